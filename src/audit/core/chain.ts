@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
+
+/** Canonical JSON: sorted keys, so the same entry always hashes the same after a round trip through jsonb. */
+const canonical = configure({ deterministic: true, bigint: false });
+
+export const GENESIS_HASH = 'genesis';
+
+export interface AuditContent {
+  occurredAt: string;
+  actorUserId: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  creditorId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export function hashEntry(prevHash: string, content: AuditContent): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonical(content) ?? '').digest('hex');
+}
+
+/** JSON has no Date, undefined or bigint: normalise values the way jsonb will give them back. */
+export function toJsonValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'null');
+}
+
+export interface StoredEntry extends AuditContent {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export type ChainProblem =
+  | { kind: 'content_altered'; seq: number }
+  | { kind: 'link_broken'; seq: number; expectedPrevHash: string }
+  | { kind: 'head_mismatch'; expectedHash: string; foundHash: string }
+  | { kind: 'count_mismatch'; expected: number; found: number };
+
+/**
+ * Walks entries in order and reports the first problem: an entry whose content no longer matches its hash
+ * (edited), an entry that does not link to the one before (one was deleted or inserted), or a chain whose
+ * end differs from the head (the newest entries were removed).
+ */
+export class ChainVerifier {
+  #previous = GENESIS_HASH;
+  #count = 0;
+
+  check(entry: StoredEntry): ChainProblem | null {
+    if (entry.prevHash !== this.#previous) {
+      return { kind: 'link_broken', seq: entry.seq, expectedPrevHash: this.#previous };
+    }
+    if (hashEntry(entry.prevHash, entry) !== entry.hash) return { kind: 'content_altered', seq: entry.seq };
+    this.#previous = entry.hash;
+    this.#count += 1;
+    return null;
+  }
+
+  finish(head: { lastHash: string; entryCount: number }): ChainProblem | null {
+    if (head.lastHash !== this.#previous) {
+      return { kind: 'head_mismatch', expectedHash: head.lastHash, foundHash: this.#previous };
+    }
+    if (head.entryCount !== this.#count) return { kind: 'count_mismatch', expected: head.entryCount, found: this.#count };
+    return null;
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+}
+
+export function describeProblem(problem: ChainProblem): string {
+  switch (problem.kind) {
+    case 'content_altered':
+      return `Audit entry #${problem.seq} was altered: its content no longer matches its hash.`;
+    case 'link_broken':
+      return `Audit entry #${problem.seq} does not follow the entry before it: an entry was deleted or inserted before it.`;
+    case 'head_mismatch':
+      return 'The newest audit entries are missing: the chain ends before the recorded head.';
+    case 'count_mismatch':
+      return `The audit trail holds ${problem.found} entries where ${problem.expected} were written.`;
+  }
+}

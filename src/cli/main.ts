@@ -1,0 +1,72 @@
+import { loadConfig } from '../platform/config.js';
+import { migrate } from '../platform/db/migrate.js';
+import { verifyAuditTrail } from '../audit/verify.js';
+import { loadDemo, DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
+import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js';
+
+/**
+ * Accord's command line: `npm run cli -- <command>`.
+ *   start          serve the API and the web app
+ *   demo           load the demo agency (once) and serve
+ *   migrate        apply pending migrations and exit
+ *   audit:verify   check the audit trail's hash chain; exits 1 on the first broken entry
+ */
+const [command = 'start'] = process.argv.slice(2);
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+    case 'demo': {
+      const running = await startAccord({
+        config,
+        prepare: command === 'demo' ? async (deps) => void (await loadDemo(deps)) : undefined,
+      });
+      stopOnSignals(running);
+      const where = config.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.DATA_DIR}`;
+      const lines = [`Accord is running at ${running.url} on the ${where}.`, `API documentation: ${running.url}/api/docs`];
+      if (command === 'demo') {
+        lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+        for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(28)} ${user.email}`);
+      }
+      process.stdout.write(`\n${lines.join('\n')}\n\n`);
+      return -1; // keep serving
+    }
+    case 'migrate': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        const report = await migrate(database);
+        process.stdout.write(
+          report.applied.length ? `Applied: ${report.applied.join(', ')}\n` : `Nothing to apply (${report.alreadyApplied} applied).\n`,
+        );
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'audit:verify': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrate(database);
+        const result = await verifyAuditTrail(database.db);
+        process.stdout.write(`${result.message}\n`);
+        return result.ok ? 0 : 1;
+      } finally {
+        await database.close();
+      }
+    }
+    default:
+      process.stderr.write(`Unknown command "${command}". Commands: start, demo, migrate, audit:verify.\n`);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

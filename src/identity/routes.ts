@@ -1,0 +1,230 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../platform/deps.js';
+import { SESSION_COOKIE } from '../platform/http/access.js';
+import { problemResponses } from '../platform/http/schemas.js';
+import { appendAudit } from '../audit/append.js';
+import { auditActor } from './actor.js';
+import { permissionsOf } from './core/permissions.js';
+import { ROLES } from './core/roles.js';
+import { login, logout } from './login.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
+import { createUser, listUsers, updateUser } from './users.js';
+
+const roleSchema = z.enum(ROLES);
+const localeSchema = z.enum(['fr', 'en', 'it']);
+const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH);
+
+const meSchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  creditorId: z.string().uuid().nullable(),
+  locale: localeSchema,
+  permissions: z.array(z.string()),
+  csrfToken: z.string(),
+});
+
+const userSchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  creditorId: z.string().uuid().nullable(),
+  teamId: z.string().uuid().nullable(),
+  locale: localeSchema,
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+});
+
+function cookieSecure(deps: Deps, protocol: string): boolean {
+  if (deps.config.COOKIE_SECURE === 'auto') return protocol === 'https';
+  return deps.config.COOKIE_SECURE === 'true';
+}
+
+export function identityRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/v1/auth/login',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in: sets the httpOnly session cookie and returns the CSRF token for later writes',
+        body: z.strictObject({ email: z.string().email().max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }),
+        response: { 200: meSchema, ...problemResponses(400, 401, 423, 429) },
+      },
+    },
+    async (request, reply) => {
+      const session = await login(deps, {
+        email: request.body.email,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: String(request.id),
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: cookieSecure(deps, request.protocol),
+        path: '/',
+        expires: session.expiresAt,
+      });
+      const user = await deps.db
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name', 'role', 'creditor_id', 'locale'])
+        .where('id', '=', session.userId)
+        .executeTakeFirstOrThrow();
+      return {
+        id: user.id,
+        email: user.email,
+        displayName: user.display_name,
+        role: user.role,
+        creditorId: user.creditor_id,
+        locale: user.locale,
+        permissions: permissionsOf(user.role),
+        csrfToken: session.csrfToken,
+      };
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/logout',
+    {
+      config: { access: { permission: 'me.read' } },
+      schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: z.null(), ...problemResponses(401, 403) } },
+    },
+    async (request, reply) => {
+      await logout(deps, request.cookies[SESSION_COOKIE]!, String(request.id));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/v1/me',
+    {
+      config: { access: { permission: 'me.read' } },
+      schema: { tags: ['auth'], summary: 'The signed-in user, permissions and CSRF token', response: { 200: meSchema, ...problemResponses(401) } },
+    },
+    async (request) => {
+      const actor = request.actor!;
+      return {
+        id: actor.userId,
+        email: actor.email,
+        displayName: actor.displayName,
+        role: actor.role,
+        creditorId: actor.creditorId,
+        locale: actor.locale,
+        permissions: permissionsOf(actor.role),
+        csrfToken: request.csrfToken!,
+      };
+    },
+  );
+
+  r.patch(
+    '/api/v1/me',
+    {
+      config: { access: { permission: 'me.update' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change own preferences (language)',
+        body: z.strictObject({ locale: localeSchema }),
+        response: { 204: z.null(), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor!;
+      await deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ locale: request.body.locale, updated_at: deps.now() }).where('id', '=', actor.userId).execute();
+        await appendAudit(trx, {
+          actor: auditActor(actor),
+          action: 'user.preferences_changed',
+          targetType: 'user',
+          targetId: actor.userId,
+          creditorId: actor.creditorId,
+          before: { locale: actor.locale },
+          after: { locale: request.body.locale },
+          requestId: String(request.id),
+          at: deps.now(),
+        });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/v1/users',
+    {
+      config: { access: { permission: 'users.read' } },
+      schema: {
+        tags: ['users'],
+        summary: 'List users',
+        querystring: z.strictObject({
+          role: roleSchema.optional(),
+          q: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+        }),
+        response: { 200: z.object({ items: z.array(userSchema) }), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => ({ items: await listUsers(deps, request.query) }),
+  );
+
+  r.post(
+    '/api/v1/users',
+    {
+      config: { access: { permission: 'users.manage' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        body: z.strictObject({
+          email: z.string().email().max(254),
+          displayName: z.string().trim().min(1).max(120),
+          role: roleSchema,
+          creditorId: z.string().uuid().nullable().optional(),
+          teamId: z.string().uuid().nullable().optional(),
+          locale: localeSchema.optional(),
+          password: passwordSchema,
+        }),
+        response: { 201: userSchema, ...problemResponses(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(deps, auditActor(request.actor!), request.body, String(request.id));
+      return reply.status(201).send(user);
+    },
+  );
+
+  r.patch(
+    '/api/v1/users/:id',
+    {
+      config: { access: { permission: 'users.manage' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Change a user: role, team, language, active, unlock, password',
+        params: z.strictObject({ id: z.string().uuid() }),
+        body: z.strictObject({
+          displayName: z.string().trim().min(1).max(120).optional(),
+          role: roleSchema.optional(),
+          creditorId: z.string().uuid().nullable().optional(),
+          teamId: z.string().uuid().nullable().optional(),
+          locale: localeSchema.optional(),
+          active: z.boolean().optional(),
+          unlock: z.literal(true).optional(),
+          password: passwordSchema.optional(),
+        }),
+        response: { 200: userSchema, ...problemResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => updateUser(deps, auditActor(request.actor!), request.params.id, request.body, String(request.id)),
+  );
+}

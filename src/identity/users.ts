@@ -1,0 +1,197 @@
+import type { Deps } from '../platform/deps.js';
+import type { Locale, Role } from '../platform/db/schema.js';
+import { conflict, invalid, notFound } from '../platform/errors.js';
+import { appendAudit, type AuditActor } from '../audit/append.js';
+import { hashPassword } from './passwords.js';
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  creditorId: string | null;
+  teamId: string | null;
+  locale: Locale;
+  active: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+}
+
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'display_name',
+  'role',
+  'creditor_id',
+  'team_id',
+  'locale',
+  'active',
+  'locked_until',
+  'last_login_at',
+] as const;
+
+type UserRow = {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  creditor_id: string | null;
+  team_id: string | null;
+  locale: Locale;
+  active: boolean;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+};
+
+export function toUserView(row: UserRow): UserView {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    creditorId: row.creditor_id,
+    teamId: row.team_id,
+    locale: row.locale,
+    active: row.active,
+    lockedUntil: row.locked_until?.toISOString() ?? null,
+    lastLoginAt: row.last_login_at?.toISOString() ?? null,
+  };
+}
+
+export async function listUsers(deps: Deps, filter: { role?: Role; q?: string; limit: number; offset: number }) {
+  let query = deps.db.selectFrom('users').select(USER_COLUMNS);
+  if (filter.role) query = query.where('role', '=', filter.role);
+  if (filter.q) {
+    const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]));
+  }
+  const rows = await query.orderBy('display_name').limit(filter.limit).offset(filter.offset).execute();
+  return rows.map(toUserView);
+}
+
+export interface CreateUserInput {
+  email: string;
+  displayName: string;
+  role: Role;
+  creditorId?: string | null;
+  teamId?: string | null;
+  locale?: Locale;
+  password: string;
+}
+
+function checkCreditorBinding(role: Role, creditorId: string | null | undefined) {
+  if (role === 'creditor_user' && !creditorId) {
+    throw invalid('users.creditor_required', 'A creditor user must be bound to a creditor: set creditorId.');
+  }
+  if (role !== 'creditor_user' && creditorId) {
+    throw invalid('users.creditor_not_allowed', 'Only creditor users are bound to a creditor: remove creditorId.');
+  }
+}
+
+export async function createUser(
+  deps: Deps,
+  actor: AuditActor,
+  input: CreateUserInput,
+  requestId: string | null = null,
+): Promise<UserView> {
+  checkCreditorBinding(input.role, input.creditorId);
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction().execute(async (trx) => {
+    const email = input.email.trim().toLowerCase();
+    const existing = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    if (existing) throw conflict('users.email_taken', `A user with the email ${email} already exists.`);
+    if (input.creditorId) {
+      const creditor = await trx.selectFrom('creditors').select('id').where('id', '=', input.creditorId).executeTakeFirst();
+      if (!creditor) throw invalid('users.unknown_creditor', 'The creditorId names no creditor.');
+    }
+    const row = await trx
+      .insertInto('users')
+      .values({
+        email,
+        display_name: input.displayName.trim(),
+        role: input.role,
+        creditor_id: input.creditorId ?? null,
+        team_id: input.teamId ?? null,
+        locale: input.locale ?? 'fr',
+        password_hash: passwordHash,
+      })
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
+    const view = toUserView(row);
+    await appendAudit(trx, {
+      actor,
+      action: 'user.created',
+      targetType: 'user',
+      targetId: view.id,
+      creditorId: view.creditorId,
+      after: view,
+      requestId,
+      at: deps.now(),
+    });
+    return view;
+  });
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  role?: Role;
+  creditorId?: string | null;
+  teamId?: string | null;
+  locale?: Locale;
+  active?: boolean;
+  /** Lifts a login lockout. */
+  unlock?: boolean;
+  password?: string;
+}
+
+export async function updateUser(
+  deps: Deps,
+  actor: AuditActor,
+  userId: string,
+  input: UpdateUserInput,
+  requestId: string | null = null,
+): Promise<UserView> {
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', userId).forUpdate().executeTakeFirst();
+    if (!before) throw notFound('The user');
+    const role = input.role ?? before.role;
+    const creditorId = input.creditorId !== undefined ? input.creditorId : before.creditor_id;
+    checkCreditorBinding(role, creditorId);
+    if (actor.userId === userId && (input.active === false || (input.role && input.role !== before.role))) {
+      throw invalid('users.self_lockout', 'You cannot deactivate yourself or change your own role; ask another administrator.');
+    }
+    const after = await trx
+      .updateTable('users')
+      .set({
+        display_name: input.displayName?.trim() ?? before.display_name,
+        role,
+        creditor_id: creditorId,
+        team_id: input.teamId !== undefined ? input.teamId : before.team_id,
+        locale: input.locale ?? before.locale,
+        active: input.active ?? before.active,
+        ...(input.unlock ? { failed_login_count: 0, locked_until: null } : {}),
+        ...(passwordHash ? { password_hash: passwordHash } : {}),
+        updated_at: deps.now(),
+      })
+      .where('id', '=', userId)
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow();
+    // A deactivated user, a new role or a new password ends the sessions opened under the old state.
+    if (input.active === false || input.role || passwordHash) {
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    }
+    await appendAudit(trx, {
+      actor,
+      action: passwordHash ? 'user.updated_with_password' : 'user.updated',
+      targetType: 'user',
+      targetId: userId,
+      creditorId: after.creditor_id,
+      before: toUserView(before),
+      after: toUserView(after),
+      requestId,
+      at: deps.now(),
+    });
+    return toUserView(after);
+  });
+}

@@ -1,0 +1,26 @@
+import type { Deps } from '../platform/deps.js';
+import { lapseEndedHolds, holdsDueForReview } from '../holds/lapse.js';
+import { deleteExpiredSessions } from '../identity/sessions.js';
+import { localDate, writePortfolioSnapshot } from '../reporting/snapshot.js';
+
+export const NIGHTLY_REFRESH = 'nightly-refresh';
+
+export interface NightlyReport {
+  snapshotOn: string;
+  holdsLapsed: number;
+  holdsDueForReview: number;
+  snapshotRows: number;
+  sessionsDeleted: number;
+}
+
+/**
+ * The nightly refresh. Every step is anchored to facts (dates stored on the records), never to when the
+ * job last ran, so a missed night or a second run changes nothing that should not change.
+ */
+export async function nightlyRefresh(deps: Deps): Promise<NightlyReport> {
+  const snapshotOn = localDate(deps.now(), deps.config.NIGHTLY_TZ);
+  const holdsLapsed = await lapseEndedHolds(deps);
+  const snapshotRows = await writePortfolioSnapshot(deps, snapshotOn);
+  const sessionsDeleted = await deleteExpiredSessions(deps.db, deps.now());
+  return { snapshotOn, holdsLapsed, holdsDueForReview: await holdsDueForReview(deps), snapshotRows, sessionsDeleted };
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../platform/deps.js';
+import { problemResponses } from '../platform/http/schemas.js';
+import { appendAudit } from '../audit/append.js';
+import { auditActor } from '../identity/actor.js';
+import { nightlyRefresh } from './nightly-refresh.js';
+
+export function jobRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/v1/jobs/nightly-refresh/runs',
+    {
+      config: { access: { permission: 'jobs.run' } },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Run the nightly refresh now (it also runs on its schedule)',
+        response: {
+          200: z.object({
+            snapshotOn: z.string(),
+            holdsLapsed: z.number().int(),
+            holdsDueForReview: z.number().int(),
+            snapshotRows: z.number().int(),
+            sessionsDeleted: z.number().int(),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const report = await nightlyRefresh(deps);
+      await deps.db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: auditActor(request.actor!),
+          action: 'job.run',
+          targetType: 'job',
+          targetId: 'nightly-refresh',
+          after: report,
+          requestId: String(request.id),
+          at: deps.now(),
+        }),
+      );
+      return report;
+    },
+  );
+}

@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from '../deps.js';
+import { findSession } from '../../identity/sessions.js';
+import { identityRoutes } from '../../identity/routes.js';
+import { portfolioRoutes } from '../../portfolio/routes.js';
+import { reportingRoutes } from '../../reporting/routes.js';
+import { auditRoutes } from '../../audit/routes.js';
+import { jobRoutes } from '../../jobs/routes.js';
+import { accessControl, assertRouteDeclaresAccess } from './access.js';
+import { healthRoutes } from './health.js';
+import { registerMetrics } from './metrics.js';
+import { errorHandler, sendProblem } from './problem.js';
+
+export const WEB_DIST = join(process.cwd(), 'web', 'dist');
+
+export interface AppOptions {
+  /** Where the built web app is; omitted or missing means API only. */
+  webDist?: string;
+  logger?: boolean;
+}
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: deps.config.LOG_LEVEL,
+            // Secrets and personal data never reach the logs.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          },
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onRoute', assertRouteDeclaresAccess);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Accord API',
+        version: '1',
+        description:
+          'Responsible debt collection. Sign in with POST /api/v1/auth/login (session cookie); send the returned csrfToken ' +
+          'in the X-CSRF-Token header on every POST, PATCH, PUT and DELETE. Errors are application/problem+json (RFC 9457) ' +
+          'with a stable `code`. Money is in integer cents.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'accord_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerMetrics(app);
+  app.addHook(
+    'preHandler',
+    accessControl((token) => findSession(deps.db, token, deps.now(), deps.config.SESSION_TTL_HOURS)),
+  );
+
+  healthRoutes(app, deps);
+  identityRoutes(app, deps);
+  portfolioRoutes(app, deps);
+  reportingRoutes(app, deps);
+  auditRoutes(app, deps);
+  jobRoutes(app, deps);
+
+  const webDist = options.webDist ?? WEB_DIST;
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    // The web app routes in the browser: any other page address gets index.html.
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api') && !path.includes('.')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(request, reply, 404, 'not_found', `There is no ${request.method} ${path}: check the address against /api/docs.`);
+  });
+  return app;
+}

@@ -1,0 +1,223 @@
+import { sql } from 'kysely';
+import type { Actor } from '../identity/actor.js';
+import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
+import type { Deps } from '../platform/deps.js';
+import type { CaseStage, CaseStatus } from '../platform/db/schema.js';
+import { notFound } from '../platform/errors.js';
+
+export interface CaseSearch {
+  q?: string;
+  creditorId?: string;
+  stage?: CaseStage;
+  status?: CaseStatus;
+  minBalanceCents?: number;
+  maxBalanceCents?: number;
+  openedBefore?: string;
+  openedAfter?: string;
+  sort: 'balance_desc' | 'balance_asc' | 'opened_asc' | 'opened_desc' | 'reference';
+  limit: number;
+  offset: number;
+}
+
+const SORTS = {
+  balance_desc: ['cases.balance_cents', 'desc'],
+  balance_asc: ['cases.balance_cents', 'asc'],
+  opened_asc: ['cases.opened_on', 'asc'],
+  opened_desc: ['cases.opened_on', 'desc'],
+  reference: ['cases.reference', 'asc'],
+} as const;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Case list within the actor's creditor scope. `q` matches a case or claim reference, or a debtor's name. */
+export async function searchCases(deps: Deps, actor: Actor, search: CaseSearch) {
+  const scope = creditorScope(actor);
+  let query = deps.db
+    .selectFrom('cases')
+    .innerJoin('debtors', 'debtors.id', 'cases.debtor_id')
+    .innerJoin('creditors', 'creditors.id', 'cases.creditor_id');
+  if (scope) query = query.where('cases.creditor_id', '=', scope);
+  if (search.creditorId) query = query.where('cases.creditor_id', '=', search.creditorId);
+  if (search.stage) query = query.where('cases.stage', '=', search.stage);
+  if (search.status) query = query.where('cases.status', '=', search.status);
+  if (search.minBalanceCents !== undefined) query = query.where('cases.balance_cents', '>=', search.minBalanceCents);
+  if (search.maxBalanceCents !== undefined) query = query.where('cases.balance_cents', '<=', search.maxBalanceCents);
+  if (search.openedAfter) query = query.where('cases.opened_on', '>=', search.openedAfter);
+  if (search.openedBefore) query = query.where('cases.opened_on', '<=', search.openedBefore);
+  const q = search.q?.trim();
+  if (q) {
+    const prefix = `${escapeLike(q.toLowerCase())}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('cases.reference', '=', q.toUpperCase()),
+        eb(eb.fn('lower', ['debtors.last_name']), 'like', prefix),
+        eb(eb.fn('lower', ['debtors.company_name']), 'like', prefix),
+        eb.exists(
+          eb
+            .selectFrom('claims')
+            .select(sql.lit(1).as('one'))
+            .whereRef('claims.case_id', '=', 'cases.id')
+            .where('claims.reference', '=', q),
+        ),
+      ]),
+    );
+  }
+  const [column, direction] = SORTS[search.sort];
+  const rows = await query
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.stage',
+      'cases.status',
+      'cases.balance_cents',
+      'cases.currency',
+      'cases.opened_on',
+      'cases.creditor_id',
+      'creditors.name as creditor_name',
+      'debtors.id as debtor_id',
+      'debtors.kind as debtor_kind',
+      'debtors.first_name',
+      'debtors.last_name',
+      'debtors.company_name',
+    ])
+    .orderBy(column, direction)
+    .orderBy('cases.id')
+    .limit(search.limit + 1)
+    .offset(search.offset)
+    .execute();
+  const hasMore = rows.length > search.limit;
+  return {
+    items: rows.slice(0, search.limit).map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      stage: row.stage,
+      status: row.status,
+      balanceCents: row.balance_cents,
+      currency: row.currency,
+      openedOn: row.opened_on,
+      creditor: { id: row.creditor_id, name: row.creditor_name },
+      debtor: { id: row.debtor_id, displayName: debtorName(row) },
+    })),
+    hasMore,
+  };
+}
+
+export function debtorName(row: {
+  debtor_kind?: string;
+  kind?: string;
+  first_name: string | null;
+  last_name: string | null;
+  company_name: string | null;
+}): string {
+  if (row.company_name && (row.debtor_kind ?? row.kind) === 'company') return row.company_name;
+  return [row.first_name, row.last_name?.toUpperCase()].filter(Boolean).join(' ');
+}
+
+/** Everything the case page shows, checked against the actor's creditor scope (404 outside it). */
+export async function getCase(deps: Deps, actor: Actor, caseId: string) {
+  const db = deps.db;
+  const found = await db
+    .selectFrom('cases')
+    .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
+    .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
+    .selectAll('cases')
+    .select(['creditors.name as creditor_name', 'creditors.code as creditor_code', 'mandates.code as mandate_code'])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+  if (!found || !mayAccessCreditor(actor, found.creditor_id)) throw notFound('The case');
+
+  const [debtor, addresses, contactPoints, claims, events, holds, stages] = await Promise.all([
+    db.selectFrom('debtors').selectAll().where('id', '=', found.debtor_id).executeTakeFirstOrThrow(),
+    db.selectFrom('debtor_addresses').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('is_primary', 'desc').execute(),
+    db.selectFrom('debtor_contact_points').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('created_at').execute(),
+    db.selectFrom('claims').selectAll().where('case_id', '=', caseId).orderBy('default_on').execute(),
+    db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('occurred_at', 'desc').limit(200).execute(),
+    db.selectFrom('holds').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('starts_at', 'desc').execute(),
+    db.selectFrom('case_stage_history').selectAll().where('case_id', '=', caseId).orderBy('changed_at').execute(),
+  ]);
+
+  return {
+    id: found.id,
+    reference: found.reference,
+    stage: found.stage,
+    status: found.status,
+    closeReason: found.close_reason,
+    balanceCents: found.balance_cents,
+    currency: found.currency,
+    openedOn: found.opened_on,
+    closedOn: found.closed_on,
+    firstLetter: found.first_letter_reference
+      ? { reference: found.first_letter_reference, sentOn: found.first_letter_sent_on }
+      : null,
+    creditor: { id: found.creditor_id, name: found.creditor_name, code: found.creditor_code },
+    mandateCode: found.mandate_code,
+    debtor: {
+      id: debtor.id,
+      kind: debtor.kind,
+      displayName: debtorName(debtor),
+      firstName: debtor.first_name,
+      lastName: debtor.last_name,
+      companyName: debtor.company_name,
+      birthDate: debtor.birth_date,
+      language: debtor.language,
+      addresses: addresses.map((a) => ({
+        line1: a.line1,
+        line2: a.line2,
+        postalCode: a.postal_code,
+        city: a.city,
+        country: a.country,
+        subdivision: a.subdivision,
+        timeZone: a.time_zone,
+        primary: a.is_primary,
+      })),
+      contactPoints: contactPoints.map((c) => ({
+        id: c.id,
+        channel: c.channel,
+        value: c.value,
+        usage: c.usage,
+        verified: c.verified_at !== null,
+        consent: c.consent,
+        optedOut: c.opted_out_at !== null,
+      })),
+    },
+    claims: claims.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      contractType: c.contract_type,
+      originalCreditor: c.original_creditor,
+      currency: c.currency,
+      principalCents: c.principal_cents,
+      interestCents: c.interest_cents,
+      feesCents: c.fees_cents,
+      defaultOn: c.default_on,
+      lastPaymentOn: c.last_payment_on,
+      status: c.status,
+    })),
+    holds: holds.map((h) => ({
+      id: h.id,
+      kind: h.kind,
+      reason: h.reason,
+      status: h.status,
+      startsAt: h.starts_at.toISOString(),
+      endsAt: h.ends_at?.toISOString() ?? null,
+      reviewAt: h.review_at?.toISOString() ?? null,
+    })),
+    stageHistory: stages.map((s) => ({
+      fromStage: s.from_stage,
+      toStage: s.to_stage,
+      changedAt: s.changed_at.toISOString(),
+      reason: s.reason,
+    })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      occurredAt: e.occurred_at.toISOString(),
+      kind: e.kind,
+      channel: e.channel,
+      direction: e.direction,
+      outcome: e.outcome,
+      summary: e.summary,
+    })),
+  };
+}

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+export const stageSchema = z.enum(['amicable', 'plan', 'dispute', 'overindebtedness', 'judicial', 'closed']);
+export const caseStatusSchema = z.enum(['open', 'on_hold', 'closed']);
+
+export const creditorDetailSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  legalName: z.string(),
+  registrationNumber: z.string().nullable(),
+  sector: z.string(),
+  country: z.string(),
+  address: z.object({ line1: z.string(), line2: z.string().nullable(), postalCode: z.string(), city: z.string() }),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  active: z.boolean(),
+  mandates: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      kind: z.enum(['collection', 'purchased']),
+      commissionRateBp: z.number().int().describe('commission in basis points (1500 = 15 %)'),
+      maxDiscountBp: z.number().int(),
+      maxPlanMonths: z.number().int(),
+      settlementsAllowed: z.boolean(),
+      remittanceFrequency: z.string(),
+      remittanceMaxDays: z.number().int(),
+      paymentGraceDays: z.number().int(),
+      startsOn: z.string(),
+      endsOn: z.string().nullable(),
+    }),
+  ),
+});
+
+export const caseDetailSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  stage: stageSchema,
+  status: caseStatusSchema,
+  closeReason: z.string().nullable(),
+  balanceCents: z.number().int(),
+  currency: z.string(),
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+  firstLetter: z.object({ reference: z.string(), sentOn: z.string().nullable() }).nullable(),
+  creditor: z.object({ id: z.string(), name: z.string(), code: z.string() }),
+  mandateCode: z.string(),
+  debtor: z.object({
+    id: z.string(),
+    kind: z.enum(['person', 'company']),
+    displayName: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    companyName: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    language: z.string(),
+    addresses: z.array(
+      z.object({
+        line1: z.string(),
+        line2: z.string().nullable(),
+        postalCode: z.string(),
+        city: z.string(),
+        country: z.string(),
+        subdivision: z.string().nullable(),
+        timeZone: z.string(),
+        primary: z.boolean(),
+      }),
+    ),
+    contactPoints: z.array(
+      z.object({
+        id: z.string(),
+        channel: z.enum(['phone', 'email']),
+        value: z.string(),
+        usage: z.string(),
+        verified: z.boolean(),
+        consent: z.string(),
+        optedOut: z.boolean(),
+      }),
+    ),
+  }),
+  claims: z.array(
+    z.object({
+      id: z.string(),
+      reference: z.string(),
+      contractType: z.string(),
+      originalCreditor: z.string().nullable(),
+      currency: z.string(),
+      principalCents: z.number().int(),
+      interestCents: z.number().int(),
+      feesCents: z.number().int(),
+      defaultOn: z.string(),
+      lastPaymentOn: z.string().nullable(),
+      status: z.string(),
+    }),
+  ),
+  holds: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      reason: z.string(),
+      status: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string().nullable(),
+      reviewAt: z.string().nullable(),
+    }),
+  ),
+  stageHistory: z.array(
+    z.object({ fromStage: z.string().nullable(), toStage: z.string(), changedAt: z.string(), reason: z.string() }),
+  ),
+  timeline: z.array(
+    z.object({
+      id: z.string(),
+      occurredAt: z.string(),
+      kind: z.string(),
+      channel: z.string().nullable(),
+      direction: z.string().nullable(),
+      outcome: z.string().nullable(),
+      summary: z.string(),
+    }),
+  ),
+});

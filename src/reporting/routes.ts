@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../platform/deps.js';
+import { problemResponses } from '../platform/http/schemas.js';
+import { dashboard } from './dashboard.js';
+
+export function reportingRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/dashboard',
+    {
+      config: { access: { permission: 'dashboard.read' } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Open cases and balances by creditor and stage, in your scope',
+        response: {
+          200: z.object({
+            openCases: z.number().int(),
+            balanceCents: z.number().int(),
+            creditors: z.array(
+              z.object({
+                creditorId: z.string(),
+                creditorName: z.string(),
+                openCases: z.number().int(),
+                balanceCents: z.number().int(),
+                stages: z.array(z.object({ stage: z.string(), cases: z.number().int(), balanceCents: z.number().int() })),
+              }),
+            ),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => dashboard(deps, request.actor!),
+  );
+}
