@@ -19,8 +19,21 @@ export interface AuditContent {
   requestId: string | null;
 }
 
+/** Hashes exactly the content fields (never the stored seq or hashes), chained to the previous hash. */
 export function hashEntry(prevHash: string, content: AuditContent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonical(content) ?? '').digest('hex');
+  const fields: AuditContent = {
+    occurredAt: content.occurredAt,
+    actorUserId: content.actorUserId,
+    actorRole: content.actorRole,
+    action: content.action,
+    targetType: content.targetType,
+    targetId: content.targetId,
+    creditorId: content.creditorId,
+    before: content.before,
+    after: content.after,
+    requestId: content.requestId,
+  };
+  return createHash('sha256').update(prevHash).update('\n').update(canonical(fields) ?? '').digest('hex');
 }
 
 /** JSON has no Date, undefined or bigint: normalise values the way jsonb will give them back. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, PERMISSION_NAMES, permissionsOf } from './permissions.js';
+import { ROLES } from './roles.js';
+
+describe('permission matrix', () => {
+  it('lets every role read and change its own profile and see its dashboard', () => {
+    for (const role of ROLES) {
+      expect(can(role, 'me.read')).toBe(true);
+      expect(can(role, 'me.update')).toBe(true);
+      expect(can(role, 'dashboard.read')).toBe(true);
+    }
+  });
+
+  it('keeps user management with administrators only', () => {
+    expect(ROLES.filter((role) => can(role, 'users.manage'))).toEqual(['administrator']);
+  });
+
+  it('does not let administrators or creditor users read the audit trail across the agency unless compliance', () => {
+    expect(ROLES.filter((role) => can(role, 'audit.read')).sort()).toEqual(['administrator', 'compliance_officer']);
+  });
+
+  it('keeps debtor case data away from administrators (data minimisation)', () => {
+    expect(can('administrator', 'cases.read')).toBe(false);
+  });
+
+  it('gives creditor users only read access to their portfolio', () => {
+    expect(permissionsOf('creditor_user').sort()).toEqual(['cases.read', 'creditors.read', 'dashboard.read', 'me.read', 'me.update']);
+  });
+
+  it('names only known roles', () => {
+    for (const name of PERMISSION_NAMES) {
+      for (const role of PERMISSIONS[name]) expect(ROLES).toContain(role);
+    }
+  });
+});

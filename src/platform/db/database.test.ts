@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, ENGINES, type TestDatabase } from '../../../test/support/database.js';
+import { listMigrations, migrate, pendingMigrations } from './migrate.js';
+
+describe.each(ENGINES)('database on %s', (engine) => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+  });
+  afterAll(() => testDb.drop());
+
+  it('parses int8, date, numeric and timestamptz the same way on both engines', async () => {
+    const { rows } = await sql<{ big: number; day: string; exact: string; at: Date }>`
+      select 9007199254740991::int8 as big, '2026-03-29'::date as day, 12.345::numeric as exact,
+             '2026-03-29T01:30:00Z'::timestamptz as at`.execute(testDb.database.db);
+    expect(rows[0]).toEqual({ big: 9007199254740991, day: '2026-03-29', exact: '12.345', at: new Date('2026-03-29T01:30:00Z') });
+  });
+
+  it('refuses an int8 beyond the exact range rather than rounding it', async () => {
+    await expect(sql`select 9007199254740993::int8 as big`.execute(testDb.database.db)).rejects.toThrow(/exact integer range/);
+  });
+
+  it('applies every migration once; a second run applies nothing', async () => {
+    expect(await pendingMigrations(testDb.database)).toEqual([]);
+    const again = await migrate(testDb.database);
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied).toBe(listMigrations().length);
+  });
+
+  it('refuses to run when an applied migration was edited (forward-only)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'accord-migrations-'));
+    const [first] = listMigrations();
+    writeFileSync(join(dir, `${String(first!.version).padStart(4, '0')}_${first!.name}.sql`), `${first!.sql}\n-- edited`);
+    await expect(migrate(testDb.database, listMigrations(dir))).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it('rolls a failed transaction back completely', async () => {
+    await expect(
+      testDb.database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('teams').values({ name: 'Rolled back', kind: 'amicable' }).execute();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const found = await testDb.database.db.selectFrom('teams').select('id').where('name', '=', 'Rolled back').execute();
+    expect(found).toEqual([]);
+  });
+
+  it('keeps concurrent transactions apart (the embedded engine serialises them)', async () => {
+    const names = Array.from({ length: 10 }, (_, i) => `Team ${i}`);
+    await Promise.all(
+      names.map((name) =>
+        testDb.database.db.transaction().execute(async (trx) => {
+          await trx.insertInto('teams').values({ name, kind: 'amicable' }).execute();
+          if (name.endsWith('3')) throw new Error('only this one fails');
+        }).catch(() => undefined),
+      ),
+    );
+    const rows = await testDb.database.db.selectFrom('teams').select('name').where('name', 'like', 'Team %').execute();
+    expect(rows.map((r) => r.name).sort()).toEqual(names.filter((n) => !n.endsWith('3')).sort());
+  });
+
+  it('enforces that every hold has an end or a review date', async () => {
+    const debtor = await testDb.database.db.insertInto('debtors').values({ kind: 'person', last_name: 'Test' }).returning('id').executeTakeFirstOrThrow();
+    await expect(
+      testDb.database.db.insertInto('holds').values({ debtor_id: debtor.id, kind: 'dispute', reason: 'x', starts_at: new Date() }).execute(),
+    ).rejects.toThrow(/holds_are_dated/);
+  });
+});

@@ -1,0 +1,82 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Engine } from '../../src/platform/db/database.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import type { Deps } from '../../src/platform/deps.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import type { Role } from '../../src/platform/db/schema.js';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemo } from '../../src/demo/seed.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestClock {
+  now: Date;
+  advance(ms: number): void;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  testDb: TestDatabase;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+/** A real Accord app on a fresh database, driven with inject() (no port), with a settable clock. */
+export async function createTestApp(
+  engine: Engine,
+  options: { demo?: boolean; config?: Partial<Config> } = {},
+): Promise<TestApp> {
+  const testDb = await createTestDatabase(engine);
+  const clock: TestClock = {
+    now: new Date(),
+    advance(ms) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const config = loadConfig({}, { LOG_LEVEL: 'silent', JOBS: 'off', ...options.config });
+  const deps: Deps = { database: testDb.database, db: testDb.database.db, config, now: () => clock.now };
+  if (options.demo) await loadDemo(deps, { debtors: 40 });
+  const app = await buildApp(deps, { logger: false, webDist: '/nonexistent' });
+  await app.ready();
+  return {
+    app,
+    deps,
+    testDb,
+    clock,
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  userId: string;
+  creditorId: string | null;
+}
+
+export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'accord_session');
+  const body = response.json() as { csrfToken: string; id: string; creditorId: string | null };
+  return { cookie: `accord_session=${cookie!.value}`, csrf: body.csrfToken, userId: body.id, creditorId: body.creditorId };
+}
+
+export function demoEmail(role: Role): string {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo user for ${role}`);
+  return user.email;
+}
+
+/** inject() with the session cookie and, on writes, the CSRF header. */
+export function as(app: FastifyInstance, session: Session) {
+  return (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+}
