@@ -85,8 +85,8 @@ describe('npm run audit:verify', () => {
     await migrate(database);
     await writeEntries(database.db, 3);
     await database.close();
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-    delete env.DATABASE_URL;
+    const { DATABASE_URL: _ignored, ...inherited } = process.env;
+    const env = { ...inherited, DATA_DIR: dataDir };
     const ok = await run('npx', ['tsx', 'src/cli/main.ts', 'audit:verify'], { env });
     expect(ok.stdout).toMatch(/verifies: 3 entries/);
 

@@ -15,10 +15,22 @@ import { portfolioRoutes } from '../../portfolio/routes.js';
 import { reportingRoutes } from '../../reporting/routes.js';
 import { auditRoutes } from '../../audit/routes.js';
 import { jobRoutes } from '../../jobs/routes.js';
-import { accessControl, assertRouteDeclaresAccess } from './access.js';
+import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
 import { errorHandler, sendProblem } from './problem.js';
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: ApiRoute[];
+  }
+}
 
 export const WEB_DIST = join(process.cwd(), 'web', 'dist');
 
@@ -48,7 +60,17 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.addHook('onRoute', assertRouteDeclaresAccess);
+  // Every /api/v1 route must declare its access rule; the list also feeds the permission-matrix test.
+  const apiRoutes: ApiRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    assertRouteDeclaresAccess(route);
+    if (route.url.startsWith('/api/v1')) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access: route.config!.access! });
+      }
+    }
+  });
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -56,6 +78,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
   });
+  // The API speaks JSON only; any other body type is refused with 415 instead of reaching a handler as text.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
 
@@ -83,8 +107,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerMetrics(app);
+  // onRequest: a caller without the right is turned away before its body is even parsed.
   app.addHook(
-    'preHandler',
+    'onRequest',
     accessControl((token) => findSession(deps.db, token, deps.now(), deps.config.SESSION_TTL_HOURS)),
   );
 

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { ENGINES } from '../../test/support/database.js';
+import { startJobs, type Jobs } from '../platform/jobs/boss.js';
+import { verifyAuditTrail } from '../audit/verify.js';
+import { NIGHTLY_REFRESH, nightlyRefresh } from './nightly-refresh.js';
+
+const DAY = 86_400_000;
+
+describe.each(ENGINES)('nightly refresh on %s', (engine) => {
+  let t: TestApp;
+  let jobs: Jobs;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { demo: true });
+    jobs = await startJobs(t.deps);
+  });
+  afterAll(async () => {
+    await jobs.stop();
+    await t.close();
+  });
+
+  it('is scheduled in pg-boss with the configured cron and time zone', async () => {
+    const schedules = await jobs.boss.getSchedules();
+    expect(schedules).toEqual([expect.objectContaining({ name: NIGHTLY_REFRESH, cron: t.deps.config.NIGHTLY_CRON, timezone: t.deps.config.NIGHTLY_TZ })]);
+  });
+
+  it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {
+    const debtor = await t.deps.db.selectFrom('debtors').select('id').executeTakeFirstOrThrow();
+    const now = t.clock.now;
+    const ended = await t.deps.db
+      .insertInto('holds')
+      .values({ debtor_id: debtor.id, kind: 'debt_advice', reason: 'Debt adviser involved', starts_at: new Date(now.getTime() - 31 * DAY), ends_at: new Date(now.getTime() - DAY) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const running = await t.deps.db
+      .insertInto('holds')
+      .values({ debtor_id: debtor.id, kind: 'debt_advice', reason: 'Debt adviser involved', starts_at: now, ends_at: new Date(now.getTime() + 30 * DAY) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const jobId = await jobs.boss.send(NIGHTLY_REFRESH, {});
+    expect(jobId).toBeTruthy();
+    let state = '';
+    for (let i = 0; i < 120 && state !== 'completed' && state !== 'failed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      state = (await jobs.boss.getJobById(NIGHTLY_REFRESH, jobId!))?.state ?? '';
+    }
+    expect(state).toBe('completed');
+
+    const holds = await t.deps.db.selectFrom('holds').select(['id', 'status']).where('id', 'in', [ended.id, running.id]).execute();
+    expect(Object.fromEntries(holds.map((h) => [h.id, h.status]))).toEqual({ [ended.id]: 'lapsed', [running.id]: 'active' });
+    const snapshot = await t.deps.db.selectFrom('portfolio_snapshots').selectAll().execute();
+    const openCases = await t.deps.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '<>', 'closed').executeTakeFirstOrThrow();
+    expect(snapshot.reduce((sum, row) => sum + row.open_cases, 0)).toBe(Number(openCases.n));
+    const audit = await t.deps.db.selectFrom('audit_log').select('target_id').where('action', '=', 'hold.lapsed').execute();
+    expect(audit.map((a) => a.target_id)).toEqual([ended.id]);
+    expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
+  });
+
+  it('is idempotent: a second run the same day changes nothing more', async () => {
+    const first = await nightlyRefresh(t.deps);
+    const second = await nightlyRefresh(t.deps);
+    expect(second.holdsLapsed).toBe(0);
+    expect(second.snapshotRows).toBe(first.snapshotRows);
+    const rows = await t.deps.db.selectFrom('portfolio_snapshots').select('snapshot_on').distinct().execute();
+    expect(rows).toHaveLength(1);
+  });
+});

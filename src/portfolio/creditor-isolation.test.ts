@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, signIn, type Session, type TestApp } from '../../test/support/app.js';
+import { ENGINES } from '../../test/support/database.js';
+
+/** A creditor user sees its own creditor's data and nothing of any other, whatever it asks for. */
+describe.each(ENGINES)('creditor isolation on %s', (engine) => {
+  let t: TestApp;
+  let horizon: Session;
+  let energie: Session;
+  let energieCase: { id: string; reference: string; claimReference: string; lastName: string };
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { demo: true });
+    horizon = await signIn(t.app, 'creditor@demo.accord.test');
+    energie = await signIn(t.app, 'creditor.energie@demo.accord.test');
+    const row = await t.deps.db
+      .selectFrom('cases')
+      .innerJoin('claims', 'claims.case_id', 'cases.id')
+      .innerJoin('debtors', 'debtors.id', 'cases.debtor_id')
+      .select(['cases.id', 'cases.reference', 'claims.reference as claim_reference', 'debtors.last_name'])
+      .where('cases.creditor_id', '=', energie.creditorId!)
+      .executeTakeFirstOrThrow();
+    energieCase = { id: row.id, reference: row.reference, claimReference: row.claim_reference, lastName: row.last_name! };
+  });
+  afterAll(() => t.close());
+
+  it('lists only its own creditor', async () => {
+    const body = (await as(t.app, horizon)('GET', '/api/v1/creditors')).json() as { items: { id: string }[] };
+    expect(body.items.map((c) => c.id)).toEqual([horizon.creditorId]);
+  });
+
+  it('cannot open another creditor, which looks as absent as a missing one', async () => {
+    const response = await as(t.app, horizon)('GET', `/api/v1/creditors/${energie.creditorId}`);
+    expect(response.statusCode).toBe(404);
+    expect((await as(t.app, horizon)('GET', `/api/v1/creditors/${horizon.creditorId}`)).statusCode).toBe(200);
+  });
+
+  it('lists only its own cases, even when filtering for another creditor', async () => {
+    const own = (await as(t.app, horizon)('GET', '/api/v1/cases?limit=200')).json() as { items: { creditor: { id: string } }[] };
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(new Set(own.items.map((c) => c.creditor.id))).toEqual(new Set([horizon.creditorId]));
+    const other = (await as(t.app, horizon)('GET', `/api/v1/cases?creditorId=${energie.creditorId}`)).json() as { items: unknown[] };
+    expect(other.items).toEqual([]);
+  });
+
+  it('finds nothing of another creditor by case reference, claim reference or name', async () => {
+    for (const q of [energieCase.reference, energieCase.claimReference]) {
+      const body = (await as(t.app, horizon)('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`)).json() as { items: unknown[] };
+      expect(body.items, q).toEqual([]);
+    }
+    const byName = (await as(t.app, horizon)('GET', `/api/v1/cases?q=${encodeURIComponent(energieCase.lastName)}&limit=200`)).json() as { items: { creditor: { id: string } }[] };
+    expect(byName.items.every((c) => c.creditor.id === horizon.creditorId)).toBe(true);
+    const mine = (await as(t.app, energie)('GET', `/api/v1/cases?q=${encodeURIComponent(energieCase.reference)}`)).json() as { items: { id: string }[] };
+    expect(mine.items.map((c) => c.id)).toEqual([energieCase.id]);
+  });
+
+  it('cannot open another creditor case', async () => {
+    const response = await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}`);
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ code: 'not_found' });
+    expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}`)).statusCode).toBe(200);
+  });
+
+  it('sees only its own figures on the dashboard', async () => {
+    const body = (await as(t.app, horizon)('GET', '/api/v1/dashboard')).json() as { creditors: { creditorId: string }[] };
+    expect(body.creditors.map((c) => c.creditorId)).toEqual([horizon.creditorId]);
+  });
+
+  it('while agency staff see every creditor', async () => {
+    const manager = await signIn(t.app, 'manager@demo.accord.test');
+    const body = (await as(t.app, manager)('GET', '/api/v1/creditors')).json() as { items: unknown[] };
+    expect(body.items).toHaveLength(3);
+  });
+});
