@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { navigationLabels, newContext, signInWithKeyboard, waitForPage } from './support/browser.js';
+import { useAccordAndBrowser } from './support/fixtures.js';
+
+const fixture = useAccordAndBrowser();
+
+describe('the language switcher', () => {
+  it('switches to English (navigation, <html lang>, title), keeps it on the account, then to Italian', async () => {
+    const base = fixture.server.url;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'manager@demo.accord.test', DEMO_PASSWORD);
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      expect(await navigationLabels(page)).toEqual(['Accueil', 'Dossiers', 'Créanciers', 'Utilisateurs']);
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await navigationLabels(page)).toEqual(['Home', 'Cases', 'Creditors', 'Users']);
+      expect(await page.title()).toBe('Home – Accord');
+      expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('.figures').textContent()).toMatch(/€\d/);
+
+      // Saved on the account: a reload comes back in English.
+      await page.reload();
+      await waitForPage(page);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await navigationLabels(page)).toEqual(['Home', 'Cases', 'Creditors', 'Users']);
+      const saved = await fixture.server.deps.db
+        .selectFrom('users')
+        .select('locale')
+        .where('email', '=', 'manager@demo.accord.test')
+        .executeTakeFirstOrThrow();
+      expect(saved.locale).toBe('en');
+
+      await page.getByRole('button', { name: 'Italiano' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'it');
+      expect(await navigationLabels(page)).toEqual(['Home', 'Pratiche', 'Creditori', 'Utenti']);
+
+      await page.getByRole('button', { name: 'Français' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'fr');
+      expect(await navigationLabels(page)).toEqual(['Accueil', 'Dossiers', 'Créanciers', 'Utilisateurs']);
+    } finally {
+      await context.close();
+    }
+  });
+});

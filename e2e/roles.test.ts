@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
+import { can, type Permission } from '../src/identity/core/permissions.js';
+import { axeViolations, describeViolations, navigationLabels, newContext, signInWithKeyboard, waitForPage } from './support/browser.js';
+import { useAccordAndBrowser } from './support/fixtures.js';
+
+/** The French navigation, in menu order, with the permission each entry needs (the server's matrix decides). */
+const MENU: { label: string; permission: Permission; path: string }[] = [
+  { label: 'Accueil', permission: 'dashboard.read', path: '/' },
+  { label: 'Dossiers', permission: 'cases.read', path: '/cases' },
+  { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },
+  { label: 'Utilisateurs', permission: 'users.read', path: '/users' },
+  { label: "Journal d'audit", permission: 'audit.read', path: '/audit' },
+];
+
+const fixture = useAccordAndBrowser();
+
+describe('every demo role', () => {
+  for (const user of DEMO_USERS) {
+    it(`${user.role} (${user.email}): signs in by keyboard, sees exactly its menu, and every page passes axe`, async () => {
+      const context = await newContext(fixture.browser);
+      const page = await context.newPage();
+      try {
+        const base = fixture.server.url;
+        await signInWithKeyboard(page, base, user.email, DEMO_PASSWORD);
+
+        const allowed = MENU.filter((entry) => can(user.role, entry.permission));
+        expect(await navigationLabels(page)).toEqual(allowed.map((entry) => entry.label));
+        for (const refused of MENU.filter((entry) => !can(user.role, entry.permission))) {
+          await expect(page.locator('nav[aria-label] a', { hasText: refused.label }).count()).resolves.toBe(0);
+        }
+        await expect(page.locator('header').textContent()).resolves.toContain(user.displayName);
+
+        let checked = 0;
+        for (const entry of allowed) {
+          await page.locator('nav[aria-label] a', { hasText: entry.label }).click();
+          await page.waitForURL(`${base}${entry.path}`);
+          // The menu marks the new page as current once it has rendered; only then is the old page gone.
+          await page.locator('nav[aria-label] a[aria-current="page"]', { hasText: entry.label }).waitFor();
+          await waitForPage(page);
+          expect(await page.title()).toMatch(/ – Accord$/);
+          const violations = await axeViolations(page);
+          const report = describeViolations(`${user.role} ${entry.path}`, violations);
+          if (violations.length > 0) console.log(report);
+          expect(violations, report).toEqual([]);
+          checked++;
+        }
+        console.log(`${user.role}: menu [${allowed.map((e) => e.label).join(', ')}], ${checked} page(s) passed axe`);
+
+        await page.getByRole('button', { name: 'Se déconnecter' }).click();
+        await page.waitForURL(`${base}/login`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { AxeResults, Result } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; the tests never download a browser. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-results');
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}. Install Debian's package: apt-get update && apt-get install -y chromium ` +
+        '(do not run "npx playwright install").',
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A laptop-sized window in a French browser, as most agency staff use. */
+export function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+}
+
+/** Presses Tab until the element matching `selector` has the focus: proves it is reachable by keyboard. */
+export async function tabTo(page: Page, selector: string, maxPresses = 25): Promise<void> {
+  for (let presses = 0; presses < maxPresses; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector);
+    if (focused) return;
+  }
+  throw new Error(`${selector} was not reached within ${maxPresses} presses of Tab`);
+}
+
+/** Signs in through the login page with the keyboard only, and waits for the home page. */
+export async function signInWithKeyboard(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.waitForSelector('#login-email');
+  await tabTo(page, '#login-email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${baseUrl}/`);
+  await waitForPage(page);
+}
+
+/**
+ * A page is ready when the rendered page belongs to the address in the bar (navigations render in a React
+ * transition, after the address changes), its heading is shown, and nothing is still loading.
+ */
+export async function waitForPage(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector('main');
+      const rendered = main?.getAttribute('data-location');
+      const current = window.location.pathname + window.location.search;
+      return (
+        main !== null &&
+        (rendered === null || rendered === undefined || rendered === current) &&
+        main.querySelector('h1') !== null &&
+        document.querySelector('.loading') === null
+      );
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  nodes: { target: string; html: string; summary: string | undefined }[];
+}
+
+/** Runs axe-core's WCAG 2.0/2.1 A and AA rules on the current page. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return results.violations.map((violation: Result) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), html: node.html, summary: node.failureSummary })),
+    }));
+  });
+  return violations;
+}
+
+export function describeViolations(where: string, violations: AxeViolation[]): string {
+  if (violations.length === 0) return `${where}: no violation`;
+  const lines = violations.flatMap((violation) => [
+    `${where}: [${violation.impact ?? 'n/a'}] ${violation.id}: ${violation.help}`,
+    ...violation.nodes.map((node) => `    at ${node.target}: ${node.html}\n      ${node.summary ?? ''}`),
+  ]);
+  return lines.join('\n');
+}
+
+/** Texts of the main navigation's links, in order. */
+export async function navigationLabels(page: Page): Promise<string[]> {
+  const links = page.locator('nav[aria-label] a');
+  return (await links.allTextContents()).map((text) => text.trim());
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { axeViolations, describeViolations, navigationLabels, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
+import { useAccordAndBrowser } from './support/fixtures.js';
+
+const fixture = useAccordAndBrowser();
+
+describe('user administration', () => {
+  it('the administrator creates a user, who can then sign in', async () => {
+    const base = fixture.server.url;
+    const admin = await newContext(fixture.browser);
+    const page = await admin.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'admin@demo.accord.test', DEMO_PASSWORD);
+      await page.getByRole('link', { name: 'Utilisateurs' }).click();
+      await page.waitForURL(`${base}/users`);
+      await waitForPage(page);
+
+      // Too short a password is refused before anything is sent.
+      await page.getByLabel('Adresse e-mail', { exact: true }).fill('lea.petit@demo.accord.test');
+      await page.getByLabel('Nom affiché').fill('Léa Petit');
+      await page.getByLabel('Rôle', { exact: true }).selectOption('care_specialist');
+      await page.getByLabel('Mot de passe initial').fill('court');
+      await page.getByRole('button', { name: "Créer l'utilisateur" }).click();
+      expect(await page.locator('#new-user-password-error').textContent()).toContain('12 caractères');
+
+      // A creditor user needs a creditor: the field appears with the role.
+      await page.getByLabel('Rôle', { exact: true }).selectOption('creditor_user');
+      await page.getByLabel('Créancier rattaché').waitFor();
+      await page.getByLabel('Rôle', { exact: true }).selectOption('care_specialist');
+
+      await page.getByLabel('Mot de passe initial').fill('une-phrase-de-passe-sure');
+      await page.getByRole('button', { name: "Créer l'utilisateur" }).click();
+      const created = page.getByRole('status').filter({ hasText: 'est créé' });
+      await created.waitFor();
+      expect(await created.textContent()).toContain('Léa Petit (lea.petit@demo.accord.test)');
+      const newRow = page.locator('tbody tr', { hasText: 'lea.petit@demo.accord.test' });
+      await newRow.waitFor();
+      expect(await newRow.textContent()).toContain('Spécialiste accompagnement');
+
+      // The same email twice: the server's conflict is shown.
+      await page.getByLabel('Adresse e-mail', { exact: true }).fill('lea.petit@demo.accord.test');
+      await page.getByLabel('Nom affiché').fill('Léa Petit');
+      await page.getByLabel('Mot de passe initial').fill('une-autre-phrase-sure');
+      await page.getByRole('button', { name: "Créer l'utilisateur" }).click();
+      const conflict = page.getByRole('alert').filter({ hasText: 'Création impossible' });
+      await conflict.waitFor();
+      expect(await conflict.textContent()).toContain('already exists');
+
+      const violations = await axeViolations(page);
+      const report = describeViolations('/users', violations);
+      if (violations.length > 0) console.log(report);
+      expect(violations, report).toEqual([]);
+      await screenshot(page, 'users');
+    } finally {
+      await admin.close();
+    }
+
+    const newcomer = await newContext(fixture.browser);
+    const newPage = await newcomer.newPage();
+    try {
+      await signInWithKeyboard(newPage, base, 'lea.petit@demo.accord.test', 'une-phrase-de-passe-sure');
+      expect(await newPage.locator('header').textContent()).toContain('Léa Petit');
+      expect(await newPage.locator('header').textContent()).toContain('Spécialiste accompagnement');
+      expect(await navigationLabels(newPage)).toEqual(['Accueil', 'Dossiers', 'Créanciers']);
+    } finally {
+      await newcomer.close();
+    }
+  });
+
+  it('the administrator deactivates and reactivates a user', async () => {
+    const base = fixture.server.url;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'admin@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/users`);
+      await waitForPage(page);
+      await page.getByRole('button', { name: 'Désactiver Julien Roux' }).click();
+      await page.getByRole('status').filter({ hasText: 'Julien Roux est désactivé' }).waitFor();
+      await page.getByRole('button', { name: 'Réactiver Julien Roux' }).click();
+      await page.getByRole('status').filter({ hasText: 'Julien Roux est réactivé' }).waitFor();
+      // The administrator cannot deactivate themself: no button is offered.
+      expect(await page.getByRole('button', { name: 'Désactiver Marc Administrateur' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

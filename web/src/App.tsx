@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import type { Permission } from './api/types.js';
+import { RequirePermission } from './components/RequirePermission.js';
+import { RequireSession } from './components/RequireSession.js';
+import { Shell } from './components/Shell.js';
+import { AuditPage } from './pages/AuditPage.js';
+import { CasePage } from './pages/CasePage.js';
+import { CasesPage } from './pages/CasesPage.js';
+import { CreditorPage } from './pages/CreditorPage.js';
+import { CreditorsPage } from './pages/CreditorsPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { UsersPage } from './pages/UsersPage.js';
+
+/** Each page route names the permission it needs, the same one the navigation and the API check. */
+function guarded(permission: Permission, page: ReactNode) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <Shell />
+          </RequireSession>
+        }
+      >
+        <Route index element={guarded('dashboard.read', <HomePage />)} />
+        <Route path="cases" element={guarded('cases.read', <CasesPage />)} />
+        <Route path="cases/:id" element={guarded('cases.read', <CasePage />)} />
+        <Route path="creditors" element={guarded('creditors.read', <CreditorsPage />)} />
+        <Route path="creditors/:id" element={guarded('creditors.read', <CreditorPage />)} />
+        <Route path="users" element={guarded('users.read', <UsersPage />)} />
+        <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

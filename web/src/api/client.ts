@@ -1,0 +1,103 @@
+/**
+ * The one way the web app talks to the Accord API: same-origin cookies for the session, the CSRF token on every
+ * write, and problem+json errors turned into a typed ApiError whose `detail` can be shown to the user.
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly problem: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+  }
+}
+
+/** Thrown when the server cannot be reached at all (status 0): the UI explains it in the user's language. */
+export const NETWORK_ERROR_CODE = 'network.unreachable';
+
+type QueryValue = string | number | undefined | null;
+export type Query = Record<string, QueryValue>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+let csrfToken: string | null = null;
+let sessionLostHandler: (() => void) | null = null;
+
+/** The token comes from the sign-in answer or GET /me; the server refuses writes without it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server answers 401 to a signed-in request (expired or ended session). */
+export function onSessionLost(handler: (() => void) | null): void {
+  sessionLostHandler = handler;
+}
+
+export function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+async function readProblem(response: Response): Promise<ApiError> {
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await response.json()) as Record<string, unknown>;
+  } catch {
+    // A proxy or a crash may answer with HTML or nothing: fall back to the status line.
+  }
+  const code = typeof body.code === 'string' ? body.code : `http.${response.status}`;
+  const detail = typeof body.detail === 'string' ? body.detail : `${response.status} ${response.statusText}`.trim();
+  return new ApiError(response.status, code, detail, body);
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  // No Content-Type without a body: the server rejects a declared JSON body that is empty.
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(`${path}${toQueryString(options.query)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, NETWORK_ERROR_CODE, 'The Accord server could not be reached.');
+  }
+
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && path !== '/api/v1/auth/login') sessionLostHandler?.();
+    throw problem;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+};
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

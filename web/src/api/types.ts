@@ -1,0 +1,137 @@
+import type { z } from 'zod';
+import type { Permission } from '../../../src/identity/core/permissions.js';
+import type { Role } from '../../../src/identity/core/roles.js';
+import type { caseDetailSchema, caseStatusSchema, creditorDetailSchema, stageSchema } from '../../../src/portfolio/schemas.js';
+
+/**
+ * Shapes of the API answers. Where the server exports its zod schema the type is inferred from it (type-only
+ * imports: nothing of zod reaches the bundle), so the two cannot drift apart; the rest mirror the route schemas.
+ */
+
+export type { Permission, Role };
+export type Locale = 'fr' | 'en' | 'it';
+export type Stage = z.infer<typeof stageSchema>;
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+export type CreditorDetail = z.infer<typeof creditorDetailSchema>;
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  creditorId: string | null;
+  locale: Locale;
+  permissions: Permission[];
+  csrfToken: string;
+}
+
+export interface CreditorSummary {
+  id: string;
+  code: string;
+  name: string;
+  sector: string;
+  country: string;
+  active: boolean;
+}
+
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  stage: Stage;
+  status: CaseStatus;
+  balanceCents: number;
+  currency: string;
+  openedOn: string;
+  creditor: { id: string; name: string };
+  debtor: { id: string; displayName: string };
+}
+
+export type CaseSort = 'balance_desc' | 'balance_asc' | 'opened_asc' | 'opened_desc' | 'reference';
+
+export interface CaseSearch {
+  q?: string;
+  creditorId?: string;
+  stage?: Stage;
+  minBalanceCents?: number;
+  maxBalanceCents?: number;
+  sort?: CaseSort;
+  limit: number;
+  offset: number;
+}
+
+export interface Dashboard {
+  openCases: number;
+  balanceCents: number;
+  creditors: {
+    creditorId: string;
+    creditorName: string;
+    openCases: number;
+    balanceCents: number;
+    stages: { stage: string; cases: number; balanceCents: number }[];
+  }[];
+}
+
+export interface NightlyRefreshReport {
+  snapshotOn: string;
+  holdsLapsed: number;
+  holdsDueForReview: number;
+  snapshotRows: number;
+  sessionsDeleted: number;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  creditorId: string | null;
+  teamId: string | null;
+  locale: Locale;
+  active: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  creditorId: string | null;
+  locale: Locale;
+  password: string;
+}
+
+export interface UserChange {
+  active?: boolean;
+  unlock?: true;
+}
+
+export interface AuditEntry {
+  seq: number;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  hash: string;
+}
+
+export interface AuditFilter {
+  action?: string;
+  targetType?: string;
+  beforeSeq?: number;
+  limit: number;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entriesChecked: number;
+  message: string;
+  problem: unknown;
+}

@@ -1,0 +1,96 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './index.js';
+
+/** Regional conventions per UI language: en-GB keeps day-first dates and the euro sign where Europeans expect it. */
+const INTL_LOCALES: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' };
+
+/** Integer cents as an exact decimal string ("-1234.05"): formatting never goes through a float division. */
+export function centsToDecimal(cents: number): `${number}` {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}` as `${number}`;
+}
+
+/**
+ * Parses an amount typed in euros ("1 250,50", "1250.5", "300") into integer cents, without floats.
+ * Returns null when the text is not an amount with at most two decimals.
+ */
+export function parseEurosToCents(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0\u202f€]/g, '');
+  const match = /^(\d{1,13})(?:[.,](\d{1,2}))?$/.exec(compact);
+  if (!match) return null;
+  const euros = Number(match[1]);
+  const cents = Number((match[2] ?? '').padEnd(2, '0'));
+  return euros * 100 + cents;
+}
+
+/** Cents back to what a person types in a form field in that language ("1250,50" in French). */
+export function centsToInput(cents: number, locale: Locale): string {
+  const decimal = centsToDecimal(cents);
+  const [whole, fraction] = decimal.split('.');
+  const text = fraction === '00' ? (whole ?? '') : decimal;
+  return locale === 'en' ? text : text.replace('.', ',');
+}
+
+export interface Formatters {
+  locale: Locale;
+  money: (cents: number, currency?: string) => string;
+  count: (value: number) => string;
+  /** A calendar date (YYYY-MM-DD) shown as written, whatever the browser's time zone. */
+  date: (isoDate: string) => string;
+  dateTime: (isoInstant: string) => string;
+  /** The wall-clock time now in a given IANA time zone, e.g. a debtor's. */
+  timeIn: (timeZone: string, now: Date) => string;
+  percentFromBasisPoints: (basisPoints: number) => string;
+}
+
+export function makeFormatters(locale: Locale): Formatters {
+  const intl = INTL_LOCALES[locale];
+  const countFormat = new Intl.NumberFormat(intl);
+  const dateFormat = new Intl.DateTimeFormat(intl, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  const dateTimeFormat = new Intl.DateTimeFormat(intl, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const percentFormat = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 2 });
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  return {
+    locale,
+    money(cents, currency = 'EUR') {
+      let format = moneyFormats.get(currency);
+      if (!format) {
+        format = new Intl.NumberFormat(intl, { style: 'currency', currency });
+        moneyFormats.set(currency, format);
+      }
+      return format.format(centsToDecimal(cents));
+    },
+    count: (value) => countFormat.format(value),
+    date: (isoDate) => {
+      const parsed = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(parsed.getTime()) ? isoDate : dateFormat.format(parsed);
+    },
+    dateTime: (isoInstant) => {
+      const parsed = new Date(isoInstant);
+      return Number.isNaN(parsed.getTime()) ? isoInstant : dateTimeFormat.format(parsed);
+    },
+    timeIn: (timeZone, now) => {
+      try {
+        return new Intl.DateTimeFormat(intl, { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(now);
+      } catch {
+        return '—'; // An unknown zone name must not break the page.
+      }
+    },
+    percentFromBasisPoints: (basisPoints) => percentFormat.format(basisPoints / 10_000),
+  };
+}
+
+/** Formatters for the language on screen; components re-render with new ones when the language changes. */
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
+  return useMemo(() => makeFormatters(locale), [locale]);
+}

@@ -1,0 +1,16 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * Translates a value the API sends as a code (a stage, a channel, an outcome…). A code the UI does not know yet
+ * is shown as it is rather than hidden, so a new server value never makes a row disappear.
+ */
+export function labelOf(t: TFunction, group: string, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return t('common.none');
+  return t(`${group}.${value}`, { defaultValue: value });
+}
+
+/**
+ * The language of free texts written by the server (timeline summaries, hold reasons, problem details): the API
+ * does not localise them yet, so they are marked for screen readers as what they are.
+ */
+export const SERVER_TEXT_LANG = 'en';

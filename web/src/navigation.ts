@@ -1,0 +1,26 @@
+import { can, type Permission } from '../../src/identity/core/permissions.js';
+import type { Role } from '../../src/identity/core/roles.js';
+
+/**
+ * The main navigation. Each entry names the permission its page needs; the menu is filtered with the server's own
+ * permission matrix, so it never offers a page the API would refuse.
+ */
+export interface NavigationEntry {
+  path: string;
+  labelKey: 'nav.home' | 'nav.cases' | 'nav.creditors' | 'nav.users' | 'nav.audit';
+  permission: Permission;
+}
+
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { path: '/', labelKey: 'nav.home', permission: 'dashboard.read' },
+  { path: '/cases', labelKey: 'nav.cases', permission: 'cases.read' },
+  { path: '/creditors', labelKey: 'nav.creditors', permission: 'creditors.read' },
+  { path: '/users', labelKey: 'nav.users', permission: 'users.read' },
+  { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+];
+
+export function navigationFor(role: Role): NavigationEntry[] {
+  return NAVIGATION.filter((entry) => can(role, entry.permission));
+}
+
+export { can };
