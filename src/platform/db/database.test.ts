@@ -70,3 +70,34 @@ describe.each(ENGINES)('database on %s', (engine) => {
     ).rejects.toThrow(/holds_are_dated/);
   });
 });
+
+describe.each(ENGINES)('bulk load on %s', (engine) => {
+  let testDb: TestDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine);
+  });
+  afterAll(() => testDb.drop());
+
+  it('copies rows inside a transaction on one connection, and a failure leaves nothing', async () => {
+    const lines = ['Équipe A\tamicable\n', 'Équipe\\tB\tcare\n'];
+    await testDb.database.withConnection(({ db, copyFrom }) =>
+      db.transaction().execute(async (trx) => {
+        await copyFrom('teams', ['name', 'kind'], lines);
+        const seen = await trx.selectFrom('teams').select('name').execute();
+        expect(seen.map((t) => t.name).sort()).toEqual(['Équipe A', 'Équipe\tB']);
+      }),
+    );
+    await expect(
+      testDb.database.withConnection(({ db, copyFrom }) =>
+        db.transaction().execute(async () => {
+          await copyFrom('teams', ['name', 'kind'], ['Équipe C\tcare\n']);
+          throw new Error('crash after copy');
+        }),
+      ),
+    ).rejects.toThrow('crash after copy');
+    const names = await testDb.database.db.selectFrom('teams').select('name').execute();
+    expect(names.map((t) => t.name).sort()).toEqual(['Équipe A', 'Équipe\tB']);
+    // The pool still works after the bound connection was released.
+    expect(await testDb.database.executeSql('select 1 as one')).toEqual({ rows: [{ one: 1 }] });
+  });
+});

@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { ExclusiveLock, PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 import { textParsers } from './type-parsers.js';
@@ -15,14 +18,31 @@ export interface SqlResult<R = Record<string, unknown>> {
 /** Runs raw SQL on one connection held for the whole callback (migrations, pg-boss, scripts). */
 export type RawRunner = <R = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<SqlResult<R>>;
 
+/** One connection held for a whole unit of work: raw SQL, a Kysely bound to it, and bulk COPY. */
+export interface Connection {
+  run: RawRunner;
+  /** Kysely on this very connection: `db.transaction()` here and `copyFrom` share one transaction. */
+  db: Kysely<DB>;
+  /**
+   * `COPY table (cols) FROM STDIN` with text-format lines. The embedded engine reads a blob, so feed it
+   * batches of bounded size (each call is one COPY statement).
+   */
+  copyFrom(table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
+}
+
 export interface Database {
   readonly engine: Engine;
   readonly db: Kysely<DB>;
   /** Raw SQL, one statement with parameters or several without; what pg-boss calls `executeSql`. */
   executeSql: RawRunner;
-  /** Holds one connection for a sequence of raw statements (an explicit transaction, a session lock). */
-  withConnection<T>(fn: (run: RawRunner) => Promise<T>): Promise<T>;
+  /** Holds one connection for a unit of work (an explicit transaction, a session lock, a bulk load). */
+  withConnection<T>(fn: (connection: Connection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  return `copy ${ident(table)} (${columns.map(ident).join(', ')}) from ${source}`;
 }
 
 export interface DatabaseOptions {
@@ -62,8 +82,19 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     executeSql: toRunner(pool),
     async withConnection(fn) {
       const client = await pool.connect();
+      // A pool of one: Kysely on this client only, so its transaction and our COPY share the connection.
+      const borrowed = { query: client.query.bind(client), release: () => {} };
+      const single = { connect: async () => borrowed, end: async () => {} };
+      const bound = new Kysely<DB>({ dialect: new PostgresDialect({ pool: single as unknown as pg.Pool }) });
       try {
-        return await fn(toRunner(client));
+        return await fn({
+          run: toRunner(client),
+          db: bound,
+          async copyFrom(table, columns, lines) {
+            const stream = client.query(copyFromStdin(copyStatement(table, columns, 'stdin')));
+            await pipeline(Readable.from(lines), stream);
+          },
+        });
       } finally {
         client.release();
       }
@@ -86,6 +117,8 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
   });
   const lock = new ExclusiveLock();
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, lock) });
+  // Used while withConnection already holds the lock.
+  const bound = new Kysely<DB>({ dialect: new PGliteDialect(pglite, new ExclusiveLock()) });
 
   const run: RawRunner = async <R>(text: string, values?: unknown[]) => {
     if (values && values.length > 0) {
@@ -101,7 +134,19 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
     engine: 'pglite',
     db,
     executeSql: (text, values) => lock.run(() => run(text, values)),
-    withConnection: (fn) => lock.run(() => fn(run)),
+    withConnection: (fn) =>
+      lock.run(() =>
+        fn({
+          run,
+          db: bound,
+          async copyFrom(table, columns, lines) {
+            const parts: string[] = [];
+            for await (const line of lines) parts.push(line);
+            const blob = new Blob(parts);
+            await pglite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob });
+          },
+        }),
+      ),
     async close() {
       await lock.run(async () => {
         if (!pglite.closed) await pglite.close();

@@ -40,7 +40,7 @@ export interface MigrationReport {
  * Forward-only: an applied file whose text has changed stops the run instead of being silently skipped.
  */
 export async function migrate(database: Database, migrations = listMigrations()): Promise<MigrationReport> {
-  return database.withConnection(async (run) => {
+  return database.withConnection(async ({ run }) => {
     await run(`create table if not exists schema_migrations (
       version integer primary key, name text not null, checksum text not null,
       applied_at timestamptz not null default now())`);
