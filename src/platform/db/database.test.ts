@@ -84,7 +84,7 @@ describe.each(ENGINES)('bulk load on %s', (engine) => {
       db.transaction().execute(async (trx) => {
         await copyFrom('teams', ['name', 'kind'], lines);
         const seen = await trx.selectFrom('teams').select('name').execute();
-        expect(seen.map((t) => t.name).sort()).toEqual(['Équipe A', 'Équipe\tB']);
+        expect(seen.map((t) => t.name).sort()).toEqual(['Équipe A', 'Équipe\tB'].sort());
       }),
     );
     await expect(
@@ -96,7 +96,7 @@ describe.each(ENGINES)('bulk load on %s', (engine) => {
       ),
     ).rejects.toThrow('crash after copy');
     const names = await testDb.database.db.selectFrom('teams').select('name').execute();
-    expect(names.map((t) => t.name).sort()).toEqual(['Équipe A', 'Équipe\tB']);
+    expect(names.map((t) => t.name).sort()).toEqual(['Équipe A', 'Équipe\tB'].sort());
     // The pool still works after the bound connection was released.
     expect(await testDb.database.executeSql('select 1 as one')).toEqual({ rows: [{ one: 1 }] });
   });
