@@ -38,9 +38,11 @@ describe('an agent working cases', () => {
       await page.waitForURL(`${base}/cases`);
       await waitForPage(page);
       await page.getByLabel('Nom, référence dossier ou créance').fill(target.lastName);
-      await page.getByRole('button', { name: 'Rechercher' }).click();
+      await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.searchParams.get('q') === target.lastName);
       await waitForPage(page);
+      // Searching keeps the keyboard where it was, ready to refine the search.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('case-q');
 
       // Every result's debtor has that surname; the search stays in the address for a reload.
       const debtors = await page.locator('tbody tr td:nth-child(2)').allTextContents();
@@ -115,6 +117,8 @@ describe('an agent working cases', () => {
       await page.getByRole('navigation', { name: 'Pages de résultats' }).getByRole('button', { name: 'Suivant' }).click();
       await page.waitForURL((url) => url.searchParams.get('offset') === '25');
       await waitForPage(page);
+      // The pager was replaced by the new page: the focus moved to the results' heading, not lost.
+      await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
       const secondPage = await page.locator('tbody th a').allTextContents();
       expect(secondPage.length).toBeGreaterThan(0);
       expect(secondPage.some((reference) => firstPage.includes(reference))).toBe(false);

@@ -13,10 +13,8 @@ export const en: Messages = {
     yes: 'Yes',
     no: 'No',
     none: '—',
-    back: 'Back',
     previous: 'Previous',
     next: 'Next',
-    all: 'All',
     actions: 'Actions',
   },
   skipToContent: 'Skip to content',
@@ -78,7 +76,6 @@ export const en: Messages = {
     forbiddenPage: 'Your role ({{role}}) does not give access to this page.',
     pageNotFound: 'This page does not exist.',
     goHome: 'Back to the home page',
-    detailLabel: 'Detail',
   },
   login: {
     title: 'Sign in',
@@ -118,7 +115,6 @@ export const en: Messages = {
       holdsLapsed: 'Lapsed holds lifted',
       holdsDueForReview: 'Holds due for review',
       sessionsDeleted: 'Expired sessions deleted',
-      reportCaption: 'Result of the refresh',
     },
   },
   cases: {

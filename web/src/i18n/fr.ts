@@ -11,10 +11,8 @@ export const fr = {
     yes: 'Oui',
     no: 'Non',
     none: '—',
-    back: 'Retour',
     previous: 'Précédent',
     next: 'Suivant',
-    all: 'Tous',
     actions: 'Actions',
   },
   skipToContent: 'Aller au contenu',
@@ -76,7 +74,6 @@ export const fr = {
     forbiddenPage: "Votre rôle ({{role}}) ne donne pas accès à cette page.",
     pageNotFound: "Cette page n'existe pas.",
     goHome: "Revenir à l'accueil",
-    detailLabel: 'Détail',
   },
   login: {
     title: 'Connexion',
@@ -116,7 +113,6 @@ export const fr = {
       holdsLapsed: 'Suspensions échues levées',
       holdsDueForReview: 'Suspensions à réexaminer',
       sessionsDeleted: 'Sessions expirées supprimées',
-      reportCaption: 'Résultat du rafraîchissement',
     },
   },
   cases: {

@@ -12,10 +12,8 @@ export const it: PartialMessages = {
     yes: 'Sì',
     no: 'No',
     none: '—',
-    back: 'Indietro',
     previous: 'Precedente',
     next: 'Successivo',
-    all: 'Tutti',
     actions: 'Azioni',
   },
   skipToContent: 'Vai al contenuto',
@@ -71,7 +69,6 @@ export const it: PartialMessages = {
     forbiddenPage: 'Il tuo ruolo ({{role}}) non dà accesso a questa pagina.',
     pageNotFound: 'Questa pagina non esiste.',
     goHome: 'Torna alla home',
-    detailLabel: 'Dettaglio',
   },
   login: {
     title: 'Accesso',
@@ -109,7 +106,6 @@ export const it: PartialMessages = {
       holdsLapsed: 'Sospensioni scadute revocate',
       holdsDueForReview: 'Sospensioni da riesaminare',
       sessionsDeleted: 'Sessioni scadute eliminate',
-      reportCaption: "Risultato dell'aggiornamento",
     },
   },
   cases: {

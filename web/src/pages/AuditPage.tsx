@@ -84,7 +84,6 @@ export function AuditPage() {
       <p className="muted">{t('audit.intro')}</p>
       <ChainVerification />
       <AuditFilters
-        key={params.toString()}
         action={action}
         targetType={targetType}
         onApply={(next) => setParams(Object.fromEntries(Object.entries(next).filter(([, value]) => value !== '')))}
@@ -148,6 +147,11 @@ function AuditFilters(props: { action: string; targetType: string; onApply: (fil
   const { t } = useTranslation();
   const [action, setAction] = useState(props.action);
   const [targetType, setTargetType] = useState(props.targetType);
+  // Follows the address (back/forward, reset) without remounting, so the focus stays on the button used.
+  useEffect(() => {
+    setAction(props.action);
+    setTargetType(props.targetType);
+  }, [props.action, props.targetType]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -55,7 +55,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   return (
     <>
       <h1>
-        {t('case.title', { reference: detail.reference })}
+        {t('case.title', { reference: detail.reference })}{' '}
         <span className="heading-sub">{detail.debtor.displayName}</span>
       </h1>
       <section className="card" aria-labelledby="summary-heading">

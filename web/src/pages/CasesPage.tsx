@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listCreditors, searchCases } from '../api/endpoints.js';
@@ -8,6 +8,7 @@ import { AsyncContent } from '../components/AsyncContent.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { centsToInput, parseEurosToCents, useFormat } from '../i18n/format.js';
+import type { Locale } from '../i18n/index.js';
 import { labelOf } from '../i18n/labels.js';
 import { can } from '../navigation.js';
 import { useMe } from '../session/SessionProvider.js';
@@ -62,32 +63,69 @@ export function CasesPage() {
 
   const go = (next: Omit<CaseSearch, 'limit'>) => setParams(paramsFromSearch(next));
 
+  // After "previous"/"next" the buttons are replaced by the new page: focus goes to the results' heading
+  // instead of being lost, so keyboard users continue from the top of the new page.
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const focusResultsWhenLoaded = useRef(false);
+  useEffect(() => {
+    if (results.status !== 'loading' && focusResultsWhenLoaded.current) {
+      focusResultsWhenLoaded.current = false;
+      resultsHeading.current?.focus();
+    }
+  }, [results.status]);
+  const turnPage = (offset: number) => {
+    focusResultsWhenLoaded.current = true;
+    go({ ...search, offset });
+  };
+
   return (
     <>
       <h1>{t('cases.heading')}</h1>
-      {/* Remounted when the address changes (back/forward), so the fields always show the search in force. */}
       <SearchForm
-        key={params.toString()}
         search={search}
         creditors={creditors.status === 'ready' ? creditors.data.items : []}
         onSearch={(next) => go({ ...next, offset: 0 })}
         onReset={() => setParams({})}
       />
       <section aria-labelledby="results-heading">
-        <h2 id="results-heading">{t('cases.results')}</h2>
+        <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>
+          {t('cases.results')}
+        </h2>
         <AsyncContent data={results} onRetry={results.reload}>
           {(page) => (
             <CaseResults
               items={page.items}
               hasMore={page.hasMore}
               offset={search.offset}
-              onPage={(offset) => go({ ...search, offset })}
+              onPage={turnPage}
             />
           )}
         </AsyncContent>
       </section>
     </>
   );
+}
+
+/** What the form fields hold: text as typed, amounts in euros. */
+interface SearchFields {
+  q: string;
+  stage: string;
+  creditorId: string;
+  minBalance: string;
+  maxBalance: string;
+  sort: string;
+}
+
+function fieldsFrom(search: CaseSearch, locale: Locale): SearchFields {
+  const euros = (cents: number | undefined) => (cents === undefined ? '' : centsToInput(cents, locale));
+  return {
+    q: search.q ?? '',
+    stage: search.stage ?? '',
+    creditorId: search.creditorId ?? '',
+    minBalance: euros(search.minBalanceCents),
+    maxBalance: euros(search.maxBalanceCents),
+    sort: search.sort ?? 'opened_desc',
+  };
 }
 
 function SearchForm({
@@ -103,15 +141,22 @@ function SearchForm({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [q, setQ] = useState(search.q ?? '');
-  const [stage, setStage] = useState<string>(search.stage ?? '');
-  const [creditorId, setCreditorId] = useState(search.creditorId ?? '');
-  const [minBalance, setMinBalance] = useState(search.minBalanceCents === undefined ? '' : centsToInput(search.minBalanceCents, format.locale));
-  const [maxBalance, setMaxBalance] = useState(search.maxBalanceCents === undefined ? '' : centsToInput(search.maxBalanceCents, format.locale));
-  const [sort, setSort] = useState<CaseSort>(search.sort ?? 'opened_desc');
+  const [fields, setFields] = useState(() => fieldsFrom(search, format.locale));
+  const { q, stage, creditorId, minBalance, maxBalance, sort } = fields;
+  const set = (name: keyof SearchFields) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
+  const [submitted, setSubmitted] = useState(false);
+
+  // The address changed (a search, back/forward, a reset): show the search now in force. Kept in place rather
+  // than remounted, so the keyboard focus stays where the user was.
+  const searchKey = paramsFromSearch({ ...search, offset: 0 }).toString();
+  useEffect(() => {
+    setFields(fieldsFrom(search, format.locale));
+    setSubmitted(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [searchKey]);
+
   const minCents = minBalance.trim() === '' ? undefined : parseEurosToCents(minBalance);
   const maxCents = maxBalance.trim() === '' ? undefined : parseEurosToCents(maxBalance);
-  const [submitted, setSubmitted] = useState(false);
   const minInvalid = submitted && minCents === null;
   const maxInvalid = submitted && maxCents === null;
 
@@ -125,7 +170,7 @@ function SearchForm({
       creditorId: creditorId || undefined,
       minBalanceCents: minCents,
       maxBalanceCents: maxCents,
-      sort: sort === 'opened_desc' ? undefined : sort,
+      sort: sort === 'opened_desc' ? undefined : (sort as CaseSort),
     });
   }
 
@@ -136,14 +181,14 @@ function SearchForm({
       </h2>
       <div className="field wide">
         <label htmlFor="case-q">{t('cases.q')}</label>
-        <input id="case-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-describedby="case-q-hint" />
+        <input id="case-q" type="search" value={q} onChange={(e) => set('q')(e.target.value)} aria-describedby="case-q-hint" />
         <p id="case-q-hint" className="hint">
           {t('cases.qHint')}
         </p>
       </div>
       <div className="field">
         <label htmlFor="case-stage">{t('cases.stage')}</label>
-        <select id="case-stage" value={stage} onChange={(e) => setStage(e.target.value)}>
+        <select id="case-stage" value={stage} onChange={(e) => set('stage')(e.target.value)}>
           <option value="">{t('cases.anyStage')}</option>
           {STAGES.map((value) => (
             <option key={value} value={value}>
@@ -154,7 +199,7 @@ function SearchForm({
       </div>
       <div className="field">
         <label htmlFor="case-creditor">{t('cases.creditor')}</label>
-        <select id="case-creditor" value={creditorId} onChange={(e) => setCreditorId(e.target.value)}>
+        <select id="case-creditor" value={creditorId} onChange={(e) => set('creditorId')(e.target.value)}>
           <option value="">{t('cases.anyCreditor')}</option>
           {creditors.map((creditor) => (
             <option key={creditor.id} value={creditor.id}>
@@ -163,11 +208,11 @@ function SearchForm({
           ))}
         </select>
       </div>
-      <AmountField id="case-min" label={t('cases.minBalance')} value={minBalance} onChange={setMinBalance} invalid={minInvalid} />
-      <AmountField id="case-max" label={t('cases.maxBalance')} value={maxBalance} onChange={setMaxBalance} invalid={maxInvalid} />
+      <AmountField id="case-min" label={t('cases.minBalance')} value={minBalance} onChange={set('minBalance')} invalid={minInvalid} />
+      <AmountField id="case-max" label={t('cases.maxBalance')} value={maxBalance} onChange={set('maxBalance')} invalid={maxInvalid} />
       <div className="field">
         <label htmlFor="case-sort">{t('cases.sort')}</label>
-        <select id="case-sort" value={sort} onChange={(e) => setSort(e.target.value as CaseSort)}>
+        <select id="case-sort" value={sort} onChange={(e) => set('sort')(e.target.value)}>
           {SORTS.map((value) => (
             <option key={value} value={value}>
               {t(`cases.sorts.${value}`)}
@@ -255,7 +300,7 @@ function CaseResults({
             <tbody>
               {items.map((item) => (
                 <tr key={item.id}>
-                  <th scope="row">
+                  <th scope="row" className="nowrap">
                     <Link to={`/cases/${item.id}`}>{item.reference}</Link>
                   </th>
                   <td>{item.debtor.displayName}</td>

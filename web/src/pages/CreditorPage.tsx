@@ -38,7 +38,7 @@ function CreditorView({ creditor }: { creditor: CreditorDetail }) {
   return (
     <>
       <h1>
-        {creditor.name}
+        {creditor.name}{' '}
         <span className="heading-sub">
           <code>{creditor.code}</code> · {labelOf(t, 'values.sectors', creditor.sector)} · {creditor.country}
         </span>
@@ -94,7 +94,7 @@ function MandatesTable({ creditor }: { creditor: CreditorDetail }) {
         <tbody>
           {creditor.mandates.map((mandate) => (
             <tr key={mandate.id}>
-              <th scope="row">
+              <th scope="row" className="nowrap">
                 <code>{mandate.code}</code>
               </th>
               <td>{labelOf(t, 'creditor.kinds', mandate.kind)}</td>
