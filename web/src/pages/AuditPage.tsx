@@ -28,6 +28,8 @@ const KNOWN_ACTIONS = [
   'demo.loaded',
 ];
 const TARGET_TYPES = ['user', 'creditor', 'case', 'hold', 'job', 'system'];
+/** The role recorded for scheduled jobs and command-line tools (SYSTEM_ACTOR on the server). */
+const SYSTEM_ROLE = 'system';
 
 interface Trail {
   entries: AuditEntry[];
@@ -243,7 +245,9 @@ function AuditTable({ trail, loadingOlder, onLoadOlder }: { trail: Trail; loadin
                   <td>{format.dateTime(entry.occurredAt)}</td>
                   <td>
                     {entry.actorName ?? t('audit.system')}
-                    {entry.actorRole ? <span className="muted small-block">{labelOf(t, 'roles', entry.actorRole)}</span> : null}
+                    {entry.actorRole && entry.actorRole !== SYSTEM_ROLE ? (
+                      <span className="muted small-block">{labelOf(t, 'roles', entry.actorRole)}</span>
+                    ) : null}
                   </td>
                   <td>
                     <code>{entry.action}</code>
