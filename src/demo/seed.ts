@@ -1,4 +1,4 @@
-import type { Insertable, Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/append.js';
@@ -166,6 +166,12 @@ function pickPlace(random: Random, italianCreditor: boolean): Place {
   return places[places.length - 1]!;
 }
 
+/** The demo's stand-in for intake's name normalisation: lower case, no accents, letters only. */
+function personKey(last: string, first: string): string {
+  const clean = (text: string) => text.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  return `${clean(last)}|${clean(first)}`;
+}
+
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -222,7 +228,8 @@ async function loadPortfolio(
       birth_date: isoDay(birth),
       birth_place: place.city,
       language: italian ? 'it' : 'fr',
-      match_key: `${last}|${first}|${isoDay(birth)}`.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, ''),
+      match_key: `${personKey(last, first)}|${isoDay(birth)}`,
+      name_key: personKey(last, first),
     });
     addresses.push({
       debtor_id: debtorId,
@@ -362,6 +369,8 @@ async function loadPortfolio(
   await insertChunked(trx, 'case_stage_history', stages);
   await insertChunked(trx, 'case_events', events);
   await insertChunked(trx, 'holds', holds);
+  // Cases created later (intake, API) continue the numbering.
+  await sql`select setval('case_reference_seq', ${caseSeq})`.execute(trx);
   return { debtors: debtors.length, cases: cases.length, claims: claims.length, events: events.length };
 }
 

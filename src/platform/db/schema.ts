@@ -107,6 +107,8 @@ export interface PlacementsTable {
   claims_updated: Generated<number>;
   rows_rejected: Generated<number>;
   report: Json | null;
+  format: 'csv' | 'jsonl' | null;
+  rows_total: Generated<number>;
   created_by: string | null;
   created_at: CreatedAt;
   completed_at: Date | null;
@@ -125,6 +127,7 @@ export interface DebtorsTable {
   registration_number: string | null;
   language: Generated<Locale>;
   match_key: string | null;
+  name_key: string | null;
   deceased_on: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
@@ -246,6 +249,27 @@ export interface HoldsTable {
   created_at: CreatedAt;
 }
 
+export interface DebtorPossibleMatchesTable {
+  id: Generated<string>;
+  debtor_id: string;
+  candidate_debtor_id: string;
+  reason: string;
+  placement_id: string | null;
+  status: Generated<'open' | 'same_person' | 'different_people'>;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface PlacementErrorsTable {
+  placement_id: string;
+  line: number;
+  column_name: string;
+  value: string;
+  code: string;
+  message: string;
+}
+
 export interface AuditLogTable {
   seq: Generated<number>;
   id: Generated<string>;
@@ -302,6 +326,8 @@ export interface DB {
   case_stage_history: CaseStageHistoryTable;
   case_events: CaseEventsTable;
   holds: HoldsTable;
+  debtor_possible_matches: DebtorPossibleMatchesTable;
+  placement_errors: PlacementErrorsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   portfolio_snapshots: PortfolioSnapshotsTable;

@@ -1,0 +1,10 @@
+/** PostgreSQL COPY text format: one line per row, tab-separated, \N for null, backslash escapes. */
+export function copyField(value: string | number | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+export function copyLine(values: readonly (string | number | null)[]): string {
+  return `${values.map(copyField).join('\t')}\n`;
+}

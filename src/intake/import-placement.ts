@@ -1,0 +1,231 @@
+import { sql } from 'kysely';
+import type { Deps } from '../platform/deps.js';
+import { AppError, invalid, notFound } from '../platform/errors.js';
+import { appendAudit, type AuditActor } from '../audit/append.js';
+import type { RowError, RowResult } from './core/types.js';
+import { mergeStage, unknownClaimRows, type MergeCounts } from './merge.js';
+import { STAGE_COLUMNS, STAGE_DDL, STAGE_TABLE, stageLine } from './stage.js';
+
+/** Rows sent to the database per COPY statement: bounds memory on the embedded engine. */
+const COPY_BATCH_ROWS = 20_000;
+/** Row errors kept in full in the report; beyond that they are counted. */
+export const MAX_STORED_ERRORS = 50_000;
+
+export interface PlacementSource {
+  fileName: string | null;
+  sha256: string | null;
+  format: 'csv' | 'jsonl';
+}
+
+export interface PlacementReport {
+  placementId: string;
+  status: 'completed' | 'rejected';
+  rowsTotal: number;
+  rowsRejected: number;
+  errorsStored: number;
+  counts: MergeCounts | null;
+}
+
+/** Creates the placement record ('pending'), checking the mandate belongs to the creditor and is in force. */
+export async function createPlacement(
+  deps: Deps,
+  input: { creditorId: string; mandateCode: string; source: PlacementSource; actor: AuditActor },
+): Promise<{ placementId: string; mandateId: string }> {
+  const mandate = await deps.db
+    .selectFrom('mandates')
+    .select(['id', 'starts_on', 'ends_on'])
+    .where('creditor_id', '=', input.creditorId)
+    .where('code', '=', input.mandateCode)
+    .executeTakeFirst();
+  if (!mandate) throw notFound(`The mandate ${input.mandateCode} of this creditor`);
+  const today = deps.now().toISOString().slice(0, 10);
+  if (mandate.starts_on > today || (mandate.ends_on !== null && mandate.ends_on < today)) {
+    throw invalid('intake.mandate_not_in_force', `The mandate ${input.mandateCode} is not in force today (${mandate.starts_on} to ${mandate.ends_on ?? 'open-ended'}).`);
+  }
+  const row = await deps.db
+    .insertInto('placements')
+    .values({
+      creditor_id: input.creditorId,
+      mandate_id: mandate.id,
+      placed_on: today,
+      source_file_name: input.source.fileName,
+      source_sha256: input.source.sha256,
+      format: input.source.format,
+      status: 'pending',
+      created_by: input.actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { placementId: row.id, mandateId: mandate.id };
+}
+
+export interface RunOptions {
+  actor: AuditActor;
+  requestId?: string | null;
+  onProgress?: (rowsRead: number) => void;
+  /** Tests only: fail after staging this many rows, to prove a crash leaves nothing behind. */
+  crashAfterRows?: number;
+}
+
+class FileRejected extends Error {}
+
+/**
+ * Imports a placement's rows in ONE transaction: every valid row is staged with COPY, then merged set-based.
+ * A crash at any point leaves the database as it was (the placement is marked failed); re-running the same
+ * file is harmless (identical claims are left alone). When the mandate rejects files with errors, a file with
+ * any bad row imports nothing and its report lists every error.
+ */
+export async function runPlacement(
+  deps: Deps,
+  placementId: string,
+  rows: AsyncIterable<RowResult>,
+  options: RunOptions,
+): Promise<PlacementReport> {
+  const placement = await deps.db
+    .selectFrom('placements')
+    .innerJoin('mandates', 'mandates.id', 'placements.mandate_id')
+    .innerJoin('creditors', 'creditors.id', 'placements.creditor_id')
+    .select(['placements.id', 'placements.creditor_id', 'placements.mandate_id', 'placements.status', 'placements.source_file_name', 'mandates.reject_file_on_error', 'mandates.code as mandate_code', 'creditors.name as creditor_name'])
+    .where('placements.id', '=', placementId)
+    .executeTakeFirst();
+  if (!placement) throw notFound('The placement');
+  if (placement.status !== 'pending') {
+    throw new AppError('intake.already_run', 409, `This placement is ${placement.status}; upload the file again to import it again.`);
+  }
+  await deps.db.updateTable('placements').set({ status: 'running' }).where('id', '=', placementId).execute();
+
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  let rowsTotal = 0;
+  const addError = (error: RowError) => {
+    errorCount += 1;
+    if (errors.length < MAX_STORED_ERRORS) errors.push(error);
+  };
+  const rejectedLines = new Set<number>();
+
+  try {
+    const report = await deps.database.withConnection(({ db, copyFrom }) =>
+      db.transaction().execute(async (trx) => {
+        await sql.raw(STAGE_DDL).execute(trx);
+        const claimLines = new Map<string, number>();
+        let batch: string[] = [];
+        let staged = 0;
+        const flush = async () => {
+          if (batch.length === 0) return;
+          await copyFrom(STAGE_TABLE, STAGE_COLUMNS, batch);
+          staged += batch.length;
+          batch = [];
+          if (options.crashAfterRows !== undefined && staged >= options.crashAfterRows) {
+            throw new Error(`simulated crash after ${staged} staged rows`);
+          }
+        };
+        for await (const result of rows) {
+          rowsTotal += 1;
+          if (!result.ok) {
+            for (const error of result.errors) addError(error);
+            if (result.errors[0]) rejectedLines.add(result.errors[0].line);
+          } else {
+            const { row } = result;
+            const first = claimLines.get(row.claim.reference);
+            if (first !== undefined) {
+              addError({ line: row.line, column: 'claim_reference', value: row.claim.reference, code: 'claim_reference.duplicate', message: `This claim reference already appears on line ${first}: each claim must appear once per file.` });
+              rejectedLines.add(row.line);
+            } else {
+              claimLines.set(row.claim.reference, row.line);
+              batch.push(stageLine(row));
+              if (batch.length >= COPY_BATCH_ROWS) await flush();
+            }
+          }
+          if (options.onProgress && rowsTotal % 10_000 === 0) options.onProgress(rowsTotal);
+        }
+        await flush();
+        options.onProgress?.(rowsTotal);
+
+        for (const unknown of await unknownClaimRows(trx, placement.creditor_id)) {
+          addError({ line: unknown.line, column: 'claim_reference', value: unknown.claim_ref, code: 'claim_reference.unknown', message: 'No claim with this reference was placed by this creditor: check the reference, or place the claim first.' });
+          rejectedLines.add(unknown.line);
+        }
+        if (errorCount > 0 && placement.reject_file_on_error) throw new FileRejected();
+        if (rejectedLines.size > 0) {
+          await sql`delete from intake_stage where line = any(${[...rejectedLines]}::int[])`.execute(trx);
+        }
+
+        const now = deps.now();
+        const counts = await mergeStage(trx, {
+          creditorId: placement.creditor_id,
+          mandateId: placement.mandate_id,
+          placementId,
+          actorUserId: options.actor.userId,
+          today: now.toISOString().slice(0, 10),
+          now,
+          summary: `Placement by ${placement.creditor_name} under mandate ${placement.mandate_code}${placement.source_file_name ? ` (${placement.source_file_name})` : ''}`,
+        });
+        await storeErrors(trx, placementId, errors);
+        const finished = { status: 'completed' as const, rowsTotal, rowsRejected: rejectedLines.size, errorsStored: errors.length, counts };
+        await trx
+          .updateTable('placements')
+          .set({
+            status: 'completed',
+            rows_total: rowsTotal,
+            rows_rejected: rejectedLines.size,
+            claims_created: counts.claimsCreated,
+            claims_updated: counts.claimsUpdated,
+            report: JSON.stringify({ ...counts, errorCount }),
+            completed_at: now,
+          })
+          .where('id', '=', placementId)
+          .execute();
+        await appendAudit(trx, {
+          actor: options.actor,
+          action: 'placement.imported',
+          targetType: 'placement',
+          targetId: placementId,
+          creditorId: placement.creditor_id,
+          after: { ...counts, rowsTotal, rowsRejected: rejectedLines.size },
+          requestId: options.requestId ?? null,
+          at: now,
+        });
+        return finished;
+      }),
+    );
+    return { placementId, ...report };
+  } catch (error) {
+    if (error instanceof FileRejected) {
+      await deps.db.transaction().execute(async (trx) => {
+        await storeErrors(trx, placementId, errors);
+        await trx
+          .updateTable('placements')
+          .set({ status: 'rejected', rows_total: rowsTotal, rows_rejected: rejectedLines.size, report: JSON.stringify({ errorCount }), completed_at: deps.now() })
+          .where('id', '=', placementId)
+          .execute();
+        await appendAudit(trx, {
+          actor: options.actor,
+          action: 'placement.rejected',
+          targetType: 'placement',
+          targetId: placementId,
+          creditorId: placement.creditor_id,
+          after: { rowsTotal, rowsRejected: rejectedLines.size, errorCount },
+          requestId: options.requestId ?? null,
+          at: deps.now(),
+        });
+      });
+      return { placementId, status: 'rejected', rowsTotal, rowsRejected: rejectedLines.size, errorsStored: errors.length, counts: null };
+    }
+    // Nothing of the file was kept (the transaction rolled back): say so on the placement.
+    await deps.db
+      .updateTable('placements')
+      .set({ status: 'failed', report: JSON.stringify({ failure: error instanceof Error ? error.message : String(error) }), completed_at: deps.now() })
+      .where('id', '=', placementId)
+      .execute();
+    throw error;
+  }
+}
+
+async function storeErrors(trx: Parameters<typeof appendAudit>[0], placementId: string, errors: RowError[]) {
+  for (let i = 0; i < errors.length; i += 1_000) {
+    await trx
+      .insertInto('placement_errors')
+      .values(errors.slice(i, i + 1_000).map((e) => ({ placement_id: placementId, line: e.line, column_name: e.column, value: e.value, code: e.code, message: e.message })))
+      .execute();
+  }
+}

@@ -1,0 +1,238 @@
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+
+/**
+ * Merges the staged rows into debtors, references, addresses, contact points, cases and claims, set-based,
+ * inside the import's transaction. Matching never merges on a guess: a debtor is the same person when the
+ * creditor's reference says so, or when the normalised name and birth date are identical and unique;
+ * anything less becomes a possible match for a person to review.
+ */
+export interface MergeParams {
+  creditorId: string;
+  mandateId: string;
+  placementId: string;
+  actorUserId: string | null;
+  today: string;
+  now: Date;
+  summary: string;
+}
+
+export interface MergeCounts {
+  debtorsCreated: number;
+  debtorsMatchedByReference: number;
+  debtorsMatchedByIdentity: number;
+  possibleMatches: number;
+  casesCreated: number;
+  casesClosed: number;
+  claimsCreated: number;
+  claimsUpdated: number;
+  claimsUnchanged: number;
+  claimsRecalled: number;
+  claimsClosed: number;
+}
+
+const n = (value: unknown) => Number(value ?? 0);
+
+/** Rows of recall/close operations naming a claim this creditor never placed: reported as row errors. */
+export async function unknownClaimRows(trx: Transaction<DB>, creditorId: string) {
+  const { rows } = await sql<{ line: number; claim_ref: string }>`
+    select s.line, s.claim_ref from intake_stage s
+    where s.op <> 'place'
+      and not exists (select 1 from claims c where c.creditor_id = ${creditorId} and c.reference = s.claim_ref)
+    order by s.line`.execute(trx);
+  return rows;
+}
+
+export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<MergeCounts> {
+  const run = (query: ReturnType<typeof sql>) => query.execute(trx);
+  await run(sql`analyze intake_stage`);
+
+  // 1. The creditor's own reference names a known debtor.
+  const byReference = await run(sql`
+    update intake_stage s set debtor_id = r.debtor_id
+    from debtor_references r
+    where r.creditor_id = ${p.creditorId} and r.reference = s.debtor_ref and s.op = 'place'`);
+
+  // 2. Unknown references: one identity per reference (its first row), then one debtor per identity.
+  await run(sql`
+    create temp table intake_refs on commit drop as
+    select distinct on (debtor_ref) debtor_ref, line, coalesce(match_key, 'ref:' || debtor_ref) as identity
+    from intake_stage where op = 'place' and debtor_id is null
+    order by debtor_ref, line`);
+  await run(sql`
+    create temp table intake_new_debtors on commit drop as
+    select distinct on (r.identity) r.identity, s.kind, s.title, s.first_name, s.last_name, s.birth_name, s.birth_date,
+      s.birth_place, s.company_name, s.registration, s.language, s.match_key, s.name_key, s.addr_line1, s.addr_line2,
+      s.postal_code, s.city, s.country, s.subdivision, s.time_zone,
+      null::uuid as debtor_id, true as is_new
+    from intake_refs r join intake_stage s on s.line = r.line
+    order by r.identity, r.line`);
+  const byIdentity = await run(sql`
+    update intake_new_debtors n set debtor_id = m.id, is_new = false
+    from (
+      select match_key, (array_agg(id))[1] as id from debtors
+      where match_key in (select match_key from intake_new_debtors where match_key is not null)
+      group by match_key having count(*) = 1
+    ) m
+    where n.match_key = m.match_key`);
+  await run(sql`update intake_new_debtors set debtor_id = gen_random_uuid() where debtor_id is null`);
+  const created = await run(sql`
+    insert into debtors (id, kind, title, first_name, last_name, birth_name, birth_date, birth_place, company_name,
+      registration_number, language, match_key, name_key)
+    select debtor_id, kind, title, first_name, last_name, birth_name, birth_date, birth_place, company_name,
+      registration, language, match_key, name_key
+    from intake_new_debtors where is_new`);
+  await run(sql`
+    update intake_stage s set debtor_id = n.debtor_id, debtor_is_new = n.is_new
+    from intake_refs r join intake_new_debtors n on n.identity = r.identity
+    where s.debtor_id is null and s.op = 'place' and s.debtor_ref = r.debtor_ref`);
+  await run(sql`
+    insert into debtor_references (creditor_id, reference, debtor_id)
+    select ${p.creditorId}::uuid, r.debtor_ref, n.debtor_id
+    from intake_refs r join intake_new_debtors n on n.identity = r.identity
+    on conflict do nothing`);
+
+  // 3. Same name, a birth date missing on one side: maybe the same person. A person decides.
+  const possible = await run(sql`
+    insert into debtor_possible_matches (debtor_id, candidate_debtor_id, reason, placement_id)
+    select n.debtor_id, c.id,
+      case when n.birth_date is null then 'Same name; this record has no birth date'
+           else 'Same name; the other record has no birth date' end,
+      ${p.placementId}::uuid
+    from intake_new_debtors n
+    cross join lateral (
+      select d.id from debtors d
+      where d.name_key = n.name_key and d.id <> n.debtor_id and (d.birth_date is null or n.birth_date is null)
+      order by d.created_at limit 5
+    ) c
+    where n.is_new and n.name_key is not null
+    on conflict do nothing`);
+
+  // 4. Addresses and contact points.
+  await run(sql`
+    insert into debtor_addresses (debtor_id, line1, line2, postal_code, city, country, subdivision, time_zone, is_primary, source)
+    select debtor_id, addr_line1, addr_line2, postal_code, city, country, subdivision, time_zone, true, 'creditor'
+    from intake_new_debtors where is_new and addr_line1 is not null`);
+  await run(sql`
+    insert into debtor_addresses (debtor_id, line1, line2, postal_code, city, country, subdivision, time_zone, is_primary, source)
+    select distinct on (s.debtor_id, s.postal_code, lower(s.addr_line1))
+      s.debtor_id, s.addr_line1, s.addr_line2, s.postal_code, s.city, s.country, s.subdivision, s.time_zone, false, 'creditor'
+    from intake_stage s
+    where s.op = 'place' and not s.debtor_is_new and s.addr_line1 is not null
+      and not exists (select 1 from debtor_addresses a
+        where a.debtor_id = s.debtor_id and a.postal_code = s.postal_code and lower(a.line1) = lower(s.addr_line1))`);
+  await run(sql`
+    insert into debtor_contact_points (debtor_id, channel, value, usage, source)
+    select distinct debtor_id, 'phone', phone,
+      case when phone ~ '^\\+(336|337|393|26269|59069|59669|59469)' then 'mobile' else 'home' end, 'creditor'
+    from (select debtor_id, phone1 as phone from intake_stage where op = 'place' and phone1 is not null
+          union all
+          select debtor_id, phone2 from intake_stage where op = 'place' and phone2 is not null) phones
+    on conflict (debtor_id, channel, value) do nothing`);
+  await run(sql`
+    insert into debtor_contact_points (debtor_id, channel, value, usage, source)
+    select distinct debtor_id, 'email', email, 'personal', 'creditor'
+    from intake_stage where op = 'place' and email is not null
+    on conflict (debtor_id, channel, value) do nothing`);
+
+  // 5. One open case per debtor and creditor.
+  await run(sql`create temp table intake_new_cases (id uuid, debtor_id uuid) on commit drop`);
+  await run(sql`
+    with inserted as (
+      insert into cases (reference, creditor_id, mandate_id, debtor_id, stage, status, opened_on, stage_changed_at)
+      select 'ACC-' || to_char(${p.today}::date, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+        ${p.creditorId}::uuid, ${p.mandateId}::uuid, d.debtor_id, 'amicable', 'open', ${p.today}::date, ${p.now}::timestamptz
+      from (select distinct debtor_id from intake_stage where op = 'place') d
+      where not exists (select 1 from cases c
+        where c.creditor_id = ${p.creditorId} and c.debtor_id = d.debtor_id and c.status <> 'closed')
+      returning id, debtor_id
+    )
+    insert into intake_new_cases select id, debtor_id from inserted`);
+  await run(sql`
+    update intake_stage s set case_id = c.id
+    from cases c
+    where s.op = 'place' and c.creditor_id = ${p.creditorId} and c.debtor_id = s.debtor_id and c.status <> 'closed'`);
+  await run(sql`
+    insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason)
+    select id, null, 'amicable', ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${`Placement: ${p.summary}`}::text from intake_new_cases`);
+
+  // 6. Claims: new ones inserted, changed ones updated, identical ones left alone (idempotent re-import).
+  await run(sql`create temp table intake_touched_cases (case_id uuid) on commit drop`);
+  const claimCounts = await sql<{ created: number; updated: number }>`
+    with upserted as (
+      insert into claims (case_id, creditor_id, placement_id, reference, contract_type, original_creditor, currency,
+        principal_cents, interest_cents, fees_cents, default_on, last_payment_on)
+      select case_id, ${p.creditorId}::uuid, ${p.placementId}::uuid, claim_ref, contract_type, original_creditor, currency,
+        principal, interest, fees, default_on, last_payment_on
+      from intake_stage where op = 'place'
+      on conflict (creditor_id, reference) do update set
+        principal_cents = excluded.principal_cents, interest_cents = excluded.interest_cents,
+        fees_cents = excluded.fees_cents, contract_type = excluded.contract_type,
+        original_creditor = excluded.original_creditor, currency = excluded.currency,
+        default_on = excluded.default_on, last_payment_on = excluded.last_payment_on, updated_at = ${p.now}::timestamptz
+      where (claims.principal_cents, claims.interest_cents, claims.fees_cents, claims.contract_type,
+             claims.original_creditor, claims.currency, claims.default_on, claims.last_payment_on)
+        is distinct from (excluded.principal_cents, excluded.interest_cents, excluded.fees_cents, excluded.contract_type,
+             excluded.original_creditor, excluded.currency, excluded.default_on, excluded.last_payment_on)
+      returning (xmax = 0) as inserted, case_id
+    ),
+    touched as (insert into intake_touched_cases select distinct case_id from upserted)
+    select count(*) filter (where inserted) as created, count(*) filter (where not inserted) as updated from upserted`.execute(trx);
+
+  // 7. Recalls and closures by the creditor; a case with no open claim left closes.
+  const ended = await sql<{ recalled: number; closed: number }>`
+    with ended as (
+      update claims c set status = case when s.op = 'recall' then 'recalled' else 'closed' end, updated_at = ${p.now}
+      from intake_stage s
+      where s.op in ('recall', 'close') and c.creditor_id = ${p.creditorId} and c.reference = s.claim_ref and c.status = 'open'
+      returning c.case_id, s.op
+    ),
+    touched as (insert into intake_touched_cases select distinct case_id from ended)
+    select count(*) filter (where op = 'recall') as recalled, count(*) filter (where op = 'close') as closed from ended`.execute(trx);
+  const closedCases = await run(sql`
+    with closing as (
+      update cases c set status = 'closed', stage = 'closed', closed_on = ${p.today}::date, stage_changed_at = ${p.now},
+        close_reason = case when exists (select 1 from claims r where r.case_id = c.id and r.status = 'recalled')
+                            then 'recalled' else 'settled' end,
+        balance_cents = 0, updated_at = ${p.now}
+      where c.id in (select case_id from intake_touched_cases) and c.status <> 'closed'
+        and not exists (select 1 from claims o where o.case_id = c.id and o.status = 'open')
+      returning c.id, c.close_reason
+    )
+    insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason)
+    select id, null, 'closed', ${p.now}::timestamptz, ${p.actorUserId}::uuid,
+      case when close_reason = 'recalled' then 'Claims recalled by the creditor' else 'Claims closed by the creditor' end
+    from closing`);
+
+  // 8. Cached balances of every case this file touched, and one timeline event each.
+  await run(sql`
+    update cases c set balance_cents = t.total, updated_at = ${p.now}
+    from (
+      select cl.case_id, coalesce(sum(cl.principal_cents + cl.interest_cents + cl.fees_cents) filter (where cl.status = 'open'), 0) as total
+      from claims cl where cl.case_id in (select case_id from intake_touched_cases) group by cl.case_id
+    ) t
+    where c.id = t.case_id and c.status <> 'closed'`);
+  await run(sql`
+    insert into case_events (case_id, debtor_id, occurred_at, kind, summary, actor_user_id, data)
+    select c.id, c.debtor_id, ${p.now}::timestamptz, 'placement', ${p.summary}::text, ${p.actorUserId}::uuid,
+      jsonb_build_object('placementId', ${p.placementId}::text)
+    from cases c where c.id in (select case_id from intake_touched_cases union select id from intake_new_cases)`);
+
+  const placeRows = await sql<{ count: number }>`select count(*)::int as count from intake_stage where op = 'place'`.execute(trx);
+  const claims = claimCounts.rows[0]!;
+  const endedCounts = ended.rows[0]!;
+  const casesCreated = await sql<{ count: number }>`select count(*)::int as count from intake_new_cases`.execute(trx);
+  return {
+    debtorsCreated: n(created.numAffectedRows),
+    debtorsMatchedByReference: n(byReference.numAffectedRows),
+    debtorsMatchedByIdentity: n(byIdentity.numAffectedRows),
+    possibleMatches: n(possible.numAffectedRows),
+    casesCreated: n(casesCreated.rows[0]?.count),
+    casesClosed: n(closedCases.numAffectedRows),
+    claimsCreated: n(claims.created),
+    claimsUpdated: n(claims.updated),
+    claimsUnchanged: n(placeRows.rows[0]?.count) - n(claims.created) - n(claims.updated),
+    claimsRecalled: n(endedCounts.recalled),
+    claimsClosed: n(endedCounts.closed),
+  };
+}
