@@ -79,3 +79,30 @@ export interface RowError {
 }
 
 export type RowResult = { ok: true; row: IntakeRow } | { ok: false; errors: RowError[] };
+
+/**
+ * A problem with the whole file (bad header, wrong encoding, broken quoting): the file is refused as a whole,
+ * whatever the mandate says about bad rows.
+ */
+export interface FileError {
+  /** Stable code, e.g. 'header.unknown_columns', 'file.encoding'. */
+  code: string;
+  /** What to fix, in plain English. */
+  message: string;
+  /** The physical line concerned (1 for the header), or null when the problem is not on one line. */
+  line: number | null;
+  /** The columns concerned, for header problems. */
+  columns?: string[];
+}
+
+/** One record read from a file, before validation: keys are normalised column names. */
+export interface IntakeRecord {
+  /** The physical line where the record starts (1 = the first line of the file, the header in CSV). */
+  line: number;
+  record: Record<string, string>;
+  /**
+   * Problems found while reading the line (wrong number of fields, broken JSON, a value under a column without
+   * a name). When present the row is invalid; pass the item to `validateRecord`, which reports them.
+   */
+  errors?: RowError[];
+}
