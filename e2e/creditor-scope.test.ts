@@ -39,7 +39,7 @@ describe('the creditor user of Banque Horizon', () => {
       const alert = page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.textContent()).toContain('Introuvable');
-      expect(await alert.textContent()).toContain('The case was not found');
+      expect(await alert.textContent()).toContain('Ce dossier n’existe pas, ou vous n’avez pas le droit de le voir.');
 
       // A page outside the role says so instead of calling the API.
       await page.goto(`${base}/users`);

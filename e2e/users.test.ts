@@ -45,7 +45,7 @@ describe('user administration', () => {
       await page.getByRole('button', { name: "Créer l'utilisateur" }).click();
       const conflict = page.getByRole('alert').filter({ hasText: 'Création impossible' });
       await conflict.waitFor();
-      expect(await conflict.textContent()).toContain('already exists');
+      expect(await conflict.textContent()).toContain('Un utilisateur existe déjà avec cette adresse e-mail.');
 
       const violations = await axeViolations(page);
       const report = describeViolations('/users', violations);

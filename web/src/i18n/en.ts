@@ -341,6 +341,54 @@ export const en: Messages = {
     serverMessage: 'Server message: <text>{{message}}</text>',
     targetTypes: { user: 'User', creditor: 'Creditor', hold: 'Hold', job: 'Job', system: 'System', case: 'Case' },
   },
+  problems: {
+    auth: {
+      invalid_credentials: 'The email or the password is wrong. Check both and try again.',
+      locked:
+        'Too many failed sign-ins: this account is locked until {{date}} at {{time}}. Try again then, or ask an administrator to unlock it.',
+      forbidden: 'Your role does not allow this action.',
+      required: 'Your session has ended or you are not signed in: sign in to continue.',
+      csrf_failed: 'The request could not be verified (its security token is missing or out of date): reload the page and try again.',
+    },
+    users: {
+      email_taken: 'A user with this email address already exists.',
+      creditor_required: 'A creditor user must be bound to a creditor: choose one.',
+      creditor_not_allowed: 'Only creditor users are bound to a creditor: remove the creditor.',
+      unknown_creditor: 'The chosen creditor does not exist (any more): reload the page and choose another one.',
+      self_lockout: 'You cannot deactivate yourself or change your own role: ask another administrator.',
+    },
+    request: {
+      validation_failed: 'Some of the values sent were refused:',
+      malformed_json: 'The request sent was malformed: reload the page and try again.',
+      empty_body: 'The request sent was empty: reload the page and try again.',
+      too_large: 'The data sent is larger than accepted. For a claim file, split it into several placements.',
+      unsupported_media_type: 'This type of content is not accepted. For a placement, send a .csv, .jsonl or .ndjson file.',
+      bad_content_length: 'The request arrived incomplete: try again.',
+      rate_limited: 'Too many requests in a short time: wait a minute and try again.',
+    },
+    not_found: 'What you are looking for does not exist, or you may not see it.',
+    notFoundOf: {
+      cases: 'This case does not exist, or you may not see it.',
+      creditors: 'This creditor does not exist, or you may not see it.',
+      users: 'This user does not exist, or you may not see them.',
+      placements: 'This placement does not exist, or you may not see it.',
+    },
+    internal_error: 'Something went wrong on our side and nothing was changed. Try again; if it persists, quote the reference below.',
+    reference: 'Request reference: {{requestId}}',
+    not_ready: {
+      migrations_pending: 'The server is being updated: try again in a few minutes.',
+      database: 'The database does not answer: try again in a few minutes.',
+    },
+    intake: {
+      mandate_not_in_force: 'This mandate is not in force today, so nothing can be placed under it. Choose a mandate in force.',
+      already_run: 'This placement has already been imported. To import it again, upload the file once more.',
+      file_invalid: 'This file cannot be read as a placement: check that it follows the intake format (CSV or JSON Lines).',
+      unknown_mandate: 'This creditor has no mandate with this code: choose one of its mandates.',
+    },
+    jobs: {
+      unavailable: 'Background jobs are not running on this server, so the import cannot start: try again later or tell an administrator.',
+    },
+  },
   values: {
     sectors: { bank: 'Bank', consumer_credit: 'Consumer credit', energy: 'Energy', telecom: 'Telecoms', housing: 'Housing', other: 'Other' },
     contractTypes: { consumer_credit: 'Consumer credit', overdraft: 'Overdraft', energy: 'Energy', telecom: 'Telecoms', rent: 'Rent', other: 'Other' },

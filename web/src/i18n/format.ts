@@ -40,10 +40,20 @@ export interface Formatters {
   /** A calendar date (YYYY-MM-DD) shown as written, whatever the browser's time zone. */
   date: (isoDate: string) => string;
   dateTime: (isoInstant: string) => string;
+  /** The calendar day of an instant in the browser's time zone ("14/03/2026"). */
+  instantDate: (instant: Date) => string;
+  /** The wall-clock time of an instant in the browser's time zone ("15:42"). */
+  instantTime: (instant: Date) => string;
   /** The wall-clock time now in a given IANA time zone, e.g. a debtor's. */
   timeIn: (timeZone: string, now: Date) => string;
   percentFromBasisPoints: (basisPoints: number) => string;
+  /** A share of a whole, in whole percent ("45 %"). */
+  percentOf: (part: number, whole: number) => string;
+  /** A file size in the unit that suits it ("1,2 Mo", "1.2 MB"). */
+  bytes: (count: number) => string;
 }
+
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 export function makeFormatters(locale: Locale): Formatters {
   const intl = INTL_LOCALES[locale];
@@ -56,6 +66,9 @@ export function makeFormatters(locale: Locale): Formatters {
     hour: '2-digit',
     minute: '2-digit',
   });
+  const instantDateFormat = new Intl.DateTimeFormat(intl, { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const instantTimeFormat = new Intl.DateTimeFormat(intl, { hour: '2-digit', minute: '2-digit' });
+  const wholePercentFormat = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const percentFormat = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 2 });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   return {
@@ -77,6 +90,8 @@ export function makeFormatters(locale: Locale): Formatters {
       const parsed = new Date(isoInstant);
       return Number.isNaN(parsed.getTime()) ? isoInstant : dateTimeFormat.format(parsed);
     },
+    instantDate: (instant) => instantDateFormat.format(instant),
+    instantTime: (instant) => instantTimeFormat.format(instant),
     timeIn: (timeZone, now) => {
       try {
         return new Intl.DateTimeFormat(intl, { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(now);
@@ -85,6 +100,16 @@ export function makeFormatters(locale: Locale): Formatters {
       }
     },
     percentFromBasisPoints: (basisPoints) => percentFormat.format(basisPoints / 10_000),
+    percentOf: (part, whole) => wholePercentFormat.format(whole > 0 ? Math.min(1, Math.max(0, part / whole)) : 0),
+    bytes: (count) => {
+      let value = count;
+      let unit = 0;
+      while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+        value /= 1000;
+        unit++;
+      }
+      return new Intl.NumberFormat(intl, { style: 'unit', unit: BYTE_UNITS[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+    },
   };
 }
 

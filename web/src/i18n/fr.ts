@@ -339,6 +339,54 @@ export const fr = {
     serverMessage: 'Message du serveur : <text>{{message}}</text>',
     targetTypes: { user: 'Utilisateur', creditor: 'Créancier', hold: 'Suspension', job: 'Tâche', system: 'Système', case: 'Dossier' },
   },
+  problems: {
+    auth: {
+      invalid_credentials: 'L’adresse e-mail ou le mot de passe est incorrect. Vérifiez les deux puis réessayez.',
+      locked:
+        'Trop de tentatives de connexion échouées : ce compte est verrouillé jusqu’au {{date}} à {{time}}. Réessayez à ce moment-là, ou demandez à un administrateur de le déverrouiller.',
+      forbidden: 'Votre rôle ne permet pas cette action.',
+      required: 'Votre session a expiré ou vous n’êtes pas connecté·e : connectez-vous pour continuer.',
+      csrf_failed: 'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé) : rechargez la page puis réessayez.',
+    },
+    users: {
+      email_taken: 'Un utilisateur existe déjà avec cette adresse e-mail.',
+      creditor_required: 'Un utilisateur créancier doit être rattaché à un créancier : choisissez-le.',
+      creditor_not_allowed: 'Seuls les utilisateurs créanciers sont rattachés à un créancier : retirez le créancier.',
+      unknown_creditor: 'Le créancier choisi n’existe pas ou plus : rechargez la page et choisissez-en un autre.',
+      self_lockout: 'Vous ne pouvez ni vous désactiver ni changer votre propre rôle : demandez-le à un autre administrateur.',
+    },
+    request: {
+      validation_failed: 'Certaines valeurs envoyées ont été refusées :',
+      malformed_json: 'La demande envoyée est mal formée : rechargez la page puis réessayez.',
+      empty_body: 'La demande envoyée est vide : rechargez la page puis réessayez.',
+      too_large: 'Les données envoyées dépassent la taille acceptée. Pour un fichier de créances, découpez-le en plusieurs remises.',
+      unsupported_media_type: 'Ce type de contenu n’est pas accepté. Pour une remise, envoyez un fichier .csv, .jsonl ou .ndjson.',
+      bad_content_length: 'La demande est arrivée incomplète : réessayez.',
+      rate_limited: 'Trop de demandes en peu de temps : patientez une minute puis réessayez.',
+    },
+    not_found: 'Ce que vous cherchez n’existe pas, ou vous n’avez pas le droit de le voir.',
+    notFoundOf: {
+      cases: 'Ce dossier n’existe pas, ou vous n’avez pas le droit de le voir.',
+      creditors: 'Ce créancier n’existe pas, ou vous n’avez pas le droit de le voir.',
+      users: 'Cet utilisateur n’existe pas, ou vous n’avez pas le droit de le voir.',
+      placements: 'Cette remise n’existe pas, ou vous n’avez pas le droit de la voir.',
+    },
+    internal_error: 'Une erreur est survenue de notre côté et rien n’a été modifié. Réessayez ; si le problème persiste, communiquez la référence ci-dessous.',
+    reference: 'Référence de la demande : {{requestId}}',
+    not_ready: {
+      migrations_pending: 'Le serveur est en cours de mise à jour : réessayez dans quelques minutes.',
+      database: 'La base de données ne répond pas : réessayez dans quelques minutes.',
+    },
+    intake: {
+      mandate_not_in_force: 'Ce mandat n’est pas en vigueur aujourd’hui : aucune remise n’est possible sous ce mandat. Choisissez un mandat en vigueur.',
+      already_run: 'Cette remise a déjà été importée. Pour l’importer de nouveau, déposez le fichier une nouvelle fois.',
+      file_invalid: 'Ce fichier ne peut pas être lu comme une remise : vérifiez qu’il suit le format d’intégration (CSV ou JSON Lines).',
+      unknown_mandate: 'Ce créancier n’a pas de mandat portant ce code : choisissez l’un de ses mandats.',
+    },
+    jobs: {
+      unavailable: 'Les traitements en arrière-plan ne tournent pas sur ce serveur, l’import ne peut pas démarrer : réessayez plus tard ou prévenez un administrateur.',
+    },
+  },
   values: {
     sectors: { bank: 'Banque', consumer_credit: 'Crédit à la consommation', energy: 'Énergie', telecom: 'Télécoms', housing: 'Logement', other: 'Autre' },
     contractTypes: { consumer_credit: 'Crédit à la consommation', overdraft: 'Découvert', energy: 'Énergie', telecom: 'Télécoms', rent: 'Loyer', other: 'Autre' },

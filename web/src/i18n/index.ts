@@ -12,8 +12,28 @@ export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
 
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * French and Italian have a "many" plural form (exact millions: "1 000 000 de lignes"), which i18next looks up as
+ * `key_many` and, when missing, shows the raw key. Our texts give `_one` and `_other`: "many" reuses "other".
+ */
+function withManyForms<T extends object>(messages: T): T {
+  const copy: Tree = {};
+  for (const [key, value] of Object.entries(messages as Tree)) {
+    copy[key] = typeof value === 'string' ? value : withManyForms(value);
+    const stem = key.endsWith('_other') ? key.slice(0, -'_other'.length) : null;
+    if (stem !== null && typeof value === 'string' && !(`${stem}_many` in messages)) copy[`${stem}_many`] = value;
+  }
+  return copy as T;
+}
+
 void i18next.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en }, it: { translation: it } },
+  resources: {
+    fr: { translation: withManyForms(fr) },
+    en: { translation: withManyForms(en) },
+    it: { translation: withManyForms(it) },
+  },
   lng: DEFAULT_LOCALE,
   // French is the reference text: a key missing in another language shows in French, never as a raw key.
   fallbackLng: DEFAULT_LOCALE,

@@ -332,6 +332,54 @@ export const it: PartialMessages = {
     serverMessage: 'Messaggio del server: <text>{{message}}</text>',
     targetTypes: { user: 'Utente', creditor: 'Creditore', hold: 'Sospensione', job: 'Attività', system: 'Sistema', case: 'Pratica' },
   },
+  problems: {
+    auth: {
+      invalid_credentials: 'L’indirizzo e-mail o la password non sono corretti. Controlla entrambi e riprova.',
+      locked:
+        'Troppi accessi non riusciti: questo account è bloccato fino al {{date}} alle {{time}}. Riprova a quell’ora, oppure chiedi a un amministratore di sbloccarlo.',
+      forbidden: 'Il tuo ruolo non consente questa azione.',
+      required: 'La sessione è scaduta o non hai effettuato l’accesso: accedi per continuare.',
+      csrf_failed: 'Non è stato possibile verificare la richiesta (token di sicurezza mancante o scaduto): ricarica la pagina e riprova.',
+    },
+    users: {
+      email_taken: 'Esiste già un utente con questo indirizzo e-mail.',
+      creditor_required: 'Un utente creditore deve essere associato a un creditore: sceglilo.',
+      creditor_not_allowed: 'Solo gli utenti creditore sono associati a un creditore: togli il creditore.',
+      unknown_creditor: 'Il creditore scelto non esiste (più): ricarica la pagina e scegline un altro.',
+      self_lockout: 'Non puoi disattivarti né cambiare il tuo ruolo: chiedilo a un altro amministratore.',
+    },
+    request: {
+      validation_failed: 'Alcuni valori inviati sono stati rifiutati:',
+      malformed_json: 'La richiesta inviata non è valida: ricarica la pagina e riprova.',
+      empty_body: 'La richiesta inviata è vuota: ricarica la pagina e riprova.',
+      too_large: 'I dati inviati superano la dimensione consentita. Per un file di crediti, dividilo in più affidamenti.',
+      unsupported_media_type: 'Questo tipo di contenuto non è accettato. Per un affidamento, invia un file .csv, .jsonl o .ndjson.',
+      bad_content_length: 'La richiesta è arrivata incompleta: riprova.',
+      rate_limited: 'Troppe richieste in poco tempo: attendi un minuto e riprova.',
+    },
+    not_found: 'Ciò che cerchi non esiste, oppure non hai il diritto di vederlo.',
+    notFoundOf: {
+      cases: 'Questa pratica non esiste, oppure non hai il diritto di vederla.',
+      creditors: 'Questo creditore non esiste, oppure non hai il diritto di vederlo.',
+      users: 'Questo utente non esiste, oppure non hai il diritto di vederlo.',
+      placements: 'Questo affidamento non esiste, oppure non hai il diritto di vederlo.',
+    },
+    internal_error: 'Si è verificato un errore da parte nostra e nulla è stato modificato. Riprova; se il problema persiste, comunica il riferimento qui sotto.',
+    reference: 'Riferimento della richiesta: {{requestId}}',
+    not_ready: {
+      migrations_pending: 'Il server è in aggiornamento: riprova tra qualche minuto.',
+      database: 'Il database non risponde: riprova tra qualche minuto.',
+    },
+    intake: {
+      mandate_not_in_force: 'Questo mandato non è in vigore oggi: non è possibile alcun affidamento con questo mandato. Scegli un mandato in vigore.',
+      already_run: 'Questo affidamento è già stato importato. Per importarlo di nuovo, carica di nuovo il file.',
+      file_invalid: 'Questo file non può essere letto come affidamento: verifica che segua il formato di importazione (CSV o JSON Lines).',
+      unknown_mandate: 'Questo creditore non ha un mandato con questo codice: scegli uno dei suoi mandati.',
+    },
+    jobs: {
+      unavailable: 'Le elaborazioni in background non sono attive su questo server, quindi l’importazione non può partire: riprova più tardi o avvisa un amministratore.',
+    },
+  },
   values: {
     sectors: { bank: 'Banca', consumer_credit: 'Credito al consumo', energy: 'Energia', telecom: 'Telecomunicazioni', housing: 'Abitazione', other: 'Altro' },
     contractTypes: { consumer_credit: 'Credito al consumo', overdraft: 'Scoperto', energy: 'Energia', telecom: 'Telecomunicazioni', rent: 'Affitto', other: 'Altro' },

@@ -1,0 +1,115 @@
+import type { TFunction } from 'i18next';
+import { ApiError, NETWORK_ERROR_CODE } from '../api/client.js';
+import type { Formatters } from './format.js';
+import { SERVER_TEXT_LANG } from './labels.js';
+
+/**
+ * The stable `code`s of the API's problem documents that the web app explains in the user's language (found with
+ * `grep -rn "new AppError(\|invalid(\|conflict(\|notFound(\|sendProblem(" src/`). Each one has a message under
+ * `problems.<code>` in every language; a code missing here (a new one on the server) shows the server's English
+ * `detail`, marked as English, so nothing is ever hidden.
+ */
+export const PROBLEM_CODES = [
+  'auth.invalid_credentials',
+  'auth.locked',
+  'auth.forbidden',
+  'auth.required',
+  'auth.csrf_failed',
+  'users.email_taken',
+  'users.creditor_required',
+  'users.creditor_not_allowed',
+  'users.unknown_creditor',
+  'users.self_lockout',
+  'request.validation_failed',
+  'request.malformed_json',
+  'request.empty_body',
+  'request.too_large',
+  'request.unsupported_media_type',
+  'request.bad_content_length',
+  'request.rate_limited',
+  'not_found',
+  'internal_error',
+  'not_ready.migrations_pending',
+  'not_ready.database',
+  'intake.mandate_not_in_force',
+  'intake.already_run',
+  'intake.file_invalid',
+  'intake.unknown_mandate',
+  'jobs.unavailable',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export function isKnownProblem(code: string): code is ProblemCode {
+  return (PROBLEM_CODES as readonly string[]).includes(code);
+}
+
+/** What `not_found` is about, read from the problem's `instance` (/api/v1/<collection>/…). */
+const NOT_FOUND_SUBJECTS = ['cases', 'creditors', 'users', 'placements'] as const;
+
+export interface ProblemLine {
+  text: string;
+  /** Set when the text is the server's own (English) wording rather than a translation. */
+  lang?: string;
+}
+
+export interface ProblemDescription {
+  /** What happened and what to do, in the user's language when the code is known. */
+  message: ProblemLine;
+  /** Further lines: the fields a validation refused, the request reference of a server error. */
+  details: ProblemLine[];
+}
+
+function localInstant(iso: unknown, format: Formatters): { date: string; time: string } | null {
+  if (typeof iso !== 'string') return null;
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return null;
+  return { date: format.instantDate(at), time: format.instantTime(at) };
+}
+
+/**
+ * Turns an API problem into text for the user: the translation of its code (with its parameters, such as the end
+ * of a lockout in the user's time zone and conventions), else the server's `detail`. `overrides` lets a screen
+ * say more precisely what a code means there (e.g. `not_found` on an upload: the mandate does not exist).
+ */
+export function describeProblem(
+  error: ApiError,
+  t: TFunction,
+  format: Formatters,
+  overrides: Partial<Record<string, string>> = {},
+): ProblemDescription {
+  const problem = error.problem;
+  const details: ProblemLine[] = [];
+  const server: ProblemLine = { text: error.detail, lang: SERVER_TEXT_LANG };
+
+  if (error.code === NETWORK_ERROR_CODE) return { message: { text: t('errors.networkDetail') }, details };
+
+  const override = overrides[error.code];
+  let message: ProblemLine;
+  if (override !== undefined) {
+    message = { text: override };
+  } else if (!isKnownProblem(error.code)) {
+    message = server;
+  } else if (error.code === 'auth.locked') {
+    const until = localInstant(problem.lockedUntil, format);
+    message = until ? { text: t('problems.auth.locked', until) } : server;
+  } else if (error.code === 'not_found') {
+    const collection = typeof problem.instance === 'string' ? /^\/api\/v1\/([a-z_]+)\/[^/]+/.exec(problem.instance)?.[1] : undefined;
+    const subject = NOT_FOUND_SUBJECTS.find((name) => name === collection);
+    message = { text: subject ? t(`problems.notFoundOf.${subject}`) : t('problems.not_found') };
+  } else {
+    message = { text: t(`problems.${error.code}`) };
+  }
+
+  if (error.code === 'request.validation_failed' && Array.isArray(problem.errors)) {
+    for (const item of problem.errors as unknown[]) {
+      if (typeof item !== 'object' || item === null) continue;
+      const { path, message: text } = item as { path?: unknown; message?: unknown };
+      if (typeof path === 'string' && typeof text === 'string') details.push({ text: `${path}: ${text}`, lang: SERVER_TEXT_LANG });
+    }
+  }
+  if (error.status >= 500 && typeof problem.requestId === 'string') {
+    details.push({ text: t('problems.reference', { requestId: problem.requestId }) });
+  }
+  return { message, details };
+}
