@@ -65,7 +65,11 @@ export async function* readIntakeStream(
     // Read until the first line is complete: it decides the format ('auto') and the CSV separator.
     let head = '';
     let done = false;
-    while (!done && !/\S[^\n]*\n/.test(head) && head.length <= MAX_RECORD_CHARS) {
+    const firstLineComplete = () => {
+      const first = head.search(/\S/);
+      return first >= 0 && head.indexOf('\n', first) >= 0;
+    };
+    while (!done && !firstLineComplete() && head.length <= MAX_RECORD_CHARS) {
       const next = await text.next();
       if (next.done) done = true;
       else head += next.value;
@@ -168,8 +172,11 @@ const unreadable = (line: number, errors: RowError[]): IntakeRecord => ({
   errors,
 });
 
-/** What the CSV parser hands on: a record's fields, or a row it skipped (pushed by on_skip, in file order). */
-type CsvItem = string[] | { skipped: CsvError };
+/**
+ * What the CSV parser hands on, in file order: a record's fields, a row it skipped, or a problem after which the
+ * rest of the file cannot be trusted (the last two pushed by on_skip).
+ */
+type CsvItem = string[] | { skipped: CsvError } | { fatal: CsvError };
 
 /**
  * CSV: the header line first, then one record per row, each with the physical line where it starts. Lines are
@@ -211,15 +218,27 @@ async function* readCsv(text: AsyncIterable<string>, head: string): AsyncGenerat
         parser?.push({ skipped: err } satisfies CsvItem);
         return undefined;
       }
-      throw csvFileError(err, nextLine);
+      // The parser runs ahead of the loop below, which alone knows the line the broken row starts on: hand the
+      // problem on in order, and stop feeding the parser (what it already holds is not read further).
+      if (!stopped) parser?.push({ fatal: err } satisfies CsvItem);
+      stopped = true;
+      return undefined;
     },
   });
-  const records: AsyncIterable<CsvItem> = pipeline(Readable.from(prepend(head.slice(leading.length), text[Symbol.asyncIterator]())), parser, () => {});
+  let stopped = false;
+  async function* feed(): AsyncGenerator<string> {
+    for await (const chunk of prepend(head.slice(leading.length), text[Symbol.asyncIterator]())) {
+      if (stopped) return;
+      yield chunk;
+    }
+  }
+  const records: AsyncIterable<CsvItem> = pipeline(Readable.from(feed()), parser, () => {});
   let nextLine = headerLine;
   let seenHeader = false;
   try {
     for await (const item of records) {
       const start = nextLine;
+      if ('fatal' in item) throw csvFileError(item.fatal, start);
       if (!Array.isArray(item)) {
         const err = item.skipped;
         const fields = Array.isArray(err.record) ? (err.record as string[]) : [];
@@ -277,29 +296,29 @@ const isCsvError = (error: unknown): error is CsvError => {
 };
 
 /** CSV problems after which the rest of the file cannot be trusted: the file is refused. */
-function csvFileError(err: CsvError, nextLine: number): IntakeFileError {
+function csvFileError(err: CsvError, start: number): IntakeFileError {
   const at = typeof err.lines === 'number' ? err.lines : null;
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return fileError(
         'csv.quote_not_closed',
-        nextLine,
-        `a quoted field opened on line ${nextLine} or after is never closed (the file ends inside it${at ? ` on line ${at}` : ''}): add the missing quote (")`,
+        start,
+        `a quoted field of the row starting on line ${start} is never closed (the file ends inside it${at ? `, on line ${at}` : ''}): add the missing quote (")`,
       );
     case 'CSV_INVALID_CLOSING_QUOTE':
       return fileError(
         'csv.quote',
-        at,
-        'a quoted field is followed by other characters before the separator: inside quotes, write a quote as two quotes ("")',
+        start,
+        `in the row starting on line ${start}, a quoted field is followed by other characters before the separator${at && at !== start ? ` (on line ${at})` : ''}: inside quotes, write a quote as two quotes ("")`,
       );
     case 'CSV_MAX_RECORD_SIZE':
       return fileError(
         'csv.record_too_large',
-        nextLine,
-        `a record starting on line ${nextLine} or after is longer than ${MAX_RECORD_CHARS} characters: a quote is probably never closed`,
+        start,
+        `the row starting on line ${start} is longer than ${MAX_RECORD_CHARS} characters: a quote is probably never closed`,
       );
     default:
-      return fileError('csv.invalid', at, `the file is not valid CSV: ${err.message}`);
+      return fileError('csv.invalid', at ?? start, `the file is not valid CSV: ${err.message}`);
   }
 }
 

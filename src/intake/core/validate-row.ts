@@ -75,6 +75,7 @@ class Row {
     }
     this.values = {};
     for (const [key, value] of Object.entries(record)) {
+      if (value === undefined) continue;
       const name = normaliseColumnName(key);
       if (!isColumnName(name)) {
         const suggestion = suggestColumn(name);
@@ -398,6 +399,8 @@ function validatePhones(row: Row, country: string | null): string[] {
   for (const column of ['phone', 'phone_2'] as const) {
     const text = row.optional(column);
     if (text === null) continue;
+    // Without a valid country a national number cannot be read; the country's own error says what to fix.
+    if (country === null && !/^(\+|00)/.test(text)) continue;
     const parsed = normalisePhone(text, country);
     if (!parsed.ok) row.fail(column, row.raw(column), parsed.code, parsed.message);
     else if (!phones.includes(parsed.e164)) phones.push(parsed.e164);
