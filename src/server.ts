@@ -9,7 +9,7 @@ import { startJobs, type Jobs } from './platform/jobs/boss.js';
 export interface Running {
   app: FastifyInstance;
   deps: Deps;
-  jobs: Jobs | null;
+  jobs: Jobs;
   url: string;
   stop(): Promise<void>;
 }
@@ -27,7 +27,8 @@ export async function startAccord(
   await migrate(database);
   const deps: Deps = { database, db: database.db, config, now: () => new Date() };
   if (options.prepare) await options.prepare(deps);
-  const jobs = config.JOBS === 'on' ? await startJobs(deps) : null;
+  const jobs = await startJobs(deps, { work: config.JOBS === 'on' });
+  deps.jobs = jobs;
   const app = await buildApp(deps);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const port = new URL(address).port;
@@ -37,7 +38,7 @@ export async function startAccord(
   const stop = () =>
     (stopping ??= (async () => {
       await app.close();
-      await jobs?.stop();
+      await jobs.stop();
       await database.close();
     })());
   return { app, deps, jobs, url, stop };

@@ -2,16 +2,19 @@ import { loadConfig } from '../platform/config.js';
 import { migrate } from '../platform/db/migrate.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { loadDemo, DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
+import { cliImport, parseImportArgs } from '../intake/cli-import.js';
 import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js';
 
 /**
  * Accord's command line: `npm run cli -- <command>`.
  *   start          serve the API and the web app
  *   demo           load the demo agency (once) and serve
+ *   demo:load      load the demo agency (once) and exit
  *   migrate        apply pending migrations and exit
  *   audit:verify   check the audit trail's hash chain; exits 1 on the first broken entry
+ *   import --creditor CODE --mandate CODE FILE   import a placement file (CSV or JSON lines)
  */
-const [command = 'start'] = process.argv.slice(2);
+const [command = 'start', ...rest] = process.argv.slice(2);
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -44,6 +47,17 @@ async function main(): Promise<number> {
         await database.close();
       }
     }
+    case 'demo:load': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrate(database);
+        const report = await loadDemo({ database, db: database.db, config, now: () => new Date() });
+        process.stdout.write(report.loaded ? `Demo loaded: ${JSON.stringify(report)}\n` : 'The demo is already loaded.\n');
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
     case 'audit:verify': {
       const database = await openConfiguredDatabase(config);
       try {
@@ -55,8 +69,18 @@ async function main(): Promise<number> {
         await database.close();
       }
     }
+    case 'import': {
+      const args = parseImportArgs(rest);
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrate(database);
+        return await cliImport({ database, db: database.db, config, now: () => new Date() }, args);
+      } finally {
+        await database.close();
+      }
+    }
     default:
-      process.stderr.write(`Unknown command "${command}". Commands: start, demo, migrate, audit:verify.\n`);
+      process.stderr.write(`Unknown command "${command}". Commands: start, demo, demo:load, migrate, audit:verify, import.\n`);
       return 2;
   }
 }

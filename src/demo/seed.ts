@@ -103,6 +103,7 @@ export interface DemoReport {
 }
 
 /**
+ * Demo texts (timeline, reasons) are in French, as the agents of a French agency would write them.
  * Loads the demo agency: three creditors and their mandates, teams, one user per role, about 2,500 debtors
  * (France with Alsace-Moselle and overseas départements, and Italy) and their cases, claims, holds and
  * contact histories. Runs once: a database that already has the demo is left as it is.
@@ -321,9 +322,9 @@ async function loadPortfolio(
       } else if (closeReason === 'recalled') {
         for (const claim of claims.slice(-claimCount)) claim.status = 'recalled';
       }
-      stages.push({ case_id: caseId, from_stage: null, to_stage: 'amicable', changed_at: opened, reason: 'Placement by the creditor' });
-      events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: during(opened, random), kind: 'placement', summary: `Placed by ${creditor.spec.name} under mandate ${creditor.spec.mandate.code}` });
-      events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: during(letterDay, random), kind: 'letter', channel: 'letter', direction: 'outbound', outcome: 'sent', summary: `First letter (CPCE R124-4), reference LR-${reference}`, data: { template: 'first_letter_r124_4' } });
+      stages.push({ case_id: caseId, from_stage: null, to_stage: 'amicable', changed_at: opened, reason: 'Remise du dossier par le créancier' });
+      events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: during(opened, random), kind: 'placement', summary: `Dossier remis par ${creditor.spec.name} (mandat ${creditor.spec.mandate.code})` });
+      events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: during(letterDay, random), kind: 'letter', channel: 'letter', direction: 'outbound', outcome: 'sent', summary: `Premier courrier (CPCE R124-4), référence LR-${reference}`, data: { template: 'first_letter_r124_4' } });
 
       // A contact history that respects the default policy's spacing: a touch every 6 to 20 days.
       let cursor = letterDay.getTime() + random.int(6, 12) * DAY_MS;
@@ -333,29 +334,29 @@ async function loadPortfolio(
         const touch = random.next();
         if (touch < 0.45) {
           const outcome = random.pick(['no_answer', 'no_answer', 'voicemail', 'wrong_number'] as const);
-          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'call_attempt', channel: 'phone', direction: 'outbound', outcome, summary: outcome === 'voicemail' ? 'Neutral voicemail left' : outcome === 'wrong_number' ? 'Wrong number' : 'No answer' });
+          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'call_attempt', channel: 'phone', direction: 'outbound', outcome, summary: outcome === 'voicemail' ? 'Message neutre laissé sur la messagerie' : outcome === 'wrong_number' ? 'Faux numéro' : 'Pas de réponse' });
         } else if (touch < 0.65) {
           const outcome = random.pick(['promise_to_pay', 'callback_requested', 'hardship_declared', 'refusal', 'right_party'] as const);
           events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'conversation', channel: 'phone', direction: random.chance(0.3) ? 'inbound' : 'outbound', outcome, summary: CONVERSATION_SUMMARIES[outcome], actor_user_id: random.chance(0.3) ? agentId : null });
         } else if (touch < 0.85) {
-          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'sms', channel: 'sms', direction: 'outbound', outcome: 'delivered', summary: 'Reminder SMS with the ways to pay and the opt-out' });
+          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'sms', channel: 'sms', direction: 'outbound', outcome: 'delivered', summary: 'SMS de relance avec les moyens de paiement et le lien de désinscription' });
         } else {
-          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'letter', channel: 'letter', direction: 'outbound', outcome: 'sent', summary: `Reminder letter citing LR-${reference} of ${isoDay(letterDay)}` });
+          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'letter', channel: 'letter', direction: 'outbound', outcome: 'sent', summary: `Courrier de relance rappelant LR-${reference} du ${isoDay(letterDay).split('-').reverse().join('/')}` });
         }
         cursor += random.int(6, 20) * DAY_MS;
       }
 
       if (stage !== 'amicable') {
-        stages.push({ case_id: caseId, from_stage: 'amicable', to_stage: stage, changed_at: stageChanged, reason: STAGE_REASONS[stage] ?? 'Stage changed' });
-        events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: stageChanged, kind: 'stage_change', summary: STAGE_REASONS[stage] ?? 'Stage changed' });
+        stages.push({ case_id: caseId, from_stage: 'amicable', to_stage: stage, changed_at: stageChanged, reason: STAGE_REASONS[stage] ?? 'Changement d’étape' });
+        events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: stageChanged, kind: 'stage_change', summary: STAGE_REASONS[stage] ?? 'Changement d’étape' });
       }
       if (stage === 'dispute') {
-        holds.push({ debtor_id: debtorId, case_id: caseId, kind: 'dispute', reason: 'Amount disputed; sent back to the creditor for confirmation', starts_at: stageChanged, review_at: new Date(stageChanged.getTime() + 30 * DAY_MS) });
+        holds.push({ debtor_id: debtorId, case_id: caseId, kind: 'dispute', reason: 'Montant contesté ; renvoyé au créancier pour confirmation', starts_at: stageChanged, review_at: new Date(stageChanged.getTime() + 30 * DAY_MS) });
       } else if (stage === 'overindebtedness') {
-        holds.push({ debtor_id: debtorId, case_id: caseId, kind: 'overindebtedness_admissible', reason: 'File declared admissible by the Banque de France commission', starts_at: stageChanged, ends_at: new Date(stageChanged.getTime() + 730 * DAY_MS) });
+        holds.push({ debtor_id: debtorId, case_id: caseId, kind: 'overindebtedness_admissible', reason: 'Dossier déclaré recevable par la commission de la Banque de France', starts_at: stageChanged, ends_at: new Date(stageChanged.getTime() + 730 * DAY_MS) });
       } else if (stage === 'amicable' && random.chance(0.02)) {
         const start = new Date(now.getTime() - random.int(1, 20) * DAY_MS);
-        holds.push({ debtor_id: debtorId, case_id: caseId, kind: 'vulnerability', reason: 'Needs written contact only', starts_at: start, review_at: new Date(start.getTime() + 30 * DAY_MS) });
+        holds.push({ debtor_id: debtorId, case_id: caseId, kind: 'vulnerability', reason: 'Contact écrit uniquement', starts_at: start, review_at: new Date(start.getTime() + 30 * DAY_MS) });
       }
     }
   }
@@ -375,17 +376,17 @@ async function loadPortfolio(
 }
 
 const CONVERSATION_SUMMARIES = {
-  promise_to_pay: 'Identity confirmed; promise to pay agreed',
-  callback_requested: 'Identity confirmed; the debtor asked to be called back',
-  hardship_declared: 'Identity confirmed; financial difficulty explained, budget assessment offered',
-  refusal: 'Identity confirmed; the debtor refuses to pay for now',
-  right_party: 'Identity confirmed; situation listened to, procedure explained',
+  promise_to_pay: 'Identité confirmée ; promesse de paiement convenue',
+  callback_requested: 'Identité confirmée ; la personne demande à être rappelée',
+  hardship_declared: 'Identité confirmée ; difficultés financières exposées, bilan budgétaire proposé',
+  refusal: 'Identité confirmée ; la personne refuse de payer pour le moment',
+  right_party: 'Identité confirmée ; situation écoutée, procédure expliquée',
 } as const;
 
 const STAGE_REASONS: Record<string, string> = {
-  plan: 'Payment plan agreed',
-  dispute: 'Dispute opened by the debtor',
-  overindebtedness: 'Over-indebtedness file declared admissible',
-  judicial: 'Reviewed move to the judicial team after the amicable phase',
-  closed: 'Case closed',
+  plan: 'Plan de paiement convenu',
+  dispute: 'Contestation ouverte par la personne',
+  overindebtedness: 'Dossier de surendettement déclaré recevable',
+  judicial: 'Passage au pôle judiciaire, revu après la phase amiable',
+  closed: 'Dossier clos',
 };

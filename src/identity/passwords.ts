@@ -4,8 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 // `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated modules cannot import).
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './core/password-policy.js';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

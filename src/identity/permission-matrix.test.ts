@@ -40,6 +40,11 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/verification': { url: () => '/api/v1/audit/verification' },
   'POST /api/v1/jobs/nightly-refresh/runs': { url: () => '/api/v1/jobs/nightly-refresh/runs' },
+  // Denied roles are refused before the body is read; allowed ones get 503 here (no job runner in this test).
+  'POST /api/v1/placements': { url: (ids) => `/api/v1/placements?creditorId=${ids.creditorId}&mandateCode=BH-2026`, payload: () => ({}) },
+  'GET /api/v1/placements': { url: () => '/api/v1/placements' },
+  'GET /api/v1/placements/:id': { url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000' },
+  'GET /api/v1/placements/:id/errors': { url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000/errors' },
 };
 
 describe.each(ENGINES)('permission matrix through the API on %s', (engine) => {

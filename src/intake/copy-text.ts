@@ -1,7 +1,10 @@
 /** PostgreSQL COPY text format: one line per row, tab-separated, \N for null, backslash escapes. */
+const SPECIAL = /[\\\t\n\r]/;
+
 export function copyField(value: string | number | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
+  if (!SPECIAL.test(value)) return value;
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 

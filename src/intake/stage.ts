@@ -17,10 +17,7 @@ export const STAGE_DDL = `
     phone1 text, phone2 text, email text,
     claim_ref text not null, contract_type text, original_creditor text, currency text not null,
     principal bigint not null, interest bigint not null, fees bigint not null,
-    default_on date, last_payment_on date,
-    debtor_id uuid,
-    debtor_is_new boolean not null default false,
-    case_id uuid
+    default_on date, last_payment_on date
   ) on commit drop`;
 
 export const STAGE_COLUMNS = [

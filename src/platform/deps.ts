@@ -10,4 +10,10 @@ export interface Deps {
   config: Config;
   /** The clock. Services read time here only, so tests can set it. */
   now: () => Date;
+  /** Background jobs (pg-boss); null where none run (some tests). */
+  jobs?: JobQueue | null;
+}
+
+export interface JobQueue {
+  send(name: string, data: object): Promise<string | null>;
 }

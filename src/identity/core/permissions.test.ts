@@ -23,8 +23,8 @@ describe('permission matrix', () => {
     expect(can('administrator', 'cases.read')).toBe(false);
   });
 
-  it('gives creditor users only read access to their portfolio', () => {
-    expect(permissionsOf('creditor_user').sort()).toEqual(['cases.read', 'creditors.read', 'dashboard.read', 'me.read', 'me.update']);
+  it('gives creditor users their portfolio and their own placements, nothing else', () => {
+    expect(permissionsOf('creditor_user').sort()).toEqual(['cases.read', 'creditors.read', 'dashboard.read', 'me.read', 'me.update', 'placements.create', 'placements.read']);
   });
 
   it('names only known roles', () => {

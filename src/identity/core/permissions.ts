@@ -16,6 +16,9 @@ export const PERMISSIONS = {
   'dashboard.read': ROLES,
   'creditors.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user', 'administrator'],
   'cases.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
+  /** Placements (claim files) and their intake reports; a creditor user sees and places its own only. */
+  'placements.read': ['team_leader', 'compliance_officer', 'manager', 'creditor_user'],
+  'placements.create': ['manager', 'creditor_user'],
   'users.read': ['team_leader', 'manager', 'administrator'],
   'users.manage': ['administrator'],
   'audit.read': ['compliance_officer', 'administrator'],

@@ -15,6 +15,7 @@ import { portfolioRoutes } from '../../portfolio/routes.js';
 import { reportingRoutes } from '../../reporting/routes.js';
 import { auditRoutes } from '../../audit/routes.js';
 import { jobRoutes } from '../../jobs/routes.js';
+import { intakeRoutes } from '../../intake/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
@@ -119,6 +120,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   reportingRoutes(app, deps);
   auditRoutes(app, deps);
   jobRoutes(app, deps);
+  intakeRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(webDist, 'index.html'));

@@ -1,33 +1,46 @@
 import PgBoss from 'pg-boss';
-import type { Deps } from '../deps.js';
+import type { Deps, JobQueue } from '../deps.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from '../../jobs/nightly-refresh.js';
+import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../../intake/import-job.js';
 
-export interface Jobs {
+export interface Jobs extends JobQueue {
   boss: PgBoss;
   stop(): Promise<void>;
 }
 
 /**
- * pg-boss on whichever engine Accord runs: on a PostgreSQL server through its own pool settings would also
- * work, but going through `executeSql` keeps one connection story for both engines (on PGlite, pg-boss then
- * runs in the same process, sharing the exclusive connection).
+ * pg-boss through its `executeSql` hook, on whichever engine Accord runs (on PGlite it shares the exclusive
+ * connection and runs in the same process). `work: false` (JOBS=off) makes a process that can enqueue jobs
+ * but runs no worker and no schedule, for extra API processes beside one worker.
  */
-export async function startJobs(deps: Deps): Promise<Jobs> {
+export async function startJobs(deps: Deps, options: { work?: boolean } = {}): Promise<Jobs> {
+  const work = options.work ?? true;
+  const embedded = deps.database.engine === 'pglite';
   const boss = new PgBoss({
     db: { executeSql: (text: string, values: unknown[]) => deps.database.executeSql(text, values) },
     schema: 'pgboss',
-    // The embedded engine has one connection: poll gently.
-    ...(deps.database.engine === 'pglite' ? { monitorStateIntervalSeconds: 60 } : {}),
+    supervise: work,
+    schedule: work,
+    // The embedded engine has one connection: watch gently.
+    ...(embedded ? { monitorStateIntervalSeconds: 60 } : {}),
   });
   boss.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'job system error', err: String(error) })));
   await boss.start();
   await boss.createQueue(NIGHTLY_REFRESH);
-  await boss.schedule(NIGHTLY_REFRESH, deps.config.NIGHTLY_CRON, {}, { tz: deps.config.NIGHTLY_TZ });
-  await boss.work(NIGHTLY_REFRESH, { pollingIntervalSeconds: deps.database.engine === 'pglite' ? 10 : 2 }, async () => {
-    await nightlyRefresh(deps);
-  });
+  // An import must run once: no automatic retry of a half-failed file (its transaction rolled back anyway).
+  await boss.createQueue(INTAKE_IMPORT, { name: INTAKE_IMPORT, retryLimit: 0, expireInSeconds: 6 * 3600 });
+  if (work) {
+    await boss.schedule(NIGHTLY_REFRESH, deps.config.NIGHTLY_CRON, {}, { tz: deps.config.NIGHTLY_TZ });
+    await boss.work(NIGHTLY_REFRESH, { pollingIntervalSeconds: embedded ? 10 : 2 }, async () => {
+      await nightlyRefresh(deps);
+    });
+    await boss.work<ImportJobData>(INTAKE_IMPORT, { pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (job) await runImportJob(deps, job.data);
+    });
+  }
   return {
     boss,
+    send: (name, data) => boss.send(name, data),
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH } from '../../../src/identity/core/password-policy.js';
 import { ROLES } from '../../../src/identity/core/roles.js';
 import { createUser } from '../api/endpoints.js';
 import type { CreditorSummary, Role } from '../api/types.js';
 import { ProblemMessage } from './ProblemMessage.js';
 import { LOCALES, type Locale } from '../i18n/index.js';
 
-/** The server's PASSWORD_MIN_LENGTH (src/identity/passwords.ts, which cannot be bundled: it loads argon2). */
-const PASSWORD_MIN_LENGTH = 12;
 
 export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSummary[]; onCreated: () => void }) {
   const { t } = useTranslation();

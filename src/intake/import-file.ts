@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import type { Deps } from '../platform/deps.js';
+import type { AuditActor } from '../audit/append.js';
+import type { RowResult } from './core/types.js';
+import { validateRecord } from './core/validate-row.js';
+import { readIntakeFile } from './parse.js';
+import { runPlacement, type PlacementReport } from './import-placement.js';
+import { importProgress } from './progress.js';
+
+export function formatOfFile(path: string): 'csv' | 'jsonl' {
+  return /\.(jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv';
+}
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+/** Parses and validates a file row by row, streaming: the same path for the CLI, the API job and the benchmark. */
+export async function* validatedRows(path: string, today: string): AsyncIterable<RowResult> {
+  for await (const item of readIntakeFile(path)) {
+    yield validateRecord(item, today);
+  }
+}
+
+/** Runs a pending placement on a file: what the CLI does directly and the API's job does in the background. */
+export async function importFile(
+  deps: Deps,
+  placementId: string,
+  path: string,
+  options: { actor: AuditActor; requestId?: string | null; onProgress?: (rowsRead: number) => void; timings?: Record<string, number> },
+): Promise<PlacementReport> {
+  const today = deps.now().toISOString().slice(0, 10);
+  try {
+    return await runPlacement(deps, placementId, validatedRows(path, today), {
+      actor: options.actor,
+      requestId: options.requestId ?? null,
+      timings: options.timings,
+      onProgress: (rowsRead) => {
+        importProgress.set(placementId, rowsRead);
+        options.onProgress?.(rowsRead);
+      },
+    });
+  } finally {
+    importProgress.clear(placementId);
+  }
+}

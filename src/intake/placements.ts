@@ -1,0 +1,92 @@
+import type { Actor } from '../identity/actor.js';
+import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
+import type { Deps } from '../platform/deps.js';
+import { notFound } from '../platform/errors.js';
+import { importProgress } from './progress.js';
+
+const COLUMNS = [
+  'placements.id',
+  'placements.creditor_id',
+  'creditors.name as creditor_name',
+  'mandates.code as mandate_code',
+  'placements.placed_on',
+  'placements.source_file_name',
+  'placements.format',
+  'placements.status',
+  'placements.rows_total',
+  'placements.rows_rejected',
+  'placements.report',
+  'placements.created_at',
+  'placements.completed_at',
+] as const;
+
+function baseQuery(deps: Deps) {
+  return deps.db
+    .selectFrom('placements')
+    .innerJoin('creditors', 'creditors.id', 'placements.creditor_id')
+    .innerJoin('mandates', 'mandates.id', 'placements.mandate_id')
+    .select(COLUMNS);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toView(row: Row) {
+  const report = (row.report ?? {}) as Record<string, unknown> & { errorCount?: number; failure?: string };
+  const { errorCount, failure, ...counts } = report;
+  return {
+    id: row.id,
+    creditor: { id: row.creditor_id, name: row.creditor_name },
+    mandateCode: row.mandate_code,
+    placedOn: row.placed_on,
+    fileName: row.source_file_name,
+    format: row.format,
+    status: row.status,
+    rowsTotal: row.rows_total,
+    rowsRead: row.status === 'running' ? importProgress.get(row.id) : null,
+    rowsRejected: row.rows_rejected,
+    counts: row.status === 'completed' ? (counts as Record<string, number>) : null,
+    errorCount: errorCount ?? 0,
+    failure: failure ?? null,
+    createdAt: row.created_at.toISOString(),
+    completedAt: row.completed_at?.toISOString() ?? null,
+  };
+}
+
+export async function listPlacements(deps: Deps, actor: Actor, filter: { creditorId?: string; limit: number; offset: number }) {
+  const scope = creditorScope(actor);
+  let query = baseQuery(deps);
+  if (scope) query = query.where('placements.creditor_id', '=', scope);
+  if (filter.creditorId) query = query.where('placements.creditor_id', '=', filter.creditorId);
+  const rows = await query.orderBy('placements.created_at', 'desc').orderBy('placements.id').limit(filter.limit + 1).offset(filter.offset).execute();
+  return { items: rows.slice(0, filter.limit).map(toView), hasMore: rows.length > filter.limit };
+}
+
+export async function getPlacement(deps: Deps, actor: Actor, placementId: string) {
+  const row = await baseQuery(deps).where('placements.id', '=', placementId).executeTakeFirst();
+  if (!row || !mayAccessCreditor(actor, row.creditor_id)) throw notFound('The placement');
+  return toView(row);
+}
+
+export async function listPlacementErrors(deps: Deps, actor: Actor, placementId: string, page: { limit: number; offset: number }) {
+  await getPlacement(deps, actor, placementId);
+  const [items, total] = await Promise.all([
+    deps.db
+      .selectFrom('placement_errors')
+      .select(['line', 'column_name', 'value', 'code', 'message'])
+      .where('placement_id', '=', placementId)
+      .orderBy('line')
+      .orderBy('column_name')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    deps.db
+      .selectFrom('placement_errors')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('placement_id', '=', placementId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: items.map((e) => ({ line: e.line, column: e.column_name, value: e.value, code: e.code, message: e.message })),
+    total: Number(total.n),
+  };
+}

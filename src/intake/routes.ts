@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditActor } from '../identity/actor.js';
+import { mayAccessCreditor } from '../identity/scope.js';
+import { uploadDir } from '../platform/config.js';
+import type { Deps } from '../platform/deps.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { pagingQuery, problemResponses } from '../platform/http/schemas.js';
+import { createPlacement } from './import-placement.js';
+import { INTAKE_IMPORT, type ImportJobData } from './import-job.js';
+import { getPlacement, listPlacementErrors, listPlacements } from './placements.js';
+
+const FILE_TYPES = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl', 'application/jsonl': 'jsonl' } as const;
+
+const placementSchema = z.object({
+  id: z.string(),
+  creditor: z.object({ id: z.string(), name: z.string() }),
+  mandateCode: z.string(),
+  placedOn: z.string(),
+  fileName: z.string().nullable(),
+  format: z.enum(['csv', 'jsonl']).nullable(),
+  status: z.enum(['pending', 'running', 'completed', 'rejected', 'failed']),
+  rowsTotal: z.number().int(),
+  rowsRead: z.number().int().nullable().describe('rows read so far while the import runs'),
+  rowsRejected: z.number().int(),
+  counts: z.record(z.string(), z.number()).nullable(),
+  errorCount: z.number().int(),
+  failure: z.string().nullable(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+
+class TooLarge extends Error {}
+
+/** Counts bytes and hashes the upload as it streams to disk, stopping past the limit. */
+function measure(limit: number, hash: ReturnType<typeof createHash>) {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > limit) return callback(new TooLarge());
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+  });
+}
+
+export function intakeRoutes(app: FastifyInstance, deps: Deps) {
+  // The upload takes the file as a raw stream; only this scope accepts these media types.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(Object.keys(FILE_TYPES), (_request, payload, done) => done(null, payload));
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+
+    r.post(
+      '/api/v1/placements',
+      {
+        config: { access: { permission: 'placements.create' } },
+        schema: {
+          tags: ['intake'],
+          summary: 'Upload a placement file (CSV or JSON lines, see docs/intake-format.md); the import runs as a job',
+          description: 'Send the file as the raw body with Content-Type text/csv or application/x-ndjson.',
+          querystring: z.strictObject({
+            creditorId: z.string().uuid(),
+            mandateCode: z.string().min(1).max(32),
+            fileName: z.string().max(255).optional(),
+          }),
+          response: { 202: z.object({ id: z.string(), status: z.literal('pending') }), ...problemResponses(400, 401, 403, 404, 413, 415, 422, 503) },
+        },
+      },
+      async (request, reply) => {
+        const actor = request.actor!;
+        const { creditorId, mandateCode, fileName } = request.query;
+        if (!mayAccessCreditor(actor, creditorId)) throw notFound('The creditor');
+        const mediaType = String(request.headers['content-type']).split(';')[0]!.trim().toLowerCase();
+        const format = FILE_TYPES[mediaType as keyof typeof FILE_TYPES];
+        if (!format) {
+          throw new AppError('request.unsupported_media_type', 415, 'Send the file as the raw body with Content-Type text/csv (CSV) or application/x-ndjson (JSON lines).');
+        }
+        const jobs = deps.jobs;
+        if (!jobs) throw new AppError('jobs.unavailable', 503, 'Background jobs are not running on this server: try again later.');
+        const { placementId } = await createPlacement(deps, {
+          creditorId,
+          mandateCode,
+          source: { fileName: fileName ?? null, sha256: null, format },
+          actor: auditActor(actor),
+        });
+        const dir = uploadDir(deps.config);
+        await mkdir(dir, { recursive: true });
+        const path = join(dir, `${placementId}.${format}`);
+        const hash = createHash('sha256');
+        try {
+          await pipeline(request.body as NodeJS.ReadableStream, measure(deps.config.UPLOAD_LIMIT_BYTES, hash), createWriteStream(path));
+        } catch (error) {
+          await rm(path, { force: true });
+          const tooLarge = error instanceof TooLarge;
+          await deps.db.updateTable('placements').set({ status: 'failed', report: JSON.stringify({ failure: tooLarge ? 'file too large' : 'upload interrupted' }), completed_at: deps.now() }).where('id', '=', placementId).execute();
+          if (tooLarge) throw new AppError('request.too_large', 413, `The file is larger than ${deps.config.UPLOAD_LIMIT_BYTES} bytes: split it into several placements.`);
+          throw error;
+        }
+        await deps.db.updateTable('placements').set({ source_sha256: hash.digest('hex') }).where('id', '=', placementId).execute();
+        const data: ImportJobData = { placementId, path, actorUserId: actor.userId, actorRole: actor.role, requestId: String(request.id) };
+        await jobs.send(INTAKE_IMPORT, data);
+        return reply.status(202).send({ id: placementId, status: 'pending' as const });
+      },
+    );
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/placements',
+    {
+      config: { access: { permission: 'placements.read' } },
+      schema: {
+        tags: ['intake'],
+        summary: 'Placements in your scope, newest first',
+        querystring: z.strictObject({ creditorId: z.string().uuid().optional(), ...pagingQuery }),
+        response: { 200: z.object({ items: z.array(placementSchema), hasMore: z.boolean() }), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => listPlacements(deps, request.actor!, request.query),
+  );
+  r.get(
+    '/api/v1/placements/:id',
+    {
+      config: { access: { permission: 'placements.read' } },
+      schema: {
+        tags: ['intake'],
+        summary: 'A placement: status, live progress, counts',
+        params: z.strictObject({ id: z.string().uuid() }),
+        response: { 200: placementSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => getPlacement(deps, request.actor!, request.params.id),
+  );
+  r.get(
+    '/api/v1/placements/:id/errors',
+    {
+      config: { access: { permission: 'placements.read' } },
+      schema: {
+        tags: ['intake'],
+        summary: "A placement's rejected rows: line, column, value and what to fix",
+        params: z.strictObject({ id: z.string().uuid() }),
+        querystring: z.strictObject(pagingQuery),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ line: z.number().int(), column: z.string(), value: z.string(), code: z.string(), message: z.string() })),
+            total: z.number().int(),
+          }),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => listPlacementErrors(deps, request.actor!, request.params.id, request.query),
+  );
+}
