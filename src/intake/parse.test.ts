@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -280,6 +280,18 @@ describe('streaming', () => {
     expect(seen).toBe(5000);
     // Back-pressure: the reader ran ahead of the consumer by buffers, not by the whole (endless) input.
     expect(produced).toBeLessThan(200_000);
+  });
+
+  it('opens the file on the first iteration and closes it when the reader stops early', async () => {
+    const missing = readIntakeFile(join(dir, 'missing.csv'));
+    await expect(collect(missing)).rejects.toMatchObject({ code: 'ENOENT' });
+
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const path = file([HEADER, ...Array.from({ length: 20_000 }, (_, i) => `recall;D${i};C${i}`)].join('\n'));
+    const before = openFiles();
+    for await (const item of readIntakeFile(path)) if (item.line === 10) break;
+    for (let i = 0; i < 100 && openFiles() > before; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(openFiles()).toBe(before);
   });
 
   it('reads a large file to the end with the right line numbers', async () => {

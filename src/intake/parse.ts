@@ -51,8 +51,14 @@ export function formatFromName(path: string): IntakeFormat | null {
  * (`{` → JSON Lines, anything else → CSV). Yields each record with the physical line where it starts; throws an
  * IntakeFileError (on the first iteration for a bad header) when the file as a whole cannot be read.
  */
-export function readIntakeFile(path: string): AsyncIterable<IntakeRecord> {
-  return readIntakeStream(createReadStream(path, { highWaterMark: 1024 * 1024 }), formatFromName(path) ?? 'auto');
+export async function* readIntakeFile(path: string): AsyncGenerator<IntakeRecord, void, undefined> {
+  // Opened on the first iteration, closed when the reading ends, fails or is abandoned.
+  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  try {
+    yield* readIntakeStream(stream, formatFromName(path) ?? 'auto');
+  } finally {
+    stream.destroy();
+  }
 }
 
 /** Reads an intake file from a stream of bytes (an upload): as readIntakeFile, with the format given or 'auto'. */
@@ -77,24 +83,20 @@ export async function* readIntakeStream(
     if (head.trim() === '') throw fileError('file.empty', null, 'the file is empty');
     const chosen = format === 'auto' ? (head.trimStart().startsWith('{') ? 'jsonl' : 'csv') : format;
     if (chosen === 'jsonl') yield* readJsonLines(prepend(head, text));
-    else yield* readCsv(restOf(text), head);
+    else yield* readCsv(text, head);
   } finally {
     await text.return?.(undefined);
   }
 }
 
-/** The text still to come from an iterator already started. */
-async function* restOf(rest: AsyncIterator<string>): AsyncGenerator<string> {
+/** The text read ahead, then the rest from the iterator it was read from. */
+async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  if (head !== '') yield head;
   for (;;) {
     const next = await rest.next();
     if (next.done) return;
     yield next.value;
   }
-}
-
-async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
-  if (head !== '') yield head;
-  yield* restOf(rest);
 }
 
 const countNewlines = (text: string, end = text.length): number => {
@@ -184,7 +186,7 @@ type CsvItem = string[] | { skipped: CsvError } | { fatal: CsvError };
  * csv-parse's `info` option, whose per-record snapshot costs a third of the parsing time; csv-parse's own count
  * (`err.lines`) re-anchors the count after every skipped row.
  */
-async function* readCsv(text: AsyncIterable<string>, head: string): AsyncGenerator<IntakeRecord> {
+async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerator<IntakeRecord> {
   // Blank lines before the header are dropped (the parser must see the header first) but counted.
   const leading = /^(?:[ \t]*\n)*/.exec(head)?.[0] ?? '';
   const firstLine = head.slice(leading.length).split('\n', 1)[0] ?? '';
@@ -227,7 +229,7 @@ async function* readCsv(text: AsyncIterable<string>, head: string): AsyncGenerat
   });
   let stopped = false;
   async function* feed(): AsyncGenerator<string> {
-    for await (const chunk of prepend(head.slice(leading.length), text[Symbol.asyncIterator]())) {
+    for await (const chunk of prepend(head.slice(leading.length), rest)) {
       if (stopped) return;
       yield chunk;
     }

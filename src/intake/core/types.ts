@@ -95,14 +95,18 @@ export interface FileError {
   columns?: string[];
 }
 
-/** One record read from a file, before validation: keys are normalised column names. */
+/**
+ * One record read from a file, before validation. CSV keys are the header's normalised column names; JSON Lines
+ * keys are the object's own, which validateRow compares case-insensitively (and refuses when unknown).
+ */
 export interface IntakeRecord {
   /** The physical line where the record starts (1 = the first line of the file, the header in CSV). */
   line: number;
   record: Record<string, string>;
   /**
    * Problems found while reading the line (wrong number of fields, broken JSON, a value under a column without
-   * a name). When present the row is invalid; pass the item to `validateRecord`, which reports them.
+   * a name). When present the row is invalid. They are also attached to `record` (see READ_ERRORS in
+   * validate-row.ts), so `validateRow(record, line, today)` and `validateRecord(item, today)` both report them.
    */
   errors?: RowError[];
 }
