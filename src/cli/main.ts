@@ -3,6 +3,7 @@ import { migrate } from '../platform/db/migrate.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { loadDemo, DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
 import { cliImport, parseImportArgs } from '../intake/cli-import.js';
+import { cliCreateUser } from '../identity/cli-create-user.js';
 import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js';
 
 /**
@@ -13,6 +14,8 @@ import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js
  *   migrate        apply pending migrations and exit
  *   audit:verify   check the audit trail's hash chain; exits 1 on the first broken entry
  *   import --creditor CODE --mandate CODE FILE   import a placement file (CSV or JSON lines)
+ *   user:create --email E --name N --role R [--creditor CODE]   create a user (the first administrator);
+ *                  the password comes from ACCORD_NEW_PASSWORD or the first line of standard input
  */
 const [command = 'start', ...rest] = process.argv.slice(2);
 
@@ -79,8 +82,17 @@ async function main(): Promise<number> {
         await database.close();
       }
     }
+    case 'user:create': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrate(database);
+        return await cliCreateUser({ database, db: database.db, config, now: () => new Date() }, rest);
+      } finally {
+        await database.close();
+      }
+    }
     default:
-      process.stderr.write(`Unknown command "${command}". Commands: start, demo, demo:load, migrate, audit:verify, import.\n`);
+      process.stderr.write(`Unknown command "${command}". Commands: start, demo, demo:load, migrate, audit:verify, import, user:create.\n`);
       return 2;
   }
 }
