@@ -8,6 +8,7 @@ import { useAccordAndBrowser } from './support/fixtures.js';
 const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Accueil', permission: 'dashboard.read', path: '/' },
   { label: 'Dossiers', permission: 'cases.read', path: '/cases' },
+  { label: 'Remises de créances', permission: 'placements.read', path: '/placements' },
   { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },
   { label: 'Utilisateurs', permission: 'users.read', path: '/users' },
   { label: "Journal d'audit", permission: 'audit.read', path: '/audit' },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { startAccord, type RunningAccord } from './server.js';
+import { startAccord, type AccordOptions, type RunningAccord } from './server.js';
 
 export interface Fixture {
   readonly server: RunningAccord;
@@ -9,11 +9,11 @@ export interface Fixture {
 }
 
 /** One Accord server and one Chromium for the test file, started before its tests and stopped after. */
-export function useAccordAndBrowser(): Fixture {
+export function useAccordAndBrowser(options: AccordOptions = {}): Fixture {
   let server: RunningAccord | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startAccord();
+    server = await startAccord(options);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/demo/seed.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -5,6 +8,7 @@ import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { buildApp } from '../../src/platform/http/app.js';
+import { startJobs, type Jobs } from '../../src/platform/jobs/boss.js';
 
 export interface RunningAccord {
   /** http://127.0.0.1:<port>, serving web/dist at / and the API under /api/v1. */
@@ -14,18 +18,37 @@ export interface RunningAccord {
   close: () => Promise<void>;
 }
 
+export interface AccordOptions {
+  /**
+   * Runs the job worker (pg-boss) in the server, as JOBS=on does: needed by placements, whose import is a job.
+   * Off by default, which keeps the other files fast and free of background work.
+   */
+  jobs?: boolean;
+}
+
 /**
  * A real Accord server for the browser tests, in this process: an in-memory PostgreSQL (PGlite), all migrations,
  * a small demo agency (150 debtors) and the HTTP app on a free port. Each test file gets its own, so files
- * never see each other's users, sessions or login rate limits.
+ * never see each other's users, sessions, login rate limits or uploaded files.
  */
-export async function startAccord(): Promise<RunningAccord> {
+export async function startAccord(options: AccordOptions = {}): Promise<RunningAccord> {
   const database: Database = await openDatabase({});
+  const uploads = await mkdtemp(join(tmpdir(), 'accord-e2e-uploads-'));
+  let jobs: Jobs | null = null;
+  const cleanUp = async () => {
+    await jobs?.stop();
+    await database.close();
+    await rm(uploads, { recursive: true, force: true });
+  };
   try {
     await migrate(database);
-    const config = loadConfig({}, { JOBS: 'off', LOG_LEVEL: 'silent', PORT: 0 });
+    const config = loadConfig({}, { JOBS: options.jobs ? 'on' : 'off', LOG_LEVEL: 'silent', PORT: 0, UPLOAD_DIR: uploads });
     const deps: Deps = { database, db: database.db, config, now: () => new Date() };
     await loadDemo(deps, { debtors: 150 });
+    if (options.jobs) {
+      jobs = await startJobs(deps, { work: true });
+      deps.jobs = jobs;
+    }
     const app = await buildApp(deps, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
@@ -35,12 +58,14 @@ export async function startAccord(): Promise<RunningAccord> {
       deps,
       app,
       async close() {
+        // A refused upload can leave its connection open, unread, for a minute: the test server does not wait for it.
+        app.server.closeAllConnections();
         await app.close();
-        await database.close();
+        await cleanUp();
       },
     };
   } catch (error) {
-    await database.close();
+    await cleanUp();
     throw error;
   }
 }

@@ -12,6 +12,9 @@ import { CreditorsPage } from './pages/CreditorsPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { PlacementPage } from './pages/PlacementPage.js';
+import { PlacementsPage } from './pages/PlacementsPage.js';
+import { PlacementUploadPage } from './pages/PlacementUploadPage.js';
 import { UsersPage } from './pages/UsersPage.js';
 
 /** Each page route names the permission it needs, the same one the navigation and the API check. */
@@ -33,6 +36,9 @@ export function App() {
         <Route index element={guarded('dashboard.read', <HomePage />)} />
         <Route path="cases" element={guarded('cases.read', <CasesPage />)} />
         <Route path="cases/:id" element={guarded('cases.read', <CasePage />)} />
+        <Route path="placements" element={guarded('placements.read', <PlacementsPage />)} />
+        <Route path="placements/new" element={guarded('placements.create', <PlacementUploadPage />)} />
+        <Route path="placements/:id" element={guarded('placements.read', <PlacementPage />)} />
         <Route path="creditors" element={guarded('creditors.read', <CreditorsPage />)} />
         <Route path="creditors/:id" element={guarded('creditors.read', <CreditorPage />)} />
         <Route path="users" element={guarded('users.read', <UsersPage />)} />

@@ -51,6 +51,12 @@ export function toQueryString(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
+function problemFrom(status: number, statusText: string, body: Record<string, unknown>): ApiError {
+  const code = typeof body.code === 'string' ? body.code : `http.${status}`;
+  const detail = typeof body.detail === 'string' ? body.detail : `${status} ${statusText}`.trim();
+  return new ApiError(status, code, detail, body);
+}
+
 async function readProblem(response: Response): Promise<ApiError> {
   let body: Record<string, unknown> = {};
   try {
@@ -58,9 +64,7 @@ async function readProblem(response: Response): Promise<ApiError> {
   } catch {
     // A proxy or a crash may answer with HTML or nothing: fall back to the status line.
   }
-  const code = typeof body.code === 'string' ? body.code : `http.${response.status}`;
-  const detail = typeof body.detail === 'string' ? body.detail : `${response.status} ${response.statusText}`.trim();
-  return new ApiError(response.status, code, detail, body);
+  return problemFrom(response.status, response.statusText, body);
 }
 
 async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
@@ -97,6 +101,64 @@ export const http = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
 };
+
+export interface UploadOptions {
+  query?: Query;
+  /** The file, sent as the raw body. */
+  body: Blob;
+  contentType: string;
+  /** Bytes sent so far, from the browser's upload progress events. */
+  onProgress?: (progress: { loaded: number; total: number }) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * POSTs a file as the raw request body with XMLHttpRequest, which (unlike fetch) reports upload progress. Same
+ * rules as the other requests: the CSRF token, problem+json errors as ApiError, a 401 ends the session.
+ */
+export function upload<T>(path: string, options: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const abort = () => xhr.abort();
+    const settle = () => options.signal?.removeEventListener('abort', abort);
+    xhr.open('POST', `${path}${toQueryString(options.query)}`);
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Content-Type', options.contentType);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : options.body.size });
+    };
+    xhr.onload = () => {
+      settle();
+      let body: Record<string, unknown> = {};
+      try {
+        body = JSON.parse(xhr.responseText) as Record<string, unknown>;
+      } catch {
+        // Not JSON (a proxy's page): the status line says what happened.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(body as T);
+        return;
+      }
+      if (xhr.status === 401) sessionLostHandler?.();
+      reject(problemFrom(xhr.status, xhr.statusText, body));
+    };
+    xhr.onerror = () => {
+      settle();
+      reject(new ApiError(0, NETWORK_ERROR_CODE, 'The Accord server could not be reached.'));
+    };
+    xhr.onabort = () => {
+      settle();
+      reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    };
+    if (options.signal?.aborted) {
+      reject(new DOMException('The upload was cancelled.', 'AbortError'));
+      return;
+    }
+    options.signal?.addEventListener('abort', abort);
+    xhr.send(options.body);
+  });
+}
 
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

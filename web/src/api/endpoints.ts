@@ -1,4 +1,4 @@
-import { http } from './client.js';
+import { http, upload } from './client.js';
 import type {
   AuditEntry,
   AuditFilter,
@@ -13,6 +13,9 @@ import type {
   Me,
   NewUser,
   NightlyRefreshReport,
+  Placement,
+  PlacementError,
+  PlacementFilter,
   User,
   UserChange,
 } from './types.js';
@@ -45,3 +48,28 @@ export const changeUser = (id: string, change: UserChange) => http.patch<User>(`
 export const listAudit = (filter: AuditFilter, signal?: AbortSignal) =>
   http.get<{ items: AuditEntry[] }>('/api/v1/audit', { ...filter }, signal);
 export const verifyAudit = () => http.get<AuditVerification>('/api/v1/audit/verification');
+
+export const listPlacements = (filter: PlacementFilter, signal?: AbortSignal) =>
+  http.get<{ items: Placement[]; hasMore: boolean }>('/api/v1/placements', { ...filter }, signal);
+export const getPlacement = (id: string, signal?: AbortSignal) =>
+  http.get<Placement>(`/api/v1/placements/${encodeURIComponent(id)}`, undefined, signal);
+export const listPlacementErrors = (id: string, page: { limit: number; offset: number }, signal?: AbortSignal) =>
+  http.get<{ items: PlacementError[]; total: number }>(`/api/v1/placements/${encodeURIComponent(id)}/errors`, page, signal);
+
+/** The media type the server reads a placement file as, from its name; null for a kind it does not take. */
+export function placementMediaType(fileName: string): string | null {
+  if (/\.csv$/i.test(fileName)) return 'text/csv';
+  if (/\.(jsonl|ndjson)$/i.test(fileName)) return 'application/x-ndjson';
+  return null;
+}
+
+export const uploadPlacement = (
+  placement: { creditorId: string; mandateCode: string; file: File },
+  options: { onProgress?: (progress: { loaded: number; total: number }) => void; signal?: AbortSignal } = {},
+) =>
+  upload<{ id: string; status: 'pending' }>('/api/v1/placements', {
+    query: { creditorId: placement.creditorId, mandateCode: placement.mandateCode, fileName: placement.file.name.slice(0, 255) },
+    body: placement.file,
+    contentType: placementMediaType(placement.file.name) ?? 'application/octet-stream',
+    ...options,
+  });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Permission } from '../../../src/identity/core/permissions.js';
 import type { Role } from '../../../src/identity/core/roles.js';
+import type { MergeCounts } from '../../../src/intake/merge.js';
 import type { caseDetailSchema, caseStatusSchema, creditorDetailSchema, stageSchema } from '../../../src/portfolio/schemas.js';
 
 /**
@@ -134,4 +135,45 @@ export interface AuditVerification {
   entriesChecked: number;
   message: string;
   problem: unknown;
+}
+
+/** The import's figures, as the intake pipeline counts them (type-only import: it cannot drift from the server). */
+export type PlacementCounts = MergeCounts;
+
+export type PlacementStatus = 'pending' | 'running' | 'completed' | 'rejected' | 'failed';
+
+/** A placement: one claim file placed by a creditor under a mandate, and what its import did. */
+export interface Placement {
+  id: string;
+  creditor: { id: string; name: string };
+  mandateCode: string;
+  placedOn: string;
+  fileName: string | null;
+  format: 'csv' | 'jsonl' | null;
+  status: PlacementStatus;
+  rowsTotal: number;
+  /** Rows read so far while the import runs; null otherwise. */
+  rowsRead: number | null;
+  rowsRejected: number;
+  /** Present once completed. */
+  counts: PlacementCounts | null;
+  errorCount: number;
+  failure: string | null;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface PlacementFilter {
+  creditorId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** One problem of one row of a placement file. */
+export interface PlacementError {
+  line: number;
+  column: string;
+  value: string;
+  code: string;
+  message: string;
 }
