@@ -110,7 +110,7 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
     expect(report.counts).toMatchObject({ debtorsCreated: 1, possibleMatches: 2 });
     expect(await count('debtors')).toBe(before + 1);
     const matches = await t.deps.db.selectFrom('debtor_possible_matches').select(['status', 'reason']).execute();
-    expect(matches.every((m) => m.status === 'open' && /no birth date/.test(m.reason))).toBe(true);
+    expect(matches.every((m) => m.status === 'open' && /pas de date de naissance/.test(m.reason))).toBe(true);
   });
 
   it('imports the good rows and reports the bad ones when the mandate accepts partial files', async () => {

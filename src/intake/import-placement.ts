@@ -38,7 +38,9 @@ export async function createPlacement(
     .where('creditor_id', '=', input.creditorId)
     .where('code', '=', input.mandateCode)
     .executeTakeFirst();
-  if (!mandate) throw notFound(`The mandate ${input.mandateCode} of this creditor`);
+  if (!mandate) {
+    throw new AppError('intake.unknown_mandate', 404, `This creditor has no mandate ${input.mandateCode}: check the mandate code.`, { mandateCode: input.mandateCode });
+  }
   const today = deps.now().toISOString().slice(0, 10);
   if (mandate.starts_on > today || (mandate.ends_on !== null && mandate.ends_on < today)) {
     throw invalid('intake.mandate_not_in_force', `The mandate ${input.mandateCode} is not in force today (${mandate.starts_on} to ${mandate.ends_on ?? 'open-ended'}).`);
@@ -173,7 +175,7 @@ export async function runPlacement(
           today: now.toISOString().slice(0, 10),
           now,
           timings: options.timings,
-          summary: `Placement by ${placement.creditor_name} under mandate ${placement.mandate_code}${placement.source_file_name ? ` (${placement.source_file_name})` : ''}`,
+          summary: `Remise de ${placement.creditor_name} (mandat ${placement.mandate_code}${placement.source_file_name ? `, fichier ${placement.source_file_name}` : ''})`,
         });
         await storeErrors(trx, placementId, errors);
         const finished = { status: 'completed' as const, rowsTotal, rowsRejected: rejectedLines.size, errorsStored: errors.length, counts };

@@ -122,12 +122,12 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     from intake_new_debtors n
     join (select id, name_key, created_at from debtors where birth_date is null and name_key is not null) d
       on d.name_key = n.name_key and d.id <> n.debtor_id
-    where n.is_new and n.birth_date is not null`, 'Same name; the other record has no birth date'));
+    where n.is_new and n.birth_date is not null`, 'Même nom ; l’autre fiche n’a pas de date de naissance'));
   const withoutBirthDate = await run(rankedInsert(sql`
     select n.debtor_id, d.id as candidate_id, d.created_at
     from intake_new_debtors n
     join debtors d on d.name_key = n.name_key and d.id <> n.debtor_id
-    where n.is_new and n.birth_date is null and n.name_key is not null`, 'Same name; this record has no birth date'));
+    where n.is_new and n.birth_date is null and n.name_key is not null`, 'Même nom ; cette fiche n’a pas de date de naissance'));
   const possible = n(withBirthDate.numAffectedRows) + n(withoutBirthDate.numAffectedRows);
 
   // 4. Addresses and contact points.
@@ -180,7 +180,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     insert into intake_new_cases select id, debtor_id from inserted`);
   await run(sql`
     insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason)
-    select id, null, 'amicable', ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${`Placement: ${p.summary}`}::text from intake_new_cases`);
+    select id, null, 'amicable', ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${p.summary}::text from intake_new_cases`);
 
   // 6. Claims: new ones inserted, changed ones updated, identical ones left alone (idempotent re-import).
   await run(sql`create temp table intake_touched_cases (case_id uuid) on commit drop`);
@@ -230,7 +230,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     )
     insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason)
     select id, null, 'closed', ${p.now}::timestamptz, ${p.actorUserId}::uuid,
-      case when close_reason = 'recalled' then 'Claims recalled by the creditor' else 'Claims closed by the creditor' end
+      case when close_reason = 'recalled' then 'Créances rappelées par le créancier' else 'Créances clôturées par le créancier' end
     from closing`);
 
   // 8. Cached balances of every case this file touched (new cases already hold theirs: only a claim that

@@ -95,6 +95,22 @@ describe.each(ENGINES)('placements API on %s', (engine) => {
     expect((await upload(manager, horizonUser.creditorId!, 'BH-2026', 'x', 'application/pdf')).statusCode).toBe(415);
     const unknown = await upload(manager, horizonUser.creditorId!, 'NOPE', withErrors);
     expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'intake.unknown_mandate', mandateCode: 'NOPE' });
+  });
+
+  it('refuses a file over the upload limit, says the limit, closes the connection and keeps nothing', async () => {
+    const limit = t.deps.config.UPLOAD_LIMIT_BYTES;
+    t.deps.config.UPLOAD_LIMIT_BYTES = 1024;
+    try {
+      const response = await upload(manager, horizonUser.creditorId!, 'BH-2026', Buffer.concat([withErrors, withErrors, withErrors]));
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toMatchObject({ code: 'request.too_large', limitBytes: 1024 });
+      expect(response.headers.connection).toBe('close');
+      const failed = await t.deps.db.selectFrom('placements').select('status').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      expect(failed.status).toBe('failed');
+    } finally {
+      t.deps.config.UPLOAD_LIMIT_BYTES = limit;
+    }
   });
 
   it('is refused to roles without the permission', async () => {

@@ -101,7 +101,11 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
           await rm(path, { force: true });
           const tooLarge = error instanceof TooLarge;
           await deps.db.updateTable('placements').set({ status: 'failed', report: JSON.stringify({ failure: tooLarge ? 'file too large' : 'upload interrupted' }), completed_at: deps.now() }).where('id', '=', placementId).execute();
-          if (tooLarge) throw new AppError('request.too_large', 413, `The file is larger than ${deps.config.UPLOAD_LIMIT_BYTES} bytes: split it into several placements.`);
+          if (tooLarge) {
+            // The rest of the body is not read: close the connection rather than leave it hanging.
+            reply.header('connection', 'close');
+            throw new AppError('request.too_large', 413, `The file is larger than ${deps.config.UPLOAD_LIMIT_BYTES} bytes: split it into several placements.`, { limitBytes: deps.config.UPLOAD_LIMIT_BYTES });
+          }
           throw error;
         }
         await deps.db.updateTable('placements').set({ source_sha256: hash.digest('hex') }).where('id', '=', placementId).execute();

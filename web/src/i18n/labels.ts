@@ -10,7 +10,13 @@ export function labelOf(t: TFunction, group: string, value: string | null | unde
 }
 
 /**
- * The language of free texts written by the server (timeline summaries, hold reasons, problem details): the API
- * does not localise them yet, so they are marked for screen readers as what they are.
+ * The language of server messages that are not translated by code (a verification message, an import failure):
+ * marked for screen readers as what they are.
  */
 export const SERVER_TEXT_LANG = 'en';
+
+/**
+ * The language of texts recorded on case files (timeline summaries, hold and stage reasons): the agency's working
+ * language, in which agents and the system write them.
+ */
+export const RECORD_TEXT_LANG = 'fr';

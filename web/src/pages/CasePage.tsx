@@ -10,7 +10,7 @@ import { TableScroll } from '../components/TableScroll.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { YesNo } from '../components/YesNo.js';
 import { useFormat } from '../i18n/format.js';
-import { labelOf, SERVER_TEXT_LANG } from '../i18n/labels.js';
+import { labelOf, RECORD_TEXT_LANG } from '../i18n/labels.js';
 import { can } from '../navigation.js';
 import { useMe } from '../session/SessionProvider.js';
 
@@ -290,7 +290,7 @@ function HoldsSection({ holds }: { holds: CaseDetail['holds'] }) {
               {holds.map((hold) => (
                 <tr key={hold.id}>
                   <th scope="row">{labelOf(t, 'values.holdKinds', hold.kind)}</th>
-                  <td lang={SERVER_TEXT_LANG}>{hold.reason}</td>
+                  <td lang={RECORD_TEXT_LANG}>{hold.reason}</td>
                   <td>{labelOf(t, 'values.holdStatuses', hold.status)}</td>
                   <td>{format.dateTime(hold.startsAt)}</td>
                   <td>{optionalDate(hold.endsAt)}</td>
@@ -330,7 +330,7 @@ function StageHistorySection({ history }: { history: CaseDetail['stageHistory'] 
                 </th>
                 <td>{labelOf(t, 'stages', change.fromStage)}</td>
                 <td>{labelOf(t, 'stages', change.toStage)}</td>
-                <td lang={SERVER_TEXT_LANG}>{change.reason}</td>
+                <td lang={RECORD_TEXT_LANG}>{change.reason}</td>
               </tr>
             ))}
           </tbody>
@@ -361,7 +361,7 @@ function TimelineSection({ timeline }: { timeline: CaseDetail['timeline'] }) {
                   {event.direction ? <span>{labelOf(t, 'values.directions', event.direction)}</span> : null}
                   {event.outcome ? <span className="timeline-outcome">{labelOf(t, 'values.outcomes', event.outcome)}</span> : null}
                 </div>
-                <p lang={SERVER_TEXT_LANG}>{event.summary}</p>
+                <p lang={RECORD_TEXT_LANG}>{event.summary}</p>
               </li>
             ))}
           </ol>
