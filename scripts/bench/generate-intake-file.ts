@@ -22,6 +22,33 @@ const CONTRACTS = [
   ['telecom', 3_000, 120_000],
 ] as const;
 
+/**
+ * Surnames as they spread in France: a few very common (Martin, about 0.4 %), a long tail of rare ones. The
+ * demo's common names come first, then 20,000 built from syllables; drawn with a Zipf law (exponent 0.6), so
+ * that same-name look-ups meet realistic, not inflated, numbers of namesakes.
+ */
+const ONSETS = ['Bou', 'Ber', 'Cha', 'Dela', 'Fer', 'Gar', 'Lan', 'Mar', 'Mor', 'Pel', 'Ri', 'Ros', 'Tes', 'Vil', 'Gui', 'Ma', 'Jo', 'Fa', 'Lu', 'Ca', 'Bre', 'Clé', 'Dau', 'Es', 'Ga', 'Her', 'Jac', 'Ker', 'Lé', 'Mi', 'Nau', 'Pa', 'Que', 'Re', 'Sau', 'Tho', 'Val', 'Ver', 'Cour', 'Bon'];
+const MIDDLES = ['', 'n', 'r', 'l', 'ch', 'ss', 'tt', 'ill', 'nd', 'rg', 'mb', 'rn', 'st', 'ud', 'zel', 'val', 'bel', 'son', 'ton', 'ran', 'lan', 'mar', 'din', 'gon', 'ver'];
+const ENDINGS = ['et', 'ier', 'in', 'eau', 'and', 'on', 'aud', 'ot', 'y', 'ard', 'ez', 'oux', 'ais', 'ay', 'ault', 'ac', 'el', 'é', 'ou', 'ès'];
+const SURNAMES: string[] = [...FRENCH_LAST_NAMES];
+for (const onset of ONSETS) for (const middle of MIDDLES) for (const ending of ENDINGS) SURNAMES.push(`${onset}${middle}${ending}`);
+const SURNAME_CUMULATIVE = (() => {
+  let total = 0;
+  return SURNAMES.map((_, rank) => (total += 1 / (rank + 1) ** 0.6));
+})();
+
+function pickSurname(random: Random): string {
+  const target = random.next() * SURNAME_CUMULATIVE[SURNAME_CUMULATIVE.length - 1]!;
+  let low = 0;
+  let high = SURNAME_CUMULATIVE.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (SURNAME_CUMULATIVE[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return SURNAMES[low]!;
+}
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const frenchDate = (y: number, m: number, d: number) => `${pad(d)}/${pad(m)}/${y}`;
 const frenchAmount = (cents: number) => {
@@ -50,7 +77,7 @@ export async function generateIntakeFile(path: string, claims: number, seed = 7)
     const d = i < debtors ? i : random.int(0, debtors - 1);
     const person = new Random(seed * 1_000_003 + d);
     const first = person.pick(FRENCH_FIRST_NAMES);
-    const last = person.chance(0.15) ? `${person.pick(FRENCH_LAST_NAMES)}-${person.pick(FRENCH_LAST_NAMES)}` : person.pick(FRENCH_LAST_NAMES);
+    const last = person.chance(0.05) ? `${pickSurname(person)}-${pickSurname(person)}` : pickSurname(person);
     const birth = person.chance(0.02) ? '' : frenchDate(person.int(1945, 2003), person.int(1, 12), person.int(1, 28));
     const place = person.pick(FRENCH_PLACES);
     const [contract, min, max] = random.pick(CONTRACTS);

@@ -3,7 +3,7 @@ import type { Deps } from '../platform/deps.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
 import type { RowError, RowResult } from './core/types.js';
-import { mergeStage, unknownClaimRows, type MergeCounts } from './merge.js';
+import { duplicateClaimRows, mergeStage, unknownClaimRows, type MergeCounts } from './merge.js';
 import { STAGE_COLUMNS, STAGE_DDL, STAGE_TABLE, stageLine } from './stage.js';
 import { IntakeFileError } from './parse.js';
 
@@ -113,7 +113,6 @@ export async function runPlacement(
       db.transaction().execute(async (trx) => {
         const startedAt = performance.now();
         await sql.raw(STAGE_DDL).execute(trx);
-        const claimLines = new Map<string, number>();
         let batch: string[] = [];
         let staged = 0;
         // One COPY in flight while the next batch is parsed and validated: the server and Node work at once.
@@ -139,16 +138,8 @@ export async function runPlacement(
             for (const error of result.errors) addError(error);
             if (result.errors[0]) rejectedLines.add(result.errors[0].line);
           } else {
-            const { row } = result;
-            const first = claimLines.get(row.claim.reference);
-            if (first !== undefined) {
-              addError({ line: row.line, column: 'claim_reference', value: row.claim.reference, code: 'claim_reference.duplicate', message: `This claim reference already appears on line ${first}: each claim must appear once per file.` });
-              rejectedLines.add(row.line);
-            } else {
-              claimLines.set(row.claim.reference, row.line);
-              batch.push(stageLine(row));
-              if (batch.length >= COPY_BATCH_ROWS) await flush();
-            }
+            batch.push(stageLine(result.row));
+            if (batch.length >= COPY_BATCH_ROWS) await flush();
           }
           if (options.onProgress && rowsTotal % 10_000 === 0) options.onProgress(rowsTotal);
         }
@@ -157,6 +148,12 @@ export async function runPlacement(
         options.onProgress?.(rowsTotal);
         if (options.timings) options.timings['read+validate+stage'] = Math.round(performance.now() - startedAt);
 
+        // A claim reference twice in one file: the first row stands, the others are reported (found in SQL, so a
+        // million references need no memory here).
+        for (const duplicate of await duplicateClaimRows(trx)) {
+          addError({ line: duplicate.line, column: 'claim_reference', value: duplicate.claim_ref, code: 'claim_reference.duplicate', message: `This claim reference already appears on line ${duplicate.first_line}: each claim must appear once per file.` });
+          rejectedLines.add(duplicate.line);
+        }
         for (const unknown of await unknownClaimRows(trx, placement.creditor_id)) {
           addError({ line: unknown.line, column: 'claim_reference', value: unknown.claim_ref, code: 'claim_reference.unknown', message: 'No claim with this reference was placed by this creditor: check the reference, or place the claim first.' });
           rejectedLines.add(unknown.line);

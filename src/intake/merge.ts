@@ -35,6 +35,17 @@ export interface MergeCounts {
 
 const n = (value: unknown) => Number(value ?? 0);
 
+/** Rows repeating a claim reference of an earlier row of the same file. */
+export async function duplicateClaimRows(trx: Transaction<DB>) {
+  const { rows } = await sql<{ line: number; claim_ref: string; first_line: number }>`
+    select line, claim_ref, first_line from (
+      select line, claim_ref, min(line) over (partition by claim_ref) as first_line from intake_stage
+    ) lines
+    where line <> first_line
+    order by line`.execute(trx);
+  return rows;
+}
+
 /** Rows of recall/close operations naming a claim this creditor never placed: reported as row errors. */
 export async function unknownClaimRows(trx: Transaction<DB>, creditorId: string) {
   const { rows } = await sql<{ line: number; claim_ref: string }>`
