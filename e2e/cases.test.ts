@@ -110,6 +110,24 @@ describe('an agent working cases', () => {
       await page.getByRole('button', { name: 'Rechercher' }).click();
       expect(await page.locator('#case-min-error').textContent()).toContain('douze');
 
+      // The age of a case: only cases opened on or after a date, shown in the "opened on" column.
+      await page.goto(`${base}/cases`);
+      await waitForPage(page);
+      const since = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel('Ouvert depuis le').fill(since);
+      await page.getByRole('button', { name: 'Rechercher' }).click();
+      await page.waitForURL((url) => url.searchParams.get('openedAfter') === since);
+      await waitForPage(page);
+      const headers = await page.locator('thead th').allTextContents();
+      const openedColumn = headers.indexOf('Ouvert le');
+      expect(openedColumn).toBeGreaterThan(0);
+      const openedDates = await page.locator(`tbody tr > :nth-child(${openedColumn + 1})`).allTextContents();
+      expect(openedDates.length).toBeGreaterThan(0);
+      for (const text of openedDates) {
+        const [day, month, year] = text.trim().split('/');
+        expect(`${year}-${month}-${day}` >= since, text).toBe(true);
+      }
+
       await page.goto(`${base}/cases`);
       await waitForPage(page);
       const firstPage = await page.locator('tbody th a').allTextContents();

@@ -20,7 +20,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 
 /** Opens the database, applies migrations, optionally prepares data, starts jobs and serves HTTP. */
 export async function startAccord(
-  options: { config?: Config; prepare?: (deps: Deps) => Promise<void> } = {},
+  options: { config?: Config; prepare?: (deps: Deps) => Promise<unknown> } = {},
 ): Promise<Running> {
   const config = options.config ?? loadConfig();
   const database = await openConfiguredDatabase(config);

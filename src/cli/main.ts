@@ -2,6 +2,8 @@ import { loadConfig } from '../platform/config.js';
 import { migrate } from '../platform/db/migrate.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { loadDemo, DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
+import { loadDemoPlacement } from '../demo/placement.js';
+import type { Deps } from '../platform/deps.js';
 import { cliImport, parseImportArgs } from '../intake/cli-import.js';
 import { cliCreateUser } from '../identity/cli-create-user.js';
 import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js';
@@ -19,6 +21,13 @@ import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js
  */
 const [command = 'start', ...rest] = process.argv.slice(2);
 
+/** The demo agency, then its first placement through the real intake pipeline; once. */
+async function loadDemoWithPlacement(deps: Deps): Promise<boolean> {
+  const report = await loadDemo(deps);
+  if (report.loaded) await loadDemoPlacement(deps);
+  return report.loaded;
+}
+
 async function main(): Promise<number> {
   const config = loadConfig();
   switch (command) {
@@ -26,7 +35,7 @@ async function main(): Promise<number> {
     case 'demo': {
       const running = await startAccord({
         config,
-        prepare: command === 'demo' ? async (deps) => void (await loadDemo(deps)) : undefined,
+        prepare: command === 'demo' ? loadDemoWithPlacement : undefined,
       });
       stopOnSignals(running);
       const where = config.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.DATA_DIR}`;
@@ -54,8 +63,8 @@ async function main(): Promise<number> {
       const database = await openConfiguredDatabase(config);
       try {
         await migrate(database);
-        const report = await loadDemo({ database, db: database.db, config, now: () => new Date() });
-        process.stdout.write(report.loaded ? `Demo loaded: ${JSON.stringify(report)}\n` : 'The demo is already loaded.\n');
+        const loaded = await loadDemoWithPlacement({ database, db: database.db, config, now: () => new Date() });
+        process.stdout.write(loaded ? 'Demo loaded.\n' : 'The demo is already loaded.\n');
         return 0;
       } finally {
         await database.close();

@@ -56,6 +56,9 @@ export interface CaseSearch {
   stage?: Stage;
   minBalanceCents?: number;
   maxBalanceCents?: number;
+  /** YYYY-MM-DD: cases opened on or after / on or before (the age of the case). */
+  openedAfter?: string;
+  openedBefore?: string;
   sort?: CaseSort;
   limit: number;
   offset: number;

@@ -130,6 +130,8 @@ export const en: Messages = {
     anyCreditor: 'All creditors',
     minBalance: 'Minimum balance (€)',
     maxBalance: 'Maximum balance (€)',
+    openedAfter: 'Opened on or after',
+    openedBefore: 'Opened on or before',
     amountHint: 'In euros, for example 1250.50.',
     invalidAmount: '“{{value}}” is not a valid amount in euros (for example 1250.50).',
     sort: 'Sort by',

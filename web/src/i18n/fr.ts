@@ -128,6 +128,8 @@ export const fr = {
     anyCreditor: 'Tous les créanciers',
     minBalance: 'Encours minimum (€)',
     maxBalance: 'Encours maximum (€)',
+    openedAfter: 'Ouvert depuis le',
+    openedBefore: 'Ouvert jusqu’au',
     amountHint: 'En euros, par exemple 1250,50.',
     invalidAmount: '« {{value}} » n’est pas un montant en euros valide (par exemple 1250,50).',
     sort: 'Trier par',

@@ -121,6 +121,8 @@ export const it: PartialMessages = {
     anyCreditor: 'Tutti i creditori',
     minBalance: 'Saldo minimo (€)',
     maxBalance: 'Saldo massimo (€)',
+    openedAfter: 'Aperto dal',
+    openedBefore: 'Aperto fino al',
     amountHint: 'In euro, ad esempio 1250,50.',
     invalidAmount: '«{{value}}» non è un importo in euro valido (ad esempio 1250,50).',
     sort: 'Ordina per',

@@ -23,6 +23,10 @@ function searchFromParams(params: URLSearchParams): CaseSearch {
     const value = params.get(name);
     return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
   };
+  const day = (name: string) => {
+    const value = params.get(name);
+    return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  };
   const stage = params.get('stage');
   const sort = params.get('sort');
   const offset = Number(params.get('offset') ?? '0');
@@ -32,6 +36,8 @@ function searchFromParams(params: URLSearchParams): CaseSearch {
     creditorId: params.get('creditorId') ?? undefined,
     minBalanceCents: cents('minBalanceCents'),
     maxBalanceCents: cents('maxBalanceCents'),
+    openedAfter: day('openedAfter'),
+    openedBefore: day('openedBefore'),
     sort: SORTS.includes(sort as CaseSort) ? (sort as CaseSort) : undefined,
     limit: PAGE_SIZE,
     offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
@@ -113,6 +119,8 @@ interface SearchFields {
   creditorId: string;
   minBalance: string;
   maxBalance: string;
+  openedAfter: string;
+  openedBefore: string;
   sort: string;
 }
 
@@ -124,6 +132,8 @@ function fieldsFrom(search: CaseSearch, locale: Locale): SearchFields {
     creditorId: search.creditorId ?? '',
     minBalance: euros(search.minBalanceCents),
     maxBalance: euros(search.maxBalanceCents),
+    openedAfter: search.openedAfter ?? '',
+    openedBefore: search.openedBefore ?? '',
     sort: search.sort ?? 'opened_desc',
   };
 }
@@ -142,7 +152,7 @@ function SearchForm({
   const { t } = useTranslation();
   const format = useFormat();
   const [fields, setFields] = useState(() => fieldsFrom(search, format.locale));
-  const { q, stage, creditorId, minBalance, maxBalance, sort } = fields;
+  const { q, stage, creditorId, minBalance, maxBalance, openedAfter, openedBefore, sort } = fields;
   const set = (name: keyof SearchFields) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
   const [submitted, setSubmitted] = useState(false);
 
@@ -170,6 +180,8 @@ function SearchForm({
       creditorId: creditorId || undefined,
       minBalanceCents: minCents,
       maxBalanceCents: maxCents,
+      openedAfter: openedAfter || undefined,
+      openedBefore: openedBefore || undefined,
       sort: sort === 'opened_desc' ? undefined : (sort as CaseSort),
     });
   }
@@ -210,6 +222,14 @@ function SearchForm({
       </div>
       <AmountField id="case-min" label={t('cases.minBalance')} value={minBalance} onChange={set('minBalance')} invalid={minInvalid} />
       <AmountField id="case-max" label={t('cases.maxBalance')} value={maxBalance} onChange={set('maxBalance')} invalid={maxInvalid} />
+      <div className="field">
+        <label htmlFor="case-opened-after">{t('cases.openedAfter')}</label>
+        <input id="case-opened-after" type="date" value={openedAfter} onChange={(e) => set('openedAfter')(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="case-opened-before">{t('cases.openedBefore')}</label>
+        <input id="case-opened-before" type="date" value={openedBefore} onChange={(e) => set('openedBefore')(e.target.value)} />
+      </div>
       <div className="field">
         <label htmlFor="case-sort">{t('cases.sort')}</label>
         <select id="case-sort" value={sort} onChange={(e) => set('sort')(e.target.value)}>
