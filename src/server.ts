@@ -5,6 +5,7 @@ import { migrate } from './platform/db/migrate.js';
 import type { Deps } from './platform/deps.js';
 import { buildApp } from './platform/http/app.js';
 import { startJobs, type Jobs } from './platform/jobs/boss.js';
+import { recoverInterruptedPlacements } from './intake/import-placement.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -26,6 +27,8 @@ export async function startAccord(
   const database = await openConfiguredDatabase(config);
   await migrate(database);
   const deps: Deps = { database, db: database.db, config, now: () => new Date() };
+  // Imports interrupted by the end of a previous process are reported as failed (nothing of them was kept).
+  await recoverInterruptedPlacements(deps);
   if (options.prepare) await options.prepare(deps);
   const jobs = await startJobs(deps, { work: config.JOBS === 'on' });
   deps.jobs = jobs;

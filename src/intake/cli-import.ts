@@ -49,7 +49,8 @@ export async function cliImport(deps: Deps, args: CliImportArgs, out: NodeJS.Wri
     actor: CLI_ACTOR,
   });
   const rowsExpected = Math.max(1, format === 'csv' ? lines - 1 : lines);
-  const bar = new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows | {eta_formatted} left', stream: out }, Presets.shades_classic);
+  // Outside a terminal (CI, logs) the bar prints a line every few seconds instead of redrawing.
+  const bar = new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows | {eta_formatted} left', stream: out, noTTYOutput: true, notTTYSchedule: 5_000 }, Presets.shades_classic);
   bar.start(rowsExpected, 0);
   const started = performance.now();
   const report = await importFile(deps, placementId, args.file, { actor: CLI_ACTOR, onProgress: (rows) => bar.update(Math.min(rows, rowsExpected)) }).finally(() => bar.stop());

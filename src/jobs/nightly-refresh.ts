@@ -2,6 +2,7 @@ import type { Deps } from '../platform/deps.js';
 import { lapseEndedHolds, holdsDueForReview } from '../holds/lapse.js';
 import { deleteExpiredSessions } from '../identity/sessions.js';
 import { localDate, writePortfolioSnapshot } from '../reporting/snapshot.js';
+import { recoverInterruptedPlacements } from '../intake/import-placement.js';
 
 export const NIGHTLY_REFRESH = 'nightly-refresh';
 
@@ -11,6 +12,7 @@ export interface NightlyReport {
   holdsDueForReview: number;
   snapshotRows: number;
   sessionsDeleted: number;
+  placementsRecovered: number;
 }
 
 /**
@@ -22,5 +24,6 @@ export async function nightlyRefresh(deps: Deps): Promise<NightlyReport> {
   const holdsLapsed = await lapseEndedHolds(deps);
   const snapshotRows = await writePortfolioSnapshot(deps, snapshotOn);
   const sessionsDeleted = await deleteExpiredSessions(deps.db, deps.now());
-  return { snapshotOn, holdsLapsed, holdsDueForReview: await holdsDueForReview(deps), snapshotRows, sessionsDeleted };
+  const placementsRecovered = await recoverInterruptedPlacements(deps);
+  return { snapshotOn, holdsLapsed, holdsDueForReview: await holdsDueForReview(deps), snapshotRows, sessionsDeleted, placementsRecovered };
 }

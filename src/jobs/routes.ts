@@ -23,6 +23,7 @@ export function jobRoutes(app: FastifyInstance, deps: Deps) {
             holdsDueForReview: z.number().int(),
             snapshotRows: z.number().int(),
             sessionsDeleted: z.number().int(),
+            placementsRecovered: z.number().int(),
           }),
           ...problemResponses(401, 403),
         },
