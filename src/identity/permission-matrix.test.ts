@@ -45,6 +45,12 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/placements': { url: () => '/api/v1/placements' },
   'GET /api/v1/placements/:id': { url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/placements/:id/errors': { url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000/errors' },
+  'GET /api/v1/debtor-matches': { url: () => '/api/v1/debtor-matches' },
+  // Allowed roles get 404: no such match. Denied roles are refused before.
+  'POST /api/v1/debtor-matches/:id/decision': {
+    url: () => '/api/v1/debtor-matches/00000000-0000-4000-8000-000000000000/decision',
+    payload: () => ({ decision: 'different_people' }),
+  },
 };
 
 describe.each(ENGINES)('permission matrix through the API on %s', (engine) => {

@@ -96,7 +96,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     update intake_new_debtors n set debtor_id = m.id, is_new = false
     from (
       select match_key, (array_agg(id))[1] as id from debtors
-      where match_key in (select match_key from intake_new_debtors where match_key is not null)
+      where match_key in (select match_key from intake_new_debtors where match_key is not null) and merged_into is null
       group by match_key having count(*) = 1
     ) m
     where n.match_key = m.match_key`);
@@ -131,13 +131,13 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
   const withBirthDate = await run(rankedInsert(sql`
     select n.debtor_id, d.id as candidate_id, d.created_at
     from intake_new_debtors n
-    join (select id, name_key, created_at from debtors where birth_date is null and name_key is not null) d
+    join (select id, name_key, created_at from debtors where birth_date is null and name_key is not null and merged_into is null) d
       on d.name_key = n.name_key and d.id <> n.debtor_id
     where n.is_new and n.birth_date is not null`, 'Même nom ; l’autre fiche n’a pas de date de naissance'));
   const withoutBirthDate = await run(rankedInsert(sql`
     select n.debtor_id, d.id as candidate_id, d.created_at
     from intake_new_debtors n
-    join debtors d on d.name_key = n.name_key and d.id <> n.debtor_id
+    join debtors d on d.name_key = n.name_key and d.id <> n.debtor_id and d.merged_into is null
     where n.is_new and n.birth_date is null and n.name_key is not null`, 'Même nom ; cette fiche n’a pas de date de naissance'));
   const possible = n(withBirthDate.numAffectedRows) + n(withoutBirthDate.numAffectedRows);
 

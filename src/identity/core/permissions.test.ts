@@ -27,6 +27,10 @@ describe('permission matrix', () => {
     expect(permissionsOf('creditor_user').sort()).toEqual(['cases.read', 'creditors.read', 'dashboard.read', 'me.read', 'me.update', 'placements.create', 'placements.read']);
   });
 
+  it('keeps the review of possible duplicate debtors, which crosses creditors, away from creditor users', () => {
+    expect(ROLES.filter((role) => can(role, 'debtors.review_matches')).sort()).toEqual(['compliance_officer', 'manager', 'team_leader']);
+  });
+
   it('names only known roles', () => {
     for (const name of PERMISSION_NAMES) {
       for (const role of PERMISSIONS[name]) expect(ROLES).toContain(role);

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   /** Placements (claim files) and their intake reports; a creditor user sees and places its own only. */
   'placements.read': ['team_leader', 'compliance_officer', 'manager', 'creditor_user'],
   'placements.create': ['manager', 'creditor_user'],
+  /** Possible duplicate debtors found at intake: decide, and merge. Crosses creditors, so never creditor users. */
+  'debtors.review_matches': ['team_leader', 'compliance_officer', 'manager'],
   'users.read': ['team_leader', 'manager', 'administrator'],
   'users.manage': ['administrator'],
   'audit.read': ['compliance_officer', 'administrator'],

@@ -129,6 +129,8 @@ export interface DebtorsTable {
   match_key: string | null;
   name_key: string | null;
   deceased_on: string | null;
+  /** Set when a person found this record to be the same person as an older one: the record it was merged into. */
+  merged_into: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 }
@@ -258,6 +260,7 @@ export interface DebtorPossibleMatchesTable {
   status: Generated<'open' | 'same_person' | 'different_people'>;
   reviewed_by: string | null;
   reviewed_at: Date | null;
+  note: string | null;
   created_at: CreatedAt;
 }
 

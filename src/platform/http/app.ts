@@ -16,6 +16,7 @@ import { reportingRoutes } from '../../reporting/routes.js';
 import { auditRoutes } from '../../audit/routes.js';
 import { jobRoutes } from '../../jobs/routes.js';
 import { intakeRoutes } from '../../intake/routes.js';
+import { debtorRoutes } from '../../debtors/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   auditRoutes(app, deps);
   jobRoutes(app, deps);
   intakeRoutes(app, deps);
+  debtorRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(webDist, 'index.html'));

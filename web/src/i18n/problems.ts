@@ -36,6 +36,8 @@ export const PROBLEM_CODES = [
   'intake.file_invalid',
   'intake.unknown_mandate',
   'jobs.unavailable',
+  'matches.already_decided',
+  'matches.debtor_already_merged',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
