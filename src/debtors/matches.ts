@@ -14,6 +14,7 @@ export interface DebtorCard {
   address: string | null;
   /** Set once this record was merged into another (the survivor's id). */
   mergedInto: string | null;
+  createdAt: string;
   references: { creditorName: string; reference: string }[];
   cases: { id: string; reference: string; creditorName: string; stage: CaseStage; status: CaseStatus; balanceCents: number }[];
 }
@@ -37,7 +38,7 @@ export async function debtorCards(db: Db, ids: string[]): Promise<Map<string, De
   const cards = new Map<string, DebtorCard>();
   if (ids.length === 0) return cards;
   const [debtors, addresses, references, cases] = await Promise.all([
-    db.selectFrom('debtors').select(['id', 'kind', 'first_name', 'last_name', 'company_name', 'birth_date', 'merged_into']).where('id', 'in', ids).execute(),
+    db.selectFrom('debtors').select(['id', 'kind', 'first_name', 'last_name', 'company_name', 'birth_date', 'merged_into', 'created_at']).where('id', 'in', ids).execute(),
     db
       .selectFrom('debtor_addresses')
       .select(['debtor_id', 'line1', 'line2', 'postal_code', 'city', 'country'])
@@ -73,6 +74,7 @@ export async function debtorCards(db: Db, ids: string[]): Promise<Map<string, De
         ? [address.line1, address.line2, `${address.postal_code} ${address.city}`, address.country].filter(Boolean).join(', ')
         : null,
       mergedInto: d.merged_into,
+      createdAt: d.created_at.toISOString(),
       references: references.filter((r) => r.debtor_id === d.id).map((r) => ({ creditorName: r.creditor_name, reference: r.reference })),
       cases: cases
         .filter((c) => c.debtor_id === d.id)

@@ -3,35 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { pagingQuery, problemResponses } from '../platform/http/schemas.js';
-import { caseStatusSchema, stageSchema } from '../portfolio/schemas.js';
 import { decideMatch } from './decide-match.js';
 import { listMatches } from './matches.js';
-
-const matchStatusSchema = z.enum(['open', 'same_person', 'different_people']);
-
-export const debtorCardSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  birthDate: z.string().nullable(),
-  address: z.string().nullable().describe('the primary (else first) address on one line'),
-  mergedInto: z.string().nullable().describe('set once this record was merged into another: the survivor'),
-  references: z.array(z.object({ creditorName: z.string(), reference: z.string() })),
-  cases: z.array(
-    z.object({ id: z.string(), reference: z.string(), creditorName: z.string(), stage: stageSchema, status: caseStatusSchema, balanceCents: z.number().int() }),
-  ),
-});
-
-export const debtorMatchSchema = z.object({
-  id: z.string(),
-  status: matchStatusSchema,
-  reason: z.string(),
-  note: z.string().nullable(),
-  createdAt: z.string(),
-  reviewedAt: z.string().nullable(),
-  reviewedBy: z.string().nullable().describe('the name of the person who decided'),
-  debtor: debtorCardSchema,
-  candidate: debtorCardSchema,
-});
+import { debtorMatchSchema, matchStatusSchema } from './schemas.js';
 
 export function debtorRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -9,6 +9,7 @@ import { CasePage } from './pages/CasePage.js';
 import { CasesPage } from './pages/CasesPage.js';
 import { CreditorPage } from './pages/CreditorPage.js';
 import { CreditorsPage } from './pages/CreditorsPage.js';
+import { DebtorMatchesPage } from './pages/DebtorMatchesPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -39,6 +40,7 @@ export function App() {
         <Route path="placements" element={guarded('placements.read', <PlacementsPage />)} />
         <Route path="placements/new" element={guarded('placements.create', <PlacementUploadPage />)} />
         <Route path="placements/:id" element={guarded('placements.read', <PlacementPage />)} />
+        <Route path="debtor-matches" element={guarded('debtors.review_matches', <DebtorMatchesPage />)} />
         <Route path="creditors" element={guarded('creditors.read', <CreditorsPage />)} />
         <Route path="creditors/:id" element={guarded('creditors.read', <CreditorPage />)} />
         <Route path="users" element={guarded('users.read', <UsersPage />)} />

@@ -9,6 +9,9 @@ import type {
   CreditorDetail,
   CreditorSummary,
   Dashboard,
+  DebtorMatch,
+  DebtorMatchDecision,
+  DebtorMatchStatus,
   Locale,
   Me,
   NewUser,
@@ -73,3 +76,8 @@ export const uploadPlacement = (
     contentType: placementMediaType(placement.file.name) ?? 'application/octet-stream',
     ...options,
   });
+
+export const listDebtorMatches = (filter: { status: DebtorMatchStatus; limit: number; offset: number }, signal?: AbortSignal) =>
+  http.get<{ items: DebtorMatch[]; hasMore: boolean }>('/api/v1/debtor-matches', { ...filter }, signal);
+export const decideDebtorMatch = (id: string, decision: { decision: DebtorMatchDecision; note?: string }) =>
+  http.post<DebtorMatch>(`/api/v1/debtor-matches/${encodeURIComponent(id)}/decision`, decision);

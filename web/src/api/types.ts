@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Permission } from '../../../src/identity/core/permissions.js';
 import type { Role } from '../../../src/identity/core/roles.js';
+import type { debtorMatchSchema } from '../../../src/debtors/schemas.js';
 import type { MergeCounts } from '../../../src/intake/merge.js';
 import type { caseDetailSchema, caseStatusSchema, creditorDetailSchema, stageSchema } from '../../../src/portfolio/schemas.js';
 
@@ -180,3 +181,8 @@ export interface PlacementError {
   code: string;
   message: string;
 }
+
+export type DebtorMatch = z.infer<typeof debtorMatchSchema>;
+export type DebtorCard = DebtorMatch['debtor'];
+export type DebtorMatchStatus = DebtorMatch['status'];
+export type DebtorMatchDecision = 'same_person' | 'different_people';

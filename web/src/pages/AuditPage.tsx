@@ -27,7 +27,7 @@ const KNOWN_ACTIONS = [
   'job.run',
   'demo.loaded',
 ];
-const TARGET_TYPES = ['user', 'creditor', 'case', 'placement', 'hold', 'job', 'system'];
+const TARGET_TYPES = ['user', 'creditor', 'case', 'placement', 'debtor_match', 'hold', 'job', 'system'];
 /** The role recorded for scheduled jobs and command-line tools (SYSTEM_ACTOR on the server). */
 const SYSTEM_ROLE = 'system';
 
