@@ -57,6 +57,11 @@ describe('the audit trail page', () => {
       await page.getByRole('button', { name: 'Filtrer' }).click();
       await page.waitForURL(`${base}/audit?action=user.created`);
       await waitForPage(page);
+      // Wait for the filtered entries themselves: under load the page may settle before they replace the others.
+      await page.waitForFunction(() => {
+        const cells = [...document.querySelectorAll('table.audit-table tbody tr td:nth-child(4)')];
+        return cells.length > 0 && cells.every((cell) => cell.textContent === 'user.created');
+      });
       const actions = await rows.locator('td:nth-child(4)').allTextContents();
       expect(actions.length).toBe(10); // the ten demo users
       expect(new Set(actions)).toEqual(new Set(['user.created']));

@@ -5,6 +5,7 @@ import { listCreditors, searchCases } from '../api/endpoints.js';
 import type { CaseSearch, CaseSort, CaseSummary, CreditorSummary, Stage } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { AsyncContent } from '../components/AsyncContent.js';
+import { Pager } from '../components/Pager.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { centsToInput, parseEurosToCents, useFormat } from '../i18n/format.js';
@@ -337,18 +338,7 @@ function CaseResults({
           </table>
         </TableScroll>
       ) : null}
-      {offset > 0 || hasMore ? (
-        <nav className="pager" aria-label={t('cases.pagination')}>
-          <button type="button" className="button secondary" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - PAGE_SIZE))}>
-            <span aria-hidden="true">← </span>
-            {t('common.previous')}
-          </button>
-          <button type="button" className="button secondary" disabled={!hasMore} onClick={() => onPage(offset + PAGE_SIZE)}>
-            {t('common.next')}
-            <span aria-hidden="true"> →</span>
-          </button>
-        </nav>
-      ) : null}
+      <Pager label={t('cases.pagination')} offset={offset} pageSize={PAGE_SIZE} hasMore={hasMore} onPage={onPage} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { decideDebtorMatch, listDebtorMatches } from '../api/endpoints.js';
 import type { DebtorCard, DebtorMatch, DebtorMatchDecision, DebtorMatchStatus } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { AsyncContent } from '../components/AsyncContent.js';
+import { Pager } from '../components/Pager.js';
 import { Facts } from '../components/Facts.js';
 import { ProblemMessage } from '../components/ProblemMessage.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -147,18 +148,7 @@ function MatchList(props: {
           ))}
         </ol>
       ) : null}
-      {offset > 0 || hasMore ? (
-        <nav className="pager" aria-label={t('debtorMatches.pagination')}>
-          <button type="button" className="button secondary" disabled={offset === 0} onClick={() => props.onPage(Math.max(0, offset - PAGE_SIZE))}>
-            <span aria-hidden="true">← </span>
-            {t('common.previous')}
-          </button>
-          <button type="button" className="button secondary" disabled={!hasMore} onClick={() => props.onPage(offset + PAGE_SIZE)}>
-            {t('common.next')}
-            <span aria-hidden="true"> →</span>
-          </button>
-        </nav>
-      ) : null}
+      <Pager label={t('debtorMatches.pagination')} offset={offset} pageSize={PAGE_SIZE} hasMore={hasMore} onPage={props.onPage} />
     </>
   );
 }

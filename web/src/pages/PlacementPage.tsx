@@ -6,6 +6,7 @@ import { getPlacement, listPlacementErrors } from '../api/endpoints.js';
 import type { Placement, PlacementError } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { AsyncContent } from '../components/AsyncContent.js';
+import { Pager } from '../components/Pager.js';
 import { Facts } from '../components/Facts.js';
 import { Loading } from '../components/Loading.js';
 import { PlacementStatusBadge } from '../components/PlacementStatusBadge.js';
@@ -282,26 +283,13 @@ function RejectedRows({ placement }: { placement: Placement }) {
                     total: format.count(page.total),
                   })}
                 </p>
-                <nav className="pager" aria-label={t('placement.errorsPagination')}>
-                  <button
-                    type="button"
-                    className="button secondary"
-                    disabled={offset === 0}
-                    onClick={() => turnPage(Math.max(0, offset - ERRORS_PAGE_SIZE))}
-                  >
-                    <span aria-hidden="true">← </span>
-                    {t('common.previous')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button secondary"
-                    disabled={offset + ERRORS_PAGE_SIZE >= page.total}
-                    onClick={() => turnPage(offset + ERRORS_PAGE_SIZE)}
-                  >
-                    {t('common.next')}
-                    <span aria-hidden="true"> →</span>
-                  </button>
-                </nav>
+                <Pager
+                  label={t('placement.errorsPagination')}
+                  offset={offset}
+                  pageSize={ERRORS_PAGE_SIZE}
+                  hasMore={offset + ERRORS_PAGE_SIZE < page.total}
+                  onPage={turnPage}
+                />
               </>
             ) : null}
           </>

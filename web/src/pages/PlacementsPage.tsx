@@ -5,6 +5,7 @@ import { listCreditors, listPlacements } from '../api/endpoints.js';
 import type { CreditorSummary, Placement } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { AsyncContent } from '../components/AsyncContent.js';
+import { Pager } from '../components/Pager.js';
 import { PlacementStatusBadge } from '../components/PlacementStatusBadge.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -185,18 +186,7 @@ function PlacementTable({
           </table>
         </TableScroll>
       ) : null}
-      {offset > 0 || hasMore ? (
-        <nav className="pager" aria-label={t('placements.pagination')}>
-          <button type="button" className="button secondary" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - PAGE_SIZE))}>
-            <span aria-hidden="true">← </span>
-            {t('common.previous')}
-          </button>
-          <button type="button" className="button secondary" disabled={!hasMore} onClick={() => onPage(offset + PAGE_SIZE)}>
-            {t('common.next')}
-            <span aria-hidden="true"> →</span>
-          </button>
-        </nav>
-      ) : null}
+      <Pager label={t('placements.pagination')} offset={offset} pageSize={PAGE_SIZE} hasMore={hasMore} onPage={onPage} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { changeUser, listCreditors, listUsers } from '../api/endpoints.js';
 import type { CreditorSummary, User, UserChange } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { AsyncContent } from '../components/AsyncContent.js';
+import { Pager } from '../components/Pager.js';
 import { ProblemMessage } from '../components/ProblemMessage.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -168,18 +169,7 @@ function UserTable({ users, hasMore, offset, onPage, creditors, mayManage, selfI
           </table>
         </TableScroll>
       ) : null}
-      {offset > 0 || hasMore ? (
-        <nav className="pager" aria-label={t('users.pagination')}>
-          <button type="button" className="button secondary" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - PAGE_SIZE))}>
-            <span aria-hidden="true">← </span>
-            {t('common.previous')}
-          </button>
-          <button type="button" className="button secondary" disabled={!hasMore} onClick={() => onPage(offset + PAGE_SIZE)}>
-            {t('common.next')}
-            <span aria-hidden="true"> →</span>
-          </button>
-        </nav>
-      ) : null}
+      <Pager label={t('users.pagination')} offset={offset} pageSize={PAGE_SIZE} hasMore={hasMore} onPage={onPage} />
     </>
   );
 }
