@@ -4,6 +4,8 @@ import type { Role } from '../../../src/identity/core/roles.js';
 import type { debtorMatchSchema } from '../../../src/debtors/schemas.js';
 import type { MergeCounts } from '../../../src/intake/merge.js';
 import type { caseDetailSchema, caseStatusSchema, creditorDetailSchema, stageSchema } from '../../../src/portfolio/schemas.js';
+import type { NightlyReport } from '../../../src/jobs/nightly-refresh.js';
+import type { UserView } from '../../../src/identity/users.js';
 
 /**
  * Shapes of the API answers. Where the server exports its zod schema the type is inferred from it (type-only
@@ -77,26 +79,10 @@ export interface Dashboard {
   }[];
 }
 
-export interface NightlyRefreshReport {
-  snapshotOn: string;
-  holdsLapsed: number;
-  holdsDueForReview: number;
-  snapshotRows: number;
-  sessionsDeleted: number;
-}
+/** The server's own types (type-only imports: nothing of the server is bundled). */
+export type NightlyRefreshReport = NightlyReport;
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  creditorId: string | null;
-  teamId: string | null;
-  locale: Locale;
-  active: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-}
+export type User = UserView;
 
 export interface NewUser {
   email: string;
