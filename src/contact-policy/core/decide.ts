@@ -1,0 +1,365 @@
+import type { CompiledPolicy, MinuteRange } from './compile.js';
+import { CHANNEL_BIT } from './compile.js';
+import type { ContactFacts, PastContact } from './facts.js';
+import type { Channel, HoldKind } from './policy-document.js';
+import { DAY_KEYS, HOLD_KINDS } from './policy-document.js';
+import { fromLocal, minutesOf, TIME, toLocal } from './local-time.js';
+import { explain, noticeText, type Explanation } from './messages.js';
+
+/**
+ * The contact decision: may this debtor be contacted on this channel at this moment, every reason why not,
+ * and the next moment it will be allowed. Pure: the policy, the facts and the moment are all inputs.
+ *
+ * Each rule, when it refuses, also says the earliest instant at which it alone could stop refusing (or null
+ * when only an act lifts it: a hold with no end, an opt-out, the first letter). The next allowed moment is
+ * found by jumping to the latest of those instants and deciding again, so no allowed moment is skipped.
+ */
+
+export interface Block {
+  rule: string;
+  /** Earliest instant this rule may stop refusing; null when no passing of time lifts it. */
+  until: number | null;
+  params?: Record<string, string | number>;
+}
+
+export interface Reason extends Explanation {
+  rule: string;
+  until: number | null;
+}
+
+export interface Decision {
+  allowed: boolean;
+  channel: Channel;
+  at: number;
+  reasons: Reason[];
+  notices: { rule: string; fr: string; en: string }[];
+  /** `at` itself when allowed; null when only an act (lifting a hold, the first letter…) will allow contact. */
+  nextAllowedAt: number | null;
+  /** True when the contact is the callback the debtor asked for, which the usual spacing does not bind. */
+  callback: boolean;
+  policyVersion: number;
+}
+
+const SEARCH_HORIZON_MS = 400 * TIME.DAY_MS;
+const MAX_STEPS = 5_000;
+
+export function decideContact(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, at: number): Decision {
+  const first = evaluate(policy, facts, channel, at);
+  const allowed = first.blocks.length === 0;
+  return {
+    allowed,
+    channel,
+    at,
+    reasons: first.blocks.map((block) => ({ rule: block.rule, until: block.until, ...explain(policy, block) })),
+    notices: notices(policy, facts, channel, at, first.callback),
+    nextAllowedAt: allowed ? at : searchNextAllowed(policy, facts, channel, at, first),
+    callback: first.callback,
+    policyVersion: policy.version,
+  };
+}
+
+/** Only whether contact is allowed at `at` (what the simulator and the queues need, without the search). */
+export function isContactAllowed(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, at: number): boolean {
+  return evaluate(policy, facts, channel, at).blocks.length === 0;
+}
+
+interface Evaluation {
+  blocks: Block[];
+  callback: boolean;
+  /** In callback mode, when the callback's interval ends. */
+  callbackEnd: number;
+}
+
+function searchNextAllowed(
+  policy: CompiledPolicy,
+  facts: ContactFacts,
+  channel: Channel,
+  at: number,
+  first: Evaluation,
+): number | null {
+  let evaluation = first;
+  let moment = at;
+  for (let step = 0; step < MAX_STEPS; step += 1) {
+    if (evaluation.blocks.length === 0) return moment;
+    let latest = moment;
+    let stuck = false;
+    for (const block of evaluation.blocks) {
+      if (block.until === null) stuck = true;
+      else if (block.until > latest) latest = block.until;
+    }
+    let next: number;
+    if (evaluation.callback) {
+      // Inside a callback's interval fewer rules bind; past its end the usual ones do again.
+      next = stuck || latest >= evaluation.callbackEnd ? evaluation.callbackEnd : latest;
+    } else {
+      next = stuck ? Number.POSITIVE_INFINITY : latest;
+      const callbackStart = nextCallbackStart(policy, facts, channel, moment);
+      if (callbackStart !== null && callbackStart < next) next = callbackStart;
+      if (next === Number.POSITIVE_INFINITY) return null;
+    }
+    if (next <= moment) next = moment + 1;
+    if (next - at > SEARCH_HORIZON_MS) return null;
+    moment = next;
+    evaluation = evaluate(policy, facts, channel, moment);
+  }
+  return null;
+}
+
+function evaluate(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, t: number): Evaluation {
+  const bit = CHANNEL_BIT[channel];
+  const blocks: Block[] = [];
+  const callbackEnd = activeCallbackEnd(policy, facts, channel, t);
+  const callback = callbackEnd !== null;
+
+  if (!facts.caseOpen) blocks.push({ rule: 'case.closed', until: null });
+
+  for (const hold of facts.holds) {
+    if ((policy.holdStops[hold.kind] & bit) === 0) continue;
+    if (hold.startsAt > t || (hold.endsAt !== null && hold.endsAt <= t)) continue;
+    blocks.push({ rule: `hold.${hold.kind}`, until: hold.endsAt, params: holdParams(hold.reviewAt) });
+  }
+
+  const optedOutAt = facts.optOuts[channel];
+  if (optedOutAt !== undefined && optedOutAt <= t) blocks.push({ rule: 'opt_out', until: null });
+  if (!facts.reachable[channel]) blocks.push({ rule: 'unreachable', until: null });
+
+  if (
+    !callback &&
+    facts.preferences.channels !== null &&
+    !facts.preferences.channels.includes(channel) &&
+    (policy.alwaysOpenMask & bit) === 0
+  ) {
+    blocks.push({ rule: 'preference.channel', until: null });
+  }
+
+  if (policy.firstLetter.required && channel !== 'letter') {
+    const sentAt = facts.firstLetterSentAt;
+    if (sentAt === null) blocks.push({ rule: 'first_letter.missing', until: null });
+    else if (t < sentAt) blocks.push({ rule: 'first_letter.missing', until: sentAt + policy.firstLetter.delayMs });
+    else if (t < sentAt + policy.firstLetter.delayMs) {
+      blocks.push({ rule: 'first_letter.wait', until: sentAt + policy.firstLetter.delayMs });
+    }
+  }
+
+  const { country, region, timeZone } = facts.location;
+  if ((policy.windowMask & bit) !== 0) {
+    if (callback) {
+      const within = [policy.callback.within];
+      const opening = hoursBlock(timeZone, t, () => within);
+      if (opening !== undefined) blocks.push({ rule: 'callback.hours', until: opening });
+    } else {
+      const windows = policy.windows.get(country);
+      if (!windows) {
+        blocks.push({ rule: 'window.no_hours', until: null, params: { country } });
+      } else {
+        const rangesOn = (dayNumber: number, weekday: number) =>
+          policy.calendar.isHoliday(country, region, dayNumber) ? windows.holiday : windows.byWeekday[weekday]!;
+        const opening = hoursBlock(timeZone, t, rangesOn);
+        if (opening !== undefined) {
+          const local = toLocal(timeZone, t);
+          const holiday = policy.calendar.isHoliday(country, region, local.dayNumber);
+          const today = rangesOn(local.dayNumber, local.weekday);
+          const rule = holiday ? 'window.holiday' : today.length === 0 ? 'window.day_closed' : 'window.hours';
+          blocks.push({ rule, until: opening, params: { country } });
+        }
+      }
+      const preferred = facts.preferences.windows;
+      if (preferred !== null) {
+        const byWeekday = preferredRanges(preferred);
+        const opening = hoursBlock(timeZone, t, (_day, weekday) => byWeekday[weekday]!);
+        if (opening !== undefined) blocks.push({ rule: 'preference.hours', until: opening });
+      }
+    }
+  }
+
+  if (!callback) {
+    capBlocks(policy, facts, bit, t, blocks);
+    for (const rule of policy.spacing) {
+      if ((rule.mask & bit) === 0) continue;
+      let until = -1;
+      for (const contact of facts.history) {
+        if (contact.direction !== 'outbound' || (CHANNEL_BIT[contact.channel] & rule.mask) === 0) continue;
+        if (Math.abs(t - contact.at) < rule.ms && contact.at + rule.ms > until) until = contact.at + rule.ms;
+      }
+      if (until > t) blocks.push({ rule: `spacing.${rule.id}`, until, params: { hours: rule.ms / TIME.HOUR_MS } });
+    }
+    if ((policy.pause.mask & bit) !== 0 && policy.pause.ms > 0) {
+      let until = -1;
+      for (const contact of facts.history) {
+        if (!contact.conversation || contact.at > t) continue;
+        if (contact.at + policy.pause.ms > t && contact.at + policy.pause.ms > until) until = contact.at + policy.pause.ms;
+      }
+      if (until > t) blocks.push({ rule: 'pause_after_conversation', until, params: { days: policy.pause.ms / TIME.DAY_MS } });
+    }
+  }
+
+  return { blocks, callback, callbackEnd: callbackEnd ?? t };
+}
+
+function holdParams(reviewAt: number | null): Record<string, string | number> | undefined {
+  return reviewAt === null ? undefined : { reviewAt: new Date(reviewAt).toISOString() };
+}
+
+/**
+ * Undefined when local time at `t` falls inside one of the day's ranges; otherwise the next instant a range
+ * opens (scanning forward day by day, a year and a month at most), or null when none ever opens.
+ */
+function hoursBlock(
+  zone: string,
+  t: number,
+  rangesOn: (dayNumber: number, weekday: number) => readonly MinuteRange[],
+): number | null | undefined {
+  const local = toLocal(zone, t);
+  for (const [from, to] of rangesOn(local.dayNumber, local.weekday)) {
+    if (local.minuteOfDay >= from && local.minuteOfDay < to) return undefined;
+  }
+  for (let offset = 0; offset <= 400; offset += 1) {
+    const day = local.dayNumber + offset;
+    const weekday = (local.weekday + offset) % 7;
+    for (const [from] of rangesOn(day, weekday)) {
+      const opens = fromLocal(zone, day, from);
+      if (opens > t) return opens;
+    }
+  }
+  return null;
+}
+
+function preferredRanges(windows: NonNullable<ContactFacts['preferences']['windows']>): MinuteRange[][] {
+  const byWeekday: MinuteRange[][] = DAY_KEYS.map(() => []);
+  for (const window of windows) {
+    for (const day of window.days) byWeekday[DAY_KEYS.indexOf(day)]!.push([minutesOf(window.from), minutesOf(window.to)]);
+  }
+  for (const list of byWeekday) list.sort((a, b) => a[0] - b[0]);
+  return byWeekday;
+}
+
+function counts(contact: PastContact, mask: number, conversations: boolean): boolean {
+  if ((CHANNEL_BIT[contact.channel] & mask) === 0) return false;
+  return conversations ? contact.conversation : contact.direction === 'outbound';
+}
+
+function capBlocks(policy: CompiledPolicy, facts: ContactFacts, bit: number, t: number, blocks: Block[]) {
+  const { country, timeZone } = facts.location;
+  let dayStart = 0;
+  let dayEnd = 0;
+  for (const cap of policy.caps) {
+    if ((cap.mask & bit) === 0) continue;
+    if (cap.countries !== null && !cap.countries.has(country)) continue;
+    const params = { max: cap.max };
+    if (cap.max === 0) {
+      blocks.push({ rule: `cap.${cap.id}`, until: null, params });
+      continue;
+    }
+    if (cap.rollingMs === null) {
+      if (dayEnd === 0) {
+        const local = toLocal(timeZone, t);
+        dayStart = fromLocal(timeZone, local.dayNumber, 0);
+        dayEnd = fromLocal(timeZone, local.dayNumber + 1, 0);
+      }
+      let count = 0;
+      for (const contact of facts.history) {
+        if (contact.at >= dayStart && contact.at < dayEnd && counts(contact, cap.mask, cap.conversations)) count += 1;
+      }
+      if (count >= cap.max) blocks.push({ rule: `cap.${cap.id}`, until: dayEnd, params: { ...params, count } });
+      continue;
+    }
+    const until = rollingCapUntil(facts.history, cap.mask, cap.conversations, cap.max, cap.rollingMs, t);
+    if (until !== undefined) blocks.push({ rule: `cap.${cap.id}`, until, params });
+  }
+}
+
+/**
+ * A contact at `t` keeps a rolling cap when every window [s, s + W) that contains `t` holds fewer than `max`
+ * counted contacts. With the counted instants in order T, the `max` consecutive contacts T[i] … T[j] fit in one
+ * window when T[j] − T[i] < W, and such a window can also contain `t` exactly when T[j] − W < t < T[i] + W.
+ * Those stretches, merged, are the refused instants. Returns undefined when `t` is fine, else the first
+ * instant after the refused stretch that contains `t`.
+ */
+let counted = new Float64Array(64);
+
+export function rollingCapUntil(
+  history: readonly PastContact[],
+  mask: number,
+  conversations: boolean,
+  max: number,
+  windowMs: number,
+  t: number,
+): number | undefined {
+  let near = 0;
+  let total = 0;
+  for (const contact of history) {
+    if (!counts(contact, mask, conversations)) continue;
+    total += 1;
+    if (contact.at > t - windowMs && contact.at < t + windowMs) near += 1;
+  }
+  if (near < max) return undefined;
+  if (counted.length < total) counted = new Float64Array(total * 2);
+  let n = 0;
+  for (const contact of history) if (counts(contact, mask, conversations)) counted[n++] = contact.at;
+  counted.subarray(0, n).sort();
+  let until: number | undefined;
+  for (let i = 0; i + max - 1 < n; i += 1) {
+    const first = counted[i]!;
+    const last = counted[i + max - 1]!;
+    if (last - first >= windowMs) continue;
+    const from = last - windowMs + 1;
+    const to = first + windowMs - 1;
+    if (until !== undefined) {
+      if (from > until) break;
+      if (to + 1 > until) until = to + 1;
+    } else if (from <= t && t <= to) until = to + 1;
+  }
+  return until;
+}
+
+function activeCallbackEnd(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, t: number): number | null {
+  const tolerance = policy.callback.toleranceMs;
+  for (const callback of facts.preferences.callbacks) {
+    if (callback.channel !== channel) continue;
+    const start = callback.at - tolerance;
+    const end = callback.at + tolerance + 1;
+    if (t < start || t >= end) continue;
+    if (callbackUsed(facts, channel, start, end)) continue;
+    return end;
+  }
+  return null;
+}
+
+/** A callback is one call: once an outbound contact happened in its interval, the usual rules apply again. */
+function callbackUsed(facts: ContactFacts, channel: Channel, start: number, end: number): boolean {
+  for (const contact of facts.history) {
+    if (contact.channel === channel && contact.direction === 'outbound' && contact.at >= start && contact.at < end) return true;
+  }
+  return false;
+}
+
+function nextCallbackStart(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, t: number): number | null {
+  let next: number | null = null;
+  for (const callback of facts.preferences.callbacks) {
+    if (callback.channel !== channel) continue;
+    const start = callback.at - policy.callback.toleranceMs;
+    const end = callback.at + policy.callback.toleranceMs + 1;
+    if (start > t && (next === null || start < next) && !callbackUsed(facts, channel, start, end)) next = start;
+  }
+  return next;
+}
+
+function notices(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, at: number, callback: boolean) {
+  const list: { rule: string; fr: string; en: string }[] = [];
+  for (const notice of policy.document.notices) {
+    if (!notice.channels.includes(channel)) continue;
+    if (notice.countries && !notice.countries.includes(facts.location.country)) continue;
+    list.push({ rule: notice.id, ...notice.text });
+  }
+  const seen = new Set<HoldKind>();
+  for (const hold of facts.holds) {
+    if (seen.has(hold.kind) || hold.startsAt > at || (hold.endsAt !== null && hold.endsAt <= at)) continue;
+    seen.add(hold.kind);
+    const text = policy.document.holds[hold.kind].notice;
+    if (text) list.push({ rule: `hold.${hold.kind}`, ...text });
+  }
+  if (callback) list.push({ rule: 'callback', ...noticeText('callback') });
+  return list;
+}
+
+export { HOLD_KINDS };
