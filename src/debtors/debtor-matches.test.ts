@@ -137,6 +137,12 @@ describe.each(ENGINES)('possible duplicate debtors on %s', (engine) => {
     await t.deps.db.insertInto('holds').values({ debtor_id: m, kind: 'dispute', reason: 'Contestation écrite', starts_at: new Date(), review_at: new Date(Date.now() + 86_400_000) }).execute();
     const [sCaseA] = await casesOf(s);
     const [mCaseA, mCaseB] = await casesOf(m);
+    // A call made to the merged record and its "stop calling" must keep counting for the person.
+    await t.deps.db
+      .insertInto('contacts')
+      .values({ debtor_id: m, case_id: mCaseB!.id, channel: 'phone', direction: 'outbound', outcome: 'no_answer', conversation: false, occurred_at: t.clock.now, recorded_at: t.clock.now, policy_version: 1, decision: '{}' })
+      .execute();
+    await t.deps.db.insertInto('contact_opt_outs').values({ debtor_id: m, channel: 'phone', opted_out_at: t.clock.now }).execute();
     expect(mCaseA!.creditor_id).toBe(creditorA);
     expect(mCaseB!.creditor_id).toBe(creditorB);
     const match = (await matchBetween(m, s))[0]!;
@@ -150,7 +156,7 @@ describe.each(ENGINES)('possible duplicate debtors on %s', (engine) => {
     expect(merged.merged_into).toBe(s);
     const survivor = await t.deps.db.selectFrom('debtors').selectAll().where('id', '=', s).executeTakeFirstOrThrow();
     expect(survivor).toMatchObject({ birth_date: '1970-01-01', match_key: merged.match_key, merged_into: null });
-    for (const table of ['cases', 'debtor_references', 'debtor_addresses', 'debtor_contact_points', 'holds', 'case_events'] as const) {
+    for (const table of ['cases', 'debtor_references', 'debtor_addresses', 'debtor_contact_points', 'holds', 'case_events', 'contacts', 'contact_opt_outs'] as const) {
       expect(await t.deps.db.selectFrom(table).select('debtor_id').where('debtor_id', '=', m).execute(), table).toEqual([]);
     }
 
@@ -182,6 +188,8 @@ describe.each(ENGINES)('possible duplicate debtors on %s', (engine) => {
       { line1: '3 rue des Lilas', is_primary: false },
     ]);
     expect(await t.deps.db.selectFrom('holds').select('debtor_id').where('reason', '=', 'Contestation écrite').execute()).toEqual([{ debtor_id: s }]);
+    expect(await t.deps.db.selectFrom('contacts').select('channel').where('debtor_id', '=', s).execute()).toEqual([{ channel: 'phone' }]);
+    expect(await t.deps.db.selectFrom('contact_opt_outs').select('channel').where('debtor_id', '=', s).execute()).toEqual([{ channel: 'phone' }]);
 
     // X was a possible match of both: the pair with the merged record would repeat the one with the survivor.
     expect(await matchBetween(x, m)).toEqual([]);

@@ -141,6 +141,27 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
   const cases = await move('cases');
   const holds = await move('holds');
   const events = await move('case_events');
+  // The contact history, overrides and callbacks follow the person, so the contact policy counts every contact
+  // made with them; an opt-out recorded on either record is kept (the earlier one when both have it).
+  const moveContactTable = (table: 'contacts' | 'contact_overrides' | 'contact_callbacks') =>
+    trx.updateTable(table).set({ debtor_id: survivorId }).where('debtor_id', '=', mergedId).execute();
+  await moveContactTable('contacts');
+  await moveContactTable('contact_overrides');
+  await moveContactTable('contact_callbacks');
+  await sql`
+    update contact_opt_outs s set opted_out_at = least(s.opted_out_at, m.opted_out_at)
+    from contact_opt_outs m
+    where s.debtor_id = ${survivorId} and m.debtor_id = ${mergedId} and s.channel = m.channel
+      and s.withdrawn_at is null and m.withdrawn_at is null`.execute(trx);
+  await sql`
+    delete from contact_opt_outs m
+    where m.debtor_id = ${mergedId} and m.withdrawn_at is null and exists (select 1 from contact_opt_outs s
+      where s.debtor_id = ${survivorId} and s.channel = m.channel and s.withdrawn_at is null)`.execute(trx);
+  await trx.updateTable('contact_opt_outs').set({ debtor_id: survivorId }).where('debtor_id', '=', mergedId).execute();
+  await sql`
+    update contact_preferences set debtor_id = ${survivorId}
+    where debtor_id = ${mergedId} and not exists (select 1 from contact_preferences where debtor_id = ${survivorId})`.execute(trx);
+  await trx.deleteFrom('contact_preferences').where('debtor_id', '=', mergedId).execute();
   const addresses = await trx
     .updateTable('debtor_addresses')
     .set({ debtor_id: survivorId, is_primary: false })

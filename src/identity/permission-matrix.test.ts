@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { DEFAULT_POLICY } from '../contact-policy/core/default-policy.js';
 import { can } from './core/permissions.js';
 import { ROLES, type Role } from './core/roles.js';
 
@@ -17,6 +18,7 @@ interface Probe {
 
 interface Ids {
   caseId: string;
+  debtorId: string;
   creditorId: string;
   userId: string;
 }
@@ -41,6 +43,47 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/audit/verification': { url: () => '/api/v1/audit/verification' },
   'POST /api/v1/jobs/nightly-refresh/runs': { url: () => '/api/v1/jobs/nightly-refresh/runs' },
   // Denied roles are refused before the body is read; allowed ones get 503 here (no job runner in this test).
+  'GET /api/v1/debtors/:id/contact-permission': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/contact-permission?channel=letter` },
+  'GET /api/v1/cases/:id/contact': { url: (ids) => `/api/v1/cases/${ids.caseId}/contact` },
+  'POST /api/v1/contact-attempts': {
+    url: () => '/api/v1/contact-attempts',
+    payload: (ids) => ({ debtorId: ids.debtorId, caseId: ids.caseId, channel: 'phone', direction: 'inbound', outcome: 'no_answer' }),
+  },
+  'POST /api/v1/contact-overrides': {
+    url: () => '/api/v1/contact-overrides',
+    payload: (ids) => ({ caseId: ids.caseId, channel: 'phone', reason: 'Probe of the permission matrix' }),
+  },
+  'POST /api/v1/debtors/:id/holds': {
+    url: (ids) => `/api/v1/debtors/${ids.debtorId}/holds`,
+    payload: () => ({ kind: 'time_barred', reason: 'Probe', reviewAt: '2099-01-01T00:00:00Z' }),
+  },
+  'POST /api/v1/holds/:id/lift': { url: () => '/api/v1/holds/00000000-0000-4000-8000-000000000000/lift', payload: () => ({ reason: 'Probe' }) },
+  'PUT /api/v1/debtors/:id/contact-preferences': {
+    url: (ids) => `/api/v1/debtors/${ids.debtorId}/contact-preferences`,
+    payload: () => ({ channels: null, windows: null }),
+  },
+  'POST /api/v1/debtors/:id/opt-outs': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/opt-outs`, payload: () => ({ channel: 'email' }) },
+  'DELETE /api/v1/debtors/:id/opt-outs/:channel': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/opt-outs/email` },
+  'POST /api/v1/callbacks/:id/cancel': { url: () => '/api/v1/callbacks/00000000-0000-4000-8000-000000000000/cancel' },
+  'POST /api/v1/debtors/:id/callbacks': {
+    url: (ids) => `/api/v1/debtors/${ids.debtorId}/callbacks`,
+    payload: (ids) => ({ caseId: ids.caseId, at: '2020-01-01T10:00:00Z' }),
+  },
+  'GET /api/v1/contact-policy': { url: () => '/api/v1/contact-policy' },
+  'GET /api/v1/contact-policy/versions/:version': { url: () => '/api/v1/contact-policy/versions/1' },
+  'GET /api/v1/contact-policy/draft': { url: () => '/api/v1/contact-policy/draft' },
+  'PUT /api/v1/contact-policy/draft': { url: () => '/api/v1/contact-policy/draft', payload: () => ({ document: DEFAULT_POLICY, basedOnVersion: 1 }) },
+  'DELETE /api/v1/contact-policy/draft': { url: () => '/api/v1/contact-policy/draft' },
+  'POST /api/v1/contact-policy/draft/publish': {
+    url: () => '/api/v1/contact-policy/draft/publish',
+    payload: () => ({ effectiveFrom: '2090-01-01T00:00:00Z', note: 'Probe' }),
+  },
+  'POST /api/v1/contact-policy/simulations': { url: () => '/api/v1/contact-policy/simulations', payload: () => ({ days: 1, policy: DEFAULT_POLICY }) },
+  'POST /api/v1/contact-policy/decisions': {
+    url: () => '/api/v1/contact-policy/decisions',
+    payload: () => ({ facts: { location: { country: 'FR', timeZone: 'Europe/Paris' }, firstLetterSentAt: null }, channel: 'letter', at: '2026-11-24T10:00:00Z' }),
+  },
+  'GET /api/v1/contact-policy/holidays': { url: () => '/api/v1/contact-policy/holidays?country=FR&region=57&year=2026' },
   'POST /api/v1/placements': { url: (ids) => `/api/v1/placements?creditorId=${ids.creditorId}&mandateCode=BH-2026`, payload: () => ({}) },
   'GET /api/v1/placements': { url: () => '/api/v1/placements' },
   'GET /api/v1/placements/:id': { url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000' },
@@ -51,6 +94,30 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/debtor-matches/00000000-0000-4000-8000-000000000000/decision',
     payload: () => ({ decision: 'different_people' }),
   },
+  'POST /api/v1/affordability/assessments': { url: () => '/api/v1/affordability/assessments', payload: () => BUDGET },
+  'GET /api/v1/debtors/:id/assessments': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/assessments` },
+  'POST /api/v1/debtors/:id/assessments': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/assessments`, payload: () => BUDGET },
+  'GET /api/v1/affordability/reference-data': { url: () => '/api/v1/affordability/reference-data' },
+  // Allowed roles write a year, a date and an allowance no other test reads.
+  'PUT /api/v1/affordability/reference-data/seizure-scales/:year': {
+    url: () => '/api/v1/affordability/reference-data/seizure-scales/2090',
+    payload: () => ({ brackets: [{ upToCents: 100000, numerator: 1, denominator: 20 }, { upToCents: null, numerator: 1, denominator: 1 }], upliftPerDependantCents: 0, status: 'check', source: 'probe' }),
+  },
+  'PUT /api/v1/affordability/reference-data/rsa-amounts/:effectiveFrom': {
+    url: () => '/api/v1/affordability/reference-data/rsa-amounts/2090-04-01',
+    payload: () => ({ singleCents: 1, coupleCents: 1, coupleOneChildCents: 1, coupleTwoChildrenCents: 1, furtherPersonCents: 1, status: 'check', source: 'probe' }),
+  },
+  'PUT /api/v1/affordability/reference-data/standard-allowances/:category/:effectiveFrom': {
+    url: () => '/api/v1/affordability/reference-data/standard-allowances/other/2090-01-01',
+    payload: () => ({ baseCents: 0, perExtraPersonCents: 0, status: 'placeholder', source: 'probe' }),
+  },
+};
+
+const BUDGET = {
+  date: '2026-05-01',
+  household: { adults: 2, children: 2, dependants: 3 },
+  resources: [{ type: 'salary', amountCents: 220000 }],
+  expenses: [{ category: 'housing', amountCents: 70000 }],
 };
 
 describe.each(ENGINES)('permission matrix through the API on %s', (engine) => {
@@ -63,9 +130,9 @@ describe.each(ENGINES)('permission matrix through the API on %s', (engine) => {
     for (const role of ROLES) sessions.set(role, await signIn(t.app, demoEmail(role)));
     // Ids inside the creditor user's own scope, so scope never hides a permission problem.
     const creditorId = sessions.get('creditor_user')!.creditorId!;
-    const aCase = await t.deps.db.selectFrom('cases').select('id').where('creditor_id', '=', creditorId).executeTakeFirstOrThrow();
+    const aCase = await t.deps.db.selectFrom('cases').select(['id', 'debtor_id']).where('creditor_id', '=', creditorId).executeTakeFirstOrThrow();
     const target = await t.deps.db.selectFrom('users').select('id').where('email', '=', demoEmail('judicial_specialist')).executeTakeFirstOrThrow();
-    ids = { caseId: aCase.id, creditorId, userId: target.id };
+    ids = { caseId: aCase.id, debtorId: aCase.debtor_id, creditorId, userId: target.id };
   });
   afterAll(() => t.close());
 

@@ -121,7 +121,7 @@ describe('caps, spacing and pauses', () => {
   });
 
   it('SMS and email share two messages a week', () => {
-    const history = [contact(tuesday('09:00'), 'sms'), contact('2026-11-20T10:00:00Z', 'email')];
+    const history = [contact('2026-11-20T10:00:00Z', 'email'), contact(tuesday('09:00'), 'sms')];
     expect(rules(decideContact(policy, facts({ history }), 'email', tuesday('16:00')))).toEqual(['cap.messages.7d']);
   });
 
@@ -210,7 +210,7 @@ describe('holds, opt-outs, first letter and preferences', () => {
       policy,
       facts({
         optOuts: { phone: sunday - 1 },
-        history: [contact(sunday - 3_600_000), contact(sunday - 2 * 3_600_000)],
+        history: [contact(sunday - 2 * 3_600_000), contact(sunday - 3_600_000)],
       }),
       'phone',
       sunday,

@@ -44,7 +44,8 @@ const SEARCH_HORIZON_MS = 400 * TIME.DAY_MS;
 const MAX_STEPS = 5_000;
 
 export function decideContact(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, at: number): Decision {
-  const first = evaluate(policy, facts, channel, at);
+  const prepared = prepare(policy, facts);
+  const first = evaluate(policy, prepared, channel, at);
   const allowed = first.blocks.length === 0;
   return {
     allowed,
@@ -52,7 +53,7 @@ export function decideContact(policy: CompiledPolicy, facts: ContactFacts, chann
     at,
     reasons: first.blocks.map((block) => ({ rule: block.rule, until: block.until, ...explain(policy, block) })),
     notices: notices(policy, facts, channel, at, first.callback),
-    nextAllowedAt: allowed ? at : searchNextAllowed(policy, facts, channel, at, first),
+    nextAllowedAt: allowed ? at : searchNextAllowed(policy, prepared, channel, at, first),
     callback: first.callback,
     policyVersion: policy.version,
   };
@@ -60,7 +61,12 @@ export function decideContact(policy: CompiledPolicy, facts: ContactFacts, chann
 
 /** Only whether contact is allowed at `at` (what the simulator and the queues need, without the search). */
 export function isContactAllowed(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, at: number): boolean {
-  return evaluate(policy, facts, channel, at).blocks.length === 0;
+  return evaluate(policy, prepare(policy, facts), channel, at).blocks.length === 0;
+}
+
+/** The rules that refuse contact at `at`, without explanations or the search for the next moment (the simulator's need). */
+export function refusingRules(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, at: number): string[] {
+  return evaluate(policy, prepare(policy, facts), channel, at).blocks.map((block) => block.rule);
 }
 
 interface Evaluation {
@@ -72,7 +78,7 @@ interface Evaluation {
 
 function searchNextAllowed(
   policy: CompiledPolicy,
-  facts: ContactFacts,
+  facts: Prepared,
   channel: Channel,
   at: number,
   first: Evaluation,
@@ -93,7 +99,7 @@ function searchNextAllowed(
       next = stuck || latest >= evaluation.callbackEnd ? evaluation.callbackEnd : latest;
     } else {
       next = stuck ? Number.POSITIVE_INFINITY : latest;
-      const callbackStart = nextCallbackStart(policy, facts, channel, moment);
+      const callbackStart = nextCallbackStart(policy, facts.facts, channel, moment);
       if (callbackStart !== null && callbackStart < next) next = callbackStart;
       if (next === Number.POSITIVE_INFINITY) return null;
     }
@@ -105,7 +111,76 @@ function searchNextAllowed(
   return null;
 }
 
-function evaluate(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, t: number): Evaluation {
+/**
+ * The history split into what each rule counts, computed on first use and kept for the rest of the decision:
+ * the search for the next allowed moment evaluates the rules many times over the same facts.
+ */
+class Prepared {
+  readonly #capTimes: (number[] | undefined)[] = [];
+  readonly #spacingTimes: (number[] | undefined)[] = [];
+  #conversationTimes: number[] | undefined;
+
+  constructor(
+    readonly policy: CompiledPolicy,
+    readonly facts: ContactFacts,
+  ) {
+    const history = facts.history;
+    for (let i = 1; i < history.length; i += 1) {
+      if (history[i]!.at < history[i - 1]!.at) throw new Error('contact history must be in time order, oldest first');
+    }
+  }
+
+  capTimes(index: number): number[] {
+    let found = this.#capTimes[index];
+    if (!found) {
+      const cap = this.policy.caps[index]!;
+      this.#capTimes[index] = found = times(this.facts.history, (contact) => counts(contact, cap.mask, cap.conversations));
+    }
+    return found;
+  }
+
+  spacingTimes(index: number): number[] {
+    let found = this.#spacingTimes[index];
+    if (!found) {
+      const mask = this.policy.spacing[index]!.mask;
+      this.#spacingTimes[index] = found = times(
+        this.facts.history,
+        (contact) => contact.direction === 'outbound' && (CHANNEL_BIT[contact.channel] & mask) !== 0,
+      );
+    }
+    return found;
+  }
+
+  conversationTimes(): number[] {
+    return (this.#conversationTimes ??= times(this.facts.history, (contact) => contact.conversation));
+  }
+}
+
+/** The instants of the contacts kept, in time order (the history is). */
+function times(history: readonly PastContact[], keep: (contact: PastContact) => boolean): number[] {
+  const result: number[] = [];
+  for (const contact of history) if (keep(contact)) result.push(contact.at);
+  return result;
+}
+
+function prepare(policy: CompiledPolicy, facts: ContactFacts): Prepared {
+  return new Prepared(policy, facts);
+}
+
+/** Index of the first element not below `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function evaluate(policy: CompiledPolicy, prepared: Prepared, channel: Channel, t: number): Evaluation {
+  const facts = prepared.facts;
   const bit = CHANNEL_BIT[channel];
   const blocks: Block[] = [];
   const callbackEnd = activeCallbackEnd(policy, facts, channel, t);
@@ -173,22 +248,21 @@ function evaluate(policy: CompiledPolicy, facts: ContactFacts, channel: Channel,
   }
 
   if (!callback) {
-    capBlocks(policy, facts, bit, t, blocks);
-    for (const rule of policy.spacing) {
+    capBlocks(policy, prepared, bit, t, blocks);
+    for (let index = 0; index < policy.spacing.length; index += 1) {
+      const rule = policy.spacing[index]!;
       if ((rule.mask & bit) === 0) continue;
-      let until = -1;
-      for (const contact of facts.history) {
-        if (contact.direction !== 'outbound' || (CHANNEL_BIT[contact.channel] & rule.mask) === 0) continue;
-        if (Math.abs(t - contact.at) < rule.ms && contact.at + rule.ms > until) until = contact.at + rule.ms;
-      }
+      // The latest outbound contact less than the spacing away from t, on either side.
+      const sorted = prepared.spacingTimes(index);
+      const last = lowerBound(sorted, t + rule.ms) - 1;
+      const until = last >= 0 && sorted[last]! > t - rule.ms ? sorted[last]! + rule.ms : -1;
       if (until > t) blocks.push({ rule: `spacing.${rule.id}`, until, params: { hours: rule.ms / TIME.HOUR_MS } });
     }
     if ((policy.pause.mask & bit) !== 0 && policy.pause.ms > 0) {
-      let until = -1;
-      for (const contact of facts.history) {
-        if (!contact.conversation || contact.at > t) continue;
-        if (contact.at + policy.pause.ms > t && contact.at + policy.pause.ms > until) until = contact.at + policy.pause.ms;
-      }
+      // The latest conversation at or before t.
+      const conversations = prepared.conversationTimes();
+      const last = lowerBound(conversations, t + 1) - 1;
+      const until = last >= 0 ? conversations[last]! + policy.pause.ms : -1;
       if (until > t) blocks.push({ rule: 'pause_after_conversation', until, params: { days: policy.pause.ms / TIME.DAY_MS } });
     }
   }
@@ -238,13 +312,14 @@ function counts(contact: PastContact, mask: number, conversations: boolean): boo
   return conversations ? contact.conversation : contact.direction === 'outbound';
 }
 
-function capBlocks(policy: CompiledPolicy, facts: ContactFacts, bit: number, t: number, blocks: Block[]) {
-  const { country, timeZone } = facts.location;
+function capBlocks(policy: CompiledPolicy, prepared: Prepared, bit: number, t: number, blocks: Block[]) {
+  const { timeZone, country } = prepared.facts.location;
   let dayStart = 0;
   let dayEnd = 0;
-  for (const cap of policy.caps) {
-    if ((cap.mask & bit) === 0) continue;
-    if (cap.countries !== null && !cap.countries.has(country)) continue;
+  for (let index = 0; index < policy.caps.length; index += 1) {
+    const cap = policy.caps[index]!;
+    if ((cap.mask & bit) === 0 || (cap.countries !== null && !cap.countries.has(country))) continue;
+    const sorted = prepared.capTimes(index);
     const params = { max: cap.max };
     if (cap.max === 0) {
       blocks.push({ rule: `cap.${cap.id}`, until: null, params });
@@ -256,14 +331,11 @@ function capBlocks(policy: CompiledPolicy, facts: ContactFacts, bit: number, t: 
         dayStart = fromLocal(timeZone, local.dayNumber, 0);
         dayEnd = fromLocal(timeZone, local.dayNumber + 1, 0);
       }
-      let count = 0;
-      for (const contact of facts.history) {
-        if (contact.at >= dayStart && contact.at < dayEnd && counts(contact, cap.mask, cap.conversations)) count += 1;
-      }
+      const count = lowerBound(sorted, dayEnd) - lowerBound(sorted, dayStart);
       if (count >= cap.max) blocks.push({ rule: `cap.${cap.id}`, until: dayEnd, params: { ...params, count } });
       continue;
     }
-    const until = rollingCapUntil(facts.history, cap.mask, cap.conversations, cap.max, cap.rollingMs, t);
+    const until = sortedCapUntil(sorted, cap.max, cap.rollingMs, t);
     if (until !== undefined) blocks.push({ rule: `cap.${cap.id}`, until, params });
   }
 }
@@ -275,8 +347,6 @@ function capBlocks(policy: CompiledPolicy, facts: ContactFacts, bit: number, t: 
  * Those stretches, merged, are the refused instants. Returns undefined when `t` is fine, else the first
  * instant after the refused stretch that contains `t`.
  */
-let counted = new Float64Array(64);
-
 export function rollingCapUntil(
   history: readonly PastContact[],
   mask: number,
@@ -285,29 +355,27 @@ export function rollingCapUntil(
   windowMs: number,
   t: number,
 ): number | undefined {
-  let near = 0;
-  let total = 0;
-  for (const contact of history) {
-    if (!counts(contact, mask, conversations)) continue;
-    total += 1;
-    if (contact.at > t - windowMs && contact.at < t + windowMs) near += 1;
-  }
+  const sorted = times(history, (contact) => counts(contact, mask, conversations)).sort((a, b) => a - b);
+  return sortedCapUntil(sorted, max, windowMs, t);
+}
+
+function sortedCapUntil(sorted: readonly number[], max: number, windowMs: number, t: number): number | undefined {
+  const first = lowerBound(sorted, t - windowMs + 1);
+  const near = lowerBound(sorted, t + windowMs) - first;
   if (near < max) return undefined;
-  if (counted.length < total) counted = new Float64Array(total * 2);
-  let n = 0;
-  for (const contact of history) if (counts(contact, mask, conversations)) counted[n++] = contact.at;
-  counted.subarray(0, n).sort();
   let until: number | undefined;
-  for (let i = 0; i + max - 1 < n; i += 1) {
-    const first = counted[i]!;
-    const last = counted[i + max - 1]!;
-    if (last - first >= windowMs) continue;
-    const from = last - windowMs + 1;
-    const to = first + windowMs - 1;
+  // Groups starting before t − W + 1 cannot reach t; later ones are met in order, so the stretches merge forward.
+  for (let i = first; i + max - 1 < sorted.length; i += 1) {
+    const earliest = sorted[i]!;
+    const latest = sorted[i + max - 1]!;
+    if (latest - earliest >= windowMs) continue;
+    const from = latest - windowMs + 1;
+    const to = earliest + windowMs - 1;
     if (until !== undefined) {
       if (from > until) break;
       if (to + 1 > until) until = to + 1;
-    } else if (from <= t && t <= to) until = to + 1;
+    } else if (from > t) break;
+    else if (t <= to) until = to + 1;
   }
   return until;
 }

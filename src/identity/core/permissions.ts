@@ -1,4 +1,4 @@
-import { CASE_WORKERS, ROLES, type Role } from './roles.js';
+import { CASE_WORKERS, ROLES, STAFF_ROLES, type Role } from './roles.js';
 
 /**
  * The permission matrix: which roles may do what. Declarative, enforced on every route by the HTTP layer
@@ -21,6 +21,25 @@ export const PERMISSIONS = {
   'placements.create': ['manager', 'creditor_user'],
   /** Possible duplicate debtors found at intake: decide, and merge. Crosses creditors, so never creditor users. */
   'debtors.review_matches': ['team_leader', 'compliance_officer', 'manager'],
+  /** The contact policy: every staff member reads it; compliance officers draft, simulate and publish versions. */
+  'contact_policy.read': STAFF_ROLES,
+  'contact_policy.manage': ['compliance_officer'],
+  /** Contacts with debtors: the history and the permission per channel, recording a contact, holds and preferences. */
+  'contacts.read': [...CASE_WORKERS, 'compliance_officer', 'manager'],
+  'contacts.record': [...CASE_WORKERS, 'manager'],
+  /** Allowing one contact the policy refuses: a separate, audited act with a written reason. */
+  'contacts.override': ['compliance_officer', 'manager'],
+  'holds.manage': [...CASE_WORKERS, 'compliance_officer', 'manager'],
+  /**
+   * Affordability: compute a household budget's repayment capacity (no data read), read and record a debtor's budgets
+   * (special care: a household's finances; never creditor users), read the reference data (every staff member) and
+   * correct it (administrators).
+   */
+  'affordability.compute': STAFF_ROLES,
+  'affordability.read': [...CASE_WORKERS, 'compliance_officer', 'manager'],
+  'affordability.record': CASE_WORKERS,
+  'reference_data.read': STAFF_ROLES,
+  'reference_data.manage': ['administrator'],
   'users.read': ['team_leader', 'manager', 'administrator'],
   'users.manage': ['administrator'],
   'audit.read': ['compliance_officer', 'administrator'],

@@ -251,6 +251,83 @@ export interface HoldsTable {
   created_at: CreatedAt;
 }
 
+export interface ContactPolicyVersionsTable {
+  version: number;
+  document: Json;
+  effective_from: Timestamp;
+  note: Generated<string>;
+  published_by: string | null;
+  published_at: Timestamp;
+}
+
+export interface ContactPolicyDraftTable {
+  singleton: Generated<boolean>;
+  document: Json;
+  based_on_version: number | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ContactOverridesTable {
+  id: Generated<string>;
+  debtor_id: string;
+  case_id: string;
+  channel: 'phone' | 'sms' | 'email' | 'letter';
+  reason: string;
+  refusal: Json;
+  granted_by: string;
+  granted_at: Timestamp;
+  valid_until: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface ContactsTable {
+  id: Generated<string>;
+  debtor_id: string;
+  case_id: string;
+  channel: 'phone' | 'sms' | 'email' | 'letter';
+  direction: 'outbound' | 'inbound';
+  outcome: string;
+  conversation: boolean;
+  first_letter: Generated<boolean>;
+  occurred_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  note: string | null;
+  policy_version: number;
+  decision: Json;
+  override_id: string | null;
+}
+
+export interface ContactPreferencesTable {
+  debtor_id: string;
+  channels: Json<string[] | null> | null;
+  windows: Json<{ days: string[]; from: string; to: string }[] | null> | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ContactOptOutsTable {
+  id: Generated<string>;
+  debtor_id: string;
+  channel: 'phone' | 'sms' | 'email' | 'letter';
+  opted_out_at: Timestamp;
+  recorded_by: string | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+}
+
+export interface ContactCallbacksTable {
+  id: Generated<string>;
+  debtor_id: string;
+  case_id: string;
+  channel: Generated<'phone'>;
+  callback_at: Timestamp;
+  requested_at: Timestamp;
+  recorded_by: string | null;
+  status: Generated<'pending' | 'done' | 'cancelled'>;
+}
+
 export interface DebtorPossibleMatchesTable {
   id: Generated<string>;
   debtor_id: string;
@@ -306,6 +383,149 @@ export interface PortfolioSnapshotsTable {
   placed_cents: number;
 }
 
+export type FigureStatus = 'law' | 'check' | 'placeholder';
+
+export interface AffordabilitySeizureScalesTable {
+  year: number;
+  brackets: Json<{ upToCents: number | null; numerator: number; denominator: number }[]>;
+  uplift_per_dependant_cents: number;
+  status: FigureStatus;
+  source: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AffordabilityRsaAmountsTable {
+  effective_from: string;
+  single_cents: number;
+  couple_cents: number;
+  couple_one_child_cents: number;
+  couple_two_children_cents: number;
+  further_person_cents: number;
+  status: FigureStatus;
+  source: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AffordabilityStandardAllowancesTable {
+  category: string;
+  effective_from: string;
+  base_cents: number;
+  per_extra_person_cents: number;
+  status: FigureStatus;
+  source: string;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE): a new budget is a new version. */
+export interface DebtorAssessmentsTable {
+  id: Generated<string>;
+  debtor_id: string;
+  version: number;
+  assessed_on: string;
+  input: Json;
+  result: Json;
+  capacity_cents: number;
+  binding_constraint: 'seizable_share' | 'rsa' | 'expenses';
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export type PlanStatus = 'proposed' | 'pending_approval' | 'agreed' | 'active' | 'completed' | 'broken' | 'cancelled' | 'refused';
+
+export interface PlanAuthorityTable {
+  role: string;
+  max_plan_months: number;
+  max_discount_bp: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface PlansTable {
+  id: Generated<string>;
+  case_id: string;
+  debtor_id: string;
+  creditor_id: string;
+  status: PlanStatus;
+  current_version: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanVersionsTable {
+  id: Generated<string>;
+  plan_id: string;
+  version: number;
+  kind: 'pay_in_full' | 'instalments' | 'settlement';
+  reason: string;
+  balance_cents: number;
+  agreed_cents: number;
+  discount_cents: number;
+  capacity_cents: number;
+  assessment_id: string;
+  max_plan_months: number;
+  max_discount_bp: number;
+  authority: Json;
+  approval_reasons: Json<string[]>;
+  knowingly_above_capacity: boolean;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface PlanInstalmentsTable {
+  id: Generated<string>;
+  plan_id: string;
+  plan_version_id: string;
+  number: number;
+  due_on: string;
+  amount_cents: number;
+  status: Generated<'due' | 'paid' | 'late'>;
+  paid_on: string | null;
+  payment_reference: string | null;
+}
+
+export interface PlanEventsTable {
+  id: Generated<string>;
+  plan_id: string;
+  version: number;
+  from_status: PlanStatus | null;
+  to_status: PlanStatus;
+  reason: string;
+  actor_user_id: string | null;
+  occurred_at: Timestamp;
+}
+
+export interface PlanApprovalsTable {
+  id: Generated<string>;
+  plan_id: string;
+  version: number;
+  reasons: Json<string[]>;
+  status: Generated<'pending' | 'accepted' | 'refused' | 'withdrawn'>;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+}
+
+export interface CaseReviewsTable {
+  id: Generated<string>;
+  case_id: string;
+  debtor_id: string;
+  plan_id: string | null;
+  kind: 'orientation' | 'broken_plan';
+  reasons: Json<string[]>;
+  status: Generated<'open' | 'closed'>;
+  opened_by: string | null;
+  opened_at: Timestamp;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  outcome: string | null;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -329,12 +549,30 @@ export interface DB {
   case_stage_history: CaseStageHistoryTable;
   case_events: CaseEventsTable;
   holds: HoldsTable;
+  contact_policy_versions: ContactPolicyVersionsTable;
+  contact_policy_draft: ContactPolicyDraftTable;
+  contact_overrides: ContactOverridesTable;
+  contacts: ContactsTable;
+  contact_preferences: ContactPreferencesTable;
+  contact_opt_outs: ContactOptOutsTable;
+  contact_callbacks: ContactCallbacksTable;
   debtor_possible_matches: DebtorPossibleMatchesTable;
   placement_errors: PlacementErrorsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   portfolio_snapshots: PortfolioSnapshotsTable;
   schema_migrations: SchemaMigrationsTable;
+  affordability_seizure_scales: AffordabilitySeizureScalesTable;
+  affordability_rsa_amounts: AffordabilityRsaAmountsTable;
+  affordability_standard_allowances: AffordabilityStandardAllowancesTable;
+  debtor_assessments: DebtorAssessmentsTable;
+  plan_authority: PlanAuthorityTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  plan_instalments: PlanInstalmentsTable;
+  plan_events: PlanEventsTable;
+  plan_approvals: PlanApprovalsTable;
+  case_reviews: CaseReviewsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -17,6 +17,9 @@ import { auditRoutes } from '../../audit/routes.js';
 import { jobRoutes } from '../../jobs/routes.js';
 import { intakeRoutes } from '../../intake/routes.js';
 import { debtorRoutes } from '../../debtors/routes.js';
+import { contactRoutes } from '../../contact-policy/contact-routes.js';
+import { contactPolicyRoutes } from '../../contact-policy/policy-routes.js';
+import { affordabilityRoutes } from '../../affordability/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
@@ -123,6 +126,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   jobRoutes(app, deps);
   intakeRoutes(app, deps);
   debtorRoutes(app, deps);
+  contactRoutes(app, deps);
+  contactPolicyRoutes(app, deps);
+  affordabilityRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(webDist, 'index.html'));

@@ -1,0 +1,120 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { appendAudit } from '../audit/append.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import { creditorScope } from '../identity/scope.js';
+import type { Deps } from '../platform/deps.js';
+import type { DB } from '../platform/db/schema.js';
+import { conflict, notFound } from '../platform/errors.js';
+import { computeCapacity, referenceInForce, type Assessment, type CapacityResult } from './core/index.js';
+import { loadReferenceData } from './reference-data.js';
+
+/** Computes a budget's capacity with the reference data on file, saving nothing. */
+export async function computeAssessment(deps: Deps, assessment: Assessment): Promise<CapacityResult> {
+  const reference = referenceInForce(await loadReferenceData(deps.db), assessment.date);
+  return computeCapacity(assessment, reference);
+}
+
+export interface AssessmentVersion {
+  id: string;
+  debtorId: string;
+  version: number;
+  date: string;
+  input: Assessment;
+  result: CapacityResult;
+  recordedBy: { id: string; displayName: string };
+  recordedAt: string;
+}
+
+/**
+ * A debtor visible to the actor: a creditor user sees a debtor only through a case of its creditor; outside the
+ * scope the answer is 404, like a missing record.
+ */
+async function visibleDebtor(db: Kysely<DB> | Transaction<DB>, actor: Actor, debtorId: string, lock = false) {
+  const scope = creditorScope(actor);
+  let query = db.selectFrom('debtors').select(['id', 'merged_into']).where('id', '=', debtorId);
+  if (scope !== null) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('cases').select(sql.lit(1).as('one')).whereRef('cases.debtor_id', '=', 'debtors.id').where('cases.creditor_id', '=', scope)),
+    );
+  }
+  const debtor = await (lock ? query.forUpdate() : query).executeTakeFirst();
+  if (!debtor) throw notFound('The debtor');
+  return debtor;
+}
+
+/** The debtor's budgets, newest version first. */
+export async function listAssessments(deps: Deps, actor: Actor, debtorId: string): Promise<AssessmentVersion[]> {
+  await visibleDebtor(deps.db, actor, debtorId);
+  const rows = await deps.db
+    .selectFrom('debtor_assessments')
+    .innerJoin('users', 'users.id', 'debtor_assessments.recorded_by')
+    .selectAll('debtor_assessments')
+    .select('users.display_name')
+    .where('debtor_id', '=', debtorId)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    debtorId: r.debtor_id,
+    version: r.version,
+    date: r.assessed_on,
+    input: r.input as Assessment,
+    result: r.result as CapacityResult,
+    recordedBy: { id: r.recorded_by, displayName: r.display_name },
+    recordedAt: new Date(r.recorded_at).toISOString(),
+  }));
+}
+
+/**
+ * Records a budget as the debtor's next version (never overwriting one), with the result computed now from the
+ * reference data in force at its date. The debtor's total open balance is the debt the 84-month check uses.
+ * One transaction: the debtor row is locked so two agents saving at once get versions n and n + 1.
+ */
+export async function recordAssessment(deps: Deps, actor: Actor, debtorId: string, input: Assessment, requestId: string | null): Promise<AssessmentVersion> {
+  const at = deps.now();
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const debtor = await visibleDebtor(trx, actor, debtorId, true);
+    if (debtor.merged_into !== null) {
+      throw conflict('affordability.debtor_merged', 'This debtor record was merged into another one: record the budget on the surviving record.', {
+        mergedInto: debtor.merged_into,
+      });
+    }
+    const owed = await trx
+      .selectFrom('cases')
+      .select(sql<string>`coalesce(sum(balance_cents), 0)`.as('total'))
+      .where('debtor_id', '=', debtorId)
+      .where('status', '<>', 'closed')
+      .executeTakeFirstOrThrow();
+    const assessment: Assessment = { ...input, debtCents: Number(owed.total) };
+    const result = computeCapacity(assessment, referenceInForce(await loadReferenceData(trx), assessment.date));
+    const last = await trx.selectFrom('debtor_assessments').select(sql<number>`coalesce(max(version), 0)`.as('version')).where('debtor_id', '=', debtorId).executeTakeFirstOrThrow();
+    const version = Number(last.version) + 1;
+    const inserted = await trx
+      .insertInto('debtor_assessments')
+      .values({
+        debtor_id: debtorId,
+        version,
+        assessed_on: assessment.date,
+        input: JSON.stringify(assessment),
+        result: JSON.stringify(result),
+        capacity_cents: result.capacityCents,
+        binding_constraint: result.bindingConstraint,
+        recorded_by: actor.userId,
+        recorded_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'debtor_assessment.recorded',
+      targetType: 'debtor',
+      targetId: debtorId,
+      after: { assessmentId: inserted.id, version, date: assessment.date, capacityCents: result.capacityCents, bindingConstraint: result.bindingConstraint, flags: result.flags },
+      requestId,
+      at,
+    });
+    return inserted.id;
+  });
+  const saved = (await listAssessments(deps, actor, debtorId)).find((a) => a.id === id);
+  return saved!;
+}

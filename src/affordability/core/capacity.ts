@@ -1,0 +1,321 @@
+import { invalid } from '../../platform/errors.js';
+import { say } from './text.js';
+import {
+  UNSEIZABLE_RESOURCES,
+  type Assessment,
+  type BindingConstraint,
+  type CapacityResult,
+  type ExpenseCategory,
+  type Flag,
+  type Household,
+  type ReferenceInForce,
+  type RsaAmounts,
+  type SeizureScale,
+  type TraceLine,
+} from './types.js';
+
+/** A plan never runs longer than this (C. conso L732-3); beyond it, the household is oriented, not pushed. */
+const MAX_PLAN_MONTHS = 84;
+
+/**
+ * The repayment capacity of REGULATION.md §7 (C. conso L731-1, L731-2, R731-1), pure: no I/O, no clock.
+ *
+ *   R       = monthly resources, unseizable benefits left out
+ *   QS      = seizable share of 12 × R on the year's scale, thresholds raised per dependant, ÷ 12 (R3252-2, R3252-3)
+ *   RSA_H   = RSA lump sum for the household at the date (R731-1)
+ *   EXP     = max(RSA_H, day-to-day expenses) (L731-2)
+ *   capacity = max(0, min(QS, R − RSA_H, R − EXP)), rounded down to the euro
+ *
+ * Rounding: QS is computed exactly (integer arithmetic on a common denominator of the scale's fractions) and rounded
+ * once, to the nearest cent, half up (§7.2: "divided by 12, rounded to the cent"); the capacity is rounded down to
+ * the whole euro (§7.5) so it never exceeds any bound. Every other figure is a sum or difference of integer cents.
+ */
+export function computeCapacity(assessment: Assessment, reference: ReferenceInForce): CapacityResult {
+  const { household } = assessment;
+  assertAssessment(assessment);
+  const trace: TraceLine[] = [];
+  const flags = new Set<Flag>();
+
+  // 1. R
+  const resourcesCents = sum(assessment.resources.filter((r) => !UNSEIZABLE_RESOURCES.includes(r.type)).map((r) => r.amountCents));
+  const excludedResourcesCents = sum(assessment.resources.filter((r) => UNSEIZABLE_RESOURCES.includes(r.type)).map((r) => r.amountCents));
+  trace.push({
+    step: 'resources',
+    rule: 'REGULATION.md §7.1 [CHOICE]',
+    valueCents: resourcesCents,
+    message: say({
+      fr: (e) => `Ressources mensuelles retenues : ${e(resourcesCents)}` + (excludedResourcesCents > 0 ? ` (les prestations insaisissables, ${e(excludedResourcesCents)}, ne sont pas comptées).` : '.'),
+      en: (e) => `Monthly resources counted: ${e(resourcesCents)}` + (excludedResourcesCents > 0 ? ` (benefits that cannot be seized, ${e(excludedResourcesCents)}, are left out).` : '.'),
+      it: (e) => `Risorse mensili considerate: ${e(resourcesCents)}` + (excludedResourcesCents > 0 ? ` (le prestazioni non pignorabili, ${e(excludedResourcesCents)}, non sono contate).` : '.'),
+    }),
+  });
+
+  // 2. QS
+  const seizable = seizableShare(reference.scale, resourcesCents, household.dependants);
+  const seizableShareCents = seizable.monthlyCents;
+  const upliftCents = household.dependants * reference.scale.upliftPerDependantCents;
+  trace.push({
+    step: 'seizable_share',
+    rule: `Code du travail R3252-2, R3252-3 (${reference.scale.year})`,
+    valueCents: seizableShareCents,
+    message: say({
+      fr: (e) =>
+        `Quotité saisissable : sur ${e(resourcesCents * 12)} par an, avec le barème ${reference.scale.year}` +
+        (household.dependants > 0 ? ` dont chaque seuil est relevé de ${e(upliftCents)} pour ${household.dependants} personne(s) à charge` : '') +
+        `, la part saisissable est de ${e(seizable.yearlyCentsRounded)} par an, soit ${e(seizableShareCents)} par mois.`,
+      en: (e) =>
+        `Seizable share: on ${e(resourcesCents * 12)} a year, with the ${reference.scale.year} scale` +
+        (household.dependants > 0 ? `, each threshold raised by ${e(upliftCents)} for ${household.dependants} dependant(s)` : '') +
+        `, the seizable part is ${e(seizable.yearlyCentsRounded)} a year, that is ${e(seizableShareCents)} a month.`,
+      it: (e) =>
+        `Quota pignorabile: su ${e(resourcesCents * 12)} all'anno, con la tabella ${reference.scale.year}` +
+        (household.dependants > 0 ? `, ogni soglia aumentata di ${e(upliftCents)} per ${household.dependants} persona/e a carico` : '') +
+        `, la parte pignorabile è ${e(seizable.yearlyCentsRounded)} all'anno, cioè ${e(seizableShareCents)} al mese.`,
+    }),
+  });
+
+  // 3. RSA_H
+  const householdRsaCents = householdRsa(reference.rsa, household);
+  const people = { fr: composition(household, 'fr'), en: composition(household, 'en'), it: composition(household, 'it') };
+  trace.push({
+    step: 'household_rsa',
+    rule: `CASF L262-2; C. conso R731-1 (${reference.rsa.effectiveFrom})`,
+    valueCents: householdRsaCents,
+    message: say({
+      fr: (e) => `RSA du foyer (${people.fr}) en vigueur depuis le ${frDate(reference.rsa.effectiveFrom)} : ${e(householdRsaCents)}. Cette somme reste toujours au foyer.`,
+      en: (e) => `Household RSA (${people.en}) in force since ${reference.rsa.effectiveFrom}: ${e(householdRsaCents)}. This amount always stays with the household.`,
+      it: (e) => `RSA del nucleo (${people.it}) in vigore dal ${frDate(reference.rsa.effectiveFrom)}: ${e(householdRsaCents)}. Questa somma resta sempre al nucleo.`,
+    }),
+  });
+
+  // 4. EXP
+  const expenses = assessment.expenses.map((x) => expenseAmount(x, reference, household));
+  for (const x of expenses) if (x.placeholder) flags.add('placeholder_allowance');
+  const declaredExpensesCents = sum(expenses.map((x) => x.amountCents));
+  const expensesCents = Math.max(householdRsaCents, declaredExpensesCents);
+  trace.push({
+    step: 'expenses',
+    rule: 'C. conso L731-2',
+    valueCents: expensesCents,
+    message: say({
+      fr: (e) =>
+        `Dépenses courantes déclarées : ${e(declaredExpensesCents)}` +
+        (declaredExpensesCents < householdRsaCents ? `, inférieures au RSA du foyer : on retient ${e(expensesCents)}.` : `, retenues telles quelles.`),
+      en: (e) =>
+        `Day-to-day expenses declared: ${e(declaredExpensesCents)}` +
+        (declaredExpensesCents < householdRsaCents ? `, below the household RSA: ${e(expensesCents)} is counted.` : `, counted as they are.`),
+      it: (e) =>
+        `Spese correnti dichiarate: ${e(declaredExpensesCents)}` +
+        (declaredExpensesCents < householdRsaCents ? `, inferiori al RSA del nucleo: si considera ${e(expensesCents)}.` : `, considerate così come sono.`),
+    }),
+  });
+
+  // 5. the three bounds and the capacity
+  const rsaBoundCents = resourcesCents - householdRsaCents;
+  const expensesBoundCents = resourcesCents - expensesCents;
+  trace.push({
+    step: 'rsa_bound',
+    rule: 'C. conso R731-1',
+    valueCents: rsaBoundCents,
+    message: say({
+      fr: (e) => `Ressources moins RSA du foyer : ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
+      en: (e) => `Resources minus household RSA: ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
+      it: (e) => `Risorse meno RSA del nucleo: ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
+    }),
+  });
+  trace.push({
+    step: 'expenses_bound',
+    rule: 'C. conso L731-2',
+    valueCents: expensesBoundCents,
+    message: say({
+      fr: (e) => `Ressources moins dépenses retenues : ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
+      en: (e) => `Resources minus expenses counted: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
+      it: (e) => `Risorse meno spese considerate: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
+    }),
+  });
+  if (expensesBoundCents < 0) flags.add('negative_margin');
+
+  // Ties go to the first of seizable share, RSA, expenses (when expenses are below the RSA, the RSA binds).
+  const bounds: [BindingConstraint, number][] = [
+    ['seizable_share', seizableShareCents],
+    ['rsa', rsaBoundCents],
+    ['expenses', expensesBoundCents],
+  ];
+  const [bindingConstraint, smallestCents] = bounds.reduce((a, b) => (b[1] < a[1] ? b : a));
+  const capacityCents = smallestCents <= 0 ? 0 : smallestCents - (smallestCents % 100);
+  const bound = BOUND_NAMES[bindingConstraint];
+  trace.push({
+    step: 'capacity',
+    rule: 'C. conso L731-1; REGULATION.md §7.5 [CHOICE]',
+    valueCents: capacityCents,
+    message: say({
+      fr: (e) => `Capacité de remboursement : la plus petite des trois limites (${bound.fr}, ${e(smallestCents)}), arrondie à l'euro inférieur${smallestCents < 0 ? ' et jamais négative' : ''} : ${e(capacityCents)} par mois.`,
+      en: (e) => `Repayment capacity: the smallest of the three bounds (${bound.en}, ${e(smallestCents)}), rounded down to the euro${smallestCents < 0 ? ' and never negative' : ''}: ${e(capacityCents)} a month.`,
+      it: (e) => `Capacità di rimborso: il più piccolo dei tre limiti (${bound.it}, ${e(smallestCents)}), arrotondato all'euro inferiore${smallestCents < 0 ? ' e mai negativo' : ''}: ${e(capacityCents)} al mese.`,
+    }),
+  });
+
+  const leftToLiveOnCents = resourcesCents - capacityCents;
+  trace.push({
+    step: 'left_to_live_on',
+    rule: 'REGULATION.md §7',
+    valueCents: leftToLiveOnCents,
+    message: say({
+      fr: (e) => `Reste à vivre après remboursement : ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} par mois` + (excludedResourcesCents > 0 ? `, plus les prestations insaisissables (${e(excludedResourcesCents)}).` : '.'),
+      en: (e) => `Left to live on after repayment: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} a month` + (excludedResourcesCents > 0 ? `, plus the unseizable benefits (${e(excludedResourcesCents)}).` : '.'),
+      it: (e) => `Resta per vivere dopo il rimborso: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} al mese` + (excludedResourcesCents > 0 ? `, più le prestazioni non pignorabili (${e(excludedResourcesCents)}).` : '.'),
+    }),
+  });
+
+  if (capacityCents === 0) flags.add('capacity_zero');
+  const debtCents = assessment.debtCents;
+  if (debtCents !== undefined && debtCents > 0 && capacityCents > 0 && debtCents > capacityCents * MAX_PLAN_MONTHS) flags.add('beyond_84_months');
+  if (flags.has('capacity_zero') || flags.has('beyond_84_months')) {
+    flags.add('orient_banque_de_france');
+    trace.push({
+      step: 'orientation',
+      rule: 'C. conso L711-1, L732-3; Directive (EU) 2023/2225 art. 36',
+      valueCents: capacityCents,
+      message: say({
+        fr: () => `Aucun plan n'est proposé : orienter vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit (Point conseil budget). Une personne revoit le dossier.`,
+        en: () => `No plan is proposed: orient the household to the Banque de France over-indebtedness procedure and free debt advice (Point conseil budget). A person reviews the case.`,
+        it: () => `Nessun piano viene proposto: orientare il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul debito (Point conseil budget). Una persona riesamina la pratica.`,
+      }),
+    });
+  }
+  if (reference.scale.status !== 'law' || reference.rsa.status !== 'law') flags.add('figures_to_check');
+
+  return {
+    date: assessment.date,
+    capacityCents,
+    bindingConstraint,
+    resourcesCents,
+    excludedResourcesCents,
+    seizableShareCents,
+    householdRsaCents,
+    expensesCents,
+    declaredExpensesCents,
+    leftToLiveOnCents,
+    trace,
+    flags: [...flags].sort(),
+    reference: {
+      scaleYear: reference.scale.year,
+      rsaEffectiveFrom: reference.rsa.effectiveFrom,
+      allowances: expenses.flatMap((x) => (x.allowanceFrom ? [{ category: x.category, effectiveFrom: x.allowanceFrom }] : [])),
+    },
+  };
+}
+
+const BOUND_NAMES: Record<BindingConstraint, { fr: string; en: string; it: string }> = {
+  seizable_share: { fr: 'la quotité saisissable', en: 'the seizable share', it: 'la quota pignorabile' },
+  rsa: { fr: 'les ressources moins le RSA', en: 'resources minus the RSA', it: 'le risorse meno il RSA' },
+  expenses: { fr: 'les ressources moins les dépenses', en: 'resources minus expenses', it: 'le risorse meno le spese' },
+};
+
+/**
+ * The seizable share of a monthly pay on a year's scale (R3252-2), each threshold raised by `dependants × uplift`
+ * (R3252-3). Exact: each bracket's slice × numerator is scaled to the least common denominator of the fractions, summed
+ * as a BigInt, and divided by 12 × that denominator once, rounding half up to the cent.
+ */
+export function seizableShare(scale: SeizureScale, monthlyCents: number, dependants: number): { monthlyCents: number; yearlyCentsRounded: number } {
+  const yearly = BigInt(monthlyCents) * 12n;
+  const uplift = BigInt(dependants) * BigInt(scale.upliftPerDependantCents);
+  const common = scale.brackets.reduce((l, b) => lcm(l, BigInt(b.denominator)), 1n);
+  let scaled = 0n; // in 1/common of a cent, yearly
+  let lower = 0n;
+  for (const bracket of scale.brackets) {
+    const upper = bracket.upToCents === null ? null : BigInt(bracket.upToCents) + uplift;
+    const top = upper === null || yearly < upper ? yearly : upper;
+    if (top > lower) scaled += (top - lower) * BigInt(bracket.numerator) * (common / BigInt(bracket.denominator));
+    if (upper === null || yearly <= upper) break;
+    lower = upper;
+  }
+  return { monthlyCents: Number(roundHalfUp(scaled, common * 12n)), yearlyCentsRounded: Number(roundHalfUp(scaled, common)) };
+}
+
+/**
+ * The RSA for a household (CASF L262-2, R262-1): a couple when there are two adults or more. A single person with one
+ * child gets the couple amount and with two the couple-with-one-child amount; each child beyond two, and each adult
+ * beyond two, adds the further-person amount [CHOICE for extra adults, who are rare in these files].
+ */
+export function householdRsa(rsa: RsaAmounts, household: Household): number {
+  const couple = household.adults >= 2;
+  const extraAdults = Math.max(0, household.adults - 2);
+  const firstTwo = Math.min(household.children, 2);
+  const further = household.children - firstTwo + extraAdults;
+  const base = couple
+    ? [rsa.coupleCents, rsa.coupleOneChildCents, rsa.coupleTwoChildrenCents][firstTwo]!
+    : [rsa.singleCents, rsa.coupleCents, rsa.coupleOneChildCents][firstTwo]!;
+  return base + further * rsa.furtherPersonCents;
+}
+
+function expenseAmount(
+  expense: Assessment['expenses'][number],
+  reference: ReferenceInForce,
+  household: Household,
+): { category: ExpenseCategory; amountCents: number; allowanceFrom: string | null; placeholder: boolean } {
+  if (expense.basis !== 'standard') {
+    if (expense.amountCents === undefined) {
+      throw invalid('affordability.expense_amount_missing', `The ${expense.category} expense needs an amount, or the basis "standard" to use the standard allowance.`, {
+        category: expense.category,
+      });
+    }
+    return { category: expense.category, amountCents: expense.amountCents, allowanceFrom: null, placeholder: false };
+  }
+  const allowance = reference.allowances[expense.category];
+  if (!allowance) {
+    throw invalid('affordability.no_standard_allowance', `There is no standard allowance for ${expense.category}: enter the actual amount instead.`, {
+      category: expense.category,
+    });
+  }
+  const persons = household.adults + household.children;
+  return {
+    category: expense.category,
+    amountCents: allowance.baseCents + Math.max(0, persons - 1) * allowance.perExtraPersonCents,
+    allowanceFrom: allowance.effectiveFrom,
+    placeholder: allowance.status === 'placeholder',
+  };
+}
+
+/** What the HTTP schema already refuses, asserted again here: the core is also called from other code. */
+function assertAssessment(a: Assessment): void {
+  const { adults, children, dependants } = a.household;
+  const counts = [adults, children, dependants].every((n) => Number.isSafeInteger(n) && n >= 0) && adults >= 1;
+  const amounts = [...a.resources.map((r) => r.amountCents), ...a.expenses.flatMap((x) => (x.amountCents === undefined ? [] : [x.amountCents]))].every(
+    (n) => Number.isSafeInteger(n) && n >= 0,
+  );
+  if (!counts || !amounts || !/^\d{4}-\d{2}-\d{2}$/.test(a.date)) {
+    throw invalid('affordability.invalid_assessment', 'An assessment needs a date, at least one adult, whole non-negative counts and amounts in whole cents.');
+  }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcd(b, a % b);
+}
+
+function lcm(a: bigint, b: bigint): bigint {
+  return (a / gcd(a, b)) * b;
+}
+
+/** n / d rounded to the nearest integer, halves up (n ≥ 0, d > 0). */
+function roundHalfUp(n: bigint, d: bigint): bigint {
+  return (2n * n + d) / (2n * d);
+}
+
+function frDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function composition(h: Household, lang: 'fr' | 'en' | 'it'): string {
+  const words = {
+    fr: [h.adults >= 2 ? `${h.adults} adultes` : '1 adulte', h.children === 1 ? '1 enfant' : `${h.children} enfants`],
+    en: [h.adults >= 2 ? `${h.adults} adults` : '1 adult', h.children === 1 ? '1 child' : `${h.children} children`],
+    it: [h.adults >= 2 ? `${h.adults} adulti` : '1 adulto', h.children === 1 ? '1 figlio' : `${h.children} figli`],
+  }[lang];
+  return words.join(', ');
+}

@@ -1,0 +1,4 @@
+export * from './types.js';
+export { computeCapacity, householdRsa, seizableShare } from './capacity.js';
+export { referenceInForce, scaleProblems } from './reference.js';
+export { euros } from './text.js';

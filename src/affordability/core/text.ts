@@ -1,0 +1,24 @@
+import type { Message } from './types.js';
+
+/** Amounts in the messages of a trace, from integer cents (no floats): 1 357,70 € / €1,357.70 / 1.357,70 €. */
+export function euros(cents: number): Message {
+  const negative = cents < 0;
+  const abs = Math.abs(cents);
+  const whole = String(Math.trunc(abs / 100));
+  const fraction = String(abs % 100).padStart(2, '0');
+  const group = (separator: string) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  const sign = negative ? '-' : '';
+  return {
+    fr: `${sign}${group('\u202f')},${fraction}\u00a0€`,
+    en: `${sign}€${group(',')}.${fraction}`,
+    it: `${sign}${group('.')},${fraction}\u00a0€`,
+  };
+}
+
+type Lang = keyof Message;
+
+/** A message in the three languages; each template gets the formatter of amounts of its language. */
+export function say(templates: Record<Lang, (eur: (cents: number) => string) => string>): Message {
+  const of = (lang: Lang) => templates[lang]((cents) => euros(cents)[lang]);
+  return { fr: of('fr'), en: of('en'), it: of('it') };
+}

@@ -1,0 +1,127 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../platform/deps.js';
+import { problemResponses } from '../platform/http/schemas.js';
+import { computeAssessment, listAssessments, recordAssessment } from './assessments.js';
+import { EXPENSE_CATEGORIES } from './core/index.js';
+import { loadReferenceData, saveRsaAmounts, saveSeizureScale, saveStandardAllowance } from './reference-data.js';
+import {
+  assessmentBody,
+  assessmentVersionSchema,
+  capacityResultSchema,
+  isoDate,
+  referenceDataSchema,
+  rsaAmountsBody,
+  rsaAmountsSchema,
+  seizureScaleBody,
+  seizureScaleSchema,
+  standardAllowanceBody,
+  standardAllowanceSchema,
+} from './schemas.js';
+
+export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const debtorParams = z.strictObject({ id: z.string().uuid() });
+
+  r.post(
+    '/api/v1/affordability/assessments',
+    {
+      config: { access: { permission: 'affordability.compute' } },
+      schema: {
+        tags: ['affordability'],
+        summary: 'Compute the repayment capacity of a household budget (REGULATION.md §7), without saving it',
+        body: assessmentBody,
+        response: { 200: capacityResultSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => computeAssessment(deps, request.body),
+  );
+
+  r.get(
+    '/api/v1/debtors/:id/assessments',
+    {
+      config: { access: { permission: 'affordability.read' } },
+      schema: {
+        tags: ['affordability'],
+        summary: "A debtor's recorded budgets, newest version first",
+        params: debtorParams,
+        response: { 200: z.object({ items: z.array(assessmentVersionSchema) }), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => ({ items: await listAssessments(deps, request.actor!, request.params.id) }),
+  );
+
+  r.post(
+    '/api/v1/debtors/:id/assessments',
+    {
+      config: { access: { permission: 'affordability.record' } },
+      schema: {
+        tags: ['affordability'],
+        summary: "Record a budget as the debtor's next version, computed with the reference data in force at its date",
+        params: debtorParams,
+        body: assessmentBody,
+        response: { 201: assessmentVersionSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await recordAssessment(deps, request.actor!, request.params.id, request.body, request.id)),
+  );
+
+  r.get(
+    '/api/v1/affordability/reference-data',
+    {
+      config: { access: { permission: 'reference_data.read' } },
+      schema: {
+        tags: ['affordability'],
+        summary: 'The dated reference data: seizure scales by year, RSA amounts by effective date, standard allowances',
+        response: { 200: referenceDataSchema, ...problemResponses(401, 403) },
+      },
+    },
+    async () => loadReferenceData(deps.db),
+  );
+
+  r.put(
+    '/api/v1/affordability/reference-data/seizure-scales/:year',
+    {
+      config: { access: { permission: 'reference_data.manage' } },
+      schema: {
+        tags: ['affordability'],
+        summary: "Add or correct a year's wage-seizure scale (audited)",
+        params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+        body: seizureScaleBody,
+        response: { 200: seizureScaleSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => saveSeizureScale(deps, { actor: request.actor!, requestId: request.id, row: { year: request.params.year, ...request.body } }),
+  );
+
+  r.put(
+    '/api/v1/affordability/reference-data/rsa-amounts/:effectiveFrom',
+    {
+      config: { access: { permission: 'reference_data.manage' } },
+      schema: {
+        tags: ['affordability'],
+        summary: 'Add or correct the RSA amounts in force from a date (audited)',
+        params: z.strictObject({ effectiveFrom: isoDate }),
+        body: rsaAmountsBody,
+        response: { 200: rsaAmountsSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => saveRsaAmounts(deps, { actor: request.actor!, requestId: request.id, row: { effectiveFrom: request.params.effectiveFrom, ...request.body } }),
+  );
+
+  r.put(
+    '/api/v1/affordability/reference-data/standard-allowances/:category/:effectiveFrom',
+    {
+      config: { access: { permission: 'reference_data.manage' } },
+      schema: {
+        tags: ['affordability'],
+        summary: 'Add or correct a standard allowance in force from a date (audited)',
+        params: z.strictObject({ category: z.enum(EXPENSE_CATEGORIES), effectiveFrom: isoDate }),
+        body: standardAllowanceBody,
+        response: { 200: standardAllowanceSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => saveStandardAllowance(deps, { actor: request.actor!, requestId: request.id, row: { ...request.params, ...request.body } }),
+  );
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { BINDING_CONSTRAINTS, EXPENSE_BASES, EXPENSE_CATEGORIES, FLAGS, RESOURCE_TYPES } from './core/index.js';
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the YYYY-MM-DD format')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+
+/** A monthly amount in cents: at most 10 million euros, which no household budget reaches. */
+const monthlyCents = z.number().int().min(0).max(1_000_000_000);
+const figureStatus = z.enum(['law', 'check', 'placeholder']);
+
+export const assessmentBody = z.strictObject({
+  date: isoDate,
+  household: z.strictObject({
+    adults: z.number().int().min(1).max(20),
+    children: z.number().int().min(0).max(30),
+    dependants: z.number().int().min(0).max(50).describe('dependants in the sense of Code du travail R3252-3'),
+  }),
+  resources: z.array(z.strictObject({ type: z.enum(RESOURCE_TYPES), amountCents: monthlyCents })).max(50),
+  expenses: z
+    .array(
+      z.strictObject({
+        category: z.enum(EXPENSE_CATEGORIES),
+        amountCents: monthlyCents.optional().describe('required unless the basis is "standard"'),
+        basis: z.enum(EXPENSE_BASES).default('actual'),
+      }),
+    )
+    .max(50),
+});
+
+const message = z.object({ fr: z.string(), en: z.string(), it: z.string() });
+
+export const capacityResultSchema = z.object({
+  date: z.string(),
+  capacityCents: z.number().int(),
+  bindingConstraint: z.enum(BINDING_CONSTRAINTS),
+  resourcesCents: z.number().int(),
+  excludedResourcesCents: z.number().int(),
+  seizableShareCents: z.number().int(),
+  householdRsaCents: z.number().int(),
+  expensesCents: z.number().int(),
+  declaredExpensesCents: z.number().int(),
+  leftToLiveOnCents: z.number().int(),
+  trace: z.array(z.object({ step: z.string(), rule: z.string(), valueCents: z.number().int(), message })),
+  flags: z.array(z.enum(FLAGS)),
+  reference: z.object({
+    scaleYear: z.number().int(),
+    rsaEffectiveFrom: z.string(),
+    allowances: z.array(z.object({ category: z.enum(EXPENSE_CATEGORIES), effectiveFrom: z.string() })),
+  }),
+});
+
+export const assessmentVersionSchema = z.object({
+  id: z.string(),
+  debtorId: z.string(),
+  version: z.number().int(),
+  date: z.string(),
+  input: z.unknown(),
+  result: capacityResultSchema,
+  recordedBy: z.object({ id: z.string(), displayName: z.string() }),
+  recordedAt: z.string(),
+});
+
+export const seizureScaleBody = z.strictObject({
+  brackets: z
+    .array(
+      z.strictObject({
+        upToCents: z.number().int().min(1).max(1e12).nullable(),
+        numerator: z.number().int().min(0).max(100),
+        denominator: z.number().int().min(1).max(100),
+      }),
+    )
+    .min(1)
+    .max(20),
+  upliftPerDependantCents: z.number().int().min(0).max(1e10),
+  status: figureStatus,
+  source: z.string().trim().min(1).max(500),
+});
+export const seizureScaleSchema = seizureScaleBody.extend({ year: z.number().int() });
+
+export const rsaAmountsBody = z.strictObject({
+  singleCents: monthlyCents.min(1),
+  coupleCents: monthlyCents.min(1),
+  coupleOneChildCents: monthlyCents.min(1),
+  coupleTwoChildrenCents: monthlyCents.min(1),
+  furtherPersonCents: monthlyCents.min(1),
+  status: figureStatus,
+  source: z.string().trim().min(1).max(500),
+});
+export const rsaAmountsSchema = rsaAmountsBody.extend({ effectiveFrom: z.string() });
+
+export const standardAllowanceBody = z.strictObject({
+  baseCents: monthlyCents,
+  perExtraPersonCents: monthlyCents,
+  status: figureStatus,
+  source: z.string().trim().min(1).max(500),
+});
+export const standardAllowanceSchema = standardAllowanceBody.extend({ category: z.enum(EXPENSE_CATEGORIES), effectiveFrom: z.string() });
+
+export const referenceDataSchema = z.object({
+  scales: z.array(seizureScaleSchema),
+  rsa: z.array(rsaAmountsSchema),
+  allowances: z.array(standardAllowanceSchema),
+});

@@ -1,0 +1,106 @@
+import type { Actor } from '../identity/actor.js';
+import { mayAccessCreditor } from '../identity/scope.js';
+import type { Deps } from '../platform/deps.js';
+import { notFound } from '../platform/errors.js';
+import { listHolds } from '../holds/manage-holds.js';
+import { decideContact } from './core/decide.js';
+import { CHANNELS, HOLD_KINDS, type Channel, type DayKey, type HoldKind } from './core/policy-document.js';
+import { contactView } from './contact-view.js';
+import { usableOverride } from './contact-permission.js';
+import { decisionView, type DecisionView } from './decision-view.js';
+import { loadContactFacts } from './load-facts.js';
+import { policyInForce } from './policy-store.js';
+
+const HISTORY_LIMIT = 200;
+
+/** Everything the case view shows about contact: the permission per channel now, and what it rests on. */
+export async function caseContact(deps: Deps, actor: Actor, caseId: string) {
+  const now = deps.now();
+  const caseRow = await deps.db
+    .selectFrom('cases')
+    .select(['id', 'debtor_id', 'creditor_id', 'first_letter_sent_on', 'first_letter_reference'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!caseRow || !mayAccessCreditor(actor, caseRow.creditor_id)) throw notFound('The case');
+  const debtorId = caseRow.debtor_id;
+  const policy = await policyInForce(deps.db, now);
+  const { facts } = await loadContactFacts(deps.db, policy, { debtorId, caseId, at: now });
+
+  const permissions = {} as Record<Channel, DecisionView>;
+  for (const channel of CHANNELS) {
+    const decision = decideContact(policy, facts, channel, now.getTime());
+    const override = decision.allowed ? null : await usableOverride(deps.db, debtorId, caseId, channel, now);
+    permissions[channel] = decisionView(decision, actor.locale, override);
+  }
+
+  const [contacts, holds, overrides, optOuts, preferences, callbacks] = await Promise.all([
+    deps.db
+      .selectFrom('contacts as c')
+      .leftJoin('users as u', 'u.id', 'c.recorded_by')
+      .selectAll('c')
+      .select('u.display_name as recorded_by_name')
+      .where('c.debtor_id', '=', debtorId)
+      .orderBy('c.occurred_at', 'desc')
+      .limit(HISTORY_LIMIT)
+      .execute(),
+    listHolds(deps, debtorId),
+    deps.db
+      .selectFrom('contact_overrides as o')
+      .innerJoin('users as u', 'u.id', 'o.granted_by')
+      .select(['o.id', 'o.case_id', 'o.channel', 'o.reason', 'o.granted_at', 'o.valid_until', 'o.used_at', 'u.display_name'])
+      .where('o.debtor_id', '=', debtorId)
+      .orderBy('o.granted_at', 'desc')
+      .limit(50)
+      .execute(),
+    deps.db
+      .selectFrom('contact_opt_outs')
+      .select(['channel', 'opted_out_at'])
+      .where('debtor_id', '=', debtorId)
+      .where('withdrawn_at', 'is', null)
+      .execute(),
+    deps.db.selectFrom('contact_preferences').select(['channels', 'windows']).where('debtor_id', '=', debtorId).executeTakeFirst(),
+    deps.db
+      .selectFrom('contact_callbacks')
+      .select(['id', 'case_id', 'callback_at', 'status'])
+      .where('debtor_id', '=', debtorId)
+      .orderBy('callback_at', 'desc')
+      .limit(20)
+      .execute(),
+  ]);
+
+  return {
+    debtorId,
+    now: now.toISOString(),
+    location: facts.location,
+    policyVersion: policy.version,
+    // What each kind of hold stops, and its default and longest durations, so the form can say them.
+    holdRules: Object.fromEntries(
+      HOLD_KINDS.map((kind) => {
+        const rule = policy.document.holds[kind];
+        return [kind, { stops: rule.stops, defaultDays: rule.defaultDays ?? null, maxDays: rule.maxDays ?? null }];
+      }),
+    ) as Record<HoldKind, { stops: Channel[]; defaultDays: number | null; maxDays: number | null }>,
+    firstLetter: caseRow.first_letter_sent_on
+      ? { sentOn: caseRow.first_letter_sent_on, reference: caseRow.first_letter_reference }
+      : null,
+    permissions,
+    contacts: contacts.map(contactView),
+    holds,
+    overrides: overrides.map((row) => ({
+      id: row.id,
+      caseId: row.case_id,
+      channel: row.channel,
+      reason: row.reason,
+      grantedBy: row.display_name,
+      grantedAt: row.granted_at.toISOString(),
+      validUntil: row.valid_until.toISOString(),
+      usedAt: row.used_at?.toISOString() ?? null,
+    })),
+    optOuts: optOuts.map((row) => ({ channel: row.channel, optedOutAt: row.opted_out_at.toISOString() })),
+    preferences: {
+      channels: (preferences?.channels as Channel[] | null | undefined) ?? null,
+      windows: (preferences?.windows as { days: DayKey[]; from: string; to: string }[] | null | undefined) ?? null,
+    },
+    callbacks: callbacks.map((row) => ({ id: row.id, caseId: row.case_id, at: row.callback_at.toISOString(), status: row.status })),
+  };
+}

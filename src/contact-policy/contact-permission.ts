@@ -1,0 +1,64 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../identity/actor.js';
+import { creditorScope } from '../identity/scope.js';
+import type { Deps } from '../platform/deps.js';
+import type { DB } from '../platform/db/schema.js';
+import { notFound } from '../platform/errors.js';
+import { decideContact } from './core/decide.js';
+import type { Channel } from './core/policy-document.js';
+import { decisionView, type DecisionView, type OverrideRef } from './decision-view.js';
+import { loadContactFacts } from './load-facts.js';
+import { policyInForce } from './policy-store.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** May this debtor be contacted on this channel at this moment? What a dialer or messaging platform asks. */
+export async function contactPermission(
+  deps: Deps,
+  actor: Actor,
+  input: { debtorId: string; channel: Channel; at?: Date | undefined; caseId?: string | undefined },
+): Promise<DecisionView> {
+  const at = input.at ?? deps.now();
+  await assertDebtorInScope(deps.db, actor, input.debtorId, input.caseId ?? null);
+  const policy = await policyInForce(deps.db, at);
+  const { facts } = await loadContactFacts(deps.db, policy, { debtorId: input.debtorId, caseId: input.caseId ?? null, at });
+  const decision = decideContact(policy, facts, input.channel, at.getTime());
+  const override = decision.allowed ? null : await usableOverride(deps.db, input.debtorId, input.caseId ?? null, input.channel, at);
+  return decisionView(decision, actor.locale, override);
+}
+
+/** An override granted for this channel, not used and not expired, that lets the next contact through. */
+export async function usableOverride(
+  db: Db,
+  debtorId: string,
+  caseId: string | null,
+  channel: Channel,
+  at: Date,
+  lock = false,
+): Promise<OverrideRef | null> {
+  let query = db
+    .selectFrom('contact_overrides as o')
+    .innerJoin('users as u', 'u.id', 'o.granted_by')
+    .select(['o.id', 'o.reason', 'u.display_name'])
+    .where('o.debtor_id', '=', debtorId)
+    .where('o.channel', '=', channel)
+    .where('o.used_at', 'is', null)
+    .where('o.granted_at', '<=', at)
+    .where('o.valid_until', '>', at)
+    .orderBy('o.granted_at')
+    .limit(1);
+  if (caseId !== null) query = query.where('o.case_id', '=', caseId);
+  if (lock) query = query.forUpdate('o');
+  const row = await query.executeTakeFirst();
+  return row ? { id: row.id, reason: row.reason, grantedBy: row.display_name } : null;
+}
+
+/** Staff see every debtor; a creditor user only debtors with a case of its creditor (and the case given, if any). */
+export async function assertDebtorInScope(db: Db, actor: Actor, debtorId: string, caseId: string | null) {
+  const scope = creditorScope(actor);
+  if (scope === null && caseId === null) return;
+  let query = db.selectFrom('cases').select('id').where('debtor_id', '=', debtorId).limit(1);
+  if (scope !== null) query = query.where('creditor_id', '=', scope);
+  if (caseId !== null) query = query.where('id', '=', caseId);
+  if (!(await query.executeTakeFirst())) throw notFound(caseId === null ? 'The debtor' : 'The case');
+}

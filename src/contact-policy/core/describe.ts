@@ -1,0 +1,235 @@
+import { HOLD_KINDS, type Cap, type Channel, type PolicyDocument } from './policy-document.js';
+
+/**
+ * The policy document as readable rule lines, grouped by section, for the compliance officers' pages and the diff
+ * between two versions. Pure and free of server modules, so the web app imports it as it is.
+ *
+ * A line says *what* the rule is as a message id and its parameters (the web app words it in the user's language);
+ * its `key` is stable across versions (a cap's line is `cap.<id>`, the rule a refusal names), so two documents are
+ * compared line by line.
+ */
+
+export const RULE_SECTIONS = [
+  'general',
+  'hours',
+  'holidays',
+  'caps',
+  'spacing',
+  'pause',
+  'firstLetter',
+  'holds',
+  'optOut',
+  'preferences',
+  'notices',
+] as const;
+export type RuleSection = (typeof RULE_SECTIONS)[number];
+
+export type Basis = 'LAW' | 'SOFT' | 'CHOICE';
+
+/** Day types of the contact hours: the days of the week, Monday first, then public holidays. */
+export const DAY_TYPES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday'] as const;
+export type DayType = (typeof DAY_TYPES)[number];
+
+export type RuleParam = string | number | boolean | readonly string[];
+
+export interface RuleLine {
+  /** Stable across versions: what the diff compares. */
+  key: string;
+  section: RuleSection;
+  /** Which sentence words the line (a translation key on the web). */
+  message: RuleMessage;
+  params: Readonly<Record<string, RuleParam>>;
+  /** A text the document itself carries (a notice), in French and English. */
+  text?: { fr: string; en: string };
+  basis: Basis | null;
+  source: string | null;
+}
+
+export type RuleMessage =
+  | 'title'
+  | 'hoursApply'
+  | 'hoursOpen'
+  | 'hoursClosed'
+  | 'holidayCalendar'
+  | 'holidayRegion'
+  | 'holidayExtra'
+  | 'holidayIgnored'
+  | 'cap'
+  | 'spacing'
+  | 'pause'
+  | 'firstLetter'
+  | 'firstLetterNotRequired'
+  | 'hold'
+  | 'holdNotice'
+  | 'optOut'
+  | 'preferencesNarrow'
+  | 'callback'
+  | 'notice';
+
+function line(
+  section: RuleSection,
+  key: string,
+  message: RuleMessage,
+  params: Record<string, RuleParam | undefined>,
+  rule: { basis?: Basis; source?: string } = {},
+  text?: { fr: string; en: string },
+): RuleLine {
+  const defined: Record<string, RuleParam> = {};
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) defined[name] = value;
+  return { key, section, message, params: defined, ...(text ? { text } : {}), basis: rule.basis ?? null, source: rule.source ?? null };
+}
+
+/** The period of a cap, as its kind and its length. */
+export function capPeriod(cap: Cap): { per: 'day' | 'days' | 'hours'; length: number } {
+  if ('localDay' in cap.per) return { per: 'day', length: 1 };
+  if ('rollingDays' in cap.per) return { per: 'days', length: cap.per.rollingDays };
+  return { per: 'hours', length: cap.per.rollingHours };
+}
+
+function orderedChannels(channels: readonly Channel[]): string[] {
+  const order: Channel[] = ['phone', 'sms', 'email', 'letter'];
+  return order.filter((channel) => channels.includes(channel));
+}
+
+/** Every rule of the document as lines, in section order. */
+export function describePolicy(policy: PolicyDocument): RuleLine[] {
+  const lines: RuleLine[] = [line('general', 'title', 'title', { title: policy.title })];
+
+  lines.push(line('hours', 'hours.applies', 'hoursApply', { channels: orderedChannels(policy.windowsApplyTo) }));
+  for (const country of Object.keys(policy.windows).sort()) {
+    const windows = policy.windows[country]!;
+    for (const day of DAY_TYPES) {
+      const ranges = windows[day].map((range) => `${range.from}–${range.to}`);
+      lines.push(
+        ranges.length === 0
+          ? line('hours', `hours.${country}.${day}`, 'hoursClosed', { country, day }, windows)
+          : line('hours', `hours.${country}.${day}`, 'hoursOpen', { country, day, ranges }, windows),
+      );
+    }
+  }
+
+  for (const country of Object.keys(policy.holidays).sort()) {
+    const config = policy.holidays[country]!;
+    lines.push(line('holidays', `holidays.${country}`, 'holidayCalendar', { country }, config));
+    for (const [region, calendarRegion] of Object.entries(config.regionCodes).sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(line('holidays', `holidays.${country}.region.${region}`, 'holidayRegion', { country, region, calendarRegion }, config));
+    }
+    for (const extra of config.extra) {
+      const where = extra.regions ? extra.regions.join('+') : '*';
+      lines.push(
+        line(
+          'holidays',
+          `holidays.${country}.extra.${extra.monthDay}.${where}`,
+          'holidayExtra',
+          { country, monthDay: extra.monthDay, name: extra.name, regions: extra.regions, from: extra.from, until: extra.until },
+          config,
+        ),
+      );
+    }
+    for (const ignored of config.ignore) {
+      lines.push(
+        line('holidays', `holidays.${country}.ignore.${ignored.monthDay}`, 'holidayIgnored', { country, monthDay: ignored.monthDay, name: ignored.name }, config),
+      );
+    }
+  }
+
+  for (const cap of policy.caps) {
+    const { per, length } = capPeriod(cap);
+    lines.push(
+      line(
+        'caps',
+        `cap.${cap.id}`,
+        'cap',
+        { max: cap.max, counts: cap.counts, per, length, channels: orderedChannels(cap.channels), countries: cap.countries },
+        cap,
+      ),
+    );
+  }
+
+  for (const rule of policy.spacing) {
+    lines.push(line('spacing', `spacing.${rule.id}`, 'spacing', { hours: rule.minHours, channels: orderedChannels(rule.channels) }, rule));
+  }
+
+  const pause = policy.pauseAfterConversation;
+  lines.push(line('pause', 'pause_after_conversation', 'pause', { days: pause.days, channels: orderedChannels(pause.channels) }, pause));
+
+  const first = policy.firstLetter;
+  lines.push(
+    first.required
+      ? line('firstLetter', 'first_letter', 'firstLetter', { days: first.daysBeforeOtherChannels }, first)
+      : line('firstLetter', 'first_letter', 'firstLetterNotRequired', {}, first),
+  );
+
+  for (const kind of HOLD_KINDS) {
+    const hold = policy.holds[kind];
+    lines.push(
+      line(
+        'holds',
+        `hold.${kind}`,
+        'hold',
+        { kind, stops: orderedChannels(hold.stops), defaultDays: hold.defaultDays, maxDays: hold.maxDays },
+        hold,
+      ),
+    );
+    if (hold.notice) lines.push(line('holds', `hold.${kind}.notice`, 'holdNotice', { kind }, hold, hold.notice));
+  }
+
+  lines.push(line('optOut', 'opt_out', 'optOut', { hours: policy.optOut.effectiveWithinHours }, policy.optOut));
+
+  const preferences = policy.preferences;
+  lines.push(line('preferences', 'preferences', 'preferencesNarrow', { alwaysOpen: orderedChannels(preferences.alwaysOpen) }, preferences));
+  const callback = preferences.callback;
+  lines.push(
+    line(
+      'preferences',
+      'callback',
+      'callback',
+      { minutes: callback.toleranceMinutes, from: callback.within.from, to: callback.within.to },
+      callback,
+    ),
+  );
+
+  for (const notice of policy.notices) {
+    lines.push(
+      line('notices', `notice.${notice.id}`, 'notice', { channels: orderedChannels(notice.channels), countries: notice.countries }, notice, notice.text),
+    );
+  }
+  return lines;
+}
+
+/** The lines grouped by section, in section order; sections without a line are left out. */
+export function groupBySection(lines: readonly RuleLine[]): { section: RuleSection; lines: RuleLine[] }[] {
+  return RULE_SECTIONS.map((section) => ({ section, lines: lines.filter((candidate) => candidate.section === section) })).filter(
+    (group) => group.lines.length > 0,
+  );
+}
+
+export interface PolicyDiff {
+  added: RuleLine[];
+  removed: RuleLine[];
+  changed: { key: string; before: RuleLine; after: RuleLine }[];
+}
+
+function sameLine(a: RuleLine, b: RuleLine): boolean {
+  return JSON.stringify([a.message, a.params, a.text ?? null, a.basis, a.source]) === JSON.stringify([b.message, b.params, b.text ?? null, b.basis, b.source]);
+}
+
+/** What changes from one document to another, line by line (by key), in the order of the readable view. */
+export function diffPolicies(before: PolicyDocument, after: PolicyDocument): PolicyDiff {
+  const old = describePolicy(before);
+  const next = describePolicy(after);
+  const oldByKey = new Map(old.map((candidate) => [candidate.key, candidate]));
+  const nextKeys = new Set(next.map((candidate) => candidate.key));
+  const diff: PolicyDiff = { added: [], removed: [], changed: [] };
+  for (const candidate of next) {
+    const previous = oldByKey.get(candidate.key);
+    if (!previous) diff.added.push(candidate);
+    else if (!sameLine(previous, candidate)) diff.changed.push({ key: candidate.key, before: previous, after: candidate });
+  }
+  diff.removed = old.filter((candidate) => !nextKeys.has(candidate.key));
+  return diff;
+}
+
+export function isEmptyDiff(diff: PolicyDiff): boolean {
+  return diff.added.length === 0 && diff.removed.length === 0 && diff.changed.length === 0;
+}

@@ -1,0 +1,169 @@
+import { appendAudit } from '../audit/append.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import type { Deps } from '../platform/deps.js';
+import { conflict, invalid, notFound } from '../platform/errors.js';
+import { assertDebtorInScope } from './contact-permission.js';
+import type { Channel, DayKey } from './core/policy-document.js';
+
+/**
+ * The debtor's own wishes about contact: preferred channels and hours (they narrow the policy), "stop" per
+ * channel, and callbacks they asked for. Each change is the debtor's word recorded by a person, audited.
+ */
+
+export interface PreferencesInput {
+  channels: Channel[] | null;
+  windows: { days: DayKey[]; from: string; to: string }[] | null;
+}
+
+export async function setPreferences(deps: Deps, actor: Actor, debtorId: string, input: PreferencesInput, requestId: string | null = null) {
+  const now = deps.now();
+  for (const window of input.windows ?? []) {
+    if (window.from >= window.to) throw invalid('contact.preference_window_empty', `The hours ${window.from}–${window.to} end before they start.`);
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    await assertDebtorInScope(trx, actor, debtorId, null);
+    const before = await trx.selectFrom('contact_preferences').select(['channels', 'windows']).where('debtor_id', '=', debtorId).executeTakeFirst();
+    const values = {
+      channels: input.channels === null ? null : JSON.stringify(input.channels),
+      windows: input.windows === null ? null : JSON.stringify(input.windows),
+      updated_by: actor.userId,
+      updated_at: now,
+    };
+    await trx
+      .insertInto('contact_preferences')
+      .values({ debtor_id: debtorId, ...values })
+      .onConflict((oc) => oc.column('debtor_id').doUpdateSet(values))
+      .execute();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'contact.preferences_set',
+      targetType: 'debtor',
+      targetId: debtorId,
+      before: before ?? null,
+      after: input,
+      requestId,
+      at: now,
+    });
+    return input;
+  });
+}
+
+export async function optOut(deps: Deps, actor: Actor, debtorId: string, channel: Channel, requestId: string | null = null) {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    await assertDebtorInScope(trx, actor, debtorId, null);
+    await trx.selectFrom('debtors').select('id').where('id', '=', debtorId).forUpdate().execute();
+    const active = await trx
+      .selectFrom('contact_opt_outs')
+      .select('opted_out_at')
+      .where('debtor_id', '=', debtorId)
+      .where('channel', '=', channel)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    if (active) return { channel, optedOutAt: active.opted_out_at.toISOString() };
+    await trx.insertInto('contact_opt_outs').values({ debtor_id: debtorId, channel, opted_out_at: now, recorded_by: actor.userId }).execute();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'contact.opted_out',
+      targetType: 'debtor',
+      targetId: debtorId,
+      after: { channel, at: now.toISOString() },
+      requestId,
+      at: now,
+    });
+    return { channel, optedOutAt: now.toISOString() };
+  });
+}
+
+export async function withdrawOptOut(deps: Deps, actor: Actor, debtorId: string, channel: Channel, requestId: string | null = null) {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    await assertDebtorInScope(trx, actor, debtorId, null);
+    const updated = await trx
+      .updateTable('contact_opt_outs')
+      .set({ withdrawn_at: now, withdrawn_by: actor.userId })
+      .where('debtor_id', '=', debtorId)
+      .where('channel', '=', channel)
+      .where('withdrawn_at', 'is', null)
+      .returning('id')
+      .execute();
+    if (updated.length === 0) throw notFound(`An opt-out from ${channel}`);
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'contact.opt_out_withdrawn',
+      targetType: 'debtor',
+      targetId: debtorId,
+      after: { channel },
+      requestId,
+      at: now,
+    });
+  });
+}
+
+export async function requestCallback(
+  deps: Deps,
+  actor: Actor,
+  debtorId: string,
+  input: { caseId: string; at: Date },
+  requestId: string | null = null,
+) {
+  const now = deps.now();
+  if (input.at.getTime() <= now.getTime()) throw invalid('contact.callback_in_past', 'A callback is for a moment to come: choose a later time.');
+  if (input.at.getTime() > now.getTime() + 60 * 86_400_000) {
+    throw invalid('contact.callback_too_far', 'A callback may be set up to 60 days ahead; for later, agree on a new contact then.');
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    await assertDebtorInScope(trx, actor, debtorId, input.caseId);
+    const caseRow = await trx.selectFrom('cases').select(['id', 'status']).where('id', '=', input.caseId).executeTakeFirstOrThrow();
+    if (caseRow.status === 'closed') throw conflict('contact.case_closed', 'This case is closed: no callback can be set on it.');
+    const row = await trx
+      .insertInto('contact_callbacks')
+      .values({ debtor_id: debtorId, case_id: input.caseId, callback_at: input.at, requested_at: now, recorded_by: actor.userId })
+      .returning(['id', 'callback_at', 'status'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('case_events')
+      .values({
+        case_id: input.caseId,
+        debtor_id: debtorId,
+        occurred_at: now,
+        kind: 'preferences',
+        channel: 'phone',
+        summary: `Rappel demandé par le débiteur pour le ${input.at.toISOString()}`,
+        actor_user_id: actor.userId,
+        data: JSON.stringify({ callbackId: row.id, at: input.at.toISOString() }),
+      })
+      .execute();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'contact.callback_requested',
+      targetType: 'debtor',
+      targetId: debtorId,
+      after: { caseId: input.caseId, at: input.at.toISOString() },
+      requestId,
+      at: now,
+    });
+    return { id: row.id, at: row.callback_at.toISOString(), status: row.status };
+  });
+}
+
+export async function cancelCallback(deps: Deps, actor: Actor, callbackId: string, requestId: string | null = null) {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const callback = await trx.selectFrom('contact_callbacks').selectAll().where('id', '=', callbackId).forUpdate().executeTakeFirst();
+    if (!callback) throw notFound('The callback');
+    await assertDebtorInScope(trx, actor, callback.debtor_id, callback.case_id);
+    if (callback.status !== 'pending') throw conflict('contact.callback_not_pending', `This callback is already ${callback.status}.`);
+    await trx.updateTable('contact_callbacks').set({ status: 'cancelled' }).where('id', '=', callbackId).execute();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'contact.callback_cancelled',
+      targetType: 'debtor',
+      targetId: callback.debtor_id,
+      after: { callbackId, at: callback.callback_at.toISOString() },
+      requestId,
+      at: now,
+    });
+    return { id: callbackId, at: callback.callback_at.toISOString(), status: 'cancelled' };
+  });
+}

@@ -1,0 +1,182 @@
+import { appendAudit } from '../audit/append.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import type { Deps } from '../platform/deps.js';
+import { AppError, conflict, invalid } from '../platform/errors.js';
+import { decideContact } from './core/decide.js';
+import { isoDateOf, toLocal } from './core/local-time.js';
+import { isConversation, OUTCOMES } from './core/outcomes.js';
+import type { Channel } from './core/policy-document.js';
+import { assertDebtorInScope, usableOverride } from './contact-permission.js';
+import { decisionView, type DecisionView } from './decision-view.js';
+import { loadContactFacts } from './load-facts.js';
+import { policyInForce } from './policy-store.js';
+import { contactView, type ContactView } from './contact-view.js';
+
+
+/** A contact recorded late (an agent logging a call after it) may not be older than this. */
+const MAX_BACKDATE_MS = 48 * 3_600_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface ContactInput {
+  debtorId: string;
+  caseId: string;
+  channel: Channel;
+  direction: 'outbound' | 'inbound';
+  outcome: string;
+  at?: Date | undefined;
+  note?: string | undefined;
+  firstLetter?: boolean | undefined;
+}
+
+/**
+ * Records a contact. An outbound contact goes through the policy in the same transaction that records it,
+ * under a lock on the debtor, so two agents racing on the same person cannot together exceed a cap. A refused
+ * contact is not recorded: the caller gets 409 with every reason and the next allowed moment, unless a
+ * compliance officer or a manager granted an override, which this contact then uses up.
+ */
+export async function recordContact(
+  deps: Deps,
+  actor: Actor,
+  input: ContactInput,
+  requestId: string | null = null,
+): Promise<{ contact: ContactView; decision: DecisionView }> {
+  const now = deps.now();
+  const at = input.at ?? now;
+  if (!OUTCOMES[input.channel].includes(input.outcome)) {
+    throw invalid('contact.invalid_outcome', `Outcome "${input.outcome}" does not apply to ${input.channel}: use one of ${OUTCOMES[input.channel].join(', ')}.`, {
+      allowed: OUTCOMES[input.channel],
+    });
+  }
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw invalid('contact.in_future', 'A contact cannot be recorded before it happens: give a moment that is not in the future.');
+  }
+  if (at.getTime() < now.getTime() - MAX_BACKDATE_MS) {
+    throw invalid('contact.too_old', 'A contact may be recorded up to 48 hours after it happened; older contacts need a note on the case instead.');
+  }
+  if (input.firstLetter && (input.channel !== 'letter' || input.direction !== 'outbound')) {
+    throw invalid('contact.first_letter_not_letter', 'Only an outbound letter can be the first letter (CPCE R124-4).');
+  }
+  const conversation = isConversation(input.channel, input.outcome);
+
+  return deps.db.transaction().execute(async (trx) => {
+    // The lock that orders every contact decision about this person.
+    const debtor = await trx.selectFrom('debtors').select('id').where('id', '=', input.debtorId).forUpdate().executeTakeFirst();
+    if (!debtor) throw new AppError('not_found', 404, 'The debtor was not found, or you may not see it.');
+    await assertDebtorInScope(trx, actor, input.debtorId, input.caseId);
+    const caseRow = await trx
+      .selectFrom('cases')
+      .select(['id', 'reference', 'status', 'creditor_id', 'first_letter_sent_on'])
+      .where('id', '=', input.caseId)
+      .executeTakeFirstOrThrow();
+    if (input.firstLetter && caseRow.first_letter_sent_on) {
+      throw conflict('contact.first_letter_already_sent', `The first letter of case ${caseRow.reference} went out on ${caseRow.first_letter_sent_on}; record this one as a reminder letter.`);
+    }
+
+    const policy = await policyInForce(trx, at);
+    const { facts } = await loadContactFacts(trx, policy, { debtorId: input.debtorId, caseId: input.caseId, at });
+    const decision = decideContact(policy, facts, input.channel, at.getTime());
+    let override = null;
+    if (input.direction === 'outbound' && !decision.allowed) {
+      override = await usableOverride(trx, input.debtorId, input.caseId, input.channel, at, true);
+      if (!override) {
+        const view = decisionView(decision, actor.locale);
+        throw conflict('contact.refused', refusalMessage(view), {
+          reasons: view.reasons,
+          nextAllowedAt: view.nextAllowedAt,
+          policyVersion: view.policyVersion,
+          decision: view,
+        });
+      }
+    }
+    const view = decisionView(decision, actor.locale, override);
+
+    const inserted = await trx
+      .insertInto('contacts')
+      .values({
+        debtor_id: input.debtorId,
+        case_id: input.caseId,
+        channel: input.channel,
+        direction: input.direction,
+        outcome: input.outcome,
+        conversation,
+        first_letter: input.firstLetter ?? false,
+        occurred_at: at,
+        recorded_at: now,
+        recorded_by: actor.userId,
+        note: input.note?.trim() || null,
+        policy_version: decision.policyVersion,
+        decision: JSON.stringify(view),
+        override_id: override?.id ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (override) await trx.updateTable('contact_overrides').set({ used_at: now }).where('id', '=', override.id).execute();
+    if (input.firstLetter) {
+      const localDay = isoDateOf(toLocal(facts.location.timeZone, at.getTime()).dayNumber);
+      await trx
+        .updateTable('cases')
+        .set({ first_letter_sent_on: localDay, first_letter_reference: `LR-${caseRow.reference}`, updated_at: now })
+        .where('id', '=', input.caseId)
+        .execute();
+    }
+    if (decision.callback) {
+      await trx
+        .updateTable('contact_callbacks')
+        .set({ status: 'done' })
+        .where('debtor_id', '=', input.debtorId)
+        .where('status', '=', 'pending')
+        .where('callback_at', '<=', new Date(at.getTime() + policy.callback.toleranceMs))
+        .where('callback_at', '>=', new Date(at.getTime() - policy.callback.toleranceMs))
+        .execute();
+    }
+    await trx
+      .insertInto('case_events')
+      .values({
+        case_id: input.caseId,
+        debtor_id: input.debtorId,
+        occurred_at: at,
+        kind: timelineKind(input.channel, conversation),
+        channel: input.channel,
+        direction: input.direction,
+        outcome: input.outcome,
+        summary: input.firstLetter ? `Premier courrier (CPCE R124-4), référence LR-${caseRow.reference}` : `Contact enregistré (${input.channel})`,
+        actor_user_id: actor.userId,
+        data: JSON.stringify({ contactId: inserted.id, policyVersion: decision.policyVersion, overrideId: override?.id ?? null }),
+      })
+      .execute();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: override ? 'contact.recorded_with_override' : 'contact.recorded',
+      targetType: 'contact',
+      targetId: inserted.id,
+      creditorId: caseRow.creditor_id,
+      after: {
+        debtorId: input.debtorId,
+        caseId: input.caseId,
+        channel: input.channel,
+        direction: input.direction,
+        outcome: input.outcome,
+        at: at.toISOString(),
+        policyVersion: decision.policyVersion,
+        allowedByPolicy: decision.allowed,
+        overrideId: override?.id ?? null,
+        firstLetter: input.firstLetter ?? false,
+      },
+      requestId,
+      at: now,
+    });
+    const row = await trx.selectFrom('contacts').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
+    return { contact: contactView({ ...row, recorded_by_name: actor.displayName }), decision: view };
+  });
+}
+
+function timelineKind(channel: Channel, conversation: boolean) {
+  if (channel === 'phone') return conversation ? ('conversation' as const) : ('call_attempt' as const);
+  return channel;
+}
+
+function refusalMessage(view: DecisionView): string {
+  const reasons = view.reasons.map((reason) => reason.messages.en).join(' ');
+  const next = view.nextAllowedAt ? ` Next allowed: ${view.nextAllowedAt}.` : ' No time is allowed until someone acts (see the reasons).';
+  return `The contact policy refuses this contact. ${reasons}${next}`;
+}

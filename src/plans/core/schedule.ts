@@ -1,0 +1,62 @@
+/**
+ * Instalment schedules (pure, integer cents). Every schedule sums exactly to the agreed amount: the rounding is
+ * absorbed by the last instalment, never lost and never created.
+ */
+
+/** A bound on every schedule (far above the law's 84 months), so no input can make one unbounded. */
+export const MAX_INSTALMENTS = 120;
+
+export interface Instalment {
+  /** 1-based. */
+  number: number;
+  dueOn: string;
+  amountCents: number;
+}
+
+/**
+ * The largest instalment that fits, repeated: `monthlyCents` each month and the remainder last (0 < last ≤ monthly),
+ * so no instalment exceeds the monthly amount. The number of instalments is ceil(total / monthly).
+ */
+export function scheduleByAmount(totalCents: number, monthlyCents: number, firstDueOn: string): Instalment[] {
+  assertCents(totalCents, 'total');
+  if (!Number.isSafeInteger(monthlyCents) || monthlyCents <= 0) throw new RangeError('the monthly amount must be a positive whole number of cents');
+  const count = Math.ceil(totalCents / monthlyCents);
+  if (count > MAX_INSTALMENTS) throw new RangeError(`a schedule has at most ${MAX_INSTALMENTS} instalments`);
+  const amounts = Array.from({ length: count }, (_, i) => (i < count - 1 ? monthlyCents : totalCents - monthlyCents * (count - 1)));
+  return dated(amounts, firstDueOn);
+}
+
+/**
+ * `months` equal instalments of floor(total / months), the last one absorbing the remainder (it exceeds the others
+ * by less than `months` cents).
+ */
+export function scheduleByMonths(totalCents: number, months: number, firstDueOn: string): Instalment[] {
+  assertCents(totalCents, 'total');
+  if (!Number.isSafeInteger(months) || months < 1 || months > Math.min(totalCents, MAX_INSTALMENTS)) {
+    throw new RangeError(`months must be between 1 and the amount in cents, and at most ${MAX_INSTALMENTS}`);
+  }
+  const each = Math.floor(totalCents / months);
+  const amounts = Array.from({ length: months }, (_, i) => (i < months - 1 ? each : totalCents - each * (months - 1)));
+  return dated(amounts, firstDueOn);
+}
+
+function dated(amounts: number[], firstDueOn: string): Instalment[] {
+  return amounts.map((amountCents, i) => ({ number: i + 1, dueOn: addMonths(firstDueOn, i), amountCents }));
+}
+
+/**
+ * The same day `months` later; a day the month lacks becomes its last day (31 January + 1 month = 28 or 29
+ * February), always counted from the first date so the schedule never drifts.
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+function assertCents(value: number, what: string): void {
+  if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`the ${what} must be a positive whole number of cents`);
+}
