@@ -1,20 +1,12 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/audit/append.js';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
 import type { RowResult } from '../src/intake/core/types.js';
 import { createPlacement, runPlacement } from '../src/intake/import-placement.js';
-import { axeViolations, describeViolations, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
+import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  const violations = await axeViolations(page);
-  const report = describeViolations(where, violations);
-  if (violations.length > 0) console.log(report);
-  expect(violations, report).toEqual([]);
-}
 
 /** A valid intake row; the possible matches come from the real intake, as in production. */
 function row(line: number, first: string, last: string, ref: string, claim: string, birth: string | null, principalCents: number): RowResult {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { axeViolations, describeViolations, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
+import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 /** Placements are imported by a background job: this server runs the job worker. */
@@ -10,13 +10,6 @@ const fixture = useAccordAndBrowser({ jobs: true });
 
 /** The example file of the intake format with a few bad rows among good ones. */
 const FILE_WITH_ERRORS = join(process.cwd(), 'examples/intake/placement-with-errors.csv');
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  const violations = await axeViolations(page);
-  const report = describeViolations(where, violations);
-  if (violations.length > 0) console.log(report);
-  expect(violations, report).toEqual([]);
-}
 
 /**
  * Records what the page showed while it changed: the upload progress bar and the import's status line. A small

@@ -10,6 +10,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Dossiers', permission: 'cases.read', path: '/cases' },
   { label: 'Remises de créances', permission: 'placements.read', path: '/placements' },
   { label: 'Rapprochements à vérifier', permission: 'debtors.review_matches', path: '/debtor-matches' },
+  { label: 'Politique de contact', permission: 'contact_policy.read', path: '/contact-policy' },
   { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },
   { label: 'Utilisateurs', permission: 'users.read', path: '/users' },
   { label: "Journal d'audit", permission: 'audit.read', path: '/audit' },

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeResults, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -111,6 +112,14 @@ export function describeViolations(where: string, violations: AxeViolation[]): s
     ...violation.nodes.map((node) => `    at ${node.target}: ${node.html}\n      ${node.summary ?? ''}`),
   ]);
   return lines.join('\n');
+}
+
+/** Fails the test with a readable report when axe-core finds a WCAG A/AA violation on the page. */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  const report = describeViolations(where, violations);
+  if (violations.length > 0) console.log(report);
+  expect(violations, report).toEqual([]);
 }
 
 /** Texts of the main navigation's links, in order. */

@@ -24,6 +24,8 @@ export interface AccordOptions {
    * Off by default, which keeps the other files fast and free of background work.
    */
   jobs?: boolean;
+  /** The server's clock (default: the real one): a test that depends on the hour sets it, e.g. inside contact hours. */
+  now?: () => Date;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
   try {
     await migrate(database);
     const config = loadConfig({}, { JOBS: options.jobs ? 'on' : 'off', LOG_LEVEL: 'silent', PORT: 0, UPLOAD_DIR: uploads });
-    const deps: Deps = { database, db: database.db, config, now: () => new Date() };
+    const deps: Deps = { database, db: database.db, config, now: options.now ?? (() => new Date()) };
     await loadDemo(deps, { debtors: 150 });
     if (options.jobs) {
       jobs = await startJobs(deps, { work: true });

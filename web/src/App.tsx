@@ -5,8 +5,13 @@ import { RequirePermission } from './components/RequirePermission.js';
 import { RequireSession } from './components/RequireSession.js';
 import { Shell } from './components/Shell.js';
 import { AuditPage } from './pages/AuditPage.js';
+import { BudgetPage } from './pages/BudgetPage.js';
 import { CasePage } from './pages/CasePage.js';
 import { CasesPage } from './pages/CasesPage.js';
+import { ContactPolicyDraftPage } from './pages/ContactPolicyDraftPage.js';
+import { ContactPolicyHolidaysPage } from './pages/ContactPolicyHolidaysPage.js';
+import { ContactPolicyPage } from './pages/ContactPolicyPage.js';
+import { ContactPolicyVersionPage } from './pages/ContactPolicyVersionPage.js';
 import { CreditorPage } from './pages/CreditorPage.js';
 import { CreditorsPage } from './pages/CreditorsPage.js';
 import { DebtorMatchesPage } from './pages/DebtorMatchesPage.js';
@@ -37,10 +42,15 @@ export function App() {
         <Route index element={guarded('dashboard.read', <HomePage />)} />
         <Route path="cases" element={guarded('cases.read', <CasesPage />)} />
         <Route path="cases/:id" element={guarded('cases.read', <CasePage />)} />
+        <Route path="cases/:id/budget" element={guarded('affordability.compute', <BudgetPage />)} />
         <Route path="placements" element={guarded('placements.read', <PlacementsPage />)} />
         <Route path="placements/new" element={guarded('placements.create', <PlacementUploadPage />)} />
         <Route path="placements/:id" element={guarded('placements.read', <PlacementPage />)} />
         <Route path="debtor-matches" element={guarded('debtors.review_matches', <DebtorMatchesPage />)} />
+        <Route path="contact-policy" element={guarded('contact_policy.read', <ContactPolicyPage />)} />
+        <Route path="contact-policy/versions/:version" element={guarded('contact_policy.read', <ContactPolicyVersionPage />)} />
+        <Route path="contact-policy/draft" element={guarded('contact_policy.manage', <ContactPolicyDraftPage />)} />
+        <Route path="contact-policy/holidays" element={guarded('contact_policy.read', <ContactPolicyHolidaysPage />)} />
         <Route path="creditors" element={guarded('creditors.read', <CreditorsPage />)} />
         <Route path="creditors/:id" element={guarded('creditors.read', <CreditorPage />)} />
         <Route path="users" element={guarded('users.read', <UsersPage />)} />

@@ -1,6 +1,9 @@
 import { http, upload } from './client.js';
 import type {
   AuditEntry,
+  BudgetInput,
+  BudgetVersion,
+  CapacityResult,
   AuditFilter,
   AuditVerification,
   CaseDetail,
@@ -81,3 +84,9 @@ export const listDebtorMatches = (filter: { status: DebtorMatchStatus; limit: nu
   http.get<{ items: DebtorMatch[]; hasMore: boolean }>('/api/v1/debtor-matches', { ...filter }, signal);
 export const decideDebtorMatch = (id: string, decision: { decision: DebtorMatchDecision; note?: string }) =>
   http.post<DebtorMatch>(`/api/v1/debtor-matches/${encodeURIComponent(id)}/decision`, decision);
+
+export const computeBudget = (budget: BudgetInput) => http.post<CapacityResult>('/api/v1/affordability/assessments', budget);
+export const listBudgets = (debtorId: string, signal?: AbortSignal) =>
+  http.get<{ items: BudgetVersion[] }>(`/api/v1/debtors/${encodeURIComponent(debtorId)}/assessments`, undefined, signal);
+export const saveBudget = (debtorId: string, budget: BudgetInput) =>
+  http.post<BudgetVersion>(`/api/v1/debtors/${encodeURIComponent(debtorId)}/assessments`, budget);

@@ -6,6 +6,7 @@ import type { MergeCounts } from '../../../src/intake/merge.js';
 import type { caseDetailSchema, caseStatusSchema, creditorDetailSchema, stageSchema } from '../../../src/portfolio/schemas.js';
 import type { NightlyReport } from '../../../src/jobs/nightly-refresh.js';
 import type { UserView } from '../../../src/identity/users.js';
+import type { assessmentBody, assessmentVersionSchema, capacityResultSchema } from '../../../src/affordability/schemas.js';
 
 /**
  * Shapes of the API answers. Where the server exports its zod schema the type is inferred from it (type-only
@@ -172,3 +173,8 @@ export type DebtorMatch = z.infer<typeof debtorMatchSchema>;
 export type DebtorCard = DebtorMatch['debtor'];
 export type DebtorMatchStatus = DebtorMatch['status'];
 export type DebtorMatchDecision = 'same_person' | 'different_people';
+
+/** A household budget as the agent enters it, and its computed capacity (types from the route schemas). */
+export type BudgetInput = z.input<typeof assessmentBody>;
+export type CapacityResult = z.infer<typeof capacityResultSchema>;
+export type BudgetVersion = z.infer<typeof assessmentVersionSchema>;

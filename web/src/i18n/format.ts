@@ -46,6 +46,8 @@ export interface Formatters {
   instantTime: (instant: Date) => string;
   /** The wall-clock time now in a given IANA time zone, e.g. a debtor's. */
   timeIn: (timeZone: string, now: Date) => string;
+  /** An instant as day, date and time in a given IANA zone (a debtor's), or in the browser's when none is given. */
+  dateTimeIn: (isoInstant: string, timeZone?: string) => string;
   percentFromBasisPoints: (basisPoints: number) => string;
   /** A share of a whole, in whole percent ("45 %"). */
   percentOf: (part: number, whole: number) => string;
@@ -97,6 +99,16 @@ export function makeFormatters(locale: Locale): Formatters {
         return new Intl.DateTimeFormat(intl, { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(now);
       } catch {
         return '—'; // An unknown zone name must not break the page.
+      }
+    },
+    dateTimeIn: (isoInstant, timeZone) => {
+      const parsed = new Date(isoInstant);
+      if (Number.isNaN(parsed.getTime())) return isoInstant;
+      const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+      try {
+        return new Intl.DateTimeFormat(intl, timeZone ? { ...options, timeZone } : options).format(parsed);
+      } catch {
+        return dateTimeFormat.format(parsed); // An unknown zone name must not break the page.
       }
     },
     percentFromBasisPoints: (basisPoints) => percentFormat.format(basisPoints / 10_000),

@@ -38,6 +38,35 @@ export const PROBLEM_CODES = [
   'jobs.unavailable',
   'matches.already_decided',
   'matches.debtor_already_merged',
+  'contact_policy.invalid',
+  'contact_policy.no_draft',
+  'contact_policy.effective_in_past',
+  'contact_policy.none_in_force',
+  'contact_policy.draft_changed',
+  'contact.refused',
+  'contact.case_closed',
+  'contact.first_letter_already_sent',
+  'contact.override_not_needed',
+  'contact.callback_in_past',
+  'contact.callback_too_far',
+  'contact.callback_not_pending',
+  'contact.first_letter_not_letter',
+  'contact.in_future',
+  'contact.invalid_outcome',
+  'contact.preference_window_empty',
+  'contact.too_old',
+  'holds.undated',
+  'holds.ends_before_start',
+  'holds.review_before_start',
+  'holds.too_long',
+  'holds.not_active',
+  'affordability.no_seizure_scale',
+  'affordability.no_rsa_amounts',
+  'affordability.invalid_seizure_scale',
+  'affordability.expense_amount_missing',
+  'affordability.no_standard_allowance',
+  'affordability.invalid_assessment',
+  'affordability.debtor_merged',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -108,6 +137,14 @@ export function describeProblem(
       if (typeof item !== 'object' || item === null) continue;
       const { path, message: text } = item as { path?: unknown; message?: unknown };
       if (typeof path === 'string' && typeof text === 'string') details.push({ text: `${path}: ${text}`, lang: SERVER_TEXT_LANG });
+    }
+  }
+  // A refused policy document: each issue by its path in the document (the server's English words).
+  if (error.code === 'contact_policy.invalid' && Array.isArray(problem.issues)) {
+    for (const item of problem.issues as unknown[]) {
+      if (typeof item !== 'object' || item === null) continue;
+      const { path, message: text } = item as { path?: unknown; message?: unknown };
+      if (typeof path === 'string' && typeof text === 'string') details.push({ text: `${path || '(document)'}: ${text}`, lang: SERVER_TEXT_LANG });
     }
   }
   if (error.status >= 500 && typeof problem.requestId === 'string') {

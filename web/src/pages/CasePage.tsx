@@ -13,6 +13,8 @@ import { useFormat } from '../i18n/format.js';
 import { labelOf, RECORD_TEXT_LANG } from '../i18n/labels.js';
 import { can } from '../navigation.js';
 import { useMe } from '../session/SessionProvider.js';
+import { ContactPanel } from '../contact/ContactPanel.js';
+import { HoldsTable } from '../components/HoldsTable.js';
 
 type Debtor = CaseDetail['debtor'];
 
@@ -41,6 +43,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
+  const contactsShown = can(me.role, 'contacts.read');
   const creditor = can(me.role, 'creditors.read') ? (
     <Link to={`/creditors/${detail.creditor.id}`}>{detail.creditor.name}</Link>
   ) : (
@@ -58,6 +61,13 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         {t('case.title', { reference: detail.reference })}{' '}
         <span className="heading-sub">{detail.debtor.displayName}</span>
       </h1>
+      {can(me.role, 'affordability.compute') ? (
+        <p>
+          <Link className="button secondary" to={`/cases/${detail.id}/budget`}>
+            {t('budget.open')}
+          </Link>
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('case.summary')}</h2>
         <Facts
@@ -75,8 +85,10 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         />
       </section>
       <DebtorSection debtor={detail.debtor} />
+      {contactsShown ? <ContactPanel caseId={detail.id} /> : null}
       <ClaimsSection claims={detail.claims} />
-      <HoldsSection holds={detail.holds} />
+      {/* The contact panel lists the holds and manages them; others read them here. */}
+      {contactsShown ? null : <HoldsSection holds={detail.holds} />}
       <StageHistorySection history={detail.stageHistory} />
       <TimelineSection timeline={detail.timeline} />
     </>
@@ -265,42 +277,10 @@ function ClaimsSection({ claims }: { claims: CaseDetail['claims'] }) {
 
 function HoldsSection({ holds }: { holds: CaseDetail['holds'] }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const optionalDate = (value: string | null) => (value ? format.dateTime(value) : t('common.none'));
   return (
     <section className="card" aria-labelledby="holds-heading">
       <h2 id="holds-heading">{t('case.holds')}</h2>
-      {holds.length === 0 ? (
-        <p>{t('case.noHolds')}</p>
-      ) : (
-        <TableScroll label={t('case.holdsCaption')}>
-          <table>
-            <caption className="visually-hidden">{t('case.holdsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('case.holdKind')}</th>
-                <th scope="col">{t('case.reason')}</th>
-                <th scope="col">{t('case.holdStatus')}</th>
-                <th scope="col">{t('case.startsAt')}</th>
-                <th scope="col">{t('case.endsAt')}</th>
-                <th scope="col">{t('case.reviewAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {holds.map((hold) => (
-                <tr key={hold.id}>
-                  <th scope="row">{labelOf(t, 'values.holdKinds', hold.kind)}</th>
-                  <td lang={RECORD_TEXT_LANG}>{hold.reason}</td>
-                  <td>{labelOf(t, 'values.holdStatuses', hold.status)}</td>
-                  <td>{format.dateTime(hold.startsAt)}</td>
-                  <td>{optionalDate(hold.endsAt)}</td>
-                  <td>{optionalDate(hold.reviewAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      {holds.length === 0 ? <p>{t('case.noHolds')}</p> : <HoldsTable holds={holds} />}
     </section>
   );
 }

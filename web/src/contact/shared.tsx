@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dayNumberOf, fromLocal, minutesOf } from '../../../src/contact-policy/core/local-time.js';
+import type { Decision } from '../api/contact.js';
+import { ProblemMessage } from '../components/ProblemMessage.js';
+import { useFormat } from '../i18n/format.js';
+import { labelOf } from '../i18n/labels.js';
+
+/** The language of the policy's own texts for this reader: French in French, English otherwise (Italian included). */
+export function usePolicyLanguage(): 'fr' | 'en' {
+  const { i18n } = useTranslation();
+  return i18n.language === 'fr' ? 'fr' : 'en';
+}
+
+/**
+ * The server's "now" (a test server's clock may differ from the browser's), moving on with the browser's clock:
+ * what the debtor's local time is shown from. Re-renders every 30 seconds.
+ */
+export function useServerNow(serverNow: string): Date {
+  // How far the server's clock is from the browser's, measured when its "now" arrives (each reload brings a new one).
+  const skew = useMemo(() => new Date(serverNow).getTime() - Date.now(), [serverNow]);
+  const [tick, setTick] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setTick(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return new Date(Math.max(tick, new Date(serverNow).getTime() - skew) + skew);
+}
+
+/** A date (YYYY-MM-DD) and an optional time (HH:MM) read as wall-clock time in a zone, as an ISO instant. */
+export function localToIso(timeZone: string, date: string, time = '00:00'): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  return new Date(fromLocal(timeZone, dayNumberOf(date), minutesOf(time))).toISOString();
+}
+
+/** An instant shown in the debtor's local time and in the agent's own. */
+export function DualTime({ iso, timeZone }: { iso: string; timeZone: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const debtors = format.dateTimeIn(iso, timeZone);
+  const yours = format.dateTimeIn(iso);
+  // The same wall-clock time for both (the agent works in the debtor's zone): said once.
+  if (debtors === yours) {
+    return (
+      <>
+        <time dateTime={iso}>{debtors}</time> <span className="muted">{t('contact.sameTime')}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <time dateTime={iso}>{debtors}</time> <span className="muted">{t('contact.debtorTime')}</span>
+      {' · '}
+      {yours} <span className="muted">{t('contact.yourTime')}</span>
+    </>
+  );
+}
+
+/** Why a channel is refused (every reason, each with when it stops), when it will be possible, and what to keep in mind. */
+export function DecisionDetails({ decision, timeZone }: { decision: Decision; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const language = usePolicyLanguage();
+  const textLang = i18n.language === language ? undefined : language;
+  const several = decision.reasons.length > 1;
+  return (
+    <>
+      {decision.reasons.length > 0 ? (
+        <ul className="decision-reasons">
+          {decision.reasons.map((reason) => (
+            <li key={reason.rule}>
+              <span lang={textLang}>{reason.messages[language]}</span>{' '}
+              {/* One reason: the next allowed moment below says when it stops. Several: each says its own. */}
+              {several ? (
+                <span className="muted">
+                  {reason.until ? (
+                    <>
+                      {t('contact.reasonUntil')} <DualTime iso={reason.until} timeZone={timeZone} />
+                    </>
+                  ) : (
+                    t('contact.reasonUntilAct')
+                  )}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {!decision.allowed ? (
+        <p className="next-allowed">
+          <strong>{t('contact.nextAllowed')}</strong>{' '}
+          {decision.nextAllowedAt ? <DualTime iso={decision.nextAllowedAt} timeZone={timeZone} /> : t('contact.nextAllowedNone')}
+        </p>
+      ) : null}
+      {decision.override ? (
+        <p className="info">
+          {t('contact.allowedByOverride', { name: decision.override.grantedBy })} <q lang="fr">{decision.override.reason}</q>
+        </p>
+      ) : null}
+      {decision.notices.length > 0 ? (
+        <ul className="decision-notices" aria-label={t('contact.notices')}>
+          {decision.notices.map((notice) => (
+            <li key={notice.rule} lang={textLang}>
+              {notice.messages[language]}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+/** The state of one form sent to the server: busy, the problem it met, the confirmation it earned. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState('');
+  const run = useCallback(async (action: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      setDone(await action());
+      return true;
+    } catch (caught) {
+      setError(caught);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, done, run, setError };
+}
+
+/** A labelled select of codes, each shown by its translation under `group` (values.channels, values.outcomes…). */
+export function CodeSelect<T extends string>(props: {
+  id: string;
+  label: string;
+  group: string;
+  values: readonly T[];
+  value: T;
+  onChange: (value: T) => void;
+  wide?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={props.wide ? 'field wide' : 'field'}>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+        {props.values.map((value) => (
+          <option key={value} value={value}>
+            {labelOf(t, props.group, value)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What a form sent to the server earned: its confirmation (announced politely) or its problem (announced at once). */
+export function SubmitFeedback({ submit, problem }: { submit: ReturnType<typeof useSubmit>; problem?: ReactNode }) {
+  return (
+    <>
+      <div role="status" className="status-area">
+        {submit.done ? <p className="success">{submit.done}</p> : null}
+      </div>
+      {problem ?? (submit.error ? <ProblemMessage error={submit.error} /> : null)}
+    </>
+  );
+}
