@@ -10,6 +10,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Dossiers', permission: 'cases.read', path: '/cases' },
   { label: 'Remises de créances', permission: 'placements.read', path: '/placements' },
   { label: 'Rapprochements à vérifier', permission: 'debtors.review_matches', path: '/debtor-matches' },
+  { label: 'Plans à valider', permission: 'plans.approve', path: '/plan-approvals' },
   { label: 'Politique de contact', permission: 'contact_policy.read', path: '/contact-policy' },
   { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },
   { label: 'Utilisateurs', permission: 'users.read', path: '/users' },

@@ -110,7 +110,22 @@ const PROBES: Record<string, Probe> = {
   'PUT /api/v1/affordability/reference-data/standard-allowances/:category/:effectiveFrom': {
     url: () => '/api/v1/affordability/reference-data/standard-allowances/other/2090-01-01',
     payload: () => ({ baseCents: 0, perExtraPersonCents: 0, status: 'placeholder', source: 'probe' }),
+  },  // Plans: allowed roles get 201, 409 or 422 on the case (a budget was recorded by the probe above), 404 on no plan.
+  'GET /api/v1/cases/:id/plan-proposals': { url: (ids) => `/api/v1/cases/${ids.caseId}/plan-proposals` },
+  'GET /api/v1/cases/:id/plans': { url: (ids) => `/api/v1/cases/${ids.caseId}/plans` },
+  'POST /api/v1/cases/:id/plans': { url: (ids) => `/api/v1/cases/${ids.caseId}/plans`, payload: () => ({ kind: 'pay_in_full', firstDueOn: '2099-01-01' }) },
+  'POST /api/v1/plans/:id/versions': { url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/versions', payload: () => ({ kind: 'pay_in_full', firstDueOn: '2099-01-01', reason: 'Probe' }) },
+  'POST /api/v1/plans/:id/cancellation': { url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/cancellation', payload: () => ({ reason: 'Probe' }) },
+  'POST /api/v1/plans/:id/instalments/:number/payment': {
+    url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/instalments/1/payment',
+    payload: () => ({ paidOn: '2020-01-01', reference: 'probe' }),
   },
+  'GET /api/v1/plans/:id/schedule.pdf': { url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/schedule.pdf' },
+  'GET /api/v1/plan-approvals': { url: () => '/api/v1/plan-approvals' },
+  'POST /api/v1/plan-approvals/:id/decision': { url: () => '/api/v1/plan-approvals/00000000-0000-4000-8000-000000000000/decision', payload: () => ({ decision: 'refuse', reason: 'Probe' }) },
+  'POST /api/v1/cases/:id/orientation': { url: (ids) => `/api/v1/cases/${ids.caseId}/orientation`, payload: () => ({}) },
+  'GET /api/v1/case-reviews': { url: () => '/api/v1/case-reviews' },
+  'POST /api/v1/case-reviews/:id/closure': { url: () => '/api/v1/case-reviews/00000000-0000-4000-8000-000000000000/closure', payload: () => ({ outcome: 'Probe' }) },
 };
 
 const BUDGET = {

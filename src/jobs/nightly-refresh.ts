@@ -3,6 +3,7 @@ import { lapseEndedHolds, holdsDueForReview } from '../holds/lapse.js';
 import { deleteExpiredSessions } from '../identity/sessions.js';
 import { localDate, writePortfolioSnapshot } from '../reporting/snapshot.js';
 import { recoverInterruptedPlacements } from '../intake/import-placement.js';
+import { followUpPlans, type PlanFollowUpReport } from '../plans/instalments.js';
 
 export const NIGHTLY_REFRESH = 'nightly-refresh';
 
@@ -13,6 +14,7 @@ export interface NightlyReport {
   snapshotRows: number;
   sessionsDeleted: number;
   placementsRecovered: number;
+  plans: PlanFollowUpReport;
 }
 
 /**
@@ -25,5 +27,6 @@ export async function nightlyRefresh(deps: Deps): Promise<NightlyReport> {
   const snapshotRows = await writePortfolioSnapshot(deps, snapshotOn);
   const sessionsDeleted = await deleteExpiredSessions(deps.db, deps.now());
   const placementsRecovered = await recoverInterruptedPlacements(deps);
-  return { snapshotOn, holdsLapsed, holdsDueForReview: await holdsDueForReview(deps), snapshotRows, sessionsDeleted, placementsRecovered };
+  const plans = await followUpPlans(deps);
+  return { snapshotOn, holdsLapsed, holdsDueForReview: await holdsDueForReview(deps), snapshotRows, sessionsDeleted, placementsRecovered, plans };
 }

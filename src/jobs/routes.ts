@@ -24,6 +24,7 @@ export function jobRoutes(app: FastifyInstance, deps: Deps) {
             snapshotRows: z.number().int(),
             sessionsDeleted: z.number().int(),
             placementsRecovered: z.number().int(),
+            plans: z.object({ started: z.number().int(), instalmentsLate: z.number().int(), broken: z.number().int() }),
           }),
           ...problemResponses(401, 403),
         },

@@ -21,6 +21,8 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlacementPage } from './pages/PlacementPage.js';
 import { PlacementsPage } from './pages/PlacementsPage.js';
 import { PlacementUploadPage } from './pages/PlacementUploadPage.js';
+import { PlanApprovalsPage } from './pages/PlanApprovalsPage.js';
+import { PlansPage } from './pages/PlansPage.js';
 import { UsersPage } from './pages/UsersPage.js';
 
 /** Each page route names the permission it needs, the same one the navigation and the API check. */
@@ -43,6 +45,8 @@ export function App() {
         <Route path="cases" element={guarded('cases.read', <CasesPage />)} />
         <Route path="cases/:id" element={guarded('cases.read', <CasePage />)} />
         <Route path="cases/:id/budget" element={guarded('affordability.compute', <BudgetPage />)} />
+        <Route path="cases/:id/plans" element={guarded('plans.read', <PlansPage />)} />
+        <Route path="plan-approvals" element={guarded('plans.approve', <PlanApprovalsPage />)} />
         <Route path="placements" element={guarded('placements.read', <PlacementsPage />)} />
         <Route path="placements/new" element={guarded('placements.create', <PlacementUploadPage />)} />
         <Route path="placements/:id" element={guarded('placements.read', <PlacementPage />)} />

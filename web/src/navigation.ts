@@ -7,7 +7,7 @@ import type { Role } from '../../src/identity/core/roles.js';
  */
 export interface NavigationEntry {
   path: string;
-  labelKey: 'nav.home' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.contactPolicy' | 'nav.creditors' | 'nav.users' | 'nav.audit';
+  labelKey: 'nav.home' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.planApprovals' | 'nav.contactPolicy' | 'nav.creditors' | 'nav.users' | 'nav.audit';
   permission: Permission;
 }
 
@@ -16,6 +16,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/cases', labelKey: 'nav.cases', permission: 'cases.read' },
   { path: '/placements', labelKey: 'nav.placements', permission: 'placements.read' },
   { path: '/debtor-matches', labelKey: 'nav.debtorMatches', permission: 'debtors.review_matches' },
+  { path: '/plan-approvals', labelKey: 'nav.planApprovals', permission: 'plans.approve' },
   { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
   { path: '/creditors', labelKey: 'nav.creditors', permission: 'creditors.read' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.read' },

@@ -38,6 +38,16 @@ export const PERMISSIONS = {
   'affordability.compute': STAFF_ROLES,
   'affordability.read': [...CASE_WORKERS, 'compliance_officer', 'manager'],
   'affordability.record': CASE_WORKERS,
+  /**
+   * Plans: read (never creditor users, like the budget they come from), propose and renegotiate (case workers), record
+   * an instalment paid (case workers; the payments ledger later), approve beyond an agent's authority or the capacity
+   * (team leaders, managers), and review items for a person (orientation, broken plans).
+   */
+  'plans.read': [...CASE_WORKERS, 'compliance_officer', 'manager'],
+  'plans.propose': CASE_WORKERS,
+  'plans.record': CASE_WORKERS,
+  'plans.approve': ['team_leader', 'manager'],
+  'plans.review': ['team_leader', 'overindebtedness_specialist', 'care_specialist', 'manager'],
   'reference_data.read': STAFF_ROLES,
   'reference_data.manage': ['administrator'],
   'users.read': ['team_leader', 'manager', 'administrator'],

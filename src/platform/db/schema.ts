@@ -207,8 +207,64 @@ export interface ClaimsTable {
   default_on: string;
   last_payment_on: string | null;
   status: Generated<'open' | 'recalled' | 'paid' | 'closed'>;
+  /** Cached from the ledger: what each component has been paid off, net of reversals and corrections. */
+  settled_principal_cents: Generated<number>;
+  settled_interest_cents: Generated<number>;
+  settled_fees_cents: Generated<number>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
+}
+
+export type PaymentChannel = 'bank_transfer' | 'card' | 'cheque' | 'cash_partner' | 'direct_debit' | 'creditor_reported';
+export type ReversalKind = 'returned_direct_debit' | 'bounced_cheque' | 'chargeback' | 'error';
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  debtor_id: string;
+  case_id: string;
+  creditor_id: string;
+  channel: PaymentChannel;
+  amount_cents: number;
+  currency: Generated<string>;
+  received_on: string;
+  reference: string | null;
+  payer_name: string | null;
+  payer_iban: string | null;
+  debtor_choice: Json<string[] | null> | null;
+  note: string | null;
+  source: 'api' | 'web' | 'bank_statement';
+  receipt_number: string;
+  status: Generated<'recorded' | 'reversed'>;
+  reversed_at: Timestamp | null;
+  reversal_kind: ReversalKind | null;
+  reversal_reason: string | null;
+  idempotency_key: string;
+  request_hash: string;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface LedgerTransactionsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  kind: 'receipt' | 'allocation' | 'adjustment' | 'refund' | 'remittance' | 'reversal';
+  occurred_at: Timestamp;
+  payment_id: string | null;
+  reverses_id: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface LedgerEntriesTable {
+  id: Generated<number>;
+  transaction_id: string;
+  account: 'cash' | 'debtor_credit' | 'claim' | 'creditor_placed' | 'creditor_payable' | 'agency_income';
+  amount_cents: number;
+  debtor_id: string | null;
+  claim_id: string | null;
+  component: 'principal' | 'interest' | 'fees' | null;
+  creditor_id: string | null;
 }
 
 export interface CaseStageHistoryTable {
@@ -488,7 +544,7 @@ export interface PlanInstalmentsTable {
 }
 
 export interface PlanEventsTable {
-  id: Generated<string>;
+  seq: Generated<number>;
   plan_id: string;
   version: number;
   from_status: PlanStatus | null;
@@ -549,6 +605,9 @@ export interface DB {
   case_stage_history: CaseStageHistoryTable;
   case_events: CaseEventsTable;
   holds: HoldsTable;
+  payments: PaymentsTable;
+  ledger_transactions: LedgerTransactionsTable;
+  ledger_entries: LedgerEntriesTable;
   contact_policy_versions: ContactPolicyVersionsTable;
   contact_policy_draft: ContactPolicyDraftTable;
   contact_overrides: ContactOverridesTable;

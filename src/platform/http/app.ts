@@ -20,6 +20,7 @@ import { debtorRoutes } from '../../debtors/routes.js';
 import { contactRoutes } from '../../contact-policy/contact-routes.js';
 import { contactPolicyRoutes } from '../../contact-policy/policy-routes.js';
 import { affordabilityRoutes } from '../../affordability/routes.js';
+import { planRoutes } from '../../plans/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   contactRoutes(app, deps);
   contactPolicyRoutes(app, deps);
   affordabilityRoutes(app, deps);
+  planRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(webDist, 'index.html'));

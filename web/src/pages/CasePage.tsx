@@ -66,6 +66,14 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Link className="button secondary" to={`/cases/${detail.id}/budget`}>
             {t('budget.open')}
           </Link>
+          {can(me.role, 'plans.read') ? (
+            <>
+              {' '}
+              <Link className="button secondary" to={`/cases/${detail.id}/plans`}>
+                {t('plans.open')}
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       <section className="card" aria-labelledby="summary-heading">

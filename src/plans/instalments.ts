@@ -1,0 +1,140 @@
+import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/append.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import type { Deps } from '../platform/deps.js';
+import { conflict, invalid, notFound } from '../platform/errors.js';
+import { localDate } from '../reporting/snapshot.js';
+import { followUp } from './core/index.js';
+import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
+import { loadPlan, type PlanView } from './plan-view.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+
+export interface InstalmentPayment {
+  /** The day the money arrived. */
+  paidOn: string;
+  /** The caller's idempotency key: the same reference again changes nothing (the ledger's entry id, later). */
+  reference: string;
+}
+
+async function currentInstalments(trx: Transaction<DB>, plan: LockedPlan) {
+  return trx
+    .selectFrom('plan_instalments')
+    .innerJoin('plan_versions', 'plan_versions.id', 'plan_instalments.plan_version_id')
+    .selectAll('plan_instalments')
+    .where('plan_versions.plan_id', '=', plan.id)
+    .where('plan_versions.version', '=', plan.current_version)
+    .orderBy('plan_instalments.number')
+    .forUpdate(['plan_instalments'])
+    .execute();
+}
+
+/**
+ * Marks an instalment of the plan's current version paid, in full. Called by an agent today and by the payments
+ * ledger later (`actor` null: the system), with the payment's reference as the idempotency key. The first payment
+ * starts an agreed plan; the last one completes it.
+ */
+export async function recordInstalmentPayment(deps: Deps, actor: Actor | null, planId: string, number: number, payment: InstalmentPayment, requestId: string | null): Promise<PlanView> {
+  const at = deps.now();
+  const who: AuditActor = actor ? auditActor(actor) : SYSTEM_ACTOR;
+  await deps.db.transaction().execute(async (trx) => {
+    const plan = await lockPlan(trx, planId);
+    const instalments = await currentInstalments(trx, plan);
+    const same = instalments.find((i) => i.payment_reference === payment.reference);
+    if (same) {
+      if (same.number !== number) throw conflict('plans.payment_reference_used', 'This payment reference was already recorded on another instalment: check the reference.', { number: same.number });
+      return; // already recorded: nothing changes
+    }
+    const target = instalments.find((i) => i.number === number);
+    if (!target) throw notFound('The instalment');
+    if (target.status === 'paid') throw conflict('plans.instalment_paid', 'This instalment is already paid (with another reference).');
+    if (payment.paidOn > localDate(at, deps.config.NIGHTLY_TZ)) throw invalid('plans.paid_in_future', 'The payment date is in the future: give the day the money arrived.');
+    const allPaid = instalments.every((i) => i.number === number || i.status === 'paid');
+    const from = plan.status;
+    await trx.updateTable('plan_instalments').set({ status: 'paid', paid_on: payment.paidOn, payment_reference: payment.reference }).where('id', '=', target.id).execute();
+    const to = await applyEvent(trx, plan, { type: 'pay', allPaid }, { reason: `échéance ${number} payée (${payment.reference})`, actorUserId: actor?.userId ?? null, at });
+    if (to === 'completed') await planCaseEvent(trx, plan, 'Plan soldé : toutes les échéances sont payées', actor?.userId ?? null, at);
+    await appendAudit(trx, {
+      actor: who,
+      action: 'plan.instalment_paid',
+      targetType: 'plan',
+      targetId: plan.id,
+      creditorId: plan.creditor_id,
+      before: { status: from, instalment: { number, status: target.status } },
+      after: { status: to, instalment: { number, status: 'paid', paidOn: payment.paidOn, amountCents: Number(target.amount_cents), reference: payment.reference } },
+      requestId,
+      at,
+    });
+  });
+  return loadPlan(deps.db, planId);
+}
+
+export interface PlanFollowUpReport {
+  started: number;
+  instalmentsLate: number;
+  broken: number;
+}
+
+/**
+ * The nightly step (anchored to due dates, so a missed night or a second run changes nothing more): agreed plans
+ * whose first instalment is due start; unpaid instalments turn late the day after their due date; a plan with an
+ * instalment unpaid beyond the mandate's grace period is broken, which opens a follow-up for a person (a case review)
+ * and allows a renegotiation. One transaction per plan, each re-checked under the plan's lock.
+ */
+export async function followUpPlans(deps: Deps): Promise<PlanFollowUpReport> {
+  const at = deps.now();
+  const today = localDate(at, deps.config.NIGHTLY_TZ);
+  const candidates = await deps.db
+    .selectFrom('plans')
+    .innerJoin('plan_versions', (j) => j.onRef('plan_versions.plan_id', '=', 'plans.id').onRef('plan_versions.version', '=', 'plans.current_version'))
+    .innerJoin('plan_instalments', 'plan_instalments.plan_version_id', 'plan_versions.id')
+    .select('plans.id')
+    .distinct()
+    .where('plans.status', 'in', ['agreed', 'active'])
+    .where('plan_instalments.status', '<>', 'paid')
+    .where('plan_instalments.due_on', '<=', today)
+    .execute();
+  const report: PlanFollowUpReport = { started: 0, instalmentsLate: 0, broken: 0 };
+  for (const { id } of candidates) {
+    await deps.db.transaction().execute(async (trx) => {
+      const plan = await lockPlan(trx, id);
+      if (plan.status !== 'agreed' && plan.status !== 'active') return;
+      const grace = await trx.selectFrom('cases').innerJoin('mandates', 'mandates.id', 'cases.mandate_id').select('mandates.payment_grace_days').where('cases.id', '=', plan.case_id).executeTakeFirstOrThrow();
+      const instalments = await currentInstalments(trx, plan);
+      const states = instalments.map((i) => ({ number: i.number, dueOn: i.due_on, amountCents: Number(i.amount_cents), status: i.status }));
+      const result = followUp(states, today, grace.payment_grace_days);
+      const before = plan.status;
+      if (plan.status === 'agreed') {
+        await applyEvent(trx, plan, { type: 'start' }, { reason: `première échéance au ${instalments[0]!.due_on}`, actorUserId: null, at });
+        report.started++;
+      }
+      if (result.late.length > 0) {
+        await trx.updateTable('plan_instalments').set({ status: 'late' }).where('plan_version_id', '=', instalments[0]!.plan_version_id).where('number', 'in', result.late).where('status', '=', 'due').execute();
+        report.instalmentsLate += result.late.length;
+      }
+      if (result.broken) {
+        const reason = `échéance ${result.brokenBy} impayée au-delà du délai de grâce de ${grace.payment_grace_days} jours`;
+        await applyEvent(trx, plan, { type: 'break' }, { reason, actorUserId: null, at });
+        await planCaseEvent(trx, plan, `Plan rompu : ${reason}. Relance et renégociation à prévoir.`, null, at);
+        await trx
+          .insertInto('case_reviews')
+          .values({ case_id: plan.case_id, debtor_id: plan.debtor_id, plan_id: plan.id, kind: 'broken_plan', reasons: JSON.stringify([`instalment_${result.brokenBy}_unpaid`]), opened_by: null, opened_at: at })
+          .onConflict((oc) => oc.columns(['case_id', 'kind']).where('status', '=', 'open').doNothing())
+          .execute();
+        report.broken++;
+      }
+      if (before !== plan.status || result.late.length > 0) {
+        await appendAudit(trx, {
+          actor: SYSTEM_ACTOR,
+          action: 'plan.followed_up',
+          targetType: 'plan',
+          targetId: plan.id,
+          creditorId: plan.creditor_id,
+          before: { status: before },
+          after: { status: plan.status, late: result.late, today },
+          at,
+        });
+      }
+    });
+  }
+  return report;
+}

@@ -1,0 +1,50 @@
+import type { Transaction } from 'kysely';
+import type { DB, PlanStatus } from '../platform/db/schema.js';
+import { conflict, notFound } from '../platform/errors.js';
+import { nextStatus, type PlanEvent } from './core/index.js';
+
+export interface LockedPlan {
+  id: string;
+  case_id: string;
+  debtor_id: string;
+  creditor_id: string;
+  status: PlanStatus;
+  current_version: number;
+}
+
+/** The plan row, locked for the transaction: every change of a plan is ordered by this lock. */
+export async function lockPlan(trx: Transaction<DB>, planId: string): Promise<LockedPlan> {
+  const plan = await trx.selectFrom('plans').select(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version']).where('id', '=', planId).forUpdate().executeTakeFirst();
+  if (!plan) throw notFound('The plan');
+  return plan;
+}
+
+/**
+ * Applies a lifecycle event (core/lifecycle.ts) to a locked plan: refuses one its status does not allow, records
+ * the change as a plan event with its reason, and moves the plan's head. Returns the new status.
+ */
+export async function applyEvent(
+  trx: Transaction<DB>,
+  plan: LockedPlan,
+  event: PlanEvent,
+  change: { reason: string; actorUserId: string | null; at: Date; version?: number },
+): Promise<PlanStatus> {
+  const to = nextStatus(plan.status, event);
+  if (to === null) {
+    throw conflict('plans.wrong_status', `A plan that is ${plan.status} cannot be changed this way (${event.type}): reload the plan and check its status.`, { planStatus: plan.status });
+  }
+  const version = change.version ?? plan.current_version;
+  await trx.insertInto('plan_events').values({ plan_id: plan.id, version, from_status: plan.status, to_status: to, reason: change.reason, actor_user_id: change.actorUserId, occurred_at: change.at }).execute();
+  await trx.updateTable('plans').set({ status: to, current_version: version, updated_at: change.at }).where('id', '=', plan.id).execute();
+  plan.status = to;
+  plan.current_version = version;
+  return to;
+}
+
+/** A line on the case's timeline (in the agency's working language, French). */
+export async function planCaseEvent(trx: Transaction<DB>, plan: { id: string; case_id: string; debtor_id: string }, summary: string, actorUserId: string | null, at: Date, data: Record<string, unknown> = {}) {
+  await trx
+    .insertInto('case_events')
+    .values({ case_id: plan.case_id, debtor_id: plan.debtor_id, occurred_at: at, kind: 'plan', summary, actor_user_id: actorUserId, data: JSON.stringify({ planId: plan.id, ...data }) })
+    .execute();
+}

@@ -1,0 +1,29 @@
+import type { Actor } from '../identity/actor.js';
+import type { Deps } from '../platform/deps.js';
+import { addDays, proposePlans, type Authority, type Proposals } from './core/index.js';
+import { loadAuthority, loadCapacity, loadCase, type CapacityFacts, type CaseFacts } from './plan-facts.js';
+import { localDate } from '../reporting/snapshot.js';
+
+export interface ProposalsView extends Proposals {
+  caseId: string;
+  balanceCents: number;
+  firstDueOn: string;
+  capacity: CapacityFacts | null;
+  mandate: CaseFacts['mandate'];
+  authority: Authority;
+}
+
+/**
+ * What can be offered on a case: from its balance, the debtor's latest recorded capacity (this case's share) and the
+ * mandate, checked against the actor's authority. Without a recorded budget nothing is proposed.
+ */
+export async function planProposals(deps: Deps, actor: Actor, caseId: string, firstDueOn: string | undefined): Promise<ProposalsView> {
+  const facts = await loadCase(deps.db, caseId);
+  const capacity = await loadCapacity(deps.db, facts.debtorId, facts.balanceCents);
+  const authority = await loadAuthority(deps.db, actor.role);
+  // By default the first instalment falls a month from today (time to set up the payment).
+  const first = firstDueOn ?? addDays(localDate(deps.now(), deps.config.NIGHTLY_TZ), 30);
+  const base = { caseId, balanceCents: facts.balanceCents, firstDueOn: first, capacity, mandate: facts.mandate, authority };
+  if (!capacity || facts.balanceCents <= 0 || facts.status === 'closed') return { ...base, proposals: [], orientation: false, notProposed: [] };
+  return { ...base, ...proposePlans({ balanceCents: facts.balanceCents, capacityCents: capacity.capacityCents, mandate: facts.mandate, authority, firstDueOn: first }) };
+}

@@ -1,0 +1,331 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { getCase } from '../api/endpoints.js';
+import { createPlan, flagOrientation, getCasePlans, getPlanProposals, schedulePdfUrl, type CaseReview, type NewPlan, type Plan, type PlanProposals } from '../api/plans.js';
+import type { CaseDetail } from '../api/types.js';
+import { useApiData } from '../api/useApiData.js';
+import { AsyncContent } from '../components/AsyncContent.js';
+import { Facts } from '../components/Facts.js';
+import { ProblemMessage } from '../components/ProblemMessage.js';
+import { TableScroll } from '../components/TableScroll.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { parseEurosToCents, useFormat } from '../i18n/format.js';
+import { can } from '../navigation.js';
+import { useMe } from '../session/SessionProvider.js';
+
+type Kind = NewPlan['kind'];
+const KINDS: Kind[] = ['pay_in_full', 'instalments', 'settlement'];
+type Proposal = PlanProposals['proposals'][number];
+
+/** Payment plans of a case: proposals within the capacity in plain words, the plan chosen, its schedule and status. */
+export function PlansPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const detail = useApiData((signal) => getCase(id, signal), id);
+  usePageTitle(detail.status === 'ready' ? t('plans.heading', { name: detail.data.debtor.displayName }) : t('plans.title'));
+  return (
+    <AsyncContent data={detail} onRetry={detail.reload}>
+      {(found) => <PlansView detail={found} />}
+    </AsyncContent>
+  );
+}
+
+function PlansView({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const proposals = useApiData((signal) => getPlanProposals(detail.id, signal), detail.id);
+  const plans = useApiData((signal) => getCasePlans(detail.id, signal), detail.id);
+  const [done, setDone] = useState('');
+  const reload = (message: string) => {
+    setDone(message);
+    proposals.reload();
+    plans.reload();
+  };
+  return (
+    <>
+      <p className="back-link">
+        <Link to={`/cases/${detail.id}`}>
+          <span aria-hidden="true">← </span>
+          {t('budget.back', { reference: detail.reference })}
+        </Link>
+      </p>
+      <h1>{t('plans.heading', { name: detail.debtor.displayName })}</h1>
+      <div role="status" className="status-area">
+        {done ? <p className="success">{done}</p> : null}
+      </div>
+      <AsyncContent data={plans} onRetry={plans.reload}>
+        {(found) => <CurrentPlans items={found.items} reviews={found.reviews} />}
+      </AsyncContent>
+      <AsyncContent data={proposals} onRetry={proposals.reload}>
+        {(found) => <Proposals data={found} caseId={detail.id} mayPropose={can(me.role, 'plans.propose')} onChange={reload} live={plans.status === 'ready' && plans.data.items.some((p) => LIVE.includes(p.status))} />}
+      </AsyncContent>
+    </>
+  );
+}
+
+const LIVE: Plan['status'][] = ['proposed', 'pending_approval', 'agreed', 'active', 'broken'];
+
+/** A proposal in plain words: how much, how many instalments, until when. */
+function useDescribe() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (p: { kind: Kind; agreedCents: number; discountCents: number; schedule: { dueOn: string; amountCents: number }[] }) => {
+    const first = p.schedule[0]!;
+    const last = p.schedule.at(-1)!;
+    if (p.schedule.length === 1) {
+      return p.discountCents > 0
+        ? t('plans.describe.settlement', { amount: format.money(p.agreedCents), discount: format.money(p.discountCents), date: format.date(first.dueOn) })
+        : t('plans.describe.once', { amount: format.money(p.agreedCents), date: format.date(first.dueOn) });
+    }
+    const same = last.amountCents === first.amountCents;
+    return t(same ? 'plans.describe.equal' : 'plans.describe.instalments', {
+      n: p.schedule.length,
+      each: format.money(first.amountCents),
+      last: format.money(last.amountCents),
+      total: format.money(p.agreedCents),
+      from: format.date(first.dueOn),
+      to: format.date(last.dueOn),
+    }) + (p.discountCents > 0 ? ` ${t('plans.describe.discount', { discount: format.money(p.discountCents) })}` : '');
+  };
+}
+
+function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanProposals; caseId: string; mayPropose: boolean; onChange: (message: string) => void; live: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const describe = useDescribe();
+  const [choice, setChoice] = useState<{ kind: Kind; months: string; discount: string }>({ kind: 'instalments', months: '', discount: '' });
+  const [firstDueOn, setFirstDueOn] = useState(data.firstDueOn);
+  const [knowingly, setKnowingly] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  if (data.capacity === null) {
+    return (
+      <section className="card" aria-labelledby="proposals-heading">
+        <h2 id="proposals-heading">{t('plans.proposals')}</h2>
+        <p>{t('plans.noBudget')}</p>
+        <p>
+          <Link className="button secondary" to={`/cases/${caseId}/budget`}>
+            {t('budget.open')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const months = choice.months.trim() === '' ? undefined : Number(choice.months);
+    const discountCents = choice.kind === 'settlement' && choice.discount.trim() !== '' ? (parseEurosToCents(choice.discount) ?? -1) : undefined;
+    setBusy(true);
+    try {
+      const plan = await createPlan(caseId, { kind: choice.kind, firstDueOn, months, discountCents, knowinglyAboveCapacity: knowingly, note: note.trim() || undefined });
+      onChange(t(`plans.recorded.${plan.status === 'pending_approval' ? 'pending' : 'agreed'}`));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function orient() {
+    setError(null);
+    try {
+      await flagOrientation(caseId);
+      onChange(t('plans.oriented'));
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const capacity = data.capacity;
+  return (
+    <>
+      <section className="card" aria-labelledby="capacity-heading">
+        <h2 id="capacity-heading">{t('plans.basis')}</h2>
+        <p data-testid="plan-capacity">
+          {t('plans.capacityLine', { amount: format.money(capacity.capacityCents), version: capacity.version, date: format.date(capacity.date) })}
+        </p>
+        {capacity.capacityCents !== capacity.householdCapacityCents ? <p className="hint">{t('plans.shareLine', { household: format.money(capacity.householdCapacityCents) })}</p> : null}
+        <Facts
+          items={[
+            { label: t('plans.balance'), value: format.money(data.balanceCents) },
+            { label: t('plans.mandateLimits'), value: t('plans.limits', { months: data.mandate.maxPlanMonths, discount: format.percentFromBasisPoints(data.mandate.settlementsAllowed ? data.mandate.maxDiscountBp : 0) }) },
+            { label: t('plans.yourAuthority'), value: t('plans.limits', { months: data.authority.maxPlanMonths, discount: format.percentFromBasisPoints(data.authority.maxDiscountBp) }) },
+          ]}
+        />
+      </section>
+
+      <section className="card" aria-labelledby="proposals-heading">
+        <h2 id="proposals-heading">{t('plans.proposals')}</h2>
+        {data.orientation ? (
+          <div className="notice warning-text">
+            <p>{t('plans.orientation')}</p>
+            {mayPropose ? (
+              <button type="button" className="button secondary" onClick={() => void orient()}>
+                {t('plans.orient')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        <ul className="plain-list">
+          {data.proposals.map((p: Proposal) => (
+            <li key={p.kind} className="plan-proposal">
+              <h3>{t(`plans.kinds.${p.kind}`)}</h3>
+              <p>{describe(p)}</p>
+              {p.approvalReasons.length === 0 ? (
+                <p className="success">{t('plans.withinAuthority')}</p>
+              ) : (
+                <ul>
+                  {p.approvalReasons.map((r) => (
+                    <li key={r}>{t(`plans.reasons.${r}`, { months: data.authority.maxPlanMonths })}</li>
+                  ))}
+                </ul>
+              )}
+              {mayPropose && !live ? (
+                <button type="button" className="button secondary" onClick={() => setChoice({ kind: p.kind, months: '', discount: '' })}>
+                  {t('plans.choose', { kind: t(`plans.kinds.${p.kind}`) })}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {data.notProposed.length > 0 ? (
+          <ul className="muted">
+            {data.notProposed.map((n) => (
+              <li key={n.kind}>{t('plans.notProposed', { kind: t(`plans.kinds.${n.kind}`), reasons: n.reasons.map((r) => t(`plans.reasons.${r}`, { months: data.authority.maxPlanMonths })).join(' ; ') })}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      {mayPropose && !live ? (
+        <form className="card" aria-labelledby="record-heading" onSubmit={(e) => void submit(e)} noValidate>
+          <h2 id="record-heading">{t('plans.record')}</h2>
+          <fieldset>
+            <legend>{t('plans.kind')}</legend>
+            {KINDS.map((kind) => (
+              <label key={kind} className="choice">
+                <input type="radio" name="plan-kind" value={kind} checked={choice.kind === kind} onChange={() => setChoice((c) => ({ ...c, kind }))} /> {t(`plans.kinds.${kind}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="grid-form">
+            {choice.kind !== 'pay_in_full' ? (
+              <div className="field">
+                <label htmlFor="plan-months">{t('plans.months')}</label>
+                <input id="plan-months" type="number" min={1} max={84} step={1} value={choice.months} onChange={(e) => setChoice((c) => ({ ...c, months: e.target.value }))} aria-describedby="plan-months-hint" />
+                <p id="plan-months-hint" className="hint">
+                  {t(choice.kind === 'instalments' ? 'plans.monthsHint' : 'plans.monthsHintSettlement')}
+                </p>
+              </div>
+            ) : null}
+            {choice.kind === 'settlement' ? (
+              <div className="field">
+                <label htmlFor="plan-discount">{t('plans.discount')}</label>
+                <input id="plan-discount" type="text" inputMode="decimal" value={choice.discount} onChange={(e) => setChoice((c) => ({ ...c, discount: e.target.value }))} />
+              </div>
+            ) : null}
+            <div className="field">
+              <label htmlFor="plan-first-due">{t('plans.firstDueOn')}</label>
+              <input id="plan-first-due" type="date" required value={firstDueOn} onChange={(e) => setFirstDueOn(e.target.value)} />
+            </div>
+          </div>
+          <div className="checkbox-field">
+            <label>
+              <input type="checkbox" checked={knowingly} onChange={(e) => setKnowingly(e.target.checked)} /> {t('plans.knowingly')}
+            </label>
+          </div>
+          <div className="field">
+            <label htmlFor="plan-note">{t('plans.note')}</label>
+            <textarea id="plan-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button primary" disabled={busy}>
+              {t('plans.submit')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {error ? <ProblemMessage error={error} /> : null}
+    </>
+  );
+}
+
+function CurrentPlans({ items, reviews }: { items: Plan[]; reviews: CaseReview[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const describe = useDescribe();
+  if (items.length === 0 && reviews.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="plans-heading">
+      <h2 id="plans-heading">{t('plans.current')}</h2>
+      {reviews
+        .filter((r) => r.status === 'open')
+        .map((r) => (
+          <p key={r.id} className="warning-text">
+            {t(`plans.reviewKinds.${r.kind}`)}
+          </p>
+        ))}
+      {items.map((plan) => {
+        const version = plan.versions.find((v) => v.version === plan.currentVersion)!;
+        const pdf = !['proposed', 'pending_approval', 'refused'].includes(plan.status);
+        return (
+          <article key={plan.id} className="plan" aria-label={t('plans.planLabel', { version: plan.currentVersion })}>
+            <p>
+              <span className={`badge plan-${plan.status}`} data-testid="plan-status">
+                {t(`plans.statuses.${plan.status}`)}
+              </span>{' '}
+              {t('plans.versionLine', { version: plan.currentVersion, kind: t(`plans.kinds.${version.kind}`) })}
+            </p>
+            <p>{describe({ ...version, schedule: version.instalments })}</p>
+            {pdf ? (
+              <p>
+                <a href={schedulePdfUrl(plan.id)} target="_blank" rel="noreferrer">
+                  {t('plans.pdf', { version: plan.currentVersion })}
+                </a>
+              </p>
+            ) : null}
+            <TableScroll label={t('plans.scheduleCaption', { version: plan.currentVersion })}>
+              <table>
+                <caption className="visually-hidden">{t('plans.scheduleCaption', { version: plan.currentVersion })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('plans.number')}</th>
+                    <th scope="col">{t('plans.dueOn')}</th>
+                    <th scope="col" className="number">
+                      {t('plans.amount')}
+                    </th>
+                    <th scope="col">{t('plans.instalmentStatus')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {version.instalments.map((i) => (
+                    <tr key={i.number}>
+                      <td>{i.number}</td>
+                      <td>{format.date(i.dueOn)}</td>
+                      <td className="number">{format.money(i.amountCents)}</td>
+                      <td>{t(`plans.instalmentStatuses.${i.status}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            <h3>{t('plans.history')}</h3>
+            <ol className="plan-history">
+              {plan.events.map((e, k) => (
+                <li key={k}>
+                  {format.dateTime(e.occurredAt)} — {t(`plans.statuses.${e.toStatus}`)} ({t('plans.versionShort', { version: e.version })}) : {e.reason}
+                  {e.actor ? ` — ${e.actor}` : ''}
+                </li>
+              ))}
+            </ol>
+          </article>
+        );
+      })}
+    </section>
+  );
+}
