@@ -1,3 +1,4 @@
+import { verifyLedger } from '../ledger/verify.js';
 import { loadConfig } from '../platform/config.js';
 import { migrate } from '../platform/db/migrate.js';
 import { verifyAuditTrail } from '../audit/verify.js';
@@ -15,6 +16,7 @@ import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js
  *   demo:load      load the demo agency (once) and exit
  *   migrate        apply pending migrations and exit
  *   audit:verify   check the audit trail's hash chain; exits 1 on the first broken entry
+ *   ledger:verify  check the ledger's invariants; exits 1 with the first violation
  *   import --creditor CODE --mandate CODE FILE   import a placement file (CSV or JSON lines)
  *   user:create --email E --name N --role R [--creditor CODE]   create a user (the first administrator);
  *                  the password comes from ACCORD_NEW_PASSWORD or the first line of standard input
@@ -81,6 +83,21 @@ async function main(): Promise<number> {
         await database.close();
       }
     }
+    case 'ledger:verify': {
+      const database = await openConfiguredDatabase(config);
+      try {
+        await migrate(database);
+        const result = await verifyLedger(database.db);
+        process.stdout.write(
+          result.ok
+            ? `Ledger verified: ${result.transactions} transactions, ${result.entries} entries, every invariant holds.\n`
+            : `Ledger violation: ${result.violation}\n`,
+        );
+        return result.ok ? 0 : 1;
+      } finally {
+        await database.close();
+      }
+    }
     case 'import': {
       const args = parseImportArgs(rest);
       const database = await openConfiguredDatabase(config);
@@ -101,7 +118,7 @@ async function main(): Promise<number> {
       }
     }
     default:
-      process.stderr.write(`Unknown command "${command}". Commands: start, demo, demo:load, migrate, audit:verify, import, user:create.\n`);
+      process.stderr.write(`Unknown command "${command}". Commands: start, demo, demo:load, migrate, audit:verify, ledger:verify, import, user:create.\n`);
       return 2;
   }
 }

@@ -111,8 +111,9 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
     const moved = await trx.updateTable('claims').set({ case_id: into.id, updated_at: p.now }).where('case_id', '=', from.id).executeTakeFirst();
     await trx.updateTable('holds').set({ case_id: into.id }).where('case_id', '=', from.id).execute();
     await sql`
-      update cases set balance_cents = coalesce((
-        select sum(principal_cents + interest_cents + fees_cents) from claims where case_id = ${into.id} and status = 'open'), 0),
+      update cases set balance_cents = greatest(0, coalesce((
+        select sum(principal_cents + interest_cents + fees_cents - settled_principal_cents - settled_interest_cents - settled_fees_cents)
+        from claims where case_id = ${into.id} and status = 'open'), 0)),
         updated_at = ${p.now}
       where id = ${into.id}`.execute(trx);
     await trx

@@ -249,7 +249,9 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
   await run(sql`
     update cases c set balance_cents = t.total, updated_at = ${p.now}
     from (
-      select cl.case_id, coalesce(sum(cl.principal_cents + cl.interest_cents + cl.fees_cents) filter (where cl.status = 'open'), 0) as total
+      -- What the open claims still owe: placed amounts less what the ledger says was paid off.
+      select cl.case_id, greatest(0, coalesce(sum(cl.principal_cents + cl.interest_cents + cl.fees_cents
+          - cl.settled_principal_cents - cl.settled_interest_cents - cl.settled_fees_cents) filter (where cl.status = 'open'), 0)) as total
       from claims cl where cl.case_id in (select case_id from intake_touched_cases union select id from intake_new_cases)
       group by cl.case_id
     ) t

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
-import { startJobs, type Jobs } from '../platform/jobs/boss.js';
+import { CREDITOR_NOTICES, startJobs, type Jobs } from '../platform/jobs/boss.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from './nightly-refresh.js';
 
@@ -19,9 +19,15 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     await t.close();
   });
 
-  it('is scheduled in pg-boss with the configured cron and time zone', async () => {
+  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices every minute', async () => {
     const schedules = await jobs.boss.getSchedules();
-    expect(schedules).toEqual([expect.objectContaining({ name: NIGHTLY_REFRESH, cron: t.deps.config.NIGHTLY_CRON, timezone: t.deps.config.NIGHTLY_TZ })]);
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: NIGHTLY_REFRESH, cron: t.deps.config.NIGHTLY_CRON, timezone: t.deps.config.NIGHTLY_TZ }),
+        expect.objectContaining({ name: CREDITOR_NOTICES, cron: '* * * * *' }),
+      ]),
+    );
+    expect(schedules).toHaveLength(2);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {

@@ -124,6 +124,23 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     expect(refused.json().status).toBe('refused');
   });
 
+  it('marks instalments paid from a payment recorded on the case, each one the payment covers in full', async () => {
+    const created = await as(t.app, agent)('POST', `/api/v1/cases/${cases[1]!.id}/plans`, { kind: 'instalments', firstDueOn: firstDueOn(), note: 'nouvel accord' });
+    expect(created.json().status).toBe('agreed');
+    const payment = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments',
+      headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'idempotency-key': 'plan-link-0001' },
+      payload: { caseId: cases[1]!.id, amountCents: 45_000, channel: 'bank_transfer', receivedOn: today },
+    });
+    expect(payment.statusCode, payment.body).toBe(201);
+    const plan = (await as(t.app, agent)('GET', `/api/v1/cases/${cases[1]!.id}/plans`)).json().items.find((p: { id: string }) => p.id === created.json().id);
+    const instalments = plan.versions.at(-1).instalments;
+    expect(plan.status).toBe('active');
+    expect(instalments.filter((i: { status: string }) => i.status === 'paid').map((i: { number: number }) => i.number)).toEqual([1, 2]);
+    await as(t.app, agent)('POST', `/api/v1/plans/${created.json().id}/cancellation`, { reason: 'Fin du test' });
+  });
+
   it('follows instalments: paid (idempotent), late after the due date, broken after the grace period, then renegotiated as a new version', async () => {
     const caseId = cases[0]!.id;
     const [plan] = (await as(t.app, agent)('GET', `/api/v1/cases/${caseId}/plans`)).json().items;

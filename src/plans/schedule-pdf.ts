@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
 import type { Deps } from '../platform/deps.js';
 import type { Locale } from '../platform/db/schema.js';
 import { conflict } from '../platform/errors.js';
@@ -56,8 +56,8 @@ const TEXTS: Record<Locale, { title: string; case: string; creditor: string; deb
   },
 };
 
-const money = (locale: Locale, cents: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/[\u202f\u00a0]/g, ' ');
-const date = (locale: Locale, iso: string) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const money = pdfMoney;
+const date = pdfDate;
 
 /** The schedule of an agreed plan's current version as a PDF, in the debtor's language, dated by the version. */
 export async function schedulePdf(deps: Deps, planId: string): Promise<{ fileName: string; pdf: Buffer }> {
@@ -76,38 +76,33 @@ export async function schedulePdf(deps: Deps, planId: string): Promise<{ fileNam
   const t = TEXTS[locale];
   const current = plan.versions.find((v) => v.version === plan.currentVersion)!;
 
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${t.title} ${facts.reference}`, Producer: 'Accord', Creator: 'Accord', CreationDate: new Date(current.createdAt) } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-
-  doc.font('Helvetica-Bold').fontSize(18).text(t.title);
-  doc.moveDown(0.5).font('Helvetica').fontSize(11);
-  for (const [label, value] of [
-    [t.case, facts.reference],
-    [t.creditor, facts.creditor_name],
-    [t.debtor, debtorName(facts)],
-    [t.version, `${current.version} (${date(locale, current.createdAt.slice(0, 10))})`],
-    [t.agreed, money(locale, current.agreedCents)],
-    ...(current.discountCents > 0 ? [[t.discount, money(locale, current.discountCents)]] : []),
-  ] as [string, string][]) {
-    doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
-  }
-  doc.moveDown();
-  const columns = [56, 110, 260, 400];
-  const row = (cells: string[], bold = false) => {
-    const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
-    cells.forEach((cell, k) => doc.text(cell, columns[k]!, y, { width: 140, lineBreak: false }));
-    doc.x = 56;
-    doc.y = y + 16;
-    if (doc.y > 760) doc.addPage();
-  };
-  row([t.number, t.due, t.amount, t.status], true);
-  for (const i of current.instalments) row([String(i.number), date(locale, i.dueOn), money(locale, i.amountCents), t.statuses[i.status] ?? i.status]);
-  row([t.total, '', money(locale, current.instalments.reduce((a, i) => a + i.amountCents, 0)), ''], true);
-  doc.moveDown().font('Helvetica').fontSize(9).text(t.footer, 56, doc.y, { width: 480 });
-  doc.end();
-  await done;
-  return { fileName: `echeancier-${facts.reference}-v${current.version}.pdf`, pdf: Buffer.concat(chunks) };
+  const pdf = await renderPdf({ title: `${t.title} ${facts.reference}`, createdAt: new Date(current.createdAt) }, (doc) => {
+    doc.font('Helvetica-Bold').fontSize(18).text(t.title);
+    doc.moveDown(0.5).font('Helvetica').fontSize(11);
+    for (const [label, value] of [
+      [t.case, facts.reference],
+      [t.creditor, facts.creditor_name],
+      [t.debtor, debtorName(facts)],
+      [t.version, `${current.version} (${date(locale, current.createdAt.slice(0, 10))})`],
+      [t.agreed, money(locale, current.agreedCents)],
+      ...(current.discountCents > 0 ? [[t.discount, money(locale, current.discountCents)]] : []),
+    ] as [string, string][]) {
+      doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
+    }
+    doc.moveDown();
+    const columns = [56, 110, 260, 400];
+    const row = (cells: string[], bold = false) => {
+      const y = doc.y;
+      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+      cells.forEach((cell, k) => doc.text(cell, columns[k]!, y, { width: 140, lineBreak: false }));
+      doc.x = 56;
+      doc.y = y + 16;
+      if (doc.y > 760) doc.addPage();
+    };
+    row([t.number, t.due, t.amount, t.status], true);
+    for (const i of current.instalments) row([String(i.number), date(locale, i.dueOn), money(locale, i.amountCents), t.statuses[i.status] ?? i.status]);
+    row([t.total, '', money(locale, current.instalments.reduce((a, i) => a + i.amountCents, 0)), ''], true);
+    doc.moveDown().font('Helvetica').fontSize(9).text(t.footer, 56, doc.y, { width: 480 });
+  });
+  return { fileName: `echeancier-${facts.reference}-v${current.version}.pdf`, pdf };
 }

@@ -21,6 +21,11 @@ const configSchema = z.object({
   NIGHTLY_CRON: z.string().default('30 2 * * *'),
   NIGHTLY_TZ: z.string().default('Europe/Paris'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(1024 * 1024),
+  /** The agency as SEPA creditor, for the pain.008 direct debit files (docs/bank-files.md); none: no file is produced. */
+  SEPA_CREDITOR_NAME: z.string().min(1).max(70).optional(),
+  SEPA_CREDITOR_ID: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/).optional(),
+  SEPA_CREDITOR_IBAN: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/).optional(),
+  SEPA_CREDITOR_BIC: z.string().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -23,8 +23,18 @@ describe('permission matrix', () => {
     expect(can('administrator', 'cases.read')).toBe(false);
   });
 
-  it('gives creditor users their portfolio and their own placements, nothing else', () => {
-    expect(permissionsOf('creditor_user').sort()).toEqual(['cases.read', 'creditors.read', 'dashboard.read', 'me.read', 'me.update', 'placements.create', 'placements.read']);
+  it('gives creditor users their portfolio, their own placements, payments and remittances, nothing else', () => {
+    expect(permissionsOf('creditor_user').sort()).toEqual([
+      'cases.read',
+      'creditors.read',
+      'dashboard.read',
+      'me.read',
+      'me.update',
+      'payments.read',
+      'placements.create',
+      'placements.read',
+      'remittances.read',
+    ]);
   });
 
   it('keeps the review of possible duplicate debtors, which crosses creditors, away from creditor users', () => {

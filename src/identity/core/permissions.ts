@@ -21,6 +21,27 @@ export const PERMISSIONS = {
   'placements.create': ['manager', 'creditor_user'],
   /** Possible duplicate debtors found at intake: decide, and merge. Crosses creditors, so never creditor users. */
   'debtors.review_matches': ['team_leader', 'compliance_officer', 'manager'],
+  /**
+   * Payments: read them (a creditor user its own creditor's: it is informed of every payment, CPCE R124-5), record
+   * one with its receipt, and reverse one (a returned direct debit, a bounced cheque: finance staff).
+   */
+  'payments.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
+  'payments.record': [...CASE_WORKERS, 'manager'],
+  'payments.reverse': ['team_leader', 'manager'],
+  /**
+   * Bank files (ISO 20022), finance staff only: import statements (camt.053/054) and read their reports, work the
+   * matching queue (assigning a credit records a payment), SEPA direct debit mandates (bank details: never creditor
+   * users) and the pain.008 file of the direct debits due on a date.
+   */
+  'bank_files.import': ['team_leader', 'manager'],
+  'bank_files.read': ['team_leader', 'manager'],
+  'bank_files.match': ['team_leader', 'manager'],
+  'bank_files.collect': ['team_leader', 'manager'],
+  'sepa_mandates.read': ['team_leader', 'manager'],
+  'sepa_mandates.manage': ['team_leader', 'manager'],
+  /** Remittances to creditors: statements read by finance, compliance and the creditor itself; prepared by managers. */
+  'remittances.read': ['team_leader', 'compliance_officer', 'manager', 'creditor_user'],
+  'remittances.manage': ['manager'],
   /** The contact policy: every staff member reads it; compliance officers draft, simulate and publish versions. */
   'contact_policy.read': STAFF_ROLES,
   'contact_policy.manage': ['compliance_officer'],

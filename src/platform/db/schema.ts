@@ -44,6 +44,10 @@ export interface CreditorsTable {
   contact_email: string | null;
   contact_phone: string | null;
   active: Generated<boolean>;
+  remittance_iban: string | null;
+  remittance_bic: string | null;
+  webhook_url: string | null;
+  webhook_secret: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 }
@@ -254,6 +258,42 @@ export interface LedgerTransactionsTable {
   reason: string | null;
   created_by: string | null;
   created_at: Timestamp;
+}
+
+export interface RemittancesTable {
+  id: Generated<string>;
+  number: string;
+  creditor_id: string;
+  period_to: string;
+  collected_cents: number;
+  commission_cents: number;
+  net_cents: number;
+  lines: number;
+  transaction_id: string | null;
+  prepared_by: string | null;
+  prepared_at: Timestamp;
+}
+
+export interface RemittanceLinesTable {
+  remittance_id: string;
+  transaction_id: string;
+  payment_id: string | null;
+  case_reference: string;
+  occurred_on: string;
+  collected_cents: number;
+  commission_cents: number;
+}
+
+export interface CreditorNotificationsTable {
+  id: Generated<string>;
+  creditor_id: string;
+  payment_id: string;
+  event: 'payment.recorded' | 'payment.reversed';
+  payload: Json;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
 }
 
 export interface LedgerEntriesTable {
@@ -582,6 +622,101 @@ export interface CaseReviewsTable {
   outcome: string | null;
 }
 
+export interface SepaMandatesTable {
+  id: Generated<string>;
+  reference: string;
+  case_id: string;
+  debtor_id: string;
+  creditor_id: string;
+  debtor_name: string;
+  debtor_iban: string;
+  debtor_bic: string | null;
+  signed_on: string;
+  sequence: Generated<'first' | 'recurring'>;
+  status: Generated<'active' | 'revoked'>;
+  revoked_on: string | null;
+  revoke_reason: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SepaCollectionsTable {
+  id: Generated<string>;
+  end_to_end_id: string;
+  mandate_id: string;
+  case_id: string;
+  instalment_id: string | null;
+  amount_cents: number;
+  collection_date: string;
+  sequence: 'FRST' | 'RCUR';
+  message_id: string;
+  issued_by: string | null;
+  issued_at: Timestamp;
+}
+
+export interface BankStatementImportsTable {
+  id: Generated<string>;
+  sha256: string;
+  kind: 'camt.053' | 'camt.054';
+  message_version: string | null;
+  message_id: string;
+  file_name: string | null;
+  account_ibans: Json<string[]>;
+  status: Generated<'processing' | 'completed'>;
+  counts: Json<Record<string, number>> | null;
+  imported_by: string | null;
+  imported_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export type BankLineStatus = 'pending' | 'recorded' | 'queued' | 'ignored' | 'reversed';
+
+export interface BankStatementLinesTable {
+  id: Generated<string>;
+  import_id: string;
+  line_number: number;
+  identity: string;
+  entry_number: number;
+  transaction_number: number;
+  kind: 'credit' | 'return' | 'debit';
+  booking_status: string;
+  amount_cents: number;
+  booking_date: string | null;
+  value_date: string | null;
+  end_to_end_id: string | null;
+  account_servicer_reference: string | null;
+  mandate_reference: string | null;
+  remittance_text: string | null;
+  creditor_reference: string | null;
+  debtor_name: string | null;
+  debtor_iban: string | null;
+  return_reason: string | null;
+  bank_transaction_code: string | null;
+  status: BankLineStatus;
+  reason: string;
+  confidence: 'certain' | 'probable' | 'none' | null;
+  case_id: string | null;
+  payment_id: string | null;
+  duplicate_of: string | null;
+  updated_at: Timestamp;
+}
+
+export interface BankMatchQueueTable {
+  id: Generated<string>;
+  line_id: string;
+  confidence: 'probable' | 'none';
+  reason: string;
+  suggested_case_id: string | null;
+  candidate_case_ids: Json<string[]>;
+  status: Generated<'open' | 'assigned' | 'dismissed'>;
+  assigned_case_id: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  created_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -608,6 +743,9 @@ export interface DB {
   payments: PaymentsTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_entries: LedgerEntriesTable;
+  remittances: RemittancesTable;
+  remittance_lines: RemittanceLinesTable;
+  creditor_notifications: CreditorNotificationsTable;
   contact_policy_versions: ContactPolicyVersionsTable;
   contact_policy_draft: ContactPolicyDraftTable;
   contact_overrides: ContactOverridesTable;
@@ -632,6 +770,11 @@ export interface DB {
   plan_events: PlanEventsTable;
   plan_approvals: PlanApprovalsTable;
   case_reviews: CaseReviewsTable;
+  sepa_mandates: SepaMandatesTable;
+  sepa_collections: SepaCollectionsTable;
+  bank_statement_imports: BankStatementImportsTable;
+  bank_statement_lines: BankStatementLinesTable;
+  bank_match_queue: BankMatchQueueTable;
 }
 
 export type User = Selectable<UsersTable>;

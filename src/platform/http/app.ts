@@ -19,6 +19,9 @@ import { intakeRoutes } from '../../intake/routes.js';
 import { debtorRoutes } from '../../debtors/routes.js';
 import { contactRoutes } from '../../contact-policy/contact-routes.js';
 import { contactPolicyRoutes } from '../../contact-policy/policy-routes.js';
+import { paymentRoutes } from '../../payments/routes.js';
+import { remittanceRoutes } from '../../remittances/routes.js';
+import { bankFileRoutes } from '../../bank-files/routes.js';
 import { affordabilityRoutes } from '../../affordability/routes.js';
 import { planRoutes } from '../../plans/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
@@ -129,6 +132,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   debtorRoutes(app, deps);
   contactRoutes(app, deps);
   contactPolicyRoutes(app, deps);
+  paymentRoutes(app, deps);
+  remittanceRoutes(app, deps);
+  bankFileRoutes(app, deps);
   affordabilityRoutes(app, deps);
   planRoutes(app, deps);
 

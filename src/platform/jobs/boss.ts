@@ -2,6 +2,10 @@ import PgBoss from 'pg-boss';
 import type { Deps, JobQueue } from '../deps.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from '../../jobs/nightly-refresh.js';
 import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../../intake/import-job.js';
+import { deliverCreditorNotices } from '../../remittances/creditor-notices.js';
+
+/** Payment notices to creditors' webhooks: delivered every minute, retried until answered. */
+export const CREDITOR_NOTICES = 'creditor-notices';
 
 export interface Jobs extends JobQueue {
   boss: PgBoss;
@@ -29,10 +33,15 @@ export async function startJobs(deps: Deps, options: { work?: boolean } = {}): P
   await boss.createQueue(NIGHTLY_REFRESH);
   // An import must run once: no automatic retry of a half-failed file (its transaction rolled back anyway).
   await boss.createQueue(INTAKE_IMPORT, { name: INTAKE_IMPORT, retryLimit: 0, expireInSeconds: 6 * 3600 });
+  await boss.createQueue(CREDITOR_NOTICES, { name: CREDITOR_NOTICES, retryLimit: 0, expireInSeconds: 300 });
   if (work) {
     await boss.schedule(NIGHTLY_REFRESH, deps.config.NIGHTLY_CRON, {}, { tz: deps.config.NIGHTLY_TZ });
     await boss.work(NIGHTLY_REFRESH, { pollingIntervalSeconds: embedded ? 10 : 2 }, async () => {
       await nightlyRefresh(deps);
+    });
+    await boss.schedule(CREDITOR_NOTICES, '* * * * *', {});
+    await boss.work(CREDITOR_NOTICES, { pollingIntervalSeconds: embedded ? 30 : 5 }, async () => {
+      await deliverCreditorNotices(deps);
     });
     await boss.work<ImportJobData>(INTAKE_IMPORT, { pollingIntervalSeconds: 1 }, async ([job]) => {
       if (job) await runImportJob(deps, job.data);

@@ -1,0 +1,314 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { sql, type Insertable, type Transaction } from 'kysely';
+import { appendAudit } from '../audit/append.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import { reversePayment } from '../payments/reverse-payment.js';
+import type { Deps } from '../platform/deps.js';
+import type { BankStatementLinesTable, DB } from '../platform/db/schema.js';
+import { AppError } from '../platform/errors.js';
+import { parseStatementFile, type StatementLine } from './core/camt.js';
+import { AMOUNT_WINDOW_DAYS, lineCaseReferences, matchCredit, normaliseIban, type CaseFacts, type MatchFacts } from './core/match.js';
+import { recordLinePayment } from './line-payment.js';
+import { loadStatementReport, type StatementReport } from './statements.js';
+
+/**
+ * Imports a camt.053 statement or camt.054 notification (docs/bank-files.md):
+ *
+ *  1. one transaction: the file (by SHA-256: the same file again changes nothing), each line with what becomes of it
+ *     (a repeated bank transaction, an unbooked entry or a debit is ignored; a credit is matched: certain matches are
+ *     `pending` until recorded, the others wait in the matching queue), and the audit entry;
+ *  2. then each certain credit is recorded through the payment service with the idempotency key `camt:<identity>`, and
+ *     each returned direct debit reverses the payment its credit had recorded;
+ *  3. the import is completed with its counts.
+ *
+ * Step 2 runs one payment per transaction (the payment service's own). Should the process stop during it, importing
+ * the same file again finishes it: the idempotency keys make a second recording of a line impossible.
+ */
+export async function importStatement(deps: Deps, actor: Actor, file: { body: Buffer; fileName: string | null }, requestId: string | null): Promise<{ report: StatementReport; replayed: boolean }> {
+  const sha256 = createHash('sha256').update(file.body).digest('hex');
+  const parsed = parseStatementFile(file.body.toString('utf8'));
+  const at = deps.now();
+
+  const { importId, replayed } = await deps.db.transaction().execute(async (trx) => {
+    // One import decides at a time: two files carrying the same bank transaction never both take it.
+    await sql`select pg_advisory_xact_lock(hashtext('bank_statement_import'))`.execute(trx);
+    const existing = await trx.selectFrom('bank_statement_imports').select(['id', 'status']).where('sha256', '=', sha256).executeTakeFirst();
+    if (existing) return { importId: existing.id, replayed: existing.status === 'completed' };
+
+    const facts = await loadMatchFacts(trx, parsed.lines);
+    const firstByIdentity = new Map<string, string>();
+    const known = await knownIdentities(trx, parsed.lines.map((line) => line.identity));
+    const created = await trx
+      .insertInto('bank_statement_imports')
+      .values({
+        sha256,
+        kind: parsed.kind,
+        message_version: parsed.messageVersion,
+        message_id: parsed.messageId,
+        file_name: file.fileName,
+        account_ibans: JSON.stringify([...new Set(parsed.statements.map((s) => s.accountIban).filter((iban) => iban !== null))]),
+        imported_by: actor.userId,
+        imported_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const rows: Insertable<BankStatementLinesTable>[] = [];
+    const queue: { lineNumber: number; confidence: 'probable' | 'none'; reason: string; suggested: string | null; candidates: string[] }[] = [];
+    parsed.lines.forEach((line, index) => {
+      const lineNumber = index + 1;
+      const id = randomUUID();
+      const base = lineRow(created.id, lineNumber, line, at);
+      // An entry not yet booked is ignored and claims no identity: the bank books it in a later file.
+      if (line.status !== 'BOOK') return void rows.push({ ...base, id, status: 'ignored', reason: 'not_booked' });
+      const duplicateOf = known.get(line.identity) ?? firstByIdentity.get(line.identity);
+      if (duplicateOf) {
+        rows.push({ ...base, id, status: 'ignored', reason: 'duplicate', duplicate_of: duplicateOf });
+        return;
+      }
+      firstByIdentity.set(line.identity, id);
+      if (line.kind === 'debit') return void rows.push({ ...base, id, status: 'ignored', reason: 'not_a_credit' });
+      if (line.kind === 'return') return void rows.push({ ...base, id, status: 'pending', reason: 'return' });
+      const match = matchCredit(line, facts);
+      if (match.confidence === 'certain') {
+        rows.push({ ...base, id, status: 'pending', reason: match.reason, confidence: 'certain', case_id: match.caseId });
+      } else {
+        rows.push({ ...base, id, status: 'queued', reason: match.reason, confidence: match.confidence, case_id: match.caseId });
+        queue.push({ lineNumber, confidence: match.confidence, reason: match.reason, suggested: match.caseId, candidates: match.candidateCaseIds });
+      }
+    });
+    for (let start = 0; start < rows.length; start += 1000) await trx.insertInto('bank_statement_lines').values(rows.slice(start, start + 1000)).execute();
+    const idByNumber = new Map(rows.map((row) => [row.line_number, row.id as string]));
+    for (let start = 0; start < queue.length; start += 1000) {
+      await trx
+        .insertInto('bank_match_queue')
+        .values(queue.slice(start, start + 1000).map((item) => ({ line_id: idByNumber.get(item.lineNumber)!, confidence: item.confidence, reason: item.reason, suggested_case_id: item.suggested, candidate_case_ids: JSON.stringify(item.candidates), created_at: at })))
+        .execute();
+    }
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'bank_statement.imported',
+      targetType: 'bank_statement_import',
+      targetId: created.id,
+      after: { kind: parsed.kind, messageId: parsed.messageId, sha256, lines: rows.length, queued: queue.length },
+      requestId,
+      at,
+    });
+    return { importId: created.id, replayed: false };
+  });
+
+  if (!replayed) {
+    await settlePendingLines(deps, actor, importId, requestId);
+    await completeImport(deps, importId);
+  }
+  return { report: await loadStatementReport(deps, importId), replayed };
+}
+
+function lineRow(importId: string, lineNumber: number, line: StatementLine, at: Date): Omit<Insertable<BankStatementLinesTable>, 'status' | 'reason'> {
+  return {
+    import_id: importId,
+    line_number: lineNumber,
+    identity: line.identity,
+    entry_number: line.entryNumber,
+    transaction_number: line.transactionNumber,
+    kind: line.kind,
+    booking_status: line.status,
+    amount_cents: line.amountCents,
+    booking_date: line.bookingDate,
+    value_date: line.valueDate,
+    end_to_end_id: line.endToEndId,
+    account_servicer_reference: line.accountServicerReference,
+    mandate_reference: line.mandateId,
+    remittance_text: line.remittanceText?.slice(0, 1000) ?? null,
+    creditor_reference: line.creditorReference,
+    debtor_name: line.debtorName?.slice(0, 200) ?? null,
+    debtor_iban: line.debtorIban,
+    return_reason: line.returnReason,
+    bank_transaction_code: line.bankTransactionCode,
+    updated_at: at,
+  };
+}
+
+async function knownIdentities(trx: Transaction<DB>, identities: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const unique = [...new Set(identities)];
+  for (let start = 0; start < unique.length; start += 5000) {
+    const rows = await trx.selectFrom('bank_statement_lines').select(['id', 'identity']).where('identity', 'in', unique.slice(start, start + 5000)).where('duplicate_of', 'is', null).where('booking_status', '=', 'BOOK').execute();
+    for (const row of rows) found.set(row.identity, row.id);
+  }
+  return found;
+}
+
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every fact the matching rules need for the credits of a file, in a few set queries. */
+async function loadMatchFacts(trx: Transaction<DB>, lines: StatementLine[]): Promise<MatchFacts> {
+  const credits = lines.filter((line) => line.kind === 'credit');
+  const references = [...new Set(credits.flatMap(lineCaseReferences))];
+  const ibans = [...new Set(credits.map((line) => line.debtorIban).filter((iban): iban is string => iban !== null).map(normaliseIban))];
+  const endToEndIds = [...new Set(credits.map((line) => line.endToEndId).filter((id): id is string => id !== null))];
+  const days = credits.map((line) => line.bookingDate ?? line.valueDate).filter((day): day is string => day !== null).sort();
+  const amounts = [...new Set(credits.map((line) => line.amountCents))];
+
+  const caseFacts = (row: { id: string; reference: string; status: string }): CaseFacts => ({ caseId: row.id, reference: row.reference, open: row.status !== 'closed' });
+  const casesByReference = new Map<string, CaseFacts>();
+  const casesById = new Map<string, CaseFacts>();
+  const addCases = async (column: 'reference' | 'id', values: string[]) => {
+    for (let start = 0; start < values.length; start += 5000) {
+      const rows = await trx.selectFrom('cases').select(['id', 'reference', 'status']).where(column, 'in', values.slice(start, start + 5000)).execute();
+      for (const row of rows) {
+        casesByReference.set(row.reference, caseFacts(row));
+        casesById.set(row.id, caseFacts(row));
+      }
+    }
+  };
+  await addCases('reference', references);
+
+  const caseIdsByIban = new Map<string, string[]>();
+  if (ibans.length > 0) {
+    const mandates = await trx.selectFrom('sepa_mandates').select(['debtor_iban', 'case_id']).where('status', '=', 'active').where('debtor_iban', 'in', ibans).execute();
+    for (const mandate of mandates) caseIdsByIban.set(mandate.debtor_iban, [...(caseIdsByIban.get(mandate.debtor_iban) ?? []), mandate.case_id]);
+  }
+  const collectionsByEndToEndId = new Map<string, { endToEndId: string; caseId: string; mandateId: string; amountCents: number }>();
+  if (endToEndIds.length > 0) {
+    const collections = await trx.selectFrom('sepa_collections').select(['end_to_end_id', 'case_id', 'mandate_id', 'amount_cents']).where('end_to_end_id', 'in', endToEndIds).execute();
+    for (const c of collections) collectionsByEndToEndId.set(c.end_to_end_id, { endToEndId: c.end_to_end_id, caseId: c.case_id, mandateId: c.mandate_id, amountCents: Number(c.amount_cents) });
+  }
+  const openInstalments =
+    days.length === 0 || amounts.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('plan_instalments as i')
+            .innerJoin('plan_versions as v', 'v.id', 'i.plan_version_id')
+            .innerJoin('plans as p', (join) => join.onRef('p.id', '=', 'v.plan_id').onRef('p.current_version', '=', 'v.version'))
+            .select(['p.case_id', 'i.amount_cents', 'i.due_on'])
+            .where('i.status', '<>', 'paid')
+            .where('p.status', 'in', ['agreed', 'active', 'broken'])
+            .where('i.amount_cents', 'in', amounts)
+            .where('i.due_on', '>=', shiftDays(days[0]!, -AMOUNT_WINDOW_DAYS))
+            .where('i.due_on', '<=', shiftDays(days[days.length - 1]!, AMOUNT_WINDOW_DAYS))
+            .execute()
+        ).map((row) => ({ caseId: row.case_id, amountCents: Number(row.amount_cents), dueOn: row.due_on }));
+  const otherCaseIds = [...new Set([...[...caseIdsByIban.values()].flat(), ...[...collectionsByEndToEndId.values()].map((c) => c.caseId), ...openInstalments.map((i) => i.caseId)])].filter((id) => !casesById.has(id));
+  await addCases('id', otherCaseIds);
+  return { casesByReference, casesById, caseIdsByIban, collectionsByEndToEndId, openInstalments };
+}
+
+const RETURN_REASONS: Record<string, string> = {
+  AC01: 'IBAN incorrect',
+  AC04: 'compte clôturé',
+  AC06: 'compte bloqué',
+  AG01: 'prélèvement interdit sur ce compte',
+  AM04: 'provision insuffisante',
+  MD01: 'pas de mandat',
+  MD06: 'remboursement demandé par le débiteur',
+  MD07: 'débiteur décédé',
+  MS02: 'refus du débiteur',
+  MS03: 'raison non communiquée',
+  SL01: 'service spécifique de la banque du débiteur',
+};
+
+/** Step 2: records the certain credits and reverses the returned direct debits still pending in an import. */
+async function settlePendingLines(deps: Deps, actor: Actor, importId: string, requestId: string | null) {
+  // Credits first: a file may carry a debit and its return.
+  const pending = await pendingLines(deps, importId);
+  const credits = pending.filter((line) => line.kind === 'credit');
+  const returns = pending.filter((line) => line.kind === 'return');
+  // Credits of different cases are recorded side by side (each payment locks only its case); those of one case in
+  // the statement's order. The embedded engine has one connection, so one worker there.
+  const byCase = new Map<string, typeof credits>();
+  for (const line of credits) {
+    const key = line.case_id ?? line.id;
+    const group = byCase.get(key);
+    if (group) group.push(line);
+    else byCase.set(key, [line]);
+  }
+  const groups = [...byCase.values()];
+  let next = 0;
+  const workers = deps.database.engine === 'pglite' ? 1 : PARALLEL_CASES;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let group = groups[next++]; group; group = groups[next++]) {
+        for (const line of group) await settleLine(deps, actor, line, requestId);
+      }
+    }),
+  );
+  for (const line of returns) await settleLine(deps, actor, line, requestId);
+}
+
+/** How many cases' credits are recorded at once on a PostgreSQL server (below the connection pool's size). */
+const PARALLEL_CASES = 6;
+
+type PendingLine = Awaited<ReturnType<typeof pendingLines>>[number];
+
+function pendingLines(deps: Deps, importId: string) {
+  return deps.db.selectFrom('bank_statement_lines').selectAll().where('import_id', '=', importId).where('status', '=', 'pending').orderBy('line_number').execute();
+}
+
+async function settleLine(deps: Deps, actor: Actor, line: PendingLine, requestId: string | null) {
+  const update = (values: { status: 'recorded' | 'queued' | 'ignored' | 'reversed'; reason?: string; payment_id?: string | null }) =>
+    deps.db.updateTable('bank_statement_lines').set({ ...values, updated_at: deps.now() }).where('id', '=', line.id).execute();
+  if (line.kind === 'credit') {
+    try {
+      const { payment } = await recordLinePayment(deps, actor, line, line.case_id!, line.reason === 'end_to_end_id', requestId);
+      await update({ status: 'recorded', payment_id: payment.id });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // The payment service refused (a case closed since, a claim recalled…): a person decides.
+      await deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('bank_statement_lines').set({ status: 'queued', reason: `refused:${error.code}`, updated_at: deps.now() }).where('id', '=', line.id).execute();
+        await trx
+          .insertInto('bank_match_queue')
+          .values({ line_id: line.id, confidence: 'probable', reason: `refused:${error.code}`, suggested_case_id: line.case_id, candidate_case_ids: JSON.stringify(line.case_id ? [line.case_id] : []), created_at: deps.now() })
+          .onConflict((oc) => oc.column('line_id').doNothing())
+          .execute();
+      });
+    }
+    return;
+  }
+  // A returned direct debit: the payment its credit recorded.
+  const original = line.end_to_end_id
+    ? await deps.db
+        .selectFrom('bank_statement_lines as l')
+        .innerJoin('payments as p', 'p.id', 'l.payment_id')
+        .select(['p.id', 'p.status', 'p.amount_cents'])
+        .where('l.end_to_end_id', '=', line.end_to_end_id)
+        .where('l.kind', '=', 'credit')
+        .where('l.status', '=', 'recorded')
+        .orderBy('l.updated_at', 'desc')
+        .executeTakeFirst()
+    : undefined;
+  if (!original) {
+    await update({ status: 'ignored', reason: 'return_not_matched' });
+    return;
+  }
+  if (Number(original.amount_cents) !== Number(line.amount_cents)) {
+    await update({ status: 'ignored', reason: 'return_amount_differs' });
+    return;
+  }
+  if (original.status === 'reversed') {
+    await update({ status: 'ignored', reason: 'already_reversed' });
+    return;
+  }
+  const why = line.return_reason ? `${line.return_reason}${RETURN_REASONS[line.return_reason] ? ` (${RETURN_REASONS[line.return_reason]})` : ''}` : 'sans motif';
+  try {
+    await reversePayment(deps, actor, original.id, { kind: 'returned_direct_debit', reason: `Prélèvement retourné par la banque le ${line.booking_date ?? line.value_date ?? '?'} : ${why}` }, requestId);
+    await update({ status: 'reversed', payment_id: original.id });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await update({ status: 'ignored', reason: error.code === 'payments.already_reversed' ? 'already_reversed' : `refused:${error.code}` });
+  }
+}
+
+async function completeImport(deps: Deps, importId: string) {
+  const counts = await deps.db.selectFrom('bank_statement_lines').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('import_id', '=', importId).groupBy('status').execute();
+  await deps.db
+    .updateTable('bank_statement_imports')
+    .set({ status: 'completed', completed_at: deps.now(), counts: JSON.stringify(Object.fromEntries(counts.map((c) => [c.status, Number(c.n)]))) })
+    .where('id', '=', importId)
+    .where('status', '=', 'processing')
+    .execute();
+}

@@ -1,0 +1,126 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+
+export interface LedgerVerification {
+  ok: boolean;
+  transactions: number;
+  entries: number;
+  /** The first invariant found broken, in words that name the record. */
+  violation: string | null;
+}
+
+/**
+ * Checks the ledger's invariants over the whole database, set-based, and stops at the first broken one:
+ * 1. every transaction has entries and they sum to zero;
+ * 2. every payment has exactly one receipt of its amount, reversed exactly when the payment is;
+ * 3. cash received equals what was allocated, plus what is still unallocated, plus what was refunded;
+ * 4. each claim's cached settled amounts equal its ledger entries (payments and corrections down count as settled,
+ *    corrections up as negative), and no component is paid off beyond what it owes: no balance below zero;
+ * 5. per creditor, claim movements and their counterpart in placed claims cancel out;
+ * 6. each open case's cached balance equals what its open claims still owe.
+ */
+export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> {
+  const counts = await sql<{ transactions: number; entries: number }>`
+    select (select count(*) from ledger_transactions)::int as transactions, (select count(*) from ledger_entries)::int as entries`.execute(db);
+  const { transactions, entries } = counts.rows[0]!;
+  const result = (violation: string | null): LedgerVerification => ({ ok: violation === null, transactions, entries, violation });
+
+  const unbalanced = await sql<{ id: string; seq: number; kind: string; total: number | null }>`
+    select t.id, t.seq, t.kind, sum(e.amount_cents)::bigint as total
+    from ledger_transactions t left join ledger_entries e on e.transaction_id = t.id
+    group by t.id, t.seq, t.kind
+    having count(e.id) = 0 or sum(e.amount_cents) <> 0
+    order by t.seq limit 1`.execute(db);
+  const u = unbalanced.rows[0];
+  if (u) {
+    return result(
+      u.total === null
+        ? `transaction #${u.seq} (${u.kind}, ${u.id}) has no entries`
+        : `transaction #${u.seq} (${u.kind}, ${u.id}) does not balance: its entries sum to ${u.total} cents`,
+    );
+  }
+
+  const receipts = await sql<{ receipt_number: string; problem: string }>`
+    select p.receipt_number,
+      case when r.n is distinct from 1 then 'has ' || coalesce(r.n, 0) || ' receipt transactions instead of one'
+           when r.cash <> p.amount_cents then 'has a receipt of ' || r.cash || ' cents for an amount of ' || p.amount_cents
+           when (p.status = 'reversed') <> coalesce(r.reversed, false) then
+             case when p.status = 'reversed' then 'is reversed but its receipt is not' else 'is not reversed but its receipt is' end
+      end as problem
+    from payments p
+    left join (
+      select t.payment_id, count(distinct t.id) as n, sum(e.amount_cents) filter (where e.account = 'cash') as cash,
+        bool_or(exists (select 1 from ledger_transactions x where x.reverses_id = t.id)) as reversed
+      from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
+      where t.kind = 'receipt' group by t.payment_id
+    ) r on r.payment_id = p.id
+    where r.n is distinct from 1 or r.cash <> p.amount_cents or (p.status = 'reversed') <> coalesce(r.reversed, false)
+    order by p.recorded_at limit 1`.execute(db);
+  if (receipts.rows[0]) return result(`payment ${receipts.rows[0].receipt_number} ${receipts.rows[0].problem}`);
+
+  const money = await sql<{ received: number; allocated: number; unallocated: number; refunded: number }>`
+    with kinds as (
+      select e.account, e.amount_cents, coalesce(o.kind, t.kind) as kind
+      from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
+      left join ledger_transactions o on o.id = t.reverses_id
+    )
+    select
+      coalesce(sum(amount_cents) filter (where account = 'cash' and kind = 'receipt'), 0)::bigint as received,
+      coalesce(-sum(amount_cents) filter (where account = 'claim' and kind = 'allocation'), 0)::bigint as allocated,
+      coalesce(-sum(amount_cents) filter (where account = 'debtor_credit'), 0)::bigint as unallocated,
+      coalesce(-sum(amount_cents) filter (where account = 'cash' and kind = 'refund'), 0)::bigint as refunded
+    from kinds`.execute(db);
+  const m = money.rows[0]!;
+  if (Number(m.received) !== Number(m.allocated) + Number(m.unallocated) + Number(m.refunded)) {
+    return result(
+      `cash received (${m.received} cents) is not what was allocated (${m.allocated}) plus unallocated (${m.unallocated}) plus refunded (${m.refunded})`,
+    );
+  }
+
+  const claims = await sql<{ reference: string; problem: string }>`
+    with movements as (
+      select claim_id,
+        -coalesce(sum(amount_cents) filter (where component = 'principal'), 0) as principal,
+        -coalesce(sum(amount_cents) filter (where component = 'interest'), 0) as interest,
+        -coalesce(sum(amount_cents) filter (where component = 'fees'), 0) as fees
+      from ledger_entries where account = 'claim' group by claim_id
+    )
+    select c.reference,
+      case when c.settled_principal_cents <> coalesce(m.principal, 0) or c.settled_interest_cents <> coalesce(m.interest, 0)
+             or c.settled_fees_cents <> coalesce(m.fees, 0)
+             then 'caches settled amounts ' || c.settled_principal_cents || '/' || c.settled_interest_cents || '/' || c.settled_fees_cents
+               || ' but its ledger entries give ' || coalesce(m.principal, 0) || '/' || coalesce(m.interest, 0) || '/' || coalesce(m.fees, 0)
+           else 'is paid off beyond what it owes'
+      end as problem
+    from claims c left join movements m on m.claim_id = c.id
+    where c.settled_principal_cents <> coalesce(m.principal, 0) or c.settled_interest_cents <> coalesce(m.interest, 0)
+       or c.settled_fees_cents <> coalesce(m.fees, 0)
+       or c.settled_principal_cents > c.principal_cents or c.settled_interest_cents > c.interest_cents or c.settled_fees_cents > c.fees_cents
+    order by c.reference limit 1`.execute(db);
+  if (claims.rows[0]) return result(`claim ${claims.rows[0].reference} ${claims.rows[0].problem}`);
+
+  const placed = await sql<{ code: string; total: number }>`
+    select cr.code, sum(x.amount)::bigint as total from (
+      select cl.creditor_id, e.amount_cents as amount from ledger_entries e join claims cl on cl.id = e.claim_id where e.account = 'claim'
+      union all
+      select e.creditor_id, e.amount_cents from ledger_entries e where e.account = 'creditor_placed'
+    ) x join creditors cr on cr.id = x.creditor_id
+    group by cr.code having sum(x.amount) <> 0 order by cr.code limit 1`.execute(db);
+  if (placed.rows[0]) {
+    return result(`creditor ${placed.rows[0].code}: claim movements and placed claims do not cancel out (${placed.rows[0].total} cents)`);
+  }
+
+  const balances = await sql<{ reference: string; cached: number; owed: number }>`
+    select k.reference, k.balance_cents as cached, coalesce(o.owed, 0)::bigint as owed
+    from cases k left join (
+      select case_id, greatest(0, sum(principal_cents + interest_cents + fees_cents - settled_principal_cents - settled_interest_cents - settled_fees_cents)) as owed
+      from claims where status = 'open' group by case_id
+    ) o on o.case_id = k.id
+    where k.status <> 'closed' and k.balance_cents <> coalesce(o.owed, 0)
+    order by k.reference limit 1`.execute(db);
+  if (balances.rows[0]) {
+    const b = balances.rows[0];
+    return result(`case ${b.reference} caches a balance of ${b.cached} cents but its open claims owe ${b.owed}`);
+  }
+  return result(null);
+}

@@ -1,0 +1,147 @@
+import { appendAudit } from '../audit/append.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import { mayAccessCreditor } from '../identity/scope.js';
+import { allocatePayment } from '../ledger/core/allocate.js';
+import { adjustmentEntries, allocationEntries, refundEntries } from '../ledger/core/postings.js';
+import type { Component } from '../ledger/core/allocate.js';
+import { postTransaction } from '../ledger/post.js';
+import type { Deps } from '../platform/deps.js';
+import type { DB } from '../platform/db/schema.js';
+import { conflict, invalid, notFound } from '../platform/errors.js';
+import { mandateOrder, openClaims, settleCase } from './record-payment.js';
+import type { Transaction } from 'kysely';
+
+/**
+ * The debtor's credit (money received that no claim took) is never lost: it is refunded to the debtor, or allocated
+ * to the open claims of one of their cases. Claim corrections by the agency are ledger entries too, with a reason.
+ */
+
+async function creditOf(trx: Transaction<DB>, debtorId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total'))
+    .where('account', '=', 'debtor_credit')
+    .where('debtor_id', '=', debtorId)
+    .executeTakeFirstOrThrow();
+  return -Number(row.total);
+}
+
+async function lockDebtor(trx: Transaction<DB>, debtorId: string) {
+  const debtor = await trx.selectFrom('debtors').select('id').where('id', '=', debtorId).forUpdate().executeTakeFirst();
+  if (!debtor) throw notFound('The debtor');
+}
+
+export async function refundCredit(deps: Deps, actor: Actor, debtorId: string, input: { amountCents: number; reason: string }, requestId: string | null = null) {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    await lockDebtor(trx, debtorId);
+    const credit = await creditOf(trx, debtorId);
+    if (input.amountCents > credit) {
+      throw conflict('payments.credit_too_small', `The debtor's credit is ${credit} cents: a refund cannot be larger.`, { creditCents: credit });
+    }
+    const transactionId = await postTransaction(trx, { kind: 'refund', occurredAt: now, reason: input.reason.trim(), createdBy: actor.userId, entries: refundEntries(debtorId, input.amountCents) });
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'payment.credit_refunded',
+      targetType: 'debtor',
+      targetId: debtorId,
+      after: { amountCents: input.amountCents, reason: input.reason.trim(), transactionId },
+      requestId,
+      at: now,
+    });
+    return { debtorCreditCents: credit - input.amountCents };
+  });
+}
+
+export async function allocateCredit(deps: Deps, actor: Actor, caseId: string, requestId: string | null = null) {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const caseRow = await trx
+      .selectFrom('cases')
+      .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
+      .select(['cases.id', 'cases.debtor_id', 'cases.creditor_id', 'mandates.kind as mandate_kind', 'mandates.commission_rate_bp', 'mandates.allocation_order'])
+      .where('cases.id', '=', caseId)
+      .forUpdate('cases')
+      .executeTakeFirst();
+    if (!caseRow || !mayAccessCreditor(actor, caseRow.creditor_id)) throw notFound('The case');
+    await lockDebtor(trx, caseRow.debtor_id);
+    const credit = await creditOf(trx, caseRow.debtor_id);
+    if (credit <= 0) throw conflict('payments.no_credit', 'The debtor has no credit to allocate.');
+    const claims = await openClaims(trx, caseId);
+    const { allocations } = allocatePayment({
+      amountCents: credit,
+      paidOn: now.toISOString().slice(0, 10),
+      claims: claims.map((claim) => ({ id: claim.id, dueOn: claim.default_on, outstanding: claim.outstanding })),
+      order: mandateOrder(caseRow.allocation_order),
+    });
+    if (allocations.length === 0) throw conflict('payments.nothing_owed', 'This case owes nothing: the credit stays with the debtor.');
+    await postTransaction(trx, {
+      kind: 'allocation',
+      occurredAt: now,
+      reason: 'Affectation du crédit du débiteur',
+      createdBy: actor.userId,
+      entries: allocationEntries({
+        debtorId: caseRow.debtor_id,
+        creditorId: caseRow.creditor_id,
+        allocations,
+        commissionRateBp: caseRow.commission_rate_bp,
+        purchased: caseRow.mandate_kind === 'purchased',
+      }),
+    });
+    await settleCase(trx, caseId, actor.userId, now);
+    const allocated = allocations.reduce((sum, allocation) => sum + allocation.amountCents, 0);
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'payment.credit_allocated',
+      targetType: 'case',
+      targetId: caseId,
+      creditorId: caseRow.creditor_id,
+      after: { allocations },
+      requestId,
+      at: now,
+    });
+    return { allocatedCents: allocated, debtorCreditCents: credit - allocated };
+  });
+}
+
+/** A correction of a claim component by the agency (up: owed more; down: owed less), never below zero. */
+export async function adjustClaim(
+  deps: Deps,
+  actor: Actor,
+  claimId: string,
+  input: { component: Component; amountCents: number; reason: string },
+  requestId: string | null = null,
+) {
+  const now = deps.now();
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents === 0) {
+    throw invalid('payments.invalid_adjustment', 'A correction is a non-zero whole number of cents: positive to raise what is owed, negative to lower it.');
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const claim = await trx.selectFrom('claims').select(['id', 'case_id', 'creditor_id', 'reference']).where('id', '=', claimId).executeTakeFirst();
+    if (!claim || !mayAccessCreditor(actor, claim.creditor_id)) throw notFound('The claim');
+    await trx.selectFrom('cases').select('id').where('id', '=', claim.case_id).forUpdate().execute();
+    const owed = (await openClaims(trx, claim.case_id)).find((open) => open.id === claimId)?.outstanding[input.component] ?? 0;
+    if (owed + input.amountCents < 0) {
+      throw conflict('payments.adjustment_below_zero', `Claim ${claim.reference} owes ${owed} cents of ${input.component}: it cannot be lowered below zero.`, { owedCents: owed });
+    }
+    await postTransaction(trx, {
+      kind: 'adjustment',
+      occurredAt: now,
+      reason: input.reason.trim(),
+      createdBy: actor.userId,
+      entries: adjustmentEntries(claim.creditor_id, claimId, input.component, input.amountCents),
+    });
+    await settleCase(trx, claim.case_id, actor.userId, now);
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'claim.adjusted',
+      targetType: 'claim',
+      targetId: claimId,
+      creditorId: claim.creditor_id,
+      after: { component: input.component, amountCents: input.amountCents, reason: input.reason.trim() },
+      requestId,
+      at: now,
+    });
+    return { claimId, owedCents: owed + input.amountCents };
+  });
+}

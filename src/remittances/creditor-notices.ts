@@ -1,0 +1,87 @@
+import { createHmac } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Deps } from '../platform/deps.js';
+import type { DB } from '../platform/db/schema.js';
+
+/**
+ * The creditor is informed of every payment (CPCE R124-5): in its view (GET /creditor-payments) and, when it gave a
+ * webhook address, by a signed POST. The notice is written in the payment's own transaction (an outbox), and a job
+ * delivers it, retrying until the creditor's server answers 2xx; so no payment goes unannounced and none twice.
+ */
+
+export interface PaymentNotice {
+  paymentId: string;
+  creditorId: string;
+  event: 'payment.recorded' | 'payment.reversed';
+  payload: Record<string, unknown>;
+  at: Date;
+}
+
+export async function queueCreditorNotice(trx: Transaction<DB>, notice: PaymentNotice) {
+  const creditor = await trx.selectFrom('creditors').select('webhook_url').where('id', '=', notice.creditorId).executeTakeFirst();
+  if (!creditor?.webhook_url) return;
+  await trx
+    .insertInto('creditor_notifications')
+    .values({
+      creditor_id: notice.creditorId,
+      payment_id: notice.paymentId,
+      event: notice.event,
+      payload: JSON.stringify({ event: notice.event, occurredAt: notice.at.toISOString(), ...notice.payload }),
+      created_at: notice.at,
+    })
+    .onConflict((oc) => oc.columns(['payment_id', 'event']).doNothing())
+    .execute();
+}
+
+/** `sha256=` and the HMAC-SHA256 of `timestamp.body` with the creditor's secret, as in the X-Accord-Signature header. */
+export function signNotice(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+const MAX_ATTEMPTS = 12;
+const BATCH = 100;
+
+export async function deliverCreditorNotices(deps: Deps, send: typeof fetch = fetch): Promise<{ delivered: number; failed: number }> {
+  const pending = await deps.db
+    .selectFrom('creditor_notifications as n')
+    .innerJoin('creditors as c', 'c.id', 'n.creditor_id')
+    .select(['n.id', 'n.event', 'n.payload', 'n.attempts', 'c.webhook_url', 'c.webhook_secret'])
+    .where('n.delivered_at', 'is', null)
+    .where('n.attempts', '<', MAX_ATTEMPTS)
+    .orderBy('n.created_at')
+    .limit(BATCH)
+    .execute();
+  let delivered = 0;
+  let failed = 0;
+  for (const notice of pending) {
+    const body = JSON.stringify(notice.payload);
+    const timestamp = String(Math.floor(deps.now().getTime() / 1000));
+    let error: string | null = null;
+    try {
+      if (!notice.webhook_url) throw new Error('the creditor removed its webhook address');
+      const response = await send(notice.webhook_url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-accord-event': notice.event,
+          'x-accord-delivery': notice.id,
+          'x-accord-timestamp': timestamp,
+          ...(notice.webhook_secret ? { 'x-accord-signature': signNotice(notice.webhook_secret, timestamp, body) } : {}),
+        },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) error = `HTTP ${response.status}`;
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+    await deps.db
+      .updateTable('creditor_notifications')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), delivered_at: error ? null : deps.now(), last_error: error }))
+      .where('id', '=', notice.id)
+      .execute();
+    if (error) failed += 1;
+    else delivered += 1;
+  }
+  return { delivered, failed };
+}

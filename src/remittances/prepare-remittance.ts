@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import { appendAudit } from '../audit/append.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import { remittanceEntries } from '../ledger/core/postings.js';
+import { postTransaction } from '../ledger/post.js';
+import type { Deps } from '../platform/deps.js';
+import { conflict, notFound } from '../platform/errors.js';
+import { fromLocal, dayNumberOf } from '../contact-policy/core/local-time.js';
+import { loadRemittance, type RemittanceView } from './remittance-view.js';
+
+/** Remittance periods end at midnight, agency time. */
+const AGENCY_ZONE = 'Europe/Paris';
+
+/**
+ * Prepares a creditor's remittance: every allocation of money to its claims (and every reversal of one) up to the
+ * end of `periodTo` that no earlier remittance settled, with the collected amount, the commission at the mandate's
+ * rate and the net; posts the payment over (creditor payable to cash) in the ledger, in the same transaction. A
+ * transaction of the ledger is remitted once (a unique line), so preparing twice never pays twice.
+ */
+export async function prepareRemittance(
+  deps: Deps,
+  actor: Actor,
+  input: { creditorId: string; periodTo: string },
+  requestId: string | null = null,
+): Promise<RemittanceView> {
+  const now = deps.now();
+  const until = new Date(fromLocal(AGENCY_ZONE, dayNumberOf(input.periodTo) + 1, 0));
+  const id = await deps.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`remittance:${input.creditorId}`}))`.execute(trx);
+    const creditor = await trx.selectFrom('creditors').select(['id', 'code']).where('id', '=', input.creditorId).executeTakeFirst();
+    if (!creditor) throw notFound('The creditor');
+    const lines = await sql<{ transaction_id: string; payment_id: string | null; case_reference: string; occurred_on: string; collected: number; commission: number; net: number }>`
+      select t.id as transaction_id, t.payment_id, coalesce(k.reference, '') as case_reference,
+        (t.occurred_at at time zone ${AGENCY_ZONE})::date::text as occurred_on,
+        (-sum(e.amount_cents) filter (where e.account = 'claim'))::bigint as collected,
+        (-coalesce(sum(e.amount_cents) filter (where e.account = 'agency_income'), 0))::bigint as commission,
+        (-coalesce(sum(e.amount_cents) filter (where e.account = 'creditor_payable'), 0))::bigint as net
+      from ledger_transactions t
+      join ledger_entries e on e.transaction_id = t.id
+      left join ledger_transactions o on o.id = t.reverses_id
+      left join payments p on p.id = t.payment_id
+      left join cases k on k.id = p.case_id
+      where coalesce(o.kind, t.kind) = 'allocation'
+        and t.occurred_at < ${until}
+        and exists (select 1 from ledger_entries c where c.transaction_id = t.id and c.account = 'creditor_placed' and c.creditor_id = ${creditor.id})
+        and not exists (select 1 from remittance_lines r where r.transaction_id = t.id)
+      group by t.id, t.payment_id, k.reference, t.occurred_at, t.seq
+      order by t.seq`.execute(trx);
+    if (lines.rows.length === 0) {
+      throw conflict('remittances.nothing_to_remit', `Nothing collected for ${creditor.code} up to ${input.periodTo} is waiting to be remitted.`);
+    }
+    const collected = lines.rows.reduce((sum, line) => sum + Number(line.collected), 0);
+    const commission = lines.rows.reduce((sum, line) => sum + Number(line.commission), 0);
+    const net = lines.rows.reduce((sum, line) => sum + Number(line.net), 0);
+    if (net < 0) {
+      throw conflict('remittances.negative', `Reversals exceed collections for ${creditor.code} in this period (${net} cents): nothing is paid over; they carry to the next remittance.`);
+    }
+    // A purchased debt's collections are all the agency's: the statement exists, nothing moves in cash.
+    const transactionId =
+      net > 0
+        ? await postTransaction(trx, {
+            kind: 'remittance',
+            occurredAt: now,
+            reason: `Reversement au créancier ${creditor.code} jusqu'au ${input.periodTo}`,
+            createdBy: actor.userId,
+            entries: remittanceEntries(creditor.id, net),
+          })
+        : null;
+    const sequence = await sql<{ n: number }>`select nextval('remittance_number_seq')::int as n`.execute(trx);
+    const number = `R-${creditor.code}-${input.periodTo.replaceAll('-', '')}-${String(sequence.rows[0]!.n).padStart(4, '0')}`;
+    const remittance = await trx
+      .insertInto('remittances')
+      .values({
+        number,
+        creditor_id: creditor.id,
+        period_to: input.periodTo,
+        collected_cents: collected,
+        commission_cents: commission,
+        net_cents: net,
+        lines: lines.rows.length,
+        transaction_id: transactionId,
+        prepared_by: actor.userId,
+        prepared_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('remittance_lines')
+      .values(
+        lines.rows.map((line) => ({
+          remittance_id: remittance.id,
+          transaction_id: line.transaction_id,
+          payment_id: line.payment_id,
+          case_reference: line.case_reference,
+          occurred_on: line.occurred_on,
+          collected_cents: Number(line.collected),
+          commission_cents: Number(line.commission),
+        })),
+      )
+      .execute();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'remittance.prepared',
+      targetType: 'remittance',
+      targetId: remittance.id,
+      creditorId: creditor.id,
+      after: { number, periodTo: input.periodTo, collected, commission, net, lines: lines.rows.length },
+      requestId,
+      at: now,
+    });
+    return remittance.id;
+  });
+  return loadRemittance(deps.db, id);
+}

@@ -1,0 +1,88 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../platform/db/schema.js';
+import { notFound } from '../platform/errors.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const remittanceSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  creditorId: z.string(),
+  creditorCode: z.string(),
+  creditorName: z.string(),
+  periodTo: z.string(),
+  collectedCents: z.number().int(),
+  commissionCents: z.number().int(),
+  netCents: z.number().int(),
+  preparedAt: z.string(),
+  preparedBy: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      paymentId: z.string().nullable(),
+      receiptNumber: z.string().nullable(),
+      caseReference: z.string(),
+      occurredOn: z.string(),
+      collectedCents: z.number().int(),
+      commissionCents: z.number().int(),
+      netCents: z.number().int(),
+    }),
+  ),
+});
+export type RemittanceView = z.infer<typeof remittanceSchema>;
+
+const summaryColumns = (db: Db) =>
+  db
+    .selectFrom('remittances as r')
+    .innerJoin('creditors as c', 'c.id', 'r.creditor_id')
+    .leftJoin('users as u', 'u.id', 'r.prepared_by')
+    .select(['r.id', 'r.number', 'r.creditor_id', 'c.code', 'c.name', 'r.period_to', 'r.collected_cents', 'r.commission_cents', 'r.net_cents', 'r.prepared_at', 'u.display_name']);
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>['execute']>>[number];
+
+function summary(row: SummaryRow): Omit<RemittanceView, 'lines'> {
+  return {
+    id: row.id,
+    number: row.number,
+    creditorId: row.creditor_id,
+    creditorCode: row.code,
+    creditorName: row.name,
+    periodTo: row.period_to,
+    collectedCents: row.collected_cents,
+    commissionCents: row.commission_cents,
+    netCents: row.net_cents,
+    preparedAt: row.prepared_at.toISOString(),
+    preparedBy: row.display_name,
+  };
+}
+
+export async function loadRemittance(db: Db, id: string): Promise<RemittanceView> {
+  const row = await summaryColumns(db).where('r.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('The remittance');
+  const lines = await db
+    .selectFrom('remittance_lines as l')
+    .leftJoin('payments as p', 'p.id', 'l.payment_id')
+    .select(['l.payment_id', 'p.receipt_number', 'l.case_reference', 'l.occurred_on', 'l.collected_cents', 'l.commission_cents'])
+    .where('l.remittance_id', '=', id)
+    .orderBy('l.occurred_on')
+    .orderBy('l.case_reference')
+    .execute();
+  return {
+    ...summary(row),
+    lines: lines.map((line) => ({
+      paymentId: line.payment_id,
+      receiptNumber: line.receipt_number,
+      caseReference: line.case_reference,
+      occurredOn: line.occurred_on,
+      collectedCents: line.collected_cents,
+      commissionCents: line.commission_cents,
+      netCents: line.collected_cents - line.commission_cents,
+    })),
+  };
+}
+
+export async function listRemittances(db: Db, creditorId: string | null) {
+  let query = summaryColumns(db).orderBy('r.prepared_at', 'desc').limit(200);
+  if (creditorId) query = query.where('r.creditor_id', '=', creditorId);
+  return (await query.execute()).map(summary);
+}

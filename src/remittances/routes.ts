@@ -1,0 +1,137 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
+import type { Deps } from '../platform/deps.js';
+import { notFound } from '../platform/errors.js';
+import { problemResponses } from '../platform/http/schemas.js';
+import { paymentSchema } from '../payments/payment-view.js';
+import { creditorPayments } from './creditor-payments.js';
+import { remittanceCsv, remittancePain001, remittancePdf } from './documents.js';
+import { setRemittanceSettings } from './creditor-settings.js';
+import { prepareRemittance } from './prepare-remittance.js';
+import { listRemittances, loadRemittance, remittanceSchema } from './remittance-view.js';
+
+const id = z.strictObject({ id: z.string().uuid() });
+
+/** Remittances to creditors: the statement of what was collected, the commission and the net, and the transfer. */
+export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['remittances'];
+  const inScope = async (remittanceId: string, actor: Parameters<typeof mayAccessCreditor>[0]) => {
+    const remittance = await loadRemittance(deps.db, remittanceId);
+    if (!mayAccessCreditor(actor, remittance.creditorId)) throw notFound('The remittance');
+    return remittance;
+  };
+
+  r.post(
+    '/api/v1/remittances',
+    {
+      config: { access: { permission: 'remittances.manage' } },
+      schema: {
+        tags,
+        summary: "Prepare a creditor's remittance: everything collected up to `periodTo` and not yet remitted, net of commission",
+        body: z.strictObject({ creditorId: z.string().uuid(), periodTo: z.iso.date() }),
+        response: { 201: remittanceSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await prepareRemittance(deps, request.actor!, request.body, request.id)),
+  );
+
+  r.get(
+    '/api/v1/remittances',
+    {
+      config: { access: { permission: 'remittances.read' } },
+      schema: {
+        tags,
+        summary: 'Remittances, newest first (a creditor user sees its own)',
+        querystring: z.strictObject({ creditorId: z.string().uuid().optional() }),
+        response: { 200: z.object({ items: z.array(remittanceSchema.omit({ lines: true })) }), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => ({ items: await listRemittances(deps.db, creditorScope(request.actor!) ?? request.query.creditorId ?? null) }),
+  );
+
+  r.get(
+    '/api/v1/remittances/:id',
+    {
+      config: { access: { permission: 'remittances.read' } },
+      schema: { tags, summary: 'A remittance statement with its lines', params: id, response: { 200: remittanceSchema, ...problemResponses(400, 401, 403, 404) } },
+    },
+    async (request) => inScope(request.params.id, request.actor!),
+  );
+
+  r.get(
+    '/api/v1/remittances/:id/statement.pdf',
+    {
+      config: { access: { permission: 'remittances.read' } },
+      schema: { tags, summary: 'The statement as PDF', params: id, response: { 200: z.unknown().describe('application/pdf'), ...problemResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const remittance = await inScope(request.params.id, request.actor!);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${remittance.number}.pdf"`).send(await remittancePdf(remittance));
+    },
+  );
+
+  r.get(
+    '/api/v1/remittances/:id/statement.csv',
+    {
+      config: { access: { permission: 'remittances.read' } },
+      schema: { tags, summary: 'The statement as CSV', params: id, response: { 200: z.string(), ...problemResponses(400, 401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const remittance = await inScope(request.params.id, request.actor!);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${remittance.number}.csv"`).send(remittanceCsv(remittance));
+    },
+  );
+
+  r.get(
+    '/api/v1/remittances/:id/transfer.xml',
+    {
+      config: { access: { permission: 'remittances.manage' } },
+      schema: { tags, summary: 'The SEPA credit transfer (pain.001.001.03) paying the net over', params: id, response: { 200: z.string(), ...problemResponses(400, 401, 403, 404, 409) } },
+    },
+    async (request, reply) => {
+      const remittance = await inScope(request.params.id, request.actor!);
+      const xml = await remittancePain001(deps, remittance);
+      return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${remittance.number}-pain001.xml"`).send(xml);
+    },
+  );
+
+  r.put(
+    '/api/v1/creditors/:id/remittance-settings',
+    {
+      config: { access: { permission: 'remittances.manage' } },
+      schema: {
+        tags,
+        summary: "Where the creditor's money is paid over (IBAN, BIC) and where its payment notices go (webhook, HMAC-signed)",
+        params: id,
+        body: z.strictObject({
+          remittanceIban: z.string().max(42).nullable(),
+          remittanceBic: z.string().max(11).nullable(),
+          webhookUrl: z.url().max(500).nullable(),
+          webhookSecret: z.string().min(16, 'a secret of at least 16 characters').max(200).optional(),
+        }),
+        response: {
+          200: z.object({ remittanceIban: z.string().nullable(), remittanceBic: z.string().nullable(), webhookUrl: z.string().nullable(), webhookSecretSet: z.boolean() }),
+          ...problemResponses(400, 401, 403, 404, 422),
+        },
+      },
+    },
+    async (request) => setRemittanceSettings(deps, request.actor!, request.params.id, request.body, request.id),
+  );
+
+  r.get(
+    '/api/v1/creditor-payments',
+    {
+      config: { access: { permission: 'payments.read' } },
+      schema: {
+        tags,
+        summary: "Every payment on a creditor's cases in a period (CPCE R124-5: the creditor is informed of each); a creditor user sees its own",
+        querystring: z.strictObject({ creditorId: z.string().uuid().optional(), from: z.iso.date(), to: z.iso.date() }),
+        response: { 200: z.object({ items: z.array(paymentSchema), totalCents: z.number().int() }), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => creditorPayments(deps.db, { creditorId: creditorScope(request.actor!) ?? request.query.creditorId ?? null, from: request.query.from, to: request.query.to }),
+  );
+}
