@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
 import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
@@ -8,6 +8,31 @@ import { useAccordAndBrowser } from './support/fixtures.js';
 const fixture = useAccordAndBrowser();
 
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+/**
+ * Sets a case's cached balance for the test (a known figure to read on the page) and puts the real one back when the
+ * test ends, so that ledger:verify, run when the server stops, finds the cache in step with the claims again.
+ */
+async function setBalance(db: typeof fixture.server.deps.db, caseId: string, cents: number) {
+  const { balance_cents } = await db.selectFrom('cases').select('balance_cents').where('id', '=', caseId).executeTakeFirstOrThrow();
+  await db.updateTable('cases').set({ balance_cents: cents }).where('id', '=', caseId).execute();
+  onTestFinished(async () => {
+    await db.updateTable('cases').set({ balance_cents }).where('id', '=', caseId).execute();
+  });
+}
+
+/** Open cases whose debtor has no other case and no budget yet (so each case gets the whole capacity), last first. */
+function freshCases(db: typeof fixture.server.deps.db, n: number) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'reference', 'mandate_id'])
+    .where('status', '=', 'open')
+    .where((eb) => eb(eb.selectFrom('cases as other').select(sql<number>`count(*)`.as('n')).whereRef('other.debtor_id', '=', 'cases.debtor_id').where('other.status', '<>', 'closed'), '=', 1))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('debtor_assessments').select('id').whereRef('debtor_assessments.debtor_id', '=', 'cases.debtor_id'))))
+    .orderBy('reference', 'desc')
+    .limit(n)
+    .execute();
+}
 
 /** The worked example of REGULATION.md with expenses of 2,000 €: a capacity of 200 € a month. */
 async function fillBudget(page: Page, base: string, caseId: string) {
@@ -31,18 +56,10 @@ describe('payment plans', () => {
     const base = fixture.server.url;
     const db = fixture.server.deps.db;
     // Two debtors with one open case each (so each case gets the whole capacity), with known balances and mandate.
-    const [within, beyond] = await db
-      .selectFrom('cases')
-      .select(['id', 'reference', 'mandate_id'])
-      .where('status', '=', 'open')
-      .where((eb) => eb(eb.selectFrom('cases as other').select(sql<number>`count(*)`.as('n')).whereRef('other.debtor_id', '=', 'cases.debtor_id').where('other.status', '<>', 'closed'), '=', 1))
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('debtor_assessments').select('id').whereRef('debtor_assessments.debtor_id', '=', 'cases.debtor_id'))))
-      .orderBy('reference', 'desc')
-      .limit(2)
-      .execute();
+    const [within, beyond] = await freshCases(db, 2);
     await db.updateTable('mandates').set({ max_plan_months: 24 }).where('id', 'in', [within!.mandate_id, beyond!.mandate_id]).execute();
-    await db.updateTable('cases').set({ balance_cents: 100000 }).where('id', '=', within!.id).execute();
-    await db.updateTable('cases').set({ balance_cents: 300000 }).where('id', '=', beyond!.id).execute();
+    await setBalance(db, within!.id, 100000);
+    await setBalance(db, beyond!.id, 300000);
 
     const agentContext = await newContext(fixture.browser);
     const page = await agentContext.newPage();
@@ -116,5 +133,107 @@ describe('payment plans', () => {
     }
     const plans = await db.selectFrom('plans').select(['case_id', 'status']).where('case_id', 'in', [within!.id, beyond!.id]).execute();
     expect(Object.fromEntries(plans.map((p) => [p.case_id, p.status]))).toEqual({ [within!.id]: 'agreed', [beyond!.id]: 'agreed' });
+  });
+
+  it('an agent marks an instalment paid and renegotiates; the team leader cancels the plan with a reason and closes a review item with an outcome', async () => {
+    const base = fixture.server.url;
+    const db = fixture.server.deps.db;
+    const [planned, oriented] = await freshCases(db, 2);
+    await db.updateTable('cases').set({ stage: 'amicable' }).where('id', '=', planned!.id).execute();
+    await setBalance(db, planned!.id, 100000);
+    // An orientation item waiting for a person, as an agent's flag at capacity zero leaves it.
+    const debtor = await db.selectFrom('cases').select('debtor_id').where('id', '=', oriented!.id).executeTakeFirstOrThrow();
+    const review = await db
+      .insertInto('case_reviews')
+      .values({ case_id: oriented!.id, debtor_id: debtor.debtor_id, kind: 'orientation', reasons: JSON.stringify(['capacity_zero']), opened_by: null, opened_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const agentContext = await newContext(fixture.browser);
+    const page = await agentContext.newPage();
+    const history = () => page.locator('ol.plan-history').first();
+    try {
+      await signInWithKeyboard(page, base, 'agent@demo.accord.test', DEMO_PASSWORD);
+      await fillBudget(page, base, planned!.id);
+      await page.goto(`${base}/cases/${planned!.id}/plans`);
+      await waitForPage(page);
+      await page.getByRole('button', { name: 'Choisir : Échéancier mensuel' }).click();
+      await page.getByRole('button', { name: 'Enregistrer le plan' }).click();
+      await page.getByText('Plan enregistré et accepté.').waitFor();
+      expect(plain(await history().textContent())).toContain('dans la capacité et dans la limite de la personne qui l’a enregistré');
+      expect(await history().textContent()).not.toContain('within authority');
+
+      await page.getByRole('button', { name: 'Marquer une échéance payée' }).click();
+      expect(plain(await page.locator('.plan-action-panel').textContent())).toContain('Un paiement enregistré sur le dossier marque lui-même les échéances qu’il couvre');
+      await page.getByLabel('Référence du paiement').fill('VIR-2026-0042');
+      await expectNoAxeViolations(page, '/cases/:id/plans mark paid');
+      await page.getByRole('button', { name: 'Marquer payée' }).click();
+      await page.getByText('Échéance 1 marquée payée.').waitFor();
+      expect(await page.getByTestId('plan-status').textContent()).toBe('En cours');
+      expect(plain(await history().textContent())).toContain('échéance 1 payée (référence VIR-2026-0042)');
+
+      await page.getByRole('button', { name: 'Renégocier (nouvelle version)' }).click();
+      expect(plain(await page.locator('.plan-action-panel').textContent())).toContain('ce qui reste à payer (800,00 €)');
+      await page.getByLabel('Nombre de mensualités').fill('4');
+      await page.getByLabel('Raison de la renégociation').fill('Le débiteur préfère finir en quatre mois');
+      await expectNoAxeViolations(page, '/cases/:id/plans renegotiate');
+      await screenshot(page, 'plans-renegotiate');
+      await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
+      await page.getByText('Version 2 enregistrée et acceptée.').waitFor();
+      expect(plain(await page.locator('article.plan').first().textContent())).toContain('4 mensualités de 200,00 €');
+      expect(plain(await history().textContent())).toContain('Le débiteur préfère finir en quatre mois');
+    } finally {
+      await agentContext.close();
+    }
+    expect((await db.selectFrom('cases').select('stage').where('id', '=', planned!.id).executeTakeFirstOrThrow()).stage).toBe('plan');
+
+    const leaderContext = await newContext(fixture.browser);
+    const leader = await leaderContext.newPage();
+    try {
+      await signInWithKeyboard(leader, base, 'team.leader@demo.accord.test', DEMO_PASSWORD);
+      await leader.goto(`${base}/cases/${planned!.id}/plans`);
+      await waitForPage(leader);
+      await leader.getByRole('button', { name: 'Annuler le plan', exact: true }).click();
+      await leader.getByLabel('Raison de l’annulation').fill('Le débiteur a obtenu un prêt familial et paiera en une fois');
+      await leader.getByRole('button', { name: 'Annuler le plan…' }).click();
+      const confirm = leader.getByRole('group', { name: /Annuler ce plan \?/ });
+      await confirm.waitFor();
+      expect(await leader.getByRole('button', { name: 'Confirmer l’annulation' }).evaluate((b) => b === document.activeElement)).toBe(true);
+      await expectNoAxeViolations(leader, '/cases/:id/plans cancel confirmation');
+      await screenshot(leader, 'plans-cancel-confirm');
+      await leader.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+      await leader.getByText('Plan annulé.').waitFor();
+      await leader.getByTestId('plan-status').waitFor();
+      expect(await leader.getByTestId('plan-status').textContent()).toBe('Annulé');
+      expect(plain(await leader.locator('ol.plan-history').first().textContent())).toContain('Annulé (v2) : Le débiteur a obtenu un prêt familial et paiera en une fois — ');
+      expect(await leader.getByRole('button', { name: 'Annuler le plan', exact: true }).count()).toBe(0);
+      await expectNoAxeViolations(leader, '/cases/:id/plans cancelled');
+      await screenshot(leader, 'plans-cancelled');
+
+      await leader.getByRole('link', { name: 'Dossiers à revoir' }).click();
+      await leader.waitForURL(`${base}/case-reviews`);
+      await waitForPage(leader);
+      const card = leader.locator('li.card', { hasText: oriented!.reference });
+      const text = plain(await card.textContent());
+      expect(text).toContain('Orientation vers la Banque de France et un conseil budgétaire');
+      expect(text).toContain('Pourquoi : la capacité de remboursement est nulle');
+      expect(text).toContain('signalé par le suivi automatique des plans');
+      expect(await card.getByRole('link', { name: new RegExp(`Dossier ${oriented!.reference}`) }).getAttribute('href')).toBe(`/cases/${oriented!.id}`);
+      await expectNoAxeViolations(leader, '/case-reviews');
+      await screenshot(leader, 'case-reviews');
+      await card.getByLabel('Ce qui a été décidé').fill('Appel du 12 : le foyer accepte un rendez-vous au Point conseil budget et déposera un dossier à la Banque de France');
+      await card.getByRole('button', { name: 'Clore avec cette décision' }).click();
+      await leader.getByText(`Dossier ${oriented!.reference} : examen clos.`).waitFor();
+      expect(await leader.locator('li.card', { hasText: oriented!.reference }).count()).toBe(0);
+      await expectNoAxeViolations(leader, '/case-reviews closed');
+      await screenshot(leader, 'case-reviews-closed');
+    } finally {
+      await leaderContext.close();
+    }
+    const plan = await db.selectFrom('plans').select(['status', 'current_version']).where('case_id', '=', planned!.id).executeTakeFirstOrThrow();
+    expect(plan).toEqual({ status: 'cancelled', current_version: 2 });
+    expect((await db.selectFrom('cases').select('stage').where('id', '=', planned!.id).executeTakeFirstOrThrow()).stage).toBe('amicable');
+    const closed = await db.selectFrom('case_reviews').innerJoin('users', 'users.id', 'case_reviews.closed_by').select(['status', 'outcome', 'users.email']).where('case_reviews.id', '=', review.id).executeTakeFirstOrThrow();
+    expect(closed).toMatchObject({ status: 'closed', email: 'team.leader@demo.accord.test', outcome: expect.stringContaining('Point conseil budget') });
   });
 });

@@ -4,6 +4,9 @@ import { can, type Permission } from '../src/identity/core/permissions.js';
 import { axeViolations, describeViolations, navigationLabels, newContext, signInWithKeyboard, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
+/** A menu label matched whole ("Dossiers" is not "Dossiers à revoir"). */
+const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
 /** The French navigation, in menu order, with the permission each entry needs (the server's matrix decides). */
 const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Accueil', permission: 'dashboard.read', path: '/' },
@@ -11,7 +14,10 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Remises de créances', permission: 'placements.read', path: '/placements' },
   { label: 'Rapprochements à vérifier', permission: 'debtors.review_matches', path: '/debtor-matches' },
   { label: 'Plans à valider', permission: 'plans.approve', path: '/plan-approvals' },
+  { label: 'Dossiers à revoir', permission: 'plans.review', path: '/case-reviews' },
   { label: 'Politique de contact', permission: 'contact_policy.read', path: '/contact-policy' },
+  { label: 'Paiements et reversements', permission: 'remittances.read', path: '/payments' },
+  { label: 'Relevés bancaires', permission: 'bank_files.read', path: '/bank-statements' },
   { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },
   { label: 'Utilisateurs', permission: 'users.read', path: '/users' },
   { label: "Journal d'audit", permission: 'audit.read', path: '/audit' },
@@ -31,16 +37,16 @@ describe('every demo role', () => {
         const allowed = MENU.filter((entry) => can(user.role, entry.permission));
         expect(await navigationLabels(page)).toEqual(allowed.map((entry) => entry.label));
         for (const refused of MENU.filter((entry) => !can(user.role, entry.permission))) {
-          await expect(page.locator('nav[aria-label] a', { hasText: refused.label }).count()).resolves.toBe(0);
+          await expect(page.locator('nav[aria-label] a', { hasText: exactly(refused.label) }).count()).resolves.toBe(0);
         }
         await expect(page.locator('header').textContent()).resolves.toContain(user.displayName);
 
         let checked = 0;
         for (const entry of allowed) {
-          await page.locator('nav[aria-label] a', { hasText: entry.label }).click();
+          await page.locator('nav[aria-label] a', { hasText: exactly(entry.label) }).click();
           await page.waitForURL(`${base}${entry.path}`);
           // The menu marks the new page as current once it has rendered; only then is the old page gone.
-          await page.locator('nav[aria-label] a[aria-current="page"]', { hasText: entry.label }).waitFor();
+          await page.locator('nav[aria-label] a[aria-current="page"]', { hasText: exactly(entry.label) }).waitFor();
           await waitForPage(page);
           expect(await page.title()).toMatch(/ – Accord$/);
           const violations = await axeViolations(page);

@@ -1,3 +1,4 @@
+import { verifyLedger } from '../../src/ledger/verify.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,7 +64,10 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
         // A refused upload can leave its connection open, unread, for a minute: the test server does not wait for it.
         app.server.closeAllConnections();
         await app.close();
+        // Whatever a browser test did with money, the ledger's invariants still hold.
+        const ledger = await verifyLedger(database.db);
         await cleanUp();
+        if (!ledger.ok) throw new Error(`ledger:verify after the browser test: ${ledger.violation}`);
       },
     };
   } catch (error) {

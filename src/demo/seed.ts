@@ -1,3 +1,4 @@
+import { loadDemoPayments } from './payments.js';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
@@ -55,6 +56,8 @@ const CREDITORS = [
     postal_code: '75009',
     city: 'Paris',
     contact_email: 'recouvrement@banque-horizon.example',
+    remittance_iban: 'FR7630004000031234567890143',
+    remittance_bic: 'BNPAFRPP',
     mandate: { code: 'BH-2026', kind: 'collection', commission_rate_bp: 1500, max_discount_bp: 1500, max_plan_months: 24, settlements_allowed: true, payment_grace_days: 10 },
     contracts: [['consumer_credit', 50_000, 2_500_000], ['overdraft', 15_000, 400_000]] as [ContractType, number, number][],
     share: 0.45,
@@ -114,7 +117,7 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const random = new Random(options.seed ?? 20261124);
   const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const loaded = await deps.db.transaction().execute(async (trx) => {
     const teamIds = new Map<string, string>();
     for (const team of TEAMS) {
       const row = await trx.insertInto('teams').values(team).returning('id').executeTakeFirstOrThrow();
@@ -154,6 +157,9 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
     await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'demo.loaded', targetType: 'system', targetId: 'demo', after: report, at: now });
     return { loaded: true, creditors: creditors.length, ...report };
   });
+  // One payment for every hundred debtors, recorded through the payment service after the portfolio exists.
+  await loadDemoPayments(deps, random, Math.max(3, Math.round((options.debtors ?? 2_500) / 100)));
+  return loaded;
 }
 
 function pickPlace(random: Random, italianCreditor: boolean): Place {

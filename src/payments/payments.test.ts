@@ -147,6 +147,7 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
       .returning(['id', 'seq'])
       .executeTakeFirstOrThrow();
     await t.deps.db.insertInto('ledger_entries').values({ transaction_id: broken.id, account: 'cash', amount_cents: 1 }).execute();
+    t.ledgerBrokenOnPurpose = true;
     const found = await verifyLedger(t.deps.db);
     expect(found.ok).toBe(false);
     expect(found.violation).toBe(`transaction #${broken.seq} (adjustment, ${broken.id}) does not balance: its entries sum to 1 cents`);

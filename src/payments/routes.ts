@@ -27,7 +27,11 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary:
           'Record a payment on a case and allocate it (Idempotency-Key header required: the same key and body return the first payment, another body is 409)',
-        headers: z.object({ 'idempotency-key': z.string().min(8, 'an Idempotency-Key of at least 8 characters, unique per payment').max(200) }),
+        headers: z.object({
+          'idempotency-key': z.string().min(8, 'an Idempotency-Key of at least 8 characters, unique per payment').max(200),
+          /** The web app says so, for the payment's source; other callers are the API. */
+          'x-accord-client': z.enum(['web']).optional(),
+        }),
         body: z.strictObject({
           caseId: z.string().uuid(),
           amountCents: z.number().int().positive(),
@@ -47,7 +51,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         deps,
         request.actor!,
         request.body,
-        { idempotencyKey: request.headers['idempotency-key'], source: 'api' },
+        { idempotencyKey: request.headers['idempotency-key'], source: request.headers['x-accord-client'] === 'web' ? 'web' : 'api' },
         request.id,
       );
       return reply.status(replayed ? 200 : 201).send(payment);

@@ -3,6 +3,7 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { localDate } from '../reporting/snapshot.js';
+import { writeReason } from './core/event-reasons.js';
 import { followUp } from './core/index.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
 import { loadPlan, type PlanView } from './plan-view.js';
@@ -51,7 +52,7 @@ export async function recordInstalmentPayment(deps: Deps, actor: Actor | null, p
     const allPaid = instalments.every((i) => i.number === number || i.status === 'paid');
     const from = plan.status;
     await trx.updateTable('plan_instalments').set({ status: 'paid', paid_on: payment.paidOn, payment_reference: payment.reference }).where('id', '=', target.id).execute();
-    const to = await applyEvent(trx, plan, { type: 'pay', allPaid }, { reason: `échéance ${number} payée (${payment.reference})`, actorUserId: actor?.userId ?? null, at });
+    const to = await applyEvent(trx, plan, { type: 'pay', allPaid }, { reason: writeReason.instalmentPaid(number, payment.reference), actorUserId: actor?.userId ?? null, at });
     if (to === 'completed') await planCaseEvent(trx, plan, 'Plan soldé : toutes les échéances sont payées', actor?.userId ?? null, at);
     await appendAudit(trx, {
       actor: who,
@@ -104,7 +105,7 @@ export async function followUpPlans(deps: Deps): Promise<PlanFollowUpReport> {
       const result = followUp(states, today, grace.payment_grace_days);
       const before = plan.status;
       if (plan.status === 'agreed') {
-        await applyEvent(trx, plan, { type: 'start' }, { reason: `première échéance au ${instalments[0]!.due_on}`, actorUserId: null, at });
+        await applyEvent(trx, plan, { type: 'start' }, { reason: writeReason.firstDue(instalments[0]!.due_on), actorUserId: null, at });
         report.started++;
       }
       if (result.late.length > 0) {
@@ -112,7 +113,7 @@ export async function followUpPlans(deps: Deps): Promise<PlanFollowUpReport> {
         report.instalmentsLate += result.late.length;
       }
       if (result.broken) {
-        const reason = `échéance ${result.brokenBy} impayée au-delà du délai de grâce de ${grace.payment_grace_days} jours`;
+        const reason = writeReason.unpaidBeyondGrace(result.brokenBy!, grace.payment_grace_days);
         await applyEvent(trx, plan, { type: 'break' }, { reason, actorUserId: null, at });
         await planCaseEvent(trx, plan, `Plan rompu : ${reason}. Relance et renégociation à prévoir.`, null, at);
         await trx

@@ -38,7 +38,38 @@ export async function applyEvent(
   await trx.updateTable('plans').set({ status: to, current_version: version, updated_at: change.at }).where('id', '=', plan.id).execute();
   plan.status = to;
   plan.current_version = version;
+  await followCaseStage(trx, plan, to, change);
   return to;
+}
+
+const STAGE_MOVES: Partial<Record<PlanStatus, { from: 'amicable' | 'plan'; to: 'amicable' | 'plan'; reason: (version: number) => string }>> = {
+  agreed: { from: 'amicable', to: 'plan', reason: (v) => `Plan de paiement accepté (version ${v})` },
+  cancelled: { from: 'plan', to: 'amicable', reason: () => 'Plan de paiement annulé : retour à l’amiable' },
+  broken: { from: 'plan', to: 'amicable', reason: () => 'Plan de paiement rompu : retour à l’amiable' },
+};
+
+/**
+ * The case's stage follows its plan, in the plan change's transaction: an agreed plan moves an amicable case to
+ * `plan`; a cancelled or broken one moves it back to `amicable`. A case at another stage (dispute,
+ * over-indebtedness, judicial, closed) is left where a person put it.
+ */
+async function followCaseStage(trx: Transaction<DB>, plan: LockedPlan, to: PlanStatus, change: { actorUserId: string | null; at: Date }): Promise<void> {
+  const move = STAGE_MOVES[to];
+  if (!move) return;
+  const moved = await trx
+    .updateTable('cases')
+    .set({ stage: move.to, stage_changed_at: change.at, updated_at: change.at })
+    .where('id', '=', plan.case_id)
+    .where('stage', '=', move.from)
+    .where('status', '<>', 'closed')
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0) return;
+  const reason = move.reason(plan.current_version);
+  await trx.insertInto('case_stage_history').values({ case_id: plan.case_id, from_stage: move.from, to_stage: move.to, changed_at: change.at, changed_by: change.actorUserId, reason }).execute();
+  await trx
+    .insertInto('case_events')
+    .values({ case_id: plan.case_id, debtor_id: plan.debtor_id, occurred_at: change.at, kind: 'stage_change', summary: reason, actor_user_id: change.actorUserId, data: JSON.stringify({ planId: plan.id, fromStage: move.from, toStage: move.to }) })
+    .execute();
 }
 
 /** A line on the case's timeline (in the agency's working language, French). */

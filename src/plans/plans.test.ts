@@ -26,6 +26,14 @@ describe.each(ENGINES)('plans on %s', (engine) => {
   let cases: { id: string; debtor_id: string }[];
   let today: string;
 
+  /** Makes a case owe exactly `cents`: its first claim carries it all, the others nothing (the ledger checks this). */
+  async function owe(caseId: string, cents: number) {
+    const claims = await t.deps.db.selectFrom('claims').select('id').where('case_id', '=', caseId).where('status', '=', 'open').orderBy('reference').execute();
+    await t.deps.db.updateTable('claims').set({ principal_cents: 0, interest_cents: 0, fees_cents: 0 }).where('case_id', '=', caseId).execute();
+    await t.deps.db.updateTable('claims').set({ principal_cents: cents }).where('id', '=', claims[0]!.id).execute();
+    await t.deps.db.updateTable('cases').set({ balance_cents: cents }).where('id', '=', caseId).execute();
+  }
+
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: true });
     agent = await signIn(t.app, demoEmail('agent'));
@@ -42,8 +50,8 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     expect(cases).toHaveLength(3);
     const mandates = t.deps.db.selectFrom('cases').select('mandate_id').where('id', 'in', cases.map((c) => c.id));
     await t.deps.db.updateTable('mandates').set({ max_plan_months: 24, max_discount_bp: 2000, settlements_allowed: true, payment_grace_days: 10 }).where('id', 'in', mandates).execute();
-    await t.deps.db.updateTable('cases').set({ balance_cents: 300000 }).where('id', '=', cases[0]!.id).execute();
-    await t.deps.db.updateTable('cases').set({ balance_cents: 100000 }).where('id', '=', cases[1]!.id).execute();
+    await owe(cases[0]!.id, 300_000);
+    await owe(cases[1]!.id, 100_000);
     today = localDate(t.clock.now, t.deps.config.NIGHTLY_TZ);
   });
   afterAll(() => t.close());
@@ -182,6 +190,46 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     expect(after.reviews[0]).toMatchObject({ status: 'closed', outcome: 'renégocié : version 2' });
     await expect(sql`update plan_versions set agreed_cents = 1`.execute(t.deps.db)).rejects.toThrow(/append-only/);
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
+  });
+
+  it("moves the case's stage with its plan: to plan when agreed, back to amicable when cancelled or broken", async () => {
+    const caseId = cases[1]!.id;
+    await t.deps.db.updateTable('cases').set({ stage: 'amicable' }).where('id', '=', caseId).execute();
+    const stage = async () => (await t.deps.db.selectFrom('cases').select('stage').where('id', '=', caseId).executeTakeFirstOrThrow()).stage;
+    const now = () => localDate(t.clock.now, t.deps.config.NIGHTLY_TZ);
+
+    const agreed = await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/plans`, { kind: 'instalments', firstDueOn: addDays(now(), 5) });
+    expect(agreed.json().status).toBe('agreed');
+    expect(await stage()).toBe('plan');
+    t.clock.advance(60_000);
+    await as(t.app, agent)('POST', `/api/v1/plans/${agreed.json().id}/cancellation`, { reason: 'Le débiteur paiera autrement' });
+    expect(await stage()).toBe('amicable');
+    t.clock.advance(60_000);
+
+    const again = await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/plans`, { kind: 'instalments', firstDueOn: addDays(now(), 5) });
+    expect(again.json().status).toBe('agreed');
+    expect(await stage()).toBe('plan');
+    t.clock.advance(20 * DAY); // the first instalment unpaid beyond the 10 days of grace
+    agent = await signIn(t.app, demoEmail('agent'));
+    leader = await signIn(t.app, demoEmail('team_leader'));
+    expect((await followUpPlans(t.deps)).broken).toBe(1);
+    expect(await stage()).toBe('amicable');
+
+    const history = await t.deps.db.selectFrom('case_stage_history').select(['from_stage', 'to_stage', 'reason']).where('case_id', '=', caseId).orderBy('changed_at').execute();
+    expect(history.slice(-4).map((h) => [h.from_stage, h.to_stage])).toEqual([
+      ['amicable', 'plan'],
+      ['plan', 'amicable'],
+      ['amicable', 'plan'],
+      ['plan', 'amicable'],
+    ]);
+    expect(history.at(-1)!.reason).toContain('rompu');
+    const timeline = await t.deps.db.selectFrom('case_events').select('summary').where('case_id', '=', caseId).where('kind', '=', 'stage_change').execute();
+    expect(timeline.map((e) => e.summary)).toEqual(expect.arrayContaining([expect.stringContaining('accepté'), expect.stringContaining('annulé'), expect.stringContaining('rompu')]));
+
+    // A case a person moved to another stage stays there.
+    await t.deps.db.updateTable('cases').set({ stage: 'dispute' }).where('id', '=', caseId).execute();
+    await as(t.app, agent)('POST', `/api/v1/plans/${again.json().id}/cancellation`, { reason: 'Contestation' });
+    expect(await stage()).toBe('dispute');
   });
 
   it('at capacity zero pushes no plan: the case is flagged for orientation and a person reviews it', async () => {

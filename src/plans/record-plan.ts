@@ -5,6 +5,7 @@ import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, invalid } from '../platform/errors.js';
 import { discountAt, review, scheduleByAmount, scheduleByMonths, type Authority, type Instalment, type ProposalKind } from './core/index.js';
+import { writeReason } from './core/event-reasons.js';
 import { assertCaseOpen, loadAuthority, loadCapacity, loadCase, type CapacityFacts, type CaseFacts } from './plan-facts.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
 import { loadPlan, type PlanView } from './plan-view.js';
@@ -104,7 +105,7 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
     .values(schedule.map((i) => ({ plan_id: v.plan.id, plan_version_id: inserted.id, number: i.number, due_on: i.dueOn, amount_cents: i.amountCents, paid_on: null, payment_reference: null })))
     .execute();
   const needsApproval = approvalReasons.length > 0;
-  const status = await applyEvent(trx, v.plan, { type: 'submit', needsApproval }, { reason: needsApproval ? `approval: ${approvalReasons.join(', ')}` : 'within authority and capacity', actorUserId: v.actor.userId, at: v.at, version: v.version });
+  const status = await applyEvent(trx, v.plan, { type: 'submit', needsApproval }, { reason: needsApproval ? writeReason.needsApproval(approvalReasons) : writeReason.withinAuthority(), actorUserId: v.actor.userId, at: v.at, version: v.version });
   if (needsApproval) {
     await trx.insertInto('plan_approvals').values({ plan_id: v.plan.id, version: v.version, reasons: JSON.stringify(approvalReasons), requested_by: v.actor.userId, requested_at: v.at }).execute();
   }
@@ -151,7 +152,7 @@ export async function createPlan(deps: Deps, actor: Actor, caseId: string, terms
       .values({ case_id: caseId, debtor_id: facts.debtorId, creditor_id: facts.creditorId, status: 'proposed', current_version: 1, created_by: actor.userId, created_at: at, updated_at: at })
       .returning(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version'])
       .executeTakeFirstOrThrow();
-    const reason = note?.trim() || 'plan choisi avec le débiteur';
+    const reason = note?.trim() || writeReason.chosenWithDebtor();
     await trx.insertInto('plan_events').values({ plan_id: row.id, version: 1, from_status: null, to_status: 'proposed', reason, actor_user_id: actor.userId, occurred_at: at }).execute();
     await writeVersion(trx, { plan: row, version: 1, owedCents: facts.balanceCents, facts, capacity, authority, terms, reason, actor, at, requestId });
     return row.id;

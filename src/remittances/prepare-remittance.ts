@@ -31,7 +31,8 @@ export async function prepareRemittance(
     if (!creditor) throw notFound('The creditor');
     const lines = await sql<{ transaction_id: string; payment_id: string | null; case_reference: string; occurred_on: string; collected: number; commission: number; net: number }>`
       select t.id as transaction_id, t.payment_id, coalesce(k.reference, '') as case_reference,
-        (t.occurred_at at time zone ${AGENCY_ZONE})::date::text as occurred_on,
+        -- The day the money was received (the payment's), else the day it was allocated.
+        coalesce(p.received_on, (t.occurred_at at time zone ${AGENCY_ZONE})::date)::text as occurred_on,
         (-sum(e.amount_cents) filter (where e.account = 'claim'))::bigint as collected,
         (-coalesce(sum(e.amount_cents) filter (where e.account = 'agency_income'), 0))::bigint as commission,
         (-coalesce(sum(e.amount_cents) filter (where e.account = 'creditor_payable'), 0))::bigint as net
@@ -44,7 +45,7 @@ export async function prepareRemittance(
         and t.occurred_at < ${until}
         and exists (select 1 from ledger_entries c where c.transaction_id = t.id and c.account = 'creditor_placed' and c.creditor_id = ${creditor.id})
         and not exists (select 1 from remittance_lines r where r.transaction_id = t.id)
-      group by t.id, t.payment_id, k.reference, t.occurred_at, t.seq
+      group by t.id, t.payment_id, k.reference, p.received_on, t.occurred_at, t.seq
       order by t.seq`.execute(trx);
     if (lines.rows.length === 0) {
       throw conflict('remittances.nothing_to_remit', `Nothing collected for ${creditor.code} up to ${input.periodTo} is waiting to be remitted.`);

@@ -1,3 +1,4 @@
+import { verifyLedger } from '../../src/ledger/verify.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Engine } from '../../src/platform/db/database.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
@@ -18,6 +19,8 @@ export interface TestApp {
   testDb: TestDatabase;
   clock: TestClock;
   close(): Promise<void>;
+  /** Set by a test that corrupts the ledger to prove ledger:verify finds it. */
+  ledgerBrokenOnPurpose: boolean;
 }
 
 /** A real Accord app on a fresh database, driven with inject() (no port), with a settable clock. */
@@ -37,16 +40,22 @@ export async function createTestApp(
   if (options.demo) await loadDemo(deps, { debtors: 40 });
   const app = await buildApp(deps, { logger: false, webDist: '/nonexistent' });
   await app.ready();
-  return {
+  const testApp: TestApp = {
     app,
     deps,
     testDb,
     clock,
     async close() {
       await app.close();
+      // Whatever the test did with money, the ledger's invariants still hold (a test that breaks the ledger on
+      // purpose says so).
+      const ledger = testApp.ledgerBrokenOnPurpose ? null : await verifyLedger(testDb.database.db);
       await testDb.drop();
+      if (ledger && !ledger.ok) throw new Error(`ledger:verify after the test: ${ledger.violation}`);
     },
+    ledgerBrokenOnPurpose: false,
   };
+  return testApp;
 }
 
 export interface Session {

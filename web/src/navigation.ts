@@ -7,7 +7,7 @@ import type { Role } from '../../src/identity/core/roles.js';
  */
 export interface NavigationEntry {
   path: string;
-  labelKey: 'nav.home' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.planApprovals' | 'nav.contactPolicy' | 'nav.creditors' | 'nav.users' | 'nav.audit';
+  labelKey: 'nav.home' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.planApprovals' | 'nav.caseReviews' | 'nav.contactPolicy' | 'nav.payments' | 'nav.bankStatements' | 'nav.creditors' | 'nav.users' | 'nav.audit';
   permission: Permission;
 }
 
@@ -17,7 +17,10 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/placements', labelKey: 'nav.placements', permission: 'placements.read' },
   { path: '/debtor-matches', labelKey: 'nav.debtorMatches', permission: 'debtors.review_matches' },
   { path: '/plan-approvals', labelKey: 'nav.planApprovals', permission: 'plans.approve' },
+  { path: '/case-reviews', labelKey: 'nav.caseReviews', permission: 'plans.review' },
   { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
+  { path: '/payments', labelKey: 'nav.payments', permission: 'remittances.read' },
+  { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },
   { path: '/creditors', labelKey: 'nav.creditors', permission: 'creditors.read' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.read' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },

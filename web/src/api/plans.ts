@@ -19,3 +19,8 @@ export const flagOrientation = (caseId: string, note?: string) => http.post<Case
 export const schedulePdfUrl = (planId: string) => `/api/v1/plans/${planId}/schedule.pdf`;
 export const listPlanApprovals = (signal?: AbortSignal) => http.get<{ items: PlanApproval[] }>('/api/v1/plan-approvals', undefined, signal);
 export const decidePlanApproval = (id: string, decision: 'accept' | 'refuse', reason: string) => http.post<Plan>(`/api/v1/plan-approvals/${id}/decision`, { decision, reason });
+export const cancelPlan = (planId: string, reason: string) => http.post<Plan>(`/api/v1/plans/${planId}/cancellation`, { reason });
+export const renegotiatePlan = (planId: string, body: PlanTerms & { reason: string }) => http.post<Plan>(`/api/v1/plans/${planId}/versions`, body);
+export const payInstalment = (planId: string, number: number, body: { paidOn: string; reference: string }) => http.post<Plan>(`/api/v1/plans/${planId}/instalments/${number}/payment`, body);
+export const listCaseReviews = (signal?: AbortSignal) => http.get<{ items: CaseReview[] }>('/api/v1/case-reviews', undefined, signal);
+export const closeCaseReview = (id: string, outcome: string) => http.post<CaseReview>(`/api/v1/case-reviews/${id}/closure`, { outcome });

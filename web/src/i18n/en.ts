@@ -1,5 +1,7 @@
 import type { Messages } from './fr.js';
 import { contactPolicyEn } from './contact-policy/en.js';
+import { paymentsEn } from './payments/en.js';
+import { caseReviewsEn, planActionsEn } from './plans/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -40,7 +42,10 @@ export const en: Messages = {
     audit: 'Audit trail',
     debtorMatches: 'Possible duplicates',
     planApprovals: 'Plans to approve',
+    caseReviews: 'Cases to review',
     contactPolicy: 'Contact policy',
+    payments: 'Payments and remittances',
+    bankStatements: 'Bank statements',
   },
   roles: {
     agent: 'Collection agent',
@@ -486,6 +491,9 @@ export const en: Messages = {
     },
   },
   contactPolicy: contactPolicyEn,
+  payments: paymentsEn,
+  planActions: planActionsEn,
+  caseReviews: caseReviewsEn,
   problems: {
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
@@ -573,6 +581,53 @@ export const en: Messages = {
       no_standard_allowance: 'There is no standard allowance for this expense category: enter the actual amount.',
       invalid_assessment: 'The budget needs a date, at least one adult, and amounts in whole cents, zero or more.',
       debtor_merged: 'This debtor record was merged into another one: record the budget on the surviving record.',
+    },
+    payments: {
+      invalid_amount: 'A payment is a positive amount in whole cents, at most €100,000,000.00.',
+      received_in_future: 'A payment cannot be received in the future: give the day the money arrived.',
+      idempotency_conflict: 'This entry was already used for another payment: reload the page and enter the payment again.',
+      unknown_claim: "The debtor's choice names a claim that is not an open claim of this case.",
+      already_reversed: 'This payment was already reversed.',
+      credit_too_small: "The refund is larger than the debtor's credit.",
+      no_credit: 'The debtor has no credit to allocate.',
+      nothing_owed: 'This case owes nothing: the credit stays with the debtor.',
+      invalid_adjustment: 'A correction is a non-zero whole number of cents: positive to raise what is owed, negative to lower it.',
+      adjustment_below_zero: 'The correction would take the claim below zero.',
+    },
+    remittances: {
+      nothing_to_remit: 'Nothing collected for this creditor up to this date is waiting to be remitted.',
+      negative: 'Reversals exceed collections in this period: nothing is paid over; they carry to the next remittance.',
+      no_agency_account: "The agency's bank account is not configured: no transfer file can be produced.",
+      no_creditor_account: 'The creditor has no remittance IBAN: record it before producing the transfer.',
+      nothing_to_transfer: 'This remittance pays nothing over: there is no transfer to make.',
+    },
+    creditors: {
+      invalid_iban: 'This IBAN is not valid: check its country code, length and check digits.',
+      invalid_bic: 'This BIC is not valid: 8 or 11 letters and digits, such as BNPAFRPPXXX.',
+      insecure_webhook: 'A webhook address must use https.',
+    },
+    bank_files: {
+      malformed_xml: 'The file is not well-formed XML: send the statement exactly as the bank produced it.',
+      unknown_format: 'This file is neither a camt.053 statement nor a camt.054 notification.',
+      field_missing: 'A required item is missing from the statement; the details name the entry.',
+      currency_not_eur: 'The statement has an amount or an account in a currency other than the euro; the details name the entry.',
+      amount_invalid: 'An amount of the statement is not a euro amount of at most two decimals; the details name the entry.',
+      date_invalid: 'A date of the statement is not a valid date; the details name the entry.',
+      batch_total_mismatch: 'The transactions of a batch do not add up to the entry: ask the bank for a corrected statement.',
+      too_many_lines: 'The statement has too many transactions: import daily statements.',
+      queue_item_closed: 'This bank line was already dealt with: reload the list.',
+      nothing_to_collect: 'No direct debit is due on this date.',
+      direct_debits_invalid: 'The direct debit file cannot be produced; the details say what to correct.',
+      sepa_creditor_missing: 'The agency is not set up as a SEPA creditor: an administrator must set its creditor identifier and IBAN.',
+    },
+    sepa_mandates: {
+      iban_invalid: "This IBAN is not valid: check it against the debtor's bank details.",
+      bic_invalid: 'This BIC is not valid: leave it empty or copy it from the bank details.',
+      signed_in_future: 'The signature date is in the future.',
+      case_closed: 'The case is closed: a mandate is only taken on an open case.',
+      reference_taken: 'This mandate reference is already used.',
+      revoked: 'This mandate is revoked: record a new mandate.',
+      revoked_before_signature: 'The revocation date is before the signature date.',
     },
     plans: {
       case_closed: 'This case is closed: a plan can only be made on an open case.',

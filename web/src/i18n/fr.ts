@@ -1,4 +1,6 @@
 import { contactPolicyFr } from './contact-policy/fr.js';
+import { paymentsFr } from './payments/fr.js';
+import { caseReviewsFr, planActionsFr } from './plans/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -39,7 +41,10 @@ export const fr = {
     audit: "Journal d'audit",
     debtorMatches: 'Rapprochements à vérifier',
     planApprovals: 'Plans à valider',
+    caseReviews: 'Dossiers à revoir',
     contactPolicy: 'Politique de contact',
+    payments: 'Paiements et reversements',
+    bankStatements: 'Relevés bancaires',
   },
   roles: {
     agent: 'Gestionnaire amiable',
@@ -485,6 +490,9 @@ export const fr = {
     },
   },
   contactPolicy: contactPolicyFr,
+  payments: paymentsFr,
+  planActions: planActionsFr,
+  caseReviews: caseReviewsFr,
   problems: {
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
@@ -572,6 +580,53 @@ export const fr = {
       no_standard_allowance: 'Il n’existe pas de forfait pour cette catégorie de dépense : saisissez le montant réel.',
       invalid_assessment: 'Le budget doit avoir une date, au moins un adulte et des montants en centimes entiers, positifs ou nuls.',
       debtor_merged: 'Cette fiche débiteur a été fusionnée dans une autre : enregistrez le budget sur la fiche conservée.',
+    },
+    payments: {
+      invalid_amount: 'Un paiement est un montant positif en centimes entiers, d’au plus 100 000 000,00 €.',
+      received_in_future: 'Un paiement ne peut pas être reçu dans le futur : indiquez le jour où l’argent est arrivé.',
+      idempotency_conflict: 'Cette saisie a déjà servi pour un autre paiement : rechargez la page et saisissez le paiement à nouveau.',
+      unknown_claim: 'Le choix du débiteur désigne une créance qui n’est pas une créance ouverte de ce dossier.',
+      already_reversed: 'Ce paiement a déjà été annulé.',
+      credit_too_small: 'Le remboursement dépasse l’avoir du débiteur.',
+      no_credit: 'Le débiteur n’a pas d’avoir à affecter.',
+      nothing_owed: 'Ce dossier ne doit plus rien : l’avoir reste au débiteur.',
+      invalid_adjustment: 'Une correction est un nombre entier de centimes non nul : positif pour augmenter ce qui est dû, négatif pour le diminuer.',
+      adjustment_below_zero: 'La correction ferait passer la créance sous zéro.',
+    },
+    remittances: {
+      nothing_to_remit: 'Rien d’encaissé pour ce créancier jusqu’à cette date n’attend d’être reversé.',
+      negative: 'Les annulations dépassent les encaissements de la période : rien n’est reversé, elles seront reportées sur le prochain reversement.',
+      no_agency_account: 'Le compte bancaire de l’agence n’est pas configuré : aucun fichier de virement ne peut être produit.',
+      no_creditor_account: 'Le créancier n’a pas d’IBAN de reversement : enregistrez-le avant de produire le virement.',
+      nothing_to_transfer: 'Ce reversement ne verse rien : il n’y a pas de virement à faire.',
+    },
+    creditors: {
+      invalid_iban: 'Cet IBAN n’est pas valide : vérifiez le code pays, la longueur et la clé.',
+      invalid_bic: 'Ce BIC n’est pas valide : 8 ou 11 lettres et chiffres, comme BNPAFRPPXXX.',
+      insecure_webhook: 'L’adresse du webhook doit être en https.',
+    },
+    bank_files: {
+      malformed_xml: 'Le fichier n’est pas un XML bien formé : envoyez le relevé tel que la banque l’a produit.',
+      unknown_format: 'Ce fichier n’est ni un relevé camt.053 ni un avis camt.054.',
+      field_missing: 'Une information obligatoire manque dans le relevé ; le détail indique l’écriture concernée.',
+      currency_not_eur: 'Le relevé contient un montant ou un compte dans une autre devise que l’euro ; le détail indique l’écriture concernée.',
+      amount_invalid: 'Un montant du relevé n’est pas un montant en euros d’au plus deux décimales ; le détail indique l’écriture concernée.',
+      date_invalid: 'Une date du relevé n’est pas une date valide ; le détail indique l’écriture concernée.',
+      batch_total_mismatch: 'Les opérations d’un lot ne correspondent pas au total de l’écriture : demandez un relevé corrigé à la banque.',
+      too_many_lines: 'Le relevé contient trop d’opérations : importez des relevés quotidiens.',
+      queue_item_closed: 'Cette ligne bancaire a déjà été traitée : rechargez la liste.',
+      nothing_to_collect: 'Aucun prélèvement n’est dû à cette date.',
+      direct_debits_invalid: 'Le fichier de prélèvements ne peut pas être produit ; le détail indique ce qu’il faut corriger.',
+      sepa_creditor_missing: 'L’agence n’est pas configurée comme créancier SEPA : un administrateur doit renseigner l’ICS et l’IBAN.',
+    },
+    sepa_mandates: {
+      iban_invalid: 'Cet IBAN n’est pas valide : vérifiez-le sur le RIB du débiteur.',
+      bic_invalid: 'Ce BIC n’est pas valide : laissez-le vide ou recopiez-le depuis le RIB.',
+      signed_in_future: 'La date de signature est dans le futur.',
+      case_closed: 'Le dossier est clos : un mandat ne peut être pris que sur un dossier ouvert.',
+      reference_taken: 'Cette référence de mandat est déjà utilisée.',
+      revoked: 'Ce mandat est révoqué : enregistrez un nouveau mandat.',
+      revoked_before_signature: 'La date de révocation est antérieure à la signature.',
     },
     plans: {
       case_closed: 'Ce dossier est clos : un plan ne peut être fait que sur un dossier ouvert.',

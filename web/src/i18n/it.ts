@@ -1,5 +1,7 @@
 import type { PartialMessages } from './fr.js';
 import { contactPolicyIt } from './contact-policy/it.js';
+import { paymentsIt } from './payments/it.js';
+import { caseReviewsIt, planActionsIt } from './plans/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -37,7 +39,10 @@ export const it: PartialMessages = {
     audit: 'Registro di audit',
     debtorMatches: 'Possibili duplicati',
     planApprovals: 'Piani da approvare',
+    caseReviews: 'Pratiche da riesaminare',
     contactPolicy: 'Politica di contatto',
+    payments: 'Pagamenti e riversamenti',
+    bankStatements: 'Estratti conto',
   },
   roles: {
     agent: 'Operatore recupero',
@@ -477,6 +482,9 @@ export const it: PartialMessages = {
     },
   },
   contactPolicy: contactPolicyIt,
+  payments: paymentsIt,
+  planActions: planActionsIt,
+  caseReviews: caseReviewsIt,
   problems: {
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
@@ -564,6 +572,53 @@ export const it: PartialMessages = {
       no_standard_allowance: 'Non esiste un importo forfettario per questa categoria di spesa: inserisci l’importo effettivo.',
       invalid_assessment: 'Il bilancio richiede una data, almeno un adulto e importi in centesimi interi, pari o superiori a zero.',
       debtor_merged: 'Questa scheda debitore è stata unita a un’altra: registra il bilancio sulla scheda mantenuta.',
+    },
+    payments: {
+      invalid_amount: 'Un pagamento è un importo positivo in centesimi interi, al massimo 100.000.000,00 €.',
+      received_in_future: 'Un pagamento non può essere ricevuto nel futuro: indica il giorno in cui è arrivato il denaro.',
+      idempotency_conflict: 'Questo inserimento è già stato usato per un altro pagamento: ricarica la pagina e inserisci di nuovo il pagamento.',
+      unknown_claim: 'La scelta del debitore indica un credito che non è un credito aperto di questa pratica.',
+      already_reversed: 'Questo pagamento è già stato stornato.',
+      credit_too_small: 'Il rimborso supera il credito del debitore.',
+      no_credit: 'Il debitore non ha credito da imputare.',
+      nothing_owed: 'Questa pratica non deve più nulla: il credito resta al debitore.',
+      invalid_adjustment: 'Una rettifica è un numero intero di centesimi diverso da zero: positivo per aumentare il dovuto, negativo per ridurlo.',
+      adjustment_below_zero: 'La rettifica porterebbe il credito sotto zero.',
+    },
+    remittances: {
+      nothing_to_remit: 'Niente di incassato per questo creditore fino a questa data attende di essere riversato.',
+      negative: 'Gli storni superano gli incassi del periodo: nulla viene riversato; passano al prossimo riversamento.',
+      no_agency_account: 'Il conto bancario dell’agenzia non è configurato: non si può produrre alcun file di bonifico.',
+      no_creditor_account: 'Il creditore non ha un IBAN di riversamento: registralo prima di produrre il bonifico.',
+      nothing_to_transfer: 'Questo riversamento non versa nulla: non c’è alcun bonifico da fare.',
+    },
+    creditors: {
+      invalid_iban: 'Questo IBAN non è valido: controlla il codice paese, la lunghezza e le cifre di controllo.',
+      invalid_bic: 'Questo BIC non è valido: 8 o 11 lettere e cifre, come BNPAFRPPXXX.',
+      insecure_webhook: 'L’indirizzo del webhook deve usare https.',
+    },
+    bank_files: {
+      malformed_xml: 'Il file non è un XML ben formato: invia l’estratto conto così come prodotto dalla banca.',
+      unknown_format: 'Questo file non è né un estratto camt.053 né un avviso camt.054.',
+      field_missing: 'Manca un’informazione obbligatoria nell’estratto conto; il dettaglio indica la registrazione.',
+      currency_not_eur: 'L’estratto contiene un importo o un conto in una valuta diversa dall’euro; il dettaglio indica la registrazione.',
+      amount_invalid: 'Un importo dell’estratto non è un importo in euro con al massimo due decimali; il dettaglio indica la registrazione.',
+      date_invalid: 'Una data dell’estratto non è valida; il dettaglio indica la registrazione.',
+      batch_total_mismatch: 'Le operazioni di un lotto non corrispondono al totale della registrazione: chiedi alla banca un estratto corretto.',
+      too_many_lines: 'L’estratto contiene troppe operazioni: importa estratti giornalieri.',
+      queue_item_closed: 'Questa riga bancaria è già stata trattata: ricarica l’elenco.',
+      nothing_to_collect: 'Nessun addebito diretto è dovuto in questa data.',
+      direct_debits_invalid: 'Il file degli addebiti non può essere prodotto; il dettaglio indica cosa correggere.',
+      sepa_creditor_missing: 'L’agenzia non è configurata come creditore SEPA: un amministratore deve impostare l’identificativo e l’IBAN.',
+    },
+    sepa_mandates: {
+      iban_invalid: 'Questo IBAN non è valido: verificalo sulle coordinate bancarie del debitore.',
+      bic_invalid: 'Questo BIC non è valido: lascialo vuoto o copialo dalle coordinate bancarie.',
+      signed_in_future: 'La data di firma è nel futuro.',
+      case_closed: 'La pratica è chiusa: un mandato si registra solo su una pratica aperta.',
+      reference_taken: 'Questo riferimento di mandato è già usato.',
+      revoked: 'Questo mandato è revocato: registra un nuovo mandato.',
+      revoked_before_signature: 'La data di revoca è precedente alla firma.',
     },
     plans: {
       case_closed: 'Questa pratica è chiusa: un piano si può fare solo su una pratica aperta.',

@@ -15,6 +15,7 @@ import { can } from '../navigation.js';
 import { useMe } from '../session/SessionProvider.js';
 import { ContactPanel } from '../contact/ContactPanel.js';
 import { HoldsTable } from '../components/HoldsTable.js';
+import { PaymentsSection } from '../payments/PaymentsSection.js';
 
 type Debtor = CaseDetail['debtor'];
 
@@ -95,6 +96,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <DebtorSection debtor={detail.debtor} />
       {contactsShown ? <ContactPanel caseId={detail.id} /> : null}
       <ClaimsSection claims={detail.claims} />
+      {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}
       {contactsShown ? null : <HoldsSection holds={detail.holds} />}
       <StageHistorySection history={detail.stageHistory} />

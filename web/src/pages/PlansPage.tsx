@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getCase } from '../api/endpoints.js';
-import { createPlan, flagOrientation, getCasePlans, getPlanProposals, schedulePdfUrl, type CaseReview, type NewPlan, type Plan, type PlanProposals } from '../api/plans.js';
+import { createPlan, flagOrientation, getCasePlans, getPlanProposals, schedulePdfUrl, type CaseReview, type Plan, type PlanProposals } from '../api/plans.js';
 import type { CaseDetail } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { AsyncContent } from '../components/AsyncContent.js';
@@ -10,12 +10,13 @@ import { Facts } from '../components/Facts.js';
 import { ProblemMessage } from '../components/ProblemMessage.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { usePageTitle } from '../components/usePageTitle.js';
-import { parseEurosToCents, useFormat } from '../i18n/format.js';
+import { useFormat } from '../i18n/format.js';
 import { can } from '../navigation.js';
 import { useMe } from '../session/SessionProvider.js';
+import { PlanActions } from '../plans/PlanActions.js';
+import { TermsFields, useTerms, type Kind } from '../plans/terms.js';
+import { useEventReason } from '../plans/useEventReason.js';
 
-type Kind = NewPlan['kind'];
-const KINDS: Kind[] = ['pay_in_full', 'instalments', 'settlement'];
 type Proposal = PlanProposals['proposals'][number];
 
 /** Payment plans of a case: proposals within the capacity in plain words, the plan chosen, its schedule and status. */
@@ -55,7 +56,7 @@ function PlansView({ detail }: { detail: CaseDetail }) {
         {done ? <p className="success">{done}</p> : null}
       </div>
       <AsyncContent data={plans} onRetry={plans.reload}>
-        {(found) => <CurrentPlans items={found.items} reviews={found.reviews} />}
+        {(found) => <CurrentPlans items={found.items} reviews={found.reviews} mayPropose={can(me.role, 'plans.propose')} mayRecord={can(me.role, 'plans.record')} onChange={reload} />}
       </AsyncContent>
       <AsyncContent data={proposals} onRetry={proposals.reload}>
         {(found) => <Proposals data={found} caseId={detail.id} mayPropose={can(me.role, 'plans.propose')} onChange={reload} live={plans.status === 'ready' && plans.data.items.some((p) => LIVE.includes(p.status))} />}
@@ -94,9 +95,7 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
   const { t } = useTranslation();
   const format = useFormat();
   const describe = useDescribe();
-  const [choice, setChoice] = useState<{ kind: Kind; months: string; discount: string }>({ kind: 'instalments', months: '', discount: '' });
-  const [firstDueOn, setFirstDueOn] = useState(data.firstDueOn);
-  const [knowingly, setKnowingly] = useState(false);
+  const terms = useTerms(data.firstDueOn);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -118,11 +117,9 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    const months = choice.months.trim() === '' ? undefined : Number(choice.months);
-    const discountCents = choice.kind === 'settlement' && choice.discount.trim() !== '' ? (parseEurosToCents(choice.discount) ?? -1) : undefined;
     setBusy(true);
     try {
-      const plan = await createPlan(caseId, { kind: choice.kind, firstDueOn, months, discountCents, knowinglyAboveCapacity: knowingly, note: note.trim() || undefined });
+      const plan = await createPlan(caseId, { ...terms.toTerms(), note: note.trim() || undefined });
       onChange(t(`plans.recorded.${plan.status === 'pending_approval' ? 'pending' : 'agreed'}`));
     } catch (caught) {
       setError(caught);
@@ -186,7 +183,7 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
                 </ul>
               )}
               {mayPropose && !live ? (
-                <button type="button" className="button secondary" onClick={() => setChoice({ kind: p.kind, months: '', discount: '' })}>
+                <button type="button" className="button secondary" onClick={() => terms.update({ kind: p.kind, months: '', discount: '' })}>
                   {t('plans.choose', { kind: t(`plans.kinds.${p.kind}`) })}
                 </button>
               ) : null}
@@ -205,40 +202,7 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
       {mayPropose && !live ? (
         <form className="card" aria-labelledby="record-heading" onSubmit={(e) => void submit(e)} noValidate>
           <h2 id="record-heading">{t('plans.record')}</h2>
-          <fieldset>
-            <legend>{t('plans.kind')}</legend>
-            {KINDS.map((kind) => (
-              <label key={kind} className="choice">
-                <input type="radio" name="plan-kind" value={kind} checked={choice.kind === kind} onChange={() => setChoice((c) => ({ ...c, kind }))} /> {t(`plans.kinds.${kind}`)}
-              </label>
-            ))}
-          </fieldset>
-          <div className="grid-form">
-            {choice.kind !== 'pay_in_full' ? (
-              <div className="field">
-                <label htmlFor="plan-months">{t('plans.months')}</label>
-                <input id="plan-months" type="number" min={1} max={84} step={1} value={choice.months} onChange={(e) => setChoice((c) => ({ ...c, months: e.target.value }))} aria-describedby="plan-months-hint" />
-                <p id="plan-months-hint" className="hint">
-                  {t(choice.kind === 'instalments' ? 'plans.monthsHint' : 'plans.monthsHintSettlement')}
-                </p>
-              </div>
-            ) : null}
-            {choice.kind === 'settlement' ? (
-              <div className="field">
-                <label htmlFor="plan-discount">{t('plans.discount')}</label>
-                <input id="plan-discount" type="text" inputMode="decimal" value={choice.discount} onChange={(e) => setChoice((c) => ({ ...c, discount: e.target.value }))} />
-              </div>
-            ) : null}
-            <div className="field">
-              <label htmlFor="plan-first-due">{t('plans.firstDueOn')}</label>
-              <input id="plan-first-due" type="date" required value={firstDueOn} onChange={(e) => setFirstDueOn(e.target.value)} />
-            </div>
-          </div>
-          <div className="checkbox-field">
-            <label>
-              <input type="checkbox" checked={knowingly} onChange={(e) => setKnowingly(e.target.checked)} /> {t('plans.knowingly')}
-            </label>
-          </div>
+          <TermsFields idPrefix="plan" state={terms} />
           <div className="field">
             <label htmlFor="plan-note">{t('plans.note')}</label>
             <textarea id="plan-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -255,10 +219,11 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
   );
 }
 
-function CurrentPlans({ items, reviews }: { items: Plan[]; reviews: CaseReview[] }) {
+function CurrentPlans({ items, reviews, mayPropose, mayRecord, onChange }: { items: Plan[]; reviews: CaseReview[]; mayPropose: boolean; mayRecord: boolean; onChange: (message: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const describe = useDescribe();
+  const eventReason = useEventReason();
   if (items.length === 0 && reviews.length === 0) return null;
   return (
     <section className="card" aria-labelledby="plans-heading">
@@ -314,11 +279,12 @@ function CurrentPlans({ items, reviews }: { items: Plan[]; reviews: CaseReview[]
                 </tbody>
               </table>
             </TableScroll>
+            <PlanActions plan={plan} version={version} mayPropose={mayPropose} mayRecord={mayRecord} onChange={onChange} />
             <h3>{t('plans.history')}</h3>
             <ol className="plan-history">
               {plan.events.map((e, k) => (
                 <li key={k}>
-                  {format.dateTime(e.occurredAt)} — {t(`plans.statuses.${e.toStatus}`)} ({t('plans.versionShort', { version: e.version })}) : {e.reason}
+                  {format.dateTime(e.occurredAt)} — {t(`plans.statuses.${e.toStatus}`)} ({t('plans.versionShort', { version: e.version })}) : {eventReason(e.reason)}
                   {e.actor ? ` — ${e.actor}` : ''}
                 </li>
               ))}

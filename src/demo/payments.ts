@@ -1,0 +1,40 @@
+import type { Deps } from '../platform/deps.js';
+import type { Actor } from '../identity/actor.js';
+import { recordPayment } from '../payments/record-payment.js';
+import type { Random } from './random.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Some demo debtors have paid part of what they owe in the last two months, through the real payment service, so
+ * cases show payments, receipts and allocations, and creditors have something to be remitted.
+ */
+export async function loadDemoPayments(deps: Deps, random: Random, count: number): Promise<number> {
+  const manager = await deps.db.selectFrom('users').selectAll().where('role', '=', 'manager').executeTakeFirst();
+  if (!manager) return 0;
+  const actor: Actor = { userId: manager.id, role: manager.role, creditorId: null, displayName: manager.display_name, email: manager.email, locale: 'fr' };
+  const cases = await deps.db
+    .selectFrom('cases')
+    .select(['id', 'balance_cents'])
+    .where('status', '=', 'open')
+    .where('stage', '=', 'amicable')
+    .where('balance_cents', '>', 10_000)
+    .orderBy('reference')
+    .execute();
+  const now = deps.now().getTime();
+  let recorded = 0;
+  for (let index = 0; index < count && cases.length > 0; index += 1) {
+    const target = cases[random.int(0, cases.length - 1)]!;
+    // Round amounts, as people pay: 20 € to a fifth of what is owed.
+    const amountCents = Math.max(2_000, Math.round((target.balance_cents * random.int(2, 20)) / 100 / 1_000) * 1_000);
+    const receivedOn = new Date(now - random.int(1, 60) * DAY_MS).toISOString().slice(0, 10);
+    await recordPayment(
+      deps,
+      actor,
+      { caseId: target.id, amountCents, channel: random.pick(['bank_transfer', 'bank_transfer', 'card', 'cheque', 'direct_debit'] as const), receivedOn },
+      { idempotencyKey: `demo-payment-${index}`, source: 'web' },
+    );
+    recorded += 1;
+  }
+  return recorded;
+}

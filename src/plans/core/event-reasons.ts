@@ -1,0 +1,39 @@
+/**
+ * The reasons the system writes on a plan's history (plan_events.reason), in the agency's working language, and
+ * their reading back as codes so that the web app shows them in the reader's language. A reason a person wrote
+ * (a cancellation, a decision, a renegotiation) is kept as written.
+ */
+export type EventReason =
+  | { code: 'within_authority' }
+  | { code: 'needs_approval'; reasons: string[] }
+  | { code: 'chosen_with_debtor' }
+  | { code: 'instalment_paid'; number: number; reference: string; byPayment: boolean }
+  | { code: 'first_due'; date: string }
+  | { code: 'unpaid_beyond_grace'; number: number; days: number }
+  | { code: 'written'; text: string };
+
+export const writeReason = {
+  withinAuthority: () => 'within authority and capacity',
+  needsApproval: (reasons: readonly string[]) => `approval: ${reasons.join(', ')}`,
+  chosenWithDebtor: () => 'plan choisi avec le débiteur',
+  instalmentPaid: (number: number, reference: string) => `échéance ${number} payée (${reference})`,
+  firstDue: (date: string) => `première échéance au ${date}`,
+  unpaidBeyondGrace: (number: number, days: number) => `échéance ${number} impayée au-delà du délai de grâce de ${days} jours`,
+};
+
+/** A payment recorded on the case pays instalments with the reference `<payment id>:<instalment number>`. */
+const PAYMENT_REFERENCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/i;
+
+export function readReason(text: string): EventReason {
+  if (text === writeReason.withinAuthority()) return { code: 'within_authority' };
+  if (text === writeReason.chosenWithDebtor()) return { code: 'chosen_with_debtor' };
+  const approval = /^approval: ([a-z_]+(?:, [a-z_]+)*)$/.exec(text);
+  if (approval) return { code: 'needs_approval', reasons: approval[1]!.split(', ') };
+  const paid = /^échéance (\d+) payée \((.+)\)$/.exec(text);
+  if (paid) return { code: 'instalment_paid', number: Number(paid[1]), reference: paid[2]!, byPayment: PAYMENT_REFERENCE.test(paid[2]!) };
+  const first = /^première échéance au (\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (first) return { code: 'first_due', date: first[1]! };
+  const grace = /^échéance (\d+) impayée au-delà du délai de grâce de (\d+) jours$/.exec(text);
+  if (grace) return { code: 'unpaid_beyond_grace', number: Number(grace[1]), days: Number(grace[2]) };
+  return { code: 'written', text };
+}
