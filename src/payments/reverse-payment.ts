@@ -8,6 +8,7 @@ import type { ReversalKind } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { loadPayment, type PaymentView } from './payment-view.js';
 import { settleCase } from './record-payment.js';
+import { reopenInstalmentsPaidBy } from '../plans/instalments.js';
 import { queueCreditorNotice } from '../remittances/creditor-notices.js';
 
 /**
@@ -87,5 +88,8 @@ export async function reversePayment(
       at: now,
     });
   });
-  return loadPayment(deps.db, paymentId);
+  const payment = await loadPayment(deps.db, paymentId);
+  // What the payment had paid on a plan owes again (idempotent: a retry completes it).
+  await reopenInstalmentsPaidBy(deps, actor, paymentId, payment.receiptNumber);
+  return payment;
 }

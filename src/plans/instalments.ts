@@ -4,10 +4,10 @@ import type { Deps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { localDate } from '../reporting/snapshot.js';
 import { writeReason } from './core/event-reasons.js';
-import { followUp } from './core/index.js';
+import { followUp, nextStatus } from './core/index.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
 import { loadPlan, type PlanView } from './plan-view.js';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 
 export interface InstalmentPayment {
@@ -67,6 +67,58 @@ export async function recordInstalmentPayment(deps: Deps, actor: Actor | null, p
     });
   });
   return loadPlan(deps.db, planId);
+}
+
+/**
+ * A reversed payment (a returned direct debit, a bounced cheque) no longer pays the instalments it had paid: each
+ * owes again (late when its due date has passed), and a plan it had completed is active again; the plan's history
+ * says why. Called by the payment reversal, after it committed; running it twice changes nothing more.
+ */
+export async function reopenInstalmentsPaidBy(deps: Deps, actor: Actor | null, paymentId: string, receiptNumber: string): Promise<number> {
+  const at = deps.now();
+  const today = localDate(at, deps.config.NIGHTLY_TZ);
+  const paid = await deps.db
+    .selectFrom('plan_instalments')
+    .select(['plan_id'])
+    .where('payment_reference', 'like', `${paymentId}:%`)
+    .where('status', '=', 'paid')
+    .execute();
+  let reopened = 0;
+  for (const planId of new Set(paid.map((row) => row.plan_id))) {
+    await deps.db.transaction().execute(async (trx) => {
+      const plan = await lockPlan(trx, planId);
+      const rows = await trx
+        .updateTable('plan_instalments')
+        .set({ status: sql<'due' | 'late'>`case when due_on < ${today}::date then 'late' else 'due' end`, paid_on: null, payment_reference: null })
+        .where('plan_id', '=', planId)
+        .where('payment_reference', 'like', `${paymentId}:%`)
+        .where('status', '=', 'paid')
+        .returning(['number', 'status'])
+        .execute();
+      if (rows.length === 0) return;
+      reopened += rows.length;
+      const numbers = rows.map((row) => row.number).sort((a, b) => a - b);
+      const from = plan.status;
+      if (nextStatus(plan.status, { type: 'unpay' }) !== null) {
+        await applyEvent(trx, plan, { type: 'unpay' }, {
+          reason: `échéance(s) ${numbers.join(', ')} de nouveau due(s) : paiement ${receiptNumber} annulé`,
+          actorUserId: actor?.userId ?? null,
+          at,
+        });
+      }
+      await appendAudit(trx, {
+        actor: actor ? auditActor(actor) : SYSTEM_ACTOR,
+        action: 'plan.instalments_reopened',
+        targetType: 'plan',
+        targetId: planId,
+        creditorId: plan.creditor_id,
+        before: { status: from },
+        after: { status: plan.status, instalments: rows, paymentId },
+        at,
+      });
+    });
+  }
+  return reopened;
 }
 
 export interface PlanFollowUpReport {

@@ -146,6 +146,13 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     const instalments = plan.versions.at(-1).instalments;
     expect(plan.status).toBe('active');
     expect(instalments.filter((i: { status: string }) => i.status === 'paid').map((i: { number: number }) => i.number)).toEqual([1, 2]);
+
+    // The transfer is returned: the instalments it had paid owe again.
+    const reversed = await as(t.app, leader)('POST', `/api/v1/payments/${payment.json().id}/reversal`, { kind: 'returned_direct_debit', reason: 'Retour AM04' });
+    expect(reversed.statusCode, reversed.body).toBe(200);
+    const after = (await as(t.app, agent)('GET', `/api/v1/cases/${cases[1]!.id}/plans`)).json().items.find((p: { id: string }) => p.id === created.json().id);
+    expect(after.status).toBe('active');
+    expect(after.versions.at(-1).instalments.filter((i: { status: string }) => i.status === 'paid')).toEqual([]);
     await as(t.app, agent)('POST', `/api/v1/plans/${created.json().id}/cancellation`, { reason: 'Fin du test' });
   });
 

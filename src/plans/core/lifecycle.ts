@@ -19,6 +19,8 @@ export type PlanEvent =
   | { type: 'refuse' }
   | { type: 'start' }
   | { type: 'pay'; allPaid: boolean }
+  /** A payment that had paid an instalment was reversed: the instalment owes again. */
+  | { type: 'unpay' }
   | { type: 'break' }
   | { type: 'renegotiate' }
   | { type: 'cancel' };
@@ -39,6 +41,9 @@ export function nextStatus(from: PlanStatus, event: PlanEvent): PlanStatus | nul
       if (event.allPaid) return 'completed';
       // A payment starts an agreed plan; a broken plan stays broken until it is renegotiated.
       return from === 'broken' ? 'broken' : 'active';
+    case 'unpay':
+      if (from === 'completed') return 'active';
+      return from === 'agreed' || from === 'active' || from === 'broken' ? from : null;
     case 'break':
       return from === 'active' ? 'broken' : null;
     case 'renegotiate':
