@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { verifyLedger } from '../ledger/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
 import { loadConfig } from '../platform/config.js';
@@ -31,17 +33,26 @@ describe('demo agency', () => {
     expect(zones.map((z) => z.time_zone)).toEqual(expect.arrayContaining(['Europe/Paris', 'Europe/Rome']));
   });
 
-  it('keeps the cached case balance equal to the claims it holds', async () => {
-    const mismatched = await deps.db
+  it('keeps the cached case balance equal to what its claims still owe, and records its payments in the ledger', async () => {
+    const cases = await deps.db
       .selectFrom('cases')
       .innerJoin('claims', 'claims.case_id', 'cases.id')
       .select(['cases.id', 'cases.balance_cents', 'cases.close_reason'])
-      .select((eb) => eb.fn.sum<number>(eb('claims.principal_cents', '+', eb('claims.interest_cents', '+', eb.ref('claims.fees_cents')))).as('total'))
+      .select((eb) =>
+        eb.fn
+          .sum<number>(
+            sql<number>`claims.principal_cents + claims.interest_cents + claims.fees_cents - claims.settled_principal_cents - claims.settled_interest_cents - claims.settled_fees_cents`,
+          )
+          .as('owed'),
+      )
       .groupBy(['cases.id', 'cases.balance_cents', 'cases.close_reason'])
       .execute();
-    for (const row of mismatched) {
-      expect(row.balance_cents).toBe(row.close_reason === 'paid' ? 0 : Number(row.total));
+    for (const row of cases) {
+      expect(row.balance_cents).toBe(row.close_reason === 'paid' ? 0 : Number(row.owed));
     }
+    const payments = await deps.db.selectFrom('payments').select('id').execute();
+    expect(payments.length).toBeGreaterThan(0);
+    expect((await verifyLedger(deps.db)).violation).toBeNull();
   });
 
   it('dates every hold and leaves the audit trail verifiable', async () => {
