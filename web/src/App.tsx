@@ -28,6 +28,7 @@ import { PlacementsPage } from './pages/PlacementsPage.js';
 import { PlacementUploadPage } from './pages/PlacementUploadPage.js';
 import { PlanApprovalsPage } from './pages/PlanApprovalsPage.js';
 import { PlansPage } from './pages/PlansPage.js';
+import { ReferenceDataPage } from './pages/ReferenceDataPage.js';
 import { RemittancePage } from './pages/RemittancePage.js';
 import { UsersPage } from './pages/UsersPage.js';
 
@@ -70,6 +71,7 @@ export function App() {
         <Route path="creditors" element={guarded('creditors.read', <CreditorsPage />)} />
         <Route path="creditors/:id" element={guarded('creditors.read', <CreditorPage />)} />
         <Route path="users" element={guarded('users.read', <UsersPage />)} />
+        <Route path="reference-data" element={guarded('reference_data.read', <ReferenceDataPage />)} />
         <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

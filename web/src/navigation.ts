@@ -7,7 +7,7 @@ import type { Role } from '../../src/identity/core/roles.js';
  */
 export interface NavigationEntry {
   path: string;
-  labelKey: 'nav.home' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.planApprovals' | 'nav.caseReviews' | 'nav.contactPolicy' | 'nav.payments' | 'nav.bankStatements' | 'nav.creditors' | 'nav.users' | 'nav.audit';
+  labelKey: 'nav.home' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.planApprovals' | 'nav.caseReviews' | 'nav.contactPolicy' | 'nav.payments' | 'nav.bankStatements' | 'nav.referenceData' | 'nav.creditors' | 'nav.users' | 'nav.audit';
   permission: Permission;
 }
 
@@ -23,6 +23,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },
   { path: '/creditors', labelKey: 'nav.creditors', permission: 'creditors.read' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.read' },
+  // Every staff member may read the reference data; only administrators get a menu entry (the others: from the budget page).
+  { path: '/reference-data', labelKey: 'nav.referenceData', permission: 'reference_data.manage' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
 ];
 

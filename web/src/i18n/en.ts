@@ -1,5 +1,6 @@
 import type { Messages } from './fr.js';
 import { contactPolicyEn } from './contact-policy/en.js';
+import { referenceDataEn } from './reference-data/en.js';
 import { paymentsEn } from './payments/en.js';
 import { caseReviewsEn, planActionsEn } from './plans/en.js';
 
@@ -46,6 +47,7 @@ export const en: Messages = {
     contactPolicy: 'Contact policy',
     payments: 'Payments and remittances',
     bankStatements: 'Bank statements',
+    referenceData: 'Reference data',
   },
   roles: {
     agent: 'Collection agent',
@@ -491,6 +493,7 @@ export const en: Messages = {
     },
   },
   contactPolicy: contactPolicyEn,
+  referenceData: referenceDataEn,
   payments: paymentsEn,
   planActions: planActionsEn,
   caseReviews: caseReviewsEn,

@@ -1,4 +1,5 @@
 import { contactPolicyFr } from './contact-policy/fr.js';
+import { referenceDataFr } from './reference-data/fr.js';
 import { paymentsFr } from './payments/fr.js';
 import { caseReviewsFr, planActionsFr } from './plans/fr.js';
 
@@ -45,6 +46,7 @@ export const fr = {
     contactPolicy: 'Politique de contact',
     payments: 'Paiements et reversements',
     bankStatements: 'Relevés bancaires',
+    referenceData: 'Données de référence',
   },
   roles: {
     agent: 'Gestionnaire amiable',
@@ -490,6 +492,7 @@ export const fr = {
     },
   },
   contactPolicy: contactPolicyFr,
+  referenceData: referenceDataFr,
   payments: paymentsFr,
   planActions: planActionsFr,
   caseReviews: caseReviewsFr,

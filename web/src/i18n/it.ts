@@ -1,5 +1,6 @@
 import type { PartialMessages } from './fr.js';
 import { contactPolicyIt } from './contact-policy/it.js';
+import { referenceDataIt } from './reference-data/it.js';
 import { paymentsIt } from './payments/it.js';
 import { caseReviewsIt, planActionsIt } from './plans/it.js';
 
@@ -43,6 +44,7 @@ export const it: PartialMessages = {
     contactPolicy: 'Politica di contatto',
     payments: 'Pagamenti e riversamenti',
     bankStatements: 'Estratti conto',
+    referenceData: 'Dati di riferimento',
   },
   roles: {
     agent: 'Operatore recupero',
@@ -482,6 +484,7 @@ export const it: PartialMessages = {
     },
   },
   contactPolicy: contactPolicyIt,
+  referenceData: referenceDataIt,
   payments: paymentsIt,
   planActions: planActionsIt,
   caseReviews: caseReviewsIt,

@@ -127,6 +127,11 @@ function BudgetView({ detail }: { detail: CaseDetail }) {
       </p>
       <h1>{t('budget.heading', { name: detail.debtor.displayName })}</h1>
       <p>{t('budget.intro')}</p>
+      {can(me.role, 'reference_data.read') ? (
+        <p>
+          <Link to="/reference-data">{t('referenceData.budgetLink')}</Link>
+        </p>
+      ) : null}
       <form onSubmit={submit} noValidate>
         <section className="card" aria-labelledby="household-heading">
           <h2 id="household-heading">{t('budget.household')}</h2>

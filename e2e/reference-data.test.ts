@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { expectNoAxeViolations, navigationLabels, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
+import { useAccordAndBrowser } from './support/fixtures.js';
+
+const fixture = useAccordAndBrowser();
+
+/** Spaces of every kind as plain spaces, so amounts formatted by Intl compare as typed. */
+const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+describe('reference data', () => {
+  it('an administrator reads the 2026 scale and the RSA, corrects an allowance, adds a 2027 RSA row, and sees the server refuse a bad scale', async () => {
+    const base = fixture.server.url;
+    const db = fixture.server.deps.db;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'admin@demo.accord.test', DEMO_PASSWORD);
+      expect(await navigationLabels(page)).toContain('Données de référence');
+      await page.locator('nav[aria-label] a', { hasText: 'Données de référence' }).click();
+      await page.waitForURL(`${base}/reference-data`);
+      await waitForPage(page);
+      expect(await page.title()).toBe('Données de référence – Accord');
+
+      // The statuses are explained once; the 2026 scale is [CHECK], with its brackets and uplift.
+      expect(plain(await page.locator('section[aria-labelledby="statuses-heading"]').textContent())).toContain('[CHECK] Chiffre tiré de sources secondaires');
+      const scale2026 = page.locator('section[aria-labelledby="scale-year-2026-heading"]');
+      expect(plain(await scale2026.locator('h3').textContent())).toBe('Barème 2026 À vérifier');
+      const brackets = (await scale2026.locator('tbody tr').allTextContents()).map(plain);
+      expect(brackets).toHaveLength(7);
+      expect(brackets[0]).toBe('10,00 €4 480,00 €1/20');
+      expect(brackets[6]).toBe('725 810,00 €Au-delà1/1');
+      expect(plain(await scale2026.textContent())).toContain('Majoration des seuils par personne à charge : 1 740,00 € par an.');
+      expect(plain(await scale2026.textContent())).toContain('2026 scale: secondary sources, to check');
+
+      // The RSA from 1 April 2026, newest first.
+      const rsa = page.locator('section[aria-labelledby="rsa-heading"]');
+      const firstRsa = plain(await rsa.locator('tbody tr').first().textContent());
+      expect(firstRsa).toContain('01/04/2026652,33 €978,50 €1 174,19 €1 369,90 €260,93 €À vérifier');
+      await expectNoAxeViolations(page, '/reference-data administrator');
+      await screenshot(page, 'reference-data-admin');
+
+      // Correct the energy allowance, by keyboard: the form opens with the current figures, typed in euros.
+      await tabTo(page, '#allowance-energy-2024-01-01-open', 200);
+      await page.keyboard.press('Enter');
+      const form = page.locator('form[aria-labelledby="allowance-energy-2024-01-01-heading"]');
+      await form.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('allowance-energy-2024-01-01-baseCents');
+      expect(await form.getByLabel('Base (une personne)').inputValue()).toBe('90');
+      await form.getByLabel('Base (une personne)').fill('douze');
+      await form.getByLabel('Source', { exact: true }).fill('');
+      await form.getByRole('button', { name: 'Enregistrer' }).click();
+      await form.getByText('Base (une personne) : saisissez un montant en euros, par exemple 1250,50.').waitFor();
+      await form.getByText('Indiquez la source du chiffre.').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('allowance-energy-2024-01-01-baseCents');
+      await expectNoAxeViolations(page, '/reference-data allowance form invalid');
+      await form.getByLabel('Base (une personne)').fill('95,50');
+      await form.getByLabel('Statut').selectOption({ label: 'Loi' });
+      await form.getByLabel('Source', { exact: true }).fill('Barème de l’agence, 2026');
+      await form.getByLabel('Source', { exact: true }).press('Enter');
+      await page.getByText('Forfait Énergie au 01/01/2024 enregistré.').waitFor();
+      expect(await form.count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('allowance-energy-2024-01-01-open');
+      const energyRow = page.locator('section[aria-labelledby="allowances-heading"] tbody tr', { hasText: 'Énergie' });
+      expect(plain(await energyRow.textContent())).toContain('Énergie01/01/202495,50 €30,00 €LoiBarème de l’agence, 2026');
+      const energy = await db.selectFrom('affordability_standard_allowances').selectAll().where('category', '=', 'energy').executeTakeFirstOrThrow();
+      expect([energy.base_cents, energy.per_extra_person_cents, energy.status, energy.source]).toEqual([9550, 3000, 'law', 'Barème de l’agence, 2026']);
+
+      // A 2027 RSA row, prefilled from the latest one and dated the next 1 April.
+      await page.getByRole('button', { name: 'Ajouter une date d’entrée en vigueur' }).click();
+      const add = page.locator('form[aria-labelledby="rsa-new-heading"]');
+      await add.waitFor();
+      expect(await add.getByLabel('En vigueur à partir du').inputValue()).toBe('2027-04-01');
+      expect(await add.getByLabel('Personne seule', { exact: true }).inputValue()).toBe('652,33');
+      await add.getByLabel('Personne seule', { exact: true }).fill('660');
+      await add.getByLabel('Source', { exact: true }).fill('CASF L262-2 (1er avril 2027)');
+      await add.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByText('Montants du RSA au 01/04/2027 enregistrés.').waitFor();
+      expect(plain(await rsa.locator('tbody tr').first().textContent())).toContain('01/04/2027660,00 €978,50 €');
+      const added = await db.selectFrom('affordability_rsa_amounts').selectAll().where('effective_from', '=', '2027-04-01').executeTakeFirstOrThrow();
+      expect([added.single_cents, added.couple_cents, added.status]).toEqual([66000, 97850, 'check']);
+      const audits = await db.selectFrom('audit_log').select('action').where('action', 'like', 'reference_data.%').execute();
+      expect(audits.map((a) => a.action).sort()).toEqual(['reference_data.rsa_amounts.added', 'reference_data.standard_allowance.corrected']);
+      await screenshot(page, 'reference-data-saved');
+
+      // A scale whose thresholds do not rise: the server refuses it and lists why.
+      await page.getByRole('button', { name: 'Corriger le barème 2026' }).click();
+      const scaleForm = page.locator('form[aria-labelledby="scale-2026-heading"]');
+      await scaleForm.waitFor();
+      await scaleForm.getByLabel('Tranche 2 : seuil annuel en euros').fill('100');
+      await scaleForm.getByRole('button', { name: 'Enregistrer' }).click();
+      await scaleForm.getByRole('alert').waitFor();
+      expect(plain(await scaleForm.textContent())).toContain('bracket 2: thresholds must rise');
+      await expectNoAxeViolations(page, '/reference-data scale refused');
+      await screenshot(page, 'reference-data-scale-refused');
+      await scaleForm.getByRole('button', { name: 'Annuler' }).click();
+      expect(await scaleForm.count()).toBe(0);
+      const scale = await db.selectFrom('affordability_seizure_scales').select('brackets').where('year', '=', 2026).executeTakeFirstOrThrow();
+      expect(scale.brackets[1]?.upToCents).toBe(873000);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an agent reaches the figures from the budget page and has no edit controls', async () => {
+    const base = fixture.server.url;
+    const aCase = await fixture.server.deps.db.selectFrom('cases').select('id').where('status', '=', 'open').orderBy('reference').executeTakeFirstOrThrow();
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'agent@demo.accord.test', DEMO_PASSWORD);
+      expect(await navigationLabels(page)).not.toContain('Données de référence');
+      await page.goto(`${base}/cases/${aCase.id}/budget`);
+      await waitForPage(page);
+      await page.getByRole('link', { name: 'Consulter les données de référence (barème de saisie, RSA, forfaits)' }).click();
+      await page.waitForURL(`${base}/reference-data`);
+      await waitForPage(page);
+      await page.getByText('Seul un administrateur peut corriger ces chiffres.').waitFor();
+      expect(plain(await page.locator('section[aria-labelledby="scale-year-2026-heading"] tbody tr').first().textContent())).toBe('10,00 €4 480,00 €1/20');
+      expect(plain(await page.locator('section[aria-labelledby="rsa-heading"] tbody tr', { hasText: '01/04/2026' }).textContent())).toContain('652,33 €');
+      expect(await page.locator('main button').count()).toBe(0);
+      expect(await page.locator('main form').count()).toBe(0);
+      await expectNoAxeViolations(page, '/reference-data agent');
+      await screenshot(page, 'reference-data-agent');
+    } finally {
+      await context.close();
+    }
+  });
+});
