@@ -2,13 +2,13 @@ import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { mayAccessCreditor } from '../identity/scope.js';
 import { allocatePayment } from '../ledger/core/allocate.js';
-import { adjustmentEntries, allocationEntries, refundEntries } from '../ledger/core/postings.js';
+import { adjustmentEntries, refundEntries } from '../ledger/core/postings.js';
 import type { Component } from '../ledger/core/allocate.js';
 import { postTransaction } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
-import { mandateOrder, openClaims, settleCase } from './record-payment.js';
+import { mandateOrder, openClaims, postAllocation, settleCase } from './record-payment.js';
 import type { Transaction } from 'kysely';
 
 /**
@@ -75,19 +75,7 @@ export async function allocateCredit(deps: Deps, actor: Actor, caseId: string, r
       order: mandateOrder(caseRow.allocation_order),
     });
     if (allocations.length === 0) throw conflict('payments.nothing_owed', 'This case owes nothing: the credit stays with the debtor.');
-    await postTransaction(trx, {
-      kind: 'allocation',
-      occurredAt: now,
-      reason: 'Affectation du crédit du débiteur',
-      createdBy: actor.userId,
-      entries: allocationEntries({
-        debtorId: caseRow.debtor_id,
-        creditorId: caseRow.creditor_id,
-        allocations,
-        commissionRateBp: caseRow.commission_rate_bp,
-        purchased: caseRow.mandate_kind === 'purchased',
-      }),
-    });
+    await postAllocation(trx, caseRow, allocations, { reason: 'Affectation du crédit du débiteur', createdBy: actor.userId, at: now });
     await settleCase(trx, caseId, actor.userId, now);
     const allocated = allocations.reduce((sum, allocation) => sum + allocation.amountCents, 0);
     await appendAudit(trx, {

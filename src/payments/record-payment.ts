@@ -4,7 +4,7 @@ import stringify from 'safe-stable-stringify';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { mayAccessCreditor } from '../identity/scope.js';
-import { allocatePayment, ALLOCATION_RULES, DEFAULT_ALLOCATION_ORDER, type AllocationRule } from '../ledger/core/allocate.js';
+import { allocatePayment, ALLOCATION_RULES, DEFAULT_ALLOCATION_ORDER, type Allocation, type AllocationRule } from '../ledger/core/allocate.js';
 import { allocationEntries, receiptEntries } from '../ledger/core/postings.js';
 import { postTransaction, refreshCaseBalance } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
@@ -141,21 +141,7 @@ export async function recordPayment(
       order,
       debtorChoice: input.debtorChoice,
     });
-    if (allocations.length > 0) {
-      await postTransaction(trx, {
-        kind: 'allocation',
-        occurredAt: now,
-        paymentId: payment.id,
-        createdBy: actor.userId,
-        entries: allocationEntries({
-          debtorId: caseRow.debtor_id,
-          creditorId: caseRow.creditor_id,
-          allocations,
-          commissionRateBp: caseRow.commission_rate_bp,
-          purchased: caseRow.mandate_kind === 'purchased',
-        }),
-      });
-    }
+    if (allocations.length > 0) await postAllocation(trx, caseRow, allocations, { paymentId: payment.id, createdBy: actor.userId, at: now });
     await settleCase(trx, caseRow.id, actor.userId, now);
 
     await trx
@@ -202,6 +188,29 @@ export async function recordPayment(
   // Idempotent too: a retry of the same request completes what a failure here left undone.
   if (payment.status === 'recorded') await payPlanInstalments(deps, actor, payment);
   return { payment, replayed: outcome.replayed };
+}
+
+/** The allocation transaction of money to a case's claims, with the commission at the case's mandate rate. */
+export async function postAllocation(
+  trx: Transaction<DB>,
+  caseRow: { debtor_id: string; creditor_id: string; commission_rate_bp: number; mandate_kind: string },
+  allocations: Allocation[],
+  posting: { paymentId?: string; reason?: string; createdBy: string; at: Date },
+) {
+  await postTransaction(trx, {
+    kind: 'allocation',
+    occurredAt: posting.at,
+    paymentId: posting.paymentId ?? null,
+    reason: posting.reason ?? null,
+    createdBy: posting.createdBy,
+    entries: allocationEntries({
+      debtorId: caseRow.debtor_id,
+      creditorId: caseRow.creditor_id,
+      allocations,
+      commissionRateBp: caseRow.commission_rate_bp,
+      purchased: caseRow.mandate_kind === 'purchased',
+    }),
+  });
 }
 
 export function mandateOrder(stored: unknown): AllocationRule[] {
