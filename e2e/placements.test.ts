@@ -160,7 +160,7 @@ describe('placements', () => {
       // The new cases are in the Cases search: the claim of line 13 (Jules Mercier) by its exact reference.
       const [created] = await placementCases('LOY-2024-1010', 'BHORIZON');
       expect(created).toBeDefined();
-      await page.getByRole('link', { name: 'Dossiers' }).click();
+      await page.getByRole('link', { name: 'Dossiers', exact: true }).click();
       await page.waitForURL(`${base}/cases`);
       await waitForPage(page);
       await page.getByLabel('Nom, référence dossier ou créance').fill('LOY-2024-1010');
