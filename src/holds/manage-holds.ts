@@ -3,7 +3,7 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { assertDebtorInScope } from '../contact-policy/contact-permission.js';
-import { HOLD_KINDS, type HoldKind } from '../contact-policy/core/policy-document.js';
+import type { HoldKind } from '../contact-policy/core/policy-document.js';
 import { HOLD_NAMES } from '../contact-policy/core/messages.js';
 import { policyInForce } from '../contact-policy/policy-store.js';
 
@@ -33,7 +33,6 @@ export interface HoldView {
   createdAt: string;
 }
 
-export { HOLD_KINDS };
 
 /**
  * Places a hold. Every hold is dated: an end or a review date is required, the policy's default pause fills the

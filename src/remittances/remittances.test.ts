@@ -38,8 +38,6 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
     manager = as(t.app, await signIn(t.app, demoEmail('manager')));
     creditorUser = as(t.app, await signIn(t.app, 'creditor@demo.accord.test'));
     otherCreditor = as(t.app, await signIn(t.app, 'creditor.energie@demo.accord.test'));
-    const agent = await signIn(t.app, demoEmail('agent'));
-    paymentHeaders = { cookie: agent.cookie, 'x-csrf-token': agent.csrf };
     const creditor = await t.deps.db.selectFrom('creditors').select('id').where('code', '=', 'BHORIZON').executeTakeFirstOrThrow();
     creditorId = creditor.id;
     const mandate = await t.deps.db.selectFrom('mandates').select(['id', 'commission_rate_bp']).where('creditor_id', '=', creditorId).executeTakeFirstOrThrow();

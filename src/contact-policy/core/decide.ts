@@ -2,7 +2,7 @@ import type { CompiledPolicy, MinuteRange } from './compile.js';
 import { CHANNEL_BIT } from './compile.js';
 import type { ContactFacts, PastContact } from './facts.js';
 import type { Channel, HoldKind } from './policy-document.js';
-import { DAY_KEYS, HOLD_KINDS } from './policy-document.js';
+import { DAY_KEYS } from './policy-document.js';
 import { fromLocal, minutesOf, TIME, toLocal } from './local-time.js';
 import { explain, noticeText, type Explanation } from './messages.js';
 
@@ -430,4 +430,3 @@ function notices(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, 
   return list;
 }
 
-export { HOLD_KINDS };

@@ -1,30 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { EXPENSE_BASES, EXPENSE_CATEGORIES, RESOURCE_TYPES, type ExpenseBasis, type ExpenseCategory, type ResourceType } from '../../../src/affordability/core/types.js';
-import { computeBudget, getCase, listBudgets, saveBudget } from '../api/endpoints.js';
+import { computeBudget, listBudgets, saveBudget } from '../api/endpoints.js';
 import type { BudgetInput, BudgetVersion, CapacityResult, CaseDetail } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { AsyncContent } from '../components/AsyncContent.js';
+import { CaseSubpage } from '../components/CaseSubpage.js';
 import { Facts } from '../components/Facts.js';
 import { ProblemMessage } from '../components/ProblemMessage.js';
 import { TableScroll } from '../components/TableScroll.js';
-import { usePageTitle } from '../components/usePageTitle.js';
 import { parseEurosToCents, useFormat } from '../i18n/format.js';
 import { can } from '../navigation.js';
 import { useMe } from '../session/SessionProvider.js';
 
 /** The household budget (bilan) of a case's debtor: the agent enters it, reads the capacity and why. */
 export function BudgetPage() {
-  const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const detail = useApiData((signal) => getCase(id, signal), id);
-  usePageTitle(detail.status === 'ready' ? t('budget.heading', { name: detail.data.debtor.displayName }) : t('budget.title'));
-  return (
-    <AsyncContent data={detail} onRetry={detail.reload}>
-      {(found) => <BudgetView detail={found} />}
-    </AsyncContent>
-  );
+  return <CaseSubpage headingKey="budget.heading" titleKey="budget.title">{(found) => <BudgetView detail={found} />}</CaseSubpage>;
 }
 
 interface ResourceRow {

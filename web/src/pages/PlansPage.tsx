@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { getCase } from '../api/endpoints.js';
+import { Link } from 'react-router';
 import { createPlan, flagOrientation, getCasePlans, getPlanProposals, schedulePdfUrl, type CaseReview, type Plan, type PlanProposals } from '../api/plans.js';
 import type { CaseDetail } from '../api/types.js';
 import { useApiData } from '../api/useApiData.js';
 import { AsyncContent } from '../components/AsyncContent.js';
+import { CaseSubpage } from '../components/CaseSubpage.js';
 import { Facts } from '../components/Facts.js';
 import { ProblemMessage } from '../components/ProblemMessage.js';
 import { TableScroll } from '../components/TableScroll.js';
-import { usePageTitle } from '../components/usePageTitle.js';
 import { useFormat } from '../i18n/format.js';
 import { can } from '../navigation.js';
 import { useMe } from '../session/SessionProvider.js';
@@ -21,15 +20,7 @@ type Proposal = PlanProposals['proposals'][number];
 
 /** Payment plans of a case: proposals within the capacity in plain words, the plan chosen, its schedule and status. */
 export function PlansPage() {
-  const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const detail = useApiData((signal) => getCase(id, signal), id);
-  usePageTitle(detail.status === 'ready' ? t('plans.heading', { name: detail.data.debtor.displayName }) : t('plans.title'));
-  return (
-    <AsyncContent data={detail} onRetry={detail.reload}>
-      {(found) => <PlansView detail={found} />}
-    </AsyncContent>
-  );
+  return <CaseSubpage headingKey="plans.heading" titleKey="plans.title">{(found) => <PlansView detail={found} />}</CaseSubpage>;
 }
 
 function PlansView({ detail }: { detail: CaseDetail }) {
