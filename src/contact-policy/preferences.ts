@@ -1,6 +1,8 @@
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { assertDebtorInScope } from './contact-permission.js';
 import type { Channel, DayKey } from './core/policy-document.js';
@@ -112,39 +114,49 @@ export async function requestCallback(
   if (input.at.getTime() > now.getTime() + 60 * 86_400_000) {
     throw invalid('contact.callback_too_far', 'A callback may be set up to 60 days ahead; for later, agree on a new contact then.');
   }
-  return deps.db.transaction().execute(async (trx) => {
-    await assertDebtorInScope(trx, actor, debtorId, input.caseId);
-    const caseRow = await trx.selectFrom('cases').select(['id', 'status']).where('id', '=', input.caseId).executeTakeFirstOrThrow();
-    if (caseRow.status === 'closed') throw conflict('contact.case_closed', 'This case is closed: no callback can be set on it.');
-    const row = await trx
-      .insertInto('contact_callbacks')
-      .values({ debtor_id: debtorId, case_id: input.caseId, callback_at: input.at, requested_at: now, recorded_by: actor.userId })
-      .returning(['id', 'callback_at', 'status'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_events')
-      .values({
-        case_id: input.caseId,
-        debtor_id: debtorId,
-        occurred_at: now,
-        kind: 'preferences',
-        channel: 'phone',
-        summary: `Rappel demandé par le débiteur pour le ${input.at.toISOString()}`,
-        actor_user_id: actor.userId,
-        data: JSON.stringify({ callbackId: row.id, at: input.at.toISOString() }),
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'contact.callback_requested',
-      targetType: 'debtor',
-      targetId: debtorId,
-      after: { caseId: input.caseId, at: input.at.toISOString() },
-      requestId,
-      at: now,
-    });
-    return { id: row.id, at: row.callback_at.toISOString(), status: row.status };
+  return deps.db.transaction().execute((trx) => requestCallbackIn(trx, now, actor, debtorId, input, requestId));
+}
+
+/** Books a callback inside the caller's transaction (the guided conversation books it with its call). */
+export async function requestCallbackIn(
+  trx: Transaction<DB>,
+  now: Date,
+  actor: Actor,
+  debtorId: string,
+  input: { caseId: string; at: Date },
+  requestId: string | null = null,
+) {
+  await assertDebtorInScope(trx, actor, debtorId, input.caseId);
+  const caseRow = await trx.selectFrom('cases').select(['id', 'status']).where('id', '=', input.caseId).executeTakeFirstOrThrow();
+  if (caseRow.status === 'closed') throw conflict('contact.case_closed', 'This case is closed: no callback can be set on it.');
+  const row = await trx
+    .insertInto('contact_callbacks')
+    .values({ debtor_id: debtorId, case_id: input.caseId, callback_at: input.at, requested_at: now, recorded_by: actor.userId })
+    .returning(['id', 'callback_at', 'status'])
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('case_events')
+    .values({
+      case_id: input.caseId,
+      debtor_id: debtorId,
+      occurred_at: now,
+      kind: 'preferences',
+      channel: 'phone',
+      summary: `Rappel demandé par le débiteur pour le ${input.at.toISOString()}`,
+      actor_user_id: actor.userId,
+      data: JSON.stringify({ callbackId: row.id, at: input.at.toISOString() }),
+    })
+    .execute();
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: 'contact.callback_requested',
+    targetType: 'debtor',
+    targetId: debtorId,
+    after: { caseId: input.caseId, at: input.at.toISOString() },
+    requestId,
+    at: now,
   });
+  return { id: row.id, at: row.callback_at.toISOString(), status: row.status };
 }
 
 export async function cancelCallback(deps: Deps, actor: Actor, callbackId: string, requestId: string | null = null) {

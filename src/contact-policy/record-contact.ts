@@ -1,5 +1,7 @@
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
 import { decideContact } from './core/decide.js';
@@ -40,7 +42,20 @@ export async function recordContact(
   input: ContactInput,
   requestId: string | null = null,
 ): Promise<{ contact: ContactView; decision: DecisionView }> {
-  const now = deps.now();
+  return deps.db.transaction().execute((trx) => recordContactIn(trx, deps.now(), actor, input, requestId));
+}
+
+/**
+ * Records a contact inside the caller's transaction: the guided conversation writes the call, its checklist and
+ * what it leads to (a promise, a hold, a follow-up) all or nothing. The checks of `recordContact` come first.
+ */
+export async function recordContactIn(
+  trx: Transaction<DB>,
+  now: Date,
+  actor: Actor,
+  input: ContactInput,
+  requestId: string | null = null,
+): Promise<{ contact: ContactView; decision: DecisionView }> {
   const at = input.at ?? now;
   if (!OUTCOMES[input.channel].includes(input.outcome)) {
     throw invalid('contact.invalid_outcome', `Outcome "${input.outcome}" does not apply to ${input.channel}: use one of ${OUTCOMES[input.channel].join(', ')}.`, {
@@ -57,117 +72,114 @@ export async function recordContact(
     throw invalid('contact.first_letter_not_letter', 'Only an outbound letter can be the first letter (CPCE R124-4).');
   }
   const conversation = isConversation(input.channel, input.outcome);
+  // The lock that orders every contact decision about this person.
+  const debtor = await trx.selectFrom('debtors').select('id').where('id', '=', input.debtorId).forUpdate().executeTakeFirst();
+  if (!debtor) throw new AppError('not_found', 404, 'The debtor was not found, or you may not see it.');
+  await assertDebtorInScope(trx, actor, input.debtorId, input.caseId);
+  const caseRow = await trx
+    .selectFrom('cases')
+    .select(['id', 'reference', 'status', 'creditor_id', 'first_letter_sent_on'])
+    .where('id', '=', input.caseId)
+    .executeTakeFirstOrThrow();
+  if (input.firstLetter && caseRow.first_letter_sent_on) {
+    throw conflict('contact.first_letter_already_sent', `The first letter of case ${caseRow.reference} went out on ${caseRow.first_letter_sent_on}; record this one as a reminder letter.`);
+  }
 
-  return deps.db.transaction().execute(async (trx) => {
-    // The lock that orders every contact decision about this person.
-    const debtor = await trx.selectFrom('debtors').select('id').where('id', '=', input.debtorId).forUpdate().executeTakeFirst();
-    if (!debtor) throw new AppError('not_found', 404, 'The debtor was not found, or you may not see it.');
-    await assertDebtorInScope(trx, actor, input.debtorId, input.caseId);
-    const caseRow = await trx
-      .selectFrom('cases')
-      .select(['id', 'reference', 'status', 'creditor_id', 'first_letter_sent_on'])
-      .where('id', '=', input.caseId)
-      .executeTakeFirstOrThrow();
-    if (input.firstLetter && caseRow.first_letter_sent_on) {
-      throw conflict('contact.first_letter_already_sent', `The first letter of case ${caseRow.reference} went out on ${caseRow.first_letter_sent_on}; record this one as a reminder letter.`);
+  const policy = await policyInForce(trx, at);
+  const { facts } = await loadContactFacts(trx, policy, { debtorId: input.debtorId, caseId: input.caseId, at });
+  const decision = decideContact(policy, facts, input.channel, at.getTime());
+  let override = null;
+  if (input.direction === 'outbound' && !decision.allowed) {
+    override = await usableOverride(trx, input.debtorId, input.caseId, input.channel, at, true);
+    if (!override) {
+      const view = decisionView(decision, actor.locale);
+      throw conflict('contact.refused', refusalMessage(view), {
+        reasons: view.reasons,
+        nextAllowedAt: view.nextAllowedAt,
+        policyVersion: view.policyVersion,
+        decision: view,
+      });
     }
+  }
+  const view = decisionView(decision, actor.locale, override);
 
-    const policy = await policyInForce(trx, at);
-    const { facts } = await loadContactFacts(trx, policy, { debtorId: input.debtorId, caseId: input.caseId, at });
-    const decision = decideContact(policy, facts, input.channel, at.getTime());
-    let override = null;
-    if (input.direction === 'outbound' && !decision.allowed) {
-      override = await usableOverride(trx, input.debtorId, input.caseId, input.channel, at, true);
-      if (!override) {
-        const view = decisionView(decision, actor.locale);
-        throw conflict('contact.refused', refusalMessage(view), {
-          reasons: view.reasons,
-          nextAllowedAt: view.nextAllowedAt,
-          policyVersion: view.policyVersion,
-          decision: view,
-        });
-      }
-    }
-    const view = decisionView(decision, actor.locale, override);
-
-    const inserted = await trx
-      .insertInto('contacts')
-      .values({
-        debtor_id: input.debtorId,
-        case_id: input.caseId,
-        channel: input.channel,
-        direction: input.direction,
-        outcome: input.outcome,
-        conversation,
-        first_letter: input.firstLetter ?? false,
-        occurred_at: at,
-        recorded_at: now,
-        recorded_by: actor.userId,
-        note: input.note?.trim() || null,
-        policy_version: decision.policyVersion,
-        decision: JSON.stringify(view),
-        override_id: override?.id ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (override) await trx.updateTable('contact_overrides').set({ used_at: now }).where('id', '=', override.id).execute();
-    if (input.firstLetter) {
-      const localDay = isoDateOf(toLocal(facts.location.timeZone, at.getTime()).dayNumber);
-      await trx
-        .updateTable('cases')
-        .set({ first_letter_sent_on: localDay, first_letter_reference: `LR-${caseRow.reference}`, updated_at: now })
-        .where('id', '=', input.caseId)
-        .execute();
-    }
-    if (decision.callback) {
-      await trx
-        .updateTable('contact_callbacks')
-        .set({ status: 'done' })
-        .where('debtor_id', '=', input.debtorId)
-        .where('status', '=', 'pending')
-        .where('callback_at', '<=', new Date(at.getTime() + policy.callback.toleranceMs))
-        .where('callback_at', '>=', new Date(at.getTime() - policy.callback.toleranceMs))
-        .execute();
-    }
+  const inserted = await trx
+    .insertInto('contacts')
+    .values({
+      debtor_id: input.debtorId,
+      case_id: input.caseId,
+      channel: input.channel,
+      direction: input.direction,
+      outcome: input.outcome,
+      conversation,
+      first_letter: input.firstLetter ?? false,
+      occurred_at: at,
+      recorded_at: now,
+      recorded_by: actor.userId,
+      note: input.note?.trim() || null,
+      policy_version: decision.policyVersion,
+      decision: JSON.stringify(view),
+      override_id: override?.id ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (override) await trx.updateTable('contact_overrides').set({ used_at: now }).where('id', '=', override.id).execute();
+  if (input.firstLetter) {
+    const localDay = isoDateOf(toLocal(facts.location.timeZone, at.getTime()).dayNumber);
     await trx
-      .insertInto('case_events')
-      .values({
-        case_id: input.caseId,
-        debtor_id: input.debtorId,
-        occurred_at: at,
-        kind: timelineKind(input.channel, conversation),
-        channel: input.channel,
-        direction: input.direction,
-        outcome: input.outcome,
-        summary: input.firstLetter ? `Premier courrier (CPCE R124-4), référence LR-${caseRow.reference}` : `Contact enregistré (${input.channel})`,
-        actor_user_id: actor.userId,
-        data: JSON.stringify({ contactId: inserted.id, policyVersion: decision.policyVersion, overrideId: override?.id ?? null }),
-      })
+      .updateTable('cases')
+      .set({ first_letter_sent_on: localDay, first_letter_reference: `LR-${caseRow.reference}`, updated_at: now })
+      .where('id', '=', input.caseId)
       .execute();
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: override ? 'contact.recorded_with_override' : 'contact.recorded',
-      targetType: 'contact',
-      targetId: inserted.id,
-      creditorId: caseRow.creditor_id,
-      after: {
-        debtorId: input.debtorId,
-        caseId: input.caseId,
-        channel: input.channel,
-        direction: input.direction,
-        outcome: input.outcome,
-        at: at.toISOString(),
-        policyVersion: decision.policyVersion,
-        allowedByPolicy: decision.allowed,
-        overrideId: override?.id ?? null,
-        firstLetter: input.firstLetter ?? false,
-      },
-      requestId,
-      at: now,
-    });
-    const row = await trx.selectFrom('contacts').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
-    return { contact: contactView({ ...row, recorded_by_name: actor.displayName }), decision: view };
+  }
+  if (decision.callback) {
+    await trx
+      .updateTable('contact_callbacks')
+      .set({ status: 'done' })
+      .where('debtor_id', '=', input.debtorId)
+      .where('status', '=', 'pending')
+      .where('callback_at', '<=', new Date(at.getTime() + policy.callback.toleranceMs))
+      .where('callback_at', '>=', new Date(at.getTime() - policy.callback.toleranceMs))
+      .execute();
+  }
+  await trx
+    .insertInto('case_events')
+    .values({
+      case_id: input.caseId,
+      debtor_id: input.debtorId,
+      occurred_at: at,
+      kind: timelineKind(input.channel, conversation),
+      channel: input.channel,
+      direction: input.direction,
+      outcome: input.outcome,
+      summary: input.firstLetter ? `Premier courrier (CPCE R124-4), référence LR-${caseRow.reference}` : `Contact enregistré (${input.channel})`,
+      actor_user_id: actor.userId,
+      data: JSON.stringify({ contactId: inserted.id, policyVersion: decision.policyVersion, overrideId: override?.id ?? null }),
+    })
+    .execute();
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: override ? 'contact.recorded_with_override' : 'contact.recorded',
+    targetType: 'contact',
+    targetId: inserted.id,
+    creditorId: caseRow.creditor_id,
+    after: {
+      debtorId: input.debtorId,
+      caseId: input.caseId,
+      channel: input.channel,
+      direction: input.direction,
+      outcome: input.outcome,
+      at: at.toISOString(),
+      policyVersion: decision.policyVersion,
+      allowedByPolicy: decision.allowed,
+      overrideId: override?.id ?? null,
+      firstLetter: input.firstLetter ?? false,
+    },
+    requestId,
+    at: now,
   });
+  const row = await trx.selectFrom('contacts').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
+  return { contact: contactView({ ...row, recorded_by_name: actor.displayName }), decision: view };
 }
 
 function timelineKind(channel: Channel, conversation: boolean) {

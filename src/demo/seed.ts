@@ -3,6 +3,7 @@ import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/append.js';
+import { rebuildQueue } from '../workspace/rebuild-queue.js';
 import { hashPassword } from '../identity/passwords.js';
 import {
   FRENCH_FIRST_NAMES,
@@ -159,6 +160,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   });
   // One payment for every hundred debtors, recorded through the payment service after the portfolio exists.
   await loadDemoPayments(deps, random, Math.max(3, Math.round((options.debtors ?? 2_500) / 100)));
+  // The work queues, built from the strategy and the contact policy as the nightly refresh does.
+  await rebuildQueue(deps);
   return loaded;
 }
 

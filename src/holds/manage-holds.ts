@@ -1,5 +1,7 @@
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { assertDebtorInScope } from '../contact-policy/contact-permission.js';
@@ -40,54 +42,56 @@ export interface HoldView {
  * (admissibility suspends collection two years at most).
  */
 export async function placeHold(deps: Deps, actor: Actor, debtorId: string, input: HoldInput, requestId: string | null = null): Promise<HoldView> {
-  const now = deps.now();
+  return deps.db.transaction().execute((trx) => placeHoldIn(trx, deps.now(), actor, debtorId, input, requestId));
+}
+
+/** Places a hold inside the caller's transaction (the guided conversation opens a dispute hold with its call). */
+export async function placeHoldIn(trx: Transaction<DB>, now: Date, actor: Actor, debtorId: string, input: HoldInput, requestId: string | null = null): Promise<HoldView> {
   const startsAt = input.startsAt ?? now;
-  return deps.db.transaction().execute(async (trx) => {
-    await assertDebtorInScope(trx, actor, debtorId, input.caseId ?? null);
-    const policy = await policyInForce(trx, now);
-    const rule = policy.document.holds[input.kind];
-    const endsAt = input.endsAt ?? (rule.defaultDays && !input.reviewAt ? new Date(startsAt.getTime() + rule.defaultDays * DAY_MS) : undefined);
-    if (!endsAt && !input.reviewAt) {
-      throw invalid('holds.undated', 'A hold needs an end date or a review date: a pause with neither would never be looked at again.');
-    }
-    if (endsAt && endsAt.getTime() <= startsAt.getTime()) throw invalid('holds.ends_before_start', 'The end of a hold must come after its start.');
-    if (input.reviewAt && input.reviewAt.getTime() <= startsAt.getTime()) {
-      throw invalid('holds.review_before_start', 'The review date of a hold must come after its start.');
-    }
-    const latest = (endsAt ?? input.reviewAt)!;
-    if (rule.maxDays && latest.getTime() - startsAt.getTime() > rule.maxDays * DAY_MS) {
-      throw invalid('holds.too_long', `A hold of this kind lasts ${rule.maxDays} days at most: choose an earlier end or review date.`, {
-        maxDays: rule.maxDays,
-      });
-    }
-    const debtor = await trx.selectFrom('debtors').select('id').where('id', '=', debtorId).forUpdate().executeTakeFirst();
-    if (!debtor) throw notFound('The debtor');
-    const row = await trx
-      .insertInto('holds')
-      .values({
-        debtor_id: debtorId,
-        case_id: input.caseId ?? null,
-        kind: input.kind,
-        reason: input.reason.trim(),
-        starts_at: startsAt,
-        ends_at: endsAt ?? null,
-        review_at: input.reviewAt ?? null,
-        created_by: actor.userId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await timeline(trx, row.debtor_id, row.case_id, now, actor.userId, `Suspension posée : ${HOLD_NAMES[input.kind].fr}`, { holdId: row.id });
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'hold.placed',
-      targetType: 'hold',
-      targetId: row.id,
-      after: { debtorId, caseId: row.case_id, kind: row.kind, startsAt: row.starts_at, endsAt: row.ends_at, reviewAt: row.review_at },
-      requestId,
-      at: now,
+  await assertDebtorInScope(trx, actor, debtorId, input.caseId ?? null);
+  const policy = await policyInForce(trx, now);
+  const rule = policy.document.holds[input.kind];
+  const endsAt = input.endsAt ?? (rule.defaultDays && !input.reviewAt ? new Date(startsAt.getTime() + rule.defaultDays * DAY_MS) : undefined);
+  if (!endsAt && !input.reviewAt) {
+    throw invalid('holds.undated', 'A hold needs an end date or a review date: a pause with neither would never be looked at again.');
+  }
+  if (endsAt && endsAt.getTime() <= startsAt.getTime()) throw invalid('holds.ends_before_start', 'The end of a hold must come after its start.');
+  if (input.reviewAt && input.reviewAt.getTime() <= startsAt.getTime()) {
+    throw invalid('holds.review_before_start', 'The review date of a hold must come after its start.');
+  }
+  const latest = (endsAt ?? input.reviewAt)!;
+  if (rule.maxDays && latest.getTime() - startsAt.getTime() > rule.maxDays * DAY_MS) {
+    throw invalid('holds.too_long', `A hold of this kind lasts ${rule.maxDays} days at most: choose an earlier end or review date.`, {
+      maxDays: rule.maxDays,
     });
-    return holdView({ ...row, created_by_name: actor.displayName });
+  }
+  const debtor = await trx.selectFrom('debtors').select('id').where('id', '=', debtorId).forUpdate().executeTakeFirst();
+  if (!debtor) throw notFound('The debtor');
+  const row = await trx
+    .insertInto('holds')
+    .values({
+      debtor_id: debtorId,
+      case_id: input.caseId ?? null,
+      kind: input.kind,
+      reason: input.reason.trim(),
+      starts_at: startsAt,
+      ends_at: endsAt ?? null,
+      review_at: input.reviewAt ?? null,
+      created_by: actor.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await timeline(trx, row.debtor_id, row.case_id, now, actor.userId, `Suspension posée : ${HOLD_NAMES[input.kind].fr}`, { holdId: row.id });
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: 'hold.placed',
+    targetType: 'hold',
+    targetId: row.id,
+    after: { debtorId, caseId: row.case_id, kind: row.kind, startsAt: row.starts_at, endsAt: row.ends_at, reviewAt: row.review_at },
+    requestId,
+    at: now,
   });
+  return holdView({ ...row, created_by_name: actor.displayName });
 }
 
 export async function liftHold(deps: Deps, actor: Actor, holdId: string, reason: string, requestId: string | null = null): Promise<HoldView> {

@@ -209,6 +209,10 @@ export async function runPlacement(
           summary: `Remise de ${placement.creditor_name} (mandat ${placement.mandate_code}${placement.source_file_name ? `, fichier ${placement.source_file_name}` : ''})`,
         });
         await storeErrors(trx, placementId, errors);
+        // The placement's debtors get (or update) their queue entries at the workspace's next sweep.
+        await sql`insert into queue_dirty (debtor_id)
+          select distinct c.debtor_id from claims k join cases c on c.id = k.case_id where k.placement_id = ${placementId}
+          on conflict (debtor_id) do nothing`.execute(trx);
         const finished = { status: 'completed' as const, rowsTotal, rowsRejected: rejectedLines.size, errorsStored: errors.length, counts };
         await trx
           .updateTable('placements')

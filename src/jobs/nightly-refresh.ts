@@ -4,6 +4,7 @@ import { deleteExpiredSessions } from '../identity/sessions.js';
 import { localDate, writePortfolioSnapshot } from '../reporting/snapshot.js';
 import { recoverInterruptedPlacements } from '../intake/import-placement.js';
 import { followUpPlans, type PlanFollowUpReport } from '../plans/instalments.js';
+import { rebuildQueue } from '../workspace/rebuild-queue.js';
 
 export const NIGHTLY_REFRESH = 'nightly-refresh';
 
@@ -15,6 +16,8 @@ export interface NightlyReport {
   sessionsDeleted: number;
   placementsRecovered: number;
   plans: PlanFollowUpReport;
+  /** Queue entries rebuilt from the facts (what time alone changed: ages, dates, the policy's hours). */
+  queueEntries: number;
 }
 
 /**
@@ -28,5 +31,6 @@ export async function nightlyRefresh(deps: Deps): Promise<NightlyReport> {
   const sessionsDeleted = await deleteExpiredSessions(deps.db, deps.now());
   const placementsRecovered = await recoverInterruptedPlacements(deps);
   const plans = await followUpPlans(deps);
-  return { snapshotOn, holdsLapsed, holdsDueForReview: await holdsDueForReview(deps), snapshotRows, sessionsDeleted, placementsRecovered, plans };
+  const { entries: queueEntries } = await rebuildQueue(deps);
+  return { snapshotOn, holdsLapsed, holdsDueForReview: await holdsDueForReview(deps), snapshotRows, sessionsDeleted, placementsRecovered, plans, queueEntries };
 }

@@ -25,6 +25,7 @@ export function jobRoutes(app: FastifyInstance, deps: Deps) {
             sessionsDeleted: z.number().int(),
             placementsRecovered: z.number().int(),
             plans: z.object({ started: z.number().int(), instalmentsLate: z.number().int(), broken: z.number().int() }),
+            queueEntries: z.number().int(),
           }),
           ...problemResponses(401, 403),
         },

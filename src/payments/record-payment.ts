@@ -1,3 +1,4 @@
+import { matchPromise } from '../workspace/promises.js';
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import stringify from 'safe-stable-stringify';
@@ -143,6 +144,8 @@ export async function recordPayment(
     });
     if (allocations.length > 0) await postAllocation(trx, caseRow, allocations, { paymentId: payment.id, createdBy: actor.userId, at: now });
     await settleCase(trx, caseRow.id, actor.userId, now);
+    // A promise to pay is kept by the payments that cover it, in the payment's own transaction.
+    await matchPromise(trx, caseRow.id, actor.userId, now);
 
     await trx
       .insertInto('case_events')

@@ -20,6 +20,9 @@ const configSchema = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
   NIGHTLY_CRON: z.string().default('30 2 * * *'),
   NIGHTLY_TZ: z.string().default('Europe/Paris'),
+  /** The agency's name and callback number, as the neutral voicemail message gives them. */
+  AGENCY_NAME: z.string().min(1).max(80).default('Accord'),
+  AGENCY_PHONE: z.string().min(4).max(30).default('01 84 80 00 00'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(1024 * 1024),
   /** The agency as SEPA creditor, for the pain.008 direct debit files (docs/bank-files.md); none: no file is produced. */
   SEPA_CREDITOR_NAME: z.string().min(1).max(70).optional(),

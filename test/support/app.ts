@@ -26,11 +26,11 @@ export interface TestApp {
 /** A real Accord app on a fresh database, driven with inject() (no port), with a settable clock. */
 export async function createTestApp(
   engine: Engine,
-  options: { demo?: boolean; config?: Partial<Config> } = {},
+  options: { demo?: boolean; config?: Partial<Config>; now?: Date } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(engine);
   const clock: TestClock = {
-    now: new Date(),
+    now: options.now ?? new Date(),
     advance(ms) {
       this.now = new Date(this.now.getTime() + ms);
     },

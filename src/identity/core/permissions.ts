@@ -69,6 +69,15 @@ export const PERMISSIONS = {
   'plans.record': CASE_WORKERS,
   'plans.approve': ['team_leader', 'manager'],
   'plans.review': ['team_leader', 'overindebtedness_specialist', 'care_specialist', 'manager'],
+  /**
+   * The agent workspace: take the next case of one's team queue and work it (case workers), supervise
+   * the team's queues (reassign cases, pause or prioritise segments, see the team's activity), and the strategy rules
+   * that build the queues (read by those who answer for them, changed by managers).
+   */
+  'queues.work': CASE_WORKERS,
+  'queues.supervise': ['team_leader', 'manager'],
+  'strategies.read': ['team_leader', 'compliance_officer', 'manager'],
+  'strategies.manage': ['manager'],
   'reference_data.read': STAFF_ROLES,
   'reference_data.manage': ['administrator'],
   'users.read': ['team_leader', 'manager', 'administrator'],

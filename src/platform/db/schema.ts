@@ -171,6 +171,7 @@ export interface DebtorContactPointsTable {
   verified_at: Date | null;
   consent: Generated<'unknown' | 'given' | 'withdrawn'>;
   opted_out_at: Date | null;
+  wrong_number_at: Date | null;
   created_at: CreatedAt;
 }
 
@@ -717,6 +718,111 @@ export interface BankMatchQueueTable {
   created_at: Timestamp;
 }
 
+export interface StrategyVersionsTable {
+  version: number;
+  document: Json;
+  note: Generated<string>;
+  published_by: string | null;
+  published_at: Date;
+}
+
+export interface SegmentControlsTable {
+  segment_id: string;
+  paused: Generated<boolean>;
+  priority_boost: Generated<number>;
+  note: string;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+export type QueueArm = 'champion' | 'challenger';
+
+export interface CaseQueueTable {
+  case_id: string;
+  debtor_id: string;
+  creditor_id: string;
+  team_id: string | null;
+  team_pinned: Generated<boolean>;
+  assigned_user_id: string | null;
+  strategy_version: number;
+  segment_id: string;
+  arm: QueueArm;
+  channels: string[];
+  tier: number;
+  priority: number;
+  reasons: Json;
+  callable_from: Date | null;
+  snoozed_until: Date | null;
+  paused: Generated<boolean>;
+  leased_by: string | null;
+  lease_until: Date | null;
+  leased_at: Date | null;
+  refreshed_at: Date;
+}
+
+export interface StrategyAssignmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  strategy_version: number;
+  segment_id: string;
+  arm: QueueArm;
+  assigned_at: Date;
+}
+
+export interface QueueDirtyTable {
+  debtor_id: string;
+  marked_at: Generated<Date>;
+}
+
+export type PromiseStatus = 'open' | 'kept' | 'broken' | 'cancelled';
+
+export interface PromisesTable {
+  id: Generated<string>;
+  case_id: string;
+  debtor_id: string;
+  amount_cents: number;
+  currency: Generated<string>;
+  due_on: string;
+  status: Generated<PromiseStatus>;
+  paid_cents: Generated<number>;
+  contact_id: string | null;
+  created_by: string | null;
+  created_at: Date;
+  resolved_at: Date | null;
+  cancel_reason: string | null;
+}
+
+export type TaskKind = 'promise_broken' | 'callback_missed' | 'dispute_review' | 'care_referral' | 'payment_check' | 'trace_contact' | 'refusal_review';
+
+export interface CaseTasksTable {
+  id: Generated<string>;
+  case_id: string;
+  debtor_id: string;
+  kind: TaskKind;
+  due_at: Date;
+  team_id: string | null;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  source: Json;
+  note: string | null;
+  created_by: string | null;
+  created_at: Date;
+  done_at: Date | null;
+  done_by: string | null;
+}
+
+export type CallResult = 'promise' | 'callback' | 'refusal' | 'dispute' | 'hardship' | 'already_paid' | 'information';
+
+export interface CallRecordsTable {
+  contact_id: string;
+  case_id: string;
+  checklist: Json;
+  result: CallResult | null;
+  contact_point_id: string | null;
+  started_at: Date | null;
+  recorded_by: string | null;
+  recorded_at: Date;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -775,6 +881,14 @@ export interface DB {
   bank_statement_imports: BankStatementImportsTable;
   bank_statement_lines: BankStatementLinesTable;
   bank_match_queue: BankMatchQueueTable;
+  strategy_versions: StrategyVersionsTable;
+  segment_controls: SegmentControlsTable;
+  case_queue: CaseQueueTable;
+  strategy_assignments: StrategyAssignmentsTable;
+  queue_dirty: QueueDirtyTable;
+  promises: PromisesTable;
+  case_tasks: CaseTasksTable;
+  call_records: CallRecordsTable;
 }
 
 export type User = Selectable<UsersTable>;

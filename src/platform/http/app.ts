@@ -24,6 +24,7 @@ import { remittanceRoutes } from '../../remittances/routes.js';
 import { bankFileRoutes } from '../../bank-files/routes.js';
 import { affordabilityRoutes } from '../../affordability/routes.js';
 import { planRoutes } from '../../plans/routes.js';
+import { workspaceRoutes } from '../../workspace/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
@@ -137,6 +138,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   bankFileRoutes(app, deps);
   affordabilityRoutes(app, deps);
   planRoutes(app, deps);
+  workspaceRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(webDist, 'index.html'));

@@ -3,6 +3,7 @@ import type { Deps, JobQueue } from '../deps.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from '../../jobs/nightly-refresh.js';
 import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../../intake/import-job.js';
 import { deliverCreditorNotices } from '../../remittances/creditor-notices.js';
+import { WORKSPACE_SWEEP, workspaceSweep } from '../../workspace/sweep.js';
 
 /** Payment notices to creditors' webhooks: delivered every minute, retried until answered. */
 export const CREDITOR_NOTICES = 'creditor-notices';
@@ -34,6 +35,8 @@ export async function startJobs(deps: Deps, options: { work?: boolean } = {}): P
   // An import must run once: no automatic retry of a half-failed file (its transaction rolled back anyway).
   await boss.createQueue(INTAKE_IMPORT, { name: INTAKE_IMPORT, retryLimit: 0, expireInSeconds: 6 * 3600 });
   await boss.createQueue(CREDITOR_NOTICES, { name: CREDITOR_NOTICES, retryLimit: 0, expireInSeconds: 300 });
+  // Every minute: broken promises, missed callbacks, expired leases, and the queue entries events marked.
+  await boss.createQueue(WORKSPACE_SWEEP, { name: WORKSPACE_SWEEP, retryLimit: 0, expireInSeconds: 600 });
   if (work) {
     await boss.schedule(NIGHTLY_REFRESH, deps.config.NIGHTLY_CRON, {}, { tz: deps.config.NIGHTLY_TZ });
     await boss.work(NIGHTLY_REFRESH, { pollingIntervalSeconds: embedded ? 10 : 2 }, async () => {
@@ -42,6 +45,10 @@ export async function startJobs(deps: Deps, options: { work?: boolean } = {}): P
     await boss.schedule(CREDITOR_NOTICES, '* * * * *', {});
     await boss.work(CREDITOR_NOTICES, { pollingIntervalSeconds: embedded ? 30 : 5 }, async () => {
       await deliverCreditorNotices(deps);
+    });
+    await boss.schedule(WORKSPACE_SWEEP, '* * * * *', {});
+    await boss.work(WORKSPACE_SWEEP, { pollingIntervalSeconds: embedded ? 30 : 5 }, async () => {
+      await workspaceSweep(deps);
     });
     await boss.work<ImportJobData>(INTAKE_IMPORT, { pollingIntervalSeconds: 1 }, async ([job]) => {
       if (job) await runImportJob(deps, job.data);

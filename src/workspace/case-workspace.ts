@@ -1,0 +1,158 @@
+import { debtorLocation } from '../contact-policy/load-facts.js';
+import type { Actor } from '../identity/actor.js';
+import type { Deps } from '../platform/deps.js';
+import { CALL_LIMITS } from './core/call-plan.js';
+import { SCRIPT, VOICEMAIL_SCRIPT } from './core/conversation.js';
+import { standing } from './core/standing.js';
+import { TASK_TITLES } from './core/texts.js';
+import { queueEntryViews } from './queue-view.js';
+import type { CaseWorkspaceView, PromiseView, TaskView } from './schemas.js';
+import { assertCaseInScope } from './scope.js';
+
+/**
+ * What the case view adds for the agent: where the file stands in plain words, the queue entry and why, promises,
+ * follow-ups, the call script, and the debtor's own clock.
+ */
+export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): Promise<CaseWorkspaceView> {
+  const now = deps.now();
+  const db = deps.db;
+  const caseRow = await assertCaseInScope(db, actor, caseId);
+  const [detail, location, plan, promises, tasks, holds, queue] = await Promise.all([
+    db
+      .selectFrom('cases')
+      .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
+      .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
+      .select(['cases.stage', 'cases.close_reason', 'cases.opened_on', 'cases.first_letter_sent_on', 'mandates.kind as mandate_kind', 'creditors.name as creditor_name'])
+      .where('cases.id', '=', caseId)
+      .executeTakeFirstOrThrow(),
+    debtorLocation(db, caseRow.debtor_id),
+    db
+      .selectFrom('plans')
+      .leftJoin('plan_instalments as i', (join) => join.onRef('i.plan_id', '=', 'plans.id').on('i.status', '<>', 'paid'))
+      .select(['plans.status', 'i.due_on', 'i.amount_cents'])
+      .where('plans.case_id', '=', caseId)
+      .where('plans.status', 'not in', ['completed', 'cancelled', 'refused'])
+      .orderBy('i.due_on')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('promises')
+      .leftJoin('users', 'users.id', 'promises.created_by')
+      .selectAll('promises')
+      .select('users.display_name as created_by_name')
+      .where('case_id', '=', caseId)
+      .orderBy('created_at', 'desc')
+      .limit(50)
+      .execute(),
+    db
+      .selectFrom('case_tasks')
+      .leftJoin('teams', 'teams.id', 'case_tasks.team_id')
+      .selectAll('case_tasks')
+      .select('teams.name as team_name')
+      .where('case_id', '=', caseId)
+      .orderBy('status')
+      .orderBy('due_at', 'desc')
+      .limit(50)
+      .execute(),
+    db
+      .selectFrom('holds')
+      .select(['kind', 'ends_at', 'review_at'])
+      .where('debtor_id', '=', caseRow.debtor_id)
+      .where('status', '=', 'active')
+      .where((eb) => eb.or([eb('case_id', 'is', null), eb('case_id', '=', caseId)]))
+      .where('starts_at', '<=', now)
+      .execute(),
+    queueEntryViews(db, [caseId], actor.locale),
+  ]);
+  const openPromise = promises.find((promise) => promise.status === 'open');
+  const text = standing({
+    stage: detail.stage,
+    closeReason: detail.close_reason,
+    mandateKind: detail.mandate_kind,
+    creditorName: detail.creditor_name,
+    openedOn: detail.opened_on,
+    firstLetterSentOn: detail.first_letter_sent_on,
+    balanceCents: Number(caseRow.balance_cents),
+    plan: plan ? { status: plan.status, nextInstalment: plan.due_on && plan.amount_cents !== null ? { dueOn: plan.due_on, amountCents: Number(plan.amount_cents) } : null } : null,
+    openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
+    holds: holds.map((hold) => ({ kind: hold.kind, until: (hold.ends_at ?? hold.review_at)?.toISOString().slice(0, 10) ?? null })),
+  });
+  const lang = actor.locale;
+  const agentFirstName = actor.displayName.split(' ')[0] ?? actor.displayName;
+  return {
+    caseId,
+    debtorLocalTime: { at: now.toISOString(), timeZone: location.timeZone, country: location.country },
+    standing: {
+      procedure: text.procedure[lang],
+      next: text.next[lang],
+      ifNoSolution: text.ifNoSolution[lang],
+      facts: text.facts.map((fact) => ({ label: fact.label[lang], value: fact.value })),
+    },
+    queue: queue[0] ?? null,
+    promises: promises.map((promise) => promiseView(promise)),
+    tasks: tasks.map((task) => taskView({ ...task, case_reference: caseRow.reference }, lang)),
+    script: SCRIPT.map((step) => ({ id: step.id, title: step.title[lang], guidance: step.guidance[lang], rightPartyOnly: step.rightPartyOnly })),
+    voicemailScript: VOICEMAIL_SCRIPT[lang].replace('{agent}', agentFirstName).replace('{agency}', deps.config.AGENCY_NAME).replace('{number}', deps.config.AGENCY_PHONE),
+    noteMaxLength: CALL_LIMITS.noteMaxLength,
+    promiseMaxDays: CALL_LIMITS.promiseMaxDays,
+  };
+}
+
+export function promiseView(row: {
+  id: string;
+  case_id: string;
+  amount_cents: number;
+  paid_cents: number;
+  currency: string;
+  due_on: string;
+  status: PromiseView['status'];
+  created_at: Date;
+  created_by_name: string | null;
+  resolved_at: Date | null;
+  cancel_reason: string | null;
+}): PromiseView {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    amountCents: Number(row.amount_cents),
+    paidCents: Number(row.paid_cents),
+    currency: row.currency,
+    dueOn: row.due_on,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by_name,
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
+    cancelReason: row.cancel_reason,
+  };
+}
+
+export function taskView(
+  row: {
+    id: string;
+    case_id: string;
+    case_reference: string;
+    kind: TaskView['kind'];
+    due_at: Date;
+    team_id: string | null;
+    team_name: string | null;
+    status: TaskView['status'];
+    note: string | null;
+    created_at: Date;
+    done_at: Date | null;
+  },
+  lang: Actor['locale'],
+): TaskView {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    caseReference: row.case_reference,
+    kind: row.kind,
+    title: TASK_TITLES[row.kind][lang],
+    dueAt: row.due_at.toISOString(),
+    team: row.team_id && row.team_name ? { id: row.team_id, name: row.team_name } : null,
+    status: row.status,
+    note: row.note,
+    createdAt: row.created_at.toISOString(),
+    doneAt: row.done_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,157 @@
+import { euros } from '../../affordability/core/text.js';
+import type { Message } from '../../affordability/core/types.js';
+import type { Channel } from '../../contact-policy/core/policy-document.js';
+import { clockOf, dayNumberOf, fromLocal, isoDateOf, toLocal } from '../../contact-policy/core/local-time.js';
+import { segmentCase, type Arm, type SegmentFacts } from './segment.js';
+import type { StrategyDocument } from './strategy-document.js';
+
+/** The queue's tiers, highest first: a callback the debtor asked for, a promise due or broken, a follow-up due. */
+export const TIER = { standard: 0, follow_up: 1, promise: 2, callback: 3 } as const;
+export type TierName = keyof typeof TIER;
+export const TIER_NAMES: Record<number, TierName> = { 0: 'standard', 1: 'follow_up', 2: 'promise', 3: 'callback' };
+
+export interface QueueFacts extends SegmentFacts {
+  timeZone: string;
+  /** Pending callbacks the debtor asked for (epoch ms). */
+  callbacks: number[];
+  openPromise: { dueOn: string; amountCents: number } | null;
+  /** Open follow-up tasks of the case. */
+  openTasks: { kind: string; dueAt: number }[];
+}
+
+export interface SegmentControl {
+  paused: boolean;
+  priorityBoost: number;
+  note: string;
+}
+
+/** The contact policy's answer for a phone call now: allowed, or the next allowed moment (null: only an act). */
+export interface PhoneVerdict {
+  allowed: boolean;
+  nextAllowedAt: number | null;
+  /** The first refusal reason, in words, for the queue's explanation. */
+  reason: Message | null;
+}
+
+export interface QueueEntry {
+  segmentId: string;
+  segmentName: string;
+  arm: Arm;
+  teamKind: string;
+  channels: Channel[];
+  tier: number;
+  priority: number;
+  callableFrom: number | null;
+  paused: boolean;
+  reasons: Message[];
+}
+
+/** A callback counts as due from this long before its time until this long after (the policy's tolerance). */
+export interface QueueOptions {
+  callbackToleranceMs: number;
+}
+
+/**
+ * Where a case stands in its queue, and why. Pure: the caller loads the facts, asks the contact policy about a phone
+ * call now, and writes the result. The order of a queue is tier, then priority, then the longest wait.
+ */
+export function queueEntry(
+  strategy: StrategyDocument,
+  controls: ReadonlyMap<string, SegmentControl>,
+  facts: QueueFacts,
+  phone: PhoneVerdict,
+  now: number,
+  options: QueueOptions,
+): QueueEntry {
+  const assignment = segmentCase(strategy, facts);
+  const control = controls.get(assignment.segment.id);
+  const boost = control?.priorityBoost ?? 0;
+  const priority = assignment.treatment.priority + boost;
+  const reasons = [...assignment.reasons];
+  reasons.push(
+    boost === 0
+      ? { fr: `Priorité ${priority}.`, en: `Priority ${priority}.`, it: `Priorità ${priority}.` }
+      : {
+          fr: `Priorité ${priority} (${assignment.treatment.priority} du segment, ${signed(boost)} par l’encadrement : ${control!.note}).`,
+          en: `Priority ${priority} (${assignment.treatment.priority} from the segment, ${signed(boost)} set by a team leader: ${control!.note}).`,
+          it: `Priorità ${priority} (${assignment.treatment.priority} dal segmento, ${signed(boost)} dal responsabile: ${control!.note}).`,
+        },
+  );
+
+  const today = isoDateOf(toLocal(facts.timeZone, now).dayNumber);
+  const dueCallback = facts.callbacks.filter((at) => at + options.callbackToleranceMs >= now).sort((a, b) => a - b)[0];
+  const promiseDue = facts.openPromise !== null && facts.openPromise.dueOn <= today;
+  const tasksDue = facts.openTasks.filter((task) => task.dueAt <= now);
+  let tier: number = TIER.standard;
+  if (dueCallback !== undefined) {
+    tier = TIER.callback;
+    const time = localLabel(facts.timeZone, dueCallback);
+    reasons.push({ fr: `Rappel demandé par le débiteur pour le ${time} : en tête de file à cette heure.`, en: `Callback the debtor asked for at ${time}: first in the queue at that time.`, it: `Richiamata chiesta dal debitore per il ${time}: prima in coda a quell’ora.` });
+  } else if (promiseDue || tasksDue.some((task) => task.kind === 'promise_broken')) {
+    tier = TIER.promise;
+    reasons.push(
+      promiseDue
+        ? { fr: `Promesse de ${euros(facts.openPromise!.amountCents).fr} à échéance le ${facts.openPromise!.dueOn}.`, en: `Promise of ${euros(facts.openPromise!.amountCents).en} due on ${facts.openPromise!.dueOn}.`, it: `Promessa di ${euros(facts.openPromise!.amountCents).it} in scadenza il ${facts.openPromise!.dueOn}.` }
+        : { fr: 'Promesse non tenue : suivi à faire.', en: 'Broken promise: follow-up due.', it: 'Promessa non mantenuta: seguito da fare.' },
+    );
+  } else if (tasksDue.length > 0) {
+    tier = TIER.follow_up;
+    reasons.push({ fr: `Suivi à faire (${tasksDue.map((task) => task.kind).join(', ')}).`, en: `Follow-up due (${tasksDue.map((task) => task.kind).join(', ')}).`, it: `Seguito da fare (${tasksDue.map((task) => task.kind).join(', ')}).` });
+  }
+
+  let callableFrom: number | null = null;
+  if (!assignment.treatment.channels.includes('phone')) {
+    const channels = assignment.treatment.channels.join(', ');
+    reasons.push({ fr: `Pas d’appel prévu par ce traitement (canaux : ${channels}).`, en: `This treatment plans no call (channels: ${channels}).`, it: `Nessuna chiamata prevista da questo trattamento (canali: ${channels}).` });
+  } else {
+    callableFrom = phone.allowed ? now : phone.nextAllowedAt;
+    if (!phone.allowed && phone.reason) reasons.push(phone.reason);
+    const wait = waitUntil(facts, now);
+    if (callableFrom !== null && wait !== null && wait > callableFrom) {
+      callableFrom = wait;
+      reasons.push({ fr: `En attente jusqu’au ${localLabel(facts.timeZone, wait)} (engagement en cours).`, en: `Waiting until ${localLabel(facts.timeZone, wait)} (a commitment is running).`, it: `In attesa fino al ${localLabel(facts.timeZone, wait)} (impegno in corso).` });
+    }
+  }
+  const paused = control?.paused ?? false;
+  if (paused) {
+    reasons.push({ fr: `Segment en pause : ${control!.note}`, en: `Segment paused: ${control!.note}`, it: `Segmento in pausa: ${control!.note}` });
+  }
+  return {
+    segmentId: assignment.segment.id,
+    segmentName: assignment.segment.name,
+    arm: assignment.arm,
+    teamKind: assignment.treatment.team,
+    channels: assignment.treatment.channels,
+    tier,
+    priority,
+    callableFrom,
+    paused,
+    reasons,
+  };
+}
+
+/**
+ * A commitment holds the case back: a promise not yet due (the case waits for its date), an "already paid" check
+ * (the case waits for the payment to show).
+ */
+export function waitUntil(facts: QueueFacts, now: number): number | null {
+  let until: number | null = null;
+  if (facts.openPromise !== null) {
+    const dueStart = fromLocal(facts.timeZone, dayNumberOf(facts.openPromise.dueOn), 0);
+    if (dueStart > now) until = dueStart;
+  }
+  for (const task of facts.openTasks) {
+    if (task.kind === 'payment_check' && task.dueAt > now) until = Math.max(until ?? 0, task.dueAt);
+  }
+  return until;
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
+}
+
+/** "2026-11-25 14:30 (Europe/Paris)": the debtor's own clock. */
+export function localLabel(timeZone: string, at: number): string {
+  const local = toLocal(timeZone, at);
+  return `${isoDateOf(local.dayNumber)} ${clockOf(local.minuteOfDay)} (${timeZone})`;
+}

@@ -1,0 +1,132 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { loadContactFactsMany } from '../contact-policy/load-facts.js';
+import { policyInForce } from '../contact-policy/policy-store.js';
+import type { Actor } from '../identity/actor.js';
+import type { DB } from '../platform/db/schema.js';
+import type { Deps } from '../platform/deps.js';
+import { conflict } from '../platform/errors.js';
+import { TEAM_KINDS } from './core/strategy-document.js';
+import { queueEntryViews } from './queue-view.js';
+import { phoneVerdict } from './refresh-queue.js';
+import type { QueueEntryView } from './schemas.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** A lease lasts this long and is renewed while the agent works the case; then anyone may take the case again. */
+export const LEASE_MS = 15 * 60_000;
+/** Candidates locked per round, and rounds tried, before answering that nothing may be called now. */
+const CANDIDATES = 5;
+const ROUNDS = 4;
+/** Counts of waiting cases stop here: the page says "1,000 or more". */
+export const COUNT_CAP = 1_000;
+
+export interface Waiting {
+  callableNow: number;
+  later: number;
+}
+
+/** The team whose queue the actor works: their own, if it is a team that works cases. */
+export async function actorTeam(db: Db, actor: Actor): Promise<{ id: string; name: string } | null> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('teams', 'teams.id', 'users.team_id')
+    .select(['teams.id', 'teams.name', 'teams.kind'])
+    .where('users.id', '=', actor.userId)
+    .executeTakeFirst();
+  return row && (TEAM_KINDS as readonly string[]).includes(row.kind) ? { id: row.id, name: row.name } : null;
+}
+
+/**
+ * Leases the next case of the actor's team queue: the first entries in queue order that are callable now, not
+ * leased, not paused and not given to another agent are locked with FOR UPDATE SKIP LOCKED (two agents asking at
+ * once lock different rows), each is checked against the contact policy with this moment's facts, and the first
+ * allowed one is leased in the same transaction. A refused candidate moves to its next allowed moment. The case the
+ * agent held before is given back.
+ */
+export async function nextCase(deps: Deps, actor: Actor): Promise<{ entry: QueueEntryView | null; waiting: Waiting }> {
+  const team = await actorTeam(deps.db, actor);
+  if (!team) throw conflict('workspace.no_queue', 'You are in no team that works cases, so you have no queue: ask an administrator to put you in a team.');
+  const now = deps.now();
+  const policy = await policyInForce(deps.db, now);
+  let leased: string | null = null;
+  const skipped: string[] = [];
+  for (let round = 0; round < ROUNDS && leased === null; round += 1) {
+    const outcome = await deps.db.transaction().execute(async (trx) => {
+      // The case the agent held goes back to the queue, but not to this agent now: they asked for the next one.
+      const released = await trx
+        .updateTable('case_queue')
+        .set({ leased_by: null, lease_until: null, leased_at: null })
+        .where('leased_by', '=', actor.userId)
+        .returning('case_id')
+        .execute();
+      skipped.push(...released.map((row) => row.case_id));
+      const candidates = await sql<{ case_id: string; debtor_id: string }>`
+        select case_id, debtor_id from case_queue
+        where team_id = ${team.id} and callable_from is not null and not paused and callable_from <= ${now}
+          and (lease_until is null or lease_until < ${now})
+          and (assigned_user_id is null or assigned_user_id = ${actor.userId})
+          and not (case_id = any(${skipped}::uuid[]))
+        order by tier desc, priority desc, callable_from
+        limit ${CANDIDATES}
+        for update skip locked`.execute(trx);
+      if (candidates.rows.length === 0) return 'empty' as const;
+      const facts = await loadContactFactsMany(trx, policy, candidates.rows.map((row) => ({ debtorId: row.debtor_id, caseId: row.case_id })), now);
+      for (const candidate of candidates.rows) {
+        const caseFacts = facts.get(candidate.case_id);
+        const verdict = caseFacts ? phoneVerdict(policy, caseFacts, now.getTime()) : { allowed: false, nextAllowedAt: null, reason: null };
+        if (verdict.allowed) {
+          await trx
+            .updateTable('case_queue')
+            .set({ leased_by: actor.userId, lease_until: new Date(now.getTime() + LEASE_MS), leased_at: now })
+            .where('case_id', '=', candidate.case_id)
+            .execute();
+          return candidate.case_id;
+        }
+        // The facts changed since the entry was refreshed (a contact, the end of the day): it waits for its moment.
+        await trx
+          .updateTable('case_queue')
+          .set({ callable_from: verdict.nextAllowedAt === null ? null : new Date(verdict.nextAllowedAt) })
+          .where('case_id', '=', candidate.case_id)
+          .execute();
+        await trx.insertInto('queue_dirty').values({ debtor_id: candidate.debtor_id }).onConflict((oc) => oc.column('debtor_id').doNothing()).execute();
+      }
+      return null;
+    });
+    if (outcome === 'empty') break;
+    leased = outcome;
+  }
+  const [entry] = leased ? await queueEntryViews(deps.db, [leased], actor.locale) : [];
+  return { entry: entry ?? null, waiting: await waitingIn(deps.db, team.id, now) };
+}
+
+/** Cases waiting in a team's queue, counted up to COUNT_CAP each (an exact count of a million rows costs too much). */
+export async function waitingIn(db: Db, teamId: string, now: Date): Promise<Waiting> {
+  const result = await sql<{ now_count: number; later_count: number }>`
+    select
+      (select count(*)::int from (select 1 from case_queue where team_id = ${teamId} and callable_from is not null and not paused
+         and callable_from <= ${now} and (lease_until is null or lease_until < ${now}) limit ${COUNT_CAP}) n) as now_count,
+      (select count(*)::int from (select 1 from case_queue where team_id = ${teamId} and callable_from is not null and not paused
+         and callable_from > ${now} limit ${COUNT_CAP}) l) as later_count`.execute(db);
+  const row = result.rows[0]!;
+  return { callableNow: row.now_count, later: row.later_count };
+}
+
+/** Gives back a case the actor holds (nothing to call after all, or a break). */
+export async function releaseCase(deps: Deps, actor: Actor, caseId: string): Promise<void> {
+  const result = await deps.db
+    .updateTable('case_queue')
+    .set({ leased_by: null, lease_until: null, leased_at: null })
+    .where('case_id', '=', caseId)
+    .where('leased_by', '=', actor.userId)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw conflict('queue.not_leased', 'You do not hold this case: there is nothing to give back.');
+}
+
+/** Refuses to let an agent act on a case another agent holds now (the lease is theirs until it expires). */
+export async function assertNotLeasedByOther(trx: Transaction<DB>, actor: Actor, caseId: string, now: Date): Promise<void> {
+  const entry = await trx.selectFrom('case_queue').select(['leased_by', 'lease_until']).where('case_id', '=', caseId).forUpdate().executeTakeFirst();
+  if (!entry) return;
+  if (entry.leased_by && entry.leased_by !== actor.userId && entry.lease_until && entry.lease_until > now) {
+    throw conflict('queue.leased_by_other', 'Another agent is working this case right now: take the next case instead.');
+  }
+}

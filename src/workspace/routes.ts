@@ -1,0 +1,222 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appendAudit } from '../audit/append.js';
+import { auditActor } from '../identity/actor.js';
+import type { Deps } from '../platform/deps.js';
+import { problemResponses } from '../platform/http/schemas.js';
+import { caseWorkspace } from './case-workspace.js';
+import { nextCase, releaseCase } from './next-case.js';
+import { cancelPromise } from './promises.js';
+import { recordCall } from './record-call.js';
+import {
+  callBodySchema,
+  callResultSchema,
+  caseWorkspaceSchema,
+  nextCaseSchema,
+  queueEntrySchema,
+  segmentControlSchema,
+  strategyVersionSchema,
+  teamQueueSchema,
+  workspaceSummarySchema,
+} from './schemas.js';
+import { listStrategyVersions, publishStrategy, strategyInForce, strategyVersionView } from './strategy-store.js';
+import { assignCase, setSegmentControl, teamQueues, workspaceSummary } from './supervision.js';
+import { workspaceSweep } from './sweep.js';
+import { completeTask } from './tasks.js';
+
+const id = z.strictObject({ id: z.string().uuid() });
+const versionSummary = z.object({ version: z.number().int(), note: z.string(), publishedAt: z.string(), publishedBy: z.string().nullable() });
+
+/** The agent workspace: queues, next case, the case view's additions, calls, promises, follow-ups, supervision, strategies. */
+export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['workspace'];
+
+  r.get(
+    '/api/v1/workspace',
+    {
+      config: { access: { permission: 'queues.work' } },
+      schema: { tags, summary: "The agent's day: the case held, the queue, today's figures, the team's follow-ups due", response: { 200: workspaceSummarySchema, ...problemResponses(401, 403) } },
+    },
+    async (request) => workspaceSummary(deps, request.actor!),
+  );
+
+  r.post(
+    '/api/v1/workspace/next-case',
+    {
+      config: { access: { permission: 'queues.work' } },
+      schema: {
+        tags,
+        summary: 'Lease the next case of your team queue that the contact policy lets you call now (never one another agent holds)',
+        response: { 200: nextCaseSchema, ...problemResponses(401, 403, 409) },
+      },
+    },
+    async (request) => nextCase(deps, request.actor!),
+  );
+
+  r.post(
+    '/api/v1/workspace/cases/:id/release',
+    {
+      config: { access: { permission: 'queues.work' } },
+      schema: { tags, summary: 'Give back the case you hold', params: id, response: { 204: z.null(), ...problemResponses(401, 403, 409) } },
+    },
+    async (request, reply) => {
+      await releaseCase(deps, request.actor!, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/v1/cases/:id/workspace',
+    {
+      config: { access: { permission: 'contacts.read' } },
+      schema: {
+        tags,
+        summary: 'Where the file stands in plain words, its queue entry and why, promises, follow-ups, the call script and the debtor’s local time',
+        params: id,
+        response: { 200: caseWorkspaceSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => caseWorkspace(deps, request.actor!, request.params.id),
+  );
+
+  r.post(
+    '/api/v1/cases/:id/calls',
+    {
+      config: { access: { permission: 'contacts.record' } },
+      schema: {
+        tags,
+        summary: 'Record a call of the guided conversation with its checklist and outcome; the outcome drives the next action (409 contact.refused when the policy refuses the call)',
+        params: id,
+        body: callBodySchema,
+        response: { 201: callResultSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordCall(deps, request.actor!, request.params.id, request.body, request.id)),
+  );
+
+  r.post(
+    '/api/v1/promises/:id/cancel',
+    {
+      config: { access: { permission: 'contacts.record' } },
+      schema: { tags, summary: 'Cancel an open promise to pay, with the reason', params: id, body: z.strictObject({ reason: z.string().max(500) }), response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409, 422) } },
+    },
+    async (request) => {
+      const caseId = await cancelPromise(deps, request.actor!, request.params.id, request.body.reason, request.id);
+      return caseWorkspace(deps, request.actor!, caseId);
+    },
+  );
+
+  r.post(
+    '/api/v1/tasks/:id/done',
+    {
+      config: { access: { permission: 'contacts.record' } },
+      schema: { tags, summary: 'Mark a follow-up done', params: id, body: z.strictObject({ note: z.string().max(2000).optional() }), response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+    },
+    async (request) => {
+      const caseId = await completeTask(deps, request.actor!, request.params.id, request.body.note, request.id);
+      return caseWorkspace(deps, request.actor!, caseId);
+    },
+  );
+
+  r.get(
+    '/api/v1/team-queues',
+    {
+      config: { access: { permission: 'queues.supervise' } },
+      schema: {
+        tags,
+        summary: "Your team's queues (a manager: every team's) per segment and arm, and the agents' activity today",
+        response: { 200: z.object({ items: z.array(teamQueueSchema), countCap: z.number().int() }), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => teamQueues(deps, request.actor!),
+  );
+
+  r.put(
+    '/api/v1/segment-controls/:segmentId',
+    {
+      config: { access: { permission: 'queues.supervise' } },
+      schema: {
+        tags,
+        summary: 'Pause or prioritise a segment of the strategy in force, with a note',
+        params: z.strictObject({ segmentId: z.string().min(1).max(48) }),
+        body: z.strictObject({ paused: z.boolean(), priorityBoost: z.number().int().min(-500).max(500), note: z.string().max(500) }),
+        response: { 200: segmentControlSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => setSegmentControl(deps, request.actor!, request.params.segmentId, request.body, request.id),
+  );
+
+  r.post(
+    '/api/v1/cases/:id/assignment',
+    {
+      config: { access: { permission: 'queues.supervise' } },
+      schema: {
+        tags,
+        summary: 'Give a case to a team, and optionally to one of its agents',
+        params: id,
+        body: z.strictObject({ teamId: z.string().uuid(), userId: z.string().uuid().nullable(), note: z.string().max(500) }),
+        response: { 200: queueEntrySchema, ...problemResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => assignCase(deps, request.actor!, request.params.id, request.body, request.id),
+  );
+
+  r.get(
+    '/api/v1/strategies',
+    {
+      config: { access: { permission: 'strategies.read' } },
+      schema: { tags, summary: 'The strategy in force and every published version', response: { 200: z.object({ inForce: strategyVersionSchema, versions: z.array(versionSummary) }), ...problemResponses(401, 403) } },
+    },
+    async () => {
+      const current = await strategyInForce(deps.db);
+      return { inForce: await strategyVersionView(deps, current.version), versions: await listStrategyVersions(deps) };
+    },
+  );
+
+  r.get(
+    '/api/v1/strategies/versions/:version',
+    {
+      config: { access: { permission: 'strategies.read' } },
+      schema: { tags, summary: 'One published version of the strategy', params: z.strictObject({ version: z.coerce.number().int().positive() }), response: { 200: strategyVersionSchema, ...problemResponses(401, 403, 404) } },
+    },
+    async (request) => strategyVersionView(deps, request.params.version),
+  );
+
+  r.post(
+    '/api/v1/strategies/versions',
+    {
+      config: { access: { permission: 'strategies.manage' } },
+      schema: {
+        tags,
+        summary: 'Publish a new version of the strategy, in force at once (422 strategy.invalid with the issues by path)',
+        body: z.strictObject({ document: z.unknown(), note: z.string().trim().min(3, 'write a note of at least 3 characters').max(500) }),
+        response: { 201: strategyVersionSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await publishStrategy(deps, request.actor!, request.body, request.id)),
+  );
+
+  r.post(
+    '/api/v1/jobs/workspace-sweep/runs',
+    {
+      config: { access: { permission: 'jobs.run' } },
+      schema: {
+        tags: ['jobs'],
+        summary: 'Run the workspace sweep now (broken promises, missed callbacks, expired leases, queue refresh); it also runs every minute',
+        response: {
+          200: z.object({ promisesBroken: z.number().int(), callbacksMissed: z.number().int(), leasesExpired: z.number().int(), debtorsRefreshed: z.number().int(), entriesRefreshed: z.number().int() }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const report = await workspaceSweep(deps);
+      await deps.db.transaction().execute((trx) =>
+        appendAudit(trx, { actor: auditActor(request.actor!), action: 'job.run', targetType: 'job', targetId: 'workspace-sweep', after: report, requestId: request.id, at: deps.now() }),
+      );
+      return report;
+    },
+  );
+}

@@ -1,0 +1,197 @@
+import { sql } from 'kysely';
+import { appendAudit } from '../audit/append.js';
+import { fromLocal, toLocal } from '../contact-policy/core/local-time.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import type { Deps } from '../platform/deps.js';
+import { invalid, notFound } from '../platform/errors.js';
+import { TEAM_KINDS } from './core/strategy-document.js';
+import { actorTeam, COUNT_CAP, waitingIn } from './next-case.js';
+import { queueEntryViews } from './queue-view.js';
+import { refreshDebtors } from './refresh-queue.js';
+import { assertCaseInScope } from './scope.js';
+import { strategyInForce } from './strategy-store.js';
+import { taskView } from './case-workspace.js';
+
+/** Midnight in the agency's zone: "today" for the activity figures. */
+function startOfDay(deps: Deps, now: Date): Date {
+  const zone = deps.config.NIGHTLY_TZ;
+  return new Date(fromLocal(zone, toLocal(zone, now.getTime()).dayNumber, 0));
+}
+
+/** The agent's day: the case they hold, their queue, today's figures, their team's open follow-ups due. */
+export async function workspaceSummary(deps: Deps, actor: Actor) {
+  const now = deps.now();
+  const team = await actorTeam(deps.db, actor);
+  const held = await deps.db.selectFrom('case_queue').select('case_id').where('leased_by', '=', actor.userId).where('lease_until', '>', now).executeTakeFirst();
+  const [current] = held ? await queueEntryViews(deps.db, [held.case_id], actor.locale) : [];
+  const since = startOfDay(deps, now);
+  const today = await sql<{ calls: number; conversations: number; promises: number }>`
+    select
+      (select count(*)::int from contacts where recorded_by = ${actor.userId} and channel = 'phone' and recorded_at >= ${since}) as calls,
+      (select count(*)::int from contacts where recorded_by = ${actor.userId} and conversation and recorded_at >= ${since}) as conversations,
+      (select count(*)::int from promises where created_by = ${actor.userId} and created_at >= ${since}) as promises`.execute(deps.db);
+  const tasks = team
+    ? await deps.db
+        .selectFrom('case_tasks')
+        .innerJoin('cases', 'cases.id', 'case_tasks.case_id')
+        .leftJoin('teams', 'teams.id', 'case_tasks.team_id')
+        .selectAll('case_tasks')
+        .select(['cases.reference as case_reference', 'teams.name as team_name'])
+        .where('case_tasks.team_id', '=', team.id)
+        .where('case_tasks.status', '=', 'open')
+        .where('case_tasks.due_at', '<=', now)
+        .orderBy('case_tasks.due_at')
+        .limit(50)
+        .execute()
+    : [];
+  return {
+    current: current ?? null,
+    teams: team ? [team] : [],
+    waiting: team ? await waitingIn(deps.db, team.id, now) : { callableNow: 0, later: 0 },
+    today: today.rows[0]!,
+    openTasks: tasks.map((task) => taskView(task, actor.locale)),
+  };
+}
+
+/**
+ * The queues of the teams a team leader answers for (their own) or, for a manager, of every team that works cases:
+ * per segment and arm the cases, those callable now and those leased; the agents with their case and today's figures.
+ */
+export async function teamQueues(deps: Deps, actor: Actor) {
+  const now = deps.now();
+  const strategy = await strategyInForce(deps.db);
+  const names = new Map(strategy.document.segments.map((segment) => [segment.id, segment.name]));
+  let teamsQuery = deps.db.selectFrom('teams').select(['id', 'name', 'kind']).where('kind', 'in', [...TEAM_KINDS]).orderBy('name');
+  if (actor.role === 'team_leader') {
+    const own = await actorTeam(deps.db, actor);
+    teamsQuery = teamsQuery.where('id', '=', own?.id ?? '00000000-0000-0000-0000-000000000000');
+  }
+  const teams = await teamsQuery.execute();
+  const controls = new Map((await deps.db.selectFrom('segment_controls').selectAll().execute()).map((row) => [row.segment_id, row]));
+  const since = startOfDay(deps, now);
+  const items = [];
+  for (const team of teams) {
+    const segments = await sql<{ segment_id: string; arm: 'champion' | 'challenger'; cases: number; callable_now: number; leased: number }>`
+      select segment_id, arm, count(*)::int as cases,
+        count(*) filter (where callable_from <= ${now} and not paused and (lease_until is null or lease_until < ${now}))::int as callable_now,
+        count(*) filter (where lease_until >= ${now})::int as leased
+      from case_queue where team_id = ${team.id}
+      group by segment_id, arm order by segment_id, arm`.execute(deps.db);
+    const agents = await sql<{ id: string; name: string; case_id: string | null; reference: string | null; since: Date | null; calls: number; conversations: number; promises: number }>`
+      select u.id, u.display_name as name, q.case_id, c.reference, q.leased_at as since,
+        (select count(*)::int from contacts k where k.recorded_by = u.id and k.channel = 'phone' and k.recorded_at >= ${since}) as calls,
+        (select count(*)::int from contacts k where k.recorded_by = u.id and k.conversation and k.recorded_at >= ${since}) as conversations,
+        (select count(*)::int from promises p where p.created_by = u.id and p.created_at >= ${since}) as promises
+      from users u
+      left join case_queue q on q.leased_by = u.id and q.lease_until >= ${now}
+      left join cases c on c.id = q.case_id
+      where u.team_id = ${team.id} and u.active and u.role in ('agent', 'team_leader', 'care_specialist', 'overindebtedness_specialist', 'judicial_specialist')
+      order by u.display_name`.execute(deps.db);
+    const openTasks = await deps.db.selectFrom('case_tasks').select(sql<number>`count(*)::int`.as('n')).where('team_id', '=', team.id).where('status', '=', 'open').executeTakeFirstOrThrow();
+    items.push({
+      team,
+      segments: segments.rows.map((row) => ({
+        segmentId: row.segment_id,
+        name: names.get(row.segment_id) ?? row.segment_id,
+        arm: row.arm,
+        cases: row.cases,
+        callableNow: row.callable_now,
+        leased: row.leased,
+        paused: controls.get(row.segment_id)?.paused ?? false,
+        priorityBoost: controls.get(row.segment_id)?.priority_boost ?? 0,
+      })),
+      agents: agents.rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        current: row.case_id && row.reference && row.since ? { caseId: row.case_id, reference: row.reference, since: row.since.toISOString() } : null,
+        callsToday: row.calls,
+        conversationsToday: row.conversations,
+        promisesToday: row.promises,
+      })),
+      openTasks: openTasks.n,
+    });
+  }
+  return { items, countCap: COUNT_CAP };
+}
+
+/** Pauses or boosts a segment of the strategy in force, at once on every entry of the segment. Audited. */
+export async function setSegmentControl(deps: Deps, actor: Actor, segmentId: string, input: { paused: boolean; priorityBoost: number; note: string }, requestId: string | null = null) {
+  const now = deps.now();
+  const note = input.note.trim();
+  if (note.length < 3) throw invalid('segment.note_missing', 'Write why (at least 3 characters): the agents see it in the queue’s reasons.');
+  const strategy = await strategyInForce(deps.db);
+  if (!strategy.document.segments.some((segment) => segment.id === segmentId)) {
+    throw invalid('segment.unknown', `The strategy in force (version ${strategy.version}) has no segment "${segmentId}".`);
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('segment_controls').selectAll().where('segment_id', '=', segmentId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .insertInto('segment_controls')
+      .values({ segment_id: segmentId, paused: input.paused, priority_boost: input.priorityBoost, note, updated_by: actor.userId, updated_at: now })
+      .onConflict((oc) => oc.column('segment_id').doUpdateSet({ paused: input.paused, priority_boost: input.priorityBoost, note, updated_by: actor.userId, updated_at: now }))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // The pause and the boost apply at once; the reasons follow at the next refresh of each entry.
+    const delta = input.priorityBoost - (before?.priority_boost ?? 0);
+    await trx
+      .updateTable('case_queue')
+      .set((eb) => ({ paused: input.paused, priority: eb('priority', '+', delta) }))
+      .where('segment_id', '=', segmentId)
+      .execute();
+    await trx
+      .insertInto('queue_dirty')
+      .columns(['debtor_id'])
+      .expression((eb) => eb.selectFrom('case_queue').select('debtor_id').distinct().where('segment_id', '=', segmentId))
+      .onConflict((oc) => oc.column('debtor_id').doNothing())
+      .execute();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'segment.controlled',
+      targetType: 'segment',
+      targetId: segmentId,
+      before: before ? { paused: before.paused, priorityBoost: before.priority_boost } : null,
+      after: { paused: input.paused, priorityBoost: input.priorityBoost, note },
+      requestId,
+      at: now,
+    });
+    return { segmentId: row.segment_id, paused: row.paused, priorityBoost: row.priority_boost, note: row.note, updatedAt: row.updated_at.toISOString(), updatedBy: actor.displayName };
+  });
+}
+
+/** Gives a case to a team (pinned: the strategy no longer moves it) and optionally to one agent of it. Audited. */
+export async function assignCase(deps: Deps, actor: Actor, caseId: string, input: { teamId: string; userId: string | null; note: string }, requestId: string | null = null) {
+  const now = deps.now();
+  const note = input.note.trim();
+  if (note.length < 3) throw invalid('assignment.note_missing', 'Write why the case changes hands (at least 3 characters).');
+  return deps.db.transaction().execute(async (trx) => {
+    const caseRow = await assertCaseInScope(trx, actor, caseId);
+    const team = await trx.selectFrom('teams').select(['id', 'name', 'kind']).where('id', '=', input.teamId).executeTakeFirst();
+    if (!team || !(TEAM_KINDS as readonly string[]).includes(team.kind)) throw invalid('assignment.team_unknown', 'Choose a team that works cases (amicable, care, over-indebtedness, judicial).');
+    if (input.userId) {
+      const user = await trx.selectFrom('users').select(['id', 'team_id', 'active']).where('id', '=', input.userId).executeTakeFirst();
+      if (!user || user.team_id !== team.id || !user.active) throw invalid('assignment.user_not_in_team', `The person chosen is not an active member of ${team.name}.`);
+    }
+    const before = await trx.selectFrom('cases').select(['assigned_team_id', 'assigned_user_id']).where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
+    await trx.updateTable('cases').set({ assigned_team_id: team.id, assigned_user_id: input.userId, updated_at: now }).where('id', '=', caseId).execute();
+    await refreshDebtors(trx, [caseRow.debtor_id], now);
+    await trx.updateTable('case_queue').set({ team_id: team.id, team_pinned: true, assigned_user_id: input.userId }).where('case_id', '=', caseId).execute();
+    await trx
+      .insertInto('case_events')
+      .values({ case_id: caseId, debtor_id: caseRow.debtor_id, occurred_at: now, kind: 'assignment', summary: `Dossier confié à ${team.name}${input.userId ? ' (agent désigné)' : ''} : ${note}`, actor_user_id: actor.userId, data: JSON.stringify({ teamId: team.id, userId: input.userId }) })
+      .execute();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'case.assigned',
+      targetType: 'case',
+      targetId: caseId,
+      creditorId: caseRow.creditor_id,
+      before: { teamId: before.assigned_team_id, userId: before.assigned_user_id },
+      after: { teamId: team.id, userId: input.userId, note },
+      requestId,
+      at: now,
+    });
+    const [view] = await queueEntryViews(trx, [caseId], actor.locale);
+    if (!view) throw notFound('The queue entry');
+    return view;
+  });
+}

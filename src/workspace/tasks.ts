@@ -1,0 +1,78 @@
+import type { Transaction } from 'kysely';
+import { appendAudit } from '../audit/append.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import type { DB, TaskKind } from '../platform/db/schema.js';
+import type { Deps } from '../platform/deps.js';
+import { conflict, notFound } from '../platform/errors.js';
+import { assertCaseInScope } from './scope.js';
+import { TASK_TITLES } from './core/texts.js';
+
+export interface NewTask {
+  caseId: string;
+  debtorId: string;
+  kind: TaskKind;
+  dueAt: Date;
+  teamId: string | null;
+  source: Record<string, unknown>;
+  note?: string | null;
+}
+
+/** Opens a follow-up inside the caller's transaction, with its line on the case timeline. */
+export async function openTask(trx: Transaction<DB>, task: NewTask, actorUserId: string | null, now: Date): Promise<string> {
+  const row = await trx
+    .insertInto('case_tasks')
+    .values({
+      case_id: task.caseId,
+      debtor_id: task.debtorId,
+      kind: task.kind,
+      due_at: task.dueAt,
+      team_id: task.teamId,
+      source: JSON.stringify(task.source),
+      note: task.note ?? null,
+      created_by: actorUserId,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('case_events')
+    .values({
+      case_id: task.caseId,
+      debtor_id: task.debtorId,
+      occurred_at: now,
+      kind: 'task',
+      summary: `Suivi à faire : ${TASK_TITLES[task.kind].fr} (échéance ${task.dueAt.toISOString().slice(0, 10)})`,
+      actor_user_id: actorUserId,
+      data: JSON.stringify({ taskId: row.id, kind: task.kind, ...task.source }),
+    })
+    .execute();
+  return row.id;
+}
+
+/** Marks a follow-up done, with an optional note. */
+export async function completeTask(deps: Deps, actor: Actor, taskId: string, note: string | undefined, requestId: string | null = null) {
+  const now = deps.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const task = await trx.selectFrom('case_tasks').selectAll().where('id', '=', taskId).forUpdate().executeTakeFirst();
+    if (!task) throw notFound('The task');
+    const caseRow = await assertCaseInScope(trx, actor, task.case_id);
+    if (task.status !== 'open') throw conflict('task.not_open', 'This follow-up is already done or cancelled.');
+    await trx
+      .updateTable('case_tasks')
+      .set({ status: 'done', done_at: now, done_by: actor.userId, note: note?.trim() ? note.trim() : task.note })
+      .where('id', '=', taskId)
+      .execute();
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'task.done',
+      targetType: 'case_task',
+      targetId: taskId,
+      creditorId: caseRow.creditor_id,
+      before: { status: 'open' },
+      after: { status: 'done', kind: task.kind, caseId: task.case_id },
+      requestId,
+      at: now,
+    });
+    return task.case_id;
+  });
+}
