@@ -10,7 +10,10 @@ const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]
 /** The French navigation, in menu order, with the permission each entry needs (the server's matrix decides). */
 const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Accueil', permission: 'dashboard.read', path: '/' },
+  { label: 'Mon poste', permission: 'queues.work', path: '/workspace' },
   { label: 'Dossiers', permission: 'cases.read', path: '/cases' },
+  { label: 'Files de l’équipe', permission: 'queues.supervise', path: '/team-queues' },
+  { label: 'Stratégies', permission: 'strategies.read', path: '/strategies' },
   { label: 'Remises de créances', permission: 'placements.read', path: '/placements' },
   { label: 'Rapprochements à vérifier', permission: 'debtors.review_matches', path: '/debtor-matches' },
   { label: 'Plans à valider', permission: 'plans.approve', path: '/plan-approvals' },

@@ -49,7 +49,7 @@ describe('translations of server codes', () => {
     const codes = codesIn(sourceFiles(SRC), [
       /new AppError\(\s*'([a-z_.]+)'/g,
       /\bsuper\(\s*'([a-z_]+\.[a-z_.]+)'/g,
-      /\b(?:invalid|conflict)\(\s*'([a-z_]+\.[a-z_.]+)'/g,
+      /\b(?:invalid|conflict|refuse)\(\s*'([a-z_]+\.[a-z_.]+)'/g,
       /sendProblem\(\s*request,\s*reply,\s*[^,]+,\s*'([a-z_.]+)'/g,
       /\bcode: '((?:request|auth|not_ready)\.[a-z_]+)'/g,
     ]);

@@ -62,7 +62,7 @@ describe('user administration', () => {
       await signInWithKeyboard(newPage, base, 'lea.petit@demo.accord.test', 'une-phrase-de-passe-sure');
       expect(await newPage.locator('header').textContent()).toContain('Léa Petit');
       expect(await newPage.locator('header').textContent()).toContain('Spécialiste accompagnement');
-      expect(await navigationLabels(newPage)).toEqual(['Accueil', 'Dossiers', 'Dossiers à revoir', 'Politique de contact', 'Créanciers']);
+      expect(await navigationLabels(newPage)).toEqual(['Accueil', 'Mon poste', 'Dossiers', 'Dossiers à revoir', 'Politique de contact', 'Créanciers']);
     } finally {
       await newcomer.close();
     }

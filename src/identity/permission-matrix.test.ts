@@ -171,6 +171,7 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/case-reviews': { url: () => '/api/v1/case-reviews' },
   'GET /api/v1/workspace': { url: () => '/api/v1/workspace' },
   'POST /api/v1/workspace/next-case': { url: () => '/api/v1/workspace/next-case' },
+  'POST /api/v1/workspace/cases/:id/lease': { url: (ids) => `/api/v1/workspace/cases/${ids.caseId}/lease` },
   'POST /api/v1/workspace/cases/:id/release': { url: (ids) => `/api/v1/workspace/cases/${ids.caseId}/release` },
   'GET /api/v1/cases/:id/workspace': { url: (ids) => `/api/v1/cases/${ids.caseId}/workspace` },
   'POST /api/v1/cases/:id/calls': { url: (ids) => `/api/v1/cases/${ids.caseId}/calls`, payload: () => ({ outcome: 'voicemail', result: 'promise', checklist: {} }) },

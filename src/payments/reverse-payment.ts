@@ -1,3 +1,4 @@
+import { matchPromise } from '../workspace/promises.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { mayAccessCreditor } from '../identity/scope.js';
@@ -57,6 +58,8 @@ export async function reversePayment(
       .where('id', '=', paymentId)
       .execute();
     await settleCase(trx, payment.case_id, actor.userId, now);
+    // An open promise counts only the payments that stand.
+    await matchPromise(trx, payment.case_id, actor.userId, now);
     await trx
       .insertInto('case_events')
       .values({

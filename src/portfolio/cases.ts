@@ -180,6 +180,7 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
         verified: c.verified_at !== null,
         consent: c.consent,
         optedOut: c.opted_out_at !== null,
+        wrongNumber: c.wrong_number_at !== null,
       })),
     },
     claims: claims.map((c) => ({

@@ -76,6 +76,8 @@ export const caseDetailSchema = z.object({
         verified: z.boolean(),
         consent: z.string(),
         optedOut: z.boolean(),
+        /** A number that reached someone else: kept for the record, never dialled again. */
+        wrongNumber: z.boolean(),
       }),
     ),
   }),

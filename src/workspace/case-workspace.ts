@@ -86,7 +86,7 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
       procedure: text.procedure[lang],
       next: text.next[lang],
       ifNoSolution: text.ifNoSolution[lang],
-      facts: text.facts.map((fact) => ({ label: fact.label[lang], value: fact.value })),
+      facts: text.facts.map((fact) => ({ label: fact.label[lang], value: fact.value[lang] })),
     },
     queue: queue[0] ?? null,
     promises: promises.map((promise) => promiseView(promise)),

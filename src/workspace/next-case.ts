@@ -122,6 +122,21 @@ export async function releaseCase(deps: Deps, actor: Actor, caseId: string): Pro
   if (Number(result.numUpdatedRows) === 0) throw conflict('queue.not_leased', 'You do not hold this case: there is nothing to give back.');
 }
 
+/** Extends the lease of the case the actor holds, while they work it (the case page asks every few minutes). */
+export async function renewLease(deps: Deps, actor: Actor, caseId: string): Promise<{ until: string }> {
+  const now = deps.now();
+  const until = new Date(now.getTime() + LEASE_MS);
+  const result = await deps.db
+    .updateTable('case_queue')
+    .set({ lease_until: until })
+    .where('case_id', '=', caseId)
+    .where('leased_by', '=', actor.userId)
+    .where('lease_until', '>', now)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw conflict('queue.not_leased', 'You do not hold this case (any more): take it again from your queue.');
+  return { until: until.toISOString() };
+}
+
 /** Refuses to let an agent act on a case another agent holds now (the lease is theirs until it expires). */
 export async function assertNotLeasedByOther(trx: Transaction<DB>, actor: Actor, caseId: string, now: Date): Promise<void> {
   const entry = await trx.selectFrom('case_queue').select(['leased_by', 'lease_until']).where('case_id', '=', caseId).forUpdate().executeTakeFirst();

@@ -124,8 +124,7 @@ export async function cancelPromise(deps: Deps, actor: Actor, promiseId: string,
  * Open promises whose date and grace days have passed in the debtor's own calendar without being paid become broken,
  * each with a follow-up for the case's team. Anchored to the promise's date, so a missed night changes nothing.
  */
-export async function breakDuePromises(deps: Deps): Promise<number> {
-  const now = deps.now();
+export async function breakDuePromises(deps: Deps, now: Date): Promise<number> {
   // Candidates by the UTC date, one day wide either way; the debtor's local date decides.
   const candidates = await deps.db
     .selectFrom('promises')

@@ -11,8 +11,7 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
 import { planCall, type PlannedAction } from './core/call-plan.js';
-import { localLabel } from './core/queue-entry.js';
-import { TASK_TITLES } from './core/texts.js';
+import { dateWords, momentWords, TASK_TITLES } from './core/texts.js';
 import { assertNotLeasedByOther } from './next-case.js';
 import { createPromiseIn } from './promises.js';
 import { queueEntryViews } from './queue-view.js';
@@ -97,7 +96,7 @@ export async function recordCall(deps: Deps, actor: Actor, caseId: string, body:
       kind: 'queue_refreshed',
       id: null,
       message: queue?.callableFrom
-        ? { fr: `Prochain appel possible : ${localLabel(location.timeZone, Date.parse(queue.callableFrom))}.`, en: `Next call possible: ${localLabel(location.timeZone, Date.parse(queue.callableFrom))}.`, it: `Prossima chiamata possibile: ${localLabel(location.timeZone, Date.parse(queue.callableFrom))}.` }
+        ? nextCallMessage(momentWords(location.timeZone, Date.parse(queue.callableFrom)))
         : { fr: 'Plus d’appel prévu tant que rien ne change sur le dossier.', en: 'No call planned until something changes on the case.', it: 'Nessuna chiamata prevista finché nulla cambia nella pratica.' },
     });
     await appendAudit(trx, {
@@ -121,6 +120,10 @@ export async function recordCall(deps: Deps, actor: Actor, caseId: string, body:
   });
 }
 
+function nextCallMessage(when: Message): Message {
+  return { fr: `Prochain appel possible : ${when.fr}.`, en: `Next call possible: ${when.en}.`, it: `Prossima chiamata possibile: ${when.it}.` };
+}
+
 /** A call is recorded when it ends; its start may be given, up to two hours before. */
 function clampStart(start: Date, now: Date): Date {
   if (start.getTime() > now.getTime()) return now;
@@ -140,12 +143,13 @@ async function carryOut(trx: Transaction<DB>, actor: Actor, action: PlannedActio
     case 'promise': {
       const id = await createPromiseIn(trx, { caseId: call.caseId, debtorId: call.debtorId, amountCents: action.amountCents, dueOn: action.dueOn, contactId: call.contactId, currency: call.currency }, actor.userId, now);
       const amount = euros(action.amountCents);
-      return { kind: 'promise_created' as const, id, message: { fr: `Promesse enregistrée : ${amount.fr} au plus tard le ${action.dueOn}.`, en: `Promise recorded: ${amount.en} by ${action.dueOn}.`, it: `Promessa registrata: ${amount.it} entro il ${action.dueOn}.` } };
+      const due = dateWords(action.dueOn);
+      return { kind: 'promise_created' as const, id, message: { fr: `Promesse enregistrée : ${amount.fr} au plus tard le ${due.fr}.`, en: `Promise recorded: ${amount.en} by ${due.en}.`, it: `Promessa registrata: ${amount.it} entro il ${due.it}.` } };
     }
     case 'callback': {
       const callback = await requestCallbackIn(trx, now, actor, call.debtorId, { caseId: call.caseId, at: new Date(action.at) }, requestId);
-      const when = localLabel(call.timeZone, action.at);
-      return { kind: 'callback_booked' as const, id: callback.id, message: { fr: `Rappel prévu le ${when}, à l’heure choisie par le débiteur.`, en: `Callback booked for ${when}, the time the debtor chose.`, it: `Richiamata fissata per il ${when}, all’ora scelta dal debitore.` } };
+      const when = momentWords(call.timeZone, action.at);
+      return { kind: 'callback_booked' as const, id: callback.id, message: { fr: `Rappel prévu ${when.fr}, à l’heure choisie par le débiteur.`, en: `Callback booked for ${when.en}, the time the debtor chose.`, it: `Richiamata fissata per ${when.it}, all’ora scelta dal debitore.` } };
     }
     case 'hold': {
       const hold = await placeHoldIn(trx, now, actor, call.debtorId, { kind: action.holdKind, reason: action.reason, caseId: call.caseId, reviewAt: action.reviewAt === null ? undefined : new Date(action.reviewAt) }, requestId);

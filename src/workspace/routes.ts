@@ -6,7 +6,7 @@ import { auditActor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { problemResponses } from '../platform/http/schemas.js';
 import { caseWorkspace } from './case-workspace.js';
-import { nextCase, releaseCase } from './next-case.js';
+import { nextCase, releaseCase, renewLease } from './next-case.js';
 import { cancelPromise } from './promises.js';
 import { recordCall } from './record-call.js';
 import {
@@ -65,6 +65,15 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       await releaseCase(deps, request.actor!, request.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  r.post(
+    '/api/v1/workspace/cases/:id/lease',
+    {
+      config: { access: { permission: 'queues.work' } },
+      schema: { tags, summary: 'Keep the case you hold for 15 more minutes while you work it', params: id, response: { 200: z.object({ until: z.string() }), ...problemResponses(401, 403, 409) } },
+    },
+    async (request) => renewLease(deps, request.actor!, request.params.id),
   );
 
   r.get(
@@ -127,7 +136,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "Your team's queues (a manager: every team's) per segment and arm, and the agents' activity today",
-        response: { 200: z.object({ items: z.array(teamQueueSchema), countCap: z.number().int() }), ...problemResponses(401, 403) },
+        response: { 200: z.object({ items: z.array(teamQueueSchema) }), ...problemResponses(401, 403) },
       },
     },
     async (request) => teamQueues(deps, request.actor!),

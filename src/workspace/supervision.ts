@@ -5,7 +5,7 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { invalid, notFound } from '../platform/errors.js';
 import { TEAM_KINDS } from './core/strategy-document.js';
-import { actorTeam, COUNT_CAP, waitingIn } from './next-case.js';
+import { actorTeam, waitingIn } from './next-case.js';
 import { queueEntryViews } from './queue-view.js';
 import { refreshDebtors } from './refresh-queue.js';
 import { assertCaseInScope } from './scope.js';
@@ -88,18 +88,30 @@ export async function teamQueues(deps: Deps, actor: Actor) {
       where u.team_id = ${team.id} and u.active and u.role in ('agent', 'team_leader', 'care_specialist', 'overindebtedness_specialist', 'judicial_specialist')
       order by u.display_name`.execute(deps.db);
     const openTasks = await deps.db.selectFrom('case_tasks').select(sql<number>`count(*)::int`.as('n')).where('team_id', '=', team.id).where('status', '=', 'open').executeTakeFirstOrThrow();
+    // Every segment and arm of the strategy, in its order (an empty one can be paused or boosted ahead of time),
+    // then any left from an earlier version until the sweep moves their cases.
+    const counted = new Map(segments.rows.map((row) => [`${row.segment_id}\u0000${row.arm}`, row]));
+    const arms = strategy.document.segments.flatMap((segment) => [
+      { segmentId: segment.id, arm: 'champion' as const },
+      ...(segment.challenger ? [{ segmentId: segment.id, arm: 'challenger' as const }] : []),
+    ]);
+    const known = new Set(arms.map((entry) => `${entry.segmentId}\u0000${entry.arm}`));
+    for (const row of segments.rows) if (!known.has(`${row.segment_id}\u0000${row.arm}`)) arms.push({ segmentId: row.segment_id, arm: row.arm });
     items.push({
       team,
-      segments: segments.rows.map((row) => ({
-        segmentId: row.segment_id,
-        name: names.get(row.segment_id) ?? row.segment_id,
-        arm: row.arm,
-        cases: row.cases,
-        callableNow: row.callable_now,
-        leased: row.leased,
-        paused: controls.get(row.segment_id)?.paused ?? false,
-        priorityBoost: controls.get(row.segment_id)?.priority_boost ?? 0,
-      })),
+      segments: arms.map(({ segmentId, arm }) => {
+        const row = counted.get(`${segmentId}\u0000${arm}`);
+        return {
+          segmentId,
+          name: names.get(segmentId) ?? segmentId,
+          arm,
+          cases: row?.cases ?? 0,
+          callableNow: row?.callable_now ?? 0,
+          leased: row?.leased ?? 0,
+          paused: controls.get(segmentId)?.paused ?? false,
+          priorityBoost: controls.get(segmentId)?.priority_boost ?? 0,
+        };
+      }),
       agents: agents.rows.map((row) => ({
         id: row.id,
         name: row.name,
@@ -111,7 +123,7 @@ export async function teamQueues(deps: Deps, actor: Actor) {
       openTasks: openTasks.n,
     });
   }
-  return { items, countCap: COUNT_CAP };
+  return { items };
 }
 
 /** Pauses or boosts a segment of the strategy in force, at once on every entry of the segment. Audited. */

@@ -25,7 +25,8 @@ export interface SweepReport {
  */
 export async function workspaceSweep(deps: Deps): Promise<SweepReport> {
   const now = deps.now();
-  const promisesBroken = await breakDuePromises(deps);
+  // One moment for the whole sweep: a follow-up opened now is due at the moment the refresh ranks it.
+  const promisesBroken = await breakDuePromises(deps, now);
   const callbacksMissed = await followUpMissedCallbacks(deps, now);
   const expired = await deps.db
     .updateTable('case_queue')

@@ -31,6 +31,9 @@ import { PlansPage } from './pages/PlansPage.js';
 import { ReferenceDataPage } from './pages/ReferenceDataPage.js';
 import { RemittancePage } from './pages/RemittancePage.js';
 import { UsersPage } from './pages/UsersPage.js';
+import { StrategiesPage } from './pages/StrategiesPage.js';
+import { TeamQueuesPage } from './pages/TeamQueuesPage.js';
+import { WorkspacePage } from './pages/WorkspacePage.js';
 
 /** Each page route names the permission it needs, the same one the navigation and the API check. */
 function guarded(permission: Permission, page: ReactNode) {
@@ -49,6 +52,9 @@ export function App() {
         }
       >
         <Route index element={guarded('dashboard.read', <HomePage />)} />
+        <Route path="workspace" element={guarded('queues.work', <WorkspacePage />)} />
+        <Route path="team-queues" element={guarded('queues.supervise', <TeamQueuesPage />)} />
+        <Route path="strategies" element={guarded('strategies.read', <StrategiesPage />)} />
         <Route path="cases" element={guarded('cases.read', <CasesPage />)} />
         <Route path="cases/:id" element={guarded('cases.read', <CasePage />)} />
         <Route path="cases/:id/budget" element={guarded('affordability.compute', <BudgetPage />)} />

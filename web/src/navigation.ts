@@ -7,13 +7,16 @@ import type { Role } from '../../src/identity/core/roles.js';
  */
 export interface NavigationEntry {
   path: string;
-  labelKey: 'nav.home' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.planApprovals' | 'nav.caseReviews' | 'nav.contactPolicy' | 'nav.payments' | 'nav.bankStatements' | 'nav.referenceData' | 'nav.creditors' | 'nav.users' | 'nav.audit';
+  labelKey: 'nav.home' | 'nav.workspace' | 'nav.teamQueues' | 'nav.strategies' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.planApprovals' | 'nav.caseReviews' | 'nav.contactPolicy' | 'nav.payments' | 'nav.bankStatements' | 'nav.referenceData' | 'nav.creditors' | 'nav.users' | 'nav.audit';
   permission: Permission;
 }
 
 export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/', labelKey: 'nav.home', permission: 'dashboard.read' },
+  { path: '/workspace', labelKey: 'nav.workspace', permission: 'queues.work' },
   { path: '/cases', labelKey: 'nav.cases', permission: 'cases.read' },
+  { path: '/team-queues', labelKey: 'nav.teamQueues', permission: 'queues.supervise' },
+  { path: '/strategies', labelKey: 'nav.strategies', permission: 'strategies.read' },
   { path: '/placements', labelKey: 'nav.placements', permission: 'placements.read' },
   { path: '/debtor-matches', labelKey: 'nav.debtorMatches', permission: 'debtors.review_matches' },
   { path: '/plan-approvals', labelKey: 'nav.planApprovals', permission: 'plans.approve' },

@@ -1,8 +1,9 @@
 import { euros } from '../../affordability/core/text.js';
 import type { Message } from '../../affordability/core/types.js';
 import type { Channel } from '../../contact-policy/core/policy-document.js';
-import { clockOf, dayNumberOf, fromLocal, isoDateOf, toLocal } from '../../contact-policy/core/local-time.js';
+import { dayNumberOf, fromLocal, isoDateOf, toLocal } from '../../contact-policy/core/local-time.js';
 import { segmentCase, type Arm, type SegmentFacts } from './segment.js';
+import { dateWords, momentWords, TASK_TITLES } from './texts.js';
 import type { StrategyDocument } from './strategy-document.js';
 
 /** The queue's tiers, highest first: a callback the debtor asked for, a promise due or broken, a follow-up due. */
@@ -85,18 +86,19 @@ export function queueEntry(
   let tier: number = TIER.standard;
   if (dueCallback !== undefined) {
     tier = TIER.callback;
-    const time = localLabel(facts.timeZone, dueCallback);
-    reasons.push({ fr: `Rappel demandé par le débiteur pour le ${time} : en tête de file à cette heure.`, en: `Callback the debtor asked for at ${time}: first in the queue at that time.`, it: `Richiamata chiesta dal debitore per il ${time}: prima in coda a quell’ora.` });
+    const time = momentWords(facts.timeZone, dueCallback);
+    reasons.push({ fr: `Rappel demandé par le débiteur pour ${time.fr} : en tête de file à cette heure.`, en: `Callback the debtor asked for on ${time.en}: first in the queue at that time.`, it: `Richiamata chiesta dal debitore per ${time.it}: prima in coda a quell’ora.` });
   } else if (promiseDue || tasksDue.some((task) => task.kind === 'promise_broken')) {
     tier = TIER.promise;
     reasons.push(
       promiseDue
-        ? { fr: `Promesse de ${euros(facts.openPromise!.amountCents).fr} à échéance le ${facts.openPromise!.dueOn}.`, en: `Promise of ${euros(facts.openPromise!.amountCents).en} due on ${facts.openPromise!.dueOn}.`, it: `Promessa di ${euros(facts.openPromise!.amountCents).it} in scadenza il ${facts.openPromise!.dueOn}.` }
+        ? { fr: `Promesse de ${euros(facts.openPromise!.amountCents).fr} à échéance le ${dateWords(facts.openPromise!.dueOn).fr}.`, en: `Promise of ${euros(facts.openPromise!.amountCents).en} due on ${dateWords(facts.openPromise!.dueOn).en}.`, it: `Promessa di ${euros(facts.openPromise!.amountCents).it} in scadenza il ${dateWords(facts.openPromise!.dueOn).it}.` }
         : { fr: 'Promesse non tenue : suivi à faire.', en: 'Broken promise: follow-up due.', it: 'Promessa non mantenuta: seguito da fare.' },
     );
   } else if (tasksDue.length > 0) {
     tier = TIER.follow_up;
-    reasons.push({ fr: `Suivi à faire (${tasksDue.map((task) => task.kind).join(', ')}).`, en: `Follow-up due (${tasksDue.map((task) => task.kind).join(', ')}).`, it: `Seguito da fare (${tasksDue.map((task) => task.kind).join(', ')}).` });
+    const titles = (lang: 'fr' | 'en' | 'it') => tasksDue.map((task) => TASK_TITLES[task.kind as keyof typeof TASK_TITLES]?.[lang] ?? task.kind).join(' ; ');
+    reasons.push({ fr: `Suivi à faire : ${titles('fr')}.`, en: `Follow-up due: ${titles('en')}.`, it: `Seguito da fare: ${titles('it')}.` });
   }
 
   let callableFrom: number | null = null;
@@ -109,7 +111,8 @@ export function queueEntry(
     const wait = waitUntil(facts, now);
     if (callableFrom !== null && wait !== null && wait > callableFrom) {
       callableFrom = wait;
-      reasons.push({ fr: `En attente jusqu’au ${localLabel(facts.timeZone, wait)} (engagement en cours).`, en: `Waiting until ${localLabel(facts.timeZone, wait)} (a commitment is running).`, it: `In attesa fino al ${localLabel(facts.timeZone, wait)} (impegno in corso).` });
+      const until = momentWords(facts.timeZone, wait);
+      reasons.push({ fr: `En attente jusqu’à ${until.fr} (engagement en cours).`, en: `Waiting until ${until.en} (a commitment is running).`, it: `In attesa fino a ${until.it} (impegno in corso).` });
     }
   }
   const paused = control?.paused ?? false;
@@ -148,10 +151,4 @@ export function waitUntil(facts: QueueFacts, now: number): number | null {
 
 function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
-}
-
-/** "2026-11-25 14:30 (Europe/Paris)": the debtor's own clock. */
-export function localLabel(timeZone: string, at: number): string {
-  const local = toLocal(timeZone, at);
-  return `${isoDateOf(local.dayNumber)} ${clockOf(local.minuteOfDay)} (${timeZone})`;
 }

@@ -1,5 +1,6 @@
 import { euros, say } from '../../affordability/core/text.js';
 import type { Message } from '../../affordability/core/types.js';
+import { OUTCOME_WORDS, PLAN_STATE_WORDS } from './texts.js';
 import type { Conditions, LAST_OUTCOMES, LANGUAGES, PLAN_STATES, Segment, StrategyDocument, STRATEGY_STAGES, Treatment } from './strategy-document.js';
 
 /** What the strategy looks at in a case, loaded in bulk by the queue refresh. */
@@ -101,9 +102,9 @@ export function describeConditions(when: Conditions, lang: Lang): string {
   if (when.maxBalanceCents !== undefined) parts.push(`${w('solde', 'balance', 'saldo')} ≤ ${euros(when.maxBalanceCents)[lang]}`);
   if (when.minAgeDays !== undefined) parts.push(`${w('ouvert depuis', 'open for', 'aperta da')} ≥ ${when.minAgeDays} ${w('j', 'd', 'g')}`);
   if (when.maxAgeDays !== undefined) parts.push(`${w('ouvert depuis', 'open for', 'aperta da')} ≤ ${when.maxAgeDays} ${w('j', 'd', 'g')}`);
-  if (when.lastOutcomes) parts.push(`${w('dernier résultat', 'last outcome', 'ultimo esito')} ${when.lastOutcomes.join(', ')}`);
+  if (when.lastOutcomes) parts.push(`${w('dernier résultat', 'last outcome', 'ultimo esito')} ${when.lastOutcomes.map((outcome) => OUTCOME_WORDS[outcome]![lang]).join(', ')}`);
   if (when.minBrokenPromises !== undefined) parts.push(`${w('promesses non tenues', 'broken promises', 'promesse non mantenute')} ≥ ${when.minBrokenPromises}`);
-  if (when.planStates) parts.push(`${w('plan', 'plan', 'piano')} ${when.planStates.join(', ')}`);
+  if (when.planStates) parts.push(`${w('plan', 'plan', 'piano')} ${when.planStates.map((state) => PLAN_STATE_WORDS[state]![lang]).join(', ')}`);
   if (when.vulnerable !== undefined) parts.push(when.vulnerable ? w('fragilité signalée', 'vulnerability flagged', 'fragilità segnalata') : w('sans fragilité signalée', 'no vulnerability flagged', 'nessuna fragilità segnalata'));
   if (when.languages) parts.push(`${w('langue', 'language', 'lingua')} ${when.languages.join(', ')}`);
   return parts.length === 0 ? '' : ` : ${parts.join(' ; ')}`.replace(' : ', lang === 'fr' ? ' : ' : ': ');

@@ -1,5 +1,6 @@
 import { euros } from '../../affordability/core/text.js';
 import type { Message } from '../../affordability/core/types.js';
+import { dateWords as dw } from './texts.js';
 
 /** After this many months at the amicable stage without a solution, a person may review a move to the judicial team. */
 export const AMICABLE_REVIEW_MONTHS = 4;
@@ -22,7 +23,7 @@ export interface Standing {
   procedure: Message;
   next: Message;
   ifNoSolution: Message;
-  facts: { label: Message; value: string }[];
+  facts: { label: Message; value: Message }[];
 }
 
 /**
@@ -36,9 +37,9 @@ export function standing(facts: StandingFacts): Standing {
     : { fr: `pour le compte de ${facts.creditorName}`, en: `on behalf of ${facts.creditorName}`, it: `per conto di ${facts.creditorName}` };
   const reviewOn = addMonths(facts.openedOn, AMICABLE_REVIEW_MONTHS);
   const facts_: Standing['facts'] = [
-    { label: { fr: 'Dossier ouvert le', en: 'Case opened on', it: 'Pratica aperta il' }, value: facts.openedOn },
-    { label: { fr: 'Premier courrier', en: 'First letter', it: 'Prima lettera' }, value: facts.firstLetterSentOn ?? '—' },
-    { label: { fr: 'Reste dû', en: 'Outstanding', it: 'Residuo' }, value: balance.fr },
+    { label: { fr: 'Dossier ouvert le', en: 'Case opened on', it: 'Pratica aperta il' }, value: dw(facts.openedOn) },
+    { label: { fr: 'Premier courrier', en: 'First letter', it: 'Prima lettera' }, value: facts.firstLetterSentOn ? dw(facts.firstLetterSentOn) : NONE },
+    { label: { fr: 'Reste dû', en: 'Outstanding', it: 'Residuo' }, value: balance },
   ];
   const noFees: Message = {
     fr: 'Aucuns frais de recouvrement amiable ne peuvent vous être réclamés.',
@@ -47,12 +48,12 @@ export function standing(facts: StandingFacts): Standing {
   };
   const hold = facts.holds[0];
   if (hold) {
-    const until = hold.until ?? '—';
+    const untilWords = hold.until ? dw(hold.until) : NONE;
     return {
       procedure: HOLD_PROCEDURE[hold.kind] ?? { fr: 'Le recouvrement est suspendu.', en: 'Collection is paused.', it: 'Il recupero è sospeso.' },
-      next: { fr: `Rien ne se passe pendant la suspension, jusqu’au ${until} ; une personne revoit alors le dossier.`, en: `Nothing happens while the pause lasts, until ${until}; a person then reviews the file.`, it: `Non succede nulla durante la sospensione, fino al ${until}; poi una persona riesamina la pratica.` },
+      next: { fr: `Rien ne se passe pendant la suspension, jusqu’au ${untilWords.fr} ; une personne revoit alors le dossier.`, en: `Nothing happens while the pause lasts, until ${untilWords.en}; a person then reviews the file.`, it: `Non succede nulla durante la sospensione, fino al ${untilWords.it}; poi una persona riesamina la pratica.` },
       ifNoSolution: { fr: `À la fin de la suspension, le dossier reprend là où il était, après revue. ${noFees.fr}`, en: `When the pause ends, the file resumes where it was, after a review. ${noFees.en}`, it: `Alla fine della sospensione, la pratica riprende da dove era, dopo un riesame. ${noFees.it}` },
-      facts: [...facts_, { label: { fr: 'Suspension jusqu’au', en: 'Paused until', it: 'Sospesa fino al' }, value: until }],
+      facts: [...facts_, { label: { fr: 'Suspension jusqu’au', en: 'Paused until', it: 'Sospesa fino al' }, value: untilWords }],
     };
   }
   switch (facts.stage) {
@@ -61,7 +62,7 @@ export function standing(facts: StandingFacts): Standing {
       return {
         procedure: { fr: `Recouvrement amiable ${on.fr} : un plan de paiement est en cours.`, en: `Amicable collection ${on.en}: a payment plan is running.`, it: `Recupero stragiudiziale ${on.it}: è in corso un piano di pagamento.` },
         next: next
-          ? { fr: `Prochaine échéance : ${euros(next.amountCents).fr} le ${next.dueOn}.`, en: `Next instalment: ${euros(next.amountCents).en} on ${next.dueOn}.`, it: `Prossima rata: ${euros(next.amountCents).it} il ${next.dueOn}.` }
+          ? { fr: `Prochaine échéance : ${euros(next.amountCents).fr} le ${dw(next.dueOn).fr}.`, en: `Next instalment: ${euros(next.amountCents).en} on ${dw(next.dueOn).en}.`, it: `Prossima rata: ${euros(next.amountCents).it} il ${dw(next.dueOn).it}.` }
           : { fr: 'Le plan suit son cours ; vous recevrez un récapitulatif à la fin.', en: 'The plan runs its course; you will get a statement at the end.', it: 'Il piano procede; riceverà un riepilogo alla fine.' },
         ifNoSolution: { fr: `Si une échéance ne peut pas être payée, appelez-nous : le plan peut être revu selon votre budget. Sans nouvelles après le délai de grâce, le plan est rompu et le dossier revient à l’amiable. ${noFees.fr}`, en: `If an instalment cannot be paid, call us: the plan can be revised to fit your budget. Without news after the grace period, the plan breaks and the file goes back to the amicable stage. ${noFees.en}`, it: `Se una rata non può essere pagata, ci chiami: il piano può essere rivisto secondo il suo bilancio. Senza notizie dopo il periodo di tolleranza, il piano decade e la pratica torna alla fase stragiudiziale. ${noFees.it}` },
         facts: facts_,
@@ -98,19 +99,21 @@ export function standing(facts: StandingFacts): Standing {
     default: {
       const promise = facts.openPromise;
       const next: Message = promise
-        ? { fr: `Nous attendons le paiement promis de ${euros(promise.amountCents).fr} au plus tard le ${promise.dueOn}.`, en: `We expect the promised payment of ${euros(promise.amountCents).en} by ${promise.dueOn}.`, it: `Attendiamo il pagamento promesso di ${euros(promise.amountCents).it} entro il ${promise.dueOn}.` }
+        ? { fr: `Nous attendons le paiement promis de ${euros(promise.amountCents).fr} au plus tard le ${dw(promise.dueOn).fr}.`, en: `We expect the promised payment of ${euros(promise.amountCents).en} by ${dw(promise.dueOn).en}.`, it: `Attendiamo il pagamento promesso di ${euros(promise.amountCents).it} entro il ${dw(promise.dueOn).it}.` }
         : facts.firstLetterSentOn === null
           ? { fr: 'Le premier courrier d’information part avant tout autre contact : il détaille la créance et vos droits.', en: 'The first information letter goes out before any other contact: it details the debt and your rights.', it: 'La prima lettera informativa parte prima di ogni altro contatto: descrive il credito e i suoi diritti.' }
           : { fr: `Nous cherchons avec vous une solution pour ${balance.fr} : un paiement, un plan adapté à votre budget, ou une orientation si vous ne pouvez pas payer.`, en: `We are looking with you for a solution for ${balance.en}: a payment, a plan that fits your budget, or orientation if you cannot pay.`, it: `Cerchiamo con lei una soluzione per ${balance.it}: un pagamento, un piano adatto al suo bilancio, o un orientamento se non può pagare.` };
       return {
-        procedure: { fr: `Recouvrement amiable ${on.fr}, depuis le ${facts.openedOn}.`, en: `Amicable collection ${on.en}, since ${facts.openedOn}.`, it: `Recupero stragiudiziale ${on.it}, dal ${facts.openedOn}.` },
+        procedure: { fr: `Recouvrement amiable ${on.fr}, depuis le ${dw(facts.openedOn).fr}.`, en: `Amicable collection ${on.en}, since ${dw(facts.openedOn).en}.`, it: `Recupero stragiudiziale ${on.it}, dal ${dw(facts.openedOn).it}.` },
         next,
-        ifNoSolution: { fr: `Sans solution amiable, une personne pourra revoir le dossier à partir du ${reviewOn} pour un passage en phase judiciaire ; une solution reste possible jusque-là et après. ${noFees.fr}`, en: `Without an amicable solution, a person may review the file from ${reviewOn} for a move to the judicial stage; a solution remains possible until then and after. ${noFees.en}`, it: `Senza soluzione stragiudiziale, una persona potrà riesaminare la pratica dal ${reviewOn} per un passaggio alla fase giudiziale; una soluzione resta possibile fino ad allora e dopo. ${noFees.it}` },
-        facts: [...facts_, { label: { fr: 'Revue possible à partir du', en: 'Review possible from', it: 'Riesame possibile dal' }, value: reviewOn }],
+        ifNoSolution: { fr: `Sans solution amiable, une personne pourra revoir le dossier à partir du ${dw(reviewOn).fr} pour un passage en phase judiciaire ; une solution reste possible jusque-là et après. ${noFees.fr}`, en: `Without an amicable solution, a person may review the file from ${dw(reviewOn).en} for a move to the judicial stage; a solution remains possible until then and after. ${noFees.en}`, it: `Senza soluzione stragiudiziale, una persona potrà riesaminare la pratica dal ${dw(reviewOn).it} per un passaggio alla fase giudiziale; una soluzione resta possibile fino ad allora e dopo. ${noFees.it}` },
+        facts: [...facts_, { label: { fr: 'Revue possible à partir du', en: 'Review possible from', it: 'Riesame possibile dal' }, value: dw(reviewOn) }],
       };
     }
   }
 }
+
+const NONE: Message = { fr: '—', en: '—', it: '—' };
 
 const HOLD_PROCEDURE: Record<string, Message> = {
   dispute: { fr: 'Votre contestation est enregistrée : le recouvrement est arrêté.', en: 'Your dispute is recorded: collection has stopped.', it: 'La sua contestazione è registrata: il recupero è fermo.' },

@@ -10,3 +10,53 @@ export const TASK_TITLES: Record<TaskKind, Message> = {
   trace_contact: { fr: 'Mauvais numéro : rechercher de nouvelles coordonnées', en: 'Wrong number: find new contact details', it: 'Numero errato: cercare nuovi recapiti' },
   refusal_review: { fr: 'Refus : revoir l’approche du dossier', en: 'Refusal: review the approach to the case', it: 'Rifiuto: rivedere l’approccio alla pratica' },
 };
+
+const TAGS = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' } as const;
+const dayFormats = Object.fromEntries(
+  Object.entries(TAGS).map(([lang, tag]) => [lang, new Intl.DateTimeFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })]),
+) as Record<keyof Message, Intl.DateTimeFormat>;
+
+/** A calendar date in words: 4 décembre 2026 / 4 December 2026 / 4 dicembre 2026. */
+export function dateWords(isoDate: string): Message {
+  const at = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return { fr: dayFormats.fr.format(at), en: dayFormats.en.format(at), it: dayFormats.it.format(at) };
+}
+
+/** An instant on the debtor's own clock, in words: mercredi 25 novembre 2026 à 10:30 (Europe/Paris). */
+export function momentWords(timeZone: string, at: number): Message {
+  const format = (tag: string) =>
+    new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return { fr: `${format(TAGS.fr)} (${timeZone})`, en: `${format(TAGS.en)} (${timeZone})`, it: `${format(TAGS.it)} (${timeZone})` };
+}
+
+export const OUTCOME_WORDS: Record<string, Message> = {
+  none: { fr: 'jamais contacté', en: 'never contacted', it: 'mai contattato' },
+  no_answer: { fr: 'pas de réponse', en: 'no answer', it: 'nessuna risposta' },
+  busy: { fr: 'occupé', en: 'busy', it: 'occupato' },
+  voicemail: { fr: 'messagerie', en: 'voicemail', it: 'segreteria' },
+  wrong_number: { fr: 'mauvais numéro', en: 'wrong number', it: 'numero errato' },
+  third_party: { fr: 'tiers', en: 'third party', it: 'terzo' },
+  right_party: { fr: 'conversation', en: 'conversation', it: 'conversazione' },
+  promise: { fr: 'promesse', en: 'promise', it: 'promessa' },
+  callback: { fr: 'rappel demandé', en: 'callback requested', it: 'richiamata chiesta' },
+  refusal: { fr: 'refus', en: 'refusal', it: 'rifiuto' },
+  dispute: { fr: 'contestation', en: 'dispute', it: 'contestazione' },
+  hardship: { fr: 'difficultés déclarées', en: 'hardship declared', it: 'difficoltà dichiarate' },
+  already_paid: { fr: 'déjà payé', en: 'already paid', it: 'già pagato' },
+  information: { fr: 'information', en: 'information', it: 'informazione' },
+};
+
+export const PLAN_STATE_WORDS: Record<string, Message> = {
+  none: { fr: 'aucun', en: 'none', it: 'nessuno' },
+  proposed: { fr: 'proposé', en: 'proposed', it: 'proposto' },
+  pending_approval: { fr: 'en attente de validation', en: 'awaiting approval', it: 'in attesa di approvazione' },
+  agreed: { fr: 'convenu', en: 'agreed', it: 'concordato' },
+  active: { fr: 'en cours', en: 'active', it: 'in corso' },
+  late: { fr: 'en retard', en: 'late', it: 'in ritardo' },
+  broken: { fr: 'rompu', en: 'broken', it: 'decaduto' },
+  completed: { fr: 'terminé', en: 'completed', it: 'completato' },
+  cancelled: { fr: 'annulé', en: 'cancelled', it: 'annullato' },
+  refused: { fr: 'refusé', en: 'refused', it: 'rifiutato' },
+};
+
+export const TASK_KIND_WORDS = TASK_TITLES;

@@ -201,13 +201,14 @@ describe('where the file stands', () => {
       }
     }
     const amicable = standing(base);
-    expect(amicable.procedure.fr).toBe('Recouvrement amiable pour le compte de Banque Horizon, depuis le 2026-10-31.');
+    expect(amicable.procedure.fr).toBe('Recouvrement amiable pour le compte de Banque Horizon, depuis le 31 octobre 2026.');
     expect(amicable.next.fr).toContain('1\u202f234,56\u00a0€');
-    expect(amicable.ifNoSolution.fr).toContain('2027-02-28');
+    expect(amicable.ifNoSolution.fr).toContain('28 février 2027');
+    expect(amicable.ifNoSolution.it).toContain('28 febbraio 2027');
     expect(amicable.ifNoSolution.fr).toContain('Aucuns frais de recouvrement amiable');
-    expect(standing({ ...base, openPromise: { dueOn: '2026-12-04', amountCents: 5_000 } }).next.en).toBe('We expect the promised payment of €50.00 by 2026-12-04.');
-    expect(standing({ ...base, holds: [{ kind: 'dispute', until: '2026-12-25' }] }).next.fr).toContain('2026-12-25');
-    expect(standing({ ...base, stage: 'plan', plan: { status: 'active', nextInstalment: { dueOn: '2026-12-05', amountCents: 10_000 } } }).next.it).toBe('Prossima rata: 100,00\u00a0€ il 2026-12-05.');
+    expect(standing({ ...base, openPromise: { dueOn: '2026-12-04', amountCents: 5_000 } }).next.en).toBe('We expect the promised payment of €50.00 by 4 December 2026.');
+    expect(standing({ ...base, holds: [{ kind: 'dispute', until: '2026-12-25' }] }).next.fr).toContain('25 décembre 2026');
+    expect(standing({ ...base, stage: 'plan', plan: { status: 'active', nextInstalment: { dueOn: '2026-12-05', amountCents: 10_000 } } }).next.it).toBe('Prossima rata: 100,00\u00a0€ il 5 dicembre 2026.');
   });
 
   it('adds months to the last day of a shorter month', () => {

@@ -3,6 +3,8 @@ import { contactPolicyEn } from './contact-policy/en.js';
 import { referenceDataEn } from './reference-data/en.js';
 import { paymentsEn } from './payments/en.js';
 import { caseReviewsEn, planActionsEn } from './plans/en.js';
+import { supervisionEn, supervisionProblemsEn } from './supervision/en.js';
+import { workspaceEn, workspaceProblemsEn } from './workspace/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -36,6 +38,9 @@ export const en: Messages = {
   nav: {
     label: 'Main navigation',
     home: 'Home',
+    workspace: 'My workspace',
+    teamQueues: 'Team queues',
+    strategies: 'Strategies',
     cases: 'Cases',
     placements: 'Placements',
     creditors: 'Creditors',
@@ -205,6 +210,7 @@ export const en: Messages = {
     consent: 'Consent',
     optedOut: 'Opted out',
     optedOutYes: 'Opted out: do not contact',
+    wrongNumberYes: 'Wrong number: never dial again',
     noContactPoints: 'No known contact point.',
     claims: 'Claims',
     claimsCaption: 'Claims of the case (amounts in euros)',
@@ -497,7 +503,11 @@ export const en: Messages = {
   payments: paymentsEn,
   planActions: planActionsEn,
   caseReviews: caseReviewsEn,
+  supervision: supervisionEn,
+  workspace: workspaceEn,
   problems: {
+    ...supervisionProblemsEn,
+    ...workspaceProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',

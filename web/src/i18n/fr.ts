@@ -2,6 +2,8 @@ import { contactPolicyFr } from './contact-policy/fr.js';
 import { referenceDataFr } from './reference-data/fr.js';
 import { paymentsFr } from './payments/fr.js';
 import { caseReviewsFr, planActionsFr } from './plans/fr.js';
+import { supervisionFr, supervisionProblemsFr } from './supervision/fr.js';
+import { workspaceFr, workspaceProblemsFr } from './workspace/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -35,6 +37,9 @@ export const fr = {
   nav: {
     label: 'Navigation principale',
     home: 'Accueil',
+    workspace: 'Mon poste',
+    teamQueues: 'Files de l’équipe',
+    strategies: 'Stratégies',
     cases: 'Dossiers',
     placements: 'Remises de créances',
     creditors: 'Créanciers',
@@ -204,6 +209,7 @@ export const fr = {
     consent: 'Consentement',
     optedOut: 'Opposition',
     optedOutYes: 'Opposé·e : ne pas contacter',
+    wrongNumberYes: 'Numéro erroné : ne plus composer',
     noContactPoints: 'Aucun moyen de contact connu.',
     claims: 'Créances',
     claimsCaption: 'Créances du dossier (montants en euros)',
@@ -496,7 +502,11 @@ export const fr = {
   payments: paymentsFr,
   planActions: planActionsFr,
   caseReviews: caseReviewsFr,
+  supervision: supervisionFr,
+  workspace: workspaceFr,
   problems: {
+    ...supervisionProblemsFr,
+    ...workspaceProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',

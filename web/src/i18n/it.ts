@@ -3,6 +3,8 @@ import { contactPolicyIt } from './contact-policy/it.js';
 import { referenceDataIt } from './reference-data/it.js';
 import { paymentsIt } from './payments/it.js';
 import { caseReviewsIt, planActionsIt } from './plans/it.js';
+import { supervisionIt, supervisionProblemsIt } from './supervision/it.js';
+import { workspaceIt, workspaceProblemsIt } from './workspace/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -33,6 +35,9 @@ export const it: PartialMessages = {
   nav: {
     label: 'Navigazione principale',
     home: 'Home',
+    workspace: 'La mia postazione',
+    teamQueues: 'Code del team',
+    strategies: 'Strategie',
     cases: 'Pratiche',
     placements: 'Affidamenti',
     creditors: 'Creditori',
@@ -196,6 +201,7 @@ export const it: PartialMessages = {
     consent: 'Consenso',
     optedOut: 'Opposizione',
     optedOutYes: 'Opposizione: non contattare',
+    wrongNumberYes: 'Numero errato: non comporre più',
     noContactPoints: 'Nessun recapito noto.',
     claims: 'Crediti',
     claimsCaption: 'Crediti della pratica (importi in euro)',
@@ -488,7 +494,11 @@ export const it: PartialMessages = {
   payments: paymentsIt,
   planActions: planActionsIt,
   caseReviews: caseReviewsIt,
+  supervision: supervisionIt,
+  workspace: workspaceIt,
   problems: {
+    ...supervisionProblemsIt,
+    ...workspaceProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',

@@ -122,6 +122,31 @@ export const PROBLEM_CODES = [
   'sepa_mandates.reference_taken',
   'sepa_mandates.revoked',
   'sepa_mandates.revoked_before_signature',
+  'strategy.invalid',
+  'segment.unknown',
+  'segment.note_missing',
+  'assignment.team_unknown',
+  'assignment.note_missing',
+  'assignment.user_not_in_team',
+  'workspace.no_queue',
+  'workspace.no_care_team',
+  'queue.leased_by_other',
+  'queue.not_leased',
+  'call.result_needs_right_party',
+  'call.promise_missing',
+  'call.callback_missing',
+  'call.reason_missing',
+  'call.contact_point_invalid',
+  'call.case_closed',
+  'call.unknown_step',
+  'call.disclosed_without_identity',
+  'call.identity_not_confirmed',
+  'promise.amount_too_high',
+  'promise.due_out_of_range',
+  'promise.already_open',
+  'promise.not_open',
+  'promise.reason_missing',
+  'task.not_open',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -194,8 +219,8 @@ export function describeProblem(
       if (typeof path === 'string' && typeof text === 'string') details.push({ text: `${path}: ${text}`, lang: SERVER_TEXT_LANG });
     }
   }
-  // A refused policy document: each issue by its path in the document (the server's English words).
-  if (error.code === 'contact_policy.invalid' && Array.isArray(problem.issues)) {
+  // A refused policy or strategy document: each issue by its path in the document (the server's English words).
+  if ((error.code === 'contact_policy.invalid' || error.code === 'strategy.invalid') && Array.isArray(problem.issues)) {
     for (const item of problem.issues as unknown[]) {
       if (typeof item !== 'object' || item === null) continue;
       const { path, message: text } = item as { path?: unknown; message?: unknown };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getCase } from '../api/endpoints.js';
 import type { CaseDetail } from '../api/types.js';
-import { useApiData } from '../api/useApiData.js';
+import { useLiveData } from '../workspace/useLiveData.js';
 import { AsyncContent } from '../components/AsyncContent.js';
 import { Facts } from '../components/Facts.js';
 import { TableScroll } from '../components/TableScroll.js';
@@ -16,13 +16,16 @@ import { useMe } from '../session/SessionProvider.js';
 import { ContactPanel } from '../contact/ContactPanel.js';
 import { HoldsTable } from '../components/HoldsTable.js';
 import { PaymentsSection } from '../payments/PaymentsSection.js';
+import { AssignmentForm } from '../supervision/AssignmentForm.js';
+import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
 
 type Debtor = CaseDetail['debtor'];
 
 export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const detail = useApiData((signal) => getCase(id, signal), id);
+  // Reloaded in place after a call is recorded, so the timeline and the contact points show what it did.
+  const detail = useLiveData((signal) => getCase(id, signal), id);
   usePageTitle(detail.status === 'ready' ? t('case.title', { reference: detail.data.reference }) : t('cases.title'));
 
   return (
@@ -34,17 +37,18 @@ export function CasePage() {
         </Link>
       </p>
       <AsyncContent data={detail} onRetry={detail.reload}>
-        {(found) => <CaseView detail={found} />}
+        {(found) => <CaseView detail={found} reloadCase={detail.reload} />}
       </AsyncContent>
     </>
   );
 }
 
-function CaseView({ detail }: { detail: CaseDetail }) {
+function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
   const contactsShown = can(me.role, 'contacts.read');
+  const workspace = useCaseWorkspace(detail.id, contactsShown, reloadCase);
   const creditor = can(me.role, 'creditors.read') ? (
     <Link to={`/creditors/${detail.creditor.id}`}>{detail.creditor.name}</Link>
   ) : (
@@ -77,6 +81,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           ) : null}
         </p>
       ) : null}
+      {workspace ? <CaseWorkspaceTop workspace={workspace} detail={detail} /> : null}
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('case.summary')}</h2>
         <Facts
@@ -94,9 +99,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         />
       </section>
       <DebtorSection debtor={detail.debtor} />
-      {contactsShown ? <ContactPanel caseId={detail.id} /> : null}
+      {workspace ? <CaseWorkspaceWork workspace={workspace} detail={detail} /> : null}
+      {contactsShown ? <ContactPanel key={workspace?.version} caseId={detail.id} /> : null}
       <ClaimsSection claims={detail.claims} />
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}
+      {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}
       {contactsShown ? null : <HoldsSection holds={detail.holds} />}
       <StageHistorySection history={detail.stageHistory} />
@@ -195,7 +202,7 @@ function ContactPoints({ contactPoints }: { contactPoints: Debtor['contactPoints
         </thead>
         <tbody>
           {contactPoints.map((point) => (
-            <tr key={point.id} className={point.optedOut ? 'row-warning' : undefined}>
+            <tr key={point.id} className={point.optedOut || point.wrongNumber ? 'row-warning' : undefined}>
               <th scope="row" className="plain">
                 {point.value}
               </th>
@@ -205,7 +212,15 @@ function ContactPoints({ contactPoints }: { contactPoints: Debtor['contactPoints
                 <YesNo value={point.verified} />
               </td>
               <td>{labelOf(t, 'values.consents', point.consent)}</td>
-              <td>{point.optedOut ? <strong className="warning-text">{t('case.optedOutYes')}</strong> : t('common.no')}</td>
+              <td>
+                {point.optedOut ? (
+                  <strong className="warning-text">{t('case.optedOutYes')}</strong>
+                ) : point.wrongNumber ? (
+                  <strong className="warning-text">{t('case.wrongNumberYes')}</strong>
+                ) : (
+                  t('common.no')
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
