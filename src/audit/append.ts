@@ -73,3 +73,71 @@ export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, record: Aud
     .execute();
   return hash;
 }
+
+/**
+ * Appends several entries in order with one lock of the head, one insert and one update: a long transaction collects
+ * its records (`deferredAudit`) and appends them as its last act, so the head, which every audited change in the
+ * agency waits for, is held for the commit only.
+ */
+export async function appendAuditMany(trx: Transaction<DB>, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  if (records.length === 1) {
+    await appendAudit(trx, records[0]!);
+    return;
+  }
+  const head = await trx.selectFrom('audit_head').select(['last_hash', 'entry_count']).where('singleton', '=', true).forUpdate().executeTakeFirstOrThrow();
+  let previous = head.last_hash;
+  const rows = records.map((record) => {
+    const content: AuditContent = {
+      occurredAt: record.at.toISOString(),
+      actorUserId: record.actor.userId,
+      actorRole: record.actor.role,
+      action: record.action,
+      targetType: record.targetType,
+      targetId: record.targetId ?? null,
+      creditorId: record.creditorId ?? null,
+      before: toJsonValue(record.before),
+      after: toJsonValue(record.after),
+      requestId: record.requestId ?? null,
+    };
+    const hash = hashEntry(previous, content);
+    const row = {
+      occurred_at: record.at,
+      actor_user_id: content.actorUserId,
+      actor_role: content.actorRole,
+      action: content.action,
+      target_type: content.targetType,
+      target_id: content.targetId,
+      creditor_id: content.creditorId,
+      before: JSON.stringify(content.before),
+      after: JSON.stringify(content.after),
+      request_id: content.requestId,
+      prev_hash: previous,
+      hash,
+    };
+    previous = hash;
+    return row;
+  });
+  // Identity values follow the order of the VALUES list, so the chain's order is the insert's.
+  const inserted = await trx.insertInto('audit_log').values(rows).returning('seq').execute();
+  const lastSeq = Math.max(...inserted.map((row) => Number(row.seq)));
+  await trx
+    .updateTable('audit_head')
+    .set({ last_hash: previous, last_seq: lastSeq, entry_count: head.entry_count + records.length })
+    .where('singleton', '=', true)
+    .execute();
+}
+
+/** Where an operation that runs inside another's transaction writes its audit records. */
+export type AuditWriter = (record: AuditRecord) => Promise<unknown>;
+
+/** Collects audit records during a transaction, for `flush` to append them at its end. */
+export function deferredAudit(): { write: AuditWriter; flush: (trx: Transaction<DB>) => Promise<void> } {
+  const records: AuditRecord[] = [];
+  return {
+    write: async (record) => {
+      records.push(record);
+    },
+    flush: (trx) => appendAuditMany(trx, records.splice(0)),
+  };
+}

@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/append.js';
+import { appendAudit, type AuditWriter } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import type { Transaction } from 'kysely';
@@ -125,6 +125,7 @@ export async function requestCallbackIn(
   debtorId: string,
   input: { caseId: string; at: Date },
   requestId: string | null = null,
+  audit: AuditWriter = (record) => appendAudit(trx, record),
 ) {
   await assertDebtorInScope(trx, actor, debtorId, input.caseId);
   const caseRow = await trx.selectFrom('cases').select(['id', 'status']).where('id', '=', input.caseId).executeTakeFirstOrThrow();
@@ -147,7 +148,7 @@ export async function requestCallbackIn(
       data: JSON.stringify({ callbackId: row.id, at: input.at.toISOString() }),
     })
     .execute();
-  await appendAudit(trx, {
+  await audit({
     actor: auditActor(actor),
     action: 'contact.callback_requested',
     targetType: 'debtor',

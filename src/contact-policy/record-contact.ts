@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/append.js';
+import { appendAudit, type AuditWriter } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
@@ -55,6 +55,7 @@ export async function recordContactIn(
   actor: Actor,
   input: ContactInput,
   requestId: string | null = null,
+  audit: AuditWriter = (record) => appendAudit(trx, record),
 ): Promise<{ contact: ContactView; decision: DecisionView }> {
   const at = input.at ?? now;
   if (!OUTCOMES[input.channel].includes(input.outcome)) {
@@ -157,7 +158,7 @@ export async function recordContactIn(
       data: JSON.stringify({ contactId: inserted.id, policyVersion: decision.policyVersion, overrideId: override?.id ?? null }),
     })
     .execute();
-  await appendAudit(trx, {
+  await audit({
     actor: auditActor(actor),
     action: override ? 'contact.recorded_with_override' : 'contact.recorded',
     targetType: 'contact',

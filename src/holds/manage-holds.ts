@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/append.js';
+import { appendAudit, type AuditWriter } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
@@ -46,7 +46,15 @@ export async function placeHold(deps: Deps, actor: Actor, debtorId: string, inpu
 }
 
 /** Places a hold inside the caller's transaction (the guided conversation opens a dispute hold with its call). */
-export async function placeHoldIn(trx: Transaction<DB>, now: Date, actor: Actor, debtorId: string, input: HoldInput, requestId: string | null = null): Promise<HoldView> {
+export async function placeHoldIn(
+  trx: Transaction<DB>,
+  now: Date,
+  actor: Actor,
+  debtorId: string,
+  input: HoldInput,
+  requestId: string | null = null,
+  audit: AuditWriter = (record) => appendAudit(trx, record),
+): Promise<HoldView> {
   const startsAt = input.startsAt ?? now;
   await assertDebtorInScope(trx, actor, debtorId, input.caseId ?? null);
   const policy = await policyInForce(trx, now);
@@ -82,7 +90,7 @@ export async function placeHoldIn(trx: Transaction<DB>, now: Date, actor: Actor,
     .returningAll()
     .executeTakeFirstOrThrow();
   await timeline(trx, row.debtor_id, row.case_id, now, actor.userId, `Suspension posée : ${HOLD_NAMES[input.kind].fr}`, { holdId: row.id });
-  await appendAudit(trx, {
+  await audit({
     actor: auditActor(actor),
     action: 'hold.placed',
     targetType: 'hold',

@@ -8,6 +8,8 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  /** Connections each process keeps to the PostgreSQL server: one case page asks a dozen questions at once. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
   DATA_DIR: z.string().default('./data'),
   /** Where uploaded placement files wait for their import job; shared by API and worker processes. */
   UPLOAD_DIR: z.string().optional(),

@@ -25,8 +25,20 @@ export interface Waiting {
   later: number;
 }
 
+/** A user's team changes rarely: "next case" asks the database at most once a minute per user. */
+const TEAM_CACHE_MS = 60_000;
+const teamCache = new Map<string, { team: { id: string; name: string } | null; until: number }>();
+
 /** The team whose queue the actor works: their own, if it is a team that works cases. */
 export async function actorTeam(db: Db, actor: Actor): Promise<{ id: string; name: string } | null> {
+  const cached = teamCache.get(actor.userId);
+  if (cached && cached.until > Date.now()) return cached.team;
+  const team = await loadActorTeam(db, actor);
+  teamCache.set(actor.userId, { team, until: Date.now() + TEAM_CACHE_MS });
+  return team;
+}
+
+async function loadActorTeam(db: Db, actor: Actor): Promise<{ id: string; name: string } | null> {
   const row = await db
     .selectFrom('users')
     .innerJoin('teams', 'teams.id', 'users.team_id')
@@ -95,8 +107,8 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<{ entry: Queue
     if (outcome === 'empty') break;
     leased = outcome;
   }
-  const [entry] = leased ? await queueEntryViews(deps.db, [leased], actor.locale) : [];
-  return { entry: entry ?? null, waiting: await waitingIn(deps.db, team.id, now) };
+  const [views, waiting] = await Promise.all([leased ? queueEntryViews(deps.db, [leased], actor.locale) : [], waitingIn(deps.db, team.id, now)]);
+  return { entry: views[0] ?? null, waiting };
 }
 
 /** Cases waiting in a team's queue, counted up to COUNT_CAP each (an exact count of a million rows costs too much). */

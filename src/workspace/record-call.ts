@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { euros } from '../affordability/core/text.js';
 import type { Message } from '../affordability/core/types.js';
-import { appendAudit } from '../audit/append.js';
+import { deferredAudit, type AuditWriter } from '../audit/append.js';
 import { debtorLocation } from '../contact-policy/load-facts.js';
 import { recordContactIn } from '../contact-policy/record-contact.js';
 import { requestCallbackIn } from '../contact-policy/preferences.js';
@@ -38,6 +38,8 @@ export interface CallActionView {
 export async function recordCall(deps: Deps, actor: Actor, caseId: string, body: CallBody, requestId: string | null = null) {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
+    // Every audited change in the agency waits for the audit trail's head: this transaction appends its entries last.
+    const audit = deferredAudit();
     const caseRow = await assertCaseInScope(trx, actor, caseId);
     if (caseRow.status === 'closed') throw conflict('call.case_closed', `Case ${caseRow.reference} is closed: there is nothing left to call about.`);
     await assertNotLeasedByOther(trx, actor, caseId, now);
@@ -69,7 +71,7 @@ export async function recordCall(deps: Deps, actor: Actor, caseId: string, body:
       outcome: body.outcome,
       note: body.note,
       at: body.startedAt ? clampStart(new Date(body.startedAt), now) : now,
-    });
+    }, requestId, audit.write);
     await trx
       .insertInto('call_records')
       .values({
@@ -85,7 +87,7 @@ export async function recordCall(deps: Deps, actor: Actor, caseId: string, body:
       .execute();
 
     const actions: { kind: CallActionView['kind']; message: Message; id: string | null }[] = [];
-    for (const action of plan.actions) actions.push(await carryOut(trx, actor, action, { caseId, debtorId: caseRow.debtor_id, currency: caseRow.currency, contactId: contact.id, timeZone: location.timeZone }, now, requestId));
+    for (const action of plan.actions) actions.push(await carryOut(trx, actor, action, { caseId, debtorId: caseRow.debtor_id, currency: caseRow.currency, contactId: contact.id, timeZone: location.timeZone }, now, requestId, audit.write));
 
     await trx.updateTable('case_queue').set({ leased_by: null, lease_until: null, leased_at: null }).where('case_id', '=', caseId).where('leased_by', '=', actor.userId).execute();
     await refreshDebtors(trx, [caseRow.debtor_id], now);
@@ -99,7 +101,7 @@ export async function recordCall(deps: Deps, actor: Actor, caseId: string, body:
         ? nextCallMessage(momentWords(location.timeZone, Date.parse(queue.callableFrom)))
         : { fr: 'Plus d’appel prévu tant que rien ne change sur le dossier.', en: 'No call planned until something changes on the case.', it: 'Nessuna chiamata prevista finché nulla cambia nella pratica.' },
     });
-    await appendAudit(trx, {
+    await audit.write({
       actor: auditActor(actor),
       action: 'call.recorded',
       targetType: 'contact',
@@ -109,6 +111,7 @@ export async function recordCall(deps: Deps, actor: Actor, caseId: string, body:
       requestId,
       at: now,
     });
+    await audit.flush(trx);
     return {
       contactId: contact.id,
       outcome: body.outcome,
@@ -138,7 +141,7 @@ interface CallCase {
   timeZone: string;
 }
 
-async function carryOut(trx: Transaction<DB>, actor: Actor, action: PlannedAction, call: CallCase, now: Date, requestId: string | null) {
+async function carryOut(trx: Transaction<DB>, actor: Actor, action: PlannedAction, call: CallCase, now: Date, requestId: string | null, audit: AuditWriter) {
   switch (action.kind) {
     case 'promise': {
       const id = await createPromiseIn(trx, { caseId: call.caseId, debtorId: call.debtorId, amountCents: action.amountCents, dueOn: action.dueOn, contactId: call.contactId, currency: call.currency }, actor.userId, now);
@@ -147,12 +150,12 @@ async function carryOut(trx: Transaction<DB>, actor: Actor, action: PlannedActio
       return { kind: 'promise_created' as const, id, message: { fr: `Promesse enregistrée : ${amount.fr} au plus tard le ${due.fr}.`, en: `Promise recorded: ${amount.en} by ${due.en}.`, it: `Promessa registrata: ${amount.it} entro il ${due.it}.` } };
     }
     case 'callback': {
-      const callback = await requestCallbackIn(trx, now, actor, call.debtorId, { caseId: call.caseId, at: new Date(action.at) }, requestId);
+      const callback = await requestCallbackIn(trx, now, actor, call.debtorId, { caseId: call.caseId, at: new Date(action.at) }, requestId, audit);
       const when = momentWords(call.timeZone, action.at);
       return { kind: 'callback_booked' as const, id: callback.id, message: { fr: `Rappel prévu ${when.fr}, à l’heure choisie par le débiteur.`, en: `Callback booked for ${when.en}, the time the debtor chose.`, it: `Richiamata fissata per ${when.it}, all’ora scelta dal debitore.` } };
     }
     case 'hold': {
-      const hold = await placeHoldIn(trx, now, actor, call.debtorId, { kind: action.holdKind, reason: action.reason, caseId: call.caseId, reviewAt: action.reviewAt === null ? undefined : new Date(action.reviewAt) }, requestId);
+      const hold = await placeHoldIn(trx, now, actor, call.debtorId, { kind: action.holdKind, reason: action.reason, caseId: call.caseId, reviewAt: action.reviewAt === null ? undefined : new Date(action.reviewAt) }, requestId, audit);
       return action.holdKind === 'dispute'
         ? { kind: 'hold_placed' as const, id: hold.id, message: { fr: 'Contestation : recouvrement suspendu jusqu’à la confirmation du créancier.', en: 'Dispute: collection paused until the creditor confirms.', it: 'Contestazione: recupero sospeso fino alla conferma del creditore.' } }
         : { kind: 'hold_placed' as const, id: hold.id, message: { fr: 'Fragilité : pause de 30 jours, revue par une personne.', en: 'Vulnerability: 30-day pause, reviewed by a person.', it: 'Fragilità: pausa di 30 giorni, riesame da parte di una persona.' } };

@@ -50,6 +50,8 @@ create table case_queue (
 -- Next case: the team's callable entries in queue order.
 create index case_queue_next on case_queue (team_id, tier desc, priority desc, callable_from)
   where callable_from is not null and not paused;
+-- The agent's counts of what waits: callable now, and later.
+create index case_queue_team_callable on case_queue (team_id, callable_from) where callable_from is not null and not paused;
 create index case_queue_debtor on case_queue (debtor_id);
 create index case_queue_lease on case_queue (leased_by) where leased_by is not null;
 
@@ -149,7 +151,8 @@ create trigger payments_queue_dirty after insert or update on payments for each 
 create trigger plans_queue_dirty after insert or update on plans for each row execute function queue_mark_dirty();
 create trigger promises_queue_dirty after insert or update on promises for each row execute function queue_mark_dirty();
 create trigger tasks_queue_dirty after insert or update on case_tasks for each row execute function queue_mark_dirty();
-create trigger cases_queue_dirty after update of stage, status, balance_cents, assigned_team_id, debtor_id on cases
+-- Not on assigned_team_id: the queue refresh itself sets it, and a team leader's assignment refreshes its case at once.
+create trigger cases_queue_dirty after update of stage, status, balance_cents, debtor_id on cases
   for each row execute function queue_mark_dirty();
 
 -- Version 1 is the shipped default (src/workspace/core/default-strategy.ts; a test keeps the two equal).
