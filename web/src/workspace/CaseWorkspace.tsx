@@ -94,7 +94,7 @@ export function CaseWorkspaceTop({ workspace, detail }: { workspace: CaseWorkspa
         {(found) => (
           <>
             <StandingSection standing={found.standing} />
-            <QueueSection entry={found.queue} />
+            <QueueSection entry={found.queue} timeZone={found.debtorLocalTime.timeZone} />
           </>
         )}
       </AsyncContent>
@@ -150,12 +150,12 @@ function StandingSection({ standing }: { standing: CaseWorkspace['standing'] }) 
   );
 }
 
-function QueueSection({ entry }: { entry: CaseWorkspace['queue'] }) {
+function QueueSection({ entry, timeZone }: { entry: CaseWorkspace['queue']; timeZone: string }) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="queue-heading">
       <h2 id="queue-heading">{t('workspace.queue.heading')}</h2>
-      {entry ? <QueueEntryFacts entry={entry} /> : <p>{t('workspace.queue.none')}</p>}
+      {entry ? <QueueEntryFacts entry={entry} timeZone={timeZone} /> : <p>{t('workspace.queue.none')}</p>}
     </section>
   );
 }

@@ -8,11 +8,13 @@ import { labelOf } from '../i18n/labels.js';
  * A case's place in the queues: the team and the strategy's segment (champion or challenger), the tier and the
  * priority that order it, the reasons in words, when the contact policy next allows a call, and who holds it now.
  */
-export function QueueEntryFacts({ entry }: { entry: QueueEntry }) {
+export function QueueEntryFacts({ entry, timeZone }: { entry: QueueEntry; /** The debtor's zone, where known: the next call on the debtor's clock. */ timeZone?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const callable = entry.callableFrom
-    ? format.dateTimeIn(entry.callableFrom)
+    ? timeZone
+      ? `${format.dateTimeIn(entry.callableFrom, timeZone)} (${timeZone})`
+      : format.dateTimeIn(entry.callableFrom)
     : entry.channels.includes('phone')
       ? t('workspace.queue.callableByActOnly')
       : t('workspace.queue.noCallPlanned');
