@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../audit/append.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import type { IntakeRow, RowResult } from './core/types.js';
 import { createPlacement, runPlacement } from './import-placement.js';
+import { workspaceSweep } from '../workspace/sweep.js';
 
 /** A valid row as the validator produces it; tests change what they need. */
 function row(line: number, overrides: { ref?: string; first?: string; last?: string; birth?: string | null; claim?: string; principal?: number; op?: IntakeRow['operation'] } = {}): RowResult {
@@ -71,6 +72,12 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
     }
     const dupont = await t.deps.db.selectFrom('debtors').innerJoin('debtor_addresses', 'debtor_addresses.debtor_id', 'debtors.id').select(['debtor_addresses.time_zone', 'debtor_addresses.subdivision']).where('last_name', '=', 'Dupont').execute();
     expect(dupont).toEqual([{ time_zone: 'Europe/Paris', subdivision: '57' }]);
+    // The new cases join the work queues at the workspace's next sweep.
+    const marked = await t.deps.db.selectFrom('queue_dirty').select('debtor_id').where('debtor_id', 'in', cases.map((c) => c.debtor_id)).execute();
+    expect(marked).toHaveLength(2);
+    await workspaceSweep(t.deps);
+    const entries = await t.deps.db.selectFrom('case_queue').select(['case_id', 'segment_id']).where('case_id', 'in', cases.map((c) => c.id)).execute();
+    expect(entries).toHaveLength(2);
   });
 
   it('changes nothing when the same file is imported again', async () => {

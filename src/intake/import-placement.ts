@@ -157,7 +157,8 @@ export async function runPlacement(
           if (batch.length === 0) return;
           const lines = batch;
           batch = [];
-          inFlight = copyFrom(STAGE_TABLE, STAGE_COLUMNS, lines).then(() => {
+          // One chunk per batch, not one per row: the stream machinery then handles a few megabytes at once.
+          inFlight = copyFrom(STAGE_TABLE, STAGE_COLUMNS, [lines.join('')]).then(() => {
             staged += lines.length;
             if (options.crashAfterRows !== undefined && staged >= options.crashAfterRows) {
               throw new Error(`simulated crash after ${staged} staged rows`);
@@ -197,7 +198,10 @@ export async function runPlacement(
           await sql`delete from intake_stage where line = any(${[...rejectedLines]}::int[])`.execute(trx);
         }
 
+        if (options.timings) options.timings['checks'] = Math.round(performance.now() - startedAt) - (options.timings['read+validate+stage'] ?? 0);
+
         const now = deps.now();
+        const mergeStartedAt = performance.now();
         const counts = await mergeStage(trx, {
           creditorId: placement.creditor_id,
           mandateId: placement.mandate_id,
@@ -208,10 +212,13 @@ export async function runPlacement(
           timings: options.timings,
           summary: `Remise de ${placement.creditor_name} (mandat ${placement.mandate_code}${placement.source_file_name ? `, fichier ${placement.source_file_name}` : ''})`,
         });
+        if (options.timings) options.timings['merge'] = Math.round(performance.now() - mergeStartedAt);
+        const finishStartedAt = performance.now();
         await storeErrors(trx, placementId, errors);
         // The placement's debtors get (or update) their queue entries at the workspace's next sweep.
+        // (The cases the merge touched, from its own table: closed or re-balanced cases are marked by their triggers.)
         await sql`insert into queue_dirty (debtor_id)
-          select distinct c.debtor_id from claims k join cases c on c.id = k.case_id where k.placement_id = ${placementId}
+          select distinct c.debtor_id from intake_touched_cases t join cases c on c.id = t.case_id
           on conflict (debtor_id) do nothing`.execute(trx);
         const finished = { status: 'completed' as const, rowsTotal, rowsRejected: rejectedLines.size, errorsStored: errors.length, counts };
         await trx
@@ -237,6 +244,7 @@ export async function runPlacement(
           requestId: options.requestId ?? null,
           at: now,
         });
+        if (options.timings) options.timings['errors+queue+audit'] = Math.round(performance.now() - finishStartedAt);
         return finished;
       }),
     );

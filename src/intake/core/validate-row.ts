@@ -210,8 +210,13 @@ class Row {
   }
 }
 
+/** The last `today` found valid: an import passes the same one for every row, so it is parsed once. */
+let checkedToday: string | null = null;
+
 function checkToday(today: string): void {
+  if (today === checkedToday) return;
   if (!isIsoDate(today)) throw new RangeError(`validateRow: today must be a YYYY-MM-DD date, got ${today}`);
+  checkedToday = today;
 }
 
 const EMPTY_DEBTOR: IntakeDebtor = {
