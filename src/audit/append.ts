@@ -29,63 +29,17 @@ export interface AuditRecord {
  */
 export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, record: AuditRecord): Promise<string> {
   if (!trx.isTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['last_hash', 'entry_count'])
-    .where('singleton', '=', true)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const content: AuditContent = {
-    occurredAt: record.at.toISOString(),
-    actorUserId: record.actor.userId,
-    actorRole: record.actor.role,
-    action: record.action,
-    targetType: record.targetType,
-    targetId: record.targetId ?? null,
-    creditorId: record.creditorId ?? null,
-    before: toJsonValue(record.before),
-    after: toJsonValue(record.after),
-    requestId: record.requestId ?? null,
-  };
-  const hash = hashEntry(head.last_hash, content);
-  const inserted = await trx
-    .insertInto('audit_log')
-    .values({
-      occurred_at: record.at,
-      actor_user_id: content.actorUserId,
-      actor_role: content.actorRole,
-      action: content.action,
-      target_type: content.targetType,
-      target_id: content.targetId,
-      creditor_id: content.creditorId,
-      before: JSON.stringify(content.before),
-      after: JSON.stringify(content.after),
-      request_id: content.requestId,
-      prev_hash: head.last_hash,
-      hash,
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('audit_head')
-    .set({ last_hash: hash, last_seq: inserted.seq, entry_count: head.entry_count + 1 })
-    .where('singleton', '=', true)
-    .execute();
-  return hash;
+  return appendAuditMany(trx as Transaction<DB>, [record]);
 }
 
 /**
- * Appends several entries in order with one lock of the head, one insert and one update: a long transaction collects
- * its records (`deferredAudit`) and appends them as its last act, so the head, which every audited change in the
- * agency waits for, is held for the commit only.
+ * Appends several entries in order with one lock of the head, one insert and one update, and answers the newest hash:
+ * a long transaction collects its records (`deferredAudit`) and appends them as its last act, so the head, which
+ * every audited change in the agency waits for, is held for the commit only.
  */
-export async function appendAuditMany(trx: Transaction<DB>, records: readonly AuditRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  if (records.length === 1) {
-    await appendAudit(trx, records[0]!);
-    return;
-  }
+export async function appendAuditMany(trx: Transaction<DB>, records: readonly AuditRecord[]): Promise<string> {
   const head = await trx.selectFrom('audit_head').select(['last_hash', 'entry_count']).where('singleton', '=', true).forUpdate().executeTakeFirstOrThrow();
+  if (records.length === 0) return head.last_hash;
   let previous = head.last_hash;
   const rows = records.map((record) => {
     const content: AuditContent = {
@@ -120,12 +74,12 @@ export async function appendAuditMany(trx: Transaction<DB>, records: readonly Au
   });
   // Identity values follow the order of the VALUES list, so the chain's order is the insert's.
   const inserted = await trx.insertInto('audit_log').values(rows).returning('seq').execute();
-  const lastSeq = Math.max(...inserted.map((row) => Number(row.seq)));
   await trx
     .updateTable('audit_head')
-    .set({ last_hash: previous, last_seq: lastSeq, entry_count: head.entry_count + records.length })
+    .set({ last_hash: previous, last_seq: Math.max(...inserted.map((row) => Number(row.seq))), entry_count: head.entry_count + records.length })
     .where('singleton', '=', true)
     .execute();
+  return previous;
 }
 
 /** Where an operation that runs inside another's transaction writes its audit records. */
@@ -138,6 +92,8 @@ export function deferredAudit(): { write: AuditWriter; flush: (trx: Transaction<
     write: async (record) => {
       records.push(record);
     },
-    flush: (trx) => appendAuditMany(trx, records.splice(0)),
+    flush: async (trx) => {
+      if (records.length > 0) await appendAuditMany(trx, records.splice(0));
+    },
   };
 }

@@ -17,7 +17,7 @@ export async function setRemittanceSettings(deps: Deps, actor: Actor, creditorId
   const iban = input.remittanceIban ? electronicFormatIBAN(input.remittanceIban) ?? '' : null;
   if (iban !== null && !isValidIBAN(iban)) throw invalid('creditors.invalid_iban', 'This IBAN is not valid: check its country code, length and check digits.');
   const bic = input.remittanceBic ? input.remittanceBic.trim().toUpperCase() : null;
-  if (bic !== null && !isValidBIC(bic)) throw invalid('creditors.invalid_bic', 'This BIC is not valid: 8 or 11 letters and digits, such as BNPAFRPPXXX.');
+  if (bic !== null && !isValidBIC(bic)) throw invalid('creditors.invalid_bic', 'This BIC is not valid: 8 or 11 letters and digits, such as AGRIFRPP882.');
   if (input.webhookUrl && !/^https:\/\//.test(input.webhookUrl) && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/)/.test(input.webhookUrl)) {
     throw invalid('creditors.insecure_webhook', 'A webhook address must use https (plain http only for a local test server).');
   }

@@ -107,5 +107,7 @@ export function describeConditions(when: Conditions, lang: Lang): string {
   if (when.planStates) parts.push(`${w('plan', 'plan', 'piano')} ${when.planStates.map((state) => PLAN_STATE_WORDS[state]![lang]).join(', ')}`);
   if (when.vulnerable !== undefined) parts.push(when.vulnerable ? w('fragilité signalée', 'vulnerability flagged', 'fragilità segnalata') : w('sans fragilité signalée', 'no vulnerability flagged', 'nessuna fragilità segnalata'));
   if (when.languages) parts.push(`${w('langue', 'language', 'lingua')} ${when.languages.join(', ')}`);
-  return parts.length === 0 ? '' : ` : ${parts.join(' ; ')}`.replace(' : ', lang === 'fr' ? ' : ' : ': ');
+  if (parts.length === 0) return '';
+  // French typography spaces its colons and semicolons; English and Italian do not.
+  return lang === 'fr' ? ` : ${parts.join(' ; ')}` : `: ${parts.join('; ')}`;
 }

@@ -616,7 +616,7 @@ export const en: Messages = {
     },
     creditors: {
       invalid_iban: 'This IBAN is not valid: check its country code, length and check digits.',
-      invalid_bic: 'This BIC is not valid: 8 or 11 letters and digits, such as BNPAFRPPXXX.',
+      invalid_bic: 'This BIC is not valid: 8 or 11 letters and digits, such as AGRIFRPP882.',
       insecure_webhook: 'A webhook address must use https.',
     },
     bank_files: {

@@ -615,7 +615,7 @@ export const fr = {
     },
     creditors: {
       invalid_iban: 'Cet IBAN n’est pas valide : vérifiez le code pays, la longueur et la clé.',
-      invalid_bic: 'Ce BIC n’est pas valide : 8 ou 11 lettres et chiffres, comme BNPAFRPPXXX.',
+      invalid_bic: 'Ce BIC n’est pas valide : 8 ou 11 lettres et chiffres, comme AGRIFRPP882.',
       insecure_webhook: 'L’adresse du webhook doit être en https.',
     },
     bank_files: {

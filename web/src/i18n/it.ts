@@ -607,7 +607,7 @@ export const it: PartialMessages = {
     },
     creditors: {
       invalid_iban: 'Questo IBAN non è valido: controlla il codice paese, la lunghezza e le cifre di controllo.',
-      invalid_bic: 'Questo BIC non è valido: 8 o 11 lettere e cifre, come BNPAFRPPXXX.',
+      invalid_bic: 'Questo BIC non è valido: 8 o 11 lettere e cifre, come AGRIFRPP882.',
       insecure_webhook: 'L’indirizzo del webhook deve usare https.',
     },
     bank_files: {
