@@ -111,6 +111,18 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
     expect(await count('debtors')).toBe(before + 1);
   });
 
+  it('makes one debtor of a new person named by two files imported at the same time', async () => {
+    const person = { first: 'Lucien', last: 'Marchal', birth: '1975-05-05' };
+    const [a, b] = await Promise.all([
+      importRows([row(40, { ...person, ref: 'A-LM', claim: 'A-LM-1' })]),
+      importRows([row(41, { ...person, ref: 'B-LM', claim: 'B-LM-1' })], { creditor: otherCreditorId }),
+    ]);
+    const debtors = await t.deps.db.selectFrom('debtors').select('id').where('last_name', '=', 'Marchal').execute();
+    expect(debtors).toHaveLength(1);
+    expect([a.counts?.debtorsCreated, b.counts?.debtorsCreated].sort()).toEqual([0, 1]);
+    expect((a.counts?.debtorsMatchedByIdentity ?? 0) + (b.counts?.debtorsMatchedByIdentity ?? 0)).toBe(1);
+  });
+
   it('records a possible match for review when a birth date is missing, without merging', async () => {
     const before = await count('debtors');
     const report = await importRows([row(30, { ref: 'CUST-30', birth: null })]);

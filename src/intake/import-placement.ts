@@ -200,6 +200,9 @@ export async function runPlacement(
 
         if (options.timings) options.timings['checks'] = Math.round(performance.now() - startedAt) - (options.timings['read+validate+stage'] ?? 0);
 
+        // One merge at a time, whatever the creditor: two files naming the same new person must not each create
+        // a debtor for them. (Reading, checking and staging above still run side by side.)
+        await sql`select pg_advisory_xact_lock(hashtext('accord.intake_merge'))`.execute(trx);
         const now = deps.now();
         const mergeStartedAt = performance.now();
         const counts = await mergeStage(trx, {

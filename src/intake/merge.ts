@@ -71,11 +71,12 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
   // 1. The creditor's own reference names a known debtor. The map (reference → debtor) is joined wherever
   //    a row needs its debtor, instead of rewriting the staged rows.
   await run(sql`
-    create temp table intake_debtor_map (debtor_ref text primary key, debtor_id uuid not null, is_new boolean not null)
+    create temp table intake_debtor_map (debtor_ref text primary key, debtor_id uuid not null, is_new boolean not null,
+      ref_is_new boolean not null)
     on commit drop`);
   const byReference = await run(sql`
-    insert into intake_debtor_map (debtor_ref, debtor_id, is_new)
-    select distinct s.debtor_ref, r.debtor_id, false
+    insert into intake_debtor_map (debtor_ref, debtor_id, is_new, ref_is_new)
+    select distinct s.debtor_ref, r.debtor_id, false, false
     from intake_stage s join debtor_references r on r.creditor_id = ${p.creditorId} and r.reference = s.debtor_ref
     where s.op = 'place'`);
 
@@ -91,7 +92,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     select distinct on (r.identity) r.identity, s.kind, s.title, s.first_name, s.last_name, s.birth_name, s.birth_date,
       s.birth_place, s.company_name, s.registration, s.language, s.match_key, s.name_key, s.addr_line1, s.addr_line2,
       s.postal_code, s.city, s.country, s.subdivision, s.time_zone,
-      gen_random_uuid() as debtor_id, true as is_new
+      uuid_time_ordered() as debtor_id, true as is_new
     from intake_refs r join intake_stage s on s.line = r.line
     order by r.identity, r.line`);
   const byIdentity = await run(sql`
@@ -110,13 +111,14 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
       registration, language, match_key, name_key
     from intake_new_debtors where is_new`);
   await run(sql`
-    insert into intake_debtor_map (debtor_ref, debtor_id, is_new)
-    select r.debtor_ref, n.debtor_id, n.is_new from intake_refs r join intake_new_debtors n on n.identity = r.identity`);
+    insert into intake_debtor_map (debtor_ref, debtor_id, is_new, ref_is_new)
+    select r.debtor_ref, n.debtor_id, n.is_new, true from intake_refs r join intake_new_debtors n on n.identity = r.identity`);
+  // No conflict is possible: these references were looked up above, and imports merge one at a time
+  // (import-placement.ts takes the intake merge lock). Inserted in debtor order, so that each foreign-key check
+  // and the index on debtor_id walk forward instead of jumping about.
   await run(sql`
     insert into debtor_references (creditor_id, reference, debtor_id)
-    select ${p.creditorId}::uuid, r.debtor_ref, n.debtor_id
-    from intake_refs r join intake_new_debtors n on n.identity = r.identity
-    on conflict do nothing`);
+    select ${p.creditorId}::uuid, debtor_ref, debtor_id from intake_debtor_map where ref_is_new order by debtor_id`);
   await run(sql`analyze intake_debtor_map`);
 
   // 3. Same name, a birth date missing on one side: maybe the same person. A person decides.
@@ -156,21 +158,16 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     where s.op = 'place' and not m.is_new and s.addr_line1 is not null
       and not exists (select 1 from debtor_addresses a
         where a.debtor_id = m.debtor_id and a.postal_code = s.postal_code and lower(a.line1) = lower(s.addr_line1))`);
+  // Phones and e-mails in one pass over the staged rows; a number or address the debtor already has is kept as it is.
   await run(sql`
     insert into debtor_contact_points (debtor_id, channel, value, usage, source)
-    select distinct debtor_id, 'phone', phone,
-      case when phone ~ '^\\+(336|337|393|26269|59069|59669|59469)' then 'mobile' else 'home' end, 'creditor'
-    from (select m.debtor_id, s.phone1 as phone from intake_stage s join intake_debtor_map m using (debtor_ref)
-          where s.op = 'place' and s.phone1 is not null
-          union all
-          select m.debtor_id, s.phone2 from intake_stage s join intake_debtor_map m using (debtor_ref)
-          where s.op = 'place' and s.phone2 is not null) phones
-    on conflict (debtor_id, channel, value) do nothing`);
-  await run(sql`
-    insert into debtor_contact_points (debtor_id, channel, value, usage, source)
-    select distinct m.debtor_id, 'email', s.email, 'personal', 'creditor'
+    select distinct m.debtor_id, p.channel, p.value,
+      case when p.channel = 'email' then 'personal'
+           when p.value ~ '^\\+(336|337|393|26269|59069|59669|59469)' then 'mobile' else 'home' end, 'creditor'
     from intake_stage s join intake_debtor_map m using (debtor_ref)
-    where s.op = 'place' and s.email is not null
+    cross join lateral (values ('phone', s.phone1), ('phone', s.phone2), ('email', s.email)) p (channel, value)
+    where s.op = 'place' and p.value is not null
+    order by m.debtor_id
     on conflict (debtor_id, channel, value) do nothing`);
 
   // 5. One open case per debtor and creditor; a new case starts with the balance of the claims it receives.
@@ -188,6 +185,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
       from per_debtor d
       where not exists (select 1 from cases c
         where c.creditor_id = ${p.creditorId} and c.debtor_id = d.debtor_id and c.status <> 'closed')
+      order by d.debtor_id
       returning id, debtor_id
     )
     insert into intake_new_cases select id, debtor_id from inserted`);
@@ -207,6 +205,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
       join intake_debtor_map m using (debtor_ref)
       join cases c on c.creditor_id = ${p.creditorId} and c.debtor_id = m.debtor_id and c.status <> 'closed'
       where s.op = 'place'
+      order by c.id
       on conflict (creditor_id, reference) do update set
         principal_cents = excluded.principal_cents, interest_cents = excluded.interest_cents,
         fees_cents = excluded.fees_cents, contract_type = excluded.contract_type,

@@ -78,6 +78,24 @@ describe.each(ENGINES)('bulk load on %s', (engine) => {
   });
   afterAll(() => testDb.drop());
 
+  it('draws time-ordered ids (UUID version 7 layout) for new rows', async () => {
+    const { rows } = await sql<{ id: string }>`select uuid_time_ordered() as id from generate_series(1, 3)`.execute(testDb.database.db);
+    for (const { id } of rows) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      // The first 48 bits are the Unix time in milliseconds.
+      const millis = parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+      expect(Math.abs(millis - Date.now())).toBeLessThan(60_000);
+    }
+    const first = (await sql<{ id: string }>`select uuid_time_ordered() as id`.execute(testDb.database.db)).rows[0]!.id;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = (await sql<{ id: string }>`select uuid_time_ordered() as id`.execute(testDb.database.db)).rows[0]!.id;
+    expect(later > first).toBe(true);
+    const { rows: defaults } = await sql<{ table_name: string }>`
+      select table_name from information_schema.columns
+      where column_name = 'id' and data_type = 'uuid' and column_default is not null and column_default not like 'uuid_time_ordered()%'`.execute(testDb.database.db);
+    expect(defaults).toEqual([]);
+  });
+
   it('copies rows inside a transaction on one connection, and a failure leaves nothing', async () => {
     const lines = ['Équipe A\tamicable\n', 'Équipe\\tB\tcare\n'];
     await testDb.database.withConnection(({ db, copyFrom }) =>
