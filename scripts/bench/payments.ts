@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { importStatement } from '../../src/bank-files/import-statement.js';
 import { loadDemo } from '../../src/demo/seed.js';
 import type { Actor } from '../../src/identity/actor.js';
@@ -10,6 +9,7 @@ import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
+import { createScratchDatabase } from './scratch-database.js';
 
 /**
  * npm run bench:payments — records 100,000 payments through the payment service (idempotency, allocation by law,
@@ -25,13 +25,8 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const caseCount = Math.max(concurrency * 10, Math.ceil(Math.max(payments, statementLines) / 5));
 
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-const dbName = `accord_bench_payments_${process.pid}`;
-await admin.query(`create database ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const database = await openDatabase({ url: url.toString(), maxConnections: concurrency + 2 });
+const scratch = await createScratchDatabase(serverUrl, `accord_bench_payments_${process.pid}`);
+const database = await openDatabase({ url: scratch.url, maxConnections: concurrency + 2 });
 
 try {
   await migrate(database);
@@ -113,6 +108,5 @@ try {
   process.stdout.write(`payments: ${paymentRate.toLocaleString('en')} payments/s through the service; statement import: ${lineRate.toLocaleString('en')} lines/s\n`);
 } finally {
   await database.close();
-  await admin.query(`drop database ${dbName} with (force)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { decideContact } from '../../src/contact-policy/core/decide.js';
 import type { ContactFacts, PastContact } from '../../src/contact-policy/core/facts.js';
 import { compiledDefault, facts, MOSELLE, PARIS, REUNION, ROME } from '../../src/contact-policy/core/fixtures.js';
@@ -11,6 +10,7 @@ import { loadConfig } from '../../src/platform/config.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { buildApp } from '../../src/platform/http/app.js';
 import { Random } from '../../src/demo/random.js';
+import { createScratchDatabase } from './scratch-database.js';
 
 /**
  * npm run bench:policy — contact decisions per second on one core, for debtors with realistic histories (30 past
@@ -74,13 +74,8 @@ function decisionsPerSecond() {
 }
 
 async function endpointLatency() {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const dbName = `accord_bench_policy_${process.pid}`;
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  const database = await openDatabase({ url: url.toString() });
+  const scratch = await createScratchDatabase(serverUrl, `accord_bench_policy_${process.pid}`);
+  const database = await openDatabase({ url: scratch.url });
   try {
     await migrate(database);
     const deps: Deps = { database, db: database.db, config: loadConfig({}, { LOG_LEVEL: 'silent', JOBS: 'off' }), now: () => new Date() };
@@ -116,8 +111,7 @@ async function endpointLatency() {
     return { requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50: at(0.5), p99: at(0.99) };
   } finally {
     await database.close();
-    await admin.query(`drop database ${dbName} with (force)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

@@ -14,6 +14,7 @@ import { nextCase } from '../../src/workspace/next-case.js';
 import { rebuildQueue } from '../../src/workspace/rebuild-queue.js';
 import { recordCall } from '../../src/workspace/record-call.js';
 import type { CallBody, QueueEntryView } from '../../src/workspace/schemas.js';
+import { createScratchDatabase } from './scratch-database.js';
 
 /**
  * npm run bench:queue — the agent workspace under a day's load, on a PostgreSQL server (BENCH_DATABASE_URL; its
@@ -380,7 +381,7 @@ async function drive(deps: Deps, agents: Actor[]): Promise<Run> {
  * working between two statements).
  */
 function sampleActivity() {
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: scratch.url });
   const totals = new Map<string, number>();
   let samples = 0;
   let stopped = false;
@@ -505,12 +506,7 @@ function report(loaded: Loaded, entries: number, rebuildSeconds: number, run: Ru
 // ---------------------------------------------------------------------------------------------------------------
 // The database: created, migrated, dropped at the end (also on failure or interruption).
 
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-const dbName = `accord_bench_queue_${process.pid}_${randomUUID().slice(0, 8)}`;
-await admin.query(`create database ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
+const scratch = await createScratchDatabase(serverUrl, `accord_bench_queue_${process.pid}_${randomUUID().slice(0, 8)}`);
 let database: Database | null = null;
 let cleaned: Promise<void> | null = null;
 function cleanup(): Promise<void> {
@@ -520,18 +516,18 @@ function cleanup(): Promise<void> {
     } catch {
       // the pool may already be gone
     }
-    try {
-      if (keepDatabase) process.stderr.write(`bench:queue: database ${dbName} kept (BENCH_KEEP_DB=1)\n`);
-      else await admin.query(`drop database if exists ${dbName} with (force)`);
-    } finally {
-      await admin.end();
+    if (keepDatabase) {
+      process.stderr.write(`bench:queue: database ${scratch.name} kept (BENCH_KEEP_DB=1)\n`);
+      await scratch.keep();
+    } else {
+      await scratch.drop();
     }
   })();
   return cleaned;
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    process.stderr.write(`bench:queue: ${signal}, dropping ${dbName}\n`);
+    process.stderr.write(`bench:queue: ${signal}, dropping ${scratch.name}\n`);
     // Connections still running a statement are cut by the drop: their errors no longer matter.
     process.on('uncaughtException', () => {});
     void cleanup().finally(() => process.exit(130));
@@ -539,7 +535,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  database = await openDatabase({ url: url.toString(), maxConnections: poolSize });
+  database = await openDatabase({ url: scratch.url, maxConnections: poolSize });
   await migrate(database);
   let clockBase = performance.now();
   const deps: Deps = {

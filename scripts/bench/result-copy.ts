@@ -1,0 +1,42 @@
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+import { createScratchDatabase } from './scratch-database.js';
+
+/** The tables an import writes, parents first. */
+const RESULT_TABLES = ['debtors', 'debtor_references', 'debtor_addresses', 'debtor_contact_points', 'cases', 'case_stage_history', 'claims'];
+/** What those rows point to, copied before the clock starts. */
+const PARENT_TABLES = ['creditors', 'mandates', 'placements'];
+
+/**
+ * The second floor to compare with: the rows an import wrote (debtors, references, addresses, contact points,
+ * cases, their first stage, claims), copied with COPY, in one transaction, into an empty database with the same
+ * schema, so with every index, foreign key and trigger an import pays for, but no reading, checking or matching.
+ * No import that keeps the schema's integrity can write its result faster than this on the same server.
+ */
+export async function resultCopyClaimsPerSecond(serverUrl: string, sourceUrl: string, claims: number): Promise<number> {
+  const scratch = await createScratchDatabase(serverUrl, `accord_bench_result_${process.pid}`);
+  const source = new pg.Client({ connectionString: sourceUrl });
+  const target = new pg.Client({ connectionString: scratch.url });
+  try {
+    const database = await openDatabase({ url: scratch.url });
+    await migrate(database);
+    await database.close();
+    await source.connect();
+    await target.connect();
+    const copy = (table: string) =>
+      pipeline(source.query(copyTo(`copy ${table} to stdout`)), target.query(copyFrom(`copy ${table} from stdin`)));
+    for (const table of PARENT_TABLES) await copy(table);
+    await target.query('begin');
+    const started = performance.now();
+    for (const table of RESULT_TABLES) await copy(table);
+    await target.query('commit');
+    return claims / ((performance.now() - started) / 1000);
+  } finally {
+    await source.end().catch(() => {});
+    await target.end().catch(() => {});
+    await scratch.drop();
+  }
+}
