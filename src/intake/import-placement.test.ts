@@ -160,6 +160,22 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
     expect(failed).toHaveLength(1);
   });
 
+  it('refuses to move a claim to another debtor, and follows its debtor under a new reference', async () => {
+    const odile = { first: 'Odile', last: 'Ancel', birth: '1968-01-12' };
+    await importRows([row(50, { ...odile, ref: 'OD-A', claim: 'OD-CLAIM' })]);
+    const before = { debtors: await count('debtors'), cases: await count('cases') };
+    const moved = await importRows([row(51, { first: 'Paul', last: 'Berger', birth: '1990-03-03', ref: 'PB-1', claim: 'OD-CLAIM' })]);
+    expect(moved.rowsRejected).toBe(1);
+    expect(moved.counts).toMatchObject({ debtorsCreated: 0, casesCreated: 0, claimsCreated: 0, claimsUpdated: 0 });
+    const errors = await t.deps.db.selectFrom('placement_errors').select(['line', 'code', 'column_name']).where('placement_id', '=', moved.placementId).execute();
+    expect(errors).toEqual([{ line: 51, code: 'claim_reference.other_debtor', column_name: 'debtor_reference' }]);
+    expect({ debtors: await count('debtors'), cases: await count('cases') }).toEqual(before);
+    // The same person under a reference the creditor has just changed: matched by identity, the claim updated.
+    const renamed = await importRows([row(52, { ...odile, ref: 'OD-A2', claim: 'OD-CLAIM', principal: 77_000 })]);
+    expect(renamed.rowsRejected).toBe(0);
+    expect(renamed.counts).toMatchObject({ debtorsMatchedByIdentity: 1, casesCreated: 0, claimsUpdated: 1 });
+  });
+
   it('recalls claims, closes the case as returned, and reports unknown references', async () => {
     const report = await importRows([row(3, { op: 'recall', ref: 'CUST-3', claim: 'CLAIM-3' }), row(4, { op: 'recall', claim: 'NEVER-PLACED' })]);
     expect(report.counts).toMatchObject({ claimsRecalled: 1, casesClosed: 1 });

@@ -3,7 +3,7 @@ import type { Deps } from '../platform/deps.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/append.js';
 import type { RowError, RowResult } from './core/types.js';
-import { duplicateClaimRows, mergeStage, unknownClaimRows, type MergeCounts } from './merge.js';
+import { claimsOfAnotherDebtor, duplicateClaimRows, mergeStage, unknownClaimRows, type MergeCounts } from './merge.js';
 import { STAGE_COLUMNS, STAGE_DDL, STAGE_TABLE, stageLine } from './stage.js';
 import { IntakeFileError } from './parse.js';
 
@@ -192,6 +192,10 @@ export async function runPlacement(
         for (const unknown of await unknownClaimRows(trx, placement.creditor_id)) {
           addError({ line: unknown.line, column: 'claim_reference', value: unknown.claim_ref, code: 'claim_reference.unknown', message: 'No claim with this reference was placed by this creditor: check the reference, or place the claim first.' });
           rejectedLines.add(unknown.line);
+        }
+        for (const moved of await claimsOfAnotherDebtor(trx, placement.creditor_id)) {
+          addError({ line: moved.line, column: 'debtor_reference', value: moved.claim_ref, code: 'claim_reference.other_debtor', message: `This claim was placed for another debtor (case ${moved.case_reference}) and a claim never changes debtor: check the debtor reference, or the claim reference.` });
+          rejectedLines.add(moved.line);
         }
         if (errorCount > 0 && placement.reject_file_on_error) throw new FileRejected();
         if (rejectedLines.size > 0) {

@@ -56,6 +56,25 @@ export async function unknownClaimRows(trx: Transaction<DB>, creditorId: string)
   return rows;
 }
 
+/**
+ * Rows placing a claim this creditor already placed for another debtor: the row's debtor reference names someone
+ * else, or is new and the row's name and birth date are not those of the claim's debtor. A claim never changes
+ * debtor, so the row is reported rather than an empty case opened for the newcomer.
+ */
+export async function claimsOfAnotherDebtor(trx: Transaction<DB>, creditorId: string) {
+  const { rows } = await sql<{ line: number; claim_ref: string; case_reference: string }>`
+    select s.line, s.claim_ref, k.reference as case_reference
+    from intake_stage s
+    join claims c on c.creditor_id = ${creditorId} and c.reference = s.claim_ref
+    join cases k on k.id = c.case_id
+    left join debtor_references r on r.creditor_id = ${creditorId} and r.reference = s.debtor_ref
+    join debtors d on d.id = k.debtor_id
+    where s.op = 'place'
+      and (r.debtor_id <> k.debtor_id or (r.debtor_id is null and not coalesce(s.match_key = d.match_key, false)))
+    order by s.line`.execute(trx);
+  return rows;
+}
+
 export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<MergeCounts> {
   let step = 0;
   const run = async <R>(query: RawBuilder<R>) => {

@@ -92,6 +92,7 @@ export const INTAKE_ERROR_CODES = [
   'text.too_long',
   'claim_reference.duplicate',
   'claim_reference.unknown',
+  'claim_reference.other_debtor',
   'operation.invalid',
   'debtor_type.invalid',
   'contract_type.invalid',

@@ -959,6 +959,7 @@ export const en: Messages = {
     claim_reference: {
       duplicate: 'This claim reference already appears higher up in the file: each claim must appear once.',
       unknown: 'No claim of this creditor has this reference: check it, or place the claim first.',
+      other_debtor: 'This claim was placed for another debtor, and a claim never changes debtor: check the debtor reference, or the claim reference.',
     },
     operation: { invalid: 'Unknown operation: write place, recall or close.' },
     debtor_type: { invalid: 'Unknown debtor type: write person or company.' },

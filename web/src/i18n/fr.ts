@@ -959,6 +959,7 @@ export const fr = {
     claim_reference: {
       duplicate: 'Cette référence de créance figure déjà plus haut dans le fichier : chaque créance ne doit y figurer qu’une fois.',
       unknown: 'Aucune créance de ce créancier ne porte cette référence : vérifiez-la, ou remettez d’abord la créance.',
+      other_debtor: 'Cette créance a été remise pour un autre débiteur, et une créance ne change jamais de débiteur : vérifiez la référence du débiteur, ou celle de la créance.',
     },
     operation: { invalid: 'Opération inconnue : écrivez place, recall ou close.' },
     debtor_type: { invalid: 'Type de débiteur inconnu : écrivez person ou company.' },

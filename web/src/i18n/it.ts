@@ -950,6 +950,7 @@ export const it: PartialMessages = {
     claim_reference: {
       duplicate: 'Questo riferimento di credito compare già più in alto nel file: ogni credito deve comparire una sola volta.',
       unknown: 'Nessun credito di questo creditore ha questo riferimento: verificalo, oppure affida prima il credito.',
+      other_debtor: 'Questo credito è stato affidato per un altro debitore, e un credito non cambia mai debitore: verifica il riferimento del debitore, o quello del credito.',
     },
     operation: { invalid: 'Operazione sconosciuta: scrivi place, recall o close.' },
     debtor_type: { invalid: 'Tipo di debitore sconosciuto: scrivi person o company.' },
