@@ -186,6 +186,15 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
     expect(errors).toEqual([{ code: 'claim_reference.unknown' }]);
   });
 
+  it('opens no case when a recalled claim comes back in the same file again', async () => {
+    const before = await count('cases');
+    const again = await importRows([row(3, { ref: 'CUST-3', claim: 'CLAIM-3' })]);
+    expect(again.counts).toMatchObject({ casesCreated: 0, claimsCreated: 0, claimsUpdated: 0, claimsUnchanged: 1 });
+    expect(await count('cases')).toBe(before);
+    const claim = await t.deps.db.selectFrom('claims').select('status').where('reference', '=', 'CLAIM-3').executeTakeFirstOrThrow();
+    expect(claim.status).toBe('recalled');
+  });
+
   it('audits each placement and keeps the chain valid', async () => {
     const entries = await t.deps.db.selectFrom('audit_log').select('action').where('target_type', '=', 'placement').execute();
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['placement.imported', 'placement.rejected']));

@@ -190,12 +190,16 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     on conflict (debtor_id, channel, value) do nothing`);
 
   // 5. One open case per debtor and creditor; a new case starts with the balance of the claims it receives.
+  //    Only new claims open a case: a claim already placed stays in its own case, even a closed one (the same
+  //    file imported again after a recall opens nothing).
   await run(sql`create temp table intake_new_cases (id uuid, debtor_id uuid) on commit drop`);
   await run(sql`
     with per_debtor as (
       select m.debtor_id, sum(s.principal + s.interest + s.fees) as total
       from intake_stage s join intake_debtor_map m using (debtor_ref)
-      where s.op = 'place' group by m.debtor_id
+      where s.op = 'place'
+        and not exists (select 1 from claims x where x.creditor_id = ${p.creditorId} and x.reference = s.claim_ref)
+      group by m.debtor_id
     ),
     inserted as (
       insert into cases (reference, creditor_id, mandate_id, debtor_id, stage, status, opened_on, stage_changed_at, balance_cents)
