@@ -1,4 +1,5 @@
 import { euros } from '../../affordability/core/text.js';
+import { addMonths } from '../../plans/core/schedule.js';
 import type { Message } from '../../affordability/core/types.js';
 import { dateWords as dw } from './texts.js';
 
@@ -124,13 +125,3 @@ const HOLD_PROCEDURE: Record<string, Message> = {
   represented: { fr: 'Vous êtes représenté : nous ne traitons qu’avec votre représentant.', en: 'You are represented: we deal only with your representative.', it: 'Lei è rappresentato: trattiamo solo con il suo rappresentante.' },
   deceased: { fr: 'Le dossier est suspendu le temps de sa revue.', en: 'The file is paused while it is reviewed.', it: 'La pratica è sospesa durante il riesame.' },
 };
-
-/** The same day of the month `months` later, or the month's last day (31 January + 1 month = 28 or 29 February). */
-export function addMonths(isoDate: string, months: number): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
-}

@@ -6,7 +6,8 @@ import { SCRIPT } from './conversation.js';
 import { DEFAULT_STRATEGY } from './default-strategy.js';
 import { queueEntry, TIER, waitUntil, type PhoneVerdict, type QueueFacts } from './queue-entry.js';
 import { bucketOf, meets, segmentCase, type SegmentFacts } from './segment.js';
-import { addMonths, standing, type StandingFacts } from './standing.js';
+import { addMonths } from '../../plans/core/schedule.js';
+import { standing, type StandingFacts } from './standing.js';
 import { LAST_OUTCOMES, LANGUAGES, PLAN_STATES, STRATEGY_STAGES, strategyDocumentSchema } from './strategy-document.js';
 
 const NOW = Date.parse('2026-11-25T09:00:00Z'); // Wednesday 10:00 in Paris
