@@ -75,7 +75,9 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         sameSite: 'strict',
         secure: cookieSecure(deps, request.protocol),
         path: '/',
-        expires: session.expiresAt,
+        // A lifetime, not a date: a browser whose clock is off from the server's still keeps the cookie. The server
+        // decides when the session really ends (SESSION_TTL_HOURS after its last use).
+        maxAge: deps.config.SESSION_TTL_HOURS * 3600,
       });
       const user = await deps.db
         .selectFrom('users')
