@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
-import { pagingQuery, problemResponses } from '../platform/http/schemas.js';
+import { calendarDate, pagingQuery, problemResponses } from '../platform/http/schemas.js';
 import { directDebitFile } from './direct-debits.js';
 import { importStatement } from './import-statement.js';
 import { amendMandate, createMandate, getMandate, listMandates, mandateSchema, revokeMandate } from './mandates.js';
@@ -14,10 +14,7 @@ const tags = ['bank files'];
 const XML_TYPES = ['application/xml', 'text/xml'];
 /** A statement of 200,000 transactions is about 200 MB of XML; larger files are refused (split by day). */
 const STATEMENT_LIMIT_BYTES = 256 * 1024 * 1024;
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a calendar date');
+const day = calendarDate;
 const id = z.strictObject({ id: z.string().uuid() });
 const sepaId = z.string().regex(/^[A-Za-z0-9/?:().,'+-]{1,35}$/, '1 to 35 letters, digits or / - ? : ( ) . , \' +');
 

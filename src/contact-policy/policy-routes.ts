@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { INT4_MAX, int4Param, problemResponses } from '../platform/http/schemas.js';
 import { compilePolicy } from './core/compile.js';
 import { decideContact } from './core/decide.js';
 import type { ContactFacts } from './core/facts.js';
@@ -96,7 +96,7 @@ export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'One published version with its document',
-        params: z.strictObject({ version: z.coerce.number().int().min(1) }),
+        params: z.strictObject({ version: int4Param }),
         response: { 200: versionDetailSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
@@ -206,7 +206,7 @@ export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
         summary: 'Decide on inline facts, against a given document, a version, the draft, or the version in force at `at`',
         body: z.strictObject({
           policy: z.unknown().optional(),
-          version: z.number().int().min(1).optional(),
+          version: z.number().int().min(1).max(INT4_MAX).optional(),
           draft: z.boolean().optional(),
           facts: inlineFactsSchema,
           channel,

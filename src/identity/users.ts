@@ -1,5 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Deps } from '../platform/deps.js';
-import type { Locale, Role } from '../platform/db/schema.js';
+import type { DB, Locale, Role } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
 import { hashPassword } from './passwords.js';
@@ -88,6 +89,16 @@ function checkCreditorBinding(role: Role, creditorId: string | null | undefined)
   }
 }
 
+/** A creditor or team id that names nothing is the caller's mistake: a 422 saying which, not a foreign-key error. */
+async function checkReferences(trx: Transaction<DB>, creditorId: string | null | undefined, teamId: string | null | undefined) {
+  if (creditorId && !(await trx.selectFrom('creditors').select('id').where('id', '=', creditorId).executeTakeFirst())) {
+    throw invalid('users.unknown_creditor', `The creditorId ${creditorId} names no creditor: pick one from GET /api/v1/creditors.`, { creditorId });
+  }
+  if (teamId && !(await trx.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst())) {
+    throw invalid('users.unknown_team', `The teamId ${teamId} names no team: use the id of an existing team.`, { teamId });
+  }
+}
+
 export async function createUser(
   deps: Deps,
   actor: AuditActor,
@@ -100,10 +111,7 @@ export async function createUser(
     const email = input.email.trim().toLowerCase();
     const existing = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (existing) throw conflict('users.email_taken', `A user with the email ${email} already exists.`);
-    if (input.creditorId) {
-      const creditor = await trx.selectFrom('creditors').select('id').where('id', '=', input.creditorId).executeTakeFirst();
-      if (!creditor) throw invalid('users.unknown_creditor', 'The creditorId names no creditor.');
-    }
+    await checkReferences(trx, input.creditorId, input.teamId);
     const row = await trx
       .insertInto('users')
       .values({
@@ -161,6 +169,7 @@ export async function updateUser(
     if (actor.userId === userId && (input.active === false || (input.role && input.role !== before.role))) {
       throw invalid('users.self_lockout', 'You cannot deactivate yourself or change your own role; ask another administrator.');
     }
+    await checkReferences(trx, input.creditorId, input.teamId);
     const after = await trx
       .updateTable('users')
       .set({

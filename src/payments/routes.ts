@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { calendarDate, problemResponses } from '../platform/http/schemas.js';
 import { mayAccessCreditor } from '../identity/scope.js';
 import { adjustClaim, allocateCredit, refundCredit } from './credit.js';
 import { casePayments, loadPayment, paymentSchema } from './payment-view.js';
@@ -12,7 +12,7 @@ import { recordPayment } from './record-payment.js';
 import { reversePayment } from './reverse-payment.js';
 
 const id = z.strictObject({ id: z.string().uuid() });
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 
 /** Payments: recorded once whatever the retries, allocated by law, with a receipt; reversed when the money bounces. */
 export function paymentRoutes(app: FastifyInstance, deps: Deps) {

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDate } from '../affordability/schemas.js';
 import type { Deps } from '../platform/deps.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { calendarDate as isoDate, problemResponses } from '../platform/http/schemas.js';
 import { decideApproval, listPendingApprovals } from './approvals.js';
 import { recordInstalmentPayment } from './instalments.js';
 import { loadCase } from './plan-facts.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../affordability/schemas.js';
+import { calendarDate as isoDate } from '../platform/http/schemas.js';
 import { PLAN_STATUSES } from './core/index.js';
 
 const cents = z.number().int().min(0);

@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
-import { pagingQuery, problemResponses } from '../platform/http/schemas.js';
+import { calendarDate, pagingQuery, problemResponses } from '../platform/http/schemas.js';
 import { getCase, searchCases } from './cases.js';
 import { getCreditor, listCreditors } from './creditors.js';
 import { caseDetailSchema, caseStatusSchema, creditorDetailSchema, stageSchema } from './schemas.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the YYYY-MM-DD format');
+const isoDate = calendarDate;
 const cents = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 const caseSummary = z.object({

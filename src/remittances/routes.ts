@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { calendarDate, problemResponses } from '../platform/http/schemas.js';
 import { paymentSchema } from '../payments/payment-view.js';
 import { creditorPayments } from './creditor-payments.js';
 import { remittanceCsv, remittancePain001, remittancePdf } from './documents.js';
@@ -31,7 +31,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "Prepare a creditor's remittance: everything collected up to `periodTo` and not yet remitted, net of commission",
-        body: z.strictObject({ creditorId: z.string().uuid(), periodTo: z.iso.date() }),
+        body: z.strictObject({ creditorId: z.string().uuid(), periodTo: calendarDate }),
         response: { 201: remittanceSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -128,7 +128,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "Every payment on a creditor's cases in a period (CPCE R124-5: the creditor is informed of each); a creditor user sees its own",
-        querystring: z.strictObject({ creditorId: z.string().uuid().optional(), from: z.iso.date(), to: z.iso.date() }),
+        querystring: z.strictObject({ creditorId: z.string().uuid().optional(), from: calendarDate, to: calendarDate }),
         response: { 200: z.object({ items: z.array(paymentSchema), totalCents: z.number().int() }), ...problemResponses(400, 401, 403) },
       },
     },

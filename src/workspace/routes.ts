@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { appendAudit } from '../audit/append.js';
 import { auditActor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { int4Param, problemResponses } from '../platform/http/schemas.js';
 import { caseWorkspace } from './case-workspace.js';
 import { nextCase, releaseCase, renewLease } from './next-case.js';
 import { cancelPromise } from './promises.js';
@@ -188,7 +188,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/strategies/versions/:version',
     {
       config: { access: { permission: 'strategies.read' } },
-      schema: { tags, summary: 'One published version of the strategy', params: z.strictObject({ version: z.coerce.number().int().positive() }), response: { 200: strategyVersionSchema, ...problemResponses(401, 403, 404) } },
+      schema: { tags, summary: 'One published version of the strategy', params: z.strictObject({ version: int4Param }), response: { 200: strategyVersionSchema, ...problemResponses(401, 403, 404) } },
     },
     async (request) => strategyVersionView(deps, request.params.version),
   );

@@ -62,6 +62,12 @@ export const MAX_STATEMENT_LINES = 200_000;
 
 const REPEATED = new Set(['Stmt', 'Ntfctn', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd', 'CdtrRefInf', 'Bal', 'AddtlNtryInf']);
 
+/**
+ * A camt file nests about a dozen elements deep (Document/…/TxDtls/RltdPties/Dbtr/Pty/PstlAdr/AdrLine); deeper is
+ * not a bank statement, and refusing it bounds the parser's work.
+ */
+export const MAX_XML_DEPTH = 40;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
@@ -71,6 +77,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   isArray: (name) => REPEATED.has(name),
+  maxNestedTags: MAX_XML_DEPTH,
 });
 
 type Node = Record<string, unknown>;
@@ -112,6 +119,15 @@ function isCalendarDate(value: string): boolean {
 }
 
 export function parseStatementFile(xml: string): ParsedStatementFile {
+  // A bank never sends a DOCTYPE: refusing it closes the door to entity expansion ("billion laughs") and external
+  // entities before the parser reads a byte of it.
+  if (/<!(DOCTYPE|ENTITY)/i.test(xml)) {
+    throw invalid('bank_files.doctype_refused', 'The file declares a DOCTYPE or entities, which ISO 20022 bank files never do: send the statement exactly as the bank produced it.');
+  }
+  const nul = xml.indexOf('\u0000');
+  if (nul >= 0) {
+    throw invalid('bank_files.malformed_xml', `The file holds a NUL character (at character ${nul + 1}), which XML does not allow: send the statement exactly as the bank produced it.`, { position: nul + 1 });
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw invalid('bank_files.malformed_xml', `The file is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}). Send the statement exactly as the bank produced it.`, {
@@ -119,7 +135,14 @@ export function parseStatementFile(xml: string): ParsedStatementFile {
       column: valid.err.col,
     });
   }
-  const tree = parser.parse(xml) as Node;
+  let tree: Node;
+  try {
+    tree = parser.parse(xml) as Node;
+  } catch (error) {
+    // The validator lets through what the parser still refuses: nesting deeper than MAX_XML_DEPTH, reserved names.
+    const reason = error instanceof Error ? error.message : 'unreadable';
+    throw invalid('bank_files.malformed_xml', `The file cannot be read as a bank statement (${reason}); elements may nest at most ${MAX_XML_DEPTH} deep. Send the statement exactly as the bank produced it.`, { maxDepth: MAX_XML_DEPTH });
+  }
   const document = child(tree, 'Document');
   const statementRoot = child(document, 'BkToCstmrStmt');
   const notificationRoot = child(document, 'BkToCstmrDbtCdtNtfctn');

@@ -28,6 +28,7 @@ import { workspaceRoutes } from '../../workspace/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
+import { refuseNulBytes } from './nul-bytes.js';
 import { errorHandler, sendProblem } from './problem.js';
 
 export interface ApiRoute {
@@ -122,6 +123,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     'onRequest',
     accessControl((token) => findSession(deps.db, token, deps.now(), deps.config.SESSION_TTL_HOURS)),
   );
+  // PostgreSQL refuses NUL in text: such input is a 400 before any route sees it.
+  app.addHook('preValidation', refuseNulBytes);
 
   healthRoutes(app, deps);
   identityRoutes(app, deps);
