@@ -41,7 +41,10 @@ async function main(): Promise<number> {
       });
       stopOnSignals(running);
       const where = config.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.DATA_DIR}`;
-      const lines = [`Accord is running at ${running.url} on the ${where}.`, `API documentation: ${running.url}/api/docs`];
+      const lines = [
+        `Accord is running at ${running.url} on the ${where}.`,
+        config.API_DOCS === 'on' ? `API documentation: ${running.url}/api/docs` : 'API documentation: set API_DOCS=on to serve it at /api/docs',
+      ];
       if (command === 'demo') {
         lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
         for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(28)} ${user.email}`);

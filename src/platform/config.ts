@@ -6,7 +6,21 @@ import { z } from 'zod';
  */
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Loopback by default: serving on every interface (`0.0.0.0`) is the operator's explicit choice. */
+  HOST: z.string().default('127.0.0.1'),
+  /**
+   * The reverse proxies whose X-Forwarded-For / -Proto Accord believes, as addresses or CIDRs separated by commas
+   * (Fastify's trustProxy). Unset: the client is the socket's peer and the headers are ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*$/, 'list proxy addresses or CIDRs separated by commas, e.g. 10.0.0.1,10.1.0.0/16')
+    .optional(),
+  /** Bearer token that /metrics requires; unset: /metrics is not served. */
+  METRICS_TOKEN: z.string().min(32, 'use a random token of at least 32 characters').optional(),
+  /** `on`: /api/docs and /api/openapi.json are served to anyone who reaches the server. */
+  API_DOCS: z.enum(['on', 'off']).default('off'),
   DATABASE_URL: z.string().url().optional(),
   /** Connections each process keeps to the PostgreSQL server: one case page asks a dozen questions at once. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
@@ -19,6 +33,7 @@ const configSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
   JOBS: z.enum(['on', 'off']).default('on'),
   NIGHTLY_CRON: z.string().default('30 2 * * *'),
   NIGHTLY_TZ: z.string().default('Europe/Paris'),

@@ -5,7 +5,6 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
@@ -28,10 +27,12 @@ import { workspaceRoutes } from '../../workspace/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
+import { registerApiDocs } from './api-docs.js';
 import { refuseNulBytes } from './nul-bytes.js';
 import { errorHandler, sendProblem } from './problem.js';
 
 export interface ApiRoute {
+import { registerSecurityHeaders } from './security-headers.js';
   method: string;
   url: string;
   access: Access;
@@ -66,7 +67,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       return typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // X-Forwarded-For and -Proto are believed only from the proxies the operator names (login throttling and the
+    // session's IP rest on the client address).
+    trustProxy: deps.config.TRUST_PROXY ? deps.config.TRUST_PROXY.split(',').map((entry) => entry.trim()) : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -96,6 +99,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -114,10 +118,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerApiDocs(app, deps.config);
 
-  registerMetrics(app);
+  registerMetrics(app, deps.config);
   // onRequest: a caller without the right is turned away before its body is even parsed.
   app.addHook(
     'onRequest',

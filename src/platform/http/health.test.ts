@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { ENGINES } from '../../../test/support/database.js';
 
+const METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+
 describe.each(ENGINES)('health, readiness, API description and metrics on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(engine);
+    // The API description and the metrics are opt-in (see hardening.test.ts): this app opts in.
+    t = await createTestApp(engine, { config: { API_DOCS: 'on', METRICS_TOKEN } });
   });
   afterAll(() => t.close());
 
@@ -41,7 +44,7 @@ describe.each(ENGINES)('health, readiness, API description and metrics on %s', (
   it('echoes a request id and exposes Prometheus metrics', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'trace-123' } });
     expect(response.headers['x-request-id']).toBe('trace-123');
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(metrics.body).toMatch(/accord_http_request_duration_seconds_bucket\{.*route="\/api\/health"/);
     expect(metrics.body).toMatch(/accord_process_cpu_seconds_total/);
   });
