@@ -1,13 +1,24 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { Deps } from '../platform/deps.js';
+import type { DB } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
 import { appendAudit } from '../audit/append.js';
-import { afterFailure, afterSuccess, isLocked } from './core/lockout.js';
+import {
+  afterFailure,
+  afterSuccess,
+  retryAfterSeconds,
+  waitUntil,
+  type ThrottlePolicy,
+  type ThrottleState,
+} from './core/login-throttle.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { hashToken, newSessionTokens, type NewSession } from './sessions.js';
 
 export interface LoginInput {
   email: string;
   password: string;
+  /** The client's address as Fastify sees it: the socket's peer, or X-Forwarded-For from a proxy in TRUST_PROXY. */
   ip: string | null;
   userAgent: string | null;
   requestId: string;
@@ -16,74 +27,163 @@ export interface LoginInput {
 const invalidCredentials = () =>
   new AppError('auth.invalid_credentials', 401, 'The email or the password is wrong. Check both and try again.');
 
-const locked = (until: Date) =>
+/** The same answer whether the address has an account or not, and whichever count imposed the wait. */
+const tooManyAttempts = (seconds: number) =>
   new AppError(
-    'auth.locked',
-    423,
-    `Too many failed sign-ins: this account is locked until ${until.toISOString()}. Try again then, or ask an administrator to unlock it.`,
-    { lockedUntil: until.toISOString() },
+    'auth.too_many_attempts',
+    429,
+    `Too many failed sign-ins with this email or from this network: wait ${seconds} seconds, then try again. ` +
+      'If you have forgotten your password, ask an administrator to set a new one.',
+    { retryAfterSeconds: seconds },
   );
 
+const DAY_MS = 24 * 3_600_000;
+const BASE_DELAY_MS = 30_000;
+
+export function throttlePolicies(config: Deps['config']): { account: ThrottlePolicy; ip: ThrottlePolicy } {
+  const common = { baseDelayMs: BASE_DELAY_MS, maxDelayMs: config.LOGIN_LOCK_MINUTES * 60_000, forgetAfterMs: DAY_MS };
+  return {
+    account: { ...common, freeFailures: config.LOGIN_MAX_FAILURES },
+    ip: { ...common, freeFailures: config.LOGIN_IP_MAX_FAILURES },
+  };
+}
+
+/** The throttle row of an address that no account has: a hash, so the table never lists who tried what. */
+export function accountSubject(email: string): string {
+  return `account:${createHash('sha256').update(email).digest('hex')}`;
+}
+
+const ipSubject = (ip: string) => `ip:${ip}`;
+
+type Db = Deps['db'] | Transaction<DB>;
+
+async function readSubject(db: Db, subject: string, forUpdate: boolean): Promise<ThrottleState> {
+  let query = db.selectFrom('login_throttles').select(['failed_count', 'last_failure_at']).where('subject', '=', subject);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? { failedCount: row.failed_count, lastFailureAt: row.last_failure_at } : { failedCount: 0, lastFailureAt: null };
+}
+
+async function writeSubject(trx: Transaction<DB>, subject: string, state: ThrottleState): Promise<void> {
+  await trx
+    .insertInto('login_throttles')
+    .values({ subject, failed_count: state.failedCount, last_failure_at: state.lastFailureAt! })
+    .onConflict((oc) => oc.column('subject').doUpdateSet({ failed_count: state.failedCount, last_failure_at: state.lastFailureAt! }))
+    .execute();
+}
+
+/** The later of the two waits, or null. */
+function laterOf(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}
+
+/** Locks a throttle row, making it first if it does not exist yet (a count of 0 waits for nothing). */
+async function lockSubject(trx: Transaction<DB>, subject: string, now: Date): Promise<ThrottleState> {
+  await trx
+    .insertInto('login_throttles')
+    .values({ subject, failed_count: 0, last_failure_at: now })
+    .onConflict((oc) => oc.column('subject').doNothing())
+    .execute();
+  return readSubject(trx, subject, true);
+}
+
+type Outcome = { kind: 'ok'; session: NewSession } | { kind: 'failed' } | { kind: 'wait'; until: Date };
+
 /**
- * Signs a user in. The password is checked before the transaction (argon2 is deliberately slow and must not
- * hold locks); the lockout state is then re-read and updated under a row lock, so parallel guesses count.
+ * Signs a user in. Two counts throttle it (core/login-throttle.ts): the e-mail address's, on the account's row or in
+ * login_throttles when no account has the address, and the client address's. An attempt during a wait is refused
+ * before the password is even checked. The password is checked outside the transaction (argon2 is deliberately slow
+ * and must not hold locks); the counts are then re-read under row locks, so parallel guesses count, and written in
+ * the same transaction as the audit entry.
  */
 export async function login(deps: Deps, input: LoginInput): Promise<NewSession & { userId: string }> {
   const email = input.email.trim().toLowerCase();
+  const policies = throttlePolicies(deps.config);
   const user = await deps.db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'active'])
+    .select(['id', 'password_hash', 'active', 'failed_login_count', 'last_failed_login_at'])
     .where('email', '=', email)
     .executeTakeFirst();
+  const accountBefore = user
+    ? { failedCount: user.failed_login_count, lastFailureAt: user.last_failed_login_at }
+    : await readSubject(deps.db, accountSubject(email), false);
+  const ipBefore = input.ip ? await readSubject(deps.db, ipSubject(input.ip), false) : null;
+  const checkedAt = deps.now();
+  const waiting = laterOf(
+    waitUntil(accountBefore, policies.account, checkedAt),
+    ipBefore ? waitUntil(ipBefore, policies.ip, checkedAt) : null,
+  );
+  if (waiting) throw tooManyAttempts(retryAfterSeconds(waiting, checkedAt));
+
   const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !user.active) throw invalidCredentials();
 
-  const policy = { maxFailures: deps.config.LOGIN_MAX_FAILURES, lockMinutes: deps.config.LOGIN_LOCK_MINUTES };
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<Outcome> => {
     const now = deps.now();
-    const fresh = await trx
-      .selectFrom('users')
-      .select(['failed_login_count', 'locked_until', 'role', 'creditor_id'])
-      .where('id', '=', user.id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const state = { failedCount: fresh.failed_login_count, lockedUntil: fresh.locked_until };
-    const actor = { userId: user.id, role: fresh.role };
-    if (isLocked(state, now)) return { kind: 'locked' as const, until: state.lockedUntil! };
+    // The account's count first, then the client address's: one order, so parallel sign-ins cannot deadlock.
+    const fresh = user
+      ? await trx
+          .selectFrom('users')
+          .select(['failed_login_count', 'last_failed_login_at', 'role', 'creditor_id', 'active'])
+          .where('id', '=', user.id)
+          .forUpdate()
+          .executeTakeFirstOrThrow()
+      : null;
+    const account = fresh
+      ? { failedCount: fresh.failed_login_count, lastFailureAt: fresh.last_failed_login_at }
+      : await lockSubject(trx, accountSubject(email), now);
+    const ip = input.ip ? await lockSubject(trx, ipSubject(input.ip), now) : null;
+    // A parallel attempt may have failed meanwhile: its wait holds for this one too.
+    const until = laterOf(waitUntil(account, policies.account, now), ip ? waitUntil(ip, policies.ip, now) : null);
+    if (until) return { kind: 'wait', until };
 
-    if (!passwordOk) {
-      const next = afterFailure(state, policy, now);
-      await trx
-        .updateTable('users')
-        .set({ failed_login_count: next.failedCount, locked_until: next.lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
-      await appendAudit(trx, {
-        actor,
-        action: next.lockedUntil ? 'auth.locked_out' : 'auth.login_failed',
-        targetType: 'user',
-        targetId: user.id,
-        creditorId: fresh.creditor_id,
-        before: { failedLoginCount: state.failedCount },
-        after: { failedLoginCount: next.failedCount, lockedUntil: next.lockedUntil },
-        requestId: input.requestId,
-        at: now,
-      });
-      return next.lockedUntil ? { kind: 'locked' as const, until: next.lockedUntil } : { kind: 'failed' as const };
+    if (!passwordOk || !fresh || !fresh.active) {
+      const nextAccount = afterFailure(account, policies.account, now);
+      const accountWait = waitUntil(nextAccount, policies.account, now);
+      if (fresh && user) {
+        await trx
+          .updateTable('users')
+          .set({ failed_login_count: nextAccount.failedCount, last_failed_login_at: now, locked_until: accountWait })
+          .where('id', '=', user.id)
+          .execute();
+        await appendAudit(trx, {
+          actor: { userId: user.id, role: fresh.role },
+          action: accountWait ? 'auth.locked_out' : 'auth.login_failed',
+          targetType: 'user',
+          targetId: user.id,
+          creditorId: fresh.creditor_id,
+          before: { failedLoginCount: account.failedCount },
+          after: { failedLoginCount: nextAccount.failedCount, lockedUntil: accountWait },
+          requestId: input.requestId,
+          at: now,
+        });
+      } else {
+        await writeSubject(trx, accountSubject(email), nextAccount);
+      }
+      if (ip && input.ip) await writeSubject(trx, ipSubject(input.ip), afterFailure(ip, policies.ip, now));
+      // Counts a day old no longer count (core/login-throttle.ts): their rows go.
+      await trx.deleteFrom('login_throttles').where('last_failure_at', '<', new Date(now.getTime() - DAY_MS)).execute();
+      return { kind: 'failed' };
     }
 
     const session = newSessionTokens(now, deps.config.SESSION_TTL_HOURS);
     const reset = afterSuccess();
     await trx
       .updateTable('users')
-      .set({ failed_login_count: reset.failedCount, locked_until: reset.lockedUntil, last_login_at: now })
-      .where('id', '=', user.id)
+      .set({
+        failed_login_count: reset.failedCount,
+        last_failed_login_at: reset.lastFailureAt,
+        locked_until: null,
+        last_login_at: now,
+      })
+      .where('id', '=', user!.id)
       .execute();
     await trx
       .insertInto('sessions')
       .values({
         token_hash: hashToken(session.token),
-        user_id: user.id,
+        user_id: user!.id,
         csrf_token: session.csrfToken,
         expires_at: session.expiresAt,
         ip: input.ip,
@@ -91,21 +191,21 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
       })
       .execute();
     await appendAudit(trx, {
-      actor,
+      actor: { userId: user!.id, role: fresh.role },
       action: 'auth.login',
       targetType: 'user',
-      targetId: user.id,
+      targetId: user!.id,
       creditorId: fresh.creditor_id,
       after: { sessionExpiresAt: session.expiresAt },
       requestId: input.requestId,
       at: now,
     });
-    return { kind: 'ok' as const, session };
+    return { kind: 'ok', session };
   });
 
-  if (outcome.kind === 'locked') throw locked(outcome.until);
+  if (outcome.kind === 'wait') throw tooManyAttempts(retryAfterSeconds(outcome.until, deps.now()));
   if (outcome.kind === 'failed') throw invalidCredentials();
-  return { ...outcome.session, userId: user.id };
+  return { ...outcome.session, userId: user!.id };
 }
 
 export async function logout(deps: Deps, token: string, requestId: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
+import { AppError } from '../platform/errors.js';
 import { SESSION_COOKIE } from '../platform/http/access.js';
 import { problemResponses } from '../platform/http/schemas.js';
 import { appendAudit } from '../audit/append.js';
@@ -59,7 +60,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['auth'],
         summary: 'Sign in: sets the httpOnly session cookie and returns the CSRF token for later writes',
         body: z.strictObject({ email: z.string().email().max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }),
-        response: { 200: meSchema, ...problemResponses(400, 401, 423, 429) },
+        response: { 200: meSchema, ...problemResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
@@ -79,6 +80,10 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         // decides when the session really ends (SESSION_TTL_HOURS after its last use).
         maxAge: deps.config.SESSION_TTL_HOURS * 3600,
       });
+      }).catch((error: unknown) => {
+        const seconds = error instanceof AppError ? error.extra.retryAfterSeconds : undefined;
+        if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+        throw error;
       const user = await deps.db
         .selectFrom('users')
         .select(['id', 'email', 'display_name', 'role', 'creditor_id', 'locale'])

@@ -69,6 +69,15 @@ export interface UsersTable {
   updated_at: Generated<Date>;
 }
 
+  /** Migration 0015: with failed_login_count, the account's sign-in throttle (identity/core/login-throttle.ts). */
+  last_failed_login_at: Date | null;
+}
+
+/** Sign-in throttle counts of e-mail addresses without an account and of client addresses (migration 0015). */
+export interface LoginThrottlesTable {
+  subject: string;
+  failed_count: number;
+  last_failure_at: Date;
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
@@ -896,3 +905,4 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Creditor = Selectable<CreditorsTable>;
 export type Case = Selectable<CasesTable>;
+  login_throttles: LoginThrottlesTable;

@@ -531,11 +531,20 @@ export const en: Messages = {
     },
     auth: {
       invalid_credentials: 'The email or the password is wrong. Check both and try again.',
-      locked:
-        'Too many failed sign-ins: this account is locked until {{date}} at {{time}}. Try again then, or ask an administrator to unlock it.',
+      too_many_attempts: 'Too many failed sign-ins with this email or from this network: wait {{wait}}, then try again. If you have forgotten your password, ask an administrator to set a new one.',
+      too_many_attempts_no_wait: 'Too many failed sign-ins with this email or from this network: wait a few minutes, then try again.',
       forbidden: 'Your role does not allow this action.',
       required: 'Your session has ended or you are not signed in: sign in to continue.',
       csrf_failed: 'The request could not be verified (its security token is missing or out of date): reload the page and try again.',
+    },
+    metrics: {
+      unauthorized: 'The metrics need the METRICS_TOKEN in the Authorization header.',
+    },
+    password: {
+      too_short: 'The password is too short: choose one of at least 12 characters, a sentence for instance.',
+      too_common: 'This password is too common or too easy to guess (it is in, or close to, the lists of leaked passwords): choose another, longer and personal one.',
+      contains_email: 'The password must not contain the email address or its user name: choose another one.',
+      demo: 'The demo password is public: choose another one.',
     },
     users: {
       email_taken: 'A user with this email address already exists.',

@@ -530,11 +530,20 @@ export const fr = {
     },
     auth: {
       invalid_credentials: 'L’adresse e-mail ou le mot de passe est incorrect. Vérifiez les deux puis réessayez.',
-      locked:
-        'Trop de tentatives de connexion échouées : ce compte est verrouillé jusqu’au {{date}} à {{time}}. Réessayez à ce moment-là, ou demandez à un administrateur de le déverrouiller.',
+      too_many_attempts: 'Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez {{wait}} puis réessayez. Si vous avez oublié votre mot de passe, demandez à un administrateur d’en définir un nouveau.',
+      too_many_attempts_no_wait: 'Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez quelques minutes puis réessayez.',
       forbidden: 'Votre rôle ne permet pas cette action.',
       required: 'Votre session a expiré ou vous n’êtes pas connecté·e : connectez-vous pour continuer.',
       csrf_failed: 'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé) : rechargez la page puis réessayez.',
+    },
+    metrics: {
+      unauthorized: 'Les métriques demandent le jeton METRICS_TOKEN dans l’en-tête Authorization.',
+    },
+    password: {
+      too_short: 'Le mot de passe est trop court : choisissez-en un d’au moins 12 caractères, une phrase par exemple.',
+      too_common: 'Ce mot de passe est trop courant ou trop facile à deviner (il figure dans les listes de mots de passe divulgués ou s’en approche) : choisissez-en un autre, plus long et personnel.',
+      contains_email: 'Le mot de passe ne doit pas contenir l’adresse e-mail ni son identifiant : choisissez-en un autre.',
+      demo: 'Le mot de passe de la démonstration est public : choisissez-en un autre.',
     },
     users: {
       email_taken: 'Un utilisateur existe déjà avec cette adresse e-mail.',

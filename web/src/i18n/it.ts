@@ -522,11 +522,20 @@ export const it: PartialMessages = {
     },
     auth: {
       invalid_credentials: 'L’indirizzo e-mail o la password non sono corretti. Controlla entrambi e riprova.',
-      locked:
-        'Troppi accessi non riusciti: questo account è bloccato fino al {{date}} alle {{time}}. Riprova a quell’ora, oppure chiedi a un amministratore di sbloccarlo.',
+      too_many_attempts: 'Troppi accessi non riusciti con questo indirizzo o da questa rete: attendi {{wait}} e riprova. Se hai dimenticato la password, chiedi a un amministratore di impostarne una nuova.',
+      too_many_attempts_no_wait: 'Troppi accessi non riusciti con questo indirizzo o da questa rete: attendi qualche minuto e riprova.',
       forbidden: 'Il tuo ruolo non consente questa azione.',
       required: 'La sessione è scaduta o non hai effettuato l’accesso: accedi per continuare.',
       csrf_failed: 'Non è stato possibile verificare la richiesta (token di sicurezza mancante o scaduto): ricarica la pagina e riprova.',
+    },
+    metrics: {
+      unauthorized: 'Le metriche richiedono il token METRICS_TOKEN nell’intestazione Authorization.',
+    },
+    password: {
+      too_short: 'La password è troppo corta: scegline una di almeno 12 caratteri, ad esempio una frase.',
+      too_common: 'Questa password è troppo comune o troppo facile da indovinare (è, o somiglia a, una delle password divulgate): scegline un’altra, più lunga e personale.',
+      contains_email: 'La password non deve contenere l’indirizzo e-mail né il suo nome utente: scegline un’altra.',
+      demo: 'La password della demo è pubblica: scegline un’altra.',
     },
     users: {
       email_taken: 'Esiste già un utente con questo indirizzo e-mail.',

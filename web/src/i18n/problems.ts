@@ -11,7 +11,12 @@ import { SERVER_TEXT_LANG } from './labels.js';
  */
 export const PROBLEM_CODES = [
   'auth.invalid_credentials',
-  'auth.locked',
+  'auth.too_many_attempts',
+  'metrics.unauthorized',
+  'password.too_short',
+  'password.too_common',
+  'password.contains_email',
+  'password.demo',
   'auth.forbidden',
   'auth.required',
   'auth.csrf_failed',
@@ -171,16 +176,16 @@ export interface ProblemDescription {
   details: ProblemLine[];
 }
 
-function localInstant(iso: unknown, format: Formatters): { date: string; time: string } | null {
-  if (typeof iso !== 'string') return null;
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return null;
-  return { date: format.instantDate(at), time: format.instantTime(at) };
+/** A sign-in wait as a person says it: seconds under a minute, else whole minutes rounded up ("2 minutes"). */
+function waitInWords(seconds: unknown, format: Formatters): string | null {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return null;
+  const [amount, unit] = seconds < 60 ? [Math.ceil(seconds), 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(format.locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
 }
 
 /**
- * Turns an API problem into text for the user: the translation of its code (with its parameters, such as the end
- * of a lockout in the user's time zone and conventions), else the server's `detail`. `overrides` lets a screen
+ * Turns an API problem into text for the user: the translation of its code (with its parameters, such as a
+ * sign-in wait in the user's words), else the server's `detail`. `overrides` lets a screen
  * say more precisely what a code means there (e.g. `not_found` on an upload: the mandate does not exist).
  */
 export function describeProblem(
@@ -201,9 +206,9 @@ export function describeProblem(
     message = { text: override };
   } else if (!isKnownProblem(error.code)) {
     message = server;
-  } else if (error.code === 'auth.locked') {
-    const until = localInstant(problem.lockedUntil, format);
-    message = until ? { text: t('problems.auth.locked', until) } : server;
+  } else if (error.code === 'auth.too_many_attempts') {
+    const wait = waitInWords(problem.retryAfterSeconds, format);
+    message = { text: wait ? t('problems.auth.too_many_attempts', { wait }) : t('problems.auth.too_many_attempts_no_wait') };
   } else if (error.code === 'not_found') {
     const collection = typeof problem.instance === 'string' ? /^\/api\/v1\/([a-z_]+)\/[^/]+/.exec(problem.instance)?.[1] : undefined;
     const subject = NOT_FOUND_SUBJECTS.find((name) => name === collection);
