@@ -7,6 +7,9 @@ import type { DB } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { computeCapacity, referenceInForce, type Assessment, type CapacityResult } from './core/index.js';
 import { loadReferenceData } from './reference-data.js';
+import { needToKnow, readBasis, recordSensitiveRead } from '../need-to-know/access.js';
+import type { NeedToKnowBasis } from '../need-to-know/core/need-to-know.js';
+import { restrictAssessment } from '../need-to-know/core/projection.js';
 
 /** Computes a budget's capacity with the reference data on file, saving nothing. */
 export async function computeAssessment(deps: Deps, assessment: Assessment): Promise<CapacityResult> {
@@ -42,9 +45,50 @@ async function visibleDebtor(db: Kysely<DB> | Transaction<DB>, actor: Actor, deb
   return debtor;
 }
 
-/** The debtor's budgets, newest version first. */
-export async function listAssessments(deps: Deps, actor: Actor, debtorId: string): Promise<AssessmentVersion[]> {
+export interface BudgetAccess {
+  /** full: every line; restricted: special-category lines masked (see need-to-know/core). */
+  level: 'full' | 'restricted';
+  basis: NeedToKnowBasis | null;
+  /** For a restricted reader: whether stating a reason (`?reason=`) would show the masked lines. */
+  reasonAccepted: boolean;
+  restrictedLines: number;
+}
+
+/**
+ * The debtor's budgets as the actor may read them, newest version first: in full for the care team, compliance, the
+ * worker who holds one of the debtor's cases now, or a team leader or manager who states a reason; otherwise with the
+ * health lines masked (totals and capacity unchanged). Every read that returns a budget is recorded.
+ */
+export async function readAssessments(
+  deps: Deps,
+  actor: Actor,
+  debtorId: string,
+  reason: string | null | undefined,
+  requestId: string | null,
+): Promise<{ items: AssessmentVersion[]; access: BudgetAccess }> {
   await visibleDebtor(deps.db, actor, debtorId);
+  const decision = await needToKnow(deps, actor, debtorId, reason);
+  const versions = await loadVersions(deps, debtorId);
+  let restrictedLines = 0;
+  const items =
+    decision.access === 'full'
+      ? versions
+      : versions.map((version) => {
+          const restricted = restrictAssessment(version.input);
+          restrictedLines += restricted.restrictedLines;
+          return { ...version, input: restricted.input as Assessment };
+        });
+  if (items.length > 0) {
+    await recordSensitiveRead(deps, { actor, debtorId, caseId: null, subject: 'budget', basis: readBasis(decision), reason: reason?.trim() ?? null, requestId });
+  }
+  const access: BudgetAccess =
+    decision.access === 'full'
+      ? { level: 'full', basis: decision.basis, reasonAccepted: false, restrictedLines: 0 }
+      : { level: 'restricted', basis: null, reasonAccepted: decision.reasonAccepted, restrictedLines };
+  return { items, access };
+}
+
+async function loadVersions(deps: Deps, debtorId: string): Promise<AssessmentVersion[]> {
   const rows = await deps.db
     .selectFrom('debtor_assessments')
     .innerJoin('users', 'users.id', 'debtor_assessments.recorded_by')
@@ -115,6 +159,7 @@ export async function recordAssessment(deps: Deps, actor: Actor, debtorId: strin
     });
     return inserted.id;
   });
-  const saved = (await listAssessments(deps, actor, debtorId)).find((a) => a.id === id);
+  // The recorder gets back what they entered, in full; it is not a read of someone else's record.
+  const saved = (await loadVersions(deps, debtorId)).find((a) => a.id === id);
   return saved!;
 }

@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { problemResponses } from '../platform/http/schemas.js';
-import { computeAssessment, listAssessments, recordAssessment } from './assessments.js';
+import { computeAssessment, readAssessments, recordAssessment } from './assessments.js';
 import { EXPENSE_CATEGORIES } from './core/index.js';
+import { REASON_MAX_LENGTH } from '../need-to-know/core/need-to-know.js';
 import { loadReferenceData, saveRsaAmounts, saveSeizureScale, saveStandardAllowance } from './reference-data.js';
 import {
   assessmentBody,
   assessmentVersionSchema,
+  budgetAccessSchema,
   capacityResultSchema,
   isoDate,
   referenceDataSchema,
@@ -44,12 +46,14 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'affordability.read' } },
       schema: {
         tags: ['affordability'],
-        summary: "A debtor's recorded budgets, newest version first",
+        summary:
+          "A debtor's recorded budgets, newest version first; health lines masked unless the reader has need-to-know (care team, compliance, the case's holder) or, as a team leader or manager, states a reason. Every read is recorded.",
         params: debtorParams,
-        response: { 200: z.object({ items: z.array(assessmentVersionSchema) }), ...problemResponses(400, 401, 403, 404) },
+        querystring: z.strictObject({ reason: z.string().max(REASON_MAX_LENGTH).optional().describe('why a team leader or manager reads the masked lines') }),
+        response: { 200: z.object({ items: z.array(assessmentVersionSchema), access: budgetAccessSchema }), ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
-    async (request) => ({ items: await listAssessments(deps, request.actor!, request.params.id) }),
+    async (request) => readAssessments(deps, request.actor!, request.params.id, request.query.reason, request.id),
   );
 
   r.post(

@@ -62,6 +62,14 @@ export const assessmentVersionSchema = z.object({
   recordedAt: z.string(),
 });
 
+/** How much of the budgets the reader sees (need-to-know on health lines). */
+export const budgetAccessSchema = z.object({
+  level: z.enum(['full', 'restricted']),
+  basis: z.enum(['care_team', 'case_holder', 'compliance', 'stated_reason']).nullable(),
+  reasonAccepted: z.boolean(),
+  restrictedLines: z.number().int(),
+});
+
 export const seizureScaleBody = z.strictObject({
   brackets: z
     .array(

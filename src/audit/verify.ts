@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { ChainVerifier, describeProblem, type ChainProblem } from './core/chain.js';
+import { verifySealedReads, type SealProblem } from '../need-to-know/seal-reads.js';
 
 export interface VerificationResult {
   ok: boolean;
   entriesChecked: number;
-  problem: ChainProblem | null;
+  problem: ChainProblem | SealProblem | null;
   message: string;
 }
 
@@ -51,11 +52,22 @@ export async function verifyAuditTrail(db: Kysely<DB>): Promise<VerificationResu
       const head = await trx.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
       const problem = verifier.finish({ lastHash: head.last_hash, entryCount: head.entry_count });
       if (problem) return failed(verifier.count, problem);
+      // Reads of special-category data are sealed into the chain in batches: each batch must still match its seal.
+      const sealed = await verifySealedReads(trx);
+      if (sealed.problem) {
+        const { auditSeq, firstSeq, lastSeq } = sealed.problem;
+        return {
+          ok: false,
+          entriesChecked: verifier.count,
+          problem: sealed.problem,
+          message: `Sensitive reads ${firstSeq} to ${lastSeq} no longer match the seal of audit entry ${auditSeq}: a read was changed, removed or added.`,
+        };
+      }
       return {
         ok: true,
         entriesChecked: verifier.count,
         problem: null,
-        message: `The audit trail verifies: ${verifier.count} entries, unbroken chain.`,
+        message: `The audit trail verifies: ${verifier.count} entries, unbroken chain, ${sealed.batches} sealed batches of sensitive reads intact.`,
       };
     });
 }

@@ -3,6 +3,7 @@ import { mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
 import { listHolds } from '../holds/manage-holds.js';
+import { holdsAsReadBy } from '../need-to-know/holds.js';
 import { decideContact } from './core/decide.js';
 import { CHANNELS, HOLD_KINDS, type Channel, type DayKey, type HoldKind } from './core/policy-document.js';
 import { contactView } from './contact-view.js';
@@ -14,7 +15,7 @@ import { policyInForce } from './policy-store.js';
 const HISTORY_LIMIT = 200;
 
 /** Everything the case view shows about contact: the permission per channel now, and what it rests on. */
-export async function caseContact(deps: Deps, actor: Actor, caseId: string) {
+export async function caseContact(deps: Deps, actor: Actor, caseId: string, read: { reason?: string | undefined; requestId?: string | null } = {}) {
   const now = deps.now();
   const caseRow = await deps.db
     .selectFrom('cases')
@@ -67,6 +68,8 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string) {
       .limit(20)
       .execute(),
   ]);
+  // Need-to-know (GDPR art. 9): care holds in full only for those entitled; the read is recorded.
+  const careRead = await holdsAsReadBy(deps, actor, { debtorId, caseId }, holds, read);
 
   return {
     debtorId,
@@ -85,7 +88,7 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string) {
       : null,
     permissions,
     contacts: contacts.map(contactView),
-    holds,
+    holds: careRead.holds,
     overrides: overrides.map((row) => ({
       id: row.id,
       caseId: row.case_id,

@@ -13,6 +13,9 @@ import { grantOverride } from './grant-override.js';
 import { cancelCallback, optOut, requestCallback, setPreferences, withdrawOptOut } from './preferences.js';
 import { recordContact } from './record-contact.js';
 
+import { REASON_MAX_LENGTH } from '../need-to-know/core/need-to-know.js';
+import { CARE_RULE } from '../need-to-know/core/projection.js';
+
 const channel = z.enum(CHANNELS);
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time as HH:MM');
@@ -22,8 +25,9 @@ export const holdSchema = z.object({
   id: z.string(),
   debtorId: z.string(),
   caseId: z.string().nullable(),
-  kind: z.enum(HOLD_KINDS),
-  reason: z.string(),
+  kind: z.enum([...HOLD_KINDS, CARE_RULE]).describe('"care_rule" for a care hold whose details the reader has no need to know'),
+  reason: z.string().nullable(),
+  restricted: z.boolean().optional(),
   startsAt: z.string(),
   endsAt: z.string().nullable(),
   reviewAt: z.string().nullable(),
@@ -96,10 +100,11 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "The case's contact permissions per channel now, the debtor's contacts, holds, overrides, opt-outs, preferences and callbacks",
         params: id,
-        response: { 200: caseContactSchema, ...problemResponses(401, 403, 404) },
+        querystring: z.strictObject({ reason: z.string().max(REASON_MAX_LENGTH).optional().describe('why a team leader or manager reads care holds in full') }),
+        response: { 200: caseContactSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
-    async (request) => caseContact(deps, request.actor!, request.params.id),
+    async (request) => caseContact(deps, request.actor!, request.params.id, { reason: request.query.reason, requestId: request.id }),
   );
 
   r.post(

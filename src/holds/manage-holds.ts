@@ -8,6 +8,7 @@ import { assertDebtorInScope } from '../contact-policy/contact-permission.js';
 import type { HoldKind } from '../contact-policy/core/policy-document.js';
 import { HOLD_NAMES } from '../contact-policy/core/messages.js';
 import { policyInForce } from '../contact-policy/policy-store.js';
+import type { CARE_RULE } from '../need-to-know/core/projection.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,8 +25,11 @@ export interface HoldView {
   id: string;
   debtorId: string;
   caseId: string | null;
-  kind: HoldKind;
-  reason: string;
+  /** "care_rule" for a care hold read without need-to-know (need-to-know/holds.ts). */
+  kind: HoldKind | typeof CARE_RULE;
+  /** Null for a care hold read without need-to-know. */
+  reason: string | null;
+  restricted?: boolean;
   startsAt: string;
   endsAt: string | null;
   reviewAt: string | null;

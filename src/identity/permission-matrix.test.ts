@@ -34,11 +34,6 @@ const PROBES: Record<string, Probe> = {
     payload: (_ids, role) => ({ email: `probe.${role}@demo.accord.test`, displayName: 'Probe', role: 'agent', password: 'probe-password-long' }),
   },
   'PATCH /api/v1/users/:id': { url: (ids) => `/api/v1/users/${ids.userId}`, payload: () => ({ displayName: 'Probe target' }) },
-  'GET /api/v1/user-access-requests': { url: () => '/api/v1/user-access-requests?status=pending' },
-  'POST /api/v1/user-access-requests/:id/decision': {
-    url: () => '/api/v1/user-access-requests/00000000-0000-4000-8000-000000000000/decision',
-    payload: () => ({ decision: 'refuse', reason: 'Probe' }),
-  },
   'GET /api/v1/creditors': { url: () => '/api/v1/creditors' },
   'GET /api/v1/creditors/:id': { url: (ids) => `/api/v1/creditors/${ids.creditorId}` },
   'GET /api/v1/cases': { url: () => '/api/v1/cases' },
@@ -46,6 +41,7 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/dashboard': { url: () => '/api/v1/dashboard' },
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/verification': { url: () => '/api/v1/audit/verification' },
+  'GET /api/v1/sensitive-reads': { url: (ids) => `/api/v1/sensitive-reads?debtorId=${ids.debtorId}` },
   'POST /api/v1/jobs/nightly-refresh/runs': { url: () => '/api/v1/jobs/nightly-refresh/runs' },
   // Denied roles are refused before the body is read; allowed ones get 503 here (no job runner in this test).
   'GET /api/v1/debtors/:id/contact-permission': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/contact-permission?channel=letter` },

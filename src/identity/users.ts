@@ -3,8 +3,6 @@ import type { Deps } from '../platform/deps.js';
 import type { DB, Locale, Role } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
-import { accessChange, openAccessRequest, pendingAccessOf, type PendingAccess } from './access-requests.js';
-import { needsAccessApproval } from './core/access-approval.js';
 import { hashPassword } from './passwords.js';
 
 export interface UserView {
@@ -18,8 +16,6 @@ export interface UserView {
   active: boolean;
   lockedUntil: string | null;
   lastLoginAt: string | null;
-  /** A role that reads case data, waiting for a manager's or a compliance officer's approval. */
-  pendingAccess: PendingAccess | null;
 }
 
 const USER_COLUMNS = [
@@ -48,7 +44,7 @@ type UserRow = {
   last_login_at: Date | null;
 };
 
-export function toUserView(row: UserRow, pendingAccess: PendingAccess | null = null): UserView {
+export function toUserView(row: UserRow): UserView {
   return {
     id: row.id,
     email: row.email,
@@ -60,7 +56,6 @@ export function toUserView(row: UserRow, pendingAccess: PendingAccess | null = n
     active: row.active,
     lockedUntil: row.locked_until?.toISOString() ?? null,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
-    pendingAccess,
   };
 }
 
@@ -72,8 +67,7 @@ export async function listUsers(deps: Deps, filter: { role?: Role; q?: string; l
     query = query.where((eb) => eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]));
   }
   const rows = await query.orderBy('display_name').limit(filter.limit).offset(filter.offset).execute();
-  const pending = await pendingAccessOf(deps.db, rows.map((row) => row.id));
-  return rows.map((row) => toUserView(row, pending.get(row.id) ?? null));
+  return rows.map(toUserView);
 }
 
 export interface CreateUserInput {
@@ -105,21 +99,13 @@ async function checkReferences(trx: Transaction<DB>, creditorId: string | null |
   }
 }
 
-/**
- * Creates an account. One whose role reads case data is created inactive, with an access request that a manager or
- * a compliance officer approves (separation of duties); `operator: true` is for the operator acting on the server
- * (the first-administrator CLI), who creates it active.
- */
 export async function createUser(
   deps: Deps,
   actor: AuditActor,
   input: CreateUserInput,
   requestId: string | null = null,
-  options: { operator?: boolean } = {},
 ): Promise<UserView> {
   checkCreditorBinding(input.role, input.creditorId);
-  const access = { role: input.role, creditorId: input.creditorId ?? null };
-  const needsApproval = !options.operator && needsAccessApproval(null, access);
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction().execute(async (trx) => {
     const email = input.email.trim().toLowerCase();
@@ -136,24 +122,21 @@ export async function createUser(
         team_id: input.teamId ?? null,
         locale: input.locale ?? 'fr',
         password_hash: passwordHash,
-        active: !needsApproval,
       })
       .returning(USER_COLUMNS)
       .executeTakeFirstOrThrow();
+    const view = toUserView(row);
     await appendAudit(trx, {
       actor,
       action: 'user.created',
       targetType: 'user',
-      targetId: row.id,
-      creditorId: row.creditor_id,
-      after: toUserView(row),
+      targetId: view.id,
+      creditorId: view.creditorId,
+      after: view,
       requestId,
       at: deps.now(),
     });
-    const pending = needsApproval
-      ? await openAccessRequest(trx, { userId: row.id, kind: 'creation', fromRole: null, ...access, actor, requestId, at: deps.now() })
-      : null;
-    return toUserView(row, pending);
+    return view;
   });
 }
 
@@ -186,18 +169,16 @@ export async function updateUser(
     if (actor.userId === userId && (input.active === false || (input.role && input.role !== before.role))) {
       throw invalid('users.self_lockout', 'You cannot deactivate yourself or change your own role; ask another administrator.');
     }
-    // Separation of duties: a raise to a role that reads case data waits for approval (access-requests.ts).
-    const access = await accessChange(trx, before, { role, creditorId, active: input.active }, actor, requestId, deps.now());
     await checkReferences(trx, input.creditorId, input.teamId);
     const after = await trx
       .updateTable('users')
       .set({
         display_name: input.displayName?.trim() ?? before.display_name,
-        role: access.role,
-        creditor_id: access.creditorId,
+        role,
+        creditor_id: creditorId,
         team_id: input.teamId !== undefined ? input.teamId : before.team_id,
         locale: input.locale ?? before.locale,
-        active: access.active,
+        active: input.active ?? before.active,
         ...(input.unlock ? { failed_login_count: 0, locked_until: null } : {}),
         ...(passwordHash ? { password_hash: passwordHash } : {}),
         updated_at: deps.now(),
@@ -206,7 +187,7 @@ export async function updateUser(
       .returning(USER_COLUMNS)
       .executeTakeFirstOrThrow();
     // A deactivated user, a new role or a new password ends the sessions opened under the old state.
-    if (input.active === false || after.role !== before.role || passwordHash) {
+    if (input.active === false || input.role || passwordHash) {
       await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     }
     await appendAudit(trx, {
@@ -220,7 +201,6 @@ export async function updateUser(
       requestId,
       at: deps.now(),
     });
-    const pending = access.opened ?? (await pendingAccessOf(trx, [userId])).get(userId) ?? null;
-    return toUserView(after, pending);
+    return toUserView(after);
   });
 }

@@ -4,6 +4,7 @@ import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import type { CaseStage, CaseStatus } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
+import { CARE_EVENT_SUMMARY, holdsAsReadBy } from '../need-to-know/holds.js';
 
 export interface CaseSearch {
   q?: string;
@@ -137,6 +138,8 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
     db.selectFrom('holds').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('starts_at', 'desc').execute(),
     db.selectFrom('case_stage_history').selectAll().where('case_id', '=', caseId).orderBy('changed_at').execute(),
   ]);
+  // Need-to-know (GDPR art. 9): a care hold's kind and reason only for those entitled, others see "care rule".
+  const careRead = await holdsAsReadBy(deps, actor, { debtorId: found.debtor_id, caseId }, holds);
 
   return {
     id: found.id,
@@ -196,10 +199,11 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
       lastPaymentOn: c.last_payment_on,
       status: c.status,
     })),
-    holds: holds.map((h) => ({
+    holds: careRead.holds.map((h) => ({
       id: h.id,
       kind: h.kind,
       reason: h.reason,
+      restricted: h.restricted,
       status: h.status,
       startsAt: h.starts_at.toISOString(),
       endsAt: h.ends_at?.toISOString() ?? null,
@@ -218,7 +222,7 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
       channel: e.channel,
       direction: e.direction,
       outcome: e.outcome,
-      summary: e.summary,
+      summary: e.kind === 'hold' && careRead.restrictedIds.has(String((e.data as { holdId?: unknown } | null)?.holdId)) ? CARE_EVENT_SUMMARY : e.summary,
     })),
   };
 }

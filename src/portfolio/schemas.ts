@@ -99,8 +99,9 @@ export const caseDetailSchema = z.object({
   holds: z.array(
     z.object({
       id: z.string(),
-      kind: z.string(),
-      reason: z.string(),
+      kind: z.string().describe('"care_rule" for a care hold whose details the reader has no need to know'),
+      reason: z.string().nullable(),
+      restricted: z.boolean(),
       status: z.string(),
       startsAt: z.string(),
       endsAt: z.string().nullable(),

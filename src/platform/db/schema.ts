@@ -47,9 +47,7 @@ export interface CreditorsTable {
   remittance_iban: string | null;
   remittance_bic: string | null;
   webhook_url: string | null;
-  /** AES-256-GCM sealed (secret-box.ts); plaintext only before the first start with SECRETS_KEY. */
   webhook_secret: string | null;
-  webhook_secret_last4: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 }
@@ -127,8 +125,6 @@ export interface PlacementsTable {
   created_by: string | null;
   created_at: CreatedAt;
   completed_at: Date | null;
-  /** Size of the stored file (migration 0016), counted against the creditor's upload quota. */
-  source_bytes: number | null;
 }
 
 export interface DebtorsTable {
@@ -836,20 +832,30 @@ export interface CallRecordsTable {
   recorded_at: Date;
 }
 
-/** A role that reads case data, waiting for a second person's approval (migration 0016). */
-export interface UserAccessRequestsTable {
-  id: Generated<string>;
+/** Reads of special-category data (migration 0017): append-only, sealed into the audit chain in batches. */
+export type SensitiveReadSubject = 'budget' | 'vulnerability';
+export type SensitiveReadBasis = 'care_team' | 'case_holder' | 'compliance' | 'stated_reason' | 'restricted';
+
+export interface SensitiveReadsTable {
+  seq: Generated<number>;
+  read_at: Timestamp;
   user_id: string;
-  kind: 'creation' | 'role_change';
-  from_role: Role | null;
-  role: Role;
-  creditor_id: string | null;
-  requested_by: string;
-  requested_at: Date;
-  status: Generated<'pending' | 'approved' | 'refused' | 'withdrawn'>;
-  decided_by: string | null;
-  decided_at: Date | null;
+  role: string;
+  debtor_id: string;
+  case_id: string | null;
+  subject: SensitiveReadSubject;
+  basis: SensitiveReadBasis;
   reason: string | null;
+  request_id: string | null;
+}
+
+export interface SensitiveReadSealsTable {
+  last_seq: number;
+  first_seq: number;
+  row_count: number;
+  sha256: string;
+  audit_hash: string;
+  sealed_at: Timestamp;
 }
 
 export interface SchemaMigrationsTable {
@@ -863,7 +869,6 @@ export interface DB {
   teams: TeamsTable;
   creditors: CreditorsTable;
   users: UsersTable;
-  user_access_requests: UserAccessRequestsTable;
   sessions: SessionsTable;
   mandates: MandatesTable;
   placements: PlacementsTable;
@@ -919,6 +924,8 @@ export interface DB {
   promises: PromisesTable;
   case_tasks: CaseTasksTable;
   call_records: CallRecordsTable;
+  sensitive_reads: SensitiveReadsTable;
+  sensitive_read_seals: SensitiveReadSealsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -10,7 +10,6 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Deps } from '../deps.js';
 import { findSession } from '../../identity/sessions.js';
 import { identityRoutes } from '../../identity/routes.js';
-import { accessRequestRoutes } from '../../identity/access-request-routes.js';
 import { portfolioRoutes } from '../../portfolio/routes.js';
 import { reportingRoutes } from '../../reporting/routes.js';
 import { auditRoutes } from '../../audit/routes.js';
@@ -25,6 +24,7 @@ import { bankFileRoutes } from '../../bank-files/routes.js';
 import { affordabilityRoutes } from '../../affordability/routes.js';
 import { planRoutes } from '../../plans/routes.js';
 import { workspaceRoutes } from '../../workspace/routes.js';
+import { needToKnowRoutes } from '../../need-to-know/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
@@ -132,7 +132,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   healthRoutes(app, deps);
   identityRoutes(app, deps);
-  accessRequestRoutes(app, deps);
   portfolioRoutes(app, deps);
   reportingRoutes(app, deps);
   auditRoutes(app, deps);
@@ -147,6 +146,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   affordabilityRoutes(app, deps);
   planRoutes(app, deps);
   workspaceRoutes(app, deps);
+  needToKnowRoutes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(webDist, 'index.html'));

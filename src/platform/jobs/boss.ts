@@ -4,6 +4,7 @@ import { NIGHTLY_REFRESH, nightlyRefresh } from '../../jobs/nightly-refresh.js';
 import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../../intake/import-job.js';
 import { deliverCreditorNotices } from '../../remittances/creditor-notices.js';
 import { WORKSPACE_SWEEP, workspaceSweep } from '../../workspace/sweep.js';
+import { SENSITIVE_READS_SEAL, sealSensitiveReads } from '../../need-to-know/seal-reads.js';
 
 /** Payment notices to creditors' webhooks: delivered every minute, retried until answered. */
 export const CREDITOR_NOTICES = 'creditor-notices';
@@ -37,6 +38,8 @@ export async function startJobs(deps: Deps, options: { work?: boolean } = {}): P
   await boss.createQueue(CREDITOR_NOTICES, { name: CREDITOR_NOTICES, retryLimit: 0, expireInSeconds: 300 });
   // Every minute: broken promises, missed callbacks, expired leases, and the queue entries events marked.
   await boss.createQueue(WORKSPACE_SWEEP, { name: WORKSPACE_SWEEP, retryLimit: 0, expireInSeconds: 600 });
+  // Every five minutes: reads of special-category data sealed into the audit chain, one entry per batch.
+  await boss.createQueue(SENSITIVE_READS_SEAL, { name: SENSITIVE_READS_SEAL, retryLimit: 0, expireInSeconds: 600 });
   if (work) {
     await boss.schedule(NIGHTLY_REFRESH, deps.config.NIGHTLY_CRON, {}, { tz: deps.config.NIGHTLY_TZ });
     await boss.work(NIGHTLY_REFRESH, { pollingIntervalSeconds: embedded ? 10 : 2 }, async () => {
@@ -49,6 +52,10 @@ export async function startJobs(deps: Deps, options: { work?: boolean } = {}): P
     await boss.schedule(WORKSPACE_SWEEP, '* * * * *', {});
     await boss.work(WORKSPACE_SWEEP, { pollingIntervalSeconds: embedded ? 30 : 5 }, async () => {
       await workspaceSweep(deps);
+    });
+    await boss.schedule(SENSITIVE_READS_SEAL, '*/5 * * * *', {});
+    await boss.work(SENSITIVE_READS_SEAL, { pollingIntervalSeconds: embedded ? 30 : 5 }, async () => {
+      await sealSensitiveReads(deps);
     });
     await boss.work<ImportJobData>(INTAKE_IMPORT, { pollingIntervalSeconds: 1 }, async ([job]) => {
       if (job) await runImportJob(deps, job.data);

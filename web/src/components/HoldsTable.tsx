@@ -7,7 +7,9 @@ import { labelOf, RECORD_TEXT_LANG } from '../i18n/labels.js';
 export interface HoldRow {
   id: string;
   kind: string;
-  reason: string;
+  /** Null for a care hold the reader has no need to know: the row says a care rule applies, not why. */
+  reason: string | null;
+  restricted?: boolean;
   status: string;
   startsAt: string;
   endsAt: string | null;
@@ -57,7 +59,7 @@ export function HoldsTable({
             <tr key={hold.id} className={detailed ? (hold.status === 'active' ? 'row-warning' : 'row-muted') : undefined}>
               <th scope="row">{labelOf(t, 'values.holdKinds', hold.kind)}</th>
               {detailed ? <td>{hold.caseId ? t('contact.holds.thisCase') : t('contact.holds.allCases')}</td> : null}
-              <td lang={RECORD_TEXT_LANG}>{hold.reason}</td>
+              {hold.reason === null ? <td className="muted">{t('needToKnow.reasonWithheld')}</td> : <td lang={RECORD_TEXT_LANG}>{hold.reason}</td>}
               <td>{labelOf(t, 'values.holdStatuses', hold.status)}</td>
               <td>{optionalDate(hold.startsAt)}</td>
               <td>{optionalDate(hold.endsAt)}</td>

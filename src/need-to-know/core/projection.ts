@@ -1,0 +1,43 @@
+import type { Assessment, Expense } from '../../affordability/core/types.js';
+import { isCareHold, isSpecialCategoryExpense } from './need-to-know.js';
+
+/**
+ * The kind-neutral name a restricted reader sees instead of a care hold's kind; its reason is withheld. What the hold
+ * does (the channels it stops, until when) stays visible, so the reader still follows the rule.
+ */
+export const CARE_RULE = 'care_rule';
+
+/** What a restricted reader sees instead of a special-category budget line. */
+export const SPECIAL_CATEGORY = 'special_category';
+
+export interface HoldDetails {
+  kind: string;
+  reason: string | null;
+}
+
+/** A hold as a restricted reader sees it: a care hold loses its kind and reason, other holds stay as they are. */
+export function restrictHold<T extends HoldDetails>(hold: T): T & { restricted: boolean } {
+  if (!isCareHold(hold.kind)) return { ...hold, restricted: false };
+  return { ...hold, kind: CARE_RULE, reason: null, restricted: true };
+}
+
+export type RestrictedExpense = Omit<Expense, 'category' | 'amountCents'> & { category: Expense['category'] | typeof SPECIAL_CATEGORY; amountCents?: number | undefined };
+
+/**
+ * A budget as a restricted reader sees it: each special-category line keeps its place but neither its category nor its
+ * amount; totals and the capacity are unchanged (they are what the reader's work needs).
+ */
+export function restrictAssessment(input: Assessment): { input: Omit<Assessment, 'expenses'> & { expenses: RestrictedExpense[] }; restrictedLines: number } {
+  let restrictedLines = 0;
+  const expenses = input.expenses.map((expense): RestrictedExpense => {
+    if (!isSpecialCategoryExpense(expense.category)) return expense;
+    restrictedLines += 1;
+    return { category: SPECIAL_CATEGORY, basis: expense.basis };
+  });
+  return { input: { ...input, expenses }, restrictedLines };
+}
+
+/** Whether a budget holds any line a restricted reader may not see. */
+export function hasSpecialCategoryLines(input: Assessment): boolean {
+  return (input.expenses ?? []).some((expense) => isSpecialCategoryExpense(expense.category));
+}
