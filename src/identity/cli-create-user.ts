@@ -46,7 +46,8 @@ export async function cliCreateUser(deps: Deps, argv: string[]): Promise<number>
     if (!creditor) throw new AppError('not_found', 404, `No creditor with the code ${parsed.data.creditor}.`);
     creditorId = creditor.id;
   }
-  const user = await createUser(deps, CLI_ACTOR, { email: parsed.data.email, displayName: parsed.data.name, role: parsed.data.role, creditorId, password });
+  // The operator acts on the server itself: the account is active at once, without the four-eyes request.
+  const user = await createUser(deps, CLI_ACTOR, { email: parsed.data.email, displayName: parsed.data.name, role: parsed.data.role, creditorId, password }, null, { operator: true });
   process.stdout.write(`Created ${user.role} ${user.email} (${user.id}).\n`);
   return 0;
 }

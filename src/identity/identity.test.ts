@@ -73,10 +73,16 @@ describe.each(ENGINES)('sign-in, sessions and CSRF on %s', (engine) => {
     expect(response.json()).toMatchObject({ code: 'auth.invalid_credentials' });
   });
 
-  it('lets an administrator create a user who can then sign in, and audits it', async () => {
+  it('lets an administrator create a user who can then sign in once a manager approves the access, and audits it', async () => {
     const admin = await signIn(t.app, demoEmail('administrator'));
     const created = await as(t.app, admin)('POST', '/api/v1/users', { email: 'new.agent@demo.accord.test', displayName: 'Nouvel Agent', role: 'agent', password: 'a-long-enough-password' });
     expect(created.statusCode).toBe(201);
+    // An agent reads case data: the account waits for a second person (separation of duties).
+    const pending = created.json() as { active: boolean; pendingAccess: { requestId: string } };
+    expect(pending.active).toBe(false);
+    const manager = await signIn(t.app, demoEmail('manager'));
+    const approved = await as(t.app, manager)('POST', `/api/v1/user-access-requests/${pending.pendingAccess.requestId}/decision`, { decision: 'approve' });
+    expect(approved.statusCode).toBe(200);
     const duplicate = await as(t.app, admin)('POST', '/api/v1/users', { email: 'new.agent@demo.accord.test', displayName: 'Again', role: 'agent', password: 'a-long-enough-password' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json()).toMatchObject({ code: 'users.email_taken' });

@@ -34,6 +34,11 @@ const PROBES: Record<string, Probe> = {
     payload: (_ids, role) => ({ email: `probe.${role}@demo.accord.test`, displayName: 'Probe', role: 'agent', password: 'probe-password-long' }),
   },
   'PATCH /api/v1/users/:id': { url: (ids) => `/api/v1/users/${ids.userId}`, payload: () => ({ displayName: 'Probe target' }) },
+  'GET /api/v1/user-access-requests': { url: () => '/api/v1/user-access-requests?status=pending' },
+  'POST /api/v1/user-access-requests/:id/decision': {
+    url: () => '/api/v1/user-access-requests/00000000-0000-4000-8000-000000000000/decision',
+    payload: () => ({ decision: 'refuse', reason: 'Probe' }),
+  },
   'GET /api/v1/creditors': { url: () => '/api/v1/creditors' },
   'GET /api/v1/creditors/:id': { url: (ids) => `/api/v1/creditors/${ids.creditorId}` },
   'GET /api/v1/cases': { url: () => '/api/v1/cases' },

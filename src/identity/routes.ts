@@ -42,6 +42,16 @@ const userSchema = z.object({
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  pendingAccess: z
+    .object({
+      requestId: z.string().uuid(),
+      kind: z.enum(['creation', 'role_change']),
+      role: roleSchema,
+      creditorId: z.string().uuid().nullable(),
+      requestedAt: z.string(),
+    })
+    .nullable()
+    .describe('a role that reads case data, waiting for a manager or a compliance officer to approve it'),
 });
 
 function cookieSecure(deps: Deps, protocol: string): boolean {
@@ -192,7 +202,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'users.manage' } },
       schema: {
         tags: ['users'],
-        summary: 'Create a user',
+        summary: 'Create a user; one whose role reads case data is created inactive until a manager or compliance officer approves it',
         body: z.strictObject({
           email: z.string().email().max(254),
           displayName: z.string().trim().min(1).max(120),
@@ -217,7 +227,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'users.manage' } },
       schema: {
         tags: ['users'],
-        summary: 'Change a user: role, team, language, active, unlock, password',
+        summary: 'Change a user: role, team, language, active, unlock, password; a raise to a role that reads case data waits for approval',
         params: z.strictObject({ id: z.string().uuid() }),
         body: z.strictObject({
           displayName: z.string().trim().min(1).max(120).optional(),
@@ -229,7 +239,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
           unlock: z.literal(true).optional(),
           password: passwordSchema.optional(),
         }),
-        response: { 200: userSchema, ...problemResponses(400, 401, 403, 404, 422) },
+        response: { 200: userSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => updateUser(deps, auditActor(request.actor!), request.params.id, request.body, String(request.id)),

@@ -3,6 +3,8 @@ import type { Deps } from '../platform/deps.js';
 import type { DB, Locale, Role } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
+import { accessChange, openAccessRequest, pendingAccessOf, type PendingAccess } from './access-requests.js';
+import { needsAccessApproval } from './core/access-approval.js';
 import { hashPassword } from './passwords.js';
 
 export interface UserView {
@@ -16,6 +18,8 @@ export interface UserView {
   active: boolean;
   lockedUntil: string | null;
   lastLoginAt: string | null;
+  /** A role that reads case data, waiting for a manager's or a compliance officer's approval. */
+  pendingAccess: PendingAccess | null;
 }
 
 const USER_COLUMNS = [
@@ -44,7 +48,7 @@ type UserRow = {
   last_login_at: Date | null;
 };
 
-export function toUserView(row: UserRow): UserView {
+export function toUserView(row: UserRow, pendingAccess: PendingAccess | null = null): UserView {
   return {
     id: row.id,
     email: row.email,
@@ -56,6 +60,7 @@ export function toUserView(row: UserRow): UserView {
     active: row.active,
     lockedUntil: row.locked_until?.toISOString() ?? null,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
+    pendingAccess,
   };
 }
 
@@ -67,7 +72,8 @@ export async function listUsers(deps: Deps, filter: { role?: Role; q?: string; l
     query = query.where((eb) => eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]));
   }
   const rows = await query.orderBy('display_name').limit(filter.limit).offset(filter.offset).execute();
-  return rows.map(toUserView);
+  const pending = await pendingAccessOf(deps.db, rows.map((row) => row.id));
+  return rows.map((row) => toUserView(row, pending.get(row.id) ?? null));
 }
 
 export interface CreateUserInput {
@@ -99,13 +105,21 @@ async function checkReferences(trx: Transaction<DB>, creditorId: string | null |
   }
 }
 
+/**
+ * Creates an account. One whose role reads case data is created inactive, with an access request that a manager or
+ * a compliance officer approves (separation of duties); `operator: true` is for the operator acting on the server
+ * (the first-administrator CLI), who creates it active.
+ */
 export async function createUser(
   deps: Deps,
   actor: AuditActor,
   input: CreateUserInput,
   requestId: string | null = null,
+  options: { operator?: boolean } = {},
 ): Promise<UserView> {
   checkCreditorBinding(input.role, input.creditorId);
+  const access = { role: input.role, creditorId: input.creditorId ?? null };
+  const needsApproval = !options.operator && needsAccessApproval(null, access);
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction().execute(async (trx) => {
     const email = input.email.trim().toLowerCase();
@@ -122,21 +136,24 @@ export async function createUser(
         team_id: input.teamId ?? null,
         locale: input.locale ?? 'fr',
         password_hash: passwordHash,
+        active: !needsApproval,
       })
       .returning(USER_COLUMNS)
       .executeTakeFirstOrThrow();
-    const view = toUserView(row);
     await appendAudit(trx, {
       actor,
       action: 'user.created',
       targetType: 'user',
-      targetId: view.id,
-      creditorId: view.creditorId,
-      after: view,
+      targetId: row.id,
+      creditorId: row.creditor_id,
+      after: toUserView(row),
       requestId,
       at: deps.now(),
     });
-    return view;
+    const pending = needsApproval
+      ? await openAccessRequest(trx, { userId: row.id, kind: 'creation', fromRole: null, ...access, actor, requestId, at: deps.now() })
+      : null;
+    return toUserView(row, pending);
   });
 }
 
@@ -169,16 +186,18 @@ export async function updateUser(
     if (actor.userId === userId && (input.active === false || (input.role && input.role !== before.role))) {
       throw invalid('users.self_lockout', 'You cannot deactivate yourself or change your own role; ask another administrator.');
     }
+    // Separation of duties: a raise to a role that reads case data waits for approval (access-requests.ts).
+    const access = await accessChange(trx, before, { role, creditorId, active: input.active }, actor, requestId, deps.now());
     await checkReferences(trx, input.creditorId, input.teamId);
     const after = await trx
       .updateTable('users')
       .set({
         display_name: input.displayName?.trim() ?? before.display_name,
-        role,
-        creditor_id: creditorId,
+        role: access.role,
+        creditor_id: access.creditorId,
         team_id: input.teamId !== undefined ? input.teamId : before.team_id,
         locale: input.locale ?? before.locale,
-        active: input.active ?? before.active,
+        active: access.active,
         ...(input.unlock ? { failed_login_count: 0, locked_until: null } : {}),
         ...(passwordHash ? { password_hash: passwordHash } : {}),
         updated_at: deps.now(),
@@ -187,7 +206,7 @@ export async function updateUser(
       .returning(USER_COLUMNS)
       .executeTakeFirstOrThrow();
     // A deactivated user, a new role or a new password ends the sessions opened under the old state.
-    if (input.active === false || input.role || passwordHash) {
+    if (input.active === false || after.role !== before.role || passwordHash) {
       await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     }
     await appendAudit(trx, {
@@ -201,6 +220,7 @@ export async function updateUser(
       requestId,
       at: deps.now(),
     });
-    return toUserView(after);
+    const pending = access.opened ?? (await pendingAccessOf(trx, [userId])).get(userId) ?? null;
+    return toUserView(after, pending);
   });
 }

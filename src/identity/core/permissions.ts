@@ -80,8 +80,14 @@ export const PERMISSIONS = {
   'strategies.manage': ['manager'],
   'reference_data.read': STAFF_ROLES,
   'reference_data.manage': ['administrator'],
-  'users.read': ['team_leader', 'manager', 'administrator'],
+  /** Compliance officers read the users too: they approve access to case data (see users.approve_access). */
+  'users.read': ['team_leader', 'compliance_officer', 'manager', 'administrator'],
   'users.manage': ['administrator'],
+  /**
+   * Separation of duties: an account given a role that reads case data (created, or raised) waits for a second
+   * person's approval, a manager's or a compliance officer's, never the requester's (core/access-approval.ts).
+   */
+  'users.approve_access': ['compliance_officer', 'manager'],
   'audit.read': ['compliance_officer', 'administrator'],
   /** Who read special-category data (budgets, vulnerability records) of which debtor: compliance officers only. */
   'sensitive_reads.read': ['compliance_officer'],

@@ -47,7 +47,9 @@ export interface CreditorsTable {
   remittance_iban: string | null;
   remittance_bic: string | null;
   webhook_url: string | null;
+  /** AES-256-GCM sealed (secret-box.ts); plaintext only before the first start with SECRETS_KEY. */
   webhook_secret: string | null;
+  webhook_secret_last4: string | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 }
@@ -125,6 +127,8 @@ export interface PlacementsTable {
   created_by: string | null;
   created_at: CreatedAt;
   completed_at: Date | null;
+  /** Size of the stored file (migration 0016), counted against the creditor's upload quota. */
+  source_bytes: number | null;
 }
 
 export interface DebtorsTable {
@@ -858,6 +862,22 @@ export interface SensitiveReadSealsTable {
   sealed_at: Timestamp;
 }
 
+/** A role that reads case data, waiting for a second person's approval (migration 0016). */
+export interface UserAccessRequestsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: 'creation' | 'role_change';
+  from_role: Role | null;
+  role: Role;
+  creditor_id: string | null;
+  requested_by: string;
+  requested_at: Date;
+  status: Generated<'pending' | 'approved' | 'refused' | 'withdrawn'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  reason: string | null;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -869,6 +889,7 @@ export interface DB {
   teams: TeamsTable;
   creditors: CreditorsTable;
   users: UsersTable;
+  user_access_requests: UserAccessRequestsTable;
   sessions: SessionsTable;
   mandates: MandatesTable;
   placements: PlacementsTable;

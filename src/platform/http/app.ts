@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Deps } from '../deps.js';
 import { findSession } from '../../identity/sessions.js';
 import { identityRoutes } from '../../identity/routes.js';
+import { accessRequestRoutes } from '../../identity/access-request-routes.js';
 import { portfolioRoutes } from '../../portfolio/routes.js';
 import { reportingRoutes } from '../../reporting/routes.js';
 import { auditRoutes } from '../../audit/routes.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   healthRoutes(app, deps);
   identityRoutes(app, deps);
+  accessRequestRoutes(app, deps);
   portfolioRoutes(app, deps);
   reportingRoutes(app, deps);
   auditRoutes(app, deps);
