@@ -5,7 +5,7 @@ import { conflict, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
 import { accessChange, openAccessRequest, pendingAccessOf, type PendingAccess } from './access-requests.js';
 import { needsAccessApproval } from './core/access-approval.js';
-import { hashPassword } from './passwords.js';
+import { assertAcceptablePassword, hashPassword } from './passwords.js';
 
 export interface UserView {
   id: string;
@@ -120,6 +120,7 @@ export async function createUser(
   checkCreditorBinding(input.role, input.creditorId);
   const access = { role: input.role, creditorId: input.creditorId ?? null };
   const needsApproval = !options.operator && needsAccessApproval(null, access);
+  assertAcceptablePassword(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction().execute(async (trx) => {
     const email = input.email.trim().toLowerCase();
@@ -180,6 +181,7 @@ export async function updateUser(
   return deps.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', userId).forUpdate().executeTakeFirst();
     if (!before) throw notFound('The user');
+    if (input.password) assertAcceptablePassword(input.password, before.email);
     const role = input.role ?? before.role;
     const creditorId = input.creditorId !== undefined ? input.creditorId : before.creditor_id;
     checkCreditorBinding(role, creditorId);
