@@ -5,6 +5,7 @@ import { paymentsEn } from './payments/en.js';
 import { caseReviewsEn, planActionsEn } from './plans/en.js';
 import { supervisionEn, supervisionProblemsEn } from './supervision/en.js';
 import { workspaceEn, workspaceProblemsEn } from './workspace/en.js';
+import { needToKnowEn, needToKnowProblemsEn } from './need-to-know/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -505,9 +506,11 @@ export const en: Messages = {
   caseReviews: caseReviewsEn,
   supervision: supervisionEn,
   workspace: workspaceEn,
+  needToKnow: needToKnowEn,
   problems: {
     ...supervisionProblemsEn,
     ...workspaceProblemsEn,
+    ...needToKnowProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',
@@ -1171,6 +1174,7 @@ export const en: Messages = {
       right_party: 'right party',
     },
     holdKinds: {
+      care_rule: 'Care rule (details restricted)',
       overindebtedness_filed: 'Over-indebtedness file lodged',
       overindebtedness_admissible: 'Over-indebtedness admissible',
       commission_plan: 'Commission plan',

@@ -4,6 +4,7 @@ import { paymentsFr } from './payments/fr.js';
 import { caseReviewsFr, planActionsFr } from './plans/fr.js';
 import { supervisionFr, supervisionProblemsFr } from './supervision/fr.js';
 import { workspaceFr, workspaceProblemsFr } from './workspace/fr.js';
+import { needToKnowFr, needToKnowProblemsFr } from './need-to-know/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -504,9 +505,11 @@ export const fr = {
   caseReviews: caseReviewsFr,
   supervision: supervisionFr,
   workspace: workspaceFr,
+  needToKnow: needToKnowFr,
   problems: {
     ...supervisionProblemsFr,
     ...workspaceProblemsFr,
+    ...needToKnowProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',
@@ -1171,6 +1174,7 @@ export const fr = {
       right_party: 'bon interlocuteur',
     },
     holdKinds: {
+      care_rule: 'Règle de soin (détails réservés)',
       overindebtedness_filed: 'Dossier de surendettement déposé',
       overindebtedness_admissible: 'Surendettement recevable',
       commission_plan: 'Plan de la commission',

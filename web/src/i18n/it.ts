@@ -5,6 +5,7 @@ import { paymentsIt } from './payments/it.js';
 import { caseReviewsIt, planActionsIt } from './plans/it.js';
 import { supervisionIt, supervisionProblemsIt } from './supervision/it.js';
 import { workspaceIt, workspaceProblemsIt } from './workspace/it.js';
+import { needToKnowIt, needToKnowProblemsIt } from './need-to-know/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -496,9 +497,11 @@ export const it: PartialMessages = {
   caseReviews: caseReviewsIt,
   supervision: supervisionIt,
   workspace: workspaceIt,
+  needToKnow: needToKnowIt,
   problems: {
     ...supervisionProblemsIt,
     ...workspaceProblemsIt,
+    ...needToKnowProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',
@@ -1162,6 +1165,7 @@ export const it: PartialMessages = {
       right_party: 'interlocutore corretto',
     },
     holdKinds: {
+      care_rule: 'Regola di tutela (dettagli riservati)',
       overindebtedness_filed: 'Domanda di sovraindebitamento depositata',
       overindebtedness_admissible: 'Sovraindebitamento ammissibile',
       commission_plan: 'Piano della commissione',

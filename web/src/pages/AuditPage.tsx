@@ -10,6 +10,9 @@ import { TableScroll } from '../components/TableScroll.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useFormat } from '../i18n/format.js';
 import { labelOf, SERVER_TEXT_LANG } from '../i18n/labels.js';
+import { can } from '../navigation.js';
+import { SensitiveReadsSection } from '../need-to-know/SensitiveReadsSection.js';
+import { useMe } from '../session/SessionProvider.js';
 
 const PAGE_SIZE = 50;
 /** Actions the server records today; offered as suggestions, any other exact name can still be typed. */
@@ -47,6 +50,7 @@ export function AuditPage() {
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [attempt, setAttempt] = useState(0);
   usePageTitle(t('audit.title'));
+  const me = useMe();
 
   const filter = { action: action || undefined, targetType: targetType || undefined, limit: PAGE_SIZE };
 
@@ -85,6 +89,7 @@ export function AuditPage() {
       <h1>{t('audit.heading')}</h1>
       <p className="muted">{t('audit.intro')}</p>
       <ChainVerification />
+      {can(me.role, 'sensitive_reads.read') ? <SensitiveReadsSection /> : null}
       <AuditFilters
         action={action}
         targetType={targetType}
