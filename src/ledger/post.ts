@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, LedgerTransactionsTable } from '../platform/db/schema.js';
-import { assertBalanced, type Entry } from './core/postings.js';
+import { assertBalanced, assertCreditNotNegative, creditTakenCents, type Entry } from './core/postings.js';
 
 export interface Posting {
   kind: LedgerTransactionsTable['kind'];
@@ -45,12 +45,22 @@ export async function postTransaction(trx: Transaction<DB>, posting: Posting): P
       })),
     )
     .execute();
+  for (const [debtorId, taken] of creditTakenCents(posting.entries)) {
+    if (taken > 0) assertCreditNotNegative(debtorId, await debtorCreditCents(trx, debtorId));
+  }
   for (const entry of posting.entries) {
     if (entry.account !== 'claim') continue;
     const column = sql.ref(`settled_${entry.component}_cents`);
     await sql`update claims set ${column} = ${column} - ${entry.amountCents}, updated_at = ${posting.occurredAt} where id = ${entry.claimId}`.execute(trx);
   }
   return created.id;
+}
+
+/** The debtor's credit (money received that no claim took), as the ledger has it inside the caller's transaction. */
+export async function debtorCreditCents(trx: Transaction<DB>, debtorId: string): Promise<number> {
+  const row = await sql<{ total: string | number | null }>`
+    select sum(amount_cents) as total from ledger_entries where account = 'debtor_credit' and debtor_id = ${debtorId}`.execute(trx);
+  return -Number(row.rows[0]?.total ?? 0);
 }
 
 /** The entries of a posted transaction, to reverse them. */

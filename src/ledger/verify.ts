@@ -14,10 +14,11 @@ export interface LedgerVerification {
  * 1. every transaction has entries and they sum to zero;
  * 2. every payment has exactly one receipt of its amount, reversed exactly when the payment is;
  * 3. cash received equals what was allocated, plus what is still unallocated, plus what was refunded;
- * 4. each claim's cached settled amounts equal its ledger entries (payments and corrections down count as settled,
+ * 4. no debtor's credit is below zero (money is never paid out of a credit the debtor did not have);
+ * 5. each claim's cached settled amounts equal its ledger entries (payments and corrections down count as settled,
  *    corrections up as negative), and no component is paid off beyond what it owes: no balance below zero;
- * 5. per creditor, claim movements and their counterpart in placed claims cancel out;
- * 6. each open case's cached balance equals what its open claims still owe.
+ * 6. per creditor, claim movements and their counterpart in placed claims cancel out;
+ * 7. each open case's cached balance equals what its open claims still owe.
  */
 export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> {
   const counts = await sql<{ transactions: number; entries: number }>`
@@ -76,6 +77,12 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
       `cash received (${m.received} cents) is not what was allocated (${m.allocated}) plus unallocated (${m.unallocated}) plus refunded (${m.refunded})`,
     );
   }
+
+  const credits = await sql<{ debtor_id: string; credit: string | number }>`
+    select debtor_id, -sum(amount_cents) as credit from ledger_entries
+    where account = 'debtor_credit' group by debtor_id having sum(amount_cents) > 0
+    order by debtor_id limit 1`.execute(db);
+  if (credits.rows[0]) return result(`debtor ${credits.rows[0].debtor_id} has a credit of ${credits.rows[0].credit} cents: a credit is never below zero`);
 
   const claims = await sql<{ reference: string; problem: string }>`
     with movements as (

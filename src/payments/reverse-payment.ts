@@ -2,10 +2,11 @@ import { matchPromise } from '../workspace/promises.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { mayAccessCreditor } from '../identity/scope.js';
-import { reversalEntries } from '../ledger/core/postings.js';
-import { entriesOf, postTransaction } from '../ledger/post.js';
+import { creditTakenCents, eurosText, reversalEntries, type Entry } from '../ledger/core/postings.js';
+import { debtorCreditCents, entriesOf, postTransaction } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
-import type { ReversalKind } from '../platform/db/schema.js';
+import type { DB, ReversalKind } from '../platform/db/schema.js';
+import type { Transaction } from 'kysely';
 import { conflict, notFound } from '../platform/errors.js';
 import { loadPayment, type PaymentView } from './payment-view.js';
 import { settleCase } from './record-payment.js';
@@ -41,15 +42,18 @@ export async function reversePayment(
       .where((eb) => eb.not(eb.exists(eb.selectFrom('ledger_transactions as r').select('r.id').whereRef('r.reverses_id', '=', 't.id'))))
       .orderBy('t.seq', 'desc')
       .execute();
-    for (const transaction of transactions) {
+    const reversals: { reversesId: string; entries: Entry[] }[] = [];
+    for (const transaction of transactions) reversals.push({ reversesId: transaction.id, entries: reversalEntries(await entriesOf(trx, transaction.id)) });
+    await refuseIfSurplusUsed(trx, payment, reversals.flatMap((reversal) => reversal.entries));
+    for (const reversal of reversals) {
       await postTransaction(trx, {
         kind: 'reversal',
         occurredAt: now,
         paymentId,
-        reversesId: transaction.id,
+        reversesId: reversal.reversesId,
         reason: `${input.kind}: ${input.reason}`,
         createdBy: actor.userId,
-        entries: reversalEntries(await entriesOf(trx, transaction.id)),
+        entries: reversal.entries,
       });
     }
     await trx
@@ -95,4 +99,57 @@ export async function reversePayment(
   // What the payment had paid on a plan owes again (idempotent: a retry completes it).
   await reopenInstalmentsPaidBy(deps, actor, paymentId, payment.receiptNumber);
   return payment;
+}
+
+/**
+ * The surplus a payment left as the debtor's credit goes back with the payment. When some of it was refunded or
+ * allocated to another case since, the agency has paid out money it never received: the reversal is refused (409)
+ * with what happened to it, and the credit never goes below zero (docs/payments.md, "A reversal after the surplus
+ * was used"). The debtor row lock orders this check against refunds and credit allocations.
+ */
+async function refuseIfSurplusUsed(
+  trx: Transaction<DB>,
+  payment: { id: string; debtor_id: string; receipt_number: string; recorded_at: Date },
+  entries: readonly Entry[],
+) {
+  const surplus = creditTakenCents(entries).get(payment.debtor_id) ?? 0;
+  if (surplus <= 0) return;
+  await trx.selectFrom('debtors').select('id').where('id', '=', payment.debtor_id).forUpdate().execute();
+  const credit = await debtorCreditCents(trx, payment.debtor_id);
+  if (credit >= surplus) return;
+  const uses = await trx
+    .selectFrom('ledger_transactions as t')
+    .innerJoin('ledger_entries as e', 'e.transaction_id', 't.id')
+    .select(['t.kind', 't.occurred_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('ledger_entries as c')
+        .innerJoin('claims', 'claims.id', 'c.claim_id')
+        .innerJoin('cases', 'cases.id', 'claims.case_id')
+        .select('cases.reference')
+        .whereRef('c.transaction_id', '=', 't.id')
+        .limit(1)
+        .as('case_reference'),
+    )
+    .where('e.account', '=', 'debtor_credit')
+    .where('e.debtor_id', '=', payment.debtor_id)
+    .where('e.amount_cents', '>', 0)
+    .where('t.kind', 'in', ['refund', 'allocation'])
+    .where('t.payment_id', 'is', null)
+    .where('t.occurred_at', '>=', payment.recorded_at)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('ledger_transactions as r').select('r.id').whereRef('r.reverses_id', '=', 't.id'))))
+    .orderBy('t.seq')
+    .execute();
+  const used = uses.length > 0
+    ? uses
+        .map((use) => `${use.kind === 'refund' ? 'refunded to the debtor' : `allocated to case ${use.case_reference ?? '?'}`} on ${use.occurred_at.toISOString().slice(0, 10)}`)
+        .join(', then ')
+    : 'used since';
+  const missing = surplus - credit;
+  throw conflict(
+    'payments.surplus_already_used',
+    `Payment ${payment.receipt_number} left a surplus of ${eurosText(surplus)} as the debtor's credit, and ${eurosText(missing)} of it is no longer there (${used}): ` +
+      `recover ${eurosText(missing)} from the debtor first (their repayment on a case that owes nothing stays as credit), then reverse this payment.`,
+    { surplusCents: surplus, missingCents: missing, creditCents: credit },
+  );
 }

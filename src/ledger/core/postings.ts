@@ -28,6 +28,36 @@ export function assertBalanced(entries: readonly Entry[]): void {
   if (sum !== 0) throw new Error(`a ledger transaction must balance; these entries sum to ${sum} cents`);
 }
 
+/**
+ * What a transaction takes from each debtor's credit (a debit of `debtor_credit` takes, a credit gives), by debtor:
+ * positive when it takes. A posting that takes from a credit must find at least that much there.
+ */
+export function creditTakenCents(entries: readonly Entry[]): Map<string, number> {
+  const taken = new Map<string, number>();
+  for (const entry of entries) {
+    if (entry.account !== 'debtor_credit' || entry.debtorId === undefined) continue;
+    taken.set(entry.debtorId, (taken.get(entry.debtorId) ?? 0) + entry.amountCents);
+  }
+  return taken;
+}
+
+/**
+ * A debtor's credit is money the agency holds for them: it is never below zero. Money paid out of credit it never had
+ * (a refund, then the payment bounced) is a loss to recover, not a negative credit (docs/payments.md).
+ */
+export function assertCreditNotNegative(debtorId: string, creditCents: number): void {
+  if (!Number.isSafeInteger(creditCents) || creditCents < 0) {
+    throw new Error(`the credit of debtor ${debtorId} would be ${creditCents} cents: a debtor's credit is never below zero`);
+  }
+}
+
+/** Euros from cents for messages, without floats: 5000 → "50.00 €". */
+export function eurosText(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')} €`;
+}
+
 function balanced(entries: Entry[]): Entry[] {
   const kept = entries.filter((entry) => entry.amountCents !== 0);
   assertBalanced(kept);
