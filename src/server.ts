@@ -6,6 +6,7 @@ import type { Deps } from './platform/deps.js';
 import { buildApp } from './platform/http/app.js';
 import { startJobs, type Jobs } from './platform/jobs/boss.js';
 import { recoverInterruptedPlacements } from './intake/import-placement.js';
+import { sealPlaintextWebhookSecrets } from './remittances/creditor-settings.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -29,6 +30,8 @@ export async function startAccord(
   const deps: Deps = { database, db: database.db, config, now: () => new Date() };
   // Imports interrupted by the end of a previous process are reported as failed (nothing of them was kept).
   await recoverInterruptedPlacements(deps);
+  // Webhook secrets from before encryption at rest are encrypted now (or the start stops, asking for SECRETS_KEY).
+  await sealPlaintextWebhookSecrets(deps);
   if (options.prepare) await options.prepare(deps);
   const jobs = await startJobs(deps, { work: config.JOBS === 'on' });
   deps.jobs = jobs;

@@ -46,6 +46,17 @@ const configSchema = z.object({
   SEPA_CREDITOR_ID: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/).optional(),
   SEPA_CREDITOR_IBAN: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/).optional(),
   SEPA_CREDITOR_BIC: z.string().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/).optional(),
+  /** Key of the secrets kept at rest (webhook secrets): 32 random bytes, base64 (`openssl rand -base64 32`). */
+  SECRETS_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'use 32 random bytes in base64: openssl rand -base64 32')
+    .optional(),
+  /** Webhooks to private, loopback or link-local addresses: refused unless allowed, all or by ranges (comma-separated CIDRs). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  WEBHOOK_ALLOWED_CIDRS: z.string().default(''),
+  /** Per creditor: bytes of placement files uploaded in 24 hours, and imports waiting or running at once. */
+  PLACEMENT_DAILY_QUOTA_BYTES: z.coerce.number().int().min(1024).max(1024 ** 4).default(4 * 1024 ** 3),
+  PLACEMENT_MAX_ACTIVE_IMPORTS: z.coerce.number().int().min(1).max(100).default(2),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
+import { isSealed, open, secretsKey } from '../platform/secret-box.js';
+import { checkWebhookTarget, WebhookTargetRefused, type Resolve } from './webhook-target.js';
 
 /**
  * The creditor is informed of every payment (CPCE R124-5): in its view (GET /creditor-payments) and, when it gave a
@@ -41,7 +43,15 @@ export function signNotice(secret: string, timestamp: string, body: string): str
 const MAX_ATTEMPTS = 12;
 const BATCH = 100;
 
-export async function deliverCreditorNotices(deps: Deps, send: typeof fetch = fetch): Promise<{ delivered: number; failed: number }> {
+/**
+ * Delivers waiting notices. Before each POST the target is checked again (a name may now resolve to a private
+ * address) and redirects are not followed, so a creditor's server cannot steer Accord into the agency's network.
+ */
+export async function deliverCreditorNotices(
+  deps: Deps,
+  send: typeof fetch = fetch,
+  resolve?: Resolve,
+): Promise<{ delivered: number; failed: number }> {
   const pending = await deps.db
     .selectFrom('creditor_notifications as n')
     .innerJoin('creditors as c', 'c.id', 'n.creditor_id')
@@ -59,6 +69,8 @@ export async function deliverCreditorNotices(deps: Deps, send: typeof fetch = fe
     let error: string | null = null;
     try {
       if (!notice.webhook_url) throw new Error('the creditor removed its webhook address');
+      await checkWebhookTarget(notice.webhook_url, deps.config, resolve);
+      const secret = notice.webhook_secret ? openSecret(deps, notice.webhook_secret) : null;
       const response = await send(notice.webhook_url, {
         method: 'POST',
         headers: {
@@ -66,14 +78,15 @@ export async function deliverCreditorNotices(deps: Deps, send: typeof fetch = fe
           'x-accord-event': notice.event,
           'x-accord-delivery': notice.id,
           'x-accord-timestamp': timestamp,
-          ...(notice.webhook_secret ? { 'x-accord-signature': signNotice(notice.webhook_secret, timestamp, body) } : {}),
+          ...(secret ? { 'x-accord-signature': signNotice(secret, timestamp, body) } : {}),
         },
         body,
+        redirect: 'manual',
         signal: AbortSignal.timeout(10_000),
       });
       if (!response.ok) error = `HTTP ${response.status}`;
     } catch (caught) {
-      error = caught instanceof Error ? caught.message : String(caught);
+      error = caught instanceof WebhookTargetRefused ? `webhook address refused: ${caught.message}` : caught instanceof Error ? caught.message : String(caught);
     }
     await deps.db
       .updateTable('creditor_notifications')
@@ -84,4 +97,14 @@ export async function deliverCreditorNotices(deps: Deps, send: typeof fetch = fe
     else delivered += 1;
   }
   return { delivered, failed };
+}
+
+/** The secret in clear for signing, from its sealed form (a value from before encryption is used as it is). */
+function openSecret(deps: Deps, stored: string): string {
+  if (!isSealed(stored)) return stored;
+  try {
+    return open(secretsKey(deps.config.SECRETS_KEY), stored);
+  } catch {
+    throw new Error('the webhook secret cannot be decrypted: check SECRETS_KEY (the key that encrypted it)');
+  }
 }

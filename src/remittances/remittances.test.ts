@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
@@ -32,7 +33,15 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     t = await createTestApp(engine, {
       demo: true,
-      config: { SEPA_CREDITOR_NAME: 'Accord Recouvrement', SEPA_CREDITOR_ID: 'FR72ZZZ123456', SEPA_CREDITOR_IBAN: 'FR7630006000011234567890189', SEPA_CREDITOR_BIC: 'AGRIFRPP882' },
+      config: {
+        SEPA_CREDITOR_NAME: 'Accord Recouvrement',
+        SEPA_CREDITOR_ID: 'FR72ZZZ123456',
+        SEPA_CREDITOR_IBAN: 'FR7630006000011234567890189',
+        SEPA_CREDITOR_BIC: 'AGRIFRPP882',
+        // The creditor's server of this test listens on 127.0.0.1: the operator allows private targets here.
+        WEBHOOK_ALLOW_PRIVATE: 'true',
+        SECRETS_KEY: randomBytes(32).toString('base64'),
+      },
     });
     t.clock.now = new Date('2026-11-20T10:00:00Z');
     manager = as(t.app, await signIn(t.app, demoEmail('manager')));
@@ -80,7 +89,7 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
       webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/accord`,
       webhookSecret: SECRET,
     });
-    expect(settings.json()).toEqual({ remittanceIban: 'FR7630004000031234567890143', remittanceBic: 'BNPAFRPP', webhookUrl: expect.stringContaining('/accord'), webhookSecretSet: true });
+    expect(settings.json()).toEqual({ remittanceIban: 'FR7630004000031234567890143', remittanceBic: 'BNPAFRPP', webhookUrl: expect.stringContaining('/accord'), webhookSecretSet: true, webhookSecretLast4: SECRET.slice(-4) });
     expect((await manager('PUT', `/api/v1/creditors/${creditorId}/remittance-settings`, { remittanceIban: 'FR7630004000031234567890144', remittanceBic: null, webhookUrl: null })).json().code).toBe(
       'creditors.invalid_iban',
     );

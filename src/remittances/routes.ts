@@ -104,16 +104,24 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'remittances.manage' } },
       schema: {
         tags,
-        summary: "Where the creditor's money is paid over (IBAN, BIC) and where its payment notices go (webhook, HMAC-signed)",
+        summary: "Where the creditor's money is paid over (IBAN, BIC) and where its payment notices go (a public https webhook, HMAC-signed; the secret encrypted at rest, shown once)",
         params: id,
         body: z.strictObject({
           remittanceIban: z.string().max(42).nullable(),
           remittanceBic: z.string().max(11).nullable(),
           webhookUrl: z.url().max(500).nullable(),
           webhookSecret: z.string().min(16, 'a secret of at least 16 characters').max(200).optional(),
+          rotateWebhookSecret: z.literal(true).optional().describe('Accord draws a new secret and shows it in this answer only'),
         }),
         response: {
-          200: z.object({ remittanceIban: z.string().nullable(), remittanceBic: z.string().nullable(), webhookUrl: z.string().nullable(), webhookSecretSet: z.boolean() }),
+          200: z.object({
+            remittanceIban: z.string().nullable(),
+            remittanceBic: z.string().nullable(),
+            webhookUrl: z.string().nullable(),
+            webhookSecretSet: z.boolean(),
+            webhookSecretLast4: z.string().nullable().describe('the secret is never shown again: only its last four characters'),
+            newWebhookSecret: z.string().optional().describe('only in the answer to rotateWebhookSecret: copy it now'),
+          }),
           ...problemResponses(400, 401, 403, 404, 422),
         },
       },
