@@ -178,6 +178,19 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
                      when s.consent = 'unknown' then m.consent else s.consent end
     from debtor_contact_points m
     where s.debtor_id = ${survivorId} and m.debtor_id = ${mergedId} and m.channel = s.channel and m.value = s.value`.execute(trx);
+  // The creditors that supplied the merged record's copy now stand behind the survivor's (provenance is never lost).
+  await sql`
+    insert into debtor_contact_point_sources (contact_point_id, creditor_id, placement_id, recorded_at)
+    select s.id, src.creditor_id, src.placement_id, src.recorded_at
+    from debtor_contact_points m
+    join debtor_contact_points s on s.debtor_id = ${survivorId} and s.channel = m.channel and s.value = m.value
+    join debtor_contact_point_sources src on src.contact_point_id = m.id
+    where m.debtor_id = ${mergedId}
+    on conflict (contact_point_id, creditor_id) do nothing`.execute(trx);
+  await sql`
+    delete from debtor_contact_point_sources src using debtor_contact_points m
+    where src.contact_point_id = m.id and m.debtor_id = ${mergedId} and exists (select 1 from debtor_contact_points s
+      where s.debtor_id = ${survivorId} and s.channel = m.channel and s.value = m.value)`.execute(trx);
   const dropped = await sql`
     delete from debtor_contact_points m
     where m.debtor_id = ${mergedId} and exists (select 1 from debtor_contact_points s

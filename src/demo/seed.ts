@@ -211,6 +211,8 @@ async function loadPortfolio(
   const addresses: Insertable<DB['debtor_addresses']>[] = [];
   const contacts: Insertable<DB['debtor_contact_points']>[] = [];
   const references: Insertable<DB['debtor_references']>[] = [];
+  const addressSources: Insertable<DB['debtor_address_sources']>[] = [];
+  const contactSources: Insertable<DB['debtor_contact_point_sources']>[] = [];
   const cases: Insertable<DB['cases']>[] = [];
   const claims: Insertable<DB['claims']>[] = [];
   const events: Insertable<DB['case_events']>[] = [];
@@ -241,7 +243,10 @@ async function loadPortfolio(
       match_key: `${personKey(last, first)}|${isoDay(birth)}`,
       name_key: personKey(last, first),
     });
+    const addressId = crypto.randomUUID();
+    const contactIds: string[] = [];
     addresses.push({
+      id: addressId,
       debtor_id: debtorId,
       line1: `${random.int(1, 140)} ${italian ? random.pick(STREETS_IT) : random.pick(STREETS_FR)}`,
       postal_code: place.postalCode,
@@ -252,7 +257,9 @@ async function loadPortfolio(
       is_primary: true,
     });
     const handle = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+    contactIds.push(crypto.randomUUID());
     contacts.push({
+      id: contactIds.at(-1),
       debtor_id: debtorId,
       channel: 'phone',
       value: italian ? `+39 3${random.int(10, 99)} ${random.int(100, 999)} ${random.int(1000, 9999)}` : `+33 6 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`,
@@ -262,7 +269,8 @@ async function loadPortfolio(
       opted_out_at: random.chance(0.04) ? now : null,
     });
     if (random.chance(0.7)) {
-      contacts.push({ debtor_id: debtorId, channel: 'email', value: `${handle}${d}@mail.example`, usage: 'personal', consent: random.chance(0.5) ? 'given' : 'unknown' });
+      contactIds.push(crypto.randomUUID());
+      contacts.push({ id: contactIds.at(-1), debtor_id: debtorId, channel: 'email', value: `${handle}${d}@mail.example`, usage: 'personal', consent: random.chance(0.5) ? 'given' : 'unknown' });
     }
     // About one person in ten owes two of the agency's creditors: one debtor record, two cases.
     const owed = [home];
@@ -272,7 +280,10 @@ async function loadPortfolio(
     }
     for (const creditor of owed) {
       const debtorRef = `${creditor.spec.code.slice(0, 2)}-CL-${String(d).padStart(7, '0')}`;
-      references.push({ creditor_id: creditor.id, reference: debtorRef, debtor_id: debtorId });
+      // Each creditor's file named the person the same way, with the same address and contacts.
+      references.push({ creditor_id: creditor.id, reference: debtorRef, debtor_id: debtorId, first_name: first, last_name: last, birth_date: isoDay(birth), birth_place: place.city });
+      addressSources.push({ address_id: addressId, creditor_id: creditor.id });
+      for (const id of contactIds) contactSources.push({ contact_point_id: id, creditor_id: creditor.id });
       const caseId = crypto.randomUUID();
       caseSeq += 1;
       const reference = `ACC-${year}-${String(caseSeq).padStart(6, '0')}`;
@@ -374,6 +385,8 @@ async function loadPortfolio(
   await insertChunked(trx, 'debtor_addresses', addresses);
   await insertChunked(trx, 'debtor_contact_points', contacts);
   await insertChunked(trx, 'debtor_references', references);
+  await insertChunked(trx, 'debtor_address_sources', addressSources);
+  await insertChunked(trx, 'debtor_contact_point_sources', contactSources);
   await insertChunked(trx, 'cases', cases);
   await insertChunked(trx, 'claims', claims);
   await insertChunked(trx, 'case_stage_history', stages);

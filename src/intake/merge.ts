@@ -23,6 +23,8 @@ export interface MergeCounts {
   debtorsCreated: number;
   debtorsMatchedByReference: number;
   debtorsMatchedByIdentity: number;
+  /** Of those found by identity, the ones this creditor already knew under another reference. */
+  debtorsKnownToCreditorByIdentity: number;
   possibleMatches: number;
   casesCreated: number;
   casesClosed: number;
@@ -135,9 +137,19 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
   // No conflict is possible: these references were looked up above, and imports merge one at a time
   // (import-placement.ts takes the intake merge lock). Inserted in debtor order, so that each foreign-key check
   // and the index on debtor_id walk forward instead of jumping about.
+  // A person found by identity who already had another reference of this creditor is known to it; the others are
+  // new to this creditor, whoever else the agency collects for them (the report never says so).
+  const knownToCreditor = await run(sql<{ count: number }>`
+    select count(*)::int as count from intake_new_debtors n
+    where not n.is_new and exists (select 1 from debtor_references r where r.creditor_id = ${p.creditorId} and r.debtor_id = n.debtor_id)`);
+  // Each reference keeps the identity this creditor's file gave (its first row), which is all the creditor reads back.
   await run(sql`
-    insert into debtor_references (creditor_id, reference, debtor_id)
-    select ${p.creditorId}::uuid, debtor_ref, debtor_id from intake_debtor_map where ref_is_new order by debtor_id`);
+    insert into debtor_references (creditor_id, reference, debtor_id, placement_id, title, first_name, last_name,
+      birth_name, birth_date, birth_place, company_name, registration_number)
+    select ${p.creditorId}::uuid, m.debtor_ref, m.debtor_id, ${p.placementId}::uuid, s.title, s.first_name, s.last_name,
+      s.birth_name, s.birth_date, s.birth_place, s.company_name, s.registration
+    from intake_debtor_map m join intake_refs r using (debtor_ref) join intake_stage s on s.line = r.line
+    where m.ref_is_new order by m.debtor_id`);
   await run(sql`analyze intake_debtor_map`);
 
   // 3. Same name, a birth date missing on one side: maybe the same person. A person decides.
@@ -188,6 +200,23 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     where s.op = 'place' and p.value is not null
     order by m.debtor_id
     on conflict (debtor_id, channel, value) do nothing`);
+  // Provenance: every address, phone and e-mail this file names is credited to this creditor, whether the agency
+  // knew it before or not. A creditor reads back only what its own files supplied; nothing is overwritten.
+  await run(sql`
+    insert into debtor_address_sources (address_id, creditor_id, placement_id, recorded_at)
+    select distinct a.id, ${p.creditorId}::uuid, ${p.placementId}::uuid, ${p.now}::timestamptz
+    from intake_stage s join intake_debtor_map m using (debtor_ref)
+    join debtor_addresses a on a.debtor_id = m.debtor_id and a.postal_code = s.postal_code and lower(a.line1) = lower(s.addr_line1)
+    where s.op = 'place' and s.addr_line1 is not null
+    on conflict (address_id, creditor_id) do nothing`);
+  await run(sql`
+    insert into debtor_contact_point_sources (contact_point_id, creditor_id, placement_id, recorded_at)
+    select distinct c.id, ${p.creditorId}::uuid, ${p.placementId}::uuid, ${p.now}::timestamptz
+    from intake_stage s join intake_debtor_map m using (debtor_ref)
+    cross join lateral (values ('phone', s.phone1), ('phone', s.phone2), ('email', s.email)) v (channel, value)
+    join debtor_contact_points c on c.debtor_id = m.debtor_id and c.channel = v.channel and c.value = v.value
+    where s.op = 'place' and v.value is not null
+    on conflict (contact_point_id, creditor_id) do nothing`);
 
   // 5. One open case per debtor and creditor; a new case starts with the balance of the claims it receives.
   //    Only new claims open a case: a claim already placed stays in its own case, even a closed one (the same
@@ -295,6 +324,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     debtorsCreated: n(created.numAffectedRows),
     debtorsMatchedByReference: n(byReference.numAffectedRows),
     debtorsMatchedByIdentity: n(byIdentity.numAffectedRows),
+    debtorsKnownToCreditorByIdentity: n(knownToCreditor.rows[0]?.count),
     possibleMatches: possible,
     casesCreated: n(casesCreated.rows[0]?.count),
     casesClosed: n(closedCases.numAffectedRows),

@@ -30,9 +30,30 @@ function baseQuery(deps: Deps) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-function toView(row: Row) {
+/**
+ * What a creditor user reads of its import: persons new to it and persons it already knew. Whether the agency knew a
+ * person through another creditor, and the possible duplicates a person reviews, stay inside the agency.
+ */
+export function creditorCounts(counts: Record<string, number>): Record<string, number> {
+  const {
+    debtorsCreated = 0,
+    debtorsMatchedByReference = 0,
+    debtorsMatchedByIdentity = 0,
+    debtorsKnownToCreditorByIdentity = 0,
+    possibleMatches: _possibleMatches,
+    ...rest
+  } = counts;
+  return {
+    debtorsNew: debtorsCreated + debtorsMatchedByIdentity - debtorsKnownToCreditorByIdentity,
+    debtorsKnown: debtorsMatchedByReference + debtorsKnownToCreditorByIdentity,
+    ...rest,
+  };
+}
+
+function toView(row: Row, actor: Actor) {
   const report = (row.report ?? {}) as Record<string, unknown> & { errorCount?: number; failure?: string };
-  const { errorCount, failure, ...counts } = report;
+  const { errorCount, failure, ...allCounts } = report;
+  const counts = creditorScope(actor) ? creditorCounts(allCounts as Record<string, number>) : allCounts;
   return {
     id: row.id,
     creditor: { id: row.creditor_id, name: row.creditor_name },
@@ -58,13 +79,13 @@ export async function listPlacements(deps: Deps, actor: Actor, filter: { credito
   if (scope) query = query.where('placements.creditor_id', '=', scope);
   if (filter.creditorId) query = query.where('placements.creditor_id', '=', filter.creditorId);
   const rows = await query.orderBy('placements.created_at', 'desc').orderBy('placements.id').limit(filter.limit + 1).offset(filter.offset).execute();
-  return { items: rows.slice(0, filter.limit).map(toView), hasMore: rows.length > filter.limit };
+  return { items: rows.slice(0, filter.limit).map((row) => toView(row, actor)), hasMore: rows.length > filter.limit };
 }
 
 export async function getPlacement(deps: Deps, actor: Actor, placementId: string) {
   const row = await baseQuery(deps).where('placements.id', '=', placementId).executeTakeFirst();
   if (!row || !mayAccessCreditor(actor, row.creditor_id)) throw notFound('The placement');
-  return toView(row);
+  return toView(row, actor);
 }
 
 export async function listPlacementErrors(deps: Deps, actor: Actor, placementId: string, page: { limit: number; offset: number }) {

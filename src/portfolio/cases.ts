@@ -4,6 +4,8 @@ import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import type { CaseStage, CaseStatus } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
+import { chooseLetterAddress } from '../debtors/core/letter-address.js';
+import { creditorCaseView } from './creditor-case-view.js';
 import { CARE_EVENT_SUMMARY, holdsAsReadBy } from '../need-to-know/holds.js';
 
 export interface CaseSearch {
@@ -128,6 +130,8 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
     .where('cases.id', '=', caseId)
     .executeTakeFirst();
   if (!found || !mayAccessCreditor(actor, found.creditor_id)) throw notFound('The case');
+  // A creditor user reads its projection, built in one place (creditor-case-view.ts), never the staff view.
+  if (creditorScope(actor)) return creditorCaseView(db, found);
 
   const [debtor, addresses, contactPoints, claims, events, holds, stages] = await Promise.all([
     db.selectFrom('debtors').selectAll().where('id', '=', found.debtor_id).executeTakeFirstOrThrow(),
@@ -138,6 +142,26 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
     db.selectFrom('holds').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('starts_at', 'desc').execute(),
     db.selectFrom('case_stage_history').selectAll().where('case_id', '=', caseId).orderBy('changed_at').execute(),
   ]);
+  // Provenance: which creditors' files supplied each address (agents read them all, with their sources).
+  const suppliers = addresses.length
+    ? await db
+        .selectFrom('debtor_address_sources as s')
+        .innerJoin('creditors', 'creditors.id', 's.creditor_id')
+        .select(['s.address_id', 'creditors.id', 'creditors.name', 's.recorded_at'])
+        .where('s.address_id', 'in', addresses.map((a) => a.id))
+        .orderBy('s.recorded_at')
+        .execute()
+    : [];
+  const letterAddress = chooseLetterAddress(
+    addresses.map((a) => ({
+      id: a.id,
+      source: a.source,
+      isPrimary: a.is_primary,
+      createdAtMs: a.created_at.getTime(),
+      verifiedAtMs: a.verified_at?.getTime() ?? null,
+      undeliverableAtMs: a.undeliverable_at?.getTime() ?? null,
+    })),
+  );
   // Need-to-know (GDPR art. 9): a care hold's kind and reason only for those entitled, others see "care rule".
   const careRead = await holdsAsReadBy(deps, actor, { debtorId: found.debtor_id, caseId }, holds);
 
@@ -174,6 +198,11 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
         subdivision: a.subdivision,
         timeZone: a.time_zone,
         primary: a.is_primary,
+        source: a.source,
+        suppliedBy: suppliers.filter((x) => x.address_id === a.id).map((x) => ({ id: x.id, name: x.name })),
+        verified: a.verified_at !== null,
+        undeliverable: a.undeliverable_at !== null,
+        forLetters: letterAddress?.id === a.id ? letterAddress.reason : null,
       })),
       contactPoints: contactPoints.map((c) => ({
         id: c.id,

@@ -65,6 +65,16 @@ export const caseDetailSchema = z.object({
         subdivision: z.string().nullable(),
         timeZone: z.string(),
         primary: z.boolean(),
+        // Provenance, for agency staff only (a creditor's projection holds only the addresses its files supplied).
+        source: z.enum(['creditor', 'debtor', 'agent', 'enrichment']).optional(),
+        suppliedBy: z.array(z.object({ id: z.string(), name: z.string() })).optional().describe('the creditors whose files gave this address'),
+        verified: z.boolean().optional(),
+        undeliverable: z.boolean().optional().describe('mail came back: never written to again'),
+        forLetters: z
+          .enum(['verified', 'debtor_given', 'agent_recorded', 'traced', 'creditor_primary', 'creditor_latest'])
+          .nullable()
+          .optional()
+          .describe('the address letters go to, and the rule that chose it'),
       }),
     ),
     contactPoints: z.array(
@@ -73,11 +83,13 @@ export const caseDetailSchema = z.object({
         channel: z.enum(['phone', 'email']),
         value: z.string(),
         usage: z.string(),
-        verified: z.boolean(),
-        consent: z.string(),
-        optedOut: z.boolean(),
+        // What the agency learnt of the number: absent from a creditor's projection, which holds only what its files
+        // supplied.
+        verified: z.boolean().optional(),
+        consent: z.string().optional(),
+        optedOut: z.boolean().optional(),
         /** A number that reached someone else: kept for the record, never dialled again. */
-        wrongNumber: z.boolean(),
+        wrongNumber: z.boolean().optional(),
       }),
     ),
   }),

@@ -14,14 +14,25 @@ function counted(format: Formatters, count: number) {
 }
 
 /** The order in which the report lists the counts, grouped as a person reads them. */
-export const COUNT_GROUPS: readonly { heading: 'debtors' | 'cases' | 'claims'; keys: readonly (keyof PlacementCounts)[] }[] = [
-  { heading: 'debtors', keys: ['debtorsCreated', 'debtorsMatchedByReference', 'debtorsMatchedByIdentity', 'possibleMatches'] },
+type CountKey = keyof PlacementCounts;
+
+const COUNT_GROUPS: readonly { heading: 'debtors' | 'cases' | 'claims'; keys: readonly CountKey[] }[] = [
+  // Agency staff read how each person was found; a creditor user reads only "new to you" and "known to you" (the
+  // agency's matching across creditors stays inside the agency).
+  { heading: 'debtors', keys: ['debtorsCreated', 'debtorsMatchedByReference', 'debtorsMatchedByIdentity', 'possibleMatches', 'debtorsNew', 'debtorsKnown'] },
   { heading: 'cases', keys: ['casesCreated', 'casesClosed'] },
   { heading: 'claims', keys: ['claimsCreated', 'claimsUpdated', 'claimsUnchanged', 'claimsRecalled', 'claimsClosed'] },
 ];
 
+/** The groups of counts to show, each with the counts this report holds (the server sends what the reader may see). */
+export function countGroups(counts: PlacementCounts) {
+  return COUNT_GROUPS.map((group) => ({ heading: group.heading, keys: group.keys.filter((key) => counts[key] !== undefined) })).filter(
+    (group) => group.keys.length > 0,
+  );
+}
+
 /** One count in plain words ("1 204 créances créées"). */
-export function countText(t: TFunction, format: Formatters, key: keyof PlacementCounts, value: number): string {
+export function countText(t: TFunction, format: Formatters, key: CountKey, value: number): string {
   return t(`placement.counts.${key}`, counted(format, value));
 }
 

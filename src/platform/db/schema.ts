@@ -69,8 +69,6 @@ export interface UsersTable {
   last_login_at: Date | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
-}
-
   /** Migration 0015: with failed_login_count, the account's sign-in throttle (identity/core/login-throttle.ts). */
   last_failed_login_at: Date | null;
 }
@@ -80,6 +78,8 @@ export interface LoginThrottlesTable {
   subject: string;
   failed_count: number;
   last_failure_at: Date;
+}
+
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
@@ -156,6 +156,31 @@ export interface DebtorReferencesTable {
   creditor_id: string;
   reference: string;
   debtor_id: string;
+  /** The identity as this creditor's file gave it (migration 0013). */
+  placement_id: string | null;
+  title: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  birth_name: string | null;
+  birth_date: string | null;
+  birth_place: string | null;
+  company_name: string | null;
+  registration_number: string | null;
+}
+
+/** Which creditor's file supplied an address or a contact point (several may supply the same one). */
+export interface DebtorAddressSourcesTable {
+  address_id: string;
+  creditor_id: string;
+  placement_id: string | null;
+  recorded_at: CreatedAt;
+}
+
+export interface DebtorContactPointSourcesTable {
+  contact_point_id: string;
+  creditor_id: string;
+  placement_id: string | null;
+  recorded_at: CreatedAt;
 }
 
 export interface DebtorAddressesTable {
@@ -171,6 +196,8 @@ export interface DebtorAddressesTable {
   is_primary: Generated<boolean>;
   source: Generated<'creditor' | 'debtor' | 'agent' | 'enrichment'>;
   verified_at: Date | null;
+  /** Mail came back: the debtor does not live there. */
+  undeliverable_at: Date | null;
   created_at: CreatedAt;
 }
 
@@ -891,12 +918,15 @@ export interface DB {
   users: UsersTable;
   user_access_requests: UserAccessRequestsTable;
   sessions: SessionsTable;
+  login_throttles: LoginThrottlesTable;
   mandates: MandatesTable;
   placements: PlacementsTable;
   debtors: DebtorsTable;
   debtor_references: DebtorReferencesTable;
   debtor_addresses: DebtorAddressesTable;
   debtor_contact_points: DebtorContactPointsTable;
+  debtor_address_sources: DebtorAddressSourcesTable;
+  debtor_contact_point_sources: DebtorContactPointSourcesTable;
   cases: CasesTable;
   claims: ClaimsTable;
   case_stage_history: CaseStageHistoryTable;
@@ -954,4 +984,3 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Creditor = Selectable<CreditorsTable>;
 export type Case = Selectable<CasesTable>;
-  login_throttles: LoginThrottlesTable;

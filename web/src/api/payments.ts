@@ -35,7 +35,7 @@ export interface NewPayment {
 export const recordPayment = (payment: NewPayment, idempotencyKey: string) =>
   http.post<Payment>('/api/v1/payments', payment, { 'Idempotency-Key': idempotencyKey, 'X-Accord-Client': 'web' });
 export const getCasePayments = (caseId: string, signal?: AbortSignal) =>
-  http.get<{ items: Payment[]; debtorCreditCents: number }>(`/api/v1/cases/${caseId}/payments`, undefined, signal);
+  http.get<{ items: Payment[]; debtorCreditCents: number | null }>(`/api/v1/cases/${caseId}/payments`, undefined, signal);
 export const reversePayment = (id: string, body: { kind: ReversalKind; reason: string }) => http.post<Payment>(`/api/v1/payments/${id}/reversal`, body);
 export const receiptPdfUrl = (id: string) => `/api/v1/payments/${id}/receipt.pdf`;
 export const refundCredit = (debtorId: string, body: { amountCents: number; reason: string }) =>

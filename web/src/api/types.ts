@@ -128,8 +128,11 @@ export interface AuditVerification {
   problem: unknown;
 }
 
-/** The import's figures, as the intake pipeline counts them (type-only import: it cannot drift from the server). */
-export type PlacementCounts = MergeCounts;
+/**
+ * The import's figures, as the intake pipeline counts them (type-only import: it cannot drift from the server); a
+ * creditor user reads `debtorsNew` and `debtorsKnown` instead of how the agency matched each person.
+ */
+export type PlacementCounts = Partial<MergeCounts & { debtorsNew: number; debtorsKnown: number }>;
 
 export type PlacementStatus = 'pending' | 'running' | 'completed' | 'rejected' | 'failed';
 

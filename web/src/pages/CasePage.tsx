@@ -208,10 +208,9 @@ function ContactPoints({ contactPoints }: { contactPoints: Debtor['contactPoints
               </th>
               <td>{labelOf(t, 'values.channels', point.channel)}</td>
               <td>{labelOf(t, 'values.usages', point.usage)}</td>
-              <td>
-                <YesNo value={point.verified} />
-              </td>
-              <td>{labelOf(t, 'values.consents', point.consent)}</td>
+              {/* A creditor's projection carries only what its files supplied: not what the agency learnt of it. */}
+              <td>{point.verified === undefined ? '—' : <YesNo value={point.verified} />}</td>
+              <td>{point.consent === undefined ? '—' : labelOf(t, 'values.consents', point.consent)}</td>
               <td>
                 {point.optedOut ? (
                   <strong className="warning-text">{t('case.optedOutYes')}</strong>

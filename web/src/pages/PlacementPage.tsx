@@ -16,7 +16,7 @@ import { usePageTitle } from '../components/usePageTitle.js';
 import { useFormat } from '../i18n/format.js';
 import { labelOf, SERVER_TEXT_LANG } from '../i18n/labels.js';
 import { can } from '../navigation.js';
-import { COUNT_GROUPS, countText, isFileError, isImporting, placementName, placementSummary, rowErrorText, WHOLE_FILE_COLUMN } from '../placements.js';
+import { countGroups, countText, isFileError, isImporting, placementName, placementSummary, rowErrorText, WHOLE_FILE_COLUMN } from '../placements.js';
 import { useMe } from '../session/SessionProvider.js';
 
 /** How often a placement still being imported is asked for again. */
@@ -199,7 +199,7 @@ function Outcome({ placement }: { placement: Placement }) {
       </p>
       {counts ? (
         <div className="count-groups">
-          {COUNT_GROUPS.map((group) => (
+          {countGroups(counts).map((group) => (
             <section key={group.heading} className="count-group" aria-labelledby={`counts-${group.heading}`}>
               <h3 id={`counts-${group.heading}`}>{t(`placement.${group.heading}`)}</h3>
               <ul>

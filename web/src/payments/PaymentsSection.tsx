@@ -17,7 +17,7 @@ export function PaymentsSection({ detail }: { detail: CaseDetail }) {
   const me = useMe();
   const payments = useApiData((signal) => getCasePayments(detail.id, signal), detail.id);
   // While a reload runs (after a payment, a reversal), the last answer stays on screen with its messages.
-  const last = useRef<{ items: Payment[]; debtorCreditCents: number } | null>(null);
+  const last = useRef<{ items: Payment[]; debtorCreditCents: number | null } | null>(null);
   if (payments.status === 'ready') last.current = payments.data;
   const shown = payments.status === 'loading' && last.current ? { status: 'ready' as const, data: last.current } : payments;
   const [reversing, setReversing] = useState<Payment | null>(null);
@@ -29,7 +29,9 @@ export function PaymentsSection({ detail }: { detail: CaseDetail }) {
         <AsyncContent data={shown} onRetry={payments.reload}>
           {(found) => (
             <>
-              <CreditPanel caseId={detail.id} debtorId={detail.debtor.id} creditCents={found.debtorCreditCents} currency={detail.currency} onChanged={payments.reload} />
+              {found.debtorCreditCents === null ? null : (
+                <CreditPanel caseId={detail.id} debtorId={detail.debtor.id} creditCents={found.debtorCreditCents} currency={detail.currency} onChanged={payments.reload} />
+              )}
               {found.items.length === 0 ? <p>{t('payments.case.noPayments')}</p> : <PaymentsTable payments={found.items} caption={t('payments.case.caption')} onReverse={mayReverse ? setReversing : null} />}
             </>
           )}

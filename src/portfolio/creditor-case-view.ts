@@ -1,0 +1,169 @@
+import type { Kysely } from 'kysely';
+import type { CaseStatus, DB } from '../platform/db/schema.js';
+import { debtorName } from './cases.js';
+
+/**
+ * What a creditor user reads of one of its own cases: its projection. One person has one debtor record across the
+ * agency's creditors (one contact policy, one budget, no double calls), but a creditor is entitled only to what its
+ * own mandate gives it (GDPR art. 5(1)(b); the agency is its processor, art. 28):
+ * - its case, claims, and the events of its case that concern the creditor (placement, letters, stage, payments);
+ * - the debtor as its own files named the person, and only the addresses, phones and e-mails its files supplied;
+ * - holds as a neutral "collection suspended until …": never their kind nor their reason (a health, a bereavement,
+ *   another creditor's dispute or an over-indebtedness file are not its business);
+ * - nothing learnt from another creditor's file, from the debtor about another case, or from the agency's work on
+ *   the person (verified, wrong or opted-out numbers, notes, calls, budgets, plans).
+ * Every creditor read of a case goes through here (getCase dispatches on the role), so a new field of the staff view
+ * never reaches a creditor by accident.
+ */
+
+/** The timeline kinds a creditor reads, each with a neutral text in the agency's working language. */
+const CREDITOR_EVENT_TEXTS: Record<string, string> = {
+  placement: 'Dossier remis par le créancier',
+  letter: 'Courrier envoyé au débiteur',
+  stage_change: 'Changement d’étape du dossier',
+  payment: 'Paiement reçu',
+  payment_reported: 'Paiement signalé',
+  payment_reversed: 'Paiement annulé',
+};
+
+/** The neutral kind every hold takes in a creditor's projection. */
+export const CREDITOR_HOLD_KIND = 'collection_suspended';
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  stage: DB['cases']['stage'];
+  status: CaseStatus;
+  close_reason: string | null;
+  balance_cents: number;
+  currency: string;
+  opened_on: string;
+  closed_on: string | null;
+  first_letter_reference: string | null;
+  first_letter_sent_on: string | null;
+  creditor_id: string;
+  debtor_id: string;
+  creditor_name: string;
+  creditor_code: string;
+  mandate_code: string;
+}
+
+export async function creditorCaseView(db: Kysely<DB>, found: CaseRow) {
+  const creditorId = found.creditor_id;
+  const [debtor, identity, addresses, contactPoints, claims, events, holds, stages] = await Promise.all([
+    db.selectFrom('debtors').select(['id', 'kind', 'language']).where('id', '=', found.debtor_id).executeTakeFirstOrThrow(),
+    // The identity its own file gave: the latest of its references to this person.
+    db
+      .selectFrom('debtor_references')
+      .select(['first_name', 'last_name', 'company_name', 'birth_date'])
+      .where('creditor_id', '=', creditorId)
+      .where('debtor_id', '=', found.debtor_id)
+      .orderBy('placement_id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('debtor_addresses')
+      .innerJoin('debtor_address_sources as s', 's.address_id', 'debtor_addresses.id')
+      .select(['line1', 'line2', 'postal_code', 'city', 'country', 'subdivision', 'time_zone', 's.recorded_at'])
+      .where('debtor_addresses.debtor_id', '=', found.debtor_id)
+      .where('s.creditor_id', '=', creditorId)
+      .orderBy('s.recorded_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('debtor_contact_points')
+      .innerJoin('debtor_contact_point_sources as s', 's.contact_point_id', 'debtor_contact_points.id')
+      .select(['debtor_contact_points.id', 'channel', 'value', 'usage'])
+      .where('debtor_contact_points.debtor_id', '=', found.debtor_id)
+      .where('s.creditor_id', '=', creditorId)
+      .orderBy('s.recorded_at')
+      .execute(),
+    db.selectFrom('claims').selectAll().where('case_id', '=', found.id).orderBy('default_on').execute(),
+    db
+      .selectFrom('case_events')
+      .select(['id', 'occurred_at', 'kind', 'channel', 'direction'])
+      .where('case_id', '=', found.id)
+      .where('kind', 'in', Object.keys(CREDITOR_EVENT_TEXTS) as DB['case_events']['kind'][])
+      .orderBy('occurred_at', 'desc')
+      .limit(200)
+      .execute(),
+    // Holds on the person suspend every creditor's collection; the creditor reads only that, and until when.
+    db.selectFrom('holds').select(['id', 'status', 'starts_at', 'ends_at']).where('debtor_id', '=', found.debtor_id).where('status', '=', 'active').orderBy('starts_at', 'desc').execute(),
+    db.selectFrom('case_stage_history').select(['from_stage', 'to_stage', 'changed_at']).where('case_id', '=', found.id).orderBy('changed_at').execute(),
+  ]);
+  const names = {
+    kind: debtor.kind,
+    first_name: identity?.first_name ?? null,
+    last_name: identity?.last_name ?? null,
+    company_name: identity?.company_name ?? null,
+  };
+  return {
+    id: found.id,
+    reference: found.reference,
+    stage: found.stage,
+    status: found.status,
+    closeReason: found.close_reason,
+    balanceCents: found.balance_cents,
+    currency: found.currency,
+    openedOn: found.opened_on,
+    closedOn: found.closed_on,
+    firstLetter: found.first_letter_reference ? { reference: found.first_letter_reference, sentOn: found.first_letter_sent_on } : null,
+    creditor: { id: found.creditor_id, name: found.creditor_name, code: found.creditor_code },
+    mandateCode: found.mandate_code,
+    debtor: {
+      id: debtor.id,
+      kind: debtor.kind,
+      displayName: debtorName(names),
+      firstName: names.first_name,
+      lastName: names.last_name,
+      companyName: names.company_name,
+      birthDate: identity?.birth_date ?? null,
+      language: debtor.language,
+      addresses: addresses.map((a, index) => ({
+        line1: a.line1,
+        line2: a.line2,
+        postalCode: a.postal_code,
+        city: a.city,
+        country: a.country,
+        subdivision: a.subdivision,
+        timeZone: a.time_zone,
+        // The latest address its files gave is the one it reads first; which address the agency writes to is the
+        // agency's decision, from facts the creditor is not given.
+        primary: index === 0,
+      })),
+      contactPoints: contactPoints.map((c) => ({ id: c.id, channel: c.channel, value: c.value, usage: c.usage })),
+    },
+    claims: claims.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      contractType: c.contract_type,
+      originalCreditor: c.original_creditor,
+      currency: c.currency,
+      principalCents: c.principal_cents,
+      interestCents: c.interest_cents,
+      feesCents: c.fees_cents,
+      defaultOn: c.default_on,
+      lastPaymentOn: c.last_payment_on,
+      status: c.status,
+    })),
+    holds: holds.map((h) => ({
+      id: h.id,
+      kind: CREDITOR_HOLD_KIND,
+      reason: null,
+      restricted: true,
+      status: h.status,
+      startsAt: h.starts_at.toISOString(),
+      endsAt: h.ends_at?.toISOString() ?? null,
+      reviewAt: null,
+    })),
+    stageHistory: stages.map((s) => ({ fromStage: s.from_stage, toStage: s.to_stage, changedAt: s.changed_at.toISOString(), reason: '' })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      occurredAt: e.occurred_at.toISOString(),
+      kind: e.kind,
+      channel: e.channel,
+      direction: e.direction,
+      outcome: null,
+      summary: CREDITOR_EVENT_TEXTS[e.kind]!,
+    })),
+  };
+}

@@ -1,0 +1,240 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
+import { ENGINES } from '../../test/support/database.js';
+import { can } from '../identity/core/permissions.js';
+import { startJobs, type Jobs } from '../platform/jobs/boss.js';
+
+/**
+ * Creditor projections over the whole API. Creditor B (Énergie Rhône) places a person with marker strings in
+ * everything only B or the agency knows (address, e-mail, phone, references, file name); the agency then learns more
+ * (a vulnerability hold with a health reason, an agent's note and address, a payment). Creditor A (Banque Horizon)
+ * places the same person by name and birth date, with an address of its own: intake links the two records for the
+ * agency's work. Then A's user calls every route its role may call, with every id of B's, the shared person's and its
+ * own, and no byte of B's data may appear in any answer, JSON, PDF or CSV. A route added later is covered by
+ * construction: the list of routes comes from the app.
+ */
+const MARK = 'ZQXB';
+const PHONE_B = '+33611223344';
+const PERSON = { first: 'Aurore', last: 'Delacroixpartage', birth: '1971-04-12' };
+const HEADER = 'debtor_reference;first_name;last_name;birth_date;address_line1;postal_code;city;phone;email;claim_reference;contract_type;principal;default_date';
+
+/** Non-GET routes a creditor user may call, each with what this test sends (a new one must be added here). */
+const WRITES: Record<string, ((ids: Ids) => { url: string; payload?: unknown }) | 'skip'> = {
+  'PATCH /api/v1/me': () => ({ url: '/api/v1/me', payload: { locale: 'fr' } }),
+  // Ends the session the test uses; reads nothing.
+  'POST /api/v1/auth/logout': 'skip',
+  // Uploading is the takeover scenario itself, tested below with B's person.
+  'POST /api/v1/placements': 'skip',
+};
+
+interface Ids {
+  pool: string[];
+}
+
+/** The text of a PDF: its streams inflated and its strings decoded, joined, so that a marker split by kerning is whole. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let text = '';
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      content = match[1]!;
+    }
+    for (const piece of content.matchAll(/<([0-9a-fA-F]+)>|\(((?:\\.|[^\\)])*)\)/g)) {
+      text += piece[1] ? Buffer.from(piece[1], 'hex').toString('latin1') : piece[2]!;
+    }
+  }
+  return `${raw}\n${text}`;
+}
+
+describe.each(ENGINES)('creditor projections on %s', (engine) => {
+  let t: TestApp;
+  let jobs: Jobs;
+  let horizon: Session;
+  let energie: Session;
+  let agent: Session;
+  let manager: Session;
+  let sharedDebtorId: string;
+  let caseOfB: string;
+  let caseOfA: string;
+  let placementOfA: Record<string, unknown>;
+  const secretsOfB: string[] = [MARK, PHONE_B, 'Énergie Rhône', 'ENERHONE', 'vulnerab'];
+
+  async function upload(session: Session, mandateCode: string, fileName: string, csv: string) {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/placements?creditorId=${session.creditorId}&mandateCode=${mandateCode}&fileName=${fileName}`,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    expect(response.statusCode, response.body).toBe(202);
+    const { id } = response.json() as { id: string };
+    for (let i = 0; i < 400; i++) {
+      const placement = (await as(t.app, session)('GET', `/api/v1/placements/${id}`)).json() as Record<string, unknown>;
+      if (!['pending', 'running'].includes(placement.status as string)) {
+        expect(placement.status, JSON.stringify(placement)).toBe('completed');
+        return placement;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the import did not finish');
+  }
+
+  const caseOf = async (creditorId: string) =>
+    (await t.deps.db.selectFrom('cases').select('id').where('debtor_id', '=', sharedDebtorId).where('creditor_id', '=', creditorId).executeTakeFirstOrThrow()).id;
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { demo: true, config: { UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'accord-uploads-')) } });
+    jobs = await startJobs(t.deps);
+    t.deps.jobs = jobs;
+    horizon = await signIn(t.app, 'creditor@demo.accord.test');
+    energie = await signIn(t.app, 'creditor.energie@demo.accord.test');
+    agent = await signIn(t.app, demoEmail('agent'));
+    manager = await signIn(t.app, demoEmail('manager'));
+
+    // B places the person, and another person only B knows.
+    await upload(
+      energie,
+      'ER-2026',
+      `${MARK.toLowerCase()}-remise.csv`,
+      [
+        HEADER,
+        `${MARK}-REF-1;${PERSON.first};${PERSON.last};${PERSON.birth};7 rue ${MARK} Adresse;69002;Lyon;${PHONE_B};${MARK.toLowerCase()}-mail@b.example;${MARK}-CLAIM-1;energy;1234,56;10/02/2025`,
+        `${MARK}-REF-2;Seulement;${MARK}only;1980-01-01;9 rue ${MARK} Autre;69003;Lyon;;;${MARK}-CLAIM-2;energy;99,00;10/02/2025`,
+      ].join('\n'),
+    );
+    sharedDebtorId = (await t.deps.db.selectFrom('debtors').select('id').where('last_name', '=', PERSON.last).executeTakeFirstOrThrow()).id;
+    caseOfB = await caseOf(energie.creditorId!);
+
+    // The agency learns more about the person: a vulnerability with a health reason, a note, an address an agent took.
+    const hold = await as(t.app, agent)('POST', `/api/v1/debtors/${sharedDebtorId}/holds`, {
+      kind: 'vulnerability',
+      caseId: caseOfB,
+      reason: `${MARK} hospitalisation, contact écrit uniquement`,
+      reviewAt: new Date(t.clock.now.getTime() + 20 * 86_400_000).toISOString(),
+    });
+    expect(hold.statusCode, hold.body).toBeLessThan(300);
+    await t.deps.db.insertInto('case_events').values({ case_id: caseOfB, debtor_id: sharedDebtorId, occurred_at: t.clock.now, kind: 'note', summary: `${MARK} note de l’agent` }).execute();
+    await t.deps.db
+      .insertInto('debtor_addresses')
+      .values({ debtor_id: sharedDebtorId, line1: `12 chemin ${MARK} Agent`, postal_code: '69004', city: 'Lyon', country: 'FR', time_zone: 'Europe/Paris', source: 'agent' })
+      .execute();
+    const paid = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments',
+      headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf, 'idempotency-key': `${MARK}-pay-1` },
+      payload: { caseId: caseOfB, amountCents: 1000, channel: 'card', receivedOn: t.clock.now.toISOString().slice(0, 10), reference: `${MARK}-PAY`, payerName: `${MARK} Payeur` },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+
+    // A places the same person, by name and birth date, with an address of its own.
+    placementOfA = await upload(
+      horizon,
+      'BH-2026',
+      'remise-horizon.csv',
+      [HEADER, `HZ-NEW-1;${PERSON.first};${PERSON.last};${PERSON.birth};1 avenue Horizon Seule;75009;Paris;;;HZ-CLAIM-NEW-1;consumer_credit;500,00;10/02/2025`].join('\n'),
+    );
+    caseOfA = await caseOf(horizon.creditorId!);
+    for (const table of ['cases', 'claims', 'payments', 'placements'] as const) {
+      const rows = await t.deps.db.selectFrom(table).select('id').where('creditor_id', '=', energie.creditorId!).execute();
+      secretsOfB.push(...rows.map((r) => r.id));
+    }
+    secretsOfB.push(energie.creditorId!);
+  }, 180_000);
+  afterAll(async () => {
+    await jobs.stop();
+    await t.close();
+  });
+
+  it('links the two records for the agency, and tells the uploading creditor only that the person is new to it', () => {
+    expect(caseOfA).not.toBe(caseOfB);
+    const counts = placementOfA.counts as Record<string, number>;
+    expect(counts).toMatchObject({ debtorsNew: 1, debtorsKnown: 0, casesCreated: 1 });
+    expect(Object.keys(counts)).not.toContain('debtorsMatchedByIdentity');
+    expect(Object.keys(counts)).not.toContain('possibleMatches');
+  });
+
+  it("shows A its case with the facts its own file gave, and holds only as a neutral suspension", async () => {
+    const response = await as(t.app, horizon)('GET', `/api/v1/cases/${caseOfA}`);
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as {
+      debtor: { lastName: string; addresses: { line1: string }[]; contactPoints: unknown[] };
+      holds: { kind: string; reason: string | null }[];
+      timeline: { summary: string }[];
+    };
+    expect(body.debtor.lastName).toBe(PERSON.last);
+    expect(body.debtor.addresses.map((a) => a.line1)).toEqual(['1 avenue Horizon Seule']);
+    expect(body.debtor.contactPoints).toEqual([]);
+    expect(body.holds).toEqual([expect.objectContaining({ kind: 'collection_suspended', reason: null })]);
+    for (const secret of secretsOfB) expect(response.body.toLowerCase()).not.toContain(secret.toLowerCase());
+  });
+
+  it("never writes A's facts into B's projection", async () => {
+    const body = (await as(t.app, energie)('GET', `/api/v1/cases/${caseOfB}`)).body;
+    expect(body).toContain(`7 rue ${MARK} Adresse`);
+    expect(body).toContain(PHONE_B);
+    expect(body).not.toContain('Horizon Seule');
+    expect(body).not.toContain(`${MARK} hospitalisation`);
+    expect(body).not.toContain(`${MARK} note`);
+    expect(body).not.toContain(`chemin ${MARK} Agent`);
+  });
+
+  it('shows agents every fact, each with the creditor or person it came from', async () => {
+    const body = (await as(t.app, agent)('GET', `/api/v1/cases/${caseOfA}`)).json() as {
+      debtor: { addresses: { line1: string; source: string; suppliedBy: { name: string }[] }[] };
+    };
+    const byLine = new Map(body.debtor.addresses.map((a) => [a.line1, a]));
+    expect(byLine.get('1 avenue Horizon Seule')).toMatchObject({ source: 'creditor', suppliedBy: [{ name: 'Banque Horizon' }] });
+    expect(byLine.get(`7 rue ${MARK} Adresse`)).toMatchObject({ source: 'creditor', suppliedBy: [{ name: 'Énergie Rhône' }] });
+    expect(byLine.get(`12 chemin ${MARK} Agent`)).toMatchObject({ source: 'agent', suppliedBy: [] });
+  });
+
+  it('lets A read nothing of B through any route it may call, with any id', async () => {
+    const ownIds = [caseOfA, sharedDebtorId, horizon.creditorId!, horizon.userId];
+    const ownRows = await Promise.all(
+      (['claims', 'payments', 'placements', 'remittances'] as const).map((table) =>
+        t.deps.db.selectFrom(table).select('id').where('creditor_id', '=', horizon.creditorId!).limit(3).execute(),
+      ),
+    );
+    const ids: Ids = { pool: [...new Set([...secretsOfB.filter((s) => /^[0-9a-f-]{36}$/.test(s)), ...ownIds, ...ownRows.flat().map((r) => r.id)])] };
+    const queries = ['', '?limit=200', `?creditorId=${energie.creditorId}`, `?q=${MARK}`, `?q=${encodeURIComponent(PERSON.last)}&limit=200`, '?from=2000-01-01&to=2099-12-31'];
+    const routes = t.app.apiRoutes.filter((r) => r.access !== 'public' && can('creditor_user', r.access.permission));
+    expect(routes.length).toBeGreaterThan(10);
+    let answered = 0;
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const urls: { url: string; payload?: unknown }[] = [];
+      if (route.method !== 'GET') {
+        const write = WRITES[key];
+        expect(write, `${key}: a creditor user may call it; add it to WRITES with what to send`).toBeDefined();
+        if (write === 'skip') continue;
+        urls.push(write!(ids));
+      } else if (!route.url.includes(':')) {
+        for (const query of queries) urls.push({ url: `${route.url}${query}` });
+      } else {
+        for (const id of ids.pool) urls.push({ url: route.url.replace(/:[A-Za-z]+/g, id) });
+      }
+      for (const { url, payload } of urls) {
+        const response = await as(t.app, horizon)(route.method as 'GET', url, payload);
+        const label = `${key} as ${url} → ${response.statusCode}`;
+        expect(response.statusCode, label).toBeLessThan(500);
+        if (response.statusCode < 300) answered += 1;
+        const asked = secretsOfB.filter((secret) => url.includes(secret));
+        // Anything of B's asked for by its id is as absent as a missing thing; a refusal may echo the address asked.
+        if (asked.some((secret) => url.split('?')[0]!.includes(secret))) expect(response.statusCode, `${label}: B's record must be absent`).toBeGreaterThanOrEqual(400);
+        const type = String(response.headers['content-type'] ?? '');
+        let text = (type.includes('pdf') ? pdfText(response.rawPayload) : response.body).toLowerCase();
+        for (const echoed of asked) text = text.replaceAll(echoed.toLowerCase(), '');
+        for (const secret of secretsOfB) expect(text.includes(secret.toLowerCase()), `${label} reveals "${secret}"`).toBe(false);
+      }
+    }
+    // Not vacuous: A's own case, claims, payments and placements were read.
+    expect(answered).toBeGreaterThan(routes.length);
+  }, 240_000);
+});
