@@ -15,7 +15,7 @@ export async function loadDemoPayments(deps: Deps, random: Random, count: number
   const actor: Actor = { userId: manager.id, role: manager.role, creditorId: null, displayName: manager.display_name, email: manager.email, locale: 'fr' };
   const cases = await deps.db
     .selectFrom('cases')
-    .select(['id', 'balance_cents'])
+    .select(['id', 'balance_cents', 'opened_on'])
     .where('status', '=', 'open')
     .where('stage', '=', 'amicable')
     .where('balance_cents', '>', 10_000)
@@ -27,7 +27,9 @@ export async function loadDemoPayments(deps: Deps, random: Random, count: number
     const target = cases[random.int(0, cases.length - 1)]!;
     // Round amounts, as people pay: 20 € to a fifth of what is owed.
     const amountCents = Math.max(2_000, Math.round((target.balance_cents * random.int(2, 20)) / 100 / 1_000) * 1_000);
-    const receivedOn = new Date(now - random.int(1, 60) * DAY_MS).toISOString().slice(0, 10);
+    const drawn = new Date(now - random.int(1, 60) * DAY_MS).toISOString().slice(0, 10);
+    // Never before the case was opened: a payment predating the placement is refused.
+    const receivedOn = drawn < target.opened_on ? target.opened_on : drawn;
     await recordPayment(
       deps,
       actor,

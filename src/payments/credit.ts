@@ -9,6 +9,7 @@ import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { mandateOrder, openClaims, postAllocation, settleCase } from './record-payment.js';
+import { MAX_AMOUNT_CENTS } from '../platform/money.js';
 import type { Transaction } from 'kysely';
 
 /**
@@ -101,8 +102,11 @@ export async function adjustClaim(
   requestId: string | null = null,
 ) {
   const now = deps.now();
-  if (!Number.isSafeInteger(input.amountCents) || input.amountCents === 0) {
-    throw invalid('payments.invalid_adjustment', 'A correction is a non-zero whole number of cents: positive to raise what is owed, negative to lower it.');
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents === 0 || Math.abs(input.amountCents) > MAX_AMOUNT_CENTS) {
+    throw invalid(
+      'payments.invalid_adjustment',
+      `A correction is a non-zero whole number of cents, at most ${MAX_AMOUNT_CENTS} (10,000,000.00 €) either way: positive to raise what is owed, negative to lower it.`,
+    );
   }
   return deps.db.transaction().execute(async (trx) => {
     const claim = await trx.selectFrom('claims').select(['id', 'case_id', 'creditor_id', 'reference']).where('id', '=', claimId).executeTakeFirst();

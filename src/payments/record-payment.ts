@@ -13,6 +13,9 @@ import type { DB, PaymentChannel } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { loadPayment, type PaymentView } from './payment-view.js';
 import { payPlanInstalments } from './plan-instalments.js';
+import { normalisedIban, receivedOnRefusal } from './core/payment-checks.js';
+import { debtorLocation } from '../contact-policy/load-facts.js';
+import { MAX_AMOUNT_CENTS } from '../platform/money.js';
 import { queueCreditorNotice } from '../remittances/creditor-notices.js';
 
 export type { PaymentChannel };
@@ -37,8 +40,6 @@ export interface PaymentOptions {
   source: 'api' | 'web' | 'bank_statement';
 }
 
-const MAX_PAYMENT_CENTS = 100_000_000_00;
-
 /**
  * Records a payment and allocates it, in one transaction: the receipt (cash in, owed to the debtor until allocated),
  * then the allocation to the case's open claims by the mandate's rules (the law's order by default), the commission,
@@ -53,13 +54,15 @@ export async function recordPayment(
   options: PaymentOptions,
   requestId: string | null = null,
 ): Promise<{ payment: PaymentView; replayed: boolean }> {
-  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > MAX_PAYMENT_CENTS) {
-    throw invalid('payments.invalid_amount', 'A payment is a positive amount in whole cents, at most 100,000,000.00.');
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > MAX_AMOUNT_CENTS) {
+    throw invalid('payments.invalid_amount', `A payment is a positive amount in whole cents, at most ${MAX_AMOUNT_CENTS} (10,000,000.00 €).`);
+  }
+  // A person or a program typed it: it must be an IBAN. A bank statement's is what the bank says the money came from.
+  const payerIban = input.payerIban === undefined || options.source === 'bank_statement' ? input.payerIban : normalisedIban(input.payerIban);
+  if (payerIban === null) {
+    throw invalid('payments.payer_iban_invalid', "The payer's IBAN is not valid (country, length or check digits): copy it from the bank statement or leave it out.", { field: 'payerIban' });
   }
   const now = deps.now();
-  if (input.receivedOn > now.toISOString().slice(0, 10)) {
-    throw invalid('payments.received_in_future', 'A payment cannot be received in the future: give the day the money arrived.');
-  }
   const requestHash = createHash('sha256').update(stringify({ ...input, source: options.source }) ?? '').digest('hex');
 
   const outcome = await deps.db.transaction().execute(async (trx) => {
@@ -86,6 +89,7 @@ export async function recordPayment(
         'cases.debtor_id',
         'cases.creditor_id',
         'cases.status',
+        'cases.opened_on',
         'mandates.kind as mandate_kind',
         'mandates.commission_rate_bp',
         'mandates.allocation_order',
@@ -94,6 +98,9 @@ export async function recordPayment(
       .forUpdate('cases')
       .executeTakeFirst();
     if (!caseRow || !mayAccessCreditor(actor, caseRow.creditor_id)) throw notFound('The case');
+    const zones = [deps.config.NIGHTLY_TZ, (await debtorLocation(trx, caseRow.debtor_id)).timeZone];
+    const refusal = receivedOnRefusal(input.receivedOn, { caseOpenedOn: caseRow.opened_on, caseReference: caseRow.reference, now, zones });
+    if (refusal) throw invalid(refusal.code, refusal.message, { field: 'receivedOn' });
     const claims = await openClaims(trx, caseRow.id);
     for (const claimId of input.debtorChoice ?? []) {
       if (!claims.some((claim) => claim.id === claimId)) {
@@ -114,7 +121,7 @@ export async function recordPayment(
         received_on: input.receivedOn,
         reference: input.reference ?? null,
         payer_name: input.payerName ?? null,
-        payer_iban: input.payerIban ?? null,
+        payer_iban: payerIban ?? null,
         debtor_choice: input.debtorChoice ? JSON.stringify(input.debtorChoice) : null,
         note: input.note?.trim() || null,
         source: options.source,

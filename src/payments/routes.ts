@@ -5,6 +5,7 @@ import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
 import { calendarDate, problemResponses } from '../platform/http/schemas.js';
 import { mayAccessCreditor } from '../identity/scope.js';
+import { centsAmount, centsCorrection } from '../platform/money.js';
 import { adjustClaim, allocateCredit, refundCredit } from './credit.js';
 import { casePayments, loadPayment, paymentSchema } from './payment-view.js';
 import { receiptPdf } from './receipt-pdf.js';
@@ -34,12 +35,12 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         }),
         body: z.strictObject({
           caseId: z.string().uuid(),
-          amountCents: z.number().int().positive(),
+          amountCents: centsAmount,
           channel: z.enum(['bank_transfer', 'card', 'cheque', 'cash_partner', 'direct_debit', 'creditor_reported']),
           receivedOn: isoDate,
           reference: z.string().trim().min(1).max(140).optional(),
           payerName: z.string().trim().min(1).max(140).optional(),
-          payerIban: z.string().trim().max(34).optional(),
+          payerIban: z.string().trim().max(50).optional().describe('an IBAN, spaces allowed; checked'),
           debtorChoice: z.array(z.string().uuid()).max(50).optional(),
           note: z.string().max(2000).optional(),
         }),
@@ -138,7 +139,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "Refund part or all of the debtor's credit (money received that no claim took)",
         params: id,
-        body: z.strictObject({ amountCents: z.number().int().positive(), reason: z.string().trim().min(3).max(1000) }),
+        body: z.strictObject({ amountCents: centsAmount, reason: z.string().trim().min(3).max(1000) }),
         response: { 200: z.object({ debtorCreditCents: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -167,7 +168,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Correct a claim component (positive: owed more; negative: owed less, never below zero), with the reason',
         params: id,
-        body: z.strictObject({ component: z.enum(['principal', 'interest', 'fees']), amountCents: z.number().int(), reason: z.string().trim().min(3).max(1000) }),
+        body: z.strictObject({ component: z.enum(['principal', 'interest', 'fees']), amountCents: centsCorrection, reason: z.string().trim().min(3).max(1000) }),
         response: { 200: z.object({ claimId: z.string(), owedCents: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate as isoDate } from '../platform/http/schemas.js';
 import { PLAN_STATUSES } from './core/index.js';
+import { centsAmountOrZero } from '../platform/money.js';
 
 const cents = z.number().int().min(0);
 const kind = z.enum(['pay_in_full', 'instalments', 'settlement']);
@@ -10,7 +11,7 @@ const termsFields = {
   kind,
   firstDueOn: isoDate,
   months: z.number().int().min(1).max(84).optional(),
-  discountCents: z.number().int().min(0).max(1_000_000_000_000).optional(),
+  discountCents: centsAmountOrZero.optional(),
   knowinglyAboveCapacity: z.boolean().optional(),
 };
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../identity/actor.js';
 import { creditorScope } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
+import { AppError } from '../platform/errors.js';
 
 /** Portfolio figures by creditor and stage, within the actor's scope. */
 export async function dashboard(deps: Deps, actor: Actor) {
@@ -13,7 +14,7 @@ export async function dashboard(deps: Deps, actor: Actor) {
       'creditors.name as creditor_name',
       'cases.stage',
       eb.fn.countAll<number>().as('cases'),
-      eb.fn.sum<number>('cases.balance_cents').as('balance_cents'),
+      eb.fn.sum<string | number>('cases.balance_cents').as('balance_cents'),
     ])
     .where('cases.status', '<>', 'closed')
     .groupBy(['cases.creditor_id', 'creditors.name', 'cases.stage']);
@@ -29,16 +30,35 @@ export async function dashboard(deps: Deps, actor: Actor) {
       stages: [],
     };
     const cases = Number(row.cases);
-    const balance = Number(row.balance_cents ?? 0);
+    const balance = exactCents(row.balance_cents, `${row.creditor_name}, ${row.stage}`);
     entry.openCases += cases;
     entry.balanceCents += balance;
     entry.stages.push({ stage: row.stage, cases, balanceCents: balance });
     byCreditor.set(row.creditor_id, entry);
   }
   const creditors = [...byCreditor.values()];
+  const balanceCents = creditors.reduce((sum, c) => sum + c.balanceCents, 0);
   return {
     openCases: creditors.reduce((sum, c) => sum + c.openCases, 0),
-    balanceCents: creditors.reduce((sum, c) => sum + c.balanceCents, 0),
-    creditors,
+    balanceCents: exactCents(balanceCents, 'the whole portfolio'),
+    creditors: creditors.map((c) => ({ ...c, balanceCents: exactCents(c.balanceCents, c.creditorName) })),
   };
+}
+
+/**
+ * A sum of balances (PostgreSQL's exact numeric) as a number of cents, refused with a problem naming the group when
+ * it leaves the exact range of JavaScript numbers: amounts are bounded (MAX_AMOUNT_CENTS), so only a corrupted
+ * balance can get there, and it must be found and corrected, not rounded.
+ */
+function exactCents(value: string | number | null, group: string): number {
+  const cents = Number(value ?? 0);
+  if (!Number.isSafeInteger(cents)) {
+    throw new AppError(
+      'reporting.balance_out_of_range',
+      409,
+      `The open balance of ${group} adds up to ${value} cents, beyond what Accord counts exactly: a case holds an impossible balance; find it in the case list (largest balance first) and correct it.`,
+      { group },
+    );
+  }
+  return cents;
 }

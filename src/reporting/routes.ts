@@ -28,7 +28,7 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
               }),
             ),
           }),
-          ...problemResponses(401, 403),
+          ...problemResponses(401, 403, 409),
         },
       },
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from '../contact-policy/core/policy-document.js';
 import { strategyDocumentSchema } from './core/strategy-document.js';
+import { centsAmount } from '../platform/money.js';
 import { calendarDate } from '../platform/http/schemas.js';
 
 /**
@@ -128,7 +129,7 @@ export const callBodySchema = z
     checklist: z.record(z.string(), z.boolean()).default({}),
     note: z.string().max(2000).optional(),
     startedAt: z.iso.datetime({ offset: true }).optional(),
-    promise: z.strictObject({ amountCents: z.number().int().positive(), dueOn: calendarDate }).optional(),
+    promise: z.strictObject({ amountCents: centsAmount, dueOn: calendarDate }).optional(),
     callbackAt: z.iso.datetime({ offset: true }).optional(),
     /** For a dispute or hardship: what the debtor said, in words fit for the file (no health details). */
     reason: z.string().max(500).optional(),

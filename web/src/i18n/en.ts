@@ -608,7 +608,7 @@ export const en: Messages = {
       debtor_merged: 'This debtor record was merged into another one: record the budget on the surviving record.',
     },
     payments: {
-      invalid_amount: 'A payment is a positive amount in whole cents, at most €100,000,000.00.',
+      invalid_amount: 'A payment is a positive amount in whole cents, at most €10,000,000.00.',
       received_in_future: 'A payment cannot be received in the future: give the day the money arrived.',
       idempotency_conflict: 'This entry was already used for another payment: reload the page and enter the payment again.',
       unknown_claim: "The debtor's choice names a claim that is not an open claim of this case.",
@@ -616,8 +616,15 @@ export const en: Messages = {
       credit_too_small: "The refund is larger than the debtor's credit.",
       no_credit: 'The debtor has no credit to allocate.',
       nothing_owed: 'This case owes nothing: the credit stays with the debtor.',
-      invalid_adjustment: 'A correction is a non-zero whole number of cents: positive to raise what is owed, negative to lower it.',
+      invalid_adjustment: 'A correction is a non-zero whole number of cents, at most €10,000,000.00 either way: positive to raise what is owed, negative to lower it.',
       adjustment_below_zero: 'The correction would take the claim below zero.',
+      surplus_already_used: "This payment's surplus was already refunded to the debtor or moved to another case: recover that amount from the debtor first (their repayment stays as credit), then reverse the payment.",
+      received_too_early: 'A payment cannot be dated before 1 January 2000: check the year.',
+      received_before_case: 'This case was opened after that date: money paid before the placement is already in the balance the creditor placed. Check the date or the case.',
+      payer_iban_invalid: "The payer's IBAN is not valid: copy it from the bank statement, or leave it out.",
+    },
+    reporting: {
+      balance_out_of_range: 'A case holds an impossible balance, so the totals cannot be counted exactly: find it in the case list (largest balance first) and correct it.',
     },
     remittances: {
       nothing_to_remit: 'Nothing collected for this creditor up to this date is waiting to be remitted.',

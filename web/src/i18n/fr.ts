@@ -607,7 +607,7 @@ export const fr = {
       debtor_merged: 'Cette fiche débiteur a été fusionnée dans une autre : enregistrez le budget sur la fiche conservée.',
     },
     payments: {
-      invalid_amount: 'Un paiement est un montant positif en centimes entiers, d’au plus 100 000 000,00 €.',
+      invalid_amount: 'Un paiement est un montant positif en centimes entiers, d’au plus 10 000 000,00 €.',
       received_in_future: 'Un paiement ne peut pas être reçu dans le futur : indiquez le jour où l’argent est arrivé.',
       idempotency_conflict: 'Cette saisie a déjà servi pour un autre paiement : rechargez la page et saisissez le paiement à nouveau.',
       unknown_claim: 'Le choix du débiteur désigne une créance qui n’est pas une créance ouverte de ce dossier.',
@@ -615,8 +615,15 @@ export const fr = {
       credit_too_small: 'Le remboursement dépasse l’avoir du débiteur.',
       no_credit: 'Le débiteur n’a pas d’avoir à affecter.',
       nothing_owed: 'Ce dossier ne doit plus rien : l’avoir reste au débiteur.',
-      invalid_adjustment: 'Une correction est un nombre entier de centimes non nul : positif pour augmenter ce qui est dû, négatif pour le diminuer.',
+      invalid_adjustment: 'Une correction est un nombre entier de centimes non nul, d’au plus 10 000 000,00 € dans un sens ou dans l’autre : positif pour augmenter ce qui est dû, négatif pour le diminuer.',
       adjustment_below_zero: 'La correction ferait passer la créance sous zéro.',
+      surplus_already_used: 'Le trop-perçu de ce paiement a déjà été remboursé au débiteur ou affecté à un autre dossier : récupérez d’abord ce montant auprès du débiteur (son remboursement reste en avoir), puis annulez le paiement.',
+      received_too_early: 'Un paiement ne peut pas être daté d’avant le 1er janvier 2000 : vérifiez l’année.',
+      received_before_case: 'Ce dossier a été ouvert après cette date : un paiement antérieur au placement est déjà compris dans le solde placé par le créancier. Vérifiez la date ou le dossier.',
+      payer_iban_invalid: 'L’IBAN du payeur n’est pas valide : recopiez-le depuis le relevé bancaire, ou laissez-le vide.',
+    },
+    reporting: {
+      balance_out_of_range: 'Un dossier porte un solde impossible, les totaux ne peuvent pas être comptés exactement : retrouvez-le dans la liste des dossiers (plus gros solde d’abord) et corrigez-le.',
     },
     remittances: {
       nothing_to_remit: 'Rien d’encaissé pour ce créancier jusqu’à cette date n’attend d’être reversé.',

@@ -599,7 +599,7 @@ export const it: PartialMessages = {
       debtor_merged: 'Questa scheda debitore è stata unita a un’altra: registra il bilancio sulla scheda mantenuta.',
     },
     payments: {
-      invalid_amount: 'Un pagamento è un importo positivo in centesimi interi, al massimo 100.000.000,00 €.',
+      invalid_amount: 'Un pagamento è un importo positivo in centesimi interi, al massimo 10.000.000,00 €.',
       received_in_future: 'Un pagamento non può essere ricevuto nel futuro: indica il giorno in cui è arrivato il denaro.',
       idempotency_conflict: 'Questo inserimento è già stato usato per un altro pagamento: ricarica la pagina e inserisci di nuovo il pagamento.',
       unknown_claim: 'La scelta del debitore indica un credito che non è un credito aperto di questa pratica.',
@@ -607,8 +607,15 @@ export const it: PartialMessages = {
       credit_too_small: 'Il rimborso supera il credito del debitore.',
       no_credit: 'Il debitore non ha credito da imputare.',
       nothing_owed: 'Questa pratica non deve più nulla: il credito resta al debitore.',
-      invalid_adjustment: 'Una rettifica è un numero intero di centesimi diverso da zero: positivo per aumentare il dovuto, negativo per ridurlo.',
+      invalid_adjustment: 'Una rettifica è un numero intero di centesimi diverso da zero, al massimo 10.000.000,00 € in un senso o nell’altro: positivo per aumentare il dovuto, negativo per ridurlo.',
       adjustment_below_zero: 'La rettifica porterebbe il credito sotto zero.',
+      surplus_already_used: 'L’eccedenza di questo pagamento è già stata rimborsata al debitore o imputata a un’altra pratica: recupera prima quell’importo dal debitore (il suo rimborso resta come credito), poi annulla il pagamento.',
+      received_too_early: 'Un pagamento non può essere datato prima del 1° gennaio 2000: controlla l’anno.',
+      received_before_case: 'Questa pratica è stata aperta dopo quella data: un pagamento anteriore all’affidamento è già compreso nel saldo affidato dal creditore. Controlla la data o la pratica.',
+      payer_iban_invalid: 'L’IBAN del pagatore non è valido: copialo dall’estratto conto, oppure lascialo vuoto.',
+    },
+    reporting: {
+      balance_out_of_range: 'Una pratica ha un saldo impossibile, quindi i totali non possono essere contati con esattezza: trovala nell’elenco delle pratiche (saldo più alto prima) e correggila.',
     },
     remittances: {
       nothing_to_remit: 'Niente di incassato per questo creditore fino a questa data attende di essere riversato.',
