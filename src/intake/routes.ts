@@ -13,7 +13,7 @@ import { uploadDir } from '../platform/config.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { pagingQuery, problemResponses } from '../platform/http/schemas.js';
-import { createPlacement } from './import-placement.js';
+import { admitPlacement, quotaExceededWhileStreaming, recordUploadSize } from './upload-limits.js';
 import { INTAKE_IMPORT, type ImportJobData } from './import-job.js';
 import { getPlacement, listPlacementErrors, listPlacements } from './placements.js';
 
@@ -40,12 +40,11 @@ const placementSchema = z.object({
 class TooLarge extends Error {}
 
 /** Counts bytes and hashes the upload as it streams to disk, stopping past the limit. */
-function measure(limit: number, hash: ReturnType<typeof createHash>) {
-  let bytes = 0;
+function measure(limit: number, hash: ReturnType<typeof createHash>, counted: { bytes: number }) {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      bytes += chunk.length;
-      if (bytes > limit) return callback(new TooLarge());
+      counted.bytes += chunk.length;
+      if (counted.bytes > limit) return callback(new TooLarge());
       hash.update(chunk);
       callback(null, chunk);
     },
@@ -71,7 +70,7 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
             mandateCode: z.string().min(1).max(32),
             fileName: z.string().max(255).optional(),
           }),
-          response: { 202: z.object({ id: z.string(), status: z.literal('pending') }), ...problemResponses(400, 401, 403, 404, 413, 415, 422, 503) },
+          response: { 202: z.object({ id: z.string(), status: z.literal('pending') }), ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503) },
         },
       },
       async (request, reply) => {
@@ -85,7 +84,8 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
         }
         const jobs = deps.jobs;
         if (!jobs) throw new AppError('jobs.unavailable', 503, 'Background jobs are not running on this server: try again later.');
-        const { placementId } = await createPlacement(deps, {
+        // Per creditor: a limited number of imports at once and of bytes a day (upload-limits.ts).
+        const { placementId, remainingBytes } = await admitPlacement(deps, {
           creditorId,
           mandateCode,
           source: { fileName: fileName ?? null, sha256: null, format },
@@ -95,8 +95,10 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
         await mkdir(dir, { recursive: true });
         const path = join(dir, `${placementId}.${format}`);
         const hash = createHash('sha256');
+        const counted = { bytes: 0 };
+        const limit = Math.min(deps.config.UPLOAD_LIMIT_BYTES, remainingBytes);
         try {
-          await pipeline(request.body as NodeJS.ReadableStream, measure(deps.config.UPLOAD_LIMIT_BYTES, hash), createWriteStream(path));
+          await pipeline(request.body as NodeJS.ReadableStream, measure(limit, hash, counted), createWriteStream(path));
         } catch (error) {
           await rm(path, { force: true });
           const tooLarge = error instanceof TooLarge;
@@ -104,11 +106,17 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
           if (tooLarge) {
             // The rest of the body is not read: close the connection rather than leave it hanging.
             reply.header('connection', 'close');
+            if (limit < deps.config.UPLOAD_LIMIT_BYTES) throw await quotaExceededWhileStreaming(deps, creditorId, remainingBytes);
             throw new AppError('request.too_large', 413, `The file is larger than ${deps.config.UPLOAD_LIMIT_BYTES} bytes: split it into several placements.`, { limitBytes: deps.config.UPLOAD_LIMIT_BYTES });
           }
           throw error;
         }
-        await deps.db.updateTable('placements').set({ source_sha256: hash.digest('hex') }).where('id', '=', placementId).execute();
+        try {
+          await recordUploadSize(deps, placementId, creditorId, counted.bytes, hash.digest('hex'));
+        } catch (error) {
+          await rm(path, { force: true });
+          throw error;
+        }
         const data: ImportJobData = { placementId, path, actorUserId: actor.userId, actorRole: actor.role, requestId: String(request.id) };
         await jobs.send(INTAKE_IMPORT, data);
         return reply.status(202).send({ id: placementId, status: 'pending' as const });
