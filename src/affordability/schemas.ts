@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { calendarDate } from '../platform/http/schemas.js';
 import { BINDING_CONSTRAINTS, EXPENSE_BASES, EXPENSE_CATEGORIES, FLAGS, RESOURCE_TYPES } from './core/index.js';
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the YYYY-MM-DD format')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+/** A real calendar day (1900–2199), the one date schema of the API. */
+export const isoDate = calendarDate;
 
 /** A monthly amount in cents: at most 10 million euros, which no household budget reaches. */
 const monthlyCents = z.number().int().min(0).max(1_000_000_000);

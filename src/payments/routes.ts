@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
 import { calendarDate, problemResponses } from '../platform/http/schemas.js';
-import { mayAccessCreditor } from '../identity/scope.js';
+import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import { centsAmount, centsCorrection } from '../platform/money.js';
 import { adjustClaim, allocateCredit, refundCredit } from './credit.js';
 import { casePayments, loadPayment, paymentSchema } from './payment-view.js';
@@ -80,12 +80,20 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "The case's payments, newest first, and the debtor's credit (money received that no claim took)",
         params: id,
-        response: { 200: z.object({ items: z.array(paymentSchema), debtorCreditCents: z.number().int() }), ...problemResponses(400, 401, 403, 404) },
+        response: {
+          200: z.object({
+            items: z.array(paymentSchema),
+            debtorCreditCents: z.number().int().nullable().describe("null for a creditor user: the debtor's credit spans every creditor's cases"),
+          }),
+          ...problemResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request) => {
       const found = await deps.db.selectFrom('cases').select(['id', 'creditor_id', 'debtor_id']).where('id', '=', request.params.id).executeTakeFirst();
       if (!found || !mayAccessCreditor(request.actor!, found.creditor_id)) throw notFound('The case');
+      // The debtor's credit is money of the person, not of this creditor's case: never in a creditor's projection.
+      if (creditorScope(request.actor!)) return { items: await casePayments(deps.db, found.id), debtorCreditCents: null };
       const credit = await deps.db
         .selectFrom('ledger_entries')
         .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total'))

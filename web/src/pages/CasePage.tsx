@@ -149,13 +149,18 @@ function Addresses({ addresses }: { addresses: Debtor['addresses'] }) {
   const format = useFormat();
   const now = useNow(30_000);
   if (addresses.length === 0) return <p>{t('case.noAddresses')}</p>;
+  // Staff read where each address came from; a creditor's projection has only its own, without sources.
+  const withSources = addresses.some((address) => address.source !== undefined);
+  const letters = addresses.find((address) => address.forLetters);
   return (
     <TableScroll label={t('case.addressesCaption')}>
+      {letters?.forLetters ? <p className="muted">{t(`case.letterRule.${letters.forLetters}`)}</p> : null}
       <table>
         <caption className="visually-hidden">{t('case.addressesCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('case.address')}</th>
+            {withSources ? <th scope="col">{t('case.addressSource')}</th> : null}
             <th scope="col">{t('case.country')}</th>
             <th scope="col">{t('case.timeZone')}</th>
             <th scope="col">{t('case.localTime')}</th>
@@ -168,7 +173,17 @@ function Addresses({ addresses }: { addresses: Debtor['addresses'] }) {
                 {address.line1}
                 {address.line2 ? <>, {address.line2}</> : null}, {address.postalCode} {address.city}
                 {address.primary ? <span className="tag">{t('case.primary')}</span> : null}
+                {address.forLetters ? <span className="tag">{t('case.forLetters')}</span> : null}
+                {address.verified ? <span className="tag">{t('case.addressVerified')}</span> : null}
+                {address.undeliverable ? <span className="tag">{t('case.addressUndeliverable')}</span> : null}
               </th>
+              {withSources ? (
+                <td>
+                  {address.source === 'creditor' && address.suppliedBy?.length
+                    ? t('case.suppliedBy', { creditors: address.suppliedBy.map((c) => c.name).join(', ') })
+                    : t(`case.addressSources.${address.source ?? 'creditor'}`)}
+                </td>
+              ) : null}
               <td>
                 {address.country}
                 {address.subdivision ? ` (${address.subdivision})` : ''}
