@@ -34,9 +34,14 @@ describe('user administration', () => {
       const created = page.getByRole('status').filter({ hasText: 'est créé' });
       await created.waitFor();
       expect(await created.textContent()).toContain('Léa Petit (lea.petit@demo.accord.test)');
-      const newRow = page.locator('tbody tr', { hasText: 'lea.petit@demo.accord.test' });
+      const newRow = page.getByRole('table', { name: 'Utilisateurs d’Accord' }).locator('tbody tr', { hasText: 'lea.petit@demo.accord.test' });
       await newRow.waitFor();
       expect(await newRow.textContent()).toContain('Spécialiste accompagnement');
+      // A care specialist reads case data: the account waits for a second person, listed without buttons here.
+      expect(await newRow.textContent()).toContain('En attente d’approbation');
+      const request = page.locator('section', { has: page.getByRole('heading', { name: 'Demandes d’accès aux dossiers' }) }).locator('tbody tr', { hasText: 'Léa Petit' });
+      await request.waitFor();
+      expect(await request.getByRole('button').count()).toBe(0);
 
       // The same email twice: the server's conflict is shown.
       await page.getByLabel('Adresse e-mail', { exact: true }).fill('lea.petit@demo.accord.test');
@@ -54,6 +59,22 @@ describe('user administration', () => {
       await screenshot(page, 'users');
     } finally {
       await admin.close();
+    }
+
+    // A manager approves the access; until then the newcomer cannot sign in.
+    const managerContext = await newContext(fixture.browser);
+    const manager = await managerContext.newPage();
+    try {
+      await signInWithKeyboard(manager, base, 'manager@demo.accord.test', DEMO_PASSWORD);
+      await manager.goto(`${base}/users`);
+      await waitForPage(manager);
+      await manager.getByRole('button', { name: 'Approuver l’accès de Léa Petit' }).click();
+      await manager.getByRole('status').filter({ hasText: 'L’accès de Léa Petit est approuvé.' }).waitFor();
+      const violations = await axeViolations(manager);
+      const report = describeViolations('/users (manager)', violations);
+      expect(violations, report).toEqual([]);
+    } finally {
+      await managerContext.close();
     }
 
     const newcomer = await newContext(fixture.browser);

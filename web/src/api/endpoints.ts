@@ -1,3 +1,4 @@
+import type { AccessRequestView } from '../../../src/identity/access-requests.js';
 import { http, upload } from './client.js';
 import type {
   AuditEntry,
@@ -50,6 +51,10 @@ export const listUsers = (page: { limit: number; offset: number }, signal?: Abor
   http.get<{ items: User[] }>('/api/v1/users', page, signal);
 export const createUser = (user: NewUser) => http.post<User>('/api/v1/users', user);
 export const changeUser = (id: string, change: UserChange) => http.patch<User>(`/api/v1/users/${encodeURIComponent(id)}`, change);
+export const listAccessRequests = (signal?: AbortSignal) =>
+  http.get<{ items: AccessRequestView[] }>('/api/v1/user-access-requests', { status: 'pending', limit: 200 }, signal);
+export const decideAccessRequest = (id: string, decision: { decision: 'approve' | 'refuse'; reason?: string }) =>
+  http.post<AccessRequestView>(`/api/v1/user-access-requests/${encodeURIComponent(id)}/decision`, decision);
 
 export const listAudit = (filter: AuditFilter, signal?: AbortSignal) =>
   http.get<{ items: AuditEntry[] }>('/api/v1/audit', { ...filter }, signal);

@@ -41,7 +41,8 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
         locale,
         password,
       });
-      setCreated(t('users.create.created', { name: user.displayName, email: user.email }));
+      // An account that reads case data is created inactive: its access waits for a second person.
+      setCreated(t(user.pendingAccess ? 'users.create.createdPending' : 'users.create.created', { name: user.displayName, email: user.email }));
       setEmail('');
       setDisplayName('');
       setPassword('');

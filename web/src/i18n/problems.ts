@@ -26,6 +26,13 @@ export const PROBLEM_CODES = [
   'users.unknown_creditor',
   'users.unknown_team',
   'users.self_lockout',
+  'users.access_pending',
+  'user_access.already_decided',
+  'user_access.own_request',
+  'user_access.own_account',
+  'user_access.reason_required',
+  'placements.too_many_imports',
+  'placements.quota_exceeded',
   'request.validation_failed',
   'request.malformed_json',
   'request.empty_body',
@@ -122,6 +129,9 @@ export const PROBLEM_CODES = [
   'creditors.invalid_iban',
   'creditors.invalid_bic',
   'creditors.insecure_webhook',
+  'creditors.webhook_target_refused',
+  'creditors.secrets_key_missing',
+  'creditors.secret_twice',
   'bank_files.malformed_xml',
   'bank_files.doctype_refused',
   'bank_files.unknown_format',
@@ -227,6 +237,8 @@ export function describeProblem(
   } else if (error.code === 'auth.too_many_attempts') {
     const wait = waitInWords(problem.retryAfterSeconds, format);
     message = { text: wait ? t('problems.auth.too_many_attempts', { wait }) : t('problems.auth.too_many_attempts_no_wait') };
+  } else if (error.code === 'placements.quota_exceeded' && typeof problem.retryAt === 'string') {
+    message = { text: t('problems.placements.quota_exceeded', { retryAt: format.dateTime(problem.retryAt) }) };
   } else if (error.code === 'not_found') {
     const collection = typeof problem.instance === 'string' ? /^\/api\/v1\/([a-z_]+)\/[^/]+/.exec(problem.instance)?.[1] : undefined;
     const subject = NOT_FOUND_SUBJECTS.find((name) => name === collection);

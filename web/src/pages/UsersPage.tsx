@@ -13,6 +13,7 @@ import { useFormat } from '../i18n/format.js';
 import { can } from '../navigation.js';
 import { useMe } from '../session/SessionProvider.js';
 import { CreateUserForm } from '../components/CreateUserForm.js';
+import { AccessRequests } from '../components/AccessRequests.js';
 
 const PAGE_SIZE = 50;
 
@@ -39,6 +40,7 @@ export function UsersPage() {
   return (
     <>
       <h1>{t('users.heading')}</h1>
+      <AccessRequests mayDecide={can(me.role, 'users.approve_access')} generation={generation} onDecided={() => setGeneration((n) => n + 1)} />
       <AsyncContent data={users} onRetry={users.reload}>
         {(page) => (
           <UserTable
@@ -137,6 +139,9 @@ function UserTable({ users, hasMore, offset, onPage, creditors, mayManage, selfI
                       {t(`roles.${user.role}`)}
                       {user.creditorId ? (
                         <span className="muted small-block">{t('users.creditorOf', { name: creditorName(user.creditorId) })}</span>
+                      ) : null}
+                      {user.pendingAccess ? (
+                        <strong className="warning-text small-block">{t('users.pendingAccess', { role: t(`roles.${user.pendingAccess.role}`) })}</strong>
                       ) : null}
                     </td>
                     <td>
