@@ -3,6 +3,7 @@ import { mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
 import { listHolds } from '../holds/manage-holds.js';
+import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 import { holdsAsReadBy } from '../need-to-know/holds.js';
 import { decideContact } from './core/decide.js';
 import { CHANNELS, HOLD_KINDS, type Channel, type DayKey, type HoldKind } from './core/policy-document.js';
@@ -70,6 +71,10 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string, read
   ]);
   // Need-to-know (GDPR art. 9): care holds in full only for those entitled; the read is recorded.
   const careRead = await holdsAsReadBy(deps, actor, { debtorId, caseId }, holds, read);
+  // The same need-to-know for what the decisions say: a care hold's rule in neutral words for anyone else.
+  const readable = await decisionsAsReadBy(deps.db, actor, debtorId, now, CHANNELS.map((channel) => permissions[channel]), careRead.decision);
+  const contactViews = contacts.map(contactView);
+  const contactDecisions = await decisionsAsReadBy(deps.db, actor, debtorId, now, contactViews.map((contact) => contact.decision), careRead.decision);
 
   return {
     debtorId,
@@ -86,8 +91,8 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string, read
     firstLetter: caseRow.first_letter_sent_on
       ? { sentOn: caseRow.first_letter_sent_on, reference: caseRow.first_letter_reference }
       : null,
-    permissions,
-    contacts: contacts.map(contactView),
+    permissions: Object.fromEntries(CHANNELS.map((channel, index) => [channel, readable[index]!])) as Record<Channel, DecisionView>,
+    contacts: contactViews.map((contact, index) => ({ ...contact, decision: contactDecisions[index]! })),
     holds: careRead.holds,
     overrides: overrides.map((row) => ({
       id: row.id,

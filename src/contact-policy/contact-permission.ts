@@ -4,6 +4,7 @@ import { creditorScope } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
+import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 import { decideContact } from './core/decide.js';
 import type { Channel } from './core/policy-document.js';
 import { decisionView, type DecisionView, type OverrideRef } from './decision-view.js';
@@ -24,7 +25,9 @@ export async function contactPermission(
   const { facts } = await loadContactFacts(deps.db, policy, { debtorId: input.debtorId, caseId: input.caseId ?? null, at });
   const decision = decideContact(policy, facts, input.channel, at.getTime());
   const override = decision.allowed ? null : await usableOverride(deps.db, input.debtorId, input.caseId ?? null, input.channel, at);
-  return decisionView(decision, actor.locale, override);
+  // Need-to-know: a care hold's rule in neutral words to a reader without it (the decision itself is unchanged).
+  const [view] = await decisionsAsReadBy(deps.db, actor, input.debtorId, deps.now(), [decisionView(decision, actor.locale, override)]);
+  return view!;
 }
 
 /** An override granted for this channel, not used and not expired, that lets the next contact through. */

@@ -14,6 +14,7 @@ import { cancelCallback, optOut, requestCallback, setPreferences, withdrawOptOut
 import { recordContact } from './record-contact.js';
 
 import { REASON_MAX_LENGTH } from '../need-to-know/core/need-to-know.js';
+import { holdsAsReadBy } from '../need-to-know/holds.js';
 import { CARE_RULE } from '../need-to-know/core/projection.js';
 
 const channel = z.enum(CHANNELS);
@@ -183,7 +184,12 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: holdSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => liftHold(deps, request.actor!, request.params.id, request.body.reason, request.id),
+    async (request) => {
+      const hold = await liftHold(deps, request.actor!, request.params.id, request.body.reason, request.id);
+      // The placer wrote the reason and gets it back; whoever lifts a care hold reads it as need-to-know allows.
+      const read = await holdsAsReadBy(deps, request.actor!, { debtorId: hold.debtorId, caseId: hold.caseId }, [hold], { requestId: request.id });
+      return read.holds[0]!;
+    },
   );
 
   r.put(

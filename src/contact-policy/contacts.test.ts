@@ -117,9 +117,12 @@ describe.each(ENGINES)('contact policy enforcement on %s', (engine) => {
     const hold = await agent('POST', `/api/v1/debtors/${debtorId}/holds`, { kind: 'vulnerability', reason: 'Écrit uniquement, revue humaine' });
     expect(hold.statusCode).toBe(201);
     expect(Date.parse(hold.json().endsAt) - Date.parse(hold.json().startsAt)).toBe(30 * 24 * HOUR);
+    // The agent does not hold this case: a care rule stops every channel; compliance reads which hold it is.
     const view = await agent('GET', `/api/v1/cases/${caseId}/contact`);
+    const full = await compliance('GET', `/api/v1/cases/${caseId}/contact`);
     for (const channel of ['phone', 'sms', 'email', 'letter'] as const) {
-      expect(view.json().permissions[channel].reasons.map((reason: { rule: string }) => reason.rule)).toContain('hold.vulnerability');
+      expect(view.json().permissions[channel].reasons.map((reason: { rule: string }) => reason.rule)).toContain('hold.care_rule');
+      expect(full.json().permissions[channel].reasons.map((reason: { rule: string }) => reason.rule)).toContain('hold.vulnerability');
     }
     expect((await agent('POST', `/api/v1/holds/${hold.json().id}/lift`, { reason: 'Revue faite avec le débiteur' })).statusCode).toBe(200);
     const after = await agent('GET', `/api/v1/debtors/${debtorId}/contact-permission?channel=email`);

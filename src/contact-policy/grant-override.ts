@@ -1,5 +1,6 @@
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
+import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { decideContact } from './core/decide.js';
@@ -104,7 +105,8 @@ export async function grantOverride(deps: Deps, actor: Actor, input: OverrideInp
       grantedAt: now.toISOString(),
       validUntil: validUntil.toISOString(),
       usedAt: null,
-      refusal,
+      // Kept in full with the override; said to the granter as they may read it (need-to-know).
+      refusal: (await decisionsAsReadBy(trx, actor, caseRow.debtor_id, now, [refusal]))[0]!,
     };
   });
 }

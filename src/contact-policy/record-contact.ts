@@ -13,6 +13,7 @@ import { decisionView, type DecisionView } from './decision-view.js';
 import { loadContactFacts } from './load-facts.js';
 import { policyInForce } from './policy-store.js';
 import { contactView, type ContactView } from './contact-view.js';
+import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 
 
 /** A contact recorded late (an agent logging a call after it) may not be older than this. */
@@ -93,11 +94,12 @@ export async function recordContactIn(
   if (input.direction === 'outbound' && !decision.allowed) {
     override = await usableOverride(trx, input.debtorId, input.caseId, input.channel, at, true);
     if (!override) {
-      const view = decisionView(decision, actor.locale);
-      throw conflict('contact.refused', refusalMessage(view), {
-        reasons: view.reasons,
-        nextAllowedAt: view.nextAllowedAt,
-        policyVersion: view.policyVersion,
+      // Need-to-know: the refusal names a care hold only to those who may know it; it refuses all the same.
+      const [view] = await decisionsAsReadBy(trx, actor, input.debtorId, now, [decisionView(decision, actor.locale)]);
+      throw conflict('contact.refused', refusalMessage(view!), {
+        reasons: view!.reasons,
+        nextAllowedAt: view!.nextAllowedAt,
+        policyVersion: view!.policyVersion,
         decision: view,
       });
     }
@@ -180,7 +182,9 @@ export async function recordContactIn(
     at: now,
   });
   const row = await trx.selectFrom('contacts').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
-  return { contact: contactView({ ...row, recorded_by_name: actor.displayName }), decision: view };
+  // The contact keeps the decision in full; its answer says it as the recorder may read it.
+  const [readable] = await decisionsAsReadBy(trx, actor, input.debtorId, now, [view]);
+  return { contact: { ...contactView({ ...row, recorded_by_name: actor.displayName }), decision: readable! }, decision: readable! };
 }
 
 function timelineKind(channel: Channel, conversation: boolean) {

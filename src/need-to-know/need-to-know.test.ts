@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
+import { as, createTestApp, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { signInCaseReaders } from '../../test/support/need-to-know.js';
 import { verifyAuditTrail } from '../audit/verify.js';
-import { hashPassword } from '../identity/passwords.js';
 import { sealSensitiveReads } from './seal-reads.js';
 
 const START = new Date('2026-11-25T09:00:00Z');
@@ -35,18 +35,7 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
 
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: true, now: START });
-    holder = await signIn(t.app, demoEmail('agent'));
-    leader = await signIn(t.app, demoEmail('team_leader'));
-    manager = await signIn(t.app, demoEmail('manager'));
-    care = await signIn(t.app, demoEmail('care_specialist'));
-    compliance = await signIn(t.app, demoEmail('compliance_officer'));
-    admin = await signIn(t.app, demoEmail('administrator'));
-    const team = await t.deps.db.selectFrom('teams').select('id').where('name', '=', 'Amiable Lyon').executeTakeFirstOrThrow();
-    await t.deps.db
-      .insertInto('users')
-      .values({ email: 'agent.two@test.accord.test', display_name: 'Agent Deux', role: 'agent', team_id: team.id, password_hash: await hashPassword('another-agent-2026') })
-      .execute();
-    otherAgent = await signIn(t.app, 'agent.two@test.accord.test', 'another-agent-2026');
+    ({ holder, otherAgent, leader, manager, care, compliance, admin } = await signInCaseReaders(t));
 
     // The agent takes a case from the queue, flags a vulnerability with its reason and records a budget with a health line.
     const next = await as(t.app, holder)('POST', '/api/v1/workspace/next-case');

@@ -62,7 +62,7 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
       .where((eb) => eb.or([eb('case_id', 'is', null), eb('case_id', '=', caseId)]))
       .where('starts_at', '<=', now)
       .execute(),
-    queueEntryViews(db, [caseId], actor.locale),
+    queueEntryViews(db, [caseId], { actor, now }),
   ]);
   const openPromise = promises.find((promise) => promise.status === 'open');
   const text = standing({

@@ -107,7 +107,7 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<{ entry: Queue
     if (outcome === 'empty') break;
     leased = outcome;
   }
-  const [views, waiting] = await Promise.all([leased ? queueEntryViews(deps.db, [leased], actor.locale) : [], waitingIn(deps.db, team.id, now)]);
+  const [views, waiting] = await Promise.all([leased ? queueEntryViews(deps.db, [leased], { actor, now }) : [], waitingIn(deps.db, team.id, now)]);
   return { entry: views[0] ?? null, waiting };
 }
 

@@ -1,14 +1,22 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Message } from '../affordability/core/types.js';
+import type { Actor } from '../identity/actor.js';
+import { CARE_SEGMENT_NAME, restrictQueueReasons, type QueueReason } from '../need-to-know/core/care-rule.js';
+import { careAccessByDebtor } from '../need-to-know/decisions.js';
 import { debtorName } from '../portfolio/cases.js';
-import type { DB, Locale } from '../platform/db/schema.js';
+import type { DB } from '../platform/db/schema.js';
 import { TIER_NAMES } from './core/queue-entry.js';
+import { isCareSegment } from './core/segment.js';
+import type { Segment } from './core/strategy-document.js';
 import type { QueueEntryView } from './schemas.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Queue entries as the API gives them, in the order of `caseIds`. */
-export async function queueEntryViews(db: Db, caseIds: readonly string[], locale: Locale): Promise<QueueEntryView[]> {
+/**
+ * Queue entries as the API gives them to this reader, in the order of `caseIds`. Need-to-know (GDPR art. 9): what
+ * names a vulnerability (a care hold's refusal, a segment that selects by it) is read in neutral words by anyone
+ * without need-to-know of that debtor.
+ */
+export async function queueEntryViews(db: Db, caseIds: readonly string[], reader: { actor: Actor; now: Date }): Promise<QueueEntryView[]> {
   if (caseIds.length === 0) return [];
   const rows = await db
     .selectFrom('case_queue as q')
@@ -20,7 +28,7 @@ export async function queueEntryViews(db: Db, caseIds: readonly string[], locale
     .leftJoin('users as lu', 'lu.id', 'q.leased_by')
     .leftJoin('users as au', 'au.id', 'q.assigned_user_id')
     .select([
-      'q.case_id', 'c.reference', 'c.balance_cents', 'c.currency', 'cr.name as creditor_name',
+      'q.case_id', 'q.debtor_id', 'c.reference', 'c.balance_cents', 'c.currency', 'cr.name as creditor_name',
       'd.kind as debtor_kind', 'd.first_name', 'd.last_name', 'd.company_name', 'd.title',
       'q.team_id', 't.name as team_name', 'q.segment_id', 's.document', 'q.arm', 'q.strategy_version', 'q.tier', 'q.priority',
       'q.channels', 'q.reasons', 'q.callable_from', 'q.paused', 'q.assigned_user_id', 'au.display_name as assigned_name',
@@ -29,11 +37,18 @@ export async function queueEntryViews(db: Db, caseIds: readonly string[], locale
     .where('q.case_id', 'in', caseIds as string[])
     .execute();
   const byId = new Map(rows.map((row) => [row.case_id, row]));
+  const language = reader.actor.locale;
+  const segmentOf = (row: (typeof rows)[number]) => (row.document as { segments: Pick<Segment, 'id' | 'name' | 'when'>[] }).segments.find((candidate) => candidate.id === row.segment_id);
+  const isSensitive = (row: (typeof rows)[number]) => (row.reasons as QueueReason[]).some((reason) => reason.restricted !== undefined) || (segmentOf(row) !== undefined && isCareSegment(segmentOf(row)!));
+  const mayKnow = await careAccessByDebtor(db, reader.actor, rows.filter(isSensitive).map((row) => row.debtor_id), reader.now);
   return caseIds.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
-    const segments = (row.document as { segments: { id: string; name: string }[] }).segments;
-    const language = locale;
+    const segment = segmentOf(row);
+    const stored = row.reasons as QueueReason[];
+    const full = !isSensitive(row) || mayKnow(row.debtor_id);
+    const reasons = full ? stored : restrictQueueReasons(stored);
+    const segmentName = segment === undefined ? row.segment_id : !full && isCareSegment(segment) ? CARE_SEGMENT_NAME[language] : segment.name;
     return [
       {
         caseId: row.case_id,
@@ -43,13 +58,13 @@ export async function queueEntryViews(db: Db, caseIds: readonly string[], locale
         balanceCents: Number(row.balance_cents),
         currency: row.currency,
         team: row.team_id && row.team_name ? { id: row.team_id, name: row.team_name } : null,
-        segment: { id: row.segment_id, name: segments.find((segment) => segment.id === row.segment_id)?.name ?? row.segment_id },
+        segment: { id: row.segment_id, name: segmentName },
         arm: row.arm,
         strategyVersion: row.strategy_version,
         tier: TIER_NAMES[row.tier] ?? 'standard',
         priority: row.priority,
         channels: row.channels as QueueEntryView['channels'],
-        reasons: (row.reasons as Message[]).map((reason) => reason[language]),
+        reasons: reasons.map((reason) => reason[language]),
         callableFrom: row.callable_from?.toISOString() ?? null,
         paused: row.paused,
         assignedUser: row.assigned_user_id ? { id: row.assigned_user_id, name: row.assigned_name ?? '' } : null,

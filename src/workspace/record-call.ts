@@ -93,7 +93,7 @@ export async function recordCall(deps: Deps, actor: Actor, caseId: string, body:
     await refreshDebtors(trx, [caseRow.debtor_id], now);
     // Refreshed just now: the marks the call's own writes left need no second pass.
     await trx.deleteFrom('queue_dirty').where('debtor_id', '=', caseRow.debtor_id).execute();
-    const [queue] = await queueEntryViews(trx, [caseId], actor.locale);
+    const [queue] = await queueEntryViews(trx, [caseId], { actor, now });
     actions.push({
       kind: 'queue_refreshed',
       id: null,
@@ -173,7 +173,7 @@ async function carryOut(trx: Transaction<DB>, actor: Actor, action: PlannedActio
       await trx.updateTable('case_queue').set({ team_id: teamId, team_pinned: true, assigned_user_id: null }).where('case_id', '=', call.caseId).execute();
       await trx
         .insertInto('case_events')
-        .values({ case_id: call.caseId, debtor_id: call.debtorId, occurred_at: now, kind: 'assignment', summary: 'Dossier confié à l’équipe d’accompagnement (fragilité déclarée)', actor_user_id: actor.userId, data: JSON.stringify({ teamId }) })
+        .values({ case_id: call.caseId, debtor_id: call.debtorId, occurred_at: now, kind: 'assignment', summary: 'Dossier confié à l’équipe d’accompagnement (règle de soin)', actor_user_id: actor.userId, data: JSON.stringify({ teamId }) })
         .execute();
       return { kind: 'queue_moved' as const, id: teamId, message: { fr: 'Dossier confié à l’équipe d’accompagnement.', en: 'Case handed to the care team.', it: 'Pratica affidata al team di accompagnamento.' } };
     }

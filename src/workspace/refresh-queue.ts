@@ -5,6 +5,7 @@ import type { CompiledPolicy } from '../contact-policy/core/compile.js';
 import { loadContactFactsMany } from '../contact-policy/load-facts.js';
 import { policyInForce } from '../contact-policy/policy-store.js';
 import type { DB } from '../platform/db/schema.js';
+import { careRuleReason, isCareRuleId, type QueueReason } from '../need-to-know/core/care-rule.js';
 import { queueEntry, type PhoneVerdict, type SegmentControl } from './core/queue-entry.js';
 import { loadQueueFacts } from './queue-facts.js';
 import { segmentControls, strategyInForce, type StrategyVersion } from './strategy-store.js';
@@ -33,7 +34,13 @@ export async function refreshContext(db: Db, now: Date): Promise<RefreshContext>
 export function phoneVerdict(policy: CompiledPolicy, facts: Parameters<typeof decideContact>[1], now: number): PhoneVerdict {
   const decision = decideContact(policy, facts, 'phone', now);
   const first = decision.reasons[0];
-  const reason: Message | null = first ? { fr: `Appel refusé par la politique de contact : ${first.fr}`, en: `Call refused by the contact policy: ${first.en}`, it: `Chiamata rifiutata dalla politica di contatto: ${first.en}` } : null;
+  const refused = (text: { fr: string; en: string; it?: string }): Message => ({ fr: `Appel refusé par la politique de contact : ${text.fr}`, en: `Call refused by the contact policy: ${text.en}`, it: `Chiamata rifiutata dalla politica di contatto: ${text.it ?? text.en}` });
+  let reason: QueueReason | null = null;
+  if (first) {
+    reason = refused(first);
+    // A care hold's reason names it: the neutral words are kept beside it for readers without need-to-know.
+    if (isCareRuleId(first.rule)) reason.restricted = refused(careRuleReason(first.until === null ? null : new Date(first.until).toISOString()));
+  }
   return { allowed: decision.allowed, nextAllowedAt: decision.nextAllowedAt, reason };
 }
 

@@ -6,6 +6,9 @@ import type { Deps } from '../platform/deps.js';
 import { invalid, notFound } from '../platform/errors.js';
 import { TEAM_KINDS } from './core/strategy-document.js';
 import { actorTeam, waitingIn } from './next-case.js';
+import { CARE_SEGMENT_NAME } from '../need-to-know/core/care-rule.js';
+import { decideNeedToKnow } from '../need-to-know/core/need-to-know.js';
+import { isCareSegment } from './core/segment.js';
 import { queueEntryViews } from './queue-view.js';
 import { refreshDebtors } from './refresh-queue.js';
 import { assertCaseInScope } from './scope.js';
@@ -23,7 +26,7 @@ export async function workspaceSummary(deps: Deps, actor: Actor) {
   const now = deps.now();
   const team = await actorTeam(deps.db, actor);
   const held = await deps.db.selectFrom('case_queue').select('case_id').where('leased_by', '=', actor.userId).where('lease_until', '>', now).executeTakeFirst();
-  const [current] = held ? await queueEntryViews(deps.db, [held.case_id], actor.locale) : [];
+  const [current] = held ? await queueEntryViews(deps.db, [held.case_id], { actor, now }) : [];
   const since = startOfDay(deps, now);
   const today = await sql<{ calls: number; conversations: number; promises: number }>`
     select
@@ -60,7 +63,9 @@ export async function workspaceSummary(deps: Deps, actor: Actor) {
 export async function teamQueues(deps: Deps, actor: Actor) {
   const now = deps.now();
   const strategy = await strategyInForce(deps.db);
-  const names = new Map(strategy.document.segments.map((segment) => [segment.id, segment.name]));
+  // Need-to-know: counts per segment name no person, but a segment that selects by vulnerability is named neutrally.
+  const mayKnow = decideNeedToKnow({ role: actor.role, holdsCase: false, reason: null }).access === 'full';
+  const names = new Map(strategy.document.segments.map((segment) => [segment.id, !mayKnow && isCareSegment(segment) ? CARE_SEGMENT_NAME[actor.locale] : segment.name]));
   let teamsQuery = deps.db.selectFrom('teams').select(['id', 'name', 'kind']).where('kind', 'in', [...TEAM_KINDS]).orderBy('name');
   if (actor.role === 'team_leader') {
     const own = await actorTeam(deps.db, actor);
@@ -202,7 +207,7 @@ export async function assignCase(deps: Deps, actor: Actor, caseId: string, input
       requestId,
       at: now,
     });
-    const [view] = await queueEntryViews(trx, [caseId], actor.locale);
+    const [view] = await queueEntryViews(trx, [caseId], { actor, now });
     if (!view) throw notFound('The queue entry');
     return view;
   });

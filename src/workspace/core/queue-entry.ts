@@ -2,6 +2,7 @@ import { euros } from '../../affordability/core/text.js';
 import type { Message } from '../../affordability/core/types.js';
 import type { Channel } from '../../contact-policy/core/policy-document.js';
 import { dayNumberOf, fromLocal, isoDateOf, toLocal } from '../../contact-policy/core/local-time.js';
+import type { QueueReason } from '../../need-to-know/core/care-rule.js';
 import { segmentCase, type Arm, type SegmentFacts } from './segment.js';
 import { dateWords, momentWords, TASK_TITLES } from './texts.js';
 import type { StrategyDocument } from './strategy-document.js';
@@ -30,8 +31,8 @@ export interface SegmentControl {
 export interface PhoneVerdict {
   allowed: boolean;
   nextAllowedAt: number | null;
-  /** The first refusal reason, in words, for the queue's explanation. */
-  reason: Message | null;
+  /** The first refusal reason, in words, for the queue's explanation (neutral words kept beside a care hold's). */
+  reason: QueueReason | null;
 }
 
 export interface QueueEntry {
@@ -44,7 +45,7 @@ export interface QueueEntry {
   priority: number;
   callableFrom: number | null;
   paused: boolean;
-  reasons: Message[];
+  reasons: QueueReason[];
 }
 
 /** A callback counts as due from this long before its time until this long after (the policy's tolerance). */
@@ -68,7 +69,7 @@ export function queueEntry(
   const control = controls.get(assignment.segment.id);
   const boost = control?.priorityBoost ?? 0;
   const priority = assignment.treatment.priority + boost;
-  const reasons = [...assignment.reasons];
+  const reasons: QueueReason[] = [...assignment.reasons];
   reasons.push(
     boost === 0
       ? { fr: `Priorité ${priority}.`, en: `Priority ${priority}.`, it: `Priorità ${priority}.` }

@@ -1,5 +1,6 @@
 import { euros, say } from '../../affordability/core/text.js';
 import type { Message } from '../../affordability/core/types.js';
+import { CARE_SEGMENT_NAME, type QueueReason } from '../../need-to-know/core/care-rule.js';
 import { OUTCOME_WORDS, PLAN_STATE_WORDS } from './texts.js';
 import type { Conditions, LAST_OUTCOMES, LANGUAGES, PLAN_STATES, Segment, StrategyDocument, STRATEGY_STAGES, Treatment } from './strategy-document.js';
 
@@ -25,7 +26,7 @@ export interface SegmentAssignment {
   arm: Arm;
   treatment: Treatment;
   /** Why, in words: the segment and what of the case matched it, and the arm. */
-  reasons: Message[];
+  reasons: QueueReason[];
 }
 
 /** Whether a case meets every condition of a segment (a missing condition always holds). */
@@ -53,13 +54,14 @@ export function segmentCase(strategy: StrategyDocument, facts: SegmentFacts): Se
   const segment = strategy.segments.find((candidate) => meets(candidate.when, facts));
   if (!segment) throw new Error(`strategy "${strategy.title}" has no segment for case ${facts.caseId}: its last segment must have no conditions`);
   const challenger = segment.challenger !== undefined && bucketOf(segment.id, facts.caseId) < segment.challenger.sharePercent;
-  const reasons: Message[] = [
-    say({
-      fr: () => `Segment « ${segment.name} »${describeConditions(segment.when, 'fr')}.`,
-      en: () => `Segment “${segment.name}”${describeConditions(segment.when, 'en')}.`,
-      it: () => `Segmento «${segment.name}»${describeConditions(segment.when, 'it')}.`,
-    }),
-  ];
+  const named: QueueReason = say({
+    fr: () => `Segment « ${segment.name} »${describeConditions(segment.when, 'fr')}.`,
+    en: () => `Segment “${segment.name}”${describeConditions(segment.when, 'en')}.`,
+    it: () => `Segmento «${segment.name}»${describeConditions(segment.when, 'it')}.`,
+  });
+  // A segment that selects by vulnerability names it: a reader without need-to-know reads that a care rule applies.
+  if (isCareSegment(segment)) named.restricted = { fr: `Segment « ${CARE_SEGMENT_NAME.fr} ».`, en: `Segment “${CARE_SEGMENT_NAME.en}”.`, it: `Segmento «${CARE_SEGMENT_NAME.it}».` };
+  const reasons: QueueReason[] = [named];
   if (segment.challenger) {
     const share = segment.challenger.sharePercent;
     reasons.push(
@@ -69,6 +71,11 @@ export function segmentCase(strategy: StrategyDocument, facts: SegmentFacts): Se
     );
   }
   return { segment, arm: challenger ? 'challenger' : 'champion', treatment: challenger ? segment.challenger!.treatment : segment.treatment, reasons };
+}
+
+/** Whether a segment selects cases by a vulnerability hold, so that its name and conditions reveal one. */
+export function isCareSegment(segment: Pick<Segment, 'when'>): boolean {
+  return segment.when.vulnerable === true;
 }
 
 /** 0–99 from FNV-1a over "segment:case": stable across processes and versions of Node. */

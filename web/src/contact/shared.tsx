@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayNumberOf, fromLocal, minutesOf } from '../../../src/contact-policy/core/local-time.js';
+import { CARE_RULE_ID } from '../../../src/need-to-know/core/care-rule.js';
 import type { Decision } from '../api/contact.js';
 import { ProblemMessage } from '../components/ProblemMessage.js';
 import { useFormat } from '../i18n/format.js';
@@ -10,6 +11,31 @@ import { labelOf } from '../i18n/labels.js';
 export function usePolicyLanguage(): 'fr' | 'en' {
   const { i18n } = useTranslation();
   return i18n.language === 'fr' ? 'fr' : 'en';
+}
+
+interface PolicyItem {
+  rule?: string | undefined;
+  until?: string | null | undefined;
+  message?: string | undefined;
+  messages?: { fr?: string | undefined; en?: string | undefined } | undefined;
+}
+
+/**
+ * The words of a decision's reason or notice, and their language when it is not the page's: the neutral care rule
+ * (what a reader without need-to-know sees of a care hold) in the app's own language by its rule id, every other rule
+ * in the policy's words (French, or English).
+ */
+export function usePolicyText(): (item: PolicyItem, kind?: 'reason' | 'notice') => { text: string; lang: string | undefined } {
+  const { t, i18n } = useTranslation();
+  const language = usePolicyLanguage();
+  return (item, kind = 'reason') => {
+    if (item.rule === CARE_RULE_ID) {
+      const key = kind === 'notice' ? 'needToKnow.careRule.notice' : item.until ? 'needToKnow.careRule.untilEnd' : 'needToKnow.careRule.untilLifted';
+      return { text: t(key), lang: undefined };
+    }
+    const policy = item.messages?.[language];
+    return { text: policy ?? item.message ?? item.rule ?? '', lang: policy !== undefined && i18n.language !== language ? language : undefined };
+  };
 }
 
 /**
@@ -58,9 +84,8 @@ export function DualTime({ iso, timeZone }: { iso: string; timeZone: string }) {
 
 /** Why a channel is refused (every reason, each with when it stops), when it will be possible, and what to keep in mind. */
 export function DecisionDetails({ decision, timeZone }: { decision: Decision; timeZone: string }) {
-  const { t, i18n } = useTranslation();
-  const language = usePolicyLanguage();
-  const textLang = i18n.language === language ? undefined : language;
+  const { t } = useTranslation();
+  const policyText = usePolicyText();
   const several = decision.reasons.length > 1;
   return (
     <>
@@ -68,7 +93,7 @@ export function DecisionDetails({ decision, timeZone }: { decision: Decision; ti
         <ul className="decision-reasons">
           {decision.reasons.map((reason) => (
             <li key={reason.rule}>
-              <span lang={textLang}>{reason.messages[language]}</span>{' '}
+              <span lang={policyText(reason).lang}>{policyText(reason).text}</span>{' '}
               {/* One reason: the next allowed moment below says when it stops. Several: each says its own. */}
               {several ? (
                 <span className="muted">
@@ -99,8 +124,8 @@ export function DecisionDetails({ decision, timeZone }: { decision: Decision; ti
       {decision.notices.length > 0 ? (
         <ul className="decision-notices" aria-label={t('contact.notices')}>
           {decision.notices.map((notice) => (
-            <li key={notice.rule} lang={textLang}>
-              {notice.messages[language]}
+            <li key={notice.rule} lang={policyText(notice, 'notice').lang}>
+              {policyText(notice, 'notice').text}
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import { ApiError } from '../api/client.js';
 import type { CaseDetail } from '../api/types.js';
 import { CALL_OUTCOMES, CALL_RESULTS, recordCall, type CallBody, type CallOutcome, type CallResult, type CallResultKind, type CaseWorkspace, type ScriptStep } from '../api/workspace.js';
 import { ProblemMessage } from '../components/ProblemMessage.js';
-import { DualTime, localToIso } from '../contact/shared.js';
+import { DualTime, localToIso, usePolicyText } from '../contact/shared.js';
 import { parseEurosToCents, useFormat } from '../i18n/format.js';
 import { labelOf } from '../i18n/labels.js';
 import { NextCaseButton, type NextCaseAction } from './NextCase.js';
@@ -69,7 +69,7 @@ export function CallGuide({
   next: NextCaseAction | null;
   onRecorded: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const script = workspace.script;
   const identity = identityStepOf(script);
@@ -104,7 +104,7 @@ export function CallGuide({
   const identityConfirmed = identity ? checklist[identity.id] === true : true;
   const refusal = refusalOf(error);
   const heldByOther = error instanceof ApiError && error.code === 'queue.leased_by_other';
-  const policyLanguage = i18n.language === 'fr' ? 'fr' : 'en';
+  const policyText = usePolicyText();
 
   function tick(step: ScriptStep, checked: boolean) {
     setChecklist((previous) => {
@@ -474,8 +474,7 @@ export function CallGuide({
           {refusal.reasons.length > 0 ? (
             <ul className="decision-reasons">
               {refusal.reasons.map((item, index) => {
-                const text = item.messages?.[policyLanguage] ?? item.message ?? item.rule ?? '';
-                const textLang = item.messages?.[policyLanguage] && i18n.language !== policyLanguage ? policyLanguage : undefined;
+                const { text, lang: textLang } = policyText(item);
                 return (
                   <li key={item.rule ?? index}>
                     <span lang={textLang}>{text}</span>

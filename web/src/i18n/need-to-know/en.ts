@@ -5,6 +5,11 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** English texts of need-to-know on special-category data and of its problem codes: complete. */
 export const needToKnowEn: Widen<typeof needToKnowFr> = {
   reasonWithheld: 'Care rule: details restricted (need-to-know)',
+  careRule: {
+    untilEnd: 'Care rule in place: this channel is suspended until the rule ends.',
+    untilLifted: 'Care rule in place: this channel is suspended until a person lifts the rule.',
+    notice: 'Care rule in place: follow it; why it applies is reserved to those who need to know.',
+  },
   reads: {
     heading: 'Reads of sensitive data',
     intro:

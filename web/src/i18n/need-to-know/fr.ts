@@ -4,6 +4,12 @@
  */
 export const needToKnowFr = {
   reasonWithheld: 'Règle de soin : détails réservés (besoin d’en connaître)',
+  /** What a contact decision says of a care hold to a reader without need-to-know (rule id hold.care_rule). */
+  careRule: {
+    untilEnd: 'Règle de soin en place : ce canal est suspendu jusqu’à la fin de la règle.',
+    untilLifted: 'Règle de soin en place : ce canal est suspendu jusqu’à ce qu’une personne lève la règle.',
+    notice: 'Règle de soin en place : suivez-la ; ses motifs sont réservés aux personnes qui ont besoin d’en connaître.',
+  },
   reads: {
     heading: 'Lectures de données sensibles',
     intro:

@@ -5,6 +5,11 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Italian texts of need-to-know on special-category data and of its problem codes: complete. */
 export const needToKnowIt: Widen<typeof needToKnowFr> = {
   reasonWithheld: 'Regola di tutela: dettagli riservati (necessità di conoscere)',
+  careRule: {
+    untilEnd: 'Regola di tutela in vigore: questo canale è sospeso fino alla fine della regola.',
+    untilLifted: 'Regola di tutela in vigore: questo canale è sospeso finché una persona non revoca la regola.',
+    notice: 'Regola di tutela in vigore: la rispetti; i motivi sono riservati a chi ha necessità di conoscerli.',
+  },
   reads: {
     heading: 'Letture di dati sensibili',
     intro:

@@ -1,0 +1,109 @@
+import type { Message } from '../../affordability/core/types.js';
+import { CARE_HOLD_KINDS } from './need-to-know.js';
+import { CARE_RULE } from './projection.js';
+
+/**
+ * Contact decisions and queue explanations as a reader without need-to-know sees them. The decision itself is never
+ * changed (it refuses exactly as before); only what it says to the reader is: a care hold's rule id and words
+ * ("hold.vulnerability", "fragilité signalée") become the neutral "hold.care_rule", "care rule in place", with the
+ * channel and the date it stops kept, so the reader still follows the rule. Which channels a care rule stops is the
+ * policy's, the same for every care hold, so it says nothing about the person; nor does the date.
+ */
+
+/** The rule id a reader without need-to-know sees instead of `hold.<care kind>`. */
+export const CARE_RULE_ID = `hold.${CARE_RULE}`;
+
+const CARE_RULE_IDS = new Set(CARE_HOLD_KINDS.map((kind) => `hold.${kind}`));
+
+/** Whether a decision's rule id names a care hold. */
+export function isCareRuleId(rule: string): boolean {
+  return CARE_RULE_IDS.has(rule);
+}
+
+/** Why a channel is refused, without the kind of care hold: it stops until its end, or until a person lifts it. */
+export function careRuleReason(until: string | null): Message {
+  return until === null
+    ? {
+        fr: 'Règle de soin en place : ce canal est suspendu jusqu’à ce qu’une personne lève la règle.',
+        en: 'Care rule in place: this channel is suspended until a person lifts the rule.',
+        it: 'Regola di tutela in vigore: questo canale è sospeso finché una persona non revoca la regola.',
+      }
+    : {
+        fr: 'Règle de soin en place : ce canal est suspendu jusqu’à la fin de la règle.',
+        en: 'Care rule in place: this channel is suspended until the rule ends.',
+        it: 'Regola di tutela in vigore: questo canale è sospeso fino alla fine della regola.',
+      };
+}
+
+/** What to keep in mind while a care rule applies (instead of the care hold's own notice, which names it). */
+export const CARE_RULE_NOTICE: Message = {
+  fr: 'Règle de soin en place : suivez-la ; ses motifs sont réservés aux personnes qui ont besoin d’en connaître.',
+  en: 'Care rule in place: follow it; why it applies is reserved to those who need to know.',
+  it: 'Regola di tutela in vigore: la rispetti; i motivi sono riservati a chi ha necessità di conoscerli.',
+};
+
+/** The name a reader without need-to-know sees for a strategy segment that selects cases by vulnerability. */
+export const CARE_SEGMENT_NAME: Message = {
+  fr: 'Règle de soin : équipe d’accompagnement',
+  en: 'Care rule: care team',
+  it: 'Regola di tutela: team di accompagnamento',
+};
+
+type Language = 'fr' | 'en';
+
+interface ReasonLike {
+  rule: string;
+  message: string;
+  messages: { fr: string; en: string };
+  until: string | null;
+}
+
+interface NoticeLike {
+  rule: string;
+  message: string;
+  messages: { fr: string; en: string };
+}
+
+/**
+ * A decision as given by the API, as a reader without need-to-know sees it: each care hold's reason and notice in
+ * neutral words under `hold.care_rule` (once: two care holds stopping a channel are one care rule, until the later
+ * of their ends), every other reason, the verdict, the next allowed moment and any override unchanged.
+ */
+export function restrictDecision<T extends { reasons: ReasonLike[]; notices: NoticeLike[] }>(view: T, language: Language): T {
+  const care = view.reasons.filter((reason) => isCareRuleId(reason.rule));
+  const careNotice = view.notices.some((notice) => isCareRuleId(notice.rule));
+  if (care.length === 0 && !careNotice) return view;
+  const reasons: ReasonLike[] = [];
+  if (care.length > 0) {
+    const until = care.some((reason) => reason.until === null) ? null : care.map((reason) => reason.until!).sort().at(-1)!;
+    const text = careRuleReason(until);
+    const at = view.reasons.findIndex((reason) => isCareRuleId(reason.rule));
+    reasons.push(...view.reasons.slice(0, at).filter((reason) => !isCareRuleId(reason.rule)));
+    reasons.push({ rule: CARE_RULE_ID, message: text[language], messages: { fr: text.fr, en: text.en }, until });
+    reasons.push(...view.reasons.slice(at).filter((reason) => !isCareRuleId(reason.rule)));
+  } else {
+    reasons.push(...view.reasons);
+  }
+  const notices: NoticeLike[] = [];
+  let noticed = false;
+  for (const notice of view.notices) {
+    if (!isCareRuleId(notice.rule)) notices.push(notice);
+    else if (!noticed) {
+      noticed = true;
+      notices.push({ rule: CARE_RULE_ID, message: CARE_RULE_NOTICE[language], messages: { fr: CARE_RULE_NOTICE.fr, en: CARE_RULE_NOTICE.en } });
+    }
+  }
+  return { ...view, reasons, notices };
+}
+
+/**
+ * An explanation of a queue entry, stored with its neutral wording when it rests on a care hold (the policy's
+ * refusal) or on a vulnerability condition (the segment): the queue is written ahead of any reader, so both are kept
+ * and the reader's need-to-know picks one when the entry is read.
+ */
+export type QueueReason = Message & { restricted?: Message };
+
+/** The explanations of a queue entry as a reader without need-to-know reads them. */
+export function restrictQueueReasons(reasons: readonly QueueReason[]): Message[] {
+  return reasons.map((reason) => reason.restricted ?? { fr: reason.fr, en: reason.en, it: reason.it });
+}
