@@ -1,4 +1,5 @@
 import { WORKSPACE_SWEEP } from '../workspace/sweep.js';
+import { SENSITIVE_READS_SEAL } from '../need-to-know/seal-reads.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
@@ -20,16 +21,17 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     await t.close();
   });
 
-  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices and the workspace sweep every minute', async () => {
+  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices and the workspace sweep every minute and the seal of sensitive reads every five', async () => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: NIGHTLY_REFRESH, cron: t.deps.config.NIGHTLY_CRON, timezone: t.deps.config.NIGHTLY_TZ }),
         expect.objectContaining({ name: CREDITOR_NOTICES, cron: '* * * * *' }),
         expect.objectContaining({ name: WORKSPACE_SWEEP, cron: '* * * * *' }),
+        expect.objectContaining({ name: SENSITIVE_READS_SEAL, cron: '*/5 * * * *' }),
       ]),
     );
-    expect(schedules).toHaveLength(3);
+    expect(schedules).toHaveLength(4);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {
