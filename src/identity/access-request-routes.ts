@@ -11,8 +11,8 @@ const person = z.object({ id: z.string().uuid(), displayName: z.string() });
 
 export const accessRequestSchema = z.object({
   requestId: z.string().uuid(),
-  kind: z.enum(['creation', 'role_change']),
-  role: roleSchema.describe('the role asked for'),
+  kind: z.enum(['creation', 'role_change', 'password_reset']).describe('password_reset: a new password set by an administrator, not usable until approved'),
+  role: roleSchema.describe('the role asked for (for a password reset, the account’s role)'),
   creditorId: z.string().uuid().nullable(),
   requestedAt: z.string(),
   user: z.object({ id: z.string().uuid(), email: z.string(), displayName: z.string(), role: roleSchema, active: z.boolean() }),
@@ -25,8 +25,8 @@ export const accessRequestSchema = z.object({
 });
 
 /**
- * Separation of duties: accounts given a role that reads case data wait for a manager's or a compliance officer's
- * approval (never the requester's). The list is read by whoever reads the users; the decision is the approvers'.
+ * Separation of duties: accounts given a role that reads case data, and passwords set on someone else's account, wait
+ * for a manager's or a compliance officer's approval (never the requester's). The list is read by whoever reads the users; the decision is the approvers'.
  */
 export function accessRequestRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +37,7 @@ export function accessRequestRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'users.read' } },
       schema: {
         tags: ['users'],
-        summary: 'Requests for access to case data (new accounts, raised roles), newest first; `status=pending` for those waiting',
+        summary: 'Requests for access to case data (new accounts, raised roles, passwords set by an administrator), newest first; `status=pending` for those waiting',
         querystring: z.strictObject({
           status: z.enum(['pending', 'approved', 'refused', 'withdrawn']).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -13,18 +13,28 @@ import { auditActor } from './actor.js';
  * new account is inactive and a raised user keeps its old role.
  */
 
-export type AccessRequestKind = 'creation' | 'role_change';
+/** What the account gains: access (a new account, a raised role), or a password set by someone else. */
+export type AccessKind = 'creation' | 'role_change';
+export type AccessRequestKind = AccessKind | 'password_reset';
 export type AccessRequestStatus = 'pending' | 'approved' | 'refused' | 'withdrawn';
 
-export interface PendingAccess {
+/** The two families of requests pending side by side: one about the account's access, one password reset. */
+type RequestFamily = 'access' | 'password';
+const familyKinds = (family: RequestFamily): AccessRequestKind[] => (family === 'password' ? ['password_reset'] : ['creation', 'role_change']);
+const familyOf = (kind: AccessRequestKind): RequestFamily => (kind === 'password_reset' ? 'password' : 'access');
+
+interface RequestSummary<Kind extends AccessRequestKind> {
   requestId: string;
-  kind: AccessRequestKind;
+  kind: Kind;
   role: Role;
   creditorId: string | null;
   requestedAt: string;
 }
 
-export interface AccessRequestView extends PendingAccess {
+/** A pending request about the account's access (the users list shows it beside the account). */
+export type PendingAccess = RequestSummary<AccessKind>;
+
+export interface AccessRequestView extends RequestSummary<AccessRequestKind> {
   user: { id: string; email: string; displayName: string; role: Role; active: boolean };
   fromRole: Role | null;
   requestedBy: { id: string; displayName: string };
@@ -34,13 +44,27 @@ export interface AccessRequestView extends PendingAccess {
   reason: string | null;
 }
 
-/** Opens a request (withdrawing any the user still had pending) and audits it, in the caller's transaction. */
-export async function openAccessRequest(
+/**
+ * Opens a request (withdrawing any of the same family the user still had pending) and audits it, in the caller's
+ * transaction. A password reset carries the new password's hash, never audited.
+ */
+export async function openAccessRequest<Kind extends AccessRequestKind>(
   trx: Transaction<DB>,
-  input: { userId: string; kind: AccessRequestKind; fromRole: Role | null; role: Role; creditorId: string | null; actor: AuditActor; requestId: string | null; at: Date },
-): Promise<PendingAccess> {
+  input: {
+    userId: string;
+    kind: Kind;
+    fromRole: Role | null;
+    role: Role;
+    creditorId: string | null;
+    actor: AuditActor;
+    requestId: string | null;
+    at: Date;
+    passwordHash?: string;
+  },
+): Promise<RequestSummary<Kind>> {
   if (!input.actor.userId) throw new Error('an access request needs a person as requester');
-  await withdrawPendingAccess(trx, input.userId, input.actor, input.requestId, input.at);
+  if ((input.kind === 'password_reset') !== (input.passwordHash !== undefined)) throw new Error('a password reset, and only it, carries a password hash');
+  await withdrawPendingAccess(trx, input.userId, input.actor, input.requestId, input.at, familyOf(input.kind));
   const row = await trx
     .insertInto('user_access_requests')
     .values({
@@ -51,10 +75,11 @@ export async function openAccessRequest(
       creditor_id: input.creditorId,
       requested_by: input.actor.userId,
       requested_at: input.at,
+      password_hash: input.passwordHash ?? null,
     })
     .returning(['id', 'kind', 'role', 'creditor_id', 'requested_at'])
     .executeTakeFirstOrThrow();
-  const pending = toPending(row);
+  const pending = toPending(row) as RequestSummary<Kind>;
   await appendAudit(trx, {
     actor: input.actor,
     action: 'user_access.requested',
@@ -68,14 +93,25 @@ export async function openAccessRequest(
   return pending;
 }
 
-/** The administrator changed its mind (another role, a lowering): the pending request is withdrawn, audited. */
-export async function withdrawPendingAccess(trx: Transaction<DB>, userId: string, actor: AuditActor, requestId: string | null, at: Date) {
+/**
+ * The administrator changed its mind (another role, a lowering, another new password): the pending request of that
+ * family is withdrawn, audited; a withdrawn password reset's hash is discarded.
+ */
+export async function withdrawPendingAccess(
+  trx: Transaction<DB>,
+  userId: string,
+  actor: AuditActor,
+  requestId: string | null,
+  at: Date,
+  family: RequestFamily = 'access',
+) {
   const withdrawn = await trx
     .updateTable('user_access_requests')
-    .set({ status: 'withdrawn', decided_at: at })
+    .set({ status: 'withdrawn', decided_at: at, password_hash: null })
     .where('user_id', '=', userId)
     .where('status', '=', 'pending')
-    .returning(['id', 'role', 'creditor_id'])
+    .where('kind', 'in', familyKinds(family))
+    .returning(['id', 'kind', 'role', 'creditor_id'])
     .execute();
   for (const row of withdrawn) {
     await appendAudit(trx, {
@@ -84,14 +120,14 @@ export async function withdrawPendingAccess(trx: Transaction<DB>, userId: string
       targetType: 'user',
       targetId: userId,
       creditorId: row.creditor_id,
-      after: { requestId: row.id, role: row.role },
+      after: { requestId: row.id, kind: row.kind, role: row.role },
       requestId,
       at,
     });
   }
 }
 
-/** The pending requests of some users, by user id (for the users list). */
+/** The pending requests about access of some users, by user id (for the users list; password resets are listed apart). */
 export async function pendingAccessOf(db: Deps['db'] | Transaction<DB>, userIds: readonly string[]): Promise<Map<string, PendingAccess>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
@@ -99,8 +135,37 @@ export async function pendingAccessOf(db: Deps['db'] | Transaction<DB>, userIds:
     .select(['id', 'user_id', 'kind', 'role', 'creditor_id', 'requested_at'])
     .where('user_id', 'in', userIds)
     .where('status', '=', 'pending')
+    .where('kind', 'in', familyKinds('access'))
     .execute();
-  return new Map(rows.map((row) => [row.user_id, toPending(row)]));
+  return new Map(rows.map((row) => [row.user_id, toPending(row) as PendingAccess]));
+}
+
+/**
+ * Sets a new password on someone else's account the four-eyes way: the hash waits in a password_reset request and
+ * the account cannot sign in (login.ts) until a manager or a compliance officer approves it. The caller ends the
+ * account's sessions in the same transaction.
+ */
+export async function requestPasswordReset(
+  trx: Transaction<DB>,
+  account: { id: string; role: Role; creditor_id: string | null },
+  passwordHash: string,
+  actor: AuditActor,
+  requestId: string | null,
+  at: Date,
+) {
+  const input = { userId: account.id, kind: 'password_reset' as const, fromRole: account.role, role: account.role, creditorId: account.creditor_id };
+  return openAccessRequest(trx, { ...input, passwordHash, actor, requestId, at });
+}
+
+/** The new password waiting for approval on an account, if any (sign-in refuses the account meanwhile). */
+export async function pendingPasswordReset(db: Deps['db'] | Transaction<DB>, userId: string) {
+  return db
+    .selectFrom('user_access_requests')
+    .select(['id', 'password_hash'])
+    .where('user_id', '=', userId)
+    .where('kind', '=', 'password_reset')
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 }
 
 /** The latest creation request of a user, if it was created through one. */
@@ -115,7 +180,7 @@ export async function lastCreationRequest(trx: Transaction<DB>, userId: string) 
     .executeTakeFirst();
 }
 
-function toPending(row: { id: string; kind: AccessRequestKind; role: Role; creditor_id: string | null; requested_at: Date }): PendingAccess {
+function toPending(row: { id: string; kind: AccessRequestKind; role: Role; creditor_id: string | null; requested_at: Date }): RequestSummary<AccessRequestKind> {
   return { requestId: row.id, kind: row.kind, role: row.role, creditorId: row.creditor_id, requestedAt: row.requested_at.toISOString() };
 }
 
@@ -171,8 +236,9 @@ const REFUSALS = {
 
 /**
  * Approves or refuses a pending request, in one transaction under a lock of the request: an approved creation
- * activates the account, an approved role change gives the role (and ends the user's sessions); a refusal leaves the
- * account as it was. Each decision is audited with its reason.
+ * activates the account, an approved role change gives the role, an approved password reset puts the new password on
+ * the account (both end the user's sessions); a refusal leaves the account as it was (after a refused reset, the old
+ * password signs in again). A decided reset's hash is discarded. Each decision is audited with its reason.
  */
 export async function decideAccessRequest(
   deps: Deps,
@@ -192,14 +258,19 @@ export async function decideAccessRequest(
     }
     await trx
       .updateTable('user_access_requests')
-      .set({ status: decision.approve ? 'approved' : 'refused', decided_by: actor.userId, decided_at: now, reason: decision.reason })
+      .set({ status: decision.approve ? 'approved' : 'refused', decided_by: actor.userId, decided_at: now, reason: decision.reason, password_hash: null })
       .where('id', '=', requestId)
       .execute();
     if (decision.approve) {
-      const change = request.kind === 'creation' ? { active: true } : { role: request.role, creditor_id: request.creditor_id };
+      const change =
+        request.kind === 'creation'
+          ? { active: true }
+          : request.kind === 'role_change'
+            ? { role: request.role, creditor_id: request.creditor_id }
+            : { password_hash: request.password_hash!, failed_login_count: 0, last_failed_login_at: null, locked_until: null };
       await trx.updateTable('users').set({ ...change, updated_at: now }).where('id', '=', request.user_id).execute();
-      // A new role ends the sessions opened under the old one.
-      if (request.kind === 'role_change') await trx.deleteFrom('sessions').where('user_id', '=', request.user_id).execute();
+      // A new role or a new password ends the sessions opened before it.
+      if (request.kind !== 'creation') await trx.deleteFrom('sessions').where('user_id', '=', request.user_id).execute();
     }
     await appendAudit(trx, {
       actor: auditActor(actor),

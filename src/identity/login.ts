@@ -12,6 +12,7 @@ import {
   type ThrottlePolicy,
   type ThrottleState,
 } from './core/login-throttle.js';
+import { pendingPasswordReset } from './access-requests.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { hashToken, newSessionTokens, type NewSession } from './sessions.js';
 
@@ -26,6 +27,15 @@ export interface LoginInput {
 
 const invalidCredentials = () =>
   new AppError('auth.invalid_credentials', 401, 'The email or the password is wrong. Check both and try again.');
+
+/** Only to someone who gave the account's password, old or new: nothing is said about an account otherwise. */
+const passwordResetPending = () =>
+  new AppError(
+    'auth.password_reset_pending',
+    401,
+    'An administrator set a new password for this account: it cannot sign in until a manager or a compliance officer ' +
+      'approves it. Ask one of them, then sign in with the new password.',
+  );
 
 /** The same answer whether the address has an account or not, and whichever count imposed the wait. */
 const tooManyAttempts = (seconds: number) =>
@@ -89,7 +99,7 @@ async function lockSubject(trx: Transaction<DB>, subject: string, now: Date): Pr
   return readSubject(trx, subject, true);
 }
 
-type Outcome = { kind: 'ok'; session: NewSession } | { kind: 'failed' } | { kind: 'wait'; until: Date };
+type Outcome = { kind: 'ok'; session: NewSession } | { kind: 'failed' } | { kind: 'wait'; until: Date } | { kind: 'reset_pending' };
 
 /**
  * Signs a user in. Two counts throttle it (core/login-throttle.ts): the e-mail address's, on the account's row or in
@@ -97,6 +107,9 @@ type Outcome = { kind: 'ok'; session: NewSession } | { kind: 'failed' } | { kind
  * before the password is even checked. The password is checked outside the transaction (argon2 is deliberately slow
  * and must not hold locks); the counts are then re-read under row locks, so parallel guesses count, and written in
  * the same transaction as the audit entry.
+ *
+ * While a new password set by an administrator waits for approval (separation of duties), the account signs in with
+ * neither the old password nor the new one; whoever gives either is told why, and it does not count as a failure.
  */
 export async function login(deps: Deps, input: LoginInput): Promise<NewSession & { userId: string }> {
   const email = input.email.trim().toLowerCase();
@@ -117,7 +130,10 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
   );
   if (waiting) throw tooManyAttempts(retryAfterSeconds(waiting, checkedAt));
 
-  const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  const resetBefore = user ? await pendingPasswordReset(deps.db, user.id) : undefined;
+  const passwordOk =
+    (await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password)) ||
+    (resetBefore?.password_hash ? await verifyPassword(resetBefore.password_hash, input.password) : false);
 
   const outcome = await deps.db.transaction().execute(async (trx): Promise<Outcome> => {
     const now = deps.now();
@@ -125,7 +141,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
     const fresh = user
       ? await trx
           .selectFrom('users')
-          .select(['failed_login_count', 'last_failed_login_at', 'role', 'creditor_id', 'active'])
+          .select(['failed_login_count', 'last_failed_login_at', 'role', 'creditor_id', 'active', 'password_hash'])
           .where('id', '=', user.id)
           .forUpdate()
           .executeTakeFirstOrThrow()
@@ -138,7 +154,24 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
     const until = laterOf(waitUntil(account, policies.account, now), ip ? waitUntil(ip, policies.ip, now) : null);
     if (until) return { kind: 'wait', until };
 
-    if (!passwordOk || !fresh || !fresh.active) {
+    // The password checked must still be the account's: a reset approved meanwhile makes the old one wrong.
+    const resetPending = resetBefore !== undefined || (user !== undefined && (await pendingPasswordReset(trx, user.id)) !== undefined);
+    const stillTheSame = fresh !== null && fresh.password_hash === user?.password_hash;
+    if (passwordOk && fresh?.active && resetPending) {
+      await appendAudit(trx, {
+        actor: { userId: user!.id, role: fresh.role },
+        action: 'auth.login_refused',
+        targetType: 'user',
+        targetId: user!.id,
+        creditorId: fresh.creditor_id,
+        after: { reason: 'password_reset_pending' },
+        requestId: input.requestId,
+        at: now,
+      });
+      return { kind: 'reset_pending' };
+    }
+
+    if (!passwordOk || !fresh || !fresh.active || !stillTheSame) {
       const nextAccount = afterFailure(account, policies.account, now);
       const accountWait = waitUntil(nextAccount, policies.account, now);
       if (fresh && user) {
@@ -205,6 +238,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
 
   if (outcome.kind === 'wait') throw tooManyAttempts(retryAfterSeconds(outcome.until, deps.now()));
   if (outcome.kind === 'failed') throw invalidCredentials();
+  if (outcome.kind === 'reset_pending') throw passwordResetPending();
   return { ...outcome.session, userId: user!.id };
 }
 

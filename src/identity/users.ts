@@ -3,8 +3,8 @@ import type { Deps } from '../platform/deps.js';
 import type { DB, Locale, Role } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
-import { accessChange, openAccessRequest, pendingAccessOf, type PendingAccess } from './access-requests.js';
-import { needsAccessApproval } from './core/access-approval.js';
+import { accessChange, openAccessRequest, pendingAccessOf, requestPasswordReset, type PendingAccess } from './access-requests.js';
+import { needsAccessApproval, passwordResetNeedsApproval } from './core/access-approval.js';
 import { assertAcceptablePassword, hashPassword } from './passwords.js';
 
 export interface UserView {
@@ -188,8 +188,10 @@ export async function updateUser(
     if (actor.userId === userId && (input.active === false || (input.role && input.role !== before.role))) {
       throw invalid('users.self_lockout', 'You cannot deactivate yourself or change your own role; ask another administrator.');
     }
-    // Separation of duties: a raise to a role that reads case data waits for approval (access-requests.ts).
+    // Separation of duties: a raise to a role that reads case data waits for approval (access-requests.ts), and so does
+    // a new password set on someone else's account: it is kept aside and the account cannot sign in meanwhile.
     const access = await accessChange(trx, before, { role, creditorId, active: input.active }, actor, requestId, deps.now());
+    const resetWaits = passwordHash !== undefined && passwordResetNeedsApproval(actor.userId, userId);
     await checkReferences(trx, input.creditorId, input.teamId);
     const after = await trx
       .updateTable('users')
@@ -201,7 +203,7 @@ export async function updateUser(
         locale: input.locale ?? before.locale,
         active: access.active,
         ...(input.unlock ? { failed_login_count: 0, locked_until: null } : {}),
-        ...(passwordHash ? { password_hash: passwordHash } : {}),
+        ...(passwordHash && !resetWaits ? { password_hash: passwordHash } : {}),
         updated_at: deps.now(),
       })
       .where('id', '=', userId)
@@ -222,6 +224,7 @@ export async function updateUser(
       requestId,
       at: deps.now(),
     });
+    if (resetWaits) await requestPasswordReset(trx, after, passwordHash, actor, requestId, deps.now());
     const pending = access.opened ?? (await pendingAccessOf(trx, [userId])).get(userId) ?? null;
     return toUserView(after, pending);
   });

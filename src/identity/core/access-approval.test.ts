@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accessDecisionRefusal, needsAccessApproval, readsCaseData } from './access-approval.js';
+import { accessDecisionRefusal, needsAccessApproval, passwordResetNeedsApproval, readsCaseData } from './access-approval.js';
 import { permissionsOf } from './permissions.js';
 import { ROLES, type Role } from './roles.js';
 
@@ -57,5 +57,17 @@ describe('accessDecisionRefusal', () => {
     fc.assert(fc.property(role, fc.constantFrom('a', 'b'), (r: Role, id) => {
       expect(accessDecisionRefusal({ userId: id, role: r }, { userId: 'x', requestedBy: id, status: 'pending' })).not.toBeNull();
     }));
+  });
+});
+
+describe('passwordResetNeedsApproval', () => {
+  it('asks approval whenever a person sets the password of another account, never of their own or from the server', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.uuid(), (actor, account) => {
+        expect(passwordResetNeedsApproval(actor, account)).toBe(actor !== account);
+        expect(passwordResetNeedsApproval(account, account)).toBe(false);
+        expect(passwordResetNeedsApproval(null, account)).toBe(false);
+      }),
+    );
   });
 });

@@ -46,3 +46,14 @@ export function accessDecisionRefusal(
   if (approver.userId === request.userId) return 'own_account';
   return null;
 }
+
+/**
+ * Does setting a new password on `accountId` need approval? Whenever a person sets it on someone else's account:
+ * knowing it, they could sign in as that person. Not only for roles that read case data today, since an
+ * administrator may lower a role at once (to administrator, say), reset the password and ask to raise it back, and
+ * the approver of that raise would not know who holds the password. A person setting their own is not concerned,
+ * nor the operator on the server (`actorUserId` null), who already holds the database.
+ */
+export function passwordResetNeedsApproval(actorUserId: string | null, accountId: string): boolean {
+  return actorUserId !== null && actorUserId !== accountId;
+}

@@ -893,7 +893,7 @@ export interface SensitiveReadSealsTable {
 export interface UserAccessRequestsTable {
   id: Generated<string>;
   user_id: string;
-  kind: 'creation' | 'role_change';
+  kind: 'creation' | 'role_change' | 'password_reset';
   from_role: Role | null;
   role: Role;
   creditor_id: string | null;
@@ -903,6 +903,8 @@ export interface UserAccessRequestsTable {
   decided_by: string | null;
   decided_at: Date | null;
   reason: string | null;
+  /** A password_reset's new argon2id hash, only while it is pending (migration 0019). */
+  password_hash: string | null;
 }
 
 export interface SchemaMigrationsTable {

@@ -99,9 +99,9 @@ function RequestTable({ items, mayDecide, onOutcome, onDecided }: RequestTablePr
                   </th>
                   <td>{t(`roles.${request.role}`)}</td>
                   <td>
-                    {request.kind === 'creation'
-                      ? t('users.requests.kinds.creation')
-                      : t('users.requests.kinds.role_change', { from: request.fromRole ? t(`roles.${request.fromRole}`) : '' })}
+                    {request.kind === 'role_change'
+                      ? t('users.requests.kinds.role_change', { from: request.fromRole ? t(`roles.${request.fromRole}`) : '' })
+                      : t(`users.requests.kinds.${request.kind}`)}
                     <span className="muted small-block">
                       {t('users.requests.requestedBy', { name: request.requestedBy.displayName, date: format.dateTime(request.requestedAt) })}
                     </span>

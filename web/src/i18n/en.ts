@@ -329,13 +329,13 @@ export const en: Messages = {
     pendingAccess: 'Awaiting approval: {{role}}',
     requests: {
       heading: 'Requests for access to case data',
-      intro: 'An account that reads debtors’ cases (a new account or a raised role) waits for the approval of a manager or a compliance officer, never of the person who asked.',
+      intro: 'An account that reads debtors’ cases (a new account or a raised role), or whose password an administrator set, waits for the approval of a manager or a compliance officer, never of the person who asked.',
       caption: 'Pending access requests',
       none: 'No pending request.',
       user: 'Account',
       asked: 'Asked for',
       kind: 'Request',
-      kinds: { creation: 'New account', role_change: 'Raised role (from {{from}})' },
+      kinds: { creation: 'New account', role_change: 'Raised role (from {{from}})', password_reset: 'Password reset by an administrator (the account cannot sign in until then)' },
       requestedBy: 'By {{name}}, on {{date}}',
       approve: 'Approve',
       approveLabel: 'Approve the access of {{name}}',
@@ -573,6 +573,7 @@ export const en: Messages = {
     },
     auth: {
       invalid_credentials: 'The email or the password is wrong. Check both and try again.',
+      password_reset_pending: 'An administrator set a new password for this account: it cannot sign in until a manager or a compliance officer approves it. Ask one of them, then sign in with the new password.',
       too_many_attempts: 'Too many failed sign-ins with this email or from this network: wait {{wait}}, then try again. If you have forgotten your password, ask an administrator to set a new one.',
       too_many_attempts_no_wait: 'Too many failed sign-ins with this email or from this network: wait a few minutes, then try again.',
       forbidden: 'Your role does not allow this action.',

@@ -328,13 +328,13 @@ export const fr = {
     pendingAccess: 'En attente d’approbation : {{role}}',
     requests: {
       heading: 'Demandes d’accès aux dossiers',
-      intro: 'Un compte qui lit les dossiers des débiteurs (création ou rôle relevé) attend l’approbation d’un responsable ou d’un agent de conformité, jamais de la personne qui l’a demandé.',
+      intro: 'Un compte qui lit les dossiers des débiteurs (création ou rôle relevé), ou dont un administrateur a changé le mot de passe, attend l’approbation d’un responsable ou d’un agent de conformité, jamais de la personne qui l’a demandé.',
       caption: 'Demandes d’accès en attente',
       none: 'Aucune demande en attente.',
       user: 'Compte',
       asked: 'Demandé',
       kind: 'Demande',
-      kinds: { creation: 'Nouveau compte', role_change: 'Rôle relevé (depuis {{from}})' },
+      kinds: { creation: 'Nouveau compte', role_change: 'Rôle relevé (depuis {{from}})', password_reset: 'Mot de passe réinitialisé par un administrateur (le compte ne peut pas se connecter d’ici là)' },
       requestedBy: 'Par {{name}}, le {{date}}',
       approve: 'Approuver',
       approveLabel: 'Approuver l’accès de {{name}}',
@@ -572,6 +572,7 @@ export const fr = {
     },
     auth: {
       invalid_credentials: 'L’adresse e-mail ou le mot de passe est incorrect. Vérifiez les deux puis réessayez.',
+      password_reset_pending: 'Un administrateur a défini un nouveau mot de passe pour ce compte : il ne peut pas se connecter tant qu’un responsable ou un agent de conformité ne l’a pas approuvé. Demandez-le-leur, puis connectez-vous avec le nouveau mot de passe.',
       too_many_attempts: 'Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez {{wait}} puis réessayez. Si vous avez oublié votre mot de passe, demandez à un administrateur d’en définir un nouveau.',
       too_many_attempts_no_wait: 'Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez quelques minutes puis réessayez.',
       forbidden: 'Votre rôle ne permet pas cette action.',

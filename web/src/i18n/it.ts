@@ -320,13 +320,13 @@ export const it: PartialMessages = {
     pendingAccess: 'In attesa di approvazione: {{role}}',
     requests: {
       heading: 'Richieste di accesso alle pratiche',
-      intro: 'Un account che legge le pratiche dei debitori (nuovo account o ruolo elevato) attende l’approvazione di un responsabile o di un addetto alla conformità, mai di chi l’ha chiesto.',
+      intro: 'Un account che legge le pratiche dei debitori (nuovo account o ruolo elevato), o di cui un amministratore ha cambiato la password, attende l’approvazione di un responsabile o di un addetto alla conformità, mai di chi l’ha chiesto.',
       caption: 'Richieste di accesso in attesa',
       none: 'Nessuna richiesta in attesa.',
       user: 'Account',
       asked: 'Richiesto',
       kind: 'Richiesta',
-      kinds: { creation: 'Nuovo account', role_change: 'Ruolo elevato (da {{from}})' },
+      kinds: { creation: 'Nuovo account', role_change: 'Ruolo elevato (da {{from}})', password_reset: 'Password reimpostata da un amministratore (l’account non può accedere fino ad allora)' },
       requestedBy: 'Da {{name}}, il {{date}}',
       approve: 'Approva',
       approveLabel: 'Approva l’accesso di {{name}}',
@@ -564,6 +564,7 @@ export const it: PartialMessages = {
     },
     auth: {
       invalid_credentials: 'L’indirizzo e-mail o la password non sono corretti. Controlla entrambi e riprova.',
+      password_reset_pending: 'Un amministratore ha impostato una nuova password per questo account: non può accedere finché un responsabile o un addetto alla conformità non la approva. Chiedilo a uno di loro, poi accedi con la nuova password.',
       too_many_attempts: 'Troppi accessi non riusciti con questo indirizzo o da questa rete: attendi {{wait}} e riprova. Se hai dimenticato la password, chiedi a un amministratore di impostarne una nuova.',
       too_many_attempts_no_wait: 'Troppi accessi non riusciti con questo indirizzo o da questa rete: attendi qualche minuto e riprova.',
       forbidden: 'Il tuo ruolo non consente questa azione.',

@@ -12,6 +12,7 @@ import { SERVER_TEXT_LANG } from './labels.js';
 export const PROBLEM_CODES = [
   'auth.invalid_credentials',
   'auth.too_many_attempts',
+  'auth.password_reset_pending',
   'metrics.unauthorized',
   'password.too_short',
   'password.too_common',
