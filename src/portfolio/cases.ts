@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
-import type { CaseStage, CaseStatus } from '../platform/db/schema.js';
+import type { CaseStage, CaseStatus, DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import { chooseLetterAddress } from '../debtors/core/letter-address.js';
 import { creditorCaseView } from './creditor-case-view.js';
@@ -118,6 +118,23 @@ export function debtorName(row: {
   return [row.first_name, row.last_name?.toUpperCase()].filter(Boolean).join(' ');
 }
 
+/** A claim as the case page shows it, to staff and creditor alike (the creditor placed it). */
+export function claimView(c: Selectable<DB['claims']>) {
+  return {
+    id: c.id,
+    reference: c.reference,
+    contractType: c.contract_type,
+    originalCreditor: c.original_creditor,
+    currency: c.currency,
+    principalCents: c.principal_cents,
+    interestCents: c.interest_cents,
+    feesCents: c.fees_cents,
+    defaultOn: c.default_on,
+    lastPaymentOn: c.last_payment_on,
+    status: c.status,
+  };
+}
+
 /** Everything the case page shows, checked against the actor's creditor scope (404 outside it). */
 export async function getCase(deps: Deps, actor: Actor, caseId: string) {
   const db = deps.db;
@@ -215,19 +232,7 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
         wrongNumber: c.wrong_number_at !== null,
       })),
     },
-    claims: claims.map((c) => ({
-      id: c.id,
-      reference: c.reference,
-      contractType: c.contract_type,
-      originalCreditor: c.original_creditor,
-      currency: c.currency,
-      principalCents: c.principal_cents,
-      interestCents: c.interest_cents,
-      feesCents: c.fees_cents,
-      defaultOn: c.default_on,
-      lastPaymentOn: c.last_payment_on,
-      status: c.status,
-    })),
+    claims: claims.map(claimView),
     holds: careRead.holds.map((h) => ({
       id: h.id,
       kind: h.kind,

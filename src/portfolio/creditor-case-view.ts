@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CaseStatus, DB } from '../platform/db/schema.js';
-import { debtorName } from './cases.js';
+import { claimView, debtorName } from './cases.js';
 
 /**
  * What a creditor user reads of one of its own cases: its projection. One person has one debtor record across the
@@ -58,7 +58,8 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow) {
       .select(['first_name', 'last_name', 'company_name', 'birth_date'])
       .where('creditor_id', '=', creditorId)
       .where('debtor_id', '=', found.debtor_id)
-      .orderBy('placement_id', 'desc')
+      // Placement ids are time-ordered; a reference from before provenance has none and comes last.
+      .orderBy(sql`placement_id desc nulls last`)
       .limit(1)
       .executeTakeFirst(),
     db
@@ -132,19 +133,7 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow) {
       })),
       contactPoints: contactPoints.map((c) => ({ id: c.id, channel: c.channel, value: c.value, usage: c.usage })),
     },
-    claims: claims.map((c) => ({
-      id: c.id,
-      reference: c.reference,
-      contractType: c.contract_type,
-      originalCreditor: c.original_creditor,
-      currency: c.currency,
-      principalCents: c.principal_cents,
-      interestCents: c.interest_cents,
-      feesCents: c.fees_cents,
-      defaultOn: c.default_on,
-      lastPaymentOn: c.last_payment_on,
-      status: c.status,
-    })),
+    claims: claims.map(claimView),
     holds: holds.map((h) => ({
       id: h.id,
       kind: CREDITOR_HOLD_KIND,
