@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { isSealed, open, secretsKey } from '../platform/secret-box.js';
+import { postToCheckedAddress, type WebhookSend } from './webhook-post.js';
 import { checkWebhookTarget, WebhookTargetRefused, type Resolve } from './webhook-target.js';
 
 /**
@@ -45,11 +46,12 @@ const BATCH = 100;
 
 /**
  * Delivers waiting notices. Before each POST the target is checked again (a name may now resolve to a private
- * address) and redirects are not followed, so a creditor's server cannot steer Accord into the agency's network.
+ * address), the POST connects to an address that check saw rather than resolving the name once more (DNS
+ * rebinding), and redirects are not followed, so a creditor's server cannot steer Accord into the agency's network.
  */
 export async function deliverCreditorNotices(
   deps: Deps,
-  send: typeof fetch = fetch,
+  send: WebhookSend = postToCheckedAddress,
   resolve?: Resolve,
 ): Promise<{ delivered: number; failed: number }> {
   const pending = await deps.db
@@ -69,10 +71,9 @@ export async function deliverCreditorNotices(
     let error: string | null = null;
     try {
       if (!notice.webhook_url) throw new Error('the creditor removed its webhook address');
-      await checkWebhookTarget(notice.webhook_url, deps.config, resolve);
+      const target = await checkWebhookTarget(notice.webhook_url, deps.config, resolve);
       const secret = notice.webhook_secret ? openSecret(deps, notice.webhook_secret) : null;
-      const response = await send(notice.webhook_url, {
-        method: 'POST',
+      const response = await send(target, {
         headers: {
           'content-type': 'application/json',
           'x-accord-event': notice.event,
@@ -81,10 +82,9 @@ export async function deliverCreditorNotices(
           ...(secret ? { 'x-accord-signature': signNotice(secret, timestamp, body) } : {}),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(10_000),
+        timeoutMs: 10_000,
       });
-      if (!response.ok) error = `HTTP ${response.status}`;
+      if (response.status < 200 || response.status > 299) error = `HTTP ${response.status}`;
     } catch (caught) {
       error = caught instanceof WebhookTargetRefused ? `webhook address refused: ${caught.message}` : caught instanceof Error ? caught.message : String(caught);
     }

@@ -15,12 +15,21 @@ export function webhookRule(config: Config): WebhookNetworkRule {
 
 export class WebhookTargetRefused extends Error {}
 
+/** A target that passed the check, with the addresses checked: a delivery connects only to one of these. */
+export interface CheckedTarget {
+  url: URL;
+  /** The host as the URL names it, without IPv6 brackets: the Host header and the TLS server name. */
+  host: string;
+  addresses: string[];
+}
+
 /**
  * Checks a webhook address: https (plain http only where private targets are allowed, for a test server), and every
  * address its host resolves to is public or allowed by the operator. Run when the address is saved and again before
- * each delivery, since a name can be pointed elsewhere later. Throws WebhookTargetRefused saying why.
+ * each delivery, since a name can be pointed elsewhere later. Throws WebhookTargetRefused saying why; returns the
+ * addresses it checked, so that the delivery connects to one of them rather than resolving the name again.
  */
-export async function checkWebhookTarget(url: string, config: Config, resolve: Resolve = resolveAll): Promise<void> {
+export async function checkWebhookTarget(url: string, config: Config, resolve: Resolve = resolveAll): Promise<CheckedTarget> {
   const rule = webhookRule(config);
   let parsed: URL;
   try {
@@ -47,6 +56,7 @@ export async function checkWebhookTarget(url: string, config: Config, resolve: R
   if (refused.length > 0) {
     throw new WebhookTargetRefused(`its host ${host} leads to a private, loopback or link-local address (${refused.join(', ')})`);
   }
+  return { url: parsed, host, addresses };
 }
 
 /** The same check as a 422 problem for the settings form. */

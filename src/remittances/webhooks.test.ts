@@ -6,6 +6,7 @@ import { as, createTestApp, demoEmail, signIn, type TestApp } from '../../test/s
 import { ENGINES } from '../../test/support/database.js';
 import { open, secretsKey } from '../platform/secret-box.js';
 import { deliverCreditorNotices, queueCreditorNotice, signNotice } from './creditor-notices.js';
+import { postToCheckedAddress, type WebhookSend } from './webhook-post.js';
 import { sealPlaintextWebhookSecrets } from './creditor-settings.js';
 
 const KEY = randomBytes(32).toString('base64');
@@ -67,10 +68,10 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
 
   it('checks the target again at delivery: a name now resolving to a private address gets nothing', async () => {
     const calls: string[] = [];
-    const send = (async (url: string) => {
-      calls.push(url);
-      return new Response(null, { status: 204 });
-    }) as unknown as typeof fetch;
+    const send: WebhookSend = async (target) => {
+      calls.push(target.url.href);
+      return { status: 204 };
+    };
     await t.deps.db.updateTable('creditors').set({ webhook_url: 'https://hooks.creditor.example/accord' }).where('id', '=', creditorId).execute();
     const first = await queueNotice(0);
     const rebound = await deliverCreditorNotices(t.deps, send, async () => ['93.184.216.34', '10.0.0.7']);
@@ -113,6 +114,43 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
     }
   });
 
+  it('connects only to the address it checked, never resolving the name again (DNS rebinding), Host kept as the name', async () => {
+    const hosts: string[] = [];
+    const server = createServer((request, response) => {
+      hosts.push(String(request.headers.host));
+      request.resume();
+      request.on('end', () => response.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const allowing = { ...t.deps, config: { ...t.deps.config, WEBHOOK_ALLOWED_CIDRS: '127.0.0.0/8' } };
+      let resolutions = 0;
+      // The first answer is the one checked; a rebinding name would answer something else next time.
+      const rebinding = (first: string) => async () => [resolutions++ === 0 ? first : '10.66.0.1'];
+
+      // A name that no DNS knows (.invalid): delivered all the same, to the address the check saw.
+      await t.deps.db.updateTable('creditors').set({ webhook_url: `http://hooks.rebind.invalid:${port}/accord` }).where('id', '=', creditorId).execute();
+      await queueNotice(2);
+      expect(await deliverCreditorNotices(allowing, postToCheckedAddress, rebinding('127.0.0.1'))).toEqual({ delivered: 1, failed: 0 });
+      expect(resolutions).toBe(1);
+      expect(hosts).toEqual([`hooks.rebind.invalid:${port}`]);
+
+      // "localhost" resolves to 127.0.0.1, where the server listens; checked as 127.0.0.2, the delivery goes there
+      // (nobody listens) and fails, rather than following what the name resolves to at connect time.
+      resolutions = 0;
+      await t.deps.db.updateTable('creditors').set({ webhook_url: `http://localhost:${port}/accord` }).where('id', '=', creditorId).execute();
+      await queueNotice(2, 'payment.reversed');
+      const pinned = await deliverCreditorNotices(allowing, postToCheckedAddress, rebinding('127.0.0.2'));
+      expect(pinned).toEqual({ delivered: 0, failed: 1 });
+      expect(hosts).toHaveLength(1);
+      const failedNotice = await t.deps.db.selectFrom('creditor_notifications').select('last_error').where('delivered_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      expect(failedNotice.last_error).toContain('127.0.0.2');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('refuses to store a secret without SECRETS_KEY, and encrypts plaintext secrets of earlier versions at start', async () => {
     const keyless = { ...t.deps, config: { ...t.deps.config, SECRETS_KEY: undefined } };
     await t.deps.db.updateTable('creditors').set({ webhook_secret: 'an-old-plaintext-secret', webhook_secret_last4: null }).where('id', '=', creditorId).execute();
@@ -132,10 +170,10 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
   });
 
   /** A notice about one of the demo's payments (the n-th), queued as a payment would. */
-  async function queueNotice(n: number): Promise<string> {
+  async function queueNotice(n: number, event: 'payment.recorded' | 'payment.reversed' = 'payment.recorded'): Promise<string> {
     const paymentId = (await t.deps.db.selectFrom('payments').select('id').orderBy('id').offset(n).limit(1).executeTakeFirstOrThrow()).id;
     await t.deps.db.transaction().execute(async (trx) => {
-      await queueCreditorNotice(trx, { paymentId, creditorId, event: 'payment.recorded', payload: { paymentId }, at: t.deps.now() });
+      await queueCreditorNotice(trx, { paymentId, creditorId, event, payload: { paymentId }, at: t.deps.now() });
     });
     return paymentId;
   }
