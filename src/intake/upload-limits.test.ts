@@ -63,6 +63,10 @@ describe.each(ENGINES)('placement uploads: per-creditor limits on %s', (engine) 
     expect(readdirSync(uploads)).toHaveLength(4);
 
     expect(new Date(problem.retryAt).getTime()).toBeGreaterThan(t.clock.now.getTime());
+    // Retry-After in seconds, up to the moment the oldest upload leaves the 24 hours.
+    const seconds = Number(full.headers['retry-after']);
+    expect(seconds).toBe(Math.ceil((new Date(problem.retryAt).getTime() - t.clock.now.getTime()) / 1000));
+    expect(seconds).toBeGreaterThan(0);
     // A day later (the uploads dated 25 hours back), the quota is free again.
     await sql`update placements set created_at = created_at - interval '25 hours'`.execute(t.deps.db);
     expect((await upload(100)).statusCode).toBe(202);

@@ -28,13 +28,14 @@ async function usedBytes(db: Deps['db'], creditorId: string, now: Date, exceptPl
   return { bytes: Number(row.bytes), freedAt: row.oldest ? new Date(new Date(row.oldest).getTime() + DAY_MS) : now };
 }
 
-function quotaExceeded(status: 413 | 429, quota: number, used: number, retryAt: Date, fileBytes: number | null) {
+function quotaExceeded(status: 413 | 429, quota: number, used: number, retryAt: Date, fileBytes: number | null, now: Date) {
   const what = fileBytes === null ? 'its quota is used up' : `this file would take it past its quota`;
   return new AppError(
     'placements.quota_exceeded',
     status,
     `This creditor uploaded ${used} bytes of placement files in the last 24 hours and ${what} of ${quota} bytes: try again after ${retryAt.toISOString()}, or ask the agency to raise PLACEMENT_DAILY_QUOTA_BYTES.`,
-    { quotaBytes: quota, usedBytes: used, retryAt: retryAt.toISOString() },
+    // retryAfterSeconds becomes the Retry-After header (platform/http/problem.ts).
+    { quotaBytes: quota, usedBytes: used, retryAt: retryAt.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)) },
   );
 }
 
@@ -66,7 +67,7 @@ export async function admitPlacement(
       );
     }
     const used = await usedBytes(trx, input.creditorId, now);
-    if (used.bytes >= quota) throw quotaExceeded(429, quota, used.bytes, used.freedAt, null);
+    if (used.bytes >= quota) throw quotaExceeded(429, quota, used.bytes, used.freedAt, null, now);
     const { placementId } = await createPlacement({ ...deps, db: trx }, input);
     return { placementId, remainingBytes: quota - used.bytes };
   });
@@ -85,7 +86,7 @@ export async function recordUploadSize(deps: Deps, placementId: string, creditor
     const others = await usedBytes(trx, creditorId, now, placementId);
     if (others.bytes + bytes > quota) {
       await trx.updateTable('placements').set({ status: 'failed', report: JSON.stringify({ failure: 'upload quota exceeded' }), completed_at: now }).where('id', '=', placementId).execute();
-      throw quotaExceeded(413, quota, others.bytes, others.freedAt, bytes);
+      throw quotaExceeded(413, quota, others.bytes, others.freedAt, bytes, now);
     }
     await trx.updateTable('placements').set({ source_sha256: sha256, source_bytes: bytes }).where('id', '=', placementId).execute();
   });
@@ -93,6 +94,7 @@ export async function recordUploadSize(deps: Deps, placementId: string, creditor
 
 /** The 413 of a file cut off while streaming because it went past the quota's remaining bytes. */
 export async function quotaExceededWhileStreaming(deps: Deps, creditorId: string, remainingBytes: number): Promise<AppError> {
-  const used = await usedBytes(deps.db, creditorId, deps.now());
-  return quotaExceeded(413, deps.config.PLACEMENT_DAILY_QUOTA_BYTES, used.bytes, used.freedAt, remainingBytes + 1);
+  const now = deps.now();
+  const used = await usedBytes(deps.db, creditorId, now);
+  return quotaExceeded(413, deps.config.PLACEMENT_DAILY_QUOTA_BYTES, used.bytes, used.freedAt, remainingBytes + 1, now);
 }

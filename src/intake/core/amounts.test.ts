@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_AMOUNT_CENTS as API_MAX_AMOUNT_CENTS } from '../../platform/money.js';
 import { formatCents, MAX_AMOUNT_CENTS, parseAmountCents, type AmountStyle } from './amounts.js';
 
 const cents = (input: string | number) => {
@@ -26,8 +27,9 @@ describe('parseAmountCents', () => {
     ['1.234.567', 123456700],
     ['1,234,567', 123456700],
     ['1,234,567.89', 123456789],
-    ['10000000000', MAX_AMOUNT_CENTS],
-    ['10 000 000 000,00', MAX_AMOUNT_CENTS],
+    ['10000000', MAX_AMOUNT_CENTS],
+    ['10 000 000,00', MAX_AMOUNT_CENTS],
+    ['9.999.999,99', MAX_AMOUNT_CENTS - 1],
   ])('reads %j as %i cents', (input, expected) => {
     expect(cents(input)).toBe(expected);
   });
@@ -54,7 +56,9 @@ describe('parseAmountCents', () => {
     ['1.234.56', 'amount.invalid'],
     ['1,234,56', 'amount.invalid'],
     ['1  234', 'amount.invalid'],
-    ['10000000000,01', 'amount.too_large'],
+    ['10000000,01', 'amount.too_large'],
+    ['10 000 001', 'amount.too_large'],
+    ['10000000000', 'amount.too_large'],
     ['99999999999999999999', 'amount.too_large'],
   ])('refuses %j with %s', (input, code) => {
     const r = parseAmountCents(input);
@@ -74,6 +78,20 @@ describe('parseAmountCents', () => {
     expect(cents(Number.NaN)).toBe('amount.invalid');
     expect(cents(1e21)).toBe('amount.invalid');
     expect(cents(1e11)).toBe('amount.too_large');
+    expect(cents(MAX_AMOUNT_CENTS / 100)).toBe(MAX_AMOUNT_CENTS);
+    expect(cents(MAX_AMOUNT_CENTS / 100 + 0.01)).toBe('amount.too_large');
+  });
+
+  it('bounds amounts by the API’s one bound (platform/money.ts), and says the bound in the message', () => {
+    expect(MAX_AMOUNT_CENTS).toBe(API_MAX_AMOUNT_CENTS);
+    const r = parseAmountCents('12 000 000,00');
+    expect(r).toEqual({ ok: false, code: 'amount.too_large', message: expect.stringContaining('10 000 000,00') });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 * MAX_AMOUNT_CENTS }), (value) => {
+        const result = parseAmountCents(formatCents(value, 'fr'));
+        expect(result.ok).toBe(value <= MAX_AMOUNT_CENTS);
+      }),
+    );
   });
 
   it('treats null and undefined as missing', () => {
@@ -109,9 +127,9 @@ describe('round trip (property)', () => {
     ['plain-comma', ' '],
   ];
 
-  it('parseAmountCents(formatCents(n, style)) = n for every n in [0, 10^11] and every style', () => {
+  it('parseAmountCents(formatCents(n, style)) = n for every n in [0, MAX_AMOUNT_CENTS] and every style', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000_000_000 }), fc.constantFrom(...styles), (n, [style, space]) => {
+      fc.property(fc.integer({ min: 0, max: MAX_AMOUNT_CENTS }), fc.constantFrom(...styles), (n, [style, space]) => {
         expect(parseAmountCents(formatCents(n, style, space))).toEqual({ ok: true, cents: n });
       }),
       { numRuns: 2000 },

@@ -1,10 +1,15 @@
+import { MAX_AMOUNT_CENTS } from '../../platform/money.js';
+
 /**
  * Money amounts as written by creditors, parsed exactly into integer cents: digits are read as digits, never
  * through a floating-point number. See docs/intake-format.md, "Amounts".
  */
 
-/** Largest accepted amount: 10^12 cents (ten billion euros). Anything larger is a data error. */
-export const MAX_AMOUNT_CENTS = 1_000_000_000_000;
+/**
+ * Largest accepted amount: the API's one bound for every amount (platform/money.ts, 10,000,000.00 €), so that no
+ * claim placed by file is larger than what a payment, a correction or a sum of the database may hold.
+ */
+export { MAX_AMOUNT_CENTS };
 
 export type AmountResult = { ok: true; cents: number } | { ok: false; code: string; message: string };
 
@@ -83,7 +88,8 @@ function parseAmountText(raw: string): AmountResult {
   return { ok: true, cents };
 }
 
-const tooLargeMessage = () => `the amount is larger than ${formatCents(MAX_AMOUNT_CENTS, 'fr')}: check the value`;
+const tooLargeMessage = () =>
+  `the amount is larger than ${formatCents(MAX_AMOUNT_CENTS, 'fr')}, the most Accord takes for one amount: check the value`;
 
 /**
  * The integer part: plain digits, or digit groups of three separated by one kind of thousands separator

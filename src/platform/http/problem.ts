@@ -83,6 +83,9 @@ export function sendProblem(
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
+    // A refusal that ends at a known moment says when, in seconds, as HTTP clients and proxies understand it.
+    const retryAfter = error.extra.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
     return sendProblem(request, reply, error.status, error.code, error.message, error.extra);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

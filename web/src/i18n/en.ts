@@ -990,7 +990,7 @@ export const en: Messages = {
     amount: {
       invalid: 'Unreadable amount: write it in digits with at most one decimal separator, e.g. 1234.56 or 1234,56.',
       negative: 'The amount must not be negative: report credits and refunds separately.',
-      too_large: 'The amount is too large (over ten billion euros): check the value.',
+      too_large: 'The amount is too large (over €10,000,000.00, the largest amount Accord takes): check the value.',
       too_many_decimals: 'The amount has more than two decimals: round it to the cent (or remove the thousands separator).',
       zero_total: 'Principal, interest and fees are all zero: a placement must be for an amount owed.',
     },

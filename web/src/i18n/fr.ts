@@ -990,7 +990,7 @@ export const fr = {
     amount: {
       invalid: 'Montant illisible : écrivez-le en chiffres avec au plus un séparateur décimal, par exemple 1234,56 ou 1 234,56.',
       negative: 'Le montant ne peut pas être négatif : déclarez les avoirs et remboursements à part.',
-      too_large: 'Montant trop élevé (plus de 10 milliards d’euros) : vérifiez la valeur.',
+      too_large: 'Montant trop élevé (plus de 10 000 000,00 €, le plus grand montant qu’Accord accepte) : vérifiez la valeur.',
       too_many_decimals: 'Le montant a plus de deux décimales : arrondissez-le au centime (ou retirez le séparateur de milliers).',
       zero_total: 'Principal, intérêts et frais sont tous nuls : une remise doit porter sur une somme due.',
     },

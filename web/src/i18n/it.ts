@@ -981,7 +981,7 @@ export const it: PartialMessages = {
     amount: {
       invalid: 'Importo illeggibile: scrivilo in cifre con al massimo un separatore decimale, ad esempio 1234,56 o 1.234,56.',
       negative: 'L’importo non può essere negativo: indica note di credito e rimborsi a parte.',
-      too_large: 'Importo troppo elevato (oltre dieci miliardi di euro): verifica il valore.',
+      too_large: 'Importo troppo elevato (oltre 10.000.000,00 €, l’importo massimo accettato da Accord): verifica il valore.',
       too_many_decimals: 'L’importo ha più di due decimali: arrotondalo al centesimo (o togli il separatore delle migliaia).',
       zero_total: 'Capitale, interessi e spese sono tutti a zero: un affidamento deve riguardare una somma dovuta.',
     },
