@@ -80,6 +80,10 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         requestId: String(request.id),
+      }).catch((error: unknown) => {
+        const seconds = error instanceof AppError ? error.extra.retryAfterSeconds : undefined;
+        if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+        throw error;
       });
       reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
@@ -90,10 +94,6 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         // decides when the session really ends (SESSION_TTL_HOURS after its last use).
         maxAge: deps.config.SESSION_TTL_HOURS * 3600,
       });
-      }).catch((error: unknown) => {
-        const seconds = error instanceof AppError ? error.extra.retryAfterSeconds : undefined;
-        if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
-        throw error;
       const user = await deps.db
         .selectFrom('users')
         .select(['id', 'email', 'display_name', 'role', 'creditor_id', 'locale'])

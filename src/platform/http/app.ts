@@ -27,14 +27,14 @@ import { planRoutes } from '../../plans/routes.js';
 import { workspaceRoutes } from '../../workspace/routes.js';
 import { needToKnowRoutes } from '../../need-to-know/routes.js';
 import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
+import { registerApiDocs } from './api-docs.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
-import { registerApiDocs } from './api-docs.js';
 import { refuseNulBytes } from './nul-bytes.js';
 import { errorHandler, sendProblem } from './problem.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 export interface ApiRoute {
-import { registerSecurityHeaders } from './security-headers.js';
   method: string;
   url: string;
   access: Access;
@@ -99,9 +99,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
 
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  await registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
