@@ -153,54 +153,58 @@ function Addresses({ addresses }: { addresses: Debtor['addresses'] }) {
   const withSources = addresses.some((address) => address.source !== undefined);
   const letters = addresses.find((address) => address.forLetters);
   return (
-    <TableScroll label={t('case.addressesCaption')}>
+    <>
       {letters?.forLetters ? <p className="muted">{t(`case.letterRule.${letters.forLetters}`)}</p> : null}
-      <table>
-        <caption className="visually-hidden">{t('case.addressesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('case.address')}</th>
-            {withSources ? <th scope="col">{t('case.addressSource')}</th> : null}
-            <th scope="col">{t('case.country')}</th>
-            <th scope="col">{t('case.timeZone')}</th>
-            <th scope="col">{t('case.localTime')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {addresses.map((address, index) => (
-            <tr key={index}>
-              <th scope="row" className="plain">
-                {address.line1}
-                {address.line2 ? <>, {address.line2}</> : null}, {address.postalCode} {address.city}
-                {address.primary ? <span className="tag">{t('case.primary')}</span> : null}
-                {address.forLetters ? <span className="tag">{t('case.forLetters')}</span> : null}
-                {address.verified ? <span className="tag">{t('case.addressVerified')}</span> : null}
-                {address.undeliverable ? <span className="tag">{t('case.addressUndeliverable')}</span> : null}
-              </th>
-              {withSources ? (
-                <td>
-                  {address.source === 'creditor' && address.suppliedBy?.length
-                    ? t('case.suppliedBy', { creditors: address.suppliedBy.map((c) => c.name).join(', ') })
-                    : t(`case.addressSources.${address.source ?? 'creditor'}`)}
-                </td>
-              ) : null}
-              <td>
-                {address.country}
-                {address.subdivision ? ` (${address.subdivision})` : ''}
-              </td>
-              <td>{address.timeZone}</td>
-              <td>{format.timeIn(address.timeZone, now)}</td>
+      <TableScroll label={t('case.addressesCaption')}>
+        <table>
+          <caption className="visually-hidden">{t('case.addressesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.address')}</th>
+              {withSources ? <th scope="col">{t('case.addressSource')}</th> : null}
+              <th scope="col">{t('case.country')}</th>
+              <th scope="col">{t('case.timeZone')}</th>
+              <th scope="col">{t('case.localTime')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+          </thead>
+          <tbody>
+            {addresses.map((address, index) => (
+              <tr key={index}>
+                <th scope="row" className="plain">
+                  {address.line1}
+                  {address.line2 ? <>, {address.line2}</> : null}, {address.postalCode} {address.city}
+                  {address.primary ? <span className="tag">{t('case.primary')}</span> : null}
+                  {address.forLetters ? <span className="tag">{t('case.forLetters')}</span> : null}
+                  {address.verified ? <span className="tag">{t('case.addressVerified')}</span> : null}
+                  {address.undeliverable ? <span className="tag">{t('case.addressUndeliverable')}</span> : null}
+                </th>
+                {withSources ? (
+                  <td>
+                    {address.source === 'creditor' && address.suppliedBy?.length
+                      ? t('case.suppliedBy', { creditors: address.suppliedBy.map((c) => c.name).join(', ') })
+                      : t(`case.addressSources.${address.source ?? 'creditor'}`)}
+                  </td>
+                ) : null}
+                <td>
+                  {address.country}
+                  {address.subdivision ? ` (${address.subdivision})` : ''}
+                </td>
+                <td>{address.timeZone}</td>
+                <td>{format.timeIn(address.timeZone, now)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }
 
 function ContactPoints({ contactPoints }: { contactPoints: Debtor['contactPoints'] }) {
   const { t } = useTranslation();
   if (contactPoints.length === 0) return <p>{t('case.noContactPoints')}</p>;
+  // A creditor's projection carries only what its files supplied, not what the agency learnt of each point.
+  const agencyFacts = contactPoints.some((point) => point.verified !== undefined);
   return (
     <TableScroll label={t('case.contactPointsCaption')}>
       <table>
@@ -210,9 +214,13 @@ function ContactPoints({ contactPoints }: { contactPoints: Debtor['contactPoints
             <th scope="col">{t('case.value')}</th>
             <th scope="col">{t('case.channel')}</th>
             <th scope="col">{t('case.usage')}</th>
-            <th scope="col">{t('case.verified')}</th>
-            <th scope="col">{t('case.consent')}</th>
-            <th scope="col">{t('case.optedOut')}</th>
+            {agencyFacts ? (
+              <>
+                <th scope="col">{t('case.verified')}</th>
+                <th scope="col">{t('case.consent')}</th>
+                <th scope="col">{t('case.optedOut')}</th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -223,18 +231,23 @@ function ContactPoints({ contactPoints }: { contactPoints: Debtor['contactPoints
               </th>
               <td>{labelOf(t, 'values.channels', point.channel)}</td>
               <td>{labelOf(t, 'values.usages', point.usage)}</td>
-              {/* A creditor's projection carries only what its files supplied: not what the agency learnt of it. */}
-              <td>{point.verified === undefined ? '—' : <YesNo value={point.verified} />}</td>
-              <td>{point.consent === undefined ? '—' : labelOf(t, 'values.consents', point.consent)}</td>
-              <td>
-                {point.optedOut ? (
-                  <strong className="warning-text">{t('case.optedOutYes')}</strong>
-                ) : point.wrongNumber ? (
-                  <strong className="warning-text">{t('case.wrongNumberYes')}</strong>
-                ) : (
-                  t('common.no')
-                )}
-              </td>
+              {agencyFacts ? (
+                <>
+                  <td>
+                    <YesNo value={point.verified ?? false} />
+                  </td>
+                  <td>{point.consent === undefined ? '—' : labelOf(t, 'values.consents', point.consent)}</td>
+                  <td>
+                    {point.optedOut ? (
+                      <strong className="warning-text">{t('case.optedOutYes')}</strong>
+                    ) : point.wrongNumber ? (
+                      <strong className="warning-text">{t('case.wrongNumberYes')}</strong>
+                    ) : (
+                      t('common.no')
+                    )}
+                  </td>
+                </>
+              ) : null}
             </tr>
           ))}
         </tbody>
