@@ -5,7 +5,7 @@ import type { Deps } from '../platform/deps.js';
 import type { CaseStage, CaseStatus, DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import { chooseLetterAddress } from '../debtors/core/letter-address.js';
-import { creditorCaseView } from './creditor-case-view.js';
+import { creditorCaseView, type CaseRow } from './creditor-case-view.js';
 import { CARE_EVENT_SUMMARY, holdsAsReadBy } from '../need-to-know/holds.js';
 
 export interface CaseSearch {
@@ -118,6 +118,24 @@ export function debtorName(row: {
   return [row.first_name, row.last_name?.toUpperCase()].filter(Boolean).join(' ');
 }
 
+/** The case's own figures as the case page shows them, to staff and creditor alike (they are the creditor's case). */
+export function caseSummaryView(found: CaseRow) {
+  return {
+    id: found.id,
+    reference: found.reference,
+    stage: found.stage,
+    status: found.status,
+    closeReason: found.close_reason,
+    balanceCents: found.balance_cents,
+    currency: found.currency,
+    openedOn: found.opened_on,
+    closedOn: found.closed_on,
+    firstLetter: found.first_letter_reference ? { reference: found.first_letter_reference, sentOn: found.first_letter_sent_on } : null,
+    creditor: { id: found.creditor_id, name: found.creditor_name, code: found.creditor_code },
+    mandateCode: found.mandate_code,
+  };
+}
+
 /** A claim as the case page shows it, to staff and creditor alike (the creditor placed it). */
 export function claimView(c: Selectable<DB['claims']>) {
   return {
@@ -183,20 +201,7 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
   const careRead = await holdsAsReadBy(deps, actor, { debtorId: found.debtor_id, caseId }, holds);
 
   return {
-    id: found.id,
-    reference: found.reference,
-    stage: found.stage,
-    status: found.status,
-    closeReason: found.close_reason,
-    balanceCents: found.balance_cents,
-    currency: found.currency,
-    openedOn: found.opened_on,
-    closedOn: found.closed_on,
-    firstLetter: found.first_letter_reference
-      ? { reference: found.first_letter_reference, sentOn: found.first_letter_sent_on }
-      : null,
-    creditor: { id: found.creditor_id, name: found.creditor_name, code: found.creditor_code },
-    mandateCode: found.mandate_code,
+    ...caseSummaryView(found),
     debtor: {
       id: debtor.id,
       kind: debtor.kind,

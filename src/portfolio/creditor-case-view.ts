@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CaseStatus, DB } from '../platform/db/schema.js';
-import { claimView, debtorName } from './cases.js';
+import { caseSummaryView, claimView, debtorName } from './cases.js';
 
 /**
  * What a creditor user reads of one of its own cases: its projection. One person has one debtor record across the
@@ -29,7 +29,7 @@ const CREDITOR_EVENT_TEXTS: Record<string, string> = {
 /** The neutral kind every hold takes in a creditor's projection. */
 export const CREDITOR_HOLD_KIND = 'collection_suspended';
 
-interface CaseRow {
+export interface CaseRow {
   id: string;
   reference: string;
   stage: DB['cases']['stage'];
@@ -98,18 +98,7 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow) {
     company_name: identity?.company_name ?? null,
   };
   return {
-    id: found.id,
-    reference: found.reference,
-    stage: found.stage,
-    status: found.status,
-    closeReason: found.close_reason,
-    balanceCents: found.balance_cents,
-    currency: found.currency,
-    openedOn: found.opened_on,
-    closedOn: found.closed_on,
-    firstLetter: found.first_letter_reference ? { reference: found.first_letter_reference, sentOn: found.first_letter_sent_on } : null,
-    creditor: { id: found.creditor_id, name: found.creditor_name, code: found.creditor_code },
-    mandateCode: found.mandate_code,
+    ...caseSummaryView(found),
     debtor: {
       id: debtor.id,
       kind: debtor.kind,
