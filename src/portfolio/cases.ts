@@ -136,6 +136,11 @@ export function caseSummaryView(found: CaseRow) {
   };
 }
 
+/** Where an address is, as the case page shows it; who gave it and whether letters go there are the reader's. */
+export function addressView(a: Pick<Selectable<DB['debtor_addresses']>, 'line1' | 'line2' | 'postal_code' | 'city' | 'country' | 'subdivision' | 'time_zone'>) {
+  return { line1: a.line1, line2: a.line2, postalCode: a.postal_code, city: a.city, country: a.country, subdivision: a.subdivision, timeZone: a.time_zone };
+}
+
 /** A claim as the case page shows it, to staff and creditor alike (the creditor placed it). */
 export function claimView(c: Selectable<DB['claims']>) {
   return {
@@ -212,13 +217,7 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string) {
       birthDate: debtor.birth_date,
       language: debtor.language,
       addresses: addresses.map((a) => ({
-        line1: a.line1,
-        line2: a.line2,
-        postalCode: a.postal_code,
-        city: a.city,
-        country: a.country,
-        subdivision: a.subdivision,
-        timeZone: a.time_zone,
+        ...addressView(a),
         primary: a.is_primary,
         source: a.source,
         suppliedBy: suppliers.filter((x) => x.address_id === a.id).map((x) => ({ id: x.id, name: x.name })),

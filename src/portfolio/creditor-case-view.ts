@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CaseStatus, DB } from '../platform/db/schema.js';
-import { caseSummaryView, claimView, debtorName } from './cases.js';
+import { addressView, caseSummaryView, claimView, debtorName } from './cases.js';
 
 /**
  * What a creditor user reads of one of its own cases: its projection. One person has one debtor record across the
@@ -109,13 +109,7 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow) {
       birthDate: identity?.birth_date ?? null,
       language: debtor.language,
       addresses: addresses.map((a, index) => ({
-        line1: a.line1,
-        line2: a.line2,
-        postalCode: a.postal_code,
-        city: a.city,
-        country: a.country,
-        subdivision: a.subdivision,
-        timeZone: a.time_zone,
+        ...addressView(a),
         // The latest address its files gave is the one it reads first; which address the agency writes to is the
         // agency's decision, from facts the creditor is not given.
         primary: index === 0,
