@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { createUser } from '../identity/users.js';
 import { loadDemoPayments } from './payments.js';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
@@ -164,17 +162,6 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await loadDemoPayments(deps, random, Math.max(3, Math.round((options.debtors ?? 2_500) / 100)));
   // The work queues, built from the strategy and the contact policy as the nightly refresh does.
   await rebuildQueue(deps);
-  // Separation of duties has work to show: the administrator has asked for a new agent's account, which waits for a
-  // manager's or compliance officer's approval (its password is drawn at random: the approver sees the request only).
-  const admin = await deps.db.selectFrom('users').select('id').where('email', '=', 'admin@demo.accord.test').executeTakeFirstOrThrow();
-  const team = await deps.db.selectFrom('teams').select('id').where('name', '=', 'Amiable Lyon').executeTakeFirst();
-  await createUser(deps, { userId: admin.id, role: 'administrator' }, {
-    email: 'nouvelle.recrue@demo.accord.test',
-    displayName: 'Inès Nouvelle-Recrue',
-    role: 'agent',
-    teamId: team?.id ?? null,
-    password: randomBytes(24).toString('base64url'),
-  });
   return loaded;
 }
 
