@@ -2,7 +2,7 @@ import type { Actor } from '../identity/actor.js';
 import { mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
-import { listHolds } from '../holds/manage-holds.js';
+import { listHolds } from './holds/manage-holds.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 import { holdsAsReadBy } from '../need-to-know/holds.js';
 import { decideContact } from './core/decide.js';

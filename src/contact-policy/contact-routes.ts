@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { problemResponses } from '../platform/http/schemas.js';
-import { liftHold, placeHold } from '../holds/manage-holds.js';
+import { liftHold, placeHold } from './holds/manage-holds.js';
 import { caseContact } from './case-contact.js';
 import { contactPermission } from './contact-permission.js';
 import { contactSchema } from './contact-view.js';

@@ -1,5 +1,5 @@
 import type { Deps } from '../platform/deps.js';
-import { lapseEndedHolds, holdsDueForReview } from '../holds/lapse.js';
+import { lapseEndedHolds, holdsDueForReview } from '../contact-policy/holds/lapse.js';
 import { deleteExpiredSessions } from '../identity/sessions.js';
 import { localDate, writePortfolioSnapshot } from '../reporting/snapshot.js';
 import { recoverInterruptedPlacements } from '../intake/import-placement.js';

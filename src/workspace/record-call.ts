@@ -5,7 +5,7 @@ import { deferredAudit, type AuditWriter } from '../audit/append.js';
 import { debtorLocation } from '../contact-policy/load-facts.js';
 import { recordContactIn } from '../contact-policy/record-contact.js';
 import { requestCallbackIn } from '../contact-policy/preferences.js';
-import { placeHoldIn } from '../holds/manage-holds.js';
+import { placeHoldIn } from '../contact-policy/holds/manage-holds.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';

@@ -4,7 +4,7 @@ import type { ContactView } from '../../../src/contact-policy/contact-view.js';
 import type { Channel, DayKey, HoldKind } from '../../../src/contact-policy/core/policy-document.js';
 import type { DecisionView } from '../../../src/contact-policy/decision-view.js';
 import type { OverrideView } from '../../../src/contact-policy/grant-override.js';
-import type { HoldView } from '../../../src/holds/manage-holds.js';
+import type { HoldView } from '../../../src/contact-policy/holds/manage-holds.js';
 
 /**
  * The contact policy as the case view uses it (docs/contact-policy-api.md): the server's own types, imported

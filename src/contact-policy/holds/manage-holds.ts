@@ -1,14 +1,14 @@
-import { appendAudit, type AuditWriter } from '../audit/append.js';
-import { auditActor, type Actor } from '../identity/actor.js';
+import { appendAudit, type AuditWriter } from '../../audit/append.js';
+import { auditActor, type Actor } from '../../identity/actor.js';
 import type { Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.js';
-import type { Deps } from '../platform/deps.js';
-import { conflict, invalid, notFound } from '../platform/errors.js';
-import { assertDebtorInScope } from '../contact-policy/contact-permission.js';
-import type { HoldKind } from '../contact-policy/core/policy-document.js';
-import { HOLD_NAMES } from '../contact-policy/core/messages.js';
-import { policyInForce } from '../contact-policy/policy-store.js';
-import type { CARE_RULE } from '../need-to-know/core/projection.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Deps } from '../../platform/deps.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { assertDebtorInScope } from '../contact-permission.js';
+import type { HoldKind } from '../core/policy-document.js';
+import { HOLD_NAMES } from '../core/messages.js';
+import { policyInForce } from '../policy-store.js';
+import type { CARE_RULE } from '../../need-to-know/core/projection.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
-import type { Deps } from '../platform/deps.js';
-import { appendAudit, SYSTEM_ACTOR } from '../audit/append.js';
+import type { Deps } from '../../platform/deps.js';
+import { appendAudit, SYSTEM_ACTOR } from '../../audit/append.js';
 
 /**
  * A hold whose end date has passed lapses: it stops holding. Holds with only a review date stay active
