@@ -1,7 +1,7 @@
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import { pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
-import { buildPain001 } from './core/pain001.js';
+import { buildPain001 } from '../bank-files/core/pain001.js';
 import type { RemittanceView } from './remittance-view.js';
 
 const euros = (cents: number) => {

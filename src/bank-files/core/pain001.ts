@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import { formatAmount } from '../../bank-files/core/amounts.js';
-import { sepaText } from '../../bank-files/core/pain008.js';
+import { formatAmount } from './amounts.js';
+import { sepaText } from './pain008.js';
 
 /**
  * SEPA credit transfer initiation, pain.001.001.03: the agency pays a remittance over to the creditor. Pure: one
