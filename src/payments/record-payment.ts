@@ -16,7 +16,7 @@ import { payPlanInstalments } from './plan-instalments.js';
 import { normalisedIban, receivedOnRefusal } from './core/payment-checks.js';
 import { debtorLocation } from '../contact-policy/load-facts.js';
 import { MAX_AMOUNT_CENTS } from '../platform/money.js';
-import { queueCreditorNotice } from '../remittances/creditor-notices.js';
+import { queueCreditorNotice } from './creditor-notice.js';
 
 export type { PaymentChannel };
 

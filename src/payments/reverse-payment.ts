@@ -11,7 +11,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { loadPayment, type PaymentView } from './payment-view.js';
 import { settleCase } from './record-payment.js';
 import { reopenInstalmentsPaidBy } from '../plans/instalments.js';
-import { queueCreditorNotice } from '../remittances/creditor-notices.js';
+import { queueCreditorNotice } from './creditor-notice.js';
 
 /**
  * A returned direct debit, a bounced cheque or a chargeback: the money did not stay. Every transaction of the payment

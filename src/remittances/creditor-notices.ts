@@ -1,40 +1,13 @@
 import { createHmac } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import type { Deps } from '../platform/deps.js';
-import type { DB } from '../platform/db/schema.js';
 import { isSealed, open, secretsKey } from '../platform/secret-box.js';
 import { postToCheckedAddress, type WebhookSend } from './webhook-post.js';
 import { checkWebhookTarget, WebhookTargetRefused, type Resolve } from './webhook-target.js';
 
 /**
- * The creditor is informed of every payment (CPCE R124-5): in its view (GET /creditor-payments) and, when it gave a
- * webhook address, by a signed POST. The notice is written in the payment's own transaction (an outbox), and a job
- * delivers it, retrying until the creditor's server answers 2xx; so no payment goes unannounced and none twice.
+ * Delivery of the notices payments write to the creditor outbox (`payments/creditor-notice.ts`): a signed POST to the
+ * creditor's webhook, retried until its server answers 2xx.
  */
-
-export interface PaymentNotice {
-  paymentId: string;
-  creditorId: string;
-  event: 'payment.recorded' | 'payment.reversed';
-  payload: Record<string, unknown>;
-  at: Date;
-}
-
-export async function queueCreditorNotice(trx: Transaction<DB>, notice: PaymentNotice) {
-  const creditor = await trx.selectFrom('creditors').select('webhook_url').where('id', '=', notice.creditorId).executeTakeFirst();
-  if (!creditor?.webhook_url) return;
-  await trx
-    .insertInto('creditor_notifications')
-    .values({
-      creditor_id: notice.creditorId,
-      payment_id: notice.paymentId,
-      event: notice.event,
-      payload: JSON.stringify({ event: notice.event, occurredAt: notice.at.toISOString(), ...notice.payload }),
-      created_at: notice.at,
-    })
-    .onConflict((oc) => oc.columns(['payment_id', 'event']).doNothing())
-    .execute();
-}
 
 /** `sha256=` and the HMAC-SHA256 of `timestamp.body` with the creditor's secret, as in the X-Accord-Signature header. */
 export function signNotice(secret: string, timestamp: string, body: string): string {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { open, secretsKey } from '../platform/secret-box.js';
-import { deliverCreditorNotices, queueCreditorNotice, signNotice } from './creditor-notices.js';
+import { queueCreditorNotice } from '../payments/creditor-notice.js';
+import { deliverCreditorNotices, signNotice } from './creditor-notices.js';
 import { postToCheckedAddress, type WebhookSend } from './webhook-post.js';
 import { sealPlaintextWebhookSecrets } from './creditor-settings.js';
 
