@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.test.ts'],
     environment: 'node',
+    // The web app, built for this run into a temporary folder (never web/dist, which another run may rewrite).
+    globalSetup: ['e2e/support/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { loadDemo } from '../../src/demo/seed.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
@@ -12,7 +13,7 @@ import { buildApp } from '../../src/platform/http/app.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs/boss.js';
 
 export interface RunningAccord {
-  /** http://127.0.0.1:<port>, serving web/dist at / and the API under /api/v1. */
+  /** http://127.0.0.1:<port>, serving this run's web build at / and the API under /api/v1. */
   url: string;
   deps: Deps;
   app: FastifyInstance;
@@ -52,7 +53,7 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
       jobs = await startJobs(deps, { work: true });
       deps.jobs = jobs;
     }
-    const app = await buildApp(deps, { logger: false });
+    const app = await buildApp(deps, { logger: false, webDist: inject('webDist') });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('The test server did not get a TCP port');

@@ -8,6 +8,8 @@ import type { Deps } from '../platform/deps.js';
 import { cliImport, parseImportArgs } from '../intake/cli-import.js';
 import { cliCreateUser } from '../identity/cli-create-user.js';
 import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js';
+import { existsSync } from 'node:fs';
+import { packagePath } from '../platform/paths.js';
 
 /**
  * Accord's command line: `npm run cli -- <command>`.
@@ -45,6 +47,8 @@ async function main(): Promise<number> {
         `Accord is running at ${running.url} on the ${where}.`,
         config.API_DOCS === 'on' ? `API documentation: ${running.url}/api/docs` : 'API documentation: set API_DOCS=on to serve it at /api/docs',
       ];
+      const webApp = packagePath('web', 'dist', 'index.html');
+      if (!existsSync(webApp)) lines.push(`The web app is not built (${webApp} is missing): only the API is served. Run \`npm run build\`.`);
       if (command === 'demo') {
         lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
         for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(28)} ${user.email}`);

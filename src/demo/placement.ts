@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import type { Deps } from '../platform/deps.js';
 import { SYSTEM_ACTOR } from '../audit/append.js';
 import { createPlacement } from '../intake/import-placement.js';
 import { importFile, sha256OfFile } from '../intake/import-file.js';
+import { packagePath } from '../platform/paths.js';
 
-const EXAMPLE = fileURLToPath(new URL('../../examples/intake/placement-example.csv', import.meta.url));
+const EXAMPLE = packagePath('examples', 'intake', 'placement-example.csv');
 
 /**
  * The demo's first placement: the documented example file imported by Banque Horizon through the real intake

@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
+import { packagePath } from '../paths.js';
 import { findSession } from '../../identity/sessions.js';
 import { identityRoutes } from '../../identity/routes.js';
 import { accessRequestRoutes } from '../../identity/access-request-routes.js';
@@ -46,7 +47,8 @@ declare module 'fastify' {
   }
 }
 
-export const WEB_DIST = join(process.cwd(), 'web', 'dist');
+/** The web app's build (`npm run build`), found from Accord's folder whatever the working directory. */
+export const WEB_DIST = packagePath('web', 'dist');
 
 export interface AppOptions {
   /** Where the built web app is; omitted or missing means API only. */

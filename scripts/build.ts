@@ -1,0 +1,61 @@
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+/**
+ * `npm run build`: the web app (Vite) into `web/dist` and the server (esbuild) into `dist/server`, with the
+ * files the server reads beside its code. `npm start` then runs `node dist/server/main.js start`.
+ *
+ *   dist/server/main.js            every module of src/ from src/cli/main.ts, one ES module for Node 20;
+ *   dist/server/main.js.map        packages stay in node_modules (imported, not bundled)
+ *   dist/server/migrations/*.sql   read by platform/db/migrate.ts next to its own module
+ *   web/dist/                      served at / (found from the folder of package.json, see platform/paths.ts)
+ *
+ * `--out DIR` builds the same layout under DIR instead of this folder (tests build into a temporary folder).
+ */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The web app into `outDir` (emptied first). */
+export async function buildWeb(outDir: string): Promise<void> {
+  await viteBuild({
+    configFile: join(REPO_ROOT, 'vite.config.ts'),
+    root: join(REPO_ROOT, 'web'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+}
+
+/** The server into `outDir` (emptied first): the bundle, its source map and the SQL migrations. */
+export async function buildServer(outDir: string): Promise<void> {
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await esbuild({
+    entryPoints: [join(REPO_ROOT, 'src', 'cli', 'main.ts')],
+    outfile: join(outDir, 'main.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  await cp(join(REPO_ROOT, 'src', 'platform', 'db', 'migrations'), join(outDir, 'migrations'), { recursive: true });
+}
+
+/** The whole build with `root` as the package folder: `root/web/dist` and `root/dist/server`. */
+export async function buildAll(root: string = REPO_ROOT): Promise<void> {
+  await buildWeb(join(root, 'web', 'dist'));
+  await buildServer(join(root, 'dist', 'server'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const outIndex = process.argv.indexOf('--out');
+  const root = outIndex > 0 && process.argv[outIndex + 1] ? resolve(process.argv[outIndex + 1]!) : REPO_ROOT;
+  const started = performance.now();
+  await buildAll(root);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`Built the web app into ${join(root, 'web', 'dist')} and the server into ${join(root, 'dist', 'server')} in ${seconds} s.\n`);
+}
