@@ -5,7 +5,7 @@ import { en } from '../web/src/i18n/en.js';
 import { fr } from '../web/src/i18n/fr.js';
 import { it as italian } from '../web/src/i18n/it.js';
 import { PROBLEM_CODES } from '../web/src/i18n/problems.js';
-import { INTAKE_ERROR_CODES } from '../web/src/placements.js';
+import { INTAKE_ERROR_CODES } from '../web/src/features/intake/placements.js';
 
 /**
  * The web app promises a message in the user's language for every problem code the API sends and every row error

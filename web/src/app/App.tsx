@@ -1,0 +1,86 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import type { Permission } from '../features/identity/permissions.js';
+import { RequirePermission } from './RequirePermission.js';
+import { RequireSession } from './RequireSession.js';
+import { Shell } from './Shell.js';
+import { AuditPage } from '../features/audit/AuditPage.js';
+import { BankMatchQueuePage } from '../features/bank-files/BankMatchQueuePage.js';
+import { BankStatementPage } from '../features/bank-files/BankStatementPage.js';
+import { BankStatementsPage } from '../features/bank-files/BankStatementsPage.js';
+import { BudgetPage } from '../features/affordability/BudgetPage.js';
+import { CaseReviewsPage } from '../features/plans/CaseReviewsPage.js';
+import { CasePage } from '../features/portfolio/CasePage.js';
+import { CasesPage } from '../features/portfolio/CasesPage.js';
+import { ContactPolicyDraftPage } from '../features/contact-policy/ContactPolicyDraftPage.js';
+import { ContactPolicyHolidaysPage } from '../features/contact-policy/ContactPolicyHolidaysPage.js';
+import { ContactPolicyPage } from '../features/contact-policy/ContactPolicyPage.js';
+import { ContactPolicyVersionPage } from '../features/contact-policy/ContactPolicyVersionPage.js';
+import { CreditorPage } from '../features/portfolio/CreditorPage.js';
+import { CreditorsPage } from '../features/portfolio/CreditorsPage.js';
+import { DebtorMatchesPage } from '../features/debtors/DebtorMatchesPage.js';
+import { HomePage } from '../features/reporting/HomePage.js';
+import { LoginPage } from '../features/identity/LoginPage.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { PaymentsPage } from '../features/remittances/PaymentsPage.js';
+import { PlacementPage } from '../features/intake/PlacementPage.js';
+import { PlacementsPage } from '../features/intake/PlacementsPage.js';
+import { PlacementUploadPage } from '../features/intake/PlacementUploadPage.js';
+import { PlanApprovalsPage } from '../features/plans/PlanApprovalsPage.js';
+import { PlansPage } from '../features/plans/PlansPage.js';
+import { ReferenceDataPage } from '../features/affordability/ReferenceDataPage.js';
+import { RemittancePage } from '../features/remittances/RemittancePage.js';
+import { UsersPage } from '../features/identity/UsersPage.js';
+import { StrategiesPage } from '../features/workspace/supervision/StrategiesPage.js';
+import { TeamQueuesPage } from '../features/workspace/supervision/TeamQueuesPage.js';
+import { WorkspacePage } from '../features/workspace/WorkspacePage.js';
+
+/** Each page route names the permission it needs, the same one the navigation and the API check. */
+function guarded(permission: Permission, page: ReactNode) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <Shell />
+          </RequireSession>
+        }
+      >
+        <Route index element={guarded('dashboard.read', <HomePage />)} />
+        <Route path="workspace" element={guarded('queues.work', <WorkspacePage />)} />
+        <Route path="team-queues" element={guarded('queues.supervise', <TeamQueuesPage />)} />
+        <Route path="strategies" element={guarded('strategies.read', <StrategiesPage />)} />
+        <Route path="cases" element={guarded('cases.read', <CasesPage />)} />
+        <Route path="cases/:id" element={guarded('cases.read', <CasePage />)} />
+        <Route path="cases/:id/budget" element={guarded('affordability.compute', <BudgetPage />)} />
+        <Route path="cases/:id/plans" element={guarded('plans.read', <PlansPage />)} />
+        <Route path="plan-approvals" element={guarded('plans.approve', <PlanApprovalsPage />)} />
+        <Route path="case-reviews" element={guarded('plans.review', <CaseReviewsPage />)} />
+        <Route path="placements" element={guarded('placements.read', <PlacementsPage />)} />
+        <Route path="placements/new" element={guarded('placements.create', <PlacementUploadPage />)} />
+        <Route path="placements/:id" element={guarded('placements.read', <PlacementPage />)} />
+        <Route path="debtor-matches" element={guarded('debtors.review_matches', <DebtorMatchesPage />)} />
+        <Route path="contact-policy" element={guarded('contact_policy.read', <ContactPolicyPage />)} />
+        <Route path="contact-policy/versions/:version" element={guarded('contact_policy.read', <ContactPolicyVersionPage />)} />
+        <Route path="contact-policy/draft" element={guarded('contact_policy.manage', <ContactPolicyDraftPage />)} />
+        <Route path="contact-policy/holidays" element={guarded('contact_policy.read', <ContactPolicyHolidaysPage />)} />
+        <Route path="payments" element={guarded('remittances.read', <PaymentsPage />)} />
+        <Route path="remittances/:id" element={guarded('remittances.read', <RemittancePage />)} />
+        <Route path="bank-statements" element={guarded('bank_files.read', <BankStatementsPage />)} />
+        <Route path="bank-statements/:id" element={guarded('bank_files.read', <BankStatementPage />)} />
+        <Route path="bank-match-queue" element={guarded('bank_files.read', <BankMatchQueuePage />)} />
+        <Route path="creditors" element={guarded('creditors.read', <CreditorsPage />)} />
+        <Route path="creditors/:id" element={guarded('creditors.read', <CreditorPage />)} />
+        <Route path="users" element={guarded('users.read', <UsersPage />)} />
+        <Route path="reference-data" element={guarded('reference_data.read', <ReferenceDataPage />)} />
+        <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,36 @@
+import { can, type Permission, type Role } from '../features/identity/permissions.js';
+
+/**
+ * The main navigation. Each entry names the permission its page needs; the menu is filtered with the server's own
+ * permission matrix, so it never offers a page the API would refuse.
+ */
+export interface NavigationEntry {
+  path: string;
+  labelKey: 'nav.home' | 'nav.workspace' | 'nav.teamQueues' | 'nav.strategies' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.planApprovals' | 'nav.caseReviews' | 'nav.contactPolicy' | 'nav.payments' | 'nav.bankStatements' | 'nav.referenceData' | 'nav.creditors' | 'nav.users' | 'nav.audit';
+  permission: Permission;
+}
+
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { path: '/', labelKey: 'nav.home', permission: 'dashboard.read' },
+  { path: '/workspace', labelKey: 'nav.workspace', permission: 'queues.work' },
+  { path: '/cases', labelKey: 'nav.cases', permission: 'cases.read' },
+  { path: '/team-queues', labelKey: 'nav.teamQueues', permission: 'queues.supervise' },
+  { path: '/strategies', labelKey: 'nav.strategies', permission: 'strategies.read' },
+  { path: '/placements', labelKey: 'nav.placements', permission: 'placements.read' },
+  { path: '/debtor-matches', labelKey: 'nav.debtorMatches', permission: 'debtors.review_matches' },
+  { path: '/plan-approvals', labelKey: 'nav.planApprovals', permission: 'plans.approve' },
+  { path: '/case-reviews', labelKey: 'nav.caseReviews', permission: 'plans.review' },
+  { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
+  { path: '/payments', labelKey: 'nav.payments', permission: 'remittances.read' },
+  { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },
+  { path: '/creditors', labelKey: 'nav.creditors', permission: 'creditors.read' },
+  { path: '/users', labelKey: 'nav.users', permission: 'users.read' },
+  // Every staff member may read the reference data; only administrators get a menu entry (the others: from the budget page).
+  { path: '/reference-data', labelKey: 'nav.referenceData', permission: 'reference_data.manage' },
+  { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+];
+
+export function navigationFor(role: Role): NavigationEntry[] {
+  return NAVIGATION.filter((entry) => can(role, entry.permission));
+}
+

@@ -1,0 +1,240 @@
+import { useTranslation } from 'react-i18next';
+import { capPeriod, DAY_TYPES, describePolicy } from '../../../../src/contact-policy/core/describe.js';
+import { CHANNELS, HOLD_KINDS, type Cap, type CapPeriod, type Channel } from '../../../../src/contact-policy/core/policy-document.js';
+import { TableScroll } from '../../ui/TableScroll.js';
+import type { PolicyDocument } from './api.js';
+import { IntegerField, RangesField } from './fields.js';
+import { channelNames, countryName, ruleSentence } from './ruleText.js';
+
+type Update = (change: (document: PolicyDocument) => void) => void;
+
+interface Props {
+  document: PolicyDocument;
+  update: Update;
+  onValidity: (id: string, valid: boolean) => void;
+}
+
+const PERIODS = ['day', 'days', 'hours'] as const;
+const HOLD_LENGTHS = [
+  { field: 'defaultDays', label: 'contactPolicy.draft.holdDefaultDays' },
+  { field: 'maxDays', label: 'contactPolicy.draft.holdMaxDays' },
+] as const;
+
+function periodOf(kind: (typeof PERIODS)[number], length: number): CapPeriod {
+  if (kind === 'day') return { localDay: true };
+  return kind === 'days' ? { rollingDays: length } : { rollingHours: length };
+}
+
+/** Forms for the figures a compliance officer changes most: hours, caps, spacing, pause, holds, callbacks. */
+export function DraftFigures({ document, update, onValidity }: Props) {
+  const { t, i18n } = useTranslation();
+  const lines = describePolicy(document);
+  const capText = (cap: Cap) => {
+    const line = lines.find((candidate) => candidate.key === `cap.${cap.id}`);
+    return line ? ruleSentence(t, i18n.language, line) : cap.id;
+  };
+
+  return (
+    <div className="draft-figures">
+      {Object.keys(document.windows)
+        .sort()
+        .map((country) => (
+          <fieldset key={country} className="figure-group">
+            <legend>{t('contactPolicy.draft.hours', { country: countryName(country, i18n.language) })}</legend>
+            <p className="hint" id={`hours-${country}-hint`}>
+              {t('contactPolicy.draft.hoursHint')}
+            </p>
+            <div className="grid-form hours-grid">
+              {DAY_TYPES.map((day) => (
+                <RangesField
+                  key={day}
+                  id={`hours-${country}-${day}`}
+                  label={t('contactPolicy.draft.dayHours', { country: countryName(country, i18n.language), day: t(`contactPolicy.days.${day}`) })}
+                  value={document.windows[country]![day]}
+                  onValidity={onValidity}
+                  onChange={(ranges) => update((draft) => void (draft.windows[country]![day] = ranges))}
+                />
+              ))}
+            </div>
+          </fieldset>
+        ))}
+
+      <fieldset className="figure-group">
+        <legend>{t('contactPolicy.draft.caps')}</legend>
+        <TableScroll label={t('contactPolicy.draft.caps')}>
+          <table className="caps-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('contactPolicy.draft.capRule')}</th>
+                <th scope="col">{t('contactPolicy.draft.capMax')}</th>
+                <th scope="col">{t('contactPolicy.draft.capPer')}</th>
+                <th scope="col">{t('contactPolicy.draft.capLength')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {document.caps.map((cap, index) => {
+                const { per, length } = capPeriod(cap);
+                return (
+                  <tr key={cap.id} data-cap={cap.id}>
+                    <th scope="row" className="plain">
+                      {capText(cap)}
+                    </th>
+                    <td>
+                      <IntegerField
+                        id={`cap-${cap.id}-max`}
+                        ariaLabel={t('contactPolicy.draft.capMaxOf', { id: cap.id })}
+                        value={cap.max}
+                        min={0}
+                        max={1000}
+                        onValidity={onValidity}
+                        onChange={(value) => update((draft) => void (draft.caps[index]!.max = value ?? 0))}
+                      />
+                    </td>
+                    <td>
+                      <div className="field">
+                        <select
+                          aria-label={t('contactPolicy.draft.capPerOf', { id: cap.id })}
+                          value={per}
+                          onChange={(event) => {
+                            const kind = event.target.value as (typeof PERIODS)[number];
+                            update((draft) => void (draft.caps[index]!.per = periodOf(kind, kind === 'day' ? 1 : Math.max(1, length))));
+                          }}
+                        >
+                          {PERIODS.map((value) => (
+                            <option key={value} value={value}>
+                              {t(`contactPolicy.draft.periods.${value}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                    </td>
+                    <td>
+                      {per === 'day' ? (
+                        t('common.none')
+                      ) : (
+                        <IntegerField
+                          key={per}
+                          id={`cap-${cap.id}-length`}
+                          ariaLabel={t('contactPolicy.draft.capLengthOf', { id: cap.id })}
+                          value={length}
+                          min={1}
+                          max={per === 'days' ? 366 : 24 * 31}
+                          onValidity={onValidity}
+                          onChange={(value) => update((draft) => void (draft.caps[index]!.per = periodOf(per, value ?? 1)))}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      </fieldset>
+
+      <fieldset className="figure-group">
+        <legend>{t('contactPolicy.sections.spacing')}</legend>
+        <div className="grid-form">
+          {document.spacing.map((rule, index) => (
+            <IntegerField
+              key={rule.id}
+              id={`spacing-${rule.id}`}
+              label={t('contactPolicy.draft.spacing', { channels: channelNames(t, rule.channels) })}
+              value={rule.minHours}
+              min={1}
+              max={24 * 31}
+              onValidity={onValidity}
+              onChange={(value) => update((draft) => void (draft.spacing[index]!.minHours = value ?? 1))}
+            />
+          ))}
+          <IntegerField
+            id="pause-days"
+            label={t('contactPolicy.draft.pauseDays')}
+            value={document.pauseAfterConversation.days}
+            min={0}
+            max={90}
+            onValidity={onValidity}
+            onChange={(value) => update((draft) => void (draft.pauseAfterConversation.days = value ?? 0))}
+          />
+          <IntegerField
+            id="callback-tolerance"
+            label={t('contactPolicy.draft.callbackTolerance')}
+            value={document.preferences.callback.toleranceMinutes}
+            min={0}
+            max={120}
+            onValidity={onValidity}
+            onChange={(value) => update((draft) => void (draft.preferences.callback.toleranceMinutes = value ?? 0))}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="figure-group">
+        <legend>{t('contactPolicy.draft.holds')}</legend>
+        <TableScroll label={t('contactPolicy.draft.holds')}>
+          <table className="holds-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('contactPolicy.draft.holds')}</th>
+                {CHANNELS.map((channel) => (
+                  <th scope="col" key={channel}>
+                    {t(`values.channels.${channel}`)}
+                  </th>
+                ))}
+                <th scope="col">{t('contactPolicy.draft.holdDefaultDays')}</th>
+                <th scope="col">{t('contactPolicy.draft.holdMaxDays')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {HOLD_KINDS.map((kind) => {
+                const hold = document.holds[kind];
+                const name = t(`values.holdKinds.${kind}`);
+                const toggle = (channel: Channel, on: boolean) =>
+                  update((draft) => {
+                    const stops = new Set(draft.holds[kind].stops);
+                    if (on) stops.add(channel);
+                    else stops.delete(channel);
+                    draft.holds[kind].stops = CHANNELS.filter((candidate) => stops.has(candidate));
+                  });
+                return (
+                  <tr key={kind}>
+                    <th scope="row">{name}</th>
+                    {CHANNELS.map((channel) => (
+                      <td key={channel} className="center">
+                        <input
+                          type="checkbox"
+                          aria-label={`${name} : ${t('contactPolicy.draft.holdStops')} — ${t(`values.channels.${channel}`)}`}
+                          checked={hold.stops.includes(channel)}
+                          onChange={(event) => toggle(channel, event.target.checked)}
+                        />
+                      </td>
+                    ))}
+                    {HOLD_LENGTHS.map(({ field, label }) => (
+                      <td key={field}>
+                        <IntegerField
+                          id={`hold-${kind}-${field}`}
+                          ariaLabel={`${name} : ${t(label)}`}
+                          value={hold[field]}
+                          optional
+                          min={1}
+                          max={3650}
+                          onValidity={onValidity}
+                          onChange={(value) => update((draft) => setOptional(draft.holds[kind], field, value))}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+        <p className="hint">{t('contactPolicy.draft.optional')}</p>
+      </fieldset>
+    </div>
+  );
+}
+
+function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined) {
+  if (value === undefined) delete target[key];
+  else target[key] = value;
+}

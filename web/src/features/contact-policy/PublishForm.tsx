@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useFormat } from '../../i18n/format.js';
+import { publishPolicyDraft } from './api.js';
+
+/** Tomorrow at midnight, in this browser's time, as a datetime-local value. */
+function tomorrowMidnight(): string {
+  const day = new Date();
+  day.setDate(day.getDate() + 1);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}T00:00`;
+}
+
+/** Publishes the saved draft as a new version: an effective date, a note, then a confirmation. */
+export function PublishForm({ dirty, changes }: { dirty: boolean; changes: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const [effective, setEffective] = useState(tomorrowMidnight);
+  const [note, setNote] = useState('');
+  const [refusal, setRefusal] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const publishButton = useRef<HTMLButtonElement>(null);
+  const effectiveAt = new Date(effective);
+  const effectiveValid = effective !== '' && !Number.isNaN(effectiveAt.getTime());
+
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  function ask() {
+    setError(null);
+    const reason = dirty ? t('contactPolicy.publish.needsSave') : !effectiveValid ? t('contactPolicy.publish.needsDate') : note.trim() === '' ? t('contactPolicy.publish.needsNote') : '';
+    setRefusal(reason);
+    if (!reason) setConfirming(true);
+  }
+
+  async function publish() {
+    setPublishing(true);
+    setError(null);
+    try {
+      const version = await publishPolicyDraft({ effectiveFrom: effectiveAt.toISOString(), note: note.trim() });
+      await navigate('/contact-policy', {
+        state: { announcement: t('contactPolicy.publish.published', { version: version.version, date: format.dateTime(version.effectiveFrom) }) },
+      });
+    } catch (caught) {
+      setError(caught);
+      setPublishing(false);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="publish-heading" className="card">
+      <h2 id="publish-heading">{t('contactPolicy.publish.heading')}</h2>
+      <p className="muted">{t('contactPolicy.publish.intro')}</p>
+      <form className="stacked-form" onSubmit={(event) => event.preventDefault()} aria-labelledby="publish-heading">
+        <div className="field">
+          <label htmlFor="publish-effective">{t('contactPolicy.publish.effectiveFrom')}</label>
+          <input
+            id="publish-effective"
+            type="datetime-local"
+            value={effective}
+            aria-describedby="publish-effective-hint"
+            onChange={(event) => {
+              setEffective(event.target.value);
+              setConfirming(false);
+            }}
+          />
+          <p id="publish-effective-hint" className="hint">
+            {t('contactPolicy.publish.effectiveHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="publish-note">{t('contactPolicy.publish.note')}</label>
+          <textarea id="publish-note" rows={3} maxLength={1000} value={note} aria-describedby="publish-note-hint" onChange={(event) => setNote(event.target.value)} />
+          <p id="publish-note-hint" className="hint">
+            {t('contactPolicy.publish.noteHint')}
+          </p>
+        </div>
+        {confirming ? (
+          <div className="confirm-box" role="group" aria-labelledby="publish-confirm-text">
+            <p id="publish-confirm-text">{t('contactPolicy.publish.confirm', { date: format.dateTime(effectiveAt.toISOString()) })}</p>
+            <p>{t('contactPolicy.publish.confirmChanges', { summary: changes })}</p>
+            <div className="form-actions">
+              <button ref={confirmButton} type="button" className="button primary" disabled={publishing} onClick={() => void publish()}>
+                {publishing ? t('contactPolicy.publish.publishing') : t('contactPolicy.publish.yes')}
+              </button>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={publishing}
+                onClick={() => {
+                  setConfirming(false);
+                  requestAnimationFrame(() => publishButton.current?.focus());
+                }}
+              >
+                {t('contactPolicy.draft.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="form-actions">
+            <button ref={publishButton} type="button" className="button primary" onClick={ask}>
+              {t('contactPolicy.publish.button')}
+            </button>
+          </div>
+        )}
+        <div role="status" className="status-area">
+          {refusal ? <p className="field-error">{refusal}</p> : null}
+        </div>
+        {error ? <ProblemMessage error={error} title={t('contactPolicy.publish.failed')} /> : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import { signIn } from './api.js';
+import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js';
+import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { usePageTitle } from '../../ui/usePageTitle.js';
+import { useSession } from './SessionProvider.js';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session, signedIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  usePageTitle(t('login.title'));
+
+  if (session.status === 'signedIn') return <Navigate to="/" replace />;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitting(true);
+    setError(null);
+    try {
+      const me = await signIn(email.trim(), password);
+      signedIn(me);
+      navigate('/', { replace: true });
+    } catch (caught) {
+      setError(caught);
+      setPassword('');
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <div className="login-page">
+      <header className="login-header">
+        <span className="brand-name">{t('app.name')}</span>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" className="login-main">
+        <div className="login-card">
+          <h1>{t('login.heading')}</h1>
+          <p className="muted">{t('login.intro')}</p>
+          <form onSubmit={(event) => void submit(event)} className="stacked-form">
+            <div className="field">
+              <label htmlFor="login-email">{t('login.email')}</label>
+              <input
+                id="login-email"
+                name="email"
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="login-password">{t('login.password')}</label>
+              <input
+                id="login-password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            </div>
+            {error ? <ProblemMessage error={error} title={t('login.failed')} /> : null}
+            <button type="submit" className="button primary" disabled={submitting}>
+              {submitting ? t('login.submitting') : t('login.submit')}
+            </button>
+          </form>
+        </div>
+      </main>
+    </div>
+  );
+}

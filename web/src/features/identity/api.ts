@@ -1,0 +1,49 @@
+import type { AccessRequestView } from '../../../../src/identity/access-requests.js';
+import type { UserView } from '../../../../src/identity/users.js';
+import { http } from '../../api/client.js';
+import type { Permission, Role } from './permissions.js';
+
+/** The signed-in user, the accounts and their access requests (the server's own types, imported type-only). */
+
+export type Locale = 'fr' | 'en' | 'it';
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  creditorId: string | null;
+  locale: Locale;
+  permissions: Permission[];
+  csrfToken: string;
+}
+
+export type User = UserView;
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  creditorId: string | null;
+  locale: Locale;
+  password: string;
+}
+
+export interface UserChange {
+  active?: boolean;
+  unlock?: true;
+}
+
+export const signIn = (email: string, password: string) => http.post<Me>('/api/v1/auth/login', { email, password });
+export const signOut = () => http.post<void>('/api/v1/auth/logout');
+export const getMe = (signal?: AbortSignal) => http.get<Me>('/api/v1/me', undefined, signal);
+export const saveLocale = (locale: Locale) => http.patch<void>('/api/v1/me', { locale });
+
+export const listUsers = (page: { limit: number; offset: number }, signal?: AbortSignal) =>
+  http.get<{ items: User[] }>('/api/v1/users', page, signal);
+export const createUser = (user: NewUser) => http.post<User>('/api/v1/users', user);
+export const changeUser = (id: string, change: UserChange) => http.patch<User>(`/api/v1/users/${encodeURIComponent(id)}`, change);
+export const listAccessRequests = (signal?: AbortSignal) =>
+  http.get<{ items: AccessRequestView[] }>('/api/v1/user-access-requests', { status: 'pending', limit: 200 }, signal);
+export const decideAccessRequest = (id: string, decision: { decision: 'approve' | 'refuse'; reason?: string }) =>
+  http.post<AccessRequestView>(`/api/v1/user-access-requests/${encodeURIComponent(id)}/decision`, decision);

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { decidePlanApproval, listPlanApprovals, type PlanApproval } from './api.js';
+import { useApiData } from '../../api/useApiData.js';
+import { AsyncContent } from '../../ui/AsyncContent.js';
+import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { usePageTitle } from '../../ui/usePageTitle.js';
+import { useFormat } from '../../i18n/format.js';
+
+/** The team leaders' queue: plans beyond an agent's authority or above the capacity, each accepted or refused with a reason. */
+export function PlanApprovalsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('approvals.title'));
+  const approvals = useApiData((signal) => listPlanApprovals(signal), 'plan-approvals');
+  const [done, setDone] = useState('');
+  return (
+    <>
+      <h1>{t('approvals.title')}</h1>
+      <p>{t('approvals.intro')}</p>
+      <div role="status" className="status-area">
+        {done ? <p className="success">{done}</p> : null}
+      </div>
+      <AsyncContent data={approvals} onRetry={approvals.reload}>
+        {(found) =>
+          found.items.length === 0 ? (
+            <p className="muted">{t('approvals.none')}</p>
+          ) : (
+            <ul className="plain-list">
+              {found.items.map((item) => (
+                <ApprovalCard
+                  key={item.id}
+                  item={item}
+                  onDecided={(message) => {
+                    setDone(message);
+                    approvals.reload();
+                  }}
+                />
+              ))}
+            </ul>
+          )
+        }
+      </AsyncContent>
+    </>
+  );
+}
+
+function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (message: string) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const reasonId = `approval-reason-${item.id}`;
+
+  async function decide(decision: 'accept' | 'refuse') {
+    setError(null);
+    setBusy(true);
+    try {
+      await decidePlanApproval(item.id, decision, reason);
+      onDecided(t(`approvals.done.${decision}`, { reference: item.caseReference }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="card">
+      <h2>
+        <Link to={`/cases/${item.caseId}/plans`}>{t('approvals.caseLine', { reference: item.caseReference, name: item.debtorName })}</Link>
+      </h2>
+      <p>
+        {t('approvals.summary', {
+          kind: t(`plans.kinds.${item.kind}`),
+          total: format.money(item.agreedCents),
+          n: item.instalments,
+          largest: format.money(item.largestInstalmentCents),
+          capacity: format.money(item.capacityCents),
+        })}
+      </p>
+      <ul>
+        {item.reasons.map((r) => (
+          <li key={r}>{t(`approvals.reasons.${r}`)}</li>
+        ))}
+      </ul>
+      <p className="hint">{t('approvals.requested', { name: item.requestedBy ?? '—', at: format.dateTime(item.requestedAt) })}</p>
+      <div className="field">
+        <label htmlFor={reasonId}>{t('approvals.reason')}</label>
+        <textarea id={reasonId} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button primary" disabled={busy} onClick={() => void decide('accept')}>
+          {t('approvals.accept')}
+        </button>
+        <button type="button" className="button secondary" disabled={busy} onClick={() => void decide('refuse')}>
+          {t('approvals.refuse')}
+        </button>
+      </div>
+      {error ? <ProblemMessage error={error} /> : null}
+    </li>
+  );
+}

@@ -1,0 +1,404 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { getCase } from './api.js';
+import type { CaseDetail } from './api.js';
+import { useLiveData } from '../../api/useLiveData.js';
+import { AsyncContent } from '../../ui/AsyncContent.js';
+import { Facts } from '../../ui/Facts.js';
+import { TableScroll } from '../../ui/TableScroll.js';
+import { usePageTitle } from '../../ui/usePageTitle.js';
+import { YesNo } from '../../ui/YesNo.js';
+import { useFormat } from '../../i18n/format.js';
+import { labelOf, RECORD_TEXT_LANG } from '../../i18n/labels.js';
+import { can } from '../identity/permissions.js';
+import { useMe } from '../identity/SessionProvider.js';
+import { ContactPanel } from '../contact-policy/case-contact/ContactPanel.js';
+import { HoldsTable } from '../contact-policy/case-contact/HoldsTable.js';
+import { PaymentsSection } from '../payments/PaymentsSection.js';
+import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
+import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
+
+type Debtor = CaseDetail['debtor'];
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  // Reloaded in place after a call is recorded, so the timeline and the contact points show what it did.
+  const detail = useLiveData((signal) => getCase(id, signal), id);
+  usePageTitle(detail.status === 'ready' ? t('case.title', { reference: detail.data.reference }) : t('cases.title'));
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/cases">
+          <span aria-hidden="true">← </span>
+          {t('case.back')}
+        </Link>
+      </p>
+      <AsyncContent data={detail} onRetry={detail.reload}>
+        {(found) => <CaseView detail={found} reloadCase={detail.reload} />}
+      </AsyncContent>
+    </>
+  );
+}
+
+function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useMe();
+  const contactsShown = can(me.role, 'contacts.read');
+  const workspace = useCaseWorkspace(detail.id, contactsShown, reloadCase);
+  const creditor = can(me.role, 'creditors.read') ? (
+    <Link to={`/creditors/${detail.creditor.id}`}>{detail.creditor.name}</Link>
+  ) : (
+    detail.creditor.name
+  );
+  const firstLetter = detail.firstLetter
+    ? detail.firstLetter.sentOn
+      ? t('case.firstLetterValue', { reference: detail.firstLetter.reference, date: format.date(detail.firstLetter.sentOn) })
+      : t('case.firstLetterNotSent', { reference: detail.firstLetter.reference })
+    : t('common.none');
+
+  return (
+    <>
+      <h1>
+        {t('case.title', { reference: detail.reference })}{' '}
+        <span className="heading-sub">{detail.debtor.displayName}</span>
+      </h1>
+      {can(me.role, 'affordability.compute') ? (
+        <p>
+          <Link className="button secondary" to={`/cases/${detail.id}/budget`}>
+            {t('budget.open')}
+          </Link>
+          {can(me.role, 'plans.read') ? (
+            <>
+              {' '}
+              <Link className="button secondary" to={`/cases/${detail.id}/plans`}>
+                {t('plans.open')}
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {workspace ? <CaseWorkspaceTop workspace={workspace} detail={detail} /> : null}
+      <section className="card" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t('case.summary')}</h2>
+        <Facts
+          items={[
+            { label: t('case.balance'), value: <strong className="amount">{format.money(detail.balanceCents, detail.currency)}</strong> },
+            { label: t('case.stage'), value: <span className={`badge stage-${detail.stage}`}>{labelOf(t, 'stages', detail.stage)}</span> },
+            { label: t('case.status'), value: labelOf(t, 'statuses', detail.status) },
+            ...(detail.closeReason ? [{ label: t('case.closeReason'), value: labelOf(t, 'values.closeReasons', detail.closeReason) }] : []),
+            { label: t('case.creditor'), value: creditor },
+            { label: t('case.mandate'), value: detail.mandateCode },
+            { label: t('case.openedOn'), value: format.date(detail.openedOn) },
+            ...(detail.closedOn ? [{ label: t('case.closedOn'), value: format.date(detail.closedOn) }] : []),
+            { label: t('case.firstLetter'), value: firstLetter },
+          ]}
+        />
+      </section>
+      <DebtorSection debtor={detail.debtor} />
+      {workspace ? <CaseWorkspaceWork workspace={workspace} detail={detail} /> : null}
+      {contactsShown ? <ContactPanel key={workspace?.version} caseId={detail.id} /> : null}
+      <ClaimsSection claims={detail.claims} />
+      {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}
+      {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
+      {/* The contact panel lists the holds and manages them; others read them here. */}
+      {contactsShown ? null : <HoldsSection holds={detail.holds} />}
+      <StageHistorySection history={detail.stageHistory} />
+      <TimelineSection timeline={detail.timeline} />
+    </>
+  );
+}
+
+function DebtorSection({ debtor }: { debtor: Debtor }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section className="card" aria-labelledby="debtor-heading">
+      <h2 id="debtor-heading">{t('case.debtor')}</h2>
+      <Facts
+        items={[
+          { label: t('case.name'), value: debtor.displayName },
+          { label: t('case.kind'), value: labelOf(t, 'case.kinds', debtor.kind) },
+          ...(debtor.birthDate ? [{ label: t('case.birthDate'), value: format.date(debtor.birthDate) }] : []),
+          { label: t('case.language'), value: labelOf(t, 'values.debtorLanguages', debtor.language) },
+        ]}
+      />
+      <h3>{t('case.addresses')}</h3>
+      <Addresses addresses={debtor.addresses} />
+      <h3>{t('case.contactPoints')}</h3>
+      <ContactPoints contactPoints={debtor.contactPoints} />
+    </section>
+  );
+}
+
+/** Re-renders every 30 seconds so the debtor's local time stays right while the page is open. */
+function useNow(intervalMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), intervalMs);
+    return () => window.clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+function Addresses({ addresses }: { addresses: Debtor['addresses'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const now = useNow(30_000);
+  if (addresses.length === 0) return <p>{t('case.noAddresses')}</p>;
+  // Staff read where each address came from; a creditor's projection has only its own, without sources.
+  const withSources = addresses.some((address) => address.source !== undefined);
+  const letters = addresses.find((address) => address.forLetters);
+  return (
+    <>
+      {letters?.forLetters ? <p className="muted">{t(`case.letterRule.${letters.forLetters}`)}</p> : null}
+      <TableScroll label={t('case.addressesCaption')}>
+        <table>
+          <caption className="visually-hidden">{t('case.addressesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.address')}</th>
+              {withSources ? <th scope="col">{t('case.addressSource')}</th> : null}
+              <th scope="col">{t('case.country')}</th>
+              <th scope="col">{t('case.timeZone')}</th>
+              <th scope="col">{t('case.localTime')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {addresses.map((address, index) => (
+              <tr key={index}>
+                <th scope="row" className="plain">
+                  {address.line1}
+                  {address.line2 ? <>, {address.line2}</> : null}, {address.postalCode} {address.city}
+                  {address.primary ? <span className="tag">{t('case.primary')}</span> : null}
+                  {address.forLetters ? <span className="tag">{t('case.forLetters')}</span> : null}
+                  {address.verified ? <span className="tag">{t('case.addressVerified')}</span> : null}
+                  {address.undeliverable ? <span className="tag">{t('case.addressUndeliverable')}</span> : null}
+                </th>
+                {withSources ? (
+                  <td>
+                    {address.source === 'creditor' && address.suppliedBy?.length
+                      ? t('case.suppliedBy', { creditors: address.suppliedBy.map((c) => c.name).join(', ') })
+                      : t(`case.addressSources.${address.source ?? 'creditor'}`)}
+                  </td>
+                ) : null}
+                <td>
+                  {address.country}
+                  {address.subdivision ? ` (${address.subdivision})` : ''}
+                </td>
+                <td>{address.timeZone}</td>
+                <td>{format.timeIn(address.timeZone, now)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
+
+function ContactPoints({ contactPoints }: { contactPoints: Debtor['contactPoints'] }) {
+  const { t } = useTranslation();
+  if (contactPoints.length === 0) return <p>{t('case.noContactPoints')}</p>;
+  // A creditor's projection carries only what its files supplied, not what the agency learnt of each point.
+  const agencyFacts = contactPoints.some((point) => point.verified !== undefined);
+  return (
+    <TableScroll label={t('case.contactPointsCaption')}>
+      <table>
+        <caption className="visually-hidden">{t('case.contactPointsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('case.value')}</th>
+            <th scope="col">{t('case.channel')}</th>
+            <th scope="col">{t('case.usage')}</th>
+            {agencyFacts ? (
+              <>
+                <th scope="col">{t('case.verified')}</th>
+                <th scope="col">{t('case.consent')}</th>
+                <th scope="col">{t('case.optedOut')}</th>
+              </>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {contactPoints.map((point) => (
+            <tr key={point.id} className={point.optedOut || point.wrongNumber ? 'row-warning' : undefined}>
+              <th scope="row" className="plain">
+                {point.value}
+              </th>
+              <td>{labelOf(t, 'values.channels', point.channel)}</td>
+              <td>{labelOf(t, 'values.usages', point.usage)}</td>
+              {agencyFacts ? (
+                <>
+                  <td>
+                    <YesNo value={point.verified ?? false} />
+                  </td>
+                  <td>{point.consent === undefined ? '—' : labelOf(t, 'values.consents', point.consent)}</td>
+                  <td>
+                    {point.optedOut ? (
+                      <strong className="warning-text">{t('case.optedOutYes')}</strong>
+                    ) : point.wrongNumber ? (
+                      <strong className="warning-text">{t('case.wrongNumberYes')}</strong>
+                    ) : (
+                      t('common.no')
+                    )}
+                  </td>
+                </>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function ClaimsSection({ claims }: { claims: CaseDetail['claims'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sum = (pick: (claim: CaseDetail['claims'][number]) => number) => claims.reduce((total, claim) => total + pick(claim), 0);
+  const currency = claims[0]?.currency ?? 'EUR';
+  return (
+    <section className="card" aria-labelledby="claims-heading">
+      <h2 id="claims-heading">{t('case.claims')}</h2>
+      <TableScroll label={t('case.claimsCaption')}>
+        <table>
+          <caption className="visually-hidden">{t('case.claimsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.claimReference')}</th>
+              <th scope="col">{t('case.contractType')}</th>
+              <th scope="col">{t('case.defaultOn')}</th>
+              <th scope="col">{t('case.claimStatus')}</th>
+              <th scope="col" className="number">
+                {t('case.principal')}
+              </th>
+              <th scope="col" className="number">
+                {t('case.interest')}
+              </th>
+              <th scope="col" className="number">
+                {t('case.fees')}
+              </th>
+              <th scope="col" className="number">
+                {t('case.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {claims.map((claim) => (
+              <tr key={claim.id}>
+                <th scope="row">{claim.reference}</th>
+                <td>
+                  {labelOf(t, 'values.contractTypes', claim.contractType)}
+                  {claim.originalCreditor ? <span className="muted"> ({claim.originalCreditor})</span> : null}
+                </td>
+                <td>{format.date(claim.defaultOn)}</td>
+                <td>{labelOf(t, 'values.claimStatuses', claim.status)}</td>
+                <td className="number">{format.money(claim.principalCents, claim.currency)}</td>
+                <td className="number">{format.money(claim.interestCents, claim.currency)}</td>
+                <td className="number">{format.money(claim.feesCents, claim.currency)}</td>
+                <td className="number">
+                  <strong>{format.money(claim.principalCents + claim.interestCents + claim.feesCents, claim.currency)}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          {claims.length > 1 ? (
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={4}>
+                  {t('case.claimsTotal')}
+                </th>
+                <td className="number">{format.money(sum((c) => c.principalCents), currency)}</td>
+                <td className="number">{format.money(sum((c) => c.interestCents), currency)}</td>
+                <td className="number">{format.money(sum((c) => c.feesCents), currency)}</td>
+                <td className="number">
+                  <strong>{format.money(sum((c) => c.principalCents + c.interestCents + c.feesCents), currency)}</strong>
+                </td>
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
+function HoldsSection({ holds }: { holds: CaseDetail['holds'] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="holds-heading">
+      <h2 id="holds-heading">{t('case.holds')}</h2>
+      {holds.length === 0 ? <p>{t('case.noHolds')}</p> : <HoldsTable holds={holds} />}
+    </section>
+  );
+}
+
+function StageHistorySection({ history }: { history: CaseDetail['stageHistory'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section className="card" aria-labelledby="stages-heading">
+      <h2 id="stages-heading">{t('case.stageHistory')}</h2>
+      <TableScroll label={t('case.stageHistoryCaption')}>
+        <table>
+          <caption className="visually-hidden">{t('case.stageHistoryCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.changedAt')}</th>
+              <th scope="col">{t('case.fromStage')}</th>
+              <th scope="col">{t('case.toStage')}</th>
+              <th scope="col">{t('case.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((change, index) => (
+              <tr key={index}>
+                <th scope="row" className="plain">
+                  {format.dateTime(change.changedAt)}
+                </th>
+                <td>{labelOf(t, 'stages', change.fromStage)}</td>
+                <td>{labelOf(t, 'stages', change.toStage)}</td>
+                <td lang={RECORD_TEXT_LANG}>{change.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
+function TimelineSection({ timeline }: { timeline: CaseDetail['timeline'] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section className="card" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">{t('case.timeline')}</h2>
+      {timeline.length === 0 ? (
+        <p>{t('case.timelineEmpty')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('case.timelineCount', { count: timeline.length })}</p>
+          <ol className="timeline">
+            {timeline.map((event) => (
+              <li key={event.id} className={`timeline-item kind-${event.kind}`}>
+                <div className="timeline-meta">
+                  <time dateTime={event.occurredAt}>{format.dateTime(event.occurredAt)}</time>
+                  <span className="timeline-kind">{labelOf(t, 'values.eventKinds', event.kind)}</span>
+                  {event.channel ? <span>{labelOf(t, 'values.channels', event.channel)}</span> : null}
+                  {event.direction ? <span>{labelOf(t, 'values.directions', event.direction)}</span> : null}
+                  {event.outcome ? <span className="timeline-outcome">{labelOf(t, 'values.outcomes', event.outcome)}</span> : null}
+                </div>
+                <p lang={RECORD_TEXT_LANG}>{event.summary}</p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,344 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { listCreditors, searchCases } from './api.js';
+import type { CaseSearch, CaseSort, CaseSummary, CreditorSummary, Stage } from './api.js';
+import { useApiData } from '../../api/useApiData.js';
+import { AsyncContent } from '../../ui/AsyncContent.js';
+import { Pager } from '../../ui/Pager.js';
+import { TableScroll } from '../../ui/TableScroll.js';
+import { usePageTitle } from '../../ui/usePageTitle.js';
+import { centsToInput, parseEurosToCents, useFormat } from '../../i18n/format.js';
+import type { Locale } from '../../i18n/index.js';
+import { labelOf } from '../../i18n/labels.js';
+import { can } from '../identity/permissions.js';
+import { useMe } from '../identity/SessionProvider.js';
+import { isStage, STAGES } from './stages.js';
+
+const PAGE_SIZE = 25;
+const SORTS: CaseSort[] = ['opened_desc', 'opened_asc', 'balance_desc', 'balance_asc', 'reference'];
+
+/** The search lives in the address bar (same names as the API), so a search can be bookmarked, shared and reloaded. */
+function searchFromParams(params: URLSearchParams): CaseSearch {
+  const cents = (name: string) => {
+    const value = params.get(name);
+    return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
+  };
+  const day = (name: string) => {
+    const value = params.get(name);
+    return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  };
+  const stage = params.get('stage');
+  const sort = params.get('sort');
+  const offset = Number(params.get('offset') ?? '0');
+  return {
+    q: params.get('q') ?? undefined,
+    stage: isStage(stage) ? stage : undefined,
+    creditorId: params.get('creditorId') ?? undefined,
+    minBalanceCents: cents('minBalanceCents'),
+    maxBalanceCents: cents('maxBalanceCents'),
+    openedAfter: day('openedAfter'),
+    openedBefore: day('openedBefore'),
+    sort: SORTS.includes(sort as CaseSort) ? (sort as CaseSort) : undefined,
+    limit: PAGE_SIZE,
+    offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
+  };
+}
+
+function paramsFromSearch(search: Omit<CaseSearch, 'limit'>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value === undefined || value === '' || (key === 'offset' && value === 0)) continue;
+    params.set(key, String(value));
+  }
+  return params;
+}
+
+export function CasesPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const search = searchFromParams(params);
+  const results = useApiData((signal) => searchCases(search, signal), params.toString());
+  const me = useMe();
+  // Loaded once here, not in the form, which remounts on every search.
+  const creditors = useApiData(
+    (signal): Promise<{ items: CreditorSummary[] }> =>
+      can(me.role, 'creditors.read') ? listCreditors(signal) : Promise.resolve({ items: [] }),
+    'creditors',
+  );
+  usePageTitle(t('cases.title'));
+
+  const go = (next: Omit<CaseSearch, 'limit'>) => setParams(paramsFromSearch(next));
+
+  // After "previous"/"next" the buttons are replaced by the new page: focus goes to the results' heading
+  // instead of being lost, so keyboard users continue from the top of the new page.
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const focusResultsWhenLoaded = useRef(false);
+  useEffect(() => {
+    if (results.status !== 'loading' && focusResultsWhenLoaded.current) {
+      focusResultsWhenLoaded.current = false;
+      resultsHeading.current?.focus();
+    }
+  }, [results.status]);
+  const turnPage = (offset: number) => {
+    focusResultsWhenLoaded.current = true;
+    go({ ...search, offset });
+  };
+
+  return (
+    <>
+      <h1>{t('cases.heading')}</h1>
+      <SearchForm
+        search={search}
+        creditors={creditors.status === 'ready' ? creditors.data.items : []}
+        onSearch={(next) => go({ ...next, offset: 0 })}
+        onReset={() => setParams({})}
+      />
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>
+          {t('cases.results')}
+        </h2>
+        <AsyncContent data={results} onRetry={results.reload}>
+          {(page) => (
+            <CaseResults
+              items={page.items}
+              hasMore={page.hasMore}
+              offset={search.offset}
+              onPage={turnPage}
+            />
+          )}
+        </AsyncContent>
+      </section>
+    </>
+  );
+}
+
+/** What the form fields hold: text as typed, amounts in euros. */
+interface SearchFields {
+  q: string;
+  stage: string;
+  creditorId: string;
+  minBalance: string;
+  maxBalance: string;
+  openedAfter: string;
+  openedBefore: string;
+  sort: string;
+}
+
+function fieldsFrom(search: CaseSearch, locale: Locale): SearchFields {
+  const euros = (cents: number | undefined) => (cents === undefined ? '' : centsToInput(cents, locale));
+  return {
+    q: search.q ?? '',
+    stage: search.stage ?? '',
+    creditorId: search.creditorId ?? '',
+    minBalance: euros(search.minBalanceCents),
+    maxBalance: euros(search.maxBalanceCents),
+    openedAfter: search.openedAfter ?? '',
+    openedBefore: search.openedBefore ?? '',
+    sort: search.sort ?? 'opened_desc',
+  };
+}
+
+function SearchForm({
+  search,
+  creditors,
+  onSearch,
+  onReset,
+}: {
+  search: CaseSearch;
+  creditors: CreditorSummary[];
+  onSearch: (search: Omit<CaseSearch, 'limit' | 'offset'>) => void;
+  onReset: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [fields, setFields] = useState(() => fieldsFrom(search, format.locale));
+  const { q, stage, creditorId, minBalance, maxBalance, openedAfter, openedBefore, sort } = fields;
+  const set = (name: keyof SearchFields) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
+  const [submitted, setSubmitted] = useState(false);
+
+  // The address changed (a search, back/forward, a reset): show the search now in force. Kept in place rather
+  // than remounted, so the keyboard focus stays where the user was.
+  const searchKey = paramsFromSearch({ ...search, offset: 0 }).toString();
+  useEffect(() => {
+    setFields(fieldsFrom(search, format.locale));
+    setSubmitted(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [searchKey]);
+
+  const minCents = minBalance.trim() === '' ? undefined : parseEurosToCents(minBalance);
+  const maxCents = maxBalance.trim() === '' ? undefined : parseEurosToCents(maxBalance);
+  const minInvalid = submitted && minCents === null;
+  const maxInvalid = submitted && maxCents === null;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (minCents === null || maxCents === null) return;
+    onSearch({
+      q: q.trim() || undefined,
+      stage: (stage || undefined) as Stage | undefined,
+      creditorId: creditorId || undefined,
+      minBalanceCents: minCents,
+      maxBalanceCents: maxCents,
+      openedAfter: openedAfter || undefined,
+      openedBefore: openedBefore || undefined,
+      sort: sort === 'opened_desc' ? undefined : (sort as CaseSort),
+    });
+  }
+
+  return (
+    <form className="filters" onSubmit={submit} aria-labelledby="filters-heading" role="search">
+      <h2 id="filters-heading" className="visually-hidden">
+        {t('cases.filters')}
+      </h2>
+      <div className="field wide">
+        <label htmlFor="case-q">{t('cases.q')}</label>
+        <input id="case-q" type="search" value={q} onChange={(e) => set('q')(e.target.value)} aria-describedby="case-q-hint" />
+        <p id="case-q-hint" className="hint">
+          {t('cases.qHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="case-stage">{t('cases.stage')}</label>
+        <select id="case-stage" value={stage} onChange={(e) => set('stage')(e.target.value)}>
+          <option value="">{t('cases.anyStage')}</option>
+          {STAGES.map((value) => (
+            <option key={value} value={value}>
+              {labelOf(t, 'stages', value)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="case-creditor">{t('cases.creditor')}</label>
+        <select id="case-creditor" value={creditorId} onChange={(e) => set('creditorId')(e.target.value)}>
+          <option value="">{t('cases.anyCreditor')}</option>
+          {creditors.map((creditor) => (
+            <option key={creditor.id} value={creditor.id}>
+              {creditor.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <AmountField id="case-min" label={t('cases.minBalance')} value={minBalance} onChange={set('minBalance')} invalid={minInvalid} />
+      <AmountField id="case-max" label={t('cases.maxBalance')} value={maxBalance} onChange={set('maxBalance')} invalid={maxInvalid} />
+      <div className="field">
+        <label htmlFor="case-opened-after">{t('cases.openedAfter')}</label>
+        <input id="case-opened-after" type="date" value={openedAfter} onChange={(e) => set('openedAfter')(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="case-opened-before">{t('cases.openedBefore')}</label>
+        <input id="case-opened-before" type="date" value={openedBefore} onChange={(e) => set('openedBefore')(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="case-sort">{t('cases.sort')}</label>
+        <select id="case-sort" value={sort} onChange={(e) => set('sort')(e.target.value)}>
+          {SORTS.map((value) => (
+            <option key={value} value={value}>
+              {t(`cases.sorts.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          {t('cases.search')}
+        </button>
+        <button type="button" className="button secondary" onClick={onReset}>
+          {t('cases.reset')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AmountField(props: { id: string; label: string; value: string; onChange: (value: string) => void; invalid: boolean }) {
+  const { t } = useTranslation();
+  const hintId = `${props.id}-hint`;
+  const errorId = `${props.id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-invalid={props.invalid}
+        aria-describedby={props.invalid ? `${errorId} ${hintId}` : hintId}
+      />
+      <p id={hintId} className="hint">
+        {t('cases.amountHint')}
+      </p>
+      {props.invalid ? (
+        <p id={errorId} className="field-error" role="alert">
+          {t('cases.invalidAmount', { value: props.value })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function CaseResults({
+  items,
+  hasMore,
+  offset,
+  onPage,
+}: {
+  items: CaseSummary[];
+  hasMore: boolean;
+  offset: number;
+  onPage: (offset: number) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const range = { from: format.count(offset + 1), to: format.count(offset + items.length) };
+  return (
+    <>
+      <p role="status" className="result-count">
+        {items.length === 0 ? t('cases.none') : hasMore ? t('cases.rangeMore', range) : t('cases.range', range)}
+      </p>
+      {items.length > 0 ? (
+        <TableScroll label={t('cases.caption')}>
+          <table>
+            <caption className="visually-hidden">{t('cases.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.reference')}</th>
+                <th scope="col">{t('cases.debtor')}</th>
+                <th scope="col">{t('cases.creditor')}</th>
+                <th scope="col">{t('cases.stage')}</th>
+                <th scope="col">{t('cases.status')}</th>
+                <th scope="col" className="number">
+                  {t('cases.balance')}
+                </th>
+                <th scope="col">{t('cases.openedOn')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row" className="nowrap">
+                    <Link to={`/cases/${item.id}`}>{item.reference}</Link>
+                  </th>
+                  <td>{item.debtor.displayName}</td>
+                  <td>{item.creditor.name}</td>
+                  <td>
+                    <span className={`badge stage-${item.stage}`}>{labelOf(t, 'stages', item.stage)}</span>
+                  </td>
+                  <td>{labelOf(t, 'statuses', item.status)}</td>
+                  <td className="number">{format.money(item.balanceCents, item.currency)}</td>
+                  <td>{format.date(item.openedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+      <Pager label={t('cases.pagination')} offset={offset} pageSize={PAGE_SIZE} hasMore={hasMore} onPage={onPage} />
+    </>
+  );
+}

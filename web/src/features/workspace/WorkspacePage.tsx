@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { getWorkspace, releaseCase, type WorkspaceSummary } from './api.js';
+import { AsyncContent } from '../../ui/AsyncContent.js';
+import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { usePageTitle } from '../../ui/usePageTitle.js';
+import { useFormat } from '../../i18n/format.js';
+import { can } from '../identity/permissions.js';
+import { useMe } from '../identity/SessionProvider.js';
+import { NextCaseButton, useNextCase } from './NextCase.js';
+import { QueueEntryFacts } from './QueueEntryFacts.js';
+import { ShortcutsHelp } from './ShortcutsHelp.js';
+import { TasksTable } from './TasksTable.js';
+import { useLiveData } from '../../api/useLiveData.js';
+import { useShortcuts } from './useShortcuts.js';
+
+/** The server stops counting waiting cases here (COUNT_CAP in src/workspace/next-case.ts): more reads "1,000 or more". */
+const COUNT_CAP = 1_000;
+
+/**
+ * The agent's home for the day: the "next case" button (N), the case being worked, what waits in the queues,
+ * today's figures and the follow-up tasks still open.
+ */
+export function WorkspacePage() {
+  const { t, i18n } = useTranslation();
+  // Task titles and queue reasons come in the reader's language: a new language reloads them.
+  const summary = useLiveData(getWorkspace, 'workspace', i18n.language);
+  const next = useNextCase();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [done, setDone] = useState('');
+  usePageTitle(t('workspace.title'));
+  // N answers beside the page's one button.
+  useShortcuts({ n: () => next.take('next-case'), '?': () => setHelpOpen(true) });
+
+  const changed = (message: string) => {
+    setDone(message);
+    summary.reload();
+  };
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{t('workspace.heading')}</h1>
+        <ShortcutsHelp keys={['n', '?']} open={helpOpen} onOpen={() => setHelpOpen(true)} onClose={() => setHelpOpen(false)} />
+      </div>
+      <p className="muted">{t('workspace.intro')}</p>
+      <div role="status" className="status-area">
+        {done ? <p className="success">{done}</p> : null}
+      </div>
+      <AsyncContent data={summary} onRetry={summary.reload}>
+        {(data) => <WorkspaceView summary={data} next={next} onChange={changed} onStale={summary.reload} />}
+      </AsyncContent>
+    </>
+  );
+}
+
+function WorkspaceView({ summary, next, onChange, onStale }: { summary: WorkspaceSummary; next: ReturnType<typeof useNextCase>; onChange: (message: string) => void; onStale: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useMe();
+  const nothingNow = summary.waiting.callableNow === 0;
+  const waitingCount = (count: number) => (count >= COUNT_CAP ? t('workspace.waiting.atLeast', { number: format.count(COUNT_CAP) }) : format.count(count));
+  return (
+    <>
+      <section className="card next-case-card" aria-labelledby="next-heading">
+        <h2 id="next-heading">{t('workspace.next.heading')}</h2>
+        {summary.teams.length > 0 ? (
+          <p>{t('workspace.teams', { count: summary.teams.length, teams: summary.teams.map((team) => team.name).join(', ') })}</p>
+        ) : (
+          <p className="warning-text">{t('workspace.noTeam')}</p>
+        )}
+        <NextCaseButton next={next} />
+        <dl className="figures queue-figures">
+          <div className="figure">
+            <dt>{t('workspace.waiting.callableNow')}</dt>
+            <dd data-testid="callable-now">{waitingCount(summary.waiting.callableNow)}</dd>
+          </div>
+          <div className="figure figure-quiet">
+            <dt>{t('workspace.waiting.later')}</dt>
+            <dd data-testid="callable-later">{waitingCount(summary.waiting.later)}</dd>
+          </div>
+        </dl>
+        {/* Said once: the answer to a press of the button, when there is one, says it already. */}
+        {nothingNow && !next.empty ? <p className="info">{summary.waiting.later > 0 ? t('workspace.waiting.nothingNowLater', { count: summary.waiting.later, formatted: format.count(summary.waiting.later) }) : t('workspace.waiting.nothingAtAll')}</p> : null}
+      </section>
+
+      <CurrentCase current={summary.current} onChange={onChange} />
+
+      <section className="card" aria-labelledby="today-heading">
+        <h2 id="today-heading">{t('workspace.today.heading')}</h2>
+        <dl className="figures">
+          <div className="figure">
+            <dt>{t('workspace.today.calls')}</dt>
+            <dd data-testid="today-calls">{format.count(summary.today.calls)}</dd>
+          </div>
+          <div className="figure">
+            <dt>{t('workspace.today.conversations')}</dt>
+            <dd data-testid="today-conversations">{format.count(summary.today.conversations)}</dd>
+          </div>
+          <div className="figure">
+            <dt>{t('workspace.today.promises')}</dt>
+            <dd data-testid="today-promises">{format.count(summary.today.promises)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="open-tasks-heading">
+        <h2 id="open-tasks-heading">{t('workspace.tasks.openHeading')}</h2>
+        {summary.openTasks.length === 0 ? (
+          <p>{t('workspace.tasks.noneOpen')}</p>
+        ) : (
+          <TasksTable tasks={summary.openTasks} caption={t('workspace.tasks.openCaption')} showCase mayComplete={can(me.role, 'contacts.record')} onDone={onChange} onStale={onStale} />
+        )}
+      </section>
+    </>
+  );
+}
+
+function CurrentCase({ current, onChange }: { current: WorkspaceSummary['current']; onChange: (message: string) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function release(caseId: string, reference: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      await releaseCase(caseId);
+      onChange(t('workspace.current.released', { reference }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="current-heading">
+      <h2 id="current-heading">{t('workspace.current.heading')}</h2>
+      {current ? (
+        <>
+          <p className="current-case">
+            <Link to={`/cases/${current.caseId}`} className="current-case-link">
+              {t('workspace.current.link', { reference: current.reference, name: current.debtorName })}
+            </Link>
+            <span className="muted">
+              {' · '}
+              {current.creditorName} · {format.money(current.balanceCents, current.currency)}
+            </span>
+          </p>
+          <QueueEntryFacts entry={current} />
+          <p>
+            <button type="button" className="button secondary" disabled={busy} onClick={() => void release(current.caseId, current.reference)}>
+              {t('workspace.current.release')}
+            </button>
+          </p>
+          <p className="hint">{t('workspace.current.releaseHint')}</p>
+          {error ? <ProblemMessage error={error} /> : null}
+        </>
+      ) : (
+        <p>{t('workspace.current.none')}</p>
+      )}
+    </section>
+  );
+}

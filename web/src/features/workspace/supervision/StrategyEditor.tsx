@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client.js';
+import { NOTE_MIN_LENGTH, publishStrategy, type StrategyDocument, type StrategyVersion } from './api.js';
+import { ProblemMessage } from '../../../ui/ProblemMessage.js';
+
+/**
+ * For managers: the whole strategy document as JSON, prefilled with the version in force, and a version note.
+ * "Publier" asks for a confirmation; a document the server refuses comes back with each issue named by its path.
+ */
+export function StrategyEditor({ document, nextVersion, onPublished }: { document: StrategyDocument; nextVersion: number; onPublished: (version: StrategyVersion) => void }) {
+  const { t } = useTranslation();
+  const formatted = JSON.stringify(document, null, 2);
+  const [text, setText] = useState(formatted);
+  const [note, setNote] = useState('');
+  const [refusal, setRefusal] = useState<{ field: 'json' | 'note'; text: string } | null>(null);
+  const [parsed, setParsed] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const publishButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setText(formatted), [formatted]);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  const documentRefused = error instanceof ApiError && error.code === 'strategy.invalid';
+
+  function ask() {
+    setError(null);
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (caught) {
+      setRefusal({ field: 'json', text: t('supervision.strategies.editor.jsonSyntax', { message: caught instanceof Error ? caught.message : String(caught) }) });
+      return;
+    }
+    if (note.trim().length < NOTE_MIN_LENGTH) {
+      setRefusal({ field: 'note', text: t('supervision.strategies.editor.noteTooShort') });
+      return;
+    }
+    setRefusal(null);
+    setParsed(document);
+    setConfirming(true);
+  }
+
+  function cancel() {
+    setConfirming(false);
+    requestAnimationFrame(() => publishButton.current?.focus());
+  }
+
+  async function publish() {
+    setPublishing(true);
+    setError(null);
+    try {
+      const version = await publishStrategy(parsed, note.trim());
+      setNote('');
+      onPublished(version);
+    } catch (caught) {
+      setError(caught);
+      setConfirming(false);
+    } finally {
+      setPublishing(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="strategy-editor-heading" className="card strategy-editor">
+      <h2 id="strategy-editor-heading">{t('supervision.strategies.editor.heading')}</h2>
+      <p className="muted">{t('supervision.strategies.editor.intro')}</p>
+      <form className="stacked-form" aria-labelledby="strategy-editor-heading" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="strategy-json">{t('supervision.strategies.editor.json')}</label>
+          <textarea
+            id="strategy-json"
+            className="code-input"
+            rows={24}
+            spellCheck={false}
+            value={text}
+            aria-describedby="strategy-json-hint"
+            aria-invalid={documentRefused || refusal?.field === 'json' ? true : undefined}
+            onChange={(event) => {
+              setText(event.target.value);
+              setConfirming(false);
+            }}
+          />
+          <p id="strategy-json-hint" className="hint">
+            {t('supervision.strategies.editor.jsonHint')}
+          </p>
+          <div>
+            <button
+              type="button"
+              className="button secondary small"
+              disabled={publishing || text === formatted}
+              onClick={() => {
+                setText(formatted);
+                setConfirming(false);
+                setError(null);
+                setRefusal(null);
+              }}
+            >
+              {t('supervision.strategies.editor.reset')}
+            </button>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="strategy-note">{t('supervision.strategies.editor.note')}</label>
+          <textarea
+            id="strategy-note"
+            rows={3}
+            maxLength={500}
+            value={note}
+            aria-describedby="strategy-note-hint"
+            aria-invalid={refusal?.field === 'note' ? true : undefined}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <p id="strategy-note-hint" className="hint">
+            {t('supervision.strategies.editor.noteHint')}
+          </p>
+        </div>
+        {confirming ? (
+          <div className="confirm-box" role="group" aria-labelledby="strategy-confirm-text">
+            <p id="strategy-confirm-text">{t('supervision.strategies.editor.confirm', { version: nextVersion })}</p>
+            <div className="form-actions">
+              <button ref={confirmButton} type="button" className="button primary" disabled={publishing} onClick={() => void publish()}>
+                {publishing ? t('supervision.strategies.editor.publishing') : t('supervision.strategies.editor.yes', { version: nextVersion })}
+              </button>
+              <button type="button" className="button secondary" disabled={publishing} onClick={cancel}>
+                {t('supervision.strategies.editor.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <div className="form-actions">
+            <button ref={publishButton} type="button" className="button primary" onClick={ask}>
+              {t('supervision.strategies.editor.publish')}
+            </button>
+          </div>
+        )}
+        <div role="status" className="status-area">
+          {refusal ? <p className="field-error">{refusal.text}</p> : null}
+        </div>
+        {error ? <ProblemMessage error={error} title={t('supervision.strategies.editor.failed')} /> : null}
+      </form>
+    </section>
+  );
+}
