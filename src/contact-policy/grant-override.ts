@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
@@ -66,19 +67,16 @@ export async function grantOverride(deps: Deps, actor: Actor, input: OverrideInp
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('case_events')
-      .values({
-        case_id: caseRow.id,
-        debtor_id: caseRow.debtor_id,
-        occurred_at: now,
-        kind: 'contact_override',
-        channel: input.channel,
-        summary: `Dérogation à la politique de contact (${input.channel}) : ${input.reason.trim()}`,
-        actor_user_id: actor.userId,
-        data: JSON.stringify({ overrideId: row.id, rules: refusal.reasons.map((reason) => reason.rule) }),
-      })
-      .execute();
+    await appendCaseEvent(trx, {
+      caseId: caseRow.id,
+      debtorId: caseRow.debtor_id,
+      at: now,
+      kind: 'contact_override',
+      channel: input.channel,
+      summary: `Dérogation à la politique de contact (${input.channel}) : ${input.reason.trim()}`,
+      actorUserId: actor.userId,
+      data: { overrideId: row.id, rules: refusal.reasons.map((reason) => reason.rule) },
+    });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'contact.override_granted',

@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import { appendAudit, type AuditWriter } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
@@ -135,19 +136,16 @@ export async function requestCallbackIn(
     .values({ debtor_id: debtorId, case_id: input.caseId, callback_at: input.at, requested_at: now, recorded_by: actor.userId })
     .returning(['id', 'callback_at', 'status'])
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('case_events')
-    .values({
-      case_id: input.caseId,
-      debtor_id: debtorId,
-      occurred_at: now,
-      kind: 'preferences',
-      channel: 'phone',
-      summary: `Rappel demandé par le débiteur pour le ${input.at.toISOString()}`,
-      actor_user_id: actor.userId,
-      data: JSON.stringify({ callbackId: row.id, at: input.at.toISOString() }),
-    })
-    .execute();
+  await appendCaseEvent(trx, {
+    caseId: input.caseId,
+    debtorId,
+    at: now,
+    kind: 'preferences',
+    channel: 'phone',
+    summary: `Rappel demandé par le débiteur pour le ${input.at.toISOString()}`,
+    actorUserId: actor.userId,
+    data: { callbackId: row.id, at: input.at.toISOString() },
+  });
   await audit({
     actor: auditActor(actor),
     action: 'contact.callback_requested',

@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import { appendAudit, type AuditWriter } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Transaction } from 'kysely';
@@ -145,21 +146,18 @@ export async function recordContactIn(
       .where('callback_at', '>=', new Date(at.getTime() - policy.callback.toleranceMs))
       .execute();
   }
-  await trx
-    .insertInto('case_events')
-    .values({
-      case_id: input.caseId,
-      debtor_id: input.debtorId,
-      occurred_at: at,
-      kind: timelineKind(input.channel, conversation),
-      channel: input.channel,
-      direction: input.direction,
-      outcome: input.outcome,
-      summary: input.firstLetter ? `Premier courrier (CPCE R124-4), référence LR-${caseRow.reference}` : `Contact enregistré (${input.channel})`,
-      actor_user_id: actor.userId,
-      data: JSON.stringify({ contactId: inserted.id, policyVersion: decision.policyVersion, overrideId: override?.id ?? null }),
-    })
-    .execute();
+  await appendCaseEvent(trx, {
+    caseId: input.caseId,
+    debtorId: input.debtorId,
+    at,
+    kind: timelineKind(input.channel, conversation),
+    channel: input.channel,
+    direction: input.direction,
+    outcome: input.outcome,
+    summary: input.firstLetter ? `Premier courrier (CPCE R124-4), référence LR-${caseRow.reference}` : `Contact enregistré (${input.channel})`,
+    actorUserId: actor.userId,
+    data: { contactId: inserted.id, policyVersion: decision.policyVersion, overrideId: override?.id ?? null },
+  });
   await audit({
     actor: auditActor(actor),
     action: override ? 'contact.recorded_with_override' : 'contact.recorded',

@@ -1,3 +1,4 @@
+import { changeCase } from '../cases/change-case.js';
 import { sql, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
@@ -90,7 +91,6 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
   const candidateFirst = candidate.created_at.getTime() <= debtor.created_at.getTime();
   const survivorId = candidateFirst ? candidate.id : debtor.id;
   const mergedId = candidateFirst ? debtor.id : candidate.id;
-  const today = p.now.toISOString().slice(0, 10);
 
   const casesOf = (debtorId: string) =>
     trx.selectFrom('cases').select(['id', 'reference', 'creditor_id', 'stage', 'status']).where('debtor_id', '=', debtorId).orderBy('reference').execute();
@@ -116,22 +116,7 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
         from claims where case_id = ${into.id} and status = 'open'), 0)),
         updated_at = ${p.now}
       where id = ${into.id}`.execute(trx);
-    await trx
-      .updateTable('cases')
-      .set({ status: 'closed', stage: 'closed', close_reason: 'merged', closed_on: today, stage_changed_at: p.now, balance_cents: 0, updated_at: p.now })
-      .where('id', '=', from.id)
-      .execute();
-    await trx
-      .insertInto('case_stage_history')
-      .values({
-        case_id: from.id,
-        from_stage: from.stage,
-        to_stage: 'closed',
-        changed_at: p.now,
-        changed_by: p.actorUserId,
-        reason: `Fiches débiteur fusionnées (même personne) : créances reprises dans le dossier ${into.reference}`,
-      })
-      .execute();
+    await changeCase(trx, { caseId: from.id, change: { reason: 'merged', intoCaseReference: into.reference }, actorUserId: p.actorUserId, now: p.now });
     combined.push({ from: from.id, into: into.id, claimsMoved: count(moved) });
   }
 

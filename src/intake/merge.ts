@@ -1,5 +1,7 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
+import { closeEmptiedCases } from '../cases/close-emptied-cases.js';
+import { OPENING_STATE } from '../cases/core/lifecycle.js';
 
 /**
  * Merges the staged rows into debtors, references, addresses, contact points, cases and claims, set-based,
@@ -233,7 +235,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     inserted as (
       insert into cases (reference, creditor_id, mandate_id, debtor_id, stage, status, opened_on, stage_changed_at, balance_cents)
       select 'ACC-' || to_char(${p.today}::date, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-        ${p.creditorId}::uuid, ${p.mandateId}::uuid, d.debtor_id, 'amicable', 'open', ${p.today}::date, ${p.now}::timestamptz, d.total
+        ${p.creditorId}::uuid, ${p.mandateId}::uuid, d.debtor_id, ${OPENING_STATE.stage}::text, ${OPENING_STATE.status}::text, ${p.today}::date, ${p.now}::timestamptz, d.total
       from per_debtor d
       where not exists (select 1 from cases c
         where c.creditor_id = ${p.creditorId} and c.debtor_id = d.debtor_id and c.status <> 'closed')
@@ -243,7 +245,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     insert into intake_new_cases select id, debtor_id from inserted`);
   await run(sql`
     insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason)
-    select id, null, 'amicable', ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${p.summary}::text from intake_new_cases`);
+    select id, null, ${OPENING_STATE.stage}::text, ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${p.summary}::text from intake_new_cases`);
 
   // 6. Claims: new ones inserted, changed ones updated, identical ones left alone (idempotent re-import).
   await run(sql`create temp table intake_touched_cases (case_id uuid) on commit drop`);
@@ -282,20 +284,9 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     ),
     touched as (insert into intake_touched_cases select distinct case_id from ended)
     select count(*) filter (where op = 'recall') as recalled, count(*) filter (where op = 'close') as closed from ended`);
-  const closedCases = await run(sql`
-    with closing as (
-      update cases c set status = 'closed', stage = 'closed', closed_on = ${p.today}::date, stage_changed_at = ${p.now},
-        close_reason = case when exists (select 1 from claims r where r.case_id = c.id and r.status = 'recalled')
-                            then 'recalled' else 'settled' end,
-        balance_cents = 0, updated_at = ${p.now}
-      where c.id in (select case_id from intake_touched_cases) and c.status <> 'closed'
-        and not exists (select 1 from claims o where o.case_id = c.id and o.status = 'open')
-      returning c.id, c.close_reason
-    )
-    insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason)
-    select id, null, 'closed', ${p.now}::timestamptz, ${p.actorUserId}::uuid,
-      case when close_reason = 'recalled' then 'Créances rappelées par le créancier' else 'Créances clôturées par le créancier' end
-    from closing`);
+  const started = performance.now();
+  const casesClosed = await closeEmptiedCases(trx, { caseIds: sql`select case_id from intake_touched_cases`, actorUserId: p.actorUserId, now: p.now, today: p.today });
+  if (p.timings) p.timings[`merge.${String(++step).padStart(2, '0')}`] = Math.round(performance.now() - started);
 
   // 8. Cached balances of every case this file touched (new cases already hold theirs: only a claim that
   //    stayed in an older case changes anything), and a timeline event on the cases that existed before.
@@ -327,7 +318,7 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     debtorsKnownToCreditorByIdentity: n(knownToCreditor.rows[0]?.count),
     possibleMatches: possible,
     casesCreated: n(casesCreated.rows[0]?.count),
-    casesClosed: n(closedCases.numAffectedRows),
+    casesClosed,
     claimsCreated: n(claims.created),
     claimsUpdated: n(claims.updated),
     claimsUnchanged: n(placeRows.rows[0]?.count) - n(claims.created) - n(claims.updated),

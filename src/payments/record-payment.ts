@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import stringify from 'safe-stable-stringify';
 import { appendAudit } from '../audit/append.js';
+import { appendCaseEvent } from '../cases/append-case-event.js';
+import { changeCase } from '../cases/change-case.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { mayAccessCreditor } from '../identity/scope.js';
 import { allocatePayment, ALLOCATION_RULES, DEFAULT_ALLOCATION_ORDER, type Allocation, type AllocationRule } from '../ledger/core/allocate.js';
@@ -154,18 +156,15 @@ export async function recordPayment(
     // A promise to pay is kept by the payments that cover it, in the payment's own transaction.
     await matchPromise(trx, caseRow.id, actor.userId, now);
 
-    await trx
-      .insertInto('case_events')
-      .values({
-        case_id: caseRow.id,
-        debtor_id: caseRow.debtor_id,
-        occurred_at: now,
-        kind: 'payment',
-        summary: `Paiement reçu : ${(input.amountCents / 100).toFixed(2).replace('.', ',')} €, quittance ${receiptNumber}`,
-        actor_user_id: actor.userId,
-        data: JSON.stringify({ paymentId: payment.id, receiptNumber, unallocatedCents }),
-      })
-      .execute();
+    await appendCaseEvent(trx, {
+      caseId: caseRow.id,
+      debtorId: caseRow.debtor_id,
+      at: now,
+      kind: 'payment',
+      summary: `Paiement reçu : ${(input.amountCents / 100).toFixed(2).replace('.', ',')} €, quittance ${receiptNumber}`,
+      actorUserId: actor.userId,
+      data: { paymentId: payment.id, receiptNumber, unallocatedCents },
+    });
     await queueCreditorNotice(trx, {
       paymentId: payment.id,
       creditorId: caseRow.creditor_id,
@@ -276,42 +275,17 @@ export async function settleCase(trx: Transaction<DB>, caseId: string, actorUser
   await refreshCaseBalance(trx, caseId, now);
   const state = await trx
     .selectFrom('cases')
-    .select(['status', 'stage', 'close_reason', 'debtor_id'])
+    .select(['status', 'close_reason'])
     .select((eb) => [
       eb.selectFrom('claims').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('claims.case_id', '=', 'cases.id').where('claims.status', '=', 'open').as('open_claims'),
       eb.selectFrom('claims').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('claims.case_id', '=', 'cases.id').where('claims.status', '=', 'paid').as('paid_claims'),
     ])
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const today = now.toISOString().slice(0, 10);
+  // The lifecycle requires the rest (no open claim, a zero balance) and refuses a change its stage does not allow.
   if (state.status !== 'closed' && Number(state.open_claims) === 0 && Number(state.paid_claims) > 0) {
-    await trx
-      .updateTable('cases')
-      .set({ status: 'closed', stage: 'closed', close_reason: 'paid', closed_on: today, stage_changed_at: now, updated_at: now })
-      .where('id', '=', caseId)
-      .execute();
-    await trx
-      .insertInto('case_stage_history')
-      .values({ case_id: caseId, from_stage: state.stage, to_stage: 'closed', changed_at: now, changed_by: actorUserId, reason: 'Créances soldées' })
-      .execute();
+    await changeCase(trx, { caseId, change: { reason: 'paid_in_full' }, actorUserId, now });
   } else if (state.status === 'closed' && state.close_reason === 'paid' && Number(state.open_claims) > 0) {
-    const before = await trx
-      .selectFrom('case_stage_history')
-      .select('from_stage')
-      .where('case_id', '=', caseId)
-      .where('to_stage', '=', 'closed')
-      .orderBy('changed_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const stage = before?.from_stage && before.from_stage !== 'closed' ? before.from_stage : 'amicable';
-    await trx
-      .updateTable('cases')
-      .set({ status: 'open', stage: stage as 'amicable', close_reason: null, closed_on: null, stage_changed_at: now, updated_at: now })
-      .where('id', '=', caseId)
-      .execute();
-    await trx
-      .insertInto('case_stage_history')
-      .values({ case_id: caseId, from_stage: 'closed', to_stage: stage as 'amicable', changed_at: now, changed_by: actorUserId, reason: 'Paiement annulé : le dossier est rouvert' })
-      .execute();
+    await changeCase(trx, { caseId, change: { reason: 'payment_reversed' }, actorUserId, now });
   }
 }

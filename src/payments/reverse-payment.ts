@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import { matchPromise } from '../workspace/promises.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
@@ -64,18 +65,15 @@ export async function reversePayment(
     await settleCase(trx, payment.case_id, actor.userId, now);
     // An open promise counts only the payments that stand.
     await matchPromise(trx, payment.case_id, actor.userId, now);
-    await trx
-      .insertInto('case_events')
-      .values({
-        case_id: payment.case_id,
-        debtor_id: payment.debtor_id,
-        occurred_at: now,
-        kind: 'payment_reversed',
-        summary: `Paiement annulé (${input.kind}) : quittance ${payment.receipt_number} — ${input.reason.trim()}`,
-        actor_user_id: actor.userId,
-        data: JSON.stringify({ paymentId, kind: input.kind }),
-      })
-      .execute();
+    await appendCaseEvent(trx, {
+      caseId: payment.case_id,
+      debtorId: payment.debtor_id,
+      at: now,
+      kind: 'payment_reversed',
+      summary: `Paiement annulé (${input.kind}) : quittance ${payment.receipt_number} — ${input.reason.trim()}`,
+      actorUserId: actor.userId,
+      data: { paymentId, kind: input.kind },
+    });
     await queueCreditorNotice(trx, {
       paymentId,
       creditorId: payment.creditor_id,

@@ -2,6 +2,9 @@ import type { Transaction } from 'kysely';
 import type { DB, PlanStatus } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { nextStatus, type PlanEvent } from './core/index.js';
+import { appendCaseEvent } from '../cases/append-case-event.js';
+import { changeCase } from '../cases/change-case.js';
+import type { CaseChange } from '../cases/core/lifecycle.js';
 
 export interface LockedPlan {
   id: string;
@@ -42,40 +45,23 @@ export async function applyEvent(
   return to;
 }
 
-const STAGE_MOVES: Partial<Record<PlanStatus, { from: 'amicable' | 'plan'; to: 'amicable' | 'plan'; reason: (version: number) => string }>> = {
-  agreed: { from: 'amicable', to: 'plan', reason: (v) => `Plan de paiement accepté (version ${v})` },
-  cancelled: { from: 'plan', to: 'amicable', reason: () => 'Plan de paiement annulé : retour à l’amiable' },
-  broken: { from: 'plan', to: 'amicable', reason: () => 'Plan de paiement rompu : retour à l’amiable' },
+const CASE_CHANGES_OF_PLAN: Partial<Record<PlanStatus, (plan: LockedPlan) => CaseChange>> = {
+  agreed: (plan) => ({ reason: 'plan_agreed', planId: plan.id, planVersion: plan.current_version }),
+  cancelled: (plan) => ({ reason: 'plan_cancelled', planId: plan.id }),
+  broken: (plan) => ({ reason: 'plan_broken', planId: plan.id }),
 };
 
 /**
- * The case's stage follows its plan, in the plan change's transaction: an agreed plan moves an amicable case to
- * `plan`; a cancelled or broken one moves it back to `amicable`. A case at another stage (dispute,
- * over-indebtedness, judicial, closed) is left where a person put it.
+ * The case's stage follows its plan, in the plan change's transaction (cases/core/lifecycle.ts): an agreed plan
+ * moves an amicable case to `plan`; a cancelled or broken one moves it back to `amicable`. A case at another stage
+ * (dispute, over-indebtedness, judicial, closed) is left where a person put it.
  */
 async function followCaseStage(trx: Transaction<DB>, plan: LockedPlan, to: PlanStatus, change: { actorUserId: string | null; at: Date }): Promise<void> {
-  const move = STAGE_MOVES[to];
-  if (!move) return;
-  const moved = await trx
-    .updateTable('cases')
-    .set({ stage: move.to, stage_changed_at: change.at, updated_at: change.at })
-    .where('id', '=', plan.case_id)
-    .where('stage', '=', move.from)
-    .where('status', '<>', 'closed')
-    .executeTakeFirst();
-  if (Number(moved.numUpdatedRows) === 0) return;
-  const reason = move.reason(plan.current_version);
-  await trx.insertInto('case_stage_history').values({ case_id: plan.case_id, from_stage: move.from, to_stage: move.to, changed_at: change.at, changed_by: change.actorUserId, reason }).execute();
-  await trx
-    .insertInto('case_events')
-    .values({ case_id: plan.case_id, debtor_id: plan.debtor_id, occurred_at: change.at, kind: 'stage_change', summary: reason, actor_user_id: change.actorUserId, data: JSON.stringify({ planId: plan.id, fromStage: move.from, toStage: move.to }) })
-    .execute();
+  const caseChange = CASE_CHANGES_OF_PLAN[to]?.(plan);
+  if (caseChange) await changeCase(trx, { caseId: plan.case_id, change: caseChange, actorUserId: change.actorUserId, now: change.at });
 }
 
 /** A line on the case's timeline (in the agency's working language, French). */
 export async function planCaseEvent(trx: Transaction<DB>, plan: { id: string; case_id: string; debtor_id: string }, summary: string, actorUserId: string | null, at: Date, data: Record<string, unknown> = {}) {
-  await trx
-    .insertInto('case_events')
-    .values({ case_id: plan.case_id, debtor_id: plan.debtor_id, occurred_at: at, kind: 'plan', summary, actor_user_id: actorUserId, data: JSON.stringify({ planId: plan.id, ...data }) })
-    .execute();
+  await appendCaseEvent(trx, { caseId: plan.case_id, debtorId: plan.debtor_id, at, kind: 'plan', summary, actorUserId, data: { planId: plan.id, ...data } });
 }

@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
@@ -81,7 +82,7 @@ export async function flagOrientation(deps: Deps, actor: Actor, caseId: string, 
       .returning('id')
       .executeTakeFirstOrThrow();
     const summary = `Orientation vers la procédure de surendettement (Banque de France) et un conseil budgétaire gratuit, à examiner${note ? ` : ${note}` : ''}`;
-    await trx.insertInto('case_events').values({ case_id: caseId, debtor_id: facts.debtorId, occurred_at: at, kind: 'review', summary, actor_user_id: actor.userId, data: JSON.stringify({ reviewId: row.id, reasons }) }).execute();
+    await appendCaseEvent(trx, { caseId, debtorId: facts.debtorId, at, kind: 'review', summary, actorUserId: actor.userId, data: { reviewId: row.id, reasons } });
     await appendAudit(trx, { actor: auditActor(actor), action: 'case.orientation_flagged', targetType: 'case', targetId: caseId, creditorId: facts.creditorId, after: { reviewId: row.id, reasons, assessmentId: capacity.assessmentId, capacityCents: capacity.capacityCents }, requestId, at });
     return row.id;
   });
@@ -97,7 +98,7 @@ export async function closeReview(deps: Deps, actor: Actor, reviewId: string, ou
     if (!review) throw notFound('The review');
     if (review.status !== 'open') throw conflict('plans.review_closed', 'This review is already closed: reload the list.');
     await trx.updateTable('case_reviews').set({ status: 'closed', closed_by: actor.userId, closed_at: at, outcome }).where('id', '=', reviewId).execute();
-    await trx.insertInto('case_events').values({ case_id: review.case_id, debtor_id: review.debtor_id, occurred_at: at, kind: 'review', summary: `Examen clos : ${outcome}`, actor_user_id: actor.userId, data: JSON.stringify({ reviewId }) }).execute();
+    await appendCaseEvent(trx, { caseId: review.case_id, debtorId: review.debtor_id, at, kind: 'review', summary: `Examen clos : ${outcome}`, actorUserId: actor.userId, data: { reviewId } });
     await appendAudit(trx, { actor: auditActor(actor), action: 'case.review_closed', targetType: 'case', targetId: review.case_id, after: { reviewId, kind: review.kind, outcome }, requestId, at });
     return review.case_id;
   });

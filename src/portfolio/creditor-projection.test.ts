@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,7 +121,7 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
       reviewAt: new Date(t.clock.now.getTime() + 20 * 86_400_000).toISOString(),
     });
     expect(hold.statusCode, hold.body).toBeLessThan(300);
-    await t.deps.db.insertInto('case_events').values({ case_id: caseOfB, debtor_id: sharedDebtorId, occurred_at: t.clock.now, kind: 'note', summary: `${MARK} note de l’agent` }).execute();
+    await t.deps.db.transaction().execute((trx) => appendCaseEvent(trx, { caseId: caseOfB, debtorId: sharedDebtorId, at: t.clock.now, kind: 'note', summary: `${MARK} note de l’agent` }));
     await t.deps.db
       .insertInto('debtor_addresses')
       .values({ debtor_id: sharedDebtorId, line1: `12 chemin ${MARK} Agent`, postal_code: '69004', city: 'Lyon', country: 'FR', time_zone: 'Europe/Paris', source: 'agent' })

@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import { sql, type Transaction } from 'kysely';
 import { euros } from '../affordability/core/text.js';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/append.js';
@@ -32,18 +33,15 @@ export async function createPromiseIn(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('case_events')
-    .values({
-      case_id: input.caseId,
-      debtor_id: input.debtorId,
-      occurred_at: now,
-      kind: 'promise',
-      summary: `Promesse de paiement : ${euros(input.amountCents).fr} au plus tard le ${input.dueOn}`,
-      actor_user_id: actorUserId,
-      data: JSON.stringify({ promiseId: row.id, amountCents: input.amountCents, dueOn: input.dueOn }),
-    })
-    .execute();
+  await appendCaseEvent(trx, {
+    caseId: input.caseId,
+    debtorId: input.debtorId,
+    at: now,
+    kind: 'promise',
+    summary: `Promesse de paiement : ${euros(input.amountCents).fr} au plus tard le ${input.dueOn}`,
+    actorUserId,
+    data: { promiseId: row.id, amountCents: input.amountCents, dueOn: input.dueOn },
+  });
   return row.id;
 }
 
@@ -67,18 +65,15 @@ export async function matchPromise(trx: Transaction<DB>, caseId: string, actorUs
     return 'open';
   }
   await trx.updateTable('promises').set({ status: 'kept', paid_cents: progress.paidCents, resolved_at: now }).where('id', '=', promise.id).execute();
-  await trx
-    .insertInto('case_events')
-    .values({
-      case_id: caseId,
-      debtor_id: promise.debtor_id,
-      occurred_at: now,
-      kind: 'promise',
-      summary: `Promesse tenue : ${euros(promise.amount_cents).fr} payés`,
-      actor_user_id: actorUserId,
-      data: JSON.stringify({ promiseId: promise.id, status: 'kept' }),
-    })
-    .execute();
+  await appendCaseEvent(trx, {
+    caseId,
+    debtorId: promise.debtor_id,
+    at: now,
+    kind: 'promise',
+    summary: `Promesse tenue : ${euros(promise.amount_cents).fr} payés`,
+    actorUserId,
+    data: { promiseId: promise.id, status: 'kept' },
+  });
   await appendAudit(trx, {
     actor: actorUserId ? { userId: actorUserId, role: 'system' } : SYSTEM_ACTOR,
     action: 'promise.kept',
@@ -101,10 +96,7 @@ export async function cancelPromise(deps: Deps, actor: Actor, promiseId: string,
     const caseRow = await assertCaseInScope(trx, actor, promise.case_id);
     if (promise.status !== 'open') throw conflict('promise.not_open', `This promise is already ${promise.status}: only an open promise can be cancelled.`);
     await trx.updateTable('promises').set({ status: 'cancelled', resolved_at: now, cancel_reason: text }).where('id', '=', promiseId).execute();
-    await trx
-      .insertInto('case_events')
-      .values({ case_id: promise.case_id, debtor_id: promise.debtor_id, occurred_at: now, kind: 'promise', summary: `Promesse annulée : ${text}`, actor_user_id: actor.userId, data: JSON.stringify({ promiseId, status: 'cancelled' }) })
-      .execute();
+    await appendCaseEvent(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, at: now, kind: 'promise', summary: `Promesse annulée : ${text}`, actorUserId: actor.userId, data: { promiseId, status: 'cancelled' } });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'promise.cancelled',
@@ -147,10 +139,7 @@ export async function breakDuePromises(deps: Deps, now: Date): Promise<number> {
       await trx.updateTable('promises').set({ status: 'broken', resolved_at: now }).where('id', '=', promise.id).execute();
       const team = await trx.selectFrom('case_queue').select('team_id').where('case_id', '=', promise.case_id).executeTakeFirst();
       await openTask(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, kind: 'promise_broken', dueAt: now, teamId: team?.team_id ?? facts?.assignedTeamId ?? null, source: { promiseId: promise.id } }, null, now);
-      await trx
-        .insertInto('case_events')
-        .values({ case_id: promise.case_id, debtor_id: promise.debtor_id, occurred_at: now, kind: 'promise', summary: `Promesse non tenue : ${euros(promise.amount_cents).fr} attendus le ${promise.due_on}`, data: JSON.stringify({ promiseId: promise.id, status: 'broken' }) })
-        .execute();
+      await appendCaseEvent(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, at: now, kind: 'promise', summary: `Promesse non tenue : ${euros(promise.amount_cents).fr} attendus le ${promise.due_on}`, data: { promiseId: promise.id, status: 'broken' } });
       await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'promise.broken', targetType: 'promise', targetId: promise.id, before: { status: 'open' }, after: { status: 'broken', dueOn: promise.due_on, paidCents: fresh.paid_cents }, at: now });
       return true;
     });

@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import type { Transaction } from 'kysely';
 import { euros } from '../affordability/core/text.js';
 import type { Message } from '../affordability/core/types.js';
@@ -171,10 +172,7 @@ async function carryOut(trx: Transaction<DB>, actor: Actor, action: PlannedActio
       if (teamId === null) throw new AppError('workspace.no_care_team', 409, 'No care team exists to take over this case: an administrator must create one.');
       await trx.updateTable('cases').set({ assigned_team_id: teamId, assigned_user_id: null, updated_at: now }).where('id', '=', call.caseId).execute();
       await trx.updateTable('case_queue').set({ team_id: teamId, team_pinned: true, assigned_user_id: null }).where('case_id', '=', call.caseId).execute();
-      await trx
-        .insertInto('case_events')
-        .values({ case_id: call.caseId, debtor_id: call.debtorId, occurred_at: now, kind: 'assignment', summary: 'Dossier confié à l’équipe d’accompagnement (règle de soin)', actor_user_id: actor.userId, data: JSON.stringify({ teamId }) })
-        .execute();
+      await appendCaseEvent(trx, { caseId: call.caseId, debtorId: call.debtorId, at: now, kind: 'assignment', summary: 'Dossier confié à l’équipe d’accompagnement (règle de soin)', actorUserId: actor.userId, data: { teamId } });
       return { kind: 'queue_moved' as const, id: teamId, message: { fr: 'Dossier confié à l’équipe d’accompagnement.', en: 'Case handed to the care team.', it: 'Pratica affidata al team di accompagnamento.' } };
     }
     case 'flag_wrong_number': {

@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { fromLocal, toLocal } from '../contact-policy/core/local-time.js';
@@ -192,10 +193,7 @@ export async function assignCase(deps: Deps, actor: Actor, caseId: string, input
     await trx.updateTable('cases').set({ assigned_team_id: team.id, assigned_user_id: input.userId, updated_at: now }).where('id', '=', caseId).execute();
     await refreshDebtors(trx, [caseRow.debtor_id], now);
     await trx.updateTable('case_queue').set({ team_id: team.id, team_pinned: true, assigned_user_id: input.userId }).where('case_id', '=', caseId).execute();
-    await trx
-      .insertInto('case_events')
-      .values({ case_id: caseId, debtor_id: caseRow.debtor_id, occurred_at: now, kind: 'assignment', summary: `Dossier confié à ${team.name}${input.userId ? ' (agent désigné)' : ''} : ${note}`, actor_user_id: actor.userId, data: JSON.stringify({ teamId: team.id, userId: input.userId }) })
-      .execute();
+    await appendCaseEvent(trx, { caseId, debtorId: caseRow.debtor_id, at: now, kind: 'assignment', summary: `Dossier confié à ${team.name}${input.userId ? ' (agent désigné)' : ''} : ${note}`, actorUserId: actor.userId, data: { teamId: team.id, userId: input.userId } });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'case.assigned',

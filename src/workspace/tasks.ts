@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../cases/append-case-event.js';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
@@ -34,18 +35,15 @@ export async function openTask(trx: Transaction<DB>, task: NewTask, actorUserId:
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('case_events')
-    .values({
-      case_id: task.caseId,
-      debtor_id: task.debtorId,
-      occurred_at: now,
-      kind: 'task',
-      summary: `Suivi à faire : ${TASK_TITLES[task.kind].fr} (échéance ${task.dueAt.toISOString().slice(0, 10)})`,
-      actor_user_id: actorUserId,
-      data: JSON.stringify({ taskId: row.id, kind: task.kind, ...task.source }),
-    })
-    .execute();
+  await appendCaseEvent(trx, {
+    caseId: task.caseId,
+    debtorId: task.debtorId,
+    at: now,
+    kind: 'task',
+    summary: `Suivi à faire : ${TASK_TITLES[task.kind].fr} (échéance ${task.dueAt.toISOString().slice(0, 10)})`,
+    actorUserId,
+    data: { taskId: row.id, kind: task.kind, ...task.source },
+  });
   return row.id;
 }
 

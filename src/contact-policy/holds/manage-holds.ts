@@ -1,3 +1,4 @@
+import { appendCaseEvent } from '../../cases/append-case-event.js';
 import { appendAudit, type AuditWriter } from '../../audit/append.js';
 import { auditActor, type Actor } from '../../identity/actor.js';
 import type { Transaction } from 'kysely';
@@ -164,10 +165,7 @@ async function timeline(
     ? [{ id: caseId }]
     : await trx.selectFrom('cases').select('id').where('debtor_id', '=', debtorId).where('status', '<>', 'closed').execute();
   for (const row of cases) {
-    await trx
-      .insertInto('case_events')
-      .values({ case_id: row.id, debtor_id: debtorId, occurred_at: at, kind: 'hold', summary, actor_user_id: userId, data: JSON.stringify(data) })
-      .execute();
+    await appendCaseEvent(trx, { caseId: row.id, debtorId, at, kind: 'hold', summary, actorUserId: userId, data });
   }
 }
 

@@ -725,6 +725,15 @@ export const en: Messages = {
       revoked: 'This mandate is revoked: record a new mandate.',
       revoked_before_signature: 'The revocation date is before the signature date.',
     },
+    cases: {
+      closed: 'This case is closed: it cannot change this way. Reload the page to see where it stands.',
+      not_closed: 'This case is open: this change applies to a closed case only. Reload the page.',
+      balance_outstanding: 'This case still owes money: it closes as paid only when its balance is zero.',
+      claims_open: 'This case still has open claims: it closes only when none is left.',
+      nothing_paid: 'No claim of this case was paid: it cannot close as paid.',
+      not_closed_as_paid: 'This case was not closed as paid: a reversed payment does not reopen it.',
+      nothing_owed: 'No claim of this case owes again: it stays closed.',
+    },
     plans: {
       case_closed: 'This case is closed: a plan can only be made on an open case.',
       assessment_required: 'Record the household budget first: a plan is proposed from the repayment capacity.',

@@ -724,6 +724,15 @@ export const fr = {
       revoked: 'Ce mandat est révoqué : enregistrez un nouveau mandat.',
       revoked_before_signature: 'La date de révocation est antérieure à la signature.',
     },
+    cases: {
+      closed: 'Ce dossier est clos : il ne peut pas changer ainsi. Rechargez la page pour voir son état.',
+      not_closed: 'Ce dossier est ouvert : ce changement ne concerne qu’un dossier clos. Rechargez la page.',
+      balance_outstanding: 'Ce dossier doit encore de l’argent : il ne se clôt comme soldé que lorsque son solde est nul.',
+      claims_open: 'Ce dossier a encore des créances ouvertes : il ne se clôt que lorsqu’il n’en reste aucune.',
+      nothing_paid: 'Aucune créance de ce dossier n’a été payée : il ne peut pas se clore comme soldé.',
+      not_closed_as_paid: 'Ce dossier n’a pas été clos comme soldé : l’annulation d’un paiement ne le rouvre pas.',
+      nothing_owed: 'Aucune créance de ce dossier n’est redevenue due : il reste clos.',
+    },
     plans: {
       case_closed: 'Ce dossier est clos : un plan ne peut être fait que sur un dossier ouvert.',
       assessment_required: 'Enregistrez d’abord le budget du foyer : un plan se propose à partir de la capacité de remboursement.',

@@ -716,6 +716,15 @@ export const it: PartialMessages = {
       revoked: 'Questo mandato è revocato: registra un nuovo mandato.',
       revoked_before_signature: 'La data di revoca è precedente alla firma.',
     },
+    cases: {
+      closed: 'Questa pratica è chiusa: non può cambiare così. Ricarica la pagina per vederne lo stato.',
+      not_closed: 'Questa pratica è aperta: questa modifica riguarda solo una pratica chiusa. Ricarica la pagina.',
+      balance_outstanding: 'Questa pratica deve ancora del denaro: si chiude come saldata solo quando il saldo è zero.',
+      claims_open: 'Questa pratica ha ancora crediti aperti: si chiude solo quando non ne resta nessuno.',
+      nothing_paid: 'Nessun credito di questa pratica è stato pagato: non può chiudersi come saldata.',
+      not_closed_as_paid: 'Questa pratica non è stata chiusa come saldata: l’annullamento di un pagamento non la riapre.',
+      nothing_owed: 'Nessun credito di questa pratica è di nuovo dovuto: resta chiusa.',
+    },
     plans: {
       case_closed: 'Questa pratica è chiusa: un piano si può fare solo su una pratica aperta.',
       assessment_required: 'Registra prima il bilancio familiare: un piano si propone a partire dalla capacità di rimborso.',

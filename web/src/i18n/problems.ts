@@ -181,6 +181,13 @@ export const PROBLEM_CODES = [
   'promise.not_open',
   'promise.reason_missing',
   'task.not_open',
+  'cases.closed',
+  'cases.not_closed',
+  'cases.balance_outstanding',
+  'cases.claims_open',
+  'cases.nothing_paid',
+  'cases.not_closed_as_paid',
+  'cases.nothing_owed',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,0 +1,63 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+
+/** The kinds of line a case's timeline holds (the check constraint of `case_events.kind`). */
+export const CASE_EVENT_KINDS = [
+  'placement',
+  'letter',
+  'call_attempt',
+  'conversation',
+  'sms',
+  'email',
+  'note',
+  'stage_change',
+  'promise',
+  'payment_reported',
+  'hold',
+  'contact_override',
+  'preferences',
+  'plan',
+  'review',
+  'payment',
+  'payment_reversed',
+  'task',
+  'assignment',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+export interface CaseEvent {
+  caseId: string;
+  debtorId: string;
+  at: Date;
+  kind: CaseEventKind;
+  /** What happened, in the agency's working language (French); staff read it, creditor users never do. */
+  summary: string;
+  actorUserId?: string | null | undefined;
+  channel?: 'phone' | 'sms' | 'email' | 'letter' | 'portal' | null | undefined;
+  direction?: 'outbound' | 'inbound' | null | undefined;
+  outcome?: string | null | undefined;
+  data?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Appends one line to a case's timeline. Like the audit trail, it runs inside the transaction of the change it
+ * records, so that the change and its line commit or vanish together.
+ */
+export async function appendCaseEvent(trx: Transaction<DB> | Kysely<DB>, event: CaseEvent): Promise<void> {
+  if (!trx.isTransaction) throw new Error('appendCaseEvent must run inside the transaction of the change it records');
+  await trx
+    .insertInto('case_events')
+    .values({
+      case_id: event.caseId,
+      debtor_id: event.debtorId,
+      occurred_at: event.at,
+      kind: event.kind,
+      summary: event.summary,
+      actor_user_id: event.actorUserId ?? null,
+      channel: event.channel ?? null,
+      direction: event.direction ?? null,
+      outcome: event.outcome ?? null,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+}

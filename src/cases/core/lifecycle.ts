@@ -1,0 +1,231 @@
+/**
+ * The life of a case (pure: the moment and the agency's date are parameters, never the clock).
+ *
+ *   (placement) ─► amicable ─plan_agreed─► plan ─plan_cancelled / plan_broken─► amicable
+ *   every open stage ─paid_in_full / merged / recalled / closed_by_creditor─► closed
+ *   closed (as paid) ─payment_reversed─► the stage it had before it closed
+ *
+ * Each change is a row of `CASE_CHANGES`: which stages it moves, which it leaves where they are (not an error:
+ * a plan agreed on a case in dispute leaves the dispute where a person put it), what it requires, where it goes and
+ * what the stage history and the timeline say. A stage absent from a row refuses the change with a stable code.
+ * New states (disputes, complaints, deceased, time-barred) are new rows and new stages, not new branches.
+ */
+export const CASE_STAGES = ['amicable', 'plan', 'dispute', 'overindebtedness', 'judicial', 'closed'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+export const CASE_STATUSES = ['open', 'on_hold', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CLOSE_REASONS = ['paid', 'recalled', 'time_barred', 'deceased', 'personal_recovery', 'settled', 'written_off', 'merged', 'other'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/** Where a case stands: the columns of `cases` this module owns. */
+export interface CaseState {
+  stage: CaseStage;
+  status: CaseStatus;
+  closeReason: CloseReason | null;
+  /** The agency's date the case closed, YYYY-MM-DD; null while it is open. */
+  closedOn: string | null;
+  /** The cached outstanding amount; a closed case owes nothing through the agency. */
+  balanceCents: number;
+}
+
+/** What a change may depend on besides the state, read under the case's row lock. */
+export interface CaseFacts extends CaseState {
+  openClaims: number;
+  paidClaims: number;
+  /** The stage the case had when it last closed (its stage history), for a reopening. */
+  stageBeforeClosing: CaseStage | null;
+}
+
+/** Where every case starts: a placement opens it at the amicable stage. */
+export const OPENING_STATE: Omit<CaseState, 'balanceCents' | 'closedOn'> = { stage: 'amicable', status: 'open', closeReason: null };
+
+export type CaseChange =
+  | { reason: 'plan_agreed'; planId: string; planVersion: number }
+  | { reason: 'plan_cancelled'; planId: string }
+  | { reason: 'plan_broken'; planId: string }
+  | { reason: 'paid_in_full' }
+  | { reason: 'payment_reversed' }
+  | { reason: 'merged'; intoCaseReference: string }
+  | { reason: 'recalled' }
+  | { reason: 'closed_by_creditor' };
+export type CaseChangeReason = CaseChange['reason'];
+
+export const CASE_REFUSAL_CODES = [
+  'cases.closed',
+  'cases.not_closed',
+  'cases.balance_outstanding',
+  'cases.claims_open',
+  'cases.nothing_paid',
+  'cases.not_closed_as_paid',
+  'cases.nothing_owed',
+] as const;
+export type CaseRefusalCode = (typeof CASE_REFUSAL_CODES)[number];
+
+export interface CaseRefusal {
+  code: CaseRefusalCode;
+  message: string;
+}
+
+/** A line of the case's stage history (`case_stage_history`). */
+export interface StageHistoryEntry {
+  fromStage: CaseStage;
+  toStage: CaseStage;
+  reason: string;
+}
+
+/** The one timeline event (`case_events`) a change produces. */
+export interface CaseTimelineEvent {
+  kind: 'stage_change';
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+export type CaseTransition =
+  | { outcome: 'changed'; reason: CaseChangeReason; from: CaseState; to: CaseState; at: Date; history: StageHistoryEntry; event: CaseTimelineEvent }
+  | { outcome: 'unchanged'; reason: CaseChangeReason; state: CaseState }
+  | { outcome: 'refused'; reason: CaseChangeReason; refusal: CaseRefusal };
+
+type ChangeOf<R extends CaseChangeReason> = Extract<CaseChange, { reason: R }>;
+
+interface ChangeRule<R extends CaseChangeReason> {
+  /** What each stage does with the change; a stage not listed refuses it (`cases.closed` when it is closed). */
+  from: Partial<Record<CaseStage, 'move' | 'stay'>>;
+  /** A condition on the facts, checked when the case moves. */
+  requires?: (facts: CaseFacts) => CaseRefusal | null;
+  /** The state after the change. */
+  to: (facts: CaseFacts, today: string) => CaseState;
+  /** Why, in the agency's working language (French): the stage history's reason and the timeline's summary. */
+  summary: (change: ChangeOf<R>) => string;
+  /** Facts of the change kept on the timeline event. */
+  data?: (change: ChangeOf<R>) => Record<string, unknown>;
+}
+
+const OPEN_STAGES = ['amicable', 'plan', 'dispute', 'overindebtedness', 'judicial'] as const satisfies readonly CaseStage[];
+const everyOpenStage = (what: 'move' | 'stay') => Object.fromEntries(OPEN_STAGES.map((stage) => [stage, what])) as Record<(typeof OPEN_STAGES)[number], 'move' | 'stay'>;
+
+const closing =
+  (closeReason: CloseReason) =>
+  (facts: CaseFacts, today: string): CaseState => ({ stage: 'closed', status: 'closed', closeReason, closedOn: today, balanceCents: 0 });
+const atStage =
+  (stage: CaseStage) =>
+  (facts: CaseFacts): CaseState => ({ ...stateOf(facts), stage });
+
+const noOpenClaims = (facts: CaseFacts): CaseRefusal | null =>
+  facts.openClaims > 0 ? { code: 'cases.claims_open', message: `The case still has ${facts.openClaims} open claim(s): it closes only when none is left.` } : null;
+
+/**
+ * Every change a case knows. The plan's changes follow the plan (plans/plan-status.ts); a case at a stage a person
+ * chose (dispute, over-indebtedness, judicial) or already closed stays where it is.
+ */
+export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
+  plan_agreed: {
+    from: { ...everyOpenStage('stay'), amicable: 'move', closed: 'stay' },
+    to: atStage('plan'),
+    summary: (change) => `Plan de paiement accepté (version ${change.planVersion})`,
+    data: (change) => ({ planId: change.planId }),
+  },
+  plan_cancelled: {
+    from: { ...everyOpenStage('stay'), plan: 'move', closed: 'stay' },
+    to: atStage('amicable'),
+    summary: () => 'Plan de paiement annulé : retour à l’amiable',
+    data: (change) => ({ planId: change.planId }),
+  },
+  plan_broken: {
+    from: { ...everyOpenStage('stay'), plan: 'move', closed: 'stay' },
+    to: atStage('amicable'),
+    summary: () => 'Plan de paiement rompu : retour à l’amiable',
+    data: (change) => ({ planId: change.planId }),
+  },
+  paid_in_full: {
+    from: everyOpenStage('move'),
+    requires: (facts) =>
+      noOpenClaims(facts) ??
+      (facts.balanceCents !== 0
+        ? { code: 'cases.balance_outstanding', message: `The case still owes ${facts.balanceCents} cents: it closes as paid only when its balance is zero.` }
+        : facts.paidClaims === 0
+          ? { code: 'cases.nothing_paid', message: 'No claim of this case was paid: it cannot close as paid.' }
+          : null),
+    to: closing('paid'),
+    summary: () => 'Créances soldées',
+  },
+  payment_reversed: {
+    from: { closed: 'move' },
+    requires: (facts) =>
+      facts.closeReason !== 'paid'
+        ? { code: 'cases.not_closed_as_paid', message: `The case closed as ${facts.closeReason ?? 'open'}, not as paid: a reversed payment does not reopen it.` }
+        : facts.openClaims === 0
+          ? { code: 'cases.nothing_owed', message: 'No claim of this case owes again: it stays closed.' }
+          : null,
+    to: (facts) => ({
+      stage: facts.stageBeforeClosing && facts.stageBeforeClosing !== 'closed' ? facts.stageBeforeClosing : 'amicable',
+      status: 'open',
+      closeReason: null,
+      closedOn: null,
+      balanceCents: facts.balanceCents,
+    }),
+    summary: () => 'Paiement annulé : le dossier est rouvert',
+  },
+  merged: {
+    from: everyOpenStage('move'),
+    requires: noOpenClaims,
+    to: closing('merged'),
+    summary: (change) => `Fiches débiteur fusionnées (même personne) : créances reprises dans le dossier ${change.intoCaseReference}`,
+    data: (change) => ({ intoCaseReference: change.intoCaseReference }),
+  },
+  recalled: {
+    from: everyOpenStage('move'),
+    requires: noOpenClaims,
+    to: closing('recalled'),
+    summary: () => 'Créances rappelées par le créancier',
+  },
+  closed_by_creditor: {
+    from: everyOpenStage('move'),
+    requires: noOpenClaims,
+    to: closing('settled'),
+    summary: () => 'Créances clôturées par le créancier',
+  },
+};
+
+/** The changes that may take a case out of `closed`: every other one refuses or leaves a closed case closed. */
+export const REOPENING_CHANGES: readonly CaseChangeReason[] = (Object.keys(CASE_CHANGES) as CaseChangeReason[]).filter(
+  (reason) => CASE_CHANGES[reason].from.closed === 'move',
+);
+
+export function stateOf(facts: CaseState): CaseState {
+  return { stage: facts.stage, status: facts.status, closeReason: facts.closeReason, closedOn: facts.closedOn, balanceCents: facts.balanceCents };
+}
+
+/**
+ * Decides a change of a case: `changed` with the new state, its stage history line and its one timeline event;
+ * `unchanged` when the change leaves this stage where it is; `refused` with a stable code otherwise.
+ */
+export function decideCaseChange(facts: CaseFacts, change: CaseChange, now: Date, today: string): CaseTransition {
+  const rule = CASE_CHANGES[change.reason] as ChangeRule<CaseChangeReason>;
+  const what = rule.from[facts.stage];
+  if (what === undefined) {
+    const refusal: CaseRefusal =
+      facts.stage === 'closed'
+        ? { code: 'cases.closed', message: `The case is closed (${facts.closeReason ?? 'closed'}): it cannot change this way (${change.reason}).` }
+        : { code: 'cases.not_closed', message: `The case is open at the ${facts.stage} stage: this change (${change.reason}) applies to a closed case only.` };
+    return { outcome: 'refused', reason: change.reason, refusal };
+  }
+  if (what === 'stay') return { outcome: 'unchanged', reason: change.reason, state: stateOf(facts) };
+  const refusal = rule.requires?.(facts) ?? null;
+  if (refusal) return { outcome: 'refused', reason: change.reason, refusal };
+  const from = stateOf(facts);
+  const to = rule.to(facts, today);
+  const summary = rule.summary(change);
+  return {
+    outcome: 'changed',
+    reason: change.reason,
+    from,
+    to,
+    at: now,
+    history: { fromStage: from.stage, toStage: to.stage, reason: summary },
+    event: {
+      kind: 'stage_change',
+      summary,
+      data: { reason: change.reason, fromStage: from.stage, toStage: to.stage, fromStatus: from.status, toStatus: to.status, ...(to.closeReason ? { closeReason: to.closeReason } : {}), ...rule.data?.(change) },
+    },
+  };
+}
