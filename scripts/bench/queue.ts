@@ -13,7 +13,7 @@ import { caseWorkspace } from '../../src/workspace/case-workspace.js';
 import { nextCase } from '../../src/workspace/next-case.js';
 import { rebuildQueue } from '../../src/workspace/rebuild-queue.js';
 import { recordCall } from '../../src/workspace/record-call.js';
-import type { CallBody, QueueEntryView } from '../../src/workspace/schemas.js';
+import type { CallBody, QueueEntryView } from '../../src/workspace/contract.js';
 import { createScratchDatabase } from './scratch-database.js';
 
 /**

@@ -1,30 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { problemResponses } from '../platform/http/schemas.js';
 import { computeAssessment, readAssessments, recordAssessment } from './assessments.js';
-import { EXPENSE_CATEGORIES } from './core/index.js';
-import { REASON_MAX_LENGTH } from '../need-to-know/core/need-to-know.js';
 import { loadReferenceData, saveRsaAmounts, saveSeizureScale, saveStandardAllowance } from './reference-data.js';
 import {
   assessmentBody,
+  assessmentListSchema,
+  assessmentsQuery,
   assessmentVersionSchema,
-  budgetAccessSchema,
   capacityResultSchema,
-  isoDate,
+  debtorParams,
   referenceDataSchema,
   rsaAmountsBody,
+  rsaAmountsParams,
   rsaAmountsSchema,
   seizureScaleBody,
+  seizureScaleParams,
   seizureScaleSchema,
   standardAllowanceBody,
+  standardAllowanceParams,
   standardAllowanceSchema,
-} from './schemas.js';
+} from './contract.js';
 
 export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const debtorParams = z.strictObject({ id: z.string().uuid() });
 
   r.post(
     '/api/v1/affordability/assessments',
@@ -49,8 +49,8 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
         summary:
           "A debtor's recorded budgets, newest version first; health lines masked unless the reader has need-to-know (care team, compliance, the case's holder) or, as a team leader or manager, states a reason. Every read is recorded.",
         params: debtorParams,
-        querystring: z.strictObject({ reason: z.string().max(REASON_MAX_LENGTH).optional().describe('why a team leader or manager reads the masked lines') }),
-        response: { 200: z.object({ items: z.array(assessmentVersionSchema), access: budgetAccessSchema }), ...problemResponses(400, 401, 403, 404, 422) },
+        querystring: assessmentsQuery,
+        response: { 200: assessmentListSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request) => readAssessments(deps, request.actor!, request.params.id, request.query.reason, request.id),
@@ -91,7 +91,7 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['affordability'],
         summary: "Add or correct a year's wage-seizure scale (audited)",
-        params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+        params: seizureScaleParams,
         body: seizureScaleBody,
         response: { 200: seizureScaleSchema, ...problemResponses(400, 401, 403, 422) },
       },
@@ -106,7 +106,7 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['affordability'],
         summary: 'Add or correct the RSA amounts in force from a date (audited)',
-        params: z.strictObject({ effectiveFrom: isoDate }),
+        params: rsaAmountsParams,
         body: rsaAmountsBody,
         response: { 200: rsaAmountsSchema, ...problemResponses(400, 401, 403, 422) },
       },
@@ -121,7 +121,7 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['affordability'],
         summary: 'Add or correct a standard allowance in force from a date (audited)',
-        params: z.strictObject({ category: z.enum(EXPENSE_CATEGORIES), effectiveFrom: isoDate }),
+        params: standardAllowanceParams,
         body: standardAllowanceBody,
         response: { 200: standardAllowanceSchema, ...problemResponses(400, 401, 403, 422) },
       },

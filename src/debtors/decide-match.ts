@@ -5,12 +5,8 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
-import { getMatch, type MatchView } from './matches.js';
-
-export interface MatchDecision {
-  decision: 'same_person' | 'different_people';
-  note?: string | undefined;
-}
+import type { DebtorMatch, MatchDecision } from './contract.js';
+import { getMatch } from './matches.js';
 
 /**
  * A person's decision on a possible match. "Different people" only records it; "same person" merges the newer
@@ -22,7 +18,7 @@ export async function decideMatch(
   matchId: string,
   input: MatchDecision,
   requestId: string | null = null,
-): Promise<MatchView> {
+): Promise<DebtorMatch> {
   const now = deps.now();
   const note = input.note?.trim() || null;
   return deps.db.transaction().execute(async (trx) => {

@@ -1,35 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Deps } from '../platform/deps.js';
-import type { CaseStage, CaseStatus, DB } from '../platform/db/schema.js';
+import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import { debtorName } from '../portfolio/cases.js';
-
-export type MatchStatus = 'open' | 'same_person' | 'different_people';
-
-/** What a person needs to tell two records apart: identity, address, the creditors' references and the cases. */
-export interface DebtorCard {
-  id: string;
-  displayName: string;
-  birthDate: string | null;
-  address: string | null;
-  /** Set once this record was merged into another (the survivor's id). */
-  mergedInto: string | null;
-  createdAt: string;
-  references: { creditorName: string; reference: string }[];
-  cases: { id: string; reference: string; creditorName: string; stage: CaseStage; status: CaseStatus; balanceCents: number }[];
-}
-
-export interface MatchView {
-  id: string;
-  status: MatchStatus;
-  reason: string;
-  note: string | null;
-  createdAt: string;
-  reviewedAt: string | null;
-  reviewedBy: string | null;
-  debtor: DebtorCard;
-  candidate: DebtorCard;
-}
+import type { DebtorCard, DebtorMatch, MatchStatus } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -93,7 +67,7 @@ function matchQuery(db: Db) {
 
 type MatchRow = Awaited<ReturnType<ReturnType<typeof matchQuery>['executeTakeFirstOrThrow']>>;
 
-async function toViews(db: Db, rows: MatchRow[]): Promise<MatchView[]> {
+async function toViews(db: Db, rows: MatchRow[]): Promise<DebtorMatch[]> {
   const cards = await debtorCards(db, [...new Set(rows.flatMap((r) => [r.debtor_id, r.candidate_debtor_id]))]);
   return rows.map((r) => ({
     id: r.id,
@@ -116,7 +90,7 @@ export async function listMatches(deps: Deps, filter: { status: MatchStatus; lim
   return { items: await toViews(deps.db, rows.slice(0, filter.limit)), hasMore: rows.length > filter.limit };
 }
 
-export async function getMatch(db: Db, matchId: string): Promise<MatchView> {
+export async function getMatch(db: Db, matchId: string): Promise<DebtorMatch> {
   const row = await matchQuery(db).where('m.id', '=', matchId).executeTakeFirst();
   if (!row) throw notFound('The possible match');
   return (await toViews(db, [row]))[0]!;

@@ -1,28 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { idParams, problemResponses } from '../platform/http/schemas.js';
 import { decideAccessRequest, listAccessRequests } from './access-requests.js';
-import { ROLES } from './core/roles.js';
-
-const roleSchema = z.enum(ROLES);
-const person = z.object({ id: z.string().uuid(), displayName: z.string() });
-
-export const accessRequestSchema = z.object({
-  requestId: z.string().uuid(),
-  kind: z.enum(['creation', 'role_change', 'password_reset']).describe('password_reset: a new password set by an administrator, not usable until approved'),
-  role: roleSchema.describe('the role asked for (for a password reset, the account’s role)'),
-  creditorId: z.string().uuid().nullable(),
-  requestedAt: z.string(),
-  user: z.object({ id: z.string().uuid(), email: z.string(), displayName: z.string(), role: roleSchema, active: z.boolean() }),
-  fromRole: roleSchema.nullable(),
-  requestedBy: person,
-  status: z.enum(['pending', 'approved', 'refused', 'withdrawn']),
-  decidedBy: person.nullable(),
-  decidedAt: z.string().nullable(),
-  reason: z.string().nullable(),
-});
+import { accessDecisionBody, accessRequestListSchema, accessRequestQuery, accessRequestSchema } from './contract.js';
 
 /**
  * Separation of duties: accounts given a role that reads case data, and passwords set on someone else's account, wait
@@ -38,12 +19,8 @@ export function accessRequestRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['users'],
         summary: 'Requests for access to case data (new accounts, raised roles, passwords set by an administrator), newest first; `status=pending` for those waiting',
-        querystring: z.strictObject({
-          status: z.enum(['pending', 'approved', 'refused', 'withdrawn']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).max(100_000).default(0),
-        }),
-        response: { 200: z.object({ items: z.array(accessRequestSchema) }), ...problemResponses(400, 401, 403) },
+        querystring: accessRequestQuery,
+        response: { 200: accessRequestListSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => ({ items: await listAccessRequests(deps, request.query) }),
@@ -56,11 +33,8 @@ export function accessRequestRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['users'],
         summary: 'Approve or refuse a request for access to case data (a refusal says why); never your own request or account',
-        params: z.strictObject({ id: z.string().uuid() }),
-        body: z.strictObject({
-          decision: z.enum(['approve', 'refuse']),
-          reason: z.string().trim().min(1).max(1000).optional(),
-        }),
+        params: idParams,
+        body: accessDecisionBody,
         response: { 200: accessRequestSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },

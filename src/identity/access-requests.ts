@@ -6,6 +6,7 @@ import { appendAudit, type AuditActor } from '../audit/append.js';
 import { accessDecisionRefusal, needsAccessApproval } from './core/access-approval.js';
 import type { Actor } from './actor.js';
 import { auditActor } from './actor.js';
+import type { AccessRequestStatus, AccessRequestView, PendingAccess } from './contract.js';
 
 /**
  * Access requests (separation of duties, core/access-approval.ts): a new account, or a raised role, that would read
@@ -16,7 +17,6 @@ import { auditActor } from './actor.js';
 /** What the account gains: access (a new account, a raised role), or a password set by someone else. */
 export type AccessKind = 'creation' | 'role_change';
 export type AccessRequestKind = AccessKind | 'password_reset';
-export type AccessRequestStatus = 'pending' | 'approved' | 'refused' | 'withdrawn';
 
 /** The two families of requests pending side by side: one about the account's access, one password reset. */
 type RequestFamily = 'access' | 'password';
@@ -31,18 +31,6 @@ interface RequestSummary<Kind extends AccessRequestKind> {
   requestedAt: string;
 }
 
-/** A pending request about the account's access (the users list shows it beside the account). */
-export type PendingAccess = RequestSummary<AccessKind>;
-
-export interface AccessRequestView extends RequestSummary<AccessRequestKind> {
-  user: { id: string; email: string; displayName: string; role: Role; active: boolean };
-  fromRole: Role | null;
-  requestedBy: { id: string; displayName: string };
-  status: AccessRequestStatus;
-  decidedBy: { id: string; displayName: string } | null;
-  decidedAt: string | null;
-  reason: string | null;
-}
 
 /**
  * Opens a request (withdrawing any of the same family the user still had pending) and audits it, in the caller's

@@ -1,58 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import { SESSION_COOKIE } from '../platform/http/access.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { idParams, noContent, problemResponses } from '../platform/http/schemas.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor } from './actor.js';
 import { permissionsOf } from './core/permissions.js';
-import { ROLES } from './core/roles.js';
+import { createUserBody, loginBody, meSchema, preferencesBody, updateUserBody, userListQuery, userListSchema, userSchema } from './contract.js';
 import { login, logout } from './login.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.js';
 import { createUser, listUsers, updateUser } from './users.js';
-
-const roleSchema = z.enum(ROLES);
-const localeSchema = z.enum(['fr', 'en', 'it']);
-const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `use at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(PASSWORD_MAX_LENGTH);
-
-const meSchema = z.object({
-  id: z.string().uuid(),
-  email: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  creditorId: z.string().uuid().nullable(),
-  locale: localeSchema,
-  permissions: z.array(z.string()),
-  csrfToken: z.string(),
-});
-
-const userSchema = z.object({
-  id: z.string().uuid(),
-  email: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  creditorId: z.string().uuid().nullable(),
-  teamId: z.string().uuid().nullable(),
-  locale: localeSchema,
-  active: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  pendingAccess: z
-    .object({
-      requestId: z.string().uuid(),
-      kind: z.enum(['creation', 'role_change']),
-      role: roleSchema,
-      creditorId: z.string().uuid().nullable(),
-      requestedAt: z.string(),
-    })
-    .nullable()
-    .describe('a role that reads case data, waiting for a manager or a compliance officer to approve it'),
-});
 
 function cookieSecure(deps: Deps, protocol: string): boolean {
   if (deps.config.COOKIE_SECURE === 'auto') return protocol === 'https';
@@ -69,7 +26,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['auth'],
         summary: 'Sign in: sets the httpOnly session cookie and returns the CSRF token for later writes',
-        body: z.strictObject({ email: z.string().email().max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }),
+        body: loginBody,
         response: { 200: meSchema, ...problemResponses(400, 401, 429) },
       },
     },
@@ -116,7 +73,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/auth/logout',
     {
       config: { access: { permission: 'me.read' } },
-      schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: z.null(), ...problemResponses(401, 403) } },
+      schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: noContent, ...problemResponses(401, 403) } },
     },
     async (request, reply) => {
       await logout(deps, request.cookies[SESSION_COOKIE]!, String(request.id));
@@ -153,8 +110,8 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['auth'],
         summary: 'Change own preferences (language)',
-        body: z.strictObject({ locale: localeSchema }),
-        response: { 204: z.null(), ...problemResponses(400, 401, 403) },
+        body: preferencesBody,
+        response: { 204: noContent, ...problemResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -184,13 +141,8 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['users'],
         summary: 'List users',
-        querystring: z.strictObject({
-          role: roleSchema.optional(),
-          q: z.string().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).max(100_000).default(0),
-        }),
-        response: { 200: z.object({ items: z.array(userSchema) }), ...problemResponses(400, 401, 403) },
+        querystring: userListQuery,
+        response: { 200: userListSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => ({ items: await listUsers(deps, request.query) }),
@@ -203,15 +155,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['users'],
         summary: 'Create a user; one whose role reads case data is created inactive until a manager or compliance officer approves it',
-        body: z.strictObject({
-          email: z.string().email().max(254),
-          displayName: z.string().trim().min(1).max(120),
-          role: roleSchema,
-          creditorId: z.string().uuid().nullable().optional(),
-          teamId: z.string().uuid().nullable().optional(),
-          locale: localeSchema.optional(),
-          password: passwordSchema,
-        }),
+        body: createUserBody,
         response: { 201: userSchema, ...problemResponses(400, 401, 403, 409, 422) },
       },
     },
@@ -228,17 +172,8 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['users'],
         summary: 'Change a user: role, team, language, active, unlock, password; a raise to a role that reads case data waits for approval',
-        params: z.strictObject({ id: z.string().uuid() }),
-        body: z.strictObject({
-          displayName: z.string().trim().min(1).max(120).optional(),
-          role: roleSchema.optional(),
-          creditorId: z.string().uuid().nullable().optional(),
-          teamId: z.string().uuid().nullable().optional(),
-          locale: localeSchema.optional(),
-          active: z.boolean().optional(),
-          unlock: z.literal(true).optional(),
-          password: passwordSchema.optional(),
-        }),
+        params: idParams,
+        body: updateUserBody,
         response: { 200: userSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },

@@ -3,24 +3,10 @@ import type { Deps } from '../platform/deps.js';
 import type { DB, Locale, Role } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
-import { accessChange, openAccessRequest, pendingAccessOf, requestPasswordReset, type PendingAccess } from './access-requests.js';
+import { accessChange, openAccessRequest, pendingAccessOf, requestPasswordReset } from './access-requests.js';
+import type { PendingAccess, UserListQuery, UserView } from './contract.js';
 import { needsAccessApproval, passwordResetNeedsApproval } from './core/access-approval.js';
 import { assertAcceptablePassword, hashPassword } from './passwords.js';
-
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  creditorId: string | null;
-  teamId: string | null;
-  locale: Locale;
-  active: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  /** A role that reads case data, waiting for a manager's or a compliance officer's approval. */
-  pendingAccess: PendingAccess | null;
-}
 
 const USER_COLUMNS = [
   'id',
@@ -64,7 +50,7 @@ export function toUserView(row: UserRow, pendingAccess: PendingAccess | null = n
   };
 }
 
-export async function listUsers(deps: Deps, filter: { role?: Role; q?: string; limit: number; offset: number }) {
+export async function listUsers(deps: Deps, filter: UserListQuery): Promise<UserView[]> {
   let query = deps.db.selectFrom('users').select(USER_COLUMNS);
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.q) {

@@ -3,22 +3,11 @@ import { lapseEndedHolds, holdsDueForReview } from '../contact-policy/holds/laps
 import { deleteExpiredSessions } from '../identity/sessions.js';
 import { localDate, writePortfolioSnapshot } from '../reporting/snapshot.js';
 import { recoverInterruptedPlacements } from '../intake/import-placement.js';
-import { followUpPlans, type PlanFollowUpReport } from '../plans/instalments.js';
+import { followUpPlans } from '../plans/instalments.js';
 import { rebuildQueue } from '../workspace/rebuild-queue.js';
+import type { NightlyReport } from './contract.js';
 
 export const NIGHTLY_REFRESH = 'nightly-refresh';
-
-export interface NightlyReport {
-  snapshotOn: string;
-  holdsLapsed: number;
-  holdsDueForReview: number;
-  snapshotRows: number;
-  sessionsDeleted: number;
-  placementsRecovered: number;
-  plans: PlanFollowUpReport;
-  /** Queue entries rebuilt from the facts (what time alone changed: ages, dates, the policy's hours). */
-  queueEntries: number;
-}
 
 /**
  * The nightly refresh. Every step is anchored to facts (dates stored on the records), never to when the

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { problemResponses } from '../platform/http/schemas.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor } from '../identity/actor.js';
+import { nightlyReportSchema } from './contract.js';
 import { nightlyRefresh } from './nightly-refresh.js';
 
 export function jobRoutes(app: FastifyInstance, deps: Deps) {
@@ -16,19 +16,7 @@ export function jobRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['jobs'],
         summary: 'Run the nightly refresh now (it also runs on its schedule)',
-        response: {
-          200: z.object({
-            snapshotOn: z.string(),
-            holdsLapsed: z.number().int(),
-            holdsDueForReview: z.number().int(),
-            snapshotRows: z.number().int(),
-            sessionsDeleted: z.number().int(),
-            placementsRecovered: z.number().int(),
-            plans: z.object({ started: z.number().int(), instalmentsLate: z.number().int(), broken: z.number().int() }),
-            queueEntries: z.number().int(),
-          }),
-          ...problemResponses(401, 403),
-        },
+        response: { 200: nightlyReportSchema, ...problemResponses(401, 403) },
       },
     },
     async (request) => {

@@ -1,32 +1,10 @@
 import { sql } from 'kysely';
-import type { SensitiveReadBasis, SensitiveReadSubject } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { debtorName } from '../portfolio/cases.js';
-
-export interface SensitiveReadQuery {
-  debtorId?: string | undefined;
-  userId?: string | undefined;
-  beforeSeq?: number | undefined;
-  limit: number;
-}
-
-export interface SensitiveReadView {
-  seq: number;
-  readAt: string;
-  user: { id: string; displayName: string };
-  role: string;
-  debtor: { id: string; displayName: string };
-  caseId: string | null;
-  caseReference: string | null;
-  subject: SensitiveReadSubject;
-  basis: SensitiveReadBasis;
-  reason: string | null;
-  /** Whether the read is already sealed into the audit chain. */
-  sealed: boolean;
-}
+import type { SensitiveReadList, SensitiveReadQuery } from './contract.js';
 
 /** Reads of special-category data, newest first, of one debtor or by one user (compliance). */
-export async function listSensitiveReads(deps: Deps, query: SensitiveReadQuery): Promise<{ items: SensitiveReadView[]; hasMore: boolean }> {
+export async function listSensitiveReads(deps: Deps, query: SensitiveReadQuery): Promise<SensitiveReadList> {
   let select = deps.db
     .selectFrom('sensitive_reads as r')
     .innerJoin('users as u', 'u.id', 'r.user_id')

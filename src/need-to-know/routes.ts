@@ -1,24 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { invalid } from '../platform/errors.js';
 import { problemResponses } from '../platform/http/schemas.js';
+import { sensitiveReadListSchema, sensitiveReadQuery } from './contract.js';
 import { listSensitiveReads } from './list-reads.js';
-
-export const sensitiveReadSchema = z.object({
-  seq: z.number().int(),
-  readAt: z.string(),
-  user: z.object({ id: z.string(), displayName: z.string() }),
-  role: z.string(),
-  debtor: z.object({ id: z.string(), displayName: z.string() }),
-  caseId: z.string().nullable(),
-  caseReference: z.string().nullable(),
-  subject: z.enum(['budget', 'vulnerability']),
-  basis: z.enum(['care_team', 'case_holder', 'compliance', 'stated_reason', 'restricted']),
-  reason: z.string().nullable(),
-  sealed: z.boolean(),
-});
 
 /** Who read special-category data (budgets, vulnerability records), listed for compliance per debtor or per user. */
 export function needToKnowRoutes(app: FastifyInstance, deps: Deps) {
@@ -30,13 +16,8 @@ export function needToKnowRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['audit'],
         summary: "Reads of special-category data, newest first: one debtor's (debtorId) or one user's (userId)",
-        querystring: z.strictObject({
-          debtorId: z.string().uuid().optional(),
-          userId: z.string().uuid().optional(),
-          beforeSeq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ items: z.array(sensitiveReadSchema), hasMore: z.boolean() }), ...problemResponses(400, 401, 403, 422) },
+        querystring: sensitiveReadQuery,
+        response: { 200: sensitiveReadListSchema, ...problemResponses(400, 401, 403, 422) },
       },
     },
     async (request) => {

@@ -23,7 +23,7 @@ import {
   reasonBody,
   renegotiateBody,
   reviewSchema,
-} from './schemas.js';
+} from './contract.js';
 
 export function planRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

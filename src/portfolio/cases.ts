@@ -2,25 +2,12 @@ import { sql, type Selectable } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
-import type { CaseStage, CaseStatus, DB } from '../platform/db/schema.js';
+import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import { chooseLetterAddress } from '../debtors/core/letter-address.js';
+import type { CaseDetail, CaseList, CaseSearch } from './contract.js';
 import { creditorCaseView, type CaseRow } from './creditor-case-view.js';
 import { CARE_EVENT_SUMMARY, holdsAsReadBy } from '../need-to-know/holds.js';
-
-export interface CaseSearch {
-  q?: string;
-  creditorId?: string;
-  stage?: CaseStage;
-  status?: CaseStatus;
-  minBalanceCents?: number;
-  maxBalanceCents?: number;
-  openedBefore?: string;
-  openedAfter?: string;
-  sort: 'balance_desc' | 'balance_asc' | 'opened_asc' | 'opened_desc' | 'reference';
-  limit: number;
-  offset: number;
-}
 
 const SORTS = {
   balance_desc: ['cases.balance_cents', 'desc'],
@@ -35,7 +22,7 @@ function escapeLike(text: string): string {
 }
 
 /** Case list within the actor's creditor scope. `q` matches a case or claim reference, or a debtor's name. */
-export async function searchCases(deps: Deps, actor: Actor, search: CaseSearch) {
+export async function searchCases(deps: Deps, actor: Actor, search: CaseSearch): Promise<CaseList> {
   const scope = creditorScope(actor);
   let query = deps.db
     .selectFrom('cases')
@@ -159,7 +146,7 @@ export function claimView(c: Selectable<DB['claims']>) {
 }
 
 /** Everything the case page shows, checked against the actor's creditor scope (404 outside it). */
-export async function getCase(deps: Deps, actor: Actor, caseId: string) {
+export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise<CaseDetail> {
   const db = deps.db;
   const found = await db
     .selectFrom('cases')

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CaseStatus, DB } from '../platform/db/schema.js';
+import type { CaseDetail } from './contract.js';
 import { addressView, caseSummaryView, claimView, debtorName } from './cases.js';
 
 /**
@@ -48,7 +49,7 @@ export interface CaseRow {
   mandate_code: string;
 }
 
-export async function creditorCaseView(db: Kysely<DB>, found: CaseRow) {
+export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<CaseDetail> {
   const creditorId = found.creditor_id;
   const [debtor, identity, addresses, contactPoints, claims, events, holds, stages] = await Promise.all([
     db.selectFrom('debtors').select(['id', 'kind', 'language']).where('id', '=', found.debtor_id).executeTakeFirstOrThrow(),

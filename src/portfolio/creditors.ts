@@ -2,8 +2,9 @@ import type { Actor } from '../identity/actor.js';
 import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
+import type { CreditorDetail, CreditorSummary } from './contract.js';
 
-export async function listCreditors(deps: Deps, actor: Actor) {
+export async function listCreditors(deps: Deps, actor: Actor): Promise<CreditorSummary[]> {
   const scope = creditorScope(actor);
   let query = deps.db.selectFrom('creditors').selectAll();
   if (scope) query = query.where('id', '=', scope);
@@ -18,7 +19,7 @@ export async function listCreditors(deps: Deps, actor: Actor) {
   }));
 }
 
-export async function getCreditor(deps: Deps, actor: Actor, creditorId: string) {
+export async function getCreditor(deps: Deps, actor: Actor, creditorId: string): Promise<CreditorDetail> {
   if (!mayAccessCreditor(actor, creditorId)) throw notFound('The creditor');
   const row = await deps.db.selectFrom('creditors').selectAll().where('id', '=', creditorId).executeTakeFirst();
   if (!row) throw notFound('The creditor');

@@ -2,9 +2,10 @@ import type { Actor } from '../identity/actor.js';
 import { creditorScope } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
+import type { Dashboard } from './contract.js';
 
 /** Portfolio figures by creditor and stage, within the actor's scope. */
-export async function dashboard(deps: Deps, actor: Actor) {
+export async function dashboard(deps: Deps, actor: Actor): Promise<Dashboard> {
   const scope = creditorScope(actor);
   let query = deps.db
     .selectFrom('cases')
@@ -20,7 +21,7 @@ export async function dashboard(deps: Deps, actor: Actor) {
     .groupBy(['cases.creditor_id', 'creditors.name', 'cases.stage']);
   if (scope) query = query.where('cases.creditor_id', '=', scope);
   const rows = await query.orderBy('creditors.name').orderBy('cases.stage').execute();
-  const byCreditor = new Map<string, { creditorId: string; creditorName: string; openCases: number; balanceCents: number; stages: { stage: string; cases: number; balanceCents: number }[] }>();
+  const byCreditor = new Map<string, Dashboard['creditors'][number]>();
   for (const row of rows) {
     const entry = byCreditor.get(row.creditor_id) ?? {
       creditorId: row.creditor_id,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { problemResponses } from '../platform/http/schemas.js';
+import { dashboardSchema } from './contract.js';
 import { dashboard } from './dashboard.js';
 
 export function reportingRoutes(app: FastifyInstance, deps: Deps) {
@@ -14,22 +14,7 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['reporting'],
         summary: 'Open cases and balances by creditor and stage, in your scope',
-        response: {
-          200: z.object({
-            openCases: z.number().int(),
-            balanceCents: z.number().int(),
-            creditors: z.array(
-              z.object({
-                creditorId: z.string(),
-                creditorName: z.string(),
-                openCases: z.number().int(),
-                balanceCents: z.number().int(),
-                stages: z.array(z.object({ stage: z.string(), cases: z.number().int(), balanceCents: z.number().int() })),
-              }),
-            ),
-          }),
-          ...problemResponses(401, 403, 409),
-        },
+        response: { 200: dashboardSchema, ...problemResponses(401, 403, 409) },
       },
     },
     async (request) => dashboard(deps, request.actor!),

@@ -6,7 +6,7 @@ import { SCRIPT, VOICEMAIL_SCRIPT } from './core/conversation.js';
 import { standing } from './core/standing.js';
 import { TASK_TITLES } from './core/texts.js';
 import { queueEntryViews } from './queue-view.js';
-import type { CaseWorkspaceView, PromiseView, TaskView } from './schemas.js';
+import type { CaseWorkspaceView, PromiseView, TaskView } from './contract.js';
 import { assertCaseInScope } from './scope.js';
 
 /**

@@ -7,7 +7,7 @@ import type { DB } from '../platform/db/schema.js';
 import { TIER_NAMES } from './core/queue-entry.js';
 import { isCareSegment } from './core/segment.js';
 import type { Segment } from './core/strategy-document.js';
-import type { QueueEntryView } from './schemas.js';
+import type { QueueEntryView } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

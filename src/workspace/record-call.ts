@@ -17,7 +17,7 @@ import { assertNotLeasedByOther } from './next-case.js';
 import { createPromiseIn } from './promises.js';
 import { queueEntryViews } from './queue-view.js';
 import { refreshDebtors } from './refresh-queue.js';
-import type { CallBody } from './schemas.js';
+import type { CallBody } from './contract.js';
 import { assertCaseInScope } from './scope.js';
 import { openTask } from './tasks.js';
 

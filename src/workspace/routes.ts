@@ -19,7 +19,7 @@ import {
   strategyVersionSchema,
   teamQueueSchema,
   workspaceSummarySchema,
-} from './schemas.js';
+} from './contract.js';
 import { listStrategyVersions, publishStrategy, strategyInForce, strategyVersionView } from './strategy-store.js';
 import { assignCase, setSegmentControl, teamQueues, workspaceSummary } from './supervision.js';
 import { workspaceSweep } from './sweep.js';

@@ -57,3 +57,12 @@ export const int4Param = z.coerce
   .int('use a whole number')
   .min(1, 'use a number from 1')
   .max(INT4_MAX, `use a number up to ${INT4_MAX}`);
+
+/** The path of a resource named by its id. */
+export const idParams = z.strictObject({ id: z.string().uuid() });
+
+/** An answer that is a file (PDF, XML), described for the OpenAPI document only. */
+export const fileResponse = (mediaType: string) => z.unknown().describe(mediaType);
+
+/** The answer of a 204: no body. */
+export const noContent = z.null();

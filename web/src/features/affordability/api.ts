@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { assessmentBody, assessmentVersionSchema, capacityResultSchema } from '../../../../src/affordability/schemas.js';
+import type { assessmentBody, assessmentVersionSchema, capacityResultSchema } from '../../../../src/affordability/contract.js';
 import { http } from '../../api/client.js';
 import type { ExpenseCategory, FigureStatus, ReferenceData, RsaAmounts, ScaleBracket, SeizureScale, StandardAllowance } from '../../../../src/affordability/core/types.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { debtorMatchSchema } from '../../../../src/debtors/schemas.js';
+import type { debtorMatchSchema } from '../../../../src/debtors/contract.js';
 import { http } from '../../api/client.js';
 
 /** Possible matches between debtors, for a person to decide (type inferred from the route's schema). */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccessRequestView } from '../../../../src/identity/access-requests.js';
+import type { AccessRequestView } from '../../../../src/identity/contract.js';
 import { decideAccessRequest, listAccessRequests } from './api.js';
 import { useApiData } from '../../api/useApiData.js';
 import { useFormat } from '../../i18n/format.js';

@@ -1,5 +1,5 @@
-import type { AccessRequestView } from '../../../../src/identity/access-requests.js';
-import type { UserView } from '../../../../src/identity/users.js';
+import type { AccessRequestView } from '../../../../src/identity/contract.js';
+import type { UserView } from '../../../../src/identity/contract.js';
 import { http } from '../../api/client.js';
 import type { Permission, Role } from './permissions.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { caseDetailSchema, caseStatusSchema, creditorDetailSchema, stageSchema } from '../../../../src/portfolio/schemas.js';
+import type { caseDetailSchema, caseStatusSchema, creditorDetailSchema, stageSchema } from '../../../../src/portfolio/contract.js';
 import { http } from '../../api/client.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { NightlyReport } from '../../../../src/jobs/nightly-refresh.js';
+import type { NightlyReport } from '../../../../src/jobs/contract.js';
 import { http } from '../../api/client.js';
 
 /** The dashboard's figures, and the nightly refresh an administrator may run from it. */

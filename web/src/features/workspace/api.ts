@@ -11,7 +11,7 @@ import type {
   queueEntrySchema,
   taskSchema,
   workspaceSummarySchema,
-} from '../../../../src/workspace/schemas.js';
+} from '../../../../src/workspace/contract.js';
 
 /**
  * The agent workspace (docs/workspace.md): the server's own schemas, imported type-only, so the web and the routes

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { http } from '../../../api/client.js';
-import type { queueEntrySchema, segmentControlSchema, strategyVersionSchema, teamQueueSchema } from '../../../../../src/workspace/schemas.js';
+import type { queueEntrySchema, segmentControlSchema, strategyVersionSchema, teamQueueSchema } from '../../../../../src/workspace/contract.js';
 import type { Conditions, Segment, StrategyDocument, Treatment } from '../../../../../src/workspace/core/strategy-document.js';
 
 /**

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { calendarDate } from '../platform/http/schemas.js';
+import { calendarDate, idParams } from '../platform/http/schemas.js';
+import { REASON_MAX_LENGTH } from '../need-to-know/core/need-to-know.js';
 import { BINDING_CONSTRAINTS, EXPENSE_BASES, EXPENSE_CATEGORIES, FLAGS, RESOURCE_TYPES } from './core/index.js';
+
+/** The API of affordability: household budgets, their capacity, and the dated reference data. */
 
 /** A real calendar day (1900–2199), the one date schema of the API. */
 export const isoDate = calendarDate;
@@ -69,6 +72,13 @@ export const budgetAccessSchema = z.object({
   restrictedLines: z.number().int(),
 });
 
+export const assessmentsQuery = z.strictObject({
+  reason: z.string().max(REASON_MAX_LENGTH).optional().describe('why a team leader or manager reads the masked lines'),
+});
+export const assessmentListSchema = z.object({ items: z.array(assessmentVersionSchema), access: budgetAccessSchema });
+/** The debtor whose budgets are read or recorded. */
+export const debtorParams = idParams;
+
 export const seizureScaleBody = z.strictObject({
   brackets: z
     .array(
@@ -110,3 +120,15 @@ export const referenceDataSchema = z.object({
   rsa: z.array(rsaAmountsSchema),
   allowances: z.array(standardAllowanceSchema),
 });
+
+export const seizureScaleParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+export const rsaAmountsParams = z.strictObject({ effectiveFrom: isoDate });
+export const standardAllowanceParams = z.strictObject({ category: z.enum(EXPENSE_CATEGORIES), effectiveFrom: isoDate });
+
+/** A household budget as a client sends it (the basis of an expense may be left out: "actual"). */
+export type BudgetInput = z.input<typeof assessmentBody>;
+export type CapacityResultView = z.infer<typeof capacityResultSchema>;
+export type AssessmentVersionView = z.infer<typeof assessmentVersionSchema>;
+export type BudgetAccessView = z.infer<typeof budgetAccessSchema>;
+export type AssessmentList = z.infer<typeof assessmentListSchema>;
+export type ReferenceDataView = z.infer<typeof referenceDataSchema>;

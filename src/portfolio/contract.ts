@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { calendarDate, pagingQuery } from '../platform/http/schemas.js';
+
+/** The API of the portfolio: creditors with their mandates, the case search and the case page. */
 
 export const stageSchema = z.enum(['amicable', 'plan', 'dispute', 'overindebtedness', 'judicial', 'closed']);
 export const caseStatusSchema = z.enum(['open', 'on_hold', 'closed']);
+
+export const creditorSummarySchema = z.object({ id: z.string(), code: z.string(), name: z.string(), sector: z.string(), country: z.string(), active: z.boolean() });
+export const creditorListSchema = z.object({ items: z.array(creditorSummarySchema) });
 
 export const creditorDetailSchema = z.object({
   id: z.string(),
@@ -135,3 +141,45 @@ export const caseDetailSchema = z.object({
     }),
   ),
 });
+
+const cents = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const CASE_SORTS = ['balance_desc', 'balance_asc', 'opened_asc', 'opened_desc', 'reference'] as const;
+
+export const caseSearchQuery = z.strictObject({
+  q: z.string().trim().max(100).optional().describe('case reference, claim reference, or the start of a name'),
+  creditorId: z.string().uuid().optional(),
+  stage: stageSchema.optional(),
+  status: caseStatusSchema.optional(),
+  minBalanceCents: cents.optional(),
+  maxBalanceCents: cents.optional(),
+  openedAfter: calendarDate.optional(),
+  openedBefore: calendarDate.optional(),
+  sort: z.enum(CASE_SORTS).default('opened_desc'),
+  ...pagingQuery,
+});
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  stage: stageSchema,
+  status: caseStatusSchema,
+  balanceCents: z.number().int(),
+  currency: z.string(),
+  openedOn: z.string(),
+  creditor: z.object({ id: z.string(), name: z.string() }),
+  debtor: z.object({ id: z.string(), displayName: z.string() }),
+});
+export const caseListSchema = z.object({ items: z.array(caseSummarySchema), hasMore: z.boolean() });
+
+export type Stage = z.infer<typeof stageSchema>;
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+export type CreditorSummary = z.infer<typeof creditorSummarySchema>;
+export type CreditorDetail = z.infer<typeof creditorDetailSchema>;
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+export type CaseList = z.infer<typeof caseListSchema>;
+export type CaseSort = (typeof CASE_SORTS)[number];
+/** The search as the server reads it (defaults applied). */
+export type CaseSearch = z.infer<typeof caseSearchQuery>;
+/** The search as a client sends it. */
+export type CaseSearchInput = z.input<typeof caseSearchQuery>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { caseStatusSchema, stageSchema } from '../portfolio/schemas.js';
+import { pagingQuery } from '../platform/http/schemas.js';
+import { caseStatusSchema, stageSchema } from '../portfolio/contract.js';
+
+/** The API of possible duplicate debtors: what the review list and the decision take and give. */
 
 export const matchStatusSchema = z.enum(['open', 'same_person', 'different_people']);
 
@@ -27,3 +30,18 @@ export const debtorMatchSchema = z.object({
   debtor: debtorCardSchema,
   candidate: debtorCardSchema,
 });
+
+export const matchListQuery = z.strictObject({ status: matchStatusSchema.default('open'), ...pagingQuery });
+export const matchListSchema = z.object({ items: z.array(debtorMatchSchema), hasMore: z.boolean() });
+
+export const matchDecisionBody = z.strictObject({
+  decision: z.enum(['same_person', 'different_people']),
+  note: z.string().max(500).optional(),
+});
+
+export type DebtorMatch = z.infer<typeof debtorMatchSchema>;
+export type DebtorCard = z.infer<typeof debtorCardSchema>;
+export type MatchStatus = z.infer<typeof matchStatusSchema>;
+export type MatchListQuery = z.infer<typeof matchListQuery>;
+export type MatchList = z.infer<typeof matchListSchema>;
+export type MatchDecision = z.infer<typeof matchDecisionBody>;
