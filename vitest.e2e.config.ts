@@ -11,8 +11,10 @@ export default defineConfig({
     // The web app, built for this run into a temporary folder (never web/dist, which another run may rewrite).
     globalSetup: ['e2e/support/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    // Hang guards far above a slow run (two test runs at once on 2 busy cores), never speed limits: every wait in a
+    // browser test is a wait for what the page must show (BROWSER_WAIT_MS in e2e/support/browser.ts).
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     teardownTimeout: 30_000,
   },
 });

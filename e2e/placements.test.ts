@@ -96,7 +96,7 @@ describe('placements', () => {
 
       // The report: counts in plain words, and each bad row named by its line and column.
       const statusLine = page.locator('#placement-status-line');
-      await statusLine.filter({ hasText: 'Terminée' }).waitFor({ timeout: 30_000 });
+      await statusLine.filter({ hasText: 'Terminée' }).waitFor();
       await page.getByRole('heading', { name: 'Lignes rejetées' }).waitFor();
       await page.locator('.errors-table tbody tr').first().waitFor();
       const summary = (await statusLine.textContent()) ?? '';
@@ -224,7 +224,7 @@ describe('placements', () => {
       await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
 
       const statusLine = page.locator('#placement-status-line');
-      await statusLine.filter({ hasText: 'Refusée' }).waitFor({ timeout: 30_000 });
+      await statusLine.filter({ hasText: 'Refusée' }).waitFor();
       expect(await statusLine.textContent()).toMatch(/^Refusée : rien n’a été importé \(\d+ lignes rejetées\)\.$/);
       const explanation = page.locator('.outcome-bad');
       await explanation.filter({ hasText: 'TA-2026' }).waitFor();
@@ -281,7 +281,7 @@ describe('placements', () => {
       await page.getByRole('button', { name: 'Déposer et importer' }).click();
       await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
       const statusLine = page.locator('#placement-status-line');
-      await statusLine.filter({ hasText: 'Refusée' }).waitFor({ timeout: 30_000 });
+      await statusLine.filter({ hasText: 'Refusée' }).waitFor();
       expect(await statusLine.textContent()).toBe('Refusée : rien n’a été importé.');
       expect(await page.locator('.outcome-bad').textContent()).toContain('le fichier lui-même est refusé');
       await page.getByRole('heading', { name: 'Problèmes du fichier' }).waitFor();
@@ -346,14 +346,14 @@ describe('placements', () => {
       await expectNoAxeViolations(page, '/placements/new uploading');
       await screenshot(page, 'placement-uploading');
 
-      await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+      await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
       const announced = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
       // Polite announcements at 0, 25, 50, 75 and 100 %, not at every progress event.
       expect(announced.map((text) => /(\d+)\s%/.exec(text)?.[1])).toEqual(['0', '25', '50', '75', '100']);
 
       const statusLine = page.locator('#placement-status-line');
-      await statusLine.filter({ hasText: 'Terminée' }).waitFor({ timeout: 60_000 });
+      await statusLine.filter({ hasText: 'Terminée' }).waitFor();
       // French groups thousands with a narrow no-break space.
       expect(await statusLine.textContent()).toBe('Terminée : 3\u202f000 créances créées, 0 mise à jour, 0 ligne rejetée.');
       expect(await page.locator('main').textContent()).toContain('Toutes les lignes ont été importées.');

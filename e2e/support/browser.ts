@@ -9,6 +9,11 @@ import { expect } from 'vitest';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results');
+/**
+ * How long a browser step may wait for what it expects (an element, a page, Chromium's start): a hang guard far above
+ * a slow step on a busy machine, not a speed limit. The test files' own guard (vitest.e2e.config.ts) is above it.
+ */
+export const BROWSER_WAIT_MS = 180_000;
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -19,6 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
+    timeout: BROWSER_WAIT_MS,
     args: [
       '--headless',
       '--no-sandbox',
@@ -32,8 +38,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A laptop-sized window in a French browser, as most agency staff use. */
-export function newContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  context.setDefaultTimeout(BROWSER_WAIT_MS);
+  context.setDefaultNavigationTimeout(BROWSER_WAIT_MS);
+  return context;
 }
 
 /** Presses Tab until the element matching `selector` has the focus: proves it is reachable by keyboard. */
@@ -77,7 +86,7 @@ export async function waitForPage(page: Page): Promise<void> {
       );
     },
     undefined,
-    { timeout: 15_000 },
+    { timeout: BROWSER_WAIT_MS },
   );
 }
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,18 +87,19 @@ describe('npm run audit:verify', () => {
     await database.close();
     const { DATABASE_URL: _ignored, ...inherited } = process.env;
     const env = { ...inherited, DATA_DIR: dataDir };
-    const ok = await run('npx', ['tsx', 'src/cli/main.ts', 'audit:verify'], { env });
+    const ok = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'audit:verify'], { env });
     expect(ok.stdout).toMatch(/verifies: 3 entries/);
 
     const again = await openDatabase({ dataDir });
     await tamper(again.db, sql`update audit_log set action = 'auth.login' where seq = 2`);
     await again.close();
-    const failed = await run('npx', ['tsx', 'src/cli/main.ts', 'audit:verify'], { env }).then(
+    const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'audit:verify'], { env }).then(
       () => null,
       (error: { code: number; stdout: string }) => error,
     );
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toMatch(/#2 was altered/);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
 
@@ -109,7 +110,7 @@ if (process.env.TEST_DATABASE_URL) {
       try {
         await writeEntries(testDb.database.db, 2);
         await tamper(testDb.database.db, sql`update audit_log set target_id = 'x' where seq = 1`);
-        const failed = await run('npx', ['tsx', 'src/cli/main.ts', 'audit:verify'], { env: { ...process.env, DATABASE_URL: testDb.url! } }).then(
+        const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'audit:verify'], { env: { ...process.env, DATABASE_URL: testDb.url! } }).then(
           () => null,
           (error: { code: number; stdout: string }) => error,
         );

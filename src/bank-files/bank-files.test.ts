@@ -63,7 +63,7 @@ describe.each(ENGINES)('bank files on %s', (engine) => {
     managerHeaders = { cookie: session.cookie, 'x-csrf-token': session.csrf };
     manager = as(t.app, session);
     await seedCases();
-  }, 120_000);
+  });
   afterAll(async () => t?.close());
 
   const statusOf = (report: { lines: { entryNumber: number; transactionNumber: number; status: string; reason: string; caseReference: string | null }[] }) =>

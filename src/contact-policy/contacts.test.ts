@@ -55,7 +55,7 @@ describe.each(ENGINES)('contact policy enforcement on %s', (engine) => {
     manager = as(t.app, await signIn(t.app, demoEmail('manager')));
     compliance = as(t.app, await signIn(t.app, demoEmail('compliance_officer')));
     ({ debtorId, caseId } = await freshDebtor('TEST-CP-0001'));
-  }, 120_000);
+  });
   afterAll(async () => t?.close());
 
   it('ships the default policy of REGULATION.md §6 as version 1', async () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,10 +14,10 @@ describe('npm run cli -- user:create', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'accord-user-create-'));
     const { DATABASE_URL: _server, ...inherited } = process.env;
     const env = { ...inherited, DATA_DIR: dataDir, ACCORD_NEW_PASSWORD: 'first-admin-password' };
-    const created = await run('npx', ['tsx', 'src/cli/main.ts', 'user:create', '--email', 'Boss@Agency.example', '--name', 'Première Admin', '--role', 'administrator'], { env });
+    const created = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'user:create', '--email', 'Boss@Agency.example', '--name', 'Première Admin', '--role', 'administrator'], { env });
     expect(created.stdout).toMatch(/Created administrator boss@agency\.example/);
 
-    const refused = await run('npx', ['tsx', 'src/cli/main.ts', 'user:create', '--email', 'b@agency.example', '--name', 'B', '--role', 'agent'], { env: { ...env, ACCORD_NEW_PASSWORD: 'short' } }).then(
+    const refused = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'user:create', '--email', 'b@agency.example', '--name', 'B', '--role', 'agent'], { env: { ...env, ACCORD_NEW_PASSWORD: 'short' } }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
@@ -34,6 +34,7 @@ describe('npm run cli -- user:create', () => {
       expect(audit).toEqual([{ action: 'user.created', actor_role: 'operator_cli' }]);
     } finally {
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIntakeFile } from '../../scripts/bench/generate-intake-file.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { waitUntil } from '../../test/support/wait.js';
 import { loadConfig } from '../platform/config.js';
 import type { Deps } from '../platform/deps.js';
 import { verifyAuditTrail } from '../audit/verify.js';
@@ -28,7 +29,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an import killed midway (PostgreS
     file = join(mkdtempSync(join(tmpdir(), 'accord-kill-')), 'placement.csv');
     await generateIntakeFile(file, 60_000, 11);
   });
-  afterAll(() => testDb.drop());
+  afterAll(async () => {
+    await testDb.drop();
+    if (file) rmSync(dirname(file), { recursive: true, force: true });
+  });
 
   const count = async (table: 'claims' | 'debtors' | 'cases') =>
     Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -44,25 +48,25 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an import killed midway (PostgreS
   it('leaves nothing behind, is reported as interrupted, and the same file then imports fully', async () => {
     const child = importProcess();
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Wait until the import is copying rows into its staging table, then kill it without warning.
-    let copying = false;
-    for (let i = 0; i < 600 && !copying; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    // Wait until the import is copying rows into its staging table (or has ended: it must not), then kill it
+    // without warning.
+    let ended = false;
+    void exited.then(() => (ended = true));
+    const copying = await waitUntil(async () => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
         where datname = current_database() and pid <> pg_backend_pid() and query ilike 'copy "intake_stage"%'`.execute(deps.db);
-      copying = (rows[0]?.n ?? 0) > 0;
-    }
-    expect(copying).toBe(true);
+      return (rows[0]?.n ?? 0) > 0 ? 'copying' : ended && 'ended before copying';
+    });
+    expect(copying).toBe('copying');
     child.kill('SIGKILL');
     await exited;
 
     // The server notices the dead connection and rolls its transaction back.
-    for (let i = 0; i < 100; i++) {
+    await waitUntil(async () => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
         where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`.execute(deps.db);
-      if ((rows[0]?.n ?? 0) === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return (rows[0]?.n ?? 0) === 0;
+    });
     expect({ claims: await count('claims'), debtors: await count('debtors'), cases: await count('cases') }).toEqual({ claims: 0, debtors: 0, cases: 0 });
     const interrupted = await deps.db.selectFrom('placements').select(['id', 'status']).executeTakeFirstOrThrow();
     expect(interrupted.status).toBe('running');
@@ -77,5 +81,5 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an import killed midway (PostgreS
     expect(output).toMatch(/completed/);
     expect(await count('claims')).toBe(60_000 - 600);
     expect((await verifyAuditTrail(deps.db)).ok).toBe(true);
-  }, 240_000);
+  });
 });

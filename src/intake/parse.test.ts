@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { IntakeRecord, RowResult } from './core/types.js';
 import { validateRecord, validateRow } from './core/validate-row.js';
 import { formatFromName, IntakeFileError, MAX_RECORD_CHARS, readIntakeFile, readIntakeStream, type IntakeFormat } from './parse.js';
+import { waitUntil } from '../../test/support/wait.js';
 
 const TODAY = '2026-01-15';
 const examples = new URL('../../examples/intake/', import.meta.url);
@@ -290,7 +291,7 @@ describe('streaming', () => {
     const path = file([HEADER, ...Array.from({ length: 20_000 }, (_, i) => `recall;D${i};C${i}`)].join('\n'));
     const before = openFiles();
     for await (const item of readIntakeFile(path)) if (item.line === 10) break;
-    for (let i = 0; i < 100 && openFiles() > before; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitUntil(() => openFiles() <= before, 10);
     expect(openFiles()).toBe(before);
   });
 

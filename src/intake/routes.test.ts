@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { waitUntil } from '../../test/support/wait.js';
 import { startJobs, type Jobs } from '../platform/jobs/boss.js';
 
 const withErrors = readFileSync('examples/intake/placement-with-errors.csv');
@@ -37,14 +38,11 @@ describe.each(ENGINES)('placements API on %s', (engine) => {
       payload: body,
     });
 
-  async function waitForEnd(session: Session, id: string) {
-    for (let i = 0; i < 240; i++) {
+  const waitForEnd = (session: Session, id: string) =>
+    waitUntil(async () => {
       const placement = (await as(t.app, session)('GET', `/api/v1/placements/${id}`)).json() as { status: string };
-      if (!['pending', 'running'].includes(placement.status)) return placement;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error('the import did not finish');
-  }
+      return !['pending', 'running'].includes(placement.status) && placement;
+    }, 250);
 
   it('imports an uploaded file as a job and reports the rejected rows by line and column', async () => {
     const response = await upload(manager, horizonUser.creditorId!, 'BH-2026', withErrors);

@@ -3,6 +3,7 @@ import { SENSITIVE_READS_SEAL } from '../need-to-know/seal-reads.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { waitUntil } from '../../test/support/wait.js';
 import { CREDITOR_NOTICES, startJobs, type Jobs } from '../platform/jobs/boss.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from './nightly-refresh.js';
@@ -50,11 +51,10 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
 
     const jobId = await jobs.boss.send(NIGHTLY_REFRESH, {});
     expect(jobId).toBeTruthy();
-    let state = '';
-    for (let i = 0; i < 120 && state !== 'completed' && state !== 'failed'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      state = (await jobs.boss.getJobById(NIGHTLY_REFRESH, jobId!))?.state ?? '';
-    }
+    const state = await waitUntil(async () => {
+      const job = await jobs.boss.getJobById(NIGHTLY_REFRESH, jobId!);
+      return (job?.state === 'completed' || job?.state === 'failed') && job.state;
+    }, 250);
     expect(state).toBe('completed');
 
     const holds = await t.deps.db.selectFrom('holds').select(['id', 'status']).where('id', 'in', [ended.id, running.id]).execute();

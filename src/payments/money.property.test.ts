@@ -65,7 +65,7 @@ describe.each(ENGINES)('money over random sequences on %s', (engine) => {
     t.clock.now = new Date('2026-11-24T10:00:00Z');
     const user = await t.deps.db.selectFrom('users').selectAll().where('email', '=', demoEmail('manager')).executeTakeFirstOrThrow();
     actor = { userId: user.id, role: user.role, creditorId: null, displayName: user.display_name, email: user.email, locale: 'fr' };
-  }, 120_000);
+  });
   afterAll(async () => t?.close());
 
   it('conserves money, keeps every balance at zero or more, and leaves ledger:verify clean', async () => {
@@ -195,5 +195,5 @@ describe.each(ENGINES)('money over random sequences on %s', (engine) => {
       }),
       { numRuns: 40 },
     );
-  }, 300_000);
+  });
 });

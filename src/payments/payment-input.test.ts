@@ -46,7 +46,7 @@ describe.each(ENGINES)('amounts, dates and IBANs of payments on %s', (engine) =>
       .returning('id')
       .executeTakeFirstOrThrow();
     claimId = claim.id;
-  }, 120_000);
+  });
   afterAll(async () => t?.close());
 
   it('refuses a claim correction of 2^53-1 cents, and the dashboard still answers', async () => {

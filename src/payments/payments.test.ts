@@ -51,7 +51,7 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
     creditorUser = as(t.app, await signIn(t.app, 'creditor@demo.accord.test'));
     otherCreditor = as(t.app, await signIn(t.app, 'creditor.energie@demo.accord.test'));
     ({ caseId, oldClaim, newClaim, commissionBp } = await freshCase('TEST-PAY-0001'));
-  }, 120_000);
+  });
   afterAll(async () => t?.close());
 
   it('allocates by law: the oldest due debt first, then interest and fees before principal; with a receipt', async () => {

@@ -54,7 +54,7 @@ describe.each(ENGINES)('reversing a payment whose surplus was used, on %s', (eng
     agentHeaders = { cookie: session.cookie, 'x-csrf-token': session.csrf };
     agent = as(t.app, session);
     leader = as(t.app, await signIn(t.app, demoEmail('team_leader')));
-  }, 120_000);
+  });
   afterAll(async () => t?.close());
 
   it('refuses to reverse a payment whose surplus was refunded, and the credit stays at zero', async () => {

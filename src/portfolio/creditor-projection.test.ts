@@ -6,6 +6,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { waitUntil } from '../../test/support/wait.js';
 import { can } from '../identity/core/permissions.js';
 import { startJobs, type Jobs } from '../platform/jobs/boss.js';
 
@@ -76,15 +77,12 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
     });
     expect(response.statusCode, response.body).toBe(202);
     const { id } = response.json() as { id: string };
-    for (let i = 0; i < 400; i++) {
-      const placement = (await as(t.app, session)('GET', `/api/v1/placements/${id}`)).json() as Record<string, unknown>;
-      if (!['pending', 'running'].includes(placement.status as string)) {
-        expect(placement.status, JSON.stringify(placement)).toBe('completed');
-        return placement;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the import did not finish');
+    const placement = await waitUntil(async () => {
+      const current = (await as(t.app, session)('GET', `/api/v1/placements/${id}`)).json() as Record<string, unknown>;
+      return !['pending', 'running'].includes(current.status as string) && current;
+    });
+    expect(placement.status, JSON.stringify(placement)).toBe('completed');
+    return placement;
   }
 
   const caseOf = async (creditorId: string) =>
@@ -147,7 +145,7 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
       secretsOfB.push(...rows.map((r) => r.id));
     }
     secretsOfB.push(energie.creditorId!);
-  }, 180_000);
+  });
   afterAll(async () => {
     await jobs.stop();
     await t.close();
@@ -237,5 +235,5 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
     }
     // Not vacuous: A's own case, claims, payments and placements were read.
     expect(answered).toBeGreaterThan(routes.length);
-  }, 240_000);
+  });
 });

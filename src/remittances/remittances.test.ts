@@ -62,7 +62,7 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
       .insertInto('claims')
       .values({ case_id: caseId, creditor_id: creditorId, reference: 'TEST-REM-0001-A', contract_type: 'consumer_credit', principal_cents: 200_000, default_on: '2026-01-10' })
       .execute();
-  }, 120_000);
+  });
   afterAll(async () => {
     await t?.close();
     server.close();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { verifyLedger } from '../../src/ledger/verify.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Engine } from '../../src/platform/db/database.js';
@@ -35,7 +38,9 @@ export async function createTestApp(
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const config = loadConfig({}, { LOG_LEVEL: 'silent', JOBS: 'off', ...options.config });
+  // Uploads go to a folder of this test's own (never ./data/uploads, which another test run may share).
+  const uploads = options.config?.UPLOAD_DIR ? null : mkdtempSync(join(tmpdir(), 'accord-test-uploads-'));
+  const config = loadConfig({}, { LOG_LEVEL: 'silent', JOBS: 'off', ...(uploads ? { UPLOAD_DIR: uploads } : {}), ...options.config });
   const deps: Deps = { database: testDb.database, db: testDb.database.db, config, now: () => clock.now };
   if (options.demo) await loadDemo(deps, { debtors: 40 });
   const app = await buildApp(deps, { logger: false, webDist: '/nonexistent' });
@@ -51,6 +56,7 @@ export async function createTestApp(
       // purpose says so).
       const ledger = testApp.ledgerBrokenOnPurpose ? null : await verifyLedger(testDb.database.db);
       await testDb.drop();
+      if (uploads) rmSync(uploads, { recursive: true, force: true });
       if (ledger && !ledger.ok) throw new Error(`ledger:verify after the test: ${ledger.violation}`);
     },
     ledgerBrokenOnPurpose: false,
