@@ -49,7 +49,7 @@ describe.each(ENGINES)('the case lifecycle in the database on %s', (engine) => {
       .values({ creditor_id: creditorId, code: 'LIFE-M', kind: 'collection', commission_rate_bp: 1500, allocation_order: JSON.stringify([]), starts_on: '2026-01-01' })
       .returning('id')
       .executeTakeFirstOrThrow());
-  }, 120_000);
+  });
   afterAll(async () => test?.drop());
 
   it('writes the change, its stage history line and its one timeline event, as the lifecycle decided', async () => {
