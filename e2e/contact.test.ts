@@ -164,7 +164,7 @@ describe('the contact panel of a case', () => {
     }
   });
 
-  it('an agent places a dated hold, sees the channels stop, lifts it; a phone opt-out keeps letters open; Italian reads the policy in English', async () => {
+  it('an agent places a dated hold, sees the channels stop, lifts it; a phone opt-out keeps letters open; Italian reads the policy in Italian', async () => {
     const target = await pickCase(1);
     const base = fixture.server.url;
     const context = await newContext(fixture.browser);
@@ -215,11 +215,12 @@ describe('the contact panel of a case', () => {
       expect(await letterCard.locator('h3').textContent()).toContain('Possible maintenant');
       await expectNoAxeViolations(page, `/cases/${target.id} (opt-out)`);
 
-      // In Italian the screen is Italian and the policy's own words English, marked as such.
+      // In Italian the screen is Italian, and so are the policy's reasons.
       await page.getByRole('button', { name: 'Italiano' }).click();
       await page.getByRole('heading', { name: 'Contatto', exact: true }).waitFor();
-      const reason = page.locator('#permission-phone + .decision-reasons li span[lang="en"]');
-      expect(await reason.first().textContent()).toContain('The debtor asked not to be contacted on this channel');
+      const reason = page.locator('#permission-phone + .decision-reasons li span');
+      expect(await reason.first().textContent()).toContain('Il debitore ha chiesto di non essere più contattato su questo canale');
+      expect(await reason.first().getAttribute('lang')).toBeNull();
       expect(await page.locator('#permission-phone').textContent()).toContain('Non consentito ora');
       await screenshot(page, 'contact-italian');
       await page.locator('section', { has: page.getByRole('heading', { name: 'Contatto', exact: true }) }).screenshot({ path: `${SCREENSHOT_DIR}/contact-italian-permissions.png` });

@@ -6,8 +6,8 @@ import { isCareRuleId, restrictDecision } from './core/care-rule.js';
 import { decideNeedToKnow, type NeedToKnowDecision } from './core/need-to-know.js';
 
 interface DecisionLike {
-  reasons: { rule: string; message: string; messages: { fr: string; en: string }; until: string | null }[];
-  notices: { rule: string; message: string; messages: { fr: string; en: string } }[];
+  reasons: { rule: string; message: string; messages: { fr: string; en: string; it: string }; until: string | null }[];
+  notices: { rule: string; message: string; messages: { fr: string; en: string; it?: string } }[];
 }
 
 const namesCareRule = (view: DecisionLike) => view.reasons.some((reason) => isCareRuleId(reason.rule)) || view.notices.some((notice) => isCareRuleId(notice.rule));
@@ -43,6 +43,5 @@ export async function decisionsAsReadBy<T extends DecisionLike>(
   if (!views.some(namesCareRule)) return views;
   const full = known !== null ? known.access === 'full' : (await careAccessByDebtor(db, actor, [debtorId], now))(debtorId);
   if (full) return views;
-  const language = actor.locale === 'fr' ? 'fr' : 'en';
-  return views.map((view) => restrictDecision(view, language));
+  return views.map((view) => restrictDecision(view, actor.locale));
 }

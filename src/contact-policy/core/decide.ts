@@ -27,12 +27,20 @@ export interface Reason extends Explanation {
   until: number | null;
 }
 
+export interface Notice {
+  rule: string;
+  fr: string;
+  en: string;
+  it?: string;
+}
+
 export interface Decision {
   allowed: boolean;
   channel: Channel;
   at: number;
   reasons: Reason[];
-  notices: { rule: string; fr: string; en: string }[];
+  /** A notice the policy document carries is in French and English (its author's words); Accord's own are in Italian too. */
+  notices: Notice[];
   /** `at` itself when allowed; null when only an act (lifting a hold, the first letter…) will allow contact. */
   nextAllowedAt: number | null;
   /** True when the contact is the callback the debtor asked for, which the usual spacing does not bind. */
@@ -413,7 +421,7 @@ function nextCallbackStart(policy: CompiledPolicy, facts: ContactFacts, channel:
 }
 
 function notices(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, at: number, callback: boolean) {
-  const list: { rule: string; fr: string; en: string }[] = [];
+  const list: Notice[] = [];
   for (const notice of policy.document.notices) {
     if (!notice.channels.includes(channel)) continue;
     if (notice.countries && !notice.countries.includes(facts.location.country)) continue;

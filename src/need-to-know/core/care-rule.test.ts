@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HOLD_KINDS } from '../../contact-policy/core/policy-document.js';
 import { CARE_RULE_ID, careRuleReason, isCareRuleId, restrictDecision, restrictQueueReasons } from './care-rule.js';
 
-const reason = (rule: string, until: string | null = null) => ({ rule, message: `${rule} fr`, messages: { fr: `${rule} fr`, en: `${rule} en` }, until });
+const reason = (rule: string, until: string | null = null) => ({ rule, message: `${rule} fr`, messages: { fr: `${rule} fr`, en: `${rule} en`, it: `${rule} it` }, until });
 const decision = (reasons: ReturnType<typeof reason>[], notices: { rule: string; message: string; messages: { fr: string; en: string } }[] = []) => ({
   allowed: false,
   channel: 'phone' as const,
@@ -27,7 +27,7 @@ describe('care rule projection of contact decisions', () => {
     );
     const restricted = restrictDecision(view, 'fr');
     expect(restricted.reasons.map((r) => r.rule)).toEqual(['case.closed', CARE_RULE_ID, 'hold.dispute', 'window.hours']);
-    expect(restricted.reasons[1]).toEqual({ rule: CARE_RULE_ID, message: careRuleReason('x').fr, messages: { fr: careRuleReason('x').fr, en: careRuleReason('x').en }, until: '2026-12-25T09:00:00.000Z' });
+    expect(restricted.reasons[1]).toEqual({ rule: CARE_RULE_ID, message: careRuleReason('x').fr, messages: { fr: careRuleReason('x').fr, en: careRuleReason('x').en, it: careRuleReason('x').it }, until: '2026-12-25T09:00:00.000Z' });
     expect(restricted.notices.map((n) => n.rule)).toEqual([CARE_RULE_ID]);
     expect({ ...restricted, reasons: undefined, notices: undefined }).toEqual({ ...view, reasons: undefined, notices: undefined });
     expect(JSON.stringify(restricted)).not.toMatch(/vulnerab|fragilit/i);
@@ -42,7 +42,7 @@ describe('care rule projection of contact decisions', () => {
     const rules = fc.constantFrom(...HOLD_KINDS.map((kind) => `hold.${kind}`), 'opt_out', 'window.hours', 'cap.daily');
     const until = fc.option(fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }).map((ms) => new Date(ms).toISOString()), { nil: null });
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(rules, until), { selector: ([rule]) => rule, maxLength: 8 }), fc.constantFrom('fr' as const, 'en' as const), (list, language) => {
+      fc.property(fc.uniqueArray(fc.tuple(rules, until), { selector: ([rule]) => rule, maxLength: 8 }), fc.constantFrom('fr' as const, 'en' as const, 'it' as const), (list, language) => {
         const view = decision(list.map(([rule, at]) => reason(rule, at)));
         const restricted = restrictDecision(view, language);
         expect(restricted.reasons.some((r) => isCareRuleId(r.rule))).toBe(false);

@@ -49,19 +49,19 @@ export const CARE_SEGMENT_NAME: Message = {
   it: 'Regola di tutela: team di accompagnamento',
 };
 
-type Language = 'fr' | 'en';
+type Language = 'fr' | 'en' | 'it';
 
 interface ReasonLike {
   rule: string;
   message: string;
-  messages: { fr: string; en: string };
+  messages: { fr: string; en: string; it: string };
   until: string | null;
 }
 
 interface NoticeLike {
   rule: string;
   message: string;
-  messages: { fr: string; en: string };
+  messages: { fr: string; en: string; it?: string };
 }
 
 /**
@@ -79,7 +79,7 @@ export function restrictDecision<T extends { reasons: ReasonLike[]; notices: Not
     const text = careRuleReason(until);
     const at = view.reasons.findIndex((reason) => isCareRuleId(reason.rule));
     reasons.push(...view.reasons.slice(0, at).filter((reason) => !isCareRuleId(reason.rule)));
-    reasons.push({ rule: CARE_RULE_ID, message: text[language], messages: { fr: text.fr, en: text.en }, until });
+    reasons.push({ rule: CARE_RULE_ID, message: text[language], messages: { fr: text.fr, en: text.en, it: text.it }, until });
     reasons.push(...view.reasons.slice(at).filter((reason) => !isCareRuleId(reason.rule)));
   } else {
     reasons.push(...view.reasons);
@@ -90,7 +90,7 @@ export function restrictDecision<T extends { reasons: ReasonLike[]; notices: Not
     if (!isCareRuleId(notice.rule)) notices.push(notice);
     else if (!noticed) {
       noticed = true;
-      notices.push({ rule: CARE_RULE_ID, message: CARE_RULE_NOTICE[language], messages: { fr: CARE_RULE_NOTICE.fr, en: CARE_RULE_NOTICE.en } });
+      notices.push({ rule: CARE_RULE_ID, message: CARE_RULE_NOTICE[language], messages: { fr: CARE_RULE_NOTICE.fr, en: CARE_RULE_NOTICE.en, it: CARE_RULE_NOTICE.it } });
     }
   }
   return { ...view, reasons, notices };

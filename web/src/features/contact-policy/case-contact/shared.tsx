@@ -5,23 +5,23 @@ import { CARE_RULE_ID } from '../../../../../src/need-to-know/core/care-rule.js'
 import type { Decision } from './api.js';
 import { useFormat } from '../../../i18n/format.js';
 
-/** The language of the policy's own texts for this reader: French in French, English otherwise (Italian included). */
-export function usePolicyLanguage(): 'fr' | 'en' {
+/** The language of the policy's own texts for this reader: the reader's own (French, English or Italian). */
+export function usePolicyLanguage(): 'fr' | 'en' | 'it' {
   const { i18n } = useTranslation();
-  return i18n.language === 'fr' ? 'fr' : 'en';
+  return i18n.language === 'fr' || i18n.language === 'it' ? i18n.language : 'en';
 }
 
 interface PolicyItem {
   rule?: string | undefined;
   until?: string | null | undefined;
   message?: string | undefined;
-  messages?: { fr?: string | undefined; en?: string | undefined } | undefined;
+  messages?: { fr?: string | undefined; en?: string | undefined; it?: string | undefined } | undefined;
 }
 
 /**
  * The words of a decision's reason or notice, and their language when it is not the page's: the neutral care rule
  * (what a reader without need-to-know sees of a care hold) in the app's own language by its rule id, every other rule
- * in the policy's words (French, or English).
+ * in the policy's words in the reader's language (a notice the policy document carries has no Italian: English).
  */
 export function usePolicyText(): (item: PolicyItem, kind?: 'reason' | 'notice') => { text: string; lang: string | undefined } {
   const { t, i18n } = useTranslation();
@@ -31,8 +31,9 @@ export function usePolicyText(): (item: PolicyItem, kind?: 'reason' | 'notice') 
       const key = kind === 'notice' ? 'needToKnow.careRule.notice' : item.until ? 'needToKnow.careRule.untilEnd' : 'needToKnow.careRule.untilLifted';
       return { text: t(key), lang: undefined };
     }
-    const policy = item.messages?.[language];
-    return { text: policy ?? item.message ?? item.rule ?? '', lang: policy !== undefined && i18n.language !== language ? language : undefined };
+    const [policy, policyLanguage] =
+      item.messages?.[language] !== undefined ? [item.messages[language], language] : [item.messages?.en, 'en'];
+    return { text: policy ?? item.message ?? item.rule ?? '', lang: policy !== undefined && i18n.language !== policyLanguage ? policyLanguage : undefined };
   };
 }
 
