@@ -31,15 +31,57 @@ const MAX_PLAN_MONTHS = 84;
  * the whole euro (§7.5) so it never exceeds any bound. Every other figure is a sum or difference of integer cents.
  */
 export function computeCapacity(assessment: Assessment, reference: ReferenceInForce): CapacityResult {
-  const { household } = assessment;
   assertAssessment(assessment);
-  const trace: TraceLine[] = [];
+  const { household } = assessment;
   const flags = new Set<Flag>();
 
-  // 1. R
+  const resources = resourcesStep(assessment);
+  const seizable = seizableShareStep(reference.scale, resources.resourcesCents, household);
+  const rsa = householdRsaStep(reference.rsa, household);
+  const expenses = expensesStep(assessment, reference, rsa.householdRsaCents);
+  if (expenses.items.some((x) => x.placeholder)) flags.add('placeholder_allowance');
+  const bounds = boundsStep(resources.resourcesCents, seizable.seizableShareCents, rsa.householdRsaCents, expenses.expensesCents);
+  if (bounds.expensesBoundCents < 0) flags.add('negative_margin');
+  const capacity = capacityStep(bounds.candidates);
+  const left = leftToLiveOnStep(resources, capacity.capacityCents);
+  const trace: TraceLine[] = [resources.line, seizable.line, rsa.line, expenses.line, ...bounds.lines, capacity.line, left.line];
+
+  const { capacityCents } = capacity;
+  if (capacityCents === 0) flags.add('capacity_zero');
+  const debtCents = assessment.debtCents;
+  if (debtCents !== undefined && debtCents > 0 && capacityCents > 0 && debtCents > capacityCents * MAX_PLAN_MONTHS) flags.add('beyond_84_months');
+  if (flags.has('capacity_zero') || flags.has('beyond_84_months')) {
+    flags.add('orient_banque_de_france');
+    trace.push(orientationLine(capacityCents));
+  }
+  if (reference.scale.status !== 'law' || reference.rsa.status !== 'law') flags.add('figures_to_check');
+
+  return {
+    date: assessment.date,
+    capacityCents,
+    bindingConstraint: capacity.bindingConstraint,
+    resourcesCents: resources.resourcesCents,
+    excludedResourcesCents: resources.excludedResourcesCents,
+    seizableShareCents: seizable.seizableShareCents,
+    householdRsaCents: rsa.householdRsaCents,
+    expensesCents: expenses.expensesCents,
+    declaredExpensesCents: expenses.declaredExpensesCents,
+    leftToLiveOnCents: left.leftToLiveOnCents,
+    trace,
+    flags: [...flags].sort(),
+    reference: {
+      scaleYear: reference.scale.year,
+      rsaEffectiveFrom: reference.rsa.effectiveFrom,
+      allowances: expenses.items.flatMap((x) => (x.allowanceFrom ? [{ category: x.category, effectiveFrom: x.allowanceFrom }] : [])),
+    },
+  };
+}
+
+/** 1. R: the monthly resources, the unseizable benefits left out (and said so). */
+function resourcesStep(assessment: Assessment) {
   const resourcesCents = sum(assessment.resources.filter((r) => !UNSEIZABLE_RESOURCES.includes(r.type)).map((r) => r.amountCents));
   const excludedResourcesCents = sum(assessment.resources.filter((r) => UNSEIZABLE_RESOURCES.includes(r.type)).map((r) => r.amountCents));
-  trace.push({
+  const line: TraceLine = {
     step: 'resources',
     rule: 'REGULATION.md §7.1 [CHOICE]',
     valueCents: resourcesCents,
@@ -48,52 +90,60 @@ export function computeCapacity(assessment: Assessment, reference: ReferenceInFo
       en: (e) => `Monthly resources counted: ${e(resourcesCents)}` + (excludedResourcesCents > 0 ? ` (benefits that cannot be seized, ${e(excludedResourcesCents)}, are left out).` : '.'),
       it: (e) => `Risorse mensili considerate: ${e(resourcesCents)}` + (excludedResourcesCents > 0 ? ` (le prestazioni non pignorabili, ${e(excludedResourcesCents)}, non sono contate).` : '.'),
     }),
-  });
+  };
+  return { resourcesCents, excludedResourcesCents, line };
+}
 
-  // 2. QS
-  const seizable = seizableShare(reference.scale, resourcesCents, household.dependants);
+/** 2. QS: the seizable share of the resources on the year's scale, thresholds raised per dependant. */
+function seizableShareStep(scale: SeizureScale, resourcesCents: number, household: Household) {
+  const seizable = seizableShare(scale, resourcesCents, household.dependants);
   const seizableShareCents = seizable.monthlyCents;
-  const upliftCents = household.dependants * reference.scale.upliftPerDependantCents;
-  trace.push({
+  const upliftCents = household.dependants * scale.upliftPerDependantCents;
+  const line: TraceLine = {
     step: 'seizable_share',
-    rule: `Code du travail R3252-2, R3252-3 (${reference.scale.year})`,
+    rule: `Code du travail R3252-2, R3252-3 (${scale.year})`,
     valueCents: seizableShareCents,
     message: say({
       fr: (e) =>
-        `Quotité saisissable : sur ${e(resourcesCents * 12)} par an, avec le barème ${reference.scale.year}` +
+        `Quotité saisissable : sur ${e(resourcesCents * 12)} par an, avec le barème ${scale.year}` +
         (household.dependants > 0 ? ` dont chaque seuil est relevé de ${e(upliftCents)} pour ${household.dependants} personne(s) à charge` : '') +
         `, la part saisissable est de ${e(seizable.yearlyCentsRounded)} par an, soit ${e(seizableShareCents)} par mois.`,
       en: (e) =>
-        `Seizable share: on ${e(resourcesCents * 12)} a year, with the ${reference.scale.year} scale` +
+        `Seizable share: on ${e(resourcesCents * 12)} a year, with the ${scale.year} scale` +
         (household.dependants > 0 ? `, each threshold raised by ${e(upliftCents)} for ${household.dependants} dependant(s)` : '') +
         `, the seizable part is ${e(seizable.yearlyCentsRounded)} a year, that is ${e(seizableShareCents)} a month.`,
       it: (e) =>
-        `Quota pignorabile: su ${e(resourcesCents * 12)} all'anno, con la tabella ${reference.scale.year}` +
+        `Quota pignorabile: su ${e(resourcesCents * 12)} all'anno, con la tabella ${scale.year}` +
         (household.dependants > 0 ? `, ogni soglia aumentata di ${e(upliftCents)} per ${household.dependants} persona/e a carico` : '') +
         `, la parte pignorabile è ${e(seizable.yearlyCentsRounded)} all'anno, cioè ${e(seizableShareCents)} al mese.`,
     }),
-  });
+  };
+  return { seizableShareCents, line };
+}
 
-  // 3. RSA_H
-  const householdRsaCents = householdRsa(reference.rsa, household);
+/** 3. RSA_H: the RSA lump sum of the household at the date, which always stays with it. */
+function householdRsaStep(rsa: RsaAmounts, household: Household) {
+  const householdRsaCents = householdRsa(rsa, household);
   const people = { fr: composition(household, 'fr'), en: composition(household, 'en'), it: composition(household, 'it') };
-  trace.push({
+  const line: TraceLine = {
     step: 'household_rsa',
-    rule: `CASF L262-2; C. conso R731-1 (${reference.rsa.effectiveFrom})`,
+    rule: `CASF L262-2; C. conso R731-1 (${rsa.effectiveFrom})`,
     valueCents: householdRsaCents,
     message: say({
-      fr: (e) => `RSA du foyer (${people.fr}) en vigueur depuis le ${frDate(reference.rsa.effectiveFrom)} : ${e(householdRsaCents)}. Cette somme reste toujours au foyer.`,
-      en: (e) => `Household RSA (${people.en}) in force since ${reference.rsa.effectiveFrom}: ${e(householdRsaCents)}. This amount always stays with the household.`,
-      it: (e) => `RSA del nucleo (${people.it}) in vigore dal ${frDate(reference.rsa.effectiveFrom)}: ${e(householdRsaCents)}. Questa somma resta sempre al nucleo.`,
+      fr: (e) => `RSA du foyer (${people.fr}) en vigueur depuis le ${frDate(rsa.effectiveFrom)} : ${e(householdRsaCents)}. Cette somme reste toujours au foyer.`,
+      en: (e) => `Household RSA (${people.en}) in force since ${rsa.effectiveFrom}: ${e(householdRsaCents)}. This amount always stays with the household.`,
+      it: (e) => `RSA del nucleo (${people.it}) in vigore dal ${frDate(rsa.effectiveFrom)}: ${e(householdRsaCents)}. Questa somma resta sempre al nucleo.`,
     }),
-  });
+  };
+  return { householdRsaCents, line };
+}
 
-  // 4. EXP
-  const expenses = assessment.expenses.map((x) => expenseAmount(x, reference, household));
-  for (const x of expenses) if (x.placeholder) flags.add('placeholder_allowance');
-  const declaredExpensesCents = sum(expenses.map((x) => x.amountCents));
+/** 4. EXP: the day-to-day expenses declared (actual or standard allowances), never less than the household RSA. */
+function expensesStep(assessment: Assessment, reference: ReferenceInForce, householdRsaCents: number) {
+  const items = assessment.expenses.map((x) => expenseAmount(x, reference, assessment.household));
+  const declaredExpensesCents = sum(items.map((x) => x.amountCents));
   const expensesCents = Math.max(householdRsaCents, declaredExpensesCents);
-  trace.push({
+  const line: TraceLine = {
     step: 'expenses',
     rule: 'C. conso L731-2',
     valueCents: expensesCents,
@@ -108,43 +158,51 @@ export function computeCapacity(assessment: Assessment, reference: ReferenceInFo
         `Spese correnti dichiarate: ${e(declaredExpensesCents)}` +
         (declaredExpensesCents < householdRsaCents ? `, inferiori al RSA del nucleo: si considera ${e(expensesCents)}.` : `, considerate così come sono.`),
     }),
-  });
+  };
+  return { items, declaredExpensesCents, expensesCents, line };
+}
 
-  // 5. the three bounds and the capacity
+/** 5. The three bounds on the capacity: the seizable share, resources minus the RSA, resources minus expenses. */
+function boundsStep(resourcesCents: number, seizableShareCents: number, householdRsaCents: number, expensesCents: number) {
   const rsaBoundCents = resourcesCents - householdRsaCents;
   const expensesBoundCents = resourcesCents - expensesCents;
-  trace.push({
-    step: 'rsa_bound',
-    rule: 'C. conso R731-1',
-    valueCents: rsaBoundCents,
-    message: say({
-      fr: (e) => `Ressources moins RSA du foyer : ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
-      en: (e) => `Resources minus household RSA: ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
-      it: (e) => `Risorse meno RSA del nucleo: ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
-    }),
-  });
-  trace.push({
-    step: 'expenses_bound',
-    rule: 'C. conso L731-2',
-    valueCents: expensesBoundCents,
-    message: say({
-      fr: (e) => `Ressources moins dépenses retenues : ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
-      en: (e) => `Resources minus expenses counted: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
-      it: (e) => `Risorse meno spese considerate: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
-    }),
-  });
-  if (expensesBoundCents < 0) flags.add('negative_margin');
-
+  const lines: TraceLine[] = [
+    {
+      step: 'rsa_bound',
+      rule: 'C. conso R731-1',
+      valueCents: rsaBoundCents,
+      message: say({
+        fr: (e) => `Ressources moins RSA du foyer : ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
+        en: (e) => `Resources minus household RSA: ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
+        it: (e) => `Risorse meno RSA del nucleo: ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
+      }),
+    },
+    {
+      step: 'expenses_bound',
+      rule: 'C. conso L731-2',
+      valueCents: expensesBoundCents,
+      message: say({
+        fr: (e) => `Ressources moins dépenses retenues : ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
+        en: (e) => `Resources minus expenses counted: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
+        it: (e) => `Risorse meno spese considerate: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
+      }),
+    },
+  ];
   // Ties go to the first of seizable share, RSA, expenses (when expenses are below the RSA, the RSA binds).
-  const bounds: [BindingConstraint, number][] = [
+  const candidates: [BindingConstraint, number][] = [
     ['seizable_share', seizableShareCents],
     ['rsa', rsaBoundCents],
     ['expenses', expensesBoundCents],
   ];
-  const [bindingConstraint, smallestCents] = bounds.reduce((a, b) => (b[1] < a[1] ? b : a));
+  return { candidates, expensesBoundCents, lines };
+}
+
+/** 6. The capacity: the smallest bound, rounded down to the whole euro, never negative. */
+function capacityStep(candidates: [BindingConstraint, number][]) {
+  const [bindingConstraint, smallestCents] = candidates.reduce((a, b) => (b[1] < a[1] ? b : a));
   const capacityCents = smallestCents <= 0 ? 0 : smallestCents - (smallestCents % 100);
   const bound = BOUND_NAMES[bindingConstraint];
-  trace.push({
+  const line: TraceLine = {
     step: 'capacity',
     rule: 'C. conso L731-1; REGULATION.md §7.5 [CHOICE]',
     valueCents: capacityCents,
@@ -153,10 +211,14 @@ export function computeCapacity(assessment: Assessment, reference: ReferenceInFo
       en: (e) => `Repayment capacity: the smallest of the three bounds (${bound.en}, ${e(smallestCents)}), rounded down to the euro${smallestCents < 0 ? ' and never negative' : ''}: ${e(capacityCents)} a month.`,
       it: (e) => `Capacità di rimborso: il più piccolo dei tre limiti (${bound.it}, ${e(smallestCents)}), arrotondato all'euro inferiore${smallestCents < 0 ? ' e mai negativo' : ''}: ${e(capacityCents)} al mese.`,
     }),
-  });
+  };
+  return { bindingConstraint, capacityCents, line };
+}
 
+/** 7. What the household keeps each month once it repays the capacity. */
+function leftToLiveOnStep({ resourcesCents, excludedResourcesCents }: { resourcesCents: number; excludedResourcesCents: number }, capacityCents: number) {
   const leftToLiveOnCents = resourcesCents - capacityCents;
-  trace.push({
+  const line: TraceLine = {
     step: 'left_to_live_on',
     rule: 'REGULATION.md §7',
     valueCents: leftToLiveOnCents,
@@ -165,44 +227,21 @@ export function computeCapacity(assessment: Assessment, reference: ReferenceInFo
       en: (e) => `Left to live on after repayment: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} a month` + (excludedResourcesCents > 0 ? `, plus the unseizable benefits (${e(excludedResourcesCents)}).` : '.'),
       it: (e) => `Resta per vivere dopo il rimborso: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} al mese` + (excludedResourcesCents > 0 ? `, più le prestazioni non pignorabili (${e(excludedResourcesCents)}).` : '.'),
     }),
-  });
+  };
+  return { leftToLiveOnCents, line };
+}
 
-  if (capacityCents === 0) flags.add('capacity_zero');
-  const debtCents = assessment.debtCents;
-  if (debtCents !== undefined && debtCents > 0 && capacityCents > 0 && debtCents > capacityCents * MAX_PLAN_MONTHS) flags.add('beyond_84_months');
-  if (flags.has('capacity_zero') || flags.has('beyond_84_months')) {
-    flags.add('orient_banque_de_france');
-    trace.push({
-      step: 'orientation',
-      rule: 'C. conso L711-1, L732-3; Directive (EU) 2023/2225 art. 36',
-      valueCents: capacityCents,
-      message: say({
-        fr: () => `Aucun plan n'est proposé : orienter vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit (Point conseil budget). Une personne revoit le dossier.`,
-        en: () => `No plan is proposed: orient the household to the Banque de France over-indebtedness procedure and free debt advice (Point conseil budget). A person reviews the case.`,
-        it: () => `Nessun piano viene proposto: orientare il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul debito (Point conseil budget). Una persona riesamina la pratica.`,
-      }),
-    });
-  }
-  if (reference.scale.status !== 'law' || reference.rsa.status !== 'law') flags.add('figures_to_check');
-
+/** No capacity, or a plan beyond 84 months: no plan is proposed, the household is oriented and a person reviews. */
+function orientationLine(capacityCents: number): TraceLine {
   return {
-    date: assessment.date,
-    capacityCents,
-    bindingConstraint,
-    resourcesCents,
-    excludedResourcesCents,
-    seizableShareCents,
-    householdRsaCents,
-    expensesCents,
-    declaredExpensesCents,
-    leftToLiveOnCents,
-    trace,
-    flags: [...flags].sort(),
-    reference: {
-      scaleYear: reference.scale.year,
-      rsaEffectiveFrom: reference.rsa.effectiveFrom,
-      allowances: expenses.flatMap((x) => (x.allowanceFrom ? [{ category: x.category, effectiveFrom: x.allowanceFrom }] : [])),
-    },
+    step: 'orientation',
+    rule: 'C. conso L711-1, L732-3; Directive (EU) 2023/2225 art. 36',
+    valueCents: capacityCents,
+    message: say({
+      fr: () => `Aucun plan n'est proposé : orienter vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit (Point conseil budget). Une personne revoit le dossier.`,
+      en: () => `No plan is proposed: orient the household to the Banque de France over-indebtedness procedure and free debt advice (Point conseil budget). A person reviews the case.`,
+      it: () => `Nessun piano viene proposto: orientare il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul debito (Point conseil budget). Una persona riesamina la pratica.`,
+    }),
   };
 }
 
