@@ -1,20 +1,11 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor } from '../identity/actor.js';
 import { mayAccessCreditor } from '../identity/scope.js';
-import { uploadDir } from '../platform/config.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { pagingQuery, problemResponses } from '../platform/http/schemas.js';
-import { admitPlacement, quotaExceededWhileStreaming, recordUploadSize } from './upload-limits.js';
-import { INTAKE_IMPORT, type ImportJobData } from './import-job.js';
+import { receivePlacementUpload } from './receive-upload.js';
 import { getPlacement, listPlacementErrors, listPlacements } from './placements.js';
 
 const FILE_TYPES = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl', 'application/jsonl': 'jsonl' } as const;
@@ -36,20 +27,6 @@ const placementSchema = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
 });
-
-class TooLarge extends Error {}
-
-/** Counts bytes and hashes the upload as it streams to disk, stopping past the limit. */
-function measure(limit: number, hash: ReturnType<typeof createHash>, counted: { bytes: number }) {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      counted.bytes += chunk.length;
-      if (counted.bytes > limit) return callback(new TooLarge());
-      hash.update(chunk);
-      callback(null, chunk);
-    },
-  });
-}
 
 export function intakeRoutes(app: FastifyInstance, deps: Deps) {
   // The upload takes the file as a raw stream; only this scope accepts these media types.
@@ -82,44 +59,14 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
         if (!format) {
           throw new AppError('request.unsupported_media_type', 415, 'Send the file as the raw body with Content-Type text/csv (CSV) or application/x-ndjson (JSON lines).');
         }
-        const jobs = deps.jobs;
-        if (!jobs) throw new AppError('jobs.unavailable', 503, 'Background jobs are not running on this server: try again later.');
-        // Per creditor: a limited number of imports at once and of bytes a day (upload-limits.ts).
-        const { placementId, remainingBytes } = await admitPlacement(deps, {
-          creditorId,
-          mandateCode,
-          source: { fileName: fileName ?? null, sha256: null, format },
-          actor: auditActor(actor),
-        });
-        const dir = uploadDir(deps.config);
-        await mkdir(dir, { recursive: true });
-        const path = join(dir, `${placementId}.${format}`);
-        const hash = createHash('sha256');
-        const counted = { bytes: 0 };
-        const limit = Math.min(deps.config.UPLOAD_LIMIT_BYTES, remainingBytes);
         try {
-          await pipeline(request.body as NodeJS.ReadableStream, measure(limit, hash, counted), createWriteStream(path));
+          const { placementId } = await receivePlacementUpload(deps, actor, { creditorId, mandateCode, fileName: fileName ?? null, format, body: request.body as NodeJS.ReadableStream }, String(request.id));
+          return reply.status(202).send({ id: placementId, status: 'pending' as const });
         } catch (error) {
-          await rm(path, { force: true });
-          const tooLarge = error instanceof TooLarge;
-          await deps.db.updateTable('placements').set({ status: 'failed', report: JSON.stringify({ failure: tooLarge ? 'file too large' : 'upload interrupted' }), completed_at: deps.now() }).where('id', '=', placementId).execute();
-          if (tooLarge) {
-            // The rest of the body is not read: close the connection rather than leave it hanging.
-            reply.header('connection', 'close');
-            if (limit < deps.config.UPLOAD_LIMIT_BYTES) throw await quotaExceededWhileStreaming(deps, creditorId, remainingBytes);
-            throw new AppError('request.too_large', 413, `The file is larger than ${deps.config.UPLOAD_LIMIT_BYTES} bytes: split it into several placements.`, { limitBytes: deps.config.UPLOAD_LIMIT_BYTES });
-          }
+          // The rest of the body is not read: close the connection rather than leave it hanging.
+          if ((error as { cutOff?: boolean }).cutOff) reply.header('connection', 'close');
           throw error;
         }
-        try {
-          await recordUploadSize(deps, placementId, creditorId, counted.bytes, hash.digest('hex'));
-        } catch (error) {
-          await rm(path, { force: true });
-          throw error;
-        }
-        const data: ImportJobData = { placementId, path, actorUserId: actor.userId, actorRole: actor.role, requestId: String(request.id) };
-        await jobs.send(INTAKE_IMPORT, data);
-        return reply.status(202).send({ id: placementId, status: 'pending' as const });
       },
     );
   });

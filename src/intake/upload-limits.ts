@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
+import { appendAudit, type AuditActor } from '../audit/append.js';
 import { createPlacement } from './import-placement.js';
 
 /**
@@ -74,22 +75,30 @@ export async function admitPlacement(
 }
 
 /**
- * Records the size of a stored upload, re-checking the quota under the creditor's lock (uploads that ran at the same
- * time all counted the same remaining bytes). Over it: the placement is marked failed and 413 is thrown; the caller
- * removes the file.
+ * Records the size and hash of a stored upload, audited, re-checking the quota under the creditor's lock (uploads that
+ * ran at the same time all counted the same remaining bytes). Over it: the placement is marked failed (audited, and
+ * committed) and 413 is thrown; the caller removes the file.
  */
-export async function recordUploadSize(deps: Deps, placementId: string, creditorId: string, bytes: number, sha256: string): Promise<void> {
+export async function recordUploadSize(
+  deps: Deps,
+  p: { placementId: string; creditorId: string; bytes: number; sha256: string; actor: AuditActor; requestId: string | null },
+): Promise<void> {
   const quota = deps.config.PLACEMENT_DAILY_QUOTA_BYTES;
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
-    await lockCreditor(creditorId).execute(trx);
-    const others = await usedBytes(trx, creditorId, now, placementId);
-    if (others.bytes + bytes > quota) {
-      await trx.updateTable('placements').set({ status: 'failed', report: JSON.stringify({ failure: 'upload quota exceeded' }), completed_at: now }).where('id', '=', placementId).execute();
-      throw quotaExceeded(413, quota, others.bytes, others.freedAt, bytes, now);
+  const refusal = await deps.db.transaction().execute(async (trx) => {
+    await lockCreditor(p.creditorId).execute(trx);
+    const others = await usedBytes(trx, p.creditorId, now, p.placementId);
+    const audit = { actor: p.actor, targetType: 'placement', targetId: p.placementId, creditorId: p.creditorId, requestId: p.requestId, at: now };
+    if (others.bytes + p.bytes > quota) {
+      await trx.updateTable('placements').set({ status: 'failed', report: JSON.stringify({ failure: 'upload quota exceeded' }), completed_at: now }).where('id', '=', p.placementId).execute();
+      await appendAudit(trx, { ...audit, action: 'placement.upload_failed', before: { status: 'pending' }, after: { status: 'failed', failure: 'upload quota exceeded', bytes: p.bytes } });
+      return quotaExceeded(413, quota, others.bytes, others.freedAt, p.bytes, now);
     }
-    await trx.updateTable('placements').set({ source_sha256: sha256, source_bytes: bytes }).where('id', '=', placementId).execute();
+    await trx.updateTable('placements').set({ source_sha256: p.sha256, source_bytes: p.bytes }).where('id', '=', p.placementId).execute();
+    await appendAudit(trx, { ...audit, action: 'placement.uploaded', after: { status: 'pending', bytes: p.bytes, sha256: p.sha256 } });
+    return null;
   });
+  if (refusal) throw refusal;
 }
 
 /** The 413 of a file cut off while streaming because it went past the quota's remaining bytes. */

@@ -172,6 +172,8 @@ export async function recordPayment(
       at: now,
       payload: { paymentId: payment.id, receiptNumber, caseReference: caseRow.reference, amountCents: input.amountCents, currency: 'EUR', receivedOn: input.receivedOn, channel: input.channel, allocations },
     });
+    // A live plan follows the money: the instalments this payment covers are paid in its transaction.
+    await payPlanInstalments(trx, actor, { id: payment.id, caseId: caseRow.id, amountCents: input.amountCents, receivedOn: input.receivedOn }, now);
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'payment.recorded',
@@ -194,8 +196,6 @@ export async function recordPayment(
     return { paymentId: payment.id, replayed: false };
   });
   const payment = await loadPayment(deps.db, outcome.paymentId);
-  // Idempotent too: a retry of the same request completes what a failure here left undone.
-  if (payment.status === 'recorded') await payPlanInstalments(deps, actor, payment);
   return { payment, replayed: outcome.replayed };
 }
 

@@ -12,6 +12,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { loadPayment, type PaymentView } from './payment-view.js';
 import { settleCase } from './record-payment.js';
 import { reopenInstalmentsPaidBy } from '../plans/instalments.js';
+import { localDate } from '../reporting/snapshot.js';
 import { queueCreditorNotice } from './creditor-notice.js';
 
 /**
@@ -65,6 +66,8 @@ export async function reversePayment(
     await settleCase(trx, payment.case_id, actor.userId, now);
     // An open promise counts only the payments that stand.
     await matchPromise(trx, payment.case_id, actor.userId, now);
+    // What the payment had paid on a plan owes again, in the reversal's transaction.
+    await reopenInstalmentsPaidBy(trx, actor, { id: paymentId, receiptNumber: payment.receipt_number }, { at: now, today: localDate(now, deps.config.NIGHTLY_TZ) });
     await appendCaseEvent(trx, {
       caseId: payment.case_id,
       debtorId: payment.debtor_id,
@@ -93,10 +96,7 @@ export async function reversePayment(
       at: now,
     });
   });
-  const payment = await loadPayment(deps.db, paymentId);
-  // What the payment had paid on a plan owes again (idempotent: a retry completes it).
-  await reopenInstalmentsPaidBy(deps, actor, paymentId, payment.receiptNumber);
-  return payment;
+  return loadPayment(deps.db, paymentId);
 }
 
 /**

@@ -30,54 +30,73 @@ async function currentInstalments(trx: Transaction<DB>, plan: LockedPlan) {
 }
 
 /**
- * Marks an instalment of the plan's current version paid, in full. Called by an agent today and by the payments
- * ledger later (`actor` null: the system), with the payment's reference as the idempotency key. The first payment
- * starts an agreed plan; the last one completes it.
+ * Marks an instalment of the plan's current version paid, in full, for an agent (`actor`) or the system (null), with
+ * the payment's reference as the idempotency key. The first payment starts an agreed plan; the last one completes it.
  */
 export async function recordInstalmentPayment(deps: Deps, actor: Actor | null, planId: string, number: number, payment: InstalmentPayment, requestId: string | null): Promise<PlanView> {
   const at = deps.now();
-  const who: AuditActor = actor ? auditActor(actor) : SYSTEM_ACTOR;
-  await deps.db.transaction().execute(async (trx) => {
-    const plan = await lockPlan(trx, planId);
-    const instalments = await currentInstalments(trx, plan);
-    const same = instalments.find((i) => i.payment_reference === payment.reference);
-    if (same) {
-      if (same.number !== number) throw conflict('plans.payment_reference_used', 'This payment reference was already recorded on another instalment: check the reference.', { number: same.number });
-      return; // already recorded: nothing changes
-    }
-    const target = instalments.find((i) => i.number === number);
-    if (!target) throw notFound('The instalment');
-    if (target.status === 'paid') throw conflict('plans.instalment_paid', 'This instalment is already paid (with another reference).');
-    if (payment.paidOn > localDate(at, deps.config.NIGHTLY_TZ)) throw invalid('plans.paid_in_future', 'The payment date is in the future: give the day the money arrived.');
-    const allPaid = instalments.every((i) => i.number === number || i.status === 'paid');
-    const from = plan.status;
-    await trx.updateTable('plan_instalments').set({ status: 'paid', paid_on: payment.paidOn, payment_reference: payment.reference }).where('id', '=', target.id).execute();
-    const to = await applyEvent(trx, plan, { type: 'pay', allPaid }, { reason: writeReason.instalmentPaid(number, payment.reference), actorUserId: actor?.userId ?? null, at });
-    if (to === 'completed') await planCaseEvent(trx, plan, 'Plan soldé : toutes les échéances sont payées', actor?.userId ?? null, at);
-    await appendAudit(trx, {
-      actor: who,
-      action: 'plan.instalment_paid',
-      targetType: 'plan',
-      targetId: plan.id,
-      creditorId: plan.creditor_id,
-      before: { status: from, instalment: { number, status: target.status } },
-      after: { status: to, instalment: { number, status: 'paid', paidOn: payment.paidOn, amountCents: Number(target.amount_cents), reference: payment.reference } },
-      requestId,
-      at,
-    });
-  });
+  const latestPaidOn = localDate(at, deps.config.NIGHTLY_TZ);
+  await deps.db.transaction().execute((trx) => payInstalmentIn(trx, actor, planId, number, payment, { at, latestPaidOn, requestId }));
   return loadPlan(deps.db, planId);
+}
+
+/**
+ * `recordInstalmentPayment` in the caller's transaction: a recorded payment pays the instalments it covers in its own
+ * transaction (payments/plan-instalments.ts). `latestPaidOn` null: the caller already checked the payment's date.
+ */
+export async function payInstalmentIn(
+  trx: Transaction<DB>,
+  actor: Actor | null,
+  planId: string,
+  number: number,
+  payment: InstalmentPayment,
+  context: { at: Date; latestPaidOn: string | null; requestId: string | null },
+): Promise<void> {
+  const { at, requestId } = context;
+  const who: AuditActor = actor ? auditActor(actor) : SYSTEM_ACTOR;
+  const plan = await lockPlan(trx, planId);
+  const instalments = await currentInstalments(trx, plan);
+  const same = instalments.find((i) => i.payment_reference === payment.reference);
+  if (same) {
+    if (same.number !== number) throw conflict('plans.payment_reference_used', 'This payment reference was already recorded on another instalment: check the reference.', { number: same.number });
+    return; // already recorded: nothing changes
+  }
+  const target = instalments.find((i) => i.number === number);
+  if (!target) throw notFound('The instalment');
+  if (target.status === 'paid') throw conflict('plans.instalment_paid', 'This instalment is already paid (with another reference).');
+  if (context.latestPaidOn !== null && payment.paidOn > context.latestPaidOn) throw invalid('plans.paid_in_future', 'The payment date is in the future: give the day the money arrived.');
+  const allPaid = instalments.every((i) => i.number === number || i.status === 'paid');
+  const from = plan.status;
+  await trx.updateTable('plan_instalments').set({ status: 'paid', paid_on: payment.paidOn, payment_reference: payment.reference }).where('id', '=', target.id).execute();
+  const to = await applyEvent(trx, plan, { type: 'pay', allPaid }, { reason: writeReason.instalmentPaid(number, payment.reference), actorUserId: actor?.userId ?? null, at });
+  if (to === 'completed') await planCaseEvent(trx, plan, 'Plan soldé : toutes les échéances sont payées', actor?.userId ?? null, at);
+  await appendAudit(trx, {
+    actor: who,
+    action: 'plan.instalment_paid',
+    targetType: 'plan',
+    targetId: plan.id,
+    creditorId: plan.creditor_id,
+    before: { status: from, instalment: { number, status: target.status } },
+    after: { status: to, instalment: { number, status: 'paid', paidOn: payment.paidOn, amountCents: Number(target.amount_cents), reference: payment.reference } },
+    requestId,
+    at,
+  });
 }
 
 /**
  * A reversed payment (a returned direct debit, a bounced cheque) no longer pays the instalments it had paid: each
  * owes again (late when its due date has passed), and a plan it had completed is active again; the plan's history
- * says why. Called by the payment reversal, after it committed; running it twice changes nothing more.
+ * says why. Runs in the reversal's own transaction; a payment that paid no instalment changes nothing.
  */
-export async function reopenInstalmentsPaidBy(deps: Deps, actor: Actor | null, paymentId: string, receiptNumber: string): Promise<number> {
-  const at = deps.now();
-  const today = localDate(at, deps.config.NIGHTLY_TZ);
-  const paid = await deps.db
+export async function reopenInstalmentsPaidBy(
+  trx: Transaction<DB>,
+  actor: Actor | null,
+  payment: { id: string; receiptNumber: string },
+  context: { at: Date; today: string },
+): Promise<number> {
+  const { at, today } = context;
+  const paymentId = payment.id;
+  const paid = await trx
     .selectFrom('plan_instalments')
     .select(['plan_id'])
     .where('payment_reference', 'like', `${paymentId}:%`)
@@ -85,37 +104,35 @@ export async function reopenInstalmentsPaidBy(deps: Deps, actor: Actor | null, p
     .execute();
   let reopened = 0;
   for (const planId of new Set(paid.map((row) => row.plan_id))) {
-    await deps.db.transaction().execute(async (trx) => {
-      const plan = await lockPlan(trx, planId);
-      const rows = await trx
-        .updateTable('plan_instalments')
-        .set({ status: sql<'due' | 'late'>`case when due_on < ${today}::date then 'late' else 'due' end`, paid_on: null, payment_reference: null })
-        .where('plan_id', '=', planId)
-        .where('payment_reference', 'like', `${paymentId}:%`)
-        .where('status', '=', 'paid')
-        .returning(['number', 'status'])
-        .execute();
-      if (rows.length === 0) return;
-      reopened += rows.length;
-      const numbers = rows.map((row) => row.number).sort((a, b) => a - b);
-      const from = plan.status;
-      if (nextStatus(plan.status, { type: 'unpay' }) !== null) {
-        await applyEvent(trx, plan, { type: 'unpay' }, {
-          reason: `échéance(s) ${numbers.join(', ')} de nouveau due(s) : paiement ${receiptNumber} annulé`,
-          actorUserId: actor?.userId ?? null,
-          at,
-        });
-      }
-      await appendAudit(trx, {
-        actor: actor ? auditActor(actor) : SYSTEM_ACTOR,
-        action: 'plan.instalments_reopened',
-        targetType: 'plan',
-        targetId: planId,
-        creditorId: plan.creditor_id,
-        before: { status: from },
-        after: { status: plan.status, instalments: rows, paymentId },
+    const plan = await lockPlan(trx, planId);
+    const rows = await trx
+      .updateTable('plan_instalments')
+      .set({ status: sql<'due' | 'late'>`case when due_on < ${today}::date then 'late' else 'due' end`, paid_on: null, payment_reference: null })
+      .where('plan_id', '=', planId)
+      .where('payment_reference', 'like', `${paymentId}:%`)
+      .where('status', '=', 'paid')
+      .returning(['number', 'status'])
+      .execute();
+    if (rows.length === 0) continue;
+    reopened += rows.length;
+    const numbers = rows.map((row) => row.number).sort((a, b) => a - b);
+    const from = plan.status;
+    if (nextStatus(plan.status, { type: 'unpay' }) !== null) {
+      await applyEvent(trx, plan, { type: 'unpay' }, {
+        reason: `échéance(s) ${numbers.join(', ')} de nouveau due(s) : paiement ${payment.receiptNumber} annulé`,
+        actorUserId: actor?.userId ?? null,
         at,
       });
+    }
+    await appendAudit(trx, {
+      actor: actor ? auditActor(actor) : SYSTEM_ACTOR,
+      action: 'plan.instalments_reopened',
+      targetType: 'plan',
+      targetId: planId,
+      creditorId: plan.creditor_id,
+      before: { status: from },
+      after: { status: plan.status, instalments: rows, paymentId },
+      at,
     });
   }
   return reopened;

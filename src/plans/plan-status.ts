@@ -15,8 +15,15 @@ export interface LockedPlan {
   current_version: number;
 }
 
-/** The plan row, locked for the transaction: every change of a plan is ordered by this lock. */
+/**
+ * The plan row, locked for the transaction: every change of a plan is ordered by this lock. Its case's row is locked
+ * first: a payment locks its case and then pays the plan's instalments in its transaction, so every writer takes the
+ * two locks in the same order (case, then plan) and none waits for another that waits for it.
+ */
 export async function lockPlan(trx: Transaction<DB>, planId: string): Promise<LockedPlan> {
+  const owner = await trx.selectFrom('plans').select('case_id').where('id', '=', planId).executeTakeFirst();
+  if (!owner) throw notFound('The plan');
+  await trx.selectFrom('cases').select('id').where('id', '=', owner.case_id).forUpdate().execute();
   const plan = await trx.selectFrom('plans').select(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version']).where('id', '=', planId).forUpdate().executeTakeFirst();
   if (!plan) throw notFound('The plan');
   return plan;
