@@ -4,12 +4,12 @@ import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import { SESSION_COOKIE } from '../platform/http/access.js';
 import { idParams, noContent, problemResponses } from '../platform/http/schemas.js';
-import { appendAudit } from '../audit/append.js';
 import { auditActor } from './actor.js';
 import { permissionsOf } from './core/permissions.js';
 import { createUserBody, loginBody, meSchema, preferencesBody, updateUserBody, userListQuery, userListSchema, userSchema } from './contract.js';
 import { login, logout } from './login.js';
 import { createUser, listUsers, updateUser } from './users.js';
+import { changeOwnLocale } from './preferences.js';
 
 function cookieSecure(deps: Deps, protocol: string): boolean {
   if (deps.config.COOKIE_SECURE === 'auto') return protocol === 'https';
@@ -116,20 +116,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) => {
       const actor = request.actor!;
-      await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ locale: request.body.locale, updated_at: deps.now() }).where('id', '=', actor.userId).execute();
-        await appendAudit(trx, {
-          actor: auditActor(actor),
-          action: 'user.preferences_changed',
-          targetType: 'user',
-          targetId: actor.userId,
-          creditorId: actor.creditorId,
-          before: { locale: actor.locale },
-          after: { locale: request.body.locale },
-          requestId: String(request.id),
-          at: deps.now(),
-        });
-      });
+      await changeOwnLocale(deps, actor, request.body.locale, String(request.id));
       return reply.status(204).send(null);
     },
   );

@@ -49,10 +49,16 @@ describe.each(ENGINES)('placement uploads: per-creditor limits on %s', (engine) 
     const tooBig = await upload(3_800);
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json()).toMatchObject({ code: 'placements.quota_exceeded', quotaBytes: QUOTA, usedBytes: 300 });
-    const failed = await t.deps.db.selectFrom('placements').select(['status', 'source_bytes']).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(failed).toEqual({ status: 'failed', source_bytes: null });
+    const failed = await t.deps.db.selectFrom('placements').select(['id', 'status', 'source_bytes']).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(failed).toEqual({ id: expect.any(String), status: 'failed', source_bytes: null });
+    // The failure is audited with the placement, as the stored size of an accepted file is.
+    const trail = await t.deps.db.selectFrom('audit_log').select(['action', 'after']).where('target_id', '=', failed.id).execute();
+    expect(trail).toEqual([{ action: 'placement.upload_failed', after: { status: 'failed', failure: 'file too large' } }]);
 
-    expect((await upload(3_796)).statusCode).toBe(202);
+    const accepted = await upload(3_796);
+    expect(accepted.statusCode).toBe(202);
+    const stored = await t.deps.db.selectFrom('audit_log').select(['action', 'after']).where('target_id', '=', accepted.json().id).execute();
+    expect(stored).toEqual([{ action: 'placement.uploaded', after: { status: 'pending', bytes: 3_796, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } }]);
     await finishAll();
     const full = await upload(1);
     expect(full.statusCode).toBe(429);

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
 import { problemResponses } from '../platform/http/schemas.js';
-import { appendAudit } from '../audit/append.js';
-import { auditActor } from '../identity/actor.js';
+import { runJobNow } from '../audit/job-run.js';
 import { nightlyReportSchema } from './contract.js';
 import { nightlyRefresh } from './nightly-refresh.js';
 
@@ -19,20 +18,6 @@ export function jobRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: nightlyReportSchema, ...problemResponses(401, 403) },
       },
     },
-    async (request) => {
-      const report = await nightlyRefresh(deps);
-      await deps.db.transaction().execute((trx) =>
-        appendAudit(trx, {
-          actor: auditActor(request.actor!),
-          action: 'job.run',
-          targetType: 'job',
-          targetId: 'nightly-refresh',
-          after: report,
-          requestId: String(request.id),
-          at: deps.now(),
-        }),
-      );
-      return report;
-    },
+    async (request) => runJobNow(deps, request.actor!, 'nightly-refresh', () => nightlyRefresh(deps), String(request.id)),
   );
 }

@@ -146,6 +146,11 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     const instalments = plan.versions.at(-1).instalments;
     expect(plan.status).toBe('active');
     expect(instalments.filter((i: { status: string }) => i.status === 'paid').map((i: { number: number }) => i.number)).toEqual([1, 2]);
+    // One act, one transaction: the payment and the instalments it paid were written by the same one.
+    const writers = await sql<{ xid: string }>`
+      select xmin::text as xid from payments where id = ${payment.json().id}
+      union select xmin::text from plan_instalments where payment_reference like ${`${payment.json().id}:%`}`.execute(t.deps.db);
+    expect(writers.rows).toHaveLength(1);
 
     // The transfer is returned: the instalments it had paid owe again.
     const reversed = await as(t.app, leader)('POST', `/api/v1/payments/${payment.json().id}/reversal`, { kind: 'returned_direct_debit', reason: 'Retour AM04' });

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit } from '../audit/append.js';
-import { auditActor } from '../identity/actor.js';
+import { runJobNow } from '../audit/job-run.js';
 import type { Deps } from '../platform/deps.js';
 import { int4Param, problemResponses } from '../platform/http/schemas.js';
 import { caseWorkspace } from './case-workspace.js';
@@ -220,12 +219,6 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
         },
       },
     },
-    async (request) => {
-      const report = await workspaceSweep(deps);
-      await deps.db.transaction().execute((trx) =>
-        appendAudit(trx, { actor: auditActor(request.actor!), action: 'job.run', targetType: 'job', targetId: 'workspace-sweep', after: report, requestId: request.id, at: deps.now() }),
-      );
-      return report;
-    },
+    async (request) => runJobNow(deps, request.actor!, 'workspace-sweep', () => workspaceSweep(deps), request.id),
   );
 }
