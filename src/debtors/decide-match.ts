@@ -66,6 +66,49 @@ const count = (result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => 
 
 /** Moves everything of the newer record to the older one (the survivor) and marks the newer one merged. */
 async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
+  const pair = await lockPair(trx, p);
+  const { survivorId, mergedId } = pair;
+  const casesOf = (debtorId: string) =>
+    trx.selectFrom('cases').select(['id', 'reference', 'creditor_id', 'stage', 'status']).where('debtor_id', '=', debtorId).orderBy('reference').execute();
+  const [survivorCases, mergedCases] = await Promise.all([casesOf(survivorId), casesOf(mergedId)]);
+  const before = { survivorId, mergedId, survivorCaseIds: survivorCases.map((c) => c.id), mergedCaseIds: mergedCases.map((c) => c.id) };
+
+  // 1. Both have an open case with the same creditor: the merged record's claims join the survivor's case, whose
+  //    balance is rebuilt from its open claims, and the emptied case closes as merged.
+  const combined = await combineCases(trx, p, survivorCases, mergedCases);
+  // 2. Everything else of the merged record moves to the survivor.
+  const moved = await moveRecords(trx, pair);
+  await moveContactHistory(trx, pair);
+  const facts = await moveAddressesAndContactPoints(trx, pair);
+  const completed = await completeSurvivor(trx, pair, p.now);
+  // 3. The merged record's other open matches: one pairing it with the survivor is decided by this one; the
+  //    others now concern the survivor, unless that pair is already recorded.
+  const matches = await carryOverMatches(trx, pair, p);
+
+  return {
+    before,
+    after: {
+      survivorId,
+      mergedId,
+      mergedInto: survivorId,
+      casesCombined: combined,
+      survivorIdentityCompleted: completed,
+      counts: { ...moved, ...facts, claimsMoved: combined.reduce((sum, c) => sum + c.claimsMoved, 0) },
+      matchesClosed: matches.closed,
+      matchesRepointed: matches.repointed,
+      matchesDeleted: matches.deleted,
+    },
+  };
+}
+
+interface MergePair {
+  survivorId: string;
+  mergedId: string;
+}
+type CaseOfPair = { id: string; reference: string; creditor_id: string; stage: string; status: string };
+
+/** Both records locked, neither merged already; the older one survives. */
+async function lockPair(trx: Transaction<DB>, p: MergeInput): Promise<MergePair> {
   const locked = await trx
     .selectFrom('debtors')
     .select(['id', 'created_at', 'merged_into'])
@@ -87,19 +130,10 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
   const candidateFirst = candidate.created_at.getTime() <= debtor.created_at.getTime();
   const survivorId = candidateFirst ? candidate.id : debtor.id;
   const mergedId = candidateFirst ? debtor.id : candidate.id;
+  return { survivorId, mergedId };
+}
 
-  const casesOf = (debtorId: string) =>
-    trx.selectFrom('cases').select(['id', 'reference', 'creditor_id', 'stage', 'status']).where('debtor_id', '=', debtorId).orderBy('reference').execute();
-  const [survivorCases, mergedCases] = await Promise.all([casesOf(survivorId), casesOf(mergedId)]);
-  const before = {
-    survivorId,
-    mergedId,
-    survivorCaseIds: survivorCases.map((c) => c.id),
-    mergedCaseIds: mergedCases.map((c) => c.id),
-  };
-
-  // 1. Both have an open case with the same creditor: the merged record's claims join the survivor's case, whose
-  //    balance is rebuilt from its open claims, and the emptied case closes as merged.
+async function combineCases(trx: Transaction<DB>, p: MergeInput, survivorCases: CaseOfPair[], mergedCases: CaseOfPair[]) {
   const combined: { from: string; into: string; claimsMoved: number }[] = [];
   for (const from of mergedCases.filter((c) => c.status !== 'closed')) {
     const into = survivorCases.find((c) => c.status !== 'closed' && c.creditor_id === from.creditor_id);
@@ -115,14 +149,20 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
     await changeCase(trx, { caseId: from.id, change: { reason: 'merged', intoCaseReference: into.reference }, actorUserId: p.actorUserId, now: p.now });
     combined.push({ from: from.id, into: into.id, claimsMoved: count(moved) });
   }
+  return combined;
+}
 
-  // 2. Everything else of the merged record moves to the survivor.
+async function moveRecords(trx: Transaction<DB>, { survivorId, mergedId }: MergePair) {
   const move = (table: 'debtor_references' | 'cases' | 'holds' | 'case_events') =>
     trx.updateTable(table).set({ debtor_id: survivorId }).where('debtor_id', '=', mergedId).executeTakeFirst();
   const references = await move('debtor_references');
   const cases = await move('cases');
   const holds = await move('holds');
   const events = await move('case_events');
+  return { references: count(references), cases: count(cases), holds: count(holds), caseEvents: count(events) };
+}
+
+async function moveContactHistory(trx: Transaction<DB>, { survivorId, mergedId }: MergePair): Promise<void> {
   // The contact history, overrides and callbacks follow the person, so the contact policy counts every contact
   // made with them; an opt-out recorded on either record is kept (the earlier one when both have it).
   const moveContactTable = (table: 'contacts' | 'contact_overrides' | 'contact_callbacks') =>
@@ -144,6 +184,9 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
     update contact_preferences set debtor_id = ${survivorId}
     where debtor_id = ${mergedId} and not exists (select 1 from contact_preferences where debtor_id = ${survivorId})`.execute(trx);
   await trx.deleteFrom('contact_preferences').where('debtor_id', '=', mergedId).execute();
+}
+
+async function moveAddressesAndContactPoints(trx: Transaction<DB>, { survivorId, mergedId }: MergePair) {
   const addresses = await trx
     .updateTable('debtor_addresses')
     .set({ debtor_id: survivorId, is_primary: false })
@@ -177,19 +220,24 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
     where m.debtor_id = ${mergedId} and exists (select 1 from debtor_contact_points s
       where s.debtor_id = ${survivorId} and s.channel = m.channel and s.value = m.value)`.execute(trx);
   const contactPoints = await trx.updateTable('debtor_contact_points').set({ debtor_id: survivorId }).where('debtor_id', '=', mergedId).executeTakeFirst();
+  return { addresses: count(addresses), contactPointsMoved: count(contactPoints), contactPointsDropped: Number(dropped.numAffectedRows ?? 0n) };
+}
+
+async function completeSurvivor(trx: Transaction<DB>, { survivorId, mergedId }: MergePair, now: Date): Promise<boolean> {
   // What the survivor's identity lacks and the merged record knows (a birth date, typically) completes it, so that
   // later files find the person by identity on the one record left.
   const completed = await sql`
     update debtors s set birth_date = coalesce(s.birth_date, m.birth_date), birth_place = coalesce(s.birth_place, m.birth_place),
-      birth_name = coalesce(s.birth_name, m.birth_name), match_key = coalesce(s.match_key, m.match_key), updated_at = ${p.now}
+      birth_name = coalesce(s.birth_name, m.birth_name), match_key = coalesce(s.match_key, m.match_key), updated_at = ${now}
     from debtors m
     where s.id = ${survivorId} and m.id = ${mergedId}
       and (s.birth_date is null and m.birth_date is not null or s.birth_place is null and m.birth_place is not null
         or s.birth_name is null and m.birth_name is not null or s.match_key is null and m.match_key is not null)`.execute(trx);
-  await trx.updateTable('debtors').set({ merged_into: survivorId, updated_at: p.now }).where('id', '=', mergedId).execute();
+  await trx.updateTable('debtors').set({ merged_into: survivorId, updated_at: now }).where('id', '=', mergedId).execute();
+  return Number(completed.numAffectedRows ?? 0n) > 0;
+}
 
-  // 3. The merged record's other open matches: one pairing it with the survivor is decided by this one; the
-  //    others now concern the survivor, unless that pair is already recorded.
+async function carryOverMatches(trx: Transaction<DB>, { survivorId, mergedId }: MergePair, p: MergeInput) {
   const others = await trx
     .selectFrom('debtor_possible_matches')
     .select(['id', 'debtor_id', 'candidate_debtor_id'])
@@ -240,28 +288,5 @@ async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
       matches.repointed.push(m.id);
     }
   }
-
-  return {
-    before,
-    after: {
-      survivorId,
-      mergedId,
-      mergedInto: survivorId,
-      casesCombined: combined,
-      survivorIdentityCompleted: Number(completed.numAffectedRows ?? 0n) > 0,
-      counts: {
-        references: count(references),
-        cases: count(cases),
-        holds: count(holds),
-        caseEvents: count(events),
-        addresses: count(addresses),
-        contactPointsMoved: count(contactPoints),
-        contactPointsDropped: Number(dropped.numAffectedRows ?? 0n),
-        claimsMoved: combined.reduce((sum, c) => sum + c.claimsMoved, 0),
-      },
-      matchesClosed: matches.closed,
-      matchesRepointed: matches.repointed,
-      matchesDeleted: matches.deleted,
-    },
-  };
+  return matches;
 }

@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Connection } from '../platform/db/database.js';
+import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/append.js';
@@ -106,6 +108,30 @@ export async function recoverInterruptedPlacements(deps: Deps): Promise<number> 
   return recovered;
 }
 
+/** The row errors of an import: kept in full up to MAX_STORED_ERRORS, counted beyond; the lines they reject. */
+class ImportErrors {
+  readonly stored: RowError[] = [];
+  count = 0;
+  readonly rejectedLines = new Set<number>();
+
+  add(error: RowError, rejectsLine = false) {
+    this.count += 1;
+    if (this.stored.length < MAX_STORED_ERRORS) this.stored.push(error);
+    if (rejectsLine) this.rejectedLines.add(error.line);
+  }
+
+  /** The file as a whole cannot be read: its own problems replace the rows' errors. */
+  replaceWithFileErrors(error: IntakeFileError) {
+    this.stored.length = 0;
+    for (const problem of error.errors) {
+      this.stored.push({ line: problem.line ?? 0, column: problem.columns?.join(', ') ?? '(file)', value: '', code: problem.code, message: problem.message });
+    }
+    this.count = this.stored.length;
+  }
+}
+
+type PendingPlacement = Awaited<ReturnType<typeof startPlacement>>;
+
 /**
  * Imports a placement's rows in ONE transaction: every valid row is staged with COPY, then merged set-based.
  * A crash at any point leaves the database as it was (the placement is marked failed); re-running the same
@@ -118,6 +144,51 @@ export async function runPlacement(
   rows: AsyncIterable<RowResult>,
   options: RunOptions,
 ): Promise<PlacementReport> {
+  const placement = await startPlacement(deps, placementId);
+  const errors = new ImportErrors();
+  const read = { rowsTotal: 0 };
+  try {
+    const report = await deps.database.withConnection(({ db, copyFrom }) =>
+      db.transaction().execute(async (trx) => {
+        const startedAt = performance.now();
+        // Held until commit or rollback (or the death of the connection): tells recovery this import is alive.
+        await sql`select pg_advisory_xact_lock(${placementLockKey(placementId)})`.execute(trx);
+        await sql.raw(STAGE_DDL).execute(trx);
+        await stageRows(copyFrom, rows, { errors, read }, options);
+        if (options.timings) options.timings['read+validate+stage'] = Math.round(performance.now() - startedAt);
+        await checkStagedRows(trx, placement.creditor_id, errors);
+        if (errors.count > 0 && placement.reject_file_on_error) throw new FileRejected();
+        if (errors.rejectedLines.size > 0) {
+          await sql`delete from intake_stage where line = any(${[...errors.rejectedLines]}::int[])`.execute(trx);
+        }
+        if (options.timings) options.timings['checks'] = Math.round(performance.now() - startedAt) - (options.timings['read+validate+stage'] ?? 0);
+        const now = deps.now();
+        const counts = await mergePlacement(trx, placement, now, options);
+        const finishStartedAt = performance.now();
+        await completePlacement(trx, placement, { counts, errors, rowsTotal: read.rowsTotal, now, options });
+        if (options.timings) options.timings['errors+queue+audit'] = Math.round(performance.now() - finishStartedAt);
+        return { status: 'completed' as const, rowsTotal: read.rowsTotal, rowsRejected: errors.rejectedLines.size, errorsStored: errors.stored.length, counts };
+      }),
+    );
+    return { placementId, ...report };
+  } catch (error) {
+    if (error instanceof IntakeFileError) errors.replaceWithFileErrors(error);
+    if (error instanceof FileRejected || error instanceof IntakeFileError) {
+      await rejectPlacement(deps, placement, errors, read.rowsTotal, options);
+      return { placementId, status: 'rejected', rowsTotal: read.rowsTotal, rowsRejected: errors.rejectedLines.size, errorsStored: errors.stored.length, counts: null };
+    }
+    // Nothing of the file was kept (the transaction rolled back): say so on the placement.
+    await deps.db
+      .updateTable('placements')
+      .set({ status: 'failed', report: JSON.stringify({ failure: error instanceof Error ? error.message : String(error) }), completed_at: deps.now() })
+      .where('id', '=', placementId)
+      .execute();
+    throw error;
+  }
+}
+
+/** The pending placement with its mandate's rule and names, marked running; any other status is refused. */
+async function startPlacement(deps: Deps, placementId: string) {
   const placement = await deps.db
     .selectFrom('placements')
     .innerJoin('mandates', 'mandates.id', 'placements.mandate_id')
@@ -130,173 +201,153 @@ export async function runPlacement(
     throw new AppError('intake.already_run', 409, `This placement is ${placement.status}; upload the file again to import it again.`);
   }
   await deps.db.updateTable('placements').set({ status: 'running' }).where('id', '=', placementId).execute();
+  return placement;
+}
 
-  const errors: RowError[] = [];
-  let errorCount = 0;
-  let rowsTotal = 0;
-  const addError = (error: RowError) => {
-    errorCount += 1;
-    if (errors.length < MAX_STORED_ERRORS) errors.push(error);
-  };
-  const rejectedLines = new Set<number>();
-
-  try {
-    const report = await deps.database.withConnection(({ db, copyFrom }) =>
-      db.transaction().execute(async (trx) => {
-        const startedAt = performance.now();
-        // Held until commit or rollback (or the death of the connection): tells recovery this import is alive.
-        await sql`select pg_advisory_xact_lock(${placementLockKey(placementId)})`.execute(trx);
-        await sql.raw(STAGE_DDL).execute(trx);
-        let batch: string[] = [];
-        let staged = 0;
-        // One COPY in flight while the next batch is parsed and validated: the server and Node work at once.
-        let inFlight: Promise<void> | null = null;
-        const flush = async () => {
-          if (inFlight) await inFlight;
-          inFlight = null;
-          if (batch.length === 0) return;
-          const lines = batch;
-          batch = [];
-          // One chunk per batch, not one per row: the stream machinery then handles a few megabytes at once.
-          inFlight = copyFrom(STAGE_TABLE, STAGE_COLUMNS, [lines.join('')]).then(() => {
-            staged += lines.length;
-            if (options.crashAfterRows !== undefined && staged >= options.crashAfterRows) {
-              throw new Error(`simulated crash after ${staged} staged rows`);
-            }
-          });
-          // Awaited at the next flush or at the end; this only keeps an early failure from going unhandled.
-          inFlight.catch(() => {});
-        };
-        for await (const result of rows) {
-          rowsTotal += 1;
-          if (!result.ok) {
-            for (const error of result.errors) addError(error);
-            if (result.errors[0]) rejectedLines.add(result.errors[0].line);
-          } else {
-            batch.push(stageLine(result.row));
-            if (batch.length >= COPY_BATCH_ROWS) await flush();
-          }
-          if (options.onProgress && rowsTotal % 10_000 === 0) options.onProgress(rowsTotal);
-        }
-        await flush();
-        await flush();
-        options.onProgress?.(rowsTotal);
-        if (options.timings) options.timings['read+validate+stage'] = Math.round(performance.now() - startedAt);
-
-        // A claim reference twice in one file: the first row stands, the others are reported (found in SQL, so a
-        // million references need no memory here).
-        for (const duplicate of await duplicateClaimRows(trx)) {
-          addError({ line: duplicate.line, column: 'claim_reference', value: duplicate.claim_ref, code: 'claim_reference.duplicate', message: `This claim reference already appears on line ${duplicate.first_line}: each claim must appear once per file.` });
-          rejectedLines.add(duplicate.line);
-        }
-        for (const unknown of await unknownClaimRows(trx, placement.creditor_id)) {
-          addError({ line: unknown.line, column: 'claim_reference', value: unknown.claim_ref, code: 'claim_reference.unknown', message: 'No claim with this reference was placed by this creditor: check the reference, or place the claim first.' });
-          rejectedLines.add(unknown.line);
-        }
-        for (const moved of await claimsOfAnotherDebtor(trx, placement.creditor_id)) {
-          addError({ line: moved.line, column: 'debtor_reference', value: moved.claim_ref, code: 'claim_reference.other_debtor', message: `This claim was placed for another debtor (case ${moved.case_reference}) and a claim never changes debtor: check the debtor reference, or the claim reference.` });
-          rejectedLines.add(moved.line);
-        }
-        if (errorCount > 0 && placement.reject_file_on_error) throw new FileRejected();
-        if (rejectedLines.size > 0) {
-          await sql`delete from intake_stage where line = any(${[...rejectedLines]}::int[])`.execute(trx);
-        }
-
-        if (options.timings) options.timings['checks'] = Math.round(performance.now() - startedAt) - (options.timings['read+validate+stage'] ?? 0);
-
-        // One merge at a time, whatever the creditor: two files naming the same new person must not each create
-        // a debtor for them. (Reading, checking and staging above still run side by side.)
-        await sql`select pg_advisory_xact_lock(hashtext('accord.intake_merge'))`.execute(trx);
-        const now = deps.now();
-        const mergeStartedAt = performance.now();
-        const counts = await mergeStage(trx, {
-          creditorId: placement.creditor_id,
-          mandateId: placement.mandate_id,
-          placementId,
-          actorUserId: options.actor.userId,
-          today: now.toISOString().slice(0, 10),
-          now,
-          timings: options.timings,
-          summary: `Remise de ${placement.creditor_name} (mandat ${placement.mandate_code}${placement.source_file_name ? `, fichier ${placement.source_file_name}` : ''})`,
-        });
-        if (options.timings) options.timings['merge'] = Math.round(performance.now() - mergeStartedAt);
-        const finishStartedAt = performance.now();
-        await storeErrors(trx, placementId, errors);
-        // The placement's debtors get (or update) their queue entries at the workspace's next sweep.
-        // (The cases the merge touched, from its own table: closed or re-balanced cases are marked by their triggers.)
-        await sql`insert into queue_dirty (debtor_id)
-          select distinct c.debtor_id from intake_touched_cases t join cases c on c.id = t.case_id
-          on conflict (debtor_id) do nothing`.execute(trx);
-        const finished = { status: 'completed' as const, rowsTotal, rowsRejected: rejectedLines.size, errorsStored: errors.length, counts };
-        await trx
-          .updateTable('placements')
-          .set({
-            status: 'completed',
-            rows_total: rowsTotal,
-            rows_rejected: rejectedLines.size,
-            claims_created: counts.claimsCreated,
-            claims_updated: counts.claimsUpdated,
-            report: JSON.stringify({ ...counts, errorCount }),
-            completed_at: now,
-          })
-          .where('id', '=', placementId)
-          .execute();
-        await appendAudit(trx, {
-          actor: options.actor,
-          action: 'placement.imported',
-          targetType: 'placement',
-          targetId: placementId,
-          creditorId: placement.creditor_id,
-          after: { ...counts, rowsTotal, rowsRejected: rejectedLines.size },
-          requestId: options.requestId ?? null,
-          at: now,
-        });
-        if (options.timings) options.timings['errors+queue+audit'] = Math.round(performance.now() - finishStartedAt);
-        return finished;
-      }),
-    );
-    return { placementId, ...report };
-  } catch (error) {
-    if (error instanceof IntakeFileError) {
-      // The file as a whole cannot be read (bad header, broken encoding): refused whole, whatever the mandate says.
-      errors.length = 0;
-      for (const problem of error.errors) {
-        errors.push({ line: problem.line ?? 0, column: problem.columns?.join(', ') ?? '(file)', value: '', code: problem.code, message: problem.message });
+/**
+ * Reads and checks every row, staging the valid ones with COPY in batches. `read.rowsTotal` counts as it goes, so a
+ * file that turns unreadable half-way reports the rows read until then.
+ */
+async function stageRows(
+  copyFrom: Connection['copyFrom'],
+  rows: AsyncIterable<RowResult>,
+  into: { errors: ImportErrors; read: { rowsTotal: number } },
+  options: RunOptions,
+): Promise<void> {
+  const { errors, read } = into;
+  let batch: string[] = [];
+  let staged = 0;
+  // One COPY in flight while the next batch is parsed and validated: the server and Node work at once.
+  let inFlight: Promise<void> | null = null;
+  const flush = async () => {
+    if (inFlight) await inFlight;
+    inFlight = null;
+    if (batch.length === 0) return;
+    const lines = batch;
+    batch = [];
+    // One chunk per batch, not one per row: the stream machinery then handles a few megabytes at once.
+    inFlight = copyFrom(STAGE_TABLE, STAGE_COLUMNS, [lines.join('')]).then(() => {
+      staged += lines.length;
+      if (options.crashAfterRows !== undefined && staged >= options.crashAfterRows) {
+        throw new Error(`simulated crash after ${staged} staged rows`);
       }
-      errorCount = errors.length;
+    });
+    // Awaited at the next flush or at the end; this only keeps an early failure from going unhandled.
+    inFlight.catch(() => {});
+  };
+  for await (const result of rows) {
+    const rowsTotal = (read.rowsTotal += 1);
+    if (!result.ok) {
+      result.errors.forEach((error, i) => errors.add(error, i === 0));
+    } else {
+      batch.push(stageLine(result.row));
+      if (batch.length >= COPY_BATCH_ROWS) await flush();
     }
-    if (error instanceof FileRejected || error instanceof IntakeFileError) {
-      await deps.db.transaction().execute(async (trx) => {
-        await storeErrors(trx, placementId, errors);
-        await trx
-          .updateTable('placements')
-          .set({ status: 'rejected', rows_total: rowsTotal, rows_rejected: rejectedLines.size, report: JSON.stringify({ errorCount }), completed_at: deps.now() })
-          .where('id', '=', placementId)
-          .execute();
-        await appendAudit(trx, {
-          actor: options.actor,
-          action: 'placement.rejected',
-          targetType: 'placement',
-          targetId: placementId,
-          creditorId: placement.creditor_id,
-          after: { rowsTotal, rowsRejected: rejectedLines.size, errorCount },
-          requestId: options.requestId ?? null,
-          at: deps.now(),
-        });
-      });
-      return { placementId, status: 'rejected', rowsTotal, rowsRejected: rejectedLines.size, errorsStored: errors.length, counts: null };
-    }
-    // Nothing of the file was kept (the transaction rolled back): say so on the placement.
-    await deps.db
-      .updateTable('placements')
-      .set({ status: 'failed', report: JSON.stringify({ failure: error instanceof Error ? error.message : String(error) }), completed_at: deps.now() })
-      .where('id', '=', placementId)
-      .execute();
-    throw error;
+    if (options.onProgress && rowsTotal % 10_000 === 0) options.onProgress(rowsTotal);
+  }
+  await flush();
+  await flush();
+  options.onProgress?.(read.rowsTotal);
+}
+
+/**
+ * The checks that need the whole file or the database, found in SQL (a million references need no memory here): a
+ * claim reference twice in one file (the first row stands), a recall of an unknown claim, a claim of another debtor.
+ */
+async function checkStagedRows(trx: Transaction<DB>, creditorId: string, errors: ImportErrors): Promise<void> {
+  for (const duplicate of await duplicateClaimRows(trx)) {
+    errors.add({ line: duplicate.line, column: 'claim_reference', value: duplicate.claim_ref, code: 'claim_reference.duplicate', message: `This claim reference already appears on line ${duplicate.first_line}: each claim must appear once per file.` }, true);
+  }
+  for (const unknown of await unknownClaimRows(trx, creditorId)) {
+    errors.add({ line: unknown.line, column: 'claim_reference', value: unknown.claim_ref, code: 'claim_reference.unknown', message: 'No claim with this reference was placed by this creditor: check the reference, or place the claim first.' }, true);
+  }
+  for (const moved of await claimsOfAnotherDebtor(trx, creditorId)) {
+    errors.add({ line: moved.line, column: 'debtor_reference', value: moved.claim_ref, code: 'claim_reference.other_debtor', message: `This claim was placed for another debtor (case ${moved.case_reference}) and a claim never changes debtor: check the debtor reference, or the claim reference.` }, true);
   }
 }
 
-async function storeErrors(trx: Parameters<typeof appendAudit>[0], placementId: string, errors: RowError[]) {
+/**
+ * The merge, one at a time whatever the creditor: two files naming the same new person must not each create a
+ * debtor for them. (Reading, checking and staging still run side by side.)
+ */
+async function mergePlacement(trx: Transaction<DB>, placement: PendingPlacement, now: Date, options: RunOptions): Promise<MergeCounts> {
+  await sql`select pg_advisory_xact_lock(hashtext('accord.intake_merge'))`.execute(trx);
+  const mergeStartedAt = performance.now();
+  const counts = await mergeStage(trx, {
+    creditorId: placement.creditor_id,
+    mandateId: placement.mandate_id,
+    placementId: placement.id,
+    actorUserId: options.actor.userId,
+    today: now.toISOString().slice(0, 10),
+    now,
+    timings: options.timings,
+    summary: `Remise de ${placement.creditor_name} (mandat ${placement.mandate_code}${placement.source_file_name ? `, fichier ${placement.source_file_name}` : ''})`,
+  });
+  if (options.timings) options.timings['merge'] = Math.round(performance.now() - mergeStartedAt);
+  return counts;
+}
+
+/** The report, the queue's dirty marks, the placement completed and its audit entry, in the import's transaction. */
+async function completePlacement(
+  trx: Transaction<DB>,
+  placement: PendingPlacement,
+  done: { counts: MergeCounts; errors: ImportErrors; rowsTotal: number; now: Date; options: RunOptions },
+): Promise<void> {
+  const { counts, errors, rowsTotal, now, options } = done;
+  await storeErrors(trx, placement.id, errors.stored);
+  // The placement's debtors get (or update) their queue entries at the workspace's next sweep.
+  // (The cases the merge touched, from its own table: closed or re-balanced cases are marked by their triggers.)
+  await sql`insert into queue_dirty (debtor_id)
+    select distinct c.debtor_id from intake_touched_cases t join cases c on c.id = t.case_id
+    on conflict (debtor_id) do nothing`.execute(trx);
+  await trx
+    .updateTable('placements')
+    .set({
+      status: 'completed',
+      rows_total: rowsTotal,
+      rows_rejected: errors.rejectedLines.size,
+      claims_created: counts.claimsCreated,
+      claims_updated: counts.claimsUpdated,
+      report: JSON.stringify({ ...counts, errorCount: errors.count }),
+      completed_at: now,
+    })
+    .where('id', '=', placement.id)
+    .execute();
+  await appendAudit(trx, {
+    actor: options.actor,
+    action: 'placement.imported',
+    targetType: 'placement',
+    targetId: placement.id,
+    creditorId: placement.creditor_id,
+    after: { ...counts, rowsTotal, rowsRejected: errors.rejectedLines.size },
+    requestId: options.requestId ?? null,
+    at: now,
+  });
+}
+
+/** A file refused whole (the mandate's rule, or unreadable): its report and the rejection, audited; nothing else. */
+async function rejectPlacement(deps: Deps, placement: PendingPlacement, errors: ImportErrors, rowsTotal: number, options: RunOptions): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await storeErrors(trx, placement.id, errors.stored);
+    await trx
+      .updateTable('placements')
+      .set({ status: 'rejected', rows_total: rowsTotal, rows_rejected: errors.rejectedLines.size, report: JSON.stringify({ errorCount: errors.count }), completed_at: deps.now() })
+      .where('id', '=', placement.id)
+      .execute();
+    await appendAudit(trx, {
+      actor: options.actor,
+      action: 'placement.rejected',
+      targetType: 'placement',
+      targetId: placement.id,
+      creditorId: placement.creditor_id,
+      after: { rowsTotal, rowsRejected: errors.rejectedLines.size, errorCount: errors.count },
+      requestId: options.requestId ?? null,
+      at: deps.now(),
+    });
+  });
+}
+
+async function storeErrors(trx: Transaction<DB>, placementId: string, errors: RowError[]) {
   for (let i = 0; i < errors.length; i += 1_000) {
     await trx
       .insertInto('placement_errors')

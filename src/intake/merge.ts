@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type QueryResult, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { closeEmptiedCases } from '../cases/close-emptied-cases.js';
 import { OPENING_STATE } from '../cases/core/lifecycle.js';
@@ -79,18 +79,55 @@ export async function claimsOfAnotherDebtor(trx: Transaction<DB>, creditorId: st
   return rows;
 }
 
-export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<MergeCounts> {
+/** What each step of the merge needs: its parameters, and statements run in the import's transaction and timed. */
+interface MergeStep {
+  trx: Transaction<DB>;
+  p: MergeParams;
+  run: <R>(query: RawBuilder<R>) => Promise<QueryResult<R>>;
+  timed: <R>(work: () => Promise<R>) => Promise<R>;
+}
+
+function mergeStep(trx: Transaction<DB>, p: MergeParams): MergeStep {
   let step = 0;
-  const run = async <R>(query: RawBuilder<R>) => {
+  const timed = async <R>(work: () => Promise<R>) => {
     const started = performance.now();
-    const result = await query.execute(trx);
+    const result = await work();
     if (p.timings) p.timings[`merge.${String(++step).padStart(2, '0')}`] = Math.round(performance.now() - started);
     return result;
   };
+  return { trx, p, timed, run: (query) => timed(() => query.execute(trx)) };
+}
+
+export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<MergeCounts> {
+  const step = mergeStep(trx, p);
   // Statistics only for the columns the merge joins, filters or groups on: sampling every column of a wide
   // table costs far more and no plan reads them.
-  await run(sql`analyze intake_stage (line, op, debtor_ref, match_key, name_key, claim_ref, addr_line1, postal_code, phone1, phone2, email)`);
+  await step.run(sql`analyze intake_stage (line, op, debtor_ref, match_key, name_key, claim_ref, addr_line1, postal_code, phone1, phone2, email)`);
+  const debtors = await matchDebtors(step);
+  const possibleMatches = await recordPossibleMatches(step);
+  await mergeContactFacts(step);
+  await openCases(step);
+  const claims = await upsertClaims(step);
+  const ended = await endClaims(step);
+  await refreshTouchedCases(step);
 
+  const placeRows = await sql<{ count: number }>`select count(*)::int as count from intake_stage where op = 'place'`.execute(trx);
+  const casesCreated = await sql<{ count: number }>`select count(*)::int as count from intake_new_cases`.execute(trx);
+  return {
+    ...debtors,
+    possibleMatches,
+    casesCreated: n(casesCreated.rows[0]?.count),
+    casesClosed: ended.casesClosed,
+    claimsCreated: claims.created,
+    claimsUpdated: claims.updated,
+    claimsUnchanged: n(placeRows.rows[0]?.count) - claims.created - claims.updated,
+    claimsRecalled: ended.recalled,
+    claimsClosed: ended.closed,
+  };
+}
+
+/** Steps 1 and 2: every staged reference gets its debtor, known or new; new references are recorded. */
+async function matchDebtors({ p, run }: MergeStep) {
   // 1. The creditor's own reference names a known debtor. The map (reference → debtor) is joined wherever
   //    a row needs its debtor, instead of rewriting the staged rows.
   await run(sql`
@@ -153,7 +190,15 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     from intake_debtor_map m join intake_refs r using (debtor_ref) join intake_stage s on s.line = r.line
     where m.ref_is_new order by m.debtor_id`);
   await run(sql`analyze intake_debtor_map`);
+  return {
+    debtorsCreated: n(created.numAffectedRows),
+    debtorsMatchedByReference: n(byReference.numAffectedRows),
+    debtorsMatchedByIdentity: n(byIdentity.numAffectedRows),
+    debtorsKnownToCreditorByIdentity: n(knownToCreditor.rows[0]?.count),
+  };
+}
 
+async function recordPossibleMatches({ p, run }: MergeStep): Promise<number> {
   // 3. Same name, a birth date missing on one side: maybe the same person. A person decides.
   //    Set-based, at most five candidates per newcomer: a newcomer with a birth date is compared with the
   //    same-name records that have none; a newcomer without one, with every same-name record.
@@ -177,7 +222,10 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     join debtors d on d.name_key = n.name_key and d.id <> n.debtor_id and d.merged_into is null
     where n.is_new and n.birth_date is null and n.name_key is not null`, 'Même nom ; cette fiche n’a pas de date de naissance'));
   const possible = n(withBirthDate.numAffectedRows) + n(withoutBirthDate.numAffectedRows);
+  return possible;
+}
 
+async function mergeContactFacts({ p, run }: MergeStep): Promise<void> {
   // 4. Addresses and contact points.
   await run(sql`
     insert into debtor_addresses (debtor_id, line1, line2, postal_code, city, country, subdivision, time_zone, is_primary, source)
@@ -219,7 +267,9 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     join debtor_contact_points c on c.debtor_id = m.debtor_id and c.channel = v.channel and c.value = v.value
     where s.op = 'place' and v.value is not null
     on conflict (contact_point_id, creditor_id) do nothing`);
+}
 
+async function openCases({ p, run }: MergeStep): Promise<void> {
   // 5. One open case per debtor and creditor; a new case starts with the balance of the claims it receives.
   //    Only new claims open a case: a claim already placed stays in its own case, even a closed one (the same
   //    file imported again after a recall opens nothing).
@@ -246,7 +296,9 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
   await run(sql`
     insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason)
     select id, null, ${OPENING_STATE.stage}::text, ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${p.summary}::text from intake_new_cases`);
+}
 
+async function upsertClaims({ p, run }: MergeStep): Promise<{ created: number; updated: number }> {
   // 6. Claims: new ones inserted, changed ones updated, identical ones left alone (idempotent re-import).
   await run(sql`create temp table intake_touched_cases (case_id uuid) on commit drop`);
   const claimCounts = await run(sql<{ created: number; updated: number }>`
@@ -273,7 +325,11 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     ),
     touched as (insert into intake_touched_cases select distinct case_id from upserted)
     select count(*) filter (where inserted) as created, count(*) filter (where not inserted) as updated from upserted`);
+  const counts = claimCounts.rows[0]!;
+  return { created: n(counts.created), updated: n(counts.updated) };
+}
 
+async function endClaims({ trx, p, run, timed }: MergeStep): Promise<{ recalled: number; closed: number; casesClosed: number }> {
   // 7. Recalls and closures by the creditor; a case with no open claim left closes.
   const ended = await run(sql<{ recalled: number; closed: number }>`
     with ended as (
@@ -284,10 +340,12 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
     ),
     touched as (insert into intake_touched_cases select distinct case_id from ended)
     select count(*) filter (where op = 'recall') as recalled, count(*) filter (where op = 'close') as closed from ended`);
-  const started = performance.now();
-  const casesClosed = await closeEmptiedCases(trx, { caseIds: sql`select case_id from intake_touched_cases`, actorUserId: p.actorUserId, now: p.now, today: p.today });
-  if (p.timings) p.timings[`merge.${String(++step).padStart(2, '0')}`] = Math.round(performance.now() - started);
+  const casesClosed = await timed(() => closeEmptiedCases(trx, { caseIds: sql`select case_id from intake_touched_cases`, actorUserId: p.actorUserId, now: p.now, today: p.today }));
+  const counts = ended.rows[0]!;
+  return { recalled: n(counts.recalled), closed: n(counts.closed), casesClosed };
+}
 
+async function refreshTouchedCases({ p, run }: MergeStep): Promise<void> {
   // 8. Cached balances of every case this file touched (new cases already hold theirs: only a claim that
   //    stayed in an older case changes anything), and a timeline event on the cases that existed before.
   await run(sql`
@@ -306,23 +364,4 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
       jsonb_build_object('placementId', ${p.placementId}::text)
     from cases c
     where c.id in (select case_id from intake_touched_cases except select id from intake_new_cases)`);
-
-  const placeRows = await sql<{ count: number }>`select count(*)::int as count from intake_stage where op = 'place'`.execute(trx);
-  const claims = claimCounts.rows[0]!;
-  const endedCounts = ended.rows[0]!;
-  const casesCreated = await sql<{ count: number }>`select count(*)::int as count from intake_new_cases`.execute(trx);
-  return {
-    debtorsCreated: n(created.numAffectedRows),
-    debtorsMatchedByReference: n(byReference.numAffectedRows),
-    debtorsMatchedByIdentity: n(byIdentity.numAffectedRows),
-    debtorsKnownToCreditorByIdentity: n(knownToCreditor.rows[0]?.count),
-    possibleMatches: possible,
-    casesCreated: n(casesCreated.rows[0]?.count),
-    casesClosed,
-    claimsCreated: n(claims.created),
-    claimsUpdated: n(claims.updated),
-    claimsUnchanged: n(placeRows.rows[0]?.count) - n(claims.created) - n(claims.updated),
-    claimsRecalled: n(endedCounts.recalled),
-    claimsClosed: n(endedCounts.closed),
-  };
 }
