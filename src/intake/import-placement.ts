@@ -5,7 +5,8 @@ import type { Deps } from '../platform/deps.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/append.js';
 import type { RowError, RowResult } from './core/types.js';
-import { claimsOfAnotherDebtor, duplicateClaimRows, mergeStage, unknownClaimRows, type MergeCounts } from './merge.js';
+import type { MergeCounts } from './contract.js';
+import { claimsOfAnotherDebtor, duplicateClaimRows, mergeStage, unknownClaimRows } from './merge.js';
 import { STAGE_COLUMNS, STAGE_DDL, STAGE_TABLE, stageLine } from './stage.js';
 import { IntakeFileError } from './parse.js';
 

@@ -2,6 +2,7 @@ import { sql, type QueryResult, type RawBuilder, type Transaction } from 'kysely
 import type { DB } from '../platform/db/schema.js';
 import { closeEmptiedCases } from '../cases/close-emptied-cases.js';
 import { OPENING_STATE } from '../cases/core/lifecycle.js';
+import type { MergeCounts } from './contract.js';
 
 /**
  * Merges the staged rows into debtors, references, addresses, contact points, cases and claims, set-based,
@@ -19,22 +20,6 @@ export interface MergeParams {
   summary: string;
   /** When given, receives the milliseconds each step took (the benchmark prints them). */
   timings?: Record<string, number>;
-}
-
-export interface MergeCounts {
-  debtorsCreated: number;
-  debtorsMatchedByReference: number;
-  debtorsMatchedByIdentity: number;
-  /** Of those found by identity, the ones this creditor already knew under another reference. */
-  debtorsKnownToCreditorByIdentity: number;
-  possibleMatches: number;
-  casesCreated: number;
-  casesClosed: number;
-  claimsCreated: number;
-  claimsUpdated: number;
-  claimsUnchanged: number;
-  claimsRecalled: number;
-  claimsClosed: number;
 }
 
 const n = (value: unknown) => Number(value ?? 0);

@@ -2,6 +2,7 @@ import type { Actor } from '../identity/actor.js';
 import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
+import type { PlacementErrorList, PlacementList, PlacementListQuery, PlacementView } from './contract.js';
 import { importProgress } from './progress.js';
 
 const COLUMNS = [
@@ -50,7 +51,7 @@ export function creditorCounts(counts: Record<string, number>): Record<string, n
   };
 }
 
-function toView(row: Row, actor: Actor) {
+function toView(row: Row, actor: Actor): PlacementView {
   const report = (row.report ?? {}) as Record<string, unknown> & { errorCount?: number; failure?: string };
   const { errorCount, failure, ...allCounts } = report;
   const counts = creditorScope(actor) ? creditorCounts(allCounts as Record<string, number>) : allCounts;
@@ -73,7 +74,7 @@ function toView(row: Row, actor: Actor) {
   };
 }
 
-export async function listPlacements(deps: Deps, actor: Actor, filter: { creditorId?: string; limit: number; offset: number }) {
+export async function listPlacements(deps: Deps, actor: Actor, filter: PlacementListQuery): Promise<PlacementList> {
   const scope = creditorScope(actor);
   let query = baseQuery(deps);
   if (scope) query = query.where('placements.creditor_id', '=', scope);
@@ -82,13 +83,13 @@ export async function listPlacements(deps: Deps, actor: Actor, filter: { credito
   return { items: rows.slice(0, filter.limit).map((row) => toView(row, actor)), hasMore: rows.length > filter.limit };
 }
 
-export async function getPlacement(deps: Deps, actor: Actor, placementId: string) {
+export async function getPlacement(deps: Deps, actor: Actor, placementId: string): Promise<PlacementView> {
   const row = await baseQuery(deps).where('placements.id', '=', placementId).executeTakeFirst();
   if (!row || !mayAccessCreditor(actor, row.creditor_id)) throw notFound('The placement');
   return toView(row, actor);
 }
 
-export async function listPlacementErrors(deps: Deps, actor: Actor, placementId: string, page: { limit: number; offset: number }) {
+export async function listPlacementErrors(deps: Deps, actor: Actor, placementId: string, page: { limit: number; offset: number }): Promise<PlacementErrorList> {
   await getPlacement(deps, actor, placementId);
   const [items, total] = await Promise.all([
     deps.db

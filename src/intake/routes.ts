@@ -1,32 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { pagingQuery, problemResponses } from '../platform/http/schemas.js';
+import { idParams, problemResponses } from '../platform/http/schemas.js';
+import {
+  PLACEMENT_FILE_TYPES as FILE_TYPES,
+  placementErrorListSchema,
+  placementErrorsQuery,
+  placementListQuery,
+  placementListSchema,
+  placementSchema,
+  uploadAcceptedSchema,
+  uploadQuery,
+} from './contract.js';
 import { receivePlacementUpload } from './receive-upload.js';
 import { getPlacement, listPlacementErrors, listPlacements } from './placements.js';
-
-const FILE_TYPES = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl', 'application/jsonl': 'jsonl' } as const;
-
-const placementSchema = z.object({
-  id: z.string(),
-  creditor: z.object({ id: z.string(), name: z.string() }),
-  mandateCode: z.string(),
-  placedOn: z.string(),
-  fileName: z.string().nullable(),
-  format: z.enum(['csv', 'jsonl']).nullable(),
-  status: z.enum(['pending', 'running', 'completed', 'rejected', 'failed']),
-  rowsTotal: z.number().int(),
-  rowsRead: z.number().int().nullable().describe('rows read so far while the import runs'),
-  rowsRejected: z.number().int(),
-  counts: z.record(z.string(), z.number()).nullable(),
-  errorCount: z.number().int(),
-  failure: z.string().nullable(),
-  createdAt: z.string(),
-  completedAt: z.string().nullable(),
-});
 
 export function intakeRoutes(app: FastifyInstance, deps: Deps) {
   // The upload takes the file as a raw stream; only this scope accepts these media types.
@@ -42,12 +31,8 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
           tags: ['intake'],
           summary: 'Upload a placement file (CSV or JSON lines, see docs/intake-format.md); the import runs as a job',
           description: 'Send the file as the raw body with Content-Type text/csv or application/x-ndjson.',
-          querystring: z.strictObject({
-            creditorId: z.string().uuid(),
-            mandateCode: z.string().min(1).max(32),
-            fileName: z.string().max(255).optional(),
-          }),
-          response: { 202: z.object({ id: z.string(), status: z.literal('pending') }), ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503) },
+          querystring: uploadQuery,
+          response: { 202: uploadAcceptedSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503) },
         },
       },
       async (request, reply) => {
@@ -79,8 +64,8 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['intake'],
         summary: 'Placements in your scope, newest first',
-        querystring: z.strictObject({ creditorId: z.string().uuid().optional(), ...pagingQuery }),
-        response: { 200: z.object({ items: z.array(placementSchema), hasMore: z.boolean() }), ...problemResponses(400, 401, 403) },
+        querystring: placementListQuery,
+        response: { 200: placementListSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => listPlacements(deps, request.actor!, request.query),
@@ -92,7 +77,7 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['intake'],
         summary: 'A placement: status, live progress, counts',
-        params: z.strictObject({ id: z.string().uuid() }),
+        params: idParams,
         response: { 200: placementSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
@@ -105,15 +90,9 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['intake'],
         summary: "A placement's rejected rows: line, column, value and what to fix",
-        params: z.strictObject({ id: z.string().uuid() }),
-        querystring: z.strictObject(pagingQuery),
-        response: {
-          200: z.object({
-            items: z.array(z.object({ line: z.number().int(), column: z.string(), value: z.string(), code: z.string(), message: z.string() })),
-            total: z.number().int(),
-          }),
-          ...problemResponses(400, 401, 403, 404),
-        },
+        params: idParams,
+        querystring: placementErrorsQuery,
+        response: { 200: placementErrorListSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => listPlacementErrors(deps, request.actor!, request.params.id, request.query),

@@ -1,4 +1,4 @@
-import type { MergeCounts } from '../../../../src/intake/merge.js';
+import type { MergeCounts } from '../../../../src/intake/contract.js';
 import { http, upload } from '../../api/client.js';
 
 /** Placements: claim files placed by creditors, their import and its report. */
