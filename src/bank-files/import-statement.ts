@@ -9,7 +9,8 @@ import { AppError } from '../platform/errors.js';
 import { parseStatementFile, type StatementLine } from './core/camt.js';
 import { AMOUNT_WINDOW_DAYS, lineCaseReferences, matchCredit, normaliseIban, type CaseFacts, type MatchFacts } from './core/match.js';
 import { recordLinePayment } from './line-payment.js';
-import { loadStatementReport, type StatementReport } from './statements.js';
+import type { StatementReport } from './contract.js';
+import { loadStatementReport } from './statements.js';
 
 /**
  * Imports a camt.053 statement or camt.054 notification (docs/bank-files.md):

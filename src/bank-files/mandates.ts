@@ -1,33 +1,16 @@
 import { isValidBIC, isValidIBAN } from 'ibantools';
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB, SepaMandatesTable } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
+import type { MandateView } from './contract.js';
 import { normaliseIban } from './core/match.js';
 
 /** SEPA Core mandates signed by debtors: create, read, amend (name, IBAN, BIC) and revoke; never deleted. */
 
-export const mandateSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  caseId: z.string(),
-  caseReference: z.string(),
-  debtorId: z.string(),
-  debtorName: z.string(),
-  debtorIban: z.string(),
-  debtorBic: z.string().nullable(),
-  signedOn: z.string(),
-  sequence: z.enum(['first', 'recurring']),
-  status: z.enum(['active', 'revoked']),
-  revokedOn: z.string().nullable(),
-  revokeReason: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type MandateView = z.infer<typeof mandateSchema>;
 
 export interface MandateInput {
   reference: string;

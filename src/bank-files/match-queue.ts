@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
+import type { QueueItem } from './contract.js';
 import { recordLinePayment } from './line-payment.js';
 
 /**
@@ -11,27 +11,6 @@ import { recordLinePayment } from './line-payment.js';
  * double click never records it twice) or dismisses it (money that is not for a case: to return to the payer).
  */
 
-export const queueItemSchema = z.object({
-  id: z.string(),
-  lineId: z.string(),
-  importId: z.string(),
-  amountCents: z.number().int(),
-  bookingDate: z.string().nullable(),
-  debtorName: z.string().nullable(),
-  debtorIban: z.string().nullable(),
-  remittanceText: z.string().nullable(),
-  creditorReference: z.string().nullable(),
-  endToEndId: z.string().nullable(),
-  confidence: z.enum(['probable', 'none']),
-  reason: z.string(),
-  suggestedCase: z.object({ id: z.string(), reference: z.string() }).nullable(),
-  candidateCaseIds: z.array(z.string()),
-  status: z.enum(['open', 'assigned', 'dismissed']),
-  assignedCaseId: z.string().nullable(),
-  paymentId: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type QueueItem = z.infer<typeof queueItemSchema>;
 
 function selectItems(deps: Deps) {
   return deps.db

@@ -1,22 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
-import { calendarDate, pagingQuery, problemResponses } from '../platform/http/schemas.js';
+import { fileResponse, idParams as id, problemResponses } from '../platform/http/schemas.js';
+import {
+  amendMandateBody,
+  assignmentBody,
+  createMandateBody,
+  directDebitQuery,
+  dismissalBody,
+  mandateListQuery,
+  mandateListSchema,
+  mandateSchema,
+  queueItemSchema,
+  queueListQuery,
+  queueListSchema,
+  reportSchema,
+  revokeMandateBody,
+  statementListQuery,
+  statementListSchema,
+  statementUploadQuery,
+} from './contract.js';
 import { directDebitFile } from './direct-debits.js';
 import { importStatement } from './import-statement.js';
-import { amendMandate, createMandate, getMandate, listMandates, mandateSchema, revokeMandate } from './mandates.js';
-import { assignQueued, dismissQueued, listQueue, queueItemSchema } from './match-queue.js';
-import { importSchema, listImports, loadStatementReport, reportSchema } from './statements.js';
+import { amendMandate, createMandate, getMandate, listMandates, revokeMandate } from './mandates.js';
+import { assignQueued, dismissQueued, listQueue } from './match-queue.js';
+import { listImports, loadStatementReport } from './statements.js';
 
 const tags = ['bank files'];
 const XML_TYPES = ['application/xml', 'text/xml'];
 /** A statement of 200,000 transactions is about 200 MB of XML; larger files are refused (split by day). */
 const STATEMENT_LIMIT_BYTES = 256 * 1024 * 1024;
-const day = calendarDate;
-const id = z.strictObject({ id: z.string().uuid() });
-const sepaId = z.string().regex(/^[A-Za-z0-9/?:().,'+-]{1,35}$/, '1 to 35 letters, digits or / - ? : ( ) . , \' +');
 
 export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
   // The statement upload takes the raw XML; only this scope accepts XML bodies.
@@ -32,7 +46,7 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
           tags,
           summary: 'Import a bank statement (camt.053) or notification (camt.054): lines matched, recorded, queued or reversed',
           description: 'Send the file as the raw body with Content-Type application/xml. The same file again changes nothing (200 with the first report).',
-          querystring: z.strictObject({ fileName: z.string().max(255).optional() }),
+          querystring: statementUploadQuery,
           response: { 200: reportSchema, 201: reportSchema, ...problemResponses(400, 401, 403, 413, 415, 422) },
         },
       },
@@ -51,7 +65,7 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/bank-statements',
     {
       config: { access: { permission: 'bank_files.read' } },
-      schema: { tags, summary: 'Imported bank statements, newest first', querystring: z.strictObject(pagingQuery), response: { 200: z.object({ items: z.array(importSchema), hasMore: z.boolean() }), ...problemResponses(400, 401, 403) } },
+      schema: { tags, summary: 'Imported bank statements, newest first', querystring: statementListQuery, response: { 200: statementListSchema, ...problemResponses(400, 401, 403) } },
     },
     async (request) => listImports(deps, request.actor!, request.query),
   );
@@ -70,8 +84,8 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Credits waiting for a person (oldest first), with the suggested case and the reason',
-        querystring: z.strictObject({ status: z.enum(['open', 'assigned', 'dismissed']).default('open'), ...pagingQuery }),
-        response: { 200: z.object({ items: z.array(queueItemSchema), hasMore: z.boolean() }), ...problemResponses(400, 401, 403) },
+        querystring: queueListQuery,
+        response: { 200: queueListSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => listQueue(deps, request.actor!, request.query),
@@ -84,7 +98,7 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Assign a queued credit to a case: records the payment (idempotent on the bank line)',
         params: id,
-        body: z.strictObject({ caseId: z.string().uuid(), note: z.string().max(500).optional() }),
+        body: assignmentBody,
         response: { 200: queueItemSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -98,7 +112,7 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Dismiss a queued credit that is for no case (to return to the payer), with the reason',
         params: id,
-        body: z.strictObject({ note: z.string().trim().min(3).max(500) }),
+        body: dismissalBody,
         response: { 200: queueItemSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -112,8 +126,8 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'SEPA direct debit mandates, newest first',
-        querystring: z.strictObject({ caseId: z.string().uuid().optional(), status: z.enum(['active', 'revoked']).optional(), ...pagingQuery }),
-        response: { 200: z.object({ items: z.array(mandateSchema), hasMore: z.boolean() }), ...problemResponses(400, 401, 403) },
+        querystring: mandateListQuery,
+        response: { 200: mandateListSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => listMandates(deps, request.actor!, request.query),
@@ -125,14 +139,7 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Record a SEPA Core mandate signed by the debtor of a case (IBAN checked)',
-        body: z.strictObject({
-          reference: sepaId,
-          caseId: z.string().uuid(),
-          debtorName: z.string().trim().min(1).max(140),
-          debtorIban: z.string().min(5).max(50),
-          debtorBic: z.string().max(20).nullable().optional(),
-          signedOn: day,
-        }),
+        body: createMandateBody,
         response: { 201: mandateSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -154,7 +161,7 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "Amend an active mandate: the debtor's name, IBAN (the next collection is FRST again) or BIC",
         params: id,
-        body: z.strictObject({ debtorName: z.string().trim().min(1).max(140).optional(), debtorIban: z.string().min(5).max(50).optional(), debtorBic: z.string().max(20).nullable().optional() }),
+        body: amendMandateBody,
         response: { 200: mandateSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -168,7 +175,7 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Revoke a mandate (no more direct debits under it); mandates are never deleted',
         params: id,
-        body: z.strictObject({ reason: z.string().trim().min(3).max(500), revokedOn: day.optional() }),
+        body: revokeMandateBody,
         response: { 200: mandateSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -182,8 +189,8 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'The pain.008.001.02 file of the direct debits due on a date (issues their collections the first time)',
-        querystring: z.strictObject({ date: day }),
-        response: { 200: z.unknown().describe('application/xml'), ...problemResponses(400, 401, 403, 404, 409, 422) },
+        querystring: directDebitQuery,
+        response: { 200: fileResponse('application/xml'), ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {

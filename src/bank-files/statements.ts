@@ -1,52 +1,10 @@
-import { z } from 'zod';
 import type { Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
+import type { ImportView, StatementReport } from './contract.js';
 
 /** The read side of statement imports: the list, and one import's report line by line. */
 
-export const importSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['camt.053', 'camt.054']),
-  messageVersion: z.string().nullable(),
-  messageId: z.string(),
-  fileName: z.string().nullable(),
-  accountIbans: z.array(z.string()),
-  status: z.enum(['processing', 'completed']),
-  counts: z.record(z.string(), z.number()).nullable(),
-  importedAt: z.string(),
-  completedAt: z.string().nullable(),
-});
-
-export const lineSchema = z.object({
-  id: z.string(),
-  lineNumber: z.number().int(),
-  entryNumber: z.number().int(),
-  transactionNumber: z.number().int(),
-  kind: z.enum(['credit', 'return', 'debit']),
-  bookingStatus: z.string(),
-  amountCents: z.number().int(),
-  bookingDate: z.string().nullable(),
-  valueDate: z.string().nullable(),
-  endToEndId: z.string().nullable(),
-  accountServicerReference: z.string().nullable(),
-  remittanceText: z.string().nullable(),
-  creditorReference: z.string().nullable(),
-  debtorName: z.string().nullable(),
-  debtorIban: z.string().nullable(),
-  returnReason: z.string().nullable(),
-  status: z.enum(['pending', 'recorded', 'queued', 'ignored', 'reversed']),
-  reason: z.string().describe('why: the matching rule, or why the line was ignored (duplicate, not_booked, not_a_credit, return_not_matched…)'),
-  confidence: z.enum(['certain', 'probable', 'none']).nullable(),
-  caseId: z.string().nullable(),
-  caseReference: z.string().nullable(),
-  paymentId: z.string().nullable(),
-  duplicateOf: z.string().nullable(),
-});
-
-export const reportSchema = importSchema.extend({ lines: z.array(lineSchema) });
-export type StatementReport = z.infer<typeof reportSchema>;
-type ImportView = z.infer<typeof importSchema>;
 
 interface ImportRow {
   id: string;

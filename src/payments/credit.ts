@@ -3,7 +3,6 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import { mayAccessCreditor } from '../identity/scope.js';
 import { allocatePayment } from '../ledger/core/allocate.js';
 import { adjustmentEntries, refundEntries } from '../ledger/core/postings.js';
-import type { Component } from '../ledger/core/allocate.js';
 import { postTransaction } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
@@ -11,6 +10,7 @@ import { conflict, invalid, notFound } from '../platform/errors.js';
 import { mandateOrder, openClaims, postAllocation, settleCase } from './record-payment.js';
 import { MAX_AMOUNT_CENTS } from '../platform/money.js';
 import type { Transaction } from 'kysely';
+import type { ClaimAdjustment, ClaimAdjustmentResult, CreditAllocation, Refund, RefundResult } from './contract.js';
 
 /**
  * The debtor's credit (money received that no claim took) is never lost: it is refunded to the debtor, or allocated
@@ -32,7 +32,7 @@ async function lockDebtor(trx: Transaction<DB>, debtorId: string) {
   if (!debtor) throw notFound('The debtor');
 }
 
-export async function refundCredit(deps: Deps, actor: Actor, debtorId: string, input: { amountCents: number; reason: string }, requestId: string | null = null) {
+export async function refundCredit(deps: Deps, actor: Actor, debtorId: string, input: Refund, requestId: string | null = null): Promise<RefundResult> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     await lockDebtor(trx, debtorId);
@@ -54,7 +54,7 @@ export async function refundCredit(deps: Deps, actor: Actor, debtorId: string, i
   });
 }
 
-export async function allocateCredit(deps: Deps, actor: Actor, caseId: string, requestId: string | null = null) {
+export async function allocateCredit(deps: Deps, actor: Actor, caseId: string, requestId: string | null = null): Promise<CreditAllocation> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const caseRow = await trx
@@ -98,9 +98,9 @@ export async function adjustClaim(
   deps: Deps,
   actor: Actor,
   claimId: string,
-  input: { component: Component; amountCents: number; reason: string },
+  input: ClaimAdjustment,
   requestId: string | null = null,
-) {
+): Promise<ClaimAdjustmentResult> {
   const now = deps.now();
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents === 0 || Math.abs(input.amountCents) > MAX_AMOUNT_CENTS) {
     throw invalid(

@@ -1,37 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
+import type { PaymentView } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export const paymentSchema = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  caseReference: z.string(),
-  debtorId: z.string(),
-  creditorId: z.string(),
-  channel: z.enum(['bank_transfer', 'card', 'cheque', 'cash_partner', 'direct_debit', 'creditor_reported']),
-  amountCents: z.number().int(),
-  currency: z.string(),
-  receivedOn: z.string(),
-  reference: z.string().nullable(),
-  payerName: z.string().nullable(),
-  receiptNumber: z.string(),
-  status: z.enum(['recorded', 'reversed']),
-  source: z.enum(['api', 'web', 'bank_statement']),
-  recordedAt: z.string(),
-  recordedBy: z.string().nullable(),
-  reversedAt: z.string().nullable(),
-  reversalKind: z.string().nullable(),
-  reversalReason: z.string().nullable(),
-  /** Where the money went, claim by claim and component, as the ledger says (net of any reversal). */
-  allocations: z.array(z.object({ claimId: z.string(), claimReference: z.string(), component: z.enum(['principal', 'interest', 'fees']), amountCents: z.number().int() })),
-  /** What no claim took: the debtor's credit from this payment. */
-  unallocatedCents: z.number().int(),
-  commissionCents: z.number().int(),
-});
-export type PaymentView = z.infer<typeof paymentSchema>;
 
 export async function loadPayment(db: Db, paymentId: string): Promise<PaymentView> {
   const row = await paymentRows(db).where('p.id', '=', paymentId).executeTakeFirst();

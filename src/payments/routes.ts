@@ -1,19 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
-import { calendarDate, problemResponses } from '../platform/http/schemas.js';
+import { fileResponse, idParams as id, problemResponses } from '../platform/http/schemas.js';
 import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
-import { centsAmount, centsCorrection } from '../platform/money.js';
+import {
+  casePaymentsSchema,
+  claimAdjustmentBody,
+  claimAdjustmentSchema,
+  creditAllocationSchema,
+  paymentSchema,
+  recordPaymentBody,
+  recordPaymentHeaders,
+  refundBody,
+  refundResultSchema,
+  reversalBody,
+} from './contract.js';
 import { adjustClaim, allocateCredit, refundCredit } from './credit.js';
-import { casePayments, loadPayment, paymentSchema } from './payment-view.js';
+import { casePayments, loadPayment } from './payment-view.js';
 import { receiptPdf } from './receipt-pdf.js';
 import { recordPayment } from './record-payment.js';
 import { reversePayment } from './reverse-payment.js';
-
-const id = z.strictObject({ id: z.string().uuid() });
-const isoDate = calendarDate;
 
 /** Payments: recorded once whatever the retries, allocated by law, with a receipt; reversed when the money bounces. */
 export function paymentRoutes(app: FastifyInstance, deps: Deps) {
@@ -28,22 +35,8 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary:
           'Record a payment on a case and allocate it (Idempotency-Key header required: the same key and body return the first payment, another body is 409)',
-        headers: z.object({
-          'idempotency-key': z.string().min(8, 'an Idempotency-Key of at least 8 characters, unique per payment').max(200),
-          /** The web app says so, for the payment's source; other callers are the API. */
-          'x-accord-client': z.enum(['web']).optional(),
-        }),
-        body: z.strictObject({
-          caseId: z.string().uuid(),
-          amountCents: centsAmount,
-          channel: z.enum(['bank_transfer', 'card', 'cheque', 'cash_partner', 'direct_debit', 'creditor_reported']),
-          receivedOn: isoDate,
-          reference: z.string().trim().min(1).max(140).optional(),
-          payerName: z.string().trim().min(1).max(140).optional(),
-          payerIban: z.string().trim().max(50).optional().describe('an IBAN, spaces allowed; checked'),
-          debtorChoice: z.array(z.string().uuid()).max(50).optional(),
-          note: z.string().max(2000).optional(),
-        }),
+        headers: recordPaymentHeaders,
+        body: recordPaymentBody,
         response: { 200: paymentSchema, 201: paymentSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -80,13 +73,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "The case's payments, newest first, and the debtor's credit (money received that no claim took)",
         params: id,
-        response: {
-          200: z.object({
-            items: z.array(paymentSchema),
-            debtorCreditCents: z.number().int().nullable().describe("null for a creditor user: the debtor's credit spans every creditor's cases"),
-          }),
-          ...problemResponses(400, 401, 403, 404),
-        },
+        response: { 200: casePaymentsSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -112,10 +99,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Reverse a payment whose money did not stay (returned direct debit, bounced cheque, chargeback, error)',
         params: id,
-        body: z.strictObject({
-          kind: z.enum(['returned_direct_debit', 'bounced_cheque', 'chargeback', 'error']),
-          reason: z.string().trim().min(3, 'say why in a few words').max(1000),
-        }),
+        body: reversalBody,
         response: { 200: paymentSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -126,7 +110,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/payments/:id/receipt.pdf',
     {
       config: { access: { permission: 'payments.read' } },
-      schema: { tags, summary: 'The receipt (quittance, CPCE R124-6) as PDF', params: id, response: { 200: z.unknown().describe('application/pdf'), ...problemResponses(400, 401, 403, 404) } },
+      schema: { tags, summary: 'The receipt (quittance, CPCE R124-6) as PDF', params: id, response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
       const payment = await loadPayment(deps.db, request.params.id);
@@ -147,8 +131,8 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "Refund part or all of the debtor's credit (money received that no claim took)",
         params: id,
-        body: z.strictObject({ amountCents: centsAmount, reason: z.string().trim().min(3).max(1000) }),
-        response: { 200: z.object({ debtorCreditCents: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409) },
+        body: refundBody,
+        response: { 200: refundResultSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => refundCredit(deps, request.actor!, request.params.id, request.body, request.id),
@@ -162,7 +146,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "Allocate the debtor's credit to this case's open claims, by the mandate's rules",
         params: id,
-        response: { 200: z.object({ allocatedCents: z.number().int(), debtorCreditCents: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409) },
+        response: { 200: creditAllocationSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => allocateCredit(deps, request.actor!, request.params.id, request.id),
@@ -176,8 +160,8 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Correct a claim component (positive: owed more; negative: owed less, never below zero), with the reason',
         params: id,
-        body: z.strictObject({ component: z.enum(['principal', 'interest', 'fees']), amountCents: centsCorrection, reason: z.string().trim().min(3).max(1000) }),
-        response: { 200: z.object({ claimId: z.string(), owedCents: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409, 422) },
+        body: claimAdjustmentBody,
+        response: { 200: claimAdjustmentSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => adjustClaim(deps, request.actor!, request.params.id, request.body, request.id),

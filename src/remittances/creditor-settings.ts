@@ -5,6 +5,7 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { invalid, notFound } from '../platform/errors.js';
 import { isSealed, seal, secretsKey } from '../platform/secret-box.js';
+import type { RemittanceSettingsView } from './contract.js';
 import { assertWebhookTarget, type Resolve } from './webhook-target.js';
 
 export interface RemittanceSettings {
@@ -15,16 +16,6 @@ export interface RemittanceSettings {
   webhookSecret?: string | undefined;
   /** Accord draws a new secret and shows it once, in this answer only. */
   rotateWebhookSecret?: boolean | undefined;
-}
-
-export interface RemittanceSettingsView {
-  remittanceIban: string | null;
-  remittanceBic: string | null;
-  webhookUrl: string | null;
-  webhookSecretSet: boolean;
-  webhookSecretLast4: string | null;
-  /** Only in the answer that drew it (rotateWebhookSecret): copy it now, it is never shown again. */
-  newWebhookSecret?: string;
 }
 
 /** Where a creditor's money is paid over, and where its payment notices are sent. The secret is never logged. */

@@ -2,7 +2,7 @@ import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import { pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
 import { buildPain001 } from '../bank-files/core/pain001.js';
-import type { RemittanceView } from './remittance-view.js';
+import type { RemittanceView } from './contract.js';
 
 const euros = (cents: number) => {
   const sign = cents < 0 ? '-' : '';

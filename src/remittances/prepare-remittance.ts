@@ -6,7 +6,8 @@ import { postTransaction } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { fromLocal, dayNumberOf } from '../contact-policy/core/local-time.js';
-import { loadRemittance, type RemittanceView } from './remittance-view.js';
+import type { RemittanceView } from './contract.js';
+import { loadRemittance } from './remittance-view.js';
 
 /** Remittance periods end at midnight, agency time. */
 const AGENCY_ZONE = 'Europe/Paris';

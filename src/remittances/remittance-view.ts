@@ -1,35 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
+import type { RemittanceSummary, RemittanceView } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export const remittanceSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  creditorId: z.string(),
-  creditorCode: z.string(),
-  creditorName: z.string(),
-  periodTo: z.string(),
-  collectedCents: z.number().int(),
-  commissionCents: z.number().int(),
-  netCents: z.number().int(),
-  preparedAt: z.string(),
-  preparedBy: z.string().nullable(),
-  lines: z.array(
-    z.object({
-      paymentId: z.string().nullable(),
-      receiptNumber: z.string().nullable(),
-      caseReference: z.string(),
-      occurredOn: z.string(),
-      collectedCents: z.number().int(),
-      commissionCents: z.number().int(),
-      netCents: z.number().int(),
-    }),
-  ),
-});
-export type RemittanceView = z.infer<typeof remittanceSchema>;
 
 const summaryColumns = (db: Db) =>
   db
@@ -40,7 +15,7 @@ const summaryColumns = (db: Db) =>
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>['execute']>>[number];
 
-function summary(row: SummaryRow): Omit<RemittanceView, 'lines'> {
+function summary(row: SummaryRow): RemittanceSummary {
   return {
     id: row.id,
     number: row.number,
@@ -81,7 +56,7 @@ export async function loadRemittance(db: Db, id: string): Promise<RemittanceView
   };
 }
 
-export async function listRemittances(db: Db, creditorId: string | null) {
+export async function listRemittances(db: Db, creditorId: string | null): Promise<RemittanceSummary[]> {
   let query = summaryColumns(db).orderBy('r.prepared_at', 'desc').limit(200);
   if (creditorId) query = query.where('r.creditor_id', '=', creditorId);
   return (await query.execute()).map(summary);

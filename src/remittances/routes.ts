@@ -1,18 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
-import { calendarDate, problemResponses } from '../platform/http/schemas.js';
-import { paymentSchema } from '../payments/payment-view.js';
+import { fileResponse, idParams as id, problemResponses } from '../platform/http/schemas.js';
+import {
+  creditorPaymentsQuery,
+  creditorPaymentsSchema,
+  prepareRemittanceBody,
+  remittanceListQuery,
+  remittanceListSchema,
+  remittanceSchema,
+  remittanceSettingsBody,
+  remittanceSettingsSchema,
+  statementCsvSchema,
+  transferXmlSchema,
+} from './contract.js';
 import { creditorPayments } from './creditor-payments.js';
 import { remittanceCsv, remittancePain001, remittancePdf } from './documents.js';
 import { setRemittanceSettings } from './creditor-settings.js';
 import { prepareRemittance } from './prepare-remittance.js';
-import { listRemittances, loadRemittance, remittanceSchema } from './remittance-view.js';
-
-const id = z.strictObject({ id: z.string().uuid() });
+import { listRemittances, loadRemittance } from './remittance-view.js';
 
 /** Remittances to creditors: the statement of what was collected, the commission and the net, and the transfer. */
 export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
@@ -31,7 +39,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "Prepare a creditor's remittance: everything collected up to `periodTo` and not yet remitted, net of commission",
-        body: z.strictObject({ creditorId: z.string().uuid(), periodTo: calendarDate }),
+        body: prepareRemittanceBody,
         response: { 201: remittanceSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -45,8 +53,8 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Remittances, newest first (a creditor user sees its own)',
-        querystring: z.strictObject({ creditorId: z.string().uuid().optional() }),
-        response: { 200: z.object({ items: z.array(remittanceSchema.omit({ lines: true })) }), ...problemResponses(400, 401, 403) },
+        querystring: remittanceListQuery,
+        response: { 200: remittanceListSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => ({ items: await listRemittances(deps.db, creditorScope(request.actor!) ?? request.query.creditorId ?? null) }),
@@ -65,7 +73,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/remittances/:id/statement.pdf',
     {
       config: { access: { permission: 'remittances.read' } },
-      schema: { tags, summary: 'The statement as PDF', params: id, response: { 200: z.unknown().describe('application/pdf'), ...problemResponses(400, 401, 403, 404) } },
+      schema: { tags, summary: 'The statement as PDF', params: id, response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
       const remittance = await inScope(request.params.id, request.actor!);
@@ -77,7 +85,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/remittances/:id/statement.csv',
     {
       config: { access: { permission: 'remittances.read' } },
-      schema: { tags, summary: 'The statement as CSV', params: id, response: { 200: z.string(), ...problemResponses(400, 401, 403, 404) } },
+      schema: { tags, summary: 'The statement as CSV', params: id, response: { 200: statementCsvSchema, ...problemResponses(400, 401, 403, 404) } },
     },
     async (request, reply) => {
       const remittance = await inScope(request.params.id, request.actor!);
@@ -89,7 +97,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/remittances/:id/transfer.xml',
     {
       config: { access: { permission: 'remittances.manage' } },
-      schema: { tags, summary: 'The SEPA credit transfer (pain.001.001.03) paying the net over', params: id, response: { 200: z.string(), ...problemResponses(400, 401, 403, 404, 409) } },
+      schema: { tags, summary: 'The SEPA credit transfer (pain.001.001.03) paying the net over', params: id, response: { 200: transferXmlSchema, ...problemResponses(400, 401, 403, 404, 409) } },
     },
     async (request, reply) => {
       const remittance = await inScope(request.params.id, request.actor!);
@@ -106,24 +114,8 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "Where the creditor's money is paid over (IBAN, BIC) and where its payment notices go (a public https webhook, HMAC-signed; the secret encrypted at rest, shown once)",
         params: id,
-        body: z.strictObject({
-          remittanceIban: z.string().max(42).nullable(),
-          remittanceBic: z.string().max(11).nullable(),
-          webhookUrl: z.url().max(500).nullable(),
-          webhookSecret: z.string().min(16, 'a secret of at least 16 characters').max(200).optional(),
-          rotateWebhookSecret: z.literal(true).optional().describe('Accord draws a new secret and shows it in this answer only'),
-        }),
-        response: {
-          200: z.object({
-            remittanceIban: z.string().nullable(),
-            remittanceBic: z.string().nullable(),
-            webhookUrl: z.string().nullable(),
-            webhookSecretSet: z.boolean(),
-            webhookSecretLast4: z.string().nullable().describe('the secret is never shown again: only its last four characters'),
-            newWebhookSecret: z.string().optional().describe('only in the answer to rotateWebhookSecret: copy it now'),
-          }),
-          ...problemResponses(400, 401, 403, 404, 422),
-        },
+        body: remittanceSettingsBody,
+        response: { 200: remittanceSettingsSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request) => setRemittanceSettings(deps, request.actor!, request.params.id, request.body, request.id),
@@ -136,8 +128,8 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "Every payment on a creditor's cases in a period (CPCE R124-5: the creditor is informed of each); a creditor user sees its own",
-        querystring: z.strictObject({ creditorId: z.string().uuid().optional(), from: calendarDate, to: calendarDate }),
-        response: { 200: z.object({ items: z.array(paymentSchema), totalCents: z.number().int() }), ...problemResponses(400, 401, 403) },
+        querystring: creditorPaymentsQuery,
+        response: { 200: creditorPaymentsSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => creditorPayments(deps.db, { creditorId: creditorScope(request.actor!) ?? request.query.creditorId ?? null, from: request.query.from, to: request.query.to }),

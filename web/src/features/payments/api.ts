@@ -1,4 +1,4 @@
-import type { PaymentView } from '../../../../src/payments/payment-view.js';
+import type { PaymentView } from '../../../../src/payments/contract.js';
 import { http } from '../../api/client.js';
 
 /** Payments of a case as the web app uses them: the server's own types, imported type-only. */

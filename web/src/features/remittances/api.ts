@@ -1,4 +1,4 @@
-import type { RemittanceView } from '../../../../src/remittances/remittance-view.js';
+import type { RemittanceView } from '../../../../src/remittances/contract.js';
 import { http } from '../../api/client.js';
 import type { Payment } from '../payments/api.js';
 
