@@ -5,27 +5,8 @@ import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import { debtorName } from '../portfolio/cases.js';
 import { applyEvent, lockPlan, planCaseEvent } from './plan-status.js';
-import { loadPlan, type PlanView } from './plan-view.js';
-
-export interface ApprovalItem {
-  id: string;
-  planId: string;
-  version: number;
-  reasons: string[];
-  requestedBy: string | null;
-  requestedAt: string;
-  caseId: string;
-  caseReference: string;
-  debtorName: string;
-  kind: string;
-  agreedCents: number;
-  discountCents: number;
-  balanceCents: number;
-  capacityCents: number;
-  instalments: number;
-  largestInstalmentCents: number;
-  knowinglyAboveCapacity: boolean;
-}
+import { loadPlan } from './plan-view.js';
+import type { ApprovalItem, PlanView } from './contract.js';
 
 /** The approvals waiting for a team leader, oldest first. */
 export async function listPendingApprovals(deps: Deps): Promise<ApprovalItem[]> {

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { calendarDate as isoDate } from '../platform/http/schemas.js';
-import { PLAN_STATUSES } from './core/index.js';
 import { centsAmountOrZero } from '../platform/money.js';
+import { PLAN_STATUSES } from './core/index.js';
+
+/**
+ * The API of payment plans: what can be offered on a case, the plans with their versions and history, approvals,
+ * instalment payments and review items.
+ */
 
 const cents = z.number().int().min(0);
 const kind = z.enum(['pay_in_full', 'instalments', 'settlement']);
@@ -10,10 +15,14 @@ const reasonText = z.string().trim().min(3).max(1000);
 const termsFields = {
   kind,
   firstDueOn: isoDate,
+  /** n equal instalments; without it, instalments repeat the capacity (the largest that fits) and the others are paid at once. */
   months: z.number().int().min(1).max(84).optional(),
+  /** A settlement's discount; without it, the mandate's largest. */
   discountCents: centsAmountOrZero.optional(),
+  /** The debtor chose it knowing that it exceeds the capacity (then a team leader reviews it). */
   knowinglyAboveCapacity: z.boolean().optional(),
 };
+const planTermsSchema = z.strictObject(termsFields);
 
 export const createPlanBody = z.strictObject({ ...termsFields, note: z.string().trim().max(1000).optional() });
 export const renegotiateBody = z.strictObject({ ...termsFields, reason: reasonText });
@@ -105,3 +114,20 @@ export const approvalItemSchema = z.object({
   largestInstalmentCents: cents,
   knowinglyAboveCapacity: z.boolean(),
 });
+
+export const proposalsQuery = z.strictObject({ firstDueOn: isoDate.optional() });
+export const casePlansSchema = z.object({ items: z.array(planSchema), reviews: z.array(reviewSchema) });
+export const instalmentParams = z.strictObject({ id: z.string().uuid(), number: z.coerce.number().int().min(1).max(120) });
+export const approvalListSchema = z.object({ items: z.array(approvalItemSchema) });
+export const reviewListSchema = z.object({ items: z.array(reviewSchema) });
+
+export type PlanTerms = z.infer<typeof planTermsSchema>;
+export type NewPlan = z.infer<typeof createPlanBody>;
+export type InstalmentPayment = z.infer<typeof paymentBody>;
+export type ProposalsView = z.infer<typeof proposalsSchema>;
+export type PlanView = z.infer<typeof planSchema>;
+export type PlanVersionView = PlanView['versions'][number];
+export type InstalmentView = PlanVersionView['instalments'][number];
+export type CasePlans = z.infer<typeof casePlansSchema>;
+export type CaseReviewView = z.infer<typeof reviewSchema>;
+export type ApprovalItem = z.infer<typeof approvalItemSchema>;

@@ -6,7 +6,8 @@ import { localDate } from '../reporting/snapshot.js';
 import { writeReason } from './core/event-reasons.js';
 import { followUp, nextStatus } from './core/index.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
-import { loadPlan, type PlanView } from './plan-view.js';
+import type { PlanView } from './contract.js';
+import { loadPlan } from './plan-view.js';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 

@@ -1,47 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, PlanStatus } from '../platform/db/schema.js';
+import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
+import type { PlanView } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-export interface InstalmentView {
-  number: number;
-  dueOn: string;
-  amountCents: number;
-  status: 'due' | 'paid' | 'late';
-  paidOn: string | null;
-}
-
-export interface PlanVersionView {
-  version: number;
-  kind: 'pay_in_full' | 'instalments' | 'settlement';
-  reason: string;
-  balanceCents: number;
-  agreedCents: number;
-  discountCents: number;
-  capacityCents: number;
-  assessmentId: string;
-  approvalReasons: string[];
-  knowinglyAboveCapacity: boolean;
-  createdBy: string | null;
-  createdAt: string;
-  instalments: InstalmentView[];
-}
-
-export interface PlanView {
-  id: string;
-  caseId: string;
-  debtorId: string;
-  status: PlanStatus;
-  currentVersion: number;
-  createdAt: string;
-  updatedAt: string;
-  /** Newest first. */
-  versions: PlanVersionView[];
-  /** Oldest first. */
-  events: { version: number; fromStatus: PlanStatus | null; toStatus: PlanStatus; reason: string; actor: string | null; occurredAt: string }[];
-  approvals: { id: string; version: number; reasons: string[]; status: string; decidedBy: string | null; decidedAt: string | null; decisionReason: string | null }[];
-}
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 

@@ -1,17 +1,10 @@
 import type { Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
-import { addDays, proposePlans, type Authority, type Proposals } from './core/index.js';
-import { loadAuthority, loadCapacity, loadCase, type CapacityFacts, type CaseFacts } from './plan-facts.js';
+import { addDays, proposePlans } from './core/index.js';
+import type { ProposalsView } from './contract.js';
+import { loadAuthority, loadCapacity, loadCase } from './plan-facts.js';
 import { localDate } from '../reporting/snapshot.js';
 
-export interface ProposalsView extends Proposals {
-  caseId: string;
-  balanceCents: number;
-  firstDueOn: string;
-  capacity: CapacityFacts | null;
-  mandate: CaseFacts['mandate'];
-  authority: Authority;
-}
 
 /**
  * What can be offered on a case: from its balance, the debtor's latest recorded capacity (this case's share) and the

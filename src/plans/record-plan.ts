@@ -8,19 +8,10 @@ import { discountAt, review, scheduleByAmount, scheduleByMonths, type Authority,
 import { writeReason } from './core/event-reasons.js';
 import { assertCaseOpen, loadAuthority, loadCapacity, loadCase, type CapacityFacts, type CaseFacts } from './plan-facts.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
-import { loadPlan, type PlanView } from './plan-view.js';
+import { loadPlan } from './plan-view.js';
+import type { PlanTerms, PlanView } from './contract.js';
 
 /** The plan the debtor chose, as the agent records it. */
-export interface PlanTerms {
-  kind: ProposalKind;
-  firstDueOn: string;
-  /** n equal instalments; without it, instalments repeat the capacity (the largest that fits) and the others are paid at once. */
-  months?: number | undefined;
-  /** A settlement's discount; without it, the mandate's largest. */
-  discountCents?: number | undefined;
-  /** The debtor chose it knowing that it exceeds the capacity (then a team leader reviews it). */
-  knowinglyAboveCapacity?: boolean | undefined;
-}
 
 const KIND_LABEL: Record<ProposalKind, string> = { pay_in_full: 'paiement comptant', instalments: 'échéancier', settlement: 'transaction avec remise' };
 

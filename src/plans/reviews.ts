@@ -6,21 +6,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { debtorName } from '../portfolio/cases.js';
 import { MAX_PLAN_MONTHS_BY_LAW } from './core/index.js';
 import { assertCaseOpen, loadCapacity, loadCase } from './plan-facts.js';
-
-export interface CaseReviewView {
-  id: string;
-  caseId: string;
-  caseReference: string;
-  debtorName: string;
-  planId: string | null;
-  kind: 'orientation' | 'broken_plan';
-  reasons: string[];
-  status: 'open' | 'closed';
-  openedBy: string | null;
-  openedAt: string;
-  closedAt: string | null;
-  outcome: string | null;
-}
+import type { CaseReviewView } from './contract.js';
 
 function reviewsQuery(deps: Deps) {
   return deps.db

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
-import { calendarDate as isoDate, problemResponses } from '../platform/http/schemas.js';
+import { fileResponse, idParams, problemResponses } from '../platform/http/schemas.js';
 import { decideApproval, listPendingApprovals } from './approvals.js';
 import { recordInstalmentPayment } from './instalments.js';
 import { loadCase } from './plan-facts.js';
@@ -12,22 +11,25 @@ import { cancelPlan, createPlan, renegotiatePlan } from './record-plan.js';
 import { closeReview, flagOrientation, listReviews } from './reviews.js';
 import { schedulePdf } from './schedule-pdf.js';
 import {
-  approvalItemSchema,
+  approvalListSchema,
+  casePlansSchema,
   closeReviewBody,
   createPlanBody,
   decisionBody,
+  instalmentParams,
   orientationBody,
   paymentBody,
   planSchema,
+  proposalsQuery,
   proposalsSchema,
   reasonBody,
   renegotiateBody,
+  reviewListSchema,
   reviewSchema,
 } from './contract.js';
 
 export function planRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const idParams = z.strictObject({ id: z.string().uuid() });
   const tags = ['plans'];
 
   r.get(
@@ -38,7 +40,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "What can be offered on a case: from its balance, the debtor's latest capacity and the mandate",
         params: idParams,
-        querystring: z.strictObject({ firstDueOn: isoDate.optional() }),
+        querystring: proposalsQuery,
         response: { 200: proposalsSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
@@ -53,7 +55,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "A case's plans with their versions, instalments and history (newest first), and its review items",
         params: idParams,
-        response: { 200: z.object({ items: z.array(planSchema), reviews: z.array(reviewSchema) }), ...problemResponses(400, 401, 403, 404) },
+        response: { 200: casePlansSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -115,7 +117,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "Mark an instalment of the plan's current version paid (idempotent on the payment reference)",
-        params: z.strictObject({ id: z.string().uuid(), number: z.coerce.number().int().min(1).max(120) }),
+        params: instalmentParams,
         body: paymentBody,
         response: { 200: planSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
@@ -127,7 +129,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/plans/:id/schedule.pdf',
     {
       config: { access: { permission: 'plans.read' } },
-      schema: { tags, summary: "The schedule document of an agreed plan (PDF, in the debtor's language)", params: idParams, response: { 200: z.unknown().describe('application/pdf'), ...problemResponses(400, 401, 403, 404, 409) } },
+      schema: { tags, summary: "The schedule document of an agreed plan (PDF, in the debtor's language)", params: idParams, response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404, 409) } },
     },
     async (request, reply) => {
       const { fileName, pdf } = await schedulePdf(deps, request.params.id);
@@ -139,7 +141,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/plan-approvals',
     {
       config: { access: { permission: 'plans.approve' } },
-      schema: { tags, summary: 'Plans waiting for a team leader, oldest first', response: { 200: z.object({ items: z.array(approvalItemSchema) }), ...problemResponses(401, 403) } },
+      schema: { tags, summary: 'Plans waiting for a team leader, oldest first', response: { 200: approvalListSchema, ...problemResponses(401, 403) } },
     },
     async () => ({ items: await listPendingApprovals(deps) }),
   );
@@ -172,7 +174,7 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/case-reviews',
     {
       config: { access: { permission: 'plans.review' } },
-      schema: { tags, summary: 'Open review items (orientation, broken plans), oldest first', response: { 200: z.object({ items: z.array(reviewSchema) }), ...problemResponses(401, 403) } },
+      schema: { tags, summary: 'Open review items (orientation, broken plans), oldest first', response: { 200: reviewListSchema, ...problemResponses(401, 403) } },
     },
     async () => ({ items: await listReviews(deps, { open: true }) }),
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../contact-policy/core/policy-document.js';
 import { strategyDocumentSchema } from './core/strategy-document.js';
 import { centsAmount } from '../platform/money.js';
-import { calendarDate } from '../platform/http/schemas.js';
+import { calendarDate, int4Param } from '../platform/http/schemas.js';
 
 /**
  * The agent workspace as the API gives it. The web app infers its types from these schemas (type-only imports),
@@ -194,3 +194,37 @@ export const segmentControlSchema = z.object({
   updatedAt: z.string(),
   updatedBy: z.string().nullable(),
 });
+
+export const leaseSchema = z.object({ until: z.string() });
+export const cancelPromiseBody = z.strictObject({ reason: z.string().max(500) });
+export const taskDoneBody = z.strictObject({ note: z.string().max(2000).optional() });
+export const teamQueueListSchema = z.object({ items: z.array(teamQueueSchema) });
+export const segmentControlParams = z.strictObject({ segmentId: z.string().min(1).max(48) });
+export const segmentControlBody = z.strictObject({ paused: z.boolean(), priorityBoost: z.number().int().min(-500).max(500), note: z.string().max(500) });
+export const assignmentBody = z.strictObject({ teamId: z.string().uuid(), userId: z.string().uuid().nullable(), note: z.string().max(500) });
+
+export const strategyVersionSummarySchema = z.object({ version: z.number().int(), note: z.string(), publishedAt: z.string(), publishedBy: z.string().nullable() });
+export const strategiesSchema = z.object({ inForce: strategyVersionSchema, versions: z.array(strategyVersionSummarySchema) });
+export const strategyVersionParams = z.strictObject({ version: int4Param });
+/** The document is checked by the strategy's own schema (422 strategy.invalid with the issues by path). */
+export const publishStrategyBody = z.strictObject({ document: z.unknown(), note: z.string().trim().min(3, 'write a note of at least 3 characters').max(500) });
+
+export const sweepReportSchema = z.object({
+  promisesBroken: z.number().int(),
+  callbacksMissed: z.number().int(),
+  leasesExpired: z.number().int(),
+  debtorsRefreshed: z.number().int(),
+  entriesRefreshed: z.number().int(),
+});
+
+export type NextCase = z.infer<typeof nextCaseSchema>;
+export type WorkspaceSummary = z.infer<typeof workspaceSummarySchema>;
+export type CallResult = z.infer<typeof callResultSchema>;
+export type CallAction = z.infer<typeof callActionSchema>;
+export type StrategyVersionView = z.infer<typeof strategyVersionSchema>;
+export type StrategyVersionSummary = z.infer<typeof strategyVersionSummarySchema>;
+export type TeamQueue = z.infer<typeof teamQueueSchema>;
+export type SegmentControlView = z.infer<typeof segmentControlSchema>;
+export type SegmentControlChange = z.infer<typeof segmentControlBody>;
+export type Assignment = z.infer<typeof assignmentBody>;
+export type SweepReport = z.infer<typeof sweepReportSchema>;

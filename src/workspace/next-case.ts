@@ -8,7 +8,7 @@ import { conflict } from '../platform/errors.js';
 import { TEAM_KINDS } from './core/strategy-document.js';
 import { queueEntryViews } from './queue-view.js';
 import { phoneVerdict } from './refresh-queue.js';
-import type { QueueEntryView } from './contract.js';
+import type { NextCase, QueueEntryView } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -55,7 +55,7 @@ async function loadActorTeam(db: Db, actor: Actor): Promise<{ id: string; name: 
  * allowed one is leased in the same transaction. A refused candidate moves to its next allowed moment. The case the
  * agent held before is given back.
  */
-export async function nextCase(deps: Deps, actor: Actor): Promise<{ entry: QueueEntryView | null; waiting: Waiting }> {
+export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
   const team = await actorTeam(deps.db, actor);
   if (!team) throw conflict('workspace.no_queue', 'You are in no team that works cases, so you have no queue: ask an administrator to put you in a team.');
   const now = deps.now();

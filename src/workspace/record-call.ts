@@ -17,7 +17,7 @@ import { assertNotLeasedByOther } from './next-case.js';
 import { createPromiseIn } from './promises.js';
 import { queueEntryViews } from './queue-view.js';
 import { refreshDebtors } from './refresh-queue.js';
-import type { CallBody } from './contract.js';
+import type { CallBody, CallResult } from './contract.js';
 import { assertCaseInScope } from './scope.js';
 import { openTask } from './tasks.js';
 
@@ -36,7 +36,7 @@ export interface CallActionView {
  * team, a wrong number set aside — in one transaction. The agent's lease is given back and the case's queue entry
  * is refreshed before the answer.
  */
-export async function recordCall(deps: Deps, actor: Actor, caseId: string, body: CallBody, requestId: string | null = null) {
+export async function recordCall(deps: Deps, actor: Actor, caseId: string, body: CallBody, requestId: string | null = null): Promise<CallResult> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     // Every audited change in the agency waits for the audit trail's head: this transaction appends its entries last.

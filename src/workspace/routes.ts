@@ -1,31 +1,37 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { runJobNow } from '../audit/job-run.js';
 import type { Deps } from '../platform/deps.js';
-import { int4Param, problemResponses } from '../platform/http/schemas.js';
+import { idParams as id, noContent, problemResponses } from '../platform/http/schemas.js';
 import { caseWorkspace } from './case-workspace.js';
 import { nextCase, releaseCase, renewLease } from './next-case.js';
 import { cancelPromise } from './promises.js';
 import { recordCall } from './record-call.js';
 import {
+  assignmentBody,
   callBodySchema,
   callResultSchema,
+  cancelPromiseBody,
   caseWorkspaceSchema,
+  leaseSchema,
   nextCaseSchema,
+  publishStrategyBody,
   queueEntrySchema,
+  segmentControlBody,
+  segmentControlParams,
   segmentControlSchema,
+  strategiesSchema,
+  strategyVersionParams,
   strategyVersionSchema,
-  teamQueueSchema,
+  sweepReportSchema,
+  taskDoneBody,
+  teamQueueListSchema,
   workspaceSummarySchema,
 } from './contract.js';
 import { listStrategyVersions, publishStrategy, strategyInForce, strategyVersionView } from './strategy-store.js';
 import { assignCase, setSegmentControl, teamQueues, workspaceSummary } from './supervision.js';
 import { workspaceSweep } from './sweep.js';
 import { completeTask } from './tasks.js';
-
-const id = z.strictObject({ id: z.string().uuid() });
-const versionSummary = z.object({ version: z.number().int(), note: z.string(), publishedAt: z.string(), publishedBy: z.string().nullable() });
 
 /** The agent workspace: queues, next case, the case view's additions, calls, promises, follow-ups, supervision, strategies. */
 export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
@@ -58,7 +64,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/workspace/cases/:id/release',
     {
       config: { access: { permission: 'queues.work' } },
-      schema: { tags, summary: 'Give back the case you hold', params: id, response: { 204: z.null(), ...problemResponses(401, 403, 409) } },
+      schema: { tags, summary: 'Give back the case you hold', params: id, response: { 204: noContent, ...problemResponses(401, 403, 409) } },
     },
     async (request, reply) => {
       await releaseCase(deps, request.actor!, request.params.id);
@@ -70,7 +76,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/workspace/cases/:id/lease',
     {
       config: { access: { permission: 'queues.work' } },
-      schema: { tags, summary: 'Keep the case you hold for 15 more minutes while you work it', params: id, response: { 200: z.object({ until: z.string() }), ...problemResponses(401, 403, 409) } },
+      schema: { tags, summary: 'Keep the case you hold for 15 more minutes while you work it', params: id, response: { 200: leaseSchema, ...problemResponses(401, 403, 409) } },
     },
     async (request) => renewLease(deps, request.actor!, request.params.id),
   );
@@ -108,7 +114,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/promises/:id/cancel',
     {
       config: { access: { permission: 'contacts.record' } },
-      schema: { tags, summary: 'Cancel an open promise to pay, with the reason', params: id, body: z.strictObject({ reason: z.string().max(500) }), response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409, 422) } },
+      schema: { tags, summary: 'Cancel an open promise to pay, with the reason', params: id, body: cancelPromiseBody, response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409, 422) } },
     },
     async (request) => {
       const caseId = await cancelPromise(deps, request.actor!, request.params.id, request.body.reason, request.id);
@@ -120,7 +126,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/tasks/:id/done',
     {
       config: { access: { permission: 'contacts.record' } },
-      schema: { tags, summary: 'Mark a follow-up done', params: id, body: z.strictObject({ note: z.string().max(2000).optional() }), response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+      schema: { tags, summary: 'Mark a follow-up done', params: id, body: taskDoneBody, response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409) } },
     },
     async (request) => {
       const caseId = await completeTask(deps, request.actor!, request.params.id, request.body.note, request.id);
@@ -135,7 +141,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: "Your team's queues (a manager: every team's) per segment and arm, and the agents' activity today",
-        response: { 200: z.object({ items: z.array(teamQueueSchema) }), ...problemResponses(401, 403) },
+        response: { 200: teamQueueListSchema, ...problemResponses(401, 403) },
       },
     },
     async (request) => teamQueues(deps, request.actor!),
@@ -148,8 +154,8 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Pause or prioritise a segment of the strategy in force, with a note',
-        params: z.strictObject({ segmentId: z.string().min(1).max(48) }),
-        body: z.strictObject({ paused: z.boolean(), priorityBoost: z.number().int().min(-500).max(500), note: z.string().max(500) }),
+        params: segmentControlParams,
+        body: segmentControlBody,
         response: { 200: segmentControlSchema, ...problemResponses(400, 401, 403, 422) },
       },
     },
@@ -164,7 +170,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Give a case to a team, and optionally to one of its agents',
         params: id,
-        body: z.strictObject({ teamId: z.string().uuid(), userId: z.string().uuid().nullable(), note: z.string().max(500) }),
+        body: assignmentBody,
         response: { 200: queueEntrySchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
@@ -175,7 +181,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/strategies',
     {
       config: { access: { permission: 'strategies.read' } },
-      schema: { tags, summary: 'The strategy in force and every published version', response: { 200: z.object({ inForce: strategyVersionSchema, versions: z.array(versionSummary) }), ...problemResponses(401, 403) } },
+      schema: { tags, summary: 'The strategy in force and every published version', response: { 200: strategiesSchema, ...problemResponses(401, 403) } },
     },
     async () => {
       const current = await strategyInForce(deps.db);
@@ -187,7 +193,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/strategies/versions/:version',
     {
       config: { access: { permission: 'strategies.read' } },
-      schema: { tags, summary: 'One published version of the strategy', params: z.strictObject({ version: int4Param }), response: { 200: strategyVersionSchema, ...problemResponses(401, 403, 404) } },
+      schema: { tags, summary: 'One published version of the strategy', params: strategyVersionParams, response: { 200: strategyVersionSchema, ...problemResponses(401, 403, 404) } },
     },
     async (request) => strategyVersionView(deps, request.params.version),
   );
@@ -199,7 +205,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Publish a new version of the strategy, in force at once (422 strategy.invalid with the issues by path)',
-        body: z.strictObject({ document: z.unknown(), note: z.string().trim().min(3, 'write a note of at least 3 characters').max(500) }),
+        body: publishStrategyBody,
         response: { 201: strategyVersionSchema, ...problemResponses(400, 401, 403, 422) },
       },
     },
@@ -213,10 +219,7 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['jobs'],
         summary: 'Run the workspace sweep now (broken promises, missed callbacks, expired leases, queue refresh); it also runs every minute',
-        response: {
-          200: z.object({ promisesBroken: z.number().int(), callbacksMissed: z.number().int(), leasesExpired: z.number().int(), debtorsRefreshed: z.number().int(), entriesRefreshed: z.number().int() }),
-          ...problemResponses(401, 403),
-        },
+        response: { 200: sweepReportSchema, ...problemResponses(401, 403) },
       },
     },
     async (request) => runJobNow(deps, request.actor!, 'workspace-sweep', () => workspaceSweep(deps), request.id),

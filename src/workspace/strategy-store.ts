@@ -6,6 +6,7 @@ import type { Deps } from '../platform/deps.js';
 import { invalid, notFound } from '../platform/errors.js';
 import { strategyDocumentSchema, type StrategyDocument } from './core/strategy-document.js';
 import type { SegmentControl } from './core/queue-entry.js';
+import type { StrategyVersionSummary, StrategyVersionView } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -38,7 +39,7 @@ export async function segmentControls(db: Db): Promise<Map<string, SegmentContro
   return new Map(rows.map((row) => [row.segment_id, { paused: row.paused, priorityBoost: row.priority_boost, note: row.note }]));
 }
 
-export async function listStrategyVersions(deps: Deps) {
+export async function listStrategyVersions(deps: Deps): Promise<StrategyVersionSummary[]> {
   const rows = await deps.db
     .selectFrom('strategy_versions')
     .leftJoin('users', 'users.id', 'strategy_versions.published_by')
@@ -48,7 +49,7 @@ export async function listStrategyVersions(deps: Deps) {
   return rows.map((row) => ({ version: row.version, note: row.note, publishedAt: row.published_at.toISOString(), publishedBy: row.published_by }));
 }
 
-export async function strategyVersionView(deps: Deps, version: number) {
+export async function strategyVersionView(deps: Deps, version: number): Promise<StrategyVersionView> {
   const row = await deps.db
     .selectFrom('strategy_versions')
     .leftJoin('users', 'users.id', 'strategy_versions.published_by')
@@ -63,7 +64,7 @@ export async function strategyVersionView(deps: Deps, version: number) {
  * Publishes a new version, in force at once. Every open case is marked for a refresh: the workspace sweep moves
  * the cases to their new segments within minutes, and the version of each entry says which strategy placed it.
  */
-export async function publishStrategy(deps: Deps, actor: Actor, input: { document: unknown; note: string }, requestId: string | null = null) {
+export async function publishStrategy(deps: Deps, actor: Actor, input: { document: unknown; note: string }, requestId: string | null = null): Promise<StrategyVersionView> {
   const checked = strategyDocumentSchema.safeParse(input.document);
   if (!checked.success) {
     const issues = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

@@ -15,6 +15,7 @@ import { refreshDebtors } from './refresh-queue.js';
 import { assertCaseInScope } from './scope.js';
 import { strategyInForce } from './strategy-store.js';
 import { taskView } from './case-workspace.js';
+import type { Assignment, QueueEntryView, SegmentControlChange, SegmentControlView, TeamQueue, WorkspaceSummary } from './contract.js';
 
 /** Midnight in the agency's zone: "today" for the activity figures. */
 function startOfDay(deps: Deps, now: Date): Date {
@@ -23,7 +24,7 @@ function startOfDay(deps: Deps, now: Date): Date {
 }
 
 /** The agent's day: the case they hold, their queue, today's figures, their team's open follow-ups due. */
-export async function workspaceSummary(deps: Deps, actor: Actor) {
+export async function workspaceSummary(deps: Deps, actor: Actor): Promise<WorkspaceSummary> {
   const now = deps.now();
   const team = await actorTeam(deps.db, actor);
   const held = await deps.db.selectFrom('case_queue').select('case_id').where('leased_by', '=', actor.userId).where('lease_until', '>', now).executeTakeFirst();
@@ -61,7 +62,7 @@ export async function workspaceSummary(deps: Deps, actor: Actor) {
  * The queues of the teams a team leader answers for (their own) or, for a manager, of every team that works cases:
  * per segment and arm the cases, those callable now and those leased; the agents with their case and today's figures.
  */
-export async function teamQueues(deps: Deps, actor: Actor) {
+export async function teamQueues(deps: Deps, actor: Actor): Promise<{ items: TeamQueue[] }> {
   const now = deps.now();
   const strategy = await strategyInForce(deps.db);
   // Need-to-know: counts per segment name no person, but a segment that selects by vulnerability is named neutrally.
@@ -133,7 +134,7 @@ export async function teamQueues(deps: Deps, actor: Actor) {
 }
 
 /** Pauses or boosts a segment of the strategy in force, at once on every entry of the segment. Audited. */
-export async function setSegmentControl(deps: Deps, actor: Actor, segmentId: string, input: { paused: boolean; priorityBoost: number; note: string }, requestId: string | null = null) {
+export async function setSegmentControl(deps: Deps, actor: Actor, segmentId: string, input: SegmentControlChange, requestId: string | null = null): Promise<SegmentControlView> {
   const now = deps.now();
   const note = input.note.trim();
   if (note.length < 3) throw invalid('segment.note_missing', 'Write why (at least 3 characters): the agents see it in the queue’s reasons.');
@@ -177,7 +178,7 @@ export async function setSegmentControl(deps: Deps, actor: Actor, segmentId: str
 }
 
 /** Gives a case to a team (pinned: the strategy no longer moves it) and optionally to one agent of it. Audited. */
-export async function assignCase(deps: Deps, actor: Actor, caseId: string, input: { teamId: string; userId: string | null; note: string }, requestId: string | null = null) {
+export async function assignCase(deps: Deps, actor: Actor, caseId: string, input: Assignment, requestId: string | null = null): Promise<QueueEntryView> {
   const now = deps.now();
   const note = input.note.trim();
   if (note.length < 3) throw invalid('assignment.note_missing', 'Write why the case changes hands (at least 3 characters).');

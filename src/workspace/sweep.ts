@@ -4,20 +4,13 @@ import type { Deps } from '../platform/deps.js';
 import { breakDuePromises } from './promises.js';
 import { refreshContext, refreshDebtors } from './refresh-queue.js';
 import { openTask } from './tasks.js';
+import type { SweepReport } from './contract.js';
 
 export const WORKSPACE_SWEEP = 'workspace-sweep';
 
 /** How many debtors one refresh statement handles, and how many the sweep takes in one run at most. */
 const BATCH = 1_000;
 const MAX_PER_RUN = 200_000;
-
-export interface SweepReport {
-  promisesBroken: number;
-  callbacksMissed: number;
-  leasesExpired: number;
-  debtorsRefreshed: number;
-  entriesRefreshed: number;
-}
 
 /**
  * Every minute: promises past their date become broken (with a follow-up), callbacks the agency missed get a

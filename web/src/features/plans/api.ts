@@ -1,9 +1,5 @@
 import { http } from '../../api/client.js';
-import type { ApprovalItem } from '../../../../src/plans/approvals.js';
-import type { PlanView } from '../../../../src/plans/plan-view.js';
-import type { ProposalsView } from '../../../../src/plans/proposals-view.js';
-import type { PlanTerms } from '../../../../src/plans/record-plan.js';
-import type { CaseReviewView } from '../../../../src/plans/reviews.js';
+import type { ApprovalItem, CaseReviewView, PlanTerms, PlanView, ProposalsView } from '../../../../src/plans/contract.js';
 
 /** Plans as the case and the approvals queue use them: the server's own types, imported type-only. */
 export type Plan = PlanView;
