@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../src/contact-policy/core/default-policy.js';
 import { holidayCalendar } from '../src/contact-policy/core/holidays.js';
-import { fromLocal, isoDateOf, toLocal, TIME } from '../src/contact-policy/core/local-time.js';
+import { fromLocal, isoDateOf, toLocal, TIME } from '../src/platform/calendar/index.js';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
 import { axeViolations, describeViolations, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';

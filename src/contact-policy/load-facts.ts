@@ -3,7 +3,7 @@ import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import type { CompiledPolicy } from './core/compile.js';
 import type { ContactFacts, FactHold } from './core/facts.js';
-import { dayNumberOf, fromLocal, isValidTimeZone, TIME } from './core/local-time.js';
+import { dayNumberOf, fromLocal, isValidTimeZone, TIME } from '../platform/calendar/index.js';
 import type { Channel, DayKey, HoldKind } from './core/policy-document.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

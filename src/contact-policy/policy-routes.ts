@@ -7,7 +7,7 @@ import { compilePolicy } from './core/compile.js';
 import { decideContact } from './core/decide.js';
 import type { ContactFacts } from './core/facts.js';
 import { holidayCalendar } from './core/holidays.js';
-import { isValidTimeZone } from './core/local-time.js';
+import { isValidTimeZone } from '../platform/calendar/index.js';
 import { CHANNELS, DAY_KEYS, HOLD_KINDS, policyDocumentSchema } from './core/policy-document.js';
 import { decisionSchema, decisionView } from './decision-view.js';
 import { discardDraft, getDraft, noDraft, parsePolicyDocument, policyOverview, publishDraft, saveDraft } from './policy-admin.js';

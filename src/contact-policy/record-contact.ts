@@ -6,7 +6,7 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
 import { decideContact } from './core/decide.js';
-import { isoDateOf, toLocal } from './core/local-time.js';
+import { isoDateOf, toLocal } from '../platform/calendar/index.js';
 import { isConversation, OUTCOMES } from './core/outcomes.js';
 import type { Channel } from './core/policy-document.js';
 import { assertDebtorInScope, usableOverride } from './contact-permission.js';

@@ -2,7 +2,7 @@ import type { Deps } from '../platform/deps.js';
 import { compilePolicy, type CompiledPolicy } from './core/compile.js';
 import { refusingRules } from './core/decide.js';
 import type { ContactFacts, FactHold, PastContact } from './core/facts.js';
-import { dayNumberOf, fromLocal, isValidTimeZone, TIME } from './core/local-time.js';
+import { dayNumberOf, fromLocal, isValidTimeZone, TIME } from '../platform/calendar/index.js';
 import type { Channel, DayKey, HoldKind, PolicyDocument } from './core/policy-document.js';
 import { DEFAULT_LOCATION, historyReachMs, type Location } from './load-facts.js';
 import { allVersions } from './policy-store.js';

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { isValidTimeZone } from './calendar/local-time.js';
 
 /**
  * Every setting Accord reads from the environment, validated once at start-up.
  * The README's configuration table lists the same variables; keep them in step.
  */
+const timeZone = z.string().refine(isValidTimeZone, 'use an IANA time zone such as Europe/Paris or Europe/Rome');
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Loopback by default: serving on every interface (`0.0.0.0`) is the operator's explicit choice. */
@@ -36,7 +39,10 @@ const configSchema = z.object({
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
   JOBS: z.enum(['on', 'off']).default('on'),
   NIGHTLY_CRON: z.string().default('30 2 * * *'),
-  NIGHTLY_TZ: z.string().default('Europe/Paris'),
+  /** The agency's zone: its "today" (payment dates, plans, imports, remittance periods). Default: NIGHTLY_TZ, else Paris. */
+  AGENCY_TZ: timeZone.optional(),
+  /** The zone of NIGHTLY_CRON. Default: AGENCY_TZ. */
+  NIGHTLY_TZ: timeZone.optional(),
   /** The agency's name and callback number, as the neutral voicemail message gives them. */
   AGENCY_NAME: z.string().min(1).max(80).default('Accord'),
   AGENCY_PHONE: z.string().min(4).max(30).default('01 84 80 00 00'),
@@ -57,6 +63,10 @@ const configSchema = z.object({
   /** Per creditor: bytes of placement files uploaded in 24 hours, and imports waiting or running at once. */
   PLACEMENT_DAILY_QUOTA_BYTES: z.coerce.number().int().min(1024).max(1024 ** 4).default(4 * 1024 ** 3),
   PLACEMENT_MAX_ACTIVE_IMPORTS: z.coerce.number().int().min(1).max(100).default(2),
+}).transform((config) => {
+  // Before AGENCY_TZ, NIGHTLY_TZ was also the agency's zone: a deployment that set only it keeps its "today".
+  const agencyZone = config.AGENCY_TZ ?? config.NIGHTLY_TZ ?? 'Europe/Paris';
+  return { ...config, AGENCY_TZ: agencyZone, NIGHTLY_TZ: config.NIGHTLY_TZ ?? agencyZone };
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -5,7 +5,7 @@ import { remittanceEntries } from '../ledger/core/postings.js';
 import { postTransaction } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
-import { fromLocal, dayNumberOf } from '../contact-policy/core/local-time.js';
+import { fromLocal, dayNumberOf } from '../platform/calendar/index.js';
 import type { RemittanceView } from './contract.js';
 import { loadRemittance } from './remittance-view.js';
 

@@ -2,7 +2,7 @@ import { appendCaseEvent } from '../cases/append-case-event.js';
 import { sql, type Transaction } from 'kysely';
 import { euros } from '../affordability/core/text.js';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/append.js';
-import { toLocal, isoDateOf } from '../contact-policy/core/local-time.js';
+import { toLocal, isoDateOf } from '../platform/calendar/index.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';

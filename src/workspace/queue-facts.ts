@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { isValidTimeZone } from '../contact-policy/core/local-time.js';
+import { isValidTimeZone } from '../platform/calendar/index.js';
 import { DEFAULT_LOCATION } from '../contact-policy/load-facts.js';
 import type { DB } from '../platform/db/schema.js';
 import type { QueueFacts } from './core/queue-entry.js';

@@ -1,7 +1,7 @@
 import { appendCaseEvent } from '../cases/append-case-event.js';
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/append.js';
-import { fromLocal, toLocal } from '../contact-policy/core/local-time.js';
+import { fromLocal, toLocal } from '../platform/calendar/index.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { invalid, notFound } from '../platform/errors.js';

@@ -1,7 +1,7 @@
 import type { Cap, Channel, HoldKind, PolicyDocument, PolicyVersion } from './policy-document.js';
 import { DAY_KEYS, HOLD_KINDS } from './policy-document.js';
 import { holidayCalendar, type HolidayCalendar } from './holidays.js';
-import { minutesOf, TIME } from './local-time.js';
+import { minutesOf, TIME } from '../../platform/calendar/index.js';
 
 /**
  * A policy document turned into what the decision reads fast: minutes instead of clock strings,

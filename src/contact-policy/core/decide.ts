@@ -3,7 +3,7 @@ import { CHANNEL_BIT } from './compile.js';
 import type { ContactFacts, PastContact } from './facts.js';
 import type { Channel, HoldKind } from './policy-document.js';
 import { DAY_KEYS } from './policy-document.js';
-import { fromLocal, minutesOf, TIME, toLocal } from './local-time.js';
+import { fromLocal, minutesOf, TIME, toLocal } from '../../platform/calendar/index.js';
 import { explain, noticeText, type Explanation } from './messages.js';
 
 /**

@@ -1,6 +1,5 @@
-import Holidays from 'date-holidays';
 import type { CountryHolidays } from './policy-document.js';
-import { dayNumberOf, isoDateOf } from './local-time.js';
+import { calendarPublicHolidays, dayNumberOf, isoDateOf } from '../../platform/calendar/index.js';
 
 /**
  * Public holidays of a country and region, from the `date-holidays` calendar plus the policy's own additions
@@ -29,14 +28,11 @@ export function holidayCalendar(config: Record<string, CountryHolidays>): Holida
     const entries: Entry[] = [];
     if (countryConfig) {
       const calendarRegion = region ? countryConfig.regionCodes[region] : undefined;
-      const calendar = calendarRegion ? new Holidays(country, calendarRegion) : new Holidays(country);
       const ignored = new Set(countryConfig.ignore.map((day) => day.monthDay));
-      for (const holiday of calendar.getHolidays(year) ?? []) {
-        // Sundays that the calendar lists (Easter Sunday) are closed anyway; only public days count.
-        if (holiday.type !== 'public') continue;
-        const date = holiday.date.slice(0, 10);
-        if (ignored.has(date.slice(5))) continue;
-        entries.push({ date, name: holiday.name });
+      // Only public days count (Sundays the calendar lists, Easter Sunday, are closed anyway).
+      for (const holiday of calendarPublicHolidays(country, calendarRegion, year)) {
+        if (ignored.has(holiday.date.slice(5))) continue;
+        entries.push({ ...holiday });
       }
       for (const extra of countryConfig.extra) {
         if (extra.regions && (!region || !extra.regions.includes(region))) continue;

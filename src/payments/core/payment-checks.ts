@@ -1,5 +1,5 @@
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
-import { isoDateOf, toLocal } from '../../contact-policy/core/local-time.js';
+import { latestToday } from '../../platform/calendar/index.js';
 
 /** No payment the agency records is older than this: earlier dates are typing errors (0200-11-24, 1926-11-24). */
 export const EARLIEST_RECEIVED_ON = '2000-01-01';
@@ -24,9 +24,9 @@ export function receivedOnRefusal(receivedOn: string, facts: { caseOpenedOn: str
       message: `Case ${facts.caseReference} was opened on ${facts.caseOpenedOn}, after ${receivedOn}: money paid before the placement is already in the balance the creditor placed. Check the date, or the case.`,
     };
   }
-  const latestToday = facts.zones.map((zone) => isoDateOf(toLocal(zone, facts.now.getTime()).dayNumber)).reduce((latest, day) => (day > latest ? day : latest));
-  if (receivedOn > latestToday) {
-    return { code: 'payments.received_in_future', message: `A payment cannot be received in the future (today is ${latestToday}): give the day the money arrived.` };
+  const today = latestToday(facts.now, facts.zones);
+  if (receivedOn > today) {
+    return { code: 'payments.received_in_future', message: `A payment cannot be received in the future (today is ${today}): give the day the money arrived.` };
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { dayNumberOf, isoDateOf, toLocal } from '../../contact-policy/core/local-time.js';
+import { dayNumberOf, isoDateOf, toLocal } from '../../platform/calendar/index.js';
 import { SCRIPT, STEP_IDS } from './conversation.js';
 
 const DAY_MS = 86_400_000;

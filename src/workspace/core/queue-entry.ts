@@ -1,7 +1,7 @@
 import { euros } from '../../affordability/core/text.js';
 import type { Message } from '../../affordability/core/types.js';
 import type { Channel } from '../../contact-policy/core/policy-document.js';
-import { dayNumberOf, fromLocal, isoDateOf, toLocal } from '../../contact-policy/core/local-time.js';
+import { dayNumberOf, fromLocal, isoDateOf, toLocal } from '../../platform/calendar/index.js';
 import type { QueueReason } from '../../need-to-know/core/care-rule.js';
 import { segmentCase, type Arm, type SegmentFacts } from './segment.js';
 import { dateWords, momentWords, TASK_TITLES } from './texts.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isoDateOf, toLocal } from '../../../../src/contact-policy/core/local-time.js';
+import { isoDateOf, toLocal } from '../../../../src/platform/calendar/local-time.js';
 import { ApiError } from '../../api/client.js';
 import type { CaseDetail } from '../portfolio/api.js';
 import { CALL_OUTCOMES, CALL_RESULTS, recordCall, type CallBody, type CallOutcome, type CallResult, type CallResultKind, type CaseWorkspace, type ScriptStep } from './api.js';

@@ -7,8 +7,10 @@
  * above 200,000 decisions a second.
  */
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+/** 24 hours: a duration. A calendar day is `addDays` (a local day is 23 or 25 hours when the clocks change). */
+export const DAY_MS = 86_400_000;
 const BUCKET_MS = 15 * MINUTE_MS;
 const MAX_CACHED_BUCKETS_PER_ZONE = 200_000;
 
@@ -140,4 +142,4 @@ export function clockOf(minuteOfDay: number): string {
   return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
 }
 
-export const TIME = { MINUTE_MS, HOUR_MS: 60 * MINUTE_MS, DAY_MS } as const;
+export const TIME = { MINUTE_MS, HOUR_MS, DAY_MS } as const;
