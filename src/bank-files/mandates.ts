@@ -7,6 +7,7 @@ import type { Deps } from '../platform/deps.js';
 import type { DB, SepaMandatesTable } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import type { MandateView } from './contract.js';
+import { agencyToday } from '../platform/calendar/index.js';
 import { normaliseIban } from './core/match.js';
 
 /** SEPA Core mandates signed by debtors: create, read, amend (name, IBAN, BIC) and revoke; never deleted. */
@@ -75,7 +76,7 @@ export async function createMandate(deps: Deps, actor: Actor, input: MandateInpu
   const iban = checkedIban(input.debtorIban);
   const bic = checkedBic(input.debtorBic);
   const at = deps.now();
-  if (input.signedOn > at.toISOString().slice(0, 10)) throw invalid('sepa_mandates.signed_in_future', 'The signature date is in the future: give the day the debtor signed the mandate.', { field: 'signedOn' });
+  if (input.signedOn > agencyToday(at, deps.config)) throw invalid('sepa_mandates.signed_in_future', 'The signature date is in the future: give the day the debtor signed the mandate.', { field: 'signedOn' });
   const id = await deps.db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('cases').select(['id', 'debtor_id', 'creditor_id', 'status']).where('id', '=', input.caseId).forUpdate().executeTakeFirst();
     if (!found || !mayAccessCreditor(actor, found.creditor_id)) throw notFound('The case');
@@ -147,7 +148,7 @@ export async function amendMandate(deps: Deps, actor: Actor, id: string, input: 
 
 export async function revokeMandate(deps: Deps, actor: Actor, id: string, input: { reason: string; revokedOn?: string | undefined }, requestId: string | null): Promise<MandateView> {
   const at = deps.now();
-  const revokedOn = input.revokedOn ?? at.toISOString().slice(0, 10);
+  const revokedOn = input.revokedOn ?? agencyToday(at, deps.config);
   await deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('sepa_mandates').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row || !mayAccessCreditor(actor, row.creditor_id)) throw notFound('The SEPA mandate');

@@ -83,7 +83,7 @@ describe.each(ENGINES)('the case lifecycle in the database on %s', (engine) => {
       closeEmptiedCases(trx, { caseIds: sql`select unnest(${[recalled.id, closedByCreditor.id, stillOpen.id]}::uuid[])`, actorUserId: null, now: NOW, today: '2026-05-04' }),
     );
     expect(count).toBe(2);
-    await db.transaction().execute((trx) => changeCase(trx, { caseId: twin.id, change: { reason: 'recalled' }, actorUserId: null, now: NOW }));
+    await db.transaction().execute((trx) => changeCase(trx, { caseId: twin.id, change: { reason: 'recalled' }, actorUserId: null, now: NOW, today: '2026-05-04' }));
     const bulk = await written(recalled.id);
     const one = await written(twin.id);
     expect(bulk).toEqual(one);

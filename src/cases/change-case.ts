@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { appendCaseEvent } from './append-case-event.js';
@@ -9,6 +10,8 @@ export interface CaseChangeRequest {
   change: CaseChange;
   actorUserId: string | null;
   now: Date;
+  /** The agency's date of the change (`agencyToday`), the closing date: a change that may close the case gives it. */
+  today?: IsoDate | undefined;
 }
 
 export type CaseChangeOutcome = Exclude<CaseTransition, { outcome: 'refused' }>;
@@ -21,9 +24,10 @@ export type CaseChangeOutcome = Exclude<CaseTransition, { outcome: 'refused' }>;
  */
 export async function changeCase(trx: Transaction<DB>, request: CaseChangeRequest): Promise<CaseChangeOutcome> {
   const facts = await lockCaseFacts(trx, request.caseId);
-  // The agency's date of the change (closing date): UTC until the calendar module gives the agency's own day.
-  const today = request.now.toISOString().slice(0, 10);
-  const transition = decideCaseChange(facts, request.change, request.now, today);
+  const transition = decideCaseChange(facts, request.change, request.now, request.today ?? '');
+  if (transition.outcome === 'changed' && transition.to.closedOn === '') {
+    throw new Error(`changeCase: the change ${request.change.reason} closes the case: give the agency's today`);
+  }
   if (transition.outcome === 'refused') {
     throw conflict(transition.refusal.code, transition.refusal.message, { caseId: request.caseId, change: request.change.reason, stage: facts.stage, status: facts.status });
   }

@@ -3,6 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
+import { agencyToday, type IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
 import type { DebtorMatch, MatchDecision } from './contract.js';
@@ -32,7 +33,7 @@ export async function decideMatch(
     let before: unknown = { status: 'open' };
     let after: Record<string, unknown> = { debtorId: match.debtor_id, candidateDebtorId: match.candidate_debtor_id };
     if (input.decision === 'same_person') {
-      const merge = await mergeDebtors(trx, { debtorId: match.debtor_id, candidateId: match.candidate_debtor_id, matchId, actorUserId: actor.userId, now });
+      const merge = await mergeDebtors(trx, { debtorId: match.debtor_id, candidateId: match.candidate_debtor_id, matchId, actorUserId: actor.userId, now, today: agencyToday(now, deps.config) });
       ({ before, after } = merge);
     }
     await trx
@@ -60,6 +61,8 @@ interface MergeInput {
   matchId: string;
   actorUserId: string;
   now: Date;
+  /** The agency's today: the closing day of an emptied case. */
+  today: IsoDate;
 }
 
 const count = (result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => Number(result.numUpdatedRows ?? result.numDeletedRows ?? 0n);
@@ -146,7 +149,7 @@ async function combineCases(trx: Transaction<DB>, p: MergeInput, survivorCases: 
         from claims where case_id = ${into.id} and status = 'open'), 0)),
         updated_at = ${p.now}
       where id = ${into.id}`.execute(trx);
-    await changeCase(trx, { caseId: from.id, change: { reason: 'merged', intoCaseReference: into.reference }, actorUserId: p.actorUserId, now: p.now });
+    await changeCase(trx, { caseId: from.id, change: { reason: 'merged', intoCaseReference: into.reference }, actorUserId: p.actorUserId, now: p.now, today: p.today });
     combined.push({ from: from.id, into: into.id, claimsMoved: count(moved) });
   }
   return combined;

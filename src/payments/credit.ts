@@ -11,6 +11,7 @@ import { mandateOrder, openClaims, postAllocation, settleCase } from './record-p
 import { MAX_AMOUNT_CENTS } from '../platform/money.js';
 import type { Transaction } from 'kysely';
 import type { ClaimAdjustment, ClaimAdjustmentResult, CreditAllocation, Refund, RefundResult } from './contract.js';
+import { agencyToday } from '../platform/calendar/index.js';
 
 /**
  * The debtor's credit (money received that no claim took) is never lost: it is refunded to the debtor, or allocated
@@ -71,13 +72,13 @@ export async function allocateCredit(deps: Deps, actor: Actor, caseId: string, r
     const claims = await openClaims(trx, caseId);
     const { allocations } = allocatePayment({
       amountCents: credit,
-      paidOn: now.toISOString().slice(0, 10),
+      paidOn: agencyToday(now, deps.config),
       claims: claims.map((claim) => ({ id: claim.id, dueOn: claim.default_on, outstanding: claim.outstanding })),
       order: mandateOrder(caseRow.allocation_order),
     });
     if (allocations.length === 0) throw conflict('payments.nothing_owed', 'This case owes nothing: the credit stays with the debtor.');
     await postAllocation(trx, caseRow, allocations, { reason: 'Affectation du crédit du débiteur', createdBy: actor.userId, at: now });
-    await settleCase(trx, caseId, actor.userId, now);
+    await settleCase(trx, caseId, actor.userId, now, deps.config);
     const allocated = allocations.reduce((sum, allocation) => sum + allocation.amountCents, 0);
     await appendAudit(trx, {
       actor: auditActor(actor),
@@ -123,7 +124,7 @@ export async function adjustClaim(
       createdBy: actor.userId,
       entries: adjustmentEntries(claim.creditor_id, claimId, input.component, input.amountCents),
     });
-    await settleCase(trx, claim.case_id, actor.userId, now);
+    await settleCase(trx, claim.case_id, actor.userId, now, deps.config);
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'claim.adjusted',

@@ -20,6 +20,7 @@ import { normalisedIban, receivedOnRefusal } from './core/payment-checks.js';
 import { debtorLocation } from '../contact-policy/load-facts.js';
 import { MAX_AMOUNT_CENTS } from '../platform/money.js';
 import { queueCreditorNotice } from './creditor-notice.js';
+import { agencyToday } from '../platform/calendar/index.js';
 
 export type { PaymentChannel };
 
@@ -101,7 +102,7 @@ export async function recordPayment(
       .forUpdate('cases')
       .executeTakeFirst();
     if (!caseRow || !mayAccessCreditor(actor, caseRow.creditor_id)) throw notFound('The case');
-    const zones = [deps.config.NIGHTLY_TZ, (await debtorLocation(trx, caseRow.debtor_id)).timeZone];
+    const zones = [deps.config.AGENCY_TZ, (await debtorLocation(trx, caseRow.debtor_id)).timeZone];
     const refusal = receivedOnRefusal(input.receivedOn, { caseOpenedOn: caseRow.opened_on, caseReference: caseRow.reference, now, zones });
     if (refusal) throw invalid(refusal.code, refusal.message, { field: 'receivedOn' });
     const claims = await openClaims(trx, caseRow.id);
@@ -153,7 +154,7 @@ export async function recordPayment(
       debtorChoice: input.debtorChoice,
     });
     if (allocations.length > 0) await postAllocation(trx, caseRow, allocations, { paymentId: payment.id, createdBy: actor.userId, at: now });
-    await settleCase(trx, caseRow.id, actor.userId, now);
+    await settleCase(trx, caseRow.id, actor.userId, now, deps.config);
     // A promise to pay is kept by the payments that cover it, in the payment's own transaction.
     await matchPromise(trx, caseRow.id, actor.userId, now);
 
@@ -263,7 +264,7 @@ export async function openClaims(trx: Transaction<DB>, caseId: string) {
  * After money moved on a case: claims with nothing left become paid (and paid ones that owe again, open), the cached
  * balance follows, and a case whose claims are all paid closes as paid — or reopens when a reversal undid that.
  */
-export async function settleCase(trx: Transaction<DB>, caseId: string, actorUserId: string | null, now: Date) {
+export async function settleCase(trx: Transaction<DB>, caseId: string, actorUserId: string | null, now: Date, agency: { AGENCY_TZ: string }) {
   await sql`
     update claims set status = case
         when principal_cents + interest_cents + fees_cents <= settled_principal_cents + settled_interest_cents + settled_fees_cents then 'paid'
@@ -284,9 +285,10 @@ export async function settleCase(trx: Transaction<DB>, caseId: string, actorUser
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();
   // The lifecycle requires the rest (no open claim, a zero balance) and refuses a change its stage does not allow.
+  const today = agencyToday(now, agency);
   if (state.status !== 'closed' && Number(state.open_claims) === 0 && Number(state.paid_claims) > 0) {
-    await changeCase(trx, { caseId, change: { reason: 'paid_in_full' }, actorUserId, now });
+    await changeCase(trx, { caseId, change: { reason: 'paid_in_full' }, actorUserId, now, today });
   } else if (state.status === 'closed' && state.close_reason === 'paid' && Number(state.open_claims) > 0) {
-    await changeCase(trx, { caseId, change: { reason: 'payment_reversed' }, actorUserId, now });
+    await changeCase(trx, { caseId, change: { reason: 'payment_reversed' }, actorUserId, now, today });
   }
 }

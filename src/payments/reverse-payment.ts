@@ -13,7 +13,7 @@ import type { PaymentView } from './contract.js';
 import { loadPayment } from './payment-view.js';
 import { settleCase } from './record-payment.js';
 import { reopenInstalmentsPaidBy } from '../plans/instalments.js';
-import { localDate } from '../reporting/snapshot.js';
+import { agencyToday } from '../platform/calendar/index.js';
 import { queueCreditorNotice } from './creditor-notice.js';
 
 /**
@@ -64,11 +64,11 @@ export async function reversePayment(
       .set({ status: 'reversed', reversed_at: now, reversal_kind: input.kind, reversal_reason: input.reason.trim() })
       .where('id', '=', paymentId)
       .execute();
-    await settleCase(trx, payment.case_id, actor.userId, now);
+    await settleCase(trx, payment.case_id, actor.userId, now, deps.config);
     // An open promise counts only the payments that stand.
     await matchPromise(trx, payment.case_id, actor.userId, now);
     // What the payment had paid on a plan owes again, in the reversal's transaction.
-    await reopenInstalmentsPaidBy(trx, actor, { id: paymentId, receiptNumber: payment.receipt_number }, { at: now, today: localDate(now, deps.config.NIGHTLY_TZ) });
+    await reopenInstalmentsPaidBy(trx, actor, { id: paymentId, receiptNumber: payment.receipt_number }, { at: now, today: agencyToday(now, deps.config) });
     await appendCaseEvent(trx, {
       caseId: payment.case_id,
       debtorId: payment.debtor_id,

@@ -2,7 +2,8 @@ import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
-import { localDate } from '../reporting/snapshot.js';
+import { agencyToday, latestToday } from '../platform/calendar/index.js';
+import { debtorLocation } from '../contact-policy/load-facts.js';
 import { writeReason } from './core/event-reasons.js';
 import { followUp, nextStatus } from './core/index.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
@@ -36,8 +37,12 @@ async function currentInstalments(trx: Transaction<DB>, plan: LockedPlan) {
  */
 export async function recordInstalmentPayment(deps: Deps, actor: Actor | null, planId: string, number: number, payment: InstalmentPayment, requestId: string | null): Promise<PlanView> {
   const at = deps.now();
-  const latestPaidOn = localDate(at, deps.config.NIGHTLY_TZ);
-  await deps.db.transaction().execute((trx) => payInstalmentIn(trx, actor, planId, number, payment, { at, latestPaidOn, requestId }));
+  await deps.db.transaction().execute(async (trx) => {
+    // The payments' rule (payments/core/payment-checks.ts): not after today where it is latest, the agency's or the debtor's.
+    const plan = await trx.selectFrom('plans').select('debtor_id').where('id', '=', planId).executeTakeFirst();
+    const zones = [deps.config.AGENCY_TZ, ...(plan ? [(await debtorLocation(trx, plan.debtor_id)).timeZone] : [])];
+    return payInstalmentIn(trx, actor, planId, number, payment, { at, latestPaidOn: latestToday(at, zones), requestId });
+  });
   return loadPlan(deps.db, planId);
 }
 
@@ -153,7 +158,7 @@ export interface PlanFollowUpReport {
  */
 export async function followUpPlans(deps: Deps): Promise<PlanFollowUpReport> {
   const at = deps.now();
-  const today = localDate(at, deps.config.NIGHTLY_TZ);
+  const today = agencyToday(at, deps.config);
   const candidates = await deps.db
     .selectFrom('plans')
     .innerJoin('plan_versions', (j) => j.onRef('plan_versions.plan_id', '=', 'plans.id').onRef('plan_versions.version', '=', 'plans.current_version'))
