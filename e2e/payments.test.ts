@@ -55,7 +55,7 @@ describe('payments, bank statements and remittances', () => {
 
     const agentContext = await newContext(fixture.browser);
     const page = await agentContext.newPage();
-    let receipt = '';
+    let receipt: string;
     try {
       await signInWithKeyboard(page, base, 'agent@demo.accord.test', DEMO_PASSWORD);
       await page.goto(`${base}/cases/${target.id}`);

@@ -455,7 +455,7 @@ async function afterRunChecks(db: Database, agents: Actor[], sinceIso: string): 
             coalesce(sum(calls), 0)::text as total from recorded`,
     [ids, sinceIso],
   );
-  let leasesHeld: number | null = null;
+  let leasesHeld: number | null;
   try {
     const leases = await db.executeSql<{ count: string }>(`select count(*)::text as count from case_queue where leased_by is not null`);
     leasesHeld = Number(leases.rows[0]!.count);

@@ -193,8 +193,7 @@ function during(day: Date, random: Random): Date {
 
 async function insertChunked<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: Insertable<DB[T]>[]) {
   for (let i = 0; i < rows.length; i += 500) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await trx.insertInto(table).values(rows.slice(i, i + 500) as any).execute();
+    await trx.insertInto(table).values(rows.slice(i, i + 500)).execute();
   }
 }
 

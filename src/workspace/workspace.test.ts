@@ -12,7 +12,6 @@ import { workspaceSweep } from './sweep.js';
 /** Wednesday 25 November 2026, 10:00 in Paris: inside the French contact hours. */
 const START = new Date('2026-11-25T09:00:00Z');
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 describe.each(ENGINES)('agent workspace on %s', (engine) => {
   let t: TestApp;

@@ -170,7 +170,16 @@ const reader = new XMLParser({
 });
 
 // The tree of a file this module wrote itself: read loosely, every number checked.
-type Node = Record<string, any>;
+type Node = { readonly [name: string]: unknown };
+
+function child(node: unknown, name: string): Node {
+  const value = typeof node === 'object' && node !== null ? (node as Node)[name] : undefined;
+  if (typeof value !== 'object' || value === null) throw new Error(`pain.008: no ${name}`);
+  return value as Node;
+}
+
+/** The elements the reader always reads as lists (`isArray` above). */
+const children = (node: Node, name: 'PmtInf' | 'DrctDbtTxInf'): Node[] => (node[name] ?? []) as Node[];
 
 function cents(value: unknown): number {
   const text = typeof value === 'object' && value !== null ? (value as Node)['#text'] : value;
@@ -183,19 +192,21 @@ function cents(value: unknown): number {
 export function readPain008(xml: string): ReadPain008 {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`pain.008 is not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
-  const root = (reader.parse(xml) as Node).Document?.CstmrDrctDbtInitn as Node | undefined;
-  if (!root) throw new Error('pain.008: no Document/CstmrDrctDbtInitn');
+  const document = reader.parse(xml) as Node;
+  const root = typeof document.Document === 'object' && document.Document !== null ? (document.Document as Node).CstmrDrctDbtInitn : undefined;
+  if (typeof root !== 'object' || root === null) throw new Error('pain.008: no Document/CstmrDrctDbtInitn');
+  const header = child(root, 'GrpHdr');
   return {
-    messageId: String(root.GrpHdr.MsgId),
-    numberOfTransactions: Number(root.GrpHdr.NbOfTxs),
-    controlSumCents: cents(root.GrpHdr.CtrlSum),
-    payments: (root.PmtInf as Node[]).map((block) => ({
-      sequence: String(block.PmtTpInf.SeqTp),
+    messageId: String(header.MsgId),
+    numberOfTransactions: Number(header.NbOfTxs),
+    controlSumCents: cents(header.CtrlSum),
+    payments: children(root as Node, 'PmtInf').map((block) => ({
+      sequence: String(child(block, 'PmtTpInf').SeqTp),
       collectionDate: String(block.ReqdColltnDt),
       numberOfTransactions: Number(block.NbOfTxs),
       controlSumCents: cents(block.CtrlSum),
-      endToEndIds: (block.DrctDbtTxInf as Node[]).map((tx) => String(tx.PmtId.EndToEndId)),
-      amountsCents: (block.DrctDbtTxInf as Node[]).map((tx) => cents(tx.InstdAmt)),
+      endToEndIds: children(block, 'DrctDbtTxInf').map((tx) => String(child(tx, 'PmtId').EndToEndId)),
+      amountsCents: children(block, 'DrctDbtTxInf').map((tx) => cents(tx.InstdAmt)),
     })),
   };
 }

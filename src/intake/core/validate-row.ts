@@ -23,7 +23,6 @@ import type {
   IntakeDebtor,
   IntakeOperation,
   IntakeRecord,
-  IntakeRow,
   RowError,
   RowResult,
 } from './types.js';

@@ -1,5 +1,4 @@
 import { euros } from '../../affordability/core/text.js';
-import type { Message } from '../../affordability/core/types.js';
 import type { Channel } from '../../contact-policy/core/policy-document.js';
 import { dayNumberOf, fromLocal, isoDateOf, toLocal } from '../../platform/calendar/index.js';
 import type { QueueReason } from '../../need-to-know/core/care-rule.js';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { isAbort } from './client.js';
 
 export type ApiData<T> =
@@ -15,17 +15,17 @@ export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>, key: st
   const requestKey = `${generation}\u0000${key}`;
   const [loaded, setLoaded] = useState<{ key: string; state: ApiData<T> } | null>(null);
 
+  // `load` is rebuilt on each render: the effect calls the latest one, and `requestKey` says when to call it again.
+  const request = useEffectEvent((signal: AbortSignal) => load(signal));
   useEffect(() => {
     const controller = new AbortController();
-    load(controller.signal).then(
+    request(controller.signal).then(
       (data) => setLoaded({ key: requestKey, state: { status: 'ready', data } }),
       (error: unknown) => {
         if (!isAbort(error)) setLoaded({ key: requestKey, state: { status: 'error', error } });
       },
     );
     return () => controller.abort();
-    // `load` is rebuilt on each render; `requestKey` says when the request really changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requestKey]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);

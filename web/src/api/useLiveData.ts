@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { isAbort } from './client.js';
 import type { ApiData } from './useApiData.js';
 
@@ -11,9 +11,11 @@ import type { ApiData } from './useApiData.js';
 export function useLiveData<T>(load: (signal: AbortSignal) => Promise<T>, key: string, refresh = ''): ApiData<T> & { reload: () => void; version: number } {
   const [generation, setGeneration] = useState(0);
   const [state, setState] = useState<{ key: string; data: ApiData<T> }>({ key, data: { status: 'loading' } });
+  // `load` is rebuilt on each render: the effect calls the latest one; `key`, `generation` and `refresh` say when.
+  const request = useEffectEvent((signal: AbortSignal) => load(signal));
   useEffect(() => {
     const controller = new AbortController();
-    load(controller.signal).then(
+    request(controller.signal).then(
       (data) => setState({ key, data: { status: 'ready', data } }),
       (error: unknown) => {
         if (isAbort(error)) return;
@@ -22,8 +24,6 @@ export function useLiveData<T>(load: (signal: AbortSignal) => Promise<T>, key: s
       },
     );
     return () => controller.abort();
-    // `load` is rebuilt on each render; `key`, `generation` and `refresh` say when the request really changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, generation, refresh]);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   const data: ApiData<T> = state.key === key ? state.data : { status: 'loading' };

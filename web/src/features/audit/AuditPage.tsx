@@ -52,21 +52,17 @@ export function AuditPage() {
   usePageTitle(t('audit.title'));
   const me = useMe();
 
-  const filter = { action: action || undefined, targetType: targetType || undefined, limit: PAGE_SIZE };
-
   useEffect(() => {
     const controller = new AbortController();
     setTrail(null);
     setError(null);
-    listAudit(filter, controller.signal).then(
+    listAudit(auditFilter(action, targetType), controller.signal).then(
       ({ items }) => setTrail({ entries: items, mayHaveOlder: items.length === PAGE_SIZE }),
       (caught: unknown) => {
         if (!isAbort(caught)) setError(caught);
       },
     );
     return () => controller.abort();
-    // The filter is fully described by the two address parameters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, targetType, attempt]);
 
   async function loadOlder() {
@@ -75,7 +71,7 @@ export function AuditPage() {
     setLoadingOlder(true);
     setError(null);
     try {
-      const { items } = await listAudit({ ...filter, beforeSeq: oldest.seq });
+      const { items } = await listAudit({ ...auditFilter(action, targetType), beforeSeq: oldest.seq });
       setTrail({ entries: [...trail.entries, ...items], mayHaveOlder: items.length === PAGE_SIZE });
     } catch (caught) {
       setError(caught);
@@ -148,6 +144,11 @@ function ChainVerification() {
       {error ? <ProblemMessage error={error} /> : null}
     </section>
   );
+}
+
+/** The trail's filter, fully described by the two address parameters. */
+function auditFilter(action: string, targetType: string) {
+  return { action: action || undefined, targetType: targetType || undefined, limit: PAGE_SIZE };
 }
 
 function AuditFilters(props: { action: string; targetType: string; onApply: (filter: { action: string; targetType: string }) => void }) {

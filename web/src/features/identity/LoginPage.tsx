@@ -26,7 +26,7 @@ export function LoginPage() {
     try {
       const me = await signIn(email.trim(), password);
       signedIn(me);
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (caught) {
       setError(caught);
       setPassword('');

@@ -301,7 +301,6 @@ function RejectedRows({ placement }: { placement: Placement }) {
 
 function ErrorTable({ items }: { items: PlacementError[] }) {
   const { t } = useTranslation();
-  const format = useFormat();
   return (
     <TableScroll label={t('placement.errorsCaption')}>
       <table className="errors-table">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { isAbort } from '../../api/client.js';
@@ -80,14 +80,15 @@ function UploadForm({ creditors }: { creditors: { id: string; name: string }[] }
   const mandates = creditor.status === 'ready' && creditor.data ? creditor.data.mandates : [];
 
   // The only mandate in force is chosen for the user; a choice that no longer exists is cleared.
-  useEffect(() => {
-    if (creditor.status !== 'ready') return;
+  const chooseMandate = useEffectEvent(() => {
     const usable = mandates.filter((mandate) => inForce(mandate));
     setMandateCode((current) => {
       if (current && usable.some((mandate) => mandate.code === current)) return current;
       return usable.length === 1 ? (usable[0]?.code ?? '') : '';
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (creditor.status === 'ready') chooseMandate();
   }, [creditor.status, creditorId]);
 
   const fileProblem = !file
@@ -125,7 +126,7 @@ function UploadForm({ creditors }: { creditors: { id: string; name: string }[] }
         { signal: abort.signal, onProgress: (next) => setProgress(next) },
       );
       setNotice({ text: t('upload.sent'), kind: 'success' });
-      navigate(`/placements/${placement.id}`);
+      void navigate(`/placements/${placement.id}`);
     } catch (caught) {
       if (isAbort(caught)) setNotice({ text: t('upload.cancelled'), kind: 'info' });
       else setError(caught);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listCreditors, searchCases } from './api.js';
@@ -160,11 +160,11 @@ function SearchForm({
   // The address changed (a search, back/forward, a reset): show the search now in force. Kept in place rather
   // than remounted, so the keyboard focus stays where the user was.
   const searchKey = paramsFromSearch({ ...search, offset: 0 }).toString();
-  useEffect(() => {
+  const showSearch = useEffectEvent(() => {
     setFields(fieldsFrom(search, format.locale));
     setSubmitted(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [searchKey]);
+  });
+  useEffect(() => showSearch(), [searchKey]);
 
   const minCents = minBalance.trim() === '' ? undefined : parseEurosToCents(minBalance);
   const maxCents = maxBalance.trim() === '' ? undefined : parseEurosToCents(maxBalance);

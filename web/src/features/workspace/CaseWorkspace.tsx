@@ -68,7 +68,6 @@ export function useCaseWorkspace(caseId: string, enabled: boolean, reloadCase: (
  * shortcuts, where the file stands in plain words, and its place in the queue.
  */
 export function CaseWorkspaceTop({ workspace, detail }: { workspace: CaseWorkspaceState; detail: CaseDetail }) {
-  const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const [helpOpen, setHelpOpen] = useState(false);

@@ -1,0 +1,113 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+/**
+ * `npm run lint` (in `npm test`): ESLint's and typescript-eslint's recommended rules, the React hooks rules on the web
+ * app, two type-aware rules on promises, and limits on the size of files and functions. Prettier owns the layout.
+ */
+
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'test/**'];
+
+/**
+ * Units still over the size limits: the list is the to-do (remove a line once its unit is split). Each file here is
+ * exempt from the limit it breaks, and only from that one.
+ */
+const LONG_FUNCTIONS = [
+  // Route registrations: one function declares every route of a capability; to split by resource.
+  'src/bank-files/routes.ts', // bankFileRoutes 174
+  'src/contact-policy/contact-routes.ts', // contactRoutes 186
+  'src/contact-policy/policy-routes.ts', // contactPolicyRoutes 177
+  'src/identity/routes.ts', // identityRoutes 142
+  'src/payments/routes.ts', // paymentRoutes 157
+  'src/plans/routes.ts', // planRoutes 149
+  'src/remittances/routes.ts', // remittanceRoutes 120
+  'src/workspace/routes.ts', // workspaceRoutes 179
+  // Services that do one act in one transaction, to split into named steps.
+  'src/intake/merge.ts', // mergeStage 212
+  'src/debtors/decide-match.ts', // mergeDebtors 183
+  'src/intake/import-placement.ts', // runPlacement 166
+  'src/payments/record-payment.ts', // recordPayment 140
+  'src/contact-policy/record-contact.ts', // recordContactIn 128
+  'src/identity/login.ts', // login 120
+  'src/ledger/verify.ts', // verifyLedger 104
+  'src/demo/seed.ts', // loadPortfolio 190
+  'scripts/bench/queue.ts', // load 161
+  // Web components with a long form or several panels, to split into parts (the call guide around a reducer).
+  'web/src/features/workspace/CallGuide.tsx', // CallGuide 426
+  'web/src/features/contact-policy/DraftFigures.tsx', // DraftFigures 203
+  'web/src/features/intake/PlacementUploadPage.tsx', // UploadForm 188
+  'web/src/features/affordability/BudgetPage.tsx', // BudgetView 171
+  'web/src/features/identity/CreateUserForm.tsx', // CreateUserForm 141
+  'web/src/features/payments/RecordPaymentForm.tsx', // RecordPaymentForm 140
+  'web/src/features/workspace/supervision/TeamQueuesPage.tsx', // TeamSection 136
+  'web/src/features/workspace/supervision/StrategyEditor.tsx', // StrategyEditor 133
+  'web/src/features/plans/PlansPage.tsx', // Proposals 121
+  'web/src/features/contact-policy/case-contact/HoldsPanel.tsx', // PlaceHoldForm 116
+  'web/src/features/contact-policy/ContactPolicyDraftPage.tsx', // DraftEditor 114
+  'web/src/features/portfolio/CasesPage.tsx', // SearchForm 106
+  'web/src/features/workspace/supervision/AssignmentForm.tsx', // Fields 105
+  'web/src/features/workspace/supervision/SegmentControlForm.tsx', // SegmentControlForm 102
+  'web/src/features/contact-policy/PublishForm.tsx', // PublishForm 101
+];
+const LONG_FILES = [
+  'web/src/features/workspace/CallGuide.tsx', // 467 lines: the call guide, being split into components
+  'scripts/bench/queue.ts', // 493 lines: loading, driving and reporting of the queue benchmark, to split
+  'src/demo/seed.ts', // 411 lines: the demo agency, to split into the portfolio and its history
+  'src/intake/core/validate-row.ts', // 409 lines: the row validator, to split by section of the row
+];
+
+export default defineConfig(
+  globalIgnores(['**/dist/', 'data/', 'coverage/', 'test-results/', 'src/platform/db/schema.generated.ts']),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    rules: {
+      // `_name` marks what a signature or a destructuring must name but the code does not use.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // Type-aware, on TypeScript only: a promise nobody awaits loses its error (a failed write, a job never queued).
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat['recommended-latest']],
+    rules: {
+      'react-hooks/exhaustive-deps': 'error',
+      // Rules written for the React Compiler, which the app does not use: they flag 15 places today (state reset in
+      // an effect, a ref read while rendering, Date.now while rendering) that work as meant; to revisit with it.
+      'react-hooks/set-state-in-effect': 'off',
+      'react-hooks/refs': 'off',
+      'react-hooks/purity': 'off',
+    },
+  },
+  {
+    // Plain JavaScript run by Node (the build check, this file).
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // Functions under ~100 lines and files under 400, blank lines and comments aside; tests and texts exempt.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: [...TESTS, 'web/src/i18n/**'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 100, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  { files: LONG_FUNCTIONS, rules: { 'max-lines-per-function': 'off' } },
+  { files: LONG_FILES, rules: { 'max-lines': 'off' } },
+  prettier,
+);
