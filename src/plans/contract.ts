@@ -22,7 +22,7 @@ const termsFields = {
   /** The debtor chose it knowing that it exceeds the capacity (then a team leader reviews it). */
   knowinglyAboveCapacity: z.boolean().optional(),
 };
-const planTermsSchema = z.strictObject(termsFields);
+export const planTermsSchema = z.strictObject(termsFields);
 
 export const createPlanBody = z.strictObject({ ...termsFields, note: z.string().trim().max(1000).optional() });
 export const renegotiateBody = z.strictObject({ ...termsFields, reason: reasonText });

@@ -8,7 +8,7 @@ import { conflict } from '../platform/errors.js';
 import { TEAM_KINDS } from './core/strategy-document.js';
 import { queueEntryViews } from './queue-view.js';
 import { phoneVerdict } from './refresh-queue.js';
-import type { NextCase, QueueEntryView } from './contract.js';
+import type { NextCase } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
