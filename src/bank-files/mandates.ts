@@ -2,10 +2,10 @@ import { isValidBIC, isValidIBAN } from 'ibantools';
 import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
-import { mayAccessCreditor } from '../identity/scope.js';
+import { assertVisible } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB, SepaMandatesTable } from '../platform/db/schema.js';
-import { conflict, invalid, notFound } from '../platform/errors.js';
+import { conflict, invalid } from '../platform/errors.js';
 import type { MandateView } from './contract.js';
 import { agencyToday } from '../platform/calendar/index.js';
 import { normaliseIban } from './core/match.js';
@@ -59,7 +59,7 @@ function checkedBic(value: string | null | undefined): string | null {
 
 export async function getMandate(deps: Deps, actor: Actor, id: string): Promise<MandateView> {
   const row = await select(deps.db).where('sepa_mandates.id', '=', id).executeTakeFirst();
-  if (!row || !mayAccessCreditor(actor, row.creditor_id)) throw notFound('The SEPA mandate');
+  assertVisible(actor, row, 'The SEPA mandate');
   return view(row);
 }
 
@@ -79,7 +79,7 @@ export async function createMandate(deps: Deps, actor: Actor, input: MandateInpu
   if (input.signedOn > agencyToday(at, deps.config)) throw invalid('sepa_mandates.signed_in_future', 'The signature date is in the future: give the day the debtor signed the mandate.', { field: 'signedOn' });
   const id = await deps.db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('cases').select(['id', 'debtor_id', 'creditor_id', 'status']).where('id', '=', input.caseId).forUpdate().executeTakeFirst();
-    if (!found || !mayAccessCreditor(actor, found.creditor_id)) throw notFound('The case');
+    assertVisible(actor, found, 'The case');
     if (found.status === 'closed') throw conflict('sepa_mandates.case_closed', 'The case is closed: a direct debit mandate is only taken on an open case.');
     const taken = await trx.selectFrom('sepa_mandates').select('id').where('reference', '=', input.reference).executeTakeFirst();
     if (taken) throw conflict('sepa_mandates.reference_taken', `The mandate reference ${input.reference} is already used: each mandate has its own reference.`, { mandateId: taken.id });
@@ -124,7 +124,7 @@ export async function amendMandate(deps: Deps, actor: Actor, id: string, input: 
   const at = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('sepa_mandates').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!row || !mayAccessCreditor(actor, row.creditor_id)) throw notFound('The SEPA mandate');
+    assertVisible(actor, row, 'The SEPA mandate');
     if (row.status !== 'active') throw conflict('sepa_mandates.revoked', 'This mandate is revoked: take a new mandate instead of amending it.');
     const iban = input.debtorIban === undefined ? row.debtor_iban : checkedIban(input.debtorIban);
     const bic = input.debtorBic === undefined ? row.debtor_bic : checkedBic(input.debtorBic);
@@ -151,7 +151,7 @@ export async function revokeMandate(deps: Deps, actor: Actor, id: string, input:
   const revokedOn = input.revokedOn ?? agencyToday(at, deps.config);
   await deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('sepa_mandates').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!row || !mayAccessCreditor(actor, row.creditor_id)) throw notFound('The SEPA mandate');
+    assertVisible(actor, row, 'The SEPA mandate');
     if (row.status === 'revoked') throw conflict('sepa_mandates.revoked', `This mandate was already revoked on ${row.revoked_on}.`);
     if (revokedOn < row.signed_on) throw invalid('sepa_mandates.revoked_before_signature', 'The revocation date is before the signature date.', { field: 'revokedOn' });
     await trx.updateTable('sepa_mandates').set({ status: 'revoked', revoked_on: revokedOn, revoke_reason: input.reason.trim(), updated_at: at }).where('id', '=', id).execute();

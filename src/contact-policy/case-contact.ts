@@ -1,7 +1,6 @@
 import type { Actor } from '../identity/actor.js';
-import { mayAccessCreditor } from '../identity/scope.js';
+import { assertVisible } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
-import { notFound } from '../platform/errors.js';
 import { listHolds } from './holds/manage-holds.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 import { holdsAsReadBy } from '../need-to-know/holds.js';
@@ -23,7 +22,7 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string, read
     .select(['id', 'debtor_id', 'creditor_id', 'first_letter_sent_on', 'first_letter_reference'])
     .where('id', '=', caseId)
     .executeTakeFirst();
-  if (!caseRow || !mayAccessCreditor(actor, caseRow.creditor_id)) throw notFound('The case');
+  assertVisible(actor, caseRow, 'The case');
   const debtorId = caseRow.debtor_id;
   const policy = await policyInForce(deps.db, now);
   const { facts } = await loadContactFacts(deps.db, policy, { debtorId, caseId, at: now });

@@ -1,9 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../identity/actor.js';
-import { creditorScope } from '../identity/scope.js';
+import { assertDebtorInScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
-import { notFound } from '../platform/errors.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 import { decideContact } from './core/decide.js';
 import type { Channel } from './core/policy-document.js';
@@ -54,14 +53,4 @@ export async function usableOverride(
   if (lock) query = query.forUpdate('o');
   const row = await query.executeTakeFirst();
   return row ? { id: row.id, reason: row.reason, grantedBy: row.display_name } : null;
-}
-
-/** Staff see every debtor; a creditor user only debtors with a case of its creditor (and the case given, if any). */
-export async function assertDebtorInScope(db: Db, actor: Actor, debtorId: string, caseId: string | null) {
-  const scope = creditorScope(actor);
-  if (scope === null && caseId === null) return;
-  let query = db.selectFrom('cases').select('id').where('debtor_id', '=', debtorId).limit(1);
-  if (scope !== null) query = query.where('creditor_id', '=', scope);
-  if (caseId !== null) query = query.where('id', '=', caseId);
-  if (!(await query.executeTakeFirst())) throw notFound(caseId === null ? 'The debtor' : 'The case');
 }

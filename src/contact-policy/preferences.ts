@@ -5,7 +5,7 @@ import type { Deps } from '../platform/deps.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
-import { assertDebtorInScope } from './contact-permission.js';
+import { assertDebtorInScope } from '../cases/scope.js';
 import type { Channel, DayKey } from './core/policy-document.js';
 
 /**

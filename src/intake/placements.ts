@@ -1,7 +1,7 @@
 import type { Actor } from '../identity/actor.js';
-import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
+import { creditorScope } from '../identity/scope.js';
+import { assertVisible, withinScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
-import { notFound } from '../platform/errors.js';
 import type { PlacementErrorList, PlacementList, PlacementListQuery, PlacementView } from './contract.js';
 import { importProgress } from './progress.js';
 
@@ -75,9 +75,7 @@ function toView(row: Row, actor: Actor): PlacementView {
 }
 
 export async function listPlacements(deps: Deps, actor: Actor, filter: PlacementListQuery): Promise<PlacementList> {
-  const scope = creditorScope(actor);
-  let query = baseQuery(deps);
-  if (scope) query = query.where('placements.creditor_id', '=', scope);
+  let query = baseQuery(deps).where(withinScope(actor, 'placements.creditor_id'));
   if (filter.creditorId) query = query.where('placements.creditor_id', '=', filter.creditorId);
   const rows = await query.orderBy('placements.created_at', 'desc').orderBy('placements.id').limit(filter.limit + 1).offset(filter.offset).execute();
   return { items: rows.slice(0, filter.limit).map((row) => toView(row, actor)), hasMore: rows.length > filter.limit };
@@ -85,7 +83,7 @@ export async function listPlacements(deps: Deps, actor: Actor, filter: Placement
 
 export async function getPlacement(deps: Deps, actor: Actor, placementId: string): Promise<PlacementView> {
   const row = await baseQuery(deps).where('placements.id', '=', placementId).executeTakeFirst();
-  if (!row || !mayAccessCreditor(actor, row.creditor_id)) throw notFound('The placement');
+  assertVisible(actor, row, 'The placement');
   return toView(row, actor);
 }
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { mayAccessCreditor } from '../identity/scope.js';
+import { assertCreditorInScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
-import { AppError, notFound } from '../platform/errors.js';
+import { AppError } from '../platform/errors.js';
 import { idParams, problemResponses } from '../platform/http/schemas.js';
 import {
   PLACEMENT_FILE_TYPES as FILE_TYPES,
@@ -38,7 +38,7 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
       async (request, reply) => {
         const actor = request.actor!;
         const { creditorId, mandateCode, fileName } = request.query;
-        if (!mayAccessCreditor(actor, creditorId)) throw notFound('The creditor');
+        assertCreditorInScope(actor, creditorId);
         const mediaType = String(request.headers['content-type']).split(';')[0]!.trim().toLowerCase();
         const format = FILE_TYPES[mediaType as keyof typeof FILE_TYPES];
         if (!format) {

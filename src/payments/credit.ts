@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
-import { mayAccessCreditor } from '../identity/scope.js';
+import { assertVisible } from '../cases/scope.js';
 import { allocatePayment } from '../ledger/core/allocate.js';
 import { adjustmentEntries, refundEntries } from '../ledger/core/postings.js';
 import { postTransaction } from '../ledger/post.js';
@@ -65,7 +65,7 @@ export async function allocateCredit(deps: Deps, actor: Actor, caseId: string, r
       .where('cases.id', '=', caseId)
       .forUpdate('cases')
       .executeTakeFirst();
-    if (!caseRow || !mayAccessCreditor(actor, caseRow.creditor_id)) throw notFound('The case');
+    assertVisible(actor, caseRow, 'The case');
     await lockDebtor(trx, caseRow.debtor_id);
     const credit = await creditOf(trx, caseRow.debtor_id);
     if (credit <= 0) throw conflict('payments.no_credit', 'The debtor has no credit to allocate.');
@@ -111,7 +111,7 @@ export async function adjustClaim(
   }
   return deps.db.transaction().execute(async (trx) => {
     const claim = await trx.selectFrom('claims').select(['id', 'case_id', 'creditor_id', 'reference']).where('id', '=', claimId).executeTakeFirst();
-    if (!claim || !mayAccessCreditor(actor, claim.creditor_id)) throw notFound('The claim');
+    assertVisible(actor, claim, 'The claim');
     await trx.selectFrom('cases').select('id').where('id', '=', claim.case_id).forUpdate().execute();
     const owed = (await openClaims(trx, claim.case_id)).find((open) => open.id === claimId)?.outstanding[input.component] ?? 0;
     if (owed + input.amountCents < 0) {

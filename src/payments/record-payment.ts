@@ -6,13 +6,13 @@ import { appendAudit } from '../audit/append.js';
 import { appendCaseEvent } from '../cases/append-case-event.js';
 import { changeCase } from '../cases/change-case.js';
 import { auditActor, type Actor } from '../identity/actor.js';
-import { mayAccessCreditor } from '../identity/scope.js';
+import { assertVisible } from '../cases/scope.js';
 import { allocatePayment, ALLOCATION_RULES, DEFAULT_ALLOCATION_ORDER, type Allocation, type AllocationRule } from '../ledger/core/allocate.js';
 import { allocationEntries, receiptEntries } from '../ledger/core/postings.js';
 import { postTransaction, refreshCaseBalance } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB, PaymentChannel } from '../platform/db/schema.js';
-import { conflict, invalid, notFound } from '../platform/errors.js';
+import { conflict, invalid } from '../platform/errors.js';
 import type { PaymentView } from './contract.js';
 import { loadPayment } from './payment-view.js';
 import { payPlanInstalments } from './plan-instalments.js';
@@ -101,7 +101,7 @@ export async function recordPayment(
       .where('cases.id', '=', input.caseId)
       .forUpdate('cases')
       .executeTakeFirst();
-    if (!caseRow || !mayAccessCreditor(actor, caseRow.creditor_id)) throw notFound('The case');
+    assertVisible(actor, caseRow, 'The case');
     const zones = [deps.config.AGENCY_TZ, (await debtorLocation(trx, caseRow.debtor_id)).timeZone];
     const refusal = receivedOnRefusal(input.receivedOn, { caseOpenedOn: caseRow.opened_on, caseReference: caseRow.reference, now, zones });
     if (refusal) throw invalid(refusal.code, refusal.message, { field: 'receivedOn' });

@@ -2,13 +2,13 @@ import { appendCaseEvent } from '../cases/append-case-event.js';
 import { matchPromise } from '../workspace/promises.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
-import { mayAccessCreditor } from '../identity/scope.js';
+import { assertVisible } from '../cases/scope.js';
 import { creditTakenCents, eurosText, reversalEntries, type Entry } from '../ledger/core/postings.js';
 import { debtorCreditCents, entriesOf, postTransaction } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB, ReversalKind } from '../platform/db/schema.js';
 import type { Transaction } from 'kysely';
-import { conflict, notFound } from '../platform/errors.js';
+import { conflict } from '../platform/errors.js';
 import type { PaymentView } from './contract.js';
 import { loadPayment } from './payment-view.js';
 import { settleCase } from './record-payment.js';
@@ -32,7 +32,7 @@ export async function reversePayment(
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const payment = await trx.selectFrom('payments').selectAll().where('id', '=', paymentId).forUpdate().executeTakeFirst();
-    if (!payment || !mayAccessCreditor(actor, payment.creditor_id)) throw notFound('The payment');
+    assertVisible(actor, payment, 'The payment');
     if (payment.status === 'reversed') {
       throw conflict('payments.already_reversed', `Payment ${payment.receipt_number} was already reversed on ${payment.reversed_at!.toISOString().slice(0, 10)}.`);
     }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
-import { notFound } from '../platform/errors.js';
 import { fileResponse, idParams as id, problemResponses } from '../platform/http/schemas.js';
-import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
+import { creditorScope } from '../identity/scope.js';
+import { assertVisible } from '../cases/scope.js';
 import {
   casePaymentsSchema,
   claimAdjustmentBody,
@@ -60,7 +60,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => {
       const payment = await loadPayment(deps.db, request.params.id);
-      if (!mayAccessCreditor(request.actor!, payment.creditorId)) throw notFound('The payment');
+      assertVisible(request.actor!, payment, 'The payment');
       return payment;
     },
   );
@@ -78,7 +78,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => {
       const found = await deps.db.selectFrom('cases').select(['id', 'creditor_id', 'debtor_id']).where('id', '=', request.params.id).executeTakeFirst();
-      if (!found || !mayAccessCreditor(request.actor!, found.creditor_id)) throw notFound('The case');
+      assertVisible(request.actor!, found, 'The case');
       // The debtor's credit is money of the person, not of this creditor's case: never in a creditor's projection.
       if (creditorScope(request.actor!)) return { items: await casePayments(deps.db, found.id), debtorCreditCents: null };
       const credit = await deps.db
@@ -114,7 +114,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) => {
       const payment = await loadPayment(deps.db, request.params.id);
-      if (!mayAccessCreditor(request.actor!, payment.creditorId)) throw notFound('The payment');
+      assertVisible(request.actor!, payment, 'The payment');
       const pdf = await receiptPdf(deps, payment);
       return reply
         .type('application/pdf')

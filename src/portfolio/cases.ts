@@ -1,9 +1,9 @@
 import { sql, type Selectable } from 'kysely';
 import type { Actor } from '../identity/actor.js';
-import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
+import { creditorScope } from '../identity/scope.js';
+import { assertVisible, withinScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
-import { notFound } from '../platform/errors.js';
 import { chooseLetterAddress } from '../debtors/core/letter-address.js';
 import type { CaseDetail, CaseList, CaseSearch } from './contract.js';
 import { creditorCaseView, type CaseRow } from './creditor-case-view.js';
@@ -23,12 +23,11 @@ function escapeLike(text: string): string {
 
 /** Case list within the actor's creditor scope. `q` matches a case or claim reference, or a debtor's name. */
 export async function searchCases(deps: Deps, actor: Actor, search: CaseSearch): Promise<CaseList> {
-  const scope = creditorScope(actor);
   let query = deps.db
     .selectFrom('cases')
     .innerJoin('debtors', 'debtors.id', 'cases.debtor_id')
-    .innerJoin('creditors', 'creditors.id', 'cases.creditor_id');
-  if (scope) query = query.where('cases.creditor_id', '=', scope);
+    .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
+    .where(withinScope(actor, 'cases.creditor_id'));
   if (search.creditorId) query = query.where('cases.creditor_id', '=', search.creditorId);
   if (search.stage) query = query.where('cases.stage', '=', search.stage);
   if (search.status) query = query.where('cases.status', '=', search.status);
@@ -156,7 +155,7 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
     .select(['creditors.name as creditor_name', 'creditors.code as creditor_code', 'mandates.code as mandate_code'])
     .where('cases.id', '=', caseId)
     .executeTakeFirst();
-  if (!found || !mayAccessCreditor(actor, found.creditor_id)) throw notFound('The case');
+  assertVisible(actor, found, 'The case');
   // A creditor user reads its projection, built in one place (creditor-case-view.ts), never the staff view.
   if (creditorScope(actor)) return creditorCaseView(db, found);
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../identity/actor.js';
-import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
+import { creditorScope } from '../identity/scope.js';
+import { assertCreditorInScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
 import type { CreditorDetail, CreditorSummary } from './contract.js';
@@ -20,7 +21,7 @@ export async function listCreditors(deps: Deps, actor: Actor): Promise<CreditorS
 }
 
 export async function getCreditor(deps: Deps, actor: Actor, creditorId: string): Promise<CreditorDetail> {
-  if (!mayAccessCreditor(actor, creditorId)) throw notFound('The creditor');
+  assertCreditorInScope(actor, creditorId);
   const row = await deps.db.selectFrom('creditors').selectAll().where('id', '=', creditorId).executeTakeFirst();
   if (!row) throw notFound('The creditor');
   const mandates = await deps.db.selectFrom('mandates').selectAll().where('creditor_id', '=', creditorId).orderBy('starts_on').execute();

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
+import { mayAccessCreditor } from '../identity/scope.js';
+import { assertVisible, creditorFilter } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
-import { notFound } from '../platform/errors.js';
 import { fileResponse, idParams as id, problemResponses } from '../platform/http/schemas.js';
 import {
   creditorPaymentsQuery,
@@ -28,7 +28,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
   const tags = ['remittances'];
   const inScope = async (remittanceId: string, actor: Parameters<typeof mayAccessCreditor>[0]) => {
     const remittance = await loadRemittance(deps.db, remittanceId);
-    if (!mayAccessCreditor(actor, remittance.creditorId)) throw notFound('The remittance');
+    assertVisible(actor, remittance, 'The remittance');
     return remittance;
   };
 
@@ -57,7 +57,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: remittanceListSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await listRemittances(deps.db, creditorScope(request.actor!) ?? request.query.creditorId ?? null) }),
+    async (request) => ({ items: await listRemittances(deps.db, creditorFilter(request.actor!, request.query.creditorId)) }),
   );
 
   r.get(
@@ -132,6 +132,6 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: creditorPaymentsSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => creditorPayments(deps.db, { creditorId: creditorScope(request.actor!) ?? request.query.creditorId ?? null, from: request.query.from, to: request.query.to }),
+    async (request) => creditorPayments(deps.db, { creditorId: creditorFilter(request.actor!, request.query.creditorId), from: request.query.from, to: request.query.to }),
   );
 }

@@ -1,13 +1,12 @@
 import type { Actor } from '../identity/actor.js';
-import { creditorScope } from '../identity/scope.js';
+import { withinScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import type { Dashboard } from './contract.js';
 
 /** Portfolio figures by creditor and stage, within the actor's scope. */
 export async function dashboard(deps: Deps, actor: Actor): Promise<Dashboard> {
-  const scope = creditorScope(actor);
-  let query = deps.db
+  const query = deps.db
     .selectFrom('cases')
     .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
     .select((eb) => [
@@ -18,8 +17,8 @@ export async function dashboard(deps: Deps, actor: Actor): Promise<Dashboard> {
       eb.fn.sum<string | number>('cases.balance_cents').as('balance_cents'),
     ])
     .where('cases.status', '<>', 'closed')
+    .where(withinScope(actor, 'cases.creditor_id'))
     .groupBy(['cases.creditor_id', 'creditors.name', 'cases.stage']);
-  if (scope) query = query.where('cases.creditor_id', '=', scope);
   const rows = await query.orderBy('creditors.name').orderBy('cases.stage').execute();
   const byCreditor = new Map<string, Dashboard['creditors'][number]>();
   for (const row of rows) {

@@ -7,7 +7,7 @@ import { standing } from './core/standing.js';
 import { TASK_TITLES } from './core/texts.js';
 import { queueEntryViews } from './queue-view.js';
 import type { CaseWorkspaceView, PromiseView, TaskView } from './contract.js';
-import { assertCaseInScope } from './scope.js';
+import { caseInScope } from '../cases/scope.js';
 
 /**
  * What the case view adds for the agent: where the file stands in plain words, the queue entry and why, promises,
@@ -16,7 +16,7 @@ import { assertCaseInScope } from './scope.js';
 export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): Promise<CaseWorkspaceView> {
   const now = deps.now();
   const db = deps.db;
-  const caseRow = await assertCaseInScope(db, actor, caseId);
+  const caseRow = await caseInScope(db, actor, caseId);
   const [detail, location, plan, promises, tasks, holds, queue] = await Promise.all([
     db
       .selectFrom('cases')

@@ -9,7 +9,7 @@ import type { Deps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { promiseBroken, promiseProgress } from './core/call-plan.js';
 import { loadQueueFacts } from './queue-facts.js';
-import { assertCaseInScope } from './scope.js';
+import { caseInScope } from '../cases/scope.js';
 import { openTask } from './tasks.js';
 
 /** Records a promise to pay inside the call's transaction, with its line on the timeline. */
@@ -93,7 +93,7 @@ export async function cancelPromise(deps: Deps, actor: Actor, promiseId: string,
   return deps.db.transaction().execute(async (trx) => {
     const promise = await trx.selectFrom('promises').selectAll().where('id', '=', promiseId).forUpdate().executeTakeFirst();
     if (!promise) throw notFound('The promise');
-    const caseRow = await assertCaseInScope(trx, actor, promise.case_id);
+    const caseRow = await caseInScope(trx, actor, promise.case_id);
     if (promise.status !== 'open') throw conflict('promise.not_open', `This promise is already ${promise.status}: only an open promise can be cancelled.`);
     await trx.updateTable('promises').set({ status: 'cancelled', resolved_at: now, cancel_reason: text }).where('id', '=', promiseId).execute();
     await appendCaseEvent(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, at: now, kind: 'promise', summary: `Promesse annulée : ${text}`, actorUserId: actor.userId, data: { promiseId, status: 'cancelled' } });

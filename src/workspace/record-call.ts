@@ -18,7 +18,7 @@ import { createPromiseIn } from './promises.js';
 import { queueEntryViews } from './queue-view.js';
 import { refreshDebtors } from './refresh-queue.js';
 import type { CallBody, CallResult } from './contract.js';
-import { assertCaseInScope } from './scope.js';
+import { caseInScope } from '../cases/scope.js';
 import { openTask } from './tasks.js';
 
 /** Problems that are a clash with the case's state rather than a mistake in the request. */
@@ -41,7 +41,7 @@ export async function recordCall(deps: Deps, actor: Actor, caseId: string, body:
   return deps.db.transaction().execute(async (trx) => {
     // Every audited change in the agency waits for the audit trail's head: this transaction appends its entries last.
     const audit = deferredAudit();
-    const caseRow = await assertCaseInScope(trx, actor, caseId);
+    const caseRow = await caseInScope(trx, actor, caseId);
     if (caseRow.status === 'closed') throw conflict('call.case_closed', `Case ${caseRow.reference} is closed: there is nothing left to call about.`);
     await assertNotLeasedByOther(trx, actor, caseId, now);
     const [location, openPromise, phones] = await Promise.all([

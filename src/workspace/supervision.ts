@@ -12,7 +12,7 @@ import { decideNeedToKnow } from '../need-to-know/core/need-to-know.js';
 import { isCareSegment } from './core/segment.js';
 import { queueEntryViews } from './queue-view.js';
 import { refreshDebtors } from './refresh-queue.js';
-import { assertCaseInScope } from './scope.js';
+import { caseInScope } from '../cases/scope.js';
 import { strategyInForce } from './strategy-store.js';
 import { taskView } from './case-workspace.js';
 import type { Assignment, QueueEntryView, SegmentControlChange, SegmentControlView, TeamQueue, WorkspaceSummary } from './contract.js';
@@ -183,7 +183,7 @@ export async function assignCase(deps: Deps, actor: Actor, caseId: string, input
   const note = input.note.trim();
   if (note.length < 3) throw invalid('assignment.note_missing', 'Write why the case changes hands (at least 3 characters).');
   return deps.db.transaction().execute(async (trx) => {
-    const caseRow = await assertCaseInScope(trx, actor, caseId);
+    const caseRow = await caseInScope(trx, actor, caseId);
     const team = await trx.selectFrom('teams').select(['id', 'name', 'kind']).where('id', '=', input.teamId).executeTakeFirst();
     if (!team || !(TEAM_KINDS as readonly string[]).includes(team.kind)) throw invalid('assignment.team_unknown', 'Choose a team that works cases (amicable, care, over-indebtedness, judicial).');
     if (input.userId) {

@@ -5,7 +5,7 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { DB, TaskKind } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
-import { assertCaseInScope } from './scope.js';
+import { caseInScope } from '../cases/scope.js';
 import { TASK_TITLES } from './core/texts.js';
 
 export interface NewTask {
@@ -53,7 +53,7 @@ export async function completeTask(deps: Deps, actor: Actor, taskId: string, not
   return deps.db.transaction().execute(async (trx) => {
     const task = await trx.selectFrom('case_tasks').selectAll().where('id', '=', taskId).forUpdate().executeTakeFirst();
     if (!task) throw notFound('The task');
-    const caseRow = await assertCaseInScope(trx, actor, task.case_id);
+    const caseRow = await caseInScope(trx, actor, task.case_id);
     if (task.status !== 'open') throw conflict('task.not_open', 'This follow-up is already done or cancelled.');
     await trx
       .updateTable('case_tasks')

@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
-import { assertDebtorInScope } from '../contact-permission.js';
+import { assertDebtorInScope } from '../../cases/scope.js';
 import type { HoldKind } from '../core/policy-document.js';
 import { HOLD_NAMES } from '../core/messages.js';
 import { policyInForce } from '../policy-store.js';
