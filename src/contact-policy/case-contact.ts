@@ -8,14 +8,15 @@ import { decideContact } from './core/decide.js';
 import { CHANNELS, HOLD_KINDS, type Channel, type DayKey, type HoldKind } from './core/policy-document.js';
 import { contactView } from './contact-view.js';
 import { usableOverride } from './contact-permission.js';
-import { decisionView, type DecisionView } from './decision-view.js';
+import type { CaseContactView, DecisionView } from './contract.js';
+import { decisionView } from './decision-view.js';
 import { loadContactFacts } from './load-facts.js';
 import { policyInForce } from './policy-store.js';
 
 const HISTORY_LIMIT = 200;
 
 /** Everything the case view shows about contact: the permission per channel now, and what it rests on. */
-export async function caseContact(deps: Deps, actor: Actor, caseId: string, read: { reason?: string | undefined; requestId?: string | null } = {}) {
+export async function caseContact(deps: Deps, actor: Actor, caseId: string, read: { reason?: string | undefined; requestId?: string | null } = {}): Promise<CaseContactView> {
   const now = deps.now();
   const caseRow = await deps.db
     .selectFrom('cases')

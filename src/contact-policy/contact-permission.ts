@@ -6,7 +6,8 @@ import type { DB } from '../platform/db/schema.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 import { decideContact } from './core/decide.js';
 import type { Channel } from './core/policy-document.js';
-import { decisionView, type DecisionView, type OverrideRef } from './decision-view.js';
+import type { DecisionView } from './contract.js';
+import { decisionView, type OverrideRef } from './decision-view.js';
 import { loadContactFacts } from './load-facts.js';
 import { policyInForce } from './policy-store.js';
 

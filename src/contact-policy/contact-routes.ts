@@ -1,76 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { idParams as id, noContent, problemResponses } from '../platform/http/schemas.js';
 import { liftHold, placeHold } from './holds/manage-holds.js';
 import { caseContact } from './case-contact.js';
 import { contactPermission } from './contact-permission.js';
-import { contactSchema } from './contact-view.js';
-import { CHANNELS, DAY_KEYS, HOLD_KINDS } from './core/policy-document.js';
-import { decisionSchema } from './decision-view.js';
+import {
+  callbackBody,
+  callbackSchema,
+  caseContactQuery,
+  caseContactSchema,
+  contactPermissionQuery,
+  decisionSchema,
+  grantedOverrideSchema,
+  holdSchema,
+  liftHoldBody,
+  optOutBody,
+  optOutParams,
+  optOutSchema,
+  overrideBody,
+  placeHoldBody,
+  preferencesBody,
+  preferencesSchema,
+  recordContactBody,
+  recordedContactSchema,
+} from './contract.js';
 import { grantOverride } from './grant-override.js';
 import { cancelCallback, optOut, requestCallback, setPreferences, withdrawOptOut } from './preferences.js';
 import { recordContact } from './record-contact.js';
 
-import { REASON_MAX_LENGTH } from '../need-to-know/core/need-to-know.js';
 import { holdsAsReadBy } from '../need-to-know/holds.js';
-import { CARE_RULE } from '../need-to-know/core/projection.js';
-
-const channel = z.enum(CHANNELS);
-const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time as HH:MM');
-const id = z.strictObject({ id: z.string().uuid() });
-
-export const holdSchema = z.object({
-  id: z.string(),
-  debtorId: z.string(),
-  caseId: z.string().nullable(),
-  kind: z.enum([...HOLD_KINDS, CARE_RULE]).describe('"care_rule" for a care hold whose details the reader has no need to know'),
-  reason: z.string().nullable(),
-  restricted: z.boolean().optional(),
-  startsAt: z.string(),
-  endsAt: z.string().nullable(),
-  reviewAt: z.string().nullable(),
-  status: z.enum(['active', 'lifted', 'lapsed']),
-  liftedAt: z.string().nullable(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-const preferencesSchema = z.object({
-  channels: z.array(channel).nullable(),
-  windows: z.array(z.object({ days: z.array(z.enum(DAY_KEYS)), from: z.string(), to: z.string() })).nullable(),
-});
-
-const overrideSchema = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  channel,
-  reason: z.string(),
-  grantedBy: z.string(),
-  grantedAt: z.string(),
-  validUntil: z.string(),
-  usedAt: z.string().nullable(),
-});
-
-const holdRuleSchema = z.object({ stops: z.array(channel), defaultDays: z.number().int().nullable(), maxDays: z.number().int().nullable() });
-
-export const caseContactSchema = z.object({
-  debtorId: z.string(),
-  now: z.string(),
-  location: z.object({ country: z.string(), region: z.string().nullable(), timeZone: z.string() }),
-  policyVersion: z.number().int(),
-  holdRules: z.object(Object.fromEntries(HOLD_KINDS.map((kind) => [kind, holdRuleSchema])) as Record<(typeof HOLD_KINDS)[number], typeof holdRuleSchema>),
-  firstLetter: z.object({ sentOn: z.string(), reference: z.string().nullable() }).nullable(),
-  permissions: z.object({ phone: decisionSchema, sms: decisionSchema, email: decisionSchema, letter: decisionSchema }),
-  contacts: z.array(contactSchema),
-  holds: z.array(holdSchema),
-  overrides: z.array(overrideSchema),
-  optOuts: z.array(z.object({ channel, optedOutAt: z.string() })),
-  preferences: preferencesSchema,
-  callbacks: z.array(z.object({ id: z.string(), caseId: z.string(), at: z.string(), status: z.string() })),
-});
 
 /** Contacts with debtors: the permission, recording, overrides, holds and the debtor's own wishes. */
 export function contactRoutes(app: FastifyInstance, deps: Deps) {
@@ -85,7 +44,7 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'May this debtor be contacted on this channel now (or at `at`)? Every reason, and the next allowed moment',
         params: id,
-        querystring: z.strictObject({ channel, at: instant.optional(), caseId: z.string().uuid().optional() }),
+        querystring: contactPermissionQuery,
         response: { 200: decisionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -101,7 +60,7 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "The case's contact permissions per channel now, the debtor's contacts, holds, overrides, opt-outs, preferences and callbacks",
         params: id,
-        querystring: z.strictObject({ reason: z.string().max(REASON_MAX_LENGTH).optional().describe('why a team leader or manager reads care holds in full') }),
+        querystring: caseContactQuery,
         response: { 200: caseContactSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
@@ -115,17 +74,8 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Record a contact; an outbound one the policy refuses is not recorded (409 with the reasons and the next allowed moment)',
-        body: z.strictObject({
-          debtorId: z.string().uuid(),
-          caseId: z.string().uuid(),
-          channel,
-          direction: z.enum(['outbound', 'inbound']),
-          outcome: z.string().min(1).max(40),
-          at: instant.optional(),
-          note: z.string().max(2000).optional(),
-          firstLetter: z.boolean().optional(),
-        }),
-        response: { 201: z.object({ contact: contactSchema, decision: decisionSchema }), ...problemResponses(400, 401, 403, 404, 409, 422) },
+        body: recordContactBody,
+        response: { 201: recordedContactSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => reply.status(201).send(await recordContact(deps, request.actor!, request.body, request.id)),
@@ -138,13 +88,8 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Let the next contact on a channel through once while the policy refuses it: a written reason, audited, shown on the case',
-        body: z.strictObject({
-          caseId: z.string().uuid(),
-          channel,
-          reason: z.string().trim().min(10, 'write the reason in at least 10 characters').max(1000),
-          validForMinutes: z.number().int().min(5).max(1440).optional(),
-        }),
-        response: { 201: overrideSchema.extend({ refusal: decisionSchema }), ...problemResponses(400, 401, 403, 404, 409) },
+        body: overrideBody,
+        response: { 201: grantedOverrideSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => reply.status(201).send(await grantOverride(deps, request.actor!, request.body, request.id)),
@@ -158,14 +103,7 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Place a hold; an end or a review date is required',
         params: id,
-        body: z.strictObject({
-          kind: z.enum(HOLD_KINDS),
-          reason: z.string().trim().min(3).max(1000),
-          caseId: z.string().uuid().optional(),
-          startsAt: instant.optional(),
-          endsAt: instant.optional(),
-          reviewAt: instant.optional(),
-        }),
+        body: placeHoldBody,
         response: { 201: holdSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -180,7 +118,7 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Lift an active hold, with the reason',
         params: id,
-        body: z.strictObject({ reason: z.string().trim().min(3).max(1000) }),
+        body: liftHoldBody,
         response: { 200: holdSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -200,10 +138,7 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: "The debtor's preferred channels and hours (they narrow the policy, never widen it)",
         params: id,
-        body: z.strictObject({
-          channels: z.array(channel).min(1).nullable(),
-          windows: z.array(z.strictObject({ days: z.array(z.enum(DAY_KEYS)).min(1), from: clock, to: clock })).min(1).max(14).nullable(),
-        }),
+        body: preferencesBody,
         response: { 200: preferencesSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
@@ -218,8 +153,8 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'The debtor asked not to be contacted on a channel ("stop calling" keeps written channels open)',
         params: id,
-        body: z.strictObject({ channel }),
-        response: { 201: z.object({ channel, optedOutAt: z.string() }), ...problemResponses(400, 401, 403, 404) },
+        body: optOutBody,
+        response: { 201: optOutSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => reply.status(201).send(await optOut(deps, request.actor!, request.params.id, request.body.channel, request.id)),
@@ -232,8 +167,8 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'The debtor withdrew an opt-out',
-        params: z.strictObject({ id: z.string().uuid(), channel }),
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
+        params: optOutParams,
+        response: { 204: noContent, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -250,7 +185,7 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'The debtor no longer wants the callback they asked for',
         params: id,
-        response: { 200: z.object({ id: z.string(), at: z.string(), status: z.string() }), ...problemResponses(400, 401, 403, 404, 409) },
+        response: { 200: callbackSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => cancelCallback(deps, request.actor!, request.params.id, request.id),
@@ -264,8 +199,8 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         tags,
         summary: 'A callback the debtor asked for, at the moment they chose',
         params: id,
-        body: z.strictObject({ caseId: z.string().uuid(), at: instant }),
-        response: { 201: z.object({ id: z.string(), at: z.string(), status: z.string() }), ...problemResponses(400, 401, 403, 404, 409, 422) },
+        body: callbackBody,
+        response: { 201: callbackSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => reply.status(201).send(await requestCallback(deps, request.actor!, request.params.id, request.body, request.id)),

@@ -1,25 +1,4 @@
-import { z } from 'zod';
-import { CHANNELS } from './core/policy-document.js';
-import { decisionSchema, type DecisionView } from './decision-view.js';
-
-export const contactSchema = z.object({
-  id: z.string(),
-  debtorId: z.string(),
-  caseId: z.string(),
-  channel: z.enum(CHANNELS),
-  direction: z.enum(['outbound', 'inbound']),
-  outcome: z.string(),
-  conversation: z.boolean(),
-  firstLetter: z.boolean(),
-  at: z.string(),
-  recordedAt: z.string(),
-  recordedBy: z.string().nullable(),
-  note: z.string().nullable(),
-  policyVersion: z.number().int(),
-  overrideId: z.string().nullable(),
-  decision: decisionSchema,
-});
-export type ContactView = z.infer<typeof contactSchema>;
+import type { ContactView, DecisionView } from './contract.js';
 
 export function contactView(row: {
   id: string;

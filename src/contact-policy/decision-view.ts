@@ -1,29 +1,8 @@
-import { z } from 'zod';
 import type { Locale } from '../platform/db/schema.js';
 import type { Decision } from './core/decide.js';
-import { CHANNELS } from './core/policy-document.js';
+import type { DecisionView } from './contract.js';
 
-/**
- * A decision as the API gives it: instants as ISO strings, each message in the reader's language and in all three
- * (a notice the policy document carries is in French and English only: English stands in for Italian).
- */
-
-const messages = z.object({ fr: z.string(), en: z.string(), it: z.string() });
-const noticeMessages = z.object({ fr: z.string(), en: z.string(), it: z.string().optional() });
-
-export const decisionSchema = z.object({
-  allowed: z.boolean(),
-  channel: z.enum(CHANNELS),
-  at: z.string(),
-  reasons: z.array(z.object({ rule: z.string(), message: z.string(), messages, until: z.string().nullable() })),
-  notices: z.array(z.object({ rule: z.string(), message: z.string(), messages: noticeMessages })),
-  nextAllowedAt: z.string().nullable(),
-  policyVersion: z.number().int(),
-  callback: z.boolean(),
-  override: z.object({ id: z.string(), reason: z.string(), grantedBy: z.string() }).nullable(),
-});
-export type DecisionView = z.infer<typeof decisionSchema>;
-
+/** Builds a decision as the API gives it (contract.ts): instants as ISO strings, messages in the reader's language and in all three. */
 export interface OverrideRef {
   id: string;
   reason: string;

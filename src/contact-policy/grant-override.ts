@@ -6,7 +6,8 @@ import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { decideContact } from './core/decide.js';
 import type { Channel } from './core/policy-document.js';
-import { decisionView, type DecisionView } from './decision-view.js';
+import type { OverrideView } from './contract.js';
+import { decisionView } from './decision-view.js';
 import { loadContactFacts } from './load-facts.js';
 import { policyInForce } from './policy-store.js';
 
@@ -17,17 +18,6 @@ export interface OverrideInput {
   validForMinutes?: number | undefined;
 }
 
-export interface OverrideView {
-  id: string;
-  caseId: string;
-  channel: Channel;
-  reason: string;
-  grantedBy: string;
-  grantedAt: string;
-  validUntil: string;
-  usedAt: string | null;
-  refusal: DecisionView;
-}
 
 /**
  * An override lets one contact through that the policy refuses now. It is a separate act from the contact:

@@ -3,19 +3,14 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
 import { policyDocumentSchema, type PolicyDocument } from './core/policy-document.js';
-import { listVersions, lockPolicy, versionDetail, type VersionDetail, type VersionSummary } from './policy-store.js';
+import type { DraftView, PolicyOverview, VersionDetail } from './contract.js';
+import { listVersions, lockPolicy, versionDetail } from './policy-store.js';
 
 /**
  * Policy administration: one shared draft, and publication as a new immutable version with an effective date.
  * Nothing published is ever edited; a mistake is corrected by publishing another version.
  */
 
-export interface DraftView {
-  document: PolicyDocument;
-  basedOnVersion: number | null;
-  updatedAt: string;
-  updatedBy: string | null;
-}
 
 /** A document from a client, checked against the schema; every issue named by its path. */
 export function parsePolicyDocument(document: unknown): PolicyDocument {
@@ -34,7 +29,7 @@ export function parsePolicyDocument(document: unknown): PolicyDocument {
   return parsed.data;
 }
 
-export async function policyOverview(deps: Deps): Promise<{ current: VersionDetail; upcoming: VersionSummary[]; versions: VersionSummary[] }> {
+export async function policyOverview(deps: Deps): Promise<PolicyOverview> {
   const now = deps.now().getTime();
   const versions = await listVersions(deps.db);
   const inForce = versions

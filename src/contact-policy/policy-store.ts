@@ -2,7 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { compilePolicy, type CompiledPolicy } from './core/compile.js';
-import { policyDocumentSchema, type PolicyDocument } from './core/policy-document.js';
+import { policyDocumentSchema } from './core/policy-document.js';
+import type { VersionDetail, VersionSummary } from './contract.js';
 
 /**
  * Published policy versions are immutable, so each is compiled once per process and kept. Which version is in
@@ -13,18 +14,6 @@ import { policyDocumentSchema, type PolicyDocument } from './core/policy-documen
 type Db = Kysely<DB> | Transaction<DB>;
 
 const compiled = new Map<number, CompiledPolicy>();
-
-export interface VersionSummary {
-  version: number;
-  effectiveFrom: string;
-  note: string;
-  publishedAt: string;
-  publishedBy: { id: string; name: string } | null;
-}
-
-export interface VersionDetail extends VersionSummary {
-  document: PolicyDocument;
-}
 
 function compiledVersion(row: { version: number; document: unknown; effective_from: Date }): CompiledPolicy {
   let policy = compiled.get(row.version);

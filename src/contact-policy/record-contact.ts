@@ -11,10 +11,11 @@ import { isConversation, OUTCOMES } from './core/outcomes.js';
 import type { Channel } from './core/policy-document.js';
 import { assertDebtorInScope } from '../cases/scope.js';
 import { usableOverride } from './contact-permission.js';
-import { decisionView, type DecisionView } from './decision-view.js';
+import type { ContactView, DecisionView } from './contract.js';
+import { decisionView } from './decision-view.js';
 import { loadContactFacts } from './load-facts.js';
 import { policyInForce } from './policy-store.js';
-import { contactView, type ContactView } from './contact-view.js';
+import { contactView } from './contact-view.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 
 

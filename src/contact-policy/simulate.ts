@@ -6,26 +6,11 @@ import { dayNumberOf, fromLocal, isValidTimeZone, TIME } from '../platform/calen
 import type { Channel, DayKey, HoldKind, PolicyDocument } from './core/policy-document.js';
 import { DEFAULT_LOCATION, historyReachMs, type Location } from './load-facts.js';
 import { allVersions } from './policy-store.js';
+import type { SimulationResult } from './contract.js';
 
 /** At most this many contacts are replayed in one simulation; the result says when it stopped short. */
 const MAX_REPLAYED = 200_000;
 const EXAMPLES_PER_RULE = 5;
-
-export interface SimulationResult {
-  from: string;
-  to: string;
-  contacts: number;
-  truncated: boolean;
-  changed: number;
-  refusedByDraft: number;
-  allowedByDraft: number;
-  rules: {
-    rule: string;
-    refusedByDraft: number;
-    refusedByCurrent: number;
-    examples: { contactId: string; caseId: string; caseReference: string; at: string; channel: Channel; reasons: string[] }[];
-  }[];
-}
 
 /**
  * Replays the outbound contacts of the last `days` days against the draft and against the version that was in

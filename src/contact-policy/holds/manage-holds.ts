@@ -9,7 +9,7 @@ import { assertDebtorInScope } from '../../cases/scope.js';
 import type { HoldKind } from '../core/policy-document.js';
 import { HOLD_NAMES } from '../core/messages.js';
 import { policyInForce } from '../policy-store.js';
-import type { CARE_RULE } from '../../need-to-know/core/projection.js';
+import type { HoldView } from '../contract.js';
 
 const DAY_MS = 86_400_000;
 
@@ -22,23 +22,6 @@ export interface HoldInput {
   reviewAt?: Date | undefined;
 }
 
-export interface HoldView {
-  id: string;
-  debtorId: string;
-  caseId: string | null;
-  /** "care_rule" for a care hold read without need-to-know (need-to-know/holds.ts). */
-  kind: HoldKind | typeof CARE_RULE;
-  /** Null for a care hold read without need-to-know. */
-  reason: string | null;
-  restricted?: boolean;
-  startsAt: string;
-  endsAt: string | null;
-  reviewAt: string | null;
-  status: 'active' | 'lifted' | 'lapsed';
-  liftedAt: string | null;
-  createdBy: string | null;
-  createdAt: string;
-}
 
 
 /**

@@ -1,8 +1,5 @@
 import { ApiError, http } from '../../api/client.js';
-import type { PolicyDocument } from '../../../../src/contact-policy/core/policy-document.js';
-import type { DraftView } from '../../../../src/contact-policy/policy-admin.js';
-import type { VersionDetail, VersionSummary } from '../../../../src/contact-policy/policy-store.js';
-import type { SimulationResult } from '../../../../src/contact-policy/simulate.js';
+import type { DraftView, PolicyDocument, SimulationResult, VersionDetail, VersionSummary } from '../../../../src/contact-policy/contract.js';
 
 /**
  * Policy administration (docs/contact-policy-api.md, "Policy administration"): the server's own types, imported

@@ -1,10 +1,5 @@
 import { http } from '../../../api/client.js';
-import type { caseContact } from '../../../../../src/contact-policy/case-contact.js';
-import type { ContactView } from '../../../../../src/contact-policy/contact-view.js';
-import type { Channel, DayKey, HoldKind } from '../../../../../src/contact-policy/core/policy-document.js';
-import type { DecisionView } from '../../../../../src/contact-policy/decision-view.js';
-import type { OverrideView } from '../../../../../src/contact-policy/grant-override.js';
-import type { HoldView } from '../../../../../src/contact-policy/holds/manage-holds.js';
+import type { CaseContactView, Channel, ContactView, DayKey, DecisionView, HoldKind, HoldView, OverrideView } from '../../../../../src/contact-policy/contract.js';
 
 /**
  * The contact policy as the case view uses it (docs/contact-policy-api.md): the server's own types, imported
@@ -15,7 +10,7 @@ export type { Channel, DayKey, HoldKind };
 export type Decision = DecisionView;
 export type Contact = ContactView;
 export type Hold = HoldView;
-export type CaseContact = Awaited<ReturnType<typeof caseContact>>;
+export type CaseContact = CaseContactView;
 export type ContactDirection = Contact['direction'];
 export type PreferenceWindow = { days: DayKey[]; from: string; to: string };
 
