@@ -132,3 +132,17 @@ export type AssessmentVersionView = z.infer<typeof assessmentVersionSchema>;
 export type BudgetAccessView = z.infer<typeof budgetAccessSchema>;
 export type AssessmentList = z.infer<typeof assessmentListSchema>;
 export type ReferenceDataView = z.infer<typeof referenceDataSchema>;
+
+/** What the web app's budget and reference-data forms use of the pure core: the lists and the figures' types. */
+export { EXPENSE_BASES, EXPENSE_CATEGORIES, RESOURCE_TYPES } from './core/types.js';
+export type {
+  ExpenseBasis,
+  ExpenseCategory,
+  FigureStatus,
+  ReferenceData,
+  ResourceType,
+  RsaAmounts,
+  ScaleBracket,
+  SeizureScale,
+  StandardAllowance,
+} from './core/types.js';

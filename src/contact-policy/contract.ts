@@ -249,5 +249,12 @@ export type PolicyOverview = z.infer<typeof policyOverviewSchema>;
 export type SimulationResult = z.infer<typeof simulationSchema>;
 export type InlineFacts = z.infer<typeof inlineFactsSchema>;
 
-/** The policy document's own types, which the web app's forms use. */
-export type { Channel, DayKey, HoldKind, PolicyDocument } from './core/policy-document.js';
+/**
+ * What the web app uses of the pure core: the policy document's lists and types, the rules in words and the
+ * difference between two versions, and the outcomes of a contact.
+ */
+export { CHANNELS, DAY_KEYS, HOLD_KINDS } from './core/policy-document.js';
+export type { Cap, CapPeriod, Channel, DayKey, HoldKind, PolicyDocument } from './core/policy-document.js';
+export { capPeriod, DAY_TYPES, describePolicy, diffPolicies, groupBySection, isEmptyDiff } from './core/describe.js';
+export type { PolicyDiff, RuleLine, RuleParam } from './core/describe.js';
+export { OUTCOMES } from './core/outcomes.js';

@@ -123,3 +123,13 @@ export type UserChange = z.input<typeof updateUserBody>;
 export type AccessRequestView = z.infer<typeof accessRequestSchema>;
 export type AccessRequestStatus = z.infer<typeof accessRequestStatus>;
 export type AccessDecision = z.infer<typeof accessDecisionBody>;
+
+/**
+ * What the web app uses of the pure core: the roles, the password's least length, and the permission matrix (the
+ * menu is built from the same matrix the server enforces).
+ */
+export { ROLES } from './core/roles.js';
+export type { Role } from './core/roles.js';
+export { PASSWORD_MIN_LENGTH } from './core/password-policy.js';
+export { can } from './core/permissions.js';
+export type { Permission } from './core/permissions.js';

@@ -28,3 +28,6 @@ export const sensitiveReadListSchema = z.object({ items: z.array(sensitiveReadSc
 export type SensitiveReadQuery = z.infer<typeof sensitiveReadQuery>;
 export type SensitiveReadView = z.infer<typeof sensitiveReadSchema>;
 export type SensitiveReadList = z.infer<typeof sensitiveReadListSchema>;
+
+/** The id of the rule under which a care hold's details are withheld (the web app names it in the reader's words). */
+export { CARE_RULE_ID } from './core/care-rule.js';

@@ -131,3 +131,6 @@ export type InstalmentView = PlanVersionView['instalments'][number];
 export type CasePlans = z.infer<typeof casePlansSchema>;
 export type CaseReviewView = z.infer<typeof reviewSchema>;
 export type ApprovalItem = z.infer<typeof approvalItemSchema>;
+
+/** A plan event's reason, read back into its parts for the web app to word in the reader's language. */
+export { readReason } from './core/event-reasons.js';

@@ -228,3 +228,6 @@ export type SegmentControlView = z.infer<typeof segmentControlSchema>;
 export type SegmentControlChange = z.infer<typeof segmentControlBody>;
 export type Assignment = z.infer<typeof assignmentBody>;
 export type SweepReport = z.infer<typeof sweepReportSchema>;
+
+/** The strategy document's types, which the web app's strategy editor uses. */
+export type { Conditions, Segment, StrategyDocument, Treatment } from './core/strategy-document.js';

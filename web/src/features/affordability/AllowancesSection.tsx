@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPENSE_CATEGORIES } from '../../../../src/affordability/core/types.js';
+import { EXPENSE_CATEGORIES } from '../../../../src/affordability/contract.js';
 import { useFormat } from '../../i18n/format.js';
 import type { ExpenseCategory, StandardAllowance } from './api.js';
 import { AmountsForm } from './AmountsForm.js';

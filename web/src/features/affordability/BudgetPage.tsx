@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EXPENSE_BASES, EXPENSE_CATEGORIES, RESOURCE_TYPES, type ExpenseBasis, type ExpenseCategory, type ResourceType } from '../../../../src/affordability/core/types.js';
+import { EXPENSE_BASES, EXPENSE_CATEGORIES, RESOURCE_TYPES, type ExpenseBasis, type ExpenseCategory, type ResourceType } from '../../../../src/affordability/contract.js';
 import { computeBudget, listBudgets, saveBudget } from './api.js';
 import type { BudgetInput, BudgetVersion, CapacityResult } from './api.js';
 import type { CaseDetail } from '../portfolio/api.js';

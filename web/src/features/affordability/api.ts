@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import type { assessmentBody, assessmentVersionSchema, capacityResultSchema } from '../../../../src/affordability/contract.js';
+import type { assessmentBody, assessmentVersionSchema, capacityResultSchema, ExpenseCategory, FigureStatus, ReferenceData, RsaAmounts, ScaleBracket, SeizureScale, StandardAllowance } from '../../../../src/affordability/contract.js';
 import { http } from '../../api/client.js';
-import type { ExpenseCategory, FigureStatus, ReferenceData, RsaAmounts, ScaleBracket, SeizureScale, StandardAllowance } from '../../../../src/affordability/core/types.js';
 
 /**
  * The dated reference data of affordability (`/api/v1/affordability/reference-data`): the server's own types,

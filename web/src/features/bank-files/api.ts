@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { QueueItem } from '../../../../src/bank-files/contract.js';
-import type { importSchema, StatementReport } from '../../../../src/bank-files/contract.js';
+import type { importSchema, QueueItem, StatementReport } from '../../../../src/bank-files/contract.js';
 import { http, upload } from '../../api/client.js';
 
 /** Bank statements and the queue of credits to match by hand (the server's own types, imported type-only). */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { diffPolicies } from '../../../../src/contact-policy/core/describe.js';
+import { diffPolicies } from '../../../../src/contact-policy/contract.js';
 import { useApiData } from '../../api/useApiData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { capPeriod, DAY_TYPES, describePolicy } from '../../../../src/contact-policy/core/describe.js';
-import { CHANNELS, HOLD_KINDS, type Cap, type CapPeriod, type Channel } from '../../../../src/contact-policy/core/policy-document.js';
+import { capPeriod, CHANNELS, DAY_TYPES, describePolicy, HOLD_KINDS, type Cap, type CapPeriod, type Channel } from '../../../../src/contact-policy/contract.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import type { PolicyDocument } from './api.js';
 import { IntegerField, RangesField } from './fields.js';

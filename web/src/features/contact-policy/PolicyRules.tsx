@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describePolicy, diffPolicies, groupBySection, isEmptyDiff, type PolicyDiff, type RuleLine } from '../../../../src/contact-policy/core/describe.js';
+import { describePolicy, diffPolicies, groupBySection, isEmptyDiff, type PolicyDiff, type RuleLine } from '../../../../src/contact-policy/contract.js';
 import type { PolicyDocument } from './api.js';
 import { RuleBasis, RuleLineText } from './ruleText.js';
 

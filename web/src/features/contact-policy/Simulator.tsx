@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { describePolicy, type RuleLine } from '../../../../src/contact-policy/core/describe.js';
+import { describePolicy, type RuleLine } from '../../../../src/contact-policy/contract.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useFormat } from '../../i18n/format.js';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { RuleLine, RuleParam } from '../../../../src/contact-policy/core/describe.js';
+import type { RuleLine, RuleParam } from '../../../../src/contact-policy/contract.js';
 
 /**
  * Words a rule line of the policy (src/contact-policy/core/describe.ts) in the user's language. A text the

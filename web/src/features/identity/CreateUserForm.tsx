@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../../../src/identity/core/password-policy.js';
-import { ROLES } from '../../../../src/identity/core/roles.js';
+import { PASSWORD_MIN_LENGTH, ROLES } from '../../../../src/identity/contract.js';
 import { createUser } from './api.js';
 import type { CreditorSummary } from '../portfolio/api.js';
 import type { Role } from './permissions.js';

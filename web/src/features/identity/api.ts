@@ -1,5 +1,4 @@
-import type { AccessRequestView } from '../../../../src/identity/contract.js';
-import type { UserView } from '../../../../src/identity/contract.js';
+import type { AccessRequestView, UserView } from '../../../../src/identity/contract.js';
 import { http } from '../../api/client.js';
 import type { Permission, Role } from './permissions.js';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { readReason } from '../../../../src/plans/core/event-reasons.js';
+import { readReason } from '../../../../src/plans/contract.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** A plan history reason in the reader's language: the system's reasons by their code, a person's as written. */

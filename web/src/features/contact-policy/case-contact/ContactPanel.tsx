@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS } from '../../../../../src/contact-policy/core/policy-document.js';
+import { CHANNELS } from '../../../../../src/contact-policy/contract.js';
 import { isAbort } from '../../../api/client.js';
 import { getCaseContact, type CaseContact } from './api.js';
 import type { ApiData } from '../../../api/useApiData.js';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HOLD_KINDS } from '../../../../../src/contact-policy/core/policy-document.js';
+import { HOLD_KINDS } from '../../../../../src/contact-policy/contract.js';
 import { liftHold, placeHold, type Hold, type HoldKind } from './api.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { HoldsTable } from './HoldsTable.js';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS } from '../../../../../src/contact-policy/core/policy-document.js';
+import { CHANNELS } from '../../../../../src/contact-policy/contract.js';
 import { grantOverride, type Channel } from './api.js';
 import { TableScroll } from '../../../ui/TableScroll.js';
 import { useFormat } from '../../../i18n/format.js';

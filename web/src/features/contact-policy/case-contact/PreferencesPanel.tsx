@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, DAY_KEYS } from '../../../../../src/contact-policy/core/policy-document.js';
+import { CHANNELS, DAY_KEYS } from '../../../../../src/contact-policy/contract.js';
 import {
   optOut,
   cancelCallback, requestCallback,

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTCOMES } from '../../../../../src/contact-policy/core/outcomes.js';
-import { CHANNELS } from '../../../../../src/contact-policy/core/policy-document.js';
+import { CHANNELS, OUTCOMES } from '../../../../../src/contact-policy/contract.js';
 import { ApiError } from '../../../api/client.js';
 import { recordContact, type Channel, type ContactDirection, type Decision } from './api.js';
 import { labelOf } from '../../../i18n/labels.js';

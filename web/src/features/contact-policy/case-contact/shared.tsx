@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayNumberOf, fromLocal, minutesOf } from '../../../../../src/platform/calendar/local-time.js';
-import { CARE_RULE_ID } from '../../../../../src/need-to-know/core/care-rule.js';
+import { CARE_RULE_ID } from '../../../../../src/need-to-know/contract.js';
 import type { Decision } from './api.js';
 import { useFormat } from '../../../i18n/format.js';
 

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { http } from '../../../api/client.js';
-import type { queueEntrySchema, segmentControlSchema, strategyVersionSchema, teamQueueSchema } from '../../../../../src/workspace/contract.js';
-import type { Conditions, Segment, StrategyDocument, Treatment } from '../../../../../src/workspace/core/strategy-document.js';
+import type { Conditions, queueEntrySchema, Segment, segmentControlSchema, StrategyDocument, strategyVersionSchema, teamQueueSchema, Treatment } from '../../../../../src/workspace/contract.js';
 
 /**
  * The team leader's and the manager's side of the workspace (docs/workspace.md, "API"): team queues, segment
