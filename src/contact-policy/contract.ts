@@ -248,6 +248,7 @@ export type DraftView = z.infer<typeof draftSchema>;
 export type PolicyOverview = z.infer<typeof policyOverviewSchema>;
 export type SimulationResult = z.infer<typeof simulationSchema>;
 export type InlineFacts = z.infer<typeof inlineFactsSchema>;
+export type Holiday = z.infer<typeof holidaysSchema>['holidays'][number];
 
 /**
  * What the web app uses of the pure core: the policy document's lists and types, the rules in words and the

@@ -1,34 +1,15 @@
+import type { AuditEntry, AuditVerification } from '../../../../src/audit/contract.js';
 import { http } from '../../api/client.js';
 
-/** The audit log and the check of its hash chain. */
+/** The audit log and the check of its hash chain: the server's own types (audit/contract.ts), imported type-only. */
 
-export interface AuditEntry {
-  seq: number;
-  occurredAt: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  hash: string;
-}
+export type { AuditEntry, AuditVerification };
 
 export interface AuditFilter {
   action?: string;
   targetType?: string;
   beforeSeq?: number;
   limit: number;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  entriesChecked: number;
-  message: string;
-  problem: unknown;
 }
 
 export const listAudit = (filter: AuditFilter, signal?: AbortSignal) =>

@@ -1,25 +1,14 @@
 import { ApiError, http } from '../../api/client.js';
-import type { DraftView, PolicyDocument, SimulationResult, VersionDetail, VersionSummary } from '../../../../src/contact-policy/contract.js';
+import type { DraftView, Holiday, PolicyDocument, PolicyOverview, SimulationResult, VersionDetail, VersionSummary } from '../../../../src/contact-policy/contract.js';
 
 /**
  * Policy administration (docs/contact-policy-api.md, "Policy administration"): the server's own types, imported
  * type-only, so the pages and the routes cannot drift apart.
  */
 
-export type { PolicyDocument, VersionDetail, VersionSummary, SimulationResult };
+export type { Holiday, PolicyDocument, PolicyOverview, VersionDetail, VersionSummary, SimulationResult };
 export type PolicyDraft = DraftView;
 export type SimulationRule = SimulationResult['rules'][number];
-
-export interface PolicyOverview {
-  current: VersionDetail;
-  upcoming: VersionSummary[];
-  versions: VersionSummary[];
-}
-
-export interface Holiday {
-  date: string;
-  name: string;
-}
 
 /** One issue of a refused document: where (a dotted path into the document) and what is wrong, in English. */
 export interface PolicyIssue {

@@ -1,39 +1,9 @@
-import type { z } from 'zod';
-import type { caseDetailSchema, caseStatusSchema, creditorDetailSchema, stageSchema } from '../../../../src/portfolio/contract.js';
+import type { CaseDetail, CaseSort, CaseStatus, CaseSummary, CreditorDetail, CreditorSummary, Stage } from '../../../../src/portfolio/contract.js';
 import { http } from '../../api/client.js';
 
-/**
- * Cases and creditors. Where the server exports its zod schema the type is inferred from it (type-only imports:
- * nothing of zod reaches the bundle), so the two cannot drift apart; the rest mirror the route schemas.
- */
+/** Cases and creditors: the server's own types (portfolio/contract.ts), imported type-only. */
 
-export type Stage = z.infer<typeof stageSchema>;
-export type CaseStatus = z.infer<typeof caseStatusSchema>;
-export type CaseDetail = z.infer<typeof caseDetailSchema>;
-export type CreditorDetail = z.infer<typeof creditorDetailSchema>;
-
-export interface CreditorSummary {
-  id: string;
-  code: string;
-  name: string;
-  sector: string;
-  country: string;
-  active: boolean;
-}
-
-export interface CaseSummary {
-  id: string;
-  reference: string;
-  stage: Stage;
-  status: CaseStatus;
-  balanceCents: number;
-  currency: string;
-  openedOn: string;
-  creditor: { id: string; name: string };
-  debtor: { id: string; displayName: string };
-}
-
-export type CaseSort = 'balance_desc' | 'balance_asc' | 'opened_asc' | 'opened_desc' | 'reference';
+export type { CaseDetail, CaseSort, CaseStatus, CaseSummary, CreditorDetail, CreditorSummary, Stage };
 
 export interface CaseSearch {
   q?: string;

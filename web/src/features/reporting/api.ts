@@ -1,19 +1,10 @@
 import type { NightlyReport } from '../../../../src/jobs/contract.js';
+import type { Dashboard } from '../../../../src/reporting/contract.js';
 import { http } from '../../api/client.js';
 
 /** The dashboard's figures, and the nightly refresh an administrator may run from it. */
 
-export interface Dashboard {
-  openCases: number;
-  balanceCents: number;
-  creditors: {
-    creditorId: string;
-    creditorName: string;
-    openCases: number;
-    balanceCents: number;
-    stages: { stage: string; cases: number; balanceCents: number }[];
-  }[];
-}
+export type { Dashboard };
 
 /** The server's own type (type-only import: nothing of the server is bundled). */
 export type NightlyRefreshReport = NightlyReport;
