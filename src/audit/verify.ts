@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { ChainVerifier, describeProblem, type ChainProblem } from './core/chain.js';
-import { verifySealedReads, type SealProblem } from '../need-to-know/seal-reads.js';
+import { verifySealedReads, type SealProblem } from './seal-reads.js';
 
 export interface VerificationResult {
   ok: boolean;

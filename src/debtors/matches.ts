@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
-import { debtorName } from '../portfolio/cases.js';
+import { debtorName } from './core/debtor-name.js';
 import type { DebtorCard, DebtorMatch, MatchStatus } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -1,5 +1,5 @@
 import { WORKSPACE_SWEEP } from '../workspace/sweep.js';
-import { SENSITIVE_READS_SEAL } from '../need-to-know/seal-reads.js';
+import { SENSITIVE_READS_SEAL } from '../audit/seal-reads.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
-import { debtorName } from '../portfolio/cases.js';
+import { debtorName } from '../debtors/core/debtor-name.js';
 import type { SensitiveReadList, SensitiveReadQuery } from './contract.js';
 
 /** Reads of special-category data, newest first, of one debtor or by one user (compliance). */

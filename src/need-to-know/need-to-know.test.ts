@@ -4,7 +4,7 @@ import { as, createTestApp, type Session, type TestApp } from '../../test/suppor
 import { ENGINES } from '../../test/support/database.js';
 import { signInCaseReaders } from '../../test/support/need-to-know.js';
 import { verifyAuditTrail } from '../audit/verify.js';
-import { sealSensitiveReads } from './seal-reads.js';
+import { sealSensitiveReads } from '../audit/seal-reads.js';
 
 const START = new Date('2026-11-25T09:00:00Z');
 const MARKER = 'MARQUEUR-SANTE-7Q';

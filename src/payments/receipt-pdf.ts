@@ -1,7 +1,7 @@
 import type { Deps } from '../platform/deps.js';
 import type { Locale } from '../platform/db/schema.js';
 import { pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
-import { debtorName } from '../portfolio/cases.js';
+import { debtorName } from '../debtors/core/debtor-name.js';
 import type { PaymentView } from './contract.js';
 
 const TEXTS: Record<Locale, Record<'title' | 'number' | 'debtor' | 'case' | 'creditor' | 'received' | 'amount' | 'channel' | 'allocation' | 'claim' | 'part' | 'credit' | 'remaining' | 'reversed' | 'legal', string> & { parts: Record<string, string>; channels: Record<string, string> }> = {

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
-import { debtorName } from '../portfolio/cases.js';
+import { debtorName } from '../debtors/core/debtor-name.js';
 import { applyEvent, lockPlan, planCaseEvent } from './plan-status.js';
 import { loadPlan } from './plan-view.js';
 import type { ApprovalItem, PlanView } from './contract.js';

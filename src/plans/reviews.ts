@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
-import { debtorName } from '../portfolio/cases.js';
+import { debtorName } from '../debtors/core/debtor-name.js';
 import { MAX_PLAN_MONTHS_BY_LAW } from './core/index.js';
 import { assertCaseOpen, loadCapacity, loadCase } from './plan-facts.js';
 import type { CaseReviewView } from './contract.js';

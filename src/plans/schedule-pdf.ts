@@ -2,7 +2,7 @@ import { pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
 import type { Deps } from '../platform/deps.js';
 import type { Locale } from '../platform/db/schema.js';
 import { conflict } from '../platform/errors.js';
-import { debtorName } from '../portfolio/cases.js';
+import { debtorName } from '../debtors/core/debtor-name.js';
 import { loadPlan } from './plan-view.js';
 
 const TEXTS: Record<Locale, { title: string; case: string; creditor: string; debtor: string; version: string; agreed: string; discount: string; number: string; due: string; amount: string; status: string; statuses: Record<string, string>; total: string; footer: string }> = {

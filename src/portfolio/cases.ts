@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import { creditorScope } from '../identity/scope.js';
 import { assertVisible, withinScope } from '../cases/scope.js';
@@ -6,7 +6,9 @@ import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { chooseLetterAddress } from '../debtors/core/letter-address.js';
 import type { CaseDetail, CaseList, CaseSearch } from './contract.js';
-import { creditorCaseView, type CaseRow } from './creditor-case-view.js';
+import { debtorName } from '../debtors/core/debtor-name.js';
+import { addressView, caseSummaryView, claimView, type CaseRow } from './case-view-parts.js';
+import { creditorCaseView } from './creditor-case-view.js';
 import { CARE_EVENT_SUMMARY, holdsAsReadBy } from '../need-to-know/holds.js';
 
 const SORTS = {
@@ -90,57 +92,6 @@ export async function searchCases(deps: Deps, actor: Actor, search: CaseSearch):
       debtor: { id: row.debtor_id, displayName: debtorName(row) },
     })),
     hasMore,
-  };
-}
-
-export function debtorName(row: {
-  debtor_kind?: string;
-  kind?: string;
-  first_name: string | null;
-  last_name: string | null;
-  company_name: string | null;
-}): string {
-  if (row.company_name && (row.debtor_kind ?? row.kind) === 'company') return row.company_name;
-  return [row.first_name, row.last_name?.toUpperCase()].filter(Boolean).join(' ');
-}
-
-/** The case's own figures as the case page shows them, to staff and creditor alike (they are the creditor's case). */
-export function caseSummaryView(found: CaseRow) {
-  return {
-    id: found.id,
-    reference: found.reference,
-    stage: found.stage,
-    status: found.status,
-    closeReason: found.close_reason,
-    balanceCents: found.balance_cents,
-    currency: found.currency,
-    openedOn: found.opened_on,
-    closedOn: found.closed_on,
-    firstLetter: found.first_letter_reference ? { reference: found.first_letter_reference, sentOn: found.first_letter_sent_on } : null,
-    creditor: { id: found.creditor_id, name: found.creditor_name, code: found.creditor_code },
-    mandateCode: found.mandate_code,
-  };
-}
-
-/** Where an address is, as the case page shows it; who gave it and whether letters go there are the reader's. */
-export function addressView(a: Pick<Selectable<DB['debtor_addresses']>, 'line1' | 'line2' | 'postal_code' | 'city' | 'country' | 'subdivision' | 'time_zone'>) {
-  return { line1: a.line1, line2: a.line2, postalCode: a.postal_code, city: a.city, country: a.country, subdivision: a.subdivision, timeZone: a.time_zone };
-}
-
-/** A claim as the case page shows it, to staff and creditor alike (the creditor placed it). */
-export function claimView(c: Selectable<DB['claims']>) {
-  return {
-    id: c.id,
-    reference: c.reference,
-    contractType: c.contract_type,
-    originalCreditor: c.original_creditor,
-    currency: c.currency,
-    principalCents: c.principal_cents,
-    interestCents: c.interest_cents,
-    feesCents: c.fees_cents,
-    defaultOn: c.default_on,
-    lastPaymentOn: c.last_payment_on,
-    status: c.status,
   };
 }
 

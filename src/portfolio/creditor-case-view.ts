@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { CaseStatus, DB } from '../platform/db/schema.js';
+import type { DB } from '../platform/db/schema.js';
 import type { CaseDetail } from './contract.js';
-import { addressView, caseSummaryView, claimView, debtorName } from './cases.js';
+import { debtorName } from '../debtors/core/debtor-name.js';
+import { addressView, caseSummaryView, claimView, type CaseRow } from './case-view-parts.js';
 
 /**
  * What a creditor user reads of one of its own cases: its projection. One person has one debtor record across the
@@ -29,25 +30,6 @@ const CREDITOR_EVENT_TEXTS: Record<string, string> = {
 
 /** The neutral kind every hold takes in a creditor's projection. */
 export const CREDITOR_HOLD_KIND = 'collection_suspended';
-
-export interface CaseRow {
-  id: string;
-  reference: string;
-  stage: DB['cases']['stage'];
-  status: CaseStatus;
-  close_reason: string | null;
-  balance_cents: number;
-  currency: string;
-  opened_on: string;
-  closed_on: string | null;
-  first_letter_reference: string | null;
-  first_letter_sent_on: string | null;
-  creditor_id: string;
-  debtor_id: string;
-  creditor_name: string;
-  creditor_code: string;
-  mandate_code: string;
-}
 
 export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<CaseDetail> {
   const creditorId = found.creditor_id;

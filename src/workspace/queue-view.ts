@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import { CARE_SEGMENT_NAME, restrictQueueReasons, type QueueReason } from '../need-to-know/core/care-rule.js';
 import { careAccessByDebtor } from '../need-to-know/decisions.js';
-import { debtorName } from '../portfolio/cases.js';
+import { debtorName } from '../debtors/core/debtor-name.js';
 import type { DB } from '../platform/db/schema.js';
 import { TIER_NAMES } from './core/queue-entry.js';
 import { isCareSegment } from './core/segment.js';

@@ -1,7 +1,7 @@
 import { appendCaseEvent } from '../cases/append-case-event.js';
 import type { Transaction } from 'kysely';
 import { euros } from '../affordability/core/text.js';
-import type { Message } from '../affordability/core/types.js';
+import type { Message } from '../platform/message.js';
 import { deferredAudit, type AuditWriter } from '../audit/append.js';
 import { debtorLocation } from '../contact-policy/load-facts.js';
 import { recordContactIn } from '../contact-policy/record-contact.js';

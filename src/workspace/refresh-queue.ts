@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Message } from '../affordability/core/types.js';
+import type { Message } from '../platform/message.js';
 import { decideContact } from '../contact-policy/core/decide.js';
 import type { CompiledPolicy } from '../contact-policy/core/compile.js';
 import { loadContactFactsMany } from '../contact-policy/load-facts.js';

@@ -1,4 +1,4 @@
-import type { Message } from './types.js';
+import type { Message } from '../../platform/message.js';
 
 /** Amounts in the messages of a trace, from integer cents (no floats): 1 357,70 € / €1,357.70 / 1.357,70 €. */
 export function euros(cents: number): Message {

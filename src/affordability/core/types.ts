@@ -1,3 +1,5 @@
+import type { Message } from '../../platform/message.js';
+
 /**
  * The household budget (bilan) and the reference data of its computation (shared/domain/REGULATION.md §2, §7).
  * Every amount is monthly, in integer cents, except the seizure scale's thresholds, which are yearly (as in the law).
@@ -133,12 +135,6 @@ export const FLAGS = [
   'placeholder_allowance',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
-
-export interface Message {
-  fr: string;
-  en: string;
-  it: string;
-}
 
 export interface TraceLine {
   step: string;

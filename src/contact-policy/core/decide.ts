@@ -4,6 +4,7 @@ import type { ContactFacts, PastContact } from './facts.js';
 import type { Channel, HoldKind } from './policy-document.js';
 import { DAY_KEYS } from './policy-document.js';
 import { fromLocal, minutesOf, TIME, toLocal } from '../../platform/calendar/index.js';
+import type { Block } from './block.js';
 import { explain, noticeText, type Explanation } from './messages.js';
 
 /**
@@ -14,13 +15,6 @@ import { explain, noticeText, type Explanation } from './messages.js';
  * when only an act lifts it: a hold with no end, an opt-out, the first letter). The next allowed moment is
  * found by jumping to the latest of those instants and deciding again, so no allowed moment is skipped.
  */
-
-export interface Block {
-  rule: string;
-  /** Earliest instant this rule may stop refusing; null when no passing of time lifts it. */
-  until: number | null;
-  params?: Record<string, string | number>;
-}
 
 export interface Reason extends Explanation {
   rule: string;

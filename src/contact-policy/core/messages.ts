@@ -1,5 +1,5 @@
 import type { CompiledPolicy } from './compile.js';
-import type { Block } from './decide.js';
+import type { Block } from './block.js';
 import type { Cap, Channel, HoldKind } from './policy-document.js';
 
 /** Every reason in French, English and Italian, in words an agent can repeat to the debtor. */

@@ -1,4 +1,4 @@
-import type { Message } from '../../affordability/core/types.js';
+import type { Message } from '../../platform/message.js';
 import { CARE_HOLD_KINDS } from './need-to-know.js';
 import { CARE_RULE } from './projection.js';
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EXPENSE_CATEGORIES } from '../../affordability/core/types.js';
+import { HOLD_KINDS } from '../../contact-policy/core/policy-document.js';
 import { ROLES } from '../../identity/core/roles.js';
-import { decideNeedToKnow, REASON_MIN_LENGTH, reasonProblem } from './need-to-know.js';
+import { CARE_HOLD_KINDS, decideNeedToKnow, REASON_MIN_LENGTH, reasonProblem, SPECIAL_CATEGORY_EXPENSES } from './need-to-know.js';
 import { CARE_RULE, restrictAssessment, restrictHold, SPECIAL_CATEGORY } from './projection.js';
-import { sealBatch, type SealedRead } from './read-batch.js';
 
 const role = fc.constantFrom(...ROLES);
 const reason = fc.option(fc.string({ maxLength: 40 }), { nil: null });
@@ -48,6 +49,15 @@ describe('need-to-know', () => {
   });
 });
 
+describe('special categories', () => {
+  it('names real hold kinds and budget categories (need-to-know imports neither capability, so a test holds them together)', () => {
+    expect(CARE_HOLD_KINDS.length).toBeGreaterThan(0);
+    for (const kind of CARE_HOLD_KINDS) expect(HOLD_KINDS).toContain(kind);
+    expect(SPECIAL_CATEGORY_EXPENSES.length).toBeGreaterThan(0);
+    for (const category of SPECIAL_CATEGORY_EXPENSES) expect(EXPENSE_CATEGORIES).toContain(category);
+  });
+});
+
 describe('restricted projections', () => {
   it('a care hold keeps its dates but loses its kind and reason; other holds are unchanged', () => {
     const care = { id: 'h1', kind: 'vulnerability', reason: 'hospitalisée', endsAt: '2026-12-25' };
@@ -70,40 +80,5 @@ describe('restricted projections', () => {
     expect(restricted.restrictedLines).toBe(1);
     expect(restricted.input.expenses).toEqual([input.expenses[0], { category: SPECIAL_CATEGORY, basis: 'actual_with_evidence' }]);
     expect(JSON.stringify(restricted.input)).not.toContain('12345');
-  });
-});
-
-describe('sealing a batch of reads', () => {
-  const read = (seq: number, reasonText: string | null = null): SealedRead => ({
-    seq,
-    readAt: '2026-11-25T09:00:00.000Z',
-    userId: 'u',
-    role: 'agent',
-    debtorId: 'd',
-    caseId: null,
-    subject: 'budget',
-    basis: reasonText === null ? 'case_holder' : 'stated_reason',
-    reason: reasonText,
-    requestId: null,
-  });
-
-  it('covers every field of every read: changing, removing or adding one changes the seal', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.nat(), fc.string({ minLength: 1 }), (count, pick, text) => {
-        const reads = Array.from({ length: count }, (_, i) => read(i + 1));
-        const seal = sealBatch(reads);
-        expect(seal).toMatchObject({ firstSeq: 1, lastSeq: count, count });
-        const index = pick % count;
-        const changed = reads.map((r, i) => (i === index ? read(r.seq, text) : r));
-        expect(sealBatch(changed).sha256).not.toBe(seal.sha256);
-        if (count > 1) expect(sealBatch(reads.filter((_, i) => i !== index)).sha256).not.toBe(seal.sha256);
-        expect(sealBatch([...reads, read(count + 1)]).sha256).not.toBe(seal.sha256);
-      }),
-    );
-  });
-
-  it('refuses an empty batch or reads out of order', () => {
-    expect(() => sealBatch([])).toThrow();
-    expect(() => sealBatch([read(2), read(1)])).toThrow();
   });
 });

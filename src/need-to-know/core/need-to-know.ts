@@ -1,7 +1,5 @@
 import type { Role } from '../../identity/core/roles.js';
 import { CASE_WORKERS } from '../../identity/core/roles.js';
-import type { HoldKind } from '../../contact-policy/core/policy-document.js';
-import type { ExpenseCategory } from '../../affordability/core/types.js';
 
 /**
  * Need-to-know on special-category data (GDPR art. 9, REGULATION.md §4): health and vulnerability details are read
@@ -29,18 +27,22 @@ export const REASON_ROLES: readonly Role[] = ['team_leader', 'manager'];
 export const REASON_MIN_LENGTH = 10;
 export const REASON_MAX_LENGTH = 500;
 
-/** Hold kinds whose existence and reason reveal health or vulnerability (REGULATION.md §5). */
-export const CARE_HOLD_KINDS: readonly HoldKind[] = ['vulnerability'];
+/**
+ * Hold kinds whose existence and reason reveal health or vulnerability (REGULATION.md §5). Kinds of the contact
+ * policy's holds (`contact-policy/core/policy-document.ts`), named here so need-to-know depends on no capability it
+ * guards; a test checks each is one.
+ */
+export const CARE_HOLD_KINDS: readonly string[] = ['vulnerability'];
 
-/** Budget lines that reveal health (care, treatment, medical costs). */
-export const SPECIAL_CATEGORY_EXPENSES: readonly ExpenseCategory[] = ['health'];
+/** Budget lines that reveal health (care, treatment, medical costs): categories of `affordability/core/types.ts`. */
+export const SPECIAL_CATEGORY_EXPENSES: readonly string[] = ['health'];
 
 export function isCareHold(kind: string): boolean {
-  return (CARE_HOLD_KINDS as readonly string[]).includes(kind);
+  return CARE_HOLD_KINDS.includes(kind);
 }
 
 export function isSpecialCategoryExpense(category: string): boolean {
-  return (SPECIAL_CATEGORY_EXPENSES as readonly string[]).includes(category);
+  return SPECIAL_CATEGORY_EXPENSES.includes(category);
 }
 
 /** Who may read special-category details of a debtor, decided from the role, the case held now and a stated reason. */

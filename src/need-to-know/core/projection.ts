@@ -1,4 +1,3 @@
-import type { Assessment, Expense } from '../../affordability/core/types.js';
 import { isCareHold, isSpecialCategoryExpense } from './need-to-know.js';
 
 /**
@@ -21,15 +20,22 @@ export function restrictHold<T extends HoldDetails>(hold: T): T & { restricted: 
   return { ...hold, kind: CARE_RULE, reason: null, restricted: true };
 }
 
-export type RestrictedExpense = Omit<Expense, 'category' | 'amountCents'> & { category: Expense['category'] | typeof SPECIAL_CATEGORY; amountCents?: number | undefined };
+/** A line of a household budget (`affordability/core/types.ts`), as far as need-to-know reads it. */
+export interface BudgetLine {
+  category: string;
+  amountCents?: number | undefined;
+  basis: string;
+}
 
 /**
  * A budget as a restricted reader sees it: each special-category line keeps its place but neither its category nor its
- * amount; totals and the capacity are unchanged (they are what the reader's work needs).
+ * amount (it reads `special_category`); totals and the capacity are unchanged (they are what the reader's work needs).
  */
-export function restrictAssessment(input: Assessment): { input: Omit<Assessment, 'expenses'> & { expenses: RestrictedExpense[] }; restrictedLines: number } {
+export function restrictAssessment<Budget extends { expenses: readonly BudgetLine[] }>(
+  input: Budget,
+): { input: Omit<Budget, 'expenses'> & { expenses: BudgetLine[] }; restrictedLines: number } {
   let restrictedLines = 0;
-  const expenses = input.expenses.map((expense): RestrictedExpense => {
+  const expenses = input.expenses.map((expense): BudgetLine => {
     if (!isSpecialCategoryExpense(expense.category)) return expense;
     restrictedLines += 1;
     return { category: SPECIAL_CATEGORY, basis: expense.basis };
@@ -38,6 +44,6 @@ export function restrictAssessment(input: Assessment): { input: Omit<Assessment,
 }
 
 /** Whether a budget holds any line a restricted reader may not see. */
-export function hasSpecialCategoryLines(input: Assessment): boolean {
+export function hasSpecialCategoryLines(input: { expenses?: readonly BudgetLine[] }): boolean {
   return (input.expenses ?? []).some((expense) => isSpecialCategoryExpense(expense.category));
 }

@@ -4,7 +4,7 @@ import { NIGHTLY_REFRESH, nightlyRefresh } from '../../jobs/nightly-refresh.js';
 import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../../intake/import-job.js';
 import { deliverCreditorNotices } from '../../remittances/creditor-notices.js';
 import { WORKSPACE_SWEEP, workspaceSweep } from '../../workspace/sweep.js';
-import { SENSITIVE_READS_SEAL, sealSensitiveReads } from '../../need-to-know/seal-reads.js';
+import { SENSITIVE_READS_SEAL, sealSensitiveReads } from '../../audit/seal-reads.js';
 
 /** Payment notices to creditors' webhooks: delivered every minute, retried until answered. */
 export const CREDITOR_NOTICES = 'creditor-notices';

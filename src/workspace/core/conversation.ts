@@ -1,4 +1,4 @@
-import type { Message } from '../../affordability/core/types.js';
+import type { Message } from '../../platform/message.js';
 
 /**
  * The call script, built on active listening. Identity comes first: until the person who answers is confirmed to be

@@ -1,5 +1,5 @@
 import { euros, say } from '../../affordability/core/text.js';
-import type { Message } from '../../affordability/core/types.js';
+import type { Message } from '../../platform/message.js';
 import { CARE_SEGMENT_NAME, type QueueReason } from '../../need-to-know/core/care-rule.js';
 import { OUTCOME_WORDS, PLAN_STATE_WORDS } from './texts.js';
 import type { Conditions, LAST_OUTCOMES, LANGUAGES, PLAN_STATES, Segment, StrategyDocument, STRATEGY_STAGES, Treatment } from './strategy-document.js';

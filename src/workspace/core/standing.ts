@@ -1,6 +1,6 @@
 import { euros } from '../../affordability/core/text.js';
 import { addMonths } from '../../plans/core/schedule.js';
-import type { Message } from '../../affordability/core/types.js';
+import type { Message } from '../../platform/message.js';
 import { dateWords as dw } from './texts.js';
 
 /** After this many months at the amicable stage without a solution, a person may review a move to the judicial team. */

@@ -1,4 +1,4 @@
-import type { Message } from '../../affordability/core/types.js';
+import type { Message } from '../../platform/message.js';
 import type { TaskKind } from '../../platform/db/schema.js';
 
 export const TASK_TITLES: Record<TaskKind, Message> = {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { appendAuditMany, SYSTEM_ACTOR } from '../audit/append.js';
+import { appendAuditMany, SYSTEM_ACTOR } from './append.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { sealBatch, type ReadBatch, type SealedRead } from './core/read-batch.js';
