@@ -3,10 +3,9 @@ import { loadConfig, type Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import type { Deps } from './platform/deps.js';
-import { buildApp } from './platform/http/app.js';
-import { startJobs, type Jobs } from './platform/jobs/boss.js';
-import { recoverInterruptedPlacements } from './intake/import-placement.js';
-import { sealPlaintextWebhookSecrets } from './remittances/creditor-settings.js';
+import { buildApp } from './app/route-registry.js';
+import { startJobs, type Jobs } from './app/job-schedule.js';
+import { prepareStart } from './app/start-up.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -28,10 +27,7 @@ export async function startAccord(
   const database = await openConfiguredDatabase(config);
   await migrate(database);
   const deps: Deps = { database, db: database.db, config, now: () => new Date() };
-  // Imports interrupted by the end of a previous process are reported as failed (nothing of them was kept).
-  await recoverInterruptedPlacements(deps);
-  // Webhook secrets from before encryption at rest are encrypted now (or the start stops, asking for SECRETS_KEY).
-  await sealPlaintextWebhookSecrets(deps);
+  await prepareStart(deps);
   if (options.prepare) await options.prepare(deps);
   const jobs = await startJobs(deps, { work: config.JOBS === 'on' });
   deps.jobs = jobs;

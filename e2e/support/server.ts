@@ -9,8 +9,8 @@ import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
-import { buildApp } from '../../src/platform/http/app.js';
-import { startJobs, type Jobs } from '../../src/platform/jobs/boss.js';
+import { buildApp } from '../../src/app/route-registry.js';
+import { startJobs, type Jobs } from '../../src/app/job-schedule.js';
 
 export interface RunningAccord {
   /** http://127.0.0.1:<port>, serving this run's web build at / and the API under /api/v1. */

@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { Deps } from '../../src/platform/deps.js';
-import { buildApp } from '../../src/platform/http/app.js';
+import { buildApp } from '../../src/app/route-registry.js';
 import { Random } from '../../src/demo/random.js';
 import { createScratchDatabase } from './scratch-database.js';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
-import { SESSION_COOKIE } from '../platform/http/access.js';
+import { SESSION_COOKIE } from './access-control.js';
 import { idParams, noContent, problemResponses } from '../platform/http/schemas.js';
 import { auditActor } from './actor.js';
 import { permissionsOf } from './core/permissions.js';

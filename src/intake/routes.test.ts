@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { waitUntil } from '../../test/support/wait.js';
-import { startJobs, type Jobs } from '../platform/jobs/boss.js';
+import { startJobs, type Jobs } from '../app/job-schedule.js';
 
 const withErrors = readFileSync('examples/intake/placement-with-errors.csv');
 

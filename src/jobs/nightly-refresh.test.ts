@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { waitUntil } from '../../test/support/wait.js';
-import { CREDITOR_NOTICES, startJobs, type Jobs } from '../platform/jobs/boss.js';
+import { startJobs, type Jobs } from '../app/job-schedule.js';
+import { CREDITOR_NOTICES } from '../remittances/creditor-notices.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from './nightly-refresh.js';
 

@@ -8,7 +8,7 @@ import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from
 import { ENGINES } from '../../test/support/database.js';
 import { waitUntil } from '../../test/support/wait.js';
 import { can } from '../identity/core/permissions.js';
-import { startJobs, type Jobs } from '../platform/jobs/boss.js';
+import { startJobs, type Jobs } from '../app/job-schedule.js';
 
 /**
  * Creditor projections over the whole API. Creditor B (Énergie Rhône) places a person with marker strings in

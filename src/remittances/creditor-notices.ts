@@ -9,6 +9,9 @@ import { checkWebhookTarget, WebhookTargetRefused, type Resolve } from './webhoo
  * creditor's webhook, retried until its server answers 2xx.
  */
 
+/** The job that delivers waiting notices, every minute (`src/app/job-schedule.ts`). */
+export const CREDITOR_NOTICES = 'creditor-notices';
+
 /** `sha256=` and the HMAC-SHA256 of `timestamp.body` with the creditor's secret, as in the X-Accord-Signature header. */
 export function signNotice(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;

@@ -6,7 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Engine } from '../../src/platform/db/database.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Deps } from '../../src/platform/deps.js';
-import { buildApp } from '../../src/platform/http/app.js';
+import { buildApp } from '../../src/app/route-registry.js';
 import type { Role } from '../../src/platform/db/schema.js';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemo } from '../../src/demo/seed.js';
 import { createTestDatabase, type TestDatabase } from './database.js';

@@ -9,25 +9,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
 import { packagePath } from '../paths.js';
-import { findSession } from '../../identity/sessions.js';
-import { identityRoutes } from '../../identity/routes.js';
-import { accessRequestRoutes } from '../../identity/access-request-routes.js';
-import { portfolioRoutes } from '../../portfolio/routes.js';
-import { reportingRoutes } from '../../reporting/routes.js';
-import { auditRoutes } from '../../audit/routes.js';
-import { jobRoutes } from '../../jobs/routes.js';
-import { intakeRoutes } from '../../intake/routes.js';
-import { debtorRoutes } from '../../debtors/routes.js';
-import { contactRoutes } from '../../contact-policy/contact-routes.js';
-import { contactPolicyRoutes } from '../../contact-policy/policy-routes.js';
-import { paymentRoutes } from '../../payments/routes.js';
-import { remittanceRoutes } from '../../remittances/routes.js';
-import { bankFileRoutes } from '../../bank-files/routes.js';
-import { affordabilityRoutes } from '../../affordability/routes.js';
-import { planRoutes } from '../../plans/routes.js';
-import { workspaceRoutes } from '../../workspace/routes.js';
-import { needToKnowRoutes } from '../../need-to-know/routes.js';
-import { accessControl, assertRouteDeclaresAccess, type Access } from './access.js';
 import { registerApiDocs } from './api-docs.js';
 import { healthRoutes } from './health.js';
 import { registerMetrics } from './metrics.js';
@@ -35,16 +16,18 @@ import { refuseNulBytes } from './nul-bytes.js';
 import { errorHandler, sendProblem } from './problem.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
-export interface ApiRoute {
-  method: string;
-  url: string;
-  access: Access;
-}
+/** Registers a capability's routes on the app (each route declares its schema and its access rule). */
+export type RoutePlugin = (app: FastifyInstance, deps: Deps) => void;
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    apiRoutes: ApiRoute[];
-  }
+/** What the composition root (`src/app/`) gives the HTTP plumbing: nothing here knows a capability. */
+export interface HttpAppParts {
+  /**
+   * Installs authentication and authorisation: called once, after the plumbing's hooks and before any route, so it
+   * can refuse a route that declares no access rule and turn away a caller before the body is parsed.
+   */
+  guard: (app: FastifyInstance, deps: Deps) => void;
+  /** Every route plugin, in order. */
+  routes: readonly RoutePlugin[];
 }
 
 /** The web app's build (`npm run build`), found from Accord's folder whatever the working directory. */
@@ -56,7 +39,8 @@ export interface AppOptions {
   logger?: boolean;
 }
 
-export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+/** The Fastify app: logging, errors, security headers, cookies, OpenAPI, metrics, health, the web app, and the given parts. */
+export async function createHttpApp(deps: Deps, parts: HttpAppParts, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === false
@@ -78,17 +62,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  // Every /api/v1 route must declare its access rule; the list also feeds the permission-matrix test.
-  const apiRoutes: ApiRoute[] = [];
-  app.addHook('onRoute', (route) => {
-    assertRouteDeclaresAccess(route);
-    if (route.url.startsWith('/api/v1')) {
-      for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access: route.config!.access! });
-      }
-    }
-  });
-  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -98,8 +71,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   // The API speaks JSON only; any other body type is refused with 415 instead of reaching a handler as text.
   app.removeContentTypeParser('text/plain');
-  app.decorateRequest('actor', null);
-  app.decorateRequest('csrfToken', null);
 
   await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
@@ -126,31 +97,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   registerMetrics(app, deps.config);
   // onRequest: a caller without the right is turned away before its body is even parsed.
-  app.addHook(
-    'onRequest',
-    accessControl((token) => findSession(deps.db, token, deps.now(), deps.config.SESSION_TTL_HOURS)),
-  );
+  parts.guard(app, deps);
   // PostgreSQL refuses NUL in text: such input is a 400 before any route sees it.
   app.addHook('preValidation', refuseNulBytes);
 
   healthRoutes(app, deps);
-  identityRoutes(app, deps);
-  accessRequestRoutes(app, deps);
-  portfolioRoutes(app, deps);
-  reportingRoutes(app, deps);
-  auditRoutes(app, deps);
-  jobRoutes(app, deps);
-  intakeRoutes(app, deps);
-  debtorRoutes(app, deps);
-  contactRoutes(app, deps);
-  contactPolicyRoutes(app, deps);
-  paymentRoutes(app, deps);
-  remittanceRoutes(app, deps);
-  bankFileRoutes(app, deps);
-  affordabilityRoutes(app, deps);
-  planRoutes(app, deps);
-  workspaceRoutes(app, deps);
-  needToKnowRoutes(app, deps);
+  for (const routes of parts.routes) routes(app, deps);
 
   const webDist = options.webDist ?? WEB_DIST;
   const hasWeb = existsSync(join(webDist, 'index.html'));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { ENGINES } from '../../../test/support/database.js';
+import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { ENGINES } from '../../test/support/database.js';
 
 const METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
 
@@ -24,7 +24,7 @@ describe.each(ENGINES)('health, readiness, API description and metrics on %s', (
       expect(response.statusCode).toBe(503);
       expect(response.json()).toMatchObject({ code: 'not_ready.migrations_pending' });
     } finally {
-      const [first] = (await import('../db/migrate.js')).listMigrations();
+      const [first] = (await import('../platform/db/migrate.js')).listMigrations();
       await t.deps.db.insertInto('schema_migrations').values({ version: first!.version, name: first!.name, checksum: first!.checksum, applied_at: new Date() }).execute();
     }
   });

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type Session, type TestApp } from '../../../test/support/app.js';
-import { ENGINES } from '../../../test/support/database.js';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../demo/seed.js';
-import { can } from '../../identity/core/permissions.js';
-import type { Role } from '../../identity/core/roles.js';
-import type { ApiRoute } from './app.js';
+import { createTestApp, signIn, type Session, type TestApp } from '../../test/support/app.js';
+import { ENGINES } from '../../test/support/database.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
+import { can } from '../identity/core/permissions.js';
+import type { Role } from '../identity/core/roles.js';
+import type { ApiRoute } from '../identity/access-control.js';
 
 /**
  * Every route of the OpenAPI document, tried by every role with random and boundary values for every path

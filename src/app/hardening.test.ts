@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, demoEmail, signIn, type TestApp } from '../../../test/support/app.js';
-import { ENGINES } from '../../../test/support/database.js';
+import { as, createTestApp, demoEmail, signIn, type TestApp } from '../../test/support/app.js';
+import { ENGINES } from '../../test/support/database.js';
 
 const METRICS_TOKEN = 'hardening-metrics-token-0123456789abcdef';
 

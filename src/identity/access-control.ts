@@ -1,8 +1,9 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Permission } from '../../identity/core/permissions.js';
-import { can } from '../../identity/core/permissions.js';
-import type { Actor } from '../../identity/actor.js';
-import { forbidden, unauthenticated, AppError } from '../errors.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../platform/deps.js';
+import { forbidden, unauthenticated, AppError } from '../platform/errors.js';
+import type { Actor } from './actor.js';
+import { can, type Permission } from './core/permissions.js';
+import { findSession } from './sessions.js';
 
 /**
  * Every API route declares who may call it, in its route config: `access: 'public'` or
@@ -11,6 +12,13 @@ import { forbidden, unauthenticated, AppError } from '../errors.js';
  */
 export type Access = 'public' | { permission: Permission };
 
+/** An /api/v1 route and its access rule, as registered (the permission-matrix test tries each with every role). */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
@@ -18,6 +26,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    apiRoutes: ApiRoute[];
   }
 }
 
@@ -60,4 +71,28 @@ export function accessControl(lookup: SessionLookup) {
     }
     if (!can(request.actor.role, access.permission)) throw forbidden(access.permission);
   };
+}
+
+/**
+ * Installs access control on an app before its routes are registered: every /api/v1 route must declare its access
+ * rule (the list of them is kept in `app.apiRoutes`), and each request is authenticated from its session cookie and
+ * checked (CSRF, permission) before its body is even parsed.
+ */
+export function installAccessControl(app: FastifyInstance, deps: Deps): void {
+  const apiRoutes: ApiRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    assertRouteDeclaresAccess(route);
+    if (route.url.startsWith('/api/v1')) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access: route.config!.access! });
+      }
+    }
+  });
+  app.decorate('apiRoutes', apiRoutes);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook(
+    'onRequest',
+    accessControl((token) => findSession(deps.db, token, deps.now(), deps.config.SESSION_TTL_HOURS)),
+  );
 }

@@ -1,9 +1,9 @@
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../../test/support/app.js';
-import { ENGINES } from '../../../test/support/database.js';
-import { errorHandler } from './problem.js';
+import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
+import { ENGINES } from '../../test/support/database.js';
+import { errorHandler } from '../platform/http/problem.js';
 
 /** Bad input of every kind gets a clear problem+json answer with a stable code, never a 500. */
 describe.each(ENGINES)('bad input on %s', (engine) => {

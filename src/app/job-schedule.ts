@@ -1,0 +1,58 @@
+import type { Config } from '../platform/config.js';
+import type { Deps } from '../platform/deps.js';
+import { startBoss, type JobDefinition, type Jobs } from '../platform/jobs/boss.js';
+import { SENSITIVE_READS_SEAL, sealSensitiveReads } from '../audit/seal-reads.js';
+import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../intake/import-job.js';
+import { NIGHTLY_REFRESH, nightlyRefresh } from '../jobs/nightly-refresh.js';
+import { CREDITOR_NOTICES, deliverCreditorNotices } from '../remittances/creditor-notices.js';
+import { WORKSPACE_SWEEP, workspaceSweep } from '../workspace/sweep.js';
+
+export type { Jobs } from '../platform/jobs/boss.js';
+
+/** The agency's background work: which jobs pg-boss runs, and when. */
+export function jobSchedule(config: Config): JobDefinition[] {
+  return [
+    {
+      name: NIGHTLY_REFRESH,
+      schedule: { cron: config.NIGHTLY_CRON, tz: config.NIGHTLY_TZ },
+      pollingIntervalSeconds: { embedded: 10, server: 2 },
+      run: (deps) => nightlyRefresh(deps),
+    },
+    {
+      name: INTAKE_IMPORT,
+      // An import must run once: no automatic retry of a half-failed file (its transaction rolled back anyway).
+      queue: { retryLimit: 0, expireInSeconds: 6 * 3600 },
+      pollingIntervalSeconds: { embedded: 1, server: 1 },
+      run: (deps, data) => runImportJob(deps, data),
+    } satisfies JobDefinition<ImportJobData>,
+    {
+      // Payment notices to creditors' webhooks: delivered every minute, retried until answered.
+      name: CREDITOR_NOTICES,
+      queue: { retryLimit: 0, expireInSeconds: 300 },
+      schedule: { cron: '* * * * *' },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => deliverCreditorNotices(deps),
+    },
+    {
+      // Every minute: broken promises, missed callbacks, expired leases, and the queue entries events marked.
+      name: WORKSPACE_SWEEP,
+      queue: { retryLimit: 0, expireInSeconds: 600 },
+      schedule: { cron: '* * * * *' },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => workspaceSweep(deps),
+    },
+    {
+      // Every five minutes: reads of special-category data sealed into the audit chain, one entry per batch.
+      name: SENSITIVE_READS_SEAL,
+      queue: { retryLimit: 0, expireInSeconds: 600 },
+      schedule: { cron: '*/5 * * * *' },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => sealSensitiveReads(deps),
+    },
+  ];
+}
+
+/** Starts pg-boss with Accord's jobs; `work: false` enqueues only (JOBS=off). */
+export function startJobs(deps: Deps, options: { work?: boolean } = {}): Promise<Jobs> {
+  return startBoss(deps, jobSchedule(deps.config), options);
+}

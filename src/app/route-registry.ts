@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../platform/deps.js';
+import { createHttpApp, type AppOptions, type RoutePlugin } from '../platform/http/app.js';
+import { installAccessControl } from '../identity/access-control.js';
+import { identityRoutes } from '../identity/routes.js';
+import { accessRequestRoutes } from '../identity/access-request-routes.js';
+import { portfolioRoutes } from '../portfolio/routes.js';
+import { reportingRoutes } from '../reporting/routes.js';
+import { auditRoutes } from '../audit/routes.js';
+import { jobRoutes } from '../jobs/routes.js';
+import { intakeRoutes } from '../intake/routes.js';
+import { debtorRoutes } from '../debtors/routes.js';
+import { contactRoutes } from '../contact-policy/contact-routes.js';
+import { contactPolicyRoutes } from '../contact-policy/policy-routes.js';
+import { paymentRoutes } from '../payments/routes.js';
+import { remittanceRoutes } from '../remittances/routes.js';
+import { bankFileRoutes } from '../bank-files/routes.js';
+import { affordabilityRoutes } from '../affordability/routes.js';
+import { planRoutes } from '../plans/routes.js';
+import { workspaceRoutes } from '../workspace/routes.js';
+import { needToKnowRoutes } from '../need-to-know/routes.js';
+
+/** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
+export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
+  identityRoutes,
+  accessRequestRoutes,
+  portfolioRoutes,
+  reportingRoutes,
+  auditRoutes,
+  jobRoutes,
+  intakeRoutes,
+  debtorRoutes,
+  contactRoutes,
+  contactPolicyRoutes,
+  paymentRoutes,
+  remittanceRoutes,
+  bankFileRoutes,
+  affordabilityRoutes,
+  planRoutes,
+  workspaceRoutes,
+  needToKnowRoutes,
+];
+
+/** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */
+export function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  return createHttpApp(deps, { guard: installAccessControl, routes: ROUTE_PLUGINS }, options);
+}
