@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pagingQuery } from '../platform/http/schemas.js';
-import { caseStatusSchema, stageSchema } from '../portfolio/contract.js';
+import { caseStatusSchema, stageSchema } from '../cases/contract.js';
 
 /** The API of possible duplicate debtors: what the review list and the decision take and give. */
 

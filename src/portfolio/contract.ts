@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { calendarDate, pagingQuery } from '../platform/http/schemas.js';
+import { caseStatusSchema, stageSchema } from '../cases/contract.js';
 
 /** The API of the portfolio: creditors with their mandates, the case search and the case page. */
 
-export const stageSchema = z.enum(['amicable', 'plan', 'dispute', 'overindebtedness', 'judicial', 'closed']);
-export const caseStatusSchema = z.enum(['open', 'on_hold', 'closed']);
+export { caseStatusSchema, stageSchema };
 
 export const creditorSummarySchema = z.object({ id: z.string(), code: z.string(), name: z.string(), sector: z.string(), country: z.string(), active: z.boolean() });
 export const creditorListSchema = z.object({ items: z.array(creditorSummarySchema) });
