@@ -13,10 +13,11 @@ const TEST = '\\.test\\.tsx?$';
 
 /** npm packages a pure core may use: they compute, and do no I/O. */
 const PURE_PACKAGES = ['zod', 'fast-xml-parser', 'ibantools', 'date-holidays', 'safe-stable-stringify', '@zxcvbn-ts/[^/]+'];
-/** What a core module may import besides other cores: pure platform modules, pure packages, pure Node modules. */
+/** The pure modules: every capability's core/, and the platform's calendar, money, errors and texts. */
+const PURE_MODULES = ['^src/[^/]+/core/', '^src/platform/calendar/', '^src/platform/(money|errors|message)\\.ts$'];
+/** What a pure module may import: other pure modules, the schema's types, pure packages, pure Node modules. */
 const CORE_MAY_IMPORT = [
-  '^src/[^/]+/core/',
-  '^src/platform/(money|errors|message)\\.ts$',
+  ...PURE_MODULES,
   // Table and enum types only (a separate rule refuses a value import).
   '^src/platform/db/schema\\.ts$',
   `(^|/)node_modules/(${PURE_PACKAGES.join('|')})/`,
@@ -98,17 +99,17 @@ module.exports = {
       name: 'core-is-pure',
       severity: 'error',
       comment:
-        'A core/ module is pure (no I/O, no clock): it imports only other cores, src/platform/{money,errors,message}.ts, the schema\'s types and pure packages (' +
+        'A core/ module (like platform/calendar/, money.ts, errors.ts, message.ts) is pure (no I/O, no clock): it imports only other pure modules (cores, platform/calendar/, platform/{money,errors,message}.ts), the schema\'s types and pure packages (' +
         PURE_PACKAGES.join(', ') +
         '). Do the I/O in a service beside it and pass the facts in.',
-      from: { path: '^src/[^/]+/core/', pathNot: TEST },
+      from: { path: PURE_MODULES, pathNot: TEST },
       to: { pathNot: CORE_MAY_IMPORT },
     },
     {
       name: 'core-reads-schema-types-only',
       severity: 'error',
-      comment: 'A core/ module may name the database\'s types (import type), nothing more.',
-      from: { path: '^src/[^/]+/core/', pathNot: TEST },
+      comment: 'A pure module may name the database\'s types (import type), nothing more.',
+      from: { path: PURE_MODULES, pathNot: TEST },
       to: { path: '^src/platform/db/schema\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
