@@ -1,7 +1,7 @@
 /**
  * `npm run lint:deps`: one cruise of the code with dependency-cruiser, checked two ways.
  *
- * 1. The rules of `.dependency-cruiser.cjs` (module cycles, platform below every capability, only src/app/ assembling
+ * 1. The rules of `.dependency-cruiser.mjs` (module cycles, platform below every capability, only src/app/ assembling
  *    the app, pure cores…), reported as dependency-cruiser reports them.
  * 2. Capability folders (`src/<capability>/`, core and services together) form no cycle: a capability that imports
  *    another must not be imported back by it, directly or through others. dependency-cruiser finds cycles between
@@ -119,7 +119,7 @@ function describeOrder(graph: CapabilityGraph): string {
 }
 
 async function main(): Promise<number> {
-  const options = await extractDepcruiseOptions('./.dependency-cruiser.cjs');
+  const options = await extractDepcruiseOptions('./.dependency-cruiser.mjs');
   const cruised = await cruise(SCOPE, options, {}, { tsConfig: extractTSConfig('tsconfig.json') });
   const result = cruised.output as ICruiseResult;
   const rules = await format(result, { outputType: 'err-long' });

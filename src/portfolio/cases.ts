@@ -3,11 +3,10 @@ import type { Actor } from '../identity/actor.js';
 import { creditorScope } from '../identity/scope.js';
 import { assertVisible, withinScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
-import type { DB } from '../platform/db/schema.js';
 import { chooseLetterAddress } from '../debtors/core/letter-address.js';
 import type { CaseDetail, CaseList, CaseSearch } from './contract.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
-import { addressView, caseSummaryView, claimView, type CaseRow } from './case-view-parts.js';
+import { addressView, caseSummaryView, claimView } from './case-view-parts.js';
 import { creditorCaseView } from './creditor-case-view.js';
 import { CARE_EVENT_SUMMARY, holdsAsReadBy } from '../need-to-know/holds.js';
 

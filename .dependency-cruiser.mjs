@@ -26,7 +26,7 @@ const CORE_MAY_IMPORT = [
 ].join('|');
 
 /** @type {import('dependency-cruiser').IConfiguration} */
-module.exports = {
+export default {
   forbidden: [
     {
       name: 'no-circular',
