@@ -11,6 +11,7 @@ import type { Deps } from '../../src/platform/deps.js';
 import { buildApp } from '../../src/app/route-registry.js';
 import { Random } from '../../src/demo/random.js';
 import { createScratchDatabase } from './scratch-database.js';
+import { DAY_MS } from '../../src/platform/calendar/index.js';
 
 /**
  * npm run bench:policy — contact decisions per second on one core, for debtors with realistic histories (30 past
@@ -20,7 +21,7 @@ import { createScratchDatabase } from './scratch-database.js';
  * Bar: ≥ 200,000 decisions/s. BENCH_POLICY_SECONDS, BENCH_DEBTORS and BENCH_CONCURRENCY change the sizes.
  */
 
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 const seconds = Number(process.env.BENCH_POLICY_SECONDS ?? 5);
 const debtorCount = Number(process.env.BENCH_DEBTORS ?? 20_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);

@@ -15,6 +15,7 @@ import { rebuildQueue } from '../../src/workspace/rebuild-queue.js';
 import { recordCall } from '../../src/workspace/record-call.js';
 import type { CallBody, QueueEntryView } from '../../src/workspace/contract.js';
 import { createScratchDatabase } from './scratch-database.js';
+import { addDays, DAY_MS, localDateOf } from '../../src/platform/calendar/index.js';
 
 /**
  * npm run bench:queue — the agent workspace under a day's load, on a PostgreSQL server (BENCH_DATABASE_URL; its
@@ -46,7 +47,7 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const START = Date.parse('2026-11-25T10:00:00+01:00');
 const START_DAY = '2026-11-25';
 const MINUTE = 60_000;
-const DAY = 86_400_000;
+const DAY = DAY_MS;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const fmt = (n: number) => n.toLocaleString('en');
@@ -282,7 +283,7 @@ function callBody(index: number, balanceCents: number, now: Date): CallBody {
   const roll = index % 20;
   if (roll < 2) {
     // A promise for part of the balance, due in 7–27 days.
-    const due = new Date(now.getTime() + (7 + (index % 21)) * DAY).toISOString().slice(0, 10);
+    const due = addDays(localDateOf(now, 'Europe/Paris'), 7 + (index % 21));
     return { outcome: 'right_party', result: 'promise', checklist: { identity: true }, promise: { amountCents: Math.max(100, Math.min(balanceCents, 5_000 + (index % 40) * 1_000)), dueOn: due } };
   }
   if (roll < 5) return { outcome: 'voicemail', checklist: {} };

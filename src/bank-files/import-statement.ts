@@ -11,6 +11,7 @@ import { AMOUNT_WINDOW_DAYS, lineCaseReferences, matchCredit, normaliseIban, typ
 import { recordLinePayment } from './line-payment.js';
 import type { StatementReport } from './contract.js';
 import { loadStatementReport } from './statements.js';
+import { addDays } from '../platform/calendar/index.js';
 
 /**
  * Imports a camt.053 statement or camt.054 notification (docs/bank-files.md):
@@ -140,10 +141,6 @@ async function knownIdentities(trx: Transaction<DB>, identities: string[]): Prom
   return found;
 }
 
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Every fact the matching rules need for the credits of a file, in a few set queries. */
 async function loadMatchFacts(trx: Transaction<DB>, lines: StatementLine[]): Promise<MatchFacts> {
   const credits = lines.filter((line) => line.kind === 'credit');
@@ -189,8 +186,8 @@ async function loadMatchFacts(trx: Transaction<DB>, lines: StatementLine[]): Pro
             .where('i.status', '<>', 'paid')
             .where('p.status', 'in', ['agreed', 'active', 'broken'])
             .where('i.amount_cents', 'in', amounts)
-            .where('i.due_on', '>=', shiftDays(days[0]!, -AMOUNT_WINDOW_DAYS))
-            .where('i.due_on', '<=', shiftDays(days[days.length - 1]!, AMOUNT_WINDOW_DAYS))
+            .where('i.due_on', '>=', addDays(days[0]!, -AMOUNT_WINDOW_DAYS))
+            .where('i.due_on', '<=', addDays(days[days.length - 1]!, AMOUNT_WINDOW_DAYS))
             .execute()
         ).map((row) => ({ caseId: row.case_id, amountCents: Number(row.amount_cents), dueOn: row.due_on }));
   const otherCaseIds = [...new Set([...[...caseIdsByIban.values()].flat(), ...[...collectionsByEndToEndId.values()].map((c) => c.caseId), ...openInstalments.map((i) => i.caseId)])].filter((id) => !casesById.has(id));

@@ -7,6 +7,7 @@ import type { DB } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { assertDebtorInScope } from '../cases/scope.js';
 import type { Channel, DayKey } from './core/policy-document.js';
+import { DAY_MS } from '../platform/calendar/index.js';
 
 /**
  * The debtor's own wishes about contact: preferred channels and hours (they narrow the policy), "stop" per
@@ -112,7 +113,7 @@ export async function requestCallback(
 ) {
   const now = deps.now();
   if (input.at.getTime() <= now.getTime()) throw invalid('contact.callback_in_past', 'A callback is for a moment to come: choose a later time.');
-  if (input.at.getTime() > now.getTime() + 60 * 86_400_000) {
+  if (input.at.getTime() > now.getTime() + 60 * DAY_MS) {
     throw invalid('contact.callback_too_far', 'A callback may be set up to 60 days ahead; for later, agree on a new contact then.');
   }
   return deps.db.transaction().execute((trx) => requestCallbackIn(trx, now, actor, debtorId, input, requestId));

@@ -2,8 +2,7 @@ import type { Deps } from '../platform/deps.js';
 import type { Actor } from '../identity/actor.js';
 import { recordPayment } from '../payments/record-payment.js';
 import type { Random } from './random.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, localDateOf } from '../platform/calendar/index.js';
 
 /**
  * Some demo debtors have paid part of what they owe in the last two months, through the real payment service, so
@@ -27,7 +26,7 @@ export async function loadDemoPayments(deps: Deps, random: Random, count: number
     const target = cases[random.int(0, cases.length - 1)]!;
     // Round amounts, as people pay: 20 € to a fifth of what is owed.
     const amountCents = Math.max(2_000, Math.round((target.balance_cents * random.int(2, 20)) / 100 / 1_000) * 1_000);
-    const drawn = new Date(now - random.int(1, 60) * DAY_MS).toISOString().slice(0, 10);
+    const drawn = localDateOf(now - random.int(1, 60) * DAY_MS, deps.config.AGENCY_TZ);
     // Never before the case was opened: a payment predating the placement is refused.
     const receivedOn = drawn < target.opened_on ? target.opened_on : drawn;
     await recordPayment(

@@ -16,6 +16,7 @@ import {
   type Place,
 } from './places.js';
 import { Random } from './random.js';
+import { DAY_MS, localDateOf } from '../platform/calendar/index.js';
 
 /** Demo only: every demo user signs in with it. Never used outside `npm run demo` and the tests. */
 export const DEMO_PASSWORD = 'accord-demo-2026';
@@ -95,7 +96,6 @@ const CREDITORS = [
   },
 ] as const;
 
-const DAY_MS = 86_400_000;
 
 export interface DemoReport {
   loaded: boolean;
@@ -182,8 +182,9 @@ function personKey(last: string, first: string): string {
   return `${clean(last)}|${clean(first)}`;
 }
 
+/** The demo's days are UTC days, so the same seed gives the same agency whatever its zone. */
 function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return localDateOf(date, 'UTC');
 }
 
 /** A plausible working-hours instant on a given day (09:00–18:59 UTC-ish, adjusted below by the caller's zone). */

@@ -15,6 +15,7 @@ import {
 import { pendingPasswordReset } from './access-requests.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { hashToken, newSessionTokens, type NewSession } from './sessions.js';
+import { DAY_MS } from '../platform/calendar/index.js';
 
 export interface LoginInput {
   email: string;
@@ -47,7 +48,6 @@ const tooManyAttempts = (seconds: number) =>
     { retryAfterSeconds: seconds },
   );
 
-const DAY_MS = 24 * 3_600_000;
 const BASE_DELAY_MS = 30_000;
 
 export function throttlePolicies(config: Deps['config']): { account: ThrottlePolicy; ip: ThrottlePolicy } {

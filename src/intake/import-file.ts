@@ -8,6 +8,7 @@ import { validateRecord } from './core/validate-row.js';
 import { readIntakeFile } from './parse.js';
 import { runPlacement, type PlacementReport } from './import-placement.js';
 import { importProgress } from './progress.js';
+import { agencyToday } from '../platform/calendar/index.js';
 
 export function formatOfFile(path: string): 'csv' | 'jsonl' {
   return /\.(jsonl|ndjson)$/i.test(path) ? 'jsonl' : 'csv';
@@ -33,7 +34,7 @@ export async function importFile(
   path: string,
   options: { actor: AuditActor; requestId?: string | null; onProgress?: (rowsRead: number) => void; timings?: Record<string, number> },
 ): Promise<PlacementReport> {
-  const today = deps.now().toISOString().slice(0, 10);
+  const today = agencyToday(deps.now(), deps.config);
   try {
     return await runPlacement(deps, placementId, validatedRows(path, today), {
       actor: options.actor,

@@ -9,6 +9,7 @@ import type { MergeCounts } from './contract.js';
 import { claimsOfAnotherDebtor, duplicateClaimRows, mergeStage, unknownClaimRows } from './merge.js';
 import { STAGE_COLUMNS, STAGE_DDL, STAGE_TABLE, stageLine } from './stage.js';
 import { IntakeFileError } from './parse.js';
+import { agencyToday, type IsoDate } from '../platform/calendar/index.js';
 
 /** Rows sent to the database per COPY statement: bounds memory on the embedded engine. */
 const COPY_BATCH_ROWS = 20_000;
@@ -44,7 +45,7 @@ export async function createPlacement(
   if (!mandate) {
     throw new AppError('intake.unknown_mandate', 404, `This creditor has no mandate ${input.mandateCode}: check the mandate code.`, { mandateCode: input.mandateCode });
   }
-  const today = deps.now().toISOString().slice(0, 10);
+  const today = agencyToday(deps.now(), deps.config);
   if (mandate.starts_on > today || (mandate.ends_on !== null && mandate.ends_on < today)) {
     throw invalid('intake.mandate_not_in_force', `The mandate ${input.mandateCode} is not in force today (${mandate.starts_on} to ${mandate.ends_on ?? 'open-ended'}).`);
   }
@@ -164,7 +165,7 @@ export async function runPlacement(
         }
         if (options.timings) options.timings['checks'] = Math.round(performance.now() - startedAt) - (options.timings['read+validate+stage'] ?? 0);
         const now = deps.now();
-        const counts = await mergePlacement(trx, placement, now, options);
+        const counts = await mergePlacement(trx, placement, now, agencyToday(now, deps.config), options);
         const finishStartedAt = performance.now();
         await completePlacement(trx, placement, { counts, errors, rowsTotal: read.rowsTotal, now, options });
         if (options.timings) options.timings['errors+queue+audit'] = Math.round(performance.now() - finishStartedAt);
@@ -271,7 +272,7 @@ async function checkStagedRows(trx: Transaction<DB>, creditorId: string, errors:
  * The merge, one at a time whatever the creditor: two files naming the same new person must not each create a
  * debtor for them. (Reading, checking and staging still run side by side.)
  */
-async function mergePlacement(trx: Transaction<DB>, placement: PendingPlacement, now: Date, options: RunOptions): Promise<MergeCounts> {
+async function mergePlacement(trx: Transaction<DB>, placement: PendingPlacement, now: Date, today: IsoDate, options: RunOptions): Promise<MergeCounts> {
   await sql`select pg_advisory_xact_lock(hashtext('accord.intake_merge'))`.execute(trx);
   const mergeStartedAt = performance.now();
   const counts = await mergeStage(trx, {
@@ -279,7 +280,7 @@ async function mergePlacement(trx: Transaction<DB>, placement: PendingPlacement,
     mandateId: placement.mandate_id,
     placementId: placement.id,
     actorUserId: options.actor.userId,
-    today: now.toISOString().slice(0, 10),
+    today,
     now,
     timings: options.timings,
     summary: `Remise de ${placement.creditor_name} (mandat ${placement.mandate_code}${placement.source_file_name ? `, fichier ${placement.source_file_name}` : ''})`,

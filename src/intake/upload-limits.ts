@@ -3,6 +3,7 @@ import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
 import { createPlacement } from './import-placement.js';
+import { DAY_MS } from '../platform/calendar/index.js';
 
 /**
  * Limits on what one creditor may put into Accord (issue 13): at most PLACEMENT_MAX_ACTIVE_IMPORTS placements waiting
@@ -10,7 +11,6 @@ import { createPlacement } from './import-placement.js';
  * per creditor, so two uploads at the same moment cannot both take the last place or the last bytes.
  */
 
-const DAY_MS = 24 * 3600 * 1000;
 
 function lockCreditor(creditorId: string) {
   return sql`select pg_advisory_xact_lock(hashtextextended(${`placement-upload:${creditorId}`}::text, 0))`;

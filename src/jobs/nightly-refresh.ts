@@ -1,11 +1,12 @@
 import type { Deps } from '../platform/deps.js';
 import { lapseEndedHolds, holdsDueForReview } from '../contact-policy/holds/lapse.js';
 import { deleteExpiredSessions } from '../identity/sessions.js';
-import { localDate, writePortfolioSnapshot } from '../reporting/snapshot.js';
+import { writePortfolioSnapshot } from '../reporting/snapshot.js';
 import { recoverInterruptedPlacements } from '../intake/import-placement.js';
 import { followUpPlans } from '../plans/instalments.js';
 import { rebuildQueue } from '../workspace/rebuild-queue.js';
 import type { NightlyReport } from './contract.js';
+import { agencyToday } from '../platform/calendar/index.js';
 
 export const NIGHTLY_REFRESH = 'nightly-refresh';
 
@@ -14,7 +15,7 @@ export const NIGHTLY_REFRESH = 'nightly-refresh';
  * job last ran, so a missed night or a second run changes nothing that should not change.
  */
 export async function nightlyRefresh(deps: Deps): Promise<NightlyReport> {
-  const snapshotOn = localDate(deps.now(), deps.config.NIGHTLY_TZ);
+  const snapshotOn = agencyToday(deps.now(), deps.config);
   const holdsLapsed = await lapseEndedHolds(deps);
   const snapshotRows = await writePortfolioSnapshot(deps, snapshotOn);
   const sessionsDeleted = await deleteExpiredSessions(deps.db, deps.now());

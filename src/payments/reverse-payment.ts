@@ -13,7 +13,7 @@ import type { PaymentView } from './contract.js';
 import { loadPayment } from './payment-view.js';
 import { settleCase } from './record-payment.js';
 import { reopenInstalmentsPaidBy } from '../plans/instalments.js';
-import { agencyToday } from '../platform/calendar/index.js';
+import { agencyToday, localDateOf } from '../platform/calendar/index.js';
 import { queueCreditorNotice } from './creditor-notice.js';
 
 /**
@@ -34,7 +34,7 @@ export async function reversePayment(
     const payment = await trx.selectFrom('payments').selectAll().where('id', '=', paymentId).forUpdate().executeTakeFirst();
     assertVisible(actor, payment, 'The payment');
     if (payment.status === 'reversed') {
-      throw conflict('payments.already_reversed', `Payment ${payment.receipt_number} was already reversed on ${payment.reversed_at!.toISOString().slice(0, 10)}.`);
+      throw conflict('payments.already_reversed', `Payment ${payment.receipt_number} was already reversed on ${localDateOf(payment.reversed_at!, deps.config.AGENCY_TZ)}.`);
     }
     await trx.selectFrom('cases').select('id').where('id', '=', payment.case_id).forUpdate().execute();
     const transactions = await trx
@@ -47,7 +47,7 @@ export async function reversePayment(
       .execute();
     const reversals: { reversesId: string; entries: Entry[] }[] = [];
     for (const transaction of transactions) reversals.push({ reversesId: transaction.id, entries: reversalEntries(await entriesOf(trx, transaction.id)) });
-    await refuseIfSurplusUsed(trx, payment, reversals.flatMap((reversal) => reversal.entries));
+    await refuseIfSurplusUsed(trx, payment, reversals.flatMap((reversal) => reversal.entries), deps.config.AGENCY_TZ);
     for (const reversal of reversals) {
       await postTransaction(trx, {
         kind: 'reversal',
@@ -110,6 +110,7 @@ async function refuseIfSurplusUsed(
   trx: Transaction<DB>,
   payment: { id: string; debtor_id: string; receipt_number: string; recorded_at: Date },
   entries: readonly Entry[],
+  agencyZone: string,
 ) {
   const surplus = creditTakenCents(entries).get(payment.debtor_id) ?? 0;
   if (surplus <= 0) return;
@@ -141,7 +142,7 @@ async function refuseIfSurplusUsed(
     .execute();
   const used = uses.length > 0
     ? uses
-        .map((use) => `${use.kind === 'refund' ? 'refunded to the debtor' : `allocated to case ${use.case_reference ?? '?'}`} on ${use.occurred_at.toISOString().slice(0, 10)}`)
+        .map((use) => `${use.kind === 'refund' ? 'refunded to the debtor' : `allocated to case ${use.case_reference ?? '?'}`} on ${localDateOf(use.occurred_at, agencyZone)}`)
         .join(', then ')
     : 'used since';
   const missing = surplus - credit;

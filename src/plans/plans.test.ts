@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { verifyAuditTrail } from '../audit/verify.js';
-import { localDate } from '../reporting/snapshot.js';
+import { agencyToday } from '../platform/calendar/index.js';
 import { addDays } from './core/index.js';
 import { followUpPlans } from './instalments.js';
 
@@ -52,7 +52,7 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     await t.deps.db.updateTable('mandates').set({ max_plan_months: 24, max_discount_bp: 2000, settlements_allowed: true, payment_grace_days: 10 }).where('id', 'in', mandates).execute();
     await owe(cases[0]!.id, 300_000);
     await owe(cases[1]!.id, 100_000);
-    today = localDate(t.clock.now, t.deps.config.NIGHTLY_TZ);
+    today = agencyToday(t.clock.now, t.deps.config);
   });
   afterAll(() => t.close());
 
@@ -187,7 +187,7 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     const reviews = (await as(t.app, leader)('GET', '/api/v1/case-reviews')).json().items;
     expect(reviews.some((r: { planId: string }) => r.planId === plan.id)).toBe(true);
 
-    const later = localDate(t.clock.now, t.deps.config.NIGHTLY_TZ);
+    const later = agencyToday(t.clock.now, t.deps.config);
     const renegotiated = await as(t.app, agent)('POST', `/api/v1/plans/${plan.id}/versions`, { kind: 'instalments', months: 12, firstDueOn: addDays(later, 5), knowinglyAboveCapacity: true, reason: 'Perte d’emploi du conjoint, nouvel accord' });
     expect(renegotiated.statusCode, renegotiated.body).toBe(201);
     const v2 = renegotiated.json();
@@ -208,7 +208,7 @@ describe.each(ENGINES)('plans on %s', (engine) => {
     const caseId = cases[1]!.id;
     await t.deps.db.updateTable('cases').set({ stage: 'amicable' }).where('id', '=', caseId).execute();
     const stage = async () => (await t.deps.db.selectFrom('cases').select('stage').where('id', '=', caseId).executeTakeFirstOrThrow()).stage;
-    const now = () => localDate(t.clock.now, t.deps.config.NIGHTLY_TZ);
+    const now = () => agencyToday(t.clock.now, t.deps.config);
 
     const agreed = await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/plans`, { kind: 'instalments', firstDueOn: addDays(now(), 5) });
     expect(agreed.json().status).toBe('agreed');

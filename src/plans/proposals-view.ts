@@ -3,7 +3,7 @@ import type { Deps } from '../platform/deps.js';
 import { addDays, proposePlans } from './core/index.js';
 import type { ProposalsView } from './contract.js';
 import { loadAuthority, loadCapacity, loadCase } from './plan-facts.js';
-import { localDate } from '../reporting/snapshot.js';
+import { agencyToday } from '../platform/calendar/index.js';
 
 
 /**
@@ -15,7 +15,7 @@ export async function planProposals(deps: Deps, actor: Actor, caseId: string, fi
   const capacity = await loadCapacity(deps.db, facts.debtorId, facts.balanceCents);
   const authority = await loadAuthority(deps.db, actor.role);
   // By default the first instalment falls a month from today (time to set up the payment).
-  const first = firstDueOn ?? addDays(localDate(deps.now(), deps.config.NIGHTLY_TZ), 30);
+  const first = firstDueOn ?? addDays(agencyToday(deps.now(), deps.config), 30);
   const base = { caseId, balanceCents: facts.balanceCents, firstDueOn: first, capacity, mandate: facts.mandate, authority };
   if (!capacity || facts.balanceCents <= 0 || facts.status === 'closed') return { ...base, proposals: [], orientation: false, notProposed: [] };
   return { ...base, ...proposePlans({ balanceCents: facts.balanceCents, capacityCents: capacity.capacityCents, mandate: facts.mandate, authority, firstDueOn: first }) };

@@ -3,6 +3,7 @@ import { AppError } from '../platform/errors.js';
 import { pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
 import { buildPain001 } from '../bank-files/core/pain001.js';
 import type { RemittanceView } from './contract.js';
+import { agencyToday } from '../platform/calendar/index.js';
 
 const euros = (cents: number) => {
   const sign = cents < 0 ? '-' : '';
@@ -76,7 +77,7 @@ export async function remittancePain001(deps: Deps, remittance: RemittanceView):
   return buildPain001({
     messageId: remittance.number,
     createdAt: now.toISOString(),
-    executionDate: now.toISOString().slice(0, 10),
+    executionDate: agencyToday(now, deps.config),
     debtor: { name: SEPA_CREDITOR_NAME, iban: SEPA_CREDITOR_IBAN, bic: SEPA_CREDITOR_BIC ?? null },
     transfers: [
       {

@@ -5,12 +5,9 @@ import { remittanceEntries } from '../ledger/core/postings.js';
 import { postTransaction } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
-import { fromLocal, dayNumberOf } from '../platform/calendar/index.js';
+import { addDays, instantAt } from '../platform/calendar/index.js';
 import type { RemittanceView } from './contract.js';
 import { loadRemittance } from './remittance-view.js';
-
-/** Remittance periods end at midnight, agency time. */
-const AGENCY_ZONE = 'Europe/Paris';
 
 /**
  * Prepares a creditor's remittance: every allocation of money to its claims (and every reversal of one) up to the
@@ -25,7 +22,9 @@ export async function prepareRemittance(
   requestId: string | null = null,
 ): Promise<RemittanceView> {
   const now = deps.now();
-  const until = new Date(fromLocal(AGENCY_ZONE, dayNumberOf(input.periodTo) + 1, 0));
+  // Remittance periods end at midnight, agency time.
+  const agencyZone = deps.config.AGENCY_TZ;
+  const until = instantAt(addDays(input.periodTo, 1), agencyZone);
   const id = await deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`remittance:${input.creditorId}`}))`.execute(trx);
     const creditor = await trx.selectFrom('creditors').select(['id', 'code']).where('id', '=', input.creditorId).executeTakeFirst();
@@ -33,7 +32,7 @@ export async function prepareRemittance(
     const lines = await sql<{ transaction_id: string; payment_id: string | null; case_reference: string; occurred_on: string; collected: number; commission: number; net: number }>`
       select t.id as transaction_id, t.payment_id, coalesce(k.reference, '') as case_reference,
         -- The day the money was received (the payment's), else the day it was allocated.
-        coalesce(p.received_on, (t.occurred_at at time zone ${AGENCY_ZONE})::date)::text as occurred_on,
+        coalesce(p.received_on, (t.occurred_at at time zone ${agencyZone})::date)::text as occurred_on,
         (-sum(e.amount_cents) filter (where e.account = 'claim'))::bigint as collected,
         (-coalesce(sum(e.amount_cents) filter (where e.account = 'agency_income'), 0))::bigint as commission,
         (-coalesce(sum(e.amount_cents) filter (where e.account = 'creditor_payable'), 0))::bigint as net

@@ -21,8 +21,3 @@ export async function writePortfolioSnapshot(deps: Deps, snapshotOn: string): Pr
     return Number(result.numAffectedRows ?? 0);
   });
 }
-
-/** The calendar date at an instant in a time zone, as YYYY-MM-DD. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}

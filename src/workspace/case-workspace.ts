@@ -1,4 +1,5 @@
 import { debtorLocation } from '../contact-policy/load-facts.js';
+import { localDateOf } from '../platform/calendar/index.js';
 import type { Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { CALL_LIMITS } from './core/call-plan.js';
@@ -75,7 +76,10 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
     balanceCents: Number(caseRow.balance_cents),
     plan: plan ? { status: plan.status, nextInstalment: plan.due_on && plan.amount_cents !== null ? { dueOn: plan.due_on, amountCents: Number(plan.amount_cents) } : null } : null,
     openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
-    holds: holds.map((hold) => ({ kind: hold.kind, until: (hold.ends_at ?? hold.review_at)?.toISOString().slice(0, 10) ?? null })),
+    holds: holds.map((hold) => {
+      const end = hold.ends_at ?? hold.review_at;
+      return { kind: hold.kind, until: end ? localDateOf(end, deps.config.AGENCY_TZ) : null };
+    }),
   });
   const lang = actor.locale;
   const agentFirstName = actor.displayName.split(' ')[0] ?? actor.displayName;

@@ -2,7 +2,8 @@ import { appendCaseEvent } from '../cases/append-case-event.js';
 import { sql, type Transaction } from 'kysely';
 import { euros } from '../affordability/core/text.js';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/append.js';
-import { toLocal, isoDateOf } from '../platform/calendar/index.js';
+import { addDays, debtorToday, localDateOf } from '../platform/calendar/index.js';
+import { DEFAULT_LOCATION } from '../contact-policy/load-facts.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
@@ -122,7 +123,7 @@ export async function breakDuePromises(deps: Deps, now: Date): Promise<number> {
     .selectFrom('promises')
     .select(['id', 'case_id'])
     .where('status', '=', 'open')
-    .where('due_on', '<', sql<string>`(${now}::timestamptz at time zone 'UTC')::date - 1`)
+    .where('due_on', '<', addDays(localDateOf(now, 'UTC'), -1))
     .limit(5_000)
     .execute();
   let broken = 0;
@@ -133,12 +134,12 @@ export async function breakDuePromises(deps: Deps, now: Date): Promise<number> {
       // A payment may have come in since: count it first.
       if ((await matchPromise(trx, promise.case_id, null, now)) === 'kept') return false;
       const [facts] = await loadQueueFacts(trx, [promise.case_id], now);
-      const today = isoDateOf(toLocal(facts?.facts.timeZone ?? 'Europe/Paris', now.getTime()).dayNumber);
+      const today = debtorToday(now, facts?.facts.timeZone ?? DEFAULT_LOCATION.timeZone);
       const fresh = await trx.selectFrom('promises').select('paid_cents').where('id', '=', promise.id).executeTakeFirstOrThrow();
       if (!promiseBroken({ dueOn: promise.due_on, amountCents: promise.amount_cents, paidCents: fresh.paid_cents }, today)) return false;
       await trx.updateTable('promises').set({ status: 'broken', resolved_at: now }).where('id', '=', promise.id).execute();
       const team = await trx.selectFrom('case_queue').select('team_id').where('case_id', '=', promise.case_id).executeTakeFirst();
-      await openTask(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, kind: 'promise_broken', dueAt: now, teamId: team?.team_id ?? facts?.assignedTeamId ?? null, source: { promiseId: promise.id } }, null, now);
+      await openTask(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, kind: 'promise_broken', dueAt: now, teamId: team?.team_id ?? facts?.assignedTeamId ?? null, source: { promiseId: promise.id } }, null, now, deps.config);
       await appendCaseEvent(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, at: now, kind: 'promise', summary: `Promesse non tenue : ${euros(promise.amount_cents).fr} attendus le ${promise.due_on}`, data: { promiseId: promise.id, status: 'broken' } });
       await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'promise.broken', targetType: 'promise', targetId: promise.id, before: { status: 'open' }, after: { status: 'broken', dueOn: promise.due_on, paidCents: fresh.paid_cents }, at: now });
       return true;

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { isValidTimeZone } from '../platform/calendar/index.js';
+import { isValidTimeZone, localDateOf } from '../platform/calendar/index.js';
 import { DEFAULT_LOCATION } from '../contact-policy/load-facts.js';
 import type { DB } from '../platform/db/schema.js';
 import type { QueueFacts } from './core/queue-entry.js';
@@ -47,7 +47,7 @@ export async function loadQueueFacts(db: Db, caseIds: readonly string[], now: Da
   const result = await sql<Row>`
     select
       c.id as case_id, c.debtor_id, c.creditor_id, cr.code as creditor_code, c.stage, c.status, c.balance_cents,
-      (${now}::timestamptz::date - c.opened_on) as age_days, d.language, c.assigned_team_id,
+      (${localDateOf(now, 'UTC')}::date - c.opened_on) as age_days, d.language, c.assigned_team_id,
       (select a.time_zone from debtor_addresses a where a.debtor_id = c.debtor_id order by a.is_primary desc, a.created_at desc limit 1) as time_zone,
       (select coalesce(r.result, k.outcome) from contacts k left join call_records r on r.contact_id = k.id
          where k.case_id = c.id order by k.occurred_at desc limit 1) as last_outcome,

@@ -88,7 +88,7 @@ export async function recordCall(deps: Deps, actor: Actor, caseId: string, body:
       .execute();
 
     const actions: { kind: CallActionView['kind']; message: Message; id: string | null }[] = [];
-    for (const action of plan.actions) actions.push(await carryOut(trx, actor, action, { caseId, debtorId: caseRow.debtor_id, currency: caseRow.currency, contactId: contact.id, timeZone: location.timeZone }, now, requestId, audit.write));
+    for (const action of plan.actions) actions.push(await carryOut(trx, actor, action, { caseId, debtorId: caseRow.debtor_id, currency: caseRow.currency, contactId: contact.id, timeZone: location.timeZone, agencyZone: deps.config.AGENCY_TZ }, now, requestId, audit.write));
 
     await trx.updateTable('case_queue').set({ leased_by: null, lease_until: null, leased_at: null }).where('case_id', '=', caseId).where('leased_by', '=', actor.userId).execute();
     await refreshDebtors(trx, [caseRow.debtor_id], now);
@@ -140,6 +140,7 @@ interface CallCase {
   currency: string;
   contactId: string;
   timeZone: string;
+  agencyZone: string;
 }
 
 async function carryOut(trx: Transaction<DB>, actor: Actor, action: PlannedAction, call: CallCase, now: Date, requestId: string | null, audit: AuditWriter) {
@@ -163,7 +164,7 @@ async function carryOut(trx: Transaction<DB>, actor: Actor, action: PlannedActio
     }
     case 'task': {
       const teamId = action.team === 'care' ? await careTeam(trx) : await currentTeam(trx, call.caseId);
-      const id = await openTask(trx, { caseId: call.caseId, debtorId: call.debtorId, kind: action.taskKind, dueAt: new Date(action.dueAt), teamId, source: { contactId: call.contactId } }, actor.userId, now);
+      const id = await openTask(trx, { caseId: call.caseId, debtorId: call.debtorId, kind: action.taskKind, dueAt: new Date(action.dueAt), teamId, source: { contactId: call.contactId } }, actor.userId, now, { AGENCY_TZ: call.agencyZone });
       const title = TASK_TITLES[action.taskKind];
       return { kind: 'task_created' as const, id, message: { fr: `Suivi créé : ${title.fr}.`, en: `Follow-up created: ${title.en}.`, it: `Seguito creato: ${title.it}.` } };
     }

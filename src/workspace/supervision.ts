@@ -1,7 +1,7 @@
 import { appendCaseEvent } from '../cases/append-case-event.js';
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/append.js';
-import { fromLocal, toLocal } from '../platform/calendar/index.js';
+import { agencyToday, startOfLocalDay } from '../platform/calendar/index.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { invalid, notFound } from '../platform/errors.js';
@@ -19,8 +19,7 @@ import type { Assignment, QueueEntryView, SegmentControlChange, SegmentControlVi
 
 /** Midnight in the agency's zone: "today" for the activity figures. */
 function startOfDay(deps: Deps, now: Date): Date {
-  const zone = deps.config.NIGHTLY_TZ;
-  return new Date(fromLocal(zone, toLocal(zone, now.getTime()).dayNumber, 0));
+  return startOfLocalDay(agencyToday(now, deps.config), deps.config.AGENCY_TZ);
 }
 
 /** The agent's day: the case they hold, their queue, today's figures, their team's open follow-ups due. */

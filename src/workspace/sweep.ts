@@ -65,7 +65,7 @@ async function followUpMissedCallbacks(deps: Deps, now: Date): Promise<number> {
       .limit(1_000)
       .execute();
     for (const callback of missed) {
-      await openTask(trx, { caseId: callback.case_id, debtorId: callback.debtor_id, kind: 'callback_missed', dueAt: now, teamId: callback.team_id, source: { callbackId: callback.id, at: callback.callback_at.toISOString() } }, null, now);
+      await openTask(trx, { caseId: callback.case_id, debtorId: callback.debtor_id, kind: 'callback_missed', dueAt: now, teamId: callback.team_id, source: { callbackId: callback.id, at: callback.callback_at.toISOString() } }, null, now, deps.config);
       await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'callback.missed', targetType: 'contact_callback', targetId: callback.id, after: { caseId: callback.case_id, at: callback.callback_at.toISOString() }, at: now });
     }
     return missed.length;

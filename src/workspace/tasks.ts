@@ -7,6 +7,7 @@ import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { caseInScope } from '../cases/scope.js';
 import { TASK_TITLES } from './core/texts.js';
+import { localDateOf } from '../platform/calendar/index.js';
 
 export interface NewTask {
   caseId: string;
@@ -19,7 +20,7 @@ export interface NewTask {
 }
 
 /** Opens a follow-up inside the caller's transaction, with its line on the case timeline. */
-export async function openTask(trx: Transaction<DB>, task: NewTask, actorUserId: string | null, now: Date): Promise<string> {
+export async function openTask(trx: Transaction<DB>, task: NewTask, actorUserId: string | null, now: Date, agency: { AGENCY_TZ: string }): Promise<string> {
   const row = await trx
     .insertInto('case_tasks')
     .values({
@@ -40,7 +41,7 @@ export async function openTask(trx: Transaction<DB>, task: NewTask, actorUserId:
     debtorId: task.debtorId,
     at: now,
     kind: 'task',
-    summary: `Suivi à faire : ${TASK_TITLES[task.kind].fr} (échéance ${task.dueAt.toISOString().slice(0, 10)})`,
+    summary: `Suivi à faire : ${TASK_TITLES[task.kind].fr} (échéance ${localDateOf(task.dueAt, agency.AGENCY_TZ)})`,
     actorUserId,
     data: { taskId: row.id, kind: task.kind, ...task.source },
   });

@@ -1,4 +1,5 @@
 import type { StatementLine } from './camt.js';
+import { daysBetween } from '../../platform/calendar/index.js';
 
 /**
  * Matching a credit of a bank statement to a case (pure). The rules, strongest first (docs/bank-files.md):
@@ -100,10 +101,6 @@ export function normaliseIban(iban: string): string {
   return iban.replace(/\s+/g, '').toUpperCase();
 }
 
-function dayNumber(date: string): number {
-  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
-}
-
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
 
 
@@ -156,10 +153,9 @@ export function matchCredit(line: CreditLine, facts: MatchFacts): MatchResult {
   // 4. The amount of one open instalment due near the day the money arrived.
   const day = line.bookingDate ?? line.valueDate;
   if (day) {
-    const at = dayNumber(day);
     const byAmount = sorted(
       facts.openInstalments
-        .filter((instalment) => instalment.amountCents === line.amountCents && Math.abs(dayNumber(instalment.dueOn) - at) <= AMOUNT_WINDOW_DAYS)
+        .filter((instalment) => instalment.amountCents === line.amountCents && Math.abs(daysBetween(day, instalment.dueOn)) <= AMOUNT_WINDOW_DAYS)
         .map((instalment) => instalment.caseId)
         .filter(openCase),
     );

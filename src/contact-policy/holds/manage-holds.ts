@@ -10,8 +10,7 @@ import type { HoldKind } from '../core/policy-document.js';
 import { HOLD_NAMES } from '../core/messages.js';
 import { policyInForce } from '../policy-store.js';
 import type { HoldView } from '../contract.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../platform/calendar/index.js';
 
 export interface HoldInput {
   kind: HoldKind;

@@ -1,3 +1,4 @@
+import { addDays } from '../../platform/calendar/dates.js';
 import type { Instalment } from './schedule.js';
 
 /**
@@ -59,11 +60,8 @@ export interface InstalmentState extends Instalment {
   status: InstalmentStatus;
 }
 
-/** The calendar date `days` after an ISO date. */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+/** Day arithmetic is the calendar's (re-exported for the plans' callers). */
+export { addDays };
 
 export interface FollowUp {
   /** Instalments still due whose due date has passed: they become late. */

@@ -2,6 +2,7 @@
  * Instalment schedules (pure, integer cents). Every schedule sums exactly to the agreed amount: the rounding is
  * absorbed by the last instalment, never lost and never created.
  */
+import { addMonths } from '../../platform/calendar/dates.js';
 
 /** A bound on every schedule (far above the law's 84 months), so no input can make one unbounded. */
 export const MAX_INSTALMENTS = 120;
@@ -44,18 +45,8 @@ function dated(amounts: number[], firstDueOn: string): Instalment[] {
   return amounts.map((amountCents, i) => ({ number: i + 1, dueOn: addMonths(firstDueOn, i), amountCents }));
 }
 
-/**
- * The same day `months` later; a day the month lacks becomes its last day (31 January + 1 month = 28 or 29
- * February), always counted from the first date so the schedule never drifts.
- */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
+/** Month arithmetic is the calendar's: the same day, clamped to the month's end, counted from the first date. */
+export { addMonths };
 
 function assertCents(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`the ${what} must be a positive whole number of cents`);

@@ -1,7 +1,5 @@
-import { dayNumberOf, isoDateOf, toLocal } from '../../platform/calendar/index.js';
+import { DAY_MS, dayNumberOf, isoDateOf, toLocal } from '../../platform/calendar/index.js';
 import { SCRIPT, STEP_IDS } from './conversation.js';
-
-const DAY_MS = 86_400_000;
 
 /** Limits of the guided conversation, in one place. */
 export const CALL_LIMITS = {

@@ -14,6 +14,7 @@ import { TableScroll } from '../../ui/TableScroll.js';
 import { parseEurosToCents, useFormat } from '../../i18n/format.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
+import { browserToday } from '../../ui/today.js';
 
 /** The household budget (bilan) of a case's debtor: the agent enters it, reads the capacity and why. */
 export function BudgetPage() {
@@ -32,10 +33,7 @@ interface ExpenseRow {
   amount: string;
 }
 
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+const today = browserToday;
 
 let nextKey = 1;
 

@@ -4,13 +4,12 @@ import { useNavigate } from 'react-router';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useFormat } from '../../i18n/format.js';
 import { publishPolicyDraft } from './api.js';
+import { browserToday } from '../../ui/today.js';
+import { addDays } from '../../../../src/platform/calendar/dates.js';
 
 /** Tomorrow at midnight, in this browser's time, as a datetime-local value. */
 function tomorrowMidnight(): string {
-  const day = new Date();
-  day.setDate(day.getDate() + 1);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}T00:00`;
+  return `${addDays(browserToday(), 1)}T00:00`;
 }
 
 /** Publishes the saved draft as a new version: an effective date, a note, then a confirmation. */

@@ -13,11 +13,12 @@ import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
 import { useMe } from '../identity/SessionProvider.js';
+import { browserToday } from '../../ui/today.js';
 
 type Mandate = CreditorDetail['mandates'][number];
 
-/** The server's "today" is the UTC date (src/intake/import-placement.ts): a mandate is in force on it. */
-function inForce(mandate: Mandate, today = new Date().toISOString().slice(0, 10)): boolean {
+/** A mandate in force today (the server decides on the agency's today, docs/calendar.md). */
+function inForce(mandate: Mandate, today = browserToday()): boolean {
   return mandate.startsOn <= today && (mandate.endsOn === null || mandate.endsOn >= today);
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Payment } from './api.js';
 import type { Formatters } from '../../i18n/format.js';
 import { useFormat } from '../../i18n/format.js';
+import { browserToday } from '../../ui/today.js';
 
 /** Where a payment's money went, in plain words: one line per claim and component, then what stayed as credit. */
 export function allocationLines(t: TFunction, format: Formatters, payment: Payment): string[] {
@@ -55,7 +56,4 @@ export function PaymentStatus({ payment }: { payment: Payment }) {
 }
 
 /** Today's calendar date in the browser (YYYY-MM-DD), the default day a payment was received. */
-export function todayIso(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+export const todayIso = browserToday;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoDateOf, toLocal } from '../../../../src/platform/calendar/local-time.js';
+import { addDays } from '../../../../src/platform/calendar/dates.js';
 import { ApiError } from '../../api/client.js';
 import type { CaseDetail } from '../portfolio/api.js';
 import { CALL_OUTCOMES, CALL_RESULTS, recordCall, type CallBody, type CallOutcome, type CallResult, type CallResultKind, type CaseWorkspace, type ScriptStep } from './api.js';
@@ -44,13 +45,6 @@ function refusalOf(error: unknown): { reasons: RefusalReason[]; nextAllowedAt: s
 }
 
 type FieldErrors = Partial<Record<'identity' | 'disclosed' | 'outcome' | 'result' | 'amount' | 'dueOn' | 'callback' | 'reason' | 'contactPoint', string>>;
-
-/** Days after `isoDate` (YYYY-MM-DD), as a date. */
-function addDays(isoDate: string, days: number): string {
-  const at = new Date(`${isoDate}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
 
 /**
  * The guided conversation: the script as a checklist ticked off during the call, identity first (until it is
