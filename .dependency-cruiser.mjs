@@ -119,13 +119,29 @@ export default {
       from: { path: '^src/' },
       to: { path: '^web/' },
     },
-    // The web app imports from src/ only the capabilities' contracts:
-    // {
-    //   name: 'web-imports-only-contracts',
-    //   severity: 'error',
-    //   from: { path: '^web/src/' },
-    //   to: { path: '^src/', pathNot: '^src/[^/]+/contract\\.ts$' },
-    // },
+    {
+      name: 'web-imports-only-contracts',
+      severity: 'error',
+      comment:
+        "The web app imports from src/ only the capabilities' contracts (src/<capability>/contract.ts: the API's types, and the pure lists and rules a contract passes on), the calendar's pure dates and local time, and money.ts: never a service, a route or a core module directly. Re-export what the web app needs from the capability's contract.",
+      from: { path: '^web/src/' },
+      to: { path: '^src/', pathNot: ['^src/[^/]+/contract\\.ts$', '^src/platform/calendar/(local-time|dates|today)\\.ts$', '^src/platform/money\\.ts$'] },
+    },
+    {
+      name: 'contracts-import-only-pure-modules',
+      severity: 'error',
+      comment:
+        "A contract is what the web app imports: zod schemas and their types. It imports zod, the shared API pieces (platform/http/schemas.ts), pure modules (cores, platform/calendar/, money.ts) and other contracts; never a service, the database or Fastify.",
+      from: { path: '^src/[^/]+/contract\\.ts$' },
+      to: { path: '^src/', pathNot: ['^src/[^/]+/contract\\.ts$', '^src/platform/http/schemas\\.ts$', ...PURE_MODULES] },
+    },
+    {
+      name: 'contracts-import-only-zod',
+      severity: 'error',
+      comment: 'The only package a contract imports is zod (a contract ends up in the web bundle).',
+      from: { path: '^src/[^/]+/contract\\.ts$' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'core'], pathNot: '(^|/)node_modules/zod/' },
+    },
     {
       name: 'no-dev-dependency-in-production',
       severity: 'error',
