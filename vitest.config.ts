@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests. Integration tests run on PGlite, and also on PostgreSQL when
-// TEST_DATABASE_URL is set (see test/support/database.ts). Browser tests have their own config.
+// TEST_DATABASE_URL is set (see test/support/database.ts). Browser tests have their own config. The web app's unit
+// tests (web/src/**/*.test.tsx) choose a DOM per file with `// @vitest-environment happy-dom`; the rest stay on node.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
     environment: 'node',
     // Hang guards far above the slow case, never speed limits: with another `npm test` beside it on 2 busy cores, the
     // slowest test (the API fuzz) took 227 s and the CLI tests about 2 minutes. Tests set no timeout of their own; a

@@ -40,6 +40,7 @@ void i18next.use(initReactI18next).init({
   supportedLngs: LOCALES,
   interpolation: { escapeValue: false }, // React escapes what it renders.
   initAsync: false,
+  showSupportNotice: false, // no advertisement in the console (nor in test output)
 });
 
 // Screen readers and spell checkers read <html lang>: keep it on the language shown.

@@ -6,7 +6,7 @@ import { decideDebtorMatch, listDebtorMatches } from './api.js';
 import type { DebtorCard, DebtorMatch, DebtorMatchDecision, DebtorMatchStatus } from './api.js';
 import { useApiData } from '../../api/useApiData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
-import { Pager } from '../../ui/Pager.js';
+import { offsetFrom, PagedList, useFocusAfterLoad } from '../../ui/PagedTable.js';
 import { Facts } from '../../ui/Facts.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
@@ -30,8 +30,7 @@ export function DebtorMatchesPage() {
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status');
   const status: DebtorMatchStatus = isStatus(statusParam) ? statusParam : 'open';
-  const offsetParam = Number(params.get('offset') ?? '0');
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
+  const offset = offsetFrom(params);
   const matches = useApiData((signal) => listDebtorMatches({ status, limit: PAGE_SIZE, offset }, signal), params.toString());
   const [announcement, setAnnouncement] = useState('');
   usePageTitle(t('debtorMatches.title'));
@@ -45,18 +44,11 @@ export function DebtorMatchesPage() {
   };
 
   // After a decision or a page change the focus goes to the list's heading, not lost with the removed buttons.
-  const listHeading = useRef<HTMLHeadingElement>(null);
-  const focusListWhenLoaded = useRef(false);
-  useEffect(() => {
-    if (matches.status !== 'loading' && focusListWhenLoaded.current) {
-      focusListWhenLoaded.current = false;
-      listHeading.current?.focus();
-    }
-  }, [matches.status]);
+  const listHeading = useFocusAfterLoad(matches.status);
 
   function decided(message: string) {
     setAnnouncement(message);
-    focusListWhenLoaded.current = true;
+    listHeading.focusWhenLoaded();
     matches.reload();
   }
 
@@ -69,21 +61,37 @@ export function DebtorMatchesPage() {
         {announcement ? <p>{announcement}</p> : null}
       </div>
       <section aria-labelledby="debtor-matches-list-heading">
-        <h2 id="debtor-matches-list-heading" ref={listHeading} tabIndex={-1}>
+        <h2 id="debtor-matches-list-heading" ref={listHeading.ref} tabIndex={-1}>
           {labelOf(t, 'debtorMatches.statuses', status)}
         </h2>
         <AsyncContent data={matches} onRetry={matches.reload}>
           {(page) => (
-            <MatchList
-              items={page.items}
-              hasMore={page.hasMore}
+            <PagedList
+              page={page}
               offset={offset}
-              onDecided={decided}
+              pageSize={PAGE_SIZE}
               onPage={(next) => {
-                focusListWhenLoaded.current = true;
+                listHeading.focusWhenLoaded();
                 go({ status, offset: next });
               }}
-            />
+              announceCount={false}
+              texts={{
+                caption: t('debtorMatches.caption'),
+                pagination: t('debtorMatches.pagination'),
+                none: t('debtorMatches.none'),
+                range: (range, more) => t(more ? 'debtorMatches.rangeMore' : 'debtorMatches.range', range),
+              }}
+            >
+              {(items) => (
+                <ol className="match-list" aria-label={t('debtorMatches.caption')}>
+                  {items.map((match) => (
+                    <li key={match.id}>
+                      <MatchCard match={match} onDecided={decided} />
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </PagedList>
           )}
         </AsyncContent>
       </section>
@@ -120,36 +128,6 @@ function StatusFilter(props: { status: DebtorMatchStatus; onApply: (status: Debt
         </button>
       </div>
     </form>
-  );
-}
-
-function MatchList(props: {
-  items: DebtorMatch[];
-  hasMore: boolean;
-  offset: number;
-  onDecided: (message: string) => void;
-  onPage: (offset: number) => void;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const { items, hasMore, offset } = props;
-  const range = { from: format.count(offset + 1), to: format.count(offset + items.length) };
-  return (
-    <>
-      <p className="result-count">
-        {items.length === 0 ? t('debtorMatches.none') : hasMore ? t('debtorMatches.rangeMore', range) : t('debtorMatches.range', range)}
-      </p>
-      {items.length > 0 ? (
-        <ol className="match-list" aria-label={t('debtorMatches.caption')}>
-          {items.map((match) => (
-            <li key={match.id}>
-              <MatchCard match={match} onDecided={props.onDecided} />
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      <Pager label={t('debtorMatches.pagination')} offset={offset} pageSize={PAGE_SIZE} hasMore={hasMore} onPage={props.onPage} />
-    </>
   );
 }
 

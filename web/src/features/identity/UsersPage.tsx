@@ -5,10 +5,9 @@ import { listCreditors } from '../portfolio/api.js';
 import type { CreditorSummary } from '../portfolio/api.js';
 import type { User, UserChange } from './api.js';
 import { useApiData } from '../../api/useApiData.js';
-import { AsyncContent } from '../../ui/AsyncContent.js';
-import { Pager } from '../../ui/Pager.js';
-import { ProblemMessage } from '../../ui/ProblemMessage.js';
-import { TableScroll } from '../../ui/TableScroll.js';
+import type { Column } from '../../ui/DataTable.js';
+import { PagedTable } from '../../ui/PagedTable.js';
+import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { YesNo } from '../../ui/YesNo.js';
 import { useFormat } from '../../i18n/format.js';
@@ -29,33 +28,39 @@ export function UsersPage() {
   const mayManage = can(me.role, 'users.manage');
   const [offset, setOffset] = useState(0);
   const [generation, setGeneration] = useState(0);
+  const key = `${offset}:${generation}`;
   // One more than a page tells whether a next page exists (the API has no hasMore for users).
-  const users = useApiData((signal) => listUsers({ limit: PAGE_SIZE + 1, offset }, signal), `${offset}:${generation}`);
+  const users = useApiData(
+    (signal) => listUsers({ limit: PAGE_SIZE + 1, offset }, signal).then(({ items }) => ({ items: items.slice(0, PAGE_SIZE), hasMore: items.length > PAGE_SIZE })),
+    key,
+  );
   const creditors = useApiData(
     (signal): Promise<{ items: CreditorSummary[] }> =>
       can(me.role, 'creditors.read') ? listCreditors(signal) : Promise.resolve({ items: [] }),
     'creditors',
   );
   const creditorList = creditors.status === 'ready' ? creditors.data.items : [];
+  const changes = useUserChanges(key);
+  const columns = useUserColumns({ creditors: creditorList, mayManage, selfId: me.id, changes });
   usePageTitle(t('users.title'));
 
   return (
     <>
       <h1>{t('users.heading')}</h1>
       <AccessRequests mayDecide={can(me.role, 'users.approve_access')} generation={generation} onDecided={() => setGeneration((n) => n + 1)} />
-      <AsyncContent data={users} onRetry={users.reload}>
-        {(page) => (
-          <UserTable
-            users={page.items.slice(0, PAGE_SIZE)}
-            hasMore={page.items.length > PAGE_SIZE}
-            offset={offset}
-            onPage={setOffset}
-            creditors={creditorList}
-            mayManage={mayManage}
-            selfId={me.id}
-          />
-        )}
-      </AsyncContent>
+      <PagedTable
+        data={users}
+        onRetry={users.reload}
+        columns={columns}
+        rowKey={(user) => user.id}
+        rowClassName={(user) => (changes.current(user).active ? undefined : 'row-muted')}
+        offset={offset}
+        pageSize={PAGE_SIZE}
+        onPage={setOffset}
+        announceCount={false}
+        above={<SubmitFeedback submit={changes.submit} />}
+        texts={{ caption: t('users.caption'), pagination: t('users.pagination'), none: t('users.none'), range: (range) => t('users.range', range) }}
+      />
       {mayManage ? (
         <CreateUserForm
           creditors={creditorList}
@@ -69,114 +74,97 @@ export function UsersPage() {
   );
 }
 
-interface UserTableProps {
-  users: User[];
-  hasMore: boolean;
-  offset: number;
-  onPage: (offset: number) => void;
+/**
+ * Changes made to users of the page shown: each updates its row in place (no reload of the list) and says so; the
+ * rows changed are forgotten when the list loads again (`key`).
+ */
+function useUserChanges(key: string) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [changed, setChanged] = useState<{ key: string; rows: Record<string, User> }>({ key, rows: {} });
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const rows = changed.key === key ? changed.rows : {};
+  return {
+    submit,
+    current: (user: User) => rows[user.id] ?? user,
+    isBusy: (user: User) => submit.busy && busyId === user.id,
+    apply: (user: User, change: UserChange, done: string) => {
+      setBusyId(user.id);
+      void submit.run(async () => {
+        const updated = await changeUser(user.id, change);
+        setChanged({ key, rows: { ...rows, [updated.id]: updated } });
+        return t(done, { name: updated.displayName });
+      });
+    },
+  };
+}
+
+function useUserColumns({
+  creditors,
+  mayManage,
+  selfId,
+  changes,
+}: {
   creditors: CreditorSummary[];
   mayManage: boolean;
   selfId: string;
-}
-
-function UserTable({ users, hasMore, offset, onPage, creditors, mayManage, selfId }: UserTableProps) {
+  changes: ReturnType<typeof useUserChanges>;
+}): Column<User>[] {
   const { t } = useTranslation();
   const format = useFormat();
-  // Rows changed on this page are kept here, so an action updates its row without reloading the list.
-  const [changed, setChanged] = useState<Record<string, User>>({});
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
   const now = new Date();
   const creditorName = (id: string) => creditors.find((c) => c.id === id)?.name ?? id;
+  const user = changes.current;
+  return [
+    {
+      header: t('users.name'),
+      rowHeader: true,
+      cell: (listed) => (
+        <>
+          {user(listed).displayName}
+          <span className="muted small-block plain">{user(listed).email}</span>
+        </>
+      ),
+    },
+    { header: t('users.role'), cell: (listed) => <RoleCell user={user(listed)} creditorName={creditorName} /> },
+    { header: t('users.active'), cell: (listed) => <YesNo value={user(listed).active} /> },
+    {
+      header: t('users.locked'),
+      cell: (listed) => {
+        const { lockedUntil } = user(listed);
+        return lockedUntil && isLocked(user(listed), now) ? <strong className="warning-text">{t('users.lockedUntil', { date: format.dateTime(lockedUntil) })}</strong> : t('common.no');
+      },
+    },
+    {
+      header: t('users.lastLogin'),
+      cell: (listed) => {
+        const at = user(listed).lastLoginAt;
+        return at ? format.dateTime(at) : t('users.never');
+      },
+    },
+    {
+      header: t('common.actions'),
+      hidden: !mayManage,
+      cell: (listed) =>
+        listed.id === selfId ? null : (
+          <UserActions
+            user={user(listed)}
+            locked={isLocked(user(listed), now)}
+            busy={changes.isBusy(listed)}
+            onChange={(change, done) => changes.apply(user(listed), change, done)}
+          />
+        ),
+    },
+  ];
+}
 
-  async function apply(user: User, change: UserChange, done: string) {
-    setBusyId(user.id);
-    setError(null);
-    setMessage('');
-    try {
-      const updated = await changeUser(user.id, change);
-      setChanged((rows) => ({ ...rows, [updated.id]: updated }));
-      setMessage(t(done, { name: updated.displayName }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusyId(null);
-    }
-  }
-
-  const range = { from: format.count(offset + 1), to: format.count(offset + users.length) };
+function RoleCell({ user, creditorName }: { user: User; creditorName: (id: string) => string }) {
+  const { t } = useTranslation();
   return (
     <>
-      <p className="result-count">{users.length === 0 ? t('users.none') : t('users.range', range)}</p>
-      <div role="status" className="status-area">
-        {message ? <p className="success">{message}</p> : null}
-      </div>
-      {error ? <ProblemMessage error={error} /> : null}
-      {users.length > 0 ? (
-        <TableScroll label={t('users.caption')}>
-          <table>
-            <caption className="visually-hidden">{t('users.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.active')}</th>
-                <th scope="col">{t('users.locked')}</th>
-                <th scope="col">{t('users.lastLogin')}</th>
-                {mayManage ? <th scope="col">{t('common.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((listed) => {
-                const user = changed[listed.id] ?? listed;
-                const locked = isLocked(user, now);
-                return (
-                  <tr key={user.id} className={user.active ? undefined : 'row-muted'}>
-                    <th scope="row">
-                      {user.displayName}
-                      <span className="muted small-block plain">{user.email}</span>
-                    </th>
-                    <td>
-                      {t(`roles.${user.role}`)}
-                      {user.creditorId ? (
-                        <span className="muted small-block">{t('users.creditorOf', { name: creditorName(user.creditorId) })}</span>
-                      ) : null}
-                      {user.pendingAccess ? (
-                        <strong className="warning-text small-block">{t('users.pendingAccess', { role: t(`roles.${user.pendingAccess.role}`) })}</strong>
-                      ) : null}
-                    </td>
-                    <td>
-                      <YesNo value={user.active} />
-                    </td>
-                    <td>
-                      {locked && user.lockedUntil ? (
-                        <strong className="warning-text">{t('users.lockedUntil', { date: format.dateTime(user.lockedUntil) })}</strong>
-                      ) : (
-                        t('common.no')
-                      )}
-                    </td>
-                    <td>{user.lastLoginAt ? format.dateTime(user.lastLoginAt) : t('users.never')}</td>
-                    {mayManage ? (
-                      <td>
-                        {user.id === selfId ? null : (
-                          <UserActions
-                            user={user}
-                            locked={locked}
-                            busy={busyId === user.id}
-                            onChange={(change, done) => void apply(user, change, done)}
-                          />
-                        )}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
-      <Pager label={t('users.pagination')} offset={offset} pageSize={PAGE_SIZE} hasMore={hasMore} onPage={onPage} />
+      {t(`roles.${user.role}`)}
+      {user.creditorId ? <span className="muted small-block">{t('users.creditorOf', { name: creditorName(user.creditorId) })}</span> : null}
+      {user.pendingAccess ? <strong className="warning-text small-block">{t('users.pendingAccess', { role: t(`roles.${user.pendingAccess.role}`) })}</strong> : null}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listCreditors } from '../portfolio/api.js';
@@ -6,10 +6,9 @@ import { listPlacements } from './api.js';
 import type { CreditorSummary } from '../portfolio/api.js';
 import type { Placement } from './api.js';
 import { useApiData } from '../../api/useApiData.js';
-import { AsyncContent } from '../../ui/AsyncContent.js';
-import { Pager } from '../../ui/Pager.js';
+import type { Column } from '../../ui/DataTable.js';
+import { offsetFrom, PagedTable, useFocusAfterLoad } from '../../ui/PagedTable.js';
 import { PlacementStatusBadge } from './PlacementStatusBadge.js';
-import { TableScroll } from '../../ui/TableScroll.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
@@ -25,8 +24,7 @@ export function PlacementsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const creditorId = params.get('creditorId') ?? '';
-  const offsetParam = Number(params.get('offset') ?? '0');
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
+  const offset = offsetFrom(params);
   const placements = useApiData(
     (signal) => listPlacements({ creditorId: creditorId || undefined, limit: PAGE_SIZE, offset }, signal),
     params.toString(),
@@ -46,15 +44,8 @@ export function PlacementsPage() {
     setParams(search);
   };
 
-  // After "previous"/"next" the focus goes to the list's heading instead of being lost with the old buttons.
-  const listHeading = useRef<HTMLHeadingElement>(null);
-  const focusListWhenLoaded = useRef(false);
-  useEffect(() => {
-    if (placements.status !== 'loading' && focusListWhenLoaded.current) {
-      focusListWhenLoaded.current = false;
-      listHeading.current?.focus();
-    }
-  }, [placements.status]);
+  const listHeading = useFocusAfterLoad(placements.status);
+  const columns = usePlacementColumns();
 
   const creditorList = creditors.status === 'ready' ? creditors.data.items : [];
   return (
@@ -73,22 +64,27 @@ export function PlacementsPage() {
         <CreditorFilter creditors={creditorList} creditorId={creditorId} onApply={(id) => go({ creditorId: id, offset: 0 })} />
       ) : null}
       <section aria-labelledby="placements-list-heading">
-        <h2 id="placements-list-heading" ref={listHeading} tabIndex={-1} className="visually-hidden">
+        <h2 id="placements-list-heading" ref={listHeading.ref} tabIndex={-1} className="visually-hidden">
           {t('placements.caption')}
         </h2>
-        <AsyncContent data={placements} onRetry={placements.reload}>
-          {(page) => (
-            <PlacementTable
-              items={page.items}
-              hasMore={page.hasMore}
-              offset={offset}
-              onPage={(next) => {
-                focusListWhenLoaded.current = true;
-                go({ creditorId, offset: next });
-              }}
-            />
-          )}
-        </AsyncContent>
+        <PagedTable
+          data={placements}
+          onRetry={placements.reload}
+          columns={columns}
+          rowKey={(placement) => placement.id}
+          offset={offset}
+          pageSize={PAGE_SIZE}
+          onPage={(next) => {
+            listHeading.focusWhenLoaded();
+            go({ creditorId, offset: next });
+          }}
+          texts={{
+            caption: t('placements.caption'),
+            pagination: t('placements.pagination'),
+            none: t('placements.none'),
+            range: (range, more) => t(more ? 'placements.rangeMore' : 'placements.range', range),
+          }}
+        />
       </section>
     </>
   );
@@ -127,70 +123,28 @@ function CreditorFilter(props: { creditors: CreditorSummary[]; creditorId: strin
   );
 }
 
-function PlacementTable({
-  items,
-  hasMore,
-  offset,
-  onPage,
-}: {
-  items: Placement[];
-  hasMore: boolean;
-  offset: number;
-  onPage: (offset: number) => void;
-}) {
+/** The columns of the list: the file (with its format), when, whose, under which mandate, how far, what it did. */
+function usePlacementColumns(): Column<Placement>[] {
   const { t } = useTranslation();
   const format = useFormat();
-  const range = { from: format.count(offset + 1), to: format.count(offset + items.length) };
-  return (
-    <>
-      <p role="status" className="result-count">
-        {items.length === 0 ? t('placements.none') : hasMore ? t('placements.rangeMore', range) : t('placements.range', range)}
-      </p>
-      {items.length > 0 ? (
-        <TableScroll label={t('placements.caption')}>
-          <table>
-            <caption className="visually-hidden">{t('placements.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('placements.file')}</th>
-                <th scope="col">{t('placements.createdAt')}</th>
-                <th scope="col">{t('placements.creditor')}</th>
-                <th scope="col">{t('placements.mandate')}</th>
-                <th scope="col">{t('placements.status')}</th>
-                <th scope="col" className="number">
-                  {t('placements.rows')}
-                </th>
-                <th scope="col">{t('placements.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((placement) => (
-                <tr key={placement.id}>
-                  <th scope="row">
-                    <Link to={`/placements/${placement.id}`}>{placementName(t, format, placement)}</Link>
-                    {placement.format ? (
-                      <span className="muted small-block plain">{labelOf(t, 'placements.formats', placement.format)}</span>
-                    ) : null}
-                  </th>
-                  <td className="nowrap">{format.dateTime(placement.createdAt)}</td>
-                  <td>{placement.creditor.name}</td>
-                  <td className="nowrap">
-                    <code>{placement.mandateCode}</code>
-                  </td>
-                  <td>
-                    <PlacementStatusBadge status={placement.status} />
-                  </td>
-                  <td className="number">{rowsOf(placement, format.count) ?? t('common.none')}</td>
-                  <td>{placementSummary(t, format, placement)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
-      <Pager label={t('placements.pagination')} offset={offset} pageSize={PAGE_SIZE} hasMore={hasMore} onPage={onPage} />
-    </>
-  );
+  return [
+    {
+      header: t('placements.file'),
+      rowHeader: true,
+      cell: (placement) => (
+        <>
+          <Link to={`/placements/${placement.id}`}>{placementName(t, format, placement)}</Link>
+          {placement.format ? <span className="muted small-block plain">{labelOf(t, 'placements.formats', placement.format)}</span> : null}
+        </>
+      ),
+    },
+    { header: t('placements.createdAt'), cellClassName: 'nowrap', cell: (placement) => format.dateTime(placement.createdAt) },
+    { header: t('placements.creditor'), cell: (placement) => placement.creditor.name },
+    { header: t('placements.mandate'), cellClassName: 'nowrap', cell: (placement) => <code>{placement.mandateCode}</code> },
+    { header: t('placements.status'), cell: (placement) => <PlacementStatusBadge status={placement.status} /> },
+    { header: t('placements.rows'), className: 'number', cell: (placement) => rowsOf(placement, format.count) ?? t('common.none') },
+    { header: t('placements.result'), cell: (placement) => placementSummary(t, format, placement) },
+  ];
 }
 
 /** Rows of the file: counted at the end, read so far while running, unknown before. */

@@ -1,12 +1,12 @@
-import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { listCreditors, searchCases } from './api.js';
 import type { CaseSearch, CaseSort, CaseSummary, CreditorSummary, Stage } from './api.js';
 import { useApiData } from '../../api/useApiData.js';
-import { AsyncContent } from '../../ui/AsyncContent.js';
-import { Pager } from '../../ui/Pager.js';
-import { TableScroll } from '../../ui/TableScroll.js';
+import type { Column } from '../../ui/DataTable.js';
+import { Field } from '../../ui/fields.js';
+import { PagedTable, useFocusAfterLoad } from '../../ui/PagedTable.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { centsToInput, parseEurosToCents, useFormat } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/index.js';
@@ -68,22 +68,9 @@ export function CasesPage() {
   );
   usePageTitle(t('cases.title'));
 
+  const columns = useCaseColumns();
   const go = (next: Omit<CaseSearch, 'limit'>) => setParams(paramsFromSearch(next));
-
-  // After "previous"/"next" the buttons are replaced by the new page: focus goes to the results' heading
-  // instead of being lost, so keyboard users continue from the top of the new page.
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
-  const focusResultsWhenLoaded = useRef(false);
-  useEffect(() => {
-    if (results.status !== 'loading' && focusResultsWhenLoaded.current) {
-      focusResultsWhenLoaded.current = false;
-      resultsHeading.current?.focus();
-    }
-  }, [results.status]);
-  const turnPage = (offset: number) => {
-    focusResultsWhenLoaded.current = true;
-    go({ ...search, offset });
-  };
+  const resultsHeading = useFocusAfterLoad(results.status);
 
   return (
     <>
@@ -95,19 +82,27 @@ export function CasesPage() {
         onReset={() => setParams({})}
       />
       <section aria-labelledby="results-heading">
-        <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>
+        <h2 id="results-heading" ref={resultsHeading.ref} tabIndex={-1}>
           {t('cases.results')}
         </h2>
-        <AsyncContent data={results} onRetry={results.reload}>
-          {(page) => (
-            <CaseResults
-              items={page.items}
-              hasMore={page.hasMore}
-              offset={search.offset}
-              onPage={turnPage}
-            />
-          )}
-        </AsyncContent>
+        <PagedTable
+          data={results}
+          onRetry={results.reload}
+          columns={columns}
+          rowKey={(item) => item.id}
+          offset={search.offset}
+          pageSize={PAGE_SIZE}
+          onPage={(offset) => {
+            resultsHeading.focusWhenLoaded();
+            go({ ...search, offset });
+          }}
+          texts={{
+            caption: t('cases.caption'),
+            pagination: t('cases.pagination'),
+            none: t('cases.none'),
+            range: (range, more) => t(more ? 'cases.rangeMore' : 'cases.range', range),
+          }}
+        />
       </section>
     </>
   );
@@ -255,90 +250,24 @@ function SearchForm({
 
 function AmountField(props: { id: string; label: string; value: string; onChange: (value: string) => void; invalid: boolean }) {
   const { t } = useTranslation();
-  const hintId = `${props.id}-hint`;
-  const errorId = `${props.id}-error`;
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={props.invalid}
-        aria-describedby={props.invalid ? `${errorId} ${hintId}` : hintId}
-      />
-      <p id={hintId} className="hint">
-        {t('cases.amountHint')}
-      </p>
-      {props.invalid ? (
-        <p id={errorId} className="field-error" role="alert">
-          {t('cases.invalidAmount', { value: props.value })}
-        </p>
-      ) : null}
-    </div>
+    <Field id={props.id} label={props.label} hint={t('cases.amountHint')} error={props.invalid ? t('cases.invalidAmount', { value: props.value }) : null} alert>
+      {(control) => <input {...control} type="text" inputMode="decimal" autoComplete="off" value={props.value} onChange={(e) => props.onChange(e.target.value)} />}
+    </Field>
   );
 }
 
-function CaseResults({
-  items,
-  hasMore,
-  offset,
-  onPage,
-}: {
-  items: CaseSummary[];
-  hasMore: boolean;
-  offset: number;
-  onPage: (offset: number) => void;
-}) {
+/** The columns of the results: each case with its debtor, creditor, stage, status, balance and age. */
+function useCaseColumns(): Column<CaseSummary>[] {
   const { t } = useTranslation();
   const format = useFormat();
-  const range = { from: format.count(offset + 1), to: format.count(offset + items.length) };
-  return (
-    <>
-      <p role="status" className="result-count">
-        {items.length === 0 ? t('cases.none') : hasMore ? t('cases.rangeMore', range) : t('cases.range', range)}
-      </p>
-      {items.length > 0 ? (
-        <TableScroll label={t('cases.caption')}>
-          <table>
-            <caption className="visually-hidden">{t('cases.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.reference')}</th>
-                <th scope="col">{t('cases.debtor')}</th>
-                <th scope="col">{t('cases.creditor')}</th>
-                <th scope="col">{t('cases.stage')}</th>
-                <th scope="col">{t('cases.status')}</th>
-                <th scope="col" className="number">
-                  {t('cases.balance')}
-                </th>
-                <th scope="col">{t('cases.openedOn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row" className="nowrap">
-                    <Link to={`/cases/${item.id}`}>{item.reference}</Link>
-                  </th>
-                  <td>{item.debtor.displayName}</td>
-                  <td>{item.creditor.name}</td>
-                  <td>
-                    <span className={`badge stage-${item.stage}`}>{labelOf(t, 'stages', item.stage)}</span>
-                  </td>
-                  <td>{labelOf(t, 'statuses', item.status)}</td>
-                  <td className="number">{format.money(item.balanceCents, item.currency)}</td>
-                  <td>{format.date(item.openedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
-      <Pager label={t('cases.pagination')} offset={offset} pageSize={PAGE_SIZE} hasMore={hasMore} onPage={onPage} />
-    </>
-  );
+  return [
+    { header: t('cases.reference'), rowHeader: true, cellClassName: 'nowrap', cell: (item) => <Link to={`/cases/${item.id}`}>{item.reference}</Link> },
+    { header: t('cases.debtor'), cell: (item) => item.debtor.displayName },
+    { header: t('cases.creditor'), cell: (item) => item.creditor.name },
+    { header: t('cases.stage'), cell: (item) => <span className={`badge stage-${item.stage}`}>{labelOf(t, 'stages', item.stage)}</span> },
+    { header: t('cases.status'), cell: (item) => labelOf(t, 'statuses', item.status) },
+    { header: t('cases.balance'), className: 'number', cell: (item) => format.money(item.balanceCents, item.currency) },
+    { header: t('cases.openedOn'), cell: (item) => format.date(item.openedOn) },
+  ];
 }

@@ -1,3 +1,5 @@
+import { Field } from '../../../ui/fields.js';
+
 /**
  * The required reason of a supervisor's act (at least 3 characters, kept in the audit log), with its hint and,
  * once the form was sent without it, the error tied to the field for screen readers.
@@ -19,26 +21,8 @@ export function NoteField({
   onChange: (value: string) => void;
 }) {
   return (
-    <div className="field wide">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={2}
-        maxLength={500}
-        value={value}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <p id={`${id}-hint`} className="hint">
-        {hint}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} wide>
+      {(control) => <textarea {...control} rows={2} maxLength={500} value={value} required onChange={(event) => onChange(event.target.value)} />}
+    </Field>
   );
 }
