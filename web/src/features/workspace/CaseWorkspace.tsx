@@ -9,7 +9,7 @@ import { useServerNow } from '../contact-policy/case-contact/shared.js';
 import { useFormat } from '../../i18n/format.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
-import { CallGuide, focusOutcome } from './CallGuide.js';
+import { CallGuide, focusOutcome } from './call-guide/CallGuide.js';
 import { NextCaseButton, SHORTCUT, useNextCase, type NextCaseAction } from './NextCase.js';
 import { PromisesSection } from './PromisesSection.js';
 import { QueueEntryFacts } from './QueueEntryFacts.js';
