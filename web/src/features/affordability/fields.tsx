@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { FIGURE_STATUSES, listedProblems, type FigureStatus } from './api.js';
 
 /** A figure's status as a badge; its meaning is explained once, in the legend above the tables. */
@@ -121,8 +122,7 @@ export function StatusSourceFields(props: { id: string; status: FigureStatus; so
 export function RowForm(props: { id: string; heading: string; save: () => Promise<boolean>; onCancel: () => void; children: (checked: boolean) => ReactNode }) {
   const { t } = useTranslation();
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const saving = useSubmit();
   const [refused, setRefused] = useState(0);
   const ref = useRef<HTMLFormElement>(null);
 
@@ -137,24 +137,18 @@ export function RowForm(props: { id: string; heading: string; save: () => Promis
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setChecked(true);
-    setError(null);
-    setBusy(true);
-    try {
+    await saving.run(async () => {
       const sent = await props.save();
       if (!sent) setRefused((n) => n + 1);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const listed = error instanceof ApiError ? listedProblems(error.problem) : [];
+  const listed = saving.error instanceof ApiError ? listedProblems(saving.error.problem) : [];
   return (
     <form ref={ref} className="card reference-form" aria-labelledby={`${props.id}-heading`} onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()} noValidate>
       <h3 id={`${props.id}-heading`}>{props.heading}</h3>
       <div className="grid-form">{props.children(checked)}</div>
-      {error ? <ProblemMessage error={error} /> : null}
+      {saving.error ? <ProblemMessage error={saving.error} /> : null}
       {listed.length > 0 ? (
         <div className="problem-details-box">
           <p>{t('referenceData.form.serverProblems')}</p>
@@ -166,8 +160,8 @@ export function RowForm(props: { id: string; heading: string; save: () => Promis
         </div>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('referenceData.form.saving') : t('referenceData.form.save')}
+        <button type="submit" className="button primary" disabled={saving.busy}>
+          {saving.busy ? t('referenceData.form.saving') : t('referenceData.form.save')}
         </button>
         <button type="button" className="button secondary" onClick={props.onCancel}>
           {t('referenceData.form.cancel')}

@@ -1,15 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isAbort } from '../../api/client.js';
-import { listAudit, verifyAudit } from './api.js';
-import type { AuditEntry, AuditVerification } from './api.js';
+import { listAudit } from './api.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
-import { TableScroll } from '../../ui/TableScroll.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
-import { useFormat } from '../../i18n/format.js';
-import { labelOf, SERVER_TEXT_LANG } from '../../i18n/labels.js';
+import { useSubmit } from '../../ui/useSubmit.js';
+import { AuditTable, type Trail } from './AuditTable.js';
+import { ChainVerification } from './ChainVerification.js';
+import { labelOf } from '../../i18n/labels.js';
 import { can } from '../identity/permissions.js';
 import { SensitiveReadsSection } from '../need-to-know/SensitiveReadsSection.js';
 import { useMe } from '../identity/SessionProvider.js';
@@ -31,14 +31,6 @@ const KNOWN_ACTIONS = [
   'demo.loaded',
 ];
 const TARGET_TYPES = ['user', 'creditor', 'case', 'placement', 'debtor_match', 'hold', 'job', 'system'];
-/** The role recorded for scheduled jobs and command-line tools (SYSTEM_ACTOR on the server). */
-const SYSTEM_ROLE = 'system';
-
-interface Trail {
-  entries: AuditEntry[];
-  /** False once a page came back shorter than asked: nothing older exists. */
-  mayHaveOlder: boolean;
-}
 
 export function AuditPage() {
   const { t } = useTranslation();
@@ -47,7 +39,8 @@ export function AuditPage() {
   const targetType = params.get('targetType') ?? '';
   const [trail, setTrail] = useState<Trail | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [loadingOlder, setLoadingOlder] = useState(false);
+  const older = useSubmit();
+  const forgetOlder = older.reset;
   const [attempt, setAttempt] = useState(0);
   usePageTitle(t('audit.title'));
   const me = useMe();
@@ -56,6 +49,7 @@ export function AuditPage() {
     const controller = new AbortController();
     setTrail(null);
     setError(null);
+    forgetOlder();
     listAudit(auditFilter(action, targetType), controller.signal).then(
       ({ items }) => setTrail({ entries: items, mayHaveOlder: items.length === PAGE_SIZE }),
       (caught: unknown) => {
@@ -63,21 +57,15 @@ export function AuditPage() {
       },
     );
     return () => controller.abort();
-  }, [action, targetType, attempt]);
+  }, [action, targetType, attempt, forgetOlder]);
 
   async function loadOlder() {
     const oldest = trail?.entries[trail.entries.length - 1];
     if (!trail || !oldest) return;
-    setLoadingOlder(true);
-    setError(null);
-    try {
+    await older.run(async () => {
       const { items } = await listAudit({ ...auditFilter(action, targetType), beforeSeq: oldest.seq });
       setTrail({ entries: [...trail.entries, ...items], mayHaveOlder: items.length === PAGE_SIZE });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setLoadingOlder(false);
-    }
+    });
   }
 
   return (
@@ -91,58 +79,13 @@ export function AuditPage() {
         targetType={targetType}
         onApply={(next) => setParams(Object.fromEntries(Object.entries(next).filter(([, value]) => value !== '')))}
       />
-      {error ? <ProblemMessage error={error} onRetry={trail ? undefined : () => setAttempt((n) => n + 1)} /> : null}
+      {error ? <ProblemMessage error={error} onRetry={() => setAttempt((n) => n + 1)} /> : older.error ? <ProblemMessage error={older.error} /> : null}
       {trail ? (
-        <AuditTable trail={trail} loadingOlder={loadingOlder} onLoadOlder={() => void loadOlder()} />
+        <AuditTable trail={trail} loadingOlder={older.busy} onLoadOlder={() => void loadOlder()} />
       ) : error ? null : (
         <Loading />
       )}
     </>
-  );
-}
-
-function ChainVerification() {
-  const { t } = useTranslation();
-  const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<AuditVerification | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  async function verify() {
-    setRunning(true);
-    setResult(null);
-    setError(null);
-    try {
-      setResult(await verifyAudit());
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setRunning(false);
-    }
-  }
-
-  return (
-    <section className="card verification" aria-labelledby="verify-heading">
-      <h2 id="verify-heading" className="visually-hidden">
-        {t('audit.verify')}
-      </h2>
-      <button type="button" className="button primary" onClick={() => void verify()} disabled={running}>
-        {t('audit.verify')}
-      </button>
-      <div role="status" className="status-area">
-        {running ? <p>{t('audit.verifying')}</p> : null}
-        {result ? (
-          <div className={result.ok ? 'verification-ok' : 'verification-broken'}>
-            <p>
-              <strong>{result.ok ? t('audit.verifiedOk', { count: result.entriesChecked }) : t('audit.verifiedBroken')}</strong>
-            </p>
-            <p className="muted">
-              <Trans i18nKey="audit.serverMessage" values={{ message: result.message }} components={{ text: <span lang={SERVER_TEXT_LANG} /> }} />
-            </p>
-          </div>
-        ) : null}
-      </div>
-      {error ? <ProblemMessage error={error} /> : null}
-    </section>
   );
 }
 
@@ -211,98 +154,5 @@ function AuditFilters(props: { action: string; targetType: string; onApply: (fil
         </button>
       </div>
     </form>
-  );
-}
-
-function AuditTable({ trail, loadingOlder, onLoadOlder }: { trail: Trail; loadingOlder: boolean; onLoadOlder: () => void }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <section aria-labelledby="entries-heading">
-      <h2 id="entries-heading" className="visually-hidden">
-        {t('audit.caption')}
-      </h2>
-      <p role="status" className="result-count">
-        {trail.entries.length === 0 ? t('audit.none') : t('audit.shown', { count: trail.entries.length })}
-        {loadingOlder ? ` ${t('audit.loadingOlder')}` : ''}
-      </p>
-      {trail.entries.length > 0 ? (
-        <TableScroll label={t('audit.caption')}>
-          <table className="audit-table">
-            <caption className="visually-hidden">{t('audit.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="number">
-                  {t('audit.seq')}
-                </th>
-                <th scope="col">{t('audit.time')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.target')}</th>
-                <th scope="col">{t('audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trail.entries.map((entry) => (
-                <tr key={entry.seq}>
-                  <th scope="row" className="number">
-                    {entry.seq}
-                  </th>
-                  <td>{format.dateTime(entry.occurredAt)}</td>
-                  <td>
-                    {entry.actorName ?? t('audit.system')}
-                    {entry.actorRole && entry.actorRole !== SYSTEM_ROLE ? (
-                      <span className="muted small-block">{labelOf(t, 'roles', entry.actorRole)}</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>
-                    {labelOf(t, 'audit.targetTypes', entry.targetType)}
-                    {entry.targetId ? <code className="muted small-block">{entry.targetId}</code> : null}
-                  </td>
-                  <td>
-                    <EntryData entry={entry} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
-      {trail.mayHaveOlder ? (
-        <button type="button" className="button secondary" onClick={onLoadOlder} disabled={loadingOlder}>
-          {t('audit.loadOlder')}
-        </button>
-      ) : trail.entries.length > 0 ? (
-        <p className="muted">{t('audit.noOlder')}</p>
-      ) : null}
-    </section>
-  );
-}
-
-function EntryData({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
-  if (entry.before == null && entry.after == null) return <>{t('common.none')}</>;
-  return (
-    <details>
-      <summary>
-        {t('audit.details')}
-        <span className="visually-hidden"> {t('audit.ofEntry', { seq: entry.seq })}</span>
-      </summary>
-      {entry.before != null ? (
-        <>
-          <p className="data-label">{t('audit.before')}</p>
-          <pre>{JSON.stringify(entry.before, null, 2)}</pre>
-        </>
-      ) : null}
-      {entry.after != null ? (
-        <>
-          <p className="data-label">{t('audit.after')}</p>
-          <pre>{JSON.stringify(entry.after, null, 2)}</pre>
-        </>
-      ) : null}
-    </details>
   );
 }

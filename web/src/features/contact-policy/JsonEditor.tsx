@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import type { PolicyDocument } from './api.js';
 
 /**
@@ -12,12 +13,11 @@ export function JsonEditor({ document, onSave }: { document: PolicyDocument; onS
   const formatted = JSON.stringify(document, null, 2);
   const [text, setText] = useState(formatted);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const sending = useSubmit();
   useEffect(() => setText(formatted), [formatted]);
 
   async function save() {
-    setError(null);
+    sending.reset();
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -25,16 +25,11 @@ export function JsonEditor({ document, onSave }: { document: PolicyDocument; onS
       setMessage({ ok: false, text: t('contactPolicy.draft.jsonSyntax', { message: caught instanceof Error ? caught.message : String(caught) }) });
       return;
     }
-    setSaving(true);
     setMessage(null);
-    try {
+    await sending.run(async () => {
       await onSave(parsed);
       setMessage({ ok: true, text: t('contactPolicy.draft.jsonApplied') });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -52,19 +47,19 @@ export function JsonEditor({ document, onSave }: { document: PolicyDocument; onS
           spellCheck={false}
           value={text}
           aria-describedby="policy-json-hint"
-          aria-invalid={(message && !message.ok) || error ? true : undefined}
+          aria-invalid={(message && !message.ok) || sending.error ? true : undefined}
           onChange={(event) => setText(event.target.value)}
         />
       </div>
       <div className="form-actions">
-        <button type="button" className="button secondary" disabled={saving} onClick={() => void save()}>
-          {saving ? t('contactPolicy.draft.saving') : t('contactPolicy.draft.applyJson')}
+        <button type="button" className="button secondary" disabled={sending.busy} onClick={() => void save()}>
+          {sending.busy ? t('contactPolicy.draft.saving') : t('contactPolicy.draft.applyJson')}
         </button>
       </div>
       <div role="status" className="status-area">
         {message ? <p className={message.ok ? 'success' : 'field-error'}>{message.text}</p> : null}
       </div>
-      {error ? <ProblemMessage error={error} title={t('contactPolicy.draft.saveFailed')} /> : null}
+      {sending.error ? <ProblemMessage error={sending.error} title={t('contactPolicy.draft.saveFailed')} /> : null}
     </details>
   );
 }

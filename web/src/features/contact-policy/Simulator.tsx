@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { describePolicy, type RuleLine } from '../../../../src/contact-policy/contract.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { useFormat } from '../../i18n/format.js';
 import { simulatePolicy, type PolicyDocument, type SimulationResult, type SimulationRule } from './api.js';
 import { IntegerField } from './fields.js';
@@ -32,24 +33,22 @@ export function Simulator({ draft, current }: { draft: PolicyDocument; current: 
   const { t } = useTranslation();
   const [days, setDays] = useState<number | undefined>(30);
   const [daysValid, setDaysValid] = useState(true);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const simulation = useSubmit();
+  const running = simulation.busy;
   const [result, setResult] = useState<SimulationResult | null>(null);
   const onValidity = useCallback((_id: string, valid: boolean) => setDaysValid(valid), []);
 
   async function run(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!daysValid || days === undefined) return;
-    setRunning(true);
-    setError(null);
-    try {
-      setResult(await simulatePolicy({ days, policy: draft }));
-    } catch (caught) {
-      setError(caught);
-      setResult(null);
-    } finally {
-      setRunning(false);
-    }
+    await simulation.run(async () => {
+      try {
+        setResult(await simulatePolicy({ days, policy: draft }));
+      } catch (caught) {
+        setResult(null);
+        throw caught;
+      }
+    });
   }
 
   return (
@@ -76,7 +75,7 @@ export function Simulator({ draft, current }: { draft: PolicyDocument; current: 
       <div role="status" className="status-area">
         {running ? <p>{t('contactPolicy.simulator.running')}</p> : null}
       </div>
-      {error ? <ProblemMessage error={error} title={t('contactPolicy.simulator.failed')} /> : null}
+      {simulation.error ? <ProblemMessage error={simulation.error} title={t('contactPolicy.simulator.failed')} /> : null}
       {result ? <SimulationView result={result} draft={draft} current={current} /> : null}
     </section>
   );

@@ -9,6 +9,8 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { offsetFrom, PagedList, useFocusAfterLoad } from '../../ui/PagedTable.js';
 import { Facts } from '../../ui/Facts.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { Field } from '../../ui/fields.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf, RECORD_TEXT_LANG } from '../../i18n/labels.js';
@@ -228,8 +230,10 @@ function DecisionForm({ match, onDecided }: { match: DebtorMatch; onDecided: (me
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const deciding = useSubmit();
+  // Decided: the card stays disabled until the list reloads without it.
+  const [decided, setDecided] = useState(false);
+  const saving = deciding.busy || decided;
   const confirmButton = useRef<HTMLButtonElement>(null);
   const sameButton = useRef<HTMLButtonElement>(null);
   const names = { debtor: match.debtor.displayName, candidate: match.candidate.displayName };
@@ -241,23 +245,23 @@ function DecisionForm({ match, onDecided }: { match: DebtorMatch; onDecided: (me
   }, [confirming]);
 
   async function decide(decision: DebtorMatchDecision) {
-    setSaving(true);
-    setError(null);
-    try {
-      const trimmed = note.trim();
-      const result = await decideDebtorMatch(match.id, trimmed ? { decision, note: trimmed } : { decision });
-      const survivor = result.debtor.mergedInto === result.candidate.id ? result.candidate : result.debtor;
-      onDecided(decision === 'same_person' ? t('debtorMatches.merged', { name: survivor.displayName }) : t('debtorMatches.different', names));
-    } catch (caught) {
-      // Decided meanwhile (by a colleague, or with a merge): the list reloads and says why.
-      if (caught instanceof ApiError && STALE_CODES.includes(caught.code)) {
-        onDecided(t(`problems.${caught.code}`));
-        return;
+    let message = '';
+    const ok = await deciding.run(async () => {
+      try {
+        const trimmed = note.trim();
+        const result = await decideDebtorMatch(match.id, trimmed ? { decision, note: trimmed } : { decision });
+        const survivor = result.debtor.mergedInto === result.candidate.id ? result.candidate : result.debtor;
+        message = decision === 'same_person' ? t('debtorMatches.merged', { name: survivor.displayName }) : t('debtorMatches.different', names);
+      } catch (caught) {
+        // Decided meanwhile (by a colleague, or with a merge): the list reloads and says why.
+        if (!(caught instanceof ApiError && STALE_CODES.includes(caught.code))) throw caught;
+        message = t(`problems.${caught.code}`);
       }
-      setError(caught);
-      setSaving(false);
-      setConfirming(false);
-    }
+    });
+    if (ok) {
+      setDecided(true);
+      onDecided(message);
+    } else setConfirming(false);
   }
 
   return (
@@ -266,13 +270,9 @@ function DecisionForm({ match, onDecided }: { match: DebtorMatch; onDecided: (me
       aria-label={t('debtorMatches.decisionFor', names)}
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="field">
-        <label htmlFor={noteId}>{t('debtorMatches.note')}</label>
-        <textarea id={noteId} value={note} maxLength={500} rows={2} aria-describedby={`${noteId}-hint`} onChange={(e) => setNote(e.target.value)} disabled={saving} />
-        <p id={`${noteId}-hint`} className="hint">
-          {t('debtorMatches.noteHint')}
-        </p>
-      </div>
+      <Field id={noteId} label={t('debtorMatches.note')} hint={t('debtorMatches.noteHint')}>
+        {(control) => <textarea {...control} value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} disabled={saving} />}
+      </Field>
       {confirming ? (
         <div className="confirm-box" role="group" aria-labelledby={confirmTextId}>
           <p id={confirmTextId}>{t('debtorMatches.confirmText')}</p>
@@ -303,7 +303,7 @@ function DecisionForm({ match, onDecided }: { match: DebtorMatch; onDecided: (me
           </button>
         </div>
       )}
-      {error ? <ProblemMessage error={error} title={t('debtorMatches.failed')} /> : null}
+      {deciding.error ? <ProblemMessage error={deciding.error} title={t('debtorMatches.failed')} /> : null}
     </form>
   );
 }

@@ -5,8 +5,8 @@ import { decideAccessRequest, listAccessRequests } from './api.js';
 import { useApiData } from '../../api/useApiData.js';
 import { useFormat } from '../../i18n/format.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
-import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { TableScroll } from '../../ui/TableScroll.js';
+import { SubmitFeedback, useSubmit, type Submit } from '../../ui/useSubmit.js';
 
 /**
  * Accounts waiting for access to case data (separation of duties). Everyone who reads the users sees them; managers
@@ -16,26 +16,19 @@ import { TableScroll } from '../../ui/TableScroll.js';
 export function AccessRequests({ mayDecide, generation, onDecided }: { mayDecide: boolean; generation: number; onDecided: () => void }) {
   const { t } = useTranslation();
   const requests = useApiData((signal) => listAccessRequests(signal), `access-requests:${generation}`);
-  // Kept here, above the list: the list reloads after a decision and would lose them.
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  // Kept here, above the list: the list reloads after a decision and would lose its outcome.
+  const decision = useSubmit();
   return (
     <section aria-labelledby="access-requests-heading">
       <h2 id="access-requests-heading">{t('users.requests.heading')}</h2>
       <p className="muted">{t('users.requests.intro')}</p>
-      <div role="status" className="status-area">
-        {message ? <p className="success">{message}</p> : null}
-      </div>
-      {error ? <ProblemMessage error={error} /> : null}
+      <SubmitFeedback submit={decision} />
       <AsyncContent data={requests} onRetry={requests.reload}>
         {(page) => (
           <RequestTable
             items={page.items}
             mayDecide={mayDecide}
-            onOutcome={(text, problem) => {
-              setMessage(text);
-              setError(problem);
-            }}
+            decision={decision}
             onDecided={() => {
               requests.reload();
               onDecided();
@@ -50,11 +43,11 @@ export function AccessRequests({ mayDecide, generation, onDecided }: { mayDecide
 interface RequestTableProps {
   items: AccessRequestView[];
   mayDecide: boolean;
-  onOutcome: (message: string, error: unknown) => void;
+  decision: Submit;
   onDecided: () => void;
 }
 
-function RequestTable({ items, mayDecide, onOutcome, onDecided }: RequestTableProps) {
+function RequestTable({ items, mayDecide, decision, onDecided }: RequestTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -62,16 +55,12 @@ function RequestTable({ items, mayDecide, onOutcome, onDecided }: RequestTablePr
 
   async function decide(request: AccessRequestView, approve: boolean) {
     setBusyId(request.requestId);
-    onOutcome('', null);
-    try {
+    await decision.run(async () => {
       const reason = reasons[request.requestId]?.trim();
       await decideAccessRequest(request.requestId, approve ? { decision: 'approve' } : { decision: 'refuse', ...(reason ? { reason } : {}) });
-      onOutcome(t(approve ? 'users.requests.approved' : 'users.requests.refused', { name: request.user.displayName }), null);
       onDecided();
-    } catch (caught) {
-      onOutcome('', caught);
-      setBusyId(null);
-    }
+      return t(approve ? 'users.requests.approved' : 'users.requests.refused', { name: request.user.displayName });
+    });
   }
 
   return (
@@ -112,7 +101,7 @@ function RequestTable({ items, mayDecide, onOutcome, onDecided }: RequestTablePr
                         <button
                           type="button"
                           className="button small"
-                          disabled={busyId === request.requestId}
+                          disabled={decision.busy && busyId === request.requestId}
                           aria-label={t('users.requests.approveLabel', { name: request.user.displayName })}
                           onClick={() => void decide(request, true)}
                         >
@@ -132,7 +121,7 @@ function RequestTable({ items, mayDecide, onOutcome, onDecided }: RequestTablePr
                         <button
                           type="button"
                           className="button secondary small"
-                          disabled={busyId === request.requestId}
+                          disabled={decision.busy && busyId === request.requestId}
                           aria-label={t('users.requests.refuseLabel', { name: request.user.displayName })}
                           onClick={() => void decide(request, false)}
                         >

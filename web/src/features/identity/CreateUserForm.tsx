@@ -5,6 +5,7 @@ import { createUser } from './api.js';
 import type { CreditorSummary } from '../portfolio/api.js';
 import type { Role } from './permissions.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { LOCALES, type Locale } from '../../i18n/index.js';
 
 
@@ -17,9 +18,7 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
   const [locale, setLocale] = useState<Locale>('fr');
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [created, setCreated] = useState('');
+  const sending = useSubmit();
 
   const needsCreditor = role === 'creditor_user';
   const passwordTooShort = password.length < PASSWORD_MIN_LENGTH;
@@ -28,11 +27,9 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setChecked(true);
-    setCreated('');
-    setError(null);
+    sending.reset();
     if (passwordTooShort || creditorMissing) return;
-    setSubmitting(true);
-    try {
+    await sending.run(async () => {
       const user = await createUser({
         email: email.trim(),
         displayName: displayName.trim(),
@@ -41,19 +38,15 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
         locale,
         password,
       });
-      // An account that reads case data is created inactive: its access waits for a second person.
-      setCreated(t(user.pendingAccess ? 'users.create.createdPending' : 'users.create.created', { name: user.displayName, email: user.email }));
       setEmail('');
       setDisplayName('');
       setPassword('');
       setCreditorId('');
       setChecked(false);
       onCreated();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSubmitting(false);
-    }
+      // An account that reads case data is created inactive: its access waits for a second person.
+      return t(user.pendingAccess ? 'users.create.createdPending' : 'users.create.created', { name: user.displayName, email: user.email });
+    });
   }
 
   const showPasswordError = checked && passwordTooShort;
@@ -141,15 +134,12 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
           ) : null}
         </div>
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={submitting}>
-            {submitting ? t('users.create.submitting') : t('users.create.submit')}
+          <button type="submit" className="button primary" disabled={sending.busy}>
+            {sending.busy ? t('users.create.submitting') : t('users.create.submit')}
           </button>
         </div>
       </form>
-      <div role="status" className="status-area">
-        {created ? <p className="success">{created}</p> : null}
-      </div>
-      {error ? <ProblemMessage error={error} title={t('users.create.failed')} /> : null}
+      <SubmitFeedback submit={sending} problem={sending.error ? <ProblemMessage error={sending.error} title={t('users.create.failed')} /> : null} />
     </section>
   );
 }

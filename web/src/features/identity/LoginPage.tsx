@@ -5,6 +5,7 @@ import { signIn } from './api.js';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { useSession } from './SessionProvider.js';
 
 export function LoginPage() {
@@ -13,26 +14,22 @@ export function LoginPage() {
   const { session, signedIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const sending = useSubmit();
   usePageTitle(t('login.title'));
 
   if (session.status === 'signedIn') return <Navigate to="/" replace />;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setSubmitting(true);
-    setError(null);
-    try {
-      const me = await signIn(email.trim(), password);
-      signedIn(me);
+    await sending.run(async () => {
+      try {
+        signedIn(await signIn(email.trim(), password));
+      } catch (caught) {
+        setPassword('');
+        throw caught;
+      }
       void navigate('/', { replace: true });
-    } catch (caught) {
-      setError(caught);
-      setPassword('');
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   return (
@@ -70,9 +67,9 @@ export function LoginPage() {
                 onChange={(event) => setPassword(event.target.value)}
               />
             </div>
-            {error ? <ProblemMessage error={error} title={t('login.failed')} /> : null}
-            <button type="submit" className="button primary" disabled={submitting}>
-              {submitting ? t('login.submitting') : t('login.submit')}
+            {sending.error ? <ProblemMessage error={sending.error} title={t('login.failed')} /> : null}
+            <button type="submit" className="button primary" disabled={sending.busy}>
+              {sending.busy ? t('login.submitting') : t('login.submit')}
             </button>
           </form>
         </div>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { http } from '../../api/client.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf, RECORD_TEXT_LANG } from '../../i18n/labels.js';
@@ -33,21 +34,15 @@ export function SensitiveReadsSection() {
   const [by, setBy] = useState<'debtor' | 'user'>('debtor');
   const [id, setId] = useState('');
   const [reads, setReads] = useState<{ items: SensitiveRead[]; hasMore: boolean } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const loading = useSubmit();
+  const busy = loading.busy;
 
   async function load(beforeSeq?: number) {
-    setBusy(true);
-    setError(null);
-    try {
+    await loading.run(async () => {
       const query = by === 'debtor' ? { debtorId: id.trim() } : { userId: id.trim() };
       const page = await listSensitiveReads(beforeSeq === undefined ? query : { ...query, beforeSeq });
       setReads((previous) => (beforeSeq === undefined || previous === null ? page : { items: [...previous.items, ...page.items], hasMore: page.hasMore }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function submit(event: FormEvent) {
@@ -79,7 +74,7 @@ export function SensitiveReadsSection() {
           {t('needToKnow.reads.search')}
         </button>
       </form>
-      {error ? <ProblemMessage error={error} /> : null}
+      {loading.error ? <ProblemMessage error={loading.error} /> : null}
       {reads === null ? null : reads.items.length === 0 ? (
         <p>{t('needToKnow.reads.none')}</p>
       ) : (

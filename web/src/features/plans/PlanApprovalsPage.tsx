@@ -5,6 +5,7 @@ import { decidePlanApproval, listPlanApprovals, type PlanApproval } from './api.
 import { useApiData } from '../../api/useApiData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 
@@ -49,21 +50,14 @@ function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (mes
   const { t } = useTranslation();
   const format = useFormat();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const deciding = useSubmit();
   const reasonId = `approval-reason-${item.id}`;
 
   async function decide(decision: 'accept' | 'refuse') {
-    setError(null);
-    setBusy(true);
-    try {
+    await deciding.run(async () => {
       await decidePlanApproval(item.id, decision, reason);
       onDecided(t(`approvals.done.${decision}`, { reference: item.caseReference }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -91,14 +85,14 @@ function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (mes
         <textarea id={reasonId} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
       <div className="form-actions">
-        <button type="button" className="button primary" disabled={busy} onClick={() => void decide('accept')}>
+        <button type="button" className="button primary" disabled={deciding.busy} onClick={() => void decide('accept')}>
           {t('approvals.accept')}
         </button>
-        <button type="button" className="button secondary" disabled={busy} onClick={() => void decide('refuse')}>
+        <button type="button" className="button secondary" disabled={deciding.busy} onClick={() => void decide('refuse')}>
           {t('approvals.refuse')}
         </button>
       </div>
-      {error ? <ProblemMessage error={error} /> : null}
+      {deciding.error ? <ProblemMessage error={deciding.error} /> : null}
     </li>
   );
 }

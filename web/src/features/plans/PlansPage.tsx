@@ -8,6 +8,7 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { CaseSubpage } from '../portfolio/CaseSubpage.js';
 import { Facts } from '../../ui/Facts.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { useFormat } from '../../i18n/format.js';
 import { can } from '../identity/permissions.js';
@@ -88,8 +89,7 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
   const describe = useDescribe();
   const terms = useTerms(data.firstDueOn);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const sending = useSubmit();
 
   if (data.capacity === null) {
     return (
@@ -107,26 +107,17 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
+    await sending.run(async () => {
       const plan = await createPlan(caseId, { ...terms.toTerms(), note: note.trim() || undefined });
       onChange(t(`plans.recorded.${plan.status === 'pending_approval' ? 'pending' : 'agreed'}`));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function orient() {
-    setError(null);
-    try {
+    await sending.run(async () => {
       await flagOrientation(caseId);
       onChange(t('plans.oriented'));
-    } catch (caught) {
-      setError(caught);
-    }
+    });
   }
 
   const capacity = data.capacity;
@@ -199,13 +190,13 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
             <textarea id="plan-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
           <div className="form-actions">
-            <button type="submit" className="button primary" disabled={busy}>
+            <button type="submit" className="button primary" disabled={sending.busy}>
               {t('plans.submit')}
             </button>
           </div>
         </form>
       ) : null}
-      {error ? <ProblemMessage error={error} /> : null}
+      {sending.error ? <ProblemMessage error={sending.error} /> : null}
     </>
   );
 }

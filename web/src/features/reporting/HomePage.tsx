@@ -6,6 +6,7 @@ import { useApiData } from '../../api/useApiData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { Facts } from '../../ui/Facts.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
@@ -108,33 +109,26 @@ function CreditorStages({ creditor }: { creditor: Dashboard['creditors'][number]
 function NightlyRefresh({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [running, setRunning] = useState(false);
+  const refresh = useSubmit();
   const [report, setReport] = useState<NightlyRefreshReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
   async function run() {
-    setRunning(true);
-    setError(null);
     setReport(null);
-    try {
+    await refresh.run(async () => {
       setReport(await runNightlyRefresh());
       onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setRunning(false);
-    }
+    });
   }
 
   return (
     <section className="card nightly" aria-labelledby="nightly-heading">
       <h2 id="nightly-heading">{t('home.nightly.heading')}</h2>
       <p>{t('home.nightly.explain')}</p>
-      <button type="button" className="button primary" onClick={() => void run()} disabled={running}>
+      <button type="button" className="button primary" onClick={() => void run()} disabled={refresh.busy}>
         {t('home.nightly.run')}
       </button>
       <div role="status" className="status-area">
-        {running ? <p>{t('home.nightly.running')}</p> : null}
+        {refresh.busy ? <p>{t('home.nightly.running')}</p> : null}
         {report ? (
           <>
             <p className="success">{t('home.nightly.done', { date: format.date(report.snapshotOn) })}</p>
@@ -149,7 +143,7 @@ function NightlyRefresh({ onDone }: { onDone: () => void }) {
           </>
         ) : null}
       </div>
-      {error ? <ProblemMessage error={error} /> : null}
+      {refresh.error ? <ProblemMessage error={refresh.error} /> : null}
     </section>
   );
 }

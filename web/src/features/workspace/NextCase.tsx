@@ -1,8 +1,9 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { takeNextCase, type NextCase } from './api.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { useFormat } from '../../i18n/format.js';
 
 export interface NextCaseAction {
@@ -22,30 +23,24 @@ export interface NextCaseAction {
 /** The "next case" action shared by the button and the N shortcut: one request at a time, whatever presses it. */
 export function useNextCase(): NextCaseAction {
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const taking = useSubmit();
   const [empty, setEmpty] = useState<NextCase['waiting'] | null>(null);
   const [from, setFrom] = useState(SHORTCUT);
-  const running = useRef(false);
-  const take = useCallback((asker: string = SHORTCUT) => {
-    if (running.current) return;
-    running.current = true;
-    setFrom(asker);
-    setBusy(true);
-    setError(null);
-    setEmpty(null);
-    takeNextCase()
-      .then((answer) => {
+  const run = taking.run;
+  const take = useCallback(
+    (asker: string = SHORTCUT) => {
+      // useSubmit refuses a second run while one is under way: the button and the shortcut cannot both take a case.
+      void run(async () => {
+        setFrom(asker);
+        setEmpty(null);
+        const answer = await takeNextCase();
         if (answer.entry) void navigate(`/cases/${answer.entry.caseId}`);
         else setEmpty(answer.waiting);
-      })
-      .catch((caught: unknown) => setError(caught))
-      .finally(() => {
-        running.current = false;
-        setBusy(false);
       });
-  }, [navigate]);
-  return { take, from, busy, error, empty };
+    },
+    [navigate, run],
+  );
+  return { take, from, busy: taking.busy, error: taking.error, empty };
 }
 
 /** What `take` records when the N key asked. */

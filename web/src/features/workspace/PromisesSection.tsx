@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { cancelPromise, type PromiseToPay } from './api.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf, RECORD_TEXT_LANG } from '../../i18n/labels.js';
@@ -112,8 +113,7 @@ function CancelForm({ promise, onDone, onKeep, onStale }: { promise: PromiseToPa
   const format = useFormat();
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const cancelling = useSubmit();
   const amount = format.money(promise.amountCents, promise.currency);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -123,17 +123,15 @@ function CancelForm({ promise, onDone, onKeep, onStale }: { promise: PromiseToPa
       return;
     }
     setInvalid(false);
-    setBusy(true);
-    setError(null);
-    try {
-      await cancelPromise(promise.id, reason.trim());
+    await cancelling.run(async () => {
+      try {
+        await cancelPromise(promise.id, reason.trim());
+      } catch (caught) {
+        if (caught instanceof ApiError && caught.status === 409) onStale();
+        throw caught;
+      }
       onDone(t('workspace.promises.cancelled', { amount, date: format.date(promise.dueOn) }));
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError && caught.status === 409) onStale();
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -163,16 +161,16 @@ function CancelForm({ promise, onDone, onKeep, onStale }: { promise: PromiseToPa
         ) : null}
       </div>
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy}>
+        <button type="submit" className="button primary" disabled={cancelling.busy}>
           {t('workspace.promises.confirmCancel')}
         </button>
         <button type="button" className="button secondary" onClick={onKeep}>
           {t('workspace.promises.keep')}
         </button>
       </div>
-      {error ? (
+      {cancelling.error ? (
         <div className="wide-error">
-          <ProblemMessage error={error} />
+          <ProblemMessage error={cancelling.error} />
         </div>
       ) : null}
     </form>

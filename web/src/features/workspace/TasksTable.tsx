@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { completeTask, type Task } from './api.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
@@ -30,21 +31,20 @@ export function TasksTable({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const marking = useSubmit();
+  const [taskId, setTaskId] = useState<string | null>(null);
 
   async function done(task: Task) {
-    setBusy(task.id);
-    setError(null);
-    try {
-      await completeTask(task.id);
+    setTaskId(task.id);
+    await marking.run(async () => {
+      try {
+        await completeTask(task.id);
+      } catch (caught) {
+        if (caught instanceof ApiError && caught.status === 409) onStale();
+        throw caught;
+      }
       onDone(t('workspace.tasks.doneMessage', { title: task.title }));
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError && caught.status === 409) onStale();
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   return (
@@ -86,11 +86,11 @@ export function TasksTable({
                       <button
                         type="button"
                         className="button secondary small"
-                        disabled={busy !== null}
+                        disabled={marking.busy}
                         aria-label={t('workspace.tasks.markDoneLabel', { title: task.title, reference: task.caseReference })}
                         onClick={() => void done(task)}
                       >
-                        {busy === task.id ? t('workspace.tasks.marking') : t('workspace.tasks.markDone')}
+                        {marking.busy && taskId === task.id ? t('workspace.tasks.marking') : t('workspace.tasks.markDone')}
                       </button>
                     ) : null}
                   </td>
@@ -100,7 +100,7 @@ export function TasksTable({
           </tbody>
         </table>
       </TableScroll>
-      {error ? <ProblemMessage error={error} /> : null}
+      {marking.error ? <ProblemMessage error={marking.error} /> : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { getWorkspace, releaseCase, type WorkspaceSummary } from './api.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { can } from '../identity/permissions.js';
@@ -120,20 +121,13 @@ function WorkspaceView({ summary, next, onChange, onStale }: { summary: Workspac
 function CurrentCase({ current, onChange }: { current: WorkspaceSummary['current']; onChange: (message: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const releasing = useSubmit();
 
   async function release(caseId: string, reference: string) {
-    setBusy(true);
-    setError(null);
-    try {
+    await releasing.run(async () => {
       await releaseCase(caseId);
       onChange(t('workspace.current.released', { reference }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -152,12 +146,12 @@ function CurrentCase({ current, onChange }: { current: WorkspaceSummary['current
           </p>
           <QueueEntryFacts entry={current} />
           <p>
-            <button type="button" className="button secondary" disabled={busy} onClick={() => void release(current.caseId, current.reference)}>
+            <button type="button" className="button secondary" disabled={releasing.busy} onClick={() => void release(current.caseId, current.reference)}>
               {t('workspace.current.release')}
             </button>
           </p>
           <p className="hint">{t('workspace.current.releaseHint')}</p>
-          {error ? <ProblemMessage error={error} /> : null}
+          {releasing.error ? <ProblemMessage error={releasing.error} /> : null}
         </>
       ) : (
         <p>{t('workspace.current.none')}</p>

@@ -4,6 +4,7 @@ import { assignCase, listTeamQueues, NOTE_MIN_LENGTH, type QueueEntry, type Team
 import { useApiData } from '../../../api/useApiData.js';
 import { AsyncContent } from '../../../ui/AsyncContent.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
+import { useSubmit } from '../../../ui/useSubmit.js';
 import { NoteField } from './NoteField.js';
 import { QueueEntryFacts } from '../QueueEntryFacts.js';
 
@@ -71,8 +72,8 @@ function Fields({ caseId, teams, onAssigned, onClose }: { caseId: string; teams:
   const [userId, setUserId] = useState('');
   const [note, setNote] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const sending = useSubmit();
+  const saving = sending.busy;
   const teamSelect = useRef<HTMLSelectElement>(null);
   const agents = teams.find((queue) => queue.team.id === teamId)?.agents ?? [];
   const teamValid = teamId !== '';
@@ -84,19 +85,14 @@ function Fields({ caseId, teams, onAssigned, onClose }: { caseId: string; teams:
 
   async function submit() {
     setAttempted(true);
-    setError(null);
+    sending.reset();
     if (!teamValid || !noteValid) return;
-    setSaving(true);
-    try {
+    await sending.run(async () => {
       const entry = await assignCase(caseId, { teamId, userId: userId === '' ? null : userId, note: note.trim() });
       setNote('');
       setAttempted(false);
       onAssigned(entry);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -165,9 +161,9 @@ function Fields({ caseId, teams, onAssigned, onClose }: { caseId: string; teams:
           {t('supervision.assignment.cancel')}
         </button>
       </div>
-      {error ? (
+      {sending.error ? (
         <div className="wide-error">
-          <ProblemMessage error={error} title={t('supervision.assignment.failed')} />
+          <ProblemMessage error={sending.error} title={t('supervision.assignment.failed')} />
         </div>
       ) : null}
     </form>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_MIN_LENGTH, SEGMENT_BOOST_LIMIT, setSegmentControl, type SegmentControl, type SegmentStats } from './api.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
+import { useSubmit } from '../../../ui/useSubmit.js';
 import { NoteField } from './NoteField.js';
 
 /** A priority boost shown with its sign ("+100", "0", "−50"). */
@@ -29,8 +30,10 @@ export function SegmentControlForm({
   const [boost, setBoost] = useState(String(segment.priorityBoost));
   const [note, setNote] = useState('');
   const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const sending = useSubmit();
+  // Saved: the form stays disabled until the page shows the new settings.
+  const [saved, setSaved] = useState(false);
+  const saving = sending.busy || saved;
   const first = useRef<HTMLInputElement>(null);
   const headingId = `${idPrefix}-heading`;
 
@@ -44,16 +47,13 @@ export function SegmentControlForm({
 
   async function save() {
     setAttempted(true);
-    setError(null);
+    sending.reset();
     if (!boostValid || !noteValid) return;
-    setSaving(true);
-    try {
+    await sending.run(async () => {
       const control = await setSegmentControl(segment.segmentId, { paused, priorityBoost: boostValue, note: note.trim() });
+      setSaved(true);
       onSaved(control);
-    } catch (caught) {
-      setError(caught);
-      setSaving(false);
-    }
+    });
   }
 
   return (
@@ -115,7 +115,7 @@ export function SegmentControlForm({
           </button>
         </div>
       </form>
-      {error ? <ProblemMessage error={error} title={t('supervision.teamQueues.control.failed')} /> : null}
+      {sending.error ? <ProblemMessage error={sending.error} title={t('supervision.teamQueues.control.failed')} /> : null}
     </section>
   );
 }

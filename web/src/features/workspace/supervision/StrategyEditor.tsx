@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.js';
 import { NOTE_MIN_LENGTH, publishStrategy, type StrategyDocument, type StrategyVersion } from './api.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
+import { useSubmit } from '../../../ui/useSubmit.js';
 
 /**
  * For managers: the whole strategy document as JSON, prefilled with the version in force, and a version note.
@@ -16,8 +17,9 @@ export function StrategyEditor({ document, nextVersion, onPublished }: { documen
   const [refusal, setRefusal] = useState<{ field: 'json' | 'note'; text: string } | null>(null);
   const [parsed, setParsed] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
-  const [publishing, setPublishing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const publication = useSubmit();
+  const publishing = publication.busy;
+  const error = publication.error;
   const confirmButton = useRef<HTMLButtonElement>(null);
   const publishButton = useRef<HTMLButtonElement>(null);
 
@@ -29,7 +31,7 @@ export function StrategyEditor({ document, nextVersion, onPublished }: { documen
   const documentRefused = error instanceof ApiError && error.code === 'strategy.invalid';
 
   function ask() {
-    setError(null);
+    publication.reset();
     let document: unknown;
     try {
       document = JSON.parse(text);
@@ -52,18 +54,12 @@ export function StrategyEditor({ document, nextVersion, onPublished }: { documen
   }
 
   async function publish() {
-    setPublishing(true);
-    setError(null);
-    try {
+    const published = await publication.run(async () => {
       const version = await publishStrategy(parsed, note.trim());
       setNote('');
       onPublished(version);
-    } catch (caught) {
-      setError(caught);
-      setConfirming(false);
-    } finally {
-      setPublishing(false);
-    }
+    });
+    if (!published) setConfirming(false);
   }
 
   return (
@@ -97,7 +93,7 @@ export function StrategyEditor({ document, nextVersion, onPublished }: { documen
               onClick={() => {
                 setText(formatted);
                 setConfirming(false);
-                setError(null);
+                publication.reset();
                 setRefusal(null);
               }}
             >

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.js';
+import { DataTable, type Column } from '../../ui/DataTable.js';
+import { Facts } from '../../ui/Facts.js';
+import type { BudgetVersion, CapacityResult } from './api.js';
+
+/** The capacity computed, which bound holds it, the warnings, the figures counted and each step of the rule. */
+export function BudgetResult({ result }: { result: CapacityResult | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section className="card" aria-labelledby="result-heading" aria-live="polite">
+      <h2 id="result-heading">{t('budget.result')}</h2>
+      {result === null ? (
+        <p className="muted">{t('budget.notComputed')}</p>
+      ) : (
+        <>
+          <p className="budget-capacity">
+            <strong className="amount" data-testid="capacity">
+              {t('budget.perMonth', { amount: format.money(result.capacityCents) })}
+            </strong>
+          </p>
+          <p>{t('budget.boundBy', { bound: t(`budget.bounds.${result.bindingConstraint}`) })}</p>
+          {result.flags.length > 0 ? (
+            <ul className="budget-flags">
+              {result.flags.map((flag) => (
+                <li key={flag} className={flag === 'orient_banque_de_france' || flag === 'capacity_zero' ? 'warning-text' : undefined}>
+                  {t(`budget.flags.${flag}`)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Facts
+            items={[
+              { label: t('budget.resourcesCounted'), value: format.money(result.resourcesCents) },
+              { label: t('budget.seizableShare'), value: format.money(result.seizableShareCents) },
+              { label: t('budget.householdRsa'), value: format.money(result.householdRsaCents) },
+              { label: t('budget.expensesCounted'), value: format.money(result.expensesCents) },
+              { label: t('budget.leftToLiveOn'), value: format.money(result.leftToLiveOnCents) },
+            ]}
+          />
+          <h3>{t('budget.steps')}</h3>
+          <ol className="budget-trace">
+            {result.trace.map((line) => (
+              <li key={line.step}>
+                <p>{line.message[format.locale]}</p>
+                <p className="hint">{t('budget.rule', { rule: line.rule })}</p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The versions of the debtor's budget recorded so far (each keeps the figures it was computed with). */
+export function BudgetVersions({ items }: { items: BudgetVersion[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const columns: Column<BudgetVersion>[] = [
+    { header: t('budget.version'), cell: (v) => v.version },
+    { header: t('budget.evaluatedOn'), cell: (v) => format.date(v.date) },
+    { header: t('budget.capacity'), className: 'number', cell: (v) => format.money(v.result.capacityCents) },
+    { header: t('budget.recordedBy'), cell: (v) => v.recordedBy.displayName },
+    { header: t('budget.recordedAt'), cell: (v) => format.dateTime(v.recordedAt) },
+  ];
+  return (
+    <section className="card" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">{t('budget.versions')}</h2>
+      {items.length === 0 ? <p className="muted">{t('budget.noVersions')}</p> : <DataTable caption={t('budget.versionsCaption')} columns={columns} rows={items} rowKey={(v) => v.id} />}
+    </section>
+  );
+}

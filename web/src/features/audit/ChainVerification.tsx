@@ -1,0 +1,43 @@
+import { Trans, useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { SERVER_TEXT_LANG } from '../../i18n/labels.js';
+import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useSubmit } from '../../ui/useSubmit.js';
+import { verifyAudit, type AuditVerification } from './api.js';
+
+/** Checks the hash chain of the whole log on demand and says whether it is intact. */
+export function ChainVerification() {
+  const { t } = useTranslation();
+  const verifying = useSubmit();
+  const [result, setResult] = useState<AuditVerification | null>(null);
+
+  async function verify() {
+    setResult(null);
+    await verifying.run(async () => setResult(await verifyAudit()));
+  }
+
+  return (
+    <section className="card verification" aria-labelledby="verify-heading">
+      <h2 id="verify-heading" className="visually-hidden">
+        {t('audit.verify')}
+      </h2>
+      <button type="button" className="button primary" onClick={() => void verify()} disabled={verifying.busy}>
+        {t('audit.verify')}
+      </button>
+      <div role="status" className="status-area">
+        {verifying.busy ? <p>{t('audit.verifying')}</p> : null}
+        {result ? (
+          <div className={result.ok ? 'verification-ok' : 'verification-broken'}>
+            <p>
+              <strong>{result.ok ? t('audit.verifiedOk', { count: result.entriesChecked }) : t('audit.verifiedBroken')}</strong>
+            </p>
+            <p className="muted">
+              <Trans i18nKey="audit.serverMessage" values={{ message: result.message }} components={{ text: <span lang={SERVER_TEXT_LANG} /> }} />
+            </p>
+          </div>
+        ) : null}
+      </div>
+      {verifying.error ? <ProblemMessage error={verifying.error} /> : null}
+    </section>
+  );
+}
