@@ -13,6 +13,8 @@ export interface Column<T> {
   cellClassName?: string;
   /** Leaves the column out (a column only some readers see). */
   hidden?: boolean;
+  /** The language of a cell whose text is not in the page's (the server's English words). */
+  lang?: (row: T) => string | undefined;
 }
 
 const classes = (...names: (string | undefined)[]) => names.filter(Boolean).join(' ') || undefined;
@@ -59,11 +61,11 @@ export function DataTable<T>({
               {shown.map((column, index) => {
                 const className = classes(column.className, column.cellClassName);
                 return column.rowHeader ? (
-                  <th key={index} scope="row" className={className}>
+                  <th key={index} scope="row" className={className} lang={column.lang?.(row)}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={index} className={className}>
+                  <td key={index} className={className} lang={column.lang?.(row)}>
                     {column.cell(row)}
                   </td>
                 );

@@ -1,27 +1,23 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isAbort } from '../../api/client.js';
-import { getPlacement, listPlacementErrors } from './api.js';
-import type { Placement, PlacementError } from './api.js';
-import { useApiData } from '../../api/useApiData.js';
-import { AsyncContent } from '../../ui/AsyncContent.js';
-import { Pager } from '../../ui/Pager.js';
+import { getPlacement } from './api.js';
+import type { Placement } from './api.js';
 import { Facts } from '../../ui/Facts.js';
 import { Loading } from '../../ui/Loading.js';
 import { PlacementStatusBadge } from './PlacementStatusBadge.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
-import { TableScroll } from '../../ui/TableScroll.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf, SERVER_TEXT_LANG } from '../../i18n/labels.js';
 import { can } from '../identity/permissions.js';
-import { countGroups, countText, isFileError, isImporting, placementName, placementSummary, rowErrorText, WHOLE_FILE_COLUMN } from './placements.js';
+import { countGroups, countText, isImporting, placementName, placementSummary } from './placements.js';
+import { RejectedExplanation, RejectedRows } from './PlacementErrors.js';
 import { useMe } from '../identity/SessionProvider.js';
 
 /** How often a placement still being imported is asked for again. */
 const POLL_MS = 1000;
-const ERRORS_PAGE_SIZE = 50;
 /** After this long without an answer, the page says the server is busy rather than look stuck. */
 const SLOW_ANSWER_MS = 3000;
 
@@ -214,133 +210,5 @@ function Outcome({ placement }: { placement: Placement }) {
         </div>
       ) : null}
     </>
-  );
-}
-
-/**
- * A rejected file imported nothing. Either the mandate refuses files with any bad row, or the file itself could not
- * be read (its header, its encoding), which no mandate accepts: the first rejected rows tell which.
- */
-function RejectedExplanation({ placement }: { placement: Placement }) {
-  const { t } = useTranslation();
-  const firstErrors = useApiData((signal) => listPlacementErrors(placement.id, { limit: 5, offset: 0 }, signal), placement.id);
-  const fileRefused = placement.rowsRejected === 0 || (firstErrors.status === 'ready' && firstErrors.data.items.some(isFileError));
-  // Wait for the first errors rather than show one explanation and then the other.
-  if (!fileRefused && firstErrors.status === 'loading') return <Loading />;
-  return (
-    <div className="outcome outcome-bad">
-      <p>
-        <strong>{fileRefused ? t('placement.fileRefused') : t('placement.rejected', { mandate: placement.mandateCode })}</strong>
-      </p>
-    </div>
-  );
-}
-
-function RejectedRows({ placement }: { placement: Placement }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const [offset, setOffset] = useState(0);
-  const errors = useApiData(
-    (signal) => listPlacementErrors(placement.id, { limit: ERRORS_PAGE_SIZE, offset }, signal),
-    `${placement.id}:${offset}`,
-  );
-
-  // After "previous"/"next" the focus goes to the table's heading instead of being lost with the old buttons.
-  const heading = useRef<HTMLHeadingElement>(null);
-  const focusWhenLoaded = useRef(false);
-  useEffect(() => {
-    if (errors.status !== 'loading' && focusWhenLoaded.current) {
-      focusWhenLoaded.current = false;
-      heading.current?.focus();
-    }
-  }, [errors.status]);
-  const turnPage = (next: number) => {
-    focusWhenLoaded.current = true;
-    setOffset(next);
-  };
-
-  const rows = t('placement.errorRows', { count: placement.rowsRejected, n: format.count(placement.rowsRejected) });
-  const counted = { count: placement.errorCount, n: format.count(placement.errorCount) };
-  // Problems of the file as a whole (a bad header) reject no particular row.
-  const wholeFile = placement.rowsRejected === 0;
-  return (
-    <section className="card" aria-labelledby="placement-errors-heading">
-      <h2 id="placement-errors-heading" ref={heading} tabIndex={-1}>
-        {wholeFile ? t('placement.fileErrorsHeading') : t('placement.errorsHeading')}
-      </h2>
-      <p>{wholeFile ? t('placement.fileErrorsIntro', counted) : t('placement.errorsIntro', { ...counted, rows })}</p>
-      <AsyncContent data={errors} onRetry={errors.reload}>
-        {(page) => (
-          <>
-            {page.total < placement.errorCount ? <p>{t('placement.errorsTruncated', { stored: format.count(page.total) })}</p> : null}
-            <ErrorTable items={page.items} />
-            {page.total > ERRORS_PAGE_SIZE ? (
-              <>
-                <p className="result-count" role="status">
-                  {t('placement.errorsRange', {
-                    from: format.count(offset + 1),
-                    to: format.count(offset + page.items.length),
-                    total: format.count(page.total),
-                  })}
-                </p>
-                <Pager
-                  label={t('placement.errorsPagination')}
-                  offset={offset}
-                  pageSize={ERRORS_PAGE_SIZE}
-                  hasMore={offset + ERRORS_PAGE_SIZE < page.total}
-                  onPage={turnPage}
-                />
-              </>
-            ) : null}
-          </>
-        )}
-      </AsyncContent>
-    </section>
-  );
-}
-
-function ErrorTable({ items }: { items: PlacementError[] }) {
-  const { t } = useTranslation();
-  return (
-    <TableScroll label={t('placement.errorsCaption')}>
-      <table className="errors-table">
-        <caption className="visually-hidden">{t('placement.errorsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="number">
-              {t('placement.line')}
-            </th>
-            <th scope="col">{t('placement.column')}</th>
-            <th scope="col">{t('placement.value')}</th>
-            <th scope="col">{t('placement.problem')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((error, index) => {
-            const message = rowErrorText(t, error);
-            return (
-              <tr key={`${error.line}:${error.column}:${index}`}>
-                <th scope="row" className="number">
-                  {error.line > 0 ? error.line : t('common.none')}
-                </th>
-                <td>
-                  {error.column === WHOLE_FILE_COLUMN ? (
-                    <span className="muted">{t('placement.wholeFile')}</span>
-                  ) : error.column ? (
-                    <code>{error.column}</code>
-                  ) : (
-                    <span className="muted">{t('placement.wholeLine')}</span>
-                  )}
-                </td>
-                <td className="error-value">
-                  {error.value ? <code>{error.value}</code> : <span className="muted">{t('placement.emptyValue')}</span>}
-                </td>
-                <td lang={message.lang}>{message.text}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
   );
 }
