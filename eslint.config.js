@@ -32,25 +32,20 @@ const LONG_FUNCTIONS = [
   'src/ledger/verify.ts', // verifyLedger 104
   'src/demo/seed.ts', // loadPortfolio 190
   'scripts/bench/queue.ts', // load 161
-  // Web components with a long form or several panels, to split into parts (the call guide around a reducer).
-  'web/src/features/workspace/CallGuide.tsx', // CallGuide 426
+  // Web components with a long form or several panels, to split into parts.
   'web/src/features/contact-policy/DraftFigures.tsx', // DraftFigures 203
   'web/src/features/intake/PlacementUploadPage.tsx', // UploadForm 190
-  'web/src/features/affordability/BudgetPage.tsx', // BudgetView 171
-  'web/src/features/identity/CreateUserForm.tsx', // CreateUserForm 141
+  'web/src/features/identity/CreateUserForm.tsx', // CreateUserForm 130
   'web/src/features/payments/RecordPaymentForm.tsx', // RecordPaymentForm 140
   'web/src/features/workspace/supervision/TeamQueuesPage.tsx', // TeamSection 136
-  'web/src/features/workspace/supervision/StrategyEditor.tsx', // StrategyEditor 133
-  'web/src/features/plans/PlansPage.tsx', // Proposals 121
+  'web/src/features/workspace/supervision/StrategyEditor.tsx', // StrategyEditor 128
+  'web/src/features/plans/PlansPage.tsx', // Proposals 111
   'web/src/features/contact-policy/case-contact/HoldsPanel.tsx', // PlaceHoldForm 116
   'web/src/features/contact-policy/ContactPolicyDraftPage.tsx', // DraftEditor 114
   'web/src/features/portfolio/CasesPage.tsx', // SearchForm 107
-  'web/src/features/workspace/supervision/AssignmentForm.tsx', // Fields 105
-  'web/src/features/workspace/supervision/SegmentControlForm.tsx', // SegmentControlForm 102
   'web/src/features/contact-policy/PublishForm.tsx', // PublishForm 101
 ];
 const LONG_FILES = [
-  'web/src/features/workspace/CallGuide.tsx', // 467 lines: the call guide, being split into components
   'scripts/bench/queue.ts', // 493 lines: loading, driving and reporting of the queue benchmark, to split
   'src/demo/seed.ts', // 411 lines: the demo agency, to split into the portfolio and its history
   'src/intake/core/validate-row.ts', // 408 lines: the row validator, to split by section of the row
