@@ -1,7 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
@@ -18,7 +15,7 @@ describe.each(ENGINES)('placements API on %s', (engine) => {
   let energieUser: Session;
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: true, config: { UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'accord-uploads-')) } });
+    t = await createTestApp(engine, { demo: true });
     jobs = await startJobs(t.deps);
     t.deps.jobs = jobs;
     manager = await signIn(t.app, demoEmail('manager'));

@@ -1,7 +1,4 @@
 import { appendCaseEvent } from '../cases/append-case-event.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
@@ -89,7 +86,7 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
     (await t.deps.db.selectFrom('cases').select('id').where('debtor_id', '=', sharedDebtorId).where('creditor_id', '=', creditorId).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: true, config: { UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'accord-uploads-')) } });
+    t = await createTestApp(engine, { demo: true });
     jobs = await startJobs(t.deps);
     t.deps.jobs = jobs;
     horizon = await signIn(t.app, 'creditor@demo.accord.test');
