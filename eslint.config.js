@@ -35,15 +35,11 @@ const LONG_FUNCTIONS = [
   // Web components with a long form or several panels, to split into parts.
   'web/src/features/contact-policy/DraftFigures.tsx', // DraftFigures 203
   'web/src/features/intake/PlacementUploadPage.tsx', // UploadForm 190
-  'web/src/features/identity/CreateUserForm.tsx', // CreateUserForm 130
   'web/src/features/payments/RecordPaymentForm.tsx', // RecordPaymentForm 140
   'web/src/features/workspace/supervision/TeamQueuesPage.tsx', // TeamSection 136
   'web/src/features/workspace/supervision/StrategyEditor.tsx', // StrategyEditor 128
-  'web/src/features/plans/PlansPage.tsx', // Proposals 111
   'web/src/features/contact-policy/case-contact/HoldsPanel.tsx', // PlaceHoldForm 116
   'web/src/features/contact-policy/ContactPolicyDraftPage.tsx', // DraftEditor 114
-  'web/src/features/portfolio/CasesPage.tsx', // SearchForm 107
-  'web/src/features/contact-policy/PublishForm.tsx', // PublishForm 101
 ];
 const LONG_FILES = [
   'scripts/bench/queue.ts', // 493 lines: loading, driving and reporting of the queue benchmark, to split

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { Field } from '../../ui/fields.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { useFormat } from '../../i18n/format.js';
 import { publishPolicyDraft } from './api.js';
 import { browserToday } from '../../ui/today.js';
@@ -21,8 +23,10 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
   const [note, setNote] = useState('');
   const [refusal, setRefusal] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [publishing, setPublishing] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const publication = useSubmit();
+  // Published: the page moves to the version in force; nothing here may be pressed meanwhile.
+  const [published, setPublished] = useState(false);
+  const publishing = publication.busy || published;
   const confirmButton = useRef<HTMLButtonElement>(null);
   const publishButton = useRef<HTMLButtonElement>(null);
   const effectiveAt = new Date(effective);
@@ -33,25 +37,21 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
   }, [confirming]);
 
   function ask() {
-    setError(null);
+    publication.reset();
     const reason = dirty ? t('contactPolicy.publish.needsSave') : !effectiveValid ? t('contactPolicy.publish.needsDate') : note.trim() === '' ? t('contactPolicy.publish.needsNote') : '';
     setRefusal(reason);
     if (!reason) setConfirming(true);
   }
 
   async function publish() {
-    setPublishing(true);
-    setError(null);
-    try {
+    const done = await publication.run(async () => {
       const version = await publishPolicyDraft({ effectiveFrom: effectiveAt.toISOString(), note: note.trim() });
+      setPublished(true);
       await navigate('/contact-policy', {
         state: { announcement: t('contactPolicy.publish.published', { version: version.version, date: format.dateTime(version.effectiveFrom) }) },
       });
-    } catch (caught) {
-      setError(caught);
-      setPublishing(false);
-      setConfirming(false);
-    }
+    });
+    if (!done) setConfirming(false);
   }
 
   return (
@@ -59,29 +59,22 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
       <h2 id="publish-heading">{t('contactPolicy.publish.heading')}</h2>
       <p className="muted">{t('contactPolicy.publish.intro')}</p>
       <form className="stacked-form" onSubmit={(event) => event.preventDefault()} aria-labelledby="publish-heading">
-        <div className="field">
-          <label htmlFor="publish-effective">{t('contactPolicy.publish.effectiveFrom')}</label>
-          <input
-            id="publish-effective"
-            type="datetime-local"
-            value={effective}
-            aria-describedby="publish-effective-hint"
-            onChange={(event) => {
-              setEffective(event.target.value);
-              setConfirming(false);
-            }}
-          />
-          <p id="publish-effective-hint" className="hint">
-            {t('contactPolicy.publish.effectiveHint')}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor="publish-note">{t('contactPolicy.publish.note')}</label>
-          <textarea id="publish-note" rows={3} maxLength={1000} value={note} aria-describedby="publish-note-hint" onChange={(event) => setNote(event.target.value)} />
-          <p id="publish-note-hint" className="hint">
-            {t('contactPolicy.publish.noteHint')}
-          </p>
-        </div>
+        <Field id="publish-effective" label={t('contactPolicy.publish.effectiveFrom')} hint={t('contactPolicy.publish.effectiveHint')}>
+          {(control) => (
+            <input
+              {...control}
+              type="datetime-local"
+              value={effective}
+              onChange={(event) => {
+                setEffective(event.target.value);
+                setConfirming(false);
+              }}
+            />
+          )}
+        </Field>
+        <Field id="publish-note" label={t('contactPolicy.publish.note')} hint={t('contactPolicy.publish.noteHint')}>
+          {(control) => <textarea {...control} rows={3} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />}
+        </Field>
         {confirming ? (
           <div className="confirm-box" role="group" aria-labelledby="publish-confirm-text">
             <p id="publish-confirm-text">{t('contactPolicy.publish.confirm', { date: format.dateTime(effectiveAt.toISOString()) })}</p>
@@ -113,7 +106,7 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
         <div role="status" className="status-area">
           {refusal ? <p className="field-error">{refusal}</p> : null}
         </div>
-        {error ? <ProblemMessage error={error} title={t('contactPolicy.publish.failed')} /> : null}
+        {publication.error ? <ProblemMessage error={publication.error} title={t('contactPolicy.publish.failed')} /> : null}
       </form>
     </section>
   );

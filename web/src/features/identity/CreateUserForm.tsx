@@ -6,6 +6,7 @@ import type { CreditorSummary } from '../portfolio/api.js';
 import type { Role } from './permissions.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+import { Field } from '../../ui/fields.js';
 import { LOCALES, type Locale } from '../../i18n/index.js';
 
 
@@ -55,14 +56,12 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
     <section className="card" aria-labelledby="create-user-heading">
       <h2 id="create-user-heading">{t('users.create.heading')}</h2>
       <form className="grid-form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="field">
-          <label htmlFor="new-user-email">{t('users.create.email')}</label>
-          <input id="new-user-email" type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="new-user-name">{t('users.create.displayName')}</label>
-          <input id="new-user-name" type="text" autoComplete="off" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-        </div>
+        <Field id="new-user-email" label={t('users.create.email')}>
+          {(control) => <input {...control} type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <Field id="new-user-name" label={t('users.create.displayName')}>
+          {(control) => <input {...control} type="text" autoComplete="off" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
+        </Field>
         <div className="field">
           <label htmlFor="new-user-role">{t('users.create.role')}</label>
           <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -74,32 +73,7 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
           </select>
         </div>
         {needsCreditor ? (
-          <div className="field">
-            <label htmlFor="new-user-creditor">{t('users.create.creditor')}</label>
-            <select
-              id="new-user-creditor"
-              value={creditorId}
-              onChange={(e) => setCreditorId(e.target.value)}
-              required
-              aria-invalid={showCreditorError}
-              aria-describedby={showCreditorError ? 'new-user-creditor-error new-user-creditor-hint' : 'new-user-creditor-hint'}
-            >
-              <option value="">{t('users.create.chooseCreditor')}</option>
-              {creditors.map((creditor) => (
-                <option key={creditor.id} value={creditor.id}>
-                  {creditor.name}
-                </option>
-              ))}
-            </select>
-            <p id="new-user-creditor-hint" className="hint">
-              {t('users.create.creditorHint')}
-            </p>
-            {showCreditorError ? (
-              <p id="new-user-creditor-error" className="field-error" role="alert">
-                {t('users.create.creditorRequired')}
-              </p>
-            ) : null}
-          </div>
+          <CreditorField creditors={creditors} value={creditorId} onChange={setCreditorId} missing={showCreditorError} />
         ) : null}
         <div className="field">
           <label htmlFor="new-user-locale">{t('users.create.locale')}</label>
@@ -111,28 +85,17 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="new-user-password">{t('users.create.password')}</label>
-          <input
-            id="new-user-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={showPasswordError}
-            aria-describedby={showPasswordError ? 'new-user-password-error new-user-password-hint' : 'new-user-password-hint'}
-          />
-          <p id="new-user-password-hint" className="hint">
-            {t('users.create.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          </p>
-          {showPasswordError ? (
-            <p id="new-user-password-error" className="field-error" role="alert">
-              {t('users.create.passwordTooShort', { min: PASSWORD_MIN_LENGTH })}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          id="new-user-password"
+          label={t('users.create.password')}
+          hint={t('users.create.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          error={showPasswordError ? t('users.create.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) : null}
+          alert
+        >
+          {(control) => (
+            <input {...control} type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} value={password} onChange={(e) => setPassword(e.target.value)} />
+          )}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={sending.busy}>
             {sending.busy ? t('users.create.submitting') : t('users.create.submit')}
@@ -141,5 +104,24 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
       </form>
       <SubmitFeedback submit={sending} problem={sending.error ? <ProblemMessage error={sending.error} title={t('users.create.failed')} /> : null} />
     </section>
+  );
+}
+
+/** The creditor a creditor user works for: required for that role, and said so once the form was sent without it. */
+function CreditorField({ creditors, value, onChange, missing }: { creditors: CreditorSummary[]; value: string; onChange: (id: string) => void; missing: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Field id="new-user-creditor" label={t('users.create.creditor')} hint={t('users.create.creditorHint')} error={missing ? t('users.create.creditorRequired') : null} alert>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)} required>
+          <option value="">{t('users.create.chooseCreditor')}</option>
+          {creditors.map((creditor) => (
+            <option key={creditor.id} value={creditor.id}>
+              {creditor.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

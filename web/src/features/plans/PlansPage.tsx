@@ -83,9 +83,30 @@ function useDescribe() {
   };
 }
 
-function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanProposals; caseId: string; mayPropose: boolean; onChange: (message: string) => void; live: boolean }) {
+/** What a plan rests on: the capacity of the latest budget (this case's share), the balance, the limits. */
+function CapacityBasis({ data, capacity }: { data: PlanProposals; capacity: NonNullable<PlanProposals['capacity']> }) {
   const { t } = useTranslation();
   const format = useFormat();
+  return (
+    <section className="card" aria-labelledby="capacity-heading">
+      <h2 id="capacity-heading">{t('plans.basis')}</h2>
+      <p data-testid="plan-capacity">
+        {t('plans.capacityLine', { amount: format.money(capacity.capacityCents), version: capacity.version, date: format.date(capacity.date) })}
+      </p>
+      {capacity.capacityCents !== capacity.householdCapacityCents ? <p className="hint">{t('plans.shareLine', { household: format.money(capacity.householdCapacityCents) })}</p> : null}
+      <Facts
+        items={[
+          { label: t('plans.balance'), value: format.money(data.balanceCents) },
+          { label: t('plans.mandateLimits'), value: t('plans.limits', { months: data.mandate.maxPlanMonths, discount: format.percentFromBasisPoints(data.mandate.settlementsAllowed ? data.mandate.maxDiscountBp : 0) }) },
+          { label: t('plans.yourAuthority'), value: t('plans.limits', { months: data.authority.maxPlanMonths, discount: format.percentFromBasisPoints(data.authority.maxDiscountBp) }) },
+        ]}
+      />
+    </section>
+  );
+}
+
+function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanProposals; caseId: string; mayPropose: boolean; onChange: (message: string) => void; live: boolean }) {
+  const { t } = useTranslation();
   const describe = useDescribe();
   const terms = useTerms(data.firstDueOn);
   const [note, setNote] = useState('');
@@ -120,23 +141,9 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
     });
   }
 
-  const capacity = data.capacity;
   return (
     <>
-      <section className="card" aria-labelledby="capacity-heading">
-        <h2 id="capacity-heading">{t('plans.basis')}</h2>
-        <p data-testid="plan-capacity">
-          {t('plans.capacityLine', { amount: format.money(capacity.capacityCents), version: capacity.version, date: format.date(capacity.date) })}
-        </p>
-        {capacity.capacityCents !== capacity.householdCapacityCents ? <p className="hint">{t('plans.shareLine', { household: format.money(capacity.householdCapacityCents) })}</p> : null}
-        <Facts
-          items={[
-            { label: t('plans.balance'), value: format.money(data.balanceCents) },
-            { label: t('plans.mandateLimits'), value: t('plans.limits', { months: data.mandate.maxPlanMonths, discount: format.percentFromBasisPoints(data.mandate.settlementsAllowed ? data.mandate.maxDiscountBp : 0) }) },
-            { label: t('plans.yourAuthority'), value: t('plans.limits', { months: data.authority.maxPlanMonths, discount: format.percentFromBasisPoints(data.authority.maxDiscountBp) }) },
-          ]}
-        />
-      </section>
+      <CapacityBasis data={data} capacity={data.capacity} />
 
       <section className="card" aria-labelledby="proposals-heading">
         <h2 id="proposals-heading">{t('plans.proposals')}</h2>

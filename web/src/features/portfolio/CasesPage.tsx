@@ -134,6 +134,20 @@ function fieldsFrom(search: CaseSearch, locale: Locale): SearchFields {
   };
 }
 
+/** The search the fields describe (the amounts already read, in cents), in the API's words. */
+function searchOf(fields: SearchFields, minBalanceCents: number | undefined, maxBalanceCents: number | undefined): Omit<CaseSearch, 'limit' | 'offset'> {
+  return {
+    q: fields.q.trim() || undefined,
+    stage: (fields.stage || undefined) as Stage | undefined,
+    creditorId: fields.creditorId || undefined,
+    minBalanceCents,
+    maxBalanceCents,
+    openedAfter: fields.openedAfter || undefined,
+    openedBefore: fields.openedBefore || undefined,
+    sort: fields.sort === 'opened_desc' ? undefined : (fields.sort as CaseSort),
+  };
+}
+
 function SearchForm({
   search,
   creditors,
@@ -170,16 +184,7 @@ function SearchForm({
     event.preventDefault();
     setSubmitted(true);
     if (minCents === null || maxCents === null) return;
-    onSearch({
-      q: q.trim() || undefined,
-      stage: (stage || undefined) as Stage | undefined,
-      creditorId: creditorId || undefined,
-      minBalanceCents: minCents,
-      maxBalanceCents: maxCents,
-      openedAfter: openedAfter || undefined,
-      openedBefore: openedBefore || undefined,
-      sort: sort === 'opened_desc' ? undefined : (sort as CaseSort),
-    });
+    onSearch(searchOf(fields, minCents, maxCents));
   }
 
   return (
@@ -187,13 +192,9 @@ function SearchForm({
       <h2 id="filters-heading" className="visually-hidden">
         {t('cases.filters')}
       </h2>
-      <div className="field wide">
-        <label htmlFor="case-q">{t('cases.q')}</label>
-        <input id="case-q" type="search" value={q} onChange={(e) => set('q')(e.target.value)} aria-describedby="case-q-hint" />
-        <p id="case-q-hint" className="hint">
-          {t('cases.qHint')}
-        </p>
-      </div>
+      <Field id="case-q" label={t('cases.q')} hint={t('cases.qHint')} wide>
+        {(control) => <input {...control} type="search" value={q} onChange={(e) => set('q')(e.target.value)} />}
+      </Field>
       <div className="field">
         <label htmlFor="case-stage">{t('cases.stage')}</label>
         <select id="case-stage" value={stage} onChange={(e) => set('stage')(e.target.value)}>
@@ -218,14 +219,12 @@ function SearchForm({
       </div>
       <AmountField id="case-min" label={t('cases.minBalance')} value={minBalance} onChange={set('minBalance')} invalid={minInvalid} />
       <AmountField id="case-max" label={t('cases.maxBalance')} value={maxBalance} onChange={set('maxBalance')} invalid={maxInvalid} />
-      <div className="field">
-        <label htmlFor="case-opened-after">{t('cases.openedAfter')}</label>
-        <input id="case-opened-after" type="date" value={openedAfter} onChange={(e) => set('openedAfter')(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="case-opened-before">{t('cases.openedBefore')}</label>
-        <input id="case-opened-before" type="date" value={openedBefore} onChange={(e) => set('openedBefore')(e.target.value)} />
-      </div>
+      <Field id="case-opened-after" label={t('cases.openedAfter')}>
+        {(control) => <input {...control} type="date" value={openedAfter} onChange={(e) => set('openedAfter')(e.target.value)} />}
+      </Field>
+      <Field id="case-opened-before" label={t('cases.openedBefore')}>
+        {(control) => <input {...control} type="date" value={openedBefore} onChange={(e) => set('openedBefore')(e.target.value)} />}
+      </Field>
       <div className="field">
         <label htmlFor="case-sort">{t('cases.sort')}</label>
         <select id="case-sort" value={sort} onChange={(e) => set('sort')(e.target.value)}>
