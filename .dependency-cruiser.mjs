@@ -12,7 +12,14 @@
 const TEST = '\\.test\\.tsx?$';
 
 /** npm packages a pure core may use: they compute, and do no I/O. */
-const PURE_PACKAGES = ['zod', 'fast-xml-parser', 'ibantools', 'date-holidays', 'safe-stable-stringify', '@zxcvbn-ts/[^/]+'];
+const PURE_PACKAGES = [
+  'zod',
+  'fast-xml-parser',
+  'ibantools',
+  'date-holidays',
+  'safe-stable-stringify',
+  '@zxcvbn-ts/[^/]+',
+];
 /** The pure modules: every capability's core/, and the platform's calendar, money, errors and texts. */
 const PURE_MODULES = ['^src/[^/]+/core/', '^src/platform/calendar/', '^src/platform/(money|errors|message)\\.ts$'];
 /** What a pure module may import: other pure modules, the schema's types, pure packages, pure Node modules. */
@@ -31,7 +38,8 @@ export default {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'A module cycle: two modules that import each other, directly or through others. Move the shared piece down or invert the dependency.',
+      comment:
+        'A module cycle: two modules that import each other, directly or through others. Move the shared piece down or invert the dependency.',
       from: { path: '^src/' },
       to: { circular: true },
     },
@@ -39,7 +47,7 @@ export default {
       name: 'platform-imports-no-capability',
       severity: 'error',
       comment:
-        'src/platform/ is the ground layer: it may import npm packages and other platform modules, never a capability, the composition root or the tests\' whole app. Pass what it needs as a parameter (see platform/http/app.ts, platform/jobs/boss.ts).',
+        "src/platform/ is the ground layer: it may import npm packages and other platform modules, never a capability, the composition root or the tests' whole app. Pass what it needs as a parameter (see platform/http/app.ts, platform/jobs/boss.ts).",
       from: { path: '^src/platform/' },
       to: { path: ['^src/(?!platform/)', '^test/support/app\\.ts$', '^e2e/'] },
     },
@@ -62,14 +70,16 @@ export default {
     {
       name: 'nothing-imports-the-entry-points',
       severity: 'error',
-      comment: 'src/app/, src/cli/ and src/server.ts sit on top: no capability imports them (tests and support code may).',
+      comment:
+        'src/app/, src/cli/ and src/server.ts sit on top: no capability imports them (tests and support code may).',
       from: { path: '^src/', pathNot: ['^src/(app|cli)/', '^src/server\\.ts$', TEST] },
       to: { path: ['^src/(app|cli)/', '^src/server\\.ts$'] },
     },
     {
       name: 'demo-is-not-a-dependency',
       severity: 'error',
-      comment: 'The demo agency seeds data through the capabilities; no capability depends on it (the CLI and tests load it).',
+      comment:
+        'The demo agency seeds data through the capabilities; no capability depends on it (the CLI and tests load it).',
       from: { path: '^src/', pathNot: ['^src/(demo|cli)/', TEST] },
       to: { path: '^src/demo/' },
     },
@@ -99,7 +109,7 @@ export default {
       name: 'core-is-pure',
       severity: 'error',
       comment:
-        'A core/ module (like platform/calendar/, money.ts, errors.ts, message.ts) is pure (no I/O, no clock): it imports only other pure modules (cores, platform/calendar/, platform/{money,errors,message}.ts), the schema\'s types and pure packages (' +
+        "A core/ module (like platform/calendar/, money.ts, errors.ts, message.ts) is pure (no I/O, no clock): it imports only other pure modules (cores, platform/calendar/, platform/{money,errors,message}.ts), the schema's types and pure packages (" +
         PURE_PACKAGES.join(', ') +
         '). Do the I/O in a service beside it and pass the facts in.',
       from: { path: PURE_MODULES, pathNot: TEST },
@@ -108,14 +118,15 @@ export default {
     {
       name: 'core-reads-schema-types-only',
       severity: 'error',
-      comment: 'A pure module may name the database\'s types (import type), nothing more.',
+      comment: "A pure module may name the database's types (import type), nothing more.",
       from: { path: PURE_MODULES, pathNot: TEST },
       to: { path: '^src/platform/db/schema\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'server-imports-no-web',
       severity: 'error',
-      comment: 'The server never imports the web app (web/src); the web app imports the server\'s shared modules, not the reverse.',
+      comment:
+        "The server never imports the web app (web/src); the web app imports the server's shared modules, not the reverse.",
       from: { path: '^src/' },
       to: { path: '^web/' },
     },
@@ -125,15 +136,25 @@ export default {
       comment:
         "The web app imports from src/ only the capabilities' contracts (src/<capability>/contract.ts: the API's types, and the pure lists and rules a contract passes on), the calendar's pure dates and local time, and money.ts: never a service, a route or a core module directly. Re-export what the web app needs from the capability's contract.",
       from: { path: '^web/src/' },
-      to: { path: '^src/', pathNot: ['^src/[^/]+/contract\\.ts$', '^src/platform/calendar/(local-time|dates|today)\\.ts$', '^src/platform/money\\.ts$'] },
+      to: {
+        path: '^src/',
+        pathNot: [
+          '^src/[^/]+/contract\\.ts$',
+          '^src/platform/calendar/(local-time|dates|today)\\.ts$',
+          '^src/platform/money\\.ts$',
+        ],
+      },
     },
     {
       name: 'contracts-import-only-pure-modules',
       severity: 'error',
       comment:
-        "A contract is what the web app imports: zod schemas and their types. It imports zod, the shared API pieces (platform/http/schemas.ts), pure modules (cores, platform/calendar/, money.ts) and other contracts; never a service, the database or Fastify.",
+        'A contract is what the web app imports: zod schemas and their types. It imports zod, the shared API pieces (platform/http/schemas.ts), pure modules (cores, platform/calendar/, money.ts) and other contracts; never a service, the database or Fastify.',
       from: { path: '^src/[^/]+/contract\\.ts$' },
-      to: { path: '^src/', pathNot: ['^src/[^/]+/contract\\.ts$', '^src/platform/http/schemas\\.ts$', ...PURE_MODULES] },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/[^/]+/contract\\.ts$', '^src/platform/http/schemas\\.ts$', ...PURE_MODULES],
+      },
     },
     {
       name: 'contracts-import-only-zod',
@@ -145,14 +166,16 @@ export default {
     {
       name: 'no-dev-dependency-in-production',
       severity: 'error',
-      comment: 'Server code runs in production, where devDependencies are not installed: move the package to dependencies, or the code to a test.',
+      comment:
+        'Server code runs in production, where devDependencies are not installed: move the package to dependencies, or the code to a test.',
       from: { path: '^src/', pathNot: TEST },
       to: { dependencyTypes: ['npm-dev'] },
     },
     {
       name: 'no-undeclared-package',
       severity: 'error',
-      comment: 'An npm package that package.json does not declare (it happens to be installed through another): declare it.',
+      comment:
+        'An npm package that package.json does not declare (it happens to be installed through another): declare it.',
       from: {},
       to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
     },

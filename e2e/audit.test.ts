@@ -31,7 +31,14 @@ describe('the audit trail page', () => {
       await page.getByRole('link', { name: "Journal d'audit" }).click();
       await page.waitForURL(`${base}/audit`);
       await waitForPage(page);
-      const total = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const total = Number(
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       expect(total).toBeGreaterThan(100);
 
       const rows = page.locator('table.audit-table tbody tr');
@@ -45,7 +52,10 @@ describe('the audit trail page', () => {
       while ((await loadOlder.count()) > 0) {
         const before = await rows.count();
         await loadOlder.click();
-        await page.waitForFunction((count) => document.querySelectorAll('table.audit-table tbody tr').length > count, before);
+        await page.waitForFunction(
+          (count) => document.querySelectorAll('table.audit-table tbody tr').length > count,
+          before,
+        );
       }
       expect(await rows.count()).toBe(total);
       await page.getByText('Début du journal atteint.').waitFor();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
+import {
+  expectNoAxeViolations,
+  newContext,
+  screenshot,
+  signInWithKeyboard,
+  tabTo,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
@@ -11,7 +18,12 @@ const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, '
 describe('household budget', () => {
   it('an agent fills a budget by keyboard, reads the capacity and why, and saves it as a version', async () => {
     const base = fixture.server.url;
-    const aCase = await fixture.server.deps.db.selectFrom('cases').select(['id', 'reference', 'debtor_id']).where('status', '=', 'open').orderBy('reference').executeTakeFirstOrThrow();
+    const aCase = await fixture.server.deps.db
+      .selectFrom('cases')
+      .select(['id', 'reference', 'debtor_id'])
+      .where('status', '=', 'open')
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
     const context = await newContext(fixture.browser);
     const page = await context.newPage();
     try {
@@ -28,7 +40,11 @@ describe('household budget', () => {
       await tabTo(page, '#budget-date');
       await page.getByLabel('Date de l’évaluation').fill('2026-05-01');
       // The date field's own segments take Tab presses: move on with Tab until the next field.
-      for (const [id, value] of [['budget-adults', '2'], ['budget-children', '2'], ['budget-dependants', '3']] as const) {
+      for (const [id, value] of [
+        ['budget-adults', '2'],
+        ['budget-children', '2'],
+        ['budget-dependants', '3'],
+      ] as const) {
         await tabTo(page, `#${id}`);
         await page.keyboard.press('Control+A');
         await page.keyboard.type(value);
@@ -69,9 +85,17 @@ describe('household budget', () => {
       expect(plain(await page.getByTestId('capacity').textContent())).toBe('344,00 € par mois');
       const versions = page.locator('section[aria-labelledby="versions-heading"]');
       await versions.locator('tbody tr').first().waitFor();
-      expect(plain(await versions.locator('tbody tr').first().textContent())).toMatch(/^101\/05\/2026344,00 €Camille Martin/);
-      const saved = await fixture.server.deps.db.selectFrom('debtor_assessments').selectAll().where('debtor_id', '=', aCase.debtor_id).execute();
-      expect(saved.map((s) => [s.version, s.capacity_cents, s.binding_constraint])).toEqual([[1, 34400, 'seizable_share']]);
+      expect(plain(await versions.locator('tbody tr').first().textContent())).toMatch(
+        /^101\/05\/2026344,00 €Camille Martin/,
+      );
+      const saved = await fixture.server.deps.db
+        .selectFrom('debtor_assessments')
+        .selectAll()
+        .where('debtor_id', '=', aCase.debtor_id)
+        .execute();
+      expect(saved.map((s) => [s.version, s.capacity_cents, s.binding_constraint])).toEqual([
+        [1, 34400, 'seizable_share'],
+      ]);
       await expectNoAxeViolations(page, '/cases/:id/budget saved');
       await screenshot(page, 'budget-saved');
 

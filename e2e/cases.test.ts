@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { axeViolations, describeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
+import {
+  axeViolations,
+  describeViolations,
+  newContext,
+  screenshot,
+  signInWithKeyboard,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
@@ -18,7 +25,11 @@ async function pickCase() {
     .having((eb) => eb.fn.countAll(), '>', 1)
     .orderBy('cases.reference')
     .executeTakeFirstOrThrow();
-  const claims = await fixture.server.deps.db.selectFrom('claims').select('reference').where('case_id', '=', row.id).execute();
+  const claims = await fixture.server.deps.db
+    .selectFrom('claims')
+    .select('reference')
+    .where('case_id', '=', row.id)
+    .execute();
   return { ...row, lastName: row.last_name!, claimReferences: claims.map((claim) => claim.reference) };
 }
 
@@ -58,11 +69,15 @@ describe('an agent working cases', () => {
       expect(await page.locator('h1').textContent()).toContain(target.reference);
       expect(await page.title()).toBe(`Dossier ${target.reference} – Accord`);
 
-      const debtorSection = page.locator('section', { has: page.getByRole('heading', { name: 'Débiteur', exact: true }) });
+      const debtorSection = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Débiteur', exact: true }),
+      });
       expect(await debtorSection.textContent()).toContain(target.lastName.toUpperCase());
       expect(await debtorSection.textContent()).toMatch(/Heure locale actuelle/);
 
-      const claimsSection = page.locator('section', { has: page.getByRole('heading', { name: 'Créances', exact: true }) });
+      const claimsSection = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Créances', exact: true }),
+      });
       const claimRows = await claimsSection.locator('tbody th').allTextContents();
       expect(claimRows.sort()).toEqual([...target.claimReferences].sort());
       expect(await claimsSection.locator('tfoot').textContent()).toContain('Total des créances');
@@ -75,7 +90,11 @@ describe('an agent working cases', () => {
       await screenshot(page, 'case');
 
       // From the case to its creditor's page, which also passes axe.
-      await page.locator('section', { has: page.getByRole('heading', { name: 'Synthèse' }) }).getByRole('link').first().click();
+      await page
+        .locator('section', { has: page.getByRole('heading', { name: 'Synthèse' }) })
+        .getByRole('link')
+        .first()
+        .click();
       await page.waitForURL(/\/creditors\/[0-9a-f-]{36}$/);
       await waitForPage(page);
       expect(await page.locator('table').textContent()).toMatch(/\d+\s%/);
@@ -132,7 +151,10 @@ describe('an agent working cases', () => {
       await waitForPage(page);
       const firstPage = await page.locator('tbody th a').allTextContents();
       expect(firstPage).toHaveLength(25);
-      await page.getByRole('navigation', { name: 'Pages de résultats' }).getByRole('button', { name: 'Suivant' }).click();
+      await page
+        .getByRole('navigation', { name: 'Pages de résultats' })
+        .getByRole('button', { name: 'Suivant' })
+        .click();
       await page.waitForURL((url) => url.searchParams.get('offset') === '25');
       await waitForPage(page);
       // The pager was replaced by the new page: the focus moved to the results' heading, not lost.

@@ -5,7 +5,15 @@ import { DEFAULT_POLICY } from '../src/contact-policy/core/default-policy.js';
 import { holidayCalendar } from '../src/contact-policy/core/holidays.js';
 import { fromLocal, isoDateOf, toLocal, TIME } from '../src/platform/calendar/index.js';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { axeViolations, describeViolations, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
+import {
+  axeViolations,
+  describeViolations,
+  newContext,
+  screenshot,
+  signInWithKeyboard,
+  tabTo,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
@@ -48,7 +56,9 @@ describe('the contact policy pages', () => {
     const day = recentWorkingDay(now);
     const chosen = await db
       .selectFrom('cases as k')
-      .innerJoin('debtor_addresses as a', (join) => join.onRef('a.debtor_id', '=', 'k.debtor_id').on('a.is_primary', '=', true))
+      .innerJoin('debtor_addresses as a', (join) =>
+        join.onRef('a.debtor_id', '=', 'k.debtor_id').on('a.is_primary', '=', true),
+      )
       .select(['k.id', 'k.reference', 'k.debtor_id'])
       .where('k.status', '=', 'open')
       .where('a.country', '=', 'FR')
@@ -64,9 +74,21 @@ describe('the contact policy pages', () => {
           ),
         ),
       )
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('holds as h').select('h.id').whereRef('h.debtor_id', '=', 'k.debtor_id'))))
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('contact_opt_outs as o').select('o.debtor_id').whereRef('o.debtor_id', '=', 'k.debtor_id'))))
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('contact_preferences as p').select('p.debtor_id').whereRef('p.debtor_id', '=', 'k.debtor_id'))))
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('holds as h').select('h.id').whereRef('h.debtor_id', '=', 'k.debtor_id'))),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom('contact_opt_outs as o').select('o.debtor_id').whereRef('o.debtor_id', '=', 'k.debtor_id')),
+        ),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('contact_preferences as p').select('p.debtor_id').whereRef('p.debtor_id', '=', 'k.debtor_id'),
+          ),
+        ),
+      )
       .where(sql<boolean>`(select count(*) from cases other where other.debtor_id = k.debtor_id) = 1`)
       .orderBy('k.reference')
       .limit(1)
@@ -101,7 +123,9 @@ describe('the contact policy pages', () => {
       expect(await page.title()).toBe('Politique de contact – Accord');
       // Readable rules, not JSON: each with its basis and source.
       const monday = page.locator('li[data-rule="hours.FR.mon"]');
-      expect(await monday.textContent()).toBe('France, lundi : contact de 09:00–20:00. Choix de l’agence Source : C. conso D223-9 (benchmark)');
+      expect(await monday.textContent()).toBe(
+        'France, lundi : contact de 09:00–20:00. Choix de l’agence Source : C. conso D223-9 (benchmark)',
+      );
       const cap = page.locator('li[data-rule="cap.phone.attempts.day"]');
       expect(await cap.textContent()).toContain('Au plus 2 contacts sortants par jour (heure locale) par : téléphone.');
       expect(await page.locator('li[data-rule="hold.overindebtedness_admissible"]').textContent()).toContain(
@@ -113,23 +137,35 @@ describe('the contact policy pages', () => {
 
       // A draft from the version in force, by keyboard.
       await tabTo(page, 'button.button.primary', 40);
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Créer un brouillon à partir de la version en vigueur');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        'Créer un brouillon à partir de la version en vigueur',
+      );
       await page.keyboard.press('Enter');
       await page.waitForURL(`${base}/contact-policy/draft`);
       await waitForPage(page);
       expect(await page.title()).toBe('Brouillon de la politique de contact – Accord');
-      expect(await page.locator('#draft-diff-heading + p').textContent()).toBe('Aucune différence : ce document se lit comme la version en vigueur.');
+      expect(await page.locator('#draft-diff-heading + p').textContent()).toBe(
+        'Aucune différence : ce document se lit comme la version en vigueur.',
+      );
 
       // The phone daily cap goes from 2 to 1: the diff says it in words.
       await page.getByLabel('Maximum pour phone.attempts.day').fill('1');
       await page.locator('#draft-status').filter({ hasText: 'Modifications non enregistrées.' }).waitFor();
       const changed = page.locator('.policy-diff li[data-rule="cap.phone.attempts.day"]');
-      expect(await changed.locator('.diff-before').textContent()).toContain('Avant : Au plus 2 contacts sortants par jour (heure locale) par : téléphone.');
-      expect(await changed.locator('.diff-after').textContent()).toContain('Après : Au plus 1 contact sortant par jour (heure locale) par : téléphone.');
-      expect(await page.locator('.policy-diff .result-count').textContent()).toBe('1 modifiée(s), 0 ajoutée(s), 0 retirée(s)');
+      expect(await changed.locator('.diff-before').textContent()).toContain(
+        'Avant : Au plus 2 contacts sortants par jour (heure locale) par : téléphone.',
+      );
+      expect(await changed.locator('.diff-after').textContent()).toContain(
+        'Après : Au plus 1 contact sortant par jour (heure locale) par : téléphone.',
+      );
+      expect(await page.locator('.policy-diff .result-count').textContent()).toBe(
+        '1 modifiée(s), 0 ajoutée(s), 0 retirée(s)',
+      );
       // A wrong figure is refused where it is typed, and the draft cannot be saved meanwhile.
       await page.getByLabel('France, lundi').fill('9h-20h');
-      expect(await page.locator('#hours-FR-mon-error').textContent()).toBe('Écrivez des plages comme 09:00-20:00, séparées par des virgules.');
+      expect(await page.locator('#hours-FR-mon-error').textContent()).toBe(
+        'Écrivez des plages comme 09:00-20:00, séparées par des virgules.',
+      );
       expect(await page.getByRole('button', { name: 'Enregistrer le brouillon' }).isDisabled()).toBe(true);
       await page.getByLabel('France, lundi').fill('09:00-20:00');
       await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
@@ -137,9 +173,13 @@ describe('the contact policy pages', () => {
 
       // The advanced view: an invalid document is refused with each issue by its path; nothing is saved.
       await page.getByText('Vue avancée : le document JSON').click();
-      const json = JSON.parse(await page.getByLabel('Document JSON du brouillon').inputValue()) as typeof DEFAULT_POLICY;
+      const json = JSON.parse(
+        await page.getByLabel('Document JSON du brouillon').inputValue(),
+      ) as typeof DEFAULT_POLICY;
       expect(json.caps[0]!.max).toBe(1);
-      await page.getByLabel('Document JSON du brouillon').fill(JSON.stringify({ ...json, caps: [{ ...json.caps[0], max: -1 }, ...json.caps.slice(1)] }));
+      await page
+        .getByLabel('Document JSON du brouillon')
+        .fill(JSON.stringify({ ...json, caps: [{ ...json.caps[0], max: -1 }, ...json.caps.slice(1)] }));
       await page.getByRole('button', { name: 'Enregistrer le JSON' }).click();
       const refusal = page.locator('.json-editor .problem');
       await refusal.waitFor();
@@ -158,11 +198,15 @@ describe('the contact policy pages', () => {
       const cells = await row.locator('td').allTextContents();
       expect(Number(cells[0])).toBeGreaterThanOrEqual(1);
       expect(cells[1]).toBe('0');
-      expect(await row.locator('th').textContent()).toBe('Au plus 1 contact sortant par jour (heure locale) par : téléphone.');
+      expect(await row.locator('th').textContent()).toBe(
+        'Au plus 1 contact sortant par jour (heure locale) par : téléphone.',
+      );
       const link = row.getByRole('link', { name: new RegExp(`dossier ${example.reference}$`) });
       expect(await link.getAttribute('href')).toBe(`/cases/${example.caseId}`);
       expect(await link.textContent()).toMatch(/^Téléphone, le .+ 15:00 — dossier /);
-      expect(await page.locator('.simulation .figures').textContent()).toMatch(/Refusés par le brouillon, permis alors[1-9]/);
+      expect(await page.locator('.simulation .figures').textContent()).toMatch(
+        /Refusés par le brouillon, permis alors[1-9]/,
+      );
       await expectNoAxeViolations(page, '/contact-policy/draft simulated');
       await screenshot(page, 'contact-policy-draft');
 
@@ -175,7 +219,9 @@ describe('the contact policy pages', () => {
       await page.getByRole('button', { name: 'Publier…' }).click();
       const confirm = page.getByRole('group', { name: /^Publier ce brouillon/ });
       await confirm.waitFor();
-      expect(await confirm.textContent()).toContain('Changements par rapport à la version en vigueur : 1 modifiée(s), 0 ajoutée(s), 0 retirée(s).');
+      expect(await confirm.textContent()).toContain(
+        'Changements par rapport à la version en vigueur : 1 modifiée(s), 0 ajoutée(s), 0 retirée(s).',
+      );
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Oui, publier');
       await expectNoAxeViolations(page, '/contact-policy/draft confirming');
       await screenshot(page, 'contact-policy-publish');
@@ -184,10 +230,16 @@ describe('the contact policy pages', () => {
       await waitForPage(page);
       const status = await page.locator('#contact-policy-status').textContent();
       expect(status).toMatch(/^Version 2 publiée, en vigueur à partir du .+ 08:00\.$/);
-      expect(await page.locator('section[aria-labelledby="policy-upcoming-heading"]').textContent()).toContain('Version 2, en vigueur à partir du');
+      expect(await page.locator('section[aria-labelledby="policy-upcoming-heading"]').textContent()).toContain(
+        'Version 2, en vigueur à partir du',
+      );
       expect(await page.locator('section[aria-labelledby="policy-history-heading"] tbody tr').count()).toBe(2);
       expect(await page.locator('main').textContent()).toContain('Aucun brouillon en cours.');
-      const stored = await fixture.server.deps.db.selectFrom('contact_policy_versions').select(['document', 'note']).where('version', '=', 2).executeTakeFirstOrThrow();
+      const stored = await fixture.server.deps.db
+        .selectFrom('contact_policy_versions')
+        .select(['document', 'note'])
+        .where('version', '=', 2)
+        .executeTakeFirstOrThrow();
       expect((stored.document as typeof DEFAULT_POLICY).caps[0]!.max).toBe(1);
       expect(stored.note).toBe('Un seul appel par jour et par débiteur.');
 
@@ -195,7 +247,9 @@ describe('the contact policy pages', () => {
       await page.getByRole('link', { name: 'Voir la version 2' }).click();
       await page.waitForURL(`${base}/contact-policy/versions/2`);
       await waitForPage(page);
-      expect(await page.locator('.policy-diff li[data-rule="cap.phone.attempts.day"] .diff-after').textContent()).toContain('Au plus 1 contact sortant');
+      expect(
+        await page.locator('.policy-diff li[data-rule="cap.phone.attempts.day"] .diff-after').textContent(),
+      ).toContain('Au plus 1 contact sortant');
       await expectNoAxeViolations(page, '/contact-policy/versions/2');
 
       // Holidays of Moselle in 2026: Good Friday and 26 December on top of the national days.
@@ -223,8 +277,12 @@ describe('the contact policy pages', () => {
     const page = await context.newPage();
     try {
       await openPolicyFromMenu(page, 'agent@demo.accord.test');
-      expect(await page.locator('li[data-rule="cap.phone.attempts.day"]').textContent()).toContain('Au plus 2 contacts sortants par jour');
-      expect(await page.locator('main').textContent()).toContain('Lecture seule : seuls les responsables conformité modifient la politique.');
+      expect(await page.locator('li[data-rule="cap.phone.attempts.day"]').textContent()).toContain(
+        'Au plus 2 contacts sortants par jour',
+      );
+      expect(await page.locator('main').textContent()).toContain(
+        'Lecture seule : seuls les responsables conformité modifient la politique.',
+      );
       expect(await page.locator('main button').count()).toBe(0);
       expect(await page.locator('main input, main textarea, main select').count()).toBe(0);
       expect(await page.getByText('Brouillon', { exact: true }).count()).toBe(0);

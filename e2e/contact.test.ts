@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { expectNoAxeViolations, SCREENSHOT_DIR, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
+import {
+  expectNoAxeViolations,
+  SCREENSHOT_DIR,
+  newContext,
+  screenshot,
+  signInWithKeyboard,
+  tabTo,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 /**
@@ -17,7 +25,9 @@ async function pickCase(offset = 0) {
   const row = await db
     .selectFrom('cases')
     .innerJoin('debtors', 'debtors.id', 'cases.debtor_id')
-    .innerJoin('debtor_addresses as a', (join) => join.onRef('a.debtor_id', '=', 'debtors.id').on('a.is_primary', '=', true))
+    .innerJoin('debtor_addresses as a', (join) =>
+      join.onRef('a.debtor_id', '=', 'debtors.id').on('a.is_primary', '=', true),
+    )
     .select(['cases.id', 'cases.reference', 'cases.debtor_id'])
     .where('cases.status', '=', 'open')
     .where('cases.first_letter_sent_on', 'is not', null)
@@ -36,7 +46,17 @@ async function pickCase(offset = 0) {
           .where('p.opted_out_at', 'is', null),
       ),
     )
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('holds').select('holds.id').whereRef('holds.debtor_id', '=', 'debtors.id').where('holds.status', '=', 'active'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('holds')
+            .select('holds.id')
+            .whereRef('holds.debtor_id', '=', 'debtors.id')
+            .where('holds.status', '=', 'active'),
+        ),
+      ),
+    )
     .orderBy('cases.reference')
     .offset(offset)
     .limit(1)
@@ -68,7 +88,9 @@ describe('the contact panel of a case', () => {
       await waitForPage(agent);
 
       // Every channel, whether it is possible now, and the debtor's local time (Wednesday, 10:xx in Paris).
-      const contactSection = agent.locator('section', { has: agent.getByRole('heading', { name: 'Contact', exact: true }) });
+      const contactSection = agent.locator('section', {
+        has: agent.getByRole('heading', { name: 'Contact', exact: true }),
+      });
       await contactSection.waitFor();
       expect(await contactSection.locator('.debtor-now').textContent()).toMatch(/^mercredi 10:\d\d$/);
       const phoneCard = contactSection.locator('li', { has: agent.getByRole('heading', { name: /^Téléphone/ }) });
@@ -89,7 +111,9 @@ describe('the contact panel of a case', () => {
       await tabTo(agent, '#record-contact-submit', 5);
       await agent.keyboard.press('Enter');
       await record.getByRole('status').getByText('Contact enregistré : Téléphone, pas de réponse.').waitFor();
-      const history = agent.locator('section', { has: agent.getByRole('heading', { name: 'Historique des contacts' }) });
+      const history = agent.locator('section', {
+        has: agent.getByRole('heading', { name: 'Historique des contacts' }),
+      });
       const newest = history.locator('tbody tr').first();
       await newest.getByText('Répondeur, pas de message laissé.').waitFor();
       expect(await newest.textContent()).toMatch(/Téléphone \(sortant\).*pas de réponse.*Camille Martin.*version 1/);
@@ -103,7 +127,9 @@ describe('the contact panel of a case', () => {
       const refusalText = (await refusal.textContent()) ?? '';
       expect(refusalText).toContain('Contact refusé par la politique : rien n’a été enregistré.');
       expect(refusalText).toContain('Au moins 4 h entre deux contacts sortants sur ce canal.');
-      expect(refusalText).toMatch(/Prochain contact possible : mer\. 25\/11\/2026 14:0\d \(heure du débiteur et la vôtre\)/);
+      expect(refusalText).toMatch(
+        /Prochain contact possible : mer\. 25\/11\/2026 14:0\d \(heure du débiteur et la vôtre\)/,
+      );
       await agent.waitForFunction(() => document.querySelectorAll('.channel-permission.refused h3').length > 0);
       expect(await phoneCard.locator('h3').textContent()).toContain('Refusé maintenant');
       expect(await phoneCard.textContent()).toMatch(/Prochain contact possible : mer\. 25\/11\/2026 14:0\d/);
@@ -126,10 +152,14 @@ describe('the contact panel of a case', () => {
         await overrides.getByLabel('Motif écrit').fill('Urgent');
         await overrides.getByRole('button', { name: 'Accorder la dérogation' }).click();
         expect(await overrides.locator('#override-reason-error').textContent()).toContain('au moins 10 caractères');
-        await overrides.getByLabel('Motif écrit').fill('Le débiteur a demandé à être rappelé ce matin pour convenir d’un plan.');
+        await overrides
+          .getByLabel('Motif écrit')
+          .fill('Le débiteur a demandé à être rappelé ce matin pour convenir d’un plan.');
         await overrides.getByRole('button', { name: 'Accorder la dérogation' }).click();
         await overrides.getByRole('status').getByText('Dérogation accordée (Téléphone)').waitFor();
-        expect(await overrides.locator('tbody tr').first().textContent()).toMatch(/Téléphone.*rappelé ce matin.*Isabelle Moreau.*Valable jusqu’au/);
+        expect(await overrides.locator('tbody tr').first().textContent()).toMatch(
+          /Téléphone.*rappelé ce matin.*Isabelle Moreau.*Valable jusqu’au/,
+        );
         await expectNoAxeViolations(manager, `/cases/${target.id} (manager)`);
         await screenshot(manager, 'contact-override');
       } finally {
@@ -150,8 +180,15 @@ describe('the contact panel of a case', () => {
       const overridesSeen = agent.locator('section', { has: agent.getByRole('heading', { name: 'Dérogations' }) });
       expect(await overridesSeen.locator('tbody tr').first().textContent()).toMatch(/Utilisée le/);
       await screenshot(agent, 'contact-after-override');
-      for (const [name, heading] of [['history', 'Historique des contacts'], ['overrides', 'Dérogations'], ['holds', 'Suspensions'], ['wishes', 'Souhaits du débiteur']]) {
-        await agent.locator('section', { has: agent.getByRole('heading', { name: heading, exact: true }) }).screenshot({ path: `${SCREENSHOT_DIR}/contact-${name}.png` });
+      for (const [name, heading] of [
+        ['history', 'Historique des contacts'],
+        ['overrides', 'Dérogations'],
+        ['holds', 'Suspensions'],
+        ['wishes', 'Souhaits du débiteur'],
+      ]) {
+        await agent
+          .locator('section', { has: agent.getByRole('heading', { name: heading, exact: true }) })
+          .screenshot({ path: `${SCREENSHOT_DIR}/contact-${name}.png` });
       }
 
       // Nothing else was written: two contacts recorded in this test, the second through the override.
@@ -173,18 +210,24 @@ describe('the contact panel of a case', () => {
       await signInWithKeyboard(page, base, 'agent@demo.accord.test', DEMO_PASSWORD);
       await page.goto(`${base}/cases/${target.id}`);
       await waitForPage(page);
-      const contactSection = page.locator('section', { has: page.getByRole('heading', { name: 'Contact', exact: true }) });
+      const contactSection = page.locator('section', {
+        has: page.getByRole('heading', { name: 'Contact', exact: true }),
+      });
       const phoneCard = contactSection.locator('li', { has: page.getByRole('heading', { name: /^Téléphone/ }) });
       const letterCard = contactSection.locator('li', { has: page.getByRole('heading', { name: /^Courrier/ }) });
       expect(await phoneCard.locator('h3').textContent()).toContain('Possible maintenant');
 
       // A hold without an end or a review date is refused on the spot, with the rule.
       const holds = page.locator('section', { has: page.getByRole('heading', { name: 'Suspensions', exact: true }) });
-      expect(await holds.locator('#hold-rule').textContent()).toContain('indiquez une date de fin ou une date de réexamen');
+      expect(await holds.locator('#hold-rule').textContent()).toContain(
+        'indiquez une date de fin ou une date de réexamen',
+      );
       await holds.getByLabel('Type').selectOption('dispute');
       await holds.getByLabel('Motif').fill('Le débiteur conteste le montant de la facture de mars.');
       await holds.getByRole('button', { name: 'Poser la suspension' }).click();
-      expect(await holds.locator('#hold-dates-error').textContent()).toContain('Indiquez une date de fin ou une date de réexamen');
+      expect(await holds.locator('#hold-dates-error').textContent()).toContain(
+        'Indiquez une date de fin ou une date de réexamen',
+      );
       expect(await holds.getByLabel('Réexamen le').getAttribute('aria-invalid')).toBe('true');
       await expectNoAxeViolations(page, `/cases/${target.id} (hold refused)`);
 
@@ -193,10 +236,16 @@ describe('the contact panel of a case', () => {
       await holds.getByRole('status').getByText('Suspension posée : Contestation.').waitFor();
       const holdRow = holds.locator('tbody tr', { hasText: 'Le débiteur conteste' });
       await holdRow.waitFor();
-      expect(await holdRow.textContent()).toMatch(/Contestation.*Ce dossier.*Active.*20\/12\/2026 00:00.*Camille Martin/);
-      await page.waitForFunction(() => document.querySelector('#permission-phone')?.textContent?.includes('Refusé maintenant'));
+      expect(await holdRow.textContent()).toMatch(
+        /Contestation.*Ce dossier.*Active.*20\/12\/2026 00:00.*Camille Martin/,
+      );
+      await page.waitForFunction(() =>
+        document.querySelector('#permission-phone')?.textContent?.includes('Refusé maintenant'),
+      );
       expect(await phoneCard.textContent()).toContain('Suspension en cours (contestation en cours)');
-      expect(await phoneCard.textContent()).toContain('Prochain contact possible : aucun tant qu’une personne n’a pas agi');
+      expect(await phoneCard.textContent()).toContain(
+        'Prochain contact possible : aucun tant qu’une personne n’a pas agi',
+      );
       expect(await letterCard.locator('h3').textContent()).toContain('Refusé maintenant');
 
       // Lifting asks for a reason; the focus goes to it.
@@ -204,13 +253,17 @@ describe('the contact panel of a case', () => {
       await page.waitForFunction(() => document.activeElement?.id === 'lift-reason');
       await page.keyboard.type('Le créancier a confirmé le montant.');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('#permission-phone')?.textContent?.includes('Possible maintenant'));
+      await page.waitForFunction(() =>
+        document.querySelector('#permission-phone')?.textContent?.includes('Possible maintenant'),
+      );
       expect(await holdRow.textContent()).toContain('Levée');
 
       // "Stop calling": the phone stops, letters stay open; withdrawn, the phone is back.
       const wishes = page.locator('section', { has: page.getByRole('heading', { name: 'Souhaits du débiteur' }) });
       await wishes.getByRole('button', { name: 'Enregistrer l’opposition (Téléphone)' }).click();
-      await page.waitForFunction(() => document.querySelector('#permission-phone')?.textContent?.includes('Refusé maintenant'));
+      await page.waitForFunction(() =>
+        document.querySelector('#permission-phone')?.textContent?.includes('Refusé maintenant'),
+      );
       expect(await phoneCard.textContent()).toContain('Le débiteur a demandé à ne plus être contacté par ce canal');
       expect(await letterCard.locator('h3').textContent()).toContain('Possible maintenant');
       await expectNoAxeViolations(page, `/cases/${target.id} (opt-out)`);
@@ -219,13 +272,19 @@ describe('the contact panel of a case', () => {
       await page.getByRole('button', { name: 'Italiano' }).click();
       await page.getByRole('heading', { name: 'Contatto', exact: true }).waitFor();
       const reason = page.locator('#permission-phone + .decision-reasons li span');
-      expect(await reason.first().textContent()).toContain('Il debitore ha chiesto di non essere più contattato su questo canale');
+      expect(await reason.first().textContent()).toContain(
+        'Il debitore ha chiesto di non essere più contattato su questo canale',
+      );
       expect(await reason.first().getAttribute('lang')).toBeNull();
       expect(await page.locator('#permission-phone').textContent()).toContain('Non consentito ora');
       await screenshot(page, 'contact-italian');
-      await page.locator('section', { has: page.getByRole('heading', { name: 'Contatto', exact: true }) }).screenshot({ path: `${SCREENSHOT_DIR}/contact-italian-permissions.png` });
+      await page
+        .locator('section', { has: page.getByRole('heading', { name: 'Contatto', exact: true }) })
+        .screenshot({ path: `${SCREENSHOT_DIR}/contact-italian-permissions.png` });
       await page.getByRole('button', { name: 'Ritira l’opposizione (Telefono)' }).click();
-      await page.waitForFunction(() => document.querySelector('#permission-phone')?.textContent?.includes('Possibile ora'));
+      await page.waitForFunction(() =>
+        document.querySelector('#permission-phone')?.textContent?.includes('Possibile ora'),
+      );
     } finally {
       await context.close();
     }

@@ -3,13 +3,28 @@ import { SYSTEM_ACTOR } from '../src/audit/append.js';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
 import type { RowResult } from '../src/intake/core/types.js';
 import { createPlacement, runPlacement } from '../src/intake/import-placement.js';
-import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
+import {
+  expectNoAxeViolations,
+  newContext,
+  screenshot,
+  signInWithKeyboard,
+  tabTo,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
 
 /** A valid intake row; the possible matches come from the real intake, as in production. */
-function row(line: number, first: string, last: string, ref: string, claim: string, birth: string | null, principalCents: number): RowResult {
+function row(
+  line: number,
+  first: string,
+  last: string,
+  ref: string,
+  claim: string,
+  birth: string | null,
+  principalCents: number,
+): RowResult {
   const nameKey = `${last}|${first}`.toLowerCase();
   return {
     ok: true,
@@ -17,19 +32,59 @@ function row(line: number, first: string, last: string, ref: string, claim: stri
       line,
       operation: 'place',
       debtorReference: ref,
-      debtor: { kind: 'person', title: null, firstName: first, lastName: last, birthName: null, birthDate: birth, birthPlace: null, companyName: null, registrationNumber: null, language: 'fr', matchKey: birth ? `${nameKey}|${birth}` : null, nameKey },
-      address: { line1: `${line} avenue Foch`, line2: null, postalCode: '69006', city: 'Lyon', country: 'FR', subdivision: '69', timeZone: 'Europe/Paris' },
+      debtor: {
+        kind: 'person',
+        title: null,
+        firstName: first,
+        lastName: last,
+        birthName: null,
+        birthDate: birth,
+        birthPlace: null,
+        companyName: null,
+        registrationNumber: null,
+        language: 'fr',
+        matchKey: birth ? `${nameKey}|${birth}` : null,
+        nameKey,
+      },
+      address: {
+        line1: `${line} avenue Foch`,
+        line2: null,
+        postalCode: '69006',
+        city: 'Lyon',
+        country: 'FR',
+        subdivision: '69',
+        timeZone: 'Europe/Paris',
+      },
       phones: [],
       email: null,
-      claim: { reference: claim, contractType: 'consumer_credit', originalCreditor: null, currency: 'EUR', principalCents, interestCents: 0, feesCents: 0, defaultOn: '2026-02-01', lastPaymentOn: null },
+      claim: {
+        reference: claim,
+        contractType: 'consumer_credit',
+        originalCreditor: null,
+        currency: 'EUR',
+        principalCents,
+        interestCents: 0,
+        feesCents: 0,
+        defaultOn: '2026-02-01',
+        lastPaymentOn: null,
+      },
     },
   };
 }
 
 async function importRows(creditorCode: string, mandateCode: string, rows: RowResult[]) {
   const deps = fixture.server.deps;
-  const creditor = await deps.db.selectFrom('creditors').select('id').where('code', '=', creditorCode).executeTakeFirstOrThrow();
-  const { placementId } = await createPlacement(deps, { creditorId: creditor.id, mandateCode, source: { fileName: 'e2e.csv', sha256: null, format: 'csv' }, actor: SYSTEM_ACTOR });
+  const creditor = await deps.db
+    .selectFrom('creditors')
+    .select('id')
+    .where('code', '=', creditorCode)
+    .executeTakeFirstOrThrow();
+  const { placementId } = await createPlacement(deps, {
+    creditorId: creditor.id,
+    mandateCode,
+    source: { fileName: 'e2e.csv', sha256: null, format: 'csv' },
+    actor: SYSTEM_ACTOR,
+  });
   async function* from() {
     yield* rows;
   }
@@ -78,8 +133,12 @@ describe('possible duplicate debtors', () => {
       const newerRecord = hortense.getByRole('region', { name: 'Fiche la plus récente : Hortense VALADIER' });
       expect(await newerRecord.textContent()).toContain('05/05/1965');
       expect(await newerRecord.textContent()).toContain('Telco Alpi : E2E-T1');
-      expect(await newerRecord.getByRole('link').allTextContents()).toEqual(expect.arrayContaining([newer.reference, telco.reference]));
-      const olderRecord = hortense.getByRole('region', { name: 'Fiche la plus ancienne (gardée en cas de fusion) : Hortense VALADIER' });
+      expect(await newerRecord.getByRole('link').allTextContents()).toEqual(
+        expect.arrayContaining([newer.reference, telco.reference]),
+      );
+      const olderRecord = hortense.getByRole('region', {
+        name: 'Fiche la plus ancienne (gardée en cas de fusion) : Hortense VALADIER',
+      });
       expect(await olderRecord.textContent()).toContain('Inconnue');
       expect(await olderRecord.textContent()).toContain('1 avenue Foch, 69006 Lyon, FR');
       expect(await hortense.textContent()).toContain('Motif : Même nom ; l’autre fiche n’a pas de date de naissance');
@@ -92,7 +151,9 @@ describe('possible duplicate debtors', () => {
       await page.keyboard.press('Enter');
       const status = page.locator('#debtor-matches-status');
       await status.filter({ hasText: 'Décision enregistrée' }).waitFor();
-      expect(await status.textContent()).toBe('Décision enregistrée : Gaston LEMOINE et Gaston LEMOINE sont deux personnes différentes.');
+      expect(await status.textContent()).toBe(
+        'Décision enregistrée : Gaston LEMOINE et Gaston LEMOINE sont deux personnes différentes.',
+      );
       await page.waitForFunction(() => document.querySelectorAll('article.match-card').length === 1);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('debtor-matches-list-heading');
 
@@ -109,7 +170,9 @@ describe('possible duplicate debtors', () => {
       await hortense.getByRole('button', { name: 'Même personne' }).click();
       await page.keyboard.press('Enter');
       await status.filter({ hasText: 'Fiches fusionnées' }).waitFor();
-      expect(await status.textContent()).toBe('Fiches fusionnées : Hortense VALADIER n’a plus qu’une fiche, qui porte ses dossiers.');
+      expect(await status.textContent()).toBe(
+        'Fiches fusionnées : Hortense VALADIER n’a plus qu’une fiche, qui porte ses dossiers.',
+      );
       await page.getByText('Aucun rapprochement dans cette liste.').waitFor();
 
       // The decided ones stay visible through the filter.

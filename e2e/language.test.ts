@@ -13,11 +13,39 @@ describe('the language switcher', () => {
     try {
       await signInWithKeyboard(page, base, 'manager@demo.accord.test', DEMO_PASSWORD);
       expect(await page.getAttribute('html', 'lang')).toBe('fr');
-      expect(await navigationLabels(page)).toEqual(['Accueil', 'Dossiers', 'Files de l’équipe', 'Stratégies', 'Remises de créances', 'Rapprochements à vérifier', 'Plans à valider', 'Dossiers à revoir', 'Politique de contact', 'Paiements et reversements', 'Relevés bancaires', 'Créanciers', 'Utilisateurs']);
+      expect(await navigationLabels(page)).toEqual([
+        'Accueil',
+        'Dossiers',
+        'Files de l’équipe',
+        'Stratégies',
+        'Remises de créances',
+        'Rapprochements à vérifier',
+        'Plans à valider',
+        'Dossiers à revoir',
+        'Politique de contact',
+        'Paiements et reversements',
+        'Relevés bancaires',
+        'Créanciers',
+        'Utilisateurs',
+      ]);
 
       await page.getByRole('button', { name: 'English' }).click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
-      expect(await navigationLabels(page)).toEqual(['Home', 'Cases', 'Team queues', 'Strategies', 'Placements', 'Possible duplicates', 'Plans to approve', 'Cases to review', 'Contact policy', 'Payments and remittances', 'Bank statements', 'Creditors', 'Users']);
+      expect(await navigationLabels(page)).toEqual([
+        'Home',
+        'Cases',
+        'Team queues',
+        'Strategies',
+        'Placements',
+        'Possible duplicates',
+        'Plans to approve',
+        'Cases to review',
+        'Contact policy',
+        'Payments and remittances',
+        'Bank statements',
+        'Creditors',
+        'Users',
+      ]);
       expect(await page.title()).toBe('Home – Accord');
       expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
       expect(await page.locator('.figures').textContent()).toMatch(/€\d/);
@@ -26,7 +54,21 @@ describe('the language switcher', () => {
       await page.reload();
       await waitForPage(page);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
-      expect(await navigationLabels(page)).toEqual(['Home', 'Cases', 'Team queues', 'Strategies', 'Placements', 'Possible duplicates', 'Plans to approve', 'Cases to review', 'Contact policy', 'Payments and remittances', 'Bank statements', 'Creditors', 'Users']);
+      expect(await navigationLabels(page)).toEqual([
+        'Home',
+        'Cases',
+        'Team queues',
+        'Strategies',
+        'Placements',
+        'Possible duplicates',
+        'Plans to approve',
+        'Cases to review',
+        'Contact policy',
+        'Payments and remittances',
+        'Bank statements',
+        'Creditors',
+        'Users',
+      ]);
       const saved = await fixture.server.deps.db
         .selectFrom('users')
         .select('locale')
@@ -36,11 +78,39 @@ describe('the language switcher', () => {
 
       await page.getByRole('button', { name: 'Italiano' }).click();
       await page.waitForFunction(() => document.documentElement.lang === 'it');
-      expect(await navigationLabels(page)).toEqual(['Home', 'Pratiche', 'Code del team', 'Strategie', 'Affidamenti', 'Possibili duplicati', 'Piani da approvare', 'Pratiche da riesaminare', 'Politica di contatto', 'Pagamenti e riversamenti', 'Estratti conto', 'Creditori', 'Utenti']);
+      expect(await navigationLabels(page)).toEqual([
+        'Home',
+        'Pratiche',
+        'Code del team',
+        'Strategie',
+        'Affidamenti',
+        'Possibili duplicati',
+        'Piani da approvare',
+        'Pratiche da riesaminare',
+        'Politica di contatto',
+        'Pagamenti e riversamenti',
+        'Estratti conto',
+        'Creditori',
+        'Utenti',
+      ]);
 
       await page.getByRole('button', { name: 'Français' }).click();
       await page.waitForFunction(() => document.documentElement.lang === 'fr');
-      expect(await navigationLabels(page)).toEqual(['Accueil', 'Dossiers', 'Files de l’équipe', 'Stratégies', 'Remises de créances', 'Rapprochements à vérifier', 'Plans à valider', 'Dossiers à revoir', 'Politique de contact', 'Paiements et reversements', 'Relevés bancaires', 'Créanciers', 'Utilisateurs']);
+      expect(await navigationLabels(page)).toEqual([
+        'Accueil',
+        'Dossiers',
+        'Files de l’équipe',
+        'Stratégies',
+        'Remises de créances',
+        'Rapprochements à vérifier',
+        'Plans à valider',
+        'Dossiers à revoir',
+        'Politique de contact',
+        'Paiements et reversements',
+        'Relevés bancaires',
+        'Créanciers',
+        'Utilisateurs',
+      ]);
     } finally {
       await context.close();
     }

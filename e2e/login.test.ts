@@ -99,14 +99,18 @@ describe('the sign-in page', () => {
       await alert.waitFor();
       const text = (await alert.textContent()) ?? '';
       expect(text).toContain('Connexion impossible');
-      expect(text).toMatch(/Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez \d+\s(?:secondes?|minutes?) puis réessayez\./);
+      expect(text).toMatch(
+        /Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez \d+\s(?:secondes?|minutes?) puis réessayez\./,
+      );
       expect(text).not.toContain('Too many failed sign-ins');
 
       // The same problem in English once the user picks English on the sign-in page.
       await page.getByRole('button', { name: 'English' }).click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       const english = (await page.getByRole('alert').textContent()) ?? '';
-      expect(english).toMatch(/Too many failed sign-ins with this email or from this network: wait \d+\s(?:seconds?|minutes?), then try again\./);
+      expect(english).toMatch(
+        /Too many failed sign-ins with this email or from this network: wait \d+\s(?:seconds?|minutes?), then try again\./,
+      );
 
       const violations = await axeViolations(page);
       const report = describeViolations('/login waiting', violations);

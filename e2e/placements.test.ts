@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
+import {
+  expectNoAxeViolations,
+  newContext,
+  screenshot,
+  signInWithKeyboard,
+  tabTo,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 /** Placements are imported by a background job: this server runs the job worker. */
@@ -77,14 +84,18 @@ describe('placements', () => {
       // Everything by keyboard: the creditor, its only mandate in force (chosen for the user), then the file.
       await page.getByLabel('Créancier').selectOption({ label: 'Banque Horizon' });
       await page.locator('#placement-mandate option[value="BH-2026"]').waitFor({ state: 'attached' });
-      await page.waitForFunction(() => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'BH-2026');
+      await page.waitForFunction(
+        () => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'BH-2026',
+      );
       expect(await page.getByLabel('Mandat').inputValue()).toBe('BH-2026');
       await tabTo(page, '#placement-file');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('placement-file');
       // The field is reached by keyboard. The browser's own file picker is not ours to test, and headless Chromium
       // does not always open it on a key press: the file is set on the focused field.
       await page.setInputFiles('#placement-file', FILE_WITH_ERRORS);
-      expect(await page.locator('#placement-file-hint').textContent()).toContain('Fichier choisi : placement-with-errors.csv');
+      expect(await page.locator('#placement-file-hint').textContent()).toContain(
+        'Fichier choisi : placement-with-errors.csv',
+      );
       expect(await page.getAttribute('#placement-file', 'accept')).toContain('.csv,.jsonl,.ndjson');
       await expectNoAxeViolations(page, '/placements/new');
       await screenshot(page, 'placement-upload');
@@ -120,15 +131,17 @@ describe('placements', () => {
       expect(placement.claims_created).toBeGreaterThan(0);
       expect(summary).toContain(`${placement.claims_created} créance`);
       expect(summary).toContain(`${placement.rows_rejected} ligne`);
-      const report = (await page.locator('section', { has: page.getByRole('heading', { name: 'Compte rendu' }) }).textContent()) ?? '';
+      const report =
+        (await page.locator('section', { has: page.getByRole('heading', { name: 'Compte rendu' }) }).textContent()) ??
+        '';
       expect(report).toContain(`${placement.rows_total} lignes lues dans le fichier.`);
       expect(report).toContain('Les lignes rejetées n’ont pas été importées');
       expect(report).toMatch(/\d+ nouveaux? débiteurs?/);
       expect(report).toMatch(/\d+ dossiers? ouverts?/);
 
-      const rows = await page.locator('.errors-table tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent?.trim() ?? '')),
-      );
+      const rows = await page
+        .locator('.errors-table tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent?.trim() ?? '')));
       const stored = await fixture.server.deps.db
         .selectFrom('placement_errors')
         .select(['line', 'column_name', 'code'])
@@ -139,7 +152,9 @@ describe('placements', () => {
       // Line 3 (Paul, no last name, an amount with three decimals) and line 5 (a four-digit postal code).
       expect(rows).toContainEqual(['3', 'last_name', '(vide)', 'Valeur obligatoire manquante : renseignez-la.']);
       expect(rows.find(([line, column]) => line === '3' && column === 'principal')?.[2]).toBe('12,345');
-      expect(rows.find(([line, column]) => line === '5' && column === 'postal_code')?.[3]).toContain('Code postal invalide');
+      expect(rows.find(([line, column]) => line === '5' && column === 'postal_code')?.[3]).toContain(
+        'Code postal invalide',
+      );
       // Every row of the table is in French: no server (English) message where the code has a translation.
       expect(await page.locator('.errors-table td[lang="en"]').count()).toBe(0);
       await expectNoAxeViolations(page, '/placements/:id report');
@@ -201,7 +216,9 @@ describe('placements', () => {
       await page.goto(`${base}/placements/new`);
       await waitForPage(page);
       expect(await page.locator('#placement-creditor option').allTextContents()).toEqual(['Énergie Rhône']);
-      await page.waitForFunction(() => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'ER-2026');
+      await page.waitForFunction(
+        () => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'ER-2026',
+      );
     } finally {
       await context.close();
     }
@@ -209,7 +226,11 @@ describe('placements', () => {
 
   it('a file refused by a mandate that rejects files with errors imports nothing, and says why', async () => {
     // Telco Alpi's mandate refuses a file as soon as one row is bad.
-    await fixture.server.deps.db.updateTable('mandates').set({ reject_file_on_error: true }).where('code', '=', 'TA-2026').execute();
+    await fixture.server.deps.db
+      .updateTable('mandates')
+      .set({ reject_file_on_error: true })
+      .where('code', '=', 'TA-2026')
+      .execute();
     const base = fixture.server.url;
     const context = await newContext(fixture.browser);
     const page = await context.newPage();
@@ -218,7 +239,9 @@ describe('placements', () => {
       await page.goto(`${base}/placements/new`);
       await waitForPage(page);
       await page.getByLabel('Créancier').selectOption({ label: 'Telco Alpi' });
-      await page.waitForFunction(() => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'TA-2026');
+      await page.waitForFunction(
+        () => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'TA-2026',
+      );
       await page.setInputFiles('#placement-file', FILE_WITH_ERRORS);
       await page.getByRole('button', { name: 'Déposer et importer' }).click();
       await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
@@ -250,10 +273,16 @@ describe('placements', () => {
       await waitForPage(page);
       // Its own creditor and mandate are already chosen.
       expect(await page.locator('#placement-creditor option').allTextContents()).toEqual(['Banque Horizon']);
-      await page.waitForFunction(() => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'BH-2026');
+      await page.waitForFunction(
+        () => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'BH-2026',
+      );
 
       // A file of another kind is refused before anything is sent.
-      await page.setInputFiles('#placement-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+      await page.setInputFiles('#placement-file', {
+        name: 'notes.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('hello'),
+      });
       await page.getByRole('button', { name: 'Déposer et importer' }).click();
       await page.locator('#placement-file-error').waitFor();
       expect(await page.locator('#placement-file-error').textContent()).toBe(
@@ -266,18 +295,28 @@ describe('placements', () => {
       const limit = config.UPLOAD_LIMIT_BYTES;
       config.UPLOAD_LIMIT_BYTES = 4096;
       try {
-        await page.setInputFiles('#placement-file', { name: 'trop-gros.csv', mimeType: 'text/csv', buffer: Buffer.alloc(64 * 1024, 'a') });
+        await page.setInputFiles('#placement-file', {
+          name: 'trop-gros.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.alloc(64 * 1024, 'a'),
+        });
         await page.getByRole('button', { name: 'Déposer et importer' }).click();
         const refused = page.getByRole('alert').filter({ hasText: 'Dépôt impossible' });
         await refused.waitFor();
-        expect(await refused.textContent()).toContain('Les données envoyées dépassent la taille acceptée. Pour un fichier de créances, découpez-le en plusieurs remises.');
+        expect(await refused.textContent()).toContain(
+          'Les données envoyées dépassent la taille acceptée. Pour un fichier de créances, découpez-le en plusieurs remises.',
+        );
         expect(page.url()).toBe(`${base}/placements/new`);
       } finally {
         config.UPLOAD_LIMIT_BYTES = limit;
       }
 
       const header = 'debtor_reference;prenom;nom;claim_reference';
-      await page.setInputFiles('#placement-file', { name: 'entete.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nA-1;Marie;Curie;C-1\n`) });
+      await page.setInputFiles('#placement-file', {
+        name: 'entete.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${header}\nA-1;Marie;Curie;C-1\n`),
+      });
       await page.getByRole('button', { name: 'Déposer et importer' }).click();
       await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
       const statusLine = page.locator('#placement-status-line');
@@ -286,16 +325,23 @@ describe('placements', () => {
       expect(await page.locator('.outcome-bad').textContent()).toContain('le fichier lui-même est refusé');
       await page.getByRole('heading', { name: 'Problèmes du fichier' }).waitFor();
       await page.locator('.errors-table tbody tr').first().waitFor();
-      const rows = await page.locator('.errors-table tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent?.trim() ?? '')),
-      );
+      const rows = await page
+        .locator('.errors-table tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent?.trim() ?? '')));
       expect(rows).toContainEqual([
         '1',
         'prenom, nom',
         '(vide)',
         'L’en-tête contient des colonnes inconnues : renommez-les ou retirez-les (voir la liste des colonnes du format).',
       ]);
-      expect(rows.some(([line, columns, , problem]) => line === '1' && columns?.includes('first_name') && problem?.startsWith('Des colonnes obligatoires manquent'))).toBe(true);
+      expect(
+        rows.some(
+          ([line, columns, , problem]) =>
+            line === '1' &&
+            columns?.includes('first_name') &&
+            problem?.startsWith('Des colonnes obligatoires manquent'),
+        ),
+      ).toBe(true);
       await expectNoAxeViolations(page, '/placements/:id file refused');
     } finally {
       await context.close();
@@ -315,10 +361,13 @@ describe('placements', () => {
       }).observe(document, { subtree: true, childList: true, characterData: true });
     });
     // 3,000 good rows (about 300 kB), sent over a slowed-down upload link so the progress can be seen.
-    const header = 'debtor_reference;first_name;last_name;address_line1;postal_code;city;claim_reference;contract_type;principal;default_date';
+    const header =
+      'debtor_reference;first_name;last_name;address_line1;postal_code;city;claim_reference;contract_type;principal;default_date';
     const lines = [header];
     for (let i = 1; i <= 3000; i++) {
-      lines.push(`GRAND-${i};Camille;Grandjean${i % 50};${i} rue de la Paix;75002;Paris;GRAND-CLAIM-${i};consumer_credit;${100 + (i % 900)},00;01/03/2025`);
+      lines.push(
+        `GRAND-${i};Camille;Grandjean${i % 50};${i} rue de la Paix;75002;Paris;GRAND-CLAIM-${i};consumer_credit;${100 + (i % 900)},00;01/03/2025`,
+      );
     }
     const file = { name: 'grand-fichier.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) };
     try {
@@ -326,12 +375,19 @@ describe('placements', () => {
       await page.goto(`${base}/placements/new`);
       await waitForPage(page);
       await page.getByLabel('Créancier').selectOption({ label: 'Banque Horizon' });
-      await page.waitForFunction(() => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'BH-2026');
+      await page.waitForFunction(
+        () => (document.querySelector('#placement-mandate') as HTMLSelectElement | null)?.value === 'BH-2026',
+      );
       await page.setInputFiles('#placement-file', file);
 
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 100_000 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: 100_000,
+      });
       await page.getByRole('button', { name: 'Déposer et importer' }).click();
 
       // Mid-way: the labelled bar shows the share sent, the form is busy and offers to cancel.
@@ -340,14 +396,21 @@ describe('placements', () => {
         return bar !== null && bar.value / bar.max > 0.3 && bar.value / bar.max < 0.8;
       });
       expect(await page.getByLabel('Envoi du fichier').count()).toBe(1);
-      expect(await page.locator('#placement-upload-progress-text').textContent()).toMatch(/^Envoi du fichier : \d+\s% \(.+ sur .+\)\.$/);
+      expect(await page.locator('#placement-upload-progress-text').textContent()).toMatch(
+        /^Envoi du fichier : \d+\s% \(.+ sur .+\)\.$/,
+      );
       expect(await page.getByRole('button', { name: 'Annuler l’envoi' }).isVisible()).toBe(true);
       expect(await page.getByRole('button', { name: 'Envoi en cours…' }).isDisabled()).toBe(true);
       await expectNoAxeViolations(page, '/placements/new uploading');
       await screenshot(page, 'placement-uploading');
 
       await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
       const announced = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
       // Polite announcements at 0, 25, 50, 75 and 100 %, not at every progress event.
       expect(announced.map((text) => /(\d+)\s%/.exec(text)?.[1])).toEqual(['0', '25', '50', '75', '100']);
@@ -355,7 +418,9 @@ describe('placements', () => {
       const statusLine = page.locator('#placement-status-line');
       await statusLine.filter({ hasText: 'Terminée' }).waitFor();
       // French groups thousands with a narrow no-break space.
-      expect(await statusLine.textContent()).toBe('Terminée : 3\u202f000 créances créées, 0 mise à jour, 0 ligne rejetée.');
+      expect(await statusLine.textContent()).toBe(
+        'Terminée : 3\u202f000 créances créées, 0 mise à jour, 0 ligne rejetée.',
+      );
       expect(await page.locator('main').textContent()).toContain('Toutes les lignes ont été importées.');
       expect(await page.getByRole('heading', { name: 'Lignes rejetées' }).count()).toBe(0);
     } finally {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { expectNoAxeViolations, navigationLabels, newContext, screenshot, signInWithKeyboard, tabTo, waitForPage } from './support/browser.js';
+import {
+  expectNoAxeViolations,
+  navigationLabels,
+  newContext,
+  screenshot,
+  signInWithKeyboard,
+  tabTo,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
@@ -23,14 +31,18 @@ describe('reference data', () => {
       expect(await page.title()).toBe('Données de référence – Accord');
 
       // The statuses are explained once; the 2026 scale is [CHECK], with its brackets and uplift.
-      expect(plain(await page.locator('section[aria-labelledby="statuses-heading"]').textContent())).toContain('[CHECK] Chiffre tiré de sources secondaires');
+      expect(plain(await page.locator('section[aria-labelledby="statuses-heading"]').textContent())).toContain(
+        '[CHECK] Chiffre tiré de sources secondaires',
+      );
       const scale2026 = page.locator('section[aria-labelledby="scale-year-2026-heading"]');
       expect(plain(await scale2026.locator('h3').textContent())).toBe('Barème 2026 À vérifier');
       const brackets = (await scale2026.locator('tbody tr').allTextContents()).map(plain);
       expect(brackets).toHaveLength(7);
       expect(brackets[0]).toBe('10,00 €4 480,00 €1/20');
       expect(brackets[6]).toBe('725 810,00 €Au-delà1/1');
-      expect(plain(await scale2026.textContent())).toContain('Majoration des seuils par personne à charge : 1 740,00 € par an.');
+      expect(plain(await scale2026.textContent())).toContain(
+        'Majoration des seuils par personne à charge : 1 740,00 € par an.',
+      );
       expect(plain(await scale2026.textContent())).toContain('2026 scale: secondary sources, to check');
 
       // The RSA from 1 April 2026, newest first.
@@ -62,9 +74,20 @@ describe('reference data', () => {
       expect(await form.count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('allowance-energy-2024-01-01-open');
       const energyRow = page.locator('section[aria-labelledby="allowances-heading"] tbody tr', { hasText: 'Énergie' });
-      expect(plain(await energyRow.textContent())).toContain('Énergie01/01/202495,50 €30,00 €LoiBarème de l’agence, 2026');
-      const energy = await db.selectFrom('affordability_standard_allowances').selectAll().where('category', '=', 'energy').executeTakeFirstOrThrow();
-      expect([energy.base_cents, energy.per_extra_person_cents, energy.status, energy.source]).toEqual([9550, 3000, 'law', 'Barème de l’agence, 2026']);
+      expect(plain(await energyRow.textContent())).toContain(
+        'Énergie01/01/202495,50 €30,00 €LoiBarème de l’agence, 2026',
+      );
+      const energy = await db
+        .selectFrom('affordability_standard_allowances')
+        .selectAll()
+        .where('category', '=', 'energy')
+        .executeTakeFirstOrThrow();
+      expect([energy.base_cents, energy.per_extra_person_cents, energy.status, energy.source]).toEqual([
+        9550,
+        3000,
+        'law',
+        'Barème de l’agence, 2026',
+      ]);
 
       // A 2027 RSA row, prefilled from the latest one and dated the next 1 April.
       await page.getByRole('button', { name: 'Ajouter une date d’entrée en vigueur' }).click();
@@ -77,10 +100,21 @@ describe('reference data', () => {
       await add.getByRole('button', { name: 'Enregistrer' }).click();
       await page.getByText('Montants du RSA au 01/04/2027 enregistrés.').waitFor();
       expect(plain(await rsa.locator('tbody tr').first().textContent())).toContain('01/04/2027660,00 €978,50 €');
-      const added = await db.selectFrom('affordability_rsa_amounts').selectAll().where('effective_from', '=', '2027-04-01').executeTakeFirstOrThrow();
+      const added = await db
+        .selectFrom('affordability_rsa_amounts')
+        .selectAll()
+        .where('effective_from', '=', '2027-04-01')
+        .executeTakeFirstOrThrow();
       expect([added.single_cents, added.couple_cents, added.status]).toEqual([66000, 97850, 'check']);
-      const audits = await db.selectFrom('audit_log').select('action').where('action', 'like', 'reference_data.%').execute();
-      expect(audits.map((a) => a.action).sort()).toEqual(['reference_data.rsa_amounts.added', 'reference_data.standard_allowance.corrected']);
+      const audits = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'like', 'reference_data.%')
+        .execute();
+      expect(audits.map((a) => a.action).sort()).toEqual([
+        'reference_data.rsa_amounts.added',
+        'reference_data.standard_allowance.corrected',
+      ]);
       await screenshot(page, 'reference-data-saved');
 
       // A scale whose thresholds do not rise: the server refuses it and lists why.
@@ -95,7 +129,11 @@ describe('reference data', () => {
       await screenshot(page, 'reference-data-scale-refused');
       await scaleForm.getByRole('button', { name: 'Annuler' }).click();
       expect(await scaleForm.count()).toBe(0);
-      const scale = await db.selectFrom('affordability_seizure_scales').select('brackets').where('year', '=', 2026).executeTakeFirstOrThrow();
+      const scale = await db
+        .selectFrom('affordability_seizure_scales')
+        .select('brackets')
+        .where('year', '=', 2026)
+        .executeTakeFirstOrThrow();
       expect(scale.brackets[1]?.upToCents).toBe(873000);
     } finally {
       await context.close();
@@ -104,7 +142,12 @@ describe('reference data', () => {
 
   it('an agent reaches the figures from the budget page and has no edit controls', async () => {
     const base = fixture.server.url;
-    const aCase = await fixture.server.deps.db.selectFrom('cases').select('id').where('status', '=', 'open').orderBy('reference').executeTakeFirstOrThrow();
+    const aCase = await fixture.server.deps.db
+      .selectFrom('cases')
+      .select('id')
+      .where('status', '=', 'open')
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
     const context = await newContext(fixture.browser);
     const page = await context.newPage();
     try {
@@ -112,12 +155,22 @@ describe('reference data', () => {
       expect(await navigationLabels(page)).not.toContain('Données de référence');
       await page.goto(`${base}/cases/${aCase.id}/budget`);
       await waitForPage(page);
-      await page.getByRole('link', { name: 'Consulter les données de référence (barème de saisie, RSA, forfaits)' }).click();
+      await page
+        .getByRole('link', { name: 'Consulter les données de référence (barème de saisie, RSA, forfaits)' })
+        .click();
       await page.waitForURL(`${base}/reference-data`);
       await waitForPage(page);
       await page.getByText('Seul un administrateur peut corriger ces chiffres.').waitFor();
-      expect(plain(await page.locator('section[aria-labelledby="scale-year-2026-heading"] tbody tr').first().textContent())).toBe('10,00 €4 480,00 €1/20');
-      expect(plain(await page.locator('section[aria-labelledby="rsa-heading"] tbody tr', { hasText: '01/04/2026' }).textContent())).toContain('652,33 €');
+      expect(
+        plain(await page.locator('section[aria-labelledby="scale-year-2026-heading"] tbody tr').first().textContent()),
+      ).toBe('10,00 €4 480,00 €1/20');
+      expect(
+        plain(
+          await page
+            .locator('section[aria-labelledby="rsa-heading"] tbody tr', { hasText: '01/04/2026' })
+            .textContent(),
+        ),
+      ).toContain('652,33 €');
       expect(await page.locator('main button').count()).toBe(0);
       expect(await page.locator('main form').count()).toBe(0);
       await expectNoAxeViolations(page, '/reference-data agent');

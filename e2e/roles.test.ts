@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { can, type Permission } from '../src/identity/core/permissions.js';
-import { axeViolations, describeViolations, navigationLabels, newContext, signInWithKeyboard, waitForPage } from './support/browser.js';
+import {
+  axeViolations,
+  describeViolations,
+  navigationLabels,
+  newContext,
+  signInWithKeyboard,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 /** A menu label matched whole ("Dossiers" is not "Dossiers à revoir"). */

@@ -17,7 +17,11 @@ async function shoot(page: Page, name: string) {
 }
 
 /** Text with every kind of space made plain ("3 000,00 €" is written with narrow no-break spaces). */
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (text: string | null) =>
+  (text ?? '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 async function openFromMenu(page: Page, email: string, label: string, path: string) {
   const base = fixture.server.url;
@@ -41,7 +45,9 @@ describe('the team leader’s and the manager’s pages', () => {
       const rows = team.locator('table.segments-table tbody tr');
       expect(await rows.count()).toBeGreaterThan(0);
       expect(await team.locator('table.agents-table').textContent()).toContain('Camille Martin');
-      expect(await team.locator('.team-tasks').textContent()).toMatch(/^(Aucune tâche de suivi ouverte|1 tâche de suivi ouverte|\d+ tâches de suivi ouvertes)$/);
+      expect(await team.locator('.team-tasks').textContent()).toMatch(
+        /^(Aucune tâche de suivi ouverte|1 tâche de suivi ouverte|\d+ tâches de suivi ouvertes)$/,
+      );
       await expectNoAxeViolations(page, '/team-queues');
 
       // The first segment of the team's queue that is not paused.
@@ -59,10 +65,15 @@ describe('the team leader’s and the manager’s pages', () => {
       // The reason is required.
       await form.getByRole('button', { name: 'Enregistrer le réglage' }).click();
       await form.getByText('Écrivez la raison (au moins 3 caractères).').waitFor();
-      await form.getByLabel('Raison du changement').fill('Campagne courrier en cours : on suspend les appels cette semaine.');
+      await form
+        .getByLabel('Raison du changement')
+        .fill('Campagne courrier en cours : on suspend les appels cette semaine.');
       await form.getByLabel('Priorité ajoutée (de −500 à +500)').fill('50');
       await form.getByRole('button', { name: 'Enregistrer le réglage' }).click();
-      await page.locator('#team-queues-status').getByText(`Segment « ${segmentName} » en pause, priorité ajoutée +50.`).waitFor();
+      await page
+        .locator('#team-queues-status')
+        .getByText(`Segment « ${segmentName} » en pause, priorité ajoutée +50.`)
+        .waitFor();
       const paused = team.locator(`tr[data-segment="${segmentId}"]`).first();
       await expect(paused.locator('td').nth(4).textContent()).resolves.toContain('Oui');
       await expect(paused.locator('td').nth(5).textContent()).resolves.toBe('+50');
@@ -70,14 +81,25 @@ describe('the team leader’s and the manager’s pages', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Régler');
 
       // Kept on the server, with the reason.
-      const control = await fixture.server.deps.db.selectFrom('segment_controls').selectAll().where('segment_id', '=', segmentId).executeTakeFirstOrThrow();
+      const control = await fixture.server.deps.db
+        .selectFrom('segment_controls')
+        .selectAll()
+        .where('segment_id', '=', segmentId)
+        .executeTakeFirstOrThrow();
       expect(control.paused).toBe(true);
       expect(control.priority_boost).toBe(50);
 
       // After a reload the page still shows it paused.
       await page.reload();
       await waitForPage(page);
-      await expect(page.locator(`section[data-team="Amiable Lyon"] tr[data-segment="${segmentId}"]`).first().locator('td').nth(4).textContent()).resolves.toContain('Oui');
+      await expect(
+        page
+          .locator(`section[data-team="Amiable Lyon"] tr[data-segment="${segmentId}"]`)
+          .first()
+          .locator('td')
+          .nth(4)
+          .textContent(),
+      ).resolves.toContain('Oui');
       await expectNoAxeViolations(page, '/team-queues after pausing');
       await shoot(page, 'team-queues');
 
@@ -126,7 +148,9 @@ describe('the team leader’s and the manager’s pages', () => {
       expect(large).toContain('Dossier ouvert depuis au plus 90 jours');
       expect(large).toContain('Équipe amiable ; canaux : Téléphone, puis Courrier ; priorité 700 sur 1000.');
       expect(large).toContain('Challenger : 20 % des dossiers du segment');
-      expect(plain(await page.locator('li[data-segment="fragile"]').textContent())).toContain('Fragilité en cours sur le débiteur ou le dossier');
+      expect(plain(await page.locator('li[data-segment="fragile"]').textContent())).toContain(
+        'Fragilité en cours sur le débiteur ou le dossier',
+      );
       expect(plain(await page.locator('li[data-segment="no-contact-yet"]').textContent())).toContain(
         'Dernier contact : jamais contacté ou pas de réponse ou occupé ou messagerie',
       );
@@ -137,7 +161,9 @@ describe('the team leader’s and the manager’s pages', () => {
 
       // Publish version 2: the last segment's priority from 400 to 420.
       const editor = page.getByLabel('Document de la stratégie (JSON)');
-      const strategy = JSON.parse(await editor.inputValue()) as { segments: { id: string; treatment: { priority: number } }[] };
+      const strategy = JSON.parse(await editor.inputValue()) as {
+        segments: { id: string; treatment: { priority: number } }[];
+      };
       const last = strategy.segments.find((segment) => segment.id === 'standard')!;
       expect(last.treatment.priority).toBe(400);
       last.treatment.priority = 420;
@@ -158,7 +184,11 @@ describe('the team leader’s and the manager’s pages', () => {
       expect(second).toContain('Isabelle Moreau');
       expect(second).toContain('Les autres dossiers amiables un peu plus tôt.');
       expect(plain(await page.locator('li[data-segment="standard"]').textContent())).toContain('priorité 420 sur 1000');
-      const stored = await fixture.server.deps.db.selectFrom('strategy_versions').select(['version', 'note']).orderBy('version', 'desc').executeTakeFirstOrThrow();
+      const stored = await fixture.server.deps.db
+        .selectFrom('strategy_versions')
+        .select(['version', 'note'])
+        .orderBy('version', 'desc')
+        .executeTakeFirstOrThrow();
       expect(stored).toEqual({ version: 2, note: 'Les autres dossiers amiables un peu plus tôt.' });
 
       // An invalid document: refused by the server, each issue shown by its path; nothing is published.

@@ -41,7 +41,12 @@ function codesIn(files: string[], patterns: RegExp[]): Map<string, string> {
 const SHOWN_AS_SERVER_DETAIL = new Set(['request.invalid']);
 
 function lookup(messages: object, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messages);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      messages,
+    );
 }
 
 describe('translations of server codes', () => {
@@ -57,10 +62,17 @@ describe('translations of server codes', () => {
     const missing = [...codes]
       .filter(([code]) => !SHOWN_AS_SERVER_DETAIL.has(code) && !(PROBLEM_CODES as readonly string[]).includes(code))
       .map(([code, file]) => `${code} (${file})`);
-    expect(missing, 'add these codes to PROBLEM_CODES (web/src/i18n/problems.ts) and to problems.* in fr, en and it').toEqual([]);
+    expect(
+      missing,
+      'add these codes to PROBLEM_CODES (web/src/i18n/problems.ts) and to problems.* in fr, en and it',
+    ).toEqual([]);
 
     for (const code of PROBLEM_CODES) {
-      for (const [lang, messages] of [['fr', fr], ['en', en], ['it', italian]] as const) {
+      for (const [lang, messages] of [
+        ['fr', fr],
+        ['en', en],
+        ['it', italian],
+      ] as const) {
         expect(typeof lookup(messages, `problems.${code}`), `problems.${code} in ${lang}`).toBe('string');
       }
     }
@@ -75,17 +87,25 @@ describe('translations of server codes', () => {
       /\bfileError\(\s*'([a-z_]+\.[a-z_]+)'/g,
     ]);
     // `choice` columns report `<column>.invalid`.
-    for (const column of ['operation', 'debtor_type', 'contract_type', 'language']) codes.set(`${column}.invalid`, 'src/intake/core/validate-row.ts');
+    for (const column of ['operation', 'debtor_type', 'contract_type', 'language'])
+      codes.set(`${column}.invalid`, 'src/intake/core/validate-row.ts');
     // Not row errors: the problem code of a refused file, shown by the API problem translations.
     codes.delete('intake.file_invalid');
     expect(codes.size).toBeGreaterThan(30);
     const missing = [...codes]
       .filter(([code]) => !(INTAKE_ERROR_CODES as readonly string[]).includes(code))
       .map(([code, file]) => `${code} (${file})`);
-    expect(missing, 'add these codes to INTAKE_ERROR_CODES (web/src/placements.ts) and to intakeErrors.* in fr, en and it').toEqual([]);
+    expect(
+      missing,
+      'add these codes to INTAKE_ERROR_CODES (web/src/placements.ts) and to intakeErrors.* in fr, en and it',
+    ).toEqual([]);
 
     for (const code of INTAKE_ERROR_CODES) {
-      for (const [lang, messages] of [['fr', fr], ['en', en], ['it', italian]] as const) {
+      for (const [lang, messages] of [
+        ['fr', fr],
+        ['en', en],
+        ['it', italian],
+      ] as const) {
         expect(typeof lookup(messages, `intakeErrors.${code}`), `intakeErrors.${code} in ${lang}`).toBe('string');
       }
     }
@@ -98,7 +118,11 @@ describe('translations of server codes', () => {
       );
     const keys = new Set([fr, en, italian].flatMap((messages) => walk(messages, '')));
     expect(keys.size).toBeGreaterThan(2000);
-    for (const [lang, messages] of [['fr', fr], ['en', en], ['it', italian]] as const) {
+    for (const [lang, messages] of [
+      ['fr', fr],
+      ['en', en],
+      ['it', italian],
+    ] as const) {
       const missing = [...keys].filter((key) => typeof lookup(messages, key) !== 'string');
       expect(missing, `missing in ${lang}`).toEqual([]);
     }

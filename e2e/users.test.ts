@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { axeViolations, describeViolations, navigationLabels, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
+import {
+  axeViolations,
+  describeViolations,
+  navigationLabels,
+  newContext,
+  screenshot,
+  signInWithKeyboard,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
@@ -34,12 +42,16 @@ describe('user administration', () => {
       const created = page.getByRole('status').filter({ hasText: 'est créé' });
       await created.waitFor();
       expect(await created.textContent()).toContain('Léa Petit (lea.petit@demo.accord.test)');
-      const newRow = page.getByRole('table', { name: 'Utilisateurs d’Accord' }).locator('tbody tr', { hasText: 'lea.petit@demo.accord.test' });
+      const newRow = page
+        .getByRole('table', { name: 'Utilisateurs d’Accord' })
+        .locator('tbody tr', { hasText: 'lea.petit@demo.accord.test' });
       await newRow.waitFor();
       expect(await newRow.textContent()).toContain('Spécialiste accompagnement');
       // A care specialist reads case data: the account waits for a second person, listed without buttons here.
       expect(await newRow.textContent()).toContain('En attente d’approbation');
-      const request = page.locator('section', { has: page.getByRole('heading', { name: 'Demandes d’accès aux dossiers' }) }).locator('tbody tr', { hasText: 'Léa Petit' });
+      const request = page
+        .locator('section', { has: page.getByRole('heading', { name: 'Demandes d’accès aux dossiers' }) })
+        .locator('tbody tr', { hasText: 'Léa Petit' });
       await request.waitFor();
       expect(await request.getByRole('button').count()).toBe(0);
 
@@ -83,7 +95,14 @@ describe('user administration', () => {
       await signInWithKeyboard(newPage, base, 'lea.petit@demo.accord.test', 'une-phrase-de-passe-sure');
       expect(await newPage.locator('header').textContent()).toContain('Léa Petit');
       expect(await newPage.locator('header').textContent()).toContain('Spécialiste accompagnement');
-      expect(await navigationLabels(newPage)).toEqual(['Accueil', 'Mon poste', 'Dossiers', 'Dossiers à revoir', 'Politique de contact', 'Créanciers']);
+      expect(await navigationLabels(newPage)).toEqual([
+        'Accueil',
+        'Mon poste',
+        'Dossiers',
+        'Dossiers à revoir',
+        'Politique de contact',
+        'Créanciers',
+      ]);
     } finally {
       await newcomer.close();
     }

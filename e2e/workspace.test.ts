@@ -32,10 +32,18 @@ async function shotOf(part: Locator, name: string) {
   await part.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (text: string | null) =>
+  (text ?? '')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 async function userId(email: string) {
-  const row = await fixture.server.deps.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const row = await fixture.server.deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -73,7 +81,10 @@ describe('the agent workspace', () => {
       await agent.keyboard.press('?');
       const dialog = agent.getByRole('dialog', { name: 'Raccourcis clavier' });
       await dialog.waitFor();
-      expect(await dialog.locator('.shortcut').allTextContents()).toEqual(['NPrendre le dossier suivant', '?Afficher cette liste']);
+      expect(await dialog.locator('.shortcut').allTextContents()).toEqual([
+        'NPrendre le dossier suivant',
+        '?Afficher cette liste',
+      ]);
       await expectNoAxeViolations(agent, '/workspace (shortcuts dialog)');
       await agent.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
@@ -84,7 +95,11 @@ describe('the agent workspace', () => {
       await waitForPage(agent);
       const taken = caseIdOf(agent);
       const agentId = await userId('agent@demo.accord.test');
-      const lease = await db.selectFrom('case_queue').select(['leased_by', 'lease_until']).where('case_id', '=', taken).executeTakeFirstOrThrow();
+      const lease = await db
+        .selectFrom('case_queue')
+        .select(['leased_by', 'lease_until'])
+        .where('case_id', '=', taken)
+        .executeTakeFirstOrThrow();
       expect(lease.leased_by).toBe(agentId);
 
       // A colleague of the same team (the team leader works cases too) gets another case, never this one.
@@ -97,16 +112,33 @@ describe('the agent workspace', () => {
       const leaderCase = caseIdOf(leader);
       expect(leaderCase).not.toBe(taken);
       const leaderId = await userId('team.leader@demo.accord.test');
-      expect((await db.selectFrom('case_queue').select('leased_by').where('case_id', '=', leaderCase).executeTakeFirstOrThrow()).leased_by).toBe(leaderId);
-      expect((await db.selectFrom('case_queue').select('leased_by').where('case_id', '=', taken).executeTakeFirstOrThrow()).leased_by).toBe(agentId);
+      expect(
+        (
+          await db
+            .selectFrom('case_queue')
+            .select('leased_by')
+            .where('case_id', '=', leaderCase)
+            .executeTakeFirstOrThrow()
+        ).leased_by,
+      ).toBe(leaderId);
+      expect(
+        (await db.selectFrom('case_queue').select('leased_by').where('case_id', '=', taken).executeTakeFirstOrThrow())
+          .leased_by,
+      ).toBe(agentId);
       // Nor can the colleague record a call on the case the agent holds.
       await leader.goto(`${base}/cases/${taken}`);
       await waitForPage(leader);
-      const leaderCall = leader.locator('section', { has: leader.getByRole('heading', { name: 'Conversation guidée' }) });
+      const leaderCall = leader.locator('section', {
+        has: leader.getByRole('heading', { name: 'Conversation guidée' }),
+      });
       await leaderCall.getByLabel('Pas de réponse').check();
       await leaderCall.getByRole('button', { name: 'Enregistrer l’appel' }).click();
-      expect(plain(await leaderCall.getByRole('alert').textContent())).toContain('Un collègue travaille déjà ce dossier : prenez le dossier suivant.');
-      expect(await db.selectFrom('call_records').select('contact_id').where('case_id', '=', taken).execute()).toEqual([]);
+      expect(plain(await leaderCall.getByRole('alert').textContent())).toContain(
+        'Un collègue travaille déjà ce dossier : prenez le dossier suivant.',
+      );
+      expect(await db.selectFrom('call_records').select('contact_id').where('case_id', '=', taken).execute()).toEqual(
+        [],
+      );
       // The leader's workspace shows the case it holds, not the agent's.
       await leader.goto(`${base}/workspace`);
       await waitForPage(leader);
@@ -123,13 +155,21 @@ describe('the agent workspace', () => {
       }
       const { time_zone: zone } = await db
         .selectFrom('cases')
-        .innerJoin('debtor_addresses as a', (join) => join.onRef('a.debtor_id', '=', 'cases.debtor_id').on('a.is_primary', '=', true))
+        .innerJoin('debtor_addresses as a', (join) =>
+          join.onRef('a.debtor_id', '=', 'cases.debtor_id').on('a.is_primary', '=', true),
+        )
         .select('a.time_zone')
         .where('cases.id', '=', taken)
         .executeTakeFirstOrThrow();
-      const debtorHour = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, weekday: 'long', hour: '2-digit' }).format(now());
-      expect(plain(await agent.getByTestId('debtor-local-time').textContent())).toMatch(new RegExp(`^${debtorHour.replace(/\s*h$/, '')}:\\d\\d$`));
-      const contactSection = agent.locator('section', { has: agent.getByRole('heading', { name: 'Contact', exact: true }) });
+      const debtorHour = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, weekday: 'long', hour: '2-digit' }).format(
+        now(),
+      );
+      expect(plain(await agent.getByTestId('debtor-local-time').textContent())).toMatch(
+        new RegExp(`^${debtorHour.replace(/\s*h$/, '')}:\\d\\d$`),
+      );
+      const contactSection = agent.locator('section', {
+        has: agent.getByRole('heading', { name: 'Contact', exact: true }),
+      });
       const phoneCard = contactSection.locator('li', { has: agent.getByRole('heading', { name: /^Téléphone/ }) });
       expect(await phoneCard.locator('h3').textContent()).toContain('Possible maintenant');
       const queue = agent.locator('section', { has: agent.getByRole('heading', { name: 'Place dans la file' }) });
@@ -147,28 +187,45 @@ describe('the agent workspace', () => {
       // O goes to the outcome of the call; B would open the budget.
       await agent.locator('main').focus();
       await agent.keyboard.press('o');
-      expect(await agent.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('call-outcome');
+      expect(await agent.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
+        'call-outcome',
+      );
 
       await call.getByLabel('Confirmer l’identité').check();
       expect(await call.locator('.identity-reminder').count()).toBe(0);
       // Identity confirmed: the call is a conversation with the debtor.
       expect(await call.getByLabel('J’ai parlé au débiteur (identité confirmée)').isChecked()).toBe(true);
-      for (const step of ['Écouter', 'Reformuler', 'Comprendre la situation', 'Proposer', 'Expliquer la procédure', 'Conclure et confirmer']) {
+      for (const step of [
+        'Écouter',
+        'Reformuler',
+        'Comprendre la situation',
+        'Proposer',
+        'Expliquer la procédure',
+        'Conclure et confirmer',
+      ]) {
         await call.getByLabel(step).check();
       }
       await call.getByLabel('Promesse de paiement').check();
-      const { balance_cents: balance } = await db.selectFrom('cases').select('balance_cents').where('id', '=', taken).executeTakeFirstOrThrow();
+      const { balance_cents: balance } = await db
+        .selectFrom('cases')
+        .select('balance_cents')
+        .where('id', '=', taken)
+        .executeTakeFirstOrThrow();
       const promisedCents = Math.min(15_000, balance);
       // Too far off first: the form says which dates are allowed.
       await call.getByLabel('Montant promis (€)').fill(String(promisedCents / 100).replace('.', ','));
       await call.getByLabel('Date du paiement').fill('2027-02-01');
       await call.getByRole('button', { name: 'Enregistrer l’appel' }).click();
-      expect(plain(await call.locator('#call-dueOn-error').textContent())).toBe('Choisissez une date entre le 25/11/2026 et le 09/01/2027.');
+      expect(plain(await call.locator('#call-dueOn-error').textContent())).toBe(
+        'Choisissez une date entre le 25/11/2026 et le 09/01/2027.',
+      );
       await call.getByLabel('Date du paiement').fill('2026-12-02');
       // Letters typed in a field are text, not shortcuts (n, o and b among them).
       await call.getByLabel('Note (facultative)').focus();
       await agent.keyboard.type('Virement bancaire la semaine prochaine, on rappelle si besoin.');
-      expect(await call.getByLabel('Note (facultative)').inputValue()).toBe('Virement bancaire la semaine prochaine, on rappelle si besoin.');
+      expect(await call.getByLabel('Note (facultative)').inputValue()).toBe(
+        'Virement bancaire la semaine prochaine, on rappelle si besoin.',
+      );
       expect(caseIdOf(agent)).toBe(taken);
       expect(plain(await call.locator('#call-note-health').textContent())).toContain('aucun détail de santé');
       await shotOf(call, 'call-filled');
@@ -177,11 +234,21 @@ describe('the agent workspace', () => {
       // The server's answer: what it did.
       const recorded = call.locator('.call-recorded');
       await recorded.waitFor();
-      expect(plain(await recorded.textContent())).toContain('Appel enregistré : J’ai parlé au débiteur (identité confirmée) — Promesse de paiement');
+      expect(plain(await recorded.textContent())).toContain(
+        'Appel enregistré : J’ai parlé au débiteur (identité confirmée) — Promesse de paiement',
+      );
       expect(await recorded.locator('li[data-action="promise_created"]').count()).toBe(1);
-      const promise = await db.selectFrom('promises').selectAll().where('case_id', '=', taken).executeTakeFirstOrThrow();
+      const promise = await db
+        .selectFrom('promises')
+        .selectAll()
+        .where('case_id', '=', taken)
+        .executeTakeFirstOrThrow();
       expect([promise.amount_cents, promise.due_on, promise.status]).toEqual([promisedCents, '2026-12-02', 'open']);
-      const callRecord = await db.selectFrom('call_records').select(['checklist', 'result']).where('case_id', '=', taken).executeTakeFirstOrThrow();
+      const callRecord = await db
+        .selectFrom('call_records')
+        .select(['checklist', 'result'])
+        .where('case_id', '=', taken)
+        .executeTakeFirstOrThrow();
       expect(callRecord.result).toBe('promise');
       expect(Object.values(callRecord.checklist as Record<string, boolean>).every(Boolean)).toBe(true);
       // The promise in the case's list, and "Dossier suivant" offered.
@@ -190,7 +257,10 @@ describe('the agent workspace', () => {
       expect(plain(await promises.locator('tbody tr').first().textContent())).toContain('02/12/2026');
       await call.getByRole('button', { name: /^Dossier suivant/ }).waitFor();
       // The call released the case.
-      expect((await db.selectFrom('case_queue').select('leased_by').where('case_id', '=', taken).executeTakeFirstOrThrow()).leased_by).toBeNull();
+      expect(
+        (await db.selectFrom('case_queue').select('leased_by').where('case_id', '=', taken).executeTakeFirstOrThrow())
+          .leased_by,
+      ).toBeNull();
       await expectNoAxeViolations(agent, `/cases/${taken} (call recorded)`);
       await shotOf(call, 'call-recorded');
       await shotOf(promises, 'promises-open');
@@ -217,7 +287,11 @@ describe('the agent workspace', () => {
       } finally {
         frozenAt = null;
       }
-      const broken = await db.selectFrom('promises').select('status').where('id', '=', promise.id).executeTakeFirstOrThrow();
+      const broken = await db
+        .selectFrom('promises')
+        .select('status')
+        .where('id', '=', promise.id)
+        .executeTakeFirstOrThrow();
       expect(broken.status).toBe('broken');
 
       // The session ran out with the jump: sign in again, and read the case.
@@ -226,7 +300,9 @@ describe('the agent workspace', () => {
       await waitForPage(agent);
       await promises.locator('tr[data-promise-status="broken"]').waitFor();
       expect(plain(await promises.locator('tr[data-promise-status="broken"]').textContent())).toContain('Non tenue');
-      const tasks = agent.locator('section', { has: agent.getByRole('heading', { name: 'Tâches de suivi du dossier' }) });
+      const tasks = agent.locator('section', {
+        has: agent.getByRole('heading', { name: 'Tâches de suivi du dossier' }),
+      });
       const followUp = tasks.locator('tr[data-task-kind="promise_broken"]');
       await followUp.waitFor();
       expect(plain(await followUp.textContent())).toContain('Promesse non tenue : reprendre contact');
@@ -241,7 +317,12 @@ describe('the agent workspace', () => {
       await followUp.getByRole('button', { name: /^Marquer comme faite/ }).click();
       await agent.getByText('Tâche faite : Promesse non tenue : reprendre contact.').waitFor();
       await tasks.locator('tr[data-task-kind="promise_broken"]', { hasText: 'Faite' }).waitFor();
-      const task = await db.selectFrom('case_tasks').select(['status', 'done_by']).where('case_id', '=', taken).where('kind', '=', 'promise_broken').executeTakeFirstOrThrow();
+      const task = await db
+        .selectFrom('case_tasks')
+        .select(['status', 'done_by'])
+        .where('case_id', '=', taken)
+        .where('kind', '=', 'promise_broken')
+        .executeTakeFirstOrThrow();
       expect(task).toEqual({ status: 'done', done_by: agentId });
     } finally {
       await leaderContext.close();
@@ -271,7 +352,12 @@ describe('the agent workspace', () => {
       await call.getByLabel('Messagerie : message neutre laissé').check();
       const voicemail = plain(await call.locator('.voicemail-script blockquote').textContent());
       expect(voicemail).toContain('Camille');
-      const { creditor } = await db.selectFrom('cases').innerJoin('creditors', 'creditors.id', 'cases.creditor_id').select('creditors.name as creditor').where('cases.id', '=', first).executeTakeFirstOrThrow();
+      const { creditor } = await db
+        .selectFrom('cases')
+        .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
+        .select('creditors.name as creditor')
+        .where('cases.id', '=', first)
+        .executeTakeFirstOrThrow();
       expect(voicemail).not.toContain(creditor);
       expect(voicemail).not.toMatch(/dette|créance/i);
 
@@ -289,9 +375,15 @@ describe('the agent workspace', () => {
       await recorded.waitFor();
       expect(await recorded.locator('li[data-action="contact_point_flagged"]').count()).toBe(1);
       expect(await recorded.locator('li[data-action="task_created"]').count()).toBe(1);
-      const point = await db.selectFrom('debtor_contact_points').select('wrong_number_at').where('id', '=', dialled!).executeTakeFirstOrThrow();
+      const point = await db
+        .selectFrom('debtor_contact_points')
+        .select('wrong_number_at')
+        .where('id', '=', dialled!)
+        .executeTakeFirstOrThrow();
       expect(point.wrong_number_at).not.toBeNull();
-      const tasks = agent.locator('section', { has: agent.getByRole('heading', { name: 'Tâches de suivi du dossier' }) });
+      const tasks = agent.locator('section', {
+        has: agent.getByRole('heading', { name: 'Tâches de suivi du dossier' }),
+      });
       await tasks.locator('tr[data-task-kind="trace_contact"]').waitFor();
       await expectNoAxeViolations(agent, `/cases/${first} (wrong number)`);
 
@@ -309,28 +401,49 @@ describe('the agent workspace', () => {
       const promises = agent.locator('section', { has: agent.getByRole('heading', { name: 'Promesses de paiement' }) });
       await promises.getByRole('button', { name: 'Annuler la promesse de 20,00 € due le 15/12/2026' }).click();
       await promises.getByRole('button', { name: 'Confirmer l’annulation' }).click();
-      expect(plain(await promises.locator('#promise-cancel-reason-error').textContent())).toBe('Écrivez le motif (au moins 3 caractères).');
+      expect(plain(await promises.locator('#promise-cancel-reason-error').textContent())).toBe(
+        'Écrivez le motif (au moins 3 caractères).',
+      );
       await promises.getByLabel('Motif de l’annulation').fill('Le débiteur préfère un plan de paiement.');
       await promises.getByRole('button', { name: 'Confirmer l’annulation' }).click();
       await agent.getByText('Promesse de 20,00 € due le 15/12/2026 annulée.').waitFor();
       await promises.locator('tr[data-promise-status="cancelled"]').waitFor();
-      expect(plain(await promises.locator('tr[data-promise-status="cancelled"]').textContent())).toContain('Le débiteur préfère un plan de paiement.');
-      const cancelled = await db.selectFrom('promises').select(['status', 'cancel_reason']).where('case_id', '=', second).executeTakeFirstOrThrow();
+      expect(plain(await promises.locator('tr[data-promise-status="cancelled"]').textContent())).toContain(
+        'Le débiteur préfère un plan de paiement.',
+      );
+      const cancelled = await db
+        .selectFrom('promises')
+        .select(['status', 'cancel_reason'])
+        .where('case_id', '=', second)
+        .executeTakeFirstOrThrow();
       expect(cancelled).toEqual({ status: 'cancelled', cancel_reason: 'Le débiteur préfère un plan de paiement.' });
       await expectNoAxeViolations(agent, `/cases/${second} (promise cancelled)`);
       await shotOf(promises, 'promises-cancelled');
 
       // Nothing callable now (every case of the team waits for a later moment): the page says so in words.
-      const team = await db.selectFrom('teams').select('id').where('name', '=', 'Amiable Lyon').executeTakeFirstOrThrow();
-      await db.updateTable('case_queue').set({ callable_from: new Date(now().getTime() + 86_400_000) }).where('team_id', '=', team.id).where('callable_from', 'is not', null).execute();
+      const team = await db
+        .selectFrom('teams')
+        .select('id')
+        .where('name', '=', 'Amiable Lyon')
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('case_queue')
+        .set({ callable_from: new Date(now().getTime() + 86_400_000) })
+        .where('team_id', '=', team.id)
+        .where('callable_from', 'is not', null)
+        .execute();
       await agent.goto(`${base}/workspace`);
       await waitForPage(agent);
       expect(plain(await agent.getByTestId('callable-now').textContent())).toBe('0');
-      expect(plain(await agent.locator('.next-case-card .info').textContent())).toMatch(/^Rien à appeler pour l’instant : \d+ dossiers pourront l’être plus tard, quand la politique de contact le permettra\.$/);
+      expect(plain(await agent.locator('.next-case-card .info').textContent())).toMatch(
+        /^Rien à appeler pour l’instant : \d+ dossiers pourront l’être plus tard, quand la politique de contact le permettra\.$/,
+      );
       await agent.keyboard.press('n');
       const nothing = agent.locator('.nothing-callable');
       await nothing.waitFor();
-      expect(plain(await nothing.textContent())).toMatch(/^Aucun dossier ne peut être appelé maintenant\.\d+ dossiers attendent un moment où l’appel sera permis/);
+      expect(plain(await nothing.textContent())).toMatch(
+        /^Aucun dossier ne peut être appelé maintenant\.\d+ dossiers attendent un moment où l’appel sera permis/,
+      );
       expect(new URL(agent.url()).pathname).toBe('/workspace');
       await expectNoAxeViolations(agent, '/workspace (nothing callable)');
       await shot(agent, 'workspace-nothing-callable');

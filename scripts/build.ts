@@ -57,5 +57,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const started = performance.now();
   await buildAll(root);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`Built the web app into ${join(root, 'web', 'dist')} and the server into ${join(root, 'dist', 'server')} in ${seconds} s.\n`);
+  process.stdout.write(
+    `Built the web app into ${join(root, 'web', 'dist')} and the server into ${join(root, 'dist', 'server')} in ${seconds} s.\n`,
+  );
 }

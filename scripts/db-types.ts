@@ -46,4 +46,6 @@ const write = async (database: Database) => {
   writeFileSync(GENERATED_SCHEMA_PATH, await generateSchemaTypes(database.db));
 };
 await (serverUrl ? onServer(serverUrl, write) : inMemory(write));
-console.log(`Wrote ${GENERATED_SCHEMA_FILE} from ${serverUrl ? 'a scratch PostgreSQL database' : 'an in-memory PGlite'}.`);
+console.log(
+  `Wrote ${GENERATED_SCHEMA_FILE} from ${serverUrl ? 'a scratch PostgreSQL database' : 'an in-memory PGlite'}.`,
+);

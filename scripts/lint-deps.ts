@@ -108,7 +108,9 @@ function describeOrder(graph: CapabilityGraph): string {
   const placed = new Set<string>();
   const lines: string[] = [];
   while (placed.size < graph.size) {
-    const ready = [...graph.keys()].filter((node) => !placed.has(node) && [...graph.get(node)!.keys()].every((target) => placed.has(target))).sort();
+    const ready = [...graph.keys()]
+      .filter((node) => !placed.has(node) && [...graph.get(node)!.keys()].every((target) => placed.has(target)))
+      .sort();
     if (ready.length === 0) break;
     for (const node of ready) {
       placed.add(node);
@@ -131,14 +133,16 @@ async function main(): Promise<number> {
     const path = pathThrough(graph, members);
     process.stdout.write(`\n  error capability-cycle: ${path.join(' → ')}\n`);
     if (members.length > path.length - 1) process.stdout.write(`    (all in one cycle: ${members.join(', ')})\n`);
-    for (let i = 0; i + 1 < path.length; i += 1) process.stdout.write(`      ${graph.get(path[i]!)!.get(path[i + 1]!)}\n`);
+    for (let i = 0; i + 1 < path.length; i += 1)
+      process.stdout.write(`      ${graph.get(path[i]!)!.get(path[i + 1]!)}\n`);
     process.stdout.write(
       '    Capabilities import each other: move the shared piece down into the capability both can import, or let the\n' +
         '    lower one take what it needs as a parameter (see CONTRIBUTING.md, "Layers").\n',
     );
   }
   if (cycles.length > 0) process.stdout.write(`\nx ${cycles.length} cycle(s) between capability folders.\n`);
-  if (process.argv.includes('--graph')) process.stdout.write(`\nCapabilities, each after what it imports:\n${describeOrder(graph)}\n`);
+  if (process.argv.includes('--graph'))
+    process.stdout.write(`\nCapabilities, each after what it imports:\n${describeOrder(graph)}\n`);
   return rules.exitCode > 0 || cycles.length > 0 ? 1 : 0;
 }
 

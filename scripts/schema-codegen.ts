@@ -105,6 +105,7 @@ async function checkedValuesAsUnions<T>(db: Kysely<T>, metadata: DatabaseMetadat
     }
   }
   const unknown = Object.keys(JSON_COLUMNS).filter((key) => !columns.has(key));
-  if (unknown.length > 0) throw new Error(`JSON_COLUMNS names columns the database does not have: ${unknown.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`JSON_COLUMNS names columns the database does not have: ${unknown.join(', ')}`);
   return metadata;
 }

@@ -16,7 +16,11 @@ export interface Running {
 }
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL, maxConnections: config.DATABASE_POOL_MAX } : { dataDir: config.DATA_DIR });
+  return openDatabase(
+    config.DATABASE_URL
+      ? { url: config.DATABASE_URL, maxConnections: config.DATABASE_POOL_MAX }
+      : { dataDir: config.DATA_DIR },
+  );
 }
 
 /** Opens the database, applies migrations, optionally prepares data, starts jobs and serves HTTP. */

@@ -39,7 +39,11 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A laptop-sized window in a French browser, as most agency staff use. */
 export async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  });
   context.setDefaultTimeout(BROWSER_WAIT_MS);
   context.setDefaultNavigationTimeout(BROWSER_WAIT_MS);
   return context;
@@ -103,13 +107,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the debugging protocol, not as a <script> tag: the app's CSP forbids inline scripts.
   if (!loaded) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } })
+      .axe;
     const results = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
     return results.violations.map((violation: Result) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), html: node.html, summary: node.failureSummary })),
+      nodes: violation.nodes.map((node) => ({
+        target: node.target.join(' '),
+        html: node.html,
+        summary: node.failureSummary,
+      })),
     }));
   });
   return violations;

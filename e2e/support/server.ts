@@ -46,7 +46,10 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
   };
   try {
     await migrate(database);
-    const config = loadConfig({}, { JOBS: options.jobs ? 'on' : 'off', LOG_LEVEL: 'silent', PORT: 0, UPLOAD_DIR: uploads });
+    const config = loadConfig(
+      {},
+      { JOBS: options.jobs ? 'on' : 'off', LOG_LEVEL: 'silent', PORT: 0, UPLOAD_DIR: uploads },
+    );
     const deps: Deps = { database, db: database.db, config, now: options.now ?? (() => new Date()) };
     await loadDemo(deps, { debtors: 150 });
     if (options.jobs) {

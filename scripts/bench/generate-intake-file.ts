@@ -9,8 +9,23 @@ import { FRENCH_FIRST_NAMES, FRENCH_LAST_NAMES, PLACES, STREETS_FR } from '../..
  * of several kinds. `;`-separated, French decimal commas and dates, as docs/intake-format.md describes.
  */
 export const INTAKE_COLUMNS = [
-  'debtor_reference', 'title', 'first_name', 'last_name', 'birth_date', 'address_line1', 'postal_code', 'city',
-  'country', 'phone', 'email', 'claim_reference', 'contract_type', 'principal', 'interest', 'fees', 'default_date',
+  'debtor_reference',
+  'title',
+  'first_name',
+  'last_name',
+  'birth_date',
+  'address_line1',
+  'postal_code',
+  'city',
+  'country',
+  'phone',
+  'email',
+  'claim_reference',
+  'contract_type',
+  'principal',
+  'interest',
+  'fees',
+  'default_date',
   'last_payment_date',
 ] as const;
 
@@ -27,11 +42,100 @@ const CONTRACTS = [
  * demo's common names come first, then 20,000 built from syllables; drawn with a Zipf law (exponent 0.6), so
  * that same-name look-ups meet realistic, not inflated, numbers of namesakes.
  */
-const ONSETS = ['Bou', 'Ber', 'Cha', 'Dela', 'Fer', 'Gar', 'Lan', 'Mar', 'Mor', 'Pel', 'Ri', 'Ros', 'Tes', 'Vil', 'Gui', 'Ma', 'Jo', 'Fa', 'Lu', 'Ca', 'Bre', 'Clé', 'Dau', 'Es', 'Ga', 'Her', 'Jac', 'Ker', 'Lé', 'Mi', 'Nau', 'Pa', 'Que', 'Re', 'Sau', 'Tho', 'Val', 'Ver', 'Cour', 'Bon'];
-const MIDDLES = ['', 'n', 'r', 'l', 'ch', 'ss', 'tt', 'ill', 'nd', 'rg', 'mb', 'rn', 'st', 'ud', 'zel', 'val', 'bel', 'son', 'ton', 'ran', 'lan', 'mar', 'din', 'gon', 'ver'];
-const ENDINGS = ['et', 'ier', 'in', 'eau', 'and', 'on', 'aud', 'ot', 'y', 'ard', 'ez', 'oux', 'ais', 'ay', 'ault', 'ac', 'el', 'é', 'ou', 'ès'];
+const ONSETS = [
+  'Bou',
+  'Ber',
+  'Cha',
+  'Dela',
+  'Fer',
+  'Gar',
+  'Lan',
+  'Mar',
+  'Mor',
+  'Pel',
+  'Ri',
+  'Ros',
+  'Tes',
+  'Vil',
+  'Gui',
+  'Ma',
+  'Jo',
+  'Fa',
+  'Lu',
+  'Ca',
+  'Bre',
+  'Clé',
+  'Dau',
+  'Es',
+  'Ga',
+  'Her',
+  'Jac',
+  'Ker',
+  'Lé',
+  'Mi',
+  'Nau',
+  'Pa',
+  'Que',
+  'Re',
+  'Sau',
+  'Tho',
+  'Val',
+  'Ver',
+  'Cour',
+  'Bon',
+];
+const MIDDLES = [
+  '',
+  'n',
+  'r',
+  'l',
+  'ch',
+  'ss',
+  'tt',
+  'ill',
+  'nd',
+  'rg',
+  'mb',
+  'rn',
+  'st',
+  'ud',
+  'zel',
+  'val',
+  'bel',
+  'son',
+  'ton',
+  'ran',
+  'lan',
+  'mar',
+  'din',
+  'gon',
+  'ver',
+];
+const ENDINGS = [
+  'et',
+  'ier',
+  'in',
+  'eau',
+  'and',
+  'on',
+  'aud',
+  'ot',
+  'y',
+  'ard',
+  'ez',
+  'oux',
+  'ais',
+  'ay',
+  'ault',
+  'ac',
+  'el',
+  'é',
+  'ou',
+  'ès',
+];
 const SURNAMES: string[] = [...FRENCH_LAST_NAMES];
-for (const onset of ONSETS) for (const middle of MIDDLES) for (const ending of ENDINGS) SURNAMES.push(`${onset}${middle}${ending}`);
+for (const onset of ONSETS)
+  for (const middle of MIDDLES) for (const ending of ENDINGS) SURNAMES.push(`${onset}${middle}${ending}`);
 const SURNAME_CUMULATIVE = (() => {
   let total = 0;
   return SURNAMES.map((_, rank) => (total += 1 / (rank + 1) ** 0.6));
@@ -52,7 +156,9 @@ function pickSurname(random: Random): string {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const frenchDate = (y: number, m: number, d: number) => `${pad(d)}/${pad(m)}/${y}`;
 const frenchAmount = (cents: number) => {
-  const euros = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const euros = Math.floor(cents / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return `${euros},${pad(cents % 100)}`;
 };
 
@@ -82,7 +188,8 @@ export async function generateIntakeFile(path: string, claims: number, seed = 7)
     const place = person.pick(FRENCH_PLACES);
     const [contract, min, max] = random.pick(CONTRACTS);
     const principal = random.logUniformCents(min, max);
-    const interest = contract === 'consumer_credit' || contract === 'overdraft' ? Math.round((principal * random.int(1, 9)) / 100) : 0;
+    const interest =
+      contract === 'consumer_credit' || contract === 'overdraft' ? Math.round((principal * random.int(1, 9)) / 100) : 0;
     const fees = random.chance(0.3) ? random.int(10, 60) * 100 : 0;
     const fields: string[] = [
       `C${pad(d, 8)}`,
@@ -95,7 +202,12 @@ export async function generateIntakeFile(path: string, claims: number, seed = 7)
       place.city,
       'FR',
       `06 ${pad(person.int(0, 99))} ${pad(person.int(0, 99))} ${pad(person.int(0, 99))} ${pad(person.int(0, 99))}`,
-      person.chance(0.6) ? `${first}.${last}.${d}@mail.example`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.@-]/g, '') : '',
+      person.chance(0.6)
+        ? `${first}.${last}.${d}@mail.example`
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[^a-z0-9.@-]/g, '')
+        : '',
       `K${pad(i, 9)}`,
       contract,
       frenchAmount(principal),
@@ -106,11 +218,19 @@ export async function generateIntakeFile(path: string, claims: number, seed = 7)
     ];
     if (i % 100 === 50) {
       badRows += 1;
-      switch ((i / 100) % 4 | 0) {
-        case 0: fields[13] = '12,345'; break; // three decimals
-        case 1: fields[16] = '31/02/2025'; break; // not a calendar date
-        case 2: fields[3] = ''; break; // no last name
-        default: fields[12] = 'mortgage'; break; // unknown contract type
+      switch (((i / 100) % 4) | 0) {
+        case 0:
+          fields[13] = '12,345';
+          break; // three decimals
+        case 1:
+          fields[16] = '31/02/2025';
+          break; // not a calendar date
+        case 2:
+          fields[3] = '';
+          break; // no last name
+        default:
+          fields[12] = 'mortgage';
+          break; // unknown contract type
       }
     }
     buffer += `${fields.join(';')}\n`;

@@ -17,21 +17,50 @@ await migrate(database);
 const deps: Deps = { database, db: database.db, config: loadConfig({}), now: () => new Date() };
 const creditor = await deps.db
   .insertInto('creditors')
-  .values({ code: 'BENCH', name: 'Bench Bank', legal_name: 'Bench Bank SA', sector: 'bank', country: 'FR', address_line1: '1 rue de la Paix', postal_code: '75002', city: 'Paris' })
+  .values({
+    code: 'BENCH',
+    name: 'Bench Bank',
+    legal_name: 'Bench Bank SA',
+    sector: 'bank',
+    country: 'FR',
+    address_line1: '1 rue de la Paix',
+    postal_code: '75002',
+    city: 'Paris',
+  })
   .returning('id')
   .executeTakeFirstOrThrow();
-await deps.db.insertInto('mandates').values({ creditor_id: creditor.id, code: 'BENCH-1', kind: 'collection', commission_rate_bp: 1500, starts_on: '2026-01-01', allocation_order: '[]' }).execute();
+await deps.db
+  .insertInto('mandates')
+  .values({
+    creditor_id: creditor.id,
+    code: 'BENCH-1',
+    kind: 'collection',
+    commission_rate_bp: 1500,
+    starts_on: '2026-01-01',
+    allocation_order: '[]',
+  })
+  .execute();
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const actor = { userId: null, role: 'bench' };
 const started = performance.now();
-const { placementId } = await createPlacement(deps, { creditorId: creditor.id, mandateCode: 'BENCH-1', source: { fileName: file, sha256: null, format: 'csv' }, actor });
+const { placementId } = await createPlacement(deps, {
+  creditorId: creditor.id,
+  mandateCode: 'BENCH-1',
+  source: { fileName: file, sha256: null, format: 'csv' },
+  actor,
+});
 const timings: Record<string, number> = {};
 const report = await importFile(deps, placementId, file, { actor, timings });
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-const claims = await deps.db.selectFrom('claims').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+const claims = await deps.db
+  .selectFrom('claims')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .executeTakeFirstOrThrow();
 await database.close();
-process.stdout.write(`${JSON.stringify({ seconds, rows: report.rowsTotal, rejected: report.rowsRejected, claims: Number(claims.n), counts: report.counts, peakRssBytes: peakRss, timings })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ seconds, rows: report.rowsTotal, rejected: report.rowsRejected, claims: Number(claims.n), counts: report.counts, peakRssBytes: peakRss, timings })}\n`,
+);

@@ -40,7 +40,10 @@ interface WorkerResult {
 }
 
 async function measure(target: string, path: string): Promise<WorkerResult> {
-  const { stdout } = await run('npx', ['tsx', join(import.meta.dirname, 'intake-worker.ts'), target, path], { maxBuffer: 1 << 24, env: { ...process.env, LOG_LEVEL: 'silent' } });
+  const { stdout } = await run('npx', ['tsx', join(import.meta.dirname, 'intake-worker.ts'), target, path], {
+    maxBuffer: 1 << 24,
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as WorkerResult;
 }
 

@@ -30,10 +30,22 @@ const database = await openDatabase({ url: scratch.url, maxConnections: concurre
 
 try {
   await migrate(database);
-  const deps: Deps = { database, db: database.db, config: loadConfig({}, { LOG_LEVEL: 'silent', JOBS: 'off' }), now: () => new Date() };
+  const deps: Deps = {
+    database,
+    db: database.db,
+    config: loadConfig({}, { LOG_LEVEL: 'silent', JOBS: 'off' }),
+    now: () => new Date(),
+  };
   await loadDemo(deps, { debtors: 20 });
   const user = await deps.db.selectFrom('users').selectAll().where('role', '=', 'manager').executeTakeFirstOrThrow();
-  const actor: Actor = { userId: user.id, role: user.role, creditorId: null, displayName: user.display_name, email: user.email, locale: 'fr' };
+  const actor: Actor = {
+    userId: user.id,
+    role: user.role,
+    creditorId: null,
+    displayName: user.display_name,
+    email: user.email,
+    locale: 'fr',
+  };
 
   // Cases with two claims each (an old one with interest, a newer one), written set-based.
   await sql`
@@ -52,7 +64,12 @@ try {
     select id, creditor_id, 'BENCH-' || id || '-' || k, 'consumer_credit', 400000, 80000, 20000, case when k = 1 then date '2025-03-01' else date '2026-02-01' end
     from opened, generate_series(1, 2) k`.execute(deps.db);
   await sql`analyze`.execute(deps.db);
-  const cases = (await deps.db.selectFrom('cases').select(['id', 'reference']).where('reference', 'like', 'ACC-2027-%').orderBy('reference').execute());
+  const cases = await deps.db
+    .selectFrom('cases')
+    .select(['id', 'reference'])
+    .where('reference', 'like', 'ACC-2027-%')
+    .orderBy('reference')
+    .execute();
 
   // 1. Payments through the service, concurrent callers on distinct cases.
   let next = 0;
@@ -67,7 +84,12 @@ try {
         await recordPayment(
           deps,
           actor,
-          { caseId: target.id, amountCents: 1_000 + (index % 50) * 137, channel: 'bank_transfer', receivedOn: '2026-11-20' },
+          {
+            caseId: target.id,
+            amountCents: 1_000 + (index % 50) * 137,
+            channel: 'bank_transfer',
+            receivedOn: '2026-11-20',
+          },
           { idempotencyKey: `bench-${index}`, source: 'api' },
         );
       }
@@ -95,17 +117,30 @@ try {
     entries.join('') +
     `</Stmt></BkToCstmrStmt></Document>`;
   const statementBegan = performance.now();
-  const { report } = await importStatement(deps, actor, { body: Buffer.from(xml), fileName: 'bench-camt053.xml' }, null);
+  const { report } = await importStatement(
+    deps,
+    actor,
+    { body: Buffer.from(xml), fileName: 'bench-camt053.xml' },
+    null,
+  );
   const statementSeconds = (performance.now() - statementBegan) / 1000;
 
   const verification = await verifyLedger(deps.db);
   const paymentRate = Math.round(payments / paymentSeconds);
   const lineRate = Math.round(statementLines / statementSeconds);
   const summary = report as unknown as Record<string, unknown>;
-  process.stdout.write(`payments: ${payments.toLocaleString('en')} through the service in ${paymentSeconds.toFixed(1)} s, ${concurrency} concurrent callers\n`);
-  process.stdout.write(`statement: ${statementLines.toLocaleString('en')} lines in ${statementSeconds.toFixed(1)} s (${JSON.stringify(Object.fromEntries(Object.entries(summary).filter(([, value]) => typeof value === 'number')))})\n`);
-  process.stdout.write(`ledger:verify: ${verification.ok ? 'clean' : verification.violation} (${verification.transactions.toLocaleString('en')} transactions)\n`);
-  process.stdout.write(`payments: ${paymentRate.toLocaleString('en')} payments/s through the service; statement import: ${lineRate.toLocaleString('en')} lines/s\n`);
+  process.stdout.write(
+    `payments: ${payments.toLocaleString('en')} through the service in ${paymentSeconds.toFixed(1)} s, ${concurrency} concurrent callers\n`,
+  );
+  process.stdout.write(
+    `statement: ${statementLines.toLocaleString('en')} lines in ${statementSeconds.toFixed(1)} s (${JSON.stringify(Object.fromEntries(Object.entries(summary).filter(([, value]) => typeof value === 'number')))})\n`,
+  );
+  process.stdout.write(
+    `ledger:verify: ${verification.ok ? 'clean' : verification.violation} (${verification.transactions.toLocaleString('en')} transactions)\n`,
+  );
+  process.stdout.write(
+    `payments: ${paymentRate.toLocaleString('en')} payments/s through the service; statement import: ${lineRate.toLocaleString('en')} lines/s\n`,
+  );
 } finally {
   await database.close();
   await scratch.drop();

@@ -36,14 +36,26 @@ function realisticFacts(base: number): ContactFacts {
   for (let i = 0; i < 30; i += 1) {
     const channel = random.pick(CHANNELS);
     const conversation = channel === 'phone' && random.chance(0.15);
-    history.push({ at: base - random.int(1, 120 * 24) * 3_600_000, channel, direction: random.chance(0.9) ? 'outbound' : 'inbound', conversation });
+    history.push({
+      at: base - random.int(1, 120 * 24) * 3_600_000,
+      channel,
+      direction: random.chance(0.9) ? 'outbound' : 'inbound',
+      conversation,
+    });
   }
   history.sort((a, b) => a.at - b.at);
   return facts({
     location: random.pick([PARIS, PARIS, PARIS, MOSELLE, REUNION, ROME]),
     history,
     holds: random.chance(0.05)
-      ? [{ kind: random.pick(HOLD_KINDS), startsAt: base - 10 * DAY, endsAt: random.chance(0.5) ? base + 20 * DAY : null, reviewAt: base + 30 * DAY }]
+      ? [
+          {
+            kind: random.pick(HOLD_KINDS),
+            startsAt: base - 10 * DAY,
+            endsAt: random.chance(0.5) ? base + 20 * DAY : null,
+            reviewAt: base + 30 * DAY,
+          },
+        ]
       : [],
     optOuts: random.chance(0.05) ? { phone: base - 5 * DAY } : {},
     preferences: {
@@ -79,7 +91,12 @@ async function endpointLatency() {
   const database = await openDatabase({ url: scratch.url });
   try {
     await migrate(database);
-    const deps: Deps = { database, db: database.db, config: loadConfig({}, { LOG_LEVEL: 'silent', JOBS: 'off' }), now: () => new Date() };
+    const deps: Deps = {
+      database,
+      db: database.db,
+      config: loadConfig({}, { LOG_LEVEL: 'silent', JOBS: 'off' }),
+      now: () => new Date(),
+    };
     await loadDemo(deps, { debtors: 50 });
     await seedDebtors(database.db);
     const app = await buildApp(deps, { logger: false, webDist: '/nonexistent' });
@@ -90,7 +107,9 @@ async function endpointLatency() {
       body: JSON.stringify({ email: 'agent@demo.accord.test', password: DEMO_PASSWORD }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const ids = (await database.db.selectFrom('debtors').select('id').where('last_name', 'like', 'Bench%').execute()).map((row) => row.id);
+    const ids = (
+      await database.db.selectFrom('debtors').select('id').where('last_name', 'like', 'Bench%').execute()
+    ).map((row) => row.id);
     const latencies: number[] = [];
     const until = performance.now() + seconds * 1000;
     await Promise.all(
@@ -99,8 +118,11 @@ async function endpointLatency() {
           const id = ids[Math.floor(Math.random() * ids.length)]!;
           const channel = CHANNELS[Math.floor(Math.random() * 4)];
           const began = performance.now();
-          const response = await fetch(`${address}/api/v1/debtors/${id}/contact-permission?channel=${channel}`, { headers: { cookie } });
-          if (response.status !== 200) throw new Error(`contact-permission answered ${response.status}: ${await response.text()}`);
+          const response = await fetch(`${address}/api/v1/debtors/${id}/contact-permission?channel=${channel}`, {
+            headers: { cookie },
+          });
+          if (response.status !== 200)
+            throw new Error(`contact-permission answered ${response.status}: ${await response.text()}`);
           await response.arrayBuffer();
           latencies.push(performance.now() - began);
         }
@@ -109,7 +131,12 @@ async function endpointLatency() {
     await app.close();
     latencies.sort((a, b) => a - b);
     const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))]!;
-    return { requests: latencies.length, perSecond: Math.round(latencies.length / seconds), p50: at(0.5), p99: at(0.99) };
+    return {
+      requests: latencies.length,
+      perSecond: Math.round(latencies.length / seconds),
+      p50: at(0.5),
+      p99: at(0.99),
+    };
   } finally {
     await database.close();
     await scratch.drop();
@@ -147,8 +174,11 @@ async function seedDebtors(db: Deps['db']) {
 }
 
 const core = decisionsPerSecond();
-process.stdout.write(`core: ${core.rate.toLocaleString('en')} decisions/s on one core (${Math.round(core.allowedShare * 100)} % allowed, 30 past contacts each)\n`);
-const endpoint = process.env.BENCH_POLICY_ENDPOINT === "off" ? { perSecond: 0, p50: 0, p99: 0 } : await endpointLatency();
+process.stdout.write(
+  `core: ${core.rate.toLocaleString('en')} decisions/s on one core (${Math.round(core.allowedShare * 100)} % allowed, 30 past contacts each)\n`,
+);
+const endpoint =
+  process.env.BENCH_POLICY_ENDPOINT === 'off' ? { perSecond: 0, p50: 0, p99: 0 } : await endpointLatency();
 process.stdout.write(
   `endpoint: GET /debtors/{id}/contact-permission, ${concurrency} concurrent callers, ${debtorCount.toLocaleString('en')} debtors × 30 contacts on PostgreSQL: ` +
     `${endpoint.perSecond.toLocaleString('en')} requests/s, p50 ${endpoint.p50.toFixed(1)} ms, p99 ${endpoint.p99.toFixed(1)} ms\n`,

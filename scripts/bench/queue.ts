@@ -58,7 +58,8 @@ const ms = (n: number) => n.toFixed(1);
 // statement; foreign keys and triggers are off during the load (session_replication_role) and checked afterwards.
 
 /** A stable uuid for row `n` of kind `kind` (SQL expression). */
-const uid = (kind: string, n: string) => `overlay(overlay(md5('${kind}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
+const uid = (kind: string, n: string) =>
+  `overlay(overlay(md5('${kind}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
 /** A stable pseudo-random integer in [0, 2^31) for row `n` and draw `k` (SQL expression). */
 const h = (n: string, k: number) => `((hashint8extended((${n})::bigint, ${k}) & 2147483647)::int)`;
 /** Every 50th case belongs to the debtor of the case before it (another creditor): ~2 % of debtors have two cases. */
@@ -78,9 +79,30 @@ async function load(db: Database): Promise<Loaded> {
   const steps: Loaded['steps'] = [];
   const n = caseCount;
   const creditors = [
-    { id: randomUUID(), mandate: randomUUID(), code: 'BQBANK', name: 'Banque Bench', sector: 'bank', contract: 'overdraft' },
-    { id: randomUUID(), mandate: randomUUID(), code: 'BQCREDIT', name: 'Crédit Bench', sector: 'consumer_credit', contract: 'consumer_credit' },
-    { id: randomUUID(), mandate: randomUUID(), code: 'BQTEL', name: 'Télécom Bench', sector: 'telecom', contract: 'telecom' },
+    {
+      id: randomUUID(),
+      mandate: randomUUID(),
+      code: 'BQBANK',
+      name: 'Banque Bench',
+      sector: 'bank',
+      contract: 'overdraft',
+    },
+    {
+      id: randomUUID(),
+      mandate: randomUUID(),
+      code: 'BQCREDIT',
+      name: 'Crédit Bench',
+      sector: 'consumer_credit',
+      contract: 'consumer_credit',
+    },
+    {
+      id: randomUUID(),
+      mandate: randomUUID(),
+      code: 'BQTEL',
+      name: 'Télécom Bench',
+      sector: 'telecom',
+      contract: 'telecom',
+    },
   ];
   const creditorId = `(array[${creditors.map((c) => `'${c.id}'::uuid`).join(',')}])[1 + ${creditorOf('g')}]`;
   const mandateId = `(array[${creditors.map((c) => `'${c.mandate}'::uuid`).join(',')}])[1 + ${creditorOf('g')}]`;
@@ -100,14 +122,23 @@ async function load(db: Database): Promise<Loaded> {
   // Where the debtor lives, by draw 1: 85 % mainland France, 10 % Italy, 3 % La Réunion, 1 % Guadeloupe, 1 % Martinique.
   const region = h('g', 1) + ' % 100';
   const place = (field: 'city' | 'postal' | 'sub' | 'tz' | 'country' | 'prefix') => {
-    const fr = { city: ['Paris', 'Lyon', 'Marseille', 'Lille', 'Strasbourg', 'Metz'], postal: ['75011', '69003', '13001', '59000', '67000', '57000'], sub: ['75', '69', '13', '59', '67', '57'] };
+    const fr = {
+      city: ['Paris', 'Lyon', 'Marseille', 'Lille', 'Strasbourg', 'Metz'],
+      postal: ['75011', '69003', '13001', '59000', '67000', '57000'],
+      sub: ['75', '69', '13', '59', '67', '57'],
+    };
     const it = { city: ['Roma', 'Milano', 'Napoli'], postal: ['00184', '20121', '80133'], sub: ['RM', 'MI', 'NA'] };
-    const pick = (list: string[], k: number) => `(array[${list.map((v) => `'${v}'`).join(',')}])[1 + ${h('g', k)} % ${list.length}]`;
+    const pick = (list: string[], k: number) =>
+      `(array[${list.map((v) => `'${v}'`).join(',')}])[1 + ${h('g', k)} % ${list.length}]`;
     switch (field) {
       case 'city':
       case 'postal':
       case 'sub': {
-        const overseas = { city: ['Saint-Denis', 'Pointe-à-Pitre', 'Fort-de-France'], postal: ['97400', '97110', '97200'], sub: ['974', '971', '972'] }[field];
+        const overseas = {
+          city: ['Saint-Denis', 'Pointe-à-Pitre', 'Fort-de-France'],
+          postal: ['97400', '97110', '97200'],
+          sub: ['974', '971', '972'],
+        }[field];
         return `case when ${region} < 85 then ${pick(fr[field], 2)} when ${region} < 95 then ${pick(it[field], 2)}
           when ${region} < 98 then '${overseas[0]}' when ${region} < 99 then '${overseas[1]}' else '${overseas[2]}' end`;
       }
@@ -120,11 +151,50 @@ async function load(db: Database): Promise<Loaded> {
         return `case when ${region} < 85 then '+336' when ${region} < 95 then '+393' when ${region} < 98 then '+262692' when ${region} < 99 then '+590690' else '+596696' end`;
     }
   };
-  const firstNames = ['Camille', 'Léa', 'Manon', 'Chloé', 'Inès', 'Sarah', 'Lucas', 'Hugo', 'Louis', 'Nathan', 'Gabriel', 'Jules', 'Marie', 'Thomas', 'Nicolas', 'Julie'];
-  const lastNames = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier'];
+  const firstNames = [
+    'Camille',
+    'Léa',
+    'Manon',
+    'Chloé',
+    'Inès',
+    'Sarah',
+    'Lucas',
+    'Hugo',
+    'Louis',
+    'Nathan',
+    'Gabriel',
+    'Jules',
+    'Marie',
+    'Thomas',
+    'Nicolas',
+    'Julie',
+  ];
+  const lastNames = [
+    'Martin',
+    'Bernard',
+    'Dubois',
+    'Thomas',
+    'Robert',
+    'Richard',
+    'Petit',
+    'Durand',
+    'Leroy',
+    'Moreau',
+    'Simon',
+    'Laurent',
+    'Lefebvre',
+    'Michel',
+    'Garcia',
+    'David',
+    'Bertrand',
+    'Roux',
+    'Vincent',
+    'Fournier',
+  ];
   const itFirst = ['Giulia', 'Francesca', 'Marco', 'Luca', 'Alessandro', 'Chiara'];
   const itLast = ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano'];
-  const pickName = (list: string[], k: number) => `(array[${list.map((v) => `'${v}'`).join(',')}])[1 + ${h('g', k)} % ${list.length}]`;
+  const pickName = (list: string[], k: number) =>
+    `(array[${list.map((v) => `'${v}'`).join(',')}])[1 + ${h('g', k)} % ${list.length}]`;
   const italian = `${region} between 85 and 94`;
 
   // The debtors: every row number except the second case of a debtor (g % 50 = 0).
@@ -215,7 +285,9 @@ async function load(db: Database): Promise<Loaded> {
             const statement = statements[next++];
             if (!statement) return;
             const t = performance.now();
-            const { rows } = await run<{ count: string }>(`with made as (${statement.text} returning 1) select count(*)::text as count from made`);
+            const { rows } = await run<{ count: string }>(
+              `with made as (${statement.text} returning 1) select count(*)::text as count from made`,
+            );
             steps.push({ name: statement.name, seconds: (performance.now() - t) / 1000, rows: Number(rows[0]!.count) });
           }
         } finally {
@@ -236,7 +308,8 @@ async function load(db: Database): Promise<Loaded> {
     union all select 'balance not the claims', count(*)::text from cases c join claims k on k.case_id = c.id
       where c.balance_cents <> k.principal_cents + k.interest_cents + k.fees_cents`);
   const broken = orphans.filter((row) => Number(row.count) > 0);
-  if (broken.length > 0) throw new Error(`the load is inconsistent: ${broken.map((row) => `${row.what} ${row.count}`).join(', ')}`);
+  if (broken.length > 0)
+    throw new Error(`the load is inconsistent: ${broken.map((row) => `${row.what} ${row.count}`).join(', ')}`);
   steps.push({ name: 'integrity check', seconds: (performance.now() - t) / 1000, rows: 0 });
   t = performance.now();
   await db.executeSql('analyze');
@@ -258,7 +331,14 @@ async function agentActors(db: Database): Promise<Actor[]> {
   const { rows } = await db.executeSql<{ id: string; display_name: string; email: string }>(
     `select id, display_name, email from users where role = 'agent' and email like '%@bench.accord.test' order by display_name`,
   );
-  return rows.map((row) => ({ userId: row.id, role: 'agent', creditorId: null, displayName: row.display_name, email: row.email, locale: 'fr' }));
+  return rows.map((row) => ({
+    userId: row.id,
+    role: 'agent',
+    creditorId: null,
+    displayName: row.display_name,
+    email: row.email,
+    locale: 'fr',
+  }));
 }
 
 interface Run {
@@ -284,7 +364,12 @@ function callBody(index: number, balanceCents: number, now: Date): CallBody {
   if (roll < 2) {
     // A promise for part of the balance, due in 7–27 days.
     const due = addDays(localDateOf(now, 'Europe/Paris'), 7 + (index % 21));
-    return { outcome: 'right_party', result: 'promise', checklist: { identity: true }, promise: { amountCents: Math.max(100, Math.min(balanceCents, 5_000 + (index % 40) * 1_000)), dueOn: due } };
+    return {
+      outcome: 'right_party',
+      result: 'promise',
+      checklist: { identity: true },
+      promise: { amountCents: Math.max(100, Math.min(balanceCents, 5_000 + (index % 40) * 1_000)), dueOn: due },
+    };
   }
   if (roll < 5) return { outcome: 'voicemail', checklist: {} };
   return { outcome: 'no_answer', checklist: {} };
@@ -293,8 +378,19 @@ function callBody(index: number, balanceCents: number, now: Date): CallBody {
 async function drive(deps: Deps, agents: Actor[]): Promise<Run> {
   const sinceIso = deps.now().toISOString();
   const run: Run = {
-    sinceIso, elapsed: 0, next: [], open: [], record: [], empty: 0, doubles: 0, doubleCases: [], outcomes: {}, errors: {}, waiting: null,
-    loopDelay: { p50: 0, p99: 0, max: 0 }, activity: [],
+    sinceIso,
+    elapsed: 0,
+    next: [],
+    open: [],
+    record: [],
+    empty: 0,
+    doubles: 0,
+    doubleCases: [],
+    outcomes: {},
+    errors: {},
+    waiting: null,
+    loopDelay: { p50: 0, p99: 0, max: 0 },
+    activity: [],
   };
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -308,7 +404,8 @@ async function drive(deps: Deps, agents: Actor[]): Promise<Run> {
     run.errors[key] = (run.errors[key] ?? 0) + 1;
   };
   // Think time varies between half and one and a half times BENCH_THINK_MS, so agents do not act in lockstep.
-  const pause = (wait: number) => (wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random()))) : Promise.resolve());
+  const pause = (wait: number) =>
+    wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random()))) : Promise.resolve();
   const began = performance.now();
   const until = began + seconds * 1000;
   let calls = 0;
@@ -338,7 +435,8 @@ async function drive(deps: Deps, agents: Actor[]): Promise<Run> {
         const other = holder.get(caseId);
         if (other !== undefined && other !== agent) {
           run.doubles += 1;
-          if (run.doubleCases.length < 10) run.doubleCases.push(`${entry.reference} (agents ${other + 1} and ${agent + 1})`);
+          if (run.doubleCases.length < 10)
+            run.doubleCases.push(`${entry.reference} (agents ${other + 1} and ${agent + 1})`);
         }
         holder.set(caseId, agent);
         await pause(thinkMs);
@@ -346,7 +444,11 @@ async function drive(deps: Deps, agents: Actor[]): Promise<Run> {
         // Opening the case: the page's three requests, in parallel as the browser sends them.
         t = performance.now();
         try {
-          await Promise.all([getCase(deps, actor, caseId), caseContact(deps, actor, caseId), caseWorkspace(deps, actor, caseId)]);
+          await Promise.all([
+            getCase(deps, actor, caseId),
+            caseContact(deps, actor, caseId),
+            caseWorkspace(deps, actor, caseId),
+          ]);
           run.open.push(performance.now() - t);
         } catch (error) {
           fail('open case', error);
@@ -420,7 +522,13 @@ function sampleActivity() {
 
 async function queueFigures(db: Database, now: Date) {
   try {
-    const { rows } = await db.executeSql<{ team: string | null; tier: string; callable: string; later: string; never: string }>(
+    const { rows } = await db.executeSql<{
+      team: string | null;
+      tier: string;
+      callable: string;
+      later: string;
+      never: string;
+    }>(
       `select t.name as team, case q.tier when 3 then 'callback' when 2 then 'promise' when 1 then 'follow_up' else 'standard' end as tier,
          count(*) filter (where q.callable_from <= $1)::text as callable,
          count(*) filter (where q.callable_from > $1)::text as later,
@@ -430,7 +538,9 @@ async function queueFigures(db: Database, now: Date) {
       [now],
     );
     for (const row of rows) {
-      out(`queue: ${row.team ?? '(no team)'} / ${row.tier}: ${fmt(Number(row.callable))} callable now, ${fmt(Number(row.later))} later, ${fmt(Number(row.never))} not by phone`);
+      out(
+        `queue: ${row.team ?? '(no team)'} / ${row.tier}: ${fmt(Number(row.callable))} callable now, ${fmt(Number(row.later))} later, ${fmt(Number(row.never))} not by phone`,
+      );
     }
   } catch (error) {
     out(`queue: figures unavailable (${(error as Error).message})`);
@@ -458,12 +568,19 @@ async function afterRunChecks(db: Database, agents: Actor[], sinceIso: string): 
   );
   let leasesHeld: number | null;
   try {
-    const leases = await db.executeSql<{ count: string }>(`select count(*)::text as count from case_queue where leased_by is not null`);
+    const leases = await db.executeSql<{ count: string }>(
+      `select count(*)::text as count from case_queue where leased_by is not null`,
+    );
     leasesHeld = Number(leases.rows[0]!.count);
   } catch {
     leasesHeld = null;
   }
-  return { casesByTwoAgents: Number(rows[0]!.by_two), casesCalledTwice: Number(rows[0]!.twice), contactsRecorded: Number(rows[0]!.total), leasesHeld };
+  return {
+    casesByTwoAgents: Number(rows[0]!.by_two),
+    casesCalledTwice: Number(rows[0]!.twice),
+    contactsRecorded: Number(rows[0]!.total),
+    leasesHeld,
+  };
 }
 
 function percentile(sorted: number[], share: number): number {
@@ -477,14 +594,27 @@ function report(loaded: Loaded, entries: number, rebuildSeconds: number, run: Ru
   const record = [...run.record].sort((a, b) => a - b);
   const line = (name: string, sorted: number[]) =>
     `${name}: ${fmt(sorted.length)} calls, p50 ${ms(percentile(sorted, 0.5))} ms, p95 ${ms(percentile(sorted, 0.95))} ms, p99 ${ms(percentile(sorted, 0.99))} ms, max ${ms(sorted[sorted.length - 1] ?? Number.NaN)} ms`;
-  out(`machine: ${cpus().length} cpus (${cpus()[0]?.model ?? 'unknown'}), pool ${poolSize} connections, think time ${thinkMs} ms`);
+  out(
+    `machine: ${cpus().length} cpus (${cpus()[0]?.model ?? 'unknown'}), pool ${poolSize} connections, think time ${thinkMs} ms`,
+  );
   out(line('next case', next));
-  out(`next case: ${fmt(Math.round(next.length / run.elapsed))} next cases/s over ${run.elapsed.toFixed(1)} s; ${fmt(run.empty)} answered "nothing callable"; waiting at the end ${JSON.stringify(run.waiting)}`);
+  out(
+    `next case: ${fmt(Math.round(next.length / run.elapsed))} next cases/s over ${run.elapsed.toFixed(1)} s; ${fmt(run.empty)} answered "nothing callable"; waiting at the end ${JSON.stringify(run.waiting)}`,
+  );
   out(line('open case (getCase + caseContact + caseWorkspace in parallel)', open));
   out(line('record call', record));
-  out(`node event loop delay during the run: p50 ${ms(run.loopDelay.p50)} ms, p99 ${ms(run.loopDelay.p99)} ms, max ${ms(run.loopDelay.max)} ms`);
-  out(`server connections, average over the run: ${run.activity.slice(0, 6).map((a) => `${a.average.toFixed(1)} ${a.what}`).join('; ')}`);
-  out(`outcomes: ${JSON.stringify(run.outcomes)}${Object.keys(run.errors).length > 0 ? `; errors ${JSON.stringify(run.errors)}` : '; no errors'}`);
+  out(
+    `node event loop delay during the run: p50 ${ms(run.loopDelay.p50)} ms, p99 ${ms(run.loopDelay.p99)} ms, max ${ms(run.loopDelay.max)} ms`,
+  );
+  out(
+    `server connections, average over the run: ${run.activity
+      .slice(0, 6)
+      .map((a) => `${a.average.toFixed(1)} ${a.what}`)
+      .join('; ')}`,
+  );
+  out(
+    `outcomes: ${JSON.stringify(run.outcomes)}${Object.keys(run.errors).length > 0 ? `; errors ${JSON.stringify(run.errors)}` : '; no errors'}`,
+  );
   out(
     `double assignments: ${run.doubles} in memory${run.doubleCases.length > 0 ? ` (${run.doubleCases.join(', ')})` : ''}; ` +
       `SQL: ${checks.casesByTwoAgents} cases called by two agents, ${checks.casesCalledTwice} cases called twice, ` +
@@ -550,14 +680,18 @@ try {
 
   const loaded = await load(database);
   if (loadOnly) {
-    out(`bench:queue load only: ${fmt(caseCount)} cases in ${loaded.seconds.toFixed(1)} s (${fmt(Math.round(caseCount / loaded.seconds))} cases/s) on ${cpus().length} cpus`);
+    out(
+      `bench:queue load only: ${fmt(caseCount)} cases in ${loaded.seconds.toFixed(1)} s (${fmt(Math.round(caseCount / loaded.seconds))} cases/s) on ${cpus().length} cpus`,
+    );
   } else {
     // The queues, built by the product.
     clockBase = performance.now();
     const rebuildBegan = performance.now();
     const rebuilt = await rebuildQueue(deps);
     const rebuildSeconds = (performance.now() - rebuildBegan) / 1000;
-    out(`rebuild: ${fmt(rebuilt.entries)} queue entries in ${rebuildSeconds.toFixed(1)} s (${fmt(Math.round(rebuilt.entries / rebuildSeconds))} entries/s)`);
+    out(
+      `rebuild: ${fmt(rebuilt.entries)} queue entries in ${rebuildSeconds.toFixed(1)} s (${fmt(Math.round(rebuilt.entries / rebuildSeconds))} entries/s)`,
+    );
     // The nightly rebuild runs hours before the agents start: by then autovacuum and a checkpoint have passed over
     // its million updated rows. Do the same here, so the run measures the working day and not the night's cleanup.
     await database.executeSql('vacuum analyze case_queue');
@@ -576,7 +710,9 @@ try {
        select count(*)::text as count from made`,
       [new Date(START - 20 * MINUTE)],
     );
-    out(`stale entries: ${fmt(Number(stale.rows[0]!.count))} cases got a phone contact after the rebuild (refused by the 4 h spacing at next case)`);
+    out(
+      `stale entries: ${fmt(Number(stale.rows[0]!.count))} cases got a phone contact after the rebuild (refused by the 4 h spacing at next case)`,
+    );
 
     const agents = await agentActors(database);
     // A server that runs all day has its pool open: connect it before measuring.

@@ -9,10 +9,15 @@ export async function rawCopyRowsPerSecond(url: string, path: string, rows: numb
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`create table if not exists bench_raw_copy (${INTAKE_COLUMNS.map((c) => `${c} text`).join(', ')})`);
+    await client.query(
+      `create table if not exists bench_raw_copy (${INTAKE_COLUMNS.map((c) => `${c} text`).join(', ')})`,
+    );
     await client.query('truncate bench_raw_copy');
     const started = performance.now();
-    await pipeline(createReadStream(path), client.query(copyFrom(`copy bench_raw_copy from stdin with (format csv, header true, delimiter ';')`)));
+    await pipeline(
+      createReadStream(path),
+      client.query(copyFrom(`copy bench_raw_copy from stdin with (format csv, header true, delimiter ';')`)),
+    );
     const seconds = (performance.now() - started) / 1000;
     await client.query('drop table bench_raw_copy');
     return rows / seconds;

@@ -6,7 +6,15 @@ import { migrate } from '../../src/platform/db/migrate.js';
 import { createScratchDatabase } from './scratch-database.js';
 
 /** The tables an import writes, parents first. */
-const RESULT_TABLES = ['debtors', 'debtor_references', 'debtor_addresses', 'debtor_contact_points', 'cases', 'case_stage_history', 'claims'];
+const RESULT_TABLES = [
+  'debtors',
+  'debtor_references',
+  'debtor_addresses',
+  'debtor_contact_points',
+  'cases',
+  'case_stage_history',
+  'claims',
+];
 /** What those rows point to, copied before the clock starts. */
 const PARENT_TABLES = ['creditors', 'mandates', 'placements'];
 

@@ -25,7 +25,9 @@ describe.each(ENGINES)('affordability on %s', (engine) => {
     t = await createTestApp(engine, { demo: true });
     agent = await signIn(t.app, demoEmail('agent'));
     admin = await signIn(t.app, demoEmail('administrator'));
-    debtorId = (await t.deps.db.selectFrom('cases').select('debtor_id').where('status', '<>', 'closed').executeTakeFirstOrThrow()).debtor_id;
+    debtorId = (
+      await t.deps.db.selectFrom('cases').select('debtor_id').where('status', '<>', 'closed').executeTakeFirstOrThrow()
+    ).debtor_id;
   });
   afterAll(() => t.close());
 
@@ -43,21 +45,45 @@ describe.each(ENGINES)('affordability on %s', (engine) => {
   it.each([
     [withExpenses(200000), 20000, 'expenses'],
     [withExpenses(150000), 34400, 'seizable_share'],
-    [{ ...withExpenses(130000), household: { adults: 1, children: 0, dependants: 0 }, resources: [{ type: 'salary', amountCents: 150000 }] }, 20000, 'expenses'],
+    [
+      {
+        ...withExpenses(130000),
+        household: { adults: 1, children: 0, dependants: 0 },
+        resources: [{ type: 'salary', amountCents: 150000 }],
+      },
+      20000,
+      'expenses',
+    ],
   ])('computes the public vectors without saving anything (%#)', async (body, capacityCents, bindingConstraint) => {
-    const before = await t.deps.db.selectFrom('debtor_assessments').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const before = await t.deps.db
+      .selectFrom('debtor_assessments')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     const response = await as(t.app, agent)('POST', '/api/v1/affordability/assessments', body);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ capacityCents, bindingConstraint });
-    const after = await t.deps.db.selectFrom('debtor_assessments').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('debtor_assessments')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('answers the shape of the issue, with a trace in French and English', async () => {
     const response = await as(t.app, agent)('POST', '/api/v1/affordability/assessments', ISSUE_BODY);
     const body = response.json();
-    expect(body).toMatchObject({ seizableShareCents: 34485, householdRsaCents: 136990, expensesCents: 136990, leftToLiveOnCents: 220000 - 34400, flags: ['figures_to_check'] });
-    expect(body.trace[1]).toMatchObject({ step: 'seizable_share', rule: expect.stringContaining('R3252-2'), valueCents: 34485 });
+    expect(body).toMatchObject({
+      seizableShareCents: 34485,
+      householdRsaCents: 136990,
+      expensesCents: 136990,
+      leftToLiveOnCents: 220000 - 34400,
+      flags: ['figures_to_check'],
+    });
+    expect(body.trace[1]).toMatchObject({
+      step: 'seizable_share',
+      rule: expect.stringContaining('R3252-2'),
+      valueCents: 34485,
+    });
     expect(body.trace[1].message.fr).toContain('344,85');
     expect(body.trace[1].message.en).toContain('€344.85');
   });
@@ -86,16 +112,32 @@ describe.each(ENGINES)('affordability on %s', (engine) => {
     expect(first.statusCode, first.body).toBe(201);
     t.clock.advance(60_000);
     const second = await record(withExpenses(150000));
-    expect(second.json()).toMatchObject({ version: 2, debtorId, result: { capacityCents: 34400 }, recordedBy: { displayName: expect.any(String) } });
+    expect(second.json()).toMatchObject({
+      version: 2,
+      debtorId,
+      result: { capacityCents: 34400 },
+      recordedBy: { displayName: expect.any(String) },
+    });
     const list = await as(t.app, agent)('GET', `/api/v1/debtors/${debtorId}/assessments`);
-    expect(list.json().items.map((a: { version: number; result: { capacityCents: number } }) => [a.version, a.result.capacityCents])).toEqual([
+    expect(
+      list
+        .json()
+        .items.map((a: { version: number; result: { capacityCents: number } }) => [a.version, a.result.capacityCents]),
+    ).toEqual([
       [2, 34400],
       [1, 20000],
     ]);
     expect(list.json().items[0].input).toMatchObject({ debtCents: expect.any(Number) });
-    await expect(sql`update debtor_assessments set capacity_cents = 0`.execute(t.deps.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update debtor_assessments set capacity_cents = 0`.execute(t.deps.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from debtor_assessments`.execute(t.deps.db)).rejects.toThrow(/append-only/);
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'after']).where('target_id', '=', debtorId).where('action', '=', 'debtor_assessment.recorded').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('target_id', '=', debtorId)
+      .where('action', '=', 'debtor_assessment.recorded')
+      .execute();
     expect(audit).toHaveLength(2);
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });
@@ -109,30 +151,65 @@ describe.each(ENGINES)('affordability on %s', (engine) => {
 
   it('lets an administrator correct a [CHECK] figure, audited, and the computation follows', async () => {
     const rsa2026 = REGULATION_REFERENCE.rsa[1]!;
-    const corrected = { singleCents: rsa2026.singleCents, coupleCents: rsa2026.coupleCents, coupleOneChildCents: rsa2026.coupleOneChildCents, coupleTwoChildrenCents: 140000, furtherPersonCents: rsa2026.furtherPersonCents, status: 'law', source: 'décret (checked)' };
+    const corrected = {
+      singleCents: rsa2026.singleCents,
+      coupleCents: rsa2026.coupleCents,
+      coupleOneChildCents: rsa2026.coupleOneChildCents,
+      coupleTwoChildrenCents: 140000,
+      furtherPersonCents: rsa2026.furtherPersonCents,
+      status: 'law',
+      source: 'décret (checked)',
+    };
     const put = await as(t.app, admin)('PUT', '/api/v1/affordability/reference-data/rsa-amounts/2026-04-01', corrected);
     expect(put.statusCode, put.body).toBe(200);
     const computed = await as(t.app, agent)('POST', '/api/v1/affordability/assessments', ISSUE_BODY);
     expect(computed.json()).toMatchObject({ householdRsaCents: 140000 });
-    const entry = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'reference_data.rsa_amounts.corrected').executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ target_id: '2026-04-01', before: expect.objectContaining({ couple_two_children_cents: 136990 }), after: expect.objectContaining({ coupleTwoChildrenCents: 140000 }) });
+    const entry = await t.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'reference_data.rsa_amounts.corrected')
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({
+      target_id: '2026-04-01',
+      before: expect.objectContaining({ couple_two_children_cents: 136990 }),
+      after: expect.objectContaining({ coupleTwoChildrenCents: 140000 }),
+    });
     // The version recorded before the correction keeps the figure it was computed with.
     const list = await as(t.app, agent)('GET', `/api/v1/debtors/${debtorId}/assessments`);
     expect(list.json().items.at(-1).result.householdRsaCents).toBe(136990);
 
     const read = await as(t.app, agent)('GET', '/api/v1/affordability/reference-data');
-    expect(read.json().rsa.find((r: { effectiveFrom: string }) => r.effectiveFrom === '2026-04-01')).toMatchObject({ coupleTwoChildrenCents: 140000, status: 'law' });
+    expect(read.json().rsa.find((r: { effectiveFrom: string }) => r.effectiveFrom === '2026-04-01')).toMatchObject({
+      coupleTwoChildrenCents: 140000,
+      status: 'law',
+    });
   });
 
   it('refuses a scale whose thresholds do not rise, and adds a new year', async () => {
     const url = '/api/v1/affordability/reference-data/seizure-scales/2027';
     const brackets = REGULATION_REFERENCE.scales[2]!.brackets;
-    const bad = await as(t.app, admin)('PUT', url, { brackets: [brackets[1], brackets[0], ...brackets.slice(2)], upliftPerDependantCents: 174000, status: 'check', source: 'x' });
+    const bad = await as(t.app, admin)('PUT', url, {
+      brackets: [brackets[1], brackets[0], ...brackets.slice(2)],
+      upliftPerDependantCents: 174000,
+      status: 'check',
+      source: 'x',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().code).toBe('affordability.invalid_seizure_scale');
-    const good = await as(t.app, admin)('PUT', url, { brackets, upliftPerDependantCents: 174000, status: 'check', source: 'projection' });
+    const good = await as(t.app, admin)('PUT', url, {
+      brackets,
+      upliftPerDependantCents: 174000,
+      status: 'check',
+      source: 'projection',
+    });
     expect(good.statusCode).toBe(200);
-    const computed = await as(t.app, agent)('POST', '/api/v1/affordability/assessments', { ...ISSUE_BODY, date: '2027-01-15' });
-    expect(computed.json()).toMatchObject({ seizableShareCents: 34485, reference: { scaleYear: 2027, rsaEffectiveFrom: '2026-04-01' } });
+    const computed = await as(t.app, agent)('POST', '/api/v1/affordability/assessments', {
+      ...ISSUE_BODY,
+      date: '2027-01-15',
+    });
+    expect(computed.json()).toMatchObject({
+      seizableShareCents: 34485,
+      reference: { scaleYear: 2027, rsaEffectiveFrom: '2026-04-01' },
+    });
   });
 });

@@ -37,7 +37,12 @@ async function visibleDebtor(db: Kysely<DB> | Transaction<DB>, actor: Actor, deb
   let query = db.selectFrom('debtors').select(['id', 'merged_into']).where('id', '=', debtorId);
   if (scope !== null) {
     query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('cases').select(sql.lit(1).as('one')).whereRef('cases.debtor_id', '=', 'debtors.id').where('cases.creditor_id', '=', scope)),
+      exists(
+        selectFrom('cases')
+          .select(sql.lit(1).as('one'))
+          .whereRef('cases.debtor_id', '=', 'debtors.id')
+          .where('cases.creditor_id', '=', scope),
+      ),
     );
   }
   const debtor = await (lock ? query.forUpdate() : query).executeTakeFirst();
@@ -79,7 +84,15 @@ export async function readAssessments(
           return { ...version, input: restricted.input as Assessment };
         });
   if (items.length > 0) {
-    await recordSensitiveRead(deps, { actor, debtorId, caseId: null, subject: 'budget', basis: readBasis(decision), reason: reason?.trim() ?? null, requestId });
+    await recordSensitiveRead(deps, {
+      actor,
+      debtorId,
+      caseId: null,
+      subject: 'budget',
+      basis: readBasis(decision),
+      reason: reason?.trim() ?? null,
+      requestId,
+    });
   }
   const access: BudgetAccess =
     decision.access === 'full'
@@ -114,14 +127,24 @@ async function loadVersions(deps: Deps, debtorId: string): Promise<AssessmentVer
  * reference data in force at its date. The debtor's total open balance is the debt the 84-month check uses.
  * One transaction: the debtor row is locked so two agents saving at once get versions n and n + 1.
  */
-export async function recordAssessment(deps: Deps, actor: Actor, debtorId: string, input: Assessment, requestId: string | null): Promise<AssessmentVersion> {
+export async function recordAssessment(
+  deps: Deps,
+  actor: Actor,
+  debtorId: string,
+  input: Assessment,
+  requestId: string | null,
+): Promise<AssessmentVersion> {
   const at = deps.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     const debtor = await visibleDebtor(trx, actor, debtorId, true);
     if (debtor.merged_into !== null) {
-      throw conflict('affordability.debtor_merged', 'This debtor record was merged into another one: record the budget on the surviving record.', {
-        mergedInto: debtor.merged_into,
-      });
+      throw conflict(
+        'affordability.debtor_merged',
+        'This debtor record was merged into another one: record the budget on the surviving record.',
+        {
+          mergedInto: debtor.merged_into,
+        },
+      );
     }
     const owed = await trx
       .selectFrom('cases')
@@ -131,7 +154,11 @@ export async function recordAssessment(deps: Deps, actor: Actor, debtorId: strin
       .executeTakeFirstOrThrow();
     const assessment: Assessment = { ...input, debtCents: Number(owed.total) };
     const result = computeCapacity(assessment, referenceInForce(await loadReferenceData(trx), assessment.date));
-    const last = await trx.selectFrom('debtor_assessments').select(sql<number>`coalesce(max(version), 0)`.as('version')).where('debtor_id', '=', debtorId).executeTakeFirstOrThrow();
+    const last = await trx
+      .selectFrom('debtor_assessments')
+      .select(sql<number>`coalesce(max(version), 0)`.as('version'))
+      .where('debtor_id', '=', debtorId)
+      .executeTakeFirstOrThrow();
     const version = Number(last.version) + 1;
     const inserted = await trx
       .insertInto('debtor_assessments')
@@ -153,7 +180,14 @@ export async function recordAssessment(deps: Deps, actor: Actor, debtorId: strin
       action: 'debtor_assessment.recorded',
       targetType: 'debtor',
       targetId: debtorId,
-      after: { assessmentId: inserted.id, version, date: assessment.date, capacityCents: result.capacityCents, bindingConstraint: result.bindingConstraint, flags: result.flags },
+      after: {
+        assessmentId: inserted.id,
+        version,
+        date: assessment.date,
+        capacityCents: result.capacityCents,
+        bindingConstraint: result.bindingConstraint,
+        flags: result.flags,
+      },
       requestId,
       at,
     });

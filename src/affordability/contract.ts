@@ -113,7 +113,10 @@ export const standardAllowanceBody = z.strictObject({
   status: figureStatus,
   source: z.string().trim().min(1).max(500),
 });
-export const standardAllowanceSchema = standardAllowanceBody.extend({ category: z.enum(EXPENSE_CATEGORIES), effectiveFrom: z.string() });
+export const standardAllowanceSchema = standardAllowanceBody.extend({
+  category: z.enum(EXPENSE_CATEGORIES),
+  effectiveFrom: z.string(),
+});
 
 export const referenceDataSchema = z.object({
   scales: z.array(seizureScaleSchema),

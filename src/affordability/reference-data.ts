@@ -4,17 +4,35 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { invalid } from '../platform/errors.js';
-import { scaleProblems, type ExpenseCategory, type ReferenceData, type RsaAmounts, type SeizureScale, type StandardAllowance } from './core/index.js';
+import {
+  scaleProblems,
+  type ExpenseCategory,
+  type ReferenceData,
+  type RsaAmounts,
+  type SeizureScale,
+  type StandardAllowance,
+} from './core/index.js';
 
 /** Every row of the three tables (a few dozen): what `referenceInForce` chooses from. */
 export async function loadReferenceData(db: Kysely<DB> | Transaction<DB>): Promise<ReferenceData> {
   const [scales, rsa, allowances] = await Promise.all([
     db.selectFrom('affordability_seizure_scales').selectAll().orderBy('year').execute(),
     db.selectFrom('affordability_rsa_amounts').selectAll().orderBy('effective_from').execute(),
-    db.selectFrom('affordability_standard_allowances').selectAll().orderBy('category').orderBy('effective_from').execute(),
+    db
+      .selectFrom('affordability_standard_allowances')
+      .selectAll()
+      .orderBy('category')
+      .orderBy('effective_from')
+      .execute(),
   ]);
   return {
-    scales: scales.map((s) => ({ year: s.year, brackets: s.brackets, upliftPerDependantCents: s.uplift_per_dependant_cents, status: s.status, source: s.source })),
+    scales: scales.map((s) => ({
+      year: s.year,
+      brackets: s.brackets,
+      upliftPerDependantCents: s.uplift_per_dependant_cents,
+      status: s.status,
+      source: s.source,
+    })),
     rsa: rsa.map((r) => ({
       effectiveFrom: r.effective_from,
       singleCents: r.single_cents,
@@ -46,10 +64,25 @@ interface Change<T> {
 export async function saveSeizureScale(deps: Deps, change: Change<SeizureScale>): Promise<SeizureScale> {
   const { row } = change;
   const problems = scaleProblems(row);
-  if (problems.length > 0) throw invalid('affordability.invalid_seizure_scale', `The wage-seizure scale is not valid: ${problems.join('; ')}.`, { problems });
-  const values = { brackets: JSON.stringify(row.brackets), uplift_per_dependant_cents: row.upliftPerDependantCents, status: row.status, source: row.source };
+  if (problems.length > 0)
+    throw invalid(
+      'affordability.invalid_seizure_scale',
+      `The wage-seizure scale is not valid: ${problems.join('; ')}.`,
+      { problems },
+    );
+  const values = {
+    brackets: JSON.stringify(row.brackets),
+    uplift_per_dependant_cents: row.upliftPerDependantCents,
+    status: row.status,
+    source: row.source,
+  };
   return save(deps, change, 'seizure_scale', String(row.year), async (trx, at) => {
-    const before = await trx.selectFrom('affordability_seizure_scales').selectAll().where('year', '=', row.year).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('affordability_seizure_scales')
+      .selectAll()
+      .where('year', '=', row.year)
+      .forUpdate()
+      .executeTakeFirst();
     await trx
       .insertInto('affordability_seizure_scales')
       .values({ year: row.year, ...values, updated_by: change.actor.userId, updated_at: at })
@@ -72,11 +105,18 @@ export async function saveRsaAmounts(deps: Deps, change: Change<RsaAmounts>): Pr
     source: row.source,
   };
   return save(deps, change, 'rsa_amounts', row.effectiveFrom, async (trx, at) => {
-    const before = await trx.selectFrom('affordability_rsa_amounts').selectAll().where('effective_from', '=', row.effectiveFrom).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('affordability_rsa_amounts')
+      .selectAll()
+      .where('effective_from', '=', row.effectiveFrom)
+      .forUpdate()
+      .executeTakeFirst();
     await trx
       .insertInto('affordability_rsa_amounts')
       .values({ effective_from: row.effectiveFrom, ...values, updated_by: change.actor.userId, updated_at: at })
-      .onConflict((oc) => oc.column('effective_from').doUpdateSet({ ...values, updated_by: change.actor.userId, updated_at: at }))
+      .onConflict((oc) =>
+        oc.column('effective_from').doUpdateSet({ ...values, updated_by: change.actor.userId, updated_at: at }),
+      )
       .execute();
     return before;
   });
@@ -85,7 +125,12 @@ export async function saveRsaAmounts(deps: Deps, change: Change<RsaAmounts>): Pr
 /** Adds or corrects a standard allowance from an effective date. */
 export async function saveStandardAllowance(deps: Deps, change: Change<StandardAllowance>): Promise<StandardAllowance> {
   const { row } = change;
-  const values = { base_cents: row.baseCents, per_extra_person_cents: row.perExtraPersonCents, status: row.status, source: row.source };
+  const values = {
+    base_cents: row.baseCents,
+    per_extra_person_cents: row.perExtraPersonCents,
+    status: row.status,
+    source: row.source,
+  };
   return save(deps, change, 'standard_allowance', `${row.category}@${row.effectiveFrom}`, async (trx, at) => {
     const before = await trx
       .selectFrom('affordability_standard_allowances')
@@ -96,8 +141,18 @@ export async function saveStandardAllowance(deps: Deps, change: Change<StandardA
       .executeTakeFirst();
     await trx
       .insertInto('affordability_standard_allowances')
-      .values({ category: row.category, effective_from: row.effectiveFrom, ...values, updated_by: change.actor.userId, updated_at: at })
-      .onConflict((oc) => oc.columns(['category', 'effective_from']).doUpdateSet({ ...values, updated_by: change.actor.userId, updated_at: at }))
+      .values({
+        category: row.category,
+        effective_from: row.effectiveFrom,
+        ...values,
+        updated_by: change.actor.userId,
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['category', 'effective_from'])
+          .doUpdateSet({ ...values, updated_by: change.actor.userId, updated_at: at }),
+      )
       .execute();
     return before;
   });

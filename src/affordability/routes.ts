@@ -68,7 +68,8 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
         response: { 201: assessmentVersionSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.code(201).send(await recordAssessment(deps, request.actor!, request.params.id, request.body, request.id)),
+    async (request, reply) =>
+      reply.code(201).send(await recordAssessment(deps, request.actor!, request.params.id, request.body, request.id)),
   );
 
   r.get(
@@ -96,7 +97,12 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: seizureScaleSchema, ...problemResponses(400, 401, 403, 422) },
       },
     },
-    async (request) => saveSeizureScale(deps, { actor: request.actor!, requestId: request.id, row: { year: request.params.year, ...request.body } }),
+    async (request) =>
+      saveSeizureScale(deps, {
+        actor: request.actor!,
+        requestId: request.id,
+        row: { year: request.params.year, ...request.body },
+      }),
   );
 
   r.put(
@@ -111,7 +117,12 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: rsaAmountsSchema, ...problemResponses(400, 401, 403, 422) },
       },
     },
-    async (request) => saveRsaAmounts(deps, { actor: request.actor!, requestId: request.id, row: { effectiveFrom: request.params.effectiveFrom, ...request.body } }),
+    async (request) =>
+      saveRsaAmounts(deps, {
+        actor: request.actor!,
+        requestId: request.id,
+        row: { effectiveFrom: request.params.effectiveFrom, ...request.body },
+      }),
   );
 
   r.put(
@@ -126,6 +137,11 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: standardAllowanceSchema, ...problemResponses(400, 401, 403, 422) },
       },
     },
-    async (request) => saveStandardAllowance(deps, { actor: request.actor!, requestId: request.id, row: { ...request.params, ...request.body } }),
+    async (request) =>
+      saveStandardAllowance(deps, {
+        actor: request.actor!,
+        requestId: request.id,
+        row: { ...request.params, ...request.body },
+      }),
   );
 }

@@ -102,8 +102,27 @@ const JUNK: unknown[] = [
 
 const junk = fc.constantFrom(...JUNK);
 
-const DATES = ['2026-11-25', '2024-02-29', '1900-01-01', '2199-12-31', '2026-02-30', '9999-99-99', '0000-01-01', '1899-12-31', '2200-01-01', '2026-13-01'];
-const INSTANTS = ['2026-11-25T10:00:00Z', '2026-11-25T10:00:00+01:00', '1900-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30T00:00:00Z'];
+const DATES = [
+  '2026-11-25',
+  '2024-02-29',
+  '1900-01-01',
+  '2199-12-31',
+  '2026-02-30',
+  '9999-99-99',
+  '0000-01-01',
+  '1899-12-31',
+  '2200-01-01',
+  '2026-13-01',
+];
+const INSTANTS = [
+  '2026-11-25T10:00:00Z',
+  '2026-11-25T10:00:00+01:00',
+  '1900-01-01T00:00:00Z',
+  '0001-01-01T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2026-02-30T00:00:00Z',
+];
 
 function numberArbitrary(schema: JsonSchema, integer: boolean): fc.Arbitrary<unknown> {
   const min = schema.minimum ?? -(2 ** 53);
@@ -118,14 +137,22 @@ function numberArbitrary(schema: JsonSchema, integer: boolean): fc.Arbitrary<unk
 function stringArbitrary(schema: JsonSchema, context: Context, name: string, path: string): fc.Arbitrary<unknown> {
   if (schema.format === 'uuid') return idArbitrary(context, name, path);
   if (schema.format === 'date-time') return fc.constantFrom(...INSTANTS);
-  if (schema.format === 'email') return fc.constantFrom('fuzz@fuzz.accord.test', 'not-an-email', 'a\u0000@b.test', `${'x'.repeat(250)}@b.test`);
-  if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || /date|On$|From$|^from$|^to$/i.test(name)) return fc.constantFrom(...DATES);
+  if (schema.format === 'email')
+    return fc.constantFrom('fuzz@fuzz.accord.test', 'not-an-email', 'a\u0000@b.test', `${'x'.repeat(250)}@b.test`);
+  if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || /date|On$|From$|^from$|^to$/i.test(name))
+    return fc.constantFrom(...DATES);
   const maxLength = Math.min(schema.maxLength ?? 300, 300);
   const minLength = Math.min(schema.minLength ?? 0, maxLength);
   return fc.oneof(
     fc.string({ minLength, maxLength, unit: 'binary' }),
     fc.string({ minLength, maxLength }),
-    fc.constantFrom('x'.repeat(schema.maxLength ?? 1000), 'x'.repeat((schema.maxLength ?? 1000) + 1), 'ACC-2026-000001', 'fr', 'phone'),
+    fc.constantFrom(
+      'x'.repeat(schema.maxLength ?? 1000),
+      'x'.repeat((schema.maxLength ?? 1000) + 1),
+      'ACC-2026-000001',
+      'fr',
+      'phone',
+    ),
   );
 }
 
@@ -150,22 +177,39 @@ const TABLE_OF: Record<string, string> = {
 /** Ids of the right table most of the time (so that input reaches the services), any id or a random one otherwise. */
 function idArbitrary(context: Context, name: string, path: string): fc.Arbitrary<string> {
   const segment = name === 'id' ? (/([\w-]+)\/\{id\}/.exec(path)?.[1] ?? '') : name;
-  const table = TABLE_OF[segment] ?? (segment.endsWith('Id') ? `${segment.slice(0, -2).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}s` : segment.replace(/-/g, '_'));
+  const table =
+    TABLE_OF[segment] ??
+    (segment.endsWith('Id')
+      ? `${segment.slice(0, -2).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}s`
+      : segment.replace(/-/g, '_'));
   const own = context.idsByTable.get(table) ?? [];
   return fc.oneof(
-    { weight: own.length > 0 ? 6 : 0, arbitrary: fc.constantFrom(...(own.length > 0 ? own : ['00000000-0000-4000-8000-000000000000'])) },
+    {
+      weight: own.length > 0 ? 6 : 0,
+      arbitrary: fc.constantFrom(...(own.length > 0 ? own : ['00000000-0000-4000-8000-000000000000'])),
+    },
     { weight: 2, arbitrary: fc.constantFrom(...context.ids) },
     { weight: 1, arbitrary: fc.uuid() },
   );
 }
 
 function arbitraryOf(schema: JsonSchema, context: Context, path: string, name = '', depth = 0): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 4, arbitrary: validish(schema, context, path, name, depth) }, { weight: 1, arbitrary: junk });
+  return fc.oneof(
+    { weight: 4, arbitrary: validish(schema, context, path, name, depth) },
+    { weight: 1, arbitrary: junk },
+  );
 }
 
-function validish(schema: JsonSchema, context: Context, path: string, name: string, depth: number): fc.Arbitrary<unknown> {
+function validish(
+  schema: JsonSchema,
+  context: Context,
+  path: string,
+  name: string,
+  depth: number,
+): fc.Arbitrary<unknown> {
   if (schema.enum && schema.enum.length > 0) return fc.constantFrom(...schema.enum);
-  if (schema.anyOf && schema.anyOf.length > 0) return fc.oneof(...schema.anyOf.map((inner) => validish(inner, context, path, name, depth)));
+  if (schema.anyOf && schema.anyOf.length > 0)
+    return fc.oneof(...schema.anyOf.map((inner) => validish(inner, context, path, name, depth)));
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   if (depth > 6) return junk;
   switch (type) {
@@ -178,15 +222,22 @@ function validish(schema: JsonSchema, context: Context, path: string, name: stri
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(schema.items ? arbitraryOf(schema.items, context, path, name, depth + 1) : junk, { maxLength: Math.min(schema.maxItems ?? 4, 4) });
+      return fc.array(schema.items ? arbitraryOf(schema.items, context, path, name, depth + 1) : junk, {
+        maxLength: Math.min(schema.maxItems ?? 4, 4),
+      });
     case 'object': {
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
       const record = fc.record(
-        Object.fromEntries(Object.entries(properties).map(([key, inner]) => [key, arbitraryOf(inner, context, path, key, depth + 1)])),
+        Object.fromEntries(
+          Object.entries(properties).map(([key, inner]) => [key, arbitraryOf(inner, context, path, key, depth + 1)]),
+        ),
         { requiredKeys: Object.keys(properties).filter((key) => required.has(key)) },
       );
-      return fc.oneof({ weight: 5, arbitrary: record }, { weight: 1, arbitrary: fc.tuple(record, junk).map(([value, extra]) => ({ ...value, unexpected: extra })) });
+      return fc.oneof(
+        { weight: 5, arbitrary: record },
+        { weight: 1, arbitrary: fc.tuple(record, junk).map(([value, extra]) => ({ ...value, unexpected: extra })) },
+      );
     }
     default:
       // No type: a free-form field (a policy or strategy document), anything JSON.
@@ -197,19 +248,34 @@ function validish(schema: JsonSchema, context: Context, path: string, name: stri
 /** A query or path value as the client would write it. */
 function asText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return BigInt(value).toString();
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))
+    return BigInt(value).toString();
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function bodyArbitrary(operation: Operation, context: Context, xml: string): fc.Arbitrary<{ type: string; payload: string | Buffer; values: unknown }> | null {
+function bodyArbitrary(
+  operation: Operation,
+  context: Context,
+  xml: string,
+): fc.Arbitrary<{ type: string; payload: string | Buffer; values: unknown }> | null {
   if (operation.path === '/api/v1/bank-statements' && operation.method === 'POST') return xmlBody(xml);
   if (operation.path === '/api/v1/placements' && operation.method === 'POST') return placementBody();
   if (!operation.body) return null;
   const json = arbitraryOf(operation.body, context, operation.path);
   const deep = fc.constant('['.repeat(5000) + ']'.repeat(5000));
   return fc.oneof(
-    { weight: 10, arbitrary: json.map((values) => ({ type: 'application/json', payload: JSON.stringify(values) ?? 'null', values })) },
-    { weight: 1, arbitrary: deep.map((payload) => ({ type: 'application/json', payload, values: 'nested 5000 deep' })) },
+    {
+      weight: 10,
+      arbitrary: json.map((values) => ({
+        type: 'application/json',
+        payload: JSON.stringify(values) ?? 'null',
+        values,
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: deep.map((payload) => ({ type: 'application/json', payload, values: 'nested 5000 deep' })),
+    },
   );
 }
 
@@ -225,12 +291,20 @@ function xmlBody(xml: string): fc.Arbitrary<{ type: string; payload: string | Bu
     ['NUL in a name', (text) => text.replace(/<Nm>/, '<Nm>\u0000')],
     ['NUL as entity', (text) => text.replace(/<Nm>/, '<Nm>&#0;')],
     ['huge text', (text) => text.replace(/<Ustrd>/, `<Ustrd>${'x'.repeat(200_000)}`)],
-    ['entities', (text) => text.replace('<Document', '<!DOCTYPE d [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><Document')],
+    [
+      'entities',
+      (text) => text.replace('<Document', '<!DOCTYPE d [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><Document'),
+    ],
     ['deep', (text) => text.replace('</Document>', `${'<X>'.repeat(500)}${'</X>'.repeat(500)}</Document>`)],
-    ['reserved names', (text) => text.replace('</Document>', '<__proto__><polluted>1</polluted></__proto__></Document>')],
+    [
+      'reserved names',
+      (text) => text.replace('</Document>', '<__proto__><polluted>1</polluted></__proto__></Document>'),
+    ],
     ['binary', (_text, n) => String.fromCharCode(...Array.from({ length: 64 }, (_, i) => (n * 31 + i * 7) % 256))],
   ];
-  return fc.tuple(fc.constantFrom(...spoilers), fc.nat()).map(([[label, spoil], n]) => ({ type: 'application/xml', payload: spoil(xml, n), values: `camt: ${label}` }));
+  return fc
+    .tuple(fc.constantFrom(...spoilers), fc.nat())
+    .map(([[label, spoil], n]) => ({ type: 'application/xml', payload: spoil(xml, n), values: `camt: ${label}` }));
 }
 
 function placementBody(): fc.Arbitrary<{ type: string; payload: string | Buffer; values: unknown }> {
@@ -256,7 +330,11 @@ function inputArbitrary(operation: Operation, context: Context, xml: string, csr
       const value = values[index];
       if (value === undefined) return;
       const text = asText(value);
-      if (parameter.in === 'path') url = url.replace(`{${parameter.name}}`, encodeURIComponent(text.replace(/[\uD800-\uDFFF]/g, '\uFFFD')) || '%20');
+      if (parameter.in === 'path')
+        url = url.replace(
+          `{${parameter.name}}`,
+          encodeURIComponent(text.replace(/[\uD800-\uDFFF]/g, '\uFFFD')) || '%20',
+        );
       else if (parameter.in === 'query') query.append(parameter.name, text);
       // A header cannot carry control characters or huge values on the wire; what can arrive is tried.
       else headers[parameter.name] = text.replace(/[^\x20-\x7e]/g, '?').slice(0, 8000);
@@ -268,7 +346,10 @@ function inputArbitrary(operation: Operation, context: Context, xml: string, csr
       url: search ? `${url}?${search}` : url,
       headers,
       ...(bodyValue ? { payload: bodyValue.payload } : {}),
-      values: { parameters: Object.fromEntries(operation.parameters.map((p, i) => [`${p.in}.${p.name}`, values[i]])), body: bodyValue?.values },
+      values: {
+        parameters: Object.fromEntries(operation.parameters.map((p, i) => [`${p.in}.${p.name}`, values[i]])),
+        body: bodyValue?.values,
+      },
     };
   });
 }
@@ -277,7 +358,8 @@ function operationsOf(document: { paths: Record<string, Record<string, Record<st
   const operations: Operation[] = [];
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
-      const content = (operation.requestBody as { content?: Record<string, { schema: JsonSchema }> } | undefined)?.content;
+      const content = (operation.requestBody as { content?: Record<string, { schema: JsonSchema }> } | undefined)
+        ?.content;
       operations.push({
         method: method.toUpperCase() as Operation['method'],
         path,
@@ -303,20 +385,42 @@ describe.each(ENGINES)('the whole API under random and boundary input on %s', (e
   let context: Context;
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: true });
-    for (const user of DEMO_USERS) if (!sessions.has(user.role)) sessions.set(user.role, await signIn(t.app, user.email));
+    for (const user of DEMO_USERS)
+      if (!sessions.has(user.role)) sessions.set(user.role, await signIn(t.app, user.email));
     // Real ids of every table, so that inputs reach the services and the database, not only the schemas. Demo
     // users are left out: changing their role or password would end the sessions the fuzzer drives.
-    const tables = await sql<{ table_name: string }>`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'id' and data_type = 'uuid' and table_name <> 'users' order by table_name`.execute(t.deps.db);
+    const tables = await sql<{
+      table_name: string;
+    }>`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'id' and data_type = 'uuid' and table_name <> 'users' order by table_name`.execute(
+      t.deps.db,
+    );
     const idsByTable = new Map<string, string[]>();
     for (const { table_name } of tables.rows) {
-      const rows = await sql<{ id: string }>`select id from ${sql.table(table_name)} order by id limit 3`.execute(t.deps.db);
-      if (rows.rows.length > 0) idsByTable.set(table_name, rows.rows.map((row) => row.id));
+      const rows = await sql<{ id: string }>`select id from ${sql.table(table_name)} order by id limit 3`.execute(
+        t.deps.db,
+      );
+      if (rows.rows.length > 0)
+        idsByTable.set(
+          table_name,
+          rows.rows.map((row) => row.id),
+        );
     }
     const admin = sessions.get('administrator')!;
     const fuzzUsers: string[] = [];
     for (const role of ['agent', 'creditor_user'] as const) {
       const creditorId = role === 'creditor_user' ? idsByTable.get('creditors')![0] : undefined;
-      const response = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, payload: { email: `fuzz.${role}@demo.accord.test`, displayName: `Fuzz ${role}`, role, password: 'fuzz-password-long-enough', ...(creditorId ? { creditorId } : {}) } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+        payload: {
+          email: `fuzz.${role}@demo.accord.test`,
+          displayName: `Fuzz ${role}`,
+          role,
+          password: 'fuzz-password-long-enough',
+          ...(creditorId ? { creditorId } : {}),
+        },
+      });
       expect(response.statusCode).toBe(201);
       fuzzUsers.push((response.json() as { id: string }).id);
     }
@@ -337,7 +441,12 @@ describe.each(ENGINES)('the whole API under random and boundary input on %s', (e
     });
     expect(response.statusCode).toBe(200);
     const body = response.json() as { csrfToken: string; id: string; creditorId: string | null };
-    return { cookie: `accord_session=${response.cookies.find((c) => c.name === 'accord_session')!.value}`, csrf: body.csrfToken, userId: body.id, creditorId: body.creditorId };
+    return {
+      cookie: `accord_session=${response.cookies.find((c) => c.name === 'accord_session')!.value}`,
+      csrf: body.csrfToken,
+      userId: body.id,
+      creditorId: body.creditorId,
+    };
   }
 
   it('answers every route, as every role, without a 5xx (beyond a documented 503)', async () => {
@@ -352,10 +461,15 @@ describe.each(ENGINES)('the whole API under random and boundary input on %s', (e
       const route = routes.get(`${operation.method} ${operation.url}`);
       const allowedRoles = roles.filter((role) => allowed(route, role));
       for (const role of roles) {
-        const runs = allowed(route, role) ? Math.max(RUNS_PER_ALLOWED_ROLE, Math.ceil(RUNS_PER_ROUTE / allowedRoles.length)) : RUNS_PER_DENIED_ROLE;
+        const runs = allowed(route, role)
+          ? Math.max(RUNS_PER_ALLOWED_ROLE, Math.ceil(RUNS_PER_ROUTE / allowedRoles.length))
+          : RUNS_PER_DENIED_ROLE;
         const endsSession = operation.path === '/api/v1/auth/logout';
         const session = role === 'anonymous' ? null : sessions.get(role)!;
-        const inputs = fc.sample(inputArbitrary(operation, context, xml, session?.csrf ?? null), { seed: SEED + index, numRuns: runs });
+        const inputs = fc.sample(inputArbitrary(operation, context, xml, session?.csrf ?? null), {
+          seed: SEED + index,
+          numRuns: runs,
+        });
         for (const input of inputs) {
           let current = session;
           if (endsSession && role !== 'anonymous') {
@@ -378,7 +492,9 @@ describe.each(ENGINES)('the whole API under random and boundary input on %s', (e
                 return response.body.slice(0, 80);
               }
             })();
-            failures.push(`${operation.method} ${input.url.slice(0, 200)} as ${role}: ${response.statusCode} ${code}; input ${JSON.stringify(input.values).slice(0, 400)}`);
+            failures.push(
+              `${operation.method} ${input.url.slice(0, 200)} as ${role}: ${response.statusCode} ${code}; input ${JSON.stringify(input.values).slice(0, 400)}`,
+            );
           }
         }
       }

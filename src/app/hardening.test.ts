@@ -32,9 +32,17 @@ describe.each(ENGINES)('security headers, metrics and API documentation on %s', 
     const plain = await closed.app.inject({ method: 'GET', url: '/api/health' });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
     // Without TRUST_PROXY a client cannot claim HTTPS with a header.
-    const claimed = await closed.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    const claimed = await closed.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(claimed.headers['strict-transport-security']).toBeUndefined();
-    const proxied = await open.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https' } });
+    const proxied = await open.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(proxied.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
   });
 
@@ -58,9 +66,17 @@ describe.each(ENGINES)('security headers, metrics and API documentation on %s', 
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json()).toMatchObject({ code: 'metrics.unauthorized' });
     expect(anonymous.headers['www-authenticate']).toMatch(/^Bearer/);
-    const wrong = await open.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}x` } });
+    const wrong = await open.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${METRICS_TOKEN}x` },
+    });
     expect(wrong.statusCode).toBe(401);
-    const right = await open.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const right = await open.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(right.statusCode).toBe(200);
     expect(right.body).toMatch(/accord_process_cpu_seconds_total/);
   });
@@ -80,7 +96,11 @@ describe.each(ENGINES)('security headers, metrics and API documentation on %s', 
     expect(csp).toMatch(/script-src 'self';/);
     // The page loads its scripts from files, none inline.
     expect(page.body).not.toMatch(/<script>(?!\s*<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
-    expect((await open.app.inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' })).statusCode).toBe(200);
-    expect((await open.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()).toMatchObject({ openapi: '3.1.0' });
+    expect((await open.app.inject({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' })).statusCode).toBe(
+      200,
+    );
+    expect((await open.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()).toMatchObject({
+      openapi: '3.1.0',
+    });
   });
 });

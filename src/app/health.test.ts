@@ -25,12 +25,18 @@ describe.each(ENGINES)('health, readiness, API description and metrics on %s', (
       expect(response.json()).toMatchObject({ code: 'not_ready.migrations_pending' });
     } finally {
       const [first] = (await import('../platform/db/migrate.js')).listMigrations();
-      await t.deps.db.insertInto('schema_migrations').values({ version: first!.version, name: first!.name, checksum: first!.checksum, applied_at: new Date() }).execute();
+      await t.deps.db
+        .insertInto('schema_migrations')
+        .values({ version: first!.version, name: first!.name, checksum: first!.checksum, applied_at: new Date() })
+        .execute();
     }
   });
 
   it('serves an OpenAPI 3.1 description of every API route and a browsable page', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, object> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      openapi: string;
+      paths: Record<string, object>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     for (const route of t.app.apiRoutes) {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
@@ -42,9 +48,17 @@ describe.each(ENGINES)('health, readiness, API description and metrics on %s', (
   });
 
   it('echoes a request id and exposes Prometheus metrics', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'trace-123' } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(response.headers['x-request-id']).toBe('trace-123');
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    const metrics = await t.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(metrics.body).toMatch(/accord_http_request_duration_seconds_bucket\{.*route="\/api\/health"/);
     expect(metrics.body).toMatch(/accord_process_cpu_seconds_total/);
   });

@@ -38,7 +38,12 @@ export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, record: Aud
  * every audited change in the agency waits for, is held for the commit only.
  */
 export async function appendAuditMany(trx: Transaction<DB>, records: readonly AuditRecord[]): Promise<string> {
-  const head = await trx.selectFrom('audit_head').select(['last_hash', 'entry_count']).where('singleton', '=', true).forUpdate().executeTakeFirstOrThrow();
+  const head = await trx
+    .selectFrom('audit_head')
+    .select(['last_hash', 'entry_count'])
+    .where('singleton', '=', true)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   if (records.length === 0) return head.last_hash;
   let previous = head.last_hash;
   const rows = records.map((record) => {
@@ -76,7 +81,11 @@ export async function appendAuditMany(trx: Transaction<DB>, records: readonly Au
   const inserted = await trx.insertInto('audit_log').values(rows).returning('seq').execute();
   await trx
     .updateTable('audit_head')
-    .set({ last_hash: previous, last_seq: Math.max(...inserted.map((row) => Number(row.seq))), entry_count: head.entry_count + records.length })
+    .set({
+      last_hash: previous,
+      last_seq: Math.max(...inserted.map((row) => Number(row.seq))),
+      entry_count: head.entry_count + records.length,
+    })
     .where('singleton', '=', true)
     .execute();
   return previous;

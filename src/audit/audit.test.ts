@@ -18,7 +18,14 @@ const run = promisify(execFile);
 async function writeEntries(db: Kysely<DB>, count: number) {
   for (let i = 0; i < count; i++) {
     await db.transaction().execute((trx) =>
-      appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'test.entry', targetType: 'test', targetId: String(i), after: { i, at: new Date('2026-01-01') }, at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) }),
+      appendAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        action: 'test.entry',
+        targetType: 'test',
+        targetId: String(i),
+        after: { i, at: new Date('2026-01-01') },
+        at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+      }),
     );
   }
 }
@@ -46,12 +53,16 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
   });
 
   it('refuses updates and deletes through the append-only trigger', async () => {
-    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(testDb.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(testDb.database.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_log where seq = 1`.execute(testDb.database.db)).rejects.toThrow(/append-only/);
   });
 
   it('refuses to append outside a transaction', async () => {
-    await expect(appendAudit(testDb.database.db, { actor: SYSTEM_ACTOR, action: 'x', targetType: 'x', at: new Date() })).rejects.toThrow(/inside the transaction/);
+    await expect(
+      appendAudit(testDb.database.db, { actor: SYSTEM_ACTOR, action: 'x', targetType: 'x', at: new Date() }),
+    ).rejects.toThrow(/inside the transaction/);
   });
 
   it('keeps the chain linear under concurrent writers', async () => {
@@ -70,7 +81,12 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
     result = await verifyAuditTrail(db);
     expect(result).toMatchObject({ ok: false, problem: { kind: 'link_broken', seq: 4 } });
 
-    const last = await db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await db
+      .selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await tamper(db, sql`delete from audit_log where seq >= 3`);
     result = await verifyAuditTrail(db);
     expect(result).toMatchObject({ ok: false, problem: { kind: 'head_mismatch' } });
@@ -110,7 +126,9 @@ if (process.env.TEST_DATABASE_URL) {
       try {
         await writeEntries(testDb.database.db, 2);
         await tamper(testDb.database.db, sql`update audit_log set target_id = 'x' where seq = 1`);
-        const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'audit:verify'], { env: { ...process.env, DATABASE_URL: testDb.url! } }).then(
+        const failed = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'audit:verify'], {
+          env: { ...process.env, DATABASE_URL: testDb.url! },
+        }).then(
           () => null,
           (error: { code: number; stdout: string }) => error,
         );

@@ -27,7 +27,12 @@ export const auditEntrySchema = z.object({
 });
 export const auditListSchema = z.object({ items: z.array(auditEntrySchema) });
 
-export const auditVerificationSchema = z.object({ ok: z.boolean(), entriesChecked: z.number().int(), message: z.string(), problem: z.unknown() });
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  entriesChecked: z.number().int(),
+  message: z.string(),
+  problem: z.unknown(),
+});
 
 export type AuditQuery = z.infer<typeof auditQuery>;
 /** The filter as a client sends it. */

@@ -6,10 +6,24 @@ import { appendAudit, type AuditActor } from './append.js';
  * transactions (one per unit of work, as on its schedule); the audit entry is its own act, written once the job ends.
  * The actor is the signed-in person (an identity `Actor` fits), recorded by id and role.
  */
-export async function runJobNow<R extends object>(deps: Deps, actor: AuditActor, jobId: string, run: () => Promise<R>, requestId: string): Promise<R> {
+export async function runJobNow<R extends object>(
+  deps: Deps,
+  actor: AuditActor,
+  jobId: string,
+  run: () => Promise<R>,
+  requestId: string,
+): Promise<R> {
   const report = await run();
   await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, { actor: { userId: actor.userId, role: actor.role }, action: 'job.run', targetType: 'job', targetId: jobId, after: report, requestId, at: deps.now() }),
+    appendAudit(trx, {
+      actor: { userId: actor.userId, role: actor.role },
+      action: 'job.run',
+      targetType: 'job',
+      targetId: jobId,
+      after: report,
+      requestId,
+      at: deps.now(),
+    }),
   );
   return report;
 }

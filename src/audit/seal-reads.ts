@@ -26,7 +26,12 @@ export async function sealSensitiveReads(deps: Deps): Promise<SealReport> {
   const report: SealReport = { batches: 0, reads: 0 };
   for (;;) {
     const sealed = await deps.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('audit_head').select('last_hash').where('singleton', '=', true).forUpdate().executeTakeFirstOrThrow();
+      await trx
+        .selectFrom('audit_head')
+        .select('last_hash')
+        .where('singleton', '=', true)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       await sql`lock table sensitive_reads in share mode`.execute(trx);
       const after = await lastSealedSeq(trx);
       const reads = await readsAfter(trx, after, SEAL_BATCH_SIZE);
@@ -34,11 +39,25 @@ export async function sealSensitiveReads(deps: Deps): Promise<SealReport> {
       const batch = sealBatch(reads);
       const at = deps.now();
       const auditHash = await appendAuditMany(trx, [
-        { actor: SYSTEM_ACTOR, action: SEAL_ACTION, targetType: 'sensitive_reads', targetId: String(batch.lastSeq), after: batch, at },
+        {
+          actor: SYSTEM_ACTOR,
+          action: SEAL_ACTION,
+          targetType: 'sensitive_reads',
+          targetId: String(batch.lastSeq),
+          after: batch,
+          at,
+        },
       ]);
       await trx
         .insertInto('sensitive_read_seals')
-        .values({ last_seq: batch.lastSeq, first_seq: batch.firstSeq, row_count: batch.count, sha256: batch.sha256, audit_hash: auditHash, sealed_at: at })
+        .values({
+          last_seq: batch.lastSeq,
+          first_seq: batch.firstSeq,
+          row_count: batch.count,
+          sha256: batch.sha256,
+          audit_hash: auditHash,
+          sealed_at: at,
+        })
         .execute();
       return reads.length;
     });
@@ -50,11 +69,19 @@ export async function sealSensitiveReads(deps: Deps): Promise<SealReport> {
 }
 
 async function lastSealedSeq(db: Kysely<DB> | Transaction<DB>): Promise<number> {
-  const row = await db.selectFrom('sensitive_read_seals').select(sql<number | null>`max(last_seq)`.as('last')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sensitive_read_seals')
+    .select(sql<number | null>`max(last_seq)`.as('last'))
+    .executeTakeFirstOrThrow();
   return row.last === null ? 0 : Number(row.last);
 }
 
-async function readsAfter(db: Kysely<DB> | Transaction<DB>, after: number, limit: number, upTo?: number): Promise<SealedRead[]> {
+async function readsAfter(
+  db: Kysely<DB> | Transaction<DB>,
+  after: number,
+  limit: number,
+  upTo?: number,
+): Promise<SealedRead[]> {
   let query = db.selectFrom('sensitive_reads').selectAll().where('seq', '>', after);
   if (upTo !== undefined) query = query.where('seq', '<=', upTo);
   const rows = await query.orderBy('seq').limit(limit).execute();
@@ -78,15 +105,36 @@ export type SealProblem = { kind: 'sealed_reads_altered'; auditSeq: number; firs
  * Re-computes every sealed batch from the reads table against the seal its audit entry carries (the chain protects the
  * entry): a read edited, deleted or slipped into a sealed range is found. Batches follow each other without gaps.
  */
-export async function verifySealedReads(db: Kysely<DB> | Transaction<DB>): Promise<{ batches: number; problem: SealProblem | null }> {
-  const seals = await db.selectFrom('audit_log').select(['seq', 'after']).where('action', '=', SEAL_ACTION).orderBy('seq').execute();
+export async function verifySealedReads(
+  db: Kysely<DB> | Transaction<DB>,
+): Promise<{ batches: number; problem: SealProblem | null }> {
+  const seals = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'after'])
+    .where('action', '=', SEAL_ACTION)
+    .orderBy('seq')
+    .execute();
   let previousLast = 0;
   for (const seal of seals) {
     const expected = seal.after as unknown as ReadBatch;
     const reads = await readsAfter(db, previousLast, expected.count + 1, expected.lastSeq);
     const found = reads.length === 0 ? null : sealBatch(reads);
-    if (!found || found.firstSeq !== expected.firstSeq || found.lastSeq !== expected.lastSeq || found.count !== expected.count || found.sha256 !== expected.sha256) {
-      return { batches: seals.length, problem: { kind: 'sealed_reads_altered', auditSeq: Number(seal.seq), firstSeq: expected.firstSeq, lastSeq: expected.lastSeq } };
+    if (
+      !found ||
+      found.firstSeq !== expected.firstSeq ||
+      found.lastSeq !== expected.lastSeq ||
+      found.count !== expected.count ||
+      found.sha256 !== expected.sha256
+    ) {
+      return {
+        batches: seals.length,
+        problem: {
+          kind: 'sealed_reads_altered',
+          auditSeq: Number(seal.seq),
+          firstSeq: expected.firstSeq,
+          lastSeq: expected.lastSeq,
+        },
+      };
     }
     previousLast = expected.lastSeq;
   }

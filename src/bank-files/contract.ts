@@ -40,7 +40,11 @@ export const lineSchema = z.object({
   debtorIban: z.string().nullable(),
   returnReason: z.string().nullable(),
   status: z.enum(['pending', 'recorded', 'queued', 'ignored', 'reversed']),
-  reason: z.string().describe('why: the matching rule, or why the line was ignored (duplicate, not_booked, not_a_credit, return_not_matched…)'),
+  reason: z
+    .string()
+    .describe(
+      'why: the matching rule, or why the line was ignored (duplicate, not_booked, not_a_credit, return_not_matched…)',
+    ),
   confidence: z.enum(['certain', 'probable', 'none']).nullable(),
   caseId: z.string().nullable(),
   caseReference: z.string().nullable(),
@@ -94,9 +98,13 @@ export const mandateSchema = z.object({
   createdAt: z.string(),
 });
 export const mandateListSchema = z.object({ items: z.array(mandateSchema), hasMore: z.boolean() });
-export const mandateListQuery = z.strictObject({ caseId: z.string().uuid().optional(), status: z.enum(['active', 'revoked']).optional(), ...pagingQuery });
+export const mandateListQuery = z.strictObject({
+  caseId: z.string().uuid().optional(),
+  status: z.enum(['active', 'revoked']).optional(),
+  ...pagingQuery,
+});
 
-const sepaId = z.string().regex(/^[A-Za-z0-9/?:().,'+-]{1,35}$/, '1 to 35 letters, digits or / - ? : ( ) . , \' +');
+const sepaId = z.string().regex(/^[A-Za-z0-9/?:().,'+-]{1,35}$/, "1 to 35 letters, digits or / - ? : ( ) . , ' +");
 export const createMandateBody = z.strictObject({
   reference: sepaId,
   caseId: z.string().uuid(),
@@ -110,7 +118,10 @@ export const amendMandateBody = z.strictObject({
   debtorIban: z.string().min(5).max(50).optional(),
   debtorBic: z.string().max(20).nullable().optional(),
 });
-export const revokeMandateBody = z.strictObject({ reason: z.string().trim().min(3).max(500), revokedOn: calendarDate.optional() });
+export const revokeMandateBody = z.strictObject({
+  reason: z.string().trim().min(3).max(500),
+  revokedOn: calendarDate.optional(),
+});
 
 export const directDebitQuery = z.strictObject({ date: calendarDate });
 

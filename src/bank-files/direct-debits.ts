@@ -5,7 +5,15 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, invalid } from '../platform/errors.js';
 import { isValidIBAN } from 'ibantools';
-import { buildPain008, instalmentEndToEndId, isValidCreditorIdentifier, pain008Problems, readPain008, type DirectDebit, type SepaCreditor } from './core/pain008.js';
+import {
+  buildPain008,
+  instalmentEndToEndId,
+  isValidCreditorIdentifier,
+  pain008Problems,
+  readPain008,
+  type DirectDebit,
+  type SepaCreditor,
+} from './core/pain008.js';
 
 /**
  * The pain.008 file of the direct debits due on a date: every unpaid instalment of a live plan due that day on a case
@@ -14,7 +22,12 @@ import { buildPain008, instalmentEndToEndId, isValidCreditorIdentifier, pain008P
  * gives the same collections, so the file can be downloaded again. The file is read back before it is returned: it
  * must carry every end-to-end id and control sums exact to the cent.
  */
-export async function directDebitFile(deps: Deps, actor: Actor, date: string, requestId: string | null): Promise<{ xml: string; fileName: string; count: number; controlSumCents: number }> {
+export async function directDebitFile(
+  deps: Deps,
+  actor: Actor,
+  date: string,
+  requestId: string | null,
+): Promise<{ xml: string; fileName: string; count: number; controlSumCents: number }> {
   const creditor = sepaCreditor(deps);
   const at = deps.now();
   const debits = await deps.db.transaction().execute(async (trx) => {
@@ -23,30 +36,37 @@ export async function directDebitFile(deps: Deps, actor: Actor, date: string, re
     const due = await trx
       .selectFrom('plan_instalments as i')
       .innerJoin('plan_versions as v', 'v.id', 'i.plan_version_id')
-      .innerJoin('plans as p', (join) => join.onRef('p.id', '=', 'v.plan_id').onRef('p.current_version', '=', 'v.version'))
+      .innerJoin('plans as p', (join) =>
+        join.onRef('p.id', '=', 'v.plan_id').onRef('p.current_version', '=', 'v.version'),
+      )
       .innerJoin('cases as c', 'c.id', 'p.case_id')
       .select(['i.id', 'i.number', 'i.amount_cents', 'c.id as case_id', 'c.reference as case_reference'])
       .where('i.due_on', '=', date)
       .where('i.status', '<>', 'paid')
       .where('p.status', 'in', ['agreed', 'active'])
       .where('c.status', '<>', 'closed')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('sepa_collections as s').select('s.id').whereRef('s.instalment_id', '=', 'i.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('sepa_collections as s').select('s.id').whereRef('s.instalment_id', '=', 'i.id')),
+        ),
+      )
       .orderBy('c.reference')
       .orderBy('i.number')
       .execute();
     const caseIds = [...new Set(due.map((row) => row.case_id))];
-    const mandates = caseIds.length === 0
-      ? []
-      : await trx
-          .selectFrom('sepa_mandates')
-          .selectAll()
-          .where('case_id', 'in', caseIds)
-          .where('status', '=', 'active')
-          .where('signed_on', '<=', date)
-          .orderBy('signed_on', 'desc')
-          .orderBy('created_at', 'desc')
-          .forUpdate()
-          .execute();
+    const mandates =
+      caseIds.length === 0
+        ? []
+        : await trx
+            .selectFrom('sepa_mandates')
+            .selectAll()
+            .where('case_id', 'in', caseIds)
+            .where('status', '=', 'active')
+            .where('signed_on', '<=', date)
+            .orderBy('signed_on', 'desc')
+            .orderBy('created_at', 'desc')
+            .forUpdate()
+            .execute();
     const mandateOf = new Map<string, (typeof mandates)[number]>();
     for (const mandate of mandates) if (!mandateOf.has(mandate.case_id)) mandateOf.set(mandate.case_id, mandate);
     const messageId = `ACCORD-DD-${date.replace(/-/g, '')}`;
@@ -60,18 +80,45 @@ export async function directDebitFile(deps: Deps, actor: Actor, date: string, re
       const endToEndId = instalmentEndToEndId(row.case_reference, row.number, row.id);
       await trx
         .insertInto('sepa_collections')
-        .values({ end_to_end_id: endToEndId, mandate_id: mandate.id, case_id: row.case_id, instalment_id: row.id, amount_cents: Number(row.amount_cents), collection_date: date, sequence, message_id: messageId, issued_by: actor.userId, issued_at: at })
+        .values({
+          end_to_end_id: endToEndId,
+          mandate_id: mandate.id,
+          case_id: row.case_id,
+          instalment_id: row.id,
+          amount_cents: Number(row.amount_cents),
+          collection_date: date,
+          sequence,
+          message_id: messageId,
+          issued_by: actor.userId,
+          issued_at: at,
+        })
         .execute();
       issued.push(endToEndId);
     }
-    if (firstUsed.size > 0) await trx.updateTable('sepa_mandates').set({ sequence: 'recurring', updated_at: at }).where('id', 'in', [...firstUsed]).execute();
+    if (firstUsed.size > 0)
+      await trx
+        .updateTable('sepa_mandates')
+        .set({ sequence: 'recurring', updated_at: at })
+        .where('id', 'in', [...firstUsed])
+        .execute();
 
     const rows = await trx
       .selectFrom('sepa_collections as s')
       .innerJoin('sepa_mandates as m', 'm.id', 's.mandate_id')
       .innerJoin('cases as c', 'c.id', 's.case_id')
       .leftJoin('plan_instalments as i', 'i.id', 's.instalment_id')
-      .select(['s.end_to_end_id', 's.amount_cents', 's.sequence', 'm.reference', 'm.signed_on', 'm.debtor_name', 'm.debtor_iban', 'm.debtor_bic', 'c.reference as case_reference', 'i.number'])
+      .select([
+        's.end_to_end_id',
+        's.amount_cents',
+        's.sequence',
+        'm.reference',
+        'm.signed_on',
+        'm.debtor_name',
+        'm.debtor_iban',
+        'm.debtor_bic',
+        'c.reference as case_reference',
+        'i.number',
+      ])
       .where('s.collection_date', '=', date)
       .orderBy('s.end_to_end_id')
       .execute();
@@ -98,28 +145,61 @@ export async function directDebitFile(deps: Deps, actor: Actor, date: string, re
       remittance: `Echeance ${row.number ?? ''} dossier ${row.case_reference}`,
     }));
   });
-  if (debits.length === 0) throw new AppError('bank_files.nothing_to_collect', 404, `No direct debit is due on ${date}: no unpaid instalment of a live plan with an active SEPA mandate.`, { date });
-  const messageId = `ACCORD-DD-${date.replace(/-/g, '')}-${createHash('sha256').update(debits.map((d) => d.endToEndId).join(',')).digest('hex').slice(0, 8).toUpperCase()}`;
+  if (debits.length === 0)
+    throw new AppError(
+      'bank_files.nothing_to_collect',
+      404,
+      `No direct debit is due on ${date}: no unpaid instalment of a live plan with an active SEPA mandate.`,
+      { date },
+    );
+  const messageId = `ACCORD-DD-${date.replace(/-/g, '')}-${createHash('sha256')
+    .update(debits.map((d) => d.endToEndId).join(','))
+    .digest('hex')
+    .slice(0, 8)
+    .toUpperCase()}`;
   const input = { messageId, createdAt: at.toISOString(), collectionDate: date, creditor, debits };
   const problems = pain008Problems(input);
-  if (problems.length > 0) throw invalid('bank_files.direct_debits_invalid', `The direct debit file cannot be produced: ${problems.join('; ')}.`, { problems });
+  if (problems.length > 0)
+    throw invalid(
+      'bank_files.direct_debits_invalid',
+      `The direct debit file cannot be produced: ${problems.join('; ')}.`,
+      { problems },
+    );
   const xml = buildPain008(input);
   const read = readPain008(xml);
   const ids = read.payments.flatMap((p) => p.endToEndIds);
   const controlSumCents = debits.reduce((sum, d) => sum + d.amountCents, 0);
-  if (ids.length !== debits.length || new Set(ids).size !== debits.length || debits.some((d) => !ids.includes(d.endToEndId)) || read.controlSumCents !== controlSumCents) {
+  if (
+    ids.length !== debits.length ||
+    new Set(ids).size !== debits.length ||
+    debits.some((d) => !ids.includes(d.endToEndId)) ||
+    read.controlSumCents !== controlSumCents
+  ) {
     throw new Error('the pain.008 file read back does not carry every collection: refusing to hand it out');
   }
   return { xml, fileName: `pain008-${date}.xml`, count: debits.length, controlSumCents };
 }
 
 function sepaCreditor(deps: Deps): SepaCreditor {
-  const { SEPA_CREDITOR_NAME: name, SEPA_CREDITOR_ID: identifier, SEPA_CREDITOR_IBAN: iban, SEPA_CREDITOR_BIC: bic } = deps.config;
+  const {
+    SEPA_CREDITOR_NAME: name,
+    SEPA_CREDITOR_ID: identifier,
+    SEPA_CREDITOR_IBAN: iban,
+    SEPA_CREDITOR_BIC: bic,
+  } = deps.config;
   if (!name || !identifier || !iban) {
-    throw new AppError('bank_files.sepa_creditor_missing', 409, 'The agency is not configured as a SEPA creditor: an administrator sets SEPA_CREDITOR_NAME, SEPA_CREDITOR_ID and SEPA_CREDITOR_IBAN.');
+    throw new AppError(
+      'bank_files.sepa_creditor_missing',
+      409,
+      'The agency is not configured as a SEPA creditor: an administrator sets SEPA_CREDITOR_NAME, SEPA_CREDITOR_ID and SEPA_CREDITOR_IBAN.',
+    );
   }
   if (!isValidCreditorIdentifier(identifier) || !isValidIBAN(iban)) {
-    throw new AppError('bank_files.sepa_creditor_missing', 409, 'The agency\'s SEPA creditor identifier or IBAN is not valid (check digits): an administrator corrects SEPA_CREDITOR_ID and SEPA_CREDITOR_IBAN.');
+    throw new AppError(
+      'bank_files.sepa_creditor_missing',
+      409,
+      "The agency's SEPA creditor identifier or IBAN is not valid (check digits): an administrator corrects SEPA_CREDITOR_ID and SEPA_CREDITOR_IBAN.",
+    );
   }
   return { name, identifier, iban, bic: bic ?? null };
 }

@@ -7,7 +7,14 @@ import type { Deps } from '../platform/deps.js';
 import type { BankStatementLinesTable, DB } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
 import { parseStatementFile, type StatementLine } from './core/camt.js';
-import { AMOUNT_WINDOW_DAYS, lineCaseReferences, matchCredit, normaliseIban, type CaseFacts, type MatchFacts } from './core/match.js';
+import {
+  AMOUNT_WINDOW_DAYS,
+  lineCaseReferences,
+  matchCredit,
+  normaliseIban,
+  type CaseFacts,
+  type MatchFacts,
+} from './core/match.js';
 import { recordLinePayment } from './line-payment.js';
 import type { StatementReport } from './contract.js';
 import { loadStatementReport } from './statements.js';
@@ -26,7 +33,12 @@ import { addDays } from '../platform/calendar/index.js';
  * Step 2 runs one payment per transaction (the payment service's own). Should the process stop during it, importing
  * the same file again finishes it: the idempotency keys make a second recording of a line impossible.
  */
-export async function importStatement(deps: Deps, actor: Actor, file: { body: Buffer; fileName: string | null }, requestId: string | null): Promise<{ report: StatementReport; replayed: boolean }> {
+export async function importStatement(
+  deps: Deps,
+  actor: Actor,
+  file: { body: Buffer; fileName: string | null },
+  requestId: string | null,
+): Promise<{ report: StatementReport; replayed: boolean }> {
   const sha256 = createHash('sha256').update(file.body).digest('hex');
   const parsed = parseStatementFile(file.body.toString('utf8'));
   const at = deps.now();
@@ -34,12 +46,19 @@ export async function importStatement(deps: Deps, actor: Actor, file: { body: Bu
   const { importId, replayed } = await deps.db.transaction().execute(async (trx) => {
     // One import decides at a time: two files carrying the same bank transaction never both take it.
     await sql`select pg_advisory_xact_lock(hashtext('bank_statement_import'))`.execute(trx);
-    const existing = await trx.selectFrom('bank_statement_imports').select(['id', 'status']).where('sha256', '=', sha256).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('bank_statement_imports')
+      .select(['id', 'status'])
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
     if (existing) return { importId: existing.id, replayed: existing.status === 'completed' };
 
     const facts = await loadMatchFacts(trx, parsed.lines);
     const firstByIdentity = new Map<string, string>();
-    const known = await knownIdentities(trx, parsed.lines.map((line) => line.identity));
+    const known = await knownIdentities(
+      trx,
+      parsed.lines.map((line) => line.identity),
+    );
     const created = await trx
       .insertInto('bank_statement_imports')
       .values({
@@ -48,7 +67,9 @@ export async function importStatement(deps: Deps, actor: Actor, file: { body: Bu
         message_version: parsed.messageVersion,
         message_id: parsed.messageId,
         file_name: file.fileName,
-        account_ibans: JSON.stringify([...new Set(parsed.statements.map((s) => s.accountIban).filter((iban) => iban !== null))]),
+        account_ibans: JSON.stringify([
+          ...new Set(parsed.statements.map((s) => s.accountIban).filter((iban) => iban !== null)),
+        ]),
         imported_by: actor.userId,
         imported_at: at,
       })
@@ -56,7 +77,13 @@ export async function importStatement(deps: Deps, actor: Actor, file: { body: Bu
       .executeTakeFirstOrThrow();
 
     const rows: Insertable<BankStatementLinesTable>[] = [];
-    const queue: { lineNumber: number; confidence: 'probable' | 'none'; reason: string; suggested: string | null; candidates: string[] }[] = [];
+    const queue: {
+      lineNumber: number;
+      confidence: 'probable' | 'none';
+      reason: string;
+      suggested: string | null;
+      candidates: string[];
+    }[] = [];
     parsed.lines.forEach((line, index) => {
       const lineNumber = index + 1;
       const id = randomUUID();
@@ -73,18 +100,51 @@ export async function importStatement(deps: Deps, actor: Actor, file: { body: Bu
       if (line.kind === 'return') return void rows.push({ ...base, id, status: 'pending', reason: 'return' });
       const match = matchCredit(line, facts);
       if (match.confidence === 'certain') {
-        rows.push({ ...base, id, status: 'pending', reason: match.reason, confidence: 'certain', case_id: match.caseId });
+        rows.push({
+          ...base,
+          id,
+          status: 'pending',
+          reason: match.reason,
+          confidence: 'certain',
+          case_id: match.caseId,
+        });
       } else {
-        rows.push({ ...base, id, status: 'queued', reason: match.reason, confidence: match.confidence, case_id: match.caseId });
-        queue.push({ lineNumber, confidence: match.confidence, reason: match.reason, suggested: match.caseId, candidates: match.candidateCaseIds });
+        rows.push({
+          ...base,
+          id,
+          status: 'queued',
+          reason: match.reason,
+          confidence: match.confidence,
+          case_id: match.caseId,
+        });
+        queue.push({
+          lineNumber,
+          confidence: match.confidence,
+          reason: match.reason,
+          suggested: match.caseId,
+          candidates: match.candidateCaseIds,
+        });
       }
     });
-    for (let start = 0; start < rows.length; start += 1000) await trx.insertInto('bank_statement_lines').values(rows.slice(start, start + 1000)).execute();
+    for (let start = 0; start < rows.length; start += 1000)
+      await trx
+        .insertInto('bank_statement_lines')
+        .values(rows.slice(start, start + 1000))
+        .execute();
     const idByNumber = new Map(rows.map((row) => [row.line_number, row.id as string]));
     for (let start = 0; start < queue.length; start += 1000) {
       await trx
         .insertInto('bank_match_queue')
-        .values(queue.slice(start, start + 1000).map((item) => ({ line_id: idByNumber.get(item.lineNumber)!, confidence: item.confidence, reason: item.reason, suggested_case_id: item.suggested, candidate_case_ids: JSON.stringify(item.candidates), created_at: at })))
+        .values(
+          queue.slice(start, start + 1000).map((item) => ({
+            line_id: idByNumber.get(item.lineNumber)!,
+            confidence: item.confidence,
+            reason: item.reason,
+            suggested_case_id: item.suggested,
+            candidate_case_ids: JSON.stringify(item.candidates),
+            created_at: at,
+          })),
+        )
         .execute();
     }
     await appendAudit(trx, {
@@ -106,7 +166,12 @@ export async function importStatement(deps: Deps, actor: Actor, file: { body: Bu
   return { report: await loadStatementReport(deps, importId), replayed };
 }
 
-function lineRow(importId: string, lineNumber: number, line: StatementLine, at: Date): Omit<Insertable<BankStatementLinesTable>, 'status' | 'reason'> {
+function lineRow(
+  importId: string,
+  lineNumber: number,
+  line: StatementLine,
+  at: Date,
+): Omit<Insertable<BankStatementLinesTable>, 'status' | 'reason'> {
   return {
     import_id: importId,
     line_number: lineNumber,
@@ -135,7 +200,13 @@ async function knownIdentities(trx: Transaction<DB>, identities: string[]): Prom
   const found = new Map<string, string>();
   const unique = [...new Set(identities)];
   for (let start = 0; start < unique.length; start += 5000) {
-    const rows = await trx.selectFrom('bank_statement_lines').select(['id', 'identity']).where('identity', 'in', unique.slice(start, start + 5000)).where('duplicate_of', 'is', null).where('booking_status', '=', 'BOOK').execute();
+    const rows = await trx
+      .selectFrom('bank_statement_lines')
+      .select(['id', 'identity'])
+      .where('identity', 'in', unique.slice(start, start + 5000))
+      .where('duplicate_of', 'is', null)
+      .where('booking_status', '=', 'BOOK')
+      .execute();
     for (const row of rows) found.set(row.identity, row.id);
   }
   return found;
@@ -145,17 +216,35 @@ async function knownIdentities(trx: Transaction<DB>, identities: string[]): Prom
 async function loadMatchFacts(trx: Transaction<DB>, lines: StatementLine[]): Promise<MatchFacts> {
   const credits = lines.filter((line) => line.kind === 'credit');
   const references = [...new Set(credits.flatMap(lineCaseReferences))];
-  const ibans = [...new Set(credits.map((line) => line.debtorIban).filter((iban): iban is string => iban !== null).map(normaliseIban))];
+  const ibans = [
+    ...new Set(
+      credits
+        .map((line) => line.debtorIban)
+        .filter((iban): iban is string => iban !== null)
+        .map(normaliseIban),
+    ),
+  ];
   const endToEndIds = [...new Set(credits.map((line) => line.endToEndId).filter((id): id is string => id !== null))];
-  const days = credits.map((line) => line.bookingDate ?? line.valueDate).filter((day): day is string => day !== null).sort();
+  const days = credits
+    .map((line) => line.bookingDate ?? line.valueDate)
+    .filter((day): day is string => day !== null)
+    .sort();
   const amounts = [...new Set(credits.map((line) => line.amountCents))];
 
-  const caseFacts = (row: { id: string; reference: string; status: string }): CaseFacts => ({ caseId: row.id, reference: row.reference, open: row.status !== 'closed' });
+  const caseFacts = (row: { id: string; reference: string; status: string }): CaseFacts => ({
+    caseId: row.id,
+    reference: row.reference,
+    open: row.status !== 'closed',
+  });
   const casesByReference = new Map<string, CaseFacts>();
   const casesById = new Map<string, CaseFacts>();
   const addCases = async (column: 'reference' | 'id', values: string[]) => {
     for (let start = 0; start < values.length; start += 5000) {
-      const rows = await trx.selectFrom('cases').select(['id', 'reference', 'status']).where(column, 'in', values.slice(start, start + 5000)).execute();
+      const rows = await trx
+        .selectFrom('cases')
+        .select(['id', 'reference', 'status'])
+        .where(column, 'in', values.slice(start, start + 5000))
+        .execute();
       for (const row of rows) {
         casesByReference.set(row.reference, caseFacts(row));
         casesById.set(row.id, caseFacts(row));
@@ -166,13 +255,32 @@ async function loadMatchFacts(trx: Transaction<DB>, lines: StatementLine[]): Pro
 
   const caseIdsByIban = new Map<string, string[]>();
   if (ibans.length > 0) {
-    const mandates = await trx.selectFrom('sepa_mandates').select(['debtor_iban', 'case_id']).where('status', '=', 'active').where('debtor_iban', 'in', ibans).execute();
-    for (const mandate of mandates) caseIdsByIban.set(mandate.debtor_iban, [...(caseIdsByIban.get(mandate.debtor_iban) ?? []), mandate.case_id]);
+    const mandates = await trx
+      .selectFrom('sepa_mandates')
+      .select(['debtor_iban', 'case_id'])
+      .where('status', '=', 'active')
+      .where('debtor_iban', 'in', ibans)
+      .execute();
+    for (const mandate of mandates)
+      caseIdsByIban.set(mandate.debtor_iban, [...(caseIdsByIban.get(mandate.debtor_iban) ?? []), mandate.case_id]);
   }
-  const collectionsByEndToEndId = new Map<string, { endToEndId: string; caseId: string; mandateId: string; amountCents: number }>();
+  const collectionsByEndToEndId = new Map<
+    string,
+    { endToEndId: string; caseId: string; mandateId: string; amountCents: number }
+  >();
   if (endToEndIds.length > 0) {
-    const collections = await trx.selectFrom('sepa_collections').select(['end_to_end_id', 'case_id', 'mandate_id', 'amount_cents']).where('end_to_end_id', 'in', endToEndIds).execute();
-    for (const c of collections) collectionsByEndToEndId.set(c.end_to_end_id, { endToEndId: c.end_to_end_id, caseId: c.case_id, mandateId: c.mandate_id, amountCents: Number(c.amount_cents) });
+    const collections = await trx
+      .selectFrom('sepa_collections')
+      .select(['end_to_end_id', 'case_id', 'mandate_id', 'amount_cents'])
+      .where('end_to_end_id', 'in', endToEndIds)
+      .execute();
+    for (const c of collections)
+      collectionsByEndToEndId.set(c.end_to_end_id, {
+        endToEndId: c.end_to_end_id,
+        caseId: c.case_id,
+        mandateId: c.mandate_id,
+        amountCents: Number(c.amount_cents),
+      });
   }
   const openInstalments =
     days.length === 0 || amounts.length === 0
@@ -181,7 +289,9 @@ async function loadMatchFacts(trx: Transaction<DB>, lines: StatementLine[]): Pro
           await trx
             .selectFrom('plan_instalments as i')
             .innerJoin('plan_versions as v', 'v.id', 'i.plan_version_id')
-            .innerJoin('plans as p', (join) => join.onRef('p.id', '=', 'v.plan_id').onRef('p.current_version', '=', 'v.version'))
+            .innerJoin('plans as p', (join) =>
+              join.onRef('p.id', '=', 'v.plan_id').onRef('p.current_version', '=', 'v.version'),
+            )
             .select(['p.case_id', 'i.amount_cents', 'i.due_on'])
             .where('i.status', '<>', 'paid')
             .where('p.status', 'in', ['agreed', 'active', 'broken'])
@@ -190,7 +300,13 @@ async function loadMatchFacts(trx: Transaction<DB>, lines: StatementLine[]): Pro
             .where('i.due_on', '<=', addDays(days[days.length - 1]!, AMOUNT_WINDOW_DAYS))
             .execute()
         ).map((row) => ({ caseId: row.case_id, amountCents: Number(row.amount_cents), dueOn: row.due_on }));
-  const otherCaseIds = [...new Set([...[...caseIdsByIban.values()].flat(), ...[...collectionsByEndToEndId.values()].map((c) => c.caseId), ...openInstalments.map((i) => i.caseId)])].filter((id) => !casesById.has(id));
+  const otherCaseIds = [
+    ...new Set([
+      ...[...caseIdsByIban.values()].flat(),
+      ...[...collectionsByEndToEndId.values()].map((c) => c.caseId),
+      ...openInstalments.map((i) => i.caseId),
+    ]),
+  ].filter((id) => !casesById.has(id));
   await addCases('id', otherCaseIds);
   return { casesByReference, casesById, caseIdsByIban, collectionsByEndToEndId, openInstalments };
 }
@@ -243,24 +359,56 @@ const PARALLEL_CASES = 6;
 type PendingLine = Awaited<ReturnType<typeof pendingLines>>[number];
 
 function pendingLines(deps: Deps, importId: string) {
-  return deps.db.selectFrom('bank_statement_lines').selectAll().where('import_id', '=', importId).where('status', '=', 'pending').orderBy('line_number').execute();
+  return deps.db
+    .selectFrom('bank_statement_lines')
+    .selectAll()
+    .where('import_id', '=', importId)
+    .where('status', '=', 'pending')
+    .orderBy('line_number')
+    .execute();
 }
 
 async function settleLine(deps: Deps, actor: Actor, line: PendingLine, requestId: string | null) {
-  const update = (values: { status: 'recorded' | 'queued' | 'ignored' | 'reversed'; reason?: string; payment_id?: string | null }) =>
-    deps.db.updateTable('bank_statement_lines').set({ ...values, updated_at: deps.now() }).where('id', '=', line.id).execute();
+  const update = (values: {
+    status: 'recorded' | 'queued' | 'ignored' | 'reversed';
+    reason?: string;
+    payment_id?: string | null;
+  }) =>
+    deps.db
+      .updateTable('bank_statement_lines')
+      .set({ ...values, updated_at: deps.now() })
+      .where('id', '=', line.id)
+      .execute();
   if (line.kind === 'credit') {
     try {
-      const { payment } = await recordLinePayment(deps, actor, line, line.case_id!, line.reason === 'end_to_end_id', requestId);
+      const { payment } = await recordLinePayment(
+        deps,
+        actor,
+        line,
+        line.case_id!,
+        line.reason === 'end_to_end_id',
+        requestId,
+      );
       await update({ status: 'recorded', payment_id: payment.id });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       // The payment service refused (a case closed since, a claim recalled…): a person decides.
       await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('bank_statement_lines').set({ status: 'queued', reason: `refused:${error.code}`, updated_at: deps.now() }).where('id', '=', line.id).execute();
+        await trx
+          .updateTable('bank_statement_lines')
+          .set({ status: 'queued', reason: `refused:${error.code}`, updated_at: deps.now() })
+          .where('id', '=', line.id)
+          .execute();
         await trx
           .insertInto('bank_match_queue')
-          .values({ line_id: line.id, confidence: 'probable', reason: `refused:${error.code}`, suggested_case_id: line.case_id, candidate_case_ids: JSON.stringify(line.case_id ? [line.case_id] : []), created_at: deps.now() })
+          .values({
+            line_id: line.id,
+            confidence: 'probable',
+            reason: `refused:${error.code}`,
+            suggested_case_id: line.case_id,
+            candidate_case_ids: JSON.stringify(line.case_id ? [line.case_id] : []),
+            created_at: deps.now(),
+          })
           .onConflict((oc) => oc.column('line_id').doNothing())
           .execute();
       });
@@ -291,21 +439,44 @@ async function settleLine(deps: Deps, actor: Actor, line: PendingLine, requestId
     await update({ status: 'ignored', reason: 'already_reversed' });
     return;
   }
-  const why = line.return_reason ? `${line.return_reason}${RETURN_REASONS[line.return_reason] ? ` (${RETURN_REASONS[line.return_reason]})` : ''}` : 'sans motif';
+  const why = line.return_reason
+    ? `${line.return_reason}${RETURN_REASONS[line.return_reason] ? ` (${RETURN_REASONS[line.return_reason]})` : ''}`
+    : 'sans motif';
   try {
-    await reversePayment(deps, actor, original.id, { kind: 'returned_direct_debit', reason: `Prélèvement retourné par la banque le ${line.booking_date ?? line.value_date ?? '?'} : ${why}` }, requestId);
+    await reversePayment(
+      deps,
+      actor,
+      original.id,
+      {
+        kind: 'returned_direct_debit',
+        reason: `Prélèvement retourné par la banque le ${line.booking_date ?? line.value_date ?? '?'} : ${why}`,
+      },
+      requestId,
+    );
     await update({ status: 'reversed', payment_id: original.id });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    await update({ status: 'ignored', reason: error.code === 'payments.already_reversed' ? 'already_reversed' : `refused:${error.code}` });
+    await update({
+      status: 'ignored',
+      reason: error.code === 'payments.already_reversed' ? 'already_reversed' : `refused:${error.code}`,
+    });
   }
 }
 
 async function completeImport(deps: Deps, importId: string) {
-  const counts = await deps.db.selectFrom('bank_statement_lines').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('import_id', '=', importId).groupBy('status').execute();
+  const counts = await deps.db
+    .selectFrom('bank_statement_lines')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('import_id', '=', importId)
+    .groupBy('status')
+    .execute();
   await deps.db
     .updateTable('bank_statement_imports')
-    .set({ status: 'completed', completed_at: deps.now(), counts: JSON.stringify(Object.fromEntries(counts.map((c) => [c.status, Number(c.n)]))) })
+    .set({
+      status: 'completed',
+      completed_at: deps.now(),
+      counts: JSON.stringify(Object.fromEntries(counts.map((c) => [c.status, Number(c.n)]))),
+    })
     .where('id', '=', importId)
     .where('status', '=', 'processing')
     .execute();

@@ -20,7 +20,14 @@ export interface LineFacts {
  * and the request depends on the line only (and the case), so the import, a retry or a person's assignment can never
  * record the same bank transaction twice. A credit of the direct debit family (IDDT) is a direct debit.
  */
-export function recordLinePayment(deps: Deps, actor: Actor, line: LineFacts, caseId: string, directDebit: boolean, requestId: string | null) {
+export function recordLinePayment(
+  deps: Deps,
+  actor: Actor,
+  line: LineFacts,
+  caseId: string,
+  directDebit: boolean,
+  requestId: string | null,
+) {
   return recordPayment(
     deps,
     actor,

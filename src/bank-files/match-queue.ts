@@ -11,7 +11,6 @@ import { recordLinePayment } from './line-payment.js';
  * double click never records it twice) or dismisses it (money that is not for a case: to return to the payer).
  */
 
-
 function selectItems(deps: Deps) {
   return deps.db
     .selectFrom('bank_match_queue as q')
@@ -55,7 +54,10 @@ const itemView = (row: ItemRow): QueueItem => ({
   endToEndId: row.end_to_end_id,
   confidence: row.confidence,
   reason: row.reason,
-  suggestedCase: row.suggested_case_id && row.suggested_reference ? { id: row.suggested_case_id, reference: row.suggested_reference } : null,
+  suggestedCase:
+    row.suggested_case_id && row.suggested_reference
+      ? { id: row.suggested_case_id, reference: row.suggested_reference }
+      : null,
   candidateCaseIds: row.candidate_case_ids,
   status: row.status,
   assignedCaseId: row.assigned_case_id,
@@ -63,8 +65,19 @@ const itemView = (row: ItemRow): QueueItem => ({
   createdAt: row.created_at.toISOString(),
 });
 
-export async function listQueue(deps: Deps, _actor: Actor, filter: { status: 'open' | 'assigned' | 'dismissed'; limit: number; offset: number }) {
-  const rows = await selectItems(deps).where('q.status', '=', filter.status).orderBy('q.created_at').orderBy('l.import_id').orderBy('l.line_number').limit(filter.limit + 1).offset(filter.offset).execute();
+export async function listQueue(
+  deps: Deps,
+  _actor: Actor,
+  filter: { status: 'open' | 'assigned' | 'dismissed'; limit: number; offset: number },
+) {
+  const rows = await selectItems(deps)
+    .where('q.status', '=', filter.status)
+    .orderBy('q.created_at')
+    .orderBy('l.import_id')
+    .orderBy('l.line_number')
+    .limit(filter.limit + 1)
+    .offset(filter.offset)
+    .execute();
   return { items: rows.slice(0, filter.limit).map(itemView), hasMore: rows.length > filter.limit };
 }
 
@@ -75,26 +88,70 @@ async function getItem(deps: Deps, id: string): Promise<QueueItem> {
 }
 
 /** Assigns a queued credit to a case: records the payment, then closes the item (both idempotent on the line). */
-export async function assignQueued(deps: Deps, actor: Actor, id: string, input: { caseId: string; note?: string | undefined }, requestId: string | null): Promise<QueueItem> {
+export async function assignQueued(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { caseId: string; note?: string | undefined },
+  requestId: string | null,
+): Promise<QueueItem> {
   const line = await deps.db
     .selectFrom('bank_match_queue as q')
     .innerJoin('bank_statement_lines as l', 'l.id', 'q.line_id')
-    .select(['q.status', 'q.assigned_case_id', 'l.id as line_id', 'l.identity', 'l.amount_cents', 'l.booking_date', 'l.value_date', 'l.end_to_end_id', 'l.account_servicer_reference', 'l.debtor_name', 'l.debtor_iban', 'l.remittance_text', 'l.bank_transaction_code'])
+    .select([
+      'q.status',
+      'q.assigned_case_id',
+      'l.id as line_id',
+      'l.identity',
+      'l.amount_cents',
+      'l.booking_date',
+      'l.value_date',
+      'l.end_to_end_id',
+      'l.account_servicer_reference',
+      'l.debtor_name',
+      'l.debtor_iban',
+      'l.remittance_text',
+      'l.bank_transaction_code',
+    ])
     .where('q.id', '=', id)
     .executeTakeFirst();
   if (!line) throw notFound('The queued bank line');
-  if (line.status === 'dismissed') throw conflict('bank_files.queue_item_closed', 'This bank line was dismissed: it cannot be assigned any more.');
+  if (line.status === 'dismissed')
+    throw conflict('bank_files.queue_item_closed', 'This bank line was dismissed: it cannot be assigned any more.');
   if (line.status === 'assigned' && line.assigned_case_id !== input.caseId) {
-    throw conflict('bank_files.queue_item_closed', 'This bank line was already assigned to another case: reverse that payment first if it was a mistake.', { caseId: line.assigned_case_id });
+    throw conflict(
+      'bank_files.queue_item_closed',
+      'This bank line was already assigned to another case: reverse that payment first if it was a mistake.',
+      { caseId: line.assigned_case_id },
+    );
   }
   // Recorded with the line's own key: the same line is never recorded twice, whoever assigns it and however often.
   const { payment } = await recordLinePayment(deps, actor, line, input.caseId, false, requestId);
   const at = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    const item = await trx.selectFrom('bank_match_queue').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    const item = await trx
+      .selectFrom('bank_match_queue')
+      .select('status')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (item.status !== 'open') return; // a concurrent assignment to the same case finished it
-    await trx.updateTable('bank_match_queue').set({ status: 'assigned', assigned_case_id: input.caseId, decided_by: actor.userId, decided_at: at, decision_note: input.note?.trim() || null }).where('id', '=', id).execute();
-    await trx.updateTable('bank_statement_lines').set({ status: 'recorded', case_id: input.caseId, payment_id: payment.id, updated_at: at }).where('id', '=', line.line_id).execute();
+    await trx
+      .updateTable('bank_match_queue')
+      .set({
+        status: 'assigned',
+        assigned_case_id: input.caseId,
+        decided_by: actor.userId,
+        decided_at: at,
+        decision_note: input.note?.trim() || null,
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .updateTable('bank_statement_lines')
+      .set({ status: 'recorded', case_id: input.caseId, payment_id: payment.id, updated_at: at })
+      .where('id', '=', line.line_id)
+      .execute();
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'bank_line.assigned',
@@ -111,14 +168,34 @@ export async function assignQueued(deps: Deps, actor: Actor, id: string, input: 
 }
 
 /** Dismisses a queued credit that is not for any case (to return to the payer, outside Accord), with the reason. */
-export async function dismissQueued(deps: Deps, actor: Actor, id: string, input: { note: string }, requestId: string | null): Promise<QueueItem> {
+export async function dismissQueued(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { note: string },
+  requestId: string | null,
+): Promise<QueueItem> {
   const at = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    const item = await trx.selectFrom('bank_match_queue').select(['status', 'line_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const item = await trx
+      .selectFrom('bank_match_queue')
+      .select(['status', 'line_id'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!item) throw notFound('The queued bank line');
-    if (item.status !== 'open') throw conflict('bank_files.queue_item_closed', `This bank line is already ${item.status}.`);
-    await trx.updateTable('bank_match_queue').set({ status: 'dismissed', decided_by: actor.userId, decided_at: at, decision_note: input.note.trim() }).where('id', '=', id).execute();
-    await trx.updateTable('bank_statement_lines').set({ status: 'ignored', reason: 'dismissed', updated_at: at }).where('id', '=', item.line_id).execute();
+    if (item.status !== 'open')
+      throw conflict('bank_files.queue_item_closed', `This bank line is already ${item.status}.`);
+    await trx
+      .updateTable('bank_match_queue')
+      .set({ status: 'dismissed', decided_by: actor.userId, decided_at: at, decision_note: input.note.trim() })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .updateTable('bank_statement_lines')
+      .set({ status: 'ignored', reason: 'dismissed', updated_at: at })
+      .where('id', '=', item.line_id)
+      .execute();
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'bank_line.dismissed',

@@ -35,7 +35,11 @@ const STATEMENT_LIMIT_BYTES = 256 * 1024 * 1024;
 export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
   // The statement upload takes the raw XML; only this scope accepts XML bodies.
   app.register(async (scope) => {
-    scope.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: Math.min(STATEMENT_LIMIT_BYTES, deps.config.UPLOAD_LIMIT_BYTES) }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      XML_TYPES,
+      { parseAs: 'buffer', bodyLimit: Math.min(STATEMENT_LIMIT_BYTES, deps.config.UPLOAD_LIMIT_BYTES) },
+      (_request, body, done) => done(null, body),
+    );
     const r = scope.withTypeProvider<ZodTypeProvider>();
     r.post(
       '/api/v1/bank-statements',
@@ -44,17 +48,28 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
         bodyLimit: Math.min(STATEMENT_LIMIT_BYTES, deps.config.UPLOAD_LIMIT_BYTES),
         schema: {
           tags,
-          summary: 'Import a bank statement (camt.053) or notification (camt.054): lines matched, recorded, queued or reversed',
-          description: 'Send the file as the raw body with Content-Type application/xml. The same file again changes nothing (200 with the first report).',
+          summary:
+            'Import a bank statement (camt.053) or notification (camt.054): lines matched, recorded, queued or reversed',
+          description:
+            'Send the file as the raw body with Content-Type application/xml. The same file again changes nothing (200 with the first report).',
           querystring: statementUploadQuery,
           response: { 200: reportSchema, 201: reportSchema, ...problemResponses(400, 401, 403, 413, 415, 422) },
         },
       },
       async (request, reply) => {
         if (!Buffer.isBuffer(request.body)) {
-          throw new AppError('request.unsupported_media_type', 415, 'Send the statement as the raw body with Content-Type application/xml.');
+          throw new AppError(
+            'request.unsupported_media_type',
+            415,
+            'Send the statement as the raw body with Content-Type application/xml.',
+          );
         }
-        const { report, replayed } = await importStatement(deps, request.actor!, { body: request.body, fileName: request.query.fileName ?? null }, String(request.id));
+        const { report, replayed } = await importStatement(
+          deps,
+          request.actor!,
+          { body: request.body, fileName: request.query.fileName ?? null },
+          String(request.id),
+        );
         return reply.status(replayed ? 200 : 201).send(report);
       },
     );
@@ -65,7 +80,12 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/bank-statements',
     {
       config: { access: { permission: 'bank_files.read' } },
-      schema: { tags, summary: 'Imported bank statements, newest first', querystring: statementListQuery, response: { 200: statementListSchema, ...problemResponses(400, 401, 403) } },
+      schema: {
+        tags,
+        summary: 'Imported bank statements, newest first',
+        querystring: statementListQuery,
+        response: { 200: statementListSchema, ...problemResponses(400, 401, 403) },
+      },
     },
     async (request) => listImports(deps, request.actor!, request.query),
   );
@@ -73,7 +93,12 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/bank-statements/:id',
     {
       config: { access: { permission: 'bank_files.read' } },
-      schema: { tags, summary: "An import's report: every line, what became of it and why", params: id, response: { 200: reportSchema, ...problemResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: "An import's report: every line, what became of it and why",
+        params: id,
+        response: { 200: reportSchema, ...problemResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => loadStatementReport(deps, request.params.id),
   );
@@ -143,13 +168,19 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
         response: { 201: mandateSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createMandate(deps, request.actor!, request.body, String(request.id))),
+    async (request, reply) =>
+      reply.status(201).send(await createMandate(deps, request.actor!, request.body, String(request.id))),
   );
   r.get(
     '/api/v1/sepa-mandates/:id',
     {
       config: { access: { permission: 'sepa_mandates.read' } },
-      schema: { tags, summary: 'A SEPA mandate', params: id, response: { 200: mandateSchema, ...problemResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'A SEPA mandate',
+        params: id,
+        response: { 200: mandateSchema, ...problemResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => getMandate(deps, request.actor!, request.params.id),
   );
@@ -188,7 +219,8 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'bank_files.collect' } },
       schema: {
         tags,
-        summary: 'The pain.008.001.02 file of the direct debits due on a date (issues their collections the first time)',
+        summary:
+          'The pain.008.001.02 file of the direct debits due on a date (issues their collections the first time)',
         querystring: directDebitQuery,
         response: { 200: fileResponse('application/xml'), ...problemResponses(400, 401, 403, 404, 409, 422) },
       },

@@ -5,7 +5,6 @@ import type { ImportView, StatementReport } from './contract.js';
 
 /** The read side of statement imports: the list, and one import's report line by line. */
 
-
 interface ImportRow {
   id: string;
   kind: 'camt.053' | 'camt.054';
@@ -33,12 +32,23 @@ const importView = (row: ImportRow): ImportView => ({
 });
 
 export async function listImports(deps: Deps, _actor: Actor, paging: { limit: number; offset: number }) {
-  const rows = await deps.db.selectFrom('bank_statement_imports').selectAll().orderBy('imported_at', 'desc').orderBy('id').limit(paging.limit + 1).offset(paging.offset).execute();
+  const rows = await deps.db
+    .selectFrom('bank_statement_imports')
+    .selectAll()
+    .orderBy('imported_at', 'desc')
+    .orderBy('id')
+    .limit(paging.limit + 1)
+    .offset(paging.offset)
+    .execute();
   return { items: rows.slice(0, paging.limit).map(importView), hasMore: rows.length > paging.limit };
 }
 
 export async function loadStatementReport(deps: Deps, importId: string): Promise<StatementReport> {
-  const row = await deps.db.selectFrom('bank_statement_imports').selectAll().where('id', '=', importId).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('bank_statement_imports')
+    .selectAll()
+    .where('id', '=', importId)
+    .executeTakeFirst();
   if (!row) throw notFound('The bank statement import');
   const lines = await deps.db
     .selectFrom('bank_statement_lines as l')

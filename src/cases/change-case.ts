@@ -3,7 +3,14 @@ import type { IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { appendCaseEvent } from './append-case-event.js';
-import { decideCaseChange, type CaseChange, type CaseFacts, type CaseStage, type CaseTransition, type CloseReason } from './core/lifecycle.js';
+import {
+  decideCaseChange,
+  type CaseChange,
+  type CaseFacts,
+  type CaseStage,
+  type CaseTransition,
+  type CloseReason,
+} from './core/lifecycle.js';
 
 export interface CaseChangeRequest {
   caseId: string;
@@ -29,20 +36,48 @@ export async function changeCase(trx: Transaction<DB>, request: CaseChangeReques
     throw new Error(`changeCase: the change ${request.change.reason} closes the case: give the agency's today`);
   }
   if (transition.outcome === 'refused') {
-    throw conflict(transition.refusal.code, transition.refusal.message, { caseId: request.caseId, change: request.change.reason, stage: facts.stage, status: facts.status });
+    throw conflict(transition.refusal.code, transition.refusal.message, {
+      caseId: request.caseId,
+      change: request.change.reason,
+      stage: facts.stage,
+      status: facts.status,
+    });
   }
   if (transition.outcome === 'unchanged') return transition;
   const { to, at, history, event } = transition;
   await trx
     .updateTable('cases')
-    .set({ stage: to.stage, status: to.status, close_reason: to.closeReason, closed_on: to.closedOn, balance_cents: to.balanceCents, stage_changed_at: at, updated_at: at })
+    .set({
+      stage: to.stage,
+      status: to.status,
+      close_reason: to.closeReason,
+      closed_on: to.closedOn,
+      balance_cents: to.balanceCents,
+      stage_changed_at: at,
+      updated_at: at,
+    })
     .where('id', '=', request.caseId)
     .execute();
   await trx
     .insertInto('case_stage_history')
-    .values({ case_id: request.caseId, from_stage: history.fromStage, to_stage: history.toStage, changed_at: at, changed_by: request.actorUserId, reason: history.reason })
+    .values({
+      case_id: request.caseId,
+      from_stage: history.fromStage,
+      to_stage: history.toStage,
+      changed_at: at,
+      changed_by: request.actorUserId,
+      reason: history.reason,
+    })
     .execute();
-  await appendCaseEvent(trx, { caseId: request.caseId, debtorId: facts.debtorId, at, kind: event.kind, summary: event.summary, actorUserId: request.actorUserId, data: event.data });
+  await appendCaseEvent(trx, {
+    caseId: request.caseId,
+    debtorId: facts.debtorId,
+    at,
+    kind: event.kind,
+    summary: event.summary,
+    actorUserId: request.actorUserId,
+    data: event.data,
+  });
   return transition;
 }
 
@@ -65,7 +100,14 @@ async function lockCaseFacts(trx: Transaction<DB>, caseId: string): Promise<Case
     .executeTakeFirstOrThrow();
   const before =
     row.status === 'closed'
-      ? await trx.selectFrom('case_stage_history').select('from_stage').where('case_id', '=', caseId).where('to_stage', '=', 'closed').orderBy('changed_at', 'desc').limit(1).executeTakeFirst()
+      ? await trx
+          .selectFrom('case_stage_history')
+          .select('from_stage')
+          .where('case_id', '=', caseId)
+          .where('to_stage', '=', 'closed')
+          .orderBy('changed_at', 'desc')
+          .limit(1)
+          .executeTakeFirst()
       : undefined;
   return {
     debtorId: row.debtor_id,

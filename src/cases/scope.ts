@@ -14,7 +14,11 @@ type Db = Kysely<DB> | Transaction<DB>;
 type OwnedRow = { creditor_id: string } | { creditorId: string };
 
 /** Asserts the row exists and the actor may see it; otherwise 404 ("`what` was not found, or you may not see it"). */
-export function assertVisible<T extends OwnedRow>(actor: Actor, row: T | null | undefined, what: string): asserts row is T {
+export function assertVisible<T extends OwnedRow>(
+  actor: Actor,
+  row: T | null | undefined,
+  what: string,
+): asserts row is T {
   if (!row) throw notFound(what);
   const creditorId = 'creditor_id' in row ? row.creditor_id : row.creditorId;
   if (!mayAccessCreditor(actor, creditorId)) throw notFound(what);
@@ -52,9 +56,19 @@ export async function caseInScope(db: Db, actor: Actor, caseId: string) {
 }
 
 /** Staff see every debtor; a creditor user only debtors with a case of its creditor (and the case given, if any). */
-export async function assertDebtorInScope(db: Db, actor: Actor, debtorId: string, caseId: string | null): Promise<void> {
+export async function assertDebtorInScope(
+  db: Db,
+  actor: Actor,
+  debtorId: string,
+  caseId: string | null,
+): Promise<void> {
   if (creditorScope(actor) === null && caseId === null) return;
-  let query = db.selectFrom('cases').select('id').where('debtor_id', '=', debtorId).where(withinScope(actor, 'creditor_id')).limit(1);
+  let query = db
+    .selectFrom('cases')
+    .select('id')
+    .where('debtor_id', '=', debtorId)
+    .where(withinScope(actor, 'creditor_id'))
+    .limit(1);
   if (caseId !== null) query = query.where('id', '=', caseId);
   if (!(await query.executeTakeFirst())) throw notFound(caseId === null ? 'The debtor' : 'The case');
 }

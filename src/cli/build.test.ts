@@ -38,23 +38,42 @@ describe('the built server', () => {
   it('builds the web app and a server that imports no package a production install leaves out', async () => {
     await buildAll(app);
     expect(checkBuild().status).toBe(0);
-    expect(readdirSync(join(app, 'dist', 'server', 'migrations'))).toEqual(readdirSync(join(REPO_ROOT, 'src', 'platform', 'db', 'migrations')));
+    expect(readdirSync(join(app, 'dist', 'server', 'migrations'))).toEqual(
+      readdirSync(join(REPO_ROOT, 'src', 'platform', 'db', 'migrations')),
+    );
     const bundle = readFileSync(join(app, 'dist', 'server', 'main.js'), 'utf8');
-    const { dependencies } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const { dependencies } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const packages = new Set(
       [...bundle.matchAll(/^import .*?from "([^".][^"]*)";$/gm)]
         .map((match) => match[1]!)
         .filter((name) => !name.startsWith('node:'))
-        .map((name) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/')),
+        .map((name) =>
+          name
+            .split('/')
+            .slice(0, name.startsWith('@') ? 2 : 1)
+            .join('/'),
+        ),
     );
     expect(packages.size).toBeGreaterThan(10);
     expect([...packages].filter((name) => !(name in dependencies))).toEqual([]);
   });
 
   it('starts from another folder, migrates, answers /api/health and serves the web app', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(scratch, 'data'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: join(scratch, 'data'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['--enable-source-maps', join(app, 'dist', 'server', 'main.js'), 'start'], { cwd: elsewhere, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', join(app, 'dist', 'server', 'main.js'), 'start'], {
+      cwd: elsewhere,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     server = child;
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -42,13 +42,18 @@ async function main(): Promise<number> {
         prepare: command === 'demo' ? loadDemoWithPlacement : undefined,
       });
       stopOnSignals(running);
-      const where = config.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.DATA_DIR}`;
+      const where = config.DATABASE_URL
+        ? 'PostgreSQL server (DATABASE_URL)'
+        : `embedded PostgreSQL in ${config.DATA_DIR}`;
       const lines = [
         `Accord is running at ${running.url} on the ${where}.`,
-        config.API_DOCS === 'on' ? `API documentation: ${running.url}/api/docs` : 'API documentation: set API_DOCS=on to serve it at /api/docs',
+        config.API_DOCS === 'on'
+          ? `API documentation: ${running.url}/api/docs`
+          : 'API documentation: set API_DOCS=on to serve it at /api/docs',
       ];
       const webApp = packagePath('web', 'dist', 'index.html');
-      if (!existsSync(webApp)) lines.push(`The web app is not built (${webApp} is missing): only the API is served. Run \`npm run build\`.`);
+      if (!existsSync(webApp))
+        lines.push(`The web app is not built (${webApp} is missing): only the API is served. Run \`npm run build\`.`);
       if (command === 'demo') {
         lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
         for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(28)} ${user.email}`);
@@ -61,7 +66,9 @@ async function main(): Promise<number> {
       try {
         const report = await migrate(database);
         process.stdout.write(
-          report.applied.length ? `Applied: ${report.applied.join(', ')}\n` : `Nothing to apply (${report.alreadyApplied} applied).\n`,
+          report.applied.length
+            ? `Applied: ${report.applied.join(', ')}\n`
+            : `Nothing to apply (${report.alreadyApplied} applied).\n`,
         );
         return 0;
       } finally {
@@ -125,7 +132,9 @@ async function main(): Promise<number> {
       }
     }
     default:
-      process.stderr.write(`Unknown command "${command}". Commands: start, demo, demo:load, migrate, audit:verify, ledger:verify, import, user:create.\n`);
+      process.stderr.write(
+        `Unknown command "${command}". Commands: start, demo, demo:load, migrate, audit:verify, ledger:verify, import, user:create.\n`,
+      );
       return 2;
   }
 }

@@ -16,7 +16,12 @@ import { policyInForce } from './policy-store.js';
 const HISTORY_LIMIT = 200;
 
 /** Everything the case view shows about contact: the permission per channel now, and what it rests on. */
-export async function caseContact(deps: Deps, actor: Actor, caseId: string, read: { reason?: string | undefined; requestId?: string | null } = {}): Promise<CaseContactView> {
+export async function caseContact(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  read: { reason?: string | undefined; requestId?: string | null } = {},
+): Promise<CaseContactView> {
   const now = deps.now();
   const caseRow = await deps.db
     .selectFrom('cases')
@@ -49,7 +54,16 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string, read
     deps.db
       .selectFrom('contact_overrides as o')
       .innerJoin('users as u', 'u.id', 'o.granted_by')
-      .select(['o.id', 'o.case_id', 'o.channel', 'o.reason', 'o.granted_at', 'o.valid_until', 'o.used_at', 'u.display_name'])
+      .select([
+        'o.id',
+        'o.case_id',
+        'o.channel',
+        'o.reason',
+        'o.granted_at',
+        'o.valid_until',
+        'o.used_at',
+        'u.display_name',
+      ])
       .where('o.debtor_id', '=', debtorId)
       .orderBy('o.granted_at', 'desc')
       .limit(50)
@@ -60,7 +74,11 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string, read
       .where('debtor_id', '=', debtorId)
       .where('withdrawn_at', 'is', null)
       .execute(),
-    deps.db.selectFrom('contact_preferences').select(['channels', 'windows']).where('debtor_id', '=', debtorId).executeTakeFirst(),
+    deps.db
+      .selectFrom('contact_preferences')
+      .select(['channels', 'windows'])
+      .where('debtor_id', '=', debtorId)
+      .executeTakeFirst(),
     deps.db
       .selectFrom('contact_callbacks')
       .select(['id', 'case_id', 'callback_at', 'status'])
@@ -72,9 +90,23 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string, read
   // Need-to-know (GDPR art. 9): care holds in full only for those entitled; the read is recorded.
   const careRead = await holdsAsReadBy(deps, actor, { debtorId, caseId }, holds, read);
   // The same need-to-know for what the decisions say: a care hold's rule in neutral words for anyone else.
-  const readable = await decisionsAsReadBy(deps.db, actor, debtorId, now, CHANNELS.map((channel) => permissions[channel]), careRead.decision);
+  const readable = await decisionsAsReadBy(
+    deps.db,
+    actor,
+    debtorId,
+    now,
+    CHANNELS.map((channel) => permissions[channel]),
+    careRead.decision,
+  );
   const contactViews = contacts.map(contactView);
-  const contactDecisions = await decisionsAsReadBy(deps.db, actor, debtorId, now, contactViews.map((contact) => contact.decision), careRead.decision);
+  const contactDecisions = await decisionsAsReadBy(
+    deps.db,
+    actor,
+    debtorId,
+    now,
+    contactViews.map((contact) => contact.decision),
+    careRead.decision,
+  );
 
   return {
     debtorId,
@@ -91,7 +123,10 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string, read
     firstLetter: caseRow.first_letter_sent_on
       ? { sentOn: caseRow.first_letter_sent_on, reference: caseRow.first_letter_reference }
       : null,
-    permissions: Object.fromEntries(CHANNELS.map((channel, index) => [channel, readable[index]!])) as Record<Channel, DecisionView>,
+    permissions: Object.fromEntries(CHANNELS.map((channel, index) => [channel, readable[index]!])) as Record<
+      Channel,
+      DecisionView
+    >,
     contacts: contactViews.map((contact, index) => ({ ...contact, decision: contactDecisions[index]! })),
     holds: careRead.holds,
     overrides: overrides.map((row) => ({
@@ -109,6 +144,11 @@ export async function caseContact(deps: Deps, actor: Actor, caseId: string, read
       channels: (preferences?.channels as Channel[] | null | undefined) ?? null,
       windows: (preferences?.windows as { days: DayKey[]; from: string; to: string }[] | null | undefined) ?? null,
     },
-    callbacks: callbacks.map((row) => ({ id: row.id, caseId: row.case_id, at: row.callback_at.toISOString(), status: row.status })),
+    callbacks: callbacks.map((row) => ({
+      id: row.id,
+      caseId: row.case_id,
+      at: row.callback_at.toISOString(),
+      status: row.status,
+    })),
   };
 }

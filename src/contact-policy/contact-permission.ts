@@ -22,11 +22,19 @@ export async function contactPermission(
   const at = input.at ?? deps.now();
   await assertDebtorInScope(deps.db, actor, input.debtorId, input.caseId ?? null);
   const policy = await policyInForce(deps.db, at);
-  const { facts } = await loadContactFacts(deps.db, policy, { debtorId: input.debtorId, caseId: input.caseId ?? null, at });
+  const { facts } = await loadContactFacts(deps.db, policy, {
+    debtorId: input.debtorId,
+    caseId: input.caseId ?? null,
+    at,
+  });
   const decision = decideContact(policy, facts, input.channel, at.getTime());
-  const override = decision.allowed ? null : await usableOverride(deps.db, input.debtorId, input.caseId ?? null, input.channel, at);
+  const override = decision.allowed
+    ? null
+    : await usableOverride(deps.db, input.debtorId, input.caseId ?? null, input.channel, at);
   // Need-to-know: a care hold's rule in neutral words to a reader without it (the decision itself is unchanged).
-  const [view] = await decisionsAsReadBy(deps.db, actor, input.debtorId, deps.now(), [decisionView(decision, actor.locale, override)]);
+  const [view] = await decisionsAsReadBy(deps.db, actor, input.debtorId, deps.now(), [
+    decisionView(decision, actor.locale, override),
+  ]);
   return view!;
 }
 

@@ -42,14 +42,20 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'contacts.read' } },
       schema: {
         tags,
-        summary: 'May this debtor be contacted on this channel now (or at `at`)? Every reason, and the next allowed moment',
+        summary:
+          'May this debtor be contacted on this channel now (or at `at`)? Every reason, and the next allowed moment',
         params: id,
         querystring: contactPermissionQuery,
         response: { 200: decisionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
-      contactPermission(deps, request.actor!, { debtorId: request.params.id, channel: request.query.channel, at: request.query.at, caseId: request.query.caseId }),
+      contactPermission(deps, request.actor!, {
+        debtorId: request.params.id,
+        channel: request.query.channel,
+        at: request.query.at,
+        caseId: request.query.caseId,
+      }),
   );
 
   r.get(
@@ -58,13 +64,15 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'contacts.read' } },
       schema: {
         tags,
-        summary: "The case's contact permissions per channel now, the debtor's contacts, holds, overrides, opt-outs, preferences and callbacks",
+        summary:
+          "The case's contact permissions per channel now, the debtor's contacts, holds, overrides, opt-outs, preferences and callbacks",
         params: id,
         querystring: caseContactQuery,
         response: { 200: caseContactSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
-    async (request) => caseContact(deps, request.actor!, request.params.id, { reason: request.query.reason, requestId: request.id }),
+    async (request) =>
+      caseContact(deps, request.actor!, request.params.id, { reason: request.query.reason, requestId: request.id }),
   );
 
   r.post(
@@ -73,12 +81,14 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'contacts.record' } },
       schema: {
         tags,
-        summary: 'Record a contact; an outbound one the policy refuses is not recorded (409 with the reasons and the next allowed moment)',
+        summary:
+          'Record a contact; an outbound one the policy refuses is not recorded (409 with the reasons and the next allowed moment)',
         body: recordContactBody,
         response: { 201: recordedContactSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await recordContact(deps, request.actor!, request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await recordContact(deps, request.actor!, request.body, request.id)),
   );
 
   r.post(
@@ -87,12 +97,14 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'contacts.override' } },
       schema: {
         tags,
-        summary: 'Let the next contact on a channel through once while the policy refuses it: a written reason, audited, shown on the case',
+        summary:
+          'Let the next contact on a channel through once while the policy refuses it: a written reason, audited, shown on the case',
         body: overrideBody,
         response: { 201: grantedOverrideSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await grantOverride(deps, request.actor!, request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await grantOverride(deps, request.actor!, request.body, request.id)),
   );
 
   r.post(
@@ -107,7 +119,8 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         response: { 201: holdSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await placeHold(deps, request.actor!, request.params.id, request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await placeHold(deps, request.actor!, request.params.id, request.body, request.id)),
   );
 
   r.post(
@@ -125,7 +138,9 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
     async (request) => {
       const hold = await liftHold(deps, request.actor!, request.params.id, request.body.reason, request.id);
       // The placer wrote the reason and gets it back; whoever lifts a care hold reads it as need-to-know allows.
-      const read = await holdsAsReadBy(deps, request.actor!, { debtorId: hold.debtorId, caseId: hold.caseId }, [hold], { requestId: request.id });
+      const read = await holdsAsReadBy(deps, request.actor!, { debtorId: hold.debtorId, caseId: hold.caseId }, [hold], {
+        requestId: request.id,
+      });
       return read.holds[0]!;
     },
   );
@@ -157,7 +172,8 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         response: { 201: optOutSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => reply.status(201).send(await optOut(deps, request.actor!, request.params.id, request.body.channel, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await optOut(deps, request.actor!, request.params.id, request.body.channel, request.id)),
   );
 
   r.delete(
@@ -203,6 +219,7 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
         response: { 201: callbackSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await requestCallback(deps, request.actor!, request.params.id, request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await requestCallback(deps, request.actor!, request.params.id, request.body, request.id)),
   );
 }

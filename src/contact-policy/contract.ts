@@ -57,7 +57,9 @@ export const holdSchema = z.object({
   id: z.string(),
   debtorId: z.string(),
   caseId: z.string().nullable(),
-  kind: z.enum([...HOLD_KINDS, CARE_RULE]).describe('"care_rule" for a care hold whose details the reader has no need to know'),
+  kind: z
+    .enum([...HOLD_KINDS, CARE_RULE])
+    .describe('"care_rule" for a care hold whose details the reader has no need to know'),
   reason: z.string().nullable(),
   restricted: z.boolean().optional(),
   startsAt: z.string(),
@@ -85,14 +87,23 @@ export const overrideSchema = z.object({
   usedAt: z.string().nullable(),
 });
 
-const holdRuleSchema = z.object({ stops: z.array(channel), defaultDays: z.number().int().nullable(), maxDays: z.number().int().nullable() });
+const holdRuleSchema = z.object({
+  stops: z.array(channel),
+  defaultDays: z.number().int().nullable(),
+  maxDays: z.number().int().nullable(),
+});
 
 export const caseContactSchema = z.object({
   debtorId: z.string(),
   now: z.string(),
   location: z.object({ country: z.string(), region: z.string().nullable(), timeZone: z.string() }),
   policyVersion: z.number().int(),
-  holdRules: z.object(Object.fromEntries(HOLD_KINDS.map((kind) => [kind, holdRuleSchema])) as Record<(typeof HOLD_KINDS)[number], typeof holdRuleSchema>),
+  holdRules: z.object(
+    Object.fromEntries(HOLD_KINDS.map((kind) => [kind, holdRuleSchema])) as Record<
+      (typeof HOLD_KINDS)[number],
+      typeof holdRuleSchema
+    >,
+  ),
   firstLetter: z.object({ sentOn: z.string(), reference: z.string().nullable() }).nullable(),
   permissions: z.object({ phone: decisionSchema, sms: decisionSchema, email: decisionSchema, letter: decisionSchema }),
   contacts: z.array(contactSchema),
@@ -103,9 +114,17 @@ export const caseContactSchema = z.object({
   callbacks: z.array(z.object({ id: z.string(), caseId: z.string(), at: z.string(), status: z.string() })),
 });
 
-export const contactPermissionQuery = z.strictObject({ channel, at: instant.optional(), caseId: z.string().uuid().optional() });
+export const contactPermissionQuery = z.strictObject({
+  channel,
+  at: instant.optional(),
+  caseId: z.string().uuid().optional(),
+});
 export const caseContactQuery = z.strictObject({
-  reason: z.string().max(REASON_MAX_LENGTH).optional().describe('why a team leader or manager reads care holds in full'),
+  reason: z
+    .string()
+    .max(REASON_MAX_LENGTH)
+    .optional()
+    .describe('why a team leader or manager reads care holds in full'),
 });
 
 export const recordContactBody = z.strictObject({
@@ -140,7 +159,11 @@ export const liftHoldBody = z.strictObject({ reason: z.string().trim().min(3).ma
 
 export const preferencesBody = z.strictObject({
   channels: z.array(channel).min(1).nullable(),
-  windows: z.array(z.strictObject({ days: z.array(z.enum(DAY_KEYS)).min(1), from: clock, to: clock })).min(1).max(14).nullable(),
+  windows: z
+    .array(z.strictObject({ days: z.array(z.enum(DAY_KEYS)).min(1), from: clock, to: clock }))
+    .min(1)
+    .max(14)
+    .nullable(),
 });
 export const optOutBody = z.strictObject({ channel });
 export const optOutSchema = z.object({ channel, optedOutAt: z.string() });
@@ -156,9 +179,18 @@ export const versionSummarySchema = z.object({
   publishedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export const versionDetailSchema = versionSummarySchema.extend({ document: policyDocumentSchema });
-export const draftSchema = z.object({ document: policyDocumentSchema, basedOnVersion: z.number().int().nullable(), updatedAt: z.string(), updatedBy: z.string().nullable() });
+export const draftSchema = z.object({
+  document: policyDocumentSchema,
+  basedOnVersion: z.number().int().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
 
-export const policyOverviewSchema = z.object({ current: versionDetailSchema, upcoming: z.array(versionSummarySchema), versions: z.array(versionSummarySchema) });
+export const policyOverviewSchema = z.object({
+  current: versionDetailSchema,
+  upcoming: z.array(versionSummarySchema),
+  versions: z.array(versionSummarySchema),
+});
 export const policyVersionParams = z.strictObject({ version: int4Param });
 
 export const saveDraftBody = z.strictObject({
@@ -167,7 +199,10 @@ export const saveDraftBody = z.strictObject({
   /** The draft's `updatedAt` this edit started from, or null to start a new one: a changed draft answers 409. */
   expectedUpdatedAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
-export const publishDraftBody = z.strictObject({ effectiveFrom: instant, note: z.string().trim().min(3, 'say in a few words what changes').max(1000) });
+export const publishDraftBody = z.strictObject({
+  effectiveFrom: instant,
+  note: z.string().trim().min(3, 'say in a few words what changes').max(1000),
+});
 
 export const simulationBody = z.strictObject({ days: z.number().int().min(1).max(90), policy: z.unknown().optional() });
 export const simulationSchema = z.object({
@@ -183,7 +218,16 @@ export const simulationSchema = z.object({
       rule: z.string(),
       refusedByDraft: z.number().int(),
       refusedByCurrent: z.number().int(),
-      examples: z.array(z.object({ contactId: z.string(), caseId: z.string(), caseReference: z.string(), at: z.string(), channel, reasons: z.array(z.string()) })),
+      examples: z.array(
+        z.object({
+          contactId: z.string(),
+          caseId: z.string(),
+          caseReference: z.string(),
+          at: z.string(),
+          channel,
+          reasons: z.array(z.string()),
+        }),
+      ),
     }),
   ),
 });
@@ -196,22 +240,44 @@ export const inlineFactsSchema = z.strictObject({
     timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Europe/Paris'),
   }),
   holds: z
-    .array(z.strictObject({ kind: z.enum(HOLD_KINDS), startsAt: instant, endsAt: instant.nullable().default(null), reviewAt: instant.nullable().default(null) }))
+    .array(
+      z.strictObject({
+        kind: z.enum(HOLD_KINDS),
+        startsAt: instant,
+        endsAt: instant.nullable().default(null),
+        reviewAt: instant.nullable().default(null),
+      }),
+    )
     .max(20)
     .default([]),
   optOuts: z.partialRecord(channel, instant).default({}),
-  reachable: z.strictObject({ phone: z.boolean(), sms: z.boolean(), email: z.boolean(), letter: z.boolean() }).default({ phone: true, sms: true, email: true, letter: true }),
+  reachable: z
+    .strictObject({ phone: z.boolean(), sms: z.boolean(), email: z.boolean(), letter: z.boolean() })
+    .default({ phone: true, sms: true, email: true, letter: true }),
   preferences: z
     .strictObject({
       channels: z.array(channel).nullable().default(null),
-      windows: z.array(z.strictObject({ days: z.array(z.enum(DAY_KEYS)), from: z.string(), to: z.string() })).nullable().default(null),
-      callbacks: z.array(z.strictObject({ at: instant, channel })).max(10).default([]),
+      windows: z
+        .array(z.strictObject({ days: z.array(z.enum(DAY_KEYS)), from: z.string(), to: z.string() }))
+        .nullable()
+        .default(null),
+      callbacks: z
+        .array(z.strictObject({ at: instant, channel }))
+        .max(10)
+        .default([]),
     })
     .default({ channels: null, windows: null, callbacks: [] }),
   firstLetterSentAt: instant.nullable(),
   caseOpen: z.boolean().default(true),
   history: z
-    .array(z.strictObject({ at: instant, channel, direction: z.enum(['outbound', 'inbound']), conversation: z.boolean().default(false) }))
+    .array(
+      z.strictObject({
+        at: instant,
+        channel,
+        direction: z.enum(['outbound', 'inbound']),
+        conversation: z.boolean().default(false),
+      }),
+    )
     .max(1000)
     .default([]),
 });

@@ -18,14 +18,18 @@ export interface OverrideInput {
   validForMinutes?: number | undefined;
 }
 
-
 /**
  * An override lets one contact through that the policy refuses now. It is a separate act from the contact:
  * a compliance officer or a manager grants it with a written reason, it is audited and shown on the case, and
  * it expires unused after at most a day. Granting one for a contact the policy already allows is refused,
  * so overrides only ever mark real exceptions.
  */
-export async function grantOverride(deps: Deps, actor: Actor, input: OverrideInput, requestId: string | null = null): Promise<OverrideView> {
+export async function grantOverride(
+  deps: Deps,
+  actor: Actor,
+  input: OverrideInput,
+  requestId: string | null = null,
+): Promise<OverrideView> {
   const now = deps.now();
   const validUntil = new Date(now.getTime() + (input.validForMinutes ?? 60) * 60_000);
   return deps.db.transaction().execute(async (trx) => {
@@ -40,7 +44,10 @@ export async function grantOverride(deps: Deps, actor: Actor, input: OverrideInp
     const { facts } = await loadContactFacts(trx, policy, { debtorId: caseRow.debtor_id, caseId: caseRow.id, at: now });
     const decision = decideContact(policy, facts, input.channel, now.getTime());
     if (decision.allowed) {
-      throw conflict('contact.override_not_needed', 'The policy already allows this contact now: no override is needed.');
+      throw conflict(
+        'contact.override_not_needed',
+        'The policy already allows this contact now: no override is needed.',
+      );
     }
     const refusal = decisionView(decision, actor.locale);
     const row = await trx

@@ -56,7 +56,8 @@ export async function loadContactFactsMany(
   const facts = new Map<string, ContactFacts>();
   for (const entry of cases) {
     const row = rows.get(entry.debtorId);
-    if (row && row.cases.some((candidate) => candidate.id === entry.caseId)) facts.set(entry.caseId, toFacts(row, entry.caseId));
+    if (row && row.cases.some((candidate) => candidate.id === entry.caseId))
+      facts.set(entry.caseId, toFacts(row, entry.caseId));
   }
   return facts;
 }
@@ -67,7 +68,13 @@ interface FactRow {
   address: { country: string; subdivision: string | null; time_zone: string } | null;
   has_address: boolean;
   cases: { id: string; status: string; first_letter_sent_on: string | null }[];
-  holds: { case_id: string | null; kind: string; starts_at: number; ends_at: number | null; review_at: number | null }[];
+  holds: {
+    case_id: string | null;
+    kind: string;
+    starts_at: number;
+    ends_at: number | null;
+    review_at: number | null;
+  }[];
   opt_outs: { channel: Channel; at: number }[];
   points: { channel: string; usage: string; consent: string; opted_out: boolean; wrong: boolean }[];
   preferences: { channels: Channel[] | null; windows: { days: DayKey[]; from: string; to: string }[] | null } | null;
@@ -119,18 +126,27 @@ function toFacts(row: FactRow, caseId: string | null): ContactFacts {
         timeZone: isValidTimeZone(row.address.time_zone) ? row.address.time_zone : DEFAULT_LOCATION.timeZone,
       }
     : DEFAULT_LOCATION;
-  const concerned = caseId === null ? row.cases.filter((entry) => entry.status !== 'closed') : row.cases.filter((entry) => entry.id === caseId);
+  const concerned =
+    caseId === null
+      ? row.cases.filter((entry) => entry.status !== 'closed')
+      : row.cases.filter((entry) => entry.id === caseId);
   const heldCases = new Set(row.holds.filter((hold) => hold.case_id !== null).map((hold) => hold.case_id));
   const everyCaseHeld = concerned.length > 0 && concerned.every((entry) => heldCases.has(entry.id));
   const holds: FactHold[] = row.holds
     .filter((hold) => hold.case_id === null || (caseId === null ? everyCaseHeld : hold.case_id === caseId))
-    .map((hold) => ({ kind: hold.kind as HoldKind, startsAt: hold.starts_at, endsAt: hold.ends_at, reviewAt: hold.review_at }));
+    .map((hold) => ({
+      kind: hold.kind as HoldKind,
+      startsAt: hold.starts_at,
+      endsAt: hold.ends_at,
+      reviewAt: hold.review_at,
+    }));
   if (row.deceased_on && !holds.some((hold) => hold.kind === 'deceased')) {
     // A recorded death stops contact even before a person has placed the hold.
     holds.push({ kind: 'deceased', startsAt: 0, endsAt: null, reviewAt: null });
   }
   // A number that reached someone else is never dialled again.
-  const usable = (point: FactRow['points'][number]) => point.consent !== 'withdrawn' && !point.opted_out && !point.wrong;
+  const usable = (point: FactRow['points'][number]) =>
+    point.consent !== 'withdrawn' && !point.opted_out && !point.wrong;
   return {
     location,
     holds,

@@ -11,19 +11,28 @@ import { listVersions, lockPolicy, versionDetail } from './policy-store.js';
  * Nothing published is ever edited; a mistake is corrected by publishing another version.
  */
 
-
 /** A document from a client, checked against the schema; every issue named by its path. */
 export function parsePolicyDocument(document: unknown): PolicyDocument {
   const parsed = policyDocumentSchema.safeParse(document);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    throw new AppError('contact_policy.invalid', 400, `The policy is not valid: ${issues[0]!.path || '(document)'}: ${issues[0]!.message}.`, { issues });
+    throw new AppError(
+      'contact_policy.invalid',
+      400,
+      `The policy is not valid: ${issues[0]!.path || '(document)'}: ${issues[0]!.message}.`,
+      { issues },
+    );
   }
   for (const country of Object.keys(parsed.data.holidays)) {
     if (!parsed.data.windows[country]) {
-      throw new AppError('contact_policy.invalid', 400, `Holidays are set for ${country} but no contact hours: add hours for ${country}.`, {
-        issues: [{ path: `windows.${country}`, message: 'missing contact hours for a country with holidays' }],
-      });
+      throw new AppError(
+        'contact_policy.invalid',
+        400,
+        `Holidays are set for ${country} but no contact hours: add hours for ${country}.`,
+        {
+          issues: [{ path: `windows.${country}`, message: 'missing contact hours for a country with holidays' }],
+        },
+      );
     }
   }
   return parsed.data;
@@ -80,7 +89,12 @@ export async function saveDraft(
         );
       }
     }
-    const values = { document: JSON.stringify(document), based_on_version: input.basedOnVersion, updated_by: actor.userId, updated_at: now };
+    const values = {
+      document: JSON.stringify(document),
+      based_on_version: input.basedOnVersion,
+      updated_by: actor.userId,
+      updated_at: now,
+    };
     await trx
       .insertInto('contact_policy_draft')
       .values({ singleton: true, ...values })
@@ -105,11 +119,23 @@ export async function discardDraft(deps: Deps, actor: Actor, requestId: string |
     await lockPolicy(trx);
     const deleted = await trx.deleteFrom('contact_policy_draft').returning('based_on_version').execute();
     if (deleted.length === 0) throw noDraft();
-    await appendAudit(trx, { actor: auditActor(actor), action: 'contact_policy.draft_discarded', targetType: 'contact_policy', targetId: 'draft', requestId, at: now });
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'contact_policy.draft_discarded',
+      targetType: 'contact_policy',
+      targetId: 'draft',
+      requestId,
+      at: now,
+    });
   });
 }
 
-export const noDraft = () => new AppError('contact_policy.no_draft', 404, 'There is no draft of the contact policy: start one from the current version.');
+export const noDraft = () =>
+  new AppError(
+    'contact_policy.no_draft',
+    404,
+    'There is no draft of the contact policy: start one from the current version.',
+  );
 
 export async function publishDraft(
   deps: Deps,
@@ -119,14 +145,23 @@ export async function publishDraft(
 ): Promise<VersionDetail> {
   const now = deps.now();
   if (input.effectiveFrom.getTime() < now.getTime() - 60_000) {
-    throw invalid('contact_policy.effective_in_past', 'A new version cannot apply to the past: choose an effective date from now on.');
+    throw invalid(
+      'contact_policy.effective_in_past',
+      'A new version cannot apply to the past: choose an effective date from now on.',
+    );
   }
   const version = await deps.db.transaction().execute(async (trx) => {
     await lockPolicy(trx);
-    const draft = await trx.selectFrom('contact_policy_draft').select(['document', 'based_on_version']).executeTakeFirst();
+    const draft = await trx
+      .selectFrom('contact_policy_draft')
+      .select(['document', 'based_on_version'])
+      .executeTakeFirst();
     if (!draft) throw noDraft();
     const document = parsePolicyDocument(draft.document);
-    const last = await trx.selectFrom('contact_policy_versions').select((eb) => eb.fn.max('version').as('max')).executeTakeFirst();
+    const last = await trx
+      .selectFrom('contact_policy_versions')
+      .select((eb) => eb.fn.max('version').as('max'))
+      .executeTakeFirst();
     const next = Number(last?.max ?? 0) + 1;
     await trx
       .insertInto('contact_policy_versions')
@@ -145,7 +180,12 @@ export async function publishDraft(
       action: 'contact_policy.published',
       targetType: 'contact_policy',
       targetId: String(next),
-      after: { version: next, basedOnVersion: draft.based_on_version, effectiveFrom: input.effectiveFrom.toISOString(), note: input.note.trim() },
+      after: {
+        version: next,
+        basedOnVersion: draft.based_on_version,
+        effectiveFrom: input.effectiveFrom.toISOString(),
+        note: input.note.trim(),
+      },
       requestId,
       at: now,
     });

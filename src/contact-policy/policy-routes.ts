@@ -22,7 +22,15 @@ import {
   type InlineFacts,
 } from './contract.js';
 import { decisionView } from './decision-view.js';
-import { discardDraft, getDraft, noDraft, parsePolicyDocument, policyOverview, publishDraft, saveDraft } from './policy-admin.js';
+import {
+  discardDraft,
+  getDraft,
+  noDraft,
+  parsePolicyDocument,
+  policyOverview,
+  publishDraft,
+  saveDraft,
+} from './policy-admin.js';
 import { policyInForce, policyVersion, versionDetail } from './policy-store.js';
 import { simulateDraft } from './simulate.js';
 
@@ -31,10 +39,18 @@ const ms = (value: Date) => value.getTime();
 function toFacts(input: InlineFacts): ContactFacts {
   return {
     location: input.location,
-    holds: input.holds.map((hold) => ({ kind: hold.kind, startsAt: ms(hold.startsAt), endsAt: hold.endsAt && ms(hold.endsAt), reviewAt: hold.reviewAt && ms(hold.reviewAt) })),
+    holds: input.holds.map((hold) => ({
+      kind: hold.kind,
+      startsAt: ms(hold.startsAt),
+      endsAt: hold.endsAt && ms(hold.endsAt),
+      reviewAt: hold.reviewAt && ms(hold.reviewAt),
+    })),
     optOuts: Object.fromEntries(Object.entries(input.optOuts).map(([key, value]) => [key, ms(value)])),
     reachable: input.reachable,
-    preferences: { ...input.preferences, callbacks: input.preferences.callbacks.map((callback) => ({ at: ms(callback.at), channel: callback.channel })) },
+    preferences: {
+      ...input.preferences,
+      callbacks: input.preferences.callbacks.map((callback) => ({ at: ms(callback.at), channel: callback.channel })),
+    },
     firstLetterSentAt: input.firstLetterSentAt && ms(input.firstLetterSentAt),
     caseOpen: input.caseOpen,
     history: input.history.map((contact) => ({ ...contact, at: ms(contact.at) })).sort((a, b) => a.at - b.at),
@@ -77,7 +93,14 @@ export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     '/api/v1/contact-policy/draft',
-    { config: read, schema: { tags, summary: 'The shared draft, if any', response: { 200: draftSchema, ...problemResponses(401, 403, 404) } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The shared draft, if any',
+        response: { 200: draftSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
     async () => {
       const draft = await getDraft(deps);
       if (!draft) throw noDraft();
@@ -101,7 +124,10 @@ export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
 
   r.delete(
     '/api/v1/contact-policy/draft',
-    { config: manage, schema: { tags, summary: 'Discard the draft', response: { 204: noContent, ...problemResponses(401, 403, 404) } } },
+    {
+      config: manage,
+      schema: { tags, summary: 'Discard the draft', response: { 204: noContent, ...problemResponses(401, 403, 404) } },
+    },
     async (request, reply) => {
       await discardDraft(deps, request.actor!, request.id);
       return reply.status(204).send(null);
@@ -119,7 +145,8 @@ export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
         response: { 201: versionDetailSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await publishDraft(deps, request.actor!, request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await publishDraft(deps, request.actor!, request.body, request.id)),
   );
 
   r.post(
@@ -151,7 +178,8 @@ export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
       config: read,
       schema: {
         tags,
-        summary: 'Decide on inline facts, against a given document, a version, the draft, or the version in force at `at`',
+        summary:
+          'Decide on inline facts, against a given document, a version, the draft, or the version in force at `at`',
         body: decisionRequestBody,
         response: { 200: decisionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
@@ -159,7 +187,12 @@ export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
     async (request) => {
       const { body } = request;
       let policy;
-      if (body.policy !== undefined) policy = compilePolicy({ version: 0, effectiveFrom: body.at.toISOString(), document: parsePolicyDocument(body.policy) });
+      if (body.policy !== undefined)
+        policy = compilePolicy({
+          version: 0,
+          effectiveFrom: body.at.toISOString(),
+          document: parsePolicyDocument(body.policy),
+        });
       else if (body.version !== undefined) policy = await policyVersion(deps.db, body.version);
       else if (body.draft) {
         const draft = await getDraft(deps);

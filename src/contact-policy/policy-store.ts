@@ -39,7 +39,11 @@ export async function policyInForce(db: Db, at: Date): Promise<CompiledPolicy> {
     .limit(1)
     .executeTakeFirst();
   if (!row) {
-    throw new AppError('contact_policy.none_in_force', 409, `No contact policy is in force on ${at.toISOString()}: publish one first.`);
+    throw new AppError(
+      'contact_policy.none_in_force',
+      409,
+      `No contact policy is in force on ${at.toISOString()}: publish one first.`,
+    );
   }
   return policyVersion(db, row.version);
 }

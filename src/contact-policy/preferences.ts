@@ -19,14 +19,25 @@ export interface PreferencesInput {
   windows: { days: DayKey[]; from: string; to: string }[] | null;
 }
 
-export async function setPreferences(deps: Deps, actor: Actor, debtorId: string, input: PreferencesInput, requestId: string | null = null) {
+export async function setPreferences(
+  deps: Deps,
+  actor: Actor,
+  debtorId: string,
+  input: PreferencesInput,
+  requestId: string | null = null,
+) {
   const now = deps.now();
   for (const window of input.windows ?? []) {
-    if (window.from >= window.to) throw invalid('contact.preference_window_empty', `The hours ${window.from}–${window.to} end before they start.`);
+    if (window.from >= window.to)
+      throw invalid('contact.preference_window_empty', `The hours ${window.from}–${window.to} end before they start.`);
   }
   return deps.db.transaction().execute(async (trx) => {
     await assertDebtorInScope(trx, actor, debtorId, null);
-    const before = await trx.selectFrom('contact_preferences').select(['channels', 'windows']).where('debtor_id', '=', debtorId).executeTakeFirst();
+    const before = await trx
+      .selectFrom('contact_preferences')
+      .select(['channels', 'windows'])
+      .where('debtor_id', '=', debtorId)
+      .executeTakeFirst();
     const values = {
       channels: input.channels === null ? null : JSON.stringify(input.channels),
       windows: input.windows === null ? null : JSON.stringify(input.windows),
@@ -52,7 +63,13 @@ export async function setPreferences(deps: Deps, actor: Actor, debtorId: string,
   });
 }
 
-export async function optOut(deps: Deps, actor: Actor, debtorId: string, channel: Channel, requestId: string | null = null) {
+export async function optOut(
+  deps: Deps,
+  actor: Actor,
+  debtorId: string,
+  channel: Channel,
+  requestId: string | null = null,
+) {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     await assertDebtorInScope(trx, actor, debtorId, null);
@@ -65,7 +82,10 @@ export async function optOut(deps: Deps, actor: Actor, debtorId: string, channel
       .where('withdrawn_at', 'is', null)
       .executeTakeFirst();
     if (active) return { channel, optedOutAt: active.opted_out_at.toISOString() };
-    await trx.insertInto('contact_opt_outs').values({ debtor_id: debtorId, channel, opted_out_at: now, recorded_by: actor.userId }).execute();
+    await trx
+      .insertInto('contact_opt_outs')
+      .values({ debtor_id: debtorId, channel, opted_out_at: now, recorded_by: actor.userId })
+      .execute();
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'contact.opted_out',
@@ -79,7 +99,13 @@ export async function optOut(deps: Deps, actor: Actor, debtorId: string, channel
   });
 }
 
-export async function withdrawOptOut(deps: Deps, actor: Actor, debtorId: string, channel: Channel, requestId: string | null = null) {
+export async function withdrawOptOut(
+  deps: Deps,
+  actor: Actor,
+  debtorId: string,
+  channel: Channel,
+  requestId: string | null = null,
+) {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     await assertDebtorInScope(trx, actor, debtorId, null);
@@ -112,9 +138,13 @@ export async function requestCallback(
   requestId: string | null = null,
 ) {
   const now = deps.now();
-  if (input.at.getTime() <= now.getTime()) throw invalid('contact.callback_in_past', 'A callback is for a moment to come: choose a later time.');
+  if (input.at.getTime() <= now.getTime())
+    throw invalid('contact.callback_in_past', 'A callback is for a moment to come: choose a later time.');
   if (input.at.getTime() > now.getTime() + 60 * DAY_MS) {
-    throw invalid('contact.callback_too_far', 'A callback may be set up to 60 days ahead; for later, agree on a new contact then.');
+    throw invalid(
+      'contact.callback_too_far',
+      'A callback may be set up to 60 days ahead; for later, agree on a new contact then.',
+    );
   }
   return deps.db.transaction().execute((trx) => requestCallbackIn(trx, now, actor, debtorId, input, requestId));
 }
@@ -130,11 +160,22 @@ export async function requestCallbackIn(
   audit: AuditWriter = (record) => appendAudit(trx, record),
 ) {
   await assertDebtorInScope(trx, actor, debtorId, input.caseId);
-  const caseRow = await trx.selectFrom('cases').select(['id', 'status']).where('id', '=', input.caseId).executeTakeFirstOrThrow();
-  if (caseRow.status === 'closed') throw conflict('contact.case_closed', 'This case is closed: no callback can be set on it.');
+  const caseRow = await trx
+    .selectFrom('cases')
+    .select(['id', 'status'])
+    .where('id', '=', input.caseId)
+    .executeTakeFirstOrThrow();
+  if (caseRow.status === 'closed')
+    throw conflict('contact.case_closed', 'This case is closed: no callback can be set on it.');
   const row = await trx
     .insertInto('contact_callbacks')
-    .values({ debtor_id: debtorId, case_id: input.caseId, callback_at: input.at, requested_at: now, recorded_by: actor.userId })
+    .values({
+      debtor_id: debtorId,
+      case_id: input.caseId,
+      callback_at: input.at,
+      requested_at: now,
+      recorded_by: actor.userId,
+    })
     .returning(['id', 'callback_at', 'status'])
     .executeTakeFirstOrThrow();
   await appendCaseEvent(trx, {
@@ -162,10 +203,16 @@ export async function requestCallbackIn(
 export async function cancelCallback(deps: Deps, actor: Actor, callbackId: string, requestId: string | null = null) {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
-    const callback = await trx.selectFrom('contact_callbacks').selectAll().where('id', '=', callbackId).forUpdate().executeTakeFirst();
+    const callback = await trx
+      .selectFrom('contact_callbacks')
+      .selectAll()
+      .where('id', '=', callbackId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!callback) throw notFound('The callback');
     await assertDebtorInScope(trx, actor, callback.debtor_id, callback.case_id);
-    if (callback.status !== 'pending') throw conflict('contact.callback_not_pending', `This callback is already ${callback.status}.`);
+    if (callback.status !== 'pending')
+      throw conflict('contact.callback_not_pending', `This callback is already ${callback.status}.`);
     await trx.updateTable('contact_callbacks').set({ status: 'cancelled' }).where('id', '=', callbackId).execute();
     await appendAudit(trx, {
       actor: auditActor(actor),

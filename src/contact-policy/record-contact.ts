@@ -18,7 +18,6 @@ import { policyInForce } from './policy-store.js';
 import { contactView } from './contact-view.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 
-
 /** A contact recorded late (an agent logging a call after it) may not be older than this. */
 const MAX_BACKDATE_MS = 48 * 3_600_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -63,22 +62,37 @@ export async function recordContactIn(
 ): Promise<{ contact: ContactView; decision: DecisionView }> {
   const at = input.at ?? now;
   if (!OUTCOMES[input.channel].includes(input.outcome)) {
-    throw invalid('contact.invalid_outcome', `Outcome "${input.outcome}" does not apply to ${input.channel}: use one of ${OUTCOMES[input.channel].join(', ')}.`, {
-      allowed: OUTCOMES[input.channel],
-    });
+    throw invalid(
+      'contact.invalid_outcome',
+      `Outcome "${input.outcome}" does not apply to ${input.channel}: use one of ${OUTCOMES[input.channel].join(', ')}.`,
+      {
+        allowed: OUTCOMES[input.channel],
+      },
+    );
   }
   if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw invalid('contact.in_future', 'A contact cannot be recorded before it happens: give a moment that is not in the future.');
+    throw invalid(
+      'contact.in_future',
+      'A contact cannot be recorded before it happens: give a moment that is not in the future.',
+    );
   }
   if (at.getTime() < now.getTime() - MAX_BACKDATE_MS) {
-    throw invalid('contact.too_old', 'A contact may be recorded up to 48 hours after it happened; older contacts need a note on the case instead.');
+    throw invalid(
+      'contact.too_old',
+      'A contact may be recorded up to 48 hours after it happened; older contacts need a note on the case instead.',
+    );
   }
   if (input.firstLetter && (input.channel !== 'letter' || input.direction !== 'outbound')) {
     throw invalid('contact.first_letter_not_letter', 'Only an outbound letter can be the first letter (CPCE R124-4).');
   }
   const conversation = isConversation(input.channel, input.outcome);
   // The lock that orders every contact decision about this person.
-  const debtor = await trx.selectFrom('debtors').select('id').where('id', '=', input.debtorId).forUpdate().executeTakeFirst();
+  const debtor = await trx
+    .selectFrom('debtors')
+    .select('id')
+    .where('id', '=', input.debtorId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!debtor) throw new AppError('not_found', 404, 'The debtor was not found, or you may not see it.');
   await assertDebtorInScope(trx, actor, input.debtorId, input.caseId);
   const caseRow = await trx
@@ -87,7 +101,10 @@ export async function recordContactIn(
     .where('id', '=', input.caseId)
     .executeTakeFirstOrThrow();
   if (input.firstLetter && caseRow.first_letter_sent_on) {
-    throw conflict('contact.first_letter_already_sent', `The first letter of case ${caseRow.reference} went out on ${caseRow.first_letter_sent_on}; record this one as a reminder letter.`);
+    throw conflict(
+      'contact.first_letter_already_sent',
+      `The first letter of case ${caseRow.reference} went out on ${caseRow.first_letter_sent_on}; record this one as a reminder letter.`,
+    );
   }
 
   const policy = await policyInForce(trx, at);
@@ -129,7 +146,8 @@ export async function recordContactIn(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (override) await trx.updateTable('contact_overrides').set({ used_at: now }).where('id', '=', override.id).execute();
+  if (override)
+    await trx.updateTable('contact_overrides').set({ used_at: now }).where('id', '=', override.id).execute();
   if (input.firstLetter) {
     const localDay = isoDateOf(toLocal(facts.location.timeZone, at.getTime()).dayNumber);
     await trx
@@ -156,7 +174,9 @@ export async function recordContactIn(
     channel: input.channel,
     direction: input.direction,
     outcome: input.outcome,
-    summary: input.firstLetter ? `Premier courrier (CPCE R124-4), référence LR-${caseRow.reference}` : `Contact enregistré (${input.channel})`,
+    summary: input.firstLetter
+      ? `Premier courrier (CPCE R124-4), référence LR-${caseRow.reference}`
+      : `Contact enregistré (${input.channel})`,
     actorUserId: actor.userId,
     data: { contactId: inserted.id, policyVersion: decision.policyVersion, overrideId: override?.id ?? null },
   });
@@ -184,7 +204,10 @@ export async function recordContactIn(
   const row = await trx.selectFrom('contacts').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
   // The contact keeps the decision in full; its answer says it as the recorder may read it.
   const [readable] = await decisionsAsReadBy(trx, actor, input.debtorId, now, [view]);
-  return { contact: { ...contactView({ ...row, recorded_by_name: actor.displayName }), decision: readable! }, decision: readable! };
+  return {
+    contact: { ...contactView({ ...row, recorded_by_name: actor.displayName }), decision: readable! },
+    decision: readable!,
+  };
 }
 
 function timelineKind(channel: Channel, conversation: boolean) {
@@ -194,6 +217,8 @@ function timelineKind(channel: Channel, conversation: boolean) {
 
 function refusalMessage(view: DecisionView): string {
   const reasons = view.reasons.map((reason) => reason.messages.en).join(' ');
-  const next = view.nextAllowedAt ? ` Next allowed: ${view.nextAllowedAt}.` : ' No time is allowed until someone acts (see the reasons).';
+  const next = view.nextAllowedAt
+    ? ` Next allowed: ${view.nextAllowedAt}.`
+    : ' No time is allowed until someone acts (see the reasons).';
   return `The contact policy refuses this contact. ${reasons}${next}`;
 }

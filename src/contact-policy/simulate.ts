@@ -87,7 +87,9 @@ export async function simulateDraft(deps: Deps, document: PolicyDocument, days: 
       else result.refusedByDraft += 1;
     }
   }
-  result.rules = [...byRule.values()].sort((a, b) => b.refusedByDraft - a.refusedByDraft || a.rule.localeCompare(b.rule));
+  result.rules = [...byRule.values()].sort(
+    (a, b) => b.refusedByDraft - a.refusedByDraft || a.rule.localeCompare(b.rule),
+  );
   return result;
 }
 
@@ -111,12 +113,16 @@ function factsAt(debtor: DebtorContext, contactId: string, at: number, firstLett
     location: debtor.location,
     holds: debtor.holds.filter((hold) => hold.until === null || hold.until > at),
     optOuts: Object.fromEntries(
-      debtor.optOuts.filter((optOut) => optOut.from <= at && (optOut.until === null || optOut.until > at)).map((optOut) => [optOut.channel, optOut.from]),
+      debtor.optOuts
+        .filter((optOut) => optOut.from <= at && (optOut.until === null || optOut.until > at))
+        .map((optOut) => [optOut.channel, optOut.from]),
     ),
     // The contact took place, so a contact point existed.
     reachable: { phone: true, sms: true, email: true, letter: true },
     preferences: debtor.preferences,
-    firstLetterSentAt: firstLetterSentOn ? fromLocal(debtor.location.timeZone, dayNumberOf(firstLetterSentOn), 0) : null,
+    firstLetterSentAt: firstLetterSentOn
+      ? fromLocal(debtor.location.timeZone, dayNumberOf(firstLetterSentOn), 0)
+      : null,
     caseOpen: true,
     history: debtor.contacts.filter((contact) => contact.at < at && contact.id !== contactId),
   };
@@ -125,7 +131,13 @@ function factsAt(debtor: DebtorContext, contactId: string, at: number, firstLett
 async function loadContext(deps: Deps, debtorIds: string[], from: Date, to: Date): Promise<Map<string, DebtorContext>> {
   const context = new Map<string, DebtorContext>();
   for (const id of debtorIds) {
-    context.set(id, { location: DEFAULT_LOCATION, contacts: [], holds: [], optOuts: [], preferences: { channels: null, windows: null, callbacks: [] } });
+    context.set(id, {
+      location: DEFAULT_LOCATION,
+      contacts: [],
+      holds: [],
+      optOuts: [],
+      preferences: { channels: null, windows: null, callbacks: [] },
+    });
   }
   // Chunks keep each IN list well below the parameter limit.
   for (let start = 0; start < debtorIds.length; start += 5_000) {
@@ -151,9 +163,21 @@ async function loadContext(deps: Deps, debtorIds: string[], from: Date, to: Date
         .select(['debtor_id', 'case_id', 'kind', 'starts_at', 'ends_at', 'review_at', 'status', 'lifted_at'])
         .where('debtor_id', 'in', ids)
         .execute(),
-      deps.db.selectFrom('contact_opt_outs').select(['debtor_id', 'channel', 'opted_out_at', 'withdrawn_at']).where('debtor_id', 'in', ids).execute(),
-      deps.db.selectFrom('contact_preferences').select(['debtor_id', 'channels', 'windows']).where('debtor_id', 'in', ids).execute(),
-      deps.db.selectFrom('contact_callbacks').select(['debtor_id', 'channel', 'callback_at']).where('debtor_id', 'in', ids).execute(),
+      deps.db
+        .selectFrom('contact_opt_outs')
+        .select(['debtor_id', 'channel', 'opted_out_at', 'withdrawn_at'])
+        .where('debtor_id', 'in', ids)
+        .execute(),
+      deps.db
+        .selectFrom('contact_preferences')
+        .select(['debtor_id', 'channels', 'windows'])
+        .where('debtor_id', 'in', ids)
+        .execute(),
+      deps.db
+        .selectFrom('contact_callbacks')
+        .select(['debtor_id', 'channel', 'callback_at'])
+        .where('debtor_id', 'in', ids)
+        .execute(),
     ]);
     // Ordered so the primary, newest address is the last written.
     for (const row of addresses) {
@@ -186,7 +210,11 @@ async function loadContext(deps: Deps, debtorIds: string[], from: Date, to: Date
       });
     }
     for (const row of optOuts) {
-      context.get(row.debtor_id)!.optOuts.push({ channel: row.channel, from: row.opted_out_at.getTime(), until: row.withdrawn_at?.getTime() ?? null });
+      context.get(row.debtor_id)!.optOuts.push({
+        channel: row.channel,
+        from: row.opted_out_at.getTime(),
+        until: row.withdrawn_at?.getTime() ?? null,
+      });
     }
     for (const row of preferences) {
       const entry = context.get(row.debtor_id)!;
@@ -198,7 +226,10 @@ async function loadContext(deps: Deps, debtorIds: string[], from: Date, to: Date
     }
     for (const row of callbacks) {
       const entry = context.get(row.debtor_id)!;
-      entry.preferences = { ...entry.preferences, callbacks: [...entry.preferences.callbacks, { at: row.callback_at.getTime(), channel: row.channel }] };
+      entry.preferences = {
+        ...entry.preferences,
+        callbacks: [...entry.preferences.callbacks, { at: row.callback_at.getTime(), channel: row.channel }],
+      };
     }
   }
   return context;

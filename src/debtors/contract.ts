@@ -15,7 +15,14 @@ export const debtorCardSchema = z.object({
   createdAt: z.string().describe('when the record was created: on "same_person" the older one is kept'),
   references: z.array(z.object({ creditorName: z.string(), reference: z.string() })),
   cases: z.array(
-    z.object({ id: z.string(), reference: z.string(), creditorName: z.string(), stage: stageSchema, status: caseStatusSchema, balanceCents: z.number().int() }),
+    z.object({
+      id: z.string(),
+      reference: z.string(),
+      creditorName: z.string(),
+      stage: stageSchema,
+      status: caseStatusSchema,
+      balanceCents: z.number().int(),
+    }),
   ),
 });
 

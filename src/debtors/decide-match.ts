@@ -23,17 +23,33 @@ export async function decideMatch(
   const now = deps.now();
   const note = input.note?.trim() || null;
   return deps.db.transaction().execute(async (trx) => {
-    const match = await trx.selectFrom('debtor_possible_matches').selectAll().where('id', '=', matchId).forUpdate().executeTakeFirst();
+    const match = await trx
+      .selectFrom('debtor_possible_matches')
+      .selectAll()
+      .where('id', '=', matchId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!match) throw notFound('The possible match');
     if (match.status !== 'open') {
-      throw conflict('matches.already_decided', `This possible match was already decided (${match.status}): reload the list to see the open ones.`, {
-        decision: match.status,
-      });
+      throw conflict(
+        'matches.already_decided',
+        `This possible match was already decided (${match.status}): reload the list to see the open ones.`,
+        {
+          decision: match.status,
+        },
+      );
     }
     let before: unknown = { status: 'open' };
     let after: Record<string, unknown> = { debtorId: match.debtor_id, candidateDebtorId: match.candidate_debtor_id };
     if (input.decision === 'same_person') {
-      const merge = await mergeDebtors(trx, { debtorId: match.debtor_id, candidateId: match.candidate_debtor_id, matchId, actorUserId: actor.userId, now, today: agencyToday(now, deps.config) });
+      const merge = await mergeDebtors(trx, {
+        debtorId: match.debtor_id,
+        candidateId: match.candidate_debtor_id,
+        matchId,
+        actorUserId: actor.userId,
+        now,
+        today: agencyToday(now, deps.config),
+      });
       ({ before, after } = merge);
     }
     await trx
@@ -65,16 +81,27 @@ interface MergeInput {
   today: IsoDate;
 }
 
-const count = (result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => Number(result.numUpdatedRows ?? result.numDeletedRows ?? 0n);
+const count = (result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) =>
+  Number(result.numUpdatedRows ?? result.numDeletedRows ?? 0n);
 
 /** Moves everything of the newer record to the older one (the survivor) and marks the newer one merged. */
 async function mergeDebtors(trx: Transaction<DB>, p: MergeInput) {
   const pair = await lockPair(trx, p);
   const { survivorId, mergedId } = pair;
   const casesOf = (debtorId: string) =>
-    trx.selectFrom('cases').select(['id', 'reference', 'creditor_id', 'stage', 'status']).where('debtor_id', '=', debtorId).orderBy('reference').execute();
+    trx
+      .selectFrom('cases')
+      .select(['id', 'reference', 'creditor_id', 'stage', 'status'])
+      .where('debtor_id', '=', debtorId)
+      .orderBy('reference')
+      .execute();
   const [survivorCases, mergedCases] = await Promise.all([casesOf(survivorId), casesOf(mergedId)]);
-  const before = { survivorId, mergedId, survivorCaseIds: survivorCases.map((c) => c.id), mergedCaseIds: mergedCases.map((c) => c.id) };
+  const before = {
+    survivorId,
+    mergedId,
+    survivorCaseIds: survivorCases.map((c) => c.id),
+    mergedCaseIds: mergedCases.map((c) => c.id),
+  };
 
   // 1. Both have an open case with the same creditor: the merged record's claims join the survivor's case, whose
   //    balance is rebuilt from its open claims, and the emptied case closes as merged.
@@ -124,10 +151,14 @@ async function lockPair(trx: Transaction<DB>, p: MergeInput): Promise<MergePair>
   if (!debtor || !candidate) throw notFound('A debtor of this possible match');
   for (const d of [debtor, candidate]) {
     if (d.merged_into !== null) {
-      throw conflict('matches.debtor_already_merged', 'One of these two records was already merged into another one: reload the list and decide on the remaining matches.', {
-        debtorId: d.id,
-        mergedInto: d.merged_into,
-      });
+      throw conflict(
+        'matches.debtor_already_merged',
+        'One of these two records was already merged into another one: reload the list and decide on the remaining matches.',
+        {
+          debtorId: d.id,
+          mergedInto: d.merged_into,
+        },
+      );
     }
   }
   const candidateFirst = candidate.created_at.getTime() <= debtor.created_at.getTime();
@@ -136,12 +167,21 @@ async function lockPair(trx: Transaction<DB>, p: MergeInput): Promise<MergePair>
   return { survivorId, mergedId };
 }
 
-async function combineCases(trx: Transaction<DB>, p: MergeInput, survivorCases: CaseOfPair[], mergedCases: CaseOfPair[]) {
+async function combineCases(
+  trx: Transaction<DB>,
+  p: MergeInput,
+  survivorCases: CaseOfPair[],
+  mergedCases: CaseOfPair[],
+) {
   const combined: { from: string; into: string; claimsMoved: number }[] = [];
   for (const from of mergedCases.filter((c) => c.status !== 'closed')) {
     const into = survivorCases.find((c) => c.status !== 'closed' && c.creditor_id === from.creditor_id);
     if (!into) continue;
-    const moved = await trx.updateTable('claims').set({ case_id: into.id, updated_at: p.now }).where('case_id', '=', from.id).executeTakeFirst();
+    const moved = await trx
+      .updateTable('claims')
+      .set({ case_id: into.id, updated_at: p.now })
+      .where('case_id', '=', from.id)
+      .executeTakeFirst();
     await trx.updateTable('holds').set({ case_id: into.id }).where('case_id', '=', from.id).execute();
     await sql`
       update cases set balance_cents = greatest(0, coalesce((
@@ -149,7 +189,13 @@ async function combineCases(trx: Transaction<DB>, p: MergeInput, survivorCases: 
         from claims where case_id = ${into.id} and status = 'open'), 0)),
         updated_at = ${p.now}
       where id = ${into.id}`.execute(trx);
-    await changeCase(trx, { caseId: from.id, change: { reason: 'merged', intoCaseReference: into.reference }, actorUserId: p.actorUserId, now: p.now, today: p.today });
+    await changeCase(trx, {
+      caseId: from.id,
+      change: { reason: 'merged', intoCaseReference: into.reference },
+      actorUserId: p.actorUserId,
+      now: p.now,
+      today: p.today,
+    });
     combined.push({ from: from.id, into: into.id, claimsMoved: count(moved) });
   }
   return combined;
@@ -185,7 +231,9 @@ async function moveContactHistory(trx: Transaction<DB>, { survivorId, mergedId }
   await trx.updateTable('contact_opt_outs').set({ debtor_id: survivorId }).where('debtor_id', '=', mergedId).execute();
   await sql`
     update contact_preferences set debtor_id = ${survivorId}
-    where debtor_id = ${mergedId} and not exists (select 1 from contact_preferences where debtor_id = ${survivorId})`.execute(trx);
+    where debtor_id = ${mergedId} and not exists (select 1 from contact_preferences where debtor_id = ${survivorId})`.execute(
+    trx,
+  );
   await trx.deleteFrom('contact_preferences').where('debtor_id', '=', mergedId).execute();
 }
 
@@ -204,7 +252,9 @@ async function moveAddressesAndContactPoints(trx: Transaction<DB>, { survivorId,
       consent = case when 'withdrawn' in (s.consent, m.consent) then 'withdrawn'
                      when s.consent = 'unknown' then m.consent else s.consent end
     from debtor_contact_points m
-    where s.debtor_id = ${survivorId} and m.debtor_id = ${mergedId} and m.channel = s.channel and m.value = s.value`.execute(trx);
+    where s.debtor_id = ${survivorId} and m.debtor_id = ${mergedId} and m.channel = s.channel and m.value = s.value`.execute(
+    trx,
+  );
   // The creditors that supplied the merged record's copy now stand behind the survivor's (provenance is never lost).
   await sql`
     insert into debtor_contact_point_sources (contact_point_id, creditor_id, placement_id, recorded_at)
@@ -222,11 +272,23 @@ async function moveAddressesAndContactPoints(trx: Transaction<DB>, { survivorId,
     delete from debtor_contact_points m
     where m.debtor_id = ${mergedId} and exists (select 1 from debtor_contact_points s
       where s.debtor_id = ${survivorId} and s.channel = m.channel and s.value = m.value)`.execute(trx);
-  const contactPoints = await trx.updateTable('debtor_contact_points').set({ debtor_id: survivorId }).where('debtor_id', '=', mergedId).executeTakeFirst();
-  return { addresses: count(addresses), contactPointsMoved: count(contactPoints), contactPointsDropped: Number(dropped.numAffectedRows ?? 0n) };
+  const contactPoints = await trx
+    .updateTable('debtor_contact_points')
+    .set({ debtor_id: survivorId })
+    .where('debtor_id', '=', mergedId)
+    .executeTakeFirst();
+  return {
+    addresses: count(addresses),
+    contactPointsMoved: count(contactPoints),
+    contactPointsDropped: Number(dropped.numAffectedRows ?? 0n),
+  };
 }
 
-async function completeSurvivor(trx: Transaction<DB>, { survivorId, mergedId }: MergePair, now: Date): Promise<boolean> {
+async function completeSurvivor(
+  trx: Transaction<DB>,
+  { survivorId, mergedId }: MergePair,
+  now: Date,
+): Promise<boolean> {
   // What the survivor's identity lacks and the merged record knows (a birth date, typically) completes it, so that
   // later files find the person by identity on the one record left.
   const completed = await sql`
@@ -235,8 +297,14 @@ async function completeSurvivor(trx: Transaction<DB>, { survivorId, mergedId }: 
     from debtors m
     where s.id = ${survivorId} and m.id = ${mergedId}
       and (s.birth_date is null and m.birth_date is not null or s.birth_place is null and m.birth_place is not null
-        or s.birth_name is null and m.birth_name is not null or s.match_key is null and m.match_key is not null)`.execute(trx);
-  await trx.updateTable('debtors').set({ merged_into: survivorId, updated_at: now }).where('id', '=', mergedId).execute();
+        or s.birth_name is null and m.birth_name is not null or s.match_key is null and m.match_key is not null)`.execute(
+    trx,
+  );
+  await trx
+    .updateTable('debtors')
+    .set({ merged_into: survivorId, updated_at: now })
+    .where('id', '=', mergedId)
+    .execute();
   return Number(completed.numAffectedRows ?? 0n) > 0;
 }
 
@@ -274,7 +342,12 @@ async function carryOverMatches(trx: Transaction<DB>, { survivorId, mergedId }: 
     if (other === survivorId) {
       await trx
         .updateTable('debtor_possible_matches')
-        .set({ status: 'same_person', reviewed_by: p.actorUserId, reviewed_at: p.now, note: 'Décidé avec le rapprochement des mêmes fiches' })
+        .set({
+          status: 'same_person',
+          reviewed_by: p.actorUserId,
+          reviewed_at: p.now,
+          note: 'Décidé avec le rapprochement des mêmes fiches',
+        })
         .where('id', '=', m.id)
         .execute();
       matches.closed.push(m.id);

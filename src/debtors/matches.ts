@@ -12,7 +12,11 @@ export async function debtorCards(db: Db, ids: string[]): Promise<Map<string, De
   const cards = new Map<string, DebtorCard>();
   if (ids.length === 0) return cards;
   const [debtors, addresses, references, cases] = await Promise.all([
-    db.selectFrom('debtors').select(['id', 'kind', 'first_name', 'last_name', 'company_name', 'birth_date', 'merged_into', 'created_at']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('debtors')
+      .select(['id', 'kind', 'first_name', 'last_name', 'company_name', 'birth_date', 'merged_into', 'created_at'])
+      .where('id', 'in', ids)
+      .execute(),
     db
       .selectFrom('debtor_addresses')
       .select(['debtor_id', 'line1', 'line2', 'postal_code', 'city', 'country'])
@@ -32,7 +36,15 @@ export async function debtorCards(db: Db, ids: string[]): Promise<Map<string, De
     db
       .selectFrom('cases')
       .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
-      .select(['cases.id', 'cases.debtor_id', 'cases.reference', 'cases.stage', 'cases.status', 'cases.balance_cents', 'creditors.name as creditor_name'])
+      .select([
+        'cases.id',
+        'cases.debtor_id',
+        'cases.reference',
+        'cases.stage',
+        'cases.status',
+        'cases.balance_cents',
+        'creditors.name as creditor_name',
+      ])
       .where('cases.debtor_id', 'in', ids)
       .orderBy('cases.opened_on')
       .orderBy('cases.reference')
@@ -45,14 +57,25 @@ export async function debtorCards(db: Db, ids: string[]): Promise<Map<string, De
       displayName: debtorName(d),
       birthDate: d.birth_date,
       address: address
-        ? [address.line1, address.line2, `${address.postal_code} ${address.city}`, address.country].filter(Boolean).join(', ')
+        ? [address.line1, address.line2, `${address.postal_code} ${address.city}`, address.country]
+            .filter(Boolean)
+            .join(', ')
         : null,
       mergedInto: d.merged_into,
       createdAt: d.created_at.toISOString(),
-      references: references.filter((r) => r.debtor_id === d.id).map((r) => ({ creditorName: r.creditor_name, reference: r.reference })),
+      references: references
+        .filter((r) => r.debtor_id === d.id)
+        .map((r) => ({ creditorName: r.creditor_name, reference: r.reference })),
       cases: cases
         .filter((c) => c.debtor_id === d.id)
-        .map((c) => ({ id: c.id, reference: c.reference, creditorName: c.creditor_name, stage: c.stage, status: c.status, balanceCents: c.balance_cents })),
+        .map((c) => ({
+          id: c.id,
+          reference: c.reference,
+          creditorName: c.creditor_name,
+          stage: c.stage,
+          status: c.status,
+          balanceCents: c.balance_cents,
+        })),
     });
   }
   return cards;
@@ -62,7 +85,17 @@ function matchQuery(db: Db) {
   return db
     .selectFrom('debtor_possible_matches as m')
     .leftJoin('users', 'users.id', 'm.reviewed_by')
-    .select(['m.id', 'm.status', 'm.reason', 'm.note', 'm.created_at', 'm.reviewed_at', 'm.debtor_id', 'm.candidate_debtor_id', 'users.display_name as reviewer']);
+    .select([
+      'm.id',
+      'm.status',
+      'm.reason',
+      'm.note',
+      'm.created_at',
+      'm.reviewed_at',
+      'm.debtor_id',
+      'm.candidate_debtor_id',
+      'users.display_name as reviewer',
+    ]);
 }
 
 type MatchRow = Awaited<ReturnType<ReturnType<typeof matchQuery>['executeTakeFirstOrThrow']>>;
@@ -85,8 +118,14 @@ async function toViews(db: Db, rows: MatchRow[]): Promise<DebtorMatch[]> {
 /** Possible matches with one status: open ones oldest first (the review queue), decided ones newest decision first. */
 export async function listMatches(deps: Deps, filter: { status: MatchStatus; limit: number; offset: number }) {
   let query = matchQuery(deps.db).where('m.status', '=', filter.status);
-  query = filter.status === 'open' ? query.orderBy('m.created_at').orderBy('m.id') : query.orderBy('m.reviewed_at', 'desc').orderBy('m.id');
-  const rows = await query.limit(filter.limit + 1).offset(filter.offset).execute();
+  query =
+    filter.status === 'open'
+      ? query.orderBy('m.created_at').orderBy('m.id')
+      : query.orderBy('m.reviewed_at', 'desc').orderBy('m.id');
+  const rows = await query
+    .limit(filter.limit + 1)
+    .offset(filter.offset)
+    .execute();
   return { items: await toViews(deps.db, rows.slice(0, filter.limit)), hasMore: rows.length > filter.limit };
 }
 

@@ -15,7 +15,8 @@ export function debtorRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'debtors.review_matches' } },
       schema: {
         tags: ['debtors'],
-        summary: 'Possible duplicate debtors found at intake: open ones oldest first, decided ones newest decision first',
+        summary:
+          'Possible duplicate debtors found at intake: open ones oldest first, decided ones newest decision first',
         querystring: matchListQuery,
         response: { 200: matchListSchema, ...problemResponses(400, 401, 403) },
       },

@@ -11,7 +11,14 @@ import { DAY_MS, localDateOf } from '../platform/calendar/index.js';
 export async function loadDemoPayments(deps: Deps, random: Random, count: number): Promise<number> {
   const manager = await deps.db.selectFrom('users').selectAll().where('role', '=', 'manager').executeTakeFirst();
   if (!manager) return 0;
-  const actor: Actor = { userId: manager.id, role: manager.role, creditorId: null, displayName: manager.display_name, email: manager.email, locale: 'fr' };
+  const actor: Actor = {
+    userId: manager.id,
+    role: manager.role,
+    creditorId: null,
+    displayName: manager.display_name,
+    email: manager.email,
+    locale: 'fr',
+  };
   const cases = await deps.db
     .selectFrom('cases')
     .select(['id', 'balance_cents', 'opened_on'])
@@ -32,7 +39,12 @@ export async function loadDemoPayments(deps: Deps, random: Random, count: number
     await recordPayment(
       deps,
       actor,
-      { caseId: target.id, amountCents, channel: random.pick(['bank_transfer', 'bank_transfer', 'card', 'cheque', 'direct_debit'] as const), receivedOn },
+      {
+        caseId: target.id,
+        amountCents,
+        channel: random.pick(['bank_transfer', 'bank_transfer', 'card', 'cheque', 'direct_debit'] as const),
+        receivedOn,
+      },
       { idempotencyKey: `demo-payment-${index}`, source: 'web' },
     );
     recorded += 1;

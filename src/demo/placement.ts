@@ -12,7 +12,11 @@ const EXAMPLE = packagePath('examples', 'intake', 'placement-example.csv');
  * reported as such).
  */
 export async function loadDemoPlacement(deps: Deps) {
-  const creditor = await deps.db.selectFrom('creditors').select('id').where('code', '=', 'BHORIZON').executeTakeFirstOrThrow();
+  const creditor = await deps.db
+    .selectFrom('creditors')
+    .select('id')
+    .where('code', '=', 'BHORIZON')
+    .executeTakeFirstOrThrow();
   const { placementId } = await createPlacement(deps, {
     creditorId: creditor.id,
     mandateCode: 'BH-2026',

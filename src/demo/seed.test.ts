@@ -13,7 +13,12 @@ describe('demo agency', () => {
   let deps: Deps;
   beforeAll(async () => {
     testDb = await createTestDatabase('pglite');
-    deps = { database: testDb.database, db: testDb.database.db, config: loadConfig({}), now: () => new Date('2026-11-24T09:00:00Z') };
+    deps = {
+      database: testDb.database,
+      db: testDb.database.db,
+      config: loadConfig({}),
+      now: () => new Date('2026-11-24T09:00:00Z'),
+    };
   });
   afterAll(() => testDb.drop());
 
@@ -23,12 +28,24 @@ describe('demo agency', () => {
     expect(first.cases).toBeGreaterThan(300);
     const second = await loadDemo(deps, { debtors: 300 });
     expect(second.loaded).toBe(false);
-    expect(await deps.db.selectFrom('debtors').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 300 });
+    expect(
+      await deps.db
+        .selectFrom('debtors')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 300 });
 
     const roles = await deps.db.selectFrom('users').select('role').distinct().execute();
     expect(roles.map((r) => r.role).sort()).toEqual([...ROLES].sort());
     const stages = await deps.db.selectFrom('cases').select('stage').distinct().execute();
-    expect(stages.map((s) => s.stage).sort()).toEqual(['amicable', 'closed', 'dispute', 'judicial', 'overindebtedness', 'plan']);
+    expect(stages.map((s) => s.stage).sort()).toEqual([
+      'amicable',
+      'closed',
+      'dispute',
+      'judicial',
+      'overindebtedness',
+      'plan',
+    ]);
     const zones = await deps.db.selectFrom('debtor_addresses').select('time_zone').distinct().execute();
     expect(zones.map((z) => z.time_zone)).toEqual(expect.arrayContaining(['Europe/Paris', 'Europe/Rome']));
   });
@@ -56,7 +73,12 @@ describe('demo agency', () => {
   });
 
   it('dates every hold and leaves the audit trail verifiable', async () => {
-    const undated = await deps.db.selectFrom('holds').select('id').where('ends_at', 'is', null).where('review_at', 'is', null).execute();
+    const undated = await deps.db
+      .selectFrom('holds')
+      .select('id')
+      .where('ends_at', 'is', null)
+      .where('review_at', 'is', null)
+      .execute();
     expect(undated).toEqual([]);
     expect((await verifyAuditTrail(deps.db)).ok).toBe(true);
   });

@@ -24,14 +24,49 @@ export const DEMO_PASSWORD = 'accord-demo-2026';
 export const DEMO_USERS: { email: string; displayName: string; role: Role; team?: string; creditorCode?: string }[] = [
   { email: 'agent@demo.accord.test', displayName: 'Camille Martin', role: 'agent', team: 'Amiable Lyon' },
   { email: 'team.leader@demo.accord.test', displayName: 'Sophie Bernard', role: 'team_leader', team: 'Amiable Lyon' },
-  { email: 'care@demo.accord.test', displayName: 'Nadia Haddad', role: 'care_specialist', team: 'Cellule accompagnement' },
-  { email: 'overindebtedness@demo.accord.test', displayName: 'Julien Roux', role: 'overindebtedness_specialist', team: 'Surendettement' },
-  { email: 'judicial@demo.accord.test', displayName: 'Hélène Fournier', role: 'judicial_specialist', team: 'Pôle judiciaire' },
-  { email: 'compliance@demo.accord.test', displayName: 'Olivier Lambert', role: 'compliance_officer', team: 'Conformité' },
+  {
+    email: 'care@demo.accord.test',
+    displayName: 'Nadia Haddad',
+    role: 'care_specialist',
+    team: 'Cellule accompagnement',
+  },
+  {
+    email: 'overindebtedness@demo.accord.test',
+    displayName: 'Julien Roux',
+    role: 'overindebtedness_specialist',
+    team: 'Surendettement',
+  },
+  {
+    email: 'judicial@demo.accord.test',
+    displayName: 'Hélène Fournier',
+    role: 'judicial_specialist',
+    team: 'Pôle judiciaire',
+  },
+  {
+    email: 'compliance@demo.accord.test',
+    displayName: 'Olivier Lambert',
+    role: 'compliance_officer',
+    team: 'Conformité',
+  },
   { email: 'manager@demo.accord.test', displayName: 'Isabelle Moreau', role: 'manager', team: 'Direction' },
-  { email: 'creditor@demo.accord.test', displayName: 'Paul Durand (Banque Horizon)', role: 'creditor_user', creditorCode: 'BHORIZON' },
-  { email: 'creditor.energie@demo.accord.test', displayName: 'Lina Garcia (Énergie Rhône)', role: 'creditor_user', creditorCode: 'ENERHONE' },
-  { email: 'admin@demo.accord.test', displayName: 'Marc Administrateur', role: 'administrator', team: 'Administration' },
+  {
+    email: 'creditor@demo.accord.test',
+    displayName: 'Paul Durand (Banque Horizon)',
+    role: 'creditor_user',
+    creditorCode: 'BHORIZON',
+  },
+  {
+    email: 'creditor.energie@demo.accord.test',
+    displayName: 'Lina Garcia (Énergie Rhône)',
+    role: 'creditor_user',
+    creditorCode: 'ENERHONE',
+  },
+  {
+    email: 'admin@demo.accord.test',
+    displayName: 'Marc Administrateur',
+    role: 'administrator',
+    team: 'Administration',
+  },
 ];
 
 const TEAMS = [
@@ -60,8 +95,19 @@ const CREDITORS = [
     contact_email: 'recouvrement@banque-horizon.example',
     remittance_iban: 'FR7630004000031234567890143',
     remittance_bic: 'BNPAFRPP',
-    mandate: { code: 'BH-2026', kind: 'collection', commission_rate_bp: 1500, max_discount_bp: 1500, max_plan_months: 24, settlements_allowed: true, payment_grace_days: 10 },
-    contracts: [['consumer_credit', 50_000, 2_500_000], ['overdraft', 15_000, 400_000]] as [ContractType, number, number][],
+    mandate: {
+      code: 'BH-2026',
+      kind: 'collection',
+      commission_rate_bp: 1500,
+      max_discount_bp: 1500,
+      max_plan_months: 24,
+      settlements_allowed: true,
+      payment_grace_days: 10,
+    },
+    contracts: [
+      ['consumer_credit', 50_000, 2_500_000],
+      ['overdraft', 15_000, 400_000],
+    ] as [ContractType, number, number][],
     share: 0.45,
   },
   {
@@ -75,7 +121,15 @@ const CREDITORS = [
     postal_code: '69002',
     city: 'Lyon',
     contact_email: 'impayes@energie-rhone.example',
-    mandate: { code: 'ER-2026', kind: 'collection', commission_rate_bp: 1200, max_discount_bp: 0, max_plan_months: 12, settlements_allowed: false, payment_grace_days: 15 },
+    mandate: {
+      code: 'ER-2026',
+      kind: 'collection',
+      commission_rate_bp: 1200,
+      max_discount_bp: 0,
+      max_plan_months: 12,
+      settlements_allowed: false,
+      payment_grace_days: 15,
+    },
     contracts: [['energy', 6_000, 250_000]] as [ContractType, number, number][],
     share: 0.35,
   },
@@ -90,12 +144,19 @@ const CREDITORS = [
     postal_code: '20121',
     city: 'Milano',
     contact_email: 'crediti@telcoalpi.example',
-    mandate: { code: 'TA-2026', kind: 'purchased', commission_rate_bp: 0, max_discount_bp: 3000, max_plan_months: 18, settlements_allowed: true, payment_grace_days: 10 },
+    mandate: {
+      code: 'TA-2026',
+      kind: 'purchased',
+      commission_rate_bp: 0,
+      max_discount_bp: 3000,
+      max_plan_months: 18,
+      settlements_allowed: true,
+      payment_grace_days: 10,
+    },
     contracts: [['telecom', 3_000, 120_000]] as [ContractType, number, number][],
     share: 0.2,
   },
 ] as const;
-
 
 export interface DemoReport {
   loaded: boolean;
@@ -130,11 +191,24 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
       const creditor = await trx.insertInto('creditors').values(fields).returning('id').executeTakeFirstOrThrow();
       const mandateRow = await trx
         .insertInto('mandates')
-        .values({ ...mandate, creditor_id: creditor.id, starts_on: '2026-01-01', allocation_order: JSON.stringify(['debtor_choice', 'due_first', 'interest_before_principal', 'oldest_first']) })
+        .values({
+          ...mandate,
+          creditor_id: creditor.id,
+          starts_on: '2026-01-01',
+          allocation_order: JSON.stringify(['debtor_choice', 'due_first', 'interest_before_principal', 'oldest_first']),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       creditors.push({ id: creditor.id, mandateId: mandateRow.id, spec });
-      await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'creditor.created', targetType: 'creditor', targetId: creditor.id, creditorId: creditor.id, after: { ...fields, mandate }, at: now });
+      await appendAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        action: 'creditor.created',
+        targetType: 'creditor',
+        targetId: creditor.id,
+        creditorId: creditor.id,
+        after: { ...fields, mandate },
+        at: now,
+      });
     }
     const creditorByCode = new Map<string, string>(creditors.map((c) => [c.spec.code, c.id]));
     for (const user of DEMO_USERS) {
@@ -151,11 +225,28 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
         })
         .returning(['id', 'creditor_id'])
         .executeTakeFirstOrThrow();
-      await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'user.created', targetType: 'user', targetId: row.id, creditorId: row.creditor_id, after: { email: user.email, role: user.role }, at: now });
+      await appendAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        action: 'user.created',
+        targetType: 'user',
+        targetId: row.id,
+        creditorId: row.creditor_id,
+        after: { email: user.email, role: user.role },
+        at: now,
+      });
     }
-    const agentId = (await trx.selectFrom('users').select('id').where('email', '=', DEMO_USERS[0]!.email).executeTakeFirstOrThrow()).id;
+    const agentId = (
+      await trx.selectFrom('users').select('id').where('email', '=', DEMO_USERS[0]!.email).executeTakeFirstOrThrow()
+    ).id;
     const report = await loadPortfolio(trx, random, now, creditors, options.debtors ?? 2_500, teamIds, agentId);
-    await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'demo.loaded', targetType: 'system', targetId: 'demo', after: report, at: now });
+    await appendAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'demo.loaded',
+      targetType: 'system',
+      targetId: 'demo',
+      after: report,
+      at: now,
+    });
     return { loaded: true, creditors: creditors.length, ...report };
   });
   // One payment for every hundred debtors, recorded through the payment service after the portfolio exists.
@@ -178,7 +269,11 @@ function pickPlace(random: Random, italianCreditor: boolean): Place {
 
 /** The demo's stand-in for intake's name normalisation: lower case, no accents, letters only. */
 function personKey(last: string, first: string): string {
-  const clean = (text: string) => text.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  const clean = (text: string) =>
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z]/g, '');
   return `${clean(last)}|${clean(first)}`;
 }
 
@@ -189,12 +284,17 @@ function isoDay(date: Date): string {
 
 /** A plausible working-hours instant on a given day (09:00–18:59 UTC-ish, adjusted below by the caller's zone). */
 function during(day: Date, random: Random): Date {
-  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), random.int(8, 16), random.int(0, 59)));
+  return new Date(
+    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), random.int(8, 16), random.int(0, 59)),
+  );
 }
 
 async function insertChunked<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: Insertable<DB[T]>[]) {
   for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto(table).values(rows.slice(i, i + 500)).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -256,13 +356,18 @@ async function loadPortfolio(
       time_zone: place.timeZone,
       is_primary: true,
     });
-    const handle = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+    const handle = `${first}.${last}`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z.]/g, '');
     contactIds.push(crypto.randomUUID());
     contacts.push({
       id: contactIds.at(-1),
       debtor_id: debtorId,
       channel: 'phone',
-      value: italian ? `+39 3${random.int(10, 99)} ${random.int(100, 999)} ${random.int(1000, 9999)}` : `+33 6 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`,
+      value: italian
+        ? `+39 3${random.int(10, 99)} ${random.int(100, 999)} ${random.int(1000, 9999)}`
+        : `+33 6 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`,
       usage: 'mobile',
       verified_at: random.chance(0.6) ? now : null,
       consent: 'unknown',
@@ -270,7 +375,14 @@ async function loadPortfolio(
     });
     if (random.chance(0.7)) {
       contactIds.push(crypto.randomUUID());
-      contacts.push({ id: contactIds.at(-1), debtor_id: debtorId, channel: 'email', value: `${handle}${d}@mail.example`, usage: 'personal', consent: random.chance(0.5) ? 'given' : 'unknown' });
+      contacts.push({
+        id: contactIds.at(-1),
+        debtor_id: debtorId,
+        channel: 'email',
+        value: `${handle}${d}@mail.example`,
+        usage: 'personal',
+        consent: random.chance(0.5) ? 'given' : 'unknown',
+      });
     }
     // About one person in ten owes two of the agency's creditors: one debtor record, two cases.
     const owed = [home];
@@ -281,7 +393,15 @@ async function loadPortfolio(
     for (const creditor of owed) {
       const debtorRef = `${creditor.spec.code.slice(0, 2)}-CL-${String(d).padStart(7, '0')}`;
       // Each creditor's file named the person the same way, with the same address and contacts.
-      references.push({ creditor_id: creditor.id, reference: debtorRef, debtor_id: debtorId, first_name: first, last_name: last, birth_date: isoDay(birth), birth_place: place.city });
+      references.push({
+        creditor_id: creditor.id,
+        reference: debtorRef,
+        debtor_id: debtorId,
+        first_name: first,
+        last_name: last,
+        birth_date: isoDay(birth),
+        birth_place: place.city,
+      });
       addressSources.push({ address_id: addressId, creditor_id: creditor.id });
       for (const id of contactIds) contactSources.push({ contact_point_id: id, creditor_id: creditor.id });
       const caseId = crypto.randomUUID();
@@ -295,7 +415,10 @@ async function loadPortfolio(
       for (let k = 0; k < claimCount; k++) {
         const [contractType, min, max] = random.pick(creditor.spec.contracts);
         const principal = random.logUniformCents(min, max);
-        const interest = contractType === 'consumer_credit' || contractType === 'overdraft' ? Math.round(principal * random.int(1, 9) / 100) : 0;
+        const interest =
+          contractType === 'consumer_credit' || contractType === 'overdraft'
+            ? Math.round((principal * random.int(1, 9)) / 100)
+            : 0;
         const fees = random.chance(0.3) ? random.int(10, 60) * 100 : 0;
         balance += principal + interest + fees;
         claimSeq += 1;
@@ -309,13 +432,27 @@ async function loadPortfolio(
           interest_cents: interest,
           fees_cents: fees,
           default_on: isoDay(new Date(defaultOn.getTime() - k * 45 * DAY_MS)),
-          last_payment_on: random.chance(0.5) ? isoDay(new Date(defaultOn.getTime() - random.int(20, 90) * DAY_MS)) : null,
+          last_payment_on: random.chance(0.5)
+            ? isoDay(new Date(defaultOn.getTime() - random.int(20, 90) * DAY_MS))
+            : null,
         });
       }
 
       const stageRoll = random.next();
       const closed = ageDays > 60 && stageRoll > 0.93;
-      const stage = closed ? 'closed' : ageDays < 20 ? 'amicable' : stageRoll < 0.7 ? 'amicable' : stageRoll < 0.8 ? 'plan' : stageRoll < 0.84 ? 'dispute' : stageRoll < 0.88 ? 'overindebtedness' : 'judicial';
+      const stage = closed
+        ? 'closed'
+        : ageDays < 20
+          ? 'amicable'
+          : stageRoll < 0.7
+            ? 'amicable'
+            : stageRoll < 0.8
+              ? 'plan'
+              : stageRoll < 0.84
+                ? 'dispute'
+                : stageRoll < 0.88
+                  ? 'overindebtedness'
+                  : 'judicial';
       const closeReason = closed ? (random.chance(0.7) ? 'paid' : 'recalled') : null;
       const letterDay = new Date(opened.getTime() + 2 * DAY_MS);
       const stageChanged = new Date(opened.getTime() + Math.max(3, Math.floor(ageDays * random.next())) * DAY_MS);
@@ -334,7 +471,10 @@ async function loadPortfolio(
         stage_changed_at: stage === 'amicable' ? opened : stageChanged,
         first_letter_reference: `LR-${reference}`,
         first_letter_sent_on: isoDay(letterDay),
-        assigned_team_id: teamIds.get(stage === 'overindebtedness' ? 'Surendettement' : stage === 'judicial' ? 'Pôle judiciaire' : 'Amiable Lyon') ?? null,
+        assigned_team_id:
+          teamIds.get(
+            stage === 'overindebtedness' ? 'Surendettement' : stage === 'judicial' ? 'Pôle judiciaire' : 'Amiable Lyon',
+          ) ?? null,
         assigned_user_id: stage === 'amicable' && random.chance(0.1) ? agentId : null,
       });
       if (closeReason === 'paid') {
@@ -342,9 +482,31 @@ async function loadPortfolio(
       } else if (closeReason === 'recalled') {
         for (const claim of claims.slice(-claimCount)) claim.status = 'recalled';
       }
-      stages.push({ case_id: caseId, from_stage: null, to_stage: 'amicable', changed_at: opened, reason: 'Remise du dossier par le créancier' });
-      events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: during(opened, random), kind: 'placement', summary: `Dossier remis par ${creditor.spec.name} (mandat ${creditor.spec.mandate.code})` });
-      events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: during(letterDay, random), kind: 'letter', channel: 'letter', direction: 'outbound', outcome: 'sent', summary: `Premier courrier (CPCE R124-4), référence LR-${reference}`, data: { template: 'first_letter_r124_4' } });
+      stages.push({
+        case_id: caseId,
+        from_stage: null,
+        to_stage: 'amicable',
+        changed_at: opened,
+        reason: 'Remise du dossier par le créancier',
+      });
+      events.push({
+        case_id: caseId,
+        debtor_id: debtorId,
+        occurred_at: during(opened, random),
+        kind: 'placement',
+        summary: `Dossier remis par ${creditor.spec.name} (mandat ${creditor.spec.mandate.code})`,
+      });
+      events.push({
+        case_id: caseId,
+        debtor_id: debtorId,
+        occurred_at: during(letterDay, random),
+        kind: 'letter',
+        channel: 'letter',
+        direction: 'outbound',
+        outcome: 'sent',
+        summary: `Premier courrier (CPCE R124-4), référence LR-${reference}`,
+        data: { template: 'first_letter_r124_4' },
+      });
 
       // A contact history that respects the default policy's spacing: a touch every 6 to 20 days.
       let cursor = letterDay.getTime() + random.int(6, 12) * DAY_MS;
@@ -354,29 +516,110 @@ async function loadPortfolio(
         const touch = random.next();
         if (touch < 0.45) {
           const outcome = random.pick(['no_answer', 'no_answer', 'voicemail', 'wrong_number'] as const);
-          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'call_attempt', channel: 'phone', direction: 'outbound', outcome, summary: outcome === 'voicemail' ? 'Message neutre laissé sur la messagerie' : outcome === 'wrong_number' ? 'Faux numéro' : 'Pas de réponse' });
+          events.push({
+            case_id: caseId,
+            debtor_id: debtorId,
+            occurred_at: at,
+            kind: 'call_attempt',
+            channel: 'phone',
+            direction: 'outbound',
+            outcome,
+            summary:
+              outcome === 'voicemail'
+                ? 'Message neutre laissé sur la messagerie'
+                : outcome === 'wrong_number'
+                  ? 'Faux numéro'
+                  : 'Pas de réponse',
+          });
         } else if (touch < 0.65) {
-          const outcome = random.pick(['promise_to_pay', 'callback_requested', 'hardship_declared', 'refusal', 'right_party'] as const);
-          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'conversation', channel: 'phone', direction: random.chance(0.3) ? 'inbound' : 'outbound', outcome, summary: CONVERSATION_SUMMARIES[outcome], actor_user_id: random.chance(0.3) ? agentId : null });
+          const outcome = random.pick([
+            'promise_to_pay',
+            'callback_requested',
+            'hardship_declared',
+            'refusal',
+            'right_party',
+          ] as const);
+          events.push({
+            case_id: caseId,
+            debtor_id: debtorId,
+            occurred_at: at,
+            kind: 'conversation',
+            channel: 'phone',
+            direction: random.chance(0.3) ? 'inbound' : 'outbound',
+            outcome,
+            summary: CONVERSATION_SUMMARIES[outcome],
+            actor_user_id: random.chance(0.3) ? agentId : null,
+          });
         } else if (touch < 0.85) {
-          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'sms', channel: 'sms', direction: 'outbound', outcome: 'delivered', summary: 'SMS de relance avec les moyens de paiement et le lien de désinscription' });
+          events.push({
+            case_id: caseId,
+            debtor_id: debtorId,
+            occurred_at: at,
+            kind: 'sms',
+            channel: 'sms',
+            direction: 'outbound',
+            outcome: 'delivered',
+            summary: 'SMS de relance avec les moyens de paiement et le lien de désinscription',
+          });
         } else {
-          events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: at, kind: 'letter', channel: 'letter', direction: 'outbound', outcome: 'sent', summary: `Courrier de relance rappelant LR-${reference} du ${isoDay(letterDay).split('-').reverse().join('/')}` });
+          events.push({
+            case_id: caseId,
+            debtor_id: debtorId,
+            occurred_at: at,
+            kind: 'letter',
+            channel: 'letter',
+            direction: 'outbound',
+            outcome: 'sent',
+            summary: `Courrier de relance rappelant LR-${reference} du ${isoDay(letterDay).split('-').reverse().join('/')}`,
+          });
         }
         cursor += random.int(6, 20) * DAY_MS;
       }
 
       if (stage !== 'amicable') {
-        stages.push({ case_id: caseId, from_stage: 'amicable', to_stage: stage, changed_at: stageChanged, reason: STAGE_REASONS[stage] ?? 'Changement d’étape' });
-        events.push({ case_id: caseId, debtor_id: debtorId, occurred_at: stageChanged, kind: 'stage_change', summary: STAGE_REASONS[stage] ?? 'Changement d’étape' });
+        stages.push({
+          case_id: caseId,
+          from_stage: 'amicable',
+          to_stage: stage,
+          changed_at: stageChanged,
+          reason: STAGE_REASONS[stage] ?? 'Changement d’étape',
+        });
+        events.push({
+          case_id: caseId,
+          debtor_id: debtorId,
+          occurred_at: stageChanged,
+          kind: 'stage_change',
+          summary: STAGE_REASONS[stage] ?? 'Changement d’étape',
+        });
       }
       if (stage === 'dispute') {
-        holds.push({ debtor_id: debtorId, case_id: caseId, kind: 'dispute', reason: 'Montant contesté ; renvoyé au créancier pour confirmation', starts_at: stageChanged, review_at: new Date(stageChanged.getTime() + 30 * DAY_MS) });
+        holds.push({
+          debtor_id: debtorId,
+          case_id: caseId,
+          kind: 'dispute',
+          reason: 'Montant contesté ; renvoyé au créancier pour confirmation',
+          starts_at: stageChanged,
+          review_at: new Date(stageChanged.getTime() + 30 * DAY_MS),
+        });
       } else if (stage === 'overindebtedness') {
-        holds.push({ debtor_id: debtorId, case_id: caseId, kind: 'overindebtedness_admissible', reason: 'Dossier déclaré recevable par la commission de la Banque de France', starts_at: stageChanged, ends_at: new Date(stageChanged.getTime() + 730 * DAY_MS) });
+        holds.push({
+          debtor_id: debtorId,
+          case_id: caseId,
+          kind: 'overindebtedness_admissible',
+          reason: 'Dossier déclaré recevable par la commission de la Banque de France',
+          starts_at: stageChanged,
+          ends_at: new Date(stageChanged.getTime() + 730 * DAY_MS),
+        });
       } else if (stage === 'amicable' && random.chance(0.02)) {
         const start = new Date(now.getTime() - random.int(1, 20) * DAY_MS);
-        holds.push({ debtor_id: debtorId, case_id: caseId, kind: 'vulnerability', reason: 'Contact écrit uniquement', starts_at: start, review_at: new Date(start.getTime() + 30 * DAY_MS) });
+        holds.push({
+          debtor_id: debtorId,
+          case_id: caseId,
+          kind: 'vulnerability',
+          reason: 'Contact écrit uniquement',
+          starts_at: start,
+          review_at: new Date(start.getTime() + 30 * DAY_MS),
+        });
       }
     }
   }

@@ -18,7 +18,8 @@ export function accessRequestRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'users.read' } },
       schema: {
         tags: ['users'],
-        summary: 'Requests for access to case data (new accounts, raised roles, passwords set by an administrator), newest first; `status=pending` for those waiting',
+        summary:
+          'Requests for access to case data (new accounts, raised roles, passwords set by an administrator), newest first; `status=pending` for those waiting',
         querystring: accessRequestQuery,
         response: { 200: accessRequestListSchema, ...problemResponses(400, 401, 403) },
       },
@@ -32,7 +33,8 @@ export function accessRequestRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'users.approve_access' } },
       schema: {
         tags: ['users'],
-        summary: 'Approve or refuse a request for access to case data (a refusal says why); never your own request or account',
+        summary:
+          'Approve or refuse a request for access to case data (a refusal says why); never your own request or account',
         params: idParams,
         body: accessDecisionBody,
         response: { 200: accessRequestSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },

@@ -20,7 +20,8 @@ export type AccessRequestKind = AccessKind | 'password_reset';
 
 /** The two families of requests pending side by side: one about the account's access, one password reset. */
 type RequestFamily = 'access' | 'password';
-const familyKinds = (family: RequestFamily): AccessRequestKind[] => (family === 'password' ? ['password_reset'] : ['creation', 'role_change']);
+const familyKinds = (family: RequestFamily): AccessRequestKind[] =>
+  family === 'password' ? ['password_reset'] : ['creation', 'role_change'];
 const familyOf = (kind: AccessRequestKind): RequestFamily => (kind === 'password_reset' ? 'password' : 'access');
 
 interface RequestSummary<Kind extends AccessRequestKind> {
@@ -30,7 +31,6 @@ interface RequestSummary<Kind extends AccessRequestKind> {
   creditorId: string | null;
   requestedAt: string;
 }
-
 
 /**
  * Opens a request (withdrawing any of the same family the user still had pending) and audits it, in the caller's
@@ -51,7 +51,8 @@ export async function openAccessRequest<Kind extends AccessRequestKind>(
   },
 ): Promise<RequestSummary<Kind>> {
   if (!input.actor.userId) throw new Error('an access request needs a person as requester');
-  if ((input.kind === 'password_reset') !== (input.passwordHash !== undefined)) throw new Error('a password reset, and only it, carries a password hash');
+  if ((input.kind === 'password_reset') !== (input.passwordHash !== undefined))
+    throw new Error('a password reset, and only it, carries a password hash');
   await withdrawPendingAccess(trx, input.userId, input.actor, input.requestId, input.at, familyOf(input.kind));
   const row = await trx
     .insertInto('user_access_requests')
@@ -116,7 +117,10 @@ export async function withdrawPendingAccess(
 }
 
 /** The pending requests about access of some users, by user id (for the users list; password resets are listed apart). */
-export async function pendingAccessOf(db: Deps['db'] | Transaction<DB>, userIds: readonly string[]): Promise<Map<string, PendingAccess>> {
+export async function pendingAccessOf(
+  db: Deps['db'] | Transaction<DB>,
+  userIds: readonly string[],
+): Promise<Map<string, PendingAccess>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('user_access_requests')
@@ -141,7 +145,13 @@ export async function requestPasswordReset(
   requestId: string | null,
   at: Date,
 ) {
-  const input = { userId: account.id, kind: 'password_reset' as const, fromRole: account.role, role: account.role, creditorId: account.creditor_id };
+  const input = {
+    userId: account.id,
+    kind: 'password_reset' as const,
+    fromRole: account.role,
+    role: account.role,
+    creditorId: account.creditor_id,
+  };
   return openAccessRequest(trx, { ...input, passwordHash, actor, requestId, at });
 }
 
@@ -168,11 +178,26 @@ export async function lastCreationRequest(trx: Transaction<DB>, userId: string) 
     .executeTakeFirst();
 }
 
-function toPending(row: { id: string; kind: AccessRequestKind; role: Role; creditor_id: string | null; requested_at: Date }): RequestSummary<AccessRequestKind> {
-  return { requestId: row.id, kind: row.kind, role: row.role, creditorId: row.creditor_id, requestedAt: row.requested_at.toISOString() };
+function toPending(row: {
+  id: string;
+  kind: AccessRequestKind;
+  role: Role;
+  creditor_id: string | null;
+  requested_at: Date;
+}): RequestSummary<AccessRequestKind> {
+  return {
+    requestId: row.id,
+    kind: row.kind,
+    role: row.role,
+    creditorId: row.creditor_id,
+    requestedAt: row.requested_at.toISOString(),
+  };
 }
 
-export async function listAccessRequests(deps: Deps, filter: { status?: AccessRequestStatus; id?: string; limit: number; offset: number }): Promise<AccessRequestView[]> {
+export async function listAccessRequests(
+  deps: Deps,
+  filter: { status?: AccessRequestStatus; id?: string; limit: number; offset: number },
+): Promise<AccessRequestView[]> {
   let query = deps.db
     .selectFrom('user_access_requests as r')
     .innerJoin('users as u', 'u.id', 'r.user_id')
@@ -200,10 +225,21 @@ export async function listAccessRequests(deps: Deps, filter: { status?: AccessRe
     ]);
   if (filter.status) query = query.where('r.status', '=', filter.status);
   if (filter.id) query = query.where('r.id', '=', filter.id);
-  const rows = await query.orderBy('r.requested_at', 'desc').orderBy('r.id', 'desc').limit(filter.limit).offset(filter.offset).execute();
+  const rows = await query
+    .orderBy('r.requested_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
   return rows.map((row) => ({
     ...toPending(row),
-    user: { id: row.user_id, email: row.user_email, displayName: row.user_name, role: row.user_role, active: row.user_active },
+    user: {
+      id: row.user_id,
+      email: row.user_email,
+      displayName: row.user_name,
+      role: row.user_role,
+      active: row.user_active,
+    },
     fromRole: row.from_role,
     requestedBy: { id: row.requester_id, displayName: row.requester_name },
     status: row.status,
@@ -214,12 +250,23 @@ export async function listAccessRequests(deps: Deps, filter: { status?: AccessRe
 }
 
 const REFUSALS = {
-  not_an_approver: () => new AppError('auth.forbidden', 403, 'Only a manager or a compliance officer approves access to case data.'),
-  not_pending: () => conflict('user_access.already_decided', 'This request was already decided or withdrawn: reload the list of pending requests.'),
+  not_an_approver: () =>
+    new AppError('auth.forbidden', 403, 'Only a manager or a compliance officer approves access to case data.'),
+  not_pending: () =>
+    conflict(
+      'user_access.already_decided',
+      'This request was already decided or withdrawn: reload the list of pending requests.',
+    ),
   own_request: () =>
-    conflict('user_access.own_request', 'You asked for this access yourself: another manager or compliance officer must decide it (four-eyes rule).'),
+    conflict(
+      'user_access.own_request',
+      'You asked for this access yourself: another manager or compliance officer must decide it (four-eyes rule).',
+    ),
   own_account: () =>
-    conflict('user_access.own_account', 'This request gives access to your own account: another manager or compliance officer must decide it.'),
+    conflict(
+      'user_access.own_account',
+      'This request gives access to your own account: another manager or compliance officer must decide it.',
+    ),
 };
 
 /**
@@ -237,16 +284,35 @@ export async function decideAccessRequest(
 ): Promise<AccessRequestView> {
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    const request = await trx.selectFrom('user_access_requests').selectAll().where('id', '=', requestId).forUpdate().executeTakeFirst();
+    const request = await trx
+      .selectFrom('user_access_requests')
+      .selectAll()
+      .where('id', '=', requestId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!request) throw notFound('The access request');
-    const refusal = accessDecisionRefusal(actor, { userId: request.user_id, requestedBy: request.requested_by, status: request.status });
+    const refusal = accessDecisionRefusal(actor, {
+      userId: request.user_id,
+      requestedBy: request.requested_by,
+      status: request.status,
+    });
     if (refusal) throw REFUSALS[refusal]();
     if (!decision.approve && !decision.reason) {
-      throw new AppError('user_access.reason_required', 422, 'Say why you refuse this access: the reason is kept in the audit trail and shown to the administrator.');
+      throw new AppError(
+        'user_access.reason_required',
+        422,
+        'Say why you refuse this access: the reason is kept in the audit trail and shown to the administrator.',
+      );
     }
     await trx
       .updateTable('user_access_requests')
-      .set({ status: decision.approve ? 'approved' : 'refused', decided_by: actor.userId, decided_at: now, reason: decision.reason, password_hash: null })
+      .set({
+        status: decision.approve ? 'approved' : 'refused',
+        decided_by: actor.userId,
+        decided_at: now,
+        reason: decision.reason,
+        password_hash: null,
+      })
       .where('id', '=', requestId)
       .execute();
     if (decision.approve) {
@@ -255,10 +321,20 @@ export async function decideAccessRequest(
           ? { active: true }
           : request.kind === 'role_change'
             ? { role: request.role, creditor_id: request.creditor_id }
-            : { password_hash: request.password_hash!, failed_login_count: 0, last_failed_login_at: null, locked_until: null };
-      await trx.updateTable('users').set({ ...change, updated_at: now }).where('id', '=', request.user_id).execute();
+            : {
+                password_hash: request.password_hash!,
+                failed_login_count: 0,
+                last_failed_login_at: null,
+                locked_until: null,
+              };
+      await trx
+        .updateTable('users')
+        .set({ ...change, updated_at: now })
+        .where('id', '=', request.user_id)
+        .execute();
       // A new role or a new password ends the sessions opened before it.
-      if (request.kind !== 'creation') await trx.deleteFrom('sessions').where('user_id', '=', request.user_id).execute();
+      if (request.kind !== 'creation')
+        await trx.deleteFrom('sessions').where('user_id', '=', request.user_id).execute();
     }
     await appendAudit(trx, {
       actor: auditActor(actor),
@@ -266,7 +342,13 @@ export async function decideAccessRequest(
       targetType: 'user',
       targetId: request.user_id,
       creditorId: request.creditor_id,
-      before: { requestId, kind: request.kind, fromRole: request.from_role, role: request.role, requestedBy: request.requested_by },
+      before: {
+        requestId,
+        kind: request.kind,
+        fromRole: request.from_role,
+        role: request.role,
+        requestedBy: request.requested_by,
+      },
       after: { status: decision.approve ? 'approved' : 'refused', reason: decision.reason },
       requestId: httpRequestId,
       at: now,
@@ -301,7 +383,15 @@ export async function accessChange(
       );
     }
     if (wanted.active === true && needsAccessApproval(null, target)) {
-      const opened = await openAccessRequest(trx, { userId: before.id, kind: 'creation', fromRole: null, ...target, actor, requestId, at });
+      const opened = await openAccessRequest(trx, {
+        userId: before.id,
+        kind: 'creation',
+        fromRole: null,
+        ...target,
+        actor,
+        requestId,
+        at,
+      });
       return { ...target, active: false, opened };
     }
     return { ...target, active: wanted.active ?? before.active, opened: null };
@@ -309,7 +399,15 @@ export async function accessChange(
   const active = wanted.active ?? before.active;
   if (!roleChanged) return { ...target, active, opened: null };
   if (needsAccessApproval({ role: before.role, creditorId: before.creditor_id }, target)) {
-    const opened = await openAccessRequest(trx, { userId: before.id, kind: 'role_change', fromRole: before.role, ...target, actor, requestId, at });
+    const opened = await openAccessRequest(trx, {
+      userId: before.id,
+      kind: 'role_change',
+      fromRole: before.role,
+      ...target,
+      actor,
+      requestId,
+      at,
+    });
     return { role: before.role, creditorId: before.creditor_id, active, opened };
   }
   await withdrawPendingAccess(trx, before.id, actor, requestId, at);

@@ -14,10 +14,40 @@ describe('npm run cli -- user:create', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'accord-user-create-'));
     const { DATABASE_URL: _server, ...inherited } = process.env;
     const env = { ...inherited, DATA_DIR: dataDir, ACCORD_NEW_PASSWORD: 'first-admin-password' };
-    const created = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'user:create', '--email', 'Boss@Agency.example', '--name', 'Première Admin', '--role', 'administrator'], { env });
+    const created = await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'user:create',
+        '--email',
+        'Boss@Agency.example',
+        '--name',
+        'Première Admin',
+        '--role',
+        'administrator',
+      ],
+      { env },
+    );
     expect(created.stdout).toMatch(/Created administrator boss@agency\.example/);
 
-    const refused = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'user:create', '--email', 'b@agency.example', '--name', 'B', '--role', 'agent'], { env: { ...env, ACCORD_NEW_PASSWORD: 'short' } }).then(
+    const refused = await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/main.ts',
+        'user:create',
+        '--email',
+        'b@agency.example',
+        '--name',
+        'B',
+        '--role',
+        'agent',
+      ],
+      { env: { ...env, ACCORD_NEW_PASSWORD: 'short' } },
+    ).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );

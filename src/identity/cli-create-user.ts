@@ -29,25 +29,40 @@ export async function cliCreateUser(deps: Deps, argv: string[]): Promise<number>
   const raw: Record<string, string> = {};
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, '');
-    if (!key || argv[i + 1] === undefined) throw new Error('Usage: user:create --email E --name N --role R [--creditor CODE]');
+    if (!key || argv[i + 1] === undefined)
+      throw new Error('Usage: user:create --email E --name N --role R [--creditor CODE]');
     raw[key] = argv[i + 1]!;
   }
   const parsed = argsSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`user:create: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}. Roles: ${ROLES.join(', ')}.`);
+    throw new Error(
+      `user:create: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}. Roles: ${ROLES.join(', ')}.`,
+    );
   }
   const password = await readPassword();
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-    throw new Error(`The password must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters (set ACCORD_NEW_PASSWORD or pipe it on standard input).`);
+    throw new Error(
+      `The password must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters (set ACCORD_NEW_PASSWORD or pipe it on standard input).`,
+    );
   }
   let creditorId: string | null = null;
   if (parsed.data.creditor) {
-    const creditor = await deps.db.selectFrom('creditors').select('id').where('code', '=', parsed.data.creditor).executeTakeFirst();
+    const creditor = await deps.db
+      .selectFrom('creditors')
+      .select('id')
+      .where('code', '=', parsed.data.creditor)
+      .executeTakeFirst();
     if (!creditor) throw new AppError('not_found', 404, `No creditor with the code ${parsed.data.creditor}.`);
     creditorId = creditor.id;
   }
   // The operator acts on the server itself: the account is active at once, without the four-eyes request.
-  const user = await createUser(deps, CLI_ACTOR, { email: parsed.data.email, displayName: parsed.data.name, role: parsed.data.role, creditorId, password }, null, { operator: true });
+  const user = await createUser(
+    deps,
+    CLI_ACTOR,
+    { email: parsed.data.email, displayName: parsed.data.name, role: parsed.data.role, creditorId, password },
+    null,
+    { operator: true },
+  );
   process.stdout.write(`Created ${user.role} ${user.email} (${user.id}).\n`);
   return 0;
 }

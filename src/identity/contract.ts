@@ -12,7 +12,10 @@ const passwordSchema = z
   .max(PASSWORD_MAX_LENGTH);
 const person = z.object({ id: z.string().uuid(), displayName: z.string() });
 
-export const loginBody = z.strictObject({ email: z.string().email().max(254), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+export const loginBody = z.strictObject({
+  email: z.string().email().max(254),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
 
 export const meSchema = z.object({
   id: z.string().uuid(),
@@ -86,11 +89,19 @@ const accessRequestStatus = z.enum(['pending', 'approved', 'refused', 'withdrawn
 
 export const accessRequestSchema = z.object({
   requestId: z.string().uuid(),
-  kind: z.enum(['creation', 'role_change', 'password_reset']).describe('password_reset: a new password set by an administrator, not usable until approved'),
+  kind: z
+    .enum(['creation', 'role_change', 'password_reset'])
+    .describe('password_reset: a new password set by an administrator, not usable until approved'),
   role: roleSchema.describe('the role asked for (for a password reset, the account’s role)'),
   creditorId: z.string().uuid().nullable(),
   requestedAt: z.string(),
-  user: z.object({ id: z.string().uuid(), email: z.string(), displayName: z.string(), role: roleSchema, active: z.boolean() }),
+  user: z.object({
+    id: z.string().uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    active: z.boolean(),
+  }),
   fromRole: roleSchema.nullable(),
   requestedBy: person,
   status: accessRequestStatus,

@@ -11,7 +11,10 @@ describe.each(ENGINES)('sign-in throttling on %s', (engine) => {
   let t: TestApp;
   let proxied: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: true, config: { LOGIN_MAX_FAILURES: FREE, LOGIN_IP_MAX_FAILURES: IP_FREE, LOGIN_LOCK_MINUTES: 15 } });
+    t = await createTestApp(engine, {
+      demo: true,
+      config: { LOGIN_MAX_FAILURES: FREE, LOGIN_IP_MAX_FAILURES: IP_FREE, LOGIN_LOCK_MINUTES: 15 },
+    });
     proxied = await createTestApp(engine, { config: { TRUST_PROXY: '10.0.0.1' } });
   });
   afterAll(async () => {
@@ -29,7 +32,8 @@ describe.each(ENGINES)('sign-in throttling on %s', (engine) => {
 
   it('makes the next attempt wait once the free failures are spent, even with the right password, then lets it in', async () => {
     const email = demoEmail('care_specialist');
-    for (let i = 0; i < FREE; i++) expect((await attempt(email, 'wrong-password-123', '192.0.2.1')).statusCode).toBe(401);
+    for (let i = 0; i < FREE; i++)
+      expect((await attempt(email, 'wrong-password-123', '192.0.2.1')).statusCode).toBe(401);
     const waiting = await attempt(email, DEMO_PASSWORD, '192.0.2.2');
     expect(waiting.statusCode).toBe(429);
     expect(waiting.headers['retry-after']).toBe('30');
@@ -41,7 +45,11 @@ describe.each(ENGINES)('sign-in throttling on %s', (engine) => {
     expect((await attempt(email, DEMO_PASSWORD, '192.0.2.2')).headers['retry-after']).toBe('60');
     t.clock.advance(60_000);
     expect((await attempt(email, DEMO_PASSWORD, '192.0.2.2')).statusCode).toBe(200);
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.locked_out').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'auth.locked_out')
+      .execute();
     expect(audit.length).toBe(2);
   });
 
@@ -76,14 +84,19 @@ describe.each(ENGINES)('sign-in throttling on %s', (engine) => {
     const other = demoEmail('overindebtedness_specialist');
     for (let i = 0; i < FREE; i++) await attempt(other, 'wrong-password-123', '192.0.2.23');
     const admin = await signIn(t.app, email);
-    const users = (await as(t.app, admin)('GET', `/api/v1/users?q=${encodeURIComponent(other)}`)).json() as { items: { id: string; lockedUntil: string | null }[] };
+    const users = (await as(t.app, admin)('GET', `/api/v1/users?q=${encodeURIComponent(other)}`)).json() as {
+      items: { id: string; lockedUntil: string | null }[];
+    };
     expect(users.items[0]!.lockedUntil).not.toBeNull();
-    expect((await as(t.app, admin)('PATCH', `/api/v1/users/${users.items[0]!.id}`, { unlock: true })).json()).toMatchObject({ lockedUntil: null });
+    expect(
+      (await as(t.app, admin)('PATCH', `/api/v1/users/${users.items[0]!.id}`, { unlock: true })).json(),
+    ).toMatchObject({ lockedUntil: null });
     expect((await attempt(other, DEMO_PASSWORD, '192.0.2.24')).statusCode).toBe(200);
   });
 
   it('slows one client address that spreads its guesses over many addresses, and nobody else', async () => {
-    for (let i = 0; i < IP_FREE; i++) expect((await attempt(`guess${i}@demo.accord.test`, 'wrong-password-123', '192.0.2.30')).statusCode).toBe(401);
+    for (let i = 0; i < IP_FREE; i++)
+      expect((await attempt(`guess${i}@demo.accord.test`, 'wrong-password-123', '192.0.2.30')).statusCode).toBe(401);
     const fromThere = await attempt(demoEmail('manager'), DEMO_PASSWORD, '192.0.2.30');
     expect(fromThere.statusCode).toBe(429);
     expect(fromThere.json()).toMatchObject({ code: 'auth.too_many_attempts' });
@@ -93,7 +106,9 @@ describe.each(ENGINES)('sign-in throttling on %s', (engine) => {
   it('without TRUST_PROXY, a rotating X-Forwarded-For neither escapes the counts and the rate limit nor becomes the session’s address', async () => {
     const statuses: string[] = [];
     for (let i = 0; i < 31; i++) {
-      const response = await attempt(`rotating${i}@demo.accord.test`, 'wrong-password-123', '192.0.2.40', { 'x-forwarded-for': `203.0.113.${i}` });
+      const response = await attempt(`rotating${i}@demo.accord.test`, 'wrong-password-123', '192.0.2.40', {
+        'x-forwarded-for': `203.0.113.${i}`,
+      });
       statuses.push((response.json() as { code: string }).code);
     }
     expect(statuses.slice(0, IP_FREE)).toEqual(Array(IP_FREE).fill('auth.invalid_credentials'));
@@ -103,13 +118,21 @@ describe.each(ENGINES)('sign-in throttling on %s', (engine) => {
 
     const ok = await attempt(demoEmail('agent'), DEMO_PASSWORD, '192.0.2.41', { 'x-forwarded-for': '203.0.113.99' });
     expect(ok.statusCode).toBe(200);
-    const session = await t.deps.db.selectFrom('sessions').select('ip').where('user_id', '=', (ok.json() as { id: string }).id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const session = await t.deps.db
+      .selectFrom('sessions')
+      .select('ip')
+      .where('user_id', '=', (ok.json() as { id: string }).id)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
     expect(session.ip).toBe('192.0.2.41');
   });
 
   it('with TRUST_PROXY naming the proxy, takes the client address from X-Forwarded-For, and only from that proxy', async () => {
     const password_hash = await hashPassword('correct horse battery staple');
-    await proxied.deps.db.insertInto('users').values({ email: 'behind.proxy@agency.example', display_name: 'Behind Proxy', role: 'agent', password_hash }).execute();
+    await proxied.deps.db
+      .insertInto('users')
+      .values({ email: 'behind.proxy@agency.example', display_name: 'Behind Proxy', role: 'agent', password_hash })
+      .execute();
     const signInVia = (remoteAddress: string) =>
       proxied.app.inject({
         method: 'POST',
@@ -118,7 +141,8 @@ describe.each(ENGINES)('sign-in throttling on %s', (engine) => {
         remoteAddress,
         headers: { 'x-forwarded-for': '203.0.113.7' },
       });
-    const ips = async () => (await proxied.deps.db.selectFrom('sessions').select('ip').execute()).map((row) => row.ip).sort();
+    const ips = async () =>
+      (await proxied.deps.db.selectFrom('sessions').select('ip').execute()).map((row) => row.ip).sort();
     expect((await signInVia('10.0.0.1')).statusCode).toBe(200);
     expect(await ips()).toEqual(['203.0.113.7']);
     // A client that is not the named proxy cannot choose its address with the header.

@@ -68,17 +68,24 @@ const ipSubject = (ip: string) => `ip:${ip}`;
 type Db = Deps['db'] | Transaction<DB>;
 
 async function readSubject(db: Db, subject: string, forUpdate: boolean): Promise<ThrottleState> {
-  let query = db.selectFrom('login_throttles').select(['failed_count', 'last_failure_at']).where('subject', '=', subject);
+  let query = db
+    .selectFrom('login_throttles')
+    .select(['failed_count', 'last_failure_at'])
+    .where('subject', '=', subject);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  return row ? { failedCount: row.failed_count, lastFailureAt: row.last_failure_at } : { failedCount: 0, lastFailureAt: null };
+  return row
+    ? { failedCount: row.failed_count, lastFailureAt: row.last_failure_at }
+    : { failedCount: 0, lastFailureAt: null };
 }
 
 async function writeSubject(trx: Transaction<DB>, subject: string, state: ThrottleState): Promise<void> {
   await trx
     .insertInto('login_throttles')
     .values({ subject, failed_count: state.failedCount, last_failure_at: state.lastFailureAt! })
-    .onConflict((oc) => oc.column('subject').doUpdateSet({ failed_count: state.failedCount, last_failure_at: state.lastFailureAt! }))
+    .onConflict((oc) =>
+      oc.column('subject').doUpdateSet({ failed_count: state.failedCount, last_failure_at: state.lastFailureAt! }),
+    )
     .execute();
 }
 
@@ -99,7 +106,8 @@ async function lockSubject(trx: Transaction<DB>, subject: string, now: Date): Pr
   return readSubject(trx, subject, true);
 }
 
-type Outcome = { kind: 'ok'; session: NewSession } | { kind: 'failed' } | { kind: 'wait'; until: Date } | { kind: 'reset_pending' };
+type Outcome =
+  { kind: 'ok'; session: NewSession } | { kind: 'failed' } | { kind: 'wait'; until: Date } | { kind: 'reset_pending' };
 
 /**
  * Signs a user in. Two counts throttle it (core/login-throttle.ts): the e-mail address's, on the account's row or in
@@ -155,7 +163,8 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
     if (until) return { kind: 'wait', until };
 
     // The password checked must still be the account's: a reset approved meanwhile makes the old one wrong.
-    const resetPending = resetBefore !== undefined || (user !== undefined && (await pendingPasswordReset(trx, user.id)) !== undefined);
+    const resetPending =
+      resetBefore !== undefined || (user !== undefined && (await pendingPasswordReset(trx, user.id)) !== undefined);
     const stillTheSame = fresh !== null && fresh.password_hash === user?.password_hash;
     if (passwordOk && fresh?.active && resetPending) {
       await appendAudit(trx, {
@@ -196,7 +205,10 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
       }
       if (ip && input.ip) await writeSubject(trx, ipSubject(input.ip), afterFailure(ip, policies.ip, now));
       // Counts a day old no longer count (core/login-throttle.ts): their rows go.
-      await trx.deleteFrom('login_throttles').where('last_failure_at', '<', new Date(now.getTime() - DAY_MS)).execute();
+      await trx
+        .deleteFrom('login_throttles')
+        .where('last_failure_at', '<', new Date(now.getTime() - DAY_MS))
+        .execute();
       return { kind: 'failed' };
     }
 

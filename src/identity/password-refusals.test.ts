@@ -11,7 +11,12 @@ describe.each(ENGINES)('password refusals on %s', (engine) => {
   });
   afterAll(() => t.close());
 
-  const newUser = (password: string) => ({ email: 'camille.rousseau@demo.accord.test', displayName: 'Camille Rousseau', role: 'administrator', password });
+  const newUser = (password: string) => ({
+    email: 'camille.rousseau@demo.accord.test',
+    displayName: 'Camille Rousseau',
+    role: 'administrator',
+    password,
+  });
 
   it('refuses, on creation, the demo password, the e-mail address, a common password and a short one, each with its code', async () => {
     const admin = await signIn(t.app, demoEmail('administrator'));
@@ -29,13 +34,23 @@ describe.each(ENGINES)('password refusals on %s', (engine) => {
       expect(response.statusCode, password).toBe(status);
       expect(response.json(), password).toMatchObject({ code });
     }
-    expect(await t.deps.db.selectFrom('users').select('id').where('email', '=', 'camille.rousseau@demo.accord.test').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'camille.rousseau@demo.accord.test')
+        .executeTakeFirst(),
+    ).toBeUndefined();
     expect((await create('lune violette sur le canal Saint-Martin')).statusCode).toBe(201);
   });
 
   it('refuses the demo password and the e-mail address as a new password, and keeps the old one', async () => {
     const admin = await signIn(t.app, demoEmail('administrator'));
-    const target = await t.deps.db.selectFrom('users').select(['id', 'email']).where('email', '=', demoEmail('agent')).executeTakeFirstOrThrow();
+    const target = await t.deps.db
+      .selectFrom('users')
+      .select(['id', 'email'])
+      .where('email', '=', demoEmail('agent'))
+      .executeTakeFirstOrThrow();
     const demo = await as(t.app, admin)('PATCH', `/api/v1/users/${target.id}`, { password: DEMO_PASSWORD });
     expect(demo.statusCode).toBe(422);
     expect(demo.json()).toMatchObject({ code: 'password.demo' });
@@ -58,7 +73,10 @@ describe.each(ENGINES)('user:create and the password rule on %s', (engine) => {
     process.env.ACCORD_NEW_PASSWORD = DEMO_PASSWORD;
     try {
       const argv = ['--email', 'first@agency.example', '--name', 'First', '--role', 'administrator'];
-      await expect(cliCreateUser(t.deps, argv)).rejects.toMatchObject({ code: 'password.demo', message: expect.stringMatching(/demo password is public/) });
+      await expect(cliCreateUser(t.deps, argv)).rejects.toMatchObject({
+        code: 'password.demo',
+        message: expect.stringMatching(/demo password is public/),
+      });
     } finally {
       if (saved === undefined) delete process.env.ACCORD_NEW_PASSWORD;
       else process.env.ACCORD_NEW_PASSWORD = saved;

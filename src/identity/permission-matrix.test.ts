@@ -24,16 +24,27 @@ interface Ids {
 }
 
 const PROBES: Record<string, Probe> = {
-  'POST /api/v1/auth/login': { url: () => '/api/v1/auth/login', payload: () => ({ email: 'nobody@demo.accord.test', password: 'x' }) },
+  'POST /api/v1/auth/login': {
+    url: () => '/api/v1/auth/login',
+    payload: () => ({ email: 'nobody@demo.accord.test', password: 'x' }),
+  },
   'POST /api/v1/auth/logout': { url: () => '/api/v1/auth/logout', fresh: true },
   'GET /api/v1/me': { url: () => '/api/v1/me' },
   'PATCH /api/v1/me': { url: () => '/api/v1/me', payload: () => ({ locale: 'fr' }) },
   'GET /api/v1/users': { url: () => '/api/v1/users' },
   'POST /api/v1/users': {
     url: () => '/api/v1/users',
-    payload: (_ids, role) => ({ email: `probe.${role}@demo.accord.test`, displayName: 'Probe', role: 'agent', password: 'probe-password-long' }),
+    payload: (_ids, role) => ({
+      email: `probe.${role}@demo.accord.test`,
+      displayName: 'Probe',
+      role: 'agent',
+      password: 'probe-password-long',
+    }),
   },
-  'PATCH /api/v1/users/:id': { url: (ids) => `/api/v1/users/${ids.userId}`, payload: () => ({ displayName: 'Probe target' }) },
+  'PATCH /api/v1/users/:id': {
+    url: (ids) => `/api/v1/users/${ids.userId}`,
+    payload: () => ({ displayName: 'Probe target' }),
+  },
   'GET /api/v1/user-access-requests': { url: () => '/api/v1/user-access-requests?status=pending' },
   'POST /api/v1/user-access-requests/:id/decision': {
     url: () => '/api/v1/user-access-requests/00000000-0000-4000-8000-000000000000/decision',
@@ -49,11 +60,19 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/sensitive-reads': { url: (ids) => `/api/v1/sensitive-reads?debtorId=${ids.debtorId}` },
   'POST /api/v1/jobs/nightly-refresh/runs': { url: () => '/api/v1/jobs/nightly-refresh/runs' },
   // Denied roles are refused before the body is read; allowed ones get 503 here (no job runner in this test).
-  'GET /api/v1/debtors/:id/contact-permission': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/contact-permission?channel=letter` },
+  'GET /api/v1/debtors/:id/contact-permission': {
+    url: (ids) => `/api/v1/debtors/${ids.debtorId}/contact-permission?channel=letter`,
+  },
   'GET /api/v1/cases/:id/contact': { url: (ids) => `/api/v1/cases/${ids.caseId}/contact` },
   'POST /api/v1/contact-attempts': {
     url: () => '/api/v1/contact-attempts',
-    payload: (ids) => ({ debtorId: ids.debtorId, caseId: ids.caseId, channel: 'phone', direction: 'inbound', outcome: 'no_answer' }),
+    payload: (ids) => ({
+      debtorId: ids.debtorId,
+      caseId: ids.caseId,
+      channel: 'phone',
+      direction: 'inbound',
+      outcome: 'no_answer',
+    }),
   },
   'POST /api/v1/contact-overrides': {
     url: () => '/api/v1/contact-overrides',
@@ -63,12 +82,18 @@ const PROBES: Record<string, Probe> = {
     url: (ids) => `/api/v1/debtors/${ids.debtorId}/holds`,
     payload: () => ({ kind: 'time_barred', reason: 'Probe', reviewAt: '2099-01-01T00:00:00Z' }),
   },
-  'POST /api/v1/holds/:id/lift': { url: () => '/api/v1/holds/00000000-0000-4000-8000-000000000000/lift', payload: () => ({ reason: 'Probe' }) },
+  'POST /api/v1/holds/:id/lift': {
+    url: () => '/api/v1/holds/00000000-0000-4000-8000-000000000000/lift',
+    payload: () => ({ reason: 'Probe' }),
+  },
   'PUT /api/v1/debtors/:id/contact-preferences': {
     url: (ids) => `/api/v1/debtors/${ids.debtorId}/contact-preferences`,
     payload: () => ({ channels: null, windows: null }),
   },
-  'POST /api/v1/debtors/:id/opt-outs': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/opt-outs`, payload: () => ({ channel: 'email' }) },
+  'POST /api/v1/debtors/:id/opt-outs': {
+    url: (ids) => `/api/v1/debtors/${ids.debtorId}/opt-outs`,
+    payload: () => ({ channel: 'email' }),
+  },
   'DELETE /api/v1/debtors/:id/opt-outs/:channel': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/opt-outs/email` },
   'POST /api/v1/callbacks/:id/cancel': { url: () => '/api/v1/callbacks/00000000-0000-4000-8000-000000000000/cancel' },
   'POST /api/v1/debtors/:id/callbacks': {
@@ -85,56 +110,103 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/payments/00000000-0000-4000-8000-000000000000/reversal',
     payload: () => ({ kind: 'error', reason: 'Probe' }),
   },
-  'POST /api/v1/debtors/:id/credit/refunds': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/credit/refunds`, payload: () => ({ amountCents: 1, reason: 'Probe' }) },
+  'POST /api/v1/debtors/:id/credit/refunds': {
+    url: (ids) => `/api/v1/debtors/${ids.debtorId}/credit/refunds`,
+    payload: () => ({ amountCents: 1, reason: 'Probe' }),
+  },
   'POST /api/v1/cases/:id/credit/allocation': { url: (ids) => `/api/v1/cases/${ids.caseId}/credit/allocation` },
   'POST /api/v1/claims/:id/adjustments': {
     url: () => '/api/v1/claims/00000000-0000-4000-8000-000000000000/adjustments',
     payload: () => ({ component: 'fees', amountCents: -1, reason: 'Probe' }),
   },
-  'POST /api/v1/remittances': { url: () => '/api/v1/remittances', payload: (ids) => ({ creditorId: ids.creditorId, periodTo: '2000-01-01' }) },
+  'POST /api/v1/remittances': {
+    url: () => '/api/v1/remittances',
+    payload: (ids) => ({ creditorId: ids.creditorId, periodTo: '2000-01-01' }),
+  },
   'GET /api/v1/remittances': { url: () => '/api/v1/remittances' },
   'GET /api/v1/remittances/:id': { url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000' },
-  'GET /api/v1/remittances/:id/statement.pdf': { url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000/statement.pdf' },
-  'GET /api/v1/remittances/:id/statement.csv': { url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000/statement.csv' },
-  'GET /api/v1/remittances/:id/transfer.xml': { url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000/transfer.xml' },
+  'GET /api/v1/remittances/:id/statement.pdf': {
+    url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000/statement.pdf',
+  },
+  'GET /api/v1/remittances/:id/statement.csv': {
+    url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000/statement.csv',
+  },
+  'GET /api/v1/remittances/:id/transfer.xml': {
+    url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000/transfer.xml',
+  },
   'PUT /api/v1/creditors/:id/remittance-settings': {
     url: () => '/api/v1/creditors/00000000-0000-4000-8000-000000000000/remittance-settings',
     payload: () => ({ remittanceIban: null, remittanceBic: null, webhookUrl: null }),
   },
   'GET /api/v1/creditor-payments': { url: () => '/api/v1/creditor-payments?from=2026-01-01&to=2026-12-31' },
-  'GET /api/v1/payments/:id/receipt.pdf': { url: () => '/api/v1/payments/00000000-0000-4000-8000-000000000000/receipt.pdf' },
+  'GET /api/v1/payments/:id/receipt.pdf': {
+    url: () => '/api/v1/payments/00000000-0000-4000-8000-000000000000/receipt.pdf',
+  },
   // Bank files: allowed roles get 415 (not XML), 404 (no such line or mandate), 201/409 on the mandate, 409 (no SEPA creditor configured).
   'POST /api/v1/bank-statements': { url: () => '/api/v1/bank-statements', payload: () => ({ not: 'xml' }) },
   'GET /api/v1/bank-statements': { url: () => '/api/v1/bank-statements' },
   'GET /api/v1/bank-statements/:id': { url: () => '/api/v1/bank-statements/00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/bank-match-queue': { url: () => '/api/v1/bank-match-queue' },
-  'POST /api/v1/bank-match-queue/:id/assignment': { url: () => '/api/v1/bank-match-queue/00000000-0000-4000-8000-000000000000/assignment', payload: (ids) => ({ caseId: ids.caseId }) },
-  'POST /api/v1/bank-match-queue/:id/dismissal': { url: () => '/api/v1/bank-match-queue/00000000-0000-4000-8000-000000000000/dismissal', payload: () => ({ note: 'Probe' }) },
+  'POST /api/v1/bank-match-queue/:id/assignment': {
+    url: () => '/api/v1/bank-match-queue/00000000-0000-4000-8000-000000000000/assignment',
+    payload: (ids) => ({ caseId: ids.caseId }),
+  },
+  'POST /api/v1/bank-match-queue/:id/dismissal': {
+    url: () => '/api/v1/bank-match-queue/00000000-0000-4000-8000-000000000000/dismissal',
+    payload: () => ({ note: 'Probe' }),
+  },
   'GET /api/v1/sepa-mandates': { url: () => '/api/v1/sepa-mandates' },
   'POST /api/v1/sepa-mandates': {
     url: () => '/api/v1/sepa-mandates',
-    payload: (ids) => ({ reference: 'PROBE-MANDATE', caseId: ids.caseId, debtorName: 'Probe', debtorIban: 'FR7630006000010001234560183', signedOn: '2020-01-01' }),
+    payload: (ids) => ({
+      reference: 'PROBE-MANDATE',
+      caseId: ids.caseId,
+      debtorName: 'Probe',
+      debtorIban: 'FR7630006000010001234560183',
+      signedOn: '2020-01-01',
+    }),
   },
   'GET /api/v1/sepa-mandates/:id': { url: () => '/api/v1/sepa-mandates/00000000-0000-4000-8000-000000000000' },
-  'PATCH /api/v1/sepa-mandates/:id': { url: () => '/api/v1/sepa-mandates/00000000-0000-4000-8000-000000000000', payload: () => ({ debtorName: 'Probe' }) },
-  'POST /api/v1/sepa-mandates/:id/revocation': { url: () => '/api/v1/sepa-mandates/00000000-0000-4000-8000-000000000000/revocation', payload: () => ({ reason: 'Probe' }) },
+  'PATCH /api/v1/sepa-mandates/:id': {
+    url: () => '/api/v1/sepa-mandates/00000000-0000-4000-8000-000000000000',
+    payload: () => ({ debtorName: 'Probe' }),
+  },
+  'POST /api/v1/sepa-mandates/:id/revocation': {
+    url: () => '/api/v1/sepa-mandates/00000000-0000-4000-8000-000000000000/revocation',
+    payload: () => ({ reason: 'Probe' }),
+  },
   'GET /api/v1/direct-debits/pain008': { url: () => '/api/v1/direct-debits/pain008?date=2026-04-05' },
   'GET /api/v1/contact-policy': { url: () => '/api/v1/contact-policy' },
   'GET /api/v1/contact-policy/versions/:version': { url: () => '/api/v1/contact-policy/versions/1' },
   'GET /api/v1/contact-policy/draft': { url: () => '/api/v1/contact-policy/draft' },
-  'PUT /api/v1/contact-policy/draft': { url: () => '/api/v1/contact-policy/draft', payload: () => ({ document: DEFAULT_POLICY, basedOnVersion: 1 }) },
+  'PUT /api/v1/contact-policy/draft': {
+    url: () => '/api/v1/contact-policy/draft',
+    payload: () => ({ document: DEFAULT_POLICY, basedOnVersion: 1 }),
+  },
   'DELETE /api/v1/contact-policy/draft': { url: () => '/api/v1/contact-policy/draft' },
   'POST /api/v1/contact-policy/draft/publish': {
     url: () => '/api/v1/contact-policy/draft/publish',
     payload: () => ({ effectiveFrom: '2090-01-01T00:00:00Z', note: 'Probe' }),
   },
-  'POST /api/v1/contact-policy/simulations': { url: () => '/api/v1/contact-policy/simulations', payload: () => ({ days: 1, policy: DEFAULT_POLICY }) },
+  'POST /api/v1/contact-policy/simulations': {
+    url: () => '/api/v1/contact-policy/simulations',
+    payload: () => ({ days: 1, policy: DEFAULT_POLICY }),
+  },
   'POST /api/v1/contact-policy/decisions': {
     url: () => '/api/v1/contact-policy/decisions',
-    payload: () => ({ facts: { location: { country: 'FR', timeZone: 'Europe/Paris' }, firstLetterSentAt: null }, channel: 'letter', at: '2026-11-24T10:00:00Z' }),
+    payload: () => ({
+      facts: { location: { country: 'FR', timeZone: 'Europe/Paris' }, firstLetterSentAt: null },
+      channel: 'letter',
+      at: '2026-11-24T10:00:00Z',
+    }),
   },
-  'GET /api/v1/contact-policy/holidays': { url: () => '/api/v1/contact-policy/holidays?country=FR&region=57&year=2026' },
-  'POST /api/v1/placements': { url: (ids) => `/api/v1/placements?creditorId=${ids.creditorId}&mandateCode=BH-2026`, payload: () => ({}) },
+  'GET /api/v1/contact-policy/holidays': {
+    url: () => '/api/v1/contact-policy/holidays?country=FR&region=57&year=2026',
+  },
+  'POST /api/v1/placements': {
+    url: (ids) => `/api/v1/placements?creditorId=${ids.creditorId}&mandateCode=BH-2026`,
+    payload: () => ({}),
+  },
   'GET /api/v1/placements': { url: () => '/api/v1/placements' },
   'GET /api/v1/placements/:id': { url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/placements/:id/errors': { url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000/errors' },
@@ -146,51 +218,108 @@ const PROBES: Record<string, Probe> = {
   },
   'POST /api/v1/affordability/assessments': { url: () => '/api/v1/affordability/assessments', payload: () => BUDGET },
   'GET /api/v1/debtors/:id/assessments': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/assessments` },
-  'POST /api/v1/debtors/:id/assessments': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/assessments`, payload: () => BUDGET },
+  'POST /api/v1/debtors/:id/assessments': {
+    url: (ids) => `/api/v1/debtors/${ids.debtorId}/assessments`,
+    payload: () => BUDGET,
+  },
   'GET /api/v1/affordability/reference-data': { url: () => '/api/v1/affordability/reference-data' },
   // Allowed roles write a year, a date and an allowance no other test reads.
   'PUT /api/v1/affordability/reference-data/seizure-scales/:year': {
     url: () => '/api/v1/affordability/reference-data/seizure-scales/2090',
-    payload: () => ({ brackets: [{ upToCents: 100000, numerator: 1, denominator: 20 }, { upToCents: null, numerator: 1, denominator: 1 }], upliftPerDependantCents: 0, status: 'check', source: 'probe' }),
+    payload: () => ({
+      brackets: [
+        { upToCents: 100000, numerator: 1, denominator: 20 },
+        { upToCents: null, numerator: 1, denominator: 1 },
+      ],
+      upliftPerDependantCents: 0,
+      status: 'check',
+      source: 'probe',
+    }),
   },
   'PUT /api/v1/affordability/reference-data/rsa-amounts/:effectiveFrom': {
     url: () => '/api/v1/affordability/reference-data/rsa-amounts/2090-04-01',
-    payload: () => ({ singleCents: 1, coupleCents: 1, coupleOneChildCents: 1, coupleTwoChildrenCents: 1, furtherPersonCents: 1, status: 'check', source: 'probe' }),
+    payload: () => ({
+      singleCents: 1,
+      coupleCents: 1,
+      coupleOneChildCents: 1,
+      coupleTwoChildrenCents: 1,
+      furtherPersonCents: 1,
+      status: 'check',
+      source: 'probe',
+    }),
   },
   'PUT /api/v1/affordability/reference-data/standard-allowances/:category/:effectiveFrom': {
     url: () => '/api/v1/affordability/reference-data/standard-allowances/other/2090-01-01',
     payload: () => ({ baseCents: 0, perExtraPersonCents: 0, status: 'placeholder', source: 'probe' }),
-  },  // Plans: allowed roles get 201, 409 or 422 on the case (a budget was recorded by the probe above), 404 on no plan.
+  }, // Plans: allowed roles get 201, 409 or 422 on the case (a budget was recorded by the probe above), 404 on no plan.
   'GET /api/v1/cases/:id/plan-proposals': { url: (ids) => `/api/v1/cases/${ids.caseId}/plan-proposals` },
   'GET /api/v1/cases/:id/plans': { url: (ids) => `/api/v1/cases/${ids.caseId}/plans` },
-  'POST /api/v1/cases/:id/plans': { url: (ids) => `/api/v1/cases/${ids.caseId}/plans`, payload: () => ({ kind: 'pay_in_full', firstDueOn: '2099-01-01' }) },
-  'POST /api/v1/plans/:id/versions': { url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/versions', payload: () => ({ kind: 'pay_in_full', firstDueOn: '2099-01-01', reason: 'Probe' }) },
-  'POST /api/v1/plans/:id/cancellation': { url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/cancellation', payload: () => ({ reason: 'Probe' }) },
+  'POST /api/v1/cases/:id/plans': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/plans`,
+    payload: () => ({ kind: 'pay_in_full', firstDueOn: '2099-01-01' }),
+  },
+  'POST /api/v1/plans/:id/versions': {
+    url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/versions',
+    payload: () => ({ kind: 'pay_in_full', firstDueOn: '2099-01-01', reason: 'Probe' }),
+  },
+  'POST /api/v1/plans/:id/cancellation': {
+    url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/cancellation',
+    payload: () => ({ reason: 'Probe' }),
+  },
   'POST /api/v1/plans/:id/instalments/:number/payment': {
     url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/instalments/1/payment',
     payload: () => ({ paidOn: '2020-01-01', reference: 'probe' }),
   },
-  'GET /api/v1/plans/:id/schedule.pdf': { url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/schedule.pdf' },
+  'GET /api/v1/plans/:id/schedule.pdf': {
+    url: () => '/api/v1/plans/00000000-0000-4000-8000-000000000000/schedule.pdf',
+  },
   'GET /api/v1/plan-approvals': { url: () => '/api/v1/plan-approvals' },
-  'POST /api/v1/plan-approvals/:id/decision': { url: () => '/api/v1/plan-approvals/00000000-0000-4000-8000-000000000000/decision', payload: () => ({ decision: 'refuse', reason: 'Probe' }) },
-  'POST /api/v1/cases/:id/orientation': { url: (ids) => `/api/v1/cases/${ids.caseId}/orientation`, payload: () => ({}) },
+  'POST /api/v1/plan-approvals/:id/decision': {
+    url: () => '/api/v1/plan-approvals/00000000-0000-4000-8000-000000000000/decision',
+    payload: () => ({ decision: 'refuse', reason: 'Probe' }),
+  },
+  'POST /api/v1/cases/:id/orientation': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/orientation`,
+    payload: () => ({}),
+  },
   'GET /api/v1/case-reviews': { url: () => '/api/v1/case-reviews' },
   'GET /api/v1/workspace': { url: () => '/api/v1/workspace' },
   'POST /api/v1/workspace/next-case': { url: () => '/api/v1/workspace/next-case' },
   'POST /api/v1/workspace/cases/:id/lease': { url: (ids) => `/api/v1/workspace/cases/${ids.caseId}/lease` },
   'POST /api/v1/workspace/cases/:id/release': { url: (ids) => `/api/v1/workspace/cases/${ids.caseId}/release` },
   'GET /api/v1/cases/:id/workspace': { url: (ids) => `/api/v1/cases/${ids.caseId}/workspace` },
-  'POST /api/v1/cases/:id/calls': { url: (ids) => `/api/v1/cases/${ids.caseId}/calls`, payload: () => ({ outcome: 'voicemail', result: 'promise', checklist: {} }) },
-  'POST /api/v1/promises/:id/cancel': { url: () => '/api/v1/promises/00000000-0000-4000-8000-000000000000/cancel', payload: () => ({ reason: 'Probe' }) },
-  'POST /api/v1/tasks/:id/done': { url: () => '/api/v1/tasks/00000000-0000-4000-8000-000000000000/done', payload: () => ({}) },
+  'POST /api/v1/cases/:id/calls': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/calls`,
+    payload: () => ({ outcome: 'voicemail', result: 'promise', checklist: {} }),
+  },
+  'POST /api/v1/promises/:id/cancel': {
+    url: () => '/api/v1/promises/00000000-0000-4000-8000-000000000000/cancel',
+    payload: () => ({ reason: 'Probe' }),
+  },
+  'POST /api/v1/tasks/:id/done': {
+    url: () => '/api/v1/tasks/00000000-0000-4000-8000-000000000000/done',
+    payload: () => ({}),
+  },
   'GET /api/v1/team-queues': { url: () => '/api/v1/team-queues' },
-  'PUT /api/v1/segment-controls/:segmentId': { url: () => '/api/v1/segment-controls/probe', payload: () => ({ paused: false, priorityBoost: 0, note: 'Probe' }) },
-  'POST /api/v1/cases/:id/assignment': { url: (ids) => `/api/v1/cases/${ids.caseId}/assignment`, payload: () => ({ teamId: '00000000-0000-4000-8000-000000000000', userId: null, note: 'Probe' }) },
+  'PUT /api/v1/segment-controls/:segmentId': {
+    url: () => '/api/v1/segment-controls/probe',
+    payload: () => ({ paused: false, priorityBoost: 0, note: 'Probe' }),
+  },
+  'POST /api/v1/cases/:id/assignment': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/assignment`,
+    payload: () => ({ teamId: '00000000-0000-4000-8000-000000000000', userId: null, note: 'Probe' }),
+  },
   'GET /api/v1/strategies': { url: () => '/api/v1/strategies' },
   'GET /api/v1/strategies/versions/:version': { url: () => '/api/v1/strategies/versions/1' },
-  'POST /api/v1/strategies/versions': { url: () => '/api/v1/strategies/versions', payload: () => ({ document: { title: 'Probe', segments: [] }, note: 'Probe' }) },
+  'POST /api/v1/strategies/versions': {
+    url: () => '/api/v1/strategies/versions',
+    payload: () => ({ document: { title: 'Probe', segments: [] }, note: 'Probe' }),
+  },
   'POST /api/v1/jobs/workspace-sweep/runs': { url: () => '/api/v1/jobs/workspace-sweep/runs' },
-  'POST /api/v1/case-reviews/:id/closure': { url: () => '/api/v1/case-reviews/00000000-0000-4000-8000-000000000000/closure', payload: () => ({ outcome: 'Probe' }) },
+  'POST /api/v1/case-reviews/:id/closure': {
+    url: () => '/api/v1/case-reviews/00000000-0000-4000-8000-000000000000/closure',
+    payload: () => ({ outcome: 'Probe' }),
+  },
 };
 
 const BUDGET = {
@@ -210,8 +339,16 @@ describe.each(ENGINES)('permission matrix through the API on %s', (engine) => {
     for (const role of ROLES) sessions.set(role, await signIn(t.app, demoEmail(role)));
     // Ids inside the creditor user's own scope, so scope never hides a permission problem.
     const creditorId = sessions.get('creditor_user')!.creditorId!;
-    const aCase = await t.deps.db.selectFrom('cases').select(['id', 'debtor_id']).where('creditor_id', '=', creditorId).executeTakeFirstOrThrow();
-    const target = await t.deps.db.selectFrom('users').select('id').where('email', '=', demoEmail('judicial_specialist')).executeTakeFirstOrThrow();
+    const aCase = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id'])
+      .where('creditor_id', '=', creditorId)
+      .executeTakeFirstOrThrow();
+    const target = await t.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail('judicial_specialist'))
+      .executeTakeFirstOrThrow();
     ids = { caseId: aCase.id, debtorId: aCase.debtor_id, creditorId, userId: target.id };
   });
   afterAll(() => t.close());
@@ -225,7 +362,11 @@ describe.each(ENGINES)('permission matrix through the API on %s', (engine) => {
     for (const route of t.app.apiRoutes) {
       if (route.access === 'public') continue;
       const probe = PROBES[`${route.method} ${route.url}`]!;
-      const response = await t.app.inject({ method: route.method as 'GET', url: probe.url(ids), payload: probe.payload?.(ids, 'agent') as object });
+      const response = await t.app.inject({
+        method: route.method as 'GET',
+        url: probe.url(ids),
+        payload: probe.payload?.(ids, 'agent') as object,
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });

@@ -6,7 +6,16 @@ import { SESSION_COOKIE } from './access-control.js';
 import { idParams, noContent, problemResponses } from '../platform/http/schemas.js';
 import { auditActor } from './actor.js';
 import { permissionsOf } from './core/permissions.js';
-import { createUserBody, loginBody, meSchema, preferencesBody, updateUserBody, userListQuery, userListSchema, userSchema } from './contract.js';
+import {
+  createUserBody,
+  loginBody,
+  meSchema,
+  preferencesBody,
+  updateUserBody,
+  userListQuery,
+  userListSchema,
+  userSchema,
+} from './contract.js';
 import { login, logout } from './login.js';
 import { createUser, listUsers, updateUser } from './users.js';
 import { changeOwnLocale } from './preferences.js';
@@ -73,7 +82,11 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/auth/logout',
     {
       config: { access: { permission: 'me.read' } },
-      schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: noContent, ...problemResponses(401, 403) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends the session',
+        response: { 204: noContent, ...problemResponses(401, 403) },
+      },
     },
     async (request, reply) => {
       await logout(deps, request.cookies[SESSION_COOKIE]!, String(request.id));
@@ -86,7 +99,11 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/me',
     {
       config: { access: { permission: 'me.read' } },
-      schema: { tags: ['auth'], summary: 'The signed-in user, permissions and CSRF token', response: { 200: meSchema, ...problemResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, permissions and CSRF token',
+        response: { 200: meSchema, ...problemResponses(401) },
+      },
     },
     async (request) => {
       const actor = request.actor!;
@@ -141,7 +158,8 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'users.manage' } },
       schema: {
         tags: ['users'],
-        summary: 'Create a user; one whose role reads case data is created inactive until a manager or compliance officer approves it',
+        summary:
+          'Create a user; one whose role reads case data is created inactive until a manager or compliance officer approves it',
         body: createUserBody,
         response: { 201: userSchema, ...problemResponses(400, 401, 403, 409, 422) },
       },
@@ -158,12 +176,14 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'users.manage' } },
       schema: {
         tags: ['users'],
-        summary: 'Change a user: role, team, language, active, unlock, password; a raise to a role that reads case data waits for approval',
+        summary:
+          'Change a user: role, team, language, active, unlock, password; a raise to a role that reads case data waits for approval',
         params: idParams,
         body: updateUserBody,
         response: { 200: userSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => updateUser(deps, auditActor(request.actor!), request.params.id, request.body, String(request.id)),
+    async (request) =>
+      updateUser(deps, auditActor(request.actor!), request.params.id, request.body, String(request.id)),
   );
 }

@@ -58,7 +58,10 @@ export async function listUsers(deps: Deps, filter: UserListQuery): Promise<User
     query = query.where((eb) => eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]));
   }
   const rows = await query.orderBy('display_name').limit(filter.limit).offset(filter.offset).execute();
-  const pending = await pendingAccessOf(deps.db, rows.map((row) => row.id));
+  const pending = await pendingAccessOf(
+    deps.db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => toUserView(row, pending.get(row.id) ?? null));
 }
 
@@ -82,12 +85,22 @@ function checkCreditorBinding(role: Role, creditorId: string | null | undefined)
 }
 
 /** A creditor or team id that names nothing is the caller's mistake: a 422 saying which, not a foreign-key error. */
-async function checkReferences(trx: Transaction<DB>, creditorId: string | null | undefined, teamId: string | null | undefined) {
+async function checkReferences(
+  trx: Transaction<DB>,
+  creditorId: string | null | undefined,
+  teamId: string | null | undefined,
+) {
   if (creditorId && !(await trx.selectFrom('creditors').select('id').where('id', '=', creditorId).executeTakeFirst())) {
-    throw invalid('users.unknown_creditor', `The creditorId ${creditorId} names no creditor: pick one from GET /api/v1/creditors.`, { creditorId });
+    throw invalid(
+      'users.unknown_creditor',
+      `The creditorId ${creditorId} names no creditor: pick one from GET /api/v1/creditors.`,
+      { creditorId },
+    );
   }
   if (teamId && !(await trx.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst())) {
-    throw invalid('users.unknown_team', `The teamId ${teamId} names no team: use the id of an existing team.`, { teamId });
+    throw invalid('users.unknown_team', `The teamId ${teamId} names no team: use the id of an existing team.`, {
+      teamId,
+    });
   }
 }
 
@@ -138,7 +151,15 @@ export async function createUser(
       at: deps.now(),
     });
     const pending = needsApproval
-      ? await openAccessRequest(trx, { userId: row.id, kind: 'creation', fromRole: null, ...access, actor, requestId, at: deps.now() })
+      ? await openAccessRequest(trx, {
+          userId: row.id,
+          kind: 'creation',
+          fromRole: null,
+          ...access,
+          actor,
+          requestId,
+          at: deps.now(),
+        })
       : null;
     return toUserView(row, pending);
   });
@@ -165,18 +186,33 @@ export async function updateUser(
 ): Promise<UserView> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return deps.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', userId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('users')
+      .select(USER_COLUMNS)
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) throw notFound('The user');
     if (input.password) assertAcceptablePassword(input.password, before.email);
     const role = input.role ?? before.role;
     const creditorId = input.creditorId !== undefined ? input.creditorId : before.creditor_id;
     checkCreditorBinding(role, creditorId);
     if (actor.userId === userId && (input.active === false || (input.role && input.role !== before.role))) {
-      throw invalid('users.self_lockout', 'You cannot deactivate yourself or change your own role; ask another administrator.');
+      throw invalid(
+        'users.self_lockout',
+        'You cannot deactivate yourself or change your own role; ask another administrator.',
+      );
     }
     // Separation of duties: a raise to a role that reads case data waits for approval (access-requests.ts), and so does
     // a new password set on someone else's account: it is kept aside and the account cannot sign in meanwhile.
-    const access = await accessChange(trx, before, { role, creditorId, active: input.active }, actor, requestId, deps.now());
+    const access = await accessChange(
+      trx,
+      before,
+      { role, creditorId, active: input.active },
+      actor,
+      requestId,
+      deps.now(),
+    );
     const resetWaits = passwordHash !== undefined && passwordResetNeedsApproval(actor.userId, userId);
     await checkReferences(trx, input.creditorId, input.teamId);
     const after = await trx

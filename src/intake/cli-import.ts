@@ -24,7 +24,8 @@ export function parseImportArgs(argv: string[]): CliImportArgs {
     else if (!arg.startsWith('--')) args.file = arg;
     else throw new Error(`Unknown option ${arg}. Usage: import --creditor CODE --mandate CODE FILE`);
   }
-  if (!args.creditor || !args.mandate || !args.file) throw new Error('Usage: import --creditor CODE --mandate CODE FILE');
+  if (!args.creditor || !args.mandate || !args.file)
+    throw new Error('Usage: import --creditor CODE --mandate CODE FILE');
   return args as CliImportArgs;
 }
 
@@ -37,8 +38,16 @@ async function countLines(path: string): Promise<number> {
 }
 
 /** `npm run cli -- import --creditor CODE --mandate CODE FILE`: a progress bar, then the summary. */
-export async function cliImport(deps: Deps, args: CliImportArgs, out: NodeJS.WriteStream = process.stderr): Promise<number> {
-  const creditor = await deps.db.selectFrom('creditors').select(['id', 'name']).where('code', '=', args.creditor).executeTakeFirst();
+export async function cliImport(
+  deps: Deps,
+  args: CliImportArgs,
+  out: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
+  const creditor = await deps.db
+    .selectFrom('creditors')
+    .select(['id', 'name'])
+    .where('code', '=', args.creditor)
+    .executeTakeFirst();
   if (!creditor) throw new AppError('not_found', 404, `No creditor with the code ${args.creditor}.`);
   const [sha256, lines] = await Promise.all([sha256OfFile(args.file), countLines(args.file)]);
   const format = formatOfFile(args.file);
@@ -50,10 +59,21 @@ export async function cliImport(deps: Deps, args: CliImportArgs, out: NodeJS.Wri
   });
   const rowsExpected = Math.max(1, format === 'csv' ? lines - 1 : lines);
   // Outside a terminal (CI, logs) the bar prints a line every few seconds instead of redrawing.
-  const bar = new SingleBar({ format: ' {bar} {percentage}% | {value}/{total} rows | {eta_formatted} left', stream: out, noTTYOutput: true, notTTYSchedule: 5_000 }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format: ' {bar} {percentage}% | {value}/{total} rows | {eta_formatted} left',
+      stream: out,
+      noTTYOutput: true,
+      notTTYSchedule: 5_000,
+    },
+    Presets.shades_classic,
+  );
   bar.start(rowsExpected, 0);
   const started = performance.now();
-  const report = await importFile(deps, placementId, args.file, { actor: CLI_ACTOR, onProgress: (rows) => bar.update(Math.min(rows, rowsExpected)) }).finally(() => bar.stop());
+  const report = await importFile(deps, placementId, args.file, {
+    actor: CLI_ACTOR,
+    onProgress: (rows) => bar.update(Math.min(rows, rowsExpected)),
+  }).finally(() => bar.stop());
   const seconds = (performance.now() - started) / 1000;
   const c = report.counts;
   const lines_ = [
@@ -74,7 +94,9 @@ export async function cliImport(deps: Deps, args: CliImportArgs, out: NodeJS.Wri
       `  cases created        ${c.casesCreated}, closed ${c.casesClosed}`,
     );
   } else if (report.status === 'rejected') {
-    lines_.push('  Nothing was imported: the mandate refuses files with errors. Fix the rows listed and import the file again.');
+    lines_.push(
+      '  Nothing was imported: the mandate refuses files with errors. Fix the rows listed and import the file again.',
+    );
   }
   lines_.push(`  ${Math.round(report.rowsTotal / seconds)} rows/s over ${seconds.toFixed(1)} s`);
   process.stdout.write(`${lines_.join('\n')}\n`);

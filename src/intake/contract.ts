@@ -4,7 +4,11 @@ import { pagingQuery } from '../platform/http/schemas.js';
 /** The API of intake: placement files uploaded, their status and counts, and the rows they rejected. */
 
 /** The media types a placement file may be sent as, and the format each means. */
-export const PLACEMENT_FILE_TYPES = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl', 'application/jsonl': 'jsonl' } as const;
+export const PLACEMENT_FILE_TYPES = {
+  'text/csv': 'csv',
+  'application/x-ndjson': 'jsonl',
+  'application/jsonl': 'jsonl',
+} as const;
 
 export const uploadQuery = z.strictObject({
   creditorId: z.string().uuid(),
@@ -54,7 +58,13 @@ export const placementListQuery = z.strictObject({ creditorId: z.string().uuid()
 export const placementListSchema = z.object({ items: z.array(placementSchema), hasMore: z.boolean() });
 
 export const placementErrorsQuery = z.strictObject(pagingQuery);
-export const placementErrorSchema = z.object({ line: z.number().int(), column: z.string(), value: z.string(), code: z.string(), message: z.string() });
+export const placementErrorSchema = z.object({
+  line: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
 export const placementErrorListSchema = z.object({ items: z.array(placementErrorSchema), total: z.number().int() });
 
 export type MergeCounts = z.infer<typeof mergeCountsSchema>;

@@ -32,7 +32,12 @@ export async function importFile(
   deps: Deps,
   placementId: string,
   path: string,
-  options: { actor: AuditActor; requestId?: string | null; onProgress?: (rowsRead: number) => void; timings?: Record<string, number> },
+  options: {
+    actor: AuditActor;
+    requestId?: string | null;
+    onProgress?: (rowsRead: number) => void;
+    timings?: Record<string, number>;
+  },
 ): Promise<PlacementReport> {
   const today = agencyToday(deps.now(), deps.config);
   try {

@@ -8,7 +8,18 @@ import { createPlacement, runPlacement } from './import-placement.js';
 import { workspaceSweep } from '../workspace/sweep.js';
 
 /** A valid row as the validator produces it; tests change what they need. */
-function row(line: number, overrides: { ref?: string; first?: string; last?: string; birth?: string | null; claim?: string; principal?: number; op?: IntakeRow['operation'] } = {}): RowResult {
+function row(
+  line: number,
+  overrides: {
+    ref?: string;
+    first?: string;
+    last?: string;
+    birth?: string | null;
+    claim?: string;
+    principal?: number;
+    op?: IntakeRow['operation'];
+  } = {},
+): RowResult {
   const first = overrides.first ?? 'Marie';
   const last = overrides.last ?? 'Dupont';
   const birth = overrides.birth === undefined ? '1980-02-29' : overrides.birth;
@@ -19,11 +30,42 @@ function row(line: number, overrides: { ref?: string; first?: string; last?: str
       line,
       operation: overrides.op ?? 'place',
       debtorReference: overrides.ref ?? `CUST-${line}`,
-      debtor: { kind: 'person', title: null, firstName: first, lastName: last, birthName: null, birthDate: birth, birthPlace: null, companyName: null, registrationNumber: null, language: 'fr', matchKey: birth ? `${nameKey}|${birth}` : null, nameKey },
-      address: { line1: '3 rue des Lilas', line2: null, postalCode: '57000', city: 'Metz', country: 'FR', subdivision: '57', timeZone: 'Europe/Paris' },
+      debtor: {
+        kind: 'person',
+        title: null,
+        firstName: first,
+        lastName: last,
+        birthName: null,
+        birthDate: birth,
+        birthPlace: null,
+        companyName: null,
+        registrationNumber: null,
+        language: 'fr',
+        matchKey: birth ? `${nameKey}|${birth}` : null,
+        nameKey,
+      },
+      address: {
+        line1: '3 rue des Lilas',
+        line2: null,
+        postalCode: '57000',
+        city: 'Metz',
+        country: 'FR',
+        subdivision: '57',
+        timeZone: 'Europe/Paris',
+      },
       phones: ['+33612345678'],
       email: `${first}.${last}@mail.example`.toLowerCase(),
-      claim: { reference: overrides.claim ?? `CLAIM-${line}`, contractType: 'consumer_credit', originalCreditor: null, currency: 'EUR', principalCents: overrides.principal ?? 100_000 + line, interestCents: 1_250, feesCents: 0, defaultOn: '2026-03-01', lastPaymentOn: null },
+      claim: {
+        reference: overrides.claim ?? `CLAIM-${line}`,
+        contractType: 'consumer_credit',
+        originalCreditor: null,
+        currency: 'EUR',
+        principalCents: overrides.principal ?? 100_000 + line,
+        interestCents: 1_250,
+        feesCents: 0,
+        defaultOn: '2026-03-01',
+        lastPaymentOn: null,
+      },
     },
   };
 }
@@ -37,21 +79,71 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
   let creditorId: string;
   let otherCreditorId: string;
 
-  async function importRows(results: RowResult[], options: { creditor?: string; mandate?: string; crashAfterRows?: number } = {}) {
-    const { placementId } = await createPlacement(t.deps, { creditorId: options.creditor ?? creditorId, mandateCode: options.mandate ?? 'M-ACCEPT', source: { fileName: 'test.csv', sha256: null, format: 'csv' }, actor: SYSTEM_ACTOR });
-    return runPlacement(t.deps, placementId, from(results), { actor: SYSTEM_ACTOR, crashAfterRows: options.crashAfterRows });
+  async function importRows(
+    results: RowResult[],
+    options: { creditor?: string; mandate?: string; crashAfterRows?: number } = {},
+  ) {
+    const { placementId } = await createPlacement(t.deps, {
+      creditorId: options.creditor ?? creditorId,
+      mandateCode: options.mandate ?? 'M-ACCEPT',
+      source: { fileName: 'test.csv', sha256: null, format: 'csv' },
+      actor: SYSTEM_ACTOR,
+    });
+    return runPlacement(t.deps, placementId, from(results), {
+      actor: SYSTEM_ACTOR,
+      crashAfterRows: options.crashAfterRows,
+    });
   }
   const count = async (table: 'debtors' | 'cases' | 'claims' | 'debtor_possible_matches') =>
-    Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp(engine);
     const make = async (code: string) => {
-      const creditor = await t.deps.db.insertInto('creditors').values({ code, name: code, legal_name: code, sector: 'bank', country: 'FR', address_line1: '1 rue', postal_code: '75001', city: 'Paris' }).returning('id').executeTakeFirstOrThrow();
-      await t.deps.db.insertInto('mandates').values([
-        { creditor_id: creditor.id, code: 'M-ACCEPT', kind: 'collection', commission_rate_bp: 1500, starts_on: '2026-01-01', allocation_order: '[]', reject_file_on_error: false },
-        { creditor_id: creditor.id, code: 'M-STRICT', kind: 'collection', commission_rate_bp: 1500, starts_on: '2026-01-01', allocation_order: '[]', reject_file_on_error: true },
-      ]).execute();
+      const creditor = await t.deps.db
+        .insertInto('creditors')
+        .values({
+          code,
+          name: code,
+          legal_name: code,
+          sector: 'bank',
+          country: 'FR',
+          address_line1: '1 rue',
+          postal_code: '75001',
+          city: 'Paris',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await t.deps.db
+        .insertInto('mandates')
+        .values([
+          {
+            creditor_id: creditor.id,
+            code: 'M-ACCEPT',
+            kind: 'collection',
+            commission_rate_bp: 1500,
+            starts_on: '2026-01-01',
+            allocation_order: '[]',
+            reject_file_on_error: false,
+          },
+          {
+            creditor_id: creditor.id,
+            code: 'M-STRICT',
+            kind: 'collection',
+            commission_rate_bp: 1500,
+            starts_on: '2026-01-01',
+            allocation_order: '[]',
+            reject_file_on_error: true,
+          },
+        ])
+        .execute();
       return creditor.id;
     };
     creditorId = await make('BANK-A');
@@ -60,37 +152,87 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
   afterAll(() => t.close());
 
   it('creates debtors, cases and claims, and keeps case balances equal to the claims', async () => {
-    const report = await importRows([row(1), row(2, { ref: 'CUST-1', claim: 'CLAIM-2' }), row(3, { first: 'Paul', last: 'Martin', birth: '1975-06-15' })]);
+    const report = await importRows([
+      row(1),
+      row(2, { ref: 'CUST-1', claim: 'CLAIM-2' }),
+      row(3, { first: 'Paul', last: 'Martin', birth: '1975-06-15' }),
+    ]);
     expect(report).toMatchObject({ status: 'completed', rowsTotal: 3, rowsRejected: 0 });
-    expect(report.counts).toMatchObject({ debtorsCreated: 2, casesCreated: 2, claimsCreated: 3, claimsUpdated: 0, claimsUnchanged: 0 });
+    expect(report.counts).toMatchObject({
+      debtorsCreated: 2,
+      casesCreated: 2,
+      claimsCreated: 3,
+      claimsUpdated: 0,
+      claimsUnchanged: 0,
+    });
     const cases = await t.deps.db.selectFrom('cases').selectAll().where('creditor_id', '=', creditorId).execute();
     expect(cases).toHaveLength(2);
     for (const c of cases) {
       const claims = await t.deps.db.selectFrom('claims').selectAll().where('case_id', '=', c.id).execute();
-      expect(c.balance_cents).toBe(claims.reduce((s, cl) => s + cl.principal_cents + cl.interest_cents + cl.fees_cents, 0));
+      expect(c.balance_cents).toBe(
+        claims.reduce((s, cl) => s + cl.principal_cents + cl.interest_cents + cl.fees_cents, 0),
+      );
       expect(c.reference).toMatch(/^ACC-\d{4}-\d{6}$/);
     }
-    const dupont = await t.deps.db.selectFrom('debtors').innerJoin('debtor_addresses', 'debtor_addresses.debtor_id', 'debtors.id').select(['debtor_addresses.time_zone', 'debtor_addresses.subdivision']).where('last_name', '=', 'Dupont').execute();
+    const dupont = await t.deps.db
+      .selectFrom('debtors')
+      .innerJoin('debtor_addresses', 'debtor_addresses.debtor_id', 'debtors.id')
+      .select(['debtor_addresses.time_zone', 'debtor_addresses.subdivision'])
+      .where('last_name', '=', 'Dupont')
+      .execute();
     expect(dupont).toEqual([{ time_zone: 'Europe/Paris', subdivision: '57' }]);
     // The new cases join the work queues at the workspace's next sweep.
-    const marked = await t.deps.db.selectFrom('queue_dirty').select('debtor_id').where('debtor_id', 'in', cases.map((c) => c.debtor_id)).execute();
+    const marked = await t.deps.db
+      .selectFrom('queue_dirty')
+      .select('debtor_id')
+      .where(
+        'debtor_id',
+        'in',
+        cases.map((c) => c.debtor_id),
+      )
+      .execute();
     expect(marked).toHaveLength(2);
     await workspaceSweep(t.deps);
-    const entries = await t.deps.db.selectFrom('case_queue').select(['case_id', 'segment_id']).where('case_id', 'in', cases.map((c) => c.id)).execute();
+    const entries = await t.deps.db
+      .selectFrom('case_queue')
+      .select(['case_id', 'segment_id'])
+      .where(
+        'case_id',
+        'in',
+        cases.map((c) => c.id),
+      )
+      .execute();
     expect(entries).toHaveLength(2);
   });
 
   it('changes nothing when the same file is imported again', async () => {
     const before = { debtors: await count('debtors'), cases: await count('cases'), claims: await count('claims') };
-    const report = await importRows([row(1), row(2, { ref: 'CUST-1', claim: 'CLAIM-2' }), row(3, { first: 'Paul', last: 'Martin', birth: '1975-06-15' })]);
-    expect(report.counts).toMatchObject({ debtorsCreated: 0, casesCreated: 0, claimsCreated: 0, claimsUpdated: 0, claimsUnchanged: 3 });
-    expect({ debtors: await count('debtors'), cases: await count('cases'), claims: await count('claims') }).toEqual(before);
+    const report = await importRows([
+      row(1),
+      row(2, { ref: 'CUST-1', claim: 'CLAIM-2' }),
+      row(3, { first: 'Paul', last: 'Martin', birth: '1975-06-15' }),
+    ]);
+    expect(report.counts).toMatchObject({
+      debtorsCreated: 0,
+      casesCreated: 0,
+      claimsCreated: 0,
+      claimsUpdated: 0,
+      claimsUnchanged: 3,
+    });
+    expect({ debtors: await count('debtors'), cases: await count('cases'), claims: await count('claims') }).toEqual(
+      before,
+    );
   });
 
   it('updates a changed claim, reports it as an update and moves the balance', async () => {
     const report = await importRows([row(1, { principal: 50_000 })]);
     expect(report.counts).toMatchObject({ claimsCreated: 0, claimsUpdated: 1 });
-    const claim = await t.deps.db.selectFrom('claims').innerJoin('cases', 'cases.id', 'claims.case_id').select(['claims.principal_cents', 'cases.balance_cents']).where('claims.reference', '=', 'CLAIM-1').executeTakeFirstOrThrow();
+    const claim = await t.deps.db
+      .selectFrom('claims')
+      .innerJoin('cases', 'cases.id', 'claims.case_id')
+      .select(['claims.principal_cents', 'cases.balance_cents'])
+      .where('claims.reference', '=', 'CLAIM-1')
+      .executeTakeFirstOrThrow();
     expect(claim.principal_cents).toBe(50_000);
     expect(claim.balance_cents).toBe(50_000 + 1_250 + 100_002 + 1_250);
   });
@@ -100,7 +242,12 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
     const report = await importRows([row(10, { ref: 'B-77', claim: 'B-CLAIM-1' })], { creditor: otherCreditorId });
     expect(report.counts).toMatchObject({ debtorsCreated: 0, debtorsMatchedByIdentity: 1, casesCreated: 1 });
     expect(await count('debtors')).toBe(before);
-    const cases = await t.deps.db.selectFrom('cases').innerJoin('debtors', 'debtors.id', 'cases.debtor_id').select(['cases.creditor_id']).where('debtors.last_name', '=', 'Dupont').execute();
+    const cases = await t.deps.db
+      .selectFrom('cases')
+      .innerJoin('debtors', 'debtors.id', 'cases.debtor_id')
+      .select(['cases.creditor_id'])
+      .where('debtors.last_name', '=', 'Dupont')
+      .execute();
     expect(new Set(cases.map((c) => c.creditor_id))).toEqual(new Set([creditorId, otherCreditorId]));
   });
 
@@ -133,21 +280,51 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
   });
 
   it('imports the good rows and reports the bad ones when the mandate accepts partial files', async () => {
-    const bad: RowResult = { ok: false, errors: [{ line: 41, column: 'principal', value: '12,345', code: 'amount.too_many_decimals', message: 'Use at most two decimals.' }] };
+    const bad: RowResult = {
+      ok: false,
+      errors: [
+        {
+          line: 41,
+          column: 'principal',
+          value: '12,345',
+          code: 'amount.too_many_decimals',
+          message: 'Use at most two decimals.',
+        },
+      ],
+    };
     const report = await importRows([row(40), bad, row(42, { claim: 'CLAIM-40' })]);
     expect(report).toMatchObject({ status: 'completed', rowsTotal: 3, rowsRejected: 2 });
-    const errors = await t.deps.db.selectFrom('placement_errors').select(['line', 'code']).where('placement_id', '=', report.placementId).orderBy('line').execute();
-    expect(errors).toEqual([{ line: 41, code: 'amount.too_many_decimals' }, { line: 42, code: 'claim_reference.duplicate' }]);
-    expect(await t.deps.db.selectFrom('claims').select('reference').where('reference', '=', 'CLAIM-40').execute()).toHaveLength(1);
+    const errors = await t.deps.db
+      .selectFrom('placement_errors')
+      .select(['line', 'code'])
+      .where('placement_id', '=', report.placementId)
+      .orderBy('line')
+      .execute();
+    expect(errors).toEqual([
+      { line: 41, code: 'amount.too_many_decimals' },
+      { line: 42, code: 'claim_reference.duplicate' },
+    ]);
+    expect(
+      await t.deps.db.selectFrom('claims').select('reference').where('reference', '=', 'CLAIM-40').execute(),
+    ).toHaveLength(1);
   });
 
   it('imports nothing of a file with a bad row when the mandate rejects such files', async () => {
     const before = await count('claims');
-    const bad: RowResult = { ok: false, errors: [{ line: 2, column: 'default_date', value: '31/02/2026', code: 'date.invalid', message: 'Not a calendar date.' }] };
+    const bad: RowResult = {
+      ok: false,
+      errors: [
+        { line: 2, column: 'default_date', value: '31/02/2026', code: 'date.invalid', message: 'Not a calendar date.' },
+      ],
+    };
     const report = await importRows([row(50), bad], { mandate: 'M-STRICT' });
     expect(report.status).toBe('rejected');
     expect(await count('claims')).toBe(before);
-    const placement = await t.deps.db.selectFrom('placements').select(['status', 'rows_rejected']).where('id', '=', report.placementId).executeTakeFirstOrThrow();
+    const placement = await t.deps.db
+      .selectFrom('placements')
+      .select(['status', 'rows_rejected'])
+      .where('id', '=', report.placementId)
+      .executeTakeFirstOrThrow();
     expect(placement).toEqual({ status: 'rejected', rows_rejected: 1 });
   });
 
@@ -155,7 +332,9 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
     const before = { debtors: await count('debtors'), cases: await count('cases'), claims: await count('claims') };
     const many = Array.from({ length: 45_000 }, (_, i) => row(1_000 + i, { first: `P${i}`, claim: `CRASH-${i}` }));
     await expect(importRows(many, { crashAfterRows: 20_000 })).rejects.toThrow(/simulated crash/);
-    expect({ debtors: await count('debtors'), cases: await count('cases'), claims: await count('claims') }).toEqual(before);
+    expect({ debtors: await count('debtors'), cases: await count('cases'), claims: await count('claims') }).toEqual(
+      before,
+    );
     const failed = await t.deps.db.selectFrom('placements').select('status').where('status', '=', 'failed').execute();
     expect(failed).toHaveLength(1);
   });
@@ -164,10 +343,16 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
     const odile = { first: 'Odile', last: 'Ancel', birth: '1968-01-12' };
     await importRows([row(50, { ...odile, ref: 'OD-A', claim: 'OD-CLAIM' })]);
     const before = { debtors: await count('debtors'), cases: await count('cases') };
-    const moved = await importRows([row(51, { first: 'Paul', last: 'Berger', birth: '1990-03-03', ref: 'PB-1', claim: 'OD-CLAIM' })]);
+    const moved = await importRows([
+      row(51, { first: 'Paul', last: 'Berger', birth: '1990-03-03', ref: 'PB-1', claim: 'OD-CLAIM' }),
+    ]);
     expect(moved.rowsRejected).toBe(1);
     expect(moved.counts).toMatchObject({ debtorsCreated: 0, casesCreated: 0, claimsCreated: 0, claimsUpdated: 0 });
-    const errors = await t.deps.db.selectFrom('placement_errors').select(['line', 'code', 'column_name']).where('placement_id', '=', moved.placementId).execute();
+    const errors = await t.deps.db
+      .selectFrom('placement_errors')
+      .select(['line', 'code', 'column_name'])
+      .where('placement_id', '=', moved.placementId)
+      .execute();
     expect(errors).toEqual([{ line: 51, code: 'claim_reference.other_debtor', column_name: 'debtor_reference' }]);
     expect({ debtors: await count('debtors'), cases: await count('cases') }).toEqual(before);
     // The same person under a reference the creditor has just changed: matched by identity, the claim updated.
@@ -177,12 +362,24 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
   });
 
   it('recalls claims, closes the case as returned, and reports unknown references', async () => {
-    const report = await importRows([row(3, { op: 'recall', ref: 'CUST-3', claim: 'CLAIM-3' }), row(4, { op: 'recall', claim: 'NEVER-PLACED' })]);
+    const report = await importRows([
+      row(3, { op: 'recall', ref: 'CUST-3', claim: 'CLAIM-3' }),
+      row(4, { op: 'recall', claim: 'NEVER-PLACED' }),
+    ]);
     expect(report.counts).toMatchObject({ claimsRecalled: 1, casesClosed: 1 });
     expect(report.rowsRejected).toBe(1);
-    const closed = await t.deps.db.selectFrom('claims').innerJoin('cases', 'cases.id', 'claims.case_id').select(['claims.status', 'cases.status as case_status', 'cases.close_reason', 'cases.balance_cents']).where('claims.reference', '=', 'CLAIM-3').executeTakeFirstOrThrow();
+    const closed = await t.deps.db
+      .selectFrom('claims')
+      .innerJoin('cases', 'cases.id', 'claims.case_id')
+      .select(['claims.status', 'cases.status as case_status', 'cases.close_reason', 'cases.balance_cents'])
+      .where('claims.reference', '=', 'CLAIM-3')
+      .executeTakeFirstOrThrow();
     expect(closed).toEqual({ status: 'recalled', case_status: 'closed', close_reason: 'recalled', balance_cents: 0 });
-    const errors = await t.deps.db.selectFrom('placement_errors').select('code').where('placement_id', '=', report.placementId).execute();
+    const errors = await t.deps.db
+      .selectFrom('placement_errors')
+      .select('code')
+      .where('placement_id', '=', report.placementId)
+      .execute();
     expect(errors).toEqual([{ code: 'claim_reference.unknown' }]);
   });
 
@@ -191,12 +388,20 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
     const again = await importRows([row(3, { ref: 'CUST-3', claim: 'CLAIM-3' })]);
     expect(again.counts).toMatchObject({ casesCreated: 0, claimsCreated: 0, claimsUpdated: 0, claimsUnchanged: 1 });
     expect(await count('cases')).toBe(before);
-    const claim = await t.deps.db.selectFrom('claims').select('status').where('reference', '=', 'CLAIM-3').executeTakeFirstOrThrow();
+    const claim = await t.deps.db
+      .selectFrom('claims')
+      .select('status')
+      .where('reference', '=', 'CLAIM-3')
+      .executeTakeFirstOrThrow();
     expect(claim.status).toBe('recalled');
   });
 
   it('audits each placement and keeps the chain valid', async () => {
-    const entries = await t.deps.db.selectFrom('audit_log').select('action').where('target_type', '=', 'placement').execute();
+    const entries = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_type', '=', 'placement')
+      .execute();
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['placement.imported', 'placement.rejected']));
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });

@@ -43,11 +43,19 @@ export async function createPlacement(
     .where('code', '=', input.mandateCode)
     .executeTakeFirst();
   if (!mandate) {
-    throw new AppError('intake.unknown_mandate', 404, `This creditor has no mandate ${input.mandateCode}: check the mandate code.`, { mandateCode: input.mandateCode });
+    throw new AppError(
+      'intake.unknown_mandate',
+      404,
+      `This creditor has no mandate ${input.mandateCode}: check the mandate code.`,
+      { mandateCode: input.mandateCode },
+    );
   }
   const today = agencyToday(deps.now(), deps.config);
   if (mandate.starts_on > today || (mandate.ends_on !== null && mandate.ends_on < today)) {
-    throw invalid('intake.mandate_not_in_force', `The mandate ${input.mandateCode} is not in force today (${mandate.starts_on} to ${mandate.ends_on ?? 'open-ended'}).`);
+    throw invalid(
+      'intake.mandate_not_in_force',
+      `The mandate ${input.mandateCode} is not in force today (${mandate.starts_on} to ${mandate.ends_on ?? 'open-ended'}).`,
+    );
   }
   const row = await deps.db
     .insertInto('placements')
@@ -89,20 +97,42 @@ export function placementLockKey(placementId: string) {
  * placement whose import is alive holds its advisory lock and is left alone.
  */
 export async function recoverInterruptedPlacements(deps: Deps): Promise<number> {
-  const running = await deps.db.selectFrom('placements').select(['id', 'creditor_id']).where('status', '=', 'running').execute();
+  const running = await deps.db
+    .selectFrom('placements')
+    .select(['id', 'creditor_id'])
+    .where('status', '=', 'running')
+    .execute();
   let recovered = 0;
   for (const placement of running) {
     const marked = await deps.db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ free: boolean }>`select pg_try_advisory_xact_lock(${placementLockKey(placement.id)}) as free`.execute(trx);
+      const { rows } = await sql<{
+        free: boolean;
+      }>`select pg_try_advisory_xact_lock(${placementLockKey(placement.id)}) as free`.execute(trx);
       if (!rows[0]?.free) return false;
       const updated = await trx
         .updateTable('placements')
-        .set({ status: 'failed', report: JSON.stringify({ failure: 'The import stopped before its end (the process was stopped); nothing of the file was kept. Import the file again.' }), completed_at: deps.now() })
+        .set({
+          status: 'failed',
+          report: JSON.stringify({
+            failure:
+              'The import stopped before its end (the process was stopped); nothing of the file was kept. Import the file again.',
+          }),
+          completed_at: deps.now(),
+        })
         .where('id', '=', placement.id)
         .where('status', '=', 'running')
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) return false;
-      await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'placement.interrupted', targetType: 'placement', targetId: placement.id, creditorId: placement.creditor_id, before: { status: 'running' }, after: { status: 'failed' }, at: deps.now() });
+      await appendAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        action: 'placement.interrupted',
+        targetType: 'placement',
+        targetId: placement.id,
+        creditorId: placement.creditor_id,
+        before: { status: 'running' },
+        after: { status: 'failed' },
+        at: deps.now(),
+      });
       return true;
     });
     if (marked) recovered += 1;
@@ -126,7 +156,13 @@ class ImportErrors {
   replaceWithFileErrors(error: IntakeFileError) {
     this.stored.length = 0;
     for (const problem of error.errors) {
-      this.stored.push({ line: problem.line ?? 0, column: problem.columns?.join(', ') ?? '(file)', value: '', code: problem.code, message: problem.message });
+      this.stored.push({
+        line: problem.line ?? 0,
+        column: problem.columns?.join(', ') ?? '(file)',
+        value: '',
+        code: problem.code,
+        message: problem.message,
+      });
     }
     this.count = this.stored.length;
   }
@@ -163,13 +199,21 @@ export async function runPlacement(
         if (errors.rejectedLines.size > 0) {
           await sql`delete from intake_stage where line = any(${[...errors.rejectedLines]}::int[])`.execute(trx);
         }
-        if (options.timings) options.timings['checks'] = Math.round(performance.now() - startedAt) - (options.timings['read+validate+stage'] ?? 0);
+        if (options.timings)
+          options.timings['checks'] =
+            Math.round(performance.now() - startedAt) - (options.timings['read+validate+stage'] ?? 0);
         const now = deps.now();
         const counts = await mergePlacement(trx, placement, now, agencyToday(now, deps.config), options);
         const finishStartedAt = performance.now();
         await completePlacement(trx, placement, { counts, errors, rowsTotal: read.rowsTotal, now, options });
         if (options.timings) options.timings['errors+queue+audit'] = Math.round(performance.now() - finishStartedAt);
-        return { status: 'completed' as const, rowsTotal: read.rowsTotal, rowsRejected: errors.rejectedLines.size, errorsStored: errors.stored.length, counts };
+        return {
+          status: 'completed' as const,
+          rowsTotal: read.rowsTotal,
+          rowsRejected: errors.rejectedLines.size,
+          errorsStored: errors.stored.length,
+          counts,
+        };
       }),
     );
     return { placementId, ...report };
@@ -177,12 +221,23 @@ export async function runPlacement(
     if (error instanceof IntakeFileError) errors.replaceWithFileErrors(error);
     if (error instanceof FileRejected || error instanceof IntakeFileError) {
       await rejectPlacement(deps, placement, errors, read.rowsTotal, options);
-      return { placementId, status: 'rejected', rowsTotal: read.rowsTotal, rowsRejected: errors.rejectedLines.size, errorsStored: errors.stored.length, counts: null };
+      return {
+        placementId,
+        status: 'rejected',
+        rowsTotal: read.rowsTotal,
+        rowsRejected: errors.rejectedLines.size,
+        errorsStored: errors.stored.length,
+        counts: null,
+      };
     }
     // Nothing of the file was kept (the transaction rolled back): say so on the placement.
     await deps.db
       .updateTable('placements')
-      .set({ status: 'failed', report: JSON.stringify({ failure: error instanceof Error ? error.message : String(error) }), completed_at: deps.now() })
+      .set({
+        status: 'failed',
+        report: JSON.stringify({ failure: error instanceof Error ? error.message : String(error) }),
+        completed_at: deps.now(),
+      })
       .where('id', '=', placementId)
       .execute();
     throw error;
@@ -195,12 +250,25 @@ async function startPlacement(deps: Deps, placementId: string) {
     .selectFrom('placements')
     .innerJoin('mandates', 'mandates.id', 'placements.mandate_id')
     .innerJoin('creditors', 'creditors.id', 'placements.creditor_id')
-    .select(['placements.id', 'placements.creditor_id', 'placements.mandate_id', 'placements.status', 'placements.source_file_name', 'mandates.reject_file_on_error', 'mandates.code as mandate_code', 'creditors.name as creditor_name'])
+    .select([
+      'placements.id',
+      'placements.creditor_id',
+      'placements.mandate_id',
+      'placements.status',
+      'placements.source_file_name',
+      'mandates.reject_file_on_error',
+      'mandates.code as mandate_code',
+      'creditors.name as creditor_name',
+    ])
     .where('placements.id', '=', placementId)
     .executeTakeFirst();
   if (!placement) throw notFound('The placement');
   if (placement.status !== 'pending') {
-    throw new AppError('intake.already_run', 409, `This placement is ${placement.status}; upload the file again to import it again.`);
+    throw new AppError(
+      'intake.already_run',
+      409,
+      `This placement is ${placement.status}; upload the file again to import it again.`,
+    );
   }
   await deps.db.updateTable('placements').set({ status: 'running' }).where('id', '=', placementId).execute();
   return placement;
@@ -258,13 +326,41 @@ async function stageRows(
  */
 async function checkStagedRows(trx: Transaction<DB>, creditorId: string, errors: ImportErrors): Promise<void> {
   for (const duplicate of await duplicateClaimRows(trx)) {
-    errors.add({ line: duplicate.line, column: 'claim_reference', value: duplicate.claim_ref, code: 'claim_reference.duplicate', message: `This claim reference already appears on line ${duplicate.first_line}: each claim must appear once per file.` }, true);
+    errors.add(
+      {
+        line: duplicate.line,
+        column: 'claim_reference',
+        value: duplicate.claim_ref,
+        code: 'claim_reference.duplicate',
+        message: `This claim reference already appears on line ${duplicate.first_line}: each claim must appear once per file.`,
+      },
+      true,
+    );
   }
   for (const unknown of await unknownClaimRows(trx, creditorId)) {
-    errors.add({ line: unknown.line, column: 'claim_reference', value: unknown.claim_ref, code: 'claim_reference.unknown', message: 'No claim with this reference was placed by this creditor: check the reference, or place the claim first.' }, true);
+    errors.add(
+      {
+        line: unknown.line,
+        column: 'claim_reference',
+        value: unknown.claim_ref,
+        code: 'claim_reference.unknown',
+        message:
+          'No claim with this reference was placed by this creditor: check the reference, or place the claim first.',
+      },
+      true,
+    );
   }
   for (const moved of await claimsOfAnotherDebtor(trx, creditorId)) {
-    errors.add({ line: moved.line, column: 'debtor_reference', value: moved.claim_ref, code: 'claim_reference.other_debtor', message: `This claim was placed for another debtor (case ${moved.case_reference}) and a claim never changes debtor: check the debtor reference, or the claim reference.` }, true);
+    errors.add(
+      {
+        line: moved.line,
+        column: 'debtor_reference',
+        value: moved.claim_ref,
+        code: 'claim_reference.other_debtor',
+        message: `This claim was placed for another debtor (case ${moved.case_reference}) and a claim never changes debtor: check the debtor reference, or the claim reference.`,
+      },
+      true,
+    );
   }
 }
 
@@ -272,7 +368,13 @@ async function checkStagedRows(trx: Transaction<DB>, creditorId: string, errors:
  * The merge, one at a time whatever the creditor: two files naming the same new person must not each create a
  * debtor for them. (Reading, checking and staging still run side by side.)
  */
-async function mergePlacement(trx: Transaction<DB>, placement: PendingPlacement, now: Date, today: IsoDate, options: RunOptions): Promise<MergeCounts> {
+async function mergePlacement(
+  trx: Transaction<DB>,
+  placement: PendingPlacement,
+  now: Date,
+  today: IsoDate,
+  options: RunOptions,
+): Promise<MergeCounts> {
   await sql`select pg_advisory_xact_lock(hashtext('accord.intake_merge'))`.execute(trx);
   const mergeStartedAt = performance.now();
   const counts = await mergeStage(trx, {
@@ -328,12 +430,24 @@ async function completePlacement(
 }
 
 /** A file refused whole (the mandate's rule, or unreadable): its report and the rejection, audited; nothing else. */
-async function rejectPlacement(deps: Deps, placement: PendingPlacement, errors: ImportErrors, rowsTotal: number, options: RunOptions): Promise<void> {
+async function rejectPlacement(
+  deps: Deps,
+  placement: PendingPlacement,
+  errors: ImportErrors,
+  rowsTotal: number,
+  options: RunOptions,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await storeErrors(trx, placement.id, errors.stored);
     await trx
       .updateTable('placements')
-      .set({ status: 'rejected', rows_total: rowsTotal, rows_rejected: errors.rejectedLines.size, report: JSON.stringify({ errorCount: errors.count }), completed_at: deps.now() })
+      .set({
+        status: 'rejected',
+        rows_total: rowsTotal,
+        rows_rejected: errors.rejectedLines.size,
+        report: JSON.stringify({ errorCount: errors.count }),
+        completed_at: deps.now(),
+      })
       .where('id', '=', placement.id)
       .execute();
     await appendAudit(trx, {
@@ -353,7 +467,16 @@ async function storeErrors(trx: Transaction<DB>, placementId: string, errors: Ro
   for (let i = 0; i < errors.length; i += 1_000) {
     await trx
       .insertInto('placement_errors')
-      .values(errors.slice(i, i + 1_000).map((e) => ({ placement_id: placementId, line: e.line, column_name: e.column, value: e.value, code: e.code, message: e.message })))
+      .values(
+        errors.slice(i, i + 1_000).map((e) => ({
+          placement_id: placementId,
+          line: e.line,
+          column_name: e.column,
+          value: e.value,
+          code: e.code,
+          message: e.message,
+        })),
+      )
       .execute();
   }
 }

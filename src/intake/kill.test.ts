@@ -24,8 +24,31 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an import killed midway (PostgreS
   beforeAll(async () => {
     testDb = await createTestDatabase('postgres');
     deps = { database: testDb.database, db: testDb.database.db, config: loadConfig({}), now: () => new Date() };
-    const creditor = await deps.db.insertInto('creditors').values({ code: 'KILL', name: 'Kill Bank', legal_name: 'Kill Bank SA', sector: 'bank', country: 'FR', address_line1: '1 rue', postal_code: '75001', city: 'Paris' }).returning('id').executeTakeFirstOrThrow();
-    await deps.db.insertInto('mandates').values({ creditor_id: creditor.id, code: 'KILL-1', kind: 'collection', commission_rate_bp: 1000, starts_on: '2026-01-01', allocation_order: '[]' }).execute();
+    const creditor = await deps.db
+      .insertInto('creditors')
+      .values({
+        code: 'KILL',
+        name: 'Kill Bank',
+        legal_name: 'Kill Bank SA',
+        sector: 'bank',
+        country: 'FR',
+        address_line1: '1 rue',
+        postal_code: '75001',
+        city: 'Paris',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await deps.db
+      .insertInto('mandates')
+      .values({
+        creditor_id: creditor.id,
+        code: 'KILL-1',
+        kind: 'collection',
+        commission_rate_bp: 1000,
+        starts_on: '2026-01-01',
+        allocation_order: '[]',
+      })
+      .execute();
     file = join(mkdtempSync(join(tmpdir(), 'accord-kill-')), 'placement.csv');
     await generateIntakeFile(file, 60_000, 11);
   });
@@ -35,14 +58,25 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an import killed midway (PostgreS
   });
 
   const count = async (table: 'claims' | 'debtors' | 'cases') =>
-    Number((await deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await deps.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   function importProcess() {
     // Node itself (not npx, whose child would outlive the kill) runs the CLI.
-    return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', '--creditor', 'KILL', '--mandate', 'KILL-1', file], {
-      env: { ...process.env, DATABASE_URL: testDb.url! },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    return spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'import', '--creditor', 'KILL', '--mandate', 'KILL-1', file],
+      {
+        env: { ...process.env, DATABASE_URL: testDb.url! },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   }
 
   it('leaves nothing behind, is reported as interrupted, and the same file then imports fully', async () => {
@@ -54,7 +88,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an import killed midway (PostgreS
     void exited.then(() => (ended = true));
     const copying = await waitUntil(async () => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and pid <> pg_backend_pid() and query ilike 'copy "intake_stage"%'`.execute(deps.db);
+        where datname = current_database() and pid <> pg_backend_pid() and query ilike 'copy "intake_stage"%'`.execute(
+        deps.db,
+      );
       return (rows[0]?.n ?? 0) > 0 ? 'copying' : ended && 'ended before copying';
     });
     expect(copying).toBe('copying');
@@ -67,11 +103,23 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an import killed midway (PostgreS
         where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle'`.execute(deps.db);
       return (rows[0]?.n ?? 0) === 0;
     });
-    expect({ claims: await count('claims'), debtors: await count('debtors'), cases: await count('cases') }).toEqual({ claims: 0, debtors: 0, cases: 0 });
+    expect({ claims: await count('claims'), debtors: await count('debtors'), cases: await count('cases') }).toEqual({
+      claims: 0,
+      debtors: 0,
+      cases: 0,
+    });
     const interrupted = await deps.db.selectFrom('placements').select(['id', 'status']).executeTakeFirstOrThrow();
     expect(interrupted.status).toBe('running');
     expect(await recoverInterruptedPlacements(deps)).toBe(1);
-    expect((await deps.db.selectFrom('placements').select('status').where('id', '=', interrupted.id).executeTakeFirstOrThrow()).status).toBe('failed');
+    expect(
+      (
+        await deps.db
+          .selectFrom('placements')
+          .select('status')
+          .where('id', '=', interrupted.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('failed');
 
     const again = importProcess();
     let output = '';

@@ -87,7 +87,9 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
   const step = mergeStep(trx, p);
   // Statistics only for the columns the merge joins, filters or groups on: sampling every column of a wide
   // table costs far more and no plan reads them.
-  await step.run(sql`analyze intake_stage (line, op, debtor_ref, match_key, name_key, claim_ref, addr_line1, postal_code, phone1, phone2, email)`);
+  await step.run(
+    sql`analyze intake_stage (line, op, debtor_ref, match_key, name_key, claim_ref, addr_line1, postal_code, phone1, phone2, email)`,
+  );
   const debtors = await matchDebtors(step);
   const possibleMatches = await recordPossibleMatches(step);
   await mergeContactFacts(step);
@@ -96,7 +98,9 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
   const ended = await endClaims(step);
   await refreshTouchedCases(step);
 
-  const placeRows = await sql<{ count: number }>`select count(*)::int as count from intake_stage where op = 'place'`.execute(trx);
+  const placeRows = await sql<{
+    count: number;
+  }>`select count(*)::int as count from intake_stage where op = 'place'`.execute(trx);
   const casesCreated = await sql<{ count: number }>`select count(*)::int as count from intake_new_cases`.execute(trx);
   return {
     ...debtors,
@@ -195,17 +199,27 @@ async function recordPossibleMatches({ p, run }: MergeStep): Promise<number> {
     ) ranked
     where rank <= 5
     on conflict do nothing`;
-  const withBirthDate = await run(rankedInsert(sql`
+  const withBirthDate = await run(
+    rankedInsert(
+      sql`
     select n.debtor_id, d.id as candidate_id, d.created_at
     from intake_new_debtors n
     join (select id, name_key, created_at from debtors where birth_date is null and name_key is not null and merged_into is null) d
       on d.name_key = n.name_key and d.id <> n.debtor_id
-    where n.is_new and n.birth_date is not null`, 'Même nom ; l’autre fiche n’a pas de date de naissance'));
-  const withoutBirthDate = await run(rankedInsert(sql`
+    where n.is_new and n.birth_date is not null`,
+      'Même nom ; l’autre fiche n’a pas de date de naissance',
+    ),
+  );
+  const withoutBirthDate = await run(
+    rankedInsert(
+      sql`
     select n.debtor_id, d.id as candidate_id, d.created_at
     from intake_new_debtors n
     join debtors d on d.name_key = n.name_key and d.id <> n.debtor_id and d.merged_into is null
-    where n.is_new and n.birth_date is null and n.name_key is not null`, 'Même nom ; cette fiche n’a pas de date de naissance'));
+    where n.is_new and n.birth_date is null and n.name_key is not null`,
+      'Même nom ; cette fiche n’a pas de date de naissance',
+    ),
+  );
   const possible = n(withBirthDate.numAffectedRows) + n(withoutBirthDate.numAffectedRows);
   return possible;
 }
@@ -314,7 +328,12 @@ async function upsertClaims({ p, run }: MergeStep): Promise<{ created: number; u
   return { created: n(counts.created), updated: n(counts.updated) };
 }
 
-async function endClaims({ trx, p, run, timed }: MergeStep): Promise<{ recalled: number; closed: number; casesClosed: number }> {
+async function endClaims({
+  trx,
+  p,
+  run,
+  timed,
+}: MergeStep): Promise<{ recalled: number; closed: number; casesClosed: number }> {
   // 7. Recalls and closures by the creditor; a case with no open claim left closes.
   const ended = await run(sql<{ recalled: number; closed: number }>`
     with ended as (
@@ -325,7 +344,14 @@ async function endClaims({ trx, p, run, timed }: MergeStep): Promise<{ recalled:
     ),
     touched as (insert into intake_touched_cases select distinct case_id from ended)
     select count(*) filter (where op = 'recall') as recalled, count(*) filter (where op = 'close') as closed from ended`);
-  const casesClosed = await timed(() => closeEmptiedCases(trx, { caseIds: sql`select case_id from intake_touched_cases`, actorUserId: p.actorUserId, now: p.now, today: p.today }));
+  const casesClosed = await timed(() =>
+    closeEmptiedCases(trx, {
+      caseIds: sql`select case_id from intake_touched_cases`,
+      actorUserId: p.actorUserId,
+      now: p.now,
+      today: p.today,
+    }),
+  );
   const counts = ended.rows[0]!;
   return { recalled: n(counts.recalled), closed: n(counts.closed), casesClosed };
 }

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IntakeRecord, RowResult } from './core/types.js';
 import { validateRecord, validateRow } from './core/validate-row.js';
-import { formatFromName, IntakeFileError, MAX_RECORD_CHARS, readIntakeFile, readIntakeStream, type IntakeFormat } from './parse.js';
+import {
+  formatFromName,
+  IntakeFileError,
+  MAX_RECORD_CHARS,
+  readIntakeFile,
+  readIntakeStream,
+  type IntakeFormat,
+} from './parse.js';
 import { waitUntil } from '../../test/support/wait.js';
 
 const TODAY = '2026-01-15';
@@ -67,11 +74,18 @@ describe('the example files', () => {
       address: { subdivision: '974', timeZone: 'Indian/Reunion', line2: 'Résidence Les Filaos; bâtiment B' },
       phones: ['+262692123456'],
     });
-    expect(byLine.get(7)).toMatchObject({ debtor: { language: 'it' }, address: { country: 'IT', timeZone: 'Europe/Rome' } });
+    expect(byLine.get(7)).toMatchObject({
+      debtor: { language: 'it' },
+      address: { country: 'IT', timeZone: 'Europe/Rome' },
+    });
     expect(byLine.get(8)?.address?.subdivision).toBe('2A');
     expect(byLine.get(9)?.address?.timeZone).toBe('America/Guadeloupe');
     expect(byLine.get(10)?.address?.line2).toBe('Bâtiment "Le Beffroi", appartement 12');
-    expect(byLine.get(13)).toMatchObject({ operation: 'recall', debtorReference: 'CLI-099001', claim: { reference: 'PRET-2023-0420' } });
+    expect(byLine.get(13)).toMatchObject({
+      operation: 'recall',
+      debtorReference: 'CLI-099001',
+      claim: { reference: 'PRET-2023-0420' },
+    });
   });
 
   it('placement-with-errors.csv: 4 valid rows, and exactly these errors', async () => {
@@ -149,7 +163,10 @@ describe('CSV', () => {
     expect(items[2]?.errors?.[0]?.message).toContain('from line 4 to line 5');
     // The pipeline may call validateRow on the record alone: the reading error still comes out.
     const bad = items[1];
-    expect(bad && validateRow(bad.record, bad.line, TODAY)).toMatchObject({ ok: false, errors: [{ line: 3, code: 'csv.field_count' }] });
+    expect(bad && validateRow(bad.record, bad.line, TODAY)).toMatchObject({
+      ok: false,
+      errors: [{ line: 3, code: 'csv.field_count' }],
+    });
   });
 
   it('a quote inside an unquoted field is a row error', async () => {
@@ -207,7 +224,9 @@ describe('JSON Lines', () => {
     expect(formatFromName('a.csv')).toBe('csv');
     expect(formatFromName('a.txt')).toBeNull();
     const line = '{"operation":"recall","debtor_reference":"A","claim_reference":"1"}\n';
-    expect(await collect(readIntakeFile(file(`\n  ${line}`, 'txt')))).toEqual([{ line: 2, record: { operation: 'recall', debtor_reference: 'A', claim_reference: '1' } }]);
+    expect(await collect(readIntakeFile(file(`\n  ${line}`, 'txt')))).toEqual([
+      { line: 2, record: { operation: 'recall', debtor_reference: 'A', claim_reference: '1' } },
+    ]);
     expect(await collect(readIntakeFile(file(`${HEADER}\nrecall;A;1\n`, 'txt')))).toHaveLength(1);
   });
 });
@@ -219,19 +238,39 @@ describe('file errors', () => {
     expect(error.status).toBe(422);
     expect(error.errors.map((e) => [e.code, e.line, e.columns])).toEqual([
       ['header.unknown_columns', 1, ['claim_refrence', 'notes']],
-      ['header.missing_columns', 1, ['claim_reference', 'contract_type', 'principal', 'default_date', 'address_line1', 'postal_code', 'city', 'first_name', 'last_name']],
+      [
+        'header.missing_columns',
+        1,
+        [
+          'claim_reference',
+          'contract_type',
+          'principal',
+          'default_date',
+          'address_line1',
+          'postal_code',
+          'city',
+          'first_name',
+          'last_name',
+        ],
+      ],
     ]);
     expect(error.errors[0]?.message).toContain('did you mean "claim_reference"');
   });
 
   it('a file that is not UTF-8 is refused, naming the line', async () => {
-    const latin1 = Buffer.concat([Buffer.from(`${HEADER}\nrecall;A;1\nrecall;H`), Buffer.from([0xe9]), Buffer.from('l;2\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`${HEADER}\nrecall;A;1\nrecall;H`),
+      Buffer.from([0xe9]),
+      Buffer.from('l;2\n'),
+    ]);
     const error = await fileErrorOf(readIntakeStream(pieces(latin1, [1 << 16]), 'csv'));
     expect(error.errors).toMatchObject([{ code: 'file.encoding', line: 3 }]);
   });
 
   it('a quote never closed refuses the file', async () => {
-    const error = await fileErrorOf(readIntakeStream(pieces(Buffer.from(`${HEADER}\nrecall;A;1\nrecall;"B;2\nrecall;C;3\n`), [7]), 'csv'));
+    const error = await fileErrorOf(
+      readIntakeStream(pieces(Buffer.from(`${HEADER}\nrecall;A;1\nrecall;"B;2\nrecall;C;3\n`), [7]), 'csv'),
+    );
     expect(error.errors).toMatchObject([{ code: 'csv.quote_not_closed', line: 3 }]);
   });
 
@@ -248,7 +287,11 @@ describe('file errors', () => {
 
   it('a JSON line longer than the limit is a row error, and reading goes on', async () => {
     const long = `{"debtor_reference": "${'x'.repeat(MAX_RECORD_CHARS)}"}`;
-    const items = await read(`${long}\n{"operation":"recall","debtor_reference":"A","claim_reference":"1"}\n`, 'jsonl', [1000]);
+    const items = await read(
+      `${long}\n{"operation":"recall","debtor_reference":"A","claim_reference":"1"}\n`,
+      'jsonl',
+      [1000],
+    );
     expect(items.map((i) => [i.line, i.errors?.[0]?.code])).toEqual([
       [1, 'line.too_long'],
       [2, undefined],
@@ -256,7 +299,9 @@ describe('file errors', () => {
   });
 
   it('tab separators and empty files are refused', async () => {
-    expect((await fileErrorOf(readIntakeFile(file('operation\tdebtor_reference\tclaim_reference\n')))).errors[0]?.code).toBe('file.separator');
+    expect(
+      (await fileErrorOf(readIntakeFile(file('operation\tdebtor_reference\tclaim_reference\n')))).errors[0]?.code,
+    ).toBe('file.separator');
     expect((await fileErrorOf(readIntakeFile(file('')))).errors[0]?.code).toBe('file.empty');
     expect((await fileErrorOf(readIntakeFile(file(' \n\n', 'jsonl')))).errors[0]?.code).toBe('file.empty');
   });

@@ -199,7 +199,11 @@ async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerat
   try {
     headerFields = (parseSync(firstLine, { delimiter, bom: true }) as string[][])[0] ?? [];
   } catch (error) {
-    throw fileError('header.invalid', headerLine, `the header line cannot be read${error instanceof Error ? ` (${error.message})` : ''}`);
+    throw fileError(
+      'header.invalid',
+      headerLine,
+      `the header line cannot be read${error instanceof Error ? ` (${error.message})` : ''}`,
+    );
   }
   const header = checkHeader(headerFields);
   if (header.errors.length > 0) throw new IntakeFileError(header.errors.map((e) => ({ ...e, line: headerLine })));
@@ -244,12 +248,24 @@ async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerat
       if (!Array.isArray(item)) {
         const err = item.skipped;
         const fields = Array.isArray(err.record) ? (err.record as string[]) : [];
-        const end = typeof err.lines === 'number' ? err.lines : start + fields.reduce((n, f) => n + countNewlines(f), 0);
+        const end =
+          typeof err.lines === 'number' ? err.lines : start + fields.reduce((n, f) => n + countNewlines(f), 0);
         nextLine = end + 1;
         if (err.code === 'INVALID_OPENING_QUOTE') {
-          if (!seenHeader) throw fileError('header.invalid', start, 'the header line cannot be read: a quote stands inside a column name');
+          if (!seenHeader)
+            throw fileError(
+              'header.invalid',
+              start,
+              'the header line cannot be read: a quote stands inside a column name',
+            );
           yield unreadable(end, [
-            rowError(end, '', '', 'csv.quote', 'a quote (") stands inside a field that does not start with one: put the whole field in quotes and double the inner quotes ("")'),
+            rowError(
+              end,
+              '',
+              '',
+              'csv.quote',
+              'a quote (") stands inside a field that does not start with one: put the whole field in quotes and double the inner quotes ("")',
+            ),
           ]);
           continue;
         }
@@ -276,7 +292,13 @@ async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerat
         if (name) record[name] = value;
         else if (value.trim() !== '') {
           (errors ??= []).push(
-            rowError(start, `column ${i + 1}`, value, 'column.unnamed', `this value stands in column ${i + 1}, which has no name in the header: name the column or remove the value`),
+            rowError(
+              start,
+              `column ${i + 1}`,
+              value,
+              'column.unnamed',
+              `this value stands in column ${i + 1}, which has no name in the header: name the column or remove the value`,
+            ),
           );
         }
       }
@@ -360,7 +382,9 @@ async function* readJsonLines(text: AsyncIterable<string>): AsyncGenerator<Intak
   let any = false;
   for await (const { line, text: content } of lines(text)) {
     if (content === null) {
-      yield unreadable(line, [rowError(line, '', '', 'line.too_long', `the line is longer than ${MAX_RECORD_CHARS} characters`)]);
+      yield unreadable(line, [
+        rowError(line, '', '', 'line.too_long', `the line is longer than ${MAX_RECORD_CHARS} characters`),
+      ]);
       continue;
     }
     if (content.trim() === '') continue;
@@ -370,11 +394,27 @@ async function* readJsonLines(text: AsyncIterable<string>): AsyncGenerator<Intak
       value = JSON.parse(content);
     } catch (error) {
       const detail = error instanceof SyntaxError ? ` (${error.message})` : '';
-      yield unreadable(line, [rowError(line, '', content, 'json.invalid', `the line is not valid JSON${detail}: each line must be one JSON object`)]);
+      yield unreadable(line, [
+        rowError(
+          line,
+          '',
+          content,
+          'json.invalid',
+          `the line is not valid JSON${detail}: each line must be one JSON object`,
+        ),
+      ]);
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield unreadable(line, [rowError(line, '', content, 'json.not_object', 'each line must be one JSON object: {"debtor_reference": "…", …}')]);
+      yield unreadable(line, [
+        rowError(
+          line,
+          '',
+          content,
+          'json.not_object',
+          'each line must be one JSON object: {"debtor_reference": "…", …}',
+        ),
+      ]);
       continue;
     }
     const record: Record<string, string> = {};
@@ -384,7 +424,15 @@ async function* readJsonLines(text: AsyncIterable<string>): AsyncGenerator<Intak
       if (typeof v === 'string') record[key] = v;
       else if (typeof v === 'number') record[key] = String(v);
       else {
-        errors.push(rowError(line, key, JSON.stringify(v) ?? '', 'json.value_type', 'write the value as a string (or a number for amounts)'));
+        errors.push(
+          rowError(
+            line,
+            key,
+            JSON.stringify(v) ?? '',
+            'json.value_type',
+            'write the value as a string (or a number for amounts)',
+          ),
+        );
       }
     }
     yield errors.length > 0 ? { line, record: attachReadErrors(record, errors), errors } : { line, record };

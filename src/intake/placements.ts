@@ -77,7 +77,12 @@ function toView(row: Row, actor: Actor): PlacementView {
 export async function listPlacements(deps: Deps, actor: Actor, filter: PlacementListQuery): Promise<PlacementList> {
   let query = baseQuery(deps).where(withinScope(actor, 'placements.creditor_id'));
   if (filter.creditorId) query = query.where('placements.creditor_id', '=', filter.creditorId);
-  const rows = await query.orderBy('placements.created_at', 'desc').orderBy('placements.id').limit(filter.limit + 1).offset(filter.offset).execute();
+  const rows = await query
+    .orderBy('placements.created_at', 'desc')
+    .orderBy('placements.id')
+    .limit(filter.limit + 1)
+    .offset(filter.offset)
+    .execute();
   return { items: rows.slice(0, filter.limit).map((row) => toView(row, actor)), hasMore: rows.length > filter.limit };
 }
 
@@ -87,7 +92,12 @@ export async function getPlacement(deps: Deps, actor: Actor, placementId: string
   return toView(row, actor);
 }
 
-export async function listPlacementErrors(deps: Deps, actor: Actor, placementId: string, page: { limit: number; offset: number }): Promise<PlacementErrorList> {
+export async function listPlacementErrors(
+  deps: Deps,
+  actor: Actor,
+  placementId: string,
+  page: { limit: number; offset: number },
+): Promise<PlacementErrorList> {
   await getPlacement(deps, actor, placementId);
   const [items, total] = await Promise.all([
     deps.db
@@ -106,7 +116,13 @@ export async function listPlacementErrors(deps: Deps, actor: Actor, placementId:
       .executeTakeFirstOrThrow(),
   ]);
   return {
-    items: items.map((e) => ({ line: e.line, column: e.column_name, value: e.value, code: e.code, message: e.message })),
+    items: items.map((e) => ({
+      line: e.line,
+      column: e.column_name,
+      value: e.value,
+      code: e.code,
+      message: e.message,
+    })),
     total: Number(total.n),
   };
 }

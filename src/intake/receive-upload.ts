@@ -40,9 +40,15 @@ function measure(limit: number, hash: ReturnType<typeof createHash>, counted: { 
  * import. A file cut off (too large, past the quota, or the connection lost) marks the placement failed, audited.
  * `cutOff` on the thrown error tells the route the rest of the body was not read.
  */
-export async function receivePlacementUpload(deps: Deps, actor: Actor, upload: PlacementUpload, requestId: string): Promise<{ placementId: string }> {
+export async function receivePlacementUpload(
+  deps: Deps,
+  actor: Actor,
+  upload: PlacementUpload,
+  requestId: string,
+): Promise<{ placementId: string }> {
   const jobs = deps.jobs;
-  if (!jobs) throw new AppError('jobs.unavailable', 503, 'Background jobs are not running on this server: try again later.');
+  if (!jobs)
+    throw new AppError('jobs.unavailable', 503, 'Background jobs are not running on this server: try again later.');
   // Per creditor: a limited number of imports at once and of bytes a day (upload-limits.ts).
   const { placementId, remainingBytes } = await admitPlacement(deps, {
     creditorId: upload.creditorId,
@@ -61,16 +67,33 @@ export async function receivePlacementUpload(deps: Deps, actor: Actor, upload: P
   } catch (error) {
     await rm(path, { force: true });
     const tooLarge = error instanceof TooLarge;
-    await failUpload(deps, actor, { placementId, creditorId: upload.creditorId, failure: tooLarge ? 'file too large' : 'upload interrupted', requestId });
+    await failUpload(deps, actor, {
+      placementId,
+      creditorId: upload.creditorId,
+      failure: tooLarge ? 'file too large' : 'upload interrupted',
+      requestId,
+    });
     if (!tooLarge) throw error;
     const refusal =
       limit < deps.config.UPLOAD_LIMIT_BYTES
         ? await quotaExceededWhileStreaming(deps, upload.creditorId, remainingBytes)
-        : new AppError('request.too_large', 413, `The file is larger than ${deps.config.UPLOAD_LIMIT_BYTES} bytes: split it into several placements.`, { limitBytes: deps.config.UPLOAD_LIMIT_BYTES });
+        : new AppError(
+            'request.too_large',
+            413,
+            `The file is larger than ${deps.config.UPLOAD_LIMIT_BYTES} bytes: split it into several placements.`,
+            { limitBytes: deps.config.UPLOAD_LIMIT_BYTES },
+          );
     throw Object.assign(refusal, { cutOff: true });
   }
   try {
-    await recordUploadSize(deps, { placementId, creditorId: upload.creditorId, bytes: counted.bytes, sha256: hash.digest('hex'), actor: auditActor(actor), requestId });
+    await recordUploadSize(deps, {
+      placementId,
+      creditorId: upload.creditorId,
+      bytes: counted.bytes,
+      sha256: hash.digest('hex'),
+      actor: auditActor(actor),
+      requestId,
+    });
   } catch (error) {
     await rm(path, { force: true });
     throw error;
@@ -81,10 +104,18 @@ export async function receivePlacementUpload(deps: Deps, actor: Actor, upload: P
 }
 
 /** A placement whose file never arrived whole: failed, with why, and audited in the same transaction. */
-async function failUpload(deps: Deps, actor: Actor, p: { placementId: string; creditorId: string; failure: string; requestId: string }) {
+async function failUpload(
+  deps: Deps,
+  actor: Actor,
+  p: { placementId: string; creditorId: string; failure: string; requestId: string },
+) {
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('placements').set({ status: 'failed', report: JSON.stringify({ failure: p.failure }), completed_at: now }).where('id', '=', p.placementId).execute();
+    await trx
+      .updateTable('placements')
+      .set({ status: 'failed', report: JSON.stringify({ failure: p.failure }), completed_at: now })
+      .where('id', '=', p.placementId)
+      .execute();
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'placement.upload_failed',

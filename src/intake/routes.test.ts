@@ -27,7 +27,13 @@ describe.each(ENGINES)('placements API on %s', (engine) => {
     await t.close();
   });
 
-  const upload = (session: Session, creditorId: string, mandateCode: string, body: Buffer | string, contentType = 'text/csv') =>
+  const upload = (
+    session: Session,
+    creditorId: string,
+    mandateCode: string,
+    body: Buffer | string,
+    contentType = 'text/csv',
+  ) =>
     t.app.inject({
       method: 'POST',
       url: `/api/v1/placements?creditorId=${creditorId}&mandateCode=${mandateCode}&fileName=remise.csv`,
@@ -46,12 +52,26 @@ describe.each(ENGINES)('placements API on %s', (engine) => {
     expect(response.statusCode).toBe(202);
     const { id } = response.json() as { id: string };
     const done = (await waitForEnd(manager, id)) as Record<string, unknown>;
-    expect(done).toMatchObject({ status: 'completed', fileName: 'remise.csv', format: 'csv', counts: expect.objectContaining({ claimsCreated: expect.any(Number) }) });
+    expect(done).toMatchObject({
+      status: 'completed',
+      fileName: 'remise.csv',
+      format: 'csv',
+      counts: expect.objectContaining({ claimsCreated: expect.any(Number) }),
+    });
     expect(done.rowsRejected).toBeGreaterThan(0);
-    const errors = (await as(t.app, manager)('GET', `/api/v1/placements/${id}/errors?limit=200`)).json() as { items: { line: number; column: string; code: string; message: string }[]; total: number };
+    const errors = (await as(t.app, manager)('GET', `/api/v1/placements/${id}/errors?limit=200`)).json() as {
+      items: { line: number; column: string; code: string; message: string }[];
+      total: number;
+    };
     expect(errors.total).toBe(errors.items.length);
-    expect(errors.items).toContainEqual(expect.objectContaining({ line: 3, column: 'principal', code: 'amount.too_many_decimals' }));
-    const stored = await t.deps.db.selectFrom('placements').select('source_sha256').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(errors.items).toContainEqual(
+      expect.objectContaining({ line: 3, column: 'principal', code: 'amount.too_many_decimals' }),
+    );
+    const stored = await t.deps.db
+      .selectFrom('placements')
+      .select('source_sha256')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.source_sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -64,7 +84,9 @@ describe.each(ENGINES)('placements API on %s', (engine) => {
 
     const theirs = (await as(t.app, energieUser)('GET', '/api/v1/placements')).json() as { items: unknown[] };
     expect(theirs.items).toEqual([]);
-    const ownList = (await as(t.app, horizonUser)('GET', '/api/v1/placements')).json() as { items: { creditor: { id: string } }[] };
+    const ownList = (await as(t.app, horizonUser)('GET', '/api/v1/placements')).json() as {
+      items: { creditor: { id: string } }[];
+    };
     expect(ownList.items.length).toBeGreaterThan(0);
     expect(ownList.items.every((p) => p.creditor.id === horizonUser.creditorId)).toBe(true);
     const id = ownList.items[0] as unknown as { id: string };
@@ -73,10 +95,20 @@ describe.each(ENGINES)('placements API on %s', (engine) => {
   });
 
   it('refuses a file whose header is wrong, whole, naming the columns', async () => {
-    const response = await upload(manager, horizonUser.creditorId!, 'BH-2026', 'debtor_reference;claim_refrence;principal\nC1;K1;10,00\n');
-    const done = (await waitForEnd(manager, (response.json() as { id: string }).id)) as { status: string; rowsRejected: number };
+    const response = await upload(
+      manager,
+      horizonUser.creditorId!,
+      'BH-2026',
+      'debtor_reference;claim_refrence;principal\nC1;K1;10,00\n',
+    );
+    const done = (await waitForEnd(manager, (response.json() as { id: string }).id)) as {
+      status: string;
+      rowsRejected: number;
+    };
     expect(done.status).toBe('rejected');
-    const errors = (await as(t.app, manager)('GET', `/api/v1/placements/${(response.json() as { id: string }).id}/errors`)).json() as { items: { code: string; message: string }[] };
+    const errors = (
+      await as(t.app, manager)('GET', `/api/v1/placements/${(response.json() as { id: string }).id}/errors`)
+    ).json() as { items: { code: string; message: string }[] };
     const messages = errors.items.map((e) => e.message).join('\n');
     expect(messages).toMatch(/claim_refrence/);
     expect(messages).toMatch(/claim_reference/);
@@ -97,11 +129,20 @@ describe.each(ENGINES)('placements API on %s', (engine) => {
     const limit = t.deps.config.UPLOAD_LIMIT_BYTES;
     t.deps.config.UPLOAD_LIMIT_BYTES = 1024;
     try {
-      const response = await upload(manager, horizonUser.creditorId!, 'BH-2026', Buffer.concat([withErrors, withErrors, withErrors]));
+      const response = await upload(
+        manager,
+        horizonUser.creditorId!,
+        'BH-2026',
+        Buffer.concat([withErrors, withErrors, withErrors]),
+      );
       expect(response.statusCode).toBe(413);
       expect(response.json()).toMatchObject({ code: 'request.too_large', limitBytes: 1024 });
       expect(response.headers.connection).toBe('close');
-      const failed = await t.deps.db.selectFrom('placements').select('status').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      const failed = await t.deps.db
+        .selectFrom('placements')
+        .select('status')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
       expect(failed.status).toBe('failed');
     } finally {
       t.deps.config.UPLOAD_LIMIT_BYTES = limit;

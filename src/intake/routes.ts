@@ -32,7 +32,10 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
           summary: 'Upload a placement file (CSV or JSON lines, see docs/intake-format.md); the import runs as a job',
           description: 'Send the file as the raw body with Content-Type text/csv or application/x-ndjson.',
           querystring: uploadQuery,
-          response: { 202: uploadAcceptedSchema, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503) },
+          response: {
+            202: uploadAcceptedSchema,
+            ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429, 503),
+          },
         },
       },
       async (request, reply) => {
@@ -42,10 +45,25 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
         const mediaType = String(request.headers['content-type']).split(';')[0]!.trim().toLowerCase();
         const format = FILE_TYPES[mediaType as keyof typeof FILE_TYPES];
         if (!format) {
-          throw new AppError('request.unsupported_media_type', 415, 'Send the file as the raw body with Content-Type text/csv (CSV) or application/x-ndjson (JSON lines).');
+          throw new AppError(
+            'request.unsupported_media_type',
+            415,
+            'Send the file as the raw body with Content-Type text/csv (CSV) or application/x-ndjson (JSON lines).',
+          );
         }
         try {
-          const { placementId } = await receivePlacementUpload(deps, actor, { creditorId, mandateCode, fileName: fileName ?? null, format, body: request.body as NodeJS.ReadableStream }, String(request.id));
+          const { placementId } = await receivePlacementUpload(
+            deps,
+            actor,
+            {
+              creditorId,
+              mandateCode,
+              fileName: fileName ?? null,
+              format,
+              body: request.body as NodeJS.ReadableStream,
+            },
+            String(request.id),
+          );
           return reply.status(202).send({ id: placementId, status: 'pending' as const });
         } catch (error) {
           // The rest of the body is not read: close the connection rather than leave it hanging.

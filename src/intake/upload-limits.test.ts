@@ -15,7 +15,10 @@ describe.each(ENGINES)('placement uploads: per-creditor limits on %s', (engine) 
   const queued: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(engine, { demo: true, config: { UPLOAD_DIR: uploads, PLACEMENT_MAX_ACTIVE_IMPORTS: 2, PLACEMENT_DAILY_QUOTA_BYTES: QUOTA } });
+    t = await createTestApp(engine, {
+      demo: true,
+      config: { UPLOAD_DIR: uploads, PLACEMENT_MAX_ACTIVE_IMPORTS: 2, PLACEMENT_DAILY_QUOTA_BYTES: QUOTA },
+    });
     // A queue that takes the jobs and runs none: the placements stay pending, as behind a busy worker.
     t.deps.jobs = { send: async (_name, data) => (queued.push((data as { placementId: string }).placementId), null) };
     creditor = await signIn(t.app, 'creditor@demo.accord.test');
@@ -29,7 +32,12 @@ describe.each(ENGINES)('placement uploads: per-creditor limits on %s', (engine) 
       headers: { cookie: creditor.cookie, 'x-csrf-token': creditor.csrf, 'content-type': 'text/csv' },
       payload: 'x'.repeat(bytes),
     });
-  const finishAll = () => t.deps.db.updateTable('placements').set({ status: 'completed', completed_at: t.clock.now }).where('status', 'in', ['pending', 'running']).execute();
+  const finishAll = () =>
+    t.deps.db
+      .updateTable('placements')
+      .set({ status: 'completed', completed_at: t.clock.now })
+      .where('status', 'in', ['pending', 'running'])
+      .execute();
 
   it('takes at most two imports waiting or running per creditor, and says to retry when one has finished', async () => {
     expect((await upload(100)).statusCode).toBe(202);
@@ -49,16 +57,36 @@ describe.each(ENGINES)('placement uploads: per-creditor limits on %s', (engine) 
     const tooBig = await upload(3_800);
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json()).toMatchObject({ code: 'placements.quota_exceeded', quotaBytes: QUOTA, usedBytes: 300 });
-    const failed = await t.deps.db.selectFrom('placements').select(['id', 'status', 'source_bytes']).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const failed = await t.deps.db
+      .selectFrom('placements')
+      .select(['id', 'status', 'source_bytes'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(failed).toEqual({ id: expect.any(String), status: 'failed', source_bytes: null });
     // The failure is audited with the placement, as the stored size of an accepted file is.
-    const trail = await t.deps.db.selectFrom('audit_log').select(['action', 'after']).where('target_id', '=', failed.id).execute();
-    expect(trail).toEqual([{ action: 'placement.upload_failed', after: { status: 'failed', failure: 'file too large' } }]);
+    const trail = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('target_id', '=', failed.id)
+      .execute();
+    expect(trail).toEqual([
+      { action: 'placement.upload_failed', after: { status: 'failed', failure: 'file too large' } },
+    ]);
 
     const accepted = await upload(3_796);
     expect(accepted.statusCode).toBe(202);
-    const stored = await t.deps.db.selectFrom('audit_log').select(['action', 'after']).where('target_id', '=', accepted.json().id).execute();
-    expect(stored).toEqual([{ action: 'placement.uploaded', after: { status: 'pending', bytes: 3_796, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } }]);
+    const stored = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('target_id', '=', accepted.json().id)
+      .execute();
+    expect(stored).toEqual([
+      {
+        action: 'placement.uploaded',
+        after: { status: 'pending', bytes: 3_796, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      },
+    ]);
     await finishAll();
     const full = await upload(1);
     expect(full.statusCode).toBe(429);
@@ -80,7 +108,11 @@ describe.each(ENGINES)('placement uploads: per-creditor limits on %s', (engine) 
 
   it('keeps creditors apart: one creditor at its limits does not stop another', async () => {
     const energie = await signIn(t.app, 'creditor.energie@demo.accord.test');
-    const mandate = await t.deps.db.selectFrom('mandates').select('code').where('creditor_id', '=', energie.creditorId!).executeTakeFirstOrThrow();
+    const mandate = await t.deps.db
+      .selectFrom('mandates')
+      .select('code')
+      .where('creditor_id', '=', energie.creditorId!)
+      .executeTakeFirstOrThrow();
     const response = await t.app.inject({
       method: 'POST',
       url: `/api/v1/placements?creditorId=${energie.creditorId}&mandateCode=${mandate.code}`,

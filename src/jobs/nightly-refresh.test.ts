@@ -27,7 +27,11 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ name: NIGHTLY_REFRESH, cron: t.deps.config.NIGHTLY_CRON, timezone: t.deps.config.NIGHTLY_TZ }),
+        expect.objectContaining({
+          name: NIGHTLY_REFRESH,
+          cron: t.deps.config.NIGHTLY_CRON,
+          timezone: t.deps.config.NIGHTLY_TZ,
+        }),
         expect.objectContaining({ name: CREDITOR_NOTICES, cron: '* * * * *' }),
         expect.objectContaining({ name: WORKSPACE_SWEEP, cron: '* * * * *' }),
         expect.objectContaining({ name: SENSITIVE_READS_SEAL, cron: '*/5 * * * *' }),
@@ -41,12 +45,24 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     const now = t.clock.now;
     const ended = await t.deps.db
       .insertInto('holds')
-      .values({ debtor_id: debtor.id, kind: 'debt_advice', reason: 'Debt adviser involved', starts_at: new Date(now.getTime() - 31 * DAY), ends_at: new Date(now.getTime() - DAY) })
+      .values({
+        debtor_id: debtor.id,
+        kind: 'debt_advice',
+        reason: 'Debt adviser involved',
+        starts_at: new Date(now.getTime() - 31 * DAY),
+        ends_at: new Date(now.getTime() - DAY),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const running = await t.deps.db
       .insertInto('holds')
-      .values({ debtor_id: debtor.id, kind: 'debt_advice', reason: 'Debt adviser involved', starts_at: now, ends_at: new Date(now.getTime() + 30 * DAY) })
+      .values({
+        debtor_id: debtor.id,
+        kind: 'debt_advice',
+        reason: 'Debt adviser involved',
+        starts_at: now,
+        ends_at: new Date(now.getTime() + 30 * DAY),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
 
@@ -58,12 +74,27 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     }, 250);
     expect(state).toBe('completed');
 
-    const holds = await t.deps.db.selectFrom('holds').select(['id', 'status']).where('id', 'in', [ended.id, running.id]).execute();
-    expect(Object.fromEntries(holds.map((h) => [h.id, h.status]))).toEqual({ [ended.id]: 'lapsed', [running.id]: 'active' });
+    const holds = await t.deps.db
+      .selectFrom('holds')
+      .select(['id', 'status'])
+      .where('id', 'in', [ended.id, running.id])
+      .execute();
+    expect(Object.fromEntries(holds.map((h) => [h.id, h.status]))).toEqual({
+      [ended.id]: 'lapsed',
+      [running.id]: 'active',
+    });
     const snapshot = await t.deps.db.selectFrom('portfolio_snapshots').selectAll().execute();
-    const openCases = await t.deps.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '<>', 'closed').executeTakeFirstOrThrow();
+    const openCases = await t.deps.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '<>', 'closed')
+      .executeTakeFirstOrThrow();
     expect(snapshot.reduce((sum, row) => sum + row.open_cases, 0)).toBe(Number(openCases.n));
-    const audit = await t.deps.db.selectFrom('audit_log').select('target_id').where('action', '=', 'hold.lapsed').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('target_id')
+      .where('action', '=', 'hold.lapsed')
+      .execute();
     expect(audit.map((a) => a.target_id)).toEqual([ended.id]);
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });

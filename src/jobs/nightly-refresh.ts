@@ -22,5 +22,14 @@ export async function nightlyRefresh(deps: Deps): Promise<NightlyReport> {
   const placementsRecovered = await recoverInterruptedPlacements(deps);
   const plans = await followUpPlans(deps);
   const { entries: queueEntries } = await rebuildQueue(deps);
-  return { snapshotOn, holdsLapsed, holdsDueForReview: await holdsDueForReview(deps), snapshotRows, sessionsDeleted, placementsRecovered, plans, queueEntries };
+  return {
+    snapshotOn,
+    holdsLapsed,
+    holdsDueForReview: await holdsDueForReview(deps),
+    snapshotRows,
+    sessionsDeleted,
+    placementsRecovered,
+    plans,
+    queueEntries,
+  };
 }

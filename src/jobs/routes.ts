@@ -18,6 +18,7 @@ export function jobRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: nightlyReportSchema, ...problemResponses(401, 403) },
       },
     },
-    async (request) => runJobNow(deps, request.actor!, 'nightly-refresh', () => nightlyRefresh(deps), String(request.id)),
+    async (request) =>
+      runJobNow(deps, request.actor!, 'nightly-refresh', () => nightlyRefresh(deps), String(request.id)),
   );
 }

@@ -51,7 +51,9 @@ export async function postTransaction(trx: Transaction<DB>, posting: Posting): P
   for (const entry of posting.entries) {
     if (entry.account !== 'claim') continue;
     const column = sql.ref(`settled_${entry.component}_cents`);
-    await sql`update claims set ${column} = ${column} - ${entry.amountCents}, updated_at = ${posting.occurredAt} where id = ${entry.claimId}`.execute(trx);
+    await sql`update claims set ${column} = ${column} - ${entry.amountCents}, updated_at = ${posting.occurredAt} where id = ${entry.claimId}`.execute(
+      trx,
+    );
   }
   return created.id;
 }
@@ -59,7 +61,9 @@ export async function postTransaction(trx: Transaction<DB>, posting: Posting): P
 /** The debtor's credit (money received that no claim took), as the ledger has it inside the caller's transaction. */
 export async function debtorCreditCents(trx: Transaction<DB>, debtorId: string): Promise<number> {
   const row = await sql<{ total: string | number | null }>`
-    select sum(amount_cents) as total from ledger_entries where account = 'debtor_credit' and debtor_id = ${debtorId}`.execute(trx);
+    select sum(amount_cents) as total from ledger_entries where account = 'debtor_credit' and debtor_id = ${debtorId}`.execute(
+    trx,
+  );
   return -Number(row.rows[0]?.total ?? 0);
 }
 

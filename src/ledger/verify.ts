@@ -22,9 +22,16 @@ export interface LedgerVerification {
  */
 export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> {
   const counts = await sql<{ transactions: number; entries: number }>`
-    select (select count(*) from ledger_transactions)::int as transactions, (select count(*) from ledger_entries)::int as entries`.execute(db);
+    select (select count(*) from ledger_transactions)::int as transactions, (select count(*) from ledger_entries)::int as entries`.execute(
+    db,
+  );
   const { transactions, entries } = counts.rows[0]!;
-  const result = (violation: string | null): LedgerVerification => ({ ok: violation === null, transactions, entries, violation });
+  const result = (violation: string | null): LedgerVerification => ({
+    ok: violation === null,
+    transactions,
+    entries,
+    violation,
+  });
 
   const unbalanced = await sql<{ id: string; seq: number; kind: string; total: number | null }>`
     select t.id, t.seq, t.kind, sum(e.amount_cents)::bigint as total
@@ -82,7 +89,10 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
     select debtor_id, -sum(amount_cents) as credit from ledger_entries
     where account = 'debtor_credit' group by debtor_id having sum(amount_cents) > 0
     order by debtor_id limit 1`.execute(db);
-  if (credits.rows[0]) return result(`debtor ${credits.rows[0].debtor_id} has a credit of ${credits.rows[0].credit} cents: a credit is never below zero`);
+  if (credits.rows[0])
+    return result(
+      `debtor ${credits.rows[0].debtor_id} has a credit of ${credits.rows[0].credit} cents: a credit is never below zero`,
+    );
 
   const claims = await sql<{ reference: string; problem: string }>`
     with movements as (
@@ -114,7 +124,9 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
     ) x join creditors cr on cr.id = x.creditor_id
     group by cr.code having sum(x.amount) <> 0 order by cr.code limit 1`.execute(db);
   if (placed.rows[0]) {
-    return result(`creditor ${placed.rows[0].code}: claim movements and placed claims do not cancel out (${placed.rows[0].total} cents)`);
+    return result(
+      `creditor ${placed.rows[0].code}: claim movements and placed claims do not cancel out (${placed.rows[0].total} cents)`,
+    );
   }
 
   const balances = await sql<{ reference: string; cached: number; owed: number }>`

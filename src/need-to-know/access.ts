@@ -14,7 +14,9 @@ export async function holdsDebtorCase(db: Kysely<DB>, userId: string, debtorId: 
     .selectFrom('case_queue')
     .select(sql.lit(1).as('one'))
     .where('debtor_id', '=', debtorId)
-    .where((eb) => eb.or([eb.and([eb('leased_by', '=', userId), eb('lease_until', '>', now)]), eb('assigned_user_id', '=', userId)]))
+    .where((eb) =>
+      eb.or([eb.and([eb('leased_by', '=', userId), eb('lease_until', '>', now)]), eb('assigned_user_id', '=', userId)]),
+    )
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
@@ -25,9 +27,15 @@ export async function holdsDebtorCase(db: Kysely<DB>, userId: string, debtorId: 
  * role, the case held and the team do not already give access: a reason from a role that cannot read by reason, or
  * one too short to say anything, is refused with what to do instead.
  */
-export async function needToKnow(deps: Deps, actor: Actor, debtorId: string, reason: string | null | undefined): Promise<NeedToKnowDecision> {
+export async function needToKnow(
+  deps: Deps,
+  actor: Actor,
+  debtorId: string,
+  reason: string | null | undefined,
+): Promise<NeedToKnowDecision> {
   const stated = reason === undefined || reason === null || reason.trim() === '' ? null : reason.trim();
-  const holdsCase = actor.role === 'creditor_user' ? false : await holdsDebtorCase(deps.db, actor.userId, debtorId, deps.now());
+  const holdsCase =
+    actor.role === 'creditor_user' ? false : await holdsDebtorCase(deps.db, actor.userId, debtorId, deps.now());
   const decision = decideNeedToKnow({ role: actor.role, holdsCase, reason: stated });
   if (decision.access === 'restricted' && stated !== null) {
     const problem = reasonProblem(actor.role, stated);
@@ -39,9 +47,13 @@ export async function needToKnow(deps: Deps, actor: Actor, debtorId: string, rea
       );
     }
     if (problem === 'need_to_know.reason_too_short') {
-      throw invalid(problem, `Say why you need these details (at least ${REASON_MIN_LENGTH} characters): the reason is kept with your read.`, {
-        minLength: REASON_MIN_LENGTH,
-      });
+      throw invalid(
+        problem,
+        `Say why you need these details (at least ${REASON_MIN_LENGTH} characters): the reason is kept with your read.`,
+        {
+          minLength: REASON_MIN_LENGTH,
+        },
+      );
     }
   }
   return decision;

@@ -10,19 +10,27 @@ interface DecisionLike {
   notices: { rule: string; message: string; messages: { fr: string; en: string; it?: string } }[];
 }
 
-const namesCareRule = (view: DecisionLike) => view.reasons.some((reason) => isCareRuleId(reason.rule)) || view.notices.some((notice) => isCareRuleId(notice.rule));
+const namesCareRule = (view: DecisionLike) =>
+  view.reasons.some((reason) => isCareRuleId(reason.rule)) || view.notices.some((notice) => isCareRuleId(notice.rule));
 
 /**
  * Whether the actor may read the care holds of these debtors, per debtor, without a stated reason (queues and
  * decisions take none): the care team and compliance always, a case worker on the debtors whose case they hold now.
  */
-export async function careAccessByDebtor(db: Kysely<DB>, actor: Actor, debtorIds: readonly string[], now: Date): Promise<(debtorId: string) => boolean> {
-  const full = (holdsCase: boolean) => decideNeedToKnow({ role: actor.role, holdsCase, reason: null }).access === 'full';
+export async function careAccessByDebtor(
+  db: Kysely<DB>,
+  actor: Actor,
+  debtorIds: readonly string[],
+  now: Date,
+): Promise<(debtorId: string) => boolean> {
+  const full = (holdsCase: boolean) =>
+    decideNeedToKnow({ role: actor.role, holdsCase, reason: null }).access === 'full';
   if (full(false)) return () => true;
   // Holding a case opens nothing to this role (a creditor user, an administrator, a manager): no need to look.
   if (!full(true)) return () => false;
   const held = new Set<string>();
-  for (const debtorId of new Set(debtorIds)) if (await holdsDebtorCase(db, actor.userId, debtorId, now)) held.add(debtorId);
+  for (const debtorId of new Set(debtorIds))
+    if (await holdsDebtorCase(db, actor.userId, debtorId, now)) held.add(debtorId);
   return (debtorId) => held.has(debtorId);
 }
 
@@ -41,7 +49,8 @@ export async function decisionsAsReadBy<T extends DecisionLike>(
   known: NeedToKnowDecision | null = null,
 ): Promise<T[]> {
   if (!views.some(namesCareRule)) return views;
-  const full = known !== null ? known.access === 'full' : (await careAccessByDebtor(db, actor, [debtorId], now))(debtorId);
+  const full =
+    known !== null ? known.access === 'full' : (await careAccessByDebtor(db, actor, [debtorId], now))(debtorId);
   if (full) return views;
   return views.map((view) => restrictDecision(view, actor.locale));
 }

@@ -27,7 +27,8 @@ export async function holdsAsReadBy<T extends HoldDetails & { id: string }>(
   options: { reason?: string | null | undefined; requestId?: string | null } = {},
 ): Promise<HoldsRead<T>> {
   const care = holds.filter((hold) => isCareHold(hold.kind));
-  if (care.length === 0) return { holds: holds.map((hold) => ({ ...hold, restricted: false })), decision: null, restrictedIds: new Set() };
+  if (care.length === 0)
+    return { holds: holds.map((hold) => ({ ...hold, restricted: false })), decision: null, restrictedIds: new Set() };
   const decision = await needToKnow(deps, actor, target.debtorId, options.reason);
   if (decision.access === 'full') {
     await recordSensitiveRead(deps, {

@@ -11,15 +11,34 @@ export async function listSensitiveReads(deps: Deps, query: SensitiveReadQuery):
     .innerJoin('debtors as d', 'd.id', 'r.debtor_id')
     .leftJoin('cases as c', 'c.id', 'r.case_id')
     .select([
-      'r.seq', 'r.read_at', 'r.user_id', 'r.role', 'r.debtor_id', 'r.case_id', 'r.subject', 'r.basis', 'r.reason',
-      'u.display_name', 'd.kind', 'd.first_name', 'd.last_name', 'd.company_name', 'c.reference as case_reference',
+      'r.seq',
+      'r.read_at',
+      'r.user_id',
+      'r.role',
+      'r.debtor_id',
+      'r.case_id',
+      'r.subject',
+      'r.basis',
+      'r.reason',
+      'u.display_name',
+      'd.kind',
+      'd.first_name',
+      'd.last_name',
+      'd.company_name',
+      'c.reference as case_reference',
     ]);
   if (query.debtorId) select = select.where('r.debtor_id', '=', query.debtorId);
   if (query.userId) select = select.where('r.user_id', '=', query.userId);
   if (query.beforeSeq !== undefined) select = select.where('r.seq', '<', query.beforeSeq);
   const [rows, seal] = await Promise.all([
-    select.orderBy('r.seq', 'desc').limit(query.limit + 1).execute(),
-    deps.db.selectFrom('sensitive_read_seals').select(sql<number | null>`max(last_seq)`.as('last')).executeTakeFirstOrThrow(),
+    select
+      .orderBy('r.seq', 'desc')
+      .limit(query.limit + 1)
+      .execute(),
+    deps.db
+      .selectFrom('sensitive_read_seals')
+      .select(sql<number | null>`max(last_seq)`.as('last'))
+      .executeTakeFirstOrThrow(),
   ]);
   const lastSealed = seal.last === null ? 0 : Number(seal.last);
   return {

@@ -41,8 +41,14 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
     const next = await as(t.app, holder)('POST', '/api/v1/workspace/next-case');
     expect(next.statusCode, next.body).toBe(200);
     caseId = next.json().entry.caseId;
-    debtorId = (await t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', caseId).executeTakeFirstOrThrow()).debtor_id;
-    const hold = await as(t.app, holder)('POST', `/api/v1/debtors/${debtorId}/holds`, { kind: 'vulnerability', reason: `${MARKER} hospitalisation`, caseId });
+    debtorId = (
+      await t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', caseId).executeTakeFirstOrThrow()
+    ).debtor_id;
+    const hold = await as(t.app, holder)('POST', `/api/v1/debtors/${debtorId}/holds`, {
+      kind: 'vulnerability',
+      reason: `${MARKER} hospitalisation`,
+      caseId,
+    });
     expect(hold.statusCode, hold.body).toBe(201);
     const budget = await as(t.app, holder)('POST', `/api/v1/debtors/${debtorId}/assessments`, BUDGET);
     expect(budget.statusCode, budget.body).toBe(201);
@@ -62,12 +68,20 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
 
     const contact = await as(t.app, otherAgent)('GET', `/api/v1/cases/${caseId}/contact`);
     expect(contact.statusCode, contact.body).toBe(200);
-    expect(contact.json().holds.find((h: { restricted?: boolean }) => h.restricted)).toMatchObject({ kind: 'care_rule', reason: null });
+    expect(contact.json().holds.find((h: { restricted?: boolean }) => h.restricted)).toMatchObject({
+      kind: 'care_rule',
+      reason: null,
+    });
     expect(JSON.stringify(contact.json().holds)).not.toContain(MARKER);
 
     const budgets = await as(t.app, otherAgent)('GET', `/api/v1/debtors/${debtorId}/assessments`);
     expect(budgets.statusCode, budgets.body).toBe(200);
-    expect(budgets.json().access).toEqual({ level: 'restricted', basis: null, reasonAccepted: false, restrictedLines: 1 });
+    expect(budgets.json().access).toEqual({
+      level: 'restricted',
+      basis: null,
+      reasonAccepted: false,
+      restrictedLines: 1,
+    });
     expect(budgets.json().items[0].input.expenses[1]).toEqual({ category: 'special_category', basis: 'actual' });
     expect(budgets.body).not.toContain(String(HEALTH_CENTS));
     // Totals and the capacity stay: what the agent's work needs.
@@ -75,9 +89,14 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
 
     // Withheld details are no read of them; the budget read (masked) is on record.
     const after = await reads();
-    expect(after.slice(before).map((r) => [r.subject, r.basis, r.user_id])).toEqual([['budget', 'restricted', otherAgent.userId]]);
+    expect(after.slice(before).map((r) => [r.subject, r.basis, r.user_id])).toEqual([
+      ['budget', 'restricted', otherAgent.userId],
+    ]);
 
-    const withReason = await as(t.app, otherAgent)('GET', `/api/v1/debtors/${debtorId}/assessments?reason=${encodeURIComponent('Je remplace ma collègue')}`);
+    const withReason = await as(t.app, otherAgent)(
+      'GET',
+      `/api/v1/debtors/${debtorId}/assessments?reason=${encodeURIComponent('Je remplace ma collègue')}`,
+    );
     expect(withReason.statusCode).toBe(403);
     expect(withReason.json().code).toBe('need_to_know.reason_not_accepted');
   });
@@ -85,7 +104,10 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
   it('the agent who holds the case reads the details, and each read is on record with its basis', async () => {
     const before = (await reads()).length;
     const view = await as(t.app, holder)('GET', `/api/v1/cases/${caseId}`);
-    expect(view.json().holds.find((h: { kind: string }) => h.kind === 'vulnerability')).toMatchObject({ reason: `${MARKER} hospitalisation`, restricted: false });
+    expect(view.json().holds.find((h: { kind: string }) => h.kind === 'vulnerability')).toMatchObject({
+      reason: `${MARKER} hospitalisation`,
+      restricted: false,
+    });
     const budgets = await as(t.app, holder)('GET', `/api/v1/debtors/${debtorId}/assessments`);
     expect(budgets.json().access).toMatchObject({ level: 'full', basis: 'case_holder' });
     expect(budgets.json().items[0].input.expenses[1]).toMatchObject({ category: 'health', amountCents: HEALTH_CENTS });
@@ -99,7 +121,10 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
   });
 
   it('the care team and compliance read the details; a team leader must state why, and the reason is kept', async () => {
-    for (const [session, basis] of [[care, 'care_team'], [compliance, 'compliance']] as const) {
+    for (const [session, basis] of [
+      [care, 'care_team'],
+      [compliance, 'compliance'],
+    ] as const) {
       const budgets = await as(t.app, session)('GET', `/api/v1/debtors/${debtorId}/assessments`);
       expect(budgets.json().access).toMatchObject({ level: 'full', basis });
       const view = await as(t.app, session)('GET', `/api/v1/cases/${caseId}`);
@@ -111,9 +136,15 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
     expect(short.statusCode).toBe(422);
     expect(short.json().code).toBe('need_to_know.reason_too_short');
     const reason = 'Réclamation 2026-114 du débiteur';
-    const stated = await as(t.app, leader)('GET', `/api/v1/debtors/${debtorId}/assessments?reason=${encodeURIComponent(reason)}`);
+    const stated = await as(t.app, leader)(
+      'GET',
+      `/api/v1/debtors/${debtorId}/assessments?reason=${encodeURIComponent(reason)}`,
+    );
     expect(stated.json().access).toMatchObject({ level: 'full', basis: 'stated_reason' });
-    const contact = await as(t.app, manager)('GET', `/api/v1/cases/${caseId}/contact?reason=${encodeURIComponent(reason)}`);
+    const contact = await as(t.app, manager)(
+      'GET',
+      `/api/v1/cases/${caseId}/contact?reason=${encodeURIComponent(reason)}`,
+    );
     expect(JSON.stringify(contact.json().holds)).toContain(MARKER);
     const last = (await reads()).slice(-2);
     expect(last.map((r) => [r.subject, r.basis, r.reason])).toEqual([
@@ -123,9 +154,17 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
   });
 
   it('an agent given the case by a team leader reads its budget in full', async () => {
-    const team = await t.deps.db.selectFrom('teams').select('id').where('name', '=', 'Amiable Lyon').executeTakeFirstOrThrow();
+    const team = await t.deps.db
+      .selectFrom('teams')
+      .select('id')
+      .where('name', '=', 'Amiable Lyon')
+      .executeTakeFirstOrThrow();
     expect((await as(t.app, holder)('POST', `/api/v1/workspace/cases/${caseId}/release`)).statusCode).toBeLessThan(300);
-    const assigned = await as(t.app, leader)('POST', `/api/v1/cases/${caseId}/assignment`, { teamId: team.id, userId: otherAgent.userId, note: 'Suivi personnalisé' });
+    const assigned = await as(t.app, leader)('POST', `/api/v1/cases/${caseId}/assignment`, {
+      teamId: team.id,
+      userId: otherAgent.userId,
+      note: 'Suivi personnalisé',
+    });
     expect(assigned.statusCode, assigned.body).toBe(200);
     const budgets = await as(t.app, otherAgent)('GET', `/api/v1/debtors/${debtorId}/assessments`);
     expect(budgets.json().access).toMatchObject({ level: 'full', basis: 'case_holder' });
@@ -137,7 +176,14 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
   it('compliance lists the reads per debtor and per user; no other role may', async () => {
     const byDebtor = await as(t.app, compliance)('GET', `/api/v1/sensitive-reads?debtorId=${debtorId}`);
     expect(byDebtor.statusCode, byDebtor.body).toBe(200);
-    const items = byDebtor.json().items as { seq: number; user: { id: string }; subject: string; basis: string; sealed: boolean; debtor: { id: string } }[];
+    const items = byDebtor.json().items as {
+      seq: number;
+      user: { id: string };
+      subject: string;
+      basis: string;
+      sealed: boolean;
+      debtor: { id: string };
+    }[];
     expect(items.length).toBe((await reads()).length);
     expect(items.every((item) => item.debtor.id === debtorId)).toBe(true);
     expect(items.map((item) => item.seq)).toEqual([...items.map((item) => item.seq)].sort((a, b) => b - a));
@@ -158,8 +204,17 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
     const count = (await reads()).length;
     expect(await sealSensitiveReads(t.deps)).toEqual({ batches: 1, reads: count });
     expect(await sealSensitiveReads(t.deps)).toEqual({ batches: 0, reads: 0 });
-    const entry = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'sensitive_reads.sealed').executeTakeFirstOrThrow();
-    expect(entry.after).toMatchObject({ count, firstSeq: expect.any(Number), lastSeq: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const entry = await t.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'sensitive_reads.sealed')
+      .executeTakeFirstOrThrow();
+    expect(entry.after).toMatchObject({
+      count,
+      firstSeq: expect.any(Number),
+      lastSeq: expect.any(Number),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(JSON.stringify(entry.after)).not.toContain(MARKER);
     const listed = await as(t.app, compliance)('GET', `/api/v1/sensitive-reads?debtorId=${debtorId}`);
     expect(listed.json().items.every((item: { sealed: boolean }) => item.sealed)).toBe(true);

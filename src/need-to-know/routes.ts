@@ -23,7 +23,10 @@ export function needToKnowRoutes(app: FastifyInstance, deps: Deps) {
     async (request) => {
       const { debtorId, userId } = request.query;
       if ((debtorId === undefined) === (userId === undefined)) {
-        throw invalid('sensitive_reads.one_filter', 'Choose whose reads to list: give either debtorId or userId, not both and not neither.');
+        throw invalid(
+          'sensitive_reads.one_filter',
+          'Choose whose reads to list: give either debtorId or userId, not both and not neither.',
+        );
       }
       return listSensitiveReads(deps, request.query);
     },

@@ -7,7 +7,14 @@ import { centsAmount, centsCorrection } from '../platform/money.js';
  * corrections.
  */
 
-export const PAYMENT_CHANNELS = ['bank_transfer', 'card', 'cheque', 'cash_partner', 'direct_debit', 'creditor_reported'] as const;
+export const PAYMENT_CHANNELS = [
+  'bank_transfer',
+  'card',
+  'cheque',
+  'cash_partner',
+  'direct_debit',
+  'creditor_reported',
+] as const;
 export const REVERSAL_KINDS = ['returned_direct_debit', 'bounced_cheque', 'chargeback', 'error'] as const;
 const component = z.enum(['principal', 'interest', 'fees']);
 
@@ -50,7 +57,9 @@ export const paymentSchema = z.object({
   reversalKind: z.string().nullable(),
   reversalReason: z.string().nullable(),
   /** Where the money went, claim by claim and component, as the ledger says (net of any reversal). */
-  allocations: z.array(z.object({ claimId: z.string(), claimReference: z.string(), component, amountCents: z.number().int() })),
+  allocations: z.array(
+    z.object({ claimId: z.string(), claimReference: z.string(), component, amountCents: z.number().int() }),
+  ),
   /** What no claim took: the debtor's credit from this payment. */
   unallocatedCents: z.number().int(),
   commissionCents: z.number().int(),
@@ -58,7 +67,11 @@ export const paymentSchema = z.object({
 
 export const casePaymentsSchema = z.object({
   items: z.array(paymentSchema),
-  debtorCreditCents: z.number().int().nullable().describe("null for a creditor user: the debtor's credit spans every creditor's cases"),
+  debtorCreditCents: z
+    .number()
+    .int()
+    .nullable()
+    .describe("null for a creditor user: the debtor's credit spans every creditor's cases"),
 });
 
 export const reversalBody = z.strictObject({
@@ -68,9 +81,16 @@ export const reversalBody = z.strictObject({
 
 export const refundBody = z.strictObject({ amountCents: centsAmount, reason: z.string().trim().min(3).max(1000) });
 export const refundResultSchema = z.object({ debtorCreditCents: z.number().int() });
-export const creditAllocationSchema = z.object({ allocatedCents: z.number().int(), debtorCreditCents: z.number().int() });
+export const creditAllocationSchema = z.object({
+  allocatedCents: z.number().int(),
+  debtorCreditCents: z.number().int(),
+});
 
-export const claimAdjustmentBody = z.strictObject({ component, amountCents: centsCorrection, reason: z.string().trim().min(3).max(1000) });
+export const claimAdjustmentBody = z.strictObject({
+  component,
+  amountCents: centsCorrection,
+  reason: z.string().trim().min(3).max(1000),
+});
 export const claimAdjustmentSchema = z.object({ claimId: z.string(), owedCents: z.number().int() });
 
 export type PaymentView = z.infer<typeof paymentSchema>;

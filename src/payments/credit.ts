@@ -33,15 +33,31 @@ async function lockDebtor(trx: Transaction<DB>, debtorId: string) {
   if (!debtor) throw notFound('The debtor');
 }
 
-export async function refundCredit(deps: Deps, actor: Actor, debtorId: string, input: Refund, requestId: string | null = null): Promise<RefundResult> {
+export async function refundCredit(
+  deps: Deps,
+  actor: Actor,
+  debtorId: string,
+  input: Refund,
+  requestId: string | null = null,
+): Promise<RefundResult> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     await lockDebtor(trx, debtorId);
     const credit = await creditOf(trx, debtorId);
     if (input.amountCents > credit) {
-      throw conflict('payments.credit_too_small', `The debtor's credit is ${credit} cents: a refund cannot be larger.`, { creditCents: credit });
+      throw conflict(
+        'payments.credit_too_small',
+        `The debtor's credit is ${credit} cents: a refund cannot be larger.`,
+        { creditCents: credit },
+      );
     }
-    const transactionId = await postTransaction(trx, { kind: 'refund', occurredAt: now, reason: input.reason.trim(), createdBy: actor.userId, entries: refundEntries(debtorId, input.amountCents) });
+    const transactionId = await postTransaction(trx, {
+      kind: 'refund',
+      occurredAt: now,
+      reason: input.reason.trim(),
+      createdBy: actor.userId,
+      entries: refundEntries(debtorId, input.amountCents),
+    });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'payment.credit_refunded',
@@ -55,13 +71,25 @@ export async function refundCredit(deps: Deps, actor: Actor, debtorId: string, i
   });
 }
 
-export async function allocateCredit(deps: Deps, actor: Actor, caseId: string, requestId: string | null = null): Promise<CreditAllocation> {
+export async function allocateCredit(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  requestId: string | null = null,
+): Promise<CreditAllocation> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const caseRow = await trx
       .selectFrom('cases')
       .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
-      .select(['cases.id', 'cases.debtor_id', 'cases.creditor_id', 'mandates.kind as mandate_kind', 'mandates.commission_rate_bp', 'mandates.allocation_order'])
+      .select([
+        'cases.id',
+        'cases.debtor_id',
+        'cases.creditor_id',
+        'mandates.kind as mandate_kind',
+        'mandates.commission_rate_bp',
+        'mandates.allocation_order',
+      ])
       .where('cases.id', '=', caseId)
       .forUpdate('cases')
       .executeTakeFirst();
@@ -76,8 +104,13 @@ export async function allocateCredit(deps: Deps, actor: Actor, caseId: string, r
       claims: claims.map((claim) => ({ id: claim.id, dueOn: claim.default_on, outstanding: claim.outstanding })),
       order: mandateOrder(caseRow.allocation_order),
     });
-    if (allocations.length === 0) throw conflict('payments.nothing_owed', 'This case owes nothing: the credit stays with the debtor.');
-    await postAllocation(trx, caseRow, allocations, { reason: 'Affectation du crédit du débiteur', createdBy: actor.userId, at: now });
+    if (allocations.length === 0)
+      throw conflict('payments.nothing_owed', 'This case owes nothing: the credit stays with the debtor.');
+    await postAllocation(trx, caseRow, allocations, {
+      reason: 'Affectation du crédit du débiteur',
+      createdBy: actor.userId,
+      at: now,
+    });
     await settleCase(trx, caseId, actor.userId, now, deps.config);
     const allocated = allocations.reduce((sum, allocation) => sum + allocation.amountCents, 0);
     await appendAudit(trx, {
@@ -103,19 +136,32 @@ export async function adjustClaim(
   requestId: string | null = null,
 ): Promise<ClaimAdjustmentResult> {
   const now = deps.now();
-  if (!Number.isSafeInteger(input.amountCents) || input.amountCents === 0 || Math.abs(input.amountCents) > MAX_AMOUNT_CENTS) {
+  if (
+    !Number.isSafeInteger(input.amountCents) ||
+    input.amountCents === 0 ||
+    Math.abs(input.amountCents) > MAX_AMOUNT_CENTS
+  ) {
     throw invalid(
       'payments.invalid_adjustment',
       `A correction is a non-zero whole number of cents, at most ${MAX_AMOUNT_CENTS} (10,000,000.00 €) either way: positive to raise what is owed, negative to lower it.`,
     );
   }
   return deps.db.transaction().execute(async (trx) => {
-    const claim = await trx.selectFrom('claims').select(['id', 'case_id', 'creditor_id', 'reference']).where('id', '=', claimId).executeTakeFirst();
+    const claim = await trx
+      .selectFrom('claims')
+      .select(['id', 'case_id', 'creditor_id', 'reference'])
+      .where('id', '=', claimId)
+      .executeTakeFirst();
     assertVisible(actor, claim, 'The claim');
     await trx.selectFrom('cases').select('id').where('id', '=', claim.case_id).forUpdate().execute();
-    const owed = (await openClaims(trx, claim.case_id)).find((open) => open.id === claimId)?.outstanding[input.component] ?? 0;
+    const owed =
+      (await openClaims(trx, claim.case_id)).find((open) => open.id === claimId)?.outstanding[input.component] ?? 0;
     if (owed + input.amountCents < 0) {
-      throw conflict('payments.adjustment_below_zero', `Claim ${claim.reference} owes ${owed} cents of ${input.component}: it cannot be lowered below zero.`, { owedCents: owed });
+      throw conflict(
+        'payments.adjustment_below_zero',
+        `Claim ${claim.reference} owes ${owed} cents of ${input.component}: it cannot be lowered below zero.`,
+        { owedCents: owed },
+      );
     }
     await postTransaction(trx, {
       kind: 'adjustment',

@@ -16,7 +16,11 @@ export interface PaymentNotice {
 }
 
 export async function queueCreditorNotice(trx: Transaction<DB>, notice: PaymentNotice) {
-  const creditor = await trx.selectFrom('creditors').select('webhook_url').where('id', '=', notice.creditorId).executeTakeFirst();
+  const creditor = await trx
+    .selectFrom('creditors')
+    .select('webhook_url')
+    .where('id', '=', notice.creditorId)
+    .executeTakeFirst();
   if (!creditor?.webhook_url) return;
   await trx
     .insertInto('creditor_notifications')

@@ -57,8 +57,16 @@ describe.each(ENGINES)('a payment dated the Paris day at 00:30 Paris time, on %s
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: true, config: { AGENCY_TZ: 'Europe/Paris' } });
     await setClock('2026-01-10T10:00:00Z');
-    const creditor = await t.deps.db.selectFrom('creditors').select('id').where('code', '=', 'BHORIZON').executeTakeFirstOrThrow();
-    await t.deps.db.updateTable('mandates').set({ max_plan_months: 24 }).where('creditor_id', '=', creditor.id).execute();
+    const creditor = await t.deps.db
+      .selectFrom('creditors')
+      .select('id')
+      .where('code', '=', 'BHORIZON')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('mandates')
+      .set({ max_plan_months: 24 })
+      .where('creditor_id', '=', creditor.id)
+      .execute();
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -69,23 +77,67 @@ describe.each(ENGINES)('a payment dated the Paris day at 00:30 Paris time, on %s
   }
 
   /** A new debtor living in `place`, with one case owing 1,000 €. */
-  async function freshCase(place: { subdivision: string; postalCode: string; timeZone: string } = { subdivision: '75', postalCode: '75011', timeZone: 'Europe/Paris' }) {
+  async function freshCase(
+    place: { subdivision: string; postalCode: string; timeZone: string } = {
+      subdivision: '75',
+      postalCode: '75011',
+      timeZone: 'Europe/Paris',
+    },
+  ) {
     sequence += 1;
     const reference = `ACC-2026-95${String(sequence).padStart(4, '0')}`;
     const db = t.deps.db;
-    const creditor = await db.selectFrom('creditors').select('id').where('code', '=', 'BHORIZON').executeTakeFirstOrThrow();
-    const mandate = await db.selectFrom('mandates').select('id').where('creditor_id', '=', creditor.id).executeTakeFirstOrThrow();
-    const debtor = await db.insertInto('debtors').values({ kind: 'person', first_name: 'Paul', last_name: `Minuit-${sequence}`, language: 'fr' }).returning('id').executeTakeFirstOrThrow();
+    const creditor = await db
+      .selectFrom('creditors')
+      .select('id')
+      .where('code', '=', 'BHORIZON')
+      .executeTakeFirstOrThrow();
+    const mandate = await db
+      .selectFrom('mandates')
+      .select('id')
+      .where('creditor_id', '=', creditor.id)
+      .executeTakeFirstOrThrow();
+    const debtor = await db
+      .insertInto('debtors')
+      .values({ kind: 'person', first_name: 'Paul', last_name: `Minuit-${sequence}`, language: 'fr' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db
       .insertInto('debtor_addresses')
-      .values({ debtor_id: debtor.id, line1: '1 rue de la Nuit', postal_code: place.postalCode, city: 'Ville', country: 'FR', subdivision: place.subdivision, time_zone: place.timeZone })
+      .values({
+        debtor_id: debtor.id,
+        line1: '1 rue de la Nuit',
+        postal_code: place.postalCode,
+        city: 'Ville',
+        country: 'FR',
+        subdivision: place.subdivision,
+        time_zone: place.timeZone,
+      })
       .execute();
     const created = await db
       .insertInto('cases')
-      .values({ reference, creditor_id: creditor.id, mandate_id: mandate.id, debtor_id: debtor.id, stage: 'amicable', opened_on: '2026-01-02', balance_cents: 100_000 })
+      .values({
+        reference,
+        creditor_id: creditor.id,
+        mandate_id: mandate.id,
+        debtor_id: debtor.id,
+        stage: 'amicable',
+        opened_on: '2026-01-02',
+        balance_cents: 100_000,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('claims').values({ case_id: created.id, creditor_id: creditor.id, reference: `${reference}-1`, contract_type: 'consumer_credit', principal_cents: 100_000, default_on: '2025-06-01' }).execute();
+    await db
+      .insertInto('claims')
+      .values({
+        case_id: created.id,
+        creditor_id: creditor.id,
+        reference: `${reference}-1`,
+        contract_type: 'consumer_credit',
+        principal_cents: 100_000,
+        default_on: '2025-06-01',
+      })
+      .execute();
     return { caseId: created.id, debtorId: debtor.id, reference };
   }
 
@@ -93,14 +145,22 @@ describe.each(ENGINES)('a payment dated the Paris day at 00:30 Paris time, on %s
   async function agreedPlan(debtorId: string, caseId: string, firstDueOn: string): Promise<string> {
     const assessed = await as(t.app, leader)('POST', `/api/v1/debtors/${debtorId}/assessments`, BUDGET);
     expect(assessed.statusCode, assessed.body).toBe(201);
-    const created = await as(t.app, leader)('POST', `/api/v1/cases/${caseId}/plans`, { kind: 'instalments', firstDueOn });
+    const created = await as(t.app, leader)('POST', `/api/v1/cases/${caseId}/plans`, {
+      kind: 'instalments',
+      firstDueOn,
+    });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ status: 'agreed' });
     return created.json().id;
   }
 
   const pay = (key: string, body: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/payments', headers: { cookie: leader.cookie, 'x-csrf-token': leader.csrf, 'idempotency-key': key }, payload: body });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments',
+      headers: { cookie: leader.cookie, 'x-csrf-token': leader.csrf, 'idempotency-key': key },
+      payload: body,
+    });
 
   const instalment = async (planId: string, number: number) =>
     t.deps.db
@@ -129,12 +189,20 @@ describe.each(ENGINES)('a payment dated the Paris day at 00:30 Paris time, on %s
       expect(t.clock.now.toISOString().slice(0, 10)).toBe(addDays(parisDay, -1)); // still yesterday in UTC
 
       // The payments route (its zod schema and the service), and the plan instalment the payment pays.
-      const payment = await pay(`midnight-${season}-route`, { caseId: paid.caseId, amountCents: 20_000, channel: 'bank_transfer', receivedOn: parisDay });
+      const payment = await pay(`midnight-${season}-route`, {
+        caseId: paid.caseId,
+        amountCents: 20_000,
+        channel: 'bank_transfer',
+        receivedOn: parisDay,
+      });
       expect(payment.statusCode, payment.body).toBe(201);
       expect(await instalment(paidPlan, 1)).toEqual({ status: 'paid', paid_on: parisDay });
 
       // A plan's instalment marked paid by an agent.
-      const mark = await as(t.app, leader)('POST', `/api/v1/plans/${markedPlan}/instalments/1/payment`, { paidOn: parisDay, reference: `VIR-${season}` });
+      const mark = await as(t.app, leader)('POST', `/api/v1/plans/${markedPlan}/instalments/1/payment`, {
+        paidOn: parisDay,
+        reference: `VIR-${season}`,
+      });
       expect(mark.statusCode, mark.body).toBe(200);
       expect(await instalment(markedPlan, 1)).toEqual({ status: 'paid', paid_on: parisDay });
 
@@ -146,26 +214,63 @@ describe.each(ENGINES)('a payment dated the Paris day at 00:30 Paris time, on %s
         payload: notification(season.slice(0, 6), parisDay, banked.reference, 5_000),
       });
       expect(upload.statusCode, upload.body).toBe(201);
-      expect(upload.json().lines.map((line: { status: string; reason: string }) => `${line.status} ${line.reason}`)).toEqual(['recorded case_reference']);
-      const bankPayment = await t.deps.db.selectFrom('payments').select(['received_on', 'source']).where('case_id', '=', banked.caseId).executeTakeFirstOrThrow();
+      expect(
+        upload.json().lines.map((line: { status: string; reason: string }) => `${line.status} ${line.reason}`),
+      ).toEqual(['recorded case_reference']);
+      const bankPayment = await t.deps.db
+        .selectFrom('payments')
+        .select(['received_on', 'source'])
+        .where('case_id', '=', banked.caseId)
+        .executeTakeFirstOrThrow();
       expect(bankPayment).toEqual({ received_on: parisDay, source: 'bank_statement' });
 
       // A SEPA mandate signed that day.
-      const mandate = await as(t.app, leader)('POST', '/api/v1/sepa-mandates', { reference: `ACCORD-M-MIDNIGHT-${season.slice(0, 6)}`, caseId: banked.caseId, debtorName: 'Paul Minuit', debtorIban: 'FR7630002005500000157770824', signedOn: parisDay });
+      const mandate = await as(t.app, leader)('POST', '/api/v1/sepa-mandates', {
+        reference: `ACCORD-M-MIDNIGHT-${season.slice(0, 6)}`,
+        caseId: banked.caseId,
+        debtorName: 'Paul Minuit',
+        debtorIban: 'FR7630002005500000157770824',
+        signedOn: parisDay,
+      });
       expect(mandate.statusCode, mandate.body).toBe(201);
 
       // Paid in full: the case closes on the Paris day.
-      const full = await pay(`midnight-${season}-full`, { caseId: settled.caseId, amountCents: 100_000, channel: 'cheque', receivedOn: parisDay });
+      const full = await pay(`midnight-${season}-full`, {
+        caseId: settled.caseId,
+        amountCents: 100_000,
+        channel: 'cheque',
+        receivedOn: parisDay,
+      });
       expect(full.statusCode, full.body).toBe(201);
-      expect(await t.deps.db.selectFrom('cases').select(['status', 'closed_on']).where('id', '=', settled.caseId).executeTakeFirstOrThrow()).toEqual({ status: 'closed', closed_on: parisDay });
+      expect(
+        await t.deps.db
+          .selectFrom('cases')
+          .select(['status', 'closed_on'])
+          .where('id', '=', settled.caseId)
+          .executeTakeFirstOrThrow(),
+      ).toEqual({ status: 'closed', closed_on: parisDay });
 
       // The next Paris day is still the future, for every check.
       const tomorrow = addDays(parisDay, 1);
-      const early = await pay(`midnight-${season}-tomorrow`, { caseId: paid.caseId, amountCents: 100, channel: 'card', receivedOn: tomorrow });
+      const early = await pay(`midnight-${season}-tomorrow`, {
+        caseId: paid.caseId,
+        amountCents: 100,
+        channel: 'card',
+        receivedOn: tomorrow,
+      });
       expect(early.json()).toMatchObject({ code: 'payments.received_in_future' });
-      const earlyMark = await as(t.app, leader)('POST', `/api/v1/plans/${markedPlan}/instalments/2/payment`, { paidOn: tomorrow, reference: `VIR-${season}-2` });
+      const earlyMark = await as(t.app, leader)('POST', `/api/v1/plans/${markedPlan}/instalments/2/payment`, {
+        paidOn: tomorrow,
+        reference: `VIR-${season}-2`,
+      });
       expect(earlyMark.json()).toMatchObject({ code: 'plans.paid_in_future' });
-      const earlyMandate = await as(t.app, leader)('POST', '/api/v1/sepa-mandates', { reference: `ACCORD-M-EARLY-${season.slice(0, 6)}`, caseId: paid.caseId, debtorName: 'Paul Minuit', debtorIban: 'FR7630002005500000157770824', signedOn: tomorrow });
+      const earlyMandate = await as(t.app, leader)('POST', '/api/v1/sepa-mandates', {
+        reference: `ACCORD-M-EARLY-${season.slice(0, 6)}`,
+        caseId: paid.caseId,
+        debtorName: 'Paul Minuit',
+        debtorIban: 'FR7630002005500000157770824',
+        signedOn: tomorrow,
+      });
       expect(earlyMandate.json()).toMatchObject({ code: 'sepa_mandates.signed_in_future' });
     });
   }
@@ -177,7 +282,12 @@ describe.each(ENGINES)('a payment dated the Paris day at 00:30 Paris time, on %s
     // 22:30 in Paris on the 15th, 01:30 on the 16th in Saint-Denis: the payment service accepts the debtor's day,
     // and so must the plan, which it pays after the payment commits.
     await setClock('2026-01-15T21:30:00Z');
-    const payment = await pay('midnight-reunion', { caseId: reunion.caseId, amountCents: 20_000, channel: 'cash_partner', receivedOn: '2026-01-16' });
+    const payment = await pay('midnight-reunion', {
+      caseId: reunion.caseId,
+      amountCents: 20_000,
+      channel: 'cash_partner',
+      receivedOn: '2026-01-16',
+    });
     expect(payment.statusCode, payment.body).toBe(201);
     expect(await instalment(plan, 1)).toEqual({ status: 'paid', paid_on: '2026-01-16' });
   });

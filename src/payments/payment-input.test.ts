@@ -30,19 +30,46 @@ describe.each(ENGINES)('amounts, dates and IBANs of payments on %s', (engine) =>
     leader = as(t.app, session);
     manager = as(t.app, await signIn(t.app, demoEmail('manager')));
     const db = t.deps.db;
-    const creditor = await db.selectFrom('creditors').select('id').where('code', '=', 'BHORIZON').executeTakeFirstOrThrow();
-    const mandate = await db.selectFrom('mandates').select('id').where('creditor_id', '=', creditor.id).executeTakeFirstOrThrow();
-    const debtor = await db.insertInto('debtors').values({ kind: 'person', first_name: 'Marc', last_name: 'Bornes', language: 'fr' }).returning('id').executeTakeFirstOrThrow();
+    const creditor = await db
+      .selectFrom('creditors')
+      .select('id')
+      .where('code', '=', 'BHORIZON')
+      .executeTakeFirstOrThrow();
+    const mandate = await db
+      .selectFrom('mandates')
+      .select('id')
+      .where('creditor_id', '=', creditor.id)
+      .executeTakeFirstOrThrow();
+    const debtor = await db
+      .insertInto('debtors')
+      .values({ kind: 'person', first_name: 'Marc', last_name: 'Bornes', language: 'fr' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     debtorId = debtor.id;
     const created = await db
       .insertInto('cases')
-      .values({ reference: 'TEST-BOUNDS-1', creditor_id: creditor.id, mandate_id: mandate.id, debtor_id: debtor.id, stage: 'amicable', opened_on: '2026-10-01', balance_cents: 100_000 })
+      .values({
+        reference: 'TEST-BOUNDS-1',
+        creditor_id: creditor.id,
+        mandate_id: mandate.id,
+        debtor_id: debtor.id,
+        stage: 'amicable',
+        opened_on: '2026-10-01',
+        balance_cents: 100_000,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     caseId = created.id;
     const claim = await db
       .insertInto('claims')
-      .values({ case_id: caseId, creditor_id: creditor.id, reference: 'TEST-BOUNDS-1-C', contract_type: 'consumer_credit', principal_cents: 100_000, default_on: '2025-06-01' })
+      .values({
+        case_id: caseId,
+        creditor_id: creditor.id,
+        reference: 'TEST-BOUNDS-1-C',
+        contract_type: 'consumer_credit',
+        principal_cents: 100_000,
+        default_on: '2025-06-01',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     claimId = claim.id;
@@ -51,17 +78,33 @@ describe.each(ENGINES)('amounts, dates and IBANs of payments on %s', (engine) =>
 
   it('refuses a claim correction of 2^53-1 cents, and the dashboard still answers', async () => {
     for (const amountCents of [Number.MAX_SAFE_INTEGER, MAX_AMOUNT_CENTS + 1, -(MAX_AMOUNT_CENTS + 1), 0]) {
-      const refused = await leader('POST', `/api/v1/claims/${claimId}/adjustments`, { component: 'fees', amountCents, reason: 'Frais de relance' });
+      const refused = await leader('POST', `/api/v1/claims/${claimId}/adjustments`, {
+        component: 'fees',
+        amountCents,
+        reason: 'Frais de relance',
+      });
       expect(refused.statusCode, `${amountCents}: ${refused.body}`).toBe(400);
       expect(refused.json().code).toBe('request.validation_failed');
     }
-    const largest = await leader('POST', `/api/v1/claims/${claimId}/adjustments`, { component: 'fees', amountCents: MAX_AMOUNT_CENTS, reason: 'Frais de relance' });
+    const largest = await leader('POST', `/api/v1/claims/${claimId}/adjustments`, {
+      component: 'fees',
+      amountCents: MAX_AMOUNT_CENTS,
+      reason: 'Frais de relance',
+    });
     expect(largest.statusCode, largest.body).toBe(200);
     expect(largest.json().owedCents).toBe(MAX_AMOUNT_CENTS);
     const dashboard = await manager('GET', '/api/v1/dashboard');
     expect(dashboard.statusCode, dashboard.body).toBe(200);
     expect(dashboard.json().balanceCents).toBeGreaterThan(MAX_AMOUNT_CENTS);
-    expect((await leader('POST', `/api/v1/claims/${claimId}/adjustments`, { component: 'fees', amountCents: -MAX_AMOUNT_CENTS, reason: 'Erreur de saisie' })).statusCode).toBe(200);
+    expect(
+      (
+        await leader('POST', `/api/v1/claims/${claimId}/adjustments`, {
+          component: 'fees',
+          amountCents: -MAX_AMOUNT_CENTS,
+          reason: 'Erreur de saisie',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('refuses payments and refunds beyond the bound of one amount', async () => {
@@ -69,7 +112,10 @@ describe.each(ENGINES)('amounts, dates and IBANs of payments on %s', (engine) =>
       const refused = await pay({ amountCents });
       expect(refused.statusCode, `${amountCents}: ${refused.body}`).toBe(400);
     }
-    const refund = await leader('POST', `/api/v1/debtors/${debtorId}/credit/refunds`, { amountCents: Number.MAX_SAFE_INTEGER, reason: 'Remboursement' });
+    const refund = await leader('POST', `/api/v1/debtors/${debtorId}/credit/refunds`, {
+      amountCents: Number.MAX_SAFE_INTEGER,
+      reason: 'Remboursement',
+    });
     expect(refund.statusCode).toBe(400);
   });
 
@@ -95,7 +141,11 @@ describe.each(ENGINES)('amounts, dates and IBANs of payments on %s', (engine) =>
     }
     const accepted = await pay({ payerIban: 'fr76 3000 6000 0112 3456 7890 189' });
     expect(accepted.statusCode, accepted.body).toBe(201);
-    const stored = await t.deps.db.selectFrom('payments').select('payer_iban').where('id', '=', accepted.json().id).executeTakeFirstOrThrow();
+    const stored = await t.deps.db
+      .selectFrom('payments')
+      .select('payer_iban')
+      .where('id', '=', accepted.json().id)
+      .executeTakeFirstOrThrow();
     expect(stored.payer_iban).toBe('FR7630006000011234567890189');
   });
 
@@ -111,7 +161,7 @@ describe.each(ENGINES)('amounts, dates and IBANs of payments on %s', (engine) =>
     expect(refused.json().code).toBe('sepa_mandates.iban_invalid');
   });
 
-  it("takes a payment dated today in Paris while it is still yesterday in UTC (last: the clock moves on)", async () => {
+  it('takes a payment dated today in Paris while it is still yesterday in UTC (last: the clock moves on)', async () => {
     // 23:30 UTC on 24 November is already 25 November in Paris: a payment of that day is today's, not the future's.
     t.clock.now = new Date('2026-11-24T23:30:00Z');
     const session = await signIn(t.app, demoEmail('team_leader'));

@@ -5,7 +5,6 @@ import type { PaymentView } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-
 export async function loadPayment(db: Db, paymentId: string): Promise<PaymentView> {
   const row = await paymentRows(db).where('p.id', '=', paymentId).executeTakeFirst();
   if (!row) throw notFound('The payment');
@@ -22,7 +21,10 @@ const paymentRows = (db: Db) =>
     .select(['c.reference as case_reference', 'u.display_name']);
 
 /** Payments chosen by `where`, newest first, 1,000 at most. */
-export async function paymentsWhere(db: Db, where: (select: ReturnType<typeof paymentRows>) => ReturnType<typeof paymentRows>): Promise<PaymentView[]> {
+export async function paymentsWhere(
+  db: Db,
+  where: (select: ReturnType<typeof paymentRows>) => ReturnType<typeof paymentRows>,
+): Promise<PaymentView[]> {
   const rows = await where(paymentRows(db)).orderBy('p.recorded_at', 'desc').limit(1_000).execute();
   return paymentViews(db, rows);
 }
@@ -60,7 +62,11 @@ async function paymentViews(db: Db, rows: PaymentRow[]): Promise<PaymentView[]> 
     .innerJoin('ledger_transactions as t', 't.id', 'e.transaction_id')
     .leftJoin('claims as cl', 'cl.id', 'e.claim_id')
     .select(['t.payment_id', 'e.account', 'e.amount_cents', 'e.claim_id', 'e.component', 'cl.reference'])
-    .where('t.payment_id', 'in', rows.map((row) => row.id))
+    .where(
+      't.payment_id',
+      'in',
+      rows.map((row) => row.id),
+    )
     .where('t.kind', 'in', ['allocation', 'reversal'])
     .execute();
   return rows.map((row) => {
@@ -71,7 +77,12 @@ async function paymentViews(db: Db, rows: PaymentRow[]): Promise<PaymentView[]> 
       if (entry.account === 'agency_income') commission -= entry.amount_cents;
       if (entry.account !== 'claim') continue;
       const key = `${entry.claim_id}|${entry.component}`;
-      const found = byClaim.get(key) ?? { claimId: entry.claim_id!, claimReference: entry.reference ?? '', component: entry.component!, amountCents: 0 };
+      const found = byClaim.get(key) ?? {
+        claimId: entry.claim_id!,
+        claimReference: entry.reference ?? '',
+        component: entry.component!,
+        amountCents: 0,
+      };
       found.amountCents -= entry.amount_cents;
       byClaim.set(key, found);
     }

@@ -17,27 +17,73 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
   /** A case of Banque Horizon with an old claim (500 €) and a newer one (1,000 € + 50 € interest + 10 € fees). */
   async function freshCase(reference: string) {
     const db = t.deps.db;
-    const creditor = await db.selectFrom('creditors').select('id').where('code', '=', 'BHORIZON').executeTakeFirstOrThrow();
-    const mandate = await db.selectFrom('mandates').select(['id', 'commission_rate_bp']).where('creditor_id', '=', creditor.id).executeTakeFirstOrThrow();
-    const debtor = await db.insertInto('debtors').values({ kind: 'person', first_name: 'Paul', last_name: `Essai-${reference}`, language: 'fr' }).returning('id').executeTakeFirstOrThrow();
+    const creditor = await db
+      .selectFrom('creditors')
+      .select('id')
+      .where('code', '=', 'BHORIZON')
+      .executeTakeFirstOrThrow();
+    const mandate = await db
+      .selectFrom('mandates')
+      .select(['id', 'commission_rate_bp'])
+      .where('creditor_id', '=', creditor.id)
+      .executeTakeFirstOrThrow();
+    const debtor = await db
+      .insertInto('debtors')
+      .values({ kind: 'person', first_name: 'Paul', last_name: `Essai-${reference}`, language: 'fr' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const created = await db
       .insertInto('cases')
-      .values({ reference, creditor_id: creditor.id, mandate_id: mandate.id, debtor_id: debtor.id, stage: 'amicable', opened_on: '2026-10-01', balance_cents: 50_000 + 106_000 })
+      .values({
+        reference,
+        creditor_id: creditor.id,
+        mandate_id: mandate.id,
+        debtor_id: debtor.id,
+        stage: 'amicable',
+        opened_on: '2026-10-01',
+        balance_cents: 50_000 + 106_000,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const claims = await db
       .insertInto('claims')
       .values([
-        { case_id: created.id, creditor_id: creditor.id, reference: `${reference}-OLD`, contract_type: 'consumer_credit', principal_cents: 50_000, default_on: '2025-06-01' },
-        { case_id: created.id, creditor_id: creditor.id, reference: `${reference}-NEW`, contract_type: 'consumer_credit', principal_cents: 100_000, interest_cents: 5_000, fees_cents: 1_000, default_on: '2026-01-10' },
+        {
+          case_id: created.id,
+          creditor_id: creditor.id,
+          reference: `${reference}-OLD`,
+          contract_type: 'consumer_credit',
+          principal_cents: 50_000,
+          default_on: '2025-06-01',
+        },
+        {
+          case_id: created.id,
+          creditor_id: creditor.id,
+          reference: `${reference}-NEW`,
+          contract_type: 'consumer_credit',
+          principal_cents: 100_000,
+          interest_cents: 5_000,
+          fees_cents: 1_000,
+          default_on: '2026-01-10',
+        },
       ])
       .returning(['id', 'reference'])
       .execute();
-    return { caseId: created.id, oldClaim: claims.find((c) => c.reference.endsWith('OLD'))!.id, newClaim: claims.find((c) => c.reference.endsWith('NEW'))!.id, commissionBp: mandate.commission_rate_bp };
+    return {
+      caseId: created.id,
+      oldClaim: claims.find((c) => c.reference.endsWith('OLD'))!.id,
+      newClaim: claims.find((c) => c.reference.endsWith('NEW'))!.id,
+      commissionBp: mandate.commission_rate_bp,
+    };
   }
 
   const pay = (key: string, body: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/payments', headers: { ...agentHeaders, 'idempotency-key': key }, payload: body });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments',
+      headers: { ...agentHeaders, 'idempotency-key': key },
+      payload: body,
+    });
   let agentHeaders: Record<string, string> = {};
   let commissionBp = 0;
 
@@ -55,7 +101,12 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
   afterAll(async () => t?.close());
 
   it('allocates by law: the oldest due debt first, then interest and fees before principal; with a receipt', async () => {
-    const response = await pay('pay-0001-first', { caseId, amountCents: 60_000, channel: 'bank_transfer', receivedOn: '2026-11-23' });
+    const response = await pay('pay-0001-first', {
+      caseId,
+      amountCents: 60_000,
+      channel: 'bank_transfer',
+      receivedOn: '2026-11-23',
+    });
     expect(response.statusCode, response.body).toBe(201);
     const payment = response.json();
     expect(payment.receiptNumber).toMatch(/^Q-2026-\d{7}$/);
@@ -67,9 +118,17 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
     ]);
     expect(payment.unallocatedCents).toBe(0);
     expect(payment.commissionCents).toBe(Math.floor((60_000 * commissionBp + 5_000) / 10_000));
-    const found = await t.deps.db.selectFrom('cases').select(['balance_cents', 'status']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    const found = await t.deps.db
+      .selectFrom('cases')
+      .select(['balance_cents', 'status'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
     expect(found).toEqual({ balance_cents: 96_000, status: 'open' });
-    const claims = await t.deps.db.selectFrom('claims').select(['id', 'status']).where('case_id', '=', caseId).execute();
+    const claims = await t.deps.db
+      .selectFrom('claims')
+      .select(['id', 'status'])
+      .where('case_id', '=', caseId)
+      .execute();
     expect(claims.find((c) => c.id === oldClaim)!.status).toBe('paid');
 
     const receipt = await agent('GET', `/api/v1/payments/${payment.id}/receipt.pdf`);
@@ -88,27 +147,55 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
     const other = await pay('pay-0002-retry', { ...body, amountCents: 2_000 });
     expect(other.statusCode).toBe(409);
     expect(other.json().code).toBe('payments.idempotency_conflict');
-    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/payments', headers: agentHeaders, payload: body });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments',
+      headers: agentHeaders,
+      payload: body,
+    });
     expect(missing.statusCode).toBe(400);
   });
 
   it('never counts a payment twice under concurrent retries', async () => {
-    const body = { caseId, amountCents: 1_500, channel: 'bank_transfer', receivedOn: '2026-11-24', reference: 'VIR-RETRY' };
+    const body = {
+      caseId,
+      amountCents: 1_500,
+      channel: 'bank_transfer',
+      receivedOn: '2026-11-24',
+      reference: 'VIR-RETRY',
+    };
     const responses = await Promise.all(Array.from({ length: 6 }, () => pay('pay-0003-concurrent', body)));
     expect(new Set(responses.map((r) => r.json().id)).size).toBe(1);
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
-    const rows = await t.deps.db.selectFrom('payments').select('id').where('idempotency_key', '=', 'pay-0003-concurrent').execute();
+    const rows = await t.deps.db
+      .selectFrom('payments')
+      .select('id')
+      .where('idempotency_key', '=', 'pay-0003-concurrent')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
   it('keeps an overpayment as a visible credit and closes the paid case', async () => {
     const before = (await agent('GET', `/api/v1/cases/${caseId}/payments`)).json();
-    const owed = (await t.deps.db.selectFrom('cases').select('balance_cents').where('id', '=', caseId).executeTakeFirstOrThrow()).balance_cents;
-    const response = await pay('pay-0004-over', { caseId, amountCents: owed + 2_500, channel: 'cheque', receivedOn: '2026-11-24' });
+    const owed = (
+      await t.deps.db.selectFrom('cases').select('balance_cents').where('id', '=', caseId).executeTakeFirstOrThrow()
+    ).balance_cents;
+    const response = await pay('pay-0004-over', {
+      caseId,
+      amountCents: owed + 2_500,
+      channel: 'cheque',
+      receivedOn: '2026-11-24',
+    });
     expect(response.json().unallocatedCents).toBe(2_500);
     const after = (await agent('GET', `/api/v1/cases/${caseId}/payments`)).json();
     expect(after.debtorCreditCents).toBe(before.debtorCreditCents + 2_500);
-    expect(await t.deps.db.selectFrom('cases').select(['status', 'close_reason', 'balance_cents']).where('id', '=', caseId).executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await t.deps.db
+        .selectFrom('cases')
+        .select(['status', 'close_reason', 'balance_cents'])
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
       status: 'closed',
       close_reason: 'paid',
       balance_cents: 0,
@@ -117,20 +204,48 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
   });
 
   it('reverses a bounced cheque: the claims owe again, the case reopens, nothing is edited in the ledger', async () => {
-    const cheque = (await t.deps.db.selectFrom('payments').select('id').where('idempotency_key', '=', 'pay-0004-over').executeTakeFirstOrThrow()).id;
-    expect((await agent('POST', `/api/v1/payments/${cheque}/reversal`, { kind: 'bounced_cheque', reason: 'Chèque sans provision' })).statusCode).toBe(403);
-    const reversed = await leader('POST', `/api/v1/payments/${cheque}/reversal`, { kind: 'bounced_cheque', reason: 'Chèque sans provision' });
+    const cheque = (
+      await t.deps.db
+        .selectFrom('payments')
+        .select('id')
+        .where('idempotency_key', '=', 'pay-0004-over')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(
+      (
+        await agent('POST', `/api/v1/payments/${cheque}/reversal`, {
+          kind: 'bounced_cheque',
+          reason: 'Chèque sans provision',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const reversed = await leader('POST', `/api/v1/payments/${cheque}/reversal`, {
+      kind: 'bounced_cheque',
+      reason: 'Chèque sans provision',
+    });
     expect(reversed.statusCode, reversed.body).toBe(200);
     expect(reversed.json()).toMatchObject({ status: 'reversed', reversalKind: 'bounced_cheque', allocations: [] });
-    const state = await t.deps.db.selectFrom('cases').select(['status', 'stage', 'balance_cents']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    const state = await t.deps.db
+      .selectFrom('cases')
+      .select(['status', 'stage', 'balance_cents'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
     expect(state).toEqual({ status: 'open', stage: 'amicable', balance_cents: 96_000 - 1_000 - 1_500 });
-    expect((await leader('POST', `/api/v1/payments/${cheque}/reversal`, { kind: 'error', reason: 'Encore' })).json().code).toBe('payments.already_reversed');
+    expect(
+      (await leader('POST', `/api/v1/payments/${cheque}/reversal`, { kind: 'error', reason: 'Encore' })).json().code,
+    ).toBe('payments.already_reversed');
     await expect(t.deps.db.deleteFrom('ledger_entries').execute()).rejects.toThrow(/append-only/);
     expect((await verifyLedger(t.deps.db)).violation).toBeNull();
   });
 
   it('shows a creditor its own payments only', async () => {
-    const first = (await t.deps.db.selectFrom('payments').select('id').where('idempotency_key', '=', 'pay-0001-first').executeTakeFirstOrThrow()).id;
+    const first = (
+      await t.deps.db
+        .selectFrom('payments')
+        .select('id')
+        .where('idempotency_key', '=', 'pay-0001-first')
+        .executeTakeFirstOrThrow()
+    ).id;
     expect((await creditorUser('GET', `/api/v1/payments/${first}`)).statusCode).toBe(200);
     expect((await otherCreditor('GET', `/api/v1/payments/${first}`)).statusCode).toBe(404);
     expect((await otherCreditor('GET', `/api/v1/cases/${caseId}/payments`)).statusCode).toBe(404);
@@ -146,10 +261,15 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
       .values({ kind: 'adjustment', occurred_at: t.clock.now, created_by: null, created_at: t.clock.now })
       .returning(['id', 'seq'])
       .executeTakeFirstOrThrow();
-    await t.deps.db.insertInto('ledger_entries').values({ transaction_id: broken.id, account: 'cash', amount_cents: 1 }).execute();
+    await t.deps.db
+      .insertInto('ledger_entries')
+      .values({ transaction_id: broken.id, account: 'cash', amount_cents: 1 })
+      .execute();
     t.ledgerBrokenOnPurpose = true;
     const found = await verifyLedger(t.deps.db);
     expect(found.ok).toBe(false);
-    expect(found.violation).toBe(`transaction #${broken.seq} (adjustment, ${broken.id}) does not balance: its entries sum to 1 cents`);
+    expect(found.violation).toBe(
+      `transaction #${broken.seq} (adjustment, ${broken.id}) does not balance: its entries sum to 1 cents`,
+    );
   });
 });

@@ -24,7 +24,12 @@ export async function payPlanInstalments(
   const instalments = await trx
     .selectFrom('plan_instalments')
     .innerJoin('plan_versions', 'plan_versions.id', 'plan_instalments.plan_version_id')
-    .select(['plan_instalments.number', 'plan_instalments.amount_cents', 'plan_instalments.status', 'plan_instalments.payment_reference'])
+    .select([
+      'plan_instalments.number',
+      'plan_instalments.amount_cents',
+      'plan_instalments.status',
+      'plan_instalments.payment_reference',
+    ])
     .where('plan_versions.plan_id', '=', plan.id)
     .where('plan_versions.version', '=', plan.current_version)
     .orderBy('plan_instalments.number')
@@ -34,7 +39,14 @@ export async function payPlanInstalments(
   for (const instalment of instalments) {
     if (instalment.status === 'paid') continue;
     if (instalment.amount_cents > left) break;
-    await payInstalmentIn(trx, actor, plan.id, instalment.number, { paidOn: payment.receivedOn, reference: `${payment.id}:${instalment.number}` }, { at, latestPaidOn: null, requestId: null });
+    await payInstalmentIn(
+      trx,
+      actor,
+      plan.id,
+      instalment.number,
+      { paidOn: payment.receivedOn, reference: `${payment.id}:${instalment.number}` },
+      { at, latestPaidOn: null, requestId: null },
+    );
     left -= instalment.amount_cents;
     paid.push(instalment.number);
   }

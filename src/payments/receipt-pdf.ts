@@ -4,7 +4,27 @@ import { pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import type { PaymentView } from './contract.js';
 
-const TEXTS: Record<Locale, Record<'title' | 'number' | 'debtor' | 'case' | 'creditor' | 'received' | 'amount' | 'channel' | 'allocation' | 'claim' | 'part' | 'credit' | 'remaining' | 'reversed' | 'legal', string> & { parts: Record<string, string>; channels: Record<string, string> }> = {
+const TEXTS: Record<
+  Locale,
+  Record<
+    | 'title'
+    | 'number'
+    | 'debtor'
+    | 'case'
+    | 'creditor'
+    | 'received'
+    | 'amount'
+    | 'channel'
+    | 'allocation'
+    | 'claim'
+    | 'part'
+    | 'credit'
+    | 'remaining'
+    | 'reversed'
+    | 'legal',
+    string
+  > & { parts: Record<string, string>; channels: Record<string, string> }
+> = {
   fr: {
     title: 'Quittance',
     number: 'Numéro',
@@ -20,9 +40,17 @@ const TEXTS: Record<Locale, Record<'title' | 'number' | 'debtor' | 'case' | 'cre
     credit: 'Non affecté (à votre crédit, remboursable)',
     remaining: 'Reste dû sur le dossier',
     reversed: 'PAIEMENT ANNULÉ',
-    legal: 'Quittance délivrée en application de l’article R124-6 du code des procédures civiles d’exécution. Aucuns frais de recouvrement ne sont à votre charge (article L111-8).',
+    legal:
+      'Quittance délivrée en application de l’article R124-6 du code des procédures civiles d’exécution. Aucuns frais de recouvrement ne sont à votre charge (article L111-8).',
     parts: { principal: 'capital', interest: 'intérêts', fees: 'frais' },
-    channels: { bank_transfer: 'virement', card: 'carte', cheque: 'chèque', cash_partner: 'espèces (partenaire)', direct_debit: 'prélèvement', creditor_reported: 'payé au créancier' },
+    channels: {
+      bank_transfer: 'virement',
+      card: 'carte',
+      cheque: 'chèque',
+      cash_partner: 'espèces (partenaire)',
+      direct_debit: 'prélèvement',
+      creditor_reported: 'payé au créancier',
+    },
   },
   en: {
     title: 'Receipt',
@@ -39,9 +67,17 @@ const TEXTS: Record<Locale, Record<'title' | 'number' | 'debtor' | 'case' | 'cre
     credit: 'Not allocated (your credit, refundable)',
     remaining: 'Still owed on the case',
     reversed: 'PAYMENT REVERSED',
-    legal: 'Receipt issued under article R124-6 of the French code of civil enforcement procedures. No collection fee is charged to you (article L111-8).',
+    legal:
+      'Receipt issued under article R124-6 of the French code of civil enforcement procedures. No collection fee is charged to you (article L111-8).',
     parts: { principal: 'principal', interest: 'interest', fees: 'fees' },
-    channels: { bank_transfer: 'bank transfer', card: 'card', cheque: 'cheque', cash_partner: 'cash (partner)', direct_debit: 'direct debit', creditor_reported: 'paid to the creditor' },
+    channels: {
+      bank_transfer: 'bank transfer',
+      card: 'card',
+      cheque: 'cheque',
+      cash_partner: 'cash (partner)',
+      direct_debit: 'direct debit',
+      creditor_reported: 'paid to the creditor',
+    },
   },
   it: {
     title: 'Quietanza',
@@ -58,9 +94,17 @@ const TEXTS: Record<Locale, Record<'title' | 'number' | 'debtor' | 'case' | 'cre
     credit: 'Non imputato (a vostro credito, rimborsabile)',
     remaining: 'Residuo dovuto sulla pratica',
     reversed: 'PAGAMENTO ANNULLATO',
-    legal: 'Quietanza rilasciata ai sensi dell’articolo R124-6 del codice francese delle procedure civili di esecuzione. Nessuna spesa di recupero è a vostro carico (articolo L111-8).',
+    legal:
+      'Quietanza rilasciata ai sensi dell’articolo R124-6 del codice francese delle procedure civili di esecuzione. Nessuna spesa di recupero è a vostro carico (articolo L111-8).',
     parts: { principal: 'capitale', interest: 'interessi', fees: 'spese' },
-    channels: { bank_transfer: 'bonifico', card: 'carta', cheque: 'assegno', cash_partner: 'contanti (partner)', direct_debit: 'addebito diretto', creditor_reported: 'pagato al creditore' },
+    channels: {
+      bank_transfer: 'bonifico',
+      card: 'carta',
+      cheque: 'assegno',
+      cash_partner: 'contanti (partner)',
+      direct_debit: 'addebito diretto',
+      creditor_reported: 'pagato al creditore',
+    },
   },
 };
 
@@ -70,7 +114,15 @@ export async function receiptPdf(deps: Deps, payment: PaymentView): Promise<Buff
     .selectFrom('cases')
     .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
     .innerJoin('debtors', 'debtors.id', 'cases.debtor_id')
-    .select(['cases.balance_cents', 'creditors.name as creditor_name', 'debtors.kind', 'debtors.first_name', 'debtors.last_name', 'debtors.company_name', 'debtors.language'])
+    .select([
+      'cases.balance_cents',
+      'creditors.name as creditor_name',
+      'debtors.kind',
+      'debtors.first_name',
+      'debtors.last_name',
+      'debtors.company_name',
+      'debtors.language',
+    ])
     .where('cases.id', '=', payment.caseId)
     .executeTakeFirstOrThrow();
   const locale = facts.language;
@@ -99,10 +151,15 @@ export async function receiptPdf(deps: Deps, payment: PaymentView): Promise<Buff
       doc.y = y + 16;
     };
     row([t.claim, t.part, ''], true);
-    for (const allocation of payment.allocations) row([allocation.claimReference, t.parts[allocation.component]!, pdfMoney(locale, allocation.amountCents)]);
+    for (const allocation of payment.allocations)
+      row([allocation.claimReference, t.parts[allocation.component]!, pdfMoney(locale, allocation.amountCents)]);
     if (payment.unallocatedCents > 0) row([t.credit, '', pdfMoney(locale, payment.unallocatedCents)]);
     doc.moveDown();
-    doc.font('Helvetica-Bold').text(`${t.remaining} : `, 56, doc.y, { continued: true }).font('Helvetica').text(pdfMoney(locale, facts.balance_cents));
+    doc
+      .font('Helvetica-Bold')
+      .text(`${t.remaining} : `, 56, doc.y, { continued: true })
+      .font('Helvetica')
+      .text(pdfMoney(locale, facts.balance_cents));
     doc.moveDown().fontSize(9).text(t.legal, 56, doc.y, { width: 480 });
   });
 }

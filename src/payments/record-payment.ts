@@ -7,7 +7,13 @@ import { appendCaseEvent } from '../cases/append-case-event.js';
 import { changeCase } from '../cases/change-case.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { assertVisible } from '../cases/scope.js';
-import { allocatePayment, ALLOCATION_RULES, DEFAULT_ALLOCATION_ORDER, type Allocation, type AllocationRule } from '../ledger/core/allocate.js';
+import {
+  allocatePayment,
+  ALLOCATION_RULES,
+  DEFAULT_ALLOCATION_ORDER,
+  type Allocation,
+  type AllocationRule,
+} from '../ledger/core/allocate.js';
 import { allocationEntries, receiptEntries } from '../ledger/core/postings.js';
 import { postTransaction, refreshCaseBalance } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
@@ -59,19 +65,35 @@ export async function recordPayment(
   requestId: string | null = null,
 ): Promise<{ payment: PaymentView; replayed: boolean }> {
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > MAX_AMOUNT_CENTS) {
-    throw invalid('payments.invalid_amount', `A payment is a positive amount in whole cents, at most ${MAX_AMOUNT_CENTS} (10,000,000.00 €).`);
+    throw invalid(
+      'payments.invalid_amount',
+      `A payment is a positive amount in whole cents, at most ${MAX_AMOUNT_CENTS} (10,000,000.00 €).`,
+    );
   }
   // A person or a program typed it: it must be an IBAN. A bank statement's is what the bank says the money came from.
-  const payerIban = input.payerIban === undefined || options.source === 'bank_statement' ? input.payerIban : normalisedIban(input.payerIban);
+  const payerIban =
+    input.payerIban === undefined || options.source === 'bank_statement'
+      ? input.payerIban
+      : normalisedIban(input.payerIban);
   if (payerIban === null) {
-    throw invalid('payments.payer_iban_invalid', "The payer's IBAN is not valid (country, length or check digits): copy it from the bank statement or leave it out.", { field: 'payerIban' });
+    throw invalid(
+      'payments.payer_iban_invalid',
+      "The payer's IBAN is not valid (country, length or check digits): copy it from the bank statement or leave it out.",
+      { field: 'payerIban' },
+    );
   }
   const now = deps.now();
-  const requestHash = createHash('sha256').update(stringify({ ...input, source: options.source }) ?? '').digest('hex');
+  const requestHash = createHash('sha256')
+    .update(stringify({ ...input, source: options.source }) ?? '')
+    .digest('hex');
 
   const outcome = await deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`payment:${options.idempotencyKey}`}))`.execute(trx);
-    const existing = await trx.selectFrom('payments').select(['id', 'request_hash', 'case_id']).where('idempotency_key', '=', options.idempotencyKey).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('payments')
+      .select(['id', 'request_hash', 'case_id'])
+      .where('idempotency_key', '=', options.idempotencyKey)
+      .executeTakeFirst();
     if (existing) {
       if (existing.request_hash !== requestHash) {
         throw conflict(
@@ -103,12 +125,20 @@ export async function recordPayment(
       .executeTakeFirst();
     assertVisible(actor, caseRow, 'The case');
     const zones = [deps.config.AGENCY_TZ, (await debtorLocation(trx, caseRow.debtor_id)).timeZone];
-    const refusal = receivedOnRefusal(input.receivedOn, { caseOpenedOn: caseRow.opened_on, caseReference: caseRow.reference, now, zones });
+    const refusal = receivedOnRefusal(input.receivedOn, {
+      caseOpenedOn: caseRow.opened_on,
+      caseReference: caseRow.reference,
+      now,
+      zones,
+    });
     if (refusal) throw invalid(refusal.code, refusal.message, { field: 'receivedOn' });
     const claims = await openClaims(trx, caseRow.id);
     for (const claimId of input.debtorChoice ?? []) {
       if (!claims.some((claim) => claim.id === claimId)) {
-        throw invalid('payments.unknown_claim', `The debtor's choice names claim ${claimId}, which is not an open claim of this case.`);
+        throw invalid(
+          'payments.unknown_claim',
+          `The debtor's choice names claim ${claimId}, which is not an open claim of this case.`,
+        );
       }
     }
 
@@ -153,7 +183,8 @@ export async function recordPayment(
       order,
       debtorChoice: input.debtorChoice,
     });
-    if (allocations.length > 0) await postAllocation(trx, caseRow, allocations, { paymentId: payment.id, createdBy: actor.userId, at: now });
+    if (allocations.length > 0)
+      await postAllocation(trx, caseRow, allocations, { paymentId: payment.id, createdBy: actor.userId, at: now });
     await settleCase(trx, caseRow.id, actor.userId, now, deps.config);
     // A promise to pay is kept by the payments that cover it, in the payment's own transaction.
     await matchPromise(trx, caseRow.id, actor.userId, now);
@@ -172,10 +203,24 @@ export async function recordPayment(
       creditorId: caseRow.creditor_id,
       event: 'payment.recorded',
       at: now,
-      payload: { paymentId: payment.id, receiptNumber, caseReference: caseRow.reference, amountCents: input.amountCents, currency: 'EUR', receivedOn: input.receivedOn, channel: input.channel, allocations },
+      payload: {
+        paymentId: payment.id,
+        receiptNumber,
+        caseReference: caseRow.reference,
+        amountCents: input.amountCents,
+        currency: 'EUR',
+        receivedOn: input.receivedOn,
+        channel: input.channel,
+        allocations,
+      },
     });
     // A live plan follows the money: the instalments this payment covers are paid in its transaction.
-    await payPlanInstalments(trx, actor, { id: payment.id, caseId: caseRow.id, amountCents: input.amountCents, receivedOn: input.receivedOn }, now);
+    await payPlanInstalments(
+      trx,
+      actor,
+      { id: payment.id, caseId: caseRow.id, amountCents: input.amountCents, receivedOn: input.receivedOn },
+      now,
+    );
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'payment.recorded',
@@ -225,7 +270,9 @@ export async function postAllocation(
 }
 
 export function mandateOrder(stored: unknown): AllocationRule[] {
-  const rules = Array.isArray(stored) ? stored.filter((rule): rule is AllocationRule => (ALLOCATION_RULES as readonly string[]).includes(rule)) : [];
+  const rules = Array.isArray(stored)
+    ? stored.filter((rule): rule is AllocationRule => (ALLOCATION_RULES as readonly string[]).includes(rule))
+    : [];
   return rules.length > 0 ? rules : [...DEFAULT_ALLOCATION_ORDER];
 }
 
@@ -264,7 +311,13 @@ export async function openClaims(trx: Transaction<DB>, caseId: string) {
  * After money moved on a case: claims with nothing left become paid (and paid ones that owe again, open), the cached
  * balance follows, and a case whose claims are all paid closes as paid — or reopens when a reversal undid that.
  */
-export async function settleCase(trx: Transaction<DB>, caseId: string, actorUserId: string | null, now: Date, agency: { AGENCY_TZ: string }) {
+export async function settleCase(
+  trx: Transaction<DB>,
+  caseId: string,
+  actorUserId: string | null,
+  now: Date,
+  agency: { AGENCY_TZ: string },
+) {
   await sql`
     update claims set status = case
         when principal_cents + interest_cents + fees_cents <= settled_principal_cents + settled_interest_cents + settled_fees_cents then 'paid'
@@ -279,8 +332,18 @@ export async function settleCase(trx: Transaction<DB>, caseId: string, actorUser
     .selectFrom('cases')
     .select(['status', 'close_reason'])
     .select((eb) => [
-      eb.selectFrom('claims').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('claims.case_id', '=', 'cases.id').where('claims.status', '=', 'open').as('open_claims'),
-      eb.selectFrom('claims').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('claims.case_id', '=', 'cases.id').where('claims.status', '=', 'paid').as('paid_claims'),
+      eb
+        .selectFrom('claims')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('claims.case_id', '=', 'cases.id')
+        .where('claims.status', '=', 'open')
+        .as('open_claims'),
+      eb
+        .selectFrom('claims')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('claims.case_id', '=', 'cases.id')
+        .where('claims.status', '=', 'paid')
+        .as('paid_claims'),
     ])
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow();

@@ -31,10 +31,18 @@ export async function reversePayment(
 ): Promise<PaymentView> {
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    const payment = await trx.selectFrom('payments').selectAll().where('id', '=', paymentId).forUpdate().executeTakeFirst();
+    const payment = await trx
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', paymentId)
+      .forUpdate()
+      .executeTakeFirst();
     assertVisible(actor, payment, 'The payment');
     if (payment.status === 'reversed') {
-      throw conflict('payments.already_reversed', `Payment ${payment.receipt_number} was already reversed on ${localDateOf(payment.reversed_at!, deps.config.AGENCY_TZ)}.`);
+      throw conflict(
+        'payments.already_reversed',
+        `Payment ${payment.receipt_number} was already reversed on ${localDateOf(payment.reversed_at!, deps.config.AGENCY_TZ)}.`,
+      );
     }
     await trx.selectFrom('cases').select('id').where('id', '=', payment.case_id).forUpdate().execute();
     const transactions = await trx
@@ -42,12 +50,22 @@ export async function reversePayment(
       .select(['t.id', 't.kind'])
       .where('t.payment_id', '=', paymentId)
       .where('t.kind', 'in', ['receipt', 'allocation'])
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('ledger_transactions as r').select('r.id').whereRef('r.reverses_id', '=', 't.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('ledger_transactions as r').select('r.id').whereRef('r.reverses_id', '=', 't.id')),
+        ),
+      )
       .orderBy('t.seq', 'desc')
       .execute();
     const reversals: { reversesId: string; entries: Entry[] }[] = [];
-    for (const transaction of transactions) reversals.push({ reversesId: transaction.id, entries: reversalEntries(await entriesOf(trx, transaction.id)) });
-    await refuseIfSurplusUsed(trx, payment, reversals.flatMap((reversal) => reversal.entries), deps.config.AGENCY_TZ);
+    for (const transaction of transactions)
+      reversals.push({ reversesId: transaction.id, entries: reversalEntries(await entriesOf(trx, transaction.id)) });
+    await refuseIfSurplusUsed(
+      trx,
+      payment,
+      reversals.flatMap((reversal) => reversal.entries),
+      deps.config.AGENCY_TZ,
+    );
     for (const reversal of reversals) {
       await postTransaction(trx, {
         kind: 'reversal',
@@ -68,7 +86,12 @@ export async function reversePayment(
     // An open promise counts only the payments that stand.
     await matchPromise(trx, payment.case_id, actor.userId, now);
     // What the payment had paid on a plan owes again, in the reversal's transaction.
-    await reopenInstalmentsPaidBy(trx, actor, { id: paymentId, receiptNumber: payment.receipt_number }, { at: now, today: agencyToday(now, deps.config) });
+    await reopenInstalmentsPaidBy(
+      trx,
+      actor,
+      { id: paymentId, receiptNumber: payment.receipt_number },
+      { at: now, today: agencyToday(now, deps.config) },
+    );
     await appendCaseEvent(trx, {
       caseId: payment.case_id,
       debtorId: payment.debtor_id,
@@ -83,7 +106,13 @@ export async function reversePayment(
       creditorId: payment.creditor_id,
       event: 'payment.reversed',
       at: now,
-      payload: { paymentId, receiptNumber: payment.receipt_number, amountCents: payment.amount_cents, kind: input.kind, reason: input.reason.trim() },
+      payload: {
+        paymentId,
+        receiptNumber: payment.receipt_number,
+        amountCents: payment.amount_cents,
+        kind: input.kind,
+        reason: input.reason.trim(),
+      },
     });
     await appendAudit(trx, {
       actor: auditActor(actor),
@@ -92,7 +121,12 @@ export async function reversePayment(
       targetId: paymentId,
       creditorId: payment.creditor_id,
       before: { status: 'recorded' },
-      after: { status: 'reversed', kind: input.kind, reason: input.reason.trim(), transactionsReversed: transactions.length },
+      after: {
+        status: 'reversed',
+        kind: input.kind,
+        reason: input.reason.trim(),
+        transactionsReversed: transactions.length,
+      },
       requestId,
       at: now,
     });
@@ -137,14 +171,22 @@ async function refuseIfSurplusUsed(
     .where('t.kind', 'in', ['refund', 'allocation'])
     .where('t.payment_id', 'is', null)
     .where('t.occurred_at', '>=', payment.recorded_at)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('ledger_transactions as r').select('r.id').whereRef('r.reverses_id', '=', 't.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('ledger_transactions as r').select('r.id').whereRef('r.reverses_id', '=', 't.id')),
+      ),
+    )
     .orderBy('t.seq')
     .execute();
-  const used = uses.length > 0
-    ? uses
-        .map((use) => `${use.kind === 'refund' ? 'refunded to the debtor' : `allocated to case ${use.case_reference ?? '?'}`} on ${localDateOf(use.occurred_at, agencyZone)}`)
-        .join(', then ')
-    : 'used since';
+  const used =
+    uses.length > 0
+      ? uses
+          .map(
+            (use) =>
+              `${use.kind === 'refund' ? 'refunded to the debtor' : `allocated to case ${use.case_reference ?? '?'}`} on ${localDateOf(use.occurred_at, agencyZone)}`,
+          )
+          .join(', then ')
+      : 'used since';
   const missing = surplus - credit;
   throw conflict(
     'payments.surplus_already_used',

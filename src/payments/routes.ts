@@ -45,7 +45,10 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         deps,
         request.actor!,
         request.body,
-        { idempotencyKey: request.headers['idempotency-key'], source: request.headers['x-accord-client'] === 'web' ? 'web' : 'api' },
+        {
+          idempotencyKey: request.headers['idempotency-key'],
+          source: request.headers['x-accord-client'] === 'web' ? 'web' : 'api',
+        },
         request.id,
       );
       return reply.status(replayed ? 200 : 201).send(payment);
@@ -56,7 +59,12 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/payments/:id',
     {
       config: { access: { permission: 'payments.read' } },
-      schema: { tags, summary: 'A payment with its allocation and receipt number', params: id, response: { 200: paymentSchema, ...problemResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'A payment with its allocation and receipt number',
+        params: id,
+        response: { 200: paymentSchema, ...problemResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => {
       const payment = await loadPayment(deps.db, request.params.id);
@@ -77,10 +85,15 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      const found = await deps.db.selectFrom('cases').select(['id', 'creditor_id', 'debtor_id']).where('id', '=', request.params.id).executeTakeFirst();
+      const found = await deps.db
+        .selectFrom('cases')
+        .select(['id', 'creditor_id', 'debtor_id'])
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
       assertVisible(request.actor!, found, 'The case');
       // The debtor's credit is money of the person, not of this creditor's case: never in a creditor's projection.
-      if (creditorScope(request.actor!)) return { items: await casePayments(deps.db, found.id), debtorCreditCents: null };
+      if (creditorScope(request.actor!))
+        return { items: await casePayments(deps.db, found.id), debtorCreditCents: null };
       const credit = await deps.db
         .selectFrom('ledger_entries')
         .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total'))
@@ -97,7 +110,8 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'payments.reverse' } },
       schema: {
         tags,
-        summary: 'Reverse a payment whose money did not stay (returned direct debit, bounced cheque, chargeback, error)',
+        summary:
+          'Reverse a payment whose money did not stay (returned direct debit, bounced cheque, chargeback, error)',
         params: id,
         body: reversalBody,
         response: { 200: paymentSchema, ...problemResponses(400, 401, 403, 404, 409) },
@@ -110,7 +124,12 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/payments/:id/receipt.pdf',
     {
       config: { access: { permission: 'payments.read' } },
-      schema: { tags, summary: 'The receipt (quittance, CPCE R124-6) as PDF', params: id, response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'The receipt (quittance, CPCE R124-6) as PDF',
+        params: id,
+        response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404) },
+      },
     },
     async (request, reply) => {
       const payment = await loadPayment(deps.db, request.params.id);
@@ -158,7 +177,8 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'payments.reverse' } },
       schema: {
         tags,
-        summary: 'Correct a claim component (positive: owed more; negative: owed less, never below zero), with the reason',
+        summary:
+          'Correct a claim component (positive: owed more; negative: owed less, never below zero), with the reason',
         params: id,
         body: claimAdjustmentBody,
         response: { 200: claimAdjustmentSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },

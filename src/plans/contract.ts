@@ -40,12 +40,32 @@ export const proposalsSchema = z.object({
   balanceCents: cents,
   firstDueOn: z.string(),
   capacity: z
-    .object({ assessmentId: z.string(), version: z.number().int(), date: z.string(), householdCapacityCents: cents, capacityCents: cents, debtorOpenBalanceCents: cents })
+    .object({
+      assessmentId: z.string(),
+      version: z.number().int(),
+      date: z.string(),
+      householdCapacityCents: cents,
+      capacityCents: cents,
+      debtorOpenBalanceCents: cents,
+    })
     .nullable(),
-  mandate: z.object({ maxPlanMonths: z.number().int(), maxDiscountBp: z.number().int(), settlementsAllowed: z.boolean(), graceDays: z.number().int() }),
+  mandate: z.object({
+    maxPlanMonths: z.number().int(),
+    maxDiscountBp: z.number().int(),
+    settlementsAllowed: z.boolean(),
+    graceDays: z.number().int(),
+  }),
   authority: z.object({ maxPlanMonths: z.number().int(), maxDiscountBp: z.number().int() }),
   orientation: z.boolean(),
-  proposals: z.array(z.object({ kind, agreedCents: cents, discountCents: cents, schedule: z.array(instalment), approvalReasons: z.array(z.string()) })),
+  proposals: z.array(
+    z.object({
+      kind,
+      agreedCents: cents,
+      discountCents: cents,
+      schedule: z.array(instalment),
+      approvalReasons: z.array(z.string()),
+    }),
+  ),
   notProposed: z.array(z.object({ kind, reasons: z.array(z.string()) })),
 });
 
@@ -71,12 +91,31 @@ export const planSchema = z.object({
       knowinglyAboveCapacity: z.boolean(),
       createdBy: z.string().nullable(),
       createdAt: z.string(),
-      instalments: z.array(instalment.extend({ status: z.enum(['due', 'paid', 'late']), paidOn: z.string().nullable() })),
+      instalments: z.array(
+        instalment.extend({ status: z.enum(['due', 'paid', 'late']), paidOn: z.string().nullable() }),
+      ),
     }),
   ),
-  events: z.array(z.object({ version: z.number().int(), fromStatus: status.nullable(), toStatus: status, reason: z.string(), actor: z.string().nullable(), occurredAt: z.string() })),
+  events: z.array(
+    z.object({
+      version: z.number().int(),
+      fromStatus: status.nullable(),
+      toStatus: status,
+      reason: z.string(),
+      actor: z.string().nullable(),
+      occurredAt: z.string(),
+    }),
+  ),
   approvals: z.array(
-    z.object({ id: z.string(), version: z.number().int(), reasons: z.array(z.string()), status: z.string(), decidedBy: z.string().nullable(), decidedAt: z.string().nullable(), decisionReason: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      version: z.number().int(),
+      reasons: z.array(z.string()),
+      status: z.string(),
+      decidedBy: z.string().nullable(),
+      decidedAt: z.string().nullable(),
+      decisionReason: z.string().nullable(),
+    }),
   ),
 });
 
@@ -117,7 +156,10 @@ export const approvalItemSchema = z.object({
 
 export const proposalsQuery = z.strictObject({ firstDueOn: isoDate.optional() });
 export const casePlansSchema = z.object({ items: z.array(planSchema), reviews: z.array(reviewSchema) });
-export const instalmentParams = z.strictObject({ id: z.string().uuid(), number: z.coerce.number().int().min(1).max(120) });
+export const instalmentParams = z.strictObject({
+  id: z.string().uuid(),
+  number: z.coerce.number().int().min(1).max(120),
+});
 export const approvalListSchema = z.object({ items: z.array(approvalItemSchema) });
 export const reviewListSchema = z.object({ items: z.array(reviewSchema) });
 

@@ -35,13 +35,24 @@ async function currentInstalments(trx: Transaction<DB>, plan: LockedPlan) {
  * Marks an instalment of the plan's current version paid, in full, for an agent (`actor`) or the system (null), with
  * the payment's reference as the idempotency key. The first payment starts an agreed plan; the last one completes it.
  */
-export async function recordInstalmentPayment(deps: Deps, actor: Actor | null, planId: string, number: number, payment: InstalmentPayment, requestId: string | null): Promise<PlanView> {
+export async function recordInstalmentPayment(
+  deps: Deps,
+  actor: Actor | null,
+  planId: string,
+  number: number,
+  payment: InstalmentPayment,
+  requestId: string | null,
+): Promise<PlanView> {
   const at = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     // The payments' rule (payments/core/payment-checks.ts): not after today where it is latest, the agency's or the debtor's.
     const plan = await trx.selectFrom('plans').select('debtor_id').where('id', '=', planId).executeTakeFirst();
     const zones = [deps.config.AGENCY_TZ, ...(plan ? [(await debtorLocation(trx, plan.debtor_id)).timeZone] : [])];
-    return payInstalmentIn(trx, actor, planId, number, payment, { at, latestPaidOn: latestToday(at, zones), requestId });
+    return payInstalmentIn(trx, actor, planId, number, payment, {
+      at,
+      latestPaidOn: latestToday(at, zones),
+      requestId,
+    });
   });
   return loadPlan(deps.db, planId);
 }
@@ -64,18 +75,35 @@ export async function payInstalmentIn(
   const instalments = await currentInstalments(trx, plan);
   const same = instalments.find((i) => i.payment_reference === payment.reference);
   if (same) {
-    if (same.number !== number) throw conflict('plans.payment_reference_used', 'This payment reference was already recorded on another instalment: check the reference.', { number: same.number });
+    if (same.number !== number)
+      throw conflict(
+        'plans.payment_reference_used',
+        'This payment reference was already recorded on another instalment: check the reference.',
+        { number: same.number },
+      );
     return; // already recorded: nothing changes
   }
   const target = instalments.find((i) => i.number === number);
   if (!target) throw notFound('The instalment');
-  if (target.status === 'paid') throw conflict('plans.instalment_paid', 'This instalment is already paid (with another reference).');
-  if (context.latestPaidOn !== null && payment.paidOn > context.latestPaidOn) throw invalid('plans.paid_in_future', 'The payment date is in the future: give the day the money arrived.');
+  if (target.status === 'paid')
+    throw conflict('plans.instalment_paid', 'This instalment is already paid (with another reference).');
+  if (context.latestPaidOn !== null && payment.paidOn > context.latestPaidOn)
+    throw invalid('plans.paid_in_future', 'The payment date is in the future: give the day the money arrived.');
   const allPaid = instalments.every((i) => i.number === number || i.status === 'paid');
   const from = plan.status;
-  await trx.updateTable('plan_instalments').set({ status: 'paid', paid_on: payment.paidOn, payment_reference: payment.reference }).where('id', '=', target.id).execute();
-  const to = await applyEvent(trx, plan, { type: 'pay', allPaid }, { reason: writeReason.instalmentPaid(number, payment.reference), actorUserId: actor?.userId ?? null, at });
-  if (to === 'completed') await planCaseEvent(trx, plan, 'Plan soldé : toutes les échéances sont payées', actor?.userId ?? null, at);
+  await trx
+    .updateTable('plan_instalments')
+    .set({ status: 'paid', paid_on: payment.paidOn, payment_reference: payment.reference })
+    .where('id', '=', target.id)
+    .execute();
+  const to = await applyEvent(
+    trx,
+    plan,
+    { type: 'pay', allPaid },
+    { reason: writeReason.instalmentPaid(number, payment.reference), actorUserId: actor?.userId ?? null, at },
+  );
+  if (to === 'completed')
+    await planCaseEvent(trx, plan, 'Plan soldé : toutes les échéances sont payées', actor?.userId ?? null, at);
   await appendAudit(trx, {
     actor: who,
     action: 'plan.instalment_paid',
@@ -83,7 +111,16 @@ export async function payInstalmentIn(
     targetId: plan.id,
     creditorId: plan.creditor_id,
     before: { status: from, instalment: { number, status: target.status } },
-    after: { status: to, instalment: { number, status: 'paid', paidOn: payment.paidOn, amountCents: Number(target.amount_cents), reference: payment.reference } },
+    after: {
+      status: to,
+      instalment: {
+        number,
+        status: 'paid',
+        paidOn: payment.paidOn,
+        amountCents: Number(target.amount_cents),
+        reference: payment.reference,
+      },
+    },
     requestId,
     at,
   });
@@ -113,7 +150,11 @@ export async function reopenInstalmentsPaidBy(
     const plan = await lockPlan(trx, planId);
     const rows = await trx
       .updateTable('plan_instalments')
-      .set({ status: sql<'due' | 'late'>`case when due_on < ${today}::date then 'late' else 'due' end`, paid_on: null, payment_reference: null })
+      .set({
+        status: sql<'due' | 'late'>`case when due_on < ${today}::date then 'late' else 'due' end`,
+        paid_on: null,
+        payment_reference: null,
+      })
       .where('plan_id', '=', planId)
       .where('payment_reference', 'like', `${paymentId}:%`)
       .where('status', '=', 'paid')
@@ -124,11 +165,16 @@ export async function reopenInstalmentsPaidBy(
     const numbers = rows.map((row) => row.number).sort((a, b) => a - b);
     const from = plan.status;
     if (nextStatus(plan.status, { type: 'unpay' }) !== null) {
-      await applyEvent(trx, plan, { type: 'unpay' }, {
-        reason: `échéance(s) ${numbers.join(', ')} de nouveau due(s) : paiement ${payment.receiptNumber} annulé`,
-        actorUserId: actor?.userId ?? null,
-        at,
-      });
+      await applyEvent(
+        trx,
+        plan,
+        { type: 'unpay' },
+        {
+          reason: `échéance(s) ${numbers.join(', ')} de nouveau due(s) : paiement ${payment.receiptNumber} annulé`,
+          actorUserId: actor?.userId ?? null,
+          at,
+        },
+      );
     }
     await appendAudit(trx, {
       actor: actor ? auditActor(actor) : SYSTEM_ACTOR,
@@ -161,7 +207,9 @@ export async function followUpPlans(deps: Deps): Promise<PlanFollowUpReport> {
   const today = agencyToday(at, deps.config);
   const candidates = await deps.db
     .selectFrom('plans')
-    .innerJoin('plan_versions', (j) => j.onRef('plan_versions.plan_id', '=', 'plans.id').onRef('plan_versions.version', '=', 'plans.current_version'))
+    .innerJoin('plan_versions', (j) =>
+      j.onRef('plan_versions.plan_id', '=', 'plans.id').onRef('plan_versions.version', '=', 'plans.current_version'),
+    )
     .innerJoin('plan_instalments', 'plan_instalments.plan_version_id', 'plan_versions.id')
     .select('plans.id')
     .distinct()
@@ -174,17 +222,38 @@ export async function followUpPlans(deps: Deps): Promise<PlanFollowUpReport> {
     await deps.db.transaction().execute(async (trx) => {
       const plan = await lockPlan(trx, id);
       if (plan.status !== 'agreed' && plan.status !== 'active') return;
-      const grace = await trx.selectFrom('cases').innerJoin('mandates', 'mandates.id', 'cases.mandate_id').select('mandates.payment_grace_days').where('cases.id', '=', plan.case_id).executeTakeFirstOrThrow();
+      const grace = await trx
+        .selectFrom('cases')
+        .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
+        .select('mandates.payment_grace_days')
+        .where('cases.id', '=', plan.case_id)
+        .executeTakeFirstOrThrow();
       const instalments = await currentInstalments(trx, plan);
-      const states = instalments.map((i) => ({ number: i.number, dueOn: i.due_on, amountCents: Number(i.amount_cents), status: i.status }));
+      const states = instalments.map((i) => ({
+        number: i.number,
+        dueOn: i.due_on,
+        amountCents: Number(i.amount_cents),
+        status: i.status,
+      }));
       const result = followUp(states, today, grace.payment_grace_days);
       const before = plan.status;
       if (plan.status === 'agreed') {
-        await applyEvent(trx, plan, { type: 'start' }, { reason: writeReason.firstDue(instalments[0]!.due_on), actorUserId: null, at });
+        await applyEvent(
+          trx,
+          plan,
+          { type: 'start' },
+          { reason: writeReason.firstDue(instalments[0]!.due_on), actorUserId: null, at },
+        );
         report.started++;
       }
       if (result.late.length > 0) {
-        await trx.updateTable('plan_instalments').set({ status: 'late' }).where('plan_version_id', '=', instalments[0]!.plan_version_id).where('number', 'in', result.late).where('status', '=', 'due').execute();
+        await trx
+          .updateTable('plan_instalments')
+          .set({ status: 'late' })
+          .where('plan_version_id', '=', instalments[0]!.plan_version_id)
+          .where('number', 'in', result.late)
+          .where('status', '=', 'due')
+          .execute();
         report.instalmentsLate += result.late.length;
       }
       if (result.broken) {
@@ -193,7 +262,15 @@ export async function followUpPlans(deps: Deps): Promise<PlanFollowUpReport> {
         await planCaseEvent(trx, plan, `Plan rompu : ${reason}. Relance et renégociation à prévoir.`, null, at);
         await trx
           .insertInto('case_reviews')
-          .values({ case_id: plan.case_id, debtor_id: plan.debtor_id, plan_id: plan.id, kind: 'broken_plan', reasons: JSON.stringify([`instalment_${result.brokenBy}_unpaid`]), opened_by: null, opened_at: at })
+          .values({
+            case_id: plan.case_id,
+            debtor_id: plan.debtor_id,
+            plan_id: plan.id,
+            kind: 'broken_plan',
+            reasons: JSON.stringify([`instalment_${result.brokenBy}_unpaid`]),
+            opened_by: null,
+            opened_at: at,
+          })
           .onConflict((oc) => oc.columns(['case_id', 'kind']).where('status', '=', 'open').doNothing())
           .execute();
         report.broken++;

@@ -20,8 +20,20 @@ export async function loadCase(db: Db, caseId: string, lock = false): Promise<Ca
   let query = db
     .selectFrom('cases')
     .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
-    .select(['cases.id', 'cases.reference', 'cases.debtor_id', 'cases.creditor_id', 'cases.status', 'cases.balance_cents'])
-    .select(['mandates.max_plan_months', 'mandates.max_discount_bp', 'mandates.settlements_allowed', 'mandates.payment_grace_days'])
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.debtor_id',
+      'cases.creditor_id',
+      'cases.status',
+      'cases.balance_cents',
+    ])
+    .select([
+      'mandates.max_plan_months',
+      'mandates.max_discount_bp',
+      'mandates.settlements_allowed',
+      'mandates.payment_grace_days',
+    ])
     .where('cases.id', '=', caseId);
   if (lock) query = query.forUpdate(['cases']);
   const row = await query.executeTakeFirst();
@@ -33,7 +45,12 @@ export async function loadCase(db: Db, caseId: string, lock = false): Promise<Ca
     creditorId: row.creditor_id,
     status: row.status,
     balanceCents: Number(row.balance_cents),
-    mandate: { maxPlanMonths: row.max_plan_months, maxDiscountBp: row.max_discount_bp, settlementsAllowed: row.settlements_allowed, graceDays: row.payment_grace_days },
+    mandate: {
+      maxPlanMonths: row.max_plan_months,
+      maxDiscountBp: row.max_discount_bp,
+      settlementsAllowed: row.settlements_allowed,
+      graceDays: row.payment_grace_days,
+    },
   };
 }
 
@@ -67,15 +84,29 @@ export async function loadCapacity(db: Db, debtorId: string, caseBalanceCents: n
   const total = Math.max(Number(owed.total), caseBalanceCents);
   const household = Number(latest.capacity_cents);
   const share = total === 0 ? household : Number((BigInt(household) * BigInt(caseBalanceCents)) / BigInt(total));
-  return { assessmentId: latest.id, version: latest.version, date: latest.assessed_on, householdCapacityCents: household, capacityCents: share, debtorOpenBalanceCents: total };
+  return {
+    assessmentId: latest.id,
+    version: latest.version,
+    date: latest.assessed_on,
+    householdCapacityCents: household,
+    capacityCents: share,
+    debtorOpenBalanceCents: total,
+  };
 }
 
 /** What a role may agree alone. A role without a row has no authority: everything it records needs approval. */
 export async function loadAuthority(db: Db, role: Role): Promise<Authority> {
-  const row = await db.selectFrom('plan_authority').select(['max_plan_months', 'max_discount_bp']).where('role', '=', role).executeTakeFirst();
-  return row ? { maxPlanMonths: row.max_plan_months, maxDiscountBp: row.max_discount_bp } : { maxPlanMonths: 0, maxDiscountBp: 0 };
+  const row = await db
+    .selectFrom('plan_authority')
+    .select(['max_plan_months', 'max_discount_bp'])
+    .where('role', '=', role)
+    .executeTakeFirst();
+  return row
+    ? { maxPlanMonths: row.max_plan_months, maxDiscountBp: row.max_discount_bp }
+    : { maxPlanMonths: 0, maxDiscountBp: 0 };
 }
 
 export function assertCaseOpen(facts: CaseFacts): void {
-  if (facts.status === 'closed') throw conflict('plans.case_closed', 'This case is closed: a plan can only be made on an open case.');
+  if (facts.status === 'closed')
+    throw conflict('plans.case_closed', 'This case is closed: a plan can only be made on an open case.');
 }

@@ -24,7 +24,12 @@ export async function lockPlan(trx: Transaction<DB>, planId: string): Promise<Lo
   const owner = await trx.selectFrom('plans').select('case_id').where('id', '=', planId).executeTakeFirst();
   if (!owner) throw notFound('The plan');
   await trx.selectFrom('cases').select('id').where('id', '=', owner.case_id).forUpdate().execute();
-  const plan = await trx.selectFrom('plans').select(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version']).where('id', '=', planId).forUpdate().executeTakeFirst();
+  const plan = await trx
+    .selectFrom('plans')
+    .select(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version'])
+    .where('id', '=', planId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!plan) throw notFound('The plan');
   return plan;
 }
@@ -41,11 +46,30 @@ export async function applyEvent(
 ): Promise<PlanStatus> {
   const to = nextStatus(plan.status, event);
   if (to === null) {
-    throw conflict('plans.wrong_status', `A plan that is ${plan.status} cannot be changed this way (${event.type}): reload the plan and check its status.`, { planStatus: plan.status });
+    throw conflict(
+      'plans.wrong_status',
+      `A plan that is ${plan.status} cannot be changed this way (${event.type}): reload the plan and check its status.`,
+      { planStatus: plan.status },
+    );
   }
   const version = change.version ?? plan.current_version;
-  await trx.insertInto('plan_events').values({ plan_id: plan.id, version, from_status: plan.status, to_status: to, reason: change.reason, actor_user_id: change.actorUserId, occurred_at: change.at }).execute();
-  await trx.updateTable('plans').set({ status: to, current_version: version, updated_at: change.at }).where('id', '=', plan.id).execute();
+  await trx
+    .insertInto('plan_events')
+    .values({
+      plan_id: plan.id,
+      version,
+      from_status: plan.status,
+      to_status: to,
+      reason: change.reason,
+      actor_user_id: change.actorUserId,
+      occurred_at: change.at,
+    })
+    .execute();
+  await trx
+    .updateTable('plans')
+    .set({ status: to, current_version: version, updated_at: change.at })
+    .where('id', '=', plan.id)
+    .execute();
   plan.status = to;
   plan.current_version = version;
   await followCaseStage(trx, plan, to, change);
@@ -63,12 +87,38 @@ const CASE_CHANGES_OF_PLAN: Partial<Record<PlanStatus, (plan: LockedPlan) => Cas
  * moves an amicable case to `plan`; a cancelled or broken one moves it back to `amicable`. A case at another stage
  * (dispute, over-indebtedness, judicial, closed) is left where a person put it.
  */
-async function followCaseStage(trx: Transaction<DB>, plan: LockedPlan, to: PlanStatus, change: { actorUserId: string | null; at: Date }): Promise<void> {
+async function followCaseStage(
+  trx: Transaction<DB>,
+  plan: LockedPlan,
+  to: PlanStatus,
+  change: { actorUserId: string | null; at: Date },
+): Promise<void> {
   const caseChange = CASE_CHANGES_OF_PLAN[to]?.(plan);
-  if (caseChange) await changeCase(trx, { caseId: plan.case_id, change: caseChange, actorUserId: change.actorUserId, now: change.at });
+  if (caseChange)
+    await changeCase(trx, {
+      caseId: plan.case_id,
+      change: caseChange,
+      actorUserId: change.actorUserId,
+      now: change.at,
+    });
 }
 
 /** A line on the case's timeline (in the agency's working language, French). */
-export async function planCaseEvent(trx: Transaction<DB>, plan: { id: string; case_id: string; debtor_id: string }, summary: string, actorUserId: string | null, at: Date, data: Record<string, unknown> = {}) {
-  await appendCaseEvent(trx, { caseId: plan.case_id, debtorId: plan.debtor_id, at, kind: 'plan', summary, actorUserId, data: { planId: plan.id, ...data } });
+export async function planCaseEvent(
+  trx: Transaction<DB>,
+  plan: { id: string; case_id: string; debtor_id: string },
+  summary: string,
+  actorUserId: string | null,
+  at: Date,
+  data: Record<string, unknown> = {},
+) {
+  await appendCaseEvent(trx, {
+    caseId: plan.case_id,
+    debtorId: plan.debtor_id,
+    at,
+    kind: 'plan',
+    summary,
+    actorUserId,
+    data: { planId: plan.id, ...data },
+  });
 }

@@ -15,10 +15,31 @@ export async function loadPlans(db: Db, where: { planId: string } | { caseId: st
   if (plans.length === 0) return [];
   const ids = plans.map((p) => p.id);
   const [versions, instalments, events, approvals] = await Promise.all([
-    db.selectFrom('plan_versions').leftJoin('users', 'users.id', 'plan_versions.created_by').selectAll('plan_versions').select('users.display_name').where('plan_id', 'in', ids).orderBy('version', 'desc').execute(),
+    db
+      .selectFrom('plan_versions')
+      .leftJoin('users', 'users.id', 'plan_versions.created_by')
+      .selectAll('plan_versions')
+      .select('users.display_name')
+      .where('plan_id', 'in', ids)
+      .orderBy('version', 'desc')
+      .execute(),
     db.selectFrom('plan_instalments').selectAll().where('plan_id', 'in', ids).orderBy('number').execute(),
-    db.selectFrom('plan_events').leftJoin('users', 'users.id', 'plan_events.actor_user_id').selectAll('plan_events').select('users.display_name').where('plan_id', 'in', ids).orderBy('plan_events.seq').execute(),
-    db.selectFrom('plan_approvals').leftJoin('users', 'users.id', 'plan_approvals.decided_by').selectAll('plan_approvals').select('users.display_name').where('plan_id', 'in', ids).orderBy('version').execute(),
+    db
+      .selectFrom('plan_events')
+      .leftJoin('users', 'users.id', 'plan_events.actor_user_id')
+      .selectAll('plan_events')
+      .select('users.display_name')
+      .where('plan_id', 'in', ids)
+      .orderBy('plan_events.seq')
+      .execute(),
+    db
+      .selectFrom('plan_approvals')
+      .leftJoin('users', 'users.id', 'plan_approvals.decided_by')
+      .selectAll('plan_approvals')
+      .select('users.display_name')
+      .where('plan_id', 'in', ids)
+      .orderBy('version')
+      .execute(),
   ]);
   return plans.map((p) => ({
     id: p.id,
@@ -45,14 +66,35 @@ export async function loadPlans(db: Db, where: { planId: string } | { caseId: st
         createdAt: iso(v.created_at),
         instalments: instalments
           .filter((i) => i.plan_version_id === v.id)
-          .map((i) => ({ number: i.number, dueOn: i.due_on, amountCents: Number(i.amount_cents), status: i.status, paidOn: i.paid_on })),
+          .map((i) => ({
+            number: i.number,
+            dueOn: i.due_on,
+            amountCents: Number(i.amount_cents),
+            status: i.status,
+            paidOn: i.paid_on,
+          })),
       })),
     events: events
       .filter((e) => e.plan_id === p.id)
-      .map((e) => ({ version: e.version, fromStatus: e.from_status, toStatus: e.to_status, reason: e.reason, actor: e.display_name, occurredAt: iso(e.occurred_at) })),
+      .map((e) => ({
+        version: e.version,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        reason: e.reason,
+        actor: e.display_name,
+        occurredAt: iso(e.occurred_at),
+      })),
     approvals: approvals
       .filter((a) => a.plan_id === p.id)
-      .map((a) => ({ id: a.id, version: a.version, reasons: a.reasons, status: a.status, decidedBy: a.display_name, decidedAt: a.decided_at ? iso(a.decided_at) : null, decisionReason: a.decision_reason })),
+      .map((a) => ({
+        id: a.id,
+        version: a.version,
+        reasons: a.reasons,
+        status: a.status,
+        decidedBy: a.display_name,
+        decidedAt: a.decided_at ? iso(a.decided_at) : null,
+        decisionReason: a.decision_reason,
+      })),
   }));
 }
 

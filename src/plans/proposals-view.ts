@@ -5,18 +5,39 @@ import type { ProposalsView } from './contract.js';
 import { loadAuthority, loadCapacity, loadCase } from './plan-facts.js';
 import { agencyToday } from '../platform/calendar/index.js';
 
-
 /**
  * What can be offered on a case: from its balance, the debtor's latest recorded capacity (this case's share) and the
  * mandate, checked against the actor's authority. Without a recorded budget nothing is proposed.
  */
-export async function planProposals(deps: Deps, actor: Actor, caseId: string, firstDueOn: string | undefined): Promise<ProposalsView> {
+export async function planProposals(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  firstDueOn: string | undefined,
+): Promise<ProposalsView> {
   const facts = await loadCase(deps.db, caseId);
   const capacity = await loadCapacity(deps.db, facts.debtorId, facts.balanceCents);
   const authority = await loadAuthority(deps.db, actor.role);
   // By default the first instalment falls a month from today (time to set up the payment).
   const first = firstDueOn ?? addDays(agencyToday(deps.now(), deps.config), 30);
-  const base = { caseId, balanceCents: facts.balanceCents, firstDueOn: first, capacity, mandate: facts.mandate, authority };
-  if (!capacity || facts.balanceCents <= 0 || facts.status === 'closed') return { ...base, proposals: [], orientation: false, notProposed: [] };
-  return { ...base, ...proposePlans({ balanceCents: facts.balanceCents, capacityCents: capacity.capacityCents, mandate: facts.mandate, authority, firstDueOn: first }) };
+  const base = {
+    caseId,
+    balanceCents: facts.balanceCents,
+    firstDueOn: first,
+    capacity,
+    mandate: facts.mandate,
+    authority,
+  };
+  if (!capacity || facts.balanceCents <= 0 || facts.status === 'closed')
+    return { ...base, proposals: [], orientation: false, notProposed: [] };
+  return {
+    ...base,
+    ...proposePlans({
+      balanceCents: facts.balanceCents,
+      capacityCents: capacity.capacityCents,
+      mandate: facts.mandate,
+      authority,
+      firstDueOn: first,
+    }),
+  };
 }

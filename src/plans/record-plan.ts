@@ -4,38 +4,75 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, invalid } from '../platform/errors.js';
-import { discountAt, review, scheduleByAmount, scheduleByMonths, type Authority, type Instalment, type ProposalKind } from './core/index.js';
+import {
+  discountAt,
+  review,
+  scheduleByAmount,
+  scheduleByMonths,
+  type Authority,
+  type Instalment,
+  type ProposalKind,
+} from './core/index.js';
 import { writeReason } from './core/event-reasons.js';
-import { assertCaseOpen, loadAuthority, loadCapacity, loadCase, type CapacityFacts, type CaseFacts } from './plan-facts.js';
+import {
+  assertCaseOpen,
+  loadAuthority,
+  loadCapacity,
+  loadCase,
+  type CapacityFacts,
+  type CaseFacts,
+} from './plan-facts.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
 import { loadPlan } from './plan-view.js';
 import type { PlanTerms, PlanView } from './contract.js';
 
 /** The plan the debtor chose, as the agent records it. */
 
-const KIND_LABEL: Record<ProposalKind, string> = { pay_in_full: 'paiement comptant', instalments: 'échéancier', settlement: 'transaction avec remise' };
+const KIND_LABEL: Record<ProposalKind, string> = {
+  pay_in_full: 'paiement comptant',
+  instalments: 'échéancier',
+  settlement: 'transaction avec remise',
+};
 
 /** Builds the schedule of a choice on an amount owed, refusing a choice that cannot be made. */
-function buildSchedule(terms: PlanTerms, owedCents: number, capacity: CapacityFacts, mandate: CaseFacts['mandate']): { agreedCents: number; discountCents: number; schedule: Instalment[] } {
+function buildSchedule(
+  terms: PlanTerms,
+  owedCents: number,
+  capacity: CapacityFacts,
+  mandate: CaseFacts['mandate'],
+): { agreedCents: number; discountCents: number; schedule: Instalment[] } {
   if (terms.kind !== 'settlement' && terms.discountCents !== undefined && terms.discountCents > 0) {
-    throw invalid('plans.discount_not_settlement', 'Only a settlement gives a discount: choose the settlement, or remove the discount.');
+    throw invalid(
+      'plans.discount_not_settlement',
+      'Only a settlement gives a discount: choose the settlement, or remove the discount.',
+    );
   }
   if (terms.kind === 'pay_in_full' && terms.months !== undefined && terms.months !== 1) {
     throw invalid('plans.invalid_months', 'Paying in full is one payment: choose instalments to spread it.');
   }
-  const discountCents = terms.kind === 'settlement' ? (terms.discountCents ?? discountAt(owedCents, mandate.maxDiscountBp)) : 0;
+  const discountCents =
+    terms.kind === 'settlement' ? (terms.discountCents ?? discountAt(owedCents, mandate.maxDiscountBp)) : 0;
   const agreedCents = owedCents - discountCents;
-  if (agreedCents <= 0) throw invalid('plans.discount_too_large', 'The discount leaves nothing to pay: give a smaller discount.');
+  if (agreedCents <= 0)
+    throw invalid('plans.discount_too_large', 'The discount leaves nothing to pay: give a smaller discount.');
   const months = terms.months ?? (terms.kind === 'instalments' ? null : 1);
   if (months === null && capacity.capacityCents <= 0) {
-    throw invalid('plans.invalid_months', 'The capacity is zero: give the number of monthly instalments the debtor chose, or orient the household.');
+    throw invalid(
+      'plans.invalid_months',
+      'The capacity is zero: give the number of monthly instalments the debtor chose, or orient the household.',
+    );
   }
-  if (months !== null && months > agreedCents) throw invalid('plans.invalid_months', 'There are more instalments than cents to pay: choose fewer instalments.');
+  if (months !== null && months > agreedCents)
+    throw invalid('plans.invalid_months', 'There are more instalments than cents to pay: choose fewer instalments.');
   try {
-    const schedule = months === null ? scheduleByAmount(agreedCents, capacity.capacityCents, terms.firstDueOn) : scheduleByMonths(agreedCents, months, terms.firstDueOn);
+    const schedule =
+      months === null
+        ? scheduleByAmount(agreedCents, capacity.capacityCents, terms.firstDueOn)
+        : scheduleByMonths(agreedCents, months, terms.firstDueOn);
     return { agreedCents, discountCents, schedule };
   } catch (error) {
-    if (error instanceof RangeError) throw invalid('plans.invalid_months', `${error.message}: choose fewer instalments.`);
+    if (error instanceof RangeError)
+      throw invalid('plans.invalid_months', `${error.message}: choose fewer instalments.`);
     throw error;
   }
 }
@@ -60,14 +97,27 @@ interface VersionInput {
  */
 async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void> {
   const { agreedCents, discountCents, schedule } = buildSchedule(v.terms, v.owedCents, v.capacity, v.facts.mandate);
-  const ctx = { balanceCents: v.owedCents, capacityCents: v.capacity.capacityCents, mandate: v.facts.mandate, authority: v.authority, firstDueOn: v.terms.firstDueOn };
+  const ctx = {
+    balanceCents: v.owedCents,
+    capacityCents: v.capacity.capacityCents,
+    mandate: v.facts.mandate,
+    authority: v.authority,
+    firstDueOn: v.terms.firstDueOn,
+  };
   const { refused, approvalReasons } = review({ agreedCents, discountCents, schedule }, ctx);
   if (refused.length > 0) {
-    throw invalid('plans.beyond_mandate', `This plan goes beyond what the mandate or the law allows (${refused.join(', ')}): choose a shorter plan or a smaller discount.`, { reasons: refused });
+    throw invalid(
+      'plans.beyond_mandate',
+      `This plan goes beyond what the mandate or the law allows (${refused.join(', ')}): choose a shorter plan or a smaller discount.`,
+      { reasons: refused },
+    );
   }
   const aboveCapacity = approvalReasons.includes('above_capacity');
   if (aboveCapacity && v.terms.knowinglyAboveCapacity !== true) {
-    throw invalid('plans.above_capacity_not_chosen', 'An instalment exceeds the repayment capacity: record it only if the debtor chooses it knowingly (then a team leader reviews it).');
+    throw invalid(
+      'plans.above_capacity_not_chosen',
+      'An instalment exceeds the repayment capacity: record it only if the debtor chooses it knowingly (then a team leader reviews it).',
+    );
   }
   const inserted = await trx
     .insertInto('plan_versions')
@@ -93,12 +143,41 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('plan_instalments')
-    .values(schedule.map((i) => ({ plan_id: v.plan.id, plan_version_id: inserted.id, number: i.number, due_on: i.dueOn, amount_cents: i.amountCents, paid_on: null, payment_reference: null })))
+    .values(
+      schedule.map((i) => ({
+        plan_id: v.plan.id,
+        plan_version_id: inserted.id,
+        number: i.number,
+        due_on: i.dueOn,
+        amount_cents: i.amountCents,
+        paid_on: null,
+        payment_reference: null,
+      })),
+    )
     .execute();
   const needsApproval = approvalReasons.length > 0;
-  const status = await applyEvent(trx, v.plan, { type: 'submit', needsApproval }, { reason: needsApproval ? writeReason.needsApproval(approvalReasons) : writeReason.withinAuthority(), actorUserId: v.actor.userId, at: v.at, version: v.version });
+  const status = await applyEvent(
+    trx,
+    v.plan,
+    { type: 'submit', needsApproval },
+    {
+      reason: needsApproval ? writeReason.needsApproval(approvalReasons) : writeReason.withinAuthority(),
+      actorUserId: v.actor.userId,
+      at: v.at,
+      version: v.version,
+    },
+  );
   if (needsApproval) {
-    await trx.insertInto('plan_approvals').values({ plan_id: v.plan.id, version: v.version, reasons: JSON.stringify(approvalReasons), requested_by: v.actor.userId, requested_at: v.at }).execute();
+    await trx
+      .insertInto('plan_approvals')
+      .values({
+        plan_id: v.plan.id,
+        version: v.version,
+        reasons: JSON.stringify(approvalReasons),
+        requested_by: v.actor.userId,
+        requested_at: v.at,
+      })
+      .execute();
   }
   const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
   await planCaseEvent(
@@ -115,7 +194,20 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
     targetType: 'plan',
     targetId: v.plan.id,
     creditorId: v.plan.creditor_id,
-    after: { caseId: v.plan.case_id, version: v.version, kind: v.terms.kind, agreedCents, discountCents, instalments: schedule.length, capacityCents: v.capacity.capacityCents, assessmentId: v.capacity.assessmentId, approvalReasons, knowinglyAboveCapacity: aboveCapacity, status, reason: v.reason },
+    after: {
+      caseId: v.plan.case_id,
+      version: v.version,
+      kind: v.terms.kind,
+      agreedCents,
+      discountCents,
+      instalments: schedule.length,
+      capacityCents: v.capacity.capacityCents,
+      assessmentId: v.capacity.assessmentId,
+      approvalReasons,
+      knowinglyAboveCapacity: aboveCapacity,
+      status,
+      reason: v.reason,
+    },
     requestId: v.requestId,
     at: v.at,
   });
@@ -123,29 +215,83 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
 
 async function capacityOrRefuse(trx: Transaction<DB>, facts: CaseFacts): Promise<CapacityFacts> {
   const capacity = await loadCapacity(trx, facts.debtorId, facts.balanceCents);
-  if (!capacity) throw conflict('plans.assessment_required', "Record the household's budget first: a plan is proposed from the debtor's repayment capacity.");
+  if (!capacity)
+    throw conflict(
+      'plans.assessment_required',
+      "Record the household's budget first: a plan is proposed from the debtor's repayment capacity.",
+    );
   return capacity;
 }
 
 /** Records the plan a debtor chose on a case: agreed at once within the agent's authority and the capacity, else sent for approval. */
-export async function createPlan(deps: Deps, actor: Actor, caseId: string, terms: PlanTerms, note: string | undefined, requestId: string | null): Promise<PlanView> {
+export async function createPlan(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  terms: PlanTerms,
+  note: string | undefined,
+  requestId: string | null,
+): Promise<PlanView> {
   const at = deps.now();
   const planId = await deps.db.transaction().execute(async (trx) => {
     const facts = await loadCase(trx, caseId, true);
     assertCaseOpen(facts);
-    if (facts.balanceCents <= 0) throw conflict('plans.nothing_owed', 'Nothing is owed on this case: there is no plan to make.');
-    const live = await trx.selectFrom('plans').select(['id', 'status']).where('case_id', '=', caseId).where('status', 'not in', ['completed', 'cancelled', 'refused']).executeTakeFirst();
-    if (live) throw conflict('plans.plan_exists', 'This case already has a live plan: renegotiate it (a new version) or cancel it first.', { planId: live.id });
+    if (facts.balanceCents <= 0)
+      throw conflict('plans.nothing_owed', 'Nothing is owed on this case: there is no plan to make.');
+    const live = await trx
+      .selectFrom('plans')
+      .select(['id', 'status'])
+      .where('case_id', '=', caseId)
+      .where('status', 'not in', ['completed', 'cancelled', 'refused'])
+      .executeTakeFirst();
+    if (live)
+      throw conflict(
+        'plans.plan_exists',
+        'This case already has a live plan: renegotiate it (a new version) or cancel it first.',
+        { planId: live.id },
+      );
     const capacity = await capacityOrRefuse(trx, facts);
     const authority = await loadAuthority(trx, actor.role);
     const row = await trx
       .insertInto('plans')
-      .values({ case_id: caseId, debtor_id: facts.debtorId, creditor_id: facts.creditorId, status: 'proposed', current_version: 1, created_by: actor.userId, created_at: at, updated_at: at })
+      .values({
+        case_id: caseId,
+        debtor_id: facts.debtorId,
+        creditor_id: facts.creditorId,
+        status: 'proposed',
+        current_version: 1,
+        created_by: actor.userId,
+        created_at: at,
+        updated_at: at,
+      })
       .returning(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version'])
       .executeTakeFirstOrThrow();
     const reason = note?.trim() || writeReason.chosenWithDebtor();
-    await trx.insertInto('plan_events').values({ plan_id: row.id, version: 1, from_status: null, to_status: 'proposed', reason, actor_user_id: actor.userId, occurred_at: at }).execute();
-    await writeVersion(trx, { plan: row, version: 1, owedCents: facts.balanceCents, facts, capacity, authority, terms, reason, actor, at, requestId });
+    await trx
+      .insertInto('plan_events')
+      .values({
+        plan_id: row.id,
+        version: 1,
+        from_status: null,
+        to_status: 'proposed',
+        reason,
+        actor_user_id: actor.userId,
+        occurred_at: at,
+      })
+      .execute();
+    await writeVersion(trx, {
+      plan: row,
+      version: 1,
+      owedCents: facts.balanceCents,
+      facts,
+      capacity,
+      authority,
+      terms,
+      reason,
+      actor,
+      at,
+      requestId,
+    });
     return row.id;
   });
   return loadPlan(deps.db, planId);
@@ -156,7 +302,11 @@ async function remainingCents(trx: Transaction<DB>, plan: LockedPlan): Promise<n
   const row = await trx
     .selectFrom('plan_instalments')
     .innerJoin('plan_versions', 'plan_versions.id', 'plan_instalments.plan_version_id')
-    .select(sql<string>`coalesce(sum(plan_instalments.amount_cents) filter (where plan_instalments.status <> 'paid'), 0)`.as('open'))
+    .select(
+      sql<string>`coalesce(sum(plan_instalments.amount_cents) filter (where plan_instalments.status <> 'paid'), 0)`.as(
+        'open',
+      ),
+    )
     .where('plan_versions.plan_id', '=', plan.id)
     .where('plan_versions.version', '=', plan.current_version)
     .executeTakeFirstOrThrow();
@@ -165,27 +315,52 @@ async function remainingCents(trx: Transaction<DB>, plan: LockedPlan): Promise<n
 
 /** A pending approval of the plan's current version is withdrawn when the plan changes before a decision. */
 async function withdrawPendingApproval(trx: Transaction<DB>, plan: LockedPlan, at: Date): Promise<void> {
-  await trx.updateTable('plan_approvals').set({ status: 'withdrawn', decided_at: at, decision_reason: 'plan changed before a decision' }).where('plan_id', '=', plan.id).where('status', '=', 'pending').execute();
+  await trx
+    .updateTable('plan_approvals')
+    .set({ status: 'withdrawn', decided_at: at, decision_reason: 'plan changed before a decision' })
+    .where('plan_id', '=', plan.id)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /**
  * Renegotiates a plan: a new version on what remains unpaid, with its reason. The earlier versions and their
  * instalments stay as they were. A broken plan's follow-up is closed as renegotiated.
  */
-export async function renegotiatePlan(deps: Deps, actor: Actor, planId: string, terms: PlanTerms, reason: string, requestId: string | null): Promise<PlanView> {
+export async function renegotiatePlan(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  terms: PlanTerms,
+  reason: string,
+  requestId: string | null,
+): Promise<PlanView> {
   const at = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const plan = await lockPlan(trx, planId);
     const facts = await loadCase(trx, plan.case_id, true);
     assertCaseOpen(facts);
     const owedCents = await remainingCents(trx, plan);
-    if (owedCents <= 0) throw conflict('plans.nothing_owed', 'Every instalment of this plan is paid: there is nothing to renegotiate.');
+    if (owedCents <= 0)
+      throw conflict('plans.nothing_owed', 'Every instalment of this plan is paid: there is nothing to renegotiate.');
     const capacity = await capacityOrRefuse(trx, facts);
     const authority = await loadAuthority(trx, actor.role);
     const version = plan.current_version + 1;
     await withdrawPendingApproval(trx, plan, at);
     await applyEvent(trx, plan, { type: 'renegotiate' }, { reason, actorUserId: actor.userId, at, version });
-    await writeVersion(trx, { plan, version, owedCents, facts, capacity, authority, terms, reason, actor, at, requestId });
+    await writeVersion(trx, {
+      plan,
+      version,
+      owedCents,
+      facts,
+      capacity,
+      authority,
+      terms,
+      reason,
+      actor,
+      at,
+      requestId,
+    });
     await trx
       .updateTable('case_reviews')
       .set({ status: 'closed', closed_by: actor.userId, closed_at: at, outcome: `renégocié : version ${version}` })
@@ -198,7 +373,13 @@ export async function renegotiatePlan(deps: Deps, actor: Actor, planId: string, 
 }
 
 /** Cancels a live plan, with its reason. */
-export async function cancelPlan(deps: Deps, actor: Actor, planId: string, reason: string, requestId: string | null): Promise<PlanView> {
+export async function cancelPlan(
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+  reason: string,
+  requestId: string | null,
+): Promise<PlanView> {
   const at = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const plan = await lockPlan(trx, planId);
@@ -206,7 +387,17 @@ export async function cancelPlan(deps: Deps, actor: Actor, planId: string, reaso
     await applyEvent(trx, plan, { type: 'cancel' }, { reason, actorUserId: actor.userId, at });
     await withdrawPendingApproval(trx, plan, at);
     await planCaseEvent(trx, plan, `Plan annulé : ${reason}`, actor.userId, at);
-    await appendAudit(trx, { actor: auditActor(actor), action: 'plan.cancelled', targetType: 'plan', targetId: plan.id, creditorId: plan.creditor_id, before: { status: from }, after: { status: 'cancelled', reason }, requestId, at });
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'plan.cancelled',
+      targetType: 'plan',
+      targetId: plan.id,
+      creditorId: plan.creditor_id,
+      before: { status: from },
+      after: { status: 'cancelled', reason },
+      requestId,
+      at,
+    });
   });
   return loadPlan(deps.db, planId);
 }

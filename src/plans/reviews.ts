@@ -15,7 +15,14 @@ function reviewsQuery(deps: Deps) {
     .innerJoin('debtors', 'debtors.id', 'case_reviews.debtor_id')
     .leftJoin('users', 'users.id', 'case_reviews.opened_by')
     .selectAll('case_reviews')
-    .select(['cases.reference', 'users.display_name', 'debtors.kind as debtor_kind', 'debtors.first_name', 'debtors.last_name', 'debtors.company_name']);
+    .select([
+      'cases.reference',
+      'users.display_name',
+      'debtors.kind as debtor_kind',
+      'debtors.first_name',
+      'debtors.last_name',
+      'debtors.company_name',
+    ]);
 }
 
 type ReviewRow = Awaited<ReturnType<ReturnType<typeof reviewsQuery>['execute']>>[number];
@@ -39,8 +46,15 @@ const view = (r: ReviewRow): CaseReviewView => ({
 export async function listReviews(deps: Deps, where: { open: true } | { caseId: string }): Promise<CaseReviewView[]> {
   const rows =
     'caseId' in where
-      ? await reviewsQuery(deps).where('case_reviews.case_id', '=', where.caseId).orderBy('case_reviews.opened_at', 'desc').execute()
-      : await reviewsQuery(deps).where('case_reviews.status', '=', 'open').orderBy('case_reviews.opened_at').limit(500).execute();
+      ? await reviewsQuery(deps)
+          .where('case_reviews.case_id', '=', where.caseId)
+          .orderBy('case_reviews.opened_at', 'desc')
+          .execute()
+      : await reviewsQuery(deps)
+          .where('case_reviews.status', '=', 'open')
+          .orderBy('case_reviews.opened_at')
+          .limit(500)
+          .execute();
   return rows.map(view);
 }
 
@@ -49,27 +63,75 @@ export async function listReviews(deps: Deps, where: { open: true } | { caseId: 
  * capacity is zero or the debt cannot be repaid within 84 months (re-checked here), and a person reviews it. It
  * refuses nothing by itself (GDPR art. 22). One open item per case: flagging again returns it.
  */
-export async function flagOrientation(deps: Deps, actor: Actor, caseId: string, note: string | undefined, requestId: string | null): Promise<CaseReviewView> {
+export async function flagOrientation(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  note: string | undefined,
+  requestId: string | null,
+): Promise<CaseReviewView> {
   const at = deps.now();
   const id = await deps.db.transaction().execute(async (trx) => {
     const facts = await loadCase(trx, caseId, true);
     assertCaseOpen(facts);
-    const open = await trx.selectFrom('case_reviews').select('id').where('case_id', '=', caseId).where('kind', '=', 'orientation').where('status', '=', 'open').executeTakeFirst();
+    const open = await trx
+      .selectFrom('case_reviews')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'orientation')
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     if (open) return open.id;
     const capacity = await loadCapacity(trx, facts.debtorId, facts.balanceCents);
-    if (!capacity) throw conflict('plans.assessment_required', "Record the household's budget first: orientation follows from the repayment capacity.");
-    const reasons = capacity.capacityCents <= 0 ? ['capacity_zero'] : Math.ceil(facts.balanceCents / capacity.capacityCents) > MAX_PLAN_MONTHS_BY_LAW ? ['beyond_84_months'] : [];
+    if (!capacity)
+      throw conflict(
+        'plans.assessment_required',
+        "Record the household's budget first: orientation follows from the repayment capacity.",
+      );
+    const reasons =
+      capacity.capacityCents <= 0
+        ? ['capacity_zero']
+        : Math.ceil(facts.balanceCents / capacity.capacityCents) > MAX_PLAN_MONTHS_BY_LAW
+          ? ['beyond_84_months']
+          : [];
     if (reasons.length === 0) {
-      throw conflict('plans.orientation_not_needed', 'The debt can be repaid within 84 months at this capacity: propose a plan instead.');
+      throw conflict(
+        'plans.orientation_not_needed',
+        'The debt can be repaid within 84 months at this capacity: propose a plan instead.',
+      );
     }
     const row = await trx
       .insertInto('case_reviews')
-      .values({ case_id: caseId, debtor_id: facts.debtorId, kind: 'orientation', reasons: JSON.stringify(reasons), opened_by: actor.userId, opened_at: at })
+      .values({
+        case_id: caseId,
+        debtor_id: facts.debtorId,
+        kind: 'orientation',
+        reasons: JSON.stringify(reasons),
+        opened_by: actor.userId,
+        opened_at: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const summary = `Orientation vers la procédure de surendettement (Banque de France) et un conseil budgétaire gratuit, à examiner${note ? ` : ${note}` : ''}`;
-    await appendCaseEvent(trx, { caseId, debtorId: facts.debtorId, at, kind: 'review', summary, actorUserId: actor.userId, data: { reviewId: row.id, reasons } });
-    await appendAudit(trx, { actor: auditActor(actor), action: 'case.orientation_flagged', targetType: 'case', targetId: caseId, creditorId: facts.creditorId, after: { reviewId: row.id, reasons, assessmentId: capacity.assessmentId, capacityCents: capacity.capacityCents }, requestId, at });
+    await appendCaseEvent(trx, {
+      caseId,
+      debtorId: facts.debtorId,
+      at,
+      kind: 'review',
+      summary,
+      actorUserId: actor.userId,
+      data: { reviewId: row.id, reasons },
+    });
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'case.orientation_flagged',
+      targetType: 'case',
+      targetId: caseId,
+      creditorId: facts.creditorId,
+      after: { reviewId: row.id, reasons, assessmentId: capacity.assessmentId, capacityCents: capacity.capacityCents },
+      requestId,
+      at,
+    });
     return row.id;
   });
   const [item] = (await listReviews(deps, { caseId })).filter((r) => r.id === id);
@@ -77,15 +139,47 @@ export async function flagOrientation(deps: Deps, actor: Actor, caseId: string, 
 }
 
 /** A person closes a review item with what was decided (oriented, plan renegotiated, …). */
-export async function closeReview(deps: Deps, actor: Actor, reviewId: string, outcome: string, requestId: string | null): Promise<CaseReviewView> {
+export async function closeReview(
+  deps: Deps,
+  actor: Actor,
+  reviewId: string,
+  outcome: string,
+  requestId: string | null,
+): Promise<CaseReviewView> {
   const at = deps.now();
   const caseId = await deps.db.transaction().execute(async (trx) => {
-    const review = await trx.selectFrom('case_reviews').selectAll().where('id', '=', reviewId).forUpdate().executeTakeFirst();
+    const review = await trx
+      .selectFrom('case_reviews')
+      .selectAll()
+      .where('id', '=', reviewId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!review) throw notFound('The review');
-    if (review.status !== 'open') throw conflict('plans.review_closed', 'This review is already closed: reload the list.');
-    await trx.updateTable('case_reviews').set({ status: 'closed', closed_by: actor.userId, closed_at: at, outcome }).where('id', '=', reviewId).execute();
-    await appendCaseEvent(trx, { caseId: review.case_id, debtorId: review.debtor_id, at, kind: 'review', summary: `Examen clos : ${outcome}`, actorUserId: actor.userId, data: { reviewId } });
-    await appendAudit(trx, { actor: auditActor(actor), action: 'case.review_closed', targetType: 'case', targetId: review.case_id, after: { reviewId, kind: review.kind, outcome }, requestId, at });
+    if (review.status !== 'open')
+      throw conflict('plans.review_closed', 'This review is already closed: reload the list.');
+    await trx
+      .updateTable('case_reviews')
+      .set({ status: 'closed', closed_by: actor.userId, closed_at: at, outcome })
+      .where('id', '=', reviewId)
+      .execute();
+    await appendCaseEvent(trx, {
+      caseId: review.case_id,
+      debtorId: review.debtor_id,
+      at,
+      kind: 'review',
+      summary: `Examen clos : ${outcome}`,
+      actorUserId: actor.userId,
+      data: { reviewId },
+    });
+    await appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'case.review_closed',
+      targetType: 'case',
+      targetId: review.case_id,
+      after: { reviewId, kind: review.kind, outcome },
+      requestId,
+      at,
+    });
     return review.case_id;
   });
   return (await listReviews(deps, { caseId })).find((r) => r.id === reviewId)!;

@@ -60,7 +60,10 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => {
       await loadCase(deps.db, request.params.id);
-      const [items, reviews] = await Promise.all([loadPlans(deps.db, { caseId: request.params.id }), listReviews(deps, { caseId: request.params.id })]);
+      const [items, reviews] = await Promise.all([
+        loadPlans(deps.db, { caseId: request.params.id }),
+        listReviews(deps, { caseId: request.params.id }),
+      ]);
       return { items, reviews };
     },
   );
@@ -97,7 +100,9 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) => {
       const { reason, ...terms } = request.body;
-      return reply.code(201).send(await renegotiatePlan(deps, request.actor!, request.params.id, terms, reason, request.id));
+      return reply
+        .code(201)
+        .send(await renegotiatePlan(deps, request.actor!, request.params.id, terms, reason, request.id));
     },
   );
 
@@ -105,7 +110,13 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/plans/:id/cancellation',
     {
       config: { access: { permission: 'plans.propose' } },
-      schema: { tags, summary: 'Cancel a live plan, with the reason', params: idParams, body: reasonBody, response: { 200: planSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: 'Cancel a live plan, with the reason',
+        params: idParams,
+        body: reasonBody,
+        response: { 200: planSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request) => cancelPlan(deps, request.actor!, request.params.id, request.body.reason, request.id),
   );
@@ -122,14 +133,20 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: planSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => recordInstalmentPayment(deps, request.actor!, request.params.id, request.params.number, request.body, request.id),
+    async (request) =>
+      recordInstalmentPayment(deps, request.actor!, request.params.id, request.params.number, request.body, request.id),
   );
 
   r.get(
     '/api/v1/plans/:id/schedule.pdf',
     {
       config: { access: { permission: 'plans.read' } },
-      schema: { tags, summary: "The schedule document of an agreed plan (PDF, in the debtor's language)", params: idParams, response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: "The schedule document of an agreed plan (PDF, in the debtor's language)",
+        params: idParams,
+        response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request, reply) => {
       const { fileName, pdf } = await schedulePdf(deps, request.params.id);
@@ -141,7 +158,11 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/plan-approvals',
     {
       config: { access: { permission: 'plans.approve' } },
-      schema: { tags, summary: 'Plans waiting for a team leader, oldest first', response: { 200: approvalListSchema, ...problemResponses(401, 403) } },
+      schema: {
+        tags,
+        summary: 'Plans waiting for a team leader, oldest first',
+        response: { 200: approvalListSchema, ...problemResponses(401, 403) },
+      },
     },
     async () => ({ items: await listPendingApprovals(deps) }),
   );
@@ -150,9 +171,16 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/plan-approvals/:id/decision',
     {
       config: { access: { permission: 'plans.approve' } },
-      schema: { tags, summary: 'Accept or refuse a plan, with the reason', params: idParams, body: decisionBody, response: { 200: planSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: 'Accept or refuse a plan, with the reason',
+        params: idParams,
+        body: decisionBody,
+        response: { 200: planSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
     },
-    async (request) => decideApproval(deps, request.actor!, request.params.id, request.body.decision, request.body.reason, request.id),
+    async (request) =>
+      decideApproval(deps, request.actor!, request.params.id, request.body.decision, request.body.reason, request.id),
   );
 
   r.post(
@@ -161,20 +189,28 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'plans.propose' } },
       schema: {
         tags,
-        summary: 'Flag a case for orientation to the Banque de France procedure and free debt advice (a person reviews it)',
+        summary:
+          'Flag a case for orientation to the Banque de France procedure and free debt advice (a person reviews it)',
         params: idParams,
         body: orientationBody,
         response: { 201: reviewSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await flagOrientation(deps, request.actor!, request.params.id, request.body.note, request.id)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await flagOrientation(deps, request.actor!, request.params.id, request.body.note, request.id)),
   );
 
   r.get(
     '/api/v1/case-reviews',
     {
       config: { access: { permission: 'plans.review' } },
-      schema: { tags, summary: 'Open review items (orientation, broken plans), oldest first', response: { 200: reviewListSchema, ...problemResponses(401, 403) } },
+      schema: {
+        tags,
+        summary: 'Open review items (orientation, broken plans), oldest first',
+        response: { 200: reviewListSchema, ...problemResponses(401, 403) },
+      },
     },
     async () => ({ items: await listReviews(deps, { open: true }) }),
   );
@@ -183,7 +219,13 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/case-reviews/:id/closure',
     {
       config: { access: { permission: 'plans.review' } },
-      schema: { tags, summary: 'Close a review item with what was decided', params: idParams, body: closeReviewBody, response: { 200: reviewSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: 'Close a review item with what was decided',
+        params: idParams,
+        body: closeReviewBody,
+        response: { 200: reviewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request) => closeReview(deps, request.actor!, request.params.id, request.body.outcome, request.id),
   );

@@ -5,7 +5,25 @@ import { conflict } from '../platform/errors.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { loadPlan } from './plan-view.js';
 
-const TEXTS: Record<Locale, { title: string; case: string; creditor: string; debtor: string; version: string; agreed: string; discount: string; number: string; due: string; amount: string; status: string; statuses: Record<string, string>; total: string; footer: string }> = {
+const TEXTS: Record<
+  Locale,
+  {
+    title: string;
+    case: string;
+    creditor: string;
+    debtor: string;
+    version: string;
+    agreed: string;
+    discount: string;
+    number: string;
+    due: string;
+    amount: string;
+    status: string;
+    statuses: Record<string, string>;
+    total: string;
+    footer: string;
+  }
+> = {
   fr: {
     title: 'Échéancier de paiement',
     case: 'Dossier',
@@ -20,7 +38,8 @@ const TEXTS: Record<Locale, { title: string; case: string; creditor: string; deb
     status: 'État',
     statuses: { due: 'à payer', paid: 'payée', late: 'en retard' },
     total: 'Total',
-    footer: 'En cas de difficulté, contactez-nous avant l’échéance : le plan peut être revu. Une aide gratuite existe (points conseil budget, procédure de surendettement de la Banque de France).',
+    footer:
+      'En cas de difficulté, contactez-nous avant l’échéance : le plan peut être revu. Une aide gratuite existe (points conseil budget, procédure de surendettement de la Banque de France).',
   },
   en: {
     title: 'Payment schedule',
@@ -36,7 +55,8 @@ const TEXTS: Record<Locale, { title: string; case: string; creditor: string; deb
     status: 'Status',
     statuses: { due: 'to pay', paid: 'paid', late: 'late' },
     total: 'Total',
-    footer: 'If you have difficulties, contact us before the due date: the plan can be reviewed. Free help exists (budget advice points, the Banque de France over-indebtedness procedure).',
+    footer:
+      'If you have difficulties, contact us before the due date: the plan can be reviewed. Free help exists (budget advice points, the Banque de France over-indebtedness procedure).',
   },
   it: {
     title: 'Piano dei pagamenti',
@@ -52,7 +72,8 @@ const TEXTS: Record<Locale, { title: string; case: string; creditor: string; deb
     status: 'Stato',
     statuses: { due: 'da pagare', paid: 'pagata', late: 'in ritardo' },
     total: 'Totale',
-    footer: 'In caso di difficoltà, contattateci prima della scadenza: il piano può essere rivisto. Esiste un aiuto gratuito (consulenza sul bilancio, procedura di sovraindebitamento della Banque de France).',
+    footer:
+      'In caso di difficoltà, contattateci prima della scadenza: il piano può essere rivisto. Esiste un aiuto gratuito (consulenza sul bilancio, procedura di sovraindebitamento della Banque de France).',
   },
 };
 
@@ -69,40 +90,63 @@ export async function schedulePdf(deps: Deps, planId: string): Promise<{ fileNam
     .selectFrom('cases')
     .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
     .innerJoin('debtors', 'debtors.id', 'cases.debtor_id')
-    .select(['cases.reference', 'creditors.name as creditor_name', 'debtors.kind', 'debtors.first_name', 'debtors.last_name', 'debtors.company_name', 'debtors.language'])
+    .select([
+      'cases.reference',
+      'creditors.name as creditor_name',
+      'debtors.kind',
+      'debtors.first_name',
+      'debtors.last_name',
+      'debtors.company_name',
+      'debtors.language',
+    ])
     .where('cases.id', '=', plan.caseId)
     .executeTakeFirstOrThrow();
   const locale = facts.language;
   const t = TEXTS[locale];
   const current = plan.versions.find((v) => v.version === plan.currentVersion)!;
 
-  const pdf = await renderPdf({ title: `${t.title} ${facts.reference}`, createdAt: new Date(current.createdAt) }, (doc) => {
-    doc.font('Helvetica-Bold').fontSize(18).text(t.title);
-    doc.moveDown(0.5).font('Helvetica').fontSize(11);
-    for (const [label, value] of [
-      [t.case, facts.reference],
-      [t.creditor, facts.creditor_name],
-      [t.debtor, debtorName(facts)],
-      [t.version, `${current.version} (${date(locale, current.createdAt.slice(0, 10))})`],
-      [t.agreed, money(locale, current.agreedCents)],
-      ...(current.discountCents > 0 ? [[t.discount, money(locale, current.discountCents)]] : []),
-    ] as [string, string][]) {
-      doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
-    }
-    doc.moveDown();
-    const columns = [56, 110, 260, 400];
-    const row = (cells: string[], bold = false) => {
-      const y = doc.y;
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
-      cells.forEach((cell, k) => doc.text(cell, columns[k]!, y, { width: 140, lineBreak: false }));
-      doc.x = 56;
-      doc.y = y + 16;
-      if (doc.y > 760) doc.addPage();
-    };
-    row([t.number, t.due, t.amount, t.status], true);
-    for (const i of current.instalments) row([String(i.number), date(locale, i.dueOn), money(locale, i.amountCents), t.statuses[i.status] ?? i.status]);
-    row([t.total, '', money(locale, current.instalments.reduce((a, i) => a + i.amountCents, 0)), ''], true);
-    doc.moveDown().font('Helvetica').fontSize(9).text(t.footer, 56, doc.y, { width: 480 });
-  });
+  const pdf = await renderPdf(
+    { title: `${t.title} ${facts.reference}`, createdAt: new Date(current.createdAt) },
+    (doc) => {
+      doc.font('Helvetica-Bold').fontSize(18).text(t.title);
+      doc.moveDown(0.5).font('Helvetica').fontSize(11);
+      for (const [label, value] of [
+        [t.case, facts.reference],
+        [t.creditor, facts.creditor_name],
+        [t.debtor, debtorName(facts)],
+        [t.version, `${current.version} (${date(locale, current.createdAt.slice(0, 10))})`],
+        [t.agreed, money(locale, current.agreedCents)],
+        ...(current.discountCents > 0 ? [[t.discount, money(locale, current.discountCents)]] : []),
+      ] as [string, string][]) {
+        doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value);
+      }
+      doc.moveDown();
+      const columns = [56, 110, 260, 400];
+      const row = (cells: string[], bold = false) => {
+        const y = doc.y;
+        doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+        cells.forEach((cell, k) => doc.text(cell, columns[k]!, y, { width: 140, lineBreak: false }));
+        doc.x = 56;
+        doc.y = y + 16;
+        if (doc.y > 760) doc.addPage();
+      };
+      row([t.number, t.due, t.amount, t.status], true);
+      for (const i of current.instalments)
+        row([String(i.number), date(locale, i.dueOn), money(locale, i.amountCents), t.statuses[i.status] ?? i.status]);
+      row(
+        [
+          t.total,
+          '',
+          money(
+            locale,
+            current.instalments.reduce((a, i) => a + i.amountCents, 0),
+          ),
+          '',
+        ],
+        true,
+      );
+      doc.moveDown().font('Helvetica').fontSize(9).text(t.footer, 56, doc.y, { width: 480 });
+    },
+  );
   return { fileName: `echeancier-${facts.reference}-v${current.version}.pdf`, pdf };
 }

@@ -7,67 +7,109 @@ import { isValidTimeZone } from './calendar/local-time.js';
  */
 const timeZone = z.string().refine(isValidTimeZone, 'use an IANA time zone such as Europe/Paris or Europe/Rome');
 
-const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Loopback by default: serving on every interface (`0.0.0.0`) is the operator's explicit choice. */
-  HOST: z.string().default('127.0.0.1'),
-  /**
-   * The reverse proxies whose X-Forwarded-For / -Proto Accord believes, as addresses or CIDRs separated by commas
-   * (Fastify's trustProxy). Unset: the client is the socket's peer and the headers are ignored.
-   */
-  TRUST_PROXY: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*$/, 'list proxy addresses or CIDRs separated by commas, e.g. 10.0.0.1,10.1.0.0/16')
-    .optional(),
-  /** Bearer token that /metrics requires; unset: /metrics is not served. */
-  METRICS_TOKEN: z.string().min(32, 'use a random token of at least 32 characters').optional(),
-  /** `on`: /api/docs and /api/openapi.json are served to anyone who reaches the server. */
-  API_DOCS: z.enum(['on', 'off']).default('off'),
-  DATABASE_URL: z.string().url().optional(),
-  /** Connections each process keeps to the PostgreSQL server: one case page asks a dozen questions at once. */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
-  DATA_DIR: z.string().default('./data'),
-  /** Where uploaded placement files wait for their import job; shared by API and worker processes. */
-  UPLOAD_DIR: z.string().optional(),
-  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(8 * 1024 ** 3).default(1024 ** 3),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
-  JOBS: z.enum(['on', 'off']).default('on'),
-  NIGHTLY_CRON: z.string().default('30 2 * * *'),
-  /** The agency's zone: its "today" (payment dates, plans, imports, remittance periods). Default: NIGHTLY_TZ, else Paris. */
-  AGENCY_TZ: timeZone.optional(),
-  /** The zone of NIGHTLY_CRON. Default: AGENCY_TZ. */
-  NIGHTLY_TZ: timeZone.optional(),
-  /** The agency's name and callback number, as the neutral voicemail message gives them. */
-  AGENCY_NAME: z.string().min(1).max(80).default('Accord'),
-  AGENCY_PHONE: z.string().min(4).max(30).default('01 84 80 00 00'),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(1024 * 1024),
-  /** The agency as SEPA creditor, for the pain.008 direct debit files (docs/bank-files.md); none: no file is produced. */
-  SEPA_CREDITOR_NAME: z.string().min(1).max(70).optional(),
-  SEPA_CREDITOR_ID: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/).optional(),
-  SEPA_CREDITOR_IBAN: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/).optional(),
-  SEPA_CREDITOR_BIC: z.string().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/).optional(),
-  /** Key of the secrets kept at rest (webhook secrets): 32 random bytes, base64 (`openssl rand -base64 32`). */
-  SECRETS_KEY: z
-    .string()
-    .refine((value) => Buffer.from(value, 'base64').length === 32, 'use 32 random bytes in base64: openssl rand -base64 32')
-    .optional(),
-  /** Webhooks to private, loopback or link-local addresses: refused unless allowed, all or by ranges (comma-separated CIDRs). */
-  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
-  WEBHOOK_ALLOWED_CIDRS: z.string().default(''),
-  /** Per creditor: bytes of placement files uploaded in 24 hours, and imports waiting or running at once. */
-  PLACEMENT_DAILY_QUOTA_BYTES: z.coerce.number().int().min(1024).max(1024 ** 4).default(4 * 1024 ** 3),
-  PLACEMENT_MAX_ACTIVE_IMPORTS: z.coerce.number().int().min(1).max(100).default(2),
-}).transform((config) => {
-  // Before AGENCY_TZ, NIGHTLY_TZ was also the agency's zone: a deployment that set only it keeps its "today".
-  const agencyZone = config.AGENCY_TZ ?? config.NIGHTLY_TZ ?? 'Europe/Paris';
-  return { ...config, AGENCY_TZ: agencyZone, NIGHTLY_TZ: config.NIGHTLY_TZ ?? agencyZone };
-});
+const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Loopback by default: serving on every interface (`0.0.0.0`) is the operator's explicit choice. */
+    HOST: z.string().default('127.0.0.1'),
+    /**
+     * The reverse proxies whose X-Forwarded-For / -Proto Accord believes, as addresses or CIDRs separated by commas
+     * (Fastify's trustProxy). Unset: the client is the socket's peer and the headers are ignored.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*$/,
+        'list proxy addresses or CIDRs separated by commas, e.g. 10.0.0.1,10.1.0.0/16',
+      )
+      .optional(),
+    /** Bearer token that /metrics requires; unset: /metrics is not served. */
+    METRICS_TOKEN: z.string().min(32, 'use a random token of at least 32 characters').optional(),
+    /** `on`: /api/docs and /api/openapi.json are served to anyone who reaches the server. */
+    API_DOCS: z.enum(['on', 'off']).default('off'),
+    DATABASE_URL: z.string().url().optional(),
+    /** Connections each process keeps to the PostgreSQL server: one case page asks a dozen questions at once. */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
+    DATA_DIR: z.string().default('./data'),
+    /** Where uploaded placement files wait for their import job; shared by API and worker processes. */
+    UPLOAD_DIR: z.string().optional(),
+    UPLOAD_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(8 * 1024 ** 3)
+      .default(1024 ** 3),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+    JOBS: z.enum(['on', 'off']).default('on'),
+    NIGHTLY_CRON: z.string().default('30 2 * * *'),
+    /** The agency's zone: its "today" (payment dates, plans, imports, remittance periods). Default: NIGHTLY_TZ, else Paris. */
+    AGENCY_TZ: timeZone.optional(),
+    /** The zone of NIGHTLY_CRON. Default: AGENCY_TZ. */
+    NIGHTLY_TZ: timeZone.optional(),
+    /** The agency's name and callback number, as the neutral voicemail message gives them. */
+    AGENCY_NAME: z.string().min(1).max(80).default('Accord'),
+    AGENCY_PHONE: z.string().min(4).max(30).default('01 84 80 00 00'),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 ** 3)
+      .default(1024 * 1024),
+    /** The agency as SEPA creditor, for the pain.008 direct debit files (docs/bank-files.md); none: no file is produced. */
+    SEPA_CREDITOR_NAME: z.string().min(1).max(70).optional(),
+    SEPA_CREDITOR_ID: z
+      .string()
+      .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$/)
+      .optional(),
+    SEPA_CREDITOR_IBAN: z
+      .string()
+      .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/)
+      .optional(),
+    SEPA_CREDITOR_BIC: z
+      .string()
+      .regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/)
+      .optional(),
+    /** Key of the secrets kept at rest (webhook secrets): 32 random bytes, base64 (`openssl rand -base64 32`). */
+    SECRETS_KEY: z
+      .string()
+      .refine(
+        (value) => Buffer.from(value, 'base64').length === 32,
+        'use 32 random bytes in base64: openssl rand -base64 32',
+      )
+      .optional(),
+    /** Webhooks to private, loopback or link-local addresses: refused unless allowed, all or by ranges (comma-separated CIDRs). */
+    WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+    WEBHOOK_ALLOWED_CIDRS: z.string().default(''),
+    /** Per creditor: bytes of placement files uploaded in 24 hours, and imports waiting or running at once. */
+    PLACEMENT_DAILY_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 ** 4)
+      .default(4 * 1024 ** 3),
+    PLACEMENT_MAX_ACTIVE_IMPORTS: z.coerce.number().int().min(1).max(100).default(2),
+  })
+  .transform((config) => {
+    // Before AGENCY_TZ, NIGHTLY_TZ was also the agency's zone: a deployment that set only it keeps its "today".
+    const agencyZone = config.AGENCY_TZ ?? config.NIGHTLY_TZ ?? 'Europe/Paris';
+    return { ...config, AGENCY_TZ: agencyZone, NIGHTLY_TZ: config.NIGHTLY_TZ ?? agencyZone };
+  });
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -14,7 +14,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', 404, `${what} was not found, or you may not see it.`);
+export const notFound = (what: string) =>
+  new AppError('not_found', 404, `${what} was not found, or you may not see it.`);
 
 export const unauthenticated = () =>
   new AppError('auth.required', 401, 'Sign in first: this request needs a valid session.');

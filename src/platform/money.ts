@@ -32,5 +32,8 @@ export const centsCorrection = z
   .int('use a whole number of cents')
   .min(-MAX_AMOUNT_CENTS, `use a correction of ${bound} either way`)
   .max(MAX_AMOUNT_CENTS, `use a correction of ${bound} either way`)
-  .refine((value) => value !== 0, 'a correction of zero changes nothing: give the amount to add (positive) or remove (negative)')
+  .refine(
+    (value) => value !== 0,
+    'a correction of zero changes nothing: give the amount to add (positive) or remove (negative)',
+  )
   .describe(`cents, -${MAX_AMOUNT_CENTS} to ${MAX_AMOUNT_CENTS}, not 0`);

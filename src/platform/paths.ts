@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 export function findPackageRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`There is no package.json above ${from}: Accord runs from its own folder.`);
+    if (dirname(dir) === dir)
+      throw new Error(`There is no package.json above ${from}: Accord runs from its own folder.`);
   }
 }
 

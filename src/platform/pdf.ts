@@ -2,8 +2,15 @@ import PDFDocument from 'pdfkit';
 import type { Locale } from './db/schema.js';
 
 /** Documents for people (schedules, receipts, statements): A4, the standard fonts, produced in memory. */
-export async function renderPdf(info: { title: string; createdAt: Date }, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Producer: 'Accord', Creator: 'Accord', CreationDate: info.createdAt } });
+export async function renderPdf(
+  info: { title: string; createdAt: Date },
+  draw: (doc: PDFKit.PDFDocument) => void,
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: info.title, Producer: 'Accord', Creator: 'Accord', CreationDate: info.createdAt },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -17,6 +24,9 @@ const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : locale);
 
 /** Euros from integer cents, with the standard fonts' plain spaces (they lack the narrow no-break space). */
 export const pdfMoney = (locale: Locale, cents: number) =>
-  new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/[\u202f\u00a0]/g, ' ');
+  new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'EUR' })
+    .format(cents / 100)
+    .replace(/[\u202f\u00a0]/g, ' ');
 
-export const pdfDate = (locale: Locale, iso: string) => new Intl.DateTimeFormat(tag(locale), { timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+export const pdfDate = (locale: Locale, iso: string) =>
+  new Intl.DateTimeFormat(tag(locale), { timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));

@@ -35,15 +35,30 @@ export function caseSummaryView(found: CaseRow) {
     currency: found.currency,
     openedOn: found.opened_on,
     closedOn: found.closed_on,
-    firstLetter: found.first_letter_reference ? { reference: found.first_letter_reference, sentOn: found.first_letter_sent_on } : null,
+    firstLetter: found.first_letter_reference
+      ? { reference: found.first_letter_reference, sentOn: found.first_letter_sent_on }
+      : null,
     creditor: { id: found.creditor_id, name: found.creditor_name, code: found.creditor_code },
     mandateCode: found.mandate_code,
   };
 }
 
 /** Where an address is, as the case page shows it; who gave it and whether letters go there are the reader's. */
-export function addressView(a: Pick<Selectable<DB['debtor_addresses']>, 'line1' | 'line2' | 'postal_code' | 'city' | 'country' | 'subdivision' | 'time_zone'>) {
-  return { line1: a.line1, line2: a.line2, postalCode: a.postal_code, city: a.city, country: a.country, subdivision: a.subdivision, timeZone: a.time_zone };
+export function addressView(
+  a: Pick<
+    Selectable<DB['debtor_addresses']>,
+    'line1' | 'line2' | 'postal_code' | 'city' | 'country' | 'subdivision' | 'time_zone'
+  >,
+) {
+  return {
+    line1: a.line1,
+    line2: a.line2,
+    postalCode: a.postal_code,
+    city: a.city,
+    country: a.country,
+    subdivision: a.subdivision,
+    timeZone: a.time_zone,
+  };
 }
 
 /** A claim as the case page shows it, to staff and creditor alike (the creditor placed it). */

@@ -111,10 +111,26 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
 
   const [debtor, addresses, contactPoints, claims, events, holds, stages] = await Promise.all([
     db.selectFrom('debtors').selectAll().where('id', '=', found.debtor_id).executeTakeFirstOrThrow(),
-    db.selectFrom('debtor_addresses').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('is_primary', 'desc').execute(),
-    db.selectFrom('debtor_contact_points').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('created_at').execute(),
+    db
+      .selectFrom('debtor_addresses')
+      .selectAll()
+      .where('debtor_id', '=', found.debtor_id)
+      .orderBy('is_primary', 'desc')
+      .execute(),
+    db
+      .selectFrom('debtor_contact_points')
+      .selectAll()
+      .where('debtor_id', '=', found.debtor_id)
+      .orderBy('created_at')
+      .execute(),
     db.selectFrom('claims').selectAll().where('case_id', '=', caseId).orderBy('default_on').execute(),
-    db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('occurred_at', 'desc').limit(200).execute(),
+    db
+      .selectFrom('case_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('occurred_at', 'desc')
+      .limit(200)
+      .execute(),
     db.selectFrom('holds').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('starts_at', 'desc').execute(),
     db.selectFrom('case_stage_history').selectAll().where('case_id', '=', caseId).orderBy('changed_at').execute(),
   ]);
@@ -124,7 +140,11 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
         .selectFrom('debtor_address_sources as s')
         .innerJoin('creditors', 'creditors.id', 's.creditor_id')
         .select(['s.address_id', 'creditors.id', 'creditors.name', 's.recorded_at'])
-        .where('s.address_id', 'in', addresses.map((a) => a.id))
+        .where(
+          's.address_id',
+          'in',
+          addresses.map((a) => a.id),
+        )
         .orderBy('s.recorded_at')
         .execute()
     : [];
@@ -196,7 +216,10 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
       channel: e.channel,
       direction: e.direction,
       outcome: e.outcome,
-      summary: e.kind === 'hold' && careRead.restrictedIds.has(String((e.data as { holdId?: unknown } | null)?.holdId)) ? CARE_EVENT_SUMMARY : e.summary,
+      summary:
+        e.kind === 'hold' && careRead.restrictedIds.has(String((e.data as { holdId?: unknown } | null)?.holdId))
+          ? CARE_EVENT_SUMMARY
+          : e.summary,
     })),
   };
 }

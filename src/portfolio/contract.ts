@@ -6,7 +6,14 @@ import { caseStatusSchema, stageSchema } from '../cases/contract.js';
 
 export { caseStatusSchema, stageSchema };
 
-export const creditorSummarySchema = z.object({ id: z.string(), code: z.string(), name: z.string(), sector: z.string(), country: z.string(), active: z.boolean() });
+export const creditorSummarySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  sector: z.string(),
+  country: z.string(),
+  active: z.boolean(),
+});
 export const creditorListSchema = z.object({ items: z.array(creditorSummarySchema) });
 
 export const creditorDetailSchema = z.object({
@@ -73,7 +80,10 @@ export const caseDetailSchema = z.object({
         primary: z.boolean(),
         // Provenance, for agency staff only (a creditor's projection holds only the addresses its files supplied).
         source: z.enum(['creditor', 'debtor', 'agent', 'enrichment']).optional(),
-        suppliedBy: z.array(z.object({ id: z.string(), name: z.string() })).optional().describe('the creditors whose files gave this address'),
+        suppliedBy: z
+          .array(z.object({ id: z.string(), name: z.string() }))
+          .optional()
+          .describe('the creditors whose files gave this address'),
         verified: z.boolean().optional(),
         undeliverable: z.boolean().optional().describe('mail came back: never written to again'),
         forLetters: z

@@ -34,7 +34,11 @@ export const CREDITOR_HOLD_KIND = 'collection_suspended';
 export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<CaseDetail> {
   const creditorId = found.creditor_id;
   const [debtor, identity, addresses, contactPoints, claims, events, holds, stages] = await Promise.all([
-    db.selectFrom('debtors').select(['id', 'kind', 'language']).where('id', '=', found.debtor_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('debtors')
+      .select(['id', 'kind', 'language'])
+      .where('id', '=', found.debtor_id)
+      .executeTakeFirstOrThrow(),
     // The identity its own file gave: the latest of its references to this person.
     db
       .selectFrom('debtor_references')
@@ -71,8 +75,19 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<
       .limit(200)
       .execute(),
     // Holds on the person suspend every creditor's collection; the creditor reads only that, and until when.
-    db.selectFrom('holds').select(['id', 'status', 'starts_at', 'ends_at']).where('debtor_id', '=', found.debtor_id).where('status', '=', 'active').orderBy('starts_at', 'desc').execute(),
-    db.selectFrom('case_stage_history').select(['from_stage', 'to_stage', 'changed_at']).where('case_id', '=', found.id).orderBy('changed_at').execute(),
+    db
+      .selectFrom('holds')
+      .select(['id', 'status', 'starts_at', 'ends_at'])
+      .where('debtor_id', '=', found.debtor_id)
+      .where('status', '=', 'active')
+      .orderBy('starts_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('case_stage_history')
+      .select(['from_stage', 'to_stage', 'changed_at'])
+      .where('case_id', '=', found.id)
+      .orderBy('changed_at')
+      .execute(),
   ]);
   const names = {
     kind: debtor.kind,
@@ -110,7 +125,12 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<
       endsAt: h.ends_at?.toISOString() ?? null,
       reviewAt: null,
     })),
-    stageHistory: stages.map((s) => ({ fromStage: s.from_stage, toStage: s.to_stage, changedAt: s.changed_at.toISOString(), reason: '' })),
+    stageHistory: stages.map((s) => ({
+      fromStage: s.from_stage,
+      toStage: s.to_stage,
+      changedAt: s.changed_at.toISOString(),
+      reason: '',
+    })),
     timeline: events.map((e) => ({
       id: e.id,
       occurredAt: e.occurred_at.toISOString(),

@@ -20,7 +20,12 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       .select(['cases.id', 'cases.reference', 'claims.reference as claim_reference', 'debtors.last_name'])
       .where('cases.creditor_id', '=', energie.creditorId!)
       .executeTakeFirstOrThrow();
-    energieCase = { id: row.id, reference: row.reference, claimReference: row.claim_reference, lastName: row.last_name! };
+    energieCase = {
+      id: row.id,
+      reference: row.reference,
+      claimReference: row.claim_reference,
+      lastName: row.last_name!,
+    };
   });
   afterAll(() => t.close());
 
@@ -36,21 +41,31 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
   });
 
   it('lists only its own cases, even when filtering for another creditor', async () => {
-    const own = (await as(t.app, horizon)('GET', '/api/v1/cases?limit=200')).json() as { items: { creditor: { id: string } }[] };
+    const own = (await as(t.app, horizon)('GET', '/api/v1/cases?limit=200')).json() as {
+      items: { creditor: { id: string } }[];
+    };
     expect(own.items.length).toBeGreaterThan(0);
     expect(new Set(own.items.map((c) => c.creditor.id))).toEqual(new Set([horizon.creditorId]));
-    const other = (await as(t.app, horizon)('GET', `/api/v1/cases?creditorId=${energie.creditorId}`)).json() as { items: unknown[] };
+    const other = (await as(t.app, horizon)('GET', `/api/v1/cases?creditorId=${energie.creditorId}`)).json() as {
+      items: unknown[];
+    };
     expect(other.items).toEqual([]);
   });
 
   it('finds nothing of another creditor by case reference, claim reference or name', async () => {
     for (const q of [energieCase.reference, energieCase.claimReference]) {
-      const body = (await as(t.app, horizon)('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`)).json() as { items: unknown[] };
+      const body = (await as(t.app, horizon)('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`)).json() as {
+        items: unknown[];
+      };
       expect(body.items, q).toEqual([]);
     }
-    const byName = (await as(t.app, horizon)('GET', `/api/v1/cases?q=${encodeURIComponent(energieCase.lastName)}&limit=200`)).json() as { items: { creditor: { id: string } }[] };
+    const byName = (
+      await as(t.app, horizon)('GET', `/api/v1/cases?q=${encodeURIComponent(energieCase.lastName)}&limit=200`)
+    ).json() as { items: { creditor: { id: string } }[] };
     expect(byName.items.every((c) => c.creditor.id === horizon.creditorId)).toBe(true);
-    const mine = (await as(t.app, energie)('GET', `/api/v1/cases?q=${encodeURIComponent(energieCase.reference)}`)).json() as { items: { id: string }[] };
+    const mine = (
+      await as(t.app, energie)('GET', `/api/v1/cases?q=${encodeURIComponent(energieCase.reference)}`)
+    ).json() as { items: { id: string }[] };
     expect(mine.items.map((c) => c.id)).toEqual([energieCase.id]);
   });
 
@@ -62,7 +77,9 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
   });
 
   it('sees only its own figures on the dashboard', async () => {
-    const body = (await as(t.app, horizon)('GET', '/api/v1/dashboard')).json() as { creditors: { creditorId: string }[] };
+    const body = (await as(t.app, horizon)('GET', '/api/v1/dashboard')).json() as {
+      creditors: { creditorId: string }[];
+    };
     expect(body.creditors.map((c) => c.creditorId)).toEqual([horizon.creditorId]);
   });
 

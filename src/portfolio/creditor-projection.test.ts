@@ -19,7 +19,8 @@ import { startJobs, type Jobs } from '../app/job-schedule.js';
 const MARK = 'ZQXB';
 const PHONE_B = '+33611223344';
 const PERSON = { first: 'Aurore', last: 'Delacroixpartage', birth: '1971-04-12' };
-const HEADER = 'debtor_reference;first_name;last_name;birth_date;address_line1;postal_code;city;phone;email;claim_reference;contract_type;principal;default_date';
+const HEADER =
+  'debtor_reference;first_name;last_name;birth_date;address_line1;postal_code;city;phone;email;claim_reference;contract_type;principal;default_date';
 
 /** Non-GET routes a creditor user may call, each with what this test sends (a new one must be added here). */
 const WRITES: Record<string, ((ids: Ids) => { url: string; payload?: unknown }) | 'skip'> = {
@@ -83,7 +84,14 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
   }
 
   const caseOf = async (creditorId: string) =>
-    (await t.deps.db.selectFrom('cases').select('id').where('debtor_id', '=', sharedDebtorId).where('creditor_id', '=', creditorId).executeTakeFirstOrThrow()).id;
+    (
+      await t.deps.db
+        .selectFrom('cases')
+        .select('id')
+        .where('debtor_id', '=', sharedDebtorId)
+        .where('creditor_id', '=', creditorId)
+        .executeTakeFirstOrThrow()
+    ).id;
 
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: true });
@@ -105,7 +113,9 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
         `${MARK}-REF-2;Seulement;${MARK}only;1980-01-01;9 rue ${MARK} Autre;69003;Lyon;;;${MARK}-CLAIM-2;energy;99,00;10/02/2025`,
       ].join('\n'),
     );
-    sharedDebtorId = (await t.deps.db.selectFrom('debtors').select('id').where('last_name', '=', PERSON.last).executeTakeFirstOrThrow()).id;
+    sharedDebtorId = (
+      await t.deps.db.selectFrom('debtors').select('id').where('last_name', '=', PERSON.last).executeTakeFirstOrThrow()
+    ).id;
     caseOfB = await caseOf(energie.creditorId!);
 
     // The agency learns more about the person: a vulnerability with a health reason, a note, an address an agent took.
@@ -116,16 +126,39 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
       reviewAt: new Date(t.clock.now.getTime() + 20 * 86_400_000).toISOString(),
     });
     expect(hold.statusCode, hold.body).toBeLessThan(300);
-    await t.deps.db.transaction().execute((trx) => appendCaseEvent(trx, { caseId: caseOfB, debtorId: sharedDebtorId, at: t.clock.now, kind: 'note', summary: `${MARK} note de l’agent` }));
+    await t.deps.db.transaction().execute((trx) =>
+      appendCaseEvent(trx, {
+        caseId: caseOfB,
+        debtorId: sharedDebtorId,
+        at: t.clock.now,
+        kind: 'note',
+        summary: `${MARK} note de l’agent`,
+      }),
+    );
     await t.deps.db
       .insertInto('debtor_addresses')
-      .values({ debtor_id: sharedDebtorId, line1: `12 chemin ${MARK} Agent`, postal_code: '69004', city: 'Lyon', country: 'FR', time_zone: 'Europe/Paris', source: 'agent' })
+      .values({
+        debtor_id: sharedDebtorId,
+        line1: `12 chemin ${MARK} Agent`,
+        postal_code: '69004',
+        city: 'Lyon',
+        country: 'FR',
+        time_zone: 'Europe/Paris',
+        source: 'agent',
+      })
       .execute();
     const paid = await t.app.inject({
       method: 'POST',
       url: '/api/v1/payments',
       headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf, 'idempotency-key': `${MARK}-pay-1` },
-      payload: { caseId: caseOfB, amountCents: 1000, channel: 'card', receivedOn: t.clock.now.toISOString().slice(0, 10), reference: `${MARK}-PAY`, payerName: `${MARK} Payeur` },
+      payload: {
+        caseId: caseOfB,
+        amountCents: 1000,
+        channel: 'card',
+        receivedOn: t.clock.now.toISOString().slice(0, 10),
+        reference: `${MARK}-PAY`,
+        payerName: `${MARK} Payeur`,
+      },
     });
     expect(paid.statusCode, paid.body).toBe(201);
 
@@ -134,11 +167,18 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
       horizon,
       'BH-2026',
       'remise-horizon.csv',
-      [HEADER, `HZ-NEW-1;${PERSON.first};${PERSON.last};${PERSON.birth};1 avenue Horizon Seule;75009;Paris;;;HZ-CLAIM-NEW-1;consumer_credit;500,00;10/02/2025`].join('\n'),
+      [
+        HEADER,
+        `HZ-NEW-1;${PERSON.first};${PERSON.last};${PERSON.birth};1 avenue Horizon Seule;75009;Paris;;;HZ-CLAIM-NEW-1;consumer_credit;500,00;10/02/2025`,
+      ].join('\n'),
     );
     caseOfA = await caseOf(horizon.creditorId!);
     for (const table of ['cases', 'claims', 'payments', 'placements'] as const) {
-      const rows = await t.deps.db.selectFrom(table).select('id').where('creditor_id', '=', energie.creditorId!).execute();
+      const rows = await t.deps.db
+        .selectFrom(table)
+        .select('id')
+        .where('creditor_id', '=', energie.creditorId!)
+        .execute();
       secretsOfB.push(...rows.map((r) => r.id));
     }
     secretsOfB.push(energie.creditorId!);
@@ -156,7 +196,7 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
     expect(Object.keys(counts)).not.toContain('possibleMatches');
   });
 
-  it("shows A its case with the facts its own file gave, and holds only as a neutral suspension", async () => {
+  it('shows A its case with the facts its own file gave, and holds only as a neutral suspension', async () => {
     const response = await as(t.app, horizon)('GET', `/api/v1/cases/${caseOfA}`);
     expect(response.statusCode).toBe(200);
     const body = response.json() as {
@@ -186,8 +226,14 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
       debtor: { addresses: { line1: string; source: string; suppliedBy: { name: string }[] }[] };
     };
     const byLine = new Map(body.debtor.addresses.map((a) => [a.line1, a]));
-    expect(byLine.get('1 avenue Horizon Seule')).toMatchObject({ source: 'creditor', suppliedBy: [{ name: 'Banque Horizon' }] });
-    expect(byLine.get(`7 rue ${MARK} Adresse`)).toMatchObject({ source: 'creditor', suppliedBy: [{ name: 'Énergie Rhône' }] });
+    expect(byLine.get('1 avenue Horizon Seule')).toMatchObject({
+      source: 'creditor',
+      suppliedBy: [{ name: 'Banque Horizon' }],
+    });
+    expect(byLine.get(`7 rue ${MARK} Adresse`)).toMatchObject({
+      source: 'creditor',
+      suppliedBy: [{ name: 'Énergie Rhône' }],
+    });
     expect(byLine.get(`12 chemin ${MARK} Agent`)).toMatchObject({ source: 'agent', suppliedBy: [] });
   });
 
@@ -198,8 +244,23 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
         t.deps.db.selectFrom(table).select('id').where('creditor_id', '=', horizon.creditorId!).limit(3).execute(),
       ),
     );
-    const ids: Ids = { pool: [...new Set([...secretsOfB.filter((s) => /^[0-9a-f-]{36}$/.test(s)), ...ownIds, ...ownRows.flat().map((r) => r.id)])] };
-    const queries = ['', '?limit=200', `?creditorId=${energie.creditorId}`, `?q=${MARK}`, `?q=${encodeURIComponent(PERSON.last)}&limit=200`, '?from=2000-01-01&to=2099-12-31'];
+    const ids: Ids = {
+      pool: [
+        ...new Set([
+          ...secretsOfB.filter((s) => /^[0-9a-f-]{36}$/.test(s)),
+          ...ownIds,
+          ...ownRows.flat().map((r) => r.id),
+        ]),
+      ],
+    };
+    const queries = [
+      '',
+      '?limit=200',
+      `?creditorId=${energie.creditorId}`,
+      `?q=${MARK}`,
+      `?q=${encodeURIComponent(PERSON.last)}&limit=200`,
+      '?from=2000-01-01&to=2099-12-31',
+    ];
     const routes = t.app.apiRoutes.filter((r) => r.access !== 'public' && can('creditor_user', r.access.permission));
     expect(routes.length).toBeGreaterThan(10);
     let answered = 0;
@@ -223,11 +284,13 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
         if (response.statusCode < 300) answered += 1;
         const asked = secretsOfB.filter((secret) => url.includes(secret));
         // Anything of B's asked for by its id is as absent as a missing thing; a refusal may echo the address asked.
-        if (asked.some((secret) => url.split('?')[0]!.includes(secret))) expect(response.statusCode, `${label}: B's record must be absent`).toBeGreaterThanOrEqual(400);
+        if (asked.some((secret) => url.split('?')[0]!.includes(secret)))
+          expect(response.statusCode, `${label}: B's record must be absent`).toBeGreaterThanOrEqual(400);
         const type = String(response.headers['content-type'] ?? '');
         let text = (type.includes('pdf') ? pdfText(response.rawPayload) : response.body).toLowerCase();
         for (const echoed of asked) text = text.replaceAll(echoed.toLowerCase(), '');
-        for (const secret of secretsOfB) expect(text.includes(secret.toLowerCase()), `${label} reveals "${secret}"`).toBe(false);
+        for (const secret of secretsOfB)
+          expect(text.includes(secret.toLowerCase()), `${label} reveals "${secret}"`).toBe(false);
       }
     }
     // Not vacuous: A's own case, claims, payments and placements were read.

@@ -24,7 +24,12 @@ export async function getCreditor(deps: Deps, actor: Actor, creditorId: string):
   assertCreditorInScope(actor, creditorId);
   const row = await deps.db.selectFrom('creditors').selectAll().where('id', '=', creditorId).executeTakeFirst();
   if (!row) throw notFound('The creditor');
-  const mandates = await deps.db.selectFrom('mandates').selectAll().where('creditor_id', '=', creditorId).orderBy('starts_on').execute();
+  const mandates = await deps.db
+    .selectFrom('mandates')
+    .selectAll()
+    .where('creditor_id', '=', creditorId)
+    .orderBy('starts_on')
+    .execute();
   return {
     id: row.id,
     code: row.code,

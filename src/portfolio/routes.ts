@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
 import { idParams, problemResponses } from '../platform/http/schemas.js';
 import { getCase, searchCases } from './cases.js';
-import { caseDetailSchema, caseListSchema, caseSearchQuery, creditorDetailSchema, creditorListSchema } from './contract.js';
+import {
+  caseDetailSchema,
+  caseListSchema,
+  caseSearchQuery,
+  creditorDetailSchema,
+  creditorListSchema,
+} from './contract.js';
 import { getCreditor, listCreditors } from './creditors.js';
 
 export function portfolioRoutes(app: FastifyInstance, deps: Deps) {

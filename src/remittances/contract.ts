@@ -48,7 +48,10 @@ export const remittanceSettingsBody = z.strictObject({
   webhookUrl: z.url().max(500).nullable(),
   /** Write-only: a secret the creditor chose. Never shown back, only its last four characters. */
   webhookSecret: z.string().min(16, 'a secret of at least 16 characters').max(200).optional(),
-  rotateWebhookSecret: z.literal(true).optional().describe('Accord draws a new secret and shows it in this answer only'),
+  rotateWebhookSecret: z
+    .literal(true)
+    .optional()
+    .describe('Accord draws a new secret and shows it in this answer only'),
 });
 
 export const remittanceSettingsSchema = z.object({
@@ -60,7 +63,11 @@ export const remittanceSettingsSchema = z.object({
   newWebhookSecret: z.string().optional().describe('only in the answer to rotateWebhookSecret: copy it now'),
 });
 
-export const creditorPaymentsQuery = z.strictObject({ creditorId: z.string().uuid().optional(), from: calendarDate, to: calendarDate });
+export const creditorPaymentsQuery = z.strictObject({
+  creditorId: z.string().uuid().optional(),
+  from: calendarDate,
+  to: calendarDate,
+});
 export const creditorPaymentsSchema = z.object({ items: z.array(paymentSchema), totalCents: z.number().int() });
 
 export type RemittanceView = z.infer<typeof remittanceSchema>;

@@ -62,7 +62,12 @@ export async function deliverCreditorNotices(
       });
       if (response.status < 200 || response.status > 299) error = `HTTP ${response.status}`;
     } catch (caught) {
-      error = caught instanceof WebhookTargetRefused ? `webhook address refused: ${caught.message}` : caught instanceof Error ? caught.message : String(caught);
+      error =
+        caught instanceof WebhookTargetRefused
+          ? `webhook address refused: ${caught.message}`
+          : caught instanceof Error
+            ? caught.message
+            : String(caught);
     }
     await deps.db
       .updateTable('creditor_notifications')

@@ -27,20 +27,28 @@ export async function setRemittanceSettings(
   requestId: string | null = null,
   resolve?: Resolve,
 ): Promise<RemittanceSettingsView> {
-  const iban = input.remittanceIban ? electronicFormatIBAN(input.remittanceIban) ?? '' : null;
-  if (iban !== null && !isValidIBAN(iban)) throw invalid('creditors.invalid_iban', 'This IBAN is not valid: check its country code, length and check digits.');
+  const iban = input.remittanceIban ? (electronicFormatIBAN(input.remittanceIban) ?? '') : null;
+  if (iban !== null && !isValidIBAN(iban))
+    throw invalid('creditors.invalid_iban', 'This IBAN is not valid: check its country code, length and check digits.');
   const bic = input.remittanceBic ? input.remittanceBic.trim().toUpperCase() : null;
-  if (bic !== null && !isValidBIC(bic)) throw invalid('creditors.invalid_bic', 'This BIC is not valid: 8 or 11 letters and digits, such as AGRIFRPP882.');
+  if (bic !== null && !isValidBIC(bic))
+    throw invalid('creditors.invalid_bic', 'This BIC is not valid: 8 or 11 letters and digits, such as AGRIFRPP882.');
   if (input.webhookUrl) await assertWebhookTarget(input.webhookUrl, deps.config, resolve);
   if (input.webhookSecret !== undefined && input.rotateWebhookSecret) {
-    throw invalid('creditors.secret_twice', 'Either give a webhook secret or ask Accord to draw one (rotateWebhookSecret), not both.');
+    throw invalid(
+      'creditors.secret_twice',
+      'Either give a webhook secret or ask Accord to draw one (rotateWebhookSecret), not both.',
+    );
   }
   const newSecret = input.rotateWebhookSecret ? randomBytes(32).toString('base64url') : input.webhookSecret;
   let sealedSecret: string | undefined;
   if (newSecret !== undefined) {
     const key = secretsKey(deps.config.SECRETS_KEY);
     if (!key) {
-      throw invalid('creditors.secrets_key_missing', 'This server has no key to keep webhook secrets encrypted: the operator must set SECRETS_KEY, then try again.');
+      throw invalid(
+        'creditors.secrets_key_missing',
+        'This server has no key to keep webhook secrets encrypted: the operator must set SECRETS_KEY, then try again.',
+      );
     }
     sealedSecret = seal(key, newSecret);
   }
@@ -52,7 +60,9 @@ export async function setRemittanceSettings(
         remittance_iban: iban,
         remittance_bic: bic,
         webhook_url: input.webhookUrl,
-        ...(sealedSecret !== undefined ? { webhook_secret: sealedSecret, webhook_secret_last4: newSecret!.slice(-4) } : {}),
+        ...(sealedSecret !== undefined
+          ? { webhook_secret: sealedSecret, webhook_secret_last4: newSecret!.slice(-4) }
+          : {}),
         updated_at: now,
       })
       .where('id', '=', creditorId)
@@ -71,7 +81,9 @@ export async function setRemittanceSettings(
         webhookUrl: input.webhookUrl,
         webhookSecretChanged: newSecret !== undefined,
         // A fingerprint tells two secrets apart without revealing either.
-        ...(newSecret !== undefined ? { webhookSecretSha256Prefix: createHash('sha256').update(newSecret).digest('hex').slice(0, 8) } : {}),
+        ...(newSecret !== undefined
+          ? { webhookSecretSha256Prefix: createHash('sha256').update(newSecret).digest('hex').slice(0, 8) }
+          : {}),
       },
       requestId,
       at: now,
@@ -92,7 +104,11 @@ export async function setRemittanceSettings(
  * refuses to start while any remain, rather than keep serving them in clear.
  */
 export async function sealPlaintextWebhookSecrets(deps: Deps): Promise<number> {
-  const rows = await deps.db.selectFrom('creditors').select(['id', 'webhook_secret']).where('webhook_secret', 'is not', null).execute();
+  const rows = await deps.db
+    .selectFrom('creditors')
+    .select(['id', 'webhook_secret'])
+    .where('webhook_secret', 'is not', null)
+    .execute();
   const plain = rows.filter((row) => !isSealed(row.webhook_secret!));
   if (plain.length === 0) return 0;
   const key = secretsKey(deps.config.SECRETS_KEY);

@@ -27,9 +27,21 @@ export async function prepareRemittance(
   const until = instantAt(addDays(input.periodTo, 1), agencyZone);
   const id = await deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`remittance:${input.creditorId}`}))`.execute(trx);
-    const creditor = await trx.selectFrom('creditors').select(['id', 'code']).where('id', '=', input.creditorId).executeTakeFirst();
+    const creditor = await trx
+      .selectFrom('creditors')
+      .select(['id', 'code'])
+      .where('id', '=', input.creditorId)
+      .executeTakeFirst();
     if (!creditor) throw notFound('The creditor');
-    const lines = await sql<{ transaction_id: string; payment_id: string | null; case_reference: string; occurred_on: string; collected: number; commission: number; net: number }>`
+    const lines = await sql<{
+      transaction_id: string;
+      payment_id: string | null;
+      case_reference: string;
+      occurred_on: string;
+      collected: number;
+      commission: number;
+      net: number;
+    }>`
       select t.id as transaction_id, t.payment_id, coalesce(k.reference, '') as case_reference,
         -- The day the money was received (the payment's), else the day it was allocated.
         coalesce(p.received_on, (t.occurred_at at time zone ${agencyZone})::date)::text as occurred_on,
@@ -48,13 +60,19 @@ export async function prepareRemittance(
       group by t.id, t.payment_id, k.reference, p.received_on, t.occurred_at, t.seq
       order by t.seq`.execute(trx);
     if (lines.rows.length === 0) {
-      throw conflict('remittances.nothing_to_remit', `Nothing collected for ${creditor.code} up to ${input.periodTo} is waiting to be remitted.`);
+      throw conflict(
+        'remittances.nothing_to_remit',
+        `Nothing collected for ${creditor.code} up to ${input.periodTo} is waiting to be remitted.`,
+      );
     }
     const collected = lines.rows.reduce((sum, line) => sum + Number(line.collected), 0);
     const commission = lines.rows.reduce((sum, line) => sum + Number(line.commission), 0);
     const net = lines.rows.reduce((sum, line) => sum + Number(line.net), 0);
     if (net < 0) {
-      throw conflict('remittances.negative', `Reversals exceed collections for ${creditor.code} in this period (${net} cents): nothing is paid over; they carry to the next remittance.`);
+      throw conflict(
+        'remittances.negative',
+        `Reversals exceed collections for ${creditor.code} in this period (${net} cents): nothing is paid over; they carry to the next remittance.`,
+      );
     }
     // A purchased debt's collections are all the agency's: the statement exists, nothing moves in cash.
     const transactionId =

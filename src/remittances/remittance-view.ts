@@ -5,13 +5,24 @@ import type { RemittanceSummary, RemittanceView } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-
 const summaryColumns = (db: Db) =>
   db
     .selectFrom('remittances as r')
     .innerJoin('creditors as c', 'c.id', 'r.creditor_id')
     .leftJoin('users as u', 'u.id', 'r.prepared_by')
-    .select(['r.id', 'r.number', 'r.creditor_id', 'c.code', 'c.name', 'r.period_to', 'r.collected_cents', 'r.commission_cents', 'r.net_cents', 'r.prepared_at', 'u.display_name']);
+    .select([
+      'r.id',
+      'r.number',
+      'r.creditor_id',
+      'c.code',
+      'c.name',
+      'r.period_to',
+      'r.collected_cents',
+      'r.commission_cents',
+      'r.net_cents',
+      'r.prepared_at',
+      'u.display_name',
+    ]);
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>['execute']>>[number];
 
@@ -37,7 +48,14 @@ export async function loadRemittance(db: Db, id: string): Promise<RemittanceView
   const lines = await db
     .selectFrom('remittance_lines as l')
     .leftJoin('payments as p', 'p.id', 'l.payment_id')
-    .select(['l.payment_id', 'p.receipt_number', 'l.case_reference', 'l.occurred_on', 'l.collected_cents', 'l.commission_cents'])
+    .select([
+      'l.payment_id',
+      'p.receipt_number',
+      'l.case_reference',
+      'l.occurred_on',
+      'l.collected_cents',
+      'l.commission_cents',
+    ])
     .where('l.remittance_id', '=', id)
     .orderBy('l.occurred_on')
     .orderBy('l.case_reference')

@@ -47,20 +47,47 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
     manager = as(t.app, await signIn(t.app, demoEmail('manager')));
     creditorUser = as(t.app, await signIn(t.app, 'creditor@demo.accord.test'));
     otherCreditor = as(t.app, await signIn(t.app, 'creditor.energie@demo.accord.test'));
-    const creditor = await t.deps.db.selectFrom('creditors').select('id').where('code', '=', 'BHORIZON').executeTakeFirstOrThrow();
+    const creditor = await t.deps.db
+      .selectFrom('creditors')
+      .select('id')
+      .where('code', '=', 'BHORIZON')
+      .executeTakeFirstOrThrow();
     creditorId = creditor.id;
-    const mandate = await t.deps.db.selectFrom('mandates').select(['id', 'commission_rate_bp']).where('creditor_id', '=', creditorId).executeTakeFirstOrThrow();
+    const mandate = await t.deps.db
+      .selectFrom('mandates')
+      .select(['id', 'commission_rate_bp'])
+      .where('creditor_id', '=', creditorId)
+      .executeTakeFirstOrThrow();
     rateBp = mandate.commission_rate_bp;
-    const debtor = await t.deps.db.insertInto('debtors').values({ kind: 'person', last_name: 'Reversement' }).returning('id').executeTakeFirstOrThrow();
+    const debtor = await t.deps.db
+      .insertInto('debtors')
+      .values({ kind: 'person', last_name: 'Reversement' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const created = await t.deps.db
       .insertInto('cases')
-      .values({ reference: 'TEST-REM-0001', creditor_id: creditorId, mandate_id: mandate.id, debtor_id: debtor.id, stage: 'amicable', opened_on: '2026-01-01', balance_cents: 200_000 })
+      .values({
+        reference: 'TEST-REM-0001',
+        creditor_id: creditorId,
+        mandate_id: mandate.id,
+        debtor_id: debtor.id,
+        stage: 'amicable',
+        opened_on: '2026-01-01',
+        balance_cents: 200_000,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     caseId = created.id;
     await t.deps.db
       .insertInto('claims')
-      .values({ case_id: caseId, creditor_id: creditorId, reference: 'TEST-REM-0001-A', contract_type: 'consumer_credit', principal_cents: 200_000, default_on: '2026-01-10' })
+      .values({
+        case_id: caseId,
+        creditor_id: creditorId,
+        reference: 'TEST-REM-0001-A',
+        contract_type: 'consumer_credit',
+        principal_cents: 200_000,
+        default_on: '2026-01-10',
+      })
       .execute();
   });
   afterAll(async () => {
@@ -89,22 +116,45 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
       webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/accord`,
       webhookSecret: SECRET,
     });
-    expect(settings.json()).toEqual({ remittanceIban: 'FR7630004000031234567890143', remittanceBic: 'BNPAFRPP', webhookUrl: expect.stringContaining('/accord'), webhookSecretSet: true, webhookSecretLast4: SECRET.slice(-4) });
-    expect((await manager('PUT', `/api/v1/creditors/${creditorId}/remittance-settings`, { remittanceIban: 'FR7630004000031234567890144', remittanceBic: null, webhookUrl: null })).json().code).toBe(
-      'creditors.invalid_iban',
-    );
+    expect(settings.json()).toEqual({
+      remittanceIban: 'FR7630004000031234567890143',
+      remittanceBic: 'BNPAFRPP',
+      webhookUrl: expect.stringContaining('/accord'),
+      webhookSecretSet: true,
+      webhookSecretLast4: SECRET.slice(-4),
+    });
+    expect(
+      (
+        await manager('PUT', `/api/v1/creditors/${creditorId}/remittance-settings`, {
+          remittanceIban: 'FR7630004000031234567890144',
+          remittanceBic: null,
+          webhookUrl: null,
+        })
+      ).json().code,
+    ).toBe('creditors.invalid_iban');
 
     const payment = await pay('rem-0001', 60_000);
     expect(await deliverCreditorNotices(t.deps)).toEqual({ delivered: 0, failed: 1 });
     expect(await deliverCreditorNotices(t.deps)).toEqual({ delivered: 1, failed: 0 });
     expect(await deliverCreditorNotices(t.deps)).toEqual({ delivered: 0, failed: 0 });
     const last = received.at(-1)!;
-    expect(JSON.parse(last.body)).toMatchObject({ event: 'payment.recorded', paymentId: payment.id, caseReference: 'TEST-REM-0001', amountCents: 60_000 });
-    expect(last.headers['x-accord-signature']).toBe(signNotice(SECRET, String(last.headers['x-accord-timestamp']), last.body));
+    expect(JSON.parse(last.body)).toMatchObject({
+      event: 'payment.recorded',
+      paymentId: payment.id,
+      caseReference: 'TEST-REM-0001',
+      amountCents: 60_000,
+    });
+    expect(last.headers['x-accord-signature']).toBe(
+      signNotice(SECRET, String(last.headers['x-accord-timestamp']), last.body),
+    );
 
     const report = await creditorUser('GET', '/api/v1/creditor-payments?from=2026-11-01&to=2026-11-30');
     expect(report.json().items.map((item: { id: string }) => item.id)).toContain(payment.id);
-    expect((await otherCreditor('GET', '/api/v1/creditor-payments?from=2026-11-01&to=2026-11-30')).json().items.map((item: { id: string }) => item.id)).not.toContain(payment.id);
+    expect(
+      (await otherCreditor('GET', '/api/v1/creditor-payments?from=2026-11-01&to=2026-11-30'))
+        .json()
+        .items.map((item: { id: string }) => item.id),
+    ).not.toContain(payment.id);
   });
 
   it('prepares a statement checked to the cent, with its CSV, PDF and credit transfer; never twice', async () => {
@@ -126,13 +176,20 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
       commissionCents: commission(60_000) + commission(33_333),
       netCents: 93_333 - commission(60_000) - commission(33_333),
     });
-    expect(remittance.lines.map((line: { caseReference: string; collectedCents: number }) => [line.caseReference, line.collectedCents])).toEqual([
+    expect(
+      remittance.lines.map((line: { caseReference: string; collectedCents: number }) => [
+        line.caseReference,
+        line.collectedCents,
+      ]),
+    ).toEqual([
       ['TEST-REM-0001', 60_000],
       ['TEST-REM-0001', 33_333],
     ]);
 
     const csv = await creditorUser('GET', `/api/v1/remittances/${remittance.id}/statement.csv`);
-    expect(csv.body.split('\n').at(-2)).toBe(`${remittance.number};TOTAL;;2026-11-20;933.33;${(remittance.commissionCents / 100).toFixed(2)};${(remittance.netCents / 100).toFixed(2)}`);
+    expect(csv.body.split('\n').at(-2)).toBe(
+      `${remittance.number};TOTAL;;2026-11-20;933.33;${(remittance.commissionCents / 100).toFixed(2)};${(remittance.netCents / 100).toFixed(2)}`,
+    );
     const pdf = await creditorUser('GET', `/api/v1/remittances/${remittance.id}/statement.pdf`);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await otherCreditor('GET', `/api/v1/remittances/${remittance.id}`)).statusCode).toBe(404);
@@ -145,7 +202,9 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
     expect(tx.Amt.InstdAmt['#text']).toBe((remittance.netCents / 100).toFixed(2));
     expect(tx.CdtrAcct.Id.IBAN).toBe('FR7630004000031234567890143');
 
-    expect((await manager('POST', '/api/v1/remittances', { creditorId, periodTo: '2026-11-20' })).json().code).toBe('remittances.nothing_to_remit');
+    expect((await manager('POST', '/api/v1/remittances', { creditorId, periodTo: '2026-11-20' })).json().code).toBe(
+      'remittances.nothing_to_remit',
+    );
     const next = await manager('POST', '/api/v1/remittances', { creditorId, periodTo: '2026-11-21' });
     expect(next.json().collectedCents).toBe(10_000);
     expect((await verifyLedger(t.deps.db)).violation).toBeNull();

@@ -38,12 +38,14 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'remittances.manage' } },
       schema: {
         tags,
-        summary: "Prepare a creditor's remittance: everything collected up to `periodTo` and not yet remitted, net of commission",
+        summary:
+          "Prepare a creditor's remittance: everything collected up to `periodTo` and not yet remitted, net of commission",
         body: prepareRemittanceBody,
         response: { 201: remittanceSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await prepareRemittance(deps, request.actor!, request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await prepareRemittance(deps, request.actor!, request.body, request.id)),
   );
 
   r.get(
@@ -57,14 +59,21 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: remittanceListSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await listRemittances(deps.db, creditorFilter(request.actor!, request.query.creditorId)) }),
+    async (request) => ({
+      items: await listRemittances(deps.db, creditorFilter(request.actor!, request.query.creditorId)),
+    }),
   );
 
   r.get(
     '/api/v1/remittances/:id',
     {
       config: { access: { permission: 'remittances.read' } },
-      schema: { tags, summary: 'A remittance statement with its lines', params: id, response: { 200: remittanceSchema, ...problemResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'A remittance statement with its lines',
+        params: id,
+        response: { 200: remittanceSchema, ...problemResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => inScope(request.params.id, request.actor!),
   );
@@ -73,11 +82,19 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/remittances/:id/statement.pdf',
     {
       config: { access: { permission: 'remittances.read' } },
-      schema: { tags, summary: 'The statement as PDF', params: id, response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'The statement as PDF',
+        params: id,
+        response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404) },
+      },
     },
     async (request, reply) => {
       const remittance = await inScope(request.params.id, request.actor!);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${remittance.number}.pdf"`).send(await remittancePdf(remittance));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${remittance.number}.pdf"`)
+        .send(await remittancePdf(remittance));
     },
   );
 
@@ -85,11 +102,19 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/remittances/:id/statement.csv',
     {
       config: { access: { permission: 'remittances.read' } },
-      schema: { tags, summary: 'The statement as CSV', params: id, response: { 200: statementCsvSchema, ...problemResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'The statement as CSV',
+        params: id,
+        response: { 200: statementCsvSchema, ...problemResponses(400, 401, 403, 404) },
+      },
     },
     async (request, reply) => {
       const remittance = await inScope(request.params.id, request.actor!);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${remittance.number}.csv"`).send(remittanceCsv(remittance));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${remittance.number}.csv"`)
+        .send(remittanceCsv(remittance));
     },
   );
 
@@ -97,12 +122,20 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/remittances/:id/transfer.xml',
     {
       config: { access: { permission: 'remittances.manage' } },
-      schema: { tags, summary: 'The SEPA credit transfer (pain.001.001.03) paying the net over', params: id, response: { 200: transferXmlSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: 'The SEPA credit transfer (pain.001.001.03) paying the net over',
+        params: id,
+        response: { 200: transferXmlSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request, reply) => {
       const remittance = await inScope(request.params.id, request.actor!);
       const xml = await remittancePain001(deps, remittance);
-      return reply.type('application/xml; charset=utf-8').header('content-disposition', `attachment; filename="${remittance.number}-pain001.xml"`).send(xml);
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${remittance.number}-pain001.xml"`)
+        .send(xml);
     },
   );
 
@@ -112,7 +145,8 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'remittances.manage' } },
       schema: {
         tags,
-        summary: "Where the creditor's money is paid over (IBAN, BIC) and where its payment notices go (a public https webhook, HMAC-signed; the secret encrypted at rest, shown once)",
+        summary:
+          "Where the creditor's money is paid over (IBAN, BIC) and where its payment notices go (a public https webhook, HMAC-signed; the secret encrypted at rest, shown once)",
         params: id,
         body: remittanceSettingsBody,
         response: { 200: remittanceSettingsSchema, ...problemResponses(400, 401, 403, 404, 422) },
@@ -127,11 +161,17 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'payments.read' } },
       schema: {
         tags,
-        summary: "Every payment on a creditor's cases in a period (CPCE R124-5: the creditor is informed of each); a creditor user sees its own",
+        summary:
+          "Every payment on a creditor's cases in a period (CPCE R124-5: the creditor is informed of each); a creditor user sees its own",
         querystring: creditorPaymentsQuery,
         response: { 200: creditorPaymentsSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => creditorPayments(deps.db, { creditorId: creditorFilter(request.actor!, request.query.creditorId), from: request.query.from, to: request.query.to }),
+    async (request) =>
+      creditorPayments(deps.db, {
+        creditorId: creditorFilter(request.actor!, request.query.creditorId),
+        from: request.query.from,
+        to: request.query.to,
+      }),
   );
 }

@@ -7,10 +7,14 @@ import { parseCidrs, refusedAddresses, type WebhookNetworkRule } from './core/we
 export type Resolve = (hostname: string) => Promise<string[]>;
 
 /** Every address the name resolves to (A and AAAA), as the connection may use any of them. */
-export const resolveAll: Resolve = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+export const resolveAll: Resolve = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 export function webhookRule(config: Config): WebhookNetworkRule {
-  return { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE === 'true', allowedCidrs: parseCidrs(config.WEBHOOK_ALLOWED_CIDRS) };
+  return {
+    allowPrivate: config.WEBHOOK_ALLOW_PRIVATE === 'true',
+    allowedCidrs: parseCidrs(config.WEBHOOK_ALLOWED_CIDRS),
+  };
 }
 
 export class WebhookTargetRefused extends Error {}
@@ -29,7 +33,11 @@ export interface CheckedTarget {
  * each delivery, since a name can be pointed elsewhere later. Throws WebhookTargetRefused saying why; returns the
  * addresses it checked, so that the delivery connects to one of them rather than resolving the name again.
  */
-export async function checkWebhookTarget(url: string, config: Config, resolve: Resolve = resolveAll): Promise<CheckedTarget> {
+export async function checkWebhookTarget(
+  url: string,
+  config: Config,
+  resolve: Resolve = resolveAll,
+): Promise<CheckedTarget> {
   const rule = webhookRule(config);
   let parsed: URL;
   try {
@@ -37,7 +45,10 @@ export async function checkWebhookTarget(url: string, config: Config, resolve: R
   } catch {
     throw new WebhookTargetRefused('it is not a valid address');
   }
-  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && (rule.allowPrivate || rule.allowedCidrs.length > 0))) {
+  if (
+    parsed.protocol !== 'https:' &&
+    !(parsed.protocol === 'http:' && (rule.allowPrivate || rule.allowedCidrs.length > 0))
+  ) {
     throw new WebhookTargetRefused('it must use https');
   }
   if (parsed.username || parsed.password) throw new WebhookTargetRefused('it must not carry a user name or password');
@@ -54,7 +65,9 @@ export async function checkWebhookTarget(url: string, config: Config, resolve: R
   if (addresses.length === 0) throw new WebhookTargetRefused(`its host ${host} does not resolve`);
   const refused = refusedAddresses(addresses, rule);
   if (refused.length > 0) {
-    throw new WebhookTargetRefused(`its host ${host} leads to a private, loopback or link-local address (${refused.join(', ')})`);
+    throw new WebhookTargetRefused(
+      `its host ${host} leads to a private, loopback or link-local address (${refused.join(', ')})`,
+    );
   }
   return { url: parsed, host, addresses };
 }

@@ -17,13 +17,25 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
   let t: TestApp;
   let manager: ReturnType<typeof as>;
   let creditorId = '';
-  const settings = (body: object) => manager('PUT', `/api/v1/creditors/${creditorId}/remittance-settings`, { remittanceIban: null, remittanceBic: null, ...body });
-  const stored = async () => t.deps.db.selectFrom('creditors').select(['webhook_url', 'webhook_secret', 'webhook_secret_last4']).where('id', '=', creditorId).executeTakeFirstOrThrow();
+  const settings = (body: object) =>
+    manager('PUT', `/api/v1/creditors/${creditorId}/remittance-settings`, {
+      remittanceIban: null,
+      remittanceBic: null,
+      ...body,
+    });
+  const stored = async () =>
+    t.deps.db
+      .selectFrom('creditors')
+      .select(['webhook_url', 'webhook_secret', 'webhook_secret_last4'])
+      .where('id', '=', creditorId)
+      .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: true, config: { SECRETS_KEY: KEY } });
     manager = as(t.app, await signIn(t.app, demoEmail('manager')));
-    creditorId = (await t.deps.db.selectFrom('creditors').select('id').where('code', '=', 'BHORIZON').executeTakeFirstOrThrow()).id;
+    creditorId = (
+      await t.deps.db.selectFrom('creditors').select('id').where('code', '=', 'BHORIZON').executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => t.close());
 
@@ -50,12 +62,23 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
 
   it('keeps the secret encrypted, shows only its last four characters, and a drawn secret once', async () => {
     const set = await settings({ webhookUrl: 'https://93.184.216.34/accord', webhookSecret: SECRET });
-    expect(set.json()).toEqual({ remittanceIban: null, remittanceBic: null, webhookUrl: 'https://93.184.216.34/accord', webhookSecretSet: true, webhookSecretLast4: '7Q2x' });
+    expect(set.json()).toEqual({
+      remittanceIban: null,
+      remittanceBic: null,
+      webhookUrl: 'https://93.184.216.34/accord',
+      webhookSecretSet: true,
+      webhookSecretLast4: '7Q2x',
+    });
     const row = await stored();
     expect(row.webhook_secret).toMatch(/^v1:/);
     expect(row.webhook_secret).not.toContain(SECRET);
     expect(open(secretsKey(KEY), row.webhook_secret!)).toBe(SECRET);
-    const audit = await t.deps.db.selectFrom('audit_log').select('after').where('action', '=', 'creditor.remittance_settings_set').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'creditor.remittance_settings_set')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.after)).not.toContain(SECRET);
 
     const rotated = (await settings({ webhookUrl: 'https://93.184.216.34/accord', rotateWebhookSecret: true })).json();
@@ -73,12 +96,20 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
       calls.push(target.url.href);
       return { status: 204 };
     };
-    await t.deps.db.updateTable('creditors').set({ webhook_url: 'https://hooks.creditor.example/accord' }).where('id', '=', creditorId).execute();
+    await t.deps.db
+      .updateTable('creditors')
+      .set({ webhook_url: 'https://hooks.creditor.example/accord' })
+      .where('id', '=', creditorId)
+      .execute();
     const first = await queueNotice(0);
     const rebound = await deliverCreditorNotices(t.deps, send, async () => ['93.184.216.34', '10.0.0.7']);
     expect(rebound).toEqual({ delivered: 0, failed: 1 });
     expect(calls).toEqual([]);
-    const notice = await t.deps.db.selectFrom('creditor_notifications').select('last_error').where('payment_id', '=', first).executeTakeFirstOrThrow();
+    const notice = await t.deps.db
+      .selectFrom('creditor_notifications')
+      .select('last_error')
+      .where('payment_id', '=', first)
+      .executeTakeFirstOrThrow();
     expect(notice.last_error).toContain('webhook address refused');
     expect(notice.last_error).toContain('10.0.0.7');
     // Once the name is public again, the notice goes, signed with the decrypted secret.
@@ -93,7 +124,11 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
       let body = '';
       request.on('data', (chunk) => (body += chunk));
       request.on('end', () => {
-        received.push({ signature: request.headers['x-accord-signature'] as string | undefined, timestamp: String(request.headers['x-accord-timestamp']), body });
+        received.push({
+          signature: request.headers['x-accord-signature'] as string | undefined,
+          timestamp: String(request.headers['x-accord-timestamp']),
+          body,
+        });
         response.writeHead(204).end();
       });
     });
@@ -131,21 +166,37 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
       const rebinding = (first: string) => async () => [resolutions++ === 0 ? first : '10.66.0.1'];
 
       // A name that no DNS knows (.invalid): delivered all the same, to the address the check saw.
-      await t.deps.db.updateTable('creditors').set({ webhook_url: `http://hooks.rebind.invalid:${port}/accord` }).where('id', '=', creditorId).execute();
+      await t.deps.db
+        .updateTable('creditors')
+        .set({ webhook_url: `http://hooks.rebind.invalid:${port}/accord` })
+        .where('id', '=', creditorId)
+        .execute();
       await queueNotice(2);
-      expect(await deliverCreditorNotices(allowing, postToCheckedAddress, rebinding('127.0.0.1'))).toEqual({ delivered: 1, failed: 0 });
+      expect(await deliverCreditorNotices(allowing, postToCheckedAddress, rebinding('127.0.0.1'))).toEqual({
+        delivered: 1,
+        failed: 0,
+      });
       expect(resolutions).toBe(1);
       expect(hosts).toEqual([`hooks.rebind.invalid:${port}`]);
 
       // "localhost" resolves to 127.0.0.1, where the server listens; checked as 127.0.0.2, the delivery goes there
       // (nobody listens) and fails, rather than following what the name resolves to at connect time.
       resolutions = 0;
-      await t.deps.db.updateTable('creditors').set({ webhook_url: `http://localhost:${port}/accord` }).where('id', '=', creditorId).execute();
+      await t.deps.db
+        .updateTable('creditors')
+        .set({ webhook_url: `http://localhost:${port}/accord` })
+        .where('id', '=', creditorId)
+        .execute();
       await queueNotice(2, 'payment.reversed');
       const pinned = await deliverCreditorNotices(allowing, postToCheckedAddress, rebinding('127.0.0.2'));
       expect(pinned).toEqual({ delivered: 0, failed: 1 });
       expect(hosts).toHaveLength(1);
-      const failedNotice = await t.deps.db.selectFrom('creditor_notifications').select('last_error').where('delivered_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      const failedNotice = await t.deps.db
+        .selectFrom('creditor_notifications')
+        .select('last_error')
+        .where('delivered_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
       expect(failedNotice.last_error).toContain('127.0.0.2');
     } finally {
       await new Promise((resolve) => server.close(resolve));
@@ -154,7 +205,11 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
 
   it('refuses to store a secret without SECRETS_KEY, and encrypts plaintext secrets of earlier versions at start', async () => {
     const keyless = { ...t.deps, config: { ...t.deps.config, SECRETS_KEY: undefined } };
-    await t.deps.db.updateTable('creditors').set({ webhook_secret: 'an-old-plaintext-secret', webhook_secret_last4: null }).where('id', '=', creditorId).execute();
+    await t.deps.db
+      .updateTable('creditors')
+      .set({ webhook_secret: 'an-old-plaintext-secret', webhook_secret_last4: null })
+      .where('id', '=', creditorId)
+      .execute();
     await expect(sealPlaintextWebhookSecrets(keyless)).rejects.toThrow('set SECRETS_KEY');
     expect(await sealPlaintextWebhookSecrets(t.deps)).toBe(1);
     const row = await stored();
@@ -164,15 +219,34 @@ describe.each(ENGINES)('creditor webhooks: public targets only, secrets encrypte
     expect(await sealPlaintextWebhookSecrets(t.deps)).toBe(0);
 
     const { setRemittanceSettings } = await import('./creditor-settings.js');
-    const actor = { userId: (await signIn(t.app, demoEmail('manager'))).userId, role: 'manager' as const, creditorId: null, displayName: 'M', email: 'm@x', locale: 'fr' as const };
-    await expect(setRemittanceSettings(keyless, actor, creditorId, { remittanceIban: null, remittanceBic: null, webhookUrl: null, webhookSecret: SECRET })).rejects.toMatchObject({
+    const actor = {
+      userId: (await signIn(t.app, demoEmail('manager'))).userId,
+      role: 'manager' as const,
+      creditorId: null,
+      displayName: 'M',
+      email: 'm@x',
+      locale: 'fr' as const,
+    };
+    await expect(
+      setRemittanceSettings(keyless, actor, creditorId, {
+        remittanceIban: null,
+        remittanceBic: null,
+        webhookUrl: null,
+        webhookSecret: SECRET,
+      }),
+    ).rejects.toMatchObject({
       code: 'creditors.secrets_key_missing',
     });
   });
 
   /** A notice about one of the demo's payments (the n-th), queued as a payment would. */
-  async function queueNotice(n: number, event: 'payment.recorded' | 'payment.reversed' = 'payment.recorded'): Promise<string> {
-    const paymentId = (await t.deps.db.selectFrom('payments').select('id').orderBy('id').offset(n).limit(1).executeTakeFirstOrThrow()).id;
+  async function queueNotice(
+    n: number,
+    event: 'payment.recorded' | 'payment.reversed' = 'payment.recorded',
+  ): Promise<string> {
+    const paymentId = (
+      await t.deps.db.selectFrom('payments').select('id').orderBy('id').offset(n).limit(1).executeTakeFirstOrThrow()
+    ).id;
     await t.deps.db.transaction().execute(async (trx) => {
       await queueCreditorNotice(trx, { paymentId, creditorId, event, payload: { paymentId }, at: t.deps.now() });
     });

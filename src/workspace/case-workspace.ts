@@ -23,13 +23,22 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
       .selectFrom('cases')
       .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
       .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
-      .select(['cases.stage', 'cases.close_reason', 'cases.opened_on', 'cases.first_letter_sent_on', 'mandates.kind as mandate_kind', 'creditors.name as creditor_name'])
+      .select([
+        'cases.stage',
+        'cases.close_reason',
+        'cases.opened_on',
+        'cases.first_letter_sent_on',
+        'mandates.kind as mandate_kind',
+        'creditors.name as creditor_name',
+      ])
       .where('cases.id', '=', caseId)
       .executeTakeFirstOrThrow(),
     debtorLocation(db, caseRow.debtor_id),
     db
       .selectFrom('plans')
-      .leftJoin('plan_instalments as i', (join) => join.onRef('i.plan_id', '=', 'plans.id').on('i.status', '<>', 'paid'))
+      .leftJoin('plan_instalments as i', (join) =>
+        join.onRef('i.plan_id', '=', 'plans.id').on('i.status', '<>', 'paid'),
+      )
       .select(['plans.status', 'i.due_on', 'i.amount_cents'])
       .where('plans.case_id', '=', caseId)
       .where('plans.status', 'not in', ['completed', 'cancelled', 'refused'])
@@ -74,7 +83,15 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
     openedOn: detail.opened_on,
     firstLetterSentOn: detail.first_letter_sent_on,
     balanceCents: Number(caseRow.balance_cents),
-    plan: plan ? { status: plan.status, nextInstalment: plan.due_on && plan.amount_cents !== null ? { dueOn: plan.due_on, amountCents: Number(plan.amount_cents) } : null } : null,
+    plan: plan
+      ? {
+          status: plan.status,
+          nextInstalment:
+            plan.due_on && plan.amount_cents !== null
+              ? { dueOn: plan.due_on, amountCents: Number(plan.amount_cents) }
+              : null,
+        }
+      : null,
     openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
     holds: holds.map((hold) => {
       const end = hold.ends_at ?? hold.review_at;
@@ -95,8 +112,16 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
     queue: queue[0] ?? null,
     promises: promises.map((promise) => promiseView(promise)),
     tasks: tasks.map((task) => taskView({ ...task, case_reference: caseRow.reference }, lang)),
-    script: SCRIPT.map((step) => ({ id: step.id, title: step.title[lang], guidance: step.guidance[lang], rightPartyOnly: step.rightPartyOnly })),
-    voicemailScript: VOICEMAIL_SCRIPT[lang].replace('{agent}', agentFirstName).replace('{agency}', deps.config.AGENCY_NAME).replace('{number}', deps.config.AGENCY_PHONE),
+    script: SCRIPT.map((step) => ({
+      id: step.id,
+      title: step.title[lang],
+      guidance: step.guidance[lang],
+      rightPartyOnly: step.rightPartyOnly,
+    })),
+    voicemailScript: VOICEMAIL_SCRIPT[lang]
+      .replace('{agent}', agentFirstName)
+      .replace('{agency}', deps.config.AGENCY_NAME)
+      .replace('{number}', deps.config.AGENCY_PHONE),
     noteMaxLength: CALL_LIMITS.noteMaxLength,
     promiseMaxDays: CALL_LIMITS.promiseMaxDays,
   };

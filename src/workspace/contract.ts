@@ -11,8 +11,24 @@ import { calendarDate, int4Param } from '../platform/http/schemas.js';
  */
 
 export const CALL_OUTCOMES = ['right_party', 'no_answer', 'busy', 'voicemail', 'wrong_number', 'third_party'] as const;
-export const CALL_RESULTS = ['promise', 'callback', 'refusal', 'dispute', 'hardship', 'already_paid', 'information'] as const;
-export const TASK_KINDS = ['promise_broken', 'callback_missed', 'dispute_review', 'care_referral', 'payment_check', 'trace_contact', 'refusal_review'] as const;
+export const CALL_RESULTS = [
+  'promise',
+  'callback',
+  'refusal',
+  'dispute',
+  'hardship',
+  'already_paid',
+  'information',
+] as const;
+export const TASK_KINDS = [
+  'promise_broken',
+  'callback_missed',
+  'dispute_review',
+  'care_referral',
+  'payment_check',
+  'trace_contact',
+  'refusal_review',
+] as const;
 export const PROMISE_STATUSES = ['open', 'kept', 'broken', 'cancelled'] as const;
 export const TIERS = ['callback', 'promise', 'follow_up', 'standard'] as const;
 
@@ -119,25 +135,32 @@ export const caseWorkspaceSchema = z.object({
 });
 export type CaseWorkspaceView = z.infer<typeof caseWorkspaceSchema>;
 
-export const callBodySchema = z
-  .strictObject({
-    outcome: z.enum(CALL_OUTCOMES),
-    /** What the conversation came to: only after `right_party`. */
-    result: z.enum(CALL_RESULTS).optional(),
-    contactPointId: z.string().uuid().optional(),
-    /** The script's steps checked off during the call, by step id. */
-    checklist: z.record(z.string(), z.boolean()).default({}),
-    note: z.string().max(2000).optional(),
-    startedAt: z.iso.datetime({ offset: true }).optional(),
-    promise: z.strictObject({ amountCents: centsAmount, dueOn: calendarDate }).optional(),
-    callbackAt: z.iso.datetime({ offset: true }).optional(),
-    /** For a dispute or hardship: what the debtor said, in words fit for the file (no health details). */
-    reason: z.string().max(500).optional(),
-  });
+export const callBodySchema = z.strictObject({
+  outcome: z.enum(CALL_OUTCOMES),
+  /** What the conversation came to: only after `right_party`. */
+  result: z.enum(CALL_RESULTS).optional(),
+  contactPointId: z.string().uuid().optional(),
+  /** The script's steps checked off during the call, by step id. */
+  checklist: z.record(z.string(), z.boolean()).default({}),
+  note: z.string().max(2000).optional(),
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+  promise: z.strictObject({ amountCents: centsAmount, dueOn: calendarDate }).optional(),
+  callbackAt: z.iso.datetime({ offset: true }).optional(),
+  /** For a dispute or hardship: what the debtor said, in words fit for the file (no health details). */
+  reason: z.string().max(500).optional(),
+});
 export type CallBody = z.infer<typeof callBodySchema>;
 
 export const callActionSchema = z.object({
-  kind: z.enum(['promise_created', 'callback_booked', 'hold_placed', 'task_created', 'queue_moved', 'contact_point_flagged', 'queue_refreshed']),
+  kind: z.enum([
+    'promise_created',
+    'callback_booked',
+    'hold_placed',
+    'task_created',
+    'queue_moved',
+    'contact_point_flagged',
+    'queue_refreshed',
+  ]),
   message: z.string(),
   id: z.string().nullable(),
 });
@@ -200,14 +223,33 @@ export const cancelPromiseBody = z.strictObject({ reason: z.string().max(500) })
 export const taskDoneBody = z.strictObject({ note: z.string().max(2000).optional() });
 export const teamQueueListSchema = z.object({ items: z.array(teamQueueSchema) });
 export const segmentControlParams = z.strictObject({ segmentId: z.string().min(1).max(48) });
-export const segmentControlBody = z.strictObject({ paused: z.boolean(), priorityBoost: z.number().int().min(-500).max(500), note: z.string().max(500) });
-export const assignmentBody = z.strictObject({ teamId: z.string().uuid(), userId: z.string().uuid().nullable(), note: z.string().max(500) });
+export const segmentControlBody = z.strictObject({
+  paused: z.boolean(),
+  priorityBoost: z.number().int().min(-500).max(500),
+  note: z.string().max(500),
+});
+export const assignmentBody = z.strictObject({
+  teamId: z.string().uuid(),
+  userId: z.string().uuid().nullable(),
+  note: z.string().max(500),
+});
 
-export const strategyVersionSummarySchema = z.object({ version: z.number().int(), note: z.string(), publishedAt: z.string(), publishedBy: z.string().nullable() });
-export const strategiesSchema = z.object({ inForce: strategyVersionSchema, versions: z.array(strategyVersionSummarySchema) });
+export const strategyVersionSummarySchema = z.object({
+  version: z.number().int(),
+  note: z.string(),
+  publishedAt: z.string(),
+  publishedBy: z.string().nullable(),
+});
+export const strategiesSchema = z.object({
+  inForce: strategyVersionSchema,
+  versions: z.array(strategyVersionSummarySchema),
+});
 export const strategyVersionParams = z.strictObject({ version: int4Param });
 /** The document is checked by the strategy's own schema (422 strategy.invalid with the issues by path). */
-export const publishStrategyBody = z.strictObject({ document: z.unknown(), note: z.string().trim().min(3, 'write a note of at least 3 characters').max(500) });
+export const publishStrategyBody = z.strictObject({
+  document: z.unknown(),
+  note: z.string().trim().min(3, 'write a note of at least 3 characters').max(500),
+});
 
 export const sweepReportSchema = z.object({
   promisesBroken: z.number().int(),

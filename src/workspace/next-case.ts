@@ -57,7 +57,11 @@ async function loadActorTeam(db: Db, actor: Actor): Promise<{ id: string; name: 
  */
 export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
   const team = await actorTeam(deps.db, actor);
-  if (!team) throw conflict('workspace.no_queue', 'You are in no team that works cases, so you have no queue: ask an administrator to put you in a team.');
+  if (!team)
+    throw conflict(
+      'workspace.no_queue',
+      'You are in no team that works cases, so you have no queue: ask an administrator to put you in a team.',
+    );
   const now = deps.now();
   const policy = await policyInForce(deps.db, now);
   let leased: string | null = null;
@@ -82,10 +86,17 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
         limit ${CANDIDATES}
         for update skip locked`.execute(trx);
       if (candidates.rows.length === 0) return 'empty' as const;
-      const facts = await loadContactFactsMany(trx, policy, candidates.rows.map((row) => ({ debtorId: row.debtor_id, caseId: row.case_id })), now);
+      const facts = await loadContactFactsMany(
+        trx,
+        policy,
+        candidates.rows.map((row) => ({ debtorId: row.debtor_id, caseId: row.case_id })),
+        now,
+      );
       for (const candidate of candidates.rows) {
         const caseFacts = facts.get(candidate.case_id);
-        const verdict = caseFacts ? phoneVerdict(policy, caseFacts, now.getTime()) : { allowed: false, nextAllowedAt: null, reason: null };
+        const verdict = caseFacts
+          ? phoneVerdict(policy, caseFacts, now.getTime())
+          : { allowed: false, nextAllowedAt: null, reason: null };
         if (verdict.allowed) {
           await trx
             .updateTable('case_queue')
@@ -100,14 +111,21 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
           .set({ callable_from: verdict.nextAllowedAt === null ? null : new Date(verdict.nextAllowedAt) })
           .where('case_id', '=', candidate.case_id)
           .execute();
-        await trx.insertInto('queue_dirty').values({ debtor_id: candidate.debtor_id }).onConflict((oc) => oc.column('debtor_id').doNothing()).execute();
+        await trx
+          .insertInto('queue_dirty')
+          .values({ debtor_id: candidate.debtor_id })
+          .onConflict((oc) => oc.column('debtor_id').doNothing())
+          .execute();
       }
       return null;
     });
     if (outcome === 'empty') break;
     leased = outcome;
   }
-  const [views, waiting] = await Promise.all([leased ? queueEntryViews(deps.db, [leased], { actor, now }) : [], waitingIn(deps.db, team.id, now)]);
+  const [views, waiting] = await Promise.all([
+    leased ? queueEntryViews(deps.db, [leased], { actor, now }) : [],
+    waitingIn(deps.db, team.id, now),
+  ]);
   return { entry: views[0] ?? null, waiting };
 }
 
@@ -131,7 +149,8 @@ export async function releaseCase(deps: Deps, actor: Actor, caseId: string): Pro
     .where('case_id', '=', caseId)
     .where('leased_by', '=', actor.userId)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw conflict('queue.not_leased', 'You do not hold this case: there is nothing to give back.');
+  if (Number(result.numUpdatedRows) === 0)
+    throw conflict('queue.not_leased', 'You do not hold this case: there is nothing to give back.');
 }
 
 /** Extends the lease of the case the actor holds, while they work it (the case page asks every few minutes). */
@@ -145,15 +164,29 @@ export async function renewLease(deps: Deps, actor: Actor, caseId: string): Prom
     .where('leased_by', '=', actor.userId)
     .where('lease_until', '>', now)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw conflict('queue.not_leased', 'You do not hold this case (any more): take it again from your queue.');
+  if (Number(result.numUpdatedRows) === 0)
+    throw conflict('queue.not_leased', 'You do not hold this case (any more): take it again from your queue.');
   return { until: until.toISOString() };
 }
 
 /** Refuses to let an agent act on a case another agent holds now (the lease is theirs until it expires). */
-export async function assertNotLeasedByOther(trx: Transaction<DB>, actor: Actor, caseId: string, now: Date): Promise<void> {
-  const entry = await trx.selectFrom('case_queue').select(['leased_by', 'lease_until']).where('case_id', '=', caseId).forUpdate().executeTakeFirst();
+export async function assertNotLeasedByOther(
+  trx: Transaction<DB>,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<void> {
+  const entry = await trx
+    .selectFrom('case_queue')
+    .select(['leased_by', 'lease_until'])
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!entry) return;
   if (entry.leased_by && entry.leased_by !== actor.userId && entry.lease_until && entry.lease_until > now) {
-    throw conflict('queue.leased_by_other', 'Another agent is working this case right now: take the next case instead.');
+    throw conflict(
+      'queue.leased_by_other',
+      'Another agent is working this case right now: take the next case instead.',
+    );
   }
 }

@@ -50,8 +50,19 @@ export async function createPromiseIn(
  * Brings the case's open promise up to date with the payments recorded since it was made, in the payment's own
  * transaction: paid in full, it is kept.
  */
-export async function matchPromise(trx: Transaction<DB>, caseId: string, actorUserId: string | null, now: Date): Promise<'kept' | 'open' | null> {
-  const promise = await trx.selectFrom('promises').selectAll().where('case_id', '=', caseId).where('status', '=', 'open').forUpdate().executeTakeFirst();
+export async function matchPromise(
+  trx: Transaction<DB>,
+  caseId: string,
+  actorUserId: string | null,
+  now: Date,
+): Promise<'kept' | 'open' | null> {
+  const promise = await trx
+    .selectFrom('promises')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .forUpdate()
+    .executeTakeFirst();
   if (!promise) return null;
   const paid = await trx
     .selectFrom('payments')
@@ -62,10 +73,15 @@ export async function matchPromise(trx: Transaction<DB>, caseId: string, actorUs
     .executeTakeFirstOrThrow();
   const progress = promiseProgress(promise.amount_cents, Number(paid.cents));
   if (!progress.kept) {
-    if (progress.paidCents !== promise.paid_cents) await trx.updateTable('promises').set({ paid_cents: progress.paidCents }).where('id', '=', promise.id).execute();
+    if (progress.paidCents !== promise.paid_cents)
+      await trx.updateTable('promises').set({ paid_cents: progress.paidCents }).where('id', '=', promise.id).execute();
     return 'open';
   }
-  await trx.updateTable('promises').set({ status: 'kept', paid_cents: progress.paidCents, resolved_at: now }).where('id', '=', promise.id).execute();
+  await trx
+    .updateTable('promises')
+    .set({ status: 'kept', paid_cents: progress.paidCents, resolved_at: now })
+    .where('id', '=', promise.id)
+    .execute();
   await appendCaseEvent(trx, {
     caseId,
     debtorId: promise.debtor_id,
@@ -87,17 +103,45 @@ export async function matchPromise(trx: Transaction<DB>, caseId: string, actorUs
   return 'kept';
 }
 
-export async function cancelPromise(deps: Deps, actor: Actor, promiseId: string, reason: string, requestId: string | null = null) {
+export async function cancelPromise(
+  deps: Deps,
+  actor: Actor,
+  promiseId: string,
+  reason: string,
+  requestId: string | null = null,
+) {
   const now = deps.now();
   const text = reason.trim();
-  if (text.length < 3) throw invalid('promise.reason_missing', 'Write why the promise is cancelled (at least 3 characters).');
+  if (text.length < 3)
+    throw invalid('promise.reason_missing', 'Write why the promise is cancelled (at least 3 characters).');
   return deps.db.transaction().execute(async (trx) => {
-    const promise = await trx.selectFrom('promises').selectAll().where('id', '=', promiseId).forUpdate().executeTakeFirst();
+    const promise = await trx
+      .selectFrom('promises')
+      .selectAll()
+      .where('id', '=', promiseId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!promise) throw notFound('The promise');
     const caseRow = await caseInScope(trx, actor, promise.case_id);
-    if (promise.status !== 'open') throw conflict('promise.not_open', `This promise is already ${promise.status}: only an open promise can be cancelled.`);
-    await trx.updateTable('promises').set({ status: 'cancelled', resolved_at: now, cancel_reason: text }).where('id', '=', promiseId).execute();
-    await appendCaseEvent(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, at: now, kind: 'promise', summary: `Promesse annulée : ${text}`, actorUserId: actor.userId, data: { promiseId, status: 'cancelled' } });
+    if (promise.status !== 'open')
+      throw conflict(
+        'promise.not_open',
+        `This promise is already ${promise.status}: only an open promise can be cancelled.`,
+      );
+    await trx
+      .updateTable('promises')
+      .set({ status: 'cancelled', resolved_at: now, cancel_reason: text })
+      .where('id', '=', promiseId)
+      .execute();
+    await appendCaseEvent(trx, {
+      caseId: promise.case_id,
+      debtorId: promise.debtor_id,
+      at: now,
+      kind: 'promise',
+      summary: `Promesse annulée : ${text}`,
+      actorUserId: actor.userId,
+      data: { promiseId, status: 'cancelled' },
+    });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'promise.cancelled',
@@ -129,19 +173,69 @@ export async function breakDuePromises(deps: Deps, now: Date): Promise<number> {
   let broken = 0;
   for (const candidate of candidates) {
     const done = await deps.db.transaction().execute(async (trx) => {
-      const promise = await trx.selectFrom('promises').selectAll().where('id', '=', candidate.id).where('status', '=', 'open').forUpdate().skipLocked().executeTakeFirst();
+      const promise = await trx
+        .selectFrom('promises')
+        .selectAll()
+        .where('id', '=', candidate.id)
+        .where('status', '=', 'open')
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
       if (!promise) return false;
       // A payment may have come in since: count it first.
       if ((await matchPromise(trx, promise.case_id, null, now)) === 'kept') return false;
       const [facts] = await loadQueueFacts(trx, [promise.case_id], now);
       const today = debtorToday(now, facts?.facts.timeZone ?? DEFAULT_LOCATION.timeZone);
-      const fresh = await trx.selectFrom('promises').select('paid_cents').where('id', '=', promise.id).executeTakeFirstOrThrow();
-      if (!promiseBroken({ dueOn: promise.due_on, amountCents: promise.amount_cents, paidCents: fresh.paid_cents }, today)) return false;
-      await trx.updateTable('promises').set({ status: 'broken', resolved_at: now }).where('id', '=', promise.id).execute();
-      const team = await trx.selectFrom('case_queue').select('team_id').where('case_id', '=', promise.case_id).executeTakeFirst();
-      await openTask(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, kind: 'promise_broken', dueAt: now, teamId: team?.team_id ?? facts?.assignedTeamId ?? null, source: { promiseId: promise.id } }, null, now, deps.config);
-      await appendCaseEvent(trx, { caseId: promise.case_id, debtorId: promise.debtor_id, at: now, kind: 'promise', summary: `Promesse non tenue : ${euros(promise.amount_cents).fr} attendus le ${promise.due_on}`, data: { promiseId: promise.id, status: 'broken' } });
-      await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'promise.broken', targetType: 'promise', targetId: promise.id, before: { status: 'open' }, after: { status: 'broken', dueOn: promise.due_on, paidCents: fresh.paid_cents }, at: now });
+      const fresh = await trx
+        .selectFrom('promises')
+        .select('paid_cents')
+        .where('id', '=', promise.id)
+        .executeTakeFirstOrThrow();
+      if (
+        !promiseBroken({ dueOn: promise.due_on, amountCents: promise.amount_cents, paidCents: fresh.paid_cents }, today)
+      )
+        return false;
+      await trx
+        .updateTable('promises')
+        .set({ status: 'broken', resolved_at: now })
+        .where('id', '=', promise.id)
+        .execute();
+      const team = await trx
+        .selectFrom('case_queue')
+        .select('team_id')
+        .where('case_id', '=', promise.case_id)
+        .executeTakeFirst();
+      await openTask(
+        trx,
+        {
+          caseId: promise.case_id,
+          debtorId: promise.debtor_id,
+          kind: 'promise_broken',
+          dueAt: now,
+          teamId: team?.team_id ?? facts?.assignedTeamId ?? null,
+          source: { promiseId: promise.id },
+        },
+        null,
+        now,
+        deps.config,
+      );
+      await appendCaseEvent(trx, {
+        caseId: promise.case_id,
+        debtorId: promise.debtor_id,
+        at: now,
+        kind: 'promise',
+        summary: `Promesse non tenue : ${euros(promise.amount_cents).fr} attendus le ${promise.due_on}`,
+        data: { promiseId: promise.id, status: 'broken' },
+      });
+      await appendAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        action: 'promise.broken',
+        targetType: 'promise',
+        targetId: promise.id,
+        before: { status: 'open' },
+        after: { status: 'broken', dueOn: promise.due_on, paidCents: fresh.paid_cents },
+        at: now,
+      });
       return true;
     });
     if (done) broken += 1;

@@ -85,7 +85,9 @@ export async function loadQueueFacts(db: Db, caseIds: readonly string[], now: Da
       language: (['fr', 'en', 'it'].includes(row.language) ? row.language : 'fr') as 'fr' | 'en' | 'it',
       timeZone: row.time_zone && isValidTimeZone(row.time_zone) ? row.time_zone : DEFAULT_LOCATION.timeZone,
       callbacks: row.callbacks,
-      openPromise: row.open_promise ? { dueOn: String(row.open_promise.dueOn).slice(0, 10), amountCents: Number(row.open_promise.amountCents) } : null,
+      openPromise: row.open_promise
+        ? { dueOn: String(row.open_promise.dueOn).slice(0, 10), amountCents: Number(row.open_promise.amountCents) }
+        : null,
       openTasks: row.tasks,
     },
   }));

@@ -16,7 +16,11 @@ type Db = Kysely<DB> | Transaction<DB>;
  * names a vulnerability (a care hold's refusal, a segment that selects by it) is read in neutral words by anyone
  * without need-to-know of that debtor.
  */
-export async function queueEntryViews(db: Db, caseIds: readonly string[], reader: { actor: Actor; now: Date }): Promise<QueueEntryView[]> {
+export async function queueEntryViews(
+  db: Db,
+  caseIds: readonly string[],
+  reader: { actor: Actor; now: Date },
+): Promise<QueueEntryView[]> {
   if (caseIds.length === 0) return [];
   const rows = await db
     .selectFrom('case_queue as q')
@@ -28,19 +32,52 @@ export async function queueEntryViews(db: Db, caseIds: readonly string[], reader
     .leftJoin('users as lu', 'lu.id', 'q.leased_by')
     .leftJoin('users as au', 'au.id', 'q.assigned_user_id')
     .select([
-      'q.case_id', 'q.debtor_id', 'c.reference', 'c.balance_cents', 'c.currency', 'cr.name as creditor_name',
-      'd.kind as debtor_kind', 'd.first_name', 'd.last_name', 'd.company_name', 'd.title',
-      'q.team_id', 't.name as team_name', 'q.segment_id', 's.document', 'q.arm', 'q.strategy_version', 'q.tier', 'q.priority',
-      'q.channels', 'q.reasons', 'q.callable_from', 'q.paused', 'q.assigned_user_id', 'au.display_name as assigned_name',
-      'q.leased_by', 'lu.display_name as leased_name', 'q.lease_until',
+      'q.case_id',
+      'q.debtor_id',
+      'c.reference',
+      'c.balance_cents',
+      'c.currency',
+      'cr.name as creditor_name',
+      'd.kind as debtor_kind',
+      'd.first_name',
+      'd.last_name',
+      'd.company_name',
+      'd.title',
+      'q.team_id',
+      't.name as team_name',
+      'q.segment_id',
+      's.document',
+      'q.arm',
+      'q.strategy_version',
+      'q.tier',
+      'q.priority',
+      'q.channels',
+      'q.reasons',
+      'q.callable_from',
+      'q.paused',
+      'q.assigned_user_id',
+      'au.display_name as assigned_name',
+      'q.leased_by',
+      'lu.display_name as leased_name',
+      'q.lease_until',
     ])
     .where('q.case_id', 'in', caseIds as string[])
     .execute();
   const byId = new Map(rows.map((row) => [row.case_id, row]));
   const language = reader.actor.locale;
-  const segmentOf = (row: (typeof rows)[number]) => (row.document as { segments: Pick<Segment, 'id' | 'name' | 'when'>[] }).segments.find((candidate) => candidate.id === row.segment_id);
-  const isSensitive = (row: (typeof rows)[number]) => (row.reasons as QueueReason[]).some((reason) => reason.restricted !== undefined) || (segmentOf(row) !== undefined && isCareSegment(segmentOf(row)!));
-  const mayKnow = await careAccessByDebtor(db, reader.actor, rows.filter(isSensitive).map((row) => row.debtor_id), reader.now);
+  const segmentOf = (row: (typeof rows)[number]) =>
+    (row.document as { segments: Pick<Segment, 'id' | 'name' | 'when'>[] }).segments.find(
+      (candidate) => candidate.id === row.segment_id,
+    );
+  const isSensitive = (row: (typeof rows)[number]) =>
+    (row.reasons as QueueReason[]).some((reason) => reason.restricted !== undefined) ||
+    (segmentOf(row) !== undefined && isCareSegment(segmentOf(row)!));
+  const mayKnow = await careAccessByDebtor(
+    db,
+    reader.actor,
+    rows.filter(isSensitive).map((row) => row.debtor_id),
+    reader.now,
+  );
   return caseIds.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
@@ -48,12 +85,22 @@ export async function queueEntryViews(db: Db, caseIds: readonly string[], reader
     const stored = row.reasons as QueueReason[];
     const full = !isSensitive(row) || mayKnow(row.debtor_id);
     const reasons = full ? stored : restrictQueueReasons(stored);
-    const segmentName = segment === undefined ? row.segment_id : !full && isCareSegment(segment) ? CARE_SEGMENT_NAME[language] : segment.name;
+    const segmentName =
+      segment === undefined
+        ? row.segment_id
+        : !full && isCareSegment(segment)
+          ? CARE_SEGMENT_NAME[language]
+          : segment.name;
     return [
       {
         caseId: row.case_id,
         reference: row.reference,
-        debtorName: debtorName({ kind: row.debtor_kind, first_name: row.first_name, last_name: row.last_name, company_name: row.company_name }),
+        debtorName: debtorName({
+          kind: row.debtor_kind,
+          first_name: row.first_name,
+          last_name: row.last_name,
+          company_name: row.company_name,
+        }),
         creditorName: row.creditor_name,
         balanceCents: Number(row.balance_cents),
         currency: row.currency,
@@ -68,7 +115,10 @@ export async function queueEntryViews(db: Db, caseIds: readonly string[], reader
         callableFrom: row.callable_from?.toISOString() ?? null,
         paused: row.paused,
         assignedUser: row.assigned_user_id ? { id: row.assigned_user_id, name: row.assigned_name ?? '' } : null,
-        lease: row.leased_by && row.lease_until ? { userId: row.leased_by, userName: row.leased_name ?? '', until: row.lease_until.toISOString() } : null,
+        lease:
+          row.leased_by && row.lease_until
+            ? { userId: row.leased_by, userName: row.leased_name ?? '', until: row.lease_until.toISOString() }
+            : null,
       },
     ];
   });

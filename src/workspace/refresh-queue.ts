@@ -31,15 +31,24 @@ export async function refreshContext(db: Db, now: Date): Promise<RefreshContext>
 }
 
 /** The policy's answer about a phone call now, with its first reason in words for the queue's explanation. */
-export function phoneVerdict(policy: CompiledPolicy, facts: Parameters<typeof decideContact>[1], now: number): PhoneVerdict {
+export function phoneVerdict(
+  policy: CompiledPolicy,
+  facts: Parameters<typeof decideContact>[1],
+  now: number,
+): PhoneVerdict {
   const decision = decideContact(policy, facts, 'phone', now);
   const first = decision.reasons[0];
-  const refused = (text: { fr: string; en: string; it?: string }): Message => ({ fr: `Appel refusé par la politique de contact : ${text.fr}`, en: `Call refused by the contact policy: ${text.en}`, it: `Chiamata rifiutata dalla politica di contatto: ${text.it ?? text.en}` });
+  const refused = (text: { fr: string; en: string; it?: string }): Message => ({
+    fr: `Appel refusé par la politique de contact : ${text.fr}`,
+    en: `Call refused by the contact policy: ${text.en}`,
+    it: `Chiamata rifiutata dalla politica di contatto: ${text.it ?? text.en}`,
+  });
   let reason: QueueReason | null = null;
   if (first) {
     reason = refused(first);
     // A care hold's reason names it: the neutral words are kept beside it for readers without need-to-know.
-    if (isCareRuleId(first.rule)) reason.restricted = refused(careRuleReason(first.until === null ? null : new Date(first.until).toISOString()));
+    if (isCareRuleId(first.rule))
+      reason.restricted = refused(careRuleReason(first.until === null ? null : new Date(first.until).toISOString()));
   }
   return { allowed: decision.allowed, nextAllowedAt: decision.nextAllowedAt, reason };
 }
@@ -49,7 +58,11 @@ export function phoneVerdict(policy: CompiledPolicy, facts: Parameters<typeof de
  * a call is allowed. Leases and a team leader's choices (a pinned team, an agent) are kept. Entries of closed cases
  * are removed. Every change of segment or arm is written to `strategy_assignments`.
  */
-export async function refreshQueueEntries(db: Db, caseIds: readonly string[], context: RefreshContext): Promise<number> {
+export async function refreshQueueEntries(
+  db: Db,
+  caseIds: readonly string[],
+  context: RefreshContext,
+): Promise<number> {
   if (caseIds.length === 0) return 0;
   const { strategy, controls, policy, teams, now } = context;
   const loaded = await loadQueueFacts(db, caseIds, now);
@@ -60,7 +73,12 @@ export async function refreshQueueEntries(db: Db, caseIds: readonly string[], co
   if (open.length === 0) return 0;
 
   const [contactFacts, existing] = await Promise.all([
-    loadContactFactsMany(db, policy, open.map((entry) => ({ debtorId: entry.debtorId, caseId: entry.facts.caseId })), now),
+    loadContactFactsMany(
+      db,
+      policy,
+      open.map((entry) => ({ debtorId: entry.debtorId, caseId: entry.facts.caseId })),
+      now,
+    ),
     db
       .selectFrom('case_queue')
       .select(['case_id', 'team_id', 'team_pinned', 'segment_id', 'arm', 'strategy_version'])
@@ -76,15 +94,20 @@ export async function refreshQueueEntries(db: Db, caseIds: readonly string[], co
   for (const entry of open) {
     const caseId = entry.facts.caseId;
     const facts = contactFacts.get(caseId);
-    const verdict: PhoneVerdict = facts ? phoneVerdict(policy, facts, nowMs) : { allowed: false, nextAllowedAt: null, reason: null };
-    const computed = queueEntry(strategy.document, controls, entry.facts, verdict, nowMs, { callbackToleranceMs: policy.callback.toleranceMs });
+    const verdict: PhoneVerdict = facts
+      ? phoneVerdict(policy, facts, nowMs)
+      : { allowed: false, nextAllowedAt: null, reason: null };
+    const computed = queueEntry(strategy.document, controls, entry.facts, verdict, nowMs, {
+      callbackToleranceMs: policy.callback.toleranceMs,
+    });
     const before = previous.get(caseId);
     const teamId = before?.team_pinned
       ? before.team_id
       : entry.assignedTeamId !== null && teamKind.get(entry.assignedTeamId) === computed.teamKind
         ? entry.assignedTeamId
         : (teams.find((team) => team.kind === computed.teamKind)?.id ?? null);
-    if (teamId !== null && teamId !== entry.assignedTeamId) teamMoves.set(teamId, [...(teamMoves.get(teamId) ?? []), caseId]);
+    if (teamId !== null && teamId !== entry.assignedTeamId)
+      teamMoves.set(teamId, [...(teamMoves.get(teamId) ?? []), caseId]);
     rows.push({
       case_id: caseId,
       debtor_id: entry.debtorId,
@@ -101,8 +124,19 @@ export async function refreshQueueEntries(db: Db, caseIds: readonly string[], co
       paused: computed.paused,
       refreshed_at: now,
     });
-    if (!before || before.segment_id !== computed.segmentId || before.arm !== computed.arm || before.strategy_version !== strategy.version) {
-      assignments.push({ case_id: caseId, strategy_version: strategy.version, segment_id: computed.segmentId, arm: computed.arm, assigned_at: now });
+    if (
+      !before ||
+      before.segment_id !== computed.segmentId ||
+      before.arm !== computed.arm ||
+      before.strategy_version !== strategy.version
+    ) {
+      assignments.push({
+        case_id: caseId,
+        strategy_version: strategy.version,
+        segment_id: computed.segmentId,
+        arm: computed.arm,
+        assigned_at: now,
+      });
     }
   }
   await db
@@ -134,13 +168,27 @@ export async function refreshQueueEntries(db: Db, caseIds: readonly string[], co
 }
 
 /** Refreshes every queue entry of some debtors (an event about a person can change all their cases). */
-export async function refreshDebtors(db: Db, debtorIds: readonly string[], now: Date, context?: RefreshContext): Promise<number> {
+export async function refreshDebtors(
+  db: Db,
+  debtorIds: readonly string[],
+  now: Date,
+  context?: RefreshContext,
+): Promise<number> {
   if (debtorIds.length === 0) return 0;
   const cases = await db
     .selectFrom('cases')
     .select('id')
     .where('debtor_id', 'in', debtorIds as string[])
-    .where((eb) => eb.or([eb('status', '<>', 'closed'), eb.exists(eb.selectFrom('case_queue').select('case_id').whereRef('case_queue.case_id', '=', 'cases.id'))]))
+    .where((eb) =>
+      eb.or([
+        eb('status', '<>', 'closed'),
+        eb.exists(eb.selectFrom('case_queue').select('case_id').whereRef('case_queue.case_id', '=', 'cases.id')),
+      ]),
+    )
     .execute();
-  return refreshQueueEntries(db, cases.map((row) => row.id), context ?? (await refreshContext(db, now)));
+  return refreshQueueEntries(
+    db,
+    cases.map((row) => row.id),
+    context ?? (await refreshContext(db, now)),
+  );
 }

@@ -42,7 +42,11 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/workspace',
     {
       config: { access: { permission: 'queues.work' } },
-      schema: { tags, summary: "The agent's day: the case held, the queue, today's figures, the team's follow-ups due", response: { 200: workspaceSummarySchema, ...problemResponses(401, 403) } },
+      schema: {
+        tags,
+        summary: "The agent's day: the case held, the queue, today's figures, the team's follow-ups due",
+        response: { 200: workspaceSummarySchema, ...problemResponses(401, 403) },
+      },
     },
     async (request) => workspaceSummary(deps, request.actor!),
   );
@@ -53,7 +57,8 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'queues.work' } },
       schema: {
         tags,
-        summary: 'Lease the next case of your team queue that the contact policy lets you call now (never one another agent holds)',
+        summary:
+          'Lease the next case of your team queue that the contact policy lets you call now (never one another agent holds)',
         response: { 200: nextCaseSchema, ...problemResponses(401, 403, 409) },
       },
     },
@@ -64,7 +69,12 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/workspace/cases/:id/release',
     {
       config: { access: { permission: 'queues.work' } },
-      schema: { tags, summary: 'Give back the case you hold', params: id, response: { 204: noContent, ...problemResponses(401, 403, 409) } },
+      schema: {
+        tags,
+        summary: 'Give back the case you hold',
+        params: id,
+        response: { 204: noContent, ...problemResponses(401, 403, 409) },
+      },
     },
     async (request, reply) => {
       await releaseCase(deps, request.actor!, request.params.id);
@@ -76,7 +86,12 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/workspace/cases/:id/lease',
     {
       config: { access: { permission: 'queues.work' } },
-      schema: { tags, summary: 'Keep the case you hold for 15 more minutes while you work it', params: id, response: { 200: leaseSchema, ...problemResponses(401, 403, 409) } },
+      schema: {
+        tags,
+        summary: 'Keep the case you hold for 15 more minutes while you work it',
+        params: id,
+        response: { 200: leaseSchema, ...problemResponses(401, 403, 409) },
+      },
     },
     async (request) => renewLease(deps, request.actor!, request.params.id),
   );
@@ -87,7 +102,8 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'contacts.read' } },
       schema: {
         tags,
-        summary: 'Where the file stands in plain words, its queue entry and why, promises, follow-ups, the call script and the debtor’s local time',
+        summary:
+          'Where the file stands in plain words, its queue entry and why, promises, follow-ups, the call script and the debtor’s local time',
         params: id,
         response: { 200: caseWorkspaceSchema, ...problemResponses(401, 403, 404) },
       },
@@ -101,20 +117,28 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'contacts.record' } },
       schema: {
         tags,
-        summary: 'Record a call of the guided conversation with its checklist and outcome; the outcome drives the next action (409 contact.refused when the policy refuses the call)',
+        summary:
+          'Record a call of the guided conversation with its checklist and outcome; the outcome drives the next action (409 contact.refused when the policy refuses the call)',
         params: id,
         body: callBodySchema,
         response: { 201: callResultSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await recordCall(deps, request.actor!, request.params.id, request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await recordCall(deps, request.actor!, request.params.id, request.body, request.id)),
   );
 
   r.post(
     '/api/v1/promises/:id/cancel',
     {
       config: { access: { permission: 'contacts.record' } },
-      schema: { tags, summary: 'Cancel an open promise to pay, with the reason', params: id, body: cancelPromiseBody, response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409, 422) } },
+      schema: {
+        tags,
+        summary: 'Cancel an open promise to pay, with the reason',
+        params: id,
+        body: cancelPromiseBody,
+        response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
     },
     async (request) => {
       const caseId = await cancelPromise(deps, request.actor!, request.params.id, request.body.reason, request.id);
@@ -126,7 +150,13 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/tasks/:id/done',
     {
       config: { access: { permission: 'contacts.record' } },
-      schema: { tags, summary: 'Mark a follow-up done', params: id, body: taskDoneBody, response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: 'Mark a follow-up done',
+        params: id,
+        body: taskDoneBody,
+        response: { 200: caseWorkspaceSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request) => {
       const caseId = await completeTask(deps, request.actor!, request.params.id, request.body.note, request.id);
@@ -181,7 +211,11 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/strategies',
     {
       config: { access: { permission: 'strategies.read' } },
-      schema: { tags, summary: 'The strategy in force and every published version', response: { 200: strategiesSchema, ...problemResponses(401, 403) } },
+      schema: {
+        tags,
+        summary: 'The strategy in force and every published version',
+        response: { 200: strategiesSchema, ...problemResponses(401, 403) },
+      },
     },
     async () => {
       const current = await strategyInForce(deps.db);
@@ -193,7 +227,12 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     '/api/v1/strategies/versions/:version',
     {
       config: { access: { permission: 'strategies.read' } },
-      schema: { tags, summary: 'One published version of the strategy', params: strategyVersionParams, response: { 200: strategyVersionSchema, ...problemResponses(401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'One published version of the strategy',
+        params: strategyVersionParams,
+        response: { 200: strategyVersionSchema, ...problemResponses(401, 403, 404) },
+      },
     },
     async (request) => strategyVersionView(deps, request.params.version),
   );
@@ -204,12 +243,14 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'strategies.manage' } },
       schema: {
         tags,
-        summary: 'Publish a new version of the strategy, in force at once (422 strategy.invalid with the issues by path)',
+        summary:
+          'Publish a new version of the strategy, in force at once (422 strategy.invalid with the issues by path)',
         body: publishStrategyBody,
         response: { 201: strategyVersionSchema, ...problemResponses(400, 401, 403, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await publishStrategy(deps, request.actor!, request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await publishStrategy(deps, request.actor!, request.body, request.id)),
   );
 
   r.post(
@@ -218,7 +259,8 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'jobs.run' } },
       schema: {
         tags: ['jobs'],
-        summary: 'Run the workspace sweep now (broken promises, missed callbacks, expired leases, queue refresh); it also runs every minute',
+        summary:
+          'Run the workspace sweep now (broken promises, missed callbacks, expired leases, queue refresh); it also runs every minute',
         response: { 200: sweepReportSchema, ...problemResponses(401, 403) },
       },
     },

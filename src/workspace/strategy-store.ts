@@ -20,14 +20,23 @@ const parsed = new Map<number, StrategyDocument>();
 
 /** The version in force: the latest published (a new version applies from its publication). */
 export async function strategyInForce(db: Db): Promise<StrategyVersion> {
-  const row = await db.selectFrom('strategy_versions').select('version').orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('strategy_versions')
+    .select('version')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return { version: row.version, document: await strategyDocument(db, row.version) };
 }
 
 async function strategyDocument(db: Db, version: number): Promise<StrategyDocument> {
   const cached = parsed.get(version);
   if (cached) return cached;
-  const row = await db.selectFrom('strategy_versions').select('document').where('version', '=', version).executeTakeFirst();
+  const row = await db
+    .selectFrom('strategy_versions')
+    .select('document')
+    .where('version', '=', version)
+    .executeTakeFirst();
   if (!row) throw notFound(`Strategy version ${version}`);
   const document = strategyDocumentSchema.parse(row.document);
   parsed.set(version, document);
@@ -35,8 +44,13 @@ async function strategyDocument(db: Db, version: number): Promise<StrategyDocume
 }
 
 export async function segmentControls(db: Db): Promise<Map<string, SegmentControl>> {
-  const rows = await db.selectFrom('segment_controls').select(['segment_id', 'paused', 'priority_boost', 'note']).execute();
-  return new Map(rows.map((row) => [row.segment_id, { paused: row.paused, priorityBoost: row.priority_boost, note: row.note }]));
+  const rows = await db
+    .selectFrom('segment_controls')
+    .select(['segment_id', 'paused', 'priority_boost', 'note'])
+    .execute();
+  return new Map(
+    rows.map((row) => [row.segment_id, { paused: row.paused, priorityBoost: row.priority_boost, note: row.note }]),
+  );
 }
 
 export async function listStrategyVersions(deps: Deps): Promise<StrategyVersionSummary[]> {
@@ -46,7 +60,12 @@ export async function listStrategyVersions(deps: Deps): Promise<StrategyVersionS
     .select(['version', 'note', 'published_at', 'users.display_name as published_by'])
     .orderBy('version', 'desc')
     .execute();
-  return rows.map((row) => ({ version: row.version, note: row.note, publishedAt: row.published_at.toISOString(), publishedBy: row.published_by }));
+  return rows.map((row) => ({
+    version: row.version,
+    note: row.note,
+    publishedAt: row.published_at.toISOString(),
+    publishedBy: row.published_by,
+  }));
 }
 
 export async function strategyVersionView(deps: Deps, version: number): Promise<StrategyVersionView> {
@@ -57,27 +76,54 @@ export async function strategyVersionView(deps: Deps, version: number): Promise<
     .where('version', '=', version)
     .executeTakeFirst();
   if (!row) throw notFound(`Strategy version ${version}`);
-  return { version: row.version, note: row.note, publishedAt: row.published_at.toISOString(), publishedBy: row.published_by, document: await strategyDocument(deps.db, version) };
+  return {
+    version: row.version,
+    note: row.note,
+    publishedAt: row.published_at.toISOString(),
+    publishedBy: row.published_by,
+    document: await strategyDocument(deps.db, version),
+  };
 }
 
 /**
  * Publishes a new version, in force at once. Every open case is marked for a refresh: the workspace sweep moves
  * the cases to their new segments within minutes, and the version of each entry says which strategy placed it.
  */
-export async function publishStrategy(deps: Deps, actor: Actor, input: { document: unknown; note: string }, requestId: string | null = null): Promise<StrategyVersionView> {
+export async function publishStrategy(
+  deps: Deps,
+  actor: Actor,
+  input: { document: unknown; note: string },
+  requestId: string | null = null,
+): Promise<StrategyVersionView> {
   const checked = strategyDocumentSchema.safeParse(input.document);
   if (!checked.success) {
     const issues = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    throw invalid('strategy.invalid', `The strategy is not valid: ${issues.map((issue) => `${issue.path || '(document)'}: ${issue.message}`).join('; ')}.`, { issues });
+    throw invalid(
+      'strategy.invalid',
+      `The strategy is not valid: ${issues.map((issue) => `${issue.path || '(document)'}: ${issue.message}`).join('; ')}.`,
+      { issues },
+    );
   }
   const now = deps.now();
   const version = await deps.db.transaction().execute(async (trx) => {
     // One publisher at a time: the version numbers follow each other without a gap or a clash.
-    const head = await trx.selectFrom('strategy_versions').select('version').orderBy('version', 'desc').limit(1).forUpdate().executeTakeFirstOrThrow();
+    const head = await trx
+      .selectFrom('strategy_versions')
+      .select('version')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const next = head.version + 1;
     await trx
       .insertInto('strategy_versions')
-      .values({ version: next, document: JSON.stringify(checked.data), note: input.note.trim(), published_by: actor.userId, published_at: now })
+      .values({
+        version: next,
+        document: JSON.stringify(checked.data),
+        note: input.note.trim(),
+        published_by: actor.userId,
+        published_at: now,
+      })
       .execute();
     await trx
       .insertInto('queue_dirty')

@@ -15,7 +15,14 @@ import { refreshDebtors } from './refresh-queue.js';
 import { caseInScope } from '../cases/scope.js';
 import { strategyInForce } from './strategy-store.js';
 import { taskView } from './case-workspace.js';
-import type { Assignment, QueueEntryView, SegmentControlChange, SegmentControlView, TeamQueue, WorkspaceSummary } from './contract.js';
+import type {
+  Assignment,
+  QueueEntryView,
+  SegmentControlChange,
+  SegmentControlView,
+  TeamQueue,
+  WorkspaceSummary,
+} from './contract.js';
 
 /** Midnight in the agency's zone: "today" for the activity figures. */
 function startOfDay(deps: Deps, now: Date): Date {
@@ -26,14 +33,21 @@ function startOfDay(deps: Deps, now: Date): Date {
 export async function workspaceSummary(deps: Deps, actor: Actor): Promise<WorkspaceSummary> {
   const now = deps.now();
   const team = await actorTeam(deps.db, actor);
-  const held = await deps.db.selectFrom('case_queue').select('case_id').where('leased_by', '=', actor.userId).where('lease_until', '>', now).executeTakeFirst();
+  const held = await deps.db
+    .selectFrom('case_queue')
+    .select('case_id')
+    .where('leased_by', '=', actor.userId)
+    .where('lease_until', '>', now)
+    .executeTakeFirst();
   const [current] = held ? await queueEntryViews(deps.db, [held.case_id], { actor, now }) : [];
   const since = startOfDay(deps, now);
   const today = await sql<{ calls: number; conversations: number; promises: number }>`
     select
       (select count(*)::int from contacts where recorded_by = ${actor.userId} and channel = 'phone' and recorded_at >= ${since}) as calls,
       (select count(*)::int from contacts where recorded_by = ${actor.userId} and conversation and recorded_at >= ${since}) as conversations,
-      (select count(*)::int from promises where created_by = ${actor.userId} and created_at >= ${since}) as promises`.execute(deps.db);
+      (select count(*)::int from promises where created_by = ${actor.userId} and created_at >= ${since}) as promises`.execute(
+    deps.db,
+  );
   const tasks = team
     ? await deps.db
         .selectFrom('case_tasks')
@@ -66,24 +80,50 @@ export async function teamQueues(deps: Deps, actor: Actor): Promise<{ items: Tea
   const strategy = await strategyInForce(deps.db);
   // Need-to-know: counts per segment name no person, but a segment that selects by vulnerability is named neutrally.
   const mayKnow = decideNeedToKnow({ role: actor.role, holdsCase: false, reason: null }).access === 'full';
-  const names = new Map(strategy.document.segments.map((segment) => [segment.id, !mayKnow && isCareSegment(segment) ? CARE_SEGMENT_NAME[actor.locale] : segment.name]));
-  let teamsQuery = deps.db.selectFrom('teams').select(['id', 'name', 'kind']).where('kind', 'in', [...TEAM_KINDS]).orderBy('name');
+  const names = new Map(
+    strategy.document.segments.map((segment) => [
+      segment.id,
+      !mayKnow && isCareSegment(segment) ? CARE_SEGMENT_NAME[actor.locale] : segment.name,
+    ]),
+  );
+  let teamsQuery = deps.db
+    .selectFrom('teams')
+    .select(['id', 'name', 'kind'])
+    .where('kind', 'in', [...TEAM_KINDS])
+    .orderBy('name');
   if (actor.role === 'team_leader') {
     const own = await actorTeam(deps.db, actor);
     teamsQuery = teamsQuery.where('id', '=', own?.id ?? '00000000-0000-0000-0000-000000000000');
   }
   const teams = await teamsQuery.execute();
-  const controls = new Map((await deps.db.selectFrom('segment_controls').selectAll().execute()).map((row) => [row.segment_id, row]));
+  const controls = new Map(
+    (await deps.db.selectFrom('segment_controls').selectAll().execute()).map((row) => [row.segment_id, row]),
+  );
   const since = startOfDay(deps, now);
   const items = [];
   for (const team of teams) {
-    const segments = await sql<{ segment_id: string; arm: 'champion' | 'challenger'; cases: number; callable_now: number; leased: number }>`
+    const segments = await sql<{
+      segment_id: string;
+      arm: 'champion' | 'challenger';
+      cases: number;
+      callable_now: number;
+      leased: number;
+    }>`
       select segment_id, arm, count(*)::int as cases,
         count(*) filter (where callable_from <= ${now} and not paused and (lease_until is null or lease_until < ${now}))::int as callable_now,
         count(*) filter (where lease_until >= ${now})::int as leased
       from case_queue where team_id = ${team.id}
       group by segment_id, arm order by segment_id, arm`.execute(deps.db);
-    const agents = await sql<{ id: string; name: string; case_id: string | null; reference: string | null; since: Date | null; calls: number; conversations: number; promises: number }>`
+    const agents = await sql<{
+      id: string;
+      name: string;
+      case_id: string | null;
+      reference: string | null;
+      since: Date | null;
+      calls: number;
+      conversations: number;
+      promises: number;
+    }>`
       select u.id, u.display_name as name, q.case_id, c.reference, q.leased_at as since,
         (select count(*)::int from contacts k where k.recorded_by = u.id and k.channel = 'phone' and k.recorded_at >= ${since}) as calls,
         (select count(*)::int from contacts k where k.recorded_by = u.id and k.conversation and k.recorded_at >= ${since}) as conversations,
@@ -93,7 +133,12 @@ export async function teamQueues(deps: Deps, actor: Actor): Promise<{ items: Tea
       left join cases c on c.id = q.case_id
       where u.team_id = ${team.id} and u.active and u.role in ('agent', 'team_leader', 'care_specialist', 'overindebtedness_specialist', 'judicial_specialist')
       order by u.display_name`.execute(deps.db);
-    const openTasks = await deps.db.selectFrom('case_tasks').select(sql<number>`count(*)::int`.as('n')).where('team_id', '=', team.id).where('status', '=', 'open').executeTakeFirstOrThrow();
+    const openTasks = await deps.db
+      .selectFrom('case_tasks')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('team_id', '=', team.id)
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
     // Every segment and arm of the strategy, in its order (an empty one can be paused or boosted ahead of time),
     // then any left from an earlier version until the sweep moves their cases.
     const counted = new Map(segments.rows.map((row) => [`${row.segment_id}\u0000${row.arm}`, row]));
@@ -102,7 +147,8 @@ export async function teamQueues(deps: Deps, actor: Actor): Promise<{ items: Tea
       ...(segment.challenger ? [{ segmentId: segment.id, arm: 'challenger' as const }] : []),
     ]);
     const known = new Set(arms.map((entry) => `${entry.segmentId}\u0000${entry.arm}`));
-    for (const row of segments.rows) if (!known.has(`${row.segment_id}\u0000${row.arm}`)) arms.push({ segmentId: row.segment_id, arm: row.arm });
+    for (const row of segments.rows)
+      if (!known.has(`${row.segment_id}\u0000${row.arm}`)) arms.push({ segmentId: row.segment_id, arm: row.arm });
     items.push({
       team,
       segments: arms.map(({ segmentId, arm }) => {
@@ -121,7 +167,10 @@ export async function teamQueues(deps: Deps, actor: Actor): Promise<{ items: Tea
       agents: agents.rows.map((row) => ({
         id: row.id,
         name: row.name,
-        current: row.case_id && row.reference && row.since ? { caseId: row.case_id, reference: row.reference, since: row.since.toISOString() } : null,
+        current:
+          row.case_id && row.reference && row.since
+            ? { caseId: row.case_id, reference: row.reference, since: row.since.toISOString() }
+            : null,
         callsToday: row.calls,
         conversationsToday: row.conversations,
         promisesToday: row.promises,
@@ -133,20 +182,53 @@ export async function teamQueues(deps: Deps, actor: Actor): Promise<{ items: Tea
 }
 
 /** Pauses or boosts a segment of the strategy in force, at once on every entry of the segment. Audited. */
-export async function setSegmentControl(deps: Deps, actor: Actor, segmentId: string, input: SegmentControlChange, requestId: string | null = null): Promise<SegmentControlView> {
+export async function setSegmentControl(
+  deps: Deps,
+  actor: Actor,
+  segmentId: string,
+  input: SegmentControlChange,
+  requestId: string | null = null,
+): Promise<SegmentControlView> {
   const now = deps.now();
   const note = input.note.trim();
-  if (note.length < 3) throw invalid('segment.note_missing', 'Write why (at least 3 characters): the agents see it in the queue’s reasons.');
+  if (note.length < 3)
+    throw invalid(
+      'segment.note_missing',
+      'Write why (at least 3 characters): the agents see it in the queue’s reasons.',
+    );
   const strategy = await strategyInForce(deps.db);
   if (!strategy.document.segments.some((segment) => segment.id === segmentId)) {
-    throw invalid('segment.unknown', `The strategy in force (version ${strategy.version}) has no segment "${segmentId}".`);
+    throw invalid(
+      'segment.unknown',
+      `The strategy in force (version ${strategy.version}) has no segment "${segmentId}".`,
+    );
   }
   return deps.db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('segment_controls').selectAll().where('segment_id', '=', segmentId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('segment_controls')
+      .selectAll()
+      .where('segment_id', '=', segmentId)
+      .forUpdate()
+      .executeTakeFirst();
     const row = await trx
       .insertInto('segment_controls')
-      .values({ segment_id: segmentId, paused: input.paused, priority_boost: input.priorityBoost, note, updated_by: actor.userId, updated_at: now })
-      .onConflict((oc) => oc.column('segment_id').doUpdateSet({ paused: input.paused, priority_boost: input.priorityBoost, note, updated_by: actor.userId, updated_at: now }))
+      .values({
+        segment_id: segmentId,
+        paused: input.paused,
+        priority_boost: input.priorityBoost,
+        note,
+        updated_by: actor.userId,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('segment_id').doUpdateSet({
+          paused: input.paused,
+          priority_boost: input.priorityBoost,
+          note,
+          updated_by: actor.userId,
+          updated_at: now,
+        }),
+      )
       .returningAll()
       .executeTakeFirstOrThrow();
     // The pause and the boost apply at once; the reasons follow at the next refresh of each entry.
@@ -159,7 +241,9 @@ export async function setSegmentControl(deps: Deps, actor: Actor, segmentId: str
     await trx
       .insertInto('queue_dirty')
       .columns(['debtor_id'])
-      .expression((eb) => eb.selectFrom('case_queue').select('debtor_id').distinct().where('segment_id', '=', segmentId))
+      .expression((eb) =>
+        eb.selectFrom('case_queue').select('debtor_id').distinct().where('segment_id', '=', segmentId),
+      )
       .onConflict((oc) => oc.column('debtor_id').doNothing())
       .execute();
     await appendAudit(trx, {
@@ -172,28 +256,76 @@ export async function setSegmentControl(deps: Deps, actor: Actor, segmentId: str
       requestId,
       at: now,
     });
-    return { segmentId: row.segment_id, paused: row.paused, priorityBoost: row.priority_boost, note: row.note, updatedAt: row.updated_at.toISOString(), updatedBy: actor.displayName };
+    return {
+      segmentId: row.segment_id,
+      paused: row.paused,
+      priorityBoost: row.priority_boost,
+      note: row.note,
+      updatedAt: row.updated_at.toISOString(),
+      updatedBy: actor.displayName,
+    };
   });
 }
 
 /** Gives a case to a team (pinned: the strategy no longer moves it) and optionally to one agent of it. Audited. */
-export async function assignCase(deps: Deps, actor: Actor, caseId: string, input: Assignment, requestId: string | null = null): Promise<QueueEntryView> {
+export async function assignCase(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: Assignment,
+  requestId: string | null = null,
+): Promise<QueueEntryView> {
   const now = deps.now();
   const note = input.note.trim();
-  if (note.length < 3) throw invalid('assignment.note_missing', 'Write why the case changes hands (at least 3 characters).');
+  if (note.length < 3)
+    throw invalid('assignment.note_missing', 'Write why the case changes hands (at least 3 characters).');
   return deps.db.transaction().execute(async (trx) => {
     const caseRow = await caseInScope(trx, actor, caseId);
-    const team = await trx.selectFrom('teams').select(['id', 'name', 'kind']).where('id', '=', input.teamId).executeTakeFirst();
-    if (!team || !(TEAM_KINDS as readonly string[]).includes(team.kind)) throw invalid('assignment.team_unknown', 'Choose a team that works cases (amicable, care, over-indebtedness, judicial).');
+    const team = await trx
+      .selectFrom('teams')
+      .select(['id', 'name', 'kind'])
+      .where('id', '=', input.teamId)
+      .executeTakeFirst();
+    if (!team || !(TEAM_KINDS as readonly string[]).includes(team.kind))
+      throw invalid(
+        'assignment.team_unknown',
+        'Choose a team that works cases (amicable, care, over-indebtedness, judicial).',
+      );
     if (input.userId) {
-      const user = await trx.selectFrom('users').select(['id', 'team_id', 'active']).where('id', '=', input.userId).executeTakeFirst();
-      if (!user || user.team_id !== team.id || !user.active) throw invalid('assignment.user_not_in_team', `The person chosen is not an active member of ${team.name}.`);
+      const user = await trx
+        .selectFrom('users')
+        .select(['id', 'team_id', 'active'])
+        .where('id', '=', input.userId)
+        .executeTakeFirst();
+      if (!user || user.team_id !== team.id || !user.active)
+        throw invalid('assignment.user_not_in_team', `The person chosen is not an active member of ${team.name}.`);
     }
-    const before = await trx.selectFrom('cases').select(['assigned_team_id', 'assigned_user_id']).where('id', '=', caseId).forUpdate().executeTakeFirstOrThrow();
-    await trx.updateTable('cases').set({ assigned_team_id: team.id, assigned_user_id: input.userId, updated_at: now }).where('id', '=', caseId).execute();
+    const before = await trx
+      .selectFrom('cases')
+      .select(['assigned_team_id', 'assigned_user_id'])
+      .where('id', '=', caseId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('cases')
+      .set({ assigned_team_id: team.id, assigned_user_id: input.userId, updated_at: now })
+      .where('id', '=', caseId)
+      .execute();
     await refreshDebtors(trx, [caseRow.debtor_id], now);
-    await trx.updateTable('case_queue').set({ team_id: team.id, team_pinned: true, assigned_user_id: input.userId }).where('case_id', '=', caseId).execute();
-    await appendCaseEvent(trx, { caseId, debtorId: caseRow.debtor_id, at: now, kind: 'assignment', summary: `Dossier confié à ${team.name}${input.userId ? ' (agent désigné)' : ''} : ${note}`, actorUserId: actor.userId, data: { teamId: team.id, userId: input.userId } });
+    await trx
+      .updateTable('case_queue')
+      .set({ team_id: team.id, team_pinned: true, assigned_user_id: input.userId })
+      .where('case_id', '=', caseId)
+      .execute();
+    await appendCaseEvent(trx, {
+      caseId,
+      debtorId: caseRow.debtor_id,
+      at: now,
+      kind: 'assignment',
+      summary: `Dossier confié à ${team.name}${input.userId ? ' (agent désigné)' : ''} : ${note}`,
+      actorUserId: actor.userId,
+      data: { teamId: team.id, userId: input.userId },
+    });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'case.assigned',

@@ -32,7 +32,14 @@ export async function workspaceSweep(deps: Deps): Promise<SweepReport> {
   while (debtorsRefreshed < MAX_PER_RUN) {
     const refreshed = await deps.db.transaction().execute(async (trx) => {
       // Several workers may sweep at once: each takes its own batch.
-      const batch = await trx.selectFrom('queue_dirty').select('debtor_id').orderBy('marked_at').limit(BATCH).forUpdate().skipLocked().execute();
+      const batch = await trx
+        .selectFrom('queue_dirty')
+        .select('debtor_id')
+        .orderBy('marked_at')
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute();
       if (batch.length === 0) return null;
       const ids = batch.map((row) => row.debtor_id);
       await trx.deleteFrom('queue_dirty').where('debtor_id', 'in', ids).execute();
@@ -45,7 +52,13 @@ export async function workspaceSweep(deps: Deps): Promise<SweepReport> {
     debtorsRefreshed += refreshed.debtors;
     entriesRefreshed += refreshed.entries;
   }
-  return { promisesBroken, callbacksMissed, leasesExpired: Number(expired.numUpdatedRows), debtorsRefreshed, entriesRefreshed };
+  return {
+    promisesBroken,
+    callbacksMissed,
+    leasesExpired: Number(expired.numUpdatedRows),
+    debtorsRefreshed,
+    entriesRefreshed,
+  };
 }
 
 /** A callback whose time and tolerance passed with no call gets one follow-up (the debtor waited for us). */
@@ -60,13 +73,40 @@ async function followUpMissedCallbacks(deps: Deps, now: Date): Promise<number> {
       .where('cb.callback_at', '<', new Date(now.getTime() - 30 * 60_000))
       .where('cases.status', '<>', 'closed')
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('case_tasks as t').select('t.id').where('t.kind', '=', 'callback_missed').where(sql<boolean>`t.source->>'callbackId' = cb.id::text`))),
+        not(
+          exists(
+            selectFrom('case_tasks as t')
+              .select('t.id')
+              .where('t.kind', '=', 'callback_missed')
+              .where(sql<boolean>`t.source->>'callbackId' = cb.id::text`),
+          ),
+        ),
       )
       .limit(1_000)
       .execute();
     for (const callback of missed) {
-      await openTask(trx, { caseId: callback.case_id, debtorId: callback.debtor_id, kind: 'callback_missed', dueAt: now, teamId: callback.team_id, source: { callbackId: callback.id, at: callback.callback_at.toISOString() } }, null, now, deps.config);
-      await appendAudit(trx, { actor: SYSTEM_ACTOR, action: 'callback.missed', targetType: 'contact_callback', targetId: callback.id, after: { caseId: callback.case_id, at: callback.callback_at.toISOString() }, at: now });
+      await openTask(
+        trx,
+        {
+          caseId: callback.case_id,
+          debtorId: callback.debtor_id,
+          kind: 'callback_missed',
+          dueAt: now,
+          teamId: callback.team_id,
+          source: { callbackId: callback.id, at: callback.callback_at.toISOString() },
+        },
+        null,
+        now,
+        deps.config,
+      );
+      await appendAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        action: 'callback.missed',
+        targetType: 'contact_callback',
+        targetId: callback.id,
+        after: { caseId: callback.case_id, at: callback.callback_at.toISOString() },
+        at: now,
+      });
     }
     return missed.length;
   });

@@ -20,7 +20,13 @@ export interface NewTask {
 }
 
 /** Opens a follow-up inside the caller's transaction, with its line on the case timeline. */
-export async function openTask(trx: Transaction<DB>, task: NewTask, actorUserId: string | null, now: Date, agency: { AGENCY_TZ: string }): Promise<string> {
+export async function openTask(
+  trx: Transaction<DB>,
+  task: NewTask,
+  actorUserId: string | null,
+  now: Date,
+  agency: { AGENCY_TZ: string },
+): Promise<string> {
   const row = await trx
     .insertInto('case_tasks')
     .values({
@@ -49,7 +55,13 @@ export async function openTask(trx: Transaction<DB>, task: NewTask, actorUserId:
 }
 
 /** Marks a follow-up done, with an optional note. */
-export async function completeTask(deps: Deps, actor: Actor, taskId: string, note: string | undefined, requestId: string | null = null) {
+export async function completeTask(
+  deps: Deps,
+  actor: Actor,
+  taskId: string,
+  note: string | undefined,
+  requestId: string | null = null,
+) {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const task = await trx.selectFrom('case_tasks').selectAll().where('id', '=', taskId).forUpdate().executeTakeFirst();

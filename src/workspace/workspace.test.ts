@@ -27,7 +27,11 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     expect(response.statusCode, response.body).toBe(200);
     const entry = response.json().entry;
     expect(entry, 'a callable case in the queue').not.toBeNull();
-    const row = await t.deps.db.selectFrom('cases').select(['id', 'debtor_id', 'balance_cents']).where('id', '=', entry.caseId).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id', 'balance_cents'])
+      .where('id', '=', entry.caseId)
+      .executeTakeFirstOrThrow();
     return { ...entry, debtorId: row.debtor_id, balanceCents: Number(row.balance_cents) };
   }
 
@@ -43,16 +47,31 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     agent = await signIn(t.app, demoEmail('agent'));
     leader = await signIn(t.app, demoEmail('team_leader'));
     manager = await signIn(t.app, demoEmail('manager'));
-    amicableTeam = (await t.deps.db.selectFrom('teams').select('id').where('name', '=', 'Amiable Lyon').executeTakeFirstOrThrow()).id;
+    amicableTeam = (
+      await t.deps.db.selectFrom('teams').select('id').where('name', '=', 'Amiable Lyon').executeTakeFirstOrThrow()
+    ).id;
     const passwordHash = await hashPassword('another-agent-2026');
     extraAgents = [];
     for (let i = 1; i <= 6; i += 1) {
       const row = await t.deps.db
         .insertInto('users')
-        .values({ email: `agent${i}@test.accord.test`, display_name: `Agent ${i}`, role: 'agent', team_id: amicableTeam, password_hash: passwordHash })
+        .values({
+          email: `agent${i}@test.accord.test`,
+          display_name: `Agent ${i}`,
+          role: 'agent',
+          team_id: amicableTeam,
+          password_hash: passwordHash,
+        })
         .returning(['id', 'email', 'display_name'])
         .executeTakeFirstOrThrow();
-      extraAgents.push({ userId: row.id, role: 'agent', creditorId: null, displayName: row.display_name, email: row.email, locale: 'fr' });
+      extraAgents.push({
+        userId: row.id,
+        role: 'agent',
+        creditorId: null,
+        displayName: row.display_name,
+        email: row.email,
+        locale: 'fr',
+      });
     }
   });
   afterAll(() => t.close());
@@ -82,7 +101,11 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const [index, result] of results.entries()) {
       if (!result.entry) continue;
-      const row = await t.deps.db.selectFrom('case_queue').select(['leased_by', 'lease_until']).where('case_id', '=', result.entry.caseId).executeTakeFirstOrThrow();
+      const row = await t.deps.db
+        .selectFrom('case_queue')
+        .select(['leased_by', 'lease_until'])
+        .where('case_id', '=', result.entry.caseId)
+        .executeTakeFirstOrThrow();
       expect(row.leased_by).toBe(extraAgents[index]!.userId);
       // The contact policy allows a phone call to that case now.
       const permission = await as(t.app, manager)('GET', `/api/v1/cases/${result.entry.caseId}/contact`);
@@ -92,7 +115,15 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     const first = results[0]!.entry!.caseId;
     const again = await nextCase(t.deps, extraAgents[0]!);
     expect(again.entry!.caseId).not.toBe(first);
-    expect((await t.deps.db.selectFrom('case_queue').select('leased_by').where('case_id', '=', first).executeTakeFirstOrThrow()).leased_by).toBeNull();
+    expect(
+      (
+        await t.deps.db
+          .selectFrom('case_queue')
+          .select('leased_by')
+          .where('case_id', '=', first)
+          .executeTakeFirstOrThrow()
+      ).leased_by,
+    ).toBeNull();
   });
 
   it('takes callable cases in queue order: tier, then priority', async () => {
@@ -104,7 +135,12 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
       .where('callable_from', '<=', t.clock.now)
       .where('paused', '=', false)
       .where('leased_by', 'is', null)
-      .where((eb) => eb.or([eb('tier', '>', taken.tier === 'standard' ? 0 : 3), eb.and([eb('tier', '=', 0), eb('priority', '>', taken.priority)])]))
+      .where((eb) =>
+        eb.or([
+          eb('tier', '>', taken.tier === 'standard' ? 0 : 3),
+          eb.and([eb('tier', '=', 0), eb('priority', '>', taken.priority)]),
+        ]),
+      )
       .execute();
     // Whatever ranks higher and is still free was refused by the policy when it was tried (and moved to later).
     for (const row of better) {
@@ -116,25 +152,46 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
 
   it('refuses a call recorded by another agent while one holds the case, and checks the script', async () => {
     const taken = await take(agent);
-    const byLeader = await as(t.app, leader)('POST', `/api/v1/cases/${taken.caseId}/calls`, { outcome: 'no_answer', checklist: {} });
+    const byLeader = await as(t.app, leader)('POST', `/api/v1/cases/${taken.caseId}/calls`, {
+      outcome: 'no_answer',
+      checklist: {},
+    });
     expect(byLeader.statusCode).toBe(409);
     expect(byLeader.json().code).toBe('queue.leased_by_other');
-    const noIdentity = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, { outcome: 'right_party', result: 'information', checklist: { listen: true } });
+    const noIdentity = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, {
+      outcome: 'right_party',
+      result: 'information',
+      checklist: { listen: true },
+    });
     expect(noIdentity.statusCode).toBe(422);
     expect(noIdentity.json().code).toBe('call.identity_not_confirmed');
-    const disclosed = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, { outcome: 'third_party', checklist: { identity: false, propose: true } });
+    const disclosed = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, {
+      outcome: 'third_party',
+      checklist: { identity: false, propose: true },
+    });
     expect(disclosed.statusCode).toBe(422);
     expect(disclosed.json().code).toBe('call.disclosed_without_identity');
-    const resultWithoutParty = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, { outcome: 'voicemail', result: 'promise', checklist: {} });
+    const resultWithoutParty = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, {
+      outcome: 'voicemail',
+      result: 'promise',
+      checklist: {},
+    });
     expect(resultWithoutParty.json().code).toBe('call.result_needs_right_party');
 
     // No answer: recorded, the lease is given back, and the next call waits for the policy's spacing (4 hours).
-    const call = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, { outcome: 'no_answer', checklist: { identity: false } });
+    const call = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, {
+      outcome: 'no_answer',
+      checklist: { identity: false },
+    });
     expect(call.statusCode, call.body).toBe(201);
     const body = call.json();
     expect(body.queue.lease).toBeNull();
     expect(Date.parse(body.queue.callableFrom)).toBeGreaterThanOrEqual(t.clock.now.getTime() + 4 * HOUR);
-    const stored = await t.deps.db.selectFrom('call_records').selectAll().where('contact_id', '=', body.contactId).executeTakeFirstOrThrow();
+    const stored = await t.deps.db
+      .selectFrom('call_records')
+      .selectAll()
+      .where('contact_id', '=', body.contactId)
+      .executeTakeFirstOrThrow();
     expect(stored.checklist).toMatchObject({ identity: false, listen: false });
   });
 
@@ -145,7 +202,15 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     const call = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, {
       outcome: 'right_party',
       result: 'promise',
-      checklist: { identity: true, listen: true, reformulate: true, situation: true, propose: true, explain: true, agree: true },
+      checklist: {
+        identity: true,
+        listen: true,
+        reformulate: true,
+        situation: true,
+        propose: true,
+        explain: true,
+        agree: true,
+      },
       promise: { amountCents, dueOn },
       note: 'Paiera à réception de son salaire.',
     });
@@ -153,7 +218,12 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     expect(call.json().actions.map((action: { kind: string }) => action.kind)).toContain('promise_created');
     // The case waits for the promised date.
     expect(Date.parse(call.json().queue.callableFrom)).toBeGreaterThanOrEqual(Date.parse('2026-12-03T23:00:00Z'));
-    const second = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, { outcome: 'right_party', result: 'promise', checklist: { identity: true }, promise: { amountCents: 100, dueOn } });
+    const second = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, {
+      outcome: 'right_party',
+      result: 'promise',
+      checklist: { identity: true },
+      promise: { amountCents: 100, dueOn },
+    });
     expect(second.statusCode).toBe(409);
     expect(['promise.already_open', 'contact.refused']).toContain(second.json().code);
 
@@ -190,7 +260,9 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     expect(report.promisesBroken).toBeGreaterThanOrEqual(1);
     view = (await as(t.app, manager)('GET', `/api/v1/cases/${taken.caseId}/workspace`)).json();
     expect(view.promises[0].status).toBe('broken');
-    expect(view.tasks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'promise_broken', status: 'open' })]));
+    expect(view.tasks).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'promise_broken', status: 'open' })]),
+    );
     expect(view.queue.tier).toBe('promise');
     expect(view.queue.segment.id).toBe('broken-promises');
     await rebuildQueue(t.deps);
@@ -198,26 +270,63 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
 
   it('opens a dispute hold, hands a hardship to the care team, and sets a wrong number aside', async () => {
     const dispute = await take(agent);
-    const disputed = await as(t.app, agent)('POST', `/api/v1/cases/${dispute.caseId}/calls`, { outcome: 'right_party', result: 'dispute', checklist: { identity: true, listen: true, reformulate: true }, reason: 'Conteste le montant des intérêts.' });
+    const disputed = await as(t.app, agent)('POST', `/api/v1/cases/${dispute.caseId}/calls`, {
+      outcome: 'right_party',
+      result: 'dispute',
+      checklist: { identity: true, listen: true, reformulate: true },
+      reason: 'Conteste le montant des intérêts.',
+    });
     expect(disputed.statusCode, disputed.body).toBe(201);
-    expect(disputed.json().actions.map((action: { kind: string }) => action.kind)).toEqual(expect.arrayContaining(['hold_placed', 'task_created']));
+    expect(disputed.json().actions.map((action: { kind: string }) => action.kind)).toEqual(
+      expect.arrayContaining(['hold_placed', 'task_created']),
+    );
     expect(disputed.json().queue.callableFrom).toBeNull();
 
     const hardship = await take(agent);
-    const declared = await as(t.app, agent)('POST', `/api/v1/cases/${hardship.caseId}/calls`, { outcome: 'right_party', result: 'hardship', checklist: { identity: true, listen: true }, reason: 'Perte d’emploi récente.' });
+    const declared = await as(t.app, agent)('POST', `/api/v1/cases/${hardship.caseId}/calls`, {
+      outcome: 'right_party',
+      result: 'hardship',
+      checklist: { identity: true, listen: true },
+      reason: 'Perte d’emploi récente.',
+    });
     expect(declared.statusCode, declared.body).toBe(201);
-    const care = await t.deps.db.selectFrom('teams').select(['id', 'name']).where('kind', '=', 'care').executeTakeFirstOrThrow();
+    const care = await t.deps.db
+      .selectFrom('teams')
+      .select(['id', 'name'])
+      .where('kind', '=', 'care')
+      .executeTakeFirstOrThrow();
     expect(declared.json().queue.team).toEqual({ id: care.id, name: care.name });
-    const holds = await t.deps.db.selectFrom('holds').select('kind').where('debtor_id', '=', hardship.debtorId).where('status', '=', 'active').execute();
+    const holds = await t.deps.db
+      .selectFrom('holds')
+      .select('kind')
+      .where('debtor_id', '=', hardship.debtorId)
+      .where('status', '=', 'active')
+      .execute();
     expect(holds.map((hold) => hold.kind)).toContain('vulnerability');
 
     const wrong = await take(agent);
-    const phones = await t.deps.db.selectFrom('debtor_contact_points').select('id').where('debtor_id', '=', wrong.debtorId).where('channel', '=', 'phone').execute();
-    const missing = await as(t.app, agent)('POST', `/api/v1/cases/${wrong.caseId}/calls`, { outcome: 'wrong_number', checklist: {} });
+    const phones = await t.deps.db
+      .selectFrom('debtor_contact_points')
+      .select('id')
+      .where('debtor_id', '=', wrong.debtorId)
+      .where('channel', '=', 'phone')
+      .execute();
+    const missing = await as(t.app, agent)('POST', `/api/v1/cases/${wrong.caseId}/calls`, {
+      outcome: 'wrong_number',
+      checklist: {},
+    });
     expect(missing.json().code).toBe('call.contact_point_invalid');
-    const flagged = await as(t.app, agent)('POST', `/api/v1/cases/${wrong.caseId}/calls`, { outcome: 'wrong_number', checklist: {}, contactPointId: phones[0]!.id });
+    const flagged = await as(t.app, agent)('POST', `/api/v1/cases/${wrong.caseId}/calls`, {
+      outcome: 'wrong_number',
+      checklist: {},
+      contactPointId: phones[0]!.id,
+    });
     expect(flagged.statusCode, flagged.body).toBe(201);
-    const point = await t.deps.db.selectFrom('debtor_contact_points').select('wrong_number_at').where('id', '=', phones[0]!.id).executeTakeFirstOrThrow();
+    const point = await t.deps.db
+      .selectFrom('debtor_contact_points')
+      .select('wrong_number_at')
+      .where('id', '=', phones[0]!.id)
+      .executeTakeFirstOrThrow();
     expect(point.wrong_number_at).not.toBeNull();
     expect(await verifyAuditTrail(t.deps.db)).toMatchObject({ ok: true });
   });
@@ -225,7 +334,12 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
   it('puts a callback first in the queue at the time the debtor chose', async () => {
     const taken = await take(agent);
     const at = new Date(t.clock.now.getTime() + 26 * HOUR).toISOString();
-    const call = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, { outcome: 'right_party', result: 'callback', checklist: { identity: true, listen: true }, callbackAt: at });
+    const call = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, {
+      outcome: 'right_party',
+      result: 'callback',
+      checklist: { identity: true, listen: true },
+      callbackAt: at,
+    });
     expect(call.statusCode, call.body).toBe(201);
     expect(call.json().queue.tier).toBe('callback');
     t.clock.now = new Date(Date.parse(at) - 5 * 60_000);
@@ -239,33 +353,84 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     const queues = await as(t.app, leader)('GET', '/api/v1/team-queues');
     expect(queues.statusCode).toBe(200);
     expect(queues.json().items.map((item: { team: { name: string } }) => item.team.name)).toEqual(['Amiable Lyon']);
-    const unknown = await as(t.app, leader)('PUT', '/api/v1/segment-controls/nope', { paused: true, priorityBoost: 0, note: 'test' });
+    const unknown = await as(t.app, leader)('PUT', '/api/v1/segment-controls/nope', {
+      paused: true,
+      priorityBoost: 0,
+      note: 'test',
+    });
     expect(unknown.json().code).toBe('segment.unknown');
-    const paused = await as(t.app, leader)('PUT', '/api/v1/segment-controls/standard', { paused: true, priorityBoost: 0, note: 'Campagne de courriers cette semaine' });
+    const paused = await as(t.app, leader)('PUT', '/api/v1/segment-controls/standard', {
+      paused: true,
+      priorityBoost: 0,
+      note: 'Campagne de courriers cette semaine',
+    });
     expect(paused.statusCode, paused.body).toBe(200);
-    const stillFree = await t.deps.db.selectFrom('case_queue').select('case_id').where('segment_id', '=', 'standard').where('paused', '=', false).execute();
+    const stillFree = await t.deps.db
+      .selectFrom('case_queue')
+      .select('case_id')
+      .where('segment_id', '=', 'standard')
+      .where('paused', '=', false)
+      .execute();
     expect(stillFree).toHaveLength(0);
-    await as(t.app, leader)('PUT', '/api/v1/segment-controls/standard', { paused: false, priorityBoost: 0, note: 'Fin de la campagne' });
+    await as(t.app, leader)('PUT', '/api/v1/segment-controls/standard', {
+      paused: false,
+      priorityBoost: 0,
+      note: 'Fin de la campagne',
+    });
 
     // A case given to one agent is taken by that agent only.
-    const target = await t.deps.db.selectFrom('case_queue').select('case_id').where('team_id', '=', amicableTeam).where('leased_by', 'is', null).where('callable_from', '<=', t.clock.now).orderBy('priority').limit(1).executeTakeFirstOrThrow();
+    const target = await t.deps.db
+      .selectFrom('case_queue')
+      .select('case_id')
+      .where('team_id', '=', amicableTeam)
+      .where('leased_by', 'is', null)
+      .where('callable_from', '<=', t.clock.now)
+      .orderBy('priority')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const chosen = extraAgents[5]!;
-    const assigned = await as(t.app, leader)('POST', `/api/v1/cases/${target.case_id}/assignment`, { teamId: amicableTeam, userId: chosen.userId, note: 'Suivi personnalisé' });
+    const assigned = await as(t.app, leader)('POST', `/api/v1/cases/${target.case_id}/assignment`, {
+      teamId: amicableTeam,
+      userId: chosen.userId,
+      note: 'Suivi personnalisé',
+    });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json().assignedUser.id).toBe(chosen.userId);
 
-    const invalid = await as(t.app, manager)('POST', '/api/v1/strategies/versions', { document: { title: 'x', segments: [{ id: 'a', name: 'A', when: { stages: ['amicable'] }, treatment: { team: 'amicable', channels: ['phone'], priority: 5 } }] }, note: 'essai' });
+    const invalid = await as(t.app, manager)('POST', '/api/v1/strategies/versions', {
+      document: {
+        title: 'x',
+        segments: [
+          {
+            id: 'a',
+            name: 'A',
+            when: { stages: ['amicable'] },
+            treatment: { team: 'amicable', channels: ['phone'], priority: 5 },
+          },
+        ],
+      },
+      note: 'essai',
+    });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().code).toBe('strategy.invalid');
     expect(invalid.json().issues[0].path).toBe('segments.0.when');
     const document = structuredClone(DEFAULT_STRATEGY);
     document.segments.find((segment) => segment.id === 'standard')!.treatment.priority = 420;
-    const published = await as(t.app, manager)('POST', '/api/v1/strategies/versions', { document, note: 'Priorité des autres dossiers relevée' });
+    const published = await as(t.app, manager)('POST', '/api/v1/strategies/versions', {
+      document,
+      note: 'Priorité des autres dossiers relevée',
+    });
     expect(published.statusCode, published.body).toBe(201);
     expect(published.json().version).toBe(2);
-    expect((await as(t.app, leader)('POST', '/api/v1/strategies/versions', { document, note: 'x y z' })).statusCode).toBe(403);
+    expect(
+      (await as(t.app, leader)('POST', '/api/v1/strategies/versions', { document, note: 'x y z' })).statusCode,
+    ).toBe(403);
     await workspaceSweep(t.deps);
-    const moved = await t.deps.db.selectFrom('case_queue').select(['strategy_version', 'priority']).where('segment_id', '=', 'standard').execute();
+    const moved = await t.deps.db
+      .selectFrom('case_queue')
+      .select(['strategy_version', 'priority'])
+      .where('segment_id', '=', 'standard')
+      .execute();
     expect(moved.length).toBeGreaterThan(0);
     for (const row of moved) expect(row).toMatchObject({ strategy_version: 2 });
   });

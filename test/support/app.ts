@@ -40,7 +40,10 @@ export async function createTestApp(
   };
   // Uploads go to a folder of this test's own (never ./data/uploads, which another test run may share).
   const uploads = options.config?.UPLOAD_DIR ? null : mkdtempSync(join(tmpdir(), 'accord-test-uploads-'));
-  const config = loadConfig({}, { LOG_LEVEL: 'silent', JOBS: 'off', ...(uploads ? { UPLOAD_DIR: uploads } : {}), ...options.config });
+  const config = loadConfig(
+    {},
+    { LOG_LEVEL: 'silent', JOBS: 'off', ...(uploads ? { UPLOAD_DIR: uploads } : {}), ...options.config },
+  );
   const deps: Deps = { database: testDb.database, db: testDb.database.db, config, now: () => clock.now };
   if (options.demo) await loadDemo(deps, { debtors: 40 });
   const app = await buildApp(deps, { logger: false, webDist: '/nonexistent' });
@@ -73,10 +76,16 @@ export interface Session {
 
 export async function signIn(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<Session> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'accord_session');
   const body = response.json() as { csrfToken: string; id: string; creditorId: string | null };
-  return { cookie: `accord_session=${cookie!.value}`, csrf: body.csrfToken, userId: body.id, creditorId: body.creditorId };
+  return {
+    cookie: `accord_session=${cookie!.value}`,
+    csrf: body.csrfToken,
+    userId: body.id,
+    creditorId: body.creditorId,
+  };
 }
 
 export function demoEmail(role: Role): string {
@@ -87,7 +96,11 @@ export function demoEmail(role: Role): string {
 
 /** inject() with the session cookie and, on writes, the CSRF header. */
 export function as(app: FastifyInstance, session: Session) {
-  return (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
+  return (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse> =>
     app.inject({
       method,
       url,

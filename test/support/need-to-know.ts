@@ -14,10 +14,20 @@ export interface CaseReaders {
 
 /** Signs in the demo roles and a second agent of the holder's team (Amiable Lyon), who does not hold the case. */
 export async function signInCaseReaders(t: TestApp): Promise<CaseReaders> {
-  const team = await t.deps.db.selectFrom('teams').select('id').where('name', '=', 'Amiable Lyon').executeTakeFirstOrThrow();
+  const team = await t.deps.db
+    .selectFrom('teams')
+    .select('id')
+    .where('name', '=', 'Amiable Lyon')
+    .executeTakeFirstOrThrow();
   await t.deps.db
     .insertInto('users')
-    .values({ email: 'agent.two@test.accord.test', display_name: 'Agent Deux', role: 'agent', team_id: team.id, password_hash: await hashPassword('another-agent-2026') })
+    .values({
+      email: 'agent.two@test.accord.test',
+      display_name: 'Agent Deux',
+      role: 'agent',
+      team_id: team.id,
+      password_hash: await hashPassword('another-agent-2026'),
+    })
     .execute();
   return {
     holder: await signIn(t.app, demoEmail('agent')),

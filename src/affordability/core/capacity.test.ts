@@ -7,7 +7,13 @@ import { referenceInForce } from './reference.js';
 import { EXPENSE_CATEGORIES, RESOURCE_TYPES, type Assessment, type Household } from './types.js';
 
 const compute = (a: Assessment) => computeCapacity(a, referenceInForce(REGULATION_REFERENCE, a.date));
-const budget = (date: string, household: Household, resourcesCents: number, expensesCents: number, more: Partial<Assessment> = {}): Assessment => ({
+const budget = (
+  date: string,
+  household: Household,
+  resourcesCents: number,
+  expensesCents: number,
+  more: Partial<Assessment> = {},
+): Assessment => ({
   date,
   household,
   resources: [{ type: 'salary', amountCents: resourcesCents }],
@@ -19,9 +25,33 @@ const SINGLE = { adults: 1, children: 0, dependants: 0 };
 
 describe('the public vectors of REGULATION.md §7', () => {
   it.each([
-    { resources: 220000, household: COUPLE_2, expenses: 200000, qs: 34485, rsaBound: 83010, capacity: 20000, bound: 'expenses' },
-    { resources: 220000, household: COUPLE_2, expenses: 150000, qs: 34485, rsaBound: 83010, capacity: 34400, bound: 'seizable_share' },
-    { resources: 150000, household: SINGLE, expenses: 130000, qs: 23476, rsaBound: 84767, capacity: 20000, bound: 'expenses' },
+    {
+      resources: 220000,
+      household: COUPLE_2,
+      expenses: 200000,
+      qs: 34485,
+      rsaBound: 83010,
+      capacity: 20000,
+      bound: 'expenses',
+    },
+    {
+      resources: 220000,
+      household: COUPLE_2,
+      expenses: 150000,
+      qs: 34485,
+      rsaBound: 83010,
+      capacity: 34400,
+      bound: 'seizable_share',
+    },
+    {
+      resources: 150000,
+      household: SINGLE,
+      expenses: 130000,
+      qs: 23476,
+      rsaBound: 84767,
+      capacity: 20000,
+      bound: 'expenses',
+    },
   ])('2026-05-01: $resources cents, $household.dependants dependants, expenses $expenses → $capacity ($bound)', (v) => {
     const r = compute(budget('2026-05-01', v.household, v.resources, v.expenses));
     expect(r.seizableShareCents).toBe(v.qs);
@@ -34,11 +64,22 @@ describe('the public vectors of REGULATION.md §7', () => {
   it('the worked example: yearly seizable part 4,138.17, household RSA 1,369.90, a trace line per step with its rule', () => {
     const r = compute(budget('2026-05-01', COUPLE_2, 220000, 200000));
     expect(r.householdRsaCents).toBe(136990);
-    expect(r.trace.map((l) => l.step)).toEqual(['resources', 'seizable_share', 'household_rsa', 'expenses', 'rsa_bound', 'expenses_bound', 'capacity', 'left_to_live_on']);
+    expect(r.trace.map((l) => l.step)).toEqual([
+      'resources',
+      'seizable_share',
+      'household_rsa',
+      'expenses',
+      'rsa_bound',
+      'expenses_bound',
+      'capacity',
+      'left_to_live_on',
+    ]);
     expect(r.trace.every((l) => l.rule.length > 0 && l.message.fr && l.message.en && l.message.it)).toBe(true);
     const qs = r.trace.find((l) => l.step === 'seizable_share')!;
     expect(qs.rule).toContain('R3252-2');
-    expect(qs.message.en).toBe('Seizable share: on €26,400.00 a year, with the 2026 scale, each threshold raised by €5,220.00 for 3 dependant(s), the seizable part is €4,138.17 a year, that is €344.85 a month.');
+    expect(qs.message.en).toBe(
+      'Seizable share: on €26,400.00 a year, with the 2026 scale, each threshold raised by €5,220.00 for 3 dependant(s), the seizable part is €4,138.17 a year, that is €344.85 a month.',
+    );
     expect(qs.message.fr).toContain('344,85\u00a0€ par mois');
     expect(r.trace.find((l) => l.step === 'capacity')!.message.fr).toContain('200,00\u00a0€ par mois');
     expect(r.reference).toEqual({ scaleYear: 2026, rsaEffectiveFrom: '2026-04-01', allowances: [] });
@@ -53,7 +94,14 @@ describe('dated cases', () => {
 
   it('2025 scale, single, 1,800 a month: every bracket up to 2/3 → 345.28, bound by the seizable share', () => {
     const r = compute(budget('2025-06-15', SINGLE, 180000, 90000));
-    expect(r).toMatchObject({ seizableShareCents: 34528, householdRsaCents: 64652, expensesCents: 90000, capacityCents: 34500, bindingConstraint: 'seizable_share', flags: [] });
+    expect(r).toMatchObject({
+      seizableShareCents: 34528,
+      householdRsaCents: 64652,
+      expensesCents: 90000,
+      capacityCents: 34500,
+      bindingConstraint: 'seizable_share',
+      flags: [],
+    });
   });
 
   it('2025 scale with two dependants', () => {
@@ -81,8 +129,12 @@ describe('dated cases', () => {
   });
 
   it('refuses a date without reference data, with a code a person can act on', () => {
-    expect(() => compute(budget('2027-05-01', SINGLE, 150000, 0))).toThrow(expect.objectContaining({ code: 'affordability.no_seizure_scale' }));
-    expect(() => compute(budget('2025-03-31', SINGLE, 150000, 0))).toThrow(expect.objectContaining({ code: 'affordability.no_rsa_amounts' }));
+    expect(() => compute(budget('2027-05-01', SINGLE, 150000, 0))).toThrow(
+      expect.objectContaining({ code: 'affordability.no_seizure_scale' }),
+    );
+    expect(() => compute(budget('2025-03-31', SINGLE, 150000, 0))).toThrow(
+      expect.objectContaining({ code: 'affordability.no_rsa_amounts' }),
+    );
   });
 
   it('expenses below the household RSA count as the RSA, and the RSA binds', () => {
@@ -139,14 +191,19 @@ describe('dated cases', () => {
   });
 
   it('a standard allowance comes from the table in force, for the household size, and is flagged as a placeholder', () => {
-    const r = compute({ ...budget('2026-05-01', COUPLE_2, 220000, 100000), expenses: [{ category: 'food_household', basis: 'standard' }] });
+    const r = compute({
+      ...budget('2026-05-01', COUPLE_2, 220000, 100000),
+      expenses: [{ category: 'food_household', basis: 'standard' }],
+    });
     expect(r.declaredExpensesCents).toBe(32000 + 3 * 11000);
     expect(r.reference.allowances).toEqual([{ category: 'food_household', effectiveFrom: '2026-01-01' }]);
     expect(r.flags).toContain('placeholder_allowance');
-    expect(() => compute({ ...budget('2026-05-01', SINGLE, 100000, 0), expenses: [{ category: 'water', basis: 'standard' }] })).toThrow(
-      expect.objectContaining({ code: 'affordability.no_standard_allowance' }),
-    );
-    expect(() => compute({ ...budget('2026-05-01', SINGLE, 100000, 0), expenses: [{ category: 'water', basis: 'actual' }] })).toThrow(AppError);
+    expect(() =>
+      compute({ ...budget('2026-05-01', SINGLE, 100000, 0), expenses: [{ category: 'water', basis: 'standard' }] }),
+    ).toThrow(expect.objectContaining({ code: 'affordability.no_standard_allowance' }));
+    expect(() =>
+      compute({ ...budget('2026-05-01', SINGLE, 100000, 0), expenses: [{ category: 'water', basis: 'actual' }] }),
+    ).toThrow(AppError);
   });
 });
 
@@ -169,13 +226,24 @@ describe('household RSA by composition', () => {
 
 describe('properties', () => {
   const date = fc.constantFrom('2025-04-01', '2025-12-31', '2026-01-01', '2026-03-31', '2026-04-01', '2026-12-31');
-  const household = fc.record({ adults: fc.integer({ min: 1, max: 4 }), children: fc.integer({ min: 0, max: 8 }), dependants: fc.integer({ min: 0, max: 10 }) });
+  const household = fc.record({
+    adults: fc.integer({ min: 1, max: 4 }),
+    children: fc.integer({ min: 0, max: 8 }),
+    dependants: fc.integer({ min: 0, max: 10 }),
+  });
   const assessment = fc.record({
     date,
     household,
-    resources: fc.array(fc.record({ type: fc.constantFrom(...RESOURCE_TYPES), amountCents: fc.integer({ min: 0, max: 2_000_000 }) }), { maxLength: 5 }),
+    resources: fc.array(
+      fc.record({ type: fc.constantFrom(...RESOURCE_TYPES), amountCents: fc.integer({ min: 0, max: 2_000_000 }) }),
+      { maxLength: 5 },
+    ),
     expenses: fc.array(
-      fc.record({ category: fc.constantFrom(...EXPENSE_CATEGORIES), amountCents: fc.integer({ min: 0, max: 1_000_000 }), basis: fc.constantFrom('actual' as const, 'actual_with_evidence' as const) }),
+      fc.record({
+        category: fc.constantFrom(...EXPENSE_CATEGORIES),
+        amountCents: fc.integer({ min: 0, max: 1_000_000 }),
+        basis: fc.constantFrom('actual' as const, 'actual_with_evidence' as const),
+      }),
       { maxLength: 8 },
     ),
   });
@@ -192,7 +260,11 @@ describe('properties', () => {
         expect(r.expensesCents).toBeGreaterThanOrEqual(r.householdRsaCents);
         expect(r.leftToLiveOnCents + r.capacityCents).toBe(r.resourcesCents);
         // The binding bound is the smallest, and the capacity is less than a euro below it when positive.
-        const bounds = { seizable_share: r.seizableShareCents, rsa: r.resourcesCents - r.householdRsaCents, expenses: r.resourcesCents - r.expensesCents };
+        const bounds = {
+          seizable_share: r.seizableShareCents,
+          rsa: r.resourcesCents - r.householdRsaCents,
+          expenses: r.resourcesCents - r.expensesCents,
+        };
         const smallest = Math.min(...Object.values(bounds));
         expect(bounds[r.bindingConstraint]).toBe(smallest);
         expect(r.capacityCents).toBe(smallest <= 0 ? 0 : smallest - (smallest % 100));
@@ -213,13 +285,19 @@ describe('properties', () => {
 
   it('the seizable share never decreases with pay, never increases with dependants, and stays below the pay', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 8 }), (y, pay, more, dependants) => {
-        const scale = REGULATION_REFERENCE.scales[y % 3]!;
-        const base = seizableShare(scale, pay, dependants).monthlyCents;
-        expect(seizableShare(scale, pay + more, dependants).monthlyCents).toBeGreaterThanOrEqual(base);
-        expect(seizableShare(scale, pay, dependants + 1).monthlyCents).toBeLessThanOrEqual(base);
-        expect(base).toBeLessThanOrEqual(pay);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 3_000_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 8 }),
+        (y, pay, more, dependants) => {
+          const scale = REGULATION_REFERENCE.scales[y % 3]!;
+          const base = seizableShare(scale, pay, dependants).monthlyCents;
+          expect(seizableShare(scale, pay + more, dependants).monthlyCents).toBeGreaterThanOrEqual(base);
+          expect(seizableShare(scale, pay, dependants + 1).monthlyCents).toBeLessThanOrEqual(base);
+          expect(base).toBeLessThanOrEqual(pay);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -40,16 +40,30 @@ export function computeCapacity(assessment: Assessment, reference: ReferenceInFo
   const rsa = householdRsaStep(reference.rsa, household);
   const expenses = expensesStep(assessment, reference, rsa.householdRsaCents);
   if (expenses.items.some((x) => x.placeholder)) flags.add('placeholder_allowance');
-  const bounds = boundsStep(resources.resourcesCents, seizable.seizableShareCents, rsa.householdRsaCents, expenses.expensesCents);
+  const bounds = boundsStep(
+    resources.resourcesCents,
+    seizable.seizableShareCents,
+    rsa.householdRsaCents,
+    expenses.expensesCents,
+  );
   if (bounds.expensesBoundCents < 0) flags.add('negative_margin');
   const capacity = capacityStep(bounds.candidates);
   const left = leftToLiveOnStep(resources, capacity.capacityCents);
-  const trace: TraceLine[] = [resources.line, seizable.line, rsa.line, expenses.line, ...bounds.lines, capacity.line, left.line];
+  const trace: TraceLine[] = [
+    resources.line,
+    seizable.line,
+    rsa.line,
+    expenses.line,
+    ...bounds.lines,
+    capacity.line,
+    left.line,
+  ];
 
   const { capacityCents } = capacity;
   if (capacityCents === 0) flags.add('capacity_zero');
   const debtCents = assessment.debtCents;
-  if (debtCents !== undefined && debtCents > 0 && capacityCents > 0 && debtCents > capacityCents * MAX_PLAN_MONTHS) flags.add('beyond_84_months');
+  if (debtCents !== undefined && debtCents > 0 && capacityCents > 0 && debtCents > capacityCents * MAX_PLAN_MONTHS)
+    flags.add('beyond_84_months');
   if (flags.has('capacity_zero') || flags.has('beyond_84_months')) {
     flags.add('orient_banque_de_france');
     trace.push(orientationLine(capacityCents));
@@ -72,23 +86,41 @@ export function computeCapacity(assessment: Assessment, reference: ReferenceInFo
     reference: {
       scaleYear: reference.scale.year,
       rsaEffectiveFrom: reference.rsa.effectiveFrom,
-      allowances: expenses.items.flatMap((x) => (x.allowanceFrom ? [{ category: x.category, effectiveFrom: x.allowanceFrom }] : [])),
+      allowances: expenses.items.flatMap((x) =>
+        x.allowanceFrom ? [{ category: x.category, effectiveFrom: x.allowanceFrom }] : [],
+      ),
     },
   };
 }
 
 /** 1. R: the monthly resources, the unseizable benefits left out (and said so). */
 function resourcesStep(assessment: Assessment) {
-  const resourcesCents = sum(assessment.resources.filter((r) => !UNSEIZABLE_RESOURCES.includes(r.type)).map((r) => r.amountCents));
-  const excludedResourcesCents = sum(assessment.resources.filter((r) => UNSEIZABLE_RESOURCES.includes(r.type)).map((r) => r.amountCents));
+  const resourcesCents = sum(
+    assessment.resources.filter((r) => !UNSEIZABLE_RESOURCES.includes(r.type)).map((r) => r.amountCents),
+  );
+  const excludedResourcesCents = sum(
+    assessment.resources.filter((r) => UNSEIZABLE_RESOURCES.includes(r.type)).map((r) => r.amountCents),
+  );
   const line: TraceLine = {
     step: 'resources',
     rule: 'REGULATION.md §7.1 [CHOICE]',
     valueCents: resourcesCents,
     message: say({
-      fr: (e) => `Ressources mensuelles retenues : ${e(resourcesCents)}` + (excludedResourcesCents > 0 ? ` (les prestations insaisissables, ${e(excludedResourcesCents)}, ne sont pas comptées).` : '.'),
-      en: (e) => `Monthly resources counted: ${e(resourcesCents)}` + (excludedResourcesCents > 0 ? ` (benefits that cannot be seized, ${e(excludedResourcesCents)}, are left out).` : '.'),
-      it: (e) => `Risorse mensili considerate: ${e(resourcesCents)}` + (excludedResourcesCents > 0 ? ` (le prestazioni non pignorabili, ${e(excludedResourcesCents)}, non sono contate).` : '.'),
+      fr: (e) =>
+        `Ressources mensuelles retenues : ${e(resourcesCents)}` +
+        (excludedResourcesCents > 0
+          ? ` (les prestations insaisissables, ${e(excludedResourcesCents)}, ne sont pas comptées).`
+          : '.'),
+      en: (e) =>
+        `Monthly resources counted: ${e(resourcesCents)}` +
+        (excludedResourcesCents > 0
+          ? ` (benefits that cannot be seized, ${e(excludedResourcesCents)}, are left out).`
+          : '.'),
+      it: (e) =>
+        `Risorse mensili considerate: ${e(resourcesCents)}` +
+        (excludedResourcesCents > 0
+          ? ` (le prestazioni non pignorabili, ${e(excludedResourcesCents)}, non sono contate).`
+          : '.'),
     }),
   };
   return { resourcesCents, excludedResourcesCents, line };
@@ -106,15 +138,21 @@ function seizableShareStep(scale: SeizureScale, resourcesCents: number, househol
     message: say({
       fr: (e) =>
         `Quotité saisissable : sur ${e(resourcesCents * 12)} par an, avec le barème ${scale.year}` +
-        (household.dependants > 0 ? ` dont chaque seuil est relevé de ${e(upliftCents)} pour ${household.dependants} personne(s) à charge` : '') +
+        (household.dependants > 0
+          ? ` dont chaque seuil est relevé de ${e(upliftCents)} pour ${household.dependants} personne(s) à charge`
+          : '') +
         `, la part saisissable est de ${e(seizable.yearlyCentsRounded)} par an, soit ${e(seizableShareCents)} par mois.`,
       en: (e) =>
         `Seizable share: on ${e(resourcesCents * 12)} a year, with the ${scale.year} scale` +
-        (household.dependants > 0 ? `, each threshold raised by ${e(upliftCents)} for ${household.dependants} dependant(s)` : '') +
+        (household.dependants > 0
+          ? `, each threshold raised by ${e(upliftCents)} for ${household.dependants} dependant(s)`
+          : '') +
         `, the seizable part is ${e(seizable.yearlyCentsRounded)} a year, that is ${e(seizableShareCents)} a month.`,
       it: (e) =>
         `Quota pignorabile: su ${e(resourcesCents * 12)} all'anno, con la tabella ${scale.year}` +
-        (household.dependants > 0 ? `, ogni soglia aumentata di ${e(upliftCents)} per ${household.dependants} persona/e a carico` : '') +
+        (household.dependants > 0
+          ? `, ogni soglia aumentata di ${e(upliftCents)} per ${household.dependants} persona/e a carico`
+          : '') +
         `, la parte pignorabile è ${e(seizable.yearlyCentsRounded)} all'anno, cioè ${e(seizableShareCents)} al mese.`,
     }),
   };
@@ -124,15 +162,22 @@ function seizableShareStep(scale: SeizureScale, resourcesCents: number, househol
 /** 3. RSA_H: the RSA lump sum of the household at the date, which always stays with it. */
 function householdRsaStep(rsa: RsaAmounts, household: Household) {
   const householdRsaCents = householdRsa(rsa, household);
-  const people = { fr: composition(household, 'fr'), en: composition(household, 'en'), it: composition(household, 'it') };
+  const people = {
+    fr: composition(household, 'fr'),
+    en: composition(household, 'en'),
+    it: composition(household, 'it'),
+  };
   const line: TraceLine = {
     step: 'household_rsa',
     rule: `CASF L262-2; C. conso R731-1 (${rsa.effectiveFrom})`,
     valueCents: householdRsaCents,
     message: say({
-      fr: (e) => `RSA du foyer (${people.fr}) en vigueur depuis le ${frDate(rsa.effectiveFrom)} : ${e(householdRsaCents)}. Cette somme reste toujours au foyer.`,
-      en: (e) => `Household RSA (${people.en}) in force since ${rsa.effectiveFrom}: ${e(householdRsaCents)}. This amount always stays with the household.`,
-      it: (e) => `RSA del nucleo (${people.it}) in vigore dal ${frDate(rsa.effectiveFrom)}: ${e(householdRsaCents)}. Questa somma resta sempre al nucleo.`,
+      fr: (e) =>
+        `RSA du foyer (${people.fr}) en vigueur depuis le ${frDate(rsa.effectiveFrom)} : ${e(householdRsaCents)}. Cette somme reste toujours au foyer.`,
+      en: (e) =>
+        `Household RSA (${people.en}) in force since ${rsa.effectiveFrom}: ${e(householdRsaCents)}. This amount always stays with the household.`,
+      it: (e) =>
+        `RSA del nucleo (${people.it}) in vigore dal ${frDate(rsa.effectiveFrom)}: ${e(householdRsaCents)}. Questa somma resta sempre al nucleo.`,
     }),
   };
   return { householdRsaCents, line };
@@ -150,20 +195,31 @@ function expensesStep(assessment: Assessment, reference: ReferenceInForce, house
     message: say({
       fr: (e) =>
         `Dépenses courantes déclarées : ${e(declaredExpensesCents)}` +
-        (declaredExpensesCents < householdRsaCents ? `, inférieures au RSA du foyer : on retient ${e(expensesCents)}.` : `, retenues telles quelles.`),
+        (declaredExpensesCents < householdRsaCents
+          ? `, inférieures au RSA du foyer : on retient ${e(expensesCents)}.`
+          : `, retenues telles quelles.`),
       en: (e) =>
         `Day-to-day expenses declared: ${e(declaredExpensesCents)}` +
-        (declaredExpensesCents < householdRsaCents ? `, below the household RSA: ${e(expensesCents)} is counted.` : `, counted as they are.`),
+        (declaredExpensesCents < householdRsaCents
+          ? `, below the household RSA: ${e(expensesCents)} is counted.`
+          : `, counted as they are.`),
       it: (e) =>
         `Spese correnti dichiarate: ${e(declaredExpensesCents)}` +
-        (declaredExpensesCents < householdRsaCents ? `, inferiori al RSA del nucleo: si considera ${e(expensesCents)}.` : `, considerate così come sono.`),
+        (declaredExpensesCents < householdRsaCents
+          ? `, inferiori al RSA del nucleo: si considera ${e(expensesCents)}.`
+          : `, considerate così come sono.`),
     }),
   };
   return { items, declaredExpensesCents, expensesCents, line };
 }
 
 /** 5. The three bounds on the capacity: the seizable share, resources minus the RSA, resources minus expenses. */
-function boundsStep(resourcesCents: number, seizableShareCents: number, householdRsaCents: number, expensesCents: number) {
+function boundsStep(
+  resourcesCents: number,
+  seizableShareCents: number,
+  householdRsaCents: number,
+  expensesCents: number,
+) {
   const rsaBoundCents = resourcesCents - householdRsaCents;
   const expensesBoundCents = resourcesCents - expensesCents;
   const lines: TraceLine[] = [
@@ -172,8 +228,10 @@ function boundsStep(resourcesCents: number, seizableShareCents: number, househol
       rule: 'C. conso R731-1',
       valueCents: rsaBoundCents,
       message: say({
-        fr: (e) => `Ressources moins RSA du foyer : ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
-        en: (e) => `Resources minus household RSA: ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
+        fr: (e) =>
+          `Ressources moins RSA du foyer : ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
+        en: (e) =>
+          `Resources minus household RSA: ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
         it: (e) => `Risorse meno RSA del nucleo: ${e(resourcesCents)} − ${e(householdRsaCents)} = ${e(rsaBoundCents)}.`,
       }),
     },
@@ -182,9 +240,12 @@ function boundsStep(resourcesCents: number, seizableShareCents: number, househol
       rule: 'C. conso L731-2',
       valueCents: expensesBoundCents,
       message: say({
-        fr: (e) => `Ressources moins dépenses retenues : ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
-        en: (e) => `Resources minus expenses counted: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
-        it: (e) => `Risorse meno spese considerate: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
+        fr: (e) =>
+          `Ressources moins dépenses retenues : ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
+        en: (e) =>
+          `Resources minus expenses counted: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
+        it: (e) =>
+          `Risorse meno spese considerate: ${e(resourcesCents)} − ${e(expensesCents)} = ${e(expensesBoundCents)}.`,
       }),
     },
   ];
@@ -207,25 +268,37 @@ function capacityStep(candidates: [BindingConstraint, number][]) {
     rule: 'C. conso L731-1; REGULATION.md §7.5 [CHOICE]',
     valueCents: capacityCents,
     message: say({
-      fr: (e) => `Capacité de remboursement : la plus petite des trois limites (${bound.fr}, ${e(smallestCents)}), arrondie à l'euro inférieur${smallestCents < 0 ? ' et jamais négative' : ''} : ${e(capacityCents)} par mois.`,
-      en: (e) => `Repayment capacity: the smallest of the three bounds (${bound.en}, ${e(smallestCents)}), rounded down to the euro${smallestCents < 0 ? ' and never negative' : ''}: ${e(capacityCents)} a month.`,
-      it: (e) => `Capacità di rimborso: il più piccolo dei tre limiti (${bound.it}, ${e(smallestCents)}), arrotondato all'euro inferiore${smallestCents < 0 ? ' e mai negativo' : ''}: ${e(capacityCents)} al mese.`,
+      fr: (e) =>
+        `Capacité de remboursement : la plus petite des trois limites (${bound.fr}, ${e(smallestCents)}), arrondie à l'euro inférieur${smallestCents < 0 ? ' et jamais négative' : ''} : ${e(capacityCents)} par mois.`,
+      en: (e) =>
+        `Repayment capacity: the smallest of the three bounds (${bound.en}, ${e(smallestCents)}), rounded down to the euro${smallestCents < 0 ? ' and never negative' : ''}: ${e(capacityCents)} a month.`,
+      it: (e) =>
+        `Capacità di rimborso: il più piccolo dei tre limiti (${bound.it}, ${e(smallestCents)}), arrotondato all'euro inferiore${smallestCents < 0 ? ' e mai negativo' : ''}: ${e(capacityCents)} al mese.`,
     }),
   };
   return { bindingConstraint, capacityCents, line };
 }
 
 /** 7. What the household keeps each month once it repays the capacity. */
-function leftToLiveOnStep({ resourcesCents, excludedResourcesCents }: { resourcesCents: number; excludedResourcesCents: number }, capacityCents: number) {
+function leftToLiveOnStep(
+  { resourcesCents, excludedResourcesCents }: { resourcesCents: number; excludedResourcesCents: number },
+  capacityCents: number,
+) {
   const leftToLiveOnCents = resourcesCents - capacityCents;
   const line: TraceLine = {
     step: 'left_to_live_on',
     rule: 'REGULATION.md §7',
     valueCents: leftToLiveOnCents,
     message: say({
-      fr: (e) => `Reste à vivre après remboursement : ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} par mois` + (excludedResourcesCents > 0 ? `, plus les prestations insaisissables (${e(excludedResourcesCents)}).` : '.'),
-      en: (e) => `Left to live on after repayment: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} a month` + (excludedResourcesCents > 0 ? `, plus the unseizable benefits (${e(excludedResourcesCents)}).` : '.'),
-      it: (e) => `Resta per vivere dopo il rimborso: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} al mese` + (excludedResourcesCents > 0 ? `, più le prestazioni non pignorabili (${e(excludedResourcesCents)}).` : '.'),
+      fr: (e) =>
+        `Reste à vivre après remboursement : ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} par mois` +
+        (excludedResourcesCents > 0 ? `, plus les prestations insaisissables (${e(excludedResourcesCents)}).` : '.'),
+      en: (e) =>
+        `Left to live on after repayment: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} a month` +
+        (excludedResourcesCents > 0 ? `, plus the unseizable benefits (${e(excludedResourcesCents)}).` : '.'),
+      it: (e) =>
+        `Resta per vivere dopo il rimborso: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} al mese` +
+        (excludedResourcesCents > 0 ? `, più le prestazioni non pignorabili (${e(excludedResourcesCents)}).` : '.'),
     }),
   };
   return { leftToLiveOnCents, line };
@@ -238,9 +311,12 @@ function orientationLine(capacityCents: number): TraceLine {
     rule: 'C. conso L711-1, L732-3; Directive (EU) 2023/2225 art. 36',
     valueCents: capacityCents,
     message: say({
-      fr: () => `Aucun plan n'est proposé : orienter vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit (Point conseil budget). Une personne revoit le dossier.`,
-      en: () => `No plan is proposed: orient the household to the Banque de France over-indebtedness procedure and free debt advice (Point conseil budget). A person reviews the case.`,
-      it: () => `Nessun piano viene proposto: orientare il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul debito (Point conseil budget). Una persona riesamina la pratica.`,
+      fr: () =>
+        `Aucun plan n'est proposé : orienter vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit (Point conseil budget). Une personne revoit le dossier.`,
+      en: () =>
+        `No plan is proposed: orient the household to the Banque de France over-indebtedness procedure and free debt advice (Point conseil budget). A person reviews the case.`,
+      it: () =>
+        `Nessun piano viene proposto: orientare il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul debito (Point conseil budget). Una persona riesamina la pratica.`,
     }),
   };
 }
@@ -256,7 +332,11 @@ const BOUND_NAMES: Record<BindingConstraint, { fr: string; en: string; it: strin
  * (R3252-3). Exact: each bracket's slice × numerator is scaled to the least common denominator of the fractions, summed
  * as a BigInt, and divided by 12 × that denominator once, rounding half up to the cent.
  */
-export function seizableShare(scale: SeizureScale, monthlyCents: number, dependants: number): { monthlyCents: number; yearlyCentsRounded: number } {
+export function seizableShare(
+  scale: SeizureScale,
+  monthlyCents: number,
+  dependants: number,
+): { monthlyCents: number; yearlyCentsRounded: number } {
   const yearly = BigInt(monthlyCents) * 12n;
   const uplift = BigInt(dependants) * BigInt(scale.upliftPerDependantCents);
   const common = scale.brackets.reduce((l, b) => lcm(l, BigInt(b.denominator)), 1n);
@@ -269,7 +349,10 @@ export function seizableShare(scale: SeizureScale, monthlyCents: number, dependa
     if (upper === null || yearly <= upper) break;
     lower = upper;
   }
-  return { monthlyCents: Number(roundHalfUp(scaled, common * 12n)), yearlyCentsRounded: Number(roundHalfUp(scaled, common)) };
+  return {
+    monthlyCents: Number(roundHalfUp(scaled, common * 12n)),
+    yearlyCentsRounded: Number(roundHalfUp(scaled, common)),
+  };
 }
 
 /**
@@ -295,17 +378,25 @@ function expenseAmount(
 ): { category: ExpenseCategory; amountCents: number; allowanceFrom: string | null; placeholder: boolean } {
   if (expense.basis !== 'standard') {
     if (expense.amountCents === undefined) {
-      throw invalid('affordability.expense_amount_missing', `The ${expense.category} expense needs an amount, or the basis "standard" to use the standard allowance.`, {
-        category: expense.category,
-      });
+      throw invalid(
+        'affordability.expense_amount_missing',
+        `The ${expense.category} expense needs an amount, or the basis "standard" to use the standard allowance.`,
+        {
+          category: expense.category,
+        },
+      );
     }
     return { category: expense.category, amountCents: expense.amountCents, allowanceFrom: null, placeholder: false };
   }
   const allowance = reference.allowances[expense.category];
   if (!allowance) {
-    throw invalid('affordability.no_standard_allowance', `There is no standard allowance for ${expense.category}: enter the actual amount instead.`, {
-      category: expense.category,
-    });
+    throw invalid(
+      'affordability.no_standard_allowance',
+      `There is no standard allowance for ${expense.category}: enter the actual amount instead.`,
+      {
+        category: expense.category,
+      },
+    );
   }
   const persons = household.adults + household.children;
   return {
@@ -320,11 +411,15 @@ function expenseAmount(
 function assertAssessment(a: Assessment): void {
   const { adults, children, dependants } = a.household;
   const counts = [adults, children, dependants].every((n) => Number.isSafeInteger(n) && n >= 0) && adults >= 1;
-  const amounts = [...a.resources.map((r) => r.amountCents), ...a.expenses.flatMap((x) => (x.amountCents === undefined ? [] : [x.amountCents]))].every(
-    (n) => Number.isSafeInteger(n) && n >= 0,
-  );
+  const amounts = [
+    ...a.resources.map((r) => r.amountCents),
+    ...a.expenses.flatMap((x) => (x.amountCents === undefined ? [] : [x.amountCents])),
+  ].every((n) => Number.isSafeInteger(n) && n >= 0);
   if (!counts || !amounts || !/^\d{4}-\d{2}-\d{2}$/.test(a.date)) {
-    throw invalid('affordability.invalid_assessment', 'An assessment needs a date, at least one adult, whole non-negative counts and amounts in whole cents.');
+    throw invalid(
+      'affordability.invalid_assessment',
+      'An assessment needs a date, at least one adult, whole non-negative counts and amounts in whole cents.',
+    );
   }
 }
 

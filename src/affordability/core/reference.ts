@@ -10,18 +10,27 @@ export function referenceInForce(data: ReferenceData, date: string): ReferenceIn
   const year = Number(date.slice(0, 4));
   const scale = data.scales.find((s) => s.year === year);
   if (!scale) {
-    throw invalid('affordability.no_seizure_scale', `There is no wage-seizure scale for ${year}: an administrator must add it to the reference data.`, {
-      year,
-    });
+    throw invalid(
+      'affordability.no_seizure_scale',
+      `There is no wage-seizure scale for ${year}: an administrator must add it to the reference data.`,
+      {
+        year,
+      },
+    );
   }
   const rsa = latestOnOrBefore(data.rsa, date);
   if (!rsa) {
-    throw invalid('affordability.no_rsa_amounts', `No RSA amounts are in force on ${date}: an administrator must add them to the reference data.`, { date });
+    throw invalid(
+      'affordability.no_rsa_amounts',
+      `No RSA amounts are in force on ${date}: an administrator must add them to the reference data.`,
+      { date },
+    );
   }
   const allowances: Partial<Record<ExpenseCategory, StandardAllowance>> = {};
   for (const allowance of data.allowances) {
     const current = allowances[allowance.category];
-    if (allowance.effectiveFrom <= date && (!current || current.effectiveFrom < allowance.effectiveFrom)) allowances[allowance.category] = allowance;
+    if (allowance.effectiveFrom <= date && (!current || current.effectiveFrom < allowance.effectiveFrom))
+      allowances[allowance.category] = allowance;
   }
   assertScale(scale);
   return { scale, rsa, allowances };
@@ -29,7 +38,8 @@ export function referenceInForce(data: ReferenceData, date: string): ReferenceIn
 
 function latestOnOrBefore<T extends { effectiveFrom: string }>(rows: readonly T[], date: string): T | undefined {
   let best: T | undefined;
-  for (const row of rows) if (row.effectiveFrom <= date && (!best || best.effectiveFrom < row.effectiveFrom)) best = row;
+  for (const row of rows)
+    if (row.effectiveFrom <= date && (!best || best.effectiveFrom < row.effectiveFrom)) best = row;
   return best;
 }
 
@@ -40,10 +50,13 @@ export function scaleProblems(scale: Pick<SeizureScale, 'brackets' | 'upliftPerD
   if (brackets.length === 0) problems.push('the scale has no bracket');
   brackets.forEach((b, i) => {
     const last = i === brackets.length - 1;
-    if (last !== (b.upToCents === null)) problems.push(`bracket ${i + 1}: only the last bracket is open (no upper bound)`);
-    if (!(b.denominator > 0 && b.numerator >= 0 && b.numerator <= b.denominator)) problems.push(`bracket ${i + 1}: the fraction must be between 0 and 1`);
+    if (last !== (b.upToCents === null))
+      problems.push(`bracket ${i + 1}: only the last bracket is open (no upper bound)`);
+    if (!(b.denominator > 0 && b.numerator >= 0 && b.numerator <= b.denominator))
+      problems.push(`bracket ${i + 1}: the fraction must be between 0 and 1`);
     const previous = i === 0 ? 0 : brackets[i - 1]!.upToCents;
-    if (b.upToCents !== null && previous !== null && b.upToCents <= previous) problems.push(`bracket ${i + 1}: thresholds must rise`);
+    if (b.upToCents !== null && previous !== null && b.upToCents <= previous)
+      problems.push(`bracket ${i + 1}: thresholds must rise`);
   });
   if (!(scale.upliftPerDependantCents >= 0)) problems.push('the uplift per dependant cannot be negative');
   return problems;
@@ -52,6 +65,9 @@ export function scaleProblems(scale: Pick<SeizureScale, 'brackets' | 'upliftPerD
 function assertScale(scale: SeizureScale): void {
   const problems = scaleProblems(scale);
   if (problems.length > 0) {
-    throw invalid('affordability.invalid_seizure_scale', `The wage-seizure scale for ${scale.year} is not valid (${problems.join('; ')}): an administrator must correct it.`);
+    throw invalid(
+      'affordability.invalid_seizure_scale',
+      `The wage-seizure scale for ${scale.year} is not valid (${problems.join('; ')}): an administrator must correct it.`,
+    );
   }
 }

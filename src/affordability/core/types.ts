@@ -5,7 +5,16 @@ import type { Message } from '../../platform/message.js';
  * Every amount is monthly, in integer cents, except the seizure scale's thresholds, which are yearly (as in the law).
  */
 
-export const RESOURCE_TYPES = ['salary', 'pension', 'unemployment', 'benefit', 'rsa', 'family_benefit', 'housing_benefit', 'other'] as const;
+export const RESOURCE_TYPES = [
+  'salary',
+  'pension',
+  'unemployment',
+  'benefit',
+  'rsa',
+  'family_benefit',
+  'housing_benefit',
+  'other',
+] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 /**
@@ -160,5 +169,9 @@ export interface CapacityResult {
   trace: TraceLine[];
   flags: Flag[];
   /** Which reference rows were used, so a saved assessment stays explainable after a correction of the tables. */
-  reference: { scaleYear: number; rsaEffectiveFrom: string; allowances: { category: ExpenseCategory; effectiveFrom: string }[] };
+  reference: {
+    scaleYear: number;
+    rsaEffectiveFrom: string;
+    allowances: { category: ExpenseCategory; effectiveFrom: string }[];
+  };
 }

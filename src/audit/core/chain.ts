@@ -33,7 +33,11 @@ export function hashEntry(prevHash: string, content: AuditContent): string {
     after: content.after,
     requestId: content.requestId,
   };
-  return createHash('sha256').update(prevHash).update('\n').update(canonical(fields) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonical(fields) ?? '')
+    .digest('hex');
 }
 
 /** JSON has no Date, undefined or bigint: normalise values the way jsonb will give them back. */
@@ -77,7 +81,8 @@ export class ChainVerifier {
     if (head.lastHash !== this.#previous) {
       return { kind: 'head_mismatch', expectedHash: head.lastHash, foundHash: this.#previous };
     }
-    if (head.entryCount !== this.#count) return { kind: 'count_mismatch', expected: head.entryCount, found: this.#count };
+    if (head.entryCount !== this.#count)
+      return { kind: 'count_mismatch', expected: head.entryCount, found: this.#count };
     return null;
   }
 

@@ -37,7 +37,12 @@ export function sealBatch(reads: readonly SealedRead[]): ReadBatch {
     previous = read.seq;
     hash.update(canonical(normalised(read)) ?? '').update('\n');
   }
-  return { firstSeq: reads[0]!.seq, lastSeq: reads[reads.length - 1]!.seq, count: reads.length, sha256: hash.digest('hex') };
+  return {
+    firstSeq: reads[0]!.seq,
+    lastSeq: reads[reads.length - 1]!.seq,
+    count: reads.length,
+    sha256: hash.digest('hex'),
+  };
 }
 
 function normalised(read: SealedRead): SealedRead {

@@ -60,7 +60,18 @@ export interface ParsedStatementFile {
 /** A statement larger than this is refused (split it): the import runs in one transaction. */
 export const MAX_STATEMENT_LINES = 200_000;
 
-const REPEATED = new Set(['Stmt', 'Ntfctn', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd', 'CdtrRefInf', 'Bal', 'AddtlNtryInf']);
+const REPEATED = new Set([
+  'Stmt',
+  'Ntfctn',
+  'Ntry',
+  'NtryDtls',
+  'TxDtls',
+  'Ustrd',
+  'Strd',
+  'CdtrRefInf',
+  'Bal',
+  'AddtlNtryInf',
+]);
 
 /**
  * A camt file nests about a dozen elements deep (Document/…/TxDtls/RltdPties/Dbtr/Pty/PstlAdr/AdrLine); deeper is
@@ -122,18 +133,29 @@ export function parseStatementFile(xml: string): ParsedStatementFile {
   // A bank never sends a DOCTYPE: refusing it closes the door to entity expansion ("billion laughs") and external
   // entities before the parser reads a byte of it.
   if (/<!(DOCTYPE|ENTITY)/i.test(xml)) {
-    throw invalid('bank_files.doctype_refused', 'The file declares a DOCTYPE or entities, which ISO 20022 bank files never do: send the statement exactly as the bank produced it.');
+    throw invalid(
+      'bank_files.doctype_refused',
+      'The file declares a DOCTYPE or entities, which ISO 20022 bank files never do: send the statement exactly as the bank produced it.',
+    );
   }
   const nul = xml.indexOf('\u0000');
   if (nul >= 0) {
-    throw invalid('bank_files.malformed_xml', `The file holds a NUL character (at character ${nul + 1}), which XML does not allow: send the statement exactly as the bank produced it.`, { position: nul + 1 });
+    throw invalid(
+      'bank_files.malformed_xml',
+      `The file holds a NUL character (at character ${nul + 1}), which XML does not allow: send the statement exactly as the bank produced it.`,
+      { position: nul + 1 },
+    );
   }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw invalid('bank_files.malformed_xml', `The file is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}). Send the statement exactly as the bank produced it.`, {
-      line: valid.err.line,
-      column: valid.err.col,
-    });
+    throw invalid(
+      'bank_files.malformed_xml',
+      `The file is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}). Send the statement exactly as the bank produced it.`,
+      {
+        line: valid.err.line,
+        column: valid.err.col,
+      },
+    );
   }
   let tree: Node;
   try {
@@ -141,19 +163,30 @@ export function parseStatementFile(xml: string): ParsedStatementFile {
   } catch (error) {
     // The validator lets through what the parser still refuses: nesting deeper than MAX_XML_DEPTH, reserved names.
     const reason = error instanceof Error ? error.message : 'unreadable';
-    throw invalid('bank_files.malformed_xml', `The file cannot be read as a bank statement (${reason}); elements may nest at most ${MAX_XML_DEPTH} deep. Send the statement exactly as the bank produced it.`, { maxDepth: MAX_XML_DEPTH });
+    throw invalid(
+      'bank_files.malformed_xml',
+      `The file cannot be read as a bank statement (${reason}); elements may nest at most ${MAX_XML_DEPTH} deep. Send the statement exactly as the bank produced it.`,
+      { maxDepth: MAX_XML_DEPTH },
+    );
   }
   const document = child(tree, 'Document');
   const statementRoot = child(document, 'BkToCstmrStmt');
   const notificationRoot = child(document, 'BkToCstmrDbtCdtNtfctn');
   const kind: CamtKind | null = statementRoot ? 'camt.053' : notificationRoot ? 'camt.054' : null;
   if (!kind) {
-    throw invalid('bank_files.unknown_format', 'This is not a camt.053 bank statement nor a camt.054 notification (no Document/BkToCstmrStmt or Document/BkToCstmrDbtCdtNtfctn element).');
+    throw invalid(
+      'bank_files.unknown_format',
+      'This is not a camt.053 bank statement nor a camt.054 notification (no Document/BkToCstmrStmt or Document/BkToCstmrDbtCdtNtfctn element).',
+    );
   }
   const root = statementRoot ?? notificationRoot;
-  const messageVersion = /urn:iso:std:iso:20022:tech:xsd:(camt\.05[34]\.\d{3}\.\d{2})/.exec(xml.slice(0, 4096))?.[1] ?? null;
+  const messageVersion =
+    /urn:iso:std:iso:20022:tech:xsd:(camt\.05[34]\.\d{3}\.\d{2})/.exec(xml.slice(0, 4096))?.[1] ?? null;
   const messageId = text(root, 'GrpHdr', 'MsgId');
-  if (!messageId) throw invalid('bank_files.field_missing', 'The file has no message identification (GrpHdr/MsgId).', { field: 'GrpHdr/MsgId' });
+  if (!messageId)
+    throw invalid('bank_files.field_missing', 'The file has no message identification (GrpHdr/MsgId).', {
+      field: 'GrpHdr/MsgId',
+    });
   const createdAt = text(root, 'GrpHdr', 'CreDtTm');
 
   const statements: ParsedStatementFile['statements'] = [];
@@ -164,18 +197,31 @@ export function parseStatementFile(xml: string): ParsedStatementFile {
     const accountIban = text(block, 'Acct', 'Id', 'IBAN')?.replace(/\s+/g, '').toUpperCase() ?? null;
     const accountCurrency = text(block, 'Acct', 'Ccy');
     if (accountCurrency && accountCurrency !== 'EUR') {
-      throw invalid('bank_files.currency_not_eur', `Statement ${statementId}: the account is kept in ${accountCurrency}; Accord takes euro accounts only.`, { statementId, currency: accountCurrency });
+      throw invalid(
+        'bank_files.currency_not_eur',
+        `Statement ${statementId}: the account is kept in ${accountCurrency}; Accord takes euro accounts only.`,
+        { statementId, currency: accountCurrency },
+      );
     }
     const before = lines.length;
     list(block, 'Ntry').forEach((entry, entryIndex) => {
       lines.push(...entryLines(entry, { messageId, statementId, accountIban, entryNumber: entryIndex + 1 }));
       if (lines.length > MAX_STATEMENT_LINES) {
-        throw invalid('bank_files.too_many_lines', `The file has more than ${MAX_STATEMENT_LINES} transactions: ask the bank for daily statements or split it.`, { limit: MAX_STATEMENT_LINES });
+        throw invalid(
+          'bank_files.too_many_lines',
+          `The file has more than ${MAX_STATEMENT_LINES} transactions: ask the bank for daily statements or split it.`,
+          { limit: MAX_STATEMENT_LINES },
+        );
       }
     });
     statements.push({ id: statementId, accountIban, lineCount: lines.length - before });
   });
-  if (statements.length === 0) throw invalid('bank_files.field_missing', `The ${kind} file has no ${kind === 'camt.053' ? 'statement (Stmt)' : 'notification (Ntfctn)'}.`, { field: kind === 'camt.053' ? 'Stmt' : 'Ntfctn' });
+  if (statements.length === 0)
+    throw invalid(
+      'bank_files.field_missing',
+      `The ${kind} file has no ${kind === 'camt.053' ? 'statement (Stmt)' : 'notification (Ntfctn)'}.`,
+      { field: kind === 'camt.053' ? 'Stmt' : 'Ntfctn' },
+    );
   return { kind, messageVersion, messageId, createdAt, statements, lines };
 }
 
@@ -192,12 +238,27 @@ function amountOf(node: unknown, where: string, context: { statementId: string; 
   if (value === null) return null;
   const currency = amount && typeof amount === 'object' ? ((amount as Node)['@_Ccy'] as string | undefined) : undefined;
   if (currency !== 'EUR') {
-    throw invalid('bank_files.currency_not_eur', `${where}: the amount ${value} is in ${currency ?? 'no stated currency'}; Accord takes euro amounts only.`, { ...context, currency: currency ?? null });
+    throw invalid(
+      'bank_files.currency_not_eur',
+      `${where}: the amount ${value} is in ${currency ?? 'no stated currency'}; Accord takes euro amounts only.`,
+      { ...context, currency: currency ?? null },
+    );
   }
   const parsed = parseAmountCents(value);
   if ('problem' in parsed) {
-    const why = parsed.problem === 'amount.too_many_decimals' ? 'has more than two decimals' : parsed.problem === 'amount.zero' ? 'is zero' : parsed.problem === 'amount.too_large' ? 'is too large' : 'is not a decimal amount';
-    throw invalid('bank_files.amount_invalid', `${where}: the amount "${value}" ${why}; a euro amount has at most two decimals, like 1234.50.`, { ...context, value, problem: parsed.problem });
+    const why =
+      parsed.problem === 'amount.too_many_decimals'
+        ? 'has more than two decimals'
+        : parsed.problem === 'amount.zero'
+          ? 'is zero'
+          : parsed.problem === 'amount.too_large'
+            ? 'is too large'
+            : 'is not a decimal amount';
+    throw invalid(
+      'bank_files.amount_invalid',
+      `${where}: the amount "${value}" ${why}; a euro amount has at most two decimals, like 1234.50.`,
+      { ...context, value, problem: parsed.problem },
+    );
   }
   return parsed.cents;
 }
@@ -206,7 +267,11 @@ function dateOf(node: unknown, element: string, where: string, context: EntryCon
   const value = text(node, element, 'Dt') ?? text(node, element, 'DtTm');
   if (value === null) return null;
   if (!isCalendarDate(value)) {
-    throw invalid('bank_files.date_invalid', `${where}: ${element} "${value}" is not a date (YYYY-MM-DD).`, { statementId: context.statementId, entryNumber: context.entryNumber, value });
+    throw invalid('bank_files.date_invalid', `${where}: ${element} "${value}" is not a date (YYYY-MM-DD).`, {
+      statementId: context.statementId,
+      entryNumber: context.entryNumber,
+      value,
+    });
   }
   return value.slice(0, 10);
 }
@@ -216,10 +281,18 @@ function entryLines(entry: unknown, context: EntryContext): StatementLine[] {
   const where = `Statement ${context.statementId}, entry ${context.entryNumber}${entryReference ? ` (${entryReference})` : ''}`;
   const position = { statementId: context.statementId, entryNumber: context.entryNumber };
   const entryAmount = amountOf(entry, where, position);
-  if (entryAmount === null) throw invalid('bank_files.field_missing', `${where}: the entry has no amount (Amt).`, { ...position, field: 'Amt' });
+  if (entryAmount === null)
+    throw invalid('bank_files.field_missing', `${where}: the entry has no amount (Amt).`, {
+      ...position,
+      field: 'Amt',
+    });
   const indicator = text(entry, 'CdtDbtInd');
   if (indicator !== 'CRDT' && indicator !== 'DBIT') {
-    throw invalid('bank_files.field_missing', `${where}: the credit/debit indicator (CdtDbtInd) must be CRDT or DBIT.`, { ...position, field: 'CdtDbtInd' });
+    throw invalid(
+      'bank_files.field_missing',
+      `${where}: the credit/debit indicator (CdtDbtInd) must be CRDT or DBIT.`,
+      { ...position, field: 'CdtDbtInd' },
+    );
   }
   const reversal = text(entry, 'RvslInd') === 'true';
   const status = text(entry, 'Sts') ?? text(entry, 'Sts', 'Cd') ?? 'BOOK';
@@ -228,37 +301,56 @@ function entryLines(entry: unknown, context: EntryContext): StatementLine[] {
   const domain = text(entry, 'BkTxCd', 'Domn', 'Cd');
   const family = text(entry, 'BkTxCd', 'Domn', 'Fmly', 'Cd');
   const subFamily = text(entry, 'BkTxCd', 'Domn', 'Fmly', 'SubFmlyCd');
-  const bankTransactionCode = domain ? [domain, family, subFamily].filter(Boolean).join('/') : text(entry, 'BkTxCd', 'Prtry', 'Cd');
+  const bankTransactionCode = domain
+    ? [domain, family, subFamily].filter(Boolean).join('/')
+    : text(entry, 'BkTxCd', 'Prtry', 'Cd');
 
   const details = list(entry, 'NtryDtls').flatMap((block) => list(block, 'TxDtls'));
   const transactions = details.length > 0 ? details : [undefined];
   const amounts = transactions.map((tx, index) => {
     const txWhere = `${where}, transaction ${index + 1}`;
-    const own = tx === undefined ? null : (amountOf(tx, txWhere, position) ?? amountOf(child(tx, 'AmtDtls', 'TxAmt'), txWhere, position));
+    const own =
+      tx === undefined
+        ? null
+        : (amountOf(tx, txWhere, position) ?? amountOf(child(tx, 'AmtDtls', 'TxAmt'), txWhere, position));
     if (own !== null) return own;
     if (transactions.length === 1) return entryAmount;
-    throw invalid('bank_files.field_missing', `${txWhere}: a batch entry's transaction has no amount.`, { ...position, field: 'TxDtls/Amt' });
+    throw invalid('bank_files.field_missing', `${txWhere}: a batch entry's transaction has no amount.`, {
+      ...position,
+      field: 'TxDtls/Amt',
+    });
   });
   const total = amounts.reduce((sum, cents) => sum + cents, 0);
   if (total !== entryAmount) {
-    throw invalid('bank_files.batch_total_mismatch', `${where}: the transactions add up to ${total} cents but the entry says ${entryAmount}.`, { ...position, entryCents: entryAmount, transactionsCents: total });
+    throw invalid(
+      'bank_files.batch_total_mismatch',
+      `${where}: the transactions add up to ${total} cents but the entry says ${entryAmount}.`,
+      { ...position, entryCents: entryAmount, transactionsCents: total },
+    );
   }
 
   return transactions.map((tx, index): StatementLine => {
     const returnReason = text(tx, 'RtrInf', 'Rsn', 'Cd') ?? text(tx, 'RtrInf', 'Rsn', 'Prtry');
-    const isReturn = indicator === 'DBIT' && (reversal || child(tx, 'RtrInf') !== undefined || subFamily === 'UPDD' || subFamily === 'PRDD');
+    const isReturn =
+      indicator === 'DBIT' &&
+      (reversal || child(tx, 'RtrInf') !== undefined || subFamily === 'UPDD' || subFamily === 'PRDD');
     const kind: LineKind = indicator === 'CRDT' && !reversal ? 'credit' : isReturn ? 'return' : 'debit';
     const txReference = text(tx, 'Refs', 'AcctSvcrRef');
-    const reference = txReference ?? (entryReference ? (transactions.length > 1 ? `${entryReference}#${index + 1}` : entryReference) : null);
+    const reference =
+      txReference ??
+      (entryReference ? (transactions.length > 1 ? `${entryReference}#${index + 1}` : entryReference) : null);
     const account = context.accountIban ?? '-';
     const identity = reference
       ? `${account}/${reference}`
       : `${account}/${context.messageId}/${context.statementId}/${context.entryNumber}/${index + 1}`;
-    const unstructured = list(tx, 'RmtInf', 'Ustrd').map((value) => text({ v: value }, 'v')).filter((value): value is string => value !== null);
-    const creditorReference = list(tx, 'RmtInf', 'Strd')
-      .flatMap((structured) => list(structured, 'CdtrRefInf'))
-      .map((info) => text(info, 'Ref'))
-      .find((value): value is string => value !== null) ?? null;
+    const unstructured = list(tx, 'RmtInf', 'Ustrd')
+      .map((value) => text({ v: value }, 'v'))
+      .filter((value): value is string => value !== null);
+    const creditorReference =
+      list(tx, 'RmtInf', 'Strd')
+        .flatMap((structured) => list(structured, 'CdtrRefInf'))
+        .map((info) => text(info, 'Ref'))
+        .find((value): value is string => value !== null) ?? null;
     const debtorIban = text(tx, 'RltdPties', 'DbtrAcct', 'Id', 'IBAN');
     const endToEndId = text(tx, 'Refs', 'EndToEndId');
     return {

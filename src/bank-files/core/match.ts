@@ -93,8 +93,12 @@ export function findCaseReferences(text: string | null): string[] {
 }
 
 /** Every case reference a line carries, in its remittance text, creditor reference or end-to-end id. */
-export function lineCaseReferences(line: Pick<StatementLine, 'remittanceText' | 'creditorReference' | 'endToEndId'>): string[] {
-  return [...new Set([line.remittanceText, line.creditorReference, line.endToEndId].flatMap(findCaseReferences))].sort();
+export function lineCaseReferences(
+  line: Pick<StatementLine, 'remittanceText' | 'creditorReference' | 'endToEndId'>,
+): string[] {
+  return [
+    ...new Set([line.remittanceText, line.creditorReference, line.endToEndId].flatMap(findCaseReferences)),
+  ].sort();
 }
 
 export function normaliseIban(iban: string): string {
@@ -103,14 +107,30 @@ export function normaliseIban(iban: string): string {
 
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
 
-
-type CreditLine = Pick<StatementLine, 'amountCents' | 'bookingDate' | 'valueDate' | 'endToEndId' | 'remittanceText' | 'creditorReference' | 'debtorIban' | 'bankTransactionCode'>;
+type CreditLine = Pick<
+  StatementLine,
+  | 'amountCents'
+  | 'bookingDate'
+  | 'valueDate'
+  | 'endToEndId'
+  | 'remittanceText'
+  | 'creditorReference'
+  | 'debtorIban'
+  | 'bankTransactionCode'
+>;
 
 /** A credit the bank booked as a SEPA direct debit collection (family IDDT) is a direct debit payment. */
-const channelOf = (line: CreditLine) => (line.bankTransactionCode?.split('/')[1] === 'IDDT' ? 'direct_debit' : 'bank_transfer');
+const channelOf = (line: CreditLine) =>
+  line.bankTransactionCode?.split('/')[1] === 'IDDT' ? 'direct_debit' : 'bank_transfer';
 
 export function matchCredit(line: CreditLine, facts: MatchFacts): MatchResult {
-  const result = (confidence: Confidence, reason: MatchReason, caseId: string | null, candidates: Iterable<string>, extra: Partial<MatchResult> = {}): MatchResult => ({
+  const result = (
+    confidence: Confidence,
+    reason: MatchReason,
+    caseId: string | null,
+    candidates: Iterable<string>,
+    extra: Partial<MatchResult> = {},
+  ): MatchResult => ({
     confidence,
     reason,
     caseId,
@@ -123,10 +143,16 @@ export function matchCredit(line: CreditLine, facts: MatchFacts): MatchResult {
   const collection = line.endToEndId ? facts.collectionsByEndToEndId.get(line.endToEndId) : undefined;
   if (collection) {
     const same = collection.amountCents === line.amountCents;
-    return result(same ? 'certain' : 'probable', same ? 'end_to_end_id' : 'end_to_end_id_amount_differs', collection.caseId, [collection.caseId], {
-      channel: 'direct_debit',
-      collectionEndToEndId: collection.endToEndId,
-    });
+    return result(
+      same ? 'certain' : 'probable',
+      same ? 'end_to_end_id' : 'end_to_end_id_amount_differs',
+      collection.caseId,
+      [collection.caseId],
+      {
+        channel: 'direct_debit',
+        collectionEndToEndId: collection.endToEndId,
+      },
+    );
   }
 
   // 2. A case reference written by the payer.
@@ -137,16 +163,22 @@ export function matchCredit(line: CreditLine, facts: MatchFacts): MatchResult {
   if (namedIds.length > 1) return result('none', 'case_reference_several', null, namedIds);
   if (namedIds.length === 1) {
     const only = named[0]!;
-    return only.open ? result('certain', 'case_reference', only.caseId, namedIds) : result('probable', 'case_reference_closed', only.caseId, namedIds);
+    return only.open
+      ? result('certain', 'case_reference', only.caseId, namedIds)
+      : result('probable', 'case_reference_closed', only.caseId, namedIds);
   }
 
   // 3. The payer's IBAN, known from a signed SEPA mandate.
   const openCase = (caseId: string) => facts.casesById.get(caseId)?.open === true;
-  const byIban = line.debtorIban ? sorted((facts.caseIdsByIban.get(normaliseIban(line.debtorIban)) ?? []).filter(openCase)) : [];
+  const byIban = line.debtorIban
+    ? sorted((facts.caseIdsByIban.get(normaliseIban(line.debtorIban)) ?? []).filter(openCase))
+    : [];
   if (byIban.length > 1) return result('none', 'iban_several_cases', null, byIban);
   if (byIban.length === 1) {
     const caseId = byIban[0]!;
-    const expected = facts.openInstalments.some((instalment) => instalment.caseId === caseId && instalment.amountCents === line.amountCents);
+    const expected = facts.openInstalments.some(
+      (instalment) => instalment.caseId === caseId && instalment.amountCents === line.amountCents,
+    );
     return expected ? result('certain', 'iban_and_amount', caseId, byIban) : result('probable', 'iban', caseId, byIban);
   }
 
@@ -155,7 +187,11 @@ export function matchCredit(line: CreditLine, facts: MatchFacts): MatchResult {
   if (day) {
     const byAmount = sorted(
       facts.openInstalments
-        .filter((instalment) => instalment.amountCents === line.amountCents && Math.abs(daysBetween(day, instalment.dueOn)) <= AMOUNT_WINDOW_DAYS)
+        .filter(
+          (instalment) =>
+            instalment.amountCents === line.amountCents &&
+            Math.abs(daysBetween(day, instalment.dueOn)) <= AMOUNT_WINDOW_DAYS,
+        )
         .map((instalment) => instalment.caseId)
         .filter(openCase),
     );

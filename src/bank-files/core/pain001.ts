@@ -26,7 +26,8 @@ export interface Pain001Input {
 
 export function buildPain001(input: Pain001Input): string {
   const total = input.transfers.reduce((sum, transfer) => sum + transfer.amountCents, 0);
-  const agent = (bic: string | null) => (bic ? { FinInstnId: { BIC: bic } } : { FinInstnId: { Othr: { Id: 'NOTPROVIDED' } } });
+  const agent = (bic: string | null) =>
+    bic ? { FinInstnId: { BIC: bic } } : { FinInstnId: { Othr: { Id: 'NOTPROVIDED' } } };
   const document = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     Document: {
@@ -62,5 +63,10 @@ export function buildPain001(input: Pain001Input): string {
       },
     },
   };
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(document) as string;
+  return new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    suppressEmptyNode: true,
+  }).build(document) as string;
 }

@@ -1,12 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildPain008, instalmentEndToEndId, pain008Problems, readPain008, sepaText, type DirectDebit, type Pain008Input } from './pain008.js';
+import {
+  buildPain008,
+  instalmentEndToEndId,
+  pain008Problems,
+  readPain008,
+  sepaText,
+  type DirectDebit,
+  type Pain008Input,
+} from './pain008.js';
 
-const CREDITOR = { name: 'Accord Recouvrement SAS', identifier: 'FR62ZZZ8A4F21', iban: 'FR7630006000010001234560183', bic: 'AGRIFRPPXXX' };
-const IBANS = ['FR7620041010050098765430211', 'FR7610278060760002021220339', 'FR7630004008200001029990402', 'DE89370400440532013000'];
+const CREDITOR = {
+  name: 'Accord Recouvrement SAS',
+  identifier: 'FR62ZZZ8A4F21',
+  iban: 'FR7630006000010001234560183',
+  bic: 'AGRIFRPPXXX',
+};
+const IBANS = [
+  'FR7620041010050098765430211',
+  'FR7610278060760002021220339',
+  'FR7630004008200001029990402',
+  'DE89370400440532013000',
+];
 
 const debit = (index: number, amountCents: number, sequence: 'FRST' | 'RCUR'): DirectDebit => ({
-  endToEndId: instalmentEndToEndId(`ACC-2026-${String(900000 + index).padStart(6, '0')}`, index + 1, `${index.toString(16).padStart(8, '0')}-aaaa-4bbb-8ccc-dddddddddddd`),
+  endToEndId: instalmentEndToEndId(
+    `ACC-2026-${String(900000 + index).padStart(6, '0')}`,
+    index + 1,
+    `${index.toString(16).padStart(8, '0')}-aaaa-4bbb-8ccc-dddddddddddd`,
+  ),
   amountCents,
   mandateReference: `ACCORD-M-${index}`,
   mandateSignedOn: '2026-01-15',
@@ -17,7 +39,13 @@ const debit = (index: number, amountCents: number, sequence: 'FRST' | 'RCUR'): D
   remittance: `Échéance ${index + 1} dossier ACC-2026-${900000 + index}`,
 });
 
-const input = (debits: DirectDebit[]): Pain008Input => ({ messageId: 'ACCORD-DD-20260305-1', createdAt: '2026-03-01T08:00:00.000Z', collectionDate: '2026-03-05', creditor: CREDITOR, debits });
+const input = (debits: DirectDebit[]): Pain008Input => ({
+  messageId: 'ACCORD-DD-20260305-1',
+  createdAt: '2026-03-01T08:00:00.000Z',
+  collectionDate: '2026-03-05',
+  creditor: CREDITOR,
+  debits,
+});
 
 describe('pain.008.001.02', () => {
   it('writes FRST and RCUR blocks with exact control sums and every end-to-end id', () => {
@@ -29,7 +57,15 @@ describe('pain.008.001.02', () => {
     expect(xml).toMatch(/<DbtrAgt>\s*<FinInstnId>\s*<BIC>BNPAFRPP<\/BIC>/);
     const read = readPain008(xml);
     expect(read).toMatchObject({ messageId: 'ACCORD-DD-20260305-1', numberOfTransactions: 3, controlSumCents: 19551 });
-    expect(read.payments.map((p) => [p.sequence, p.collectionDate, p.numberOfTransactions, p.controlSumCents, p.amountsCents])).toEqual([
+    expect(
+      read.payments.map((p) => [
+        p.sequence,
+        p.collectionDate,
+        p.numberOfTransactions,
+        p.controlSumCents,
+        p.amountsCents,
+      ]),
+    ).toEqual([
       ['FRST', '2026-03-05', 1, 12000, [12000]],
       ['RCUR', '2026-03-05', 2, 7551, [7550, 1]],
     ]);
@@ -37,16 +73,20 @@ describe('pain.008.001.02', () => {
 
   it('property: the file parses back with every end-to-end id once and sums exact to the cent', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 99_999_999_999 }), fc.boolean()), { minLength: 1, maxLength: 40 }), (rows) => {
-        const debits = rows.map(([cents, first], index) => debit(index, cents, first ? 'FRST' : 'RCUR'));
-        const read = readPain008(buildPain008(input(debits)));
-        const ids = read.payments.flatMap((p) => p.endToEndIds);
-        expect(ids.sort()).toEqual(debits.map((d) => d.endToEndId).sort());
-        const total = debits.reduce((s, d) => s + d.amountCents, 0);
-        expect(read.controlSumCents).toBe(total);
-        expect(read.numberOfTransactions).toBe(debits.length);
-        for (const block of read.payments) expect(block.controlSumCents).toBe(block.amountsCents.reduce((s, c) => s + c, 0));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 99_999_999_999 }), fc.boolean()), { minLength: 1, maxLength: 40 }),
+        (rows) => {
+          const debits = rows.map(([cents, first], index) => debit(index, cents, first ? 'FRST' : 'RCUR'));
+          const read = readPain008(buildPain008(input(debits)));
+          const ids = read.payments.flatMap((p) => p.endToEndIds);
+          expect(ids.sort()).toEqual(debits.map((d) => d.endToEndId).sort());
+          const total = debits.reduce((s, d) => s + d.amountCents, 0);
+          expect(read.controlSumCents).toBe(total);
+          expect(read.numberOfTransactions).toBe(debits.length);
+          for (const block of read.payments)
+            expect(block.controlSumCents).toBe(block.amountsCents.reduce((s, c) => s + c, 0));
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -67,6 +107,8 @@ describe('pain.008.001.02', () => {
     expect(sepaText('Zoë Müller', 70)).toBe('Zoe Muller');
     expect(sepaText('a&b<c>', 70)).toBe('a b c');
     expect(sepaText('x'.repeat(200), 140)).toHaveLength(140);
-    expect(instalmentEndToEndId('ACC-2026-000123', 7, '5e1f0c2a-0000-4000-8000-000000000000')).toBe('ACC-2026-000123-007-5E1F0C2A');
+    expect(instalmentEndToEndId('ACC-2026-000123', 7, '5e1f0c2a-0000-4000-8000-000000000000')).toBe(
+      'ACC-2026-000123-007-5E1F0C2A',
+    );
   });
 });

@@ -69,7 +69,10 @@ export function isValidCreditorIdentifier(value: string): boolean {
  * the case), the instalment's number and the start of its id (unique per instalment); at most 35 characters.
  */
 export function instalmentEndToEndId(caseReference: string, number: number, instalmentId: string): string {
-  return `${caseReference}-${String(number).padStart(3, '0')}-${instalmentId.replace(/-/g, '').slice(0, 8).toUpperCase()}`.slice(0, 35);
+  return `${caseReference}-${String(number).padStart(3, '0')}-${instalmentId.replace(/-/g, '').slice(0, 8).toUpperCase()}`.slice(
+    0,
+    35,
+  );
 }
 
 const SEPA_ID = /^[A-Za-z0-9/\-?:().,'+]([A-Za-z0-9/\-?:().,'+ ]{0,33}[A-Za-z0-9/\-?:().,'+])?$/;
@@ -80,19 +83,25 @@ export function pain008Problems(input: Pain008Input): string[] {
   if (input.debits.length === 0) problems.push('no direct debit to collect');
   if (!SEPA_ID.test(input.messageId)) problems.push(`message id "${input.messageId}" is not 1 to 35 SEPA characters`);
   if (!isValidIBAN(input.creditor.iban)) problems.push(`the creditor IBAN ${input.creditor.iban} is not valid`);
-  if (input.creditor.bic && !isValidBIC(input.creditor.bic)) problems.push(`the creditor BIC ${input.creditor.bic} is not valid`);
-  if (!isValidCreditorIdentifier(input.creditor.identifier)) problems.push(`the creditor identifier ${input.creditor.identifier} is not a SEPA creditor identifier`);
+  if (input.creditor.bic && !isValidBIC(input.creditor.bic))
+    problems.push(`the creditor BIC ${input.creditor.bic} is not valid`);
+  if (!isValidCreditorIdentifier(input.creditor.identifier))
+    problems.push(`the creditor identifier ${input.creditor.identifier} is not a SEPA creditor identifier`);
   const seen = new Set<string>();
   for (const debit of input.debits) {
     const who = `end-to-end id ${debit.endToEndId}`;
     if (!SEPA_ID.test(debit.endToEndId)) problems.push(`${who}: not 1 to 35 SEPA characters`);
     if (seen.has(debit.endToEndId)) problems.push(`${who}: used twice`);
     seen.add(debit.endToEndId);
-    if (!Number.isSafeInteger(debit.amountCents) || debit.amountCents <= 0 || debit.amountCents > MAX_DEBIT_CENTS) problems.push(`${who}: amount ${debit.amountCents} cents out of range`);
+    if (!Number.isSafeInteger(debit.amountCents) || debit.amountCents <= 0 || debit.amountCents > MAX_DEBIT_CENTS)
+      problems.push(`${who}: amount ${debit.amountCents} cents out of range`);
     if (!isValidIBAN(debit.debtorIban)) problems.push(`${who}: debtor IBAN ${debit.debtorIban} is not valid`);
-    if (debit.debtorBic && !isValidBIC(debit.debtorBic)) problems.push(`${who}: debtor BIC ${debit.debtorBic} is not valid`);
-    if (!SEPA_ID.test(debit.mandateReference)) problems.push(`${who}: mandate reference "${debit.mandateReference}" is not 1 to 35 SEPA characters`);
-    if (debit.mandateSignedOn > input.collectionDate) problems.push(`${who}: the mandate is signed after the collection date`);
+    if (debit.debtorBic && !isValidBIC(debit.debtorBic))
+      problems.push(`${who}: debtor BIC ${debit.debtorBic} is not valid`);
+    if (!SEPA_ID.test(debit.mandateReference))
+      problems.push(`${who}: mandate reference "${debit.mandateReference}" is not 1 to 35 SEPA characters`);
+    if (debit.mandateSignedOn > input.collectionDate)
+      problems.push(`${who}: the mandate is signed after the collection date`);
   }
   return problems;
 }
@@ -101,7 +110,13 @@ const sum = (debits: readonly DirectDebit[]) => debits.reduce((total, debit) => 
 
 const agent = (bic: string | null) => ({ FinInstnId: bic ? { BIC: bic } : { Othr: { Id: 'NOTPROVIDED' } } });
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+});
 
 /** The pain.008.001.02 document. Throws when `pain008Problems` finds anything: check first. */
 export function buildPain008(input: Pain008Input): string {
@@ -157,7 +172,14 @@ export interface ReadPain008 {
   messageId: string;
   numberOfTransactions: number;
   controlSumCents: number;
-  payments: { sequence: string; collectionDate: string; numberOfTransactions: number; controlSumCents: number; endToEndIds: string[]; amountsCents: number[] }[];
+  payments: {
+    sequence: string;
+    collectionDate: string;
+    numberOfTransactions: number;
+    controlSumCents: number;
+    endToEndIds: string[];
+    amountsCents: number[];
+  }[];
 }
 
 const reader = new XMLParser({
@@ -193,7 +215,10 @@ export function readPain008(xml: string): ReadPain008 {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`pain.008 is not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
   const document = reader.parse(xml) as Node;
-  const root = typeof document.Document === 'object' && document.Document !== null ? (document.Document as Node).CstmrDrctDbtInitn : undefined;
+  const root =
+    typeof document.Document === 'object' && document.Document !== null
+      ? (document.Document as Node).CstmrDrctDbtInitn
+      : undefined;
   if (typeof root !== 'object' || root === null) throw new Error('pain.008: no Document/CstmrDrctDbtInitn');
   const header = child(root, 'GrpHdr');
   return {

@@ -17,10 +17,22 @@ const NOW = new Date('2026-03-02T10:00:00Z');
 const TODAY = '2026-03-02';
 
 const change: fc.Arbitrary<CaseChange> = fc.oneof(
-  fc.record({ reason: fc.constant('plan_agreed' as const), planId: fc.constant('plan-1'), planVersion: fc.integer({ min: 1, max: 5 }) }),
-  fc.record({ reason: fc.constantFrom('plan_cancelled' as const, 'plan_broken' as const), planId: fc.constant('plan-1') }),
+  fc.record({
+    reason: fc.constant('plan_agreed' as const),
+    planId: fc.constant('plan-1'),
+    planVersion: fc.integer({ min: 1, max: 5 }),
+  }),
+  fc.record({
+    reason: fc.constantFrom('plan_cancelled' as const, 'plan_broken' as const),
+    planId: fc.constant('plan-1'),
+  }),
   fc.record({ reason: fc.constant('merged' as const), intoCaseReference: fc.constant('ACC-2026-000001') }),
-  fc.constantFrom<CaseChange>({ reason: 'paid_in_full' }, { reason: 'payment_reversed' }, { reason: 'recalled' }, { reason: 'closed_by_creditor' }),
+  fc.constantFrom<CaseChange>(
+    { reason: 'paid_in_full' },
+    { reason: 'payment_reversed' },
+    { reason: 'recalled' },
+    { reason: 'closed_by_creditor' },
+  ),
 );
 
 /** Facts the database allows: a closed case has the closed stage, a reason and a date, and owes nothing. */
@@ -36,8 +48,22 @@ const facts: fc.Arbitrary<CaseFacts> = fc
   })
   .map(({ stage, onHold, closeReason, balanceCents, ...rest }) =>
     stage === 'closed'
-      ? { ...rest, stage, status: 'closed' as const, closeReason, closedOn: '2026-01-15', balanceCents: rest.openClaims > 0 ? balanceCents : 0 }
-      : { ...rest, stage, status: onHold ? ('on_hold' as const) : ('open' as const), closeReason: null, closedOn: null, balanceCents },
+      ? {
+          ...rest,
+          stage,
+          status: 'closed' as const,
+          closeReason,
+          closedOn: '2026-01-15',
+          balanceCents: rest.openClaims > 0 ? balanceCents : 0,
+        }
+      : {
+          ...rest,
+          stage,
+          status: onHold ? ('on_hold' as const) : ('open' as const),
+          closeReason: null,
+          closedOn: null,
+          balanceCents,
+        },
   );
 
 /** The check constraints of `cases`, which every state a change leads to must meet. */
@@ -58,48 +84,130 @@ function step(current: CaseFacts, next: CaseChange): { facts: CaseFacts; transit
 
 describe('case lifecycle', () => {
   it('follows a plan: agreed moves an amicable case to plan, broken or cancelled moves it back', () => {
-    const open: CaseFacts = { stage: 'amicable', status: 'open', closeReason: null, closedOn: null, balanceCents: 50_000, openClaims: 1, paidClaims: 0, stageBeforeClosing: null };
+    const open: CaseFacts = {
+      stage: 'amicable',
+      status: 'open',
+      closeReason: null,
+      closedOn: null,
+      balanceCents: 50_000,
+      openClaims: 1,
+      paidClaims: 0,
+      stageBeforeClosing: null,
+    };
     const agreed = decideCaseChange(open, { reason: 'plan_agreed', planId: 'p', planVersion: 2 }, NOW, TODAY);
     expect(agreed).toMatchObject({
       outcome: 'changed',
       to: { stage: 'plan', status: 'open' },
       history: { fromStage: 'amicable', toStage: 'plan', reason: 'Plan de paiement accepté (version 2)' },
-      event: { kind: 'stage_change', summary: 'Plan de paiement accepté (version 2)', data: { reason: 'plan_agreed', planId: 'p', fromStage: 'amicable', toStage: 'plan' } },
+      event: {
+        kind: 'stage_change',
+        summary: 'Plan de paiement accepté (version 2)',
+        data: { reason: 'plan_agreed', planId: 'p', fromStage: 'amicable', toStage: 'plan' },
+      },
     });
     const atPlan = { ...open, stage: 'plan' as const };
-    expect(decideCaseChange(atPlan, { reason: 'plan_broken', planId: 'p' }, NOW, TODAY)).toMatchObject({ outcome: 'changed', to: { stage: 'amicable' } });
-    expect(decideCaseChange(atPlan, { reason: 'plan_cancelled', planId: 'p' }, NOW, TODAY)).toMatchObject({ outcome: 'changed', to: { stage: 'amicable' } });
+    expect(decideCaseChange(atPlan, { reason: 'plan_broken', planId: 'p' }, NOW, TODAY)).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'amicable' },
+    });
+    expect(decideCaseChange(atPlan, { reason: 'plan_cancelled', planId: 'p' }, NOW, TODAY)).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'amicable' },
+    });
   });
 
   it('leaves a case in dispute or closed where it is when its plan changes', () => {
-    const dispute: CaseFacts = { stage: 'dispute', status: 'open', closeReason: null, closedOn: null, balanceCents: 100, openClaims: 1, paidClaims: 0, stageBeforeClosing: null };
-    expect(decideCaseChange(dispute, { reason: 'plan_agreed', planId: 'p', planVersion: 1 }, NOW, TODAY).outcome).toBe('unchanged');
-    const closed: CaseFacts = { ...dispute, stage: 'closed', status: 'closed', closeReason: 'paid', closedOn: TODAY, balanceCents: 0, openClaims: 0 };
+    const dispute: CaseFacts = {
+      stage: 'dispute',
+      status: 'open',
+      closeReason: null,
+      closedOn: null,
+      balanceCents: 100,
+      openClaims: 1,
+      paidClaims: 0,
+      stageBeforeClosing: null,
+    };
+    expect(decideCaseChange(dispute, { reason: 'plan_agreed', planId: 'p', planVersion: 1 }, NOW, TODAY).outcome).toBe(
+      'unchanged',
+    );
+    const closed: CaseFacts = {
+      ...dispute,
+      stage: 'closed',
+      status: 'closed',
+      closeReason: 'paid',
+      closedOn: TODAY,
+      balanceCents: 0,
+      openClaims: 0,
+    };
     expect(decideCaseChange(closed, { reason: 'plan_cancelled', planId: 'p' }, NOW, TODAY).outcome).toBe('unchanged');
   });
 
   it('closes a case as paid only when nothing is owed, and reopens it (at its former stage) when a reversal makes it owe again', () => {
-    const owing: CaseFacts = { stage: 'plan', status: 'open', closeReason: null, closedOn: null, balanceCents: 10, openClaims: 0, paidClaims: 1, stageBeforeClosing: null };
-    expect(decideCaseChange(owing, { reason: 'paid_in_full' }, NOW, TODAY)).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.balance_outstanding' } });
-    expect(decideCaseChange({ ...owing, openClaims: 1, balanceCents: 0 }, { reason: 'paid_in_full' }, NOW, TODAY)).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.claims_open' } });
+    const owing: CaseFacts = {
+      stage: 'plan',
+      status: 'open',
+      closeReason: null,
+      closedOn: null,
+      balanceCents: 10,
+      openClaims: 0,
+      paidClaims: 1,
+      stageBeforeClosing: null,
+    };
+    expect(decideCaseChange(owing, { reason: 'paid_in_full' }, NOW, TODAY)).toMatchObject({
+      outcome: 'refused',
+      refusal: { code: 'cases.balance_outstanding' },
+    });
+    expect(
+      decideCaseChange({ ...owing, openClaims: 1, balanceCents: 0 }, { reason: 'paid_in_full' }, NOW, TODAY),
+    ).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.claims_open' } });
     const paid = decideCaseChange({ ...owing, balanceCents: 0 }, { reason: 'paid_in_full' }, NOW, TODAY);
-    expect(paid).toMatchObject({ outcome: 'changed', to: { stage: 'closed', status: 'closed', closeReason: 'paid', closedOn: TODAY, balanceCents: 0 }, history: { reason: 'Créances soldées' } });
-    const closed: CaseFacts = { stage: 'closed', status: 'closed', closeReason: 'paid', closedOn: TODAY, balanceCents: 2_000, openClaims: 1, paidClaims: 0, stageBeforeClosing: 'plan' };
+    expect(paid).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'closed', status: 'closed', closeReason: 'paid', closedOn: TODAY, balanceCents: 0 },
+      history: { reason: 'Créances soldées' },
+    });
+    const closed: CaseFacts = {
+      stage: 'closed',
+      status: 'closed',
+      closeReason: 'paid',
+      closedOn: TODAY,
+      balanceCents: 2_000,
+      openClaims: 1,
+      paidClaims: 0,
+      stageBeforeClosing: 'plan',
+    };
     expect(decideCaseChange(closed, { reason: 'payment_reversed' }, NOW, TODAY)).toMatchObject({
       outcome: 'changed',
       to: { stage: 'plan', status: 'open', closeReason: null, closedOn: null, balanceCents: 2_000 },
       history: { fromStage: 'closed', toStage: 'plan', reason: 'Paiement annulé : le dossier est rouvert' },
     });
-    expect(decideCaseChange({ ...closed, closeReason: 'recalled' }, { reason: 'payment_reversed' }, NOW, TODAY)).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.not_closed_as_paid' } });
+    expect(
+      decideCaseChange({ ...closed, closeReason: 'recalled' }, { reason: 'payment_reversed' }, NOW, TODAY),
+    ).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.not_closed_as_paid' } });
   });
 
   it('refuses to close a closed case again, and to reopen an open one', () => {
-    const closed: CaseFacts = { stage: 'closed', status: 'closed', closeReason: 'recalled', closedOn: TODAY, balanceCents: 0, openClaims: 0, paidClaims: 0, stageBeforeClosing: 'amicable' };
+    const closed: CaseFacts = {
+      stage: 'closed',
+      status: 'closed',
+      closeReason: 'recalled',
+      closedOn: TODAY,
+      balanceCents: 0,
+      openClaims: 0,
+      paidClaims: 0,
+      stageBeforeClosing: 'amicable',
+    };
     for (const reason of ['paid_in_full', 'recalled', 'closed_by_creditor'] as const) {
-      expect(decideCaseChange(closed, { reason }, NOW, TODAY)).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.closed' } });
+      expect(decideCaseChange(closed, { reason }, NOW, TODAY)).toMatchObject({
+        outcome: 'refused',
+        refusal: { code: 'cases.closed' },
+      });
     }
     const open: CaseFacts = { ...closed, stage: 'amicable', status: 'open', closeReason: null, closedOn: null };
-    expect(decideCaseChange(open, { reason: 'payment_reversed' }, NOW, TODAY)).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.not_closed' } });
+    expect(decideCaseChange(open, { reason: 'payment_reversed' }, NOW, TODAY)).toMatchObject({
+      outcome: 'refused',
+      refusal: { code: 'cases.not_closed' },
+    });
   });
 
   it('properties: no change leaves a closed case but the reopening ones; every change that moves yields one history line and one timeline event; states stay valid', () => {
@@ -113,16 +221,31 @@ describe('case lifecycle', () => {
           return;
         }
         if (transition.outcome === 'unchanged') {
-          expect(transition.state).toEqual({ stage: before.stage, status: before.status, closeReason: before.closeReason, closedOn: before.closedOn, balanceCents: before.balanceCents });
+          expect(transition.state).toEqual({
+            stage: before.stage,
+            status: before.status,
+            closeReason: before.closeReason,
+            closedOn: before.closedOn,
+            balanceCents: before.balanceCents,
+          });
           return;
         }
         expectValidState(transition.to);
-        if (before.status === 'closed' && transition.to.status !== 'closed') expect(REOPENING_CHANGES).toContain(next.reason);
+        if (before.status === 'closed' && transition.to.status !== 'closed')
+          expect(REOPENING_CHANGES).toContain(next.reason);
         // Exactly one line of each, and they tell the same change.
-        expect(transition.history).toEqual({ fromStage: before.stage, toStage: transition.to.stage, reason: transition.event.summary });
+        expect(transition.history).toEqual({
+          fromStage: before.stage,
+          toStage: transition.to.stage,
+          reason: transition.event.summary,
+        });
         expect(transition.event.kind).toBe('stage_change');
         expect(transition.event.summary).toBe(CASE_CHANGES[next.reason].summary(next as never));
-        expect(transition.event.data).toMatchObject({ reason: next.reason, fromStage: before.stage, toStage: transition.to.stage });
+        expect(transition.event.data).toMatchObject({
+          reason: next.reason,
+          fromStage: before.stage,
+          toStage: transition.to.stage,
+        });
         expect(transition.at).toBe(NOW);
         // A case closes only when no claim is open, and never owing anything.
         if (transition.to.status === 'closed') {

@@ -14,7 +14,17 @@ export const CASE_STAGES = ['amicable', 'plan', 'dispute', 'overindebtedness', '
 export type CaseStage = (typeof CASE_STAGES)[number];
 export const CASE_STATUSES = ['open', 'on_hold', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const CLOSE_REASONS = ['paid', 'recalled', 'time_barred', 'deceased', 'personal_recovery', 'settled', 'written_off', 'merged', 'other'] as const;
+export const CLOSE_REASONS = [
+  'paid',
+  'recalled',
+  'time_barred',
+  'deceased',
+  'personal_recovery',
+  'settled',
+  'written_off',
+  'merged',
+  'other',
+] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 /** Where a case stands: the columns of `cases` this module owns. */
@@ -37,7 +47,11 @@ export interface CaseFacts extends CaseState {
 }
 
 /** Where every case starts: a placement opens it at the amicable stage. */
-export const OPENING_STATE: Omit<CaseState, 'balanceCents' | 'closedOn'> = { stage: 'amicable', status: 'open', closeReason: null };
+export const OPENING_STATE: Omit<CaseState, 'balanceCents' | 'closedOn'> = {
+  stage: 'amicable',
+  status: 'open',
+  closeReason: null,
+};
 
 export type CaseChange =
   | { reason: 'plan_agreed'; planId: string; planVersion: number }
@@ -81,7 +95,15 @@ export interface CaseTimelineEvent {
 }
 
 export type CaseTransition =
-  | { outcome: 'changed'; reason: CaseChangeReason; from: CaseState; to: CaseState; at: Date; history: StageHistoryEntry; event: CaseTimelineEvent }
+  | {
+      outcome: 'changed';
+      reason: CaseChangeReason;
+      from: CaseState;
+      to: CaseState;
+      at: Date;
+      history: StageHistoryEntry;
+      event: CaseTimelineEvent;
+    }
   | { outcome: 'unchanged'; reason: CaseChangeReason; state: CaseState }
   | { outcome: 'refused'; reason: CaseChangeReason; refusal: CaseRefusal };
 
@@ -100,18 +122,39 @@ interface ChangeRule<R extends CaseChangeReason> {
   data?: (change: ChangeOf<R>) => Record<string, unknown>;
 }
 
-const OPEN_STAGES = ['amicable', 'plan', 'dispute', 'overindebtedness', 'judicial'] as const satisfies readonly CaseStage[];
-const everyOpenStage = (what: 'move' | 'stay') => Object.fromEntries(OPEN_STAGES.map((stage) => [stage, what])) as Record<(typeof OPEN_STAGES)[number], 'move' | 'stay'>;
+const OPEN_STAGES = [
+  'amicable',
+  'plan',
+  'dispute',
+  'overindebtedness',
+  'judicial',
+] as const satisfies readonly CaseStage[];
+const everyOpenStage = (what: 'move' | 'stay') =>
+  Object.fromEntries(OPEN_STAGES.map((stage) => [stage, what])) as Record<
+    (typeof OPEN_STAGES)[number],
+    'move' | 'stay'
+  >;
 
 const closing =
   (closeReason: CloseReason) =>
-  (facts: CaseFacts, today: string): CaseState => ({ stage: 'closed', status: 'closed', closeReason, closedOn: today, balanceCents: 0 });
+  (facts: CaseFacts, today: string): CaseState => ({
+    stage: 'closed',
+    status: 'closed',
+    closeReason,
+    closedOn: today,
+    balanceCents: 0,
+  });
 const atStage =
   (stage: CaseStage) =>
   (facts: CaseFacts): CaseState => ({ ...stateOf(facts), stage });
 
 const noOpenClaims = (facts: CaseFacts): CaseRefusal | null =>
-  facts.openClaims > 0 ? { code: 'cases.claims_open', message: `The case still has ${facts.openClaims} open claim(s): it closes only when none is left.` } : null;
+  facts.openClaims > 0
+    ? {
+        code: 'cases.claims_open',
+        message: `The case still has ${facts.openClaims} open claim(s): it closes only when none is left.`,
+      }
+    : null;
 
 /**
  * Every change a case knows. The plan's changes follow the plan (plans/plan-status.ts); a case at a stage a person
@@ -141,7 +184,10 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
     requires: (facts) =>
       noOpenClaims(facts) ??
       (facts.balanceCents !== 0
-        ? { code: 'cases.balance_outstanding', message: `The case still owes ${facts.balanceCents} cents: it closes as paid only when its balance is zero.` }
+        ? {
+            code: 'cases.balance_outstanding',
+            message: `The case still owes ${facts.balanceCents} cents: it closes as paid only when its balance is zero.`,
+          }
         : facts.paidClaims === 0
           ? { code: 'cases.nothing_paid', message: 'No claim of this case was paid: it cannot close as paid.' }
           : null),
@@ -152,7 +198,10 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
     from: { closed: 'move' },
     requires: (facts) =>
       facts.closeReason !== 'paid'
-        ? { code: 'cases.not_closed_as_paid', message: `The case closed as ${facts.closeReason ?? 'open'}, not as paid: a reversed payment does not reopen it.` }
+        ? {
+            code: 'cases.not_closed_as_paid',
+            message: `The case closed as ${facts.closeReason ?? 'open'}, not as paid: a reversed payment does not reopen it.`,
+          }
         : facts.openClaims === 0
           ? { code: 'cases.nothing_owed', message: 'No claim of this case owes again: it stays closed.' }
           : null,
@@ -169,7 +218,8 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
     from: everyOpenStage('move'),
     requires: noOpenClaims,
     to: closing('merged'),
-    summary: (change) => `Fiches débiteur fusionnées (même personne) : créances reprises dans le dossier ${change.intoCaseReference}`,
+    summary: (change) =>
+      `Fiches débiteur fusionnées (même personne) : créances reprises dans le dossier ${change.intoCaseReference}`,
     data: (change) => ({ intoCaseReference: change.intoCaseReference }),
   },
   recalled: {
@@ -192,7 +242,13 @@ export const REOPENING_CHANGES: readonly CaseChangeReason[] = (Object.keys(CASE_
 );
 
 export function stateOf(facts: CaseState): CaseState {
-  return { stage: facts.stage, status: facts.status, closeReason: facts.closeReason, closedOn: facts.closedOn, balanceCents: facts.balanceCents };
+  return {
+    stage: facts.stage,
+    status: facts.status,
+    closeReason: facts.closeReason,
+    closedOn: facts.closedOn,
+    balanceCents: facts.balanceCents,
+  };
 }
 
 /**
@@ -205,8 +261,14 @@ export function decideCaseChange(facts: CaseFacts, change: CaseChange, now: Date
   if (what === undefined) {
     const refusal: CaseRefusal =
       facts.stage === 'closed'
-        ? { code: 'cases.closed', message: `The case is closed (${facts.closeReason ?? 'closed'}): it cannot change this way (${change.reason}).` }
-        : { code: 'cases.not_closed', message: `The case is open at the ${facts.stage} stage: this change (${change.reason}) applies to a closed case only.` };
+        ? {
+            code: 'cases.closed',
+            message: `The case is closed (${facts.closeReason ?? 'closed'}): it cannot change this way (${change.reason}).`,
+          }
+        : {
+            code: 'cases.not_closed',
+            message: `The case is open at the ${facts.stage} stage: this change (${change.reason}) applies to a closed case only.`,
+          };
     return { outcome: 'refused', reason: change.reason, refusal };
   }
   if (what === 'stay') return { outcome: 'unchanged', reason: change.reason, state: stateOf(facts) };
@@ -225,7 +287,15 @@ export function decideCaseChange(facts: CaseFacts, change: CaseChange, now: Date
     event: {
       kind: 'stage_change',
       summary,
-      data: { reason: change.reason, fromStage: from.stage, toStage: to.stage, fromStatus: from.status, toStatus: to.status, ...(to.closeReason ? { closeReason: to.closeReason } : {}), ...rule.data?.(change) },
+      data: {
+        reason: change.reason,
+        fromStage: from.stage,
+        toStage: to.stage,
+        fromStatus: from.status,
+        toStatus: to.status,
+        ...(to.closeReason ? { closeReason: to.closeReason } : {}),
+        ...rule.data?.(change),
+      },
     },
   };
 }

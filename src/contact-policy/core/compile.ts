@@ -65,9 +65,10 @@ export function compilePolicy(version: PolicyVersion): CompiledPolicy {
       holiday: ranges(config.holiday),
     });
   }
-  const holdStops = Object.fromEntries(
-    HOLD_KINDS.map((kind) => [kind, maskOf(document.holds[kind].stops)]),
-  ) as Record<HoldKind, number>;
+  const holdStops = Object.fromEntries(HOLD_KINDS.map((kind) => [kind, maskOf(document.holds[kind].stops)])) as Record<
+    HoldKind,
+    number
+  >;
   return {
     version: version.version,
     effectiveFrom: version.effectiveFrom,
@@ -89,7 +90,11 @@ export function compilePolicy(version: PolicyVersion): CompiledPolicy {
       countries: cap.countries ? new Set(cap.countries) : null,
       source: cap,
     })),
-    spacing: document.spacing.map((rule) => ({ id: rule.id, mask: maskOf(rule.channels), ms: rule.minHours * TIME.HOUR_MS })),
+    spacing: document.spacing.map((rule) => ({
+      id: rule.id,
+      mask: maskOf(rule.channels),
+      ms: rule.minHours * TIME.HOUR_MS,
+    })),
     pause: {
       mask: maskOf(document.pauseAfterConversation.channels),
       ms: document.pauseAfterConversation.days * TIME.DAY_MS,

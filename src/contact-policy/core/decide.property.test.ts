@@ -50,24 +50,26 @@ function historyAround(base: number) {
 }
 
 function holdsAround(base: number) {
-  return fc.array(
-    fc.record({
-      kind: fc.constantFrom(...HOLD_KINDS),
-      startOffset: fc.integer({ min: -30 * 24 * 60, max: 10 * 24 * 60 }),
-      lengthMinutes: fc.option(fc.integer({ min: 60, max: 30 * 24 * 60 }), { nil: null }),
-    }),
-    { maxLength: 2 },
-  ).map((holds): FactHold[] =>
-    holds.map((hold) => {
-      const startsAt = base + hold.startOffset * MINUTE;
-      return {
-        kind: hold.kind,
-        startsAt,
-        endsAt: hold.lengthMinutes === null ? null : startsAt + hold.lengthMinutes * MINUTE,
-        reviewAt: hold.lengthMinutes === null ? startsAt + 30 * DAY : null,
-      };
-    }),
-  );
+  return fc
+    .array(
+      fc.record({
+        kind: fc.constantFrom(...HOLD_KINDS),
+        startOffset: fc.integer({ min: -30 * 24 * 60, max: 10 * 24 * 60 }),
+        lengthMinutes: fc.option(fc.integer({ min: 60, max: 30 * 24 * 60 }), { nil: null }),
+      }),
+      { maxLength: 2 },
+    )
+    .map((holds): FactHold[] =>
+      holds.map((hold) => {
+        const startsAt = base + hold.startOffset * MINUTE;
+        return {
+          kind: hold.kind,
+          startsAt,
+          endsAt: hold.lengthMinutes === null ? null : startsAt + hold.lengthMinutes * MINUTE,
+          reviewAt: hold.lengthMinutes === null ? startsAt + 30 * DAY : null,
+        };
+      }),
+    );
 }
 
 const scenario = moment.chain((base) =>
@@ -83,17 +85,22 @@ const scenario = moment.chain((base) =>
         channels: fc.option(fc.subarray([...CHANNELS], { minLength: 1 }), { nil: null, freq: 3 }),
         windows: fc.option(
           fc.array(
-            fc.record({
-              days: fc.subarray([...DAY_KEYS], { minLength: 1 }),
-              from: fc.constantFrom('08:00', '12:00', '17:30'),
-              to: fc.constantFrom('13:00', '19:00', '22:00'),
-            }).filter((window) => window.from < window.to),
+            fc
+              .record({
+                days: fc.subarray([...DAY_KEYS], { minLength: 1 }),
+                from: fc.constantFrom('08:00', '12:00', '17:30'),
+                to: fc.constantFrom('13:00', '19:00', '22:00'),
+              })
+              .filter((window) => window.from < window.to),
             { minLength: 1, maxLength: 2 },
           ),
           { nil: null, freq: 3 },
         ),
         callbacks: fc.array(
-          fc.record({ at: fc.integer({ min: base - DAY, max: base + 3 * DAY }), channel: fc.constant<Channel>('phone') }),
+          fc.record({
+            at: fc.integer({ min: base - DAY, max: base + 3 * DAY }),
+            channel: fc.constant<Channel>('phone'),
+          }),
           { maxLength: 1 },
         ),
       }),
@@ -130,7 +137,13 @@ function counted(contact: PastContact, mask: number, conversations: boolean) {
 }
 
 /** Brute force: the largest number of counted contacts in any window [s, s + W) that contains t. */
-function busiestWindowAround(history: readonly PastContact[], mask: number, conversations: boolean, windowMs: number, t: number) {
+function busiestWindowAround(
+  history: readonly PastContact[],
+  mask: number,
+  conversations: boolean,
+  windowMs: number,
+  t: number,
+) {
   const times = history.filter((contact) => counted(contact, mask, conversations)).map((contact) => contact.at);
   const starts = [t - windowMs + 1, t, ...times.flatMap((time) => [time - windowMs + 1, time + 1])].filter(
     (start) => start > t - windowMs && start <= t,
@@ -155,7 +168,9 @@ describe('contact decisions, over random histories and moments', () => {
           const already =
             cap.rollingMs === null
               ? facts.history.filter(
-                  (contact) => counted(contact, cap.mask, cap.conversations) && localOf(facts.location.timeZone, contact.at).date === local.date,
+                  (contact) =>
+                    counted(contact, cap.mask, cap.conversations) &&
+                    localOf(facts.location.timeZone, contact.at).date === local.date,
                 ).length
               : busiestWindowAround(facts.history, cap.mask, cap.conversations, cap.rollingMs, at);
           // The new contact is the one more attempt (or, for a conversation cap, the call that may become one).
@@ -200,7 +215,8 @@ describe('contact decisions, over random histories and moments', () => {
         const decision = decideContact(policy, facts, channel, at);
         if (holding.length > 0) {
           expect(decision.allowed).toBe(false);
-          for (const hold of holding) expect(decision.reasons.map((reason) => reason.rule)).toContain(`hold.${hold.kind}`);
+          for (const hold of holding)
+            expect(decision.reasons.map((reason) => reason.rule)).toContain(`hold.${hold.kind}`);
         }
       }),
       { numRuns: 600 },
@@ -209,22 +225,27 @@ describe('contact decisions, over random histories and moments', () => {
 
   it('the next allowed moment is allowed, and no earlier moment is', () => {
     fc.assert(
-      fc.property(scenario, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 25 }), ({ facts, channel, at }, samples) => {
-        const decision = decideContact(policy, facts, channel, at);
-        if (decision.allowed) {
-          expect(decision.nextAllowedAt).toBe(at);
-          return;
-        }
-        const next = decision.nextAllowedAt;
-        if (next === null) return;
-        expect(next).toBeGreaterThan(at);
-        expect(isContactAllowed(policy, facts, channel, next)).toBe(true);
-        expect(isContactAllowed(policy, facts, channel, next - 1)).toBe(false);
-        for (const sample of samples) {
-          const earlier = at + Math.floor(sample * (next - at));
-          if (earlier < next) expect(isContactAllowed(policy, facts, channel, earlier), new Date(earlier).toISOString()).toBe(false);
-        }
-      }),
+      fc.property(
+        scenario,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 25 }),
+        ({ facts, channel, at }, samples) => {
+          const decision = decideContact(policy, facts, channel, at);
+          if (decision.allowed) {
+            expect(decision.nextAllowedAt).toBe(at);
+            return;
+          }
+          const next = decision.nextAllowedAt;
+          if (next === null) return;
+          expect(next).toBeGreaterThan(at);
+          expect(isContactAllowed(policy, facts, channel, next)).toBe(true);
+          expect(isContactAllowed(policy, facts, channel, next - 1)).toBe(false);
+          for (const sample of samples) {
+            const earlier = at + Math.floor(sample * (next - at));
+            if (earlier < next)
+              expect(isContactAllowed(policy, facts, channel, earlier), new Date(earlier).toISOString()).toBe(false);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -267,14 +288,18 @@ describe('rolling caps against brute force', () => {
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 1, max: 300 }),
         (times, t, max, windowMs) => {
-          const history = times.sort((a, b) => a - b).map((time): PastContact => ({ at: time, channel: 'phone', direction: 'outbound', conversation: false }));
+          const history = times
+            .sort((a, b) => a - b)
+            .map((time): PastContact => ({ at: time, channel: 'phone', direction: 'outbound', conversation: false }));
           const until = rollingCapUntil(history, CHANNEL_BIT.phone, false, max, windowMs, t);
           const full = busiestWindowAround(history, CHANNEL_BIT.phone, false, windowMs, t) >= max;
           expect(until !== undefined).toBe(full);
           if (until !== undefined) {
             expect(until).toBeGreaterThan(t);
             expect(rollingCapUntil(history, CHANNEL_BIT.phone, false, max, windowMs, until)).toBeUndefined();
-            expect(busiestWindowAround(history, CHANNEL_BIT.phone, false, windowMs, until - 1)).toBeGreaterThanOrEqual(max);
+            expect(busiestWindowAround(history, CHANNEL_BIT.phone, false, windowMs, until - 1)).toBeGreaterThanOrEqual(
+              max,
+            );
           }
         },
       ),

@@ -21,7 +21,9 @@ describe('contact hours and calendars', () => {
     expect(rules(sunday2026)).toEqual(['window.holiday']);
     const saturday2025 = at('2025-10-04T08:00:00Z'); // 10:00 in Rome, before the law
     const letterSent = at('2025-09-01T10:00:00Z');
-    expect(decideContact(policy, facts({ location: ROME, firstLetterSentAt: letterSent }), 'phone', saturday2025).allowed).toBe(true);
+    expect(
+      decideContact(policy, facts({ location: ROME, firstLetterSentAt: letterSent }), 'phone', saturday2025).allowed,
+    ).toBe(true);
     const bologna = { country: 'IT', region: 'BO', timeZone: 'Europe/Rome' };
     const inBologna = facts({ location: bologna, firstLetterSentAt: letterSent });
     expect(rules(decideContact(policy, inBologna, 'phone', saturday2025))).toEqual(['window.holiday']);
@@ -61,7 +63,12 @@ describe('contact hours and calendars', () => {
   });
 
   it('a country without contact hours refuses and says what to add', () => {
-    const decision = decideContact(policy, facts({ location: { country: 'BE', region: null, timeZone: 'Europe/Brussels' } }), 'phone', at('2026-11-24T10:00:00Z'));
+    const decision = decideContact(
+      policy,
+      facts({ location: { country: 'BE', region: null, timeZone: 'Europe/Brussels' } }),
+      'phone',
+      at('2026-11-24T10:00:00Z'),
+    );
     expect(rules(decision)).toEqual(['window.no_hours']);
     expect(decision.reasons[0]!.en).toContain('BE');
     expect(decision.nextAllowedAt).toBeNull();
@@ -85,7 +92,9 @@ describe('caps, spacing and pauses', () => {
   });
 
   it('seven attempts in any rolling seven days', () => {
-    const history = [17, 18, 19, 20, 21, 23].map((day) => contact(`2026-11-${day}T09:00:00Z`)).concat(contact('2026-11-23T15:00:00Z'));
+    const history = [17, 18, 19, 20, 21, 23]
+      .map((day) => contact(`2026-11-${day}T09:00:00Z`))
+      .concat(contact('2026-11-23T15:00:00Z'));
     const decision = decideContact(policy, facts({ history }), 'phone', tuesday('09:30'));
     expect(rules(decision)).toEqual(['cap.phone.attempts.7d']);
     // The oldest attempt leaves the window on 24 November at 09:00 UTC.
@@ -103,7 +112,10 @@ describe('caps, spacing and pauses', () => {
   it('a callback the debtor asked for is allowed at the time chosen, even after a conversation', () => {
     const callbackAt = at('2026-11-25T19:30:00+01:00');
     const history = [contact(tuesday('10:00'), 'phone', { direction: 'inbound', conversation: true })];
-    const withCallback = facts({ history, preferences: { channels: null, windows: null, callbacks: [{ at: callbackAt, channel: 'phone' }] } });
+    const withCallback = facts({
+      history,
+      preferences: { channels: null, windows: null, callbacks: [{ at: callbackAt, channel: 'phone' }] },
+    });
     const onTime = decideContact(policy, withCallback, 'phone', callbackAt);
     expect(onTime.allowed).toBe(true);
     expect(onTime.callback).toBe(true);
@@ -116,7 +128,12 @@ describe('caps, spacing and pauses', () => {
 
   it('even a requested callback stays within 08:00–21:00', () => {
     const late = at('2026-11-25T21:30:00+01:00');
-    const decision = decideContact(policy, facts({ preferences: { channels: null, windows: null, callbacks: [{ at: late, channel: 'phone' }] } }), 'phone', late);
+    const decision = decideContact(
+      policy,
+      facts({ preferences: { channels: null, windows: null, callbacks: [{ at: late, channel: 'phone' }] } }),
+      'phone',
+      late,
+    );
     expect(rules(decision)).toEqual(['callback.hours']);
   });
 
@@ -137,7 +154,9 @@ describe('caps, spacing and pauses', () => {
     const history = [contact('2026-11-24T08:00:00Z', 'phone', { conversation: true })];
     const rome = decideContact(noPause, facts({ location: ROME, history }), 'phone', at('2026-11-24T14:00:00Z'));
     expect(rules(rome)).toEqual(['cap.phone.conversations.day.it']);
-    expect(decideContact(noPause, facts({ location: PARIS, history }), 'phone', at('2026-11-24T14:00:00Z')).allowed).toBe(true);
+    expect(
+      decideContact(noPause, facts({ location: PARIS, history }), 'phone', at('2026-11-24T14:00:00Z')).allowed,
+    ).toBe(true);
   });
 
   it('ten outbound touches in thirty days across every channel', () => {
@@ -153,7 +172,12 @@ describe('holds, opt-outs, first letter and preferences', () => {
   const moment = at('2026-11-24T10:00:00Z');
 
   it('a dispute stops every channel; with only a review date, nothing but a person lifts it', () => {
-    const dispute = { kind: 'dispute' as const, startsAt: at('2026-11-01T00:00:00Z'), endsAt: null, reviewAt: at('2026-12-01T00:00:00Z') };
+    const dispute = {
+      kind: 'dispute' as const,
+      startsAt: at('2026-11-01T00:00:00Z'),
+      endsAt: null,
+      reviewAt: at('2026-12-01T00:00:00Z'),
+    };
     for (const channel of ['phone', 'sms', 'email', 'letter'] as const) {
       const decision = decideContact(policy, facts({ holds: [dispute] }), channel, moment);
       expect(rules(decision)).toEqual(['hold.dispute']);
@@ -162,7 +186,12 @@ describe('holds, opt-outs, first letter and preferences', () => {
   });
 
   it('a dated pause ends, then contact resumes at the next opening', () => {
-    const pause = { kind: 'vulnerability' as const, startsAt: at('2026-11-01T00:00:00Z'), endsAt: at('2026-11-28T23:00:00Z'), reviewAt: null };
+    const pause = {
+      kind: 'vulnerability' as const,
+      startsAt: at('2026-11-01T00:00:00Z'),
+      endsAt: at('2026-11-28T23:00:00Z'),
+      reviewAt: null,
+    };
     const decision = decideContact(policy, facts({ holds: [pause] }), 'phone', moment);
     expect(rules(decision)).toEqual(['hold.vulnerability']);
     expect(iso(decision.nextAllowedAt)).toBe('2026-11-30T08:00:00.000Z'); // Monday 09:00 after the weekend
@@ -198,7 +227,9 @@ describe('holds, opt-outs, first letter and preferences', () => {
     const emailOnly = facts({ preferences: { channels: ['email'], windows: null, callbacks: [] } });
     expect(rules(decideContact(policy, emailOnly, 'phone', moment))).toEqual(['preference.channel']);
     expect(decideContact(policy, emailOnly, 'letter', moment).allowed).toBe(true);
-    const evenings = facts({ preferences: { channels: null, windows: [{ days: ['tue', 'thu'], from: '18:00', to: '22:00' }], callbacks: [] } });
+    const evenings = facts({
+      preferences: { channels: null, windows: [{ days: ['tue', 'thu'], from: '18:00', to: '22:00' }], callbacks: [] },
+    });
     const decision = decideContact(policy, evenings, 'phone', moment);
     expect(rules(decision)).toEqual(['preference.hours']);
     expect(iso(decision.nextAllowedAt)).toBe('2026-11-24T17:00:00.000Z'); // 18:00 Paris, before the 20:00 close

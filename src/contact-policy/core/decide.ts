@@ -136,7 +136,9 @@ class Prepared {
     let found = this.#capTimes[index];
     if (!found) {
       const cap = this.policy.caps[index]!;
-      this.#capTimes[index] = found = times(this.facts.history, (contact) => counts(contact, cap.mask, cap.conversations));
+      this.#capTimes[index] = found = times(this.facts.history, (contact) =>
+        counts(contact, cap.mask, cap.conversations),
+      );
     }
     return found;
   }
@@ -265,7 +267,8 @@ function evaluate(policy: CompiledPolicy, prepared: Prepared, channel: Channel, 
       const conversations = prepared.conversationTimes();
       const last = lowerBound(conversations, t + 1) - 1;
       const until = last >= 0 ? conversations[last]! + policy.pause.ms : -1;
-      if (until > t) blocks.push({ rule: 'pause_after_conversation', until, params: { days: policy.pause.ms / TIME.DAY_MS } });
+      if (until > t)
+        blocks.push({ rule: 'pause_after_conversation', until, params: { days: policy.pause.ms / TIME.DAY_MS } });
     }
   }
 
@@ -303,7 +306,8 @@ function hoursBlock(
 function preferredRanges(windows: NonNullable<ContactFacts['preferences']['windows']>): MinuteRange[][] {
   const byWeekday: MinuteRange[][] = DAY_KEYS.map(() => []);
   for (const window of windows) {
-    for (const day of window.days) byWeekday[DAY_KEYS.indexOf(day)]!.push([minutesOf(window.from), minutesOf(window.to)]);
+    for (const day of window.days)
+      byWeekday[DAY_KEYS.indexOf(day)]!.push([minutesOf(window.from), minutesOf(window.to)]);
   }
   for (const list of byWeekday) list.sort((a, b) => a[0] - b[0]);
   return byWeekday;
@@ -398,7 +402,8 @@ function activeCallbackEnd(policy: CompiledPolicy, facts: ContactFacts, channel:
 /** A callback is one call: once an outbound contact happened in its interval, the usual rules apply again. */
 function callbackUsed(facts: ContactFacts, channel: Channel, start: number, end: number): boolean {
   for (const contact of facts.history) {
-    if (contact.channel === channel && contact.direction === 'outbound' && contact.at >= start && contact.at < end) return true;
+    if (contact.channel === channel && contact.direction === 'outbound' && contact.at >= start && contact.at < end)
+      return true;
   }
   return false;
 }
@@ -431,4 +436,3 @@ function notices(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, 
   if (callback) list.push({ rule: 'callback', ...noticeText('callback') });
   return list;
 }
-

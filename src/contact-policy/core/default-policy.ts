@@ -39,7 +39,16 @@ export const DEFAULT_POLICY: PolicyDocument = {
     FR: {
       calendar: 'date-holidays',
       // Alsace-Moselle keeps its codes; overseas départements map to the calendar's region codes.
-      regionCodes: { '57': '57', '67': '67', '68': '68', '971': 'GP', '972': 'MQ', '973': 'GF', '974': 'RE', '976': 'YT' },
+      regionCodes: {
+        '57': '57',
+        '67': '67',
+        '68': '68',
+        '971': 'GP',
+        '972': 'MQ',
+        '973': 'GF',
+        '974': 'RE',
+        '976': 'YT',
+      },
       extra: [],
       ignore: [],
       basis: 'LAW',
@@ -65,7 +74,14 @@ export const DEFAULT_POLICY: PolicyDocument = {
     },
   },
   caps: [
-    { id: 'phone.attempts.day', channels: ['phone'], counts: 'attempts', max: 2, per: { localDay: true }, basis: 'CHOICE' },
+    {
+      id: 'phone.attempts.day',
+      channels: ['phone'],
+      counts: 'attempts',
+      max: 2,
+      per: { localDay: true },
+      basis: 'CHOICE',
+    },
     {
       id: 'phone.attempts.7d',
       channels: ['phone'],
@@ -95,8 +111,22 @@ export const DEFAULT_POLICY: PolicyDocument = {
       basis: 'SOFT',
       source: 'UNIREC code',
     },
-    { id: 'messages.7d', channels: ['sms', 'email'], counts: 'attempts', max: 2, per: { rollingDays: 7 }, basis: 'CHOICE' },
-    { id: 'messages.30d', channels: ['sms', 'email'], counts: 'attempts', max: 6, per: { rollingDays: 30 }, basis: 'CHOICE' },
+    {
+      id: 'messages.7d',
+      channels: ['sms', 'email'],
+      counts: 'attempts',
+      max: 2,
+      per: { rollingDays: 7 },
+      basis: 'CHOICE',
+    },
+    {
+      id: 'messages.30d',
+      channels: ['sms', 'email'],
+      counts: 'attempts',
+      max: 6,
+      per: { rollingDays: 30 },
+      basis: 'CHOICE',
+    },
     { id: 'letters.14d', channels: ['letter'], counts: 'attempts', max: 1, per: { rollingDays: 14 }, basis: 'CHOICE' },
     {
       id: 'all.30d',

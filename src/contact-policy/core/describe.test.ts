@@ -36,10 +36,17 @@ describe('the policy as readable lines', () => {
       basis: 'CHOICE',
       source: null,
     });
-    expect(byKey(DEFAULT_POLICY, 'cap.phone.conversations.7d.it')?.params).toMatchObject({ per: 'days', length: 7, countries: ['IT'] });
+    expect(byKey(DEFAULT_POLICY, 'cap.phone.conversations.7d.it')?.params).toMatchObject({
+      per: 'days',
+      length: 7,
+      countries: ['IT'],
+    });
     expect(byKey(DEFAULT_POLICY, 'cap.all.30d')?.params.channels).toEqual(['phone', 'sms', 'email', 'letter']);
     expect(byKey(DEFAULT_POLICY, 'spacing.phone')?.params).toEqual({ hours: 4, channels: ['phone'] });
-    expect(byKey(DEFAULT_POLICY, 'pause_after_conversation')).toMatchObject({ params: { days: 7, channels: ['phone'] }, basis: 'SOFT' });
+    expect(byKey(DEFAULT_POLICY, 'pause_after_conversation')).toMatchObject({
+      params: { days: 7, channels: ['phone'] },
+      basis: 'SOFT',
+    });
   });
 
   it('says what each hold stops, its default and longest length, and its notice', () => {
@@ -56,14 +63,30 @@ describe('the policy as readable lines', () => {
   });
 
   it('covers holidays, the first letter, opt-outs, preferences, callbacks and notices', () => {
-    expect(byKey(DEFAULT_POLICY, 'holidays.FR')).toMatchObject({ message: 'holidayCalendar', basis: 'LAW', source: 'Code du travail L3133-1' });
-    expect(byKey(DEFAULT_POLICY, 'holidays.FR.region.974')?.params).toMatchObject({ region: '974', calendarRegion: 'RE' });
-    expect(byKey(DEFAULT_POLICY, 'holidays.IT.extra.06-29.RM')?.params).toMatchObject({ name: 'Santi Pietro e Paolo (Roma)', regions: ['RM'] });
-    expect(byKey(DEFAULT_POLICY, 'first_letter')).toMatchObject({ message: 'firstLetter', params: { days: 0 }, source: 'CPCE R124-4' });
+    expect(byKey(DEFAULT_POLICY, 'holidays.FR')).toMatchObject({
+      message: 'holidayCalendar',
+      basis: 'LAW',
+      source: 'Code du travail L3133-1',
+    });
+    expect(byKey(DEFAULT_POLICY, 'holidays.FR.region.974')?.params).toMatchObject({
+      region: '974',
+      calendarRegion: 'RE',
+    });
+    expect(byKey(DEFAULT_POLICY, 'holidays.IT.extra.06-29.RM')?.params).toMatchObject({
+      name: 'Santi Pietro e Paolo (Roma)',
+      regions: ['RM'],
+    });
+    expect(byKey(DEFAULT_POLICY, 'first_letter')).toMatchObject({
+      message: 'firstLetter',
+      params: { days: 0 },
+      source: 'CPCE R124-4',
+    });
     expect(byKey(DEFAULT_POLICY, 'opt_out')?.params).toEqual({ hours: 24 });
     expect(byKey(DEFAULT_POLICY, 'preferences')?.params).toEqual({ alwaysOpen: ['letter'] });
     expect(byKey(DEFAULT_POLICY, 'callback')?.params).toEqual({ minutes: 15, from: '08:00', to: '21:00' });
-    expect(byKey(DEFAULT_POLICY, 'notice.letters.neutral_envelope')).toMatchObject({ text: { en: 'Neutral envelope: no mention of debt collection visible.' } });
+    expect(byKey(DEFAULT_POLICY, 'notice.letters.neutral_envelope')).toMatchObject({
+      text: { en: 'Neutral envelope: no mention of debt collection visible.' },
+    });
   });
 });
 
@@ -76,28 +99,45 @@ describe('the diff of two versions', () => {
     const changed = copy();
     changed.caps[0]!.max = 3;
     changed.caps = changed.caps.filter((cap) => cap.id !== 'letters.14d');
-    changed.caps.push({ id: 'letters.30d', channels: ['letter'], counts: 'attempts', max: 2, per: { rollingDays: 30 }, basis: 'CHOICE' });
+    changed.caps.push({
+      id: 'letters.30d',
+      channels: ['letter'],
+      counts: 'attempts',
+      max: 2,
+      per: { rollingDays: 30 },
+      basis: 'CHOICE',
+    });
     changed.windows.FR!.sat = [];
     changed.holds.dispute.stops = ['phone', 'sms'];
     changed.pauseAfterConversation.source = 'Regulation F §1006.14';
     const diff = diffPolicies(DEFAULT_POLICY, changed);
     expect(diff.added.map((line) => line.key)).toEqual(['cap.letters.30d']);
     expect(diff.removed.map((line) => line.key)).toEqual(['cap.letters.14d']);
-    expect(diff.changed.map((change) => change.key)).toEqual(['hours.FR.sat', 'cap.phone.attempts.day', 'pause_after_conversation', 'hold.dispute']);
+    expect(diff.changed.map((change) => change.key)).toEqual([
+      'hours.FR.sat',
+      'cap.phone.attempts.day',
+      'pause_after_conversation',
+      'hold.dispute',
+    ]);
     const cap = diff.changed.find((change) => change.key === 'cap.phone.attempts.day')!;
     expect([cap.before.params.max, cap.after.params.max]).toEqual([2, 3]);
     expect(diff.changed[0]!.after.message).toBe('hoursClosed');
   });
 
   it('is empty exactly when the two valid documents read the same (property)', () => {
-    const maxima = fc.array(fc.integer({ min: 0, max: 20 }), { minLength: DEFAULT_POLICY.caps.length, maxLength: DEFAULT_POLICY.caps.length });
+    const maxima = fc.array(fc.integer({ min: 0, max: 20 }), {
+      minLength: DEFAULT_POLICY.caps.length,
+      maxLength: DEFAULT_POLICY.caps.length,
+    });
     fc.assert(
       fc.property(maxima, (values) => {
         const changed = copy();
         changed.caps.forEach((cap, index) => (cap.max = values[index]!));
         policyDocumentSchema.parse(changed);
         const diff = diffPolicies(DEFAULT_POLICY, changed);
-        const expected = DEFAULT_POLICY.caps.filter((cap, index) => cap.max !== values[index]).map((cap) => `cap.${cap.id}`);
+        const expected = DEFAULT_POLICY.caps
+          .filter((cap, index) => cap.max !== values[index])
+          .map((cap) => `cap.${cap.id}`);
         expect(diff.changed.map((change) => change.key)).toEqual(expected);
         expect(diff.added).toEqual([]);
         expect(diff.removed).toEqual([]);

@@ -76,7 +76,15 @@ function line(
 ): RuleLine {
   const defined: Record<string, RuleParam> = {};
   for (const [name, value] of Object.entries(params)) if (value !== undefined) defined[name] = value;
-  return { key, section, message, params: defined, ...(text ? { text } : {}), basis: rule.basis ?? null, source: rule.source ?? null };
+  return {
+    key,
+    section,
+    message,
+    params: defined,
+    ...(text ? { text } : {}),
+    basis: rule.basis ?? null,
+    source: rule.source ?? null,
+  };
 }
 
 /** The period of a cap, as its kind and its length. */
@@ -112,7 +120,15 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
     const config = policy.holidays[country]!;
     lines.push(line('holidays', `holidays.${country}`, 'holidayCalendar', { country }, config));
     for (const [region, calendarRegion] of Object.entries(config.regionCodes).sort(([a], [b]) => a.localeCompare(b))) {
-      lines.push(line('holidays', `holidays.${country}.region.${region}`, 'holidayRegion', { country, region, calendarRegion }, config));
+      lines.push(
+        line(
+          'holidays',
+          `holidays.${country}.region.${region}`,
+          'holidayRegion',
+          { country, region, calendarRegion },
+          config,
+        ),
+      );
     }
     for (const extra of config.extra) {
       const where = extra.regions ? extra.regions.join('+') : '*';
@@ -121,14 +137,27 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
           'holidays',
           `holidays.${country}.extra.${extra.monthDay}.${where}`,
           'holidayExtra',
-          { country, monthDay: extra.monthDay, name: extra.name, regions: extra.regions, from: extra.from, until: extra.until },
+          {
+            country,
+            monthDay: extra.monthDay,
+            name: extra.name,
+            regions: extra.regions,
+            from: extra.from,
+            until: extra.until,
+          },
           config,
         ),
       );
     }
     for (const ignored of config.ignore) {
       lines.push(
-        line('holidays', `holidays.${country}.ignore.${ignored.monthDay}`, 'holidayIgnored', { country, monthDay: ignored.monthDay, name: ignored.name }, config),
+        line(
+          'holidays',
+          `holidays.${country}.ignore.${ignored.monthDay}`,
+          'holidayIgnored',
+          { country, monthDay: ignored.monthDay, name: ignored.name },
+          config,
+        ),
       );
     }
   }
@@ -140,18 +169,41 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
         'caps',
         `cap.${cap.id}`,
         'cap',
-        { max: cap.max, counts: cap.counts, per, length, channels: orderedChannels(cap.channels), countries: cap.countries },
+        {
+          max: cap.max,
+          counts: cap.counts,
+          per,
+          length,
+          channels: orderedChannels(cap.channels),
+          countries: cap.countries,
+        },
         cap,
       ),
     );
   }
 
   for (const rule of policy.spacing) {
-    lines.push(line('spacing', `spacing.${rule.id}`, 'spacing', { hours: rule.minHours, channels: orderedChannels(rule.channels) }, rule));
+    lines.push(
+      line(
+        'spacing',
+        `spacing.${rule.id}`,
+        'spacing',
+        { hours: rule.minHours, channels: orderedChannels(rule.channels) },
+        rule,
+      ),
+    );
   }
 
   const pause = policy.pauseAfterConversation;
-  lines.push(line('pause', 'pause_after_conversation', 'pause', { days: pause.days, channels: orderedChannels(pause.channels) }, pause));
+  lines.push(
+    line(
+      'pause',
+      'pause_after_conversation',
+      'pause',
+      { days: pause.days, channels: orderedChannels(pause.channels) },
+      pause,
+    ),
+  );
 
   const first = policy.firstLetter;
   lines.push(
@@ -177,7 +229,15 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
   lines.push(line('optOut', 'opt_out', 'optOut', { hours: policy.optOut.effectiveWithinHours }, policy.optOut));
 
   const preferences = policy.preferences;
-  lines.push(line('preferences', 'preferences', 'preferencesNarrow', { alwaysOpen: orderedChannels(preferences.alwaysOpen) }, preferences));
+  lines.push(
+    line(
+      'preferences',
+      'preferences',
+      'preferencesNarrow',
+      { alwaysOpen: orderedChannels(preferences.alwaysOpen) },
+      preferences,
+    ),
+  );
   const callback = preferences.callback;
   lines.push(
     line(
@@ -191,7 +251,14 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
 
   for (const notice of policy.notices) {
     lines.push(
-      line('notices', `notice.${notice.id}`, 'notice', { channels: orderedChannels(notice.channels), countries: notice.countries }, notice, notice.text),
+      line(
+        'notices',
+        `notice.${notice.id}`,
+        'notice',
+        { channels: orderedChannels(notice.channels), countries: notice.countries },
+        notice,
+        notice.text,
+      ),
     );
   }
   return lines;
@@ -199,9 +266,10 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
 
 /** The lines grouped by section, in section order; sections without a line are left out. */
 export function groupBySection(lines: readonly RuleLine[]): { section: RuleSection; lines: RuleLine[] }[] {
-  return RULE_SECTIONS.map((section) => ({ section, lines: lines.filter((candidate) => candidate.section === section) })).filter(
-    (group) => group.lines.length > 0,
-  );
+  return RULE_SECTIONS.map((section) => ({
+    section,
+    lines: lines.filter((candidate) => candidate.section === section),
+  })).filter((group) => group.lines.length > 0);
 }
 
 export interface PolicyDiff {
@@ -211,7 +279,10 @@ export interface PolicyDiff {
 }
 
 function sameLine(a: RuleLine, b: RuleLine): boolean {
-  return JSON.stringify([a.message, a.params, a.text ?? null, a.basis, a.source]) === JSON.stringify([b.message, b.params, b.text ?? null, b.basis, b.source]);
+  return (
+    JSON.stringify([a.message, a.params, a.text ?? null, a.basis, a.source]) ===
+    JSON.stringify([b.message, b.params, b.text ?? null, b.basis, b.source])
+  );
 }
 
 /** What changes from one document to another, line by line (by key), in the order of the readable view. */
@@ -224,7 +295,8 @@ export function diffPolicies(before: PolicyDocument, after: PolicyDocument): Pol
   for (const candidate of next) {
     const previous = oldByKey.get(candidate.key);
     if (!previous) diff.added.push(candidate);
-    else if (!sameLine(previous, candidate)) diff.changed.push({ key: candidate.key, before: previous, after: candidate });
+    else if (!sameLine(previous, candidate))
+      diff.changed.push({ key: candidate.key, before: previous, after: candidate });
   }
   diff.removed = old.filter((candidate) => !nextKeys.has(candidate.key));
   return diff;

@@ -29,7 +29,11 @@ export function facts(overrides: Partial<ContactFacts> = {}): ContactFacts {
   };
 }
 
-export function contact(at: string | number, channel: Channel = 'phone', extra: Partial<PastContact> = {}): PastContact {
+export function contact(
+  at: string | number,
+  channel: Channel = 'phone',
+  extra: Partial<PastContact> = {},
+): PastContact {
   return {
     at: typeof at === 'number' ? at : Date.parse(at),
     channel,

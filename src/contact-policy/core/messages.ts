@@ -34,7 +34,11 @@ export const HOLD_NAMES: Record<HoldKind, Explanation> = {
   },
   dispute: { fr: 'contestation en cours', en: 'dispute open', it: 'contestazione in corso' },
   vulnerability: { fr: 'fragilité signalée', en: 'vulnerability flagged', it: 'fragilità segnalata' },
-  debt_advice: { fr: 'accompagnement budgétaire en cours', en: 'debt adviser involved', it: 'consulenza sul debito in corso' },
+  debt_advice: {
+    fr: 'accompagnement budgétaire en cours',
+    en: 'debt adviser involved',
+    it: 'consulenza sul debito in corso',
+  },
   represented: { fr: 'représenté par un avocat', en: 'represented by a lawyer', it: 'rappresentato da un avvocato' },
   deceased: { fr: 'décès', en: 'deceased', it: 'decesso' },
   time_barred: { fr: 'créance prescrite', en: 'time-barred debt', it: 'credito prescritto' },

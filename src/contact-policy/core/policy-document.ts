@@ -83,7 +83,13 @@ export type CountryHolidays = z.infer<typeof countryHolidaysSchema>;
 export const capPeriodSchema = z.union([
   z.strictObject({ localDay: z.literal(true) }),
   z.strictObject({ rollingDays: z.number().int().min(1).max(366) }),
-  z.strictObject({ rollingHours: z.number().int().min(1).max(24 * 31) }),
+  z.strictObject({
+    rollingHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 31),
+  }),
 ]);
 export type CapPeriod = z.infer<typeof capPeriodSchema>;
 
@@ -138,7 +144,11 @@ export const policyDocumentSchema = z.strictObject({
       z.strictObject({
         id: z.string().regex(/^[a-z0-9_.-]{3,60}$/),
         channels: z.array(z.enum(CHANNELS)).min(1),
-        minHours: z.number().int().min(1).max(24 * 31),
+        minHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 31),
         basis,
         source: source.optional(),
       }),

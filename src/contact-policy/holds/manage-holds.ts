@@ -21,14 +21,18 @@ export interface HoldInput {
   reviewAt?: Date | undefined;
 }
 
-
-
 /**
  * Places a hold. Every hold is dated: an end or a review date is required, the policy's default pause fills the
  * end for kinds that have one (a vulnerability: 30 days), and a kind's longest duration is enforced
  * (admissibility suspends collection two years at most).
  */
-export async function placeHold(deps: Deps, actor: Actor, debtorId: string, input: HoldInput, requestId: string | null = null): Promise<HoldView> {
+export async function placeHold(
+  deps: Deps,
+  actor: Actor,
+  debtorId: string,
+  input: HoldInput,
+  requestId: string | null = null,
+): Promise<HoldView> {
   return deps.db.transaction().execute((trx) => placeHoldIn(trx, deps.now(), actor, debtorId, input, requestId));
 }
 
@@ -46,19 +50,29 @@ export async function placeHoldIn(
   await assertDebtorInScope(trx, actor, debtorId, input.caseId ?? null);
   const policy = await policyInForce(trx, now);
   const rule = policy.document.holds[input.kind];
-  const endsAt = input.endsAt ?? (rule.defaultDays && !input.reviewAt ? new Date(startsAt.getTime() + rule.defaultDays * DAY_MS) : undefined);
+  const endsAt =
+    input.endsAt ??
+    (rule.defaultDays && !input.reviewAt ? new Date(startsAt.getTime() + rule.defaultDays * DAY_MS) : undefined);
   if (!endsAt && !input.reviewAt) {
-    throw invalid('holds.undated', 'A hold needs an end date or a review date: a pause with neither would never be looked at again.');
+    throw invalid(
+      'holds.undated',
+      'A hold needs an end date or a review date: a pause with neither would never be looked at again.',
+    );
   }
-  if (endsAt && endsAt.getTime() <= startsAt.getTime()) throw invalid('holds.ends_before_start', 'The end of a hold must come after its start.');
+  if (endsAt && endsAt.getTime() <= startsAt.getTime())
+    throw invalid('holds.ends_before_start', 'The end of a hold must come after its start.');
   if (input.reviewAt && input.reviewAt.getTime() <= startsAt.getTime()) {
     throw invalid('holds.review_before_start', 'The review date of a hold must come after its start.');
   }
   const latest = (endsAt ?? input.reviewAt)!;
   if (rule.maxDays && latest.getTime() - startsAt.getTime() > rule.maxDays * DAY_MS) {
-    throw invalid('holds.too_long', `A hold of this kind lasts ${rule.maxDays} days at most: choose an earlier end or review date.`, {
-      maxDays: rule.maxDays,
-    });
+    throw invalid(
+      'holds.too_long',
+      `A hold of this kind lasts ${rule.maxDays} days at most: choose an earlier end or review date.`,
+      {
+        maxDays: rule.maxDays,
+      },
+    );
   }
   const debtor = await trx.selectFrom('debtors').select('id').where('id', '=', debtorId).forUpdate().executeTakeFirst();
   if (!debtor) throw notFound('The debtor');
@@ -76,20 +90,41 @@ export async function placeHoldIn(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await timeline(trx, row.debtor_id, row.case_id, now, actor.userId, `Suspension posée : ${HOLD_NAMES[input.kind].fr}`, { holdId: row.id });
+  await timeline(
+    trx,
+    row.debtor_id,
+    row.case_id,
+    now,
+    actor.userId,
+    `Suspension posée : ${HOLD_NAMES[input.kind].fr}`,
+    { holdId: row.id },
+  );
   await audit({
     actor: auditActor(actor),
     action: 'hold.placed',
     targetType: 'hold',
     targetId: row.id,
-    after: { debtorId, caseId: row.case_id, kind: row.kind, startsAt: row.starts_at, endsAt: row.ends_at, reviewAt: row.review_at },
+    after: {
+      debtorId,
+      caseId: row.case_id,
+      kind: row.kind,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      reviewAt: row.review_at,
+    },
     requestId,
     at: now,
   });
   return holdView({ ...row, created_by_name: actor.displayName });
 }
 
-export async function liftHold(deps: Deps, actor: Actor, holdId: string, reason: string, requestId: string | null = null): Promise<HoldView> {
+export async function liftHold(
+  deps: Deps,
+  actor: Actor,
+  holdId: string,
+  reason: string,
+  requestId: string | null = null,
+): Promise<HoldView> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
     const hold = await trx.selectFrom('holds').selectAll().where('id', '=', holdId).forUpdate().executeTakeFirst();
@@ -103,7 +138,15 @@ export async function liftHold(deps: Deps, actor: Actor, holdId: string, reason:
       .returningAll()
       .executeTakeFirstOrThrow();
     const kind = hold.kind as HoldKind;
-    await timeline(trx, hold.debtor_id, hold.case_id, now, actor.userId, `Suspension levée : ${HOLD_NAMES[kind].fr} — ${reason.trim()}`, { holdId });
+    await timeline(
+      trx,
+      hold.debtor_id,
+      hold.case_id,
+      now,
+      actor.userId,
+      `Suspension levée : ${HOLD_NAMES[kind].fr} — ${reason.trim()}`,
+      { holdId },
+    );
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'hold.lifted',
@@ -132,7 +175,6 @@ export async function listHolds(deps: Deps, debtorId: string): Promise<HoldView[
   return rows.map(holdView);
 }
 
-
 async function timeline(
   trx: Parameters<typeof appendAudit>[0],
   debtorId: string,
@@ -145,7 +187,12 @@ async function timeline(
   // The timeline is per case: a debtor-wide hold shows on each of the debtor's open cases.
   const cases = caseId
     ? [{ id: caseId }]
-    : await trx.selectFrom('cases').select('id').where('debtor_id', '=', debtorId).where('status', '<>', 'closed').execute();
+    : await trx
+        .selectFrom('cases')
+        .select('id')
+        .where('debtor_id', '=', debtorId)
+        .where('status', '<>', 'closed')
+        .execute();
   for (const row of cases) {
     await appendCaseEvent(trx, { caseId: row.id, debtorId, at, kind: 'hold', summary, actorUserId: userId, data });
   }

@@ -37,7 +37,7 @@ describe('the address letters go to', () => {
     );
   });
 
-  it("does not depend on the order the addresses are listed in", () => {
+  it('does not depend on the order the addresses are listed in', () => {
     fc.assert(
       fc.property(fc.uniqueArray(address, { selector: (a) => a.id, maxLength: 8 }), (addresses) => {
         expect(chooseLetterAddress([...addresses].reverse())).toEqual(chooseLetterAddress(addresses));

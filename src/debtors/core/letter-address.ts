@@ -19,7 +19,8 @@ export interface AddressFacts {
   undeliverableAtMs: number | null;
 }
 
-export type LetterAddressReason = 'verified' | 'debtor_given' | 'agent_recorded' | 'traced' | 'creditor_primary' | 'creditor_latest';
+export type LetterAddressReason =
+  'verified' | 'debtor_given' | 'agent_recorded' | 'traced' | 'creditor_primary' | 'creditor_latest';
 
 export interface LetterAddress {
   id: string;
@@ -40,7 +41,9 @@ export function chooseLetterAddress(addresses: readonly AddressFacts[]): LetterA
   if (usable.length === 0) return null;
   const verified = usable.filter((a) => a.verifiedAtMs !== null);
   if (verified.length > 0) {
-    const best = verified.reduce((a, b) => (b.verifiedAtMs! > a.verifiedAtMs! || (b.verifiedAtMs === a.verifiedAtMs && b.id > a.id) ? b : a));
+    const best = verified.reduce((a, b) =>
+      b.verifiedAtMs! > a.verifiedAtMs! || (b.verifiedAtMs === a.verifiedAtMs && b.id > a.id) ? b : a,
+    );
     return { id: best.id, reason: 'verified' };
   }
   const best = usable.reduce((a, b) => {
@@ -50,5 +53,8 @@ export function chooseLetterAddress(addresses: readonly AddressFacts[]): LetterA
     if (a.createdAtMs !== b.createdAtMs) return a.createdAtMs > b.createdAtMs ? a : b;
     return a.id > b.id ? a : b;
   });
-  return { id: best.id, reason: best.source === 'creditor' && best.isPrimary ? 'creditor_primary' : SOURCE_REASON[best.source] };
+  return {
+    id: best.id,
+    reason: best.source === 'creditor' && best.isPrimary ? 'creditor_primary' : SOURCE_REASON[best.source],
+  };
 }

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accessDecisionRefusal, needsAccessApproval, passwordResetNeedsApproval, readsCaseData } from './access-approval.js';
+import {
+  accessDecisionRefusal,
+  needsAccessApproval,
+  passwordResetNeedsApproval,
+  readsCaseData,
+} from './access-approval.js';
 import { permissionsOf } from './permissions.js';
 import { ROLES, type Role } from './roles.js';
 
@@ -18,24 +23,36 @@ describe('needsAccessApproval', () => {
   });
 
   it('never asks approval for a role that reads no case data', () => {
-    fc.assert(fc.property(fc.option(access, { nil: null }), access, (from, to) => {
-      if (!readsCaseData(to.role)) expect(needsAccessApproval(from, to)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.option(access, { nil: null }), access, (from, to) => {
+        if (!readsCaseData(to.role)) expect(needsAccessApproval(from, to)).toBe(false);
+      }),
+    );
   });
 
   it('lets a lowering through at once: the new permissions are a subset of the old, same creditor', () => {
-    fc.assert(fc.property(access, role, (from, to) => {
-      const before = new Set(permissionsOf(from.role));
-      const subset = permissionsOf(to).every((p) => before.has(p));
-      if (subset) expect(needsAccessApproval(from, { role: to, creditorId: from.creditorId })).toBe(false);
-      else if (readsCaseData(to)) expect(needsAccessApproval(from, { role: to, creditorId: from.creditorId })).toBe(true);
-    }));
+    fc.assert(
+      fc.property(access, role, (from, to) => {
+        const before = new Set(permissionsOf(from.role));
+        const subset = permissionsOf(to).every((p) => before.has(p));
+        if (subset) expect(needsAccessApproval(from, { role: to, creditorId: from.creditorId })).toBe(false);
+        else if (readsCaseData(to))
+          expect(needsAccessApproval(from, { role: to, creditorId: from.creditorId })).toBe(true);
+      }),
+    );
   });
 
   it('asks approval to move a creditor user to another creditor, and to raise an agent to manager', () => {
-    expect(needsAccessApproval({ role: 'creditor_user', creditorId: 'creditor-a' }, { role: 'creditor_user', creditorId: 'creditor-b' })).toBe(true);
+    expect(
+      needsAccessApproval(
+        { role: 'creditor_user', creditorId: 'creditor-a' },
+        { role: 'creditor_user', creditorId: 'creditor-b' },
+      ),
+    ).toBe(true);
     expect(needsAccessApproval({ role: 'agent', creditorId: null }, { role: 'manager', creditorId: null })).toBe(true);
-    expect(needsAccessApproval({ role: 'administrator', creditorId: null }, { role: 'agent', creditorId: null })).toBe(true);
+    expect(needsAccessApproval({ role: 'administrator', creditorId: null }, { role: 'agent', creditorId: null })).toBe(
+      true,
+    );
   });
 });
 
@@ -50,13 +67,19 @@ describe('accessDecisionRefusal', () => {
     expect(accessDecisionRefusal({ userId: 'admin', role: 'manager' }, request)).toBe('own_request');
     expect(accessDecisionRefusal({ userId: 'target', role: 'compliance_officer' }, request)).toBe('own_account');
     expect(accessDecisionRefusal({ userId: 'other', role: 'administrator' }, request)).toBe('not_an_approver');
-    expect(accessDecisionRefusal({ userId: 'boss', role: 'manager' }, { ...request, status: 'approved' })).toBe('not_pending');
+    expect(accessDecisionRefusal({ userId: 'boss', role: 'manager' }, { ...request, status: 'approved' })).toBe(
+      'not_pending',
+    );
   });
 
   it('never lets anyone decide their own request, whatever the role', () => {
-    fc.assert(fc.property(role, fc.constantFrom('a', 'b'), (r: Role, id) => {
-      expect(accessDecisionRefusal({ userId: id, role: r }, { userId: 'x', requestedBy: id, status: 'pending' })).not.toBeNull();
-    }));
+    fc.assert(
+      fc.property(role, fc.constantFrom('a', 'b'), (r: Role, id) => {
+        expect(
+          accessDecisionRefusal({ userId: id, role: r }, { userId: 'x', requestedBy: id, status: 'pending' }),
+        ).not.toBeNull();
+      }),
+    );
   });
 });
 

@@ -1,8 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { afterFailure, afterSuccess, delayAfterMs, FRESH, retryAfterSeconds, waitUntil, type ThrottlePolicy, type ThrottleState } from './login-throttle.js';
+import {
+  afterFailure,
+  afterSuccess,
+  delayAfterMs,
+  FRESH,
+  retryAfterSeconds,
+  waitUntil,
+  type ThrottlePolicy,
+  type ThrottleState,
+} from './login-throttle.js';
 
-const policy: ThrottlePolicy = { freeFailures: 5, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000, forgetAfterMs: 24 * 3_600_000 };
+const policy: ThrottlePolicy = {
+  freeFailures: 5,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: 24 * 3_600_000,
+};
 const t0 = new Date('2026-11-24T10:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
@@ -32,7 +46,10 @@ describe('sign-in throttling', () => {
 
   it('forgets a count after a day without failure, and resets on success', () => {
     const old = fail(9);
-    expect(afterFailure(old, policy, at(policy.forgetAfterMs))).toEqual({ failedCount: 1, lastFailureAt: at(policy.forgetAfterMs) });
+    expect(afterFailure(old, policy, at(policy.forgetAfterMs))).toEqual({
+      failedCount: 1,
+      lastFailureAt: at(policy.forgetAfterMs),
+    });
     expect(afterFailure(old, policy, at(policy.forgetAfterMs - 1)).failedCount).toBe(10);
     expect(afterSuccess()).toEqual({ failedCount: 0, lastFailureAt: null });
   });
@@ -69,14 +86,19 @@ describe('sign-in throttling', () => {
   it('lets an attempt through as soon as any wait is over, however many failures came before (property)', () => {
     // Nobody can lock an account: a patient owner always gets a try within maxDelayMs of the last failure.
     fc.assert(
-      fc.property(policies, fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 7 * 24 * 3_600_000 }), (p, failures, elapsedMs) => {
-        let state: ThrottleState = FRESH;
-        for (let i = 0; i < failures; i++) state = afterFailure(state, p, t0);
-        const now = at(elapsedMs);
-        if (elapsedMs >= p.maxDelayMs) expect(waitUntil(state, p, now)).toBeNull();
-        const until = waitUntil(state, p, now);
-        if (until) expect(until.getTime()).toBeGreaterThan(now.getTime());
-      }),
+      fc.property(
+        policies,
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 7 * 24 * 3_600_000 }),
+        (p, failures, elapsedMs) => {
+          let state: ThrottleState = FRESH;
+          for (let i = 0; i < failures; i++) state = afterFailure(state, p, t0);
+          const now = at(elapsedMs);
+          if (elapsedMs >= p.maxDelayMs) expect(waitUntil(state, p, now)).toBeNull();
+          const until = waitUntil(state, p, now);
+          if (until) expect(until.getTime()).toBeGreaterThan(now.getTime());
+        },
+      ),
     );
   });
 });

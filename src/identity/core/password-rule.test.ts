@@ -16,7 +16,15 @@ describe('the password rule', () => {
   });
 
   it('refuses leaked, common and keyboard passwords even when long enough', () => {
-    for (const password of ['password1234', 'Password123!', 'qwertyuiop123', 'azertyuiop12', '123456789012', 'aaaaaaaaaaaa', 'Summer2024!!']) {
+    for (const password of [
+      'password1234',
+      'Password123!',
+      'qwertyuiop123',
+      'azertyuiop12',
+      '123456789012',
+      'aaaaaaaaaaaa',
+      'Summer2024!!',
+    ]) {
       expect(refusePassword(password, email), password).toBe('password.too_common');
     }
   });

@@ -9,7 +9,8 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.js';
  * words), given the e-mail as the user's own words: a password it expects to find in fewer than 10^10 guesses is
  * refused. No network call. The demo's seed hashes its password directly and is not subject to this rule.
  */
-export type PasswordRefusal = 'password.too_short' | 'password.too_long' | 'password.demo' | 'password.contains_email' | 'password.too_common';
+export type PasswordRefusal =
+  'password.too_short' | 'password.too_long' | 'password.demo' | 'password.contains_email' | 'password.too_common';
 
 /** Printed on the demo's console and in the README: whoever reaches a server knows it. Equal to demo/seed.ts's. */
 export const DEMO_PASSWORD = 'accord-demo-2026';
@@ -34,7 +35,8 @@ export function refusePassword(password: string, email: string): PasswordRefusal
   const user = address.split('@')[0] ?? '';
   // A user name of a few letters would forbid half the passwords; zxcvbn still weighs it below.
   if (lower.includes(address) || (user.length >= 4 && lower.includes(user))) return 'password.contains_email';
-  if (guessesLog10(password, [address, user, ...user.split(/[._+-]/)]) < MIN_GUESSES_LOG10) return 'password.too_common';
+  if (guessesLog10(password, [address, user, ...user.split(/[._+-]/)]) < MIN_GUESSES_LOG10)
+    return 'password.too_common';
   return null;
 }
 
@@ -42,7 +44,8 @@ export const PASSWORD_REFUSALS: Record<PasswordRefusal, string> = {
   'password.too_short': `The password is too short: use at least ${PASSWORD_MIN_LENGTH} characters (a sentence is easiest to remember).`,
   'password.too_long': `The password is too long: use at most ${PASSWORD_MAX_LENGTH} characters.`,
   'password.demo': 'The demo password is public: choose another password.',
-  'password.contains_email': 'The password must not contain the email address or its user name: choose another password.',
+  'password.contains_email':
+    'The password must not contain the email address or its user name: choose another password.',
   'password.too_common':
     'This password is among the leaked or common passwords, or close to one: choose a longer, personal one (a sentence of several words works well).',
 };

@@ -38,11 +38,21 @@ describe('permission matrix', () => {
   });
 
   it('keeps the review of possible duplicate debtors, which crosses creditors, away from creditor users', () => {
-    expect(ROLES.filter((role) => can(role, 'debtors.review_matches')).sort()).toEqual(['compliance_officer', 'manager', 'team_leader']);
+    expect(ROLES.filter((role) => can(role, 'debtors.review_matches')).sort()).toEqual([
+      'compliance_officer',
+      'manager',
+      'team_leader',
+    ]);
   });
 
   it('lets case workers work the queues, team leaders and managers supervise them, and managers only change the strategy', () => {
-    expect(ROLES.filter((role) => can(role, 'queues.work')).sort()).toEqual(['agent', 'care_specialist', 'judicial_specialist', 'overindebtedness_specialist', 'team_leader']);
+    expect(ROLES.filter((role) => can(role, 'queues.work')).sort()).toEqual([
+      'agent',
+      'care_specialist',
+      'judicial_specialist',
+      'overindebtedness_specialist',
+      'team_leader',
+    ]);
     expect(ROLES.filter((role) => can(role, 'queues.supervise')).sort()).toEqual(['manager', 'team_leader']);
     expect(ROLES.filter((role) => can(role, 'strategies.manage'))).toEqual(['manager']);
   });

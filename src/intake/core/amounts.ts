@@ -97,7 +97,12 @@ const tooLargeMessage = () =>
  */
 function integerDigits(text: string): string | null {
   if (/^[0-9]+$/.test(text)) return text;
-  const separators = new Set(text.replace(/[0-9]/g, '').split('').map((c) => (SPACES.test(c) ? ' ' : c)));
+  const separators = new Set(
+    text
+      .replace(/[0-9]/g, '')
+      .split('')
+      .map((c) => (SPACES.test(c) ? ' ' : c)),
+  );
   if (separators.size !== 1) return null;
   const groups = text.split(/[ \u00a0\u202f.,]/);
   const [first, ...rest] = groups;

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkHeader, COLUMN_NAMES, COLUMNS, detectDelimiter, normaliseColumnName, requiredHeaderColumns, suggestColumn } from './columns.js';
+import {
+  checkHeader,
+  COLUMN_NAMES,
+  COLUMNS,
+  detectDelimiter,
+  normaliseColumnName,
+  requiredHeaderColumns,
+  suggestColumn,
+} from './columns.js';
 
 describe('header names', () => {
   it('are compared after BOM removal, trimming, lower-casing and spaces → _', () => {
@@ -34,7 +42,11 @@ describe('checkHeader', () => {
   it('needs the placement columns when there is no operation column', () => {
     const r = checkHeader(['debtor_reference', 'claim_reference', 'debtor_type']);
     expect(r.errors).toMatchObject([
-      { code: 'header.missing_columns', line: 1, columns: ['contract_type', 'principal', 'default_date', 'address_line1', 'postal_code', 'city'] },
+      {
+        code: 'header.missing_columns',
+        line: 1,
+        columns: ['contract_type', 'principal', 'default_date', 'address_line1', 'postal_code', 'city'],
+      },
     ]);
     expect(requiredHeaderColumns(new Set(['debtor_reference']))).toContain('last_name');
   });

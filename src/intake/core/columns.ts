@@ -68,7 +68,11 @@ export function columnSpec(name: ColumnName): ColumnSpec {
 /** Header names are compared after: BOM removed, trimmed, lower case, runs of whitespace → `_`. */
 export function normaliseColumnName(raw: string): string {
   if (KNOWN.has(raw)) return raw;
-  return raw.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s\u00a0\u202f]+/g, '_');
+  return raw
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f]+/g, '_');
 }
 
 /** Columns whose absence from the header is a file error, given which of the optional switches are there. */
@@ -134,7 +138,10 @@ export function checkHeader(rawNames: readonly string[]): HeaderCheck {
   const errors: FileError[] = [];
   const named = columns.filter((c) => c !== '');
   if (named.length === 0) {
-    return { columns, errors: [{ code: 'file.no_header', line: 1, message: 'the first line must be the header: the column names' }] };
+    return {
+      columns,
+      errors: [{ code: 'file.no_header', line: 1, message: 'the first line must be the header: the column names' }],
+    };
   }
   const unknown = [...new Set(named.filter((c) => !isColumnName(c)))];
   if (unknown.length > 0) {

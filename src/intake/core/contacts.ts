@@ -36,7 +36,7 @@ function frenchE164(significant: string): PhoneResult {
     return invalid(FRENCH_FORMAT);
   }
   if (significant.startsWith('8')) {
-    return invalid('08 numbers are service numbers, not a person\'s phone');
+    return invalid("08 numbers are service numbers, not a person's phone");
   }
   const overseas = OVERSEAS_PREFIXES.find(([prefix]) => significant.startsWith(prefix));
   return { ok: true, e164: overseas ? `+${overseas[1]}${significant}` : `+33${significant}` };
@@ -102,7 +102,8 @@ export function normalisePhone(input: string, country: string | null): PhoneResu
   return {
     ok: false,
     code: 'phone.international_required',
-    message: 'for a debtor outside France and Italy, write the number in the international format (+ and the country code)',
+    message:
+      'for a debtor outside France and Italy, write the number in the international format (+ and the country code)',
   };
 }
 
@@ -110,7 +111,8 @@ export function normalisePhone(input: string, country: string | null): PhoneResu
  * A pragmatic address check (not full RFC 5322): one address, ASCII, `local@domain.tld`, no spaces, no
  * consecutive or edge dots, at most 254 characters. Lower-cased.
  */
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export function normaliseEmail(input: string): EmailResult {
   const email = input.trim().toLowerCase();
@@ -120,7 +122,11 @@ export function normaliseEmail(input: string): EmailResult {
   }
   const local = email.split('@')[0] ?? '';
   if (email.length > 254 || local.length > 64 || !EMAIL.test(email)) {
-    return { ok: false, code: 'email.invalid', message: 'write a valid e-mail address such as marie.dupont@example.fr' };
+    return {
+      ok: false,
+      code: 'email.invalid',
+      message: 'write a valid e-mail address such as marie.dupont@example.fr',
+    };
   }
   return { ok: true, email };
 }

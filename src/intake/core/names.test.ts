@@ -95,7 +95,11 @@ describe('normaliseName and the keys', () => {
 
 describe('parseRegistration', () => {
   it('accepts a French SIREN or SIRET whose SIREN passes its check digit, keyed on the SIREN', () => {
-    expect(parseRegistration('812 345 676', 'FR')).toEqual({ ok: true, registration: '812345676', matchKey: 'company|812345676' });
+    expect(parseRegistration('812 345 676', 'FR')).toEqual({
+      ok: true,
+      registration: '812345676',
+      matchKey: 'company|812345676',
+    });
     expect(parseRegistration('812 345 676 00012', 'FR')).toEqual({
       ok: true,
       registration: '81234567600012',
@@ -110,7 +114,11 @@ describe('parseRegistration', () => {
   });
 
   it('accepts other countries’ numbers as letters and digits', () => {
-    expect(parseRegistration('IT 01234567890', 'IT')).toEqual({ ok: true, registration: 'IT 01234567890', matchKey: 'company|it01234567890' });
+    expect(parseRegistration('IT 01234567890', 'IT')).toEqual({
+      ok: true,
+      registration: 'IT 01234567890',
+      matchKey: 'company|it01234567890',
+    });
     expect(parseRegistration('---', 'DE')).toMatchObject({ ok: false, code: 'company_registration.invalid' });
     expect(normaliseRegistration('HRB-12.345')).toBe('hrb12345');
   });

@@ -28,13 +28,24 @@ export function forbiddenCharacter(text: string): string | null {
   const m = FORBIDDEN.exec(text);
   if (!m) return null;
   const ch = m[0];
-  if (ch === '\uFFFD') return 'the replacement character "\uFFFD" (the file was converted from another encoding: export it as UTF-8)';
+  if (ch === '\uFFFD')
+    return 'the replacement character "\uFFFD" (the file was converted from another encoding: export it as UTF-8)';
   const code = ch.codePointAt(0) ?? 0;
   return `the invisible character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Letters NFD does not decompose, spelt out so that "Lætitia" = "Laetitia" and "Strauß" = "Strauss". */
-const LIGATURES: Record<string, string> = { æ: 'ae', œ: 'oe', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const LIGATURES: Record<string, string> = {
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
 const LIGATURE = /[æœßøłđðþı]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
@@ -81,8 +92,7 @@ export function normaliseRegistration(registration: string): string {
 }
 
 export type RegistrationResult =
-  | { ok: true; registration: string; matchKey: string }
-  | { ok: false; code: string; message: string };
+  { ok: true; registration: string; matchKey: string } | { ok: false; code: string; message: string };
 
 /** Luhn checksum, which French SIREN numbers satisfy. */
 function luhnValid(digits: string): boolean {
@@ -107,7 +117,11 @@ function luhnValid(digits: string): boolean {
 export function parseRegistration(text: string, country: string | null): RegistrationResult {
   const normalised = normaliseRegistration(text);
   if (normalised === '' || normalised.length > 32) {
-    return { ok: false, code: 'company_registration.invalid', message: 'write the registration number with 1 to 32 letters and digits' };
+    return {
+      ok: false,
+      code: 'company_registration.invalid',
+      message: 'write the registration number with 1 to 32 letters and digits',
+    };
   }
   if (country === 'FR') {
     if (!/^(\d{9}|\d{14})$/.test(normalised)) {

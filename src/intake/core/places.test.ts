@@ -11,8 +11,16 @@ describe('parseCountry', () => {
   });
 
   it('refuses names, other codes and countries outside the area, with a hint where one helps', () => {
-    expect(parseCountry('France')).toMatchObject({ ok: false, code: 'country.invalid', message: expect.stringContaining('"FR"') });
-    expect(parseCountry('UK')).toMatchObject({ ok: false, code: 'country.invalid', message: expect.stringContaining('"GB"') });
+    expect(parseCountry('France')).toMatchObject({
+      ok: false,
+      code: 'country.invalid',
+      message: expect.stringContaining('"FR"'),
+    });
+    expect(parseCountry('UK')).toMatchObject({
+      ok: false,
+      code: 'country.invalid',
+      message: expect.stringContaining('"GB"'),
+    });
     expect(parseCountry('FRA')).toMatchObject({ ok: false, code: 'country.invalid' });
     expect(parseCountry('US')).toMatchObject({ ok: false, code: 'country.unsupported' });
     expect(parseCountry('MA')).toMatchObject({ ok: false, code: 'country.unsupported' });
@@ -52,8 +60,16 @@ describe('parsePostalCode', () => {
   });
 
   it('says when a spreadsheet dropped the leading zero, and refuses Monaco codes', () => {
-    expect(parsePostalCode('1000', 'FR')).toMatchObject({ ok: false, code: 'postal_code.invalid', message: expect.stringContaining('01000') });
-    expect(parsePostalCode('98000', 'FR')).toMatchObject({ ok: false, code: 'postal_code.invalid', message: expect.stringContaining('Monaco') });
+    expect(parsePostalCode('1000', 'FR')).toMatchObject({
+      ok: false,
+      code: 'postal_code.invalid',
+      message: expect.stringContaining('01000'),
+    });
+    expect(parsePostalCode('98000', 'FR')).toMatchObject({
+      ok: false,
+      code: 'postal_code.invalid',
+      message: expect.stringContaining('Monaco'),
+    });
     expect(parsePostalCode('750011', 'FR')).toMatchObject({ ok: false, code: 'postal_code.invalid' });
   });
 

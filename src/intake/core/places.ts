@@ -52,7 +52,16 @@ const OVERSEAS_TIME_ZONES: Readonly<Record<string, string>> = {
 };
 
 /** Common non-ISO spellings, to say what to write instead. */
-const COUNTRY_HINTS: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR', FRA: 'FR', ITA: 'IT', FRANCE: 'FR', ITALIE: 'IT', ITALIA: 'IT', ITALY: 'IT' };
+const COUNTRY_HINTS: Readonly<Record<string, string>> = {
+  UK: 'GB',
+  EL: 'GR',
+  FRA: 'FR',
+  ITA: 'IT',
+  FRANCE: 'FR',
+  ITALIE: 'IT',
+  ITALIA: 'IT',
+  ITALY: 'IT',
+};
 
 export type CountryResult = { ok: true; country: string } | { ok: false; code: string; message: string };
 
@@ -64,7 +73,11 @@ export function parseCountry(input: string | null | undefined): CountryResult {
   const hint = COUNTRY_HINTS[text];
   if (hint) return { ok: false, code: 'country.invalid', message: `write the ISO 3166-1 code "${hint}"` };
   if (!/^[A-Z]{2}$/.test(text)) {
-    return { ok: false, code: 'country.invalid', message: 'write the country as its ISO 3166-1 two-letter code, e.g. FR or IT' };
+    return {
+      ok: false,
+      code: 'country.invalid',
+      message: 'write the country as its ISO 3166-1 two-letter code, e.g. FR or IT',
+    };
   }
   return {
     ok: false,
@@ -95,8 +108,7 @@ export function frenchDepartment(postalCode: string): string | null {
 }
 
 export type PostalCodeResult =
-  | { ok: true; postalCode: string; subdivision: string | null }
-  | { ok: false; code: string; message: string };
+  { ok: true; postalCode: string; subdivision: string | null } | { ok: false; code: string; message: string };
 
 /**
  * Checks a postal code for a country and finds its subdivision: FR 5 digits → département; IT 5 digits (the
@@ -111,7 +123,11 @@ export function parsePostalCode(input: string, country: string): PostalCodeResul
       const lostZero = /^\d{4}$/.test(digits)
         ? `; "${digits}" looks like a code whose leading zero a spreadsheet dropped: write 0${digits}`
         : '';
-      return { ok: false, code: 'postal_code.invalid', message: `a ${country === 'FR' ? 'French' : 'Italian'} postal code has 5 digits${lostZero}` };
+      return {
+        ok: false,
+        code: 'postal_code.invalid',
+        message: `a ${country === 'FR' ? 'French' : 'Italian'} postal code has 5 digits${lostZero}`,
+      };
     }
     if (country === 'IT') return { ok: true, postalCode: digits, subdivision: null };
     const department = frenchDepartment(digits);
@@ -119,17 +135,20 @@ export function parsePostalCode(input: string, country: string): PostalCodeResul
       return {
         ok: false,
         code: 'postal_code.invalid',
-        message:
-          digits.startsWith('98')
-            ? '98xxx codes are Monaco or the Pacific territories, which are not accepted'
-            : 'this is not a French postal code (01000–95999, 97100–97699)',
+        message: digits.startsWith('98')
+          ? '98xxx codes are Monaco or the Pacific territories, which are not accepted'
+          : 'this is not a French postal code (01000–95999, 97100–97699)',
       };
     }
     return { ok: true, postalCode: digits, subdivision: department };
   }
   const upper = text.toUpperCase();
   if (!/^[A-Z0-9][A-Z0-9 -]{0,8}[A-Z0-9]$/.test(upper)) {
-    return { ok: false, code: 'postal_code.invalid', message: 'write the postal code with 2 to 10 letters, digits, spaces or hyphens' };
+    return {
+      ok: false,
+      code: 'postal_code.invalid',
+      message: 'write the postal code with 2 to 10 letters, digits, spaces or hyphens',
+    };
   }
   return { ok: true, postalCode: upper, subdivision: null };
 }

@@ -39,7 +39,8 @@ const person: Record<string, string> = {
   last_payment_date: '',
 };
 
-const validate = (changes: Record<string, RawValue>, line = 7): RowResult => validateRow({ ...person, ...changes }, line, TODAY);
+const validate = (changes: Record<string, RawValue>, line = 7): RowResult =>
+  validateRow({ ...person, ...changes }, line, TODAY);
 
 const ok = (changes: Record<string, RawValue> = {}): IntakeRow => {
   const r = validate(changes);
@@ -118,7 +119,11 @@ describe('a valid placement', () => {
   });
 
   it('accepts column names in any case and JSON numbers for amounts', () => {
-    const r = validateRow({ ...person, Debtor_Reference: 'CLI-9', debtor_reference: undefined, principal: 12.5 }, 3, TODAY);
+    const r = validateRow(
+      { ...person, Debtor_Reference: 'CLI-9', debtor_reference: undefined, principal: 12.5 },
+      3,
+      TODAY,
+    );
     expect(r.ok && r.row.debtorReference).toBe('CLI-9');
     expect(r.ok && r.row.claim.principalCents).toBe(1250);
   });
@@ -132,7 +137,10 @@ describe('a valid placement', () => {
 
 describe('every problem of a row, not just the first', () => {
   it('collects them all with line, column, value, code and message', () => {
-    const r = validate({ last_name: '', principal: '12,345', default_date: '31/02/2024', email: 'nope', currency: 'USD' }, 42);
+    const r = validate(
+      { last_name: '', principal: '12,345', default_date: '31/02/2024', email: 'nope', currency: 'USD' },
+      42,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.column, e.code])).toEqual([
@@ -166,7 +174,11 @@ describe('operation', () => {
   });
 
   it.each(['recall', 'close', 'Recall'])('%s reads only the two references', (operation) => {
-    const r = validateRow({ operation, debtor_reference: 'CLI-1', claim_reference: 'PRET-1', principal: 'abc', birth_date: 'never' }, 5, TODAY);
+    const r = validateRow(
+      { operation, debtor_reference: 'CLI-1', claim_reference: 'PRET-1', principal: 'abc', birth_date: 'never' },
+      5,
+      TODAY,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.row.operation).toBe(operation.toLowerCase());
@@ -197,7 +209,11 @@ describe('references', () => {
   it('say when the column itself is missing from the file', () => {
     const { claim_reference: _omit, ...rest } = person;
     const r = validateRow(rest, 2, TODAY);
-    expect(!r.ok && r.errors[0]).toMatchObject({ column: 'claim_reference', code: 'required', message: expect.stringContaining('has no "claim_reference" column') });
+    expect(!r.ok && r.errors[0]).toMatchObject({
+      column: 'claim_reference',
+      code: 'required',
+      message: expect.stringContaining('has no "claim_reference" column'),
+    });
   });
 });
 
@@ -217,7 +233,13 @@ describe('person and company', () => {
   });
 
   it('a company needs its name, and matches on its registration number', () => {
-    const company = { debtor_type: 'company', first_name: '', last_name: '', birth_date: '', company_name: 'Boulangerie des Tanneurs SARL' };
+    const company = {
+      debtor_type: 'company',
+      first_name: '',
+      last_name: '',
+      birth_date: '',
+      company_name: 'Boulangerie des Tanneurs SARL',
+    };
     const row = ok({ ...company, company_registration: '812 345 676' });
     expect(row.debtor).toMatchObject({
       kind: 'company',
@@ -228,7 +250,9 @@ describe('person and company', () => {
     });
     expect(ok(company).debtor.matchKey).toBeNull();
     expect(problems({ ...company, company_name: '' })).toEqual([['company_name', 'required']]);
-    expect(problems({ ...company, company_registration: '812 345 677' })).toEqual([['company_registration', 'company_registration.invalid']]);
+    expect(problems({ ...company, company_registration: '812 345 677' })).toEqual([
+      ['company_registration', 'company_registration.invalid'],
+    ]);
   });
 
   it('a company name may be 200 characters, not more', () => {
@@ -272,8 +296,14 @@ describe('address', () => {
   });
 
   it('finds the département and the time zone', () => {
-    expect(ok({ postal_code: '57000', city: 'Metz' }).address).toMatchObject({ subdivision: '57', timeZone: 'Europe/Paris' });
-    expect(ok({ postal_code: '20200', city: 'Bastia' }).address).toMatchObject({ subdivision: '2B', timeZone: 'Europe/Paris' });
+    expect(ok({ postal_code: '57000', city: 'Metz' }).address).toMatchObject({
+      subdivision: '57',
+      timeZone: 'Europe/Paris',
+    });
+    expect(ok({ postal_code: '20200', city: 'Bastia' }).address).toMatchObject({
+      subdivision: '2B',
+      timeZone: 'Europe/Paris',
+    });
     expect(ok({ postal_code: '97400', city: 'Saint-Denis', phone: '0692 12 34 56' })).toMatchObject({
       address: { subdivision: '974', timeZone: 'Indian/Reunion' },
       phones: ['+262692123456'],
@@ -306,7 +336,11 @@ describe('address', () => {
 
   it('a German address speaks French by default, and needs international phone numbers', () => {
     const german = { country: 'DE', postal_code: '10115', city: 'Berlin' };
-    expect(ok({ ...german, phone: '+49 30 1234567' })).toMatchObject({ debtor: { language: 'fr' }, phones: ['+49301234567'], address: { timeZone: 'Europe/Berlin' } });
+    expect(ok({ ...german, phone: '+49 30 1234567' })).toMatchObject({
+      debtor: { language: 'fr' },
+      phones: ['+49301234567'],
+      address: { timeZone: 'Europe/Berlin' },
+    });
     expect(problems({ ...german, phone: '030 1234567' })).toEqual([['phone', 'phone.international_required']]);
   });
 });
@@ -387,7 +421,13 @@ describe('text and columns', () => {
 });
 
 describe('problems found while reading', () => {
-  const readError = { line: 9, column: '', value: 'a;b', code: 'csv.field_count', message: 'the row has 2 fields where the header has 29' };
+  const readError = {
+    line: 9,
+    column: '',
+    value: 'a;b',
+    code: 'csv.field_count',
+    message: 'the row has 2 fields where the header has 29',
+  };
 
   it('are reported by validateRow when attached to the record', () => {
     expect(validateRow(attachReadErrors({}, [readError]), 9, TODAY)).toEqual({ ok: false, errors: [readError] });
@@ -422,10 +462,15 @@ describe('robustness (property)', () => {
 
   it('a valid row stays valid, with the same result, when its keys change case (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: COLUMN_NAMES.length, maxLength: COLUMN_NAMES.length }), (upper) => {
-        const shouted = Object.fromEntries(Object.entries(person).map(([k, v], i) => [upper[i] ? k.toUpperCase() : k, v]));
-        expect(validateRow(shouted, 7, TODAY)).toEqual(validate({}));
-      }),
+      fc.property(
+        fc.array(fc.boolean(), { minLength: COLUMN_NAMES.length, maxLength: COLUMN_NAMES.length }),
+        (upper) => {
+          const shouted = Object.fromEntries(
+            Object.entries(person).map(([k, v], i) => [upper[i] ? k.toUpperCase() : k, v]),
+          );
+          expect(validateRow(shouted, 7, TODAY)).toEqual(validate({}));
+        },
+      ),
     );
   });
 });

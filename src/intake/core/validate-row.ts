@@ -30,7 +30,14 @@ import type {
 export type RawValue = string | number | null | undefined;
 
 export const OPERATIONS: readonly IntakeOperation[] = ['place', 'recall', 'close'];
-export const CONTRACT_TYPES: readonly ContractType[] = ['consumer_credit', 'overdraft', 'energy', 'telecom', 'rent', 'other'];
+export const CONTRACT_TYPES: readonly ContractType[] = [
+  'consumer_credit',
+  'overdraft',
+  'energy',
+  'telecom',
+  'rent',
+  'other',
+];
 export const LANGUAGES = ['fr', 'en', 'it'] as const;
 export const ACCEPTED_CURRENCIES: readonly string[] = ['EUR'];
 export const MIN_AGE = 16;
@@ -45,7 +52,9 @@ export function reportedValue(value: RawValue): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   if (text.length <= REPORTED_VALUE_LENGTH) return text;
-  const cut = /[\uD800-\uDBFF]/.test(text.charAt(REPORTED_VALUE_LENGTH - 1)) ? REPORTED_VALUE_LENGTH - 1 : REPORTED_VALUE_LENGTH;
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(REPORTED_VALUE_LENGTH - 1))
+    ? REPORTED_VALUE_LENGTH - 1
+    : REPORTED_VALUE_LENGTH;
   return text.slice(0, cut);
 }
 
@@ -78,7 +87,12 @@ class Row {
       const name = normaliseColumnName(key);
       if (!isColumnName(name)) {
         const suggestion = suggestColumn(name);
-        this.fail(key, value, 'column.unknown', `"${key}" is not a column of the intake format${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: rename or remove it`);
+        this.fail(
+          key,
+          value,
+          'column.unknown',
+          `"${key}" is not a column of the intake format${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: rename or remove it`,
+        );
       } else if (hasOwn(this.values, name)) {
         this.fail(key, value, 'column.duplicate', `the column "${name}" is given twice: keep one`);
       } else {
@@ -116,7 +130,12 @@ class Row {
     const max = columnSpec(column).maxLength;
     // Code units bound code points from above: count the latter only when the former are too many.
     if (max !== null && text.length > max && [...text].length > max) {
-      this.fail(column, raw, 'text.too_long', `the value has ${[...text].length} characters; at most ${max} are accepted`);
+      this.fail(
+        column,
+        raw,
+        'text.too_long',
+        `the value has ${[...text].length} characters; at most ${max} are accepted`,
+      );
       return null;
     }
     return text;
@@ -164,14 +183,24 @@ class Row {
     const original = raw === null || raw === undefined ? '' : String(raw);
     const bad = forbiddenCharacter(original) ?? (/[\t\n\r]/.test(original.trim()) ? 'a tab or a line break' : null);
     if (bad) {
-      this.fail(column, raw, 'text.invalid_character', `the value contains ${bad}: a reference is printable characters only`);
+      this.fail(
+        column,
+        raw,
+        'text.invalid_character',
+        `the value contains ${bad}: a reference is printable characters only`,
+      );
       return null;
     }
     const reference = original.trim();
     if (reference === '') return this.required(column, 'every row');
     const length = [...reference].length;
     if (length > REFERENCE_LENGTH) {
-      this.fail(column, raw, 'text.too_long', `the reference has ${length} characters; at most ${REFERENCE_LENGTH} are accepted`);
+      this.fail(
+        column,
+        raw,
+        'text.too_long',
+        `the reference has ${length} characters; at most ${REFERENCE_LENGTH} are accepted`,
+      );
       return null;
     }
     return reference;
@@ -254,7 +283,8 @@ function validateFields(record: Record<string, RawValue>, line: number, today: s
   // An unreadable operation: what the row is meant to do is unknown, so its other columns are not judged.
   if (operation === null) return { ok: false, errors: row.errors };
   if (operation === 'recall' || operation === 'close') {
-    if (row.errors.length > 0 || debtorReference === null || claimReference === null) return { ok: false, errors: row.errors };
+    if (row.errors.length > 0 || debtorReference === null || claimReference === null)
+      return { ok: false, errors: row.errors };
     return {
       ok: true,
       row: {
@@ -328,10 +358,20 @@ function validateDebtor(
   if (birthDate !== null) {
     const age = ageOn(birthDate, today);
     if (age < MIN_AGE) {
-      row.fail('birth_date', row.raw('birth_date'), 'birth_date.too_young', `the debtor would be ${age} years old; a debtor is at least ${MIN_AGE}: check the date`);
+      row.fail(
+        'birth_date',
+        row.raw('birth_date'),
+        'birth_date.too_young',
+        `the debtor would be ${age} years old; a debtor is at least ${MIN_AGE}: check the date`,
+      );
       birthDate = null;
     } else if (age > MAX_AGE) {
-      row.fail('birth_date', row.raw('birth_date'), 'birth_date.too_old', `the debtor would be ${age} years old, more than ${MAX_AGE}: check the year`);
+      row.fail(
+        'birth_date',
+        row.raw('birth_date'),
+        'birth_date.too_old',
+        `the debtor would be ${age} years old, more than ${MAX_AGE}: check the year`,
+      );
       birthDate = null;
     }
   }
@@ -420,7 +460,12 @@ function validateClaim(row: Row, reference: string | null, today: string): Intak
   if (currencyText !== null) {
     const code = currencyText === '' ? 'EUR' : currencyText.toUpperCase();
     if (!/^[A-Z]{3}$/.test(code)) {
-      row.fail('currency', row.raw('currency'), 'currency.invalid', 'write the currency as its ISO 4217 code, e.g. EUR');
+      row.fail(
+        'currency',
+        row.raw('currency'),
+        'currency.invalid',
+        'write the currency as its ISO 4217 code, e.g. EUR',
+      );
     } else if (!ACCEPTED_CURRENCIES.includes(code)) {
       row.fail('currency', row.raw('currency'), 'currency.unsupported', 'only EUR is accepted for now');
     } else {
@@ -430,8 +475,18 @@ function validateClaim(row: Row, reference: string | null, today: string): Intak
   const principalCents = row.amount('principal', true);
   const interestCents = row.amount('interest', false);
   const feesCents = row.amount('fees', false);
-  if (principalCents !== null && interestCents !== null && feesCents !== null && principalCents + interestCents + feesCents === 0) {
-    row.fail('principal', row.raw('principal'), 'amount.zero_total', 'principal, interest and fees are all zero: a placement must be for an amount owed');
+  if (
+    principalCents !== null &&
+    interestCents !== null &&
+    feesCents !== null &&
+    principalCents + interestCents + feesCents === 0
+  ) {
+    row.fail(
+      'principal',
+      row.raw('principal'),
+      'amount.zero_total',
+      'principal, interest and fees are all zero: a placement must be for an amount owed',
+    );
   }
   const defaultOn = row.date('default_date', today, 'a placement');
   const lastPaymentOn = row.date('last_payment_date', today, null);
@@ -446,7 +501,17 @@ function validateClaim(row: Row, reference: string | null, today: string): Intak
   ) {
     return null;
   }
-  return { reference, contractType, originalCreditor, currency, principalCents, interestCents, feesCents, defaultOn, lastPaymentOn };
+  return {
+    reference,
+    contractType,
+    originalCreditor,
+    currency,
+    principalCents,
+    interestCents,
+    feesCents,
+    defaultOn,
+    lastPaymentOn,
+  };
 }
 
 /**
@@ -477,7 +542,12 @@ export function validateRecord(item: IntakeRecord, today: string): RowResult {
   return validateWithReadErrors(item.record, item.line, today, item.errors ?? readErrorsOf(item.record));
 }
 
-function validateWithReadErrors(record: Record<string, RawValue>, line: number, today: string, readErrors: RowError[]): RowResult {
+function validateWithReadErrors(
+  record: Record<string, RawValue>,
+  line: number,
+  today: string,
+  readErrors: RowError[],
+): RowResult {
   if (readErrors.length === 0) return validateFields(record, line, today);
   checkToday(today);
   if (Object.keys(record).length === 0) return { ok: false, errors: readErrors };

@@ -9,10 +9,21 @@
 export const COMPONENTS = ['interest', 'fees', 'principal'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
-export const ALLOCATION_RULES = ['debtor_choice', 'due_first', 'interest_before_principal', 'oldest_first', 'pro_rata'] as const;
+export const ALLOCATION_RULES = [
+  'debtor_choice',
+  'due_first',
+  'interest_before_principal',
+  'oldest_first',
+  'pro_rata',
+] as const;
 export type AllocationRule = (typeof ALLOCATION_RULES)[number];
 
-export const DEFAULT_ALLOCATION_ORDER: readonly AllocationRule[] = ['debtor_choice', 'due_first', 'interest_before_principal', 'oldest_first'];
+export const DEFAULT_ALLOCATION_ORDER: readonly AllocationRule[] = [
+  'debtor_choice',
+  'due_first',
+  'interest_before_principal',
+  'oldest_first',
+];
 
 export interface OpenClaim {
   id: string;
@@ -45,8 +56,11 @@ export interface AllocationResult {
 
 export function allocatePayment(request: AllocationRequest): AllocationResult {
   const { amountCents, order } = request;
-  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) throw new Error(`a payment is a positive whole number of cents, not ${amountCents}`);
-  const components: readonly Component[] = order.includes('interest_before_principal') ? COMPONENTS : ['principal', 'interest', 'fees'];
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0)
+    throw new Error(`a payment is a positive whole number of cents, not ${amountCents}`);
+  const components: readonly Component[] = order.includes('interest_before_principal')
+    ? COMPONENTS
+    : ['principal', 'interest', 'fees'];
   const chosen = new Map((request.debtorChoice ?? []).map((id, index) => [id, index] as const));
 
   // Sort keys in the order of the rules; claims equal on every key form a group.
@@ -75,7 +89,8 @@ export function allocatePayment(request: AllocationRequest): AllocationResult {
   for (const entry of keyed) {
     const last = groups.at(-1);
     const previous = last ? keyed.find((candidate) => candidate.claim === last[0])! : undefined;
-    if (last && order.includes('pro_rata') && previous && compare(previous.key, entry.key) === 0) last.push(entry.claim);
+    if (last && order.includes('pro_rata') && previous && compare(previous.key, entry.key) === 0)
+      last.push(entry.claim);
     else groups.push([entry.claim]);
   }
 

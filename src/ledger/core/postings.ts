@@ -47,7 +47,9 @@ export function creditTakenCents(entries: readonly Entry[]): Map<string, number>
  */
 export function assertCreditNotNegative(debtorId: string, creditCents: number): void {
   if (!Number.isSafeInteger(creditCents) || creditCents < 0) {
-    throw new Error(`the credit of debtor ${debtorId} would be ${creditCents} cents: a debtor's credit is never below zero`);
+    throw new Error(
+      `the credit of debtor ${debtorId} would be ${creditCents} cents: a debtor's credit is never below zero`,
+    );
   }
 }
 
@@ -90,9 +92,12 @@ export function allocationEntries(posting: AllocationPosting): Entry[] {
   const income = posting.purchased ? allocated : commissionCents(allocated, posting.commissionRateBp);
   return balanced([
     { account: 'debtor_credit', amountCents: allocated, debtorId: posting.debtorId },
-    ...posting.allocations.map(
-      (allocation): Entry => ({ account: 'claim', amountCents: -allocation.amountCents, claimId: allocation.claimId, component: allocation.component }),
-    ),
+    ...posting.allocations.map((allocation): Entry => ({
+      account: 'claim',
+      amountCents: -allocation.amountCents,
+      claimId: allocation.claimId,
+      component: allocation.component,
+    })),
     { account: 'creditor_placed', amountCents: allocated, creditorId: posting.creditorId },
     { account: 'creditor_payable', amountCents: -(allocated - income), creditorId: posting.creditorId },
     { account: 'agency_income', amountCents: -income, creditorId: posting.creditorId },
@@ -121,7 +126,12 @@ export function remittanceEntries(creditorId: string, amountCents: number): Entr
 }
 
 /** A claim component corrected up (positive) or down (negative), against what the creditor placed. */
-export function adjustmentEntries(creditorId: string, claimId: string, component: Component, amountCents: number): Entry[] {
+export function adjustmentEntries(
+  creditorId: string,
+  claimId: string,
+  component: Component,
+  amountCents: number,
+): Entry[] {
   return balanced([
     { account: 'claim', amountCents, claimId, component },
     { account: 'creditor_placed', amountCents: -amountCents, creditorId },

@@ -69,17 +69,30 @@ interface NoticeLike {
  * neutral words under `hold.care_rule` (once: two care holds stopping a channel are one care rule, until the later
  * of their ends), every other reason, the verdict, the next allowed moment and any override unchanged.
  */
-export function restrictDecision<T extends { reasons: ReasonLike[]; notices: NoticeLike[] }>(view: T, language: Language): T {
+export function restrictDecision<T extends { reasons: ReasonLike[]; notices: NoticeLike[] }>(
+  view: T,
+  language: Language,
+): T {
   const care = view.reasons.filter((reason) => isCareRuleId(reason.rule));
   const careNotice = view.notices.some((notice) => isCareRuleId(notice.rule));
   if (care.length === 0 && !careNotice) return view;
   const reasons: ReasonLike[] = [];
   if (care.length > 0) {
-    const until = care.some((reason) => reason.until === null) ? null : care.map((reason) => reason.until!).sort().at(-1)!;
+    const until = care.some((reason) => reason.until === null)
+      ? null
+      : care
+          .map((reason) => reason.until!)
+          .sort()
+          .at(-1)!;
     const text = careRuleReason(until);
     const at = view.reasons.findIndex((reason) => isCareRuleId(reason.rule));
     reasons.push(...view.reasons.slice(0, at).filter((reason) => !isCareRuleId(reason.rule)));
-    reasons.push({ rule: CARE_RULE_ID, message: text[language], messages: { fr: text.fr, en: text.en, it: text.it }, until });
+    reasons.push({
+      rule: CARE_RULE_ID,
+      message: text[language],
+      messages: { fr: text.fr, en: text.en, it: text.it },
+      until,
+    });
     reasons.push(...view.reasons.slice(at).filter((reason) => !isCareRuleId(reason.rule)));
   } else {
     reasons.push(...view.reasons);
@@ -90,7 +103,11 @@ export function restrictDecision<T extends { reasons: ReasonLike[]; notices: Not
     if (!isCareRuleId(notice.rule)) notices.push(notice);
     else if (!noticed) {
       noticed = true;
-      notices.push({ rule: CARE_RULE_ID, message: CARE_RULE_NOTICE[language], messages: { fr: CARE_RULE_NOTICE.fr, en: CARE_RULE_NOTICE.en, it: CARE_RULE_NOTICE.it } });
+      notices.push({
+        rule: CARE_RULE_ID,
+        message: CARE_RULE_NOTICE[language],
+        messages: { fr: CARE_RULE_NOTICE.fr, en: CARE_RULE_NOTICE.en, it: CARE_RULE_NOTICE.it },
+      });
     }
   }
   return { ...view, reasons, notices };

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { EXPENSE_CATEGORIES } from '../../affordability/core/types.js';
 import { HOLD_KINDS } from '../../contact-policy/core/policy-document.js';
 import { ROLES } from '../../identity/core/roles.js';
-import { CARE_HOLD_KINDS, decideNeedToKnow, REASON_MIN_LENGTH, reasonProblem, SPECIAL_CATEGORY_EXPENSES } from './need-to-know.js';
+import {
+  CARE_HOLD_KINDS,
+  decideNeedToKnow,
+  REASON_MIN_LENGTH,
+  reasonProblem,
+  SPECIAL_CATEGORY_EXPENSES,
+} from './need-to-know.js';
 import { CARE_RULE, restrictAssessment, restrictHold, SPECIAL_CATEGORY } from './projection.js';
 
 const role = fc.constantFrom(...ROLES);
@@ -11,27 +17,59 @@ const reason = fc.option(fc.string({ maxLength: 40 }), { nil: null });
 
 describe('need-to-know', () => {
   it('gives the care team, compliance and the worker holding the case the details, each with its basis', () => {
-    expect(decideNeedToKnow({ role: 'care_specialist', holdsCase: false, reason: null })).toEqual({ access: 'full', basis: 'care_team' });
-    expect(decideNeedToKnow({ role: 'compliance_officer', holdsCase: false, reason: null })).toEqual({ access: 'full', basis: 'compliance' });
-    expect(decideNeedToKnow({ role: 'agent', holdsCase: true, reason: null })).toEqual({ access: 'full', basis: 'case_holder' });
-    expect(decideNeedToKnow({ role: 'agent', holdsCase: false, reason: null })).toEqual({ access: 'restricted', reasonAccepted: false });
+    expect(decideNeedToKnow({ role: 'care_specialist', holdsCase: false, reason: null })).toEqual({
+      access: 'full',
+      basis: 'care_team',
+    });
+    expect(decideNeedToKnow({ role: 'compliance_officer', holdsCase: false, reason: null })).toEqual({
+      access: 'full',
+      basis: 'compliance',
+    });
+    expect(decideNeedToKnow({ role: 'agent', holdsCase: true, reason: null })).toEqual({
+      access: 'full',
+      basis: 'case_holder',
+    });
+    expect(decideNeedToKnow({ role: 'agent', holdsCase: false, reason: null })).toEqual({
+      access: 'restricted',
+      reasonAccepted: false,
+    });
   });
 
   it('lets team leaders and managers read outside their cases only with a reason that says something', () => {
-    expect(decideNeedToKnow({ role: 'manager', holdsCase: false, reason: null })).toEqual({ access: 'restricted', reasonAccepted: true });
-    expect(decideNeedToKnow({ role: 'manager', holdsCase: false, reason: 'court' })).toEqual({ access: 'restricted', reasonAccepted: true });
-    expect(decideNeedToKnow({ role: 'team_leader', holdsCase: false, reason: 'Complaint 2026-114 review' })).toEqual({ access: 'full', basis: 'stated_reason' });
+    expect(decideNeedToKnow({ role: 'manager', holdsCase: false, reason: null })).toEqual({
+      access: 'restricted',
+      reasonAccepted: true,
+    });
+    expect(decideNeedToKnow({ role: 'manager', holdsCase: false, reason: 'court' })).toEqual({
+      access: 'restricted',
+      reasonAccepted: true,
+    });
+    expect(decideNeedToKnow({ role: 'team_leader', holdsCase: false, reason: 'Complaint 2026-114 review' })).toEqual({
+      access: 'full',
+      basis: 'stated_reason',
+    });
     expect(reasonProblem('agent', 'Complaint 2026-114 review')).toBe('need_to_know.reason_not_accepted');
     expect(reasonProblem('manager', 'court')).toBe('need_to_know.reason_too_short');
   });
 
   it('never opens the details to creditor users, administrators or a role without a basis, whatever they hold or say', () => {
     fc.assert(
-      fc.property(fc.constantFrom('creditor_user', 'administrator', 'overindebtedness_specialist', 'judicial_specialist', 'agent'), fc.boolean(), reason, (r, holdsCase, said) => {
-        const decision = decideNeedToKnow({ role: r, holdsCase, reason: said });
-        const holderRole = r !== 'creditor_user' && r !== 'administrator';
-        expect(decision.access === 'full').toBe(holderRole && holdsCase);
-      }),
+      fc.property(
+        fc.constantFrom(
+          'creditor_user',
+          'administrator',
+          'overindebtedness_specialist',
+          'judicial_specialist',
+          'agent',
+        ),
+        fc.boolean(),
+        reason,
+        (r, holdsCase, said) => {
+          const decision = decideNeedToKnow({ role: r, holdsCase, reason: said });
+          const holderRole = r !== 'creditor_user' && r !== 'administrator';
+          expect(decision.access === 'full').toBe(holderRole && holdsCase);
+        },
+      ),
     );
   });
 
@@ -61,7 +99,13 @@ describe('special categories', () => {
 describe('restricted projections', () => {
   it('a care hold keeps its dates but loses its kind and reason; other holds are unchanged', () => {
     const care = { id: 'h1', kind: 'vulnerability', reason: 'hospitalisée', endsAt: '2026-12-25' };
-    expect(restrictHold(care)).toEqual({ id: 'h1', kind: CARE_RULE, reason: null, endsAt: '2026-12-25', restricted: true });
+    expect(restrictHold(care)).toEqual({
+      id: 'h1',
+      kind: CARE_RULE,
+      reason: null,
+      endsAt: '2026-12-25',
+      restricted: true,
+    });
     const dispute = { id: 'h2', kind: 'dispute', reason: 'conteste le montant' };
     expect(restrictHold(dispute)).toEqual({ ...dispute, restricted: false });
   });
@@ -78,7 +122,10 @@ describe('restricted projections', () => {
     };
     const restricted = restrictAssessment(input);
     expect(restricted.restrictedLines).toBe(1);
-    expect(restricted.input.expenses).toEqual([input.expenses[0], { category: SPECIAL_CATEGORY, basis: 'actual_with_evidence' }]);
+    expect(restricted.input.expenses).toEqual([
+      input.expenses[0],
+      { category: SPECIAL_CATEGORY, basis: 'actual_with_evidence' },
+    ]);
     expect(JSON.stringify(restricted.input)).not.toContain('12345');
   });
 });

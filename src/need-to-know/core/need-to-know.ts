@@ -11,7 +11,8 @@ import { CASE_WORKERS } from '../../identity/core/roles.js';
 /** Why a reader may see the details. */
 export type NeedToKnowBasis = 'care_team' | 'case_holder' | 'compliance' | 'stated_reason';
 
-export type NeedToKnowDecision = { access: 'full'; basis: NeedToKnowBasis } | { access: 'restricted'; reasonAccepted: boolean };
+export type NeedToKnowDecision =
+  { access: 'full'; basis: NeedToKnowBasis } | { access: 'restricted'; reasonAccepted: boolean };
 
 export interface NeedToKnowFacts {
   role: Role;
@@ -49,9 +50,11 @@ export function isSpecialCategoryExpense(category: string): boolean {
 export function decideNeedToKnow(facts: NeedToKnowFacts): NeedToKnowDecision {
   if (facts.role === 'care_specialist') return { access: 'full', basis: 'care_team' };
   if (facts.role === 'compliance_officer') return { access: 'full', basis: 'compliance' };
-  if (facts.holdsCase && (CASE_WORKERS as readonly Role[]).includes(facts.role)) return { access: 'full', basis: 'case_holder' };
+  if (facts.holdsCase && (CASE_WORKERS as readonly Role[]).includes(facts.role))
+    return { access: 'full', basis: 'case_holder' };
   const reasonAccepted = REASON_ROLES.includes(facts.role);
-  if (reasonAccepted && facts.reason !== null && facts.reason.length >= REASON_MIN_LENGTH) return { access: 'full', basis: 'stated_reason' };
+  if (reasonAccepted && facts.reason !== null && facts.reason.length >= REASON_MIN_LENGTH)
+    return { access: 'full', basis: 'stated_reason' };
   return { access: 'restricted', reasonAccepted };
 }
 
@@ -59,7 +62,10 @@ export function decideNeedToKnow(facts: NeedToKnowFacts): NeedToKnowDecision {
  * What is wrong with a reason given for a read, or null: a role that cannot read by reason must not believe its
  * reason opened anything, and a reason must say something.
  */
-export function reasonProblem(role: Role, reason: string | null): 'need_to_know.reason_not_accepted' | 'need_to_know.reason_too_short' | null {
+export function reasonProblem(
+  role: Role,
+  reason: string | null,
+): 'need_to_know.reason_not_accepted' | 'need_to_know.reason_too_short' | null {
   if (reason === null) return null;
   if (!REASON_ROLES.includes(role)) return 'need_to_know.reason_not_accepted';
   if (reason.length < REASON_MIN_LENGTH) return 'need_to_know.reason_too_short';

@@ -14,9 +14,15 @@ export interface Refusal {
  * before the placement is in the balance the creditor placed), and not after today where it is latest among the
  * given zones (the agency's and the debtor's: "today" for a debtor in Nouméa is tomorrow in Paris for part of the day).
  */
-export function receivedOnRefusal(receivedOn: string, facts: { caseOpenedOn: string; caseReference: string; now: Date; zones: readonly string[] }): Refusal | null {
+export function receivedOnRefusal(
+  receivedOn: string,
+  facts: { caseOpenedOn: string; caseReference: string; now: Date; zones: readonly string[] },
+): Refusal | null {
   if (receivedOn < EARLIEST_RECEIVED_ON) {
-    return { code: 'payments.received_too_early', message: `A payment cannot be dated before ${EARLIEST_RECEIVED_ON}: check the year of ${receivedOn}.` };
+    return {
+      code: 'payments.received_too_early',
+      message: `A payment cannot be dated before ${EARLIEST_RECEIVED_ON}: check the year of ${receivedOn}.`,
+    };
   }
   if (receivedOn < facts.caseOpenedOn) {
     return {
@@ -26,7 +32,10 @@ export function receivedOnRefusal(receivedOn: string, facts: { caseOpenedOn: str
   }
   const today = latestToday(facts.now, facts.zones);
   if (receivedOn > today) {
-    return { code: 'payments.received_in_future', message: `A payment cannot be received in the future (today is ${today}): give the day the money arrived.` };
+    return {
+      code: 'payments.received_in_future',
+      message: `A payment cannot be received in the future (today is ${today}): give the day the money arrived.`,
+    };
   }
   return null;
 }

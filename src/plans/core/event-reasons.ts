@@ -18,7 +18,8 @@ export const writeReason = {
   chosenWithDebtor: () => 'plan choisi avec le débiteur',
   instalmentPaid: (number: number, reference: string) => `échéance ${number} payée (${reference})`,
   firstDue: (date: string) => `première échéance au ${date}`,
-  unpaidBeyondGrace: (number: number, days: number) => `échéance ${number} impayée au-delà du délai de grâce de ${days} jours`,
+  unpaidBeyondGrace: (number: number, days: number) =>
+    `échéance ${number} impayée au-delà du délai de grâce de ${days} jours`,
 };
 
 /** A payment recorded on the case pays instalments with the reference `<payment id>:<instalment number>`. */
@@ -30,7 +31,13 @@ export function readReason(text: string): EventReason {
   const approval = /^approval: ([a-z_]+(?:, [a-z_]+)*)$/.exec(text);
   if (approval) return { code: 'needs_approval', reasons: approval[1]!.split(', ') };
   const paid = /^échéance (\d+) payée \((.+)\)$/.exec(text);
-  if (paid) return { code: 'instalment_paid', number: Number(paid[1]), reference: paid[2]!, byPayment: PAYMENT_REFERENCE.test(paid[2]!) };
+  if (paid)
+    return {
+      code: 'instalment_paid',
+      number: Number(paid[1]),
+      reference: paid[2]!,
+      byPayment: PAYMENT_REFERENCE.test(paid[2]!),
+    };
   const first = /^première échéance au (\d{4}-\d{2}-\d{2})$/.exec(text);
   if (first) return { code: 'first_due', date: first[1]! };
   const grace = /^échéance (\d+) impayée au-delà du délai de grâce de (\d+) jours$/.exec(text);

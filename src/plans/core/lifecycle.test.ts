@@ -1,10 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, followUp, nextStatus, PLAN_STATUSES, scheduleByMonths, TERMINAL_STATUSES, type InstalmentState, type PlanEvent, type PlanStatus } from './index.js';
+import {
+  addDays,
+  followUp,
+  nextStatus,
+  PLAN_STATUSES,
+  scheduleByMonths,
+  TERMINAL_STATUSES,
+  type InstalmentState,
+  type PlanEvent,
+  type PlanStatus,
+} from './index.js';
 
 const event: fc.Arbitrary<PlanEvent> = fc.oneof(
   fc.record({ type: fc.constant('submit' as const), needsApproval: fc.boolean() }),
-  fc.constantFrom<PlanEvent>({ type: 'approve' }, { type: 'refuse' }, { type: 'start' }, { type: 'break' }, { type: 'renegotiate' }, { type: 'cancel' }),
+  fc.constantFrom<PlanEvent>(
+    { type: 'approve' },
+    { type: 'refuse' },
+    { type: 'start' },
+    { type: 'break' },
+    { type: 'renegotiate' },
+    { type: 'cancel' },
+  ),
   fc.record({ type: fc.constant('pay' as const), allPaid: fc.boolean() }),
 );
 
@@ -38,7 +55,8 @@ describe('plan lifecycle', () => {
           if (TERMINAL_STATUSES.includes(status)) expect(next).toBeNull();
           if (next === null) continue;
           expect(PLAN_STATUSES).toContain(next);
-          if (status === 'pending_approval' && next !== 'cancelled' && next !== 'proposed') expect(['approve', 'refuse']).toContain(e.type);
+          if (status === 'pending_approval' && next !== 'cancelled' && next !== 'proposed')
+            expect(['approve', 'refuse']).toContain(e.type);
           if (next === 'completed') expect(e).toEqual({ type: 'pay', allPaid: true });
           if (next === 'agreed') expect(e.type === 'approve' || (e.type === 'submit' && !e.needsApproval)).toBe(true);
           if (next === 'broken' && status !== 'broken') expect(status).toBe('active');
@@ -51,7 +69,8 @@ describe('plan lifecycle', () => {
 });
 
 describe('instalment follow-up', () => {
-  const states = (statuses: InstalmentState['status'][]) => scheduleByMonths(30_000, statuses.length, '2026-01-31').map((i, k) => ({ ...i, status: statuses[k]! }));
+  const states = (statuses: InstalmentState['status'][]) =>
+    scheduleByMonths(30_000, statuses.length, '2026-01-31').map((i, k) => ({ ...i, status: statuses[k]! }));
 
   it('late the day after the due date, broken after the grace period', () => {
     const schedule = states(['paid', 'due', 'due']); // due 2026-01-31, 2026-02-28, 2026-03-31
@@ -67,14 +86,20 @@ describe('instalment follow-up', () => {
   it('properties: only past unpaid instalments turn late; broken means one is unpaid beyond the grace; applying it twice changes nothing more', () => {
     const day = fc.integer({ min: 0, max: 900 }).map((d) => addDays('2026-01-01', d));
     fc.assert(
-      fc.property(fc.array(fc.constantFrom<InstalmentState['status']>('due', 'paid', 'late'), { minLength: 1, maxLength: 24 }), day, fc.integer({ min: 0, max: 60 }), (statuses, today, grace) => {
-        const schedule = states(statuses);
-        const result = followUp(schedule, today, grace);
-        for (const n of result.late) expect(schedule[n - 1]!.status === 'due' && schedule[n - 1]!.dueOn < today).toBe(true);
-        expect(result.broken).toBe(schedule.some((i) => i.status !== 'paid' && addDays(i.dueOn, grace) < today));
-        const after = schedule.map((i) => (result.late.includes(i.number) ? { ...i, status: 'late' as const } : i));
-        expect(followUp(after, today, grace)).toEqual({ ...result, late: [] });
-      }),
+      fc.property(
+        fc.array(fc.constantFrom<InstalmentState['status']>('due', 'paid', 'late'), { minLength: 1, maxLength: 24 }),
+        day,
+        fc.integer({ min: 0, max: 60 }),
+        (statuses, today, grace) => {
+          const schedule = states(statuses);
+          const result = followUp(schedule, today, grace);
+          for (const n of result.late)
+            expect(schedule[n - 1]!.status === 'due' && schedule[n - 1]!.dueOn < today).toBe(true);
+          expect(result.broken).toBe(schedule.some((i) => i.status !== 'paid' && addDays(i.dueOn, grace) < today));
+          const after = schedule.map((i) => (result.late.includes(i.number) ? { ...i, status: 'late' as const } : i));
+          expect(followUp(after, today, grace)).toEqual({ ...result, late: [] });
+        },
+      ),
       { numRuns: 1000 },
     );
   });

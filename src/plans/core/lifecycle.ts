@@ -9,7 +9,16 @@ import type { Instalment } from './schedule.js';
  *    └─ every live state ─cancel─► cancelled;  pending_approval ─refuse─► refused;
  *       agreed, active, broken, pending_approval ─renegotiate─► proposed (a new version)
  */
-export const PLAN_STATUSES = ['proposed', 'pending_approval', 'agreed', 'active', 'completed', 'broken', 'cancelled', 'refused'] as const;
+export const PLAN_STATUSES = [
+  'proposed',
+  'pending_approval',
+  'agreed',
+  'active',
+  'completed',
+  'broken',
+  'cancelled',
+  'refused',
+] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export const TERMINAL_STATUSES: readonly PlanStatus[] = ['completed', 'cancelled', 'refused'];
@@ -48,7 +57,9 @@ export function nextStatus(from: PlanStatus, event: PlanEvent): PlanStatus | nul
     case 'break':
       return from === 'active' ? 'broken' : null;
     case 'renegotiate':
-      return from === 'agreed' || from === 'active' || from === 'broken' || from === 'pending_approval' ? 'proposed' : null;
+      return from === 'agreed' || from === 'active' || from === 'broken' || from === 'pending_approval'
+        ? 'proposed'
+        : null;
     case 'cancel':
       return TERMINAL_STATUSES.includes(from) ? null : 'cancelled';
   }

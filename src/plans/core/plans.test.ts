@@ -30,28 +30,38 @@ describe('schedules', () => {
   });
 
   it('keeps the day of the month, clamped to the month end, without drifting', () => {
-    expect([1, 2, 12, 13].map((m) => addMonths('2027-01-31', m))).toEqual(['2027-02-28', '2027-03-31', '2028-01-31', '2028-02-29']);
+    expect([1, 2, 12, 13].map((m) => addMonths('2027-01-31', m))).toEqual([
+      '2027-02-28',
+      '2027-03-31',
+      '2028-01-31',
+      '2028-02-29',
+    ]);
   });
 
   it('always sums to the agreed amount, with positive instalments and rising due dates', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000_000 }), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 84 }), (total, count, months) => {
-        const monthly = Math.ceil(total / count);
-        const byAmount = scheduleByAmount(total, monthly, '2026-08-31');
-        expect(sum(byAmount)).toBe(total);
-        expect(byAmount.every((i) => i.amountCents > 0 && i.amountCents <= monthly)).toBe(true);
-        expect(byAmount.slice(0, -1).every((i) => i.amountCents === monthly)).toBe(true);
-        if (months <= total) {
-          const byMonths = scheduleByMonths(total, months, '2026-08-31');
-          expect(sum(byMonths)).toBe(total);
-          expect(byMonths).toHaveLength(months);
-          const each = byMonths[0]!.amountCents;
-          expect(byMonths.slice(0, -1).every((i) => i.amountCents === each)).toBe(true);
-          expect(byMonths.at(-1)!.amountCents - each).toBeGreaterThanOrEqual(0);
-          expect(byMonths.at(-1)!.amountCents - each).toBeLessThan(months);
-          expect(byMonths.every((i, k) => k === 0 || i.dueOn > byMonths[k - 1]!.dueOn)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000_000 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 1, max: 84 }),
+        (total, count, months) => {
+          const monthly = Math.ceil(total / count);
+          const byAmount = scheduleByAmount(total, monthly, '2026-08-31');
+          expect(sum(byAmount)).toBe(total);
+          expect(byAmount.every((i) => i.amountCents > 0 && i.amountCents <= monthly)).toBe(true);
+          expect(byAmount.slice(0, -1).every((i) => i.amountCents === monthly)).toBe(true);
+          if (months <= total) {
+            const byMonths = scheduleByMonths(total, months, '2026-08-31');
+            expect(sum(byMonths)).toBe(total);
+            expect(byMonths).toHaveLength(months);
+            const each = byMonths[0]!.amountCents;
+            expect(byMonths.slice(0, -1).every((i) => i.amountCents === each)).toBe(true);
+            expect(byMonths.at(-1)!.amountCents - each).toBeGreaterThanOrEqual(0);
+            expect(byMonths.at(-1)!.amountCents - each).toBeLessThan(months);
+            expect(byMonths.every((i, k) => k === 0 || i.dueOn > byMonths[k - 1]!.dueOn)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -65,7 +75,11 @@ describe('proposals', () => {
     expect(byKind.pay_in_full).toMatchObject({ agreedCents: 250_000, approvalReasons: ['above_capacity'] });
     expect(byKind.instalments!.schedule).toHaveLength(13);
     expect(byKind.instalments!.approvalReasons).toEqual(['beyond_agent_months']);
-    expect(byKind.settlement).toMatchObject({ agreedCents: 200_000, discountCents: 50_000, approvalReasons: ['above_capacity', 'beyond_agent_discount'] });
+    expect(byKind.settlement).toMatchObject({
+      agreedCents: 200_000,
+      discountCents: 50_000,
+      approvalReasons: ['above_capacity', 'beyond_agent_discount'],
+    });
   });
 
   it('no plan is pushed at capacity zero, nor when it would take more than 84 months', () => {
@@ -87,8 +101,15 @@ describe('proposals', () => {
     const ctx = fc.record({
       balanceCents: fc.integer({ min: 1, max: 50_000_000 }),
       capacityCents: fc.integer({ min: 0, max: 2_000_000 }),
-      mandate: fc.record({ maxPlanMonths: fc.integer({ min: 1, max: 84 }), maxDiscountBp: fc.integer({ min: 0, max: 10_000 }), settlementsAllowed: fc.boolean() }),
-      authority: fc.record({ maxPlanMonths: fc.integer({ min: 1, max: 84 }), maxDiscountBp: fc.integer({ min: 0, max: 10_000 }) }),
+      mandate: fc.record({
+        maxPlanMonths: fc.integer({ min: 1, max: 84 }),
+        maxDiscountBp: fc.integer({ min: 0, max: 10_000 }),
+        settlementsAllowed: fc.boolean(),
+      }),
+      authority: fc.record({
+        maxPlanMonths: fc.integer({ min: 1, max: 84 }),
+        maxDiscountBp: fc.integer({ min: 0, max: 10_000 }),
+      }),
       firstDueOn: fc.constantFrom('2026-01-31', '2026-02-28', '2026-06-15'),
     });
     fc.assert(
@@ -103,7 +124,9 @@ describe('proposals', () => {
           const aboveCapacity = p.schedule.some((i) => i.amountCents > c.capacityCents);
           expect(p.approvalReasons.includes('above_capacity')).toBe(aboveCapacity);
           expect(p.approvalReasons.includes('beyond_agent_months')).toBe(p.schedule.length > c.authority.maxPlanMonths);
-          expect(p.approvalReasons.includes('beyond_agent_discount')).toBe(p.discountCents * 10_000 > c.balanceCents * c.authority.maxDiscountBp);
+          expect(p.approvalReasons.includes('beyond_agent_discount')).toBe(
+            p.discountCents * 10_000 > c.balanceCents * c.authority.maxDiscountBp,
+          );
         }
         if (orientation) expect(proposals.some((p) => p.kind === 'instalments')).toBe(false);
         expect(orientation).toBe(c.capacityCents === 0 || Math.ceil(c.balanceCents / c.capacityCents) > 84);
@@ -113,10 +136,17 @@ describe('proposals', () => {
   });
 
   it('reviews an agent’s own plan: refused beyond the mandate, approval beyond the authority', () => {
-    const plan = (months: number) => ({ agreedCents: 250_000, discountCents: 0, schedule: scheduleByMonths(250_000, months, '2026-03-01') });
+    const plan = (months: number) => ({
+      agreedCents: 250_000,
+      discountCents: 0,
+      schedule: scheduleByMonths(250_000, months, '2026-03-01'),
+    });
     expect(review(plan(12), CTX)).toEqual({ refused: [], approvalReasons: ['above_capacity'] });
     expect(review(plan(18), CTX)).toEqual({ refused: [], approvalReasons: ['beyond_agent_months'] });
     expect(review(plan(30), CTX).refused).toEqual(['beyond_mandate_months']);
-    expect(review(plan(85), { ...CTX, mandate: { ...CTX.mandate, maxPlanMonths: 120 } }).refused).toEqual(['beyond_84_months', 'beyond_mandate_months']);
+    expect(review(plan(85), { ...CTX, mandate: { ...CTX.mandate, maxPlanMonths: 120 } }).refused).toEqual([
+      'beyond_84_months',
+      'beyond_mandate_months',
+    ]);
   });
 });

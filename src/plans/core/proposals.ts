@@ -73,7 +73,10 @@ function discountAbove(discountCents: number, balanceCents: number, bp: number):
 }
 
 /** The checks of one proposal: refused (beyond the mandate or the law), or the reasons a team leader must approve it. */
-export function review(input: { agreedCents: number; discountCents: number; schedule: Instalment[] }, ctx: ProposalContext): { refused: Reason[]; approvalReasons: Reason[] } {
+export function review(
+  input: { agreedCents: number; discountCents: number; schedule: Instalment[] },
+  ctx: ProposalContext,
+): { refused: Reason[]; approvalReasons: Reason[] } {
   const months = input.schedule.length;
   const largest = Math.max(...input.schedule.map((i) => i.amountCents));
   const refused: Reason[] = [];
@@ -81,15 +84,18 @@ export function review(input: { agreedCents: number; discountCents: number; sche
   if (months > MAX_PLAN_MONTHS_BY_LAW) refused.push('beyond_84_months');
   if (months > Math.min(ctx.mandate.maxPlanMonths, MAX_PLAN_MONTHS_BY_LAW)) refused.push('beyond_mandate_months');
   if (input.discountCents > 0 && !ctx.mandate.settlementsAllowed) refused.push('settlement_not_allowed');
-  if (discountAbove(input.discountCents, ctx.balanceCents, ctx.mandate.maxDiscountBp)) refused.push('beyond_mandate_discount');
+  if (discountAbove(input.discountCents, ctx.balanceCents, ctx.mandate.maxDiscountBp))
+    refused.push('beyond_mandate_discount');
   if (largest > ctx.capacityCents) approvalReasons.push('above_capacity');
   if (months > ctx.authority.maxPlanMonths) approvalReasons.push('beyond_agent_months');
-  if (discountAbove(input.discountCents, ctx.balanceCents, ctx.authority.maxDiscountBp)) approvalReasons.push('beyond_agent_discount');
+  if (discountAbove(input.discountCents, ctx.balanceCents, ctx.authority.maxDiscountBp))
+    approvalReasons.push('beyond_agent_discount');
   return { refused, approvalReasons };
 }
 
 export function proposePlans(ctx: ProposalContext): Proposals {
-  if (!Number.isSafeInteger(ctx.balanceCents) || ctx.balanceCents <= 0) throw new RangeError('the balance must be a positive whole number of cents');
+  if (!Number.isSafeInteger(ctx.balanceCents) || ctx.balanceCents <= 0)
+    throw new RangeError('the balance must be a positive whole number of cents');
   const proposals: Proposal[] = [];
   const notProposed: Proposals['notProposed'] = [];
   const offer = (kind: ProposalKind, agreedCents: number, discountCents: number, schedule: Instalment[]) => {
@@ -98,7 +104,8 @@ export function proposePlans(ctx: ProposalContext): Proposals {
     else proposals.push({ kind, agreedCents, discountCents, schedule, approvalReasons });
   };
 
-  const orientation = ctx.capacityCents <= 0 || Math.ceil(ctx.balanceCents / ctx.capacityCents) > MAX_PLAN_MONTHS_BY_LAW;
+  const orientation =
+    ctx.capacityCents <= 0 || Math.ceil(ctx.balanceCents / ctx.capacityCents) > MAX_PLAN_MONTHS_BY_LAW;
   // Paying in full is always the debtor's right; above the capacity it is flagged for review.
   offer('pay_in_full', ctx.balanceCents, 0, scheduleByAmount(ctx.balanceCents, ctx.balanceCents, ctx.firstDueOn));
   if (orientation) {
@@ -109,7 +116,8 @@ export function proposePlans(ctx: ProposalContext): Proposals {
   if (ctx.mandate.settlementsAllowed && ctx.mandate.maxDiscountBp > 0) {
     const discountCents = discountAt(ctx.balanceCents, ctx.mandate.maxDiscountBp);
     const agreed = ctx.balanceCents - discountCents;
-    if (discountCents > 0 && agreed > 0) offer('settlement', agreed, discountCents, scheduleByAmount(agreed, agreed, ctx.firstDueOn));
+    if (discountCents > 0 && agreed > 0)
+      offer('settlement', agreed, discountCents, scheduleByAmount(agreed, agreed, ctx.firstDueOn));
   } else {
     notProposed.push({ kind: 'settlement', reasons: ['settlement_not_allowed'] });
   }

@@ -20,10 +20,13 @@ export interface Instalment {
  */
 export function scheduleByAmount(totalCents: number, monthlyCents: number, firstDueOn: string): Instalment[] {
   assertCents(totalCents, 'total');
-  if (!Number.isSafeInteger(monthlyCents) || monthlyCents <= 0) throw new RangeError('the monthly amount must be a positive whole number of cents');
+  if (!Number.isSafeInteger(monthlyCents) || monthlyCents <= 0)
+    throw new RangeError('the monthly amount must be a positive whole number of cents');
   const count = Math.ceil(totalCents / monthlyCents);
   if (count > MAX_INSTALMENTS) throw new RangeError(`a schedule has at most ${MAX_INSTALMENTS} instalments`);
-  const amounts = Array.from({ length: count }, (_, i) => (i < count - 1 ? monthlyCents : totalCents - monthlyCents * (count - 1)));
+  const amounts = Array.from({ length: count }, (_, i) =>
+    i < count - 1 ? monthlyCents : totalCents - monthlyCents * (count - 1),
+  );
   return dated(amounts, firstDueOn);
 }
 
@@ -49,5 +52,6 @@ function dated(amounts: number[], firstDueOn: string): Instalment[] {
 export { addMonths };
 
 function assertCents(value: number, what: string): void {
-  if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`the ${what} must be a positive whole number of cents`);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new RangeError(`the ${what} must be a positive whole number of cents`);
 }

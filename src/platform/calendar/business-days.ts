@@ -56,12 +56,18 @@ const yearCache = new Map<string, PublicHoliday[]>();
  * The public holidays ("public" in `date-holidays`: not observances nor optional days) of a country in a year, for a
  * region code the caller has validated (`calendarRegionOf`, or the contact policy's own map). Cached per year.
  */
-export function calendarPublicHolidays(country: string, calendarRegion: string | undefined, year: number): readonly PublicHoliday[] {
+export function calendarPublicHolidays(
+  country: string,
+  calendarRegion: string | undefined,
+  year: number,
+): readonly PublicHoliday[] {
   const key = `${country}|${calendarRegion ?? ''}|${year}`;
   let found = yearCache.get(key);
   if (!found) {
     const calendar = calendarRegion ? new Holidays(country, calendarRegion) : new Holidays(country);
-    found = (calendar.getHolidays(year) ?? []).filter((holiday) => holiday.type === 'public').map((holiday) => ({ date: holiday.date.slice(0, 10), name: holiday.name }));
+    found = (calendar.getHolidays(year) ?? [])
+      .filter((holiday) => holiday.type === 'public')
+      .map((holiday) => ({ date: holiday.date.slice(0, 10), name: holiday.name }));
     if (yearCache.size > 2_000) yearCache.clear();
     yearCache.set(key, found);
   }
@@ -119,7 +125,7 @@ export function addBusinessDays(date: IsoDate, count: number, place: BusinessPla
   if (count === 0) return nextBusinessDay(date, place);
   const step = count > 0 ? 1 : -1;
   let day = date;
-  for (let left = Math.abs(count); left > 0; ) {
+  for (let left = Math.abs(count); left > 0;) {
     day = addDays(day, step);
     if (isBusinessDay(day, place)) left -= 1;
   }

@@ -20,8 +20,21 @@ import {
 
 const MIN_DAY = Date.UTC(1900, 0, 1) / 86_400_000;
 const MAX_DAY = Date.UTC(2199, 11, 31) / 86_400_000;
-const isoDate = fc.integer({ min: MIN_DAY, max: MAX_DAY }).map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
-const ZONES = ['Europe/Paris', 'Europe/Rome', 'America/Cayenne', 'Indian/Reunion', 'America/Guadeloupe', 'America/Martinique', 'Indian/Mayotte', 'America/Miquelon', 'Pacific/Noumea', 'UTC'] as const;
+const isoDate = fc
+  .integer({ min: MIN_DAY, max: MAX_DAY })
+  .map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
+const ZONES = [
+  'Europe/Paris',
+  'Europe/Rome',
+  'America/Cayenne',
+  'Indian/Reunion',
+  'America/Guadeloupe',
+  'America/Martinique',
+  'Indian/Mayotte',
+  'America/Miquelon',
+  'Pacific/Noumea',
+  'UTC',
+] as const;
 const zone = fc.constantFrom(...ZONES);
 const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2060, 0, 1) });
 
@@ -79,7 +92,8 @@ describe('calendar dates', () => {
   });
 
   it('refuses dates that do not exist', () => {
-    for (const wrong of ['2026-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '26-01-01', '2026-1-1', '']) expect(isIsoDate(wrong), wrong).toBe(false);
+    for (const wrong of ['2026-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '26-01-01', '2026-1-1', ''])
+      expect(isIsoDate(wrong), wrong).toBe(false);
     expect(isIsoDate('2024-02-29')).toBe(true);
   });
 });
@@ -102,11 +116,15 @@ describe('instants and local dates', () => {
 
   it('finds the start of every local day, also when the clocks change that day', () => {
     fc.assert(
-      fc.property(isoDate.filter((d) => d >= '2000-01-01' && d < '2060-01-01'), zone, (date, place) => {
-        const start = instantAt(date, place).getTime();
-        expect(localDateOf(start, place)).toBe(date);
-        expect(localDateOf(start - 60_000, place)).toBe(addDays(date, -1));
-      }),
+      fc.property(
+        isoDate.filter((d) => d >= '2000-01-01' && d < '2060-01-01'),
+        zone,
+        (date, place) => {
+          const start = instantAt(date, place).getTime();
+          expect(localDateOf(start, place)).toBe(date);
+          expect(localDateOf(start - 60_000, place)).toBe(addDays(date, -1));
+        },
+      ),
     );
     // The days the clocks change in Paris and Rome last 23 and 25 hours.
     for (const place of ['Europe/Paris', 'Europe/Rome']) {

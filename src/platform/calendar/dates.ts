@@ -90,7 +90,10 @@ export function localDateOf(at: Date | number, zone: string): IsoDate {
 export function localDateTimeOf(at: Date | number, zone: string): { date: IsoDate; time: string } {
   const local = toLocal(zone, typeof at === 'number' ? at : at.getTime());
   const minutes = local.minuteOfDay;
-  return { date: isoDateOf(local.dayNumber), time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}` };
+  return {
+    date: isoDateOf(local.dayNumber),
+    time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+  };
 }
 
 /**

@@ -17,11 +17,18 @@ describe.each(ENGINES)('database on %s', (engine) => {
     const { rows } = await sql<{ big: number; day: string; exact: string; at: Date }>`
       select 9007199254740991::int8 as big, '2026-03-29'::date as day, 12.345::numeric as exact,
              '2026-03-29T01:30:00Z'::timestamptz as at`.execute(testDb.database.db);
-    expect(rows[0]).toEqual({ big: 9007199254740991, day: '2026-03-29', exact: '12.345', at: new Date('2026-03-29T01:30:00Z') });
+    expect(rows[0]).toEqual({
+      big: 9007199254740991,
+      day: '2026-03-29',
+      exact: '12.345',
+      at: new Date('2026-03-29T01:30:00Z'),
+    });
   });
 
   it('refuses an int8 beyond the exact range rather than rounding it', async () => {
-    await expect(sql`select 9007199254740993::int8 as big`.execute(testDb.database.db)).rejects.toThrow(/exact integer range/);
+    await expect(sql`select 9007199254740993::int8 as big`.execute(testDb.database.db)).rejects.toThrow(
+      /exact integer range/,
+    );
   });
 
   it('applies every migration once; a second run applies nothing', async () => {
@@ -34,7 +41,10 @@ describe.each(ENGINES)('database on %s', (engine) => {
   it('refuses to run when an applied migration was edited (forward-only)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'accord-migrations-'));
     const [first] = listMigrations();
-    writeFileSync(join(dir, `${String(first!.version).padStart(4, '0')}_${first!.name}.sql`), `${first!.sql}\n-- edited`);
+    writeFileSync(
+      join(dir, `${String(first!.version).padStart(4, '0')}_${first!.name}.sql`),
+      `${first!.sql}\n-- edited`,
+    );
     await expect(migrate(testDb.database, listMigrations(dir))).rejects.toThrow(/changed after it was applied/);
   });
 
@@ -53,10 +63,13 @@ describe.each(ENGINES)('database on %s', (engine) => {
     const names = Array.from({ length: 10 }, (_, i) => `Team ${i}`);
     await Promise.all(
       names.map((name) =>
-        testDb.database.db.transaction().execute(async (trx) => {
-          await trx.insertInto('teams').values({ name, kind: 'amicable' }).execute();
-          if (name.endsWith('3')) throw new Error('only this one fails');
-        }).catch(() => undefined),
+        testDb.database.db
+          .transaction()
+          .execute(async (trx) => {
+            await trx.insertInto('teams').values({ name, kind: 'amicable' }).execute();
+            if (name.endsWith('3')) throw new Error('only this one fails');
+          })
+          .catch(() => undefined),
       ),
     );
     const rows = await testDb.database.db.selectFrom('teams').select('name').where('name', 'like', 'Team %').execute();
@@ -64,9 +77,16 @@ describe.each(ENGINES)('database on %s', (engine) => {
   });
 
   it('enforces that every hold has an end or a review date', async () => {
-    const debtor = await testDb.database.db.insertInto('debtors').values({ kind: 'person', last_name: 'Test' }).returning('id').executeTakeFirstOrThrow();
+    const debtor = await testDb.database.db
+      .insertInto('debtors')
+      .values({ kind: 'person', last_name: 'Test' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await expect(
-      testDb.database.db.insertInto('holds').values({ debtor_id: debtor.id, kind: 'dispute', reason: 'x', starts_at: new Date() }).execute(),
+      testDb.database.db
+        .insertInto('holds')
+        .values({ debtor_id: debtor.id, kind: 'dispute', reason: 'x', starts_at: new Date() })
+        .execute(),
     ).rejects.toThrow(/holds_are_dated/);
   });
 });
@@ -80,7 +100,9 @@ describe.each(ENGINES)('bulk load on %s', (engine) => {
 
   it('draws time-ordered ids (UUID version 7 layout) for new rows', async () => {
     const before = Date.now();
-    const { rows } = await sql<{ id: string }>`select uuid_time_ordered() as id from generate_series(1, 3)`.execute(testDb.database.db);
+    const { rows } = await sql<{ id: string }>`select uuid_time_ordered() as id from generate_series(1, 3)`.execute(
+      testDb.database.db,
+    );
     const after = Date.now();
     for (const { id } of rows) {
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -95,7 +117,9 @@ describe.each(ENGINES)('bulk load on %s', (engine) => {
     expect(later > first).toBe(true);
     const { rows: defaults } = await sql<{ table_name: string }>`
       select table_name from information_schema.columns
-      where column_name = 'id' and data_type = 'uuid' and column_default is not null and column_default not like 'uuid_time_ordered()%'`.execute(testDb.database.db);
+      where column_name = 'id' and data_type = 'uuid' and column_default is not null and column_default not like 'uuid_time_ordered()%'`.execute(
+      testDb.database.db,
+    );
     expect(defaults).toEqual([]);
   });
 

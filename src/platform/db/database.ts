@@ -107,7 +107,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 
 async function openPGlite(options: DatabaseOptions): Promise<Database> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const parsers = Object.fromEntries(Object.entries(textParsers).map(([oid, parse]) => [oid, (text: string) => parse(text)]));
+  const parsers = Object.fromEntries(
+    Object.entries(textParsers).map(([oid, parse]) => [oid, (text: string) => parse(text)]),
+  );
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,

@@ -87,9 +87,7 @@ export async function migrate(database: Database, migrations = listMigrations())
 
 /** The readiness probe: reachable, and every migration shipped with this build applied. */
 export async function pendingMigrations(database: Database, migrations = listMigrations()): Promise<string[]> {
-  const { rows } = await database.executeSql<{ version: number }>(
-    `select version from schema_migrations`,
-  );
+  const { rows } = await database.executeSql<{ version: number }>(`select version from schema_migrations`);
   const applied = new Set(rows.map((row) => row.version));
   return migrations.filter((m) => !applied.has(m.version)).map((m) => `${m.version}_${m.name}`);
 }

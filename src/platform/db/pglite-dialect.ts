@@ -50,7 +50,9 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('Streaming queries are not available on the embedded database; page with LIMIT/OFFSET or keyset instead.');
+    throw new Error(
+      'Streaming queries are not available on the embedded database; page with LIMIT/OFFSET or keyset instead.',
+    );
   }
 }
 

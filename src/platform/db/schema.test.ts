@@ -18,6 +18,9 @@ describe.each(ENGINES)('generated schema types (%s)', (engine) => {
     const generated = await generateSchemaTypes(test.database.db);
     const committed = readFileSync(GENERATED_SCHEMA_PATH, 'utf8');
     const diff = new DiffChecker().diff(committed, generated);
-    expect(diff, `${GENERATED_SCHEMA_FILE} is out of step with the migrations (- committed, + from the database); run npm run db:types:\n${diff}`).toBeUndefined();
+    expect(
+      diff,
+      `${GENERATED_SCHEMA_FILE} is out of step with the migrations (- committed, + from the database); run npm run db:types:\n${diff}`,
+    ).toBeUndefined();
   });
 });

@@ -40,7 +40,11 @@ export interface AppOptions {
 }
 
 /** The Fastify app: logging, errors, security headers, cookies, OpenAPI, metrics, health, the web app, and the given parts. */
-export async function createHttpApp(deps: Deps, parts: HttpAppParts, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function createHttpApp(
+  deps: Deps,
+  parts: HttpAppParts,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === false
@@ -48,7 +52,12 @@ export async function createHttpApp(deps: Deps, parts: HttpAppParts, options: Ap
         : {
             level: deps.config.LOG_LEVEL,
             // Secrets and personal data never reach the logs.
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+            ],
           },
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
@@ -115,7 +124,13 @@ export async function createHttpApp(deps: Deps, parts: HttpAppParts, options: Ap
     if (hasWeb && request.method === 'GET' && !path.startsWith('/api') && !path.includes('.')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return sendProblem(request, reply, 404, 'not_found', `There is no ${request.method} ${path}: check the address against /api/docs.`);
+    return sendProblem(
+      request,
+      reply,
+      404,
+      'not_found',
+      `There is no ${request.method} ${path}: check the address against /api/docs.`,
+    );
   });
   return app;
 }

@@ -42,7 +42,11 @@ export function registerMetrics(app: FastifyInstance, config: Pick<Config, 'METR
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (!bearerMatches(request.headers.authorization, token)) {
       reply.header('www-authenticate', 'Bearer realm="metrics"');
-      throw new AppError('metrics.unauthorized', 401, 'Send the METRICS_TOKEN setting as "Authorization: Bearer <token>".');
+      throw new AppError(
+        'metrics.unauthorized',
+        401,
+        'Send the METRICS_TOKEN setting as "Authorization: Bearer <token>".',
+      );
     }
     reply.type(registry.contentType);
     return registry.metrics();

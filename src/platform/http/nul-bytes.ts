@@ -15,7 +15,13 @@ export function findNulByte(value: unknown, root: string): string | null {
     const { value: current, path, depth } = stack.pop()!;
     if (typeof current === 'string') {
       if (current.includes('\u0000')) return path;
-    } else if (current !== null && typeof current === 'object' && depth < MAX_DEPTH && !Buffer.isBuffer(current) && !isStream(current)) {
+    } else if (
+      current !== null &&
+      typeof current === 'object' &&
+      depth < MAX_DEPTH &&
+      !Buffer.isBuffer(current) &&
+      !isStream(current)
+    ) {
       for (const [key, inner] of Object.entries(current)) {
         if (key.includes('\u0000')) return path;
         stack.push({ value: inner, path: `${path}.${key}`, depth: depth + 1 });
@@ -38,5 +44,12 @@ export async function refuseNulBytes(request: FastifyRequest, reply: FastifyRepl
     findNulByte(request.params, 'params') ?? findNulByte(request.query, 'query') ?? findNulByte(request.body, 'body');
   if (where === null) return;
   // The value itself is not echoed: it may be a name, a note or something more sensitive.
-  return sendProblem(request, reply, 400, 'request.nul_byte', `${where} contains a NUL character (\\u0000), which Accord cannot store: remove it and send again.`, { path: where });
+  return sendProblem(
+    request,
+    reply,
+    400,
+    'request.nul_byte',
+    `${where} contains a NUL character (\\u0000), which Accord cannot store: remove it and send again.`,
+    { path: where },
+  );
 }

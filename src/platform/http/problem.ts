@@ -85,13 +85,17 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof AppError) {
     // A refusal that ends at a known moment says when, in seconds, as HTTP clients and proxies understand it.
     const retryAfter = error.extra.retryAfterSeconds;
-    if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+    if (typeof retryAfter === 'number' && Number.isFinite(retryAfter))
+      reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
     return sendProblem(request, reply, error.status, error.code, error.message, error.extra);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => {
       const where = [error.validationContext, ...String(issue.instancePath).split('/').filter(Boolean)].join('.');
-      return { path: where, message: describeIssue(issue.keyword, issue.params as Record<string, unknown>, issue.message) };
+      return {
+        path: where,
+        message: describeIssue(issue.keyword, issue.params as Record<string, unknown>, issue.message),
+      };
     });
     const first = errors[0];
     return sendProblem(
@@ -106,13 +110,22 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
   if (known) return sendProblem(request, reply, known.status, known.code, known.detail);
   if (error instanceof SyntaxError && error.statusCode === 400) {
-    return sendProblem(request, reply, 400, 'request.malformed_json', FASTIFY_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY!.detail);
+    return sendProblem(
+      request,
+      reply,
+      400,
+      'request.malformed_json',
+      FASTIFY_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY!.detail,
+    );
   }
   const refused = databaseRefusal(error);
   if (refused) {
     // A safety net: each of these is a missing check at the edge. The database's message may quote the value, so
     // only the SQLSTATE and the constraint are logged.
-    request.log.warn({ sqlState: refused.sqlState, constraint: refused.constraint }, 'client data refused by the database');
+    request.log.warn(
+      { sqlState: refused.sqlState, constraint: refused.constraint },
+      'client data refused by the database',
+    );
     return sendProblem(request, reply, refused.status, refused.code, refused.detail);
   }
   if (error.statusCode === 429) {
@@ -136,17 +149,55 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
  * range, a reference to a record that does not exist, a check the row fails), as 4xx problems instead of a 500.
  */
 const CLIENT_DATA_SQLSTATES: Record<string, { status: number; code: string; detail: string }> = {
-  '22P02': { status: 400, code: 'request.invalid_value', detail: 'A value in the request does not have the form its field needs (a number, an id, a date): check each field against /api/docs.' },
-  '22007': { status: 400, code: 'request.invalid_date', detail: 'A date or time in the request is not valid: write dates as YYYY-MM-DD and instants as ISO 8601 with an offset.' },
-  '22008': { status: 400, code: 'request.invalid_date', detail: 'A date or time in the request is out of range: use a real date between 1900 and 2199.' },
-  '22003': { status: 422, code: 'request.number_out_of_range', detail: 'A number in the request is too large or too small for what it counts: send a smaller value.' },
-  '22021': { status: 400, code: 'request.invalid_text', detail: 'A text in the request holds bytes that are not valid UTF-8 or a NUL character: remove them and send again.' },
-  '22001': { status: 422, code: 'request.text_too_long', detail: 'A text in the request is longer than its field allows: shorten it.' },
-  '23503': { status: 422, code: 'request.unknown_reference', detail: 'The request names a record that does not exist (an id of a team, creditor, case or other record): check the ids you send.' },
-  '23514': { status: 422, code: 'request.check_failed', detail: 'A value in the request breaks a rule of the record it changes: check the values against /api/docs.' },
+  '22P02': {
+    status: 400,
+    code: 'request.invalid_value',
+    detail:
+      'A value in the request does not have the form its field needs (a number, an id, a date): check each field against /api/docs.',
+  },
+  '22007': {
+    status: 400,
+    code: 'request.invalid_date',
+    detail:
+      'A date or time in the request is not valid: write dates as YYYY-MM-DD and instants as ISO 8601 with an offset.',
+  },
+  '22008': {
+    status: 400,
+    code: 'request.invalid_date',
+    detail: 'A date or time in the request is out of range: use a real date between 1900 and 2199.',
+  },
+  '22003': {
+    status: 422,
+    code: 'request.number_out_of_range',
+    detail: 'A number in the request is too large or too small for what it counts: send a smaller value.',
+  },
+  '22021': {
+    status: 400,
+    code: 'request.invalid_text',
+    detail:
+      'A text in the request holds bytes that are not valid UTF-8 or a NUL character: remove them and send again.',
+  },
+  '22001': {
+    status: 422,
+    code: 'request.text_too_long',
+    detail: 'A text in the request is longer than its field allows: shorten it.',
+  },
+  '23503': {
+    status: 422,
+    code: 'request.unknown_reference',
+    detail:
+      'The request names a record that does not exist (an id of a team, creditor, case or other record): check the ids you send.',
+  },
+  '23514': {
+    status: 422,
+    code: 'request.check_failed',
+    detail: 'A value in the request breaks a rule of the record it changes: check the values against /api/docs.',
+  },
 };
 
-function databaseRefusal(error: unknown): ({ sqlState: string; constraint: string | null } & (typeof CLIENT_DATA_SQLSTATES)[string]) | null {
+function databaseRefusal(
+  error: unknown,
+): ({ sqlState: string; constraint: string | null } & (typeof CLIENT_DATA_SQLSTATES)[string]) | null {
   if (error === null || typeof error !== 'object') return null;
   const { code, severity, constraint } = error as { code?: unknown; severity?: unknown; constraint?: unknown };
   // Both pg and PGlite raise a DatabaseError carrying the server's severity and SQLSTATE.

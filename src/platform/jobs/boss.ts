@@ -25,7 +25,11 @@ export interface Jobs extends JobQueue {
  * `work: false` (JOBS=off) makes a process that can enqueue jobs but runs no worker and no schedule, for extra API
  * processes beside one worker.
  */
-export async function startBoss(deps: Deps, definitions: readonly JobDefinition[], options: { work?: boolean } = {}): Promise<Jobs> {
+export async function startBoss(
+  deps: Deps,
+  definitions: readonly JobDefinition[],
+  options: { work?: boolean } = {},
+): Promise<Jobs> {
   const work = options.work ?? true;
   const embedded = deps.database.engine === 'pglite';
   const boss = new PgBoss({
@@ -36,14 +40,17 @@ export async function startBoss(deps: Deps, definitions: readonly JobDefinition[
     // The embedded engine has one connection: watch gently.
     ...(embedded ? { monitorStateIntervalSeconds: 60 } : {}),
   });
-  boss.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'job system error', err: String(error) })));
+  boss.on('error', (error) =>
+    console.error(JSON.stringify({ level: 'error', msg: 'job system error', err: String(error) })),
+  );
   await boss.start();
   for (const job of definitions) {
     await (job.queue ? boss.createQueue(job.name, { name: job.name, ...job.queue }) : boss.createQueue(job.name));
   }
   if (work) {
     for (const job of definitions) {
-      if (job.schedule) await boss.schedule(job.name, job.schedule.cron, {}, job.schedule.tz ? { tz: job.schedule.tz } : {});
+      if (job.schedule)
+        await boss.schedule(job.name, job.schedule.cron, {}, job.schedule.tz ? { tz: job.schedule.tz } : {});
       const pollingIntervalSeconds = embedded ? job.pollingIntervalSeconds.embedded : job.pollingIntervalSeconds.server;
       await boss.work<object>(job.name, { pollingIntervalSeconds }, async (batch) => {
         for (const one of batch) await job.run(deps, one.data);

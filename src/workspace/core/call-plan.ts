@@ -17,7 +17,8 @@ export const CALL_LIMITS = {
 } as const;
 
 export type CallOutcome = 'right_party' | 'no_answer' | 'busy' | 'voicemail' | 'wrong_number' | 'third_party';
-export type CallResultKind = 'promise' | 'callback' | 'refusal' | 'dispute' | 'hardship' | 'already_paid' | 'information';
+export type CallResultKind =
+  'promise' | 'callback' | 'refusal' | 'dispute' | 'hardship' | 'already_paid' | 'information';
 
 export interface CallInput {
   outcome: CallOutcome;
@@ -42,7 +43,12 @@ export type PlannedAction =
   | { kind: 'promise'; amountCents: number; dueOn: string }
   | { kind: 'callback'; at: number }
   | { kind: 'hold'; holdKind: 'dispute' | 'vulnerability'; reason: string; reviewAt: number | null }
-  | { kind: 'task'; taskKind: 'refusal_review' | 'dispute_review' | 'care_referral' | 'payment_check' | 'trace_contact'; dueAt: number; team: 'current' | 'care' }
+  | {
+      kind: 'task';
+      taskKind: 'refusal_review' | 'dispute_review' | 'care_referral' | 'payment_check' | 'trace_contact';
+      dueAt: number;
+      team: 'current' | 'care';
+    }
   | { kind: 'move_team'; teamKind: 'care' }
   | { kind: 'flag_wrong_number'; contactPointId: string };
 
@@ -51,7 +57,9 @@ export interface CallProblem {
   message: string;
 }
 
-export type CallPlan = { ok: true; result: CallResultKind | null; checklist: Record<string, boolean>; actions: PlannedAction[] } | { ok: false; problem: CallProblem };
+export type CallPlan =
+  | { ok: true; result: CallResultKind | null; checklist: Record<string, boolean>; actions: PlannedAction[] }
+  | { ok: false; problem: CallProblem };
 
 const refuse = (code: string, message: string): CallPlan => ({ ok: false, problem: { code, message } });
 
@@ -62,20 +70,33 @@ const refuse = (code: string, message: string): CallPlan => ({ ok: false, proble
  */
 export function planCall(input: CallInput, context: CallContext): CallPlan {
   for (const step of Object.keys(input.checklist)) {
-    if (!STEP_IDS.has(step)) return refuse('call.unknown_step', `"${step}" is not a step of the call script: use ${[...STEP_IDS].join(', ')}.`);
+    if (!STEP_IDS.has(step))
+      return refuse(
+        'call.unknown_step',
+        `"${step}" is not a step of the call script: use ${[...STEP_IDS].join(', ')}.`,
+      );
   }
   const checklist = Object.fromEntries(SCRIPT.map((step) => [step.id, input.checklist[step.id] === true]));
   const rightParty = input.outcome === 'right_party';
   if (!rightParty) {
     if (input.result !== undefined) {
-      return refuse('call.result_needs_right_party', 'A call ends in a promise, a callback, a refusal or another result only after a conversation with the debtor: choose the outcome "right party" or leave the result out.');
+      return refuse(
+        'call.result_needs_right_party',
+        'A call ends in a promise, a callback, a refusal or another result only after a conversation with the debtor: choose the outcome "right party" or leave the result out.',
+      );
     }
     const disclosed = SCRIPT.filter((step) => step.rightPartyOnly && checklist[step.id]);
     if (disclosed.length > 0) {
-      return refuse('call.disclosed_without_identity', `The steps ${disclosed.map((step) => step.id).join(', ')} are only for a conversation with the debtor, identity confirmed: uncheck them (nothing about the debt is said to anyone else).`);
+      return refuse(
+        'call.disclosed_without_identity',
+        `The steps ${disclosed.map((step) => step.id).join(', ')} are only for a conversation with the debtor, identity confirmed: uncheck them (nothing about the debt is said to anyone else).`,
+      );
     }
   } else if (!checklist.identity) {
-    return refuse('call.identity_not_confirmed', 'A conversation with the debtor starts by confirming who answers: check the identity step, or record the call as a third party.');
+    return refuse(
+      'call.identity_not_confirmed',
+      'A conversation with the debtor starts by confirming who answers: check the identity step, or record the call as a third party.',
+    );
   }
 
   const result: CallResultKind | null = rightParty ? (input.result ?? 'information') : null;
@@ -84,53 +105,94 @@ export function planCall(input: CallInput, context: CallContext): CallPlan {
   switch (result) {
     case 'promise': {
       if (!input.promise) return refuse('call.promise_missing', 'A promise to pay needs its amount and its date.');
-      if (context.hasOpenPromise) return refuse('promise.already_open', 'This case already has an open promise to pay: cancel it first, or wait until it is kept or broken.');
+      if (context.hasOpenPromise)
+        return refuse(
+          'promise.already_open',
+          'This case already has an open promise to pay: cancel it first, or wait until it is kept or broken.',
+        );
       if (input.promise.amountCents > context.balanceCents) {
-        return refuse('promise.amount_too_high', `A promise cannot exceed what is owed (${context.balanceCents} cents): lower the amount.`);
+        return refuse(
+          'promise.amount_too_high',
+          `A promise cannot exceed what is owed (${context.balanceCents} cents): lower the amount.`,
+        );
       }
       const today = toLocal(context.timeZone, now).dayNumber;
       const due = dayNumberOf(input.promise.dueOn);
       if (due < today || due > today + CALL_LIMITS.promiseMaxDays) {
-        return refuse('promise.due_out_of_range', `A promise is for a date from today (${isoDateOf(today)}) to ${isoDateOf(today + CALL_LIMITS.promiseMaxDays)}; further off, agree on a plan.`);
+        return refuse(
+          'promise.due_out_of_range',
+          `A promise is for a date from today (${isoDateOf(today)}) to ${isoDateOf(today + CALL_LIMITS.promiseMaxDays)}; further off, agree on a plan.`,
+        );
       }
       actions.push({ kind: 'promise', amountCents: input.promise.amountCents, dueOn: input.promise.dueOn });
       break;
     }
     case 'callback':
-      if (input.callbackAt === undefined) return refuse('call.callback_missing', 'A callback needs the time the debtor chose.');
-      if (input.callbackAt <= now) return refuse('contact.callback_in_past', 'A callback is for a moment to come: choose a later time.');
+      if (input.callbackAt === undefined)
+        return refuse('call.callback_missing', 'A callback needs the time the debtor chose.');
+      if (input.callbackAt <= now)
+        return refuse('contact.callback_in_past', 'A callback is for a moment to come: choose a later time.');
       if (input.callbackAt > now + CALL_LIMITS.callbackMaxDays * DAY_MS) {
-        return refuse('contact.callback_too_far', `A callback may be set up to ${CALL_LIMITS.callbackMaxDays} days ahead; for later, agree on a new contact then.`);
+        return refuse(
+          'contact.callback_too_far',
+          `A callback may be set up to ${CALL_LIMITS.callbackMaxDays} days ahead; for later, agree on a new contact then.`,
+        );
       }
       actions.push({ kind: 'callback', at: input.callbackAt });
       break;
     case 'refusal':
-      actions.push({ kind: 'task', taskKind: 'refusal_review', dueAt: now + CALL_LIMITS.refusalReviewDays * DAY_MS, team: 'current' });
+      actions.push({
+        kind: 'task',
+        taskKind: 'refusal_review',
+        dueAt: now + CALL_LIMITS.refusalReviewDays * DAY_MS,
+        team: 'current',
+      });
       break;
     case 'dispute': {
       const reason = input.reason?.trim() ?? '';
-      if (reason.length < 3) return refuse('call.reason_missing', 'Write what the debtor disputes (at least 3 characters): the creditor must answer it.');
-      actions.push({ kind: 'hold', holdKind: 'dispute', reason, reviewAt: now + CALL_LIMITS.disputeReviewDays * DAY_MS });
+      if (reason.length < 3)
+        return refuse(
+          'call.reason_missing',
+          'Write what the debtor disputes (at least 3 characters): the creditor must answer it.',
+        );
+      actions.push({
+        kind: 'hold',
+        holdKind: 'dispute',
+        reason,
+        reviewAt: now + CALL_LIMITS.disputeReviewDays * DAY_MS,
+      });
       actions.push({ kind: 'task', taskKind: 'dispute_review', dueAt: now, team: 'current' });
       break;
     }
     case 'hardship': {
       const reason = input.reason?.trim() ?? '';
-      if (reason.length < 3) return refuse('call.reason_missing', 'Write in a few neutral words what the debtor declared (no health details): the care team takes over from it.');
+      if (reason.length < 3)
+        return refuse(
+          'call.reason_missing',
+          'Write in a few neutral words what the debtor declared (no health details): the care team takes over from it.',
+        );
       actions.push({ kind: 'hold', holdKind: 'vulnerability', reason, reviewAt: null });
       actions.push({ kind: 'move_team', teamKind: 'care' });
       actions.push({ kind: 'task', taskKind: 'care_referral', dueAt: now, team: 'care' });
       break;
     }
     case 'already_paid':
-      actions.push({ kind: 'task', taskKind: 'payment_check', dueAt: now + CALL_LIMITS.paymentCheckDays * DAY_MS, team: 'current' });
+      actions.push({
+        kind: 'task',
+        taskKind: 'payment_check',
+        dueAt: now + CALL_LIMITS.paymentCheckDays * DAY_MS,
+        team: 'current',
+      });
       break;
     default:
       break;
   }
   if (input.outcome === 'wrong_number') {
     if (!input.contactPointId || !context.phonePoints.includes(input.contactPointId)) {
-      return refuse('call.contact_point_invalid', 'Say which of the debtor’s numbers reached someone else: it will not be dialled again.');
+      return refuse(
+        'call.contact_point_invalid',
+        'Say which of the debtor’s numbers reached someone else: it will not be dialled again.',
+      );
     }
     actions.push({ kind: 'flag_wrong_number', contactPointId: input.contactPointId });
     actions.push({ kind: 'task', taskKind: 'trace_contact', dueAt: now, team: 'current' });
@@ -139,8 +201,14 @@ export function planCall(input: CallInput, context: CallContext): CallPlan {
 }
 
 /** Whether an open promise is broken on `today` (the debtor's local date): its date and the grace days are past. */
-export function promiseBroken(promise: { dueOn: string; amountCents: number; paidCents: number }, today: string): boolean {
-  return promise.paidCents < promise.amountCents && dayNumberOf(today) > dayNumberOf(promise.dueOn) + CALL_LIMITS.promiseGraceDays;
+export function promiseBroken(
+  promise: { dueOn: string; amountCents: number; paidCents: number },
+  today: string,
+): boolean {
+  return (
+    promise.paidCents < promise.amountCents &&
+    dayNumberOf(today) > dayNumberOf(promise.dueOn) + CALL_LIMITS.promiseGraceDays
+  );
 }
 
 /** How much of a promise the payments made since it cover, and whether that keeps it. */

@@ -87,24 +87,45 @@ export function queueEntry(
   if (dueCallback !== undefined) {
     tier = TIER.callback;
     const time = momentWords(facts.timeZone, dueCallback);
-    reasons.push({ fr: `Rappel demandé par le débiteur pour ${time.fr} : en tête de file à cette heure.`, en: `Callback the debtor asked for on ${time.en}: first in the queue at that time.`, it: `Richiamata chiesta dal debitore per ${time.it}: prima in coda a quell’ora.` });
+    reasons.push({
+      fr: `Rappel demandé par le débiteur pour ${time.fr} : en tête de file à cette heure.`,
+      en: `Callback the debtor asked for on ${time.en}: first in the queue at that time.`,
+      it: `Richiamata chiesta dal debitore per ${time.it}: prima in coda a quell’ora.`,
+    });
   } else if (promiseDue || tasksDue.some((task) => task.kind === 'promise_broken')) {
     tier = TIER.promise;
     reasons.push(
       promiseDue
-        ? { fr: `Promesse de ${euros(facts.openPromise!.amountCents).fr} à échéance le ${dateWords(facts.openPromise!.dueOn).fr}.`, en: `Promise of ${euros(facts.openPromise!.amountCents).en} due on ${dateWords(facts.openPromise!.dueOn).en}.`, it: `Promessa di ${euros(facts.openPromise!.amountCents).it} in scadenza il ${dateWords(facts.openPromise!.dueOn).it}.` }
-        : { fr: 'Promesse non tenue : suivi à faire.', en: 'Broken promise: follow-up due.', it: 'Promessa non mantenuta: seguito da fare.' },
+        ? {
+            fr: `Promesse de ${euros(facts.openPromise!.amountCents).fr} à échéance le ${dateWords(facts.openPromise!.dueOn).fr}.`,
+            en: `Promise of ${euros(facts.openPromise!.amountCents).en} due on ${dateWords(facts.openPromise!.dueOn).en}.`,
+            it: `Promessa di ${euros(facts.openPromise!.amountCents).it} in scadenza il ${dateWords(facts.openPromise!.dueOn).it}.`,
+          }
+        : {
+            fr: 'Promesse non tenue : suivi à faire.',
+            en: 'Broken promise: follow-up due.',
+            it: 'Promessa non mantenuta: seguito da fare.',
+          },
     );
   } else if (tasksDue.length > 0) {
     tier = TIER.follow_up;
-    const titles = (lang: 'fr' | 'en' | 'it') => tasksDue.map((task) => TASK_TITLES[task.kind as keyof typeof TASK_TITLES]?.[lang] ?? task.kind).join(' ; ');
-    reasons.push({ fr: `Suivi à faire : ${titles('fr')}.`, en: `Follow-up due: ${titles('en')}.`, it: `Seguito da fare: ${titles('it')}.` });
+    const titles = (lang: 'fr' | 'en' | 'it') =>
+      tasksDue.map((task) => TASK_TITLES[task.kind as keyof typeof TASK_TITLES]?.[lang] ?? task.kind).join(' ; ');
+    reasons.push({
+      fr: `Suivi à faire : ${titles('fr')}.`,
+      en: `Follow-up due: ${titles('en')}.`,
+      it: `Seguito da fare: ${titles('it')}.`,
+    });
   }
 
   let callableFrom: number | null = null;
   if (!assignment.treatment.channels.includes('phone')) {
     const channels = assignment.treatment.channels.join(', ');
-    reasons.push({ fr: `Pas d’appel prévu par ce traitement (canaux : ${channels}).`, en: `This treatment plans no call (channels: ${channels}).`, it: `Nessuna chiamata prevista da questo trattamento (canali: ${channels}).` });
+    reasons.push({
+      fr: `Pas d’appel prévu par ce traitement (canaux : ${channels}).`,
+      en: `This treatment plans no call (channels: ${channels}).`,
+      it: `Nessuna chiamata prevista da questo trattamento (canali: ${channels}).`,
+    });
   } else {
     callableFrom = phone.allowed ? now : phone.nextAllowedAt;
     if (!phone.allowed && phone.reason) reasons.push(phone.reason);
@@ -112,12 +133,20 @@ export function queueEntry(
     if (callableFrom !== null && wait !== null && wait > callableFrom) {
       callableFrom = wait;
       const until = momentWords(facts.timeZone, wait);
-      reasons.push({ fr: `En attente jusqu’à ${until.fr} (engagement en cours).`, en: `Waiting until ${until.en} (a commitment is running).`, it: `In attesa fino a ${until.it} (impegno in corso).` });
+      reasons.push({
+        fr: `En attente jusqu’à ${until.fr} (engagement en cours).`,
+        en: `Waiting until ${until.en} (a commitment is running).`,
+        it: `In attesa fino a ${until.it} (impegno in corso).`,
+      });
     }
   }
   const paused = control?.paused ?? false;
   if (paused) {
-    reasons.push({ fr: `Segment en pause : ${control!.note}`, en: `Segment paused: ${control!.note}`, it: `Segmento in pausa: ${control!.note}` });
+    reasons.push({
+      fr: `Segment en pause : ${control!.note}`,
+      en: `Segment paused: ${control!.note}`,
+      it: `Segmento in pausa: ${control!.note}`,
+    });
   }
   return {
     segmentId: assignment.segment.id,

@@ -2,7 +2,16 @@ import { euros, say } from '../../affordability/core/text.js';
 import type { Message } from '../../platform/message.js';
 import { CARE_SEGMENT_NAME, type QueueReason } from '../../need-to-know/core/care-rule.js';
 import { OUTCOME_WORDS, PLAN_STATE_WORDS } from './texts.js';
-import type { Conditions, LAST_OUTCOMES, LANGUAGES, PLAN_STATES, Segment, StrategyDocument, STRATEGY_STAGES, Treatment } from './strategy-document.js';
+import type {
+  Conditions,
+  LAST_OUTCOMES,
+  LANGUAGES,
+  PLAN_STATES,
+  Segment,
+  StrategyDocument,
+  STRATEGY_STAGES,
+  Treatment,
+} from './strategy-document.js';
 
 /** What the strategy looks at in a case, loaded in bulk by the queue refresh. */
 export interface SegmentFacts {
@@ -52,25 +61,47 @@ export function meets(when: Conditions, facts: SegmentFacts): boolean {
  */
 export function segmentCase(strategy: StrategyDocument, facts: SegmentFacts): SegmentAssignment {
   const segment = strategy.segments.find((candidate) => meets(candidate.when, facts));
-  if (!segment) throw new Error(`strategy "${strategy.title}" has no segment for case ${facts.caseId}: its last segment must have no conditions`);
-  const challenger = segment.challenger !== undefined && bucketOf(segment.id, facts.caseId) < segment.challenger.sharePercent;
+  if (!segment)
+    throw new Error(
+      `strategy "${strategy.title}" has no segment for case ${facts.caseId}: its last segment must have no conditions`,
+    );
+  const challenger =
+    segment.challenger !== undefined && bucketOf(segment.id, facts.caseId) < segment.challenger.sharePercent;
   const named: QueueReason = say({
     fr: () => `Segment « ${segment.name} »${describeConditions(segment.when, 'fr')}.`,
     en: () => `Segment “${segment.name}”${describeConditions(segment.when, 'en')}.`,
     it: () => `Segmento «${segment.name}»${describeConditions(segment.when, 'it')}.`,
   });
   // A segment that selects by vulnerability names it: a reader without need-to-know reads that a care rule applies.
-  if (isCareSegment(segment)) named.restricted = { fr: `Segment « ${CARE_SEGMENT_NAME.fr} ».`, en: `Segment “${CARE_SEGMENT_NAME.en}”.`, it: `Segmento «${CARE_SEGMENT_NAME.it}».` };
+  if (isCareSegment(segment))
+    named.restricted = {
+      fr: `Segment « ${CARE_SEGMENT_NAME.fr} ».`,
+      en: `Segment “${CARE_SEGMENT_NAME.en}”.`,
+      it: `Segmento «${CARE_SEGMENT_NAME.it}».`,
+    };
   const reasons: QueueReason[] = [named];
   if (segment.challenger) {
     const share = segment.challenger.sharePercent;
     reasons.push(
       challenger
-        ? { fr: `Traitement challenger (${share} % du segment).`, en: `Challenger treatment (${share}% of the segment).`, it: `Trattamento challenger (${share}% del segmento).` }
-        : { fr: `Traitement de référence (le challenger a ${share} % du segment).`, en: `Champion treatment (the challenger has ${share}% of the segment).`, it: `Trattamento di riferimento (il challenger ha il ${share}% del segmento).` },
+        ? {
+            fr: `Traitement challenger (${share} % du segment).`,
+            en: `Challenger treatment (${share}% of the segment).`,
+            it: `Trattamento challenger (${share}% del segmento).`,
+          }
+        : {
+            fr: `Traitement de référence (le challenger a ${share} % du segment).`,
+            en: `Champion treatment (the challenger has ${share}% of the segment).`,
+            it: `Trattamento di riferimento (il challenger ha il ${share}% del segmento).`,
+          },
     );
   }
-  return { segment, arm: challenger ? 'challenger' : 'champion', treatment: challenger ? segment.challenger!.treatment : segment.treatment, reasons };
+  return {
+    segment,
+    arm: challenger ? 'challenger' : 'champion',
+    treatment: challenger ? segment.challenger!.treatment : segment.treatment,
+    reasons,
+  };
 }
 
 /** Whether a segment selects cases by a vulnerability hold, so that its name and conditions reveal one. */
@@ -104,15 +135,32 @@ export function describeConditions(when: Conditions, lang: Lang): string {
   const parts: string[] = [];
   const w = (fr: string, en: string, it: string) => ({ fr, en, it })[lang];
   if (when.creditors) parts.push(`${w('créanciers', 'creditors', 'creditori')} ${when.creditors.join(', ')}`);
-  if (when.stages) parts.push(`${w('étape', 'stage', 'fase')} ${when.stages.map((stage) => STAGE_WORDS[stage][lang]).join(', ')}`);
-  if (when.minBalanceCents !== undefined) parts.push(`${w('solde', 'balance', 'saldo')} ≥ ${euros(when.minBalanceCents)[lang]}`);
-  if (when.maxBalanceCents !== undefined) parts.push(`${w('solde', 'balance', 'saldo')} ≤ ${euros(when.maxBalanceCents)[lang]}`);
-  if (when.minAgeDays !== undefined) parts.push(`${w('ouvert depuis', 'open for', 'aperta da')} ≥ ${when.minAgeDays} ${w('j', 'd', 'g')}`);
-  if (when.maxAgeDays !== undefined) parts.push(`${w('ouvert depuis', 'open for', 'aperta da')} ≤ ${when.maxAgeDays} ${w('j', 'd', 'g')}`);
-  if (when.lastOutcomes) parts.push(`${w('dernier résultat', 'last outcome', 'ultimo esito')} ${when.lastOutcomes.map((outcome) => OUTCOME_WORDS[outcome]![lang]).join(', ')}`);
-  if (when.minBrokenPromises !== undefined) parts.push(`${w('promesses non tenues', 'broken promises', 'promesse non mantenute')} ≥ ${when.minBrokenPromises}`);
-  if (when.planStates) parts.push(`${w('plan', 'plan', 'piano')} ${when.planStates.map((state) => PLAN_STATE_WORDS[state]![lang]).join(', ')}`);
-  if (when.vulnerable !== undefined) parts.push(when.vulnerable ? w('fragilité signalée', 'vulnerability flagged', 'fragilità segnalata') : w('sans fragilité signalée', 'no vulnerability flagged', 'nessuna fragilità segnalata'));
+  if (when.stages)
+    parts.push(`${w('étape', 'stage', 'fase')} ${when.stages.map((stage) => STAGE_WORDS[stage][lang]).join(', ')}`);
+  if (when.minBalanceCents !== undefined)
+    parts.push(`${w('solde', 'balance', 'saldo')} ≥ ${euros(when.minBalanceCents)[lang]}`);
+  if (when.maxBalanceCents !== undefined)
+    parts.push(`${w('solde', 'balance', 'saldo')} ≤ ${euros(when.maxBalanceCents)[lang]}`);
+  if (when.minAgeDays !== undefined)
+    parts.push(`${w('ouvert depuis', 'open for', 'aperta da')} ≥ ${when.minAgeDays} ${w('j', 'd', 'g')}`);
+  if (when.maxAgeDays !== undefined)
+    parts.push(`${w('ouvert depuis', 'open for', 'aperta da')} ≤ ${when.maxAgeDays} ${w('j', 'd', 'g')}`);
+  if (when.lastOutcomes)
+    parts.push(
+      `${w('dernier résultat', 'last outcome', 'ultimo esito')} ${when.lastOutcomes.map((outcome) => OUTCOME_WORDS[outcome]![lang]).join(', ')}`,
+    );
+  if (when.minBrokenPromises !== undefined)
+    parts.push(`${w('promesses non tenues', 'broken promises', 'promesse non mantenute')} ≥ ${when.minBrokenPromises}`);
+  if (when.planStates)
+    parts.push(
+      `${w('plan', 'plan', 'piano')} ${when.planStates.map((state) => PLAN_STATE_WORDS[state]![lang]).join(', ')}`,
+    );
+  if (when.vulnerable !== undefined)
+    parts.push(
+      when.vulnerable
+        ? w('fragilité signalée', 'vulnerability flagged', 'fragilità segnalata')
+        : w('sans fragilité signalée', 'no vulnerability flagged', 'nessuna fragilità segnalata'),
+    );
   if (when.languages) parts.push(`${w('langue', 'language', 'lingua')} ${when.languages.join(', ')}`);
   if (parts.length === 0) return '';
   // French typography spaces its colons and semicolons; English and Italian do not.

@@ -10,11 +10,34 @@ import { CHANNELS } from '../../contact-policy/core/policy-document.js';
 
 export const STRATEGY_STAGES = ['amicable', 'plan', 'dispute', 'overindebtedness', 'judicial'] as const;
 export const TEAM_KINDS = ['amicable', 'care', 'overindebtedness', 'judicial'] as const;
-export const PLAN_STATES = ['none', 'proposed', 'pending_approval', 'agreed', 'active', 'late', 'broken', 'completed', 'cancelled', 'refused'] as const;
+export const PLAN_STATES = [
+  'none',
+  'proposed',
+  'pending_approval',
+  'agreed',
+  'active',
+  'late',
+  'broken',
+  'completed',
+  'cancelled',
+  'refused',
+] as const;
 /** The last contact's outcome or, after a conversation, what it came to. */
 export const LAST_OUTCOMES = [
-  'none', 'no_answer', 'busy', 'voicemail', 'wrong_number', 'third_party', 'right_party',
-  'promise', 'callback', 'refusal', 'dispute', 'hardship', 'already_paid', 'information',
+  'none',
+  'no_answer',
+  'busy',
+  'voicemail',
+  'wrong_number',
+  'third_party',
+  'right_party',
+  'promise',
+  'callback',
+  'refusal',
+  'dispute',
+  'hardship',
+  'already_paid',
+  'information',
 ] as const;
 export const LANGUAGES = ['fr', 'en', 'it'] as const;
 
@@ -26,7 +49,10 @@ export const treatmentSchema = z.strictObject({
   /** The kind of team that works the case; a case already with a team of that kind stays with it. */
   team: z.enum(TEAM_KINDS),
   /** The channels to use, in order of preference. Without `phone` the case is in no calling queue. */
-  channels: z.array(z.enum(CHANNELS)).min(1).refine((list) => new Set(list).size === list.length, 'each channel once'),
+  channels: z
+    .array(z.enum(CHANNELS))
+    .min(1)
+    .refine((list) => new Set(list).size === list.length, 'each channel once'),
   /** 0–1000: higher first, after callbacks due and promises due or broken. */
   priority: z.number().int().min(0).max(1000),
 });
@@ -34,7 +60,10 @@ export type Treatment = z.infer<typeof treatmentSchema>;
 
 export const conditionsSchema = z
   .strictObject({
-    creditors: z.array(z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/)).min(1).optional(),
+    creditors: z
+      .array(z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,31}$/))
+      .min(1)
+      .optional(),
     stages: z.array(z.enum(STRATEGY_STAGES)).min(1).optional(),
     minBalanceCents: cents.optional(),
     maxBalanceCents: cents.optional(),
@@ -47,9 +76,12 @@ export const conditionsSchema = z
     vulnerable: z.boolean().optional(),
     languages: z.array(z.enum(LANGUAGES)).min(1).optional(),
   })
-  .refine((c) => c.minBalanceCents === undefined || c.maxBalanceCents === undefined || c.minBalanceCents <= c.maxBalanceCents, {
-    message: 'minBalanceCents must not exceed maxBalanceCents',
-  })
+  .refine(
+    (c) => c.minBalanceCents === undefined || c.maxBalanceCents === undefined || c.minBalanceCents <= c.maxBalanceCents,
+    {
+      message: 'minBalanceCents must not exceed maxBalanceCents',
+    },
+  )
   .refine((c) => c.minAgeDays === undefined || c.maxAgeDays === undefined || c.minAgeDays <= c.maxAgeDays, {
     message: 'minAgeDays must not exceed maxAgeDays',
   });
@@ -79,12 +111,21 @@ export const strategyDocumentSchema = z
   .superRefine((document, ctx) => {
     const seen = new Set<string>();
     document.segments.forEach((segment, index) => {
-      if (seen.has(segment.id)) ctx.addIssue({ code: 'custom', path: ['segments', index, 'id'], message: `segment id "${segment.id}" is used twice` });
+      if (seen.has(segment.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['segments', index, 'id'],
+          message: `segment id "${segment.id}" is used twice`,
+        });
       seen.add(segment.id);
     });
     const last = document.segments[document.segments.length - 1];
     if (last && Object.keys(last.when).length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['segments', document.segments.length - 1, 'when'], message: 'the last segment must have no conditions, so that every open case has a treatment' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['segments', document.segments.length - 1, 'when'],
+        message: 'the last segment must have no conditions, so that every open case has a treatment',
+      });
     }
   });
 export type StrategyDocument = z.infer<typeof strategyDocumentSchema>;

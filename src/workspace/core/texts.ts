@@ -2,19 +2,50 @@ import type { Message } from '../../platform/message.js';
 import type { TaskKind } from '../../platform/db/schema.js';
 
 export const TASK_TITLES: Record<TaskKind, Message> = {
-  promise_broken: { fr: 'Promesse non tenue : reprendre contact', en: 'Broken promise: get back in touch', it: 'Promessa non mantenuta: ricontattare' },
-  callback_missed: { fr: 'Rappel manqué : rappeler et s’excuser', en: 'Missed callback: call back and apologise', it: 'Richiamata mancata: richiamare e scusarsi' },
-  dispute_review: { fr: 'Contestation : demander au créancier de confirmer', en: 'Dispute: ask the creditor to confirm', it: 'Contestazione: chiedere conferma al creditore' },
+  promise_broken: {
+    fr: 'Promesse non tenue : reprendre contact',
+    en: 'Broken promise: get back in touch',
+    it: 'Promessa non mantenuta: ricontattare',
+  },
+  callback_missed: {
+    fr: 'Rappel manqué : rappeler et s’excuser',
+    en: 'Missed callback: call back and apologise',
+    it: 'Richiamata mancata: richiamare e scusarsi',
+  },
+  dispute_review: {
+    fr: 'Contestation : demander au créancier de confirmer',
+    en: 'Dispute: ask the creditor to confirm',
+    it: 'Contestazione: chiedere conferma al creditore',
+  },
   // Every reader of the case sees its tasks and timeline: the title says that a care rule applies, not why (need-to-know).
-  care_referral: { fr: 'Règle de soin : prise en charge par l’équipe d’accompagnement', en: 'Care rule: care team to take over', it: 'Regola di tutela: presa in carico dal team di accompagnamento' },
-  payment_check: { fr: 'Paiement annoncé : vérifier qu’il est arrivé', en: 'Payment reported: check it arrived', it: 'Pagamento annunciato: verificare che sia arrivato' },
-  trace_contact: { fr: 'Mauvais numéro : rechercher de nouvelles coordonnées', en: 'Wrong number: find new contact details', it: 'Numero errato: cercare nuovi recapiti' },
-  refusal_review: { fr: 'Refus : revoir l’approche du dossier', en: 'Refusal: review the approach to the case', it: 'Rifiuto: rivedere l’approccio alla pratica' },
+  care_referral: {
+    fr: 'Règle de soin : prise en charge par l’équipe d’accompagnement',
+    en: 'Care rule: care team to take over',
+    it: 'Regola di tutela: presa in carico dal team di accompagnamento',
+  },
+  payment_check: {
+    fr: 'Paiement annoncé : vérifier qu’il est arrivé',
+    en: 'Payment reported: check it arrived',
+    it: 'Pagamento annunciato: verificare che sia arrivato',
+  },
+  trace_contact: {
+    fr: 'Mauvais numéro : rechercher de nouvelles coordonnées',
+    en: 'Wrong number: find new contact details',
+    it: 'Numero errato: cercare nuovi recapiti',
+  },
+  refusal_review: {
+    fr: 'Refus : revoir l’approche du dossier',
+    en: 'Refusal: review the approach to the case',
+    it: 'Rifiuto: rivedere l’approccio alla pratica',
+  },
 };
 
 const TAGS = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' } as const;
 const dayFormats = Object.fromEntries(
-  Object.entries(TAGS).map(([lang, tag]) => [lang, new Intl.DateTimeFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })]),
+  Object.entries(TAGS).map(([lang, tag]) => [
+    lang,
+    new Intl.DateTimeFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+  ]),
 ) as Record<keyof Message, Intl.DateTimeFormat>;
 
 /** A calendar date in words: 4 décembre 2026 / 4 December 2026 / 4 dicembre 2026. */
@@ -26,8 +57,21 @@ export function dateWords(isoDate: string): Message {
 /** An instant on the debtor's own clock, in words: mercredi 25 novembre 2026 à 10:30 (Europe/Paris). */
 export function momentWords(timeZone: string, at: number): Message {
   const format = (tag: string) =>
-    new Intl.DateTimeFormat(tag, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-  return { fr: `${format(TAGS.fr)} (${timeZone})`, en: `${format(TAGS.en)} (${timeZone})`, it: `${format(TAGS.it)} (${timeZone})` };
+    new Intl.DateTimeFormat(tag, {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(at);
+  return {
+    fr: `${format(TAGS.fr)} (${timeZone})`,
+    en: `${format(TAGS.en)} (${timeZone})`,
+    it: `${format(TAGS.it)} (${timeZone})`,
+  };
 }
 
 export const OUTCOME_WORDS: Record<string, Message> = {

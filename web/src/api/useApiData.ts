@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { isAbort } from './client.js';
 
-export type ApiData<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: unknown };
+export type ApiData<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: unknown };
 
 /**
  * Loads data for a page and reloads when `key` changes. A newer load aborts the older one, so a slow answer
  * never overwrites a fresher one, and data loaded for another key is never shown as the answer to this one.
  */
-export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>, key: string): ApiData<T> & { reload: () => void } {
+export function useApiData<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  key: string,
+): ApiData<T> & { reload: () => void } {
   const [generation, setGeneration] = useState(0);
   const requestKey = `${generation}\u0000${key}`;
   const [loaded, setLoaded] = useState<{ key: string; state: ApiData<T> } | null>(null);

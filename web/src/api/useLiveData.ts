@@ -8,7 +8,11 @@ import type { ApiData } from './useApiData.js';
  * A change of `key` (another case) starts afresh; a change of `refresh` (the reader's language, in which the server
  * writes its texts) reloads in place. `version` counts the loads, for parts that must follow them.
  */
-export function useLiveData<T>(load: (signal: AbortSignal) => Promise<T>, key: string, refresh = ''): ApiData<T> & { reload: () => void; version: number } {
+export function useLiveData<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  key: string,
+  refresh = '',
+): ApiData<T> & { reload: () => void; version: number } {
   const [generation, setGeneration] = useState(0);
   const [state, setState] = useState<{ key: string; data: ApiData<T> }>({ key, data: { status: 'loading' } });
   // `load` is rebuilt on each render: the effect calls the latest one; `key`, `generation` and `refresh` say when.
@@ -20,7 +24,11 @@ export function useLiveData<T>(load: (signal: AbortSignal) => Promise<T>, key: s
       (error: unknown) => {
         if (isAbort(error)) return;
         // A failed reload keeps what is shown; a failed first load shows the problem.
-        setState((previous) => (previous.key === key && previous.data.status === 'ready' ? previous : { key, data: { status: 'error', error } }));
+        setState((previous) =>
+          previous.key === key && previous.data.status === 'ready'
+            ? previous
+            : { key, data: { status: 'error', error } },
+        );
       },
     );
     return () => controller.abort();

@@ -66,7 +66,10 @@ export function App() {
         <Route path="placements/:id" element={guarded('placements.read', <PlacementPage />)} />
         <Route path="debtor-matches" element={guarded('debtors.review_matches', <DebtorMatchesPage />)} />
         <Route path="contact-policy" element={guarded('contact_policy.read', <ContactPolicyPage />)} />
-        <Route path="contact-policy/versions/:version" element={guarded('contact_policy.read', <ContactPolicyVersionPage />)} />
+        <Route
+          path="contact-policy/versions/:version"
+          element={guarded('contact_policy.read', <ContactPolicyVersionPage />)}
+        />
         <Route path="contact-policy/draft" element={guarded('contact_policy.manage', <ContactPolicyDraftPage />)} />
         <Route path="contact-policy/holidays" element={guarded('contact_policy.read', <ContactPolicyHolidaysPage />)} />
         <Route path="payments" element={guarded('remittances.read', <PaymentsPage />)} />

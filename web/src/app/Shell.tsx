@@ -69,7 +69,13 @@ export function Shell() {
           </ul>
         </nav>
         {/* data-location tells automated checks which address the rendered page belongs to. */}
-        <main id="main" ref={mainRef} tabIndex={-1} className="content" data-location={location.pathname + location.search}>
+        <main
+          id="main"
+          ref={mainRef}
+          tabIndex={-1}
+          className="content"
+          data-location={location.pathname + location.search}
+        >
           <Outlet />
         </main>
       </div>

@@ -6,7 +6,23 @@ import { can, type Permission, type Role } from '../features/identity/permission
  */
 export interface NavigationEntry {
   path: string;
-  labelKey: 'nav.home' | 'nav.workspace' | 'nav.teamQueues' | 'nav.strategies' | 'nav.cases' | 'nav.placements' | 'nav.debtorMatches' | 'nav.planApprovals' | 'nav.caseReviews' | 'nav.contactPolicy' | 'nav.payments' | 'nav.bankStatements' | 'nav.referenceData' | 'nav.creditors' | 'nav.users' | 'nav.audit';
+  labelKey:
+    | 'nav.home'
+    | 'nav.workspace'
+    | 'nav.teamQueues'
+    | 'nav.strategies'
+    | 'nav.cases'
+    | 'nav.placements'
+    | 'nav.debtorMatches'
+    | 'nav.planApprovals'
+    | 'nav.caseReviews'
+    | 'nav.contactPolicy'
+    | 'nav.payments'
+    | 'nav.bankStatements'
+    | 'nav.referenceData'
+    | 'nav.creditors'
+    | 'nav.users'
+    | 'nav.audit';
   permission: Permission;
 }
 
@@ -33,4 +49,3 @@ export const NAVIGATION: readonly NavigationEntry[] = [
 export function navigationFor(role: Role): NavigationEntry[] {
   return NAVIGATION.filter((entry) => can(role, entry.permission));
 }
-

@@ -125,7 +125,8 @@ export const en: Messages = {
     empty: 'No open case within your scope.',
     nightly: {
       heading: 'Nightly refresh',
-      explain: "Lifts lapsed holds, flags those due for review, computes today's snapshot and deletes expired sessions. It also runs every night.",
+      explain:
+        "Lifts lapsed holds, flags those due for review, computes today's snapshot and deletes expired sessions. It also runs every night.",
       run: 'Run the nightly refresh now',
       running: 'Refreshing…',
       done: 'Refresh complete: snapshot of {{date}}.',
@@ -211,8 +212,10 @@ export const en: Messages = {
       debtor_given: 'Letters go to the latest address the debtor gave.',
       agent_recorded: 'Letters go to the latest address an agent took down.',
       traced: 'Letters go to the address the latest trace found.',
-      creditor_primary: 'Letters go to the main address the creditor sent: no address is verified or given by the debtor.',
-      creditor_latest: 'Letters go to the latest address a creditor sent: no address is verified or given by the debtor.',
+      creditor_primary:
+        'Letters go to the main address the creditor sent: no address is verified or given by the debtor.',
+      creditor_latest:
+        'Letters go to the latest address a creditor sent: no address is verified or given by the debtor.',
     },
     addressesCaption: "The debtor's addresses",
     address: 'Address',
@@ -329,13 +332,18 @@ export const en: Messages = {
     pendingAccess: 'Awaiting approval: {{role}}',
     requests: {
       heading: 'Requests for access to case data',
-      intro: 'An account that reads debtors’ cases (a new account or a raised role), or whose password an administrator set, waits for the approval of a manager or a compliance officer, never of the person who asked.',
+      intro:
+        'An account that reads debtors’ cases (a new account or a raised role), or whose password an administrator set, waits for the approval of a manager or a compliance officer, never of the person who asked.',
       caption: 'Pending access requests',
       none: 'No pending request.',
       user: 'Account',
       asked: 'Asked for',
       kind: 'Request',
-      kinds: { creation: 'New account', role_change: 'Raised role (from {{from}})', password_reset: 'Password reset by an administrator (the account cannot sign in until then)' },
+      kinds: {
+        creation: 'New account',
+        role_change: 'Raised role (from {{from}})',
+        password_reset: 'Password reset by an administrator (the account cannot sign in until then)',
+      },
       requestedBy: 'By {{name}}, on {{date}}',
       approve: 'Approve',
       approveLabel: 'Approve the access of {{name}}',
@@ -362,14 +370,16 @@ export const en: Messages = {
       submit: 'Create the user',
       submitting: 'Creating…',
       created: 'The user {{name}} ({{email}}) is created.',
-      createdPending: 'The user {{name}} ({{email}}) is created, inactive: its access to case data waits for the approval of a manager or a compliance officer.',
+      createdPending:
+        'The user {{name}} ({{email}}) is created, inactive: its access to case data waits for the approval of a manager or a compliance officer.',
       failed: 'Could not create the user',
     },
   },
   debtorMatches: {
     title: 'Possible duplicates',
     heading: 'Possible duplicates',
-    intro: 'Intake never merges two records on a guess: when two records have the same name and a birth date is missing, a person decides whether they are the same person.',
+    intro:
+      'Intake never merges two records on a guess: when two records have the same name and a birth date is missing, a person decides whether they are the same person.',
     filters: 'Choose which possible duplicates to show',
     show: 'Possible duplicates',
     apply: 'Show',
@@ -399,7 +409,8 @@ export const en: Messages = {
     samePerson: 'Same person',
     differentPeople: 'Different people',
     decisionFor: 'Decision on {{debtor}} and {{candidate}}',
-    confirmText: 'Both records will be merged into the older one: references, cases, claims, addresses and contact details move to it. This decision cannot be undone.',
+    confirmText:
+      'Both records will be merged into the older one: references, cases, claims, addresses and contact details move to it. This decision cannot be undone.',
     confirm: 'Yes, merge the records',
     cancel: 'Cancel',
     saving: 'Saving the decision…',
@@ -443,20 +454,31 @@ export const en: Messages = {
     verifiedOk_other: 'Chain intact: {{count}} entries verified.',
     verifiedBroken: 'Verification failed: the chain is broken.',
     serverMessage: 'Server message: <text>{{message}}</text>',
-    targetTypes: { debtor_match: 'Possible duplicate', user: 'User', creditor: 'Creditor', hold: 'Hold', job: 'Job', system: 'System', case: 'Case', placement: 'Placement' },
+    targetTypes: {
+      debtor_match: 'Possible duplicate',
+      user: 'User',
+      creditor: 'Creditor',
+      hold: 'Hold',
+      job: 'Job',
+      system: 'System',
+      case: 'Case',
+      placement: 'Placement',
+    },
   },
   budget: {
     title: 'Household budget',
     heading: 'Household budget: {{name}}',
     open: 'Assess the budget and repayment capacity',
     back: 'Back to case {{reference}}',
-    intro: 'Enter the household, its monthly resources and expenses. Accord computes the repayment capacity under French over-indebtedness law (C. conso L731-1, L731-2, R731-1) and explains each step.',
+    intro:
+      'Enter the household, its monthly resources and expenses. Accord computes the repayment capacity under French over-indebtedness law (C. conso L731-1, L731-2, R731-1) and explains each step.',
     household: 'Household',
     date: 'Date of the assessment',
     adults: 'Adults',
     children: 'Children',
     dependants: 'Dependants',
-    dependantsHint: 'In the sense of Code du travail R3252-3: a spouse or partner with resources below the RSA, children giving entitlement to family benefits, a dependent ascendant.',
+    dependantsHint:
+      'In the sense of Code du travail R3252-3: a spouse or partner with resources below the RSA, children giving entitlement to family benefits, a dependent ascendant.',
     resources: 'Monthly resources',
     expenses: 'Monthly expenses',
     resourceType: 'Type of resource {{n}}',
@@ -505,7 +527,8 @@ export const en: Messages = {
       capacity_zero: 'Capacity is zero: no plan may be proposed.',
       negative_margin: 'Expenses exceed resources.',
       beyond_84_months: 'The debt cannot be repaid within 84 months at this capacity.',
-      orient_banque_de_france: 'Orient the household to the Banque de France over-indebtedness procedure and free debt advice; a person reviews the case.',
+      orient_banque_de_france:
+        'Orient the household to the Banque de France over-indebtedness procedure and free debt advice; a person reviews the case.',
       figures_to_check: 'Some reference figures are still to be checked (secondary sources).',
       placeholder_allowance: 'A standard allowance used is a placeholder, not an official figure.',
     },
@@ -573,19 +596,24 @@ export const en: Messages = {
     },
     auth: {
       invalid_credentials: 'The email or the password is wrong. Check both and try again.',
-      password_reset_pending: 'An administrator set a new password for this account: it cannot sign in until a manager or a compliance officer approves it. Ask one of them, then sign in with the new password.',
-      too_many_attempts: 'Too many failed sign-ins with this email or from this network: wait {{wait}}, then try again. If you have forgotten your password, ask an administrator to set a new one.',
-      too_many_attempts_no_wait: 'Too many failed sign-ins with this email or from this network: wait a few minutes, then try again.',
+      password_reset_pending:
+        'An administrator set a new password for this account: it cannot sign in until a manager or a compliance officer approves it. Ask one of them, then sign in with the new password.',
+      too_many_attempts:
+        'Too many failed sign-ins with this email or from this network: wait {{wait}}, then try again. If you have forgotten your password, ask an administrator to set a new one.',
+      too_many_attempts_no_wait:
+        'Too many failed sign-ins with this email or from this network: wait a few minutes, then try again.',
       forbidden: 'Your role does not allow this action.',
       required: 'Your session has ended or you are not signed in: sign in to continue.',
-      csrf_failed: 'The request could not be verified (its security token is missing or out of date): reload the page and try again.',
+      csrf_failed:
+        'The request could not be verified (its security token is missing or out of date): reload the page and try again.',
     },
     metrics: {
       unauthorized: 'The metrics need the METRICS_TOKEN in the Authorization header.',
     },
     password: {
       too_short: 'The password is too short: choose one of at least 12 characters, a sentence for instance.',
-      too_common: 'This password is too common or too easy to guess (it is in, or close to, the lists of leaked passwords): choose another, longer and personal one.',
+      too_common:
+        'This password is too common or too easy to guess (it is in, or close to, the lists of leaked passwords): choose another, longer and personal one.',
       contains_email: 'The password must not contain the email address or its user name: choose another one.',
       demo: 'The demo password is public: choose another one.',
     },
@@ -596,7 +624,8 @@ export const en: Messages = {
       unknown_creditor: 'The chosen creditor does not exist (any more): reload the page and choose another one.',
       unknown_team: 'The chosen team does not exist (any more): reload the page and choose another one.',
       self_lockout: 'You cannot deactivate yourself or change your own role: ask another administrator.',
-      access_pending: 'This account waits for a manager or a compliance officer to approve its access: you can activate it or change its role once they have decided.',
+      access_pending:
+        'This account waits for a manager or a compliance officer to approve its access: you can activate it or change its role once they have decided.',
     },
     user_access: {
       already_decided: 'This request was already decided or withdrawn: reload the list of requests.',
@@ -605,18 +634,22 @@ export const en: Messages = {
       reason_required: 'Say why you refuse this access: the reason is kept in the audit trail.',
     },
     placements: {
-      too_many_imports: 'This creditor already has placements waiting or being imported: try again when one of them has finished.',
-      quota_exceeded: 'This creditor has reached its volume of files uploaded in 24 hours: try again after {{retryAt}}.',
+      too_many_imports:
+        'This creditor already has placements waiting or being imported: try again when one of them has finished.',
+      quota_exceeded:
+        'This creditor has reached its volume of files uploaded in 24 hours: try again after {{retryAt}}.',
     },
     request: {
       validation_failed: 'Some of the values sent were refused:',
       malformed_json: 'The request sent was malformed: reload the page and try again.',
       empty_body: 'The request sent was empty: reload the page and try again.',
       too_large: 'The data sent is larger than accepted. For a claim file, split it into several placements.',
-      unsupported_media_type: 'This type of content is not accepted. For a placement, send a .csv, .jsonl or .ndjson file.',
+      unsupported_media_type:
+        'This type of content is not accepted. For a placement, send a .csv, .jsonl or .ndjson file.',
       bad_content_length: 'The request arrived incomplete: try again.',
       nul_byte: 'A field contains an invisible NUL character, which cannot be stored: retype the text and send again.',
-      invalid_value: 'A value does not have the form its field needs (a number, an identifier, a date): check the form.',
+      invalid_value:
+        'A value does not have the form its field needs (a number, an identifier, a date): check the form.',
       invalid_date: 'A date is not valid: use a real date between 1900 and 2199.',
       number_out_of_range: 'A number is too large or too small: enter a smaller value.',
       invalid_text: 'A text contains characters that cannot be stored: retype it and send again.',
@@ -632,36 +665,45 @@ export const en: Messages = {
       users: 'This user does not exist, or you may not see them.',
       placements: 'This placement does not exist, or you may not see it.',
     },
-    internal_error: 'Something went wrong on our side and nothing was changed. Try again; if it persists, quote the reference below.',
+    internal_error:
+      'Something went wrong on our side and nothing was changed. Try again; if it persists, quote the reference below.',
     reference: 'Request reference: {{requestId}}',
     not_ready: {
       migrations_pending: 'The server is being updated: try again in a few minutes.',
       database: 'The database does not answer: try again in a few minutes.',
     },
     intake: {
-      mandate_not_in_force: 'This mandate is not in force today, so nothing can be placed under it. Choose a mandate in force.',
+      mandate_not_in_force:
+        'This mandate is not in force today, so nothing can be placed under it. Choose a mandate in force.',
       already_run: 'This placement has already been imported. To import it again, upload the file once more.',
-      file_invalid: 'This file cannot be read as a placement: check that it follows the intake format (CSV or JSON Lines).',
+      file_invalid:
+        'This file cannot be read as a placement: check that it follows the intake format (CSV or JSON Lines).',
       unknown_mandate: 'This creditor has no mandate with this code: choose one of its mandates.',
     },
     jobs: {
-      unavailable: 'Background jobs are not running on this server, so the import cannot start: try again later or tell an administrator.',
+      unavailable:
+        'Background jobs are not running on this server, so the import cannot start: try again later or tell an administrator.',
     },
     matches: {
-      already_decided: 'This possible match was already decided, perhaps by a colleague: the list was reloaded, decide on the remaining ones.',
-      debtor_already_merged: 'One of these two records was already merged into another one: reload the list and decide on the remaining matches.',
+      already_decided:
+        'This possible match was already decided, perhaps by a colleague: the list was reloaded, decide on the remaining ones.',
+      debtor_already_merged:
+        'One of these two records was already merged into another one: reload the list and decide on the remaining matches.',
     },
     contact_policy: {
       invalid: 'The policy document is not valid; fix each point below (where in the document, then what is wrong):',
       no_draft: 'There is no draft of the policy: start one from the version in force.',
       effective_in_past: 'A new version cannot apply to the past: choose an effective date from now on.',
       none_in_force: 'No contact policy is in force at that date: a compliance officer must publish one.',
-      draft_changed: 'The draft changed since you opened it (a colleague saved, published or discarded it): reload the page, then make your change again.',
+      draft_changed:
+        'The draft changed since you opened it (a colleague saved, published or discarded it): reload the page, then make your change again.',
     },
     affordability: {
-      no_seizure_scale: 'There is no wage-seizure scale for the year of this date: an administrator must add it to the reference data.',
+      no_seizure_scale:
+        'There is no wage-seizure scale for the year of this date: an administrator must add it to the reference data.',
       no_rsa_amounts: 'No RSA amounts are in force on this date: an administrator must add them to the reference data.',
-      invalid_seizure_scale: 'This scale is not valid: thresholds must rise, only the last bracket is open, and each fraction lies between 0 and 1.',
+      invalid_seizure_scale:
+        'This scale is not valid: thresholds must rise, only the last bracket is open, and each fraction lies between 0 and 1.',
       expense_amount_missing: 'An actual expense needs an amount: enter it or choose the standard allowance.',
       no_standard_allowance: 'There is no standard allowance for this expense category: enter the actual amount.',
       invalid_assessment: 'The budget needs a date, at least one adult, and amounts in whole cents, zero or more.',
@@ -670,21 +712,26 @@ export const en: Messages = {
     payments: {
       invalid_amount: 'A payment is a positive amount in whole cents, at most €10,000,000.00.',
       received_in_future: 'A payment cannot be received in the future: give the day the money arrived.',
-      idempotency_conflict: 'This entry was already used for another payment: reload the page and enter the payment again.',
+      idempotency_conflict:
+        'This entry was already used for another payment: reload the page and enter the payment again.',
       unknown_claim: "The debtor's choice names a claim that is not an open claim of this case.",
       already_reversed: 'This payment was already reversed.',
       credit_too_small: "The refund is larger than the debtor's credit.",
       no_credit: 'The debtor has no credit to allocate.',
       nothing_owed: 'This case owes nothing: the credit stays with the debtor.',
-      invalid_adjustment: 'A correction is a non-zero whole number of cents, at most €10,000,000.00 either way: positive to raise what is owed, negative to lower it.',
+      invalid_adjustment:
+        'A correction is a non-zero whole number of cents, at most €10,000,000.00 either way: positive to raise what is owed, negative to lower it.',
       adjustment_below_zero: 'The correction would take the claim below zero.',
-      surplus_already_used: "This payment's surplus was already refunded to the debtor or moved to another case: recover that amount from the debtor first (their repayment stays as credit), then reverse the payment.",
+      surplus_already_used:
+        "This payment's surplus was already refunded to the debtor or moved to another case: recover that amount from the debtor first (their repayment stays as credit), then reverse the payment.",
       received_too_early: 'A payment cannot be dated before 1 January 2000: check the year.',
-      received_before_case: 'This case was opened after that date: money paid before the placement is already in the balance the creditor placed. Check the date or the case.',
+      received_before_case:
+        'This case was opened after that date: money paid before the placement is already in the balance the creditor placed. Check the date or the case.',
       payer_iban_invalid: "The payer's IBAN is not valid: copy it from the bank statement, or leave it out.",
     },
     reporting: {
-      balance_out_of_range: 'A case holds an impossible balance, so the totals cannot be counted exactly: find it in the case list (largest balance first) and correct it.',
+      balance_out_of_range:
+        'A case holds an impossible balance, so the totals cannot be counted exactly: find it in the case list (largest balance first) and correct it.',
     },
     remittances: {
       nothing_to_remit: 'Nothing collected for this creditor up to this date is waiting to be remitted.',
@@ -697,24 +744,30 @@ export const en: Messages = {
       invalid_iban: 'This IBAN is not valid: check its country code, length and check digits.',
       invalid_bic: 'This BIC is not valid: 8 or 11 letters and digits, such as AGRIFRPP882.',
       insecure_webhook: 'A webhook address must use https.',
-      webhook_target_refused: 'This webhook address is refused: it leads to a private, local or reserved network, or does not use https. Give the public https address of the creditor’s server.',
+      webhook_target_refused:
+        'This webhook address is refused: it leads to a private, local or reserved network, or does not use https. Give the public https address of the creditor’s server.',
       secrets_key_missing: 'The server has no key to encrypt webhook secrets: the operator must set SECRETS_KEY.',
       secret_twice: 'Give a secret or ask for a new one, not both.',
     },
     bank_files: {
       malformed_xml: 'The file is not well-formed XML: send the statement exactly as the bank produced it.',
-      doctype_refused: 'The file declares a DOCTYPE or entities, which bank files never do: send the statement exactly as the bank produced it.',
+      doctype_refused:
+        'The file declares a DOCTYPE or entities, which bank files never do: send the statement exactly as the bank produced it.',
       unknown_format: 'This file is neither a camt.053 statement nor a camt.054 notification.',
       field_missing: 'A required item is missing from the statement; the details name the entry.',
-      currency_not_eur: 'The statement has an amount or an account in a currency other than the euro; the details name the entry.',
-      amount_invalid: 'An amount of the statement is not a euro amount of at most two decimals; the details name the entry.',
+      currency_not_eur:
+        'The statement has an amount or an account in a currency other than the euro; the details name the entry.',
+      amount_invalid:
+        'An amount of the statement is not a euro amount of at most two decimals; the details name the entry.',
       date_invalid: 'A date of the statement is not a valid date; the details name the entry.',
-      batch_total_mismatch: 'The transactions of a batch do not add up to the entry: ask the bank for a corrected statement.',
+      batch_total_mismatch:
+        'The transactions of a batch do not add up to the entry: ask the bank for a corrected statement.',
       too_many_lines: 'The statement has too many transactions: import daily statements.',
       queue_item_closed: 'This bank line was already dealt with: reload the list.',
       nothing_to_collect: 'No direct debit is due on this date.',
       direct_debits_invalid: 'The direct debit file cannot be produced; the details say what to correct.',
-      sepa_creditor_missing: 'The agency is not set up as a SEPA creditor: an administrator must set its creditor identifier and IBAN.',
+      sepa_creditor_missing:
+        'The agency is not set up as a SEPA creditor: an administrator must set its creditor identifier and IBAN.',
     },
     sepa_mandates: {
       iban_invalid: "This IBAN is not valid: check it against the debtor's bank details.",
@@ -738,10 +791,13 @@ export const en: Messages = {
       case_closed: 'This case is closed: a plan can only be made on an open case.',
       assessment_required: 'Record the household budget first: a plan is proposed from the repayment capacity.',
       discount_not_settlement: 'Only a settlement gives a discount: choose the settlement or remove the discount.',
-      invalid_months: 'This number of instalments does not fit: choose fewer (at most 84), or leave it empty for instalments at the capacity.',
+      invalid_months:
+        'This number of instalments does not fit: choose fewer (at most 84), or leave it empty for instalments at the capacity.',
       discount_too_large: 'The discount leaves nothing to pay: give a smaller discount.',
-      beyond_mandate: 'This plan goes beyond what the mandate or the law allows (length or discount): choose a shorter plan or a smaller discount.',
-      above_capacity_not_chosen: 'An instalment exceeds the repayment capacity: record this plan only if the debtor chooses it knowingly (tick the box); a team leader will check it.',
+      beyond_mandate:
+        'This plan goes beyond what the mandate or the law allows (length or discount): choose a shorter plan or a smaller discount.',
+      above_capacity_not_chosen:
+        'An instalment exceeds the repayment capacity: record this plan only if the debtor chooses it knowingly (tick the box); a team leader will check it.',
       nothing_owed: 'Nothing remains to be paid: there is no plan to make.',
       plan_exists: 'This case already has a live plan: renegotiate or cancel it first.',
       wrong_status: 'The plan’s status does not allow this change: reload the page to see its current status.',
@@ -761,14 +817,17 @@ export const en: Messages = {
     open: 'Propose a payment plan',
     basis: 'What the proposals rest on',
     capacityLine: 'Repayment capacity for this case: {{amount}} a month (budget version {{version}} of {{date}}).',
-    shareLine: 'The household can repay {{household}} a month for all its debts; this case gets a share in proportion to what is owed.',
+    shareLine:
+      'The household can repay {{household}} a month for all its debts; this case gets a share in proportion to what is owed.',
     balance: 'Case balance',
     mandateLimits: 'Mandate limits',
     yourAuthority: 'What you may agree alone',
     limits: 'up to {{months}} months, discount up to {{discount}}',
     proposals: 'Proposals',
-    noBudget: 'No budget recorded for this debtor: assess the budget first, the proposals start from the repayment capacity.',
-    orientation: 'At this capacity the debt cannot be repaid within 84 months (or the capacity is zero): no instalment plan is proposed. Orient the household to the Banque de France over-indebtedness procedure and free debt advice; a person will review the case.',
+    noBudget:
+      'No budget recorded for this debtor: assess the budget first, the proposals start from the repayment capacity.',
+    orientation:
+      'At this capacity the debt cannot be repaid within 84 months (or the capacity is zero): no instalment plan is proposed. Orient the household to the Banque de France over-indebtedness procedure and free debt advice; a person will review the case.',
     orient: 'Flag for orientation (reviewed by a person)',
     oriented: 'The case is flagged for orientation: a person will review it.',
     withinAuthority: 'Within the capacity and your limit: agreed as soon as it is recorded.',
@@ -782,7 +841,8 @@ export const en: Messages = {
     monthsHintSettlement: 'Leave empty for a single payment.',
     discount: 'Discount, in euros (empty: the mandate’s largest discount)',
     firstDueOn: 'First instalment date',
-    knowingly: 'The debtor chooses this plan knowingly, even though it exceeds the capacity (a team leader will check it)',
+    knowingly:
+      'The debtor chooses this plan knowingly, even though it exceeds the capacity (a team leader will check it)',
     note: 'Note (optional)',
     submit: 'Record the plan',
     recorded: { agreed: 'Plan recorded and agreed.', pending: 'Plan recorded: it waits for a team leader’s approval.' },
@@ -790,7 +850,8 @@ export const en: Messages = {
       once: 'Pay {{amount}} at once, on {{date}}.',
       settlement: 'Pay {{amount}} at once on {{date}}, with a discount of {{discount}}.',
       equal: '{{n}} monthly instalments of {{each}}, from {{from}} to {{to}}: {{total}} in all.',
-      instalments: '{{n}} monthly instalments: {{each}} a month, the last one {{last}}, from {{from}} to {{to}}: {{total}} in all.',
+      instalments:
+        '{{n}} monthly instalments: {{each}} a month, the last one {{last}}, from {{from}} to {{to}}: {{total}} in all.',
       discount: 'Discount granted: {{discount}}.',
     },
     reasons: {
@@ -815,8 +876,20 @@ export const en: Messages = {
     instalmentStatus: 'Status',
     instalmentStatuses: { due: 'To pay', paid: 'Paid', late: 'Late' },
     history: 'History',
-    statuses: { proposed: 'Proposed', pending_approval: 'Waiting for approval', agreed: 'Agreed', active: 'Active', completed: 'Completed', broken: 'Broken', cancelled: 'Cancelled', refused: 'Refused' },
-    reviewKinds: { orientation: 'Flagged for orientation to the Banque de France and debt advice: waiting for review.', broken_plan: 'Plan broken: follow up and renegotiate.' },
+    statuses: {
+      proposed: 'Proposed',
+      pending_approval: 'Waiting for approval',
+      agreed: 'Agreed',
+      active: 'Active',
+      completed: 'Completed',
+      broken: 'Broken',
+      cancelled: 'Cancelled',
+      refused: 'Refused',
+    },
+    reviewKinds: {
+      orientation: 'Flagged for orientation to the Banque de France and debt advice: waiting for review.',
+      broken_plan: 'Plan broken: follow up and renegotiate.',
+    },
   },
   approvals: {
     title: 'Plans to approve',
@@ -856,7 +929,13 @@ export const en: Messages = {
     range: 'Placements {{from}} to {{to}}',
     rangeMore: 'Placements {{from}} to {{to}} (more follow)',
     pagination: 'Pages of placements',
-    statuses: { pending: 'Waiting', running: 'Running', completed: 'Completed', rejected: 'Rejected', failed: 'Failed' },
+    statuses: {
+      pending: 'Waiting',
+      running: 'Running',
+      completed: 'Completed',
+      rejected: 'Rejected',
+      failed: 'Failed',
+    },
     formats: { csv: 'CSV', jsonl: 'JSON Lines' },
     inProgress: 'Import running',
     nothingImported: 'Nothing imported',
@@ -899,12 +978,14 @@ export const en: Messages = {
     rowsRead_one: '{{n}} row read from the file.',
     rowsRead_other: '{{n}} rows read from the file.',
     completedClean: 'Every row was imported.',
-    completedWithErrors: 'The rejected rows were not imported; all the others were. Fix the rejected rows and upload them in a new file.',
+    completedWithErrors:
+      'The rejected rows were not imported; all the others were. Fix the rejected rows and upload them in a new file.',
     rejected:
       'Nothing was imported: mandate {{mandate}} refuses files that contain errors, and this one does. Fix the rows below, then upload the whole file again.',
     fileRefused:
       'Nothing was imported: the file itself is refused (see below), whatever the mandate’s rules. Fix it, then upload it again.',
-    failed: 'The import failed and nothing was imported. You may upload the file again; if it fails again, pass this message on to an administrator:',
+    failed:
+      'The import failed and nothing was imported. You may upload the file again; if it fails again, pass this message on to an administrator:',
     debtors: 'Debtors',
     cases: 'Cases',
     claims: 'Claims',
@@ -977,7 +1058,8 @@ export const en: Messages = {
     loadingMandates: 'Loading the mandates…',
     noMandates: 'This creditor has no mandate: nothing can be placed.',
     file: 'Claim file',
-    fileHint: 'A CSV (.csv) or JSON Lines (.jsonl, .ndjson) file in UTF-8, one claim per line, in Accord’s intake format.',
+    fileHint:
+      'A CSV (.csv) or JSON Lines (.jsonl, .ndjson) file in UTF-8, one claim per line, in Accord’s intake format.',
     chosenFile: 'Chosen file: {{name}} ({{size}}).',
     creditorRequired: 'Choose the creditor.',
     mandateRequired: 'Choose the mandate.',
@@ -1000,7 +1082,8 @@ export const en: Messages = {
       invalid: 'Unreadable amount: write it in digits with at most one decimal separator, e.g. 1234.56 or 1234,56.',
       negative: 'The amount must not be negative: report credits and refunds separately.',
       too_large: 'The amount is too large (over €10,000,000.00, the largest amount Accord takes): check the value.',
-      too_many_decimals: 'The amount has more than two decimals: round it to the cent (or remove the thousands separator).',
+      too_many_decimals:
+        'The amount has more than two decimals: round it to the cent (or remove the thousands separator).',
       zero_total: 'Principal, interest and fees are all zero: a placement must be for an amount owed.',
     },
     birth_date: {
@@ -1046,20 +1129,25 @@ export const en: Messages = {
       international_required: 'Write this number in the international format, e.g. +41 21 123 45 67.',
     },
     postal_code: {
-      invalid: 'Invalid postal code for this country (5 digits in France and Italy: a spreadsheet may have dropped the leading zero).',
+      invalid:
+        'Invalid postal code for this country (5 digits in France and Italy: a spreadsheet may have dropped the leading zero).',
     },
     text: {
-      invalid_character: 'The value contains an invisible or unreadable character: remove it (the file may have been saved in the wrong encoding).',
+      invalid_character:
+        'The value contains an invisible or unreadable character: remove it (the file may have been saved in the wrong encoding).',
       too_long: 'The value is too long for this column: shorten it.',
     },
     claim_reference: {
       duplicate: 'This claim reference already appears higher up in the file: each claim must appear once.',
       unknown: 'No claim of this creditor has this reference: check it, or place the claim first.',
-      other_debtor: 'This claim was placed for another debtor, and a claim never changes debtor: check the debtor reference, or the claim reference.',
+      other_debtor:
+        'This claim was placed for another debtor, and a claim never changes debtor: check the debtor reference, or the claim reference.',
     },
     operation: { invalid: 'Unknown operation: write place, recall or close.' },
     debtor_type: { invalid: 'Unknown debtor type: write person or company.' },
-    contract_type: { invalid: 'Unknown contract type: write consumer_credit, overdraft, energy, telecom, rent or other.' },
+    contract_type: {
+      invalid: 'Unknown contract type: write consumer_credit, overdraft, energy, telecom, rent or other.',
+    },
     language: { invalid: 'Unknown language: write fr, en or it.' },
     csv: {
       quote: 'A quote (") stands inside a field: put the whole field in quotes and double the inner quotes ("").',
@@ -1093,7 +1181,8 @@ export const en: Messages = {
     cancel: 'Cancel',
     record: {
       heading: 'Record a contact',
-      intro: 'An outbound contact goes through the policy when it is recorded: if it is refused, nothing is recorded and you see why and when it will be possible. An inbound contact is always recorded.',
+      intro:
+        'An outbound contact goes through the policy when it is recorded: if it is refused, nothing is recorded and you see why and when it will be possible. An inbound contact is always recorded.',
       channel: 'Channel',
       direction: 'Direction',
       outcome: 'Outcome',
@@ -1137,7 +1226,8 @@ export const en: Messages = {
       expired: 'Expired unused',
       grantHeading: 'Grant an override',
       nothingRefused: 'No channel is refused now: no override is needed.',
-      reasonHint: 'At least {{min}} characters. The override lets the next contact on this channel through, once; it is audited and shown on the case.',
+      reasonHint:
+        'At least {{min}} characters. The override lets the next contact on this channel through, once; it is audited and shown on the case.',
       reasonTooShort: 'Explain the override in at least {{min}} characters.',
       grant: 'Grant the override',
       granted: 'Override granted ({{channel}}): the next contact on this channel can be recorded.',
@@ -1205,11 +1295,33 @@ export const en: Messages = {
       save: 'Save the preferences',
       saved: 'Preferences saved.',
     },
-    days: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+    days: {
+      mon: 'Monday',
+      tue: 'Tuesday',
+      wed: 'Wednesday',
+      thu: 'Thursday',
+      fri: 'Friday',
+      sat: 'Saturday',
+      sun: 'Sunday',
+    },
   },
   values: {
-    sectors: { bank: 'Bank', consumer_credit: 'Consumer credit', energy: 'Energy', telecom: 'Telecoms', housing: 'Housing', other: 'Other' },
-    contractTypes: { consumer_credit: 'Consumer credit', overdraft: 'Overdraft', energy: 'Energy', telecom: 'Telecoms', rent: 'Rent', other: 'Other' },
+    sectors: {
+      bank: 'Bank',
+      consumer_credit: 'Consumer credit',
+      energy: 'Energy',
+      telecom: 'Telecoms',
+      housing: 'Housing',
+      other: 'Other',
+    },
+    contractTypes: {
+      consumer_credit: 'Consumer credit',
+      overdraft: 'Overdraft',
+      energy: 'Energy',
+      telecom: 'Telecoms',
+      rent: 'Rent',
+      other: 'Other',
+    },
     claimStatuses: { open: 'Open', recalled: 'Recalled', paid: 'Paid', closed: 'Closed' },
     closeReasons: {
       paid: 'Paid',

@@ -60,7 +60,12 @@ const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 export function makeFormatters(locale: Locale): Formatters {
   const intl = INTL_LOCALES[locale];
   const countFormat = new Intl.NumberFormat(intl);
-  const dateFormat = new Intl.DateTimeFormat(intl, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  const dateFormat = new Intl.DateTimeFormat(intl, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const dateTimeFormat = new Intl.DateTimeFormat(intl, {
     day: '2-digit',
     month: '2-digit',
@@ -96,7 +101,9 @@ export function makeFormatters(locale: Locale): Formatters {
     instantTime: (instant) => instantTimeFormat.format(instant),
     timeIn: (timeZone, now) => {
       try {
-        return new Intl.DateTimeFormat(intl, { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(now);
+        return new Intl.DateTimeFormat(intl, { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(
+          now,
+        );
       } catch {
         return '—'; // An unknown zone name must not break the page.
       }
@@ -104,7 +111,14 @@ export function makeFormatters(locale: Locale): Formatters {
     dateTimeIn: (isoInstant, timeZone) => {
       const parsed = new Date(isoInstant);
       if (Number.isNaN(parsed.getTime())) return isoInstant;
-      const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+      const options: Intl.DateTimeFormatOptions = {
+        weekday: 'short',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      };
       try {
         return new Intl.DateTimeFormat(intl, timeZone ? { ...options, timeZone } : options).format(parsed);
       } catch {
@@ -120,7 +134,12 @@ export function makeFormatters(locale: Locale): Formatters {
         value /= 1000;
         unit++;
       }
-      return new Intl.NumberFormat(intl, { style: 'unit', unit: BYTE_UNITS[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+      return new Intl.NumberFormat(intl, {
+        style: 'unit',
+        unit: BYTE_UNITS[unit],
+        unitDisplay: 'short',
+        maximumFractionDigits: unit === 0 ? 0 : 1,
+      }).format(value);
     },
   };
 }

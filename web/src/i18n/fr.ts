@@ -88,9 +88,9 @@ export const fr = {
     rateLimited: 'Trop de tentatives',
     server: 'Erreur du serveur',
     network: 'Serveur injoignable',
-    networkDetail: "Le serveur Accord ne répond pas. Vérifiez votre connexion puis réessayez.",
+    networkDetail: 'Le serveur Accord ne répond pas. Vérifiez votre connexion puis réessayez.',
     generic: 'Une erreur est survenue',
-    forbiddenPage: "Votre rôle ({{role}}) ne donne pas accès à cette page.",
+    forbiddenPage: 'Votre rôle ({{role}}) ne donne pas accès à cette page.',
     pageNotFound: "Cette page n'existe pas.",
     goHome: "Revenir à l'accueil",
   },
@@ -124,7 +124,8 @@ export const fr = {
     empty: 'Aucun dossier ouvert dans votre périmètre.',
     nightly: {
       heading: 'Rafraîchissement nocturne',
-      explain: "Lève les suspensions échues, signale celles à réexaminer, calcule l'instantané du jour et purge les sessions expirées. Il s'exécute aussi chaque nuit.",
+      explain:
+        "Lève les suspensions échues, signale celles à réexaminer, calcule l'instantané du jour et purge les sessions expirées. Il s'exécute aussi chaque nuit.",
       run: 'Lancer le rafraîchissement nocturne maintenant',
       running: 'Rafraîchissement en cours…',
       done: 'Rafraîchissement terminé : instantané du {{date}}.',
@@ -210,8 +211,10 @@ export const fr = {
       debtor_given: 'Les courriers partent à la dernière adresse donnée par le débiteur.',
       agent_recorded: 'Les courriers partent à la dernière adresse relevée par un agent.',
       traced: 'Les courriers partent à l’adresse trouvée par la dernière recherche.',
-      creditor_primary: 'Les courriers partent à l’adresse principale transmise par le créancier : aucune adresse vérifiée ou donnée par le débiteur.',
-      creditor_latest: 'Les courriers partent à la dernière adresse transmise par un créancier : aucune adresse vérifiée ou donnée par le débiteur.',
+      creditor_primary:
+        'Les courriers partent à l’adresse principale transmise par le créancier : aucune adresse vérifiée ou donnée par le débiteur.',
+      creditor_latest:
+        'Les courriers partent à la dernière adresse transmise par un créancier : aucune adresse vérifiée ou donnée par le débiteur.',
     },
     addressesCaption: 'Adresses du débiteur',
     address: 'Adresse',
@@ -328,13 +331,18 @@ export const fr = {
     pendingAccess: 'En attente d’approbation : {{role}}',
     requests: {
       heading: 'Demandes d’accès aux dossiers',
-      intro: 'Un compte qui lit les dossiers des débiteurs (création ou rôle relevé), ou dont un administrateur a changé le mot de passe, attend l’approbation d’un responsable ou d’un agent de conformité, jamais de la personne qui l’a demandé.',
+      intro:
+        'Un compte qui lit les dossiers des débiteurs (création ou rôle relevé), ou dont un administrateur a changé le mot de passe, attend l’approbation d’un responsable ou d’un agent de conformité, jamais de la personne qui l’a demandé.',
       caption: 'Demandes d’accès en attente',
       none: 'Aucune demande en attente.',
       user: 'Compte',
       asked: 'Demandé',
       kind: 'Demande',
-      kinds: { creation: 'Nouveau compte', role_change: 'Rôle relevé (depuis {{from}})', password_reset: 'Mot de passe réinitialisé par un administrateur (le compte ne peut pas se connecter d’ici là)' },
+      kinds: {
+        creation: 'Nouveau compte',
+        role_change: 'Rôle relevé (depuis {{from}})',
+        password_reset: 'Mot de passe réinitialisé par un administrateur (le compte ne peut pas se connecter d’ici là)',
+      },
       requestedBy: 'Par {{name}}, le {{date}}',
       approve: 'Approuver',
       approveLabel: 'Approuver l’accès de {{name}}',
@@ -361,18 +369,24 @@ export const fr = {
       submit: "Créer l'utilisateur",
       submitting: 'Création…',
       created: "L'utilisateur {{name}} ({{email}}) est créé.",
-      createdPending: "L'utilisateur {{name}} ({{email}}) est créé, inactif : son accès aux dossiers attend l’approbation d’un responsable ou d’un agent de conformité.",
+      createdPending:
+        "L'utilisateur {{name}} ({{email}}) est créé, inactif : son accès aux dossiers attend l’approbation d’un responsable ou d’un agent de conformité.",
       failed: 'Création impossible',
     },
   },
   debtorMatches: {
     title: 'Rapprochements à vérifier',
     heading: 'Rapprochements à vérifier',
-    intro: 'L’intégration ne fusionne jamais deux fiches sur une supposition : quand deux fiches portent le même nom et qu’une date de naissance manque, une personne décide s’il s’agit de la même personne.',
+    intro:
+      'L’intégration ne fusionne jamais deux fiches sur une supposition : quand deux fiches portent le même nom et qu’une date de naissance manque, une personne décide s’il s’agit de la même personne.',
     filters: 'Choisir les rapprochements affichés',
     show: 'Rapprochements',
     apply: 'Afficher',
-    statuses: { open: 'À vérifier', same_person: 'Même personne (fusionnés)', different_people: 'Personnes différentes' },
+    statuses: {
+      open: 'À vérifier',
+      same_person: 'Même personne (fusionnés)',
+      different_people: 'Personnes différentes',
+    },
     caption: 'Liste des rapprochements',
     none: 'Aucun rapprochement dans cette liste.',
     range: 'Rapprochements {{from}} à {{to}}',
@@ -398,7 +412,8 @@ export const fr = {
     samePerson: 'Même personne',
     differentPeople: 'Personnes différentes',
     decisionFor: 'Décision sur {{debtor}} et {{candidate}}',
-    confirmText: 'Les deux fiches seront fusionnées dans la plus ancienne : références, dossiers, créances, adresses et coordonnées y seront rattachés. Cette décision ne peut pas être annulée.',
+    confirmText:
+      'Les deux fiches seront fusionnées dans la plus ancienne : références, dossiers, créances, adresses et coordonnées y seront rattachés. Cette décision ne peut pas être annulée.',
     confirm: 'Oui, fusionner les fiches',
     cancel: 'Annuler',
     saving: 'Enregistrement de la décision…',
@@ -442,20 +457,31 @@ export const fr = {
     verifiedOk_other: 'Chaîne intacte : {{count}} entrées vérifiées.',
     verifiedBroken: 'Vérification échouée : la chaîne est rompue.',
     serverMessage: 'Message du serveur : <text>{{message}}</text>',
-    targetTypes: { debtor_match: 'Rapprochement', user: 'Utilisateur', creditor: 'Créancier', hold: 'Suspension', job: 'Tâche', system: 'Système', case: 'Dossier', placement: 'Remise' },
+    targetTypes: {
+      debtor_match: 'Rapprochement',
+      user: 'Utilisateur',
+      creditor: 'Créancier',
+      hold: 'Suspension',
+      job: 'Tâche',
+      system: 'Système',
+      case: 'Dossier',
+      placement: 'Remise',
+    },
   },
   budget: {
     title: 'Budget du foyer',
     heading: 'Budget du foyer : {{name}}',
     open: 'Évaluer le budget et la capacité de remboursement',
     back: 'Retour au dossier {{reference}}',
-    intro: 'Renseignez le foyer, ses ressources et ses dépenses mensuelles. Accord calcule la capacité de remboursement selon le droit du surendettement (C. conso L731-1, L731-2, R731-1) et explique chaque étape.',
+    intro:
+      'Renseignez le foyer, ses ressources et ses dépenses mensuelles. Accord calcule la capacité de remboursement selon le droit du surendettement (C. conso L731-1, L731-2, R731-1) et explique chaque étape.',
     household: 'Foyer',
     date: 'Date de l’évaluation',
     adults: 'Adultes',
     children: 'Enfants',
     dependants: 'Personnes à charge',
-    dependantsHint: 'Au sens de l’article R3252-3 du Code du travail : conjoint dont les ressources sont inférieures au RSA, enfants ouvrant droit aux prestations familiales, ascendant à charge.',
+    dependantsHint:
+      'Au sens de l’article R3252-3 du Code du travail : conjoint dont les ressources sont inférieures au RSA, enfants ouvrant droit aux prestations familiales, ascendant à charge.',
     resources: 'Ressources mensuelles',
     expenses: 'Dépenses mensuelles',
     resourceType: 'Type de la ressource {{n}}',
@@ -504,7 +530,8 @@ export const fr = {
       capacity_zero: 'Capacité nulle : aucun plan ne doit être proposé.',
       negative_margin: 'Les dépenses dépassent les ressources.',
       beyond_84_months: 'La dette ne peut pas être remboursée en 84 mois à cette capacité.',
-      orient_banque_de_france: 'Orienter vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit ; une personne revoit le dossier.',
+      orient_banque_de_france:
+        'Orienter vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit ; une personne revoit le dossier.',
       figures_to_check: 'Certains montants de référence sont à vérifier (issus de sources secondaires).',
       placeholder_allowance: 'Un forfait utilisé est une valeur provisoire, pas un chiffre officiel.',
     },
@@ -552,10 +579,12 @@ export const fr = {
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',
-      first_letter_already_sent: 'Le premier courrier de ce dossier est déjà parti : enregistrez ce courrier comme une relance.',
+      first_letter_already_sent:
+        'Le premier courrier de ce dossier est déjà parti : enregistrez ce courrier comme une relance.',
       override_not_needed: 'La politique permet déjà ce contact maintenant : aucune dérogation n’est nécessaire.',
       callback_in_past: 'Un rappel se prévoit dans le futur : choisissez une date et une heure à venir.',
-      callback_too_far: 'Un rappel se prévoit au plus 60 jours à l’avance : au-delà, convenez d’un nouveau contact à ce moment-là.',
+      callback_too_far:
+        'Un rappel se prévoit au plus 60 jours à l’avance : au-delà, convenez d’un nouveau contact à ce moment-là.',
       callback_not_pending: 'Ce rappel a déjà eu lieu ou a été annulé.',
       first_letter_not_letter: 'Seul un courrier sortant peut être le premier courrier (CPCE R124-4).',
       in_future: 'Un contact ne peut pas être enregistré avant d’avoir eu lieu.',
@@ -572,20 +601,26 @@ export const fr = {
     },
     auth: {
       invalid_credentials: 'L’adresse e-mail ou le mot de passe est incorrect. Vérifiez les deux puis réessayez.',
-      password_reset_pending: 'Un administrateur a défini un nouveau mot de passe pour ce compte : il ne peut pas se connecter tant qu’un responsable ou un agent de conformité ne l’a pas approuvé. Demandez-le-leur, puis connectez-vous avec le nouveau mot de passe.',
-      too_many_attempts: 'Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez {{wait}} puis réessayez. Si vous avez oublié votre mot de passe, demandez à un administrateur d’en définir un nouveau.',
-      too_many_attempts_no_wait: 'Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez quelques minutes puis réessayez.',
+      password_reset_pending:
+        'Un administrateur a défini un nouveau mot de passe pour ce compte : il ne peut pas se connecter tant qu’un responsable ou un agent de conformité ne l’a pas approuvé. Demandez-le-leur, puis connectez-vous avec le nouveau mot de passe.',
+      too_many_attempts:
+        'Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez {{wait}} puis réessayez. Si vous avez oublié votre mot de passe, demandez à un administrateur d’en définir un nouveau.',
+      too_many_attempts_no_wait:
+        'Trop de tentatives de connexion échouées avec cette adresse ou depuis ce réseau : patientez quelques minutes puis réessayez.',
       forbidden: 'Votre rôle ne permet pas cette action.',
       required: 'Votre session a expiré ou vous n’êtes pas connecté·e : connectez-vous pour continuer.',
-      csrf_failed: 'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé) : rechargez la page puis réessayez.',
+      csrf_failed:
+        'La demande n’a pas pu être vérifiée (jeton de sécurité absent ou périmé) : rechargez la page puis réessayez.',
     },
     metrics: {
       unauthorized: 'Les métriques demandent le jeton METRICS_TOKEN dans l’en-tête Authorization.',
     },
     password: {
       too_short: 'Le mot de passe est trop court : choisissez-en un d’au moins 12 caractères, une phrase par exemple.',
-      too_common: 'Ce mot de passe est trop courant ou trop facile à deviner (il figure dans les listes de mots de passe divulgués ou s’en approche) : choisissez-en un autre, plus long et personnel.',
-      contains_email: 'Le mot de passe ne doit pas contenir l’adresse e-mail ni son identifiant : choisissez-en un autre.',
+      too_common:
+        'Ce mot de passe est trop courant ou trop facile à deviner (il figure dans les listes de mots de passe divulgués ou s’en approche) : choisissez-en un autre, plus long et personnel.',
+      contains_email:
+        'Le mot de passe ne doit pas contenir l’adresse e-mail ni son identifiant : choisissez-en un autre.',
       demo: 'Le mot de passe de la démonstration est public : choisissez-en un autre.',
     },
     users: {
@@ -594,33 +629,44 @@ export const fr = {
       creditor_not_allowed: 'Seuls les utilisateurs créanciers sont rattachés à un créancier : retirez le créancier.',
       unknown_creditor: 'Le créancier choisi n’existe pas ou plus : rechargez la page et choisissez-en un autre.',
       unknown_team: 'L’équipe choisie n’existe pas ou plus : rechargez la page et choisissez-en une autre.',
-      self_lockout: 'Vous ne pouvez ni vous désactiver ni changer votre propre rôle : demandez-le à un autre administrateur.',
-      access_pending: 'Ce compte attend qu’un responsable ou un agent de conformité approuve son accès : vous pourrez l’activer ou changer son rôle après leur décision.',
+      self_lockout:
+        'Vous ne pouvez ni vous désactiver ni changer votre propre rôle : demandez-le à un autre administrateur.',
+      access_pending:
+        'Ce compte attend qu’un responsable ou un agent de conformité approuve son accès : vous pourrez l’activer ou changer son rôle après leur décision.',
     },
     user_access: {
       already_decided: 'Cette demande a déjà été décidée ou retirée : rechargez la liste des demandes.',
-      own_request: 'Vous avez fait cette demande : un autre responsable ou agent de conformité doit la décider (principe des quatre yeux).',
-      own_account: 'Cette demande concerne votre propre compte : un autre responsable ou agent de conformité doit la décider.',
+      own_request:
+        'Vous avez fait cette demande : un autre responsable ou agent de conformité doit la décider (principe des quatre yeux).',
+      own_account:
+        'Cette demande concerne votre propre compte : un autre responsable ou agent de conformité doit la décider.',
       reason_required: 'Indiquez pourquoi vous refusez cet accès : le motif est conservé dans le journal d’audit.',
     },
     placements: {
-      too_many_imports: 'Ce créancier a déjà des remises en attente ou en cours d’import : réessayez quand l’une d’elles sera terminée.',
-      quota_exceeded: 'Ce créancier a atteint son volume de fichiers déposés sur 24 heures : réessayez après le {{retryAt}}.',
+      too_many_imports:
+        'Ce créancier a déjà des remises en attente ou en cours d’import : réessayez quand l’une d’elles sera terminée.',
+      quota_exceeded:
+        'Ce créancier a atteint son volume de fichiers déposés sur 24 heures : réessayez après le {{retryAt}}.',
     },
     request: {
       validation_failed: 'Certaines valeurs envoyées ont été refusées :',
       malformed_json: 'La demande envoyée est mal formée : rechargez la page puis réessayez.',
       empty_body: 'La demande envoyée est vide : rechargez la page puis réessayez.',
-      too_large: 'Les données envoyées dépassent la taille acceptée. Pour un fichier de créances, découpez-le en plusieurs remises.',
-      unsupported_media_type: 'Ce type de contenu n’est pas accepté. Pour une remise, envoyez un fichier .csv, .jsonl ou .ndjson.',
+      too_large:
+        'Les données envoyées dépassent la taille acceptée. Pour un fichier de créances, découpez-le en plusieurs remises.',
+      unsupported_media_type:
+        'Ce type de contenu n’est pas accepté. Pour une remise, envoyez un fichier .csv, .jsonl ou .ndjson.',
       bad_content_length: 'La demande est arrivée incomplète : réessayez.',
-      nul_byte: 'Un champ contient un caractère NUL invisible, qui ne peut pas être enregistré : retapez le texte et renvoyez.',
-      invalid_value: 'Une valeur n’a pas la forme attendue par son champ (un nombre, un identifiant, une date) : vérifiez le formulaire.',
+      nul_byte:
+        'Un champ contient un caractère NUL invisible, qui ne peut pas être enregistré : retapez le texte et renvoyez.',
+      invalid_value:
+        'Une valeur n’a pas la forme attendue par son champ (un nombre, un identifiant, une date) : vérifiez le formulaire.',
       invalid_date: 'Une date n’est pas valide : indiquez une date réelle entre 1900 et 2199.',
       number_out_of_range: 'Un nombre est trop grand ou trop petit : saisissez une valeur plus petite.',
       invalid_text: 'Un texte contient des caractères qui ne peuvent pas être enregistrés : retapez-le et renvoyez.',
       text_too_long: 'Un texte est plus long que son champ ne le permet : raccourcissez-le.',
-      unknown_reference: 'La demande désigne un enregistrement qui n’existe pas ou plus : rechargez la page et réessayez.',
+      unknown_reference:
+        'La demande désigne un enregistrement qui n’existe pas ou plus : rechargez la page et réessayez.',
       check_failed: 'Une valeur enfreint une règle de l’enregistrement modifié : vérifiez le formulaire.',
       rate_limited: 'Trop de demandes en peu de temps : patientez une minute puis réessayez.',
     },
@@ -631,64 +677,88 @@ export const fr = {
       users: 'Cet utilisateur n’existe pas, ou vous n’avez pas le droit de le voir.',
       placements: 'Cette remise n’existe pas, ou vous n’avez pas le droit de la voir.',
     },
-    internal_error: 'Une erreur est survenue de notre côté et rien n’a été modifié. Réessayez ; si le problème persiste, communiquez la référence ci-dessous.',
+    internal_error:
+      'Une erreur est survenue de notre côté et rien n’a été modifié. Réessayez ; si le problème persiste, communiquez la référence ci-dessous.',
     reference: 'Référence de la demande : {{requestId}}',
     not_ready: {
       migrations_pending: 'Le serveur est en cours de mise à jour : réessayez dans quelques minutes.',
       database: 'La base de données ne répond pas : réessayez dans quelques minutes.',
     },
     intake: {
-      mandate_not_in_force: 'Ce mandat n’est pas en vigueur aujourd’hui : aucune remise n’est possible sous ce mandat. Choisissez un mandat en vigueur.',
-      already_run: 'Cette remise a déjà été importée. Pour l’importer de nouveau, déposez le fichier une nouvelle fois.',
-      file_invalid: 'Ce fichier ne peut pas être lu comme une remise : vérifiez qu’il suit le format d’intégration (CSV ou JSON Lines).',
+      mandate_not_in_force:
+        'Ce mandat n’est pas en vigueur aujourd’hui : aucune remise n’est possible sous ce mandat. Choisissez un mandat en vigueur.',
+      already_run:
+        'Cette remise a déjà été importée. Pour l’importer de nouveau, déposez le fichier une nouvelle fois.',
+      file_invalid:
+        'Ce fichier ne peut pas être lu comme une remise : vérifiez qu’il suit le format d’intégration (CSV ou JSON Lines).',
       unknown_mandate: 'Ce créancier n’a pas de mandat portant ce code : choisissez l’un de ses mandats.',
     },
     jobs: {
-      unavailable: 'Les traitements en arrière-plan ne tournent pas sur ce serveur, l’import ne peut pas démarrer : réessayez plus tard ou prévenez un administrateur.',
+      unavailable:
+        'Les traitements en arrière-plan ne tournent pas sur ce serveur, l’import ne peut pas démarrer : réessayez plus tard ou prévenez un administrateur.',
     },
     matches: {
-      already_decided: 'Ce rapprochement a déjà été tranché, peut-être par un collègue : la liste a été rechargée, décidez des rapprochements restants.',
-      debtor_already_merged: 'L’une de ces deux fiches a déjà été fusionnée dans une autre : rechargez la liste puis décidez des rapprochements restants.',
+      already_decided:
+        'Ce rapprochement a déjà été tranché, peut-être par un collègue : la liste a été rechargée, décidez des rapprochements restants.',
+      debtor_already_merged:
+        'L’une de ces deux fiches a déjà été fusionnée dans une autre : rechargez la liste puis décidez des rapprochements restants.',
     },
     contact_policy: {
-      invalid: 'Le document de la politique n’est pas valable ; corrigez chaque point ci-dessous (l’emplacement dans le document, puis le problème) :',
+      invalid:
+        'Le document de la politique n’est pas valable ; corrigez chaque point ci-dessous (l’emplacement dans le document, puis le problème) :',
       no_draft: 'Il n’y a pas de brouillon de la politique : créez-en un à partir de la version en vigueur.',
-      effective_in_past: 'Une nouvelle version ne peut pas s’appliquer au passé : choisissez une date d’effet à partir de maintenant.',
-      none_in_force: 'Aucune politique de contact n’est en vigueur à cette date : un responsable conformité doit en publier une.',
-      draft_changed: 'Le brouillon a changé depuis que vous l’avez ouvert (un collègue l’a enregistré, publié ou abandonné) : rechargez la page puis refaites votre modification.',
+      effective_in_past:
+        'Une nouvelle version ne peut pas s’appliquer au passé : choisissez une date d’effet à partir de maintenant.',
+      none_in_force:
+        'Aucune politique de contact n’est en vigueur à cette date : un responsable conformité doit en publier une.',
+      draft_changed:
+        'Le brouillon a changé depuis que vous l’avez ouvert (un collègue l’a enregistré, publié ou abandonné) : rechargez la page puis refaites votre modification.',
     },
     affordability: {
-      no_seizure_scale: 'Aucun barème de saisie des rémunérations n’existe pour l’année de cette date : un administrateur doit l’ajouter aux données de référence.',
-      no_rsa_amounts: 'Aucun montant de RSA n’est en vigueur à cette date : un administrateur doit l’ajouter aux données de référence.',
-      invalid_seizure_scale: 'Ce barème n’est pas valable : les seuils doivent croître, seule la dernière tranche est ouverte, chaque fraction est comprise entre 0 et 1.',
+      no_seizure_scale:
+        'Aucun barème de saisie des rémunérations n’existe pour l’année de cette date : un administrateur doit l’ajouter aux données de référence.',
+      no_rsa_amounts:
+        'Aucun montant de RSA n’est en vigueur à cette date : un administrateur doit l’ajouter aux données de référence.',
+      invalid_seizure_scale:
+        'Ce barème n’est pas valable : les seuils doivent croître, seule la dernière tranche est ouverte, chaque fraction est comprise entre 0 et 1.',
       expense_amount_missing: 'Une dépense réelle doit avoir un montant : saisissez-le ou choisissez le forfait.',
       no_standard_allowance: 'Il n’existe pas de forfait pour cette catégorie de dépense : saisissez le montant réel.',
-      invalid_assessment: 'Le budget doit avoir une date, au moins un adulte et des montants en centimes entiers, positifs ou nuls.',
-      debtor_merged: 'Cette fiche débiteur a été fusionnée dans une autre : enregistrez le budget sur la fiche conservée.',
+      invalid_assessment:
+        'Le budget doit avoir une date, au moins un adulte et des montants en centimes entiers, positifs ou nuls.',
+      debtor_merged:
+        'Cette fiche débiteur a été fusionnée dans une autre : enregistrez le budget sur la fiche conservée.',
     },
     payments: {
       invalid_amount: 'Un paiement est un montant positif en centimes entiers, d’au plus 10 000 000,00 €.',
       received_in_future: 'Un paiement ne peut pas être reçu dans le futur : indiquez le jour où l’argent est arrivé.',
-      idempotency_conflict: 'Cette saisie a déjà servi pour un autre paiement : rechargez la page et saisissez le paiement à nouveau.',
+      idempotency_conflict:
+        'Cette saisie a déjà servi pour un autre paiement : rechargez la page et saisissez le paiement à nouveau.',
       unknown_claim: 'Le choix du débiteur désigne une créance qui n’est pas une créance ouverte de ce dossier.',
       already_reversed: 'Ce paiement a déjà été annulé.',
       credit_too_small: 'Le remboursement dépasse l’avoir du débiteur.',
       no_credit: 'Le débiteur n’a pas d’avoir à affecter.',
       nothing_owed: 'Ce dossier ne doit plus rien : l’avoir reste au débiteur.',
-      invalid_adjustment: 'Une correction est un nombre entier de centimes non nul, d’au plus 10 000 000,00 € dans un sens ou dans l’autre : positif pour augmenter ce qui est dû, négatif pour le diminuer.',
+      invalid_adjustment:
+        'Une correction est un nombre entier de centimes non nul, d’au plus 10 000 000,00 € dans un sens ou dans l’autre : positif pour augmenter ce qui est dû, négatif pour le diminuer.',
       adjustment_below_zero: 'La correction ferait passer la créance sous zéro.',
-      surplus_already_used: 'Le trop-perçu de ce paiement a déjà été remboursé au débiteur ou affecté à un autre dossier : récupérez d’abord ce montant auprès du débiteur (son remboursement reste en avoir), puis annulez le paiement.',
+      surplus_already_used:
+        'Le trop-perçu de ce paiement a déjà été remboursé au débiteur ou affecté à un autre dossier : récupérez d’abord ce montant auprès du débiteur (son remboursement reste en avoir), puis annulez le paiement.',
       received_too_early: 'Un paiement ne peut pas être daté d’avant le 1er janvier 2000 : vérifiez l’année.',
-      received_before_case: 'Ce dossier a été ouvert après cette date : un paiement antérieur au placement est déjà compris dans le solde placé par le créancier. Vérifiez la date ou le dossier.',
-      payer_iban_invalid: 'L’IBAN du payeur n’est pas valide : recopiez-le depuis le relevé bancaire, ou laissez-le vide.',
+      received_before_case:
+        'Ce dossier a été ouvert après cette date : un paiement antérieur au placement est déjà compris dans le solde placé par le créancier. Vérifiez la date ou le dossier.',
+      payer_iban_invalid:
+        'L’IBAN du payeur n’est pas valide : recopiez-le depuis le relevé bancaire, ou laissez-le vide.',
     },
     reporting: {
-      balance_out_of_range: 'Un dossier porte un solde impossible, les totaux ne peuvent pas être comptés exactement : retrouvez-le dans la liste des dossiers (plus gros solde d’abord) et corrigez-le.',
+      balance_out_of_range:
+        'Un dossier porte un solde impossible, les totaux ne peuvent pas être comptés exactement : retrouvez-le dans la liste des dossiers (plus gros solde d’abord) et corrigez-le.',
     },
     remittances: {
       nothing_to_remit: 'Rien d’encaissé pour ce créancier jusqu’à cette date n’attend d’être reversé.',
-      negative: 'Les annulations dépassent les encaissements de la période : rien n’est reversé, elles seront reportées sur le prochain reversement.',
-      no_agency_account: 'Le compte bancaire de l’agence n’est pas configuré : aucun fichier de virement ne peut être produit.',
+      negative:
+        'Les annulations dépassent les encaissements de la période : rien n’est reversé, elles seront reportées sur le prochain reversement.',
+      no_agency_account:
+        'Le compte bancaire de l’agence n’est pas configuré : aucun fichier de virement ne peut être produit.',
       no_creditor_account: 'Le créancier n’a pas d’IBAN de reversement : enregistrez-le avant de produire le virement.',
       nothing_to_transfer: 'Ce reversement ne verse rien : il n’y a pas de virement à faire.',
     },
@@ -696,24 +766,32 @@ export const fr = {
       invalid_iban: 'Cet IBAN n’est pas valide : vérifiez le code pays, la longueur et la clé.',
       invalid_bic: 'Ce BIC n’est pas valide : 8 ou 11 lettres et chiffres, comme AGRIFRPP882.',
       insecure_webhook: 'L’adresse du webhook doit être en https.',
-      webhook_target_refused: 'Cette adresse de webhook est refusée : elle mène à un réseau privé, local ou à une adresse réservée, ou n’est pas en https. Indiquez l’adresse publique en https du serveur du créancier.',
-      secrets_key_missing: 'Le serveur n’a pas de clé pour chiffrer les secrets de webhook : l’exploitant doit définir SECRETS_KEY.',
+      webhook_target_refused:
+        'Cette adresse de webhook est refusée : elle mène à un réseau privé, local ou à une adresse réservée, ou n’est pas en https. Indiquez l’adresse publique en https du serveur du créancier.',
+      secrets_key_missing:
+        'Le serveur n’a pas de clé pour chiffrer les secrets de webhook : l’exploitant doit définir SECRETS_KEY.',
       secret_twice: 'Donnez un secret ou demandez-en un nouveau, pas les deux.',
     },
     bank_files: {
       malformed_xml: 'Le fichier n’est pas un XML bien formé : envoyez le relevé tel que la banque l’a produit.',
-      doctype_refused: 'Le fichier déclare un DOCTYPE ou des entités, ce que les fichiers bancaires ne font jamais : envoyez le relevé tel que la banque l’a produit.',
+      doctype_refused:
+        'Le fichier déclare un DOCTYPE ou des entités, ce que les fichiers bancaires ne font jamais : envoyez le relevé tel que la banque l’a produit.',
       unknown_format: 'Ce fichier n’est ni un relevé camt.053 ni un avis camt.054.',
       field_missing: 'Une information obligatoire manque dans le relevé ; le détail indique l’écriture concernée.',
-      currency_not_eur: 'Le relevé contient un montant ou un compte dans une autre devise que l’euro ; le détail indique l’écriture concernée.',
-      amount_invalid: 'Un montant du relevé n’est pas un montant en euros d’au plus deux décimales ; le détail indique l’écriture concernée.',
+      currency_not_eur:
+        'Le relevé contient un montant ou un compte dans une autre devise que l’euro ; le détail indique l’écriture concernée.',
+      amount_invalid:
+        'Un montant du relevé n’est pas un montant en euros d’au plus deux décimales ; le détail indique l’écriture concernée.',
       date_invalid: 'Une date du relevé n’est pas une date valide ; le détail indique l’écriture concernée.',
-      batch_total_mismatch: 'Les opérations d’un lot ne correspondent pas au total de l’écriture : demandez un relevé corrigé à la banque.',
+      batch_total_mismatch:
+        'Les opérations d’un lot ne correspondent pas au total de l’écriture : demandez un relevé corrigé à la banque.',
       too_many_lines: 'Le relevé contient trop d’opérations : importez des relevés quotidiens.',
       queue_item_closed: 'Cette ligne bancaire a déjà été traitée : rechargez la liste.',
       nothing_to_collect: 'Aucun prélèvement n’est dû à cette date.',
-      direct_debits_invalid: 'Le fichier de prélèvements ne peut pas être produit ; le détail indique ce qu’il faut corriger.',
-      sepa_creditor_missing: 'L’agence n’est pas configurée comme créancier SEPA : un administrateur doit renseigner l’ICS et l’IBAN.',
+      direct_debits_invalid:
+        'Le fichier de prélèvements ne peut pas être produit ; le détail indique ce qu’il faut corriger.',
+      sepa_creditor_missing:
+        'L’agence n’est pas configurée comme créancier SEPA : un administrateur doit renseigner l’ICS et l’IBAN.',
     },
     sepa_mandates: {
       iban_invalid: 'Cet IBAN n’est pas valide : vérifiez-le sur le RIB du débiteur.',
@@ -727,7 +805,8 @@ export const fr = {
     cases: {
       closed: 'Ce dossier est clos : il ne peut pas changer ainsi. Rechargez la page pour voir son état.',
       not_closed: 'Ce dossier est ouvert : ce changement ne concerne qu’un dossier clos. Rechargez la page.',
-      balance_outstanding: 'Ce dossier doit encore de l’argent : il ne se clôt comme soldé que lorsque son solde est nul.',
+      balance_outstanding:
+        'Ce dossier doit encore de l’argent : il ne se clôt comme soldé que lorsque son solde est nul.',
       claims_open: 'Ce dossier a encore des créances ouvertes : il ne se clôt que lorsqu’il n’en reste aucune.',
       nothing_paid: 'Aucune créance de ce dossier n’a été payée : il ne peut pas se clore comme soldé.',
       not_closed_as_paid: 'Ce dossier n’a pas été clos comme soldé : l’annulation d’un paiement ne le rouvre pas.',
@@ -735,18 +814,24 @@ export const fr = {
     },
     plans: {
       case_closed: 'Ce dossier est clos : un plan ne peut être fait que sur un dossier ouvert.',
-      assessment_required: 'Enregistrez d’abord le budget du foyer : un plan se propose à partir de la capacité de remboursement.',
-      discount_not_settlement: 'Seule une transaction accorde une remise : choisissez la transaction ou retirez la remise.',
-      invalid_months: 'Ce nombre d’échéances ne convient pas : choisissez-en moins (au plus 84), ou laissez vide pour des mensualités à hauteur de la capacité.',
+      assessment_required:
+        'Enregistrez d’abord le budget du foyer : un plan se propose à partir de la capacité de remboursement.',
+      discount_not_settlement:
+        'Seule une transaction accorde une remise : choisissez la transaction ou retirez la remise.',
+      invalid_months:
+        'Ce nombre d’échéances ne convient pas : choisissez-en moins (au plus 84), ou laissez vide pour des mensualités à hauteur de la capacité.',
       discount_too_large: 'La remise ne laisse rien à payer : donnez une remise plus petite.',
-      beyond_mandate: 'Ce plan dépasse ce que le mandat ou la loi permet (durée ou remise) : choisissez un plan plus court ou une remise plus petite.',
-      above_capacity_not_chosen: 'Une échéance dépasse la capacité de remboursement : enregistrez ce plan seulement si le débiteur le choisit en connaissance de cause (cochez la case), un chef d’équipe le vérifiera.',
+      beyond_mandate:
+        'Ce plan dépasse ce que le mandat ou la loi permet (durée ou remise) : choisissez un plan plus court ou une remise plus petite.',
+      above_capacity_not_chosen:
+        'Une échéance dépasse la capacité de remboursement : enregistrez ce plan seulement si le débiteur le choisit en connaissance de cause (cochez la case), un chef d’équipe le vérifiera.',
       nothing_owed: 'Il ne reste rien à payer : il n’y a pas de plan à faire.',
       plan_exists: 'Ce dossier a déjà un plan en cours : renégociez-le ou annulez-le d’abord.',
       wrong_status: 'L’état du plan ne permet pas ce changement : rechargez la page pour voir son état actuel.',
       approval_decided: 'Cette demande a déjà été traitée, ou le plan a changé depuis : rechargez la liste.',
       own_approval: 'Vous avez enregistré ce plan : un autre chef d’équipe doit le valider.',
-      payment_reference_used: 'Cette référence de paiement est déjà enregistrée sur une autre échéance : vérifiez la référence.',
+      payment_reference_used:
+        'Cette référence de paiement est déjà enregistrée sur une autre échéance : vérifiez la référence.',
       instalment_paid: 'Cette échéance est déjà payée.',
       paid_in_future: 'La date de paiement est dans le futur : indiquez le jour où l’argent est arrivé.',
       orientation_not_needed: 'La dette peut être remboursée en 84 mois avec cette capacité : proposez plutôt un plan.',
@@ -759,15 +844,19 @@ export const fr = {
     heading: 'Plan de paiement : {{name}}',
     open: 'Proposer un plan de paiement',
     basis: 'Sur quoi reposent les propositions',
-    capacityLine: 'Capacité de remboursement pour ce dossier : {{amount}} par mois (budget version {{version}} du {{date}}).',
-    shareLine: 'Le foyer peut rembourser {{household}} par mois pour toutes ses dettes ; ce dossier en reçoit une part au prorata de ce qui est dû.',
+    capacityLine:
+      'Capacité de remboursement pour ce dossier : {{amount}} par mois (budget version {{version}} du {{date}}).',
+    shareLine:
+      'Le foyer peut rembourser {{household}} par mois pour toutes ses dettes ; ce dossier en reçoit une part au prorata de ce qui est dû.',
     balance: 'Solde du dossier',
     mandateLimits: 'Limites du mandat',
     yourAuthority: 'Ce que vous pouvez accepter seul',
     limits: 'jusqu’à {{months}} mois, remise jusqu’à {{discount}}',
     proposals: 'Propositions',
-    noBudget: 'Aucun budget enregistré pour ce débiteur : évaluez d’abord le budget, les propositions partent de la capacité de remboursement.',
-    orientation: 'Avec cette capacité, la dette ne peut pas être remboursée en 84 mois au plus (ou la capacité est nulle) : aucun échéancier n’est proposé. Orientez le foyer vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit ; une personne examinera le dossier.',
+    noBudget:
+      'Aucun budget enregistré pour ce débiteur : évaluez d’abord le budget, les propositions partent de la capacité de remboursement.',
+    orientation:
+      'Avec cette capacité, la dette ne peut pas être remboursée en 84 mois au plus (ou la capacité est nulle) : aucun échéancier n’est proposé. Orientez le foyer vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit ; une personne examinera le dossier.',
     orient: 'Signaler pour orientation (examen par une personne)',
     oriented: 'Le dossier est signalé pour orientation : une personne va l’examiner.',
     withinAuthority: 'Dans la capacité et dans votre limite : accepté dès l’enregistrement.',
@@ -775,25 +864,35 @@ export const fr = {
     notProposed: '{{kind}} non proposé : {{reasons}}',
     record: 'Enregistrer le plan choisi par le débiteur',
     kind: 'Type de plan',
-    kinds: { pay_in_full: 'Paiement en une fois', instalments: 'Échéancier mensuel', settlement: 'Transaction avec remise' },
+    kinds: {
+      pay_in_full: 'Paiement en une fois',
+      instalments: 'Échéancier mensuel',
+      settlement: 'Transaction avec remise',
+    },
     months: 'Nombre de mensualités',
     monthsHint: 'Laissez vide pour des mensualités égales à la capacité (la dernière complète le solde).',
     monthsHintSettlement: 'Laissez vide pour un paiement en une fois.',
     discount: 'Remise, en euros (vide : la remise la plus grande du mandat)',
     firstDueOn: 'Date de la première échéance',
-    knowingly: 'Le débiteur choisit ce plan en connaissance de cause, même s’il dépasse sa capacité (un chef d’équipe le vérifiera)',
+    knowingly:
+      'Le débiteur choisit ce plan en connaissance de cause, même s’il dépasse sa capacité (un chef d’équipe le vérifiera)',
     note: 'Note (facultative)',
     submit: 'Enregistrer le plan',
-    recorded: { agreed: 'Plan enregistré et accepté.', pending: 'Plan enregistré : il attend la validation d’un chef d’équipe.' },
+    recorded: {
+      agreed: 'Plan enregistré et accepté.',
+      pending: 'Plan enregistré : il attend la validation d’un chef d’équipe.',
+    },
     describe: {
       once: 'Payer {{amount}} en une fois, le {{date}}.',
       settlement: 'Payer {{amount}} en une fois le {{date}}, avec une remise de {{discount}}.',
       equal: '{{n}} mensualités de {{each}}, du {{from}} au {{to}} : {{total}} au total.',
-      instalments: '{{n}} mensualités : {{each}} par mois, la dernière de {{last}}, du {{from}} au {{to}} : {{total}} au total.',
+      instalments:
+        '{{n}} mensualités : {{each}} par mois, la dernière de {{last}}, du {{from}} au {{to}} : {{total}} au total.',
       discount: 'Remise accordée : {{discount}}.',
     },
     reasons: {
-      above_capacity: 'Dépasse la capacité de remboursement : seulement si le débiteur le choisit en connaissance de cause ; un chef d’équipe vérifie.',
+      above_capacity:
+        'Dépasse la capacité de remboursement : seulement si le débiteur le choisit en connaissance de cause ; un chef d’équipe vérifie.',
       beyond_agent_months: 'Plus long que votre limite de {{months}} mois : un chef d’équipe doit valider.',
       beyond_agent_discount: 'Remise plus grande que votre limite : un chef d’équipe doit valider.',
       beyond_mandate_months: 'plus long que le mandat ne le permet',
@@ -814,15 +913,29 @@ export const fr = {
     instalmentStatus: 'État',
     instalmentStatuses: { due: 'À payer', paid: 'Payée', late: 'En retard' },
     history: 'Historique',
-    statuses: { proposed: 'Proposé', pending_approval: 'En attente de validation', agreed: 'Accepté', active: 'En cours', completed: 'Soldé', broken: 'Rompu', cancelled: 'Annulé', refused: 'Refusé' },
-    reviewKinds: { orientation: 'Signalé pour orientation vers la Banque de France et un conseil budgétaire : en attente d’examen.', broken_plan: 'Plan rompu : relance et renégociation à prévoir.' },
+    statuses: {
+      proposed: 'Proposé',
+      pending_approval: 'En attente de validation',
+      agreed: 'Accepté',
+      active: 'En cours',
+      completed: 'Soldé',
+      broken: 'Rompu',
+      cancelled: 'Annulé',
+      refused: 'Refusé',
+    },
+    reviewKinds: {
+      orientation: 'Signalé pour orientation vers la Banque de France et un conseil budgétaire : en attente d’examen.',
+      broken_plan: 'Plan rompu : relance et renégociation à prévoir.',
+    },
   },
   approvals: {
     title: 'Plans à valider',
-    intro: 'Les plans qui dépassent la limite d’un gestionnaire ou la capacité de remboursement. Acceptez ou refusez chacun, avec la raison.',
+    intro:
+      'Les plans qui dépassent la limite d’un gestionnaire ou la capacité de remboursement. Acceptez ou refusez chacun, avec la raison.',
     none: 'Aucun plan n’attend de validation.',
     caseLine: 'Dossier {{reference}} — {{name}}',
-    summary: '{{kind}} : {{total}} en {{n}} échéance(s), la plus grande de {{largest}} ; capacité {{capacity}} par mois.',
+    summary:
+      '{{kind}} : {{total}} en {{n}} échéance(s), la plus grande de {{largest}} ; capacité {{capacity}} par mois.',
     reasons: {
       above_capacity: 'Au-delà de la capacité de remboursement (choisi en connaissance de cause par le débiteur)',
       beyond_agent_months: 'Plus long que la limite du gestionnaire',
@@ -855,7 +968,13 @@ export const fr = {
     range: 'Remises {{from}} à {{to}}',
     rangeMore: 'Remises {{from}} à {{to}} (d’autres suivent)',
     pagination: 'Pages de remises',
-    statuses: { pending: 'En attente', running: 'En cours', completed: 'Terminée', rejected: 'Refusée', failed: 'Échouée' },
+    statuses: {
+      pending: 'En attente',
+      running: 'En cours',
+      completed: 'Terminée',
+      rejected: 'Refusée',
+      failed: 'Échouée',
+    },
     formats: { csv: 'CSV', jsonl: 'JSON Lines' },
     inProgress: 'Import en cours',
     nothingImported: 'Rien d’importé',
@@ -904,7 +1023,8 @@ export const fr = {
       'Rien n’a été importé : le mandat {{mandate}} refuse les fichiers qui contiennent des erreurs, et celui-ci en contient. Corrigez les lignes ci-dessous, puis déposez de nouveau le fichier complet.',
     fileRefused:
       'Rien n’a été importé : le fichier lui-même est refusé (voir ci-dessous), quelles que soient les règles du mandat. Corrigez-le, puis déposez-le de nouveau.',
-    failed: 'L’import a échoué et rien n’a été importé. Vous pouvez déposer le fichier de nouveau ; si l’échec se répète, transmettez ce message à un administrateur :',
+    failed:
+      'L’import a échoué et rien n’a été importé. Vous pouvez déposer le fichier de nouveau ; si l’échec se répète, transmettez ce message à un administrateur :',
     debtors: 'Débiteurs',
     cases: 'Dossiers',
     claims: 'Créances',
@@ -971,18 +1091,21 @@ export const fr = {
     chooseCreditor: 'Choisir un créancier',
     mandate: 'Mandat',
     chooseMandate: 'Choisir un mandat',
-    mandateHint: 'Les créances du fichier sont confiées sous ce mandat ; seul un mandat en vigueur aujourd’hui accepte une remise.',
+    mandateHint:
+      'Les créances du fichier sont confiées sous ce mandat ; seul un mandat en vigueur aujourd’hui accepte une remise.',
     mandateOption: '{{code}} — {{kind}}',
     mandateNotInForce: '{{code}} — pas en vigueur',
     loadingMandates: 'Chargement des mandats…',
     noMandates: 'Ce créancier n’a aucun mandat : aucune remise n’est possible.',
     file: 'Fichier de créances',
-    fileHint: 'Un fichier CSV (.csv) ou JSON Lines (.jsonl, .ndjson), encodé en UTF-8, une créance par ligne, au format d’intégration d’Accord.',
+    fileHint:
+      'Un fichier CSV (.csv) ou JSON Lines (.jsonl, .ndjson), encodé en UTF-8, une créance par ligne, au format d’intégration d’Accord.',
     chosenFile: 'Fichier choisi : {{name}} ({{size}}).',
     creditorRequired: 'Choisissez le créancier.',
     mandateRequired: 'Choisissez le mandat.',
     fileRequired: 'Choisissez le fichier à déposer.',
-    fileType: '« {{name}} » n’est ni un fichier .csv ni un fichier .jsonl ou .ndjson : enregistrez-le dans l’un de ces formats.',
+    fileType:
+      '« {{name}} » n’est ni un fichier .csv ni un fichier .jsonl ou .ndjson : enregistrez-le dans l’un de ces formats.',
     fileEmpty: '« {{name}} » est vide.',
     submit: 'Déposer et importer',
     submitting: 'Envoi en cours…',
@@ -997,10 +1120,13 @@ export const fr = {
   intakeErrors: {
     required: 'Valeur obligatoire manquante : renseignez-la.',
     amount: {
-      invalid: 'Montant illisible : écrivez-le en chiffres avec au plus un séparateur décimal, par exemple 1234,56 ou 1 234,56.',
+      invalid:
+        'Montant illisible : écrivez-le en chiffres avec au plus un séparateur décimal, par exemple 1234,56 ou 1 234,56.',
       negative: 'Le montant ne peut pas être négatif : déclarez les avoirs et remboursements à part.',
-      too_large: 'Montant trop élevé (plus de 10 000 000,00 €, le plus grand montant qu’Accord accepte) : vérifiez la valeur.',
-      too_many_decimals: 'Le montant a plus de deux décimales : arrondissez-le au centime (ou retirez le séparateur de milliers).',
+      too_large:
+        'Montant trop élevé (plus de 10 000 000,00 €, le plus grand montant qu’Accord accepte) : vérifiez la valeur.',
+      too_many_decimals:
+        'Le montant a plus de deux décimales : arrondissez-le au centime (ou retirez le séparateur de milliers).',
       zero_total: 'Principal, intérêts et frais sont tous nuls : une remise doit porter sur une somme due.',
     },
     birth_date: {
@@ -1010,10 +1136,12 @@ export const fr = {
     column: {
       unknown: 'Cette colonne ne fait pas partie du format d’intégration : renommez-la ou retirez-la.',
       duplicate: 'Cette colonne est donnée deux fois : n’en gardez qu’une.',
-      unnamed: 'Cette valeur se trouve dans une colonne sans nom dans l’en-tête : nommez la colonne ou retirez la valeur.',
+      unnamed:
+        'Cette valeur se trouve dans une colonne sans nom dans l’en-tête : nommez la colonne ou retirez la valeur.',
     },
     company_registration: {
-      invalid: 'Immatriculation invalide : pour une société française, un SIREN (9 chiffres) ou un SIRET (14 chiffres) valide.',
+      invalid:
+        'Immatriculation invalide : pour une société française, un SIREN (9 chiffres) ou un SIRET (14 chiffres) valide.',
     },
     country: {
       invalid: 'Pays illisible : écrivez son code ISO à deux lettres, par exemple FR ou IT.',
@@ -1024,7 +1152,8 @@ export const fr = {
       unsupported: 'Seul l’euro (EUR) est accepté pour l’instant.',
     },
     date: {
-      invalid: 'Date invalide : écrivez-la JJ/MM/AAAA (par exemple 31/01/2025) ou AAAA-MM-JJ, et vérifiez qu’elle existe.',
+      invalid:
+        'Date invalide : écrivez-la JJ/MM/AAAA (par exemple 31/01/2025) ou AAAA-MM-JJ, et vérifiez qu’elle existe.',
       future: 'La date est postérieure à aujourd’hui : vérifiez l’année.',
     },
     email: { invalid: 'Adresse e-mail invalide : une seule adresse, de la forme marie.dupont@example.fr.' },
@@ -1035,7 +1164,8 @@ export const fr = {
       separator: 'Les colonnes sont séparées par des tabulations : séparez-les par « ; » ou « , ».',
     },
     header: {
-      unknown_columns: 'L’en-tête contient des colonnes inconnues : renommez-les ou retirez-les (voir la liste des colonnes du format).',
+      unknown_columns:
+        'L’en-tête contient des colonnes inconnues : renommez-les ou retirez-les (voir la liste des colonnes du format).',
       duplicate_columns: 'L’en-tête contient des colonnes en double : n’en gardez qu’une de chaque.',
       missing_columns: 'Des colonnes obligatoires manquent dans l’en-tête : ajoutez-les.',
       invalid: 'La ligne d’en-tête est illisible : vérifiez les noms des colonnes et les guillemets.',
@@ -1046,24 +1176,32 @@ export const fr = {
       international_required: 'Écrivez ce numéro au format international, par exemple +41 21 123 45 67.',
     },
     postal_code: {
-      invalid: 'Code postal invalide pour ce pays (en France et en Italie, 5 chiffres : un tableur a peut-être retiré le zéro initial).',
+      invalid:
+        'Code postal invalide pour ce pays (en France et en Italie, 5 chiffres : un tableur a peut-être retiré le zéro initial).',
     },
     text: {
-      invalid_character: 'La valeur contient un caractère invisible ou illisible : retirez-le (le fichier a peut-être été mal encodé).',
+      invalid_character:
+        'La valeur contient un caractère invisible ou illisible : retirez-le (le fichier a peut-être été mal encodé).',
       too_long: 'La valeur est trop longue pour cette colonne : raccourcissez-la.',
     },
     claim_reference: {
-      duplicate: 'Cette référence de créance figure déjà plus haut dans le fichier : chaque créance ne doit y figurer qu’une fois.',
+      duplicate:
+        'Cette référence de créance figure déjà plus haut dans le fichier : chaque créance ne doit y figurer qu’une fois.',
       unknown: 'Aucune créance de ce créancier ne porte cette référence : vérifiez-la, ou remettez d’abord la créance.',
-      other_debtor: 'Cette créance a été remise pour un autre débiteur, et une créance ne change jamais de débiteur : vérifiez la référence du débiteur, ou celle de la créance.',
+      other_debtor:
+        'Cette créance a été remise pour un autre débiteur, et une créance ne change jamais de débiteur : vérifiez la référence du débiteur, ou celle de la créance.',
     },
     operation: { invalid: 'Opération inconnue : écrivez place, recall ou close.' },
     debtor_type: { invalid: 'Type de débiteur inconnu : écrivez person ou company.' },
-    contract_type: { invalid: 'Type de contrat inconnu : écrivez consumer_credit, overdraft, energy, telecom, rent ou other.' },
+    contract_type: {
+      invalid: 'Type de contrat inconnu : écrivez consumer_credit, overdraft, energy, telecom, rent ou other.',
+    },
     language: { invalid: 'Langue inconnue : écrivez fr, en ou it.' },
     csv: {
-      quote: 'Un guillemet (") se trouve au milieu d’un champ : mettez tout le champ entre guillemets et doublez les guillemets intérieurs ("").',
-      field_count: 'La ligne n’a pas le même nombre de champs que l’en-tête : vérifiez les séparateurs et les guillemets.',
+      quote:
+        'Un guillemet (") se trouve au milieu d’un champ : mettez tout le champ entre guillemets et doublez les guillemets intérieurs ("").',
+      field_count:
+        'La ligne n’a pas le même nombre de champs que l’en-tête : vérifiez les séparateurs et les guillemets.',
       invalid: 'Le fichier n’est pas un CSV valide : vérifiez les séparateurs et les guillemets.',
       quote_not_closed: 'Un champ entre guillemets n’est jamais refermé : ajoutez le guillemet manquant (").',
       record_too_large: 'Un enregistrement est anormalement long : un guillemet n’est probablement jamais refermé.',
@@ -1087,13 +1225,15 @@ export const fr = {
     reasonUntil: 'Jusqu’au',
     reasonUntilAct: 'Jusqu’à ce qu’une personne agisse.',
     nextAllowed: 'Prochain contact possible :',
-    nextAllowedNone: 'aucun tant qu’une personne n’a pas agi (lever la suspension, retirer l’opposition, envoyer la première lettre…).',
+    nextAllowedNone:
+      'aucun tant qu’une personne n’a pas agi (lever la suspension, retirer l’opposition, envoyer la première lettre…).',
     allowedByOverride: 'Permis par une dérogation accordée par {{name}} :',
     notices: 'À respecter lors du contact',
     cancel: 'Annuler',
     record: {
       heading: 'Enregistrer un contact',
-      intro: 'Un contact sortant passe par la politique au moment de l’enregistrer : s’il est refusé, rien n’est enregistré et vous voyez pourquoi et quand il sera possible. Un contact entrant est toujours enregistré.',
+      intro:
+        'Un contact sortant passe par la politique au moment de l’enregistrer : s’il est refusé, rien n’est enregistré et vous voyez pourquoi et quand il sera possible. Un contact entrant est toujours enregistré.',
       channel: 'Canal',
       direction: 'Sens',
       outcome: 'Résultat',
@@ -1137,7 +1277,8 @@ export const fr = {
       expired: 'Expirée sans être utilisée',
       grantHeading: 'Accorder une dérogation',
       nothingRefused: 'Aucun canal n’est refusé maintenant : aucune dérogation n’est nécessaire.',
-      reasonHint: 'Au moins {{min}} caractères. La dérogation laisse passer le prochain contact sur ce canal, une seule fois ; elle est tracée et visible sur le dossier.',
+      reasonHint:
+        'Au moins {{min}} caractères. La dérogation laisse passer le prochain contact sur ce canal, une seule fois ; elle est tracée et visible sur le dossier.',
       reasonTooShort: 'Expliquez la dérogation en au moins {{min}} caractères.',
       grant: 'Accorder la dérogation',
       granted: 'Dérogation accordée ({{channel}}) : le prochain contact sur ce canal pourra être enregistré.',
@@ -1164,7 +1305,8 @@ export const fr = {
       reasonRequired: 'Indiquez le motif de la suspension.',
       place: 'Poser la suspension',
       placed: 'Suspension posée : {{kind}}.',
-      tooLong: 'Une suspension de ce type dure au plus {{maxDays}} jours : choisissez une date de fin ou de réexamen plus proche.',
+      tooLong:
+        'Une suspension de ce type dure au plus {{maxDays}} jours : choisissez une date de fin ou de réexamen plus proche.',
     },
     optOuts: {
       heading: 'Oppositions par canal',
@@ -1191,7 +1333,8 @@ export const fr = {
     },
     preferences: {
       heading: 'Souhaits du débiteur',
-      intro: 'Les souhaits du débiteur restreignent la politique, ils ne l’élargissent jamais, sauf un rappel qu’il a demandé.',
+      intro:
+        'Les souhaits du débiteur restreignent la politique, ils ne l’élargissent jamais, sauf un rappel qu’il a demandé.',
       formHeading: 'Canaux et horaires préférés',
       channels: 'Canaux préférés',
       channelsHint: 'Aucune case cochée : pas de restriction.',
@@ -1205,11 +1348,33 @@ export const fr = {
       save: 'Enregistrer les préférences',
       saved: 'Préférences enregistrées.',
     },
-    days: { mon: 'lundi', tue: 'mardi', wed: 'mercredi', thu: 'jeudi', fri: 'vendredi', sat: 'samedi', sun: 'dimanche' },
+    days: {
+      mon: 'lundi',
+      tue: 'mardi',
+      wed: 'mercredi',
+      thu: 'jeudi',
+      fri: 'vendredi',
+      sat: 'samedi',
+      sun: 'dimanche',
+    },
   },
   values: {
-    sectors: { bank: 'Banque', consumer_credit: 'Crédit à la consommation', energy: 'Énergie', telecom: 'Télécoms', housing: 'Logement', other: 'Autre' },
-    contractTypes: { consumer_credit: 'Crédit à la consommation', overdraft: 'Découvert', energy: 'Énergie', telecom: 'Télécoms', rent: 'Loyer', other: 'Autre' },
+    sectors: {
+      bank: 'Banque',
+      consumer_credit: 'Crédit à la consommation',
+      energy: 'Énergie',
+      telecom: 'Télécoms',
+      housing: 'Logement',
+      other: 'Autre',
+    },
+    contractTypes: {
+      consumer_credit: 'Crédit à la consommation',
+      overdraft: 'Découvert',
+      energy: 'Énergie',
+      telecom: 'Télécoms',
+      rent: 'Loyer',
+      other: 'Autre',
+    },
     claimStatuses: { open: 'En cours', recalled: 'Rappelée', paid: 'Payée', closed: 'Close' },
     closeReasons: {
       paid: 'Payé',

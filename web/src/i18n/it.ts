@@ -116,7 +116,8 @@ export const it: PartialMessages = {
     empty: 'Nessuna pratica aperta nel tuo perimetro.',
     nightly: {
       heading: 'Aggiornamento notturno',
-      explain: "Revoca le sospensioni scadute, segnala quelle da riesaminare, calcola l'istantanea del giorno ed elimina le sessioni scadute. Viene eseguito anche ogni notte.",
+      explain:
+        "Revoca le sospensioni scadute, segnala quelle da riesaminare, calcola l'istantanea del giorno ed elimina le sessioni scadute. Viene eseguito anche ogni notte.",
       run: "Esegui ora l'aggiornamento notturno",
       running: 'Aggiornamento in corso…',
       done: 'Aggiornamento completato: istantanea del {{date}}.',
@@ -202,8 +203,10 @@ export const it: PartialMessages = {
       debtor_given: 'Le lettere vanno all’ultimo indirizzo fornito dal debitore.',
       agent_recorded: 'Le lettere vanno all’ultimo indirizzo rilevato da un operatore.',
       traced: 'Le lettere vanno all’indirizzo trovato dall’ultima ricerca.',
-      creditor_primary: 'Le lettere vanno all’indirizzo principale inviato dal creditore: nessun indirizzo verificato o fornito dal debitore.',
-      creditor_latest: 'Le lettere vanno all’ultimo indirizzo inviato da un creditore: nessun indirizzo verificato o fornito dal debitore.',
+      creditor_primary:
+        'Le lettere vanno all’indirizzo principale inviato dal creditore: nessun indirizzo verificato o fornito dal debitore.',
+      creditor_latest:
+        'Le lettere vanno all’ultimo indirizzo inviato da un creditore: nessun indirizzo verificato o fornito dal debitore.',
     },
     addressesCaption: 'Indirizzi del debitore',
     address: 'Indirizzo',
@@ -320,13 +323,18 @@ export const it: PartialMessages = {
     pendingAccess: 'In attesa di approvazione: {{role}}',
     requests: {
       heading: 'Richieste di accesso alle pratiche',
-      intro: 'Un account che legge le pratiche dei debitori (nuovo account o ruolo elevato), o di cui un amministratore ha cambiato la password, attende l’approvazione di un responsabile o di un addetto alla conformità, mai di chi l’ha chiesto.',
+      intro:
+        'Un account che legge le pratiche dei debitori (nuovo account o ruolo elevato), o di cui un amministratore ha cambiato la password, attende l’approvazione di un responsabile o di un addetto alla conformità, mai di chi l’ha chiesto.',
       caption: 'Richieste di accesso in attesa',
       none: 'Nessuna richiesta in attesa.',
       user: 'Account',
       asked: 'Richiesto',
       kind: 'Richiesta',
-      kinds: { creation: 'Nuovo account', role_change: 'Ruolo elevato (da {{from}})', password_reset: 'Password reimpostata da un amministratore (l’account non può accedere fino ad allora)' },
+      kinds: {
+        creation: 'Nuovo account',
+        role_change: 'Ruolo elevato (da {{from}})',
+        password_reset: 'Password reimpostata da un amministratore (l’account non può accedere fino ad allora)',
+      },
       requestedBy: 'Da {{name}}, il {{date}}',
       approve: 'Approva',
       approveLabel: 'Approva l’accesso di {{name}}',
@@ -353,14 +361,16 @@ export const it: PartialMessages = {
       submit: "Crea l'utente",
       submitting: 'Creazione…',
       created: "L'utente {{name}} ({{email}}) è stato creato.",
-      createdPending: "L'utente {{name}} ({{email}}) è stato creato, inattivo: il suo accesso alle pratiche attende l’approvazione di un responsabile o di un addetto alla conformità.",
+      createdPending:
+        "L'utente {{name}} ({{email}}) è stato creato, inattivo: il suo accesso alle pratiche attende l’approvazione di un responsabile o di un addetto alla conformità.",
       failed: "Impossibile creare l'utente",
     },
   },
   debtorMatches: {
     title: 'Possibili duplicati',
     heading: 'Possibili duplicati',
-    intro: 'L’acquisizione non unisce mai due schede per supposizione: quando due schede hanno lo stesso nome e manca una data di nascita, una persona decide se si tratta della stessa persona.',
+    intro:
+      'L’acquisizione non unisce mai due schede per supposizione: quando due schede hanno lo stesso nome e manca una data di nascita, una persona decide se si tratta della stessa persona.',
     filters: 'Scegli quali possibili duplicati mostrare',
     show: 'Possibili duplicati',
     apply: 'Mostra',
@@ -390,7 +400,8 @@ export const it: PartialMessages = {
     samePerson: 'Stessa persona',
     differentPeople: 'Persone diverse',
     decisionFor: 'Decisione su {{debtor}} e {{candidate}}',
-    confirmText: 'Le due schede saranno unite in quella più vecchia: riferimenti, pratiche, crediti, indirizzi e recapiti vi saranno collegati. Questa decisione non può essere annullata.',
+    confirmText:
+      'Le due schede saranno unite in quella più vecchia: riferimenti, pratiche, crediti, indirizzi e recapiti vi saranno collegati. Questa decisione non può essere annullata.',
     confirm: 'Sì, unisci le schede',
     cancel: 'Annulla',
     saving: 'Salvataggio della decisione…',
@@ -434,20 +445,31 @@ export const it: PartialMessages = {
     verifiedOk_other: 'Catena integra: {{count}} voci verificate.',
     verifiedBroken: 'Verifica non riuscita: la catena è interrotta.',
     serverMessage: 'Messaggio del server: <text>{{message}}</text>',
-    targetTypes: { debtor_match: 'Possibile duplicato', user: 'Utente', creditor: 'Creditore', hold: 'Sospensione', job: 'Attività', system: 'Sistema', case: 'Pratica', placement: 'Affidamento' },
+    targetTypes: {
+      debtor_match: 'Possibile duplicato',
+      user: 'Utente',
+      creditor: 'Creditore',
+      hold: 'Sospensione',
+      job: 'Attività',
+      system: 'Sistema',
+      case: 'Pratica',
+      placement: 'Affidamento',
+    },
   },
   budget: {
     title: 'Bilancio familiare',
     heading: 'Bilancio familiare: {{name}}',
     open: 'Valutare il bilancio e la capacità di rimborso',
     back: 'Torna alla pratica {{reference}}',
-    intro: 'Inserisci il nucleo familiare, le sue risorse e le sue spese mensili. Accord calcola la capacità di rimborso secondo il diritto francese del sovraindebitamento (C. conso L731-1, L731-2, R731-1) e spiega ogni passaggio.',
+    intro:
+      'Inserisci il nucleo familiare, le sue risorse e le sue spese mensili. Accord calcola la capacità di rimborso secondo il diritto francese del sovraindebitamento (C. conso L731-1, L731-2, R731-1) e spiega ogni passaggio.',
     household: 'Nucleo familiare',
     date: 'Data della valutazione',
     adults: 'Adulti',
     children: 'Figli',
     dependants: 'Persone a carico',
-    dependantsHint: 'Ai sensi dell’art. R3252-3 del Code du travail: coniuge con risorse inferiori al RSA, figli che danno diritto alle prestazioni familiari, ascendente a carico.',
+    dependantsHint:
+      'Ai sensi dell’art. R3252-3 del Code du travail: coniuge con risorse inferiori al RSA, figli che danno diritto alle prestazioni familiari, ascendente a carico.',
     resources: 'Risorse mensili',
     expenses: 'Spese mensili',
     resourceType: 'Tipo della risorsa {{n}}',
@@ -496,7 +518,8 @@ export const it: PartialMessages = {
       capacity_zero: 'Capacità nulla: non si deve proporre alcun piano.',
       negative_margin: 'Le spese superano le risorse.',
       beyond_84_months: 'Il debito non può essere rimborsato in 84 mesi con questa capacità.',
-      orient_banque_de_france: 'Orientare il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul debito; una persona riesamina la pratica.',
+      orient_banque_de_france:
+        'Orientare il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul debito; una persona riesamina la pratica.',
       figures_to_check: 'Alcuni importi di riferimento sono da verificare (fonti secondarie).',
       placeholder_allowance: 'Un importo forfettario usato è provvisorio, non un dato ufficiale.',
     },
@@ -544,10 +567,12 @@ export const it: PartialMessages = {
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',
-      first_letter_already_sent: 'La prima lettera di questa pratica è già partita: registra questa lettera come sollecito.',
+      first_letter_already_sent:
+        'La prima lettera di questa pratica è già partita: registra questa lettera come sollecito.',
       override_not_needed: 'La politica consente già ora questo contatto: non serve alcuna deroga.',
       callback_in_past: 'Una richiamata è per un momento futuro: scegli una data e un’ora a venire.',
-      callback_too_far: 'Una richiamata si fissa al massimo 60 giorni prima; oltre, concorda un nuovo contatto in quel momento.',
+      callback_too_far:
+        'Una richiamata si fissa al massimo 60 giorni prima; oltre, concorda un nuovo contatto in quel momento.',
       callback_not_pending: 'Questa richiamata è già avvenuta o è stata annullata.',
       first_letter_not_letter: 'Solo una lettera in uscita può essere la prima lettera (CPCE R124-4).',
       in_future: 'Un contatto non può essere registrato prima che avvenga.',
@@ -564,19 +589,24 @@ export const it: PartialMessages = {
     },
     auth: {
       invalid_credentials: 'L’indirizzo e-mail o la password non sono corretti. Controlla entrambi e riprova.',
-      password_reset_pending: 'Un amministratore ha impostato una nuova password per questo account: non può accedere finché un responsabile o un addetto alla conformità non la approva. Chiedilo a uno di loro, poi accedi con la nuova password.',
-      too_many_attempts: 'Troppi accessi non riusciti con questo indirizzo o da questa rete: attendi {{wait}} e riprova. Se hai dimenticato la password, chiedi a un amministratore di impostarne una nuova.',
-      too_many_attempts_no_wait: 'Troppi accessi non riusciti con questo indirizzo o da questa rete: attendi qualche minuto e riprova.',
+      password_reset_pending:
+        'Un amministratore ha impostato una nuova password per questo account: non può accedere finché un responsabile o un addetto alla conformità non la approva. Chiedilo a uno di loro, poi accedi con la nuova password.',
+      too_many_attempts:
+        'Troppi accessi non riusciti con questo indirizzo o da questa rete: attendi {{wait}} e riprova. Se hai dimenticato la password, chiedi a un amministratore di impostarne una nuova.',
+      too_many_attempts_no_wait:
+        'Troppi accessi non riusciti con questo indirizzo o da questa rete: attendi qualche minuto e riprova.',
       forbidden: 'Il tuo ruolo non consente questa azione.',
       required: 'La sessione è scaduta o non hai effettuato l’accesso: accedi per continuare.',
-      csrf_failed: 'Non è stato possibile verificare la richiesta (token di sicurezza mancante o scaduto): ricarica la pagina e riprova.',
+      csrf_failed:
+        'Non è stato possibile verificare la richiesta (token di sicurezza mancante o scaduto): ricarica la pagina e riprova.',
     },
     metrics: {
       unauthorized: 'Le metriche richiedono il token METRICS_TOKEN nell’intestazione Authorization.',
     },
     password: {
       too_short: 'La password è troppo corta: scegline una di almeno 12 caratteri, ad esempio una frase.',
-      too_common: 'Questa password è troppo comune o troppo facile da indovinare (è, o somiglia a, una delle password divulgate): scegline un’altra, più lunga e personale.',
+      too_common:
+        'Questa password è troppo comune o troppo facile da indovinare (è, o somiglia a, una delle password divulgate): scegline un’altra, più lunga e personale.',
       contains_email: 'La password non deve contenere l’indirizzo e-mail né il suo nome utente: scegline un’altra.',
       demo: 'La password della demo è pubblica: scegline un’altra.',
     },
@@ -587,27 +617,36 @@ export const it: PartialMessages = {
       unknown_creditor: 'Il creditore scelto non esiste (più): ricarica la pagina e scegline un altro.',
       unknown_team: 'Il team scelto non esiste (più): ricarica la pagina e scegline un altro.',
       self_lockout: 'Non puoi disattivarti né cambiare il tuo ruolo: chiedilo a un altro amministratore.',
-      access_pending: 'Questo account attende che un responsabile o un addetto alla conformità approvi il suo accesso: potrai attivarlo o cambiarne il ruolo dopo la loro decisione.',
+      access_pending:
+        'Questo account attende che un responsabile o un addetto alla conformità approvi il suo accesso: potrai attivarlo o cambiarne il ruolo dopo la loro decisione.',
     },
     user_access: {
       already_decided: 'Questa richiesta è già stata decisa o ritirata: ricarica l’elenco delle richieste.',
-      own_request: 'Hai fatto tu questa richiesta: deve deciderla un altro responsabile o addetto alla conformità (principio dei quattro occhi).',
-      own_account: 'Questa richiesta riguarda il tuo account: deve deciderla un altro responsabile o addetto alla conformità.',
+      own_request:
+        'Hai fatto tu questa richiesta: deve deciderla un altro responsabile o addetto alla conformità (principio dei quattro occhi).',
+      own_account:
+        'Questa richiesta riguarda il tuo account: deve deciderla un altro responsabile o addetto alla conformità.',
       reason_required: 'Indica perché rifiuti questo accesso: il motivo resta nel registro di audit.',
     },
     placements: {
-      too_many_imports: 'Questo creditore ha già affidamenti in attesa o in importazione: riprova quando uno di essi sarà terminato.',
-      quota_exceeded: 'Questo creditore ha raggiunto il volume di file caricabili in 24 ore: riprova dopo il {{retryAt}}.',
+      too_many_imports:
+        'Questo creditore ha già affidamenti in attesa o in importazione: riprova quando uno di essi sarà terminato.',
+      quota_exceeded:
+        'Questo creditore ha raggiunto il volume di file caricabili in 24 ore: riprova dopo il {{retryAt}}.',
     },
     request: {
       validation_failed: 'Alcuni valori inviati sono stati rifiutati:',
       malformed_json: 'La richiesta inviata non è valida: ricarica la pagina e riprova.',
       empty_body: 'La richiesta inviata è vuota: ricarica la pagina e riprova.',
-      too_large: 'I dati inviati superano la dimensione consentita. Per un file di crediti, dividilo in più affidamenti.',
-      unsupported_media_type: 'Questo tipo di contenuto non è accettato. Per un affidamento, invia un file .csv, .jsonl o .ndjson.',
+      too_large:
+        'I dati inviati superano la dimensione consentita. Per un file di crediti, dividilo in più affidamenti.',
+      unsupported_media_type:
+        'Questo tipo di contenuto non è accettato. Per un affidamento, invia un file .csv, .jsonl o .ndjson.',
       bad_content_length: 'La richiesta è arrivata incompleta: riprova.',
-      nul_byte: 'Un campo contiene un carattere NUL invisibile, che non può essere salvato: riscrivi il testo e invia di nuovo.',
-      invalid_value: 'Un valore non ha la forma richiesta dal suo campo (un numero, un identificativo, una data): controlla il modulo.',
+      nul_byte:
+        'Un campo contiene un carattere NUL invisibile, che non può essere salvato: riscrivi il testo e invia di nuovo.',
+      invalid_value:
+        'Un valore non ha la forma richiesta dal suo campo (un numero, un identificativo, una data): controlla il modulo.',
       invalid_date: 'Una data non è valida: indica una data reale tra il 1900 e il 2199.',
       number_out_of_range: 'Un numero è troppo grande o troppo piccolo: inserisci un valore più piccolo.',
       invalid_text: 'Un testo contiene caratteri che non possono essere salvati: riscrivilo e invia di nuovo.',
@@ -623,64 +662,86 @@ export const it: PartialMessages = {
       users: 'Questo utente non esiste, oppure non hai il diritto di vederlo.',
       placements: 'Questo affidamento non esiste, oppure non hai il diritto di vederlo.',
     },
-    internal_error: 'Si è verificato un errore da parte nostra e nulla è stato modificato. Riprova; se il problema persiste, comunica il riferimento qui sotto.',
+    internal_error:
+      'Si è verificato un errore da parte nostra e nulla è stato modificato. Riprova; se il problema persiste, comunica il riferimento qui sotto.',
     reference: 'Riferimento della richiesta: {{requestId}}',
     not_ready: {
       migrations_pending: 'Il server è in aggiornamento: riprova tra qualche minuto.',
       database: 'Il database non risponde: riprova tra qualche minuto.',
     },
     intake: {
-      mandate_not_in_force: 'Questo mandato non è in vigore oggi: non è possibile alcun affidamento con questo mandato. Scegli un mandato in vigore.',
+      mandate_not_in_force:
+        'Questo mandato non è in vigore oggi: non è possibile alcun affidamento con questo mandato. Scegli un mandato in vigore.',
       already_run: 'Questo affidamento è già stato importato. Per importarlo di nuovo, carica di nuovo il file.',
-      file_invalid: 'Questo file non può essere letto come affidamento: verifica che segua il formato di importazione (CSV o JSON Lines).',
+      file_invalid:
+        'Questo file non può essere letto come affidamento: verifica che segua il formato di importazione (CSV o JSON Lines).',
       unknown_mandate: 'Questo creditore non ha un mandato con questo codice: scegli uno dei suoi mandati.',
     },
     jobs: {
-      unavailable: 'Le elaborazioni in background non sono attive su questo server, quindi l’importazione non può partire: riprova più tardi o avvisa un amministratore.',
+      unavailable:
+        'Le elaborazioni in background non sono attive su questo server, quindi l’importazione non può partire: riprova più tardi o avvisa un amministratore.',
     },
     matches: {
-      already_decided: 'Su questo possibile duplicato è già stato deciso, forse da un collega: l’elenco è stato ricaricato, decidi sui restanti.',
-      debtor_already_merged: 'Una delle due schede è già stata unita a un’altra: ricarica l’elenco e decidi sui possibili duplicati restanti.',
+      already_decided:
+        'Su questo possibile duplicato è già stato deciso, forse da un collega: l’elenco è stato ricaricato, decidi sui restanti.',
+      debtor_already_merged:
+        'Una delle due schede è già stata unita a un’altra: ricarica l’elenco e decidi sui possibili duplicati restanti.',
     },
     contact_policy: {
-      invalid: 'Il documento della politica non è valido; correggi ogni punto qui sotto (la posizione nel documento, poi il problema):',
+      invalid:
+        'Il documento della politica non è valido; correggi ogni punto qui sotto (la posizione nel documento, poi il problema):',
       no_draft: 'Non c’è una bozza della politica: creane una dalla versione in vigore.',
-      effective_in_past: 'Una nuova versione non può applicarsi al passato: scegli una data di efficacia da adesso in poi.',
-      none_in_force: 'Nessuna politica di contatto è in vigore a quella data: un responsabile della conformità deve pubblicarne una.',
-      draft_changed: 'La bozza è cambiata da quando l’hai aperta (un collega l’ha salvata, pubblicata o scartata): ricarica la pagina, poi rifai la modifica.',
+      effective_in_past:
+        'Una nuova versione non può applicarsi al passato: scegli una data di efficacia da adesso in poi.',
+      none_in_force:
+        'Nessuna politica di contatto è in vigore a quella data: un responsabile della conformità deve pubblicarne una.',
+      draft_changed:
+        'La bozza è cambiata da quando l’hai aperta (un collega l’ha salvata, pubblicata o scartata): ricarica la pagina, poi rifai la modifica.',
     },
     affordability: {
-      no_seizure_scale: 'Non esiste una tabella di pignoramento dello stipendio per l’anno di questa data: un amministratore deve aggiungerla ai dati di riferimento.',
-      no_rsa_amounts: 'Nessun importo RSA è in vigore a questa data: un amministratore deve aggiungerlo ai dati di riferimento.',
-      invalid_seizure_scale: 'Questa tabella non è valida: le soglie devono crescere, solo l’ultimo scaglione è aperto e ogni frazione è compresa tra 0 e 1.',
+      no_seizure_scale:
+        'Non esiste una tabella di pignoramento dello stipendio per l’anno di questa data: un amministratore deve aggiungerla ai dati di riferimento.',
+      no_rsa_amounts:
+        'Nessun importo RSA è in vigore a questa data: un amministratore deve aggiungerlo ai dati di riferimento.',
+      invalid_seizure_scale:
+        'Questa tabella non è valida: le soglie devono crescere, solo l’ultimo scaglione è aperto e ogni frazione è compresa tra 0 e 1.',
       expense_amount_missing: 'Una spesa effettiva richiede un importo: inseriscilo o scegli l’importo forfettario.',
-      no_standard_allowance: 'Non esiste un importo forfettario per questa categoria di spesa: inserisci l’importo effettivo.',
-      invalid_assessment: 'Il bilancio richiede una data, almeno un adulto e importi in centesimi interi, pari o superiori a zero.',
+      no_standard_allowance:
+        'Non esiste un importo forfettario per questa categoria di spesa: inserisci l’importo effettivo.',
+      invalid_assessment:
+        'Il bilancio richiede una data, almeno un adulto e importi in centesimi interi, pari o superiori a zero.',
       debtor_merged: 'Questa scheda debitore è stata unita a un’altra: registra il bilancio sulla scheda mantenuta.',
     },
     payments: {
       invalid_amount: 'Un pagamento è un importo positivo in centesimi interi, al massimo 10.000.000,00 €.',
-      received_in_future: 'Un pagamento non può essere ricevuto nel futuro: indica il giorno in cui è arrivato il denaro.',
-      idempotency_conflict: 'Questo inserimento è già stato usato per un altro pagamento: ricarica la pagina e inserisci di nuovo il pagamento.',
+      received_in_future:
+        'Un pagamento non può essere ricevuto nel futuro: indica il giorno in cui è arrivato il denaro.',
+      idempotency_conflict:
+        'Questo inserimento è già stato usato per un altro pagamento: ricarica la pagina e inserisci di nuovo il pagamento.',
       unknown_claim: 'La scelta del debitore indica un credito che non è un credito aperto di questa pratica.',
       already_reversed: 'Questo pagamento è già stato stornato.',
       credit_too_small: 'Il rimborso supera il credito del debitore.',
       no_credit: 'Il debitore non ha credito da imputare.',
       nothing_owed: 'Questa pratica non deve più nulla: il credito resta al debitore.',
-      invalid_adjustment: 'Una rettifica è un numero intero di centesimi diverso da zero, al massimo 10.000.000,00 € in un senso o nell’altro: positivo per aumentare il dovuto, negativo per ridurlo.',
+      invalid_adjustment:
+        'Una rettifica è un numero intero di centesimi diverso da zero, al massimo 10.000.000,00 € in un senso o nell’altro: positivo per aumentare il dovuto, negativo per ridurlo.',
       adjustment_below_zero: 'La rettifica porterebbe il credito sotto zero.',
-      surplus_already_used: 'L’eccedenza di questo pagamento è già stata rimborsata al debitore o imputata a un’altra pratica: recupera prima quell’importo dal debitore (il suo rimborso resta come credito), poi annulla il pagamento.',
+      surplus_already_used:
+        'L’eccedenza di questo pagamento è già stata rimborsata al debitore o imputata a un’altra pratica: recupera prima quell’importo dal debitore (il suo rimborso resta come credito), poi annulla il pagamento.',
       received_too_early: 'Un pagamento non può essere datato prima del 1° gennaio 2000: controlla l’anno.',
-      received_before_case: 'Questa pratica è stata aperta dopo quella data: un pagamento anteriore all’affidamento è già compreso nel saldo affidato dal creditore. Controlla la data o la pratica.',
+      received_before_case:
+        'Questa pratica è stata aperta dopo quella data: un pagamento anteriore all’affidamento è già compreso nel saldo affidato dal creditore. Controlla la data o la pratica.',
       payer_iban_invalid: 'L’IBAN del pagatore non è valido: copialo dall’estratto conto, oppure lascialo vuoto.',
     },
     reporting: {
-      balance_out_of_range: 'Una pratica ha un saldo impossibile, quindi i totali non possono essere contati con esattezza: trovala nell’elenco delle pratiche (saldo più alto prima) e correggila.',
+      balance_out_of_range:
+        'Una pratica ha un saldo impossibile, quindi i totali non possono essere contati con esattezza: trovala nell’elenco delle pratiche (saldo più alto prima) e correggila.',
     },
     remittances: {
       nothing_to_remit: 'Niente di incassato per questo creditore fino a questa data attende di essere riversato.',
       negative: 'Gli storni superano gli incassi del periodo: nulla viene riversato; passano al prossimo riversamento.',
-      no_agency_account: 'Il conto bancario dell’agenzia non è configurato: non si può produrre alcun file di bonifico.',
+      no_agency_account:
+        'Il conto bancario dell’agenzia non è configurato: non si può produrre alcun file di bonifico.',
       no_creditor_account: 'Il creditore non ha un IBAN di riversamento: registralo prima di produrre il bonifico.',
       nothing_to_transfer: 'Questo riversamento non versa nulla: non c’è alcun bonifico da fare.',
     },
@@ -688,24 +749,31 @@ export const it: PartialMessages = {
       invalid_iban: 'Questo IBAN non è valido: controlla il codice paese, la lunghezza e le cifre di controllo.',
       invalid_bic: 'Questo BIC non è valido: 8 o 11 lettere e cifre, come AGRIFRPP882.',
       insecure_webhook: 'L’indirizzo del webhook deve usare https.',
-      webhook_target_refused: 'Questo indirizzo di webhook è rifiutato: porta a una rete privata, locale o riservata, oppure non usa https. Indica l’indirizzo pubblico https del server del creditore.',
-      secrets_key_missing: 'Il server non ha una chiave per cifrare i segreti dei webhook: il gestore deve impostare SECRETS_KEY.',
+      webhook_target_refused:
+        'Questo indirizzo di webhook è rifiutato: porta a una rete privata, locale o riservata, oppure non usa https. Indica l’indirizzo pubblico https del server del creditore.',
+      secrets_key_missing:
+        'Il server non ha una chiave per cifrare i segreti dei webhook: il gestore deve impostare SECRETS_KEY.',
       secret_twice: 'Indica un segreto oppure chiedine uno nuovo, non entrambi.',
     },
     bank_files: {
       malformed_xml: 'Il file non è un XML ben formato: invia l’estratto conto così come prodotto dalla banca.',
-      doctype_refused: 'Il file dichiara un DOCTYPE o delle entità, cosa che i file bancari non fanno mai: invia l’estratto conto così come prodotto dalla banca.',
+      doctype_refused:
+        'Il file dichiara un DOCTYPE o delle entità, cosa che i file bancari non fanno mai: invia l’estratto conto così come prodotto dalla banca.',
       unknown_format: 'Questo file non è né un estratto camt.053 né un avviso camt.054.',
       field_missing: 'Manca un’informazione obbligatoria nell’estratto conto; il dettaglio indica la registrazione.',
-      currency_not_eur: 'L’estratto contiene un importo o un conto in una valuta diversa dall’euro; il dettaglio indica la registrazione.',
-      amount_invalid: 'Un importo dell’estratto non è un importo in euro con al massimo due decimali; il dettaglio indica la registrazione.',
+      currency_not_eur:
+        'L’estratto contiene un importo o un conto in una valuta diversa dall’euro; il dettaglio indica la registrazione.',
+      amount_invalid:
+        'Un importo dell’estratto non è un importo in euro con al massimo due decimali; il dettaglio indica la registrazione.',
       date_invalid: 'Una data dell’estratto non è valida; il dettaglio indica la registrazione.',
-      batch_total_mismatch: 'Le operazioni di un lotto non corrispondono al totale della registrazione: chiedi alla banca un estratto corretto.',
+      batch_total_mismatch:
+        'Le operazioni di un lotto non corrispondono al totale della registrazione: chiedi alla banca un estratto corretto.',
       too_many_lines: 'L’estratto contiene troppe operazioni: importa estratti giornalieri.',
       queue_item_closed: 'Questa riga bancaria è già stata trattata: ricarica l’elenco.',
       nothing_to_collect: 'Nessun addebito diretto è dovuto in questa data.',
       direct_debits_invalid: 'Il file degli addebiti non può essere prodotto; il dettaglio indica cosa correggere.',
-      sepa_creditor_missing: 'L’agenzia non è configurata come creditore SEPA: un amministratore deve impostare l’identificativo e l’IBAN.',
+      sepa_creditor_missing:
+        'L’agenzia non è configurata come creditore SEPA: un amministratore deve impostare l’identificativo e l’IBAN.',
     },
     sepa_mandates: {
       iban_invalid: 'Questo IBAN non è valido: verificalo sulle coordinate bancarie del debitore.',
@@ -722,26 +790,33 @@ export const it: PartialMessages = {
       balance_outstanding: 'Questa pratica deve ancora del denaro: si chiude come saldata solo quando il saldo è zero.',
       claims_open: 'Questa pratica ha ancora crediti aperti: si chiude solo quando non ne resta nessuno.',
       nothing_paid: 'Nessun credito di questa pratica è stato pagato: non può chiudersi come saldata.',
-      not_closed_as_paid: 'Questa pratica non è stata chiusa come saldata: l’annullamento di un pagamento non la riapre.',
+      not_closed_as_paid:
+        'Questa pratica non è stata chiusa come saldata: l’annullamento di un pagamento non la riapre.',
       nothing_owed: 'Nessun credito di questa pratica è di nuovo dovuto: resta chiusa.',
     },
     plans: {
       case_closed: 'Questa pratica è chiusa: un piano si può fare solo su una pratica aperta.',
-      assessment_required: 'Registra prima il bilancio familiare: un piano si propone a partire dalla capacità di rimborso.',
+      assessment_required:
+        'Registra prima il bilancio familiare: un piano si propone a partire dalla capacità di rimborso.',
       discount_not_settlement: 'Solo una transazione concede uno sconto: scegli la transazione o togli lo sconto.',
-      invalid_months: 'Questo numero di rate non va bene: scegline meno (al massimo 84), o lascia vuoto per rate pari alla capacità.',
+      invalid_months:
+        'Questo numero di rate non va bene: scegline meno (al massimo 84), o lascia vuoto per rate pari alla capacità.',
       discount_too_large: 'Lo sconto non lascia nulla da pagare: indica uno sconto minore.',
-      beyond_mandate: 'Questo piano va oltre quanto consentono il mandato o la legge (durata o sconto): scegli un piano più breve o uno sconto minore.',
-      above_capacity_not_chosen: 'Una rata supera la capacità di rimborso: registra questo piano solo se il debitore lo sceglie consapevolmente (spunta la casella); un capo squadra lo verificherà.',
+      beyond_mandate:
+        'Questo piano va oltre quanto consentono il mandato o la legge (durata o sconto): scegli un piano più breve o uno sconto minore.',
+      above_capacity_not_chosen:
+        'Una rata supera la capacità di rimborso: registra questo piano solo se il debitore lo sceglie consapevolmente (spunta la casella); un capo squadra lo verificherà.',
       nothing_owed: 'Non resta nulla da pagare: non c’è alcun piano da fare.',
       plan_exists: 'Questa pratica ha già un piano in corso: rinegozialo o annullalo prima.',
       wrong_status: 'Lo stato del piano non consente questa modifica: ricarica la pagina per vederne lo stato attuale.',
       approval_decided: 'Questa richiesta è già stata decisa, o il piano è cambiato nel frattempo: ricarica l’elenco.',
       own_approval: 'Hai registrato tu questo piano: deve approvarlo un altro capo squadra.',
-      payment_reference_used: 'Questo riferimento di pagamento è già registrato su un’altra rata: controlla il riferimento.',
+      payment_reference_used:
+        'Questo riferimento di pagamento è già registrato su un’altra rata: controlla il riferimento.',
       instalment_paid: 'Questa rata è già pagata.',
       paid_in_future: 'La data di pagamento è nel futuro: indica il giorno in cui è arrivato il denaro.',
-      orientation_not_needed: 'Con questa capacità il debito si può rimborsare entro 84 mesi: proponi piuttosto un piano.',
+      orientation_not_needed:
+        'Con questa capacità il debito si può rimborsare entro 84 mesi: proponi piuttosto un piano.',
       review_closed: 'Questo esame è già chiuso: ricarica l’elenco.',
       not_agreed: 'Questo piano non è ancora accettato: il suo piano delle scadenze esisterà una volta accettato.',
     },
@@ -751,15 +826,19 @@ export const it: PartialMessages = {
     heading: 'Piano di pagamento: {{name}}',
     open: 'Proporre un piano di pagamento',
     basis: 'Su cosa si basano le proposte',
-    capacityLine: 'Capacità di rimborso per questa pratica: {{amount}} al mese (bilancio versione {{version}} del {{date}}).',
-    shareLine: 'Il nucleo può rimborsare {{household}} al mese per tutti i suoi debiti; questa pratica ne riceve una quota in proporzione al dovuto.',
+    capacityLine:
+      'Capacità di rimborso per questa pratica: {{amount}} al mese (bilancio versione {{version}} del {{date}}).',
+    shareLine:
+      'Il nucleo può rimborsare {{household}} al mese per tutti i suoi debiti; questa pratica ne riceve una quota in proporzione al dovuto.',
     balance: 'Saldo della pratica',
     mandateLimits: 'Limiti del mandato',
     yourAuthority: 'Cosa puoi accettare da solo',
     limits: 'fino a {{months}} mesi, sconto fino a {{discount}}',
     proposals: 'Proposte',
-    noBudget: 'Nessun bilancio registrato per questo debitore: valuta prima il bilancio, le proposte partono dalla capacità di rimborso.',
-    orientation: 'Con questa capacità il debito non si può rimborsare entro 84 mesi (o la capacità è nulla): non si propone alcun piano a rate. Orienta il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul bilancio; una persona esaminerà la pratica.',
+    noBudget:
+      'Nessun bilancio registrato per questo debitore: valuta prima il bilancio, le proposte partono dalla capacità di rimborso.',
+    orientation:
+      'Con questa capacità il debito non si può rimborsare entro 84 mesi (o la capacità è nulla): non si propone alcun piano a rate. Orienta il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul bilancio; una persona esaminerà la pratica.',
     orient: 'Segnala per l’orientamento (esame da parte di una persona)',
     oriented: 'La pratica è segnalata per l’orientamento: una persona la esaminerà.',
     withinAuthority: 'Entro la capacità e il tuo limite: accettato appena registrato.',
@@ -767,25 +846,35 @@ export const it: PartialMessages = {
     notProposed: '{{kind}} non proposto: {{reasons}}',
     record: 'Registra il piano scelto dal debitore',
     kind: 'Tipo di piano',
-    kinds: { pay_in_full: 'Pagamento in un’unica soluzione', instalments: 'Rate mensili', settlement: 'Transazione con sconto' },
+    kinds: {
+      pay_in_full: 'Pagamento in un’unica soluzione',
+      instalments: 'Rate mensili',
+      settlement: 'Transazione con sconto',
+    },
     months: 'Numero di rate mensili',
     monthsHint: 'Lascia vuoto per rate pari alla capacità (l’ultima completa il saldo).',
     monthsHintSettlement: 'Lascia vuoto per un pagamento unico.',
     discount: 'Sconto, in euro (vuoto: lo sconto massimo del mandato)',
     firstDueOn: 'Data della prima rata',
-    knowingly: 'Il debitore sceglie questo piano consapevolmente, anche se supera la sua capacità (un capo squadra lo verificherà)',
+    knowingly:
+      'Il debitore sceglie questo piano consapevolmente, anche se supera la sua capacità (un capo squadra lo verificherà)',
     note: 'Nota (facoltativa)',
     submit: 'Registra il piano',
-    recorded: { agreed: 'Piano registrato e accettato.', pending: 'Piano registrato: attende l’approvazione di un capo squadra.' },
+    recorded: {
+      agreed: 'Piano registrato e accettato.',
+      pending: 'Piano registrato: attende l’approvazione di un capo squadra.',
+    },
     describe: {
       once: 'Pagare {{amount}} in un’unica soluzione, il {{date}}.',
       settlement: 'Pagare {{amount}} in un’unica soluzione il {{date}}, con uno sconto di {{discount}}.',
       equal: '{{n}} rate mensili di {{each}}, dal {{from}} al {{to}}: {{total}} in tutto.',
-      instalments: '{{n}} rate mensili: {{each}} al mese, l’ultima di {{last}}, dal {{from}} al {{to}}: {{total}} in tutto.',
+      instalments:
+        '{{n}} rate mensili: {{each}} al mese, l’ultima di {{last}}, dal {{from}} al {{to}}: {{total}} in tutto.',
       discount: 'Sconto concesso: {{discount}}.',
     },
     reasons: {
-      above_capacity: 'Supera la capacità di rimborso: solo se il debitore lo sceglie consapevolmente; un capo squadra verifica.',
+      above_capacity:
+        'Supera la capacità di rimborso: solo se il debitore lo sceglie consapevolmente; un capo squadra verifica.',
       beyond_agent_months: 'Più lungo del tuo limite di {{months}} mesi: deve approvarlo un capo squadra.',
       beyond_agent_discount: 'Sconto maggiore del tuo limite: deve approvarlo un capo squadra.',
       beyond_mandate_months: 'più lungo di quanto consente il mandato',
@@ -806,12 +895,26 @@ export const it: PartialMessages = {
     instalmentStatus: 'Stato',
     instalmentStatuses: { due: 'Da pagare', paid: 'Pagata', late: 'In ritardo' },
     history: 'Cronologia',
-    statuses: { proposed: 'Proposto', pending_approval: 'In attesa di approvazione', agreed: 'Accettato', active: 'In corso', completed: 'Saldato', broken: 'Interrotto', cancelled: 'Annullato', refused: 'Rifiutato' },
-    reviewKinds: { orientation: 'Segnalato per l’orientamento verso la Banque de France e una consulenza sul bilancio: in attesa di esame.', broken_plan: 'Piano interrotto: sollecito e rinegoziazione da prevedere.' },
+    statuses: {
+      proposed: 'Proposto',
+      pending_approval: 'In attesa di approvazione',
+      agreed: 'Accettato',
+      active: 'In corso',
+      completed: 'Saldato',
+      broken: 'Interrotto',
+      cancelled: 'Annullato',
+      refused: 'Rifiutato',
+    },
+    reviewKinds: {
+      orientation:
+        'Segnalato per l’orientamento verso la Banque de France e una consulenza sul bilancio: in attesa di esame.',
+      broken_plan: 'Piano interrotto: sollecito e rinegoziazione da prevedere.',
+    },
   },
   approvals: {
     title: 'Piani da approvare',
-    intro: 'I piani oltre il limite di un operatore o la capacità di rimborso. Accetta o rifiuta ciascuno, con la motivazione.',
+    intro:
+      'I piani oltre il limite di un operatore o la capacità di rimborso. Accetta o rifiuta ciascuno, con la motivazione.',
     none: 'Nessun piano attende approvazione.',
     caseLine: 'Pratica {{reference}} — {{name}}',
     summary: '{{kind}}: {{total}} in {{n}} rata/e, la più alta di {{largest}}; capacità {{capacity}} al mese.',
@@ -824,7 +927,10 @@ export const it: PartialMessages = {
     reason: 'Motivazione della decisione',
     accept: 'Accetta il piano',
     refuse: 'Rifiuta il piano',
-    done: { accept: 'Piano della pratica {{reference}} accettato.', refuse: 'Piano della pratica {{reference}} rifiutato.' },
+    done: {
+      accept: 'Piano della pratica {{reference}} accettato.',
+      refuse: 'Piano della pratica {{reference}} rifiutato.',
+    },
   },
   placements: {
     title: 'Affidamenti',
@@ -847,7 +953,13 @@ export const it: PartialMessages = {
     range: 'Affidamenti da {{from}} a {{to}}',
     rangeMore: 'Affidamenti da {{from}} a {{to}} (ne seguono altri)',
     pagination: 'Pagine di affidamenti',
-    statuses: { pending: 'In attesa', running: 'In corso', completed: 'Completato', rejected: 'Rifiutato', failed: 'Non riuscito' },
+    statuses: {
+      pending: 'In attesa',
+      running: 'In corso',
+      completed: 'Completato',
+      rejected: 'Rifiutato',
+      failed: 'Non riuscito',
+    },
     formats: { csv: 'CSV', jsonl: 'JSON Lines' },
     inProgress: 'Importazione in corso',
     nothingImported: 'Nulla importato',
@@ -890,12 +1002,14 @@ export const it: PartialMessages = {
     rowsRead_one: '{{n}} riga letta nel file.',
     rowsRead_other: '{{n}} righe lette nel file.',
     completedClean: 'Tutte le righe sono state importate.',
-    completedWithErrors: 'Le righe rifiutate non sono state importate; tutte le altre sì. Correggi le righe rifiutate e caricale in un nuovo file.',
+    completedWithErrors:
+      'Le righe rifiutate non sono state importate; tutte le altre sì. Correggi le righe rifiutate e caricale in un nuovo file.',
     rejected:
       'Nulla è stato importato: il mandato {{mandate}} rifiuta i file che contengono errori, e questo ne contiene. Correggi le righe qui sotto, poi carica di nuovo il file completo.',
     fileRefused:
       'Nulla è stato importato: è il file stesso a essere rifiutato (vedi sotto), qualunque siano le regole del mandato. Correggilo, poi caricalo di nuovo.',
-    failed: 'L’importazione non è riuscita e nulla è stato importato. Puoi caricare di nuovo il file; se l’errore si ripete, trasmetti questo messaggio a un amministratore:',
+    failed:
+      'L’importazione non è riuscita e nulla è stato importato. Puoi caricare di nuovo il file; se l’errore si ripete, trasmetti questo messaggio a un amministratore:',
     debtors: 'Debitori',
     cases: 'Pratiche',
     claims: 'Crediti',
@@ -962,13 +1076,15 @@ export const it: PartialMessages = {
     chooseCreditor: 'Scegli un creditore',
     mandate: 'Mandato',
     chooseMandate: 'Scegli un mandato',
-    mandateHint: 'I crediti del file sono affidati con questo mandato; solo un mandato in vigore oggi accetta un affidamento.',
+    mandateHint:
+      'I crediti del file sono affidati con questo mandato; solo un mandato in vigore oggi accetta un affidamento.',
     mandateOption: '{{code}} — {{kind}}',
     mandateNotInForce: '{{code}} — non in vigore',
     loadingMandates: 'Caricamento dei mandati…',
     noMandates: 'Questo creditore non ha mandati: nessun affidamento è possibile.',
     file: 'File di crediti',
-    fileHint: 'Un file CSV (.csv) o JSON Lines (.jsonl, .ndjson) in UTF-8, un credito per riga, nel formato di importazione di Accord.',
+    fileHint:
+      'Un file CSV (.csv) o JSON Lines (.jsonl, .ndjson) in UTF-8, un credito per riga, nel formato di importazione di Accord.',
     chosenFile: 'File scelto: {{name}} ({{size}}).',
     creditorRequired: 'Scegli il creditore.',
     mandateRequired: 'Scegli il mandato.',
@@ -988,10 +1104,13 @@ export const it: PartialMessages = {
   intakeErrors: {
     required: 'Manca un valore obbligatorio: compilalo.',
     amount: {
-      invalid: 'Importo illeggibile: scrivilo in cifre con al massimo un separatore decimale, ad esempio 1234,56 o 1.234,56.',
+      invalid:
+        'Importo illeggibile: scrivilo in cifre con al massimo un separatore decimale, ad esempio 1234,56 o 1.234,56.',
       negative: 'L’importo non può essere negativo: indica note di credito e rimborsi a parte.',
-      too_large: 'Importo troppo elevato (oltre 10.000.000,00 €, l’importo massimo accettato da Accord): verifica il valore.',
-      too_many_decimals: 'L’importo ha più di due decimali: arrotondalo al centesimo (o togli il separatore delle migliaia).',
+      too_large:
+        'Importo troppo elevato (oltre 10.000.000,00 €, l’importo massimo accettato da Accord): verifica il valore.',
+      too_many_decimals:
+        'L’importo ha più di due decimali: arrotondalo al centesimo (o togli il separatore delle migliaia).',
       zero_total: 'Capitale, interessi e spese sono tutti a zero: un affidamento deve riguardare una somma dovuta.',
     },
     birth_date: {
@@ -1001,10 +1120,12 @@ export const it: PartialMessages = {
     column: {
       unknown: 'Questa colonna non fa parte del formato di importazione: rinominala o toglila.',
       duplicate: 'Questa colonna è presente due volte: tienine una sola.',
-      unnamed: 'Questo valore si trova in una colonna senza nome nell’intestazione: dai un nome alla colonna o togli il valore.',
+      unnamed:
+        'Questo valore si trova in una colonna senza nome nell’intestazione: dai un nome alla colonna o togli il valore.',
     },
     company_registration: {
-      invalid: 'Numero di registrazione non valido: per una società francese, un SIREN (9 cifre) o un SIRET (14 cifre) valido.',
+      invalid:
+        'Numero di registrazione non valido: per una società francese, un SIREN (9 cifre) o un SIRET (14 cifre) valido.',
     },
     country: {
       invalid: 'Paese illeggibile: scrivi il suo codice ISO di due lettere, ad esempio FR o IT.',
@@ -1026,7 +1147,8 @@ export const it: PartialMessages = {
       separator: 'Le colonne sono separate da tabulazioni: separale con «;» o «,».',
     },
     header: {
-      unknown_columns: 'L’intestazione contiene colonne sconosciute: rinominale o toglile (vedi l’elenco delle colonne del formato).',
+      unknown_columns:
+        'L’intestazione contiene colonne sconosciute: rinominale o toglile (vedi l’elenco delle colonne del formato).',
       duplicate_columns: 'L’intestazione contiene colonne duplicate: tienine una di ciascuna.',
       missing_columns: 'Mancano colonne obbligatorie nell’intestazione: aggiungile.',
       invalid: 'La riga di intestazione è illeggibile: verifica i nomi delle colonne e le virgolette.',
@@ -1037,23 +1159,30 @@ export const it: PartialMessages = {
       international_required: 'Scrivi questo numero nel formato internazionale, ad esempio +41 21 123 45 67.',
     },
     postal_code: {
-      invalid: 'Codice postale non valido per questo paese (5 cifre in Francia e in Italia: un foglio di calcolo potrebbe aver tolto lo zero iniziale).',
+      invalid:
+        'Codice postale non valido per questo paese (5 cifre in Francia e in Italia: un foglio di calcolo potrebbe aver tolto lo zero iniziale).',
     },
     text: {
-      invalid_character: 'Il valore contiene un carattere invisibile o illeggibile: toglilo (il file potrebbe essere stato salvato con la codifica sbagliata).',
+      invalid_character:
+        'Il valore contiene un carattere invisibile o illeggibile: toglilo (il file potrebbe essere stato salvato con la codifica sbagliata).',
       too_long: 'Il valore è troppo lungo per questa colonna: accorcialo.',
     },
     claim_reference: {
-      duplicate: 'Questo riferimento di credito compare già più in alto nel file: ogni credito deve comparire una sola volta.',
+      duplicate:
+        'Questo riferimento di credito compare già più in alto nel file: ogni credito deve comparire una sola volta.',
       unknown: 'Nessun credito di questo creditore ha questo riferimento: verificalo, oppure affida prima il credito.',
-      other_debtor: 'Questo credito è stato affidato per un altro debitore, e un credito non cambia mai debitore: verifica il riferimento del debitore, o quello del credito.',
+      other_debtor:
+        'Questo credito è stato affidato per un altro debitore, e un credito non cambia mai debitore: verifica il riferimento del debitore, o quello del credito.',
     },
     operation: { invalid: 'Operazione sconosciuta: scrivi place, recall o close.' },
     debtor_type: { invalid: 'Tipo di debitore sconosciuto: scrivi person o company.' },
-    contract_type: { invalid: 'Tipo di contratto sconosciuto: scrivi consumer_credit, overdraft, energy, telecom, rent o other.' },
+    contract_type: {
+      invalid: 'Tipo di contratto sconosciuto: scrivi consumer_credit, overdraft, energy, telecom, rent o other.',
+    },
     language: { invalid: 'Lingua sconosciuta: scrivi fr, en o it.' },
     csv: {
-      quote: 'Una virgoletta (") si trova all’interno di un campo: metti tutto il campo tra virgolette e raddoppia le virgolette interne ("").',
+      quote:
+        'Una virgoletta (") si trova all’interno di un campo: metti tutto il campo tra virgolette e raddoppia le virgolette interne ("").',
       field_count: 'La riga non ha lo stesso numero di campi dell’intestazione: verifica i separatori e le virgolette.',
       invalid: 'Il file non è un CSV valido: verifica i separatori e le virgolette.',
       quote_not_closed: 'Un campo tra virgolette non viene mai chiuso: aggiungi la virgoletta mancante (").',
@@ -1078,13 +1207,15 @@ export const it: PartialMessages = {
     reasonUntil: 'Fino al',
     reasonUntilAct: 'Finché una persona non interviene.',
     nextAllowed: 'Prossimo contatto possibile:',
-    nextAllowedNone: 'nessuno finché una persona non interviene (revocare la sospensione, ritirare l’opposizione, inviare la prima lettera…).',
+    nextAllowedNone:
+      'nessuno finché una persona non interviene (revocare la sospensione, ritirare l’opposizione, inviare la prima lettera…).',
     allowedByOverride: 'Consentito da una deroga concessa da {{name}}:',
     notices: 'Da rispettare durante il contatto',
     cancel: 'Annulla',
     record: {
       heading: 'Registrare un contatto',
-      intro: 'Un contatto in uscita passa per la politica quando viene registrato: se non è consentito, non viene registrato nulla e vedi perché e quando sarà possibile. Un contatto in entrata viene sempre registrato.',
+      intro:
+        'Un contatto in uscita passa per la politica quando viene registrato: se non è consentito, non viene registrato nulla e vedi perché e quando sarà possibile. Un contatto in entrata viene sempre registrato.',
       channel: 'Canale',
       direction: 'Direzione',
       outcome: 'Esito',
@@ -1128,7 +1259,8 @@ export const it: PartialMessages = {
       expired: 'Scaduta senza essere usata',
       grantHeading: 'Concedere una deroga',
       nothingRefused: 'Nessun canale è bloccato ora: non serve alcuna deroga.',
-      reasonHint: 'Almeno {{min}} caratteri. La deroga lascia passare il prossimo contatto su questo canale, una sola volta; è tracciata e visibile sulla pratica.',
+      reasonHint:
+        'Almeno {{min}} caratteri. La deroga lascia passare il prossimo contatto su questo canale, una sola volta; è tracciata e visibile sulla pratica.',
       reasonTooShort: 'Spiega la deroga in almeno {{min}} caratteri.',
       grant: 'Concedi la deroga',
       granted: 'Deroga concessa ({{channel}}): il prossimo contatto su questo canale potrà essere registrato.',
@@ -1182,7 +1314,8 @@ export const it: PartialMessages = {
     },
     preferences: {
       heading: 'Richieste del debitore',
-      intro: 'Le richieste del debitore restringono la politica e non la allargano mai, salvo una richiamata che ha chiesto.',
+      intro:
+        'Le richieste del debitore restringono la politica e non la allargano mai, salvo una richiamata che ha chiesto.',
       formHeading: 'Canali e orari preferiti',
       channels: 'Canali preferiti',
       channelsHint: 'Nessuna casella spuntata: nessuna restrizione.',
@@ -1196,11 +1329,33 @@ export const it: PartialMessages = {
       save: 'Salva le preferenze',
       saved: 'Preferenze salvate.',
     },
-    days: { mon: 'lunedì', tue: 'martedì', wed: 'mercoledì', thu: 'giovedì', fri: 'venerdì', sat: 'sabato', sun: 'domenica' },
+    days: {
+      mon: 'lunedì',
+      tue: 'martedì',
+      wed: 'mercoledì',
+      thu: 'giovedì',
+      fri: 'venerdì',
+      sat: 'sabato',
+      sun: 'domenica',
+    },
   },
   values: {
-    sectors: { bank: 'Banca', consumer_credit: 'Credito al consumo', energy: 'Energia', telecom: 'Telecomunicazioni', housing: 'Abitazione', other: 'Altro' },
-    contractTypes: { consumer_credit: 'Credito al consumo', overdraft: 'Scoperto', energy: 'Energia', telecom: 'Telecomunicazioni', rent: 'Affitto', other: 'Altro' },
+    sectors: {
+      bank: 'Banca',
+      consumer_credit: 'Credito al consumo',
+      energy: 'Energia',
+      telecom: 'Telecomunicazioni',
+      housing: 'Abitazione',
+      other: 'Altro',
+    },
+    contractTypes: {
+      consumer_credit: 'Credito al consumo',
+      overdraft: 'Scoperto',
+      energy: 'Energia',
+      telecom: 'Telecomunicazioni',
+      rent: 'Affitto',
+      other: 'Altro',
+    },
     claimStatuses: { open: 'Aperto', recalled: 'Richiamato', paid: 'Pagato', closed: 'Chiuso' },
     closeReasons: {
       paid: 'Pagata',

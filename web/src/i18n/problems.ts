@@ -244,11 +244,14 @@ export function describeProblem(
     message = server;
   } else if (error.code === 'auth.too_many_attempts') {
     const wait = waitInWords(problem.retryAfterSeconds, format);
-    message = { text: wait ? t('problems.auth.too_many_attempts', { wait }) : t('problems.auth.too_many_attempts_no_wait') };
+    message = {
+      text: wait ? t('problems.auth.too_many_attempts', { wait }) : t('problems.auth.too_many_attempts_no_wait'),
+    };
   } else if (error.code === 'placements.quota_exceeded' && typeof problem.retryAt === 'string') {
     message = { text: t('problems.placements.quota_exceeded', { retryAt: format.dateTime(problem.retryAt) }) };
   } else if (error.code === 'not_found') {
-    const collection = typeof problem.instance === 'string' ? /^\/api\/v1\/([a-z_]+)\/[^/]+/.exec(problem.instance)?.[1] : undefined;
+    const collection =
+      typeof problem.instance === 'string' ? /^\/api\/v1\/([a-z_]+)\/[^/]+/.exec(problem.instance)?.[1] : undefined;
     const subject = NOT_FOUND_SUBJECTS.find((name) => name === collection);
     message = { text: subject ? t(`problems.notFoundOf.${subject}`) : t('problems.not_found') };
   } else {
@@ -259,7 +262,8 @@ export function describeProblem(
     for (const item of problem.errors as unknown[]) {
       if (typeof item !== 'object' || item === null) continue;
       const { path, message: text } = item as { path?: unknown; message?: unknown };
-      if (typeof path === 'string' && typeof text === 'string') details.push({ text: `${path}: ${text}`, lang: SERVER_TEXT_LANG });
+      if (typeof path === 'string' && typeof text === 'string')
+        details.push({ text: `${path}: ${text}`, lang: SERVER_TEXT_LANG });
     }
   }
   // A refused policy or strategy document: each issue by its path in the document (the server's English words).
@@ -267,7 +271,8 @@ export function describeProblem(
     for (const item of problem.issues as unknown[]) {
       if (typeof item !== 'object' || item === null) continue;
       const { path, message: text } = item as { path?: unknown; message?: unknown };
-      if (typeof path === 'string' && typeof text === 'string') details.push({ text: `${path || '(document)'}: ${text}`, lang: SERVER_TEXT_LANG });
+      if (typeof path === 'string' && typeof text === 'string')
+        details.push({ text: `${path || '(document)'}: ${text}`, lang: SERVER_TEXT_LANG });
     }
   }
   if (error.status >= 500 && typeof problem.requestId === 'string') {

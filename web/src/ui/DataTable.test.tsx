@@ -19,7 +19,14 @@ const COLUMNS: Column<Problem>[] = [
 
 describe('DataTable', () => {
   it('names the table by its caption and each row by its header cell', () => {
-    render(<DataTable caption="Lignes refusées" columns={COLUMNS} rows={[{ line: 3, text: 'Montant illisible' }]} rowKey={(row) => row.line} />);
+    render(
+      <DataTable
+        caption="Lignes refusées"
+        columns={COLUMNS}
+        rows={[{ line: 3, text: 'Montant illisible' }]}
+        rowKey={(row) => row.line}
+      />,
+    );
     const table = screen.getByRole('table', { name: 'Lignes refusées' });
     const header = within(table).getByRole('rowheader');
     expect(header.textContent).toBe('3');

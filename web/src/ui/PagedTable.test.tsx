@@ -29,7 +29,11 @@ const TEXTS = {
 };
 
 const rows = (from: number, count: number): Row[] =>
-  Array.from({ length: count }, (_, index) => ({ id: `r${from + index}`, name: `Dossier ${from + index}`, cents: (from + index) * 100 }));
+  Array.from({ length: count }, (_, index) => ({
+    id: `r${from + index}`,
+    name: `Dossier ${from + index}`,
+    cents: (from + index) * 100,
+  }));
 
 function table(data: ApiData<Page<Row>>, offset = 0, pages: number[] = [], retries: number[] = []) {
   return (
@@ -71,9 +75,21 @@ describe('PagedTable', () => {
   it('shows a page as a captioned table with a header per column and one row per item', () => {
     render(table({ status: 'ready', data: { items: rows(1, 2), hasMore: true } }));
     const grid = screen.getByRole('table', { name: 'Dossiers' });
-    expect(within(grid).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Nom', 'Solde']);
-    expect(within(grid).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Dossier 1', 'Dossier 2']);
-    expect(within(grid).getAllByRole('cell').map((cell) => cell.className)).toEqual(['number', 'number']);
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Nom', 'Solde']);
+    expect(
+      within(grid)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Dossier 1', 'Dossier 2']);
+    expect(
+      within(grid)
+        .getAllByRole('cell')
+        .map((cell) => cell.className),
+    ).toEqual(['number', 'number']);
     expect(screen.getByRole('status').textContent).toBe('1 à 2 et plus');
   });
 
@@ -100,6 +116,7 @@ describe('PagedTable', () => {
 describe('offsetFrom', () => {
   it('reads a whole offset from the address and anything else as the first page', () => {
     expect(offsetFrom(new URLSearchParams('offset=25'))).toBe(25);
-    for (const text of ['', 'offset=-5', 'offset=2.5', 'offset=abc']) expect(offsetFrom(new URLSearchParams(text))).toBe(0);
+    for (const text of ['', 'offset=-5', 'offset=2.5', 'offset=abc'])
+      expect(offsetFrom(new URLSearchParams(text))).toBe(0);
   });
 });

@@ -111,7 +111,15 @@ export function PagedTable<T>({
     <AsyncContent data={data} onRetry={onRetry}>
       {(page) => (
         <PagedList page={page} {...paging}>
-          {(items) => <DataTable caption={paging.texts.caption} columns={columns} rows={items} rowKey={rowKey} rowClassName={rowClassName} />}
+          {(items) => (
+            <DataTable
+              caption={paging.texts.caption}
+              columns={columns}
+              rows={items}
+              rowKey={rowKey}
+              rowClassName={rowClassName}
+            />
+          )}
         </PagedList>
       )}
     </AsyncContent>

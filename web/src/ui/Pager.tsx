@@ -18,7 +18,12 @@ export function Pager({
   if (offset === 0 && !hasMore) return null;
   return (
     <nav className="pager" aria-label={label}>
-      <button type="button" className="button secondary" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - pageSize))}>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={offset === 0}
+        onClick={() => onPage(Math.max(0, offset - pageSize))}
+      >
         <span aria-hidden="true">← </span>
         {t('common.previous')}
       </button>

@@ -35,7 +35,9 @@ export function ProblemMessage({ error, title, overrides, onRetry }: Props) {
   const format = useFormat();
   const apiError = error instanceof ApiError ? error : null;
   const network = apiError?.code === NETWORK_ERROR_CODE;
-  const headlineKey = apiError ? (HEADLINES[apiError.status] ?? (apiError.status >= 500 ? 'errors.server' : 'errors.generic')) : 'errors.generic';
+  const headlineKey = apiError
+    ? (HEADLINES[apiError.status] ?? (apiError.status >= 500 ? 'errors.server' : 'errors.generic'))
+    : 'errors.generic';
   const headline = title ?? (network ? t('errors.network') : t(headlineKey));
   const description = apiError ? describeProblem(apiError, t, format, overrides) : null;
   return (

@@ -57,7 +57,14 @@ describe('CodeSelect', () => {
   it('offers each code by its translation and returns the code chosen', () => {
     const chosen: string[] = [];
     render(
-      <CodeSelect id="channel" label="Canal" group="values.channels" values={['phone', 'email'] as const} value="phone" onChange={(value) => chosen.push(value)} />,
+      <CodeSelect
+        id="channel"
+        label="Canal"
+        group="values.channels"
+        values={['phone', 'email'] as const}
+        value="phone"
+        onChange={(value) => chosen.push(value)}
+      />,
     );
     const select = screen.getByLabelText('Canal') as HTMLSelectElement;
     expect([...select.options].map((option) => option.value)).toEqual(['phone', 'email']);

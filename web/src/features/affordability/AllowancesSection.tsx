@@ -10,10 +10,19 @@ import { FiguresTable } from './FiguresTable.js';
 
 const AMOUNTS = ['baseCents', 'perExtraPersonCents'] as const;
 
-const rowKey = (row: Pick<StandardAllowance, 'category' | 'effectiveFrom'>) => `allowance:${row.category}@${row.effectiveFrom}`;
+const rowKey = (row: Pick<StandardAllowance, 'category' | 'effectiveFrom'>) =>
+  `allowance:${row.category}@${row.effectiveFrom}`;
 
 /** The standard allowances by category and effective date; administrators correct and add rows. */
-export function AllowancesSection({ rows, editing, onSave }: { rows: StandardAllowance[]; editing: Editing; onSave: (row: StandardAllowance) => Promise<void> }) {
+export function AllowancesSection({
+  rows,
+  editing,
+  onSave,
+}: {
+  rows: StandardAllowance[];
+  editing: Editing;
+  onSave: (row: StandardAllowance) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const amounts = [
@@ -34,7 +43,9 @@ export function AllowancesSection({ rows, editing, onSave }: { rows: StandardAll
         rows={rows}
         editing={editing}
         rowKey={rowKey}
-        editLabel={(row) => t('referenceData.allowances.edit', { category: category(row.category), date: format.date(row.effectiveFrom) })}
+        editLabel={(row) =>
+          t('referenceData.allowances.edit', { category: category(row.category), date: format.date(row.effectiveFrom) })
+        }
         head={
           <>
             <th scope="col">{t('referenceData.allowances.category')}</th>
@@ -62,10 +73,15 @@ export function AllowancesSection({ rows, editing, onSave }: { rows: StandardAll
         <AmountsForm
           key={rowKey(editRow)}
           id={formId(rowKey(editRow))}
-          heading={t('referenceData.allowances.editHeading', { category: category(editRow.category), date: format.date(editRow.effectiveFrom) })}
+          heading={t('referenceData.allowances.editHeading', {
+            category: category(editRow.category),
+            date: format.date(editRow.effectiveFrom),
+          })}
           amounts={amounts}
           initial={{ cents: editRow, status: editRow.status, source: editRow.source }}
-          onSave={({ cents, status, source }) => onSave({ ...cents, category: editRow.category, effectiveFrom: editRow.effectiveFrom, status, source })}
+          onSave={({ cents, status, source }) =>
+            onSave({ ...cents, category: editRow.category, effectiveFrom: editRow.effectiveFrom, status, source })
+          }
           onCancel={editing.close}
         />
       ) : null}
@@ -82,7 +98,11 @@ export function AllowancesSection({ rows, editing, onSave }: { rows: StandardAll
   );
 }
 
-function AddAllowanceForm(props: { amounts: readonly { name: (typeof AMOUNTS)[number]; label: string }[]; editing: Editing; onSave: (row: StandardAllowance) => Promise<void> }) {
+function AddAllowanceForm(props: {
+  amounts: readonly { name: (typeof AMOUNTS)[number]; label: string }[];
+  editing: Editing;
+  onSave: (row: StandardAllowance) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const id = formId('allowance:new');
   const [category, setCategory] = useState<ExpenseCategory>('food_household');
@@ -98,7 +118,11 @@ function AddAllowanceForm(props: { amounts: readonly { name: (typeof AMOUNTS)[nu
         <>
           <div className="field">
             <label htmlFor={`${id}-category`}>{t('referenceData.allowances.category')}</label>
-            <select id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value as ExpenseCategory)}>
+            <select
+              id={`${id}-category`}
+              value={category}
+              onChange={(e) => setCategory(e.target.value as ExpenseCategory)}
+            >
               {EXPENSE_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {t(`budget.categories.${c}`)}
@@ -106,7 +130,15 @@ function AddAllowanceForm(props: { amounts: readonly { name: (typeof AMOUNTS)[nu
               ))}
             </select>
           </div>
-          <TextField id={`${id}-date`} type="date" label={t('referenceData.allowances.effectiveFrom')} value={date} onChange={setDate} hint={t('referenceData.form.dateHint')} error={checked && date === '' ? t('referenceData.form.dateMissing') : null} />
+          <TextField
+            id={`${id}-date`}
+            type="date"
+            label={t('referenceData.allowances.effectiveFrom')}
+            value={date}
+            onChange={setDate}
+            hint={t('referenceData.form.dateHint')}
+            error={checked && date === '' ? t('referenceData.form.dateMissing') : null}
+          />
         </>
       )}
       onSave={({ cents, status, source }) => props.onSave({ ...cents, category, effectiveFrom: date, status, source })}

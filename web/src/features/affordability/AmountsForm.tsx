@@ -29,7 +29,9 @@ export function AmountsForm<K extends string>(props: {
   const { locale } = useFormat();
   const { initial } = props;
   const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(props.amounts.map(({ name }) => [name, initial ? centsToInput(initial.cents[name], locale) : ''])),
+    Object.fromEntries(
+      props.amounts.map(({ name }) => [name, initial ? centsToInput(initial.cents[name], locale) : '']),
+    ),
   );
   const [status, setStatus] = useState<FigureStatus>(initial?.status ?? 'check');
   const [source, setSource] = useState(initial?.source ?? '');
@@ -60,10 +62,21 @@ export function AmountsForm<K extends string>(props: {
               value={texts[name] ?? ''}
               onChange={(value) => setTexts((all) => ({ ...all, [name]: value }))}
               hint={t('referenceData.form.amountHint')}
-              error={checked && parseEurosToCents(texts[name] ?? '') === null ? t('referenceData.form.amountInvalid', { field: label }) : null}
+              error={
+                checked && parseEurosToCents(texts[name] ?? '') === null
+                  ? t('referenceData.form.amountInvalid', { field: label })
+                  : null
+              }
             />
           ))}
-          <StatusSourceFields id={props.id} status={status} source={source} onStatus={setStatus} onSource={setSource} checked={checked} />
+          <StatusSourceFields
+            id={props.id}
+            status={status}
+            source={source}
+            onStatus={setStatus}
+            onSource={setSource}
+            checked={checked}
+          />
         </>
       )}
     </RowForm>

@@ -16,7 +16,11 @@ import { ExpenseRows, newExpense, newResource, ResourceRows, type ExpenseRow, ty
 
 /** The household budget (bilan) of a case's debtor: the agent enters it, reads the capacity and why. */
 export function BudgetPage() {
-  return <CaseSubpage headingKey="budget.heading" titleKey="budget.title">{(found) => <BudgetView detail={found} />}</CaseSubpage>;
+  return (
+    <CaseSubpage headingKey="budget.heading" titleKey="budget.title">
+      {(found) => <BudgetView detail={found} />}
+    </CaseSubpage>
+  );
 }
 
 interface Household {
@@ -32,9 +36,17 @@ function budgetOf(household: Household, resources: ResourceRow[], expenses: Expe
   if (expenses.some((x) => x.basis !== 'standard' && parseEurosToCents(x.amount) === null)) return null;
   return {
     date: household.date,
-    household: { adults: Number(household.adults), children: Number(household.children), dependants: Number(household.dependants) },
+    household: {
+      adults: Number(household.adults),
+      children: Number(household.children),
+      dependants: Number(household.dependants),
+    },
     resources: resources.map((r) => ({ type: r.type, amountCents: parseEurosToCents(r.amount) ?? 0 })),
-    expenses: expenses.map((x) => (x.basis === 'standard' ? { category: x.category, basis: x.basis } : { category: x.category, basis: x.basis, amountCents: parseEurosToCents(x.amount) ?? 0 })),
+    expenses: expenses.map((x) =>
+      x.basis === 'standard'
+        ? { category: x.category, basis: x.basis }
+        : { category: x.category, basis: x.basis, amountCents: parseEurosToCents(x.amount) ?? 0 },
+    ),
   };
 }
 
@@ -43,17 +55,27 @@ function BudgetView({ detail }: { detail: CaseDetail }) {
   const me = useMe();
   const mayRead = can(me.role, 'affordability.read');
   const mayRecord = can(me.role, 'affordability.record');
-  const [household, setHousehold] = useState<Household>(() => ({ date: browserToday(), adults: '1', children: '0', dependants: '0' }));
+  const [household, setHousehold] = useState<Household>(() => ({
+    date: browserToday(),
+    adults: '1',
+    children: '0',
+    dependants: '0',
+  }));
   const [resources, setResources] = useState(() => [newResource()]);
   const [expenses, setExpenses] = useState(() => [newExpense('housing')]);
   const [checked, setChecked] = useState(false);
   const sending = useSubmit();
   const [action, setAction] = useState<'compute' | 'save'>('compute');
   const [result, setResult] = useState<CapacityResult | null>(null);
-  const versions = useApiData((signal) => (mayRead ? listBudgets(detail.debtor.id, signal) : Promise.resolve({ items: [] })), detail.debtor.id);
+  const versions = useApiData(
+    (signal) => (mayRead ? listBudgets(detail.debtor.id, signal) : Promise.resolve({ items: [] })),
+    detail.debtor.id,
+  );
 
   const badResources = checked ? resources.filter((r) => parseEurosToCents(r.amount) === null).map((r) => r.key) : [];
-  const badExpenses = checked ? expenses.filter((x) => x.basis !== 'standard' && parseEurosToCents(x.amount) === null).map((x) => x.key) : [];
+  const badExpenses = checked
+    ? expenses.filter((x) => x.basis !== 'standard' && parseEurosToCents(x.amount) === null).map((x) => x.key)
+    : [];
 
   async function run(chosen: 'compute' | 'save') {
     setChecked(true);
@@ -94,7 +116,10 @@ function BudgetView({ detail }: { detail: CaseDetail }) {
         </p>
       ) : null}
       <form onSubmit={submit} noValidate>
-        <HouseholdFields household={household} onChange={(patch) => setHousehold((current) => ({ ...current, ...patch }))} />
+        <HouseholdFields
+          household={household}
+          onChange={(patch) => setHousehold((current) => ({ ...current, ...patch }))}
+        />
         <ResourceRows rows={resources} setRows={setResources} invalidKeys={badResources} />
         <ExpenseRows rows={expenses} setRows={setExpenses} invalidKeys={badExpenses} />
         <div className="form-actions">
@@ -120,7 +145,13 @@ function BudgetView({ detail }: { detail: CaseDetail }) {
 }
 
 /** When the budget is evaluated, and who lives in the household. */
-function HouseholdFields({ household, onChange }: { household: Household; onChange: (patch: Partial<Household>) => void }) {
+function HouseholdFields({
+  household,
+  onChange,
+}: {
+  household: Household;
+  onChange: (patch: Partial<Household>) => void;
+}) {
   const { t } = useTranslation();
   const count = (id: string, name: 'adults' | 'children' | 'dependants', min: number, hint?: string) => (
     <div className="field">
@@ -150,7 +181,13 @@ function HouseholdFields({ household, onChange }: { household: Household; onChan
       <div className="grid-form">
         <div className="field">
           <label htmlFor="budget-date">{t('budget.date')}</label>
-          <input id="budget-date" type="date" required value={household.date} onChange={(e) => onChange({ date: e.target.value })} />
+          <input
+            id="budget-date"
+            type="date"
+            required
+            value={household.date}
+            onChange={(e) => onChange({ date: e.target.value })}
+          />
         </div>
         {count('budget-adults', 'adults', 1)}
         {count('budget-children', 'children', 0)}

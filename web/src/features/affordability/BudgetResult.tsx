@@ -24,7 +24,12 @@ export function BudgetResult({ result }: { result: CapacityResult | null }) {
           {result.flags.length > 0 ? (
             <ul className="budget-flags">
               {result.flags.map((flag) => (
-                <li key={flag} className={flag === 'orient_banque_de_france' || flag === 'capacity_zero' ? 'warning-text' : undefined}>
+                <li
+                  key={flag}
+                  className={
+                    flag === 'orient_banque_de_france' || flag === 'capacity_zero' ? 'warning-text' : undefined
+                  }
+                >
                   {t(`budget.flags.${flag}`)}
                 </li>
               ))}
@@ -68,7 +73,11 @@ export function BudgetVersions({ items }: { items: BudgetVersion[] }) {
   return (
     <section className="card" aria-labelledby="versions-heading">
       <h2 id="versions-heading">{t('budget.versions')}</h2>
-      {items.length === 0 ? <p className="muted">{t('budget.noVersions')}</p> : <DataTable caption={t('budget.versionsCaption')} columns={columns} rows={items} rowKey={(v) => v.id} />}
+      {items.length === 0 ? (
+        <p className="muted">{t('budget.noVersions')}</p>
+      ) : (
+        <DataTable caption={t('budget.versionsCaption')} columns={columns} rows={items} rowKey={(v) => v.id} />
+      )}
     </section>
   );
 }

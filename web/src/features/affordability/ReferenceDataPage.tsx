@@ -6,7 +6,16 @@ import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { can } from '../identity/permissions.js';
 import { AllowancesSection } from './AllowancesSection.js';
-import { getReferenceData, saveRsaAmounts, saveSeizureScale, saveStandardAllowance, type ReferenceData, type RsaAmounts, type SeizureScale, type StandardAllowance } from './api.js';
+import {
+  getReferenceData,
+  saveRsaAmounts,
+  saveSeizureScale,
+  saveStandardAllowance,
+  type ReferenceData,
+  type RsaAmounts,
+  type SeizureScale,
+  type StandardAllowance,
+} from './api.js';
 import { openerId, type Editing } from './editing.js';
 import { StatusLegend } from './fields.js';
 import { RsaSection } from './RsaSection.js';
@@ -70,19 +79,49 @@ function ReferenceDataView({ initial }: { initial: ReferenceData }) {
 
   async function saveScale(scale: SeizureScale) {
     const row = await saveSeizureScale(scale);
-    setData((d) => ({ ...d, scales: upsert(d.scales, row, (a, b) => a.year === b.year, (a, b) => a.year < b.year) }));
+    setData((d) => ({
+      ...d,
+      scales: upsert(
+        d.scales,
+        row,
+        (a, b) => a.year === b.year,
+        (a, b) => a.year < b.year,
+      ),
+    }));
     done(t('referenceData.scales.saved', { year: row.year }), `scale:${row.year}`);
   }
   async function saveRsa(amounts: RsaAmounts) {
     const row = await saveRsaAmounts(amounts);
-    setData((d) => ({ ...d, rsa: upsert(d.rsa, row, (a, b) => a.effectiveFrom === b.effectiveFrom, (a, b) => a.effectiveFrom < b.effectiveFrom) }));
+    setData((d) => ({
+      ...d,
+      rsa: upsert(
+        d.rsa,
+        row,
+        (a, b) => a.effectiveFrom === b.effectiveFrom,
+        (a, b) => a.effectiveFrom < b.effectiveFrom,
+      ),
+    }));
     done(t('referenceData.rsa.saved', { date: format.date(row.effectiveFrom) }), `rsa:${row.effectiveFrom}`);
   }
   async function saveAllowance(allowance: StandardAllowance) {
     const row = await saveStandardAllowance(allowance);
     const order = (a: StandardAllowance) => `${a.category}@${a.effectiveFrom}`;
-    setData((d) => ({ ...d, allowances: upsert(d.allowances, row, (a, b) => order(a) === order(b), (a, b) => order(a) < order(b)) }));
-    done(t('referenceData.allowances.saved', { category: t(`budget.categories.${row.category}`), date: format.date(row.effectiveFrom) }), `allowance:${row.category}@${row.effectiveFrom}`);
+    setData((d) => ({
+      ...d,
+      allowances: upsert(
+        d.allowances,
+        row,
+        (a, b) => order(a) === order(b),
+        (a, b) => order(a) < order(b),
+      ),
+    }));
+    done(
+      t('referenceData.allowances.saved', {
+        category: t(`budget.categories.${row.category}`),
+        date: format.date(row.effectiveFrom),
+      }),
+      `allowance:${row.category}@${row.effectiveFrom}`,
+    );
   }
   /** Closes the form, says what was saved, and gives the focus to the saved row's own button. */
   function done(message: string, key: string) {

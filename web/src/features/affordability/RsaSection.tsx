@@ -7,7 +7,13 @@ import { formId, openerId, type Editing } from './editing.js';
 import { TextField } from './fields.js';
 import { FiguresTable } from './FiguresTable.js';
 
-const AMOUNTS = ['singleCents', 'coupleCents', 'coupleOneChildCents', 'coupleTwoChildrenCents', 'furtherPersonCents'] as const;
+const AMOUNTS = [
+  'singleCents',
+  'coupleCents',
+  'coupleOneChildCents',
+  'coupleTwoChildrenCents',
+  'furtherPersonCents',
+] as const;
 type Amount = (typeof AMOUNTS)[number];
 const LABELS: Record<Amount, 'single' | 'couple' | 'coupleOneChild' | 'coupleTwoChildren' | 'furtherPerson'> = {
   singleCents: 'single',
@@ -25,7 +31,15 @@ function nextAprilFirst(rows: RsaAmounts[]): string {
 }
 
 /** The RSA amounts by household, one row per effective date, newest first; administrators correct and add rows. */
-export function RsaSection({ rows, editing, onSave }: { rows: RsaAmounts[]; editing: Editing; onSave: (row: RsaAmounts) => Promise<void> }) {
+export function RsaSection({
+  rows,
+  editing,
+  onSave,
+}: {
+  rows: RsaAmounts[];
+  editing: Editing;
+  onSave: (row: RsaAmounts) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const amounts = AMOUNTS.map((name) => ({ name, label: t(`referenceData.rsa.${LABELS[name]}`) }));
@@ -72,7 +86,9 @@ export function RsaSection({ rows, editing, onSave }: { rows: RsaAmounts[]; edit
           heading={t('referenceData.rsa.editHeading', { date: format.date(editRow.effectiveFrom) })}
           amounts={amounts}
           initial={values(editRow)}
-          onSave={({ cents, status, source }) => onSave({ ...cents, effectiveFrom: editRow.effectiveFrom, status, source })}
+          onSave={({ cents, status, source }) =>
+            onSave({ ...cents, effectiveFrom: editRow.effectiveFrom, status, source })
+          }
           onCancel={editing.close}
         />
       ) : null}
@@ -81,7 +97,12 @@ export function RsaSection({ rows, editing, onSave }: { rows: RsaAmounts[]; edit
   );
 }
 
-function AddRsa(props: { rows: RsaAmounts[]; editing: Editing; amounts: { name: Amount; label: string }[]; onSave: (row: RsaAmounts) => Promise<void> }) {
+function AddRsa(props: {
+  rows: RsaAmounts[];
+  editing: Editing;
+  amounts: { name: Amount; label: string }[];
+  onSave: (row: RsaAmounts) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const { editing } = props;
   const latest = props.rows.at(-1);
@@ -98,7 +119,13 @@ function AddRsa(props: { rows: RsaAmounts[]; editing: Editing; amounts: { name: 
   return <AddRsaForm {...props} initialDate={nextAprilFirst(props.rows)} latest={latest ?? null} />;
 }
 
-function AddRsaForm(props: { editing: Editing; amounts: { name: Amount; label: string }[]; onSave: (row: RsaAmounts) => Promise<void>; initialDate: string; latest: RsaAmounts | null }) {
+function AddRsaForm(props: {
+  editing: Editing;
+  amounts: { name: Amount; label: string }[];
+  onSave: (row: RsaAmounts) => Promise<void>;
+  initialDate: string;
+  latest: RsaAmounts | null;
+}) {
   const { t } = useTranslation();
   const id = formId('rsa:new');
   const [date, setDate] = useState(props.initialDate);
@@ -110,11 +137,18 @@ function AddRsaForm(props: { editing: Editing; amounts: { name: Amount; label: s
       initial={props.latest ? { cents: props.latest, status: 'check', source: '' } : null}
       keyValid={date !== ''}
       keyFields={(checked) => (
-        <TextField id={`${id}-date`} type="date" label={t('referenceData.rsa.effectiveFrom')} value={date} onChange={setDate} hint={t('referenceData.form.dateHint')} error={checked && date === '' ? t('referenceData.form.dateMissing') : null} />
+        <TextField
+          id={`${id}-date`}
+          type="date"
+          label={t('referenceData.rsa.effectiveFrom')}
+          value={date}
+          onChange={setDate}
+          hint={t('referenceData.form.dateHint')}
+          error={checked && date === '' ? t('referenceData.form.dateMissing') : null}
+        />
       )}
       onSave={({ cents, status, source }) => props.onSave({ ...cents, effectiveFrom: date, status, source })}
       onCancel={props.editing.close}
     />
   );
 }
-

@@ -7,7 +7,15 @@ import { formId, openerId, type Editing } from './editing.js';
 import { RowForm, StatusBadge, StatusSourceFields, TextField } from './fields.js';
 
 /** The wage-seizure scales, newest year first: each year's brackets and per-dependant uplift. */
-export function ScalesSection({ scales, editing, onSave }: { scales: SeizureScale[]; editing: Editing; onSave: (scale: SeizureScale) => Promise<void> }) {
+export function ScalesSection({
+  scales,
+  editing,
+  onSave,
+}: {
+  scales: SeizureScale[];
+  editing: Editing;
+  onSave: (scale: SeizureScale) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const latest = scales.at(-1) ?? null;
   const addKey = 'scale:new';
@@ -20,7 +28,14 @@ export function ScalesSection({ scales, editing, onSave }: { scales: SeizureScal
         <Scale key={scale.year} scale={scale} editing={editing} onSave={onSave} />
       ))}
       {editing.mayManage && editing.current === addKey ? (
-        <ScaleForm id={formId(addKey)} heading={t('referenceData.scales.addHeading')} initial={latest} isNew onSave={onSave} onCancel={editing.close} />
+        <ScaleForm
+          id={formId(addKey)}
+          heading={t('referenceData.scales.addHeading')}
+          initial={latest}
+          isNew
+          onSave={onSave}
+          onCancel={editing.close}
+        />
       ) : editing.mayManage ? (
         <p>
           <button type="button" id={openerId(addKey)} className="button secondary" onClick={() => editing.open(addKey)}>
@@ -32,7 +47,15 @@ export function ScalesSection({ scales, editing, onSave }: { scales: SeizureScal
   );
 }
 
-function Scale({ scale, editing, onSave }: { scale: SeizureScale; editing: Editing; onSave: (scale: SeizureScale) => Promise<void> }) {
+function Scale({
+  scale,
+  editing,
+  onSave,
+}: {
+  scale: SeizureScale;
+  editing: Editing;
+  onSave: (scale: SeizureScale) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const key = `scale:${scale.year}`;
@@ -64,8 +87,12 @@ function Scale({ scale, editing, onSave }: { scale: SeizureScale; editing: Editi
             {scale.brackets.map((bracket, index) => (
               <tr key={index}>
                 <th scope="row">{index + 1}</th>
-                <td className="number">{format.money(index === 0 ? 0 : (scale.brackets[index - 1]?.upToCents ?? 0))}</td>
-                <td className="number">{bracket.upToCents === null ? t('referenceData.scales.above') : format.money(bracket.upToCents)}</td>
+                <td className="number">
+                  {format.money(index === 0 ? 0 : (scale.brackets[index - 1]?.upToCents ?? 0))}
+                </td>
+                <td className="number">
+                  {bracket.upToCents === null ? t('referenceData.scales.above') : format.money(bracket.upToCents)}
+                </td>
                 <td className="number">
                   {bracket.numerator}/{bracket.denominator}
                 </td>
@@ -76,7 +103,13 @@ function Scale({ scale, editing, onSave }: { scale: SeizureScale; editing: Editi
       </TableScroll>
       <p>{t('referenceData.scales.upliftLine', { amount: format.money(scale.upliftPerDependantCents) })}</p>
       {editing.mayManage && editing.current === key ? (
-        <ScaleForm id={formId(key)} heading={t('referenceData.scales.editHeading', { year: scale.year })} initial={scale} onSave={onSave} onCancel={editing.close} />
+        <ScaleForm
+          id={formId(key)}
+          heading={t('referenceData.scales.editHeading', { year: scale.year })}
+          initial={scale}
+          onSave={onSave}
+          onCancel={editing.close}
+        />
       ) : editing.mayManage ? (
         <p>
           <button type="button" id={openerId(key)} className="button secondary" onClick={() => editing.open(key)}>
@@ -104,7 +137,8 @@ function parseBracket(b: BracketText): ScaleBracket | null {
   const upToCents = b.upTo.trim() === '' ? null : parseEurosToCents(b.upTo);
   const numerator = wholeNumber(b.numerator);
   const denominator = wholeNumber(b.denominator);
-  if ((b.upTo.trim() !== '' && upToCents === null) || numerator === null || denominator === null || denominator < 1) return null;
+  if ((b.upTo.trim() !== '' && upToCents === null) || numerator === null || denominator === null || denominator < 1)
+    return null;
   return { upToCents, numerator, denominator };
 }
 
@@ -112,7 +146,14 @@ function parseBracket(b: BracketText): ScaleBracket | null {
  * Adds or corrects a year's scale. The brackets are checked by the server (rising thresholds, only the last one
  * open, fractions between 0 and 1), and each problem it finds is listed.
  */
-function ScaleForm(props: { id: string; heading: string; initial: SeizureScale | null; isNew?: boolean; onSave: (scale: SeizureScale) => Promise<void>; onCancel: () => void }) {
+function ScaleForm(props: {
+  id: string;
+  heading: string;
+  initial: SeizureScale | null;
+  isNew?: boolean;
+  onSave: (scale: SeizureScale) => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const { locale } = useFormat();
   const { id, initial } = props;
@@ -130,13 +171,21 @@ function ScaleForm(props: { id: string; heading: string; initial: SeizureScale |
   const [source, setSource] = useState(props.isNew ? '' : (initial?.source ?? ''));
 
   const yearNumber = /^\d{4}$/.test(year.trim()) && Number(year) >= 2000 && Number(year) <= 2100 ? Number(year) : null;
-  const change = (key: number, patch: Partial<BracketText>) => setBrackets((rows) => rows.map((b) => (b.key === key ? { ...b, ...patch } : b)));
+  const change = (key: number, patch: Partial<BracketText>) =>
+    setBrackets((rows) => rows.map((b) => (b.key === key ? { ...b, ...patch } : b)));
 
   async function save(): Promise<boolean> {
     const parsed = brackets.map(parseBracket);
     const upliftCents = parseEurosToCents(uplift);
-    if (yearNumber === null || upliftCents === null || source.trim() === '' || parsed.some((b) => b === null)) return false;
-    await props.onSave({ year: yearNumber, brackets: parsed as ScaleBracket[], upliftPerDependantCents: upliftCents, status, source: source.trim() });
+    if (yearNumber === null || upliftCents === null || source.trim() === '' || parsed.some((b) => b === null))
+      return false;
+    await props.onSave({
+      year: yearNumber,
+      brackets: parsed as ScaleBracket[],
+      upliftPerDependantCents: upliftCents,
+      status,
+      source: source.trim(),
+    });
     return true;
   }
 
@@ -145,7 +194,14 @@ function ScaleForm(props: { id: string; heading: string; initial: SeizureScale |
       {(checked) => (
         <>
           {props.isNew ? (
-            <TextField id={`${id}-year`} label={t('referenceData.scales.year')} inputMode="numeric" value={year} onChange={setYear} error={checked && yearNumber === null ? t('referenceData.scales.yearInvalid') : null} />
+            <TextField
+              id={`${id}-year`}
+              label={t('referenceData.scales.year')}
+              inputMode="numeric"
+              value={year}
+              onChange={setYear}
+              error={checked && yearNumber === null ? t('referenceData.scales.yearInvalid') : null}
+            />
           ) : null}
           <fieldset className="reference-brackets">
             <legend>{t('referenceData.scales.bracketsLegend')}</legend>
@@ -163,18 +219,48 @@ function ScaleForm(props: { id: string; heading: string; initial: SeizureScale |
                       value={b.upTo}
                       onChange={(upTo) => change(b.key, { upTo })}
                       hint={index === brackets.length - 1 ? t('referenceData.scales.bracketUpToHint') : undefined}
-                      error={upToBad ? t('referenceData.form.amountInvalid', { field: t('referenceData.scales.bracketUpTo', { n }) }) : null}
+                      error={
+                        upToBad
+                          ? t('referenceData.form.amountInvalid', {
+                              field: t('referenceData.scales.bracketUpTo', { n }),
+                            })
+                          : null
+                      }
                     />
-                    <TextField id={`${id}-num-${b.key}`} label={t('referenceData.scales.numerator', { n })} inputMode="numeric" value={b.numerator} onChange={(numerator) => change(b.key, { numerator })} error={numbersBad ? t('referenceData.scales.numberInvalid', { n }) : null} />
-                    <TextField id={`${id}-den-${b.key}`} label={t('referenceData.scales.denominator', { n })} inputMode="numeric" value={b.denominator} onChange={(denominator) => change(b.key, { denominator })} />
-                    <button type="button" className="button secondary" disabled={brackets.length === 1} onClick={() => setBrackets((rows) => rows.filter((r) => r.key !== b.key))}>
+                    <TextField
+                      id={`${id}-num-${b.key}`}
+                      label={t('referenceData.scales.numerator', { n })}
+                      inputMode="numeric"
+                      value={b.numerator}
+                      onChange={(numerator) => change(b.key, { numerator })}
+                      error={numbersBad ? t('referenceData.scales.numberInvalid', { n }) : null}
+                    />
+                    <TextField
+                      id={`${id}-den-${b.key}`}
+                      label={t('referenceData.scales.denominator', { n })}
+                      inputMode="numeric"
+                      value={b.denominator}
+                      onChange={(denominator) => change(b.key, { denominator })}
+                    />
+                    <button
+                      type="button"
+                      className="button secondary"
+                      disabled={brackets.length === 1}
+                      onClick={() => setBrackets((rows) => rows.filter((r) => r.key !== b.key))}
+                    >
                       {t('referenceData.scales.removeBracket', { n })}
                     </button>
                   </li>
                 );
               })}
             </ol>
-            <button type="button" className="button secondary" onClick={() => setBrackets((rows) => [...rows, { key: nextKey++, upTo: '', numerator: '', denominator: '' }])}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() =>
+                setBrackets((rows) => [...rows, { key: nextKey++, upTo: '', numerator: '', denominator: '' }])
+              }
+            >
               {t('referenceData.scales.addBracket')}
             </button>
           </fieldset>
@@ -185,9 +271,20 @@ function ScaleForm(props: { id: string; heading: string; initial: SeizureScale |
             value={uplift}
             onChange={setUplift}
             hint={t('referenceData.form.amountHint')}
-            error={checked && parseEurosToCents(uplift) === null ? t('referenceData.form.amountInvalid', { field: t('referenceData.scales.uplift') }) : null}
+            error={
+              checked && parseEurosToCents(uplift) === null
+                ? t('referenceData.form.amountInvalid', { field: t('referenceData.scales.uplift') })
+                : null
+            }
           />
-          <StatusSourceFields id={id} status={status} source={source} onStatus={setStatus} onSource={setSource} checked={checked} />
+          <StatusSourceFields
+            id={id}
+            status={status}
+            source={source}
+            onStatus={setStatus}
+            onSource={setSource}
+            checked={checked}
+          />
         </>
       )}
     </RowForm>

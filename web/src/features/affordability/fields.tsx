@@ -83,14 +83,26 @@ export function TextField(props: {
 }
 
 /** The status and the source every row carries. */
-export function StatusSourceFields(props: { id: string; status: FigureStatus; source: string; onStatus: (s: FigureStatus) => void; onSource: (s: string) => void; checked: boolean }) {
+export function StatusSourceFields(props: {
+  id: string;
+  status: FigureStatus;
+  source: string;
+  onStatus: (s: FigureStatus) => void;
+  onSource: (s: string) => void;
+  checked: boolean;
+}) {
   const { t } = useTranslation();
   const { id } = props;
   return (
     <>
       <div className="field">
         <label htmlFor={`${id}-status`}>{t('referenceData.form.status')}</label>
-        <select id={`${id}-status`} value={props.status} onChange={(e) => props.onStatus(e.target.value as FigureStatus)} aria-describedby={`${id}-status-hint`}>
+        <select
+          id={`${id}-status`}
+          value={props.status}
+          onChange={(e) => props.onStatus(e.target.value as FigureStatus)}
+          aria-describedby={`${id}-status-hint`}
+        >
           {FIGURE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`referenceData.statuses.${status}`)}
@@ -119,7 +131,13 @@ export function StatusSourceFields(props: { id: string; status: FigureStatus; so
  * so errors appear only then), the server's refusal with every problem it listed, save and cancel. `save` returns
  * false when the fields do not parse, and nothing is sent.
  */
-export function RowForm(props: { id: string; heading: string; save: () => Promise<boolean>; onCancel: () => void; children: (checked: boolean) => ReactNode }) {
+export function RowForm(props: {
+  id: string;
+  heading: string;
+  save: () => Promise<boolean>;
+  onCancel: () => void;
+  children: (checked: boolean) => ReactNode;
+}) {
   const { t } = useTranslation();
   const [checked, setChecked] = useState(false);
   const saving = useSubmit();
@@ -145,7 +163,14 @@ export function RowForm(props: { id: string; heading: string; save: () => Promis
 
   const listed = saving.error instanceof ApiError ? listedProblems(saving.error.problem) : [];
   return (
-    <form ref={ref} className="card reference-form" aria-labelledby={`${props.id}-heading`} onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && props.onCancel()} noValidate>
+    <form
+      ref={ref}
+      className="card reference-form"
+      aria-labelledby={`${props.id}-heading`}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+      noValidate
+    >
       <h3 id={`${props.id}-heading`}>{props.heading}</h3>
       <div className="grid-form">{props.children(checked)}</div>
       {saving.error ? <ProblemMessage error={saving.error} /> : null}

@@ -79,7 +79,11 @@ export function AuditPage() {
         targetType={targetType}
         onApply={(next) => setParams(Object.fromEntries(Object.entries(next).filter(([, value]) => value !== '')))}
       />
-      {error ? <ProblemMessage error={error} onRetry={() => setAttempt((n) => n + 1)} /> : older.error ? <ProblemMessage error={older.error} /> : null}
+      {error ? (
+        <ProblemMessage error={error} onRetry={() => setAttempt((n) => n + 1)} />
+      ) : older.error ? (
+        <ProblemMessage error={older.error} />
+      ) : null}
       {trail ? (
         <AuditTable trail={trail} loadingOlder={older.busy} onLoadOlder={() => void loadOlder()} />
       ) : error ? null : (
@@ -94,7 +98,11 @@ function auditFilter(action: string, targetType: string) {
   return { action: action || undefined, targetType: targetType || undefined, limit: PAGE_SIZE };
 }
 
-function AuditFilters(props: { action: string; targetType: string; onApply: (filter: { action: string; targetType: string }) => void }) {
+function AuditFilters(props: {
+  action: string;
+  targetType: string;
+  onApply: (filter: { action: string; targetType: string }) => void;
+}) {
   const { t } = useTranslation();
   const [action, setAction] = useState(props.action);
   const [targetType, setTargetType] = useState(props.targetType);
@@ -149,7 +157,11 @@ function AuditFilters(props: { action: string; targetType: string; onApply: (fil
         <button type="submit" className="button primary">
           {t('audit.apply')}
         </button>
-        <button type="button" className="button secondary" onClick={() => props.onApply({ action: '', targetType: '' })}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => props.onApply({ action: '', targetType: '' })}
+        >
           {t('audit.reset')}
         </button>
       </div>

@@ -14,7 +14,15 @@ export interface Trail {
 }
 
 /** The entries loaded so far, newest first, and the way to older ones. */
-export function AuditTable({ trail, loadingOlder, onLoadOlder }: { trail: Trail; loadingOlder: boolean; onLoadOlder: () => void }) {
+export function AuditTable({
+  trail,
+  loadingOlder,
+  onLoadOlder,
+}: {
+  trail: Trail;
+  loadingOlder: boolean;
+  onLoadOlder: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (

@@ -29,10 +29,16 @@ export function ChainVerification() {
         {result ? (
           <div className={result.ok ? 'verification-ok' : 'verification-broken'}>
             <p>
-              <strong>{result.ok ? t('audit.verifiedOk', { count: result.entriesChecked }) : t('audit.verifiedBroken')}</strong>
+              <strong>
+                {result.ok ? t('audit.verifiedOk', { count: result.entriesChecked }) : t('audit.verifiedBroken')}
+              </strong>
             </p>
             <p className="muted">
-              <Trans i18nKey="audit.serverMessage" values={{ message: result.message }} components={{ text: <span lang={SERVER_TEXT_LANG} /> }} />
+              <Trans
+                i18nKey="audit.serverMessage"
+                values={{ message: result.message }}
+                components={{ text: <span lang={SERVER_TEXT_LANG} /> }}
+              />
             </p>
           </div>
         ) : null}

@@ -74,15 +74,30 @@ function QueueItemCard({ item, onDone }: { item: MatchQueueItem; onDone: (messag
       <Facts
         items={[
           { label: t('payments.queue.payer'), value: item.debtorName ?? t('common.none') },
-          { label: t('payments.queue.iban'), value: <span className="break-anywhere">{item.debtorIban ?? t('common.none')}</span> },
-          { label: t('payments.queue.information'), value: <span className="break-anywhere">{[item.endToEndId, item.creditorReference, item.remittanceText].filter(Boolean).join(' · ') || t('common.none')}</span> },
+          {
+            label: t('payments.queue.iban'),
+            value: <span className="break-anywhere">{item.debtorIban ?? t('common.none')}</span>,
+          },
+          {
+            label: t('payments.queue.information'),
+            value: (
+              <span className="break-anywhere">
+                {[item.endToEndId, item.creditorReference, item.remittanceText].filter(Boolean).join(' · ') ||
+                  t('common.none')}
+              </span>
+            ),
+          },
           {
             label: t('payments.queue.why'),
             value: `${labelOf(t, 'payments.bank.reasons', item.reason)} (${labelOf(t, 'payments.bank.confidences', item.confidence)})`,
           },
           {
             label: t('payments.queue.suggested'),
-            value: item.suggestedCase ? <Link to={`/cases/${item.suggestedCase.id}`}>{item.suggestedCase.reference}</Link> : t('payments.queue.noSuggestion'),
+            value: item.suggestedCase ? (
+              <Link to={`/cases/${item.suggestedCase.id}`}>{item.suggestedCase.reference}</Link>
+            ) : (
+              t('payments.queue.noSuggestion')
+            ),
           },
         ]}
       />
@@ -91,7 +106,15 @@ function QueueItemCard({ item, onDone }: { item: MatchQueueItem; onDone: (messag
   );
 }
 
-function QueueActions({ item, amount, onDone }: { item: MatchQueueItem; amount: string; onDone: (message: string) => void }) {
+function QueueActions({
+  item,
+  amount,
+  onDone,
+}: {
+  item: MatchQueueItem;
+  amount: string;
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [reference, setReference] = useState(item.suggestedCase?.reference ?? '');
   const [note, setNote] = useState('');
@@ -157,7 +180,11 @@ function QueueActions({ item, amount, onDone }: { item: MatchQueueItem; amount: 
         </div>
       </form>
       <SubmitFeedback submit={assign} />
-      <form className="grid-form" aria-label={t('payments.queue.dismiss')} onSubmit={(event) => void sendDismiss(event)}>
+      <form
+        className="grid-form"
+        aria-label={t('payments.queue.dismiss')}
+        onSubmit={(event) => void sendDismiss(event)}
+      >
         <div className="field wide">
           <label htmlFor={`${prefix}-dismiss`}>{t('payments.queue.dismissNote')}</label>
           <input

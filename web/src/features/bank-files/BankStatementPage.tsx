@@ -53,7 +53,10 @@ function ReportView({ report }: { report: BankReport }) {
           items={[
             { label: t('payments.bank.kind'), value: report.kind },
             { label: t('payments.bank.messageId'), value: report.messageId },
-            { label: t('payments.bank.account'), value: <span className="break-anywhere">{report.accountIbans.join(', ')}</span> },
+            {
+              label: t('payments.bank.account'),
+              value: <span className="break-anywhere">{report.accountIbans.join(', ')}</span>,
+            },
             { label: t('payments.bank.importedAt'), value: format.dateTime(report.importedAt) },
           ]}
         />
@@ -85,7 +88,10 @@ function ReportView({ report }: { report: BankReport }) {
             </thead>
             <tbody>
               {report.lines.map((line) => (
-                <tr key={line.id} className={line.status === 'queued' || line.status === 'reversed' ? 'row-warning' : undefined}>
+                <tr
+                  key={line.id}
+                  className={line.status === 'queued' || line.status === 'reversed' ? 'row-warning' : undefined}
+                >
                   <th scope="row" className="plain">
                     {line.entryNumber}.{line.transactionNumber}
                   </th>
@@ -94,16 +100,24 @@ function ReportView({ report }: { report: BankReport }) {
                   <td className="number">{format.money(line.amountCents)}</td>
                   <td>{line.debtorName ?? t('common.none')}</td>
                   <td>
-                    {[line.endToEndId, line.creditorReference, line.remittanceText, line.returnReason].filter(Boolean).join(' · ') || t('common.none')}
+                    {[line.endToEndId, line.creditorReference, line.remittanceText, line.returnReason]
+                      .filter(Boolean)
+                      .join(' · ') || t('common.none')}
                   </td>
                   <td>{labelOf(t, 'payments.bank.lineStatuses', line.status)}</td>
                   <td>
                     {labelOf(t, 'payments.bank.reasons', line.reason)}
-                    {line.confidence ? <span className="muted"> ({labelOf(t, 'payments.bank.confidences', line.confidence)})</span> : null}
+                    {line.confidence ? (
+                      <span className="muted"> ({labelOf(t, 'payments.bank.confidences', line.confidence)})</span>
+                    ) : null}
                   </td>
                   <td>
                     {line.caseId && line.caseReference ? (
-                      can(me.role, 'cases.read') ? <Link to={`/cases/${line.caseId}`}>{line.caseReference}</Link> : line.caseReference
+                      can(me.role, 'cases.read') ? (
+                        <Link to={`/cases/${line.caseId}`}>{line.caseReference}</Link>
+                      ) : (
+                        line.caseReference
+                      )
                     ) : (
                       t('common.none')
                     )}

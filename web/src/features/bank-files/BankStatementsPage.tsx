@@ -52,7 +52,10 @@ export function BankStatementsPage() {
                     {items.map((item) => (
                       <tr key={item.id}>
                         <th scope="row">
-                          <Link to={`/bank-statements/${item.id}`} aria-label={t('payments.bank.openReport', { name: item.fileName ?? item.messageId })}>
+                          <Link
+                            to={`/bank-statements/${item.id}`}
+                            aria-label={t('payments.bank.openReport', { name: item.fileName ?? item.messageId })}
+                          >
                             {item.fileName ?? item.messageId}
                           </Link>
                         </th>

@@ -38,7 +38,9 @@ export function ContactPolicyDraftPage() {
       <h1>{t('contactPolicy.draft.title')}</h1>
       <p className="muted">{t('contactPolicy.draft.intro')}</p>
       <AsyncContent data={data} onRetry={data.reload}>
-        {({ current, draft }) => (draft ? <DraftEditor current={current} initial={draft} /> : <p>{t('contactPolicy.noDraft')}</p>)}
+        {({ current, draft }) =>
+          draft ? <DraftEditor current={current} initial={draft} /> : <p>{t('contactPolicy.noDraft')}</p>
+        }
       </AsyncContent>
     </>
   );
@@ -84,7 +86,11 @@ function DraftEditor({ current, initial }: { current: VersionDetail; initial: Po
   }, []);
 
   async function store(candidate: unknown): Promise<void> {
-    const result = await savePolicyDraft({ document: candidate, basedOnVersion: saved.basedOnVersion, expectedUpdatedAt: saved.updatedAt });
+    const result = await savePolicyDraft({
+      document: candidate,
+      basedOnVersion: saved.basedOnVersion,
+      expectedUpdatedAt: saved.updatedAt,
+    });
     setSaved(result);
     setDocument(structuredClone(result.document));
     setAnnouncement(t('contactPolicy.draft.saved'));
@@ -126,7 +132,12 @@ function DraftEditor({ current, initial }: { current: VersionDetail; initial: Po
         <h2 id="figures-heading">{t('contactPolicy.draft.figures')}</h2>
         <DraftFigures key={revision} document={document} update={update} onValidity={onValidity} />
         <div className="form-actions save-bar">
-          <button type="button" className="button primary" disabled={saving || invalid.size > 0} onClick={() => void save()}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={saving || invalid.size > 0}
+            onClick={() => void save()}
+          >
             {saving ? t('contactPolicy.draft.saving') : t('contactPolicy.draft.save')}
           </button>
           {confirmDiscard ? null : (
@@ -149,7 +160,11 @@ function DraftEditor({ current, initial }: { current: VersionDetail; initial: Po
           </div>
         ) : null}
         <div role="status" className="status-area" id="draft-status">
-          {announcement ? <p className="success">{announcement}</p> : dirty ? <p>{t('contactPolicy.draft.unsaved')}</p> : null}
+          {announcement ? (
+            <p className="success">{announcement}</p>
+          ) : dirty ? (
+            <p>{t('contactPolicy.draft.unsaved')}</p>
+          ) : null}
         </div>
         {error ? <ProblemMessage error={error} title={t('contactPolicy.draft.saveFailed')} /> : null}
         <JsonEditor

@@ -35,11 +35,16 @@ export function ContactPolicyHolidaysPage() {
   const choice = choiceFrom(params);
   const overview = useApiData((signal) => getPolicyOverview(signal), 'overview');
   const holidays = useApiData(
-    (signal) => listHolidays({ country: choice.country, region: choice.region || undefined, year: choice.year, draft: choice.draft }, signal),
+    (signal) =>
+      listHolidays(
+        { country: choice.country, region: choice.region || undefined, year: choice.year, draft: choice.draft },
+        signal,
+      ),
     params.toString(),
   );
   usePageTitle(t('contactPolicy.holidays.title'));
-  const countries = overview.status === 'ready' ? Object.keys(overview.data.current.document.holidays).sort() : [choice.country];
+  const countries =
+    overview.status === 'ready' ? Object.keys(overview.data.current.document.holidays).sort() : [choice.country];
 
   return (
     <>
@@ -61,7 +66,11 @@ export function ContactPolicyHolidaysPage() {
       />
       <section aria-labelledby="holidays-heading">
         <h2 id="holidays-heading">
-          {t('contactPolicy.holidays.caption', { country: countryName(choice.country, i18n.language), region: choice.region, year: choice.year })}
+          {t('contactPolicy.holidays.caption', {
+            country: countryName(choice.country, i18n.language),
+            region: choice.region,
+            year: choice.year,
+          })}
         </h2>
         <AsyncContent data={holidays} onRetry={holidays.reload}>
           {(list) => <HolidayTable holidays={list} country={choice.country} />}
@@ -71,7 +80,15 @@ export function ContactPolicyHolidaysPage() {
   );
 }
 
-function ChoiceForm({ choice, countries, onApply }: { choice: Choice; countries: string[]; onApply: (choice: Choice) => void }) {
+function ChoiceForm({
+  choice,
+  countries,
+  onApply,
+}: {
+  choice: Choice;
+  countries: string[];
+  onApply: (choice: Choice) => void;
+}) {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const [country, setCountry] = useState(choice.country);
@@ -84,7 +101,12 @@ function ChoiceForm({ choice, countries, onApply }: { choice: Choice; countries:
     onApply({ country, region: region.trim(), year: Number.isInteger(parsed) ? parsed : choice.year, draft });
   }
   return (
-    <form className="filters inline-filters" onSubmit={submit} role="search" aria-label={t('contactPolicy.holidays.title')}>
+    <form
+      className="filters inline-filters"
+      onSubmit={submit}
+      role="search"
+      aria-label={t('contactPolicy.holidays.title')}
+    >
       <div className="field">
         <label htmlFor="holidays-country">{t('contactPolicy.holidays.country')}</label>
         <select id="holidays-country" value={country} onChange={(event) => setCountry(event.target.value)}>
@@ -97,19 +119,38 @@ function ChoiceForm({ choice, countries, onApply }: { choice: Choice; countries:
       </div>
       <div className="field">
         <label htmlFor="holidays-region">{t('contactPolicy.holidays.region')}</label>
-        <input id="holidays-region" type="text" size={8} maxLength={10} value={region} aria-describedby="holidays-region-hint" onChange={(event) => setRegion(event.target.value)} />
+        <input
+          id="holidays-region"
+          type="text"
+          size={8}
+          maxLength={10}
+          value={region}
+          aria-describedby="holidays-region-hint"
+          onChange={(event) => setRegion(event.target.value)}
+        />
         <p id="holidays-region-hint" className="hint">
           {t('contactPolicy.holidays.regionHint')}
         </p>
       </div>
       <div className="field">
         <label htmlFor="holidays-year">{t('contactPolicy.holidays.year')}</label>
-        <input id="holidays-year" type="number" min={2000} max={2100} value={year} onChange={(event) => setYear(event.target.value)} />
+        <input
+          id="holidays-year"
+          type="number"
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(event) => setYear(event.target.value)}
+        />
       </div>
       {can(me.role, 'contact_policy.manage') ? (
         <div className="field">
           <label htmlFor="holidays-source">{t('contactPolicy.holidays.source')}</label>
-          <select id="holidays-source" value={draft ? 'draft' : 'current'} onChange={(event) => setDraft(event.target.value === 'draft')}>
+          <select
+            id="holidays-source"
+            value={draft ? 'draft' : 'current'}
+            onChange={(event) => setDraft(event.target.value === 'draft')}
+          >
             <option value="current">{t('contactPolicy.holidays.sources.current')}</option>
             <option value="draft">{t('contactPolicy.holidays.sources.draft')}</option>
           </select>

@@ -6,7 +6,14 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
-import { getPolicyDraft, getPolicyOverview, savePolicyDraft, type PolicyDraft, type PolicyOverview, type VersionSummary } from './api.js';
+import {
+  getPolicyDraft,
+  getPolicyOverview,
+  savePolicyDraft,
+  type PolicyDraft,
+  type PolicyOverview,
+  type VersionSummary,
+} from './api.js';
 import { PolicyRules } from './PolicyRules.js';
 import { VersionFacts } from './VersionFacts.js';
 import { useFormat } from '../../i18n/format.js';
@@ -49,7 +56,11 @@ function Overview({ overview }: { overview: PolicyOverview }) {
           <Link to="/contact-policy/holidays">{t('contactPolicy.holidaysLink')}</Link>
         </p>
       </section>
-      {can(me.role, 'contact_policy.manage') ? <DraftCard current={current.version} document={current.document} /> : <p className="info">{t('contactPolicy.readOnly')}</p>}
+      {can(me.role, 'contact_policy.manage') ? (
+        <DraftCard current={current.version} document={current.document} />
+      ) : (
+        <p className="info">{t('contactPolicy.readOnly')}</p>
+      )}
       <section aria-labelledby="policy-upcoming-heading">
         <h2 id="policy-upcoming-heading">{t('contactPolicy.upcoming')}</h2>
         {overview.upcoming.length === 0 ? (
@@ -59,7 +70,10 @@ function Overview({ overview }: { overview: PolicyOverview }) {
             {overview.upcoming.map((version) => (
               <li key={version.version}>
                 <Link to={`/contact-policy/versions/${version.version}`}>
-                  {t('contactPolicy.upcomingLine', { version: version.version, date: format.dateTime(version.effectiveFrom) })}
+                  {t('contactPolicy.upcomingLine', {
+                    version: version.version,
+                    date: format.dateTime(version.effectiveFrom),
+                  })}
                 </Link>
                 {version.note ? (
                   <>
@@ -81,11 +95,20 @@ function Overview({ overview }: { overview: PolicyOverview }) {
   );
 }
 
-function History({ versions, current, upcoming }: { versions: VersionSummary[]; current: number; upcoming: VersionSummary[] }) {
+function History({
+  versions,
+  current,
+  upcoming,
+}: {
+  versions: VersionSummary[];
+  current: number;
+  upcoming: VersionSummary[];
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const upcomingSet = new Set(upcoming.map((version) => version.version));
-  const status = (version: number) => (version === current ? 'current' : upcomingSet.has(version) ? 'upcoming' : 'past');
+  const status = (version: number) =>
+    version === current ? 'current' : upcomingSet.has(version) ? 'upcoming' : 'past';
   return (
     <section aria-labelledby="policy-history-heading">
       <h2 id="policy-history-heading">{t('contactPolicy.history')}</h2>
@@ -106,7 +129,10 @@ function History({ versions, current, upcoming }: { versions: VersionSummary[]; 
             {versions.map((version) => (
               <tr key={version.version}>
                 <th scope="row">
-                  <Link to={`/contact-policy/versions/${version.version}`} aria-label={t('contactPolicy.viewVersion', { version: version.version })}>
+                  <Link
+                    to={`/contact-policy/versions/${version.version}`}
+                    aria-label={t('contactPolicy.viewVersion', { version: version.version })}
+                  >
                     {version.version}
                   </Link>
                 </th>
@@ -154,8 +180,15 @@ function DraftCard({ current, document }: { current: number; document: PolicyDra
             <>
               <p>
                 {found.basedOnVersion !== null
-                  ? t('contactPolicy.draftLine', { date: format.dateTime(found.updatedAt), name: found.updatedBy ?? t('contactPolicy.system'), version: found.basedOnVersion })
-                  : t('contactPolicy.draftLineNoBase', { date: format.dateTime(found.updatedAt), name: found.updatedBy ?? t('contactPolicy.system') })}
+                  ? t('contactPolicy.draftLine', {
+                      date: format.dateTime(found.updatedAt),
+                      name: found.updatedBy ?? t('contactPolicy.system'),
+                      version: found.basedOnVersion,
+                    })
+                  : t('contactPolicy.draftLineNoBase', {
+                      date: format.dateTime(found.updatedAt),
+                      name: found.updatedBy ?? t('contactPolicy.system'),
+                    })}
               </p>
               <p>
                 <Link className="button primary" to="/contact-policy/draft">

@@ -30,7 +30,12 @@ export function ContactPolicyVersionPage() {
               <VersionFacts version={detail} />
             </section>
             {detail.version !== current.version ? (
-              <PolicyDiffView before={current.document} after={detail.document} version={current.version} idPrefix="version" />
+              <PolicyDiffView
+                before={current.document}
+                after={detail.document}
+                version={current.version}
+                idPrefix="version"
+              />
             ) : null}
             <section aria-labelledby="version-rules-heading">
               <h2 id="version-rules-heading">{t('contactPolicy.rulesHeading')}</h2>

@@ -1,5 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { capPeriod, CHANNELS, DAY_TYPES, describePolicy, HOLD_KINDS, type Cap, type CapPeriod, type Channel } from '../../../../src/contact-policy/contract.js';
+import {
+  capPeriod,
+  CHANNELS,
+  DAY_TYPES,
+  describePolicy,
+  HOLD_KINDS,
+  type Cap,
+  type CapPeriod,
+  type Channel,
+} from '../../../../src/contact-policy/contract.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import type { PolicyDocument } from './api.js';
 import { IntegerField, RangesField } from './fields.js';
@@ -48,7 +57,10 @@ export function DraftFigures({ document, update, onValidity }: Props) {
                 <RangesField
                   key={day}
                   id={`hours-${country}-${day}`}
-                  label={t('contactPolicy.draft.dayHours', { country: countryName(country, i18n.language), day: t(`contactPolicy.days.${day}`) })}
+                  label={t('contactPolicy.draft.dayHours', {
+                    country: countryName(country, i18n.language),
+                    day: t(`contactPolicy.days.${day}`),
+                  })}
                   value={document.windows[country]![day]}
                   onValidity={onValidity}
                   onChange={(ranges) => update((draft) => void (draft.windows[country]![day] = ranges))}
@@ -96,7 +108,13 @@ export function DraftFigures({ document, update, onValidity }: Props) {
                           value={per}
                           onChange={(event) => {
                             const kind = event.target.value as (typeof PERIODS)[number];
-                            update((draft) => void (draft.caps[index]!.per = periodOf(kind, kind === 'day' ? 1 : Math.max(1, length))));
+                            update(
+                              (draft) =>
+                                void (draft.caps[index]!.per = periodOf(
+                                  kind,
+                                  kind === 'day' ? 1 : Math.max(1, length),
+                                )),
+                            );
                           }}
                         >
                           {PERIODS.map((value) => (
@@ -119,7 +137,9 @@ export function DraftFigures({ document, update, onValidity }: Props) {
                           min={1}
                           max={per === 'days' ? 366 : 24 * 31}
                           onValidity={onValidity}
-                          onChange={(value) => update((draft) => void (draft.caps[index]!.per = periodOf(per, value ?? 1)))}
+                          onChange={(value) =>
+                            update((draft) => void (draft.caps[index]!.per = periodOf(per, value ?? 1)))
+                          }
                         />
                       )}
                     </td>

@@ -8,7 +8,13 @@ import type { PolicyDocument } from './api.js';
  * The advanced view: the whole document as JSON. Saving sends it to the server as the draft: a valid document
  * becomes the draft (and the forms follow), an invalid one is refused with each issue named by its path.
  */
-export function JsonEditor({ document, onSave }: { document: PolicyDocument; onSave: (document: unknown) => Promise<void> }) {
+export function JsonEditor({
+  document,
+  onSave,
+}: {
+  document: PolicyDocument;
+  onSave: (document: unknown) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const formatted = JSON.stringify(document, null, 2);
   const [text, setText] = useState(formatted);
@@ -22,7 +28,12 @@ export function JsonEditor({ document, onSave }: { document: PolicyDocument; onS
     try {
       parsed = JSON.parse(text);
     } catch (caught) {
-      setMessage({ ok: false, text: t('contactPolicy.draft.jsonSyntax', { message: caught instanceof Error ? caught.message : String(caught) }) });
+      setMessage({
+        ok: false,
+        text: t('contactPolicy.draft.jsonSyntax', {
+          message: caught instanceof Error ? caught.message : String(caught),
+        }),
+      });
       return;
     }
     setMessage(null);

@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { describePolicy, diffPolicies, groupBySection, isEmptyDiff, type PolicyDiff, type RuleLine } from '../../../../src/contact-policy/contract.js';
+import {
+  describePolicy,
+  diffPolicies,
+  groupBySection,
+  isEmptyDiff,
+  type PolicyDiff,
+  type RuleLine,
+} from '../../../../src/contact-policy/contract.js';
 import type { PolicyDocument } from './api.js';
 import { RuleBasis, RuleLineText } from './ruleText.js';
 
@@ -34,7 +41,11 @@ export function PolicyRules({ document, idPrefix }: { document: PolicyDocument; 
 }
 
 export function diffSummary(t: ReturnType<typeof useTranslation>['t'], diff: PolicyDiff): string {
-  return t('contactPolicy.diff.summary', { changed: diff.changed.length, added: diff.added.length, removed: diff.removed.length });
+  return t('contactPolicy.diff.summary', {
+    changed: diff.changed.length,
+    added: diff.added.length,
+    removed: diff.removed.length,
+  });
 }
 
 function Lines({ lines, title, id }: { lines: RuleLine[]; title: string; id: string }) {
@@ -48,7 +59,17 @@ function Lines({ lines, title, id }: { lines: RuleLine[]; title: string; id: str
 }
 
 /** What `after` changes from `before`, in words: changed rules before and after, added and removed ones. */
-export function PolicyDiffView({ before, after, version, idPrefix }: { before: PolicyDocument; after: PolicyDocument; version: number; idPrefix: string }) {
+export function PolicyDiffView({
+  before,
+  after,
+  version,
+  idPrefix,
+}: {
+  before: PolicyDocument;
+  after: PolicyDocument;
+  version: number;
+  idPrefix: string;
+}) {
   const { t } = useTranslation();
   const diff = diffPolicies(before, after);
   const headingId = `${idPrefix}-diff-heading`;
@@ -67,10 +88,12 @@ export function PolicyDiffView({ before, after, version, idPrefix }: { before: P
                 {diff.changed.map((change) => (
                   <li key={change.key} data-rule={change.key}>
                     <p className="diff-before">
-                      <span className="diff-label">{t('contactPolicy.diff.before')}</span> <RuleLineText line={change.before} /> <RuleBasis line={change.before} />
+                      <span className="diff-label">{t('contactPolicy.diff.before')}</span>{' '}
+                      <RuleLineText line={change.before} /> <RuleBasis line={change.before} />
                     </p>
                     <p className="diff-after">
-                      <span className="diff-label">{t('contactPolicy.diff.after')}</span> <RuleLineText line={change.after} /> <RuleBasis line={change.after} />
+                      <span className="diff-label">{t('contactPolicy.diff.after')}</span>{' '}
+                      <RuleLineText line={change.after} /> <RuleBasis line={change.after} />
                     </p>
                   </li>
                 ))}

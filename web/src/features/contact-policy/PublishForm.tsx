@@ -38,7 +38,13 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
 
   function ask() {
     publication.reset();
-    const reason = dirty ? t('contactPolicy.publish.needsSave') : !effectiveValid ? t('contactPolicy.publish.needsDate') : note.trim() === '' ? t('contactPolicy.publish.needsNote') : '';
+    const reason = dirty
+      ? t('contactPolicy.publish.needsSave')
+      : !effectiveValid
+        ? t('contactPolicy.publish.needsDate')
+        : note.trim() === ''
+          ? t('contactPolicy.publish.needsNote')
+          : '';
     setRefusal(reason);
     if (!reason) setConfirming(true);
   }
@@ -48,7 +54,12 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
       const version = await publishPolicyDraft({ effectiveFrom: effectiveAt.toISOString(), note: note.trim() });
       setPublished(true);
       await navigate('/contact-policy', {
-        state: { announcement: t('contactPolicy.publish.published', { version: version.version, date: format.dateTime(version.effectiveFrom) }) },
+        state: {
+          announcement: t('contactPolicy.publish.published', {
+            version: version.version,
+            date: format.dateTime(version.effectiveFrom),
+          }),
+        },
       });
     });
     if (!done) setConfirming(false);
@@ -59,7 +70,11 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
       <h2 id="publish-heading">{t('contactPolicy.publish.heading')}</h2>
       <p className="muted">{t('contactPolicy.publish.intro')}</p>
       <form className="stacked-form" onSubmit={(event) => event.preventDefault()} aria-labelledby="publish-heading">
-        <Field id="publish-effective" label={t('contactPolicy.publish.effectiveFrom')} hint={t('contactPolicy.publish.effectiveHint')}>
+        <Field
+          id="publish-effective"
+          label={t('contactPolicy.publish.effectiveFrom')}
+          hint={t('contactPolicy.publish.effectiveHint')}
+        >
           {(control) => (
             <input
               {...control}
@@ -73,14 +88,30 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
           )}
         </Field>
         <Field id="publish-note" label={t('contactPolicy.publish.note')} hint={t('contactPolicy.publish.noteHint')}>
-          {(control) => <textarea {...control} rows={3} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              maxLength={1000}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          )}
         </Field>
         {confirming ? (
           <div className="confirm-box" role="group" aria-labelledby="publish-confirm-text">
-            <p id="publish-confirm-text">{t('contactPolicy.publish.confirm', { date: format.dateTime(effectiveAt.toISOString()) })}</p>
+            <p id="publish-confirm-text">
+              {t('contactPolicy.publish.confirm', { date: format.dateTime(effectiveAt.toISOString()) })}
+            </p>
             <p>{t('contactPolicy.publish.confirmChanges', { summary: changes })}</p>
             <div className="form-actions">
-              <button ref={confirmButton} type="button" className="button primary" disabled={publishing} onClick={() => void publish()}>
+              <button
+                ref={confirmButton}
+                type="button"
+                className="button primary"
+                disabled={publishing}
+                onClick={() => void publish()}
+              >
                 {publishing ? t('contactPolicy.publish.publishing') : t('contactPolicy.publish.yes')}
               </button>
               <button
@@ -106,7 +137,9 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
         <div role="status" className="status-area">
           {refusal ? <p className="field-error">{refusal}</p> : null}
         </div>
-        {publication.error ? <ProblemMessage error={publication.error} title={t('contactPolicy.publish.failed')} /> : null}
+        {publication.error ? (
+          <ProblemMessage error={publication.error} title={t('contactPolicy.publish.failed')} />
+        ) : null}
       </form>
     </section>
   );

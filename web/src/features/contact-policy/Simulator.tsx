@@ -75,13 +75,23 @@ export function Simulator({ draft, current }: { draft: PolicyDocument; current: 
       <div role="status" className="status-area">
         {running ? <p>{t('contactPolicy.simulator.running')}</p> : null}
       </div>
-      {simulation.error ? <ProblemMessage error={simulation.error} title={t('contactPolicy.simulator.failed')} /> : null}
+      {simulation.error ? (
+        <ProblemMessage error={simulation.error} title={t('contactPolicy.simulator.failed')} />
+      ) : null}
       {result ? <SimulationView result={result} draft={draft} current={current} /> : null}
     </section>
   );
 }
 
-function SimulationView({ result, draft, current }: { result: SimulationResult; draft: PolicyDocument; current: PolicyDocument }) {
+function SimulationView({
+  result,
+  draft,
+  current,
+}: {
+  result: SimulationResult;
+  draft: PolicyDocument;
+  current: PolicyDocument;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const label = useRuleLabel(draft, current);
@@ -137,7 +147,9 @@ function SimulationView({ result, draft, current }: { result: SimulationResult; 
                     </th>
                     <td className="number">{format.count(rule.refusedByDraft)}</td>
                     <td className="number">{format.count(rule.refusedByCurrent)}</td>
-                    <td className="number">{difference > 0 ? `+${format.count(difference)}` : format.count(difference)}</td>
+                    <td className="number">
+                      {difference > 0 ? `+${format.count(difference)}` : format.count(difference)}
+                    </td>
                     <td>
                       {rule.examples.length === 0 ? (
                         t('contactPolicy.simulator.noExamples')

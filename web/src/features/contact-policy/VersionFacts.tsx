@@ -10,11 +10,16 @@ export function VersionFacts({ version }: { version: VersionSummary }) {
   return (
     <>
       <p>
-        <strong>{t('contactPolicy.versionLine', { version: version.version, date: format.dateTime(version.effectiveFrom) })}</strong>
+        <strong>
+          {t('contactPolicy.versionLine', { version: version.version, date: format.dateTime(version.effectiveFrom) })}
+        </strong>
       </p>
       <p className="muted">
         {version.publishedBy
-          ? t('contactPolicy.publishedBy', { date: format.dateTime(version.publishedAt), name: version.publishedBy.name })
+          ? t('contactPolicy.publishedBy', {
+              date: format.dateTime(version.publishedAt),
+              name: version.publishedBy.name,
+            })
           : t('contactPolicy.publishedBySystem', { date: format.dateTime(version.publishedAt) })}
       </p>
       {version.note ? <p lang={RECORD_TEXT_LANG}>{t('contactPolicy.note', { note: version.note })}</p> : null}

@@ -1,5 +1,13 @@
 import { ApiError, http } from '../../api/client.js';
-import type { DraftView, Holiday, PolicyDocument, PolicyOverview, SimulationResult, VersionDetail, VersionSummary } from '../../../../src/contact-policy/contract.js';
+import type {
+  DraftView,
+  Holiday,
+  PolicyDocument,
+  PolicyOverview,
+  SimulationResult,
+  VersionDetail,
+  VersionSummary,
+} from '../../../../src/contact-policy/contract.js';
 
 /**
  * Policy administration (docs/contact-policy-api.md, "Policy administration"): the server's own types, imported
@@ -31,15 +39,22 @@ export async function getPolicyDraft(signal?: AbortSignal): Promise<PolicyDraft 
   }
 }
 /** `expectedUpdatedAt`: the draft this edit started from (null: there was none), so an edit never overwrites a colleague's. */
-export const savePolicyDraft = (draft: { document: unknown; basedOnVersion: number | null; expectedUpdatedAt: string | null }) =>
-  http.put<PolicyDraft>(`${BASE}/draft`, draft);
+export const savePolicyDraft = (draft: {
+  document: unknown;
+  basedOnVersion: number | null;
+  expectedUpdatedAt: string | null;
+}) => http.put<PolicyDraft>(`${BASE}/draft`, draft);
 export const discardPolicyDraft = () => http.delete<void>(`${BASE}/draft`);
 export const publishPolicyDraft = (publication: { effectiveFrom: string; note: string }) =>
   http.post<VersionDetail>(`${BASE}/draft/publish`, publication);
-export const simulatePolicy = (simulation: { days: number; policy?: unknown }) => http.post<SimulationResult>(`${BASE}/simulations`, simulation);
+export const simulatePolicy = (simulation: { days: number; policy?: unknown }) =>
+  http.post<SimulationResult>(`${BASE}/simulations`, simulation);
 
 /** The answer's list, whichever name the route gives it (`holidays` or `items`). */
-export async function listHolidays(query: { country: string; region?: string; year: number; draft?: boolean }, signal?: AbortSignal): Promise<Holiday[]> {
+export async function listHolidays(
+  query: { country: string; region?: string; year: number; draft?: boolean },
+  signal?: AbortSignal,
+): Promise<Holiday[]> {
   const answer = await http.get<Holiday[] | { holidays?: Holiday[]; items?: Holiday[] }>(
     `${BASE}/holidays`,
     { country: query.country, region: query.region, year: query.year, draft: query.draft ? 'true' : undefined },

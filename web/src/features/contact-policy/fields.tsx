@@ -15,7 +15,12 @@ interface Common {
   hint?: string;
 }
 
-function useTextField(initial: string, parse: (text: string) => { ok: boolean }, id: string, onValidity: Common['onValidity']) {
+function useTextField(
+  initial: string,
+  parse: (text: string) => { ok: boolean },
+  id: string,
+  onValidity: Common['onValidity'],
+) {
   const [text, setText] = useState(initial);
   const valid = parse(text).ok;
   useEffect(() => {
@@ -25,7 +30,16 @@ function useTextField(initial: string, parse: (text: string) => { ok: boolean },
   return { text, setText, valid };
 }
 
-function Field(props: Common & { text: string; valid: boolean; error: string; onText: (text: string) => void; inputMode?: 'numeric'; size?: number }) {
+function Field(
+  props: Common & {
+    text: string;
+    valid: boolean;
+    error: string;
+    onText: (text: string) => void;
+    inputMode?: 'numeric';
+    size?: number;
+  },
+) {
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   const errorId = props.valid ? undefined : `${props.id}-error`;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -57,7 +71,12 @@ function Field(props: Common & { text: string; valid: boolean; error: string; on
   );
 }
 
-function parseInteger(text: string, min: number, max: number, optional: boolean): { ok: true; value: number | undefined } | { ok: false } {
+function parseInteger(
+  text: string,
+  min: number,
+  max: number,
+  optional: boolean,
+): { ok: true; value: number | undefined } | { ok: false } {
   const trimmed = text.trim();
   if (trimmed === '') return optional ? { ok: true, value: undefined } : { ok: false };
   if (!/^\d+$/.test(trimmed)) return { ok: false };
@@ -67,7 +86,13 @@ function parseInteger(text: string, min: number, max: number, optional: boolean)
 
 /** A whole number between `min` and `max`; `optional` lets it be empty (undefined). */
 export function IntegerField(
-  props: Common & { value: number | undefined; min: number; max: number; optional?: boolean; onChange: (value: number | undefined) => void },
+  props: Common & {
+    value: number | undefined;
+    min: number;
+    max: number;
+    optional?: boolean;
+    onChange: (value: number | undefined) => void;
+  },
 ) {
   const { t } = useTranslation();
   const parse = (text: string) => parseInteger(text, props.min, props.max, props.optional ?? false);
@@ -111,7 +136,9 @@ export function formatRanges(ranges: readonly { from: string; to: string }[]): s
 }
 
 /** The contact hours of one day type, as ranges typed in one line. */
-export function RangesField(props: Common & { value: { from: string; to: string }[]; onChange: (value: { from: string; to: string }[]) => void }) {
+export function RangesField(
+  props: Common & { value: { from: string; to: string }[]; onChange: (value: { from: string; to: string }[]) => void },
+) {
   const { t } = useTranslation();
   const field = useTextField(formatRanges(props.value), parseRanges, props.id, props.onValidity);
   return (

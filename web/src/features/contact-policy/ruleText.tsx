@@ -22,7 +22,9 @@ export function countryName(code: string, language: string): string {
 function monthDayName(monthDay: string, language: string): string {
   const [month, day] = monthDay.split('-').map(Number);
   // Any leap year: 29 February is a valid day.
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, month! - 1, day));
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2024, month! - 1, day),
+  );
 }
 
 export function channelNames(t: TFunction, channels: readonly string[]): string {
@@ -46,9 +48,15 @@ export function ruleSentence(t: TFunction, language: string, line: RuleLine): st
     case 'title':
       return r('title', { title: str('title') });
     case 'hoursApply':
-      return list(p.channels).length === 0 ? r('hoursApplyNone') : r('hoursApply', { channels: channelNames(t, list(p.channels)) });
+      return list(p.channels).length === 0
+        ? r('hoursApplyNone')
+        : r('hoursApply', { channels: channelNames(t, list(p.channels)) });
     case 'hoursOpen':
-      return r('hoursOpen', { country, day: t(`contactPolicy.days.${str('day')}`), ranges: list(p.ranges).join(t('contactPolicy.list.separator')) });
+      return r('hoursOpen', {
+        country,
+        day: t(`contactPolicy.days.${str('day')}`),
+        ranges: list(p.ranges).join(t('contactPolicy.list.separator')),
+      });
     case 'hoursClosed':
       return r('hoursClosed', { country, day: t(`contactPolicy.days.${str('day')}`) });
     case 'holidayCalendar':
@@ -57,11 +65,16 @@ export function ruleSentence(t: TFunction, language: string, line: RuleLine): st
       return r('holidayRegion', { country, region: str('region'), calendarRegion: str('calendarRegion') });
     case 'holidayExtra': {
       const regions = list(p.regions);
-      const where = regions.length > 0 ? r('holidayWhere', { regions: regions.join(t('contactPolicy.list.separator')) }) : '';
+      const where =
+        regions.length > 0 ? r('holidayWhere', { regions: regions.join(t('contactPolicy.list.separator')) }) : '';
       return r('holidayExtra', { country, day: monthDayName(str('monthDay'), language), name: str('name'), where });
     }
     case 'holidayIgnored':
-      return r('holidayIgnored', { country, day: monthDayName(str('monthDay'), language), name: str('name') ? ` (${str('name')})` : '' });
+      return r('holidayIgnored', {
+        country,
+        day: monthDayName(str('monthDay'), language),
+        name: str('name') ? ` (${str('name')})` : '',
+      });
     case 'cap': {
       const max = num('max');
       const per = str('per');
@@ -72,13 +85,20 @@ export function ruleSentence(t: TFunction, language: string, line: RuleLine): st
         what: r(str('counts') === 'conversations' ? 'conversations' : 'attempts', { count: max }),
         period,
         channels: channelNames(t, list(p.channels)),
-        where: countries.length > 0 ? r('capWhere', { countries: countries.map((code) => countryName(code, language)).join(t('contactPolicy.list.separator')) }) : '',
+        where:
+          countries.length > 0
+            ? r('capWhere', {
+                countries: countries.map((code) => countryName(code, language)).join(t('contactPolicy.list.separator')),
+              })
+            : '',
       });
     }
     case 'spacing':
       return r('spacing', { count: num('hours'), channels: channelNames(t, list(p.channels)) });
     case 'pause':
-      return num('days') === 0 || list(p.channels).length === 0 ? r('pauseNone') : r('pause', { count: num('days'), channels: channelNames(t, list(p.channels)) });
+      return num('days') === 0 || list(p.channels).length === 0
+        ? r('pauseNone')
+        : r('pause', { count: num('days'), channels: channelNames(t, list(p.channels)) });
     case 'firstLetter':
       return num('days') === 0 ? r('firstLetter') : r('firstLetterDelay', { count: num('days') });
     case 'firstLetterNotRequired':
@@ -104,7 +124,12 @@ export function ruleSentence(t: TFunction, language: string, line: RuleLine): st
       const countries = list(p.countries);
       return r('notice', {
         channels: channelNames(t, list(p.channels)),
-        where: countries.length > 0 ? r('noticeWhere', { countries: countries.map((code) => countryName(code, language)).join(t('contactPolicy.list.separator')) }) : '',
+        where:
+          countries.length > 0
+            ? r('noticeWhere', {
+                countries: countries.map((code) => countryName(code, language)).join(t('contactPolicy.list.separator')),
+              })
+            : '',
       });
     }
   }
@@ -134,7 +159,9 @@ export function RuleBasis({ line }: { line: RuleLine }) {
   if (!line.basis && !line.source) return null;
   return (
     <span className="rule-basis">
-      {line.basis ? <span className={`badge basis-${line.basis.toLowerCase()}`}>{t(`contactPolicy.basis.${line.basis}`)}</span> : null}
+      {line.basis ? (
+        <span className={`badge basis-${line.basis.toLowerCase()}`}>{t(`contactPolicy.basis.${line.basis}`)}</span>
+      ) : null}
       {line.source ? <span className="rule-source"> {t('contactPolicy.source', { source: line.source })}</span> : null}
     </span>
   );

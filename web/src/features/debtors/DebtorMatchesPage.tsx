@@ -33,7 +33,10 @@ export function DebtorMatchesPage() {
   const statusParam = params.get('status');
   const status: DebtorMatchStatus = isStatus(statusParam) ? statusParam : 'open';
   const offset = offsetFrom(params);
-  const matches = useApiData((signal) => listDebtorMatches({ status, limit: PAGE_SIZE, offset }, signal), params.toString());
+  const matches = useApiData(
+    (signal) => listDebtorMatches({ status, limit: PAGE_SIZE, offset }, signal),
+    params.toString(),
+  );
   const [announcement, setAnnouncement] = useState('');
   usePageTitle(t('debtorMatches.title'));
 
@@ -110,13 +113,22 @@ function StatusFilter(props: { status: DebtorMatchStatus; onApply: (status: Debt
     props.onApply(status);
   }
   return (
-    <form className="filters inline-filters" onSubmit={submit} aria-labelledby="debtor-matches-filters-heading" role="search">
+    <form
+      className="filters inline-filters"
+      onSubmit={submit}
+      aria-labelledby="debtor-matches-filters-heading"
+      role="search"
+    >
       <h2 id="debtor-matches-filters-heading" className="visually-hidden">
         {t('debtorMatches.filters')}
       </h2>
       <div className="field">
         <label htmlFor="debtor-matches-status-filter">{t('debtorMatches.show')}</label>
-        <select id="debtor-matches-status-filter" value={status} onChange={(e) => setStatus(e.target.value as DebtorMatchStatus)}>
+        <select
+          id="debtor-matches-status-filter"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as DebtorMatchStatus)}
+        >
           {STATUSES.map((value) => (
             <option key={value} value={value}>
               {labelOf(t, 'debtorMatches.statuses', value)}
@@ -183,7 +195,10 @@ function RecordColumn({ card, title, id }: { card: DebtorCard; title: string; id
       {card.mergedInto ? <p className="tag-line">{t('debtorMatches.mergedInto')}</p> : null}
       <Facts
         items={[
-          { label: t('debtorMatches.birthDate'), value: card.birthDate ? format.date(card.birthDate) : t('debtorMatches.unknown') },
+          {
+            label: t('debtorMatches.birthDate'),
+            value: card.birthDate ? format.date(card.birthDate) : t('debtorMatches.unknown'),
+          },
           { label: t('debtorMatches.address'), value: card.address ?? t('debtorMatches.unknown') },
           {
             label: t('debtorMatches.references'),
@@ -251,7 +266,10 @@ function DecisionForm({ match, onDecided }: { match: DebtorMatch; onDecided: (me
         const trimmed = note.trim();
         const result = await decideDebtorMatch(match.id, trimmed ? { decision, note: trimmed } : { decision });
         const survivor = result.debtor.mergedInto === result.candidate.id ? result.candidate : result.debtor;
-        message = decision === 'same_person' ? t('debtorMatches.merged', { name: survivor.displayName }) : t('debtorMatches.different', names);
+        message =
+          decision === 'same_person'
+            ? t('debtorMatches.merged', { name: survivor.displayName })
+            : t('debtorMatches.different', names);
       } catch (caught) {
         // Decided meanwhile (by a colleague, or with a merge): the list reloads and says why.
         if (!(caught instanceof ApiError && STALE_CODES.includes(caught.code))) throw caught;
@@ -271,13 +289,29 @@ function DecisionForm({ match, onDecided }: { match: DebtorMatch; onDecided: (me
       onSubmit={(event) => event.preventDefault()}
     >
       <Field id={noteId} label={t('debtorMatches.note')} hint={t('debtorMatches.noteHint')}>
-        {(control) => <textarea {...control} value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} disabled={saving} />}
+        {(control) => (
+          <textarea
+            {...control}
+            value={note}
+            maxLength={500}
+            rows={2}
+            onChange={(e) => setNote(e.target.value)}
+            disabled={saving}
+          />
+        )}
       </Field>
       {confirming ? (
         <div className="confirm-box" role="group" aria-labelledby={confirmTextId}>
           <p id={confirmTextId}>{t('debtorMatches.confirmText')}</p>
           <div className="form-actions">
-            <button ref={confirmButton} type="button" className="button primary" disabled={saving} aria-describedby={confirmTextId} onClick={() => void decide('same_person')}>
+            <button
+              ref={confirmButton}
+              type="button"
+              className="button primary"
+              disabled={saving}
+              aria-describedby={confirmTextId}
+              onClick={() => void decide('same_person')}
+            >
               {saving ? t('debtorMatches.saving') : t('debtorMatches.confirm')}
             </button>
             <button
@@ -295,10 +329,21 @@ function DecisionForm({ match, onDecided }: { match: DebtorMatch; onDecided: (me
         </div>
       ) : (
         <div className="form-actions">
-          <button ref={sameButton} type="button" className="button primary" disabled={saving} onClick={() => setConfirming(true)}>
+          <button
+            ref={sameButton}
+            type="button"
+            className="button primary"
+            disabled={saving}
+            onClick={() => setConfirming(true)}
+          >
             {t('debtorMatches.samePerson')}
           </button>
-          <button type="button" className="button secondary" disabled={saving} onClick={() => void decide('different_people')}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={saving}
+            onClick={() => void decide('different_people')}
+          >
             {saving ? t('debtorMatches.saving') : t('debtorMatches.differentPeople')}
           </button>
         </div>

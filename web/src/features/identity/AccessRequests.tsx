@@ -13,7 +13,15 @@ import { SubmitFeedback, useSubmit, type Submit } from '../../ui/useSubmit.js';
  * and compliance officers approve or refuse, with a reason, and never their own request or account (the server says
  * so if they try).
  */
-export function AccessRequests({ mayDecide, generation, onDecided }: { mayDecide: boolean; generation: number; onDecided: () => void }) {
+export function AccessRequests({
+  mayDecide,
+  generation,
+  onDecided,
+}: {
+  mayDecide: boolean;
+  generation: number;
+  onDecided: () => void;
+}) {
   const { t } = useTranslation();
   const requests = useApiData((signal) => listAccessRequests(signal), `access-requests:${generation}`);
   // Kept here, above the list: the list reloads after a decision and would lose its outcome.
@@ -57,7 +65,10 @@ function RequestTable({ items, mayDecide, decision, onDecided }: RequestTablePro
     setBusyId(request.requestId);
     await decision.run(async () => {
       const reason = reasons[request.requestId]?.trim();
-      await decideAccessRequest(request.requestId, approve ? { decision: 'approve' } : { decision: 'refuse', ...(reason ? { reason } : {}) });
+      await decideAccessRequest(
+        request.requestId,
+        approve ? { decision: 'approve' } : { decision: 'refuse', ...(reason ? { reason } : {}) },
+      );
       onDecided();
       return t(approve ? 'users.requests.approved' : 'users.requests.refused', { name: request.user.displayName });
     });
@@ -89,10 +100,15 @@ function RequestTable({ items, mayDecide, decision, onDecided }: RequestTablePro
                   <td>{t(`roles.${request.role}`)}</td>
                   <td>
                     {request.kind === 'role_change'
-                      ? t('users.requests.kinds.role_change', { from: request.fromRole ? t(`roles.${request.fromRole}`) : '' })
+                      ? t('users.requests.kinds.role_change', {
+                          from: request.fromRole ? t(`roles.${request.fromRole}`) : '',
+                        })
                       : t(`users.requests.kinds.${request.kind}`)}
                     <span className="muted small-block">
-                      {t('users.requests.requestedBy', { name: request.requestedBy.displayName, date: format.dateTime(request.requestedAt) })}
+                      {t('users.requests.requestedBy', {
+                        name: request.requestedBy.displayName,
+                        date: format.dateTime(request.requestedAt),
+                      })}
                     </span>
                   </td>
                   {mayDecide ? (
@@ -116,7 +132,9 @@ function RequestTable({ items, mayDecide, decision, onDecided }: RequestTablePro
                           maxLength={1000}
                           value={reasons[request.requestId] ?? ''}
                           placeholder={t('users.requests.reason', { name: request.user.displayName })}
-                          onChange={(event) => setReasons((all) => ({ ...all, [request.requestId]: event.target.value }))}
+                          onChange={(event) =>
+                            setReasons((all) => ({ ...all, [request.requestId]: event.target.value }))
+                          }
                         />
                         <button
                           type="button"

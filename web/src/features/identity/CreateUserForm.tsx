@@ -9,7 +9,6 @@ import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { Field } from '../../ui/fields.js';
 import { LOCALES, type Locale } from '../../i18n/index.js';
 
-
 export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSummary[]; onCreated: () => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
@@ -46,7 +45,10 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
       setChecked(false);
       onCreated();
       // An account that reads case data is created inactive: its access waits for a second person.
-      return t(user.pendingAccess ? 'users.create.createdPending' : 'users.create.created', { name: user.displayName, email: user.email });
+      return t(user.pendingAccess ? 'users.create.createdPending' : 'users.create.created', {
+        name: user.displayName,
+        email: user.email,
+      });
     });
   }
 
@@ -57,10 +59,28 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
       <h2 id="create-user-heading">{t('users.create.heading')}</h2>
       <form className="grid-form" onSubmit={(event) => void submit(event)} noValidate>
         <Field id="new-user-email" label={t('users.create.email')}>
-          {(control) => <input {...control} type="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              autoComplete="off"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
         </Field>
         <Field id="new-user-name" label={t('users.create.displayName')}>
-          {(control) => <input {...control} type="text" autoComplete="off" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              required
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          )}
         </Field>
         <div className="field">
           <label htmlFor="new-user-role">{t('users.create.role')}</label>
@@ -73,7 +93,12 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
           </select>
         </div>
         {needsCreditor ? (
-          <CreditorField creditors={creditors} value={creditorId} onChange={setCreditorId} missing={showCreditorError} />
+          <CreditorField
+            creditors={creditors}
+            value={creditorId}
+            onChange={setCreditorId}
+            missing={showCreditorError}
+          />
         ) : null}
         <div className="field">
           <label htmlFor="new-user-locale">{t('users.create.locale')}</label>
@@ -93,7 +118,15 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
           alert
         >
           {(control) => (
-            <input {...control} type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              {...control}
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={PASSWORD_MIN_LENGTH}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           )}
         </Field>
         <div className="form-actions">
@@ -102,16 +135,35 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
           </button>
         </div>
       </form>
-      <SubmitFeedback submit={sending} problem={sending.error ? <ProblemMessage error={sending.error} title={t('users.create.failed')} /> : null} />
+      <SubmitFeedback
+        submit={sending}
+        problem={sending.error ? <ProblemMessage error={sending.error} title={t('users.create.failed')} /> : null}
+      />
     </section>
   );
 }
 
 /** The creditor a creditor user works for: required for that role, and said so once the form was sent without it. */
-function CreditorField({ creditors, value, onChange, missing }: { creditors: CreditorSummary[]; value: string; onChange: (id: string) => void; missing: boolean }) {
+function CreditorField({
+  creditors,
+  value,
+  onChange,
+  missing,
+}: {
+  creditors: CreditorSummary[];
+  value: string;
+  onChange: (id: string) => void;
+  missing: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <Field id="new-user-creditor" label={t('users.create.creditor')} hint={t('users.create.creditorHint')} error={missing ? t('users.create.creditorRequired') : null} alert>
+    <Field
+      id="new-user-creditor"
+      label={t('users.create.creditor')}
+      hint={t('users.create.creditorHint')}
+      error={missing ? t('users.create.creditorRequired') : null}
+      alert
+    >
       {(control) => (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value)} required>
           <option value="">{t('users.create.chooseCreditor')}</option>

@@ -62,14 +62,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     forget();
   }, [forget]);
 
-  const changeLocale = useCallback(
-    async (locale: Locale) => {
-      await saveLocale(locale);
-      await i18next.changeLanguage(locale);
-      setSession((current) => (current.status === 'signedIn' ? { status: 'signedIn', me: { ...current.me, locale } } : current));
-    },
-    [],
-  );
+  const changeLocale = useCallback(async (locale: Locale) => {
+    await saveLocale(locale);
+    await i18next.changeLanguage(locale);
+    setSession((current) =>
+      current.status === 'signedIn' ? { status: 'signedIn', me: { ...current.me, locale } } : current,
+    );
+  }, []);
 
   const value = useMemo<SessionApi>(
     () => ({ session, signedIn: adopt, signOut, changeLocale, recheck: () => setAttempt((n) => n + 1) }),

@@ -31,7 +31,11 @@ export function UsersPage() {
   const key = `${offset}:${generation}`;
   // One more than a page tells whether a next page exists (the API has no hasMore for users).
   const users = useApiData(
-    (signal) => listUsers({ limit: PAGE_SIZE + 1, offset }, signal).then(({ items }) => ({ items: items.slice(0, PAGE_SIZE), hasMore: items.length > PAGE_SIZE })),
+    (signal) =>
+      listUsers({ limit: PAGE_SIZE + 1, offset }, signal).then(({ items }) => ({
+        items: items.slice(0, PAGE_SIZE),
+        hasMore: items.length > PAGE_SIZE,
+      })),
     key,
   );
   const creditors = useApiData(
@@ -47,7 +51,11 @@ export function UsersPage() {
   return (
     <>
       <h1>{t('users.heading')}</h1>
-      <AccessRequests mayDecide={can(me.role, 'users.approve_access')} generation={generation} onDecided={() => setGeneration((n) => n + 1)} />
+      <AccessRequests
+        mayDecide={can(me.role, 'users.approve_access')}
+        generation={generation}
+        onDecided={() => setGeneration((n) => n + 1)}
+      />
       <PagedTable
         data={users}
         onRetry={users.reload}
@@ -59,7 +67,12 @@ export function UsersPage() {
         onPage={setOffset}
         announceCount={false}
         above={<SubmitFeedback submit={changes.submit} />}
-        texts={{ caption: t('users.caption'), pagination: t('users.pagination'), none: t('users.none'), range: (range) => t('users.range', range) }}
+        texts={{
+          caption: t('users.caption'),
+          pagination: t('users.pagination'),
+          none: t('users.none'),
+          range: (range) => t('users.range', range),
+        }}
       />
       {mayManage ? (
         <CreateUserForm
@@ -132,7 +145,11 @@ function useUserColumns({
       header: t('users.locked'),
       cell: (listed) => {
         const { lockedUntil } = user(listed);
-        return lockedUntil && isLocked(user(listed), now) ? <strong className="warning-text">{t('users.lockedUntil', { date: format.dateTime(lockedUntil) })}</strong> : t('common.no');
+        return lockedUntil && isLocked(user(listed), now) ? (
+          <strong className="warning-text">{t('users.lockedUntil', { date: format.dateTime(lockedUntil) })}</strong>
+        ) : (
+          t('common.no')
+        );
       },
     },
     {
@@ -163,8 +180,14 @@ function RoleCell({ user, creditorName }: { user: User; creditorName: (id: strin
   return (
     <>
       {t(`roles.${user.role}`)}
-      {user.creditorId ? <span className="muted small-block">{t('users.creditorOf', { name: creditorName(user.creditorId) })}</span> : null}
-      {user.pendingAccess ? <strong className="warning-text small-block">{t('users.pendingAccess', { role: t(`roles.${user.pendingAccess.role}`) })}</strong> : null}
+      {user.creditorId ? (
+        <span className="muted small-block">{t('users.creditorOf', { name: creditorName(user.creditorId) })}</span>
+      ) : null}
+      {user.pendingAccess ? (
+        <strong className="warning-text small-block">
+          {t('users.pendingAccess', { role: t(`roles.${user.pendingAccess.role}`) })}
+        </strong>
+      ) : null}
     </>
   );
 }

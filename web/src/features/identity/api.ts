@@ -41,7 +41,8 @@ export const saveLocale = (locale: Locale) => http.patch<void>('/api/v1/me', { l
 export const listUsers = (page: { limit: number; offset: number }, signal?: AbortSignal) =>
   http.get<{ items: User[] }>('/api/v1/users', page, signal);
 export const createUser = (user: NewUser) => http.post<User>('/api/v1/users', user);
-export const changeUser = (id: string, change: UserChange) => http.patch<User>(`/api/v1/users/${encodeURIComponent(id)}`, change);
+export const changeUser = (id: string, change: UserChange) =>
+  http.patch<User>(`/api/v1/users/${encodeURIComponent(id)}`, change);
 export const listAccessRequests = (signal?: AbortSignal) =>
   http.get<{ items: AccessRequestView[] }>('/api/v1/user-access-requests', { status: 'pending', limit: 200 }, signal);
 export const decideAccessRequest = (id: string, decision: { decision: 'approve' | 'refuse'; reason?: string }) =>

@@ -18,14 +18,20 @@ const ERRORS_PAGE_SIZE = 50;
  */
 export function RejectedExplanation({ placement }: { placement: Placement }) {
   const { t } = useTranslation();
-  const firstErrors = useApiData((signal) => listPlacementErrors(placement.id, { limit: 5, offset: 0 }, signal), placement.id);
-  const fileRefused = placement.rowsRejected === 0 || (firstErrors.status === 'ready' && firstErrors.data.items.some(isFileError));
+  const firstErrors = useApiData(
+    (signal) => listPlacementErrors(placement.id, { limit: 5, offset: 0 }, signal),
+    placement.id,
+  );
+  const fileRefused =
+    placement.rowsRejected === 0 || (firstErrors.status === 'ready' && firstErrors.data.items.some(isFileError));
   // Wait for the first errors rather than show one explanation and then the other.
   if (!fileRefused && firstErrors.status === 'loading') return <Loading />;
   return (
     <div className="outcome outcome-bad">
       <p>
-        <strong>{fileRefused ? t('placement.fileRefused') : t('placement.rejected', { mandate: placement.mandateCode })}</strong>
+        <strong>
+          {fileRefused ? t('placement.fileRefused') : t('placement.rejected', { mandate: placement.mandateCode })}
+        </strong>
       </p>
     </div>
   );
@@ -61,7 +67,9 @@ export function RejectedRows({ placement }: { placement: Placement }) {
       <AsyncContent data={errors} onRetry={errors.reload}>
         {(page) => (
           <>
-            {page.total < placement.errorCount ? <p>{t('placement.errorsTruncated', { stored: format.count(page.total) })}</p> : null}
+            {page.total < placement.errorCount ? (
+              <p>{t('placement.errorsTruncated', { stored: format.count(page.total) })}</p>
+            ) : null}
             <ErrorTable items={page.items} />
             {page.total > ERRORS_PAGE_SIZE ? (
               <>
@@ -91,7 +99,12 @@ export function RejectedRows({ placement }: { placement: Placement }) {
 function ErrorTable({ items }: { items: PlacementError[] }) {
   const { t } = useTranslation();
   const columns: Column<{ error: PlacementError; index: number }>[] = [
-    { header: t('placement.line'), rowHeader: true, className: 'number', cell: ({ error }) => (error.line > 0 ? error.line : t('common.none')) },
+    {
+      header: t('placement.line'),
+      rowHeader: true,
+      className: 'number',
+      cell: ({ error }) => (error.line > 0 ? error.line : t('common.none')),
+    },
     {
       header: t('placement.column'),
       cell: ({ error }) =>
@@ -106,9 +119,14 @@ function ErrorTable({ items }: { items: PlacementError[] }) {
     {
       header: t('placement.value'),
       cellClassName: 'error-value',
-      cell: ({ error }) => (error.value ? <code>{error.value}</code> : <span className="muted">{t('placement.emptyValue')}</span>),
+      cell: ({ error }) =>
+        error.value ? <code>{error.value}</code> : <span className="muted">{t('placement.emptyValue')}</span>,
     },
-    { header: t('placement.problem'), lang: ({ error }) => rowErrorText(t, error).lang, cell: ({ error }) => rowErrorText(t, error).text },
+    {
+      header: t('placement.problem'),
+      lang: ({ error }) => rowErrorText(t, error).lang,
+      cell: ({ error }) => rowErrorText(t, error).text,
+    },
   ];
   return (
     <DataTable

@@ -26,7 +26,11 @@ const SLOW_ANSWER_MS = 3000;
  * answer stays on screen while the next one is awaited, so the page does not flicker as it follows the import.
  */
 function usePolledPlacement(id: string) {
-  const [state, setState] = useState<{ id: string; placement: Placement | null; error: unknown }>({ id, placement: null, error: null });
+  const [state, setState] = useState<{ id: string; placement: Placement | null; error: unknown }>({
+    id,
+    placement: null,
+    error: null,
+  });
   const [attempt, setAttempt] = useState(0);
   // An answer that keeps the page waiting: on the embedded database an import holds the only connection.
   const [slow, setSlow] = useState(false);
@@ -107,11 +111,17 @@ function PlacementView({ placement, slow }: { placement: Placement; slow: boolea
           ? t('placement.runningNoCount')
           : t('placement.running', { count: placement.rowsRead, n: format.count(placement.rowsRead) })
         : placement.status === 'completed'
-          ? t('placement.finished', { status: labelOf(t, 'placements.statuses', placement.status), summary: placementSummary(t, format, placement) })
+          ? t('placement.finished', {
+              status: labelOf(t, 'placements.statuses', placement.status),
+              summary: placementSummary(t, format, placement),
+            })
           : placement.status === 'rejected' && placement.rowsRejected > 0
             ? t('placement.finishedRejected', {
                 status: labelOf(t, 'placements.statuses', placement.status),
-                rejected: t('placements.summary.rowsRejected', { count: placement.rowsRejected, n: format.count(placement.rowsRejected) }),
+                rejected: t('placements.summary.rowsRejected', {
+                  count: placement.rowsRejected,
+                  n: format.count(placement.rowsRejected),
+                }),
               })
             : t('placement.finishedNothing', { status: labelOf(t, 'placements.statuses', placement.status) });
 
@@ -132,16 +142,28 @@ function PlacementView({ placement, slow }: { placement: Placement; slow: boolea
             { label: t('placement.mandate'), value: <code>{placement.mandateCode}</code> },
             { label: t('placement.placedOn'), value: format.date(placement.placedOn) },
             { label: t('placement.file'), value: placement.fileName ?? t('common.none') },
-            { label: t('placement.format'), value: placement.format ? labelOf(t, 'placements.formats', placement.format) : t('common.none') },
+            {
+              label: t('placement.format'),
+              value: placement.format ? labelOf(t, 'placements.formats', placement.format) : t('common.none'),
+            },
             { label: t('placement.createdAt'), value: format.dateTime(placement.createdAt) },
-            { label: t('placement.completedAt'), value: placement.completedAt ? format.dateTime(placement.completedAt) : t('common.none') },
+            {
+              label: t('placement.completedAt'),
+              value: placement.completedAt ? format.dateTime(placement.completedAt) : t('common.none'),
+            },
           ]}
         />
       </section>
       <section className="card" aria-labelledby="placement-report-heading">
-        <h2 id="placement-report-heading">{importing ? t('placement.progressHeading') : t('placement.reportHeading')}</h2>
+        <h2 id="placement-report-heading">
+          {importing ? t('placement.progressHeading') : t('placement.reportHeading')}
+        </h2>
         {/* One status line for the whole life of the page, so the end of the import is announced where it was followed. */}
-        <p id="placement-status-line" role="status" className={importing ? 'import-status' : 'import-status import-done'}>
+        <p
+          id="placement-status-line"
+          role="status"
+          className={importing ? 'import-status' : 'import-status import-done'}
+        >
           {statusLine}
         </p>
         {importing ? (
@@ -157,7 +179,9 @@ function PlacementView({ placement, slow }: { placement: Placement; slow: boolea
       {!importing && placement.errorCount > 0 ? <RejectedRows placement={placement} /> : null}
       {!importing ? (
         <p className="after-report">
-          {placement.status === 'completed' && (placement.counts?.casesCreated ?? 0) > 0 && can(me.role, 'cases.read') ? (
+          {placement.status === 'completed' &&
+          (placement.counts?.casesCreated ?? 0) > 0 &&
+          can(me.role, 'cases.read') ? (
             <Link to={`/cases?creditorId=${encodeURIComponent(placement.creditor.id)}`}>
               {t('placement.viewCases', { creditor: placement.creditor.name })}
             </Link>

@@ -147,7 +147,12 @@ function UploadForm({ creditors }: { creditors: { id: string; name: string }[] }
       <h2 id="upload-form-heading" className="visually-hidden">
         {t('upload.heading')}
       </h2>
-      <form className="stacked-form upload-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={uploading}>
+      <form
+        className="stacked-form upload-form"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-busy={uploading}
+      >
         <div className="field">
           <label htmlFor="placement-creditor">{t('upload.creditor')}</label>
           <select
@@ -188,14 +193,19 @@ function UploadForm({ creditors }: { creditors: { id: string; name: string }[] }
               return (
                 <option key={mandate.id} value={mandate.code} disabled={!usable}>
                   {usable
-                    ? t('upload.mandateOption', { code: mandate.code, kind: labelOf(t, 'creditor.kinds', mandate.kind) })
+                    ? t('upload.mandateOption', {
+                        code: mandate.code,
+                        kind: labelOf(t, 'creditor.kinds', mandate.kind),
+                      })
                     : t('upload.mandateNotInForce', { code: mandate.code })}
                 </option>
               );
             })}
           </select>
           <p id="placement-mandate-hint" className="hint">
-            {creditor.status === 'ready' && creditor.data && mandates.length === 0 ? t('upload.noMandates') : t('upload.mandateHint')}
+            {creditor.status === 'ready' && creditor.data && mandates.length === 0
+              ? t('upload.noMandates')
+              : t('upload.mandateHint')}
           </p>
           {creditorId && creditor.status === 'loading' ? <Loading label={t('upload.loadingMandates')} /> : null}
           {creditor.status === 'error' ? <ProblemMessage error={creditor.error} onRetry={creditor.reload} /> : null}
@@ -222,7 +232,9 @@ function UploadForm({ creditors }: { creditors: { id: string; name: string }[] }
             {file ? (
               <>
                 {' '}
-                <span className="chosen-file">{t('upload.chosenFile', { name: file.name, size: format.bytes(file.size) })}</span>
+                <span className="chosen-file">
+                  {t('upload.chosenFile', { name: file.name, size: format.bytes(file.size) })}
+                </span>
               </>
             ) : null}
           </p>
@@ -285,11 +297,20 @@ function UploadProgress({ progress }: { progress: Progress }) {
   return (
     <div className="upload-progress">
       <label htmlFor="placement-upload-progress">{t('upload.progressLabel')}</label>
-      <progress id="placement-upload-progress" max={total} value={Math.min(progress.loaded, total)} aria-describedby="placement-upload-progress-text">
+      <progress
+        id="placement-upload-progress"
+        max={total}
+        value={Math.min(progress.loaded, total)}
+        aria-describedby="placement-upload-progress-text"
+      >
         {format.percentOf(percent, 100)}
       </progress>
       <p id="placement-upload-progress-text" className="hint">
-        {t('upload.progress', { percent: format.percentOf(percent, 100), loaded: format.bytes(progress.loaded), total: format.bytes(progress.total) })}
+        {t('upload.progress', {
+          percent: format.percentOf(percent, 100),
+          loaded: format.bytes(progress.loaded),
+          total: format.bytes(progress.total),
+        })}
       </p>
       <p role="status" className="visually-hidden">
         {text(announcedPercent)}

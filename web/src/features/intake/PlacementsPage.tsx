@@ -61,7 +61,11 @@ export function PlacementsPage() {
         </p>
       ) : null}
       {creditorList.length > 1 ? (
-        <CreditorFilter creditors={creditorList} creditorId={creditorId} onApply={(id) => go({ creditorId: id, offset: 0 })} />
+        <CreditorFilter
+          creditors={creditorList}
+          creditorId={creditorId}
+          onApply={(id) => go({ creditorId: id, offset: 0 })}
+        />
       ) : null}
       <section aria-labelledby="placements-list-heading">
         <h2 id="placements-list-heading" ref={listHeading.ref} tabIndex={-1} className="visually-hidden">
@@ -90,7 +94,11 @@ export function PlacementsPage() {
   );
 }
 
-function CreditorFilter(props: { creditors: CreditorSummary[]; creditorId: string; onApply: (creditorId: string) => void }) {
+function CreditorFilter(props: {
+  creditors: CreditorSummary[];
+  creditorId: string;
+  onApply: (creditorId: string) => void;
+}) {
   const { t } = useTranslation();
   const [creditorId, setCreditorId] = useState(props.creditorId);
   useEffect(() => setCreditorId(props.creditorId), [props.creditorId]);
@@ -99,7 +107,12 @@ function CreditorFilter(props: { creditors: CreditorSummary[]; creditorId: strin
     props.onApply(creditorId);
   }
   return (
-    <form className="filters inline-filters" onSubmit={submit} aria-labelledby="placement-filters-heading" role="search">
+    <form
+      className="filters inline-filters"
+      onSubmit={submit}
+      aria-labelledby="placement-filters-heading"
+      role="search"
+    >
       <h2 id="placement-filters-heading" className="visually-hidden">
         {t('placements.filters')}
       </h2>
@@ -134,15 +147,29 @@ function usePlacementColumns(): Column<Placement>[] {
       cell: (placement) => (
         <>
           <Link to={`/placements/${placement.id}`}>{placementName(t, format, placement)}</Link>
-          {placement.format ? <span className="muted small-block plain">{labelOf(t, 'placements.formats', placement.format)}</span> : null}
+          {placement.format ? (
+            <span className="muted small-block plain">{labelOf(t, 'placements.formats', placement.format)}</span>
+          ) : null}
         </>
       ),
     },
-    { header: t('placements.createdAt'), cellClassName: 'nowrap', cell: (placement) => format.dateTime(placement.createdAt) },
+    {
+      header: t('placements.createdAt'),
+      cellClassName: 'nowrap',
+      cell: (placement) => format.dateTime(placement.createdAt),
+    },
     { header: t('placements.creditor'), cell: (placement) => placement.creditor.name },
-    { header: t('placements.mandate'), cellClassName: 'nowrap', cell: (placement) => <code>{placement.mandateCode}</code> },
+    {
+      header: t('placements.mandate'),
+      cellClassName: 'nowrap',
+      cell: (placement) => <code>{placement.mandateCode}</code>,
+    },
     { header: t('placements.status'), cell: (placement) => <PlacementStatusBadge status={placement.status} /> },
-    { header: t('placements.rows'), className: 'number', cell: (placement) => rowsOf(placement, format.count) ?? t('common.none') },
+    {
+      header: t('placements.rows'),
+      className: 'number',
+      cell: (placement) => rowsOf(placement, format.count) ?? t('common.none'),
+    },
     { header: t('placements.result'), cell: (placement) => placementSummary(t, format, placement) },
   ];
 }

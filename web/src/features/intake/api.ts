@@ -52,7 +52,11 @@ export const listPlacements = (filter: PlacementFilter, signal?: AbortSignal) =>
 export const getPlacement = (id: string, signal?: AbortSignal) =>
   http.get<Placement>(`/api/v1/placements/${encodeURIComponent(id)}`, undefined, signal);
 export const listPlacementErrors = (id: string, page: { limit: number; offset: number }, signal?: AbortSignal) =>
-  http.get<{ items: PlacementError[]; total: number }>(`/api/v1/placements/${encodeURIComponent(id)}/errors`, page, signal);
+  http.get<{ items: PlacementError[]; total: number }>(
+    `/api/v1/placements/${encodeURIComponent(id)}/errors`,
+    page,
+    signal,
+  );
 
 /** The media type the server reads a placement file as, from its name; null for a kind it does not take. */
 export function placementMediaType(fileName: string): string | null {
@@ -66,7 +70,11 @@ export const uploadPlacement = (
   options: { onProgress?: (progress: { loaded: number; total: number }) => void; signal?: AbortSignal } = {},
 ) =>
   upload<{ id: string; status: 'pending' }>('/api/v1/placements', {
-    query: { creditorId: placement.creditorId, mandateCode: placement.mandateCode, fileName: placement.file.name.slice(0, 255) },
+    query: {
+      creditorId: placement.creditorId,
+      mandateCode: placement.mandateCode,
+      fileName: placement.file.name.slice(0, 255),
+    },
     body: placement.file,
     contentType: placementMediaType(placement.file.name) ?? 'application/octet-stream',
     ...options,

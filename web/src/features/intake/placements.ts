@@ -19,16 +19,27 @@ type CountKey = keyof PlacementCounts;
 const COUNT_GROUPS: readonly { heading: 'debtors' | 'cases' | 'claims'; keys: readonly CountKey[] }[] = [
   // Agency staff read how each person was found; a creditor user reads only "new to you" and "known to you" (the
   // agency's matching across creditors stays inside the agency).
-  { heading: 'debtors', keys: ['debtorsCreated', 'debtorsMatchedByReference', 'debtorsMatchedByIdentity', 'possibleMatches', 'debtorsNew', 'debtorsKnown'] },
+  {
+    heading: 'debtors',
+    keys: [
+      'debtorsCreated',
+      'debtorsMatchedByReference',
+      'debtorsMatchedByIdentity',
+      'possibleMatches',
+      'debtorsNew',
+      'debtorsKnown',
+    ],
+  },
   { heading: 'cases', keys: ['casesCreated', 'casesClosed'] },
   { heading: 'claims', keys: ['claimsCreated', 'claimsUpdated', 'claimsUnchanged', 'claimsRecalled', 'claimsClosed'] },
 ];
 
 /** The groups of counts to show, each with the counts this report holds (the server sends what the reader may see). */
 export function countGroups(counts: PlacementCounts) {
-  return COUNT_GROUPS.map((group) => ({ heading: group.heading, keys: group.keys.filter((key) => counts[key] !== undefined) })).filter(
-    (group) => group.keys.length > 0,
-  );
+  return COUNT_GROUPS.map((group) => ({
+    heading: group.heading,
+    keys: group.keys.filter((key) => counts[key] !== undefined),
+  })).filter((group) => group.keys.length > 0);
 }
 
 /** One count in plain words ("1 204 créances créées"). */

@@ -41,7 +41,11 @@ export function SensitiveReadsSection() {
     await loading.run(async () => {
       const query = by === 'debtor' ? { debtorId: id.trim() } : { userId: id.trim() };
       const page = await listSensitiveReads(beforeSeq === undefined ? query : { ...query, beforeSeq });
-      setReads((previous) => (beforeSeq === undefined || previous === null ? page : { items: [...previous.items, ...page.items], hasMore: page.hasMore }));
+      setReads((previous) =>
+        beforeSeq === undefined || previous === null
+          ? page
+          : { items: [...previous.items, ...page.items], hasMore: page.hasMore },
+      );
     });
   }
 
@@ -58,14 +62,26 @@ export function SensitiveReadsSection() {
       <form className="filters" onSubmit={submit}>
         <div className="field">
           <label htmlFor="sensitive-reads-by">{t('needToKnow.reads.by')}</label>
-          <select id="sensitive-reads-by" value={by} onChange={(event) => setBy(event.target.value as 'debtor' | 'user')}>
+          <select
+            id="sensitive-reads-by"
+            value={by}
+            onChange={(event) => setBy(event.target.value as 'debtor' | 'user')}
+          >
             <option value="debtor">{t('needToKnow.reads.byDebtor')}</option>
             <option value="user">{t('needToKnow.reads.byUser')}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor="sensitive-reads-id">{t('needToKnow.reads.id')}</label>
-          <input id="sensitive-reads-id" type="text" required autoComplete="off" value={id} onChange={(event) => setId(event.target.value)} aria-describedby="sensitive-reads-id-hint" />
+          <input
+            id="sensitive-reads-id"
+            type="text"
+            required
+            autoComplete="off"
+            value={id}
+            onChange={(event) => setId(event.target.value)}
+            aria-describedby="sensitive-reads-id-hint"
+          />
           <p id="sensitive-reads-id-hint" className="hint">
             {t('needToKnow.reads.idHint')}
           </p>
@@ -84,11 +100,13 @@ export function SensitiveReadsSection() {
               <caption className="visually-hidden">{t('needToKnow.reads.caption')}</caption>
               <thead>
                 <tr>
-                  {(['at', 'user', 'role', 'debtor', 'case', 'subject', 'basis', 'reason', 'sealed'] as const).map((column) => (
-                    <th key={column} scope="col">
-                      {t(`needToKnow.reads.columns.${column}`)}
-                    </th>
-                  ))}
+                  {(['at', 'user', 'role', 'debtor', 'case', 'subject', 'basis', 'reason', 'sealed'] as const).map(
+                    (column) => (
+                      <th key={column} scope="col">
+                        {t(`needToKnow.reads.columns.${column}`)}
+                      </th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -101,7 +119,9 @@ export function SensitiveReadsSection() {
                     <td>{read.caseReference ?? t('common.none')}</td>
                     <td>{t(`needToKnow.reads.subjects.${read.subject}`)}</td>
                     <td>{t(`needToKnow.reads.bases.${read.basis}`)}</td>
-                    <td lang={read.reason === null ? undefined : RECORD_TEXT_LANG}>{read.reason ?? t('common.none')}</td>
+                    <td lang={read.reason === null ? undefined : RECORD_TEXT_LANG}>
+                      {read.reason ?? t('common.none')}
+                    </td>
                     <td>{read.sealed ? t('common.yes') : t('common.no')}</td>
                   </tr>
                 ))}
@@ -109,7 +129,12 @@ export function SensitiveReadsSection() {
             </table>
           </TableScroll>
           {reads.hasMore ? (
-            <button type="button" className="button secondary" disabled={busy} onClick={() => void load(reads.items[reads.items.length - 1]!.seq)}>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={busy}
+              onClick={() => void load(reads.items[reads.items.length - 1]!.seq)}
+            >
               {t('needToKnow.reads.older')}
             </button>
           ) : null}

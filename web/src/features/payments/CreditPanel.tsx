@@ -8,7 +8,13 @@ import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 
 /** The debtor's credit (money no claim took), with what may be done with it: allocate it to this case, or refund it. */
-export function CreditPanel(props: { caseId: string; debtorId: string; creditCents: number; currency: string; onChanged: () => void }) {
+export function CreditPanel(props: {
+  caseId: string;
+  debtorId: string;
+  creditCents: number;
+  currency: string;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
@@ -22,7 +28,10 @@ export function CreditPanel(props: { caseId: string; debtorId: string; creditCen
   async function allocateNow() {
     const ok = await allocate.run(async () => {
       const result = await allocateCredit(props.caseId);
-      return t('payments.creditActions.allocated', { amount: money(result.allocatedCents), left: money(result.debtorCreditCents) });
+      return t('payments.creditActions.allocated', {
+        amount: money(result.allocatedCents),
+        left: money(result.debtorCreditCents),
+      });
     });
     if (ok) props.onChanged();
   }
@@ -46,11 +55,27 @@ export function CreditPanel(props: { caseId: string; debtorId: string; creditCen
   const hasCredit = props.creditCents > 0;
   return (
     <div className="credit-panel">
-      <Facts items={[{ label: t('payments.case.credit'), value: <strong className="amount" data-testid="debtor-credit">{money(props.creditCents)}</strong> }]} />
+      <Facts
+        items={[
+          {
+            label: t('payments.case.credit'),
+            value: (
+              <strong className="amount" data-testid="debtor-credit">
+                {money(props.creditCents)}
+              </strong>
+            ),
+          },
+        ]}
+      />
       <p className="hint">{t('payments.case.creditHint')}</p>
       {hasCredit && can(me.role, 'payments.record') ? (
         <p>
-          <button type="button" className="button secondary" disabled={allocate.busy} onClick={() => void allocateNow()}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={allocate.busy}
+            onClick={() => void allocateNow()}
+          >
             {allocate.busy ? t('payments.creditActions.allocating') : t('payments.creditActions.allocate')}
           </button>
         </p>
@@ -81,7 +106,14 @@ export function CreditPanel(props: { caseId: string; debtorId: string; creditCen
           </div>
           <div className="field">
             <label htmlFor="refund-reason">{t('payments.creditActions.refundReason')}</label>
-            <input id="refund-reason" required minLength={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} />
+            <input
+              id="refund-reason"
+              required
+              minLength={3}
+              maxLength={1000}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
           </div>
           <div className="form-actions">
             <button type="submit" className="button secondary" disabled={refund.busy}>

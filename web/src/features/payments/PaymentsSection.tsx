@@ -19,7 +19,8 @@ export function PaymentsSection({ detail }: { detail: CaseDetail }) {
   // While a reload runs (after a payment, a reversal), the last answer stays on screen with its messages.
   const last = useRef<{ items: Payment[]; debtorCreditCents: number | null } | null>(null);
   if (payments.status === 'ready') last.current = payments.data;
-  const shown = payments.status === 'loading' && last.current ? { status: 'ready' as const, data: last.current } : payments;
+  const shown =
+    payments.status === 'loading' && last.current ? { status: 'ready' as const, data: last.current } : payments;
   const [reversing, setReversing] = useState<Payment | null>(null);
   const mayReverse = can(me.role, 'payments.reverse');
   return (
@@ -30,9 +31,23 @@ export function PaymentsSection({ detail }: { detail: CaseDetail }) {
           {(found) => (
             <>
               {found.debtorCreditCents === null ? null : (
-                <CreditPanel caseId={detail.id} debtorId={detail.debtor.id} creditCents={found.debtorCreditCents} currency={detail.currency} onChanged={payments.reload} />
+                <CreditPanel
+                  caseId={detail.id}
+                  debtorId={detail.debtor.id}
+                  creditCents={found.debtorCreditCents}
+                  currency={detail.currency}
+                  onChanged={payments.reload}
+                />
               )}
-              {found.items.length === 0 ? <p>{t('payments.case.noPayments')}</p> : <PaymentsTable payments={found.items} caption={t('payments.case.caption')} onReverse={mayReverse ? setReversing : null} />}
+              {found.items.length === 0 ? (
+                <p>{t('payments.case.noPayments')}</p>
+              ) : (
+                <PaymentsTable
+                  payments={found.items}
+                  caption={t('payments.case.caption')}
+                  onReverse={mayReverse ? setReversing : null}
+                />
+              )}
             </>
           )}
         </AsyncContent>
@@ -46,7 +61,9 @@ export function PaymentsSection({ detail }: { detail: CaseDetail }) {
         ) : null}
       </section>
       {can(me.role, 'payments.record') ? (
-        detail.status === 'closed' ? null : <RecordPaymentForm caseId={detail.id} claims={detail.claims} onRecorded={payments.reload} />
+        detail.status === 'closed' ? null : (
+          <RecordPaymentForm caseId={detail.id} claims={detail.claims} onRecorded={payments.reload} />
+        )
       ) : null}
     </>
   );

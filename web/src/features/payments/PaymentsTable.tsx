@@ -41,11 +41,23 @@ export function PaymentsTable({ payments, caption, caseColumn, onReverse, footer
         </thead>
         <tbody>
           {payments.map((payment) => (
-            <tr key={payment.id} className={payment.status === 'reversed' ? 'row-warning' : undefined} data-testid={`payment-${payment.receiptNumber}`}>
+            <tr
+              key={payment.id}
+              className={payment.status === 'reversed' ? 'row-warning' : undefined}
+              data-testid={`payment-${payment.receiptNumber}`}
+            >
               <th scope="row" className="plain">
                 {format.date(payment.receivedOn)}
               </th>
-              {caseColumn ? <td>{caseColumn === 'link' ? <Link to={`/cases/${payment.caseId}`}>{payment.caseReference}</Link> : payment.caseReference}</td> : null}
+              {caseColumn ? (
+                <td>
+                  {caseColumn === 'link' ? (
+                    <Link to={`/cases/${payment.caseId}`}>{payment.caseReference}</Link>
+                  ) : (
+                    payment.caseReference
+                  )}
+                </td>
+              ) : null}
               <td className="number">{format.money(payment.amountCents, payment.currency)}</td>
               <td>
                 {t(`payments.channels.${payment.channel}`)}

@@ -12,7 +12,15 @@ import { allocationLines, todayIso } from './shared.js';
  * submission (a network failure, a double click) sends the same key, so the server never records it twice; a
  * changed form is a new submission with a new key. After recording, says where the money went.
  */
-export function RecordPaymentForm({ caseId, claims, onRecorded }: { caseId: string; claims: CaseDetail['claims']; onRecorded: () => void }) {
+export function RecordPaymentForm({
+  caseId,
+  claims,
+  onRecorded,
+}: {
+  caseId: string;
+  claims: CaseDetail['claims'];
+  onRecorded: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [amount, setAmount] = useState('');
@@ -51,7 +59,10 @@ export function RecordPaymentForm({ caseId, claims, onRecorded }: { caseId: stri
       const result = await recordPayment(payment, key);
       setRecorded(result);
       // A retry whose first attempt had arrived gets that first payment back: the same words are true of it.
-      return t('payments.record.recorded', { amount: format.money(result.amountCents, result.currency), receipt: result.receiptNumber });
+      return t('payments.record.recorded', {
+        amount: format.money(result.amountCents, result.currency),
+        receipt: result.receiptNumber,
+      });
     });
     if (ok) {
       pending.current = null;
@@ -90,21 +101,45 @@ export function RecordPaymentForm({ caseId, claims, onRecorded }: { caseId: stri
             </p>
           ) : null}
         </div>
-        <CodeSelect id="payment-channel" label={t('payments.record.channel')} group="payments.channels" values={PAYMENT_CHANNELS} value={channel} onChange={setChannel} />
+        <CodeSelect
+          id="payment-channel"
+          label={t('payments.record.channel')}
+          group="payments.channels"
+          values={PAYMENT_CHANNELS}
+          value={channel}
+          onChange={setChannel}
+        />
         <div className="field">
           <label htmlFor="payment-received-on">{t('payments.record.receivedOn')}</label>
-          <input id="payment-received-on" type="date" required value={receivedOn} onChange={(event) => setReceivedOn(event.target.value)} />
+          <input
+            id="payment-received-on"
+            type="date"
+            required
+            value={receivedOn}
+            onChange={(event) => setReceivedOn(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="payment-reference">{t('payments.record.reference')}</label>
-          <input id="payment-reference" maxLength={140} value={reference} aria-describedby="payment-reference-hint" onChange={(event) => setReference(event.target.value)} />
+          <input
+            id="payment-reference"
+            maxLength={140}
+            value={reference}
+            aria-describedby="payment-reference-hint"
+            onChange={(event) => setReference(event.target.value)}
+          />
           <p id="payment-reference-hint" className="hint">
             {t('payments.record.referenceHint')}
           </p>
         </div>
         <div className="field">
           <label htmlFor="payment-payer">{t('payments.record.payerName')}</label>
-          <input id="payment-payer" maxLength={140} value={payerName} onChange={(event) => setPayerName(event.target.value)} />
+          <input
+            id="payment-payer"
+            maxLength={140}
+            value={payerName}
+            onChange={(event) => setPayerName(event.target.value)}
+          />
         </div>
         {openClaims.length > 1 ? (
           <fieldset className="choice-group field wide" aria-describedby="payment-choice-hint">
@@ -117,7 +152,11 @@ export function RecordPaymentForm({ caseId, claims, onRecorded }: { caseId: stri
                 <input
                   type="checkbox"
                   checked={choice.includes(claim.id)}
-                  onChange={(event) => setChoice((current) => (event.target.checked ? [...current, claim.id] : current.filter((id) => id !== claim.id)))}
+                  onChange={(event) =>
+                    setChoice((current) =>
+                      event.target.checked ? [...current, claim.id] : current.filter((id) => id !== claim.id),
+                    )
+                  }
                 />
                 {t('payments.record.choiceClaim', { reference: claim.reference })}
               </label>
@@ -126,7 +165,13 @@ export function RecordPaymentForm({ caseId, claims, onRecorded }: { caseId: stri
         ) : null}
         <div className="field wide">
           <label htmlFor="payment-note">{t('payments.record.note')}</label>
-          <textarea id="payment-note" rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
+          <textarea
+            id="payment-note"
+            rows={2}
+            maxLength={2000}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={submit.busy}>
@@ -145,7 +190,13 @@ export function RecordPaymentForm({ caseId, claims, onRecorded }: { caseId: stri
                   <li key={line}>{line}</li>
                 ))}
               </ul>
-              {recorded.unallocatedCents > 0 ? <p>{t('payments.record.toCredit', { amount: format.money(recorded.unallocatedCents, recorded.currency) })}</p> : null}
+              {recorded.unallocatedCents > 0 ? (
+                <p>
+                  {t('payments.record.toCredit', {
+                    amount: format.money(recorded.unallocatedCents, recorded.currency),
+                  })}
+                </p>
+              ) : null}
             </>
           ) : (
             <p>{t('payments.record.allNothing')}</p>

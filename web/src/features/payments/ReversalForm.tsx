@@ -6,7 +6,15 @@ import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { useFormat } from '../../i18n/format.js';
 
 /** Reverses a payment whose money did not stay: a kind, a reason, then a confirmation (it cannot be undone). */
-export function ReversalForm({ payment, onClose, onReversed }: { payment: Payment; onClose: () => void; onReversed: () => void }) {
+export function ReversalForm({
+  payment,
+  onClose,
+  onReversed,
+}: {
+  payment: Payment;
+  onClose: () => void;
+  onReversed: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [kind, setKind] = useState<ReversalKind>('returned_direct_debit');
@@ -45,7 +53,14 @@ export function ReversalForm({ payment, onClose, onReversed }: { payment: Paymen
       <p className="hint">{t('payments.reversal.intro')}</p>
       {done ? null : (
         <form className="grid-form" onSubmit={ask}>
-          <CodeSelect id="reversal-kind" label={t('payments.reversal.kind')} group="payments.reversalKinds" values={REVERSAL_KINDS} value={kind} onChange={setKind} />
+          <CodeSelect
+            id="reversal-kind"
+            label={t('payments.reversal.kind')}
+            group="payments.reversalKinds"
+            values={REVERSAL_KINDS}
+            value={kind}
+            onChange={setKind}
+          />
           <div className="field wide">
             <label htmlFor="reversal-reason">{t('payments.reversal.reason')}</label>
             <textarea
@@ -65,12 +80,28 @@ export function ReversalForm({ payment, onClose, onReversed }: { payment: Paymen
           </div>
           {confirming ? (
             <div className="confirm-box wide" role="group" aria-labelledby="reversal-confirm-text">
-              <p id="reversal-confirm-text">{t('payments.reversal.confirm', { number, amount: format.money(payment.amountCents, payment.currency) })}</p>
+              <p id="reversal-confirm-text">
+                {t('payments.reversal.confirm', {
+                  number,
+                  amount: format.money(payment.amountCents, payment.currency),
+                })}
+              </p>
               <div className="form-actions">
-                <button ref={confirmButton} type="button" className="button primary" disabled={submit.busy} onClick={() => void reverse()}>
+                <button
+                  ref={confirmButton}
+                  type="button"
+                  className="button primary"
+                  disabled={submit.busy}
+                  onClick={() => void reverse()}
+                >
                   {submit.busy ? t('payments.reversal.saving') : t('payments.reversal.confirmButton')}
                 </button>
-                <button type="button" className="button secondary" disabled={submit.busy} onClick={() => setConfirming(false)}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={submit.busy}
+                  onClick={() => setConfirming(false)}
+                >
                   {t('payments.reversal.cancel')}
                 </button>
               </div>

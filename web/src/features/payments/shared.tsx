@@ -14,7 +14,8 @@ export function allocationLines(t: TFunction, format: Formatters, payment: Payme
       claim: allocation.claimReference,
     }),
   );
-  if (payment.unallocatedCents > 0) lines.push(t('payments.case.unallocated', { amount: format.money(payment.unallocatedCents, payment.currency) }));
+  if (payment.unallocatedCents > 0)
+    lines.push(t('payments.case.unallocated', { amount: format.money(payment.unallocatedCents, payment.currency) }));
   return lines;
 }
 
@@ -42,7 +43,9 @@ export function PaymentStatus({ payment }: { payment: Payment }) {
       <strong className="warning-text">
         {t('payments.case.reversedLine', {
           date: payment.reversedAt ? format.dateTime(payment.reversedAt) : '—',
-          kind: t(`payments.reversalKinds.${payment.reversalKind ?? 'error'}`, { defaultValue: payment.reversalKind ?? '' }),
+          kind: t(`payments.reversalKinds.${payment.reversalKind ?? 'error'}`, {
+            defaultValue: payment.reversalKind ?? '',
+          }),
         })}
       </strong>
       {payment.reversalReason ? (

@@ -54,7 +54,9 @@ function useReviewReason() {
   const { t } = useTranslation();
   return (reason: string) => {
     const unpaid = /^instalment_(\d+)_unpaid$/.exec(reason);
-    return unpaid ? t('caseReviews.reasons.instalment_unpaid', { number: Number(unpaid[1]) }) : t(`caseReviews.reasons.${reason}`, { defaultValue: reason });
+    return unpaid
+      ? t('caseReviews.reasons.instalment_unpaid', { number: Number(unpaid[1]) })
+      : t(`caseReviews.reasons.${reason}`, { defaultValue: reason });
   };
 }
 
@@ -77,11 +79,14 @@ function ReviewCard({ item, onClosed }: { item: CaseReview; onClosed: (message: 
   return (
     <li className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        <Link to={`/cases/${item.caseId}`}>{t('caseReviews.caseLine', { reference: item.caseReference, name: item.debtorName })}</Link>
+        <Link to={`/cases/${item.caseId}`}>
+          {t('caseReviews.caseLine', { reference: item.caseReference, name: item.debtorName })}
+        </Link>
       </h2>
       <p>
         <span className={`badge review-${item.kind}`}>{t(`caseReviews.kinds.${item.kind}`)}</span>{' '}
-        {t('caseReviews.since', { at: format.dateTime(item.openedAt) })}, {item.openedBy ? t('caseReviews.openedBy', { name: item.openedBy }) : t('caseReviews.openedBySystem')}
+        {t('caseReviews.since', { at: format.dateTime(item.openedAt) })},{' '}
+        {item.openedBy ? t('caseReviews.openedBy', { name: item.openedBy }) : t('caseReviews.openedBySystem')}
       </p>
       <p>
         <strong>{t('caseReviews.why')}</strong> {item.reasons.map(describe).join(' ; ')}
@@ -91,7 +96,14 @@ function ReviewCard({ item, onClosed }: { item: CaseReview; onClosed: (message: 
         <Link to={`/cases/${item.caseId}/plans`}>{t('caseReviews.openPlans')}</Link>
       </p>
       <form onSubmit={(e) => void close(e)} noValidate>
-        <ReasonField id={`review-outcome-${item.id}`} rows={3} label={t('caseReviews.outcome')} hint={t('caseReviews.outcomeHint')} value={outcome} onChange={setOutcome} />
+        <ReasonField
+          id={`review-outcome-${item.id}`}
+          rows={3}
+          label={t('caseReviews.outcome')}
+          hint={t('caseReviews.outcomeHint')}
+          value={outcome}
+          onChange={setOutcome}
+        />
         <SubmitRow label={t('caseReviews.close')} submit={submit} />
       </form>
     </li>

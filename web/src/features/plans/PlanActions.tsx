@@ -16,7 +16,19 @@ const PAYABLE: Plan['status'][] = ['agreed', 'active', 'broken'];
 type Version = Plan['versions'][number];
 
 /** What a person may do on a live plan: cancel it (with a reason, confirmed), renegotiate it, mark an instalment paid. */
-export function PlanActions({ plan, version, mayPropose, mayRecord, onChange }: { plan: Plan; version: Version; mayPropose: boolean; mayRecord: boolean; onChange: (message: string) => void }) {
+export function PlanActions({
+  plan,
+  version,
+  mayPropose,
+  mayRecord,
+  onChange,
+}: {
+  plan: Plan;
+  version: Version;
+  mayPropose: boolean;
+  mayRecord: boolean;
+  onChange: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Action | null>(null);
   const unpaid = version.instalments.filter((i) => i.status !== 'paid');
@@ -36,7 +48,14 @@ export function PlanActions({ plan, version, mayPropose, mayRecord, onChange }: 
       <h3>{t('planActions.heading')}</h3>
       <div className="form-actions">
         {offered.map((action) => (
-          <button key={action} type="button" className="button secondary" aria-expanded={open === action} aria-controls={open === action ? panelId : undefined} onClick={() => setOpen(open === action ? null : action)}>
+          <button
+            key={action}
+            type="button"
+            className="button secondary"
+            aria-expanded={open === action}
+            aria-controls={open === action ? panelId : undefined}
+            onClick={() => setOpen(open === action ? null : action)}
+          >
             {t(`planActions.open.${action}`)}
           </button>
         ))}
@@ -82,16 +101,34 @@ function CancelForm({ plan, onDone }: { plan: Plan; onDone: (message: string) =>
   return (
     <form onSubmit={ask} noValidate aria-labelledby={`cancel-heading-${plan.id}`}>
       <h4 id={`cancel-heading-${plan.id}`}>{t('planActions.cancel.heading')}</h4>
-      <ReasonField id={`cancel-reason-${plan.id}`} label={t('planActions.cancel.reason')} hint={t('planActions.reasonHint')} value={reason} onChange={setReason} disabled={confirming} />
+      <ReasonField
+        id={`cancel-reason-${plan.id}`}
+        label={t('planActions.cancel.reason')}
+        hint={t('planActions.reasonHint')}
+        value={reason}
+        onChange={setReason}
+        disabled={confirming}
+      />
       {tooShort ? <p className="field-error">{t('planActions.reasonTooShort')}</p> : null}
       {confirming ? (
         <div className="confirm-box" role="group" aria-labelledby={confirmTextId}>
           <p id={confirmTextId}>{t('planActions.cancel.confirmText')}</p>
           <div className="form-actions">
-            <button ref={confirmButton} type="button" className="button primary" disabled={submit.busy} onClick={() => void confirm()}>
+            <button
+              ref={confirmButton}
+              type="button"
+              className="button primary"
+              disabled={submit.busy}
+              onClick={() => void confirm()}
+            >
               {t('planActions.cancel.confirm')}
             </button>
-            <button type="button" className="button secondary" disabled={submit.busy} onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={submit.busy}
+              onClick={() => setConfirming(false)}
+            >
               {t('planActions.cancel.keep')}
             </button>
           </div>
@@ -108,7 +145,15 @@ function CancelForm({ plan, onDone }: { plan: Plan; onDone: (message: string) =>
   );
 }
 
-function RenegotiateForm({ plan, unpaid, onDone }: { plan: Plan; unpaid: Version['instalments']; onDone: (message: string) => void }) {
+function RenegotiateForm({
+  plan,
+  unpaid,
+  onDone,
+}: {
+  plan: Plan;
+  unpaid: Version['instalments'];
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   // The new schedule starts where the unpaid one would have gone on, or today when that date is past.
@@ -123,7 +168,9 @@ function RenegotiateForm({ plan, unpaid, onDone }: { plan: Plan; unpaid: Version
     event.preventDefault();
     await send(async () => {
       const next = await renegotiatePlan(plan.id, { ...terms.toTerms(), reason: reason.trim() });
-      return t(`planActions.renegotiate.done.${next.status === 'pending_approval' ? 'pending' : 'agreed'}`, { version: next.currentVersion });
+      return t(`planActions.renegotiate.done.${next.status === 'pending_approval' ? 'pending' : 'agreed'}`, {
+        version: next.currentVersion,
+      });
     });
   }
 
@@ -132,13 +179,27 @@ function RenegotiateForm({ plan, unpaid, onDone }: { plan: Plan; unpaid: Version
       <h4 id={`${prefix}-heading`}>{t('planActions.renegotiate.heading', { version: plan.currentVersion + 1 })}</h4>
       <p>{t('planActions.renegotiate.intro', { amount: format.money(unpaidCents) })}</p>
       <TermsFields idPrefix={prefix} state={terms} />
-      <ReasonField id={`${prefix}-reason`} label={t('planActions.renegotiate.reason')} hint={t('planActions.reasonHint')} value={reason} onChange={setReason} />
+      <ReasonField
+        id={`${prefix}-reason`}
+        label={t('planActions.renegotiate.reason')}
+        hint={t('planActions.reasonHint')}
+        value={reason}
+        onChange={setReason}
+      />
       <SubmitRow label={t('planActions.renegotiate.submit')} submit={submit} />
     </form>
   );
 }
 
-function PaymentForm({ plan, unpaid, onDone }: { plan: Plan; unpaid: Version['instalments']; onDone: (message: string) => void }) {
+function PaymentForm({
+  plan,
+  unpaid,
+  onDone,
+}: {
+  plan: Plan;
+  unpaid: Version['instalments'];
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [number, setNumber] = useState(String(unpaid[0]!.number));
@@ -165,18 +226,37 @@ function PaymentForm({ plan, unpaid, onDone }: { plan: Plan; unpaid: Version['in
           <select id={`${prefix}-number`} value={number} onChange={(e) => setNumber(e.target.value)}>
             {unpaid.map((i) => (
               <option key={i.number} value={i.number}>
-                {t('planActions.pay.option', { number: i.number, date: format.date(i.dueOn), amount: format.money(i.amountCents) })}
+                {t('planActions.pay.option', {
+                  number: i.number,
+                  date: format.date(i.dueOn),
+                  amount: format.money(i.amountCents),
+                })}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${prefix}-date`}>{t('planActions.pay.paidOn')}</label>
-          <input id={`${prefix}-date`} type="date" required max={todayIso()} value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
+          <input
+            id={`${prefix}-date`}
+            type="date"
+            required
+            max={todayIso()}
+            value={paidOn}
+            onChange={(e) => setPaidOn(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${prefix}-reference`}>{t('planActions.pay.reference')}</label>
-          <input id={`${prefix}-reference`} type="text" required maxLength={200} value={reference} aria-describedby={`${prefix}-reference-hint`} onChange={(e) => setReference(e.target.value)} />
+          <input
+            id={`${prefix}-reference`}
+            type="text"
+            required
+            maxLength={200}
+            value={reference}
+            aria-describedby={`${prefix}-reference-hint`}
+            onChange={(e) => setReference(e.target.value)}
+          />
           <p id={`${prefix}-reference-hint`} className="hint">
             {t('planActions.pay.referenceHint')}
           </p>

@@ -63,7 +63,9 @@ function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (mes
   return (
     <li className="card">
       <h2>
-        <Link to={`/cases/${item.caseId}/plans`}>{t('approvals.caseLine', { reference: item.caseReference, name: item.debtorName })}</Link>
+        <Link to={`/cases/${item.caseId}/plans`}>
+          {t('approvals.caseLine', { reference: item.caseReference, name: item.debtorName })}
+        </Link>
       </h2>
       <p>
         {t('approvals.summary', {
@@ -79,7 +81,9 @@ function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (mes
           <li key={r}>{t(`approvals.reasons.${r}`)}</li>
         ))}
       </ul>
-      <p className="hint">{t('approvals.requested', { name: item.requestedBy ?? '—', at: format.dateTime(item.requestedAt) })}</p>
+      <p className="hint">
+        {t('approvals.requested', { name: item.requestedBy ?? '—', at: format.dateTime(item.requestedAt) })}
+      </p>
       <div className="field">
         <label htmlFor={reasonId}>{t('approvals.reason')}</label>
         <textarea id={reasonId} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -88,7 +92,12 @@ function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (mes
         <button type="button" className="button primary" disabled={deciding.busy} onClick={() => void decide('accept')}>
           {t('approvals.accept')}
         </button>
-        <button type="button" className="button secondary" disabled={deciding.busy} onClick={() => void decide('refuse')}>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={deciding.busy}
+          onClick={() => void decide('refuse')}
+        >
           {t('approvals.refuse')}
         </button>
       </div>

@@ -1,7 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { createPlan, flagOrientation, getCasePlans, getPlanProposals, schedulePdfUrl, type CaseReview, type Plan, type PlanProposals } from './api.js';
+import {
+  createPlan,
+  flagOrientation,
+  getCasePlans,
+  getPlanProposals,
+  schedulePdfUrl,
+  type CaseReview,
+  type Plan,
+  type PlanProposals,
+} from './api.js';
 import type { CaseDetail } from '../portfolio/api.js';
 import { useApiData } from '../../api/useApiData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
@@ -21,7 +30,11 @@ type Proposal = PlanProposals['proposals'][number];
 
 /** Payment plans of a case: proposals within the capacity in plain words, the plan chosen, its schedule and status. */
 export function PlansPage() {
-  return <CaseSubpage headingKey="plans.heading" titleKey="plans.title">{(found) => <PlansView detail={found} />}</CaseSubpage>;
+  return (
+    <CaseSubpage headingKey="plans.heading" titleKey="plans.title">
+      {(found) => <PlansView detail={found} />}
+    </CaseSubpage>
+  );
 }
 
 function PlansView({ detail }: { detail: CaseDetail }) {
@@ -48,10 +61,26 @@ function PlansView({ detail }: { detail: CaseDetail }) {
         {done ? <p className="success">{done}</p> : null}
       </div>
       <AsyncContent data={plans} onRetry={plans.reload}>
-        {(found) => <CurrentPlans items={found.items} reviews={found.reviews} mayPropose={can(me.role, 'plans.propose')} mayRecord={can(me.role, 'plans.record')} onChange={reload} />}
+        {(found) => (
+          <CurrentPlans
+            items={found.items}
+            reviews={found.reviews}
+            mayPropose={can(me.role, 'plans.propose')}
+            mayRecord={can(me.role, 'plans.record')}
+            onChange={reload}
+          />
+        )}
       </AsyncContent>
       <AsyncContent data={proposals} onRetry={proposals.reload}>
-        {(found) => <Proposals data={found} caseId={detail.id} mayPropose={can(me.role, 'plans.propose')} onChange={reload} live={plans.status === 'ready' && plans.data.items.some((p) => LIVE.includes(p.status))} />}
+        {(found) => (
+          <Proposals
+            data={found}
+            caseId={detail.id}
+            mayPropose={can(me.role, 'plans.propose')}
+            onChange={reload}
+            live={plans.status === 'ready' && plans.data.items.some((p) => LIVE.includes(p.status))}
+          />
+        )}
       </AsyncContent>
     </>
   );
@@ -63,23 +92,34 @@ const LIVE: Plan['status'][] = ['proposed', 'pending_approval', 'agreed', 'activ
 function useDescribe() {
   const { t } = useTranslation();
   const format = useFormat();
-  return (p: { kind: Kind; agreedCents: number; discountCents: number; schedule: { dueOn: string; amountCents: number }[] }) => {
+  return (p: {
+    kind: Kind;
+    agreedCents: number;
+    discountCents: number;
+    schedule: { dueOn: string; amountCents: number }[];
+  }) => {
     const first = p.schedule[0]!;
     const last = p.schedule.at(-1)!;
     if (p.schedule.length === 1) {
       return p.discountCents > 0
-        ? t('plans.describe.settlement', { amount: format.money(p.agreedCents), discount: format.money(p.discountCents), date: format.date(first.dueOn) })
+        ? t('plans.describe.settlement', {
+            amount: format.money(p.agreedCents),
+            discount: format.money(p.discountCents),
+            date: format.date(first.dueOn),
+          })
         : t('plans.describe.once', { amount: format.money(p.agreedCents), date: format.date(first.dueOn) });
     }
     const same = last.amountCents === first.amountCents;
-    return t(same ? 'plans.describe.equal' : 'plans.describe.instalments', {
-      n: p.schedule.length,
-      each: format.money(first.amountCents),
-      last: format.money(last.amountCents),
-      total: format.money(p.agreedCents),
-      from: format.date(first.dueOn),
-      to: format.date(last.dueOn),
-    }) + (p.discountCents > 0 ? ` ${t('plans.describe.discount', { discount: format.money(p.discountCents) })}` : '');
+    return (
+      t(same ? 'plans.describe.equal' : 'plans.describe.instalments', {
+        n: p.schedule.length,
+        each: format.money(first.amountCents),
+        last: format.money(last.amountCents),
+        total: format.money(p.agreedCents),
+        from: format.date(first.dueOn),
+        to: format.date(last.dueOn),
+      }) + (p.discountCents > 0 ? ` ${t('plans.describe.discount', { discount: format.money(p.discountCents) })}` : '')
+    );
   };
 }
 
@@ -91,21 +131,51 @@ function CapacityBasis({ data, capacity }: { data: PlanProposals; capacity: NonN
     <section className="card" aria-labelledby="capacity-heading">
       <h2 id="capacity-heading">{t('plans.basis')}</h2>
       <p data-testid="plan-capacity">
-        {t('plans.capacityLine', { amount: format.money(capacity.capacityCents), version: capacity.version, date: format.date(capacity.date) })}
+        {t('plans.capacityLine', {
+          amount: format.money(capacity.capacityCents),
+          version: capacity.version,
+          date: format.date(capacity.date),
+        })}
       </p>
-      {capacity.capacityCents !== capacity.householdCapacityCents ? <p className="hint">{t('plans.shareLine', { household: format.money(capacity.householdCapacityCents) })}</p> : null}
+      {capacity.capacityCents !== capacity.householdCapacityCents ? (
+        <p className="hint">{t('plans.shareLine', { household: format.money(capacity.householdCapacityCents) })}</p>
+      ) : null}
       <Facts
         items={[
           { label: t('plans.balance'), value: format.money(data.balanceCents) },
-          { label: t('plans.mandateLimits'), value: t('plans.limits', { months: data.mandate.maxPlanMonths, discount: format.percentFromBasisPoints(data.mandate.settlementsAllowed ? data.mandate.maxDiscountBp : 0) }) },
-          { label: t('plans.yourAuthority'), value: t('plans.limits', { months: data.authority.maxPlanMonths, discount: format.percentFromBasisPoints(data.authority.maxDiscountBp) }) },
+          {
+            label: t('plans.mandateLimits'),
+            value: t('plans.limits', {
+              months: data.mandate.maxPlanMonths,
+              discount: format.percentFromBasisPoints(data.mandate.settlementsAllowed ? data.mandate.maxDiscountBp : 0),
+            }),
+          },
+          {
+            label: t('plans.yourAuthority'),
+            value: t('plans.limits', {
+              months: data.authority.maxPlanMonths,
+              discount: format.percentFromBasisPoints(data.authority.maxDiscountBp),
+            }),
+          },
         ]}
       />
     </section>
   );
 }
 
-function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanProposals; caseId: string; mayPropose: boolean; onChange: (message: string) => void; live: boolean }) {
+function Proposals({
+  data,
+  caseId,
+  mayPropose,
+  onChange,
+  live,
+}: {
+  data: PlanProposals;
+  caseId: string;
+  mayPropose: boolean;
+  onChange: (message: string) => void;
+  live: boolean;
+}) {
   const { t } = useTranslation();
   const describe = useDescribe();
   const terms = useTerms(data.firstDueOn);
@@ -172,7 +242,11 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
                 </ul>
               )}
               {mayPropose && !live ? (
-                <button type="button" className="button secondary" onClick={() => terms.update({ kind: p.kind, months: '', discount: '' })}>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => terms.update({ kind: p.kind, months: '', discount: '' })}
+                >
                   {t('plans.choose', { kind: t(`plans.kinds.${p.kind}`) })}
                 </button>
               ) : null}
@@ -182,7 +256,14 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
         {data.notProposed.length > 0 ? (
           <ul className="muted">
             {data.notProposed.map((n) => (
-              <li key={n.kind}>{t('plans.notProposed', { kind: t(`plans.kinds.${n.kind}`), reasons: n.reasons.map((r) => t(`plans.reasons.${r}`, { months: data.authority.maxPlanMonths })).join(' ; ') })}</li>
+              <li key={n.kind}>
+                {t('plans.notProposed', {
+                  kind: t(`plans.kinds.${n.kind}`),
+                  reasons: n.reasons
+                    .map((r) => t(`plans.reasons.${r}`, { months: data.authority.maxPlanMonths }))
+                    .join(' ; '),
+                })}
+              </li>
             ))}
           </ul>
         ) : null}
@@ -208,7 +289,19 @@ function Proposals({ data, caseId, mayPropose, onChange, live }: { data: PlanPro
   );
 }
 
-function CurrentPlans({ items, reviews, mayPropose, mayRecord, onChange }: { items: Plan[]; reviews: CaseReview[]; mayPropose: boolean; mayRecord: boolean; onChange: (message: string) => void }) {
+function CurrentPlans({
+  items,
+  reviews,
+  mayPropose,
+  mayRecord,
+  onChange,
+}: {
+  items: Plan[];
+  reviews: CaseReview[];
+  mayPropose: boolean;
+  mayRecord: boolean;
+  onChange: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const describe = useDescribe();
@@ -245,7 +338,9 @@ function CurrentPlans({ items, reviews, mayPropose, mayRecord, onChange }: { ite
             ) : null}
             <TableScroll label={t('plans.scheduleCaption', { version: plan.currentVersion })}>
               <table>
-                <caption className="visually-hidden">{t('plans.scheduleCaption', { version: plan.currentVersion })}</caption>
+                <caption className="visually-hidden">
+                  {t('plans.scheduleCaption', { version: plan.currentVersion })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('plans.number')}</th>
@@ -268,12 +363,19 @@ function CurrentPlans({ items, reviews, mayPropose, mayRecord, onChange }: { ite
                 </tbody>
               </table>
             </TableScroll>
-            <PlanActions plan={plan} version={version} mayPropose={mayPropose} mayRecord={mayRecord} onChange={onChange} />
+            <PlanActions
+              plan={plan}
+              version={version}
+              mayPropose={mayPropose}
+              mayRecord={mayRecord}
+              onChange={onChange}
+            />
             <h3>{t('plans.history')}</h3>
             <ol className="plan-history">
               {plan.events.map((e, k) => (
                 <li key={k}>
-                  {format.dateTime(e.occurredAt)} — {t(`plans.statuses.${e.toStatus}`)} ({t('plans.versionShort', { version: e.version })}) : {eventReason(e.reason)}
+                  {format.dateTime(e.occurredAt)} — {t(`plans.statuses.${e.toStatus}`)} (
+                  {t('plans.versionShort', { version: e.version })}) : {eventReason(e.reason)}
                   {e.actor ? ` — ${e.actor}` : ''}
                 </li>
               ))}

@@ -27,11 +27,37 @@ export function SubmitRow({ label, submit }: { label: string; submit: ReturnType
 }
 
 /** A labelled textarea for what a person writes (a reason, a decision): at least 3 characters, as the server requires. */
-export function ReasonField({ id, label, hint, value, onChange, disabled, rows = 2 }: { id: string; label: string; hint: string; value: string; onChange: (value: string) => void; disabled?: boolean; rows?: number }) {
+export function ReasonField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  disabled,
+  rows = 2,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+  disabled?: boolean;
+  rows?: number;
+}) {
   return (
     <div className="field wide">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={rows} required minLength={3} maxLength={1000} value={value} aria-describedby={`${id}-hint`} disabled={disabled} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        id={id}
+        rows={rows}
+        required
+        minLength={3}
+        maxLength={1000}
+        value={value}
+        aria-describedby={`${id}-hint`}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      />
       <p id={`${id}-hint`} className="hint">
         {hint}
       </p>

@@ -12,9 +12,13 @@ export function useEventReason() {
       case 'written':
         return reason.text;
       case 'needs_approval':
-        return t('planActions.reasons.needs_approval', { reasons: reason.reasons.map((r) => t(`approvals.reasons.${r}`)).join(' ; ') });
+        return t('planActions.reasons.needs_approval', {
+          reasons: reason.reasons.map((r) => t(`approvals.reasons.${r}`)).join(' ; '),
+        });
       case 'instalment_paid':
-        return reason.byPayment ? t('planActions.reasons.paid_by_payment', { number: reason.number }) : t('planActions.reasons.instalment_paid', { number: reason.number, reference: reason.reference });
+        return reason.byPayment
+          ? t('planActions.reasons.paid_by_payment', { number: reason.number })
+          : t('planActions.reasons.instalment_paid', { number: reason.number, reference: reason.reference });
       case 'first_due':
         return t('planActions.reasons.first_due', { date: format.date(reason.date) });
       case 'unpaid_beyond_grace':

@@ -53,7 +53,10 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
   );
   const firstLetter = detail.firstLetter
     ? detail.firstLetter.sentOn
-      ? t('case.firstLetterValue', { reference: detail.firstLetter.reference, date: format.date(detail.firstLetter.sentOn) })
+      ? t('case.firstLetterValue', {
+          reference: detail.firstLetter.reference,
+          date: format.date(detail.firstLetter.sentOn),
+        })
       : t('case.firstLetterNotSent', { reference: detail.firstLetter.reference })
     : t('common.none');
 
@@ -83,10 +86,18 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         <h2 id="summary-heading">{t('case.summary')}</h2>
         <Facts
           items={[
-            { label: t('case.balance'), value: <strong className="amount">{format.money(detail.balanceCents, detail.currency)}</strong> },
-            { label: t('case.stage'), value: <span className={`badge stage-${detail.stage}`}>{labelOf(t, 'stages', detail.stage)}</span> },
+            {
+              label: t('case.balance'),
+              value: <strong className="amount">{format.money(detail.balanceCents, detail.currency)}</strong>,
+            },
+            {
+              label: t('case.stage'),
+              value: <span className={`badge stage-${detail.stage}`}>{labelOf(t, 'stages', detail.stage)}</span>,
+            },
             { label: t('case.status'), value: labelOf(t, 'statuses', detail.status) },
-            ...(detail.closeReason ? [{ label: t('case.closeReason'), value: labelOf(t, 'values.closeReasons', detail.closeReason) }] : []),
+            ...(detail.closeReason
+              ? [{ label: t('case.closeReason'), value: labelOf(t, 'values.closeReasons', detail.closeReason) }]
+              : []),
             { label: t('case.creditor'), value: creditor },
             { label: t('case.mandate'), value: detail.mandateCode },
             { label: t('case.openedOn'), value: format.date(detail.openedOn) },
@@ -112,7 +123,8 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
 function ClaimsSection({ claims }: { claims: CaseDetail['claims'] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const sum = (pick: (claim: CaseDetail['claims'][number]) => number) => claims.reduce((total, claim) => total + pick(claim), 0);
+  const sum = (pick: (claim: CaseDetail['claims'][number]) => number) =>
+    claims.reduce((total, claim) => total + pick(claim), 0);
   const currency = claims[0]?.currency ?? 'EUR';
   return (
     <section className="card" aria-labelledby="claims-heading">
@@ -154,7 +166,9 @@ function ClaimsSection({ claims }: { claims: CaseDetail['claims'] }) {
                 <td className="number">{format.money(claim.interestCents, claim.currency)}</td>
                 <td className="number">{format.money(claim.feesCents, claim.currency)}</td>
                 <td className="number">
-                  <strong>{format.money(claim.principalCents + claim.interestCents + claim.feesCents, claim.currency)}</strong>
+                  <strong>
+                    {format.money(claim.principalCents + claim.interestCents + claim.feesCents, claim.currency)}
+                  </strong>
                 </td>
               </tr>
             ))}
@@ -165,11 +179,31 @@ function ClaimsSection({ claims }: { claims: CaseDetail['claims'] }) {
                 <th scope="row" colSpan={4}>
                   {t('case.claimsTotal')}
                 </th>
-                <td className="number">{format.money(sum((c) => c.principalCents), currency)}</td>
-                <td className="number">{format.money(sum((c) => c.interestCents), currency)}</td>
-                <td className="number">{format.money(sum((c) => c.feesCents), currency)}</td>
                 <td className="number">
-                  <strong>{format.money(sum((c) => c.principalCents + c.interestCents + c.feesCents), currency)}</strong>
+                  {format.money(
+                    sum((c) => c.principalCents),
+                    currency,
+                  )}
+                </td>
+                <td className="number">
+                  {format.money(
+                    sum((c) => c.interestCents),
+                    currency,
+                  )}
+                </td>
+                <td className="number">
+                  {format.money(
+                    sum((c) => c.feesCents),
+                    currency,
+                  )}
+                </td>
+                <td className="number">
+                  <strong>
+                    {format.money(
+                      sum((c) => c.principalCents + c.interestCents + c.feesCents),
+                      currency,
+                    )}
+                  </strong>
                 </td>
               </tr>
             </tfoot>
@@ -244,7 +278,9 @@ function TimelineSection({ timeline }: { timeline: CaseDetail['timeline'] }) {
                   <span className="timeline-kind">{labelOf(t, 'values.eventKinds', event.kind)}</span>
                   {event.channel ? <span>{labelOf(t, 'values.channels', event.channel)}</span> : null}
                   {event.direction ? <span>{labelOf(t, 'values.directions', event.direction)}</span> : null}
-                  {event.outcome ? <span className="timeline-outcome">{labelOf(t, 'values.outcomes', event.outcome)}</span> : null}
+                  {event.outcome ? (
+                    <span className="timeline-outcome">{labelOf(t, 'values.outcomes', event.outcome)}</span>
+                  ) : null}
                 </div>
                 <p lang={RECORD_TEXT_LANG}>{event.summary}</p>
               </li>

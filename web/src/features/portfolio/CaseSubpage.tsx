@@ -11,7 +11,15 @@ import { usePageTitle } from '../../ui/usePageTitle.js';
  * A page about one case (its budget, its plans): loads the case named in the address and titles the page with the
  * debtor's name once it is known (`headingKey` gets `{ name }`), `titleKey` until then.
  */
-export function CaseSubpage({ headingKey, titleKey, children }: { headingKey: string; titleKey: string; children: (detail: CaseDetail) => ReactNode }) {
+export function CaseSubpage({
+  headingKey,
+  titleKey,
+  children,
+}: {
+  headingKey: string;
+  titleKey: string;
+  children: (detail: CaseDetail) => ReactNode;
+}) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const detail = useApiData((signal) => getCase(id, signal), id);

@@ -135,7 +135,11 @@ function fieldsFrom(search: CaseSearch, locale: Locale): SearchFields {
 }
 
 /** The search the fields describe (the amounts already read, in cents), in the API's words. */
-function searchOf(fields: SearchFields, minBalanceCents: number | undefined, maxBalanceCents: number | undefined): Omit<CaseSearch, 'limit' | 'offset'> {
+function searchOf(
+  fields: SearchFields,
+  minBalanceCents: number | undefined,
+  maxBalanceCents: number | undefined,
+): Omit<CaseSearch, 'limit' | 'offset'> {
   return {
     q: fields.q.trim() || undefined,
     stage: (fields.stage || undefined) as Stage | undefined,
@@ -217,13 +221,29 @@ function SearchForm({
           ))}
         </select>
       </div>
-      <AmountField id="case-min" label={t('cases.minBalance')} value={minBalance} onChange={set('minBalance')} invalid={minInvalid} />
-      <AmountField id="case-max" label={t('cases.maxBalance')} value={maxBalance} onChange={set('maxBalance')} invalid={maxInvalid} />
+      <AmountField
+        id="case-min"
+        label={t('cases.minBalance')}
+        value={minBalance}
+        onChange={set('minBalance')}
+        invalid={minInvalid}
+      />
+      <AmountField
+        id="case-max"
+        label={t('cases.maxBalance')}
+        value={maxBalance}
+        onChange={set('maxBalance')}
+        invalid={maxInvalid}
+      />
       <Field id="case-opened-after" label={t('cases.openedAfter')}>
-        {(control) => <input {...control} type="date" value={openedAfter} onChange={(e) => set('openedAfter')(e.target.value)} />}
+        {(control) => (
+          <input {...control} type="date" value={openedAfter} onChange={(e) => set('openedAfter')(e.target.value)} />
+        )}
       </Field>
       <Field id="case-opened-before" label={t('cases.openedBefore')}>
-        {(control) => <input {...control} type="date" value={openedBefore} onChange={(e) => set('openedBefore')(e.target.value)} />}
+        {(control) => (
+          <input {...control} type="date" value={openedBefore} onChange={(e) => set('openedBefore')(e.target.value)} />
+        )}
       </Field>
       <div className="field">
         <label htmlFor="case-sort">{t('cases.sort')}</label>
@@ -247,11 +267,32 @@ function SearchForm({
   );
 }
 
-function AmountField(props: { id: string; label: string; value: string; onChange: (value: string) => void; invalid: boolean }) {
+function AmountField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <Field id={props.id} label={props.label} hint={t('cases.amountHint')} error={props.invalid ? t('cases.invalidAmount', { value: props.value }) : null} alert>
-      {(control) => <input {...control} type="text" inputMode="decimal" autoComplete="off" value={props.value} onChange={(e) => props.onChange(e.target.value)} />}
+    <Field
+      id={props.id}
+      label={props.label}
+      hint={t('cases.amountHint')}
+      error={props.invalid ? t('cases.invalidAmount', { value: props.value }) : null}
+      alert
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
     </Field>
   );
 }
@@ -261,10 +302,18 @@ function useCaseColumns(): Column<CaseSummary>[] {
   const { t } = useTranslation();
   const format = useFormat();
   return [
-    { header: t('cases.reference'), rowHeader: true, cellClassName: 'nowrap', cell: (item) => <Link to={`/cases/${item.id}`}>{item.reference}</Link> },
+    {
+      header: t('cases.reference'),
+      rowHeader: true,
+      cellClassName: 'nowrap',
+      cell: (item) => <Link to={`/cases/${item.id}`}>{item.reference}</Link>,
+    },
     { header: t('cases.debtor'), cell: (item) => item.debtor.displayName },
     { header: t('cases.creditor'), cell: (item) => item.creditor.name },
-    { header: t('cases.stage'), cell: (item) => <span className={`badge stage-${item.stage}`}>{labelOf(t, 'stages', item.stage)}</span> },
+    {
+      header: t('cases.stage'),
+      cell: (item) => <span className={`badge stage-${item.stage}`}>{labelOf(t, 'stages', item.stage)}</span>,
+    },
     { header: t('cases.status'), cell: (item) => labelOf(t, 'statuses', item.status) },
     { header: t('cases.balance'), className: 'number', cell: (item) => format.money(item.balanceCents, item.currency) },
     { header: t('cases.openedOn'), cell: (item) => format.date(item.openedOn) },

@@ -1,4 +1,12 @@
-import type { CaseDetail, CaseSort, CaseStatus, CaseSummary, CreditorDetail, CreditorSummary, Stage } from '../../../../src/portfolio/contract.js';
+import type {
+  CaseDetail,
+  CaseSort,
+  CaseStatus,
+  CaseSummary,
+  CreditorDetail,
+  CreditorSummary,
+  Stage,
+} from '../../../../src/portfolio/contract.js';
 import { http } from '../../api/client.js';
 
 /** Cases and creditors: the server's own types (portfolio/contract.ts), imported type-only. */

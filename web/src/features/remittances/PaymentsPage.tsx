@@ -21,7 +21,10 @@ export function PaymentsPage() {
   const me = useMe();
   usePageTitle(t('payments.page.title'));
   const ownOnly = me.role === 'creditor_user';
-  const creditors = useApiData((signal) => (ownOnly ? Promise.resolve({ items: [] as CreditorSummary[] }) : listCreditors(signal)), `creditors-${ownOnly}`);
+  const creditors = useApiData(
+    (signal) => (ownOnly ? Promise.resolve({ items: [] as CreditorSummary[] }) : listCreditors(signal)),
+    `creditors-${ownOnly}`,
+  );
   const [creditorId, setCreditorId] = useState('');
   const creditorItems = creditors.status === 'ready' ? creditors.data.items : [];
 
@@ -31,7 +34,13 @@ export function PaymentsPage() {
       <p className="hint">{t('payments.page.intro')}</p>
       {ownOnly ? null : (
         <div className="inline-filters">
-          <CreditorSelect id="payments-creditor" creditors={creditorItems} value={creditorId} onChange={setCreditorId} emptyLabel={t('payments.page.allCreditors')} />
+          <CreditorSelect
+            id="payments-creditor"
+            creditors={creditorItems}
+            value={creditorId}
+            onChange={setCreditorId}
+            emptyLabel={t('payments.page.allCreditors')}
+          />
         </div>
       )}
       {can(me.role, 'payments.read') ? <ReceivedPayments creditorId={creditorId} ownOnly={ownOnly} /> : null}
@@ -41,12 +50,24 @@ export function PaymentsPage() {
   );
 }
 
-function CreditorSelect(props: { id: string; creditors: CreditorSummary[]; value: string; onChange: (id: string) => void; emptyLabel: string; required?: boolean }) {
+function CreditorSelect(props: {
+  id: string;
+  creditors: CreditorSummary[];
+  value: string;
+  onChange: (id: string) => void;
+  emptyLabel: string;
+  required?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={props.id}>{t('payments.page.creditor')}</label>
-      <select id={props.id} value={props.value} required={props.required} onChange={(event) => props.onChange(event.target.value)}>
+      <select
+        id={props.id}
+        value={props.value}
+        required={props.required}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
         <option value="">{props.emptyLabel}</option>
         {props.creditors.map((creditor) => (
           <option key={creditor.id} value={creditor.id}>
@@ -84,11 +105,27 @@ function ReceivedPayments({ creditorId, ownOnly }: { creditorId: string; ownOnly
       <form className="inline-filters" onSubmit={show}>
         <div className="field">
           <label htmlFor="period-from">{t('payments.page.from')}</label>
-          <input id="period-from" type="date" required value={from} aria-invalid={periodError} aria-describedby={periodError ? 'period-error' : undefined} onChange={(event) => setFrom(event.target.value)} />
+          <input
+            id="period-from"
+            type="date"
+            required
+            value={from}
+            aria-invalid={periodError}
+            aria-describedby={periodError ? 'period-error' : undefined}
+            onChange={(event) => setFrom(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="period-to">{t('payments.page.to')}</label>
-          <input id="period-to" type="date" required value={to} aria-invalid={periodError} aria-describedby={periodError ? 'period-error' : undefined} onChange={(event) => setTo(event.target.value)} />
+          <input
+            id="period-to"
+            type="date"
+            required
+            value={to}
+            aria-invalid={periodError}
+            aria-describedby={periodError ? 'period-error' : undefined}
+            onChange={(event) => setTo(event.target.value)}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button secondary">
@@ -209,10 +246,23 @@ function PrepareRemittance({ creditors }: { creditors: CreditorSummary[] }) {
       <h2 id="prepare-heading">{t('payments.page.prepare')}</h2>
       <p className="hint">{t('payments.page.prepareHint')}</p>
       <form className="grid-form" onSubmit={(event) => void prepare(event)}>
-        <CreditorSelect id="prepare-creditor" creditors={creditors} value={creditorId} onChange={setCreditorId} emptyLabel={t('payments.page.chooseCreditor')} required />
+        <CreditorSelect
+          id="prepare-creditor"
+          creditors={creditors}
+          value={creditorId}
+          onChange={setCreditorId}
+          emptyLabel={t('payments.page.chooseCreditor')}
+          required
+        />
         <div className="field">
           <label htmlFor="prepare-period-to">{t('payments.page.periodTo')}</label>
-          <input id="prepare-period-to" type="date" required value={periodTo} onChange={(event) => setPeriodTo(event.target.value)} />
+          <input
+            id="prepare-period-to"
+            type="date"
+            required
+            value={periodTo}
+            onChange={(event) => setPeriodTo(event.target.value)}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={submit.busy}>

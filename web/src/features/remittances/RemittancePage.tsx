@@ -15,7 +15,11 @@ export function RemittancePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const remittance = useApiData((signal) => getRemittance(id, signal), id);
-  usePageTitle(remittance.status === 'ready' ? t('payments.remittance.title', { number: remittance.data.number }) : t('payments.page.title'));
+  usePageTitle(
+    remittance.status === 'ready'
+      ? t('payments.remittance.title', { number: remittance.data.number })
+      : t('payments.page.title'),
+  );
   return (
     <>
       <p className="back-link">
@@ -39,7 +43,8 @@ function RemittanceView({ remittance }: { remittance: Remittance }) {
   return (
     <>
       <h1>
-        {t('payments.remittance.title', { number: remittance.number })} <span className="heading-sub">{remittance.creditorName}</span>
+        {t('payments.remittance.title', { number: remittance.number })}{' '}
+        <span className="heading-sub">{remittance.creditorName}</span>
       </h1>
       <section className="card" aria-labelledby="remittance-totals-heading">
         <h2 id="remittance-totals-heading">{t('payments.remittance.totals')}</h2>
@@ -47,9 +52,22 @@ function RemittanceView({ remittance }: { remittance: Remittance }) {
           items={[
             { label: t('payments.page.creditor'), value: `${remittance.creditorName} (${remittance.creditorCode})` },
             { label: t('payments.page.periodTo'), value: format.date(remittance.periodTo) },
-            { label: t('payments.page.collected'), value: <span data-testid="remittance-collected">{money(remittance.collectedCents)}</span> },
-            { label: t('payments.page.commission'), value: <span data-testid="remittance-commission">{money(remittance.commissionCents)}</span> },
-            { label: t('payments.page.net'), value: <strong className="amount" data-testid="remittance-net">{money(remittance.netCents)}</strong> },
+            {
+              label: t('payments.page.collected'),
+              value: <span data-testid="remittance-collected">{money(remittance.collectedCents)}</span>,
+            },
+            {
+              label: t('payments.page.commission'),
+              value: <span data-testid="remittance-commission">{money(remittance.commissionCents)}</span>,
+            },
+            {
+              label: t('payments.page.net'),
+              value: (
+                <strong className="amount" data-testid="remittance-net">
+                  {money(remittance.netCents)}
+                </strong>
+              ),
+            },
             { label: t('payments.page.preparedAt'), value: format.dateTime(remittance.preparedAt) },
             { label: t('payments.remittance.preparedBy'), value: remittance.preparedBy ?? t('common.none') },
           ]}

@@ -10,6 +10,9 @@ export const listCreditorPayments = (query: { creditorId?: string; from: string;
   http.get<{ items: Payment[]; totalCents: number }>('/api/v1/creditor-payments', { ...query }, signal);
 export const listRemittances = (creditorId: string | undefined, signal?: AbortSignal) =>
   http.get<{ items: RemittanceSummary[] }>('/api/v1/remittances', { creditorId }, signal);
-export const getRemittance = (id: string, signal?: AbortSignal) => http.get<Remittance>(`/api/v1/remittances/${id}`, undefined, signal);
-export const prepareRemittance = (body: { creditorId: string; periodTo: string }) => http.post<Remittance>('/api/v1/remittances', body);
-export const remittanceFileUrl = (id: string, file: 'statement.pdf' | 'statement.csv' | 'transfer.xml') => `/api/v1/remittances/${id}/${file}`;
+export const getRemittance = (id: string, signal?: AbortSignal) =>
+  http.get<Remittance>(`/api/v1/remittances/${id}`, undefined, signal);
+export const prepareRemittance = (body: { creditorId: string; periodTo: string }) =>
+  http.post<Remittance>('/api/v1/remittances', body);
+export const remittanceFileUrl = (id: string, file: 'statement.pdf' | 'statement.csv' | 'transfer.xml') =>
+  `/api/v1/remittances/${id}/${file}`;

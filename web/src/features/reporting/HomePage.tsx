@@ -70,7 +70,10 @@ function CreditorStages({ creditor }: { creditor: Dashboard['creditors'][number]
     <section className="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{creditor.creditorName}</h3>
       <p className="muted">
-        {t('home.creditorSummary', { cases: format.count(creditor.openCases), balance: format.money(creditor.balanceCents) })}
+        {t('home.creditorSummary', {
+          cases: format.count(creditor.openCases),
+          balance: format.money(creditor.balanceCents),
+        })}
       </p>
       <table>
         <caption className="visually-hidden">{t('home.stageTable', { creditor: creditor.creditorName })}</caption>
@@ -86,13 +89,15 @@ function CreditorStages({ creditor }: { creditor: Dashboard['creditors'][number]
           </tr>
         </thead>
         <tbody>
-          {[...creditor.stages].sort((a, b) => byLifecycle(a.stage, b.stage)).map((stage) => (
-            <tr key={stage.stage}>
-              <th scope="row">{labelOf(t, 'stages', stage.stage)}</th>
-              <td className="number">{format.count(stage.cases)}</td>
-              <td className="number">{format.money(stage.balanceCents)}</td>
-            </tr>
-          ))}
+          {[...creditor.stages]
+            .sort((a, b) => byLifecycle(a.stage, b.stage))
+            .map((stage) => (
+              <tr key={stage.stage}>
+                <th scope="row">{labelOf(t, 'stages', stage.stage)}</th>
+                <td className="number">{format.count(stage.cases)}</td>
+                <td className="number">{format.money(stage.balanceCents)}</td>
+              </tr>
+            ))}
         </tbody>
         <tfoot>
           <tr>

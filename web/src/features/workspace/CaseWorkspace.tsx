@@ -74,7 +74,12 @@ export function CaseWorkspaceTop({ workspace, detail }: { workspace: CaseWorkspa
   const mayWork = can(me.role, 'queues.work');
   const mayRecord = can(me.role, 'contacts.record') && detail.status === 'open';
   const mayBudget = can(me.role, 'affordability.compute');
-  const keys: ShortcutKey[] = [...(mayWork ? (['n'] as const) : []), ...(mayRecord ? (['o'] as const) : []), ...(mayBudget ? (['b'] as const) : []), '?'];
+  const keys: ShortcutKey[] = [
+    ...(mayWork ? (['n'] as const) : []),
+    ...(mayRecord ? (['o'] as const) : []),
+    ...(mayBudget ? (['b'] as const) : []),
+    '?',
+  ];
   useShortcuts({
     n: mayWork ? () => workspace.next.take() : undefined,
     o: mayRecord ? focusOutcome : undefined,
@@ -85,10 +90,17 @@ export function CaseWorkspaceTop({ workspace, detail }: { workspace: CaseWorkspa
     <>
       <div className="case-tools">
         {workspace.data.status === 'ready' ? <DebtorLocalTime local={workspace.data.data.debtorLocalTime} /> : null}
-        <ShortcutsHelp keys={keys} open={helpOpen} onOpen={() => setHelpOpen(true)} onClose={() => setHelpOpen(false)} />
+        <ShortcutsHelp
+          keys={keys}
+          open={helpOpen}
+          onOpen={() => setHelpOpen(true)}
+          onClose={() => setHelpOpen(false)}
+        />
       </div>
       {/* A shortcut's "next case" that finds nothing (or fails) says so here, at the top. */}
-      {workspace.next.from === SHORTCUT && (workspace.next.empty || workspace.next.error) ? <NextCaseNotice workspace={workspace} /> : null}
+      {workspace.next.from === SHORTCUT && (workspace.next.empty || workspace.next.error) ? (
+        <NextCaseNotice workspace={workspace} />
+      ) : null}
       <AsyncContent data={workspace.data} onRetry={workspace.data.reload}>
         {(found) => (
           <>
@@ -116,8 +128,11 @@ function DebtorLocalTime({ local }: { local: CaseWorkspace['debtorLocalTime'] })
   const now = useServerNow(local.at);
   return (
     <p className="debtor-local-time">
-      {t('workspace.case.localTime')} <strong data-testid="debtor-local-time">{format.timeIn(local.timeZone, now)}</strong>{' '}
-      <span className="muted">({t('workspace.case.localTimeZone', { zone: local.timeZone, country: local.country })})</span>
+      {t('workspace.case.localTime')}{' '}
+      <strong data-testid="debtor-local-time">{format.timeIn(local.timeZone, now)}</strong>{' '}
+      <span className="muted">
+        ({t('workspace.case.localTimeZone', { zone: local.timeZone, country: local.country })})
+      </span>
     </p>
   );
 }
@@ -144,7 +159,9 @@ function StandingSection({ standing }: { standing: CaseWorkspace['standing'] }) 
           <p data-testid="standing-if-no-solution">{standing.ifNoSolution}</p>
         </div>
       </div>
-      {standing.facts.length > 0 ? <Facts items={standing.facts.map((fact) => ({ label: fact.label, value: valueOf(fact.value) }))} /> : null}
+      {standing.facts.length > 0 ? (
+        <Facts items={standing.facts.map((fact) => ({ label: fact.label, value: valueOf(fact.value) }))} />
+      ) : null}
     </section>
   );
 }
@@ -172,18 +189,36 @@ export function CaseWorkspaceWork({ workspace, detail }: { workspace: CaseWorksp
   return (
     <>
       {mayRecord && detail.status === 'open' ? (
-        <CallGuide key={detail.id} detail={detail} workspace={found} next={can(me.role, 'queues.work') ? workspace.next : null} onRecorded={() => workspace.changed()} />
+        <CallGuide
+          key={detail.id}
+          detail={detail}
+          workspace={found}
+          next={can(me.role, 'queues.work') ? workspace.next : null}
+          onRecorded={() => workspace.changed()}
+        />
       ) : null}
       <div role="status" className="status-area">
         {workspace.message ? <p className="success">{workspace.message}</p> : null}
       </div>
-      <PromisesSection promises={found.promises} mayCancel={mayRecord} onChange={workspace.changed} onStale={workspace.data.reload} />
+      <PromisesSection
+        promises={found.promises}
+        mayCancel={mayRecord}
+        onChange={workspace.changed}
+        onStale={workspace.data.reload}
+      />
       <section className="card" aria-labelledby="case-tasks-heading">
         <h2 id="case-tasks-heading">{t('workspace.tasks.caseHeading')}</h2>
         {found.tasks.length === 0 ? (
           <p>{t('workspace.tasks.noneOnCase')}</p>
         ) : (
-          <TasksTable tasks={found.tasks} caption={t('workspace.tasks.caseCaption')} showCase={false} mayComplete={mayRecord} onDone={workspace.changed} onStale={workspace.data.reload} />
+          <TasksTable
+            tasks={found.tasks}
+            caption={t('workspace.tasks.caseCaption')}
+            showCase={false}
+            mayComplete={mayRecord}
+            onDone={workspace.changed}
+            onStale={workspace.data.reload}
+          />
         )}
       </section>
     </>

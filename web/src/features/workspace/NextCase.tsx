@@ -51,7 +51,14 @@ export function NextCaseButton({ next, id = 'next-case' }: { next: NextCaseActio
   const { t } = useTranslation();
   return (
     <div className="next-case">
-      <button id={id} type="button" className="button primary next-case-button" aria-keyshortcuts="N" onClick={() => next.take(id)} disabled={next.busy}>
+      <button
+        id={id}
+        type="button"
+        className="button primary next-case-button"
+        aria-keyshortcuts="N"
+        onClick={() => next.take(id)}
+        disabled={next.busy}
+      >
         {next.busy ? t('workspace.next.taking') : t('workspace.next.button')}
         <kbd aria-hidden="true">N</kbd>
       </button>

@@ -58,8 +58,12 @@ export function PromisesSection({
                   <td className="number">{format.money(promise.amountCents, promise.currency)}</td>
                   <td className="number">{format.money(promise.paidCents, promise.currency)}</td>
                   <td>
-                    <span className={`badge promise-${promise.status}`}>{labelOf(t, 'workspace.promises.statuses', promise.status)}</span>
-                    {promise.resolvedAt ? <span className="small-block muted">{format.dateTime(promise.resolvedAt)}</span> : null}
+                    <span className={`badge promise-${promise.status}`}>
+                      {labelOf(t, 'workspace.promises.statuses', promise.status)}
+                    </span>
+                    {promise.resolvedAt ? (
+                      <span className="small-block muted">{format.dateTime(promise.resolvedAt)}</span>
+                    ) : null}
                     {promise.cancelReason ? (
                       <span className="small-block muted" lang={RECORD_TEXT_LANG}>
                         {promise.cancelReason}
@@ -78,7 +82,10 @@ export function PromisesSection({
                           className="button secondary small"
                           aria-expanded={cancelling?.id === promise.id}
                           aria-controls="promise-cancel-form"
-                          aria-label={t('workspace.promises.cancelLabel', { amount: format.money(promise.amountCents, promise.currency), date: format.date(promise.dueOn) })}
+                          aria-label={t('workspace.promises.cancelLabel', {
+                            amount: format.money(promise.amountCents, promise.currency),
+                            date: format.date(promise.dueOn),
+                          })}
                           onClick={() => setCancelling(cancelling?.id === promise.id ? null : promise)}
                         >
                           {t('workspace.promises.cancel')}
@@ -108,7 +115,17 @@ export function PromisesSection({
   );
 }
 
-function CancelForm({ promise, onDone, onKeep, onStale }: { promise: PromiseToPay; onDone: (message: string) => void; onKeep: () => void; onStale: () => void }) {
+function CancelForm({
+  promise,
+  onDone,
+  onKeep,
+  onStale,
+}: {
+  promise: PromiseToPay;
+  onDone: (message: string) => void;
+  onKeep: () => void;
+  onStale: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [reason, setReason] = useState('');
@@ -148,7 +165,9 @@ function CancelForm({ promise, onDone, onKeep, onStale }: { promise: PromiseToPa
           value={reason}
           autoFocus
           aria-invalid={invalid ? true : undefined}
-          aria-describedby={invalid ? 'promise-cancel-reason-hint promise-cancel-reason-error' : 'promise-cancel-reason-hint'}
+          aria-describedby={
+            invalid ? 'promise-cancel-reason-hint promise-cancel-reason-error' : 'promise-cancel-reason-hint'
+          }
           onChange={(event) => setReason(event.target.value)}
         />
         <p id="promise-cancel-reason-hint" className="hint">

@@ -8,7 +8,13 @@ import { labelOf } from '../../i18n/labels.js';
  * A case's place in the queues: the team and the strategy's segment (champion or challenger), the tier and the
  * priority that order it, the reasons in words, when the contact policy next allows a call, and who holds it now.
  */
-export function QueueEntryFacts({ entry, timeZone }: { entry: QueueEntry; /** The debtor's zone, where known: the next call on the debtor's clock. */ timeZone?: string }) {
+export function QueueEntryFacts({
+  entry,
+  timeZone,
+}: {
+  entry: QueueEntry;
+  /** The debtor's zone, where known: the next call on the debtor's clock. */ timeZone?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const callable = entry.callableFrom
@@ -27,23 +33,44 @@ export function QueueEntryFacts({ entry, timeZone }: { entry: QueueEntry; /** Th
             label: t('workspace.queue.segment'),
             value: (
               <>
-                {entry.segment.name} <span className={`badge arm-${entry.arm}`}>{labelOf(t, 'workspace.queue.arms', entry.arm)}</span>
+                {entry.segment.name}{' '}
+                <span className={`badge arm-${entry.arm}`}>{labelOf(t, 'workspace.queue.arms', entry.arm)}</span>
               </>
             ),
           },
-          { label: t('workspace.queue.tier'), value: <span className={`badge tier-${entry.tier}`}>{labelOf(t, 'workspace.queue.tiers', entry.tier)}</span> },
+          {
+            label: t('workspace.queue.tier'),
+            value: (
+              <span className={`badge tier-${entry.tier}`}>{labelOf(t, 'workspace.queue.tiers', entry.tier)}</span>
+            ),
+          },
           { label: t('workspace.queue.priority'), value: format.count(entry.priority) },
           {
             label: t('workspace.queue.channels'),
-            value: entry.channels.length > 0 ? entry.channels.map((channel) => labelOf(t, 'values.channels', channel)).join(', ') : t('common.none'),
+            value:
+              entry.channels.length > 0
+                ? entry.channels.map((channel) => labelOf(t, 'values.channels', channel)).join(', ')
+                : t('common.none'),
           },
           { label: t('workspace.queue.callableFrom'), value: callable },
           {
             label: t('workspace.queue.lease'),
-            value: entry.lease ? t('workspace.queue.leaseValue', { name: entry.lease.userName, until: format.dateTimeIn(entry.lease.until) }) : t('workspace.queue.notLeased'),
+            value: entry.lease
+              ? t('workspace.queue.leaseValue', {
+                  name: entry.lease.userName,
+                  until: format.dateTimeIn(entry.lease.until),
+                })
+              : t('workspace.queue.notLeased'),
           },
           ...(entry.assignedUser ? [{ label: t('workspace.queue.assignedTo'), value: entry.assignedUser.name }] : []),
-          ...(entry.paused ? [{ label: t('workspace.queue.paused'), value: <strong className="warning-text">{t('workspace.queue.pausedValue')}</strong> }] : []),
+          ...(entry.paused
+            ? [
+                {
+                  label: t('workspace.queue.paused'),
+                  value: <strong className="warning-text">{t('workspace.queue.pausedValue')}</strong>,
+                },
+              ]
+            : []),
         ]}
       />
       {entry.reasons.length > 0 ? (

@@ -14,7 +14,17 @@ const DESCRIPTIONS: Record<ShortcutKey, string> = {
  * The list of keyboard shortcuts, in a modal dialog opened by the visible "Keyboard shortcuts" button or by "?".
  * The browser's own modal dialog keeps the focus inside, closes on Escape and gives the focus back.
  */
-export function ShortcutsHelp({ keys, open, onOpen, onClose }: { keys: readonly ShortcutKey[]; open: boolean; onOpen: () => void; onClose: () => void }) {
+export function ShortcutsHelp({
+  keys,
+  open,
+  onOpen,
+  onClose,
+}: {
+  keys: readonly ShortcutKey[];
+  open: boolean;
+  onOpen: () => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -25,7 +35,13 @@ export function ShortcutsHelp({ keys, open, onOpen, onClose }: { keys: readonly 
   }, [open]);
   return (
     <>
-      <button type="button" className="link-button shortcuts-link" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={onOpen}>
+      <button
+        type="button"
+        className="link-button shortcuts-link"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="?"
+        onClick={onOpen}
+      >
         {t('workspace.shortcuts.link')}
       </button>
       <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby="shortcuts-heading" onClose={onClose}>

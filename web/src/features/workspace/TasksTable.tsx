@@ -87,10 +87,15 @@ export function TasksTable({
                         type="button"
                         className="button secondary small"
                         disabled={marking.busy}
-                        aria-label={t('workspace.tasks.markDoneLabel', { title: task.title, reference: task.caseReference })}
+                        aria-label={t('workspace.tasks.markDoneLabel', {
+                          title: task.title,
+                          reference: task.caseReference,
+                        })}
                         onClick={() => void done(task)}
                       >
-                        {marking.busy && taskId === task.id ? t('workspace.tasks.marking') : t('workspace.tasks.markDone')}
+                        {marking.busy && taskId === task.id
+                          ? t('workspace.tasks.marking')
+                          : t('workspace.tasks.markDone')}
                       </button>
                     ) : null}
                   </td>

@@ -43,7 +43,12 @@ export function WorkspacePage() {
     <>
       <div className="page-heading">
         <h1>{t('workspace.heading')}</h1>
-        <ShortcutsHelp keys={['n', '?']} open={helpOpen} onOpen={() => setHelpOpen(true)} onClose={() => setHelpOpen(false)} />
+        <ShortcutsHelp
+          keys={['n', '?']}
+          open={helpOpen}
+          onOpen={() => setHelpOpen(true)}
+          onClose={() => setHelpOpen(false)}
+        />
       </div>
       <p className="muted">{t('workspace.intro')}</p>
       <div role="status" className="status-area">
@@ -56,18 +61,34 @@ export function WorkspacePage() {
   );
 }
 
-function WorkspaceView({ summary, next, onChange, onStale }: { summary: WorkspaceSummary; next: ReturnType<typeof useNextCase>; onChange: (message: string) => void; onStale: () => void }) {
+function WorkspaceView({
+  summary,
+  next,
+  onChange,
+  onStale,
+}: {
+  summary: WorkspaceSummary;
+  next: ReturnType<typeof useNextCase>;
+  onChange: (message: string) => void;
+  onStale: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
   const nothingNow = summary.waiting.callableNow === 0;
-  const waitingCount = (count: number) => (count >= COUNT_CAP ? t('workspace.waiting.atLeast', { number: format.count(COUNT_CAP) }) : format.count(count));
+  const waitingCount = (count: number) =>
+    count >= COUNT_CAP ? t('workspace.waiting.atLeast', { number: format.count(COUNT_CAP) }) : format.count(count);
   return (
     <>
       <section className="card next-case-card" aria-labelledby="next-heading">
         <h2 id="next-heading">{t('workspace.next.heading')}</h2>
         {summary.teams.length > 0 ? (
-          <p>{t('workspace.teams', { count: summary.teams.length, teams: summary.teams.map((team) => team.name).join(', ') })}</p>
+          <p>
+            {t('workspace.teams', {
+              count: summary.teams.length,
+              teams: summary.teams.map((team) => team.name).join(', '),
+            })}
+          </p>
         ) : (
           <p className="warning-text">{t('workspace.noTeam')}</p>
         )}
@@ -83,7 +104,16 @@ function WorkspaceView({ summary, next, onChange, onStale }: { summary: Workspac
           </div>
         </dl>
         {/* Said once: the answer to a press of the button, when there is one, says it already. */}
-        {nothingNow && !next.empty ? <p className="info">{summary.waiting.later > 0 ? t('workspace.waiting.nothingNowLater', { count: summary.waiting.later, formatted: format.count(summary.waiting.later) }) : t('workspace.waiting.nothingAtAll')}</p> : null}
+        {nothingNow && !next.empty ? (
+          <p className="info">
+            {summary.waiting.later > 0
+              ? t('workspace.waiting.nothingNowLater', {
+                  count: summary.waiting.later,
+                  formatted: format.count(summary.waiting.later),
+                })
+              : t('workspace.waiting.nothingAtAll')}
+          </p>
+        ) : null}
       </section>
 
       <CurrentCase current={summary.current} onChange={onChange} />
@@ -111,14 +141,27 @@ function WorkspaceView({ summary, next, onChange, onStale }: { summary: Workspac
         {summary.openTasks.length === 0 ? (
           <p>{t('workspace.tasks.noneOpen')}</p>
         ) : (
-          <TasksTable tasks={summary.openTasks} caption={t('workspace.tasks.openCaption')} showCase mayComplete={can(me.role, 'contacts.record')} onDone={onChange} onStale={onStale} />
+          <TasksTable
+            tasks={summary.openTasks}
+            caption={t('workspace.tasks.openCaption')}
+            showCase
+            mayComplete={can(me.role, 'contacts.record')}
+            onDone={onChange}
+            onStale={onStale}
+          />
         )}
       </section>
     </>
   );
 }
 
-function CurrentCase({ current, onChange }: { current: WorkspaceSummary['current']; onChange: (message: string) => void }) {
+function CurrentCase({
+  current,
+  onChange,
+}: {
+  current: WorkspaceSummary['current'];
+  onChange: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const releasing = useSubmit();
@@ -146,7 +189,12 @@ function CurrentCase({ current, onChange }: { current: WorkspaceSummary['current
           </p>
           <QueueEntryFacts entry={current} />
           <p>
-            <button type="button" className="button secondary" disabled={releasing.busy} onClick={() => void release(current.caseId, current.reference)}>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={releasing.busy}
+              onClick={() => void release(current.caseId, current.reference)}
+            >
               {t('workspace.current.release')}
             </button>
           </p>

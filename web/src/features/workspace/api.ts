@@ -32,8 +32,23 @@ export type CallOutcome = (typeof SERVER_CALL_OUTCOMES)[number];
 export type CallResultKind = (typeof SERVER_CALL_RESULTS)[number];
 
 /** The outcomes and results in the order the form offers them (the server's lists, checked complete below). */
-export const CALL_OUTCOMES = ['right_party', 'no_answer', 'busy', 'voicemail', 'wrong_number', 'third_party'] as const satisfies readonly CallOutcome[];
-export const CALL_RESULTS = ['promise', 'callback', 'refusal', 'dispute', 'hardship', 'already_paid', 'information'] as const satisfies readonly CallResultKind[];
+export const CALL_OUTCOMES = [
+  'right_party',
+  'no_answer',
+  'busy',
+  'voicemail',
+  'wrong_number',
+  'third_party',
+] as const satisfies readonly CallOutcome[];
+export const CALL_RESULTS = [
+  'promise',
+  'callback',
+  'refusal',
+  'dispute',
+  'hardship',
+  'already_paid',
+  'information',
+] as const satisfies readonly CallResultKind[];
 // A value the server adds and the form forgets fails the typecheck here.
 type Exhaustive<Missing extends never> = Missing;
 export type OutcomesCovered = Exhaustive<Exclude<CallOutcome, (typeof CALL_OUTCOMES)[number]>>;
@@ -41,12 +56,17 @@ export type ResultsCovered = Exhaustive<Exclude<CallResultKind, (typeof CALL_RES
 
 const caseWorkspacePath = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}`;
 
-export const getWorkspace = (signal?: AbortSignal) => http.get<WorkspaceSummary>('/api/v1/workspace', undefined, signal);
+export const getWorkspace = (signal?: AbortSignal) =>
+  http.get<WorkspaceSummary>('/api/v1/workspace', undefined, signal);
 export const takeNextCase = () => http.post<NextCase>('/api/v1/workspace/next-case');
-export const renewLease = (caseId: string) => http.post<{ until: string }>(`/api/v1/workspace/cases/${encodeURIComponent(caseId)}/lease`);
-export const releaseCase = (caseId: string) => http.post<void>(`/api/v1/workspace/cases/${encodeURIComponent(caseId)}/release`);
-export const getCaseWorkspace = (caseId: string, signal?: AbortSignal) => http.get<CaseWorkspace>(`${caseWorkspacePath(caseId)}/workspace`, undefined, signal);
-export const recordCall = (caseId: string, body: CallBody) => http.post<CallResult>(`${caseWorkspacePath(caseId)}/calls`, body);
+export const renewLease = (caseId: string) =>
+  http.post<{ until: string }>(`/api/v1/workspace/cases/${encodeURIComponent(caseId)}/lease`);
+export const releaseCase = (caseId: string) =>
+  http.post<void>(`/api/v1/workspace/cases/${encodeURIComponent(caseId)}/release`);
+export const getCaseWorkspace = (caseId: string, signal?: AbortSignal) =>
+  http.get<CaseWorkspace>(`${caseWorkspacePath(caseId)}/workspace`, undefined, signal);
+export const recordCall = (caseId: string, body: CallBody) =>
+  http.post<CallResult>(`${caseWorkspacePath(caseId)}/calls`, body);
 /** Cancelling a promise and marking a task done answer with the case's workspace as it is now. */
 export const cancelPromise = (promiseId: string, reason: string) =>
   http.post<CaseWorkspace>(`/api/v1/promises/${encodeURIComponent(promiseId)}/cancel`, { reason });

@@ -31,7 +31,8 @@ export const contactPolicyEn: ContactPolicyMessages = {
   backToPolicy: 'Back to the contact policy',
   holidaysLink: 'Public holidays by country and region',
   draftCard: 'Draft',
-  noDraft: 'No draft in progress. A draft starts from the version in force; nothing changes for agents until it is published.',
+  noDraft:
+    'No draft in progress. A draft starts from the version in force; nothing changes for agents until it is published.',
   draftLine: 'Draft changed on {{date}} by {{name}}, starting from version {{version}}.',
   draftLineNoBase: 'Draft changed on {{date}} by {{name}}.',
   openDraft: 'Open the draft',
@@ -53,7 +54,16 @@ export const contactPolicyEn: ContactPolicyMessages = {
     preferences: 'Debtor’s preferences and callbacks',
     notices: 'Instructions to agents',
   },
-  days: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday', holiday: 'public holidays' },
+  days: {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+    holiday: 'public holidays',
+  },
   list: { separator: ', ', none: 'none' },
   rules: {
     title: 'Title of the policy: “{{title}}”.',
@@ -61,7 +71,8 @@ export const contactPolicyEn: ContactPolicyMessages = {
     hoursApplyNone: 'No channel keeps to contact hours.',
     hoursOpen: '{{country}}, {{day}}: contact from {{ranges}}.',
     hoursClosed: '{{country}}, {{day}}: no contact.',
-    holidayCalendar: '{{country}}: no contact on the public holidays of the official calendar (date-holidays), by the address’s region.',
+    holidayCalendar:
+      '{{country}}: no contact on the public holidays of the official calendar (date-holidays), by the address’s region.',
     holidayRegion: '{{country}}: an address in region {{region}} follows the regional calendar {{calendarRegion}}.',
     holidayExtra: '{{country}}: holiday added every {{day}} — {{name}}{{where}}.',
     holidayWhere: ' (regions: {{regions}})',
@@ -79,12 +90,16 @@ export const contactPolicyEn: ContactPolicyMessages = {
     perHours_other: 'in any rolling {{count}} hours',
     spacing_one: 'At least {{count}} hour between two outbound contacts by: {{channels}}.',
     spacing_other: 'At least {{count}} hours between two outbound contacts by: {{channels}}.',
-    pause_one: 'After a conversation with the debtor, no outbound contact by {{channels}} for {{count}} day, unless they asked for a callback.',
-    pause_other: 'After a conversation with the debtor, no outbound contact by {{channels}} for {{count}} days, unless they asked for a callback.',
+    pause_one:
+      'After a conversation with the debtor, no outbound contact by {{channels}} for {{count}} day, unless they asked for a callback.',
+    pause_other:
+      'After a conversation with the debtor, no outbound contact by {{channels}} for {{count}} days, unless they asked for a callback.',
     pauseNone: 'No pause after a conversation.',
     firstLetter: 'The first letter goes before any other step; later steps cite its reference and date.',
-    firstLetterDelay_one: 'The first letter goes before any other step, then {{count}} day of waiting before another channel.',
-    firstLetterDelay_other: 'The first letter goes before any other step, then {{count}} days of waiting before another channel.',
+    firstLetterDelay_one:
+      'The first letter goes before any other step, then {{count}} day of waiting before another channel.',
+    firstLetterDelay_other:
+      'The first letter goes before any other step, then {{count}} days of waiting before another channel.',
     firstLetterNotRequired: 'The first letter is not required before other steps.',
     hold: '{{hold}}: {{stops}}{{defaultDays}}{{maxDays}}.',
     holdStops: 'stops {{channels}}',
@@ -94,10 +109,14 @@ export const contactPolicyEn: ContactPolicyMessages = {
     holdMax_one: '; at most {{count}} day',
     holdMax_other: '; at most {{count}} days',
     holdNotice: 'During “{{hold}}”, the agent reads:',
-    optOut_one: 'An opt-out applies to one channel and takes effect within the hour at the latest; “stop calling” keeps written channels open.',
-    optOut_other: 'An opt-out applies to one channel and takes effect within {{count}} hours at the latest; “stop calling” keeps written channels open.',
-    preferencesNarrow: 'The debtor’s preferences (channels, hours) narrow the policy and never widen it; always open: {{channels}}.',
-    callback: 'A callback the debtor asked for happens within {{count}} minutes of the chosen time, always between {{from}} and {{to}} (local time).',
+    optOut_one:
+      'An opt-out applies to one channel and takes effect within the hour at the latest; “stop calling” keeps written channels open.',
+    optOut_other:
+      'An opt-out applies to one channel and takes effect within {{count}} hours at the latest; “stop calling” keeps written channels open.',
+    preferencesNarrow:
+      'The debtor’s preferences (channels, hours) narrow the policy and never widen it; always open: {{channels}}.',
+    callback:
+      'A callback the debtor asked for happens within {{count}} minutes of the chosen time, always between {{from}} and {{to}} (local time).',
     notice: 'Instruction ({{channels}}{{where}}):',
     noticeWhere: ', {{countries}}',
   },
@@ -113,7 +132,8 @@ export const contactPolicyEn: ContactPolicyMessages = {
   },
   draft: {
     title: 'Draft of the contact policy',
-    intro: 'Change the main figures or the whole document, compare with the version in force, simulate on the real history, then publish with an effective date.',
+    intro:
+      'Change the main figures or the whole document, compare with the version in force, simulate on the real history, then publish with an effective date.',
     basedOn: 'Starting from version {{version}}. Last saved on {{date}} by {{name}}.',
     unsaved: 'Unsaved changes.',
     saved: 'Draft saved.',
@@ -149,7 +169,8 @@ export const contactPolicyEn: ContactPolicyMessages = {
     optional: 'empty = none',
     numberInvalid: 'A whole number is expected.',
     advanced: 'Advanced view: the JSON document',
-    advancedHint: 'The whole document, as the server validates it. Saving it makes it the draft and the forms follow; if it is not valid, each error is shown with where it is.',
+    advancedHint:
+      'The whole document, as the server validates it. Saving it makes it the draft and the forms follow; if it is not valid, each error is shown with where it is.',
     json: 'JSON document of the draft',
     applyJson: 'Save the JSON',
     jsonApplied: 'JSON saved as the draft; the forms follow it.',
@@ -157,7 +178,8 @@ export const contactPolicyEn: ContactPolicyMessages = {
   },
   simulator: {
     heading: 'Simulator',
-    intro: 'Replays the outbound contacts of the last days against this draft and against the versions then in force, and shows rule by rule what would have changed.',
+    intro:
+      'Replays the outbound contacts of the last days against this draft and against the versions then in force, and shows rule by rule what would have changed.',
     days: 'Number of days to replay',
     daysHint: 'From 1 to 90 days.',
     run: 'Run the simulation',
@@ -183,7 +205,12 @@ export const contactPolicyEn: ContactPolicyMessages = {
       preference: { channel: 'Channel the debtor set aside', hours: 'Outside the hours the debtor chose' },
       first_letter: { missing: 'First letter not sent yet', wait: 'Delay after the first letter' },
       callback: { hours: 'Callback outside permitted hours' },
-      window: { no_hours: 'No contact hours for the country', holiday: 'Public holiday', day_closed: 'Day without contact', hours: 'Outside contact hours' },
+      window: {
+        no_hours: 'No contact hours for the country',
+        holiday: 'Public holiday',
+        day_closed: 'Day without contact',
+        hours: 'Outside contact hours',
+      },
     },
   },
   publish: {
@@ -197,7 +224,8 @@ export const contactPolicyEn: ContactPolicyMessages = {
     needsSave: 'Save the draft before publishing it.',
     needsDate: 'Choose an effective date.',
     needsNote: 'Write a version note.',
-    confirm: 'Publish this draft as a new version, in force from {{date}}? A published version can no longer be changed.',
+    confirm:
+      'Publish this draft as a new version, in force from {{date}}? A published version can no longer be changed.',
     confirmChanges: 'Changes from the version in force: {{summary}}.',
     yes: 'Yes, publish',
     publishing: 'Publishing…',

@@ -29,7 +29,8 @@ export const contactPolicyFr = {
   backToPolicy: 'Retour à la politique de contact',
   holidaysLink: 'Jours fériés par pays et région',
   draftCard: 'Brouillon',
-  noDraft: 'Aucun brouillon en cours. Un brouillon part de la version en vigueur ; rien ne change pour les agents avant sa publication.',
+  noDraft:
+    'Aucun brouillon en cours. Un brouillon part de la version en vigueur ; rien ne change pour les agents avant sa publication.',
   draftLine: 'Brouillon modifié le {{date}} par {{name}}, à partir de la version {{version}}.',
   draftLineNoBase: 'Brouillon modifié le {{date}} par {{name}}.',
   openDraft: 'Ouvrir le brouillon',
@@ -51,7 +52,16 @@ export const contactPolicyFr = {
     preferences: 'Préférences du débiteur et rappels',
     notices: 'Consignes aux agents',
   },
-  days: { mon: 'lundi', tue: 'mardi', wed: 'mercredi', thu: 'jeudi', fri: 'vendredi', sat: 'samedi', sun: 'dimanche', holiday: 'jours fériés' },
+  days: {
+    mon: 'lundi',
+    tue: 'mardi',
+    wed: 'mercredi',
+    thu: 'jeudi',
+    fri: 'vendredi',
+    sat: 'samedi',
+    sun: 'dimanche',
+    holiday: 'jours fériés',
+  },
   list: { separator: ', ', none: 'aucun' },
   rules: {
     title: 'Titre de la politique : « {{title}} ».',
@@ -59,7 +69,8 @@ export const contactPolicyFr = {
     hoursApplyNone: 'Aucun canal ne suit les heures de contact.',
     hoursOpen: '{{country}}, {{day}} : contact de {{ranges}}.',
     hoursClosed: '{{country}}, {{day}} : aucun contact.',
-    holidayCalendar: '{{country}} : aucun contact les jours fériés du calendrier officiel (date-holidays), selon la région de l’adresse.',
+    holidayCalendar:
+      '{{country}} : aucun contact les jours fériés du calendrier officiel (date-holidays), selon la région de l’adresse.',
     holidayRegion: '{{country}} : une adresse de la région {{region}} suit le calendrier régional {{calendarRegion}}.',
     holidayExtra: '{{country}} : jour férié ajouté chaque {{day}} — {{name}}{{where}}.',
     holidayWhere: ' (régions : {{regions}})',
@@ -77,12 +88,16 @@ export const contactPolicyFr = {
     perHours_other: 'sur {{count}} heures glissantes',
     spacing_one: 'Au moins {{count}} heure entre deux contacts sortants par : {{channels}}.',
     spacing_other: 'Au moins {{count}} heures entre deux contacts sortants par : {{channels}}.',
-    pause_one: 'Après une conversation avec le débiteur, aucun contact sortant par {{channels}} pendant {{count}} jour, sauf rappel qu’il a demandé.',
-    pause_other: 'Après une conversation avec le débiteur, aucun contact sortant par {{channels}} pendant {{count}} jours, sauf rappel qu’il a demandé.',
+    pause_one:
+      'Après une conversation avec le débiteur, aucun contact sortant par {{channels}} pendant {{count}} jour, sauf rappel qu’il a demandé.',
+    pause_other:
+      'Après une conversation avec le débiteur, aucun contact sortant par {{channels}} pendant {{count}} jours, sauf rappel qu’il a demandé.',
     pauseNone: 'Pas de pause après une conversation.',
     firstLetter: 'La première lettre part avant toute autre démarche ; les suivantes citent sa référence et sa date.',
-    firstLetterDelay_one: 'La première lettre part avant toute autre démarche, puis {{count}} jour d’attente avant un autre canal.',
-    firstLetterDelay_other: 'La première lettre part avant toute autre démarche, puis {{count}} jours d’attente avant un autre canal.',
+    firstLetterDelay_one:
+      'La première lettre part avant toute autre démarche, puis {{count}} jour d’attente avant un autre canal.',
+    firstLetterDelay_other:
+      'La première lettre part avant toute autre démarche, puis {{count}} jours d’attente avant un autre canal.',
     firstLetterNotRequired: 'La première lettre n’est pas exigée avant les autres démarches.',
     hold: '{{hold}} : {{stops}}{{defaultDays}}{{maxDays}}.',
     holdStops: 'arrête {{channels}}',
@@ -92,10 +107,14 @@ export const contactPolicyFr = {
     holdMax_one: ' ; au plus {{count}} jour',
     holdMax_other: ' ; au plus {{count}} jours',
     holdNotice: 'Pendant « {{hold}} », l’agent lit :',
-    optOut_one: 'Une opposition vaut pour un canal et prend effet dans l’heure au plus tard ; « ne plus appeler » laisse les canaux écrits ouverts.',
-    optOut_other: 'Une opposition vaut pour un canal et prend effet dans les {{count}} heures au plus tard ; « ne plus appeler » laisse les canaux écrits ouverts.',
-    preferencesNarrow: 'Les préférences du débiteur (canaux, horaires) restreignent la politique sans jamais l’élargir ; restent toujours ouverts : {{channels}}.',
-    callback: 'Un rappel demandé par le débiteur a lieu à {{count}} minutes près de l’heure choisie, toujours entre {{from}} et {{to}} (heure locale).',
+    optOut_one:
+      'Une opposition vaut pour un canal et prend effet dans l’heure au plus tard ; « ne plus appeler » laisse les canaux écrits ouverts.',
+    optOut_other:
+      'Une opposition vaut pour un canal et prend effet dans les {{count}} heures au plus tard ; « ne plus appeler » laisse les canaux écrits ouverts.',
+    preferencesNarrow:
+      'Les préférences du débiteur (canaux, horaires) restreignent la politique sans jamais l’élargir ; restent toujours ouverts : {{channels}}.',
+    callback:
+      'Un rappel demandé par le débiteur a lieu à {{count}} minutes près de l’heure choisie, toujours entre {{from}} et {{to}} (heure locale).',
     notice: 'Consigne ({{channels}}{{where}}) :',
     noticeWhere: ', {{countries}}',
   },
@@ -111,7 +130,8 @@ export const contactPolicyFr = {
   },
   draft: {
     title: 'Brouillon de la politique de contact',
-    intro: 'Modifiez les chiffres principaux ou le document complet, comparez avec la version en vigueur, simulez sur l’historique réel, puis publiez avec une date d’effet.',
+    intro:
+      'Modifiez les chiffres principaux ou le document complet, comparez avec la version en vigueur, simulez sur l’historique réel, puis publiez avec une date d’effet.',
     basedOn: 'À partir de la version {{version}}. Dernier enregistrement le {{date}} par {{name}}.',
     unsaved: 'Modifications non enregistrées.',
     saved: 'Brouillon enregistré.',
@@ -147,7 +167,8 @@ export const contactPolicyFr = {
     optional: 'vide = aucune',
     numberInvalid: 'Un nombre entier est attendu.',
     advanced: 'Vue avancée : le document JSON',
-    advancedHint: 'Le document complet, tel que le serveur le valide. En l’enregistrant, il devient le brouillon et les formulaires le reprennent ; s’il n’est pas valable, chaque erreur est indiquée avec son emplacement.',
+    advancedHint:
+      'Le document complet, tel que le serveur le valide. En l’enregistrant, il devient le brouillon et les formulaires le reprennent ; s’il n’est pas valable, chaque erreur est indiquée avec son emplacement.',
     json: 'Document JSON du brouillon',
     applyJson: 'Enregistrer le JSON',
     jsonApplied: 'JSON enregistré comme brouillon ; les formulaires le reprennent.',
@@ -155,7 +176,8 @@ export const contactPolicyFr = {
   },
   simulator: {
     heading: 'Simulateur',
-    intro: 'Rejoue les contacts sortants des derniers jours contre ce brouillon et contre les versions alors en vigueur, et montre règle par règle ce qui aurait changé.',
+    intro:
+      'Rejoue les contacts sortants des derniers jours contre ce brouillon et contre les versions alors en vigueur, et montre règle par règle ce qui aurait changé.',
     days: 'Nombre de jours à rejouer',
     daysHint: 'De 1 à 90 jours.',
     run: 'Lancer la simulation',
@@ -181,12 +203,18 @@ export const contactPolicyFr = {
       preference: { channel: 'Canal écarté par le débiteur', hours: 'Hors des heures choisies par le débiteur' },
       first_letter: { missing: 'Première lettre pas encore envoyée', wait: 'Délai après la première lettre' },
       callback: { hours: 'Rappel hors des heures permises' },
-      window: { no_hours: 'Pas d’heures de contact pour le pays', holiday: 'Jour férié', day_closed: 'Jour sans contact', hours: 'Hors des heures de contact' },
+      window: {
+        no_hours: 'Pas d’heures de contact pour le pays',
+        holiday: 'Jour férié',
+        day_closed: 'Jour sans contact',
+        hours: 'Hors des heures de contact',
+      },
     },
   },
   publish: {
     heading: 'Publier',
-    intro: 'La publication crée une nouvelle version, gardée pour toujours ; elle s’applique à partir de la date d’effet.',
+    intro:
+      'La publication crée une nouvelle version, gardée pour toujours ; elle s’applique à partir de la date d’effet.',
     effectiveFrom: 'Date et heure d’effet',
     effectiveHint: 'Maintenant ou plus tard (heure de ce navigateur).',
     note: 'Note de version',
@@ -195,7 +223,8 @@ export const contactPolicyFr = {
     needsSave: 'Enregistrez le brouillon avant de le publier.',
     needsDate: 'Choisissez une date d’effet.',
     needsNote: 'Écrivez une note de version.',
-    confirm: 'Publier ce brouillon comme nouvelle version, en vigueur à partir du {{date}} ? Une version publiée ne se modifie plus.',
+    confirm:
+      'Publier ce brouillon comme nouvelle version, en vigueur à partir du {{date}} ? Une version publiée ne se modifie plus.',
     confirmChanges: 'Changements par rapport à la version en vigueur : {{summary}}.',
     yes: 'Oui, publier',
     publishing: 'Publication…',
@@ -207,7 +236,8 @@ export const contactPolicyFr = {
     intro: 'Les jours sans contact que le calendrier de la politique donne, par pays, région et année.',
     country: 'Pays',
     region: 'Région (facultative)',
-    regionHint: 'Code du département ou de la province tel qu’il figure sur l’adresse (57, 974, RM…) ; vide = tout le pays.',
+    regionHint:
+      'Code du département ou de la province tel qu’il figure sur l’adresse (57, 974, RM…) ; vide = tout le pays.',
     year: 'Année',
     source: 'Calendrier',
     sources: { current: 'Version en vigueur', draft: 'Brouillon' },

@@ -31,7 +31,8 @@ export const contactPolicyIt: ContactPolicyMessages = {
   backToPolicy: 'Torna alla politica di contatto',
   holidaysLink: 'Festività per paese e regione',
   draftCard: 'Bozza',
-  noDraft: 'Nessuna bozza in corso. Una bozza parte dalla versione in vigore; per gli operatori non cambia nulla prima della pubblicazione.',
+  noDraft:
+    'Nessuna bozza in corso. Una bozza parte dalla versione in vigore; per gli operatori non cambia nulla prima della pubblicazione.',
   draftLine: 'Bozza modificata il {{date}} da {{name}}, a partire dalla versione {{version}}.',
   draftLineNoBase: 'Bozza modificata il {{date}} da {{name}}.',
   openDraft: 'Apri la bozza',
@@ -53,7 +54,16 @@ export const contactPolicyIt: ContactPolicyMessages = {
     preferences: 'Preferenze del debitore e richiamate',
     notices: 'Istruzioni agli operatori',
   },
-  days: { mon: 'lunedì', tue: 'martedì', wed: 'mercoledì', thu: 'giovedì', fri: 'venerdì', sat: 'sabato', sun: 'domenica', holiday: 'festività' },
+  days: {
+    mon: 'lunedì',
+    tue: 'martedì',
+    wed: 'mercoledì',
+    thu: 'giovedì',
+    fri: 'venerdì',
+    sat: 'sabato',
+    sun: 'domenica',
+    holiday: 'festività',
+  },
   list: { separator: ', ', none: 'nessuno' },
   rules: {
     title: 'Titolo della politica: «{{title}}».',
@@ -61,8 +71,10 @@ export const contactPolicyIt: ContactPolicyMessages = {
     hoursApplyNone: 'Nessun canale segue gli orari di contatto.',
     hoursOpen: '{{country}}, {{day}}: contatto dalle {{ranges}}.',
     hoursClosed: '{{country}}, {{day}}: nessun contatto.',
-    holidayCalendar: '{{country}}: nessun contatto nelle festività del calendario ufficiale (date-holidays), secondo la regione dell’indirizzo.',
-    holidayRegion: '{{country}}: un indirizzo della regione {{region}} segue il calendario regionale {{calendarRegion}}.',
+    holidayCalendar:
+      '{{country}}: nessun contatto nelle festività del calendario ufficiale (date-holidays), secondo la regione dell’indirizzo.',
+    holidayRegion:
+      '{{country}}: un indirizzo della regione {{region}} segue il calendario regionale {{calendarRegion}}.',
     holidayExtra: '{{country}}: festività aggiunta ogni {{day}} — {{name}}{{where}}.',
     holidayWhere: ' (regioni: {{regions}})',
     holidayIgnored: '{{country}}: il {{day}} non conta come festivo{{name}}.',
@@ -79,12 +91,16 @@ export const contactPolicyIt: ContactPolicyMessages = {
     perHours_other: 'in {{count}} ore mobili',
     spacing_one: 'Almeno {{count}} ora tra due contatti in uscita tramite: {{channels}}.',
     spacing_other: 'Almeno {{count}} ore tra due contatti in uscita tramite: {{channels}}.',
-    pause_one: 'Dopo una conversazione con il debitore, nessun contatto in uscita tramite {{channels}} per {{count}} giorno, salvo richiamata richiesta.',
-    pause_other: 'Dopo una conversazione con il debitore, nessun contatto in uscita tramite {{channels}} per {{count}} giorni, salvo richiamata richiesta.',
+    pause_one:
+      'Dopo una conversazione con il debitore, nessun contatto in uscita tramite {{channels}} per {{count}} giorno, salvo richiamata richiesta.',
+    pause_other:
+      'Dopo una conversazione con il debitore, nessun contatto in uscita tramite {{channels}} per {{count}} giorni, salvo richiamata richiesta.',
     pauseNone: 'Nessuna pausa dopo una conversazione.',
     firstLetter: 'La prima lettera parte prima di ogni altro passo; i passi successivi ne citano riferimento e data.',
-    firstLetterDelay_one: 'La prima lettera parte prima di ogni altro passo, poi {{count}} giorno di attesa prima di un altro canale.',
-    firstLetterDelay_other: 'La prima lettera parte prima di ogni altro passo, poi {{count}} giorni di attesa prima di un altro canale.',
+    firstLetterDelay_one:
+      'La prima lettera parte prima di ogni altro passo, poi {{count}} giorno di attesa prima di un altro canale.',
+    firstLetterDelay_other:
+      'La prima lettera parte prima di ogni altro passo, poi {{count}} giorni di attesa prima di un altro canale.',
     firstLetterNotRequired: 'La prima lettera non è richiesta prima degli altri passi.',
     hold: '{{hold}}: {{stops}}{{defaultDays}}{{maxDays}}.',
     holdStops: 'ferma {{channels}}',
@@ -94,10 +110,14 @@ export const contactPolicyIt: ContactPolicyMessages = {
     holdMax_one: '; al massimo {{count}} giorno',
     holdMax_other: '; al massimo {{count}} giorni',
     holdNotice: 'Durante «{{hold}}», l’operatore legge:',
-    optOut_one: 'Un’opposizione vale per un canale e ha effetto al più tardi entro un’ora; «non chiamare più» lascia aperti i canali scritti.',
-    optOut_other: 'Un’opposizione vale per un canale e ha effetto al più tardi entro {{count}} ore; «non chiamare più» lascia aperti i canali scritti.',
-    preferencesNarrow: 'Le preferenze del debitore (canali, orari) restringono la politica senza mai allargarla; restano sempre aperti: {{channels}}.',
-    callback: 'Una richiamata chiesta dal debitore avviene entro {{count}} minuti dall’ora scelta, sempre tra le {{from}} e le {{to}} (ora locale).',
+    optOut_one:
+      'Un’opposizione vale per un canale e ha effetto al più tardi entro un’ora; «non chiamare più» lascia aperti i canali scritti.',
+    optOut_other:
+      'Un’opposizione vale per un canale e ha effetto al più tardi entro {{count}} ore; «non chiamare più» lascia aperti i canali scritti.',
+    preferencesNarrow:
+      'Le preferenze del debitore (canali, orari) restringono la politica senza mai allargarla; restano sempre aperti: {{channels}}.',
+    callback:
+      'Una richiamata chiesta dal debitore avviene entro {{count}} minuti dall’ora scelta, sempre tra le {{from}} e le {{to}} (ora locale).',
     notice: 'Istruzione ({{channels}}{{where}}):',
     noticeWhere: ', {{countries}}',
   },
@@ -113,7 +133,8 @@ export const contactPolicyIt: ContactPolicyMessages = {
   },
   draft: {
     title: 'Bozza della politica di contatto',
-    intro: 'Modifica le cifre principali o il documento completo, confronta con la versione in vigore, simula sullo storico reale, poi pubblica con una data di efficacia.',
+    intro:
+      'Modifica le cifre principali o il documento completo, confronta con la versione in vigore, simula sullo storico reale, poi pubblica con una data di efficacia.',
     basedOn: 'A partire dalla versione {{version}}. Ultimo salvataggio il {{date}} da {{name}}.',
     unsaved: 'Modifiche non salvate.',
     saved: 'Bozza salvata.',
@@ -149,7 +170,8 @@ export const contactPolicyIt: ContactPolicyMessages = {
     optional: 'vuoto = nessuna',
     numberInvalid: 'È atteso un numero intero.',
     advanced: 'Vista avanzata: il documento JSON',
-    advancedHint: 'Il documento completo, come lo convalida il server. Salvandolo diventa la bozza e i moduli lo riprendono; se non è valido, ogni errore è indicato con la sua posizione.',
+    advancedHint:
+      'Il documento completo, come lo convalida il server. Salvandolo diventa la bozza e i moduli lo riprendono; se non è valido, ogni errore è indicato con la sua posizione.',
     json: 'Documento JSON della bozza',
     applyJson: 'Salva il JSON',
     jsonApplied: 'JSON salvato come bozza; i moduli lo riprendono.',
@@ -157,7 +179,8 @@ export const contactPolicyIt: ContactPolicyMessages = {
   },
   simulator: {
     heading: 'Simulatore',
-    intro: 'Riproduce i contatti in uscita degli ultimi giorni con questa bozza e con le versioni allora in vigore, e mostra regola per regola cosa sarebbe cambiato.',
+    intro:
+      'Riproduce i contatti in uscita degli ultimi giorni con questa bozza e con le versioni allora in vigore, e mostra regola per regola cosa sarebbe cambiato.',
     days: 'Numero di giorni da riprodurre',
     daysHint: 'Da 1 a 90 giorni.',
     run: 'Avvia la simulazione',
@@ -183,7 +206,12 @@ export const contactPolicyIt: ContactPolicyMessages = {
       preference: { channel: 'Canale escluso dal debitore', hours: 'Fuori dagli orari scelti dal debitore' },
       first_letter: { missing: 'Prima lettera non ancora inviata', wait: 'Attesa dopo la prima lettera' },
       callback: { hours: 'Richiamata fuori dagli orari permessi' },
-      window: { no_hours: 'Nessun orario di contatto per il paese', holiday: 'Festività', day_closed: 'Giorno senza contatti', hours: 'Fuori dagli orari di contatto' },
+      window: {
+        no_hours: 'Nessun orario di contatto per il paese',
+        holiday: 'Festività',
+        day_closed: 'Giorno senza contatti',
+        hours: 'Fuori dagli orari di contatto',
+      },
     },
   },
   publish: {
@@ -197,7 +225,8 @@ export const contactPolicyIt: ContactPolicyMessages = {
     needsSave: 'Salva la bozza prima di pubblicarla.',
     needsDate: 'Scegli una data di efficacia.',
     needsNote: 'Scrivi una nota di versione.',
-    confirm: 'Pubblicare questa bozza come nuova versione, in vigore dal {{date}}? Una versione pubblicata non si modifica più.',
+    confirm:
+      'Pubblicare questa bozza come nuova versione, in vigore dal {{date}}? Una versione pubblicata non si modifica più.',
     confirmChanges: 'Modifiche rispetto alla versione in vigore: {{summary}}.',
     yes: 'Sì, pubblica',
     publishing: 'Pubblicazione…',
@@ -209,7 +238,8 @@ export const contactPolicyIt: ContactPolicyMessages = {
     intro: 'I giorni senza contatti che il calendario della politica indica, per paese, regione e anno.',
     country: 'Paese',
     region: 'Regione (facoltativa)',
-    regionHint: 'Il codice del dipartimento o della provincia come sull’indirizzo (57, 974, RM…); vuoto = tutto il paese.',
+    regionHint:
+      'Il codice del dipartimento o della provincia come sull’indirizzo (57, 974, RM…); vuoto = tutto il paese.',
     year: 'Anno',
     source: 'Calendario',
     sources: { current: 'Versione in vigore', draft: 'Bozza' },

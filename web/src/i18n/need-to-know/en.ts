@@ -23,7 +23,17 @@ export const needToKnowEn: Widen<typeof needToKnowFr> = {
     none: 'No read recorded.',
     caption: 'Reads of sensitive data, newest first',
     older: 'Older reads',
-    columns: { at: 'Date', user: 'User', role: 'Role', debtor: 'Debtor', case: 'Case', subject: 'Data read', basis: 'Basis', reason: 'Reason', sealed: 'Sealed' },
+    columns: {
+      at: 'Date',
+      user: 'User',
+      role: 'Role',
+      debtor: 'Debtor',
+      case: 'Case',
+      subject: 'Data read',
+      basis: 'Basis',
+      reason: 'Reason',
+      sealed: 'Sealed',
+    },
     subjects: { budget: 'Budget', vulnerability: 'Vulnerability' },
     bases: {
       care_team: 'Care team',

@@ -8,7 +8,8 @@ export const needToKnowFr = {
   careRule: {
     untilEnd: 'Règle de soin en place : ce canal est suspendu jusqu’à la fin de la règle.',
     untilLifted: 'Règle de soin en place : ce canal est suspendu jusqu’à ce qu’une personne lève la règle.',
-    notice: 'Règle de soin en place : suivez-la ; ses motifs sont réservés aux personnes qui ont besoin d’en connaître.',
+    notice:
+      'Règle de soin en place : suivez-la ; ses motifs sont réservés aux personnes qui ont besoin d’en connaître.',
   },
   reads: {
     heading: 'Lectures de données sensibles',
@@ -23,7 +24,17 @@ export const needToKnowFr = {
     none: 'Aucune lecture enregistrée.',
     caption: 'Lectures de données sensibles, les plus récentes d’abord',
     older: 'Lectures plus anciennes',
-    columns: { at: 'Date', user: 'Utilisateur', role: 'Rôle', debtor: 'Débiteur', case: 'Dossier', subject: 'Donnée lue', basis: 'À quel titre', reason: 'Raison', sealed: 'Scellée' },
+    columns: {
+      at: 'Date',
+      user: 'Utilisateur',
+      role: 'Rôle',
+      debtor: 'Débiteur',
+      case: 'Dossier',
+      subject: 'Donnée lue',
+      basis: 'À quel titre',
+      reason: 'Raison',
+      sealed: 'Scellée',
+    },
     subjects: { budget: 'Budget', vulnerability: 'Fragilité' },
     bases: {
       care_team: 'Équipe d’accompagnement',
@@ -39,7 +50,8 @@ export const needToKnowProblemsFr = {
   need_to_know: {
     reason_not_accepted:
       'Votre rôle ne lit les détails de santé et de fragilité que sur un dossier que vous tenez : prenez-le dans votre file ou demandez à votre chef d’équipe de vous l’attribuer.',
-    reason_too_short: 'Indiquez pourquoi vous avez besoin de ces détails (au moins 10 caractères) : la raison est conservée avec votre lecture.',
+    reason_too_short:
+      'Indiquez pourquoi vous avez besoin de ces détails (au moins 10 caractères) : la raison est conservée avec votre lecture.',
   },
   sensitive_reads: {
     one_filter: 'Choisissez un débiteur ou un utilisateur, pas les deux.',

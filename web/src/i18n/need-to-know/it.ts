@@ -23,7 +23,17 @@ export const needToKnowIt: Widen<typeof needToKnowFr> = {
     none: 'Nessuna lettura registrata.',
     caption: 'Letture di dati sensibili, dalle più recenti',
     older: 'Letture precedenti',
-    columns: { at: 'Data', user: 'Utente', role: 'Ruolo', debtor: 'Debitore', case: 'Pratica', subject: 'Dato letto', basis: 'A quale titolo', reason: 'Motivo', sealed: 'Sigillata' },
+    columns: {
+      at: 'Data',
+      user: 'Utente',
+      role: 'Ruolo',
+      debtor: 'Debitore',
+      case: 'Pratica',
+      subject: 'Dato letto',
+      basis: 'A quale titolo',
+      reason: 'Motivo',
+      sealed: 'Sigillata',
+    },
     subjects: { budget: 'Bilancio', vulnerability: 'Fragilità' },
     bases: {
       care_team: 'Team di sostegno',
@@ -39,7 +49,8 @@ export const needToKnowProblemsIt: Widen<typeof needToKnowProblemsFr> = {
   need_to_know: {
     reason_not_accepted:
       'Il suo ruolo legge i dettagli di salute e fragilità solo sulle pratiche che segue: la prenda dalla sua coda o chieda al suo capo squadra di assegnargliela.',
-    reason_too_short: 'Indichi perché le servono questi dettagli (almeno 10 caratteri): il motivo è conservato con la sua lettura.',
+    reason_too_short:
+      'Indichi perché le servono questi dettagli (almeno 10 caratteri): il motivo è conservato con la sua lettura.',
   },
   sensitive_reads: {
     one_filter: 'Scelga un debitore o un utente, non entrambi.',

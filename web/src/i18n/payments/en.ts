@@ -49,7 +49,8 @@ export const paymentsEn: PaymentsMessages = {
     referenceHint: 'Cheque number, transfer wording, ticket number…',
     payerName: "Payer's name (optional)",
     choice: "Debtor's choice (optional)",
-    choiceHint: 'If the debtor said which debts the payment is for, tick them: that choice comes first (French Civil Code art. 1342-10). Otherwise the legal order applies.',
+    choiceHint:
+      'If the debtor said which debts the payment is for, tick them: that choice comes first (French Civil Code art. 1342-10). Otherwise the legal order applies.',
     choiceClaim: 'Claim {{reference}}',
     note: 'Note (optional)',
     submit: 'Record the payment',
@@ -61,12 +62,14 @@ export const paymentsEn: PaymentsMessages = {
   },
   reversal: {
     heading: 'Reverse payment {{number}}',
-    intro: 'A payment whose money did not stay (returned direct debit, bounced cheque, chargeback) is reversed with reversing entries: the claims it had paid are owed again.',
+    intro:
+      'A payment whose money did not stay (returned direct debit, bounced cheque, chargeback) is reversed with reversing entries: the claims it had paid are owed again.',
     kind: 'Kind',
     reason: 'Reason',
     reasonHint: "At least three characters: what happened, the bank's reference.",
     submit: 'Reverse this payment…',
-    confirm: 'Reverse payment {{number}} of {{amount}}? The claims it had paid will be owed again. This cannot be undone.',
+    confirm:
+      'Reverse payment {{number}} of {{amount}}? The claims it had paid will be owed again. This cannot be undone.',
     confirmButton: 'Yes, reverse the payment',
     cancel: 'Do not reverse',
     close: 'Close',
@@ -86,7 +89,8 @@ export const paymentsEn: PaymentsMessages = {
   },
   page: {
     title: 'Payments and remittances',
-    intro: 'Payments received for each creditor, and remittances: what was collected, the commission, the net paid over (CPCE R124-5 and R124-6).',
+    intro:
+      'Payments received for each creditor, and remittances: what was collected, the commission, the net paid over (CPCE R124-5 and R124-6).',
     received: 'Payments received',
     receivedOwn: 'Every payment received on your cases in the chosen period (CPCE R124-5).',
     creditor: 'Creditor',
@@ -109,7 +113,8 @@ export const paymentsEn: PaymentsMessages = {
     net: 'Net paid over',
     preparedAt: 'Prepared on',
     prepare: 'Prepare a remittance',
-    prepareHint: "Everything collected for this creditor up to the chosen date and not yet remitted, net of the mandate's commission.",
+    prepareHint:
+      "Everything collected for this creditor up to the chosen date and not yet remitted, net of the mandate's commission.",
     prepareSubmit: 'Prepare the statement',
     preparing: 'Preparing…',
     chooseCreditor: 'Choose a creditor',
@@ -129,7 +134,8 @@ export const paymentsEn: PaymentsMessages = {
   },
   bank: {
     title: 'Bank statements',
-    intro: "Import the bank's statements (camt.053) and notifications (camt.054): credits recognised with certainty are recorded as payments, the others wait in the matching queue, returned direct debits reverse the payment they had made. Importing the same file twice changes nothing.",
+    intro:
+      "Import the bank's statements (camt.053) and notifications (camt.054): credits recognised with certainty are recorded as payments, the others wait in the matching queue, returned direct debits reverse the payment they had made. Importing the same file twice changes nothing.",
     upload: 'Import a statement',
     file: 'Statement file (camt.053 or camt.054 XML)',
     fileMissing: 'Choose an XML file.',
@@ -171,7 +177,13 @@ export const paymentsEn: PaymentsMessages = {
     reason: 'Why',
     case: 'Case',
     lineKinds: { credit: 'Credit', return: 'Returned direct debit', debit: 'Debit' },
-    lineStatuses: { pending: 'In progress', recorded: 'Recorded', queued: 'To match', ignored: 'Ignored', reversed: 'Payment reversed' },
+    lineStatuses: {
+      pending: 'In progress',
+      recorded: 'Recorded',
+      queued: 'To match',
+      ignored: 'Ignored',
+      reversed: 'Payment reversed',
+    },
     confidences: { certain: 'certain', probable: 'probable', none: 'none' },
     reasons: {
       end_to_end_id: 'End-to-end reference of a direct debit we issued',
@@ -196,7 +208,8 @@ export const paymentsEn: PaymentsMessages = {
   },
   queue: {
     title: 'Matching queue',
-    intro: 'Credits no rule recognised with certainty. Assigning a line to a case records the payment (once, even on a double click); a line for no case is dismissed, with the reason, to be returned to the payer.',
+    intro:
+      'Credits no rule recognised with certainty. Assigning a line to a case records the payment (once, even on a double click); a line for no case is dismissed, with the reason, to be returned to the payer.',
     empty: 'Nothing to match.',
     item: '{{amount}} of {{date}}',
     payer: 'Payer',

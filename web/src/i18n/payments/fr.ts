@@ -47,7 +47,8 @@ export const paymentsFr = {
     referenceHint: 'Numéro de chèque, libellé du virement, numéro de ticket…',
     payerName: 'Nom du payeur (facultatif)',
     choice: 'Choix du débiteur (facultatif)',
-    choiceHint: 'Si le débiteur a dit quelles dettes il entend payer, cochez-les : son choix passe en premier (art. 1342-10 du Code civil). Sinon, l’ordre légal s’applique.',
+    choiceHint:
+      'Si le débiteur a dit quelles dettes il entend payer, cochez-les : son choix passe en premier (art. 1342-10 du Code civil). Sinon, l’ordre légal s’applique.',
     choiceClaim: 'Créance {{reference}}',
     note: 'Note (facultatif)',
     submit: 'Enregistrer le paiement',
@@ -59,12 +60,14 @@ export const paymentsFr = {
   },
   reversal: {
     heading: 'Annuler le paiement {{number}}',
-    intro: 'Un paiement dont l’argent n’est pas resté (prélèvement rejeté, chèque impayé, contestation) est annulé par des écritures inverses : les créances qu’il avait payées redeviennent dues.',
+    intro:
+      'Un paiement dont l’argent n’est pas resté (prélèvement rejeté, chèque impayé, contestation) est annulé par des écritures inverses : les créances qu’il avait payées redeviennent dues.',
     kind: 'Motif',
     reason: 'Explication',
     reasonHint: 'Au moins trois caractères : ce qui s’est passé, la référence de la banque.',
     submit: 'Annuler ce paiement…',
-    confirm: 'Annuler le paiement {{number}} de {{amount}} ? Les créances qu’il avait payées redeviendront dues. Cette opération ne se défait pas.',
+    confirm:
+      'Annuler le paiement {{number}} de {{amount}} ? Les créances qu’il avait payées redeviendront dues. Cette opération ne se défait pas.',
     confirmButton: 'Oui, annuler le paiement',
     cancel: 'Ne pas annuler',
     close: 'Fermer',
@@ -84,7 +87,8 @@ export const paymentsFr = {
   },
   page: {
     title: 'Paiements et reversements',
-    intro: 'Les paiements reçus pour chaque créancier, et les reversements : ce qui a été encaissé, la commission, le net reversé (CPCE R124-5 et R124-6).',
+    intro:
+      'Les paiements reçus pour chaque créancier, et les reversements : ce qui a été encaissé, la commission, le net reversé (CPCE R124-5 et R124-6).',
     received: 'Paiements reçus',
     receivedOwn: 'Chaque paiement reçu sur vos dossiers, pour la période choisie (CPCE R124-5).',
     creditor: 'Créancier',
@@ -107,7 +111,8 @@ export const paymentsFr = {
     net: 'Net reversé',
     preparedAt: 'Préparé le',
     prepare: 'Préparer un reversement',
-    prepareHint: 'Tout ce qui a été encaissé pour ce créancier jusqu’à la date choisie et pas encore reversé, net de la commission du mandat.',
+    prepareHint:
+      'Tout ce qui a été encaissé pour ce créancier jusqu’à la date choisie et pas encore reversé, net de la commission du mandat.',
     prepareSubmit: 'Préparer le relevé',
     preparing: 'Préparation…',
     chooseCreditor: 'Choisissez un créancier',
@@ -127,7 +132,8 @@ export const paymentsFr = {
   },
   bank: {
     title: 'Relevés bancaires',
-    intro: 'Importez les relevés (camt.053) et avis (camt.054) de la banque : les virements reconnus avec certitude sont enregistrés comme paiements, les autres attendent dans la file de rapprochement, les prélèvements rejetés annulent le paiement qu’ils avaient créé. Importer deux fois le même fichier ne change rien.',
+    intro:
+      'Importez les relevés (camt.053) et avis (camt.054) de la banque : les virements reconnus avec certitude sont enregistrés comme paiements, les autres attendent dans la file de rapprochement, les prélèvements rejetés annulent le paiement qu’ils avaient créé. Importer deux fois le même fichier ne change rien.',
     upload: 'Importer un relevé',
     file: 'Fichier du relevé (XML camt.053 ou camt.054)',
     fileMissing: 'Choisissez un fichier XML.',
@@ -169,7 +175,13 @@ export const paymentsFr = {
     reason: 'Pourquoi',
     case: 'Dossier',
     lineKinds: { credit: 'Crédit', return: 'Rejet de prélèvement', debit: 'Débit' },
-    lineStatuses: { pending: 'En cours', recorded: 'Enregistré', queued: 'À rapprocher', ignored: 'Ignoré', reversed: 'Paiement annulé' },
+    lineStatuses: {
+      pending: 'En cours',
+      recorded: 'Enregistré',
+      queued: 'À rapprocher',
+      ignored: 'Ignoré',
+      reversed: 'Paiement annulé',
+    },
     confidences: { certain: 'certain', probable: 'probable', none: 'aucun' },
     reasons: {
       end_to_end_id: 'Référence de bout en bout d’un prélèvement émis',
@@ -194,7 +206,8 @@ export const paymentsFr = {
   },
   queue: {
     title: 'File de rapprochement',
-    intro: 'Les virements qu’aucune règle n’a reconnus avec certitude. Affecter une ligne à un dossier enregistre le paiement (une seule fois, même en cas de double clic) ; une ligne qui ne concerne aucun dossier est écartée, avec la raison, pour être retournée au payeur.',
+    intro:
+      'Les virements qu’aucune règle n’a reconnus avec certitude. Affecter une ligne à un dossier enregistre le paiement (une seule fois, même en cas de double clic) ; une ligne qui ne concerne aucun dossier est écartée, avec la raison, pour être retournée au payeur.',
     empty: 'Rien à rapprocher.',
     item: '{{amount}} du {{date}}',
     payer: 'Payeur',

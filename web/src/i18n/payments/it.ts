@@ -49,7 +49,8 @@ export const paymentsIt: PaymentsMessages = {
     referenceHint: 'Numero di assegno, causale del bonifico, numero di ricevuta…',
     payerName: 'Nome del pagatore (facoltativo)',
     choice: 'Scelta del debitore (facoltativo)',
-    choiceHint: 'Se il debitore ha detto quali debiti intende pagare, selezionali: la sua scelta viene prima (art. 1342-10 del Codice civile francese). Altrimenti si applica l’ordine di legge.',
+    choiceHint:
+      'Se il debitore ha detto quali debiti intende pagare, selezionali: la sua scelta viene prima (art. 1342-10 del Codice civile francese). Altrimenti si applica l’ordine di legge.',
     choiceClaim: 'Credito {{reference}}',
     note: 'Nota (facoltativa)',
     submit: 'Registrare il pagamento',
@@ -61,12 +62,14 @@ export const paymentsIt: PaymentsMessages = {
   },
   reversal: {
     heading: 'Stornare il pagamento {{number}}',
-    intro: 'Un pagamento il cui denaro non è rimasto (addebito respinto, assegno insoluto, contestazione) si storna con scritture inverse: i crediti che aveva pagato tornano dovuti.',
+    intro:
+      'Un pagamento il cui denaro non è rimasto (addebito respinto, assegno insoluto, contestazione) si storna con scritture inverse: i crediti che aveva pagato tornano dovuti.',
     kind: 'Motivo',
     reason: 'Spiegazione',
     reasonHint: 'Almeno tre caratteri: cosa è successo, il riferimento della banca.',
     submit: 'Stornare questo pagamento…',
-    confirm: 'Stornare il pagamento {{number}} di {{amount}}? I crediti che aveva pagato torneranno dovuti. L’operazione non si può annullare.',
+    confirm:
+      'Stornare il pagamento {{number}} di {{amount}}? I crediti che aveva pagato torneranno dovuti. L’operazione non si può annullare.',
     confirmButton: 'Sì, stornare il pagamento',
     cancel: 'Non stornare',
     close: 'Chiudi',
@@ -86,7 +89,8 @@ export const paymentsIt: PaymentsMessages = {
   },
   page: {
     title: 'Pagamenti e riversamenti',
-    intro: 'I pagamenti ricevuti per ogni creditore e i riversamenti: quanto incassato, la commissione, il netto riversato (CPCE R124-5 e R124-6).',
+    intro:
+      'I pagamenti ricevuti per ogni creditore e i riversamenti: quanto incassato, la commissione, il netto riversato (CPCE R124-5 e R124-6).',
     received: 'Pagamenti ricevuti',
     receivedOwn: 'Ogni pagamento ricevuto sulle vostre pratiche nel periodo scelto (CPCE R124-5).',
     creditor: 'Creditore',
@@ -109,7 +113,8 @@ export const paymentsIt: PaymentsMessages = {
     net: 'Netto riversato',
     preparedAt: 'Preparato il',
     prepare: 'Preparare un riversamento',
-    prepareHint: 'Tutto ciò che è stato incassato per questo creditore fino alla data scelta e non ancora riversato, al netto della commissione del mandato.',
+    prepareHint:
+      'Tutto ciò che è stato incassato per questo creditore fino alla data scelta e non ancora riversato, al netto della commissione del mandato.',
     prepareSubmit: 'Preparare il rendiconto',
     preparing: 'Preparazione…',
     chooseCreditor: 'Scegli un creditore',
@@ -129,7 +134,8 @@ export const paymentsIt: PaymentsMessages = {
   },
   bank: {
     title: 'Estratti conto',
-    intro: 'Importa gli estratti (camt.053) e gli avvisi (camt.054) della banca: i bonifici riconosciuti con certezza sono registrati come pagamenti, gli altri attendono nella coda di abbinamento, gli addebiti respinti stornano il pagamento che avevano creato. Importare due volte lo stesso file non cambia nulla.',
+    intro:
+      'Importa gli estratti (camt.053) e gli avvisi (camt.054) della banca: i bonifici riconosciuti con certezza sono registrati come pagamenti, gli altri attendono nella coda di abbinamento, gli addebiti respinti stornano il pagamento che avevano creato. Importare due volte lo stesso file non cambia nulla.',
     upload: 'Importare un estratto',
     file: 'File dell’estratto (XML camt.053 o camt.054)',
     fileMissing: 'Scegli un file XML.',
@@ -171,7 +177,13 @@ export const paymentsIt: PaymentsMessages = {
     reason: 'Perché',
     case: 'Pratica',
     lineKinds: { credit: 'Accredito', return: 'Addebito respinto', debit: 'Addebito' },
-    lineStatuses: { pending: 'In corso', recorded: 'Registrato', queued: 'Da abbinare', ignored: 'Ignorato', reversed: 'Pagamento stornato' },
+    lineStatuses: {
+      pending: 'In corso',
+      recorded: 'Registrato',
+      queued: 'Da abbinare',
+      ignored: 'Ignorato',
+      reversed: 'Pagamento stornato',
+    },
     confidences: { certain: 'certo', probable: 'probabile', none: 'nessuno' },
     reasons: {
       end_to_end_id: 'Riferimento end-to-end di un addebito emesso',
@@ -196,7 +208,8 @@ export const paymentsIt: PaymentsMessages = {
   },
   queue: {
     title: 'Coda di abbinamento',
-    intro: 'I bonifici che nessuna regola ha riconosciuto con certezza. Abbinare una riga a una pratica registra il pagamento (una sola volta, anche con un doppio clic); una riga che non riguarda alcuna pratica si scarta, con il motivo, per restituirla al pagatore.',
+    intro:
+      'I bonifici che nessuna regola ha riconosciuto con certezza. Abbinare una riga a una pratica registra il pagamento (una sola volta, anche con un doppio clic); una riga che non riguarda alcuna pratica si scarta, con il motivo, per restituirla al pagatore.',
     empty: 'Niente da abbinare.',
     item: '{{amount}} del {{date}}',
     payer: 'Pagatore',

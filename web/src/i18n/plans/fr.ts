@@ -8,26 +8,33 @@ export const planActionsFr = {
     heading: 'Annuler le plan',
     reason: 'Raison de l’annulation',
     submit: 'Annuler le plan…',
-    confirmText: 'Annuler ce plan ? Les échéances restantes ne seront plus attendues et le dossier revient à l’amiable. L’annulation reste dans l’historique et ne peut pas être défaite.',
+    confirmText:
+      'Annuler ce plan ? Les échéances restantes ne seront plus attendues et le dossier revient à l’amiable. L’annulation reste dans l’historique et ne peut pas être défaite.',
     confirm: 'Confirmer l’annulation',
     keep: 'Ne pas annuler',
     done: 'Plan annulé.',
   },
   renegotiate: {
     heading: 'Renégocier : version {{version}}',
-    intro: 'La nouvelle version porte sur ce qui reste à payer ({{amount}}), avec les mêmes vérifications (capacité, mandat, votre limite). La version actuelle reste dans l’historique telle quelle.',
+    intro:
+      'La nouvelle version porte sur ce qui reste à payer ({{amount}}), avec les mêmes vérifications (capacité, mandat, votre limite). La version actuelle reste dans l’historique telle quelle.',
     reason: 'Raison de la renégociation',
     submit: 'Enregistrer la nouvelle version',
-    done: { agreed: 'Version {{version}} enregistrée et acceptée.', pending: 'Version {{version}} enregistrée : elle attend la validation d’un chef d’équipe.' },
+    done: {
+      agreed: 'Version {{version}} enregistrée et acceptée.',
+      pending: 'Version {{version}} enregistrée : elle attend la validation d’un chef d’équipe.',
+    },
   },
   pay: {
     heading: 'Marquer une échéance payée',
-    automatic: 'Un paiement enregistré sur le dossier marque lui-même les échéances qu’il couvre : ne marquez ici qu’un paiement qui n’a pas été enregistré dans Accord.',
+    automatic:
+      'Un paiement enregistré sur le dossier marque lui-même les échéances qu’il couvre : ne marquez ici qu’un paiement qui n’a pas été enregistré dans Accord.',
     instalment: 'Échéance',
     option: 'N° {{number}} — {{date}} — {{amount}}',
     paidOn: 'Date de réception du paiement',
     reference: 'Référence du paiement',
-    referenceHint: 'Par exemple la référence du virement ; la même référence enregistrée deux fois ne compte qu’une fois.',
+    referenceHint:
+      'Par exemple la référence du virement ; la même référence enregistrée deux fois ne compte qu’une fois.',
     submit: 'Marquer payée',
     done: 'Échéance {{number}} marquée payée.',
   },
@@ -45,13 +52,19 @@ export const planActionsFr = {
 
 export const caseReviewsFr = {
   title: 'Dossiers à revoir',
-  intro: 'Les dossiers où Accord ne propose pas de plan ou dont le plan est rompu. Aucune décision n’est automatique : vous examinez chaque dossier, décidez de la suite avec le débiteur et l’écrivez en clôturant.',
+  intro:
+    'Les dossiers où Accord ne propose pas de plan ou dont le plan est rompu. Aucune décision n’est automatique : vous examinez chaque dossier, décidez de la suite avec le débiteur et l’écrivez en clôturant.',
   none: 'Aucun dossier n’attend d’examen.',
   caseLine: 'Dossier {{reference}} — {{name}}',
-  kinds: { orientation: 'Orientation vers la Banque de France et un conseil budgétaire', broken_plan: 'Plan de paiement rompu' },
+  kinds: {
+    orientation: 'Orientation vers la Banque de France et un conseil budgétaire',
+    broken_plan: 'Plan de paiement rompu',
+  },
   guidance: {
-    orientation: 'Présentez au foyer la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit (Points conseil budget) ; vérifiez le budget si la situation a changé.',
-    broken_plan: 'Reprenez contact avec le débiteur : renégociez le plan (nouvelle version) si sa situation le permet, ou orientez-le.',
+    orientation:
+      'Présentez au foyer la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit (Points conseil budget) ; vérifiez le budget si la situation a changé.',
+    broken_plan:
+      'Reprenez contact avec le débiteur : renégociez le plan (nouvelle version) si sa situation le permet, ou orientez-le.',
   },
   why: 'Pourquoi :',
   reasons: {
@@ -64,7 +77,8 @@ export const caseReviewsFr = {
   openedBySystem: 'signalé par le suivi automatique des plans',
   openPlans: 'Voir les plans du dossier',
   outcome: 'Ce qui a été décidé',
-  outcomeHint: 'Écrivez la décision et ce qui a été dit au débiteur (au moins 3 caractères) : une personne décide, jamais Accord seul.',
+  outcomeHint:
+    'Écrivez la décision et ce qui a été dit au débiteur (au moins 3 caractères) : une personne décide, jamais Accord seul.',
   close: 'Clore avec cette décision',
   closed: 'Dossier {{reference}} : examen clos.',
 };

@@ -19,12 +19,15 @@ export const referenceDataEn: ReferenceDataMessages = {
   },
   statusHelp: {
     law: 'Figure taken from the official text (statute, decree).',
-    check: '[CHECK] Figure taken from secondary sources: it must be verified against the official text. A computation that uses it is flagged.',
-    placeholder: 'A stand-in value, not an official figure: replace it with the agency’s own. A computation that uses it is flagged.',
+    check:
+      '[CHECK] Figure taken from secondary sources: it must be verified against the official text. A computation that uses it is flagged.',
+    placeholder:
+      'A stand-in value, not an official figure: replace it with the agency’s own. A computation that uses it is flagged.',
   },
   scales: {
     heading: 'Wage-seizure scale',
-    intro: 'The share of yearly net pay that can be seized, by bracket (Code du travail R3252-2), and the raise of the thresholds per dependant (R3252-3).',
+    intro:
+      'The share of yearly net pay that can be seized, by bracket (Code du travail R3252-2), and the raise of the thresholds per dependant (R3252-3).',
     none: 'No scale on file.',
     yearHeading: '{{year}} scale',
     caption: 'Brackets of the {{year}} scale',
@@ -53,7 +56,8 @@ export const referenceDataEn: ReferenceDataMessages = {
   },
   rsa: {
     heading: 'RSA amounts',
-    intro: 'The monthly RSA lump sum (CASF L262-2) by household composition, in force from the date shown (each 1 April).',
+    intro:
+      'The monthly RSA lump sum (CASF L262-2) by household composition, in force from the date shown (each 1 April).',
     none: 'No RSA amounts on file.',
     caption: 'Monthly RSA amounts by effective date',
     effectiveFrom: 'In force from',
@@ -77,7 +81,8 @@ export const referenceDataEn: ReferenceDataMessages = {
   },
   allowances: {
     heading: 'Standard expense allowances',
-    intro: 'The monthly amount counted for an expense category when the budget uses the standard allowance: a base for one person, plus an amount per further member of the household.',
+    intro:
+      'The monthly amount counted for an expense category when the budget uses the standard allowance: a base for one person, plus an amount per further member of the household.',
     none: 'No standard allowance on file.',
     caption: 'Monthly standard allowances by category and effective date',
     category: 'Category',

@@ -17,12 +17,15 @@ export const referenceDataFr = {
   },
   statusHelp: {
     law: 'Chiffre relevé dans le texte officiel (loi, décret).',
-    check: '[CHECK] Chiffre tiré de sources secondaires : il doit être vérifié sur le texte officiel. Un calcul qui l’utilise est signalé.',
-    placeholder: 'Valeur provisoire, pas un chiffre officiel : à remplacer par celui de l’agence. Un calcul qui l’utilise est signalé.',
+    check:
+      '[CHECK] Chiffre tiré de sources secondaires : il doit être vérifié sur le texte officiel. Un calcul qui l’utilise est signalé.',
+    placeholder:
+      'Valeur provisoire, pas un chiffre officiel : à remplacer par celui de l’agence. Un calcul qui l’utilise est signalé.',
   },
   scales: {
     heading: 'Barème de saisie des rémunérations',
-    intro: 'Fraction saisissable de la rémunération annuelle nette par tranche (Code du travail R3252-2), et majoration des seuils par personne à charge (R3252-3).',
+    intro:
+      'Fraction saisissable de la rémunération annuelle nette par tranche (Code du travail R3252-2), et majoration des seuils par personne à charge (R3252-3).',
     none: 'Aucun barème enregistré.',
     yearHeading: 'Barème {{year}}',
     caption: 'Tranches du barème {{year}}',
@@ -51,7 +54,8 @@ export const referenceDataFr = {
   },
   rsa: {
     heading: 'Montants du RSA',
-    intro: 'Montant forfaitaire mensuel du RSA (CASF L262-2) selon la composition du foyer, en vigueur à partir de la date indiquée (chaque 1er avril).',
+    intro:
+      'Montant forfaitaire mensuel du RSA (CASF L262-2) selon la composition du foyer, en vigueur à partir de la date indiquée (chaque 1er avril).',
     none: 'Aucun montant de RSA enregistré.',
     caption: 'Montants mensuels du RSA par date d’entrée en vigueur',
     effectiveFrom: 'En vigueur à partir du',
@@ -75,7 +79,8 @@ export const referenceDataFr = {
   },
   allowances: {
     heading: 'Forfaits de dépenses',
-    intro: 'Montant mensuel retenu pour une catégorie de dépense quand le budget choisit le forfait : une base pour une personne, plus un montant par personne supplémentaire du foyer.',
+    intro:
+      'Montant mensuel retenu pour une catégorie de dépense quand le budget choisit le forfait : une base pour une personne, plus un montant par personne supplémentaire du foyer.',
     none: 'Aucun forfait enregistré.',
     caption: 'Forfaits mensuels par catégorie et date d’entrée en vigueur',
     category: 'Catégorie',

@@ -19,12 +19,15 @@ export const referenceDataIt: ReferenceDataMessages = {
   },
   statusHelp: {
     law: 'Cifra ripresa dal testo ufficiale (legge, decreto).',
-    check: '[CHECK] Cifra tratta da fonti secondarie: va verificata sul testo ufficiale. Un calcolo che la usa viene segnalato.',
-    placeholder: 'Valore provvisorio, non una cifra ufficiale: va sostituito con quello dell’agenzia. Un calcolo che lo usa viene segnalato.',
+    check:
+      '[CHECK] Cifra tratta da fonti secondarie: va verificata sul testo ufficiale. Un calcolo che la usa viene segnalato.',
+    placeholder:
+      'Valore provvisorio, non una cifra ufficiale: va sostituito con quello dell’agenzia. Un calcolo che lo usa viene segnalato.',
   },
   scales: {
     heading: 'Tabella del pignoramento dello stipendio',
-    intro: 'La quota pignorabile dello stipendio netto annuo per scaglione (Code du travail R3252-2) e l’aumento delle soglie per persona a carico (R3252-3).',
+    intro:
+      'La quota pignorabile dello stipendio netto annuo per scaglione (Code du travail R3252-2) e l’aumento delle soglie per persona a carico (R3252-3).',
     none: 'Nessuna tabella registrata.',
     yearHeading: 'Tabella {{year}}',
     caption: 'Scaglioni della tabella {{year}}',
@@ -53,7 +56,8 @@ export const referenceDataIt: ReferenceDataMessages = {
   },
   rsa: {
     heading: 'Importi dell’RSA',
-    intro: 'L’importo forfettario mensile dell’RSA (CASF L262-2) secondo la composizione del nucleo, in vigore dalla data indicata (ogni 1° aprile).',
+    intro:
+      'L’importo forfettario mensile dell’RSA (CASF L262-2) secondo la composizione del nucleo, in vigore dalla data indicata (ogni 1° aprile).',
     none: 'Nessun importo RSA registrato.',
     caption: 'Importi mensili dell’RSA per data di entrata in vigore',
     effectiveFrom: 'In vigore dal',
@@ -77,7 +81,8 @@ export const referenceDataIt: ReferenceDataMessages = {
   },
   allowances: {
     heading: 'Forfait delle spese',
-    intro: 'L’importo mensile considerato per una categoria di spesa quando il bilancio sceglie il forfait: una base per una persona, più un importo per ogni altro membro del nucleo.',
+    intro:
+      'L’importo mensile considerato per una categoria di spesa quando il bilancio sceglie il forfait: una base per una persona, più un importo per ogni altro membro del nucleo.',
     none: 'Nessun forfait registrato.',
     caption: 'Forfait mensili per categoria e data di entrata in vigore',
     category: 'Categoria',

@@ -5,7 +5,8 @@
 export const supervisionEn = {
   teamQueues: {
     title: 'Team queues',
-    intro: 'For each team: the strategy’s segments with their cases, what the agents are doing today and the open follow-up tasks. Pausing a segment or adjusting its priority applies at once, without publishing a strategy; every change is recorded in the audit log.',
+    intro:
+      'For each team: the strategy’s segments with their cases, what the agents are doing today and the open follow-up tasks. Pausing a segment or adjusting its priority applies at once, without publishing a strategy; every change is recorded in the audit log.',
     none: 'No team has a queue of cases.',
     teamKind: '{{kind}} team',
     openTasks_zero: 'No open follow-up task',
@@ -38,13 +39,15 @@ export const supervisionEn = {
     noCurrent: 'None',
     control: {
       heading: 'Adjust the segment “{{segment}}”',
-      intro: 'The setting applies to the whole segment (champion and challenger, in every team). While paused, its cases leave the calling queues until it is resumed.',
+      intro:
+        'The setting applies to the whole segment (champion and challenger, in every team). While paused, its cases leave the calling queues until it is resumed.',
       paused: 'Pause the segment',
       boost: 'Priority added (−500 to +500)',
       boostHint: 'Added to the segment’s priority (0 to 1000); 0 to go back to the strategy’s priority.',
       boostInvalid: 'Write a whole number between −500 and +500.',
       note: 'Reason for the change',
-      noteHint: 'Required, at least 3 characters; the agents see it in the queue’s reasons, and it stays in the audit log.',
+      noteHint:
+        'Required, at least 3 characters; the agents see it in the queue’s reasons, and it stays in the audit log.',
       noteTooShort: 'Write the reason (at least 3 characters).',
       save: 'Save the setting',
       saving: 'Saving…',
@@ -56,7 +59,8 @@ export const supervisionEn = {
   },
   strategies: {
     title: 'Strategies',
-    intro: 'The strategy puts each open case in the first segment whose conditions all hold; the segment says which team works the case, over which channels and at what priority. Every published version is kept.',
+    intro:
+      'The strategy puts each open case in the first segment whose conditions all hold; the segment says which team works the case, over which channels and at what priority. Every published version is kept.',
     inForce: 'Version in force',
     viewing: 'Version {{version}}',
     notInForce: 'This version is no longer in force (version {{version}} is).',
@@ -147,16 +151,19 @@ export const supervisionEn = {
     readOnly: 'Only management publishes a new version of the strategy.',
     editor: {
       heading: 'Publish a new version',
-      intro: 'The whole document as JSON, filled in with the version in force. Once published, the new version applies at once: every open case is sorted again at the next refresh of the queues (usually within a minute).',
+      intro:
+        'The whole document as JSON, filled in with the version in force. Once published, the new version applies at once: every open case is sorted again at the next refresh of the queues (usually within a minute).',
       json: 'Strategy document (JSON)',
-      jsonHint: 'Segments in order; the last one without conditions. Amounts in cents, priorities from 0 to 1000, challenger share from 1 to 50%.',
+      jsonHint:
+        'Segments in order; the last one without conditions. Amounts in cents, priorities from 0 to 1000, challenger share from 1 to 50%.',
       jsonSyntax: 'This text is not valid JSON: {{message}}',
       reset: 'Start again from the version in force',
       note: 'Version note',
       noteHint: 'What changes and why (at least 3 characters); it stays in the version history.',
       noteTooShort: 'Write the version note (at least 3 characters).',
       publish: 'Publish',
-      confirm: 'Publish this document as version {{version}}? It replaces the version in force at once, for every open case. The current version stays in the history.',
+      confirm:
+        'Publish this document as version {{version}}? It replaces the version in force at once, for every open case. The current version stays in the history.',
       yes: 'Yes, publish version {{version}}',
       cancel: 'Cancel',
       publishing: 'Publishing…',
@@ -166,7 +173,8 @@ export const supervisionEn = {
   },
   assignment: {
     heading: 'Reassign the case',
-    intro: 'Put the case in another team’s queue, or give it to a particular agent. The reason is recorded in the audit log.',
+    intro:
+      'Put the case in another team’s queue, or give it to a particular agent. The reason is recorded in the audit log.',
     open: 'Reassign this case…',
     team: 'Team',
     chooseTeam: 'Choose a team',

@@ -5,7 +5,8 @@
 export const supervisionFr = {
   teamQueues: {
     title: 'Files de l’équipe',
-    intro: 'Pour chaque équipe : les segments de la stratégie avec leurs dossiers, ce que font les agents aujourd’hui et les tâches de suivi ouvertes. Mettre un segment en pause ou ajuster sa priorité s’applique tout de suite, sans publier de stratégie ; chaque changement est tracé dans le journal d’audit.',
+    intro:
+      'Pour chaque équipe : les segments de la stratégie avec leurs dossiers, ce que font les agents aujourd’hui et les tâches de suivi ouvertes. Mettre un segment en pause ou ajuster sa priorité s’applique tout de suite, sans publier de stratégie ; chaque changement est tracé dans le journal d’audit.',
     none: 'Aucune équipe n’a de file de dossiers.',
     teamKind: 'Équipe {{kind}}',
     openTasks_zero: 'Aucune tâche de suivi ouverte',
@@ -38,13 +39,15 @@ export const supervisionFr = {
     noCurrent: 'Aucun',
     control: {
       heading: 'Régler le segment « {{segment}} »',
-      intro: 'Le réglage vaut pour tout le segment (champion et challenger, dans toutes les équipes). En pause, ses dossiers quittent les files d’appel jusqu’à la reprise.',
+      intro:
+        'Le réglage vaut pour tout le segment (champion et challenger, dans toutes les équipes). En pause, ses dossiers quittent les files d’appel jusqu’à la reprise.',
       paused: 'Mettre le segment en pause',
       boost: 'Priorité ajoutée (de −500 à +500)',
       boostHint: 'Ajoutée à la priorité du segment (0 à 1000) ; 0 pour revenir à la priorité de la stratégie.',
       boostInvalid: 'Écrivez un nombre entier entre −500 et +500.',
       note: 'Raison du changement',
-      noteHint: 'Obligatoire, au moins 3 caractères ; les agents la voient dans les raisons de la file, et elle reste dans le journal d’audit.',
+      noteHint:
+        'Obligatoire, au moins 3 caractères ; les agents la voient dans les raisons de la file, et elle reste dans le journal d’audit.',
       noteTooShort: 'Écrivez la raison (au moins 3 caractères).',
       save: 'Enregistrer le réglage',
       saving: 'Enregistrement…',
@@ -56,7 +59,8 @@ export const supervisionFr = {
   },
   strategies: {
     title: 'Stratégies',
-    intro: 'La stratégie range chaque dossier ouvert dans le premier segment dont toutes les conditions sont remplies ; le segment dit quelle équipe travaille le dossier, par quels canaux et avec quelle priorité. Chaque version publiée est conservée.',
+    intro:
+      'La stratégie range chaque dossier ouvert dans le premier segment dont toutes les conditions sont remplies ; le segment dit quelle équipe travaille le dossier, par quels canaux et avec quelle priorité. Chaque version publiée est conservée.',
     inForce: 'Version en vigueur',
     viewing: 'Version {{version}}',
     notInForce: 'Cette version n’est plus en vigueur (la version {{version}} l’est).',
@@ -77,7 +81,8 @@ export const supervisionFr = {
     everyOther: 'Tous les autres dossiers ouverts (aucune condition).',
     treatment: 'Traitement',
     challengerHeading: 'Challenger : {{share}}\u00a0% des dossiers du segment',
-    challengerHint: 'Choisis par un tirage stable (le même dossier reste toujours du même côté), pour comparer les deux traitements.',
+    challengerHint:
+      'Choisis par un tirage stable (le même dossier reste toujours du même côté), pour comparer les deux traitements.',
     challengerNote: 'Pourquoi : {{note}}',
     conditions: {
       creditors: 'Créanciers : {{list}}',
@@ -147,16 +152,19 @@ export const supervisionFr = {
     readOnly: 'Seule la direction publie une nouvelle version de la stratégie.',
     editor: {
       heading: 'Publier une nouvelle version',
-      intro: 'Le document complet en JSON, prérempli avec la version en vigueur. À la publication, la nouvelle version s’applique tout de suite : chaque dossier ouvert est reclassé à la prochaine mise à jour des files (en général dans la minute).',
+      intro:
+        'Le document complet en JSON, prérempli avec la version en vigueur. À la publication, la nouvelle version s’applique tout de suite : chaque dossier ouvert est reclassé à la prochaine mise à jour des files (en général dans la minute).',
       json: 'Document de la stratégie (JSON)',
-      jsonHint: 'Segments dans l’ordre ; le dernier sans condition. Montants en centimes, priorités de 0 à 1000, part du challenger de 1 à 50\u00a0%.',
+      jsonHint:
+        'Segments dans l’ordre ; le dernier sans condition. Montants en centimes, priorités de 0 à 1000, part du challenger de 1 à 50\u00a0%.',
       jsonSyntax: 'Ce texte n’est pas du JSON valable : {{message}}',
       reset: 'Reprendre la version en vigueur',
       note: 'Note de version',
       noteHint: 'Ce qui change et pourquoi (au moins 3 caractères) ; elle reste dans l’historique des versions.',
       noteTooShort: 'Écrivez la note de version (au moins 3 caractères).',
       publish: 'Publier',
-      confirm: 'Publier ce document comme version {{version}} ? Il remplace tout de suite la version en vigueur pour tous les dossiers ouverts. La version actuelle reste dans l’historique.',
+      confirm:
+        'Publier ce document comme version {{version}} ? Il remplace tout de suite la version en vigueur pour tous les dossiers ouverts. La version actuelle reste dans l’historique.',
       yes: 'Oui, publier la version {{version}}',
       cancel: 'Annuler',
       publishing: 'Publication…',
@@ -166,7 +174,8 @@ export const supervisionFr = {
   },
   assignment: {
     heading: 'Réaffecter le dossier',
-    intro: 'Placez le dossier dans la file d’une autre équipe, ou confiez-le à un agent précis. La raison est tracée dans le journal d’audit.',
+    intro:
+      'Placez le dossier dans la file d’une autre équipe, ou confiez-le à un agent précis. La raison est tracée dans le journal d’audit.',
     open: 'Réaffecter ce dossier…',
     team: 'Équipe',
     chooseTeam: 'Choisissez une équipe',
@@ -189,15 +198,19 @@ export const supervisionFr = {
 
 export const supervisionProblemsFr = {
   strategy: {
-    invalid: 'Le document de la stratégie n’est pas valable ; corrigez chaque point ci-dessous (l’emplacement dans le document, puis le problème) :',
+    invalid:
+      'Le document de la stratégie n’est pas valable ; corrigez chaque point ci-dessous (l’emplacement dans le document, puis le problème) :',
   },
   segment: {
-    unknown: 'Ce segment n’existe pas dans la stratégie en vigueur : rechargez la page, la stratégie a peut-être changé.',
-    note_missing: 'Écrivez la raison du changement (au moins 3 caractères) : les agents la voient dans les raisons de la file.',
+    unknown:
+      'Ce segment n’existe pas dans la stratégie en vigueur : rechargez la page, la stratégie a peut-être changé.',
+    note_missing:
+      'Écrivez la raison du changement (au moins 3 caractères) : les agents la voient dans les raisons de la file.',
   },
   assignment: {
     team_unknown: 'Cette équipe n’existe pas ou ne travaille pas de dossiers : choisissez une équipe de la liste.',
     note_missing: 'Écrivez la raison de la réaffectation (au moins 3 caractères).',
-    user_not_in_team: 'Cet agent ne fait pas partie de l’équipe choisie : choisissez un agent de cette équipe, ou aucun.',
+    user_not_in_team:
+      'Cet agent ne fait pas partie de l’équipe choisie : choisissez un agent de cette équipe, ou aucun.',
   },
 };

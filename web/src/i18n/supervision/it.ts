@@ -6,7 +6,8 @@
 export const supervisionIt = {
   teamQueues: {
     title: 'Code del team',
-    intro: 'Per ogni team: i segmenti della strategia con le loro pratiche, cosa fanno oggi gli operatori e le attività di follow-up aperte. Mettere in pausa un segmento o regolarne la priorità vale subito, senza pubblicare una strategia; ogni modifica è registrata nel registro di audit.',
+    intro:
+      'Per ogni team: i segmenti della strategia con le loro pratiche, cosa fanno oggi gli operatori e le attività di follow-up aperte. Mettere in pausa un segmento o regolarne la priorità vale subito, senza pubblicare una strategia; ogni modifica è registrata nel registro di audit.',
     none: 'Nessun team ha una coda di pratiche.',
     teamKind: 'Team {{kind}}',
     openTasks_zero: 'Nessuna attività di follow-up aperta',
@@ -39,13 +40,15 @@ export const supervisionIt = {
     noCurrent: 'Nessuna',
     control: {
       heading: 'Regola il segmento «{{segment}}»',
-      intro: 'La regolazione vale per tutto il segmento (champion e challenger, in tutti i team). In pausa, le sue pratiche escono dalle code di chiamata fino alla ripresa.',
+      intro:
+        'La regolazione vale per tutto il segmento (champion e challenger, in tutti i team). In pausa, le sue pratiche escono dalle code di chiamata fino alla ripresa.',
       paused: 'Metti in pausa il segmento',
       boost: 'Priorità aggiunta (da −500 a +500)',
       boostHint: 'Aggiunta alla priorità del segmento (da 0 a 1000); 0 per tornare alla priorità della strategia.',
       boostInvalid: 'Scrivi un numero intero tra −500 e +500.',
       note: 'Motivo della modifica',
-      noteHint: 'Obbligatorio, almeno 3 caratteri; gli operatori lo vedono tra i motivi della coda, e resta nel registro di audit.',
+      noteHint:
+        'Obbligatorio, almeno 3 caratteri; gli operatori lo vedono tra i motivi della coda, e resta nel registro di audit.',
       noteTooShort: 'Scrivi il motivo (almeno 3 caratteri).',
       save: 'Salva la regolazione',
       saving: 'Salvataggio…',
@@ -57,7 +60,8 @@ export const supervisionIt = {
   },
   strategies: {
     title: 'Strategie',
-    intro: 'La strategia colloca ogni pratica aperta nel primo segmento di cui sono soddisfatte tutte le condizioni; il segmento dice quale team lavora la pratica, con quali canali e con quale priorità. Ogni versione pubblicata è conservata.',
+    intro:
+      'La strategia colloca ogni pratica aperta nel primo segmento di cui sono soddisfatte tutte le condizioni; il segmento dice quale team lavora la pratica, con quali canali e con quale priorità. Ogni versione pubblicata è conservata.',
     inForce: 'Versione in vigore',
     viewing: 'Versione {{version}}',
     notInForce: 'Questa versione non è più in vigore (lo è la versione {{version}}).',
@@ -78,7 +82,8 @@ export const supervisionIt = {
     everyOther: 'Tutte le altre pratiche aperte (nessuna condizione).',
     treatment: 'Trattamento',
     challengerHeading: 'Challenger: {{share}}% delle pratiche del segmento',
-    challengerHint: 'Scelte con un’estrazione stabile (una pratica resta sempre dalla stessa parte), per confrontare i due trattamenti.',
+    challengerHint:
+      'Scelte con un’estrazione stabile (una pratica resta sempre dalla stessa parte), per confrontare i due trattamenti.',
     challengerNote: 'Perché: {{note}}',
     conditions: {
       creditors: 'Creditori: {{list}}',
@@ -148,16 +153,19 @@ export const supervisionIt = {
     readOnly: 'Solo la direzione pubblica una nuova versione della strategia.',
     editor: {
       heading: 'Pubblica una nuova versione',
-      intro: 'Il documento completo in JSON, precompilato con la versione in vigore. Una volta pubblicata, la nuova versione vale subito: ogni pratica aperta viene riclassificata al prossimo aggiornamento delle code (di solito entro un minuto).',
+      intro:
+        'Il documento completo in JSON, precompilato con la versione in vigore. Una volta pubblicata, la nuova versione vale subito: ogni pratica aperta viene riclassificata al prossimo aggiornamento delle code (di solito entro un minuto).',
       json: 'Documento della strategia (JSON)',
-      jsonHint: 'Segmenti in ordine; l’ultimo senza condizioni. Importi in centesimi, priorità da 0 a 1000, quota del challenger da 1 a 50%.',
+      jsonHint:
+        'Segmenti in ordine; l’ultimo senza condizioni. Importi in centesimi, priorità da 0 a 1000, quota del challenger da 1 a 50%.',
       jsonSyntax: 'Questo testo non è JSON valido: {{message}}',
       reset: 'Riparti dalla versione in vigore',
       note: 'Nota di versione',
       noteHint: 'Cosa cambia e perché (almeno 3 caratteri); resta nello storico delle versioni.',
       noteTooShort: 'Scrivi la nota di versione (almeno 3 caratteri).',
       publish: 'Pubblica',
-      confirm: 'Pubblicare questo documento come versione {{version}}? Sostituisce subito la versione in vigore per tutte le pratiche aperte. La versione attuale resta nello storico.',
+      confirm:
+        'Pubblicare questo documento come versione {{version}}? Sostituisce subito la versione in vigore per tutte le pratiche aperte. La versione attuale resta nello storico.',
       yes: 'Sì, pubblica la versione {{version}}',
       cancel: 'Annulla',
       publishing: 'Pubblicazione…',
@@ -167,7 +175,8 @@ export const supervisionIt = {
   },
   assignment: {
     heading: 'Riassegna la pratica',
-    intro: 'Metti la pratica nella coda di un altro team, o affidala a un operatore preciso. Il motivo è registrato nel registro di audit.',
+    intro:
+      'Metti la pratica nella coda di un altro team, o affidala a un operatore preciso. Il motivo è registrato nel registro di audit.',
     open: 'Riassegna questa pratica…',
     team: 'Team',
     chooseTeam: 'Scegli un team',
@@ -190,11 +199,14 @@ export const supervisionIt = {
 
 export const supervisionProblemsIt = {
   strategy: {
-    invalid: 'Il documento della strategia non è valido; correggi ogni punto qui sotto (la posizione nel documento, poi il problema):',
+    invalid:
+      'Il documento della strategia non è valido; correggi ogni punto qui sotto (la posizione nel documento, poi il problema):',
   },
   segment: {
-    unknown: 'Questo segmento non esiste nella strategia in vigore: ricarica la pagina, la strategia potrebbe essere cambiata.',
-    note_missing: 'Scrivi il motivo della modifica (almeno 3 caratteri): gli operatori lo vedono tra i motivi della coda.',
+    unknown:
+      'Questo segmento non esiste nella strategia in vigore: ricarica la pagina, la strategia potrebbe essere cambiata.',
+    note_missing:
+      'Scrivi il motivo della modifica (almeno 3 caratteri): gli operatori lo vedono tra i motivi della coda.',
   },
   assignment: {
     team_unknown: 'Questo team non esiste o non lavora pratiche: scegli un team dall’elenco.',

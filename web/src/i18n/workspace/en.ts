@@ -15,16 +15,20 @@ export const workspaceEn: Widen<typeof workspaceFr> = {
     button: 'Next case',
     taking: 'Finding the next case…',
     none: 'No case may be called right now.',
-    later_one: '{{formatted}} case is waiting for a moment when a call is allowed (contact hours, the gap between two calls, an agreed callback). Try again a little later.',
-    later_other: '{{formatted}} cases are waiting for a moment when a call is allowed (contact hours, the gap between two calls, agreed callbacks). Try again a little later.',
+    later_one:
+      '{{formatted}} case is waiting for a moment when a call is allowed (contact hours, the gap between two calls, an agreed callback). Try again a little later.',
+    later_other:
+      '{{formatted}} cases are waiting for a moment when a call is allowed (contact hours, the gap between two calls, agreed callbacks). Try again a little later.',
     emptyQueue: 'Your queues are empty for now.',
   },
   waiting: {
     atLeast: '{{number}} or more',
     callableNow: 'To call now',
     later: 'Later',
-    nothingNowLater_one: 'Nothing to call for now: {{formatted}} case can be called later, when the contact policy allows it.',
-    nothingNowLater_other: 'Nothing to call for now: {{formatted}} cases can be called later, when the contact policy allows it.',
+    nothingNowLater_one:
+      'Nothing to call for now: {{formatted}} case can be called later, when the contact policy allows it.',
+    nothingNowLater_other:
+      'Nothing to call for now: {{formatted}} cases can be called later, when the contact policy allows it.',
     nothingAtAll: 'Nothing to call for now, and nothing is waiting in your queues.',
   },
   today: {
@@ -37,7 +41,8 @@ export const workspaceEn: Widen<typeof workspaceFr> = {
     heading: 'Case in progress',
     link: 'Case {{reference}} — {{name}}',
     release: 'Give the case back',
-    releaseHint: 'Giving the case back puts it in the queue again, for you or a colleague. Recording the call gives it back too.',
+    releaseHint:
+      'Giving the case back puts it in the queue again, for you or a colleague. Recording the call gives it back too.',
     released: 'Case {{reference}} given back: it returns to the queue.',
     none: 'No case in progress. Take the next case to start.',
   },
@@ -66,7 +71,12 @@ export const workspaceEn: Widen<typeof workspaceFr> = {
     segment: 'Strategy segment',
     arms: { champion: 'champion (reference treatment)', challenger: 'challenger (alternative treatment)' },
     tier: 'Tier',
-    tiers: { callback: 'Agreed callback', promise: 'Promise due or broken', follow_up: 'Follow-up task due', standard: 'Standard' },
+    tiers: {
+      callback: 'Agreed callback',
+      promise: 'Promise due or broken',
+      follow_up: 'Follow-up task due',
+      standard: 'Standard',
+    },
     priority: 'Priority',
     channels: 'Planned channels',
     callableFrom: 'Call possible from',
@@ -105,7 +115,8 @@ export const workspaceEn: Widen<typeof workspaceFr> = {
     intro: 'Tick each step as the call goes; the list is recorded with the call for quality reviews.',
     steps: 'Steps of the call',
     identityReminderTitle: 'Identity not confirmed:',
-    identityReminder: 'say nothing about the debt, the creditor or the agency until you are speaking to the debtor in person.',
+    identityReminder:
+      'say nothing about the debt, the creditor or the agency until you are speaking to the debtor in person.',
     lockedStep: '(once identity is confirmed)',
     outcome: 'Outcome of the call',
     outcomes: {
@@ -118,11 +129,13 @@ export const workspaceEn: Widen<typeof workspaceFr> = {
     },
     voicemailTitle: 'Message to leave, word for word:',
     voicemailHint: 'Nothing else: not the debt, not the creditor, not the agency’s trade.',
-    thirdPartyHint: 'Tell the other person nothing: not the debt, not the creditor, not the agency’s trade. You may ask when to call back.',
+    thirdPartyHint:
+      'Tell the other person nothing: not the debt, not the creditor, not the agency’s trade. You may ask when to call back.',
     noPhones: 'The debtor has no phone number on file.',
     contactPoint: 'Number dialled',
     choosePhone: 'Choose the number',
-    contactPointHint: 'This number will be marked wrong and no longer used; a search for new contact details will be opened.',
+    contactPointHint:
+      'This number will be marked wrong and no longer used; a search for new contact details will be opened.',
     result: 'What the conversation came to',
     results: {
       promise: 'Promise to pay',
@@ -156,14 +169,16 @@ export const workspaceEn: Widen<typeof workspaceFr> = {
     refused: 'The contact policy refuses this call now: nothing was recorded.',
     errors: {
       outcome: 'Choose the outcome of the call.',
-      identity: 'Confirm the identity first (tick the first step): without it, the call is not a conversation with the debtor.',
+      identity:
+        'Confirm the identity first (tick the first step): without it, the call is not a conversation with the debtor.',
       result: 'Choose what the conversation came to.',
       contactPoint: 'Choose the number dialled.',
       amount: 'Enter an amount in euros, above zero, with at most two decimals.',
       dueOn: 'Choose a date from {{from}} to {{to}}.',
       callback: 'Choose a date and a time to come.',
       reason: 'Write the reason (at least 3 characters).',
-      disclosed: 'These steps are only for a conversation with the debtor, identity confirmed: {{steps}}. Untick them, or choose “I spoke to the debtor”.',
+      disclosed:
+        'These steps are only for a conversation with the debtor, identity confirmed: {{steps}}. Untick them, or choose “I spoke to the debtor”.',
     },
   },
   promises: {
@@ -190,7 +205,8 @@ export const workspaceEn: Widen<typeof workspaceFr> = {
 
 export const workspaceProblemsEn: Widen<typeof workspaceProblemsFr> = {
   workspace: {
-    no_queue: 'You belong to no team that works calling queues, so no case can be given to you. Ask an administrator to add you to a team.',
+    no_queue:
+      'You belong to no team that works calling queues, so no case can be given to you. Ask an administrator to add you to a team.',
     no_care_team: 'No care team exists to take over this case: an administrator must create one. Nothing was recorded.',
   },
   queue: {
@@ -205,8 +221,10 @@ export const workspaceProblemsEn: Widen<typeof workspaceProblemsFr> = {
     contact_point_invalid: 'This number is not one of the debtor’s phone numbers: choose one from the list.',
     case_closed: 'This case is closed: no call can be recorded on it.',
     unknown_step: 'A step ticked is not part of the call script: reload the page and tick the steps again.',
-    disclosed_without_identity: 'Some steps ticked are only for a conversation with the debtor, identity confirmed: untick them, or choose “I spoke to the debtor”.',
-    identity_not_confirmed: 'A conversation with the debtor starts by confirming who answers: tick that step, or record the call as “Someone else answered”.',
+    disclosed_without_identity:
+      'Some steps ticked are only for a conversation with the debtor, identity confirmed: untick them, or choose “I spoke to the debtor”.',
+    identity_not_confirmed:
+      'A conversation with the debtor starts by confirming who answers: tick that step, or record the call as “Someone else answered”.',
   },
   promise: {
     amount_too_high: 'The amount promised is more than the balance of the case: promise at most the balance.',

@@ -5,25 +5,31 @@
 export const workspaceFr = {
   title: 'Mon poste',
   heading: 'Mon poste',
-  intro: 'Votre journée : le dossier suivant à appeler, celui en cours, vos chiffres du jour et les tâches de suivi à faire.',
+  intro:
+    'Votre journée : le dossier suivant à appeler, celui en cours, vos chiffres du jour et les tâches de suivi à faire.',
   teams_one: 'Votre file : {{teams}}.',
   teams_other: 'Vos files : {{teams}}.',
-  noTeam: 'Vous n’êtes rattaché·e à aucune équipe : aucun dossier ne peut vous être confié. Demandez à un administrateur de vous ajouter à une équipe.',
+  noTeam:
+    'Vous n’êtes rattaché·e à aucune équipe : aucun dossier ne peut vous être confié. Demandez à un administrateur de vous ajouter à une équipe.',
   next: {
     heading: 'Dossier suivant',
     button: 'Dossier suivant',
     taking: 'Recherche du dossier suivant…',
     none: 'Aucun dossier ne peut être appelé maintenant.',
-    later_one: '{{formatted}} dossier attend un moment où l’appel sera permis (heures de contact, délai entre deux appels, rappel convenu). Réessayez un peu plus tard.',
-    later_other: '{{formatted}} dossiers attendent un moment où l’appel sera permis (heures de contact, délai entre deux appels, rappels convenus). Réessayez un peu plus tard.',
+    later_one:
+      '{{formatted}} dossier attend un moment où l’appel sera permis (heures de contact, délai entre deux appels, rappel convenu). Réessayez un peu plus tard.',
+    later_other:
+      '{{formatted}} dossiers attendent un moment où l’appel sera permis (heures de contact, délai entre deux appels, rappels convenus). Réessayez un peu plus tard.',
     emptyQueue: 'Vos files sont vides pour le moment.',
   },
   waiting: {
     atLeast: '{{number}} ou plus',
     callableNow: 'À appeler maintenant',
     later: 'Plus tard',
-    nothingNowLater_one: 'Rien à appeler pour l’instant : {{formatted}} dossier pourra l’être plus tard, quand la politique de contact le permettra.',
-    nothingNowLater_other: 'Rien à appeler pour l’instant : {{formatted}} dossiers pourront l’être plus tard, quand la politique de contact le permettra.',
+    nothingNowLater_one:
+      'Rien à appeler pour l’instant : {{formatted}} dossier pourra l’être plus tard, quand la politique de contact le permettra.',
+    nothingNowLater_other:
+      'Rien à appeler pour l’instant : {{formatted}} dossiers pourront l’être plus tard, quand la politique de contact le permettra.',
     nothingAtAll: 'Rien à appeler pour l’instant, et rien n’attend dans vos files.',
   },
   today: {
@@ -36,7 +42,8 @@ export const workspaceFr = {
     heading: 'Dossier en cours',
     link: 'Dossier {{reference}} — {{name}}',
     release: 'Rendre le dossier',
-    releaseHint: 'Rendre le dossier le remet dans la file, pour vous ou un collègue. Enregistrer l’appel le rend aussi.',
+    releaseHint:
+      'Rendre le dossier le remet dans la file, pour vous ou un collègue. Enregistrer l’appel le rend aussi.',
     released: 'Dossier {{reference}} rendu : il retourne dans la file.',
     none: 'Aucun dossier en cours. Prenez le dossier suivant pour commencer.',
   },
@@ -65,7 +72,12 @@ export const workspaceFr = {
     segment: 'Segment de la stratégie',
     arms: { champion: 'champion (traitement de référence)', challenger: 'challenger (traitement alternatif)' },
     tier: 'Rang',
-    tiers: { callback: 'Rappel convenu', promise: 'Promesse due ou non tenue', follow_up: 'Tâche de suivi due', standard: 'Ordinaire' },
+    tiers: {
+      callback: 'Rappel convenu',
+      promise: 'Promesse due ou non tenue',
+      follow_up: 'Tâche de suivi due',
+      standard: 'Ordinaire',
+    },
     priority: 'Priorité',
     channels: 'Canaux prévus',
     callableFrom: 'Appel possible à partir de',
@@ -104,7 +116,8 @@ export const workspaceFr = {
     intro: 'Cochez chaque étape au fil de l’appel ; la liste est enregistrée avec l’appel pour les revues qualité.',
     steps: 'Étapes de l’appel',
     identityReminderTitle: 'Identité non confirmée :',
-    identityReminder: 'ne dites rien de la dette, du créancier ni de l’agence tant que vous ne parlez pas au débiteur lui-même.',
+    identityReminder:
+      'ne dites rien de la dette, du créancier ni de l’agence tant que vous ne parlez pas au débiteur lui-même.',
     lockedStep: '(après la confirmation de l’identité)',
     outcome: 'Issue de l’appel',
     outcomes: {
@@ -117,11 +130,13 @@ export const workspaceFr = {
     },
     voicemailTitle: 'Message à laisser, mot pour mot :',
     voicemailHint: 'Rien d’autre : ni la dette, ni le créancier, ni l’activité de l’agence.',
-    thirdPartyHint: 'Rien n’est dit au tiers : ni la dette, ni le créancier, ni l’activité de l’agence. Vous pouvez demander quand rappeler.',
+    thirdPartyHint:
+      'Rien n’est dit au tiers : ni la dette, ni le créancier, ni l’activité de l’agence. Vous pouvez demander quand rappeler.',
     noPhones: 'Le débiteur n’a aucun numéro de téléphone enregistré.',
     contactPoint: 'Numéro composé',
     choosePhone: 'Choisissez le numéro',
-    contactPointHint: 'Ce numéro sera marqué comme erroné et ne sera plus utilisé ; une recherche de coordonnées sera ouverte.',
+    contactPointHint:
+      'Ce numéro sera marqué comme erroné et ne sera plus utilisé ; une recherche de coordonnées sera ouverte.',
     result: 'Ce que la conversation a donné',
     results: {
       promise: 'Promesse de paiement',
@@ -143,10 +158,12 @@ export const workspaceFr = {
     callbackHint: 'À l’heure du débiteur ({{zone}}). Le dossier passera en tête de file à ce moment-là.',
     disputeReason: 'Motif de la contestation',
     hardshipReason: 'Ce que le débiteur a dit de sa situation',
-    disputeHint: 'Ce que le débiteur conteste, en quelques mots. Le recouvrement sera suspendu jusqu’à la réponse du créancier.',
+    disputeHint:
+      'Ce que le débiteur conteste, en quelques mots. Le recouvrement sera suspendu jusqu’à la réponse du créancier.',
     hardshipHint: 'En mots adaptés au dossier, sans détail de santé. Le dossier passe à la cellule accompagnement.',
     note: 'Note (facultative)',
-    healthReminder: 'N’écrivez ici aucun détail de santé : ils vont dans les champs protégés de la cellule accompagnement.',
+    healthReminder:
+      'N’écrivez ici aucun détail de santé : ils vont dans les champs protégés de la cellule accompagnement.',
     noteCount: '{{used}} / {{max}} caractères',
     submit: 'Enregistrer l’appel',
     submitting: 'Enregistrement…',
@@ -155,14 +172,16 @@ export const workspaceFr = {
     refused: 'La politique de contact refuse cet appel maintenant : rien n’a été enregistré.',
     errors: {
       outcome: 'Choisissez l’issue de l’appel.',
-      identity: 'Confirmez d’abord l’identité (cochez la première étape) : sans elle, l’appel n’est pas une conversation avec le débiteur.',
+      identity:
+        'Confirmez d’abord l’identité (cochez la première étape) : sans elle, l’appel n’est pas une conversation avec le débiteur.',
       result: 'Choisissez ce que la conversation a donné.',
       contactPoint: 'Choisissez le numéro composé.',
       amount: 'Saisissez un montant en euros, plus grand que zéro, avec au plus deux décimales.',
       dueOn: 'Choisissez une date entre le {{from}} et le {{to}}.',
       callback: 'Choisissez une date et une heure à venir.',
       reason: 'Écrivez le motif (au moins 3 caractères).',
-      disclosed: 'Ces étapes ne se font qu’avec le débiteur, identité confirmée : {{steps}}. Décochez-les, ou choisissez « J’ai parlé au débiteur ».',
+      disclosed:
+        'Ces étapes ne se font qu’avec le débiteur, identité confirmée : {{steps}}. Décochez-les, ou choisissez « J’ai parlé au débiteur ».',
     },
   },
   promises: {
@@ -189,28 +208,37 @@ export const workspaceFr = {
 
 export const workspaceProblemsFr = {
   workspace: {
-    no_queue: 'Vous n’êtes rattaché·e à aucune équipe qui travaille des files d’appel : aucun dossier ne peut vous être confié. Demandez à un administrateur de vous ajouter à une équipe.',
-    no_care_team: 'Aucune équipe d’accompagnement n’existe pour reprendre ce dossier : un administrateur doit en créer une. Rien n’a été enregistré.',
+    no_queue:
+      'Vous n’êtes rattaché·e à aucune équipe qui travaille des files d’appel : aucun dossier ne peut vous être confié. Demandez à un administrateur de vous ajouter à une équipe.',
+    no_care_team:
+      'Aucune équipe d’accompagnement n’existe pour reprendre ce dossier : un administrateur doit en créer une. Rien n’a été enregistré.',
   },
   queue: {
     leased_by_other: 'Un collègue travaille déjà ce dossier : prenez le dossier suivant.',
-    not_leased: 'Ce dossier ne vous est pas confié en ce moment (le délai est peut-être passé) : il est retourné dans la file.',
+    not_leased:
+      'Ce dossier ne vous est pas confié en ce moment (le délai est peut-être passé) : il est retourné dans la file.',
   },
   call: {
-    result_needs_right_party: 'Ce que la conversation a donné ne s’enregistre qu’après avoir parlé au débiteur lui-même.',
+    result_needs_right_party:
+      'Ce que la conversation a donné ne s’enregistre qu’après avoir parlé au débiteur lui-même.',
     promise_missing: 'Une promesse de paiement a besoin d’un montant et d’une date.',
     callback_missing: 'Un rappel a besoin d’une date et d’une heure.',
     reason_missing: 'Une contestation ou des difficultés ont besoin d’un motif écrit.',
     contact_point_invalid: 'Ce numéro n’est pas un numéro de téléphone du débiteur : choisissez-en un dans la liste.',
     case_closed: 'Ce dossier est clos : aucun appel ne peut y être enregistré.',
-    unknown_step: 'Une étape cochée ne fait pas partie du script d’appel : rechargez la page puis cochez de nouveau les étapes.',
-    disclosed_without_identity: 'Des étapes cochées ne se font qu’avec le débiteur, identité confirmée : décochez-les, ou choisissez « J’ai parlé au débiteur ».',
-    identity_not_confirmed: 'Une conversation avec le débiteur commence par la confirmation de son identité : cochez cette étape, ou enregistrez l’appel comme « Un tiers a répondu ».',
+    unknown_step:
+      'Une étape cochée ne fait pas partie du script d’appel : rechargez la page puis cochez de nouveau les étapes.',
+    disclosed_without_identity:
+      'Des étapes cochées ne se font qu’avec le débiteur, identité confirmée : décochez-les, ou choisissez « J’ai parlé au débiteur ».',
+    identity_not_confirmed:
+      'Une conversation avec le débiteur commence par la confirmation de son identité : cochez cette étape, ou enregistrez l’appel comme « Un tiers a répondu ».',
   },
   promise: {
     amount_too_high: 'Le montant promis dépasse le solde du dossier : promettez au plus le solde.',
-    due_out_of_range: 'La date du paiement doit être aujourd’hui ou plus tard, sans dépasser la limite indiquée sous le champ.',
-    already_open: 'Une promesse de paiement est déjà en cours sur ce dossier : annulez-la d’abord, ou attendez son échéance.',
+    due_out_of_range:
+      'La date du paiement doit être aujourd’hui ou plus tard, sans dépasser la limite indiquée sous le champ.',
+    already_open:
+      'Une promesse de paiement est déjà en cours sur ce dossier : annulez-la d’abord, ou attendez son échéance.',
     reason_missing: 'Écrivez pourquoi la promesse est annulée (au moins 3 caractères).',
     not_open: 'Cette promesse n’est plus en cours (tenue, non tenue ou déjà annulée) : son état à jour est affiché.',
   },

@@ -61,7 +61,9 @@ export function ContactHistory({ caseId, contact }: ContactPartProps) {
                       <>
                         <br />
                         <strong className="warning-text">
-                          {t('contact.history.override', { name: item.decision.override?.grantedBy ?? t('common.none') })}
+                          {t('contact.history.override', {
+                            name: item.decision.override?.grantedBy ?? t('common.none'),
+                          })}
                         </strong>
                       </>
                     ) : null}
@@ -75,7 +77,9 @@ export function ContactHistory({ caseId, contact }: ContactPartProps) {
       )}
       {shown.length < contact.contacts.length ? (
         <p>
-          <span className="muted">{t('contact.history.shown', { shown: shown.length, count: contact.contacts.length })}</span>{' '}
+          <span className="muted">
+            {t('contact.history.shown', { shown: shown.length, count: contact.contacts.length })}
+          </span>{' '}
           <button type="button" className="button secondary small" onClick={() => setAll(true)}>
             {t('contact.history.showAll', { count: contact.contacts.length })}
           </button>

@@ -36,7 +36,8 @@ export function ContactPanel({ caseId }: { caseId: string }) {
     getCaseContact(caseId, controller.signal).then(
       (data) => setState({ status: 'ready', data }),
       (error: unknown) => {
-        if (!isAbort(error)) setState((previous) => (previous.status === 'ready' ? previous : { status: 'error', error }));
+        if (!isAbort(error))
+          setState((previous) => (previous.status === 'ready' ? previous : { status: 'error', error }));
       },
     );
     return () => controller.abort();
@@ -82,7 +83,11 @@ function PermissionsSection({ contact }: ContactPartProps) {
           const decision = contact.permissions[channel];
           const name = labelOf(t, 'values.channels', channel);
           return (
-            <li key={channel} className={`channel-permission ${decision.allowed ? 'allowed' : 'refused'}`} aria-labelledby={`permission-${channel}`}>
+            <li
+              key={channel}
+              className={`channel-permission ${decision.allowed ? 'allowed' : 'refused'}`}
+              aria-labelledby={`permission-${channel}`}
+            >
               <h3 id={`permission-${channel}`}>
                 {name}{' '}
                 <span className={`badge ${decision.allowed ? 'permission-allowed' : 'permission-refused'}`}>

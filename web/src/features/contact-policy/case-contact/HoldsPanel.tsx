@@ -51,7 +51,9 @@ export function HoldsPanel(props: ContactPartProps) {
           }
         />
       )}
-      {manage && lifting ? <LiftHoldForm key={lifting.id} hold={lifting} onClose={() => setLifting(null)} reload={props.reload} /> : null}
+      {manage && lifting ? (
+        <LiftHoldForm key={lifting.id} hold={lifting} onClose={() => setLifting(null)} reload={props.reload} />
+      ) : null}
       {manage ? <PlaceHoldForm {...props} /> : null}
     </section>
   );
@@ -80,7 +82,14 @@ function LiftHoldForm({ hold, onClose, reload }: { hold: Hold; onClose: () => vo
       <div className="field wide">
         <label htmlFor="lift-reason">{t('contact.holds.liftReason')}</label>
         {/* The form opens on a click on "Lift": the focus follows it to the one field to fill. */}
-        <input id="lift-reason" type="text" required autoFocus value={reason} onChange={(event) => setReason(event.target.value)} />
+        <input
+          id="lift-reason"
+          type="text"
+          required
+          autoFocus
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={submit.busy}>
@@ -143,8 +152,21 @@ function PlaceHoldForm({ caseId, contact, reload }: ContactPartProps) {
       <p id="hold-rule" className="hint contact-intro">
         {t('contact.holds.rule', { zone })}
       </p>
-      <form className="grid-form" aria-labelledby="place-hold-heading" aria-describedby="hold-rule" onSubmit={(event) => void send(event)} noValidate>
-        <CodeSelect id="hold-kind" label={t('case.holdKind')} group="values.holdKinds" values={HOLD_KINDS} value={kind} onChange={setKind} />
+      <form
+        className="grid-form"
+        aria-labelledby="place-hold-heading"
+        aria-describedby="hold-rule"
+        onSubmit={(event) => void send(event)}
+        noValidate
+      >
+        <CodeSelect
+          id="hold-kind"
+          label={t('case.holdKind')}
+          group="values.holdKinds"
+          values={HOLD_KINDS}
+          value={kind}
+          onChange={setKind}
+        />
         <div className="field">
           <label htmlFor="hold-scope">{t('contact.holds.scope')}</label>
           <select id="hold-scope" value={scope} onChange={(event) => setScope(event.target.value as 'case' | 'debtor')}>
@@ -156,7 +178,9 @@ function PlaceHoldForm({ caseId, contact, reload }: ContactPartProps) {
           {[
             rule.stops.length === 0
               ? t('contact.holds.stopsNothing')
-              : t('contact.holds.stops', { channels: rule.stops.map((channel) => labelOf(t, 'values.channels', channel)).join(', ') }),
+              : t('contact.holds.stops', {
+                  channels: rule.stops.map((channel) => labelOf(t, 'values.channels', channel)).join(', '),
+                }),
             rule.defaultDays !== null ? t('contact.holds.defaultDays', { days: rule.defaultDays }) : '',
             rule.maxDays !== null ? t('contact.holds.maxDays', { days: rule.maxDays }) : '',
           ]
@@ -209,14 +233,21 @@ function PlaceHoldForm({ caseId, contact, reload }: ContactPartProps) {
       </form>
       <SubmitFeedback
         submit={submit}
-        problem={submit.error ? <ProblemMessage error={submit.error} overrides={holdProblemOverrides(submit.error, t)} /> : undefined}
+        problem={
+          submit.error ? (
+            <ProblemMessage error={submit.error} overrides={holdProblemOverrides(submit.error, t)} />
+          ) : undefined
+        }
       />
     </>
   );
 }
 
 /** holds.too_long says how long a hold of that kind may last: the message gives the figure. */
-function holdProblemOverrides(error: unknown, t: ReturnType<typeof useTranslation>['t']): Partial<Record<string, string>> {
+function holdProblemOverrides(
+  error: unknown,
+  t: ReturnType<typeof useTranslation>['t'],
+): Partial<Record<string, string>> {
   const maxDays = (error as { problem?: { maxDays?: unknown } }).problem?.maxDays;
   return typeof maxDays === 'number' ? { 'holds.too_long': t('contact.holds.tooLong', { maxDays }) } : {};
 }

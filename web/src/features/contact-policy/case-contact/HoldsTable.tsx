@@ -56,10 +56,17 @@ export function HoldsTable({
         </thead>
         <tbody>
           {holds.map((hold) => (
-            <tr key={hold.id} className={detailed ? (hold.status === 'active' ? 'row-warning' : 'row-muted') : undefined}>
+            <tr
+              key={hold.id}
+              className={detailed ? (hold.status === 'active' ? 'row-warning' : 'row-muted') : undefined}
+            >
               <th scope="row">{labelOf(t, 'values.holdKinds', hold.kind)}</th>
               {detailed ? <td>{hold.caseId ? t('contact.holds.thisCase') : t('contact.holds.allCases')}</td> : null}
-              {hold.reason === null ? <td className="muted">{t('needToKnow.reasonWithheld')}</td> : <td lang={RECORD_TEXT_LANG}>{hold.reason}</td>}
+              {hold.reason === null ? (
+                <td className="muted">{t('needToKnow.reasonWithheld')}</td>
+              ) : (
+                <td lang={RECORD_TEXT_LANG}>{hold.reason}</td>
+              )}
               <td>{labelOf(t, 'values.holdStatuses', hold.status)}</td>
               <td>{optionalDate(hold.startsAt)}</td>
               <td>{optionalDate(hold.endsAt)}</td>

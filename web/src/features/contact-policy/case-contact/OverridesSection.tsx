@@ -97,8 +97,20 @@ function GrantOverrideForm({ caseId, contact, reload }: ContactPartProps) {
       {refused.length === 0 ? (
         <p>{t('contact.overrides.nothingRefused')}</p>
       ) : (
-        <form className="grid-form" aria-labelledby="grant-override-heading" onSubmit={(event) => void send(event)} noValidate>
-          <CodeSelect id="override-channel" label={t('contact.overrides.channel')} group="values.channels" values={refused} value={chosen as Channel} onChange={setChannel} />
+        <form
+          className="grid-form"
+          aria-labelledby="grant-override-heading"
+          onSubmit={(event) => void send(event)}
+          noValidate
+        >
+          <CodeSelect
+            id="override-channel"
+            label={t('contact.overrides.channel')}
+            group="values.channels"
+            values={refused}
+            value={chosen as Channel}
+            onChange={setChannel}
+          />
           <div className="field wide">
             <label htmlFor="override-reason">{t('contact.overrides.reason')}</label>
             <textarea

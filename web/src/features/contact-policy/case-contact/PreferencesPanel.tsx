@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS, DAY_KEYS } from '../../../../../src/contact-policy/contract.js';
 import {
   optOut,
-  cancelCallback, requestCallback,
+  cancelCallback,
+  requestCallback,
   setContactPreferences,
   withdrawOptOut,
   type Channel,
@@ -82,8 +83,15 @@ function OptOuts({ contact, reload, record }: PartProps) {
                   <td>{at ? <DualTime iso={at} timeZone={contact.location.timeZone} /> : t('contact.optOuts.none')}</td>
                   {record ? (
                     <td>
-                      <button type="button" className="button secondary small" disabled={submit.busy} onClick={() => toggle(channel)}>
-                        {at ? t('contact.optOuts.withdraw', { channel: name }) : t('contact.optOuts.record', { channel: name })}
+                      <button
+                        type="button"
+                        className="button secondary small"
+                        disabled={submit.busy}
+                        onClick={() => toggle(channel)}
+                      >
+                        {at
+                          ? t('contact.optOuts.withdraw', { channel: name })
+                          : t('contact.optOuts.record', { channel: name })}
                       </button>
                     </td>
                   ) : null}
@@ -109,7 +117,11 @@ function Callbacks({ caseId, contact, reload, record }: PartProps) {
     event.preventDefault();
     const at = localToIso(zone, date, time);
     if (!at) return;
-    if (await submit.run(async () => (await requestCallback(contact.debtorId, { caseId, at }), t('contact.callbacks.recorded')))) {
+    if (
+      await submit.run(
+        async () => (await requestCallback(contact.debtorId, { caseId, at }), t('contact.callbacks.recorded')),
+      )
+    ) {
       setDate('');
       setTime('');
       reload();
@@ -129,7 +141,8 @@ function Callbacks({ caseId, contact, reload, record }: PartProps) {
         <ul className="plain-list">
           {contact.callbacks.map((callback) => (
             <li key={callback.id}>
-              <DualTime iso={callback.at} timeZone={zone} /> — {t(`contact.callbacks.statuses.${callback.status}`, { defaultValue: callback.status })}
+              <DualTime iso={callback.at} timeZone={zone} /> —{' '}
+              {t(`contact.callbacks.statuses.${callback.status}`, { defaultValue: callback.status })}
               {record && callback.status === 'pending' ? (
                 <>
                   {' '}
@@ -151,11 +164,25 @@ function Callbacks({ caseId, contact, reload, record }: PartProps) {
         <form className="grid-form" aria-labelledby="callbacks-heading" onSubmit={(event) => void send(event)}>
           <div className="field">
             <label htmlFor="callback-date">{t('contact.callbacks.date')}</label>
-            <input id="callback-date" type="date" required value={date} onChange={(event) => setDate(event.target.value)} aria-describedby="callback-zone" />
+            <input
+              id="callback-date"
+              type="date"
+              required
+              value={date}
+              onChange={(event) => setDate(event.target.value)}
+              aria-describedby="callback-zone"
+            />
           </div>
           <div className="field">
             <label htmlFor="callback-time">{t('contact.callbacks.time')}</label>
-            <input id="callback-time" type="time" required value={time} onChange={(event) => setTime(event.target.value)} aria-describedby="callback-zone" />
+            <input
+              id="callback-time"
+              type="time"
+              required
+              value={time}
+              onChange={(event) => setTime(event.target.value)}
+              aria-describedby="callback-zone"
+            />
           </div>
           <p id="callback-zone" className="hint wide-hint">
             {t('contact.callbacks.zoneHint', { zone })}
@@ -175,11 +202,15 @@ function Callbacks({ caseId, contact, reload, record }: PartProps) {
 function Preferences({ contact, reload, record }: PartProps) {
   const { t } = useTranslation();
   const [channels, setChannels] = useState<Channel[]>(contact.preferences.channels ?? []);
-  const [windows, setWindows] = useState<PreferenceWindow[]>((contact.preferences.windows as PreferenceWindow[] | null) ?? []);
+  const [windows, setWindows] = useState<PreferenceWindow[]>(
+    (contact.preferences.windows as PreferenceWindow[] | null) ?? [],
+  );
   const submit = useSubmit();
 
   const toggleChannel = (channel: Channel, on: boolean) =>
-    setChannels((current) => (on ? CHANNELS.filter((c) => c === channel || current.includes(c)) : current.filter((c) => c !== channel)));
+    setChannels((current) =>
+      on ? CHANNELS.filter((c) => c === channel || current.includes(c)) : current.filter((c) => c !== channel),
+    );
   const changeWindow = (index: number, change: Partial<PreferenceWindow>) =>
     setWindows((current) => current.map((window, i) => (i === index ? { ...window, ...change } : window)));
 
@@ -188,7 +219,10 @@ function Preferences({ contact, reload, record }: PartProps) {
     const saved = await submit.run(async () => {
       await setContactPreferences(contact.debtorId, {
         channels: channels.length > 0 ? channels : null,
-        windows: windows.length > 0 ? windows.map((window) => ({ ...window, days: WEEK.filter((day) => window.days.includes(day)) })) : null,
+        windows:
+          windows.length > 0
+            ? windows.map((window) => ({ ...window, days: WEEK.filter((day) => window.days.includes(day)) }))
+            : null,
       });
       return t('contact.preferences.saved');
     });
@@ -204,7 +238,11 @@ function Preferences({ contact, reload, record }: PartProps) {
           <p className="hint">{t('contact.preferences.channelsHint')}</p>
           {CHANNELS.map((channel) => (
             <label key={channel} className="choice">
-              <input type="checkbox" checked={channels.includes(channel)} onChange={(event) => toggleChannel(channel, event.target.checked)} />{' '}
+              <input
+                type="checkbox"
+                checked={channels.includes(channel)}
+                onChange={(event) => toggleChannel(channel, event.target.checked)}
+              />{' '}
               {labelOf(t, 'values.channels', channel)}
             </label>
           ))}
@@ -222,7 +260,9 @@ function Preferences({ contact, reload, record }: PartProps) {
                       type="checkbox"
                       checked={window.days.includes(day)}
                       onChange={(event) =>
-                        changeWindow(index, { days: event.target.checked ? [...window.days, day] : window.days.filter((d) => d !== day) })
+                        changeWindow(index, {
+                          days: event.target.checked ? [...window.days, day] : window.days.filter((d) => d !== day),
+                        })
                       }
                     />{' '}
                     {t(`contact.days.${day}`)}
@@ -232,14 +272,30 @@ function Preferences({ contact, reload, record }: PartProps) {
               <div className="grid-form">
                 <div className="field">
                   <label htmlFor={`window-${index}-from`}>{t('contact.preferences.from', { n: index + 1 })}</label>
-                  <input id={`window-${index}-from`} type="time" required value={window.from} onChange={(event) => changeWindow(index, { from: event.target.value })} />
+                  <input
+                    id={`window-${index}-from`}
+                    type="time"
+                    required
+                    value={window.from}
+                    onChange={(event) => changeWindow(index, { from: event.target.value })}
+                  />
                 </div>
                 <div className="field">
                   <label htmlFor={`window-${index}-to`}>{t('contact.preferences.to', { n: index + 1 })}</label>
-                  <input id={`window-${index}-to`} type="time" required value={window.to} onChange={(event) => changeWindow(index, { to: event.target.value })} />
+                  <input
+                    id={`window-${index}-to`}
+                    type="time"
+                    required
+                    value={window.to}
+                    onChange={(event) => changeWindow(index, { to: event.target.value })}
+                  />
                 </div>
               </div>
-              <button type="button" className="button ghost small" onClick={() => setWindows((current) => current.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="button ghost small"
+                onClick={() => setWindows((current) => current.filter((_, i) => i !== index))}
+              >
                 {t('contact.preferences.removeWindow', { n: index + 1 })}
               </button>
             </fieldset>
@@ -247,7 +303,12 @@ function Preferences({ contact, reload, record }: PartProps) {
           <button
             type="button"
             className="button secondary small"
-            onClick={() => setWindows((current) => [...current, { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '18:00', to: '20:00' }])}
+            onClick={() =>
+              setWindows((current) => [
+                ...current,
+                { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '18:00', to: '20:00' },
+              ])
+            }
           >
             {t('contact.preferences.addWindow')}
           </button>

@@ -9,7 +9,6 @@ import { CodeSelect } from '../../../ui/fields.js';
 import { DecisionDetails } from './shared.js';
 import { SubmitFeedback, useSubmit } from '../../../ui/useSubmit.js';
 
-
 const DIRECTIONS: readonly ContactDirection[] = ['outbound', 'inbound'];
 
 /** The decision carried by a 409 contact.refused, when the error is one. */
@@ -17,7 +16,11 @@ function refusalOf(error: unknown): Decision | null {
   if (!(error instanceof ApiError) || error.code !== 'contact.refused') return null;
   const decision = error.problem.decision as Decision | undefined;
   if (decision && Array.isArray(decision.reasons)) return decision;
-  const extra = error.problem as { reasons?: Decision['reasons']; nextAllowedAt?: string | null; policyVersion?: number };
+  const extra = error.problem as {
+    reasons?: Decision['reasons'];
+    nextAllowedAt?: string | null;
+    policyVersion?: number;
+  };
   if (!Array.isArray(extra.reasons)) return null;
   return {
     allowed: false,
@@ -78,7 +81,14 @@ export function RecordContactForm({ caseId, contact, reload }: ContactPartProps)
       <h2 id="record-contact-heading">{t('contact.record.heading')}</h2>
       <p className="hint contact-intro">{t('contact.record.intro')}</p>
       <form className="grid-form" onSubmit={(event) => void send(event)}>
-        <CodeSelect id="contact-channel" label={t('contact.record.channel')} group="values.channels" values={CHANNELS} value={channel} onChange={chooseChannel} />
+        <CodeSelect
+          id="contact-channel"
+          label={t('contact.record.channel')}
+          group="values.channels"
+          values={CHANNELS}
+          value={channel}
+          onChange={chooseChannel}
+        />
         <CodeSelect
           id="contact-direction"
           label={t('contact.record.direction')}
@@ -87,10 +97,23 @@ export function RecordContactForm({ caseId, contact, reload }: ContactPartProps)
           value={direction}
           onChange={setDirection}
         />
-        <CodeSelect id="contact-outcome" label={t('contact.record.outcome')} group="values.outcomes" values={OUTCOMES[channel]} value={outcome} onChange={setOutcome} />
+        <CodeSelect
+          id="contact-outcome"
+          label={t('contact.record.outcome')}
+          group="values.outcomes"
+          values={OUTCOMES[channel]}
+          value={outcome}
+          onChange={setOutcome}
+        />
         <div className="field wide">
           <label htmlFor="contact-note">{t('contact.record.note')}</label>
-          <textarea id="contact-note" rows={2} value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
+          <textarea
+            id="contact-note"
+            rows={2}
+            value={note}
+            maxLength={2000}
+            onChange={(event) => setNote(event.target.value)}
+          />
         </div>
         {canBeFirstLetter ? (
           <div className="field checkbox-field wide">

@@ -23,17 +23,28 @@ interface PolicyItem {
  * (what a reader without need-to-know sees of a care hold) in the app's own language by its rule id, every other rule
  * in the policy's words in the reader's language (a notice the policy document carries has no Italian: English).
  */
-export function usePolicyText(): (item: PolicyItem, kind?: 'reason' | 'notice') => { text: string; lang: string | undefined } {
+export function usePolicyText(): (
+  item: PolicyItem,
+  kind?: 'reason' | 'notice',
+) => { text: string; lang: string | undefined } {
   const { t, i18n } = useTranslation();
   const language = usePolicyLanguage();
   return (item, kind = 'reason') => {
     if (item.rule === CARE_RULE_ID) {
-      const key = kind === 'notice' ? 'needToKnow.careRule.notice' : item.until ? 'needToKnow.careRule.untilEnd' : 'needToKnow.careRule.untilLifted';
+      const key =
+        kind === 'notice'
+          ? 'needToKnow.careRule.notice'
+          : item.until
+            ? 'needToKnow.careRule.untilEnd'
+            : 'needToKnow.careRule.untilLifted';
       return { text: t(key), lang: undefined };
     }
     const [policy, policyLanguage] =
       item.messages?.[language] !== undefined ? [item.messages[language], language] : [item.messages?.en, 'en'];
-    return { text: policy ?? item.message ?? item.rule ?? '', lang: policy !== undefined && i18n.language !== policyLanguage ? policyLanguage : undefined };
+    return {
+      text: policy ?? item.message ?? item.rule ?? '',
+      lang: policy !== undefined && i18n.language !== policyLanguage ? policyLanguage : undefined,
+    };
   };
 }
 
@@ -112,12 +123,17 @@ export function DecisionDetails({ decision, timeZone }: { decision: Decision; ti
       {!decision.allowed ? (
         <p className="next-allowed">
           <strong>{t('contact.nextAllowed')}</strong>{' '}
-          {decision.nextAllowedAt ? <DualTime iso={decision.nextAllowedAt} timeZone={timeZone} /> : t('contact.nextAllowedNone')}
+          {decision.nextAllowedAt ? (
+            <DualTime iso={decision.nextAllowedAt} timeZone={timeZone} />
+          ) : (
+            t('contact.nextAllowedNone')
+          )}
         </p>
       ) : null}
       {decision.override ? (
         <p className="info">
-          {t('contact.allowedByOverride', { name: decision.override.grantedBy })} <q lang="fr">{decision.override.reason}</q>
+          {t('contact.allowedByOverride', { name: decision.override.grantedBy })}{' '}
+          <q lang="fr">{decision.override.reason}</q>
         </p>
       ) : null}
       {decision.notices.length > 0 ? (

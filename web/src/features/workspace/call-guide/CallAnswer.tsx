@@ -22,10 +22,26 @@ export interface Refusal {
 /** The reasons and the next allowed moment of a 409 contact.refused, when the error is one. */
 export function refusalOf(error: unknown): Refusal | null {
   if (!(error instanceof ApiError) || error.code !== 'contact.refused') return null;
-  const problem = error.problem as { reasons?: unknown; nextAllowedAt?: unknown; decision?: { reasons?: unknown; nextAllowedAt?: unknown } };
-  const reasons = Array.isArray(problem.reasons) ? problem.reasons : Array.isArray(problem.decision?.reasons) ? problem.decision.reasons : [];
-  const next = typeof problem.nextAllowedAt === 'string' ? problem.nextAllowedAt : typeof problem.decision?.nextAllowedAt === 'string' ? problem.decision.nextAllowedAt : null;
-  return { reasons: reasons.filter((reason): reason is RefusalReason => typeof reason === 'object' && reason !== null), nextAllowedAt: next };
+  const problem = error.problem as {
+    reasons?: unknown;
+    nextAllowedAt?: unknown;
+    decision?: { reasons?: unknown; nextAllowedAt?: unknown };
+  };
+  const reasons = Array.isArray(problem.reasons)
+    ? problem.reasons
+    : Array.isArray(problem.decision?.reasons)
+      ? problem.decision.reasons
+      : [];
+  const next =
+    typeof problem.nextAllowedAt === 'string'
+      ? problem.nextAllowedAt
+      : typeof problem.decision?.nextAllowedAt === 'string'
+        ? problem.decision.nextAllowedAt
+        : null;
+  return {
+    reasons: reasons.filter((reason): reason is RefusalReason => typeof reason === 'object' && reason !== null),
+    nextAllowedAt: next,
+  };
 }
 
 /** What the server answered: the call recorded and what followed automatically (announced, and focused). */
@@ -91,7 +107,12 @@ function CallRefusal({ refusal, zone }: { refusal: Refusal; zone: string }) {
         </ul>
       ) : null}
       <p className="next-allowed">
-        <strong>{t('contact.nextAllowed')}</strong> {refusal.nextAllowedAt ? <DualTime iso={refusal.nextAllowedAt} timeZone={zone} /> : t('contact.nextAllowedNone')}
+        <strong>{t('contact.nextAllowed')}</strong>{' '}
+        {refusal.nextAllowedAt ? (
+          <DualTime iso={refusal.nextAllowedAt} timeZone={zone} />
+        ) : (
+          t('contact.nextAllowedNone')
+        )}
       </p>
     </div>
   );

@@ -69,7 +69,13 @@ export function CallGuide({
     parseCents: parseEurosToCents,
     localToIso: (date, time) => localToIso(zone, date, time),
   };
-  const limits: CallLimits = { balance: format.money(detail.balanceCents, detail.currency), today, lastPromiseDay, promiseMaxDays: workspace.promiseMaxDays, zone };
+  const limits: CallLimits = {
+    balance: format.money(detail.balanceCents, detail.currency),
+    today,
+    lastPromiseDay,
+    promiseMaxDays: workspace.promiseMaxDays,
+    zone,
+  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -9,7 +9,8 @@ const OUTCOME_NAME = 'call-outcome';
 /** The O shortcut: the focus goes to the outcome of the call (the one chosen, else the first), scrolled into view. */
 export function focusOutcome(): void {
   const target =
-    document.querySelector<HTMLInputElement>(`input[name="${OUTCOME_NAME}"]:checked`) ?? document.querySelector<HTMLInputElement>(`input[name="${OUTCOME_NAME}"]`);
+    document.querySelector<HTMLInputElement>(`input[name="${OUTCOME_NAME}"]:checked`) ??
+    document.querySelector<HTMLInputElement>(`input[name="${OUTCOME_NAME}"]`);
   if (!target) return;
   target.scrollIntoView({ block: 'center' });
   target.focus();
@@ -18,12 +19,21 @@ export function focusOutcome(): void {
 type Phone = CaseDetail['debtor']['contactPoints'][number];
 
 /** How the call went (who answered, or not), and what goes with that outcome: the voicemail text, the wrong number. */
-export function CallOutcomeFields({ state, dispatch, errorOf, voicemailScript, phones }: CallPartProps & { voicemailScript: string; phones: readonly Phone[] }) {
+export function CallOutcomeFields({
+  state,
+  dispatch,
+  errorOf,
+  voicemailScript,
+  phones,
+}: CallPartProps & { voicemailScript: string; phones: readonly Phone[] }) {
   const { t } = useTranslation();
   const { outcome } = state;
   return (
     <>
-      <fieldset className="choice-group call-outcome" aria-describedby={errorOf('outcome') ? 'call-outcome-error' : undefined}>
+      <fieldset
+        className="choice-group call-outcome"
+        aria-describedby={errorOf('outcome') ? 'call-outcome-error' : undefined}
+      >
         <legend>{t('workspace.call.outcome')}</legend>
         {CALL_OUTCOMES.map((value) => (
           <label key={value} className="choice">
@@ -50,7 +60,9 @@ export function CallOutcomeFields({ state, dispatch, errorOf, voicemailScript, p
         </div>
       ) : null}
       {outcome === 'third_party' ? <p className="info">{t('workspace.call.thirdPartyHint')}</p> : null}
-      {outcome === 'wrong_number' ? <WrongNumber state={state} dispatch={dispatch} errorOf={errorOf} phones={phones} /> : null}
+      {outcome === 'wrong_number' ? (
+        <WrongNumber state={state} dispatch={dispatch} errorOf={errorOf} phones={phones} />
+      ) : null}
     </>
   );
 }

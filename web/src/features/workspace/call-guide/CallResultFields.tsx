@@ -21,7 +21,10 @@ export function CallResultFields(props: CallPartProps & { limits: CallLimits }) 
   const { result } = state;
   return (
     <>
-      <fieldset className="choice-group call-result" aria-describedby={errorOf('result') ? 'call-result-error' : undefined}>
+      <fieldset
+        className="choice-group call-result"
+        aria-describedby={errorOf('result') ? 'call-result-error' : undefined}
+      >
         <legend>{t('workspace.call.result')}</legend>
         {CALL_RESULTS.map((value) => (
           <label key={value} className="choice">
@@ -45,7 +48,8 @@ export function CallResultFields(props: CallPartProps & { limits: CallLimits }) 
   );
 }
 
-const setText = (dispatch: CallPartProps['dispatch'], field: CallText) => (value: string) => dispatch({ type: 'text', field, value });
+const setText = (dispatch: CallPartProps['dispatch'], field: CallText) => (value: string) =>
+  dispatch({ type: 'text', field, value });
 
 function PromiseFields({ state, dispatch, errorOf, limits }: CallPartProps & { limits: CallLimits }) {
   const { t } = useTranslation();
@@ -93,7 +97,10 @@ function CallbackFields({ state, dispatch, errorOf, limits }: CallPartProps & { 
   const { t } = useTranslation();
   const invalid = errorOf('callback') ? true : undefined;
   return (
-    <fieldset className="choice-group call-fields" aria-describedby={describedBy(errorOf, 'callback', 'call-callback-hint')}>
+    <fieldset
+      className="choice-group call-fields"
+      aria-describedby={describedBy(errorOf, 'callback', 'call-callback-hint')}
+    >
       <legend>{t('workspace.call.callbackAt')}</legend>
       <div className="grid-form">
         <div className="field">
@@ -130,7 +137,9 @@ function ReasonField({ state, dispatch, errorOf, kind }: CallPartProps & { kind:
   const { t } = useTranslation();
   return (
     <div className="field call-fields">
-      <label htmlFor="call-reason">{t(kind === 'dispute' ? 'workspace.call.disputeReason' : 'workspace.call.hardshipReason')}</label>
+      <label htmlFor="call-reason">
+        {t(kind === 'dispute' ? 'workspace.call.disputeReason' : 'workspace.call.hardshipReason')}
+      </label>
       <textarea
         id="call-reason"
         rows={2}

@@ -11,7 +11,9 @@ export function CallSteps({ script, state, dispatch, errorOf }: CallPartProps & 
   const { t } = useTranslation();
   const confirmed = identityConfirmed(state);
   const { checklist } = state;
-  const describedBy = [confirmed ? null : 'identity-reminder', errorOf('disclosed') ? 'call-disclosed-error' : null].filter(Boolean).join(' ');
+  const describedBy = [confirmed ? null : 'identity-reminder', errorOf('disclosed') ? 'call-disclosed-error' : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <fieldset className="choice-group call-steps" aria-describedby={describedBy || undefined}>
       <legend>{t('workspace.call.steps')}</legend>
@@ -24,15 +26,24 @@ export function CallSteps({ script, state, dispatch, errorOf }: CallPartProps & 
         {script.map((step) => {
           const locked = step.rightPartyOnly && !confirmed;
           const isIdentity = step.id === state.identityStepId;
-          const invalid = (isIdentity && errorOf('identity')) || (errorOf('disclosed') && step.rightPartyOnly && checklist[step.id]);
+          const invalid =
+            (isIdentity && errorOf('identity')) || (errorOf('disclosed') && step.rightPartyOnly && checklist[step.id]);
           return (
-            <li key={step.id} className={`step${locked ? ' step-locked' : ''}${checklist[step.id] ? ' step-done' : ''}`}>
+            <li
+              key={step.id}
+              className={`step${locked ? ' step-locked' : ''}${checklist[step.id] ? ' step-done' : ''}`}
+            >
               <input
                 type="checkbox"
                 id={`step-${step.id}`}
                 checked={checklist[step.id] === true}
                 disabled={locked}
-                aria-describedby={[`step-${step.id}-guidance`, isIdentity && errorOf('identity') ? 'call-identity-error' : null].filter(Boolean).join(' ')}
+                aria-describedby={[
+                  `step-${step.id}-guidance`,
+                  isIdentity && errorOf('identity') ? 'call-identity-error' : null,
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
                 aria-invalid={invalid ? true : undefined}
                 onChange={(event) => dispatch({ type: 'tick', stepId: step.id, checked: event.target.checked })}
               />

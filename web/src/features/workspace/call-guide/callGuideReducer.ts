@@ -6,7 +6,8 @@ import type { CallBody, CallOutcome, CallResult, CallResultKind, ScriptStep } fr
  */
 
 /** The fields a mistake can be tied to. */
-export type CallField = 'identity' | 'disclosed' | 'outcome' | 'result' | 'amount' | 'dueOn' | 'callback' | 'reason' | 'contactPoint';
+export type CallField =
+  'identity' | 'disclosed' | 'outcome' | 'result' | 'amount' | 'dueOn' | 'callback' | 'reason' | 'contactPoint';
 
 /** The mistakes found, each with the values its text shows (the steps disclosed, the dates a promise may fall on). */
 export type CallErrors = Partial<Record<CallField, Record<string, string>>>;
@@ -43,7 +44,15 @@ export function identityStepOf(script: readonly ScriptStep[]): ScriptStep | unde
   return script.find((step) => /identity|identite/.test(step.id)) ?? script[0];
 }
 
-const EMPTY_TEXT: Record<CallText, string> = { amount: '', dueOn: '', callbackDate: '', callbackTime: '', reason: '', contactPointId: '', note: '' };
+const EMPTY_TEXT: Record<CallText, string> = {
+  amount: '',
+  dueOn: '',
+  callbackDate: '',
+  callbackTime: '',
+  reason: '',
+  contactPointId: '',
+  note: '',
+};
 
 /** A fresh call on this script; the only phone number not known to be wrong is chosen already. */
 export function initialCallGuide(script: readonly ScriptStep[], phoneIds: readonly string[]): CallGuideState {
@@ -76,10 +85,20 @@ export function callGuideReducer(state: CallGuideState, action: CallGuideAction)
         return { ...state, checklist };
       }
       // Confirming who answers means speaking to the debtor; the reminder to do it first is answered.
-      return { ...state, checklist, outcome: state.outcome ?? 'right_party', errors: { ...state.errors, identity: undefined } };
+      return {
+        ...state,
+        checklist,
+        outcome: state.outcome ?? 'right_party',
+        errors: { ...state.errors, identity: undefined },
+      };
     }
     case 'outcome':
-      return { ...state, outcome: action.outcome, result: action.outcome === 'right_party' ? state.result : null, errors: {} };
+      return {
+        ...state,
+        outcome: action.outcome,
+        result: action.outcome === 'right_party' ? state.result : null,
+        errors: {},
+      };
     case 'result':
       return { ...state, result: action.result, errors: {} };
     case 'text':
@@ -124,7 +143,8 @@ export function checkCall(state: CallGuideState, context: CallContext): { body: 
   if (outcome === null) found.outcome = {};
   if (outcome === 'right_party' && !identityConfirmed(state)) found.identity = {};
   const disclosed = context.script.filter((step) => step.rightPartyOnly && checklist[step.id]);
-  if (outcome !== null && outcome !== 'right_party' && disclosed.length > 0) found.disclosed = { steps: disclosed.map((step) => step.title).join(', ') };
+  if (outcome !== null && outcome !== 'right_party' && disclosed.length > 0)
+    found.disclosed = { steps: disclosed.map((step) => step.title).join(', ') };
   if (outcome === 'right_party' && result === null) found.result = {};
   if (outcome === 'wrong_number' && !text.contactPointId) found.contactPoint = {};
   const body: CallBody = { outcome: outcome ?? 'no_answer', checklist: { ...checklist } };
@@ -134,7 +154,11 @@ export function checkCall(state: CallGuideState, context: CallContext): { body: 
     if (result === 'promise') {
       const cents = context.parseCents(text.amount);
       if (cents === null || cents <= 0) found.amount = {};
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text.dueOn) || text.dueOn < context.today || text.dueOn > context.lastPromiseDay) {
+      if (
+        !/^\d{4}-\d{2}-\d{2}$/.test(text.dueOn) ||
+        text.dueOn < context.today ||
+        text.dueOn > context.lastPromiseDay
+      ) {
         found.dueOn = { from: context.today, to: context.lastPromiseDay };
       }
       if (cents !== null && cents > 0) body.promise = { amountCents: cents, dueOn: text.dueOn };

@@ -16,7 +16,8 @@ export function useCallErrorText(errors: CallErrors): (field: CallField) => stri
   return (field) => {
     const values = errors[field];
     if (!values) return undefined;
-    const shown = field === 'dueOn' ? { from: format.date(values.from ?? ''), to: format.date(values.to ?? '') } : values;
+    const shown =
+      field === 'dueOn' ? { from: format.date(values.from ?? ''), to: format.date(values.to ?? '') } : values;
     return t(`workspace.call.errors.${field}`, shown);
   };
 }

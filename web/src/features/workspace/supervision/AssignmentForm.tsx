@@ -45,7 +45,15 @@ export function AssignmentForm({ caseId }: { caseId: string }) {
   );
 }
 
-function AssignmentFields({ caseId, onAssigned, onClose }: { caseId: string; onAssigned: (entry: QueueEntry) => void; onClose: () => void }) {
+function AssignmentFields({
+  caseId,
+  onAssigned,
+  onClose,
+}: {
+  caseId: string;
+  onAssigned: (entry: QueueEntry) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const teams = useApiData((signal) => listTeamQueues(signal), 'team-queues');
   return (
@@ -66,7 +74,17 @@ function AssignmentFields({ caseId, onAssigned, onClose }: { caseId: string; onA
   );
 }
 
-function Fields({ caseId, teams, onAssigned, onClose }: { caseId: string; teams: TeamQueue[]; onAssigned: (entry: QueueEntry) => void; onClose: () => void }) {
+function Fields({
+  caseId,
+  teams,
+  onAssigned,
+  onClose,
+}: {
+  caseId: string;
+  teams: TeamQueue[];
+  onAssigned: (entry: QueueEntry) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [teamId, setTeamId] = useState('');
   const [userId, setUserId] = useState('');
@@ -133,7 +151,13 @@ function Fields({ caseId, teams, onAssigned, onClose }: { caseId: string; teams:
       </div>
       <div className="field">
         <label htmlFor="assignment-agent">{t('supervision.assignment.agent')}</label>
-        <select id="assignment-agent" value={userId} disabled={!teamValid} aria-describedby="assignment-agent-hint" onChange={(event) => setUserId(event.target.value)}>
+        <select
+          id="assignment-agent"
+          value={userId}
+          disabled={!teamValid}
+          aria-describedby="assignment-agent-hint"
+          onChange={(event) => setUserId(event.target.value)}
+        >
           <option value="">{t('supervision.assignment.anyAgent')}</option>
           {agents.map((agent) => (
             <option key={agent.id} value={agent.id}>

@@ -22,7 +22,16 @@ export function NoteField({
 }) {
   return (
     <Field id={id} label={label} hint={hint} error={error} wide>
-      {(control) => <textarea {...control} rows={2} maxLength={500} value={value} required onChange={(event) => onChange(event.target.value)} />}
+      {(control) => (
+        <textarea
+          {...control}
+          rows={2}
+          maxLength={500}
+          value={value}
+          required
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
     </Field>
   );
 }

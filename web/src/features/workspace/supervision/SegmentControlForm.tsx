@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTE_MIN_LENGTH, SEGMENT_BOOST_LIMIT, setSegmentControl, type SegmentControl, type SegmentStats } from './api.js';
+import {
+  NOTE_MIN_LENGTH,
+  SEGMENT_BOOST_LIMIT,
+  setSegmentControl,
+  type SegmentControl,
+  type SegmentStats,
+} from './api.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { useSubmit } from '../../../ui/useSubmit.js';
 import { NoteField } from './NoteField.js';
@@ -50,7 +56,11 @@ export function SegmentControlForm({
     sending.reset();
     if (!boostValid || !noteValid) return;
     await sending.run(async () => {
-      const control = await setSegmentControl(segment.segmentId, { paused, priorityBoost: boostValue, note: note.trim() });
+      const control = await setSegmentControl(segment.segmentId, {
+        paused,
+        priorityBoost: boostValue,
+        note: note.trim(),
+      });
       setSaved(true);
       onSaved(control);
     });
@@ -71,7 +81,13 @@ export function SegmentControlForm({
       >
         <div className="field checkbox-field wide">
           <label htmlFor={`${idPrefix}-paused`}>
-            <input ref={first} id={`${idPrefix}-paused`} type="checkbox" checked={paused} onChange={(event) => setPaused(event.target.checked)} />
+            <input
+              ref={first}
+              id={`${idPrefix}-paused`}
+              type="checkbox"
+              checked={paused}
+              onChange={(event) => setPaused(event.target.checked)}
+            />
             {t('supervision.teamQueues.control.paused')}
           </label>
         </div>
@@ -115,7 +131,9 @@ export function SegmentControlForm({
           </button>
         </div>
       </form>
-      {sending.error ? <ProblemMessage error={sending.error} title={t('supervision.teamQueues.control.failed')} /> : null}
+      {sending.error ? (
+        <ProblemMessage error={sending.error} title={t('supervision.teamQueues.control.failed')} />
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { getStrategies, getStrategyVersion, type StrategyOverview, type StrategyVersion, type StrategyVersionSummary } from './api.js';
+import {
+  getStrategies,
+  getStrategyVersion,
+  type StrategyOverview,
+  type StrategyVersion,
+  type StrategyVersionSummary,
+} from './api.js';
 import { useApiData } from '../../../api/useApiData.js';
 import { AsyncContent } from '../../../ui/AsyncContent.js';
 import { Facts } from '../../../ui/Facts.js';
@@ -31,10 +37,17 @@ export function StrategiesPage() {
   const [announcement, setAnnouncement] = useState('');
   const data = useApiData(async (signal) => {
     const overview = await getStrategies(signal);
-    const viewed = requested === null || requested === overview.inForce.version ? overview.inForce : await getStrategyVersion(requested, signal);
+    const viewed =
+      requested === null || requested === overview.inForce.version
+        ? overview.inForce
+        : await getStrategyVersion(requested, signal);
     return { overview, viewed };
   }, String(requested));
-  usePageTitle(requested === null ? t('supervision.strategies.title') : `${t('supervision.strategies.viewing', { version: requested })} – ${t('supervision.strategies.title')}`);
+  usePageTitle(
+    requested === null
+      ? t('supervision.strategies.title')
+      : `${t('supervision.strategies.viewing', { version: requested })} – ${t('supervision.strategies.title')}`,
+  );
   return (
     <>
       <h1>{t('supervision.strategies.title')}</h1>
@@ -58,7 +71,15 @@ export function StrategiesPage() {
   );
 }
 
-function Overview({ overview, viewed, onPublished }: { overview: StrategyOverview; viewed: StrategyVersion; onPublished: (version: StrategyVersion) => void }) {
+function Overview({
+  overview,
+  viewed,
+  onPublished,
+}: {
+  overview: StrategyOverview;
+  viewed: StrategyVersion;
+  onPublished: (version: StrategyVersion) => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const { inForce } = overview;
@@ -67,7 +88,11 @@ function Overview({ overview, viewed, onPublished }: { overview: StrategyOvervie
   return (
     <>
       <section aria-labelledby="strategy-viewed-heading" className="card">
-        <h2 id="strategy-viewed-heading">{isInForce ? t('supervision.strategies.inForce') : t('supervision.strategies.viewing', { version: viewed.version })}</h2>
+        <h2 id="strategy-viewed-heading">
+          {isInForce
+            ? t('supervision.strategies.inForce')
+            : t('supervision.strategies.viewing', { version: viewed.version })}
+        </h2>
         {isInForce ? null : (
           <>
             <p className="info">{t('supervision.strategies.notInForce', { version: inForce.version })}</p>
@@ -99,17 +124,34 @@ function VersionFacts({ version }: { version: StrategyVersion }) {
     <Facts
       items={[
         { label: t('supervision.strategies.facts.version'), value: version.version },
-        { label: t('supervision.strategies.facts.title'), value: <span lang={RECORD_TEXT_LANG}>{version.document.title}</span> },
+        {
+          label: t('supervision.strategies.facts.title'),
+          value: <span lang={RECORD_TEXT_LANG}>{version.document.title}</span>,
+        },
         { label: t('supervision.strategies.facts.publishedAt'), value: format.dateTime(version.publishedAt) },
-        { label: t('supervision.strategies.facts.publishedBy'), value: version.publishedBy ?? t('supervision.strategies.system') },
+        {
+          label: t('supervision.strategies.facts.publishedBy'),
+          value: version.publishedBy ?? t('supervision.strategies.system'),
+        },
         { label: t('supervision.strategies.facts.segments'), value: format.count(version.document.segments.length) },
-        { label: t('supervision.strategies.facts.note'), value: version.note ? <span lang={RECORD_TEXT_LANG}>{version.note}</span> : t('common.none') },
+        {
+          label: t('supervision.strategies.facts.note'),
+          value: version.note ? <span lang={RECORD_TEXT_LANG}>{version.note}</span> : t('common.none'),
+        },
       ]}
     />
   );
 }
 
-function Versions({ versions, inForce, viewed }: { versions: StrategyVersionSummary[]; inForce: number; viewed: number }) {
+function Versions({
+  versions,
+  inForce,
+  viewed,
+}: {
+  versions: StrategyVersionSummary[];
+  inForce: number;
+  viewed: number;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const sorted = [...versions].sort((a, b) => b.version - a.version);
@@ -140,7 +182,11 @@ function Versions({ versions, inForce, viewed }: { versions: StrategyVersionSumm
                     {version.version}
                   </Link>
                 </th>
-                <td>{version.version === inForce ? t('supervision.strategies.statuses.inForce') : t('supervision.strategies.statuses.past')}</td>
+                <td>
+                  {version.version === inForce
+                    ? t('supervision.strategies.statuses.inForce')
+                    : t('supervision.strategies.statuses.past')}
+                </td>
                 <td>{format.dateTime(version.publishedAt)}</td>
                 <td>{version.publishedBy ?? t('supervision.strategies.system')}</td>
                 <td lang={RECORD_TEXT_LANG}>{version.note || t('common.none')}</td>

@@ -9,7 +9,15 @@ import { useSubmit } from '../../../ui/useSubmit.js';
  * For managers: the whole strategy document as JSON, prefilled with the version in force, and a version note.
  * "Publier" asks for a confirmation; a document the server refuses comes back with each issue named by its path.
  */
-export function StrategyEditor({ document, nextVersion, onPublished }: { document: StrategyDocument; nextVersion: number; onPublished: (version: StrategyVersion) => void }) {
+export function StrategyEditor({
+  document,
+  nextVersion,
+  onPublished,
+}: {
+  document: StrategyDocument;
+  nextVersion: number;
+  onPublished: (version: StrategyVersion) => void;
+}) {
   const { t } = useTranslation();
   const formatted = JSON.stringify(document, null, 2);
   const [text, setText] = useState(formatted);
@@ -36,7 +44,12 @@ export function StrategyEditor({ document, nextVersion, onPublished }: { documen
     try {
       document = JSON.parse(text);
     } catch (caught) {
-      setRefusal({ field: 'json', text: t('supervision.strategies.editor.jsonSyntax', { message: caught instanceof Error ? caught.message : String(caught) }) });
+      setRefusal({
+        field: 'json',
+        text: t('supervision.strategies.editor.jsonSyntax', {
+          message: caught instanceof Error ? caught.message : String(caught),
+        }),
+      });
       return;
     }
     if (note.trim().length < NOTE_MIN_LENGTH) {
@@ -66,7 +79,11 @@ export function StrategyEditor({ document, nextVersion, onPublished }: { documen
     <section aria-labelledby="strategy-editor-heading" className="card strategy-editor">
       <h2 id="strategy-editor-heading">{t('supervision.strategies.editor.heading')}</h2>
       <p className="muted">{t('supervision.strategies.editor.intro')}</p>
-      <form className="stacked-form" aria-labelledby="strategy-editor-heading" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="stacked-form"
+        aria-labelledby="strategy-editor-heading"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div className="field">
           <label htmlFor="strategy-json">{t('supervision.strategies.editor.json')}</label>
           <textarea
@@ -120,8 +137,16 @@ export function StrategyEditor({ document, nextVersion, onPublished }: { documen
           <div className="confirm-box" role="group" aria-labelledby="strategy-confirm-text">
             <p id="strategy-confirm-text">{t('supervision.strategies.editor.confirm', { version: nextVersion })}</p>
             <div className="form-actions">
-              <button ref={confirmButton} type="button" className="button primary" disabled={publishing} onClick={() => void publish()}>
-                {publishing ? t('supervision.strategies.editor.publishing') : t('supervision.strategies.editor.yes', { version: nextVersion })}
+              <button
+                ref={confirmButton}
+                type="button"
+                className="button primary"
+                disabled={publishing}
+                onClick={() => void publish()}
+              >
+                {publishing
+                  ? t('supervision.strategies.editor.publishing')
+                  : t('supervision.strategies.editor.yes', { version: nextVersion })}
               </button>
               <button type="button" className="button secondary" disabled={publishing} onClick={cancel}>
                 {t('supervision.strategies.editor.cancel')}

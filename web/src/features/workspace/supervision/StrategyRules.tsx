@@ -13,7 +13,12 @@ export function conditionLines(when: Conditions, t: TFunction, format: Formatter
   if (when.stages) lines.push(t('supervision.strategies.conditions.stages', { list: list(when.stages, 'stages') }));
   const { minBalanceCents: minBalance, maxBalanceCents: maxBalance } = when;
   if (minBalance !== undefined && maxBalance !== undefined) {
-    lines.push(t('supervision.strategies.conditions.balanceBetween', { min: format.money(minBalance), max: format.money(maxBalance) }));
+    lines.push(
+      t('supervision.strategies.conditions.balanceBetween', {
+        min: format.money(minBalance),
+        max: format.money(maxBalance),
+      }),
+    );
   } else if (minBalance !== undefined) {
     lines.push(t('supervision.strategies.conditions.balanceMin', { min: format.money(minBalance) }));
   } else if (maxBalance !== undefined) {
@@ -21,17 +26,42 @@ export function conditionLines(when: Conditions, t: TFunction, format: Formatter
   }
   const { minAgeDays: minAge, maxAgeDays: maxAge } = when;
   if (minAge !== undefined && maxAge !== undefined) {
-    lines.push(t('supervision.strategies.conditions.ageBetween', { min: format.count(minAge), max: format.count(maxAge) }));
+    lines.push(
+      t('supervision.strategies.conditions.ageBetween', { min: format.count(minAge), max: format.count(maxAge) }),
+    );
   } else if (minAge !== undefined) {
     lines.push(t('supervision.strategies.conditions.ageMin', { count: minAge }));
   } else if (maxAge !== undefined) {
     lines.push(t('supervision.strategies.conditions.ageMax', { count: maxAge }));
   }
-  if (when.lastOutcomes) lines.push(t('supervision.strategies.conditions.lastOutcomes', { list: list(when.lastOutcomes, 'supervision.strategies.lastOutcomes') }));
-  if (when.minBrokenPromises !== undefined) lines.push(t('supervision.strategies.conditions.brokenPromises', { count: when.minBrokenPromises }));
-  if (when.planStates) lines.push(t('supervision.strategies.conditions.planStates', { list: list(when.planStates, 'supervision.strategies.planStates') }));
-  if (when.vulnerable !== undefined) lines.push(t(when.vulnerable ? 'supervision.strategies.conditions.vulnerable' : 'supervision.strategies.conditions.notVulnerable'));
-  if (when.languages) lines.push(t('supervision.strategies.conditions.languages', { list: list(when.languages, 'supervision.strategies.languages') }));
+  if (when.lastOutcomes)
+    lines.push(
+      t('supervision.strategies.conditions.lastOutcomes', {
+        list: list(when.lastOutcomes, 'supervision.strategies.lastOutcomes'),
+      }),
+    );
+  if (when.minBrokenPromises !== undefined)
+    lines.push(t('supervision.strategies.conditions.brokenPromises', { count: when.minBrokenPromises }));
+  if (when.planStates)
+    lines.push(
+      t('supervision.strategies.conditions.planStates', {
+        list: list(when.planStates, 'supervision.strategies.planStates'),
+      }),
+    );
+  if (when.vulnerable !== undefined)
+    lines.push(
+      t(
+        when.vulnerable
+          ? 'supervision.strategies.conditions.vulnerable'
+          : 'supervision.strategies.conditions.notVulnerable',
+      ),
+    );
+  if (when.languages)
+    lines.push(
+      t('supervision.strategies.conditions.languages', {
+        list: list(when.languages, 'supervision.strategies.languages'),
+      }),
+    );
   return lines;
 }
 
@@ -39,7 +69,9 @@ export function conditionLines(when: Conditions, t: TFunction, format: Formatter
 export function treatmentLine(treatment: Treatment, t: TFunction): string {
   return t('supervision.strategies.treatmentLine', {
     team: labelOf(t, 'supervision.strategies.teamKinds', treatment.team),
-    channels: treatment.channels.map((channel) => labelOf(t, 'values.channels', channel)).join(t('supervision.strategies.then')),
+    channels: treatment.channels
+      .map((channel) => labelOf(t, 'values.channels', channel))
+      .join(t('supervision.strategies.then')),
     priority: treatment.priority,
   });
 }
@@ -53,7 +85,9 @@ function SegmentRule({ segment, number, idPrefix }: { segment: Segment; number: 
     <li className="strategy-segment" data-segment={segment.id}>
       <section aria-labelledby={headingId}>
         <h3 id={headingId}>
-          <span lang={RECORD_TEXT_LANG}>{t('supervision.strategies.segmentHeading', { number, name: segment.name })}</span>{' '}
+          <span lang={RECORD_TEXT_LANG}>
+            {t('supervision.strategies.segmentHeading', { number, name: segment.name })}
+          </span>{' '}
           <span className="heading-sub">{t('supervision.strategies.segmentId', { id: segment.id })}</span>
         </h3>
         <div className="segment-body">
@@ -74,10 +108,16 @@ function SegmentRule({ segment, number, idPrefix }: { segment: Segment; number: 
             <p className="segment-treatment">{treatmentLine(segment.treatment, t)}</p>
             {segment.challenger ? (
               <div className="segment-challenger">
-                <p className="rule-label">{t('supervision.strategies.challengerHeading', { share: segment.challenger.sharePercent })}</p>
+                <p className="rule-label">
+                  {t('supervision.strategies.challengerHeading', { share: segment.challenger.sharePercent })}
+                </p>
                 <p className="segment-challenger-treatment">{treatmentLine(segment.challenger.treatment, t)}</p>
                 <p className="hint">{t('supervision.strategies.challengerHint')}</p>
-                {segment.challenger.note ? <p lang={RECORD_TEXT_LANG}>{t('supervision.strategies.challengerNote', { note: segment.challenger.note })}</p> : null}
+                {segment.challenger.note ? (
+                  <p lang={RECORD_TEXT_LANG}>
+                    {t('supervision.strategies.challengerNote', { note: segment.challenger.note })}
+                  </p>
+                ) : null}
               </div>
             ) : null}
           </div>

@@ -56,7 +56,13 @@ export function TeamQueuesPage() {
   );
 }
 
-function Teams({ teams, onChanged }: { teams: TeamQueue[]; onChanged: (message: string, patched: TeamQueue[]) => void }) {
+function Teams({
+  teams,
+  onChanged,
+}: {
+  teams: TeamQueue[];
+  onChanged: (message: string, patched: TeamQueue[]) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [adjusting, setAdjusting] = useState<Adjusting | null>(null);
@@ -69,11 +75,17 @@ function Teams({ teams, onChanged }: { teams: TeamQueue[]; onChanged: (message: 
   function saved(target: Adjusting, control: SegmentControl, name: string) {
     const patched = teams.map((queue) => ({
       ...queue,
-      segments: queue.segments.map((row) => (row.segmentId === control.segmentId ? { ...row, paused: control.paused, priorityBoost: control.priorityBoost } : row)),
+      segments: queue.segments.map((row) =>
+        row.segmentId === control.segmentId
+          ? { ...row, paused: control.paused, priorityBoost: control.priorityBoost }
+          : row,
+      ),
     }));
     const boost = signed(control.priorityBoost, format.count);
     onChanged(
-      control.paused ? t('supervision.teamQueues.control.donePaused', { segment: name, boost }) : t('supervision.teamQueues.control.doneActive', { segment: name, boost }),
+      control.paused
+        ? t('supervision.teamQueues.control.donePaused', { segment: name, boost })
+        : t('supervision.teamQueues.control.doneActive', { segment: name, boost }),
       patched,
     );
     close(target);
@@ -101,7 +113,9 @@ function groupedRows(segments: SegmentStats[]): SegmentStats[] {
   const order: string[] = [];
   for (const row of segments) if (!order.includes(row.segmentId)) order.push(row.segmentId);
   const armRank = (row: SegmentStats) => (row.arm === 'champion' ? 0 : 1);
-  return [...segments].sort((a, b) => order.indexOf(a.segmentId) - order.indexOf(b.segmentId) || armRank(a) - armRank(b));
+  return [...segments].sort(
+    (a, b) => order.indexOf(a.segmentId) - order.indexOf(b.segmentId) || armRank(a) - armRank(b),
+  );
 }
 
 function TeamSection({
@@ -126,7 +140,10 @@ function TeamSection({
   return (
     <section className="card team-queue" aria-labelledby={headingId} data-team={team.name}>
       <h2 id={headingId}>
-        {team.name} <span className="heading-sub">{t('supervision.teamQueues.teamKind', { kind: labelOf(t, 'supervision.strategies.teamKinds', team.kind) })}</span>
+        {team.name}{' '}
+        <span className="heading-sub">
+          {t('supervision.teamQueues.teamKind', { kind: labelOf(t, 'supervision.strategies.teamKinds', team.kind) })}
+        </span>
       </h2>
       <p className="team-tasks">
         <strong>{t('supervision.teamQueues.openTasks', { count: queue.openTasks })}</strong>
@@ -138,16 +155,26 @@ function TeamSection({
       ) : (
         <TableScroll label={t('supervision.teamQueues.segmentsCaption', { team: team.name })}>
           <table className="segments-table">
-            <caption className="visually-hidden">{t('supervision.teamQueues.segmentsCaption', { team: team.name })}</caption>
+            <caption className="visually-hidden">
+              {t('supervision.teamQueues.segmentsCaption', { team: team.name })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('supervision.teamQueues.columns.segment')}</th>
                 <th scope="col">{t('supervision.teamQueues.columns.arm')}</th>
-                <th scope="col" className="number">{t('supervision.teamQueues.columns.cases')}</th>
-                <th scope="col" className="number">{t('supervision.teamQueues.columns.callableNow')}</th>
-                <th scope="col" className="number">{t('supervision.teamQueues.columns.leased')}</th>
+                <th scope="col" className="number">
+                  {t('supervision.teamQueues.columns.cases')}
+                </th>
+                <th scope="col" className="number">
+                  {t('supervision.teamQueues.columns.callableNow')}
+                </th>
+                <th scope="col" className="number">
+                  {t('supervision.teamQueues.columns.leased')}
+                </th>
                 <th scope="col">{t('supervision.teamQueues.columns.paused')}</th>
-                <th scope="col" className="number">{t('supervision.teamQueues.columns.boost')}</th>
+                <th scope="col" className="number">
+                  {t('supervision.teamQueues.columns.boost')}
+                </th>
                 <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
@@ -155,7 +182,12 @@ function TeamSection({
               {rows.map((row, index) => {
                 const firstOfSegment = rows.findIndex((other) => other.segmentId === row.segmentId) === index;
                 return (
-                  <tr key={`${row.segmentId}:${row.arm}`} data-segment={row.segmentId} data-arm={row.arm} className={row.paused ? 'row-muted' : undefined}>
+                  <tr
+                    key={`${row.segmentId}:${row.arm}`}
+                    data-segment={row.segmentId}
+                    data-arm={row.arm}
+                    className={row.paused ? 'row-muted' : undefined}
+                  >
                     <th scope="row" className="plain" lang={RECORD_TEXT_LANG}>
                       {row.name}
                     </th>
@@ -175,7 +207,9 @@ function TeamSection({
                           className="button secondary small"
                           aria-label={t('supervision.teamQueues.adjustLabel', { segment: row.name, team: team.name })}
                           aria-expanded={adjusting === row.segmentId}
-                          onClick={() => (adjusting === row.segmentId ? onCancel(row.segmentId) : onAdjust(row.segmentId))}
+                          onClick={() =>
+                            adjusting === row.segmentId ? onCancel(row.segmentId) : onAdjust(row.segmentId)
+                          }
                         >
                           {t('supervision.teamQueues.adjust')}
                         </button>
@@ -204,14 +238,22 @@ function TeamSection({
       ) : (
         <TableScroll label={t('supervision.teamQueues.agentsCaption', { team: team.name })}>
           <table className="agents-table">
-            <caption className="visually-hidden">{t('supervision.teamQueues.agentsCaption', { team: team.name })}</caption>
+            <caption className="visually-hidden">
+              {t('supervision.teamQueues.agentsCaption', { team: team.name })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('supervision.teamQueues.columns.agent')}</th>
                 <th scope="col">{t('supervision.teamQueues.columns.current')}</th>
-                <th scope="col" className="number">{t('supervision.teamQueues.columns.calls')}</th>
-                <th scope="col" className="number">{t('supervision.teamQueues.columns.conversations')}</th>
-                <th scope="col" className="number">{t('supervision.teamQueues.columns.promises')}</th>
+                <th scope="col" className="number">
+                  {t('supervision.teamQueues.columns.calls')}
+                </th>
+                <th scope="col" className="number">
+                  {t('supervision.teamQueues.columns.conversations')}
+                </th>
+                <th scope="col" className="number">
+                  {t('supervision.teamQueues.columns.promises')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -224,7 +266,11 @@ function TeamSection({
                     {agent.current ? (
                       <>
                         <Link to={`/cases/${agent.current.caseId}`}>{agent.current.reference}</Link>{' '}
-                        <span className="muted">{t('supervision.teamQueues.since', { time: format.instantTime(new Date(agent.current.since)) })}</span>
+                        <span className="muted">
+                          {t('supervision.teamQueues.since', {
+                            time: format.instantTime(new Date(agent.current.since)),
+                          })}
+                        </span>
                       </>
                     ) : (
                       t('supervision.teamQueues.noCurrent')

@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import { http } from '../../../api/client.js';
-import type { Conditions, queueEntrySchema, Segment, segmentControlSchema, StrategyDocument, strategyVersionSchema, teamQueueSchema, Treatment } from '../../../../../src/workspace/contract.js';
+import type {
+  Conditions,
+  queueEntrySchema,
+  Segment,
+  segmentControlSchema,
+  StrategyDocument,
+  strategyVersionSchema,
+  teamQueueSchema,
+  Treatment,
+} from '../../../../../src/workspace/contract.js';
 
 /**
  * The team leader's and the manager's side of the workspace (docs/workspace.md, "API"): team queues, segment
@@ -46,15 +55,19 @@ export interface StrategyIssue {
 export const SEGMENT_BOOST_LIMIT = 500;
 export const NOTE_MIN_LENGTH = 3;
 
-export const listTeamQueues = (signal?: AbortSignal) => http.get<{ items: TeamQueue[] }>('/api/v1/team-queues', undefined, signal);
+export const listTeamQueues = (signal?: AbortSignal) =>
+  http.get<{ items: TeamQueue[] }>('/api/v1/team-queues', undefined, signal);
 export const setSegmentControl = (segmentId: string, change: SegmentControlChange) =>
   http.put<SegmentControl>(`/api/v1/segment-controls/${encodeURIComponent(segmentId)}`, change);
-export const assignCase = (caseId: string, change: AssignmentChange) => http.post<QueueEntry>(`/api/v1/cases/${encodeURIComponent(caseId)}/assignment`, change);
-export const getStrategies = (signal?: AbortSignal) => http.get<StrategyOverview>('/api/v1/strategies', undefined, signal);
+export const assignCase = (caseId: string, change: AssignmentChange) =>
+  http.post<QueueEntry>(`/api/v1/cases/${encodeURIComponent(caseId)}/assignment`, change);
+export const getStrategies = (signal?: AbortSignal) =>
+  http.get<StrategyOverview>('/api/v1/strategies', undefined, signal);
 export const getStrategyVersion = (version: number, signal?: AbortSignal) =>
   http.get<StrategyVersion>(`/api/v1/strategies/versions/${encodeURIComponent(String(version))}`, undefined, signal);
 /** Publishes a new version; an invalid document is refused with `422 strategy.invalid` and its `issues`. */
-export const publishStrategy = (document: unknown, note: string) => http.post<StrategyVersion>('/api/v1/strategies/versions', { document, note });
+export const publishStrategy = (document: unknown, note: string) =>
+  http.post<StrategyVersion>('/api/v1/strategies/versions', { document, note });
 
 /** The issues of a refused document, read from the problem (empty when there are none). */
 export function strategyIssues(problem: Readonly<Record<string, unknown>>): StrategyIssue[] {
