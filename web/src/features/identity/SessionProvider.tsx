@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, onSessionLost, setCsrfToken } from '../../api/client.js';
+import { forgetAllInTab } from '../../api/tabMemory.js';
 import { getMe, saveLocale, signOut as endSession } from './api.js';
 import type { Me } from './api.js';
 import { i18next, type Locale } from '../../i18n/index.js';
@@ -34,6 +35,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const forget = useCallback(() => {
     setCsrfToken(null);
+    // Work in progress kept in the tab (a call's checklist) belongs to the session that ends.
+    forgetAllInTab();
     setSession({ status: 'signedOut' });
   }, []);
 

@@ -111,6 +111,9 @@ export const workspaceEn: Widen<typeof workspaceFr> = {
     ifNoSolution: 'If no solution is found',
   },
   call: {
+    abandon: 'Abandon the call',
+    resumed:
+      'Call in progress resumed as you left it (the note and the reason are not kept after the page is reloaded).',
     heading: 'Guided conversation',
     intro: 'Tick each step as the call goes; the list is recorded with the call for quality reviews.',
     steps: 'Steps of the call',

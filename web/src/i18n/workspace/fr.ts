@@ -112,6 +112,9 @@ export const workspaceFr = {
     ifNoSolution: 'Sans solution',
   },
   call: {
+    abandon: 'Abandonner l’appel',
+    resumed:
+      'Appel en cours repris tel que vous l’aviez laissé (la note et le motif ne sont pas gardés après un rechargement de la page).',
     heading: 'Conversation guidée',
     intro: 'Cochez chaque étape au fil de l’appel ; la liste est enregistrée avec l’appel pour les revues qualité.',
     steps: 'Étapes de l’appel',

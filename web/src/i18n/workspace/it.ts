@@ -113,6 +113,9 @@ export const workspaceIt: Widen<typeof workspaceFr> = {
     ifNoSolution: 'Se non si trova una soluzione',
   },
   call: {
+    abandon: 'Abbandona la chiamata',
+    resumed:
+      'Chiamata in corso ripresa come l’aveva lasciata (la nota e il motivo non sono conservati dopo il ricaricamento della pagina).',
     heading: 'Conversazione guidata',
     intro: 'Spunti ogni fase durante la chiamata; l’elenco è registrato con la chiamata per i controlli di qualità.',
     steps: 'Fasi della chiamata',

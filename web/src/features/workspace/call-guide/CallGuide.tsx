@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../../../src/platform/calendar/dates.js';
 import { isoDateOf, toLocal } from '../../../../../src/platform/calendar/local-time.js';
@@ -6,11 +6,13 @@ import { ApiError } from '../../../api/client.js';
 import { parseEurosToCents, useFormat } from '../../../i18n/format.js';
 import { useSubmit } from '../../../ui/useSubmit.js';
 import { localToIso } from '../../contact-policy/case-contact/shared.js';
+import { useMe } from '../../identity/SessionProvider.js';
 import type { CaseDetail } from '../../portfolio/api.js';
 import { recordCall, type CaseWorkspace } from '../api.js';
 import { NextCaseButton, type NextCaseAction } from '../NextCase.js';
 import { CallProblem, CallRecorded, refusalOf } from './CallAnswer.js';
-import { callGuideReducer, checkCall, initialCallGuide, type CallContext } from './callGuideReducer.js';
+import { checkCall, type CallContext } from './callGuideReducer.js';
+import { callMemoryKey, keptOfCall, useCallInProgress } from './callMemory.js';
 import { CallOutcomeFields } from './CallOutcomeFields.js';
 import { CallResultFields, type CallLimits } from './CallResultFields.js';
 import { CallSteps } from './CallSteps.js';
@@ -45,11 +47,10 @@ export function CallGuide({
   // A number already marked wrong is never dialled again: it is not offered.
   const phones = detail.debtor.contactPoints.filter((point) => point.channel === 'phone' && !point.wrongNumber);
 
-  const [state, dispatch] = useReducer(callGuideReducer, null, () =>
-    initialCallGuide(
-      script,
-      phones.map((point) => point.id),
-    ),
+  const { state, dispatch, fresh, resumed } = useCallInProgress(
+    callMemoryKey(useMe().id, detail.id),
+    script,
+    phones.map((point) => point.id),
   );
   const sending = useSubmit();
   const errorOf = useCallErrorText(state.errors);
@@ -104,6 +105,7 @@ export function CallGuide({
     <section className="card call-guide" aria-labelledby="call-heading">
       <h2 id="call-heading">{t('workspace.call.heading')}</h2>
       <p className="hint">{t('workspace.call.intro')}</p>
+      {resumed ? <p className="hint call-resumed">{t('workspace.call.resumed')}</p> : null}
       <form ref={formRef} noValidate onSubmit={(event) => void submit(event)}>
         <CallSteps script={script} {...parts} />
         <CallOutcomeFields {...parts} voicemailScript={workspace.voicemailScript} phones={phones} />
@@ -113,6 +115,11 @@ export function CallGuide({
           <button id="call-submit" type="submit" className="button primary" disabled={sending.busy}>
             {sending.busy ? t('workspace.call.submitting') : t('workspace.call.submit')}
           </button>
+          {keptOfCall(state, fresh) ? (
+            <button type="button" className="button" onClick={() => dispatch({ type: 'abandoned' })}>
+              {t('workspace.call.abandon')}
+            </button>
+          ) : null}
         </div>
       </form>
       <CallRecorded recorded={state.recorded} focusRef={resultRef} />

@@ -37,7 +37,8 @@ export type CallGuideAction =
   | { type: 'text'; field: CallText; value: string }
   | { type: 'checked'; errors: CallErrors }
   | { type: 'sending' }
-  | { type: 'recorded'; answer: CallResult };
+  | { type: 'recorded'; answer: CallResult }
+  | { type: 'abandoned' };
 
 /** The step that confirms who answers: the script's identity step, else its first step. */
 export function identityStepOf(script: readonly ScriptStep[]): ScriptStep | undefined {
@@ -72,6 +73,17 @@ export function initialCallGuide(script: readonly ScriptStep[], phoneIds: readon
 /** Whether the debtor's identity is confirmed (a script without steps has nothing to confirm). */
 export function identityConfirmed(state: CallGuideState): boolean {
   return state.identityStepId === undefined || state.checklist[state.identityStepId] === true;
+}
+
+/** The form emptied for another call; the number chosen stays. */
+function afresh(state: CallGuideState): CallGuideState {
+  return {
+    ...state,
+    checklist: {},
+    outcome: null,
+    result: null,
+    text: { ...EMPTY_TEXT, contactPointId: state.text.contactPointId },
+  };
 }
 
 export function callGuideReducer(state: CallGuideState, action: CallGuideAction): CallGuideState {
@@ -111,14 +123,10 @@ export function callGuideReducer(state: CallGuideState, action: CallGuideAction)
       return { ...state, recorded: null };
     case 'recorded':
       // The call is done: the form starts afresh for the next one (the number chosen stays).
-      return {
-        ...state,
-        checklist: {},
-        outcome: null,
-        result: null,
-        text: { ...EMPTY_TEXT, contactPointId: state.text.contactPointId },
-        recorded: action.answer,
-      };
+      return { ...afresh(state), recorded: action.answer };
+    case 'abandoned':
+      // The agent drops the call unrecorded: the form starts afresh, with nothing to correct.
+      return { ...afresh(state), errors: {} };
   }
 }
 
