@@ -19,6 +19,7 @@ import { affordabilityRoutes } from '../affordability/routes.js';
 import { planRoutes } from '../plans/routes.js';
 import { workspaceRoutes } from '../workspace/routes.js';
 import { needToKnowRoutes } from '../need-to-know/routes.js';
+import { searchRoutes } from '../search/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -39,6 +40,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   planRoutes,
   workspaceRoutes,
   needToKnowRoutes,
+  searchRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

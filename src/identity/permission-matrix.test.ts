@@ -54,6 +54,7 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/creditors/:id': { url: (ids) => `/api/v1/creditors/${ids.creditorId}` },
   'GET /api/v1/cases': { url: () => '/api/v1/cases' },
   'GET /api/v1/cases/:id': { url: (ids) => `/api/v1/cases/${ids.caseId}` },
+  'GET /api/v1/search': { url: () => '/api/v1/search?q=du' },
   'GET /api/v1/dashboard': { url: () => '/api/v1/dashboard' },
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/verification': { url: () => '/api/v1/audit/verification' },

@@ -259,6 +259,7 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
       `?creditorId=${energie.creditorId}`,
       `?q=${MARK}`,
       `?q=${encodeURIComponent(PERSON.last)}&limit=200`,
+      `?q=${encodeURIComponent(PHONE_B)}`,
       '?from=2000-01-01&to=2099-12-31',
     ];
     const routes = t.app.apiRoutes.filter((r) => r.access !== 'public' && can('creditor_user', r.access.permission));

@@ -1,0 +1,153 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+import { prefixUpperBound, type SearchPlan } from './core/plan.js';
+import type { SearchField, SearchKind } from './contract.js';
+
+/**
+ * One query per source of a kind, each a range scan of its index (migration 0024) from the prefix, in the index's
+ * order, stopping after `limit` rows. A hit names a case, or a debtor (then its cases in scope are listed; for a
+ * creditor's reference or a creditor user's fact, only that creditor's cases).
+ */
+export interface Hit {
+  field: SearchField;
+  value: string;
+  caseId: string | null;
+  debtorId: string | null;
+  creditorId: string | null;
+}
+
+interface HitRow {
+  value: string;
+  case_id: string | null;
+  debtor_id: string | null;
+  creditor_id: string | null;
+}
+
+/** `expression` starts with `prefix`, compared byte by byte (the C collation of the search indexes). */
+function startsWith(expression: RawBuilder<unknown>, prefix: string): RawBuilder<boolean> {
+  return sql<boolean>`${expression} collate "C" >= ${prefix} and ${expression} collate "C" < ${prefixUpperBound(prefix)}`;
+}
+
+/** Limits to the creditor user's creditor, on the given column; nothing for staff. */
+function scoped(scope: string | null, column: string): RawBuilder<boolean> {
+  return scope === null ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} = ${scope}`;
+}
+
+type Finder = (scope: string | null, prefix: string, limit: number) => RawBuilder<HitRow>;
+
+const caseReferences: Finder = (scope, prefix, limit) => sql<HitRow>`
+  select reference as value, id as case_id, null::uuid as debtor_id, null::uuid as creditor_id from cases
+  where ${startsWith(sql`reference`, prefix)} and ${scoped(scope, 'creditor_id')}
+  order by reference collate "C" limit ${limit}`;
+
+const claimReferences: Finder = (scope, prefix, limit) => sql<HitRow>`
+  select reference as value, case_id, null::uuid as debtor_id, null::uuid as creditor_id from claims
+  where ${startsWith(sql`upper(reference)`, prefix)} and ${scoped(scope, 'creditor_id')}
+  order by upper(reference) collate "C" limit ${limit}`;
+
+const creditorReferences: Finder = (scope, prefix, limit) => sql<HitRow>`
+  select reference as value, null::uuid as case_id, debtor_id, creditor_id from debtor_references
+  where ${startsWith(sql`upper(reference)`, prefix)} and ${scoped(scope, 'creditor_id')}
+  order by upper(reference) collate "C" limit ${limit}`;
+
+const NAME_KEY = sql`search_name_key(company_name, last_name, first_name)`;
+
+/** Staff search the debtor record; a creditor user the identity its own files gave. */
+const names: Finder = (scope, prefix, limit) =>
+  scope === null
+    ? sql<HitRow>`
+      select ${NAME_KEY} as value, null::uuid as case_id, id as debtor_id, null::uuid as creditor_id from debtors
+      where ${startsWith(NAME_KEY, prefix)} order by ${NAME_KEY} collate "C" limit ${limit}`
+    : sql<HitRow>`
+      select ${NAME_KEY} as value, null::uuid as case_id, debtor_id, creditor_id from debtor_references
+      where creditor_id = ${scope} and ${startsWith(NAME_KEY, prefix)}
+      order by ${NAME_KEY} collate "C" limit ${limit}`;
+
+/** The value of a phone or e-mail as its index holds it: a phone in E.164, an e-mail in lower case. */
+const CONTACT_VALUE = { phone: sql`search_phone(value)`, email: sql`lower(value)` } as const;
+
+/** Phones and e-mails: staff any; a creditor user only those its own files supplied. */
+const contactPoints =
+  (channel: 'phone' | 'email'): Finder =>
+  (scope, prefix, limit) => {
+    const value = CONTACT_VALUE[channel];
+    // The channel is a literal, so the planner matches the partial index of that channel.
+    return sql<HitRow>`
+      select ${value} as value, null::uuid as case_id, debtor_id, ${scope}::uuid as creditor_id
+      from debtor_contact_points p
+      where channel = ${sql.lit(channel)} and ${startsWith(value, prefix)}
+        ${scope === null ? sql`` : sql`and exists (select 1 from debtor_contact_point_sources s where s.contact_point_id = p.id and s.creditor_id = ${scope})`}
+      order by ${value} collate "C" limit ${limit}`;
+  };
+
+const postalCodes: Finder = (scope, prefix, limit) =>
+  scope === null
+    ? sql<HitRow>`
+      select postal_code as value, null::uuid as case_id, debtor_id, null::uuid as creditor_id from debtor_addresses
+      where ${startsWith(sql`postal_code`, prefix)} order by postal_code collate "C" limit ${limit}`
+    : sql<HitRow>`
+      select a.postal_code as value, null::uuid as case_id, a.debtor_id, s.creditor_id from debtor_addresses a
+      join debtor_address_sources s on s.address_id = a.id and s.creditor_id = ${scope}
+      where ${startsWith(sql`a.postal_code`, prefix)} order by a.postal_code collate "C" limit ${limit}`;
+
+/** IBANs come from the debtor (a mandate) or a bank (a payment), never from a creditor's file: staff only. */
+const mandateIbans: Finder = (_scope, prefix, limit) => sql<HitRow>`
+  select debtor_iban as value, case_id, null::uuid as debtor_id, null::uuid as creditor_id from sepa_mandates
+  where ${startsWith(sql`debtor_iban`, prefix)} order by debtor_iban collate "C" limit ${limit}`;
+
+const payerIbans: Finder = (_scope, prefix, limit) => sql<HitRow>`
+  select payer_iban as value, case_id, null::uuid as debtor_id, null::uuid as creditor_id from payments
+  where payer_iban is not null and ${startsWith(sql`payer_iban`, prefix)}
+  order by payer_iban collate "C" limit ${limit}`;
+
+interface Source {
+  field: SearchField;
+  find: Finder;
+  prefixes: (plan: SearchPlan) => string[];
+  staffOnly?: boolean;
+}
+
+const one = (value: string | null) => (value === null ? [] : [value]);
+
+/** Each kind's sources, in the order their hits are listed. */
+export const SOURCES: Record<SearchKind, Source[]> = {
+  reference: [
+    { field: 'caseReference', find: caseReferences, prefixes: (p) => one(p.reference) },
+    { field: 'claimReference', find: claimReferences, prefixes: (p) => one(p.reference) },
+    { field: 'creditorReference', find: creditorReferences, prefixes: (p) => one(p.reference) },
+  ],
+  name: [{ field: 'name', find: names, prefixes: (p) => p.names }],
+  phone: [{ field: 'phone', find: contactPoints('phone'), prefixes: (p) => p.phones }],
+  email: [{ field: 'email', find: contactPoints('email'), prefixes: (p) => one(p.email) }],
+  iban: [
+    { field: 'iban', find: mandateIbans, prefixes: (p) => one(p.iban), staffOnly: true },
+    { field: 'iban', find: payerIbans, prefixes: (p) => one(p.iban), staffOnly: true },
+  ],
+  postalCode: [{ field: 'postalCode', find: postalCodes, prefixes: (p) => one(p.postalCode) }],
+};
+
+/** The hits of one kind, every source and prefix queried at once, in the sources' order. */
+export async function findHits(
+  db: Kysely<DB>,
+  scope: string | null,
+  kind: SearchKind,
+  plan: SearchPlan,
+  limit: number,
+): Promise<Hit[]> {
+  const sources = SOURCES[kind].filter((source) => scope === null || !source.staffOnly);
+  const batches = await Promise.all(
+    sources.flatMap((source) =>
+      source.prefixes(plan).map(async (prefix) => {
+        const { rows } = await source.find(scope, prefix, limit).execute(db);
+        return rows.map((row): Hit => ({
+          field: source.field,
+          value: row.value,
+          caseId: row.case_id,
+          debtorId: row.debtor_id,
+          creditorId: row.creditor_id,
+        }));
+      }),
+    ),
+  );
+  return batches.flat();
+}
