@@ -53,6 +53,7 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/creditors': { url: () => '/api/v1/creditors' },
   'GET /api/v1/creditors/:id': { url: (ids) => `/api/v1/creditors/${ids.creditorId}` },
   'GET /api/v1/cases': { url: () => '/api/v1/cases' },
+  'GET /api/v1/cases/export': { url: () => '/api/v1/cases/export?format=csv' },
   'GET /api/v1/cases/:id': { url: (ids) => `/api/v1/cases/${ids.caseId}` },
   'GET /api/v1/search': { url: () => '/api/v1/search?q=du' },
   'GET /api/v1/dashboard': { url: () => '/api/v1/dashboard' },
@@ -140,6 +141,9 @@ const PROBES: Record<string, Probe> = {
     payload: () => ({ remittanceIban: null, remittanceBic: null, webhookUrl: null }),
   },
   'GET /api/v1/creditor-payments': { url: () => '/api/v1/creditor-payments?from=2026-01-01&to=2026-12-31' },
+  'GET /api/v1/creditor-payments/export': {
+    url: () => '/api/v1/creditor-payments/export?from=2026-01-01&to=2026-12-31&format=xlsx',
+  },
   'GET /api/v1/payments/:id/receipt.pdf': {
     url: () => '/api/v1/payments/00000000-0000-4000-8000-000000000000/receipt.pdf',
   },
@@ -211,6 +215,9 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/placements': { url: () => '/api/v1/placements' },
   'GET /api/v1/placements/:id': { url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/placements/:id/errors': { url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000/errors' },
+  'GET /api/v1/placements/:id/errors/export': {
+    url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000/errors/export?format=csv',
+  },
   'GET /api/v1/debtor-matches': { url: () => '/api/v1/debtor-matches' },
   // Allowed roles get 404: no such match. Denied roles are refused before.
   'POST /api/v1/debtor-matches/:id/decision': {
@@ -302,6 +309,7 @@ const PROBES: Record<string, Probe> = {
     payload: () => ({}),
   },
   'GET /api/v1/team-queues': { url: () => '/api/v1/team-queues' },
+  'GET /api/v1/team-queues/export': { url: () => '/api/v1/team-queues/export?format=xlsx' },
   'PUT /api/v1/segment-controls/:segmentId': {
     url: () => '/api/v1/segment-controls/probe',
     payload: () => ({ paused: false, priorityBoost: 0, note: 'Probe' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagingQuery } from '../platform/http/schemas.js';
+import { exportFormatQuery, pagingQuery } from '../platform/http/schemas.js';
 
 /** The API of intake: placement files uploaded, their status and counts, and the rows they rejected. */
 
@@ -58,6 +58,7 @@ export const placementListQuery = z.strictObject({ creditorId: z.string().uuid()
 export const placementListSchema = z.object({ items: z.array(placementSchema), hasMore: z.boolean() });
 
 export const placementErrorsQuery = z.strictObject(pagingQuery);
+export const placementErrorsExportQuery = z.strictObject(exportFormatQuery);
 export const placementErrorSchema = z.object({
   line: z.number().int(),
   column: z.string(),

@@ -3,10 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assertCreditorInScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
-import { idParams, problemResponses } from '../platform/http/schemas.js';
+import { exportFileResponse, idParams, problemResponses } from '../platform/http/schemas.js';
+import { exportContext, sendExport } from '../platform/export/send.js';
+import { placementErrorsExport } from './errors-export.js';
 import {
   PLACEMENT_FILE_TYPES as FILE_TYPES,
   placementErrorListSchema,
+  placementErrorsExportQuery,
   placementErrorsQuery,
   placementListQuery,
   placementListSchema,
@@ -114,5 +117,30 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => listPlacementErrors(deps, request.actor!, request.params.id, request.query),
+  );
+  placementErrorsExportRoute(app, deps);
+}
+
+/** The rejected rows as a file, beside their list. */
+function placementErrorsExportRoute(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/placements/:id/errors/export',
+    {
+      config: { access: { permission: 'placements.read' } },
+      schema: {
+        tags: ['intake'],
+        summary: "A placement's rejected rows as CSV or XLSX, every one",
+        params: idParams,
+        querystring: placementErrorsExportQuery,
+        response: { 200: exportFileResponse, ...problemResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) =>
+      sendExport(
+        reply,
+        exportContext(deps, request.actor!, request.query.format),
+        placementErrorsExport(deps, request.actor!, request.params.id),
+      ),
   );
 }

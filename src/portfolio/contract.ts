@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, pagingQuery } from '../platform/http/schemas.js';
+import { calendarDate, exportFormatQuery, pagingQuery } from '../platform/http/schemas.js';
 import { caseStatusSchema, stageSchema } from '../cases/contract.js';
 
 /** The API of the portfolio: creditors with their mandates, the case search and the case page. */
@@ -168,6 +168,9 @@ export const caseSearchQuery = z.strictObject({
   ...pagingQuery,
 });
 
+/** The case list as a file: the list's filters and sort, every page, and the format. */
+export const caseExportQuery = caseSearchQuery.omit({ limit: true, offset: true }).extend(exportFormatQuery);
+
 export const caseSummarySchema = z.object({
   id: z.string(),
   reference: z.string(),
@@ -193,3 +196,4 @@ export type CaseSort = (typeof CASE_SORTS)[number];
 export type CaseSearch = z.infer<typeof caseSearchQuery>;
 /** The search as a client sends it. */
 export type CaseSearchInput = z.input<typeof caseSearchQuery>;
+export type CaseExportQuery = z.infer<typeof caseExportQuery>;

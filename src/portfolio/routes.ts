@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
-import { idParams, problemResponses } from '../platform/http/schemas.js';
+import { exportFileResponse, idParams, problemResponses } from '../platform/http/schemas.js';
+import { exportContext, sendExport } from '../platform/export/send.js';
+import { caseExport } from './case-export.js';
 import { getCase, searchCases } from './cases.js';
 import {
   caseDetailSchema,
+  caseExportQuery,
   caseListSchema,
   caseSearchQuery,
   creditorDetailSchema,
@@ -54,6 +57,25 @@ export function portfolioRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => searchCases(deps, request.actor!, request.query),
+  );
+
+  r.get(
+    '/api/v1/cases/export',
+    {
+      config: { access: { permission: 'cases.read' } },
+      schema: {
+        tags: ['portfolio'],
+        summary: 'The case list as CSV or XLSX: the same filters and scope as the list, every row',
+        querystring: caseExportQuery,
+        response: { 200: exportFileResponse, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) =>
+      sendExport(
+        reply,
+        exportContext(deps, request.actor!, request.query.format),
+        caseExport(deps, request.actor!, request.query),
+      ),
   );
 
   r.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from '../platform/http/schemas.js';
+import { calendarDate, exportFormatQuery } from '../platform/http/schemas.js';
 import { paymentSchema } from '../payments/contract.js';
 
 /**
@@ -68,6 +68,7 @@ export const creditorPaymentsQuery = z.strictObject({
   from: calendarDate,
   to: calendarDate,
 });
+export const creditorPaymentsExportQuery = creditorPaymentsQuery.extend(exportFormatQuery);
 export const creditorPaymentsSchema = z.object({ items: z.array(paymentSchema), totalCents: z.number().int() });
 
 export type RemittanceView = z.infer<typeof remittanceSchema>;
@@ -75,3 +76,4 @@ export type RemittanceSummary = z.infer<typeof remittanceSummarySchema>;
 export type PrepareRemittance = z.infer<typeof prepareRemittanceBody>;
 export type RemittanceSettingsView = z.infer<typeof remittanceSettingsSchema>;
 export type CreditorPayments = z.infer<typeof creditorPaymentsSchema>;
+export type CreditorPaymentsExportQuery = z.infer<typeof creditorPaymentsExportQuery>;

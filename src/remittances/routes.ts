@@ -3,8 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { mayAccessCreditor } from '../identity/scope.js';
 import { assertVisible, creditorFilter } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
-import { fileResponse, idParams as id, problemResponses } from '../platform/http/schemas.js';
+import { exportFileResponse, fileResponse, idParams as id, problemResponses } from '../platform/http/schemas.js';
+import { exportContext, sendExport } from '../platform/export/send.js';
+import { creditorPaymentsExport } from './payments-export.js';
 import {
+  creditorPaymentsExportQuery,
   creditorPaymentsQuery,
   creditorPaymentsSchema,
   prepareRemittanceBody,
@@ -173,5 +176,23 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
         from: request.query.from,
         to: request.query.to,
       }),
+  );
+  r.get(
+    '/api/v1/creditor-payments/export',
+    {
+      config: { access: { permission: 'payments.read' } },
+      schema: {
+        tags,
+        summary: "A period's payments as CSV or XLSX: the same filters and scope as the list",
+        querystring: creditorPaymentsExportQuery,
+        response: { 200: exportFileResponse, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) =>
+      sendExport(
+        reply,
+        exportContext(deps, request.actor!, request.query.format),
+        creditorPaymentsExport(deps, request.actor!, request.query),
+      ),
   );
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../contact-policy/core/policy-document.js';
 import { strategyDocumentSchema } from './core/strategy-document.js';
 import { centsAmount } from '../platform/money.js';
-import { calendarDate, int4Param } from '../platform/http/schemas.js';
+import { calendarDate, exportFormatQuery, int4Param } from '../platform/http/schemas.js';
 
 /**
  * The agent workspace as the API gives it. The web app infers its types from these schemas (type-only imports),
@@ -222,6 +222,7 @@ export const leaseSchema = z.object({ until: z.string() });
 export const cancelPromiseBody = z.strictObject({ reason: z.string().max(500) });
 export const taskDoneBody = z.strictObject({ note: z.string().max(2000).optional() });
 export const teamQueueListSchema = z.object({ items: z.array(teamQueueSchema) });
+export const teamQueuesExportQuery = z.strictObject(exportFormatQuery);
 export const segmentControlParams = z.strictObject({ segmentId: z.string().min(1).max(48) });
 export const segmentControlBody = z.strictObject({
   paused: z.boolean(),

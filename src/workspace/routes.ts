@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { runJobNow } from '../audit/job-run.js';
 import type { Deps } from '../platform/deps.js';
-import { idParams as id, noContent, problemResponses } from '../platform/http/schemas.js';
+import { exportFileResponse, idParams as id, noContent, problemResponses } from '../platform/http/schemas.js';
+import { exportContext, sendExport } from '../platform/export/send.js';
+import { teamQueuesExport } from './queues-export.js';
 import { caseWorkspace } from './case-workspace.js';
 import { nextCase, releaseCase, renewLease } from './next-case.js';
 import { cancelPromise } from './promises.js';
@@ -26,6 +28,7 @@ import {
   sweepReportSchema,
   taskDoneBody,
   teamQueueListSchema,
+  teamQueuesExportQuery,
   workspaceSummarySchema,
 } from './contract.js';
 import { listStrategyVersions, publishStrategy, strategyInForce, strategyVersionView } from './strategy-store.js';
@@ -175,6 +178,25 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => teamQueues(deps, request.actor!),
+  );
+
+  r.get(
+    '/api/v1/team-queues/export',
+    {
+      config: { access: { permission: 'queues.supervise' } },
+      schema: {
+        tags,
+        summary: 'The team queues as CSV or XLSX: one line per team, segment and arm',
+        querystring: teamQueuesExportQuery,
+        response: { 200: exportFileResponse, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) =>
+      sendExport(
+        reply,
+        exportContext(deps, request.actor!, request.query.format),
+        teamQueuesExport(deps, request.actor!),
+      ),
   );
 
   r.put(

@@ -23,6 +23,16 @@ export const pagingQuery = {
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
 
+/** A list's export: the same filters as the list, without paging, and the file's format. */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const exportFormatQuery = {
+  format: z.enum(EXPORT_FORMATS).describe('csv (UTF-8 with a BOM, for Excel) or xlsx'),
+};
+/** The answer of an export route: a CSV or XLSX file, described for the OpenAPI document only. */
+export const exportFileResponse = z
+  .unknown()
+  .describe('text/csv; charset=utf-8 or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+
 /** The calendar dates the API takes: far enough back for birth dates, far enough ahead for any plan or schedule. */
 export const CALENDAR_DATE_MIN = '1900-01-01';
 export const CALENDAR_DATE_MAX = '2199-12-31';

@@ -111,6 +111,34 @@ export const http = {
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
+/**
+ * GETs a file (an export) and hands it to the browser as a download under the name the server gave. A problem comes
+ * back as an ApiError, as for any request, instead of a page of JSON in a new tab.
+ */
+export async function download(path: string, query?: Query): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${path}${toQueryString(query)}`, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR_CODE, 'The Accord server could not be reached.');
+  }
+  if (!response.ok) {
+    if (response.status === 401) sessionLostHandler?.();
+    throw await readProblem(response);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has the file once the click is handled; the address is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 export interface UploadOptions {
   query?: Query;
   /** The file, sent as the raw body. */

@@ -6,6 +6,7 @@ import { caseReviewsEn, planActionsEn } from './plans/en.js';
 import { supervisionEn, supervisionProblemsEn } from './supervision/en.js';
 import { workspaceEn, workspaceProblemsEn } from './workspace/en.js';
 import { needToKnowEn, needToKnowProblemsEn } from './need-to-know/en.js';
+import { exportsEn, exportsProblemsEn } from './exports/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -569,10 +570,12 @@ export const en: Messages = {
   supervision: supervisionEn,
   workspace: workspaceEn,
   needToKnow: needToKnowEn,
+  exports: exportsEn,
   problems: {
     ...supervisionProblemsEn,
     ...workspaceProblemsEn,
     ...needToKnowProblemsEn,
+    ...exportsProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',

@@ -5,6 +5,7 @@ import { caseReviewsFr, planActionsFr } from './plans/fr.js';
 import { supervisionFr, supervisionProblemsFr } from './supervision/fr.js';
 import { workspaceFr, workspaceProblemsFr } from './workspace/fr.js';
 import { needToKnowFr, needToKnowProblemsFr } from './need-to-know/fr.js';
+import { exportsFr, exportsProblemsFr } from './exports/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -572,10 +573,12 @@ export const fr = {
   supervision: supervisionFr,
   workspace: workspaceFr,
   needToKnow: needToKnowFr,
+  exports: exportsFr,
   problems: {
     ...supervisionProblemsFr,
     ...workspaceProblemsFr,
     ...needToKnowProblemsFr,
+    ...exportsProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',

@@ -6,6 +6,7 @@ import { caseReviewsIt, planActionsIt } from './plans/it.js';
 import { supervisionIt, supervisionProblemsIt } from './supervision/it.js';
 import { workspaceIt, workspaceProblemsIt } from './workspace/it.js';
 import { needToKnowIt, needToKnowProblemsIt } from './need-to-know/it.js';
+import { exportsIt, exportsProblemsIt } from './exports/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -560,10 +561,12 @@ export const it: PartialMessages = {
   supervision: supervisionIt,
   workspace: workspaceIt,
   needToKnow: needToKnowIt,
+  exports: exportsIt,
   problems: {
     ...supervisionProblemsIt,
     ...workspaceProblemsIt,
     ...needToKnowProblemsIt,
+    ...exportsProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',

@@ -50,6 +50,7 @@ export const PROBLEM_CODES = [
   'request.check_failed',
   'request.rate_limited',
   'not_found',
+  'export.too_many_rows',
   'internal_error',
   'not_ready.migrations_pending',
   'not_ready.database',

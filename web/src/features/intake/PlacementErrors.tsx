@@ -7,6 +7,7 @@ import { DataTable, type Column } from '../../ui/DataTable.js';
 import { Loading } from '../../ui/Loading.js';
 import { useFocusAfterLoad } from '../../ui/PagedTable.js';
 import { Pager } from '../../ui/Pager.js';
+import { ExportButtons } from '../../ui/ExportButtons.js';
 import { listPlacementErrors, type Placement, type PlacementError } from './api.js';
 import { isFileError, rowErrorText, WHOLE_FILE_COLUMN } from './placements.js';
 
@@ -64,6 +65,10 @@ export function RejectedRows({ placement }: { placement: Placement }) {
         {wholeFile ? t('placement.fileErrorsHeading') : t('placement.errorsHeading')}
       </h2>
       <p>{wholeFile ? t('placement.fileErrorsIntro', counted) : t('placement.errorsIntro', { ...counted, rows })}</p>
+      <ExportButtons
+        path={`/api/v1/placements/${placement.id}/errors/export`}
+        what={t('exports.lists.rejectedLines')}
+      />
       <AsyncContent data={errors} onRetry={errors.reload}>
         {(page) => (
           <>

@@ -8,6 +8,7 @@ import type { Column } from '../../ui/DataTable.js';
 import { Field } from '../../ui/fields.js';
 import { PagedTable, useFocusAfterLoad } from '../../ui/PagedTable.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
+import { ExportButtons } from '../../ui/ExportButtons.js';
 import { centsToInput, parseEurosToCents, useFormat } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/index.js';
 import { labelOf } from '../../i18n/labels.js';
@@ -54,6 +55,11 @@ function paramsFromSearch(search: Omit<CaseSearch, 'limit'>): URLSearchParams {
   return params;
 }
 
+/** The list's filters and sort, without paging: the export carries every row. */
+function exportQuery({ limit: _limit, offset: _offset, ...filters }: CaseSearch) {
+  return filters;
+}
+
 export function CasesPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -85,6 +91,7 @@ export function CasesPage() {
         <h2 id="results-heading" ref={resultsHeading.ref} tabIndex={-1}>
           {t('cases.results')}
         </h2>
+        <ExportButtons path="/api/v1/cases/export" query={exportQuery(search)} what={t('exports.lists.cases')} />
         <PagedTable
           data={results}
           onRetry={results.reload}

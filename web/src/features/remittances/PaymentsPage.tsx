@@ -14,6 +14,7 @@ import { can } from '../identity/permissions.js';
 import { PaymentsTable } from '../payments/PaymentsTable.js';
 import { todayIso } from '../payments/shared.js';
 import { useMe } from '../identity/SessionProvider.js';
+import { ExportButtons } from '../../ui/ExportButtons.js';
 
 /** Payments received in a period (a creditor user sees its own: CPCE R124-5), the remittances, and preparing one. */
 export function PaymentsPage() {
@@ -138,6 +139,7 @@ function ReceivedPayments({ creditorId, ownOnly }: { creditorId: string; ownOnly
           </p>
         ) : null}
       </form>
+      <ExportButtons path="/api/v1/creditor-payments/export" query={query} what={t('exports.lists.payments')} />
       <AsyncContent data={payments} onRetry={payments.reload}>
         {({ items, totalCents }) =>
           items.length === 0 ? (

@@ -7,6 +7,7 @@ import { AsyncContent } from '../../../ui/AsyncContent.js';
 import { TableScroll } from '../../../ui/TableScroll.js';
 import { usePageTitle } from '../../../ui/usePageTitle.js';
 import { YesNo } from '../../../ui/YesNo.js';
+import { ExportButtons } from '../../../ui/ExportButtons.js';
 import { useFormat } from '../../../i18n/format.js';
 import { labelOf, RECORD_TEXT_LANG } from '../../../i18n/labels.js';
 import { SegmentControlForm, signed } from './SegmentControlForm.js';
@@ -34,6 +35,7 @@ export function TeamQueuesPage() {
     <>
       <h1>{t('supervision.teamQueues.title')}</h1>
       <p className="muted">{t('supervision.teamQueues.intro')}</p>
+      <ExportButtons path="/api/v1/team-queues/export" what={t('exports.lists.queues')} />
       <div role="status" className="status-area" id="team-queues-status">
         {announcement ? <p className="success">{announcement}</p> : null}
       </div>

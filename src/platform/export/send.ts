@@ -1,0 +1,92 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import { agencyToday } from '../calendar/today.js';
+import { AppError } from '../errors.js';
+import type { Message } from '../message.js';
+import { csvLines } from './csv.js';
+import type { ExportColumn, ExportFormat, ExportLocale } from './table.js';
+import { EXPORT_MAX_ROWS } from './table.js';
+import { xlsxBuffer } from './xlsx.js';
+
+/** One page of a list, read by the service that serves the list, with the list's filters. */
+export type ReadPage<Row> = (paging: { limit: number; offset: number }) => Promise<{ items: Row[]; hasMore: boolean }>;
+
+/** Who asks and how: the format, the reader's language, the agency's zone (instants on its clock), the moment. */
+export interface ExportContext {
+  format: ExportFormat;
+  locale: ExportLocale;
+  zone: string;
+  now: Date;
+}
+
+export function exportContext(
+  deps: { config: { AGENCY_TZ: string }; now: () => Date },
+  reader: { locale: ExportLocale },
+  format: ExportFormat,
+): ExportContext {
+  return { format, locale: reader.locale, zone: deps.config.AGENCY_TZ, now: deps.now() };
+}
+
+export interface ExportTable<Row> {
+  /** The file's name before its date (`cases` → `cases-2026-03-02.csv`) and the sheet's name in each language. */
+  fileStem: string;
+  title: Message;
+  columns: ExportColumn<Row>[];
+  readPage: ReadPage<Row>;
+}
+
+const EXPORT_PAGE_ROWS = 1000;
+
+const MEDIA_TYPE: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** A list read whole by its service (a period's payments, the team queues) as pages. */
+export function pagesOf<Row>(load: () => Promise<Row[]>): ReadPage<Row> {
+  let rows: Promise<Row[]> | null = null;
+  return async ({ limit, offset }) => {
+    rows ??= load();
+    const all = await rows;
+    return { items: all.slice(offset, offset + limit), hasMore: offset + limit < all.length };
+  };
+}
+
+async function* everyPage<Row>(readPage: ReadPage<Row>): AsyncGenerator<Row[]> {
+  for (let offset = 0; ; offset += EXPORT_PAGE_ROWS) {
+    const page = await readPage({ limit: EXPORT_PAGE_ROWS, offset });
+    yield page.items;
+    if (!page.hasMore) return;
+  }
+}
+
+/**
+ * Sends a list as a file: CSV streamed page by page as the service reads them, XLSX built whole then sent. A list
+ * longer than EXPORT_MAX_ROWS is refused before the first byte, so a file is never cut short without a word.
+ */
+export async function sendExport<Row>(
+  reply: FastifyReply,
+  context: ExportContext,
+  table: ExportTable<Row>,
+): Promise<FastifyReply> {
+  const beyond = await table.readPage({ limit: 1, offset: EXPORT_MAX_ROWS });
+  if (beyond.items.length > 0) {
+    throw new AppError(
+      'export.too_many_rows',
+      422,
+      `This list has more than ${EXPORT_MAX_ROWS} rows: narrow its filters (a period, a creditor, a stage) and export again.`,
+      { maxRows: EXPORT_MAX_ROWS },
+    );
+  }
+  const fileName = `${table.fileStem}-${agencyToday(context.now, { AGENCY_TZ: context.zone })}.${context.format}`;
+  reply
+    .type(MEDIA_TYPE[context.format])
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'no-store');
+  const options = { locale: context.locale, zone: context.zone };
+  if (context.format === 'csv') {
+    return reply.send(Readable.from(csvLines(table.columns, everyPage(table.readPage), options)));
+  }
+  const sheetName = table.title[context.locale];
+  return reply.send(await xlsxBuffer(table.columns, everyPage(table.readPage), { ...options, sheetName }));
+}

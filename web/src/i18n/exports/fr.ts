@@ -1,0 +1,19 @@
+export const exportsFr = {
+  label: 'Exporter :',
+  as: 'Exporter {{what}} en {{format}}',
+  preparing: 'Préparation du fichier…',
+  lists: {
+    cases: 'la liste des dossiers',
+    payments: 'les paiements de la période',
+    queues: 'les files des équipes',
+    rejectedLines: 'les lignes rejetées',
+    audit: 'le journal d’audit',
+  },
+};
+
+export const exportsProblemsFr = {
+  export: {
+    too_many_rows:
+      'Cette liste dépasse 100 000 lignes : resserrez les filtres (une période, un créancier, une étape) puis exportez de nouveau.',
+  },
+};
