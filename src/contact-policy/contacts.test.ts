@@ -324,6 +324,15 @@ describe.each(ENGINES)('contact policy enforcement on %s', (engine) => {
       caseReference: expect.any(String),
       reasons: expect.arrayContaining(['cap.all.30d']),
     });
+    // The version in force replayed against itself changes nothing, yet each rule that refused shows its contacts
+    // (here the calls let through by an override).
+    const same = (
+      await compliance('POST', '/api/v1/contact-policy/simulations', { days: 60, policy: DEFAULT_POLICY })
+    ).json();
+    expect(same.changed).toBe(0);
+    const refusing = same.rules.filter((rule: { refusedByCurrent: number }) => rule.refusedByCurrent > 0);
+    expect(refusing.length).toBeGreaterThan(0);
+    for (const rule of refusing) expect(rule.examples[0]).toMatchObject({ answer: 'refusedByBoth' });
 
     expect(
       (

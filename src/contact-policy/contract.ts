@@ -225,7 +225,10 @@ export const simulationSchema = z.object({
           caseReference: z.string(),
           at: z.string(),
           channel,
+          /** The rules that refuse it: the draft's, or the version then in force's where the draft allows it. */
           reasons: z.array(z.string()),
+          /** What the draft does to this contact beside the version then in force. */
+          answer: z.enum(['refusedByDraft', 'allowedByDraft', 'refusedByBoth']),
         }),
       ),
     }),

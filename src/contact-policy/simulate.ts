@@ -16,7 +16,7 @@ const EXAMPLES_PER_RULE = 5;
  * Replays the outbound contacts of the last `days` days against the draft and against the version that was in
  * force for each, with what was known at that moment: the debtor's earlier contacts, the holds then active,
  * opt-outs then in effect. Counts, rule by rule, the contacts the draft would have refused (or allowed where
- * the policy then refused and an override let them through), with examples.
+ * the policy then refused and an override let them through), with examples (see `Examples`).
  */
 export async function simulateDraft(deps: Deps, document: PolicyDocument, days: number): Promise<SimulationResult> {
   const to = deps.now();
@@ -51,6 +51,7 @@ export async function simulateDraft(deps: Deps, document: PolicyDocument, days: 
     rules: [],
   };
   const byRule = new Map<string, SimulationResult['rules'][number]>();
+  const examples = new Examples();
   const tally = (rule: string) => {
     let entry = byRule.get(rule);
     if (!entry) byRule.set(rule, (entry = { rule, refusedByDraft: 0, refusedByCurrent: 0, examples: [] }));
@@ -64,33 +65,59 @@ export async function simulateDraft(deps: Deps, document: PolicyDocument, days: 
     const current = versionAt(versions, at);
     const draftRules = refusingRules(draft, facts, contact.channel, at);
     const currentRules = current ? refusingRules(current, facts, contact.channel, at) : [];
-    for (const rule of draftRules) {
-      const entry = tally(rule);
-      entry.refusedByDraft += 1;
-      if (entry.examples.length < EXAMPLES_PER_RULE && currentRules.length === 0) {
-        entry.examples.push({
-          contactId: contact.id,
-          caseId: contact.case_id,
-          caseReference: contact.reference,
-          at: contact.occurred_at.toISOString(),
-          channel: contact.channel,
-          reasons: draftRules,
-        });
-      }
-    }
-    for (const rule of currentRules) tally(rule).refusedByCurrent += 1;
     const draftAllows = draftRules.length === 0;
     const currentAllows = currentRules.length === 0;
+    const answer = draftAllows ? 'allowedByDraft' : currentAllows ? 'refusedByDraft' : 'refusedByBoth';
+    const example = {
+      contactId: contact.id,
+      caseId: contact.case_id,
+      caseReference: contact.reference,
+      at: contact.occurred_at.toISOString(),
+      channel: contact.channel,
+      reasons: draftAllows ? currentRules : draftRules,
+      answer,
+    } as const;
+    for (const rule of draftRules) {
+      tally(rule).refusedByDraft += 1;
+      examples.offer(rule, example);
+    }
+    for (const rule of currentRules) {
+      tally(rule).refusedByCurrent += 1;
+      if (draftAllows) examples.offer(rule, example);
+    }
     if (draftAllows !== currentAllows) {
       result.changed += 1;
       if (draftAllows) result.allowedByDraft += 1;
       else result.refusedByDraft += 1;
     }
   }
+  for (const entry of byRule.values()) entry.examples = examples.of(entry.rule);
   result.rules = [...byRule.values()].sort(
     (a, b) => b.refusedByDraft - a.refusedByDraft || a.rule.localeCompare(b.rule),
   );
   return result;
+}
+
+type Example = SimulationResult['rules'][number]['examples'][number];
+
+/**
+ * A few contacts for each rule, to open and look at: first those whose answer the draft changes (the point of a
+ * simulation), then, when there are fewer, those both versions refuse, so a rule that refuses is never shown bare.
+ */
+class Examples {
+  readonly #changed = new Map<string, Example[]>();
+  readonly #same = new Map<string, Example[]>();
+
+  offer(rule: string, example: Example): void {
+    const lists = example.answer === 'refusedByBoth' ? this.#same : this.#changed;
+    const list = lists.get(rule) ?? [];
+    if (list.length < EXAMPLES_PER_RULE) list.push(example);
+    lists.set(rule, list);
+  }
+
+  of(rule: string): Example[] {
+    return [...(this.#changed.get(rule) ?? []), ...(this.#same.get(rule) ?? [])].slice(0, EXAMPLES_PER_RULE);
+  }
 }
 
 interface DebtorContext {

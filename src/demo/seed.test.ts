@@ -7,6 +7,8 @@ import type { Deps } from '../platform/deps.js';
 import { ROLES } from '../identity/core/roles.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { loadDemo } from './seed.js';
+import { simulateDraft } from '../contact-policy/simulate.js';
+import { DEFAULT_POLICY } from '../contact-policy/core/default-policy.js';
 
 describe('demo agency', () => {
   let testDb: TestDatabase;
@@ -81,5 +83,13 @@ describe('demo agency', () => {
       .execute();
     expect(undated).toEqual([]);
     expect((await verifyAuditTrail(deps.db)).ok).toBe(true);
+  });
+
+  it('has a contact history the policy in force would have allowed, every contact of it', async () => {
+    // The simulator replays each outbound contact against the version then in force, with what was known then.
+    const replay = await simulateDraft(deps, DEFAULT_POLICY, 800);
+    expect(replay.contacts).toBeGreaterThan(300);
+    expect(replay.truncated).toBe(false);
+    expect(replay.rules.filter((rule) => rule.refusedByCurrent > 0)).toEqual([]);
   });
 });

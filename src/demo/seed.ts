@@ -16,6 +16,8 @@ import {
   type Place,
 } from './places.js';
 import { Random } from './random.js';
+import { isContactEvent, settleContactHistory } from './contact-history.js';
+import { policyInForce } from '../contact-policy/policy-store.js';
 import { DAY_MS, localDateOf } from '../platform/calendar/index.js';
 
 /** Demo only: every demo user signs in with it. Never used outside `npm run demo` and the tests. */
@@ -633,12 +635,15 @@ async function loadPortfolio(
   await insertChunked(trx, 'cases', cases);
   await insertChunked(trx, 'claims', claims);
   await insertChunked(trx, 'case_stage_history', stages);
-  await insertChunked(trx, 'case_events', events);
-  await insertChunked(trx, 'contacts', contactsFromEvents(events));
+  // The history as the policy in force lets it happen (a contact refused moves to its next allowed moment).
+  const policy = await policyInForce(trx, now);
+  const settled = settleContactHistory(policy, { addresses, cases, holds, events }, now, random);
+  await insertChunked(trx, 'case_events', settled);
+  await insertChunked(trx, 'contacts', contactsFromEvents(settled));
   await insertChunked(trx, 'holds', holds);
   // Cases created later (intake, API) continue the numbering.
   await sql`select setval('case_reference_seq', ${caseSeq})`.execute(trx);
-  return { debtors: debtors.length, cases: cases.length, claims: claims.length, events: events.length };
+  return { debtors: debtors.length, cases: cases.length, claims: claims.length, events: settled.length };
 }
 
 const CONVERSATION_SUMMARIES = {
@@ -657,41 +662,37 @@ const STAGE_REASONS: Record<string, string> = {
   closed: 'Dossier clos',
 };
 
-const CONTACT_KINDS = new Set(['letter', 'call_attempt', 'conversation', 'sms', 'email']);
-
 /**
  * The demo's contact history as the contact policy reads it: every letter, call and message of the timeline,
  * recorded under the default policy (version 1) as allowed, so the permissions of demo cases follow from it.
  */
 function contactsFromEvents(events: Insertable<DB['case_events']>[]): Insertable<DB['contacts']>[] {
-  return events
-    .filter((event) => CONTACT_KINDS.has(event.kind) && event.channel && event.channel !== 'portal')
-    .map((event) => {
-      const at = new Date(event.occurred_at as Date);
-      const channel = event.channel as 'phone' | 'sms' | 'email' | 'letter';
-      return {
-        debtor_id: event.debtor_id,
-        case_id: event.case_id,
+  return events.filter(isContactEvent).map((event) => {
+    const at = new Date(event.occurred_at as Date);
+    const channel = event.channel as 'phone' | 'sms' | 'email' | 'letter';
+    return {
+      debtor_id: event.debtor_id,
+      case_id: event.case_id,
+      channel,
+      direction: (event.direction ?? 'outbound') as 'outbound' | 'inbound',
+      outcome: event.outcome ?? 'sent',
+      conversation: event.kind === 'conversation',
+      first_letter: (event.data as { template?: string } | undefined)?.template === 'first_letter_r124_4',
+      occurred_at: at,
+      recorded_at: at,
+      recorded_by: event.actor_user_id ?? null,
+      policy_version: 1,
+      decision: JSON.stringify({
+        allowed: true,
         channel,
-        direction: (event.direction ?? 'outbound') as 'outbound' | 'inbound',
-        outcome: event.outcome ?? 'sent',
-        conversation: event.kind === 'conversation',
-        first_letter: (event.data as { template?: string } | undefined)?.template === 'first_letter_r124_4',
-        occurred_at: at,
-        recorded_at: at,
-        recorded_by: event.actor_user_id ?? null,
-        policy_version: 1,
-        decision: JSON.stringify({
-          allowed: true,
-          channel,
-          at: at.toISOString(),
-          reasons: [],
-          notices: [],
-          nextAllowedAt: at.toISOString(),
-          policyVersion: 1,
-          callback: false,
-          override: null,
-        }),
-      };
-    });
+        at: at.toISOString(),
+        reasons: [],
+        notices: [],
+        nextAllowedAt: at.toISOString(),
+        policyVersion: 1,
+        callback: false,
+        override: null,
+      }),
+    };
+  });
 }

@@ -163,7 +163,10 @@ function SimulationView({
                                   date: format.dateTime(example.at),
                                   reference: example.caseReference,
                                 })}
-                              </Link>
+                              </Link>{' '}
+                              <span className="muted">
+                                {t(`contactPolicy.simulator.exampleAnswer.${example.answer}`)}
+                              </span>
                             </li>
                           ))}
                         </ul>

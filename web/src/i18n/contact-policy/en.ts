@@ -197,6 +197,11 @@ export const contactPolicyEn: ContactPolicyMessages = {
     examples: 'Examples',
     noRules: 'No rule would have refused these contacts, before or with the draft.',
     example: '{{channel}}, on {{date}} — case {{reference}}',
+    exampleAnswer: {
+      refusedByDraft: '(refused by the draft, allowed by the version in force)',
+      allowedByDraft: '(allowed by the draft, refused by the version in force)',
+      refusedByBoth: '(refused by both)',
+    },
     noExamples: '—',
     fixedRules: {
       case: { closed: 'Case closed' },

@@ -195,6 +195,11 @@ export const contactPolicyFr = {
     examples: 'Exemples',
     noRules: 'Aucune règle n’aurait refusé ces contacts, ni avant ni avec le brouillon.',
     example: '{{channel}}, le {{date}} — dossier {{reference}}',
+    exampleAnswer: {
+      refusedByDraft: '(refusé par le brouillon, autorisé par la version en vigueur)',
+      allowedByDraft: '(autorisé par le brouillon, refusé par la version en vigueur)',
+      refusedByBoth: '(refusé par les deux)',
+    },
     noExamples: '—',
     fixedRules: {
       case: { closed: 'Dossier clos' },

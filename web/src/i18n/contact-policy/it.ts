@@ -198,6 +198,11 @@ export const contactPolicyIt: ContactPolicyMessages = {
     examples: 'Esempi',
     noRules: 'Nessuna regola avrebbe rifiutato questi contatti, né prima né con la bozza.',
     example: '{{channel}}, il {{date}} — pratica {{reference}}',
+    exampleAnswer: {
+      refusedByDraft: '(rifiutato dalla bozza, consentito dalla versione in vigore)',
+      allowedByDraft: '(consentito dalla bozza, rifiutato dalla versione in vigore)',
+      refusedByBoth: '(rifiutato da entrambe)',
+    },
     noExamples: '—',
     fixedRules: {
       case: { closed: 'Pratica chiusa' },
