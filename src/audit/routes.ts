@@ -15,7 +15,8 @@ export function auditRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'audit.read' } },
       schema: {
         tags: ['audit'],
-        summary: 'Audit entries, newest first; page with beforeSeq',
+        summary:
+          'Audit entries in words, newest first: filtered by days, author, case, debtor and family; page with nextCursor',
         querystring: auditQuery,
         response: { 200: auditListSchema, ...problemResponses(400, 401, 403) },
       },

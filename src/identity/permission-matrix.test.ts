@@ -60,6 +60,7 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/verification': { url: () => '/api/v1/audit/verification' },
   'GET /api/v1/sensitive-reads': { url: (ids) => `/api/v1/sensitive-reads?debtorId=${ids.debtorId}` },
+  'GET /api/v1/debtors/:id/audit-trail': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/audit-trail` },
   'POST /api/v1/jobs/nightly-refresh/runs': { url: () => '/api/v1/jobs/nightly-refresh/runs' },
   // Denied roles are refused before the body is read; allowed ones get 503 here (no job runner in this test).
   'GET /api/v1/debtors/:id/contact-permission': {

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
+import { debtorTrailQuery, debtorTrailSchema } from '../audit/contract.js';
 import { invalid } from '../platform/errors.js';
-import { problemResponses } from '../platform/http/schemas.js';
+import { idParams, problemResponses } from '../platform/http/schemas.js';
 import { sensitiveReadListSchema, sensitiveReadQuery } from './contract.js';
+import { readDebtorTrail } from './debtor-trail.js';
 import { listSensitiveReads } from './list-reads.js';
 
 /** Who read special-category data (budgets, vulnerability records), listed for compliance per debtor or per user. */
@@ -30,5 +32,21 @@ export function needToKnowRoutes(app: FastifyInstance, deps: Deps) {
       }
       return listSensitiveReads(deps, request.query);
     },
+  );
+
+  r.get(
+    '/api/v1/debtors/:id/audit-trail',
+    {
+      config: { access: { permission: 'sensitive_reads.read' } },
+      schema: {
+        tags: ['audit'],
+        summary:
+          "A debtor's trail, newest first: what was done about them and their cases, and who read their special-category data (this read is recorded too)",
+        params: idParams,
+        querystring: debtorTrailQuery,
+        response: { 200: debtorTrailSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => readDebtorTrail(deps, request.actor!, request.params.id, request.query, request.id),
   );
 }

@@ -88,8 +88,12 @@ export const PERMISSIONS = {
    * person's approval, a manager's or a compliance officer's, never the requester's (core/access-approval.ts).
    */
   'users.approve_access': ['compliance_officer', 'manager'],
-  'audit.read': ['compliance_officer', 'administrator'],
-  /** Who read special-category data (budgets, vulnerability records) of which debtor: compliance officers only. */
+  /** The audit trail in words; a debtor's own trail needs sensitive_reads.read (it shows who read their data). */
+  'audit.read': ['compliance_officer', 'manager', 'administrator'],
+  /**
+   * Who read special-category data (budgets, vulnerability records) of which debtor, and a debtor's audit trail:
+   * compliance officers only.
+   */
   'sensitive_reads.read': ['compliance_officer'],
   'jobs.run': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -140,7 +140,7 @@ export type PromisesStatus = 'broken' | 'cancelled' | 'kept' | 'open';
 
 export type SensitiveReadsBasis = 'care_team' | 'case_holder' | 'compliance' | 'restricted' | 'stated_reason';
 
-export type SensitiveReadsSubject = 'budget' | 'vulnerability';
+export type SensitiveReadsSubject = 'audit_trail' | 'budget' | 'vulnerability';
 
 export type SepaCollectionsSequence = 'FRST' | 'RCUR';
 

@@ -4,6 +4,7 @@ import { referenceDataEn } from './reference-data/en.js';
 import { paymentsEn } from './payments/en.js';
 import { caseReviewsEn, planActionsEn } from './plans/en.js';
 import { supervisionEn, supervisionProblemsEn } from './supervision/en.js';
+import { auditTrailEn } from './audit/en.js';
 import { workspaceEn, workspaceProblemsEn } from './workspace/en.js';
 import { needToKnowEn, needToKnowProblemsEn } from './need-to-know/en.js';
 import { exportsEn, exportsProblemsEn } from './exports/en.js';
@@ -569,6 +570,7 @@ export const en: Messages = {
   caseReviews: caseReviewsEn,
   supervision: supervisionEn,
   workspace: workspaceEn,
+  auditTrail: auditTrailEn,
   needToKnow: needToKnowEn,
   exports: exportsEn,
   problems: {

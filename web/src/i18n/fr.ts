@@ -3,6 +3,7 @@ import { referenceDataFr } from './reference-data/fr.js';
 import { paymentsFr } from './payments/fr.js';
 import { caseReviewsFr, planActionsFr } from './plans/fr.js';
 import { supervisionFr, supervisionProblemsFr } from './supervision/fr.js';
+import { auditTrailFr } from './audit/fr.js';
 import { workspaceFr, workspaceProblemsFr } from './workspace/fr.js';
 import { needToKnowFr, needToKnowProblemsFr } from './need-to-know/fr.js';
 import { exportsFr, exportsProblemsFr } from './exports/fr.js';
@@ -572,6 +573,7 @@ export const fr = {
   caseReviews: caseReviewsFr,
   supervision: supervisionFr,
   workspace: workspaceFr,
+  auditTrail: auditTrailFr,
   needToKnow: needToKnowFr,
   exports: exportsFr,
   problems: {

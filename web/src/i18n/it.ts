@@ -4,6 +4,7 @@ import { referenceDataIt } from './reference-data/it.js';
 import { paymentsIt } from './payments/it.js';
 import { caseReviewsIt, planActionsIt } from './plans/it.js';
 import { supervisionIt, supervisionProblemsIt } from './supervision/it.js';
+import { auditTrailIt } from './audit/it.js';
 import { workspaceIt, workspaceProblemsIt } from './workspace/it.js';
 import { needToKnowIt, needToKnowProblemsIt } from './need-to-know/it.js';
 import { exportsIt, exportsProblemsIt } from './exports/it.js';
@@ -560,6 +561,7 @@ export const it: PartialMessages = {
   caseReviews: caseReviewsIt,
   supervision: supervisionIt,
   workspace: workspaceIt,
+  auditTrail: auditTrailIt,
   needToKnow: needToKnowIt,
   exports: exportsIt,
   problems: {

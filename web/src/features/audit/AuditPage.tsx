@@ -63,7 +63,10 @@ export function AuditPage() {
     const oldest = trail?.entries[trail.entries.length - 1];
     if (!trail || !oldest) return;
     await older.run(async () => {
-      const { items } = await listAudit({ ...auditFilter(action, targetType), beforeSeq: oldest.seq });
+      const { items } = await listAudit({
+        ...auditFilter(action, targetType),
+        cursor: `${oldest.occurredAt}_${oldest.seq}`,
+      });
       setTrail({ entries: [...trail.entries, ...items], mayHaveOlder: items.length === PAGE_SIZE });
     });
   }
@@ -94,8 +97,8 @@ export function AuditPage() {
 }
 
 /** The trail's filter, fully described by the two address parameters. */
-function auditFilter(action: string, targetType: string) {
-  return { action: action || undefined, targetType: targetType || undefined, limit: PAGE_SIZE };
+function auditFilter(action: string, _targetType: string) {
+  return { action: action || undefined, limit: PAGE_SIZE };
 }
 
 function AuditFilters(props: {

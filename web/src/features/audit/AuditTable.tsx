@@ -58,9 +58,9 @@ export function AuditTable({
                   </th>
                   <td>{format.dateTime(entry.occurredAt)}</td>
                   <td>
-                    {entry.actorName ?? t('audit.system')}
-                    {entry.actorRole && entry.actorRole !== SYSTEM_ROLE ? (
-                      <span className="muted small-block">{labelOf(t, 'roles', entry.actorRole)}</span>
+                    {entry.actor.name ?? t('audit.system')}
+                    {entry.actor.role && entry.actor.role !== SYSTEM_ROLE ? (
+                      <span className="muted small-block">{labelOf(t, 'roles', entry.actor.role)}</span>
                     ) : null}
                   </td>
                   <td>

@@ -1,0 +1,186 @@
+/**
+ * What each audited action is, in a compliance officer's words: the family it belongs to (payments, plans,
+ * contacts…) and the few facts its sentence names (an amount, a count, a version). Pure: the web app reads the
+ * same list through the contract, and a test checks that every action the code appends is listed here with a text
+ * in French, English and Italian.
+ */
+
+export const AUDIT_FAMILIES = [
+  'payments',
+  'plans',
+  'contacts',
+  'holds',
+  'casework',
+  'access',
+  'special_reads',
+  'settings',
+  'imports',
+  'remittances',
+  'other',
+] as const;
+export type AuditFamily = (typeof AUDIT_FAMILIES)[number];
+
+/** Every action the code appends, by family. A new action gets its line here and its sentence in web/src/i18n/audit. */
+const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]> = {
+  payments: [
+    'payment.recorded',
+    'payment.reversed',
+    'payment.credit_allocated',
+    'payment.credit_refunded',
+    'claim.adjusted',
+    'bank_statement.imported',
+    'bank_line.assigned',
+    'bank_line.dismissed',
+    'direct_debits.issued',
+    'sepa_mandate.created',
+    'sepa_mandate.amended',
+    'sepa_mandate.revoked',
+  ],
+  plans: [
+    'plan.proposed',
+    'plan.renegotiated',
+    'plan.approved',
+    'plan.refused',
+    'plan.cancelled',
+    'plan.followed_up',
+    'plan.instalment_paid',
+    'plan.instalments_reopened',
+    'promise.kept',
+    'promise.broken',
+    'promise.cancelled',
+    'debtor_assessment.recorded',
+  ],
+  contacts: [
+    'contact.recorded',
+    'contact.recorded_with_override',
+    'call.recorded',
+    'contact.override_granted',
+    'contact.preferences_set',
+    'contact.opted_out',
+    'contact.opt_out_withdrawn',
+    'contact.callback_requested',
+    'contact.callback_cancelled',
+    'callback.missed',
+  ],
+  holds: ['hold.placed', 'hold.lifted', 'hold.lapsed'],
+  casework: ['case.assigned', 'case.orientation_flagged', 'case.review_closed', 'task.done'],
+  access: [
+    'auth.login',
+    'auth.login_failed',
+    'auth.login_refused',
+    'auth.locked_out',
+    'auth.logout',
+    'user.created',
+    'user.updated',
+    'user.updated_with_password',
+    'user.preferences_changed',
+    'user_access.requested',
+    'user_access.withdrawn',
+    'user_access.approved',
+    'user_access.refused',
+  ],
+  special_reads: ['sensitive_reads.sealed'],
+  settings: [
+    'contact_policy.draft_saved',
+    'contact_policy.draft_discarded',
+    'contact_policy.published',
+    'strategy.published',
+    'segment.controlled',
+    'reference_data.seizure_scale.added',
+    'reference_data.seizure_scale.corrected',
+    'reference_data.rsa_amounts.added',
+    'reference_data.rsa_amounts.corrected',
+    'reference_data.standard_allowance.added',
+    'reference_data.standard_allowance.corrected',
+    'creditor.created',
+    'creditor.webhook_secrets_encrypted',
+    'job.run',
+    'demo.loaded',
+  ],
+  imports: [
+    'placement.uploaded',
+    'placement.upload_failed',
+    'placement.imported',
+    'placement.rejected',
+    'placement.interrupted',
+    'debtor_match.same_person',
+    'debtor_match.different_people',
+  ],
+  remittances: ['remittance.prepared', 'creditor.remittance_settings_set'],
+};
+
+const FAMILY_OF = new Map<string, AuditFamily>(
+  Object.entries(ACTIONS_BY_FAMILY).flatMap(([family, actions]) =>
+    actions.map((action) => [action, family as AuditFamily] as const),
+  ),
+);
+
+/** Every known action, in the order of their families. */
+export const AUDIT_ACTIONS: readonly string[] = [...FAMILY_OF.keys()];
+
+/** The family of an action; 'other' for one this list does not know (an entry written by an older or newer version). */
+export function familyOf(action: string): AuditFamily {
+  return FAMILY_OF.get(action) ?? 'other';
+}
+
+/** The actions of a family, for the filter ('other' has none: it is what no family names). */
+export function actionsOf(family: AuditFamily): readonly string[] {
+  return family === 'other' ? [] : ACTIONS_BY_FAMILY[family];
+}
+
+/** The facts an entry's sentence may name, taken from what the entry recorded. */
+export interface SentenceFacts {
+  amountCents: number | null;
+  count: number | null;
+  version: number | null;
+  reference: string | null;
+}
+
+type Data = Record<string, unknown>;
+const asData = (value: unknown): Data =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {};
+const numberAt = (data: Data, key: string): number | null =>
+  Number.isSafeInteger(data[key]) ? (data[key] as number) : null;
+const textAt = (data: Data, key: string): string | null =>
+  typeof data[key] === 'string' && data[key] !== '' ? data[key] : null;
+const lengthAt = (data: Data, key: string): number | null => (Array.isArray(data[key]) ? data[key].length : null);
+const first = <T>(...values: (T | null)[]): T | null => values.find((value) => value !== null) ?? null;
+
+/**
+ * The amount, count, version and reference an entry's sentence names. Each action records its own shape (see where
+ * it is appended); the names looked for are the ones those shapes use, so a fact is null rather than guessed.
+ */
+export function sentenceFacts(action: string, before: unknown, after: unknown): SentenceFacts {
+  const a = asData(after);
+  const b = asData(before);
+  const allocated = Array.isArray(a.allocations)
+    ? a.allocations.reduce<number>((sum, line) => sum + (numberAt(asData(line), 'amountCents') ?? 0), 0)
+    : null;
+  return {
+    amountCents: first(
+      numberAt(a, 'amountCents'),
+      numberAt(a, 'agreedCents'),
+      numberAt(a, 'net'),
+      numberAt(a, 'paidCents'),
+      action === 'payment.credit_allocated' ? allocated : null,
+    ),
+    count: first(
+      numberAt(a, 'lines'),
+      numberAt(a, 'issued'),
+      numberAt(a, 'instalments'),
+      numberAt(a, 'rowsTotal'),
+      numberAt(a, 'count'),
+      lengthAt(a, 'creditors'),
+      lengthAt(a, 'instalments'),
+    ),
+    version: first(numberAt(a, 'version'), numberAt(b, 'version')),
+    reference: first(
+      textAt(a, 'receiptNumber'),
+      textAt(a, 'reference'),
+      textAt(a, 'number'),
+      numberToText(numberAt(a, 'number')),
+    ),
+  };
+}
+
+const numberToText = (value: number | null): string | null => (value === null ? null : String(value));
