@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 
 /** The kinds of line a case's timeline holds (the check constraint of `case_events.kind`). */
@@ -60,4 +60,29 @@ export async function appendCaseEvent(trx: Transaction<DB> | Kysely<DB>, event: 
       data: JSON.stringify(event.data ?? {}),
     })
     .execute();
+}
+
+/** The same line on many cases at once (a bulk import): the cases given by a query of their ids. */
+export interface CaseEventsForCases {
+  /** A query returning one column of case ids. */
+  caseIds: RawBuilder<unknown>;
+  at: Date;
+  kind: CaseEventKind;
+  summary: string;
+  actorUserId: string | null;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The set-based twin of `appendCaseEvent`: one line on each case the query names, each with its own debtor, in one
+ * statement and inside the transaction of the change it records.
+ */
+export async function appendCaseEvents(trx: Transaction<DB> | Kysely<DB>, events: CaseEventsForCases): Promise<void> {
+  if (!trx.isTransaction) throw new Error('appendCaseEvents must run inside the transaction of the change it records');
+  await sql`
+    insert into case_events (case_id, debtor_id, occurred_at, kind, summary, actor_user_id, data)
+    select c.id, c.debtor_id, ${events.at}::timestamptz, ${events.kind}::text, ${events.summary}::text,
+      ${events.actorUserId}::uuid, ${JSON.stringify(events.data)}::jsonb
+    from cases c
+    where c.id in (${events.caseIds})`.execute(trx);
 }

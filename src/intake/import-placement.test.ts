@@ -181,6 +181,20 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
       .where('last_name', '=', 'Dupont')
       .execute();
     expect(dupont).toEqual([{ time_zone: 'Europe/Paris', subdivision: '57' }]);
+    // Each new case's timeline starts with its placement, as its stage history does.
+    const placed = await t.deps.db
+      .selectFrom('case_events')
+      .select(['case_id', 'kind', 'data'])
+      .where(
+        'case_id',
+        'in',
+        cases.map((c) => c.id),
+      )
+      .execute();
+    expect(placed.map((event) => event.case_id).sort()).toEqual(cases.map((c) => c.id).sort());
+    for (const event of placed) {
+      expect(event).toMatchObject({ kind: 'placement', data: { placementId: report.placementId } });
+    }
     // The new cases join the work queues at the workspace's next sweep.
     const marked = await t.deps.db
       .selectFrom('queue_dirty')

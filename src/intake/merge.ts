@@ -1,5 +1,6 @@
 import { sql, type QueryResult, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
+import { appendCaseEvents } from '../cases/append-case-event.js';
 import { closeEmptiedCases } from '../cases/close-emptied-cases.js';
 import { OPENING_STATE } from '../cases/core/lifecycle.js';
 import type { MergeCounts } from './contract.js';
@@ -356,9 +357,9 @@ async function endClaims({
   return { recalled: n(counts.recalled), closed: n(counts.closed), casesClosed };
 }
 
-async function refreshTouchedCases({ p, run }: MergeStep): Promise<void> {
+async function refreshTouchedCases({ trx, p, run, timed }: MergeStep): Promise<void> {
   // 8. Cached balances of every case this file touched (new cases already hold theirs: only a claim that
-  //    stayed in an older case changes anything), and a timeline event on the cases that existed before.
+  //    stayed in an older case changes anything), and a timeline event on every case placed or touched.
   await run(sql`
     update cases c set balance_cents = t.total, updated_at = ${p.now}
     from (
@@ -369,10 +370,15 @@ async function refreshTouchedCases({ p, run }: MergeStep): Promise<void> {
       group by cl.case_id
     ) t
     where c.id = t.case_id and c.status <> 'closed' and c.balance_cents is distinct from t.total`);
-  await run(sql`
-    insert into case_events (case_id, debtor_id, occurred_at, kind, summary, actor_user_id, data)
-    select c.id, c.debtor_id, ${p.now}::timestamptz, 'placement', ${p.summary}::text, ${p.actorUserId}::uuid,
-      jsonb_build_object('placementId', ${p.placementId}::text)
-    from cases c
-    where c.id in (select case_id from intake_touched_cases except select id from intake_new_cases)`);
+  // Every case the file placed or touched, the new ones too, says so on its timeline.
+  await timed(() =>
+    appendCaseEvents(trx, {
+      caseIds: sql`select case_id from intake_touched_cases union select id from intake_new_cases`,
+      at: p.now,
+      kind: 'placement',
+      summary: p.summary,
+      actorUserId: p.actorUserId,
+      data: { placementId: p.placementId },
+    }),
+  );
 }
