@@ -48,7 +48,8 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
     await migrate(database);
     const config = loadConfig(
       {},
-      { JOBS: options.jobs ? 'on' : 'off', LOG_LEVEL: 'silent', PORT: 0, UPLOAD_DIR: uploads },
+      // Documents go to DATA_DIR/documents: this test's own folder too.
+      { JOBS: options.jobs ? 'on' : 'off', LOG_LEVEL: 'silent', PORT: 0, UPLOAD_DIR: uploads, DATA_DIR: uploads },
     );
     const deps: Deps = { database, db: database.db, config, now: options.now ?? (() => new Date()) };
     await loadDemo(deps, { debtors: 150 });

@@ -260,6 +260,7 @@ function bodyArbitrary(
 ): fc.Arbitrary<{ type: string; payload: string | Buffer; values: unknown }> | null {
   if (operation.path === '/api/v1/bank-statements' && operation.method === 'POST') return xmlBody(xml);
   if (operation.path === '/api/v1/placements' && operation.method === 'POST') return placementBody();
+  if (operation.path === '/api/v1/cases/{id}/documents' && operation.method === 'POST') return documentBody();
   if (!operation.body) return null;
   const json = arbitraryOf(operation.body, context, operation.path);
   const deep = fc.constant('['.repeat(5000) + ']'.repeat(5000));
@@ -311,6 +312,15 @@ function placementBody(): fc.Arbitrary<{ type: string; payload: string | Buffer;
   return fc.oneof(
     fc.constant({ type: 'text/csv', payload: 'claim_reference;last_name\nA\u0000;Martin\n', values: 'csv with NUL' }),
     fc.constant({ type: 'application/x-ndjson', payload: '{"claim_reference": 1}\n[[[\n', values: 'broken ndjson' }),
+    fc.constant({ type: 'application/json', payload: '{}', values: 'json instead of a file' }),
+  );
+}
+
+function documentBody(): fc.Arbitrary<{ type: string; payload: string | Buffer; values: unknown }> {
+  return fc.oneof(
+    fc.constant({ type: 'application/pdf', payload: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0]), values: 'a program' }),
+    fc.constant({ type: 'text/plain', payload: 'Madame,\n', values: 'text' }),
+    fc.constant({ type: 'application/octet-stream', payload: '', values: 'empty' }),
     fc.constant({ type: 'application/json', payload: '{}', values: 'json instead of a file' }),
   );
 }

@@ -5,6 +5,7 @@ import { SENSITIVE_READS_SEAL, sealSensitiveReads } from '../audit/seal-reads.js
 import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../intake/import-job.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from '../jobs/nightly-refresh.js';
 import { CREDITOR_NOTICES, deliverCreditorNotices } from '../remittances/creditor-notices.js';
+import { DOCUMENTS_RETENTION, deleteExpiredDocuments } from '../documents/erase-documents.js';
 import { WORKSPACE_SWEEP, workspaceSweep } from '../workspace/sweep.js';
 
 export type { Jobs } from '../platform/jobs/boss.js';
@@ -48,6 +49,14 @@ export function jobSchedule(config: Config): JobDefinition[] {
       schedule: { cron: '*/5 * * * *' },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
       run: (deps) => sealSensitiveReads(deps),
+    },
+    {
+      // Nightly, an hour after the refresh: documents past their retention after their case closed, deleted and audited.
+      name: DOCUMENTS_RETENTION,
+      queue: { retryLimit: 0, expireInSeconds: 3600 },
+      schedule: { cron: '30 3 * * *', tz: config.NIGHTLY_TZ },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => deleteExpiredDocuments(deps),
     },
   ];
 }

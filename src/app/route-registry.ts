@@ -20,6 +20,7 @@ import { planRoutes } from '../plans/routes.js';
 import { workspaceRoutes } from '../workspace/routes.js';
 import { needToKnowRoutes } from '../need-to-know/routes.js';
 import { searchRoutes } from '../search/routes.js';
+import { documentRoutes } from '../documents/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -41,6 +42,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   workspaceRoutes,
   needToKnowRoutes,
   searchRoutes,
+  documentRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -219,6 +219,17 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/placements/:id/errors/export': {
     url: () => '/api/v1/placements/00000000-0000-4000-8000-000000000000/errors/export?format=csv',
   },
+  'POST /api/v1/cases/:id/documents': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/documents?type=other&source=creditor&fileName=probe.txt`,
+    payload: () => ({}),
+  },
+  'GET /api/v1/cases/:id/documents': { url: (ids) => `/api/v1/cases/${ids.caseId}/documents` },
+  // Allowed roles get 404: no such document.
+  'GET /api/v1/documents/:id/file': { url: () => '/api/v1/documents/00000000-0000-4000-8000-000000000000/file' },
+  'POST /api/v1/documents/:id/erasure': {
+    url: () => '/api/v1/documents/00000000-0000-4000-8000-000000000000/erasure',
+    payload: () => ({ reason: 'Probe of the permission matrix' }),
+  },
   'GET /api/v1/debtor-matches': { url: () => '/api/v1/debtor-matches' },
   // Allowed roles get 404: no such match. Denied roles are refused before.
   'POST /api/v1/debtor-matches/:id/decision': {

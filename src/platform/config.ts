@@ -40,6 +40,13 @@ const configSchema = z
       .min(1024)
       .max(8 * 1024 ** 3)
       .default(1024 ** 3),
+    /** The largest document a case accepts (a scanned court decision of a few dozen pages). */
+    DOCUMENT_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(512 * 1024 ** 2)
+      .default(20 * 1024 ** 2),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_TTL_HOURS: z.coerce
       .number()
@@ -115,6 +122,11 @@ export type Config = z.infer<typeof configSchema>;
 
 export function uploadDir(config: Config): string {
   return config.UPLOAD_DIR ?? `${config.DATA_DIR}/uploads`;
+}
+
+/** Where case documents are stored, by id (src/documents/storage.ts); shared by every process, like DATA_DIR. */
+export function documentsDir(config: Config): string {
+  return `${config.DATA_DIR}/documents`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {

@@ -40,9 +40,17 @@ export async function createTestApp(
   };
   // Uploads go to a folder of this test's own (never ./data/uploads, which another test run may share).
   const uploads = options.config?.UPLOAD_DIR ? null : mkdtempSync(join(tmpdir(), 'accord-test-uploads-'));
+  // Documents too (DATA_DIR/documents), never ./data.
+  const dataDir = options.config?.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'accord-test-data-'));
   const config = loadConfig(
     {},
-    { LOG_LEVEL: 'silent', JOBS: 'off', ...(uploads ? { UPLOAD_DIR: uploads } : {}), ...options.config },
+    {
+      LOG_LEVEL: 'silent',
+      JOBS: 'off',
+      ...(uploads ? { UPLOAD_DIR: uploads } : {}),
+      ...(dataDir ? { DATA_DIR: dataDir } : {}),
+      ...options.config,
+    },
   );
   const deps: Deps = { database: testDb.database, db: testDb.database.db, config, now: () => clock.now };
   if (options.demo) await loadDemo(deps, { debtors: 40 });
@@ -60,6 +68,7 @@ export async function createTestApp(
       const ledger = testApp.ledgerBrokenOnPurpose ? null : await verifyLedger(testDb.database.db);
       await testDb.drop();
       if (uploads) rmSync(uploads, { recursive: true, force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       if (ledger && !ledger.ok) throw new Error(`ledger:verify after the test: ${ledger.violation}`);
     },
     ledgerBrokenOnPurpose: false,

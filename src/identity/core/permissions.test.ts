@@ -28,6 +28,8 @@ describe('permission matrix', () => {
       'cases.read',
       'creditors.read',
       'dashboard.read',
+      'documents.read',
+      'documents.upload',
       'me.read',
       'me.update',
       'payments.read',

@@ -78,6 +78,13 @@ export const PERMISSIONS = {
   'queues.supervise': ['team_leader', 'manager'],
   'strategies.read': ['team_leader', 'compliance_officer', 'manager'],
   'strategies.manage': ['manager'],
+  /**
+   * Documents on a case: read and upload them (a creditor user: its own cases, the documents shared with it, its own
+   * evidence), and erase one before its retention ends (a person's request, an upload by mistake).
+   */
+  'documents.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
+  'documents.upload': [...CASE_WORKERS, 'manager', 'creditor_user'],
+  'documents.erase': ['team_leader', 'compliance_officer', 'manager'],
   'reference_data.read': STAFF_ROLES,
   'reference_data.manage': ['administrator'],
   /** Compliance officers read the users too: they approve access to case data (see users.approve_access). */

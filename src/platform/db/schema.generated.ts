@@ -28,6 +28,14 @@ export type BankStatementLinesStatus = 'ignored' | 'pending' | 'queued' | 'recor
 
 export type CallRecordsResult = 'already_paid' | 'callback' | 'dispute' | 'hardship' | 'information' | 'promise' | 'refusal';
 
+export type CaseDocumentsDocumentType = 'correspondence' | 'court_decision' | 'creditor_evidence' | 'death_certificate' | 'identity_proof' | 'medical_proof' | 'other' | 'proof_of_income';
+
+export type CaseDocumentsMediaType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff' | 'text/plain';
+
+export type CaseDocumentsRetentionBasis = 'enforcement' | 'limitation' | 'minimisation';
+
+export type CaseDocumentsSource = 'agent' | 'bailiff' | 'court' | 'creditor' | 'debtor' | 'third_party';
+
 export type CaseEventsChannel = 'email' | 'letter' | 'phone' | 'portal' | 'sms';
 
 export type CaseEventsDirection = 'inbound' | 'outbound';
@@ -91,6 +99,8 @@ export type DebtorPossibleMatchesStatus = 'different_people' | 'open' | 'same_pe
 export type DebtorsKind = 'company' | 'person';
 
 export type DebtorsLanguage = 'en' | 'fr' | 'it';
+
+export type DocumentRetentionPeriodsBasis = 'enforcement' | 'limitation' | 'minimisation';
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
@@ -293,6 +303,26 @@ export interface CallRecords {
   recorded_by: string | null;
   result: CallRecordsResult | null;
   started_at: Timestamp | null;
+}
+
+export interface CaseDocuments {
+  case_id: string;
+  creditor_id: string;
+  debtor_id: string;
+  description: string | null;
+  document_type: CaseDocumentsDocumentType;
+  file_name: string;
+  id: Generated<string>;
+  media_type: CaseDocumentsMediaType;
+  retention_basis: CaseDocumentsRetentionBasis;
+  retention_months: number;
+  sha256: string;
+  shared_with_creditor: boolean;
+  size_bytes: number;
+  source: CaseDocumentsSource;
+  special_category: boolean;
+  uploaded_at: Timestamp;
+  uploaded_by: string;
 }
 
 export interface CaseEvents {
@@ -634,6 +664,15 @@ export interface Debtors {
   registration_number: string | null;
   title: string | null;
   updated_at: Generated<Timestamp>;
+}
+
+export interface DocumentRetentionPeriods {
+  basis: DocumentRetentionPeriodsBasis;
+  created_at: Generated<Timestamp>;
+  document_type: string;
+  id: Generated<string>;
+  months_after_closure: number;
+  valid_from: string;
 }
 
 export interface Holds {
@@ -1035,6 +1074,7 @@ export interface DB {
   bank_statement_imports: BankStatementImports;
   bank_statement_lines: BankStatementLines;
   call_records: CallRecords;
+  case_documents: CaseDocuments;
   case_events: CaseEvents;
   case_queue: CaseQueue;
   case_reviews: CaseReviews;
@@ -1059,6 +1099,7 @@ export interface DB {
   debtor_possible_matches: DebtorPossibleMatches;
   debtor_references: DebtorReferences;
   debtors: Debtors;
+  document_retention_periods: DocumentRetentionPeriods;
   holds: Holds;
   ledger_entries: LedgerEntries;
   ledger_transactions: LedgerTransactions;
