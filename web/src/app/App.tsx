@@ -4,6 +4,7 @@ import type { Permission } from '../features/identity/permissions.js';
 import { RequirePermission } from './RequirePermission.js';
 import { RequireSession } from './RequireSession.js';
 import { Shell } from './Shell.js';
+import { SearchPage } from '../features/search/SearchPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
 import { BankMatchQueuePage } from '../features/bank-files/BankMatchQueuePage.js';
 import { BankStatementPage } from '../features/bank-files/BankStatementPage.js';
@@ -57,6 +58,7 @@ export function App() {
         <Route path="strategies" element={guarded('strategies.read', <StrategiesPage />)} />
         <Route path="cases" element={guarded('cases.read', <CasesPage />)} />
         <Route path="cases/:id" element={guarded('cases.read', <CasePage />)} />
+        <Route path="search" element={guarded('cases.read', <SearchPage />)} />
         <Route path="cases/:id/budget" element={guarded('affordability.compute', <BudgetPage />)} />
         <Route path="cases/:id/plans" element={guarded('plans.read', <PlansPage />)} />
         <Route path="plan-approvals" element={guarded('plans.approve', <PlanApprovalsPage />)} />

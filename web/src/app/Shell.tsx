@@ -5,6 +5,8 @@ import { navigationFor } from './navigation.js';
 import { useMe, useSession } from '../features/identity/SessionProvider.js';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
+import { can } from '../features/identity/permissions.js';
+import { SearchBox } from '../features/search/SearchBox.js';
 
 /** The frame of every signed-in page: header, role-aware navigation, and the page in <main>. */
 export function Shell() {
@@ -40,6 +42,7 @@ export function Shell() {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
+        {can(me.role, 'cases.read') ? <SearchBox /> : null}
         <div className="header-tools">
           <p className="identity">
             <span className="identity-name">{me.displayName}</span>{' '}

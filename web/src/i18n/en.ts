@@ -6,6 +6,7 @@ import { caseReviewsEn, planActionsEn } from './plans/en.js';
 import { supervisionEn, supervisionProblemsEn } from './supervision/en.js';
 import { auditTrailEn } from './audit/en.js';
 import { workspaceEn, workspaceProblemsEn } from './workspace/en.js';
+import { searchEn } from './search/en.js';
 import { needToKnowEn, needToKnowProblemsEn } from './need-to-know/en.js';
 import { exportsEn, exportsProblemsEn } from './exports/en.js';
 
@@ -571,6 +572,7 @@ export const en: Messages = {
   supervision: supervisionEn,
   workspace: workspaceEn,
   auditTrail: auditTrailEn,
+  search: searchEn,
   needToKnow: needToKnowEn,
   exports: exportsEn,
   problems: {

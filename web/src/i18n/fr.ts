@@ -5,6 +5,7 @@ import { caseReviewsFr, planActionsFr } from './plans/fr.js';
 import { supervisionFr, supervisionProblemsFr } from './supervision/fr.js';
 import { auditTrailFr } from './audit/fr.js';
 import { workspaceFr, workspaceProblemsFr } from './workspace/fr.js';
+import { searchFr } from './search/fr.js';
 import { needToKnowFr, needToKnowProblemsFr } from './need-to-know/fr.js';
 import { exportsFr, exportsProblemsFr } from './exports/fr.js';
 
@@ -574,6 +575,7 @@ export const fr = {
   supervision: supervisionFr,
   workspace: workspaceFr,
   auditTrail: auditTrailFr,
+  search: searchFr,
   needToKnow: needToKnowFr,
   exports: exportsFr,
   problems: {

@@ -6,6 +6,7 @@ import { caseReviewsIt, planActionsIt } from './plans/it.js';
 import { supervisionIt, supervisionProblemsIt } from './supervision/it.js';
 import { auditTrailIt } from './audit/it.js';
 import { workspaceIt, workspaceProblemsIt } from './workspace/it.js';
+import { searchIt } from './search/it.js';
 import { needToKnowIt, needToKnowProblemsIt } from './need-to-know/it.js';
 import { exportsIt, exportsProblemsIt } from './exports/it.js';
 
@@ -562,6 +563,7 @@ export const it: PartialMessages = {
   supervision: supervisionIt,
   workspace: workspaceIt,
   auditTrail: auditTrailIt,
+  search: searchIt,
   needToKnow: needToKnowIt,
   exports: exportsIt,
   problems: {
