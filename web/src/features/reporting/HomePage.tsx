@@ -1,3 +1,4 @@
+import { TableScroll } from '../../ui/TableScroll.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDashboard, runNightlyRefresh } from './api.js';
@@ -75,38 +76,40 @@ function CreditorStages({ creditor }: { creditor: Dashboard['creditors'][number]
           balance: format.money(creditor.balanceCents),
         })}
       </p>
-      <table>
-        <caption className="visually-hidden">{t('home.stageTable', { creditor: creditor.creditorName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('home.stage')}</th>
-            <th scope="col" className="number">
-              {t('home.cases')}
-            </th>
-            <th scope="col" className="number">
-              {t('home.balance')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...creditor.stages]
-            .sort((a, b) => byLifecycle(a.stage, b.stage))
-            .map((stage) => (
-              <tr key={stage.stage}>
-                <th scope="row">{labelOf(t, 'stages', stage.stage)}</th>
-                <td className="number">{format.count(stage.cases)}</td>
-                <td className="number">{format.money(stage.balanceCents)}</td>
-              </tr>
-            ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('home.total')}</th>
-            <td className="number">{format.count(creditor.openCases)}</td>
-            <td className="number">{format.money(creditor.balanceCents)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <TableScroll label={t('home.stageTable', { creditor: creditor.creditorName })}>
+        <table>
+          <caption className="visually-hidden">{t('home.stageTable', { creditor: creditor.creditorName })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('home.stage')}</th>
+              <th scope="col" className="number">
+                {t('home.cases')}
+              </th>
+              <th scope="col" className="number">
+                {t('home.balance')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...creditor.stages]
+              .sort((a, b) => byLifecycle(a.stage, b.stage))
+              .map((stage) => (
+                <tr key={stage.stage}>
+                  <th scope="row">{labelOf(t, 'stages', stage.stage)}</th>
+                  <td className="number">{format.count(stage.cases)}</td>
+                  <td className="number">{format.money(stage.balanceCents)}</td>
+                </tr>
+              ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('home.total')}</th>
+              <td className="number">{format.count(creditor.openCases)}</td>
+              <td className="number">{format.money(creditor.balanceCents)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
     </section>
   );
 }
