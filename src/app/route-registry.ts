@@ -21,6 +21,7 @@ import { workspaceRoutes } from '../workspace/routes.js';
 import { needToKnowRoutes } from '../need-to-know/routes.js';
 import { searchRoutes } from '../search/routes.js';
 import { documentRoutes } from '../documents/routes.js';
+import { notificationRoutes } from '../notifications/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -40,6 +41,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   affordabilityRoutes,
   planRoutes,
   workspaceRoutes,
+  notificationRoutes,
   needToKnowRoutes,
   searchRoutes,
   documentRoutes,

@@ -7,6 +7,7 @@ import { LanguageSwitcher } from '../ui/LanguageSwitcher.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
 import { can } from '../features/identity/permissions.js';
 import { SearchBox } from '../features/search/SearchBox.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 
 /** The frame of every signed-in page: header, role-aware navigation, and the page in <main>. */
 export function Shell() {
@@ -48,6 +49,7 @@ export function Shell() {
             <span className="identity-name">{me.displayName}</span>{' '}
             <span className="identity-role">{t(`roles.${me.role}`)}</span>
           </p>
+          <NotificationBell />
           <LanguageSwitcher onChange={saveLanguage} onError={setLanguageError} />
           <button type="button" className="button ghost" onClick={() => void signOut()}>
             {t('header.logout')}

@@ -9,6 +9,7 @@ import { workspaceEn, workspaceProblemsEn } from './workspace/en.js';
 import { searchEn } from './search/en.js';
 import { needToKnowEn, needToKnowProblemsEn } from './need-to-know/en.js';
 import { exportsEn, exportsProblemsEn } from './exports/en.js';
+import { notificationsEn } from './notifications/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -575,6 +576,7 @@ export const en: Messages = {
   search: searchEn,
   needToKnow: needToKnowEn,
   exports: exportsEn,
+  notifications: notificationsEn,
   problems: {
     ...supervisionProblemsEn,
     ...workspaceProblemsEn,

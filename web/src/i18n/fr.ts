@@ -8,6 +8,7 @@ import { workspaceFr, workspaceProblemsFr } from './workspace/fr.js';
 import { searchFr } from './search/fr.js';
 import { needToKnowFr, needToKnowProblemsFr } from './need-to-know/fr.js';
 import { exportsFr, exportsProblemsFr } from './exports/fr.js';
+import { notificationsFr } from './notifications/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -578,6 +579,7 @@ export const fr = {
   search: searchFr,
   needToKnow: needToKnowFr,
   exports: exportsFr,
+  notifications: notificationsFr,
   problems: {
     ...supervisionProblemsFr,
     ...workspaceProblemsFr,

@@ -9,6 +9,7 @@ import { workspaceIt, workspaceProblemsIt } from './workspace/it.js';
 import { searchIt } from './search/it.js';
 import { needToKnowIt, needToKnowProblemsIt } from './need-to-know/it.js';
 import { exportsIt, exportsProblemsIt } from './exports/it.js';
+import { notificationsIt } from './notifications/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -566,6 +567,7 @@ export const it: PartialMessages = {
   search: searchIt,
   needToKnow: needToKnowIt,
   exports: exportsIt,
+  notifications: notificationsIt,
   problems: {
     ...supervisionProblemsIt,
     ...workspaceProblemsIt,
