@@ -28,7 +28,7 @@ describe('the audit trail page', () => {
     const page = await context.newPage();
     try {
       await signInWithKeyboard(page, base, 'compliance@demo.accord.test', DEMO_PASSWORD);
-      await page.getByRole('link', { name: "Journal d'audit" }).click();
+      await page.getByRole('link', { name: 'Journal d’audit' }).click();
       await page.waitForURL(`${base}/audit`);
       await waitForPage(page);
       const total = Number(

@@ -31,7 +31,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },
   { label: 'Utilisateurs', permission: 'users.read', path: '/users' },
   { label: 'Données de référence', permission: 'reference_data.manage', path: '/reference-data' },
-  { label: "Journal d'audit", permission: 'audit.read', path: '/audit' },
+  { label: 'Journal d’audit', permission: 'audit.read', path: '/audit' },
 ];
 
 const fixture = useAccordAndBrowser();

@@ -29,7 +29,7 @@ describe('user administration', () => {
       await page.getByLabel('Nom affiché').fill('Léa Petit');
       await page.getByLabel('Rôle', { exact: true }).selectOption('care_specialist');
       await page.getByLabel('Mot de passe initial').fill('court');
-      await page.getByRole('button', { name: "Créer l'utilisateur" }).click();
+      await page.getByRole('button', { name: 'Créer l’utilisateur' }).click();
       expect(await page.locator('#new-user-password-error').textContent()).toContain('12 caractères');
 
       // A creditor user needs a creditor: the field appears with the role.
@@ -38,7 +38,7 @@ describe('user administration', () => {
       await page.getByLabel('Rôle', { exact: true }).selectOption('care_specialist');
 
       await page.getByLabel('Mot de passe initial').fill('une-phrase-de-passe-sure');
-      await page.getByRole('button', { name: "Créer l'utilisateur" }).click();
+      await page.getByRole('button', { name: 'Créer l’utilisateur' }).click();
       const created = page.getByRole('status').filter({ hasText: 'est créé' });
       await created.waitFor();
       expect(await created.textContent()).toContain('Léa Petit (lea.petit@demo.accord.test)');
@@ -59,7 +59,7 @@ describe('user administration', () => {
       await page.getByLabel('Adresse e-mail', { exact: true }).fill('lea.petit@demo.accord.test');
       await page.getByLabel('Nom affiché').fill('Léa Petit');
       await page.getByLabel('Mot de passe initial').fill('une-autre-phrase-sure');
-      await page.getByRole('button', { name: "Créer l'utilisateur" }).click();
+      await page.getByRole('button', { name: 'Créer l’utilisateur' }).click();
       const conflict = page.getByRole('alert').filter({ hasText: 'Création impossible' });
       await conflict.waitFor();
       expect(await conflict.textContent()).toContain('Un utilisateur existe déjà avec cette adresse e-mail.');
