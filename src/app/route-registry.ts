@@ -4,6 +4,7 @@ import { createHttpApp, type AppOptions, type RoutePlugin } from '../platform/ht
 import { installAccessControl } from '../identity/access-control.js';
 import { identityRoutes } from '../identity/routes.js';
 import { accessRequestRoutes } from '../identity/access-request-routes.js';
+import { administrationRoutes } from '../identity/administration-routes.js';
 import { portfolioRoutes } from '../portfolio/routes.js';
 import { reportingRoutes } from '../reporting/routes.js';
 import { auditRoutes } from '../audit/routes.js';
@@ -27,6 +28,7 @@ import { notificationRoutes } from '../notifications/routes.js';
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   identityRoutes,
   accessRequestRoutes,
+  administrationRoutes,
   portfolioRoutes,
   reportingRoutes,
   auditRoutes,

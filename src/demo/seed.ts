@@ -1,4 +1,5 @@
 import { loadDemoPayments } from './payments.js';
+import { loadDemoAdministration } from './administration.js';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
@@ -253,6 +254,7 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   });
   // One payment for every hundred debtors, recorded through the payment service after the portfolio exists.
   await loadDemoPayments(deps, random, Math.max(3, Math.round((options.debtors ?? 2_500) / 100)));
+  await loadDemoAdministration(deps, passwordHash);
   // The work queues, built from the strategy and the contact policy as the nightly refresh does.
   await rebuildQueue(deps);
   return loaded;

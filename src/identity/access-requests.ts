@@ -51,8 +51,8 @@ export async function openAccessRequest<Kind extends AccessRequestKind>(
   },
 ): Promise<RequestSummary<Kind>> {
   if (!input.actor.userId) throw new Error('an access request needs a person as requester');
-  if ((input.kind === 'password_reset') !== (input.passwordHash !== undefined))
-    throw new Error('a password reset, and only it, carries a password hash');
+  if (input.kind !== 'password_reset' && input.passwordHash !== undefined)
+    throw new Error('only a password reset carries a password hash');
   await withdrawPendingAccess(trx, input.userId, input.actor, input.requestId, input.at, familyOf(input.kind));
   const row = await trx
     .insertInto('user_access_requests')
@@ -133,14 +133,14 @@ export async function pendingAccessOf(
 }
 
 /**
- * Sets a new password on someone else's account the four-eyes way: the hash waits in a password_reset request and
- * the account cannot sign in (login.ts) until a manager or a compliance officer approves it. The caller ends the
- * account's sessions in the same transaction.
+ * Resets the password of someone else's account the four-eyes way (issue 21): nobody but the account's person ever
+ * chooses it. The request waits for a manager or a compliance officer; meanwhile the account cannot sign in
+ * (login.ts); once approved, it must choose a new password at its next sign-in. The caller ends the account's
+ * sessions in the same transaction. (Requests opened before carried an administrator's password hash: still honoured.)
  */
 export async function requestPasswordReset(
   trx: Transaction<DB>,
   account: { id: string; role: Role; creditor_id: string | null },
-  passwordHash: string,
   actor: AuditActor,
   requestId: string | null,
   at: Date,
@@ -152,7 +152,7 @@ export async function requestPasswordReset(
     role: account.role,
     creditorId: account.creditor_id,
   };
-  return openAccessRequest(trx, { ...input, passwordHash, actor, requestId, at });
+  return openAccessRequest(trx, { ...input, actor, requestId, at });
 }
 
 /** The new password waiting for approval on an account, if any (sign-in refuses the account meanwhile). */
@@ -272,7 +272,7 @@ const REFUSALS = {
 /**
  * Approves or refuses a pending request, in one transaction under a lock of the request: an approved creation
  * activates the account, an approved role change gives the role, an approved password reset puts the new password on
- * the account (both end the user's sessions); a refusal leaves the account as it was (after a refused reset, the old
+ * the account, or makes it choose one at its next sign-in (both end the user's sessions); a refusal leaves the account as it was (after a refused reset, the old
  * password signs in again). A decided reset's hash is discarded. Each decision is audited with its reason.
  */
 export async function decideAccessRequest(
@@ -322,7 +322,9 @@ export async function decideAccessRequest(
           : request.kind === 'role_change'
             ? { role: request.role, creditor_id: request.creditor_id }
             : {
-                password_hash: request.password_hash!,
+                ...(request.password_hash
+                  ? { password_hash: request.password_hash }
+                  : { password_change_required: true }),
                 failed_login_count: 0,
                 last_failed_login_at: null,
                 locked_until: null,

@@ -15,6 +15,9 @@ const person = z.object({ id: z.string().uuid(), displayName: z.string() });
 export const loginBody = z.strictObject({
   email: z.string().email().max(254),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: passwordSchema
+    .optional()
+    .describe('only when the answer was auth.password_change_required: the new password the person chooses'),
 });
 
 export const meSchema = z.object({
@@ -54,6 +57,45 @@ export const userSchema = z.object({
     .nullable()
     .describe('a role that reads case data, waiting for a manager or a compliance officer to approve it'),
 });
+
+export const userDetailSchema = userSchema.extend({
+  passwordResetPending: z
+    .boolean()
+    .describe('a reset waits for a manager or a compliance officer: no sign-in meanwhile'),
+  passwordChangeRequired: z.boolean().describe('the person chooses a new password at the next sign-in'),
+});
+
+const teamName = z.string().trim().min(1).max(100);
+export const teamKindSchema = z.enum([
+  'amicable',
+  'care',
+  'overindebtedness',
+  'judicial',
+  'management',
+  'compliance',
+  'administration',
+]);
+export const TEAM_KINDS = teamKindSchema.options;
+export const teamSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  kind: teamKindSchema,
+  poleId: z.string().uuid().nullable(),
+  poleName: z.string().nullable(),
+  members: z.number().int(),
+});
+export const poleSchema = z.object({ id: z.string().uuid(), name: z.string(), teams: z.number().int() });
+export const teamListSchema = z.object({ items: z.array(teamSchema), poles: z.array(poleSchema) });
+export const createTeamBody = z.strictObject({
+  name: teamName,
+  kind: teamKindSchema,
+  poleId: z.string().uuid().nullable().optional(),
+});
+export const updateTeamBody = z
+  .strictObject({ name: teamName.optional(), poleId: z.string().uuid().nullable().optional() })
+  .refine((body) => body.name !== undefined || body.poleId !== undefined, 'give a new name or a poleId');
+export const createPoleBody = z.strictObject({ name: teamName });
+export const renamePoleBody = z.strictObject({ name: teamName });
 
 export const userListQuery = z.strictObject({
   role: roleSchema.optional(),
@@ -125,6 +167,11 @@ export const accessDecisionBody = z.strictObject({
 export type Locale = z.infer<typeof localeSchema>;
 export type Me = z.infer<typeof meSchema>;
 export type UserView = z.infer<typeof userSchema>;
+export type UserDetail = z.infer<typeof userDetailSchema>;
+export type TeamView = z.infer<typeof teamSchema>;
+export type PoleView = z.infer<typeof poleSchema>;
+export type TeamList = z.infer<typeof teamListSchema>;
+export type TeamKind = z.infer<typeof teamKindSchema>;
 export type PendingAccess = z.infer<typeof pendingAccessSchema>;
 export type UserListQuery = z.infer<typeof userListQuery>;
 /** A new account as a client sends it. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, invalid } from '../platform/errors.js';
 import { appendAudit } from '../audit/append.js';
 import {
   afterFailure,
@@ -13,13 +13,15 @@ import {
   type ThrottleState,
 } from './core/login-throttle.js';
 import { pendingPasswordReset } from './access-requests.js';
-import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { assertAcceptablePassword, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newSessionTokens, type NewSession } from './sessions.js';
 import { DAY_MS } from '../platform/calendar/index.js';
 
 export interface LoginInput {
   email: string;
   password: string;
+  /** The new password, read only when the account must set one (a reset approved by a second person). */
+  newPassword?: string | undefined;
   /** The client's address as Fastify sees it: the socket's peer, or X-Forwarded-For from a proxy in TRUST_PROXY. */
   ip: string | null;
   userAgent: string | null;
@@ -36,6 +38,14 @@ const passwordResetPending = () =>
     401,
     'An administrator set a new password for this account: it cannot sign in until a manager or a compliance officer ' +
       'approves it. Ask one of them, then sign in with the new password.',
+  );
+
+/** Only to someone who gave the account's password: after an approved reset, the person chooses a new one. */
+const passwordChangeRequired = () =>
+  new AppError(
+    'auth.password_change_required',
+    409,
+    'Your password was reset: sign in with your current password and choose a new one (newPassword).',
   );
 
 /** The same answer whether the address has an account or not, and whichever count imposed the wait. */
@@ -107,7 +117,11 @@ async function lockSubject(trx: Transaction<DB>, subject: string, now: Date): Pr
 }
 
 type Outcome =
-  { kind: 'ok'; session: NewSession } | { kind: 'failed' } | { kind: 'wait'; until: Date } | { kind: 'reset_pending' };
+  | { kind: 'ok'; session: NewSession }
+  | { kind: 'failed' }
+  | { kind: 'wait'; until: Date }
+  | { kind: 'reset_pending' }
+  | { kind: 'change_required' };
 
 /**
  * Signs a user in. Two counts throttle it (core/login-throttle.ts): the e-mail address's, on the account's row or in
@@ -118,6 +132,8 @@ type Outcome =
  *
  * While a new password set by an administrator waits for approval (separation of duties), the account signs in with
  * neither the old password nor the new one; whoever gives either is told why, and it does not count as a failure.
+ * Once a reset is approved, the account signs in only by choosing a new password (`newPassword`), which nobody else
+ * ever knew.
  */
 export async function login(deps: Deps, input: LoginInput): Promise<NewSession & { userId: string }> {
   const email = input.email.trim().toLowerCase();
@@ -143,13 +159,23 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
     (await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password)) ||
     (resetBefore?.password_hash ? await verifyPassword(resetBefore.password_hash, input.password) : false);
 
+  const newPasswordHash = passwordOk && user ? await newPasswordHashOf(user, email, input.newPassword) : null;
+
   const outcome = await deps.db.transaction().execute(async (trx): Promise<Outcome> => {
     const now = deps.now();
     // The account's count first, then the client address's: one order, so parallel sign-ins cannot deadlock.
     const fresh = user
       ? await trx
           .selectFrom('users')
-          .select(['failed_login_count', 'last_failed_login_at', 'role', 'creditor_id', 'active', 'password_hash'])
+          .select([
+            'failed_login_count',
+            'last_failed_login_at',
+            'role',
+            'creditor_id',
+            'active',
+            'password_hash',
+            'password_change_required',
+          ])
           .where('id', '=', user.id)
           .forUpdate()
           .executeTakeFirstOrThrow()
@@ -212,6 +238,23 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
       return { kind: 'failed' };
     }
 
+    if (fresh.password_change_required) {
+      if (!newPasswordHash) return { kind: 'change_required' };
+      await trx
+        .updateTable('users')
+        .set({ password_hash: newPasswordHash, password_change_required: false, updated_at: now })
+        .where('id', '=', user!.id)
+        .execute();
+      await appendAudit(trx, {
+        actor: { userId: user!.id, role: fresh.role },
+        action: 'user.password_set_at_sign_in',
+        targetType: 'user',
+        targetId: user!.id,
+        creditorId: fresh.creditor_id,
+        requestId: input.requestId,
+        at: now,
+      });
+    }
     const session = newSessionTokens(now, deps.config.SESSION_TTL_HOURS);
     const reset = afterSuccess();
     await trx
@@ -251,6 +294,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
   if (outcome.kind === 'wait') throw tooManyAttempts(retryAfterSeconds(outcome.until, deps.now()));
   if (outcome.kind === 'failed') throw invalidCredentials();
   if (outcome.kind === 'reset_pending') throw passwordResetPending();
+  if (outcome.kind === 'change_required') throw passwordChangeRequired();
   return { ...outcome.session, userId: user!.id };
 }
 
@@ -277,4 +321,21 @@ export async function logout(deps: Deps, token: string, requestId: string): Prom
       at: deps.now(),
     });
   });
+}
+
+/**
+ * The hash of the new password a person chooses at sign-in, checked against the password rule and different from the
+ * current one; null when none was given. Hashed before the transaction (argon2 is slow and must not hold locks).
+ */
+async function newPasswordHashOf(
+  user: { password_hash: string },
+  email: string,
+  newPassword: string | undefined,
+): Promise<string | null> {
+  if (newPassword === undefined) return null;
+  assertAcceptablePassword(newPassword, email);
+  if (await verifyPassword(user.password_hash, newPassword)) {
+    throw invalid('password.same_as_before', 'Choose a new password: it must differ from the one you signed in with.');
+  }
+  return hashPassword(newPassword);
 }

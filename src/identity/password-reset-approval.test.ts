@@ -9,13 +9,12 @@ interface RequestAnswer {
   requestId: string;
   kind: string;
   status: string;
-  role: string;
   user: { id: string };
   requestedBy: { id: string };
 }
 
 describe.each(ENGINES)(
-  'separation of duties: a password set by an administrator waits for a second person on %s',
+  'separation of duties: a password reset waits for a second person, then the person chooses the new one, on %s',
   (engine) => {
     let t: TestApp;
     let admin: Session;
@@ -29,8 +28,9 @@ describe.each(ENGINES)(
     });
     afterAll(() => t.close());
 
-    const login = (email: string, password: string) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    const login = (email: string, password: string, newPassword?: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password, newPassword } });
+    const reset = (userId: string) => as(t.app, admin)('POST', `/api/v1/users/${userId}/password-reset`);
     const decide = (session: Session, requestId: string, body: object) =>
       as(t.app, session)('POST', `/api/v1/user-access-requests/${requestId}/decision`, body);
     const pendingReset = async (userId: string) => {
@@ -60,36 +60,26 @@ describe.each(ENGINES)(
         ).seq ?? 0,
       );
 
-    it('signs in with neither the old nor the new password until a compliance officer approves; the requesting administrator cannot', async () => {
+    it('ends the sessions, refuses sign-in until a compliance officer approves, then makes the person choose a new password', async () => {
       const email = demoEmail('agent');
       const agent = await signIn(t.app, email);
       const since = await lastSeq();
 
-      const reset = await as(t.app, admin)('PATCH', `/api/v1/users/${agent.userId}`, { password: NEW_PASSWORD });
-      expect(reset.statusCode).toBe(200);
-      // The agent's sessions ended; neither password signs in, and whoever gives one is told why.
+      // The administrator neither chooses nor learns the password.
+      const chosen = await as(t.app, admin)('PATCH', `/api/v1/users/${agent.userId}`, { password: NEW_PASSWORD });
+      expect([chosen.statusCode, chosen.json().code]).toEqual([422, 'users.password_chosen_by_user']);
+      const answer = await reset(agent.userId);
+      expect(answer.statusCode, answer.body).toBe(200);
+      expect(answer.json()).toMatchObject({ passwordResetPending: true, passwordChangeRequired: false });
       expect((await as(t.app, agent)('GET', '/api/v1/me')).statusCode).toBe(401);
-      for (const password of [DEMO_PASSWORD, NEW_PASSWORD]) {
-        const refused = await login(email, password);
-        expect(refused.statusCode).toBe(401);
-        expect(refused.json()).toMatchObject({ code: 'auth.password_reset_pending' });
-      }
-      // A wrong password is still just wrong.
+      expect((await login(email, DEMO_PASSWORD)).json()).toMatchObject({ code: 'auth.password_reset_pending' });
       expect((await login(email, 'not-the-password-at-all')).json()).toMatchObject({
         code: 'auth.invalid_credentials',
       });
 
       const request = await pendingReset(agent.userId);
-      expect(request).toMatchObject({
-        kind: 'password_reset',
-        status: 'pending',
-        role: 'agent',
-        requestedBy: { id: admin.userId },
-      });
-      // The hash waits in the request and never reaches the list or the audit trail.
-      expect(JSON.stringify(request)).not.toContain('argon2');
-
-      // The administrator who set it may not approve it (no permission), nor may the account itself.
+      expect(request).toMatchObject({ kind: 'password_reset', status: 'pending', requestedBy: { id: admin.userId } });
+      // The administrator who asked may not approve it (no permission), nor a manager who asked.
       expect((await decide(admin, request!.requestId, { decision: 'approve' })).statusCode).toBe(403);
       await t.deps.db
         .updateTable('user_access_requests')
@@ -104,34 +94,27 @@ describe.each(ENGINES)(
         .set({ requested_by: admin.userId })
         .where('id', '=', request!.requestId)
         .execute();
-      expect((await login(email, NEW_PASSWORD)).statusCode).toBe(401);
 
       const approved = await decide(compliance, request!.requestId, { decision: 'approve' });
-      expect(approved.statusCode).toBe(200);
-      expect(approved.json()).toMatchObject({
-        kind: 'password_reset',
-        status: 'approved',
-        decidedBy: { id: compliance.userId },
-      });
+      expect(approved.json()).toMatchObject({ status: 'approved', decidedBy: { id: compliance.userId } });
+      // The current password alone no longer opens a session: the person must choose a new one, not the same.
+      expect((await login(email, DEMO_PASSWORD)).json()).toMatchObject({ code: 'auth.password_change_required' });
+      expect((await login(email, DEMO_PASSWORD, DEMO_PASSWORD)).statusCode).toBe(422);
+      const chosenAtSignIn = await login(email, DEMO_PASSWORD, NEW_PASSWORD);
+      expect(chosenAtSignIn.statusCode, chosenAtSignIn.body).toBe(200);
       expect((await login(email, DEMO_PASSWORD)).json()).toMatchObject({ code: 'auth.invalid_credentials' });
       const again = await signIn(t.app, email, NEW_PASSWORD);
       expect((await as(t.app, again)('GET', '/api/v1/me')).json()).toMatchObject({ role: 'agent' });
-      const stored = await t.deps.db
-        .selectFrom('user_access_requests')
-        .select('password_hash')
-        .where('id', '=', request!.requestId)
-        .executeTakeFirstOrThrow();
-      expect(stored.password_hash).toBeNull();
 
       const entries = await actions(agent.userId, since);
       expect(entries.map((entry) => entry.action)).toEqual([
-        'user.updated_with_password',
         'user_access.requested',
-        'auth.login_refused',
+        'user.sessions_revoked',
         'auth.login_refused',
         'auth.login_failed',
-        'auth.login_refused',
         'user_access.approved',
+        'user.password_set_at_sign_in',
+        'auth.login',
         'auth.login_failed',
         'auth.login',
       ]);
@@ -139,41 +122,23 @@ describe.each(ENGINES)(
         actor: admin.userId,
         after: { kind: 'password_reset' },
       });
-      expect(entries.find((entry) => entry.action === 'user_access.approved')).toMatchObject({
-        actor: compliance.userId,
+      expect(entries.find((entry) => entry.action === 'user.sessions_revoked')).toMatchObject({
+        after: { sessions: 1, reason: 'password_reset' },
       });
       expect(JSON.stringify(entries)).not.toContain('argon2');
     });
 
-    it('discards the new password on refusal: the old one signs in again', async () => {
+    it('leaves the old password working after a refusal', async () => {
       const email = demoEmail('care_specialist');
       const person = await signIn(t.app, email);
-      await as(t.app, admin)('PATCH', `/api/v1/users/${person.userId}`, { password: NEW_PASSWORD });
+      await reset(person.userId);
       const request = await pendingReset(person.userId);
       const refused = await decide(manager, request!.requestId, {
         decision: 'refuse',
         reason: 'Nobody asked for a new password',
       });
-      expect(refused.json()).toMatchObject({
-        kind: 'password_reset',
-        status: 'refused',
-        reason: 'Nobody asked for a new password',
-      });
-      expect((await login(email, NEW_PASSWORD)).json()).toMatchObject({ code: 'auth.invalid_credentials' });
+      expect(refused.json()).toMatchObject({ status: 'refused', reason: 'Nobody asked for a new password' });
       await signIn(t.app, email);
-      const stored = await t.deps.db
-        .selectFrom('user_access_requests')
-        .select('password_hash')
-        .where('id', '=', request!.requestId)
-        .executeTakeFirstOrThrow();
-      expect(stored.password_hash).toBeNull();
-      const audit = await t.deps.db
-        .selectFrom('audit_log')
-        .select(['action', 'after'])
-        .where('target_id', '=', person.userId)
-        .where('action', '=', 'user_access.refused')
-        .executeTakeFirstOrThrow();
-      expect(audit.after).toMatchObject({ status: 'refused', reason: 'Nobody asked for a new password' });
     });
 
     it('keeps a pending role change beside a pending reset, and a second reset withdraws the first', async () => {
@@ -181,39 +146,28 @@ describe.each(ENGINES)(
       const raise = (await as(t.app, admin)('PATCH', `/api/v1/users/${person.userId}`, { role: 'manager' })).json() as {
         pendingAccess: { requestId: string };
       };
-      await as(t.app, admin)('PATCH', `/api/v1/users/${person.userId}`, { password: NEW_PASSWORD });
+      await reset(person.userId);
       const first = await pendingReset(person.userId);
-      const afterReset = (
-        await as(t.app, admin)('GET', `/api/v1/users?q=${encodeURIComponent(demoEmail('team_leader'))}`)
-      ).json() as { items: { pendingAccess: { requestId: string } | null }[] };
-      expect(afterReset.items[0]!.pendingAccess).toMatchObject({ requestId: raise.pendingAccess.requestId });
-
-      await as(t.app, admin)('PATCH', `/api/v1/users/${person.userId}`, { password: `${NEW_PASSWORD}-2` });
+      const detail = (await as(t.app, admin)('GET', `/api/v1/users/${person.userId}`)).json();
+      expect(detail).toMatchObject({
+        passwordResetPending: true,
+        pendingAccess: { requestId: raise.pendingAccess.requestId },
+      });
+      await reset(person.userId);
       const second = await pendingReset(person.userId);
       expect(second!.requestId).not.toBe(first!.requestId);
       const firstRow = await t.deps.db
         .selectFrom('user_access_requests')
-        .select(['status', 'password_hash'])
+        .select('status')
         .where('id', '=', first!.requestId)
         .executeTakeFirstOrThrow();
-      expect(firstRow).toEqual({ status: 'withdrawn', password_hash: null });
-      await decide(compliance, second!.requestId, { decision: 'approve' });
-      expect((await login(demoEmail('team_leader'), NEW_PASSWORD)).json()).toMatchObject({
-        code: 'auth.invalid_credentials',
-      });
-      await signIn(t.app, demoEmail('team_leader'), `${NEW_PASSWORD}-2`);
+      expect(firstRow.status).toBe('withdrawn');
     });
 
-    it('sets an administrator’s own password at once', async () => {
+    it('refuses an administrator’s reset of their own password, and lets them set their own at once', async () => {
+      expect((await reset(admin.userId)).json()).toMatchObject({ code: 'users.own_password_reset' });
       const own = await as(t.app, admin)('PATCH', `/api/v1/users/${admin.userId}`, { password: NEW_PASSWORD });
       expect(own.statusCode).toBe(200);
-      const waiting = await t.deps.db
-        .selectFrom('user_access_requests')
-        .select('id')
-        .where('user_id', '=', admin.userId)
-        .where('status', '=', 'pending')
-        .execute();
-      expect(waiting).toEqual([]);
       await signIn(t.app, demoEmail('administrator'), NEW_PASSWORD);
     });
   },

@@ -127,6 +127,27 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/remittances',
     payload: (ids) => ({ creditorId: ids.creditorId, periodTo: '2000-01-01' }),
   },
+  'GET /api/v1/users/:id': { url: () => '/api/v1/users/00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/users/:id/password-reset': {
+    url: () => '/api/v1/users/00000000-0000-4000-8000-000000000000/password-reset',
+  },
+  'GET /api/v1/teams': { url: () => '/api/v1/teams' },
+  'POST /api/v1/teams': { url: () => '/api/v1/teams', payload: () => ({ name: '', kind: 'amicable' }) },
+  'PATCH /api/v1/teams/:id': {
+    url: () => '/api/v1/teams/00000000-0000-4000-8000-000000000000',
+    payload: () => ({ name: 'Probe' }),
+  },
+  'POST /api/v1/poles': { url: () => '/api/v1/poles', payload: () => ({ name: '' }) },
+  'PATCH /api/v1/poles/:id': {
+    url: () => '/api/v1/poles/00000000-0000-4000-8000-000000000000',
+    payload: () => ({ name: 'Probe' }),
+  },
+  'POST /api/v1/remittances/:id/release': {
+    url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000/release',
+  },
+  'POST /api/v1/remittances/:id/cancel': {
+    url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000/cancel',
+  },
   'GET /api/v1/remittances': { url: () => '/api/v1/remittances' },
   'GET /api/v1/remittances/:id': { url: () => '/api/v1/remittances/00000000-0000-4000-8000-000000000000' },
   'GET /api/v1/remittances/:id/statement.pdf': {

@@ -36,13 +36,14 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['auth'],
         summary: 'Sign in: sets the httpOnly session cookie and returns the CSRF token for later writes',
         body: loginBody,
-        response: { 200: meSchema, ...problemResponses(400, 401, 429) },
+        response: { 200: meSchema, ...problemResponses(400, 401, 409, 422, 429) },
       },
     },
     async (request, reply) => {
       const session = await login(deps, {
         email: request.body.email,
         password: request.body.password,
+        newPassword: request.body.newPassword,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         requestId: String(request.id),
@@ -177,7 +178,7 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['users'],
         summary:
-          'Change a user: role, team, language, active, unlock, password; a raise to a role that reads case data waits for approval',
+          'Change a user: role, team, language, active, unlock (a password only on your own account); a raise (any added permission, another creditor) waits for approval; deactivating ends the sessions',
         params: idParams,
         body: updateUserBody,
         response: { 200: userSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },

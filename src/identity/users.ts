@@ -3,8 +3,14 @@ import type { Deps } from '../platform/deps.js';
 import type { DB, Locale, Role } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
-import { accessChange, openAccessRequest, pendingAccessOf, requestPasswordReset } from './access-requests.js';
-import type { PendingAccess, UserListQuery, UserView } from './contract.js';
+import {
+  accessChange,
+  openAccessRequest,
+  pendingAccessOf,
+  pendingPasswordReset,
+  requestPasswordReset,
+} from './access-requests.js';
+import type { PendingAccess, UserDetail, UserListQuery, UserView } from './contract.js';
 import { needsAccessApproval, passwordResetNeedsApproval } from './core/access-approval.js';
 import { assertAcceptablePassword, hashPassword } from './passwords.js';
 
@@ -184,6 +190,14 @@ export async function updateUser(
   input: UpdateUserInput,
   requestId: string | null = null,
 ): Promise<UserView> {
+  // Nobody chooses another person's password (issue 21): an administrator resets it (resetPassword) and the person
+  // chooses the new one at sign-in. The operator on the server (no user id) may still set one.
+  if (input.password && actor.userId !== null && actor.userId !== userId) {
+    throw invalid(
+      'users.password_chosen_by_user',
+      'You cannot choose another person’s password: reset it (POST /api/v1/users/{id}/password-reset) and they will choose a new one at their next sign-in.',
+    );
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return deps.db.transaction().execute(async (trx) => {
     const before = await trx
@@ -203,8 +217,7 @@ export async function updateUser(
         'You cannot deactivate yourself or change your own role; ask another administrator.',
       );
     }
-    // Separation of duties: a raise to a role that reads case data waits for approval (access-requests.ts), and so does
-    // a new password set on someone else's account: it is kept aside and the account cannot sign in meanwhile.
+    // Separation of duties: a raise waits for approval (access-requests.ts); the account keeps its access meanwhile.
     const access = await accessChange(
       trx,
       before,
@@ -213,7 +226,6 @@ export async function updateUser(
       requestId,
       deps.now(),
     );
-    const resetWaits = passwordHash !== undefined && passwordResetNeedsApproval(actor.userId, userId);
     await checkReferences(trx, input.creditorId, input.teamId);
     const after = await trx
       .updateTable('users')
@@ -225,7 +237,7 @@ export async function updateUser(
         locale: input.locale ?? before.locale,
         active: access.active,
         ...(input.unlock ? { failed_login_count: 0, locked_until: null } : {}),
-        ...(passwordHash && !resetWaits ? { password_hash: passwordHash } : {}),
+        ...(passwordHash ? { password_hash: passwordHash, password_change_required: false } : {}),
         updated_at: deps.now(),
       })
       .where('id', '=', userId)
@@ -246,8 +258,65 @@ export async function updateUser(
       requestId,
       at: deps.now(),
     });
-    if (resetWaits) await requestPasswordReset(trx, after, passwordHash, actor, requestId, deps.now());
     const pending = access.opened ?? (await pendingAccessOf(trx, [userId])).get(userId) ?? null;
     return toUserView(after, pending);
   });
+}
+
+/** One account, with what waits for approval about it. */
+export async function getUser(deps: Deps, userId: string): Promise<UserDetail> {
+  const row = await deps.db
+    .selectFrom('users')
+    .select([...USER_COLUMNS, 'password_change_required'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!row) throw notFound('The user');
+  const pending = await pendingAccessOf(deps.db, [userId]);
+  const reset = await pendingPasswordReset(deps.db, userId);
+  return {
+    ...toUserView(row, pending.get(userId) ?? null),
+    passwordResetPending: reset !== undefined,
+    passwordChangeRequired: row.password_change_required,
+  };
+}
+
+/**
+ * Resets another person's password (issue 21): the administrator neither learns nor chooses it. The account's
+ * sessions end at once and it cannot sign in until a manager or a compliance officer approves the reset; then it
+ * chooses a new password at its next sign-in. One transaction with the audit entries.
+ */
+export async function resetPassword(
+  deps: Deps,
+  actor: AuditActor,
+  userId: string,
+  requestId: string | null = null,
+): Promise<UserDetail> {
+  await deps.db.transaction().execute(async (trx) => {
+    const account = await trx
+      .selectFrom('users')
+      .select(['id', 'role', 'creditor_id', 'active'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!account) throw notFound('The user');
+    if (!passwordResetNeedsApproval(actor.userId, userId)) {
+      throw invalid(
+        'users.own_password_reset',
+        'You cannot reset your own password: sign in and change it, or ask another administrator.',
+      );
+    }
+    const ended = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+    await requestPasswordReset(trx, account, actor, requestId, deps.now());
+    await appendAudit(trx, {
+      actor,
+      action: 'user.sessions_revoked',
+      targetType: 'user',
+      targetId: userId,
+      creditorId: account.creditor_id,
+      after: { reason: 'password_reset', sessions: Number(ended.numDeletedRows) },
+      requestId,
+      at: deps.now(),
+    });
+  });
+  return getUser(deps, userId);
 }

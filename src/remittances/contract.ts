@@ -19,8 +19,15 @@ export const remittanceSchema = z.object({
   collectedCents: z.number().int(),
   commissionCents: z.number().int(),
   netCents: z.number().int(),
+  status: z.enum(['prepared', 'released', 'cancelled']).describe('prepared waits for another person to release it'),
   preparedAt: z.string(),
   preparedBy: z.string().nullable(),
+  preparedById: z.string().nullable(),
+  releasedAt: z.string().nullable(),
+  releasedBy: z.string().nullable(),
+  releasedById: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelledBy: z.string().nullable(),
   lines: z.array(
     z.object({
       paymentId: z.string().nullable(),

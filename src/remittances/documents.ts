@@ -1,7 +1,10 @@
+import { appendAudit } from '../audit/append.js';
+import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import { pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
 import { buildPain001 } from '../bank-files/core/pain001.js';
+import { mayProduceTransfer } from './core/release.js';
 import type { RemittanceView } from './contract.js';
 import { agencyToday } from '../platform/calendar/index.js';
 
@@ -99,8 +102,20 @@ export function remittancePdf(remittance: RemittanceView): Promise<Buffer> {
 }
 
 /** The credit transfer (pain.001) that pays the net over to the creditor's account. */
-export async function remittancePain001(deps: Deps, remittance: RemittanceView): Promise<string> {
+export async function remittancePain001(
+  deps: Deps,
+  actor: Actor,
+  remittance: RemittanceView,
+  requestId: string | null,
+): Promise<string> {
   const { SEPA_CREDITOR_NAME, SEPA_CREDITOR_IBAN, SEPA_CREDITOR_BIC } = deps.config;
+  if (!mayProduceTransfer(remittance)) {
+    throw new AppError(
+      'remittances.not_released',
+      409,
+      'This remittance is not released: another person must release it before its transfer file can be produced.',
+    );
+  }
   if (!SEPA_CREDITOR_NAME || !SEPA_CREDITOR_IBAN) {
     throw new AppError(
       'remittances.no_agency_account',
@@ -127,10 +142,12 @@ export async function remittancePain001(deps: Deps, remittance: RemittanceView):
       'This remittance pays nothing over: there is no transfer to make.',
     );
   const now = deps.now();
-  return buildPain001({
+  const ibanLast4 = creditor.remittance_iban.slice(-4);
+  const xml = buildPain001({
     messageId: remittance.number,
     createdAt: now.toISOString(),
     executionDate: agencyToday(now, deps.config),
+    approval: { preparedBy: remittance.preparedById, releasedBy: remittance.releasedById },
     debtor: { name: SEPA_CREDITOR_NAME, iban: SEPA_CREDITOR_IBAN, bic: SEPA_CREDITOR_BIC ?? null },
     transfers: [
       {
@@ -143,4 +160,18 @@ export async function remittancePain001(deps: Deps, remittance: RemittanceView):
       },
     ],
   });
+  // Every production of a file that moves money is in the audit trail, with who took it.
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'remittance.transfer_produced',
+      targetType: 'remittance',
+      targetId: remittance.id,
+      creditorId: remittance.creditorId,
+      after: { number: remittance.number, net: remittance.netCents, iban: ibanLast4 },
+      requestId,
+      at: now,
+    }),
+  );
+  return xml;
 }

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
-import { remittanceEntries } from '../ledger/core/postings.js';
-import { postTransaction } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { addDays, instantAt } from '../platform/calendar/index.js';
@@ -12,8 +10,8 @@ import { loadRemittance } from './remittance-view.js';
 /**
  * Prepares a creditor's remittance: every allocation of money to its claims (and every reversal of one) up to the
  * end of `periodTo` that no earlier remittance settled, with the collected amount, the commission at the mandate's
- * rate and the net; posts the payment over (creditor payable to cash) in the ledger, in the same transaction. A
- * transaction of the ledger is remitted once (a unique line), so preparing twice never pays twice.
+ * rate and the net. A transaction of the ledger is remitted once (a unique line), so preparing twice never pays
+ * twice. Nothing moves yet: another person releases it (release-remittance.ts), which posts the payment over.
  */
 export async function prepareRemittance(
   deps: Deps,
@@ -74,17 +72,6 @@ export async function prepareRemittance(
         `Reversals exceed collections for ${creditor.code} in this period (${net} cents): nothing is paid over; they carry to the next remittance.`,
       );
     }
-    // A purchased debt's collections are all the agency's: the statement exists, nothing moves in cash.
-    const transactionId =
-      net > 0
-        ? await postTransaction(trx, {
-            kind: 'remittance',
-            occurredAt: now,
-            reason: `Reversement au créancier ${creditor.code} jusqu'au ${input.periodTo}`,
-            createdBy: actor.userId,
-            entries: remittanceEntries(creditor.id, net),
-          })
-        : null;
     const sequence = await sql<{ n: number }>`select nextval('remittance_number_seq')::int as n`.execute(trx);
     const number = `R-${creditor.code}-${input.periodTo.replaceAll('-', '')}-${String(sequence.rows[0]!.n).padStart(4, '0')}`;
     const remittance = await trx
@@ -97,7 +84,6 @@ export async function prepareRemittance(
         commission_cents: commission,
         net_cents: net,
         lines: lines.rows.length,
-        transaction_id: transactionId,
         prepared_by: actor.userId,
         prepared_at: now,
       })

@@ -10,6 +10,8 @@ const summaryColumns = (db: Db) =>
     .selectFrom('remittances as r')
     .innerJoin('creditors as c', 'c.id', 'r.creditor_id')
     .leftJoin('users as u', 'u.id', 'r.prepared_by')
+    .leftJoin('users as v', 'v.id', 'r.released_by')
+    .leftJoin('users as x', 'x.id', 'r.cancelled_by')
     .select([
       'r.id',
       'r.number',
@@ -20,8 +22,15 @@ const summaryColumns = (db: Db) =>
       'r.collected_cents',
       'r.commission_cents',
       'r.net_cents',
+      'r.status',
       'r.prepared_at',
+      'r.prepared_by',
       'u.display_name',
+      'r.released_at',
+      'r.released_by',
+      'v.display_name as released_by_name',
+      'r.cancelled_at',
+      'x.display_name as cancelled_by_name',
     ]);
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryColumns>['execute']>>[number];
@@ -37,8 +46,15 @@ function summary(row: SummaryRow): RemittanceSummary {
     collectedCents: row.collected_cents,
     commissionCents: row.commission_cents,
     netCents: row.net_cents,
+    status: row.status,
     preparedAt: row.prepared_at.toISOString(),
     preparedBy: row.display_name,
+    preparedById: row.prepared_by,
+    releasedAt: row.released_at?.toISOString() ?? null,
+    releasedBy: row.released_by_name,
+    releasedById: row.released_by,
+    cancelledAt: row.cancelled_at?.toISOString() ?? null,
+    cancelledBy: row.cancelled_by_name,
   };
 }
 

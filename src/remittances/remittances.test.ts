@@ -7,6 +7,7 @@ import { as, createTestApp, demoEmail, signIn, type TestApp } from '../../test/s
 import { ENGINES } from '../../test/support/database.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { deliverCreditorNotices, signNotice } from './creditor-notices.js';
+import { SECOND_MANAGER } from '../demo/administration.js';
 
 const SECRET = 'a-shared-secret-of-the-creditor';
 
@@ -194,8 +195,33 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await otherCreditor('GET', `/api/v1/remittances/${remittance.id}`)).statusCode).toBe(404);
 
+    // Four-eyes on money out: prepared, not paid; the preparer cannot release it; another manager does.
+    expect(remittance).toMatchObject({ status: 'prepared', releasedBy: null });
+    const early = await manager('GET', `/api/v1/remittances/${remittance.id}/transfer.xml`);
+    expect([early.statusCode, early.json().code]).toEqual([409, 'remittances.not_released']);
+    const own = await manager('POST', `/api/v1/remittances/${remittance.id}/release`);
+    expect([own.statusCode, own.json().code]).toEqual([409, 'remittances.own_preparation']);
+    const secondManager = as(t.app, await signIn(t.app, SECOND_MANAGER.email));
+    const released = await secondManager('POST', `/api/v1/remittances/${remittance.id}/release`);
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json()).toMatchObject({ status: 'released', releasedBy: SECOND_MANAGER.displayName });
+    const again = await secondManager('POST', `/api/v1/remittances/${remittance.id}/release`);
+    expect(again.json().code).toBe('remittances.not_prepared');
+    expect((await creditorUser('POST', `/api/v1/remittances/${remittance.id}/release`)).statusCode).toBe(403);
+
     const transfer = await manager('GET', `/api/v1/remittances/${remittance.id}/transfer.xml`);
     expect(transfer.statusCode, transfer.body).toBe(200);
+    const audited = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', remittance.id)
+      .orderBy('seq')
+      .execute();
+    expect(audited.map((row) => row.action)).toEqual([
+      'remittance.prepared',
+      'remittance.released',
+      'remittance.transfer_produced',
+    ]);
     const xml = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(transfer.body);
     const tx = xml.Document.CstmrCdtTrfInitn.PmtInf.CdtTrfTxInf;
     expect(tx.PmtId.EndToEndId).toBe(remittance.number);
@@ -207,6 +233,11 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
     );
     const next = await manager('POST', '/api/v1/remittances', { creditorId, periodTo: '2026-11-21' });
     expect(next.json().collectedCents).toBe(10_000);
+    // A cancelled preparation pays nothing and gives its lines back to the next remittance.
+    const cancelled = await manager('POST', `/api/v1/remittances/${next.json().id}/cancel`);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', lines: [] });
+    const redone = await manager('POST', '/api/v1/remittances', { creditorId, periodTo: '2026-11-21' });
+    expect(redone.json()).toMatchObject({ status: 'prepared', collectedCents: 10_000 });
     expect((await verifyLedger(t.deps.db)).violation).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ import { creditorPayments } from './creditor-payments.js';
 import { remittanceCsv, remittancePain001, remittancePdf } from './documents.js';
 import { setRemittanceSettings } from './creditor-settings.js';
 import { prepareRemittance } from './prepare-remittance.js';
+import { cancelRemittance, releaseRemittance } from './release-remittance.js';
 import { listRemittances, loadRemittance } from './remittance-view.js';
 
 /** Remittances to creditors: the statement of what was collected, the commission and the net, and the transfer. */
@@ -49,6 +50,35 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) =>
       reply.status(201).send(await prepareRemittance(deps, request.actor!, request.body, request.id)),
+  );
+
+  r.post(
+    '/api/v1/remittances/:id/release',
+    {
+      config: { access: { permission: 'remittances.manage' } },
+      schema: {
+        tags,
+        summary:
+          'Release a prepared remittance (four-eyes: never by the person who prepared it); the payment over is posted and its transfer can be produced',
+        params: id,
+        response: { 200: remittanceSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => releaseRemittance(deps, request.actor!, request.params.id, request.id),
+  );
+
+  r.post(
+    '/api/v1/remittances/:id/cancel',
+    {
+      config: { access: { permission: 'remittances.manage' } },
+      schema: {
+        tags,
+        summary: 'Cancel a prepared remittance: nothing is paid and its lines go to the next remittance',
+        params: id,
+        response: { 200: remittanceSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => cancelRemittance(deps, request.actor!, request.params.id, request.id),
   );
 
   r.get(
@@ -127,14 +157,14 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'remittances.manage' } },
       schema: {
         tags,
-        summary: 'The SEPA credit transfer (pain.001.001.03) paying the net over',
+        summary: 'The SEPA credit transfer (pain.001.001.03) paying the net over, once the remittance is released',
         params: id,
         response: { 200: transferXmlSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
       const remittance = await inScope(request.params.id, request.actor!);
-      const xml = await remittancePain001(deps, remittance);
+      const xml = await remittancePain001(deps, request.actor!, remittance, request.id);
       return reply
         .type('application/xml; charset=utf-8')
         .header('content-disposition', `attachment; filename="${remittance.number}-pain001.xml"`)

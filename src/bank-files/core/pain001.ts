@@ -17,6 +17,11 @@ export interface CreditTransfer {
 }
 
 export interface Pain001Input {
+  /**
+   * Who prepared and who released the payment (four-eyes on money out): two different people. Null ids belong to
+   * remittances made before the rule, released when made.
+   */
+  approval: { preparedBy: string | null; releasedBy: string | null };
   messageId: string;
   createdAt: string;
   executionDate: string;
@@ -25,6 +30,8 @@ export interface Pain001Input {
 }
 
 export function buildPain001(input: Pain001Input): string {
+  const { preparedBy, releasedBy } = input.approval;
+  if (preparedBy !== null && preparedBy === releasedBy) throw new Error('a transfer released by its own preparer');
   const total = input.transfers.reduce((sum, transfer) => sum + transfer.amountCents, 0);
   const agent = (bic: string | null) =>
     bic ? { FinInstnId: { BIC: bic } } : { FinInstnId: { Othr: { Id: 'NOTPROVIDED' } } };

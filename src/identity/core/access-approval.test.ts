@@ -22,10 +22,23 @@ describe('needsAccessApproval', () => {
     expect(needsAccessApproval(null, { role: 'administrator', creditorId: null })).toBe(false);
   });
 
-  it('never asks approval for a role that reads no case data', () => {
+  it('asks approval for every change of an account that adds a permission or changes its creditor, and for no other', () => {
     fc.assert(
-      fc.property(fc.option(access, { nil: null }), access, (from, to) => {
-        if (!readsCaseData(to.role)) expect(needsAccessApproval(from, to)).toBe(false);
+      fc.property(access, access, (from, to) => {
+        const before = new Set(permissionsOf(from.role));
+        const adds = permissionsOf(to.role).some((p) => !before.has(p)) || to.creditorId !== from.creditorId;
+        expect(needsAccessApproval(from, to)).toBe(adds);
+      }),
+    );
+  });
+
+  it('never turns a creditor user into agency staff without a second person, whatever the staff role', () => {
+    fc.assert(
+      fc.property(role, (to) => {
+        if (to === 'creditor_user') return;
+        expect(
+          needsAccessApproval({ role: 'creditor_user', creditorId: 'creditor-a' }, { role: to, creditorId: null }),
+        ).toBe(true);
       }),
     );
   });
@@ -35,9 +48,7 @@ describe('needsAccessApproval', () => {
       fc.property(access, role, (from, to) => {
         const before = new Set(permissionsOf(from.role));
         const subset = permissionsOf(to).every((p) => before.has(p));
-        if (subset) expect(needsAccessApproval(from, { role: to, creditorId: from.creditorId })).toBe(false);
-        else if (readsCaseData(to))
-          expect(needsAccessApproval(from, { role: to, creditorId: from.creditorId })).toBe(true);
+        expect(needsAccessApproval(from, { role: to, creditorId: from.creditorId })).toBe(!subset);
       }),
     );
   });

@@ -20,14 +20,14 @@ export interface AccountAccess {
 }
 
 /**
- * Does moving an account from `from` (null: a new account) to `to` need approval? Only when `to` reads case data and
- * it adds something: a new account, a permission the old role did not have, or another creditor's portfolio.
- * Lowering a role (the new permissions a subset of the old ones, same creditor) is immediate, and so is any role
- * that reads no case data.
+ * Does moving an account from `from` (null: a new account) to `to` need approval? A new account needs it when its
+ * role reads case data. A change of an existing account needs it whenever it adds something (issue 21): a permission
+ * the old role did not have, or another creditor binding, so a creditor's user never becomes agency staff (nor the
+ * reverse) without a second person. Lowering a role (the new permissions a subset of the old ones, same creditor) is
+ * immediate.
  */
 export function needsAccessApproval(from: AccountAccess | null, to: AccountAccess): boolean {
-  if (!readsCaseData(to.role)) return false;
-  if (from === null) return true;
+  if (from === null) return readsCaseData(to.role);
   if (to.creditorId !== from.creditorId) return true;
   const before = new Set(permissionsOf(from.role));
   return permissionsOf(to.role).some((permission) => !before.has(permission));

@@ -148,6 +148,8 @@ export type PlanVersionsKind = 'instalments' | 'pay_in_full' | 'settlement';
 
 export type PromisesStatus = 'broken' | 'cancelled' | 'kept' | 'open';
 
+export type RemittancesStatus = 'cancelled' | 'prepared' | 'released';
+
 export type SensitiveReadsBasis = 'care_team' | 'case_holder' | 'compliance' | 'restricted' | 'stated_reason';
 
 export type SensitiveReadsSubject = 'audit_trail' | 'budget' | 'vulnerability';
@@ -870,6 +872,12 @@ export interface PlanVersions {
   version: number;
 }
 
+export interface Poles {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+}
+
 export interface PortfolioSnapshots {
   balance_cents: number;
   creditor_id: string;
@@ -911,6 +919,8 @@ export interface RemittanceLines {
 }
 
 export interface Remittances {
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
   collected_cents: number;
   commission_cents: number;
   creditor_id: string;
@@ -921,6 +931,9 @@ export interface Remittances {
   period_to: string;
   prepared_at: Timestamp;
   prepared_by: string | null;
+  released_at: Timestamp | null;
+  released_by: string | null;
+  status: Generated<RemittancesStatus>;
   transaction_id: string | null;
 }
 
@@ -1028,6 +1041,7 @@ export interface Teams {
   id: Generated<string>;
   kind: TeamsKind;
   name: string;
+  pole_id: string | null;
 }
 
 export interface UserAccessRequests {
@@ -1058,6 +1072,7 @@ export interface Users {
   last_login_at: Timestamp | null;
   locale: Generated<UsersLocale>;
   locked_until: Timestamp | null;
+  password_change_required: Generated<boolean>;
   password_hash: string;
   role: UsersRole;
   team_id: string | null;
@@ -1114,6 +1129,7 @@ export interface DB {
   plan_instalments: PlanInstalments;
   plan_versions: PlanVersions;
   plans: Plans;
+  poles: Poles;
   portfolio_snapshots: PortfolioSnapshots;
   promises: Promises;
   queue_dirty: QueueDirty;

@@ -32,6 +32,8 @@ import { PlansPage } from '../features/plans/PlansPage.js';
 import { ReferenceDataPage } from '../features/affordability/ReferenceDataPage.js';
 import { RemittancePage } from '../features/remittances/RemittancePage.js';
 import { UsersPage } from '../features/identity/UsersPage.js';
+import { UserPage } from '../features/identity/UserPage.js';
+import { TeamsPage } from '../features/identity/TeamsPage.js';
 import { StrategiesPage } from '../features/workspace/supervision/StrategiesPage.js';
 import { TeamQueuesPage } from '../features/workspace/supervision/TeamQueuesPage.js';
 import { WorkspacePage } from '../features/workspace/WorkspacePage.js';
@@ -82,6 +84,8 @@ export function App() {
         <Route path="creditors" element={guarded('creditors.read', <CreditorsPage />)} />
         <Route path="creditors/:id" element={guarded('creditors.read', <CreditorPage />)} />
         <Route path="users" element={guarded('users.read', <UsersPage />)} />
+        <Route path="users/:id" element={guarded('users.read', <UserPage />)} />
+        <Route path="teams" element={guarded('users.read', <TeamsPage />)} />
         <Route path="reference-data" element={guarded('reference_data.read', <ReferenceDataPage />)} />
         <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,4 +1,5 @@
 import type { Messages } from './fr.js';
+import { administrationEn, adminProblemsEn, releaseProblemsEn } from './administration/en.js';
 import { contactPolicyEn } from './contact-policy/en.js';
 import { referenceDataEn } from './reference-data/en.js';
 import { paymentsEn } from './payments/en.js';
@@ -574,10 +575,13 @@ export const en: Messages = {
   workspace: workspaceEn,
   auditTrail: auditTrailEn,
   search: searchEn,
+  administration: administrationEn,
   needToKnow: needToKnowEn,
   exports: exportsEn,
   notifications: notificationsEn,
   problems: {
+    teams: adminProblemsEn.teams,
+    poles: adminProblemsEn.poles,
     ...supervisionProblemsEn,
     ...workspaceProblemsEn,
     ...needToKnowProblemsEn,
@@ -604,6 +608,7 @@ export const en: Messages = {
       not_active: 'This hold is no longer active, perhaps lifted by a colleague: the list was reloaded.',
     },
     auth: {
+      ...adminProblemsEn.auth,
       invalid_credentials: 'The email or the password is wrong. Check both and try again.',
       password_reset_pending:
         'An administrator set a new password for this account: it cannot sign in until a manager or a compliance officer approves it. Ask one of them, then sign in with the new password.',
@@ -620,6 +625,7 @@ export const en: Messages = {
       unauthorized: 'The metrics need the METRICS_TOKEN in the Authorization header.',
     },
     password: {
+      ...adminProblemsEn.password,
       too_short: 'The password is too short: choose one of at least 12 characters, a sentence for instance.',
       too_common:
         'This password is too common or too easy to guess (it is in, or close to, the lists of leaked passwords): choose another, longer and personal one.',
@@ -627,6 +633,7 @@ export const en: Messages = {
       demo: 'The demo password is public: choose another one.',
     },
     users: {
+      ...adminProblemsEn.users,
       email_taken: 'A user with this email address already exists.',
       creditor_required: 'A creditor user must be bound to a creditor: choose one.',
       creditor_not_allowed: 'Only creditor users are bound to a creditor: remove the creditor.',
@@ -743,6 +750,7 @@ export const en: Messages = {
         'A case holds an impossible balance, so the totals cannot be counted exactly: find it in the case list (largest balance first) and correct it.',
     },
     remittances: {
+      ...releaseProblemsEn,
       nothing_to_remit: 'Nothing collected for this creditor up to this date is waiting to be remitted.',
       negative: 'Reversals exceed collections in this period: nothing is paid over; they carry to the next remittance.',
       no_agency_account: "The agency's bank account is not configured: no transfer file can be produced.",

@@ -1,4 +1,5 @@
 import { contactPolicyFr } from './contact-policy/fr.js';
+import { administrationFr, adminProblemsFr, releaseProblemsFr } from './administration/fr.js';
 import { referenceDataFr } from './reference-data/fr.js';
 import { paymentsFr } from './payments/fr.js';
 import { caseReviewsFr, planActionsFr } from './plans/fr.js';
@@ -577,10 +578,13 @@ export const fr = {
   workspace: workspaceFr,
   auditTrail: auditTrailFr,
   search: searchFr,
+  administration: administrationFr,
   needToKnow: needToKnowFr,
   exports: exportsFr,
   notifications: notificationsFr,
   problems: {
+    teams: adminProblemsFr.teams,
+    poles: adminProblemsFr.poles,
     ...supervisionProblemsFr,
     ...workspaceProblemsFr,
     ...needToKnowProblemsFr,
@@ -609,6 +613,7 @@ export const fr = {
       not_active: 'Cette suspension n’est plus active, peut-être levée par un collègue : la liste a été rechargée.',
     },
     auth: {
+      ...adminProblemsFr.auth,
       invalid_credentials: 'L’adresse e-mail ou le mot de passe est incorrect. Vérifiez les deux puis réessayez.',
       password_reset_pending:
         'Un administrateur a défini un nouveau mot de passe pour ce compte : il ne peut pas se connecter tant qu’un responsable ou un agent de conformité ne l’a pas approuvé. Demandez-le-leur, puis connectez-vous avec le nouveau mot de passe.',
@@ -625,6 +630,7 @@ export const fr = {
       unauthorized: 'Les métriques demandent le jeton METRICS_TOKEN dans l’en-tête Authorization.',
     },
     password: {
+      ...adminProblemsFr.password,
       too_short: 'Le mot de passe est trop court : choisissez-en un d’au moins 12 caractères, une phrase par exemple.',
       too_common:
         'Ce mot de passe est trop courant ou trop facile à deviner (il figure dans les listes de mots de passe divulgués ou s’en approche) : choisissez-en un autre, plus long et personnel.',
@@ -633,6 +639,7 @@ export const fr = {
       demo: 'Le mot de passe de la démonstration est public : choisissez-en un autre.',
     },
     users: {
+      ...adminProblemsFr.users,
       email_taken: 'Un utilisateur existe déjà avec cette adresse e-mail.',
       creditor_required: 'Un utilisateur créancier doit être rattaché à un créancier : choisissez-le.',
       creditor_not_allowed: 'Seuls les utilisateurs créanciers sont rattachés à un créancier : retirez le créancier.',
@@ -763,6 +770,7 @@ export const fr = {
         'Un dossier porte un solde impossible, les totaux ne peuvent pas être comptés exactement : retrouvez-le dans la liste des dossiers (plus gros solde d’abord) et corrigez-le.',
     },
     remittances: {
+      ...releaseProblemsFr,
       nothing_to_remit: 'Rien d’encaissé pour ce créancier jusqu’à cette date n’attend d’être reversé.',
       negative:
         'Les annulations dépassent les encaissements de la période : rien n’est reversé, elles seront reportées sur le prochain reversement.',

@@ -1,4 +1,5 @@
 import type { PartialMessages } from './fr.js';
+import { administrationIt, adminProblemsIt, releaseProblemsIt } from './administration/it.js';
 import { contactPolicyIt } from './contact-policy/it.js';
 import { referenceDataIt } from './reference-data/it.js';
 import { paymentsIt } from './payments/it.js';
@@ -565,10 +566,13 @@ export const it: PartialMessages = {
   workspace: workspaceIt,
   auditTrail: auditTrailIt,
   search: searchIt,
+  administration: administrationIt,
   needToKnow: needToKnowIt,
   exports: exportsIt,
   notifications: notificationsIt,
   problems: {
+    teams: adminProblemsIt.teams,
+    poles: adminProblemsIt.poles,
     ...supervisionProblemsIt,
     ...workspaceProblemsIt,
     ...needToKnowProblemsIt,
@@ -597,6 +601,7 @@ export const it: PartialMessages = {
       not_active: 'Questa sospensione non è più attiva, forse revocata da un collega: l’elenco è stato ricaricato.',
     },
     auth: {
+      ...adminProblemsIt.auth,
       invalid_credentials: 'L’indirizzo e-mail o la password non sono corretti. Controlla entrambi e riprova.',
       password_reset_pending:
         'Un amministratore ha impostato una nuova password per questo account: non può accedere finché un responsabile o un addetto alla conformità non la approva. Chiedilo a uno di loro, poi accedi con la nuova password.',
@@ -613,6 +618,7 @@ export const it: PartialMessages = {
       unauthorized: 'Le metriche richiedono il token METRICS_TOKEN nell’intestazione Authorization.',
     },
     password: {
+      ...adminProblemsIt.password,
       too_short: 'La password è troppo corta: scegline una di almeno 12 caratteri, ad esempio una frase.',
       too_common:
         'Questa password è troppo comune o troppo facile da indovinare (è, o somiglia a, una delle password divulgate): scegline un’altra, più lunga e personale.',
@@ -620,6 +626,7 @@ export const it: PartialMessages = {
       demo: 'La password della demo è pubblica: scegline un’altra.',
     },
     users: {
+      ...adminProblemsIt.users,
       email_taken: 'Esiste già un utente con questo indirizzo e-mail.',
       creditor_required: 'Un utente creditore deve essere associato a un creditore: sceglilo.',
       creditor_not_allowed: 'Solo gli utenti creditore sono associati a un creditore: togli il creditore.',
@@ -747,6 +754,7 @@ export const it: PartialMessages = {
         'Una pratica ha un saldo impossibile, quindi i totali non possono essere contati con esattezza: trovala nell’elenco delle pratiche (saldo più alto prima) e correggila.',
     },
     remittances: {
+      ...releaseProblemsIt,
       nothing_to_remit: 'Niente di incassato per questo creditore fino a questa data attende di essere riversato.',
       negative: 'Gli storni superano gli incassi del periodo: nulla viene riversato; passano al prossimo riversamento.',
       no_agency_account:

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { signIn } from './api.js';
+import { ApiError } from '../../api/client.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
@@ -14,6 +16,10 @@ export function LoginPage() {
   const { session, signedIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // After a reset approved by a second person, the server asks for a new password chosen here (never by anyone else).
+  const [mustChange, setMustChange] = useState(false);
+  const [newPassword, setNewPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
   const sending = useSubmit();
   usePageTitle(t('login.title'));
 
@@ -21,11 +27,19 @@ export function LoginPage() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (mustChange && newPassword !== confirm) {
+      sending.setError(new Error(t('administration.login.mismatch')));
+      return;
+    }
     await sending.run(async () => {
       try {
-        signedIn(await signIn(email.trim(), password));
+        signedIn(await signIn(email.trim(), password, mustChange ? newPassword : undefined));
       } catch (caught) {
-        setPassword('');
+        if (caught instanceof ApiError && caught.code === 'auth.password_change_required') {
+          setMustChange(true);
+          return;
+        }
+        if (!mustChange) setPassword('');
         throw caught;
       }
       void navigate('/', { replace: true });
@@ -67,9 +81,21 @@ export function LoginPage() {
                 onChange={(event) => setPassword(event.target.value)}
               />
             </div>
+            {mustChange ? (
+              <NewPasswordFields
+                newPassword={newPassword}
+                confirm={confirm}
+                onNewPassword={setNewPassword}
+                onConfirm={setConfirm}
+              />
+            ) : null}
             {sending.error ? <ProblemMessage error={sending.error} title={t('login.failed')} /> : null}
             <button type="submit" className="button primary" disabled={sending.busy}>
-              {sending.busy ? t('login.submitting') : t('login.submit')}
+              {sending.busy
+                ? t('login.submitting')
+                : mustChange
+                  ? t('administration.login.submitNew')
+                  : t('login.submit')}
             </button>
           </form>
         </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { changeUser, listUsers } from './api.js';
 import { listCreditors } from '../portfolio/api.js';
 import type { CreditorSummary } from '../portfolio/api.js';
@@ -51,6 +52,9 @@ export function UsersPage() {
   return (
     <>
       <h1>{t('users.heading')}</h1>
+      <p>
+        <Link to="/teams">{t('administration.teams.link')}</Link>
+      </p>
       <AccessRequests
         mayDecide={can(me.role, 'users.approve_access')}
         generation={generation}
@@ -134,7 +138,7 @@ function useUserColumns({
       rowHeader: true,
       cell: (listed) => (
         <>
-          {user(listed).displayName}
+          <Link to={`/users/${listed.id}`}>{user(listed).displayName}</Link>
           <span className="muted small-block plain">{user(listed).email}</span>
         </>
       ),

@@ -1,4 +1,12 @@
-import type { AccessRequestView, UserView } from '../../../../src/identity/contract.js';
+import type {
+  AccessRequestView,
+  PoleView,
+  TeamKind,
+  TeamList,
+  TeamView,
+  UserDetail,
+  UserView,
+} from '../../../../src/identity/contract.js';
 import { http } from '../../api/client.js';
 import type { Permission, Role } from './permissions.js';
 
@@ -31,9 +39,15 @@ export interface NewUser {
 export interface UserChange {
   active?: boolean;
   unlock?: true;
+  teamId?: string | null;
+  role?: Role;
+  creditorId?: string | null;
 }
+export type { PoleView, TeamKind, TeamList, TeamView, UserDetail };
 
-export const signIn = (email: string, password: string) => http.post<Me>('/api/v1/auth/login', { email, password });
+/** Signs in; `newPassword` only when the server asked for one (auth.password_change_required, after a reset). */
+export const signIn = (email: string, password: string, newPassword?: string) =>
+  http.post<Me>('/api/v1/auth/login', { email, password, ...(newPassword ? { newPassword } : {}) });
 export const signOut = () => http.post<void>('/api/v1/auth/logout');
 export const getMe = (signal?: AbortSignal) => http.get<Me>('/api/v1/me', undefined, signal);
 export const saveLocale = (locale: Locale) => http.patch<void>('/api/v1/me', { locale });
@@ -47,3 +61,15 @@ export const listAccessRequests = (signal?: AbortSignal) =>
   http.get<{ items: AccessRequestView[] }>('/api/v1/user-access-requests', { status: 'pending', limit: 200 }, signal);
 export const decideAccessRequest = (id: string, decision: { decision: 'approve' | 'refuse'; reason?: string }) =>
   http.post<AccessRequestView>(`/api/v1/user-access-requests/${encodeURIComponent(id)}/decision`, decision);
+export const getUser = (id: string, signal?: AbortSignal) =>
+  http.get<UserDetail>(`/api/v1/users/${encodeURIComponent(id)}`, undefined, signal);
+export const resetPassword = (id: string) =>
+  http.post<UserDetail>(`/api/v1/users/${encodeURIComponent(id)}/password-reset`, {});
+export const listTeams = (signal?: AbortSignal) => http.get<TeamList>('/api/v1/teams', undefined, signal);
+export const createTeam = (team: { name: string; kind: TeamKind; poleId: string | null }) =>
+  http.post<TeamView>('/api/v1/teams', team);
+export const updateTeam = (id: string, change: { name?: string; poleId?: string | null }) =>
+  http.patch<TeamView>(`/api/v1/teams/${encodeURIComponent(id)}`, change);
+export const createPole = (name: string) => http.post<PoleView>('/api/v1/poles', { name });
+export const renamePole = (id: string, name: string) =>
+  http.patch<PoleView>(`/api/v1/poles/${encodeURIComponent(id)}`, { name });

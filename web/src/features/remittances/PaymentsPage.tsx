@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { listCreditors } from '../portfolio/api.js';
 import { listCreditorPayments, listRemittances, prepareRemittance } from './api.js';
+import { RemittanceStatus } from './ReleasePanel.js';
 import type { CreditorSummary } from '../portfolio/api.js';
 import { useApiData } from '../../api/useApiData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
@@ -198,6 +199,7 @@ function RemittanceList({ creditorId }: { creditorId: string }) {
                       {t('payments.page.net')}
                     </th>
                     <th scope="col">{t('payments.page.preparedAt')}</th>
+                    <th scope="col">{t('administration.fourEyes.status')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -214,6 +216,9 @@ function RemittanceList({ creditorId }: { creditorId: string }) {
                         <strong>{format.money(remittance.netCents)}</strong>
                       </td>
                       <td>{format.dateTime(remittance.preparedAt)}</td>
+                      <td>
+                        <RemittanceStatus status={remittance.status} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

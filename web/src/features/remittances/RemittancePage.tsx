@@ -8,6 +8,7 @@ import { TableScroll } from '../../ui/TableScroll.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { can } from '../identity/permissions.js';
+import { decisionFacts, ReleasePanel, RemittanceStatus } from './ReleasePanel.js';
 import { useMe } from '../identity/SessionProvider.js';
 
 /** A creditor's remittance statement: every amount collected, the commission, the net, and its documents. */
@@ -29,13 +30,13 @@ export function RemittancePage() {
         </Link>
       </p>
       <AsyncContent data={remittance} onRetry={remittance.reload}>
-        {(found) => <RemittanceView remittance={found} />}
+        {(found) => <RemittanceView remittance={found} onChange={remittance.reload} />}
       </AsyncContent>
     </>
   );
 }
 
-function RemittanceView({ remittance }: { remittance: Remittance }) {
+function RemittanceView({ remittance, onChange }: { remittance: Remittance; onChange: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
@@ -44,8 +45,9 @@ function RemittanceView({ remittance }: { remittance: Remittance }) {
     <>
       <h1>
         {t('payments.remittance.title', { number: remittance.number })}{' '}
-        <span className="heading-sub">{remittance.creditorName}</span>
+        <span className="heading-sub">{remittance.creditorName}</span> <RemittanceStatus status={remittance.status} />
       </h1>
+      {can(me.role, 'remittances.manage') ? <ReleasePanel remittance={remittance} onChange={onChange} /> : null}
       <section className="card" aria-labelledby="remittance-totals-heading">
         <h2 id="remittance-totals-heading">{t('payments.remittance.totals')}</h2>
         <Facts
@@ -70,6 +72,7 @@ function RemittanceView({ remittance }: { remittance: Remittance }) {
             },
             { label: t('payments.page.preparedAt'), value: format.dateTime(remittance.preparedAt) },
             { label: t('payments.remittance.preparedBy'), value: remittance.preparedBy ?? t('common.none') },
+            ...decisionFacts(remittance, t, format.dateTime),
           ]}
         />
         <h3>{t('payments.remittance.files')}</h3>
@@ -86,9 +89,13 @@ function RemittanceView({ remittance }: { remittance: Remittance }) {
           </li>
           {can(me.role, 'remittances.manage') && remittance.netCents > 0 ? (
             <li>
-              <a href={remittanceFileUrl(remittance.id, 'transfer.xml')} download>
-                {t('payments.remittance.transfer')}
-              </a>
+              {remittance.status === 'released' ? (
+                <a href={remittanceFileUrl(remittance.id, 'transfer.xml')} download>
+                  {t('payments.remittance.transfer')}
+                </a>
+              ) : (
+                <span className="hint">{t('administration.fourEyes.transferAfterRelease')}</span>
+              )}
             </li>
           ) : null}
         </ul>

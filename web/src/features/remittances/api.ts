@@ -16,3 +16,5 @@ export const prepareRemittance = (body: { creditorId: string; periodTo: string }
   http.post<Remittance>('/api/v1/remittances', body);
 export const remittanceFileUrl = (id: string, file: 'statement.pdf' | 'statement.csv' | 'transfer.xml') =>
   `/api/v1/remittances/${id}/${file}`;
+export const releaseRemittance = (id: string) => http.post<Remittance>(`/api/v1/remittances/${id}/release`, {});
+export const cancelRemittance = (id: string) => http.post<Remittance>(`/api/v1/remittances/${id}/cancel`, {});
