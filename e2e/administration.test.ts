@@ -151,10 +151,10 @@ describe('user administration', () => {
       await page.getByLabel('Adresse e-mail').fill(agent.email);
       await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Se connecter' }).click();
-      await page.getByLabel('Nouveau mot de passe').waitFor();
+      await page.getByLabel('Nouveau mot de passe', { exact: true }).waitFor();
       await expectNoAxeViolations(page, '/login (new password)');
       await screenshots(page, 'login-new-password');
-      await page.getByLabel('Nouveau mot de passe').fill(NEW_PASSWORD);
+      await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel('Confirmez le nouveau mot de passe').fill(NEW_PASSWORD);
       await page.getByRole('button', { name: 'Enregistrer et se connecter' }).click();
       await page.waitForURL(`${base}/`);
