@@ -78,6 +78,12 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'user_access.withdrawn',
     'user_access.approved',
     'user_access.refused',
+    'user.password_set_at_sign_in',
+    'user.sessions_revoked',
+    'team.created',
+    'team.updated',
+    'pole.created',
+    'pole.renamed',
   ],
   special_reads: ['sensitive_reads.sealed'],
   settings: [
@@ -106,7 +112,13 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'debtor_match.same_person',
     'debtor_match.different_people',
   ],
-  remittances: ['remittance.prepared', 'creditor.remittance_settings_set'],
+  remittances: [
+    'remittance.prepared',
+    'remittance.released',
+    'remittance.cancelled',
+    'remittance.transfer_produced',
+    'creditor.remittance_settings_set',
+  ],
 };
 
 const FAMILY_OF = new Map<string, AuditFamily>(

@@ -139,6 +139,8 @@ export const auditTrailEn: typeof auditTrailFr = {
       logout: '{{user}} signed out',
     },
     user: {
+      password_set_at_sign_in: '{{actor}} chose a new password at sign-in, after a reset',
+      sessions_revoked: '{{actor}} ended the sessions of {{user}} (password reset)',
       created: '{{actor}} created the account of {{user}}',
       updated: '{{actor}} changed the account of {{user}}',
       updated_with_password: '{{actor}} changed the account and password of {{user}}',
@@ -190,7 +192,20 @@ export const auditTrailEn: typeof auditTrailFr = {
       same_person: '{{actor}} merged two debtor records of the same person',
       different_people: '{{actor}} confirmed that two debtor records are different people',
     },
-    remittance: { prepared: '{{actor}} prepared remittance {{reference}} of {{amount}} net' },
+    remittance: {
+      prepared: '{{actor}} prepared remittance {{reference}} of {{amount}} net',
+      released: '{{actor}} released remittance {{reference}} of {{amount}} net (four-eyes check)',
+      cancelled: '{{actor}} cancelled the preparation of remittance {{reference}}',
+      transfer_produced: '{{actor}} downloaded the SEPA transfer of remittance {{reference}}',
+    },
+    team: {
+      created: '{{actor}} created a team',
+      updated: '{{actor}} renamed a team or changed its pole',
+    },
+    pole: {
+      created: '{{actor}} created a pole',
+      renamed: '{{actor}} renamed a pole',
+    },
   },
   unknownAction: '{{actor}}: action “{{action}}”',
 };

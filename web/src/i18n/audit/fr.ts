@@ -143,6 +143,8 @@ export const auditTrailFr = {
       logout: '{{user}} s’est déconnecté·e',
     },
     user: {
+      password_set_at_sign_in: '{{actor}} a choisi un nouveau mot de passe à la connexion, après une réinitialisation',
+      sessions_revoked: '{{actor}} a fermé les sessions de {{user}} (réinitialisation du mot de passe)',
       created: '{{actor}} a créé le compte de {{user}}',
       updated: '{{actor}} a modifié le compte de {{user}}',
       updated_with_password: '{{actor}} a modifié le compte et le mot de passe de {{user}}',
@@ -194,7 +196,20 @@ export const auditTrailFr = {
       same_person: '{{actor}} a fusionné deux fiches débiteur d’une même personne',
       different_people: '{{actor}} a confirmé que deux fiches débiteur sont des personnes différentes',
     },
-    remittance: { prepared: '{{actor}} a préparé le reversement {{reference}} de {{amount}} net' },
+    remittance: {
+      prepared: '{{actor}} a préparé le reversement {{reference}} de {{amount}} net',
+      released: '{{actor}} a libéré le reversement {{reference}} de {{amount}} net (double contrôle)',
+      cancelled: '{{actor}} a annulé la préparation du reversement {{reference}}',
+      transfer_produced: '{{actor}} a téléchargé le virement SEPA du reversement {{reference}}',
+    },
+    team: {
+      created: '{{actor}} a créé une équipe',
+      updated: '{{actor}} a renommé une équipe ou changé son pôle',
+    },
+    pole: {
+      created: '{{actor}} a créé un pôle',
+      renamed: '{{actor}} a renommé un pôle',
+    },
   },
   unknownAction: '{{actor}} : action « {{action}} »',
 };

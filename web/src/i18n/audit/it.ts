@@ -141,6 +141,8 @@ export const auditTrailIt: typeof auditTrailFr = {
       logout: '{{user}} si è disconnesso/a',
     },
     user: {
+      password_set_at_sign_in: '{{actor}} ha scelto una nuova password all’accesso, dopo una reimpostazione',
+      sessions_revoked: '{{actor}} ha chiuso le sessioni di {{user}} (reimpostazione della password)',
       created: '{{actor}} ha creato l’account di {{user}}',
       updated: '{{actor}} ha modificato l’account di {{user}}',
       updated_with_password: '{{actor}} ha modificato l’account e la password di {{user}}',
@@ -192,7 +194,20 @@ export const auditTrailIt: typeof auditTrailFr = {
       same_person: '{{actor}} ha unito due schede debitore della stessa persona',
       different_people: '{{actor}} ha confermato che due schede debitore sono persone diverse',
     },
-    remittance: { prepared: '{{actor}} ha preparato il riversamento {{reference}} di {{amount}} netti' },
+    remittance: {
+      prepared: '{{actor}} ha preparato il riversamento {{reference}} di {{amount}} netti',
+      released: '{{actor}} ha rilasciato il riversamento {{reference}} di {{amount}} netti (doppio controllo)',
+      cancelled: '{{actor}} ha annullato la preparazione del riversamento {{reference}}',
+      transfer_produced: '{{actor}} ha scaricato il bonifico SEPA del riversamento {{reference}}',
+    },
+    team: {
+      created: '{{actor}} ha creato un team',
+      updated: '{{actor}} ha rinominato un team o cambiato il suo polo',
+    },
+    pole: {
+      created: '{{actor}} ha creato un polo',
+      renamed: '{{actor}} ha rinominato un polo',
+    },
   },
   unknownAction: '{{actor}}: azione «{{action}}»',
 };
