@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNEL_BIT } from './compile.js';
 import { decideContact, isContactAllowed, rollingCapUntil } from './decide.js';
 import type { ContactFacts, FactHold, PastContact } from './facts.js';
-import { compiledDefault, MOSELLE, PARIS, REUNION, ROME } from './fixtures.js';
+import { compiledDefault, facts, MOSELLE, PARIS, REUNION, ROME } from './fixtures.js';
 import { CHANNELS, DAY_KEYS, HOLD_KINDS, type Channel } from './policy-document.js';
 
 /**
@@ -304,6 +304,34 @@ describe('rolling caps against brute force', () => {
         },
       ),
       { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('a dated hold of any length', () => {
+  it('time alone lifts it: the next allowed moment is known, at or after its end, however far away', () => {
+    fc.assert(
+      fc.property(
+        moment,
+        channel,
+        fc.constantFrom(...HOLD_KINDS),
+        fc.integer({ min: -30 * DAY, max: 10 * DAY }),
+        fc.integer({ min: 60 * MINUTE, max: 10 * 366 * DAY }),
+        fc.constantFrom(PARIS, MOSELLE, REUNION, ROME),
+        (base, chosen, kind, startOffset, length, location) => {
+          const startsAt = base + startOffset;
+          const endsAt = startsAt + length;
+          const hold: FactHold = { kind, startsAt, endsAt, reviewAt: null };
+          const debtor = facts({ location, holds: [hold] });
+          const decision = decideContact(policy, debtor, chosen, base);
+          expect(decision.nextAllowedAt).not.toBeNull();
+          const next = decision.nextAllowedAt!;
+          expect(isContactAllowed(policy, debtor, chosen, next)).toBe(true);
+          const stops = (policy.holdStops[kind] & CHANNEL_BIT[chosen]) !== 0;
+          if (stops && startsAt <= base) expect(next).toBeGreaterThanOrEqual(endsAt);
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -87,6 +87,7 @@ function searchNextAllowed(
 ): number | null {
   let evaluation = first;
   let moment = at;
+  const horizon = searchHorizon(facts.facts, at);
   for (let step = 0; step < MAX_STEPS; step += 1) {
     if (evaluation.blocks.length === 0) return moment;
     let latest = moment;
@@ -106,11 +107,21 @@ function searchNextAllowed(
       if (next === Number.POSITIVE_INFINITY) return null;
     }
     if (next <= moment) next = moment + 1;
-    if (next - at > SEARCH_HORIZON_MS) return null;
+    if (next > horizon) return null;
     moment = next;
     evaluation = evaluate(policy, facts, channel, moment);
   }
   return null;
+}
+
+/**
+ * How far the search looks: 400 days past the later of `at` and the end of the last dated hold, so that a hold time
+ * alone lifts (an admissible over-indebtedness file holds up to two years) never reads as "only an act lifts it".
+ */
+function searchHorizon(facts: ContactFacts, at: number): number {
+  let from = at;
+  for (const hold of facts.holds) if (hold.endsAt !== null && hold.endsAt > from) from = hold.endsAt;
+  return from + SEARCH_HORIZON_MS;
 }
 
 /**
