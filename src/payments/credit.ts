@@ -8,6 +8,7 @@ import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import { mandateOrder, openClaims, postAllocation, settleCase } from './record-payment.js';
+import { fitPlanToBalance } from '../plans/fit-plan.js';
 import { MAX_AMOUNT_CENTS } from '../platform/money.js';
 import type { Transaction } from 'kysely';
 import type { ClaimAdjustment, ClaimAdjustmentResult, CreditAllocation, Refund, RefundResult } from './contract.js';
@@ -112,6 +113,7 @@ export async function allocateCredit(
       at: now,
     });
     await settleCase(trx, caseId, actor.userId, now, deps.config);
+    await fitPlanToBalance(trx, actor, caseId, 'credit', { at: now, requestId });
     const allocated = allocations.reduce((sum, allocation) => sum + allocation.amountCents, 0);
     await appendAudit(trx, {
       actor: auditActor(actor),
@@ -171,6 +173,7 @@ export async function adjustClaim(
       entries: adjustmentEntries(claim.creditor_id, claimId, input.component, input.amountCents),
     });
     await settleCase(trx, claim.case_id, actor.userId, now, deps.config);
+    await fitPlanToBalance(trx, actor, claim.case_id, 'claim_correction', { at: now, requestId });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'claim.adjusted',

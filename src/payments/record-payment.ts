@@ -22,6 +22,7 @@ import { conflict, invalid } from '../platform/errors.js';
 import type { PaymentView } from './contract.js';
 import { loadPayment } from './payment-view.js';
 import { payPlanInstalments } from './plan-instalments.js';
+import { fitPlanToBalance } from '../plans/fit-plan.js';
 import { normalisedIban, receivedOnRefusal } from './core/payment-checks.js';
 import { debtorLocation } from '../contact-policy/load-facts.js';
 import { MAX_AMOUNT_CENTS } from '../platform/money.js';
@@ -221,6 +222,8 @@ export async function recordPayment(
       { id: payment.id, caseId: caseRow.id, amountCents: input.amountCents, receivedOn: input.receivedOn },
       now,
     );
+    // What the payment did not pay in whole instalments still lowers the balance: the plan never asks for more.
+    await fitPlanToBalance(trx, actor, caseRow.id, 'payment', { at: now, requestId });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'payment.recorded',

@@ -13,6 +13,7 @@ import type { PaymentView } from './contract.js';
 import { loadPayment } from './payment-view.js';
 import { settleCase } from './record-payment.js';
 import { reopenInstalmentsPaidBy } from '../plans/instalments.js';
+import { fitPlanToBalance } from '../plans/fit-plan.js';
 import { agencyToday, localDateOf } from '../platform/calendar/index.js';
 import { queueCreditorNotice } from './creditor-notice.js';
 
@@ -92,6 +93,7 @@ export async function reversePayment(
       { id: paymentId, receiptNumber: payment.receipt_number },
       { at: now, today: agencyToday(now, deps.config) },
     );
+    await fitPlanToBalance(trx, actor, payment.case_id, 'reversal', { at: now, requestId });
     await appendCaseEvent(trx, {
       caseId: payment.case_id,
       debtorId: payment.debtor_id,

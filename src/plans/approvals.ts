@@ -5,6 +5,7 @@ import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { applyEvent, lockPlan, planCaseEvent } from './plan-status.js';
+import { fitPlanToBalance } from './fit-plan.js';
 import { loadPlan } from './plan-view.js';
 import type { ApprovalItem, PlanView } from './contract.js';
 
@@ -57,6 +58,11 @@ export async function listPendingApprovals(deps: Deps): Promise<ApprovalItem[]> 
         .select(sql<string>`max(amount_cents)`.as('m'))
         .whereRef('plan_instalments.plan_version_id', '=', 'plan_versions.id')
         .as('largest'),
+      eb
+        .selectFrom('plan_instalments')
+        .select(sql<string>`coalesce(sum(amount_cents) filter (where status <> 'paid'), 0)`.as('s'))
+        .whereRef('plan_instalments.plan_version_id', '=', 'plan_versions.id')
+        .as('scheduled'),
     ])
     .where('plan_approvals.status', '=', 'pending')
     .orderBy('plan_approvals.requested_at')
@@ -84,6 +90,7 @@ export async function listPendingApprovals(deps: Deps): Promise<ApprovalItem[]> 
     capacityCents: Number(r.capacity_cents),
     instalments: Number(r.instalments),
     largestInstalmentCents: Number(r.largest),
+    scheduledCents: Number(r.scheduled),
     knowinglyAboveCapacity: r.knowingly_above_capacity,
   }));
 }
@@ -108,7 +115,7 @@ export async function decideApproval(
       .where('id', '=', approvalId)
       .executeTakeFirst();
     if (!found) throw notFound('The approval');
-    const plan = await lockPlan(trx, found.plan_id);
+    let plan = await lockPlan(trx, found.plan_id);
     const approval = await trx
       .selectFrom('plan_approvals')
       .selectAll()
@@ -128,6 +135,16 @@ export async function decideApproval(
     }
     if (approval.requested_by === actor.userId) {
       throw new AppError('plans.own_approval', 403, 'You recorded this plan: another team leader decides on it.');
+    }
+    if (decision === 'accept') {
+      // The balance may have moved since the plan was recorded: it is agreed only once it asks for no more than is owed.
+      await fitPlanToBalance(trx, actor, plan.case_id, 'approval', { at, requestId });
+      plan = await lockPlan(trx, plan.id);
+      if (plan.status !== 'pending_approval')
+        throw conflict(
+          'plans.nothing_owed',
+          'Nothing is owed on this case any more: the plan was closed and there is nothing to approve.',
+        );
     }
     await applyEvent(
       trx,

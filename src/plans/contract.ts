@@ -151,6 +151,8 @@ export const approvalItemSchema = z.object({
   capacityCents: cents,
   instalments: z.number().int(),
   largestInstalmentCents: cents,
+  /** What the plan still asks for: the agreed amount, brought down when the balance fell below it. */
+  scheduledCents: cents,
   knowinglyAboveCapacity: z.boolean(),
 });
 

@@ -2,6 +2,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
 import type { Authority, MandateLimits } from './core/index.js';
+import { BUSINESS_COUNTRIES, type BusinessPlace } from '../platform/calendar/index.js';
+import { debtorLocation } from '../contact-policy/load-facts.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -13,6 +15,8 @@ export interface CaseFacts {
   status: string;
   balanceCents: number;
   mandate: MandateLimits & { graceDays: number };
+  /** Where the debtor lives, for the business days its instalments fall on. */
+  place: BusinessPlace;
 }
 
 /** A case with its mandate's limits; locked for the rest of the transaction when `lock`. Plans are staff-only. */
@@ -51,6 +55,7 @@ export async function loadCase(db: Db, caseId: string, lock = false): Promise<Ca
       settlementsAllowed: row.settlements_allowed,
       graceDays: row.payment_grace_days,
     },
+    place: await schedulePlace(db, row.debtor_id),
   };
 }
 
@@ -109,4 +114,13 @@ export async function loadAuthority(db: Db, role: Role): Promise<Authority> {
 export function assertCaseOpen(facts: CaseFacts): void {
   if (facts.status === 'closed')
     throw conflict('plans.case_closed', 'This case is closed: a plan can only be made on an open case.');
+}
+
+/**
+ * The business calendar of the debtor's main address (its country and département or region); a debtor living in a
+ * country Accord has no calendar for gets the agency's, France's.
+ */
+async function schedulePlace(db: Db, debtorId: string): Promise<BusinessPlace> {
+  const { country, region } = await debtorLocation(db, debtorId);
+  return (BUSINESS_COUNTRIES as readonly string[]).includes(country) ? { country, region } : { country: 'FR' };
 }

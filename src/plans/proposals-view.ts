@@ -3,7 +3,7 @@ import type { Deps } from '../platform/deps.js';
 import { addDays, proposePlans } from './core/index.js';
 import type { ProposalsView } from './contract.js';
 import { loadAuthority, loadCapacity, loadCase } from './plan-facts.js';
-import { agencyToday } from '../platform/calendar/index.js';
+import { agencyToday, nextBusinessDay } from '../platform/calendar/index.js';
 
 /**
  * What can be offered on a case: from its balance, the debtor's latest recorded capacity (this case's share) and the
@@ -19,7 +19,8 @@ export async function planProposals(
   const capacity = await loadCapacity(deps.db, facts.debtorId, facts.balanceCents);
   const authority = await loadAuthority(deps.db, actor.role);
   // By default the first instalment falls a month from today (time to set up the payment).
-  const first = firstDueOn ?? addDays(agencyToday(deps.now(), deps.config), 30);
+  // A due date never falls on a closed day: the first one moves to the next business day of the debtor's place.
+  const first = nextBusinessDay(firstDueOn ?? addDays(agencyToday(deps.now(), deps.config), 30), facts.place);
   const base = {
     caseId,
     balanceCents: facts.balanceCents,
@@ -38,6 +39,7 @@ export async function planProposals(
       mandate: facts.mandate,
       authority,
       firstDueOn: first,
+      place: facts.place,
     }),
   };
 }

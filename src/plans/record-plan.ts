@@ -40,6 +40,7 @@ function buildSchedule(
   owedCents: number,
   capacity: CapacityFacts,
   mandate: CaseFacts['mandate'],
+  place: CaseFacts['place'],
 ): { agreedCents: number; discountCents: number; schedule: Instalment[] } {
   if (terms.kind !== 'settlement' && terms.discountCents !== undefined && terms.discountCents > 0) {
     throw invalid(
@@ -67,8 +68,8 @@ function buildSchedule(
   try {
     const schedule =
       months === null
-        ? scheduleByAmount(agreedCents, capacity.capacityCents, terms.firstDueOn)
-        : scheduleByMonths(agreedCents, months, terms.firstDueOn);
+        ? scheduleByAmount(agreedCents, capacity.capacityCents, terms.firstDueOn, place)
+        : scheduleByMonths(agreedCents, months, terms.firstDueOn, place);
     return { agreedCents, discountCents, schedule };
   } catch (error) {
     if (error instanceof RangeError)
@@ -96,13 +97,20 @@ interface VersionInput {
  * actor's authority (a team leader's approval beyond them), then submits it: agreed, or waiting for approval.
  */
 async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void> {
-  const { agreedCents, discountCents, schedule } = buildSchedule(v.terms, v.owedCents, v.capacity, v.facts.mandate);
+  const { agreedCents, discountCents, schedule } = buildSchedule(
+    v.terms,
+    v.owedCents,
+    v.capacity,
+    v.facts.mandate,
+    v.facts.place,
+  );
   const ctx = {
     balanceCents: v.owedCents,
     capacityCents: v.capacity.capacityCents,
     mandate: v.facts.mandate,
     authority: v.authority,
     firstDueOn: v.terms.firstDueOn,
+    place: v.facts.place,
   };
   const { refused, approvalReasons } = review({ agreedCents, discountCents, schedule }, ctx);
   if (refused.length > 0) {

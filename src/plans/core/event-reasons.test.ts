@@ -25,6 +25,12 @@ describe('plan history reasons', () => {
       number: 2,
       days: 10,
     });
+    expect(readReason(writeReason.adjustedToBalance('payment', 456_525, 441_475))).toEqual({
+      code: 'adjusted_to_balance',
+      cause: 'payment',
+      fromCents: 456_525,
+      toCents: 441_475,
+    });
     expect(readReason('approval: le débiteur a insisté')).toEqual({
       code: 'written',
       text: 'approval: le débiteur a insisté',

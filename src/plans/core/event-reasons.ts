@@ -10,7 +10,12 @@ export type EventReason =
   | { code: 'instalment_paid'; number: number; reference: string; byPayment: boolean }
   | { code: 'first_due'; date: string }
   | { code: 'unpaid_beyond_grace'; number: number; days: number }
+  | { code: 'adjusted_to_balance'; cause: AdjustmentCause; fromCents: number; toCents: number }
   | { code: 'written'; text: string };
+
+/** What brought a plan down to the balance (plans/fit-plan.ts). */
+export const ADJUSTMENT_CAUSES = ['payment', 'reversal', 'credit', 'claim_correction', 'approval'] as const;
+export type AdjustmentCause = (typeof ADJUSTMENT_CAUSES)[number];
 
 export const writeReason = {
   withinAuthority: () => 'within authority and capacity',
@@ -20,6 +25,8 @@ export const writeReason = {
   firstDue: (date: string) => `première échéance au ${date}`,
   unpaidBeyondGrace: (number: number, days: number) =>
     `échéance ${number} impayée au-delà du délai de grâce de ${days} jours`,
+  adjustedToBalance: (cause: AdjustmentCause, fromCents: number, toCents: number) =>
+    `ajusté au solde (${cause}) : ${fromCents} → ${toCents} centimes`,
 };
 
 /** A payment recorded on the case pays instalments with the reference `<payment id>:<instalment number>`. */
@@ -42,5 +49,13 @@ export function readReason(text: string): EventReason {
   if (first) return { code: 'first_due', date: first[1]! };
   const grace = /^échéance (\d+) impayée au-delà du délai de grâce de (\d+) jours$/.exec(text);
   if (grace) return { code: 'unpaid_beyond_grace', number: Number(grace[1]), days: Number(grace[2]) };
+  const adjusted = /^ajusté au solde \(([a-z_]+)\) : (\d+) → (\d+) centimes$/.exec(text);
+  if (adjusted && (ADJUSTMENT_CAUSES as readonly string[]).includes(adjusted[1]!))
+    return {
+      code: 'adjusted_to_balance',
+      cause: adjusted[1] as AdjustmentCause,
+      fromCents: Number(adjusted[2]),
+      toCents: Number(adjusted[3]),
+    };
   return { code: 'written', text };
 }

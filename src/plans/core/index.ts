@@ -24,3 +24,4 @@ export {
   type PlanEvent,
   type PlanStatus,
 } from './lifecycle.js';
+export { applyFit, fitToBalance, type PlanFit } from './fit-to-balance.js';

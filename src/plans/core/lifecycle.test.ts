@@ -12,6 +12,8 @@ import {
   type PlanStatus,
 } from './index.js';
 
+const PARIS = { country: 'FR', region: '75' };
+
 const event: fc.Arbitrary<PlanEvent> = fc.oneof(
   fc.record({ type: fc.constant('submit' as const), needsApproval: fc.boolean() }),
   fc.constantFrom<PlanEvent>(
@@ -70,14 +72,14 @@ describe('plan lifecycle', () => {
 
 describe('instalment follow-up', () => {
   const states = (statuses: InstalmentState['status'][]) =>
-    scheduleByMonths(30_000, statuses.length, '2026-01-31').map((i, k) => ({ ...i, status: statuses[k]! }));
+    scheduleByMonths(30_000, statuses.length, '2026-01-27', PARIS).map((i, k) => ({ ...i, status: statuses[k]! }));
 
   it('late the day after the due date, broken after the grace period', () => {
-    const schedule = states(['paid', 'due', 'due']); // due 2026-01-31, 2026-02-28, 2026-03-31
-    expect(followUp(schedule, '2026-02-28', 10)).toEqual({ late: [], broken: false, brokenBy: null });
-    expect(followUp(schedule, '2026-03-01', 10)).toEqual({ late: [2], broken: false, brokenBy: null });
-    expect(followUp(schedule, '2026-03-10', 10)).toEqual({ late: [2], broken: false, brokenBy: null });
-    expect(followUp(schedule, '2026-03-11', 10)).toEqual({ late: [2], broken: true, brokenBy: 2 });
+    const schedule = states(['paid', 'due', 'due']); // due 2026-01-27, 2026-02-27, 2026-03-27 (open days)
+    expect(followUp(schedule, '2026-02-27', 10)).toEqual({ late: [], broken: false, brokenBy: null });
+    expect(followUp(schedule, '2026-02-28', 10)).toEqual({ late: [2], broken: false, brokenBy: null });
+    expect(followUp(schedule, '2026-03-09', 10)).toEqual({ late: [2], broken: false, brokenBy: null });
+    expect(followUp(schedule, '2026-03-10', 10)).toEqual({ late: [2], broken: true, brokenBy: 2 });
     expect(followUp(states(['paid', 'paid', 'paid']), '2030-01-01', 0).broken).toBe(false);
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');

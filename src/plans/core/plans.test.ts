@@ -1,32 +1,40 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays, isBusinessDay } from '../../platform/calendar/index.js';
 import { addMonths, proposePlans, review, scheduleByAmount, scheduleByMonths, type ProposalContext } from './index.js';
 
+const PARIS = { country: 'FR', region: '75' };
+const MOSELLE = { country: 'FR', region: '57' };
+const ROME = { country: 'IT', region: 'RM' };
 const sum = (xs: { amountCents: number }[]) => xs.reduce((a, x) => a + x.amountCents, 0);
 const CTX: ProposalContext = {
   balanceCents: 250_000,
   capacityCents: 20_000,
   mandate: { maxPlanMonths: 24, maxDiscountBp: 2000, settlementsAllowed: true },
   authority: { maxPlanMonths: 12, maxDiscountBp: 1000 },
-  firstDueOn: '2026-01-31',
+  firstDueOn: '2026-01-30',
+  place: PARIS,
 };
 
 describe('schedules', () => {
   it('repeats the largest instalment that fits and puts the remainder last', () => {
-    const s = scheduleByAmount(250_000, 20_000, '2026-01-31');
+    const s = scheduleByAmount(250_000, 20_000, '2026-01-31', PARIS);
     expect(s).toHaveLength(13);
     expect(s.slice(0, 12).every((i) => i.amountCents === 20_000)).toBe(true);
-    expect(s[12]).toEqual({ number: 13, dueOn: '2027-01-31', amountCents: 10_000 });
-    expect(s.map((i) => i.dueOn).slice(0, 3)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
+    // 31 January 2027 is a Sunday: that instalment is due on Monday 1 February.
+    expect(s[12]).toEqual({ number: 13, dueOn: '2027-02-01', amountCents: 10_000 });
+    expect(s.map((i) => i.dueOn).slice(0, 3)).toEqual(['2026-02-02', '2026-03-02', '2026-03-31']);
   });
 
   it('n equal instalments, the last absorbing the rounding', () => {
-    expect(scheduleByMonths(100_000, 3, '2026-05-15').map((i) => i.amountCents)).toEqual([33_333, 33_333, 33_334]);
+    expect(scheduleByMonths(100_000, 3, '2026-05-15', PARIS).map((i) => i.amountCents)).toEqual([
+      33_333, 33_333, 33_334,
+    ]);
   });
 
   it('refuses a schedule without bound', () => {
-    expect(() => scheduleByAmount(100_000, 1, '2026-01-01')).toThrow(RangeError);
-    expect(() => scheduleByMonths(100_000, 121, '2026-01-01')).toThrow(RangeError);
+    expect(() => scheduleByAmount(100_000, 1, '2026-01-01', PARIS)).toThrow(RangeError);
+    expect(() => scheduleByMonths(100_000, 121, '2026-01-01', PARIS)).toThrow(RangeError);
   });
 
   it('keeps the day of the month, clamped to the month end, without drifting', () => {
@@ -46,12 +54,12 @@ describe('schedules', () => {
         fc.integer({ min: 1, max: 84 }),
         (total, count, months) => {
           const monthly = Math.ceil(total / count);
-          const byAmount = scheduleByAmount(total, monthly, '2026-08-31');
+          const byAmount = scheduleByAmount(total, monthly, '2026-08-31', PARIS);
           expect(sum(byAmount)).toBe(total);
           expect(byAmount.every((i) => i.amountCents > 0 && i.amountCents <= monthly)).toBe(true);
           expect(byAmount.slice(0, -1).every((i) => i.amountCents === monthly)).toBe(true);
           if (months <= total) {
-            const byMonths = scheduleByMonths(total, months, '2026-08-31');
+            const byMonths = scheduleByMonths(total, months, '2026-08-31', PARIS);
             expect(sum(byMonths)).toBe(total);
             expect(byMonths).toHaveLength(months);
             const each = byMonths[0]!.amountCents;
@@ -64,6 +72,53 @@ describe('schedules', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('due dates on open days', () => {
+  it('a due date that falls on a closed day moves to the next business day, without drifting the next ones', () => {
+    // 1 January 2027 is a Friday and a public holiday: the instalment is due on Monday 4 January.
+    expect(scheduleByMonths(120_000, 3, '2026-12-01', PARIS).map((i) => i.dueOn)).toEqual([
+      '2026-12-01',
+      '2027-01-04',
+      '2027-02-01',
+    ]);
+    // Saturday 31 January 2026 moves to Monday 2 February; 28 February 2026 is a Saturday too.
+    expect(scheduleByAmount(60_000, 20_000, '2026-01-31', PARIS).map((i) => i.dueOn)).toEqual([
+      '2026-02-02',
+      '2026-03-02',
+      '2026-03-31',
+    ]);
+    // Good Friday is closed in Moselle (then a weekend and Easter Monday), not in Paris.
+    expect(scheduleByMonths(10_000, 1, '2026-04-03', MOSELLE)[0]!.dueOn).toBe('2026-04-07');
+    expect(scheduleByMonths(10_000, 1, '2026-04-03', PARIS)[0]!.dueOn).toBe('2026-04-03');
+  });
+
+  it('every due date is a business day of the place, within a few days of its month day, and they rise', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2025-01-01'), max: Date.parse('2030-12-31') }),
+        fc.integer({ min: 1, max: 36 }),
+        fc.constantFrom(PARIS, MOSELLE, ROME),
+        (ms, months, place) => {
+          const first = new Date(ms).toISOString().slice(0, 10);
+          const schedule = scheduleByMonths(1_000_000, months, first, place);
+          schedule.forEach((i, k) => {
+            expect(isBusinessDay(i.dueOn, place)).toBe(true);
+            const nominal = addMonths(first, k);
+            expect(i.dueOn >= nominal).toBe(true);
+            expect(addDays(nominal, 5) >= i.dueOn).toBe(true);
+            if (k > 0) expect(i.dueOn > schedule[k - 1]!.dueOn).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('proposals start on a business day', () => {
+    const { proposals } = proposePlans({ ...CTX, firstDueOn: '2027-01-01' });
+    expect(proposals.every((p) => p.schedule[0]!.dueOn === '2027-01-04')).toBe(true);
   });
 });
 
@@ -111,6 +166,7 @@ describe('proposals', () => {
         maxDiscountBp: fc.integer({ min: 0, max: 10_000 }),
       }),
       firstDueOn: fc.constantFrom('2026-01-31', '2026-02-28', '2026-06-15'),
+      place: fc.constant(PARIS),
     });
     fc.assert(
       fc.property(ctx, (c) => {
@@ -139,7 +195,7 @@ describe('proposals', () => {
     const plan = (months: number) => ({
       agreedCents: 250_000,
       discountCents: 0,
-      schedule: scheduleByMonths(250_000, months, '2026-03-01'),
+      schedule: scheduleByMonths(250_000, months, '2026-03-01', PARIS),
     });
     expect(review(plan(12), CTX)).toEqual({ refused: [], approvalReasons: ['above_capacity'] });
     expect(review(plan(18), CTX)).toEqual({ refused: [], approvalReasons: ['beyond_agent_months'] });

@@ -1,4 +1,5 @@
 import { scheduleByAmount, type Instalment } from './schedule.js';
+import type { BusinessPlace } from '../../platform/calendar/business-days.js';
 
 /**
  * Plan proposals from the balance, the repayment capacity and the mandate (PRODUCT.md §4, REGULATION.md §7.7), pure.
@@ -29,6 +30,8 @@ export interface ProposalContext {
   mandate: MandateLimits;
   authority: Authority;
   firstDueOn: string;
+  /** Where the debtor lives: due dates fall on its business days. */
+  place: BusinessPlace;
 }
 
 export type ProposalKind = 'pay_in_full' | 'instalments' | 'settlement';
@@ -107,17 +110,27 @@ export function proposePlans(ctx: ProposalContext): Proposals {
   const orientation =
     ctx.capacityCents <= 0 || Math.ceil(ctx.balanceCents / ctx.capacityCents) > MAX_PLAN_MONTHS_BY_LAW;
   // Paying in full is always the debtor's right; above the capacity it is flagged for review.
-  offer('pay_in_full', ctx.balanceCents, 0, scheduleByAmount(ctx.balanceCents, ctx.balanceCents, ctx.firstDueOn));
+  offer(
+    'pay_in_full',
+    ctx.balanceCents,
+    0,
+    scheduleByAmount(ctx.balanceCents, ctx.balanceCents, ctx.firstDueOn, ctx.place),
+  );
   if (orientation) {
     notProposed.push({ kind: 'instalments', reasons: [ctx.capacityCents <= 0 ? 'capacity_zero' : 'beyond_84_months'] });
   } else if (ctx.balanceCents > ctx.capacityCents) {
-    offer('instalments', ctx.balanceCents, 0, scheduleByAmount(ctx.balanceCents, ctx.capacityCents, ctx.firstDueOn));
+    offer(
+      'instalments',
+      ctx.balanceCents,
+      0,
+      scheduleByAmount(ctx.balanceCents, ctx.capacityCents, ctx.firstDueOn, ctx.place),
+    );
   }
   if (ctx.mandate.settlementsAllowed && ctx.mandate.maxDiscountBp > 0) {
     const discountCents = discountAt(ctx.balanceCents, ctx.mandate.maxDiscountBp);
     const agreed = ctx.balanceCents - discountCents;
     if (discountCents > 0 && agreed > 0)
-      offer('settlement', agreed, discountCents, scheduleByAmount(agreed, agreed, ctx.firstDueOn));
+      offer('settlement', agreed, discountCents, scheduleByAmount(agreed, agreed, ctx.firstDueOn, ctx.place));
   } else {
     notProposed.push({ kind: 'settlement', reasons: ['settlement_not_allowed'] });
   }

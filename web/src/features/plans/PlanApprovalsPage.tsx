@@ -70,7 +70,7 @@ function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (mes
       <p>
         {t('approvals.summary', {
           kind: t(`plans.kinds.${item.kind}`),
-          total: format.money(item.agreedCents),
+          total: format.money(item.scheduledCents),
           n: item.instalments,
           largest: format.money(item.largestInstalmentCents),
           capacity: format.money(item.capacityCents),

@@ -328,7 +328,14 @@ function CurrentPlans({
               </span>{' '}
               {t('plans.versionLine', { version: plan.currentVersion, kind: t(`plans.kinds.${version.kind}`) })}
             </p>
-            <p>{describe({ ...version, schedule: version.instalments })}</p>
+            {/* The total is what the schedule asks for: the agreed amount, brought down when the balance fell below it. */}
+            <p>
+              {describe({
+                ...version,
+                agreedCents: version.instalments.reduce((a, i) => a + i.amountCents, 0),
+                schedule: version.instalments,
+              })}
+            </p>
             {pdf ? (
               <p>
                 <a href={schedulePdfUrl(plan.id)} target="_blank" rel="noreferrer">

@@ -23,6 +23,12 @@ export function useEventReason() {
         return t('planActions.reasons.first_due', { date: format.date(reason.date) });
       case 'unpaid_beyond_grace':
         return t('planActions.reasons.unpaid_beyond_grace', { number: reason.number, count: reason.days });
+      case 'adjusted_to_balance':
+        return t('planActions.reasons.adjusted_to_balance', {
+          cause: t(`planActions.reasons.adjustment_causes.${reason.cause}`),
+          from: format.money(reason.fromCents),
+          to: format.money(reason.toCents),
+        });
       default:
         return t(`planActions.reasons.${reason.code}`);
     }

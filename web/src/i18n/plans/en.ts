@@ -46,6 +46,15 @@ export const planActionsEn = {
     first_due: 'first instalment due on {{date}}',
     unpaid_beyond_grace_one: 'instalment {{number}} unpaid beyond the grace period of {{count}} day',
     unpaid_beyond_grace_other: 'instalment {{number}} unpaid beyond the grace period of {{count}} days',
+    adjusted_to_balance:
+      'plan brought down to the balance ({{cause}}): {{from}} → {{to}}, the last instalments reduced',
+    adjustment_causes: {
+      payment: 'after a payment',
+      reversal: 'after a payment was reversed',
+      credit: 'after a credit was allocated',
+      claim_correction: 'after a correction of the claim',
+      approval: 'at approval',
+    },
   },
 };
 

@@ -47,6 +47,14 @@ export const planActionsFr = {
     first_due: 'première échéance au {{date}}',
     unpaid_beyond_grace_one: 'échéance {{number}} impayée au-delà du délai de grâce de {{count}} jour',
     unpaid_beyond_grace_other: 'échéance {{number}} impayée au-delà du délai de grâce de {{count}} jours',
+    adjusted_to_balance: 'plan ajusté au solde ({{cause}}) : {{from}} → {{to}}, les dernières échéances réduites',
+    adjustment_causes: {
+      payment: 'après un paiement',
+      reversal: 'après l’annulation d’un paiement',
+      credit: 'après l’affectation d’un avoir',
+      claim_correction: 'après une correction de la créance',
+      approval: 'à la validation',
+    },
   },
 };
 

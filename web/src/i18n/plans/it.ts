@@ -47,6 +47,14 @@ export const planActionsIt = {
     first_due: 'prima rata il {{date}}',
     unpaid_beyond_grace_one: 'rata {{number}} non pagata oltre il periodo di tolleranza di {{count}} giorno',
     unpaid_beyond_grace_other: 'rata {{number}} non pagata oltre il periodo di tolleranza di {{count}} giorni',
+    adjusted_to_balance: 'piano adeguato al saldo ({{cause}}): {{from}} → {{to}}, ridotte le ultime rate',
+    adjustment_causes: {
+      payment: 'dopo un pagamento',
+      reversal: 'dopo l’annullamento di un pagamento',
+      credit: 'dopo l’imputazione di un credito',
+      claim_correction: 'dopo una rettifica del credito',
+      approval: 'all’approvazione',
+    },
   },
 };
 
