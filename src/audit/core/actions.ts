@@ -45,6 +45,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'plan.followed_up',
     'plan.instalment_paid',
     'plan.instalments_reopened',
+    'plan.adjusted',
     'promise.kept',
     'promise.broken',
     'promise.cancelled',
@@ -174,6 +175,7 @@ export function sentenceFacts(action: string, before: unknown, after: unknown): 
       numberAt(a, 'agreedCents'),
       numberAt(a, 'net'),
       numberAt(a, 'paidCents'),
+      numberAt(a, 'toCents'),
       action === 'payment.credit_allocated' ? allocated : null,
     ),
     count: first(

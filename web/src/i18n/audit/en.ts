@@ -101,6 +101,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       followed_up: '{{actor}} followed up the instalments of the plan of case {{case}}',
       instalment_paid: 'An instalment of the plan of case {{case}} was paid',
       instalments_reopened: 'Instalments of the plan of case {{case}} were reopened after a payment was reversed',
+      adjusted: 'The plan of case {{case}} was brought down to the balance: {{amount}}',
     },
     promise: {
       kept: 'The promise to pay on case {{case}} was kept',

@@ -105,6 +105,7 @@ export const auditTrailFr = {
       instalment_paid: 'Une échéance du plan du dossier {{case}} a été payée',
       instalments_reopened:
         'Des échéances du plan du dossier {{case}} ont été rouvertes après l’annulation d’un paiement',
+      adjusted: 'Le plan du dossier {{case}} a été ajusté au solde : {{amount}}',
     },
     promise: {
       kept: 'La promesse de paiement du dossier {{case}} a été tenue',

@@ -103,6 +103,7 @@ export const auditTrailIt: typeof auditTrailFr = {
       instalment_paid: 'Una rata del piano della pratica {{case}} è stata pagata',
       instalments_reopened:
         'Alcune rate del piano della pratica {{case}} sono state riaperte dopo lo storno di un pagamento',
+      adjusted: 'Il piano della pratica {{case}} è stato adeguato al saldo: {{amount}}',
     },
     promise: {
       kept: 'La promessa di pagamento sulla pratica {{case}} è stata mantenuta',
