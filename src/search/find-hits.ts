@@ -126,28 +126,44 @@ export const SOURCES: Record<SearchKind, Source[]> = {
   postalCode: [{ field: 'postalCode', find: postalCodes, prefixes: (p) => one(p.postalCode) }],
 };
 
-/** The hits of one kind, every source and prefix queried at once, in the sources' order. */
+/** Byte order of UTF-8, the order of the C collation the indexes keep. */
+const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/**
+ * The hits of every kind asked, in one statement: each source and prefix is a parenthesised range scan with its own
+ * order and limit, joined by `union all`, so a keystroke costs the server one round trip and one plan. Each kind's
+ * hits come back in its sources' order, each source's in the index's order.
+ */
 export async function findHits(
   db: Kysely<DB>,
   scope: string | null,
-  kind: SearchKind,
+  kinds: readonly SearchKind[],
   plan: SearchPlan,
   limit: number,
-): Promise<Hit[]> {
-  const sources = SOURCES[kind].filter((source) => scope === null || !source.staffOnly);
-  const batches = await Promise.all(
-    sources.flatMap((source) =>
-      source.prefixes(plan).map(async (prefix) => {
-        const { rows } = await source.find(scope, prefix, limit).execute(db);
-        return rows.map((row): Hit => ({
-          field: source.field,
-          value: row.value,
-          caseId: row.case_id,
-          debtorId: row.debtor_id,
-          creditorId: row.creditor_id,
-        }));
-      }),
-    ),
+): Promise<Map<SearchKind, Hit[]>> {
+  const parts = kinds.flatMap((kind) =>
+    SOURCES[kind]
+      .filter((source) => scope === null || !source.staffOnly)
+      .flatMap((source) =>
+        source.prefixes(plan).map((prefix) => ({ kind, source, query: source.find(scope, prefix, limit) })),
+      ),
   );
-  return batches.flat();
+  const byKind = new Map<SearchKind, Hit[]>(kinds.map((kind) => [kind, []]));
+  if (parts.length === 0) return byKind;
+  const { rows } = await sql<HitRow & { part: number }>`${sql.join(
+    parts.map((part, index) => sql`(select ${index}::int as part, x.* from (${part.query}) x)`),
+    sql` union all `,
+  )}`.execute(db);
+  const sorted = [...rows].sort((a, b) => a.part - b.part || byBytes(a.value, b.value));
+  for (const row of sorted) {
+    const { kind, source } = parts[row.part]!;
+    byKind.get(kind)!.push({
+      field: source.field,
+      value: row.value,
+      caseId: row.case_id,
+      debtorId: row.debtor_id,
+      creditorId: row.creditor_id,
+    });
+  }
+  return byKind;
 }

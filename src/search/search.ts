@@ -29,16 +29,10 @@ export async function search(deps: Deps, actor: Actor, query: SearchQuery): Prom
   const plan = planSearch(query.q);
   const scope = creditorScope(actor);
   const kinds = plannedKinds(plan).filter((kind) => query.kind === undefined || kind === query.kind);
-  const hitsByKind = await Promise.all(
-    kinds.map(async (kind) => ({ kind, hits: await findHits(deps.db, scope, kind, plan, query.limit + 1) })),
-  );
-  const cases = await loadCases(
-    deps,
-    actor,
-    hitsByKind.flatMap((k) => k.hits),
-  );
+  const hitsByKind = await findHits(deps.db, scope, kinds, plan, query.limit + 1);
+  const cases = await loadCases(deps, actor, [...hitsByKind.values()].flat());
   const groups: SearchGroup[] = [];
-  for (const { kind, hits } of hitsByKind) {
+  for (const [kind, hits] of hitsByKind) {
     const group = groupOf(kind, hits, cases, plan, query.limit);
     if (group.results.length > 0) groups.push(group);
   }
