@@ -125,7 +125,7 @@ describe('user administration', () => {
       expect(moved.name).toBe('Surendettement');
 
       // A raise waits for a second person; the reset ends the agent's sessions and waits too.
-      await admin.getByRole('combobox', { name: 'Rôle', exact: true }).selectOption({ label: "Chef d'équipe" });
+      await admin.getByRole('combobox', { name: 'Rôle', exact: true }).selectOption({ label: 'Chef d’équipe' });
       await admin.getByRole('button', { name: 'Changer le rôle' }).click();
       await admin.getByText('En attente d’approbation').first().waitFor();
       await admin.getByRole('button', { name: `Réinitialiser le mot de passe de ${agent.displayName}` }).click();
