@@ -89,7 +89,7 @@ function TeamTable({ list, mayManage, onSaved }: { list: TeamList; mayManage: bo
       <h2 id="teams-heading">{t('administration.teams.caption')}</h2>
       <SubmitFeedback submit={submit} />
       <TableScroll label={t('administration.teams.caption')}>
-        <table>
+        <table className="admin-table">
           <caption className="visually-hidden">{t('administration.teams.caption')}</caption>
           <thead>
             <tr>
@@ -239,7 +239,7 @@ function PoleItem(props: {
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState(props.pole.name);
-  const count = `${t('administration.teams.poleTeams')} : ${props.pole.teams}`;
+  const count = t('administration.teams.poleTeams', { count: props.pole.teams });
   if (!props.mayManage) {
     return (
       <li>

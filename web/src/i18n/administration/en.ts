@@ -58,7 +58,7 @@ export const administrationEn: Widen<typeof administrationFr> = {
     created: 'The team {{name}} is created.',
     poles: 'Poles',
     polesCaption: 'The poles and their number of teams',
-    poleTeams: 'Teams',
+    poleTeams: 'Teams: {{count}}',
     renamePole: 'New name of the pole {{name}}',
     createPole: 'Create a pole',
     newPole: 'Pole name',

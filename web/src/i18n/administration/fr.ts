@@ -55,7 +55,7 @@ export const administrationFr = {
     created: 'L’équipe {{name}} est créée.',
     poles: 'Pôles',
     polesCaption: 'Les pôles et leur nombre d’équipes',
-    poleTeams: 'Équipes',
+    poleTeams: 'Équipes : {{count}}',
     renamePole: 'Nouveau nom du pôle {{name}}',
     createPole: 'Créer un pôle',
     newPole: 'Nom du pôle',

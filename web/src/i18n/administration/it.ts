@@ -59,7 +59,7 @@ export const administrationIt: Widen<typeof administrationFr> = {
     created: 'Il team {{name}} è creato.',
     poles: 'Poli',
     polesCaption: 'I poli e il loro numero di team',
-    poleTeams: 'Team',
+    poleTeams: 'Team: {{count}}',
     renamePole: 'Nuovo nome del polo {{name}}',
     createPole: 'Crea un polo',
     newPole: 'Nome del polo',
