@@ -55,4 +55,62 @@ describe('layout on the common screens', () => {
       await context.close();
     }
   });
+
+  it('the case page dials by tel: links, the skip link reaches the page, the focus shows on the dark header; looked at on every screen', async () => {
+    const base = fixture.server.url;
+    const aCase = await fixture.server.deps.db
+      .selectFrom('cases')
+      .innerJoin('debtor_contact_points as p', 'p.debtor_id', 'cases.debtor_id')
+      .select(['cases.id', 'p.value'])
+      .where('cases.status', '=', 'open')
+      .where('p.channel', '=', 'phone')
+      .orderBy('cases.reference')
+      .executeTakeFirstOrThrow();
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'agent@demo.accord.test', DEMO_PASSWORD);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(`${base}/cases/${aCase.id}`);
+      await waitForPage(page);
+      const dial = page.locator(`a[href="tel:${aCase.value.replace(/[^+\d]/g, '')}"]`).first();
+      expect(await dial.textContent()).toBe(aCase.value);
+
+      // The skip link shows when it has the focus; Enter puts the focus on the page's content.
+      await page.locator('.skip-link').focus();
+      expect(await page.locator('.skip-link').evaluate((link) => link.getBoundingClientRect().top >= 0)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      // On the dark header, the focus ring turns yellow.
+      await page.getByRole('button', { name: 'Se déconnecter' }).focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement!);
+        return { width: style.outlineWidth, color: style.outlineColor };
+      });
+      expect(ring).toEqual({ width: '3px', color: 'rgb(255, 212, 92)' });
+
+      for (const screen of SCREENS) {
+        await page.setViewportSize(screen);
+        for (const [name, path] of [
+          ['case', `/cases/${aCase.id}`],
+          ['workspace', '/workspace'],
+        ] as const) {
+          await page.goto(`${base}${path}`);
+          await waitForPage(page);
+          expect({ name, screen, sideways: (await overflow(page)).sideways }).toEqual({
+            name,
+            screen,
+            sideways: false,
+          });
+          await page.screenshot({ path: `test-results/${name}-${screen.width}x${screen.height}.png` });
+        }
+      }
+      await expectNoAxeViolations(page, '/workspace (390 wide)');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -125,7 +125,12 @@ function ContactPoints({ contactPoints }: { contactPoints: Debtor['contactPoints
           {contactPoints.map((point) => (
             <tr key={point.id} className={point.optedOut || point.wrongNumber ? 'row-warning' : undefined}>
               <th scope="row" className="plain">
-                {point.value}
+                {point.channel === 'phone' ? (
+                  // A phone number dials from the page (a softphone, or a phone beside the screen).
+                  <a href={`tel:${point.value.replace(/[^+\d]/g, '')}`}>{point.value}</a>
+                ) : (
+                  point.value
+                )}
               </th>
               <td>{labelOf(t, 'values.channels', point.channel)}</td>
               <td>{labelOf(t, 'values.usages', point.usage)}</td>
