@@ -139,6 +139,21 @@ describe.each(ENGINES)('list exports on %s', (engine) => {
     expect(outside.statusCode).toBe(404);
   });
 
+  it('exports the audit trail with its filter, every entry, newest first', async () => {
+    const compliance = await signIn(t.app, demoEmail('compliance_officer'));
+    const list = (await as(t.app, compliance)('GET', '/api/v1/audit?family=access&limit=200')).json() as {
+      items: { seq: number }[];
+      nextCursor: string | null;
+    };
+    const response = await as(t.app, compliance)('GET', '/api/v1/audit/export?family=access&format=csv');
+    expect(response.statusCode).toBe(200);
+    const [header, ...rows] = csvRows(response.body);
+    expect(header!.slice(0, 4)).toEqual(['N°', 'Date', 'Famille', 'Action']);
+    expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(['access']));
+    if (list.nextCursor === null) expect(rows.map((row) => Number(row[0]))).toEqual(list.items.map((e) => e.seq));
+    expect((await as(t.app, horizon)('GET', '/api/v1/audit/export?format=csv')).statusCode).toBe(403);
+  });
+
   it('refuses an unknown format with a problem that names the field', async () => {
     const response = await as(t.app, manager)('GET', '/api/v1/cases/export?format=pdf');
     expect(response.statusCode).toBe(400);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from '../platform/http/schemas.js';
+import { calendarDate, exportFormatQuery } from '../platform/http/schemas.js';
 import { AUDIT_ACTIONS, AUDIT_FAMILIES, actionsOf, familyOf, type AuditFamily } from './core/actions.js';
 
 /** The API of the audit trail: its entries in words, newest first, one debtor's trail, and the check of the chain. */
@@ -26,6 +26,9 @@ export const auditFilterSchema = z.strictObject({
   family: z.enum(AUDIT_FAMILIES).optional(),
   action: z.string().max(100).optional().describe('one exact action, e.g. payment.recorded'),
 });
+/** The trail as a file: the same filter, every entry, and the format. */
+export const auditExportQuery = auditFilterSchema.extend(exportFormatQuery);
+
 export const auditQuery = auditFilterSchema.extend({
   cursor: auditCursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
-import { problemResponses } from '../platform/http/schemas.js';
-import { auditListSchema, auditQuery, auditVerificationSchema } from './contract.js';
+import { exportFileResponse, problemResponses } from '../platform/http/schemas.js';
+import { exportContext, sendExport } from '../platform/export/send.js';
+import { auditExport } from './audit-export.js';
+import { auditExportQuery, auditListSchema, auditQuery, auditVerificationSchema } from './contract.js';
 import { listAuditEntries } from './list-entries.js';
 import { verifyAuditTrail } from './verify.js';
 
@@ -22,6 +24,23 @@ export function auditRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => listAuditEntries(deps, request.query),
+  );
+
+  r.get(
+    '/api/v1/audit/export',
+    {
+      config: { access: { permission: 'audit.read' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit trail as CSV or XLSX: the same filter as the list, every entry, newest first',
+        querystring: auditExportQuery,
+        response: { 200: exportFileResponse, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filter } = request.query;
+      return sendExport(reply, exportContext(deps, request.actor!, format), auditExport(deps, filter));
+    },
   );
 
   r.get(

@@ -54,6 +54,7 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/creditors/:id': { url: (ids) => `/api/v1/creditors/${ids.creditorId}` },
   'GET /api/v1/cases': { url: () => '/api/v1/cases' },
   'GET /api/v1/notifications': { url: () => '/api/v1/notifications' },
+  'GET /api/v1/audit/export': { url: () => '/api/v1/audit/export?format=csv&family=access' },
   'GET /api/v1/cases/export': { url: () => '/api/v1/cases/export?format=csv' },
   'GET /api/v1/cases/:id': { url: (ids) => `/api/v1/cases/${ids.caseId}` },
   'GET /api/v1/search': { url: () => '/api/v1/search?q=du' },

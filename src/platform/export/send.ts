@@ -52,6 +52,23 @@ export function pagesOf<Row>(load: () => Promise<Row[]>): ReadPage<Row> {
   };
 }
 
+/**
+ * A list its service reads in order by keyset (the audit trail) as pages: the rows are pulled once, in order, and
+ * kept until the page that asks for them. (The size check pulls up to EXPORT_MAX_ROWS + 1 before the first byte.)
+ */
+export function pagesInOrder<Row>(rows: AsyncIterator<Row>): ReadPage<Row> {
+  const pulled: Row[] = [];
+  let ended = false;
+  return async ({ limit, offset }) => {
+    while (!ended && pulled.length <= offset + limit) {
+      const next = await rows.next();
+      if (next.done) ended = true;
+      else pulled.push(next.value);
+    }
+    return { items: pulled.slice(offset, offset + limit), hasMore: pulled.length > offset + limit };
+  };
+}
+
 async function* everyPage<Row>(readPage: ReadPage<Row>): AsyncGenerator<Row[]> {
   for (let offset = 0; ; offset += EXPORT_PAGE_ROWS) {
     const page = await readPage({ limit: EXPORT_PAGE_ROWS, offset });

@@ -5,6 +5,7 @@ import { isAbort } from '../../api/client.js';
 import { listAudit } from './api.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { ExportButtons } from '../../ui/ExportButtons.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit } from '../../ui/useSubmit.js';
 import { AuditTable, type Trail } from './AuditTable.js';
@@ -81,6 +82,11 @@ export function AuditPage() {
         action={action}
         targetType={targetType}
         onApply={(next) => setParams(Object.fromEntries(Object.entries(next).filter(([, value]) => value !== '')))}
+      />
+      <ExportButtons
+        path="/api/v1/audit/export"
+        query={{ action: action || undefined }}
+        what={t('exports.lists.audit')}
       />
       {error ? (
         <ProblemMessage error={error} onRetry={() => setAttempt((n) => n + 1)} />
