@@ -6,6 +6,7 @@ import { RequireSession } from './RequireSession.js';
 import { Shell } from './Shell.js';
 import { SearchPage } from '../features/search/SearchPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
+import { DebtorAuditPage } from '../features/audit/DebtorAuditPage.js';
 import { BankMatchQueuePage } from '../features/bank-files/BankMatchQueuePage.js';
 import { BankStatementPage } from '../features/bank-files/BankStatementPage.js';
 import { BankStatementsPage } from '../features/bank-files/BankStatementsPage.js';
@@ -88,6 +89,7 @@ export function App() {
         <Route path="teams" element={guarded('users.read', <TeamsPage />)} />
         <Route path="reference-data" element={guarded('reference_data.read', <ReferenceDataPage />)} />
         <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
+        <Route path="audit/debtors/:id" element={guarded('sensitive_reads.read', <DebtorAuditPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -12,6 +12,7 @@ import { labelOf, RECORD_TEXT_LANG } from '../../i18n/labels.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { DebtorSection } from './DebtorSection.js';
+import { CaseAuditLinks } from '../audit/CaseAuditLinks.js';
 import { ContactPanel } from '../contact-policy/case-contact/ContactPanel.js';
 import { HoldsTable } from '../contact-policy/case-contact/HoldsTable.js';
 import { PaymentsSection } from '../payments/PaymentsSection.js';
@@ -66,6 +67,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         {t('case.title', { reference: detail.reference })}{' '}
         <span className="heading-sub">{detail.debtor.displayName}</span>
       </h1>
+      <CaseAuditLinks caseId={detail.id} debtorId={detail.debtor.id} />
       {can(me.role, 'affordability.compute') ? (
         <p>
           <Link className="button secondary" to={`/cases/${detail.id}/budget`}>

@@ -34,6 +34,7 @@ export const auditTrailEn: typeof auditTrailFr = {
   caseLink: 'Case {{reference}}',
   debtorLink: 'Debtor: {{name}}',
   userLink: 'User: {{name}}',
+  caseTrailLink: 'Case’s trail',
   debtorTrailLink: 'Debtor’s trail',
   families: {
     payments: 'Payments',

@@ -37,6 +37,7 @@ export const auditTrailFr = {
   caseLink: 'Dossier {{reference}}',
   debtorLink: 'Débiteur : {{name}}',
   userLink: 'Utilisateur : {{name}}',
+  caseTrailLink: 'Journal du dossier',
   debtorTrailLink: 'Journal du débiteur',
   families: {
     payments: 'Paiements',

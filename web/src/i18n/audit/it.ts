@@ -35,6 +35,7 @@ export const auditTrailIt: typeof auditTrailFr = {
   caseLink: 'Pratica {{reference}}',
   debtorLink: 'Debitore: {{name}}',
   userLink: 'Utente: {{name}}',
+  caseTrailLink: 'Registro della pratica',
   debtorTrailLink: 'Registro del debitore',
   families: {
     payments: 'Pagamenti',
