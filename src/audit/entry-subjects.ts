@@ -19,11 +19,18 @@ const CHILD_TARGETS = {
   contact_callback: 'contact_callbacks',
   contact_override: 'contact_overrides',
   sepa_mandate: 'sepa_mandates',
+  document: 'case_documents',
 } as const;
+/** The rows of a target type as (id, case_id, debtor_id): a document knows its case, the case its debtor. */
+const rowsOf = (type: ChildTarget) =>
+  type === 'document'
+    ? sql`(select d.id, d.case_id, c.debtor_id from case_documents d join cases c on c.id = d.case_id)`
+    : sql.table(CHILD_TARGETS[type]);
 type ChildTarget = keyof typeof CHILD_TARGETS;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isChildTarget = (type: string): type is ChildTarget => Object.hasOwn(CHILD_TARGETS, type);
+const childTypes = () => Object.keys(CHILD_TARGETS) as ChildTarget[];
 
 /** A case by its reference, for `aboutCase`: none when no case has it. */
 export const caseIdOfReference = (reference: string) =>
@@ -35,8 +42,8 @@ export const caseIdOfReference = (reference: string) =>
  * that they are then sorted whole.
  */
 export function aboutCase(caseId: Expression<string>): Expression<SqlBool> {
-  const children = Object.entries(CHILD_TARGETS).map(
-    ([type, table]) => sql`select ${type}::text, id::text from ${sql.table(table)} where case_id = ${caseId}`,
+  const children = childTypes().map(
+    (type) => sql`select ${type}::text, id::text from ${rowsOf(type)} as t where case_id = ${caseId}`,
   );
   const targets = sql.join([sql`select 'case'::text, ${caseId}::text`, ...children], sql` union all `);
   return sql<SqlBool>`((audit_log.target_type, audit_log.target_id) in (${targets})
@@ -45,8 +52,8 @@ export function aboutCase(caseId: Expression<string>): Expression<SqlBool> {
 
 /** Entries about one debtor: the debtor, their cases, every row of those that entries target, and entries naming them. */
 export function aboutDebtor(debtorId: string): Expression<SqlBool> {
-  const children = Object.entries(CHILD_TARGETS).map(
-    ([type, table]) => sql`select ${type}::text, id::text from ${sql.table(table)} where debtor_id = ${debtorId}`,
+  const children = childTypes().map(
+    (type) => sql`select ${type}::text, id::text from ${rowsOf(type)} as t where debtor_id = ${debtorId}`,
   );
   const targets = sql.join(
     [
@@ -148,7 +155,7 @@ async function childOwners(
   const selects = [...idsByType].map(
     ([type, ids]) =>
       sql`select ${type}::text as type, id::text as id, case_id::text as case_id, debtor_id::text as debtor_id
-        from ${sql.table(CHILD_TARGETS[type])} where id = any(${[...ids]}::uuid[])`,
+        from ${rowsOf(type)} as t where id = any(${[...ids]}::uuid[])`,
   );
   const result = await sql<{ type: string; id: string; case_id: string | null; debtor_id: string }>`${sql.join(
     selects,

@@ -16,6 +16,7 @@ export const AUDIT_FAMILIES = [
   'settings',
   'imports',
   'remittances',
+  'documents',
   'other',
 ] as const;
 export type AuditFamily = (typeof AUDIT_FAMILIES)[number];
@@ -119,6 +120,13 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'remittance.cancelled',
     'remittance.transfer_produced',
     'creditor.remittance_settings_set',
+  ],
+  documents: [
+    'document.uploaded',
+    'document.refused',
+    'document.downloaded',
+    'document.erased',
+    'document.retention_deleted',
   ],
 };
 

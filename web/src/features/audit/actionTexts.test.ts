@@ -46,7 +46,7 @@ function appendedActions(): Map<string, string> {
       const constant = /^[A-Z_]+$/.test(expression) ? new RegExp(`${expression} = '([^']+)'`).exec(text) : null;
       if (constant) literals.push(constant[1]!);
       // Not a record: a type (`action: string;`, `action: PlannedAction`) or a copy of one (`record.action`).
-      const notARecord = /^(string;|[A-Z][a-z]\w*[;,)]?|(record|content|row)\.action|z\..*)$/.test(expression);
+      const notARecord = /^(string;.*|[A-Z][a-z]\w*[;,)]?|(record|content|row|audit)\.action|z\..*)$/.test(expression);
       if (literals.length === 0 && !notARecord) {
         throw new Error(`${where}: cannot read the action "${expression}": add its actions to TEMPLATES`);
       }

@@ -47,6 +47,7 @@ export const auditTrailEn: typeof auditTrailFr = {
     settings: 'Settings and policy',
     imports: 'Imports',
     remittances: 'Remittances',
+    documents: 'Documents',
     other: 'Other',
   },
   debtor: {
@@ -207,6 +208,13 @@ export const auditTrailEn: typeof auditTrailFr = {
     pole: {
       created: '{{actor}} created a pole',
       renamed: '{{actor}} renamed a pole',
+    },
+    document: {
+      uploaded: '{{actor}} uploaded a document to case {{case}}',
+      refused: 'A document uploaded by {{actor}} to case {{case}} was refused',
+      downloaded: '{{actor}} downloaded a document of case {{case}}',
+      erased: '{{actor}} erased a document of case {{case}}',
+      retention_deleted: 'A document of case {{case}} was deleted at the end of its retention period',
     },
   },
   unknownAction: '{{actor}}: action “{{action}}”',

@@ -50,6 +50,7 @@ export const auditTrailFr = {
     settings: 'Paramètres et politique',
     imports: 'Imports',
     remittances: 'Reversements',
+    documents: 'Documents',
     other: 'Autres',
   },
   debtor: {
@@ -211,6 +212,13 @@ export const auditTrailFr = {
     pole: {
       created: '{{actor}} a créé un pôle',
       renamed: '{{actor}} a renommé un pôle',
+    },
+    document: {
+      uploaded: '{{actor}} a déposé un document sur le dossier {{case}}',
+      refused: 'Un document déposé par {{actor}} sur le dossier {{case}} a été refusé',
+      downloaded: '{{actor}} a téléchargé un document du dossier {{case}}',
+      erased: '{{actor}} a effacé un document du dossier {{case}}',
+      retention_deleted: 'Un document du dossier {{case}} a été supprimé à la fin de sa durée de conservation',
     },
   },
   unknownAction: '{{actor}} : action « {{action}} »',

@@ -48,6 +48,7 @@ export const auditTrailIt: typeof auditTrailFr = {
     settings: 'Impostazioni e politica',
     imports: 'Importazioni',
     remittances: 'Riversamenti',
+    documents: 'Documenti',
     other: 'Altro',
   },
   debtor: {
@@ -209,6 +210,13 @@ export const auditTrailIt: typeof auditTrailFr = {
     pole: {
       created: '{{actor}} ha creato un polo',
       renamed: '{{actor}} ha rinominato un polo',
+    },
+    document: {
+      uploaded: '{{actor}} ha caricato un documento sulla pratica {{case}}',
+      refused: 'Un documento caricato da {{actor}} sulla pratica {{case}} è stato rifiutato',
+      downloaded: '{{actor}} ha scaricato un documento della pratica {{case}}',
+      erased: '{{actor}} ha cancellato un documento della pratica {{case}}',
+      retention_deleted: 'Un documento della pratica {{case}} è stato eliminato alla fine del periodo di conservazione',
     },
   },
   unknownAction: '{{actor}}: azione «{{action}}»',
