@@ -1,37 +1,16 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
+import type { CaseEventKind, RecordText } from './core/record-texts.js';
 
-/** The kinds of line a case's timeline holds (the check constraint of `case_events.kind`). */
-export const CASE_EVENT_KINDS = [
-  'placement',
-  'letter',
-  'call_attempt',
-  'conversation',
-  'sms',
-  'email',
-  'note',
-  'stage_change',
-  'promise',
-  'payment_reported',
-  'hold',
-  'contact_override',
-  'preferences',
-  'plan',
-  'review',
-  'payment',
-  'payment_reversed',
-  'task',
-  'assignment',
-] as const;
-export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+export { CASE_EVENT_KINDS, recordText, type CaseEventKind } from './core/record-texts.js';
 
 export interface CaseEvent {
   caseId: string;
   debtorId: string;
   at: Date;
   kind: CaseEventKind;
-  /** What happened, in the agency's working language (French); staff read it, creditor users never do. */
-  summary: string;
+  /** What happened, by key with its parameters: the web app says it in the reader's language. */
+  summary: RecordText;
   actorUserId?: string | null | undefined;
   channel?: 'phone' | 'sms' | 'email' | 'letter' | 'portal' | null | undefined;
   direction?: 'outbound' | 'inbound' | null | undefined;
@@ -52,7 +31,8 @@ export async function appendCaseEvent(trx: Transaction<DB> | Kysely<DB>, event: 
       debtor_id: event.debtorId,
       occurred_at: event.at,
       kind: event.kind,
-      summary: event.summary,
+      summary_key: event.summary.key,
+      summary_params: JSON.stringify(event.summary.params),
       actor_user_id: event.actorUserId ?? null,
       channel: event.channel ?? null,
       direction: event.direction ?? null,
@@ -68,7 +48,7 @@ export interface CaseEventsForCases {
   caseIds: RawBuilder<unknown>;
   at: Date;
   kind: CaseEventKind;
-  summary: string;
+  summary: RecordText;
   actorUserId: string | null;
   data: Record<string, unknown>;
 }
@@ -80,9 +60,9 @@ export interface CaseEventsForCases {
 export async function appendCaseEvents(trx: Transaction<DB> | Kysely<DB>, events: CaseEventsForCases): Promise<void> {
   if (!trx.isTransaction) throw new Error('appendCaseEvents must run inside the transaction of the change it records');
   await sql`
-    insert into case_events (case_id, debtor_id, occurred_at, kind, summary, actor_user_id, data)
-    select c.id, c.debtor_id, ${events.at}::timestamptz, ${events.kind}::text, ${events.summary}::text,
-      ${events.actorUserId}::uuid, ${JSON.stringify(events.data)}::jsonb
+    insert into case_events (case_id, debtor_id, occurred_at, kind, summary_key, summary_params, actor_user_id, data)
+    select c.id, c.debtor_id, ${events.at}::timestamptz, ${events.kind}::text, ${events.summary.key}::text,
+      ${JSON.stringify(events.summary.params)}::jsonb, ${events.actorUserId}::uuid, ${JSON.stringify(events.data)}::jsonb
     from cases c
     where c.id in (${events.caseIds})`.execute(trx);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/support/database.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
-import { appendCaseEvent } from './append-case-event.js';
+import { appendCaseEvent, recordText } from './append-case-event.js';
 import { changeCase } from './change-case.js';
 import { closeEmptiedCases } from './close-emptied-cases.js';
 import { decideCaseChange } from './core/lifecycle.js';
@@ -64,12 +64,12 @@ describe.each(ENGINES)('the case lifecycle in the database on %s', (engine) => {
       .executeTakeFirstOrThrow(),
     history: await db
       .selectFrom('case_stage_history')
-      .select(['from_stage', 'to_stage', 'reason', 'changed_at'])
+      .select(['from_stage', 'to_stage', 'reason', 'reason_key', 'reason_params', 'changed_at'])
       .where('case_id', '=', caseId)
       .execute(),
     events: await db
       .selectFrom('case_events')
-      .select(['kind', 'summary', 'data', 'occurred_at'])
+      .select(['kind', 'summary', 'summary_key', 'summary_params', 'data', 'occurred_at'])
       .where('case_id', '=', caseId)
       .execute(),
   });
@@ -127,12 +127,21 @@ describe.each(ENGINES)('the case lifecycle in the database on %s', (engine) => {
     });
     expect(after.row.stage_changed_at.toISOString()).toBe(NOW.toISOString());
     expect(after.history).toEqual([
-      { from_stage: 'amicable', to_stage: 'plan', reason: 'Plan de paiement accepté (version 1)', changed_at: NOW },
+      {
+        from_stage: 'amicable',
+        to_stage: 'plan',
+        reason: null,
+        reason_key: 'plan_agreed',
+        reason_params: { planVersion: 1 },
+        changed_at: NOW,
+      },
     ]);
     expect(after.events).toEqual([
       {
         kind: 'stage_change',
-        summary: 'Plan de paiement accepté (version 1)',
+        summary: null,
+        summary_key: 'plan_agreed',
+        summary_params: { planVersion: 1 },
         occurred_at: NOW,
         data: {
           reason: 'plan_agreed',
@@ -218,7 +227,9 @@ describe.each(ENGINES)('the case lifecycle in the database on %s', (engine) => {
     );
     expect(expected.outcome === 'changed' && bulk.events[0]).toEqual({
       kind: 'stage_change',
-      summary: expected.outcome === 'changed' ? expected.event.summary : '',
+      summary: null,
+      summary_key: expected.outcome === 'changed' ? expected.event.summary.key : '',
+      summary_params: expected.outcome === 'changed' ? expected.event.summary.params : {},
       data: expected.outcome === 'changed' ? expected.event.data : {},
       occurred_at: NOW,
     });
@@ -244,7 +255,7 @@ describe.each(ENGINES)('the case lifecycle in the database on %s', (engine) => {
         debtorId: created.debtor_id,
         at: NOW,
         kind: 'note',
-        summary: 'hors transaction',
+        summary: recordText('note', { text: 'hors transaction' }),
       }),
     ).rejects.toThrow(/inside the transaction/);
   });

@@ -66,7 +66,8 @@ export async function changeCase(trx: Transaction<DB>, request: CaseChangeReques
       to_stage: history.toStage,
       changed_at: at,
       changed_by: request.actorUserId,
-      reason: history.reason,
+      reason_key: history.reason.key,
+      reason_params: JSON.stringify(history.reason.params),
     })
     .execute();
   await appendCaseEvent(trx, {

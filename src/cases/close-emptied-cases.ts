@@ -19,8 +19,8 @@ export interface CloseEmptiedCases {
  * is one with an open claim. `close-emptied-cases.test.ts` checks that both forms write the same rows.
  */
 export async function closeEmptiedCases(trx: Transaction<DB>, p: CloseEmptiedCases): Promise<number> {
-  const recalled = CASE_CHANGES.recalled.summary({ reason: 'recalled' });
-  const closedByCreditor = CASE_CHANGES.closed_by_creditor.summary({ reason: 'closed_by_creditor' });
+  const recalled = CASE_CHANGES.recalled.summary({ reason: 'recalled' }).key;
+  const closedByCreditor = CASE_CHANGES.closed_by_creditor.summary({ reason: 'closed_by_creditor' }).key;
   const { rows } = await sql<{ closed: number }>`
     with closing as materialized (
       select c.id, c.debtor_id, c.stage as from_stage, c.status as from_status,
@@ -33,7 +33,7 @@ export async function closeEmptiedCases(trx: Transaction<DB>, p: CloseEmptiedCas
     ),
     described as (
       select k.*, case when k.reason = 'recalled' then 'recalled' else 'settled' end as close_reason,
-        case when k.reason = 'recalled' then ${recalled}::text else ${closedByCreditor}::text end as summary
+        case when k.reason = 'recalled' then ${recalled}::text else ${closedByCreditor}::text end as summary_key
       from closing k
     ),
     closed as (
@@ -43,12 +43,12 @@ export async function closeEmptiedCases(trx: Transaction<DB>, p: CloseEmptiedCas
       returning c.id
     ),
     history as (
-      insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason)
-      select id, from_stage, 'closed', ${p.now}::timestamptz, ${p.actorUserId}::uuid, summary from described
+      insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason_key)
+      select id, from_stage, 'closed', ${p.now}::timestamptz, ${p.actorUserId}::uuid, summary_key from described
     ),
     events as (
-      insert into case_events (case_id, debtor_id, occurred_at, kind, summary, actor_user_id, data)
-      select id, debtor_id, ${p.now}::timestamptz, 'stage_change', summary, ${p.actorUserId}::uuid,
+      insert into case_events (case_id, debtor_id, occurred_at, kind, summary_key, actor_user_id, data)
+      select id, debtor_id, ${p.now}::timestamptz, 'stage_change', summary_key, ${p.actorUserId}::uuid,
         jsonb_build_object('reason', reason, 'fromStage', from_stage, 'toStage', 'closed', 'fromStatus', from_status,
           'toStatus', 'closed', 'closeReason', close_reason)
       from described

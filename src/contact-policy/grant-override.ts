@@ -1,4 +1,4 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
@@ -70,7 +70,7 @@ export async function grantOverride(
       at: now,
       kind: 'contact_override',
       channel: input.channel,
-      summary: `Dérogation à la politique de contact (${input.channel}) : ${input.reason.trim()}`,
+      summary: recordText('contact_override', { channel: input.channel, reason: input.reason.trim() }),
       actorUserId: actor.userId,
       data: { overrideId: row.id, rules: refusal.reasons.map((reason) => reason.rule) },
     });

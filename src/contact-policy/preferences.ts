@@ -1,4 +1,4 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { appendAudit, type AuditWriter } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
@@ -184,7 +184,7 @@ export async function requestCallbackIn(
     at: now,
     kind: 'preferences',
     channel: 'phone',
-    summary: `Rappel demandé par le débiteur pour le ${input.at.toISOString()}`,
+    summary: recordText('callback_requested', { at: input.at.toISOString() }),
     actorUserId: actor.userId,
     data: { callbackId: row.id, at: input.at.toISOString() },
   });

@@ -1,4 +1,4 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { appendAudit, type AuditWriter } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Transaction } from 'kysely';
@@ -175,8 +175,8 @@ export async function recordContactIn(
     direction: input.direction,
     outcome: input.outcome,
     summary: input.firstLetter
-      ? `Premier courrier (CPCE R124-4), référence LR-${caseRow.reference}`
-      : `Contact enregistré (${input.channel})`,
+      ? recordText('first_letter', { reference: `LR-${caseRow.reference}` })
+      : recordText('contact_recorded', { channel: input.channel }),
     actorUserId: actor.userId,
     data: { contactId: inserted.id, policyVersion: decision.policyVersion, overrideId: override?.id ?? null },
   });

@@ -339,13 +339,14 @@ describe.each(ENGINES)('possible duplicate debtors on %s', (engine) => {
     });
     const history = await t.deps.db
       .selectFrom('case_stage_history')
-      .select(['to_stage', 'reason'])
+      .select(['to_stage', 'reason_key', 'reason_params'])
       .where('case_id', '=', emptied.id)
       .orderBy('changed_at')
       .execute();
     expect(history.at(-1)).toEqual({
       to_stage: 'closed',
-      reason: `Fiches débiteur fusionnées (même personne) : créances reprises dans le dossier ${kept.reference}`,
+      reason_key: 'merged',
+      reason_params: { intoCaseReference: kept.reference },
     });
     // Another creditor: the case moves as it is.
     expect(cases.find((c) => c.id === mCaseB!.id)).toMatchObject({

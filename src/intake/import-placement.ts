@@ -8,6 +8,7 @@ import type { RowError, RowResult } from './core/types.js';
 import type { MergeCounts } from './contract.js';
 import { claimsOfAnotherDebtor, duplicateClaimRows, mergeStage, unknownClaimRows } from './merge.js';
 import { STAGE_COLUMNS, STAGE_DDL, STAGE_TABLE, stageLine } from './stage.js';
+import { recordText } from '../cases/core/record-texts.js';
 import { IntakeFileError } from './parse.js';
 import { agencyToday, type IsoDate } from '../platform/calendar/index.js';
 
@@ -385,7 +386,13 @@ async function mergePlacement(
     today,
     now,
     timings: options.timings,
-    summary: `Remise de ${placement.creditor_name} (mandat ${placement.mandate_code}${placement.source_file_name ? `, fichier ${placement.source_file_name}` : ''})`,
+    summary: placement.source_file_name
+      ? recordText('placement_file', {
+          creditor: placement.creditor_name,
+          mandate: placement.mandate_code,
+          file: placement.source_file_name,
+        })
+      : recordText('placement', { creditor: placement.creditor_name, mandate: placement.mandate_code }),
   });
   if (options.timings) options.timings['merge'] = Math.round(performance.now() - mergeStartedAt);
   return counts;

@@ -3,6 +3,7 @@ import type { DB } from '../platform/db/schema.js';
 import { appendCaseEvents } from '../cases/append-case-event.js';
 import { closeEmptiedCases } from '../cases/close-emptied-cases.js';
 import { OPENING_STATE } from '../cases/core/lifecycle.js';
+import type { RecordText } from '../cases/core/record-texts.js';
 import type { MergeCounts } from './contract.js';
 
 /**
@@ -18,7 +19,8 @@ export interface MergeParams {
   actorUserId: string | null;
   today: string;
   now: Date;
-  summary: string;
+  /** What the placement's lines on the case file say (record-texts.ts). */
+  summary: RecordText;
   /** When given, receives the milliseconds each step took (the benchmark prints them). */
   timings?: Record<string, number>;
 }
@@ -294,8 +296,9 @@ async function openCases({ p, run }: MergeStep): Promise<void> {
     )
     insert into intake_new_cases select id, debtor_id from inserted`);
   await run(sql`
-    insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason)
-    select id, null, ${OPENING_STATE.stage}::text, ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${p.summary}::text from intake_new_cases`);
+    insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason_key, reason_params)
+    select id, null, ${OPENING_STATE.stage}::text, ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${p.summary.key}::text,
+      ${JSON.stringify(p.summary.params)}::jsonb from intake_new_cases`);
 }
 
 async function upsertClaims({ p, run }: MergeStep): Promise<{ created: number; updated: number }> {

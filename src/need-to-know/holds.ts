@@ -1,11 +1,12 @@
 import type { Actor } from '../identity/actor.js';
+import { recordText } from '../cases/core/record-texts.js';
 import type { Deps } from '../platform/deps.js';
 import { needToKnow, recordSensitiveRead } from './access.js';
 import { isCareHold, type NeedToKnowDecision } from './core/need-to-know.js';
 import { restrictHold, type HoldDetails } from './core/projection.js';
 
-/** The timeline line a restricted reader sees instead of a care hold's event (the French summary names its kind). */
-export const CARE_EVENT_SUMMARY = 'Règle de soin : détails réservés (besoin d’en connaître)';
+/** The timeline line a restricted reader sees instead of a care hold's event (its own summary names the kind). */
+export const CARE_EVENT_SUMMARY = recordText('care_rule_restricted', {});
 
 export interface HoldsRead<T> {
   holds: (T & { restricted: boolean })[];

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import stringify from 'safe-stable-stringify';
 import { appendAudit } from '../audit/append.js';
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { changeCase } from '../cases/change-case.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { assertVisible } from '../cases/scope.js';
@@ -195,7 +195,7 @@ export async function recordPayment(
       debtorId: caseRow.debtor_id,
       at: now,
       kind: 'payment',
-      summary: `Paiement reçu : ${(input.amountCents / 100).toFixed(2).replace('.', ',')} €, quittance ${receiptNumber}`,
+      summary: recordText('payment_received', { amountCents: input.amountCents, receiptNumber }),
       actorUserId: actor.userId,
       data: { paymentId: payment.id, receiptNumber, unallocatedCents },
     });

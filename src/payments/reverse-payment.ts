@@ -1,4 +1,4 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { matchPromise } from '../workspace/promises.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
@@ -99,7 +99,11 @@ export async function reversePayment(
       debtorId: payment.debtor_id,
       at: now,
       kind: 'payment_reversed',
-      summary: `Paiement annulé (${input.kind}) : quittance ${payment.receipt_number} — ${input.reason.trim()}`,
+      summary: recordText('payment_reversed', {
+        reversalKind: input.kind,
+        receiptNumber: payment.receipt_number,
+        reason: input.reason.trim(),
+      }),
       actorUserId: actor.userId,
       data: { paymentId, kind: input.kind },
     });

@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../platform/errors.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { applyEvent, lockPlan, planCaseEvent } from './plan-status.js';
 import { fitPlanToBalance } from './fit-plan.js';
+import { recordText } from '../cases/core/record-texts.js';
 import { loadPlan } from './plan-view.js';
 import type { ApprovalItem, PlanView } from './contract.js';
 
@@ -165,7 +166,11 @@ export async function decideApproval(
     await planCaseEvent(
       trx,
       plan,
-      `Plan v${plan.current_version} ${decision === 'accept' ? 'validé' : 'refusé'} par ${actor.displayName} : ${reason}`,
+      recordText(decision === 'accept' ? 'plan_approved' : 'plan_refused', {
+        version: plan.current_version,
+        by: actor.displayName,
+        reason,
+      }),
       actor.userId,
       at,
       { approvalId },

@@ -7,6 +7,7 @@ import { debtorLocation } from '../contact-policy/load-facts.js';
 import { writeReason } from './core/event-reasons.js';
 import { followUp, nextStatus } from './core/index.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
+import { recordText } from '../cases/core/record-texts.js';
 import type { PlanView } from './contract.js';
 import { loadPlan } from './plan-view.js';
 import { sql, type Transaction } from 'kysely';
@@ -102,8 +103,7 @@ export async function payInstalmentIn(
     { type: 'pay', allPaid },
     { reason: writeReason.instalmentPaid(number, payment.reference), actorUserId: actor?.userId ?? null, at },
   );
-  if (to === 'completed')
-    await planCaseEvent(trx, plan, 'Plan soldé : toutes les échéances sont payées', actor?.userId ?? null, at);
+  if (to === 'completed') await planCaseEvent(trx, plan, recordText('plan_completed', {}), actor?.userId ?? null, at);
   await appendAudit(trx, {
     actor: who,
     action: 'plan.instalment_paid',
@@ -259,7 +259,13 @@ export async function followUpPlans(deps: Deps): Promise<PlanFollowUpReport> {
       if (result.broken) {
         const reason = writeReason.unpaidBeyondGrace(result.brokenBy!, grace.payment_grace_days);
         await applyEvent(trx, plan, { type: 'break' }, { reason, actorUserId: null, at });
-        await planCaseEvent(trx, plan, `Plan rompu : ${reason}. Relance et renégociation à prévoir.`, null, at);
+        await planCaseEvent(
+          trx,
+          plan,
+          recordText('plan_broken', { instalment: result.brokenBy!, graceDays: grace.payment_grace_days }),
+          null,
+          at,
+        );
         await trx
           .insertInto('case_reviews')
           .values({

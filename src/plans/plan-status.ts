@@ -5,6 +5,7 @@ import { nextStatus, type PlanEvent } from './core/index.js';
 import { appendCaseEvent } from '../cases/append-case-event.js';
 import { changeCase } from '../cases/change-case.js';
 import type { CaseChange } from '../cases/core/lifecycle.js';
+import type { RecordText } from '../cases/core/record-texts.js';
 
 export interface LockedPlan {
   id: string;
@@ -103,11 +104,11 @@ async function followCaseStage(
     });
 }
 
-/** A line on the case's timeline (in the agency's working language, French). */
+/** A line on the case's timeline (by key: the web app says it in the reader's language). */
 export async function planCaseEvent(
   trx: Transaction<DB>,
   plan: { id: string; case_id: string; debtor_id: string },
-  summary: string,
+  summary: RecordText,
   actorUserId: string | null,
   at: Date,
   data: Record<string, unknown> = {},

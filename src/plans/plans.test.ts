@@ -194,12 +194,12 @@ describe.each(ENGINES)('plans on %s', (engine) => {
 
     const events = await t.deps.db
       .selectFrom('case_events')
-      .select('summary')
+      .select('summary_key')
       .where('case_id', '=', caseId)
       .where('kind', '=', 'plan')
       .execute();
-    expect(events.map((e) => e.summary)).toEqual(
-      expect.arrayContaining([expect.stringContaining('soumis à validation'), expect.stringContaining('validé par')]),
+    expect(events.map((e) => e.summary_key)).toEqual(
+      expect.arrayContaining(['plan_recorded_pending', 'plan_approved']),
     );
     const audit = await t.deps.db
       .selectFrom('audit_log')
@@ -400,7 +400,7 @@ describe.each(ENGINES)('plans on %s', (engine) => {
 
     const history = await t.deps.db
       .selectFrom('case_stage_history')
-      .select(['from_stage', 'to_stage', 'reason'])
+      .select(['from_stage', 'to_stage', 'reason_key'])
       .where('case_id', '=', caseId)
       .orderBy('changed_at')
       .execute();
@@ -410,19 +410,15 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       ['amicable', 'plan'],
       ['plan', 'amicable'],
     ]);
-    expect(history.at(-1)!.reason).toContain('rompu');
+    expect(history.at(-1)!.reason_key).toBe('plan_broken_to_amicable');
     const timeline = await t.deps.db
       .selectFrom('case_events')
-      .select('summary')
+      .select('summary_key')
       .where('case_id', '=', caseId)
       .where('kind', '=', 'stage_change')
       .execute();
-    expect(timeline.map((e) => e.summary)).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('accepté'),
-        expect.stringContaining('annulé'),
-        expect.stringContaining('rompu'),
-      ]),
+    expect(timeline.map((e) => e.summary_key)).toEqual(
+      expect.arrayContaining(['plan_agreed', 'plan_cancelled_to_amicable', 'plan_broken_to_amicable']),
     );
 
     // A case a person moved to another stage stays there.

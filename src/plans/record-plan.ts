@@ -11,7 +11,6 @@ import {
   scheduleByMonths,
   type Authority,
   type Instalment,
-  type ProposalKind,
 } from './core/index.js';
 import { writeReason } from './core/event-reasons.js';
 import {
@@ -23,16 +22,11 @@ import {
   type CaseFacts,
 } from './plan-facts.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
+import { recordText } from '../cases/core/record-texts.js';
 import { loadPlan } from './plan-view.js';
 import type { PlanTerms, PlanView } from './contract.js';
 
 /** The plan the debtor chose, as the agent records it. */
-
-const KIND_LABEL: Record<ProposalKind, string> = {
-  pay_in_full: 'paiement comptant',
-  instalments: 'échéancier',
-  settlement: 'transaction avec remise',
-};
 
 /** Builds the schedule of a choice on an amount owed, refusing a choice that cannot be made. */
 function buildSchedule(
@@ -187,11 +181,15 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
       })
       .execute();
   }
-  const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
   await planCaseEvent(
     trx,
     v.plan,
-    `Plan v${v.version} (${KIND_LABEL[v.terms.kind]}) : ${euros(agreedCents)} € en ${schedule.length} échéance(s)${needsApproval ? ', soumis à validation' : ', accepté'}`,
+    recordText(needsApproval ? 'plan_recorded_pending' : 'plan_recorded_agreed', {
+      version: v.version,
+      planKind: v.terms.kind,
+      amountCents: agreedCents,
+      instalments: schedule.length,
+    }),
     v.actor.userId,
     v.at,
     { version: v.version, status },
@@ -394,7 +392,7 @@ export async function cancelPlan(
     const from = plan.status;
     await applyEvent(trx, plan, { type: 'cancel' }, { reason, actorUserId: actor.userId, at });
     await withdrawPendingApproval(trx, plan, at);
-    await planCaseEvent(trx, plan, `Plan annulé : ${reason}`, actor.userId, at);
+    await planCaseEvent(trx, plan, recordText('plan_cancelled', { reason }), actor.userId, at);
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'plan.cancelled',

@@ -1,4 +1,4 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
@@ -112,7 +112,7 @@ export async function flagOrientation(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const summary = `Orientation vers la procédure de surendettement (Banque de France) et un conseil budgétaire gratuit, à examiner${note ? ` : ${note}` : ''}`;
+    const summary = note ? recordText('orientation_flagged_note', { note }) : recordText('orientation_flagged', {});
     await appendCaseEvent(trx, {
       caseId,
       debtorId: facts.debtorId,
@@ -167,7 +167,7 @@ export async function closeReview(
       debtorId: review.debtor_id,
       at,
       kind: 'review',
-      summary: `Examen clos : ${outcome}`,
+      summary: recordText('review_closed', { outcome }),
       actorUserId: actor.userId,
       data: { reviewId },
     });

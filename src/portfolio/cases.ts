@@ -5,6 +5,7 @@ import { assertVisible, withinScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { chooseLetterAddress } from '../debtors/core/letter-address.js';
 import type { CaseDetail, CaseList, CaseSearch } from './contract.js';
+import type { RecordTextView } from '../cases/contract.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { addressView, caseSummaryView, claimView } from './case-view-parts.js';
 import { creditorCaseView } from './creditor-case-view.js';
@@ -207,7 +208,8 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
       fromStage: s.from_stage,
       toStage: s.to_stage,
       changedAt: s.changed_at.toISOString(),
-      reason: s.reason,
+      reason: recordTextOf(s.reason_key, s.reason_params),
+      legacyReason: s.reason,
     })),
     timeline: events.map((e) => ({
       id: e.id,
@@ -216,10 +218,14 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
       channel: e.channel,
       direction: e.direction,
       outcome: e.outcome,
-      summary:
-        e.kind === 'hold' && careRead.restrictedIds.has(String((e.data as { holdId?: unknown } | null)?.holdId))
-          ? CARE_EVENT_SUMMARY
-          : e.summary,
+      ...(e.kind === 'hold' && careRead.restrictedIds.has(String((e.data as { holdId?: unknown } | null)?.holdId))
+        ? { summary: CARE_EVENT_SUMMARY, legacySummary: null }
+        : { summary: recordTextOf(e.summary_key, e.summary_params), legacySummary: e.summary }),
     })),
   };
+}
+
+/** A stored text of the case file as the API gives it; null on a row written before texts had keys. */
+function recordTextOf(key: string | null, params: unknown): RecordTextView | null {
+  return key === null ? null : { key, params: params as RecordTextView['params'] };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, exportFormatQuery, pagingQuery } from '../platform/http/schemas.js';
-import { caseStatusSchema, stageSchema } from '../cases/contract.js';
+import { caseStatusSchema, recordTextSchema, stageSchema } from '../cases/contract.js';
 
 /** The API of the portfolio: creditors with their mandates, the case search and the case page. */
 
@@ -137,7 +137,13 @@ export const caseDetailSchema = z.object({
     }),
   ),
   stageHistory: z.array(
-    z.object({ fromStage: z.string().nullable(), toStage: z.string(), changedAt: z.string(), reason: z.string() }),
+    z.object({
+      fromStage: z.string().nullable(),
+      toStage: z.string(),
+      changedAt: z.string(),
+      reason: recordTextSchema.nullable().describe('why, by key (src/cases/core/record-texts.ts); null for a creditor'),
+      legacyReason: z.string().nullable().describe('the French text of a change recorded before reasons had keys'),
+    }),
   ),
   timeline: z.array(
     z.object({
@@ -147,7 +153,8 @@ export const caseDetailSchema = z.object({
       channel: z.string().nullable(),
       direction: z.string().nullable(),
       outcome: z.string().nullable(),
-      summary: z.string(),
+      summary: recordTextSchema.nullable().describe('what happened, by key; null when the kind says it all'),
+      legacySummary: z.string().nullable().describe('the French text of a line recorded before summaries had keys'),
     }),
   ),
 });

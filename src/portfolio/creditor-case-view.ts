@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import type { CaseDetail } from './contract.js';
+import type { CaseEventKind } from '../cases/contract.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { addressView, caseSummaryView, claimView, type CaseRow } from './case-view-parts.js';
 
@@ -18,15 +19,15 @@ import { addressView, caseSummaryView, claimView, type CaseRow } from './case-vi
  * never reaches a creditor by accident.
  */
 
-/** The timeline kinds a creditor reads, each with a neutral text in the agency's working language. */
-const CREDITOR_EVENT_TEXTS: Record<string, string> = {
-  placement: 'Dossier remis par le créancier',
-  letter: 'Courrier envoyé au débiteur',
-  stage_change: 'Changement d’étape du dossier',
-  payment: 'Paiement reçu',
-  payment_reported: 'Paiement signalé',
-  payment_reversed: 'Paiement annulé',
-};
+/** The timeline kinds a creditor reads: the kind alone, its name in the reader's language, with no summary. */
+const CREDITOR_EVENT_KINDS: readonly CaseEventKind[] = [
+  'placement',
+  'letter',
+  'stage_change',
+  'payment',
+  'payment_reported',
+  'payment_reversed',
+];
 
 /** The neutral kind every hold takes in a creditor's projection. */
 export const CREDITOR_HOLD_KIND = 'collection_suspended';
@@ -70,7 +71,7 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<
       .selectFrom('case_events')
       .select(['id', 'occurred_at', 'kind', 'channel', 'direction'])
       .where('case_id', '=', found.id)
-      .where('kind', 'in', Object.keys(CREDITOR_EVENT_TEXTS) as DB['case_events']['kind'][])
+      .where('kind', 'in', CREDITOR_EVENT_KINDS)
       .orderBy('occurred_at', 'desc')
       .limit(200)
       .execute(),
@@ -129,7 +130,8 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<
       fromStage: s.from_stage,
       toStage: s.to_stage,
       changedAt: s.changed_at.toISOString(),
-      reason: '',
+      reason: null,
+      legacyReason: null,
     })),
     timeline: events.map((e) => ({
       id: e.id,
@@ -138,7 +140,8 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<
       channel: e.channel,
       direction: e.direction,
       outcome: null,
-      summary: CREDITOR_EVENT_TEXTS[e.kind]!,
+      summary: null,
+      legacySummary: null,
     })),
   };
 }

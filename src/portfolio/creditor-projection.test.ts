@@ -1,4 +1,4 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
@@ -134,7 +134,7 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
         debtorId: sharedDebtorId,
         at: t.clock.now,
         kind: 'note',
-        summary: `${MARK} note de l’agent`,
+        summary: recordText('note', { text: `${MARK} note de l’agent` }),
       }),
     );
     await t.deps.db

@@ -1,6 +1,5 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { sql, type Transaction } from 'kysely';
-import { euros } from '../affordability/core/text.js';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/append.js';
 import { addDays, debtorToday, localDateOf } from '../platform/calendar/index.js';
 import { DEFAULT_LOCATION } from '../contact-policy/load-facts.js';
@@ -39,7 +38,7 @@ export async function createPromiseIn(
     debtorId: input.debtorId,
     at: now,
     kind: 'promise',
-    summary: `Promesse de paiement : ${euros(input.amountCents).fr} au plus tard le ${input.dueOn}`,
+    summary: recordText('promise_made', { amountCents: input.amountCents, dueOn: input.dueOn }),
     actorUserId,
     data: { promiseId: row.id, amountCents: input.amountCents, dueOn: input.dueOn },
   });
@@ -87,7 +86,7 @@ export async function matchPromise(
     debtorId: promise.debtor_id,
     at: now,
     kind: 'promise',
-    summary: `Promesse tenue : ${euros(promise.amount_cents).fr} payés`,
+    summary: recordText('promise_kept', { amountCents: promise.amount_cents }),
     actorUserId,
     data: { promiseId: promise.id, status: 'kept' },
   });
@@ -138,7 +137,7 @@ export async function cancelPromise(
       debtorId: promise.debtor_id,
       at: now,
       kind: 'promise',
-      summary: `Promesse annulée : ${text}`,
+      summary: recordText('promise_cancelled', { reason: text }),
       actorUserId: actor.userId,
       data: { promiseId, status: 'cancelled' },
     });
@@ -224,7 +223,7 @@ export async function breakDuePromises(deps: Deps, now: Date): Promise<number> {
         debtorId: promise.debtor_id,
         at: now,
         kind: 'promise',
-        summary: `Promesse non tenue : ${euros(promise.amount_cents).fr} attendus le ${promise.due_on}`,
+        summary: recordText('promise_broken', { amountCents: promise.amount_cents, dueOn: promise.due_on }),
         data: { promiseId: promise.id, status: 'broken' },
       });
       await appendAudit(trx, {

@@ -1,4 +1,4 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import type { Transaction } from 'kysely';
 import { euros } from '../affordability/core/text.js';
 import type { Message } from '../platform/message.js';
@@ -361,7 +361,7 @@ async function carryOut(
         debtorId: call.debtorId,
         at: now,
         kind: 'assignment',
-        summary: 'Dossier confié à l’équipe d’accompagnement (règle de soin)',
+        summary: recordText('assigned_care_team', {}),
         actorUserId: actor.userId,
         data: { teamId },
       });

@@ -1,4 +1,4 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { agencyToday, startOfLocalDay } from '../platform/calendar/index.js';
@@ -322,7 +322,7 @@ export async function assignCase(
       debtorId: caseRow.debtor_id,
       at: now,
       kind: 'assignment',
-      summary: `Dossier confié à ${team.name}${input.userId ? ' (agent désigné)' : ''} : ${note}`,
+      summary: recordText(input.userId ? 'assigned_agent' : 'assigned_team', { team: team.name, note }),
       actorUserId: actor.userId,
       data: { teamId: team.id, userId: input.userId },
     });

@@ -1,4 +1,4 @@
-import { appendCaseEvent } from '../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
@@ -47,7 +47,10 @@ export async function openTask(
     debtorId: task.debtorId,
     at: now,
     kind: 'task',
-    summary: `Suivi à faire : ${TASK_TITLES[task.kind].fr} (échéance ${localDateOf(task.dueAt, agency.AGENCY_TZ)})`,
+    summary: recordText('task_created', {
+      title: TASK_TITLES[task.kind],
+      dueOn: localDateOf(task.dueAt, agency.AGENCY_TZ),
+    }),
     actorUserId,
     data: { taskId: row.id, kind: task.kind, ...task.source },
   });

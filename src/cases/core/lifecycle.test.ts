@@ -98,10 +98,10 @@ describe('case lifecycle', () => {
     expect(agreed).toMatchObject({
       outcome: 'changed',
       to: { stage: 'plan', status: 'open' },
-      history: { fromStage: 'amicable', toStage: 'plan', reason: 'Plan de paiement accepté (version 2)' },
+      history: { fromStage: 'amicable', toStage: 'plan', reason: { key: 'plan_agreed', params: { planVersion: 2 } } },
       event: {
         kind: 'stage_change',
-        summary: 'Plan de paiement accepté (version 2)',
+        summary: { key: 'plan_agreed', params: { planVersion: 2 } },
         data: { reason: 'plan_agreed', planId: 'p', fromStage: 'amicable', toStage: 'plan' },
       },
     });
@@ -164,7 +164,7 @@ describe('case lifecycle', () => {
     expect(paid).toMatchObject({
       outcome: 'changed',
       to: { stage: 'closed', status: 'closed', closeReason: 'paid', closedOn: TODAY, balanceCents: 0 },
-      history: { reason: 'Créances soldées' },
+      history: { reason: { key: 'paid_in_full', params: {} } },
     });
     const closed: CaseFacts = {
       stage: 'closed',
@@ -179,7 +179,7 @@ describe('case lifecycle', () => {
     expect(decideCaseChange(closed, { reason: 'payment_reversed' }, NOW, TODAY)).toMatchObject({
       outcome: 'changed',
       to: { stage: 'plan', status: 'open', closeReason: null, closedOn: null, balanceCents: 2_000 },
-      history: { fromStage: 'closed', toStage: 'plan', reason: 'Paiement annulé : le dossier est rouvert' },
+      history: { fromStage: 'closed', toStage: 'plan', reason: { key: 'payment_reversed_reopened', params: {} } },
     });
     expect(
       decideCaseChange({ ...closed, closeReason: 'recalled' }, { reason: 'payment_reversed' }, NOW, TODAY),
@@ -240,7 +240,7 @@ describe('case lifecycle', () => {
           reason: transition.event.summary,
         });
         expect(transition.event.kind).toBe('stage_change');
-        expect(transition.event.summary).toBe(CASE_CHANGES[next.reason].summary(next as never));
+        expect(transition.event.summary).toEqual(CASE_CHANGES[next.reason].summary(next as never));
         expect(transition.event.data).toMatchObject({
           reason: next.reason,
           fromStage: before.stage,

@@ -1,3 +1,5 @@
+import { recordText, type RecordText } from './record-texts.js';
+
 /**
  * The life of a case (pure: the moment and the agency's date are parameters, never the clock).
  *
@@ -84,13 +86,13 @@ export interface CaseRefusal {
 export interface StageHistoryEntry {
   fromStage: CaseStage;
   toStage: CaseStage;
-  reason: string;
+  reason: RecordText;
 }
 
 /** The one timeline event (`case_events`) a change produces. */
 export interface CaseTimelineEvent {
   kind: 'stage_change';
-  summary: string;
+  summary: RecordText;
   data: Record<string, unknown>;
 }
 
@@ -116,8 +118,8 @@ interface ChangeRule<R extends CaseChangeReason> {
   requires?: (facts: CaseFacts) => CaseRefusal | null;
   /** The state after the change. */
   to: (facts: CaseFacts, today: string) => CaseState;
-  /** Why, in the agency's working language (French): the stage history's reason and the timeline's summary. */
-  summary: (change: ChangeOf<R>) => string;
+  /** Why, by key (record-texts.ts): the stage history's reason and the timeline's summary. */
+  summary: (change: ChangeOf<R>) => RecordText;
   /** Facts of the change kept on the timeline event. */
   data?: (change: ChangeOf<R>) => Record<string, unknown>;
 }
@@ -164,19 +166,19 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
   plan_agreed: {
     from: { ...everyOpenStage('stay'), amicable: 'move', closed: 'stay' },
     to: atStage('plan'),
-    summary: (change) => `Plan de paiement accepté (version ${change.planVersion})`,
+    summary: (change) => recordText('plan_agreed', { planVersion: change.planVersion }),
     data: (change) => ({ planId: change.planId }),
   },
   plan_cancelled: {
     from: { ...everyOpenStage('stay'), plan: 'move', closed: 'stay' },
     to: atStage('amicable'),
-    summary: () => 'Plan de paiement annulé : retour à l’amiable',
+    summary: () => recordText('plan_cancelled_to_amicable', {}),
     data: (change) => ({ planId: change.planId }),
   },
   plan_broken: {
     from: { ...everyOpenStage('stay'), plan: 'move', closed: 'stay' },
     to: atStage('amicable'),
-    summary: () => 'Plan de paiement rompu : retour à l’amiable',
+    summary: () => recordText('plan_broken_to_amicable', {}),
     data: (change) => ({ planId: change.planId }),
   },
   paid_in_full: {
@@ -192,7 +194,7 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
           ? { code: 'cases.nothing_paid', message: 'No claim of this case was paid: it cannot close as paid.' }
           : null),
     to: closing('paid'),
-    summary: () => 'Créances soldées',
+    summary: () => recordText('paid_in_full', {}),
   },
   payment_reversed: {
     from: { closed: 'move' },
@@ -212,27 +214,26 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
       closedOn: null,
       balanceCents: facts.balanceCents,
     }),
-    summary: () => 'Paiement annulé : le dossier est rouvert',
+    summary: () => recordText('payment_reversed_reopened', {}),
   },
   merged: {
     from: everyOpenStage('move'),
     requires: noOpenClaims,
     to: closing('merged'),
-    summary: (change) =>
-      `Fiches débiteur fusionnées (même personne) : créances reprises dans le dossier ${change.intoCaseReference}`,
+    summary: (change) => recordText('merged', { intoCaseReference: change.intoCaseReference }),
     data: (change) => ({ intoCaseReference: change.intoCaseReference }),
   },
   recalled: {
     from: everyOpenStage('move'),
     requires: noOpenClaims,
     to: closing('recalled'),
-    summary: () => 'Créances rappelées par le créancier',
+    summary: () => recordText('recalled', {}),
   },
   closed_by_creditor: {
     from: everyOpenStage('move'),
     requires: noOpenClaims,
     to: closing('settled'),
-    summary: () => 'Créances clôturées par le créancier',
+    summary: () => recordText('closed_by_creditor', {}),
   },
 };
 

@@ -1,4 +1,5 @@
-import { appendCaseEvent } from '../../cases/append-case-event.js';
+import { appendCaseEvent, recordText } from '../../cases/append-case-event.js';
+import type { RecordText } from '../../cases/core/record-texts.js';
 import { appendAudit, type AuditWriter } from '../../audit/append.js';
 import { auditActor, type Actor } from '../../identity/actor.js';
 import type { Transaction } from 'kysely';
@@ -7,7 +8,6 @@ import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { assertDebtorInScope } from '../../cases/scope.js';
 import type { HoldKind } from '../core/policy-document.js';
-import { HOLD_NAMES } from '../core/messages.js';
 import { policyInForce } from '../policy-store.js';
 import type { HoldView } from '../contract.js';
 import { DAY_MS } from '../../platform/calendar/index.js';
@@ -96,7 +96,7 @@ export async function placeHoldIn(
     row.case_id,
     now,
     actor.userId,
-    `Suspension posée : ${HOLD_NAMES[input.kind].fr}`,
+    recordText('hold_placed', { holdKind: input.kind }),
     { holdId: row.id },
   );
   await audit({
@@ -144,7 +144,7 @@ export async function liftHold(
       hold.case_id,
       now,
       actor.userId,
-      `Suspension levée : ${HOLD_NAMES[kind].fr} — ${reason.trim()}`,
+      recordText('hold_lifted', { holdKind: kind, reason: reason.trim() }),
       { holdId },
     );
     await appendAudit(trx, {
@@ -181,7 +181,7 @@ async function timeline(
   caseId: string | null,
   at: Date,
   userId: string,
-  summary: string,
+  summary: RecordText,
   data: Record<string, unknown>,
 ) {
   // The timeline is per case: a debtor-wide hold shows on each of the debtor's open cases.

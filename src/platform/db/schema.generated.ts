@@ -338,7 +338,9 @@ export interface CaseEvents {
   kind: CaseEventsKind;
   occurred_at: Timestamp;
   outcome: string | null;
-  summary: string;
+  summary: string | null;
+  summary_key: string | null;
+  summary_params: Generated<JsonColumn>;
 }
 
 export interface CaseQueue {
@@ -407,7 +409,9 @@ export interface CaseStageHistory {
   changed_by: string | null;
   from_stage: CaseStageHistoryFromStage | null;
   id: Generated<string>;
-  reason: string;
+  reason: string | null;
+  reason_key: string | null;
+  reason_params: Generated<JsonColumn>;
   to_stage: CaseStageHistoryToStage;
 }
 

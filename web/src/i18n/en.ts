@@ -11,6 +11,7 @@ import { searchEn } from './search/en.js';
 import { needToKnowEn, needToKnowProblemsEn } from './need-to-know/en.js';
 import { exportsEn, exportsProblemsEn } from './exports/en.js';
 import { notificationsEn } from './notifications/en.js';
+import { recordsEn } from './records/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -579,6 +580,7 @@ export const en: Messages = {
   needToKnow: needToKnowEn,
   exports: exportsEn,
   notifications: notificationsEn,
+  records: recordsEn,
   problems: {
     teams: adminProblemsEn.teams,
     poles: adminProblemsEn.poles,
@@ -1369,6 +1371,12 @@ export const en: Messages = {
       promise: 'Promise',
       payment_reported: 'Payment reported',
       hold: 'Hold',
+      plan: 'Payment plan',
+      review: 'Review',
+      payment: 'Payment',
+      payment_reversed: 'Payment reversed',
+      task: 'Follow-up',
+      assignment: 'Assignment',
     },
     outcomes: {
       busy: 'busy',

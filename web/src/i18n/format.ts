@@ -59,7 +59,8 @@ const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 export function makeFormatters(locale: Locale): Formatters {
   const intl = INTL_LOCALES[locale];
-  const countFormat = new Intl.NumberFormat(intl);
+  // Italian (CLDR) groups only from five digits ("4565,25 €"); the agency's pages group every amount alike.
+  const countFormat = new Intl.NumberFormat(intl, { useGrouping: 'always' });
   const dateFormat = new Intl.DateTimeFormat(intl, {
     day: '2-digit',
     month: '2-digit',
@@ -83,7 +84,7 @@ export function makeFormatters(locale: Locale): Formatters {
     money(cents, currency = 'EUR') {
       let format = moneyFormats.get(currency);
       if (!format) {
-        format = new Intl.NumberFormat(intl, { style: 'currency', currency });
+        format = new Intl.NumberFormat(intl, { style: 'currency', currency, useGrouping: 'always' });
         moneyFormats.set(currency, format);
       }
       return format.format(centsToDecimal(cents));

@@ -10,6 +10,7 @@ import { searchFr } from './search/fr.js';
 import { needToKnowFr, needToKnowProblemsFr } from './need-to-know/fr.js';
 import { exportsFr, exportsProblemsFr } from './exports/fr.js';
 import { notificationsFr } from './notifications/fr.js';
+import { recordsFr } from './records/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -582,6 +583,7 @@ export const fr = {
   needToKnow: needToKnowFr,
   exports: exportsFr,
   notifications: notificationsFr,
+  records: recordsFr,
   problems: {
     teams: adminProblemsFr.teams,
     poles: adminProblemsFr.poles,
@@ -1422,6 +1424,12 @@ export const fr = {
       promise: 'Promesse',
       payment_reported: 'Paiement signalé',
       hold: 'Suspension',
+      plan: 'Plan de paiement',
+      review: 'Examen',
+      payment: 'Paiement',
+      payment_reversed: 'Paiement annulé',
+      task: 'Suivi',
+      assignment: 'Affectation',
     },
     outcomes: {
       busy: 'occupé',

@@ -11,6 +11,7 @@ import { searchIt } from './search/it.js';
 import { needToKnowIt, needToKnowProblemsIt } from './need-to-know/it.js';
 import { exportsIt, exportsProblemsIt } from './exports/it.js';
 import { notificationsIt } from './notifications/it.js';
+import { recordsIt } from './records/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -570,6 +571,7 @@ export const it: PartialMessages = {
   needToKnow: needToKnowIt,
   exports: exportsIt,
   notifications: notificationsIt,
+  records: recordsIt,
   problems: {
     teams: adminProblemsIt.teams,
     poles: adminProblemsIt.poles,
@@ -1403,6 +1405,12 @@ export const it: PartialMessages = {
       promise: 'Promessa',
       payment_reported: 'Pagamento segnalato',
       hold: 'Sospensione',
+      plan: 'Piano di pagamento',
+      review: 'Esame',
+      payment: 'Pagamento',
+      payment_reversed: 'Pagamento annullato',
+      task: 'Seguito',
+      assignment: 'Assegnazione',
     },
     outcomes: {
       busy: 'occupato',

@@ -8,7 +8,9 @@ import { Facts } from '../../ui/Facts.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
-import { labelOf, RECORD_TEXT_LANG } from '../../i18n/labels.js';
+import { labelOf } from '../../i18n/labels.js';
+import type { RecordTextView } from '../../../../src/cases/contract.js';
+import { sayRecord } from './recordText.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { DebtorSection } from './DebtorSection.js';
@@ -251,7 +253,7 @@ function StageHistorySection({ history }: { history: CaseDetail['stageHistory'] 
                 </th>
                 <td>{labelOf(t, 'stages', change.fromStage)}</td>
                 <td>{labelOf(t, 'stages', change.toStage)}</td>
-                <td lang={RECORD_TEXT_LANG}>{change.reason}</td>
+                <RecordCell text={change.reason} legacy={change.legacyReason} />
               </tr>
             ))}
           </tbody>
@@ -284,7 +286,7 @@ function TimelineSection({ timeline }: { timeline: CaseDetail['timeline'] }) {
                     <span className="timeline-outcome">{labelOf(t, 'values.outcomes', event.outcome)}</span>
                   ) : null}
                 </div>
-                <p lang={RECORD_TEXT_LANG}>{event.summary}</p>
+                <RecordLine text={event.summary} legacy={event.legacySummary} />
               </li>
             ))}
           </ol>
@@ -292,4 +294,16 @@ function TimelineSection({ timeline }: { timeline: CaseDetail['timeline'] }) {
       )}
     </section>
   );
+}
+
+function RecordCell({ text, legacy }: { text: RecordTextView | null; legacy: string | null }) {
+  const { t } = useTranslation();
+  const said = sayRecord(t, useFormat(), text, legacy);
+  return <td lang={said?.lang}>{said?.words ?? t('common.none')}</td>;
+}
+
+function RecordLine({ text, legacy }: { text: RecordTextView | null; legacy: string | null }) {
+  const { t } = useTranslation();
+  const said = sayRecord(t, useFormat(), text, legacy);
+  return said ? <p lang={said.lang}>{said.words}</p> : null;
 }

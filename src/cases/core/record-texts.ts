@@ -1,0 +1,114 @@
+import type { Message } from '../../platform/message.js';
+
+/** The kinds of line a case's timeline holds (the check constraint of `case_events.kind`). */
+export const CASE_EVENT_KINDS = [
+  'placement',
+  'letter',
+  'call_attempt',
+  'conversation',
+  'sms',
+  'email',
+  'note',
+  'stage_change',
+  'promise',
+  'payment_reported',
+  'hold',
+  'contact_override',
+  'preferences',
+  'plan',
+  'review',
+  'payment',
+  'payment_reversed',
+  'task',
+  'assignment',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+/**
+ * How the reader's page shows a parameter: `text` as written (a reference, a name, a reason a person typed), `money`
+ * in cents and `count` in the reader's grouping, `date` (YYYY-MM-DD) and `dateTime` (ISO instant) in the reader's
+ * locale, `channel`, `holdKind`, `planKind` and `reversalKind` as codes the web translates, `message` as a `Message` the
+ * server composed in the three languages.
+ */
+export type RecordParamKind =
+  'text' | 'money' | 'count' | 'date' | 'dateTime' | 'channel' | 'holdKind' | 'planKind' | 'reversalKind' | 'message';
+
+/**
+ * Every text the system writes on a case file (the timeline's summaries, the stage history's reasons), by key, with
+ * the kind of each parameter. The file stores the key and the parameters; the web app says it in the reader's
+ * language at display time. Keys are never renamed (old rows keep theirs); a new text is a new key.
+ */
+export const RECORD_TEXTS = {
+  // The lifecycle's changes (core/lifecycle.ts): the stage history's reason and the timeline's summary.
+  plan_agreed: { planVersion: 'count' },
+  plan_cancelled_to_amicable: {},
+  plan_broken_to_amicable: {},
+  paid_in_full: {},
+  payment_reversed_reopened: {},
+  merged: { intoCaseReference: 'text' },
+  recalled: {},
+  closed_by_creditor: {},
+  // A placement opens the case.
+  placement: { creditor: 'text', mandate: 'text' },
+  placement_file: { creditor: 'text', mandate: 'text', file: 'text' },
+  // Plans.
+  plan_recorded_agreed: { version: 'count', planKind: 'planKind', amountCents: 'money', instalments: 'count' },
+  plan_recorded_pending: { version: 'count', planKind: 'planKind', amountCents: 'money', instalments: 'count' },
+  plan_approved: { version: 'count', by: 'text', reason: 'text' },
+  plan_refused: { version: 'count', by: 'text', reason: 'text' },
+  plan_cancelled: { reason: 'text' },
+  plan_completed: {},
+  plan_broken: { instalment: 'count', graceDays: 'count' },
+  // Reviews and follow-ups.
+  orientation_flagged: {},
+  orientation_flagged_note: { note: 'text' },
+  review_closed: { outcome: 'text' },
+  task_created: { title: 'message', dueOn: 'date' },
+  // Who works the case.
+  assigned_care_team: {},
+  assigned_team: { team: 'text', note: 'text' },
+  assigned_agent: { team: 'text', note: 'text' },
+  // Promises.
+  promise_made: { amountCents: 'money', dueOn: 'date' },
+  promise_kept: { amountCents: 'money' },
+  promise_cancelled: { reason: 'text' },
+  promise_broken: { amountCents: 'money', dueOn: 'date' },
+  // Contacts and the contact policy.
+  first_letter: { reference: 'text' },
+  contact_recorded: { channel: 'channel' },
+  contact_override: { channel: 'channel', reason: 'text' },
+  callback_requested: { at: 'dateTime' },
+  hold_placed: { holdKind: 'holdKind' },
+  hold_lifted: { holdKind: 'holdKind', reason: 'text' },
+  // What a person wrote on the file; a care hold as read by someone with no need to know (need-to-know/holds.ts).
+  note: { text: 'text' },
+  care_rule_restricted: {},
+  // Payments.
+  payment_received: { amountCents: 'money', receiptNumber: 'text' },
+  payment_reversed: { reversalKind: 'reversalKind', receiptNumber: 'text', reason: 'text' },
+} as const satisfies Record<string, Record<string, RecordParamKind>>;
+
+export type RecordTextKey = keyof typeof RECORD_TEXTS;
+export const RECORD_TEXT_KEYS = Object.keys(RECORD_TEXTS) as RecordTextKey[];
+
+type ParamValue<K extends RecordParamKind> = K extends 'money' | 'count'
+  ? number
+  : K extends 'message'
+    ? Message
+    : string;
+type ParamsOf<K extends RecordTextKey> = {
+  [P in keyof (typeof RECORD_TEXTS)[K]]: (typeof RECORD_TEXTS)[K][P] extends RecordParamKind
+    ? ParamValue<(typeof RECORD_TEXTS)[K][P]>
+    : never;
+};
+
+/** A text of the case file: its key and its parameters, checked against `RECORD_TEXTS` where it is written. */
+export type RecordText = { [K in RecordTextKey]: { key: K; params: ParamsOf<K> } }[RecordTextKey];
+
+/** A parameter as stored and sent: what `RecordText`'s parameters are once they leave the server's types. */
+export type RecordParam = string | number | Message;
+
+/** Builds a text of the case file (the parameters' names and kinds are those of its key). */
+export function recordText<K extends RecordTextKey>(key: K, params: ParamsOf<K>): RecordText {
+  return { key, params } as RecordText;
+}

@@ -1,0 +1,35 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { i18next } from '../../i18n/index.js';
+import { makeFormatters } from '../../i18n/format.js';
+import { sayRecord } from './recordText.js';
+
+const say = (
+  locale: 'fr' | 'en' | 'it',
+  ...rest: Parameters<typeof sayRecord> extends [unknown, unknown, ...infer R] ? R : never
+) => sayRecord(i18next.getFixedT(locale), makeFormatters(locale), ...rest);
+
+describe('a line of the case file', () => {
+  const payment = { key: 'payment_received', params: { amountCents: 456_525, receiptNumber: 'Q-2026-000042' } };
+
+  it('is said in the reader’s language, with the amount in the locale’s grouping', () => {
+    expect(say('fr', payment, null)?.words).toBe('Paiement reçu : 4\u202f565,25\u00a0€, quittance Q-2026-000042');
+    expect(say('it', payment, null)?.words).toBe('Pagamento ricevuto: 4.565,25\u00a0€, quietanza Q-2026-000042');
+    expect(say('en', payment, null)?.words).toBe('Payment received: €4,565.25, receipt Q-2026-000042');
+  });
+
+  it('translates the codes among its parameters and keeps what a person wrote as written', () => {
+    const hold = { key: 'hold_lifted', params: { holdKind: 'dispute', reason: 'créance confirmée' } };
+    expect(say('en', hold, null)?.words).toBe('Hold lifted: Dispute — créance confirmée');
+    const task = {
+      key: 'task_created',
+      params: { title: { fr: 'Rappeler', en: 'Call back', it: 'Richiamare' }, dueOn: '2026-05-04' },
+    };
+    expect(say('it', task, null)?.words).toBe('Seguito da fare: Richiamare (scadenza 04/05/2026)');
+  });
+
+  it('shows a line written before texts had keys in French, marked as French', () => {
+    expect(say('en', null, 'Créances soldées')).toEqual({ words: 'Créances soldées', lang: 'fr' });
+    expect(say('en', null, null)).toBeNull();
+  });
+});

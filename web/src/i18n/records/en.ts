@@ -1,0 +1,46 @@
+import type { recordsFr } from './fr.js';
+
+export const recordsEn: Record<keyof typeof recordsFr, string> = {
+  plan_agreed: 'Payment plan agreed (version {{planVersion}})',
+  plan_cancelled_to_amicable: 'Payment plan cancelled: back to amicable collection',
+  plan_broken_to_amicable: 'Payment plan broken: back to amicable collection',
+  paid_in_full: 'Claims paid in full',
+  payment_reversed_reopened: 'Payment reversed: the case is reopened',
+  merged: 'Debtor records merged (same person): claims taken over by case {{intoCaseReference}}',
+  recalled: 'Claims recalled by the creditor',
+  closed_by_creditor: 'Claims closed by the creditor',
+  placement: 'Placed by {{creditor}} (mandate {{mandate}})',
+  placement_file: 'Placed by {{creditor}} (mandate {{mandate}}, file {{file}})',
+  plan_recorded_agreed: 'Plan v{{version}} ({{planKind}}): {{amountCents}} in {{instalments}} instalment(s), agreed',
+  plan_recorded_pending:
+    'Plan v{{version}} ({{planKind}}): {{amountCents}} in {{instalments}} instalment(s), sent for approval',
+  plan_approved: 'Plan v{{version}} approved by {{by}}: {{reason}}',
+  plan_refused: 'Plan v{{version}} refused by {{by}}: {{reason}}',
+  plan_cancelled: 'Plan cancelled: {{reason}}',
+  plan_completed: 'Plan completed: every instalment is paid',
+  plan_broken:
+    'Plan broken: instalment {{instalment}} unpaid beyond the {{graceDays}}-day grace period. Follow up and renegotiate.',
+  orientation_flagged:
+    'Referral to the over-indebtedness procedure (Banque de France) and free budget advice, to be reviewed',
+  orientation_flagged_note:
+    'Referral to the over-indebtedness procedure (Banque de France) and free budget advice, to be reviewed: {{note}}',
+  review_closed: 'Review closed: {{outcome}}',
+  task_created: 'Follow-up to do: {{title}} (due {{dueOn}})',
+  assigned_care_team: 'Case handed to the care team (care rule)',
+  assigned_team: 'Case handed to {{team}}: {{note}}',
+  assigned_agent: 'Case handed to {{team}} (named agent): {{note}}',
+  promise_made: 'Promise to pay: {{amountCents}} by {{dueOn}}',
+  promise_kept: 'Promise kept: {{amountCents}} paid',
+  promise_cancelled: 'Promise cancelled: {{reason}}',
+  promise_broken: 'Promise broken: {{amountCents}} expected on {{dueOn}}',
+  first_letter: 'First letter (CPCE R124-4), reference {{reference}}',
+  contact_recorded: 'Contact recorded: {{channel}}',
+  contact_override: 'Contact policy override ({{channel}}): {{reason}}',
+  callback_requested: 'Callback requested by the debtor for {{at}}',
+  hold_placed: 'Hold placed: {{holdKind}}',
+  hold_lifted: 'Hold lifted: {{holdKind}} — {{reason}}',
+  note: '{{text}}',
+  care_rule_restricted: 'Care rule: details restricted (need to know)',
+  payment_received: 'Payment received: {{amountCents}}, receipt {{receiptNumber}}',
+  payment_reversed: 'Payment reversed ({{reversalKind}}): receipt {{receiptNumber}} — {{reason}}',
+};

@@ -1,0 +1,46 @@
+import type { recordsFr } from './fr.js';
+
+export const recordsIt: Record<keyof typeof recordsFr, string> = {
+  plan_agreed: 'Piano di pagamento accettato (versione {{planVersion}})',
+  plan_cancelled_to_amicable: 'Piano di pagamento annullato: ritorno alla fase stragiudiziale',
+  plan_broken_to_amicable: 'Piano di pagamento interrotto: ritorno alla fase stragiudiziale',
+  paid_in_full: 'Crediti saldati',
+  payment_reversed_reopened: 'Pagamento annullato: la pratica è riaperta',
+  merged: 'Schede debitore unite (stessa persona): crediti ripresi nella pratica {{intoCaseReference}}',
+  recalled: 'Crediti richiamati dal creditore',
+  closed_by_creditor: 'Crediti chiusi dal creditore',
+  placement: 'Affidamento di {{creditor}} (mandato {{mandate}})',
+  placement_file: 'Affidamento di {{creditor}} (mandato {{mandate}}, file {{file}})',
+  plan_recorded_agreed: 'Piano v{{version}} ({{planKind}}): {{amountCents}} in {{instalments}} rata/e, accettato',
+  plan_recorded_pending:
+    'Piano v{{version}} ({{planKind}}): {{amountCents}} in {{instalments}} rata/e, sottoposto ad approvazione',
+  plan_approved: 'Piano v{{version}} approvato da {{by}}: {{reason}}',
+  plan_refused: 'Piano v{{version}} rifiutato da {{by}}: {{reason}}',
+  plan_cancelled: 'Piano annullato: {{reason}}',
+  plan_completed: 'Piano saldato: tutte le rate sono pagate',
+  plan_broken:
+    'Piano interrotto: rata {{instalment}} non pagata oltre il periodo di tolleranza di {{graceDays}} giorni. Sollecitare e rinegoziare.',
+  orientation_flagged:
+    'Orientamento verso la procedura di sovraindebitamento (Banque de France) e una consulenza di bilancio gratuita, da esaminare',
+  orientation_flagged_note:
+    'Orientamento verso la procedura di sovraindebitamento (Banque de France) e una consulenza di bilancio gratuita, da esaminare: {{note}}',
+  review_closed: 'Esame chiuso: {{outcome}}',
+  task_created: 'Seguito da fare: {{title}} (scadenza {{dueOn}})',
+  assigned_care_team: 'Pratica affidata al team di accompagnamento (regola di tutela)',
+  assigned_team: 'Pratica affidata a {{team}}: {{note}}',
+  assigned_agent: 'Pratica affidata a {{team}} (operatore designato): {{note}}',
+  promise_made: 'Promessa di pagamento: {{amountCents}} entro il {{dueOn}}',
+  promise_kept: 'Promessa mantenuta: {{amountCents}} pagati',
+  promise_cancelled: 'Promessa annullata: {{reason}}',
+  promise_broken: 'Promessa non mantenuta: {{amountCents}} attesi il {{dueOn}}',
+  first_letter: 'Prima lettera (CPCE R124-4), riferimento {{reference}}',
+  contact_recorded: 'Contatto registrato: {{channel}}',
+  contact_override: 'Deroga alla politica di contatto ({{channel}}): {{reason}}',
+  callback_requested: 'Richiamata chiesta dal debitore per il {{at}}',
+  hold_placed: 'Sospensione applicata: {{holdKind}}',
+  hold_lifted: 'Sospensione revocata: {{holdKind}} — {{reason}}',
+  note: '{{text}}',
+  care_rule_restricted: 'Regola di tutela: dettagli riservati (necessità di sapere)',
+  payment_received: 'Pagamento ricevuto: {{amountCents}}, quietanza {{receiptNumber}}',
+  payment_reversed: 'Pagamento annullato ({{reversalKind}}): quietanza {{receiptNumber}} — {{reason}}',
+};
