@@ -9,6 +9,7 @@ import {
   waitForPage,
 } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
+import { CASE_EVENT_KINDS } from '../src/cases/contract.js';
 
 const fixture = useAccordAndBrowser();
 
@@ -163,6 +164,52 @@ describe('an agent working cases', () => {
       expect(secondPage.length).toBeGreaterThan(0);
       expect(secondPage.some((reference) => firstPage.includes(reference))).toBe(false);
       expect(await page.getByRole('status').first().textContent()).toContain('Dossiers 26 à');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a case file read in English and Italian', () => {
+  /** French the system wrote on demo case files before its texts had keys (and would write again if one leaked). */
+  const FRENCH =
+    /Créances|Dossier|Identité confirmée|Pas de réponse|Courrier|Plan de paiement|Remise|Contact enregistré/;
+
+  it('says every timeline line and stage reason in the reader’s language, and names every kind in words', async () => {
+    const target = await fixture.server.deps.db
+      .selectFrom('cases')
+      .select('id')
+      .where('stage', '=', 'plan')
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    const base = fixture.server.url;
+    try {
+      await signInWithKeyboard(page, base, 'manager@demo.accord.test', DEMO_PASSWORD);
+      for (const [button, lang] of [
+        ['English', 'en'],
+        ['Italiano', 'it'],
+      ] as const) {
+        await page.getByRole('button', { name: button }).click();
+        await page.waitForFunction((wanted) => document.documentElement.lang === wanted, lang);
+        await page.goto(`${base}/cases/${target.id}`);
+        await waitForPage(page);
+        const timeline = page.locator('ol.timeline');
+        await timeline.waitFor();
+        const kinds = await timeline.locator('.timeline-kind').allTextContents();
+        expect(kinds.length).toBeGreaterThan(2);
+        for (const kind of kinds) expect(CASE_EVENT_KINDS as readonly string[], lang).not.toContain(kind);
+        const stages = page.locator('section', { has: page.locator('#stages-heading') });
+        for (const text of [await timeline.textContent(), await stages.locator('tbody').textContent()]) {
+          expect(text, lang).not.toMatch(FRENCH);
+        }
+        expect(await timeline.locator('[lang="fr"]').count(), lang).toBe(0);
+        expect(await stages.locator('[lang="fr"]').count(), lang).toBe(0);
+        const violations = await axeViolations(page);
+        expect(violations, describeViolations(`/cases/${target.id} (${lang})`, violations)).toEqual([]);
+        await screenshot(page, `case-${lang}`);
+      }
     } finally {
       await context.close();
     }

@@ -17,6 +17,7 @@ import {
   type Place,
 } from './places.js';
 import { Random } from './random.js';
+import { recordText, type RecordText } from '../cases/core/record-texts.js';
 import { isContactEvent, settleContactHistory } from './contact-history.js';
 import { policyInForce } from '../contact-policy/policy-store.js';
 import { DAY_MS, localDateOf } from '../platform/calendar/index.js';
@@ -491,14 +492,14 @@ async function loadPortfolio(
         from_stage: null,
         to_stage: 'amicable',
         changed_at: opened,
-        reason: 'Remise du dossier par le créancier',
+        reason_key: 'placed_by_creditor',
       });
       events.push({
         case_id: caseId,
         debtor_id: debtorId,
         occurred_at: during(opened, random),
         kind: 'placement',
-        summary: `Dossier remis par ${creditor.spec.name} (mandat ${creditor.spec.mandate.code})`,
+        ...said(recordText('placement', { creditor: creditor.spec.name, mandate: creditor.spec.mandate.code })),
       });
       events.push({
         case_id: caseId,
@@ -508,7 +509,7 @@ async function loadPortfolio(
         channel: 'letter',
         direction: 'outbound',
         outcome: 'sent',
-        summary: `Premier courrier (CPCE R124-4), référence LR-${reference}`,
+        ...said(recordText('first_letter', { reference: `LR-${reference}` })),
         data: { template: 'first_letter_r124_4' },
       });
 
@@ -528,12 +529,7 @@ async function loadPortfolio(
             channel: 'phone',
             direction: 'outbound',
             outcome,
-            summary:
-              outcome === 'voicemail'
-                ? 'Message neutre laissé sur la messagerie'
-                : outcome === 'wrong_number'
-                  ? 'Faux numéro'
-                  : 'Pas de réponse',
+            summary_key: `call_${outcome}`,
           });
         } else if (touch < 0.65) {
           const outcome = random.pick([
@@ -551,7 +547,7 @@ async function loadPortfolio(
             channel: 'phone',
             direction: random.chance(0.3) ? 'inbound' : 'outbound',
             outcome,
-            summary: CONVERSATION_SUMMARIES[outcome],
+            summary_key: `conversation_${outcome}`,
             actor_user_id: random.chance(0.3) ? agentId : null,
           });
         } else if (touch < 0.85) {
@@ -563,7 +559,7 @@ async function loadPortfolio(
             channel: 'sms',
             direction: 'outbound',
             outcome: 'delivered',
-            summary: 'SMS de relance avec les moyens de paiement et le lien de désinscription',
+            summary_key: 'reminder_sms',
           });
         } else {
           events.push({
@@ -574,7 +570,7 @@ async function loadPortfolio(
             channel: 'letter',
             direction: 'outbound',
             outcome: 'sent',
-            summary: `Courrier de relance rappelant LR-${reference} du ${isoDay(letterDay).split('-').reverse().join('/')}`,
+            ...said(recordText('reminder_letter', { reference: `LR-${reference}`, sentOn: isoDay(letterDay) })),
           });
         }
         cursor += random.int(6, 20) * DAY_MS;
@@ -586,14 +582,14 @@ async function loadPortfolio(
           from_stage: 'amicable',
           to_stage: stage,
           changed_at: stageChanged,
-          reason: STAGE_REASONS[stage] ?? 'Changement d’étape',
+          reason_key: `stage_${stage}`,
         });
         events.push({
           case_id: caseId,
           debtor_id: debtorId,
           occurred_at: stageChanged,
           kind: 'stage_change',
-          summary: STAGE_REASONS[stage] ?? 'Changement d’étape',
+          summary_key: `stage_${stage}`,
         });
       }
       if (stage === 'dispute') {
@@ -648,21 +644,8 @@ async function loadPortfolio(
   return { debtors: debtors.length, cases: cases.length, claims: claims.length, events: settled.length };
 }
 
-const CONVERSATION_SUMMARIES = {
-  promise_to_pay: 'Identité confirmée ; promesse de paiement convenue',
-  callback_requested: 'Identité confirmée ; la personne demande à être rappelée',
-  hardship_declared: 'Identité confirmée ; difficultés financières exposées, bilan budgétaire proposé',
-  refusal: 'Identité confirmée ; la personne refuse de payer pour le moment',
-  right_party: 'Identité confirmée ; situation écoutée, procédure expliquée',
-} as const;
-
-const STAGE_REASONS: Record<string, string> = {
-  plan: 'Plan de paiement convenu',
-  dispute: 'Contestation ouverte par la personne',
-  overindebtedness: 'Dossier de surendettement déclaré recevable',
-  judicial: 'Passage au pôle judiciaire, revu après la phase amiable',
-  closed: 'Dossier clos',
-};
+/** A text of the case file as its row stores it (by key: the page says it in the reader's language). */
+const said = (text: RecordText) => ({ summary_key: text.key, summary_params: JSON.stringify(text.params) });
 
 /**
  * The demo's contact history as the contact policy reads it: every letter, call and message of the timeline,

@@ -83,6 +83,23 @@ export const RECORD_TEXTS = {
   // What a person wrote on the file; a care hold as read by someone with no need to know (need-to-know/holds.ts).
   note: { text: 'text' },
   care_rule_restricted: {},
+  // The demo's history (src/demo/seed.ts): calls, messages, reminders and stage changes as an agency records them.
+  placed_by_creditor: {},
+  call_no_answer: {},
+  call_voicemail: {},
+  call_wrong_number: {},
+  conversation_promise_to_pay: {},
+  conversation_callback_requested: {},
+  conversation_hardship_declared: {},
+  conversation_refusal: {},
+  conversation_right_party: {},
+  reminder_sms: {},
+  reminder_letter: { reference: 'text', sentOn: 'date' },
+  stage_plan: {},
+  stage_dispute: {},
+  stage_overindebtedness: {},
+  stage_judicial: {},
+  stage_closed: {},
   // Payments.
   payment_received: { amountCents: 'money', receiptNumber: 'text' },
   payment_reversed: { reversalKind: 'reversalKind', receiptNumber: 'text', reason: 'text' },
