@@ -5,11 +5,10 @@ import type { DB } from '../platform/db/schema.js';
 import { applyFit, fitToBalance, type InstalmentState } from './core/index.js';
 import { writeReason, type AdjustmentCause } from './core/event-reasons.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
+import { recordText } from '../cases/core/record-texts.js';
 
 /** The live plans whose schedule still asks for money (a refused, cancelled or completed one asks for nothing). */
 const ASKING = ['proposed', 'pending_approval', 'agreed', 'active', 'broken'] as const;
-
-const euros = (cents: number) => `${(cents / 100).toFixed(2).replace('.', ',')} €`;
 
 /**
  * Brings the case's live plan down to its balance (plans/core/fit-to-balance.ts), in the caller's transaction: after
@@ -79,7 +78,12 @@ export async function fitPlanToBalance(
   await planCaseEvent(
     trx,
     plan,
-    `Plan v${plan.current_version} ajusté au solde : ${euros(fromCents)} → ${euros(toCents)} (${after.filter((i) => i.status !== 'paid').length} échéance(s) restante(s))`,
+    recordText('plan_adjusted', {
+      version: plan.current_version,
+      fromCents,
+      toCents,
+      remaining: after.filter((i) => i.status !== 'paid').length,
+    }),
     actorUserId,
     context.at,
     { version: plan.current_version, adjusted: { cause, fromCents, toCents } },

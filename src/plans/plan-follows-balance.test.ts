@@ -161,12 +161,17 @@ describe.each(ENGINES)('a plan follows the balance on %s', (engine) => {
     expect(audit[1]!.after).toMatchObject({ cause: 'payment', fromCents: 456_525, toCents: 441_475 });
     const timeline = await t.deps.db
       .selectFrom('case_events')
-      .select(['summary', 'data'])
+      .select(['summary_key', 'summary_params'])
       .where('case_id', '=', caseId)
       .where('kind', '=', 'plan')
       .execute();
-    expect(timeline.map((e) => e.summary)).toEqual(
-      expect.arrayContaining([expect.stringContaining('ajusté au solde')]),
+    expect(timeline).toEqual(
+      expect.arrayContaining([
+        {
+          summary_key: 'plan_adjusted',
+          summary_params: expect.objectContaining({ fromCents: 456_525, toCents: 441_475 }),
+        },
+      ]),
     );
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });

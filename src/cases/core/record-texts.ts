@@ -58,6 +58,7 @@ export const RECORD_TEXTS = {
   plan_refused: { version: 'count', by: 'text', reason: 'text' },
   plan_cancelled: { reason: 'text' },
   plan_completed: {},
+  plan_adjusted: { version: 'count', fromCents: 'money', toCents: 'money', remaining: 'count' },
   plan_broken: { instalment: 'count', graceDays: 'count' },
   // Reviews and follow-ups.
   orientation_flagged: {},

@@ -18,6 +18,8 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   plan_refused: 'Plan v{{version}} refused by {{by}}: {{reason}}',
   plan_cancelled: 'Plan cancelled: {{reason}}',
   plan_completed: 'Plan completed: every instalment is paid',
+  plan_adjusted:
+    'Plan v{{version}} fitted to the balance: {{fromCents}} → {{toCents}} ({{remaining}} instalment(s) left)',
   plan_broken:
     'Plan broken: instalment {{instalment}} unpaid beyond the {{graceDays}}-day grace period. Follow up and renegotiate.',
   orientation_flagged:

@@ -17,6 +17,8 @@ export const recordsFr = {
   plan_refused: 'Plan v{{version}} refusé par {{by}} : {{reason}}',
   plan_cancelled: 'Plan annulé : {{reason}}',
   plan_completed: 'Plan soldé : toutes les échéances sont payées',
+  plan_adjusted:
+    'Plan v{{version}} ajusté au solde : {{fromCents}} → {{toCents}} ({{remaining}} échéance(s) restante(s))',
   plan_broken:
     'Plan rompu : échéance {{instalment}} impayée au-delà du délai de grâce de {{graceDays}} jours. Relance et renégociation à prévoir.',
   orientation_flagged:

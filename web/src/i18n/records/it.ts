@@ -18,6 +18,7 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   plan_refused: 'Piano v{{version}} rifiutato da {{by}}: {{reason}}',
   plan_cancelled: 'Piano annullato: {{reason}}',
   plan_completed: 'Piano saldato: tutte le rate sono pagate',
+  plan_adjusted: 'Piano v{{version}} adeguato al saldo: {{fromCents}} → {{toCents}} ({{remaining}} rata/e restante/i)',
   plan_broken:
     'Piano interrotto: rata {{instalment}} non pagata oltre il periodo di tolleranza di {{graceDays}} giorni. Sollecitare e rinegoziare.',
   orientation_flagged:
