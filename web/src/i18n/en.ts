@@ -12,6 +12,7 @@ import { needToKnowEn, needToKnowProblemsEn } from './need-to-know/en.js';
 import { exportsEn, exportsProblemsEn } from './exports/en.js';
 import { notificationsEn } from './notifications/en.js';
 import { recordsEn } from './records/en.js';
+import { documentsEn, documentsProblemsEn } from './documents/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -581,6 +582,7 @@ export const en: Messages = {
   exports: exportsEn,
   notifications: notificationsEn,
   records: recordsEn,
+  documents: documentsEn,
   problems: {
     teams: adminProblemsEn.teams,
     poles: adminProblemsEn.poles,
@@ -588,6 +590,7 @@ export const en: Messages = {
     ...workspaceProblemsEn,
     ...needToKnowProblemsEn,
     ...exportsProblemsEn,
+    ...documentsProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',

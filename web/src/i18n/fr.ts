@@ -11,6 +11,7 @@ import { needToKnowFr, needToKnowProblemsFr } from './need-to-know/fr.js';
 import { exportsFr, exportsProblemsFr } from './exports/fr.js';
 import { notificationsFr } from './notifications/fr.js';
 import { recordsFr } from './records/fr.js';
+import { documentsFr, documentsProblemsFr } from './documents/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -584,6 +585,7 @@ export const fr = {
   exports: exportsFr,
   notifications: notificationsFr,
   records: recordsFr,
+  documents: documentsFr,
   problems: {
     teams: adminProblemsFr.teams,
     poles: adminProblemsFr.poles,
@@ -591,6 +593,7 @@ export const fr = {
     ...workspaceProblemsFr,
     ...needToKnowProblemsFr,
     ...exportsProblemsFr,
+    ...documentsProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',

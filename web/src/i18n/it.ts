@@ -12,6 +12,7 @@ import { needToKnowIt, needToKnowProblemsIt } from './need-to-know/it.js';
 import { exportsIt, exportsProblemsIt } from './exports/it.js';
 import { notificationsIt } from './notifications/it.js';
 import { recordsIt } from './records/it.js';
+import { documentsIt, documentsProblemsIt } from './documents/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -572,6 +573,7 @@ export const it: PartialMessages = {
   exports: exportsIt,
   notifications: notificationsIt,
   records: recordsIt,
+  documents: documentsIt,
   problems: {
     teams: adminProblemsIt.teams,
     poles: adminProblemsIt.poles,
@@ -579,6 +581,7 @@ export const it: PartialMessages = {
     ...workspaceProblemsIt,
     ...needToKnowProblemsIt,
     ...exportsProblemsIt,
+    ...documentsProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',

@@ -18,6 +18,7 @@ import { CaseAuditLinks } from '../audit/CaseAuditLinks.js';
 import { ContactPanel } from '../contact-policy/case-contact/ContactPanel.js';
 import { HoldsTable } from '../contact-policy/case-contact/HoldsTable.js';
 import { PaymentsSection } from '../payments/PaymentsSection.js';
+import { DocumentsSection } from '../documents/DocumentsSection.js';
 import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
 import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
 
@@ -115,6 +116,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
       {contactsShown ? <ContactPanel key={workspace?.version} caseId={detail.id} /> : null}
       <ClaimsSection claims={detail.claims} />
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}
+      {can(me.role, 'documents.read') ? <DocumentsSection caseId={detail.id} /> : null}
       {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}
       {contactsShown ? null : <HoldsSection holds={detail.holds} />}
