@@ -81,7 +81,7 @@ describe.each(ENGINES)('affordability on %s', (engine) => {
     });
     expect(body.trace[1]).toMatchObject({
       step: 'seizable_share',
-      rule: expect.stringContaining('R3252-2'),
+      source: { kind: 'law', citation: expect.stringContaining('R3252-2') },
       valueCents: 34485,
     });
     expect(body.trace[1].message.fr).toContain('344,85');

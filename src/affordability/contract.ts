@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { calendarDate, idParams } from '../platform/http/schemas.js';
 import { REASON_MAX_LENGTH } from '../need-to-know/core/need-to-know.js';
-import { BINDING_CONSTRAINTS, EXPENSE_BASES, EXPENSE_CATEGORIES, FLAGS, RESOURCE_TYPES } from './core/index.js';
+import {
+  BINDING_CONSTRAINTS,
+  CHOICES,
+  EXPENSE_BASES,
+  EXPENSE_CATEGORIES,
+  FLAGS,
+  RESOURCE_TYPES,
+} from './core/index.js';
 
 /** The API of affordability: household budgets, their capacity, and the dated reference data. */
 
@@ -44,7 +51,40 @@ export const capacityResultSchema = z.object({
   expensesCents: z.number().int(),
   declaredExpensesCents: z.number().int(),
   leftToLiveOnCents: z.number().int(),
-  trace: z.array(z.object({ step: z.string(), rule: z.string(), valueCents: z.number().int(), message })),
+  // Budgets recorded before these figures existed do not have them (the web app then shows what they have).
+  leftAfterExpensesCents: z.number().int().optional(),
+  leftAfterRepaymentCents: z.number().int().optional(),
+  floor: z
+    .object({
+      effectiveFrom: z.string().nullable(),
+      amountCents: z.number().int(),
+      status: z.enum(['law', 'check', 'placeholder']).nullable(),
+    })
+    .optional(),
+  expenseLines: z
+    .array(
+      z.object({
+        category: z.enum(EXPENSE_CATEGORIES),
+        basis: z.enum(EXPENSE_BASES),
+        amountCents: z.number().int(),
+        allowanceFrom: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  trace: z.array(
+    z.object({
+      step: z.string(),
+      source: z
+        .discriminatedUnion('kind', [
+          z.object({ kind: z.literal('law'), citation: z.string() }),
+          z.object({ kind: z.literal('choice'), choice: z.enum(CHOICES) }),
+        ])
+        .optional()
+        .describe('the article of law the step follows, or the agency choice it makes'),
+      valueCents: z.number().int(),
+      message,
+    }),
+  ),
   flags: z.array(z.enum(FLAGS)),
   reference: z.object({
     scaleYear: z.number().int(),

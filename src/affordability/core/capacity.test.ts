@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { computeCapacity, householdRsa, seizableShare } from './capacity.js';
 import { REGULATION_REFERENCE } from './fixtures.test-data.js';
 import { referenceInForce } from './reference.js';
+import { euros } from './text.js';
 import { EXPENSE_CATEGORIES, RESOURCE_TYPES, type Assessment, type Household } from './types.js';
 
 const compute = (a: Assessment) => computeCapacity(a, referenceInForce(REGULATION_REFERENCE, a.date));
@@ -72,18 +73,20 @@ describe('the public vectors of REGULATION.md §7', () => {
       'rsa_bound',
       'expenses_bound',
       'capacity',
-      'left_to_live_on',
+      'left_after_expenses',
+      'left_after_repayment',
     ]);
-    expect(r.trace.every((l) => l.rule.length > 0 && l.message.fr && l.message.en && l.message.it)).toBe(true);
+    expect(r.trace.every((l) => l.source.kind.length > 0 && l.message.fr && l.message.en && l.message.it)).toBe(true);
     const qs = r.trace.find((l) => l.step === 'seizable_share')!;
-    expect(qs.rule).toContain('R3252-2');
+    expect(qs.source).toMatchObject({ kind: 'law', citation: expect.stringContaining('R3252-2') });
     expect(qs.message.en).toBe(
       'Seizable share: on €26,400.00 a year, with the 2026 scale, each threshold raised by €5,220.00 for 3 dependant(s), the seizable part is €4,138.17 a year, that is €344.85 a month.',
     );
     expect(qs.message.fr).toContain('344,85\u00a0€ par mois');
     expect(r.trace.find((l) => l.step === 'capacity')!.message.fr).toContain('200,00\u00a0€ par mois');
     expect(r.reference).toEqual({ scaleYear: 2026, rsaEffectiveFrom: '2026-04-01', allowances: [] });
-    expect(r.flags).toEqual(['figures_to_check']);
+    // Capacity bound by expenses: the household keeps nothing after both, below the floor, and the page says so.
+    expect(r.flags).toEqual(['below_floor', 'figures_to_check']);
   });
 });
 
@@ -299,6 +302,67 @@ describe('properties', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('what the household keeps, after expenses and after the repayment', () => {
+  // Resources 2,000, expenses 1,490: the seizable share (471.70) binds, capacity 471; 39 € remain once both are paid.
+  const issue = budget('2026-05-01', SINGLE, 200000, 149000);
+
+  it('shows what is left after the expenses and after the repayment, and warns below the floor in force', () => {
+    const result = compute(issue);
+    expect(result.capacityCents).toBe(47100);
+    expect(result.leftAfterExpensesCents).toBe(51000);
+    expect(result.leftAfterRepaymentCents).toBe(3900);
+    expect(result.floor).toMatchObject({ effectiveFrom: '2025-01-01' });
+    expect(result.floor.amountCents).toBeGreaterThan(3900);
+    expect(result.flags).toContain('below_floor');
+    const steps = result.trace.map((l) => l.step);
+    expect(steps).toEqual(expect.arrayContaining(['left_after_expenses', 'left_after_repayment']));
+    const line = result.trace.find((l) => l.step === 'left_after_repayment')!;
+    expect(line.message.fr).toContain('39,00');
+    // Comfortable budget: no warning.
+    expect(compute(budget('2026-05-01', SINGLE, 200000, 100000)).flags).not.toContain('below_floor');
+  });
+
+  it('names the legal source of each step in words, never a file or a tag', () => {
+    for (const line of compute(issue).trace) {
+      expect(line.source.kind === 'law' ? line.source.citation : line.source.choice).not.toMatch(/REGULATION|\[|\.md/);
+      if (line.source.kind === 'law') expect(line.source.citation).toMatch(/^(Code|Directive|CASF)/);
+    }
+    expect(compute(issue).trace.find((l) => l.step === 'seizable_share')!.source).toEqual({
+      kind: 'law',
+      citation: 'Code du travail, art. R3252-2, R3252-3',
+    });
+  });
+
+  it('shows the amount of each standard allowance it used', () => {
+    const withAllowance = compute({
+      ...issue,
+      expenses: [
+        { category: 'housing', amountCents: 60000, basis: 'actual' },
+        { category: 'food_household', basis: 'standard' },
+      ],
+    });
+    const food = withAllowance.expenseLines.find((x) => x.category === 'food_household')!;
+    expect(food.basis).toBe('standard');
+    expect(food.amountCents).toBeGreaterThan(0);
+    const money = euros(food.amountCents).fr;
+    expect(withAllowance.trace.find((l) => l.step === 'expenses')!.message.fr).toContain(money);
+  });
+
+  it('properties: left after repayment = left after expenses − capacity, and the flag says exactly when it is below the floor', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800_000 }), fc.integer({ min: 0, max: 800_000 }), (resources, expenses) => {
+        const r = compute(budget('2026-05-01', SINGLE, resources, expenses));
+        expect(r.leftAfterExpensesCents).toBe(resources - expenses);
+        expect(r.leftAfterRepaymentCents).toBe(r.leftAfterExpensesCents - r.capacityCents);
+        expect(r.flags.includes('below_floor')).toBe(
+          r.capacityCents > 0 && r.leftAfterRepaymentCents < r.floor.amountCents,
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,9 +1,12 @@
 import { invalid } from '../../platform/errors.js';
-import { say } from './text.js';
+import { composition, frDate, say } from './text.js';
+import { floorAmount } from './floors.js';
+import { ALLOWANCE_WORD, BOUND_NAMES, CATEGORY_NAMES, leftStep } from './left-step.js';
 import {
   UNSEIZABLE_RESOURCES,
   type Assessment,
   type BindingConstraint,
+  type ExpenseBasis,
   type CapacityResult,
   type ExpenseCategory,
   type Flag,
@@ -48,7 +51,9 @@ export function computeCapacity(assessment: Assessment, reference: ReferenceInFo
   );
   if (bounds.expensesBoundCents < 0) flags.add('negative_margin');
   const capacity = capacityStep(bounds.candidates);
-  const left = leftToLiveOnStep(resources, capacity.capacityCents);
+  const floorCents = floorAmount(reference.floor, household);
+  const left = leftStep(resources, expenses.declaredExpensesCents, capacity.capacityCents, floorCents);
+  if (left.belowFloor) flags.add('below_floor');
   const trace: TraceLine[] = [
     resources.line,
     seizable.line,
@@ -56,7 +61,7 @@ export function computeCapacity(assessment: Assessment, reference: ReferenceInFo
     expenses.line,
     ...bounds.lines,
     capacity.line,
-    left.line,
+    ...left.lines,
   ];
 
   const { capacityCents } = capacity;
@@ -80,7 +85,20 @@ export function computeCapacity(assessment: Assessment, reference: ReferenceInFo
     householdRsaCents: rsa.householdRsaCents,
     expensesCents: expenses.expensesCents,
     declaredExpensesCents: expenses.declaredExpensesCents,
-    leftToLiveOnCents: left.leftToLiveOnCents,
+    leftToLiveOnCents: resources.resourcesCents - capacityCents,
+    leftAfterExpensesCents: left.leftAfterExpensesCents,
+    leftAfterRepaymentCents: left.leftAfterRepaymentCents,
+    floor: {
+      effectiveFrom: reference.floor?.effectiveFrom ?? null,
+      amountCents: floorCents,
+      status: reference.floor?.status ?? null,
+    },
+    expenseLines: expenses.items.map((x) => ({
+      category: x.category,
+      basis: x.basis,
+      amountCents: x.amountCents,
+      allowanceFrom: x.allowanceFrom,
+    })),
     trace,
     flags: [...flags].sort(),
     reference: {
@@ -103,7 +121,7 @@ function resourcesStep(assessment: Assessment) {
   );
   const line: TraceLine = {
     step: 'resources',
-    rule: 'REGULATION.md §7.1 [CHOICE]',
+    source: { kind: 'choice', choice: 'unseizable_left_out' },
     valueCents: resourcesCents,
     message: say({
       fr: (e) =>
@@ -133,7 +151,7 @@ function seizableShareStep(scale: SeizureScale, resourcesCents: number, househol
   const upliftCents = household.dependants * scale.upliftPerDependantCents;
   const line: TraceLine = {
     step: 'seizable_share',
-    rule: `Code du travail R3252-2, R3252-3 (${scale.year})`,
+    source: { kind: 'law', citation: 'Code du travail, art. R3252-2, R3252-3' },
     valueCents: seizableShareCents,
     message: say({
       fr: (e) =>
@@ -169,7 +187,10 @@ function householdRsaStep(rsa: RsaAmounts, household: Household) {
   };
   const line: TraceLine = {
     step: 'household_rsa',
-    rule: `CASF L262-2; C. conso R731-1 (${rsa.effectiveFrom})`,
+    source: {
+      kind: 'law',
+      citation: 'Code de l’action sociale et des familles, art. L262-2 ; Code de la consommation, art. R731-1',
+    },
     valueCents: householdRsaCents,
     message: say({
       fr: (e) =>
@@ -188,23 +209,29 @@ function expensesStep(assessment: Assessment, reference: ReferenceInForce, house
   const items = assessment.expenses.map((x) => expenseAmount(x, reference, assessment.household));
   const declaredExpensesCents = sum(items.map((x) => x.amountCents));
   const expensesCents = Math.max(householdRsaCents, declaredExpensesCents);
+  // A standard allowance shows the amount it gave: "(standard allowances: food 350.00 €)".
+  const standard = items.filter((x) => x.allowanceFrom !== null);
+  const allowances = (lang: 'fr' | 'en' | 'it', e: (cents: number) => string) =>
+    standard.length === 0
+      ? ''
+      : ` (${ALLOWANCE_WORD[lang]} ${standard.map((x) => `${CATEGORY_NAMES[x.category][lang]} ${e(x.amountCents)}`).join(', ')})`;
   const line: TraceLine = {
     step: 'expenses',
-    rule: 'C. conso L731-2',
+    source: { kind: 'law', citation: 'Code de la consommation, art. L731-2' },
     valueCents: expensesCents,
     message: say({
       fr: (e) =>
-        `Dépenses courantes déclarées : ${e(declaredExpensesCents)}` +
+        `Dépenses courantes déclarées : ${e(declaredExpensesCents)}${allowances('fr', e)}` +
         (declaredExpensesCents < householdRsaCents
           ? `, inférieures au RSA du foyer : on retient ${e(expensesCents)}.`
           : `, retenues telles quelles.`),
       en: (e) =>
-        `Day-to-day expenses declared: ${e(declaredExpensesCents)}` +
+        `Day-to-day expenses declared: ${e(declaredExpensesCents)}${allowances('en', e)}` +
         (declaredExpensesCents < householdRsaCents
           ? `, below the household RSA: ${e(expensesCents)} is counted.`
           : `, counted as they are.`),
       it: (e) =>
-        `Spese correnti dichiarate: ${e(declaredExpensesCents)}` +
+        `Spese correnti dichiarate: ${e(declaredExpensesCents)}${allowances('it', e)}` +
         (declaredExpensesCents < householdRsaCents
           ? `, inferiori al RSA del nucleo: si considera ${e(expensesCents)}.`
           : `, considerate così come sono.`),
@@ -225,7 +252,7 @@ function boundsStep(
   const lines: TraceLine[] = [
     {
       step: 'rsa_bound',
-      rule: 'C. conso R731-1',
+      source: { kind: 'law', citation: 'Code de la consommation, art. R731-1' },
       valueCents: rsaBoundCents,
       message: say({
         fr: (e) =>
@@ -237,7 +264,7 @@ function boundsStep(
     },
     {
       step: 'expenses_bound',
-      rule: 'C. conso L731-2',
+      source: { kind: 'law', citation: 'Code de la consommation, art. L731-2' },
       valueCents: expensesBoundCents,
       message: say({
         fr: (e) =>
@@ -265,7 +292,7 @@ function capacityStep(candidates: [BindingConstraint, number][]) {
   const bound = BOUND_NAMES[bindingConstraint];
   const line: TraceLine = {
     step: 'capacity',
-    rule: 'C. conso L731-1; REGULATION.md §7.5 [CHOICE]',
+    source: { kind: 'law', citation: 'Code de la consommation, art. L731-1' },
     valueCents: capacityCents,
     message: say({
       fr: (e) =>
@@ -279,36 +306,14 @@ function capacityStep(candidates: [BindingConstraint, number][]) {
   return { bindingConstraint, capacityCents, line };
 }
 
-/** 7. What the household keeps each month once it repays the capacity. */
-function leftToLiveOnStep(
-  { resourcesCents, excludedResourcesCents }: { resourcesCents: number; excludedResourcesCents: number },
-  capacityCents: number,
-) {
-  const leftToLiveOnCents = resourcesCents - capacityCents;
-  const line: TraceLine = {
-    step: 'left_to_live_on',
-    rule: 'REGULATION.md §7',
-    valueCents: leftToLiveOnCents,
-    message: say({
-      fr: (e) =>
-        `Reste à vivre après remboursement : ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} par mois` +
-        (excludedResourcesCents > 0 ? `, plus les prestations insaisissables (${e(excludedResourcesCents)}).` : '.'),
-      en: (e) =>
-        `Left to live on after repayment: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} a month` +
-        (excludedResourcesCents > 0 ? `, plus the unseizable benefits (${e(excludedResourcesCents)}).` : '.'),
-      it: (e) =>
-        `Resta per vivere dopo il rimborso: ${e(resourcesCents)} − ${e(capacityCents)} = ${e(leftToLiveOnCents)} al mese` +
-        (excludedResourcesCents > 0 ? `, più le prestazioni non pignorabili (${e(excludedResourcesCents)}).` : '.'),
-    }),
-  };
-  return { leftToLiveOnCents, line };
-}
-
 /** No capacity, or a plan beyond 84 months: no plan is proposed, the household is oriented and a person reviews. */
 function orientationLine(capacityCents: number): TraceLine {
   return {
     step: 'orientation',
-    rule: 'C. conso L711-1, L732-3; Directive (EU) 2023/2225 art. 36',
+    source: {
+      kind: 'law',
+      citation: 'Code de la consommation, art. L711-1, L732-3 ; Directive (UE) 2023/2225, art. 36',
+    },
     valueCents: capacityCents,
     message: say({
       fr: () =>
@@ -320,12 +325,6 @@ function orientationLine(capacityCents: number): TraceLine {
     }),
   };
 }
-
-const BOUND_NAMES: Record<BindingConstraint, { fr: string; en: string; it: string }> = {
-  seizable_share: { fr: 'la quotité saisissable', en: 'the seizable share', it: 'la quota pignorabile' },
-  rsa: { fr: 'les ressources moins le RSA', en: 'resources minus the RSA', it: 'le risorse meno il RSA' },
-  expenses: { fr: 'les ressources moins les dépenses', en: 'resources minus expenses', it: 'le risorse meno le spese' },
-};
 
 /**
  * The seizable share of a monthly pay on a year's scale (R3252-2), each threshold raised by `dependants × uplift`
@@ -375,7 +374,13 @@ function expenseAmount(
   expense: Assessment['expenses'][number],
   reference: ReferenceInForce,
   household: Household,
-): { category: ExpenseCategory; amountCents: number; allowanceFrom: string | null; placeholder: boolean } {
+): {
+  category: ExpenseCategory;
+  basis: ExpenseBasis;
+  amountCents: number;
+  allowanceFrom: string | null;
+  placeholder: boolean;
+} {
   if (expense.basis !== 'standard') {
     if (expense.amountCents === undefined) {
       throw invalid(
@@ -386,7 +391,13 @@ function expenseAmount(
         },
       );
     }
-    return { category: expense.category, amountCents: expense.amountCents, allowanceFrom: null, placeholder: false };
+    return {
+      category: expense.category,
+      basis: expense.basis,
+      amountCents: expense.amountCents,
+      allowanceFrom: null,
+      placeholder: false,
+    };
   }
   const allowance = reference.allowances[expense.category];
   if (!allowance) {
@@ -401,6 +412,7 @@ function expenseAmount(
   const persons = household.adults + household.children;
   return {
     category: expense.category,
+    basis: 'standard',
     amountCents: allowance.baseCents + Math.max(0, persons - 1) * allowance.perExtraPersonCents,
     allowanceFrom: allowance.effectiveFrom,
     placeholder: allowance.status === 'placeholder',
@@ -438,18 +450,4 @@ function lcm(a: bigint, b: bigint): bigint {
 /** n / d rounded to the nearest integer, halves up (n ≥ 0, d > 0). */
 function roundHalfUp(n: bigint, d: bigint): bigint {
   return (2n * n + d) / (2n * d);
-}
-
-function frDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-function composition(h: Household, lang: 'fr' | 'en' | 'it'): string {
-  const words = {
-    fr: [h.adults >= 2 ? `${h.adults} adultes` : '1 adulte', h.children === 1 ? '1 enfant' : `${h.children} enfants`],
-    en: [h.adults >= 2 ? `${h.adults} adults` : '1 adult', h.children === 1 ? '1 child' : `${h.children} children`],
-    it: [h.adults >= 2 ? `${h.adults} adulti` : '1 adulto', h.children === 1 ? '1 figlio' : `${h.children} figli`],
-  }[lang];
-  return words.join(', ');
 }

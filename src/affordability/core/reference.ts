@@ -1,4 +1,5 @@
 import { invalid } from '../../platform/errors.js';
+import { LIVING_FLOORS } from './floors.js';
 import type { ExpenseCategory, ReferenceData, ReferenceInForce, SeizureScale, StandardAllowance } from './types.js';
 
 /**
@@ -33,7 +34,8 @@ export function referenceInForce(data: ReferenceData, date: string): ReferenceIn
       allowances[allowance.category] = allowance;
   }
   assertScale(scale);
-  return { scale, rsa, allowances };
+  const floor = latestOnOrBefore(data.floors ?? LIVING_FLOORS, date) ?? null;
+  return { scale, rsa, allowances, floor };
 }
 
 function latestOnOrBefore<T extends { effectiveFrom: string }>(rows: readonly T[], date: string): T | undefined {

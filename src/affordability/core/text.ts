@@ -1,3 +1,4 @@
+import type { Household } from './types.js';
 import type { Message } from '../../platform/message.js';
 
 /** Amounts in the messages of a trace, from integer cents (no floats): 1 357,70 € / €1,357.70 / 1.357,70 €. */
@@ -21,4 +22,18 @@ type Lang = keyof Message;
 export function say(templates: Record<Lang, (eur: (cents: number) => string) => string>): Message {
   const of = (lang: Lang) => templates[lang]((cents) => euros(cents)[lang]);
   return { fr: of('fr'), en: of('en'), it: of('it') };
+}
+
+export function frDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export function composition(h: Household, lang: 'fr' | 'en' | 'it'): string {
+  const words = {
+    fr: [h.adults >= 2 ? `${h.adults} adultes` : '1 adulte', h.children === 1 ? '1 enfant' : `${h.children} enfants`],
+    en: [h.adults >= 2 ? `${h.adults} adults` : '1 adult', h.children === 1 ? '1 child' : `${h.children} children`],
+    it: [h.adults >= 2 ? `${h.adults} adulti` : '1 adulto', h.children === 1 ? '1 figlio' : `${h.children} figli`],
+  }[lang];
+  return words.join(', ');
 }

@@ -117,11 +117,25 @@ export interface StandardAllowance {
   source: string;
 }
 
+/**
+ * The least a household should keep each month once it has paid its expenses and the repayment, from an effective
+ * date: `baseCents` for one person plus `perExtraPersonCents` for each other one. The agency's choice (a margin for
+ * the unexpected, REGULATION.md §7), dated like every other figure; below it the budget page warns in plain words.
+ */
+export interface LivingFloor {
+  effectiveFrom: string;
+  baseCents: number;
+  perExtraPersonCents: number;
+  status: FigureStatus;
+}
+
 /** Everything on file; `referenceInForce` picks what applies at a date. */
 export interface ReferenceData {
   scales: SeizureScale[];
   rsa: RsaAmounts[];
   allowances: StandardAllowance[];
+  /** The floors on file; when left out, the dated table shipped with Accord (core/floors.ts). */
+  floors?: LivingFloor[];
 }
 
 /** The reference data in force at one date. */
@@ -130,6 +144,8 @@ export interface ReferenceInForce {
   rsa: RsaAmounts;
   /** The allowance in force per category (absent when the table has none). */
   allowances: Partial<Record<ExpenseCategory, StandardAllowance>>;
+  /** The floor in force, or null before the first one. */
+  floor: LivingFloor | null;
 }
 
 export const BINDING_CONSTRAINTS = ['seizable_share', 'rsa', 'expenses'] as const;
@@ -142,15 +158,31 @@ export const FLAGS = [
   'orient_banque_de_france',
   'figures_to_check',
   'placeholder_allowance',
+  'below_floor',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
+/** What an agency chooses where the law leaves it free; the web app says each in words, in the reader's language. */
+export const CHOICES = ['unseizable_left_out', 'left_after_expenses', 'living_floor'] as const;
+export type Choice = (typeof CHOICES)[number];
+
+/** The source of a step: an article of law, cited as the law names it, or the agency's own choice. */
+export type RuleSource = { kind: 'law'; citation: string } | { kind: 'choice'; choice: Choice };
+
 export interface TraceLine {
   step: string;
-  /** The legal reference, or the section of REGULATION.md for a [CHOICE], that the step follows (language-neutral). */
-  rule: string;
+  source: RuleSource;
   valueCents: number;
   message: Message;
+}
+
+/** An expense as counted: its amount, the allowance's when the basis is the standard one. */
+export interface ExpenseLine {
+  category: ExpenseCategory;
+  basis: ExpenseBasis;
+  amountCents: number;
+  /** The effective date of the standard allowance used, or null for an actual amount. */
+  allowanceFrom: string | null;
 }
 
 export interface CapacityResult {
@@ -165,7 +197,15 @@ export interface CapacityResult {
   /** EXP: the day-to-day expenses, counted as at least the household RSA. */
   expensesCents: number;
   declaredExpensesCents: number;
+  /** R − capacity (the law's "reste à vivre", unseizable benefits aside). */
   leftToLiveOnCents: number;
+  /** Every resource (unseizable benefits included) minus the expenses declared: what the household has left each month. */
+  leftAfterExpensesCents: number;
+  /** What it has left once it also pays the capacity. */
+  leftAfterRepaymentCents: number;
+  /** The floor in force for this household (0 before the first one on file). */
+  floor: { effectiveFrom: string | null; amountCents: number; status: FigureStatus | null };
+  expenseLines: ExpenseLine[];
   trace: TraceLine[];
   flags: Flag[];
   /** Which reference rows were used, so a saved assessment stays explainable after a correction of the tables. */

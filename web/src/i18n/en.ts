@@ -7,6 +7,7 @@ import { caseReviewsEn, planActionsEn } from './plans/en.js';
 import { supervisionEn, supervisionProblemsEn } from './supervision/en.js';
 import { auditTrailEn } from './audit/en.js';
 import { workspaceEn, workspaceProblemsEn } from './workspace/en.js';
+import { budgetLeftEn } from './affordability/en.js';
 import { searchEn } from './search/en.js';
 import { needToKnowEn, needToKnowProblemsEn } from './need-to-know/en.js';
 import { exportsEn, exportsProblemsEn } from './exports/en.js';
@@ -575,6 +576,7 @@ export const en: Messages = {
   caseReviews: caseReviewsEn,
   supervision: supervisionEn,
   workspace: workspaceEn,
+  budgetLeft: budgetLeftEn,
   auditTrail: auditTrailEn,
   search: searchEn,
   administration: administrationEn,

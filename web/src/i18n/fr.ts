@@ -6,6 +6,7 @@ import { caseReviewsFr, planActionsFr } from './plans/fr.js';
 import { supervisionFr, supervisionProblemsFr } from './supervision/fr.js';
 import { auditTrailFr } from './audit/fr.js';
 import { workspaceFr, workspaceProblemsFr } from './workspace/fr.js';
+import { budgetLeftFr } from './affordability/fr.js';
 import { searchFr } from './search/fr.js';
 import { needToKnowFr, needToKnowProblemsFr } from './need-to-know/fr.js';
 import { exportsFr, exportsProblemsFr } from './exports/fr.js';
@@ -578,6 +579,7 @@ export const fr = {
   caseReviews: caseReviewsFr,
   supervision: supervisionFr,
   workspace: workspaceFr,
+  budgetLeft: budgetLeftFr,
   auditTrail: auditTrailFr,
   search: searchFr,
   administration: administrationFr,

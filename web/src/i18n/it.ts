@@ -7,6 +7,7 @@ import { caseReviewsIt, planActionsIt } from './plans/it.js';
 import { supervisionIt, supervisionProblemsIt } from './supervision/it.js';
 import { auditTrailIt } from './audit/it.js';
 import { workspaceIt, workspaceProblemsIt } from './workspace/it.js';
+import { budgetLeftIt } from './affordability/it.js';
 import { searchIt } from './search/it.js';
 import { needToKnowIt, needToKnowProblemsIt } from './need-to-know/it.js';
 import { exportsIt, exportsProblemsIt } from './exports/it.js';
@@ -566,6 +567,7 @@ export const it: PartialMessages = {
   caseReviews: caseReviewsIt,
   supervision: supervisionIt,
   workspace: workspaceIt,
+  budgetLeft: budgetLeftIt,
   auditTrail: auditTrailIt,
   search: searchIt,
   administration: administrationIt,

@@ -21,18 +21,21 @@ export function BudgetResult({ result }: { result: CapacityResult | null }) {
             </strong>
           </p>
           <p>{t('budget.boundBy', { bound: t(`budget.bounds.${result.bindingConstraint}`) })}</p>
-          {result.flags.length > 0 ? (
+          <LeftFigures result={result} />
+          {result.flags.some((f) => f !== 'below_floor') ? (
             <ul className="budget-flags">
-              {result.flags.map((flag) => (
-                <li
-                  key={flag}
-                  className={
-                    flag === 'orient_banque_de_france' || flag === 'capacity_zero' ? 'warning-text' : undefined
-                  }
-                >
-                  {t(`budget.flags.${flag}`)}
-                </li>
-              ))}
+              {result.flags
+                .filter((f) => f !== 'below_floor')
+                .map((flag) => (
+                  <li
+                    key={flag}
+                    className={
+                      flag === 'orient_banque_de_france' || flag === 'capacity_zero' ? 'warning-text' : undefined
+                    }
+                  >
+                    {t(`budget.flags.${flag}`)}
+                  </li>
+                ))}
             </ul>
           ) : null}
           <Facts
@@ -41,7 +44,14 @@ export function BudgetResult({ result }: { result: CapacityResult | null }) {
               { label: t('budget.seizableShare'), value: format.money(result.seizableShareCents) },
               { label: t('budget.householdRsa'), value: format.money(result.householdRsaCents) },
               { label: t('budget.expensesCounted'), value: format.money(result.expensesCents) },
-              { label: t('budget.leftToLiveOn'), value: format.money(result.leftToLiveOnCents) },
+              ...(result.expenseLines ?? [])
+                .filter((x) => x.basis === 'standard')
+                .map((x) => ({
+                  label: t('budgetLeft.allowanceUsed', {
+                    category: t(`budget.categories.${x.category}`).toLowerCase(),
+                  }),
+                  value: format.money(x.amountCents),
+                })),
             ]}
           />
           <h3>{t('budget.steps')}</h3>
@@ -49,13 +59,57 @@ export function BudgetResult({ result }: { result: CapacityResult | null }) {
             {result.trace.map((line) => (
               <li key={line.step}>
                 <p>{line.message[format.locale]}</p>
-                <p className="hint">{t('budget.rule', { rule: line.rule })}</p>
+                {line.source ? (
+                  <p className="hint">
+                    {t('budgetLeft.source', {
+                      source:
+                        line.source.kind === 'law'
+                          ? line.source.citation
+                          : t(`budgetLeft.choices.${line.source.choice}`),
+                    })}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * What the household keeps each month after its expenses, and after the repayment too, against the floor in force:
+ * below it, a warning in plain words. Budgets recorded before these figures existed show none of them.
+ */
+function LeftFigures({ result }: { result: CapacityResult }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (result.leftAfterExpensesCents === undefined || result.leftAfterRepaymentCents === undefined) return null;
+  const floor = result.floor?.amountCents ?? 0;
+  return (
+    <>
+      <Facts
+        items={[
+          { label: t('budgetLeft.afterExpenses'), value: format.money(result.leftAfterExpensesCents) },
+          {
+            label: t('budgetLeft.afterRepayment'),
+            value: <span data-testid="left-after-repayment">{format.money(result.leftAfterRepaymentCents)}</span>,
+          },
+          ...(floor > 0 ? [{ label: t('budgetLeft.floor'), value: format.money(floor) }] : []),
+        ]}
+      />
+      {result.flags.includes('below_floor') ? (
+        <p className="warning-text" role="alert" data-testid="below-floor">
+          {t('budgetLeft.belowFloor', {
+            capacity: format.money(result.capacityCents),
+            left: format.money(result.leftAfterRepaymentCents),
+            floor: format.money(floor),
+          })}
+          {result.floor?.status === 'placeholder' ? ` ${t('budgetLeft.floorPlaceholder')}` : ''}
+        </p>
+      ) : null}
+    </>
   );
 }
 
