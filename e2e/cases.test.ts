@@ -163,7 +163,7 @@ describe('an agent working cases', () => {
       const secondPage = await page.locator('tbody th a').allTextContents();
       expect(secondPage.length).toBeGreaterThan(0);
       expect(secondPage.some((reference) => firstPage.includes(reference))).toBe(false);
-      expect(await page.getByRole('status').first().textContent()).toContain('Dossiers 26 à');
+      expect(await page.getByRole('main').getByRole('status').first().textContent()).toContain('Dossiers 26 à');
     } finally {
       await context.close();
     }
