@@ -274,3 +274,13 @@ export type SweepReport = z.infer<typeof sweepReportSchema>;
 
 /** The strategy document's types, which the web app's strategy editor uses. */
 export type { Conditions, Segment, StrategyDocument, Treatment } from './core/strategy-document.js';
+/** The document's schema and value lists: the web app's form editor checks a draft with the server's own schema. */
+export {
+  LANGUAGES as STRATEGY_LANGUAGES,
+  LAST_OUTCOMES,
+  PLAN_STATES,
+  STRATEGY_STAGES,
+  TEAM_KINDS,
+  strategyDocumentSchema,
+} from './core/strategy-document.js';
+export { CHANNELS as STRATEGY_CHANNELS } from '../contact-policy/core/policy-document.js';

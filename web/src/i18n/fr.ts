@@ -13,6 +13,7 @@ import { exportsFr, exportsProblemsFr } from './exports/fr.js';
 import { notificationsFr } from './notifications/fr.js';
 import { recordsFr } from './records/fr.js';
 import { documentsFr, documentsProblemsFr } from './documents/fr.js';
+import { strategyFormFr } from './strategy-form/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -588,6 +589,7 @@ export const fr = {
   notifications: notificationsFr,
   records: recordsFr,
   documents: documentsFr,
+  strategyForm: strategyFormFr,
   problems: {
     teams: adminProblemsFr.teams,
     poles: adminProblemsFr.poles,

@@ -14,6 +14,7 @@ import { exportsIt, exportsProblemsIt } from './exports/it.js';
 import { notificationsIt } from './notifications/it.js';
 import { recordsIt } from './records/it.js';
 import { documentsIt, documentsProblemsIt } from './documents/it.js';
+import { strategyFormIt } from './strategy-form/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -576,6 +577,7 @@ export const it: PartialMessages = {
   notifications: notificationsIt,
   records: recordsIt,
   documents: documentsIt,
+  strategyForm: strategyFormIt,
   problems: {
     teams: adminProblemsIt.teams,
     poles: adminProblemsIt.poles,

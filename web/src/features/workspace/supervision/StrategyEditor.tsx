@@ -4,6 +4,25 @@ import { ApiError } from '../../../api/client.js';
 import { NOTE_MIN_LENGTH, publishStrategy, type StrategyDocument, type StrategyVersion } from './api.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { useSubmit } from '../../../ui/useSubmit.js';
+import { strategyDocumentSchema } from '../../../../../src/workspace/contract.js';
+import { StrategyForm } from './StrategyForm.js';
+import { formShape } from './strategyForm.js';
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The server's own schema, checked before asking: each issue by its path in the document. */
+function schemaIssues(document: unknown): string[] {
+  const result = strategyDocumentSchema.safeParse(document);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`);
+}
 
 /**
  * For managers: the whole strategy document as JSON, prefilled with the version in force, and a version note.
@@ -25,6 +44,9 @@ export function StrategyEditor({
   const [refusal, setRefusal] = useState<{ field: 'json' | 'note'; text: string } | null>(null);
   const [parsed, setParsed] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
+  const [mode, setMode] = useState<'form' | 'json'>('json');
+  const [issues, setIssues] = useState<string[]>([]);
+  const formDocument = formShape(parseJson(text));
   const publication = useSubmit();
   const publishing = publication.busy;
   const error = publication.error;
@@ -50,6 +72,13 @@ export function StrategyEditor({
           message: caught instanceof Error ? caught.message : String(caught),
         }),
       });
+      return;
+    }
+    // The form checks with the server's schema before asking; the JSON view leaves it to the server, issue by path.
+    const found = mode === 'form' ? schemaIssues(document) : [];
+    setIssues(found);
+    if (found.length > 0) {
+      setRefusal({ field: 'json', text: t('strategyForm.invalid') });
       return;
     }
     if (note.trim().length < NOTE_MIN_LENGTH) {
@@ -84,7 +113,33 @@ export function StrategyEditor({
         aria-labelledby="strategy-editor-heading"
         onSubmit={(event) => event.preventDefault()}
       >
-        <div className="field">
+        <div className="mode-switch" role="group" aria-label={t('strategyForm.modes')}>
+          {(['form', 'json'] as const).map((each) => (
+            <button
+              key={each}
+              type="button"
+              className="button secondary small"
+              aria-pressed={mode === each}
+              onClick={() => setMode(each)}
+            >
+              {t(`strategyForm.${each}`)}
+            </button>
+          ))}
+        </div>
+        {mode === 'form' ? (
+          formDocument ? (
+            <StrategyForm
+              document={formDocument}
+              onChange={(next) => {
+                setText(JSON.stringify(next, null, 2));
+                setConfirming(false);
+              }}
+            />
+          ) : (
+            <p className="field-error">{t('strategyForm.notAForm')}</p>
+          )
+        ) : null}
+        <div className="field" hidden={mode !== 'json'}>
           <label htmlFor="strategy-json">{t('supervision.strategies.editor.json')}</label>
           <textarea
             id="strategy-json"
@@ -162,6 +217,13 @@ export function StrategyEditor({
         )}
         <div role="status" className="status-area">
           {refusal ? <p className="field-error">{refusal.text}</p> : null}
+          {issues.length > 0 ? (
+            <ul className="field-error">
+              {issues.map((issue) => (
+                <li key={issue}>{issue}</li>
+              ))}
+            </ul>
+          ) : null}
         </div>
         {error ? <ProblemMessage error={error} title={t('supervision.strategies.editor.failed')} /> : null}
       </form>
