@@ -4,6 +4,7 @@ import { migrate } from '../platform/db/migrate.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { loadDemo, DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
 import { loadDemoPlacement } from '../demo/placement.js';
+import { SECOND_MANAGER } from '../demo/administration.js';
 import type { Deps } from '../platform/deps.js';
 import { cliImport, parseImportArgs } from '../intake/cli-import.js';
 import { cliCreateUser } from '../identity/cli-create-user.js';
@@ -57,6 +58,8 @@ async function main(): Promise<number> {
       if (command === 'demo') {
         lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
         for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(28)} ${user.email}`);
+        // The second manager releases what the first prepared (four-eyes on money out).
+        lines.push(`  ${'manager'.padEnd(28)} ${SECOND_MANAGER.email}`);
       }
       process.stdout.write(`\n${lines.join('\n')}\n\n`);
       return -1; // keep serving
