@@ -72,6 +72,10 @@ describe('the audit trail for compliance', () => {
 
       await page.getByRole('button', { name: 'Vérifier la chaîne' }).click();
       await page.getByRole('status').filter({ hasText: 'Chaîne intacte' }).waitFor();
+      // The outcome is worded in the reader's language, never the server's English.
+      const outcome = page.getByRole('status').filter({ hasText: 'Chaîne intacte' });
+      expect(await outcome.textContent()).toMatch(/Lots de lectures de données sensibles scellés et intacts : \d+\./);
+      expect(await outcome.textContent()).not.toContain('verifies');
     } finally {
       await context.close();
     }

@@ -92,11 +92,28 @@ export const debtorTrailSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** What `audit:verify` found first, as facts the reader's language words (the web) or English (the command line). */
+export const chainProblemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('content_altered'), seq: z.number().int() }),
+  z.object({ kind: z.literal('link_broken'), seq: z.number().int(), expectedPrevHash: z.string() }),
+  z.object({ kind: z.literal('head_mismatch'), expectedHash: z.string(), foundHash: z.string() }),
+  z.object({ kind: z.literal('count_mismatch'), expected: z.number().int(), found: z.number().int() }),
+  z.object({
+    kind: z.literal('sealed_reads_altered'),
+    auditSeq: z.number().int(),
+    firstSeq: z.number().int(),
+    lastSeq: z.number().int(),
+  }),
+]);
+
 export const auditVerificationSchema = z.object({
   ok: z.boolean(),
   entriesChecked: z.number().int(),
+  /** Batches of special-category reads whose seal still matches (0 when the check stopped before them). */
+  sealedBatches: z.number().int(),
+  /** The same outcome in English, for logs and the command line; a page words `problem` itself. */
   message: z.string(),
-  problem: z.unknown(),
+  problem: chainProblemSchema.nullable(),
 });
 
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -6,6 +6,7 @@ import { verifySealedReads, type SealProblem } from './seal-reads.js';
 export interface VerificationResult {
   ok: boolean;
   entriesChecked: number;
+  sealedBatches: number;
   problem: ChainProblem | SealProblem | null;
   message: string;
 }
@@ -59,6 +60,7 @@ export async function verifyAuditTrail(db: Kysely<DB>): Promise<VerificationResu
         return {
           ok: false,
           entriesChecked: verifier.count,
+          sealedBatches: sealed.batches,
           problem: sealed.problem,
           message: `Sensitive reads ${firstSeq} to ${lastSeq} no longer match the seal of audit entry ${auditSeq}: a read was changed, removed or added.`,
         };
@@ -66,6 +68,7 @@ export async function verifyAuditTrail(db: Kysely<DB>): Promise<VerificationResu
       return {
         ok: true,
         entriesChecked: verifier.count,
+        sealedBatches: sealed.batches,
         problem: null,
         message: `The audit trail verifies: ${verifier.count} entries, unbroken chain, ${sealed.batches} sealed batches of sensitive reads intact.`,
       };
@@ -73,5 +76,5 @@ export async function verifyAuditTrail(db: Kysely<DB>): Promise<VerificationResu
 }
 
 function failed(entriesChecked: number, problem: ChainProblem): VerificationResult {
-  return { ok: false, entriesChecked, problem, message: describeProblem(problem) };
+  return { ok: false, entriesChecked, sealedBatches: 0, problem, message: describeProblem(problem) };
 }

@@ -462,7 +462,15 @@ export const en: Messages = {
     verifiedOk_one: 'Chain intact: {{count}} entry verified.',
     verifiedOk_other: 'Chain intact: {{count}} entries verified.',
     verifiedBroken: 'Verification failed: the chain is broken.',
-    serverMessage: 'Server message: <text>{{message}}</text>',
+    verification: {
+      intact: 'Sealed batches of special-category reads, intact: {{batches}}.',
+      content_altered: 'Entry no. {{seq}} was altered: its content no longer matches its hash.',
+      link_broken: 'Entry no. {{seq}} no longer follows the one before it: an entry was deleted or inserted before it.',
+      head_mismatch: 'The newest entries are missing: the chain ends before the last recorded entry.',
+      count_mismatch: 'The trail should hold {{expected}} entries; the chain holds {{found}}.',
+      sealed_reads_altered:
+        'Sensitive reads no. {{firstSeq}} to {{lastSeq}} no longer match the seal of entry no. {{auditSeq}}: a read was changed, removed or added.',
+    },
     targetTypes: {
       debtor_match: 'Possible duplicate',
       user: 'User',

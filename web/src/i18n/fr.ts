@@ -465,7 +465,17 @@ export const fr = {
     verifiedOk_one: 'Chaîne intacte : {{count}} entrée vérifiée.',
     verifiedOk_other: 'Chaîne intacte : {{count}} entrées vérifiées.',
     verifiedBroken: 'Vérification échouée : la chaîne est rompue.',
-    serverMessage: 'Message du serveur : <text>{{message}}</text>',
+    verification: {
+      intact: 'Lots de lectures de données sensibles scellés et intacts : {{batches}}.',
+      content_altered: 'L’entrée n° {{seq}} a été modifiée : son contenu ne correspond plus à son empreinte.',
+      link_broken:
+        'L’entrée n° {{seq}} ne suit plus celle qui la précède : une entrée a été supprimée ou insérée avant elle.',
+      head_mismatch:
+        'Les entrées les plus récentes manquent : la chaîne s’arrête avant la dernière entrée enregistrée.',
+      count_mismatch: 'Le journal devrait compter {{expected}} entrées, la chaîne en contient {{found}}.',
+      sealed_reads_altered:
+        'Les lectures sensibles n° {{firstSeq}} à {{lastSeq}} ne correspondent plus au sceau de l’entrée n° {{auditSeq}} : une lecture a été modifiée, supprimée ou ajoutée.',
+    },
     targetTypes: {
       debtor_match: 'Rapprochement',
       user: 'Utilisateur',

@@ -453,7 +453,16 @@ export const it: PartialMessages = {
     verifiedOk_one: 'Catena integra: {{count}} voce verificata.',
     verifiedOk_other: 'Catena integra: {{count}} voci verificate.',
     verifiedBroken: 'Verifica non riuscita: la catena è interrotta.',
-    serverMessage: 'Messaggio del server: <text>{{message}}</text>',
+    verification: {
+      intact: 'Lotti di letture di dati sensibili sigillati e intatti: {{batches}}.',
+      content_altered: 'La voce n. {{seq}} è stata modificata: il suo contenuto non corrisponde più alla sua impronta.',
+      link_broken:
+        'La voce n. {{seq}} non segue più quella precedente: una voce è stata cancellata o inserita prima di essa.',
+      head_mismatch: 'Mancano le voci più recenti: la catena si ferma prima dell’ultima voce registrata.',
+      count_mismatch: 'Il registro dovrebbe contare {{expected}} voci, la catena ne contiene {{found}}.',
+      sealed_reads_altered:
+        'Le letture sensibili n. da {{firstSeq}} a {{lastSeq}} non corrispondono più al sigillo della voce n. {{auditSeq}}: una lettura è stata modificata, cancellata o aggiunta.',
+    },
     targetTypes: {
       debtor_match: 'Possibile duplicato',
       user: 'Utente',

@@ -1,6 +1,5 @@
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { SERVER_TEXT_LANG } from '../../i18n/labels.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useSubmit } from '../../ui/useSubmit.js';
 import { verifyAudit, type AuditVerification } from './api.js';
@@ -34,11 +33,9 @@ export function ChainVerification() {
               </strong>
             </p>
             <p className="muted">
-              <Trans
-                i18nKey="audit.serverMessage"
-                values={{ message: result.message }}
-                components={{ text: <span lang={SERVER_TEXT_LANG} /> }}
-              />
+              {result.problem
+                ? t(`audit.verification.${result.problem.kind}`, { ...result.problem })
+                : t('audit.verification.intact', { batches: result.sealedBatches })}
             </p>
           </div>
         ) : null}
