@@ -9,7 +9,7 @@ import { computeCapacity, referenceInForce, type Assessment, type CapacityResult
 import { loadReferenceData } from './reference-data.js';
 import { needToKnow, readBasis, recordSensitiveRead } from '../need-to-know/access.js';
 import type { NeedToKnowBasis } from '../need-to-know/core/need-to-know.js';
-import { restrictAssessment } from '../need-to-know/core/projection.js';
+import { restrictAssessment, restrictResultLines } from '../need-to-know/core/projection.js';
 
 /** Computes a budget's capacity with the reference data on file, saving nothing. */
 export async function computeAssessment(deps: Deps, assessment: Assessment): Promise<CapacityResult> {
@@ -81,7 +81,7 @@ export async function readAssessments(
       : versions.map((version) => {
           const restricted = restrictAssessment(version.input);
           restrictedLines += restricted.restrictedLines;
-          return { ...version, input: restricted.input as Assessment };
+          return { ...version, input: restricted.input as Assessment, result: restrictResultLines(version.result) };
         });
   if (items.length > 0) {
     await recordSensitiveRead(deps, {

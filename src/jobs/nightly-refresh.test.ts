@@ -1,5 +1,6 @@
 import { WORKSPACE_SWEEP } from '../workspace/sweep.js';
 import { SENSITIVE_READS_SEAL } from '../audit/seal-reads.js';
+import { DOCUMENTS_RETENTION } from '../documents/erase-documents.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
@@ -23,7 +24,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     await t.close();
   });
 
-  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices and the workspace sweep every minute and the seal of sensitive reads every five', async () => {
+  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices and the workspace sweep every minute, the seal of sensitive reads every five and the documents’ retention each night', async () => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules).toEqual(
       expect.arrayContaining([
@@ -35,9 +36,10 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
         expect.objectContaining({ name: CREDITOR_NOTICES, cron: '* * * * *' }),
         expect.objectContaining({ name: WORKSPACE_SWEEP, cron: '* * * * *' }),
         expect.objectContaining({ name: SENSITIVE_READS_SEAL, cron: '*/5 * * * *' }),
+        expect.objectContaining({ name: DOCUMENTS_RETENTION, timezone: t.deps.config.NIGHTLY_TZ }),
       ]),
     );
-    expect(schedules).toHaveLength(4);
+    expect(schedules).toHaveLength(5);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {

@@ -84,6 +84,9 @@ describe.each(ENGINES)('need-to-know on special-category data on %s', (engine) =
     });
     expect(budgets.json().items[0].input.expenses[1]).toEqual({ category: 'special_category', basis: 'actual' });
     expect(budgets.body).not.toContain(String(HEALTH_CENTS));
+    // Nor the computed lines: the health line is not listed among what each expense counted.
+    const resultLines: { category: string }[] = budgets.json().items[0].result.expenseLines ?? [];
+    expect(resultLines.map((line) => line.category)).not.toContain('health');
     // Totals and the capacity stay: what the agent's work needs.
     expect(budgets.json().items[0].result.capacityCents).toBeGreaterThan(0);
 

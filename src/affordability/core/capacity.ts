@@ -1,6 +1,7 @@
 import { invalid } from '../../platform/errors.js';
 import { composition, frDate, say } from './text.js';
 import { floorAmount } from './floors.js';
+import { isSpecialCategoryExpense } from '../../need-to-know/core/need-to-know.js';
 import { ALLOWANCE_WORD, BOUND_NAMES, CATEGORY_NAMES, leftStep } from './left-step.js';
 import {
   UNSEIZABLE_RESOURCES,
@@ -210,7 +211,8 @@ function expensesStep(assessment: Assessment, reference: ReferenceInForce, house
   const declaredExpensesCents = sum(items.map((x) => x.amountCents));
   const expensesCents = Math.max(householdRsaCents, declaredExpensesCents);
   // A standard allowance shows the amount it gave: "(standard allowances: food 350.00 €)".
-  const standard = items.filter((x) => x.allowanceFrom !== null);
+  // A special-category line (health) is never named in the trace, which every reader of the budget sees.
+  const standard = items.filter((x) => x.allowanceFrom !== null && !isSpecialCategoryExpense(x.category));
   const allowances = (lang: 'fr' | 'en' | 'it', e: (cents: number) => string) =>
     standard.length === 0
       ? ''

@@ -15,8 +15,12 @@ describe('permission matrix', () => {
     expect(ROLES.filter((role) => can(role, 'users.manage'))).toEqual(['administrator']);
   });
 
-  it('does not let administrators or creditor users read the audit trail across the agency unless compliance', () => {
-    expect(ROLES.filter((role) => can(role, 'audit.read')).sort()).toEqual(['administrator', 'compliance_officer']);
+  it('lets compliance, managers and administrators read the audit trail across the agency, never case workers or creditors', () => {
+    expect(ROLES.filter((role) => can(role, 'audit.read')).sort()).toEqual([
+      'administrator',
+      'compliance_officer',
+      'manager',
+    ]);
   });
 
   it('keeps debtor case data away from administrators (data minimisation)', () => {

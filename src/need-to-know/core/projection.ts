@@ -43,6 +43,17 @@ export function restrictAssessment<Budget extends { expenses: readonly BudgetLin
   return { input: { ...input, expenses }, restrictedLines };
 }
 
+/**
+ * A computed budget's own list of lines (what each expense counted, the allowance it came from), as a restricted reader
+ * sees it: the special-category lines are left out, since their place in the input already says that one exists.
+ */
+export function restrictResultLines<Result extends { expenseLines?: readonly BudgetLine[] | undefined }>(
+  result: Result,
+): Result {
+  if (!result.expenseLines) return result;
+  return { ...result, expenseLines: result.expenseLines.filter((line) => !isSpecialCategoryExpense(line.category)) };
+}
+
 /** Whether a budget holds any line a restricted reader may not see. */
 export function hasSpecialCategoryLines(input: { expenses?: readonly BudgetLine[] }): boolean {
   return (input.expenses ?? []).some((expense) => isSpecialCategoryExpense(expense.category));
