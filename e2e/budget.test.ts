@@ -66,9 +66,15 @@ describe('household budget', () => {
       expect(text).toContain('Limite qui s’applique : les ressources moins les dépenses.');
       expect(text).toContain('Quotité saisissable : sur 26 400,00 € par an, avec le barème 2026');
       expect(text).toContain('soit 344,85 € par mois');
-      expect(text).toContain('Règle : Code du travail R3252-2, R3252-3 (2026)');
-      expect(text).toContain('Reste à vivre2 000,00 €');
-      expect(await result.locator('.budget-trace li').count()).toBe(8);
+      // Each step's source in words, never a file name or a tag.
+      expect(text).toContain('Source : Code du travail, art. R3252-2, R3252-3');
+      expect(text).not.toContain('REGULATION');
+      expect(text).not.toMatch(/\[(CHECK|CHOICE)\]/);
+      // What the household keeps after its expenses, then after the repayment, and a plain word below the floor.
+      expect(text).toContain('Reste après les dépenses200,00 €');
+      expect(text).toContain('Reste après les dépenses et le remboursement0,00 €');
+      expect(text).toContain('Attention : avec un remboursement de 200,00 € par mois, le foyer ne garde que 0,00 €');
+      expect(await result.locator('.budget-trace li').count()).toBe(9); // the last two: left after the expenses, then after the repayment
       await expectNoAxeViolations(page, '/cases/:id/budget computed');
       await screenshot(page, 'budget-computed');
 

@@ -27,6 +27,7 @@ describe('the language switcher', () => {
         'Relevés bancaires',
         'Créanciers',
         'Utilisateurs',
+        'Journal d’audit',
       ]);
 
       await page.getByRole('button', { name: 'English' }).click();
@@ -45,6 +46,7 @@ describe('the language switcher', () => {
         'Bank statements',
         'Creditors',
         'Users',
+        'Audit trail',
       ]);
       expect(await page.title()).toBe('Home – Accord');
       expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
@@ -68,6 +70,7 @@ describe('the language switcher', () => {
         'Bank statements',
         'Creditors',
         'Users',
+        'Audit trail',
       ]);
       const saved = await fixture.server.deps.db
         .selectFrom('users')
@@ -92,6 +95,7 @@ describe('the language switcher', () => {
         'Estratti conto',
         'Creditori',
         'Utenti',
+        'Registro di audit',
       ]);
 
       await page.getByRole('button', { name: 'Français' }).click();
@@ -110,6 +114,7 @@ describe('the language switcher', () => {
         'Relevés bancaires',
         'Créanciers',
         'Utilisateurs',
+        'Journal d’audit',
       ]);
     } finally {
       await context.close();
