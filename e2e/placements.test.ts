@@ -100,10 +100,24 @@ describe('placements', () => {
       await expectNoAxeViolations(page, '/placements/new');
       await screenshot(page, 'placement-upload');
 
+      // The import is held back until the page has shown the file as received: a small file is imported faster than
+      // the page loads, and the waiting state must be seen on any machine. Then it goes to the real worker.
+      const jobs = fixture.server.deps.jobs!;
+      const held: Array<() => Promise<unknown>> = [];
+      fixture.server.deps.jobs = {
+        send: async (name, data) => {
+          held.push(() => jobs.send(name, data));
+          return null;
+        },
+      };
       await tabTo(page, 'button[type="submit"]');
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/placements\/[0-9a-f-]{36}$/);
       placementId = page.url().split('/').pop()!;
+      await page.locator('#placement-status-line').filter({ hasText: 'Fichier reçu' }).waitFor();
+      fixture.server.deps.jobs = jobs;
+      expect(held).toHaveLength(1);
+      await held[0]!();
 
       // The report: counts in plain words, and each bad row named by its line and column.
       const statusLine = page.locator('#placement-status-line');
