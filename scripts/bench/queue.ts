@@ -15,6 +15,12 @@ import { rebuildQueue } from '../../src/workspace/rebuild-queue.js';
 import { recordCall } from '../../src/workspace/record-call.js';
 import type { CallBody, QueueEntryView } from '../../src/workspace/contract.js';
 import { createScratchDatabase } from './scratch-database.js';
+import {
+  FRENCH_FIRST_NAMES,
+  FRENCH_LAST_NAMES,
+  ITALIAN_FIRST_NAMES,
+  ITALIAN_LAST_NAMES,
+} from '../../src/demo/places.js';
 import { addDays, DAY_MS, localDateOf } from '../../src/platform/calendar/index.js';
 
 /**
@@ -151,49 +157,12 @@ async function load(db: Database): Promise<Loaded> {
         return `case when ${region} < 85 then '+336' when ${region} < 95 then '+393' when ${region} < 98 then '+262692' when ${region} < 99 then '+590690' else '+596696' end`;
     }
   };
-  const firstNames = [
-    'Camille',
-    'Léa',
-    'Manon',
-    'Chloé',
-    'Inès',
-    'Sarah',
-    'Lucas',
-    'Hugo',
-    'Louis',
-    'Nathan',
-    'Gabriel',
-    'Jules',
-    'Marie',
-    'Thomas',
-    'Nicolas',
-    'Julie',
-  ];
-  const lastNames = [
-    'Martin',
-    'Bernard',
-    'Dubois',
-    'Thomas',
-    'Robert',
-    'Richard',
-    'Petit',
-    'Durand',
-    'Leroy',
-    'Moreau',
-    'Simon',
-    'Laurent',
-    'Lefebvre',
-    'Michel',
-    'Garcia',
-    'David',
-    'Bertrand',
-    'Roux',
-    'Vincent',
-    'Fournier',
-  ];
-  const itFirst = ['Giulia', 'Francesca', 'Marco', 'Luca', 'Alessandro', 'Chiara'];
-  const itLast = ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano'];
-  const pickName = (list: string[], k: number) =>
+  // The demo's names (src/demo/places.ts): the commonest French last names and the Italian ones.
+  const firstNames = FRENCH_FIRST_NAMES;
+  const lastNames = FRENCH_LAST_NAMES.slice(0, 20);
+  const itFirst = ITALIAN_FIRST_NAMES;
+  const itLast = ITALIAN_LAST_NAMES;
+  const pickName = (list: readonly string[], k: number) =>
     `(array[${list.map((v) => `'${v}'`).join(',')}])[1 + ${h('g', k)} % ${list.length}]`;
   const italian = `${region} between 85 and 94`;
 
