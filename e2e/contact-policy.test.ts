@@ -149,7 +149,9 @@ describe('the contact policy pages', () => {
       );
 
       // The phone daily cap goes from 2 to 1: the diff says it in words.
-      await page.getByLabel('Maximum pour phone.attempts.day').fill('1');
+      await page
+        .getByLabel('Maximum : contacts sortants par téléphone, par jour (heure locale)', { exact: true })
+        .fill('1');
       await page.locator('#draft-status').filter({ hasText: 'Modifications non enregistrées.' }).waitFor();
       const changed = page.locator('.policy-diff li[data-rule="cap.phone.attempts.day"]');
       expect(await changed.locator('.diff-before').textContent()).toContain(
@@ -188,7 +190,11 @@ describe('the contact policy pages', () => {
       await expectNoAxeViolations(page, '/contact-policy/draft');
       await page.reload();
       await waitForPage(page);
-      expect(await page.getByLabel('Maximum pour phone.attempts.day').inputValue()).toBe('1');
+      expect(
+        await page
+          .getByLabel('Maximum : contacts sortants par téléphone, par jour (heure locale)', { exact: true })
+          .inputValue(),
+      ).toBe('1');
 
       // The simulator: the two calls of the chosen day, the second now refused by the daily cap.
       await page.getByLabel('Nombre de jours à rejouer').fill('30');

@@ -12,7 +12,7 @@ import {
 import { TableScroll } from '../../ui/TableScroll.js';
 import type { PolicyDocument } from './api.js';
 import { IntegerField, RangesField } from './fields.js';
-import { channelNames, countryName, ruleSentence } from './ruleText.js';
+import { capName, channelNames, countryName, ruleSentence } from './ruleText.js';
 
 type Update = (change: (document: PolicyDocument) => void) => void;
 
@@ -93,7 +93,7 @@ export function DraftFigures({ document, update, onValidity }: Props) {
                     <td>
                       <IntegerField
                         id={`cap-${cap.id}-max`}
-                        ariaLabel={t('contactPolicy.draft.capMaxOf', { id: cap.id })}
+                        ariaLabel={t('contactPolicy.draft.capMaxOf', { cap: capName(t, i18n.language, cap) })}
                         value={cap.max}
                         min={0}
                         max={1000}
@@ -104,7 +104,7 @@ export function DraftFigures({ document, update, onValidity }: Props) {
                     <td>
                       <div className="field">
                         <select
-                          aria-label={t('contactPolicy.draft.capPerOf', { id: cap.id })}
+                          aria-label={t('contactPolicy.draft.capPerOf', { cap: capName(t, i18n.language, cap) })}
                           value={per}
                           onChange={(event) => {
                             const kind = event.target.value as (typeof PERIODS)[number];
@@ -132,7 +132,7 @@ export function DraftFigures({ document, update, onValidity }: Props) {
                         <IntegerField
                           key={per}
                           id={`cap-${cap.id}-length`}
-                          ariaLabel={t('contactPolicy.draft.capLengthOf', { id: cap.id })}
+                          ariaLabel={t('contactPolicy.draft.capLengthOf', { cap: capName(t, i18n.language, cap) })}
                           value={length}
                           min={1}
                           max={per === 'days' ? 366 : 24 * 31}
@@ -221,7 +221,10 @@ export function DraftFigures({ document, update, onValidity }: Props) {
                       <td key={channel} className="center">
                         <input
                           type="checkbox"
-                          aria-label={`${name} : ${t('contactPolicy.draft.holdStops')} — ${t(`values.channels.${channel}`)}`}
+                          aria-label={t('contactPolicy.draft.holdStopsOf', {
+                            hold: name,
+                            channel: t(`values.channels.${channel}`),
+                          })}
                           checked={hold.stops.includes(channel)}
                           onChange={(event) => toggle(channel, event.target.checked)}
                         />
@@ -231,7 +234,7 @@ export function DraftFigures({ document, update, onValidity }: Props) {
                       <td key={field}>
                         <IntegerField
                           id={`hold-${kind}-${field}`}
-                          ariaLabel={`${name} : ${t(label)}`}
+                          ariaLabel={t('contactPolicy.draft.holdFigureOf', { hold: name, figure: t(label) })}
                           value={hold[field]}
                           optional
                           min={1}

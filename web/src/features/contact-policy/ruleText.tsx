@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { RuleLine, RuleParam } from '../../../../src/contact-policy/contract.js';
+import type { Cap, RuleLine, RuleParam } from '../../../../src/contact-policy/contract.js';
+
+type CapShape = Pick<Cap, 'channels' | 'counts' | 'per' | 'countries'>;
 
 /**
  * Words a rule line of the policy (src/contact-policy/core/describe.ts) in the user's language. A text the
@@ -35,6 +37,32 @@ export function channelNames(t: TFunction, channels: readonly string[]): string 
     return label === label.toUpperCase() ? label : label.toLocaleLowerCase();
   };
   return channels.map(name).join(t('contactPolicy.list.separator'));
+}
+
+/**
+ * A cap's name in words, for the labels of its fields: what it counts, by which channels, over which period and
+ * where (its id is the document's key, never shown to a person).
+ */
+export function capName(t: TFunction, language: string, cap: CapShape): string {
+  const r = (key: string, values: Record<string, unknown> = {}) => t(`contactPolicy.rules.${key}`, values);
+  const period =
+    'localDay' in cap.per
+      ? r('perDay')
+      : 'rollingDays' in cap.per
+        ? r('perDays', { count: cap.per.rollingDays })
+        : r('perHours', { count: cap.per.rollingHours });
+  const countries = cap.countries ?? [];
+  return r('capName', {
+    what: r(cap.counts === 'conversations' ? 'conversations' : 'attempts', { count: 2 }),
+    channels: channelNames(t, cap.channels),
+    period,
+    where:
+      countries.length > 0
+        ? r('capWhere', {
+            countries: countries.map((code) => countryName(code, language)).join(t('contactPolicy.list.separator')),
+          })
+        : '',
+  });
 }
 
 export function ruleSentence(t: TFunction, language: string, line: RuleLine): string {
