@@ -17,7 +17,7 @@ const fixture = useAccordAndBrowser();
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('reference data', () => {
-  it('an administrator reads the 2026 scale and the RSA, corrects an allowance, adds a 2027 RSA row, and sees the server refuse a bad scale', async () => {
+  it('an administrator reads the 2026 scale and the RSA, corrects an allowance, adds a 2027 RSA row and a 2027 floor, and sees the server refuse a bad scale', async () => {
     const base = fixture.server.url;
     const db = fixture.server.deps.db;
     const context = await newContext(fixture.browser);
@@ -116,6 +116,42 @@ describe('reference data', () => {
         'reference_data.standard_allowance.corrected',
       ]);
       await screenshot(page, 'reference-data-saved');
+
+      // The floor left to the household: its history by effective date, the row in force marked; a new date added.
+      const floors = page.locator('section[aria-labelledby="floors-heading"]');
+      expect(plain(await floors.locator('tbody tr').first().textContent())).toContain(
+        '01/01/2025 en vigueur100,00 €50,00 €Provisoire',
+      );
+      await floors.getByRole('button', { name: 'Ajouter un minimum à une date' }).click();
+      const addFloor = page.locator('form[aria-labelledby="floor-new-heading"]');
+      await addFloor.waitFor();
+      expect(await addFloor.getByLabel('Base (une personne)').inputValue()).toBe('100');
+      await addFloor.getByLabel('En vigueur à partir du').fill('2027-01-01');
+      await addFloor.getByLabel('Base (une personne)').fill('150');
+      await addFloor.getByLabel('Par autre personne').fill('60');
+      await addFloor.getByLabel('Statut').selectOption({ label: 'Loi' });
+      await addFloor.getByLabel('Source', { exact: true }).fill('Décision de l’agence du 1er décembre 2026');
+      await expectNoAxeViolations(page, '/reference-data floor form');
+      await addFloor.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.getByText('Minimum laissé au foyer au 01/01/2027 enregistré.').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('floor-2027-01-01-open');
+      const floorRows = (await floors.locator('tbody tr').allTextContents()).map(plain);
+      expect(floorRows).toHaveLength(2);
+      expect(floorRows[0]).toContain('01/01/2027150,00 €60,00 €LoiDécision de l’agence du 1er décembre 2026');
+      expect(floorRows[1]).toContain('01/01/2025 en vigueur100,00 €');
+      const floor = await db
+        .selectFrom('affordability_living_floors')
+        .selectAll()
+        .where('effective_from', '=', '2027-01-01')
+        .executeTakeFirstOrThrow();
+      expect([floor.base_cents, floor.per_extra_person_cents, floor.status]).toEqual([15000, 6000, 'law']);
+      const floorAudit = await db
+        .selectFrom('audit_log')
+        .select(['action', 'target_id'])
+        .where('action', 'like', 'reference_data.living_floor.%')
+        .execute();
+      expect(floorAudit).toEqual([{ action: 'reference_data.living_floor.added', target_id: '2027-01-01' }]);
+      await screenshot(page, 'reference-data-floor-added');
 
       // A scale whose thresholds do not rise: the server refuses it and lists why.
       await page.getByRole('button', { name: 'Corriger le barème 2026' }).click();

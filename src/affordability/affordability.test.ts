@@ -212,4 +212,74 @@ describe.each(ENGINES)('affordability on %s', (engine) => {
       reference: { scaleYear: 2027, rsaEffectiveFrom: '2026-04-01' },
     });
   });
+
+  it('keeps the floor as dated reference data: an administrator adds and corrects a row, audited; each budget uses the row of its date', async () => {
+    const single = {
+      household: { adults: 1, children: 0, dependants: 0 },
+      resources: [{ type: 'salary', amountCents: 200000 }],
+      expenses: [{ category: 'housing', amountCents: 149000 }],
+    };
+    // The indicative floor shipped by the migration: 100 €, below which 39 € left is flagged.
+    const data = await loadReferenceData(t.deps.db);
+    expect(data.floors).toEqual([
+      expect.objectContaining({ effectiveFrom: '2025-01-01', baseCents: 10000, perExtraPersonCents: 5000 }),
+    ]);
+    const may = await as(t.app, agent)('POST', '/api/v1/affordability/assessments', { ...single, date: '2026-05-01' });
+    expect(may.json()).toMatchObject({ leftAfterRepaymentCents: 3900, floor: { amountCents: 10000 } });
+    expect(may.json().flags).toContain('below_floor');
+
+    const url = '/api/v1/affordability/reference-data/living-floors/2026-06-01';
+    const body = { baseCents: 2000, perExtraPersonCents: 1000, status: 'law', source: 'Décision de l’agence' };
+    expect((await as(t.app, agent)('PUT', url, body)).statusCode).toBe(403);
+    const bad = await as(t.app, admin)('PUT', url, { ...body, baseCents: -1 });
+    expect(bad.statusCode).toBe(400);
+    const added = await as(t.app, admin)('PUT', url, body);
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json()).toEqual({ effectiveFrom: '2026-06-01', ...body });
+
+    // Before 1 June the old floor still applies; from it, the new one (20 €), so 39 € left is no longer flagged.
+    const before = await as(t.app, agent)('POST', '/api/v1/affordability/assessments', {
+      ...single,
+      date: '2026-05-31',
+    });
+    expect(before.json()).toMatchObject({ floor: { effectiveFrom: '2025-01-01', amountCents: 10000 } });
+    const after = await as(t.app, agent)('POST', '/api/v1/affordability/assessments', {
+      ...single,
+      date: '2026-06-15',
+    });
+    expect(after.json()).toMatchObject({ floor: { effectiveFrom: '2026-06-01', amountCents: 2000, status: 'law' } });
+    expect(after.json().flags).not.toContain('below_floor');
+
+    // A correction of the row: the audit trail keeps the value it replaced, so every value the row had is known.
+    const corrected = await as(t.app, admin)('PUT', url, { ...body, baseCents: 5000 });
+    expect(corrected.statusCode).toBe(200);
+    const entries = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'target_id', 'before', 'after'])
+      .where('action', 'like', 'reference_data.living_floor.%')
+      .orderBy('seq')
+      .execute();
+    expect(entries).toEqual([
+      {
+        action: 'reference_data.living_floor.added',
+        target_id: '2026-06-01',
+        before: null,
+        after: expect.objectContaining({ baseCents: 2000 }),
+      },
+      {
+        action: 'reference_data.living_floor.corrected',
+        target_id: '2026-06-01',
+        before: expect.objectContaining({ base_cents: 2000 }),
+        after: expect.objectContaining({ baseCents: 5000 }),
+      },
+    ]);
+    const read = await as(t.app, agent)('GET', '/api/v1/affordability/reference-data');
+    expect(
+      read.json().floors.map((f: { effectiveFrom: string; baseCents: number }) => [f.effectiveFrom, f.baseCents]),
+    ).toEqual([
+      ['2025-01-01', 10000],
+      ['2026-06-01', 5000],
+    ]);
+    expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
+  });
 });

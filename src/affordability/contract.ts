@@ -158,14 +158,25 @@ export const standardAllowanceSchema = standardAllowanceBody.extend({
   effectiveFrom: z.string(),
 });
 
+/** The floor a household keeps after its expenses and the repayment: one person's base, plus each other person. */
+export const livingFloorBody = z.strictObject({
+  baseCents: monthlyCents,
+  perExtraPersonCents: monthlyCents,
+  status: figureStatus,
+  source: z.string().trim().min(1).max(500),
+});
+export const livingFloorSchema = livingFloorBody.extend({ effectiveFrom: z.string() });
+
 export const referenceDataSchema = z.object({
   scales: z.array(seizureScaleSchema),
   rsa: z.array(rsaAmountsSchema),
   allowances: z.array(standardAllowanceSchema),
+  floors: z.array(livingFloorSchema),
 });
 
 export const seizureScaleParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 export const rsaAmountsParams = z.strictObject({ effectiveFrom: isoDate });
+export const livingFloorParams = z.strictObject({ effectiveFrom: isoDate });
 export const standardAllowanceParams = z.strictObject({ category: z.enum(EXPENSE_CATEGORIES), effectiveFrom: isoDate });
 
 /** A household budget as a client sends it (the basis of an expense may be left out: "actual"). */
@@ -182,6 +193,7 @@ export type {
   ExpenseBasis,
   ExpenseCategory,
   FigureStatus,
+  LivingFloor,
   ReferenceData,
   ResourceType,
   RsaAmounts,

@@ -7,15 +7,16 @@ import { invalid } from '../platform/errors.js';
 import {
   scaleProblems,
   type ExpenseCategory,
+  type LivingFloor,
   type ReferenceData,
   type RsaAmounts,
   type SeizureScale,
   type StandardAllowance,
 } from './core/index.js';
 
-/** Every row of the three tables (a few dozen): what `referenceInForce` chooses from. */
+/** Every row of the four tables (a few dozen): what `referenceInForce` chooses from. */
 export async function loadReferenceData(db: Kysely<DB> | Transaction<DB>): Promise<ReferenceData> {
-  const [scales, rsa, allowances] = await Promise.all([
+  const [scales, rsa, allowances, floors] = await Promise.all([
     db.selectFrom('affordability_seizure_scales').selectAll().orderBy('year').execute(),
     db.selectFrom('affordability_rsa_amounts').selectAll().orderBy('effective_from').execute(),
     db
@@ -24,6 +25,7 @@ export async function loadReferenceData(db: Kysely<DB> | Transaction<DB>): Promi
       .orderBy('category')
       .orderBy('effective_from')
       .execute(),
+    db.selectFrom('affordability_living_floors').selectAll().orderBy('effective_from').execute(),
   ]);
   return {
     scales: scales.map((s) => ({
@@ -50,6 +52,13 @@ export async function loadReferenceData(db: Kysely<DB> | Transaction<DB>): Promi
       perExtraPersonCents: a.per_extra_person_cents,
       status: a.status,
       source: a.source,
+    })),
+    floors: floors.map((f) => ({
+      effectiveFrom: f.effective_from,
+      baseCents: f.base_cents,
+      perExtraPersonCents: f.per_extra_person_cents,
+      status: f.status,
+      source: f.source,
     })),
   };
 }
@@ -152,6 +161,36 @@ export async function saveStandardAllowance(deps: Deps, change: Change<StandardA
         oc
           .columns(['category', 'effective_from'])
           .doUpdateSet({ ...values, updated_by: change.actor.userId, updated_at: at }),
+      )
+      .execute();
+    return before;
+  });
+}
+
+/**
+ * Adds or corrects the living floor from an effective date. The rows before stay: each budget keeps using the floor
+ * in force on its own date, and the audit trail keeps every value a row had.
+ */
+export async function saveLivingFloor(deps: Deps, change: Change<LivingFloor>): Promise<LivingFloor> {
+  const { row } = change;
+  const values = {
+    base_cents: row.baseCents,
+    per_extra_person_cents: row.perExtraPersonCents,
+    status: row.status,
+    source: row.source,
+  };
+  return save(deps, change, 'living_floor', row.effectiveFrom, async (trx, at) => {
+    const before = await trx
+      .selectFrom('affordability_living_floors')
+      .selectAll()
+      .where('effective_from', '=', row.effectiveFrom)
+      .forUpdate()
+      .executeTakeFirst();
+    await trx
+      .insertInto('affordability_living_floors')
+      .values({ effective_from: row.effectiveFrom, ...values, updated_by: change.actor.userId, updated_at: at })
+      .onConflict((oc) =>
+        oc.column('effective_from').doUpdateSet({ ...values, updated_by: change.actor.userId, updated_at: at }),
       )
       .execute();
     return before;

@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
 import { problemResponses } from '../platform/http/schemas.js';
 import { computeAssessment, readAssessments, recordAssessment } from './assessments.js';
-import { loadReferenceData, saveRsaAmounts, saveSeizureScale, saveStandardAllowance } from './reference-data.js';
+import {
+  loadReferenceData,
+  saveLivingFloor,
+  saveRsaAmounts,
+  saveSeizureScale,
+  saveStandardAllowance,
+} from './reference-data.js';
 import {
   assessmentBody,
   assessmentListSchema,
@@ -11,6 +17,9 @@ import {
   assessmentVersionSchema,
   capacityResultSchema,
   debtorParams,
+  livingFloorBody,
+  livingFloorParams,
+  livingFloorSchema,
   referenceDataSchema,
   rsaAmountsBody,
   rsaAmountsParams,
@@ -78,7 +87,8 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
       config: { access: { permission: 'reference_data.read' } },
       schema: {
         tags: ['affordability'],
-        summary: 'The dated reference data: seizure scales by year, RSA amounts by effective date, standard allowances',
+        summary:
+          'The dated reference data: seizure scales by year, RSA amounts by effective date, standard allowances, living floors',
         response: { 200: referenceDataSchema, ...problemResponses(401, 403) },
       },
     },
@@ -142,6 +152,27 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
         actor: request.actor!,
         requestId: request.id,
         row: { ...request.params, ...request.body },
+      }),
+  );
+
+  r.put(
+    '/api/v1/affordability/reference-data/living-floors/:effectiveFrom',
+    {
+      config: { access: { permission: 'reference_data.manage' } },
+      schema: {
+        tags: ['affordability'],
+        summary:
+          'Add or correct the floor a household keeps after its expenses and the repayment, from a date (audited)',
+        params: livingFloorParams,
+        body: livingFloorBody,
+        response: { 200: livingFloorSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) =>
+      saveLivingFloor(deps, {
+        actor: request.actor!,
+        requestId: request.id,
+        row: { effectiveFrom: request.params.effectiveFrom, ...request.body },
       }),
   );
 }

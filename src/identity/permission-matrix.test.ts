@@ -294,6 +294,10 @@ const PROBES: Record<string, Probe> = {
   'PUT /api/v1/affordability/reference-data/standard-allowances/:category/:effectiveFrom': {
     url: () => '/api/v1/affordability/reference-data/standard-allowances/other/2090-01-01',
     payload: () => ({ baseCents: 0, perExtraPersonCents: 0, status: 'placeholder', source: 'probe' }),
+  },
+  'PUT /api/v1/affordability/reference-data/living-floors/:effectiveFrom': {
+    url: () => '/api/v1/affordability/reference-data/living-floors/2090-01-01',
+    payload: () => ({ baseCents: 0, perExtraPersonCents: 0, status: 'placeholder', source: 'probe' }),
   }, // Plans: allowed roles get 201, 409 or 422 on the case (a budget was recorded by the probe above), 404 on no plan.
   'GET /api/v1/cases/:id/plan-proposals': { url: (ids) => `/api/v1/cases/${ids.caseId}/plan-proposals` },
   'GET /api/v1/cases/:id/plans': { url: (ids) => `/api/v1/cases/${ids.caseId}/plans` },

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../platform/calendar/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { computeCapacity, householdRsa, seizableShare } from './capacity.js';
 import { REGULATION_REFERENCE } from './fixtures.test-data.js';
@@ -350,6 +351,60 @@ describe('what the household keeps, after expenses and after the repayment', () 
     expect(food.amountCents).toBeGreaterThan(0);
     const money = euros(food.amountCents).fr;
     expect(withAllowance.trace.find((l) => l.step === 'expenses')!.message.fr).toContain(money);
+  });
+
+  it('uses the floor in force on the budget’s date: a new effective date changes later budgets only', () => {
+    const raised = {
+      ...REGULATION_REFERENCE,
+      floors: [
+        ...REGULATION_REFERENCE.floors,
+        {
+          effectiveFrom: '2026-06-01',
+          baseCents: 2_000,
+          perExtraPersonCents: 1_000,
+          status: 'law' as const,
+          source: 'x',
+        },
+      ],
+    };
+    const at = (date: string, household: Household) => {
+      const a = budget(date, household, 200000, 149000);
+      return computeCapacity(a, referenceInForce(raised, a.date));
+    };
+    // Before the new row: the indicative 100 € (+ 50 € a person); from it: 20 € (+ 10 €).
+    expect(at('2026-05-31', SINGLE).floor).toMatchObject({ effectiveFrom: '2025-01-01', amountCents: 10_000 });
+    expect(at('2026-05-31', COUPLE_2).floor.amountCents).toBe(10_000 + 3 * 5_000);
+    expect(at('2026-06-01', SINGLE).floor).toMatchObject({ effectiveFrom: '2026-06-01', amountCents: 2_000 });
+    expect(at('2026-06-01', COUPLE_2).floor.amountCents).toBe(2_000 + 3 * 1_000);
+    // 39 € left is below 100 € and above 20 €: the warning follows the floor of the date.
+    expect(at('2026-05-31', SINGLE).flags).toContain('below_floor');
+    expect(at('2026-06-01', SINGLE).flags).not.toContain('below_floor');
+    // Before any floor on file, none applies.
+    expect(referenceInForce({ ...REGULATION_REFERENCE, floors: [] }, '2026-05-01').floor).toBeNull();
+  });
+
+  it('property: the floor in force is the latest row effective on or before the date', () => {
+    const floorRow = fc.record({
+      effectiveFrom: fc.integer({ min: 0, max: 2000 }).map((d) => addDays('2024-01-01', d)),
+      baseCents: fc.integer({ min: 0, max: 100_000 }),
+      perExtraPersonCents: fc.integer({ min: 0, max: 50_000 }),
+      status: fc.constant('placeholder' as const),
+      source: fc.constant('generated'),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(floorRow, { selector: (r) => r.effectiveFrom, maxLength: 6 }),
+        fc.integer({ min: 0, max: 600 }),
+        (floors, day) => {
+          // Dates with a scale and an RSA on file (1 April 2025 to the end of 2026).
+          const date = addDays('2025-04-01', day);
+          const chosen = referenceInForce({ ...REGULATION_REFERENCE, floors }, date).floor;
+          const eligible = floors.filter((f) => f.effectiveFrom <= date).map((f) => f.effectiveFrom);
+          expect(chosen?.effectiveFrom ?? null).toBe(eligible.length ? eligible.sort().at(-1) : null);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('properties: left after repayment = left after expenses − capacity, and the flag says exactly when it is below the floor', () => {

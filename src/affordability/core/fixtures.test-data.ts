@@ -70,4 +70,13 @@ export const REGULATION_REFERENCE: ReferenceData = {
       source: 'placeholder',
     },
   ],
+  floors: [
+    {
+      effectiveFrom: '2025-01-01',
+      baseCents: 10_000,
+      perExtraPersonCents: 5_000,
+      status: 'placeholder',
+      source: 'indicative',
+    },
+  ],
 };

@@ -1,11 +1,11 @@
 import { invalid } from '../../platform/errors.js';
-import { LIVING_FLOORS } from './floors.js';
 import type { ExpenseCategory, ReferenceData, ReferenceInForce, SeizureScale, StandardAllowance } from './types.js';
 
 /**
  * The reference data in force at a date (pure). The seizure scale is the one of the date's calendar year (it changes
  * each 1 January); the RSA is the latest one effective on or before the date (it changes each 1 April), so January to
- * March combines the new scale with the previous year's RSA. Standard allowances: the latest per category.
+ * March combines the new scale with the previous year's RSA. Standard allowances: the latest per category;
+ * the living floor: the latest effective on or before the date.
  */
 export function referenceInForce(data: ReferenceData, date: string): ReferenceInForce {
   const year = Number(date.slice(0, 4));
@@ -34,7 +34,7 @@ export function referenceInForce(data: ReferenceData, date: string): ReferenceIn
       allowances[allowance.category] = allowance;
   }
   assertScale(scale);
-  const floor = latestOnOrBefore(data.floors ?? LIVING_FLOORS, date) ?? null;
+  const floor = latestOnOrBefore(data.floors, date) ?? null;
   return { scale, rsa, allowances, floor };
 }
 

@@ -127,6 +127,7 @@ export interface LivingFloor {
   baseCents: number;
   perExtraPersonCents: number;
   status: FigureStatus;
+  source: string;
 }
 
 /** Everything on file; `referenceInForce` picks what applies at a date. */
@@ -134,8 +135,8 @@ export interface ReferenceData {
   scales: SeizureScale[];
   rsa: RsaAmounts[];
   allowances: StandardAllowance[];
-  /** The floors on file; when left out, the dated table shipped with Accord (core/floors.ts). */
-  floors?: LivingFloor[];
+  /** The floors on file, each from its effective date. */
+  floors: LivingFloor[];
 }
 
 /** The reference data in force at one date. */

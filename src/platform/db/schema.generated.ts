@@ -6,6 +6,8 @@
 import type { JsonColumn, PreferenceWindow, SeizureBracket } from './json-column.js';
 import type { ColumnType } from 'kysely';
 
+export type AffordabilityLivingFloorsStatus = 'check' | 'law' | 'placeholder';
+
 export type AffordabilityRsaAmountsStatus = 'check' | 'law' | 'placeholder';
 
 export type AffordabilitySeizureScalesStatus = 'check' | 'law' | 'placeholder';
@@ -177,6 +179,16 @@ export type UserAccessRequestsStatus = 'approved' | 'pending' | 'refused' | 'wit
 export type UsersLocale = 'en' | 'fr' | 'it';
 
 export type UsersRole = 'administrator' | 'agent' | 'care_specialist' | 'compliance_officer' | 'creditor_user' | 'judicial_specialist' | 'manager' | 'overindebtedness_specialist' | 'team_leader';
+
+export interface AffordabilityLivingFloors {
+  base_cents: number;
+  effective_from: string;
+  per_extra_person_cents: number;
+  source: string;
+  status: AffordabilityLivingFloorsStatus;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
 
 export interface AffordabilityRsaAmounts {
   couple_cents: number;
@@ -1084,6 +1096,7 @@ export interface Users {
 }
 
 export interface DB {
+  affordability_living_floors: AffordabilityLivingFloors;
   affordability_rsa_amounts: AffordabilityRsaAmounts;
   affordability_seizure_scales: AffordabilitySeizureScales;
   affordability_standard_allowances: AffordabilityStandardAllowances;

@@ -8,9 +8,11 @@ import { can } from '../identity/permissions.js';
 import { AllowancesSection } from './AllowancesSection.js';
 import {
   getReferenceData,
+  saveLivingFloor,
   saveRsaAmounts,
   saveSeizureScale,
   saveStandardAllowance,
+  type LivingFloor,
   type ReferenceData,
   type RsaAmounts,
   type SeizureScale,
@@ -18,6 +20,7 @@ import {
 } from './api.js';
 import { openerId, type Editing } from './editing.js';
 import { StatusLegend } from './fields.js';
+import { FloorsSection } from './FloorsSection.js';
 import { RsaSection } from './RsaSection.js';
 import { ScalesSection } from './ScalesSection.js';
 import { useMe } from '../identity/SessionProvider.js';
@@ -47,6 +50,15 @@ function upsert<T>(rows: T[], row: T, same: (a: T, b: T) => boolean, before: (a:
   const at = others.findIndex((r) => before(row, r));
   return at === -1 ? [...others, row] : [...others.slice(0, at), row, ...others.slice(at)];
 }
+
+/** `upsert` for rows keyed by their effective date, in date order. */
+const upsertByDate = <T extends { effectiveFrom: string }>(rows: T[], row: T) =>
+  upsert(
+    rows,
+    row,
+    (a, b) => a.effectiveFrom === b.effectiveFrom,
+    (a, b) => a.effectiveFrom < b.effectiveFrom,
+  );
 
 function ReferenceDataView({ initial }: { initial: ReferenceData }) {
   const { t } = useTranslation();
@@ -94,12 +106,7 @@ function ReferenceDataView({ initial }: { initial: ReferenceData }) {
     const row = await saveRsaAmounts(amounts);
     setData((d) => ({
       ...d,
-      rsa: upsert(
-        d.rsa,
-        row,
-        (a, b) => a.effectiveFrom === b.effectiveFrom,
-        (a, b) => a.effectiveFrom < b.effectiveFrom,
-      ),
+      rsa: upsertByDate(d.rsa, row),
     }));
     done(t('referenceData.rsa.saved', { date: format.date(row.effectiveFrom) }), `rsa:${row.effectiveFrom}`);
   }
@@ -123,6 +130,14 @@ function ReferenceDataView({ initial }: { initial: ReferenceData }) {
       `allowance:${row.category}@${row.effectiveFrom}`,
     );
   }
+  async function saveFloor(floor: LivingFloor) {
+    const row = await saveLivingFloor(floor);
+    setData((d) => ({
+      ...d,
+      floors: upsertByDate(d.floors, row),
+    }));
+    done(t('referenceData.floors.saved', { date: format.date(row.effectiveFrom) }), `floor:${row.effectiveFrom}`);
+  }
   /** Closes the form, says what was saved, and gives the focus to the saved row's own button. */
   function done(message: string, key: string) {
     setSaved(message);
@@ -140,6 +155,7 @@ function ReferenceDataView({ initial }: { initial: ReferenceData }) {
       <ScalesSection scales={data.scales} editing={editing} onSave={saveScale} />
       <RsaSection rows={data.rsa} editing={editing} onSave={saveRsa} />
       <AllowancesSection rows={data.allowances} editing={editing} onSave={saveAllowance} />
+      <FloorsSection rows={data.floors} editing={editing} onSave={saveFloor} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import type {
   capacityResultSchema,
   ExpenseCategory,
   FigureStatus,
+  LivingFloor,
   ReferenceData,
   RsaAmounts,
   ScaleBracket,
@@ -17,7 +18,16 @@ import { http } from '../../api/client.js';
  * The dated reference data of affordability (`/api/v1/affordability/reference-data`): the server's own types,
  * imported type-only, so the page and the routes cannot drift apart.
  */
-export type { ExpenseCategory, FigureStatus, ReferenceData, RsaAmounts, ScaleBracket, SeizureScale, StandardAllowance };
+export type {
+  ExpenseCategory,
+  FigureStatus,
+  LivingFloor,
+  ReferenceData,
+  RsaAmounts,
+  ScaleBracket,
+  SeizureScale,
+  StandardAllowance,
+};
 
 export const FIGURE_STATUSES = ['law', 'check', 'placeholder'] as const satisfies readonly FigureStatus[];
 
@@ -36,6 +46,9 @@ export const saveStandardAllowance = ({ category, effectiveFrom, ...body }: Stan
     `${BASE}/standard-allowances/${encodeURIComponent(category)}/${encodeURIComponent(effectiveFrom)}`,
     body,
   );
+
+export const saveLivingFloor = ({ effectiveFrom, ...body }: LivingFloor) =>
+  http.put<LivingFloor>(`${BASE}/living-floors/${encodeURIComponent(effectiveFrom)}`, body);
 
 /** The problems listed by a refused seizure scale (`affordability.invalid_seizure_scale`), in the server's English. */
 export function listedProblems(problem: Readonly<Record<string, unknown>>): string[] {

@@ -176,6 +176,10 @@ export const auditTrailEn: typeof auditTrailFr = {
         added: '{{actor}} added a standard allowance',
         corrected: '{{actor}} corrected a standard allowance',
       },
+      living_floor: {
+        added: '{{actor}} added a minimum left to the household',
+        corrected: '{{actor}} corrected a minimum left to the household',
+      },
     },
     creditor: {
       created: '{{actor}} created a creditor',

@@ -180,6 +180,10 @@ export const auditTrailFr = {
         added: '{{actor}} a ajouté un forfait de charges',
         corrected: '{{actor}} a corrigé un forfait de charges',
       },
+      living_floor: {
+        added: '{{actor}} a ajouté un minimum laissé au foyer',
+        corrected: '{{actor}} a corrigé un minimum laissé au foyer',
+      },
     },
     creditor: {
       created: '{{actor}} a créé un créancier',

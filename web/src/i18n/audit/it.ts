@@ -178,6 +178,10 @@ export const auditTrailIt: typeof auditTrailFr = {
         added: '{{actor}} ha aggiunto un forfait di spese',
         corrected: '{{actor}} ha corretto un forfait di spese',
       },
+      living_floor: {
+        added: '{{actor}} ha aggiunto un minimo lasciato al nucleo familiare',
+        corrected: '{{actor}} ha corretto un minimo lasciato al nucleo familiare',
+      },
     },
     creditor: {
       created: '{{actor}} ha creato un creditore',

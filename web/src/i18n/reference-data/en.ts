@@ -4,7 +4,7 @@ import type { ReferenceDataMessages } from './fr.js';
 export const referenceDataEn: ReferenceDataMessages = {
   title: 'Reference data',
   intro:
-    'The dated figures the repayment capacity depends on: each year’s wage-seizure scale, the RSA amounts from each 1 April and the standard expense allowances. A budget uses the figures in force at its date.',
+    'The dated figures the repayment capacity depends on: each year’s wage-seizure scale, the RSA amounts from each 1 April the standard expense allowances and the minimum left to the household. A budget uses the figures in force at its date.',
   correct: 'Correct',
   readOnly: 'Only an administrator can correct these figures.',
   budgetLink: 'See the reference data (wage-seizure scale, RSA, standard allowances)',
@@ -94,6 +94,22 @@ export const referenceDataEn: ReferenceDataMessages = {
     addHeading: 'Add an allowance',
     editHeading: 'Correct the {{category}} allowance in force from {{date}}',
     saved: '{{category}} allowance from {{date}} saved.',
+  },
+  floors: {
+    heading: 'Minimum left to the household',
+    intro:
+      'What the household should keep each month once it has paid its expenses and the repayment: a base for one person, plus an amount for each other person in the household. The agency’s choice (a margin for the unexpected): below it, the budget page warns. Each budget uses the amount in force at its date; earlier rows stay, for the budgets already made.',
+    none: 'No minimum on file: budgets apply none.',
+    caption: 'Monthly minimum left to the household by effective date',
+    effectiveFrom: 'In force from',
+    inForce: 'in force',
+    base: 'Base (one person)',
+    perExtraPerson: 'Per other person',
+    edit: 'Correct the minimum of {{date}}',
+    add: 'Add a minimum from a date',
+    addHeading: 'Add a minimum left to the household',
+    editHeading: 'Correct the minimum in force from {{date}}',
+    saved: 'Minimum left to the household from {{date}} saved.',
   },
   form: {
     amountHint: 'In euros, for example 1250.50.',

@@ -2,7 +2,7 @@
 export const referenceDataFr = {
   title: 'Données de référence',
   intro:
-    'Les chiffres datés dont dépend le calcul de la capacité de remboursement : le barème de saisie des rémunérations de chaque année, les montants du RSA à partir de chaque 1er avril et les forfaits de dépenses. Un budget utilise les chiffres en vigueur à sa date.',
+    'Les chiffres datés dont dépend le calcul de la capacité de remboursement : le barème de saisie des rémunérations de chaque année, les montants du RSA à partir de chaque 1er avril les forfaits de dépenses et le minimum laissé au foyer. Un budget utilise les chiffres en vigueur à sa date.',
   correct: 'Corriger',
   readOnly: 'Seul un administrateur peut corriger ces chiffres.',
   budgetLink: 'Consulter les données de référence (barème de saisie, RSA, forfaits)',
@@ -92,6 +92,22 @@ export const referenceDataFr = {
     addHeading: 'Ajouter un forfait',
     editHeading: 'Corriger le forfait {{category}} en vigueur à partir du {{date}}',
     saved: 'Forfait {{category}} au {{date}} enregistré.',
+  },
+  floors: {
+    heading: 'Minimum laissé au foyer',
+    intro:
+      'Ce que le foyer doit garder chaque mois une fois ses dépenses et le remboursement payés : une base pour une personne, plus un montant par autre personne du foyer. Un choix de l’agence (une marge pour l’imprévu) : en dessous, la page du budget avertit. Chaque budget utilise le montant en vigueur à sa date ; les lignes plus anciennes restent, pour les budgets déjà établis.',
+    none: 'Aucun minimum enregistré : les budgets n’en appliquent aucun.',
+    caption: 'Minimum mensuel laissé au foyer par date d’entrée en vigueur',
+    effectiveFrom: 'En vigueur à partir du',
+    inForce: 'en vigueur',
+    base: 'Base (une personne)',
+    perExtraPerson: 'Par autre personne',
+    edit: 'Corriger le minimum du {{date}}',
+    add: 'Ajouter un minimum à une date',
+    addHeading: 'Ajouter un minimum laissé au foyer',
+    editHeading: 'Corriger le minimum en vigueur à partir du {{date}}',
+    saved: 'Minimum laissé au foyer au {{date}} enregistré.',
   },
   form: {
     amountHint: 'En euros, par exemple 1250,50.',

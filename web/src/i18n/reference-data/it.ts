@@ -4,7 +4,7 @@ import type { ReferenceDataMessages } from './fr.js';
 export const referenceDataIt: ReferenceDataMessages = {
   title: 'Dati di riferimento',
   intro:
-    'Le cifre datate da cui dipende la capacità di rimborso: la tabella del pignoramento dello stipendio di ogni anno, gli importi dell’RSA da ogni 1° aprile e gli importi forfettari delle spese. Un bilancio usa le cifre in vigore alla sua data.',
+    'Le cifre datate da cui dipende la capacità di rimborso: la tabella del pignoramento dello stipendio di ogni anno, gli importi dell’RSA da ogni 1° aprile gli importi forfettari delle spese e il minimo lasciato al nucleo. Un bilancio usa le cifre in vigore alla sua data.',
   correct: 'Correggi',
   readOnly: 'Solo un amministratore può correggere queste cifre.',
   budgetLink: 'Consulta i dati di riferimento (tabella del pignoramento, RSA, forfait)',
@@ -94,6 +94,22 @@ export const referenceDataIt: ReferenceDataMessages = {
     addHeading: 'Aggiungi un forfait',
     editHeading: 'Correggi il forfait {{category}} in vigore dal {{date}}',
     saved: 'Forfait {{category}} dal {{date}} salvato.',
+  },
+  floors: {
+    heading: 'Minimo lasciato al nucleo familiare',
+    intro:
+      'Ciò che il nucleo deve conservare ogni mese dopo aver pagato le spese e il rimborso: una base per una persona, più un importo per ogni altra persona del nucleo. Una scelta dell’agenzia (un margine per gli imprevisti): al di sotto, la pagina del bilancio avverte. Ogni bilancio usa l’importo in vigore alla sua data; le righe precedenti restano, per i bilanci già redatti.',
+    none: 'Nessun minimo registrato: i bilanci non ne applicano.',
+    caption: 'Minimo mensile lasciato al nucleo per data di entrata in vigore',
+    effectiveFrom: 'In vigore dal',
+    inForce: 'in vigore',
+    base: 'Base (una persona)',
+    perExtraPerson: 'Per ogni altra persona',
+    edit: 'Correggi il minimo del {{date}}',
+    add: 'Aggiungi un minimo da una data',
+    addHeading: 'Aggiungi un minimo lasciato al nucleo',
+    editHeading: 'Correggi il minimo in vigore dal {{date}}',
+    saved: 'Minimo lasciato al nucleo dal {{date}} salvato.',
   },
   form: {
     amountHint: 'In euro, per esempio 1250,50.',
