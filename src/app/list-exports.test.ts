@@ -154,6 +154,58 @@ describe.each(ENGINES)('list exports on %s', (engine) => {
     expect((await as(t.app, horizon)('GET', '/api/v1/audit/export?format=csv')).statusCode).toBe(403);
   });
 
+  it('audits every export: who, which list, its filters, the format and how many rows went', async () => {
+    const exported = async (session: Session, url: string) => {
+      const response = await as(t.app, session)('GET', url);
+      expect(response.statusCode).toBe(200);
+      const entries = await t.deps.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('request_id', '=', String(response.headers['x-request-id']))
+        .execute();
+      return { response, entries };
+    };
+    const csv = await exported(manager, '/api/v1/cases/export?stage=amicable&format=csv');
+    expect(csv.entries).toHaveLength(1);
+    expect(csv.entries[0]).toMatchObject({
+      action: 'export.cases',
+      actor_user_id: manager.userId,
+      target_type: 'list',
+      creditor_id: null,
+      after: {
+        list: 'cases',
+        format: 'csv',
+        filters: expect.objectContaining({ stage: 'amicable' }) as unknown,
+        rows: csvRows(csv.response.body).length - 1,
+        completed: true,
+      },
+    });
+
+    const own = await exported(horizon, '/api/v1/cases/export?format=xlsx');
+    expect(own.entries[0]).toMatchObject({
+      action: 'export.cases',
+      creditor_id: horizon.creditorId,
+      after: { format: 'xlsx' },
+    });
+
+    const compliance = await signIn(t.app, demoEmail('compliance_officer'));
+    const trail = (await as(t.app, compliance)('GET', '/api/v1/audit?family=exports&limit=200')).json() as {
+      items: { action: string; facts: { count: number | null; reference: string | null } }[];
+    };
+    expect(trail.items.length).toBeGreaterThanOrEqual(2);
+    expect(trail.items.every((item) => item.action.startsWith('export.'))).toBe(true);
+    expect(trail.items.map((item) => item.facts.reference)).toContain('XLSX');
+
+    // A refused export gives out nothing and records nothing.
+    const refused = await as(t.app, manager)('GET', '/api/v1/cases/export?format=pdf');
+    const none = await t.deps.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('request_id', '=', String(refused.headers['x-request-id']))
+      .execute();
+    expect(none).toEqual([]);
+  });
+
   it('refuses an unknown format with a problem that names the field', async () => {
     const response = await as(t.app, manager)('GET', '/api/v1/cases/export?format=pdf');
     expect(response.statusCode).toBe(400);

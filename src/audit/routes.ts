@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
 import { exportFileResponse, problemResponses } from '../platform/http/schemas.js';
-import { exportContext, sendExport } from '../platform/export/send.js';
+import { sendExport } from '../platform/export/send.js';
+import { auditedExportContext } from './record-export.js';
 import { auditExport } from './audit-export.js';
 import { auditExportQuery, auditListSchema, auditQuery, auditVerificationSchema } from './contract.js';
 import { listAuditEntries } from './list-entries.js';
@@ -38,8 +39,13 @@ export function auditRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const { format, ...filter } = request.query;
-      return sendExport(reply, exportContext(deps, request.actor!, format), auditExport(deps, filter));
+      const { format: _format, ...filter } = request.query;
+      const context = auditedExportContext(deps, request.actor!, {
+        list: 'audit_trail',
+        query: request.query,
+        requestId: String(request.id),
+      });
+      return sendExport(reply, context, auditExport(deps, filter));
     },
   );
 

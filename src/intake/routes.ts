@@ -4,7 +4,8 @@ import { assertCreditorInScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import { exportFileResponse, idParams, problemResponses } from '../platform/http/schemas.js';
-import { exportContext, sendExport } from '../platform/export/send.js';
+import { sendExport } from '../platform/export/send.js';
+import { auditedExportContext } from '../audit/record-export.js';
 import { placementErrorsExport } from './errors-export.js';
 import {
   PLACEMENT_FILE_TYPES as FILE_TYPES,
@@ -139,7 +140,12 @@ function placementErrorsExportRoute(app: FastifyInstance, deps: Deps) {
     async (request, reply) =>
       sendExport(
         reply,
-        exportContext(deps, request.actor!, request.query.format),
+        auditedExportContext(deps, request.actor!, {
+          list: 'placement_errors',
+          query: request.query,
+          target: { type: 'placement', id: request.params.id },
+          requestId: String(request.id),
+        }),
         placementErrorsExport(deps, request.actor!, request.params.id),
       ),
   );

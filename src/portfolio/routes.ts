@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
 import { exportFileResponse, idParams, problemResponses } from '../platform/http/schemas.js';
-import { exportContext, sendExport } from '../platform/export/send.js';
+import { sendExport } from '../platform/export/send.js';
+import { auditedExportContext } from '../audit/record-export.js';
 import { caseExport } from './case-export.js';
 import { getCase, searchCases } from './cases.js';
 import {
@@ -73,7 +74,11 @@ export function portfolioRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) =>
       sendExport(
         reply,
-        exportContext(deps, request.actor!, request.query.format),
+        auditedExportContext(deps, request.actor!, {
+          list: 'cases',
+          query: request.query,
+          requestId: String(request.id),
+        }),
         caseExport(deps, request.actor!, request.query),
       ),
   );

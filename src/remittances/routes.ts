@@ -4,7 +4,8 @@ import { mayAccessCreditor } from '../identity/scope.js';
 import { assertVisible, creditorFilter } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import { exportFileResponse, fileResponse, idParams as id, problemResponses } from '../platform/http/schemas.js';
-import { exportContext, sendExport } from '../platform/export/send.js';
+import { sendExport } from '../platform/export/send.js';
+import { auditedExportContext } from '../audit/record-export.js';
 import { creditorPaymentsExport } from './payments-export.js';
 import {
   creditorPaymentsExportQuery,
@@ -221,7 +222,11 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) =>
       sendExport(
         reply,
-        exportContext(deps, request.actor!, request.query.format),
+        auditedExportContext(deps, request.actor!, {
+          list: 'payments',
+          query: request.query,
+          requestId: String(request.id),
+        }),
         creditorPaymentsExport(deps, request.actor!, request.query),
       ),
   );

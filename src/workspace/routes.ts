@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { runJobNow } from '../audit/job-run.js';
 import type { Deps } from '../platform/deps.js';
 import { exportFileResponse, idParams as id, noContent, problemResponses } from '../platform/http/schemas.js';
-import { exportContext, sendExport } from '../platform/export/send.js';
+import { sendExport } from '../platform/export/send.js';
+import { auditedExportContext } from '../audit/record-export.js';
 import { teamQueuesExport } from './queues-export.js';
 import { caseWorkspace } from './case-workspace.js';
 import { nextCase, releaseCase, renewLease } from './next-case.js';
@@ -194,7 +195,11 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) =>
       sendExport(
         reply,
-        exportContext(deps, request.actor!, request.query.format),
+        auditedExportContext(deps, request.actor!, {
+          list: 'team_queues',
+          query: request.query,
+          requestId: String(request.id),
+        }),
         teamQueuesExport(deps, request.actor!),
       ),
   );

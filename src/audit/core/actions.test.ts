@@ -44,6 +44,12 @@ describe('the facts of an entry’s sentence', () => {
     });
   });
 
+  it('names an export’s rows and its format', () => {
+    expect(
+      sentenceFacts('export.cases', null, { list: 'cases', format: 'xlsx', filters: {}, rows: 42, completed: true }),
+    ).toEqual({ amountCents: null, count: 42, version: null, reference: 'XLSX' });
+  });
+
   it('never throws and never guesses on whatever an entry recorded', () => {
     fc.assert(
       fc.property(fc.string(), fc.jsonValue(), fc.jsonValue(), (action, before, after) => {

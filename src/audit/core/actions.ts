@@ -17,9 +17,14 @@ export const AUDIT_FAMILIES = [
   'imports',
   'remittances',
   'documents',
+  'exports',
   'other',
 ] as const;
 export type AuditFamily = (typeof AUDIT_FAMILIES)[number];
+
+/** The lists a reader may export as a file; each export is audited as `export.<list>`. */
+export const EXPORTED_LISTS = ['cases', 'payments', 'placement_errors', 'team_queues', 'audit_trail'] as const;
+export type ExportedList = (typeof EXPORTED_LISTS)[number];
 
 /** Every action the code appends, by family. A new action gets its line here and its sentence in web/src/i18n/audit. */
 const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]> = {
@@ -130,6 +135,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'document.erased',
     'document.retention_deleted',
   ],
+  exports: EXPORTED_LISTS.map((list) => `export.${list}`),
 };
 
 const FAMILY_OF = new Map<string, AuditFamily>(
@@ -193,12 +199,14 @@ export function sentenceFacts(action: string, before: unknown, after: unknown): 
       numberAt(a, 'issued'),
       numberAt(a, 'instalments'),
       numberAt(a, 'rowsTotal'),
+      numberAt(a, 'rows'),
       numberAt(a, 'count'),
       lengthAt(a, 'creditors'),
       lengthAt(a, 'instalments'),
     ),
     version: first(numberAt(a, 'version'), numberAt(b, 'version')),
     reference: first(
+      action.startsWith('export.') ? exportFormat(a) : null,
       textAt(a, 'receiptNumber'),
       textAt(a, 'reference'),
       textAt(a, 'number'),
@@ -206,5 +214,8 @@ export function sentenceFacts(action: string, before: unknown, after: unknown): 
     ),
   };
 }
+
+/** An export's format as its sentence names it: CSV, XLSX. */
+const exportFormat = (data: Data): string | null => textAt(data, 'format')?.toUpperCase() ?? null;
 
 const numberToText = (value: number | null): string | null => (value === null ? null : String(value));

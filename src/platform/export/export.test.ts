@@ -1,8 +1,11 @@
+import type { Readable } from 'node:stream';
 import fc from 'fast-check';
+import type { FastifyReply } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { readSheet, styleFormats } from '../../../test/support/xlsx.js';
 import { CSV_BOM, csvField, csvLines } from './csv.js';
-import type { ExportColumn } from './table.js';
+import { exportContext, pagesOf, sendExport, type ExportSent, type ExportTable } from './send.js';
+import { EXPORT_MAX_ROWS, type ExportColumn } from './table.js';
 import { xlsxBuffer } from './xlsx.js';
 
 interface Line {
@@ -75,5 +78,49 @@ describe('XLSX export', () => {
     expect(at!.value).toBeCloseTo(46205 + 15 / (24 * 60), 6);
     expect(formats[at!.style]).toBe('dd/mm/yyyy hh:mm');
     expect(buffer.toString('latin1')).not.toContain('<f>');
+  });
+});
+
+describe('recording an export', () => {
+  /** A reply that hands back what is sent: the CSV stream or the XLSX buffer. */
+  const reply = () => {
+    const fake = { type: () => fake, header: () => fake, send: (body: unknown) => body };
+    return fake as unknown as FastifyReply;
+  };
+  const table = (count: number): ExportTable<Line> => ({
+    fileStem: 'lines',
+    title: { fr: 'Lignes', en: 'Lines', it: 'Righe' },
+    columns,
+    readPage: pagesOf(async () => Array.from({ length: count }, () => lines[0]!)),
+  });
+  const context = (format: 'csv' | 'xlsx', sent: ExportSent[]) =>
+    exportContext({ config: { AGENCY_TZ: 'Europe/Paris' }, now: () => new Date() }, { locale: 'fr' }, format, (s) => {
+      sent.push(s);
+      return Promise.resolve();
+    });
+
+  it('records the rows of a whole CSV before its last page is written, and of a whole XLSX before it is sent', async () => {
+    const sent: ExportSent[] = [];
+    const stream = (await sendExport(reply(), context('csv', sent), table(2500))) as unknown as Readable;
+    let text = '';
+    for await (const chunk of stream) text += String(chunk);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(2501);
+    expect(sent).toEqual([{ rows: 2500, completed: true }]);
+    await sendExport(reply(), context('xlsx', sent), table(3));
+    expect(sent[1]).toEqual({ rows: 3, completed: true });
+  });
+
+  it('records what was read when the reader goes away before the end', async () => {
+    const sent: ExportSent[] = [];
+    const stream = (await sendExport(reply(), context('csv', sent), table(2500))) as unknown as Readable;
+    for await (const _chunk of stream) break;
+    await new Promise<void>((resolve) => stream.once('close', resolve));
+    expect(sent).toEqual([{ rows: 1000, completed: false }]);
+  });
+
+  it('records nothing for a list it refuses as too long', async () => {
+    const sent: ExportSent[] = [];
+    await expect(sendExport(reply(), context('csv', sent), table(EXPORT_MAX_ROWS + 1))).rejects.toThrow(/narrow/);
+    expect(sent).toEqual([]);
   });
 });

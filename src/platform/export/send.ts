@@ -11,20 +11,31 @@ import { xlsxBuffer } from './xlsx.js';
 /** One page of a list, read by the service that serves the list, with the list's filters. */
 export type ReadPage<Row> = (paging: { limit: number; offset: number }) => Promise<{ items: Row[]; hasMore: boolean }>;
 
-/** Who asks and how: the format, the reader's language, the agency's zone (instants on its clock), the moment. */
+/** What an export gave out: the rows read into the file, and whether the whole list went (a CSV may be cut off). */
+export interface ExportSent {
+  rows: number;
+  completed: boolean;
+}
+
+/**
+ * Who asks and how: the format, the reader's language, the agency's zone (instants on its clock), the moment, and how
+ * the export is recorded (the audit entry, written before the file's last rows leave; see `sendExport`).
+ */
 export interface ExportContext {
   format: ExportFormat;
   locale: ExportLocale;
   zone: string;
   now: Date;
+  record: (sent: ExportSent) => Promise<void>;
 }
 
 export function exportContext(
   deps: { config: { AGENCY_TZ: string }; now: () => Date },
   reader: { locale: ExportLocale },
   format: ExportFormat,
+  record: (sent: ExportSent) => Promise<void>,
 ): ExportContext {
-  return { format, locale: reader.locale, zone: deps.config.AGENCY_TZ, now: deps.now() };
+  return { format, locale: reader.locale, zone: deps.config.AGENCY_TZ, now: deps.now(), record };
 }
 
 export interface ExportTable<Row> {
@@ -69,17 +80,34 @@ export function pagesInOrder<Row>(rows: AsyncIterator<Row>): ReadPage<Row> {
   };
 }
 
-async function* everyPage<Row>(readPage: ReadPage<Row>): AsyncGenerator<Row[]> {
-  for (let offset = 0; ; offset += EXPORT_PAGE_ROWS) {
-    const page = await readPage({ limit: EXPORT_PAGE_ROWS, offset });
-    yield page.items;
-    if (!page.hasMore) return;
+/**
+ * Every page of the list, recorded once: when the last page has been read, before its rows are written (so a failure
+ * to record fails the export), or, when the reader goes away or a read fails first, with the rows read so far.
+ */
+async function* everyPage<Row>(readPage: ReadPage<Row>, record: ExportContext['record']): AsyncGenerator<Row[]> {
+  let rows = 0;
+  let recorded = false;
+  try {
+    for (let offset = 0; ; offset += EXPORT_PAGE_ROWS) {
+      const page = await readPage({ limit: EXPORT_PAGE_ROWS, offset });
+      rows += page.items.length;
+      if (!page.hasMore) {
+        recorded = true;
+        await record({ rows, completed: true });
+        yield page.items;
+        return;
+      }
+      yield page.items;
+    }
+  } finally {
+    if (!recorded && rows > 0) await record({ rows, completed: false });
   }
 }
 
 /**
  * Sends a list as a file: CSV streamed page by page as the service reads them, XLSX built whole then sent. A list
- * longer than EXPORT_MAX_ROWS is refused before the first byte, so a file is never cut short without a word.
+ * longer than EXPORT_MAX_ROWS is refused before the first byte, so a file is never cut short without a word. Every
+ * export that gives out a row is recorded through `context.record` (the caller's audit entry).
  */
 export async function sendExport<Row>(
   reply: FastifyReply,
@@ -102,8 +130,10 @@ export async function sendExport<Row>(
     .header('cache-control', 'no-store');
   const options = { locale: context.locale, zone: context.zone };
   if (context.format === 'csv') {
-    return reply.send(Readable.from(csvLines(table.columns, everyPage(table.readPage), options)));
+    return reply.send(Readable.from(csvLines(table.columns, everyPage(table.readPage, context.record), options)));
   }
   const sheetName = table.title[context.locale];
-  return reply.send(await xlsxBuffer(table.columns, everyPage(table.readPage), { ...options, sheetName }));
+  return reply.send(
+    await xlsxBuffer(table.columns, everyPage(table.readPage, context.record), { ...options, sheetName }),
+  );
 }

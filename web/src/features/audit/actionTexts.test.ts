@@ -16,6 +16,7 @@ const TEMPLATES: Record<string, string[]> = Object.fromEntries(
   [
     ['`reference_data.${kind}.${before ? ', 'reference_data.'],
     ['`debtor_match.${input.decision}`', 'debtor_match.'],
+    ['`export.${request.list}`', 'export.'],
   ].map(([template, prefix]) => [template, AUDIT_ACTIONS.filter((action) => action.startsWith(prefix!))]),
 );
 

@@ -48,6 +48,7 @@ export const auditTrailEn: typeof auditTrailFr = {
     imports: 'Imports',
     remittances: 'Remittances',
     documents: 'Documents',
+    exports: 'Exports',
     other: 'Other',
   },
   debtor: {
@@ -219,6 +220,13 @@ export const auditTrailEn: typeof auditTrailFr = {
       downloaded: '{{actor}} downloaded a document of case {{case}}',
       erased: '{{actor}} erased a document of case {{case}}',
       retention_deleted: 'A document of case {{case}} was deleted at the end of its retention period',
+    },
+    export: {
+      cases: '{{actor}} exported the case list as {{reference}} ({{count}} rows)',
+      payments: '{{actor}} exported the payments of a period as {{reference}} ({{count}} rows)',
+      placement_errors: '{{actor}} exported the rejected lines of a placement as {{reference}} ({{count}} rows)',
+      team_queues: '{{actor}} exported the team queues as {{reference}} ({{count}} rows)',
+      audit_trail: '{{actor}} exported the audit trail as {{reference}} ({{count}} entries)',
     },
   },
   unknownAction: '{{actor}}: action “{{action}}”',

@@ -51,6 +51,7 @@ export const auditTrailFr = {
     imports: 'Imports',
     remittances: 'Reversements',
     documents: 'Documents',
+    exports: 'Exports',
     other: 'Autres',
   },
   debtor: {
@@ -223,6 +224,13 @@ export const auditTrailFr = {
       downloaded: '{{actor}} a téléchargé un document du dossier {{case}}',
       erased: '{{actor}} a effacé un document du dossier {{case}}',
       retention_deleted: 'Un document du dossier {{case}} a été supprimé à la fin de sa durée de conservation',
+    },
+    export: {
+      cases: '{{actor}} a exporté la liste des dossiers en {{reference}} ({{count}} lignes)',
+      payments: '{{actor}} a exporté les paiements d’une période en {{reference}} ({{count}} lignes)',
+      placement_errors: '{{actor}} a exporté les lignes rejetées d’une remise en {{reference}} ({{count}} lignes)',
+      team_queues: '{{actor}} a exporté les files des équipes en {{reference}} ({{count}} lignes)',
+      audit_trail: '{{actor}} a exporté le journal d’audit en {{reference}} ({{count}} entrées)',
     },
   },
   unknownAction: '{{actor}} : action « {{action}} »',

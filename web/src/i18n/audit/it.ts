@@ -49,6 +49,7 @@ export const auditTrailIt: typeof auditTrailFr = {
     imports: 'Importazioni',
     remittances: 'Riversamenti',
     documents: 'Documenti',
+    exports: 'Esportazioni',
     other: 'Altro',
   },
   debtor: {
@@ -221,6 +222,13 @@ export const auditTrailIt: typeof auditTrailFr = {
       downloaded: '{{actor}} ha scaricato un documento della pratica {{case}}',
       erased: '{{actor}} ha cancellato un documento della pratica {{case}}',
       retention_deleted: 'Un documento della pratica {{case}} è stato eliminato alla fine del periodo di conservazione',
+    },
+    export: {
+      cases: '{{actor}} ha esportato l’elenco delle pratiche in {{reference}} ({{count}} righe)',
+      payments: '{{actor}} ha esportato i pagamenti di un periodo in {{reference}} ({{count}} righe)',
+      placement_errors: '{{actor}} ha esportato le righe scartate di un affidamento in {{reference}} ({{count}} righe)',
+      team_queues: '{{actor}} ha esportato le code dei team in {{reference}} ({{count}} righe)',
+      audit_trail: '{{actor}} ha esportato il registro di audit in {{reference}} ({{count}} voci)',
     },
   },
   unknownAction: '{{actor}}: azione «{{action}}»',
