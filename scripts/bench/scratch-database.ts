@@ -30,3 +30,11 @@ export async function createScratchDatabase(serverUrl: string, name: string): Pr
     keep: () => admin.end(),
   };
 }
+
+/** A database that exists already (a kept run's), handled like a scratch one but never dropped. */
+export function existingDatabase(serverUrl: string, name: string): ScratchDatabase {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not a benchmark database name: ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: async () => {}, keep: async () => {} };
+}

@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { search } from '../../src/search/search.js';
-import { createScratchDatabase } from './scratch-database.js';
+import { createScratchDatabase, existingDatabase, type ScratchDatabase } from './scratch-database.js';
 
 /**
  * npm run bench:search — the search box under a working day's typing, on a PostgreSQL server (BENCH_DATABASE_URL; its
@@ -17,7 +17,8 @@ import { createScratchDatabase } from './scratch-database.js';
  * five a creditor user) type, for BENCH_SEARCH_SECONDS (default 60), the start of a name, a reference, a phone number
  * (national format, with spaces) or an e-mail, one character every BENCH_THINK_MS (default 150, ± half: a typist
  * with the box's debounce), each keystroke from the second character a search as the box sends it.
- * Bar: p99 ≤ 100 ms for each kind. BENCH_KEEP_DB=1 keeps the database (to study plans).
+ * Bar: p99 ≤ 100 ms for each kind. BENCH_KEEP_DB=1 keeps the database (to study plans); BENCH_REUSE_DB=<name> runs
+ * again on a kept one (migrated to this commit, not loaded again; BENCH_CASES as when it was loaded).
  */
 
 const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -25,6 +26,8 @@ const userCount = Number(process.env.BENCH_USERS ?? 20);
 const seconds = Number(process.env.BENCH_SEARCH_SECONDS ?? 60);
 const thinkMs = Number(process.env.BENCH_THINK_MS ?? 150);
 const keepDatabase = process.env.BENCH_KEEP_DB === '1';
+/** A database an earlier run kept (BENCH_KEEP_DB=1): migrated to this commit, not loaded again, kept afterwards. */
+const reuseDatabase = process.env.BENCH_REUSE_DB ?? null;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BAR_MS = 100;
 const KINDS = ['name', 'reference', 'phone', 'email'] as const;
@@ -154,6 +157,16 @@ async function load(db: Database) {
   return creditorIds;
 }
 
+/** The creditors an earlier run loaded, in the order it made them. */
+async function benchCreditors(db: Database): Promise<string[]> {
+  const { rows } = await db.executeSql<{ id: string }>(
+    `select id from creditors where code like 'BENCH%' order by code`,
+  );
+  if (rows.length !== CREDITORS)
+    throw new Error(`BENCH_REUSE_DB: expected ${CREDITORS} bench creditors, found ${rows.length}`);
+  return rows.map((row) => row.id);
+}
+
 /** What a user types to find row g: the whole text, typed a character at a time. */
 async function targets(db: Database, count: number) {
   const { rows } = await db.executeSql<{ name: string; reference: string; phone: string; email: string }>(
@@ -214,10 +227,9 @@ async function drive(deps: Deps, actors: Actor[], texts: Awaited<ReturnType<type
   return { times, errors, found };
 }
 
-const scratch = await createScratchDatabase(
-  serverUrl,
-  `accord_bench_search_${process.pid}_${randomUUID().slice(0, 8)}`,
-);
+const scratch: ScratchDatabase = reuseDatabase
+  ? existingDatabase(serverUrl, reuseDatabase)
+  : await createScratchDatabase(serverUrl, `accord_bench_search_${process.pid}_${randomUUID().slice(0, 8)}`);
 let database: Database | null = null;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -231,7 +243,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   database = await openDatabase({ url: scratch.url, maxConnections: userCount + 5 });
   await migrate(database);
-  const creditorIds = await load(database);
+  const creditorIds = reuseDatabase ? await benchCreditors(database) : await load(database);
   const deps: Deps = {
     database,
     db: database.db,
@@ -279,6 +291,6 @@ try {
   );
 } finally {
   await database?.close().catch(() => {});
-  if (keepDatabase) await scratch.keep();
+  if (keepDatabase || reuseDatabase) await scratch.keep();
   else await scratch.drop();
 }
