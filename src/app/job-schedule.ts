@@ -6,6 +6,7 @@ import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../intake/impor
 import { NIGHTLY_REFRESH, nightlyRefresh } from '../jobs/nightly-refresh.js';
 import { CREDITOR_NOTICES, deliverCreditorNotices } from '../remittances/creditor-notices.js';
 import { DOCUMENTS_RETENTION, deleteExpiredDocuments } from '../documents/erase-documents.js';
+import { sweepOrphanFiles } from '../documents/sweep-orphans.js';
 import { WORKSPACE_SWEEP, workspaceSweep } from '../workspace/sweep.js';
 
 export type { Jobs } from '../platform/jobs/boss.js';
@@ -51,12 +52,13 @@ export function jobSchedule(config: Config): JobDefinition[] {
       run: (deps) => sealSensitiveReads(deps),
     },
     {
-      // Nightly, an hour after the refresh: documents past their retention after their case closed, deleted and audited.
+      // Nightly, an hour after the refresh: documents past their retention after their case closed, deleted and audited;
+      // then the files a crash left without a record, swept and counted.
       name: DOCUMENTS_RETENTION,
       queue: { retryLimit: 0, expireInSeconds: 3600 },
       schedule: { cron: '30 3 * * *', tz: config.NIGHTLY_TZ },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
-      run: (deps) => deleteExpiredDocuments(deps),
+      run: async (deps) => ({ ...(await deleteExpiredDocuments(deps)), ...(await sweepOrphanFiles(deps)) }),
     },
   ];
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,9 +16,20 @@ export interface DocumentStorage {
   put(id: string, body: NodeJS.ReadableStream, limitBytes: number): Promise<StoredFile>;
   /** The file's bytes, or null when there is none. */
   get(id: string): Promise<{ stream: Readable; bytes: number } | null>;
-  /** Removes the file; removing a file that is not there is not an error. */
+  /** Removes the file and any partial one; removing a file that is not there is not an error. */
   delete(id: string): Promise<void>;
+  /** Every stored file, whole or partial, with when it was last written; files it did not name are not listed. */
+  list(): AsyncIterable<StoredEntry>;
 }
+
+export interface StoredEntry {
+  id: string;
+  /** A `.part` file: an upload still streaming in, or one a crash cut short. */
+  partial: boolean;
+  modifiedAt: Date;
+}
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 export interface StoredFile {
   bytes: number;
@@ -77,12 +88,35 @@ export function diskStorage(root: string): DocumentStorage {
         const { size } = await handle.stat();
         return { stream: handle.createReadStream(), bytes: size };
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        if (isMissing(error)) return null;
         throw error;
       }
     },
     async delete(id) {
       await rm(pathOf(id), { force: true });
+      await rm(`${pathOf(id)}.part`, { force: true });
+    },
+    async *list() {
+      let folders: string[];
+      try {
+        folders = await readdir(root);
+      } catch (error) {
+        if (isMissing(error)) return;
+        throw error;
+      }
+      for (const folder of folders.filter((name) => /^[0-9a-f]{2}$/.test(name)).sort()) {
+        for (const name of (await readdir(join(root, folder))).sort()) {
+          const id = name.endsWith('.part') ? name.slice(0, -'.part'.length) : name;
+          if (!UUID.test(id) || !id.startsWith(folder)) continue;
+          try {
+            const { mtime } = await stat(join(root, folder, name));
+            yield { id, partial: name !== id, modifiedAt: mtime };
+          } catch (error) {
+            // Deleted since the folder was read (an erasure, an upload that failed): nothing to list.
+            if (!isMissing(error)) throw error;
+          }
+        }
+      }
     },
   };
 }

@@ -134,6 +134,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'document.downloaded',
     'document.erased',
     'document.retention_deleted',
+    'document.orphan_files_deleted',
   ],
   exports: EXPORTED_LISTS.map((list) => `export.${list}`),
 };

@@ -220,6 +220,8 @@ export const auditTrailEn: typeof auditTrailFr = {
       downloaded: '{{actor}} downloaded a document of case {{case}}',
       erased: '{{actor}} erased a document of case {{case}}',
       retention_deleted: 'A document of case {{case}} was deleted at the end of its retention period',
+      orphan_files_deleted:
+        '{{count}} document files without a record (left by an interruption) were deleted from storage',
     },
     export: {
       cases: '{{actor}} exported the case list as {{reference}} ({{count}} rows)',

@@ -224,6 +224,8 @@ export const auditTrailFr = {
       downloaded: '{{actor}} a téléchargé un document du dossier {{case}}',
       erased: '{{actor}} a effacé un document du dossier {{case}}',
       retention_deleted: 'Un document du dossier {{case}} a été supprimé à la fin de sa durée de conservation',
+      orphan_files_deleted:
+        '{{count}} fichiers de documents sans fiche (restes d’une interruption) ont été supprimés du stockage',
     },
     export: {
       cases: '{{actor}} a exporté la liste des dossiers en {{reference}} ({{count}} lignes)',

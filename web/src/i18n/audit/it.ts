@@ -222,6 +222,8 @@ export const auditTrailIt: typeof auditTrailFr = {
       downloaded: '{{actor}} ha scaricato un documento della pratica {{case}}',
       erased: '{{actor}} ha cancellato un documento della pratica {{case}}',
       retention_deleted: 'Un documento della pratica {{case}} è stato eliminato alla fine del periodo di conservazione',
+      orphan_files_deleted:
+        '{{count}} file di documenti senza scheda (residui di un’interruzione) sono stati eliminati dall’archivio',
     },
     export: {
       cases: '{{actor}} ha esportato l’elenco delle pratiche in {{reference}} ({{count}} righe)',
