@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { prefixUpperBound, type SearchPlan } from './core/plan.js';
-import type { SearchField, SearchKind } from './contract.js';
+import type { SearchField, SearchKind, SearchResult } from './contract.js';
 
 /**
  * One query per source of a kind, each a range scan of its index (migration 0024) from the prefix, in the index's
@@ -14,6 +14,21 @@ export interface Hit {
   caseId: string | null;
   debtorId: string | null;
   creditorId: string | null;
+  /** The cases the hit names within the actor's scope: open ones first, then the latest opened. */
+  cases: HitCase[];
+}
+
+/** A case a hit names, with what a result line shows of it. */
+export interface HitCase {
+  id: string;
+  reference: string;
+  stage: SearchResult['stage'];
+  status: SearchResult['status'];
+  debtorId: string;
+  creditorId: string;
+  creditorName: string;
+  /** The debtor's name as the reader may see it: for a creditor user, as its own files gave it (or none). */
+  debtor: { kind: string; first_name: string | null; last_name: string | null; company_name: string | null } | null;
 }
 
 interface HitRow {
@@ -129,10 +144,52 @@ export const SOURCES: Record<SearchKind, Source[]> = {
 /** Byte order of UTF-8, the order of the C collation the indexes keep. */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
+interface FoundRow extends HitRow {
+  part: number;
+  n: string;
+  found_id: string | null;
+  found_reference: string;
+  stage: SearchResult['stage'];
+  status: SearchResult['status'];
+  found_debtor_id: string;
+  found_creditor_id: string;
+  creditor_name: string;
+  kind: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  company_name: string | null;
+}
+
 /**
- * The hits of every kind asked, in one statement: each source and prefix is a parenthesised range scan with its own
- * order and limit, joined by `union all`, so a keystroke costs the server one round trip and one plan. Each kind's
- * hits come back in its sources' order, each source's in the index's order.
+ * The cases each hit names, within the scope: the case itself, or the debtor's cases (for a creditor's reference or
+ * a creditor user's fact, that creditor's only; groupOf in search.ts keeps to it). A creditor user reads the debtor's
+ * name as its own latest file gave it, as on the case page (creditor-case-view.ts); staff read the debtor record.
+ */
+function casesOfHits(scope: string | null): RawBuilder<unknown> {
+  const inScope = scoped(scope, 'c.creditor_id');
+  const name =
+    scope === null
+      ? sql`left join lateral (select d.first_name, d.last_name, d.company_name) n on true`
+      : sql`left join lateral (select r.first_name, r.last_name, r.company_name from debtor_references r
+          where r.creditor_id = ${scope} and r.debtor_id = c.debtor_id order by r.placement_id desc nulls last limit 1) n on true`;
+  return sql`
+    left join lateral (
+      select c.id, c.reference, c.stage, c.status, c.debtor_id, c.creditor_id, c.opened_on from cases c
+      where h.case_id is not null and c.id = h.case_id and ${inScope}
+      union all
+      select c.id, c.reference, c.stage, c.status, c.debtor_id, c.creditor_id, c.opened_on from cases c
+      where h.case_id is null and c.debtor_id = h.debtor_id and ${inScope}
+    ) c on true
+    left join creditors cr on cr.id = c.creditor_id
+    left join debtors d on d.id = c.debtor_id
+    ${name}`;
+}
+
+/**
+ * The hits of every kind asked and the cases they name, in one statement: each source and prefix is a parenthesised
+ * range scan with its own order and limit, joined by `union all`, then each hit's cases in scope, so a keystroke costs
+ * the server one round trip and one plan. Each kind's hits come back in its sources' order, each source's in the
+ * index's order.
  */
 export async function findHits(
   db: Kysely<DB>,
@@ -150,20 +207,55 @@ export async function findHits(
   );
   const byKind = new Map<SearchKind, Hit[]>(kinds.map((kind) => [kind, []]));
   if (parts.length === 0) return byKind;
-  const { rows } = await sql<HitRow & { part: number }>`${sql.join(
-    parts.map((part, index) => sql`(select ${index}::int as part, x.* from (${part.query}) x)`),
-    sql` union all `,
-  )}`.execute(db);
-  const sorted = [...rows].sort((a, b) => a.part - b.part || byBytes(a.value, b.value));
-  for (const row of sorted) {
-    const { kind, source } = parts[row.part]!;
-    byKind.get(kind)!.push({
-      field: source.field,
-      value: row.value,
-      caseId: row.case_id,
-      debtorId: row.debtor_id,
-      creditorId: row.creditor_id,
+  const { rows } = await sql<FoundRow>`
+    with hits as (${sql.join(
+      parts.map(
+        (part, index) => sql`(select ${index}::int as part, row_number() over () as n, x.* from (${part.query}) x)`,
+      ),
+      sql` union all `,
+    )})
+    select h.part, h.n, h.value, h.case_id, h.debtor_id, h.creditor_id,
+      c.id as found_id, c.reference as found_reference, c.stage, c.status, c.debtor_id as found_debtor_id,
+      c.creditor_id as found_creditor_id, cr.name as creditor_name, d.kind, n.first_name, n.last_name, n.company_name
+    from hits h
+    ${casesOfHits(scope)}
+    order by h.part, h.n, c.status = 'closed', c.opened_on desc, c.reference`.execute(db);
+  const hits = new Map<string, { part: number; hit: Hit }>();
+  for (const row of rows) {
+    const key = `${row.part}:${row.n}`;
+    let entry = hits.get(key);
+    if (!entry) {
+      const { source } = parts[row.part]!;
+      entry = {
+        part: row.part,
+        hit: {
+          field: source.field,
+          value: row.value,
+          caseId: row.case_id,
+          debtorId: row.debtor_id,
+          creditorId: row.creditor_id,
+          cases: [],
+        },
+      };
+      hits.set(key, entry);
+    }
+    if (row.found_id === null) continue;
+    const named = row.first_name !== null || row.last_name !== null || row.company_name !== null;
+    entry.hit.cases.push({
+      id: row.found_id,
+      reference: row.found_reference,
+      stage: row.stage,
+      status: row.status,
+      debtorId: row.found_debtor_id,
+      creditorId: row.found_creditor_id,
+      creditorName: row.creditor_name,
+      debtor:
+        row.kind !== null && (scope === null || named)
+          ? { kind: row.kind, first_name: row.first_name, last_name: row.last_name, company_name: row.company_name }
+          : null,
     });
   }
+  const sorted = [...hits.values()].sort((a, b) => a.part - b.part || byBytes(a.hit.value, b.hit.value));
+  for (const { part, hit } of sorted) byKind.get(parts[part]!.kind)!.push(hit);
   return byKind;
 }

@@ -121,6 +121,31 @@ describe.each(ENGINES)('search on %s', (engine) => {
     await t.deps.db.deleteFrom('debtor_contact_points').where('id', '=', point.id).execute();
   });
 
+  it('names the debtor to a creditor user as its own file did, and to staff as the debtor record does', async () => {
+    const own = await caseOf(horizon.creditorId!);
+    const before = await t.deps.db
+      .selectFrom('debtors')
+      .select('last_name')
+      .where('id', '=', own.debtor_id)
+      .executeTakeFirstOrThrow();
+    // The agency corrected the name on the record; the creditor's file still says what it said.
+    await t.deps.db.updateTable('debtors').set({ last_name: 'Corrigé' }).where('id', '=', own.debtor_id).execute();
+    try {
+      const resultOf = async (session: typeof agent) =>
+        (await find(session, own.reference)).groups.flatMap((g) => g.results).find((r) => r.caseId === own.id)!;
+      expect((await resultOf(agent)).debtorName).toContain('CORRIGÉ');
+      const seenByCreditor = await resultOf(horizon);
+      expect(seenByCreditor.debtorName).toContain(own.last_name!.toUpperCase());
+      expect(seenByCreditor.debtorName).not.toContain('CORRIGÉ');
+    } finally {
+      await t.deps.db
+        .updateTable('debtors')
+        .set({ last_name: before.last_name })
+        .where('id', '=', own.debtor_id)
+        .execute();
+    }
+  });
+
   it('never searches an IBAN for a creditor user, and answers nothing to one letter', async () => {
     expect((await find(horizon, 'FR7630006000011234567890189')).groups.map((g) => g.kind)).not.toContain('iban');
     expect((await find(agent, 'd')).groups).toEqual([]);
