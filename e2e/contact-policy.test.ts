@@ -124,7 +124,7 @@ describe('the contact policy pages', () => {
       // Readable rules, not JSON: each with its basis and source.
       const monday = page.locator('li[data-rule="hours.FR.mon"]');
       expect(await monday.textContent()).toBe(
-        'France, lundi : contact de 09:00–20:00. Choix de l’agence Source : C. conso D223-9 (benchmark)',
+        'France, lundi : contact de 09:00–20:00. Choix de l’agence Source : C. conso D223-9 (référence indicative)',
       );
       const cap = page.locator('li[data-rule="cap.phone.attempts.day"]');
       expect(await cap.textContent()).toContain('Au plus 2 contacts sortants par jour (heure locale) par : téléphone.');
@@ -293,7 +293,36 @@ describe('the contact policy pages', () => {
       expect(await page.locator('main input, main textarea, main select').count()).toBe(0);
       expect(await page.getByText('Brouillon', { exact: true }).count()).toBe(0);
       await expectNoAxeViolations(page, '/contact-policy as agent');
+      await page.setViewportSize({ width: 1366, height: 768 });
       await screenshot(page, 'contact-policy-agent');
+
+      // In Italian and in English: the notices the policy carries and the words around its sources follow the
+      // reader; the citations stay as written; no note of the shipped policy is left in English.
+      const notice = page.locator('li[data-rule="notice.letters.neutral_envelope"]');
+      const italy = page.locator('li[data-rule="hours.IT.mon"]');
+      expect(await notice.textContent()).toContain('Enveloppe neutre : aucune mention du recouvrement visible.');
+      expect(await page.locator('main').textContent()).not.toMatch(
+        /\[CHECK|\(benchmark\)|US anchor|as amended|UNIREC code\b/,
+      );
+      await page.getByRole('button', { name: 'Italiano' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'it');
+      expect(await notice.textContent()).toContain('Busta neutra: nessuna menzione visibile del recupero crediti.');
+      expect(await notice.locator('q').getAttribute('lang')).toBeNull();
+      expect(await italy.textContent()).toContain('Fonte: Codice di condotta UNIREC');
+      expect(await page.locator('li[data-rule="holidays.IT"]').textContent()).toContain(
+        'Fonte: L. 260/1949 e successive modifiche',
+      );
+      expect(await page.locator('li[data-rule="hold.represented.notice"]').textContent()).toContain(
+        'Rappresentato da un avvocato: contattare solo il rappresentante.',
+      );
+      await expectNoAxeViolations(page, '/contact-policy as agent in Italian');
+      await screenshot(page, 'contact-policy-agent-it');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await notice.textContent()).toContain('Neutral envelope: no mention of debt collection visible.');
+      expect(await italy.textContent()).toContain('Source: UNIREC code of conduct');
+      await page.getByRole('button', { name: 'Français' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'fr');
       await page.goto(`${base}/contact-policy/draft`);
       await waitForPage(page);
       expect(await page.locator('h1').textContent()).toBe('Accès refusé');

@@ -30,12 +30,15 @@ describe('reference data', () => {
       await waitForPage(page);
       expect(await page.title()).toBe('Données de référence – Accord');
 
-      // The statuses are explained once; the 2026 scale is [CHECK], with its brackets and uplift.
+      // The statuses are explained once; the 2026 scale is to be confirmed, with its brackets and uplift. No tag of
+      // REGULATION.md reaches the page, and the notes of the sources are in French, the citations as written.
       expect(plain(await page.locator('section[aria-labelledby="statuses-heading"]').textContent())).toContain(
-        '[CHECK] Chiffre tiré de sources secondaires',
+        'Chiffre tiré de sources secondaires, à confirmer sur le texte officiel.',
       );
+      expect(await page.locator('main').textContent()).not.toContain('[CHECK]');
       const scale2026 = page.locator('section[aria-labelledby="scale-year-2026-heading"]');
-      expect(plain(await scale2026.locator('h3').textContent())).toBe('Barème 2026 À vérifier');
+      expect(plain(await scale2026.locator('h3').textContent())).toBe('Barème 2026 Statut du chiffre : À confirmer');
+      await scale2026.getByRole('heading', { name: 'Barème 2026 Statut du chiffre : À confirmer' }).waitFor();
       const brackets = (await scale2026.locator('tbody tr').allTextContents()).map(plain);
       expect(brackets).toHaveLength(7);
       expect(brackets[0]).toBe('10,00 €4 480,00 €1/20');
@@ -43,12 +46,20 @@ describe('reference data', () => {
       expect(plain(await scale2026.textContent())).toContain(
         'Majoration des seuils par personne à charge : 1 740,00 € par an.',
       );
-      expect(plain(await scale2026.textContent())).toContain('2026 scale: secondary sources, to check');
+      expect(plain(await scale2026.textContent())).toContain(
+        'Source : Code du travail R3252-2, R3252-3 (barème 2026 ; sources secondaires, à confirmer)',
+      );
 
       // The RSA from 1 April 2026, newest first.
       const rsa = page.locator('section[aria-labelledby="rsa-heading"]');
       const firstRsa = plain(await rsa.locator('tbody tr').first().textContent());
-      expect(firstRsa).toContain('01/04/2026652,33 €978,50 €1 174,19 €1 369,90 €260,93 €À vérifier');
+      expect(firstRsa).toContain(
+        '01/04/2026652,33 €978,50 €1 174,19 €1 369,90 €260,93 €À confirmer' +
+          'CASF L262-2 (à partir du 01/04/2026 ; sources secondaires, à confirmer)',
+      );
+      expect(
+        plain(await page.locator('section[aria-labelledby="allowances-heading"] tbody tr').first().textContent()),
+      ).toContain('Valeur provisoire, à remplacer par le chiffre de l’agence');
       await expectNoAxeViolations(page, '/reference-data administrator');
       await screenshot(page, 'reference-data-admin');
 
@@ -210,7 +221,30 @@ describe('reference data', () => {
       expect(await page.locator('main button').count()).toBe(0);
       expect(await page.locator('main form').count()).toBe(0);
       await expectNoAxeViolations(page, '/reference-data agent');
+      await page.setViewportSize({ width: 1366, height: 768 });
       await screenshot(page, 'reference-data-agent');
+
+      // In Italian and in English, the status and the notes of the sources follow the reader; the citations stay.
+      const scale2026 = page.locator('section[aria-labelledby="scale-year-2026-heading"]');
+      const rsa2026 = page.locator('section[aria-labelledby="rsa-heading"] tbody tr', { hasText: '01/04/2026' });
+      await page.getByRole('button', { name: 'Italiano' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'it');
+      await scale2026.getByRole('heading', { name: 'Tabella 2026 Stato della cifra: Da confermare' }).waitFor();
+      expect(plain(await scale2026.textContent())).toContain(
+        'Fonte: Code du travail R3252-2, R3252-3 (tabella 2026; fonti secondarie, da confermare)',
+      );
+      expect(plain(await rsa2026.textContent())).toContain(
+        'Da confermareCASF L262-2 (dal 01/04/2026; fonti secondarie, da confermare)',
+      );
+      expect(await page.locator('main').textContent()).not.toMatch(/\[CHECK\]|secondary sources|to check/);
+      await expectNoAxeViolations(page, '/reference-data agent in Italian');
+      await screenshot(page, 'reference-data-agent-it');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(plain(await scale2026.textContent())).toContain(
+        'Source: Code du travail R3252-2, R3252-3 (2026 scale; secondary sources, to be confirmed)',
+      );
+      expect(plain(await rsa2026.textContent())).toContain('To be confirmedCASF L262-2 (from 01/04/2026;');
     } finally {
       await context.close();
     }

@@ -189,6 +189,7 @@ export type ReferenceDataView = z.infer<typeof referenceDataSchema>;
 
 /** What the web app's budget and reference-data forms use of the pure core: the lists and the figures' types. */
 export { EXPENSE_BASES, EXPENSE_CATEGORIES, RESOURCE_TYPES } from './core/types.js';
+export { readSource, type SourceNote, type SourceParts } from './core/source-note.js';
 export type {
   ExpenseBasis,
   ExpenseCategory,

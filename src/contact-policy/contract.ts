@@ -19,7 +19,7 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time as H
 
 /**
  * A decision as the API gives it: instants as ISO strings, each message in the reader's language and in all three
- * (a notice the policy document carries is in French and English only: English stands in for Italian).
+ * (a notice a compliance officer wrote in French and English only has no Italian: English stands in for it).
  */
 const messages = z.object({ fr: z.string(), en: z.string(), it: z.string() });
 const noticeMessages = z.object({ fr: z.string(), en: z.string(), it: z.string().optional() });
@@ -327,4 +327,8 @@ export { CHANNELS, DAY_KEYS, HOLD_KINDS } from './core/policy-document.js';
 export type { Cap, CapPeriod, Channel, DayKey, HoldKind, PolicyDocument } from './core/policy-document.js';
 export { capPeriod, DAY_TYPES, describePolicy, diffPolicies, groupBySection, isEmptyDiff } from './core/describe.js';
 export type { PolicyDiff, RuleLine, RuleParam } from './core/describe.js';
+export { readPolicySource } from './core/source-words.js';
+export { shippedNotices } from './core/notice-texts.js';
+export { DEFAULT_POLICY } from './core/default-policy.js';
+export type { PolicySourceName, PolicySourceNote, PolicySourcePart } from './core/source-words.js';
 export { OUTCOMES } from './core/outcomes.js';

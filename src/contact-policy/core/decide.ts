@@ -6,6 +6,7 @@ import { DAY_KEYS } from './policy-document.js';
 import { fromLocal, minutesOf, TIME, toLocal } from '../../platform/calendar/index.js';
 import type { Block } from './block.js';
 import { explain, noticeText, type Explanation } from './messages.js';
+import { completeNotice } from './notice-texts.js';
 
 /**
  * The contact decision: may this debtor be contacted on this channel at this moment, every reason why not,
@@ -33,7 +34,7 @@ export interface Decision {
   channel: Channel;
   at: number;
   reasons: Reason[];
-  /** A notice the policy document carries is in French and English (its author's words); Accord's own are in Italian too. */
+  /** In the three languages, except a notice a compliance officer wrote in French and English only (its author's words). */
   notices: Notice[];
   /** `at` itself when allowed; null when only an act (lifting a hold, the first letter…) will allow contact. */
   nextAllowedAt: number | null;
@@ -435,14 +436,14 @@ function notices(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, 
   for (const notice of policy.document.notices) {
     if (!notice.channels.includes(channel)) continue;
     if (notice.countries && !notice.countries.includes(facts.location.country)) continue;
-    list.push({ rule: notice.id, ...notice.text });
+    list.push({ rule: notice.id, ...completeNotice(notice.text, { notice: notice.id }) });
   }
   const seen = new Set<HoldKind>();
   for (const hold of facts.holds) {
     if (seen.has(hold.kind) || hold.startsAt > at || (hold.endsAt !== null && hold.endsAt <= at)) continue;
     seen.add(hold.kind);
     const text = policy.document.holds[hold.kind].notice;
-    if (text) list.push({ rule: `hold.${hold.kind}`, ...text });
+    if (text) list.push({ rule: `hold.${hold.kind}`, ...completeNotice(text, { hold: hold.kind }) });
   }
   if (callback) list.push({ rule: 'callback', ...noticeText('callback') });
   return list;

@@ -148,6 +148,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       notice: {
         fr: 'Dossier de surendettement recevable : aucune action de recouvrement, aucun prélèvement.',
         en: 'Over-indebtedness file admissible: no collection at all, no direct debit.',
+        it: 'Domanda di sovraindebitamento ammessa: nessuna azione di recupero, nessun addebito diretto.',
       },
       basis: 'LAW',
       source: 'C. conso L722-2, R722-5',
@@ -157,6 +158,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       notice: {
         fr: 'Plan adopté par la commission : ne réclamer que les échéances du plan.',
         en: "Plan adopted by the commission: ask only for the plan's instalments.",
+        it: 'Piano approvato dalla commissione: chiedere solo le rate del piano.',
       },
       basis: 'LAW',
     },
@@ -165,6 +167,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       notice: {
         fr: 'Contestation en cours : aucun recouvrement avant que le créancier ait confirmé le fondement et le montant.',
         en: 'Dispute open: no collection until the creditor confirms the basis and the amount.',
+        it: 'Contestazione in corso: nessun recupero finché il creditore non conferma il fondamento e l’importo.',
       },
       basis: 'CHOICE',
     },
@@ -174,6 +177,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       notice: {
         fr: 'Fragilité signalée : pause, dossier suivi par l’équipe d’accompagnement, revue humaine.',
         en: 'Vulnerability flagged: pause, the care team follows the case, human review.',
+        it: 'Fragilità segnalata: pausa, la pratica è seguita dal team di assistenza, revisione da parte di una persona.',
       },
       basis: 'CHOICE',
       source: 'FCA FG21/1, CCD2 art. 36',
@@ -189,6 +193,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       notice: {
         fr: 'Représenté par un avocat : contacter uniquement le représentant.',
         en: 'Represented by a lawyer: contact the representative only.',
+        it: 'Rappresentato da un avvocato: contattare solo il rappresentante.',
       },
       basis: 'CHOICE',
     },
@@ -197,6 +202,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       notice: {
         fr: 'Décès : aucun contact avec la succession avant la revue du dossier.',
         en: 'Deceased: no contact with the estate until the case is reviewed.',
+        it: 'Decesso: nessun contatto con gli eredi prima della revisione della pratica.',
       },
       basis: 'CHOICE',
     },
@@ -205,6 +211,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       notice: {
         fr: 'Créance prescrite : aucune action judiciaire ; informer le débiteur de la prescription.',
         en: 'Time-barred debt: no judicial action; tell the debtor the debt is time-barred.',
+        it: 'Credito prescritto: nessuna azione giudiziaria; informare il debitore della prescrizione.',
       },
       basis: 'LAW',
     },
@@ -222,6 +229,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       text: {
         fr: 'Confirmer l’identité de l’interlocuteur avant toute information sur la dette ; jamais à un tiers, jamais à l’employeur.',
         en: 'Confirm who answers before saying anything about the debt; never to a third party, never to the employer.',
+        it: 'Verificare l’identità dell’interlocutore prima di dire qualsiasi cosa sul debito; mai a terzi, mai al datore di lavoro.',
       },
       basis: 'LAW',
       source: 'Garante Privacy 2005; ASF code',
@@ -232,6 +240,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       text: {
         fr: 'Chaque message porte un moyen simple de ne plus en recevoir.',
         en: 'Every message carries a simple way to opt out.',
+        it: 'Ogni messaggio indica un modo semplice per non riceverne più.',
       },
       basis: 'SOFT',
     },
@@ -241,6 +250,7 @@ export const DEFAULT_POLICY: PolicyDocument = {
       text: {
         fr: 'Enveloppe neutre : aucune mention du recouvrement visible.',
         en: 'Neutral envelope: no mention of debt collection visible.',
+        it: 'Busta neutra: nessuna menzione visibile del recupero crediti.',
       },
       basis: 'LAW',
       source: 'Garante Privacy 2005',

@@ -1,4 +1,5 @@
-import { HOLD_KINDS, type Cap, type Channel, type PolicyDocument } from './policy-document.js';
+import { completeNotice } from './notice-texts.js';
+import { HOLD_KINDS, type Cap, type Channel, type DocumentText, type PolicyDocument } from './policy-document.js';
 
 /**
  * The policy document as readable rule lines, grouped by section, for the compliance officers' pages and the diff
@@ -39,8 +40,8 @@ export interface RuleLine {
   /** Which sentence words the line (a translation key on the web). */
   message: RuleMessage;
   params: Readonly<Record<string, RuleParam>>;
-  /** A text the document itself carries (a notice), in French and English. */
-  text?: { fr: string; en: string };
+  /** A text the document itself carries (a notice): French and English, Italian unless its author wrote none. */
+  text?: DocumentText;
   basis: Basis | null;
   source: string | null;
 }
@@ -72,7 +73,7 @@ function line(
   message: RuleMessage,
   params: Record<string, RuleParam | undefined>,
   rule: { basis?: Basis; source?: string } = {},
-  text?: { fr: string; en: string },
+  text?: DocumentText,
 ): RuleLine {
   const defined: Record<string, RuleParam> = {};
   for (const [name, value] of Object.entries(params)) if (value !== undefined) defined[name] = value;
@@ -223,7 +224,10 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
         hold,
       ),
     );
-    if (hold.notice) lines.push(line('holds', `hold.${kind}.notice`, 'holdNotice', { kind }, hold, hold.notice));
+    if (hold.notice) {
+      const text = completeNotice(hold.notice, { hold: kind });
+      lines.push(line('holds', `hold.${kind}.notice`, 'holdNotice', { kind }, hold, text));
+    }
   }
 
   lines.push(line('optOut', 'opt_out', 'optOut', { hours: policy.optOut.effectiveWithinHours }, policy.optOut));
@@ -257,7 +261,7 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
         'notice',
         { channels: orderedChannels(notice.channels), countries: notice.countries },
         notice,
-        notice.text,
+        completeNotice(notice.text, { notice: notice.id }),
       ),
     );
   }

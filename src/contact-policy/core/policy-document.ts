@@ -30,7 +30,16 @@ const clock = z.string().regex(CLOCK, 'a time as HH:MM, from 00:00 to 24:00');
 
 const basis = z.enum(['LAW', 'SOFT', 'CHOICE']);
 const source = z.string().max(200);
-const text = z.strictObject({ fr: z.string().min(1).max(500), en: z.string().min(1).max(500) });
+/**
+ * A text the document carries (a notice), in the author's words: French and English, and Italian (optional, since the
+ * first versions had none; a shipped notice without it is said in Italian from the default, see notice-texts.ts).
+ */
+export const documentTextSchema = z.strictObject({
+  fr: z.string().min(1).max(500),
+  en: z.string().min(1).max(500),
+  it: z.string().min(1).max(500).optional(),
+});
+export type DocumentText = z.infer<typeof documentTextSchema>;
 
 export const timeRangeSchema = z
   .strictObject({ from: clock, to: clock })
@@ -116,7 +125,7 @@ export const holdRuleSchema = z.strictObject({
   /** The longest a hold of this kind may last (admissibility suspends collection for 2 years at most). */
   maxDays: z.number().int().min(1).max(3650).optional(),
   /** What the agent must know or do while it holds (shown beside the decision, never a refusal). */
-  notice: text.optional(),
+  notice: documentTextSchema.optional(),
   basis,
   source: source.optional(),
 });
@@ -126,7 +135,7 @@ export const noticeSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9_.-]{3,60}$/),
   channels: z.array(z.enum(CHANNELS)).min(1),
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
-  text,
+  text: documentTextSchema,
   basis,
   source: source.optional(),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_EVENT_KINDS, RECORD_TEXTS, RECORD_TEXT_KEYS } from '../../../src/cases/contract.js';
+import { DEFAULT_POLICY, describePolicy, shippedNotices } from '../../../src/contact-policy/contract.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import { it as italian } from './it.js';
@@ -49,4 +50,31 @@ describe('the texts of every language', () => {
       }
     });
   }
+
+  // The notices the policy carries are the document's texts, not the i18n files': the shipped ones must be in the
+  // three languages, also as read from a version published before notices had an Italian text.
+  for (const language of ['fr', 'en', 'it'] as const) {
+    it(`says every notice of the shipped contact policy in ${language}`, () => {
+      const notices = shippedNotices();
+      expect(notices.length).toBeGreaterThan(5);
+      for (const { source, text } of notices) expect(text[language]?.trim(), JSON.stringify(source)).toBeTruthy();
+    });
+  }
+
+  it('says in Italian the shipped notices of a version written with French and English only', () => {
+    const withoutItalian = (text: { fr: string; en: string; it?: string }) => ({ fr: text.fr, en: text.en });
+    const shipped = describePolicy(firstVersion(withoutItalian)).filter((line) => line.text);
+    expect(shipped.length).toBe(shippedNotices().length);
+    expect(shipped.filter((line) => !line.text?.it)).toEqual([]);
+    const edited = describePolicy(firstVersion((text) => ({ fr: `${text.fr} !`, en: text.en })));
+    expect(edited.filter((line) => line.text?.it)).toEqual([]);
+  });
 });
+
+/** The shipped policy with each notice's text changed by `change` (as version 1 was stored, or as an author edited). */
+function firstVersion(change: (text: { fr: string; en: string; it?: string }) => { fr: string; en: string }) {
+  const document = structuredClone(DEFAULT_POLICY);
+  for (const notice of document.notices) notice.text = change(notice.text);
+  for (const hold of Object.values(document.holds)) if (hold.notice) hold.notice = change(hold.notice);
+  return document;
+}

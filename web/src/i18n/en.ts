@@ -546,7 +546,7 @@ export const en: Messages = {
       beyond_84_months: 'The debt cannot be repaid within 84 months at this capacity.',
       orient_banque_de_france:
         'Orient the household to the Banque de France over-indebtedness procedure and free debt advice; a person reviews the case.',
-      figures_to_check: 'Some reference figures are still to be checked (secondary sources).',
+      figures_to_check: 'Some reference figures are still to be confirmed (secondary sources).',
       placeholder_allowance: 'A standard allowance used is a placeholder, not an official figure.',
     },
     resourceTypes: {

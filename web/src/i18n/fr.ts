@@ -551,7 +551,7 @@ export const fr = {
       beyond_84_months: 'La dette ne peut pas être remboursée en 84 mois à cette capacité.',
       orient_banque_de_france:
         'Orienter vers la procédure de surendettement de la Banque de France et un conseil budgétaire gratuit ; une personne revoit le dossier.',
-      figures_to_check: 'Certains montants de référence sont à vérifier (issus de sources secondaires).',
+      figures_to_check: 'Certains montants de référence sont à confirmer (issus de sources secondaires).',
       placeholder_allowance: 'Un forfait utilisé est une valeur provisoire, pas un chiffre officiel.',
     },
     resourceTypes: {

@@ -538,7 +538,7 @@ export const it: PartialMessages = {
       beyond_84_months: 'Il debito non può essere rimborsato in 84 mesi con questa capacità.',
       orient_banque_de_france:
         'Orientare il nucleo verso la procedura di sovraindebitamento della Banque de France e una consulenza gratuita sul debito; una persona riesamina la pratica.',
-      figures_to_check: 'Alcuni importi di riferimento sono da verificare (fonti secondarie).',
+      figures_to_check: 'Alcuni importi di riferimento sono da confermare (fonti secondarie).',
       placeholder_allowance: 'Un importo forfettario usato è provvisorio, non un dato ufficiale.',
     },
     resourceTypes: {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../ui/TableScroll.js';
 import type { FigureStatus } from './api.js';
 import { openerId, type Editing } from './editing.js';
-import { EditButton, StatusBadge } from './fields.js';
+import { EditButton, StatusBadge, useSourceText } from './fields.js';
 
 /**
  * A table of dated figures: the row's own columns (`head`, `cells`), then its status and source, and for an
@@ -21,6 +21,7 @@ export function FiguresTable<R extends { status: FigureStatus; source: string }>
 }) {
   const { t } = useTranslation();
   const { editing } = props;
+  const sourceText = useSourceText();
   if (props.rows.length === 0) return <p className="muted">{props.empty}</p>;
   return (
     <TableScroll label={props.caption}>
@@ -41,9 +42,9 @@ export function FiguresTable<R extends { status: FigureStatus; source: string }>
               <tr key={key}>
                 {props.cells(row)}
                 <td>
-                  <StatusBadge status={row.status} />
+                  <StatusBadge status={row.status} labelled={false} />
                 </td>
-                <td className="rule-source">{row.source}</td>
+                <td className="rule-source">{sourceText(row.source)}</td>
                 {editing.mayManage ? (
                   <td>
                     <EditButton id={openerId(key)} label={props.editLabel(row)} onClick={() => editing.open(key)} />

@@ -4,7 +4,7 @@ import { TableScroll } from '../../ui/TableScroll.js';
 import { centsToInput, parseEurosToCents, useFormat } from '../../i18n/format.js';
 import type { FigureStatus, ScaleBracket, SeizureScale } from './api.js';
 import { formId, openerId, type Editing } from './editing.js';
-import { RowForm, StatusBadge, StatusSourceFields, TextField } from './fields.js';
+import { RowForm, StatusBadge, StatusSourceFields, TextField, useSourceText } from './fields.js';
 
 /** The wage-seizure scales, newest year first: each year's brackets and per-dependant uplift. */
 export function ScalesSection({
@@ -58,6 +58,7 @@ function Scale({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const sourceText = useSourceText();
   const key = `scale:${scale.year}`;
   const headingId = `scale-year-${scale.year}-heading`;
   return (
@@ -65,7 +66,7 @@ function Scale({
       <h3 id={headingId}>
         {t('referenceData.scales.yearHeading', { year: scale.year })} <StatusBadge status={scale.status} />
       </h3>
-      <p className="rule-source">{t('referenceData.sourceLine', { source: scale.source })}</p>
+      <p className="rule-source">{t('referenceData.sourceLine', { source: sourceText(scale.source) })}</p>
       <TableScroll label={t('referenceData.scales.caption', { year: scale.year })}>
         <table className="reference-table">
           <caption className="visually-hidden">{t('referenceData.scales.caption', { year: scale.year })}</caption>

@@ -14,6 +14,8 @@ import type {
 } from '../../../../src/affordability/contract.js';
 import { http } from '../../api/client.js';
 
+export { readSource, type SourceNote } from '../../../../src/affordability/contract.js';
+
 /**
  * The dated reference data of affordability (`/api/v1/affordability/reference-data`): the server's own types,
  * imported type-only, so the page and the routes cannot drift apart.

@@ -3,15 +3,46 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useSubmit } from '../../ui/useSubmit.js';
-import { FIGURE_STATUSES, listedProblems, type FigureStatus } from './api.js';
+import { useFormat } from '../../i18n/format.js';
+import { FIGURE_STATUSES, listedProblems, readSource, type FigureStatus, type SourceNote } from './api.js';
 
-/** A figure's status as a badge; its meaning is explained once, in the legend above the tables. */
-export function StatusBadge({ status }: { status: FigureStatus }) {
+/**
+ * A figure's status as a badge ("to be confirmed" for a figure taken from secondary sources); a screen reader hears
+ * what the badge is the status of. Its meaning is explained once, in the legend above the tables.
+ */
+export function StatusBadge({ status, labelled = true }: { status: FigureStatus; labelled?: boolean }) {
   const { t } = useTranslation();
-  return <span className={`badge figure-${status}`}>{t(`referenceData.statuses.${status}`)}</span>;
+  return (
+    <span className={`badge figure-${status}`}>
+      {labelled ? <span className="visually-hidden">{t('referenceData.statusLabel')} </span> : null}
+      {t(`referenceData.statuses.${status}`)}
+    </span>
+  );
 }
 
-/** What each status means: a [CHECK] figure comes from secondary sources and must be verified. */
+/**
+ * A figure's source in the reader's language: the legal citation as written, the notes the shipped figures carry
+ * (their year, their date, "to be confirmed") by key; a source an administrator typed, whole.
+ */
+export function useSourceText(): (source: string) => string {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const say = (note: SourceNote) =>
+    note.key === 'scale'
+      ? t('referenceData.sourceNotes.scale', { year: note.year })
+      : note.key === 'from'
+        ? t('referenceData.sourceNotes.from', { date: format.date(note.date) })
+        : t(`referenceData.sourceNotes.${note.key}`);
+  return (source) => {
+    const { citation, notes } = readSource(source);
+    if (notes.length === 0) return citation;
+    const words = notes.map(say).join(t('referenceData.sourceNotesSeparator'));
+    if (citation === '') return words.charAt(0).toLocaleUpperCase() + words.slice(1);
+    return t('referenceData.sourceWithNotes', { citation, notes: words });
+  };
+}
+
+/** What each status means: a figure to be confirmed comes from secondary sources. */
 export function StatusLegend() {
   const { t } = useTranslation();
   return (
@@ -21,7 +52,7 @@ export function StatusLegend() {
         {FIGURE_STATUSES.map((status) => (
           <div key={status}>
             <dt>
-              <StatusBadge status={status} />
+              <StatusBadge status={status} labelled={false} />
             </dt>
             <dd>{t(`referenceData.statusHelp.${status}`)}</dd>
           </div>

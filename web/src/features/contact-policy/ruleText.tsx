@@ -1,12 +1,13 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Cap, RuleLine, RuleParam } from '../../../../src/contact-policy/contract.js';
+import { readPolicySource, type Cap, type RuleLine, type RuleParam } from '../../../../src/contact-policy/contract.js';
 
 type CapShape = Pick<Cap, 'channels' | 'counts' | 'per' | 'countries'>;
 
 /**
- * Words a rule line of the policy (src/contact-policy/core/describe.ts) in the user's language. A text the
- * document itself carries (a notice) exists in French and English only: it is shown quoted, marked with its language.
+ * Words a rule line of the policy (src/contact-policy/core/describe.ts) in the user's language. A text the document
+ * itself carries (a notice) is quoted in the reader's language; one its author wrote without Italian is shown in
+ * French to an Italian reader, marked with its language.
  */
 
 function list(value: RuleParam | undefined): string[] {
@@ -167,18 +168,29 @@ export function ruleSentence(t: TFunction, language: string, line: RuleLine): st
 export function RuleLineText({ line }: { line: RuleLine }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const textLanguage = language === 'en' ? 'en' : 'fr';
+  const own = line.text ? (language === 'en' ? line.text.en : language === 'it' ? line.text.it : line.text.fr) : null;
   return (
     <>
       {ruleSentence(t, language, line)}
-      {line.text ? (
-        <>
-          {' '}
-          <q lang={textLanguage}>{line.text[textLanguage]}</q>
-        </>
-      ) : null}
+      {line.text ? <> {own !== undefined && own !== null ? <q>{own}</q> : <q lang="fr">{line.text.fr}</q>}</> : null}
     </>
   );
+}
+
+/**
+ * A rule's source in the reader's language: citations as written, the words the shipped policy put around them
+ * ("benchmark", "as amended", "UNIREC code") by key.
+ */
+export function sourceWords(t: TFunction, source: string): string {
+  return readPolicySource(source)
+    .map((part) =>
+      'name' in part
+        ? t(`contactPolicy.sourceNames.${part.name}`)
+        : part.note === null
+          ? part.citation
+          : t(`contactPolicy.sourceNotes.${part.note}`, { citation: part.citation }),
+    )
+    .join(t('contactPolicy.sourceSeparator'));
 }
 
 /** The basis (law, soft rule, the agency's choice) and the source of a line. */
@@ -190,7 +202,9 @@ export function RuleBasis({ line }: { line: RuleLine }) {
       {line.basis ? (
         <span className={`badge basis-${line.basis.toLowerCase()}`}>{t(`contactPolicy.basis.${line.basis}`)}</span>
       ) : null}
-      {line.source ? <span className="rule-source"> {t('contactPolicy.source', { source: line.source })}</span> : null}
+      {line.source ? (
+        <span className="rule-source"> {t('contactPolicy.source', { source: sourceWords(t, line.source) })}</span>
+      ) : null}
     </span>
   );
 }

@@ -41,6 +41,13 @@ export const contactPolicyEn: ContactPolicyMessages = {
   readOnly: 'Read only: compliance officers change the policy.',
   basis: { LAW: 'Law', SOFT: 'Guidance', CHOICE: 'Agency’s choice' },
   source: 'Source: {{source}}',
+  sourceSeparator: '; ',
+  sourceNotes: {
+    benchmark: '{{citation}} (benchmark)',
+    usAnchor: '{{citation}} (US anchor)',
+    asAmended: '{{citation}} as amended',
+  },
+  sourceNames: { unirecCode: 'UNIREC code of conduct', asfCode: 'ASF code of conduct' },
   sections: {
     general: 'General',
     hours: 'Contact hours (debtor’s local time)',

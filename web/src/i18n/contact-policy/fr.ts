@@ -39,6 +39,13 @@ export const contactPolicyFr = {
   readOnly: 'Lecture seule : seuls les responsables conformité modifient la politique.',
   basis: { LAW: 'Loi', SOFT: 'Recommandation', CHOICE: 'Choix de l’agence' },
   source: 'Source : {{source}}',
+  sourceSeparator: ' ; ',
+  sourceNotes: {
+    benchmark: '{{citation}} (référence indicative)',
+    usAnchor: '{{citation}} (repère américain)',
+    asAmended: '{{citation}} modifiée',
+  },
+  sourceNames: { unirecCode: 'Code de conduite UNIREC', asfCode: 'Code de déontologie ASF' },
   sections: {
     general: 'Général',
     hours: 'Heures de contact (heure locale du débiteur)',

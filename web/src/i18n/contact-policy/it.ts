@@ -41,6 +41,13 @@ export const contactPolicyIt: ContactPolicyMessages = {
   readOnly: 'Sola lettura: la politica è modificata dai responsabili della conformità.',
   basis: { LAW: 'Legge', SOFT: 'Raccomandazione', CHOICE: 'Scelta dell’agenzia' },
   source: 'Fonte: {{source}}',
+  sourceSeparator: '; ',
+  sourceNotes: {
+    benchmark: '{{citation}} (riferimento indicativo)',
+    usAnchor: '{{citation}} (riferimento statunitense)',
+    asAmended: '{{citation}} e successive modifiche',
+  },
+  sourceNames: { unirecCode: 'Codice di condotta UNIREC', asfCode: 'Codice deontologico ASF' },
   sections: {
     general: 'Generale',
     hours: 'Orari di contatto (ora locale del debitore)',

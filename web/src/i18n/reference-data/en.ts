@@ -9,18 +9,27 @@ export const referenceDataEn: ReferenceDataMessages = {
   readOnly: 'Only an administrator can correct these figures.',
   budgetLink: 'See the reference data (wage-seizure scale, RSA, standard allowances)',
   statusesHeading: 'Status of the figures',
+  statusLabel: 'Status of the figure:',
   statusColumn: 'Status',
   sourceColumn: 'Source',
   sourceLine: 'Source: {{source}}',
+  sourceNotes: {
+    scale: '{{year}} scale',
+    from: 'from {{date}}',
+    toConfirm: 'secondary sources, to be confirmed',
+    placeholder: 'placeholder, to be replaced with the agency’s figure',
+  },
+  sourceWithNotes: '{{citation}} ({{notes}})',
+  sourceNotesSeparator: '; ',
   statuses: {
     law: 'Law',
-    check: 'To check',
+    check: 'To be confirmed',
     placeholder: 'Placeholder',
   },
   statusHelp: {
     law: 'Figure taken from the official text (statute, decree).',
     check:
-      '[CHECK] Figure taken from secondary sources: it must be verified against the official text. A computation that uses it is flagged.',
+      'Figure taken from secondary sources, to be confirmed against the official text. A computation that uses it is flagged.',
     placeholder:
       'A stand-in value, not an official figure: replace it with the agency’s own. A computation that uses it is flagged.',
   },

@@ -7,18 +7,27 @@ export const referenceDataFr = {
   readOnly: 'Seul un administrateur peut corriger ces chiffres.',
   budgetLink: 'Consulter les données de référence (barème de saisie, RSA, forfaits)',
   statusesHeading: 'Statut des chiffres',
+  statusLabel: 'Statut du chiffre :',
   statusColumn: 'Statut',
   sourceColumn: 'Source',
   sourceLine: 'Source : {{source}}',
+  sourceNotes: {
+    scale: 'barème {{year}}',
+    from: 'à partir du {{date}}',
+    toConfirm: 'sources secondaires, à confirmer',
+    placeholder: 'valeur provisoire, à remplacer par le chiffre de l’agence',
+  },
+  sourceWithNotes: '{{citation}} ({{notes}})',
+  sourceNotesSeparator: ' ; ',
   statuses: {
     law: 'Loi',
-    check: 'À vérifier',
+    check: 'À confirmer',
     placeholder: 'Provisoire',
   },
   statusHelp: {
     law: 'Chiffre relevé dans le texte officiel (loi, décret).',
     check:
-      '[CHECK] Chiffre tiré de sources secondaires : il doit être vérifié sur le texte officiel. Un calcul qui l’utilise est signalé.',
+      'Chiffre tiré de sources secondaires, à confirmer sur le texte officiel. Un calcul qui l’utilise est signalé.',
     placeholder:
       'Valeur provisoire, pas un chiffre officiel : à remplacer par celui de l’agence. Un calcul qui l’utilise est signalé.',
   },

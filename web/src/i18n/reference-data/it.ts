@@ -9,18 +9,27 @@ export const referenceDataIt: ReferenceDataMessages = {
   readOnly: 'Solo un amministratore può correggere queste cifre.',
   budgetLink: 'Consulta i dati di riferimento (tabella del pignoramento, RSA, forfait)',
   statusesHeading: 'Stato delle cifre',
+  statusLabel: 'Stato della cifra:',
   statusColumn: 'Stato',
   sourceColumn: 'Fonte',
   sourceLine: 'Fonte: {{source}}',
+  sourceNotes: {
+    scale: 'tabella {{year}}',
+    from: 'dal {{date}}',
+    toConfirm: 'fonti secondarie, da confermare',
+    placeholder: 'valore provvisorio, da sostituire con la cifra dell’agenzia',
+  },
+  sourceWithNotes: '{{citation}} ({{notes}})',
+  sourceNotesSeparator: '; ',
   statuses: {
     law: 'Legge',
-    check: 'Da verificare',
+    check: 'Da confermare',
     placeholder: 'Provvisorio',
   },
   statusHelp: {
     law: 'Cifra ripresa dal testo ufficiale (legge, decreto).',
     check:
-      '[CHECK] Cifra tratta da fonti secondarie: va verificata sul testo ufficiale. Un calcolo che la usa viene segnalato.',
+      'Cifra tratta da fonti secondarie, da confermare sul testo ufficiale. Un calcolo che la usa viene segnalato.',
     placeholder:
       'Valore provvisorio, non una cifra ufficiale: va sostituito con quello dell’agenzia. Un calcolo che lo usa viene segnalato.',
   },
