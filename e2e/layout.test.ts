@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
@@ -33,6 +33,49 @@ async function overflow(page: Page) {
     return { sideways: root.scrollWidth > root.clientWidth, clipped };
   });
 }
+
+/**
+ * What makes the page wider than the window: the elements whose right edge lies beyond it and that no scrolling area
+ * holds, named by tag, class and text, the outermost only (their contents go with them).
+ */
+async function widerThanWindow(page: Page): Promise<{ width: number; scrollWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scrolls = (element: Element) => {
+      const style = getComputedStyle(element);
+      return ['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX);
+    };
+    const held = (element: Element) => {
+      // An absolutely placed element escapes the scrolling boxes between it and the box it is placed in.
+      const position = getComputedStyle(element).position;
+      let escapesUntil = position === 'absolute' ? (element as HTMLElement).offsetParent : null;
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (escapesUntil && parent !== escapesUntil) continue;
+        escapesUntil = null;
+        if (scrolls(parent)) return true;
+      }
+      return false;
+    };
+    const beyond = [...document.body.querySelectorAll('*')].filter(
+      (element) => element.getBoundingClientRect().right > width + 0.5 && !held(element),
+    );
+    const outermost = beyond.filter((element) => !beyond.includes(element.parentElement!));
+    return {
+      width,
+      scrollWidth: document.documentElement.scrollWidth,
+      culprits: outermost.map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ` +
+          `(${Math.round(element.getBoundingClientRect().right)}px) ${(element.textContent ?? '').slice(0, 40)}`,
+      ),
+    };
+  });
+}
+
+/** One demo user of each role, as they sign in. */
+const ONE_USER_A_ROLE = DEMO_USERS.filter(
+  (user, index) => DEMO_USERS.findIndex((other) => other.role === user.role) === index,
+);
 
 describe('layout on the common screens', () => {
   it('the dashboard never scrolls sideways and no card clips its last column', async () => {
@@ -76,12 +119,38 @@ describe('layout on the common screens', () => {
       const dial = page.locator(`a[href="tel:${aCase.value.replace(/[^+\d]/g, '')}"]`).first();
       expect(await dial.textContent()).toBe(aCase.value);
 
-      // The skip link shows when it has the focus; Enter puts the focus on the page's content.
-      await page.locator('.skip-link').focus();
-      expect(await page.locator('.skip-link').evaluate((link) => link.getBoundingClientRect().top >= 0)).toBe(true);
+      // After a navigation in the app, the focus is back at the top of the document on a line naming the new page:
+      // the first Tab reaches the skip link, which shows, and Enter puts the focus on the page's content.
+      await page
+        .getByRole('navigation', { name: 'Navigation principale' })
+        .getByRole('link', { name: 'Mon poste' })
+        .click();
+      await page.waitForURL(`${base}/workspace`);
+      await waitForPage(page);
+      await page.waitForFunction(() => document.activeElement?.classList.contains('route-announcer') ?? false);
+      expect(await page.locator('.route-announcer').textContent()).toBe(await page.title());
+      await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+      expect(await page.locator('.skip-link').evaluate((link) => link.getBoundingClientRect().top >= 0)).toBe(true);
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      // From there, Tab goes on into the page, not back through the header.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.querySelector('main')!.contains(document.activeElement))).toBe(true);
+      await page.goto(`${base}/cases/${aCase.id}`);
+      await waitForPage(page);
+      // At 1366x768 the header is one row, and the case's essentials are on screen without scrolling.
+      const top = await page.evaluate(() => {
+        const essentials = document.querySelector('.key-facts')!;
+        return {
+          headerHeight: Math.round(document.querySelector('.app-header')!.getBoundingClientRect().height),
+          essentialsOnScreen: essentials.getBoundingClientRect().bottom <= window.innerHeight,
+          essentials: [...essentials.querySelectorAll('dt')].map((term) => term.textContent),
+        };
+      });
+      expect(top.headerHeight).toBeLessThan(80);
+      expect(top.essentialsOnScreen).toBe(true);
+      expect(top.essentials).toEqual(['Reste dû', 'Étape et statut', 'Prochaine action', 'Joindre', 'Suspensions']);
       // On the dark header, the focus ring turns yellow.
       await page.getByRole('button', { name: 'Se déconnecter' }).focus();
       await page.keyboard.press('Shift+Tab');
@@ -105,7 +174,9 @@ describe('layout on the common screens', () => {
             screen,
             sideways: false,
           });
-          await page.screenshot({ path: `test-results/${name}-${screen.width}x${screen.height}.png` });
+          // What shows without scrolling, and the whole page.
+          await screenshot(page, `${name}-${screen.width}x${screen.height}`, { fullPage: false });
+          await screenshot(page, `${name}-${screen.width}x${screen.height}-full`);
         }
       }
       await expectNoAxeViolations(page, '/workspace (390 wide)');
@@ -113,4 +184,39 @@ describe('layout on the common screens', () => {
       await context.close();
     }
   });
+
+  it.each(ONE_USER_A_ROLE)(
+    'the menu of $role: every page fits a phone without scrolling sideways, and is looked at on a laptop and a desktop',
+    async (user) => {
+      const base = fixture.server.url;
+      const context = await newContext(fixture.browser);
+      const page = await context.newPage();
+      try {
+        await signInWithKeyboard(page, base, user.email, DEMO_PASSWORD);
+        const paths = await page
+          .locator('nav.side-nav a')
+          .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+        expect(paths.length).toBeGreaterThan(0);
+        const wide: { path: string; width: number; scrollWidth: number; culprits: string[] }[] = [];
+        for (const path of paths) {
+          const name = `${user.role}${path === '/' ? '-home' : path.replaceAll('/', '-')}`;
+          for (const screen of [
+            { width: 1366, height: 768 },
+            { width: 1920, height: 1080 },
+            { width: 390, height: 844 },
+          ]) {
+            await page.setViewportSize(screen);
+            await page.goto(`${base}${path}`);
+            await waitForPage(page);
+            await screenshot(page, `${name}-${screen.width}x${screen.height}`);
+          }
+          const measured = await widerThanWindow(page);
+          if (measured.scrollWidth > measured.width) wide.push({ path, ...measured });
+        }
+        expect(wide).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

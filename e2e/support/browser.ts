@@ -147,9 +147,13 @@ export async function navigationLabels(page: Page): Promise<string[]> {
   return (await links.allTextContents()).map((text) => text.trim());
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a picture of the page in test-results/<name>.png, to be looked at: the whole page by default, or only the
+ * window (`fullPage: false`), which shows what a person sees without scrolling.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }

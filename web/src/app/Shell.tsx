@@ -15,17 +15,21 @@ export function Shell() {
   const me = useMe();
   const { signOut, changeLocale } = useSession();
   const location = useLocation();
-  const mainRef = useRef<HTMLElement>(null);
+  const announcerRef = useRef<HTMLParagraphElement>(null);
   const firstRender = useRef(true);
   const [languageError, setLanguageError] = useState<unknown>(null);
+  const [announcement, setAnnouncement] = useState('');
 
-  // After a navigation, focus moves to the new page so keyboard and screen-reader users start at its top.
+  // After a navigation, the focus goes back to the top of the document, on a hidden line naming the new page (the
+  // page's title, which it has just set): a screen reader announces it, and the next Tab reaches the skip link, as
+  // on a page loaded afresh. (Focusing <main> instead left the skip link behind the focus, out of reach.)
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    setAnnouncement(document.title);
+    announcerRef.current?.focus();
   }, [location.pathname]);
 
   async function saveLanguage(locale: Parameters<typeof changeLocale>[0]) {
@@ -35,6 +39,9 @@ export function Shell() {
 
   return (
     <div className="app">
+      <p ref={announcerRef} className="visually-hidden route-announcer" tabIndex={-1}>
+        {announcement}
+      </p>
       <a className="skip-link" href="#main">
         {t('skipToContent')}
       </a>
@@ -74,13 +81,7 @@ export function Shell() {
           </ul>
         </nav>
         {/* data-location tells automated checks which address the rendered page belongs to. */}
-        <main
-          id="main"
-          ref={mainRef}
-          tabIndex={-1}
-          className="content"
-          data-location={location.pathname + location.search}
-        >
+        <main id="main" tabIndex={-1} className="content" data-location={location.pathname + location.search}>
           <Outlet />
         </main>
       </div>

@@ -14,6 +14,7 @@ import { exportsEn, exportsProblemsEn } from './exports/en.js';
 import { notificationsEn } from './notifications/en.js';
 import { recordsEn } from './records/en.js';
 import { documentsEn, documentsProblemsEn } from './documents/en.js';
+import { caseOverviewEn } from './case-overview/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
@@ -594,6 +595,7 @@ export const en: Messages = {
   notifications: notificationsEn,
   records: recordsEn,
   documents: documentsEn,
+  caseOverview: caseOverviewEn,
   strategyForm: strategyFormEn,
   problems: {
     teams: adminProblemsEn.teams,

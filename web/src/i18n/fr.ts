@@ -13,6 +13,7 @@ import { exportsFr, exportsProblemsFr } from './exports/fr.js';
 import { notificationsFr } from './notifications/fr.js';
 import { recordsFr } from './records/fr.js';
 import { documentsFr, documentsProblemsFr } from './documents/fr.js';
+import { caseOverviewFr } from './case-overview/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
@@ -599,6 +600,7 @@ export const fr = {
   notifications: notificationsFr,
   records: recordsFr,
   documents: documentsFr,
+  caseOverview: caseOverviewFr,
   strategyForm: strategyFormFr,
   problems: {
     teams: adminProblemsFr.teams,

@@ -14,6 +14,7 @@ import { exportsIt, exportsProblemsIt } from './exports/it.js';
 import { notificationsIt } from './notifications/it.js';
 import { recordsIt } from './records/it.js';
 import { documentsIt, documentsProblemsIt } from './documents/it.js';
+import { caseOverviewIt } from './case-overview/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 
 /**
@@ -586,6 +587,7 @@ export const it: PartialMessages = {
   notifications: notificationsIt,
   records: recordsIt,
   documents: documentsIt,
+  caseOverview: caseOverviewIt,
   strategyForm: strategyFormIt,
   problems: {
     teams: adminProblemsIt.teams,

@@ -31,30 +31,38 @@ export function AuditTable({ trail }: { trail: Trail }) {
       </p>
       {entries.length > 0 ? (
         <TableScroll label={t('auditTrail.caption')}>
-          <table className="audit-table">
+          <table className="audit-table" role="table">
             <caption className="visually-hidden">{t('auditTrail.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('auditTrail.when')}</th>
-                <th scope="col">{t('auditTrail.what')}</th>
-                <th scope="col">{t('auditTrail.concerns')}</th>
-                <th scope="col">{t('auditTrail.details')}</th>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  {t('auditTrail.when')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('auditTrail.what')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('auditTrail.concerns')}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t('auditTrail.details')}
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {entries.map((entry) => (
-                <tr key={entry.seq}>
-                  <th scope="row" className="nowrap">
+                <tr role="row" key={entry.seq}>
+                  <th scope="row" role="rowheader" className="nowrap">
                     {format.dateTime(entry.occurredAt)}
                   </th>
-                  <td>
+                  <td role="cell">
                     {sentence(entry)}
                     <span className="muted small-block">{labelOf(t, 'auditTrail.families', entry.family)}</span>
                   </td>
-                  <td>
+                  <td role="cell">
                     <EntryLinks entry={entry} />
                   </td>
-                  <td>
+                  <td role="cell">
                     <EntryDetails entry={entry} />
                   </td>
                 </tr>

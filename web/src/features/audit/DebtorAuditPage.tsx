@@ -66,47 +66,57 @@ function TrailTable({ name, items }: { name: string; items: DebtorTrailItem[] })
   if (items.length === 0) return <p>{t('auditTrail.debtor.none')}</p>;
   return (
     <TableScroll label={caption}>
-      <table className="audit-table">
+      <table className="audit-table" role="table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('auditTrail.when')}</th>
-            <th scope="col">{t('auditTrail.what')}</th>
-            <th scope="col">{t('auditTrail.concerns')}</th>
-            <th scope="col">{t('auditTrail.details')}</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              {t('auditTrail.when')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('auditTrail.what')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('auditTrail.concerns')}
+            </th>
+            <th scope="col" role="columnheader">
+              {t('auditTrail.details')}
+            </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {items.map((item) =>
             item.kind === 'entry' ? (
-              <tr key={`a${item.entry.seq}`}>
-                <th scope="row" className="nowrap">
+              <tr role="row" key={`a${item.entry.seq}`}>
+                <th scope="row" role="rowheader" className="nowrap">
                   {format.dateTime(item.entry.occurredAt)}
                 </th>
-                <td>
+                <td role="cell">
                   {sentence(item.entry)}
                   <span className="muted small-block">{labelOf(t, 'auditTrail.families', item.entry.family)}</span>
                 </td>
-                <td>
+                <td role="cell">
                   <EntryLinks entry={item.entry} />
                 </td>
-                <td>
+                <td role="cell">
                   <EntryDetails entry={item.entry} />
                 </td>
               </tr>
             ) : (
-              <tr key={`r${item.read.seq}`}>
-                <th scope="row" className="nowrap">
+              <tr role="row" key={`r${item.read.seq}`}>
+                <th scope="row" role="rowheader" className="nowrap">
                   {format.dateTime(item.read.readAt)}
                 </th>
-                <td>
+                <td role="cell">
                   {readSentence(item.read)}
                   <span className="muted small-block">{labelOf(t, 'auditTrail.families', 'special_reads')}</span>
                 </td>
-                <td>
+                <td role="cell">
                   <EntryLinks entry={{ case: item.read.case, debtor: null, user: item.read.user }} />
                 </td>
-                <td>{item.read.reason ? t('auditTrail.debtor.reason', { reason: item.read.reason }) : '—'}</td>
+                <td role="cell">
+                  {item.read.reason ? t('auditTrail.debtor.reason', { reason: item.read.reason }) : '—'}
+                </td>
               </tr>
             ),
           )}

@@ -13,6 +13,7 @@ import type { RecordTextView } from '../../../../src/cases/contract.js';
 import { sayRecord } from './recordText.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
+import { CaseKeyFacts } from './CaseKeyFacts.js';
 import { DebtorSection } from './DebtorSection.js';
 import { CaseAuditLinks } from '../audit/CaseAuditLinks.js';
 import { ContactPanel } from '../contact-policy/case-contact/ContactPanel.js';
@@ -70,6 +71,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         {t('case.title', { reference: detail.reference })}{' '}
         <span className="heading-sub">{detail.debtor.displayName}</span>
       </h1>
+      <CaseKeyFacts detail={detail} workspace={workspace?.data.status === 'ready' ? workspace.data.data : null} />
       <CaseAuditLinks caseId={detail.id} debtorId={detail.debtor.id} />
       {can(me.role, 'affordability.compute') ? (
         <p>
