@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { verifyLedger } from '../ledger/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,22 +10,28 @@ import type { Deps } from '../platform/deps.js';
 import { ROLES } from '../identity/core/roles.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { loadDemo } from './seed.js';
+import { listCaseDocuments, openDocument } from '../documents/read-documents.js';
+import type { Actor } from '../identity/actor.js';
 import { simulateDraft } from '../contact-policy/simulate.js';
 import { DEFAULT_POLICY } from '../contact-policy/core/default-policy.js';
 
 describe('demo agency', () => {
   let testDb: TestDatabase;
   let deps: Deps;
+  const dataDir = mkdtempSync(join(tmpdir(), 'accord-demo-'));
   beforeAll(async () => {
     testDb = await createTestDatabase('pglite');
     deps = {
       database: testDb.database,
       db: testDb.database.db,
-      config: loadConfig({}),
+      config: loadConfig({ DATA_DIR: dataDir }),
       now: () => new Date('2026-11-24T09:00:00Z'),
     };
   });
-  afterAll(() => testDb.drop());
+  afterAll(async () => {
+    await testDb.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('loads creditors, one user per role, and debtors with varied cases, once', async () => {
     const first = await loadDemo(deps, { debtors: 300 });
@@ -91,5 +100,41 @@ describe('demo agency', () => {
     expect(replay.contacts).toBeGreaterThan(300);
     expect(replay.truncated).toBe(false);
     expect(replay.rules.filter((rule) => rule.refusedByCurrent > 0)).toEqual([]);
+  });
+
+  it('puts a few real documents on cases: each creditor its contract, the care team a medical certificate', async () => {
+    const documents = await deps.db
+      .selectFrom('case_documents as d')
+      .innerJoin('creditors as c', 'c.id', 'd.creditor_id')
+      .select(['d.id', 'd.case_id', 'd.document_type', 'd.special_category', 'd.shared_with_creditor', 'c.code'])
+      .execute();
+    expect(documents.map((d) => d.document_type).sort()).toEqual([
+      'correspondence',
+      'creditor_evidence',
+      'creditor_evidence',
+      'medical_proof',
+      'proof_of_income',
+    ]);
+    const actor = async (email: string): Promise<Actor> => {
+      const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+      return {
+        userId: user.id,
+        role: user.role,
+        creditorId: user.creditor_id,
+        displayName: user.display_name,
+        email,
+        locale: 'fr',
+      };
+    };
+    const creditor = await actor('creditor@demo.accord.test');
+    const contract = documents.find((d) => d.document_type === 'creditor_evidence' && d.code === 'BHORIZON')!;
+    expect((await listCaseDocuments(deps, creditor, contract.case_id)).items.map((d) => d.id)).toEqual([contract.id]);
+    // Every file is stored and reads back: the care team opens the medical certificate, an agent sees it restricted.
+    const medical = documents.find((d) => d.special_category)!;
+    const opened = await openDocument(deps, await actor('care@demo.accord.test'), medical.id, undefined, 'test');
+    opened.stream.destroy();
+    expect(opened.mediaType).toBe('application/pdf');
+    const listed = await listCaseDocuments(deps, await actor('agent@demo.accord.test'), medical.case_id);
+    expect(listed.items.find((d) => d.id === medical.id)).toMatchObject({ restricted: true, fileName: null });
   });
 });

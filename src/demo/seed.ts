@@ -1,3 +1,4 @@
+import { loadDemoDocuments } from './documents.js';
 import { loadDemoPayments } from './payments.js';
 import { loadDemoAdministration } from './administration.js';
 import { sql, type Insertable, type Transaction } from 'kysely';
@@ -256,6 +257,7 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   // One payment for every hundred debtors, recorded through the payment service after the portfolio exists.
   await loadDemoPayments(deps, random, Math.max(3, Math.round((options.debtors ?? 2_500) / 100)));
   await loadDemoAdministration(deps, passwordHash);
+  await loadDemoDocuments(deps);
   // The work queues, built from the strategy and the contact policy as the nightly refresh does.
   await rebuildQueue(deps);
   return loaded;

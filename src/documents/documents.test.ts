@@ -75,6 +75,7 @@ describe.each(ENGINES)('documents on a case on %s', (engine) => {
   afterAll(() => t.close());
 
   it('stores an upload by its id with its SHA-256, lists it and gives back the same bytes, audited', async () => {
+    const before = filesUnder(documentsDir(t.deps.config));
     const response = await upload(
       readers.holder,
       horizonCaseId,
@@ -101,7 +102,9 @@ describe.each(ENGINES)('documents on a case on %s', (engine) => {
       uploadedBy: { displayName: 'Camille Martin' },
       retention: { monthsAfterClosure: 60, basis: 'limitation', until: null },
     });
-    expect(filesUnder(documentsDir(t.deps.config))).toEqual([join(document.id.slice(0, 2), document.id)]);
+    expect(filesUnder(documentsDir(t.deps.config)).sort()).toEqual(
+      [...before, join(document.id.slice(0, 2), document.id)].sort(),
+    );
 
     const list = await as(t.app, readers.holder)('GET', `/api/v1/cases/${horizonCaseId}/documents`);
     expect(list.statusCode, list.body).toBe(200);
@@ -183,9 +186,17 @@ describe.each(ENGINES)('documents on a case on %s', (engine) => {
     expect(internal.statusCode, internal.body).toBe(201);
     const list = await as(t.app, horizon)('GET', `/api/v1/cases/${horizonCaseId}/documents`);
     expect(list.statusCode, list.body).toBe(200);
-    const items = list.json().items as { id: string; sharedWithCreditor: boolean; uploadedBy: unknown }[];
+    const items = list.json().items as {
+      id: string;
+      sharedWithCreditor: boolean;
+      uploadedBy: { displayName: string } | null;
+    }[];
     expect(items.length).toBeGreaterThan(0);
-    expect(items.every((d) => d.sharedWithCreditor && d.uploadedBy === null)).toBe(true);
+    expect(items.every((d) => d.sharedWithCreditor)).toBe(true);
+    // An agency user's name is never shown to the creditor; its own user's is (the demo's contract copy).
+    expect(new Set(items.map((d) => d.uploadedBy?.displayName ?? null))).toEqual(
+      new Set([null, 'Paul Durand (Banque Horizon)']),
+    );
     expect(items.map((d) => d.id)).not.toContain(internal.json().id);
     expect((await as(t.app, horizon)('GET', `/api/v1/documents/${internal.json().id}/file`)).statusCode).toBe(404);
     const shared = items[0]!.id;
