@@ -242,6 +242,23 @@ describe('payment plans', () => {
       await page.getByText('Version 2 enregistrée et acceptée.').waitFor();
       expect(plain(await page.locator('article.plan').first().textContent())).toContain('4 mensualités de 200,00 €');
       expect(plain(await history().textContent())).toContain('Le débiteur préfère finir en quatre mois');
+
+      // The system's reasons follow the reader's language; a person's stays as written.
+      await page.getByRole('button', { name: 'Italiano' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'it');
+      const italian = plain(await history().textContent());
+      expect(italian).toContain('entro la capacità e il limite di chi l’ha registrato');
+      expect(italian).toContain('rata 1 pagata (riferimento VIR-2026-0042)');
+      expect(italian).toContain('Le débiteur préfère finir en quatre mois');
+      expect(italian).not.toMatch(/dans la capacité|échéance 1 payée|plan choisi/);
+      await expectNoAxeViolations(page, '/cases/:id/plans in Italian');
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await screenshot(page, 'plans-history-it');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(plain(await history().textContent())).toContain('instalment 1 paid (reference VIR-2026-0042)');
+      await page.getByRole('button', { name: 'Français' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'fr');
     } finally {
       await agentContext.close();
     }

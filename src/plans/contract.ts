@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDate as isoDate } from '../platform/http/schemas.js';
 import { centsAmountOrZero } from '../platform/money.js';
+import { recordTextSchema } from '../cases/contract.js';
 import { PLAN_STATUSES } from './core/index.js';
 
 /**
@@ -101,7 +102,10 @@ export const planSchema = z.object({
       version: z.number().int(),
       fromStatus: status.nullable(),
       toStatus: status,
-      reason: z.string(),
+      /** The system's reason, said in the reader's language (a text of the case file: key and parameters). */
+      reasonText: recordTextSchema.nullable(),
+      /** A person's reason as written (null when the system wrote it). */
+      reason: z.string().nullable(),
       actor: z.string().nullable(),
       occurredAt: z.string(),
     }),
@@ -175,6 +179,3 @@ export type InstalmentView = PlanVersionView['instalments'][number];
 export type CasePlans = z.infer<typeof casePlansSchema>;
 export type CaseReviewView = z.infer<typeof reviewSchema>;
 export type ApprovalItem = z.infer<typeof approvalItemSchema>;
-
-/** A plan event's reason, read back into its parts for the web app to word in the reader's language. */
-export { readReason } from './core/event-reasons.js';

@@ -170,7 +170,7 @@ export async function reopenInstalmentsPaidBy(
         plan,
         { type: 'unpay' },
         {
-          reason: `échéance(s) ${numbers.join(', ')} de nouveau due(s) : paiement ${payment.receiptNumber} annulé`,
+          reason: writeReason.dueAgain(numbers, payment.receiptNumber),
           actorUserId: actor?.userId ?? null,
           at,
         },

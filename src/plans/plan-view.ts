@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import type { PlanView } from './contract.js';
+import { reasonView } from './core/event-reasons.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -80,7 +81,7 @@ export async function loadPlans(db: Db, where: { planId: string } | { caseId: st
         version: e.version,
         fromStatus: e.from_status,
         toStatus: e.to_status,
-        reason: e.reason,
+        ...reasonView(e.reason),
         actor: e.display_name,
         occurredAt: iso(e.occurred_at),
       })),

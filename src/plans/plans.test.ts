@@ -153,6 +153,11 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       300000,
     );
     expect(plan.events.map((e: { toStatus: string }) => e.toStatus)).toEqual(['proposed', 'pending_approval']);
+    // The system's reasons come as keys with their parameters, never as French words.
+    expect(plan.events.map((e: { reasonText: unknown; reason: unknown }) => [e.reasonText, e.reason])).toEqual([
+      [{ key: 'plan_chosen_with_debtor', params: {} }, null],
+      [{ key: 'plan_needs_approval', params: { reasons: 'beyond_agent_months' } }, null],
+    ]);
     const again = await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/plans`, {
       kind: 'pay_in_full',
       firstDueOn: firstDueOn(),

@@ -27,11 +27,23 @@ export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 /**
  * How the reader's page shows a parameter: `text` as written (a reference, a name, a reason a person typed), `money`
  * in cents and `count` in the reader's grouping, `date` (YYYY-MM-DD) and `dateTime` (ISO instant) in the reader's
- * locale, `channel`, `holdKind`, `planKind` and `reversalKind` as codes the web translates, `message` as a `Message` the
- * server composed in the three languages.
+ * locale, `channel`, `holdKind`, `planKind`, `reversalKind` and `adjustmentCause` as codes the web translates,
+ * `approvalReasons` as codes separated by ", ", each translated, `message` as a `Message` the server composed in the
+ * three languages.
  */
 export type RecordParamKind =
-  'text' | 'money' | 'count' | 'date' | 'dateTime' | 'channel' | 'holdKind' | 'planKind' | 'reversalKind' | 'message';
+  | 'text'
+  | 'money'
+  | 'count'
+  | 'date'
+  | 'dateTime'
+  | 'channel'
+  | 'holdKind'
+  | 'planKind'
+  | 'reversalKind'
+  | 'adjustmentCause'
+  | 'approvalReasons'
+  | 'message';
 
 /**
  * Every text the system writes on a case file (the timeline's summaries, the stage history's reasons), by key, with
@@ -60,6 +72,16 @@ export const RECORD_TEXTS = {
   plan_completed: {},
   plan_adjusted: { version: 'count', fromCents: 'money', toCents: 'money', remaining: 'count' },
   plan_broken: { instalment: 'count', graceDays: 'count' },
+  // A plan's history (plan_events.reason), read back from what plans/core/event-reasons.ts wrote.
+  plan_within_authority: {},
+  plan_needs_approval: { reasons: 'approvalReasons' },
+  plan_chosen_with_debtor: {},
+  plan_instalment_paid: { instalment: 'count', reference: 'text' },
+  plan_instalment_paid_by_payment: { instalment: 'count' },
+  plan_first_due: { dueOn: 'date' },
+  plan_unpaid_beyond_grace: { instalment: 'count', graceDays: 'count' },
+  plan_adjusted_to_balance: { cause: 'adjustmentCause', fromCents: 'money', toCents: 'money' },
+  plan_due_again: { instalments: 'text', receiptNumber: 'text' },
   // Reviews and follow-ups.
   orientation_flagged: {},
   orientation_flagged_note: { note: 'text' },

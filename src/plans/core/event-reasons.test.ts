@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readReason, writeReason } from './event-reasons.js';
+import { reasonView, readReason, writeReason } from './event-reasons.js';
 
 describe('plan history reasons', () => {
   it('reads back every reason the system writes, and keeps a written one as it is', () => {
@@ -36,5 +37,58 @@ describe('plan history reasons', () => {
       text: 'approval: le débiteur a insisté',
     });
     expect(readReason('Le débiteur a changé d’avis')).toEqual({ code: 'written', text: 'Le débiteur a changé d’avis' });
+  });
+
+  it('gives the system’s reasons as texts of the case file, by key with their parameters, and a person’s as written', () => {
+    expect(reasonView(writeReason.withinAuthority())).toEqual({
+      reasonText: { key: 'plan_within_authority', params: {} },
+      reason: null,
+    });
+    expect(reasonView(writeReason.needsApproval(['beyond_agent_months', 'above_capacity']))).toEqual({
+      reasonText: { key: 'plan_needs_approval', params: { reasons: 'beyond_agent_months, above_capacity' } },
+      reason: null,
+    });
+    expect(reasonView(writeReason.instalmentPaid(2, '0b6e0c4e-9d1f-4d5c-8a3e-2f1a7c9b0d11:2')).reasonText).toEqual({
+      key: 'plan_instalment_paid_by_payment',
+      params: { instalment: 2 },
+    });
+    expect(reasonView(writeReason.firstDue('2026-06-05')).reasonText).toEqual({
+      key: 'plan_first_due',
+      params: { dueOn: '2026-06-05' },
+    });
+    expect(reasonView(writeReason.unpaidBeyondGrace(2, 10)).reasonText).toEqual({
+      key: 'plan_unpaid_beyond_grace',
+      params: { instalment: 2, graceDays: 10 },
+    });
+    expect(reasonView(writeReason.adjustedToBalance('approval', 456_525, 441_475)).reasonText).toEqual({
+      key: 'plan_adjusted_to_balance',
+      params: { cause: 'approval', fromCents: 456_525, toCents: 441_475 },
+    });
+    expect(reasonView(writeReason.dueAgain([2, 3], 'Q-2026-000123')).reasonText).toEqual({
+      key: 'plan_due_again',
+      params: { instalments: '2, 3', receiptNumber: 'Q-2026-000123' },
+    });
+    expect(reasonView('Le débiteur a changé d’avis')).toEqual({
+      reasonText: null,
+      reason: 'Le débiteur a changé d’avis',
+    });
+  });
+
+  it('reads back any instalment paid and any payment reversal, whatever the references', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 84 }),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 84 }), { minLength: 1, maxLength: 5 }),
+        (number, reference, numbers) => {
+          expect(readReason(writeReason.instalmentPaid(number, reference))).toMatchObject({ number, reference });
+          expect(readReason(writeReason.dueAgain(numbers, reference))).toEqual({
+            code: 'due_again',
+            numbers,
+            receiptNumber: reference,
+          });
+        },
+      ),
+    );
   });
 });

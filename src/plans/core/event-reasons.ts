@@ -1,7 +1,10 @@
+import { recordText, type RecordText } from '../../cases/core/record-texts.js';
+
 /**
- * The reasons the system writes on a plan's history (plan_events.reason), in the agency's working language, and
- * their reading back as codes so that the web app shows them in the reader's language. A reason a person wrote
- * (a cancellation, a decision, a renegotiation) is kept as written.
+ * The reasons the system writes on a plan's history (plan_events.reason, a text column), and their reading back as
+ * texts of the case file (a key and its parameters, cases/core/record-texts.ts), which the API gives and the web app
+ * says in the reader's language, amounts and dates in its format. A reason a person wrote (a cancellation, a
+ * decision, a renegotiation) is kept and given as written.
  */
 export type EventReason =
   | { code: 'within_authority' }
@@ -11,6 +14,7 @@ export type EventReason =
   | { code: 'first_due'; date: string }
   | { code: 'unpaid_beyond_grace'; number: number; days: number }
   | { code: 'adjusted_to_balance'; cause: AdjustmentCause; fromCents: number; toCents: number }
+  | { code: 'due_again'; numbers: number[]; receiptNumber: string }
   | { code: 'written'; text: string };
 
 /** What brought a plan down to the balance (plans/fit-plan.ts). */
@@ -27,6 +31,8 @@ export const writeReason = {
     `échéance ${number} impayée au-delà du délai de grâce de ${days} jours`,
   adjustedToBalance: (cause: AdjustmentCause, fromCents: number, toCents: number) =>
     `ajusté au solde (${cause}) : ${fromCents} → ${toCents} centimes`,
+  dueAgain: (numbers: readonly number[], receiptNumber: string) =>
+    `échéance(s) ${numbers.join(', ')} de nouveau due(s) : paiement ${receiptNumber} annulé`,
 };
 
 /** A payment recorded on the case pays instalments with the reference `<payment id>:<instalment number>`. */
@@ -57,5 +63,45 @@ export function readReason(text: string): EventReason {
       fromCents: Number(adjusted[2]),
       toCents: Number(adjusted[3]),
     };
+  const again = /^échéance\(s\) (\d+(?:, \d+)*) de nouveau due\(s\) : paiement (.+) annulé$/.exec(text);
+  if (again) return { code: 'due_again', numbers: again[1]!.split(', ').map(Number), receiptNumber: again[2]! };
   return { code: 'written', text };
+}
+
+/** What the API gives of a stored reason: the system's as a text by key, a person's as written. */
+export function reasonView(stored: string): { reasonText: RecordText | null; reason: string | null } {
+  const text = reasonRecord(readReason(stored));
+  return text === null ? { reasonText: null, reason: stored } : { reasonText: text, reason: null };
+}
+
+function reasonRecord(reason: EventReason): RecordText | null {
+  switch (reason.code) {
+    case 'within_authority':
+      return recordText('plan_within_authority', {});
+    case 'needs_approval':
+      return recordText('plan_needs_approval', { reasons: reason.reasons.join(', ') });
+    case 'chosen_with_debtor':
+      return recordText('plan_chosen_with_debtor', {});
+    case 'instalment_paid':
+      return reason.byPayment
+        ? recordText('plan_instalment_paid_by_payment', { instalment: reason.number })
+        : recordText('plan_instalment_paid', { instalment: reason.number, reference: reason.reference });
+    case 'first_due':
+      return recordText('plan_first_due', { dueOn: reason.date });
+    case 'unpaid_beyond_grace':
+      return recordText('plan_unpaid_beyond_grace', { instalment: reason.number, graceDays: reason.days });
+    case 'adjusted_to_balance':
+      return recordText('plan_adjusted_to_balance', {
+        cause: reason.cause,
+        fromCents: reason.fromCents,
+        toCents: reason.toCents,
+      });
+    case 'due_again':
+      return recordText('plan_due_again', {
+        instalments: reason.numbers.join(', '),
+        receiptNumber: reason.receiptNumber,
+      });
+    case 'written':
+      return null;
+  }
 }

@@ -24,7 +24,7 @@ import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { PlanActions } from './PlanActions.js';
 import { TermsFields, useTerms, type Kind } from './terms.js';
-import { useEventReason } from './useEventReason.js';
+import { EventReason } from './EventReason.js';
 
 type Proposal = PlanProposals['proposals'][number];
 
@@ -305,7 +305,6 @@ function CurrentPlans({
   const { t } = useTranslation();
   const format = useFormat();
   const describe = useDescribe();
-  const eventReason = useEventReason();
   if (items.length === 0 && reviews.length === 0) return null;
   return (
     <section className="card" aria-labelledby="plans-heading">
@@ -382,7 +381,8 @@ function CurrentPlans({
               {plan.events.map((e, k) => (
                 <li key={k}>
                   {format.dateTime(e.occurredAt)} — {t(`plans.statuses.${e.toStatus}`)} (
-                  {t('plans.versionShort', { version: e.version })}) : {eventReason(e.reason)}
+                  {t('plans.versionShort', { version: e.version })}) :{' '}
+                  <EventReason text={e.reasonText} written={e.reason} />
                   {e.actor ? ` — ${e.actor}` : ''}
                 </li>
               ))}

@@ -9,6 +9,7 @@ const CODE_GROUPS: Partial<Record<RecordParamKind, string>> = {
   holdKind: 'values.holdKinds',
   planKind: 'plans.kinds',
   reversalKind: 'payments.reversalKinds',
+  adjustmentCause: 'planActions.reasons.adjustment_causes',
 };
 
 const KINDS: Record<string, Record<string, RecordParamKind> | undefined> = RECORD_TEXTS;
@@ -23,6 +24,11 @@ function sayParam(
   if (typeof value === 'number') return kind === 'money' ? format.money(value) : format.count(value);
   if (kind === 'date') return format.date(value);
   if (kind === 'dateTime') return format.dateTime(value);
+  if (kind === 'approvalReasons')
+    return value
+      .split(', ')
+      .map((code) => labelOf(t, 'approvals.reasons', code))
+      .join(', ');
   const group = CODE_GROUPS[kind];
   return group ? labelOf(t, group, value) : value;
 }

@@ -38,16 +38,6 @@ export const planActionsEn = {
     done: 'Instalment {{number}} marked paid.',
   },
   reasons: {
-    within_authority: 'within the capacity and the authority of the person who recorded it',
-    needs_approval: 'sent for approval: {{reasons}}',
-    chosen_with_debtor: 'plan chosen with the debtor',
-    instalment_paid: 'instalment {{number}} paid (reference {{reference}})',
-    paid_by_payment: 'instalment {{number}} paid by a payment recorded on the case',
-    first_due: 'first instalment due on {{date}}',
-    unpaid_beyond_grace_one: 'instalment {{number}} unpaid beyond the grace period of {{count}} day',
-    unpaid_beyond_grace_other: 'instalment {{number}} unpaid beyond the grace period of {{count}} days',
-    adjusted_to_balance:
-      'plan brought down to the balance ({{cause}}): {{from}} → {{to}}, the last instalments reduced',
     adjustment_causes: {
       payment: 'after a payment',
       reversal: 'after a payment was reversed',

@@ -39,15 +39,6 @@ export const planActionsFr = {
     done: 'Échéance {{number}} marquée payée.',
   },
   reasons: {
-    within_authority: 'dans la capacité et dans la limite de la personne qui l’a enregistré',
-    needs_approval: 'soumis à validation : {{reasons}}',
-    chosen_with_debtor: 'plan choisi avec le débiteur',
-    instalment_paid: 'échéance {{number}} payée (référence {{reference}})',
-    paid_by_payment: 'échéance {{number}} payée par un paiement enregistré sur le dossier',
-    first_due: 'première échéance au {{date}}',
-    unpaid_beyond_grace_one: 'échéance {{number}} impayée au-delà du délai de grâce de {{count}} jour',
-    unpaid_beyond_grace_other: 'échéance {{number}} impayée au-delà du délai de grâce de {{count}} jours',
-    adjusted_to_balance: 'plan ajusté au solde ({{cause}}) : {{from}} → {{to}}, les dernières échéances réduites',
     adjustment_causes: {
       payment: 'après un paiement',
       reversal: 'après l’annulation d’un paiement',

@@ -39,15 +39,6 @@ export const planActionsIt = {
     done: 'Rata {{number}} segnata pagata.',
   },
   reasons: {
-    within_authority: 'entro la capacità e il limite di chi l’ha registrato',
-    needs_approval: 'inviato per convalida: {{reasons}}',
-    chosen_with_debtor: 'piano scelto con il debitore',
-    instalment_paid: 'rata {{number}} pagata (riferimento {{reference}})',
-    paid_by_payment: 'rata {{number}} pagata con un pagamento registrato sulla pratica',
-    first_due: 'prima rata il {{date}}',
-    unpaid_beyond_grace_one: 'rata {{number}} non pagata oltre il periodo di tolleranza di {{count}} giorno',
-    unpaid_beyond_grace_other: 'rata {{number}} non pagata oltre il periodo di tolleranza di {{count}} giorni',
-    adjusted_to_balance: 'piano adeguato al saldo ({{cause}}): {{from}} → {{to}}, ridotte le ultime rate',
     adjustment_causes: {
       payment: 'dopo un pagamento',
       reversal: 'dopo l’annullamento di un pagamento',

@@ -22,6 +22,17 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
     'Plan v{{version}} fitted to the balance: {{fromCents}} → {{toCents}} ({{remaining}} instalment(s) left)',
   plan_broken:
     'Plan broken: instalment {{instalment}} unpaid beyond the {{graceDays}}-day grace period. Follow up and renegotiate.',
+  // A plan's history, after its new status.
+  plan_within_authority: 'within the capacity and the authority of the person who recorded it',
+  plan_needs_approval: 'sent for approval: {{reasons}}',
+  plan_chosen_with_debtor: 'plan chosen with the debtor',
+  plan_instalment_paid: 'instalment {{instalment}} paid (reference {{reference}})',
+  plan_instalment_paid_by_payment: 'instalment {{instalment}} paid by a payment recorded on the case',
+  plan_first_due: 'first instalment due on {{dueOn}}',
+  plan_unpaid_beyond_grace: 'instalment {{instalment}} unpaid beyond the grace period of {{graceDays}} days',
+  plan_adjusted_to_balance:
+    'plan brought down to the balance ({{cause}}): {{fromCents}} → {{toCents}}, the last instalments reduced',
+  plan_due_again: 'instalment(s) {{instalments}} due again: payment {{receiptNumber}} reversed',
   orientation_flagged:
     'Referral to the over-indebtedness procedure (Banque de France) and free budget advice, to be reviewed',
   orientation_flagged_note:

@@ -21,6 +21,17 @@ export const recordsFr = {
     'Plan v{{version}} ajusté au solde : {{fromCents}} → {{toCents}} ({{remaining}} échéance(s) restante(s))',
   plan_broken:
     'Plan rompu : échéance {{instalment}} impayée au-delà du délai de grâce de {{graceDays}} jours. Relance et renégociation à prévoir.',
+  // A plan's history, after its new status.
+  plan_within_authority: 'dans la capacité et dans la limite de la personne qui l’a enregistré',
+  plan_needs_approval: 'soumis à validation : {{reasons}}',
+  plan_chosen_with_debtor: 'plan choisi avec le débiteur',
+  plan_instalment_paid: 'échéance {{instalment}} payée (référence {{reference}})',
+  plan_instalment_paid_by_payment: 'échéance {{instalment}} payée par un paiement enregistré sur le dossier',
+  plan_first_due: 'première échéance au {{dueOn}}',
+  plan_unpaid_beyond_grace: 'échéance {{instalment}} impayée au-delà du délai de grâce de {{graceDays}} jours',
+  plan_adjusted_to_balance:
+    'plan ajusté au solde ({{cause}}) : {{fromCents}} → {{toCents}}, les dernières échéances réduites',
+  plan_due_again: 'échéance(s) {{instalments}} de nouveau due(s) : paiement {{receiptNumber}} annulé',
   orientation_flagged:
     'Orientation vers la procédure de surendettement (Banque de France) et un conseil budgétaire gratuit, à examiner',
   orientation_flagged_note:

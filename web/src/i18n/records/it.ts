@@ -21,6 +21,16 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   plan_adjusted: 'Piano v{{version}} adeguato al saldo: {{fromCents}} → {{toCents}} ({{remaining}} rata/e restante/i)',
   plan_broken:
     'Piano interrotto: rata {{instalment}} non pagata oltre il periodo di tolleranza di {{graceDays}} giorni. Sollecitare e rinegoziare.',
+  // A plan's history, after its new status.
+  plan_within_authority: 'entro la capacità e il limite di chi l’ha registrato',
+  plan_needs_approval: 'inviato per convalida: {{reasons}}',
+  plan_chosen_with_debtor: 'piano scelto con il debitore',
+  plan_instalment_paid: 'rata {{instalment}} pagata (riferimento {{reference}})',
+  plan_instalment_paid_by_payment: 'rata {{instalment}} pagata con un pagamento registrato sulla pratica',
+  plan_first_due: 'prima rata il {{dueOn}}',
+  plan_unpaid_beyond_grace: 'rata {{instalment}} non pagata oltre il periodo di tolleranza di {{graceDays}} giorni',
+  plan_adjusted_to_balance: 'piano adeguato al saldo ({{cause}}): {{fromCents}} → {{toCents}}, ridotte le ultime rate',
+  plan_due_again: 'rata/e {{instalments}} di nuovo dovuta/e: pagamento {{receiptNumber}} annullato',
   orientation_flagged:
     'Orientamento verso la procedura di sovraindebitamento (Banque de France) e una consulenza di bilancio gratuita, da esaminare',
   orientation_flagged_note:
