@@ -268,6 +268,20 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     await rebuildQueue(t.deps);
   });
 
+  it('rebuilds every open case once, however many batches run at once', async () => {
+    const before = await t.deps.db.selectFrom('case_queue').selectAll().orderBy('case_id').execute();
+    const open = await t.deps.db.selectFrom('cases').select('id').where('status', '<>', 'closed').execute();
+    const done: number[] = [];
+    const rebuilt = await rebuildQueue(t.deps, { parallel: 3, batchSize: 7, onProgress: (n) => done.push(n) });
+    expect(rebuilt.entries).toBe(open.length);
+    expect(done.at(-1)).toBe(open.length);
+    const after = await t.deps.db.selectFrom('case_queue').selectAll().orderBy('case_id').execute();
+    expect(after.map((row) => row.case_id)).toEqual(open.map((row) => row.id).sort());
+    // Nothing changed since the last rebuild: the same entries, whichever batch computed them.
+    const entry = ({ refreshed_at: _at, ...rest }: (typeof after)[number]) => rest;
+    expect(after.map(entry)).toEqual(before.map(entry));
+  });
+
   it('opens a dispute hold, hands a hardship to the care team, and sets a wrong number aside', async () => {
     const dispute = await take(agent);
     const disputed = await as(t.app, agent)('POST', `/api/v1/cases/${dispute.caseId}/calls`, {
