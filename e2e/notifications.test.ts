@@ -6,6 +6,68 @@ import { useAccordAndBrowser } from './support/fixtures.js';
 const fixture = useAccordAndBrowser();
 
 describe('the notification bell', () => {
+  it('the demo leaves the team leader a plan to approve, a broken promise and a missed callback, and the bell leads to them', async () => {
+    const db = fixture.server.deps.db;
+    const referenceOf = async (caseId: string) =>
+      (await db.selectFrom('cases').select('reference').where('id', '=', caseId).executeTakeFirstOrThrow()).reference;
+    const approval = await db
+      .selectFrom('plan_approvals as a')
+      .innerJoin('plans as p', 'p.id', 'a.plan_id')
+      .select('p.case_id')
+      .where('a.status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    const broken = await db
+      .selectFrom('case_tasks')
+      .select('case_id')
+      .where('kind', '=', 'promise_broken')
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const missed = await db
+      .selectFrom('case_tasks')
+      .select('case_id')
+      .where('kind', '=', 'callback_missed')
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    const base = fixture.server.url;
+    try {
+      await signInWithKeyboard(page, base, 'team.leader@demo.accord.test', DEMO_PASSWORD);
+      const bell = page.getByRole('button', { name: /^Notifications : \d+ éléments en attente$/ });
+      await bell.waitFor();
+      const total = Number(/(\d+)/.exec((await bell.getAttribute('aria-label'))!)![1]);
+      expect(total).toBeGreaterThanOrEqual(4);
+      await bell.click();
+      const panel = page.locator('.bell-panel');
+      await panel.getByRole('heading', { name: 'En attente de vous' }).waitFor();
+      const links = await panel.getByRole('link').allTextContents();
+      expect(links).toEqual(
+        expect.arrayContaining([
+          `Plan à valider, dossier ${await referenceOf(approval.case_id)}`,
+          `Promesse non tenue, dossier ${await referenceOf(broken.case_id)}`,
+          `Rappel manqué à rattraper, dossier ${await referenceOf(missed.case_id)}`,
+          `Rappel à passer, dossier ${await referenceOf(missed.case_id)}`,
+        ]),
+      );
+      await expectNoAxeViolations(page, 'the demo notifications open');
+      await screenshot(page, 'notifications-demo');
+
+      // The plan waits on the approvals page, where the team leader decides it.
+      const planRef = await referenceOf(approval.case_id);
+      await panel
+        .getByRole('link')
+        .filter({ hasText: `Plan à valider, dossier ${planRef}` })
+        .click();
+      await page.waitForURL(`${base}/plan-approvals`);
+      await waitForPage(page);
+      await page.locator('li.card', { hasText: planRef }).waitFor();
+      await expectNoAxeViolations(page, '/plan-approvals from the bell');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a team leader what waits for them and leads to it', async () => {
     const db = fixture.server.deps.db;
     const leader = await db

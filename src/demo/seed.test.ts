@@ -14,6 +14,7 @@ import { listCaseDocuments, openDocument } from '../documents/read-documents.js'
 import type { Actor } from '../identity/actor.js';
 import { simulateDraft } from '../contact-policy/simulate.js';
 import { DEFAULT_POLICY } from '../contact-policy/core/default-policy.js';
+import { waitingFor } from '../notifications/waiting.js';
 
 describe('demo agency', () => {
   let testDb: TestDatabase;
@@ -136,5 +137,45 @@ describe('demo agency', () => {
     expect(opened.mediaType).toBe('application/pdf');
     const listed = await listCaseDocuments(deps, await actor('agent@demo.accord.test'), medical.case_id);
     expect(listed.items.find((d) => d.id === medical.id)).toMatchObject({ restricted: true, fileName: null });
+  });
+
+  it('leaves work waiting for the team leader, made through the services: a broken promise, a missed callback, a plan to approve', async () => {
+    const leader = await deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'team.leader@demo.accord.test')
+      .executeTakeFirstOrThrow();
+    const waiting = await waitingFor(deps, {
+      userId: leader.id,
+      role: leader.role,
+      creditorId: null,
+      displayName: leader.display_name,
+      email: leader.email,
+      locale: leader.locale,
+    });
+    const kinds = waiting.items.map((item) => (item.kind === 'task_due' ? `task:${item.taskKind}` : item.kind));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['plan_approval', 'callback_due', 'task:promise_broken', 'task:callback_missed']),
+    );
+    expect(waiting.total).toBe(waiting.items.length);
+    // Each came from its service: the promise is broken, the approval was asked by the agent, the callback is pending.
+    const promise = await deps.db
+      .selectFrom('promises')
+      .select('status')
+      .where('status', '=', 'broken')
+      .executeTakeFirst();
+    expect(promise).toEqual({ status: 'broken' });
+    const approval = await deps.db
+      .selectFrom('plan_approvals as a')
+      .innerJoin('users as u', 'u.id', 'a.requested_by')
+      .select(['a.status', 'u.email'])
+      .executeTakeFirstOrThrow();
+    expect(approval).toEqual({ status: 'pending', email: 'agent@demo.accord.test' });
+    const audit = await deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['promise.broken', 'callback.missed'])
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['callback.missed', 'promise.broken']);
   });
 });

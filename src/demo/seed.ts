@@ -1,5 +1,6 @@
 import { loadDemoDocuments } from './documents.js';
 import { loadDemoPayments } from './payments.js';
+import { loadDemoTeamWork } from './team-work.js';
 import { loadDemoAdministration } from './administration.js';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
@@ -260,6 +261,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await loadDemoDocuments(deps);
   // The work queues, built from the strategy and the contact policy as the nightly refresh does.
   await rebuildQueue(deps);
+  // What waits for the team leader: a broken promise, a missed callback, a plan to approve.
+  await loadDemoTeamWork(deps);
   return loaded;
 }
 
