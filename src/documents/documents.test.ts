@@ -293,6 +293,13 @@ describe.each(ENGINES)('documents on a case on %s', (engine) => {
       expect.objectContaining({ basis: 'stated_reason', reason }),
       expect.objectContaining({ basis: 'care_team', reason: null }),
     ]);
+    // The same reads as sensitive reads, kept with their ground and sealed into the chain in batches.
+    const sensitive = await t.deps.db
+      .selectFrom('sensitive_reads')
+      .select(['subject', 'basis', 'reason', 'case_id'])
+      .where('request_id', 'in', [String(leader.headers['x-request-id'])])
+      .execute();
+    expect(sensitive).toEqual([{ subject: 'document', basis: 'stated_reason', reason, case_id: heldCaseId }]);
   });
 
   it('erases a document on request with its reason, file and record gone, audited', async () => {

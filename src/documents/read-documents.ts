@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { appendAudit } from '../audit/append.js';
 import { assertVisible, caseInScope } from '../cases/scope.js';
 import { auditActor, type Actor } from '../identity/actor.js';
-import { needToKnow } from '../need-to-know/access.js';
+import { needToKnow, readBasis, recordSensitiveRead } from '../need-to-know/access.js';
 import type { NeedToKnowDecision } from '../need-to-know/core/need-to-know.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -151,6 +151,17 @@ export async function openDocument(
   const file = await documentStorage(deps.config).get(row.id);
   if (!file) throw new AppError('documents.file_missing', 404, 'The file of this document is no longer stored.');
   try {
+    // Opening special-category details is a sensitive read too: kept with its ground, sealed into the chain in batches.
+    if (decision)
+      await recordSensitiveRead(deps, {
+        actor,
+        debtorId: row.debtor_id,
+        caseId: row.case_id,
+        subject: 'document',
+        basis: readBasis(decision),
+        reason: reason ?? null,
+        requestId,
+      });
     await deps.db.transaction().execute((trx) =>
       appendAudit(trx, {
         actor: auditActor(actor),

@@ -154,7 +154,7 @@ export type RemittancesStatus = 'cancelled' | 'prepared' | 'released';
 
 export type SensitiveReadsBasis = 'care_team' | 'case_holder' | 'compliance' | 'restricted' | 'stated_reason';
 
-export type SensitiveReadsSubject = 'audit_trail' | 'budget' | 'vulnerability';
+export type SensitiveReadsSubject = 'audit_trail' | 'budget' | 'document' | 'vulnerability';
 
 export type SepaCollectionsSequence = 'FRST' | 'RCUR';
 

@@ -16,7 +16,7 @@ export interface SensitiveRead {
   debtor: { id: string; displayName: string };
   caseId: string | null;
   caseReference: string | null;
-  subject: 'budget' | 'vulnerability';
+  subject: 'budget' | 'vulnerability' | 'audit_trail' | 'document';
   basis: 'care_team' | 'case_holder' | 'compliance' | 'stated_reason' | 'restricted';
   reason: string | null;
   sealed: boolean;

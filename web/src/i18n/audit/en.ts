@@ -66,6 +66,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       budget: 'the budget',
       vulnerability: 'the vulnerability record',
       audit_trail: 'the debtor’s trail',
+      document: 'a special-category document',
     },
     bases: {
       care_team: 'care team',

@@ -69,6 +69,7 @@ export const auditTrailFr = {
       budget: 'le budget',
       vulnerability: 'la fiche de fragilité',
       audit_trail: 'le journal du débiteur',
+      document: 'un document de catégorie particulière',
     },
     bases: {
       care_team: 'cellule d’accompagnement',

@@ -67,6 +67,7 @@ export const auditTrailIt: typeof auditTrailFr = {
       budget: 'il bilancio',
       vulnerability: 'la scheda di fragilità',
       audit_trail: 'il registro del debitore',
+      document: 'un documento di categoria particolare',
     },
     bases: {
       care_team: 'unità di assistenza',

@@ -34,7 +34,12 @@ export const needToKnowEn: Widen<typeof needToKnowFr> = {
       reason: 'Reason',
       sealed: 'Sealed',
     },
-    subjects: { budget: 'Budget', vulnerability: 'Vulnerability' },
+    subjects: {
+      budget: 'Budget',
+      vulnerability: 'Vulnerability',
+      audit_trail: 'Debtor’s trail',
+      document: 'Special-category document',
+    },
     bases: {
       care_team: 'Care team',
       case_holder: 'Holds the case',

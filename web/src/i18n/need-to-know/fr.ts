@@ -35,7 +35,12 @@ export const needToKnowFr = {
       reason: 'Raison',
       sealed: 'Scellée',
     },
-    subjects: { budget: 'Budget', vulnerability: 'Fragilité' },
+    subjects: {
+      budget: 'Budget',
+      vulnerability: 'Fragilité',
+      audit_trail: 'Journal du débiteur',
+      document: 'Document de catégorie particulière',
+    },
     bases: {
       care_team: 'Équipe d’accompagnement',
       case_holder: 'Tient le dossier',

@@ -34,7 +34,12 @@ export const needToKnowIt: Widen<typeof needToKnowFr> = {
       reason: 'Motivo',
       sealed: 'Sigillata',
     },
-    subjects: { budget: 'Bilancio', vulnerability: 'Fragilità' },
+    subjects: {
+      budget: 'Bilancio',
+      vulnerability: 'Fragilità',
+      audit_trail: 'Registro del debitore',
+      document: 'Documento di categoria particolare',
+    },
     bases: {
       care_team: 'Team di sostegno',
       case_holder: 'Segue la pratica',
