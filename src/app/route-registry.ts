@@ -23,6 +23,8 @@ import { needToKnowRoutes } from '../need-to-know/routes.js';
 import { searchRoutes } from '../search/routes.js';
 import { documentRoutes } from '../documents/routes.js';
 import { notificationRoutes } from '../notifications/routes.js';
+import { complaintRoutes } from '../complaints/routes.js';
+import { timeBarRoutes } from '../time-bars/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -47,6 +49,8 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   needToKnowRoutes,
   searchRoutes,
   documentRoutes,
+  complaintRoutes,
+  timeBarRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

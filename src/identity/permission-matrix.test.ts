@@ -253,6 +253,37 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/documents/00000000-0000-4000-8000-000000000000/erasure',
     payload: () => ({ reason: 'Probe of the permission matrix' }),
   },
+  'POST /api/v1/cases/:id/complaints': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/complaints`,
+    payload: () => ({ channel: 'phone', subject: 'other', summary: 'Probe of the permission matrix' }),
+  },
+  'GET /api/v1/cases/:id/complaints': { url: (ids) => `/api/v1/cases/${ids.caseId}/complaints` },
+  'GET /api/v1/complaints': { url: () => '/api/v1/complaints' },
+  'GET /api/v1/complaints/export': { url: () => '/api/v1/complaints/export?format=csv' },
+  // Allowed roles get 404: no such complaint.
+  'GET /api/v1/complaints/:id': { url: () => '/api/v1/complaints/00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/complaints/:id/acknowledgement': {
+    url: () => '/api/v1/complaints/00000000-0000-4000-8000-000000000000/acknowledgement',
+  },
+  'POST /api/v1/complaints/:id/answer': {
+    url: () => '/api/v1/complaints/00000000-0000-4000-8000-000000000000/answer',
+    payload: () => ({ outcome: 'upheld', answer: 'Probe', rootCause: 'process' }),
+  },
+  'POST /api/v1/complaints/:id/closure': {
+    url: () => '/api/v1/complaints/00000000-0000-4000-8000-000000000000/closure',
+    payload: () => ({}),
+  },
+  'GET /api/v1/cases/:id/time-bars': { url: (ids) => `/api/v1/cases/${ids.caseId}/time-bars` },
+  // Allowed roles get 404: no such claim on the case.
+  'POST /api/v1/cases/:id/time-bar-interruptions': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/time-bar-interruptions`,
+    payload: () => ({
+      claimId: '00000000-0000-4000-8000-000000000000',
+      kind: 'acknowledgement',
+      occurredOn: '2020-01-01',
+    }),
+  },
+  'GET /api/v1/time-bars/approaching': { url: () => '/api/v1/time-bars/approaching' },
   'GET /api/v1/debtor-matches': { url: () => '/api/v1/debtor-matches' },
   // Allowed roles get 404: no such match. Denied roles are refused before.
   'POST /api/v1/debtor-matches/:id/decision': {

@@ -85,6 +85,18 @@ export const PERMISSIONS = {
   'documents.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
   'documents.upload': [...CASE_WORKERS, 'manager', 'creditor_user'],
   'documents.erase': ['team_leader', 'compliance_officer', 'manager'],
+  /**
+   * Complaints (ACPR 2022-R-01): any staff member who works cases registers one; compliance officers and team leaders
+   * acknowledge, answer and close them; the register of complaints and measures is read by them and by managers.
+   * Never creditor users: a complaint may name an agent and a household's hardship, and it is the agency's own duty.
+   */
+  'complaints.register': [...CASE_WORKERS, 'compliance_officer', 'manager'],
+  'complaints.read': [...CASE_WORKERS, 'compliance_officer', 'manager'],
+  'complaints.handle': ['team_leader', 'compliance_officer'],
+  'complaints.register_read': ['team_leader', 'compliance_officer', 'manager'],
+  /** Time bars: record what interrupts one (case workers), and the list of claims nearing their bar (a person reviews). */
+  'time_bars.record': [...CASE_WORKERS, 'compliance_officer', 'manager'],
+  'time_bars.review': ['team_leader', 'judicial_specialist', 'compliance_officer', 'manager'],
   'reference_data.read': STAFF_ROLES,
   'reference_data.manage': ['administrator'],
   /** Compliance officers read the users too: they approve access to case data (see users.approve_access). */

@@ -64,9 +64,25 @@ export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'dispute_revie
 
 export type CaseTasksStatus = 'cancelled' | 'done' | 'open';
 
+export type ClaimInterruptionsKind = 'acknowledgement' | 'judgment' | 'judicial_act';
+
 export type ClaimsContractType = 'consumer_credit' | 'energy' | 'other' | 'overdraft' | 'rent' | 'telecom';
 
 export type ClaimsStatus = 'closed' | 'open' | 'paid' | 'recalled';
+
+export type ComplaintDeadlineRulesCountry = 'FR' | 'IT';
+
+export type ComplaintsChannel = 'email' | 'in_person' | 'letter' | 'other' | 'phone' | 'portal' | 'sms';
+
+export type ComplaintsCountry = 'FR' | 'IT';
+
+export type ComplaintsOutcome = 'partially_upheld' | 'refused' | 'upheld';
+
+export type ComplaintsRootCause = 'agent_error' | 'contact_policy' | 'creditor_data' | 'no_fault' | 'process' | 'system' | 'third_party';
+
+export type ComplaintsStatus = 'acknowledged' | 'answered' | 'closed' | 'mediator' | 'received';
+
+export type ComplaintsSubject = 'agent_conduct' | 'amount' | 'contact_frequency' | 'data' | 'fraud' | 'hardship_not_heard' | 'other';
 
 export type ContactCallbacksChannel = 'phone';
 
@@ -122,6 +138,10 @@ export type MandatesKind = 'collection' | 'purchased';
 
 export type MandatesRemittanceFrequency = 'fortnightly' | 'monthly' | 'weekly';
 
+export type MediatorsCountry = 'FR' | 'IT';
+
+export type MediatorsSector = 'bank' | 'consumer_credit' | 'energy' | 'housing' | 'other' | 'telecom';
+
 export type PaymentsChannel = 'bank_transfer' | 'card' | 'cash_partner' | 'cheque' | 'creditor_reported' | 'direct_debit';
 
 export type PaymentsCurrency = 'EUR';
@@ -165,6 +185,12 @@ export type SepaMandatesStatus = 'active' | 'revoked';
 export type StrategyAssignmentsArm = 'challenger' | 'champion';
 
 export type TeamsKind = 'administration' | 'amicable' | 'care' | 'compliance' | 'judicial' | 'management' | 'overindebtedness';
+
+export type TimeBarRulesClaimKind = 'consumer_credit' | 'consumer_goods_services' | 'general' | 'judgment' | 'periodic';
+
+export type TimeBarRulesCountry = 'FR' | 'IT';
+
+export type TimeBarRulesTag = 'check' | 'law';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -443,6 +469,17 @@ export interface CaseTasks {
   team_id: string | null;
 }
 
+export interface ClaimInterruptions {
+  case_id: string;
+  claim_id: string;
+  id: Generated<string>;
+  kind: ClaimInterruptionsKind;
+  note: string | null;
+  occurred_on: string;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+}
+
 export interface Claims {
   case_id: string;
   contract_type: ClaimsContractType;
@@ -463,6 +500,52 @@ export interface Claims {
   settled_principal_cents: Generated<number>;
   status: Generated<ClaimsStatus>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface ComplaintContacts {
+  complaint_id: string;
+  contact_id: string;
+}
+
+export interface ComplaintDeadlineRules {
+  acknowledge_business_days: number;
+  answer_days: Generated<number>;
+  answer_months: Generated<number>;
+  country: ComplaintDeadlineRulesCountry;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  source: string;
+  valid_from: string;
+}
+
+export interface Complaints {
+  acknowledge_by: string;
+  acknowledged_by: string | null;
+  acknowledged_on: string | null;
+  answer: string | null;
+  answer_by: string;
+  answered_by: string | null;
+  answered_on: string | null;
+  case_id: string;
+  channel: ComplaintsChannel;
+  closed_on: string | null;
+  country: ComplaintsCountry;
+  creditor_id: string;
+  debtor_id: string;
+  id: Generated<string>;
+  measures: string | null;
+  mediator: JsonColumn | null;
+  outcome: ComplaintsOutcome | null;
+  received_on: string;
+  reference: string;
+  region: string | null;
+  registered_at: Timestamp;
+  registered_by: string | null;
+  root_cause: ComplaintsRootCause | null;
+  status: Generated<ComplaintsStatus>;
+  subject: ComplaintsSubject;
+  summary: string;
+  updated_at: Timestamp;
 }
 
 export interface ContactCallbacks {
@@ -755,6 +838,19 @@ export interface Mandates {
   remittance_max_days: Generated<number>;
   settlements_allowed: Generated<boolean>;
   starts_on: string;
+}
+
+export interface Mediators {
+  address: string;
+  country: MediatorsCountry;
+  created_at: Generated<Timestamp>;
+  creditor_id: string | null;
+  email: string | null;
+  id: Generated<string>;
+  name: string;
+  sector: MediatorsSector | null;
+  valid_from: string;
+  website: string | null;
 }
 
 export interface Payments {
@@ -1060,6 +1156,18 @@ export interface Teams {
   pole_id: string | null;
 }
 
+export interface TimeBarRules {
+  claim_kind: TimeBarRulesClaimKind;
+  country: TimeBarRulesCountry;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  source: string;
+  tag: TimeBarRulesTag;
+  valid_from: string;
+  years: number;
+}
+
 export interface UserAccessRequests {
   creditor_id: string | null;
   decided_at: Timestamp | null;
@@ -1113,7 +1221,11 @@ export interface DB {
   case_stage_history: CaseStageHistory;
   case_tasks: CaseTasks;
   cases: Cases;
+  claim_interruptions: ClaimInterruptions;
   claims: Claims;
+  complaint_contacts: ComplaintContacts;
+  complaint_deadline_rules: ComplaintDeadlineRules;
+  complaints: Complaints;
   contact_callbacks: ContactCallbacks;
   contact_opt_outs: ContactOptOuts;
   contact_overrides: ContactOverrides;
@@ -1137,6 +1249,7 @@ export interface DB {
   ledger_transactions: LedgerTransactions;
   login_throttles: LoginThrottles;
   mandates: Mandates;
+  mediators: Mediators;
   payments: Payments;
   placement_errors: PlacementErrors;
   placements: Placements;
@@ -1162,6 +1275,7 @@ export interface DB {
   strategy_assignments: StrategyAssignments;
   strategy_versions: StrategyVersions;
   teams: Teams;
+  time_bar_rules: TimeBarRules;
   user_access_requests: UserAccessRequests;
   users: Users;
 }

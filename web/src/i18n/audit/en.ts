@@ -84,7 +84,11 @@ export const auditTrailEn: typeof auditTrailFr = {
       credit_allocated: '{{actor}} allocated {{amount}} of the debtor’s credit to their claims',
       credit_refunded: '{{actor}} refunded {{amount}} of credit to the debtor',
     },
-    claim: { adjusted: '{{actor}} corrected a claim of case {{case}}' },
+    claim: {
+      adjusted: '{{actor}} corrected a claim of case {{case}}',
+      interruption_recorded:
+        '{{actor}} recorded an interruption of the time bar of claim {{reference}} of case {{case}}',
+    },
     bank_statement: { imported: '{{actor}} imported a bank statement of {{count}} lines' },
     bank_line: {
       assigned: '{{actor}} matched a statement line to case {{case}}',
@@ -134,6 +138,13 @@ export const auditTrailEn: typeof auditTrailFr = {
       assigned: '{{actor}} assigned case {{case}}',
       orientation_flagged: 'Case {{case}} was flagged for a change of orientation',
       review_closed: '{{actor}} closed the review of case {{case}}',
+    },
+    complaint: {
+      registered: '{{actor}} registered complaint {{reference}} on case {{case}}',
+      acknowledged: '{{actor}} acknowledged complaint {{reference}} of case {{case}}',
+      answered: '{{actor}} answered complaint {{reference}} of case {{case}}',
+      closed: '{{actor}} closed complaint {{reference}} of case {{case}}',
+      referred_to_mediator: '{{actor}} noted that complaint {{reference}} of case {{case}} went to the mediator',
     },
     task: { done: '{{actor}} completed a task of case {{case}}' },
     auth: {

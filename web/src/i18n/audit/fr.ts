@@ -87,7 +87,11 @@ export const auditTrailFr = {
       credit_allocated: '{{actor}} a imputé {{amount}} d’avoir du débiteur sur ses créances',
       credit_refunded: '{{actor}} a remboursé {{amount}} d’avoir au débiteur',
     },
-    claim: { adjusted: '{{actor}} a corrigé une créance du dossier {{case}}' },
+    claim: {
+      adjusted: '{{actor}} a corrigé une créance du dossier {{case}}',
+      interruption_recorded:
+        '{{actor}} a enregistré une interruption de la prescription de la créance {{reference}} du dossier {{case}}',
+    },
     bank_statement: { imported: '{{actor}} a importé un relevé bancaire de {{count}} lignes' },
     bank_line: {
       assigned: '{{actor}} a rattaché une ligne de relevé au dossier {{case}}',
@@ -138,6 +142,14 @@ export const auditTrailFr = {
       assigned: '{{actor}} a attribué le dossier {{case}}',
       orientation_flagged: 'Le dossier {{case}} a été signalé pour une réorientation',
       review_closed: '{{actor}} a clos l’examen du dossier {{case}}',
+    },
+    complaint: {
+      registered: '{{actor}} a enregistré la réclamation {{reference}} sur le dossier {{case}}',
+      acknowledged: '{{actor}} a accusé réception de la réclamation {{reference}} du dossier {{case}}',
+      answered: '{{actor}} a répondu à la réclamation {{reference}} du dossier {{case}}',
+      closed: '{{actor}} a clos la réclamation {{reference}} du dossier {{case}}',
+      referred_to_mediator:
+        '{{actor}} a noté que la réclamation {{reference}} du dossier {{case}} est portée devant le médiateur',
     },
     task: { done: '{{actor}} a terminé une tâche du dossier {{case}}' },
     auth: {

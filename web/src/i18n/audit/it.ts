@@ -85,7 +85,11 @@ export const auditTrailIt: typeof auditTrailFr = {
       credit_allocated: '{{actor}} ha imputato {{amount}} di credito del debitore ai suoi debiti',
       credit_refunded: '{{actor}} ha rimborsato {{amount}} di credito al debitore',
     },
-    claim: { adjusted: '{{actor}} ha corretto un credito della pratica {{case}}' },
+    claim: {
+      adjusted: '{{actor}} ha corretto un credito della pratica {{case}}',
+      interruption_recorded:
+        '{{actor}} ha registrato un’interruzione della prescrizione del credito {{reference}} della pratica {{case}}',
+    },
     bank_statement: { imported: '{{actor}} ha importato un estratto conto di {{count}} righe' },
     bank_line: {
       assigned: '{{actor}} ha abbinato una riga dell’estratto conto alla pratica {{case}}',
@@ -136,6 +140,14 @@ export const auditTrailIt: typeof auditTrailFr = {
       assigned: '{{actor}} ha assegnato la pratica {{case}}',
       orientation_flagged: 'La pratica {{case}} è stata segnalata per un cambio di orientamento',
       review_closed: '{{actor}} ha chiuso l’esame della pratica {{case}}',
+    },
+    complaint: {
+      registered: '{{actor}} ha registrato il reclamo {{reference}} sulla pratica {{case}}',
+      acknowledged: '{{actor}} ha confermato la ricezione del reclamo {{reference}} della pratica {{case}}',
+      answered: '{{actor}} ha risposto al reclamo {{reference}} della pratica {{case}}',
+      closed: '{{actor}} ha chiuso il reclamo {{reference}} della pratica {{case}}',
+      referred_to_mediator:
+        '{{actor}} ha annotato che il reclamo {{reference}} della pratica {{case}} è stato portato al mediatore',
     },
     task: { done: '{{actor}} ha completato un’attività della pratica {{case}}' },
     auth: {

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { calendarDate, exportFormatQuery, pagingQuery } from '../platform/http/schemas.js';
+import {
+  COMPLAINT_CHANNELS,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_STATUSES,
+  COMPLAINT_SUBJECTS,
+  DEADLINE_STATUSES,
+  ROOT_CAUSES,
+} from './core/complaint.js';
+
+/** The API of complaints: registering one on a case, handling it, and the register of complaints and measures. */
+
+export {
+  COMPLAINT_CHANNELS,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_STATUSES,
+  COMPLAINT_SUBJECTS,
+  DEADLINE_STATUSES,
+  ROOT_CAUSES,
+};
+export type {
+  ComplaintChannel,
+  ComplaintOutcome,
+  ComplaintStatus,
+  ComplaintSubject,
+  DeadlineStatus,
+  RootCause,
+} from './core/complaint.js';
+
+export const registerComplaintBody = z.strictObject({
+  channel: z.enum(COMPLAINT_CHANNELS),
+  subject: z.enum(COMPLAINT_SUBJECTS),
+  /** What the person said, in their words or close to them. */
+  summary: z.string().trim().min(1).max(4000),
+  /** The day it was received (a letter's arrival, a call's day); defaults to today. */
+  receivedOn: calendarDate.optional(),
+  /**
+   * Contacts it is about. A complaint about contact frequency is linked in any case to the debtor's contacts of the
+   * 30 days before it, each with the contact policy's decision kept when it was recorded.
+   */
+  contactIds: z.array(z.uuid()).max(100).optional(),
+});
+
+export const answerComplaintBody = z.strictObject({
+  outcome: z.enum(COMPLAINT_OUTCOMES),
+  answer: z.string().trim().min(1).max(8000),
+  rootCause: z.enum(ROOT_CAUSES),
+  /** What the agency changes because of it (a rule tightened, a coaching session): the register's "measures". */
+  measures: z.string().trim().max(4000).optional(),
+});
+
+export const closeComplaintBody = z.strictObject({
+  /** The person took the complaint to the mediator after the answer. */
+  referredToMediator: z.boolean().default(false),
+});
+
+export const mediatorSchema = z.object({
+  name: z.string(),
+  address: z.string(),
+  website: z.string().nullable(),
+  email: z.string().nullable(),
+});
+
+export const linkedContactSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  channel: z.string(),
+  direction: z.string(),
+  outcome: z.string(),
+  /** The contact policy's decision when the contact was recorded. */
+  policyVersion: z.number().int(),
+  allowed: z.boolean(),
+  overridden: z.boolean(),
+});
+
+export const complaintSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  caseId: z.string(),
+  caseReference: z.string(),
+  creditorName: z.string(),
+  debtorName: z.string(),
+  channel: z.enum(COMPLAINT_CHANNELS),
+  subject: z.enum(COMPLAINT_SUBJECTS),
+  summary: z.string(),
+  receivedOn: calendarDate,
+  country: z.enum(['FR', 'IT']),
+  acknowledgeBy: calendarDate,
+  answerBy: calendarDate,
+  status: z.enum(COMPLAINT_STATUSES),
+  acknowledgedOn: calendarDate.nullable(),
+  answeredOn: calendarDate.nullable(),
+  outcome: z.enum(COMPLAINT_OUTCOMES).nullable(),
+  answer: z.string().nullable(),
+  rootCause: z.enum(ROOT_CAUSES).nullable(),
+  measures: z.string().nullable(),
+  /** The mediator named in the answer (every refusal, whole or partial, names one). */
+  mediator: mediatorSchema.nullable(),
+  closedOn: calendarDate.nullable(),
+  deadline: z.object({
+    acknowledgement: z.enum(DEADLINE_STATUSES),
+    answer: z.enum(DEADLINE_STATUSES),
+    current: z.enum(DEADLINE_STATUSES),
+  }),
+  registeredBy: z.string().nullable(),
+  registeredAt: z.string(),
+  contacts: z.array(linkedContactSchema),
+});
+export const complaintListSchema = z.object({ items: z.array(complaintSchema) });
+
+const registerFilter = {
+  status: z.enum([...COMPLAINT_STATUSES, 'open']).optional(),
+  subject: z.enum(COMPLAINT_SUBJECTS).optional(),
+  deadline: z.enum(DEADLINE_STATUSES).optional(),
+  rootCause: z.enum(ROOT_CAUSES).optional(),
+  creditorId: z.uuid().optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+};
+export const complaintRegisterQuery = z.strictObject({ ...registerFilter, ...pagingQuery });
+export const complaintExportQuery = z.strictObject({ ...registerFilter, ...exportFormatQuery });
+export const complaintPageSchema = z.object({
+  items: z.array(complaintSchema),
+  total: z.number().int(),
+  /** Counts of the filtered register by the deadline that matters now. */
+  byDeadline: z.record(z.enum(DEADLINE_STATUSES), z.number().int()),
+});
+
+export type RegisterComplaintBody = z.infer<typeof registerComplaintBody>;
+export type AnswerComplaintBody = z.infer<typeof answerComplaintBody>;
+export type CloseComplaintBody = z.infer<typeof closeComplaintBody>;
+export type ComplaintView = z.infer<typeof complaintSchema>;
+export type ComplaintList = z.infer<typeof complaintListSchema>;
+export type ComplaintRegisterQuery = z.infer<typeof complaintRegisterQuery>;
+export type ComplaintRegisterFilter = Omit<ComplaintRegisterQuery, 'limit' | 'offset'>;
+export type ComplaintExportQuery = z.infer<typeof complaintExportQuery>;
+export type ComplaintPage = z.infer<typeof complaintPageSchema>;
+export type MediatorView = z.infer<typeof mediatorSchema>;
