@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
-import { exportContext, sendExport } from '../platform/export/send.js';
+import { auditedExportContext } from '../audit/record-export.js';
+import { sendExport } from '../platform/export/send.js';
 import { exportFileResponse, idParams, problemResponses } from '../platform/http/schemas.js';
 import { complaintExport } from './complaint-export.js';
 import {
@@ -87,12 +88,14 @@ function registerRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: exportFileResponse, ...problemResponses(400, 401, 403, 422) },
       },
     },
-    async (request, reply) =>
-      sendExport(
-        reply,
-        exportContext(deps, request.actor!, request.query.format),
-        complaintExport(deps, request.actor!, request.query),
-      ),
+    async (request, reply) => {
+      const context = auditedExportContext(deps, request.actor!, {
+        list: 'complaints',
+        query: request.query,
+        requestId: String(request.id),
+      });
+      return sendExport(reply, context, complaintExport(deps, request.actor!, request.query));
+    },
   );
   r.get(
     '/api/v1/complaints/:id',

@@ -23,7 +23,14 @@ export const AUDIT_FAMILIES = [
 export type AuditFamily = (typeof AUDIT_FAMILIES)[number];
 
 /** The lists a reader may export as a file; each export is audited as `export.<list>`. */
-export const EXPORTED_LISTS = ['cases', 'payments', 'placement_errors', 'team_queues', 'audit_trail'] as const;
+export const EXPORTED_LISTS = [
+  'cases',
+  'payments',
+  'placement_errors',
+  'team_queues',
+  'audit_trail',
+  'complaints',
+] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];
 
 /** Every action the code appends, by family. A new action gets its line here and its sentence in web/src/i18n/audit. */

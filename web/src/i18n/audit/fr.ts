@@ -246,6 +246,7 @@ export const auditTrailFr = {
       placement_errors: '{{actor}} a exporté les lignes rejetées d’une remise en {{reference}} ({{count}} lignes)',
       team_queues: '{{actor}} a exporté les files des équipes en {{reference}} ({{count}} lignes)',
       audit_trail: '{{actor}} a exporté le journal d’audit en {{reference}} ({{count}} entrées)',
+      complaints: '{{actor}} a exporté le registre des réclamations en {{reference}} ({{count}} lignes)',
     },
   },
   unknownAction: '{{actor}} : action « {{action}} »',
