@@ -87,7 +87,11 @@ function nextAction(workspace: CaseWorkspace, t: Translate, format: Format): str
     });
   }
   const callableFrom = workspace.queue?.callableFrom;
-  if (callableFrom) return t('caseOverview.callFrom', { date: format.dateTime(callableFrom) });
+  if (callableFrom) {
+    // On the debtor's clock, as the queue's facts below say it.
+    const zone = workspace.debtorLocalTime.timeZone;
+    return t('caseOverview.callFrom', { date: `${format.dateTimeIn(callableFrom, zone)} (${zone})` });
+  }
   return t('caseOverview.nothingPlanned');
 }
 

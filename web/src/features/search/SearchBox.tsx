@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
@@ -24,6 +24,27 @@ function useShortcut(focus: () => void) {
 }
 
 /**
+ * Below a laptop's width the box is folded into a button of the header (CSS); the button, `/` or Ctrl+K unfold it and
+ * put the focus in it, and it folds again when the focus leaves it empty. On wider screens the box is always shown.
+ */
+function useFold(inputRef: RefObject<HTMLInputElement | null>) {
+  const [unfolded, setUnfolded] = useState(false);
+  const [focusWanted, setFocusWanted] = useState(0);
+  // Focused once rendered unfolded: a folded box is not displayed, and cannot take the focus before.
+  useEffect(() => {
+    if (focusWanted > 0) inputRef.current?.focus();
+  }, [focusWanted, inputRef]);
+  return {
+    unfolded,
+    unfold: useCallback(() => {
+      setUnfolded(true);
+      setFocusWanted((count) => count + 1);
+    }, []),
+    close: () => setUnfolded(false),
+  };
+}
+
+/**
  * The search box of the top bar: a combobox (WAI-ARIA 1.2) whose listbox groups the cases found by kind. Arrow keys
  * move through the options (the focus stays in the box, `aria-activedescendant` names the option), Enter opens the
  * case (or, with no option chosen, the search page with every result), Escape closes the list and then clears.
@@ -39,7 +60,8 @@ export function SearchBox() {
   const { state, pending } = useSearch(text);
   const results = state.status === 'ready' ? state.answer.groups.flatMap((g) => g.results) : [];
   const optionId = (index: number) => `${id}-option-${index}`;
-  useShortcut(() => inputRef.current?.focus());
+  const fold = useFold(inputRef);
+  useShortcut(fold.unfold);
 
   function go(path: string) {
     setOpen(false);
@@ -70,7 +92,10 @@ export function SearchBox() {
 
   const expanded = open && text.trim().length > 0;
   return (
-    <div className="search-box" role="search">
+    <div className={fold.unfolded ? 'search-box unfolded' : 'search-box'} role="search">
+      <button type="button" className="button ghost search-toggle" aria-controls={`${id}-input`} onClick={fold.unfold}>
+        {t('search.open')}
+      </button>
       <label htmlFor={`${id}-input`} className="visually-hidden">
         {t('search.label')}
       </label>
@@ -96,7 +121,10 @@ export function SearchBox() {
         }}
         onKeyDown={onKeyDown}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          setOpen(false);
+          if (text === '') fold.close();
+        }}
       />
       <span id={`${id}-hint`} className="visually-hidden">
         {t('search.shortcut')}

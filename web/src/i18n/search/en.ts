@@ -5,6 +5,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** English texts of the search box and the search page (merged into en.ts as `search`). */
 export const searchEn: Widen<typeof searchFr> = {
   label: 'Search for a case',
+  open: 'Search',
   placeholder: 'Reference, name, phone, e-mail, IBAN, postal code',
   shortcut: 'Shortcut: / or Ctrl+K',
   searching: 'Searching…',

@@ -4,6 +4,7 @@
  */
 export const searchFr = {
   label: 'Rechercher un dossier',
+  open: 'Rechercher',
   placeholder: 'Référence, nom, téléphone, e-mail, IBAN, code postal',
   shortcut: 'Raccourci : / ou Ctrl+K',
   searching: 'Recherche…',

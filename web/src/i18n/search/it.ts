@@ -5,6 +5,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** Italian texts of the search box and the search page (merged into it.ts as `search`). */
 export const searchIt: Widen<typeof searchFr> = {
   label: 'Cerca una pratica',
+  open: 'Cerca',
   placeholder: 'Riferimento, nome, telefono, e-mail, IBAN, CAP',
   shortcut: 'Scorciatoia: / o Ctrl+K',
   searching: 'Ricerca in corso…',
