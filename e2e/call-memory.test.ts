@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { expectNoAxeViolations, newContext, signInWithKeyboard, waitForPage } from './support/browser.js';
+import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
@@ -67,6 +67,51 @@ describe('a call in progress', () => {
       await page.getByRole('button', { name: 'Se déconnecter' }).click();
       await page.waitForURL(/\/login/);
       expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('speaks Italian to an Italian reader: the script, the outcomes, what the policy says and what was recorded', async () => {
+    const base = fixture.server.url;
+    const aCase = await fixture.server.deps.db
+      .selectFrom('cases')
+      .select('id')
+      .where('status', '=', 'open')
+      .orderBy('reference', 'desc')
+      .executeTakeFirstOrThrow();
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'agent@demo.accord.test', DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Italiano' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'it');
+      await page.goto(`${base}/cases/${aCase.id}`);
+      await waitForPage(page);
+      const call = page.locator('section', { has: page.getByRole('heading', { name: 'Conversazione guidata' }) });
+      await call.getByLabel('Confermare l’identità').check();
+      await call.getByLabel('Ascoltare').check();
+      await call.getByLabel('Ho parlato con il debitore (identità confermata)').check();
+      await call.getByLabel('Solo informazione').check();
+      const standing = page.locator('section.standing');
+      expect(await standing.textContent()).not.toMatch(/Solde|Dossier|échéance|Balance/);
+      const words = (await call.textContent()) ?? '';
+      expect(words).not.toMatch(/Confirmer l’identité|Écouter|Conversation guidée|Confirm identity/);
+      await expectNoAxeViolations(page, '/cases/:id call guide in Italian');
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await screenshot(page, 'call-guide-it');
+
+      // Recorded or refused by the contact policy (whichever the demo's history allows now), it is said in Italian.
+      await call.getByRole('button', { name: 'Registra la chiamata' }).click();
+      const answer = call.locator('.call-recorded, .refusal');
+      await answer.waitFor();
+      const said = (await answer.textContent()) ?? '';
+      expect(said).toMatch(/^(Chiamata registrata: Ho parlato con il debitore|La politica di contatto rifiuta)/);
+      expect(said).not.toMatch(/Appel enregistré|La politique de contact|Prochain contact possible|Next allowed/);
+      expect(await answer.locator('[lang]').count()).toBe(0);
+      await expectNoAxeViolations(page, '/cases/:id call answered in Italian');
+      await page.getByRole('button', { name: 'Français' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'fr');
     } finally {
       await context.close();
     }

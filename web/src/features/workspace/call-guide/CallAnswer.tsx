@@ -6,11 +6,11 @@ import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { DualTime, usePolicyText } from '../../contact-policy/case-contact/shared.js';
 import type { CallResult } from '../api.js';
 
-/** One refusal reason as a 409 contact.refused carries it (the contact policy's words, in one or both languages). */
+/** One refusal reason as a 409 contact.refused carries it (the contact policy's words, in French, English and Italian). */
 interface RefusalReason {
   rule?: string;
   message?: string;
-  messages?: { fr?: string; en?: string };
+  messages?: { fr?: string; en?: string; it?: string };
   until?: string | null;
 }
 
