@@ -757,6 +757,8 @@ export const en: Messages = {
       invalid_adjustment:
         'A correction is a non-zero whole number of cents, at most €10,000,000.00 either way: positive to raise what is owed, negative to lower it.',
       adjustment_below_zero: 'The correction would take the claim below zero.',
+      surplus_already_used_amounts:
+        'This payment left a surplus of {{surplus}} as credit, and {{missing}} of it was already refunded to the debtor or moved to another case: recover {{missing}} from the debtor first (their repayment stays as credit), then reverse the payment.',
       surplus_already_used:
         "This payment's surplus was already refunded to the debtor or moved to another case: recover that amount from the debtor first (their repayment stays as credit), then reverse the payment.",
       received_too_early: 'A payment cannot be dated before 1 January 2000: check the year.',

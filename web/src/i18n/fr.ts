@@ -778,6 +778,8 @@ export const fr = {
       invalid_adjustment:
         'Une correction est un nombre entier de centimes non nul, d’au plus 10 000 000,00 € dans un sens ou dans l’autre : positif pour augmenter ce qui est dû, négatif pour le diminuer.',
       adjustment_below_zero: 'La correction ferait passer la créance sous zéro.',
+      surplus_already_used_amounts:
+        'Ce paiement a laissé un trop-perçu de {{surplus}} en avoir, dont {{missing}} a déjà été remboursé au débiteur ou affecté à un autre dossier : récupérez d’abord {{missing}} auprès du débiteur (son remboursement reste en avoir), puis annulez le paiement.',
       surplus_already_used:
         'Le trop-perçu de ce paiement a déjà été remboursé au débiteur ou affecté à un autre dossier : récupérez d’abord ce montant auprès du débiteur (son remboursement reste en avoir), puis annulez le paiement.',
       received_too_early: 'Un paiement ne peut pas être daté d’avant le 1er janvier 2000 : vérifiez l’année.',

@@ -762,6 +762,8 @@ export const it: PartialMessages = {
       invalid_adjustment:
         'Una rettifica è un numero intero di centesimi diverso da zero, al massimo 10.000.000,00 € in un senso o nell’altro: positivo per aumentare il dovuto, negativo per ridurlo.',
       adjustment_below_zero: 'La rettifica porterebbe il credito sotto zero.',
+      surplus_already_used_amounts:
+        'Questo pagamento ha lasciato un’eccedenza di {{surplus}} come credito, di cui {{missing}} già rimborsati al debitore o imputati a un’altra pratica: recupera prima {{missing}} dal debitore (il suo rimborso resta come credito), poi annulla il pagamento.',
       surplus_already_used:
         'L’eccedenza di questo pagamento è già stata rimborsata al debitore o imputata a un’altra pratica: recupera prima quell’importo dal debitore (il suo rimborso resta come credito), poi annulla il pagamento.',
       received_too_early: 'Un pagamento non può essere datato prima del 1° gennaio 2000: controlla l’anno.',

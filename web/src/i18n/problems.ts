@@ -267,6 +267,18 @@ export function describeProblem(
     };
   } else if (error.code === 'placements.quota_exceeded' && typeof problem.retryAt === 'string') {
     message = { text: t('problems.placements.quota_exceeded', { retryAt: format.dateTime(problem.retryAt) }) };
+  } else if (
+    error.code === 'payments.surplus_already_used' &&
+    typeof problem.surplusCents === 'number' &&
+    typeof problem.missingCents === 'number'
+  ) {
+    // Amounts come as cents and are written in the reader's format (the server's English detail is for operators).
+    message = {
+      text: t('problems.payments.surplus_already_used_amounts', {
+        surplus: format.money(problem.surplusCents),
+        missing: format.money(problem.missingCents),
+      }),
+    };
   } else if (error.code === 'not_found') {
     const collection =
       typeof problem.instance === 'string' ? /^\/api\/v1\/([a-z_]+)\/[^/]+/.exec(problem.instance)?.[1] : undefined;
