@@ -96,7 +96,11 @@ describe.each(ENGINES)('contact policy enforcement on %s', (engine) => {
     const response = await compliance('GET', '/api/v1/contact-policy');
     expect(response.statusCode).toBe(200);
     expect(response.json().current.version).toBe(1);
-    expect(response.json().current.document).toEqual(DEFAULT_POLICY);
+    // Version 1 was published (migration 0005) before notices had an Italian text: the shipped policy as it was then.
+    const withoutItalian = JSON.parse(JSON.stringify(DEFAULT_POLICY), (key, value) =>
+      key === 'it' ? undefined : value,
+    );
+    expect(response.json().current.document).toEqual(withoutItalian);
   });
 
   it('answers a dialer: allowed now, with the policy version; refused on a Sunday with the reason and Monday 09:00', async () => {
