@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { DESCRIPTION_MAX_LENGTH, DOCUMENT_SOURCES, DOCUMENT_TYPES } from './core/types.js';
 import { MEDIA_TYPES } from './core/sniff.js';
 import { RETENTION_BASES } from './core/retention.js';
-import { REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../need-to-know/core/need-to-know.js';
+import { REASON_MAX_LENGTH, REASON_MIN_LENGTH, REASON_ROLES } from '../need-to-know/core/need-to-know.js';
 
 /** The API of documents on a case: upload (the file as the raw body), list, download, erasure. */
 
 export { DOCUMENT_SOURCES, DOCUMENT_TYPES, MEDIA_TYPES, RETENTION_BASES };
+/** Roles that open a special-category document outside need-to-know by stating why; the least a reason says. */
+export { REASON_ROLES, REASON_MIN_LENGTH, REASON_MAX_LENGTH };
 export type { DocumentSource, DocumentType } from './core/types.js';
 export type { MediaType } from './core/sniff.js';
 export type { RetentionBasis } from './core/retention.js';

@@ -127,7 +127,9 @@ export async function download(path: string, query?: Query): Promise<void> {
     throw await readProblem(response);
   }
   const disposition = response.headers.get('content-disposition') ?? '';
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export';
+  // The exact name (RFC 8187) when the server gives one, else its ASCII fallback.
+  const exact = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const fileName = exact ? decodeURIComponent(exact) : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export');
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { getCaseDocuments, documentFileUrl, type DocumentView } from './api.js';
+import { REASON_ROLES } from '../../../../src/documents/contract.js';
+import { documentFileUrl, eraseDocument, getCaseDocuments, readDocumentWithReason, type DocumentView } from './api.js';
+import { ReasonDialog } from './ReasonDialog.js';
 import { useLiveData } from '../../api/useLiveData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable, type Column } from '../../ui/DataTable.js';
@@ -9,13 +12,35 @@ import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { UploadDocumentForm } from './UploadDocumentForm.js';
 
-/** The documents of a case: the list (download, source, retention) and, for those who may, the upload form. */
+/** What a reader may do to a document beyond downloading it, each asking why first. */
+interface DocumentActs {
+  mayErase: boolean;
+  /** A team leader or manager opens a protected (special-category) document by stating why. */
+  mayReadWithReason: boolean;
+  ask: (act: 'erase' | 'read', document: DocumentView) => void;
+}
+
+/**
+ * The documents of a case: the list (download, source, retention), erasure with a reason for those who may, a
+ * protected document opened with a reason by the roles that may, and the upload form.
+ */
 export function DocumentsSection({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
   const documents = useLiveData((signal) => getCaseDocuments(caseId, signal), caseId);
   const creditorUser = me.role === 'creditor_user';
+  const [asking, setAsking] = useState<{ act: 'erase' | 'read'; document: DocumentView } | null>(null);
+  const [done, setDone] = useState('');
+  const acts: DocumentActs = {
+    mayErase: can(me.role, 'documents.erase'),
+    mayReadWithReason: REASON_ROLES.includes(me.role),
+    ask: (act, document) => {
+      setDone('');
+      setAsking({ act, document });
+    },
+  };
+  const label = (document: DocumentView) => document.fileName ?? t('documents.restricted');
   return (
     <section className="card" aria-labelledby="documents-heading">
       <h2 id="documents-heading">{t('documents.heading')}</h2>
@@ -28,11 +53,36 @@ export function DocumentsSection({ caseId }: { caseId: string }) {
             ) : (
               <DataTable
                 caption={t('documents.caption')}
-                columns={columns(t, format)}
+                columns={columns(t, format, acts)}
                 rows={found.items}
                 rowKey={(row) => row.id}
               />
             )}
+            <div role="status" className="status-area">
+              {done ? <p className="success">{done}</p> : null}
+            </div>
+            {asking?.act === 'erase' ? (
+              <ReasonDialog
+                heading={t('documents.erase.heading', { name: label(asking.document) })}
+                intro={t('documents.erase.intro')}
+                submitLabel={t('documents.erase.confirm')}
+                onConfirm={async (reason) => {
+                  await eraseDocument(asking.document.id, reason);
+                  setDone(t('documents.erase.done', { name: label(asking.document) }));
+                  documents.reload();
+                }}
+                onClose={() => setAsking(null)}
+              />
+            ) : null}
+            {asking?.act === 'read' ? (
+              <ReasonDialog
+                heading={t('documents.readWithReason.heading')}
+                intro={t('documents.readWithReason.intro')}
+                submitLabel={t('documents.readWithReason.confirm')}
+                onConfirm={(reason) => readDocumentWithReason(asking.document.id, reason)}
+                onClose={() => setAsking(null)}
+              />
+            ) : null}
             {can(me.role, 'documents.upload') ? (
               <UploadDocumentForm
                 caseId={caseId}
@@ -56,7 +106,37 @@ function retentionText(t: TFunction, format: Formatters, document: DocumentView)
   return t('documents.retentionOpen', { period });
 }
 
-function columns(t: TFunction, format: Formatters): Column<DocumentView>[] {
+function actsCell(t: TFunction, acts: DocumentActs, row: DocumentView) {
+  const name = row.fileName ?? t('documents.restricted');
+  return (
+    <div className="row-actions">
+      {row.restricted && acts.mayReadWithReason ? (
+        <button
+          type="button"
+          className="button secondary small"
+          aria-haspopup="dialog"
+          onClick={() => acts.ask('read', row)}
+        >
+          {t('documents.readWithReason.button')}
+        </button>
+      ) : null}
+      {acts.mayErase ? (
+        <button
+          type="button"
+          className="button secondary small"
+          aria-haspopup="dialog"
+          aria-label={t('documents.erase.buttonLabel', { name })}
+          onClick={() => acts.ask('erase', row)}
+        >
+          {t('documents.erase.button')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function columns(t: TFunction, format: Formatters, acts: DocumentActs): Column<DocumentView>[] {
+  const withActs = acts.mayErase || acts.mayReadWithReason;
   return [
     {
       header: t('documents.column.document'),
@@ -105,5 +185,6 @@ function columns(t: TFunction, format: Formatters): Column<DocumentView>[] {
       ),
     },
     { header: t('documents.column.size'), className: 'number', cell: (row) => format.bytes(row.sizeBytes) },
+    { header: t('documents.column.actions'), hidden: !withActs, cell: (row) => actsCell(t, acts, row) },
   ];
 }

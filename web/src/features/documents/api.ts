@@ -1,5 +1,5 @@
 import type { DocumentList, DocumentView } from '../../../../src/documents/contract.js';
-import { http, upload } from '../../api/client.js';
+import { download, http, upload } from '../../api/client.js';
 
 /** Documents on a case: the server's own types (documents/contract.ts), imported type-only. */
 export type { DocumentList, DocumentView };
@@ -33,3 +33,10 @@ export const uploadDocument = (caseId: string, document: NewDocument) =>
       specialCategory: String(document.specialCategory),
     },
   });
+
+/** Opens a document with the reason the reader states (a special-category one outside need-to-know). */
+export const readDocumentWithReason = (id: string, reason: string) => download(documentFileUrl(id), { reason });
+
+/** Erases a document before its retention ends, with the reason (audited). */
+export const eraseDocument = (id: string, reason: string) =>
+  http.post<{ id: string; erased: true }>(`/api/v1/documents/${encodeURIComponent(id)}/erasure`, { reason });

@@ -15,6 +15,7 @@ export const documentsEn: Widen<typeof documentsFr> = {
     uploaded: 'Uploaded',
     retention: 'Kept',
     size: 'Size',
+    actions: 'Actions',
   },
   uploadedBy: '{{date}} by {{name}}',
   uploadedAt: '{{date}}',
@@ -48,6 +49,27 @@ export const documentsEn: Widen<typeof documentsFr> = {
     court: 'Court',
     bailiff: 'Bailiff',
     third_party: 'Third party',
+  },
+  erase: {
+    button: 'Erase',
+    buttonLabel: 'Erase {{name}}',
+    heading: 'Erase “{{name}}”?',
+    intro:
+      'The document and its file will be deleted before their retention period ends. The erasure and its reason are recorded in the audit trail; it cannot be undone.',
+    confirm: 'Erase the document',
+    done: 'Document “{{name}}” erased.',
+  },
+  readWithReason: {
+    button: 'Read with a reason',
+    heading: 'Read a protected document',
+    intro:
+      'This document holds special-category details (health). You may open it by saying why you need it: your read and its reason are recorded.',
+    confirm: 'Open the document',
+  },
+  reasonDialog: {
+    reason: 'Reason',
+    hint: 'At least {{count}} characters: the reason is kept with the act.',
+    cancel: 'Cancel',
   },
   upload: {
     heading: 'Add a document',

@@ -11,6 +11,7 @@ export const documentsFr = {
     uploaded: 'Déposé',
     retention: 'Conservation',
     size: 'Taille',
+    actions: 'Actions',
   },
   uploadedBy: '{{date}} par {{name}}',
   uploadedAt: '{{date}}',
@@ -44,6 +45,27 @@ export const documentsFr = {
     court: 'Tribunal',
     bailiff: 'Commissaire de justice',
     third_party: 'Tiers',
+  },
+  erase: {
+    button: 'Effacer',
+    buttonLabel: 'Effacer {{name}}',
+    heading: 'Effacer « {{name}} » ?',
+    intro:
+      'Le document et son fichier seront supprimés avant la fin de leur durée de conservation. L’effacement et son motif sont enregistrés au journal d’audit ; il ne peut pas être annulé.',
+    confirm: 'Effacer le document',
+    done: 'Document « {{name}} » effacé.',
+  },
+  readWithReason: {
+    button: 'Lire avec un motif',
+    heading: 'Lire un document protégé',
+    intro:
+      'Ce document contient des données de catégorie particulière (santé). Vous pouvez l’ouvrir en indiquant pourquoi vous en avez besoin : votre lecture et son motif sont enregistrés.',
+    confirm: 'Ouvrir le document',
+  },
+  reasonDialog: {
+    reason: 'Motif',
+    hint: 'Au moins {{count}} caractères : le motif est conservé avec l’acte.',
+    cancel: 'Annuler',
   },
   upload: {
     heading: 'Ajouter un document',

@@ -15,6 +15,7 @@ export const documentsIt: Widen<typeof documentsFr> = {
     uploaded: 'Caricato',
     retention: 'Conservazione',
     size: 'Dimensione',
+    actions: 'Azioni',
   },
   uploadedBy: '{{date}} da {{name}}',
   uploadedAt: '{{date}}',
@@ -49,6 +50,27 @@ export const documentsIt: Widen<typeof documentsFr> = {
     court: 'Tribunale',
     bailiff: 'Ufficiale giudiziario',
     third_party: 'Terzo',
+  },
+  erase: {
+    button: 'Cancella',
+    buttonLabel: 'Cancella {{name}}',
+    heading: 'Cancellare «{{name}}»?',
+    intro:
+      'Il documento e il suo file saranno eliminati prima della fine del periodo di conservazione. La cancellazione e il suo motivo sono registrati nel registro di audit; non può essere annullata.',
+    confirm: 'Cancella il documento',
+    done: 'Documento «{{name}}» cancellato.',
+  },
+  readWithReason: {
+    button: 'Leggi con un motivo',
+    heading: 'Leggere un documento protetto',
+    intro:
+      'Questo documento contiene dati di categoria particolare (salute). Puoi aprirlo indicando perché ti serve: la lettura e il motivo sono registrati.',
+    confirm: 'Apri il documento',
+  },
+  reasonDialog: {
+    reason: 'Motivo',
+    hint: 'Almeno {{count}} caratteri: il motivo è conservato con l’atto.',
+    cancel: 'Annulla',
   },
   upload: {
     heading: 'Aggiungi un documento',
