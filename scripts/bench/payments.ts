@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { importStatement } from '../../src/bank-files/import-statement.js';
 import { loadDemo } from '../../src/demo/seed.js';
 import type { Actor } from '../../src/identity/actor.js';
@@ -9,6 +10,8 @@ import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
+import { loadavg } from 'node:os';
+import { tpcbReference } from './pgbench.js';
 import { createScratchDatabase } from './scratch-database.js';
 
 /**
@@ -16,7 +19,12 @@ import { createScratchDatabase } from './scratch-database.js';
  * ledger entries, receipt number, audit entry, each in its own transaction, with concurrent callers on different
  * cases), then imports a camt.053 statement of 100,000 credit lines naming the cases, on a PostgreSQL server
  * (BENCH_DATABASE_URL; its own database, dropped afterwards). Ends with ledger:verify over the whole ledger.
- * BENCH_PAYMENTS, BENCH_STATEMENT_LINES and BENCH_CONCURRENCY change the sizes.
+ * Its reference, measured in the same run on the same server just before the payments: pgbench's TPC-B with as many
+ * clients as the payments have callers (BENCH_PGBENCH_SECONDS, default 20), or the same transaction in SQL when
+ * pgbench is not installed. The last line gives each bar with its figure, its reference and met / NOT met, and the
+ * machine's load average (the figures move with it).
+ * BENCH_PAYMENTS, BENCH_STATEMENT_LINES and BENCH_CONCURRENCY change the sizes; BENCH_LOG_MIN_DURATION_MS has the
+ * server log this run's statements slower than that, to profile them.
  */
 
 const payments = Number(process.env.BENCH_PAYMENTS ?? 100_000);
@@ -26,6 +34,15 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const caseCount = Math.max(concurrency * 10, Math.ceil(Math.max(payments, statementLines) / 5));
 
 const scratch = await createScratchDatabase(serverUrl, `accord_bench_payments_${process.pid}`);
+// BENCH_LOG_MIN_DURATION_MS: the server logs this run's statements slower than that (its own database only).
+if (process.env.BENCH_LOG_MIN_DURATION_MS !== undefined) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(
+    `alter database ${scratch.name} set log_min_duration_statement = ${Number(process.env.BENCH_LOG_MIN_DURATION_MS)}`,
+  );
+  await admin.end();
+}
 const database = await openDatabase({ url: scratch.url, maxConnections: concurrency + 2 });
 
 try {
@@ -70,6 +87,9 @@ try {
     .where('reference', 'like', 'ACC-2027-%')
     .orderBy('reference')
     .execute();
+
+  // 0. The server's reference, just before the payments.
+  const reference = await tpcbReference(serverUrl, concurrency, Number(process.env.BENCH_PGBENCH_SECONDS ?? 20));
 
   // 1. Payments through the service, concurrent callers on distinct cases.
   let next = 0;
@@ -140,6 +160,19 @@ try {
   );
   process.stdout.write(
     `payments: ${paymentRate.toLocaleString('en')} payments/s through the service; statement import: ${lineRate.toLocaleString('en')} lines/s\n`,
+  );
+  const share = paymentRate / reference.txPerSecond;
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+  process.stdout.write(
+    `reference: ${reference.how}: ${Math.round(reference.txPerSecond).toLocaleString('en')} tx/s; load average ${load}\n`,
+  );
+  process.stdout.write(
+    `bars: payments ${paymentRate.toLocaleString('en')}/s with ${concurrency} callers = ${(share * 100).toFixed(1)} % of ${Math.round(reference.txPerSecond).toLocaleString('en')} TPC-B tx/s (bar >= 50 %) ${met(share >= 0.5)}; ` +
+      `statement ${lineRate.toLocaleString('en')} lines/s (bar >= 2,000) ${met(lineRate >= 2000)}; ` +
+      `ledger:verify ${verification.ok ? 'clean' : 'violated'} (bar clean) ${met(verification.ok)}; load average ${load}\n`,
   );
 } finally {
   await database.close();

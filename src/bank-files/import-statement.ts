@@ -2,10 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
-import { reversePayment } from '../payments/reverse-payment.js';
 import type { Deps } from '../platform/deps.js';
 import type { BankStatementLinesTable, DB } from '../platform/db/schema.js';
-import { AppError } from '../platform/errors.js';
 import { parseStatementFile, type StatementLine } from './core/camt.js';
 import {
   AMOUNT_WINDOW_DAYS,
@@ -15,7 +13,7 @@ import {
   type CaseFacts,
   type MatchFacts,
 } from './core/match.js';
-import { recordLinePayment } from './line-payment.js';
+import { settlePendingLines } from './settle-lines.js';
 import type { StatementReport } from './contract.js';
 import { loadStatementReport } from './statements.js';
 import { addDays } from '../platform/calendar/index.js';
@@ -26,12 +24,13 @@ import { addDays } from '../platform/calendar/index.js';
  *  1. one transaction: the file (by SHA-256: the same file again changes nothing), each line with what becomes of it
  *     (a repeated bank transaction, an unbooked entry or a debit is ignored; a credit is matched: certain matches are
  *     `pending` until recorded, the others wait in the matching queue), and the audit entry;
- *  2. then each certain credit is recorded through the payment service with the idempotency key `camt:<identity>`, and
- *     each returned direct debit reverses the payment its credit had recorded;
+ *  2. then the certain credits are recorded through the payment service with the idempotency key `camt:<identity>`,
+ *     in batches of lines, one transaction each (settle-lines.ts), and each returned direct debit reverses the payment
+ *     its credit had recorded;
  *  3. the import is completed with its counts.
  *
- * Step 2 runs one payment per transaction (the payment service's own). Should the process stop during it, importing
- * the same file again finishes it: the idempotency keys make a second recording of a line impossible.
+ * Should the process stop during step 2, importing the same file again finishes it: a batch and its lines' statuses
+ * commit together, and the idempotency keys make a second recording of a line impossible.
  */
 export async function importStatement(
   deps: Deps,
@@ -309,158 +308,6 @@ async function loadMatchFacts(trx: Transaction<DB>, lines: StatementLine[]): Pro
   ].filter((id) => !casesById.has(id));
   await addCases('id', otherCaseIds);
   return { casesByReference, casesById, caseIdsByIban, collectionsByEndToEndId, openInstalments };
-}
-
-const RETURN_REASONS: Record<string, string> = {
-  AC01: 'IBAN incorrect',
-  AC04: 'compte clôturé',
-  AC06: 'compte bloqué',
-  AG01: 'prélèvement interdit sur ce compte',
-  AM04: 'provision insuffisante',
-  MD01: 'pas de mandat',
-  MD06: 'remboursement demandé par le débiteur',
-  MD07: 'débiteur décédé',
-  MS02: 'refus du débiteur',
-  MS03: 'raison non communiquée',
-  SL01: 'service spécifique de la banque du débiteur',
-};
-
-/** Step 2: records the certain credits and reverses the returned direct debits still pending in an import. */
-async function settlePendingLines(deps: Deps, actor: Actor, importId: string, requestId: string | null) {
-  // Credits first: a file may carry a debit and its return.
-  const pending = await pendingLines(deps, importId);
-  const credits = pending.filter((line) => line.kind === 'credit');
-  const returns = pending.filter((line) => line.kind === 'return');
-  // Credits of different cases are recorded side by side (each payment locks only its case); those of one case in
-  // the statement's order. The embedded engine has one connection, so one worker there.
-  const byCase = new Map<string, typeof credits>();
-  for (const line of credits) {
-    const key = line.case_id ?? line.id;
-    const group = byCase.get(key);
-    if (group) group.push(line);
-    else byCase.set(key, [line]);
-  }
-  const groups = [...byCase.values()];
-  let next = 0;
-  const workers = deps.database.engine === 'pglite' ? 1 : PARALLEL_CASES;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      for (let group = groups[next++]; group; group = groups[next++]) {
-        for (const line of group) await settleLine(deps, actor, line, requestId);
-      }
-    }),
-  );
-  for (const line of returns) await settleLine(deps, actor, line, requestId);
-}
-
-/** How many cases' credits are recorded at once on a PostgreSQL server (below the connection pool's size). */
-const PARALLEL_CASES = 6;
-
-type PendingLine = Awaited<ReturnType<typeof pendingLines>>[number];
-
-function pendingLines(deps: Deps, importId: string) {
-  return deps.db
-    .selectFrom('bank_statement_lines')
-    .selectAll()
-    .where('import_id', '=', importId)
-    .where('status', '=', 'pending')
-    .orderBy('line_number')
-    .execute();
-}
-
-async function settleLine(deps: Deps, actor: Actor, line: PendingLine, requestId: string | null) {
-  const update = (values: {
-    status: 'recorded' | 'queued' | 'ignored' | 'reversed';
-    reason?: string;
-    payment_id?: string | null;
-  }) =>
-    deps.db
-      .updateTable('bank_statement_lines')
-      .set({ ...values, updated_at: deps.now() })
-      .where('id', '=', line.id)
-      .execute();
-  if (line.kind === 'credit') {
-    try {
-      const { payment } = await recordLinePayment(
-        deps,
-        actor,
-        line,
-        line.case_id!,
-        line.reason === 'end_to_end_id',
-        requestId,
-      );
-      await update({ status: 'recorded', payment_id: payment.id });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      // The payment service refused (a case closed since, a claim recalled…): a person decides.
-      await deps.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('bank_statement_lines')
-          .set({ status: 'queued', reason: `refused:${error.code}`, updated_at: deps.now() })
-          .where('id', '=', line.id)
-          .execute();
-        await trx
-          .insertInto('bank_match_queue')
-          .values({
-            line_id: line.id,
-            confidence: 'probable',
-            reason: `refused:${error.code}`,
-            suggested_case_id: line.case_id,
-            candidate_case_ids: JSON.stringify(line.case_id ? [line.case_id] : []),
-            created_at: deps.now(),
-          })
-          .onConflict((oc) => oc.column('line_id').doNothing())
-          .execute();
-      });
-    }
-    return;
-  }
-  // A returned direct debit: the payment its credit recorded.
-  const original = line.end_to_end_id
-    ? await deps.db
-        .selectFrom('bank_statement_lines as l')
-        .innerJoin('payments as p', 'p.id', 'l.payment_id')
-        .select(['p.id', 'p.status', 'p.amount_cents'])
-        .where('l.end_to_end_id', '=', line.end_to_end_id)
-        .where('l.kind', '=', 'credit')
-        .where('l.status', '=', 'recorded')
-        .orderBy('l.updated_at', 'desc')
-        .executeTakeFirst()
-    : undefined;
-  if (!original) {
-    await update({ status: 'ignored', reason: 'return_not_matched' });
-    return;
-  }
-  if (Number(original.amount_cents) !== Number(line.amount_cents)) {
-    await update({ status: 'ignored', reason: 'return_amount_differs' });
-    return;
-  }
-  if (original.status === 'reversed') {
-    await update({ status: 'ignored', reason: 'already_reversed' });
-    return;
-  }
-  const why = line.return_reason
-    ? `${line.return_reason}${RETURN_REASONS[line.return_reason] ? ` (${RETURN_REASONS[line.return_reason]})` : ''}`
-    : 'sans motif';
-  try {
-    await reversePayment(
-      deps,
-      actor,
-      original.id,
-      {
-        kind: 'returned_direct_debit',
-        reason: `Prélèvement retourné par la banque le ${line.booking_date ?? line.value_date ?? '?'} : ${why}`,
-      },
-      requestId,
-    );
-    await update({ status: 'reversed', payment_id: original.id });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    await update({
-      status: 'ignored',
-      reason: error.code === 'payments.already_reversed' ? 'already_reversed' : `refused:${error.code}`,
-    });
-  }
 }
 
 async function completeImport(deps: Deps, importId: string) {

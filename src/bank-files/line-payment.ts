@@ -1,5 +1,5 @@
 import type { Actor } from '../identity/actor.js';
-import { recordPayment } from '../payments/record-payment.js';
+import { recordPayment, type PaymentInput, type PaymentOptions } from '../payments/record-payment.js';
 import type { Deps } from '../platform/deps.js';
 
 export interface LineFacts {
@@ -28,10 +28,18 @@ export function recordLinePayment(
   directDebit: boolean,
   requestId: string | null,
 ) {
-  return recordPayment(
-    deps,
-    actor,
-    {
+  const { input, options } = linePaymentRequest(line, caseId, directDebit);
+  return recordPayment(deps, actor, input, options, requestId);
+}
+
+/** The payment a statement credit stands for: the same for the import's batches and for a person's assignment. */
+export function linePaymentRequest(
+  line: LineFacts,
+  caseId: string,
+  directDebit: boolean,
+): { input: PaymentInput; options: PaymentOptions } {
+  return {
+    input: {
       caseId,
       amountCents: Number(line.amount_cents),
       channel: directDebit || line.bank_transaction_code?.split('/')[1] === 'IDDT' ? 'direct_debit' : 'bank_transfer',
@@ -41,7 +49,6 @@ export function recordLinePayment(
       payerIban: line.debtor_iban ?? undefined,
       note: line.remittance_text ?? undefined,
     },
-    { idempotencyKey: `camt:${line.identity}`, source: 'bank_statement' },
-    requestId,
-  );
+    options: { idempotencyKey: `camt:${line.identity}`, source: 'bank_statement' },
+  };
 }

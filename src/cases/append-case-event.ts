@@ -23,22 +23,33 @@ export interface CaseEvent {
  * records, so that the change and its line commit or vanish together.
  */
 export async function appendCaseEvent(trx: Transaction<DB> | Kysely<DB>, event: CaseEvent): Promise<void> {
+  await appendCaseEventLines(trx, [event]);
+}
+
+/** Several lines, each on its own case, in one statement (a batch of payments), in the given order. */
+export async function appendCaseEventLines(
+  trx: Transaction<DB> | Kysely<DB>,
+  events: readonly CaseEvent[],
+): Promise<void> {
   if (!trx.isTransaction) throw new Error('appendCaseEvent must run inside the transaction of the change it records');
+  if (events.length === 0) return;
   await trx
     .insertInto('case_events')
-    .values({
-      case_id: event.caseId,
-      debtor_id: event.debtorId,
-      occurred_at: event.at,
-      kind: event.kind,
-      summary_key: event.summary.key,
-      summary_params: JSON.stringify(event.summary.params),
-      actor_user_id: event.actorUserId ?? null,
-      channel: event.channel ?? null,
-      direction: event.direction ?? null,
-      outcome: event.outcome ?? null,
-      data: JSON.stringify(event.data ?? {}),
-    })
+    .values(
+      events.map((event) => ({
+        case_id: event.caseId,
+        debtor_id: event.debtorId,
+        occurred_at: event.at,
+        kind: event.kind,
+        summary_key: event.summary.key,
+        summary_params: JSON.stringify(event.summary.params),
+        actor_user_id: event.actorUserId ?? null,
+        channel: event.channel ?? null,
+        direction: event.direction ?? null,
+        outcome: event.outcome ?? null,
+        data: JSON.stringify(event.data ?? {}),
+      })),
+    )
     .execute();
 }
 

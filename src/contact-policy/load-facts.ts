@@ -177,6 +177,13 @@ export async function debtorLocation(db: Db, debtorId: string): Promise<Location
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return locationOf(address);
+}
+
+/** Where a debtor lives, from the address `debtorLocation` picks (primary first, then the newest); France without one. */
+export function locationOf(
+  address: { country: string; subdivision: string | null; time_zone: string } | null | undefined,
+): Location {
   if (!address) return DEFAULT_LOCATION;
   return {
     country: address.country,

@@ -22,15 +22,23 @@ export async function queueCreditorNotice(trx: Transaction<DB>, notice: PaymentN
     .where('id', '=', notice.creditorId)
     .executeTakeFirst();
   if (!creditor?.webhook_url) return;
+  await queueCreditorNotices(trx, [notice]);
+}
+
+/** Notices to creditors the caller knows gave a webhook address, in one statement. */
+export async function queueCreditorNotices(trx: Transaction<DB>, notices: readonly PaymentNotice[]) {
+  if (notices.length === 0) return;
   await trx
     .insertInto('creditor_notifications')
-    .values({
-      creditor_id: notice.creditorId,
-      payment_id: notice.paymentId,
-      event: notice.event,
-      payload: JSON.stringify({ event: notice.event, occurredAt: notice.at.toISOString(), ...notice.payload }),
-      created_at: notice.at,
-    })
+    .values(
+      notices.map((notice) => ({
+        creditor_id: notice.creditorId,
+        payment_id: notice.paymentId,
+        event: notice.event,
+        payload: JSON.stringify({ event: notice.event, occurredAt: notice.at.toISOString(), ...notice.payload }),
+        created_at: notice.at,
+      })),
+    )
     .onConflict((oc) => oc.columns(['payment_id', 'event']).doNothing())
     .execute();
 }

@@ -8,7 +8,7 @@ import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-sta
 import { recordText } from '../cases/core/record-texts.js';
 
 /** The live plans whose schedule still asks for money (a refused, cancelled or completed one asks for nothing). */
-const ASKING = ['proposed', 'pending_approval', 'agreed', 'active', 'broken'] as const;
+export const ASKING = ['proposed', 'pending_approval', 'agreed', 'active', 'broken'] as const;
 
 /**
  * Brings the case's live plan down to its balance (plans/core/fit-to-balance.ts), in the caller's transaction: after
