@@ -1,6 +1,7 @@
 import type { Config } from '../platform/config.js';
 import type { Deps } from '../platform/deps.js';
 import { startBoss, type JobDefinition, type Jobs } from '../platform/jobs/boss.js';
+import { AUDIT_CHAIN_SEAL, sealAuditChain } from '../audit/seal-chain.js';
 import { SENSITIVE_READS_SEAL, sealSensitiveReads } from '../audit/seal-reads.js';
 import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../intake/import-job.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from '../jobs/nightly-refresh.js';
@@ -42,6 +43,14 @@ export function jobSchedule(config: Config): JobDefinition[] {
       schedule: { cron: '* * * * *' },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
       run: (deps) => workspaceSweep(deps),
+    },
+    {
+      // Every minute: committed audit entries folded into the hash chain (docs/audit.md, the sealing window).
+      name: AUDIT_CHAIN_SEAL,
+      queue: { retryLimit: 0, expireInSeconds: 300 },
+      schedule: { cron: '* * * * *' },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => sealAuditChain(deps.db),
     },
     {
       // Every five minutes: reads of special-category data sealed into the audit chain, one entry per batch.

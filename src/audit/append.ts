@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
-import { hashEntry, toJsonValue, type AuditContent } from './core/chain.js';
+import { toJsonValue, type AuditContent } from './core/chain.js';
 
 export interface AuditActor {
   userId: string | null;
@@ -23,44 +23,25 @@ export interface AuditRecord {
 }
 
 /**
- * Appends one entry to the hash chain. Must run inside the transaction of the change it records, so that the
- * change and its audit entry commit or vanish together. Locking the head row orders concurrent writers;
- * that serialises audited transactions at their commit (see ARCHITECTURE.md, "Audit trail").
+ * Appends one entry to the audit trail. Must run inside the transaction of the change it records, so that the
+ * change and its audit entry commit or vanish together. The insert takes no lock beyond its own row: the sealer
+ * (`seal-chain.ts`) folds the entry into the hash chain once its transaction has committed (docs/audit.md).
+ * Answers the entry's seq.
  */
-export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, record: AuditRecord): Promise<string> {
+export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, record: AuditRecord): Promise<number> {
   if (!trx.isTransaction) throw new Error('appendAudit must run inside the transaction of the change it records');
   return appendAuditMany(trx as Transaction<DB>, [record]);
 }
 
 /**
- * Appends several entries in order with one lock of the head, one insert and one update, and answers the newest hash:
- * a long transaction collects its records (`deferredAudit`) and appends them as its last act, so the head, which
- * every audited change in the agency waits for, is held for the commit only.
+ * Appends several entries in order with one insert, and answers the seq of the last (0 when there are none): a long
+ * transaction collects its records (`deferredAudit`) and appends them as one statement at its end.
  */
-export async function appendAuditMany(trx: Transaction<DB>, records: readonly AuditRecord[]): Promise<string> {
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['last_hash', 'entry_count'])
-    .where('singleton', '=', true)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  if (records.length === 0) return head.last_hash;
-  let previous = head.last_hash;
+export async function appendAuditMany(trx: Transaction<DB>, records: readonly AuditRecord[]): Promise<number> {
+  if (records.length === 0) return 0;
   const rows = records.map((record) => {
-    const content: AuditContent = {
-      occurredAt: record.at.toISOString(),
-      actorUserId: record.actor.userId,
-      actorRole: record.actor.role,
-      action: record.action,
-      targetType: record.targetType,
-      targetId: record.targetId ?? null,
-      creditorId: record.creditorId ?? null,
-      before: toJsonValue(record.before),
-      after: toJsonValue(record.after),
-      requestId: record.requestId ?? null,
-    };
-    const hash = hashEntry(previous, content);
-    const row = {
+    const content = auditContent(record);
+    return {
       occurred_at: record.at,
       actor_user_id: content.actorUserId,
       actor_role: content.actorRole,
@@ -71,24 +52,27 @@ export async function appendAuditMany(trx: Transaction<DB>, records: readonly Au
       before: JSON.stringify(content.before),
       after: JSON.stringify(content.after),
       request_id: content.requestId,
-      prev_hash: previous,
-      hash,
     };
-    previous = hash;
-    return row;
   });
-  // Identity values follow the order of the VALUES list, so the chain's order is the insert's.
+  // Identity values follow the order of the VALUES list, so the sealer keeps the records' order within a batch.
   const inserted = await trx.insertInto('audit_log').values(rows).returning('seq').execute();
-  await trx
-    .updateTable('audit_head')
-    .set({
-      last_hash: previous,
-      last_seq: Math.max(...inserted.map((row) => Number(row.seq))),
-      entry_count: head.entry_count + records.length,
-    })
-    .where('singleton', '=', true)
-    .execute();
-  return previous;
+  return Math.max(...inserted.map((row) => Number(row.seq)));
+}
+
+/** What the chain hashes of a record: the values as jsonb will give them back. */
+function auditContent(record: AuditRecord): AuditContent {
+  return {
+    occurredAt: record.at.toISOString(),
+    actorUserId: record.actor.userId,
+    actorRole: record.actor.role,
+    action: record.action,
+    targetType: record.targetType,
+    targetId: record.targetId ?? null,
+    creditorId: record.creditorId ?? null,
+    before: toJsonValue(record.before),
+    after: toJsonValue(record.after),
+    requestId: record.requestId ?? null,
+  };
 }
 
 /** Where an operation that runs inside another's transaction writes its audit records. */

@@ -9,12 +9,14 @@ import { openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../../test/support/database.js';
 import { appendAudit, SYSTEM_ACTOR } from './append.js';
+import { sealAuditChain } from './seal-chain.js';
 import { verifyAuditTrail } from './verify.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 
 const run = promisify(execFile);
 
+/** Writes entries one transaction each, then seals them into the chain as the job would. */
 async function writeEntries(db: Kysely<DB>, count: number) {
   for (let i = 0; i < count; i++) {
     await db.transaction().execute((trx) =>
@@ -28,13 +30,16 @@ async function writeEntries(db: Kysely<DB>, count: number) {
       }),
     );
   }
+  await sealAuditChain(db);
 }
 
-/** What an attacker with database access would do: bypass the append-only trigger, then edit. */
-async function tamper(db: Kysely<DB>, statement: ReturnType<typeof sql>) {
+/** What an attacker with database access would do: bypass the append-only triggers, then edit. */
+async function tamper(db: Kysely<DB>, ...statements: ReturnType<typeof sql>[]) {
   await db.transaction().execute(async (trx) => {
     await sql`alter table audit_log disable trigger audit_log_no_update_or_delete`.execute(trx);
-    await statement.execute(trx);
+    await sql`alter table audit_chain disable trigger audit_chain_no_update_or_delete`.execute(trx);
+    for (const statement of statements) await statement.execute(trx);
+    await sql`alter table audit_chain enable trigger audit_chain_no_update_or_delete`.execute(trx);
     await sql`alter table audit_log enable trigger audit_log_no_update_or_delete`.execute(trx);
   });
 }
@@ -79,6 +84,12 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
 
     await tamper(db, sql`delete from audit_log where seq = 3`);
     result = await verifyAuditTrail(db);
+    expect(result).toMatchObject({ ok: false, problem: { kind: 'entry_removed', seq: 3 } });
+    expect(result.message).toMatch(/#3 was removed/);
+
+    // Removed with its link too: the next entry no longer follows the one before it.
+    await tamper(db, sql`delete from audit_chain where seq = 3`);
+    result = await verifyAuditTrail(db);
     expect(result).toMatchObject({ ok: false, problem: { kind: 'link_broken', seq: 4 } });
 
     const last = await db
@@ -87,7 +98,7 @@ describe.each(ENGINES)('audit trail on %s', (engine) => {
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    await tamper(db, sql`delete from audit_log where seq >= 3`);
+    await tamper(db, sql`delete from audit_log where seq >= 3`, sql`delete from audit_chain where seq >= 3`);
     result = await verifyAuditTrail(db);
     expect(result).toMatchObject({ ok: false, problem: { kind: 'head_mismatch' } });
     expect(last.seq).toBeGreaterThan(3);

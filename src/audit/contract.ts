@@ -57,7 +57,8 @@ export const auditEntrySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
-  hash: z.string(),
+  /** The entry's link in the hash chain; null for the few seconds before the sealer folds it in (docs/audit.md). */
+  hash: z.string().nullable(),
 });
 export const auditListSchema = z.object({
   items: z.array(auditEntrySchema),
@@ -98,6 +99,8 @@ export const chainProblemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link_broken'), seq: z.number().int(), expectedPrevHash: z.string() }),
   z.object({ kind: z.literal('head_mismatch'), expectedHash: z.string(), foundHash: z.string() }),
   z.object({ kind: z.literal('count_mismatch'), expected: z.number().int(), found: z.number().int() }),
+  z.object({ kind: z.literal('entry_removed'), seq: z.number().int() }),
+  z.object({ kind: z.literal('entry_outside_chain'), seq: z.number().int() }),
   z.object({
     kind: z.literal('sealed_reads_altered'),
     auditSeq: z.number().int(),

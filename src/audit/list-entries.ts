@@ -107,8 +107,9 @@ async function entriesAt(deps: Deps, positions: readonly Position[]): Promise<Au
   const rows = await deps.db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+    .leftJoin('audit_chain', 'audit_chain.seq', 'audit_log.seq')
     .selectAll('audit_log')
-    .select('users.display_name as actor_name')
+    .select(['users.display_name as actor_name', 'audit_chain.hash'])
     .where(
       'audit_log.seq',
       'in',

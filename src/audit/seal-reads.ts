@@ -18,27 +18,22 @@ export interface SealReport {
 
 /**
  * Seals the reads not sealed yet, one transaction per batch: one audit entry carrying the batch's bounds, count and
- * SHA-256, and a `sensitive_read_seals` row. The head of the chain is taken first, then the reads table in SHARE mode:
- * that waits for reads still being written (so none commits later below the batch's last seq and escapes every seal)
- * and holds new reads back for the few milliseconds of the hash and two inserts, never for the wait on the head.
+ * SHA-256, and a `sensitive_read_seals` row naming that entry (the chain's sealer links it like any other). The reads
+ * table is locked in SHARE ROW EXCLUSIVE mode: that waits for reads still being written (so none commits later below
+ * the batch's last seq and escapes every seal), keeps a second run of this job out, and holds new reads back for the
+ * few milliseconds of the hash and two inserts. No lock of the audit chain is taken.
  */
 export async function sealSensitiveReads(deps: Deps): Promise<SealReport> {
   const report: SealReport = { batches: 0, reads: 0 };
   for (;;) {
     const sealed = await deps.db.transaction().execute(async (trx) => {
-      await trx
-        .selectFrom('audit_head')
-        .select('last_hash')
-        .where('singleton', '=', true)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      await sql`lock table sensitive_reads in share mode`.execute(trx);
+      await sql`lock table sensitive_reads in share row exclusive mode`.execute(trx);
       const after = await lastSealedSeq(trx);
       const reads = await readsAfter(trx, after, SEAL_BATCH_SIZE);
       if (reads.length === 0) return 0;
       const batch = sealBatch(reads);
       const at = deps.now();
-      const auditHash = await appendAuditMany(trx, [
+      const auditSeq = await appendAuditMany(trx, [
         {
           actor: SYSTEM_ACTOR,
           action: SEAL_ACTION,
@@ -55,7 +50,7 @@ export async function sealSensitiveReads(deps: Deps): Promise<SealReport> {
           first_seq: batch.firstSeq,
           row_count: batch.count,
           sha256: batch.sha256,
-          audit_hash: auditHash,
+          audit_seq: auditSeq,
           sealed_at: at,
         })
         .execute();

@@ -1,4 +1,5 @@
 import { WORKSPACE_SWEEP } from '../workspace/sweep.js';
+import { AUDIT_CHAIN_SEAL } from '../audit/seal-chain.js';
 import { SENSITIVE_READS_SEAL } from '../audit/seal-reads.js';
 import { DOCUMENTS_RETENTION } from '../documents/erase-documents.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     await t.close();
   });
 
-  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices and the workspace sweep every minute, the seal of sensitive reads every five and the documents’ retention each night', async () => {
+  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices, the workspace sweep and the audit chain’s seal every minute, the seal of sensitive reads every five and the documents’ retention each night', async () => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules).toEqual(
       expect.arrayContaining([
@@ -35,11 +36,12 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
         }),
         expect.objectContaining({ name: CREDITOR_NOTICES, cron: '* * * * *' }),
         expect.objectContaining({ name: WORKSPACE_SWEEP, cron: '* * * * *' }),
+        expect.objectContaining({ name: AUDIT_CHAIN_SEAL, cron: '* * * * *' }),
         expect.objectContaining({ name: SENSITIVE_READS_SEAL, cron: '*/5 * * * *' }),
         expect.objectContaining({ name: DOCUMENTS_RETENTION, timezone: t.deps.config.NIGHTLY_TZ }),
       ]),
     );
-    expect(schedules).toHaveLength(5);
+    expect(schedules).toHaveLength(6);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {

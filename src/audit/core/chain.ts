@@ -52,16 +52,59 @@ export interface StoredEntry extends AuditContent {
   hash: string;
 }
 
+/** One entry's place in the chain, as the sealer wrote it: its position, and the hashes linking it. */
+export interface ChainLink {
+  position: number;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** Where the chain ends: the newest sealed hash, its position and the count of sealed entries. */
+export interface ChainHead {
+  lastHash: string;
+  lastPosition: number;
+  entryCount: number;
+}
+
+/**
+ * Folds a batch of committed entries into the chain after `head`, in the order given (the sealer gives them by seq):
+ * each link hashes the entry's content with the hash before it. Pure: the sealer writes what this answers.
+ */
+export function linkEntries(
+  head: ChainHead,
+  entries: readonly (AuditContent & { seq: number })[],
+): { links: ChainLink[]; head: ChainHead } {
+  let previous = head.lastHash;
+  const links = entries.map((entry, index) => {
+    const hash = hashEntry(previous, entry);
+    const link = { position: head.lastPosition + index + 1, seq: entry.seq, prevHash: previous, hash };
+    previous = hash;
+    return link;
+  });
+  return {
+    links,
+    head: {
+      lastHash: previous,
+      lastPosition: head.lastPosition + entries.length,
+      entryCount: head.entryCount + entries.length,
+    },
+  };
+}
+
 export type ChainProblem =
   | { kind: 'content_altered'; seq: number }
   | { kind: 'link_broken'; seq: number; expectedPrevHash: string }
   | { kind: 'head_mismatch'; expectedHash: string; foundHash: string }
-  | { kind: 'count_mismatch'; expected: number; found: number };
+  | { kind: 'count_mismatch'; expected: number; found: number }
+  | { kind: 'entry_removed'; seq: number }
+  | { kind: 'entry_outside_chain'; seq: number };
 
 /**
- * Walks entries in order and reports the first problem: an entry whose content no longer matches its hash
- * (edited), an entry that does not link to the one before (one was deleted or inserted), or a chain whose
- * end differs from the head (the newest entries were removed).
+ * Walks entries in the chain's order and reports the first problem: an entry whose content no longer matches its hash
+ * (edited, or swapped with another), an entry that does not link to the one before (one was deleted or inserted), an
+ * entry the chain sealed that is gone from the log, or a chain whose end differs from the head (the newest entries
+ * were removed).
  */
 export class ChainVerifier {
   #previous = GENESIS_HASH;
@@ -101,5 +144,9 @@ export function describeProblem(problem: ChainProblem): string {
       return 'The newest audit entries are missing: the chain ends before the recorded head.';
     case 'count_mismatch':
       return `The audit trail holds ${problem.found} entries where ${problem.expected} were written.`;
+    case 'entry_removed':
+      return `Audit entry #${problem.seq} was removed: the chain sealed it and the log no longer holds it.`;
+    case 'entry_outside_chain':
+      return `Audit entry #${problem.seq} is outside the chain although everything written before the last seal was sealed: it was slipped in, or its link was removed.`;
   }
 }

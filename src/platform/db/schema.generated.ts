@@ -250,10 +250,18 @@ export interface AffordabilityStandardAllowances {
   updated_by: string | null;
 }
 
+export interface AuditChain {
+  hash: string;
+  position: number;
+  prev_hash: string;
+  seq: number;
+}
+
 export interface AuditHead {
   entry_count: number;
   last_hash: string;
-  last_seq: number | null;
+  last_position: number | null;
+  sealed_below: Generated<string>;
   singleton: Generated<boolean>;
 }
 
@@ -264,14 +272,13 @@ export interface AuditLog {
   after: JsonColumn | null;
   before: JsonColumn | null;
   creditor_id: string | null;
-  hash: string;
   id: Generated<string>;
   occurred_at: Timestamp;
-  prev_hash: string;
   request_id: string | null;
   seq: Generated<number>;
   target_id: string | null;
   target_type: string;
+  txid: Generated<string | null>;
 }
 
 export interface BankMatchQueue {
@@ -1079,7 +1086,8 @@ export interface SensitiveReads {
 }
 
 export interface SensitiveReadSeals {
-  audit_hash: string;
+  audit_hash: string | null;
+  audit_seq: number | null;
   first_seq: number;
   last_seq: number;
   row_count: number;
@@ -1208,6 +1216,7 @@ export interface DB {
   affordability_rsa_amounts: AffordabilityRsaAmounts;
   affordability_seizure_scales: AffordabilitySeizureScales;
   affordability_standard_allowances: AffordabilityStandardAllowances;
+  audit_chain: AuditChain;
   audit_head: AuditHead;
   audit_log: AuditLog;
   bank_match_queue: BankMatchQueue;

@@ -469,6 +469,9 @@ export const en: Messages = {
       link_broken: 'Entry no. {{seq}} no longer follows the one before it: an entry was deleted or inserted before it.',
       head_mismatch: 'The newest entries are missing: the chain ends before the last recorded entry.',
       count_mismatch: 'The trail should hold {{expected}} entries; the chain holds {{found}}.',
+      entry_removed: 'Entry no. {{seq}} was removed: the chain sealed it and the trail no longer holds it.',
+      entry_outside_chain:
+        'Entry no. {{seq}} is outside the chain although everything written before the last seal was sealed: it was slipped in, or its link was removed.',
       sealed_reads_altered:
         'Sensitive reads no. {{firstSeq}} to {{lastSeq}} no longer match the seal of entry no. {{auditSeq}}: a read was changed, removed or added.',
     },

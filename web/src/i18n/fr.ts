@@ -474,6 +474,10 @@ export const fr = {
       head_mismatch:
         'Les entrées les plus récentes manquent : la chaîne s’arrête avant la dernière entrée enregistrée.',
       count_mismatch: 'Le journal devrait compter {{expected}} entrées, la chaîne en contient {{found}}.',
+      entry_removed:
+        'L’entrée n° {{seq}} a été supprimée : la chaîne l’avait scellée et le journal ne la contient plus.',
+      entry_outside_chain:
+        'L’entrée n° {{seq}} est hors de la chaîne alors que tout ce qui a été écrit avant le dernier scellement a été scellé : elle a été glissée après coup, ou son maillon a été supprimé.',
       sealed_reads_altered:
         'Les lectures sensibles n° {{firstSeq}} à {{lastSeq}} ne correspondent plus au sceau de l’entrée n° {{auditSeq}} : une lecture a été modifiée, supprimée ou ajoutée.',
     },

@@ -461,6 +461,10 @@ export const it: PartialMessages = {
         'La voce n. {{seq}} non segue più quella precedente: una voce è stata cancellata o inserita prima di essa.',
       head_mismatch: 'Mancano le voci più recenti: la catena si ferma prima dell’ultima voce registrata.',
       count_mismatch: 'Il registro dovrebbe contare {{expected}} voci, la catena ne contiene {{found}}.',
+      entry_removed:
+        'La voce n. {{seq}} è stata cancellata: la catena l’aveva sigillata e il registro non la contiene più.',
+      entry_outside_chain:
+        'La voce n. {{seq}} è fuori dalla catena benché tutto ciò che è stato scritto prima dell’ultimo sigillo sia stato sigillato: è stata inserita dopo, o il suo anello è stato rimosso.',
       sealed_reads_altered:
         'Le letture sensibili n. da {{firstSeq}} a {{lastSeq}} non corrispondono più al sigillo della voce n. {{auditSeq}}: una lettura è stata modificata, cancellata o aggiunta.',
     },
