@@ -1,3 +1,5 @@
+import { ComplaintsPage } from '../features/complaints/ComplaintsPage.js';
+import { TimeBarsPage } from '../features/time-bars/TimeBarsPage.js';
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import type { Permission } from '../features/identity/permissions.js';
@@ -88,6 +90,8 @@ export function App() {
         <Route path="users/:id" element={guarded('users.read', <UserPage />)} />
         <Route path="teams" element={guarded('users.read', <TeamsPage />)} />
         <Route path="reference-data" element={guarded('reference_data.read', <ReferenceDataPage />)} />
+        <Route path="complaints" element={guarded('complaints.register_read', <ComplaintsPage />)} />
+        <Route path="time-bars" element={guarded('time_bars.review', <TimeBarsPage />)} />
         <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
         <Route path="audit/debtors/:id" element={guarded('sensitive_reads.read', <DebtorAuditPage />)} />
         <Route path="*" element={<NotFoundPage />} />

@@ -22,7 +22,9 @@ export interface NavigationEntry {
     | 'nav.referenceData'
     | 'nav.creditors'
     | 'nav.users'
-    | 'nav.audit';
+    | 'nav.audit'
+    | 'nav.complaints'
+    | 'nav.timeBars';
   permission: Permission;
 }
 
@@ -43,6 +45,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/users', labelKey: 'nav.users', permission: 'users.read' },
   // Every staff member may read the reference data; only administrators get a menu entry (the others: from the budget page).
   { path: '/reference-data', labelKey: 'nav.referenceData', permission: 'reference_data.manage' },
+  { path: '/complaints', labelKey: 'nav.complaints', permission: 'complaints.register_read' },
+  { path: '/time-bars', labelKey: 'nav.timeBars', permission: 'time_bars.review' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
 ];
 

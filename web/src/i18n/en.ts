@@ -14,6 +14,7 @@ import { exportsEn, exportsProblemsEn } from './exports/en.js';
 import { notificationsEn } from './notifications/en.js';
 import { recordsEn } from './records/en.js';
 import { documentsEn, documentsProblemsEn } from './documents/en.js';
+import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 
@@ -64,6 +65,8 @@ export const en: Messages = {
     payments: 'Payments and remittances',
     bankStatements: 'Bank statements',
     referenceData: 'Reference data',
+    complaints: 'Complaints',
+    timeBars: 'Time bars near',
   },
   roles: {
     agent: 'Collection agent',
@@ -598,6 +601,8 @@ export const en: Messages = {
   notifications: notificationsEn,
   records: recordsEn,
   documents: documentsEn,
+  complaints: complaintsEn,
+  timeBars: timeBarsEn,
   caseOverview: caseOverviewEn,
   strategyForm: strategyFormEn,
   problems: {
@@ -608,6 +613,7 @@ export const en: Messages = {
     ...needToKnowProblemsEn,
     ...exportsProblemsEn,
     ...documentsProblemsEn,
+    ...complaintsProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',

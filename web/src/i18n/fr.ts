@@ -13,6 +13,7 @@ import { exportsFr, exportsProblemsFr } from './exports/fr.js';
 import { notificationsFr } from './notifications/fr.js';
 import { recordsFr } from './records/fr.js';
 import { documentsFr, documentsProblemsFr } from './documents/fr.js';
+import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 
@@ -63,6 +64,8 @@ export const fr = {
     payments: 'Paiements et reversements',
     bankStatements: 'Relevés bancaires',
     referenceData: 'Données de référence',
+    complaints: 'Réclamations',
+    timeBars: 'Prescriptions proches',
   },
   roles: {
     agent: 'Gestionnaire amiable',
@@ -604,6 +607,8 @@ export const fr = {
   notifications: notificationsFr,
   records: recordsFr,
   documents: documentsFr,
+  complaints: complaintsFr,
+  timeBars: timeBarsFr,
   caseOverview: caseOverviewFr,
   strategyForm: strategyFormFr,
   problems: {
@@ -614,6 +619,7 @@ export const fr = {
     ...needToKnowProblemsFr,
     ...exportsProblemsFr,
     ...documentsProblemsFr,
+    ...complaintsProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',

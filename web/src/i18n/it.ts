@@ -14,6 +14,7 @@ import { exportsIt, exportsProblemsIt } from './exports/it.js';
 import { notificationsIt } from './notifications/it.js';
 import { recordsIt } from './records/it.js';
 import { documentsIt, documentsProblemsIt } from './documents/it.js';
+import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 
@@ -61,6 +62,8 @@ export const it: PartialMessages = {
     payments: 'Pagamenti e riversamenti',
     bankStatements: 'Estratti conto',
     referenceData: 'Dati di riferimento',
+    complaints: 'Reclami',
+    timeBars: 'Prescrizioni vicine',
   },
   roles: {
     agent: 'Operatore recupero',
@@ -591,6 +594,8 @@ export const it: PartialMessages = {
   notifications: notificationsIt,
   records: recordsIt,
   documents: documentsIt,
+  complaints: complaintsIt,
+  timeBars: timeBarsIt,
   caseOverview: caseOverviewIt,
   strategyForm: strategyFormIt,
   problems: {
@@ -601,6 +606,7 @@ export const it: PartialMessages = {
     ...needToKnowProblemsIt,
     ...exportsProblemsIt,
     ...documentsProblemsIt,
+    ...complaintsProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',

@@ -20,6 +20,8 @@ import { ContactPanel } from '../contact-policy/case-contact/ContactPanel.js';
 import { HoldsTable } from '../contact-policy/case-contact/HoldsTable.js';
 import { PaymentsSection } from '../payments/PaymentsSection.js';
 import { DocumentsSection } from '../documents/DocumentsSection.js';
+import { CaseComplaintsSection } from '../complaints/CaseComplaintsSection.js';
+import { TimeBarSection } from '../time-bars/TimeBarSection.js';
 import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
 import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
 
@@ -117,8 +119,10 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
       {workspace ? <CaseWorkspaceWork workspace={workspace} detail={detail} /> : null}
       {contactsShown ? <ContactPanel key={workspace?.version} caseId={detail.id} /> : null}
       <ClaimsSection claims={detail.claims} />
+      <TimeBarSection caseId={detail.id} />
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}
       {can(me.role, 'documents.read') ? <DocumentsSection caseId={detail.id} /> : null}
+      {can(me.role, 'complaints.read') ? <CaseComplaintsSection caseId={detail.id} /> : null}
       {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}
       {contactsShown ? null : <HoldsSection holds={detail.holds} />}

@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMPLAINT_OUTCOMES, ROOT_CAUSES } from '../../../../src/complaints/contract.js';
+import type { ComplaintOutcome, RootCause } from '../../../../src/complaints/contract.js';
+import { acknowledgeComplaint, answerComplaint, closeComplaint, type ComplaintView } from './api.js';
+import { CodeSelect } from '../../ui/fields.js';
+import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+
+/** What a handler does next with a complaint: acknowledge it, answer it (outcome, root cause, measures), close it. */
+export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [answering, setAnswering] = useState(false);
+  const reference = complaint.reference;
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    if (await submit.run(async () => (await action(), done))) onDone();
+  };
+  const open = complaint.status === 'received' || complaint.status === 'acknowledged';
+  return (
+    <div className="complaint-actions">
+      {complaint.status === 'received' ? (
+        <button
+          type="button"
+          className="button secondary small"
+          disabled={submit.busy}
+          onClick={() =>
+            void run(() => acknowledgeComplaint(complaint.id), t('complaints.acknowledged', { reference }))
+          }
+        >
+          {t('complaints.acknowledge', { reference })}
+        </button>
+      ) : null}
+      {open && !answering ? (
+        <button type="button" className="button secondary small" onClick={() => setAnswering(true)}>
+          {t('complaints.answer.open', { reference })}
+        </button>
+      ) : null}
+      {complaint.status === 'answered' ? (
+        <button
+          type="button"
+          className="button secondary small"
+          disabled={submit.busy}
+          onClick={() => void run(() => closeComplaint(complaint.id), t('complaints.closed', { reference }))}
+        >
+          {t('complaints.close', { reference })}
+        </button>
+      ) : null}
+      {open && answering ? <AnswerForm complaint={complaint} onDone={onDone} /> : null}
+      <SubmitFeedback submit={submit} />
+    </div>
+  );
+}
+
+function AnswerForm({ complaint, onDone }: { complaint: ComplaintView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [outcome, setOutcome] = useState<ComplaintOutcome>('upheld');
+  const [rootCause, setRootCause] = useState<RootCause>('process');
+  const [answer, setAnswer] = useState('');
+  const [measures, setMeasures] = useState('');
+  const id = `answer-${complaint.id}`;
+  async function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const ok = await submit.run(async () => {
+      await answerComplaint(complaint.id, { outcome, answer, rootCause, ...(measures ? { measures } : {}) });
+      return t('complaints.answer.done', { reference: complaint.reference });
+    });
+    if (ok) onDone();
+  }
+  return (
+    <form className="grid-form" onSubmit={(event) => void send(event)} aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`} className="wide">
+        {t('complaints.answer.heading', { reference: complaint.reference })}
+      </h3>
+      <CodeSelect
+        id={`${id}-outcome`}
+        label={t('complaints.answer.outcome')}
+        group="complaints.outcomes"
+        values={COMPLAINT_OUTCOMES}
+        value={outcome}
+        onChange={setOutcome}
+      />
+      <CodeSelect
+        id={`${id}-cause`}
+        label={t('complaints.answer.rootCause')}
+        group="complaints.rootCauses"
+        values={ROOT_CAUSES}
+        value={rootCause}
+        onChange={setRootCause}
+      />
+      <div className="field wide">
+        <label htmlFor={`${id}-text`}>{t('complaints.answer.text')}</label>
+        <textarea
+          id={`${id}-text`}
+          required
+          rows={3}
+          maxLength={8000}
+          value={answer}
+          onChange={(event) => setAnswer(event.target.value)}
+        />
+      </div>
+      <div className="field wide">
+        <label htmlFor={`${id}-measures`}>{t('complaints.answer.measures')}</label>
+        <input
+          id={`${id}-measures`}
+          type="text"
+          maxLength={4000}
+          value={measures}
+          onChange={(event) => setMeasures(event.target.value)}
+        />
+      </div>
+      <div className="wide">
+        <button type="submit" disabled={submit.busy}>
+          {t('complaints.answer.submit')}
+        </button>
+        <SubmitFeedback submit={submit} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ApproachingList, CaseTimeBarsView } from '../../../../src/time-bars/contract.js';
+import { http } from '../../api/client.js';
+
+/** Time bars: the server's own types (time-bars/contract.ts), imported type-only. */
+export type { ApproachingList, CaseTimeBarsView };
+
+export const getCaseTimeBars = (caseId: string, signal?: AbortSignal) =>
+  http.get<CaseTimeBarsView>(`/api/v1/cases/${encodeURIComponent(caseId)}/time-bars`, undefined, signal);
+
+export const getApproachingTimeBars = (leadDays: number, signal?: AbortSignal) =>
+  http.get<ApproachingList>('/api/v1/time-bars/approaching', { leadDays: String(leadDays) }, signal);
