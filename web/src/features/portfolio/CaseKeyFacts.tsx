@@ -33,7 +33,7 @@ export function CaseKeyFacts({ detail, workspace }: { detail: CaseDetail; worksp
           </dd>
         </div>
         {workspace ? (
-          <div className="key-fact">
+          <div className="key-fact key-fact-wide">
             <dt>{t('caseOverview.next')}</dt>
             <dd data-testid="key-next">{nextAction(workspace, t, format)}</dd>
           </div>
