@@ -137,6 +137,8 @@ export async function pendingAccessOf(
  * chooses it. The request waits for a manager or a compliance officer; meanwhile the account cannot sign in
  * (login.ts); once approved, it must choose a new password at its next sign-in. The caller ends the account's
  * sessions in the same transaction. (Requests opened before carried an administrator's password hash: still honoured.)
+ * A person who forgot their password asks from the sign-in page (`forgotten-password.ts`): the request is theirs and
+ * carries the hash of the password they chose, put on the account at approval.
  */
 export async function requestPasswordReset(
   trx: Transaction<DB>,
@@ -144,6 +146,7 @@ export async function requestPasswordReset(
   actor: AuditActor,
   requestId: string | null,
   at: Date,
+  chosen: { passwordHash?: string } = {},
 ) {
   const input = {
     userId: account.id,
@@ -152,14 +155,14 @@ export async function requestPasswordReset(
     role: account.role,
     creditorId: account.creditor_id,
   };
-  return openAccessRequest(trx, { ...input, actor, requestId, at });
+  return openAccessRequest(trx, { ...input, actor, requestId, at, ...chosen });
 }
 
 /** The new password waiting for approval on an account, if any (sign-in refuses the account meanwhile). */
 export async function pendingPasswordReset(db: Deps['db'] | Transaction<DB>, userId: string) {
   return db
     .selectFrom('user_access_requests')
-    .select(['id', 'password_hash'])
+    .select(['id', 'password_hash', 'requested_by'])
     .where('user_id', '=', userId)
     .where('kind', '=', 'password_reset')
     .where('status', '=', 'pending')

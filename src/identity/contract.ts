@@ -20,6 +20,14 @@ export const loginBody = z.strictObject({
     .describe('only when the answer was auth.password_change_required: the new password the person chooses'),
 });
 
+/** A forgotten password: the address of the account and the new password the person chooses (approved by another). */
+export const forgottenPasswordBody = z.strictObject({
+  email: z.string().email().max(254),
+  newPassword: passwordSchema,
+});
+/** The same answer whether the address has an account or not. */
+export const forgottenPasswordAnswer = z.object({ received: z.literal(true) });
+
 export const meSchema = z.object({
   id: z.string().uuid(),
   email: z.string(),

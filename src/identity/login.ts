@@ -155,9 +155,9 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
   if (waiting) throw tooManyAttempts(retryAfterSeconds(waiting, checkedAt));
 
   const resetBefore = user ? await pendingPasswordReset(deps.db, user.id) : undefined;
+  const currentOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   const passwordOk =
-    (await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password)) ||
-    (resetBefore?.password_hash ? await verifyPassword(resetBefore.password_hash, input.password) : false);
+    currentOk || (resetBefore?.password_hash ? await verifyPassword(resetBefore.password_hash, input.password) : false);
 
   const newPasswordHash = passwordOk && user ? await newPasswordHashOf(user, email, input.newPassword) : null;
 
@@ -189,8 +189,10 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
     if (until) return { kind: 'wait', until };
 
     // The password checked must still be the account's: a reset approved meanwhile makes the old one wrong.
-    const resetPending =
-      resetBefore !== undefined || (user !== undefined && (await pendingPasswordReset(trx, user.id)) !== undefined);
+    // A reset the person asked for themselves (a forgotten password) does not stop the current password: only its
+    // new one waits for the approval. One an administrator asked for stops both.
+    const pending = resetBefore ?? (user !== undefined ? await pendingPasswordReset(trx, user.id) : undefined);
+    const resetPending = pending !== undefined && (pending.requested_by !== user?.id || !currentOk);
     const stillTheSame = fresh !== null && fresh.password_hash === user?.password_hash;
     if (passwordOk && fresh?.active && resetPending) {
       await appendAudit(trx, {

@@ -28,6 +28,10 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/auth/login',
     payload: () => ({ email: 'nobody@demo.accord.test', password: 'x' }),
   },
+  'POST /api/v1/auth/password-forgotten': {
+    url: () => '/api/v1/auth/password-forgotten',
+    payload: () => ({ email: 'nobody@demo.accord.test', newPassword: 'x' }),
+  },
   'POST /api/v1/auth/logout': { url: () => '/api/v1/auth/logout', fresh: true },
   'GET /api/v1/me': { url: () => '/api/v1/me' },
   'PATCH /api/v1/me': { url: () => '/api/v1/me', payload: () => ({ locale: 'fr' }) },

@@ -8,6 +8,8 @@ import { auditActor } from './actor.js';
 import { permissionsOf } from './core/permissions.js';
 import {
   createUserBody,
+  forgottenPasswordAnswer,
+  forgottenPasswordBody,
   loginBody,
   meSchema,
   preferencesBody,
@@ -16,6 +18,7 @@ import {
   userListSchema,
   userSchema,
 } from './contract.js';
+import { askForNewPassword } from './forgotten-password.js';
 import { login, logout } from './login.js';
 import { createUser, listUsers, updateUser } from './users.js';
 import { changeOwnLocale } from './preferences.js';
@@ -27,6 +30,33 @@ function cookieSecure(deps: Deps, protocol: string): boolean {
 
 export function identityRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/v1/auth/password-forgotten',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'A forgotten password: asks a manager or a compliance officer to approve the new password the person chose; the same answer whether the address has an account or not',
+        body: forgottenPasswordBody,
+        response: { 202: forgottenPasswordAnswer, ...problemResponses(400, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      await askForNewPassword(deps, {
+        email: request.body.email,
+        newPassword: request.body.newPassword,
+        ip: request.ip,
+        requestId: String(request.id),
+      }).catch((error: unknown) => {
+        const seconds = error instanceof AppError ? error.extra.retryAfterSeconds : undefined;
+        if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+        throw error;
+      });
+      return reply.code(202).send({ received: true as const });
+    },
+  );
 
   r.post(
     '/api/v1/auth/login',

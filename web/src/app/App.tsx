@@ -25,6 +25,7 @@ import { CreditorsPage } from '../features/portfolio/CreditorsPage.js';
 import { DebtorMatchesPage } from '../features/debtors/DebtorMatchesPage.js';
 import { HomePage } from '../features/reporting/HomePage.js';
 import { LoginPage } from '../features/identity/LoginPage.js';
+import { ForgottenPasswordPage } from '../features/identity/ForgottenPasswordPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { PaymentsPage } from '../features/remittances/PaymentsPage.js';
 import { PlacementPage } from '../features/intake/PlacementPage.js';
@@ -50,6 +51,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/password-forgotten" element={<ForgottenPasswordPage />} />
       <Route
         element={
           <RequireSession>

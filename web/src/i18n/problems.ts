@@ -12,6 +12,7 @@ import { SERVER_TEXT_LANG } from './labels.js';
 export const PROBLEM_CODES = [
   'auth.invalid_credentials',
   'auth.too_many_attempts',
+  'auth.too_many_reset_requests',
   'auth.password_reset_pending',
   'remittances.own_preparation',
   'auth.password_change_required',

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { signIn } from './api.js';
 import { ApiError } from '../../api/client.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
@@ -98,6 +98,11 @@ export function LoginPage() {
                   : t('login.submit')}
             </button>
           </form>
+          {mustChange ? null : (
+            <p>
+              <Link to="/password-forgotten">{t('administration.forgotten.link')}</Link>
+            </p>
+          )}
         </div>
       </main>
     </div>

@@ -8,13 +8,15 @@ export function NewPasswordFields(props: {
   confirm: string;
   onNewPassword: (value: string) => void;
   onConfirm: (value: string) => void;
+  /** What the person is asked to do; by default, after a reset approved by another person. */
+  intro?: string;
 }) {
   const { t } = useTranslation();
   const mismatch = props.confirm !== '' && props.confirm !== props.newPassword;
   return (
     <>
       <p className="hint" role="status">
-        {t('administration.login.mustChange')}
+        {props.intro ?? t('administration.login.mustChange')}
       </p>
       <Field
         id="login-new-password"

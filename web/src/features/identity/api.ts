@@ -48,6 +48,9 @@ export type { PoleView, TeamKind, TeamList, TeamView, UserDetail };
 /** Signs in; `newPassword` only when the server asked for one (auth.password_change_required, after a reset). */
 export const signIn = (email: string, password: string, newPassword?: string) =>
   http.post<Me>('/api/v1/auth/login', { email, password, ...(newPassword ? { newPassword } : {}) });
+/** A forgotten password: the same answer whether the address has an account or not. */
+export const askForNewPassword = (email: string, newPassword: string) =>
+  http.post<{ received: true }>('/api/v1/auth/password-forgotten', { email, newPassword });
 export const signOut = () => http.post<void>('/api/v1/auth/logout');
 export const getMe = (signal?: AbortSignal) => http.get<Me>('/api/v1/me', undefined, signal);
 export const saveLocale = (locale: Locale) => http.patch<void>('/api/v1/me', { locale });

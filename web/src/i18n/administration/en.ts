@@ -74,6 +74,19 @@ export const administrationEn: Widen<typeof administrationFr> = {
       administration: 'Administration',
     },
   },
+  forgotten: {
+    link: 'Forgotten your password?',
+    title: 'Forgotten password',
+    intro:
+      'Give the email address of your account and choose a new password. A manager or a compliance officer will contact you to check that the request comes from you, then approve it.',
+    choose: 'Choose your new password: nobody else will know it.',
+    submit: 'Send the request',
+    sending: 'Sending…',
+    failed: 'The request could not be sent',
+    sent: 'Request received.',
+    next: 'If an active account has this address, a manager or a compliance officer will contact you to check the request. Once it is approved, sign in with the new password. Until then, your current password still works.',
+    back: 'Back to sign-in',
+  },
   login: {
     mustChange: 'Your password was reset: choose a new one to sign in. Nobody else will know it.',
     newPassword: 'New password',
@@ -111,7 +124,11 @@ export const releaseProblemsEn: Widen<typeof releaseProblemsFr> = {
 
 /** Problems of administration, under their code's namespace (auth, users, password, teams, poles). */
 export const adminProblemsEn: Widen<typeof adminProblemsFr> = {
-  auth: { password_change_required: 'Your password was reset: choose a new one to sign in.' },
+  auth: {
+    too_many_reset_requests:
+      'Too many password requests for this address or from this network: wait before trying again.',
+    password_change_required: 'Your password was reset: choose a new one to sign in.',
+  },
   users: {
     password_chosen_by_user:
       'You cannot choose another person’s password: reset it, and they will choose one at their next sign-in.',

@@ -71,6 +71,19 @@ export const administrationFr = {
       administration: 'Administration',
     },
   },
+  forgotten: {
+    link: 'Mot de passe oublié ?',
+    title: 'Mot de passe oublié',
+    intro:
+      'Indiquez l’adresse e-mail de votre compte et choisissez un nouveau mot de passe. Un responsable ou un agent de conformité vous contactera pour vérifier que la demande vient bien de vous, puis l’approuvera.',
+    choose: 'Choisissez votre nouveau mot de passe : personne d’autre ne le connaîtra.',
+    submit: 'Envoyer la demande',
+    sending: 'Envoi…',
+    failed: 'La demande n’a pas pu être envoyée',
+    sent: 'Demande reçue.',
+    next: 'Si un compte actif correspond à cette adresse, un responsable ou un agent de conformité vous contactera pour vérifier la demande. Une fois approuvée, connectez-vous avec le nouveau mot de passe. D’ici là, votre mot de passe actuel reste valable.',
+    back: 'Retour à la connexion',
+  },
   login: {
     mustChange:
       'Votre mot de passe a été réinitialisé : choisissez-en un nouveau pour vous connecter. Personne d’autre ne le connaîtra.',
@@ -111,6 +124,8 @@ export const releaseProblemsFr = {
 /** Problèmes de l’administration, rangés sous leur espace de code (auth, users, password, teams, poles). */
 export const adminProblemsFr = {
   auth: {
+    too_many_reset_requests:
+      'Trop de demandes de mot de passe pour cette adresse ou depuis ce réseau : patientez avant de recommencer.',
     password_change_required: 'Votre mot de passe a été réinitialisé : choisissez-en un nouveau pour vous connecter.',
   },
   users: {

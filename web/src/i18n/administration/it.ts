@@ -75,6 +75,19 @@ export const administrationIt: Widen<typeof administrationFr> = {
       administration: 'Amministrazione',
     },
   },
+  forgotten: {
+    link: 'Password dimenticata?',
+    title: 'Password dimenticata',
+    intro:
+      'Indica l’indirizzo e-mail del tuo account e scegli una nuova password. Un responsabile o un addetto alla conformità ti contatterà per verificare che la richiesta venga da te, poi la approverà.',
+    choose: 'Scegli la nuova password: nessun altro la conoscerà.',
+    submit: 'Invia la richiesta',
+    sending: 'Invio…',
+    failed: 'Non è stato possibile inviare la richiesta',
+    sent: 'Richiesta ricevuta.',
+    next: 'Se un account attivo corrisponde a questo indirizzo, un responsabile o un addetto alla conformità ti contatterà per verificare la richiesta. Una volta approvata, accedi con la nuova password. Fino ad allora, la password attuale resta valida.',
+    back: 'Torna all’accesso',
+  },
   login: {
     mustChange:
       'La vostra password è stata reimpostata: sceglietene una nuova per accedere. Nessun altro la conoscerà.',
@@ -115,7 +128,11 @@ export const releaseProblemsIt: Widen<typeof releaseProblemsFr> = {
 
 /** Problemi dell’amministrazione, sotto lo spazio del loro codice (auth, users, password, teams, poles). */
 export const adminProblemsIt: Widen<typeof adminProblemsFr> = {
-  auth: { password_change_required: 'La vostra password è stata reimpostata: sceglietene una nuova per accedere.' },
+  auth: {
+    too_many_reset_requests:
+      'Troppe richieste di password per questo indirizzo o da questa rete: attendi prima di riprovare.',
+    password_change_required: 'La vostra password è stata reimpostata: sceglietene una nuova per accedere.',
+  },
   users: {
     password_chosen_by_user:
       'Non potete scegliere la password di un’altra persona: reimpostatela, ne sceglierà una al prossimo accesso.',
