@@ -25,6 +25,8 @@ import { documentRoutes } from '../documents/routes.js';
 import { notificationRoutes } from '../notifications/routes.js';
 import { complaintRoutes } from '../complaints/routes.js';
 import { timeBarRoutes } from '../time-bars/routes.js';
+import { disputeRoutes } from '../disputes/routes.js';
+import { closureRoutes } from '../closures/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -51,6 +53,8 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   documentRoutes,
   complaintRoutes,
   timeBarRoutes,
+  disputeRoutes,
+  closureRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -110,6 +110,23 @@ async function lockCaseFacts(trx: Transaction<DB>, caseId: string): Promise<Case
           .limit(1)
           .executeTakeFirst()
       : undefined;
+  const disputes = await trx
+    .selectFrom('disputes')
+    .select((eb) => eb.fn.countAll<number>().as('open'))
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['evidence_requested', 'answered'])
+    .executeTakeFirstOrThrow();
+  const beforeDispute =
+    row.stage === 'dispute'
+      ? await trx
+          .selectFrom('case_stage_history')
+          .select('from_stage')
+          .where('case_id', '=', caseId)
+          .where('to_stage', '=', 'dispute')
+          .orderBy('changed_at', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : undefined;
   return {
     debtorId: row.debtor_id,
     stage: row.stage,
@@ -120,5 +137,7 @@ async function lockCaseFacts(trx: Transaction<DB>, caseId: string): Promise<Case
     openClaims: Number(counts.open),
     paidClaims: Number(counts.paid),
     stageBeforeClosing: (before?.from_stage ?? null) as CaseStage | null,
+    openDisputes: Number(disputes.open),
+    stageBeforeDispute: (beforeDispute?.from_stage ?? null) as CaseStage | null,
   };
 }

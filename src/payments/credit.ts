@@ -137,7 +137,6 @@ export async function adjustClaim(
   input: ClaimAdjustment,
   requestId: string | null = null,
 ): Promise<ClaimAdjustmentResult> {
-  const now = deps.now();
   if (
     !Number.isSafeInteger(input.amountCents) ||
     input.amountCents === 0 ||
@@ -148,42 +147,56 @@ export async function adjustClaim(
       `A correction is a non-zero whole number of cents, at most ${MAX_AMOUNT_CENTS} (10,000,000.00 €) either way: positive to raise what is owed, negative to lower it.`,
     );
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const claim = await trx
-      .selectFrom('claims')
-      .select(['id', 'case_id', 'creditor_id', 'reference'])
-      .where('id', '=', claimId)
-      .executeTakeFirst();
-    assertVisible(actor, claim, 'The claim');
-    await trx.selectFrom('cases').select('id').where('id', '=', claim.case_id).forUpdate().execute();
-    const owed =
-      (await openClaims(trx, claim.case_id)).find((open) => open.id === claimId)?.outstanding[input.component] ?? 0;
-    if (owed + input.amountCents < 0) {
-      throw conflict(
-        'payments.adjustment_below_zero',
-        `Claim ${claim.reference} owes ${owed} cents of ${input.component}: it cannot be lowered below zero.`,
-        { owedCents: owed },
-      );
-    }
-    await postTransaction(trx, {
-      kind: 'adjustment',
-      occurredAt: now,
-      reason: input.reason.trim(),
-      createdBy: actor.userId,
-      entries: adjustmentEntries(claim.creditor_id, claimId, input.component, input.amountCents),
-    });
-    await settleCase(trx, claim.case_id, actor.userId, now, deps.config);
-    await fitPlanToBalance(trx, actor, claim.case_id, 'claim_correction', { at: now, requestId });
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'claim.adjusted',
-      targetType: 'claim',
-      targetId: claimId,
-      creditorId: claim.creditor_id,
-      after: { component: input.component, amountCents: input.amountCents, reason: input.reason.trim() },
-      requestId,
-      at: now,
-    });
-    return { claimId, owedCents: owed + input.amountCents };
+  return deps.db.transaction().execute((trx) => adjustClaimIn(trx, deps, actor, claimId, input, requestId));
+}
+
+/**
+ * The correction inside the caller's transaction (a dispute's "adjust" decision posts the creditor's correction with
+ * its decision): the ledger's adjustment transaction, the claims' and the case's caches, the plan fitted, the audit.
+ */
+export async function adjustClaimIn(
+  trx: Transaction<DB>,
+  deps: Pick<Deps, 'config' | 'now'>,
+  actor: Actor,
+  claimId: string,
+  input: ClaimAdjustment,
+  requestId: string | null = null,
+): Promise<ClaimAdjustmentResult> {
+  const now = deps.now();
+  const claim = await trx
+    .selectFrom('claims')
+    .select(['id', 'case_id', 'creditor_id', 'reference'])
+    .where('id', '=', claimId)
+    .executeTakeFirst();
+  assertVisible(actor, claim, 'The claim');
+  await trx.selectFrom('cases').select('id').where('id', '=', claim.case_id).forUpdate().execute();
+  const owed =
+    (await openClaims(trx, claim.case_id)).find((open) => open.id === claimId)?.outstanding[input.component] ?? 0;
+  if (owed + input.amountCents < 0) {
+    throw conflict(
+      'payments.adjustment_below_zero',
+      `Claim ${claim.reference} owes ${owed} cents of ${input.component}: it cannot be lowered below zero.`,
+      { owedCents: owed },
+    );
+  }
+  await postTransaction(trx, {
+    kind: 'adjustment',
+    occurredAt: now,
+    reason: input.reason.trim(),
+    createdBy: actor.userId,
+    entries: adjustmentEntries(claim.creditor_id, claimId, input.component, input.amountCents),
   });
+  await settleCase(trx, claim.case_id, actor.userId, now, deps.config);
+  await fitPlanToBalance(trx, actor, claim.case_id, 'claim_correction', { at: now, requestId });
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: 'claim.adjusted',
+    targetType: 'claim',
+    targetId: claimId,
+    creditorId: claim.creditor_id,
+    after: { component: input.component, amountCents: input.amountCents, reason: input.reason.trim() },
+    requestId,
+    at: now,
+  });
+  return { claimId, owedCents: owed + input.amountCents };
 }

@@ -31,6 +31,9 @@ const WRITES: Record<string, ((ids: Ids) => { url: string; payload?: unknown }) 
   'POST /api/v1/placements': 'skip',
   // Uploading a document on another creditor's case is 404 (documents/documents.test.ts); its own adds nothing of B's.
   'POST /api/v1/cases/:id/documents': 'skip',
+  // Answering another creditor's dispute is 404, and an answer reads back only the dispute answered
+  // (disputes/disputes.test.ts).
+  'POST /api/v1/disputes/:id/answer': 'skip',
 };
 
 interface Ids {

@@ -88,6 +88,12 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'complaint.closed',
     'complaint.referred_to_mediator',
     'claim.interruption_recorded',
+    'case.closed',
+    'case.reopened',
+    'dispute.recorded',
+    'dispute.linked',
+    'dispute.answered',
+    'dispute.decided',
   ],
   access: [
     'auth.login',

@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays, isIsoDate } from '../../platform/calendar/dates.js';
 import {
+  AGENCY_CLOSE_REASONS,
   CASE_CHANGES,
   CASE_REFUSAL_CODES,
   CASE_STAGES,
   CLOSE_REASONS,
   decideCaseChange,
+  DEFAULT_EVIDENCE_DAYS,
+  NEXT_ACTIONS,
   REOPENING_CHANGES,
   type CaseChange,
   type CaseFacts,
@@ -27,6 +31,22 @@ const change: fc.Arbitrary<CaseChange> = fc.oneof(
     planId: fc.constant('plan-1'),
   }),
   fc.record({ reason: fc.constant('merged' as const), intoCaseReference: fc.constant('ACC-2026-000001') }),
+  fc.record({
+    reason: fc.constant('dispute_opened' as const),
+    disputeId: fc.constant('dispute-1'),
+    evidenceDueOn: fc.constantFrom('2026-04-01', '2026-03-02', '2026-02-01', 'not a date'),
+  }),
+  fc.record({
+    reason: fc.constant('dispute_resolved' as const),
+    disputeId: fc.constant('dispute-1'),
+    decision: fc.constantFrom('resume' as const, 'adjust' as const, 'close' as const),
+  }),
+  fc.record({
+    reason: fc.constant('closed_by_agency' as const),
+    closeReason: fc.constantFrom(...AGENCY_CLOSE_REASONS),
+    note: fc.constant('Retour au créancier'),
+  }),
+  fc.record({ reason: fc.constant('reopened' as const), note: fc.constant('Fermé par erreur') }),
   fc.constantFrom<CaseChange>(
     { reason: 'paid_in_full' },
     { reason: 'payment_reversed' },
@@ -45,6 +65,8 @@ const facts: fc.Arbitrary<CaseFacts> = fc
     openClaims: fc.nat({ max: 3 }),
     paidClaims: fc.nat({ max: 3 }),
     stageBeforeClosing: fc.option(fc.constantFrom(...CASE_STAGES), { nil: null }),
+    openDisputes: fc.nat({ max: 2 }),
+    stageBeforeDispute: fc.option(fc.constantFrom(...CASE_STAGES), { nil: null }),
   })
   .map(({ stage, onHold, closeReason, balanceCents, ...rest }) =>
     stage === 'closed'
@@ -211,7 +233,7 @@ describe('case lifecycle', () => {
   });
 
   it('properties: no change leaves a closed case but the reopening ones; every change that moves yields one history line and one timeline event; states stay valid', () => {
-    expect(REOPENING_CHANGES).toEqual(['payment_reversed']);
+    expect(REOPENING_CHANGES).toEqual(['payment_reversed', 'reopened']);
     fc.assert(
       fc.property(facts, change, (before, next) => {
         const transition = decideCaseChange(before, next, NOW, TODAY);
@@ -270,6 +292,110 @@ describe('case lifecycle', () => {
           return { final: current, out };
         };
         expect(run()).toEqual(run());
+      }),
+    );
+  });
+});
+
+describe('disputes, closures and reopenings', () => {
+  const open: CaseFacts = {
+    stage: 'plan',
+    status: 'on_hold',
+    closeReason: null,
+    closedOn: null,
+    balanceCents: 40_000,
+    openClaims: 2,
+    paidClaims: 0,
+    stageBeforeClosing: null,
+    openDisputes: 0,
+    stageBeforeDispute: null,
+  };
+
+  it('moves a case into the dispute stage with the creditor’s deadline as its next date, and back to where it was once every dispute is decided', () => {
+    const opened = decideCaseChange(
+      open,
+      { reason: 'dispute_opened', disputeId: 'd', evidenceDueOn: '2026-04-01' },
+      NOW,
+      TODAY,
+    );
+    expect(opened).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'dispute', status: 'on_hold' },
+      next: { action: 'await_creditor_evidence', dueOn: '2026-04-01' },
+      event: { summary: { key: 'dispute_stage_opened' }, data: { disputeId: 'd', evidenceDueOn: '2026-04-01' } },
+    });
+    const inDispute: CaseFacts = { ...open, stage: 'dispute', stageBeforeDispute: 'plan', openDisputes: 1 };
+    // A second dispute leaves the stage where it is.
+    expect(
+      decideCaseChange(inDispute, { reason: 'dispute_opened', disputeId: 'e', evidenceDueOn: '2026-04-01' }, NOW, TODAY)
+        .outcome,
+    ).toBe('unchanged');
+    const resolve: CaseChange = { reason: 'dispute_resolved', disputeId: 'd', decision: 'resume' };
+    expect(decideCaseChange(inDispute, resolve, NOW, TODAY)).toMatchObject({
+      outcome: 'refused',
+      refusal: { code: 'cases.disputes_open' },
+    });
+    expect(decideCaseChange({ ...inDispute, openDisputes: 0 }, resolve, NOW, TODAY)).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'plan' },
+      next: { action: 'follow_plan', dueOn: TODAY },
+    });
+  });
+
+  it('closes a case for a person’s reason once no claim is open, and reopens it at the amicable stage unless it was merged', () => {
+    const close: CaseChange = { reason: 'closed_by_agency', closeReason: 'returned_unpaid', note: 'Rendu' };
+    expect(decideCaseChange(open, close, NOW, TODAY)).toMatchObject({
+      outcome: 'refused',
+      refusal: { code: 'cases.claims_open' },
+    });
+    const closed = decideCaseChange({ ...open, openClaims: 0 }, close, NOW, TODAY);
+    expect(closed).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'closed', status: 'closed', closeReason: 'returned_unpaid', closedOn: TODAY, balanceCents: 0 },
+      next: { action: 'retention_review', dueOn: '2031-03-02' },
+      event: { summary: { key: 'case_closed', params: { closeReason: 'returned_unpaid', note: 'Rendu' } } },
+    });
+    const wasClosed: CaseFacts = {
+      ...open,
+      stage: 'closed',
+      status: 'closed',
+      closeReason: 'returned_unpaid',
+      closedOn: TODAY,
+      balanceCents: 12_000,
+      openClaims: 1,
+    };
+    expect(decideCaseChange(wasClosed, { reason: 'reopened', note: 'Erreur' }, NOW, TODAY)).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'amicable', status: 'open', closeReason: null, closedOn: null, balanceCents: 12_000 },
+    });
+    expect(
+      decideCaseChange({ ...wasClosed, closeReason: 'merged' }, { reason: 'reopened', note: 'x' }, NOW, TODAY),
+    ).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.merged_not_reopened' } });
+    expect(
+      decideCaseChange({ ...wasClosed, openClaims: 0 }, { reason: 'reopened', note: 'x' }, NOW, TODAY),
+    ).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.nothing_owed' } });
+  });
+
+  it('properties: no change leaves a case without a next action and a date, never before the day of the change', () => {
+    fc.assert(
+      fc.property(facts, fc.array(change, { minLength: 1, maxLength: 12 }), (start, changes) => {
+        let current = start;
+        for (const next of changes) {
+          const { facts: after, transition } = step(current, next);
+          current = after;
+          if (transition.outcome === 'refused') continue;
+          expect(NEXT_ACTIONS).toContain(transition.next.action);
+          expect(isIsoDate(transition.next.dueOn)).toBe(true);
+          expect(transition.next.dueOn >= TODAY).toBe(true);
+          const state = transition.outcome === 'changed' ? transition.to : transition.state;
+          expect(transition.next.action === 'retention_review').toBe(state.status === 'closed');
+          if (transition.outcome === 'changed') {
+            if (state.stage === 'dispute')
+              expect(
+                transition.next.dueOn <= addDays(TODAY, DEFAULT_EVIDENCE_DAYS) || next.reason === 'dispute_opened',
+              ).toBe(true);
+          }
+        }
       }),
     );
   });

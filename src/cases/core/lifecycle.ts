@@ -1,3 +1,4 @@
+import { addDays, addMonths, isIsoDate } from '../../platform/calendar/dates.js';
 import { recordText, type RecordText } from './record-texts.js';
 
 /**
@@ -6,6 +7,8 @@ import { recordText, type RecordText } from './record-texts.js';
  *   (placement) ─► amicable ─plan_agreed─► plan ─plan_cancelled / plan_broken─► amicable
  *   every open stage ─paid_in_full / merged / recalled / closed_by_creditor─► closed
  *   closed (as paid) ─payment_reversed─► the stage it had before it closed
+ *   amicable / plan / judicial ─dispute_opened─► dispute ─dispute_resolved─► the stage it had before the dispute
+ *   every open stage ─closed_by_agency (a person's reason)─► closed ─reopened─► amicable
  *
  * Each change is a row of `CASE_CHANGES`: which stages it moves, which it leaves where they are (not an error:
  * a plan agreed on a case in dispute leaves the dispute where a person put it), what it requires, where it goes and
@@ -26,8 +29,30 @@ export const CLOSE_REASONS = [
   'written_off',
   'merged',
   'other',
+  'returned_unpaid',
+  'overindebtedness_erasure',
 ] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/**
+ * The reasons a person closes a case for (`closed_by_agency`). Paid and merged are not among them: a case closes as
+ * paid only through its payments (`paid_in_full`) and as merged only through a debtor merge (`merged`).
+ * `deceased` is a debtor deceased without an estate to claim from (REGULATION §12).
+ */
+export const AGENCY_CLOSE_REASONS = [
+  'settled',
+  'recalled',
+  'returned_unpaid',
+  'deceased',
+  'time_barred',
+  'overindebtedness_erasure',
+] as const satisfies readonly CloseReason[];
+export type AgencyCloseReason = (typeof AGENCY_CLOSE_REASONS)[number];
+
+/** Days the creditor has to send its evidence when the mandate says nothing (mandates.dispute_evidence_days). */
+export const DEFAULT_EVIDENCE_DAYS = 30;
+/** How long a closed file is kept before a person reviews its erasure: the general limitation period (C. civ. 2224). */
+export const CLOSED_FILE_REVIEW_MONTHS = 60;
 
 /** Where a case stands: the columns of `cases` this module owns. */
 export interface CaseState {
@@ -46,6 +71,10 @@ export interface CaseFacts extends CaseState {
   paidClaims: number;
   /** The stage the case had when it last closed (its stage history), for a reopening. */
   stageBeforeClosing: CaseStage | null;
+  /** Disputes of the case still waiting for the creditor's evidence or a person's review (0 when not given). */
+  openDisputes?: number | undefined;
+  /** The stage the case had when it last entered the dispute stage, where a resolved dispute takes it back. */
+  stageBeforeDispute?: CaseStage | null | undefined;
 }
 
 /** Where every case starts: a placement opens it at the amicable stage. */
@@ -63,7 +92,11 @@ export type CaseChange =
   | { reason: 'payment_reversed' }
   | { reason: 'merged'; intoCaseReference: string }
   | { reason: 'recalled' }
-  | { reason: 'closed_by_creditor' };
+  | { reason: 'closed_by_creditor' }
+  | { reason: 'dispute_opened'; disputeId: string; evidenceDueOn: string }
+  | { reason: 'dispute_resolved'; disputeId: string; decision: 'resume' | 'adjust' | 'close' }
+  | { reason: 'closed_by_agency'; closeReason: AgencyCloseReason; note: string }
+  | { reason: 'reopened'; note: string };
 export type CaseChangeReason = CaseChange['reason'];
 
 export const CASE_REFUSAL_CODES = [
@@ -74,6 +107,8 @@ export const CASE_REFUSAL_CODES = [
   'cases.nothing_paid',
   'cases.not_closed_as_paid',
   'cases.nothing_owed',
+  'cases.disputes_open',
+  'cases.merged_not_reopened',
 ] as const;
 export type CaseRefusalCode = (typeof CASE_REFUSAL_CODES)[number];
 
@@ -96,6 +131,22 @@ export interface CaseTimelineEvent {
   data: Record<string, unknown>;
 }
 
+/** What the case waits for next, and by when: every state a change leaves has one. */
+export const NEXT_ACTIONS = [
+  'contact_debtor',
+  'follow_plan',
+  'await_creditor_evidence',
+  'follow_commission',
+  'judicial_review',
+  'retention_review',
+] as const;
+export type NextAction = (typeof NEXT_ACTIONS)[number];
+export interface NextStep {
+  action: NextAction;
+  /** YYYY-MM-DD, never before the day of the change. */
+  dueOn: string;
+}
+
 export type CaseTransition =
   | {
       outcome: 'changed';
@@ -105,8 +156,9 @@ export type CaseTransition =
       at: Date;
       history: StageHistoryEntry;
       event: CaseTimelineEvent;
+      next: NextStep;
     }
-  | { outcome: 'unchanged'; reason: CaseChangeReason; state: CaseState }
+  | { outcome: 'unchanged'; reason: CaseChangeReason; state: CaseState; next: NextStep }
   | { outcome: 'refused'; reason: CaseChangeReason; refusal: CaseRefusal };
 
 type ChangeOf<R extends CaseChangeReason> = Extract<CaseChange, { reason: R }>;
@@ -117,9 +169,11 @@ interface ChangeRule<R extends CaseChangeReason> {
   /** A condition on the facts, checked when the case moves. */
   requires?: (facts: CaseFacts) => CaseRefusal | null;
   /** The state after the change. */
-  to: (facts: CaseFacts, today: string) => CaseState;
+  to: (facts: CaseFacts, today: string, change: ChangeOf<R>) => CaseState;
   /** Why, by key (record-texts.ts): the stage history's reason and the timeline's summary. */
   summary: (change: ChangeOf<R>) => RecordText;
+  /** A date the change brings with it (the creditor's evidence deadline), for the next step. */
+  dueOn?: (change: ChangeOf<R>) => string;
   /** Facts of the change kept on the timeline event. */
   data?: (change: ChangeOf<R>) => Record<string, unknown>;
 }
@@ -149,6 +203,17 @@ const closing =
 const atStage =
   (stage: CaseStage) =>
   (facts: CaseFacts): CaseState => ({ ...stateOf(facts), stage });
+
+const noOpenDispute = (facts: CaseFacts): CaseRefusal | null =>
+  (facts.openDisputes ?? 0) > 0
+    ? {
+        code: 'cases.disputes_open',
+        message: `The case still has ${facts.openDisputes} open dispute(s): collection resumes only when each is decided.`,
+      }
+    : null;
+
+const someOpenClaim = (facts: CaseFacts): CaseRefusal | null =>
+  facts.openClaims === 0 ? { code: 'cases.nothing_owed', message: 'No claim of this case is open.' } : null;
 
 const noOpenClaims = (facts: CaseFacts): CaseRefusal | null =>
   facts.openClaims > 0
@@ -235,7 +300,78 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
     to: closing('settled'),
     summary: () => recordText('closed_by_creditor', {}),
   },
+  dispute_opened: {
+    from: { amicable: 'move', plan: 'move', judicial: 'move', dispute: 'stay', overindebtedness: 'stay' },
+    requires: someOpenClaim,
+    to: atStage('dispute'),
+    summary: () => recordText('dispute_stage_opened', {}),
+    dueOn: (change) => change.evidenceDueOn,
+    data: (change) => ({ disputeId: change.disputeId, evidenceDueOn: change.evidenceDueOn }),
+  },
+  dispute_resolved: {
+    from: { ...everyOpenStage('stay'), dispute: 'move', closed: 'stay' },
+    requires: noOpenDispute,
+    to: (facts) => {
+      const back = facts.stageBeforeDispute;
+      return { ...stateOf(facts), stage: back && back !== 'dispute' && back !== 'closed' ? back : 'amicable' };
+    },
+    summary: () => recordText('dispute_stage_resolved', {}),
+    data: (change) => ({ disputeId: change.disputeId, decision: change.decision }),
+  },
+  closed_by_agency: {
+    from: everyOpenStage('move'),
+    requires: noOpenClaims,
+    to: (facts, today, change) => closing(change.closeReason)(facts, today),
+    summary: (change) => recordText('case_closed', { closeReason: change.closeReason, note: change.note }),
+    data: (change) => ({ closeReason: change.closeReason }),
+  },
+  reopened: {
+    from: { closed: 'move' },
+    requires: (facts) =>
+      facts.closeReason === 'merged'
+        ? {
+            code: 'cases.merged_not_reopened',
+            message: 'The case closed because its debtor was merged: its claims live on in the surviving case.',
+          }
+        : someOpenClaim(facts),
+    to: (facts) => ({
+      stage: 'amicable',
+      status: 'open',
+      closeReason: null,
+      closedOn: null,
+      balanceCents: facts.balanceCents,
+    }),
+    summary: (change) => recordText('case_reopened', { note: change.note }),
+  },
 };
+
+/**
+ * The next step of a case in a state: a date for every state, so no change leaves a case that nobody looks at
+ * again. An open stage is worked from the day of the change (a dispute: from the creditor's deadline); a closed file
+ * is reviewed for erasure when the general limitation period has run.
+ */
+export function nextStepOf(state: CaseState, today: string, dueOn?: string): NextStep {
+  switch (state.stage) {
+    case 'amicable':
+      return { action: 'contact_debtor', dueOn: today };
+    case 'plan':
+      return { action: 'follow_plan', dueOn: today };
+    case 'dispute':
+      return {
+        action: 'await_creditor_evidence',
+        dueOn: dueOn && isIsoDate(dueOn) && dueOn >= today ? dueOn : addDays(today, DEFAULT_EVIDENCE_DAYS),
+      };
+    case 'overindebtedness':
+      return { action: 'follow_commission', dueOn: today };
+    case 'judicial':
+      return { action: 'judicial_review', dueOn: today };
+    case 'closed':
+      return {
+        action: 'retention_review',
+        dueOn: addMonths(state.closedOn && state.closedOn > today ? state.closedOn : today, CLOSED_FILE_REVIEW_MONTHS),
+      };
+  }
+}
 
 /** The changes that may take a case out of `closed`: every other one refuses or leaves a closed case closed. */
 export const REOPENING_CHANGES: readonly CaseChangeReason[] = (Object.keys(CASE_CHANGES) as CaseChangeReason[]).filter(
@@ -272,12 +408,16 @@ export function decideCaseChange(facts: CaseFacts, change: CaseChange, now: Date
           };
     return { outcome: 'refused', reason: change.reason, refusal };
   }
-  if (what === 'stay') return { outcome: 'unchanged', reason: change.reason, state: stateOf(facts) };
+  if (what === 'stay') {
+    const state = stateOf(facts);
+    return { outcome: 'unchanged', reason: change.reason, state, next: nextStepOf(state, today) };
+  }
   const refusal = rule.requires?.(facts) ?? null;
   if (refusal) return { outcome: 'refused', reason: change.reason, refusal };
   const from = stateOf(facts);
-  const to = rule.to(facts, today);
+  const to = rule.to(facts, today, change);
   const summary = rule.summary(change);
+  const next = nextStepOf(to, today, rule.dueOn?.(change));
   return {
     outcome: 'changed',
     reason: change.reason,
@@ -285,6 +425,7 @@ export function decideCaseChange(facts: CaseFacts, change: CaseChange, now: Date
     to,
     at: now,
     history: { fromStage: from.stage, toStage: to.stage, reason: summary },
+    next,
     event: {
       kind: 'stage_change',
       summary,

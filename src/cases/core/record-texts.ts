@@ -21,6 +21,7 @@ export const CASE_EVENT_KINDS = [
   'payment_reversed',
   'task',
   'assignment',
+  'dispute',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -43,6 +44,10 @@ export type RecordParamKind =
   | 'reversalKind'
   | 'adjustmentCause'
   | 'approvalReasons'
+  | 'closeReason'
+  | 'disputeGrounds'
+  | 'disputeAnswer'
+  | 'disputeDecision'
   | 'message';
 
 /**
@@ -60,6 +65,16 @@ export const RECORD_TEXTS = {
   merged: { intoCaseReference: 'text' },
   recalled: {},
   closed_by_creditor: {},
+  dispute_stage_opened: {},
+  dispute_stage_resolved: {},
+  case_closed: { closeReason: 'closeReason', note: 'text' },
+  case_reopened: { note: 'text' },
+  // Disputes (src/disputes): recorded, linked to an earlier one, the creditor asked and answering, a person's decision.
+  dispute_recorded: { grounds: 'disputeGrounds', claimReference: 'text', dueOn: 'date' },
+  dispute_linked: { grounds: 'disputeGrounds', claimReference: 'text' },
+  dispute_answered: { answer: 'disputeAnswer', claimReference: 'text' },
+  dispute_decided: { decision: 'disputeDecision', claimReference: 'text', note: 'text' },
+  dispute_debtor_told: { decision: 'disputeDecision', claimReference: 'text' },
   // A placement opens the case.
   placement: { creditor: 'text', mandate: 'text' },
   placement_file: { creditor: 'text', mandate: 'text', file: 'text' },

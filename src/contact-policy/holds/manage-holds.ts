@@ -125,40 +125,49 @@ export async function liftHold(
   reason: string,
   requestId: string | null = null,
 ): Promise<HoldView> {
-  const now = deps.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const hold = await trx.selectFrom('holds').selectAll().where('id', '=', holdId).forUpdate().executeTakeFirst();
-    if (!hold) throw notFound('The hold');
-    await assertDebtorInScope(trx, actor, hold.debtor_id, hold.case_id);
-    if (hold.status !== 'active') throw conflict('holds.not_active', `This hold is already ${hold.status}.`);
-    const row = await trx
-      .updateTable('holds')
-      .set({ status: 'lifted', lifted_at: now, lifted_by: actor.userId })
-      .where('id', '=', holdId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const kind = hold.kind as HoldKind;
-    await timeline(
-      trx,
-      hold.debtor_id,
-      hold.case_id,
-      now,
-      actor.userId,
-      recordText('hold_lifted', { holdKind: kind, reason: reason.trim() }),
-      { holdId },
-    );
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'hold.lifted',
-      targetType: 'hold',
-      targetId: holdId,
-      before: { status: 'active' },
-      after: { status: 'lifted', reason: reason.trim() },
-      requestId,
-      at: now,
-    });
-    return holdView({ ...row, created_by_name: null });
+  return deps.db.transaction().execute((trx) => liftHoldIn(trx, deps.now(), actor, holdId, reason, requestId));
+}
+
+/** Lifts a hold inside the caller's transaction (a dispute's decision lifts the hold its recording placed). */
+export async function liftHoldIn(
+  trx: Transaction<DB>,
+  now: Date,
+  actor: Actor,
+  holdId: string,
+  reason: string,
+  requestId: string | null = null,
+): Promise<HoldView> {
+  const hold = await trx.selectFrom('holds').selectAll().where('id', '=', holdId).forUpdate().executeTakeFirst();
+  if (!hold) throw notFound('The hold');
+  await assertDebtorInScope(trx, actor, hold.debtor_id, hold.case_id);
+  if (hold.status !== 'active') throw conflict('holds.not_active', `This hold is already ${hold.status}.`);
+  const row = await trx
+    .updateTable('holds')
+    .set({ status: 'lifted', lifted_at: now, lifted_by: actor.userId })
+    .where('id', '=', holdId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const kind = hold.kind as HoldKind;
+  await timeline(
+    trx,
+    hold.debtor_id,
+    hold.case_id,
+    now,
+    actor.userId,
+    recordText('hold_lifted', { holdKind: kind, reason: reason.trim() }),
+    { holdId },
+  );
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: 'hold.lifted',
+    targetType: 'hold',
+    targetId: holdId,
+    before: { status: 'active' },
+    after: { status: 'lifted', reason: reason.trim() },
+    requestId,
+    at: now,
   });
+  return holdView({ ...row, created_by_name: null });
 }
 
 export async function listHolds(deps: Deps, debtorId: string): Promise<HoldView[]> {

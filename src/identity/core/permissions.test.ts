@@ -27,11 +27,13 @@ describe('permission matrix', () => {
     expect(can('administrator', 'cases.read')).toBe(false);
   });
 
-  it('gives creditor users their portfolio, their own placements, payments and remittances, nothing else', () => {
+  it('gives creditor users their portfolio, their own placements, payments, remittances and disputes to answer, nothing else', () => {
     expect(permissionsOf('creditor_user').sort()).toEqual([
       'cases.read',
       'creditors.read',
       'dashboard.read',
+      'disputes.answer',
+      'disputes.read',
       'documents.read',
       'documents.upload',
       'me.read',

@@ -97,6 +97,17 @@ export const PERMISSIONS = {
   /** Time bars: record what interrupts one (case workers), and the list of claims nearing their bar (a person reviews). */
   'time_bars.record': [...CASE_WORKERS, 'compliance_officer', 'manager'],
   'time_bars.review': ['team_leader', 'judicial_specialist', 'compliance_officer', 'manager'],
+  /**
+   * Disputes of a claim (REGULATION §9): read them (a creditor user: its own cases' disputes, the evidence asked of it),
+   * record one (case workers), answer an evidence request (the creditor; a manager enters an answer received by post),
+   * decide on an answer (case workers), and close or reopen a case with a reason (team leaders and managers).
+   */
+  'disputes.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
+  'disputes.record': [...CASE_WORKERS, 'manager'],
+  'disputes.answer': ['creditor_user', 'manager'],
+  'disputes.review': [...CASE_WORKERS, 'manager'],
+  'cases.close': ['team_leader', 'manager'],
+  'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,
   'reference_data.manage': ['administrator'],
   /** Compliance officers read the users too: they approve access to case data (see users.approve_access). */

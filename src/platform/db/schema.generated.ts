@@ -42,7 +42,7 @@ export type CaseEventsChannel = 'email' | 'letter' | 'phone' | 'portal' | 'sms';
 
 export type CaseEventsDirection = 'inbound' | 'outbound';
 
-export type CaseEventsKind = 'assignment' | 'call_attempt' | 'contact_override' | 'conversation' | 'email' | 'hold' | 'letter' | 'note' | 'payment' | 'payment_reported' | 'payment_reversed' | 'placement' | 'plan' | 'preferences' | 'promise' | 'review' | 'sms' | 'stage_change' | 'task';
+export type CaseEventsKind = 'assignment' | 'call_attempt' | 'contact_override' | 'conversation' | 'dispute' | 'email' | 'hold' | 'letter' | 'note' | 'payment' | 'payment_reported' | 'payment_reversed' | 'placement' | 'plan' | 'preferences' | 'promise' | 'review' | 'sms' | 'stage_change' | 'task';
 
 export type CaseQueueArm = 'challenger' | 'champion';
 
@@ -50,7 +50,7 @@ export type CaseReviewsKind = 'broken_plan' | 'orientation';
 
 export type CaseReviewsStatus = 'closed' | 'open';
 
-export type CasesCloseReason = 'deceased' | 'merged' | 'other' | 'paid' | 'personal_recovery' | 'recalled' | 'settled' | 'time_barred' | 'written_off';
+export type CasesCloseReason = 'deceased' | 'merged' | 'other' | 'overindebtedness_erasure' | 'paid' | 'personal_recovery' | 'recalled' | 'returned_unpaid' | 'settled' | 'time_barred' | 'written_off';
 
 export type CasesStage = 'amicable' | 'closed' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
 
@@ -96,7 +96,7 @@ export type ContactsChannel = 'email' | 'letter' | 'phone' | 'sms';
 
 export type ContactsDirection = 'inbound' | 'outbound';
 
-export type CreditorNotificationsEvent = 'payment.recorded' | 'payment.reversed';
+export type CreditorNotificationsEvent = 'case.closed' | 'case.reopened' | 'dispute.decided' | 'dispute.evidence_requested' | 'payment.recorded' | 'payment.reversed';
 
 export type CreditorsSector = 'bank' | 'consumer_credit' | 'energy' | 'housing' | 'other' | 'telecom';
 
@@ -117,6 +117,18 @@ export type DebtorPossibleMatchesStatus = 'different_people' | 'open' | 'same_pe
 export type DebtorsKind = 'company' | 'person';
 
 export type DebtorsLanguage = 'en' | 'fr' | 'it';
+
+export type DisputeDocumentsPart = 'answer' | 'dispute';
+
+export type DisputesAdjustmentComponent = 'fees' | 'interest' | 'principal';
+
+export type DisputesAnswer = 'adjusted' | 'confirmed' | 'withdrawn';
+
+export type DisputesDecision = 'adjust' | 'close' | 'resume';
+
+export type DisputesGrounds = 'already_paid' | 'amount_wrong' | 'identity_theft' | 'not_delivered' | 'not_mine' | 'other';
+
+export type DisputesStatus = 'answered' | 'decided' | 'evidence_requested' | 'linked';
 
 export type DocumentRetentionPeriodsBasis = 'enforcement' | 'limitation' | 'minimisation';
 
@@ -634,6 +646,7 @@ export interface Contacts {
 
 export interface CreditorNotifications {
   attempts: Generated<number>;
+  case_id: string | null;
   created_at: Timestamp;
   creditor_id: string;
   delivered_at: Timestamp | null;
@@ -641,7 +654,7 @@ export interface CreditorNotifications {
   id: Generated<string>;
   last_error: string | null;
   payload: JsonColumn;
-  payment_id: string;
+  payment_id: string | null;
 }
 
 export interface Creditors {
@@ -774,6 +787,39 @@ export interface Debtors {
   updated_at: Generated<Timestamp>;
 }
 
+export interface DisputeDocuments {
+  dispute_id: string;
+  document_id: string;
+  part: DisputeDocumentsPart;
+}
+
+export interface Disputes {
+  adjustment_cents: number | null;
+  adjustment_component: DisputesAdjustmentComponent | null;
+  answer: DisputesAnswer | null;
+  answer_note: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  case_id: string;
+  claim_id: string;
+  creditor_id: string;
+  debtor_id: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision: DisputesDecision | null;
+  decision_note: string | null;
+  evidence_due_on: string;
+  evidence_requested: JsonColumn;
+  grounds: DisputesGrounds;
+  hold_id: string | null;
+  id: Generated<string>;
+  linked_to: string | null;
+  note: string;
+  opened_at: Timestamp;
+  opened_by: string;
+  status: DisputesStatus;
+}
+
 export interface DocumentRetentionPeriods {
   basis: DocumentRetentionPeriodsBasis;
   created_at: Generated<Timestamp>;
@@ -834,6 +880,7 @@ export interface Mandates {
   commission_rate_bp: number;
   created_at: Generated<Timestamp>;
   creditor_id: string;
+  dispute_evidence_days: Generated<number>;
   ends_on: string | null;
   id: Generated<string>;
   kind: MandatesKind;
@@ -1252,6 +1299,8 @@ export interface DB {
   debtor_possible_matches: DebtorPossibleMatches;
   debtor_references: DebtorReferences;
   debtors: Debtors;
+  dispute_documents: DisputeDocuments;
+  disputes: Disputes;
   document_retention_periods: DocumentRetentionPeriods;
   holds: Holds;
   ledger_entries: LedgerEntries;

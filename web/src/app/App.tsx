@@ -28,6 +28,7 @@ import { LoginPage } from '../features/identity/LoginPage.js';
 import { ForgottenPasswordPage } from '../features/identity/ForgottenPasswordPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { PaymentsPage } from '../features/remittances/PaymentsPage.js';
+import { DisputesPage } from '../features/disputes/DisputesPage.js';
 import { PlacementPage } from '../features/intake/PlacementPage.js';
 import { PlacementsPage } from '../features/intake/PlacementsPage.js';
 import { PlacementUploadPage } from '../features/intake/PlacementUploadPage.js';
@@ -82,6 +83,7 @@ export function App() {
         <Route path="contact-policy/draft" element={guarded('contact_policy.manage', <ContactPolicyDraftPage />)} />
         <Route path="contact-policy/holidays" element={guarded('contact_policy.read', <ContactPolicyHolidaysPage />)} />
         <Route path="payments" element={guarded('remittances.read', <PaymentsPage />)} />
+        <Route path="disputes" element={guarded('disputes.read', <DisputesPage />)} />
         <Route path="remittances/:id" element={guarded('remittances.read', <RemittancePage />)} />
         <Route path="bank-statements" element={guarded('bank_files.read', <BankStatementsPage />)} />
         <Route path="bank-statements/:id" element={guarded('bank_files.read', <BankStatementPage />)} />

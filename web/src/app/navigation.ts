@@ -16,6 +16,7 @@ export interface NavigationEntry {
     | 'nav.debtorMatches'
     | 'nav.planApprovals'
     | 'nav.caseReviews'
+    | 'nav.disputes'
     | 'nav.contactPolicy'
     | 'nav.payments'
     | 'nav.bankStatements'
@@ -38,6 +39,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/debtor-matches', labelKey: 'nav.debtorMatches', permission: 'debtors.review_matches' },
   { path: '/plan-approvals', labelKey: 'nav.planApprovals', permission: 'plans.approve' },
   { path: '/case-reviews', labelKey: 'nav.caseReviews', permission: 'plans.review' },
+  { path: '/disputes', labelKey: 'nav.disputes', permission: 'disputes.read' },
   { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
   { path: '/payments', labelKey: 'nav.payments', permission: 'remittances.read' },
   { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },

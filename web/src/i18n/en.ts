@@ -16,6 +16,7 @@ import { recordsEn } from './records/en.js';
 import { documentsEn, documentsProblemsEn } from './documents/en.js';
 import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
+import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
@@ -61,6 +62,7 @@ export const en: Messages = {
     debtorMatches: 'Possible duplicates',
     planApprovals: 'Plans to approve',
     caseReviews: 'Cases to review',
+    disputes: 'Disputes',
     contactPolicy: 'Contact policy',
     payments: 'Payments and remittances',
     bankStatements: 'Bank statements',
@@ -604,6 +606,7 @@ export const en: Messages = {
   complaints: complaintsEn,
   timeBars: timeBarsEn,
   caseOverview: caseOverviewEn,
+  disputes: disputesEn,
   strategyForm: strategyFormEn,
   problems: {
     teams: adminProblemsEn.teams,
@@ -614,6 +617,7 @@ export const en: Messages = {
     ...exportsProblemsEn,
     ...documentsProblemsEn,
     ...complaintsProblemsEn,
+    ...disputesProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',
@@ -833,6 +837,8 @@ export const en: Messages = {
       nothing_paid: 'No claim of this case was paid: it cannot close as paid.',
       not_closed_as_paid: 'This case was not closed as paid: a reversed payment does not reopen it.',
       nothing_owed: 'No claim of this case owes again: it stays closed.',
+      disputes_open: 'A dispute of this case still waits for a decision: collection does not resume.',
+      merged_not_reopened: 'This case closed when its debtor was merged: its claims live on in the surviving case.',
     },
     plans: {
       case_closed: 'This case is closed: a plan can only be made on an open case.',
@@ -1374,18 +1380,21 @@ export const en: Messages = {
       paid: 'Paid',
       recalled: 'Recalled by the creditor',
       time_barred: 'Time-barred',
-      deceased: 'Debtor deceased',
+      deceased: 'Debtor deceased without an estate',
       personal_recovery: 'Personal recovery',
       settled: 'Settled',
       written_off: 'Written off',
       merged: 'Debtor records merged',
       other: 'Other',
+      returned_unpaid: 'Returned unpaid to the creditor',
+      overindebtedness_erasure: 'Over-indebtedness erasure',
     },
     channels: { phone: 'Phone', email: 'Email', sms: 'SMS', letter: 'Letter', portal: 'Portal' },
     directions: { inbound: 'inbound', outbound: 'outbound' },
     usages: { mobile: 'Mobile', home: 'Home', work: 'Work', personal: 'Personal' },
     consents: { unknown: 'Unknown', given: 'Given', withdrawn: 'Withdrawn' },
     eventKinds: {
+      dispute: 'Dispute',
       contact_override: 'Override',
       preferences: 'Debtor’s wishes',
       placement: 'Placement',

@@ -15,6 +15,7 @@ import { recordsFr } from './records/fr.js';
 import { documentsFr, documentsProblemsFr } from './documents/fr.js';
 import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
+import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
@@ -60,6 +61,7 @@ export const fr = {
     debtorMatches: 'Rapprochements à vérifier',
     planApprovals: 'Plans à valider',
     caseReviews: 'Dossiers à revoir',
+    disputes: 'Contestations',
     contactPolicy: 'Politique de contact',
     payments: 'Paiements et reversements',
     bankStatements: 'Relevés bancaires',
@@ -610,6 +612,7 @@ export const fr = {
   complaints: complaintsFr,
   timeBars: timeBarsFr,
   caseOverview: caseOverviewFr,
+  disputes: disputesFr,
   strategyForm: strategyFormFr,
   problems: {
     teams: adminProblemsFr.teams,
@@ -620,6 +623,7 @@ export const fr = {
     ...exportsProblemsFr,
     ...documentsProblemsFr,
     ...complaintsProblemsFr,
+    ...disputesProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',
@@ -861,6 +865,9 @@ export const fr = {
       nothing_paid: 'Aucune créance de ce dossier n’a été payée : il ne peut pas se clore comme soldé.',
       not_closed_as_paid: 'Ce dossier n’a pas été clos comme soldé : l’annulation d’un paiement ne le rouvre pas.',
       nothing_owed: 'Aucune créance de ce dossier n’est redevenue due : il reste clos.',
+      disputes_open: 'Une contestation de ce dossier attend encore une décision : le recouvrement ne reprend pas.',
+      merged_not_reopened:
+        'Ce dossier a été fermé par une fusion de fiches : ses créances vivent dans le dossier conservé.',
     },
     plans: {
       case_closed: 'Ce dossier est clos : un plan ne peut être fait que sur un dossier ouvert.',
@@ -1430,18 +1437,21 @@ export const fr = {
       paid: 'Payé',
       recalled: 'Rappelé par le créancier',
       time_barred: 'Prescrit',
-      deceased: 'Débiteur décédé',
+      deceased: 'Débiteur décédé sans succession',
       personal_recovery: 'Rétablissement personnel',
       settled: 'Transaction',
       written_off: 'Abandon de créance',
       merged: 'Fiches débiteur fusionnées',
       other: 'Autre',
+      returned_unpaid: 'Rendu impayé au créancier',
+      overindebtedness_erasure: 'Effacement (surendettement)',
     },
     channels: { phone: 'Téléphone', email: 'E-mail', sms: 'SMS', letter: 'Courrier', portal: 'Portail' },
     directions: { inbound: 'entrant', outbound: 'sortant' },
     usages: { mobile: 'Mobile', home: 'Domicile', work: 'Travail', personal: 'Personnel' },
     consents: { unknown: 'Inconnu', given: 'Donné', withdrawn: 'Retiré' },
     eventKinds: {
+      dispute: 'Contestation',
       contact_override: 'Dérogation',
       preferences: 'Souhaits du débiteur',
       placement: 'Placement',

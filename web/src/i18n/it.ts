@@ -16,6 +16,7 @@ import { recordsIt } from './records/it.js';
 import { documentsIt, documentsProblemsIt } from './documents/it.js';
 import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
+import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 
 /**
@@ -58,6 +59,7 @@ export const it: PartialMessages = {
     debtorMatches: 'Possibili duplicati',
     planApprovals: 'Piani da approvare',
     caseReviews: 'Pratiche da riesaminare',
+    disputes: 'Contestazioni',
     contactPolicy: 'Politica di contatto',
     payments: 'Pagamenti e riversamenti',
     bankStatements: 'Estratti conto',
@@ -597,6 +599,7 @@ export const it: PartialMessages = {
   complaints: complaintsIt,
   timeBars: timeBarsIt,
   caseOverview: caseOverviewIt,
+  disputes: disputesIt,
   strategyForm: strategyFormIt,
   problems: {
     teams: adminProblemsIt.teams,
@@ -607,6 +610,7 @@ export const it: PartialMessages = {
     ...exportsProblemsIt,
     ...documentsProblemsIt,
     ...complaintsProblemsIt,
+    ...disputesProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',
@@ -842,6 +846,9 @@ export const it: PartialMessages = {
       not_closed_as_paid:
         'Questa pratica non è stata chiusa come saldata: l’annullamento di un pagamento non la riapre.',
       nothing_owed: 'Nessun credito di questa pratica è di nuovo dovuto: resta chiusa.',
+      disputes_open: 'Una contestazione di questa pratica attende ancora una decisione: il recupero non riprende.',
+      merged_not_reopened:
+        'Questa pratica è stata chiusa per un’unione di schede: i suoi crediti vivono nella pratica conservata.',
     },
     plans: {
       case_closed: 'Questa pratica è chiusa: un piano si può fare solo su una pratica aperta.',
@@ -1410,18 +1417,21 @@ export const it: PartialMessages = {
       paid: 'Pagata',
       recalled: 'Richiamata dal creditore',
       time_barred: 'Prescritta',
-      deceased: 'Debitore deceduto',
+      deceased: 'Debitore deceduto senza eredità',
       personal_recovery: 'Esdebitazione',
       settled: 'Transazione',
       written_off: 'Stralcio',
       merged: 'Schede debitore unite',
       other: 'Altro',
+      returned_unpaid: 'Restituito insoluto al creditore',
+      overindebtedness_erasure: 'Esdebitazione (sovraindebitamento)',
     },
     channels: { phone: 'Telefono', email: 'E-mail', sms: 'SMS', letter: 'Lettera', portal: 'Portale' },
     directions: { inbound: 'in entrata', outbound: 'in uscita' },
     usages: { mobile: 'Cellulare', home: 'Casa', work: 'Lavoro', personal: 'Personale' },
     consents: { unknown: 'Sconosciuto', given: 'Dato', withdrawn: 'Revocato' },
     eventKinds: {
+      dispute: 'Contestazione',
       contact_override: 'Deroga',
       preferences: 'Richieste del debitore',
       placement: 'Affidamento',

@@ -22,6 +22,8 @@ import { PaymentsSection } from '../payments/PaymentsSection.js';
 import { DocumentsSection } from '../documents/DocumentsSection.js';
 import { CaseComplaintsSection } from '../complaints/CaseComplaintsSection.js';
 import { TimeBarSection } from '../time-bars/TimeBarSection.js';
+import { DisputesSection } from '../disputes/DisputesSection.js';
+import { ClosurePanel } from '../disputes/ClosurePanel.js';
 import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
 import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
 
@@ -123,6 +125,23 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}
       {can(me.role, 'documents.read') ? <DocumentsSection caseId={detail.id} /> : null}
       {can(me.role, 'complaints.read') ? <CaseComplaintsSection caseId={detail.id} /> : null}
+      {can(me.role, 'disputes.read') ? (
+        <DisputesSection
+          caseId={detail.id}
+          caseOpen={detail.status !== 'closed'}
+          claims={detail.claims}
+          onChanged={reloadCase}
+        />
+      ) : null}
+      {can(me.role, 'cases.close') ? (
+        <ClosurePanel
+          caseId={detail.id}
+          status={detail.status}
+          closeReason={detail.closeReason}
+          closedOn={detail.closedOn}
+          onChanged={reloadCase}
+        />
+      ) : null}
       {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}
       {contactsShown ? null : <HoldsSection holds={detail.holds} />}

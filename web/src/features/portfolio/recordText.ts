@@ -10,6 +10,10 @@ const CODE_GROUPS: Partial<Record<RecordParamKind, string>> = {
   planKind: 'plans.kinds',
   reversalKind: 'payments.reversalKinds',
   adjustmentCause: 'planActions.reasons.adjustment_causes',
+  closeReason: 'values.closeReasons',
+  disputeGrounds: 'disputes.grounds',
+  disputeAnswer: 'disputes.answers',
+  disputeDecision: 'disputes.decisions',
 };
 
 const KINDS: Record<string, Record<string, RecordParamKind> | undefined> = RECORD_TEXTS;

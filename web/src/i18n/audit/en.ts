@@ -138,6 +138,14 @@ export const auditTrailEn: typeof auditTrailFr = {
       assigned: '{{actor}} assigned case {{case}}',
       orientation_flagged: 'Case {{case}} was flagged for a change of orientation',
       review_closed: '{{actor}} closed the review of case {{case}}',
+      closed: '{{actor}} closed case {{case}}',
+      reopened: '{{actor}} reopened case {{case}}',
+    },
+    dispute: {
+      recorded: '{{actor}} recorded a dispute and asked the creditor for evidence',
+      linked: '{{actor}} recorded a dispute linked to an earlier one',
+      answered: '{{actor}} answered a request for evidence',
+      decided: '{{actor}} decided on a dispute',
     },
     complaint: {
       registered: '{{actor}} registered complaint {{reference}} on case {{case}}',

@@ -142,6 +142,14 @@ export const auditTrailFr = {
       assigned: '{{actor}} a attribué le dossier {{case}}',
       orientation_flagged: 'Le dossier {{case}} a été signalé pour une réorientation',
       review_closed: '{{actor}} a clos l’examen du dossier {{case}}',
+      closed: '{{actor}} a clos le dossier {{case}}',
+      reopened: '{{actor}} a rouvert le dossier {{case}}',
+    },
+    dispute: {
+      recorded: '{{actor}} a enregistré une contestation et demandé les justificatifs au créancier',
+      linked: '{{actor}} a enregistré une contestation rattachée à une précédente',
+      answered: '{{actor}} a répondu à une demande de justificatifs',
+      decided: '{{actor}} a tranché une contestation',
     },
     complaint: {
       registered: '{{actor}} a enregistré la réclamation {{reference}} sur le dossier {{case}}',

@@ -140,6 +140,14 @@ export const auditTrailIt: typeof auditTrailFr = {
       assigned: '{{actor}} ha assegnato la pratica {{case}}',
       orientation_flagged: 'La pratica {{case}} è stata segnalata per un cambio di orientamento',
       review_closed: '{{actor}} ha chiuso l’esame della pratica {{case}}',
+      closed: '{{actor}} ha chiuso la pratica {{case}}',
+      reopened: '{{actor}} ha riaperto la pratica {{case}}',
+    },
+    dispute: {
+      recorded: '{{actor}} ha registrato una contestazione e chiesto i documenti al creditore',
+      linked: '{{actor}} ha registrato una contestazione collegata a una precedente',
+      answered: '{{actor}} ha risposto a una richiesta di documenti',
+      decided: '{{actor}} ha deciso su una contestazione',
     },
     complaint: {
       registered: '{{actor}} ha registrato il reclamo {{reference}} sulla pratica {{case}}',
