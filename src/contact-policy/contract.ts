@@ -11,6 +11,12 @@ import { CHANNELS, DAY_KEYS, HOLD_KINDS, policyDocumentSchema } from './core/pol
  * on inline facts, holidays).
  */
 
+/**
+ * The note of version 1, the policy Accord ships (written by migration 0005): the pages say it in the reader's
+ * language; any other note is shown in the words its author wrote.
+ */
+export const SHIPPED_POLICY_NOTE = 'Politique par défaut livrée avec Accord (REGULATION.md §6)';
+
 export const channelSchema = z.enum(CHANNELS);
 const channel = channelSchema;
 /** An instant with its offset, read as a Date. */

@@ -15,6 +15,7 @@ import {
   type VersionSummary,
 } from './api.js';
 import { PolicyRules } from './PolicyRules.js';
+import { VersionNote } from './VersionNote.js';
 import { VersionFacts } from './VersionFacts.js';
 import { useFormat } from '../../i18n/format.js';
 import { RECORD_TEXT_LANG } from '../../i18n/labels.js';
@@ -78,7 +79,7 @@ function Overview({ overview }: { overview: PolicyOverview }) {
                 {version.note ? (
                   <>
                     {' — '}
-                    <span lang={RECORD_TEXT_LANG}>{version.note}</span>
+                    <VersionNote note={version.note} />
                   </>
                 ) : null}
               </li>
@@ -140,7 +141,7 @@ function History({
                 <td>{format.dateTime(version.effectiveFrom)}</td>
                 <td>{format.dateTime(version.publishedAt)}</td>
                 <td>{version.publishedBy?.name ?? t('contactPolicy.system')}</td>
-                <td lang={RECORD_TEXT_LANG}>{version.note || t('common.none')}</td>
+                <td>{version.note ? <VersionNote note={version.note} /> : t('common.none')}</td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.js';
 import { RECORD_TEXT_LANG } from '../../i18n/labels.js';
 import type { VersionSummary } from './api.js';
+import { VersionNote } from './VersionNote.js';
 
 /** A version's number, effective date, publication and note. */
 export function VersionFacts({ version }: { version: VersionSummary }) {
@@ -22,7 +23,11 @@ export function VersionFacts({ version }: { version: VersionSummary }) {
             })
           : t('contactPolicy.publishedBySystem', { date: format.dateTime(version.publishedAt) })}
       </p>
-      {version.note ? <p lang={RECORD_TEXT_LANG}>{t('contactPolicy.note', { note: version.note })}</p> : null}
+      {version.note ? (
+        <p>
+          {t('contactPolicy.noteLabel')} <VersionNote note={version.note} />
+        </p>
+      ) : null}
     </>
   );
 }

@@ -11,6 +11,8 @@ export const contactPolicyEn: ContactPolicyMessages = {
   publishedBy: 'Published on {{date}} by {{name}}',
   publishedBySystem: 'Published on {{date}} (the version shipped with Accord)',
   note: 'Note: {{note}}',
+  noteLabel: 'Note:',
+  shippedNote: 'Default policy shipped with Accord (the rules of responsible collection)',
   rulesHeading: 'The rules',
   upcoming: 'Upcoming versions',
   noUpcoming: 'No version scheduled.',

@@ -9,6 +9,8 @@ export const contactPolicyFr = {
   publishedBy: 'Publiée le {{date}} par {{name}}',
   publishedBySystem: 'Publiée le {{date}} (version livrée avec Accord)',
   note: 'Note : {{note}}',
+  noteLabel: 'Note :',
+  shippedNote: 'Politique par défaut livrée avec Accord (les règles du recouvrement responsable)',
   rulesHeading: 'Les règles',
   upcoming: 'Versions à venir',
   noUpcoming: 'Aucune version programmée.',

@@ -11,6 +11,8 @@ export const contactPolicyIt: ContactPolicyMessages = {
   publishedBy: 'Pubblicata il {{date}} da {{name}}',
   publishedBySystem: 'Pubblicata il {{date}} (versione fornita con Accord)',
   note: 'Nota: {{note}}',
+  noteLabel: 'Nota:',
+  shippedNote: 'Politica predefinita fornita con Accord (le regole del recupero responsabile)',
   rulesHeading: 'Le regole',
   upcoming: 'Versioni future',
   noUpcoming: 'Nessuna versione programmata.',
