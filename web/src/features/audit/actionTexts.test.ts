@@ -65,7 +65,7 @@ describe('every audited action in words', () => {
 
   it('finds the actions the code appends', () => {
     expect(appended.size).toBeGreaterThan(70);
-    expect(appended.get('payment.recorded')).toBe('payments/record-payment.ts');
+    expect(appended.get('payment.recorded')).toBe('payments/record-payments.ts');
   });
 
   it.each([...appended])('%s (%s) has a family and a sentence in French, English and Italian', (action) => {
