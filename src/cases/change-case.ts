@@ -40,7 +40,7 @@ export async function changeCase(trx: Transaction<DB>, request: CaseChangeReques
       caseId: request.caseId,
       change: request.change.reason,
       stage: facts.stage,
-      status: facts.status,
+      caseStatus: facts.status,
     });
   }
   if (transition.outcome === 'unchanged') return transition;

@@ -239,6 +239,10 @@ describe.each(ENGINES)('a dispute round trip with the creditor, a closure and a 
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(reopened.json()).toMatchObject({ stage: 'amicable', status: 'open', next: { action: 'contact_debtor' } });
     expect((await caseRow()).balance_cents).toBeGreaterThan(0);
+    // An open case is not reopened: a 409 problem whose status stays the HTTP status, the case's own given beside it.
+    const twice = await as(t.app, leader)('POST', `/api/v1/cases/${caseId}/reopening`, { note: 'Encore une fois.' });
+    expect(twice.statusCode, twice.body).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'cases.not_closed', status: 409, caseStatus: 'open' });
     expect(await notices()).toEqual(['dispute.evidence_requested', 'dispute.decided', 'case.closed', 'case.reopened']);
     const history = await t.deps.db
       .selectFrom('case_stage_history')

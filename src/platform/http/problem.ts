@@ -68,7 +68,10 @@ export function sendProblem(
   detail: string,
   extra: Record<string, unknown> = {},
 ) {
+  // The problem's own members come last: a fact an error carries under the same name (a case's `status`) never
+  // replaces them.
   const problem: Problem = {
+    ...extra,
     type: `urn:accord:problem:${code}`,
     title: TITLES[status] ?? 'Error',
     status,
@@ -76,7 +79,6 @@ export function sendProblem(
     code,
     instance: request.url.split('?')[0] ?? request.url,
     requestId: String(request.id),
-    ...extra,
   };
   return reply.status(status).type('application/problem+json; charset=utf-8').send(problem);
 }
