@@ -18,7 +18,6 @@ import { PolicyRules } from './PolicyRules.js';
 import { VersionNote } from './VersionNote.js';
 import { VersionFacts } from './VersionFacts.js';
 import { useFormat } from '../../i18n/format.js';
-import { RECORD_TEXT_LANG } from '../../i18n/labels.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 

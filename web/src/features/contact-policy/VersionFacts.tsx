@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.js';
-import { RECORD_TEXT_LANG } from '../../i18n/labels.js';
 import type { VersionSummary } from './api.js';
 import { VersionNote } from './VersionNote.js';
 
