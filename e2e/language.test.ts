@@ -22,11 +22,14 @@ describe('the language switcher', () => {
         'Rapprochements à vérifier',
         'Plans à valider',
         'Dossiers à revoir',
+        'Contestations',
         'Politique de contact',
         'Paiements et reversements',
         'Relevés bancaires',
         'Créanciers',
         'Utilisateurs',
+        'Réclamations',
+        'Prescriptions proches',
         'Journal d’audit',
       ]);
 
@@ -41,11 +44,14 @@ describe('the language switcher', () => {
         'Possible duplicates',
         'Plans to approve',
         'Cases to review',
+        'Disputes',
         'Contact policy',
         'Payments and remittances',
         'Bank statements',
         'Creditors',
         'Users',
+        'Complaints',
+        'Time bars near',
         'Audit trail',
       ]);
       expect(await page.title()).toBe('Home – Accord');
@@ -65,11 +71,14 @@ describe('the language switcher', () => {
         'Possible duplicates',
         'Plans to approve',
         'Cases to review',
+        'Disputes',
         'Contact policy',
         'Payments and remittances',
         'Bank statements',
         'Creditors',
         'Users',
+        'Complaints',
+        'Time bars near',
         'Audit trail',
       ]);
       const saved = await fixture.server.deps.db
@@ -90,11 +99,14 @@ describe('the language switcher', () => {
         'Possibili duplicati',
         'Piani da approvare',
         'Pratiche da riesaminare',
+        'Contestazioni',
         'Politica di contatto',
         'Pagamenti e riversamenti',
         'Estratti conto',
         'Creditori',
         'Utenti',
+        'Reclami',
+        'Prescrizioni vicine',
         'Registro di audit',
       ]);
 
@@ -109,11 +121,14 @@ describe('the language switcher', () => {
         'Rapprochements à vérifier',
         'Plans à valider',
         'Dossiers à revoir',
+        'Contestations',
         'Politique de contact',
         'Paiements et reversements',
         'Relevés bancaires',
         'Créanciers',
         'Utilisateurs',
+        'Réclamations',
+        'Prescriptions proches',
         'Journal d’audit',
       ]);
     } finally {

@@ -32,6 +32,8 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },
   { label: 'Utilisateurs', permission: 'users.read', path: '/users' },
   { label: 'Données de référence', permission: 'reference_data.manage', path: '/reference-data' },
+  { label: 'Réclamations', permission: 'complaints.register_read', path: '/complaints' },
+  { label: 'Prescriptions proches', permission: 'time_bars.review', path: '/time-bars' },
   { label: 'Journal d’audit', permission: 'audit.read', path: '/audit' },
 ];
 

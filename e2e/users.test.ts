@@ -100,6 +100,7 @@ describe('user administration', () => {
         'Mon poste',
         'Dossiers',
         'Dossiers à revoir',
+        'Contestations',
         'Politique de contact',
         'Créanciers',
       ]);

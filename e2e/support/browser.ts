@@ -49,8 +49,11 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-/** Presses Tab until the element matching `selector` has the focus: proves it is reachable by keyboard. */
-export async function tabTo(page: Page, selector: string, maxPresses = 25): Promise<void> {
+/**
+ * Presses Tab until the element matching `selector` has the focus: proves it is reachable by keyboard. After a
+ * navigation the focus starts at the top, before the skip link, the header and the menu (up to 20 entries).
+ */
+export async function tabTo(page: Page, selector: string, maxPresses = 60): Promise<void> {
   for (let presses = 0; presses < maxPresses; presses++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector);

@@ -257,6 +257,33 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/documents/00000000-0000-4000-8000-000000000000/erasure',
     payload: () => ({ reason: 'Probe of the permission matrix' }),
   },
+  'GET /api/v1/cases/:id/disputes': { url: (ids) => `/api/v1/cases/${ids.caseId}/disputes` },
+  // Allowed roles get 404: no such case (a probe records no dispute and closes no case of the demo).
+  'POST /api/v1/cases/:id/disputes': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/disputes',
+    payload: () => ({
+      claimId: '00000000-0000-4000-8000-000000000000',
+      grounds: 'amount_wrong',
+      note: 'Probe of the permission matrix',
+    }),
+  },
+  'GET /api/v1/disputes': { url: () => '/api/v1/disputes' },
+  'POST /api/v1/disputes/:id/answer': {
+    url: () => '/api/v1/disputes/00000000-0000-4000-8000-000000000000/answer',
+    payload: () => ({ answer: 'confirmed', note: 'Probe of the permission matrix' }),
+  },
+  'POST /api/v1/disputes/:id/decision': {
+    url: () => '/api/v1/disputes/00000000-0000-4000-8000-000000000000/decision',
+    payload: () => ({ decision: 'resume', note: 'Probe of the permission matrix' }),
+  },
+  'POST /api/v1/cases/:id/closure': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/closure',
+    payload: () => ({ reason: 'settled', note: 'Probe of the permission matrix' }),
+  },
+  'POST /api/v1/cases/:id/reopening': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/reopening',
+    payload: () => ({ note: 'Probe of the permission matrix' }),
+  },
   'POST /api/v1/cases/:id/complaints': {
     url: (ids) => `/api/v1/cases/${ids.caseId}/complaints`,
     payload: () => ({ channel: 'phone', subject: 'other', summary: 'Probe of the permission matrix' }),
