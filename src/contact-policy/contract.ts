@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../platform/calendar/local-time.js';
-import { idParams, INT4_MAX, int4Param } from '../platform/http/schemas.js';
+import { CALENDAR_DATE_MAX, CALENDAR_DATE_MIN, idParams, INT4_MAX, int4Param } from '../platform/http/schemas.js';
 import { REASON_MAX_LENGTH } from '../need-to-know/core/need-to-know.js';
 import { CARE_RULE } from '../need-to-know/core/projection.js';
 import { CHANNELS, DAY_KEYS, HOLD_KINDS, policyDocumentSchema } from './core/policy-document.js';
@@ -20,7 +20,16 @@ export const SHIPPED_POLICY_NOTE = 'Politique par défaut livrée avec Accord (R
 export const channelSchema = z.enum(CHANNELS);
 const channel = channelSchema;
 /** An instant with its offset, read as a Date. */
-const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+/** A moment the API takes, within the calendar's dates (a hold ending in year 9999 would put its next moment past them). */
+const instant = z.iso
+  .datetime({ offset: true })
+  .refine(
+    (value) =>
+      Date.parse(value) >= Date.parse(`${CALENDAR_DATE_MIN}T00:00:00Z`) &&
+      Date.parse(value) <= Date.parse(`${CALENDAR_DATE_MAX}T23:59:59Z`),
+    `use a moment from ${CALENDAR_DATE_MIN} to ${CALENDAR_DATE_MAX}`,
+  )
+  .transform((value) => new Date(value));
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time as HH:MM');
 
 /**
