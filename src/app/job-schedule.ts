@@ -5,6 +5,7 @@ import { AUDIT_CHAIN_SEAL, sealAuditChain } from '../audit/seal-chain.js';
 import { SENSITIVE_READS_SEAL, sealSensitiveReads } from '../audit/seal-reads.js';
 import { INTAKE_IMPORT, runImportJob, type ImportJobData } from '../intake/import-job.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from '../jobs/nightly-refresh.js';
+import { cancelPlansOfClosedCases } from '../plans/cancel-on-close.js';
 import { CREDITOR_NOTICES, deliverCreditorNotices } from '../remittances/creditor-notices.js';
 import { DOCUMENTS_RETENTION, deleteExpiredDocuments } from '../documents/erase-documents.js';
 import { sweepOrphanFiles } from '../documents/sweep-orphans.js';
@@ -26,7 +27,8 @@ export function jobSchedule(config: Config): JobDefinition[] {
       // An import must run once: no automatic retry of a half-failed file (its transaction rolled back anyway).
       queue: { retryLimit: 0, expireInSeconds: 6 * 3600 },
       pollingIntervalSeconds: { embedded: 1, server: 1 },
-      run: (deps, data) => runImportJob(deps, data),
+      // A case the file closes has its live plan cancelled in the import's transaction.
+      run: (deps, data) => runImportJob(deps, data, cancelPlansOfClosedCases),
     } satisfies JobDefinition<ImportJobData>,
     {
       // Payment notices to creditors' webhooks: delivered every minute, retried until answered.

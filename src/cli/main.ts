@@ -10,6 +10,7 @@ import { cliImport, parseImportArgs } from '../intake/cli-import.js';
 import { cliCreateUser } from '../identity/cli-create-user.js';
 import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js';
 import { existsSync } from 'node:fs';
+import { cancelPlansOfClosedCases } from '../plans/cancel-on-close.js';
 import { packagePath } from '../platform/paths.js';
 
 /**
@@ -120,7 +121,12 @@ async function main(): Promise<number> {
       const database = await openConfiguredDatabase(config);
       try {
         await migrate(database);
-        return await cliImport({ database, db: database.db, config, now: () => new Date() }, args);
+        // A case the file closes has its live plan cancelled in the import's transaction.
+        return await cliImport(
+          { database, db: database.db, config, now: () => new Date() },
+          args,
+          cancelPlansOfClosedCases,
+        );
       } finally {
         await database.close();
       }

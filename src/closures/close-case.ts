@@ -5,6 +5,7 @@ import { caseInScope } from '../cases/scope.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { refreshCaseBalance } from '../ledger/post.js';
 import { queueCreditorCaseNotice } from '../payments/creditor-notice.js';
+import { cancelPlansOfClosedCases } from '../plans/cancel-on-close.js';
 import { agencyToday } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict } from '../platform/errors.js';
@@ -14,8 +15,8 @@ import type { CaseLifecycleView, ClosureBody, ReopeningBody } from './contract.j
  * A person closes a case for a reason (settled, recalled, returned unpaid to the creditor, deceased without an estate,
  * time-barred, over-indebtedness erasure), in one transaction: the claims still open go back to the creditor with it
  * (recalled when the creditor recalled them, closed otherwise), the lifecycle closes the case (its history line and
- * timeline event), the creditor is told (its webhook), and the closure is audited. A case whose dispute still waits
- * is refused: the dispute is decided first.
+ * timeline event), its live plan is cancelled (plans/cancel-on-close.ts), the creditor is told (its webhook), and the
+ * closure is audited. A case whose dispute still waits is refused: the dispute is decided first.
  */
 export async function closeCase(
   deps: Deps,
@@ -54,6 +55,12 @@ export async function closeCase(
       now,
       today,
     });
+    const plansCancelled = await cancelPlansOfClosedCases(trx, {
+      caseIds: [caseId],
+      actor: auditActor(actor),
+      at: now,
+      requestId,
+    });
     await queueCreditorCaseNotice(trx, {
       creditorId: found.creditor_id,
       caseId,
@@ -73,7 +80,12 @@ export async function closeCase(
       targetId: caseId,
       creditorId: found.creditor_id,
       before: { stage: found.stage, status: found.status, balanceCents: found.balance_cents },
-      after: { closeReason: body.reason, note: body.note, claimsReturned: returned.map((claim) => claim.id) },
+      after: {
+        closeReason: body.reason,
+        note: body.note,
+        claimsReturned: returned.map((claim) => claim.id),
+        plansCancelled,
+      },
       requestId,
       at: now,
     });

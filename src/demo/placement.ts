@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '../audit/append.js';
 import { createPlacement } from '../intake/import-placement.js';
 import { importFile, sha256OfFile } from '../intake/import-file.js';
 import { packagePath } from '../platform/paths.js';
+import { cancelPlansOfClosedCases } from '../plans/cancel-on-close.js';
 
 const EXAMPLE = packagePath('examples', 'intake', 'placement-example.csv');
 
@@ -23,5 +24,5 @@ export async function loadDemoPlacement(deps: Deps) {
     source: { fileName: 'placement-example.csv', sha256: await sha256OfFile(EXAMPLE), format: 'csv' },
     actor: SYSTEM_ACTOR,
   });
-  return importFile(deps, placementId, EXAMPLE, { actor: SYSTEM_ACTOR });
+  return importFile(deps, placementId, EXAMPLE, { actor: SYSTEM_ACTOR, onCasesClosed: cancelPlansOfClosedCases });
 }

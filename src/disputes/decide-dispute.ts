@@ -6,6 +6,7 @@ import { liftHoldIn } from '../contact-policy/holds/manage-holds.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { refreshCaseBalance } from '../ledger/post.js';
 import { adjustClaimIn } from '../payments/credit.js';
+import { cancelPlansOfClosedCases } from '../plans/cancel-on-close.js';
 import { queueCreditorCaseNotice } from '../payments/creditor-notice.js';
 import { agencyToday } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
@@ -104,6 +105,7 @@ export async function decideDispute(
       payload: { disputeId, claimReference, answer: dispute.answer, decision: body.decision, caseStage: outcome },
       at: now,
     });
+    if (outcome === 'closed') await closedByDecision(trx, dispute, actor, { now, today, requestId });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'dispute.decided',
@@ -116,6 +118,24 @@ export async function decideDispute(
       at: now,
     });
     return loadDispute(trx, actor, disputeId, today);
+  });
+}
+
+/**
+ * The decision closed the case (its last open claim recalled, the creditor's withdrawal accepted): its live plan is
+ * cancelled.
+ */
+async function closedByDecision(
+  trx: Parameters<typeof changeCase>[0],
+  dispute: { id: string; case_id: string; creditor_id: string; claim_reference: string },
+  actor: Actor,
+  at: { now: Date; today: string; requestId: string | null },
+): Promise<void> {
+  await cancelPlansOfClosedCases(trx, {
+    caseIds: [dispute.case_id],
+    actor: auditActor(actor),
+    at: at.now,
+    requestId: at.requestId,
   });
 }
 

@@ -4,6 +4,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import { createPlacement } from './import-placement.js';
+import type { CasesClosedHook } from './merge.js';
 import { formatOfFile, importFile, sha256OfFile } from './import-file.js';
 
 /** The actor of imports run from the command line by an operator with shell access. */
@@ -41,6 +42,7 @@ async function countLines(path: string): Promise<number> {
 export async function cliImport(
   deps: Deps,
   args: CliImportArgs,
+  onCasesClosed: CasesClosedHook | undefined,
   out: NodeJS.WriteStream = process.stderr,
 ): Promise<number> {
   const creditor = await deps.db
@@ -72,6 +74,7 @@ export async function cliImport(
   const started = performance.now();
   const report = await importFile(deps, placementId, args.file, {
     actor: CLI_ACTOR,
+    onCasesClosed,
     onProgress: (rows) => bar.update(Math.min(rows, rowsExpected)),
   }).finally(() => bar.stop());
   const seconds = (performance.now() - started) / 1000;

@@ -7,6 +7,7 @@ import type { RowResult } from './core/types.js';
 import { validateRecord } from './core/validate-row.js';
 import { readIntakeFile } from './parse.js';
 import { runPlacement, type PlacementReport } from './import-placement.js';
+import type { CasesClosedHook } from './merge.js';
 import { importProgress } from './progress.js';
 import { agencyToday } from '../platform/calendar/index.js';
 
@@ -37,6 +38,7 @@ export async function importFile(
     requestId?: string | null;
     onProgress?: (rowsRead: number) => void;
     timings?: Record<string, number>;
+    onCasesClosed?: CasesClosedHook | undefined;
   },
 ): Promise<PlacementReport> {
   const today = agencyToday(deps.now(), deps.config);
@@ -45,6 +47,7 @@ export async function importFile(
       actor: options.actor,
       requestId: options.requestId ?? null,
       timings: options.timings,
+      onCasesClosed: options.onCasesClosed,
       onProgress: (rowsRead) => {
         importProgress.set(placementId, rowsRead);
         options.onProgress?.(rowsRead);

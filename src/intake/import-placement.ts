@@ -6,7 +6,13 @@ import { AppError, invalid, notFound } from '../platform/errors.js';
 import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/append.js';
 import type { RowError, RowResult } from './core/types.js';
 import type { MergeCounts } from './contract.js';
-import { claimsOfAnotherDebtor, duplicateClaimRows, mergeStage, unknownClaimRows } from './merge.js';
+import {
+  claimsOfAnotherDebtor,
+  duplicateClaimRows,
+  mergeStage,
+  unknownClaimRows,
+  type CasesClosedHook,
+} from './merge.js';
 import { STAGE_COLUMNS, STAGE_DDL, STAGE_TABLE, stageLine } from './stage.js';
 import { recordText } from '../cases/core/record-texts.js';
 import { IntakeFileError } from './parse.js';
@@ -83,6 +89,8 @@ export interface RunOptions {
   crashAfterRows?: number;
   /** Benchmark: receives the milliseconds of each phase. */
   timings?: Record<string, number>;
+  /** What follows a case the file closed (the app gives the plans' cancellation). */
+  onCasesClosed?: CasesClosedHook | undefined;
 }
 
 class FileRejected extends Error {}
@@ -386,6 +394,9 @@ async function mergePlacement(
     today,
     now,
     timings: options.timings,
+    actor: options.actor,
+    requestId: options.requestId ?? null,
+    onCasesClosed: options.onCasesClosed,
     summary: placement.source_file_name
       ? recordText('placement_file', {
           creditor: placement.creditor_name,

@@ -1,4 +1,5 @@
 import { sql, type QueryResult, type RawBuilder, type Transaction } from 'kysely';
+import type { AuditActor } from '../audit/append.js';
 import type { DB } from '../platform/db/schema.js';
 import { appendCaseEvents } from '../cases/append-case-event.js';
 import { closeEmptiedCases } from '../cases/close-emptied-cases.js';
@@ -23,7 +24,17 @@ export interface MergeParams {
   summary: RecordText;
   /** When given, receives the milliseconds each step took (the benchmark prints them). */
   timings?: Record<string, number>;
+  /** What follows a case the file closed (its live plan cancelled): given by the app, which knows the plans. */
+  onCasesClosed?: CasesClosedHook | undefined;
+  actor?: AuditActor | undefined;
+  requestId?: string | null | undefined;
 }
+
+/** The work another capability does, in the import's transaction, on the cases the file closed. */
+export type CasesClosedHook = (
+  trx: Transaction<DB>,
+  closed: { caseIds: readonly string[]; actor: AuditActor; at: Date; requestId?: string | null },
+) => Promise<unknown>;
 
 const n = (value: unknown) => Number(value ?? 0);
 
@@ -356,6 +367,16 @@ async function endClaims({
       today: p.today,
     }),
   );
+  if (casesClosed > 0 && p.onCasesClosed) {
+    const closed = await run(sql<{ case_id: string }>`
+      select t.case_id from intake_touched_cases t join cases c on c.id = t.case_id where c.status = 'closed'`);
+    await p.onCasesClosed(trx, {
+      caseIds: closed.rows.map((row) => row.case_id),
+      actor: p.actor ?? { userId: p.actorUserId, role: null },
+      at: p.now,
+      requestId: p.requestId ?? null,
+    });
+  }
   const counts = ended.rows[0]!;
   return { recalled: n(counts.recalled), closed: n(counts.closed), casesClosed };
 }

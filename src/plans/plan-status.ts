@@ -123,3 +123,13 @@ export async function planCaseEvent(
     data: { planId: plan.id, ...data },
   });
 }
+
+/** A plan changed or cancelled before a decision: the approval it waited for is withdrawn. */
+export async function withdrawPendingApproval(trx: Transaction<DB>, plan: LockedPlan, at: Date): Promise<void> {
+  await trx
+    .updateTable('plan_approvals')
+    .set({ status: 'withdrawn', decided_at: at, decision_reason: 'plan changed before a decision' })
+    .where('plan_id', '=', plan.id)
+    .where('status', '=', 'pending')
+    .execute();
+}

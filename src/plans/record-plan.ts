@@ -21,7 +21,7 @@ import {
   type CapacityFacts,
   type CaseFacts,
 } from './plan-facts.js';
-import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
+import { applyEvent, lockPlan, planCaseEvent, withdrawPendingApproval, type LockedPlan } from './plan-status.js';
 import { recordText } from '../cases/core/record-texts.js';
 import { loadPlan } from './plan-view.js';
 import type { PlanTerms, PlanView } from './contract.js';
@@ -320,14 +320,6 @@ async function remainingCents(trx: Transaction<DB>, plan: LockedPlan): Promise<n
 }
 
 /** A pending approval of the plan's current version is withdrawn when the plan changes before a decision. */
-async function withdrawPendingApproval(trx: Transaction<DB>, plan: LockedPlan, at: Date): Promise<void> {
-  await trx
-    .updateTable('plan_approvals')
-    .set({ status: 'withdrawn', decided_at: at, decision_reason: 'plan changed before a decision' })
-    .where('plan_id', '=', plan.id)
-    .where('status', '=', 'pending')
-    .execute();
-}
 
 /**
  * Renegotiates a plan: a new version on what remains unpaid, with its reason. The earlier versions and their

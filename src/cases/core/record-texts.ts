@@ -84,6 +84,7 @@ export const RECORD_TEXTS = {
   plan_approved: { version: 'count', by: 'text', reason: 'text' },
   plan_refused: { version: 'count', by: 'text', reason: 'text' },
   plan_cancelled: { reason: 'text' },
+  plan_cancelled_case_closed: { closeReason: 'closeReason' },
   plan_completed: {},
   plan_adjusted: { version: 'count', fromCents: 'money', toCents: 'money', remaining: 'count' },
   plan_broken: { instalment: 'count', graceDays: 'count' },
@@ -97,6 +98,7 @@ export const RECORD_TEXTS = {
   plan_unpaid_beyond_grace: { instalment: 'count', graceDays: 'count' },
   plan_adjusted_to_balance: { cause: 'adjustmentCause', fromCents: 'money', toCents: 'money' },
   plan_due_again: { instalments: 'text', receiptNumber: 'text' },
+  plan_case_closed: { closeReason: 'closeReason' },
   // Reviews and follow-ups.
   orientation_flagged: {},
   orientation_flagged_note: { note: 'text' },

@@ -32,6 +32,11 @@ describe('plan history reasons', () => {
       fromCents: 456_525,
       toCents: 441_475,
     });
+    expect(readReason(writeReason.caseClosed('returned_unpaid'))).toEqual({
+      code: 'case_closed',
+      closeReason: 'returned_unpaid',
+    });
+    expect(readReason('dossier clos (not_a_reason)')).toEqual({ code: 'written', text: 'dossier clos (not_a_reason)' });
     expect(readReason('approval: le débiteur a insisté')).toEqual({
       code: 'written',
       text: 'approval: le débiteur a insisté',

@@ -1,3 +1,4 @@
+import { CLOSE_REASONS, type CloseReason } from '../../cases/core/lifecycle.js';
 import { recordText, type RecordText } from '../../cases/core/record-texts.js';
 
 /**
@@ -15,6 +16,7 @@ export type EventReason =
   | { code: 'unpaid_beyond_grace'; number: number; days: number }
   | { code: 'adjusted_to_balance'; cause: AdjustmentCause; fromCents: number; toCents: number }
   | { code: 'due_again'; numbers: number[]; receiptNumber: string }
+  | { code: 'case_closed'; closeReason: CloseReason }
   | { code: 'written'; text: string };
 
 /** What brought a plan down to the balance (plans/fit-plan.ts). */
@@ -33,6 +35,7 @@ export const writeReason = {
     `ajusté au solde (${cause}) : ${fromCents} → ${toCents} centimes`,
   dueAgain: (numbers: readonly number[], receiptNumber: string) =>
     `échéance(s) ${numbers.join(', ')} de nouveau due(s) : paiement ${receiptNumber} annulé`,
+  caseClosed: (closeReason: CloseReason) => `dossier clos (${closeReason})`,
 };
 
 /** A payment recorded on the case pays instalments with the reference `<payment id>:<instalment number>`. */
@@ -65,6 +68,9 @@ export function readReason(text: string): EventReason {
     };
   const again = /^échéance\(s\) (\d+(?:, \d+)*) de nouveau due\(s\) : paiement (.+) annulé$/.exec(text);
   if (again) return { code: 'due_again', numbers: again[1]!.split(', ').map(Number), receiptNumber: again[2]! };
+  const closed = /^dossier clos \(([a-z_]+)\)$/.exec(text);
+  if (closed && (CLOSE_REASONS as readonly string[]).includes(closed[1]!))
+    return { code: 'case_closed', closeReason: closed[1] as CloseReason };
   return { code: 'written', text };
 }
 
@@ -101,6 +107,8 @@ function reasonRecord(reason: EventReason): RecordText | null {
         instalments: reason.numbers.join(', '),
         receiptNumber: reason.receiptNumber,
       });
+    case 'case_closed':
+      return recordText('plan_case_closed', { closeReason: reason.closeReason });
     case 'written':
       return null;
   }

@@ -26,6 +26,7 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   plan_approved: 'Plan v{{version}} approved by {{by}}: {{reason}}',
   plan_refused: 'Plan v{{version}} refused by {{by}}: {{reason}}',
   plan_cancelled: 'Plan cancelled: {{reason}}',
+  plan_cancelled_case_closed: 'Payment plan cancelled: the case is closed ({{closeReason}})',
   plan_completed: 'Plan completed: every instalment is paid',
   plan_adjusted:
     'Plan v{{version}} fitted to the balance: {{fromCents}} → {{toCents}} ({{remaining}} instalment(s) left)',
@@ -42,6 +43,7 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   plan_adjusted_to_balance:
     'plan brought down to the balance ({{cause}}): {{fromCents}} → {{toCents}}, the last instalments reduced',
   plan_due_again: 'instalment(s) {{instalments}} due again: payment {{receiptNumber}} reversed',
+  plan_case_closed: 'the case is closed ({{closeReason}})',
   orientation_flagged:
     'Referral to the over-indebtedness procedure (Banque de France) and free budget advice, to be reviewed',
   orientation_flagged_note:

@@ -26,6 +26,7 @@ export const recordsFr = {
   plan_approved: 'Plan v{{version}} validé par {{by}} : {{reason}}',
   plan_refused: 'Plan v{{version}} refusé par {{by}} : {{reason}}',
   plan_cancelled: 'Plan annulé : {{reason}}',
+  plan_cancelled_case_closed: 'Plan de paiement annulé : le dossier est clos ({{closeReason}})',
   plan_completed: 'Plan soldé : toutes les échéances sont payées',
   plan_adjusted:
     'Plan v{{version}} ajusté au solde : {{fromCents}} → {{toCents}} ({{remaining}} échéance(s) restante(s))',
@@ -42,6 +43,7 @@ export const recordsFr = {
   plan_adjusted_to_balance:
     'plan ajusté au solde ({{cause}}) : {{fromCents}} → {{toCents}}, les dernières échéances réduites',
   plan_due_again: 'échéance(s) {{instalments}} de nouveau due(s) : paiement {{receiptNumber}} annulé',
+  plan_case_closed: 'le dossier est clos ({{closeReason}})',
   orientation_flagged:
     'Orientation vers la procédure de surendettement (Banque de France) et un conseil budgétaire gratuit, à examiner',
   orientation_flagged_note:

@@ -27,6 +27,7 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   plan_approved: 'Piano v{{version}} approvato da {{by}}: {{reason}}',
   plan_refused: 'Piano v{{version}} rifiutato da {{by}}: {{reason}}',
   plan_cancelled: 'Piano annullato: {{reason}}',
+  plan_cancelled_case_closed: 'Piano di pagamento annullato: la pratica è chiusa ({{closeReason}})',
   plan_completed: 'Piano saldato: tutte le rate sono pagate',
   plan_adjusted: 'Piano v{{version}} adeguato al saldo: {{fromCents}} → {{toCents}} ({{remaining}} rata/e restante/i)',
   plan_broken:
@@ -41,6 +42,7 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   plan_unpaid_beyond_grace: 'rata {{instalment}} non pagata oltre il periodo di tolleranza di {{graceDays}} giorni',
   plan_adjusted_to_balance: 'piano adeguato al saldo ({{cause}}): {{fromCents}} → {{toCents}}, ridotte le ultime rate',
   plan_due_again: 'rata/e {{instalments}} di nuovo dovuta/e: pagamento {{receiptNumber}} annullato',
+  plan_case_closed: 'la pratica è chiusa ({{closeReason}})',
   orientation_flagged:
     'Orientamento verso la procedura di sovraindebitamento (Banque de France) e una consulenza di bilancio gratuita, da esaminare',
   orientation_flagged_note:
