@@ -123,7 +123,7 @@ export async function decideDispute(
 
 /**
  * The decision closed the case (its last open claim recalled, the creditor's withdrawal accepted): its live plan is
- * cancelled.
+ * cancelled and the creditor gets the case's own 'case closed' notice, besides the dispute's answer.
  */
 async function closedByDecision(
   trx: Parameters<typeof changeCase>[0],
@@ -136,6 +136,25 @@ async function closedByDecision(
     actor: auditActor(actor),
     at: at.now,
     requestId: at.requestId,
+  });
+  const kase = await trx
+    .selectFrom('cases')
+    .select('reference')
+    .where('id', '=', dispute.case_id)
+    .executeTakeFirstOrThrow();
+  await queueCreditorCaseNotice(trx, {
+    creditorId: dispute.creditor_id,
+    caseId: dispute.case_id,
+    event: 'case.closed',
+    payload: {
+      caseReference: kase.reference,
+      closeReason: 'recalled',
+      closedOn: at.today,
+      claimsReturned: 1,
+      disputeId: dispute.id,
+      claimReference: dispute.claim_reference,
+    },
+    at: at.now,
   });
 }
 

@@ -138,7 +138,7 @@ describe.each(ENGINES)('closing a case cancels its live plan on %s', (engine) =>
     expect(await planOf(planId)).toEqual({ status: 'cancelled' });
   });
 
-  it('a withdrawn disputed claim that closes the case cancels the plan', async () => {
+  it('a withdrawn disputed claim that closes the case cancels the plan and tells the creditor the case closed', async () => {
     const { caseId, planId } = await caseWithLivePlan();
     const claims = await t.deps.db
       .selectFrom('claims')
@@ -178,6 +178,19 @@ describe.each(ENGINES)('closing a case cancels its live plan on %s', (engine) =>
     expect(await planOf(planId)).toEqual({ status: 'cancelled' });
     expect((await timeline(caseId)).slice(-2)).toEqual(['recalled', 'plan_cancelled_case_closed']);
     expect(await planAudits(planId)).toHaveLength(1);
+    const notices = await t.deps.db
+      .selectFrom('creditor_notifications')
+      .select(['event', 'payload'])
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const events = notices.map((notice) => notice.event);
+    // Besides the dispute's answer (dispute.decided), one distinct notice that the case closed, after the last.
+    expect(events.filter((event) => event === 'case.closed')).toHaveLength(1);
+    expect(events.slice(-2)).toEqual(['dispute.decided', 'case.closed']);
+    const payload = notices.at(-1)!.payload as Record<string, unknown>;
+    expect(payload).toMatchObject({ event: 'case.closed', closeReason: 'recalled', closedOn: '2026-11-25' });
   });
 
   it('a placement file recalling the last claims closes the case and cancels its plan in the import', async () => {
