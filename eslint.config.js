@@ -26,7 +26,6 @@ const LONG_FUNCTIONS = [
   'src/remittances/routes.ts', // remittanceRoutes 104
   'src/workspace/routes.ts', // workspaceRoutes 176
   // Services that do one act in one transaction, to split into named steps.
-  'src/contact-policy/record-contact.ts', // recordContactIn 128
   'src/identity/login.ts', // login 120
   'src/ledger/verify.ts', // verifyLedger 104
   'src/demo/seed.ts', // loadPortfolio 190
@@ -44,9 +43,6 @@ const LONG_FUNCTIONS = [
   'src/bank-files/direct-debits.ts', // directDebitFile 155
   'src/bank-files/import-statement.ts', // importStatement 128
   'src/cli/main.ts', // main 106
-  'src/contact-policy/case-contact.ts', // caseContact 130
-  'src/contact-policy/core/describe.ts', // describePolicy 153
-  'src/contact-policy/simulate.ts', // loadContext 105
   'src/intake/parse.ts', // readCsv 122
   'src/payments/reverse-payment.ts', // reversePayment 109
   'src/plans/record-plan.ts', // writeVersion 117

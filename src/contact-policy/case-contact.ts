@@ -5,6 +5,8 @@ import { listHolds } from './holds/manage-holds.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 import { holdsAsReadBy } from '../need-to-know/holds.js';
 import { decideContact } from './core/decide.js';
+import type { CompiledPolicy } from './core/compile.js';
+import type { ContactFacts } from './core/facts.js';
 import { CHANNELS, HOLD_KINDS, type Channel, type DayKey, type HoldKind } from './core/policy-document.js';
 import { contactView } from './contact-view.js';
 import { usableOverride } from './contact-permission.js';
@@ -32,14 +34,73 @@ export async function caseContact(
   const debtorId = caseRow.debtor_id;
   const policy = await policyInForce(deps.db, now);
   const { facts } = await loadContactFacts(deps.db, policy, { debtorId, caseId, at: now });
+  const permissions = await permissionsNow(deps, actor, policy, facts, { debtorId, caseId }, now);
+  const records = await readContactRecords(deps, debtorId);
+  // Need-to-know (GDPR art. 9): care holds in full only for those entitled; the read is recorded.
+  const careRead = await holdsAsReadBy(deps, actor, { debtorId, caseId }, records.holds, read);
+  // The same need-to-know for what the decisions say: a care hold's rule in neutral words for anyone else.
+  const readable = await decisionsAsReadBy(deps.db, actor, debtorId, now, permissions, careRead.decision);
+  const contactViews = records.contacts.map(contactView);
+  const contactDecisions = await decisionsAsReadBy(
+    deps.db,
+    actor,
+    debtorId,
+    now,
+    contactViews.map((contact) => contact.decision),
+    careRead.decision,
+  );
 
-  const permissions = {} as Record<Channel, DecisionView>;
+  return {
+    debtorId,
+    now: now.toISOString(),
+    location: facts.location,
+    policyVersion: policy.version,
+    holdRules: holdRulesOf(policy),
+    firstLetter: caseRow.first_letter_sent_on
+      ? { sentOn: caseRow.first_letter_sent_on, reference: caseRow.first_letter_reference }
+      : null,
+    permissions: Object.fromEntries(CHANNELS.map((channel, index) => [channel, readable[index]!])) as Record<
+      Channel,
+      DecisionView
+    >,
+    contacts: contactViews.map((contact, index) => ({ ...contact, decision: contactDecisions[index]! })),
+    holds: careRead.holds,
+    ...recordViews(records),
+  };
+}
+
+/** The policy's decision per channel now (in the order of CHANNELS), with an override that would let it through. */
+async function permissionsNow(
+  deps: Deps,
+  actor: Actor,
+  policy: CompiledPolicy,
+  facts: ContactFacts,
+  { debtorId, caseId }: { debtorId: string; caseId: string },
+  now: Date,
+): Promise<DecisionView[]> {
+  const permissions: DecisionView[] = [];
   for (const channel of CHANNELS) {
     const decision = decideContact(policy, facts, channel, now.getTime());
     const override = decision.allowed ? null : await usableOverride(deps.db, debtorId, caseId, channel, now);
-    permissions[channel] = decisionView(decision, actor.locale, override);
+    permissions.push(decisionView(decision, actor.locale, override));
   }
+  return permissions;
+}
 
+/** What each kind of hold stops, and its default and longest durations, so the form can say them. */
+function holdRulesOf(policy: CompiledPolicy): CaseContactView['holdRules'] {
+  return Object.fromEntries(
+    HOLD_KINDS.map((kind) => {
+      const rule = policy.document.holds[kind];
+      return [kind, { stops: rule.stops, defaultDays: rule.defaultDays ?? null, maxDays: rule.maxDays ?? null }];
+    }),
+  ) as Record<HoldKind, { stops: Channel[]; defaultDays: number | null; maxDays: number | null }>;
+}
+
+type ContactRecords = Awaited<ReturnType<typeof readContactRecords>>;
+
+/** The debtor's recent contacts, holds, overrides, opt-outs, preferences and callbacks. */
+async function readContactRecords(deps: Deps, debtorId: string) {
   const [contacts, holds, overrides, optOuts, preferences, callbacks] = await Promise.all([
     deps.db
       .selectFrom('contacts as c')
@@ -87,48 +148,16 @@ export async function caseContact(
       .limit(20)
       .execute(),
   ]);
-  // Need-to-know (GDPR art. 9): care holds in full only for those entitled; the read is recorded.
-  const careRead = await holdsAsReadBy(deps, actor, { debtorId, caseId }, holds, read);
-  // The same need-to-know for what the decisions say: a care hold's rule in neutral words for anyone else.
-  const readable = await decisionsAsReadBy(
-    deps.db,
-    actor,
-    debtorId,
-    now,
-    CHANNELS.map((channel) => permissions[channel]),
-    careRead.decision,
-  );
-  const contactViews = contacts.map(contactView);
-  const contactDecisions = await decisionsAsReadBy(
-    deps.db,
-    actor,
-    debtorId,
-    now,
-    contactViews.map((contact) => contact.decision),
-    careRead.decision,
-  );
+  return { contacts, holds, overrides, optOuts, preferences, callbacks };
+}
 
+function recordViews({
+  overrides,
+  optOuts,
+  preferences,
+  callbacks,
+}: ContactRecords): Pick<CaseContactView, 'overrides' | 'optOuts' | 'preferences' | 'callbacks'> {
   return {
-    debtorId,
-    now: now.toISOString(),
-    location: facts.location,
-    policyVersion: policy.version,
-    // What each kind of hold stops, and its default and longest durations, so the form can say them.
-    holdRules: Object.fromEntries(
-      HOLD_KINDS.map((kind) => {
-        const rule = policy.document.holds[kind];
-        return [kind, { stops: rule.stops, defaultDays: rule.defaultDays ?? null, maxDays: rule.maxDays ?? null }];
-      }),
-    ) as Record<HoldKind, { stops: Channel[]; defaultDays: number | null; maxDays: number | null }>,
-    firstLetter: caseRow.first_letter_sent_on
-      ? { sentOn: caseRow.first_letter_sent_on, reference: caseRow.first_letter_reference }
-      : null,
-    permissions: Object.fromEntries(CHANNELS.map((channel, index) => [channel, readable[index]!])) as Record<
-      Channel,
-      DecisionView
-    >,
-    contacts: contactViews.map((contact, index) => ({ ...contact, decision: contactDecisions[index]! })),
-    holds: careRead.holds,
     overrides: overrides.map((row) => ({
       id: row.id,
       caseId: row.case_id,

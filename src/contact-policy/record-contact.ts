@@ -4,23 +4,22 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
-import { AppError, conflict, invalid } from '../platform/errors.js';
-import { decideContact } from './core/decide.js';
+import { AppError, conflict } from '../platform/errors.js';
+import { decideContact, type Decision } from './core/decide.js';
+import type { CompiledPolicy } from './core/compile.js';
+import { checkContactInput, timelineKind } from './core/contact-input.js';
+import type { ContactFacts } from './core/facts.js';
 import { isoDateOf, toLocal } from '../platform/calendar/index.js';
-import { isConversation, OUTCOMES } from './core/outcomes.js';
+import { isConversation } from './core/outcomes.js';
 import type { Channel } from './core/policy-document.js';
 import { assertDebtorInScope } from '../cases/scope.js';
 import { usableOverride } from './contact-permission.js';
 import type { ContactView, DecisionView } from './contract.js';
-import { decisionView } from './decision-view.js';
+import { decisionView, type OverrideRef } from './decision-view.js';
 import { loadContactFacts } from './load-facts.js';
 import { policyInForce } from './policy-store.js';
 import { contactView } from './contact-view.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
-
-/** A contact recorded late (an agent logging a call after it) may not be older than this. */
-const MAX_BACKDATE_MS = 48 * 3_600_000;
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface ContactInput {
   debtorId: string;
@@ -61,32 +60,30 @@ export async function recordContactIn(
   audit: AuditWriter = (record) => appendAudit(trx, record),
 ): Promise<{ contact: ContactView; decision: DecisionView }> {
   const at = input.at ?? now;
-  if (!OUTCOMES[input.channel].includes(input.outcome)) {
-    throw invalid(
-      'contact.invalid_outcome',
-      `Outcome "${input.outcome}" does not apply to ${input.channel}: use one of ${OUTCOMES[input.channel].join(', ')}.`,
-      {
-        allowed: OUTCOMES[input.channel],
-      },
-    );
-  }
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw invalid(
-      'contact.in_future',
-      'A contact cannot be recorded before it happens: give a moment that is not in the future.',
-    );
-  }
-  if (at.getTime() < now.getTime() - MAX_BACKDATE_MS) {
-    throw invalid(
-      'contact.too_old',
-      'A contact may be recorded up to 48 hours after it happened; older contacts need a note on the case instead.',
-    );
-  }
-  if (input.firstLetter && (input.channel !== 'letter' || input.direction !== 'outbound')) {
-    throw invalid('contact.first_letter_not_letter', 'Only an outbound letter can be the first letter (CPCE R124-4).');
-  }
-  const conversation = isConversation(input.channel, input.outcome);
-  // The lock that orders every contact decision about this person.
+  checkContactInput(input, at, now);
+  const caseRow = await lockDebtorAndCase(trx, actor, input);
+  const judged = await judgeContact(trx, now, actor, input, at);
+  const contactId = await writeContact(trx, now, actor, input, at, caseRow, judged);
+  await recordContactTrail(trx, now, actor, input, at, caseRow, judged, contactId, requestId, audit);
+  const row = await trx.selectFrom('contacts').selectAll().where('id', '=', contactId).executeTakeFirstOrThrow();
+  // The contact keeps the decision in full; its answer says it as the recorder may read it.
+  const [readable] = await decisionsAsReadBy(trx, actor, input.debtorId, now, [judged.view]);
+  return {
+    contact: { ...contactView({ ...row, recorded_by_name: actor.displayName }), decision: readable! },
+    decision: readable!,
+  };
+}
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  status: string;
+  creditor_id: string;
+  first_letter_sent_on: string | null;
+}
+
+/** Takes the lock that orders every contact decision about this person, checks scope, and reads the case. */
+async function lockDebtorAndCase(trx: Transaction<DB>, actor: Actor, input: ContactInput): Promise<CaseRow> {
   const debtor = await trx
     .selectFrom('debtors')
     .select('id')
@@ -106,7 +103,25 @@ export async function recordContactIn(
       `The first letter of case ${caseRow.reference} went out on ${caseRow.first_letter_sent_on}; record this one as a reminder letter.`,
     );
   }
+  return caseRow;
+}
 
+interface Judged {
+  policy: CompiledPolicy;
+  facts: ContactFacts;
+  decision: Decision;
+  override: OverrideRef | null;
+  view: DecisionView;
+}
+
+/** The policy's decision on this contact; an outbound refusal stands unless an override lets it through. */
+async function judgeContact(
+  trx: Transaction<DB>,
+  now: Date,
+  actor: Actor,
+  input: ContactInput,
+  at: Date,
+): Promise<Judged> {
   const policy = await policyInForce(trx, at);
   const { facts } = await loadContactFacts(trx, policy, { debtorId: input.debtorId, caseId: input.caseId, at });
   const decision = decideContact(policy, facts, input.channel, at.getTime());
@@ -124,8 +139,19 @@ export async function recordContactIn(
       });
     }
   }
-  const view = decisionView(decision, actor.locale, override);
+  return { policy, facts, decision, override, view: decisionView(decision, actor.locale, override) };
+}
 
+/** Writes the contact and what it settles: the override it uses up, the case's first letter, a callback kept. */
+async function writeContact(
+  trx: Transaction<DB>,
+  now: Date,
+  actor: Actor,
+  input: ContactInput,
+  at: Date,
+  caseRow: CaseRow,
+  { policy, facts, decision, override, view }: Judged,
+): Promise<string> {
   const inserted = await trx
     .insertInto('contacts')
     .values({
@@ -134,7 +160,7 @@ export async function recordContactIn(
       channel: input.channel,
       direction: input.direction,
       outcome: input.outcome,
-      conversation,
+      conversation: isConversation(input.channel, input.outcome),
       first_letter: input.firstLetter ?? false,
       occurred_at: at,
       recorded_at: now,
@@ -166,11 +192,27 @@ export async function recordContactIn(
       .where('callback_at', '>=', new Date(at.getTime() - policy.callback.toleranceMs))
       .execute();
   }
+  return inserted.id;
+}
+
+/** The case's timeline entry and the audit record of the contact. */
+async function recordContactTrail(
+  trx: Transaction<DB>,
+  now: Date,
+  actor: Actor,
+  input: ContactInput,
+  at: Date,
+  caseRow: CaseRow,
+  { decision, override }: Judged,
+  contactId: string,
+  requestId: string | null,
+  audit: AuditWriter,
+): Promise<void> {
   await appendCaseEvent(trx, {
     caseId: input.caseId,
     debtorId: input.debtorId,
     at,
-    kind: timelineKind(input.channel, conversation),
+    kind: timelineKind(input.channel, isConversation(input.channel, input.outcome)),
     channel: input.channel,
     direction: input.direction,
     outcome: input.outcome,
@@ -178,13 +220,13 @@ export async function recordContactIn(
       ? recordText('first_letter', { reference: `LR-${caseRow.reference}` })
       : recordText('contact_recorded', { channel: input.channel }),
     actorUserId: actor.userId,
-    data: { contactId: inserted.id, policyVersion: decision.policyVersion, overrideId: override?.id ?? null },
+    data: { contactId, policyVersion: decision.policyVersion, overrideId: override?.id ?? null },
   });
   await audit({
     actor: auditActor(actor),
     action: override ? 'contact.recorded_with_override' : 'contact.recorded',
     targetType: 'contact',
-    targetId: inserted.id,
+    targetId: contactId,
     creditorId: caseRow.creditor_id,
     after: {
       debtorId: input.debtorId,
@@ -201,18 +243,6 @@ export async function recordContactIn(
     requestId,
     at: now,
   });
-  const row = await trx.selectFrom('contacts').selectAll().where('id', '=', inserted.id).executeTakeFirstOrThrow();
-  // The contact keeps the decision in full; its answer says it as the recorder may read it.
-  const [readable] = await decisionsAsReadBy(trx, actor, input.debtorId, now, [view]);
-  return {
-    contact: { ...contactView({ ...row, recorded_by_name: actor.displayName }), decision: readable! },
-    decision: readable!,
-  };
-}
-
-function timelineKind(channel: Channel, conversation: boolean) {
-  if (channel === 'phone') return conversation ? ('conversation' as const) : ('call_attempt' as const);
-  return channel;
 }
 
 function refusalMessage(view: DecisionView): string {

@@ -168,96 +168,109 @@ async function loadContext(deps: Deps, debtorIds: string[], from: Date, to: Date
   }
   // Chunks keep each IN list well below the parameter limit.
   for (let start = 0; start < debtorIds.length; start += 5_000) {
-    const ids = debtorIds.slice(start, start + 5_000);
-    const [addresses, contacts, holds, optOuts, preferences, callbacks] = await Promise.all([
-      deps.db
-        .selectFrom('debtor_addresses')
-        .select(['debtor_id', 'country', 'subdivision', 'time_zone', 'is_primary', 'created_at'])
-        .where('debtor_id', 'in', ids)
-        .orderBy('is_primary')
-        .orderBy('created_at')
-        .execute(),
-      deps.db
-        .selectFrom('contacts')
-        .select(['id', 'debtor_id', 'occurred_at', 'channel', 'direction', 'conversation'])
-        .where('debtor_id', 'in', ids)
-        .where('occurred_at', '>=', from)
-        .where('occurred_at', '<=', to)
-        .orderBy('occurred_at')
-        .execute(),
-      deps.db
-        .selectFrom('holds')
-        .select(['debtor_id', 'case_id', 'kind', 'starts_at', 'ends_at', 'review_at', 'status', 'lifted_at'])
-        .where('debtor_id', 'in', ids)
-        .execute(),
-      deps.db
-        .selectFrom('contact_opt_outs')
-        .select(['debtor_id', 'channel', 'opted_out_at', 'withdrawn_at'])
-        .where('debtor_id', 'in', ids)
-        .execute(),
-      deps.db
-        .selectFrom('contact_preferences')
-        .select(['debtor_id', 'channels', 'windows'])
-        .where('debtor_id', 'in', ids)
-        .execute(),
-      deps.db
-        .selectFrom('contact_callbacks')
-        .select(['debtor_id', 'channel', 'callback_at'])
-        .where('debtor_id', 'in', ids)
-        .execute(),
-    ]);
-    // Ordered so the primary, newest address is the last written.
-    for (const row of addresses) {
-      context.get(row.debtor_id)!.location = {
-        country: row.country,
-        region: row.subdivision,
-        timeZone: isValidTimeZone(row.time_zone) ? row.time_zone : DEFAULT_LOCATION.timeZone,
-      };
-    }
-    for (const row of contacts) {
-      context.get(row.debtor_id)!.contacts.push({
-        id: row.id,
-        at: row.occurred_at.getTime(),
-        channel: row.channel,
-        direction: row.direction,
-        conversation: row.conversation,
-      });
-    }
-    for (const row of holds) {
-      // A lifted hold held until it was lifted; a hold on one case is counted for the debtor (the safer reading).
-      const ended = row.status === 'lifted' && row.lifted_at ? row.lifted_at.getTime() : null;
-      const endsAt = row.ends_at?.getTime() ?? null;
-      const until = ended !== null && (endsAt === null || ended < endsAt) ? ended : endsAt;
-      context.get(row.debtor_id)!.holds.push({
-        kind: row.kind as HoldKind,
-        startsAt: row.starts_at.getTime(),
-        endsAt: until,
-        reviewAt: row.review_at?.getTime() ?? null,
-        until,
-      });
-    }
-    for (const row of optOuts) {
-      context.get(row.debtor_id)!.optOuts.push({
-        channel: row.channel,
-        from: row.opted_out_at.getTime(),
-        until: row.withdrawn_at?.getTime() ?? null,
-      });
-    }
-    for (const row of preferences) {
-      const entry = context.get(row.debtor_id)!;
-      entry.preferences = {
-        ...entry.preferences,
-        channels: (row.channels as Channel[] | null) ?? null,
-        windows: (row.windows as { days: DayKey[]; from: string; to: string }[] | null) ?? null,
-      };
-    }
-    for (const row of callbacks) {
-      const entry = context.get(row.debtor_id)!;
-      entry.preferences = {
-        ...entry.preferences,
-        callbacks: [...entry.preferences.callbacks, { at: row.callback_at.getTime(), channel: row.channel }],
-      };
-    }
+    const rows = await readContextRows(deps, debtorIds.slice(start, start + 5_000), from, to);
+    addContextRows(context, rows);
   }
   return context;
+}
+
+type ContextRows = Awaited<ReturnType<typeof readContextRows>>;
+
+/** What the simulation knows of these debtors: addresses, contacts of the period, holds, opt-outs, preferences. */
+function readContextRows(deps: Deps, ids: string[], from: Date, to: Date) {
+  return Promise.all([
+    deps.db
+      .selectFrom('debtor_addresses')
+      .select(['debtor_id', 'country', 'subdivision', 'time_zone', 'is_primary', 'created_at'])
+      .where('debtor_id', 'in', ids)
+      .orderBy('is_primary')
+      .orderBy('created_at')
+      .execute(),
+    deps.db
+      .selectFrom('contacts')
+      .select(['id', 'debtor_id', 'occurred_at', 'channel', 'direction', 'conversation'])
+      .where('debtor_id', 'in', ids)
+      .where('occurred_at', '>=', from)
+      .where('occurred_at', '<=', to)
+      .orderBy('occurred_at')
+      .execute(),
+    deps.db
+      .selectFrom('holds')
+      .select(['debtor_id', 'case_id', 'kind', 'starts_at', 'ends_at', 'review_at', 'status', 'lifted_at'])
+      .where('debtor_id', 'in', ids)
+      .execute(),
+    deps.db
+      .selectFrom('contact_opt_outs')
+      .select(['debtor_id', 'channel', 'opted_out_at', 'withdrawn_at'])
+      .where('debtor_id', 'in', ids)
+      .execute(),
+    deps.db
+      .selectFrom('contact_preferences')
+      .select(['debtor_id', 'channels', 'windows'])
+      .where('debtor_id', 'in', ids)
+      .execute(),
+    deps.db
+      .selectFrom('contact_callbacks')
+      .select(['debtor_id', 'channel', 'callback_at'])
+      .where('debtor_id', 'in', ids)
+      .execute(),
+  ]);
+}
+
+function addContextRows(
+  context: Map<string, DebtorContext>,
+  [addresses, contacts, holds, optOuts, preferences, callbacks]: ContextRows,
+): void {
+  // Ordered so the primary, newest address is the last written.
+  for (const row of addresses) {
+    context.get(row.debtor_id)!.location = {
+      country: row.country,
+      region: row.subdivision,
+      timeZone: isValidTimeZone(row.time_zone) ? row.time_zone : DEFAULT_LOCATION.timeZone,
+    };
+  }
+  for (const row of contacts) {
+    context.get(row.debtor_id)!.contacts.push({
+      id: row.id,
+      at: row.occurred_at.getTime(),
+      channel: row.channel,
+      direction: row.direction,
+      conversation: row.conversation,
+    });
+  }
+  for (const row of holds) {
+    // A lifted hold held until it was lifted; a hold on one case is counted for the debtor (the safer reading).
+    const ended = row.status === 'lifted' && row.lifted_at ? row.lifted_at.getTime() : null;
+    const endsAt = row.ends_at?.getTime() ?? null;
+    const until = ended !== null && (endsAt === null || ended < endsAt) ? ended : endsAt;
+    context.get(row.debtor_id)!.holds.push({
+      kind: row.kind as HoldKind,
+      startsAt: row.starts_at.getTime(),
+      endsAt: until,
+      reviewAt: row.review_at?.getTime() ?? null,
+      until,
+    });
+  }
+  for (const row of optOuts) {
+    context.get(row.debtor_id)!.optOuts.push({
+      channel: row.channel,
+      from: row.opted_out_at.getTime(),
+      until: row.withdrawn_at?.getTime() ?? null,
+    });
+  }
+  for (const row of preferences) {
+    const entry = context.get(row.debtor_id)!;
+    entry.preferences = {
+      ...entry.preferences,
+      channels: (row.channels as Channel[] | null) ?? null,
+      windows: (row.windows as { days: DayKey[]; from: string; to: string }[] | null) ?? null,
+    };
+  }
+  for (const row of callbacks) {
+    const entry = context.get(row.debtor_id)!;
+    entry.preferences = {
+      ...entry.preferences,
+      callbacks: [...entry.preferences.callbacks, { at: row.callback_at.getTime(), channel: row.channel }],
+    };
+  }
 }

@@ -102,8 +102,23 @@ function orderedChannels(channels: readonly Channel[]): string[] {
 
 /** Every rule of the document as lines, in section order. */
 export function describePolicy(policy: PolicyDocument): RuleLine[] {
-  const lines: RuleLine[] = [line('general', 'title', 'title', { title: policy.title })];
+  return [
+    line('general', 'title', 'title', { title: policy.title }),
+    ...hoursLines(policy),
+    ...holidayLines(policy),
+    ...capLines(policy),
+    ...spacingLines(policy),
+    ...pauseAndFirstLetterLines(policy),
+    ...holdLines(policy),
+    line('optOut', 'opt_out', 'optOut', { hours: policy.optOut.effectiveWithinHours }, policy.optOut),
+    ...preferenceLines(policy),
+    ...noticeLines(policy),
+  ];
+}
 
+/** The contact hours: the channels they bind, then each country's day types. */
+function hoursLines(policy: PolicyDocument): RuleLine[] {
+  const lines: RuleLine[] = [];
   lines.push(line('hours', 'hours.applies', 'hoursApply', { channels: orderedChannels(policy.windowsApplyTo) }));
   for (const country of Object.keys(policy.windows).sort()) {
     const windows = policy.windows[country]!;
@@ -116,7 +131,12 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
       );
     }
   }
+  return lines;
+}
 
+/** Each country's public holidays: its calendar, regions, extra days and days ignored. */
+function holidayLines(policy: PolicyDocument): RuleLine[] {
+  const lines: RuleLine[] = [];
   for (const country of Object.keys(policy.holidays).sort()) {
     const config = policy.holidays[country]!;
     lines.push(line('holidays', `holidays.${country}`, 'holidayCalendar', { country }, config));
@@ -162,7 +182,12 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
       );
     }
   }
+  return lines;
+}
 
+/** The caps on contacts per period. */
+function capLines(policy: PolicyDocument): RuleLine[] {
+  const lines: RuleLine[] = [];
   for (const cap of policy.caps) {
     const { per, length } = capPeriod(cap);
     lines.push(
@@ -182,7 +207,12 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
       ),
     );
   }
+  return lines;
+}
 
+/** The least time between two contacts. */
+function spacingLines(policy: PolicyDocument): RuleLine[] {
+  const lines: RuleLine[] = [];
   for (const rule of policy.spacing) {
     lines.push(
       line(
@@ -194,7 +224,12 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
       ),
     );
   }
+  return lines;
+}
 
+/** The pause after a conversation and the first letter. */
+function pauseAndFirstLetterLines(policy: PolicyDocument): RuleLine[] {
+  const lines: RuleLine[] = [];
   const pause = policy.pauseAfterConversation;
   lines.push(
     line(
@@ -212,7 +247,12 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
       ? line('firstLetter', 'first_letter', 'firstLetter', { days: first.daysBeforeOtherChannels }, first)
       : line('firstLetter', 'first_letter', 'firstLetterNotRequired', {}, first),
   );
+  return lines;
+}
 
+/** What each kind of hold stops, and its notice. */
+function holdLines(policy: PolicyDocument): RuleLine[] {
+  const lines: RuleLine[] = [];
   for (const kind of HOLD_KINDS) {
     const hold = policy.holds[kind];
     lines.push(
@@ -229,9 +269,12 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
       lines.push(line('holds', `hold.${kind}.notice`, 'holdNotice', { kind }, hold, text));
     }
   }
+  return lines;
+}
 
-  lines.push(line('optOut', 'opt_out', 'optOut', { hours: policy.optOut.effectiveWithinHours }, policy.optOut));
-
+/** How far the debtor's preferences narrow contact, and callbacks. */
+function preferenceLines(policy: PolicyDocument): RuleLine[] {
+  const lines: RuleLine[] = [];
   const preferences = policy.preferences;
   lines.push(
     line(
@@ -252,7 +295,12 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
       callback,
     ),
   );
+  return lines;
+}
 
+/** The notices contacts carry. */
+function noticeLines(policy: PolicyDocument): RuleLine[] {
+  const lines: RuleLine[] = [];
   for (const notice of policy.notices) {
     lines.push(
       line(
