@@ -26,7 +26,6 @@ const LONG_FUNCTIONS = [
   'src/remittances/routes.ts', // remittanceRoutes 104
   'src/workspace/routes.ts', // workspaceRoutes 176
   // Services that do one act in one transaction, to split into named steps.
-  'src/identity/login.ts', // login 120
   'src/ledger/verify.ts', // verifyLedger 104
   'src/demo/seed.ts', // loadPortfolio 190
   'scripts/bench/queue.ts', // load 161

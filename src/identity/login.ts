@@ -143,16 +143,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
     .select(['id', 'password_hash', 'active', 'failed_login_count', 'last_failed_login_at'])
     .where('email', '=', email)
     .executeTakeFirst();
-  const accountBefore = user
-    ? { failedCount: user.failed_login_count, lastFailureAt: user.last_failed_login_at }
-    : await readSubject(deps.db, accountSubject(email), false);
-  const ipBefore = input.ip ? await readSubject(deps.db, ipSubject(input.ip), false) : null;
-  const checkedAt = deps.now();
-  const waiting = laterOf(
-    waitUntil(accountBefore, policies.account, checkedAt),
-    ipBefore ? waitUntil(ipBefore, policies.ip, checkedAt) : null,
-  );
-  if (waiting) throw tooManyAttempts(retryAfterSeconds(waiting, checkedAt));
+  await refuseDuringWait(deps, email, user, input.ip, policies);
 
   const resetBefore = user ? await pendingPasswordReset(deps.db, user.id) : undefined;
   const currentOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
@@ -160,144 +151,226 @@ export async function login(deps: Deps, input: LoginInput): Promise<NewSession &
     currentOk || (resetBefore?.password_hash ? await verifyPassword(resetBefore.password_hash, input.password) : false);
 
   const newPasswordHash = passwordOk && user ? await newPasswordHashOf(user, email, input.newPassword) : null;
-
-  const outcome = await deps.db.transaction().execute(async (trx): Promise<Outcome> => {
-    const now = deps.now();
-    // The account's count first, then the client address's: one order, so parallel sign-ins cannot deadlock.
-    const fresh = user
-      ? await trx
-          .selectFrom('users')
-          .select([
-            'failed_login_count',
-            'last_failed_login_at',
-            'role',
-            'creditor_id',
-            'active',
-            'password_hash',
-            'password_change_required',
-          ])
-          .where('id', '=', user.id)
-          .forUpdate()
-          .executeTakeFirstOrThrow()
-      : null;
-    const account = fresh
-      ? { failedCount: fresh.failed_login_count, lastFailureAt: fresh.last_failed_login_at }
-      : await lockSubject(trx, accountSubject(email), now);
-    const ip = input.ip ? await lockSubject(trx, ipSubject(input.ip), now) : null;
-    // A parallel attempt may have failed meanwhile: its wait holds for this one too.
-    const until = laterOf(waitUntil(account, policies.account, now), ip ? waitUntil(ip, policies.ip, now) : null);
-    if (until) return { kind: 'wait', until };
-
-    // The password checked must still be the account's: a reset approved meanwhile makes the old one wrong.
-    // A reset the person asked for themselves (a forgotten password) does not stop the current password: only its
-    // new one waits for the approval. One an administrator asked for stops both.
-    const pending = resetBefore ?? (user !== undefined ? await pendingPasswordReset(trx, user.id) : undefined);
-    const resetPending = pending !== undefined && (pending.requested_by !== user?.id || !currentOk);
-    const stillTheSame = fresh !== null && fresh.password_hash === user?.password_hash;
-    if (passwordOk && fresh?.active && resetPending) {
-      await appendAudit(trx, {
-        actor: { userId: user!.id, role: fresh.role },
-        action: 'auth.login_refused',
-        targetType: 'user',
-        targetId: user!.id,
-        creditorId: fresh.creditor_id,
-        after: { reason: 'password_reset_pending' },
-        requestId: input.requestId,
-        at: now,
-      });
-      return { kind: 'reset_pending' };
-    }
-
-    if (!passwordOk || !fresh || !fresh.active || !stillTheSame) {
-      const nextAccount = afterFailure(account, policies.account, now);
-      const accountWait = waitUntil(nextAccount, policies.account, now);
-      if (fresh && user) {
-        await trx
-          .updateTable('users')
-          .set({ failed_login_count: nextAccount.failedCount, last_failed_login_at: now, locked_until: accountWait })
-          .where('id', '=', user.id)
-          .execute();
-        await appendAudit(trx, {
-          actor: { userId: user.id, role: fresh.role },
-          action: accountWait ? 'auth.locked_out' : 'auth.login_failed',
-          targetType: 'user',
-          targetId: user.id,
-          creditorId: fresh.creditor_id,
-          before: { failedLoginCount: account.failedCount },
-          after: { failedLoginCount: nextAccount.failedCount, lockedUntil: accountWait },
-          requestId: input.requestId,
-          at: now,
-        });
-      } else {
-        await writeSubject(trx, accountSubject(email), nextAccount);
-      }
-      if (ip && input.ip) await writeSubject(trx, ipSubject(input.ip), afterFailure(ip, policies.ip, now));
-      // Counts a day old no longer count (core/login-throttle.ts): their rows go.
-      await trx
-        .deleteFrom('login_throttles')
-        .where('last_failure_at', '<', new Date(now.getTime() - DAY_MS))
-        .execute();
-      return { kind: 'failed' };
-    }
-
-    if (fresh.password_change_required) {
-      if (!newPasswordHash) return { kind: 'change_required' };
-      await trx
-        .updateTable('users')
-        .set({ password_hash: newPasswordHash, password_change_required: false, updated_at: now })
-        .where('id', '=', user!.id)
-        .execute();
-      await appendAudit(trx, {
-        actor: { userId: user!.id, role: fresh.role },
-        action: 'user.password_set_at_sign_in',
-        targetType: 'user',
-        targetId: user!.id,
-        creditorId: fresh.creditor_id,
-        requestId: input.requestId,
-        at: now,
-      });
-    }
-    const session = newSessionTokens(now, deps.config.SESSION_TTL_HOURS);
-    const reset = afterSuccess();
-    await trx
-      .updateTable('users')
-      .set({
-        failed_login_count: reset.failedCount,
-        last_failed_login_at: reset.lastFailureAt,
-        locked_until: null,
-        last_login_at: now,
-      })
-      .where('id', '=', user!.id)
-      .execute();
-    await trx
-      .insertInto('sessions')
-      .values({
-        token_hash: hashToken(session.token),
-        user_id: user!.id,
-        csrf_token: session.csrfToken,
-        expires_at: session.expiresAt,
-        ip: input.ip,
-        user_agent: input.userAgent?.slice(0, 300) ?? null,
-      })
-      .execute();
-    await appendAudit(trx, {
-      actor: { userId: user!.id, role: fresh.role },
-      action: 'auth.login',
-      targetType: 'user',
-      targetId: user!.id,
-      creditorId: fresh.creditor_id,
-      after: { sessionExpiresAt: session.expiresAt },
-      requestId: input.requestId,
-      at: now,
-    });
-    return { kind: 'ok', session };
-  });
+  const attempt: Attempt = { email, user, input, policies, resetBefore, currentOk, passwordOk, newPasswordHash };
+  const outcome = await deps.db.transaction().execute((trx) => settleAttempt(trx, deps, attempt));
 
   if (outcome.kind === 'wait') throw tooManyAttempts(retryAfterSeconds(outcome.until, deps.now()));
   if (outcome.kind === 'failed') throw invalidCredentials();
   if (outcome.kind === 'reset_pending') throw passwordResetPending();
   if (outcome.kind === 'change_required') throw passwordChangeRequired();
   return { ...outcome.session, userId: user!.id };
+}
+
+interface KnownUser {
+  id: string;
+  password_hash: string;
+  failed_login_count: number;
+  last_failed_login_at: Date | null;
+}
+
+/** What the attempt established before its transaction (the slow password checks included). */
+interface Attempt {
+  email: string;
+  user: KnownUser | undefined;
+  input: LoginInput;
+  policies: { account: ThrottlePolicy; ip: ThrottlePolicy };
+  resetBefore: Awaited<ReturnType<typeof pendingPasswordReset>>;
+  currentOk: boolean;
+  passwordOk: boolean;
+  newPasswordHash: string | null;
+}
+
+/** An attempt during a wait is refused before the password is even checked. */
+async function refuseDuringWait(
+  deps: Deps,
+  email: string,
+  user: KnownUser | undefined,
+  clientIp: string | null,
+  policies: Attempt['policies'],
+): Promise<void> {
+  const accountBefore = user
+    ? { failedCount: user.failed_login_count, lastFailureAt: user.last_failed_login_at }
+    : await readSubject(deps.db, accountSubject(email), false);
+  const ipBefore = clientIp ? await readSubject(deps.db, ipSubject(clientIp), false) : null;
+  const checkedAt = deps.now();
+  const waiting = laterOf(
+    waitUntil(accountBefore, policies.account, checkedAt),
+    ipBefore ? waitUntil(ipBefore, policies.ip, checkedAt) : null,
+  );
+  if (waiting) throw tooManyAttempts(retryAfterSeconds(waiting, checkedAt));
+}
+
+type FreshUser = Awaited<ReturnType<typeof lockUser>>;
+
+function lockUser(trx: Transaction<DB>, userId: string) {
+  return trx
+    .selectFrom('users')
+    .select([
+      'failed_login_count',
+      'last_failed_login_at',
+      'role',
+      'creditor_id',
+      'active',
+      'password_hash',
+      'password_change_required',
+    ])
+    .where('id', '=', userId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** The attempt's outcome under the throttle rows' locks, written with its audit entry. */
+async function settleAttempt(trx: Transaction<DB>, deps: Deps, attempt: Attempt): Promise<Outcome> {
+  const { email, user, input, policies, passwordOk } = attempt;
+  const now = deps.now();
+  // The account's count first, then the client address's: one order, so parallel sign-ins cannot deadlock.
+  const fresh = user ? await lockUser(trx, user.id) : null;
+  const account = fresh
+    ? { failedCount: fresh.failed_login_count, lastFailureAt: fresh.last_failed_login_at }
+    : await lockSubject(trx, accountSubject(email), now);
+  const ip = input.ip ? await lockSubject(trx, ipSubject(input.ip), now) : null;
+  // A parallel attempt may have failed meanwhile: its wait holds for this one too.
+  const until = laterOf(waitUntil(account, policies.account, now), ip ? waitUntil(ip, policies.ip, now) : null);
+  if (until) return { kind: 'wait', until };
+
+  // The password checked must still be the account's: a reset approved meanwhile makes the old one wrong.
+  // A reset the person asked for themselves (a forgotten password) does not stop the current password: only its
+  // new one waits for the approval. One an administrator asked for stops both.
+  const pending = attempt.resetBefore ?? (user !== undefined ? await pendingPasswordReset(trx, user.id) : undefined);
+  const resetPending = pending !== undefined && (pending.requested_by !== user?.id || !attempt.currentOk);
+  const stillTheSame = fresh !== null && fresh.password_hash === user?.password_hash;
+  if (passwordOk && fresh?.active && resetPending) {
+    await appendAudit(trx, {
+      actor: { userId: user!.id, role: fresh.role },
+      action: 'auth.login_refused',
+      targetType: 'user',
+      targetId: user!.id,
+      creditorId: fresh.creditor_id,
+      after: { reason: 'password_reset_pending' },
+      requestId: input.requestId,
+      at: now,
+    });
+    return { kind: 'reset_pending' };
+  }
+
+  if (!passwordOk || !fresh || !fresh.active || !stillTheSame) {
+    await recordFailure(trx, now, attempt, fresh, account, ip);
+    return { kind: 'failed' };
+  }
+
+  if (fresh.password_change_required) {
+    if (!attempt.newPasswordHash) return { kind: 'change_required' };
+    await setPasswordAtSignIn(trx, now, attempt.newPasswordHash, user!.id, fresh, input.requestId);
+  }
+  return { kind: 'ok', session: await startSession(trx, deps, now, input, user!.id, fresh) };
+}
+
+/** Counts the failure on the account (or the address's row) and on the client address, and forgets old counts. */
+async function recordFailure(
+  trx: Transaction<DB>,
+  now: Date,
+  { email, user, input, policies }: Attempt,
+  fresh: FreshUser | null,
+  account: ThrottleState,
+  ip: ThrottleState | null,
+): Promise<void> {
+  const nextAccount = afterFailure(account, policies.account, now);
+  const accountWait = waitUntil(nextAccount, policies.account, now);
+  if (fresh && user) {
+    await trx
+      .updateTable('users')
+      .set({ failed_login_count: nextAccount.failedCount, last_failed_login_at: now, locked_until: accountWait })
+      .where('id', '=', user.id)
+      .execute();
+    await appendAudit(trx, {
+      actor: { userId: user.id, role: fresh.role },
+      action: accountWait ? 'auth.locked_out' : 'auth.login_failed',
+      targetType: 'user',
+      targetId: user.id,
+      creditorId: fresh.creditor_id,
+      before: { failedLoginCount: account.failedCount },
+      after: { failedLoginCount: nextAccount.failedCount, lockedUntil: accountWait },
+      requestId: input.requestId,
+      at: now,
+    });
+  } else {
+    await writeSubject(trx, accountSubject(email), nextAccount);
+  }
+  if (ip && input.ip) await writeSubject(trx, ipSubject(input.ip), afterFailure(ip, policies.ip, now));
+  // Counts a day old no longer count (core/login-throttle.ts): their rows go.
+  await trx
+    .deleteFrom('login_throttles')
+    .where('last_failure_at', '<', new Date(now.getTime() - DAY_MS))
+    .execute();
+}
+
+async function setPasswordAtSignIn(
+  trx: Transaction<DB>,
+  now: Date,
+  passwordHash: string,
+  userId: string,
+  fresh: FreshUser,
+  requestId: string,
+): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_change_required: false, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
+  await appendAudit(trx, {
+    actor: { userId, role: fresh.role },
+    action: 'user.password_set_at_sign_in',
+    targetType: 'user',
+    targetId: userId,
+    creditorId: fresh.creditor_id,
+    requestId,
+    at: now,
+  });
+}
+
+/** Clears the counts, opens the session and audits the sign-in. */
+async function startSession(
+  trx: Transaction<DB>,
+  deps: Deps,
+  now: Date,
+  input: LoginInput,
+  userId: string,
+  fresh: FreshUser,
+): Promise<NewSession> {
+  const session = newSessionTokens(now, deps.config.SESSION_TTL_HOURS);
+  const reset = afterSuccess();
+  await trx
+    .updateTable('users')
+    .set({
+      failed_login_count: reset.failedCount,
+      last_failed_login_at: reset.lastFailureAt,
+      locked_until: null,
+      last_login_at: now,
+    })
+    .where('id', '=', userId)
+    .execute();
+  await trx
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(session.token),
+      user_id: userId,
+      csrf_token: session.csrfToken,
+      expires_at: session.expiresAt,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  await appendAudit(trx, {
+    actor: { userId, role: fresh.role },
+    action: 'auth.login',
+    targetType: 'user',
+    targetId: userId,
+    creditorId: fresh.creditor_id,
+    after: { sessionExpiresAt: session.expiresAt },
+    requestId: input.requestId,
+    at: now,
+  });
+  return session;
 }
 
 export async function logout(deps: Deps, token: string, requestId: string): Promise<void> {
