@@ -46,6 +46,7 @@ describe.each(ENGINES)('complaints on %s', (engine) => {
     agent = await signIn(t.app, demoEmail('agent'));
     compliance = await signIn(t.app, demoEmail('compliance_officer'));
     manager = await signIn(t.app, demoEmail('manager'));
+    creditor = await signIn(t.app, demoEmail('creditor_user'));
   }
 
   it('registers a complaint with deadlines counted on the French calendar across 8 May and Ascension', async () => {
@@ -134,6 +135,31 @@ describe.each(ENGINES)('complaints on %s', (engine) => {
       'complaint.answered',
       'complaint.referred_to_mediator',
     ]);
+    // Each act is a line of the case's timeline, by key (said in the reader's language); the creditor never sees them.
+    const view = await as(t.app, compliance)('GET', `/api/v1/cases/${caseId}`);
+    expect(view.statusCode, view.body).toBe(200);
+    const lines = (view.json().timeline as { kind: string; summary: { key: string; params: object } | null }[])
+      .filter((line) => line.kind === 'complaint')
+      .map((line) => line.summary);
+    expect(lines.map((text) => text?.key).sort()).toEqual([
+      'complaint_acknowledged',
+      'complaint_answered_mediator',
+      'complaint_referred_to_mediator',
+      'complaint_registered',
+    ]);
+    expect(lines.find((text) => text?.key === 'complaint_registered')?.params).toEqual({
+      reference: complaint.reference,
+      subject: 'contact_frequency',
+      receivedOn: '2026-05-06',
+      acknowledgeBy: '2026-05-22',
+      answerBy: '2026-07-06',
+    });
+    expect(JSON.stringify(lines)).not.toContain('Appelé trois fois');
+    const creditorView = await as(t.app, creditor)('GET', `/api/v1/cases/${caseId}`);
+    expect(creditorView.statusCode, creditorView.body).toBe(200);
+    const creditorKinds = (creditorView.json().timeline as { kind: string }[]).map((line) => line.kind);
+    expect(creditorKinds.length).toBeGreaterThan(0);
+    expect(creditorKinds).not.toContain('complaint');
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });
 

@@ -1,5 +1,7 @@
 import type { Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
+import type { RecordText } from '../cases/core/record-texts.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { IsoDate } from '../platform/calendar/dates.js';
 import { agencyToday } from '../platform/calendar/today.js';
@@ -50,7 +52,7 @@ async function act(
   await deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('complaints').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw notFound('The complaint');
-    const { act: next, extra, audit } = await build(trx, row, today);
+    const { act: next, extra, audit, event } = await build(trx, row, today);
     const decision = decideComplaintAct(
       {
         status: row.status,
@@ -97,6 +99,15 @@ async function act(
       requestId,
       at: now,
     });
+    await appendCaseEvent(trx, {
+      caseId: row.case_id,
+      debtorId: row.debtor_id,
+      at: now,
+      kind: 'complaint',
+      summary: event,
+      actorUserId: actor.userId,
+      data: { complaintId: id, status: state.status },
+    });
   });
   return readComplaint(deps.db, id, today);
 }
@@ -107,6 +118,8 @@ interface Built {
   act: ComplaintAct;
   extra: Extra;
   audit: { action: string; after: Record<string, unknown> };
+  /** The line of the case's timeline (by key: said in the reader's language). */
+  event: RecordText;
 }
 
 interface Extra {
@@ -120,10 +133,11 @@ interface Extra {
 }
 
 export function acknowledgeComplaint(deps: Deps, actor: Actor, id: string, requestId: string) {
-  return act(deps, actor, id, requestId, async (_trx, _row, today) => ({
+  return act(deps, actor, id, requestId, async (_trx, row, today) => ({
     act: { act: 'acknowledge', on: today },
     extra: { columns: {} },
     audit: { action: 'complaint.acknowledged', after: { acknowledgedOn: today } },
+    event: recordText('complaint_acknowledged', { reference: row.reference, answerBy: row.answer_by }),
   }));
 }
 
@@ -156,17 +170,27 @@ export function answerComplaint(deps: Deps, actor: Actor, id: string, body: Answ
           mediator: mediator?.name ?? null,
         },
       },
+      event: mediator
+        ? recordText('complaint_answered_mediator', {
+            reference: row.reference,
+            outcome: body.outcome,
+            mediator: mediator.name,
+          })
+        : recordText('complaint_answered', { reference: row.reference, outcome: body.outcome }),
     };
   });
 }
 
 export function closeComplaint(deps: Deps, actor: Actor, id: string, body: CloseComplaintBody, requestId: string) {
-  return act(deps, actor, id, requestId, async (_trx, _row, today) => ({
+  return act(deps, actor, id, requestId, async (_trx, row, today) => ({
     act: { act: body.referredToMediator ? 'refer_to_mediator' : 'close', on: today },
     extra: { columns: {} },
     audit: {
       action: body.referredToMediator ? 'complaint.referred_to_mediator' : 'complaint.closed',
       after: { closedOn: today },
     },
+    event: recordText(body.referredToMediator ? 'complaint_referred_to_mediator' : 'complaint_closed', {
+      reference: row.reference,
+    }),
   }));
 }

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
+import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { caseInScope } from '../cases/scope.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { addDays, compareDates, instantAt } from '../platform/calendar/dates.js';
@@ -140,6 +141,21 @@ export async function registerComplaint(
       },
       requestId,
       at: now,
+    });
+    await appendCaseEvent(trx, {
+      caseId,
+      debtorId: kase.debtor_id,
+      at: now,
+      kind: 'complaint',
+      summary: recordText('complaint_registered', {
+        reference: row.reference,
+        subject: body.subject,
+        receivedOn,
+        acknowledgeBy: deadlines.acknowledgeBy,
+        answerBy: deadlines.answerBy,
+      }),
+      actorUserId: actor.userId,
+      data: { complaintId: row.id, status: 'received' },
     });
     return row.id;
   });

@@ -22,6 +22,7 @@ export const CASE_EVENT_KINDS = [
   'task',
   'assignment',
   'dispute',
+  'complaint',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -48,6 +49,8 @@ export type RecordParamKind =
   | 'disputeGrounds'
   | 'disputeAnswer'
   | 'disputeDecision'
+  | 'complaintSubject'
+  | 'complaintOutcome'
   | 'message';
 
 /**
@@ -75,6 +78,20 @@ export const RECORD_TEXTS = {
   dispute_answered: { answer: 'disputeAnswer', claimReference: 'text' },
   dispute_decided: { decision: 'disputeDecision', claimReference: 'text', note: 'text' },
   dispute_debtor_told: { decision: 'disputeDecision', claimReference: 'text' },
+  // Complaints (src/complaints): registered with their deadlines, acknowledged, answered (a refusal names the
+  // mediator), closed or taken to the mediator. The summary the person gave is never copied here.
+  complaint_registered: {
+    reference: 'text',
+    subject: 'complaintSubject',
+    receivedOn: 'date',
+    acknowledgeBy: 'date',
+    answerBy: 'date',
+  },
+  complaint_acknowledged: { reference: 'text', answerBy: 'date' },
+  complaint_answered: { reference: 'text', outcome: 'complaintOutcome' },
+  complaint_answered_mediator: { reference: 'text', outcome: 'complaintOutcome', mediator: 'text' },
+  complaint_closed: { reference: 'text' },
+  complaint_referred_to_mediator: { reference: 'text' },
   // A placement opens the case.
   placement: { creditor: 'text', mandate: 'text' },
   placement_file: { creditor: 'text', mandate: 'text', file: 'text' },

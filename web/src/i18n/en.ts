@@ -1394,6 +1394,7 @@ export const en: Messages = {
     usages: { mobile: 'Mobile', home: 'Home', work: 'Work', personal: 'Personal' },
     consents: { unknown: 'Unknown', given: 'Given', withdrawn: 'Withdrawn' },
     eventKinds: {
+      complaint: 'Complaint',
       dispute: 'Dispute',
       contact_override: 'Override',
       preferences: 'Debtor’s wishes',

@@ -1451,6 +1451,7 @@ export const fr = {
     usages: { mobile: 'Mobile', home: 'Domicile', work: 'Travail', personal: 'Personnel' },
     consents: { unknown: 'Inconnu', given: 'Donné', withdrawn: 'Retiré' },
     eventKinds: {
+      complaint: 'Réclamation',
       dispute: 'Contestation',
       contact_override: 'Dérogation',
       preferences: 'Souhaits du débiteur',

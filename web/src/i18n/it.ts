@@ -1431,6 +1431,7 @@ export const it: PartialMessages = {
     usages: { mobile: 'Cellulare', home: 'Casa', work: 'Lavoro', personal: 'Personale' },
     consents: { unknown: 'Sconosciuto', given: 'Dato', withdrawn: 'Revocato' },
     eventKinds: {
+      complaint: 'Reclamo',
       dispute: 'Contestazione',
       contact_override: 'Deroga',
       preferences: 'Richieste del debitore',

@@ -28,6 +28,35 @@ describe('a line of the case file', () => {
     expect(say('it', task, null)?.words).toBe('Seguito da fare: Richiamare (scadenza 04/05/2026)');
   });
 
+  it('says a complaint’s acts with their subject, outcome and deadlines translated', () => {
+    const registered = {
+      key: 'complaint_registered',
+      params: {
+        reference: 'RCL-2026-000001',
+        subject: 'contact_frequency',
+        receivedOn: '2026-05-06',
+        acknowledgeBy: '2026-05-22',
+        answerBy: '2026-07-06',
+      },
+    };
+    for (const locale of ['fr', 'en', 'it'] as const) {
+      const words = say(locale, registered, null)!.words;
+      expect(words).toContain('RCL-2026-000001');
+      expect(words).not.toContain('contact_frequency');
+      expect(words).not.toContain('{{');
+    }
+    expect(say('fr', registered, null)?.words).toContain('22/05/2026');
+    const answered = {
+      key: 'complaint_answered_mediator',
+      params: { reference: 'RCL-2026-000001', outcome: 'refused', mediator: 'Médiateur de l’ASF' },
+    };
+    expect(say('en', answered, null)?.words).toBe(
+      'Complaint RCL-2026-000001 answered: Refused; the mediator was named: Médiateur de l’ASF',
+    );
+    expect(say('fr', answered, null)?.words).not.toContain('refused');
+    expect(say('it', answered, null)?.words).not.toContain('refused');
+  });
+
   it('shows a line written before texts had keys in French, marked as French', () => {
     expect(say('en', null, 'Créances soldées')).toEqual({ words: 'Créances soldées', lang: 'fr' });
     expect(say('en', null, null)).toBeNull();

@@ -14,6 +14,8 @@ const CODE_GROUPS: Partial<Record<RecordParamKind, string>> = {
   disputeGrounds: 'disputes.grounds',
   disputeAnswer: 'disputes.answers',
   disputeDecision: 'disputes.decisions',
+  complaintSubject: 'complaints.subjects',
+  complaintOutcome: 'complaints.outcomes',
 };
 
 const KINDS: Record<string, Record<string, RecordParamKind> | undefined> = RECORD_TEXTS;

@@ -18,6 +18,13 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   dispute_answered: 'The creditor answered on claim {{claimReference}}: {{answer}}',
   dispute_decided: 'Decision on the dispute of claim {{claimReference}}: {{decision}} ({{note}})',
   dispute_debtor_told: 'Debtor told of the decision on their dispute ({{claimReference}}): {{decision}}',
+  complaint_registered:
+    'Complaint {{reference}} registered ({{subject}}), received on {{receivedOn}}: acknowledge by {{acknowledgeBy}}, answer by {{answerBy}}',
+  complaint_acknowledged: 'Complaint {{reference}} acknowledged: answer by {{answerBy}}',
+  complaint_answered: 'Complaint {{reference}} answered: {{outcome}}',
+  complaint_answered_mediator: 'Complaint {{reference}} answered: {{outcome}}; the mediator was named: {{mediator}}',
+  complaint_closed: 'Complaint {{reference}} closed',
+  complaint_referred_to_mediator: 'Complaint {{reference}} taken to the mediator',
   placement: 'Placed by {{creditor}} (mandate {{mandate}})',
   placement_file: 'Placed by {{creditor}} (mandate {{mandate}}, file {{file}})',
   plan_recorded_agreed: 'Plan v{{version}} ({{planKind}}): {{amountCents}} in {{instalments}} instalment(s), agreed',

@@ -18,6 +18,14 @@ export const recordsFr = {
   dispute_answered: 'Réponse du créancier sur la créance {{claimReference}} : {{answer}}',
   dispute_decided: 'Décision sur la contestation de la créance {{claimReference}} : {{decision}} ({{note}})',
   dispute_debtor_told: 'Débiteur informé de la décision sur sa contestation ({{claimReference}}) : {{decision}}',
+  complaint_registered:
+    'Réclamation {{reference}} enregistrée ({{subject}}), reçue le {{receivedOn}} : accusé de réception avant le {{acknowledgeBy}}, réponse avant le {{answerBy}}',
+  complaint_acknowledged: 'Réclamation {{reference}} : accusé de réception envoyé, réponse avant le {{answerBy}}',
+  complaint_answered: 'Réclamation {{reference}} : réponse donnée ({{outcome}})',
+  complaint_answered_mediator:
+    'Réclamation {{reference}} : réponse donnée ({{outcome}}), avec les coordonnées du médiateur : {{mediator}}',
+  complaint_closed: 'Réclamation {{reference}} close',
+  complaint_referred_to_mediator: 'Réclamation {{reference}} portée devant le médiateur',
   placement: 'Remise de {{creditor}} (mandat {{mandate}})',
   placement_file: 'Remise de {{creditor}} (mandat {{mandate}}, fichier {{file}})',
   plan_recorded_agreed: 'Plan v{{version}} ({{planKind}}) : {{amountCents}} en {{instalments}} échéance(s), accepté',

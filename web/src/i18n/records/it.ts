@@ -19,6 +19,14 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   dispute_answered: 'Risposta del creditore sul credito {{claimReference}}: {{answer}}',
   dispute_decided: 'Decisione sulla contestazione del credito {{claimReference}}: {{decision}} ({{note}})',
   dispute_debtor_told: 'Debitore informato della decisione sulla sua contestazione ({{claimReference}}): {{decision}}',
+  complaint_registered:
+    'Reclamo {{reference}} registrato ({{subject}}), ricevuto il {{receivedOn}}: conferma di ricezione entro il {{acknowledgeBy}}, risposta entro il {{answerBy}}',
+  complaint_acknowledged: 'Reclamo {{reference}}: ricezione confermata, risposta entro il {{answerBy}}',
+  complaint_answered: 'Reclamo {{reference}}: risposta data ({{outcome}})',
+  complaint_answered_mediator:
+    'Reclamo {{reference}}: risposta data ({{outcome}}), con i recapiti del mediatore: {{mediator}}',
+  complaint_closed: 'Reclamo {{reference}} chiuso',
+  complaint_referred_to_mediator: 'Reclamo {{reference}} portato davanti al mediatore',
   placement: 'Affidamento di {{creditor}} (mandato {{mandate}})',
   placement_file: 'Affidamento di {{creditor}} (mandato {{mandate}}, file {{file}})',
   plan_recorded_agreed: 'Piano v{{version}} ({{planKind}}): {{amountCents}} in {{instalments}} rata/e, accettato',
