@@ -32,7 +32,16 @@ const XML_TYPES = ['application/xml', 'text/xml'];
 /** A statement of 200,000 transactions is about 200 MB of XML; larger files are refused (split by day). */
 const STATEMENT_LIMIT_BYTES = 256 * 1024 * 1024;
 
+/** Bank files: statements and their match queue, SEPA mandates, direct debit files. */
 export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
+  registerStatementRoutes(app, deps);
+  registerMatchQueueRoutes(app, deps);
+  registerMandateRoutes(app, deps);
+  registerDirectDebitRoutes(app, deps);
+}
+
+/** Statements: the upload, the imports and each import's report. */
+function registerStatementRoutes(app: FastifyInstance, deps: Deps) {
   // The statement upload takes the raw XML; only this scope accepts XML bodies.
   app.register(async (scope) => {
     scope.addContentTypeParser(
@@ -102,6 +111,11 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => loadStatementReport(deps, request.params.id),
   );
+}
+
+/** The credits waiting for a person: list, assign to a case, dismiss. */
+function registerMatchQueueRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/bank-match-queue',
     {
@@ -143,7 +157,11 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => dismissQueued(deps, request.actor!, request.params.id, request.body, String(request.id)),
   );
+}
 
+/** SEPA direct debit mandates: list, record, read, amend, revoke. */
+function registerMandateRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/sepa-mandates',
     {
@@ -212,7 +230,11 @@ export function bankFileRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => revokeMandate(deps, request.actor!, request.params.id, request.body, String(request.id)),
   );
+}
 
+/** The pain.008 file of the direct debits due on a date. */
+function registerDirectDebitRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/direct-debits/pain008',
     {
