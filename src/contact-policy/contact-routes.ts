@@ -31,10 +31,19 @@ import { recordContact } from './record-contact.js';
 
 import { holdsAsReadBy } from '../need-to-know/holds.js';
 
+const tags = ['contacts'];
+
 /** Contacts with debtors: the permission, recording, overrides, holds and the debtor's own wishes. */
 export function contactRoutes(app: FastifyInstance, deps: Deps) {
+  registerPermissionRoutes(app, deps);
+  registerRecordingRoutes(app, deps);
+  registerHoldRoutes(app, deps);
+  registerWishRoutes(app, deps);
+}
+
+/** May a debtor be contacted now: on one channel, and a case's whole contact picture. */
+function registerPermissionRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['contacts'];
 
   r.get(
     '/api/v1/debtors/:id/contact-permission',
@@ -74,7 +83,11 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
     async (request) =>
       caseContact(deps, request.actor!, request.params.id, { reason: request.query.reason, requestId: request.id }),
   );
+}
 
+/** A contact recorded, and an override letting the next one through. */
+function registerRecordingRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/contact-attempts',
     {
@@ -106,7 +119,11 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) =>
       reply.status(201).send(await grantOverride(deps, request.actor!, request.body, request.id)),
   );
+}
 
+/** Holds: placed on a debtor, lifted. */
+function registerHoldRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/debtors/:id/holds',
     {
@@ -144,7 +161,11 @@ export function contactRoutes(app: FastifyInstance, deps: Deps) {
       return read.holds[0]!;
     },
   );
+}
 
+/** The debtor's own wishes: preferred channels and hours, opt-outs, callbacks. */
+function registerWishRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.put(
     '/api/v1/debtors/:id/contact-preferences',
     {
