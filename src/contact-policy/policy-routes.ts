@@ -57,12 +57,20 @@ function toFacts(input: InlineFacts): ContactFacts {
   };
 }
 
+const tags = ['contact policy'];
+const read = { access: { permission: 'contact_policy.read' as const } };
+const manage = { access: { permission: 'contact_policy.manage' as const } };
+
 /** The contact policy: read it, draft, publish, simulate a draft, and try a decision on inline facts. */
 export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
+  registerVersionRoutes(app, deps);
+  registerDraftRoutes(app, deps);
+  registerTrialRoutes(app, deps);
+}
+
+/** The published versions: the one in force, those to come, the history, one version's document. */
+function registerVersionRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['contact policy'];
-  const read = { access: { permission: 'contact_policy.read' as const } };
-  const manage = { access: { permission: 'contact_policy.manage' as const } };
 
   r.get(
     '/api/v1/contact-policy',
@@ -90,7 +98,11 @@ export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => versionDetail(deps.db, request.params.version),
   );
+}
 
+/** The shared draft: read, save, discard, publish, simulate. */
+function registerDraftRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/contact-policy/draft',
     {
@@ -171,7 +183,11 @@ export function contactPolicyRoutes(app: FastifyInstance, deps: Deps) {
       return simulateDraft(deps, document, request.body.days);
     },
   );
+}
 
+/** The policy tried: a decision on inline facts, the public holidays its calendar gives. */
+function registerTrialRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/contact-policy/decisions',
     {
