@@ -28,7 +28,15 @@ function cookieSecure(deps: Deps, protocol: string): boolean {
   return deps.config.COOKIE_SECURE === 'true';
 }
 
+/** Signing in and out, the signed-in user, and the users. */
 export function identityRoutes(app: FastifyInstance, deps: Deps) {
+  registerSignInRoutes(app, deps);
+  registerSessionRoutes(app, deps);
+  registerUserRoutes(app, deps);
+}
+
+/** Signing in, and the forgotten password asked from the sign-in page. */
+function registerSignInRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -108,7 +116,11 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       };
     },
   );
+}
 
+/** The signed-in session: signing out, the user it is, their own preferences. */
+function registerSessionRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/auth/logout',
     {
@@ -168,7 +180,11 @@ export function identityRoutes(app: FastifyInstance, deps: Deps) {
       return reply.status(204).send(null);
     },
   );
+}
 
+/** The users: list, create, change. */
+function registerUserRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/users',
     {
