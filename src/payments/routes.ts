@@ -22,10 +22,18 @@ import { receiptPdf } from './receipt-pdf.js';
 import { recordPayment } from './record-payment.js';
 import { reversePayment } from './reverse-payment.js';
 
+const tags = ['payments'];
+
 /** Payments: recorded once whatever the retries, allocated by law, with a receipt; reversed when the money bounces. */
 export function paymentRoutes(app: FastifyInstance, deps: Deps) {
+  registerPaymentRoutes(app, deps);
+  registerFollowUpRoutes(app, deps);
+  registerCreditRoutes(app, deps);
+}
+
+/** A payment recorded and read, and a case's payments with the debtor's credit. */
+function registerPaymentRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['payments'];
 
   r.post(
     '/api/v1/payments',
@@ -103,7 +111,11 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
       return { items: await casePayments(deps.db, found.id), debtorCreditCents: -Number(credit.total) };
     },
   );
+}
 
+/** What follows a recorded payment: its reversal, its receipt. */
+function registerFollowUpRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/payments/:id/reversal',
     {
@@ -141,7 +153,11 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps) {
         .send(pdf);
     },
   );
+}
 
+/** The debtor's credit refunded or allocated to a case, and a claim's corrections. */
+function registerCreditRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/debtors/:id/credit/refunds',
     {
