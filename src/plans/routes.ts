@@ -28,9 +28,19 @@ import {
   reviewSchema,
 } from './contract.js';
 
+const tags = ['plans'];
+
+/** Payment plans: proposed, recorded, renegotiated, paid, approved, and the cases they send for review. */
 export function planRoutes(app: FastifyInstance, deps: Deps) {
+  registerCasePlanRoutes(app, deps);
+  registerPlanRoutes(app, deps);
+  registerApprovalRoutes(app, deps);
+  registerReviewRoutes(app, deps);
+}
+
+/** A case's plans: what can be offered, the plans it has, a new plan. */
+function registerCasePlanRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['plans'];
 
   r.get(
     '/api/v1/cases/:id/plan-proposals',
@@ -85,7 +95,11 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
       return reply.code(201).send(await createPlan(deps, request.actor!, request.params.id, terms, note, request.id));
     },
   );
+}
 
+/** A plan: renegotiated, cancelled, its instalments paid, its schedule document. */
+function registerPlanRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/plans/:id/versions',
     {
@@ -153,7 +167,11 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`).send(pdf);
     },
   );
+}
 
+/** Plans waiting for a team leader, and the decision. */
+function registerApprovalRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/plan-approvals',
     {
@@ -182,7 +200,11 @@ export function planRoutes(app: FastifyInstance, deps: Deps) {
     async (request) =>
       decideApproval(deps, request.actor!, request.params.id, request.body.decision, request.body.reason, request.id),
   );
+}
 
+/** Review items: a case flagged for orientation, the open items, their closure. */
+function registerReviewRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/cases/:id/orientation',
     {
