@@ -17,7 +17,6 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'test/**'];
  */
 const LONG_FUNCTIONS = [
   // Route registrations: one function declares every route of a capability; to split by resource.
-  'src/remittances/routes.ts', // remittanceRoutes 104
   'src/workspace/routes.ts', // workspaceRoutes 176
   // Services that do one act in one transaction, to split into named steps.
   'src/ledger/verify.ts', // verifyLedger 104

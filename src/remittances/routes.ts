@@ -27,15 +27,26 @@ import { prepareRemittance } from './prepare-remittance.js';
 import { cancelRemittance, releaseRemittance } from './release-remittance.js';
 import { listRemittances, loadRemittance } from './remittance-view.js';
 
+const tags = ['remittances'];
+
+/** A remittance the actor may see (404 outside their creditor's scope). */
+async function inScope(db: Deps['db'], remittanceId: string, actor: Parameters<typeof mayAccessCreditor>[0]) {
+  const remittance = await loadRemittance(db, remittanceId);
+  assertVisible(actor, remittance, 'The remittance');
+  return remittance;
+}
+
 /** Remittances to creditors: the statement of what was collected, the commission and the net, and the transfer. */
 export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
+  registerPreparationRoutes(app, deps);
+  registerReadingRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
+  registerCreditorRoutes(app, deps);
+}
+
+/** A remittance prepared, then released by another person or cancelled. */
+function registerPreparationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['remittances'];
-  const inScope = async (remittanceId: string, actor: Parameters<typeof mayAccessCreditor>[0]) => {
-    const remittance = await loadRemittance(deps.db, remittanceId);
-    assertVisible(actor, remittance, 'The remittance');
-    return remittance;
-  };
 
   r.post(
     '/api/v1/remittances',
@@ -81,7 +92,11 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => cancelRemittance(deps, request.actor!, request.params.id, request.id),
   );
+}
 
+/** The remittances, and one remittance's statement with its lines. */
+function registerReadingRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/remittances',
     {
@@ -109,9 +124,13 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: remittanceSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => inScope(request.params.id, request.actor!),
+    async (request) => inScope(deps.db, request.params.id, request.actor!),
   );
+}
 
+/** A remittance's documents: the statement as PDF and CSV, the transfer file. */
+function registerDocumentRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/remittances/:id/statement.pdf',
     {
@@ -124,7 +143,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const remittance = await inScope(request.params.id, request.actor!);
+      const remittance = await inScope(deps.db, request.params.id, request.actor!);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${remittance.number}.pdf"`)
@@ -144,7 +163,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const remittance = await inScope(request.params.id, request.actor!);
+      const remittance = await inScope(deps.db, request.params.id, request.actor!);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${remittance.number}.csv"`)
@@ -164,7 +183,7 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) => {
-      const remittance = await inScope(request.params.id, request.actor!);
+      const remittance = await inScope(deps.db, request.params.id, request.actor!);
       const xml = await remittancePain001(deps, request.actor!, remittance, request.id);
       return reply
         .type('application/xml; charset=utf-8')
@@ -172,7 +191,11 @@ export function remittanceRoutes(app: FastifyInstance, deps: Deps) {
         .send(xml);
     },
   );
+}
 
+/** A creditor's remittance settings, and the payments on its cases in a period (list and export). */
+function registerCreditorRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.put(
     '/api/v1/creditors/:id/remittance-settings',
     {
