@@ -37,10 +37,20 @@ import { assignCase, setSegmentControl, teamQueues, workspaceSummary } from './s
 import { workspaceSweep } from './sweep.js';
 import { completeTask } from './tasks.js';
 
+const tags = ['workspace'];
+
 /** The agent workspace: queues, next case, the case view's additions, calls, promises, follow-ups, supervision, strategies. */
 export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
+  registerQueueRoutes(app, deps);
+  registerCaseWorkRoutes(app, deps);
+  registerSupervisionRoutes(app, deps);
+  registerStrategyRoutes(app, deps);
+  registerSweepRoutes(app, deps);
+}
+
+/** The agent's day and queue: the next case leased, given back, kept longer. */
+function registerQueueRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['workspace'];
 
   r.get(
     '/api/v1/workspace',
@@ -99,7 +109,11 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => renewLease(deps, request.actor!, request.params.id),
   );
+}
 
+/** Work on a case: its workspace view, calls, promises cancelled, follow-ups done. */
+function registerCaseWorkRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/cases/:id/workspace',
     {
@@ -167,7 +181,11 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
       return caseWorkspace(deps, request.actor!, caseId);
     },
   );
+}
 
+/** Supervision: the team queues (list and export), segment controls, a case given to a team or agent. */
+function registerSupervisionRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/team-queues',
     {
@@ -233,7 +251,11 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => assignCase(deps, request.actor!, request.params.id, request.body, request.id),
   );
+}
 
+/** The strategy: the version in force, the published versions, a new version. */
+function registerStrategyRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/strategies',
     {
@@ -279,7 +301,11 @@ export function workspaceRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) =>
       reply.status(201).send(await publishStrategy(deps, request.actor!, request.body, request.id)),
   );
+}
 
+/** The workspace sweep run now. */
+function registerSweepRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/jobs/workspace-sweep/runs',
     {
