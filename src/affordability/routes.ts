@@ -32,7 +32,15 @@ import {
   standardAllowanceSchema,
 } from './contract.js';
 
+/** Affordability: household budgets and their repayment capacity, and the dated reference data they are computed with. */
 export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
+  registerAssessmentRoutes(app, deps);
+  registerIncomeReferenceRoutes(app, deps);
+  registerBudgetReferenceRoutes(app, deps);
+}
+
+/** Budgets: computed without saving, a debtor's recorded versions, a new version. */
+function registerAssessmentRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -80,7 +88,11 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
     async (request, reply) =>
       reply.code(201).send(await recordAssessment(deps, request.actor!, request.params.id, request.body, request.id)),
   );
+}
 
+/** The reference data read, and its income figures corrected: seizure scales, RSA amounts. */
+function registerIncomeReferenceRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/affordability/reference-data',
     {
@@ -134,6 +146,11 @@ export function affordabilityRoutes(app: FastifyInstance, deps: Deps) {
         row: { effectiveFrom: request.params.effectiveFrom, ...request.body },
       }),
   );
+}
+
+/** The reference data's budget figures corrected: standard allowances, living floors. */
+function registerBudgetReferenceRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.put(
     '/api/v1/affordability/reference-data/standard-allowances/:category/:effectiveFrom',
