@@ -53,16 +53,15 @@ const DEADLINE: Record<DeadlineStatus, Message> = {
 
 /** The register of complaints and measures (CMF L54-11-33) for the regulator: one line a complaint. */
 function columns(locale: Actor['locale']): ExportColumn<ComplaintView>[] {
-  const text = (header: Message, value: (c: ComplaintView) => string | null): ExportColumn<ComplaintView> => ({
-    header,
-    kind: 'text',
-    value,
-  });
-  const date = (header: Message, value: (c: ComplaintView) => string | null): ExportColumn<ComplaintView> => ({
-    header,
-    kind: 'date',
-    value,
-  });
+  const column =
+    (kind: 'text' | 'date') =>
+    (header: Message, value: (c: ComplaintView) => string | null): ExportColumn<ComplaintView> => ({
+      header,
+      kind,
+      value,
+    });
+  const text = column('text');
+  const date = column('date');
   return [
     text({ fr: 'Référence', en: 'Reference', it: 'Riferimento' }, (c) => c.reference),
     text({ fr: 'Dossier', en: 'Case', it: 'Pratica' }, (c) => c.caseReference),
