@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
@@ -45,21 +45,35 @@ export async function loadReferenceData(db: Kysely<DB> | Transaction<DB>): Promi
       status: r.status,
       source: r.source,
     })),
-    allowances: allowances.map((a) => ({
-      category: a.category as ExpenseCategory,
-      effectiveFrom: a.effective_from,
-      baseCents: a.base_cents,
-      perExtraPersonCents: a.per_extra_person_cents,
-      status: a.status,
-      source: a.source,
-    })),
-    floors: floors.map((f) => ({
-      effectiveFrom: f.effective_from,
-      baseCents: f.base_cents,
-      perExtraPersonCents: f.per_extra_person_cents,
-      status: f.status,
-      source: f.source,
-    })),
+    allowances: allowances.map((a) => ({ category: a.category as ExpenseCategory, ...perPersonFigures(a) })),
+    floors: floors.map(perPersonFigures),
+  };
+}
+
+/** The columns a standard allowance and a living floor share: a base, an amount per extra person, from a date. */
+type PerPersonColumns = Pick<
+  Selectable<DB['affordability_living_floors']>,
+  'effective_from' | 'base_cents' | 'per_extra_person_cents' | 'status' | 'source'
+>;
+
+/** A standard allowance's or a living floor's figures, read from their row. */
+function perPersonFigures(row: PerPersonColumns): LivingFloor {
+  return {
+    effectiveFrom: row.effective_from,
+    baseCents: row.base_cents,
+    perExtraPersonCents: row.per_extra_person_cents,
+    status: row.status,
+    source: row.source,
+  };
+}
+
+/** A standard allowance's or a living floor's figures as their row stores them (the key columns aside). */
+function perPersonValues(row: LivingFloor): Omit<PerPersonColumns, 'effective_from'> {
+  return {
+    base_cents: row.baseCents,
+    per_extra_person_cents: row.perExtraPersonCents,
+    status: row.status,
+    source: row.source,
   };
 }
 
@@ -134,12 +148,7 @@ export async function saveRsaAmounts(deps: Deps, change: Change<RsaAmounts>): Pr
 /** Adds or corrects a standard allowance from an effective date. */
 export async function saveStandardAllowance(deps: Deps, change: Change<StandardAllowance>): Promise<StandardAllowance> {
   const { row } = change;
-  const values = {
-    base_cents: row.baseCents,
-    per_extra_person_cents: row.perExtraPersonCents,
-    status: row.status,
-    source: row.source,
-  };
+  const values = perPersonValues(row);
   return save(deps, change, 'standard_allowance', `${row.category}@${row.effectiveFrom}`, async (trx, at) => {
     const before = await trx
       .selectFrom('affordability_standard_allowances')
@@ -173,12 +182,7 @@ export async function saveStandardAllowance(deps: Deps, change: Change<StandardA
  */
 export async function saveLivingFloor(deps: Deps, change: Change<LivingFloor>): Promise<LivingFloor> {
   const { row } = change;
-  const values = {
-    base_cents: row.baseCents,
-    per_extra_person_cents: row.perExtraPersonCents,
-    status: row.status,
-    source: row.source,
-  };
+  const values = perPersonValues(row);
   return save(deps, change, 'living_floor', row.effectiveFrom, async (trx, at) => {
     const before = await trx
       .selectFrom('affordability_living_floors')
