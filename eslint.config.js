@@ -17,7 +17,6 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'test/**'];
  */
 const LONG_FUNCTIONS = [
   // Services that do one act in one transaction, to split into named steps.
-  'src/ledger/verify.ts', // verifyLedger 104
   'src/demo/seed.ts', // loadPortfolio 190
   'scripts/bench/queue.ts', // load 161
   // Web components with a long form or several panels, to split into parts.

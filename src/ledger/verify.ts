@@ -26,13 +26,19 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
     db,
   );
   const { transactions, entries } = counts.rows[0]!;
-  const result = (violation: string | null): LedgerVerification => ({
-    ok: violation === null,
-    transactions,
-    entries,
-    violation,
-  });
+  let violation: string | null = null;
+  for (const check of CHECKS) {
+    violation = await check(db);
+    if (violation !== null) break;
+  }
+  return { ok: violation === null, transactions, entries, violation };
+}
 
+/** One invariant: null when it holds, else the first record that breaks it, in words. */
+type Check = (db: Kysely<DB>) => Promise<string | null>;
+
+/** 1. Every transaction has entries and they sum to zero. */
+async function transactionsBalance(db: Kysely<DB>): Promise<string | null> {
   const unbalanced = await sql<{ id: string; seq: number; kind: string; total: number | null }>`
     select t.id, t.seq, t.kind, sum(e.amount_cents)::bigint as total
     from ledger_transactions t left join ledger_entries e on e.transaction_id = t.id
@@ -40,14 +46,14 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
     having count(e.id) = 0 or sum(e.amount_cents) <> 0
     order by t.seq limit 1`.execute(db);
   const u = unbalanced.rows[0];
-  if (u) {
-    return result(
-      u.total === null
-        ? `transaction #${u.seq} (${u.kind}, ${u.id}) has no entries`
-        : `transaction #${u.seq} (${u.kind}, ${u.id}) does not balance: its entries sum to ${u.total} cents`,
-    );
-  }
+  if (!u) return null;
+  return u.total === null
+    ? `transaction #${u.seq} (${u.kind}, ${u.id}) has no entries`
+    : `transaction #${u.seq} (${u.kind}, ${u.id}) does not balance: its entries sum to ${u.total} cents`;
+}
 
+/** 2. Every payment has exactly one receipt of its amount, reversed exactly when the payment is. */
+async function receiptsMatchPayments(db: Kysely<DB>): Promise<string | null> {
   const receipts = await sql<{ receipt_number: string; problem: string }>`
     select p.receipt_number,
       case when r.n is distinct from 1 then 'has ' || coalesce(r.n, 0) || ' receipt transactions instead of one'
@@ -64,8 +70,12 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
     ) r on r.payment_id = p.id
     where r.n is distinct from 1 or r.cash <> p.amount_cents or (p.status = 'reversed') <> coalesce(r.reversed, false)
     order by p.recorded_at limit 1`.execute(db);
-  if (receipts.rows[0]) return result(`payment ${receipts.rows[0].receipt_number} ${receipts.rows[0].problem}`);
+  const r = receipts.rows[0];
+  return r ? `payment ${r.receipt_number} ${r.problem}` : null;
+}
 
+/** 3. Cash received equals what was allocated, plus what is still unallocated, plus what was refunded. */
+async function cashAccountedFor(db: Kysely<DB>): Promise<string | null> {
   const money = await sql<{ received: number; allocated: number; unallocated: number; refunded: number }>`
     with kinds as (
       select e.account, e.amount_cents, coalesce(o.kind, t.kind) as kind
@@ -79,21 +89,22 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
       coalesce(-sum(amount_cents) filter (where account = 'cash' and kind = 'refund'), 0)::bigint as refunded
     from kinds`.execute(db);
   const m = money.rows[0]!;
-  if (Number(m.received) !== Number(m.allocated) + Number(m.unallocated) + Number(m.refunded)) {
-    return result(
-      `cash received (${m.received} cents) is not what was allocated (${m.allocated}) plus unallocated (${m.unallocated}) plus refunded (${m.refunded})`,
-    );
-  }
+  if (Number(m.received) === Number(m.allocated) + Number(m.unallocated) + Number(m.refunded)) return null;
+  return `cash received (${m.received} cents) is not what was allocated (${m.allocated}) plus unallocated (${m.unallocated}) plus refunded (${m.refunded})`;
+}
 
+/** 4. No debtor's credit is below zero (money is never paid out of a credit the debtor did not have). */
+async function creditsNotNegative(db: Kysely<DB>): Promise<string | null> {
   const credits = await sql<{ debtor_id: string; credit: string | number }>`
     select debtor_id, -sum(amount_cents) as credit from ledger_entries
     where account = 'debtor_credit' group by debtor_id having sum(amount_cents) > 0
     order by debtor_id limit 1`.execute(db);
-  if (credits.rows[0])
-    return result(
-      `debtor ${credits.rows[0].debtor_id} has a credit of ${credits.rows[0].credit} cents: a credit is never below zero`,
-    );
+  const c = credits.rows[0];
+  return c ? `debtor ${c.debtor_id} has a credit of ${c.credit} cents: a credit is never below zero` : null;
+}
 
+/** 5. Each claim's cached settled amounts equal its ledger entries, and no balance is below zero. */
+async function claimsMatchEntries(db: Kysely<DB>): Promise<string | null> {
   const claims = await sql<{ reference: string; problem: string }>`
     with movements as (
       select claim_id,
@@ -114,8 +125,12 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
        or c.settled_fees_cents <> coalesce(m.fees, 0)
        or c.settled_principal_cents > c.principal_cents or c.settled_interest_cents > c.interest_cents or c.settled_fees_cents > c.fees_cents
     order by c.reference limit 1`.execute(db);
-  if (claims.rows[0]) return result(`claim ${claims.rows[0].reference} ${claims.rows[0].problem}`);
+  const c = claims.rows[0];
+  return c ? `claim ${c.reference} ${c.problem}` : null;
+}
 
+/** 6. Per creditor, claim movements and their counterpart in placed claims cancel out. */
+async function placedClaimsCancelOut(db: Kysely<DB>): Promise<string | null> {
   const placed = await sql<{ code: string; total: number }>`
     select cr.code, sum(x.amount)::bigint as total from (
       select cl.creditor_id, e.amount_cents as amount from ledger_entries e join claims cl on cl.id = e.claim_id where e.account = 'claim'
@@ -123,12 +138,12 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
       select e.creditor_id, e.amount_cents from ledger_entries e where e.account = 'creditor_placed'
     ) x join creditors cr on cr.id = x.creditor_id
     group by cr.code having sum(x.amount) <> 0 order by cr.code limit 1`.execute(db);
-  if (placed.rows[0]) {
-    return result(
-      `creditor ${placed.rows[0].code}: claim movements and placed claims do not cancel out (${placed.rows[0].total} cents)`,
-    );
-  }
+  const p = placed.rows[0];
+  return p ? `creditor ${p.code}: claim movements and placed claims do not cancel out (${p.total} cents)` : null;
+}
 
+/** 7. Each open case's cached balance equals what its open claims still owe. */
+async function caseBalancesMatchClaims(db: Kysely<DB>): Promise<string | null> {
   const balances = await sql<{ reference: string; cached: number; owed: number }>`
     select k.reference, k.balance_cents as cached, coalesce(o.owed, 0)::bigint as owed
     from cases k left join (
@@ -137,9 +152,17 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
     ) o on o.case_id = k.id
     where k.status <> 'closed' and k.balance_cents <> coalesce(o.owed, 0)
     order by k.reference limit 1`.execute(db);
-  if (balances.rows[0]) {
-    const b = balances.rows[0];
-    return result(`case ${b.reference} caches a balance of ${b.cached} cents but its open claims owe ${b.owed}`);
-  }
-  return result(null);
+  const b = balances.rows[0];
+  return b ? `case ${b.reference} caches a balance of ${b.cached} cents but its open claims owe ${b.owed}` : null;
 }
+
+/** In the order of the list above: the first broken one is the one reported. */
+const CHECKS: readonly Check[] = [
+  transactionsBalance,
+  receiptsMatchPayments,
+  cashAccountedFor,
+  creditsNotNegative,
+  claimsMatchEntries,
+  placedClaimsCancelOut,
+  caseBalancesMatchClaims,
+];
