@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
@@ -33,95 +34,8 @@ export async function directDebitFile(
   const debits = await deps.db.transaction().execute(async (trx) => {
     // One generation at a time: a mandate's first collection is FRST exactly once.
     await sql`select pg_advisory_xact_lock(hashtext('sepa_direct_debits'))`.execute(trx);
-    const due = await trx
-      .selectFrom('plan_instalments as i')
-      .innerJoin('plan_versions as v', 'v.id', 'i.plan_version_id')
-      .innerJoin('plans as p', (join) =>
-        join.onRef('p.id', '=', 'v.plan_id').onRef('p.current_version', '=', 'v.version'),
-      )
-      .innerJoin('cases as c', 'c.id', 'p.case_id')
-      .select(['i.id', 'i.number', 'i.amount_cents', 'c.id as case_id', 'c.reference as case_reference'])
-      .where('i.due_on', '=', date)
-      .where('i.status', '<>', 'paid')
-      .where('p.status', 'in', ['agreed', 'active'])
-      .where('c.status', '<>', 'closed')
-      .where((eb) =>
-        eb.not(
-          eb.exists(eb.selectFrom('sepa_collections as s').select('s.id').whereRef('s.instalment_id', '=', 'i.id')),
-        ),
-      )
-      .orderBy('c.reference')
-      .orderBy('i.number')
-      .execute();
-    const caseIds = [...new Set(due.map((row) => row.case_id))];
-    const mandates =
-      caseIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('sepa_mandates')
-            .selectAll()
-            .where('case_id', 'in', caseIds)
-            .where('status', '=', 'active')
-            .where('signed_on', '<=', date)
-            .orderBy('signed_on', 'desc')
-            .orderBy('created_at', 'desc')
-            .forUpdate()
-            .execute();
-    const mandateOf = new Map<string, (typeof mandates)[number]>();
-    for (const mandate of mandates) if (!mandateOf.has(mandate.case_id)) mandateOf.set(mandate.case_id, mandate);
-    const messageId = `ACCORD-DD-${date.replace(/-/g, '')}`;
-    const issued: string[] = [];
-    const firstUsed = new Set<string>();
-    for (const row of due) {
-      const mandate = mandateOf.get(row.case_id);
-      if (!mandate) continue;
-      const sequence = mandate.sequence === 'first' && !firstUsed.has(mandate.id) ? 'FRST' : 'RCUR';
-      if (sequence === 'FRST') firstUsed.add(mandate.id);
-      const endToEndId = instalmentEndToEndId(row.case_reference, row.number, row.id);
-      await trx
-        .insertInto('sepa_collections')
-        .values({
-          end_to_end_id: endToEndId,
-          mandate_id: mandate.id,
-          case_id: row.case_id,
-          instalment_id: row.id,
-          amount_cents: Number(row.amount_cents),
-          collection_date: date,
-          sequence,
-          message_id: messageId,
-          issued_by: actor.userId,
-          issued_at: at,
-        })
-        .execute();
-      issued.push(endToEndId);
-    }
-    if (firstUsed.size > 0)
-      await trx
-        .updateTable('sepa_mandates')
-        .set({ sequence: 'recurring', updated_at: at })
-        .where('id', 'in', [...firstUsed])
-        .execute();
-
-    const rows = await trx
-      .selectFrom('sepa_collections as s')
-      .innerJoin('sepa_mandates as m', 'm.id', 's.mandate_id')
-      .innerJoin('cases as c', 'c.id', 's.case_id')
-      .leftJoin('plan_instalments as i', 'i.id', 's.instalment_id')
-      .select([
-        's.end_to_end_id',
-        's.amount_cents',
-        's.sequence',
-        'm.reference',
-        'm.signed_on',
-        'm.debtor_name',
-        'm.debtor_iban',
-        'm.debtor_bic',
-        'c.reference as case_reference',
-        'i.number',
-      ])
-      .where('s.collection_date', '=', date)
-      .orderBy('s.end_to_end_id')
-      .execute();
+    const issued = await issueCollections(trx, actor, date, at);
+    const rows = await collectionsOn(trx, date);
     if (issued.length > 0) {
       await appendAudit(trx, {
         actor: auditActor(actor),
@@ -133,17 +47,7 @@ export async function directDebitFile(
         at,
       });
     }
-    return rows.map((row): DirectDebit => ({
-      endToEndId: row.end_to_end_id,
-      amountCents: Number(row.amount_cents),
-      mandateReference: row.reference,
-      mandateSignedOn: row.signed_on,
-      sequence: row.sequence,
-      debtorName: row.debtor_name,
-      debtorIban: row.debtor_iban,
-      debtorBic: row.debtor_bic,
-      remittance: `Echeance ${row.number ?? ''} dossier ${row.case_reference}`,
-    }));
+    return rows;
   });
   if (debits.length === 0)
     throw new AppError(
@@ -152,6 +56,132 @@ export async function directDebitFile(
       `No direct debit is due on ${date}: no unpaid instalment of a live plan with an active SEPA mandate.`,
       { date },
     );
+  return pain008File(date, at, creditor, debits);
+}
+
+/** Unpaid instalments of live plans due on the date that are in no file yet. */
+function dueInstalments(trx: Transaction<DB>, date: string) {
+  return trx
+    .selectFrom('plan_instalments as i')
+    .innerJoin('plan_versions as v', 'v.id', 'i.plan_version_id')
+    .innerJoin('plans as p', (join) =>
+      join.onRef('p.id', '=', 'v.plan_id').onRef('p.current_version', '=', 'v.version'),
+    )
+    .innerJoin('cases as c', 'c.id', 'p.case_id')
+    .select(['i.id', 'i.number', 'i.amount_cents', 'c.id as case_id', 'c.reference as case_reference'])
+    .where('i.due_on', '=', date)
+    .where('i.status', '<>', 'paid')
+    .where('p.status', 'in', ['agreed', 'active'])
+    .where('c.status', '<>', 'closed')
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('sepa_collections as s').select('s.id').whereRef('s.instalment_id', '=', 'i.id'))),
+    )
+    .orderBy('c.reference')
+    .orderBy('i.number')
+    .execute();
+}
+
+/** Each case's active mandate signed by the date, the latest signed (locked: its sequence may change). */
+async function mandatesOf(trx: Transaction<DB>, caseIds: string[], date: string) {
+  const mandates =
+    caseIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('sepa_mandates')
+          .selectAll()
+          .where('case_id', 'in', caseIds)
+          .where('status', '=', 'active')
+          .where('signed_on', '<=', date)
+          .orderBy('signed_on', 'desc')
+          .orderBy('created_at', 'desc')
+          .forUpdate()
+          .execute();
+  const mandateOf = new Map<string, (typeof mandates)[number]>();
+  for (const mandate of mandates) if (!mandateOf.has(mandate.case_id)) mandateOf.set(mandate.case_id, mandate);
+  return mandateOf;
+}
+
+/** Makes the due instalments collections; a mandate's first is FRST, then it is recurring. Their end-to-end ids. */
+async function issueCollections(trx: Transaction<DB>, actor: Actor, date: string, at: Date): Promise<string[]> {
+  const due = await dueInstalments(trx, date);
+  const mandateOf = await mandatesOf(trx, [...new Set(due.map((row) => row.case_id))], date);
+  const messageId = `ACCORD-DD-${date.replace(/-/g, '')}`;
+  const issued: string[] = [];
+  const firstUsed = new Set<string>();
+  for (const row of due) {
+    const mandate = mandateOf.get(row.case_id);
+    if (!mandate) continue;
+    const sequence = mandate.sequence === 'first' && !firstUsed.has(mandate.id) ? 'FRST' : 'RCUR';
+    if (sequence === 'FRST') firstUsed.add(mandate.id);
+    const endToEndId = instalmentEndToEndId(row.case_reference, row.number, row.id);
+    await trx
+      .insertInto('sepa_collections')
+      .values({
+        end_to_end_id: endToEndId,
+        mandate_id: mandate.id,
+        case_id: row.case_id,
+        instalment_id: row.id,
+        amount_cents: Number(row.amount_cents),
+        collection_date: date,
+        sequence,
+        message_id: messageId,
+        issued_by: actor.userId,
+        issued_at: at,
+      })
+      .execute();
+    issued.push(endToEndId);
+  }
+  if (firstUsed.size > 0)
+    await trx
+      .updateTable('sepa_mandates')
+      .set({ sequence: 'recurring', updated_at: at })
+      .where('id', 'in', [...firstUsed])
+      .execute();
+  return issued;
+}
+
+/** Every collection of the date, as the file's debits. */
+async function collectionsOn(trx: Transaction<DB>, date: string): Promise<DirectDebit[]> {
+  const rows = await trx
+    .selectFrom('sepa_collections as s')
+    .innerJoin('sepa_mandates as m', 'm.id', 's.mandate_id')
+    .innerJoin('cases as c', 'c.id', 's.case_id')
+    .leftJoin('plan_instalments as i', 'i.id', 's.instalment_id')
+    .select([
+      's.end_to_end_id',
+      's.amount_cents',
+      's.sequence',
+      'm.reference',
+      'm.signed_on',
+      'm.debtor_name',
+      'm.debtor_iban',
+      'm.debtor_bic',
+      'c.reference as case_reference',
+      'i.number',
+    ])
+    .where('s.collection_date', '=', date)
+    .orderBy('s.end_to_end_id')
+    .execute();
+  return rows.map((row): DirectDebit => ({
+    endToEndId: row.end_to_end_id,
+    amountCents: Number(row.amount_cents),
+    mandateReference: row.reference,
+    mandateSignedOn: row.signed_on,
+    sequence: row.sequence,
+    debtorName: row.debtor_name,
+    debtorIban: row.debtor_iban,
+    debtorBic: row.debtor_bic,
+    remittance: `Echeance ${row.number ?? ''} dossier ${row.case_reference}`,
+  }));
+}
+
+/** The file of the debits, read back before it is handed out: every end-to-end id, the control sum to the cent. */
+function pain008File(
+  date: string,
+  at: Date,
+  creditor: SepaCreditor,
+  debits: DirectDebit[],
+): { xml: string; fileName: string; count: number; controlSumCents: number } {
   const messageId = `ACCORD-DD-${date.replace(/-/g, '')}-${createHash('sha256')
     .update(debits.map((d) => d.endToEndId).join(','))
     .digest('hex')

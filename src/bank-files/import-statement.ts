@@ -4,11 +4,11 @@ import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import type { BankStatementLinesTable, DB } from '../platform/db/schema.js';
-import { parseStatementFile, type StatementLine } from './core/camt.js';
+import { parseStatementFile, type ParsedStatementFile, type StatementLine } from './core/camt.js';
+import { classifyLines, type QueueItem } from './core/classify-lines.js';
 import {
   AMOUNT_WINDOW_DAYS,
   lineCaseReferences,
-  matchCredit,
   normaliseIban,
   type CaseFacts,
   type MatchFacts,
@@ -42,121 +42,9 @@ export async function importStatement(
   const parsed = parseStatementFile(file.body.toString('utf8'));
   const at = deps.now();
 
-  const { importId, replayed } = await deps.db.transaction().execute(async (trx) => {
-    // One import decides at a time: two files carrying the same bank transaction never both take it.
-    await sql`select pg_advisory_xact_lock(hashtext('bank_statement_import'))`.execute(trx);
-    const existing = await trx
-      .selectFrom('bank_statement_imports')
-      .select(['id', 'status'])
-      .where('sha256', '=', sha256)
-      .executeTakeFirst();
-    if (existing) return { importId: existing.id, replayed: existing.status === 'completed' };
-
-    const facts = await loadMatchFacts(trx, parsed.lines);
-    const firstByIdentity = new Map<string, string>();
-    const known = await knownIdentities(
-      trx,
-      parsed.lines.map((line) => line.identity),
-    );
-    const created = await trx
-      .insertInto('bank_statement_imports')
-      .values({
-        sha256,
-        kind: parsed.kind,
-        message_version: parsed.messageVersion,
-        message_id: parsed.messageId,
-        file_name: file.fileName,
-        account_ibans: JSON.stringify([
-          ...new Set(parsed.statements.map((s) => s.accountIban).filter((iban) => iban !== null)),
-        ]),
-        imported_by: actor.userId,
-        imported_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-
-    const rows: Insertable<BankStatementLinesTable>[] = [];
-    const queue: {
-      lineNumber: number;
-      confidence: 'probable' | 'none';
-      reason: string;
-      suggested: string | null;
-      candidates: string[];
-    }[] = [];
-    parsed.lines.forEach((line, index) => {
-      const lineNumber = index + 1;
-      const id = randomUUID();
-      const base = lineRow(created.id, lineNumber, line, at);
-      // An entry not yet booked is ignored and claims no identity: the bank books it in a later file.
-      if (line.status !== 'BOOK') return void rows.push({ ...base, id, status: 'ignored', reason: 'not_booked' });
-      const duplicateOf = known.get(line.identity) ?? firstByIdentity.get(line.identity);
-      if (duplicateOf) {
-        rows.push({ ...base, id, status: 'ignored', reason: 'duplicate', duplicate_of: duplicateOf });
-        return;
-      }
-      firstByIdentity.set(line.identity, id);
-      if (line.kind === 'debit') return void rows.push({ ...base, id, status: 'ignored', reason: 'not_a_credit' });
-      if (line.kind === 'return') return void rows.push({ ...base, id, status: 'pending', reason: 'return' });
-      const match = matchCredit(line, facts);
-      if (match.confidence === 'certain') {
-        rows.push({
-          ...base,
-          id,
-          status: 'pending',
-          reason: match.reason,
-          confidence: 'certain',
-          case_id: match.caseId,
-        });
-      } else {
-        rows.push({
-          ...base,
-          id,
-          status: 'queued',
-          reason: match.reason,
-          confidence: match.confidence,
-          case_id: match.caseId,
-        });
-        queue.push({
-          lineNumber,
-          confidence: match.confidence,
-          reason: match.reason,
-          suggested: match.caseId,
-          candidates: match.candidateCaseIds,
-        });
-      }
-    });
-    for (let start = 0; start < rows.length; start += 1000)
-      await trx
-        .insertInto('bank_statement_lines')
-        .values(rows.slice(start, start + 1000))
-        .execute();
-    const idByNumber = new Map(rows.map((row) => [row.line_number, row.id as string]));
-    for (let start = 0; start < queue.length; start += 1000) {
-      await trx
-        .insertInto('bank_match_queue')
-        .values(
-          queue.slice(start, start + 1000).map((item) => ({
-            line_id: idByNumber.get(item.lineNumber)!,
-            confidence: item.confidence,
-            reason: item.reason,
-            suggested_case_id: item.suggested,
-            candidate_case_ids: JSON.stringify(item.candidates),
-            created_at: at,
-          })),
-        )
-        .execute();
-    }
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'bank_statement.imported',
-      targetType: 'bank_statement_import',
-      targetId: created.id,
-      after: { kind: parsed.kind, messageId: parsed.messageId, sha256, lines: rows.length, queued: queue.length },
-      requestId,
-      at,
-    });
-    return { importId: created.id, replayed: false };
-  });
+  const { importId, replayed } = await deps.db
+    .transaction()
+    .execute((trx) => recordImport(trx, actor, { ...file, sha256, parsed }, at, requestId));
 
   if (!replayed) {
     await settlePendingLines(deps, actor, importId, requestId);
@@ -165,34 +53,89 @@ export async function importStatement(
   return { report: await loadStatementReport(deps, importId), replayed };
 }
 
-function lineRow(
-  importId: string,
-  lineNumber: number,
-  line: StatementLine,
+/**
+ * Step 1 of the import: the file, its lines with what becomes of each, the matching queue and the audit entry, in the
+ * caller's transaction; a file already imported is only looked up.
+ */
+async function recordImport(
+  trx: Transaction<DB>,
+  actor: Actor,
+  file: { fileName: string | null; sha256: string; parsed: ParsedStatementFile },
   at: Date,
-): Omit<Insertable<BankStatementLinesTable>, 'status' | 'reason'> {
-  return {
-    import_id: importId,
-    line_number: lineNumber,
-    identity: line.identity,
-    entry_number: line.entryNumber,
-    transaction_number: line.transactionNumber,
-    kind: line.kind,
-    booking_status: line.status,
-    amount_cents: line.amountCents,
-    booking_date: line.bookingDate,
-    value_date: line.valueDate,
-    end_to_end_id: line.endToEndId,
-    account_servicer_reference: line.accountServicerReference,
-    mandate_reference: line.mandateId,
-    remittance_text: line.remittanceText?.slice(0, 1000) ?? null,
-    creditor_reference: line.creditorReference,
-    debtor_name: line.debtorName?.slice(0, 200) ?? null,
-    debtor_iban: line.debtorIban,
-    return_reason: line.returnReason,
-    bank_transaction_code: line.bankTransactionCode,
-    updated_at: at,
-  };
+  requestId: string | null,
+): Promise<{ importId: string; replayed: boolean }> {
+  const { sha256, parsed } = file;
+  // One import decides at a time: two files carrying the same bank transaction never both take it.
+  await sql`select pg_advisory_xact_lock(hashtext('bank_statement_import'))`.execute(trx);
+  const existing = await trx
+    .selectFrom('bank_statement_imports')
+    .select(['id', 'status'])
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  if (existing) return { importId: existing.id, replayed: existing.status === 'completed' };
+
+  const facts = await loadMatchFacts(trx, parsed.lines);
+  const known = await knownIdentities(
+    trx,
+    parsed.lines.map((line) => line.identity),
+  );
+  const created = await trx
+    .insertInto('bank_statement_imports')
+    .values({
+      sha256,
+      kind: parsed.kind,
+      message_version: parsed.messageVersion,
+      message_id: parsed.messageId,
+      file_name: file.fileName,
+      account_ibans: JSON.stringify([
+        ...new Set(parsed.statements.map((s) => s.accountIban).filter((iban) => iban !== null)),
+      ]),
+      imported_by: actor.userId,
+      imported_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { rows, queue } = classifyLines(created.id, parsed.lines, { known, facts, at, newId: randomUUID });
+  await insertLines(trx, rows, queue, at);
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: 'bank_statement.imported',
+    targetType: 'bank_statement_import',
+    targetId: created.id,
+    after: { kind: parsed.kind, messageId: parsed.messageId, sha256, lines: rows.length, queued: queue.length },
+    requestId,
+    at,
+  });
+  return { importId: created.id, replayed: false };
+}
+
+async function insertLines(
+  trx: Transaction<DB>,
+  rows: Insertable<BankStatementLinesTable>[],
+  queue: QueueItem[],
+  at: Date,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += 1000)
+    await trx
+      .insertInto('bank_statement_lines')
+      .values(rows.slice(start, start + 1000))
+      .execute();
+  const idByNumber = new Map(rows.map((row) => [row.line_number, row.id as string]));
+  for (let start = 0; start < queue.length; start += 1000) {
+    await trx
+      .insertInto('bank_match_queue')
+      .values(
+        queue.slice(start, start + 1000).map((item) => ({
+          line_id: idByNumber.get(item.lineNumber)!,
+          confidence: item.confidence,
+          reason: item.reason,
+          suggested_case_id: item.suggested,
+          candidate_case_ids: JSON.stringify(item.candidates),
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
 }
 
 async function knownIdentities(trx: Transaction<DB>, identities: string[]): Promise<Map<string, string>> {
