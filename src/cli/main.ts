@@ -38,36 +38,10 @@ async function main(): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'start':
-    case 'demo': {
-      const running = await startAccord({
-        config,
-        prepare: command === 'demo' ? loadDemoWithPlacement : undefined,
-      });
-      stopOnSignals(running);
-      const where = config.DATABASE_URL
-        ? 'PostgreSQL server (DATABASE_URL)'
-        : `embedded PostgreSQL in ${config.DATA_DIR}`;
-      const lines = [
-        `Accord is running at ${running.url} on the ${where}.`,
-        config.API_DOCS === 'on'
-          ? `API documentation: ${running.url}/api/docs`
-          : 'API documentation: set API_DOCS=on to serve it at /api/docs',
-      ];
-      const webApp = packagePath('web', 'dist', 'index.html');
-      if (!existsSync(webApp))
-        lines.push(`The web app is not built (${webApp} is missing): only the API is served. Run \`npm run build\`.`);
-      if (command === 'demo') {
-        lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-        for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(28)} ${user.email}`);
-        // The second manager releases what the first prepared (four-eyes on money out).
-        lines.push(`  ${'manager'.padEnd(28)} ${SECOND_MANAGER.email}`);
-      }
-      process.stdout.write(`\n${lines.join('\n')}\n\n`);
-      return -1; // keep serving
-    }
-    case 'migrate': {
-      const database = await openConfiguredDatabase(config);
-      try {
+    case 'demo':
+      return serve(config, command === 'demo');
+    case 'migrate':
+      return withDatabase(config, async (database) => {
         const report = await migrate(database);
         process.stdout.write(
           report.applied.length
@@ -75,77 +49,90 @@ async function main(): Promise<number> {
             : `Nothing to apply (${report.alreadyApplied} applied).\n`,
         );
         return 0;
-      } finally {
-        await database.close();
-      }
-    }
-    case 'demo:load': {
-      const database = await openConfiguredDatabase(config);
-      try {
-        await migrate(database);
-        const loaded = await loadDemoWithPlacement({ database, db: database.db, config, now: () => new Date() });
+      });
+    case 'demo:load':
+      return withMigrated(config, async (deps) => {
+        const loaded = await loadDemoWithPlacement(deps);
         process.stdout.write(loaded ? 'Demo loaded.\n' : 'The demo is already loaded.\n');
         return 0;
-      } finally {
-        await database.close();
-      }
-    }
-    case 'audit:verify': {
-      const database = await openConfiguredDatabase(config);
-      try {
-        await migrate(database);
-        const result = await verifyAuditTrail(database.db);
+      });
+    case 'audit:verify':
+      return withMigrated(config, async (deps) => {
+        const result = await verifyAuditTrail(deps.db);
         process.stdout.write(`${result.message}\n`);
         return result.ok ? 0 : 1;
-      } finally {
-        await database.close();
-      }
-    }
-    case 'ledger:verify': {
-      const database = await openConfiguredDatabase(config);
-      try {
-        await migrate(database);
-        const result = await verifyLedger(database.db);
+      });
+    case 'ledger:verify':
+      return withMigrated(config, async (deps) => {
+        const result = await verifyLedger(deps.db);
         process.stdout.write(
           result.ok
             ? `Ledger verified: ${result.transactions} transactions, ${result.entries} entries, every invariant holds.\n`
             : `Ledger violation: ${result.violation}\n`,
         );
         return result.ok ? 0 : 1;
-      } finally {
-        await database.close();
-      }
-    }
+      });
     case 'import': {
       const args = parseImportArgs(rest);
-      const database = await openConfiguredDatabase(config);
-      try {
-        await migrate(database);
-        // A case the file closes has its live plan cancelled in the import's transaction.
-        return await cliImport(
-          { database, db: database.db, config, now: () => new Date() },
-          args,
-          cancelPlansOfClosedCases,
-        );
-      } finally {
-        await database.close();
-      }
+      // A case the file closes has its live plan cancelled in the import's transaction.
+      return withMigrated(config, (deps) => cliImport(deps, args, cancelPlansOfClosedCases));
     }
-    case 'user:create': {
-      const database = await openConfiguredDatabase(config);
-      try {
-        await migrate(database);
-        return await cliCreateUser({ database, db: database.db, config, now: () => new Date() }, rest);
-      } finally {
-        await database.close();
-      }
-    }
+    case 'user:create':
+      return withMigrated(config, (deps) => cliCreateUser(deps, rest));
     default:
       process.stderr.write(
         `Unknown command "${command}". Commands: start, demo, demo:load, migrate, audit:verify, ledger:verify, import, user:create.\n`,
       );
       return 2;
   }
+}
+
+type Config = ReturnType<typeof loadConfig>;
+type Database = Awaited<ReturnType<typeof openConfiguredDatabase>>;
+
+/** Serves the API and the web app (with the demo agency loaded once, for `demo`), saying where and as whom. */
+async function serve(config: Config, demo: boolean): Promise<number> {
+  const running = await startAccord({
+    config,
+    prepare: demo ? loadDemoWithPlacement : undefined,
+  });
+  stopOnSignals(running);
+  const where = config.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.DATA_DIR}`;
+  const lines = [
+    `Accord is running at ${running.url} on the ${where}.`,
+    config.API_DOCS === 'on'
+      ? `API documentation: ${running.url}/api/docs`
+      : 'API documentation: set API_DOCS=on to serve it at /api/docs',
+  ];
+  const webApp = packagePath('web', 'dist', 'index.html');
+  if (!existsSync(webApp))
+    lines.push(`The web app is not built (${webApp} is missing): only the API is served. Run \`npm run build\`.`);
+  if (demo) {
+    lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(28)} ${user.email}`);
+    // The second manager releases what the first prepared (four-eyes on money out).
+    lines.push(`  ${'manager'.padEnd(28)} ${SECOND_MANAGER.email}`);
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  return -1; // keep serving
+}
+
+/** Runs a command on the configured database, closed afterwards whatever happens. */
+async function withDatabase(config: Config, run: (database: Database) => Promise<number>): Promise<number> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Runs a command on the configured database once its pending migrations are applied. */
+function withMigrated(config: Config, run: (deps: Deps) => Promise<number>): Promise<number> {
+  return withDatabase(config, async (database) => {
+    await migrate(database);
+    return run({ database, db: database.db, config, now: () => new Date() });
+  });
 }
 
 main().then(
