@@ -28,7 +28,6 @@ const LONG_FUNCTIONS = [
   'web/src/features/contact-policy/case-contact/HoldsPanel.tsx', // PlaceHoldForm 116
   'web/src/features/contact-policy/ContactPolicyDraftPage.tsx', // DraftEditor 114
   // Over 100 lines once Prettier laid the tree out (one prop or argument per line), to split likewise.
-  'src/intake/parse.ts', // readCsv 122
   'src/payments/reverse-payment.ts', // reversePayment 109
   'src/plans/record-plan.ts', // writeVersion 117
   'src/portfolio/cases.ts', // getCase 123

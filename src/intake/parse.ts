@@ -187,6 +187,42 @@ type CsvItem = string[] | { skipped: CsvError } | { fatal: CsvError };
  * (`err.lines`) re-anchors the count after every skipped row.
  */
 async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerator<IntakeRecord> {
+  const { leading, headerLine, delimiter, headerWidth, columns } = readCsvHeader(head);
+  const { records, parser } = csvItems(prepend(head.slice(leading.length), rest), delimiter);
+  let nextLine = headerLine;
+  let seenHeader = false;
+  try {
+    for await (const item of records) {
+      const start = nextLine;
+      if ('fatal' in item) throw csvFileError(item.fatal, start);
+      if (!Array.isArray(item)) {
+        const skipped = skippedRow(item.skipped, start, { seenHeader, headerWidth, delimiter });
+        nextLine = skipped.nextLine;
+        if (skipped.record) yield skipped.record;
+        continue;
+      }
+      const fields = item;
+      let breaks = 0;
+      for (const f of fields) if (f.includes('\n')) breaks += countNewlines(f);
+      nextLine = start + 1 + breaks;
+      if (!seenHeader) {
+        seenHeader = true; // already read and checked above
+        continue;
+      }
+      const record = rowRecord(fields, columns, start);
+      if (record) yield record;
+    }
+  } catch (error) {
+    if (error instanceof IntakeFileError) throw error;
+    if (isCsvError(error)) throw csvFileError(error, nextLine);
+    throw error;
+  } finally {
+    parser.destroy();
+  }
+}
+
+/** The header line: where it stands, the separator it uses and the columns it names, checked. */
+function readCsvHeader(head: string) {
   // Blank lines before the header are dropped (the parser must see the header first) but counted.
   const leading = /^(?:[ \t]*\n)*/.exec(head)?.[0] ?? '';
   const firstLine = head.slice(leading.length).split('\n', 1)[0] ?? '';
@@ -207,8 +243,11 @@ async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerat
   }
   const header = checkHeader(headerFields);
   if (header.errors.length > 0) throw new IntakeFileError(header.errors.map((e) => ({ ...e, line: headerLine })));
-  const columns = header.columns;
+  return { leading, headerLine, delimiter, headerWidth: headerFields.length, columns: header.columns };
+}
 
+/** The CSV parser over the text, from the header line on: what it hands on, in file order (see CsvItem). */
+function csvItems(text: AsyncIterable<string>, delimiter: string) {
   let parser: ReturnType<typeof csvParse> | null = null;
   parser = csvParse({
     delimiter,
@@ -224,7 +263,7 @@ async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerat
         parser?.push({ skipped: err } satisfies CsvItem);
         return undefined;
       }
-      // The parser runs ahead of the loop below, which alone knows the line the broken row starts on: hand the
+      // The parser runs ahead of the reading loop, which alone knows the line the broken row starts on: hand the
       // problem on in order, and stop feeding the parser (what it already holds is not read further).
       if (!stopped) parser?.push({ fatal: err } satisfies CsvItem);
       stopped = true;
@@ -233,85 +272,72 @@ async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerat
   });
   let stopped = false;
   async function* feed(): AsyncGenerator<string> {
-    for await (const chunk of prepend(head.slice(leading.length), rest)) {
+    for await (const chunk of text) {
       if (stopped) return;
       yield chunk;
     }
   }
   const records: AsyncIterable<CsvItem> = pipeline(Readable.from(feed()), parser, () => {});
-  let nextLine = headerLine;
-  let seenHeader = false;
-  try {
-    for await (const item of records) {
-      const start = nextLine;
-      if ('fatal' in item) throw csvFileError(item.fatal, start);
-      if (!Array.isArray(item)) {
-        const err = item.skipped;
-        const fields = Array.isArray(err.record) ? (err.record as string[]) : [];
-        const end =
-          typeof err.lines === 'number' ? err.lines : start + fields.reduce((n, f) => n + countNewlines(f), 0);
-        nextLine = end + 1;
-        if (err.code === 'INVALID_OPENING_QUOTE') {
-          if (!seenHeader)
-            throw fileError(
-              'header.invalid',
-              start,
-              'the header line cannot be read: a quote stands inside a column name',
-            );
-          yield unreadable(end, [
-            rowError(
-              end,
-              '',
-              '',
-              'csv.quote',
-              'a quote (") stands inside a field that does not start with one: put the whole field in quotes and double the inner quotes ("")',
-            ),
-          ]);
-          continue;
-        }
-        if (fields.every((f) => f.trim() === '')) continue; // a blank line
-        const message = `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${headerFields.length}: check the "${delimiter}" separators and the quotes${end > start ? ` (the row runs from line ${start} to line ${end})` : ''}`;
-        yield unreadable(start, [rowError(start, '', fields.join(delimiter), 'csv.field_count', message)]);
-        continue;
-      }
-      const fields = item;
-      let breaks = 0;
-      for (const f of fields) if (f.includes('\n')) breaks += countNewlines(f);
-      nextLine = start + 1 + breaks;
-      if (!seenHeader) {
-        seenHeader = true; // already read and checked above
-        continue;
-      }
-      const record: Record<string, string> = {};
-      let blank = true;
-      let errors: RowError[] | null = null;
-      for (let i = 0; i < fields.length; i++) {
-        const name = columns[i];
-        const value = fields[i] ?? '';
-        if (blank && value.trim() !== '') blank = false;
-        if (name) record[name] = value;
-        else if (value.trim() !== '') {
-          (errors ??= []).push(
-            rowError(
-              start,
-              `column ${i + 1}`,
-              value,
-              'column.unnamed',
-              `this value stands in column ${i + 1}, which has no name in the header: name the column or remove the value`,
-            ),
-          );
-        }
-      }
-      if (blank) continue; // a line of separators only, as spreadsheets leave
-      yield errors ? { line: start, record: attachReadErrors(record, errors), errors } : { line: start, record };
-    }
-  } catch (error) {
-    if (error instanceof IntakeFileError) throw error;
-    if (isCsvError(error)) throw csvFileError(error, nextLine);
-    throw error;
-  } finally {
-    parser.destroy();
+  return { records, parser };
+}
+
+/**
+ * A row the parser skipped: a stray quote, or the wrong number of fields (a blank line is one field, and is
+ * ignored). The line after it, and the unreadable record to hand on, if any.
+ */
+function skippedRow(
+  err: CsvError,
+  start: number,
+  header: { seenHeader: boolean; headerWidth: number; delimiter: string },
+): { nextLine: number; record: IntakeRecord | null } {
+  const fields = Array.isArray(err.record) ? (err.record as string[]) : [];
+  const end = typeof err.lines === 'number' ? err.lines : start + fields.reduce((n, f) => n + countNewlines(f), 0);
+  const nextLine = end + 1;
+  if (err.code === 'INVALID_OPENING_QUOTE') {
+    if (!header.seenHeader)
+      throw fileError('header.invalid', start, 'the header line cannot be read: a quote stands inside a column name');
+    const quote = rowError(
+      end,
+      '',
+      '',
+      'csv.quote',
+      'a quote (") stands inside a field that does not start with one: put the whole field in quotes and double the inner quotes ("")',
+    );
+    return { nextLine, record: unreadable(end, [quote]) };
   }
+  if (fields.every((f) => f.trim() === '')) return { nextLine, record: null }; // a blank line
+  const { headerWidth, delimiter } = header;
+  const message = `the row has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${headerWidth}: check the "${delimiter}" separators and the quotes${end > start ? ` (the row runs from line ${start} to line ${end})` : ''}`;
+  return {
+    nextLine,
+    record: unreadable(start, [rowError(start, '', fields.join(delimiter), 'csv.field_count', message)]),
+  };
+}
+
+/** A row's fields by column name; a value in a column the header does not name is an error; null for a blank row. */
+function rowRecord(fields: string[], columns: readonly (string | undefined)[], start: number): IntakeRecord | null {
+  const record: Record<string, string> = {};
+  let blank = true;
+  let errors: RowError[] | null = null;
+  for (let i = 0; i < fields.length; i++) {
+    const name = columns[i];
+    const value = fields[i] ?? '';
+    if (blank && value.trim() !== '') blank = false;
+    if (name) record[name] = value;
+    else if (value.trim() !== '') {
+      (errors ??= []).push(
+        rowError(
+          start,
+          `column ${i + 1}`,
+          value,
+          'column.unnamed',
+          `this value stands in column ${i + 1}, which has no name in the header: name the column or remove the value`,
+        ),
+      );
+    }
+  }
+  if (blank) return null; // a line of separators only, as spreadsheets leave
+  return errors ? { line: start, record: attachReadErrors(record, errors), errors } : { line: start, record };
 }
 
 const isCsvError = (error: unknown): error is CsvError => {
