@@ -1,0 +1,220 @@
+import type { Insertable } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
+import { recordText, type RecordText } from '../cases/core/record-texts.js';
+import { DAY_MS, localDateOf } from '../platform/calendar/index.js';
+import { isContactEvent } from './contact-history.js';
+import type { Random } from './random.js';
+
+/** What a case's history adds: its timeline, its stage changes and the holds its stage brings. */
+export interface HistoryRows {
+  events: Insertable<DB['case_events']>[];
+  stages: Insertable<DB['case_stage_history']>[];
+  holds: Insertable<DB['holds']>[];
+}
+
+export type DemoStage = 'amicable' | 'plan' | 'dispute' | 'overindebtedness' | 'judicial' | 'closed';
+
+/** A demo case as its history needs it. */
+export interface HistoryCase {
+  caseId: string;
+  debtorId: string;
+  reference: string;
+  creditor: { name: string; mandateCode: string };
+  opened: Date;
+  letterDay: Date;
+  stage: DemoStage;
+  stageChanged: Date;
+}
+
+/** The demo's days are UTC days, so the same seed gives the same agency whatever its zone. */
+export function isoDay(date: Date): string {
+  return localDateOf(date, 'UTC');
+}
+
+/** A plausible working-hours instant on a given day (09:00–18:59 UTC-ish, adjusted below by the caller's zone). */
+function during(day: Date, random: Random): Date {
+  return new Date(
+    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), random.int(8, 16), random.int(0, 59)),
+  );
+}
+
+/** A text of the case file as its row stores it (by key: the page says it in the reader's language). */
+const said = (text: RecordText) => ({ summary_key: text.key, summary_params: JSON.stringify(text.params) });
+
+/**
+ * A case's history from its placement: the placement and the first letter, contacts until today (or until the case
+ * left the amicable stage), the stage change and the hold it brings.
+ */
+export function addCaseHistory(rows: HistoryRows, random: Random, now: Date, kase: HistoryCase, agentId: string): void {
+  const { caseId, debtorId, reference, opened, letterDay, stage, stageChanged } = kase;
+  rows.stages.push({
+    case_id: caseId,
+    from_stage: null,
+    to_stage: 'amicable',
+    changed_at: opened,
+    reason_key: 'placed_by_creditor',
+  });
+  rows.events.push({
+    case_id: caseId,
+    debtor_id: debtorId,
+    occurred_at: during(opened, random),
+    kind: 'placement',
+    ...said(recordText('placement', { creditor: kase.creditor.name, mandate: kase.creditor.mandateCode })),
+  });
+  rows.events.push({
+    case_id: caseId,
+    debtor_id: debtorId,
+    occurred_at: during(letterDay, random),
+    kind: 'letter',
+    channel: 'letter',
+    direction: 'outbound',
+    outcome: 'sent',
+    ...said(recordText('first_letter', { reference: `LR-${reference}` })),
+    data: { template: 'first_letter_r124_4' },
+  });
+  addContacts(rows, random, now, kase, agentId);
+  if (stage !== 'amicable') {
+    rows.stages.push({
+      case_id: caseId,
+      from_stage: 'amicable',
+      to_stage: stage,
+      changed_at: stageChanged,
+      reason_key: `stage_${stage}`,
+    });
+    rows.events.push({
+      case_id: caseId,
+      debtor_id: debtorId,
+      occurred_at: stageChanged,
+      kind: 'stage_change',
+      summary_key: `stage_${stage}`,
+    });
+  }
+  addHold(rows, random, now, kase);
+}
+
+/** A contact history that respects the default policy's spacing: a touch every 6 to 20 days. */
+function addContacts(rows: HistoryRows, random: Random, now: Date, kase: HistoryCase, agentId: string): void {
+  const { caseId, debtorId, reference, letterDay, stage, stageChanged } = kase;
+  let cursor = letterDay.getTime() + random.int(6, 12) * DAY_MS;
+  const end = (stage === 'amicable' ? now.getTime() : stageChanged.getTime()) - DAY_MS;
+  while (cursor < end) {
+    const at = during(new Date(cursor), random);
+    const touch = random.next();
+    const base = { case_id: caseId, debtor_id: debtorId, occurred_at: at };
+    if (touch < 0.45) {
+      const outcome = random.pick(['no_answer', 'no_answer', 'voicemail', 'wrong_number'] as const);
+      rows.events.push({
+        ...base,
+        kind: 'call_attempt',
+        channel: 'phone',
+        direction: 'outbound',
+        outcome,
+        summary_key: `call_${outcome}`,
+      });
+    } else if (touch < 0.65) {
+      const outcome = random.pick([
+        'promise_to_pay',
+        'callback_requested',
+        'hardship_declared',
+        'refusal',
+        'right_party',
+      ] as const);
+      rows.events.push({
+        ...base,
+        kind: 'conversation',
+        channel: 'phone',
+        direction: random.chance(0.3) ? 'inbound' : 'outbound',
+        outcome,
+        summary_key: `conversation_${outcome}`,
+        actor_user_id: random.chance(0.3) ? agentId : null,
+      });
+    } else if (touch < 0.85) {
+      rows.events.push({
+        ...base,
+        kind: 'sms',
+        channel: 'sms',
+        direction: 'outbound',
+        outcome: 'delivered',
+        summary_key: 'reminder_sms',
+      });
+    } else {
+      rows.events.push({
+        ...base,
+        kind: 'letter',
+        channel: 'letter',
+        direction: 'outbound',
+        outcome: 'sent',
+        ...said(recordText('reminder_letter', { reference: `LR-${reference}`, sentOn: isoDay(letterDay) })),
+      });
+    }
+    cursor += random.int(6, 20) * DAY_MS;
+  }
+}
+
+/** The hold a disputed or admissible over-indebted case is under; now and then a vulnerability on an amicable one. */
+function addHold(rows: HistoryRows, random: Random, now: Date, { caseId, debtorId, stage, stageChanged }: HistoryCase) {
+  if (stage === 'dispute') {
+    rows.holds.push({
+      debtor_id: debtorId,
+      case_id: caseId,
+      kind: 'dispute',
+      reason: 'Montant contesté ; renvoyé au créancier pour confirmation',
+      starts_at: stageChanged,
+      review_at: new Date(stageChanged.getTime() + 30 * DAY_MS),
+    });
+  } else if (stage === 'overindebtedness') {
+    rows.holds.push({
+      debtor_id: debtorId,
+      case_id: caseId,
+      kind: 'overindebtedness_admissible',
+      reason: 'Dossier déclaré recevable par la commission de la Banque de France',
+      starts_at: stageChanged,
+      ends_at: new Date(stageChanged.getTime() + 730 * DAY_MS),
+    });
+  } else if (stage === 'amicable' && random.chance(0.02)) {
+    const start = new Date(now.getTime() - random.int(1, 20) * DAY_MS);
+    rows.holds.push({
+      debtor_id: debtorId,
+      case_id: caseId,
+      kind: 'vulnerability',
+      reason: 'Contact écrit uniquement',
+      starts_at: start,
+      review_at: new Date(start.getTime() + 30 * DAY_MS),
+    });
+  }
+}
+
+/**
+ * The demo's contact history as the contact policy reads it: every letter, call and message of the timeline,
+ * recorded under the default policy (version 1) as allowed, so the permissions of demo cases follow from it.
+ */
+export function contactsFromEvents(events: Insertable<DB['case_events']>[]): Insertable<DB['contacts']>[] {
+  return events.filter(isContactEvent).map((event) => {
+    const at = new Date(event.occurred_at as Date);
+    const channel = event.channel as 'phone' | 'sms' | 'email' | 'letter';
+    return {
+      debtor_id: event.debtor_id,
+      case_id: event.case_id,
+      channel,
+      direction: (event.direction ?? 'outbound') as 'outbound' | 'inbound',
+      outcome: event.outcome ?? 'sent',
+      conversation: event.kind === 'conversation',
+      first_letter: (event.data as { template?: string } | undefined)?.template === 'first_letter_r124_4',
+      occurred_at: at,
+      recorded_at: at,
+      recorded_by: event.actor_user_id ?? null,
+      policy_version: 1,
+      decision: JSON.stringify({
+        allowed: true,
+        channel,
+        at: at.toISOString(),
+        reasons: [],
+        notices: [],
+        nextAllowedAt: at.toISOString(),
+        policyVersion: 1,
+        callback: false,
+        override: null,
+      }),
+    };
+  });
+}
