@@ -17,7 +17,6 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'test/**'];
  */
 const LONG_FUNCTIONS = [
   // Services that do one act in one transaction, to split into named steps.
-  'scripts/bench/queue.ts', // load 161
   // Web components with a long form or several panels, to split into parts.
   'web/src/features/contact-policy/DraftFigures.tsx', // DraftFigures 203
   'web/src/features/intake/PlacementUploadPage.tsx', // UploadForm 190
@@ -57,7 +56,6 @@ const LONG_FUNCTIONS = [
   'web/src/features/workspace/supervision/SegmentControlForm.tsx', // SegmentControlForm 112
 ];
 const LONG_FILES = [
-  'scripts/bench/queue.ts', // 493 lines: loading, driving and reporting of the queue benchmark, to split
   'src/intake/core/validate-row.ts', // 408 lines: the row validator, to split by section of the row
   'src/intake/import-placement.ts', // 423 lines once formatted, to split
 ];

@@ -1,0 +1,132 @@
+import { cpus } from 'node:os';
+import type { Actor } from '../../../src/identity/actor.js';
+import type { Database } from '../../../src/platform/db/database.js';
+import type { Run } from './drive.js';
+import type { Loaded } from './load.js';
+import { agentCount, caseCount, fmt, ms, out, poolSize, thinkMs } from './options.js';
+
+// Figures: the queues after the rebuild, what the run left in the database, and the report with its bars.
+
+/** The nightly rebuild's bar: a million entries within a minute (at another size, the same rate). */
+const REBUILD_BAR_ENTRIES = 1_000_000;
+const REBUILD_BAR_SECONDS = 60;
+
+export async function queueFigures(db: Database, now: Date) {
+  try {
+    const { rows } = await db.executeSql<{
+      team: string | null;
+      tier: string;
+      callable: string;
+      later: string;
+      never: string;
+    }>(
+      `select t.name as team, case q.tier when 3 then 'callback' when 2 then 'promise' when 1 then 'follow_up' else 'standard' end as tier,
+         count(*) filter (where q.callable_from <= $1)::text as callable,
+         count(*) filter (where q.callable_from > $1)::text as later,
+         count(*) filter (where q.callable_from is null)::text as never
+       from case_queue q left join teams t on t.id = q.team_id
+       group by 1, 2 order by 1, 2`,
+      [now],
+    );
+    for (const row of rows) {
+      out(
+        `queue: ${row.team ?? '(no team)'} / ${row.tier}: ${fmt(Number(row.callable))} callable now, ${fmt(Number(row.later))} later, ${fmt(Number(row.never))} not by phone`,
+      );
+    }
+  } catch (error) {
+    out(`queue: figures unavailable (${(error as Error).message})`);
+  }
+}
+
+export interface Checks {
+  casesByTwoAgents: number;
+  casesCalledTwice: number;
+  contactsRecorded: number;
+  leasesHeld: number | null;
+}
+
+export async function afterRunChecks(db: Database, agents: Actor[], sinceIso: string): Promise<Checks> {
+  const ids = agents.map((agent) => agent.userId);
+  // A case leaves the calling queue for at least 4 h after a call (spacing), and a promise makes it wait for its date:
+  // within the run, every call an agent recorded is on a case handed to that agent alone.
+  const { rows } = await db.executeSql<{ by_two: string; twice: string; total: string }>(
+    `with recorded as (
+       select case_id, count(*) as calls, count(distinct recorded_by) as agents
+       from contacts where recorded_by = any($1::uuid[]) and occurred_at >= $2::timestamptz group by case_id)
+     select count(*) filter (where agents > 1)::text as by_two, count(*) filter (where calls > 1)::text as twice,
+            coalesce(sum(calls), 0)::text as total from recorded`,
+    [ids, sinceIso],
+  );
+  let leasesHeld: number | null;
+  try {
+    const leases = await db.executeSql<{ count: string }>(
+      `select count(*)::text as count from case_queue where leased_by is not null`,
+    );
+    leasesHeld = Number(leases.rows[0]!.count);
+  } catch {
+    leasesHeld = null;
+  }
+  return {
+    casesByTwoAgents: Number(rows[0]!.by_two),
+    casesCalledTwice: Number(rows[0]!.twice),
+    contactsRecorded: Number(rows[0]!.total),
+    leasesHeld,
+  };
+}
+
+function percentile(sorted: number[], share: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+}
+
+export function report(loaded: Loaded, entries: number, rebuildSeconds: number, run: Run, checks: Checks) {
+  const next = [...run.next].sort((a, b) => a - b);
+  const open = [...run.open].sort((a, b) => a - b);
+  const record = [...run.record].sort((a, b) => a - b);
+  const line = (name: string, sorted: number[]) =>
+    `${name}: ${fmt(sorted.length)} calls, p50 ${ms(percentile(sorted, 0.5))} ms, p95 ${ms(percentile(sorted, 0.95))} ms, p99 ${ms(percentile(sorted, 0.99))} ms, max ${ms(sorted[sorted.length - 1] ?? Number.NaN)} ms`;
+  out(
+    `machine: ${cpus().length} cpus (${cpus()[0]?.model ?? 'unknown'}), pool ${poolSize} connections, think time ${thinkMs} ms`,
+  );
+  out(line('next case', next));
+  out(
+    `next case: ${fmt(Math.round(next.length / run.elapsed))} next cases/s over ${run.elapsed.toFixed(1)} s; ${fmt(run.empty)} answered "nothing callable"; waiting at the end ${JSON.stringify(run.waiting)}`,
+  );
+  out(line('open case (getCase + caseContact + caseWorkspace in parallel)', open));
+  out(line('record call', record));
+  out(
+    `node event loop delay during the run: p50 ${ms(run.loopDelay.p50)} ms, p99 ${ms(run.loopDelay.p99)} ms, max ${ms(run.loopDelay.max)} ms`,
+  );
+  out(
+    `server connections, average over the run: ${run.activity
+      .slice(0, 6)
+      .map((a) => `${a.average.toFixed(1)} ${a.what}`)
+      .join('; ')}`,
+  );
+  out(
+    `outcomes: ${JSON.stringify(run.outcomes)}${Object.keys(run.errors).length > 0 ? `; errors ${JSON.stringify(run.errors)}` : '; no errors'}`,
+  );
+  out(
+    `double assignments: ${run.doubles} in memory${run.doubleCases.length > 0 ? ` (${run.doubleCases.join(', ')})` : ''}; ` +
+      `SQL: ${checks.casesByTwoAgents} cases called by two agents, ${checks.casesCalledTwice} cases called twice, ` +
+      `${fmt(checks.contactsRecorded)} calls recorded, ${checks.leasesHeld ?? '?'} leases held at the end`,
+  );
+  const nextOk = percentile(next, 0.99) <= 50;
+  const openOk = percentile(open, 0.99) <= 200;
+  const doubles = run.doubles + checks.casesByTwoAgents;
+  out(
+    `bars: next case p99 ≤ 50 ms ${nextOk ? 'met' : 'NOT met'}; open case p99 ≤ 200 ms ${openOk ? 'met' : 'NOT met'}; ` +
+      `double assignments ${doubles === 0 ? 'none' : doubles}; load ${loaded.seconds.toFixed(1)} s, rebuild ${rebuildSeconds.toFixed(1)} s (${fmt(entries)} entries)`,
+  );
+  const rebuildRate = entries / rebuildSeconds;
+  const rebuildOk = rebuildRate >= REBUILD_BAR_ENTRIES / REBUILD_BAR_SECONDS;
+  const errors = Object.values(run.errors).reduce((sum, count) => sum + count, 0);
+  const verdict = (ok: boolean) => (ok && errors === 0 ? 'met' : 'NOT met');
+  out(
+    `bench:queue ${fmt(caseCount)} cases, ${agentCount} agents · next-case p99 ${ms(percentile(next, 0.99))} ms (bar ≤ 50 ms): ${verdict(nextOk)} · ` +
+      `open-case p99 ${ms(percentile(open, 0.99))} ms (bar ≤ 200 ms): ${verdict(openOk)} · ` +
+      `rebuild ${fmt(entries)} entries in ${rebuildSeconds.toFixed(1)} s, ${fmt(Math.round(rebuildRate))} entries/s ` +
+      `(bar ${fmt(REBUILD_BAR_ENTRIES)} in ≤ ${REBUILD_BAR_SECONDS} s, ${fmt(Math.ceil(REBUILD_BAR_ENTRIES / REBUILD_BAR_SECONDS))} entries/s): ${verdict(rebuildOk)} · ` +
+      `double assignments ${doubles}: ${verdict(doubles === 0)} · errors ${errors}`,
+  );
+}
