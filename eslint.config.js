@@ -34,7 +34,6 @@ const LONG_FUNCTIONS = [
   'src/workspace/case-workspace.ts', // caseWorkspace 112
   'src/workspace/core/call-plan.ts', // planCall 130
   'src/workspace/core/queue-entry.ts', // queueEntry 103
-  'src/workspace/core/standing.ts', // standing 195
   'src/workspace/queue-view.ts', // queueEntryViews 107
   'src/workspace/record-call.ts', // recordCall 148
   'src/workspace/refresh-queue.ts', // refreshQueueEntries 107

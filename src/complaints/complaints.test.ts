@@ -66,6 +66,11 @@ describe.each(ENGINES)('complaints on %s', (engine) => {
       deadline: { current: 'on_time' },
     });
     expect(complaint.reference).toMatch(/^RCL-2026-\d{6}$/);
+    // Where the file stands: the complaint being handled and its deadlines, in the reader's language.
+    const workspace = await as(t.app, agent)('GET', `/api/v1/cases/${caseId}/workspace`);
+    expect(workspace.statusCode, workspace.body).toBe(200);
+    expect(workspace.json().standing.next).toContain(complaint.reference);
+    expect(workspace.json().standing.next).toContain('22 mai 2026');
     // About contact frequency: linked to the debtor's contacts of the 30 days before, each with its policy decision.
     const recent = await t.deps.db
       .selectFrom('contacts')

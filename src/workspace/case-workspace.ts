@@ -1,5 +1,5 @@
 import { debtorLocation } from '../contact-policy/load-facts.js';
-import { localDateOf } from '../platform/calendar/index.js';
+import { agencyToday, localDateOf } from '../platform/calendar/index.js';
 import type { Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { CALL_LIMITS } from './core/call-plan.js';
@@ -9,6 +9,10 @@ import { TASK_TITLES } from './core/texts.js';
 import { queueEntryViews } from './queue-view.js';
 import type { CaseWorkspaceView, PromiseView, TaskView } from './contract.js';
 import { caseInScope } from '../cases/scope.js';
+import { DEFAULT_REVIEW_LEAD_DAYS } from '../time-bars/contract.js';
+import { claimBarsOfCases } from '../time-bars/time-bar-facts.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 
 /**
  * What the case view adds for the agent: where the file stands in plain words, the queue entry and why, promises,
@@ -75,7 +79,10 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
     queueEntryViews(db, [caseId], { actor, now }),
   ]);
   const openPromise = promises.find((promise) => promise.status === 'open');
+  const today = agencyToday(now, deps.config);
   const text = standing({
+    ...(await waitingFacts(db, caseId, today)),
+    today,
     stage: detail.stage,
     closeReason: detail.close_reason,
     mandateKind: detail.mandate_kind,
@@ -183,5 +190,47 @@ export function taskView(
     note: row.note,
     createdAt: row.created_at.toISOString(),
     doneAt: row.done_at?.toISOString() ?? null,
+  };
+}
+
+/** What waits on the case: its oldest waiting dispute and unanswered complaint, and its nearest bar when near. */
+async function waitingFacts(db: Kysely<DB>, caseId: string, today: string) {
+  const [dispute, complaint, bars] = await Promise.all([
+    db
+      .selectFrom('disputes')
+      .select(['status', 'evidence_due_on'])
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['evidence_requested', 'answered'])
+      .orderBy('evidence_due_on')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('complaints')
+      .select(['reference', 'status', 'acknowledge_by', 'answer_by'])
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['received', 'acknowledged'])
+      .orderBy('received_on')
+      .limit(1)
+      .executeTakeFirst(),
+    claimBarsOfCases(db, [caseId], today, DEFAULT_REVIEW_LEAD_DAYS),
+  ]);
+  const nearest = bars
+    .filter((claim) => claim.bar.status !== 'running')
+    .sort((a, b) => a.bar.daysLeft - b.bar.daysLeft)[0];
+  return {
+    dispute: dispute
+      ? { status: dispute.status as 'evidence_requested' | 'answered', evidenceDueOn: dispute.evidence_due_on }
+      : null,
+    complaint: complaint
+      ? {
+          reference: complaint.reference,
+          status: complaint.status as 'received' | 'acknowledged',
+          acknowledgeBy: complaint.acknowledge_by,
+          answerBy: complaint.answer_by,
+        }
+      : null,
+    timeBar: nearest
+      ? { status: nearest.bar.status as 'approaching' | 'time_barred', lastDay: nearest.bar.lastDay }
+      : null,
   };
 }

@@ -8,6 +8,7 @@ import { queueEntry, TIER, waitUntil, type PhoneVerdict, type QueueFacts } from 
 import { bucketOf, meets, segmentCase, type SegmentFacts } from './segment.js';
 import { addMonths } from '../../plans/core/schedule.js';
 import { standing, type StandingFacts } from './standing.js';
+import { CLOSE_REASONS } from '../../cases/core/lifecycle.js';
 import { LAST_OUTCOMES, LANGUAGES, PLAN_STATES, STRATEGY_STAGES, strategyDocumentSchema } from './strategy-document.js';
 
 const NOW = Date.parse('2026-11-25T09:00:00Z'); // Wednesday 10:00 in Paris
@@ -323,6 +324,10 @@ describe('where the file stands', () => {
     plan: null,
     openPromise: null,
     holds: [],
+    today: '2026-11-25',
+    dispute: null,
+    complaint: null,
+    timeBar: null,
   };
 
   it('says the procedure, what comes next and what happens without a solution, in three languages, at every stage', () => {
@@ -353,6 +358,106 @@ describe('where the file stands', () => {
         plan: { status: 'active', nextInstalment: { dueOn: '2026-12-05', amountCents: 10_000 } },
       }).next.it,
     ).toBe('Prossima rata: 100,00\u00a0€ il 5 dicembre 2026.');
+  });
+
+  const inThree = (text: { fr: string; en: string; it: string }, fr: string, en: string, it: string) => {
+    expect(text.fr).toContain(fr);
+    expect(text.en).toContain(en);
+    expect(text.it).toContain(it);
+  };
+
+  it('a dispute waiting for the creditor’s evidence says by when, then that a person decides', () => {
+    const hold = [{ kind: 'dispute', until: '2026-12-26' }];
+    const waiting = standing({
+      ...base,
+      stage: 'dispute',
+      holds: hold,
+      dispute: { status: 'evidence_requested', evidenceDueOn: '2026-12-25' },
+    });
+    inThree(waiting.next, '25 décembre 2026', '25 December 2026', '25 dicembre 2026');
+    inThree(waiting.procedure, 'contestation', 'dispute', 'contestazione');
+    expect(waiting.facts.at(-1)?.value.en).toBe('25 December 2026');
+    const late = standing({
+      ...base,
+      stage: 'dispute',
+      holds: hold,
+      today: '2026-12-27',
+      dispute: { status: 'evidence_requested', evidenceDueOn: '2026-12-25' },
+    });
+    inThree(late.next, 'une personne décide maintenant', 'a person now decides', 'ora decide una persona');
+    const answered = standing({
+      ...base,
+      stage: 'dispute',
+      holds: hold,
+      dispute: { status: 'answered', evidenceDueOn: '2026-12-25' },
+    });
+    inThree(answered.next, 'a répondu', 'has answered', 'ha risposto');
+  });
+
+  it('a complaint being handled adds its deadline to what comes next', () => {
+    const received = standing({
+      ...base,
+      complaint: {
+        reference: 'RCL-2026-000001',
+        status: 'received',
+        acknowledgeBy: '2026-12-09',
+        answerBy: '2027-01-25',
+      },
+    });
+    inThree(received.next, '9 décembre 2026', '9 December 2026', '9 dicembre 2026');
+    inThree(received.next, 'RCL-2026-000001', '25 January 2027', '25 gennaio 2027');
+    const acknowledged = standing({
+      ...base,
+      complaint: {
+        reference: 'RCL-2026-000001',
+        status: 'acknowledged',
+        acknowledgeBy: '2026-12-09',
+        answerBy: '2027-01-25',
+      },
+    });
+    expect(acknowledged.next.en).not.toContain('9 December');
+    expect(acknowledged.facts.at(-1)?.value.fr).toBe('25 janvier 2027');
+  });
+
+  it('a time-barred claim is never threatened with court, and a voluntary payment is still accepted', () => {
+    const barred = standing({ ...base, timeBar: { status: 'time_barred', lastDay: '2026-10-31' } });
+    inThree(barred.ifNoSolution, '1 novembre 2026', '1 November 2026', '1 novembre 2026');
+    inThree(
+      barred.ifNoSolution,
+      'paiement volontaire reste accepté',
+      'voluntary payment is still accepted',
+      'pagamento volontario resta accettato',
+    );
+    expect(barred.ifNoSolution.fr).not.toContain('phase judiciaire');
+    expect(barred.ifNoSolution.en).not.toContain('judicial stage');
+    const near = standing({ ...base, timeBar: { status: 'approaching', lastDay: '2027-01-15' } });
+    inThree(near.ifNoSolution, '15 janvier 2027', '15 January 2027', '15 gennaio 2027');
+    inThree(near.ifNoSolution, 'paiement volontaire', 'voluntary payment', 'pagamento volontario');
+    expect(near.facts.at(-1)?.label.en).toBe('May be claimed until');
+  });
+
+  it('a closed file says why in words for every reason, never a code', () => {
+    for (const reason of CLOSE_REASONS) {
+      const closed = standing({ ...base, stage: 'closed', closeReason: reason });
+      for (const language of ['fr', 'en', 'it'] as const) {
+        expect(closed.procedure[language]).not.toContain(reason.includes('_') ? reason : `(${reason})`);
+        expect(closed.next[language].length).toBeGreaterThan(10);
+      }
+    }
+    inThree(
+      standing({ ...base, stage: 'closed', closeReason: 'time_barred' }).next,
+      'paiement volontaire',
+      'voluntary payment',
+      'pagamento volontario',
+    );
+    // A time bar says nothing more of a closed file.
+    const closed = standing({
+      ...base,
+      stage: 'closed',
+      closeReason: 'paid',
+      timeBar: { status: 'time_barred', lastDay: '2026-10-31' },
+    });
+    expect(closed.ifNoSolution.en).toBe('Not applicable.');
   });
 
   it('adds months to the last day of a shorter month', () => {
