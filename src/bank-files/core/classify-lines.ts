@@ -1,5 +1,4 @@
-import type { Insertable } from 'kysely';
-import type { BankStatementLinesTable } from '../../platform/db/schema.js';
+import type { NewBankStatementLine } from '../../platform/db/schema.js';
 import type { StatementLine } from './camt.js';
 import { matchCredit, type MatchFacts } from './match.js';
 
@@ -20,9 +19,9 @@ export function classifyLines(
   importId: string,
   lines: readonly StatementLine[],
   { known, facts, at, newId }: { known: ReadonlyMap<string, string>; facts: MatchFacts; at: Date; newId: () => string },
-): { rows: Insertable<BankStatementLinesTable>[]; queue: QueueItem[] } {
+): { rows: NewBankStatementLine[]; queue: QueueItem[] } {
   const firstByIdentity = new Map<string, string>();
-  const rows: Insertable<BankStatementLinesTable>[] = [];
+  const rows: NewBankStatementLine[] = [];
   const queue: QueueItem[] = [];
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
@@ -74,7 +73,7 @@ function lineRow(
   lineNumber: number,
   line: StatementLine,
   at: Date,
-): Omit<Insertable<BankStatementLinesTable>, 'status' | 'reason'> {
+): Omit<NewBankStatementLine, 'status' | 'reason'> {
   return {
     import_id: importId,
     line_number: lineNumber,

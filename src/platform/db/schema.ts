@@ -97,3 +97,5 @@ export type NewUser = Insertable<DB['users']>;
 export type UserUpdate = Updateable<DB['users']>;
 export type Creditor = Selectable<DB['creditors']>;
 export type Case = Selectable<DB['cases']>;
+/** A statement line as written (the bank-files core builds them). */
+export type NewBankStatementLine = Insertable<DB['bank_statement_lines']>;
