@@ -38,7 +38,6 @@ const LONG_FUNCTIONS = [
   'src/workspace/record-call.ts', // recordCall 148
   'src/workspace/refresh-queue.ts', // refreshQueueEntries 107
   'src/workspace/supervision.ts', // teamQueues 102
-  'web/src/features/affordability/ScalesSection.tsx', // ScaleForm 141
   'web/src/features/contact-policy/PublishForm.tsx', // PublishForm 124
   'web/src/features/contact-policy/case-contact/PreferencesPanel.tsx', // Preferences 123
   'web/src/features/contact-policy/case-contact/RecordContactForm.tsx', // RecordContactForm 105

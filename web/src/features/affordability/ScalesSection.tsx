@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { centsToInput, parseEurosToCents, useFormat } from '../../i18n/format.js';
@@ -172,8 +172,6 @@ function ScaleForm(props: {
   const [source, setSource] = useState(props.isNew ? '' : (initial?.source ?? ''));
 
   const yearNumber = /^\d{4}$/.test(year.trim()) && Number(year) >= 2000 && Number(year) <= 2100 ? Number(year) : null;
-  const change = (key: number, patch: Partial<BracketText>) =>
-    setBrackets((rows) => rows.map((b) => (b.key === key ? { ...b, ...patch } : b)));
 
   async function save(): Promise<boolean> {
     const parsed = brackets.map(parseBracket);
@@ -204,67 +202,7 @@ function ScaleForm(props: {
               error={checked && yearNumber === null ? t('referenceData.scales.yearInvalid') : null}
             />
           ) : null}
-          <fieldset className="reference-brackets">
-            <legend>{t('referenceData.scales.bracketsLegend')}</legend>
-            <ol>
-              {brackets.map((b, index) => {
-                const n = index + 1;
-                const upToBad = checked && b.upTo.trim() !== '' && parseEurosToCents(b.upTo) === null;
-                const numbersBad = checked && !upToBad && parseBracket(b) === null;
-                return (
-                  <li key={b.key} className="budget-row">
-                    <TextField
-                      id={`${id}-upto-${b.key}`}
-                      label={t('referenceData.scales.bracketUpTo', { n })}
-                      inputMode="decimal"
-                      value={b.upTo}
-                      onChange={(upTo) => change(b.key, { upTo })}
-                      hint={index === brackets.length - 1 ? t('referenceData.scales.bracketUpToHint') : undefined}
-                      error={
-                        upToBad
-                          ? t('referenceData.form.amountInvalid', {
-                              field: t('referenceData.scales.bracketUpTo', { n }),
-                            })
-                          : null
-                      }
-                    />
-                    <TextField
-                      id={`${id}-num-${b.key}`}
-                      label={t('referenceData.scales.numerator', { n })}
-                      inputMode="numeric"
-                      value={b.numerator}
-                      onChange={(numerator) => change(b.key, { numerator })}
-                      error={numbersBad ? t('referenceData.scales.numberInvalid', { n }) : null}
-                    />
-                    <TextField
-                      id={`${id}-den-${b.key}`}
-                      label={t('referenceData.scales.denominator', { n })}
-                      inputMode="numeric"
-                      value={b.denominator}
-                      onChange={(denominator) => change(b.key, { denominator })}
-                    />
-                    <button
-                      type="button"
-                      className="button secondary"
-                      disabled={brackets.length === 1}
-                      onClick={() => setBrackets((rows) => rows.filter((r) => r.key !== b.key))}
-                    >
-                      {t('referenceData.scales.removeBracket', { n })}
-                    </button>
-                  </li>
-                );
-              })}
-            </ol>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() =>
-                setBrackets((rows) => [...rows, { key: nextKey++, upTo: '', numerator: '', denominator: '' }])
-              }
-            >
-              {t('referenceData.scales.addBracket')}
-            </button>
-          </fieldset>
+          <BracketsFields id={id} brackets={brackets} setBrackets={setBrackets} checked={checked} />
           <TextField
             id={`${id}-uplift`}
             label={t('referenceData.scales.uplift')}
@@ -289,5 +227,83 @@ function ScaleForm(props: {
         </>
       )}
     </RowForm>
+  );
+}
+
+/** The scale's brackets, each a threshold and a fraction, with the buttons that add and remove one. */
+function BracketsFields({
+  id,
+  brackets,
+  setBrackets,
+  checked,
+}: {
+  id: string;
+  brackets: BracketText[];
+  setBrackets: Dispatch<SetStateAction<BracketText[]>>;
+  checked: boolean;
+}) {
+  const { t } = useTranslation();
+  const change = (key: number, patch: Partial<BracketText>) =>
+    setBrackets((rows) => rows.map((b) => (b.key === key ? { ...b, ...patch } : b)));
+  return (
+    <fieldset className="reference-brackets">
+      <legend>{t('referenceData.scales.bracketsLegend')}</legend>
+      <ol>
+        {brackets.map((b, index) => {
+          const n = index + 1;
+          const upToBad = checked && b.upTo.trim() !== '' && parseEurosToCents(b.upTo) === null;
+          const numbersBad = checked && !upToBad && parseBracket(b) === null;
+          return (
+            <li key={b.key} className="budget-row">
+              <TextField
+                id={`${id}-upto-${b.key}`}
+                label={t('referenceData.scales.bracketUpTo', { n })}
+                inputMode="decimal"
+                value={b.upTo}
+                onChange={(upTo) => change(b.key, { upTo })}
+                hint={index === brackets.length - 1 ? t('referenceData.scales.bracketUpToHint') : undefined}
+                error={
+                  upToBad
+                    ? t('referenceData.form.amountInvalid', {
+                        field: t('referenceData.scales.bracketUpTo', { n }),
+                      })
+                    : null
+                }
+              />
+              <TextField
+                id={`${id}-num-${b.key}`}
+                label={t('referenceData.scales.numerator', { n })}
+                inputMode="numeric"
+                value={b.numerator}
+                onChange={(numerator) => change(b.key, { numerator })}
+                error={numbersBad ? t('referenceData.scales.numberInvalid', { n }) : null}
+              />
+              <TextField
+                id={`${id}-den-${b.key}`}
+                label={t('referenceData.scales.denominator', { n })}
+                inputMode="numeric"
+                value={b.denominator}
+                onChange={(denominator) => change(b.key, { denominator })}
+              />
+              <button
+                type="button"
+                className="button secondary"
+                disabled={brackets.length === 1}
+                onClick={() => setBrackets((rows) => rows.filter((r) => r.key !== b.key))}
+              >
+                {t('referenceData.scales.removeBracket', { n })}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        type="button"
+        className="button secondary"
+        onClick={() => setBrackets((rows) => [...rows, { key: nextKey++, upTo: '', numerator: '', denominator: '' }])}
+      >
+        {t('referenceData.scales.addBracket')}
+      </button>
+    </fieldset>
   );
 }
