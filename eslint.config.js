@@ -18,13 +18,11 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'test/**'];
 const LONG_FUNCTIONS = [
   // Services that do one act in one transaction, to split into named steps.
   // Web components with a long form or several panels, to split into parts.
-  'web/src/features/contact-policy/DraftFigures.tsx', // DraftFigures 203
   'web/src/features/intake/PlacementUploadPage.tsx', // UploadForm 190
   'web/src/features/payments/RecordPaymentForm.tsx', // RecordPaymentForm 140
   'web/src/features/workspace/supervision/TeamQueuesPage.tsx', // TeamSection 136
   'web/src/features/workspace/supervision/StrategyEditor.tsx', // StrategyEditor 128
   'web/src/features/contact-policy/case-contact/HoldsPanel.tsx', // PlaceHoldForm 116
-  'web/src/features/contact-policy/ContactPolicyDraftPage.tsx', // DraftEditor 114
   // Over 100 lines once Prettier laid the tree out (one prop or argument per line), to split likewise.
   'src/payments/reverse-payment.ts', // reversePayment 109
   'src/plans/record-plan.ts', // writeVersion 117
@@ -38,7 +36,6 @@ const LONG_FUNCTIONS = [
   'src/workspace/record-call.ts', // recordCall 148
   'src/workspace/refresh-queue.ts', // refreshQueueEntries 107
   'src/workspace/supervision.ts', // teamQueues 102
-  'web/src/features/contact-policy/PublishForm.tsx', // PublishForm 124
   'web/src/features/contact-policy/case-contact/PreferencesPanel.tsx', // Preferences 123
   'web/src/features/contact-policy/case-contact/RecordContactForm.tsx', // RecordContactForm 105
   'web/src/features/debtors/DebtorMatchesPage.tsx', // DecisionForm 106

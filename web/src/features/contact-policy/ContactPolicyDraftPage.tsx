@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { diffPolicies } from '../../../../src/contact-policy/contract.js';
 import { useApiData } from '../../api/useApiData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { ConfirmBox } from '../../ui/ConfirmBox.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import {
@@ -54,27 +55,11 @@ function DraftEditor({ current, initial }: { current: VersionDetail; initial: Po
   const [document, setDocument] = useState<PolicyDocument>(() => structuredClone(initial.document));
   // Re-creates the form fields when the document is replaced whole (from the JSON view).
   const [revision, setRevision] = useState(0);
-  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  const [invalid, onValidity] = useInvalidFields();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const discardYes = useRef<HTMLButtonElement>(null);
   const dirty = JSON.stringify(document) !== JSON.stringify(saved.document);
-
-  useEffect(() => {
-    if (confirmDiscard) discardYes.current?.focus();
-  }, [confirmDiscard]);
-
-  const onValidity = useCallback((id: string, valid: boolean) => {
-    setInvalid((before) => {
-      if (valid === !before.has(id)) return before;
-      const next = new Set(before);
-      if (valid) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
 
   const update = useCallback((change: (draft: PolicyDocument) => void) => {
     setAnnouncement('');
@@ -108,14 +93,16 @@ function DraftEditor({ current, initial }: { current: VersionDetail; initial: Po
     }
   }
 
-  async function discard() {
+  /** Resolves false when the server refused (the problem is shown). */
+  async function discard(): Promise<boolean> {
     setError(null);
     try {
       await discardPolicyDraft();
       await navigate('/contact-policy', { state: { announcement: t('contactPolicy.draft.discarded') } });
+      return true;
     } catch (caught) {
       setError(caught);
-      setConfirmDiscard(false);
+      return false;
     }
   }
 
@@ -131,41 +118,8 @@ function DraftEditor({ current, initial }: { current: VersionDetail; initial: Po
       <section aria-labelledby="figures-heading" className="card">
         <h2 id="figures-heading">{t('contactPolicy.draft.figures')}</h2>
         <DraftFigures key={revision} document={document} update={update} onValidity={onValidity} />
-        <div className="form-actions save-bar">
-          <button
-            type="button"
-            className="button primary"
-            disabled={saving || invalid.size > 0}
-            onClick={() => void save()}
-          >
-            {saving ? t('contactPolicy.draft.saving') : t('contactPolicy.draft.save')}
-          </button>
-          {confirmDiscard ? null : (
-            <button type="button" className="button secondary" onClick={() => setConfirmDiscard(true)}>
-              {t('contactPolicy.draft.discard')}
-            </button>
-          )}
-        </div>
-        {confirmDiscard ? (
-          <div className="confirm-box" role="group" aria-labelledby="discard-confirm-text">
-            <p id="discard-confirm-text">{t('contactPolicy.draft.discardConfirm')}</p>
-            <div className="form-actions">
-              <button ref={discardYes} type="button" className="button primary" onClick={() => void discard()}>
-                {t('contactPolicy.draft.discardYes')}
-              </button>
-              <button type="button" className="button secondary" onClick={() => setConfirmDiscard(false)}>
-                {t('contactPolicy.draft.cancel')}
-              </button>
-            </div>
-          </div>
-        ) : null}
-        <div role="status" className="status-area" id="draft-status">
-          {announcement ? (
-            <p className="success">{announcement}</p>
-          ) : dirty ? (
-            <p>{t('contactPolicy.draft.unsaved')}</p>
-          ) : null}
-        </div>
+        <SaveBar saving={saving} canSave={invalid.size === 0} onSave={() => void save()} onDiscard={discard} />
+        <DraftStatus announcement={announcement} dirty={dirty} />
         {error ? <ProblemMessage error={error} title={t('contactPolicy.draft.saveFailed')} /> : null}
         <JsonEditor
           document={document}
@@ -179,5 +133,70 @@ function DraftEditor({ current, initial }: { current: VersionDetail; initial: Po
       <Simulator draft={document} current={current.document} />
       <PublishForm dirty={dirty} changes={diffSummary(t, diffPolicies(current.document, saved.document))} />
     </>
+  );
+}
+
+/** The ids of the fields whose text does not parse, as each field reports its validity. */
+function useInvalidFields(): [ReadonlySet<string>, (id: string, valid: boolean) => void] {
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  const onValidity = useCallback((id: string, valid: boolean) => {
+    setInvalid((before) => {
+      if (valid === !before.has(id)) return before;
+      const next = new Set(before);
+      if (valid) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  return [invalid, onValidity];
+}
+
+/** Saves the draft, or discards it after a confirmation. */
+function SaveBar(props: { saving: boolean; canSave: boolean; onSave: () => void; onDiscard: () => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  return (
+    <>
+      <div className="form-actions save-bar">
+        <button
+          type="button"
+          className="button primary"
+          disabled={props.saving || !props.canSave}
+          onClick={props.onSave}
+        >
+          {props.saving ? t('contactPolicy.draft.saving') : t('contactPolicy.draft.save')}
+        </button>
+        {confirmDiscard ? null : (
+          <button type="button" className="button secondary" onClick={() => setConfirmDiscard(true)}>
+            {t('contactPolicy.draft.discard')}
+          </button>
+        )}
+      </div>
+      {confirmDiscard ? (
+        <ConfirmBox
+          textId="discard-confirm-text"
+          yes={t('contactPolicy.draft.discardYes')}
+          cancel={t('contactPolicy.draft.cancel')}
+          onConfirm={() => void props.onDiscard().then((done) => done || setConfirmDiscard(false))}
+          onCancel={() => setConfirmDiscard(false)}
+        >
+          <p id="discard-confirm-text">{t('contactPolicy.draft.discardConfirm')}</p>
+        </ConfirmBox>
+      ) : null}
+    </>
+  );
+}
+
+/** Says that the draft was saved, or that it has changes not saved yet. */
+function DraftStatus({ announcement, dirty }: { announcement: string; dirty: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div role="status" className="status-area" id="draft-status">
+      {announcement ? (
+        <p className="success">{announcement}</p>
+      ) : dirty ? (
+        <p>{t('contactPolicy.draft.unsaved')}</p>
+      ) : null}
+    </div>
   );
 }

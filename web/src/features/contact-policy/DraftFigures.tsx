@@ -34,16 +34,22 @@ function periodOf(kind: (typeof PERIODS)[number], length: number): CapPeriod {
 }
 
 /** Forms for the figures a compliance officer changes most: hours, caps, spacing, pause, holds, callbacks. */
-export function DraftFigures({ document, update, onValidity }: Props) {
-  const { t, i18n } = useTranslation();
-  const lines = describePolicy(document);
-  const capText = (cap: Cap) => {
-    const line = lines.find((candidate) => candidate.key === `cap.${cap.id}`);
-    return line ? ruleSentence(t, i18n.language, line) : cap.id;
-  };
-
+export function DraftFigures(props: Props) {
   return (
     <div className="draft-figures">
+      <HoursFields {...props} />
+      <CapsFields {...props} />
+      <SpacingFields {...props} />
+      <HoldsFields {...props} />
+    </div>
+  );
+}
+
+/** The hours of contact of each country, by type of day. */
+function HoursFields({ document, update, onValidity }: Props) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
       {Object.keys(document.windows)
         .sort()
         .map((country) => (
@@ -69,190 +75,231 @@ export function DraftFigures({ document, update, onValidity }: Props) {
             </div>
           </fieldset>
         ))}
+    </>
+  );
+}
 
-      <fieldset className="figure-group">
-        <legend>{t('contactPolicy.draft.caps')}</legend>
-        <TableScroll label={t('contactPolicy.draft.caps')}>
-          <table className="caps-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('contactPolicy.draft.capRule')}</th>
-                <th scope="col">{t('contactPolicy.draft.capMax')}</th>
-                <th scope="col">{t('contactPolicy.draft.capPer')}</th>
-                <th scope="col">{t('contactPolicy.draft.capLength')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {document.caps.map((cap, index) => {
-                const { per, length } = capPeriod(cap);
-                return (
-                  <tr key={cap.id} data-cap={cap.id}>
-                    <th scope="row" className="plain">
-                      {capText(cap)}
-                    </th>
-                    <td>
-                      <IntegerField
-                        id={`cap-${cap.id}-max`}
-                        ariaLabel={t('contactPolicy.draft.capMaxOf', { cap: capName(t, i18n.language, cap) })}
-                        value={cap.max}
-                        min={0}
-                        max={1000}
-                        onValidity={onValidity}
-                        onChange={(value) => update((draft) => void (draft.caps[index]!.max = value ?? 0))}
-                      />
-                    </td>
-                    <td>
-                      <div className="field">
-                        <select
-                          aria-label={t('contactPolicy.draft.capPerOf', { cap: capName(t, i18n.language, cap) })}
-                          value={per}
-                          onChange={(event) => {
-                            const kind = event.target.value as (typeof PERIODS)[number];
-                            update(
-                              (draft) =>
-                                void (draft.caps[index]!.per = periodOf(
-                                  kind,
-                                  kind === 'day' ? 1 : Math.max(1, length),
-                                )),
-                            );
-                          }}
-                        >
-                          {PERIODS.map((value) => (
-                            <option key={value} value={value}>
-                              {t(`contactPolicy.draft.periods.${value}`)}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
-                    </td>
-                    <td>
-                      {per === 'day' ? (
-                        t('common.none')
-                      ) : (
-                        <IntegerField
-                          key={per}
-                          id={`cap-${cap.id}-length`}
-                          ariaLabel={t('contactPolicy.draft.capLengthOf', { cap: capName(t, i18n.language, cap) })}
-                          value={length}
-                          min={1}
-                          max={per === 'days' ? 366 : 24 * 31}
-                          onValidity={onValidity}
-                          onChange={(value) =>
-                            update((draft) => void (draft.caps[index]!.per = periodOf(per, value ?? 1)))
-                          }
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      </fieldset>
+/** The caps on contacts: each cap's maximum and its period. */
+function CapsFields({ document, update, onValidity }: Props) {
+  const { t, i18n } = useTranslation();
+  const lines = describePolicy(document);
+  const capText = (cap: Cap) => {
+    const line = lines.find((candidate) => candidate.key === `cap.${cap.id}`);
+    return line ? ruleSentence(t, i18n.language, line) : cap.id;
+  };
+  return (
+    <fieldset className="figure-group">
+      <legend>{t('contactPolicy.draft.caps')}</legend>
+      <TableScroll label={t('contactPolicy.draft.caps')}>
+        <table className="caps-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('contactPolicy.draft.capRule')}</th>
+              <th scope="col">{t('contactPolicy.draft.capMax')}</th>
+              <th scope="col">{t('contactPolicy.draft.capPer')}</th>
+              <th scope="col">{t('contactPolicy.draft.capLength')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {document.caps.map((cap, index) => (
+              <CapRow
+                key={cap.id}
+                cap={cap}
+                text={capText(cap)}
+                update={(change) => update((draft) => change(draft.caps[index]!))}
+                onValidity={onValidity}
+              />
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </fieldset>
+  );
+}
 
-      <fieldset className="figure-group">
-        <legend>{t('contactPolicy.sections.spacing')}</legend>
-        <div className="grid-form">
-          {document.spacing.map((rule, index) => (
-            <IntegerField
-              key={rule.id}
-              id={`spacing-${rule.id}`}
-              label={t('contactPolicy.draft.spacing', { channels: channelNames(t, rule.channels) })}
-              value={rule.minHours}
-              min={1}
-              max={24 * 31}
-              onValidity={onValidity}
-              onChange={(value) => update((draft) => void (draft.spacing[index]!.minHours = value ?? 1))}
-            />
-          ))}
-          <IntegerField
-            id="pause-days"
-            label={t('contactPolicy.draft.pauseDays')}
-            value={document.pauseAfterConversation.days}
-            min={0}
-            max={90}
-            onValidity={onValidity}
-            onChange={(value) => update((draft) => void (draft.pauseAfterConversation.days = value ?? 0))}
-          />
-          <IntegerField
-            id="callback-tolerance"
-            label={t('contactPolicy.draft.callbackTolerance')}
-            value={document.preferences.callback.toleranceMinutes}
-            min={0}
-            max={120}
-            onValidity={onValidity}
-            onChange={(value) => update((draft) => void (draft.preferences.callback.toleranceMinutes = value ?? 0))}
-          />
+function CapRow({
+  cap,
+  text,
+  update,
+  onValidity,
+}: {
+  cap: Cap;
+  text: string;
+  update: (change: (cap: Cap) => void) => void;
+  onValidity: Props['onValidity'];
+}) {
+  const { t, i18n } = useTranslation();
+  const { per, length } = capPeriod(cap);
+  return (
+    <tr data-cap={cap.id}>
+      <th scope="row" className="plain">
+        {text}
+      </th>
+      <td>
+        <IntegerField
+          id={`cap-${cap.id}-max`}
+          ariaLabel={t('contactPolicy.draft.capMaxOf', { cap: capName(t, i18n.language, cap) })}
+          value={cap.max}
+          min={0}
+          max={1000}
+          onValidity={onValidity}
+          onChange={(value) => update((draft) => void (draft.max = value ?? 0))}
+        />
+      </td>
+      <td>
+        <div className="field">
+          <select
+            aria-label={t('contactPolicy.draft.capPerOf', { cap: capName(t, i18n.language, cap) })}
+            value={per}
+            onChange={(event) => {
+              const kind = event.target.value as (typeof PERIODS)[number];
+              update((draft) => void (draft.per = periodOf(kind, kind === 'day' ? 1 : Math.max(1, length))));
+            }}
+          >
+            {PERIODS.map((value) => (
+              <option key={value} value={value}>
+                {t(`contactPolicy.draft.periods.${value}`)}
+              </option>
+            ))}
+          </select>
         </div>
-      </fieldset>
+      </td>
+      <td>
+        {per === 'day' ? (
+          t('common.none')
+        ) : (
+          <IntegerField
+            key={per}
+            id={`cap-${cap.id}-length`}
+            ariaLabel={t('contactPolicy.draft.capLengthOf', { cap: capName(t, i18n.language, cap) })}
+            value={length}
+            min={1}
+            max={per === 'days' ? 366 : 24 * 31}
+            onValidity={onValidity}
+            onChange={(value) => update((draft) => void (draft.per = periodOf(per, value ?? 1)))}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}
 
-      <fieldset className="figure-group">
-        <legend>{t('contactPolicy.draft.holds')}</legend>
-        <TableScroll label={t('contactPolicy.draft.holds')}>
-          <table className="holds-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('contactPolicy.draft.holds')}</th>
-                {CHANNELS.map((channel) => (
-                  <th scope="col" key={channel}>
-                    {t(`values.channels.${channel}`)}
-                  </th>
-                ))}
-                <th scope="col">{t('contactPolicy.draft.holdDefaultDays')}</th>
-                <th scope="col">{t('contactPolicy.draft.holdMaxDays')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {HOLD_KINDS.map((kind) => {
-                const hold = document.holds[kind];
-                const name = t(`values.holdKinds.${kind}`);
-                const toggle = (channel: Channel, on: boolean) =>
-                  update((draft) => {
-                    const stops = new Set(draft.holds[kind].stops);
-                    if (on) stops.add(channel);
-                    else stops.delete(channel);
-                    draft.holds[kind].stops = CHANNELS.filter((candidate) => stops.has(candidate));
-                  });
-                return (
-                  <tr key={kind}>
-                    <th scope="row">{name}</th>
-                    {CHANNELS.map((channel) => (
-                      <td key={channel} className="center">
-                        <input
-                          type="checkbox"
-                          aria-label={t('contactPolicy.draft.holdStopsOf', {
-                            hold: name,
-                            channel: t(`values.channels.${channel}`),
-                          })}
-                          checked={hold.stops.includes(channel)}
-                          onChange={(event) => toggle(channel, event.target.checked)}
-                        />
-                      </td>
-                    ))}
-                    {HOLD_LENGTHS.map(({ field, label }) => (
-                      <td key={field}>
-                        <IntegerField
-                          id={`hold-${kind}-${field}`}
-                          ariaLabel={t('contactPolicy.draft.holdFigureOf', { hold: name, figure: t(label) })}
-                          value={hold[field]}
-                          optional
-                          min={1}
-                          max={3650}
-                          onValidity={onValidity}
-                          onChange={(value) => update((draft) => setOptional(draft.holds[kind], field, value))}
-                        />
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-        <p className="hint">{t('contactPolicy.draft.optional')}</p>
-      </fieldset>
-    </div>
+/** The least time between two contacts, the pause after a conversation, the tolerance of a callback. */
+function SpacingFields({ document, update, onValidity }: Props) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="figure-group">
+      <legend>{t('contactPolicy.sections.spacing')}</legend>
+      <div className="grid-form">
+        {document.spacing.map((rule, index) => (
+          <IntegerField
+            key={rule.id}
+            id={`spacing-${rule.id}`}
+            label={t('contactPolicy.draft.spacing', { channels: channelNames(t, rule.channels) })}
+            value={rule.minHours}
+            min={1}
+            max={24 * 31}
+            onValidity={onValidity}
+            onChange={(value) => update((draft) => void (draft.spacing[index]!.minHours = value ?? 1))}
+          />
+        ))}
+        <IntegerField
+          id="pause-days"
+          label={t('contactPolicy.draft.pauseDays')}
+          value={document.pauseAfterConversation.days}
+          min={0}
+          max={90}
+          onValidity={onValidity}
+          onChange={(value) => update((draft) => void (draft.pauseAfterConversation.days = value ?? 0))}
+        />
+        <IntegerField
+          id="callback-tolerance"
+          label={t('contactPolicy.draft.callbackTolerance')}
+          value={document.preferences.callback.toleranceMinutes}
+          min={0}
+          max={120}
+          onValidity={onValidity}
+          onChange={(value) => update((draft) => void (draft.preferences.callback.toleranceMinutes = value ?? 0))}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+/** What each kind of hold stops, and how long it lasts by default and at most. */
+function HoldsFields({ document, update, onValidity }: Props) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="figure-group">
+      <legend>{t('contactPolicy.draft.holds')}</legend>
+      <TableScroll label={t('contactPolicy.draft.holds')}>
+        <table className="holds-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('contactPolicy.draft.holds')}</th>
+              {CHANNELS.map((channel) => (
+                <th scope="col" key={channel}>
+                  {t(`values.channels.${channel}`)}
+                </th>
+              ))}
+              <th scope="col">{t('contactPolicy.draft.holdDefaultDays')}</th>
+              <th scope="col">{t('contactPolicy.draft.holdMaxDays')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {HOLD_KINDS.map((kind) => (
+              <HoldRow key={kind} kind={kind} document={document} update={update} onValidity={onValidity} />
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <p className="hint">{t('contactPolicy.draft.optional')}</p>
+    </fieldset>
+  );
+}
+
+function HoldRow({ kind, document, update, onValidity }: Props & { kind: (typeof HOLD_KINDS)[number] }) {
+  const { t } = useTranslation();
+  const hold = document.holds[kind];
+  const name = t(`values.holdKinds.${kind}`);
+  const toggle = (channel: Channel, on: boolean) =>
+    update((draft) => {
+      const stops = new Set(draft.holds[kind].stops);
+      if (on) stops.add(channel);
+      else stops.delete(channel);
+      draft.holds[kind].stops = CHANNELS.filter((candidate) => stops.has(candidate));
+    });
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      {CHANNELS.map((channel) => (
+        <td key={channel} className="center">
+          <input
+            type="checkbox"
+            aria-label={t('contactPolicy.draft.holdStopsOf', {
+              hold: name,
+              channel: t(`values.channels.${channel}`),
+            })}
+            checked={hold.stops.includes(channel)}
+            onChange={(event) => toggle(channel, event.target.checked)}
+          />
+        </td>
+      ))}
+      {HOLD_LENGTHS.map(({ field, label }) => (
+        <td key={field}>
+          <IntegerField
+            id={`hold-${kind}-${field}`}
+            ariaLabel={t('contactPolicy.draft.holdFigureOf', { hold: name, figure: t(label) })}
+            value={hold[field]}
+            optional
+            min={1}
+            max={3650}
+            onValidity={onValidity}
+            onChange={(value) => update((draft) => setOptional(draft.holds[kind], field, value))}
+          />
+        </td>
+      ))}
+    </tr>
   );
 }
 

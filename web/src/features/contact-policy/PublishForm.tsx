@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ConfirmBox } from '../../ui/ConfirmBox.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { Field } from '../../ui/fields.js';
 import { useSubmit } from '../../ui/useSubmit.js';
@@ -27,14 +28,9 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
   // Published: the page moves to the version in force; nothing here may be pressed meanwhile.
   const [published, setPublished] = useState(false);
   const publishing = publication.busy || published;
-  const confirmButton = useRef<HTMLButtonElement>(null);
   const publishButton = useRef<HTMLButtonElement>(null);
   const effectiveAt = new Date(effective);
   const effectiveValid = effective !== '' && !Number.isNaN(effectiveAt.getTime());
-
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   function ask() {
     publication.reset();
@@ -70,63 +66,32 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
       <h2 id="publish-heading">{t('contactPolicy.publish.heading')}</h2>
       <p className="muted">{t('contactPolicy.publish.intro')}</p>
       <form className="stacked-form" onSubmit={(event) => event.preventDefault()} aria-labelledby="publish-heading">
-        <Field
-          id="publish-effective"
-          label={t('contactPolicy.publish.effectiveFrom')}
-          hint={t('contactPolicy.publish.effectiveHint')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="datetime-local"
-              value={effective}
-              onChange={(event) => {
-                setEffective(event.target.value);
-                setConfirming(false);
-              }}
-            />
-          )}
-        </Field>
-        <Field id="publish-note" label={t('contactPolicy.publish.note')} hint={t('contactPolicy.publish.noteHint')}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              maxLength={1000}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          )}
-        </Field>
+        <PublicationFields
+          effective={effective}
+          note={note}
+          onEffective={(value) => {
+            setEffective(value);
+            setConfirming(false);
+          }}
+          onNote={setNote}
+        />
         {confirming ? (
-          <div className="confirm-box" role="group" aria-labelledby="publish-confirm-text">
+          <ConfirmBox
+            textId="publish-confirm-text"
+            yes={publishing ? t('contactPolicy.publish.publishing') : t('contactPolicy.publish.yes')}
+            cancel={t('contactPolicy.draft.cancel')}
+            busy={publishing}
+            onConfirm={() => void publish()}
+            onCancel={() => {
+              setConfirming(false);
+              requestAnimationFrame(() => publishButton.current?.focus());
+            }}
+          >
             <p id="publish-confirm-text">
               {t('contactPolicy.publish.confirm', { date: format.dateTime(effectiveAt.toISOString()) })}
             </p>
             <p>{t('contactPolicy.publish.confirmChanges', { summary: changes })}</p>
-            <div className="form-actions">
-              <button
-                ref={confirmButton}
-                type="button"
-                className="button primary"
-                disabled={publishing}
-                onClick={() => void publish()}
-              >
-                {publishing ? t('contactPolicy.publish.publishing') : t('contactPolicy.publish.yes')}
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                disabled={publishing}
-                onClick={() => {
-                  setConfirming(false);
-                  requestAnimationFrame(() => publishButton.current?.focus());
-                }}
-              >
-                {t('contactPolicy.draft.cancel')}
-              </button>
-            </div>
-          </div>
+          </ConfirmBox>
         ) : (
           <div className="form-actions">
             <button ref={publishButton} type="button" className="button primary" onClick={ask}>
@@ -142,5 +107,44 @@ export function PublishForm({ dirty, changes }: { dirty: boolean; changes: strin
         ) : null}
       </form>
     </section>
+  );
+}
+
+/** The moment the version takes effect and the note that says why it changes. */
+function PublicationFields(props: {
+  effective: string;
+  note: string;
+  onEffective: (value: string) => void;
+  onNote: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        id="publish-effective"
+        label={t('contactPolicy.publish.effectiveFrom')}
+        hint={t('contactPolicy.publish.effectiveHint')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="datetime-local"
+            value={props.effective}
+            onChange={(event) => props.onEffective(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="publish-note" label={t('contactPolicy.publish.note')} hint={t('contactPolicy.publish.noteHint')}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={1000}
+            value={props.note}
+            onChange={(event) => props.onNote(event.target.value)}
+          />
+        )}
+      </Field>
+    </>
   );
 }
