@@ -22,7 +22,6 @@ const LONG_FUNCTIONS = [
   'web/src/features/payments/RecordPaymentForm.tsx', // RecordPaymentForm 140
   'web/src/features/workspace/supervision/TeamQueuesPage.tsx', // TeamSection 136
   'web/src/features/workspace/supervision/StrategyEditor.tsx', // StrategyEditor 128
-  'web/src/features/contact-policy/case-contact/HoldsPanel.tsx', // PlaceHoldForm 116
   // Over 100 lines once Prettier laid the tree out (one prop or argument per line), to split likewise.
   'src/payments/reverse-payment.ts', // reversePayment 109
   'src/plans/record-plan.ts', // writeVersion 117
@@ -36,8 +35,6 @@ const LONG_FUNCTIONS = [
   'src/workspace/record-call.ts', // recordCall 148
   'src/workspace/refresh-queue.ts', // refreshQueueEntries 107
   'src/workspace/supervision.ts', // teamQueues 102
-  'web/src/features/contact-policy/case-contact/PreferencesPanel.tsx', // Preferences 123
-  'web/src/features/contact-policy/case-contact/RecordContactForm.tsx', // RecordContactForm 105
   'web/src/features/debtors/DebtorMatchesPage.tsx', // DecisionForm 106
   'web/src/features/identity/CreateUserForm.tsx', // CreateUserForm 129
   'web/src/features/need-to-know/SensitiveReadsSection.tsx', // SensitiveReadsSection 112

@@ -174,57 +174,15 @@ function PlaceHoldForm({ caseId, contact, reload }: ContactPartProps) {
             <option value="debtor">{t('contact.holds.allCases')}</option>
           </select>
         </div>
-        <p id="hold-kind-rule" className="hint wide-hint" aria-live="polite">
-          {[
-            rule.stops.length === 0
-              ? t('contact.holds.stopsNothing')
-              : t('contact.holds.stops', {
-                  channels: rule.stops.map((channel) => labelOf(t, 'values.channels', channel)).join(', '),
-                }),
-            rule.defaultDays !== null ? t('contact.holds.defaultDays', { days: rule.defaultDays }) : '',
-            rule.maxDays !== null ? t('contact.holds.maxDays', { days: rule.maxDays }) : '',
-          ]
-            .filter(Boolean)
-            .join(' ')}
-        </p>
-        {[
-          { id: 'hold-ends', label: t('contact.holds.endsOn'), value: endsOn, set: setEndsOn },
-          { id: 'hold-review', label: t('contact.holds.reviewOn'), value: reviewOn, set: setReviewOn },
-        ].map((date) => (
-          <div key={date.id} className="field">
-            <label htmlFor={date.id}>{date.label}</label>
-            <input
-              id={date.id}
-              type="date"
-              value={date.value}
-              onChange={(event) => date.set(event.target.value)}
-              aria-invalid={showUndated}
-              aria-describedby={showUndated ? 'hold-dates-error' : undefined}
-            />
-          </div>
-        ))}
-        {showUndated ? (
-          <p id="hold-dates-error" className="field-error wide-error" role="alert">
-            {t('contact.holds.undated')}
-          </p>
-        ) : null}
-        <div className="field wide">
-          <label htmlFor="hold-reason">{t('case.reason')}</label>
-          <textarea
-            id="hold-reason"
-            rows={2}
-            required
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            aria-invalid={showNoReason}
-            aria-describedby={showNoReason ? 'hold-reason-error' : undefined}
-          />
-          {showNoReason ? (
-            <p id="hold-reason-error" className="field-error" role="alert">
-              {t('contact.holds.reasonRequired')}
-            </p>
-          ) : null}
-        </div>
+        <HoldKindRule rule={rule} />
+        <HoldDateFields
+          endsOn={endsOn}
+          reviewOn={reviewOn}
+          onEndsOn={setEndsOn}
+          onReviewOn={setReviewOn}
+          showUndated={showUndated}
+        />
+        <HoldReasonField reason={reason} onReason={setReason} showNoReason={showNoReason} />
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={submit.busy}>
             {t('contact.holds.place')}
@@ -250,4 +208,90 @@ function holdProblemOverrides(
 ): Partial<Record<string, string>> {
   const maxDays = (error as { problem?: { maxDays?: unknown } }).problem?.maxDays;
   return typeof maxDays === 'number' ? { 'holds.too_long': t('contact.holds.tooLong', { maxDays }) } : {};
+}
+
+/** What a hold of the kind chosen stops, and how long it lasts by default and at most. */
+function HoldKindRule({ rule }: { rule: ContactPartProps['contact']['holdRules'][HoldKind] }) {
+  const { t } = useTranslation();
+  return (
+    <p id="hold-kind-rule" className="hint wide-hint" aria-live="polite">
+      {[
+        rule.stops.length === 0
+          ? t('contact.holds.stopsNothing')
+          : t('contact.holds.stops', {
+              channels: rule.stops.map((channel) => labelOf(t, 'values.channels', channel)).join(', '),
+            }),
+        rule.defaultDays !== null ? t('contact.holds.defaultDays', { days: rule.defaultDays }) : '',
+        rule.maxDays !== null ? t('contact.holds.maxDays', { days: rule.maxDays }) : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    </p>
+  );
+}
+
+/** The day the hold ends and the day it is reviewed (one of them, unless the kind has a default length). */
+function HoldDateFields({
+  endsOn,
+  reviewOn,
+  onEndsOn,
+  onReviewOn,
+  showUndated,
+}: {
+  endsOn: string;
+  reviewOn: string;
+  onEndsOn: (value: string) => void;
+  onReviewOn: (value: string) => void;
+  showUndated: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {[
+        { id: 'hold-ends', label: t('contact.holds.endsOn'), value: endsOn, set: onEndsOn },
+        { id: 'hold-review', label: t('contact.holds.reviewOn'), value: reviewOn, set: onReviewOn },
+      ].map((date) => (
+        <div key={date.id} className="field">
+          <label htmlFor={date.id}>{date.label}</label>
+          <input
+            id={date.id}
+            type="date"
+            value={date.value}
+            onChange={(event) => date.set(event.target.value)}
+            aria-invalid={showUndated}
+            aria-describedby={showUndated ? 'hold-dates-error' : undefined}
+          />
+        </div>
+      ))}
+      {showUndated ? (
+        <p id="hold-dates-error" className="field-error wide-error" role="alert">
+          {t('contact.holds.undated')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function HoldReasonField(props: { reason: string; onReason: (value: string) => void; showNoReason: boolean }) {
+  const { t } = useTranslation();
+  const { showNoReason } = props;
+  return (
+    <div className="field wide">
+      <label htmlFor="hold-reason">{t('case.reason')}</label>
+      <textarea
+        id="hold-reason"
+        rows={2}
+        required
+        value={props.reason}
+        onChange={(event) => props.onReason(event.target.value)}
+        aria-invalid={showNoReason}
+        aria-describedby={showNoReason ? 'hold-reason-error' : undefined}
+      />
+      {showNoReason ? (
+        <p id="hold-reason-error" className="field-error" role="alert">
+          {t('contact.holds.reasonRequired')}
+        </p>
+      ) : null}
+    </div>
+  );
 }

@@ -251,54 +251,13 @@ function Preferences({ contact, reload, record }: PartProps) {
           <legend>{t('contact.preferences.windows')}</legend>
           <p className="hint">{t('contact.preferences.windowsHint', { zone: contact.location.timeZone })}</p>
           {windows.map((window, index) => (
-            <fieldset key={index} className="preference-window">
-              <legend>{t('contact.preferences.window', { n: index + 1 })}</legend>
-              <div className="choices">
-                {WEEK.map((day) => (
-                  <label key={day} className="choice">
-                    <input
-                      type="checkbox"
-                      checked={window.days.includes(day)}
-                      onChange={(event) =>
-                        changeWindow(index, {
-                          days: event.target.checked ? [...window.days, day] : window.days.filter((d) => d !== day),
-                        })
-                      }
-                    />{' '}
-                    {t(`contact.days.${day}`)}
-                  </label>
-                ))}
-              </div>
-              <div className="grid-form">
-                <div className="field">
-                  <label htmlFor={`window-${index}-from`}>{t('contact.preferences.from', { n: index + 1 })}</label>
-                  <input
-                    id={`window-${index}-from`}
-                    type="time"
-                    required
-                    value={window.from}
-                    onChange={(event) => changeWindow(index, { from: event.target.value })}
-                  />
-                </div>
-                <div className="field">
-                  <label htmlFor={`window-${index}-to`}>{t('contact.preferences.to', { n: index + 1 })}</label>
-                  <input
-                    id={`window-${index}-to`}
-                    type="time"
-                    required
-                    value={window.to}
-                    onChange={(event) => changeWindow(index, { to: event.target.value })}
-                  />
-                </div>
-              </div>
-              <button
-                type="button"
-                className="button ghost small"
-                onClick={() => setWindows((current) => current.filter((_, i) => i !== index))}
-              >
-                {t('contact.preferences.removeWindow', { n: index + 1 })}
-              </button>
-            </fieldset>
+            <WindowFields
+              key={index}
+              window={window}
+              index={index}
+              onChange={(change) => changeWindow(index, change)}
+              onRemove={() => setWindows((current) => current.filter((_, i) => i !== index))}
+            />
           ))}
           <button
             type="button"
@@ -323,5 +282,66 @@ function Preferences({ contact, reload, record }: PartProps) {
       </form>
       <SubmitFeedback submit={submit} />
     </>
+  );
+}
+
+/** One window of the week when the debtor prefers to be reached: its days and its hours. */
+function WindowFields({
+  window,
+  index,
+  onChange,
+  onRemove,
+}: {
+  window: PreferenceWindow;
+  index: number;
+  onChange: (change: Partial<PreferenceWindow>) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="preference-window">
+      <legend>{t('contact.preferences.window', { n: index + 1 })}</legend>
+      <div className="choices">
+        {WEEK.map((day) => (
+          <label key={day} className="choice">
+            <input
+              type="checkbox"
+              checked={window.days.includes(day)}
+              onChange={(event) =>
+                onChange({
+                  days: event.target.checked ? [...window.days, day] : window.days.filter((d) => d !== day),
+                })
+              }
+            />{' '}
+            {t(`contact.days.${day}`)}
+          </label>
+        ))}
+      </div>
+      <div className="grid-form">
+        <div className="field">
+          <label htmlFor={`window-${index}-from`}>{t('contact.preferences.from', { n: index + 1 })}</label>
+          <input
+            id={`window-${index}-from`}
+            type="time"
+            required
+            value={window.from}
+            onChange={(event) => onChange({ from: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`window-${index}-to`}>{t('contact.preferences.to', { n: index + 1 })}</label>
+          <input
+            id={`window-${index}-to`}
+            type="time"
+            required
+            value={window.to}
+            onChange={(event) => onChange({ to: event.target.value })}
+          />
+        </div>
+      </div>
+      <button type="button" className="button ghost small" onClick={onRemove}>
+        {t('contact.preferences.removeWindow', { n: index + 1 })}
+      </button>
+    </fieldset>
   );
 }

@@ -81,29 +81,13 @@ export function RecordContactForm({ caseId, contact, reload }: ContactPartProps)
       <h2 id="record-contact-heading">{t('contact.record.heading')}</h2>
       <p className="hint contact-intro">{t('contact.record.intro')}</p>
       <form className="grid-form" onSubmit={(event) => void send(event)}>
-        <CodeSelect
-          id="contact-channel"
-          label={t('contact.record.channel')}
-          group="values.channels"
-          values={CHANNELS}
-          value={channel}
-          onChange={chooseChannel}
-        />
-        <CodeSelect
-          id="contact-direction"
-          label={t('contact.record.direction')}
-          group="contact.record.directions"
-          values={DIRECTIONS}
-          value={direction}
-          onChange={setDirection}
-        />
-        <CodeSelect
-          id="contact-outcome"
-          label={t('contact.record.outcome')}
-          group="values.outcomes"
-          values={OUTCOMES[channel]}
-          value={outcome}
-          onChange={setOutcome}
+        <ContactKindFields
+          channel={channel}
+          direction={direction}
+          outcome={outcome}
+          onChannel={chooseChannel}
+          onDirection={setDirection}
+          onOutcome={setOutcome}
         />
         <div className="field wide">
           <label htmlFor="contact-note">{t('contact.record.note')}</label>
@@ -115,15 +99,7 @@ export function RecordContactForm({ caseId, contact, reload }: ContactPartProps)
             onChange={(event) => setNote(event.target.value)}
           />
         </div>
-        {canBeFirstLetter ? (
-          <div className="field checkbox-field wide">
-            <label>
-              <input type="checkbox" checked={firstLetter} onChange={(event) => setFirstLetter(event.target.checked)} />{' '}
-              {t('contact.record.firstLetter')}
-            </label>
-            <p className="hint">{t('contact.record.firstLetterHint')}</p>
-          </div>
-        ) : null}
+        {canBeFirstLetter ? <FirstLetterField checked={firstLetter} onChange={setFirstLetter} /> : null}
         <div className="form-actions">
           <button id="record-contact-submit" type="submit" className="button primary" disabled={submit.busy}>
             {submit.busy ? t('contact.record.submitting') : t('contact.record.submit')}
@@ -142,5 +118,59 @@ export function RecordContactForm({ caseId, contact, reload }: ContactPartProps)
         }
       />
     </section>
+  );
+}
+
+/** The contact's channel, direction and outcome (the outcomes the channel allows). */
+function ContactKindFields(props: {
+  channel: Channel;
+  direction: ContactDirection;
+  outcome: string;
+  onChannel: (channel: Channel) => void;
+  onDirection: (direction: ContactDirection) => void;
+  onOutcome: (outcome: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <CodeSelect
+        id="contact-channel"
+        label={t('contact.record.channel')}
+        group="values.channels"
+        values={CHANNELS}
+        value={props.channel}
+        onChange={props.onChannel}
+      />
+      <CodeSelect
+        id="contact-direction"
+        label={t('contact.record.direction')}
+        group="contact.record.directions"
+        values={DIRECTIONS}
+        value={props.direction}
+        onChange={props.onDirection}
+      />
+      <CodeSelect
+        id="contact-outcome"
+        label={t('contact.record.outcome')}
+        group="values.outcomes"
+        values={OUTCOMES[props.channel]}
+        value={props.outcome}
+        onChange={props.onOutcome}
+      />
+    </>
+  );
+}
+
+/** Whether this letter is the debtor's first (offered only for an outbound letter when none is known yet). */
+function FirstLetterField({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="field checkbox-field wide">
+      <label>
+        <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />{' '}
+        {t('contact.record.firstLetter')}
+      </label>
+      <p className="hint">{t('contact.record.firstLetterHint')}</p>
+    </div>
   );
 }
