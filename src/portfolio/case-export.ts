@@ -12,6 +12,7 @@ const STAGE: Record<Stage, Message> = {
   dispute: { fr: 'Contestation', en: 'Dispute', it: 'Contestazione' },
   overindebtedness: { fr: 'Surendettement', en: 'Over-indebtedness', it: 'Sovraindebitamento' },
   judicial: { fr: 'Judiciaire', en: 'Judicial', it: 'Giudiziale' },
+  deceased: { fr: 'Décès (succession)', en: 'Deceased (estate)', it: 'Decesso (successione)' },
   closed: { fr: 'Clos', en: 'Closed', it: 'Chiusa' },
 };
 const STATUS: Record<CaseStatus, Message> = {

@@ -47,6 +47,7 @@ const change: fc.Arbitrary<CaseChange> = fc.oneof(
     note: fc.constant('Retour au créancier'),
   }),
   fc.record({ reason: fc.constant('reopened' as const), note: fc.constant('Fermé par erreur') }),
+  fc.record({ reason: fc.constant('death_reported' as const), estateId: fc.constant('estate-1') }),
   fc.constantFrom<CaseChange>(
     { reason: 'paid_in_full' },
     { reason: 'payment_reversed' },
@@ -374,6 +375,49 @@ describe('disputes, closures and reopenings', () => {
     expect(
       decideCaseChange({ ...wasClosed, openClaims: 0 }, { reason: 'reopened', note: 'x' }, NOW, TODAY),
     ).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.nothing_owed' } });
+  });
+
+  it('moves an open case to the deceased stage when a death is reported, leaves it there, and closes it as deceased', () => {
+    const open: CaseFacts = {
+      stage: 'plan',
+      status: 'open',
+      closeReason: null,
+      closedOn: null,
+      balanceCents: 50_000,
+      openClaims: 1,
+      paidClaims: 0,
+      stageBeforeClosing: null,
+    };
+    const reported = decideCaseChange(open, { reason: 'death_reported', estateId: 'e' }, NOW, TODAY);
+    expect(reported).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'deceased', status: 'open' },
+      history: { fromStage: 'plan', toStage: 'deceased', reason: { key: 'death_reported_stage' } },
+      next: { action: 'follow_estate', dueOn: TODAY },
+    });
+    const deceased = { ...open, stage: 'deceased' as const };
+    expect(decideCaseChange(deceased, { reason: 'death_reported', estateId: 'e' }, NOW, TODAY).outcome).toBe(
+      'unchanged',
+    );
+    expect(decideCaseChange(deceased, { reason: 'plan_agreed', planId: 'p', planVersion: 1 }, NOW, TODAY).outcome).toBe(
+      'unchanged',
+    );
+    expect(
+      decideCaseChange(
+        { ...deceased, openClaims: 0, balanceCents: 0 },
+        { reason: 'closed_by_agency', closeReason: 'deceased', note: 'Succession vacante' },
+        NOW,
+        TODAY,
+      ),
+    ).toMatchObject({ outcome: 'changed', to: { stage: 'closed', closeReason: 'deceased' } });
+    expect(
+      decideCaseChange(
+        { ...deceased, stage: 'closed', status: 'closed', closeReason: 'deceased', closedOn: TODAY, balanceCents: 0 },
+        { reason: 'death_reported', estateId: 'e' },
+        NOW,
+        TODAY,
+      ),
+    ).toMatchObject({ outcome: 'refused', refusal: { code: 'cases.closed' } });
   });
 
   it('properties: no change leaves a case without a next action and a date, never before the day of the change', () => {

@@ -9,13 +9,22 @@ import { recordText, type RecordText } from './record-texts.js';
  *   closed (as paid) ─payment_reversed─► the stage it had before it closed
  *   amicable / plan / judicial ─dispute_opened─► dispute ─dispute_resolved─► the stage it had before the dispute
  *   every open stage ─closed_by_agency (a person's reason)─► closed ─reopened─► amicable
+ *   every open stage ─death_reported─► deceased (the estate is followed; closes as deceased when it is vacant)
  *
  * Each change is a row of `CASE_CHANGES`: which stages it moves, which it leaves where they are (not an error:
  * a plan agreed on a case in dispute leaves the dispute where a person put it), what it requires, where it goes and
  * what the stage history and the timeline say. A stage absent from a row refuses the change with a stable code.
  * New states (disputes, complaints, deceased, time-barred) are new rows and new stages, not new branches.
  */
-export const CASE_STAGES = ['amicable', 'plan', 'dispute', 'overindebtedness', 'judicial', 'closed'] as const;
+export const CASE_STAGES = [
+  'amicable',
+  'plan',
+  'dispute',
+  'overindebtedness',
+  'judicial',
+  'deceased',
+  'closed',
+] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
 export const CASE_STATUSES = ['open', 'on_hold', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -96,6 +105,7 @@ export type CaseChange =
   | { reason: 'dispute_opened'; disputeId: string; evidenceDueOn: string }
   | { reason: 'dispute_resolved'; disputeId: string; decision: 'resume' | 'adjust' | 'close' }
   | { reason: 'closed_by_agency'; closeReason: AgencyCloseReason; note: string }
+  | { reason: 'death_reported'; estateId: string }
   | { reason: 'reopened'; note: string };
 export type CaseChangeReason = CaseChange['reason'];
 
@@ -138,6 +148,7 @@ export const NEXT_ACTIONS = [
   'await_creditor_evidence',
   'follow_commission',
   'judicial_review',
+  'follow_estate',
   'retention_review',
 ] as const;
 export type NextAction = (typeof NEXT_ACTIONS)[number];
@@ -184,6 +195,7 @@ const OPEN_STAGES = [
   'dispute',
   'overindebtedness',
   'judicial',
+  'deceased',
 ] as const satisfies readonly CaseStage[];
 const everyOpenStage = (what: 'move' | 'stay') =>
   Object.fromEntries(OPEN_STAGES.map((stage) => [stage, what])) as Record<
@@ -301,7 +313,14 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
     summary: () => recordText('closed_by_creditor', {}),
   },
   dispute_opened: {
-    from: { amicable: 'move', plan: 'move', judicial: 'move', dispute: 'stay', overindebtedness: 'stay' },
+    from: {
+      amicable: 'move',
+      plan: 'move',
+      judicial: 'move',
+      dispute: 'stay',
+      overindebtedness: 'stay',
+      deceased: 'stay',
+    },
     requires: someOpenClaim,
     to: atStage('dispute'),
     summary: () => recordText('dispute_stage_opened', {}),
@@ -324,6 +343,12 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
     to: (facts, today, change) => closing(change.closeReason)(facts, today),
     summary: (change) => recordText('case_closed', { closeReason: change.closeReason, note: change.note }),
     data: (change) => ({ closeReason: change.closeReason }),
+  },
+  death_reported: {
+    from: { ...everyOpenStage('move'), deceased: 'stay' },
+    to: atStage('deceased'),
+    summary: () => recordText('death_reported_stage', {}),
+    data: (change) => ({ estateId: change.estateId }),
   },
   reopened: {
     from: { closed: 'move' },
@@ -365,6 +390,9 @@ export function nextStepOf(state: CaseState, today: string, dueOn?: string): Nex
       return { action: 'follow_commission', dueOn: today };
     case 'judicial':
       return { action: 'judicial_review', dueOn: today };
+    case 'deceased':
+      // The estate's own next date (estates/core: the certificate, the notary, the claim, the option period).
+      return { action: 'follow_estate', dueOn: dueOn && isIsoDate(dueOn) && dueOn >= today ? dueOn : today };
     case 'closed':
       return {
         action: 'retention_review',

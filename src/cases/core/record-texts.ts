@@ -51,6 +51,8 @@ export type RecordParamKind =
   | 'disputeDecision'
   | 'complaintSubject'
   | 'complaintOutcome'
+  | 'estateRole'
+  | 'heirOption'
   | 'message';
 
 /**
@@ -72,6 +74,14 @@ export const RECORD_TEXTS = {
   dispute_stage_resolved: {},
   case_closed: { closeReason: 'closeReason', note: 'text' },
   case_reopened: { note: 'text' },
+  death_reported_stage: {},
+  // Deceased debtors (src/estates): the report, the proof, the parties, the claim declared, the heirs' options.
+  estate_death_reported: {},
+  estate_death_proven: { diedOn: 'date', optionEndsOn: 'date' },
+  estate_party_added: { role: 'estateRole' },
+  estate_claim_declared: {},
+  estate_claim_declared_by: { deadlineOn: 'date' },
+  estate_option_recorded: { option: 'heirOption' },
   // Disputes (src/disputes): recorded, linked to an earlier one, the creditor asked and answering, a person's decision.
   dispute_recorded: { grounds: 'disputeGrounds', claimReference: 'text', dueOn: 'date' },
   dispute_linked: { grounds: 'disputeGrounds', claimReference: 'text' },

@@ -204,7 +204,10 @@ function evaluate(policy: CompiledPolicy, prepared: Prepared, channel: Channel, 
 
   if (!facts.caseOpen) blocks.push({ rule: 'case.closed', until: null });
 
+  if (facts.estate) estateBlock(facts.estate, t, blocks);
   for (const hold of facts.holds) {
+    // Once the death is proven, its hold binds the deceased; the estate's rule binds who settles the estate.
+    if (hold.kind === 'deceased' && facts.estate && facts.estate.optionEndsAt !== null) continue;
     if ((policy.holdStops[hold.kind] & bit) === 0) continue;
     if (hold.startsAt > t || (hold.endsAt !== null && hold.endsAt <= t)) continue;
     blocks.push({ rule: `hold.${hold.kind}`, until: hold.endsAt, params: holdParams(hold.reviewAt) });
@@ -285,6 +288,21 @@ function evaluate(policy: CompiledPolicy, prepared: Prepared, channel: Channel, 
   }
 
   return { blocks, callback, callbackEnd: callbackEnd ?? t };
+}
+
+/**
+ * A deceased debtor's estate (REGULATION §12): relatives who are not heirs are never asked to pay; nobody is contacted
+ * before the death is proven; an heir not before the 4-month option period ends (C. civ. 771); the notary once proven.
+ */
+function estateBlock(estate: NonNullable<ContactFacts['estate']>, t: number, blocks: Block[]) {
+  if (estate.recipient === 'relative') blocks.push({ rule: 'estate.relative', until: null });
+  else if (estate.optionEndsAt === null) blocks.push({ rule: 'estate.unproven', until: null });
+  else if (estate.recipient === 'heir' && t < estate.optionEndsAt)
+    blocks.push({
+      rule: 'estate.option_period',
+      until: estate.optionEndsAt,
+      params: { optionEndsOn: estate.optionEndsOn ?? new Date(estate.optionEndsAt).toISOString().slice(0, 10) },
+    });
 }
 
 function holdParams(reviewAt: number | null): Record<string, string | number> | undefined {

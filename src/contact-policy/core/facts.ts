@@ -21,6 +21,19 @@ export interface ContactFacts {
   caseOpen: boolean;
   /** Every contact with the debtor across all their cases, in time order (oldest first). */
   history: readonly PastContact[];
+  /** When the contact is for the estate of a deceased debtor rather than the debtor (REGULATION §12). */
+  estate?: EstateContact | undefined;
+}
+
+export const ESTATE_RECIPIENTS = ['heir', 'relative', 'notary'] as const;
+export type EstateRecipient = (typeof ESTATE_RECIPIENTS)[number];
+
+export interface EstateContact {
+  recipient: EstateRecipient;
+  /** When the heirs' option period ends (the death + 4 months, C. civ. 771); null while the death is not proven. */
+  optionEndsAt: number | null;
+  /** The same day as the agency writes it (YYYY-MM-DD), for the reason's words. */
+  optionEndsOn: string | null;
 }
 
 export interface FactHold {

@@ -160,6 +160,16 @@ const FIXED_REASONS: Readonly<Record<string, Explanation>> = {
     en: 'Outside the hours the debtor chose.',
     it: 'Fuori dagli orari scelti dal debitore.',
   },
+  'estate.relative': {
+    fr: 'Un proche du débiteur décédé qui n’est pas héritier ne doit rien : aucune demande de paiement.',
+    en: 'A relative of the deceased debtor who is not an heir owes nothing: no demand to pay.',
+    it: 'Un familiare del debitore deceduto che non è erede non deve nulla: nessuna richiesta di pagamento.',
+  },
+  'estate.unproven': {
+    fr: 'Décès signalé : aucun contact avec la succession avant l’acte de décès.',
+    en: 'Death reported: no contact with the estate before the death certificate.',
+    it: 'Decesso segnalato: nessun contatto con la successione prima del certificato di morte.',
+  },
   'callback.hours': {
     fr: 'Même un rappel demandé par le débiteur reste dans les heures permises.',
     en: 'Even a callback the debtor asked for stays within the permitted hours.',
@@ -183,6 +193,13 @@ export function explain(policy: CompiledPolicy, block: Block): Explanation {
       fr: `Aucun horaire de contact n’est défini pour le pays ${params.country} : ajoutez-le à la politique.`,
       en: `No contact hours are defined for country ${params.country}: add them to the policy.`,
       it: `Nessun orario di contatto è definito per il paese ${params.country}: aggiungili alla politica.`,
+    };
+  }
+  if (rule === 'estate.option_period') {
+    return {
+      fr: `Les héritiers ont 4 mois pour choisir (C. civ. 771) : aucune demande avant le ${params.optionEndsOn}.`,
+      en: `Heirs have 4 months to choose (C. civ. 771): no demand before ${params.optionEndsOn}.`,
+      it: `Gli eredi hanno 4 mesi per scegliere (C. civ. 771): nessuna richiesta prima del ${params.optionEndsOn}.`,
     };
   }
   if (rule === 'pause_after_conversation') {

@@ -52,13 +52,13 @@ export type CaseReviewsStatus = 'closed' | 'open';
 
 export type CasesCloseReason = 'deceased' | 'merged' | 'other' | 'overindebtedness_erasure' | 'paid' | 'personal_recovery' | 'recalled' | 'returned_unpaid' | 'settled' | 'time_barred' | 'written_off';
 
-export type CasesStage = 'amicable' | 'closed' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
+export type CasesStage = 'amicable' | 'closed' | 'deceased' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
 
 export type CasesStatus = 'closed' | 'on_hold' | 'open';
 
-export type CaseStageHistoryFromStage = 'amicable' | 'closed' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
+export type CaseStageHistoryFromStage = 'amicable' | 'closed' | 'deceased' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
 
-export type CaseStageHistoryToStage = 'amicable' | 'closed' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
+export type CaseStageHistoryToStage = 'amicable' | 'closed' | 'deceased' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
 
 export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'dispute_review' | 'payment_check' | 'promise_broken' | 'refusal_review' | 'trace_contact';
 
@@ -131,6 +131,16 @@ export type DisputesGrounds = 'already_paid' | 'amount_wrong' | 'identity_theft'
 export type DisputesStatus = 'answered' | 'decided' | 'evidence_requested' | 'linked';
 
 export type DocumentRetentionPeriodsBasis = 'enforcement' | 'limitation' | 'minimisation';
+
+export type EstateDeadlineRulesDeadline = 'claim_declaration' | 'option_lapse' | 'option_period' | 'summons_to_opt';
+
+export type EstateDeadlineRulesTag = 'check' | 'law';
+
+export type EstatePartiesHeirOption = 'accept' | 'net_assets' | 'renounce' | 'undecided';
+
+export type EstatePartiesRole = 'heir' | 'notary' | 'relative';
+
+export type EstatesStep = 'claim_lodged' | 'notary' | 'proven' | 'reported';
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
@@ -829,6 +839,49 @@ export interface DocumentRetentionPeriods {
   valid_from: string;
 }
 
+export interface EstateDeadlineRules {
+  created_at: Generated<Timestamp>;
+  deadline: EstateDeadlineRulesDeadline;
+  id: Generated<string>;
+  months: number;
+  source: string;
+  tag: EstateDeadlineRulesTag;
+  valid_from: string;
+}
+
+export interface EstateParties {
+  contact: string;
+  estate_id: string;
+  heir_option: EstatePartiesHeirOption | null;
+  id: Generated<string>;
+  name: string;
+  option_on: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  role: EstatePartiesRole;
+}
+
+export interface Estates {
+  case_id: string;
+  certificate_document_id: string | null;
+  claim_deadline_on: string | null;
+  claim_declared_on: string | null;
+  created_at: Timestamp;
+  creditor_id: string;
+  debtor_id: string;
+  died_on: string | null;
+  hold_id: string | null;
+  id: Generated<string>;
+  net_assets_published_on: string | null;
+  option_ends_on: string | null;
+  proven_at: Timestamp | null;
+  report_note: string;
+  reported_by: string | null;
+  reported_on: string;
+  step: EstatesStep;
+  updated_at: Timestamp;
+}
+
 export interface Holds {
   case_id: string | null;
   created_at: Generated<Timestamp>;
@@ -1302,6 +1355,9 @@ export interface DB {
   dispute_documents: DisputeDocuments;
   disputes: Disputes;
   document_retention_periods: DocumentRetentionPeriods;
+  estate_deadline_rules: EstateDeadlineRules;
+  estate_parties: EstateParties;
+  estates: Estates;
   holds: Holds;
   ledger_entries: LedgerEntries;
   ledger_transactions: LedgerTransactions;

@@ -115,7 +115,7 @@ export const CLOSED_OTHER: { why: Message; next: Message } = {
 
 /** The stages whose words depend on no fact of the case. */
 export const FIXED_STAGES: Record<
-  'overindebtedness' | 'judicial',
+  'overindebtedness' | 'judicial' | 'deceased',
   { procedure: Message; next: Message; ifNoSolution: Message }
 > = {
   overindebtedness: {
@@ -150,6 +150,23 @@ export const FIXED_STAGES: Record<
       fr: 'Seul un juge peut accorder un titre exécutoire ; un commissaire de justice pourra ensuite l’exécuter, jamais le dimanche ni un jour férié, ni avant 6 h ou après 21 h.',
       en: 'Only a judge can grant an enforceable title; a judicial officer may then enforce it, never on Sundays or holidays, nor before 6 am or after 9 pm.',
       it: 'Solo un giudice può concedere un titolo esecutivo; un ufficiale giudiziario potrà poi eseguirlo, mai la domenica o nei giorni festivi.',
+    },
+  },
+  deceased: {
+    procedure: {
+      fr: 'Le débiteur est décédé : le dossier suit la succession ; ses proches ne doivent rien.',
+      en: 'The debtor died: the file follows the estate; their relatives owe nothing.',
+      it: 'Il debitore è deceduto: la pratica segue la successione; i familiari non devono nulla.',
+    },
+    next: {
+      fr: 'Aucune demande aux héritiers avant la fin de leur délai d’option de 4 mois.',
+      en: 'No demand to the heirs before their 4-month option period ends.',
+      it: 'Nessuna richiesta agli eredi prima della fine del termine di 4 mesi per la scelta.',
+    },
+    ifNoSolution: {
+      fr: 'Si tous les héritiers renoncent, le dossier est clos sans succession.',
+      en: 'If every heir renounces, the file closes without an estate.',
+      it: 'Se tutti gli eredi rinunciano, la pratica è chiusa senza successione.',
     },
   },
 };

@@ -19,7 +19,7 @@ import { dateWords as dw } from './texts.js';
 export const AMICABLE_REVIEW_MONTHS = 4;
 
 export interface StandingFacts {
-  stage: 'amicable' | 'plan' | 'dispute' | 'overindebtedness' | 'judicial' | 'closed';
+  stage: 'amicable' | 'plan' | 'dispute' | 'overindebtedness' | 'judicial' | 'deceased' | 'closed';
   closeReason: string | null;
   mandateKind: 'collection' | 'purchased';
   creditorName: string;
@@ -216,6 +216,7 @@ function stageStanding(context: Context): Standing {
       };
     case 'overindebtedness':
     case 'judicial':
+    case 'deceased':
       return { ...FIXED_STAGES[facts.stage], facts: shown };
     default:
       return amicableStanding(context);

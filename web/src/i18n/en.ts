@@ -17,6 +17,7 @@ import { documentsEn, documentsProblemsEn } from './documents/en.js';
 import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
+import { estatesEn, estatesProblemsEn } from './estates/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
@@ -87,6 +88,7 @@ export const en: Messages = {
     dispute: 'Dispute',
     overindebtedness: 'Over-indebtedness',
     judicial: 'Judicial',
+    deceased: 'Deceased (estate)',
     closed: 'Closed',
   },
   statuses: {
@@ -607,6 +609,7 @@ export const en: Messages = {
   timeBars: timeBarsEn,
   caseOverview: caseOverviewEn,
   disputes: disputesEn,
+  estates: estatesEn,
   strategyForm: strategyFormEn,
   problems: {
     teams: adminProblemsEn.teams,
@@ -618,6 +621,7 @@ export const en: Messages = {
     ...documentsProblemsEn,
     ...complaintsProblemsEn,
     ...disputesProblemsEn,
+    ...estatesProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',

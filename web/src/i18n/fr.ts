@@ -16,6 +16,7 @@ import { documentsFr, documentsProblemsFr } from './documents/fr.js';
 import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
+import { estatesFr, estatesProblemsFr } from './estates/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
@@ -86,6 +87,7 @@ export const fr = {
     dispute: 'Contestation',
     overindebtedness: 'Surendettement',
     judicial: 'Judiciaire',
+    deceased: 'Décès (succession)',
     closed: 'Clos',
   },
   statuses: {
@@ -613,6 +615,7 @@ export const fr = {
   timeBars: timeBarsFr,
   caseOverview: caseOverviewFr,
   disputes: disputesFr,
+  estates: estatesFr,
   strategyForm: strategyFormFr,
   problems: {
     teams: adminProblemsFr.teams,
@@ -624,6 +627,7 @@ export const fr = {
     ...documentsProblemsFr,
     ...complaintsProblemsFr,
     ...disputesProblemsFr,
+    ...estatesProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',

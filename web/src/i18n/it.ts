@@ -17,6 +17,7 @@ import { documentsIt, documentsProblemsIt } from './documents/it.js';
 import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
+import { estatesIt, estatesProblemsIt } from './estates/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 
 /**
@@ -84,6 +85,7 @@ export const it: PartialMessages = {
     dispute: 'Contestazione',
     overindebtedness: 'Sovraindebitamento',
     judicial: 'Giudiziale',
+    deceased: 'Decesso (successione)',
     closed: 'Chiusa',
   },
   statuses: { open: 'Aperta', on_hold: 'Sospesa', closed: 'Chiusa' },
@@ -600,6 +602,7 @@ export const it: PartialMessages = {
   timeBars: timeBarsIt,
   caseOverview: caseOverviewIt,
   disputes: disputesIt,
+  estates: estatesIt,
   strategyForm: strategyFormIt,
   problems: {
     teams: adminProblemsIt.teams,
@@ -611,6 +614,7 @@ export const it: PartialMessages = {
     ...documentsProblemsIt,
     ...complaintsProblemsIt,
     ...disputesProblemsIt,
+    ...estatesProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',

@@ -16,6 +16,8 @@ const CODE_GROUPS: Partial<Record<RecordParamKind, string>> = {
   disputeDecision: 'disputes.decisions',
   complaintSubject: 'complaints.subjects',
   complaintOutcome: 'complaints.outcomes',
+  estateRole: 'estates.roles',
+  heirOption: 'estates.heirOptions',
 };
 
 const KINDS: Record<string, Record<string, RecordParamKind> | undefined> = RECORD_TEXTS;

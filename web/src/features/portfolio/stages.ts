@@ -1,7 +1,15 @@
 import type { Stage } from './api.js';
 
 /** The stages of a case in the order of its life, for menus and tables (the API sorts them by name). */
-export const STAGES: readonly Stage[] = ['amicable', 'plan', 'dispute', 'overindebtedness', 'judicial', 'closed'];
+export const STAGES: readonly Stage[] = [
+  'amicable',
+  'plan',
+  'dispute',
+  'overindebtedness',
+  'judicial',
+  'deceased',
+  'closed',
+];
 
 export function isStage(value: string | null): value is Stage {
   return value !== null && (STAGES as readonly string[]).includes(value);

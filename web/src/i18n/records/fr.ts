@@ -12,6 +12,14 @@ export const recordsFr = {
   dispute_stage_resolved: 'Contestations tranchées : le dossier reprend',
   case_closed: 'Dossier clos ({{closeReason}}) : {{note}}',
   case_reopened: 'Dossier rouvert : {{note}}',
+  death_reported_stage: 'Décès signalé : le dossier passe en phase succession',
+  estate_death_reported: 'Décès du débiteur signalé : tout contact est suspendu jusqu’à la preuve',
+  estate_death_proven:
+    'Acte de décès reçu (décès le {{diedOn}}) : délai d’option des héritiers jusqu’au {{optionEndsOn}}',
+  estate_party_added: 'Succession : {{role}} identifié',
+  estate_claim_declared: 'Créance déclarée à la succession',
+  estate_claim_declared_by: 'Créance déclarée à la succession (délai de déclaration : {{deadlineOn}})',
+  estate_option_recorded: 'Option d’un héritier enregistrée : {{option}}',
   dispute_recorded:
     'Contestation ({{grounds}}) de la créance {{claimReference}} : justificatifs demandés au créancier pour le {{dueOn}}',
   dispute_linked: 'Nouvelle contestation ({{grounds}}) de la créance {{claimReference}}, rattachée à la première',

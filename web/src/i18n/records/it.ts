@@ -13,6 +13,14 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   dispute_stage_resolved: 'Contestazioni decise: la pratica riprende',
   case_closed: 'Pratica chiusa ({{closeReason}}): {{note}}',
   case_reopened: 'Pratica riaperta: {{note}}',
+  death_reported_stage: 'Decesso segnalato: la pratica passa alla fase successione',
+  estate_death_reported: 'Segnalato il decesso del debitore: ogni contatto è sospeso fino alla prova',
+  estate_death_proven:
+    'Certificato di morte ricevuto (decesso il {{diedOn}}): termine di scelta degli eredi fino al {{optionEndsOn}}',
+  estate_party_added: 'Successione: {{role}} identificato',
+  estate_claim_declared: 'Credito dichiarato alla successione',
+  estate_claim_declared_by: 'Credito dichiarato alla successione (termine per la dichiarazione: {{deadlineOn}})',
+  estate_option_recorded: 'Scelta di un erede registrata: {{option}}',
   dispute_recorded:
     'Contestazione ({{grounds}}) del credito {{claimReference}}: documenti chiesti al creditore entro il {{dueOn}}',
   dispute_linked: 'Nuova contestazione ({{grounds}}) del credito {{claimReference}}, collegata alla prima',
