@@ -27,6 +27,7 @@ import { complaintRoutes } from '../complaints/routes.js';
 import { timeBarRoutes } from '../time-bars/routes.js';
 import { disputeRoutes } from '../disputes/routes.js';
 import { closureRoutes } from '../closures/routes.js';
+import { estateRoutes } from '../estates/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -55,6 +56,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   timeBarRoutes,
   disputeRoutes,
   closureRoutes,
+  estateRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -5,7 +5,10 @@ import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 import { decideContact } from './core/decide.js';
+import type { EstateContact, EstateRecipient } from './core/facts.js';
 import type { Channel } from './core/policy-document.js';
+import { startOfLocalDay } from '../platform/calendar/index.js';
+import { conflict } from '../platform/errors.js';
 import type { DecisionView } from './contract.js';
 import { decisionView, type OverrideRef } from './decision-view.js';
 import { loadContactFacts } from './load-facts.js';
@@ -17,7 +20,13 @@ type Db = Kysely<DB> | Transaction<DB>;
 export async function contactPermission(
   deps: Deps,
   actor: Actor,
-  input: { debtorId: string; channel: Channel; at?: Date | undefined; caseId?: string | undefined },
+  input: {
+    debtorId: string;
+    channel: Channel;
+    at?: Date | undefined;
+    caseId?: string | undefined;
+    recipient?: 'debtor' | EstateRecipient | undefined;
+  },
 ): Promise<DecisionView> {
   const at = input.at ?? deps.now();
   await assertDebtorInScope(deps.db, actor, input.debtorId, input.caseId ?? null);
@@ -27,7 +36,10 @@ export async function contactPermission(
     caseId: input.caseId ?? null,
     at,
   });
-  const decision = decideContact(policy, facts, input.channel, at.getTime());
+  const recipient = input.recipient ?? 'debtor';
+  const estate =
+    recipient === 'debtor' ? undefined : await estateContact(deps, input.debtorId, input.caseId ?? null, recipient);
+  const decision = decideContact(policy, { ...facts, estate }, input.channel, at.getTime());
   const override = decision.allowed
     ? null
     : await usableOverride(deps.db, input.debtorId, input.caseId ?? null, input.channel, at);
@@ -36,6 +48,33 @@ export async function contactPermission(
     decisionView(decision, actor.locale, override),
   ]);
   return view!;
+}
+
+/**
+ * Who the contact is for when the debtor died (REGULATION §12): the estate's option period, from the estate of the
+ * case (or the debtor's latest). No death reported: there is no estate to contact (409).
+ */
+async function estateContact(
+  deps: Deps,
+  debtorId: string,
+  caseId: string | null,
+  recipient: EstateRecipient,
+): Promise<EstateContact> {
+  let query = deps.db
+    .selectFrom('estates')
+    .select('option_ends_on')
+    .where('debtor_id', '=', debtorId)
+    .orderBy('created_at', 'desc')
+    .limit(1);
+  if (caseId !== null) query = query.where('case_id', '=', caseId);
+  const estate = await query.executeTakeFirst();
+  if (!estate) throw conflict('estates.no_estate', 'No death is reported for this debtor: contact is with the debtor.');
+  const endsOn = estate.option_ends_on;
+  return {
+    recipient,
+    optionEndsOn: endsOn,
+    optionEndsAt: endsOn === null ? null : startOfLocalDay(endsOn, deps.config.AGENCY_TZ).getTime(),
+  };
 }
 
 /** An override granted for this channel, not used and not expired, that lets the next contact through. */

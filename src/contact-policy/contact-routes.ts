@@ -64,6 +64,7 @@ function registerPermissionRoutes(app: FastifyInstance, deps: Deps) {
         channel: request.query.channel,
         at: request.query.at,
         caseId: request.query.caseId,
+        recipient: request.query.recipient,
       }),
   );
 

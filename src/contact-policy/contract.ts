@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ESTATE_RECIPIENTS } from './core/facts.js';
 import { isValidTimeZone } from '../platform/calendar/local-time.js';
 import { CALENDAR_DATE_MAX, CALENDAR_DATE_MIN, idParams, INT4_MAX, int4Param } from '../platform/http/schemas.js';
 import { REASON_MAX_LENGTH } from '../need-to-know/core/need-to-know.js';
@@ -129,10 +130,15 @@ export const caseContactSchema = z.object({
   callbacks: z.array(z.object({ id: z.string(), caseId: z.string(), at: z.string(), status: z.string() })),
 });
 
+export const CONTACT_RECIPIENTS = ['debtor', ...ESTATE_RECIPIENTS] as const;
 export const contactPermissionQuery = z.strictObject({
   channel,
   at: instant.optional(),
   caseId: z.string().uuid().optional(),
+  recipient: z
+    .enum(CONTACT_RECIPIENTS)
+    .default('debtor')
+    .describe("who is contacted: the debtor, or for a deceased debtor's estate an heir, a relative or the notary"),
 });
 export const caseContactQuery = z.strictObject({
   reason: z

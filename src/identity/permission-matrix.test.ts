@@ -284,6 +284,29 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/reopening',
     payload: () => ({ note: 'Probe of the permission matrix' }),
   },
+  'GET /api/v1/cases/:id/estate': { url: (ids) => `/api/v1/cases/${ids.caseId}/estate` },
+  // Allowed roles get 404: no such case (a probe reports no death on a case of the demo).
+  'POST /api/v1/cases/:id/estate': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/estate',
+    payload: () => ({ note: 'Probe of the permission matrix' }),
+  },
+  'POST /api/v1/cases/:id/estate/proof': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/estate/proof',
+    payload: () => ({ diedOn: '2026-01-10', documentId: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'POST /api/v1/cases/:id/estate/parties': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/estate/parties',
+    payload: () => ({ role: 'notary', name: 'Probe' }),
+  },
+  'POST /api/v1/cases/:id/estate/parties/:partyId/option': {
+    url: () =>
+      '/api/v1/cases/00000000-0000-4000-8000-000000000000/estate/parties/00000000-0000-4000-8000-000000000000/option',
+    payload: () => ({ option: 'accept' }),
+  },
+  'POST /api/v1/cases/:id/estate/claim': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/estate/claim',
+    payload: () => ({}),
+  },
   'POST /api/v1/cases/:id/complaints': {
     url: (ids) => `/api/v1/cases/${ids.caseId}/complaints`,
     payload: () => ({ channel: 'phone', subject: 'other', summary: 'Probe of the permission matrix' }),

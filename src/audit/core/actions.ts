@@ -94,6 +94,11 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'dispute.linked',
     'dispute.answered',
     'dispute.decided',
+    'estate.death_reported',
+    'estate.death_proven',
+    'estate.party_added',
+    'estate.claim_declared',
+    'estate.option_recorded',
   ],
   access: [
     'auth.login',

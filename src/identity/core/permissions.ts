@@ -106,6 +106,13 @@ export const PERMISSIONS = {
   'disputes.record': [...CASE_WORKERS, 'manager'],
   'disputes.answer': ['creditor_user', 'manager'],
   'disputes.review': [...CASE_WORKERS, 'manager'],
+  /**
+   * A deceased debtor's estate (REGULATION §12): read it (a creditor user: the state of its own cases' estates, never
+   * the heirs' data), report a death (case workers), run the estate's steps (team leaders and specialists).
+   */
+  'estates.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
+  'estates.report': [...CASE_WORKERS, 'manager'],
+  'estates.manage': ['team_leader', 'care_specialist', 'overindebtedness_specialist', 'judicial_specialist', 'manager'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,

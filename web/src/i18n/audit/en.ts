@@ -141,6 +141,13 @@ export const auditTrailEn: typeof auditTrailFr = {
       closed: '{{actor}} closed case {{case}}',
       reopened: '{{actor}} reopened case {{case}}',
     },
+    estate: {
+      death_reported: "{{actor}} reported a debtor's death: every contact stopped",
+      death_proven: '{{actor}} recorded the death certificate',
+      party_added: '{{actor}} identified a notary, an heir or a relative of an estate',
+      claim_declared: '{{actor}} declared a claim to an estate',
+      option_recorded: "{{actor}} recorded an heir's option",
+    },
     dispute: {
       recorded: '{{actor}} recorded a dispute and asked the creditor for evidence',
       linked: '{{actor}} recorded a dispute linked to an earlier one',

@@ -145,6 +145,13 @@ export const auditTrailFr = {
       closed: '{{actor}} a clos le dossier {{case}}',
       reopened: '{{actor}} a rouvert le dossier {{case}}',
     },
+    estate: {
+      death_reported: '{{actor}} a signalé le décès d’un débiteur : tout contact est suspendu',
+      death_proven: '{{actor}} a enregistré l’acte de décès',
+      party_added: '{{actor}} a identifié un notaire, un héritier ou un proche d’une succession',
+      claim_declared: '{{actor}} a déclaré une créance à une succession',
+      option_recorded: '{{actor}} a enregistré l’option d’un héritier',
+    },
     dispute: {
       recorded: '{{actor}} a enregistré une contestation et demandé les justificatifs au créancier',
       linked: '{{actor}} a enregistré une contestation rattachée à une précédente',

@@ -143,6 +143,13 @@ export const auditTrailIt: typeof auditTrailFr = {
       closed: '{{actor}} ha chiuso la pratica {{case}}',
       reopened: '{{actor}} ha riaperto la pratica {{case}}',
     },
+    estate: {
+      death_reported: '{{actor}} ha segnalato il decesso di un debitore: ogni contatto è sospeso',
+      death_proven: '{{actor}} ha registrato il certificato di morte',
+      party_added: '{{actor}} ha identificato un notaio, un erede o un familiare di una successione',
+      claim_declared: '{{actor}} ha dichiarato un credito alla successione',
+      option_recorded: '{{actor}} ha registrato la scelta di un erede',
+    },
     dispute: {
       recorded: '{{actor}} ha registrato una contestazione e chiesto i documenti al creditore',
       linked: '{{actor}} ha registrato una contestazione collegata a una precedente',
