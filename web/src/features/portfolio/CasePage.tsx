@@ -24,6 +24,7 @@ import { CaseComplaintsSection } from '../complaints/CaseComplaintsSection.js';
 import { TimeBarSection } from '../time-bars/TimeBarSection.js';
 import { DisputesSection } from '../disputes/DisputesSection.js';
 import { ClosurePanel } from '../disputes/ClosurePanel.js';
+import { EstatePanel } from '../estates/EstatePanel.js';
 import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
 import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
 
@@ -125,6 +126,21 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}
       {can(me.role, 'documents.read') ? <DocumentsSection caseId={detail.id} /> : null}
       {can(me.role, 'complaints.read') ? <CaseComplaintsSection caseId={detail.id} /> : null}
+      <CaseLifecyclePanels detail={detail} reloadCase={reloadCase} />
+      {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
+      {/* The contact panel lists the holds and manages them; others read them here. */}
+      {contactsShown ? null : <HoldsSection holds={detail.holds} />}
+      <StageHistorySection history={detail.stageHistory} />
+      <TimelineSection timeline={detail.timeline} />
+    </>
+  );
+}
+
+/** What moves the case's life: its disputes, a deceased debtor's estate, its closure or reopening. */
+function CaseLifecyclePanels({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () => void }) {
+  const me = useMe();
+  return (
+    <>
       {can(me.role, 'disputes.read') ? (
         <DisputesSection
           caseId={detail.id}
@@ -132,6 +148,9 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
           claims={detail.claims}
           onChanged={reloadCase}
         />
+      ) : null}
+      {can(me.role, 'estates.read') ? (
+        <EstatePanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={reloadCase} />
       ) : null}
       {can(me.role, 'cases.close') ? (
         <ClosurePanel
@@ -142,11 +161,6 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
           onChanged={reloadCase}
         />
       ) : null}
-      {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
-      {/* The contact panel lists the holds and manages them; others read them here. */}
-      {contactsShown ? null : <HoldsSection holds={detail.holds} />}
-      <StageHistorySection history={detail.stageHistory} />
-      <TimelineSection timeline={detail.timeline} />
     </>
   );
 }
