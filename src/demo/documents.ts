@@ -6,7 +6,7 @@ import type { Deps } from '../platform/deps.js';
 import { pdfMoney, renderPdf } from '../platform/pdf.js';
 
 /** A demo user as the upload service's actor. */
-async function actorOf(deps: Deps, email: string): Promise<Actor | null> {
+export async function actorOf(deps: Deps, email: string): Promise<Actor | null> {
   const user = await deps.db
     .selectFrom('users')
     .select(['id', 'role', 'creditor_id', 'display_name', 'email'])

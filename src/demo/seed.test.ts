@@ -53,6 +53,7 @@ describe('demo agency', () => {
     expect(stages.map((s) => s.stage).sort()).toEqual([
       'amicable',
       'closed',
+      'deceased',
       'dispute',
       'judicial',
       'overindebtedness',
@@ -108,6 +109,8 @@ describe('demo agency', () => {
       .selectFrom('case_documents as d')
       .innerJoin('creditors as c', 'c.id', 'd.creditor_id')
       .select(['d.id', 'd.case_id', 'd.document_type', 'd.special_category', 'd.shared_with_creditor', 'c.code'])
+      // The death certificates of the demo estates are counted with the estates (src/estates/estates.test.ts).
+      .where('d.document_type', '!=', 'death_certificate')
       .execute();
     expect(documents.map((d) => d.document_type).sort()).toEqual([
       'correspondence',

@@ -110,6 +110,7 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await loadDemoPayments(deps, random, Math.max(3, Math.round((options.debtors ?? 2_500) / 100)));
   await loadDemoAdministration(deps, passwordHash);
   await loadDemoDocuments(deps);
+  await (await import('./estates.js')).loadDemoEstates(deps);
   // The work queues, built from the strategy and the contact policy as the nightly refresh does.
   await rebuildQueue(deps);
   // What waits for the team leader: a broken promise, a missed callback, a plan to approve.
