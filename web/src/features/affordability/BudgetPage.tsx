@@ -91,7 +91,7 @@ function BudgetView({ detail }: { detail: CaseDetail }) {
       const version = await saveBudget(detail.debtor.id, body);
       setResult(version.result);
       versions.reload();
-      return t('budget.saved', { version: version.version });
+      return (t) => t('budget.saved', { version: version.version });
     });
   }
 

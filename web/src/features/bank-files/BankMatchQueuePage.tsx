@@ -12,6 +12,7 @@ import { useFormat } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 
 /** Credits no rule matched with certainty, oldest first: assign each to a case (records the payment) or dismiss it. */
 export function BankMatchQueuePage() {
@@ -19,7 +20,7 @@ export function BankMatchQueuePage() {
   usePageTitle(t('payments.queue.title'));
   const queue = useApiData(listMatchQueue, 'queue');
   // Messages of items dealt with stay on the page after the list reloads without them.
-  const [done, setDone] = useState<string[]>([]);
+  const [done, setDone] = useState<Saying[]>([]);
   return (
     <>
       <p className="back-link">
@@ -32,9 +33,7 @@ export function BankMatchQueuePage() {
       <p className="hint">{t('payments.queue.intro')}</p>
       <div role="status" className="status-area">
         {done.map((message, index) => (
-          <p key={index} className="success">
-            {message}
-          </p>
+          <SuccessMessage key={index} saying={message} />
         ))}
       </div>
       <AsyncContent data={queue} onRetry={queue.reload}>
@@ -61,7 +60,7 @@ export function BankMatchQueuePage() {
   );
 }
 
-function QueueItemCard({ item, onDone }: { item: MatchQueueItem; onDone: (message: string) => void }) {
+function QueueItemCard({ item, onDone }: { item: MatchQueueItem; onDone: (message: Saying) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
@@ -101,20 +100,12 @@ function QueueItemCard({ item, onDone }: { item: MatchQueueItem; onDone: (messag
           },
         ]}
       />
-      {can(me.role, 'bank_files.match') ? <QueueActions item={item} amount={amount} onDone={onDone} /> : null}
+      {can(me.role, 'bank_files.match') ? <QueueActions item={item} onDone={onDone} /> : null}
     </section>
   );
 }
 
-function QueueActions({
-  item,
-  amount,
-  onDone,
-}: {
-  item: MatchQueueItem;
-  amount: string;
-  onDone: (message: string) => void;
-}) {
+function QueueActions({ item, onDone }: { item: MatchQueueItem; onDone: (message: Saying) => void }) {
   const { t } = useTranslation();
   const [reference, setReference] = useState(item.suggestedCase?.reference ?? '');
   const [note, setNote] = useState('');
@@ -138,18 +129,21 @@ function QueueActions({
     const ok = await assign.run(async () => {
       const caseId = await findCase(wanted);
       await assignQueued(item.id, { caseId, ...(note.trim() ? { note: note.trim() } : {}) });
-      return t('payments.queue.assigned', { amount, reference: wanted });
+      return (t, format) => t('payments.queue.assigned', { amount: format.money(item.amountCents), reference: wanted });
     });
-    if (ok) onDone(t('payments.queue.assigned', { amount, reference: wanted }));
+    if (ok)
+      onDone((t, format) =>
+        t('payments.queue.assigned', { amount: format.money(item.amountCents), reference: wanted }),
+      );
   }
 
   async function sendDismiss(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const ok = await dismiss.run(async () => {
       await dismissQueued(item.id, dismissNote.trim());
-      return t('payments.queue.dismissed', { amount });
+      return (t, format) => t('payments.queue.dismissed', { amount: format.money(item.amountCents) });
     });
-    if (ok) onDone(t('payments.queue.dismissed', { amount }));
+    if (ok) onDone((t, format) => t('payments.queue.dismissed', { amount: format.money(item.amountCents) }));
   }
 
   return (

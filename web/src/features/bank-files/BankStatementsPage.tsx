@@ -94,7 +94,6 @@ function UploadStatement() {
     let id = '';
     const ok = await submit.run(async () => {
       id = (await uploadBankStatement(file)).id;
-      return '';
     });
     if (ok) void navigate(`/bank-statements/${id}`);
   }

@@ -7,7 +7,6 @@ import { useLiveData } from '../../api/useLiveData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { CodeSelect } from '../../ui/fields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
-import { useFormat } from '../../i18n/format.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { ComplaintTable } from './ComplaintTable.js';
@@ -44,7 +43,6 @@ export function CaseComplaintsSection({ caseId }: { caseId: string }) {
 
 function RegisterComplaintForm({ caseId, onRegistered }: { caseId: string; onRegistered: () => void }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const submit = useSubmit();
   const [channel, setChannel] = useState<ComplaintChannel>('phone');
   const [subject, setSubject] = useState<ComplaintSubject>('contact_frequency');
@@ -60,11 +58,12 @@ function RegisterComplaintForm({ caseId, onRegistered }: { caseId: string; onReg
         summary,
         ...(receivedOn ? { receivedOn } : {}),
       });
-      return t('complaints.register.done', {
-        reference: made.reference,
-        acknowledgeBy: format.date(made.acknowledgeBy),
-        answerBy: format.date(made.answerBy),
-      });
+      return (t, format) =>
+        t('complaints.register.done', {
+          reference: made.reference,
+          acknowledgeBy: format.date(made.acknowledgeBy),
+          answerBy: format.date(made.answerBy),
+        });
     });
     if (ok) {
       setSummary('');

@@ -5,6 +5,7 @@ import type { ComplaintOutcome, RootCause } from '../../../../src/complaints/con
 import { acknowledgeComplaint, answerComplaint, closeComplaint, type ComplaintView } from './api.js';
 import { CodeSelect } from '../../ui/fields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+import type { Saying } from '../../i18n/saying.js';
 
 /** What a handler does next with a complaint: acknowledge it, answer it (outcome, root cause, measures), close it. */
 export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintView; onDone: () => void }) {
@@ -12,7 +13,7 @@ export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintVi
   const submit = useSubmit();
   const [answering, setAnswering] = useState(false);
   const reference = complaint.reference;
-  const run = async (action: () => Promise<unknown>, done: string) => {
+  const run = async (action: () => Promise<unknown>, done: Saying) => {
     if (await submit.run(async () => (await action(), done))) onDone();
   };
   const open = complaint.status === 'received' || complaint.status === 'acknowledged';
@@ -24,7 +25,10 @@ export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintVi
           className="button secondary small"
           disabled={submit.busy}
           onClick={() =>
-            void run(() => acknowledgeComplaint(complaint.id), t('complaints.acknowledged', { reference }))
+            void run(
+              () => acknowledgeComplaint(complaint.id),
+              (t) => t('complaints.acknowledged', { reference }),
+            )
           }
         >
           {t('complaints.acknowledge', { reference })}
@@ -40,7 +44,12 @@ export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintVi
           type="button"
           className="button secondary small"
           disabled={submit.busy}
-          onClick={() => void run(() => closeComplaint(complaint.id), t('complaints.closed', { reference }))}
+          onClick={() =>
+            void run(
+              () => closeComplaint(complaint.id),
+              (t) => t('complaints.closed', { reference }),
+            )
+          }
         >
           {t('complaints.close', { reference })}
         </button>
@@ -63,7 +72,7 @@ function AnswerForm({ complaint, onDone }: { complaint: ComplaintView; onDone: (
     event.preventDefault();
     const ok = await submit.run(async () => {
       await answerComplaint(complaint.id, { outcome, answer, rootCause, ...(measures ? { measures } : {}) });
-      return t('complaints.answer.done', { reference: complaint.reference });
+      return (t) => t('complaints.answer.done', { reference: complaint.reference });
     });
     if (ok) onDone();
   }

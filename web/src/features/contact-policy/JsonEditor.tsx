@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { Said, type Saying } from '../../i18n/saying.js';
 import { useSubmit } from '../../ui/useSubmit.js';
 import type { PolicyDocument } from './api.js';
 
@@ -18,7 +19,7 @@ export function JsonEditor({
   const { t } = useTranslation();
   const formatted = JSON.stringify(document, null, 2);
   const [text, setText] = useState(formatted);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: Saying } | null>(null);
   const sending = useSubmit();
   useEffect(() => setText(formatted), [formatted]);
 
@@ -30,16 +31,17 @@ export function JsonEditor({
     } catch (caught) {
       setMessage({
         ok: false,
-        text: t('contactPolicy.draft.jsonSyntax', {
-          message: caught instanceof Error ? caught.message : String(caught),
-        }),
+        text: (t) =>
+          t('contactPolicy.draft.jsonSyntax', {
+            message: caught instanceof Error ? caught.message : String(caught),
+          }),
       });
       return;
     }
     setMessage(null);
     await sending.run(async () => {
       await onSave(parsed);
-      setMessage({ ok: true, text: t('contactPolicy.draft.jsonApplied') });
+      setMessage({ ok: true, text: (t) => t('contactPolicy.draft.jsonApplied') });
     });
   }
 
@@ -68,7 +70,11 @@ export function JsonEditor({
         </button>
       </div>
       <div role="status" className="status-area">
-        {message ? <p className={message.ok ? 'success' : 'field-error'}>{message.text}</p> : null}
+        {message ? (
+          <p className={message.ok ? 'success' : 'field-error'}>
+            <Said saying={message.text} />
+          </p>
+        ) : null}
       </div>
       {sending.error ? <ProblemMessage error={sending.error} title={t('contactPolicy.draft.saveFailed')} /> : null}
     </details>

@@ -29,10 +29,10 @@ export function ClosurePanel(props: {
     const ok = await submit.run(async () => {
       if (closed) {
         await reopenCase(props.caseId, { note: note.trim() });
-        return t('disputes.closure.reopened');
+        return (t) => t('disputes.closure.reopened');
       }
       await closeCase(props.caseId, { reason, note: note.trim() });
-      return t('disputes.closure.done');
+      return (t) => t('disputes.closure.done');
     });
     if (ok) {
       setNote('');

@@ -71,7 +71,7 @@ export function RecordDisputeForm(props: {
     event.preventDefault();
     const ok = await submit.run(async () => {
       const made = await recordDispute(props.caseId, { claimId, grounds, note: note.trim(), documentIds: chosen });
-      return made.status === 'linked' ? t('disputes.record.linked') : t('disputes.record.done');
+      return (t) => (made.status === 'linked' ? t('disputes.record.linked') : t('disputes.record.done'));
     });
     if (ok) {
       setNote('');
@@ -152,7 +152,7 @@ export function AnswerDisputeForm(props: {
         adjustment: answer === 'adjusted' ? { component, amountCents: cents ?? 0 } : null,
         documentIds: chosen,
       });
-      return t('disputes.respond.done');
+      return (t) => t('disputes.respond.done');
     });
     if (ok) props.onDone();
   }
@@ -227,7 +227,7 @@ export function ReviewDisputeForm(props: { dispute: DisputeView; onDone: () => v
     event.preventDefault();
     const ok = await submit.run(async () => {
       await decideDispute(props.dispute.id, { decision, note: note.trim() });
-      return t('disputes.review.done');
+      return (t) => t('disputes.review.done');
     });
     if (ok) props.onDone();
   }

@@ -11,6 +11,7 @@ import { useFormat, type Formatters } from '../../i18n/format.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { UploadDocumentForm } from './UploadDocumentForm.js';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 
 /** What a reader may do to a document beyond downloading it, each asking why first. */
 interface DocumentActs {
@@ -31,16 +32,16 @@ export function DocumentsSection({ caseId }: { caseId: string }) {
   const documents = useLiveData((signal) => getCaseDocuments(caseId, signal), caseId);
   const creditorUser = me.role === 'creditor_user';
   const [asking, setAsking] = useState<{ act: 'erase' | 'read'; document: DocumentView } | null>(null);
-  const [done, setDone] = useState('');
+  const [done, setDone] = useState<Saying | null>(null);
   const acts: DocumentActs = {
     mayErase: can(me.role, 'documents.erase'),
     mayReadWithReason: REASON_ROLES.includes(me.role),
     ask: (act, document) => {
-      setDone('');
+      setDone(null);
       setAsking({ act, document });
     },
   };
-  const label = (document: DocumentView) => document.fileName ?? t('documents.restricted');
+  const label = (document: DocumentView, say = t) => document.fileName ?? say('documents.restricted');
   return (
     <section className="card" aria-labelledby="documents-heading">
       <h2 id="documents-heading">{t('documents.heading')}</h2>
@@ -59,7 +60,7 @@ export function DocumentsSection({ caseId }: { caseId: string }) {
               />
             )}
             <div role="status" className="status-area">
-              {done ? <p className="success">{done}</p> : null}
+              <SuccessMessage saying={done} />
             </div>
             {asking?.act === 'erase' ? (
               <ReasonDialog
@@ -68,7 +69,8 @@ export function DocumentsSection({ caseId }: { caseId: string }) {
                 submitLabel={t('documents.erase.confirm')}
                 onConfirm={async (reason) => {
                   await eraseDocument(asking.document.id, reason);
-                  setDone(t('documents.erase.done', { name: label(asking.document) }));
+                  const erased = asking.document;
+                  setDone(() => (say: TFunction) => say('documents.erase.done', { name: label(erased, say) }));
                   documents.reload();
                 }}
                 onClose={() => setAsking(null)}

@@ -48,7 +48,7 @@ export function UploadDocumentForm({
         sharedWithCreditor: creditorUser || shared,
         specialCategory: !creditorUser && (special || type === 'medical_proof'),
       });
-      return t('documents.upload.done', { name: made.fileName ?? file.name });
+      return (t) => t('documents.upload.done', { name: made.fileName ?? file.name });
     });
     if (ok) {
       setDescription('');

@@ -70,7 +70,7 @@ function RequestTable({ items, mayDecide, decision, onDecided }: RequestTablePro
         approve ? { decision: 'approve' } : { decision: 'refuse', ...(reason ? { reason } : {}) },
       );
       onDecided();
-      return t(approve ? 'users.requests.approved' : 'users.requests.refused', { name: request.user.displayName });
+      return (t) => t(`users.requests.${approve ? 'approved' : 'refused'}`, { name: request.user.displayName });
     });
   }
 

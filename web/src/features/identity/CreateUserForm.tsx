@@ -45,10 +45,11 @@ export function CreateUserForm({ creditors, onCreated }: { creditors: CreditorSu
       setChecked(false);
       onCreated();
       // An account that reads case data is created inactive: its access waits for a second person.
-      return t(user.pendingAccess ? 'users.create.createdPending' : 'users.create.created', {
-        name: user.displayName,
-        email: user.email,
-      });
+      return (t) =>
+        t(user.pendingAccess ? 'users.create.createdPending' : 'users.create.created', {
+          name: user.displayName,
+          email: user.email,
+        });
     });
   }
 

@@ -135,7 +135,7 @@ function TeamRow(props: {
     void props.submit.run(async () => {
       const saved = await updateTeam(team.id, { name: name.trim(), poleId: poleId || null });
       props.onSaved();
-      return t('administration.teams.saved', { name: saved.name });
+      return (t) => t('administration.teams.saved', { name: saved.name });
     });
   }
   if (!props.mayManage) {
@@ -195,7 +195,7 @@ function PoleList({ poles, mayManage, onSaved }: { poles: PoleView[]; mayManage:
       const saved = await createPole(name.trim());
       setName('');
       onSaved();
-      return t('administration.teams.poleSaved', { name: saved.name });
+      return (t) => t('administration.teams.poleSaved', { name: saved.name });
     });
   }
   return (
@@ -256,7 +256,7 @@ function PoleItem(props: {
           void props.submit.run(async () => {
             const saved = await renamePole(props.pole.id, name.trim());
             props.onSaved();
-            return t('administration.teams.poleSaved', { name: saved.name });
+            return (t) => t('administration.teams.poleSaved', { name: saved.name });
           });
         }}
       >
@@ -288,7 +288,7 @@ function CreateTeam({ poles, onSaved }: { poles: PoleView[]; onSaved: () => void
       const saved = await createTeam({ name: name.trim(), kind, poleId: poleId || null });
       setName('');
       onSaved();
-      return t('administration.teams.created', { name: saved.name });
+      return (t) => t('administration.teams.created', { name: saved.name });
     });
   }
   return (

@@ -102,7 +102,7 @@ function TeamForm({ user, teams, onSaved }: { user: UserDetail; teams: TeamView[
     void submit.run(async () => {
       await changeUser(user.id, { teamId: teamId || null });
       onSaved();
-      return t('administration.user.teamSaved', { name: user.displayName });
+      return (t) => t('administration.user.teamSaved', { name: user.displayName });
     });
   }
   return (
@@ -153,9 +153,10 @@ function RoleForm({
         creditorId: role === 'creditor_user' ? creditorId || null : null,
       });
       onSaved();
-      return changed.pendingAccess
-        ? t('administration.user.roleWaiting')
-        : t('administration.user.roleSaved', { name: user.displayName });
+      return (t) =>
+        changed.pendingAccess
+          ? t('administration.user.roleWaiting')
+          : t('administration.user.roleSaved', { name: user.displayName });
     });
   }
   return (
@@ -216,7 +217,7 @@ function PasswordReset({ user, onDone }: { user: UserDetail; onDone: () => void 
             void submit.run(async () => {
               await resetPassword(user.id);
               onDone();
-              return t('administration.user.passwordResetDone', { name: user.displayName });
+              return (t) => t('administration.user.passwordResetDone', { name: user.displayName });
             })
           }
         >
@@ -244,7 +245,7 @@ function AccessToggle({ user, onDone }: { user: UserDetail; onDone: () => void }
             void submit.run(async () => {
               await changeUser(user.id, { active: !user.active });
               onDone();
-              return t(user.active ? 'users.deactivated' : 'users.activated', { name: user.displayName });
+              return (t) => t(user.active ? 'users.deactivated' : 'users.activated', { name: user.displayName });
             })
           }
         >

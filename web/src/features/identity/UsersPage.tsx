@@ -96,7 +96,6 @@ export function UsersPage() {
  * rows changed are forgotten when the list loads again (`key`).
  */
 function useUserChanges(key: string) {
-  const { t } = useTranslation();
   const submit = useSubmit();
   const [changed, setChanged] = useState<{ key: string; rows: Record<string, User> }>({ key, rows: {} });
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -110,7 +109,7 @@ function useUserChanges(key: string) {
       void submit.run(async () => {
         const updated = await changeUser(user.id, change);
         setChanged({ key, rows: { ...rows, [updated.id]: updated } });
-        return t(done, { name: updated.displayName });
+        return (t) => t(done, { name: updated.displayName });
       });
     },
   };

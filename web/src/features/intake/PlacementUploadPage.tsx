@@ -14,6 +14,7 @@ import { useFormat } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { browserToday } from '../../ui/today.js';
+import { Said, type Saying } from '../../i18n/saying.js';
 
 type Mandate = CreditorDetail['mandates'][number];
 
@@ -68,7 +69,7 @@ function UploadForm({ creditors }: { creditors: { id: string; name: string }[] }
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [uploadedMandate, setUploadedMandate] = useState('');
-  const [notice, setNotice] = useState<{ text: string; kind: 'success' | 'info' } | null>(null);
+  const [notice, setNotice] = useState<{ text: Saying; kind: 'success' | 'info' } | null>(null);
   const controller = useRef<AbortController | null>(null);
 
   // Leaving the page cancels an upload still under way.
@@ -126,10 +127,10 @@ function UploadForm({ creditors }: { creditors: { id: string; name: string }[] }
         { creditorId, mandateCode, file },
         { signal: abort.signal, onProgress: (next) => setProgress(next) },
       );
-      setNotice({ text: t('upload.sent'), kind: 'success' });
+      setNotice({ text: (t) => t('upload.sent'), kind: 'success' });
       void navigate(`/placements/${placement.id}`);
     } catch (caught) {
-      if (isAbort(caught)) setNotice({ text: t('upload.cancelled'), kind: 'info' });
+      if (isAbort(caught)) setNotice({ text: (t) => t('upload.cancelled'), kind: 'info' });
       else setError(caught);
       setProgress(null);
     } finally {
@@ -253,7 +254,11 @@ function UploadForm({ creditors }: { creditors: { id: string; name: string }[] }
       </form>
       {progress ? <UploadProgress progress={progress} /> : null}
       <div role="status" className="status-area">
-        {notice ? <p className={notice.kind}>{notice.text}</p> : null}
+        {notice ? (
+          <p className={notice.kind}>
+            <Said saying={notice.text} />
+          </p>
+        ) : null}
       </div>
       {error ? (
         <ProblemMessage

@@ -28,10 +28,11 @@ export function CreditPanel(props: {
   async function allocateNow() {
     const ok = await allocate.run(async () => {
       const result = await allocateCredit(props.caseId);
-      return t('payments.creditActions.allocated', {
-        amount: money(result.allocatedCents),
-        left: money(result.debtorCreditCents),
-      });
+      return (t, format) =>
+        t('payments.creditActions.allocated', {
+          amount: format.money(result.allocatedCents, props.currency),
+          left: format.money(result.debtorCreditCents, props.currency),
+        });
     });
     if (ok) props.onChanged();
   }
@@ -43,7 +44,8 @@ export function CreditPanel(props: {
     if (cents === null || cents <= 0) return;
     const ok = await refund.run(async () => {
       const result = await refundCredit(props.debtorId, { amountCents: cents, reason: reason.trim() });
-      return t('payments.creditActions.refunded', { left: money(result.debtorCreditCents) });
+      return (t, format) =>
+        t('payments.creditActions.refunded', { left: format.money(result.debtorCreditCents, props.currency) });
     });
     if (ok) {
       setAmount('');

@@ -59,10 +59,11 @@ export function RecordPaymentForm({
       const result = await recordPayment(payment, key);
       setRecorded(result);
       // A retry whose first attempt had arrived gets that first payment back: the same words are true of it.
-      return t('payments.record.recorded', {
-        amount: format.money(result.amountCents, result.currency),
-        receipt: result.receiptNumber,
-      });
+      return (t, format) =>
+        t('payments.record.recorded', {
+          amount: format.money(result.amountCents, result.currency),
+          receipt: result.receiptNumber,
+        });
     });
     if (ok) {
       pending.current = null;

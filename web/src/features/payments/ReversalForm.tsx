@@ -38,13 +38,14 @@ export function ReversalForm({
   async function reverse() {
     const ok = await submit.run(async () => {
       const result = await reversePayment(payment.id, { kind, reason: reason.trim() });
-      return t('payments.reversal.done', { number, kind: t(`payments.reversalKinds.${result.reversalKind ?? kind}`) });
+      return (t) =>
+        t('payments.reversal.done', { number, kind: t(`payments.reversalKinds.${result.reversalKind ?? kind}`) });
     });
     setConfirming(false);
     if (ok) onReversed();
   }
 
-  const done = submit.done !== '';
+  const done = submit.done !== null;
   return (
     <div className="reversal-form">
       <h3 id="reversal-heading" ref={heading} tabIndex={-1}>

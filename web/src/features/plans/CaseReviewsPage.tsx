@@ -7,6 +7,7 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
 import { ReasonField, SubmitRow, useSubmitThen } from './forms.js';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 
 /**
  * Review items for a person (GDPR art. 22: Accord refuses nothing by itself): orientation to the Banque de France
@@ -17,13 +18,13 @@ export function CaseReviewsPage() {
   const { t } = useTranslation();
   usePageTitle(t('caseReviews.title'));
   const reviews = useApiData((signal) => listCaseReviews(signal), 'case-reviews');
-  const [done, setDone] = useState('');
+  const [done, setDone] = useState<Saying | null>(null);
   return (
     <>
       <h1>{t('caseReviews.title')}</h1>
       <p>{t('caseReviews.intro')}</p>
       <div role="status" className="status-area">
-        {done ? <p className="success">{done}</p> : null}
+        <SuccessMessage saying={done} />
       </div>
       <AsyncContent data={reviews} onRetry={reviews.reload}>
         {(found) =>
@@ -36,7 +37,7 @@ export function CaseReviewsPage() {
                   key={item.id}
                   item={item}
                   onClosed={(message) => {
-                    setDone(message);
+                    setDone(() => message);
                     reviews.reload();
                   }}
                 />
@@ -60,7 +61,7 @@ function useReviewReason() {
   };
 }
 
-function ReviewCard({ item, onClosed }: { item: CaseReview; onClosed: (message: string) => void }) {
+function ReviewCard({ item, onClosed }: { item: CaseReview; onClosed: (message: Saying) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const describe = useReviewReason();
@@ -72,7 +73,7 @@ function ReviewCard({ item, onClosed }: { item: CaseReview; onClosed: (message: 
     event.preventDefault();
     await send(async () => {
       await closeCaseReview(item.id, outcome.trim());
-      return t('caseReviews.closed', { reference: item.caseReference });
+      return (t) => t('caseReviews.closed', { reference: item.caseReference });
     });
   }
 

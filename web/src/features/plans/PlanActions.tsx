@@ -6,6 +6,7 @@ import { useFormat } from '../../i18n/format.js';
 import { todayIso } from '../payments/shared.js';
 import { ReasonField, SubmitRow, useSubmitThen } from './forms.js';
 import { TermsFields, useTerms } from './terms.js';
+import { type Saying } from '../../i18n/saying.js';
 
 type Action = 'cancel' | 'renegotiate' | 'pay';
 
@@ -27,7 +28,7 @@ export function PlanActions({
   version: Version;
   mayPropose: boolean;
   mayRecord: boolean;
-  onChange: (message: string) => void;
+  onChange: (message: Saying) => void;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Action | null>(null);
@@ -39,7 +40,7 @@ export function PlanActions({
   ];
   if (offered.length === 0) return null;
   const panelId = `plan-action-${plan.id}`;
-  const done = (message: string) => {
+  const done = (message: Saying) => {
     setOpen(null);
     onChange(message);
   };
@@ -71,7 +72,7 @@ export function PlanActions({
   );
 }
 
-function CancelForm({ plan, onDone }: { plan: Plan; onDone: (message: string) => void }) {
+function CancelForm({ plan, onDone }: { plan: Plan; onDone: (message: Saying) => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -93,7 +94,7 @@ function CancelForm({ plan, onDone }: { plan: Plan; onDone: (message: string) =>
   async function confirm() {
     const ok = await send(async () => {
       await cancelPlan(plan.id, reason.trim());
-      return t('planActions.cancel.done');
+      return (t) => t('planActions.cancel.done');
     });
     if (!ok) setConfirming(false);
   }
@@ -152,7 +153,7 @@ function RenegotiateForm({
 }: {
   plan: Plan;
   unpaid: Version['instalments'];
-  onDone: (message: string) => void;
+  onDone: (message: Saying) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -168,9 +169,10 @@ function RenegotiateForm({
     event.preventDefault();
     await send(async () => {
       const next = await renegotiatePlan(plan.id, { ...terms.toTerms(), reason: reason.trim() });
-      return t(`planActions.renegotiate.done.${next.status === 'pending_approval' ? 'pending' : 'agreed'}`, {
-        version: next.currentVersion,
-      });
+      return (t) =>
+        t(`planActions.renegotiate.done.${next.status === 'pending_approval' ? 'pending' : 'agreed'}`, {
+          version: next.currentVersion,
+        });
     });
   }
 
@@ -198,7 +200,7 @@ function PaymentForm({
 }: {
   plan: Plan;
   unpaid: Version['instalments'];
-  onDone: (message: string) => void;
+  onDone: (message: Saying) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -212,7 +214,7 @@ function PaymentForm({
     event.preventDefault();
     await send(async () => {
       await payInstalment(plan.id, Number(number), { paidOn, reference: reference.trim() });
-      return t('planActions.pay.done', { number });
+      return (t) => t('planActions.pay.done', { number });
     });
   }
 

@@ -8,19 +8,20 @@ import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 
 /** The team leaders' queue: plans beyond an agent's authority or above the capacity, each accepted or refused with a reason. */
 export function PlanApprovalsPage() {
   const { t } = useTranslation();
   usePageTitle(t('approvals.title'));
   const approvals = useApiData((signal) => listPlanApprovals(signal), 'plan-approvals');
-  const [done, setDone] = useState('');
+  const [done, setDone] = useState<Saying | null>(null);
   return (
     <>
       <h1>{t('approvals.title')}</h1>
       <p>{t('approvals.intro')}</p>
       <div role="status" className="status-area">
-        {done ? <p className="success">{done}</p> : null}
+        <SuccessMessage saying={done} />
       </div>
       <AsyncContent data={approvals} onRetry={approvals.reload}>
         {(found) =>
@@ -33,7 +34,7 @@ export function PlanApprovalsPage() {
                   key={item.id}
                   item={item}
                   onDecided={(message) => {
-                    setDone(message);
+                    setDone(() => message);
                     approvals.reload();
                   }}
                 />
@@ -46,7 +47,7 @@ export function PlanApprovalsPage() {
   );
 }
 
-function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (message: string) => void }) {
+function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (message: Saying) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [reason, setReason] = useState('');
@@ -56,7 +57,7 @@ function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (mes
   async function decide(decision: 'accept' | 'refuse') {
     await deciding.run(async () => {
       await decidePlanApproval(item.id, decision, reason);
-      onDecided(t(`approvals.done.${decision}`, { reference: item.caseReference }));
+      onDecided((t) => t(`approvals.done.${decision}`, { reference: item.caseReference }));
     });
   }
 

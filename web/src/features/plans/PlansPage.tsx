@@ -25,6 +25,7 @@ import { useMe } from '../identity/SessionProvider.js';
 import { PlanActions } from './PlanActions.js';
 import { TermsFields, useTerms, type Kind } from './terms.js';
 import { EventReason } from './EventReason.js';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 
 type Proposal = PlanProposals['proposals'][number];
 
@@ -42,9 +43,9 @@ function PlansView({ detail }: { detail: CaseDetail }) {
   const me = useMe();
   const proposals = useApiData((signal) => getPlanProposals(detail.id, signal), detail.id);
   const plans = useApiData((signal) => getCasePlans(detail.id, signal), detail.id);
-  const [done, setDone] = useState('');
-  const reload = (message: string) => {
-    setDone(message);
+  const [done, setDone] = useState<Saying | null>(null);
+  const reload = (message: Saying) => {
+    setDone(() => message);
     proposals.reload();
     plans.reload();
   };
@@ -58,7 +59,7 @@ function PlansView({ detail }: { detail: CaseDetail }) {
       </p>
       <h1>{t('plans.heading', { name: detail.debtor.displayName })}</h1>
       <div role="status" className="status-area">
-        {done ? <p className="success">{done}</p> : null}
+        <SuccessMessage saying={done} />
       </div>
       <AsyncContent data={plans} onRetry={plans.reload}>
         {(found) => (
@@ -173,7 +174,7 @@ function Proposals({
   data: PlanProposals;
   caseId: string;
   mayPropose: boolean;
-  onChange: (message: string) => void;
+  onChange: (message: Saying) => void;
   live: boolean;
 }) {
   const { t } = useTranslation();
@@ -200,14 +201,14 @@ function Proposals({
     event.preventDefault();
     await sending.run(async () => {
       const plan = await createPlan(caseId, { ...terms.toTerms(), note: note.trim() || undefined });
-      onChange(t(`plans.recorded.${plan.status === 'pending_approval' ? 'pending' : 'agreed'}`));
+      onChange((t) => t(`plans.recorded.${plan.status === 'pending_approval' ? 'pending' : 'agreed'}`));
     });
   }
 
   async function orient() {
     await sending.run(async () => {
       await flagOrientation(caseId);
-      onChange(t('plans.oriented'));
+      onChange((t) => t('plans.oriented'));
     });
   }
 
@@ -300,7 +301,7 @@ function CurrentPlans({
   reviews: CaseReview[];
   mayPropose: boolean;
   mayRecord: boolean;
-  onChange: (message: string) => void;
+  onChange: (message: Saying) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();

@@ -1,10 +1,11 @@
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+import type { Saying } from '../../i18n/saying.js';
 
 /** A submission that hands its success message on (the parent reloads and announces it). */
-export function useSubmitThen(onDone: (message: string) => void) {
+export function useSubmitThen(onDone: (message: Saying) => void) {
   const submit = useSubmit();
-  const send = async (action: () => Promise<string>) => {
-    let message = '';
+  const send = async (action: () => Promise<Saying>) => {
+    let message: Saying = () => '';
     const ok = await submit.run(async () => (message = await action()));
     if (ok) onDone(message);
     return ok;

@@ -243,7 +243,6 @@ function PrepareRemittance({ creditors }: { creditors: CreditorSummary[] }) {
     let id = '';
     const ok = await submit.run(async () => {
       id = (await prepareRemittance({ creditorId, periodTo })).id;
-      return '';
     });
     if (ok) void navigate(`/remittances/${id}`);
   }

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../identity/SessionProvider.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+import type { Saying } from '../../i18n/saying.js';
 import { cancelRemittance, releaseRemittance, type Remittance } from './api.js';
 
 /** The state of a remittance in words: prepared ones wait for a second person. */
@@ -41,7 +42,7 @@ export function ReleasePanel({ remittance, onChange }: { remittance: Remittance;
   const me = useMe();
   const submit = useSubmit();
   const mine = remittance.preparedById === me.id;
-  const act = (action: typeof releaseRemittance, done: string) =>
+  const act = (action: typeof releaseRemittance, done: Saying) =>
     void submit.run(async () => {
       await action(remittance.id);
       onChange();
@@ -59,7 +60,7 @@ export function ReleasePanel({ remittance, onChange }: { remittance: Remittance;
             type="button"
             className="button primary"
             disabled={submit.busy}
-            onClick={() => act(releaseRemittance, t('administration.fourEyes.released'))}
+            onClick={() => act(releaseRemittance, (t) => t('administration.fourEyes.released'))}
           >
             {submit.busy ? t('administration.fourEyes.releasing') : t('administration.fourEyes.release')}
           </button>
@@ -68,7 +69,7 @@ export function ReleasePanel({ remittance, onChange }: { remittance: Remittance;
           type="button"
           className="button"
           disabled={submit.busy}
-          onClick={() => act(cancelRemittance, t('administration.fourEyes.cancelled'))}
+          onClick={() => act(cancelRemittance, (t) => t('administration.fourEyes.cancelled'))}
         >
           {t('administration.fourEyes.cancel')}
         </button>

@@ -17,6 +17,7 @@ import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { TasksTable } from './TasksTable.js';
 import { useLiveData } from '../../api/useLiveData.js';
 import { useShortcuts, type ShortcutKey } from './useShortcuts.js';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 
 /** The lease lasts 15 minutes on the server: renewed well before it runs out. */
 const LEASE_RENEWAL_MS = 5 * 60_000;
@@ -26,8 +27,8 @@ export interface CaseWorkspaceState {
   data: ReturnType<typeof useLiveData<CaseWorkspace>>;
   next: NextCaseAction;
   /** Reloads the facts after an act, and says what the act did. */
-  changed: (message?: string) => void;
-  message: string;
+  changed: (message?: Saying) => void;
+  message: Saying | null;
   /** Grows with every reload: the contact panel follows it to show the call just recorded. */
   version: number;
 }
@@ -46,7 +47,7 @@ export function useCaseWorkspace(caseId: string, enabled: boolean, reloadCase: (
     i18n.language,
   );
   const next = useNextCase();
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<Saying | null>(null);
   const me = useMe();
   // While the agent has the case open, its lease is kept (15 minutes at a time) so no colleague takes it mid-call.
   const heldByMe = data.status === 'ready' && data.data.queue?.lease?.userId === me.id;
@@ -55,8 +56,8 @@ export function useCaseWorkspace(caseId: string, enabled: boolean, reloadCase: (
     const timer = window.setInterval(() => void renewLease(caseId).catch(() => undefined), LEASE_RENEWAL_MS);
     return () => window.clearInterval(timer);
   }, [caseId, heldByMe]);
-  const changed = (text?: string) => {
-    setMessage(text ?? '');
+  const changed = (text?: Saying) => {
+    setMessage(() => text ?? null);
     data.reload();
     reloadCase();
   };
@@ -198,7 +199,7 @@ export function CaseWorkspaceWork({ workspace, detail }: { workspace: CaseWorksp
         />
       ) : null}
       <div role="status" className="status-area">
-        {workspace.message ? <p className="success">{workspace.message}</p> : null}
+        <SuccessMessage saying={workspace.message} />
       </div>
       <PromisesSection
         promises={found.promises}

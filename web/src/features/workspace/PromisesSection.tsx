@@ -7,6 +7,7 @@ import { useSubmit } from '../../ui/useSubmit.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf, RECORD_TEXT_LANG } from '../../i18n/labels.js';
+import { type Saying } from '../../i18n/saying.js';
 
 /**
  * The case's promises to pay: amount, due date, what was paid since, and their status (open, kept, broken past the
@@ -20,7 +21,7 @@ export function PromisesSection({
 }: {
   promises: readonly PromiseToPay[];
   mayCancel: boolean;
-  onChange: (message: string) => void;
+  onChange: (message: Saying) => void;
   /** Called when the server says the list is out of date (the promise was kept or broken meanwhile): reload it. */
   onStale: () => void;
 }) {
@@ -122,7 +123,7 @@ function CancelForm({
   onStale,
 }: {
   promise: PromiseToPay;
-  onDone: (message: string) => void;
+  onDone: (message: Saying) => void;
   onKeep: () => void;
   onStale: () => void;
 }) {
@@ -147,7 +148,12 @@ function CancelForm({
         if (caught instanceof ApiError && caught.status === 409) onStale();
         throw caught;
       }
-      onDone(t('workspace.promises.cancelled', { amount, date: format.date(promise.dueOn) }));
+      onDone((t, format) =>
+        t('workspace.promises.cancelled', {
+          amount: format.money(promise.amountCents, promise.currency),
+          date: format.date(promise.dueOn),
+        }),
+      );
     });
   }
 

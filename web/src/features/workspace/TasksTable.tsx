@@ -8,6 +8,7 @@ import { useSubmit } from '../../ui/useSubmit.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
+import { type Saying } from '../../i18n/saying.js';
 
 /**
  * Follow-up tasks (a broken promise, a dispute to review…), each with its due date and, for those who may record
@@ -25,7 +26,7 @@ export function TasksTable({
   caption: string;
   showCase: boolean;
   mayComplete: boolean;
-  onDone: (message: string) => void;
+  onDone: (message: Saying) => void;
   /** Called when the server says the list is out of date (a colleague did the task): reload it. */
   onStale: () => void;
 }) {
@@ -43,7 +44,7 @@ export function TasksTable({
         if (caught instanceof ApiError && caught.status === 409) onStale();
         throw caught;
       }
-      onDone(t('workspace.tasks.doneMessage', { title: task.title }));
+      onDone((t) => t('workspace.tasks.doneMessage', { title: task.title }));
     });
   }
 

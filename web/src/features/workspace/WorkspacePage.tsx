@@ -15,6 +15,7 @@ import { ShortcutsHelp } from './ShortcutsHelp.js';
 import { TasksTable } from './TasksTable.js';
 import { useLiveData } from '../../api/useLiveData.js';
 import { useShortcuts } from './useShortcuts.js';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 
 /** The server stops counting waiting cases here (COUNT_CAP in src/workspace/next-case.ts): more reads "1,000 or more". */
 const COUNT_CAP = 1_000;
@@ -29,13 +30,13 @@ export function WorkspacePage() {
   const summary = useLiveData(getWorkspace, 'workspace', i18n.language);
   const next = useNextCase();
   const [helpOpen, setHelpOpen] = useState(false);
-  const [done, setDone] = useState('');
+  const [done, setDone] = useState<Saying | null>(null);
   usePageTitle(t('workspace.title'));
   // N answers beside the page's one button.
   useShortcuts({ n: () => next.take('next-case'), '?': () => setHelpOpen(true) });
 
-  const changed = (message: string) => {
-    setDone(message);
+  const changed = (message: Saying) => {
+    setDone(() => message);
     summary.reload();
   };
 
@@ -52,7 +53,7 @@ export function WorkspacePage() {
       </div>
       <p className="muted">{t('workspace.intro')}</p>
       <div role="status" className="status-area">
-        {done ? <p className="success">{done}</p> : null}
+        <SuccessMessage saying={done} />
       </div>
       <AsyncContent data={summary} onRetry={summary.reload}>
         {(data) => <WorkspaceView summary={data} next={next} onChange={changed} onStale={summary.reload} />}
@@ -69,7 +70,7 @@ function WorkspaceView({
 }: {
   summary: WorkspaceSummary;
   next: ReturnType<typeof useNextCase>;
-  onChange: (message: string) => void;
+  onChange: (message: Saying) => void;
   onStale: () => void;
 }) {
   const { t } = useTranslation();
@@ -160,7 +161,7 @@ function CurrentCase({
   onChange,
 }: {
   current: WorkspaceSummary['current'];
-  onChange: (message: string) => void;
+  onChange: (message: Saying) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -169,7 +170,7 @@ function CurrentCase({
   async function release(caseId: string, reference: string) {
     await releasing.run(async () => {
       await releaseCase(caseId);
-      onChange(t('workspace.current.released', { reference }));
+      onChange((t) => t('workspace.current.released', { reference }));
     });
   }
 

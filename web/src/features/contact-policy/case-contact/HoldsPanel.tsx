@@ -68,7 +68,7 @@ function LiftHoldForm({ hold, onClose, reload }: { hold: Hold; onClose: () => vo
   async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!reason.trim()) return;
-    if (await submit.run(async () => (await liftHold(hold.id, reason.trim()), ''))) {
+    if (await submit.run(async () => void (await liftHold(hold.id, reason.trim())))) {
       onClose();
       reload();
     }
@@ -133,7 +133,7 @@ function PlaceHoldForm({ caseId, contact, reload }: ContactPartProps) {
         ...(endsAt ? { endsAt } : {}),
         ...(reviewAt ? { reviewAt } : {}),
       });
-      return t('contact.holds.placed', { kind: labelOf(t, 'values.holdKinds', hold.kind) });
+      return (t) => t('contact.holds.placed', { kind: labelOf(t, 'values.holdKinds', hold.kind) });
     });
     if (placed) {
       setReason('');

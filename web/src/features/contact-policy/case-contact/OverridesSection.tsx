@@ -81,7 +81,7 @@ function GrantOverrideForm({ caseId, contact, reload }: ContactPartProps) {
     if (tooShort || chosen === '') return;
     const granted = await submit.run(async () => {
       const override = await grantOverride({ caseId, channel: chosen, reason: reason.trim() });
-      return t('contact.overrides.granted', { channel: labelOf(t, 'values.channels', override.channel) });
+      return (t) => t('contact.overrides.granted', { channel: labelOf(t, 'values.channels', override.channel) });
     });
     if (granted) {
       setReason('');

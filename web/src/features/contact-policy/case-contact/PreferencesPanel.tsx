@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, DAY_KEYS } from '../../../../../src/contact-policy/contract.js';
@@ -46,15 +47,15 @@ function OptOuts({ contact, reload, record }: PartProps) {
   const since = new Map(contact.optOuts.map((item) => [item.channel as Channel, item.optedOutAt]));
 
   function toggle(channel: Channel) {
-    const name = labelOf(t, 'values.channels', channel);
+    const name = (say: TFunction) => labelOf(say, 'values.channels', channel);
     void submit
       .run(async () => {
         if (since.has(channel)) {
           await withdrawOptOut(contact.debtorId, channel);
-          return t('contact.optOuts.withdrawn', { channel: name });
+          return (t) => t('contact.optOuts.withdrawn', { channel: name(t) });
         }
         await optOut(contact.debtorId, channel);
-        return t('contact.optOuts.recorded', { channel: name });
+        return (t) => t('contact.optOuts.recorded', { channel: name(t) });
       })
       .then(reload);
   }
@@ -119,7 +120,7 @@ function Callbacks({ caseId, contact, reload, record }: PartProps) {
     if (!at) return;
     if (
       await submit.run(
-        async () => (await requestCallback(contact.debtorId, { caseId, at }), t('contact.callbacks.recorded')),
+        async () => (await requestCallback(contact.debtorId, { caseId, at }), (t) => t('contact.callbacks.recorded')),
       )
     ) {
       setDate('');
@@ -129,7 +130,8 @@ function Callbacks({ caseId, contact, reload, record }: PartProps) {
   }
 
   async function cancel(callbackId: string) {
-    if (await submit.run(async () => (await cancelCallback(callbackId), t('contact.callbacks.cancelled')))) reload();
+    if (await submit.run(async () => (await cancelCallback(callbackId), (t) => t('contact.callbacks.cancelled'))))
+      reload();
   }
 
   return (
@@ -224,7 +226,7 @@ function Preferences({ contact, reload, record }: PartProps) {
             ? windows.map((window) => ({ ...window, days: WEEK.filter((day) => window.days.includes(day)) }))
             : null,
       });
-      return t('contact.preferences.saved');
+      return (t) => t('contact.preferences.saved');
     });
     if (saved) reload();
   }

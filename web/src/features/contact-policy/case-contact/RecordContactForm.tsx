@@ -63,10 +63,11 @@ export function RecordContactForm({ caseId, contact, reload }: ContactPartProps)
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(canBeFirstLetter && firstLetter ? { firstLetter: true } : {}),
       });
-      return t('contact.record.recorded', {
-        channel: labelOf(t, 'values.channels', result.contact.channel),
-        outcome: labelOf(t, 'values.outcomes', result.contact.outcome),
-      });
+      return (t) =>
+        t('contact.record.recorded', {
+          channel: labelOf(t, 'values.channels', result.contact.channel),
+          outcome: labelOf(t, 'values.outcomes', result.contact.outcome),
+        });
     });
     if (recorded) {
       setNote('');
