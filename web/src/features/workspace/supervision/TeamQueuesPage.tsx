@@ -134,7 +134,6 @@ function TeamSection({
   onSaved: (segmentId: string, control: SegmentControl, name: string) => void;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const { team } = queue;
   const headingId = `team-${team.id}-heading`;
   const rows = groupedRows(queue.segments);
@@ -152,78 +151,7 @@ function TeamSection({
       </p>
 
       <h3>{t('supervision.teamQueues.segments')}</h3>
-      {rows.length === 0 ? (
-        <p>{t('supervision.teamQueues.noSegments')}</p>
-      ) : (
-        <TableScroll label={t('supervision.teamQueues.segmentsCaption', { team: team.name })}>
-          <table className="segments-table">
-            <caption className="visually-hidden">
-              {t('supervision.teamQueues.segmentsCaption', { team: team.name })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('supervision.teamQueues.columns.segment')}</th>
-                <th scope="col">{t('supervision.teamQueues.columns.arm')}</th>
-                <th scope="col" className="number">
-                  {t('supervision.teamQueues.columns.cases')}
-                </th>
-                <th scope="col" className="number">
-                  {t('supervision.teamQueues.columns.callableNow')}
-                </th>
-                <th scope="col" className="number">
-                  {t('supervision.teamQueues.columns.leased')}
-                </th>
-                <th scope="col">{t('supervision.teamQueues.columns.paused')}</th>
-                <th scope="col" className="number">
-                  {t('supervision.teamQueues.columns.boost')}
-                </th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => {
-                const firstOfSegment = rows.findIndex((other) => other.segmentId === row.segmentId) === index;
-                return (
-                  <tr
-                    key={`${row.segmentId}:${row.arm}`}
-                    data-segment={row.segmentId}
-                    data-arm={row.arm}
-                    className={row.paused ? 'row-muted' : undefined}
-                  >
-                    <th scope="row" className="plain" lang={RECORD_TEXT_LANG}>
-                      {row.name}
-                    </th>
-                    <td>{labelOf(t, 'supervision.teamQueues.arms', row.arm)}</td>
-                    <td className="number">{format.count(row.cases)}</td>
-                    <td className="number">{format.count(row.callableNow)}</td>
-                    <td className="number">{format.count(row.leased)}</td>
-                    <td>
-                      <YesNo value={row.paused} />
-                    </td>
-                    <td className="number">{signed(row.priorityBoost, format.count)}</td>
-                    <td>
-                      {firstOfSegment ? (
-                        <button
-                          type="button"
-                          id={adjustButtonId(team.id, row.segmentId)}
-                          className="button secondary small"
-                          aria-label={t('supervision.teamQueues.adjustLabel', { segment: row.name, team: team.name })}
-                          aria-expanded={adjusting === row.segmentId}
-                          onClick={() =>
-                            adjusting === row.segmentId ? onCancel(row.segmentId) : onAdjust(row.segmentId)
-                          }
-                        >
-                          {t('supervision.teamQueues.adjust')}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <SegmentsTable team={team} rows={rows} adjusting={adjusting} onAdjust={onAdjust} onCancel={onCancel} />
       {open ? (
         <SegmentControlForm
           key={open.segmentId}
@@ -234,6 +162,18 @@ function TeamSection({
         />
       ) : null}
 
+      <AgentsSection queue={queue} />
+    </section>
+  );
+}
+
+/** What each agent of the team is on now, and their calls, conversations and promises today. */
+function AgentsSection({ queue }: { queue: TeamQueue }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { team } = queue;
+  return (
+    <>
       <h3>{t('supervision.teamQueues.agents')}</h3>
       {queue.agents.length === 0 ? (
         <p>{t('supervision.teamQueues.noAgents')}</p>
@@ -287,6 +227,94 @@ function TeamSection({
           </table>
         </TableScroll>
       )}
-    </section>
+    </>
+  );
+}
+
+/** The team's segments (champion and challenger side by side) with the button that opens a segment's settings. */
+function SegmentsTable({
+  team,
+  rows,
+  adjusting,
+  onAdjust,
+  onCancel,
+}: {
+  team: TeamQueue['team'];
+  rows: SegmentStats[];
+  adjusting: string | null;
+  onAdjust: (segmentId: string) => void;
+  onCancel: (segmentId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return rows.length === 0 ? (
+    <p>{t('supervision.teamQueues.noSegments')}</p>
+  ) : (
+    <TableScroll label={t('supervision.teamQueues.segmentsCaption', { team: team.name })}>
+      <table className="segments-table">
+        <caption className="visually-hidden">
+          {t('supervision.teamQueues.segmentsCaption', { team: team.name })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('supervision.teamQueues.columns.segment')}</th>
+            <th scope="col">{t('supervision.teamQueues.columns.arm')}</th>
+            <th scope="col" className="number">
+              {t('supervision.teamQueues.columns.cases')}
+            </th>
+            <th scope="col" className="number">
+              {t('supervision.teamQueues.columns.callableNow')}
+            </th>
+            <th scope="col" className="number">
+              {t('supervision.teamQueues.columns.leased')}
+            </th>
+            <th scope="col">{t('supervision.teamQueues.columns.paused')}</th>
+            <th scope="col" className="number">
+              {t('supervision.teamQueues.columns.boost')}
+            </th>
+            <th scope="col">{t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => {
+            const firstOfSegment = rows.findIndex((other) => other.segmentId === row.segmentId) === index;
+            return (
+              <tr
+                key={`${row.segmentId}:${row.arm}`}
+                data-segment={row.segmentId}
+                data-arm={row.arm}
+                className={row.paused ? 'row-muted' : undefined}
+              >
+                <th scope="row" className="plain" lang={RECORD_TEXT_LANG}>
+                  {row.name}
+                </th>
+                <td>{labelOf(t, 'supervision.teamQueues.arms', row.arm)}</td>
+                <td className="number">{format.count(row.cases)}</td>
+                <td className="number">{format.count(row.callableNow)}</td>
+                <td className="number">{format.count(row.leased)}</td>
+                <td>
+                  <YesNo value={row.paused} />
+                </td>
+                <td className="number">{signed(row.priorityBoost, format.count)}</td>
+                <td>
+                  {firstOfSegment ? (
+                    <button
+                      type="button"
+                      id={adjustButtonId(team.id, row.segmentId)}
+                      className="button secondary small"
+                      aria-label={t('supervision.teamQueues.adjustLabel', { segment: row.name, team: team.name })}
+                      aria-expanded={adjusting === row.segmentId}
+                      onClick={() => (adjusting === row.segmentId ? onCancel(row.segmentId) : onAdjust(row.segmentId))}
+                    >
+                      {t('supervision.teamQueues.adjust')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
