@@ -7,7 +7,7 @@ import { creditTakenCents, eurosText, reversalEntries, type Entry } from '../led
 import { debtorCreditCents, entriesOf, postTransaction } from '../ledger/post.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB, ReversalKind } from '../platform/db/schema.js';
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { conflict } from '../platform/errors.js';
 import type { PaymentView } from './contract.js';
 import { loadPayment } from './payment-view.js';
@@ -32,35 +32,9 @@ export async function reversePayment(
 ): Promise<PaymentView> {
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
-    const payment = await trx
-      .selectFrom('payments')
-      .selectAll()
-      .where('id', '=', paymentId)
-      .forUpdate()
-      .executeTakeFirst();
-    assertVisible(actor, payment, 'The payment');
-    if (payment.status === 'reversed') {
-      throw conflict(
-        'payments.already_reversed',
-        `Payment ${payment.receipt_number} was already reversed on ${localDateOf(payment.reversed_at!, deps.config.AGENCY_TZ)}.`,
-      );
-    }
+    const payment = await lockStandingPayment(trx, actor, paymentId, deps.config.AGENCY_TZ);
     await trx.selectFrom('cases').select('id').where('id', '=', payment.case_id).forUpdate().execute();
-    const transactions = await trx
-      .selectFrom('ledger_transactions as t')
-      .select(['t.id', 't.kind'])
-      .where('t.payment_id', '=', paymentId)
-      .where('t.kind', 'in', ['receipt', 'allocation'])
-      .where((eb) =>
-        eb.not(
-          eb.exists(eb.selectFrom('ledger_transactions as r').select('r.id').whereRef('r.reverses_id', '=', 't.id')),
-        ),
-      )
-      .orderBy('t.seq', 'desc')
-      .execute();
-    const reversals: { reversesId: string; entries: Entry[] }[] = [];
-    for (const transaction of transactions)
-      reversals.push({ reversesId: transaction.id, entries: reversalEntries(await entriesOf(trx, transaction.id)) });
+    const reversals = await reversalsOf(trx, paymentId);
     await refuseIfSurplusUsed(
       trx,
       payment,
@@ -83,61 +57,134 @@ export async function reversePayment(
       .set({ status: 'reversed', reversed_at: now, reversal_kind: input.kind, reversal_reason: input.reason.trim() })
       .where('id', '=', paymentId)
       .execute();
-    await settleCase(trx, payment.case_id, actor.userId, now, deps.config);
-    // An open promise counts only the payments that stand.
-    await matchPromise(trx, payment.case_id, actor.userId, now);
-    // What the payment had paid on a plan owes again, in the reversal's transaction.
-    await reopenInstalmentsPaidBy(
-      trx,
-      actor,
-      { id: paymentId, receiptNumber: payment.receipt_number },
-      { at: now, today: agencyToday(now, deps.config) },
-    );
-    await fitPlanToBalance(trx, actor, payment.case_id, 'reversal', { at: now, requestId });
-    await appendCaseEvent(trx, {
-      caseId: payment.case_id,
-      debtorId: payment.debtor_id,
-      at: now,
-      kind: 'payment_reversed',
-      summary: recordText('payment_reversed', {
-        reversalKind: input.kind,
-        receiptNumber: payment.receipt_number,
-        reason: input.reason.trim(),
-      }),
-      actorUserId: actor.userId,
-      data: { paymentId, kind: input.kind },
-    });
-    await queueCreditorNotice(trx, {
-      paymentId,
-      creditorId: payment.creditor_id,
-      event: 'payment.reversed',
-      at: now,
-      payload: {
-        paymentId,
-        receiptNumber: payment.receipt_number,
-        amountCents: payment.amount_cents,
-        kind: input.kind,
-        reason: input.reason.trim(),
-      },
-    });
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'payment.reversed',
-      targetType: 'payment',
-      targetId: paymentId,
-      creditorId: payment.creditor_id,
-      before: { status: 'recorded' },
-      after: {
-        status: 'reversed',
-        kind: input.kind,
-        reason: input.reason.trim(),
-        transactionsReversed: transactions.length,
-      },
-      requestId,
-      at: now,
-    });
+    await undoWhatThePaymentPaid(deps, trx, actor, payment, { at: now, requestId });
+    await recordReversal(trx, actor, payment, input, { at: now, requestId, transactionsReversed: reversals.length });
   });
   return loadPayment(deps.db, paymentId);
+}
+
+type ReversedPayment = Selectable<DB['payments']>;
+
+/** The payment, locked, seen by the actor and not reversed yet. */
+async function lockStandingPayment(
+  trx: Transaction<DB>,
+  actor: Actor,
+  paymentId: string,
+  agencyZone: string,
+): Promise<ReversedPayment> {
+  const payment = await trx
+    .selectFrom('payments')
+    .selectAll()
+    .where('id', '=', paymentId)
+    .forUpdate()
+    .executeTakeFirst();
+  assertVisible(actor, payment, 'The payment');
+  if (payment.status === 'reversed') {
+    throw conflict(
+      'payments.already_reversed',
+      `Payment ${payment.receipt_number} was already reversed on ${localDateOf(payment.reversed_at!, agencyZone)}.`,
+    );
+  }
+  return payment;
+}
+
+/** The opposite entries of each receipt and allocation of the payment not reversed yet, the latest first. */
+async function reversalsOf(
+  trx: Transaction<DB>,
+  paymentId: string,
+): Promise<{ reversesId: string; entries: Entry[] }[]> {
+  const transactions = await trx
+    .selectFrom('ledger_transactions as t')
+    .select(['t.id', 't.kind'])
+    .where('t.payment_id', '=', paymentId)
+    .where('t.kind', 'in', ['receipt', 'allocation'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('ledger_transactions as r').select('r.id').whereRef('r.reverses_id', '=', 't.id')),
+      ),
+    )
+    .orderBy('t.seq', 'desc')
+    .execute();
+  const reversals: { reversesId: string; entries: Entry[] }[] = [];
+  for (const transaction of transactions)
+    reversals.push({ reversesId: transaction.id, entries: reversalEntries(await entriesOf(trx, transaction.id)) });
+  return reversals;
+}
+
+/** The case, its promise and its plan follow the balance the reversal restored. */
+async function undoWhatThePaymentPaid(
+  deps: Deps,
+  trx: Transaction<DB>,
+  actor: Actor,
+  payment: ReversedPayment,
+  context: { at: Date; requestId: string | null },
+) {
+  const now = context.at;
+  await settleCase(trx, payment.case_id, actor.userId, now, deps.config);
+  // An open promise counts only the payments that stand.
+  await matchPromise(trx, payment.case_id, actor.userId, now);
+  // What the payment had paid on a plan owes again, in the reversal's transaction.
+  await reopenInstalmentsPaidBy(
+    trx,
+    actor,
+    { id: payment.id, receiptNumber: payment.receipt_number },
+    { at: now, today: agencyToday(now, deps.config) },
+  );
+  await fitPlanToBalance(trx, actor, payment.case_id, 'reversal', context);
+}
+
+/** The case's history, the creditor's notice and the audit entry of the reversal. */
+async function recordReversal(
+  trx: Transaction<DB>,
+  actor: Actor,
+  payment: ReversedPayment,
+  input: { reason: string; kind: ReversalKind },
+  context: { at: Date; requestId: string | null; transactionsReversed: number },
+) {
+  const { at: now, requestId } = context;
+  const paymentId = payment.id;
+  await appendCaseEvent(trx, {
+    caseId: payment.case_id,
+    debtorId: payment.debtor_id,
+    at: now,
+    kind: 'payment_reversed',
+    summary: recordText('payment_reversed', {
+      reversalKind: input.kind,
+      receiptNumber: payment.receipt_number,
+      reason: input.reason.trim(),
+    }),
+    actorUserId: actor.userId,
+    data: { paymentId, kind: input.kind },
+  });
+  await queueCreditorNotice(trx, {
+    paymentId,
+    creditorId: payment.creditor_id,
+    event: 'payment.reversed',
+    at: now,
+    payload: {
+      paymentId,
+      receiptNumber: payment.receipt_number,
+      amountCents: payment.amount_cents,
+      kind: input.kind,
+      reason: input.reason.trim(),
+    },
+  });
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: 'payment.reversed',
+    targetType: 'payment',
+    targetId: paymentId,
+    creditorId: payment.creditor_id,
+    before: { status: 'recorded' },
+    after: {
+      status: 'reversed',
+      kind: input.kind,
+      reason: input.reason.trim(),
+      transactionsReversed: context.transactionsReversed,
+    },
+    requestId,
+    at: now,
+  });
 }
 
 /**
