@@ -3,15 +3,8 @@ import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
-import { conflict, invalid } from '../platform/errors.js';
-import {
-  discountAt,
-  review,
-  scheduleByAmount,
-  scheduleByMonths,
-  type Authority,
-  type Instalment,
-} from './core/index.js';
+import { conflict } from '../platform/errors.js';
+import { checkTerms, type Authority, type CheckedTerms, type PlanStatus, type Reason } from './core/index.js';
 import { writeReason } from './core/event-reasons.js';
 import {
   assertCaseOpen,
@@ -25,52 +18,6 @@ import { applyEvent, lockPlan, planCaseEvent, withdrawPendingApproval, type Lock
 import { recordText } from '../cases/core/record-texts.js';
 import { loadPlan } from './plan-view.js';
 import type { PlanTerms, PlanView } from './contract.js';
-
-/** The plan the debtor chose, as the agent records it. */
-
-/** Builds the schedule of a choice on an amount owed, refusing a choice that cannot be made. */
-function buildSchedule(
-  terms: PlanTerms,
-  owedCents: number,
-  capacity: CapacityFacts,
-  mandate: CaseFacts['mandate'],
-  place: CaseFacts['place'],
-): { agreedCents: number; discountCents: number; schedule: Instalment[] } {
-  if (terms.kind !== 'settlement' && terms.discountCents !== undefined && terms.discountCents > 0) {
-    throw invalid(
-      'plans.discount_not_settlement',
-      'Only a settlement gives a discount: choose the settlement, or remove the discount.',
-    );
-  }
-  if (terms.kind === 'pay_in_full' && terms.months !== undefined && terms.months !== 1) {
-    throw invalid('plans.invalid_months', 'Paying in full is one payment: choose instalments to spread it.');
-  }
-  const discountCents =
-    terms.kind === 'settlement' ? (terms.discountCents ?? discountAt(owedCents, mandate.maxDiscountBp)) : 0;
-  const agreedCents = owedCents - discountCents;
-  if (agreedCents <= 0)
-    throw invalid('plans.discount_too_large', 'The discount leaves nothing to pay: give a smaller discount.');
-  const months = terms.months ?? (terms.kind === 'instalments' ? null : 1);
-  if (months === null && capacity.capacityCents <= 0) {
-    throw invalid(
-      'plans.invalid_months',
-      'The capacity is zero: give the number of monthly instalments the debtor chose, or orient the household.',
-    );
-  }
-  if (months !== null && months > agreedCents)
-    throw invalid('plans.invalid_months', 'There are more instalments than cents to pay: choose fewer instalments.');
-  try {
-    const schedule =
-      months === null
-        ? scheduleByAmount(agreedCents, capacity.capacityCents, terms.firstDueOn, place)
-        : scheduleByMonths(agreedCents, months, terms.firstDueOn, place);
-    return { agreedCents, discountCents, schedule };
-  } catch (error) {
-    if (error instanceof RangeError)
-      throw invalid('plans.invalid_months', `${error.message}: choose fewer instalments.`);
-    throw error;
-  }
-}
 
 interface VersionInput {
   plan: LockedPlan;
@@ -91,36 +38,20 @@ interface VersionInput {
  * actor's authority (a team leader's approval beyond them), then submits it: agreed, or waiting for approval.
  */
 async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void> {
-  const { agreedCents, discountCents, schedule } = buildSchedule(
-    v.terms,
-    v.owedCents,
-    v.capacity,
-    v.facts.mandate,
-    v.facts.place,
-  );
-  const ctx = {
-    balanceCents: v.owedCents,
+  const checked = checkTerms(v.terms, {
+    owedCents: v.owedCents,
     capacityCents: v.capacity.capacityCents,
     mandate: v.facts.mandate,
     authority: v.authority,
-    firstDueOn: v.terms.firstDueOn,
     place: v.facts.place,
-  };
-  const { refused, approvalReasons } = review({ agreedCents, discountCents, schedule }, ctx);
-  if (refused.length > 0) {
-    throw invalid(
-      'plans.beyond_mandate',
-      `This plan goes beyond what the mandate or the law allows (${refused.join(', ')}): choose a shorter plan or a smaller discount.`,
-      { reasons: refused },
-    );
-  }
-  const aboveCapacity = approvalReasons.includes('above_capacity');
-  if (aboveCapacity && v.terms.knowinglyAboveCapacity !== true) {
-    throw invalid(
-      'plans.above_capacity_not_chosen',
-      'An instalment exceeds the repayment capacity: record it only if the debtor chooses it knowingly (then a team leader reviews it).',
-    );
-  }
+  });
+  await insertVersion(trx, v, checked);
+  const status = await submitVersion(trx, v, checked.approvalReasons);
+  await recordVersion(trx, v, checked, status);
+}
+
+/** The version's row and its schedule. */
+async function insertVersion(trx: Transaction<DB>, v: VersionInput, checked: CheckedTerms): Promise<void> {
   const inserted = await trx
     .insertInto('plan_versions')
     .values({
@@ -129,15 +60,15 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
       kind: v.terms.kind,
       reason: v.reason,
       balance_cents: v.owedCents,
-      agreed_cents: agreedCents,
-      discount_cents: discountCents,
+      agreed_cents: checked.agreedCents,
+      discount_cents: checked.discountCents,
       capacity_cents: v.capacity.capacityCents,
       assessment_id: v.capacity.assessmentId,
       max_plan_months: v.facts.mandate.maxPlanMonths,
       max_discount_bp: v.facts.mandate.maxDiscountBp,
       authority: JSON.stringify({ role: v.actor.role, ...v.authority }),
-      approval_reasons: JSON.stringify(approvalReasons),
-      knowingly_above_capacity: aboveCapacity,
+      approval_reasons: JSON.stringify(checked.approvalReasons),
+      knowingly_above_capacity: checked.aboveCapacity,
       created_by: v.actor.userId,
       created_at: v.at,
     })
@@ -146,7 +77,7 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
   await trx
     .insertInto('plan_instalments')
     .values(
-      schedule.map((i) => ({
+      checked.schedule.map((i) => ({
         plan_id: v.plan.id,
         plan_version_id: inserted.id,
         number: i.number,
@@ -157,6 +88,10 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
       })),
     )
     .execute();
+}
+
+/** Submits the version: agreed at once, or waiting for a team leader's approval for its reasons. */
+async function submitVersion(trx: Transaction<DB>, v: VersionInput, approvalReasons: Reason[]): Promise<PlanStatus> {
   const needsApproval = approvalReasons.length > 0;
   const status = await applyEvent(
     trx,
@@ -181,10 +116,21 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
       })
       .execute();
   }
+  return status;
+}
+
+/** The case's timeline and the audit trail say what was recorded and where it stands. */
+async function recordVersion(
+  trx: Transaction<DB>,
+  v: VersionInput,
+  checked: CheckedTerms,
+  status: PlanStatus,
+): Promise<void> {
+  const { agreedCents, discountCents, schedule, approvalReasons } = checked;
   await planCaseEvent(
     trx,
     v.plan,
-    recordText(needsApproval ? 'plan_recorded_pending' : 'plan_recorded_agreed', {
+    recordText(approvalReasons.length > 0 ? 'plan_recorded_pending' : 'plan_recorded_agreed', {
       version: v.version,
       planKind: v.terms.kind,
       amountCents: agreedCents,
@@ -210,7 +156,7 @@ async function writeVersion(trx: Transaction<DB>, v: VersionInput): Promise<void
       capacityCents: v.capacity.capacityCents,
       assessmentId: v.capacity.assessmentId,
       approvalReasons,
-      knowinglyAboveCapacity: aboveCapacity,
+      knowinglyAboveCapacity: checked.aboveCapacity,
       status,
       reason: v.reason,
     },

@@ -25,3 +25,4 @@ export {
   type PlanStatus,
 } from './lifecycle.js';
 export { applyFit, fitToBalance, type PlanFit } from './fit-to-balance.js';
+export { checkTerms, type CheckedTerms, type ChosenTerms } from './terms.js';
