@@ -110,20 +110,8 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
   // A creditor user reads its projection, built in one place (creditor-case-view.ts), never the staff view.
   if (creditorScope(actor)) return creditorCaseView(db, found);
 
-  const [debtor, addresses, contactPoints, claims, events, holds, stages] = await Promise.all([
-    db.selectFrom('debtors').selectAll().where('id', '=', found.debtor_id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('debtor_addresses')
-      .selectAll()
-      .where('debtor_id', '=', found.debtor_id)
-      .orderBy('is_primary', 'desc')
-      .execute(),
-    db
-      .selectFrom('debtor_contact_points')
-      .selectAll()
-      .where('debtor_id', '=', found.debtor_id)
-      .orderBy('created_at')
-      .execute(),
+  const [debtor, claims, events, holds, stages] = await Promise.all([
+    staffDebtorView(db, found.debtor_id),
     db.selectFrom('claims').selectAll().where('case_id', '=', caseId).orderBy('default_on').execute(),
     db
       .selectFrom('case_events')
@@ -135,64 +123,12 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
     db.selectFrom('holds').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('starts_at', 'desc').execute(),
     db.selectFrom('case_stage_history').selectAll().where('case_id', '=', caseId).orderBy('changed_at').execute(),
   ]);
-  // Provenance: which creditors' files supplied each address (agents read them all, with their sources).
-  const suppliers = addresses.length
-    ? await db
-        .selectFrom('debtor_address_sources as s')
-        .innerJoin('creditors', 'creditors.id', 's.creditor_id')
-        .select(['s.address_id', 'creditors.id', 'creditors.name', 's.recorded_at'])
-        .where(
-          's.address_id',
-          'in',
-          addresses.map((a) => a.id),
-        )
-        .orderBy('s.recorded_at')
-        .execute()
-    : [];
-  const letterAddress = chooseLetterAddress(
-    addresses.map((a) => ({
-      id: a.id,
-      source: a.source,
-      isPrimary: a.is_primary,
-      createdAtMs: a.created_at.getTime(),
-      verifiedAtMs: a.verified_at?.getTime() ?? null,
-      undeliverableAtMs: a.undeliverable_at?.getTime() ?? null,
-    })),
-  );
   // Need-to-know (GDPR art. 9): a care hold's kind and reason only for those entitled, others see "care rule".
   const careRead = await holdsAsReadBy(deps, actor, { debtorId: found.debtor_id, caseId }, holds);
 
   return {
     ...caseSummaryView(found),
-    debtor: {
-      id: debtor.id,
-      kind: debtor.kind,
-      displayName: debtorName(debtor),
-      firstName: debtor.first_name,
-      lastName: debtor.last_name,
-      companyName: debtor.company_name,
-      birthDate: debtor.birth_date,
-      language: debtor.language,
-      addresses: addresses.map((a) => ({
-        ...addressView(a),
-        primary: a.is_primary,
-        source: a.source,
-        suppliedBy: suppliers.filter((x) => x.address_id === a.id).map((x) => ({ id: x.id, name: x.name })),
-        verified: a.verified_at !== null,
-        undeliverable: a.undeliverable_at !== null,
-        forLetters: letterAddress?.id === a.id ? letterAddress.reason : null,
-      })),
-      contactPoints: contactPoints.map((c) => ({
-        id: c.id,
-        channel: c.channel,
-        value: c.value,
-        usage: c.usage,
-        verified: c.verified_at !== null,
-        consent: c.consent,
-        optedOut: c.opted_out_at !== null,
-        wrongNumber: c.wrong_number_at !== null,
-      })),
-    },
+    debtor,
     claims: claims.map(claimView),
     holds: careRead.holds.map((h) => ({
       id: h.id,
@@ -221,6 +157,78 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
       ...(e.kind === 'hold' && careRead.restrictedIds.has(String((e.data as { holdId?: unknown } | null)?.holdId))
         ? { summary: CARE_EVENT_SUMMARY, legacySummary: null }
         : { summary: recordTextOf(e.summary_key, e.summary_params), legacySummary: e.summary }),
+    })),
+  };
+}
+
+/** The debtor as agency staff read it: every address with the creditors that supplied it, every contact point. */
+async function staffDebtorView(db: Deps['db'], debtorId: string): Promise<CaseDetail['debtor']> {
+  const [debtor, addresses, contactPoints] = await Promise.all([
+    db.selectFrom('debtors').selectAll().where('id', '=', debtorId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('debtor_addresses')
+      .selectAll()
+      .where('debtor_id', '=', debtorId)
+      .orderBy('is_primary', 'desc')
+      .execute(),
+    db
+      .selectFrom('debtor_contact_points')
+      .selectAll()
+      .where('debtor_id', '=', debtorId)
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  // Provenance: which creditors' files supplied each address (agents read them all, with their sources).
+  const suppliers = addresses.length
+    ? await db
+        .selectFrom('debtor_address_sources as s')
+        .innerJoin('creditors', 'creditors.id', 's.creditor_id')
+        .select(['s.address_id', 'creditors.id', 'creditors.name', 's.recorded_at'])
+        .where(
+          's.address_id',
+          'in',
+          addresses.map((a) => a.id),
+        )
+        .orderBy('s.recorded_at')
+        .execute()
+    : [];
+  const letterAddress = chooseLetterAddress(
+    addresses.map((a) => ({
+      id: a.id,
+      source: a.source,
+      isPrimary: a.is_primary,
+      createdAtMs: a.created_at.getTime(),
+      verifiedAtMs: a.verified_at?.getTime() ?? null,
+      undeliverableAtMs: a.undeliverable_at?.getTime() ?? null,
+    })),
+  );
+  return {
+    id: debtor.id,
+    kind: debtor.kind,
+    displayName: debtorName(debtor),
+    firstName: debtor.first_name,
+    lastName: debtor.last_name,
+    companyName: debtor.company_name,
+    birthDate: debtor.birth_date,
+    language: debtor.language,
+    addresses: addresses.map((a) => ({
+      ...addressView(a),
+      primary: a.is_primary,
+      source: a.source,
+      suppliedBy: suppliers.filter((x) => x.address_id === a.id).map((x) => ({ id: x.id, name: x.name })),
+      verified: a.verified_at !== null,
+      undeliverable: a.undeliverable_at !== null,
+      forLetters: letterAddress?.id === a.id ? letterAddress.reason : null,
+    })),
+    contactPoints: contactPoints.map((c) => ({
+      id: c.id,
+      channel: c.channel,
+      value: c.value,
+      usage: c.usage,
+      verified: c.verified_at !== null,
+      consent: c.consent,
+      optedOut: c.opted_out_at !== null,
+      wrongNumber: c.wrong_number_at !== null,
     })),
   };
 }

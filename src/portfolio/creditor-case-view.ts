@@ -33,8 +33,70 @@ const CREDITOR_EVENT_KINDS: readonly CaseEventKind[] = [
 export const CREDITOR_HOLD_KIND = 'collection_suspended';
 
 export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<CaseDetail> {
+  const [debtor, claims, events, holds, stages] = await Promise.all([
+    creditorDebtorView(db, found),
+    db.selectFrom('claims').selectAll().where('case_id', '=', found.id).orderBy('default_on').execute(),
+    db
+      .selectFrom('case_events')
+      .select(['id', 'occurred_at', 'kind', 'channel', 'direction'])
+      .where('case_id', '=', found.id)
+      .where('kind', 'in', CREDITOR_EVENT_KINDS)
+      .orderBy('occurred_at', 'desc')
+      .limit(200)
+      .execute(),
+    // Holds on the person suspend every creditor's collection; the creditor reads only that, and until when.
+    db
+      .selectFrom('holds')
+      .select(['id', 'status', 'starts_at', 'ends_at'])
+      .where('debtor_id', '=', found.debtor_id)
+      .where('status', '=', 'active')
+      .orderBy('starts_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('case_stage_history')
+      .select(['from_stage', 'to_stage', 'changed_at'])
+      .where('case_id', '=', found.id)
+      .orderBy('changed_at')
+      .execute(),
+  ]);
+  return {
+    ...caseSummaryView(found),
+    debtor,
+    claims: claims.map(claimView),
+    holds: holds.map((h) => ({
+      id: h.id,
+      kind: CREDITOR_HOLD_KIND,
+      reason: null,
+      restricted: true,
+      status: h.status,
+      startsAt: h.starts_at.toISOString(),
+      endsAt: h.ends_at?.toISOString() ?? null,
+      reviewAt: null,
+    })),
+    stageHistory: stages.map((s) => ({
+      fromStage: s.from_stage,
+      toStage: s.to_stage,
+      changedAt: s.changed_at.toISOString(),
+      reason: null,
+      legacyReason: null,
+    })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      occurredAt: e.occurred_at.toISOString(),
+      kind: e.kind,
+      channel: e.channel,
+      direction: e.direction,
+      outcome: null,
+      summary: null,
+      legacySummary: null,
+    })),
+  };
+}
+
+/** The debtor as the creditor's own files named the person, with only the addresses and contacts they supplied. */
+async function creditorDebtorView(db: Kysely<DB>, found: CaseRow): Promise<CaseDetail['debtor']> {
   const creditorId = found.creditor_id;
-  const [debtor, identity, addresses, contactPoints, claims, events, holds, stages] = await Promise.all([
+  const [debtor, identity, addresses, contactPoints] = await Promise.all([
     db
       .selectFrom('debtors')
       .select(['id', 'kind', 'language'])
@@ -66,29 +128,6 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<
       .where('s.creditor_id', '=', creditorId)
       .orderBy('s.recorded_at')
       .execute(),
-    db.selectFrom('claims').selectAll().where('case_id', '=', found.id).orderBy('default_on').execute(),
-    db
-      .selectFrom('case_events')
-      .select(['id', 'occurred_at', 'kind', 'channel', 'direction'])
-      .where('case_id', '=', found.id)
-      .where('kind', 'in', CREDITOR_EVENT_KINDS)
-      .orderBy('occurred_at', 'desc')
-      .limit(200)
-      .execute(),
-    // Holds on the person suspend every creditor's collection; the creditor reads only that, and until when.
-    db
-      .selectFrom('holds')
-      .select(['id', 'status', 'starts_at', 'ends_at'])
-      .where('debtor_id', '=', found.debtor_id)
-      .where('status', '=', 'active')
-      .orderBy('starts_at', 'desc')
-      .execute(),
-    db
-      .selectFrom('case_stage_history')
-      .select(['from_stage', 'to_stage', 'changed_at'])
-      .where('case_id', '=', found.id)
-      .orderBy('changed_at')
-      .execute(),
   ]);
   const names = {
     kind: debtor.kind,
@@ -97,51 +136,20 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<
     company_name: identity?.company_name ?? null,
   };
   return {
-    ...caseSummaryView(found),
-    debtor: {
-      id: debtor.id,
-      kind: debtor.kind,
-      displayName: debtorName(names),
-      firstName: names.first_name,
-      lastName: names.last_name,
-      companyName: names.company_name,
-      birthDate: identity?.birth_date ?? null,
-      language: debtor.language,
-      addresses: addresses.map((a, index) => ({
-        ...addressView(a),
-        // The latest address its files gave is the one it reads first; which address the agency writes to is the
-        // agency's decision, from facts the creditor is not given.
-        primary: index === 0,
-      })),
-      contactPoints: contactPoints.map((c) => ({ id: c.id, channel: c.channel, value: c.value, usage: c.usage })),
-    },
-    claims: claims.map(claimView),
-    holds: holds.map((h) => ({
-      id: h.id,
-      kind: CREDITOR_HOLD_KIND,
-      reason: null,
-      restricted: true,
-      status: h.status,
-      startsAt: h.starts_at.toISOString(),
-      endsAt: h.ends_at?.toISOString() ?? null,
-      reviewAt: null,
+    id: debtor.id,
+    kind: debtor.kind,
+    displayName: debtorName(names),
+    firstName: names.first_name,
+    lastName: names.last_name,
+    companyName: names.company_name,
+    birthDate: identity?.birth_date ?? null,
+    language: debtor.language,
+    addresses: addresses.map((a, index) => ({
+      ...addressView(a),
+      // The latest address its files gave is the one it reads first; which address the agency writes to is the
+      // agency's decision, from facts the creditor is not given.
+      primary: index === 0,
     })),
-    stageHistory: stages.map((s) => ({
-      fromStage: s.from_stage,
-      toStage: s.to_stage,
-      changedAt: s.changed_at.toISOString(),
-      reason: null,
-      legacyReason: null,
-    })),
-    timeline: events.map((e) => ({
-      id: e.id,
-      occurredAt: e.occurred_at.toISOString(),
-      kind: e.kind,
-      channel: e.channel,
-      direction: e.direction,
-      outcome: null,
-      summary: null,
-      legacySummary: null,
-    })),
+    contactPoints: contactPoints.map((c) => ({ id: c.id, channel: c.channel, value: c.value, usage: c.usage })),
   };
 }
