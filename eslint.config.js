@@ -21,7 +21,6 @@ const LONG_FUNCTIONS = [
   'web/src/features/intake/PlacementUploadPage.tsx', // UploadForm 190
   'web/src/features/payments/RecordPaymentForm.tsx', // RecordPaymentForm 140
   // Over 100 lines once Prettier laid the tree out (one prop or argument per line), to split likewise.
-  'src/remittances/prepare-remittance.ts', // prepareRemittance 114
   'src/workspace/case-workspace.ts', // caseWorkspace 112
   'src/workspace/core/call-plan.ts', // planCall 130
   'src/workspace/core/queue-entry.ts', // queueEntry 103

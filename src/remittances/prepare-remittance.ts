@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
@@ -6,6 +7,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { addDays, instantAt } from '../platform/calendar/index.js';
 import type { RemittanceView } from './contract.js';
 import { loadRemittance } from './remittance-view.js';
+import { remittanceNumber, remittanceTotals } from './core/totals.js';
 
 /**
  * Prepares a creditor's remittance: every allocation of money to its claims (and every reversal of one) up to the
@@ -31,49 +33,22 @@ export async function prepareRemittance(
       .where('id', '=', input.creditorId)
       .executeTakeFirst();
     if (!creditor) throw notFound('The creditor');
-    const lines = await sql<{
-      transaction_id: string;
-      payment_id: string | null;
-      case_reference: string;
-      occurred_on: string;
-      collected: number;
-      commission: number;
-      net: number;
-    }>`
-      select t.id as transaction_id, t.payment_id, coalesce(k.reference, '') as case_reference,
-        -- The day the money was received (the payment's), else the day it was allocated.
-        coalesce(p.received_on, (t.occurred_at at time zone ${agencyZone})::date)::text as occurred_on,
-        (-sum(e.amount_cents) filter (where e.account = 'claim'))::bigint as collected,
-        (-coalesce(sum(e.amount_cents) filter (where e.account = 'agency_income'), 0))::bigint as commission,
-        (-coalesce(sum(e.amount_cents) filter (where e.account = 'creditor_payable'), 0))::bigint as net
-      from ledger_transactions t
-      join ledger_entries e on e.transaction_id = t.id
-      left join ledger_transactions o on o.id = t.reverses_id
-      left join payments p on p.id = t.payment_id
-      left join cases k on k.id = p.case_id
-      where coalesce(o.kind, t.kind) = 'allocation'
-        and t.occurred_at < ${until}
-        and exists (select 1 from ledger_entries c where c.transaction_id = t.id and c.account = 'creditor_placed' and c.creditor_id = ${creditor.id})
-        and not exists (select 1 from remittance_lines r where r.transaction_id = t.id)
-      group by t.id, t.payment_id, k.reference, p.received_on, t.occurred_at, t.seq
-      order by t.seq`.execute(trx);
-    if (lines.rows.length === 0) {
+    const lines = await unremittedLines(trx, creditor.id, until, agencyZone);
+    if (lines.length === 0) {
       throw conflict(
         'remittances.nothing_to_remit',
         `Nothing collected for ${creditor.code} up to ${input.periodTo} is waiting to be remitted.`,
       );
     }
-    const collected = lines.rows.reduce((sum, line) => sum + Number(line.collected), 0);
-    const commission = lines.rows.reduce((sum, line) => sum + Number(line.commission), 0);
-    const net = lines.rows.reduce((sum, line) => sum + Number(line.net), 0);
-    if (net < 0) {
+    const { collected, commission, net, negative } = remittanceTotals(lines);
+    if (negative) {
       throw conflict(
         'remittances.negative',
         `Reversals exceed collections for ${creditor.code} in this period (${net} cents): nothing is paid over; they carry to the next remittance.`,
       );
     }
     const sequence = await sql<{ n: number }>`select nextval('remittance_number_seq')::int as n`.execute(trx);
-    const number = `R-${creditor.code}-${input.periodTo.replaceAll('-', '')}-${String(sequence.rows[0]!.n).padStart(4, '0')}`;
+    const number = remittanceNumber(creditor.code, input.periodTo, sequence.rows[0]!.n);
     const remittance = await trx
       .insertInto('remittances')
       .values({
@@ -83,7 +58,7 @@ export async function prepareRemittance(
         collected_cents: collected,
         commission_cents: commission,
         net_cents: net,
-        lines: lines.rows.length,
+        lines: lines.length,
         prepared_by: actor.userId,
         prepared_at: now,
       })
@@ -92,14 +67,14 @@ export async function prepareRemittance(
     await trx
       .insertInto('remittance_lines')
       .values(
-        lines.rows.map((line) => ({
+        lines.map((line) => ({
           remittance_id: remittance.id,
           transaction_id: line.transaction_id,
           payment_id: line.payment_id,
           case_reference: line.case_reference,
           occurred_on: line.occurred_on,
-          collected_cents: Number(line.collected),
-          commission_cents: Number(line.commission),
+          collected_cents: line.collected,
+          commission_cents: line.commission,
         })),
       )
       .execute();
@@ -109,11 +84,51 @@ export async function prepareRemittance(
       targetType: 'remittance',
       targetId: remittance.id,
       creditorId: creditor.id,
-      after: { number, periodTo: input.periodTo, collected, commission, net, lines: lines.rows.length },
+      after: { number, periodTo: input.periodTo, collected, commission, net, lines: lines.length },
       requestId,
       at: now,
     });
     return remittance.id;
   });
   return loadRemittance(deps.db, id);
+}
+
+/**
+ * Every allocation to the creditor's claims (and every reversal of one) before `until` that no remittance settled
+ * yet, in the ledger's order, with its amounts in cents.
+ */
+async function unremittedLines(trx: Transaction<DB>, creditorId: string, until: Date, agencyZone: string) {
+  const lines = await sql<{
+    transaction_id: string;
+    payment_id: string | null;
+    case_reference: string;
+    occurred_on: string;
+    collected: number;
+    commission: number;
+    net: number;
+  }>`
+    select t.id as transaction_id, t.payment_id, coalesce(k.reference, '') as case_reference,
+      -- The day the money was received (the payment's), else the day it was allocated.
+      coalesce(p.received_on, (t.occurred_at at time zone ${agencyZone})::date)::text as occurred_on,
+      (-sum(e.amount_cents) filter (where e.account = 'claim'))::bigint as collected,
+      (-coalesce(sum(e.amount_cents) filter (where e.account = 'agency_income'), 0))::bigint as commission,
+      (-coalesce(sum(e.amount_cents) filter (where e.account = 'creditor_payable'), 0))::bigint as net
+    from ledger_transactions t
+    join ledger_entries e on e.transaction_id = t.id
+    left join ledger_transactions o on o.id = t.reverses_id
+    left join payments p on p.id = t.payment_id
+    left join cases k on k.id = p.case_id
+    where coalesce(o.kind, t.kind) = 'allocation'
+      and t.occurred_at < ${until}
+      and exists (select 1 from ledger_entries c where c.transaction_id = t.id and c.account = 'creditor_placed' and c.creditor_id = ${creditorId})
+      and not exists (select 1 from remittance_lines r where r.transaction_id = t.id)
+    group by t.id, t.payment_id, k.reference, p.received_on, t.occurred_at, t.seq
+    order by t.seq`.execute(trx);
+  // bigint arrives as a string from PostgreSQL.
+  return lines.rows.map((line) => ({
+    ...line,
+    collected: Number(line.collected),
+    commission: Number(line.commission),
+    net: Number(line.net),
+  }));
 }
