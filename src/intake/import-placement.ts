@@ -2,8 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Connection } from '../platform/db/database.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
-import { AppError, invalid, notFound } from '../platform/errors.js';
-import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/append.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { appendAudit, type AuditActor } from '../audit/append.js';
 import type { RowError, RowResult } from './core/types.js';
 import type { MergeCounts } from './contract.js';
 import {
@@ -17,17 +17,15 @@ import { STAGE_COLUMNS, STAGE_DDL, STAGE_TABLE, stageLine } from './stage.js';
 import { recordText } from '../cases/core/record-texts.js';
 import { IntakeFileError } from './parse.js';
 import { agencyToday, type IsoDate } from '../platform/calendar/index.js';
+import { placementLockKey } from './recover-placements.js';
 
 /** Rows sent to the database per COPY statement: bounds memory on the embedded engine. */
 const COPY_BATCH_ROWS = 20_000;
 /** Row errors kept in full in the report; beyond that they are counted. */
 export const MAX_STORED_ERRORS = 50_000;
 
-export interface PlacementSource {
-  fileName: string | null;
-  sha256: string | null;
-  format: 'csv' | 'jsonl';
-}
+export { createPlacement, type PlacementSource } from './create-placement.js';
+export { recoverInterruptedPlacements } from './recover-placements.js';
 
 export interface PlacementReport {
   placementId: string;
@@ -36,49 +34,6 @@ export interface PlacementReport {
   rowsRejected: number;
   errorsStored: number;
   counts: MergeCounts | null;
-}
-
-/** Creates the placement record ('pending'), checking the mandate belongs to the creditor and is in force. */
-export async function createPlacement(
-  deps: Deps,
-  input: { creditorId: string; mandateCode: string; source: PlacementSource; actor: AuditActor },
-): Promise<{ placementId: string; mandateId: string }> {
-  const mandate = await deps.db
-    .selectFrom('mandates')
-    .select(['id', 'starts_on', 'ends_on'])
-    .where('creditor_id', '=', input.creditorId)
-    .where('code', '=', input.mandateCode)
-    .executeTakeFirst();
-  if (!mandate) {
-    throw new AppError(
-      'intake.unknown_mandate',
-      404,
-      `This creditor has no mandate ${input.mandateCode}: check the mandate code.`,
-      { mandateCode: input.mandateCode },
-    );
-  }
-  const today = agencyToday(deps.now(), deps.config);
-  if (mandate.starts_on > today || (mandate.ends_on !== null && mandate.ends_on < today)) {
-    throw invalid(
-      'intake.mandate_not_in_force',
-      `The mandate ${input.mandateCode} is not in force today (${mandate.starts_on} to ${mandate.ends_on ?? 'open-ended'}).`,
-    );
-  }
-  const row = await deps.db
-    .insertInto('placements')
-    .values({
-      creditor_id: input.creditorId,
-      mandate_id: mandate.id,
-      placed_on: today,
-      source_file_name: input.source.fileName,
-      source_sha256: input.source.sha256,
-      format: input.source.format,
-      status: 'pending',
-      created_by: input.actor.userId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { placementId: row.id, mandateId: mandate.id };
 }
 
 export interface RunOptions {
@@ -94,60 +49,6 @@ export interface RunOptions {
 }
 
 class FileRejected extends Error {}
-
-/** The advisory lock key of a placement's import (a 63-bit hash of its id). */
-export function placementLockKey(placementId: string) {
-  return sql`hashtextextended(${placementId}::text, 0)`;
-}
-
-/**
- * Placements left 'running' by an import whose process died (a kill, a crash of the machine): their transaction
- * rolled back, so nothing of the file is in the database; they are marked failed, to be imported again. A
- * placement whose import is alive holds its advisory lock and is left alone.
- */
-export async function recoverInterruptedPlacements(deps: Deps): Promise<number> {
-  const running = await deps.db
-    .selectFrom('placements')
-    .select(['id', 'creditor_id'])
-    .where('status', '=', 'running')
-    .execute();
-  let recovered = 0;
-  for (const placement of running) {
-    const marked = await deps.db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{
-        free: boolean;
-      }>`select pg_try_advisory_xact_lock(${placementLockKey(placement.id)}) as free`.execute(trx);
-      if (!rows[0]?.free) return false;
-      const updated = await trx
-        .updateTable('placements')
-        .set({
-          status: 'failed',
-          report: JSON.stringify({
-            failure:
-              'The import stopped before its end (the process was stopped); nothing of the file was kept. Import the file again.',
-          }),
-          completed_at: deps.now(),
-        })
-        .where('id', '=', placement.id)
-        .where('status', '=', 'running')
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return false;
-      await appendAudit(trx, {
-        actor: SYSTEM_ACTOR,
-        action: 'placement.interrupted',
-        targetType: 'placement',
-        targetId: placement.id,
-        creditorId: placement.creditor_id,
-        before: { status: 'running' },
-        after: { status: 'failed' },
-        at: deps.now(),
-      });
-      return true;
-    });
-    if (marked) recovered += 1;
-  }
-  return recovered;
-}
 
 /** The row errors of an import: kept in full up to MAX_STORED_ERRORS, counted beyond; the lines they reject. */
 class ImportErrors {
