@@ -69,7 +69,7 @@ function ProofForm(props: { caseId: string; onDone: () => void }) {
     void submit
       .run(async () => {
         await recordProof(props.caseId, { diedOn, documentId: chosen });
-        return t('estates.proof.done');
+        return (t) => t('estates.proof.done');
       })
       .then((ok) => ok && props.onDone());
   return (
@@ -122,7 +122,7 @@ function PartyForm(props: { caseId: string; onDone: () => void }) {
         });
         setName('');
         setContact('');
-        return t('estates.party.done');
+        return (t) => t('estates.party.done');
       })
       .then((ok) => ok && props.onDone());
   return (
@@ -215,7 +215,7 @@ function OptionForm(props: { caseId: string; party: NonNullable<EstateView['part
     event.preventDefault();
     const ok = await submit.run(async () => {
       await recordOption(props.caseId, props.party.id, { option });
-      return t('estates.party.saved');
+      return (t) => t('estates.party.saved');
     });
     if (ok) props.onDone();
   }
@@ -247,7 +247,7 @@ function ClaimForm(props: { caseId: string; onDone: () => void }) {
     void submit
       .run(async () => {
         await declareClaim(props.caseId, { netAssetsPublishedOn: publishedOn || null });
-        return t('estates.claim.done');
+        return (t) => t('estates.claim.done');
       })
       .then((ok) => ok && props.onDone());
   return (

@@ -93,7 +93,7 @@ function ReportDeathForm(props: { caseId: string; onDone: () => void }) {
     event.preventDefault();
     const ok = await submit.run(async () => {
       await reportDeath(props.caseId, { note: note.trim() });
-      return t('estates.report.done');
+      return (t) => t('estates.report.done');
     });
     if (ok) {
       setNote('');
