@@ -28,11 +28,12 @@ const LONG_FUNCTIONS = [
   'src/workspace/record-call.ts', // recordCall 148
   'src/workspace/refresh-queue.ts', // refreshQueueEntries 107
   'src/workspace/supervision.ts', // teamQueues 102
-  'web/src/features/debtors/DebtorMatchesPage.tsx', // DecisionForm 106
+  'web/src/features/affordability/ScalesSection.tsx', // ScaleForm 141
+  'web/src/features/contact-policy/PublishForm.tsx', // PublishForm 124
+  'web/src/features/contact-policy/case-contact/PreferencesPanel.tsx', // Preferences 123
+  'web/src/features/contact-policy/case-contact/RecordContactForm.tsx', // RecordContactForm 105
   'web/src/features/identity/CreateUserForm.tsx', // CreateUserForm 129
   'web/src/features/need-to-know/SensitiveReadsSection.tsx', // SensitiveReadsSection 112
-  'web/src/features/payments/CreditPanel.tsx', // CreditPanel 115
-  'web/src/features/payments/ReversalForm.tsx', // ReversalForm 117
   'web/src/features/plans/PlansPage.tsx', // Proposals 119
   'web/src/features/portfolio/CasesPage.tsx', // SearchForm 108
   'web/src/features/remittances/RemittancePage.tsx', // RemittanceView 111

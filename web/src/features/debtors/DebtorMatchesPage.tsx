@@ -9,6 +9,7 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { offsetFrom, PagedList, useFocusAfterLoad } from '../../ui/PagedTable.js';
 import { Facts } from '../../ui/Facts.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { ConfirmBox } from '../../ui/ConfirmBox.js';
 import { Field } from '../../ui/fields.js';
 import { useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
@@ -249,15 +250,8 @@ function DecisionForm({ match, onDecided }: { match: DebtorMatch; onDecided: (me
   // Decided: the card stays disabled until the list reloads without it.
   const [decided, setDecided] = useState(false);
   const saving = deciding.busy || decided;
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const sameButton = useRef<HTMLButtonElement>(null);
   const names = { debtor: match.debtor.displayName, candidate: match.candidate.displayName };
   const noteId = `match-${match.id}-note`;
-  const confirmTextId = `match-${match.id}-confirm-text`;
-
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   async function decide(decision: DebtorMatchDecision) {
     let message = '';
@@ -300,55 +294,65 @@ function DecisionForm({ match, onDecided }: { match: DebtorMatch; onDecided: (me
           />
         )}
       </Field>
-      {confirming ? (
-        <div className="confirm-box" role="group" aria-labelledby={confirmTextId}>
-          <p id={confirmTextId}>{t('debtorMatches.confirmText')}</p>
-          <div className="form-actions">
-            <button
-              ref={confirmButton}
-              type="button"
-              className="button primary"
-              disabled={saving}
-              aria-describedby={confirmTextId}
-              onClick={() => void decide('same_person')}
-            >
-              {saving ? t('debtorMatches.saving') : t('debtorMatches.confirm')}
-            </button>
-            <button
-              type="button"
-              className="button secondary"
-              disabled={saving}
-              onClick={() => {
-                setConfirming(false);
-                requestAnimationFrame(() => sameButton.current?.focus());
-              }}
-            >
-              {t('debtorMatches.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="form-actions">
-          <button
-            ref={sameButton}
-            type="button"
-            className="button primary"
-            disabled={saving}
-            onClick={() => setConfirming(true)}
-          >
-            {t('debtorMatches.samePerson')}
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            disabled={saving}
-            onClick={() => void decide('different_people')}
-          >
-            {saving ? t('debtorMatches.saving') : t('debtorMatches.differentPeople')}
-          </button>
-        </div>
-      )}
+      <DecisionActions
+        matchId={match.id}
+        saving={saving}
+        confirming={confirming}
+        onConfirming={setConfirming}
+        onDecide={(decision) => void decide(decision)}
+      />
       {deciding.error ? <ProblemMessage error={deciding.error} title={t('debtorMatches.failed')} /> : null}
     </form>
+  );
+}
+
+/** "Same person" asks for a confirmation (a merge cannot be undone); "different people" decides at once. */
+function DecisionActions({
+  matchId,
+  saving,
+  confirming,
+  onConfirming,
+  onDecide,
+}: {
+  matchId: string;
+  saving: boolean;
+  confirming: boolean;
+  onConfirming: (confirming: boolean) => void;
+  onDecide: (decision: DebtorMatchDecision) => void;
+}) {
+  const { t } = useTranslation();
+  const sameButton = useRef<HTMLButtonElement>(null);
+  if (confirming) {
+    return (
+      <ConfirmBox
+        textId={`match-${matchId}-confirm-text`}
+        yes={saving ? t('debtorMatches.saving') : t('debtorMatches.confirm')}
+        cancel={t('debtorMatches.cancel')}
+        busy={saving}
+        onConfirm={() => onDecide('same_person')}
+        onCancel={() => {
+          onConfirming(false);
+          requestAnimationFrame(() => sameButton.current?.focus());
+        }}
+      >
+        <p id={`match-${matchId}-confirm-text`}>{t('debtorMatches.confirmText')}</p>
+      </ConfirmBox>
+    );
+  }
+  return (
+    <div className="form-actions">
+      <button
+        ref={sameButton}
+        type="button"
+        className="button primary"
+        disabled={saving}
+        onClick={() => onConfirming(true)}
+      >
+        {t('debtorMatches.samePerson')}
+      </button>
+      <button type="button" className="button secondary" disabled={saving} onClick={() => onDecide('different_people')}>
+        {saving ? t('debtorMatches.saving') : t('debtorMatches.differentPeople')}
+      </button>
+    </div>
   );
 }

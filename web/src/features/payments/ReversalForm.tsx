@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVERSAL_KINDS, reversePayment, type Payment, type ReversalKind } from './api.js';
+import { ConfirmBox } from '../../ui/ConfirmBox.js';
 import { CodeSelect } from '../../ui/fields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { useFormat } from '../../i18n/format.js';
@@ -22,13 +23,9 @@ export function ReversalForm({
   const [confirming, setConfirming] = useState(false);
   const submit = useSubmit();
   const heading = useRef<HTMLHeadingElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
   const number = payment.receiptNumber;
 
   useEffect(() => heading.current?.focus(), []);
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   function ask(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -80,32 +77,22 @@ export function ReversalForm({
             </p>
           </div>
           {confirming ? (
-            <div className="confirm-box wide" role="group" aria-labelledby="reversal-confirm-text">
-              <p id="reversal-confirm-text">
-                {t('payments.reversal.confirm', {
-                  number,
-                  amount: format.money(payment.amountCents, payment.currency),
-                })}
-              </p>
-              <div className="form-actions">
-                <button
-                  ref={confirmButton}
-                  type="button"
-                  className="button primary"
-                  disabled={submit.busy}
-                  onClick={() => void reverse()}
-                >
-                  {submit.busy ? t('payments.reversal.saving') : t('payments.reversal.confirmButton')}
-                </button>
-                <button
-                  type="button"
-                  className="button secondary"
-                  disabled={submit.busy}
-                  onClick={() => setConfirming(false)}
-                >
-                  {t('payments.reversal.cancel')}
-                </button>
-              </div>
+            <div className="wide">
+              <ConfirmBox
+                textId="reversal-confirm-text"
+                yes={submit.busy ? t('payments.reversal.saving') : t('payments.reversal.confirmButton')}
+                cancel={t('payments.reversal.cancel')}
+                busy={submit.busy}
+                onConfirm={() => void reverse()}
+                onCancel={() => setConfirming(false)}
+              >
+                <p id="reversal-confirm-text">
+                  {t('payments.reversal.confirm', {
+                    number,
+                    amount: format.money(payment.amountCents, payment.currency),
+                  })}
+                </p>
+              </ConfirmBox>
             </div>
           ) : (
             <div className="form-actions">
