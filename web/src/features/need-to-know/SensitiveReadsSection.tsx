@@ -30,7 +30,6 @@ const listSensitiveReads = (query: { debtorId?: string; userId?: string; beforeS
 /** Compliance: who read which debtor's budget or vulnerability record, per debtor or per user. */
 export function SensitiveReadsSection() {
   const { t } = useTranslation();
-  const format = useFormat();
   const [by, setBy] = useState<'debtor' | 'user'>('debtor');
   const [id, setId] = useState('');
   const [reads, setReads] = useState<{ items: SensitiveRead[]; hasMore: boolean } | null>(null);
@@ -95,39 +94,7 @@ export function SensitiveReadsSection() {
         <p>{t('needToKnow.reads.none')}</p>
       ) : (
         <>
-          <TableScroll label={t('needToKnow.reads.caption')}>
-            <table>
-              <caption className="visually-hidden">{t('needToKnow.reads.caption')}</caption>
-              <thead>
-                <tr>
-                  {(['at', 'user', 'role', 'debtor', 'case', 'subject', 'basis', 'reason', 'sealed'] as const).map(
-                    (column) => (
-                      <th key={column} scope="col">
-                        {t(`needToKnow.reads.columns.${column}`)}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {reads.items.map((read) => (
-                  <tr key={read.seq}>
-                    <td>{format.dateTime(read.readAt)}</td>
-                    <td>{read.user.displayName}</td>
-                    <td>{labelOf(t, 'roles', read.role)}</td>
-                    <td>{read.debtor.displayName}</td>
-                    <td>{read.caseReference ?? t('common.none')}</td>
-                    <td>{t(`needToKnow.reads.subjects.${read.subject}`)}</td>
-                    <td>{t(`needToKnow.reads.bases.${read.basis}`)}</td>
-                    <td lang={read.reason === null ? undefined : RECORD_TEXT_LANG}>
-                      {read.reason ?? t('common.none')}
-                    </td>
-                    <td>{read.sealed ? t('common.yes') : t('common.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <ReadsTable reads={reads.items} />
           {reads.hasMore ? (
             <button
               type="button"
@@ -141,5 +108,43 @@ export function SensitiveReadsSection() {
         </>
       )}
     </section>
+  );
+}
+
+const COLUMNS = ['at', 'user', 'role', 'debtor', 'case', 'subject', 'basis', 'reason', 'sealed'] as const;
+
+function ReadsTable({ reads }: { reads: SensitiveRead[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <TableScroll label={t('needToKnow.reads.caption')}>
+      <table>
+        <caption className="visually-hidden">{t('needToKnow.reads.caption')}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col">
+                {t(`needToKnow.reads.columns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {reads.map((read) => (
+            <tr key={read.seq}>
+              <td>{format.dateTime(read.readAt)}</td>
+              <td>{read.user.displayName}</td>
+              <td>{labelOf(t, 'roles', read.role)}</td>
+              <td>{read.debtor.displayName}</td>
+              <td>{read.caseReference ?? t('common.none')}</td>
+              <td>{t(`needToKnow.reads.subjects.${read.subject}`)}</td>
+              <td>{t(`needToKnow.reads.bases.${read.basis}`)}</td>
+              <td lang={read.reason === null ? undefined : RECORD_TEXT_LANG}>{read.reason ?? t('common.none')}</td>
+              <td>{read.sealed ? t('common.yes') : t('common.no')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
