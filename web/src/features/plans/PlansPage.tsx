@@ -1,16 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  createPlan,
-  flagOrientation,
-  getCasePlans,
-  getPlanProposals,
-  schedulePdfUrl,
-  type CaseReview,
-  type Plan,
-  type PlanProposals,
-} from './api.js';
+import { createPlan, flagOrientation, getCasePlans, getPlanProposals, type Plan, type PlanProposals } from './api.js';
 import type { CaseDetail } from '../portfolio/api.js';
 import { useApiData } from '../../api/useApiData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
@@ -18,13 +9,12 @@ import { CaseSubpage } from '../portfolio/CaseSubpage.js';
 import { Facts } from '../../ui/Facts.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useSubmit } from '../../ui/useSubmit.js';
-import { TableScroll } from '../../ui/TableScroll.js';
 import { useFormat } from '../../i18n/format.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
-import { PlanActions } from './PlanActions.js';
-import { TermsFields, useTerms, type Kind } from './terms.js';
-import { EventReason } from './EventReason.js';
+import { TermsFields, useTerms } from './terms.js';
+import { CurrentPlans } from './CurrentPlans.js';
+import { useDescribe } from './useDescribe.js';
 import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 
 type Proposal = PlanProposals['proposals'][number];
@@ -89,41 +79,6 @@ function PlansView({ detail }: { detail: CaseDetail }) {
 
 const LIVE: Plan['status'][] = ['proposed', 'pending_approval', 'agreed', 'active', 'broken'];
 
-/** A proposal in plain words: how much, how many instalments, until when. */
-function useDescribe() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (p: {
-    kind: Kind;
-    agreedCents: number;
-    discountCents: number;
-    schedule: { dueOn: string; amountCents: number }[];
-  }) => {
-    const first = p.schedule[0]!;
-    const last = p.schedule.at(-1)!;
-    if (p.schedule.length === 1) {
-      return p.discountCents > 0
-        ? t('plans.describe.settlement', {
-            amount: format.money(p.agreedCents),
-            discount: format.money(p.discountCents),
-            date: format.date(first.dueOn),
-          })
-        : t('plans.describe.once', { amount: format.money(p.agreedCents), date: format.date(first.dueOn) });
-    }
-    const same = last.amountCents === first.amountCents;
-    return (
-      t(same ? 'plans.describe.equal' : 'plans.describe.instalments', {
-        n: p.schedule.length,
-        each: format.money(first.amountCents),
-        last: format.money(last.amountCents),
-        total: format.money(p.agreedCents),
-        from: format.date(first.dueOn),
-        to: format.date(last.dueOn),
-      }) + (p.discountCents > 0 ? ` ${t('plans.describe.discount', { discount: format.money(p.discountCents) })}` : '')
-    );
-  };
-}
-
 /** What a plan rests on: the capacity of the latest budget (this case's share), the balance, the limits. */
 function CapacityBasis({ data, capacity }: { data: PlanProposals; capacity: NonNullable<PlanProposals['capacity']> }) {
   const { t } = useTranslation();
@@ -178,7 +133,6 @@ function Proposals({
   live: boolean;
 }) {
   const { t } = useTranslation();
-  const describe = useDescribe();
   const terms = useTerms(data.firstDueOn);
   const [note, setNote] = useState('');
   const sending = useSubmit();
@@ -230,44 +184,15 @@ function Proposals({
         ) : null}
         <ul className="plain-list">
           {data.proposals.map((p: Proposal) => (
-            <li key={p.kind} className="plan-proposal">
-              <h3>{t(`plans.kinds.${p.kind}`)}</h3>
-              <p>{describe(p)}</p>
-              {p.approvalReasons.length === 0 ? (
-                <p className="success">{t('plans.withinAuthority')}</p>
-              ) : (
-                <ul>
-                  {p.approvalReasons.map((r) => (
-                    <li key={r}>{t(`plans.reasons.${r}`, { months: data.authority.maxPlanMonths })}</li>
-                  ))}
-                </ul>
-              )}
-              {mayPropose && !live ? (
-                <button
-                  type="button"
-                  className="button secondary"
-                  onClick={() => terms.update({ kind: p.kind, months: '', discount: '' })}
-                >
-                  {t('plans.choose', { kind: t(`plans.kinds.${p.kind}`) })}
-                </button>
-              ) : null}
-            </li>
+            <ProposalItem
+              key={p.kind}
+              proposal={p}
+              maxPlanMonths={data.authority.maxPlanMonths}
+              onChoose={mayPropose && !live ? () => terms.update({ kind: p.kind, months: '', discount: '' }) : null}
+            />
           ))}
         </ul>
-        {data.notProposed.length > 0 ? (
-          <ul className="muted">
-            {data.notProposed.map((n) => (
-              <li key={n.kind}>
-                {t('plans.notProposed', {
-                  kind: t(`plans.kinds.${n.kind}`),
-                  reasons: n.reasons
-                    .map((r) => t(`plans.reasons.${r}`, { months: data.authority.maxPlanMonths }))
-                    .join(' ; '),
-                })}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <NotProposed items={data.notProposed} maxPlanMonths={data.authority.maxPlanMonths} />
       </section>
 
       {mayPropose && !live ? (
@@ -290,107 +215,54 @@ function Proposals({
   );
 }
 
-function CurrentPlans({
-  items,
-  reviews,
-  mayPropose,
-  mayRecord,
-  onChange,
+function ProposalItem({
+  proposal: p,
+  maxPlanMonths,
+  onChoose,
 }: {
-  items: Plan[];
-  reviews: CaseReview[];
-  mayPropose: boolean;
-  mayRecord: boolean;
-  onChange: (message: Saying) => void;
+  proposal: Proposal;
+  maxPlanMonths: number;
+  /** Null when no plan may be recorded here (no right to, or a plan already runs). */
+  onChoose: (() => void) | null;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const describe = useDescribe();
-  if (items.length === 0 && reviews.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="plans-heading">
-      <h2 id="plans-heading">{t('plans.current')}</h2>
-      {reviews
-        .filter((r) => r.status === 'open')
-        .map((r) => (
-          <p key={r.id} className="warning-text">
-            {t(`plans.reviewKinds.${r.kind}`)}
-          </p>
-        ))}
-      {items.map((plan) => {
-        const version = plan.versions.find((v) => v.version === plan.currentVersion)!;
-        const pdf = !['proposed', 'pending_approval', 'refused'].includes(plan.status);
-        return (
-          <article key={plan.id} className="plan" aria-label={t('plans.planLabel', { version: plan.currentVersion })}>
-            <p>
-              <span className={`badge plan-${plan.status}`} data-testid="plan-status">
-                {t(`plans.statuses.${plan.status}`)}
-              </span>{' '}
-              {t('plans.versionLine', { version: plan.currentVersion, kind: t(`plans.kinds.${version.kind}`) })}
-            </p>
-            {/* The total is what the schedule asks for: the agreed amount, brought down when the balance fell below it. */}
-            <p>
-              {describe({
-                ...version,
-                agreedCents: version.instalments.reduce((a, i) => a + i.amountCents, 0),
-                schedule: version.instalments,
-              })}
-            </p>
-            {pdf ? (
-              <p>
-                <a href={schedulePdfUrl(plan.id)} target="_blank" rel="noreferrer">
-                  {t('plans.pdf', { version: plan.currentVersion })}
-                </a>
-              </p>
-            ) : null}
-            <TableScroll label={t('plans.scheduleCaption', { version: plan.currentVersion })}>
-              <table>
-                <caption className="visually-hidden">
-                  {t('plans.scheduleCaption', { version: plan.currentVersion })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plans.number')}</th>
-                    <th scope="col">{t('plans.dueOn')}</th>
-                    <th scope="col" className="number">
-                      {t('plans.amount')}
-                    </th>
-                    <th scope="col">{t('plans.instalmentStatus')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {version.instalments.map((i) => (
-                    <tr key={i.number}>
-                      <td>{i.number}</td>
-                      <td>{format.date(i.dueOn)}</td>
-                      <td className="number">{format.money(i.amountCents)}</td>
-                      <td>{t(`plans.instalmentStatuses.${i.status}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-            <PlanActions
-              plan={plan}
-              version={version}
-              mayPropose={mayPropose}
-              mayRecord={mayRecord}
-              onChange={onChange}
-            />
-            <h3>{t('plans.history')}</h3>
-            <ol className="plan-history">
-              {plan.events.map((e, k) => (
-                <li key={k}>
-                  {format.dateTime(e.occurredAt)} — {t(`plans.statuses.${e.toStatus}`)} (
-                  {t('plans.versionShort', { version: e.version })}) :{' '}
-                  <EventReason text={e.reasonText} written={e.reason} />
-                  {e.actor ? ` — ${e.actor}` : ''}
-                </li>
-              ))}
-            </ol>
-          </article>
-        );
-      })}
-    </section>
+    <li className="plan-proposal">
+      <h3>{t(`plans.kinds.${p.kind}`)}</h3>
+      <p>{describe(p)}</p>
+      {p.approvalReasons.length === 0 ? (
+        <p className="success">{t('plans.withinAuthority')}</p>
+      ) : (
+        <ul>
+          {p.approvalReasons.map((r) => (
+            <li key={r}>{t(`plans.reasons.${r}`, { months: maxPlanMonths })}</li>
+          ))}
+        </ul>
+      )}
+      {onChoose ? (
+        <button type="button" className="button secondary" onClick={onChoose}>
+          {t('plans.choose', { kind: t(`plans.kinds.${p.kind}`) })}
+        </button>
+      ) : null}
+    </li>
+  );
+}
+
+/** The kinds of plan the rules leave out here, each with why. */
+function NotProposed({ items, maxPlanMonths }: { items: PlanProposals['notProposed']; maxPlanMonths: number }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <ul className="muted">
+      {items.map((n) => (
+        <li key={n.kind}>
+          {t('plans.notProposed', {
+            kind: t(`plans.kinds.${n.kind}`),
+            reasons: n.reasons.map((r) => t(`plans.reasons.${r}`, { months: maxPlanMonths })).join(' ; '),
+          })}
+        </li>
+      ))}
+    </ul>
   );
 }
