@@ -5,7 +5,7 @@ import { listCreditors, searchCases } from './api.js';
 import type { CaseSearch, CaseSort, CaseSummary, CreditorSummary, Stage } from './api.js';
 import { useApiData } from '../../api/useApiData.js';
 import type { Column } from '../../ui/DataTable.js';
-import { Field } from '../../ui/fields.js';
+import { CodeSelect, Field } from '../../ui/fields.js';
 import { PagedTable, useFocusAfterLoad } from '../../ui/PagedTable.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { ExportButtons } from '../../ui/ExportButtons.js';
@@ -159,6 +159,24 @@ function searchOf(
   };
 }
 
+/** The fields of the search form, as typed, and whether it was sent (amounts are checked from then on). */
+function useSearchFields(search: CaseSearch) {
+  const format = useFormat();
+  const [fields, setFields] = useState(() => fieldsFrom(search, format.locale));
+  const set = (name: keyof SearchFields) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
+  const [submitted, setSubmitted] = useState(false);
+
+  // The address changed (a search, back/forward, a reset): show the search now in force. Kept in place rather
+  // than remounted, so the keyboard focus stays where the user was.
+  const searchKey = paramsFromSearch({ ...search, offset: 0 }).toString();
+  const showSearch = useEffectEvent(() => {
+    setFields(fieldsFrom(search, format.locale));
+    setSubmitted(false);
+  });
+  useEffect(() => showSearch(), [searchKey]);
+  return { fields, set, submitted, setSubmitted };
+}
+
 function SearchForm({
   search,
   creditors,
@@ -171,20 +189,8 @@ function SearchForm({
   onReset: () => void;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const [fields, setFields] = useState(() => fieldsFrom(search, format.locale));
+  const { fields, set, submitted, setSubmitted } = useSearchFields(search);
   const { q, stage, creditorId, minBalance, maxBalance, openedAfter, openedBefore, sort } = fields;
-  const set = (name: keyof SearchFields) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
-  const [submitted, setSubmitted] = useState(false);
-
-  // The address changed (a search, back/forward, a reset): show the search now in force. Kept in place rather
-  // than remounted, so the keyboard focus stays where the user was.
-  const searchKey = paramsFromSearch({ ...search, offset: 0 }).toString();
-  const showSearch = useEffectEvent(() => {
-    setFields(fieldsFrom(search, format.locale));
-    setSubmitted(false);
-  });
-  useEffect(() => showSearch(), [searchKey]);
 
   const minCents = minBalance.trim() === '' ? undefined : parseEurosToCents(minBalance);
   const maxCents = maxBalance.trim() === '' ? undefined : parseEurosToCents(maxBalance);
@@ -206,28 +212,22 @@ function SearchForm({
       <Field id="case-q" label={t('cases.q')} hint={t('cases.qHint')} wide>
         {(control) => <input {...control} type="search" value={q} onChange={(e) => set('q')(e.target.value)} />}
       </Field>
-      <div className="field">
-        <label htmlFor="case-stage">{t('cases.stage')}</label>
-        <select id="case-stage" value={stage} onChange={(e) => set('stage')(e.target.value)}>
-          <option value="">{t('cases.anyStage')}</option>
-          {STAGES.map((value) => (
-            <option key={value} value={value}>
-              {labelOf(t, 'stages', value)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="case-creditor">{t('cases.creditor')}</label>
-        <select id="case-creditor" value={creditorId} onChange={(e) => set('creditorId')(e.target.value)}>
-          <option value="">{t('cases.anyCreditor')}</option>
-          {creditors.map((creditor) => (
-            <option key={creditor.id} value={creditor.id}>
-              {creditor.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AnySelect
+        id="case-stage"
+        label={t('cases.stage')}
+        anyLabel={t('cases.anyStage')}
+        options={STAGES.map((value) => ({ value, label: labelOf(t, 'stages', value) }))}
+        value={stage}
+        onChange={set('stage')}
+      />
+      <AnySelect
+        id="case-creditor"
+        label={t('cases.creditor')}
+        anyLabel={t('cases.anyCreditor')}
+        options={creditors.map((creditor) => ({ value: creditor.id, label: creditor.name }))}
+        value={creditorId}
+        onChange={set('creditorId')}
+      />
       <AmountField
         id="case-min"
         label={t('cases.minBalance')}
@@ -242,26 +242,26 @@ function SearchForm({
         onChange={set('maxBalance')}
         invalid={maxInvalid}
       />
-      <Field id="case-opened-after" label={t('cases.openedAfter')}>
-        {(control) => (
-          <input {...control} type="date" value={openedAfter} onChange={(e) => set('openedAfter')(e.target.value)} />
-        )}
-      </Field>
-      <Field id="case-opened-before" label={t('cases.openedBefore')}>
-        {(control) => (
-          <input {...control} type="date" value={openedBefore} onChange={(e) => set('openedBefore')(e.target.value)} />
-        )}
-      </Field>
-      <div className="field">
-        <label htmlFor="case-sort">{t('cases.sort')}</label>
-        <select id="case-sort" value={sort} onChange={(e) => set('sort')(e.target.value)}>
-          {SORTS.map((value) => (
-            <option key={value} value={value}>
-              {t(`cases.sorts.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <DateField
+        id="case-opened-after"
+        label={t('cases.openedAfter')}
+        value={openedAfter}
+        onChange={set('openedAfter')}
+      />
+      <DateField
+        id="case-opened-before"
+        label={t('cases.openedBefore')}
+        value={openedBefore}
+        onChange={set('openedBefore')}
+      />
+      <CodeSelect
+        id="case-sort"
+        label={t('cases.sort')}
+        group="cases.sorts"
+        values={SORTS}
+        value={sort as CaseSort}
+        onChange={set('sort')}
+      />
       <div className="form-actions">
         <button type="submit" className="button primary">
           {t('cases.search')}
@@ -271,6 +271,40 @@ function SearchForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A select whose first choice, the empty value, leaves the filter out. */
+function AnySelect(props: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  options: { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.anyLabel}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function DateField(props: { id: string; label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <Field id={props.id} label={props.label}>
+      {(control) => (
+        <input {...control} type="date" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+      )}
+    </Field>
   );
 }
 

@@ -100,56 +100,66 @@ function RemittanceView({ remittance, onChange }: { remittance: Remittance; onCh
           ) : null}
         </ul>
       </section>
-      <section className="card" aria-labelledby="remittance-lines-heading">
-        <h2 id="remittance-lines-heading">{t('payments.remittance.lines')}</h2>
-        <TableScroll label={t('payments.remittance.linesCaption')}>
-          <table>
-            <caption className="visually-hidden">{t('payments.remittance.linesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('payments.remittance.occurredOn')}</th>
-                <th scope="col">{t('payments.page.case')}</th>
-                <th scope="col">{t('payments.case.receipt')}</th>
-                <th scope="col" className="number">
-                  {t('payments.page.collected')}
-                </th>
-                <th scope="col" className="number">
-                  {t('payments.page.commission')}
-                </th>
-                <th scope="col" className="number">
-                  {t('payments.page.net')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {remittance.lines.map((line, index) => (
-                <tr key={index} className={line.collectedCents < 0 ? 'row-warning' : undefined}>
-                  <th scope="row" className="plain">
-                    {format.date(line.occurredOn)}
-                  </th>
-                  <td>{line.caseReference}</td>
-                  <td>{line.receiptNumber ?? t('common.none')}</td>
-                  <td className="number">{money(line.collectedCents)}</td>
-                  <td className="number">{money(line.commissionCents)}</td>
-                  <td className="number">{money(line.netCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  {t('payments.remittance.totals')}
-                </th>
-                <td className="number">{money(remittance.collectedCents)}</td>
-                <td className="number">{money(remittance.commissionCents)}</td>
-                <td className="number">
-                  <strong>{money(remittance.netCents)}</strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </TableScroll>
-      </section>
+      <RemittanceLines remittance={remittance} />
     </>
+  );
+}
+
+/** Each amount the statement counts, a reversal (negative) marked, with the totals at the foot. */
+function RemittanceLines({ remittance }: { remittance: Remittance }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const money = (cents: number) => format.money(cents);
+  return (
+    <section className="card" aria-labelledby="remittance-lines-heading">
+      <h2 id="remittance-lines-heading">{t('payments.remittance.lines')}</h2>
+      <TableScroll label={t('payments.remittance.linesCaption')}>
+        <table>
+          <caption className="visually-hidden">{t('payments.remittance.linesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('payments.remittance.occurredOn')}</th>
+              <th scope="col">{t('payments.page.case')}</th>
+              <th scope="col">{t('payments.case.receipt')}</th>
+              <th scope="col" className="number">
+                {t('payments.page.collected')}
+              </th>
+              <th scope="col" className="number">
+                {t('payments.page.commission')}
+              </th>
+              <th scope="col" className="number">
+                {t('payments.page.net')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {remittance.lines.map((line, index) => (
+              <tr key={index} className={line.collectedCents < 0 ? 'row-warning' : undefined}>
+                <th scope="row" className="plain">
+                  {format.date(line.occurredOn)}
+                </th>
+                <td>{line.caseReference}</td>
+                <td>{line.receiptNumber ?? t('common.none')}</td>
+                <td className="number">{money(line.collectedCents)}</td>
+                <td className="number">{money(line.commissionCents)}</td>
+                <td className="number">{money(line.netCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {t('payments.remittance.totals')}
+              </th>
+              <td className="number">{money(remittance.collectedCents)}</td>
+              <td className="number">{money(remittance.commissionCents)}</td>
+              <td className="number">
+                <strong>{money(remittance.netCents)}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
+    </section>
   );
 }
