@@ -32,9 +32,6 @@ const LONG_FUNCTIONS = [
   'web/src/features/contact-policy/PublishForm.tsx', // PublishForm 124
   'web/src/features/contact-policy/case-contact/PreferencesPanel.tsx', // Preferences 123
   'web/src/features/contact-policy/case-contact/RecordContactForm.tsx', // RecordContactForm 105
-  'web/src/features/workspace/PromisesSection.tsx', // PromisesSection 101
-  'web/src/features/workspace/supervision/AssignmentForm.tsx', // Fields 116
-  'web/src/features/workspace/supervision/SegmentControlForm.tsx', // SegmentControlForm 112
 ];
 const LONG_FILES = [];
 

@@ -26,7 +26,6 @@ export function PromisesSection({
   onStale: () => void;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const [cancelling, setCancelling] = useState<PromiseToPay | null>(null);
   const anyOpen = promises.some((promise) => promise.status === 'open');
   return (
@@ -54,47 +53,13 @@ export function PromisesSection({
             </thead>
             <tbody>
               {promises.map((promise) => (
-                <tr key={promise.id} data-promise-status={promise.status}>
-                  <th scope="row">{format.date(promise.dueOn)}</th>
-                  <td className="number">{format.money(promise.amountCents, promise.currency)}</td>
-                  <td className="number">{format.money(promise.paidCents, promise.currency)}</td>
-                  <td>
-                    <span className={`badge promise-${promise.status}`}>
-                      {labelOf(t, 'workspace.promises.statuses', promise.status)}
-                    </span>
-                    {promise.resolvedAt ? (
-                      <span className="small-block muted">{format.dateTime(promise.resolvedAt)}</span>
-                    ) : null}
-                    {promise.cancelReason ? (
-                      <span className="small-block muted" lang={RECORD_TEXT_LANG}>
-                        {promise.cancelReason}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {format.dateTime(promise.createdAt)}
-                    {promise.createdBy ? <span className="small-block muted">{promise.createdBy}</span> : null}
-                  </td>
-                  {mayCancel && anyOpen ? (
-                    <td>
-                      {promise.status === 'open' ? (
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          aria-expanded={cancelling?.id === promise.id}
-                          aria-controls="promise-cancel-form"
-                          aria-label={t('workspace.promises.cancelLabel', {
-                            amount: format.money(promise.amountCents, promise.currency),
-                            date: format.date(promise.dueOn),
-                          })}
-                          onClick={() => setCancelling(cancelling?.id === promise.id ? null : promise)}
-                        >
-                          {t('workspace.promises.cancel')}
-                        </button>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
+                <PromiseRow
+                  key={promise.id}
+                  promise={promise}
+                  withActions={mayCancel && anyOpen}
+                  expanded={cancelling?.id === promise.id}
+                  onCancel={() => setCancelling(cancelling?.id === promise.id ? null : promise)}
+                />
               ))}
             </tbody>
           </table>
@@ -113,6 +78,64 @@ export function PromisesSection({
         />
       ) : null}
     </section>
+  );
+}
+
+function PromiseRow({
+  promise,
+  withActions,
+  expanded,
+  onCancel,
+}: {
+  promise: PromiseToPay;
+  /** The table has an actions column (some promise may be cancelled). */
+  withActions: boolean;
+  /** This promise's cancel form is open. */
+  expanded: boolean;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <tr data-promise-status={promise.status}>
+      <th scope="row">{format.date(promise.dueOn)}</th>
+      <td className="number">{format.money(promise.amountCents, promise.currency)}</td>
+      <td className="number">{format.money(promise.paidCents, promise.currency)}</td>
+      <td>
+        <span className={`badge promise-${promise.status}`}>
+          {labelOf(t, 'workspace.promises.statuses', promise.status)}
+        </span>
+        {promise.resolvedAt ? <span className="small-block muted">{format.dateTime(promise.resolvedAt)}</span> : null}
+        {promise.cancelReason ? (
+          <span className="small-block muted" lang={RECORD_TEXT_LANG}>
+            {promise.cancelReason}
+          </span>
+        ) : null}
+      </td>
+      <td>
+        {format.dateTime(promise.createdAt)}
+        {promise.createdBy ? <span className="small-block muted">{promise.createdBy}</span> : null}
+      </td>
+      {withActions ? (
+        <td>
+          {promise.status === 'open' ? (
+            <button
+              type="button"
+              className="button secondary small"
+              aria-expanded={expanded}
+              aria-controls="promise-cancel-form"
+              aria-label={t('workspace.promises.cancelLabel', {
+                amount: format.money(promise.amountCents, promise.currency),
+                date: format.date(promise.dueOn),
+              })}
+              onClick={onCancel}
+            >
+              {t('workspace.promises.cancel')}
+            </button>
+          ) : null}
+        </td>
+      ) : null}
+    </tr>
   );
 }
 

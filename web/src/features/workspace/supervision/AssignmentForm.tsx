@@ -5,6 +5,7 @@ import { useApiData } from '../../../api/useApiData.js';
 import { AsyncContent } from '../../../ui/AsyncContent.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { useSubmit } from '../../../ui/useSubmit.js';
+import { Field } from '../../../ui/fields.js';
 import { NoteField } from './NoteField.js';
 import { QueueEntryFacts } from '../QueueEntryFacts.js';
 
@@ -92,14 +93,9 @@ function Fields({
   const [attempted, setAttempted] = useState(false);
   const sending = useSubmit();
   const saving = sending.busy;
-  const teamSelect = useRef<HTMLSelectElement>(null);
   const agents = teams.find((queue) => queue.team.id === teamId)?.agents ?? [];
   const teamValid = teamId !== '';
   const noteValid = note.trim().length >= NOTE_MIN_LENGTH;
-
-  useEffect(() => {
-    teamSelect.current?.focus();
-  }, []);
 
   async function submit() {
     setAttempted(true);
@@ -123,52 +119,31 @@ function Fields({
         void submit();
       }}
     >
-      <div className="field">
-        <label htmlFor="assignment-team">{t('supervision.assignment.team')}</label>
-        <select
-          ref={teamSelect}
-          id="assignment-team"
-          value={teamId}
-          aria-invalid={attempted && !teamValid ? true : undefined}
-          aria-describedby={attempted && !teamValid ? 'assignment-team-error' : undefined}
-          onChange={(event) => {
-            setTeamId(event.target.value);
-            setUserId('');
-          }}
-        >
-          <option value="">{t('supervision.assignment.chooseTeam')}</option>
-          {teams.map((queue) => (
-            <option key={queue.team.id} value={queue.team.id}>
-              {queue.team.name}
-            </option>
-          ))}
-        </select>
-        {attempted && !teamValid ? (
-          <p id="assignment-team-error" className="field-error">
-            {t('supervision.assignment.teamRequired')}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor="assignment-agent">{t('supervision.assignment.agent')}</label>
-        <select
-          id="assignment-agent"
-          value={userId}
-          disabled={!teamValid}
-          aria-describedby="assignment-agent-hint"
-          onChange={(event) => setUserId(event.target.value)}
-        >
-          <option value="">{t('supervision.assignment.anyAgent')}</option>
-          {agents.map((agent) => (
-            <option key={agent.id} value={agent.id}>
-              {agent.name}
-            </option>
-          ))}
-        </select>
-        <p id="assignment-agent-hint" className="hint">
-          {t('supervision.assignment.agentHint')}
-        </p>
-      </div>
+      <TeamField
+        teams={teams}
+        value={teamId}
+        missing={attempted && !teamValid}
+        onChange={(id) => {
+          setTeamId(id);
+          setUserId('');
+        }}
+      />
+      <Field
+        id="assignment-agent"
+        label={t('supervision.assignment.agent')}
+        hint={t('supervision.assignment.agentHint')}
+      >
+        {(control) => (
+          <select {...control} value={userId} disabled={!teamValid} onChange={(event) => setUserId(event.target.value)}>
+            <option value="">{t('supervision.assignment.anyAgent')}</option>
+            {agents.map((agent) => (
+              <option key={agent.id} value={agent.id}>
+                {agent.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <NoteField
         id="assignment-note"
         label={t('supervision.assignment.note')}
@@ -191,6 +166,43 @@ function Fields({
         </div>
       ) : null}
     </form>
+  );
+}
+
+/** The team to assign the case to, required; focused as the form opens. */
+function TeamField({
+  teams,
+  value,
+  missing,
+  onChange,
+}: {
+  teams: TeamQueue[];
+  value: string;
+  missing: boolean;
+  onChange: (teamId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const teamSelect = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    teamSelect.current?.focus();
+  }, []);
+  return (
+    <Field
+      id="assignment-team"
+      label={t('supervision.assignment.team')}
+      error={missing ? t('supervision.assignment.teamRequired') : null}
+    >
+      {(control) => (
+        <select ref={teamSelect} {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{t('supervision.assignment.chooseTeam')}</option>
+          {teams.map((queue) => (
+            <option key={queue.team.id} value={queue.team.id}>
+              {queue.team.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

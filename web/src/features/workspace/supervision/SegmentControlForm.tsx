@@ -9,6 +9,7 @@ import {
 } from './api.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { useSubmit } from '../../../ui/useSubmit.js';
+import { Field } from '../../../ui/fields.js';
 import { NoteField } from './NoteField.js';
 
 /** A priority boost shown with its sign ("+100", "0", "−50"). */
@@ -91,29 +92,7 @@ export function SegmentControlForm({
             {t('supervision.teamQueues.control.paused')}
           </label>
         </div>
-        <div className="field">
-          <label htmlFor={`${idPrefix}-boost`}>{t('supervision.teamQueues.control.boost')}</label>
-          <input
-            id={`${idPrefix}-boost`}
-            type="number"
-            inputMode="numeric"
-            min={-SEGMENT_BOOST_LIMIT}
-            max={SEGMENT_BOOST_LIMIT}
-            step={1}
-            value={boost}
-            aria-invalid={attempted && !boostValid ? true : undefined}
-            aria-describedby={`${idPrefix}-boost-hint${attempted && !boostValid ? ` ${idPrefix}-boost-error` : ''}`}
-            onChange={(event) => setBoost(event.target.value)}
-          />
-          <p id={`${idPrefix}-boost-hint`} className="hint">
-            {t('supervision.teamQueues.control.boostHint')}
-          </p>
-          {attempted && !boostValid ? (
-            <p id={`${idPrefix}-boost-error`} className="field-error">
-              {t('supervision.teamQueues.control.boostInvalid')}
-            </p>
-          ) : null}
-        </div>
+        <BoostField id={`${idPrefix}-boost`} value={boost} invalid={attempted && !boostValid} onChange={setBoost} />
         <NoteField
           id={`${idPrefix}-note`}
           label={t('supervision.teamQueues.control.note')}
@@ -135,5 +114,31 @@ export function SegmentControlForm({
         <ProblemMessage error={sending.error} title={t('supervision.teamQueues.control.failed')} />
       ) : null}
     </section>
+  );
+}
+
+/** The priority boost, a whole number within the limit either way. */
+function BoostField(props: { id: string; value: string; invalid: boolean; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Field
+      id={props.id}
+      label={t('supervision.teamQueues.control.boost')}
+      hint={t('supervision.teamQueues.control.boostHint')}
+      error={props.invalid ? t('supervision.teamQueues.control.boostInvalid') : null}
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={-SEGMENT_BOOST_LIMIT}
+          max={SEGMENT_BOOST_LIMIT}
+          step={1}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }
