@@ -84,11 +84,9 @@ function RefundForm({
   onRefunded: () => void;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [amountError, setAmountError] = useState(false);
-  const money = (cents: number) => format.money(cents, currency);
 
   async function refundNow(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

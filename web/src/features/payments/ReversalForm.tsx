@@ -59,23 +59,7 @@ export function ReversalForm({
             value={kind}
             onChange={setKind}
           />
-          <div className="field wide">
-            <label htmlFor="reversal-reason">{t('payments.reversal.reason')}</label>
-            <textarea
-              id="reversal-reason"
-              rows={2}
-              required
-              minLength={3}
-              maxLength={1000}
-              value={reason}
-              aria-describedby="reversal-reason-hint"
-              disabled={confirming}
-              onChange={(event) => setReason(event.target.value)}
-            />
-            <p id="reversal-reason-hint" className="hint">
-              {t('payments.reversal.reasonHint')}
-            </p>
-          </div>
+          <ReasonField value={reason} disabled={confirming} onChange={setReason} />
           {confirming ? (
             <div className="wide">
               <ConfirmBox
@@ -112,6 +96,37 @@ export function ReversalForm({
           {t('payments.reversal.close')}
         </button>
       ) : null}
+    </div>
+  );
+}
+
+function ReasonField({
+  value,
+  disabled,
+  onChange,
+}: {
+  value: string;
+  disabled: boolean;
+  onChange: (reason: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field wide">
+      <label htmlFor="reversal-reason">{t('payments.reversal.reason')}</label>
+      <textarea
+        id="reversal-reason"
+        rows={2}
+        required
+        minLength={3}
+        maxLength={1000}
+        value={value}
+        aria-describedby="reversal-reason-hint"
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id="reversal-reason-hint" className="hint">
+        {t('payments.reversal.reasonHint')}
+      </p>
     </div>
   );
 }
