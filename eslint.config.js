@@ -21,13 +21,6 @@ const LONG_FUNCTIONS = [
   'web/src/features/intake/PlacementUploadPage.tsx', // UploadForm 190
   'web/src/features/payments/RecordPaymentForm.tsx', // RecordPaymentForm 140
   // Over 100 lines once Prettier laid the tree out (one prop or argument per line), to split likewise.
-  'src/workspace/case-workspace.ts', // caseWorkspace 112
-  'src/workspace/core/call-plan.ts', // planCall 130
-  'src/workspace/core/queue-entry.ts', // queueEntry 103
-  'src/workspace/queue-view.ts', // queueEntryViews 107
-  'src/workspace/record-call.ts', // recordCall 148
-  'src/workspace/refresh-queue.ts', // refreshQueueEntries 107
-  'src/workspace/supervision.ts', // teamQueues 102
   'web/src/features/affordability/ScalesSection.tsx', // ScaleForm 141
   'web/src/features/contact-policy/PublishForm.tsx', // PublishForm 124
   'web/src/features/contact-policy/case-contact/PreferencesPanel.tsx', // Preferences 123

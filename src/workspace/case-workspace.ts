@@ -4,7 +4,7 @@ import type { Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { CALL_LIMITS } from './core/call-plan.js';
 import { SCRIPT, VOICEMAIL_SCRIPT } from './core/conversation.js';
-import { standing } from './core/standing.js';
+import { standing, type StandingFacts } from './core/standing.js';
 import { TASK_TITLES } from './core/texts.js';
 import { queueEntryViews } from './queue-view.js';
 import type { CaseWorkspaceView, PromiseView, TaskView } from './contract.js';
@@ -22,33 +22,9 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
   const now = deps.now();
   const db = deps.db;
   const caseRow = await caseInScope(db, actor, caseId);
-  const [detail, location, plan, promises, tasks, holds, queue] = await Promise.all([
-    db
-      .selectFrom('cases')
-      .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
-      .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
-      .select([
-        'cases.stage',
-        'cases.close_reason',
-        'cases.opened_on',
-        'cases.first_letter_sent_on',
-        'mandates.kind as mandate_kind',
-        'creditors.name as creditor_name',
-      ])
-      .where('cases.id', '=', caseId)
-      .executeTakeFirstOrThrow(),
+  const [facts, location, promises, tasks, queue] = await Promise.all([
+    standingFacts(deps, caseRow, now),
     debtorLocation(db, caseRow.debtor_id),
-    db
-      .selectFrom('plans')
-      .leftJoin('plan_instalments as i', (join) =>
-        join.onRef('i.plan_id', '=', 'plans.id').on('i.status', '<>', 'paid'),
-      )
-      .select(['plans.status', 'i.due_on', 'i.amount_cents'])
-      .where('plans.case_id', '=', caseId)
-      .where('plans.status', 'not in', ['completed', 'cancelled', 'refused'])
-      .orderBy('i.due_on')
-      .limit(1)
-      .executeTakeFirst(),
     db
       .selectFrom('promises')
       .leftJoin('users', 'users.id', 'promises.created_by')
@@ -68,6 +44,69 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
       .orderBy('due_at', 'desc')
       .limit(50)
       .execute(),
+    queueEntryViews(db, [caseId], { actor, now }),
+  ]);
+  const openPromise = promises.find((promise) => promise.status === 'open');
+  const today = agencyToday(now, deps.config);
+  const text = standing({
+    ...facts,
+    ...(await waitingFacts(db, caseId, today)),
+    today,
+    openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
+  });
+  const lang = actor.locale;
+  return {
+    caseId,
+    debtorLocalTime: { at: now.toISOString(), timeZone: location.timeZone, country: location.country },
+    standing: {
+      procedure: text.procedure[lang],
+      next: text.next[lang],
+      ifNoSolution: text.ifNoSolution[lang],
+      facts: text.facts.map((fact) => ({ label: fact.label[lang], value: fact.value[lang] })),
+    },
+    queue: queue[0] ?? null,
+    promises: promises.map((promise) => promiseView(promise)),
+    tasks: tasks.map((task) => taskView({ ...task, case_reference: caseRow.reference }, lang)),
+    ...scriptsView(deps, actor),
+    noteMaxLength: CALL_LIMITS.noteMaxLength,
+    promiseMaxDays: CALL_LIMITS.promiseMaxDays,
+  };
+}
+
+/** What the file's standing is told from, but its open promise and what waits on it: the case, its mandate, its live plan, its holds. */
+async function standingFacts(
+  deps: Deps,
+  caseRow: { id: string; debtor_id: string; balance_cents: number },
+  now: Date,
+): Promise<Omit<StandingFacts, 'openPromise' | 'today' | 'dispute' | 'complaint' | 'timeBar'>> {
+  const db = deps.db;
+  const caseId = caseRow.id;
+  const [detail, plan, holds] = await Promise.all([
+    db
+      .selectFrom('cases')
+      .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
+      .innerJoin('creditors', 'creditors.id', 'cases.creditor_id')
+      .select([
+        'cases.stage',
+        'cases.close_reason',
+        'cases.opened_on',
+        'cases.first_letter_sent_on',
+        'mandates.kind as mandate_kind',
+        'creditors.name as creditor_name',
+      ])
+      .where('cases.id', '=', caseId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('plans')
+      .leftJoin('plan_instalments as i', (join) =>
+        join.onRef('i.plan_id', '=', 'plans.id').on('i.status', '<>', 'paid'),
+      )
+      .select(['plans.status', 'i.due_on', 'i.amount_cents'])
+      .where('plans.case_id', '=', caseId)
+      .where('plans.status', 'not in', ['completed', 'cancelled', 'refused'])
+      .orderBy('i.due_on')
+      .limit(1)
+      .executeTakeFirst(),
     db
       .selectFrom('holds')
       .select(['kind', 'ends_at', 'review_at'])
@@ -76,13 +115,8 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
       .where((eb) => eb.or([eb('case_id', 'is', null), eb('case_id', '=', caseId)]))
       .where('starts_at', '<=', now)
       .execute(),
-    queueEntryViews(db, [caseId], { actor, now }),
   ]);
-  const openPromise = promises.find((promise) => promise.status === 'open');
-  const today = agencyToday(now, deps.config);
-  const text = standing({
-    ...(await waitingFacts(db, caseId, today)),
-    today,
+  return {
     stage: detail.stage,
     closeReason: detail.close_reason,
     mandateKind: detail.mandate_kind,
@@ -99,26 +133,18 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
               : null,
         }
       : null,
-    openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
     holds: holds.map((hold) => {
       const end = hold.ends_at ?? hold.review_at;
       return { kind: hold.kind, until: end ? localDateOf(end, deps.config.AGENCY_TZ) : null };
     }),
-  });
+  };
+}
+
+/** The call script and the voicemail message in the agent's language, signed with their first name. */
+function scriptsView(deps: Deps, actor: Actor): Pick<CaseWorkspaceView, 'script' | 'voicemailScript'> {
   const lang = actor.locale;
   const agentFirstName = actor.displayName.split(' ')[0] ?? actor.displayName;
   return {
-    caseId,
-    debtorLocalTime: { at: now.toISOString(), timeZone: location.timeZone, country: location.country },
-    standing: {
-      procedure: text.procedure[lang],
-      next: text.next[lang],
-      ifNoSolution: text.ifNoSolution[lang],
-      facts: text.facts.map((fact) => ({ label: fact.label[lang], value: fact.value[lang] })),
-    },
-    queue: queue[0] ?? null,
-    promises: promises.map((promise) => promiseView(promise)),
-    tasks: tasks.map((task) => taskView({ ...task, case_reference: caseRow.reference }, lang)),
     script: SCRIPT.map((step) => ({
       id: step.id,
       title: step.title[lang],
@@ -129,8 +155,6 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
       .replace('{agent}', agentFirstName)
       .replace('{agency}', deps.config.AGENCY_NAME)
       .replace('{number}', deps.config.AGENCY_PHONE),
-    noteMaxLength: CALL_LIMITS.noteMaxLength,
-    promiseMaxDays: CALL_LIMITS.promiseMaxDays,
   };
 }
 

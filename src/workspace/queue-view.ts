@@ -22,7 +22,50 @@ export async function queueEntryViews(
   reader: { actor: Actor; now: Date },
 ): Promise<QueueEntryView[]> {
   if (caseIds.length === 0) return [];
-  const rows = await db
+  const rows = await queueRows(db, caseIds);
+  const byId = new Map(rows.map((row) => [row.case_id, row]));
+  const language = reader.actor.locale;
+  const segmentOf = (row: QueueRow) =>
+    (row.document as { segments: Pick<Segment, 'id' | 'name' | 'when'>[] }).segments.find(
+      (candidate) => candidate.id === row.segment_id,
+    );
+  const isSensitive = (row: QueueRow) =>
+    (row.reasons as QueueReason[]).some((reason) => reason.restricted !== undefined) ||
+    (segmentOf(row) !== undefined && isCareSegment(segmentOf(row)!));
+  const mayKnow = await careAccessByDebtor(
+    db,
+    reader.actor,
+    rows.filter(isSensitive).map((row) => row.debtor_id),
+    reader.now,
+  );
+  return caseIds.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const segment = segmentOf(row);
+    const stored = row.reasons as QueueReason[];
+    const full = !isSensitive(row) || mayKnow(row.debtor_id);
+    const reasons = full ? stored : restrictQueueReasons(stored);
+    const segmentName =
+      segment === undefined
+        ? row.segment_id
+        : !full && isCareSegment(segment)
+          ? CARE_SEGMENT_NAME[language]
+          : segment.name;
+    return [
+      entryView(
+        row,
+        segmentName,
+        reasons.map((reason) => reason[language]),
+      ),
+    ];
+  });
+}
+
+type QueueRow = Awaited<ReturnType<typeof queueRows>>[number];
+
+/** The queue rows of the cases, with their case, debtor, creditor, team, strategy and the users named on them. */
+function queueRows(db: Db, caseIds: readonly string[]) {
+  return db
     .selectFrom('case_queue as q')
     .innerJoin('cases as c', 'c.id', 'q.case_id')
     .innerJoin('debtors as d', 'd.id', 'q.debtor_id')
@@ -63,63 +106,36 @@ export async function queueEntryViews(
     ])
     .where('q.case_id', 'in', caseIds as string[])
     .execute();
-  const byId = new Map(rows.map((row) => [row.case_id, row]));
-  const language = reader.actor.locale;
-  const segmentOf = (row: (typeof rows)[number]) =>
-    (row.document as { segments: Pick<Segment, 'id' | 'name' | 'when'>[] }).segments.find(
-      (candidate) => candidate.id === row.segment_id,
-    );
-  const isSensitive = (row: (typeof rows)[number]) =>
-    (row.reasons as QueueReason[]).some((reason) => reason.restricted !== undefined) ||
-    (segmentOf(row) !== undefined && isCareSegment(segmentOf(row)!));
-  const mayKnow = await careAccessByDebtor(
-    db,
-    reader.actor,
-    rows.filter(isSensitive).map((row) => row.debtor_id),
-    reader.now,
-  );
-  return caseIds.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    const segment = segmentOf(row);
-    const stored = row.reasons as QueueReason[];
-    const full = !isSensitive(row) || mayKnow(row.debtor_id);
-    const reasons = full ? stored : restrictQueueReasons(stored);
-    const segmentName =
-      segment === undefined
-        ? row.segment_id
-        : !full && isCareSegment(segment)
-          ? CARE_SEGMENT_NAME[language]
-          : segment.name;
-    return [
-      {
-        caseId: row.case_id,
-        reference: row.reference,
-        debtorName: debtorName({
-          kind: row.debtor_kind,
-          first_name: row.first_name,
-          last_name: row.last_name,
-          company_name: row.company_name,
-        }),
-        creditorName: row.creditor_name,
-        balanceCents: Number(row.balance_cents),
-        currency: row.currency,
-        team: row.team_id && row.team_name ? { id: row.team_id, name: row.team_name } : null,
-        segment: { id: row.segment_id, name: segmentName },
-        arm: row.arm,
-        strategyVersion: row.strategy_version,
-        tier: TIER_NAMES[row.tier] ?? 'standard',
-        priority: row.priority,
-        channels: row.channels as QueueEntryView['channels'],
-        reasons: reasons.map((reason) => reason[language]),
-        callableFrom: row.callable_from?.toISOString() ?? null,
-        paused: row.paused,
-        assignedUser: row.assigned_user_id ? { id: row.assigned_user_id, name: row.assigned_name ?? '' } : null,
-        lease:
-          row.leased_by && row.lease_until
-            ? { userId: row.leased_by, userName: row.leased_name ?? '', until: row.lease_until.toISOString() }
-            : null,
-      },
-    ];
-  });
+}
+
+/** One entry as the API gives it, with the segment's name and the reasons this reader may read. */
+function entryView(row: QueueRow, segmentName: string, reasons: string[]): QueueEntryView {
+  return {
+    caseId: row.case_id,
+    reference: row.reference,
+    debtorName: debtorName({
+      kind: row.debtor_kind,
+      first_name: row.first_name,
+      last_name: row.last_name,
+      company_name: row.company_name,
+    }),
+    creditorName: row.creditor_name,
+    balanceCents: Number(row.balance_cents),
+    currency: row.currency,
+    team: row.team_id && row.team_name ? { id: row.team_id, name: row.team_name } : null,
+    segment: { id: row.segment_id, name: segmentName },
+    arm: row.arm,
+    strategyVersion: row.strategy_version,
+    tier: TIER_NAMES[row.tier] ?? 'standard',
+    priority: row.priority,
+    channels: row.channels as QueueEntryView['channels'],
+    reasons,
+    callableFrom: row.callable_from?.toISOString() ?? null,
+    paused: row.paused,
+    assignedUser: row.assigned_user_id ? { id: row.assigned_user_id, name: row.assigned_name ?? '' } : null,
+    lease:
+      row.leased_by && row.lease_until
+        ? { userId: row.leased_by, userName: row.leased_name ?? '', until: row.lease_until.toISOString() }
+        : null,
+  };
 }

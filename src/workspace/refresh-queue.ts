@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Message } from '../platform/message.js';
 import { decideContact } from '../contact-policy/core/decide.js';
 import type { CompiledPolicy } from '../contact-policy/core/compile.js';
@@ -88,8 +88,8 @@ export async function refreshQueueEntries(
   const previous = new Map(existing.map((row) => [row.case_id, row]));
   const teamKind = new Map(teams.map((team) => [team.id, team.kind]));
   const nowMs = now.getTime();
-  const rows = [];
-  const assignments = [];
+  const rows: Insertable<DB['case_queue']>[] = [];
+  const assignments: Insertable<DB['strategy_assignments']>[] = [];
   const teamMoves = new Map<string, string[]>();
   for (const entry of open) {
     const caseId = entry.facts.caseId;
@@ -101,11 +101,7 @@ export async function refreshQueueEntries(
       callbackToleranceMs: policy.callback.toleranceMs,
     });
     const before = previous.get(caseId);
-    const teamId = before?.team_pinned
-      ? before.team_id
-      : entry.assignedTeamId !== null && teamKind.get(entry.assignedTeamId) === computed.teamKind
-        ? entry.assignedTeamId
-        : (teams.find((team) => team.kind === computed.teamKind)?.id ?? null);
+    const teamId = queueTeam(before, entry.assignedTeamId, computed.teamKind, { teams, teamKind });
     if (teamId !== null && teamId !== entry.assignedTeamId)
       teamMoves.set(teamId, [...(teamMoves.get(teamId) ?? []), caseId]);
     rows.push({
@@ -139,6 +135,32 @@ export async function refreshQueueEntries(
       });
     }
   }
+  await writeQueue(db, rows, assignments, teamMoves);
+  return rows.length;
+}
+
+/**
+ * The team that works a case: a team a team leader pinned stays; else the case's own team when it is of the kind the
+ * strategy asks for; else the first team of that kind (none when the agency has none).
+ */
+function queueTeam(
+  before: { team_id: string | null; team_pinned: boolean } | undefined,
+  assignedTeamId: string | null,
+  kind: string,
+  agency: { teams: RefreshContext['teams']; teamKind: ReadonlyMap<string, string> },
+): string | null {
+  if (before?.team_pinned) return before.team_id;
+  if (assignedTeamId !== null && agency.teamKind.get(assignedTeamId) === kind) return assignedTeamId;
+  return agency.teams.find((team) => team.kind === kind)?.id ?? null;
+}
+
+/** Writes the entries (over the previous ones), the changes of segment or arm, and the cases' new teams. */
+async function writeQueue(
+  db: Db,
+  rows: Insertable<DB['case_queue']>[],
+  assignments: Insertable<DB['strategy_assignments']>[],
+  teamMoves: ReadonlyMap<string, string[]>,
+): Promise<void> {
   await db
     .insertInto('case_queue')
     .values(rows)
@@ -164,7 +186,6 @@ export async function refreshQueueEntries(
   for (const [teamId, ids] of teamMoves) {
     await db.updateTable('cases').set({ assigned_team_id: teamId }).where('id', 'in', ids).execute();
   }
-  return rows.length;
 }
 
 /** Refreshes every queue entry of some debtors (an event about a person can change all their cases). */

@@ -102,56 +102,20 @@ export async function teamQueues(deps: Deps, actor: Actor): Promise<{ items: Tea
   const since = startOfDay(deps, now);
   const items = [];
   for (const team of teams) {
-    const segments = await sql<{
-      segment_id: string;
-      arm: 'champion' | 'challenger';
-      cases: number;
-      callable_now: number;
-      leased: number;
-    }>`
-      select segment_id, arm, count(*)::int as cases,
-        count(*) filter (where callable_from <= ${now} and not paused and (lease_until is null or lease_until < ${now}))::int as callable_now,
-        count(*) filter (where lease_until >= ${now})::int as leased
-      from case_queue where team_id = ${team.id}
-      group by segment_id, arm order by segment_id, arm`.execute(deps.db);
-    const agents = await sql<{
-      id: string;
-      name: string;
-      case_id: string | null;
-      reference: string | null;
-      since: Date | null;
-      calls: number;
-      conversations: number;
-      promises: number;
-    }>`
-      select u.id, u.display_name as name, q.case_id, c.reference, q.leased_at as since,
-        (select count(*)::int from contacts k where k.recorded_by = u.id and k.channel = 'phone' and k.recorded_at >= ${since}) as calls,
-        (select count(*)::int from contacts k where k.recorded_by = u.id and k.conversation and k.recorded_at >= ${since}) as conversations,
-        (select count(*)::int from promises p where p.created_by = u.id and p.created_at >= ${since}) as promises
-      from users u
-      left join case_queue q on q.leased_by = u.id and q.lease_until >= ${now}
-      left join cases c on c.id = q.case_id
-      where u.team_id = ${team.id} and u.active and u.role in ('agent', 'team_leader', 'care_specialist', 'overindebtedness_specialist', 'judicial_specialist')
-      order by u.display_name`.execute(deps.db);
-    const openTasks = await deps.db
-      .selectFrom('case_tasks')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where('team_id', '=', team.id)
-      .where('status', '=', 'open')
-      .executeTakeFirstOrThrow();
-    // Every segment and arm of the strategy, in its order (an empty one can be paused or boosted ahead of time),
-    // then any left from an earlier version until the sweep moves their cases.
-    const counted = new Map(segments.rows.map((row) => [`${row.segment_id}\u0000${row.arm}`, row]));
-    const arms = strategy.document.segments.flatMap((segment) => [
-      { segmentId: segment.id, arm: 'champion' as const },
-      ...(segment.challenger ? [{ segmentId: segment.id, arm: 'challenger' as const }] : []),
+    const [segments, agents, openTasks] = await Promise.all([
+      segmentCounts(deps, team.id, now),
+      teamAgents(deps, team.id, { now, since }),
+      deps.db
+        .selectFrom('case_tasks')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('team_id', '=', team.id)
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow(),
     ]);
-    const known = new Set(arms.map((entry) => `${entry.segmentId}\u0000${entry.arm}`));
-    for (const row of segments.rows)
-      if (!known.has(`${row.segment_id}\u0000${row.arm}`)) arms.push({ segmentId: row.segment_id, arm: row.arm });
+    const counted = new Map(segments.map((row) => [`${row.segment_id}\u0000${row.arm}`, row]));
     items.push({
       team,
-      segments: arms.map(({ segmentId, arm }) => {
+      segments: armsToShow(strategy.document.segments, segments).map(({ segmentId, arm }) => {
         const row = counted.get(`${segmentId}\u0000${arm}`);
         return {
           segmentId,
@@ -164,21 +128,82 @@ export async function teamQueues(deps: Deps, actor: Actor): Promise<{ items: Tea
           priorityBoost: controls.get(segmentId)?.priority_boost ?? 0,
         };
       }),
-      agents: agents.rows.map((row) => ({
-        id: row.id,
-        name: row.name,
-        current:
-          row.case_id && row.reference && row.since
-            ? { caseId: row.case_id, reference: row.reference, since: row.since.toISOString() }
-            : null,
-        callsToday: row.calls,
-        conversationsToday: row.conversations,
-        promisesToday: row.promises,
-      })),
+      agents,
       openTasks: openTasks.n,
     });
   }
   return { items };
+}
+
+type Arm = 'champion' | 'challenger';
+
+/** Per segment and arm of a team's queue: its cases, those callable now and those leased. */
+async function segmentCounts(deps: Deps, teamId: string, now: Date) {
+  const segments = await sql<{ segment_id: string; arm: Arm; cases: number; callable_now: number; leased: number }>`
+    select segment_id, arm, count(*)::int as cases,
+      count(*) filter (where callable_from <= ${now} and not paused and (lease_until is null or lease_until < ${now}))::int as callable_now,
+      count(*) filter (where lease_until >= ${now})::int as leased
+    from case_queue where team_id = ${teamId}
+    group by segment_id, arm order by segment_id, arm`.execute(deps.db);
+  return segments.rows;
+}
+
+/**
+ * Every segment and arm of the strategy, in its order (an empty one can be paused or boosted ahead of time), then any
+ * left from an earlier version until the sweep moves their cases.
+ */
+function armsToShow(
+  strategySegments: readonly { id: string; challenger?: unknown }[],
+  counted: readonly { segment_id: string; arm: Arm }[],
+): { segmentId: string; arm: Arm }[] {
+  const arms = strategySegments.flatMap((segment) => [
+    { segmentId: segment.id, arm: 'champion' as const },
+    ...(segment.challenger ? [{ segmentId: segment.id, arm: 'challenger' as const }] : []),
+  ]);
+  const known = new Set(arms.map((entry) => `${entry.segmentId}\u0000${entry.arm}`));
+  const shown: { segmentId: string; arm: Arm }[] = arms;
+  for (const row of counted)
+    if (!known.has(`${row.segment_id}\u0000${row.arm}`)) shown.push({ segmentId: row.segment_id, arm: row.arm });
+  return shown;
+}
+
+/** The team's active agents, each with the case they hold and today's figures. */
+async function teamAgents(
+  deps: Deps,
+  teamId: string,
+  moments: { now: Date; since: Date },
+): Promise<TeamQueue['agents']> {
+  const { now, since } = moments;
+  const agents = await sql<{
+    id: string;
+    name: string;
+    case_id: string | null;
+    reference: string | null;
+    since: Date | null;
+    calls: number;
+    conversations: number;
+    promises: number;
+  }>`
+    select u.id, u.display_name as name, q.case_id, c.reference, q.leased_at as since,
+      (select count(*)::int from contacts k where k.recorded_by = u.id and k.channel = 'phone' and k.recorded_at >= ${since}) as calls,
+      (select count(*)::int from contacts k where k.recorded_by = u.id and k.conversation and k.recorded_at >= ${since}) as conversations,
+      (select count(*)::int from promises p where p.created_by = u.id and p.created_at >= ${since}) as promises
+    from users u
+    left join case_queue q on q.leased_by = u.id and q.lease_until >= ${now}
+    left join cases c on c.id = q.case_id
+    where u.team_id = ${teamId} and u.active and u.role in ('agent', 'team_leader', 'care_specialist', 'overindebtedness_specialist', 'judicial_specialist')
+    order by u.display_name`.execute(deps.db);
+  return agents.rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    current:
+      row.case_id && row.reference && row.since
+        ? { caseId: row.case_id, reference: row.reference, since: row.since.toISOString() }
+        : null,
+    callsToday: row.calls,
+    conversationsToday: row.conversations,
+    promisesToday: row.promises,
+  }));
 }
 
 /** Pauses or boosts a segment of the strategy in force, at once on every entry of the segment. Audited. */

@@ -61,7 +61,11 @@ export type CallPlan =
   | { ok: true; result: CallResultKind | null; checklist: Record<string, boolean>; actions: PlannedAction[] }
   | { ok: false; problem: CallProblem };
 
-const refuse = (code: string, message: string): CallPlan => ({ ok: false, problem: { code, message } });
+const refuse = (code: string, message: string): { ok: false; problem: CallProblem } => ({
+  ok: false,
+  problem: { code, message },
+});
+const problem = (code: string, message: string): CallProblem => ({ code, message });
 
 /**
  * Checks a call as the agent describes it and plans what follows from it. Pure: the service records the call and
@@ -69,6 +73,32 @@ const refuse = (code: string, message: string): CallPlan => ({ ok: false, proble
  * that did not reach the debtor cannot have the later steps checked off.
  */
 export function planCall(input: CallInput, context: CallContext): CallPlan {
+  const checked = checkedChecklist(input);
+  if (!checked.ok) return checked;
+  const { checklist } = checked;
+  const result: CallResultKind | null = input.outcome === 'right_party' ? (input.result ?? 'information') : null;
+  const actions: PlannedAction[] | CallProblem = result === null ? [] : resultActions(result, input, context);
+  if (!Array.isArray(actions)) return { ok: false, problem: actions };
+  if (input.outcome === 'wrong_number') {
+    if (!input.contactPointId || !context.phonePoints.includes(input.contactPointId)) {
+      return refuse(
+        'call.contact_point_invalid',
+        'Say which of the debtor’s numbers reached someone else: it will not be dialled again.',
+      );
+    }
+    actions.push({ kind: 'flag_wrong_number', contactPointId: input.contactPointId });
+    actions.push({ kind: 'task', taskKind: 'trace_contact', dueAt: context.now, team: 'current' });
+  }
+  return { ok: true, result, checklist, actions };
+}
+
+/**
+ * The script's steps as checked off, every step named; refused when a step is unknown, when a call that did not reach
+ * the debtor has a result or a step said only to the debtor, or when a conversation did not confirm identity.
+ */
+function checkedChecklist(
+  input: CallInput,
+): { ok: true; checklist: Record<string, boolean> } | { ok: false; problem: CallProblem } {
   for (const step of Object.keys(input.checklist)) {
     if (!STEP_IDS.has(step))
       return refuse(
@@ -77,8 +107,7 @@ export function planCall(input: CallInput, context: CallContext): CallPlan {
       );
   }
   const checklist = Object.fromEntries(SCRIPT.map((step) => [step.id, input.checklist[step.id] === true]));
-  const rightParty = input.outcome === 'right_party';
-  if (!rightParty) {
+  if (input.outcome !== 'right_party') {
     if (input.result !== undefined) {
       return refuse(
         'call.result_needs_right_party',
@@ -98,106 +127,98 @@ export function planCall(input: CallInput, context: CallContext): CallPlan {
       'A conversation with the debtor starts by confirming who answers: check the identity step, or record the call as a third party.',
     );
   }
+  return { ok: true, checklist };
+}
 
-  const result: CallResultKind | null = rightParty ? (input.result ?? 'information') : null;
-  const actions: PlannedAction[] = [];
+/** What a conversation's result sets in motion, or why it cannot be recorded as described. */
+function resultActions(result: CallResultKind, input: CallInput, context: CallContext): PlannedAction[] | CallProblem {
   const { now } = context;
   switch (result) {
-    case 'promise': {
-      if (!input.promise) return refuse('call.promise_missing', 'A promise to pay needs its amount and its date.');
-      if (context.hasOpenPromise)
-        return refuse(
-          'promise.already_open',
-          'This case already has an open promise to pay: cancel it first, or wait until it is kept or broken.',
-        );
-      if (input.promise.amountCents > context.balanceCents) {
-        return refuse(
-          'promise.amount_too_high',
-          `A promise cannot exceed what is owed (${context.balanceCents} cents): lower the amount.`,
-        );
-      }
-      const today = toLocal(context.timeZone, now).dayNumber;
-      const due = dayNumberOf(input.promise.dueOn);
-      if (due < today || due > today + CALL_LIMITS.promiseMaxDays) {
-        return refuse(
-          'promise.due_out_of_range',
-          `A promise is for a date from today (${isoDateOf(today)}) to ${isoDateOf(today + CALL_LIMITS.promiseMaxDays)}; further off, agree on a plan.`,
-        );
-      }
-      actions.push({ kind: 'promise', amountCents: input.promise.amountCents, dueOn: input.promise.dueOn });
-      break;
-    }
+    case 'promise':
+      return promiseActions(input, context);
     case 'callback':
       if (input.callbackAt === undefined)
-        return refuse('call.callback_missing', 'A callback needs the time the debtor chose.');
+        return problem('call.callback_missing', 'A callback needs the time the debtor chose.');
       if (input.callbackAt <= now)
-        return refuse('contact.callback_in_past', 'A callback is for a moment to come: choose a later time.');
+        return problem('contact.callback_in_past', 'A callback is for a moment to come: choose a later time.');
       if (input.callbackAt > now + CALL_LIMITS.callbackMaxDays * DAY_MS) {
-        return refuse(
+        return problem(
           'contact.callback_too_far',
           `A callback may be set up to ${CALL_LIMITS.callbackMaxDays} days ahead; for later, agree on a new contact then.`,
         );
       }
-      actions.push({ kind: 'callback', at: input.callbackAt });
-      break;
+      return [{ kind: 'callback', at: input.callbackAt }];
     case 'refusal':
-      actions.push({
-        kind: 'task',
-        taskKind: 'refusal_review',
-        dueAt: now + CALL_LIMITS.refusalReviewDays * DAY_MS,
-        team: 'current',
-      });
-      break;
+      return [
+        {
+          kind: 'task',
+          taskKind: 'refusal_review',
+          dueAt: now + CALL_LIMITS.refusalReviewDays * DAY_MS,
+          team: 'current',
+        },
+      ];
     case 'dispute': {
       const reason = input.reason?.trim() ?? '';
       if (reason.length < 3)
-        return refuse(
+        return problem(
           'call.reason_missing',
           'Write what the debtor disputes (at least 3 characters): the creditor must answer it.',
         );
-      actions.push({
-        kind: 'hold',
-        holdKind: 'dispute',
-        reason,
-        reviewAt: now + CALL_LIMITS.disputeReviewDays * DAY_MS,
-      });
-      actions.push({ kind: 'task', taskKind: 'dispute_review', dueAt: now, team: 'current' });
-      break;
+      return [
+        { kind: 'hold', holdKind: 'dispute', reason, reviewAt: now + CALL_LIMITS.disputeReviewDays * DAY_MS },
+        { kind: 'task', taskKind: 'dispute_review', dueAt: now, team: 'current' },
+      ];
     }
     case 'hardship': {
       const reason = input.reason?.trim() ?? '';
       if (reason.length < 3)
-        return refuse(
+        return problem(
           'call.reason_missing',
           'Write in a few neutral words what the debtor declared (no health details): the care team takes over from it.',
         );
-      actions.push({ kind: 'hold', holdKind: 'vulnerability', reason, reviewAt: null });
-      actions.push({ kind: 'move_team', teamKind: 'care' });
-      actions.push({ kind: 'task', taskKind: 'care_referral', dueAt: now, team: 'care' });
-      break;
+      return [
+        { kind: 'hold', holdKind: 'vulnerability', reason, reviewAt: null },
+        { kind: 'move_team', teamKind: 'care' },
+        { kind: 'task', taskKind: 'care_referral', dueAt: now, team: 'care' },
+      ];
     }
     case 'already_paid':
-      actions.push({
-        kind: 'task',
-        taskKind: 'payment_check',
-        dueAt: now + CALL_LIMITS.paymentCheckDays * DAY_MS,
-        team: 'current',
-      });
-      break;
+      return [
+        {
+          kind: 'task',
+          taskKind: 'payment_check',
+          dueAt: now + CALL_LIMITS.paymentCheckDays * DAY_MS,
+          team: 'current',
+        },
+      ];
     default:
-      break;
+      return [];
   }
-  if (input.outcome === 'wrong_number') {
-    if (!input.contactPointId || !context.phonePoints.includes(input.contactPointId)) {
-      return refuse(
-        'call.contact_point_invalid',
-        'Say which of the debtor’s numbers reached someone else: it will not be dialled again.',
-      );
-    }
-    actions.push({ kind: 'flag_wrong_number', contactPointId: input.contactPointId });
-    actions.push({ kind: 'task', taskKind: 'trace_contact', dueAt: now, team: 'current' });
+}
+
+/** A promise to pay: no more than is owed, from today to the furthest date allowed, and one open at a time. */
+function promiseActions(input: CallInput, context: CallContext): PlannedAction[] | CallProblem {
+  if (!input.promise) return problem('call.promise_missing', 'A promise to pay needs its amount and its date.');
+  if (context.hasOpenPromise)
+    return problem(
+      'promise.already_open',
+      'This case already has an open promise to pay: cancel it first, or wait until it is kept or broken.',
+    );
+  if (input.promise.amountCents > context.balanceCents) {
+    return problem(
+      'promise.amount_too_high',
+      `A promise cannot exceed what is owed (${context.balanceCents} cents): lower the amount.`,
+    );
   }
-  return { ok: true, result, checklist, actions };
+  const today = toLocal(context.timeZone, context.now).dayNumber;
+  const due = dayNumberOf(input.promise.dueOn);
+  if (due < today || due > today + CALL_LIMITS.promiseMaxDays) {
+    return problem(
+      'promise.due_out_of_range',
+      `A promise is for a date from today (${isoDateOf(today)}) to ${isoDateOf(today + CALL_LIMITS.promiseMaxDays)}; further off, agree on a plan.`,
+    );
+  }
+  return [{ kind: 'promise', amountCents: input.promise.amountCents, dueOn: input.promise.dueOn }];
 }
 
 /** Whether an open promise is broken on `today` (the debtor's local date): its date and the grace days are past. */

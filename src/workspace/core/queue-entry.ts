@@ -78,68 +78,10 @@ export function queueEntry(
           it: `Priorità ${priority} (${assignment.treatment.priority} dal segmento, ${signed(boost)} dal responsabile: ${control!.note}).`,
         },
   );
-
-  const today = isoDateOf(toLocal(facts.timeZone, now).dayNumber);
-  const dueCallback = facts.callbacks.filter((at) => at + options.callbackToleranceMs >= now).sort((a, b) => a - b)[0];
-  const promiseDue = facts.openPromise !== null && facts.openPromise.dueOn <= today;
-  const tasksDue = facts.openTasks.filter((task) => task.dueAt <= now);
-  let tier: number = TIER.standard;
-  if (dueCallback !== undefined) {
-    tier = TIER.callback;
-    const time = momentWords(facts.timeZone, dueCallback);
-    reasons.push({
-      fr: `Rappel demandé par le débiteur pour ${time.fr} : en tête de file à cette heure.`,
-      en: `Callback the debtor asked for on ${time.en}: first in the queue at that time.`,
-      it: `Richiamata chiesta dal debitore per ${time.it}: prima in coda a quell’ora.`,
-    });
-  } else if (promiseDue || tasksDue.some((task) => task.kind === 'promise_broken')) {
-    tier = TIER.promise;
-    reasons.push(
-      promiseDue
-        ? {
-            fr: `Promesse de ${euros(facts.openPromise!.amountCents).fr} à échéance le ${dateWords(facts.openPromise!.dueOn).fr}.`,
-            en: `Promise of ${euros(facts.openPromise!.amountCents).en} due on ${dateWords(facts.openPromise!.dueOn).en}.`,
-            it: `Promessa di ${euros(facts.openPromise!.amountCents).it} in scadenza il ${dateWords(facts.openPromise!.dueOn).it}.`,
-          }
-        : {
-            fr: 'Promesse non tenue : suivi à faire.',
-            en: 'Broken promise: follow-up due.',
-            it: 'Promessa non mantenuta: seguito da fare.',
-          },
-    );
-  } else if (tasksDue.length > 0) {
-    tier = TIER.follow_up;
-    const titles = (lang: 'fr' | 'en' | 'it') =>
-      tasksDue.map((task) => TASK_TITLES[task.kind as keyof typeof TASK_TITLES]?.[lang] ?? task.kind).join(' ; ');
-    reasons.push({
-      fr: `Suivi à faire : ${titles('fr')}.`,
-      en: `Follow-up due: ${titles('en')}.`,
-      it: `Seguito da fare: ${titles('it')}.`,
-    });
-  }
-
-  let callableFrom: number | null = null;
-  if (!assignment.treatment.channels.includes('phone')) {
-    const channels = assignment.treatment.channels.join(', ');
-    reasons.push({
-      fr: `Pas d’appel prévu par ce traitement (canaux : ${channels}).`,
-      en: `This treatment plans no call (channels: ${channels}).`,
-      it: `Nessuna chiamata prevista da questo trattamento (canali: ${channels}).`,
-    });
-  } else {
-    callableFrom = phone.allowed ? now : phone.nextAllowedAt;
-    if (!phone.allowed && phone.reason) reasons.push(phone.reason);
-    const wait = waitUntil(facts, now);
-    if (callableFrom !== null && wait !== null && wait > callableFrom) {
-      callableFrom = wait;
-      const until = momentWords(facts.timeZone, wait);
-      reasons.push({
-        fr: `En attente jusqu’à ${until.fr} (engagement en cours).`,
-        en: `Waiting until ${until.en} (a commitment is running).`,
-        it: `In attesa fino a ${until.it} (impegno in corso).`,
-      });
-    }
-  }
+  const { tier, reason: tierReason } = tierOf(facts, now, options);
+  if (tierReason) reasons.push(tierReason);
+  const callable = callableFromOf(assignment.treatment.channels, facts, phone, now);
+  reasons.push(...callable.reasons);
   const paused = control?.paused ?? false;
   if (paused) {
     reasons.push({
@@ -156,10 +98,97 @@ export function queueEntry(
     channels: assignment.treatment.channels,
     tier,
     priority,
-    callableFrom,
+    callableFrom: callable.callableFrom,
     paused,
     reasons,
   };
+}
+
+/** The tier a case stands in now, and why: a callback due, a promise due or broken, a follow-up due. */
+function tierOf(facts: QueueFacts, now: number, options: QueueOptions): { tier: number; reason: QueueReason | null } {
+  const today = isoDateOf(toLocal(facts.timeZone, now).dayNumber);
+  const dueCallback = facts.callbacks.filter((at) => at + options.callbackToleranceMs >= now).sort((a, b) => a - b)[0];
+  const promiseDue = facts.openPromise !== null && facts.openPromise.dueOn <= today;
+  const tasksDue = facts.openTasks.filter((task) => task.dueAt <= now);
+  if (dueCallback !== undefined) {
+    const time = momentWords(facts.timeZone, dueCallback);
+    return {
+      tier: TIER.callback,
+      reason: {
+        fr: `Rappel demandé par le débiteur pour ${time.fr} : en tête de file à cette heure.`,
+        en: `Callback the debtor asked for on ${time.en}: first in the queue at that time.`,
+        it: `Richiamata chiesta dal debitore per ${time.it}: prima in coda a quell’ora.`,
+      },
+    };
+  }
+  if (promiseDue || tasksDue.some((task) => task.kind === 'promise_broken')) {
+    return {
+      tier: TIER.promise,
+      reason: promiseDue
+        ? {
+            fr: `Promesse de ${euros(facts.openPromise!.amountCents).fr} à échéance le ${dateWords(facts.openPromise!.dueOn).fr}.`,
+            en: `Promise of ${euros(facts.openPromise!.amountCents).en} due on ${dateWords(facts.openPromise!.dueOn).en}.`,
+            it: `Promessa di ${euros(facts.openPromise!.amountCents).it} in scadenza il ${dateWords(facts.openPromise!.dueOn).it}.`,
+          }
+        : {
+            fr: 'Promesse non tenue : suivi à faire.',
+            en: 'Broken promise: follow-up due.',
+            it: 'Promessa non mantenuta: seguito da fare.',
+          },
+    };
+  }
+  if (tasksDue.length > 0) {
+    const titles = (lang: 'fr' | 'en' | 'it') =>
+      tasksDue.map((task) => TASK_TITLES[task.kind as keyof typeof TASK_TITLES]?.[lang] ?? task.kind).join(' ; ');
+    return {
+      tier: TIER.follow_up,
+      reason: {
+        fr: `Suivi à faire : ${titles('fr')}.`,
+        en: `Follow-up due: ${titles('en')}.`,
+        it: `Seguito da fare: ${titles('it')}.`,
+      },
+    };
+  }
+  return { tier: TIER.standard, reason: null };
+}
+
+/**
+ * From when the case may be called, and why not now: never when its treatment plans no call, else when the contact
+ * policy allows a call and no commitment holds the case back.
+ */
+function callableFromOf(
+  channels: readonly Channel[],
+  facts: QueueFacts,
+  phone: PhoneVerdict,
+  now: number,
+): { callableFrom: number | null; reasons: QueueReason[] } {
+  if (!channels.includes('phone')) {
+    const list = channels.join(', ');
+    return {
+      callableFrom: null,
+      reasons: [
+        {
+          fr: `Pas d’appel prévu par ce traitement (canaux : ${list}).`,
+          en: `This treatment plans no call (channels: ${list}).`,
+          it: `Nessuna chiamata prevista da questo trattamento (canali: ${list}).`,
+        },
+      ],
+    };
+  }
+  const reasons: QueueReason[] = [];
+  let callableFrom = phone.allowed ? now : phone.nextAllowedAt;
+  if (!phone.allowed && phone.reason) reasons.push(phone.reason);
+  const wait = waitUntil(facts, now);
+  if (callableFrom !== null && wait !== null && wait > callableFrom) {
+    callableFrom = wait;
+    const until = momentWords(facts.timeZone, wait);
+    reasons.push({
+      fr: `En attente jusqu’à ${until.fr} (engagement en cours).`,
+      en: `Waiting until ${until.en} (a commitment is running).`,
+      it: `In attesa fino a ${until.it} (impegno in corso).`,
+    });
+  }
+  return { callableFrom, reasons };
 }
 
 /**
