@@ -18,8 +18,6 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'test/**'];
 const LONG_FUNCTIONS = [
   // Services that do one act in one transaction, to split into named steps.
   // Web components with a long form or several panels, to split into parts.
-  'web/src/features/intake/PlacementUploadPage.tsx', // UploadForm 190
-  'web/src/features/payments/RecordPaymentForm.tsx', // RecordPaymentForm 140
   // Over 100 lines once Prettier laid the tree out (one prop or argument per line), to split likewise.
   'web/src/features/affordability/ScalesSection.tsx', // ScaleForm 141
   'web/src/features/contact-policy/PublishForm.tsx', // PublishForm 124
