@@ -67,7 +67,7 @@ describe.each(ENGINES)('a payment dated the Paris day at 00:30 Paris time, on %s
       .set({ max_plan_months: 24 })
       .where('creditor_id', '=', creditor.id)
       .execute();
-  }, 120_000);
+  });
   afterAll(async () => t?.close());
 
   /** Moves the clock, and signs in again (a session ends after hours without use). */
