@@ -8,6 +8,7 @@ import {
 } from '../../../../src/disputes/contract.js';
 import { parseEurosToCents } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
+import type { Saying } from '../../i18n/saying.js';
 import { CodeSelect, Field } from '../../ui/fields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import type { DocumentView } from '../documents/api.js';
@@ -127,11 +128,15 @@ export function RecordDisputeForm(props: {
   );
 }
 
+const ANSWERED: Saying = (t) => t('disputes.respond.done');
+const DECIDED: Saying = (t) => t('disputes.review.done');
+
 /** The creditor answers an evidence request: confirmed, adjusted (with the correction) or withdrawn, with documents. */
 export function AnswerDisputeForm(props: {
   dispute: DisputeView;
   documents: readonly DocumentView[];
-  onDone: () => void;
+  /** Called with the confirmation: the form leaves once the dispute is answered, the section keeps it on screen. */
+  onDone: (said: Saying) => void;
 }) {
   const { t } = useTranslation();
   const submit = useSubmit();
@@ -152,9 +157,9 @@ export function AnswerDisputeForm(props: {
         adjustment: answer === 'adjusted' ? { component, amountCents: cents ?? 0 } : null,
         documentIds: chosen,
       });
-      return (t) => t('disputes.respond.done');
+      return ANSWERED;
     });
-    if (ok) props.onDone();
+    if (ok) props.onDone(ANSWERED);
   }
 
   return (
@@ -215,7 +220,7 @@ export function AnswerDisputeForm(props: {
 }
 
 /** A person decides on the creditor's answer: resume, adjust (only after an adjusted answer) or close. */
-export function ReviewDisputeForm(props: { dispute: DisputeView; onDone: () => void }) {
+export function ReviewDisputeForm(props: { dispute: DisputeView; onDone: (said: Saying) => void }) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const allowed = DISPUTE_DECISIONS.filter((decision) => decision !== 'adjust' || props.dispute.answer === 'adjusted');
@@ -227,9 +232,9 @@ export function ReviewDisputeForm(props: { dispute: DisputeView; onDone: () => v
     event.preventDefault();
     const ok = await submit.run(async () => {
       await decideDispute(props.dispute.id, { decision, note: note.trim() });
-      return (t) => t('disputes.review.done');
+      return DECIDED;
     });
-    if (ok) props.onDone();
+    if (ok) props.onDone(DECIDED);
   }
 
   return (

@@ -11,15 +11,16 @@ import { useMe } from '../identity/SessionProvider.js';
 import { getOpenDisputes, type DisputeView } from './api.js';
 
 /**
- * The disputes waiting for the creditor or a decision, by due date: the team leader's queue of overdue evidence
- * requests, and the creditor's list of requests to answer (its own cases only).
+ * The disputes waiting for the creditor or a decision, by due date: the team's list of answers to decide and of
+ * evidence requests (the overdue ones on a tick), and the creditor's list of requests to answer (its own cases only).
  */
 export function DisputesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
   const creditorUser = me.role === 'creditor_user';
-  const [overdue, setOverdue] = useState(!creditorUser && me.role === 'team_leader');
+  // Everything open by default: the answers a person must decide on matter as much as the late evidence requests.
+  const [overdue, setOverdue] = useState(false);
   const title = creditorUser ? t('disputes.page.creditorTitle') : t('disputes.page.title');
   usePageTitle(title);
   const list = useApiData((signal) => getOpenDisputes({ overdue, offset: 0 }, signal), String(overdue));

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 import { useLiveData } from '../../api/useLiveData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { getCaseDocuments } from '../documents/api.js';
@@ -23,9 +25,15 @@ export function DisputesSection(props: {
   const me = useMe();
   const disputes = useLiveData((signal) => getCaseDisputes(props.caseId, signal), props.caseId);
   const documents = useLiveData((signal) => getCaseDocuments(props.caseId, signal), props.caseId);
+  // The answer and decision forms leave once done: their confirmation stays here, announced politely.
+  const [notice, setNotice] = useState<Saying | null>(null);
   const changed = () => {
     disputes.reload();
     props.onChanged();
+  };
+  const concluded = (said: Saying) => {
+    setNotice(() => said);
+    changed();
   };
   const available = documents.status === 'ready' ? documents.data.items : [];
   const creditorUser = me.role === 'creditor_user';
@@ -33,6 +41,9 @@ export function DisputesSection(props: {
     <section className="card" aria-labelledby="disputes-heading">
       <h2 id="disputes-heading">{t('disputes.heading')}</h2>
       {creditorUser ? <p className="hint">{t('disputes.creditorIntro')}</p> : null}
+      <div role="status" className="status-area">
+        <SuccessMessage saying={notice} />
+      </div>
       <AsyncContent data={disputes} onRetry={disputes.reload}>
         {(found) => (
           <>
@@ -43,11 +54,11 @@ export function DisputesSection(props: {
                   <AnswerDisputeForm
                     dispute={dispute}
                     documents={available.filter((d) => d.source === 'creditor')}
-                    onDone={changed}
+                    onDone={concluded}
                   />
                 ) : null}
                 {dispute.status === 'answered' && can(me.role, 'disputes.review') ? (
-                  <ReviewDisputeForm dispute={dispute} onDone={changed} />
+                  <ReviewDisputeForm dispute={dispute} onDone={concluded} />
                 ) : null}
               </DisputeCard>
             ))}
