@@ -58,6 +58,7 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       .selectFrom('cases')
       .select(['id', 'debtor_id'])
       .where('status', '=', 'open')
+      .where('stage', '=', 'amicable')
       .where((eb) =>
         eb(
           eb

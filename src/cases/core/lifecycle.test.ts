@@ -153,6 +153,11 @@ describe('case lifecycle', () => {
     expect(decideCaseChange(dispute, { reason: 'plan_agreed', planId: 'p', planVersion: 1 }, NOW, TODAY).outcome).toBe(
       'unchanged',
     );
+    // A plan's change gives no agency day: the disputed case stays, with a next step all the same (it threw before).
+    expect(decideCaseChange(dispute, { reason: 'plan_agreed', planId: 'p', planVersion: 1 }, NOW, '')).toMatchObject({
+      outcome: 'unchanged',
+      next: { action: 'await_creditor_evidence' },
+    });
     const closed: CaseFacts = {
       ...dispute,
       stage: 'closed',

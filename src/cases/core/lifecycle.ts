@@ -1,4 +1,4 @@
-import { addDays, addMonths, isIsoDate } from '../../platform/calendar/dates.js';
+import { addDays, addMonths, isIsoDate, localDateOf } from '../../platform/calendar/dates.js';
 import { recordText, type RecordText } from './record-texts.js';
 
 /**
@@ -438,7 +438,10 @@ export function decideCaseChange(facts: CaseFacts, change: CaseChange, now: Date
   }
   if (what === 'stay') {
     const state = stateOf(facts);
-    return { outcome: 'unchanged', reason: change.reason, state, next: nextStepOf(state, today) };
+    // Nothing is written for a case left where it is; a caller that gives no agency day (a plan's change) still gets
+    // a next step, dated by the change's UTC day.
+    const day = isIsoDate(today) ? today : localDateOf(now, 'UTC');
+    return { outcome: 'unchanged', reason: change.reason, state, next: nextStepOf(state, day) };
   }
   const refusal = rule.requires?.(facts) ?? null;
   if (refusal) return { outcome: 'refused', reason: change.reason, refusal };
