@@ -12,7 +12,7 @@ export interface HistoryRows {
   holds: Insertable<DB['holds']>[];
 }
 
-export type DemoStage = 'amicable' | 'plan' | 'overindebtedness' | 'judicial' | 'closed';
+export type DemoStage = 'amicable' | 'plan' | 'dispute' | 'overindebtedness' | 'judicial' | 'closed';
 
 /** A demo case as its history needs it. */
 export interface HistoryCase {
@@ -151,9 +151,18 @@ function addContacts(rows: HistoryRows, random: Random, now: Date, kase: History
   }
 }
 
-/** The hold an admissible over-indebted case is under; now and then a vulnerability on an amicable one. */
+/** The hold a disputed or admissible over-indebted case is under; now and then a vulnerability on an amicable one. */
 function addHold(rows: HistoryRows, random: Random, now: Date, { caseId, debtorId, stage, stageChanged }: HistoryCase) {
-  if (stage === 'overindebtedness') {
+  if (stage === 'dispute') {
+    rows.holds.push({
+      debtor_id: debtorId,
+      case_id: caseId,
+      kind: 'dispute',
+      reason: 'Montant contesté ; renvoyé au créancier pour confirmation',
+      starts_at: stageChanged,
+      review_at: new Date(stageChanged.getTime() + 30 * DAY_MS),
+    });
+  } else if (stage === 'overindebtedness') {
     rows.holds.push({
       debtor_id: debtorId,
       case_id: caseId,

@@ -41,8 +41,6 @@ export const CREDITORS = [
       max_plan_months: 24,
       settlements_allowed: true,
       payment_grace_days: 10,
-      // The bank sends its evidence for a disputed claim within ten days.
-      dispute_evidence_days: 10,
     },
     contracts: [
       ['consumer_credit', 50_000, 2_500_000],
@@ -289,8 +287,7 @@ function stageOf(ageDays: number, stageRoll: number): DemoStage {
   if (ageDays > 60 && stageRoll > 0.93) return 'closed';
   if (ageDays < 20 || stageRoll < 0.7) return 'amicable';
   if (stageRoll < 0.8) return 'plan';
-  // Disputes are recorded through their service once the portfolio exists (lifecycle.ts): amicable until then.
-  if (stageRoll < 0.84) return 'amicable';
+  if (stageRoll < 0.84) return 'dispute';
   if (stageRoll < 0.88) return 'overindebtedness';
   return 'judicial';
 }
@@ -322,7 +319,7 @@ function addCase(
     mandate_id: creditor.mandateId,
     debtor_id: debtorId,
     stage,
-    status: closed ? 'closed' : stage === 'overindebtedness' ? 'on_hold' : 'open',
+    status: closed ? 'closed' : stage === 'dispute' || stage === 'overindebtedness' ? 'on_hold' : 'open',
     close_reason: closeReason,
     balance_cents: closeReason === 'paid' ? 0 : balance,
     opened_on: isoDay(opened),

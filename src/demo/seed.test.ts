@@ -10,14 +10,11 @@ import type { Deps } from '../platform/deps.js';
 import { ROLES } from '../identity/core/roles.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { loadDemo } from './seed.js';
-import { demoActors } from './actors.js';
 import { listCaseDocuments, openDocument } from '../documents/read-documents.js';
 import type { Actor } from '../identity/actor.js';
 import { simulateDraft } from '../contact-policy/simulate.js';
 import { DEFAULT_POLICY } from '../contact-policy/core/default-policy.js';
 import { waitingFor } from '../notifications/waiting.js';
-import { listOpenDisputes } from '../disputes/read-disputes.js';
-import { complaintRegister } from '../complaints/read-complaints.js';
 
 describe('demo agency', () => {
   let testDb: TestDatabase;
@@ -32,7 +29,6 @@ describe('demo agency', () => {
       now: () => new Date('2026-11-24T09:00:00Z'),
     };
   });
-  const actor = async (email: string): Promise<Actor> => (await demoActors(deps, [email])).get(email)!;
   afterAll(async () => {
     await testDb.drop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -123,6 +119,17 @@ describe('demo agency', () => {
       'medical_proof',
       'proof_of_income',
     ]);
+    const actor = async (email: string): Promise<Actor> => {
+      const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+      return {
+        userId: user.id,
+        role: user.role,
+        creditorId: user.creditor_id,
+        displayName: user.display_name,
+        email,
+        locale: 'fr',
+      };
+    };
     const creditor = await actor('creditor@demo.accord.test');
     const contract = documents.find((d) => d.document_type === 'creditor_evidence' && d.code === 'BHORIZON')!;
     expect((await listCaseDocuments(deps, creditor, contract.case_id)).items.map((d) => d.id)).toEqual([contract.id]);
@@ -133,56 +140,6 @@ describe('demo agency', () => {
     expect(opened.mediaType).toBe('application/pdf');
     const listed = await listCaseDocuments(deps, await actor('agent@demo.accord.test'), medical.case_id);
     expect(listed.items.find((d) => d.id === medical.id)).toMatchObject({ restricted: true, fileName: null });
-  });
-
-  it('has disputes at every step and complaints at every deadline, made through their services', async () => {
-    const disputes = await deps.db.selectFrom('disputes').select(['status', 'answer', 'decision']).execute();
-    expect(disputes.map((d) => d.status)).toEqual(
-      expect.arrayContaining(['evidence_requested', 'answered', 'decided']),
-    );
-    expect(disputes.find((d) => d.status === 'decided')).toMatchObject({ answer: 'adjusted', decision: 'adjust' });
-    // The creditor is late with one evidence request; Banque Horizon sees only its own disputes.
-    const horizon = await actor('creditor@demo.accord.test');
-    const overdue = await listOpenDisputes(deps, horizon, { overdue: 'true', limit: 50, offset: 0 });
-    expect(overdue.total).toBeGreaterThan(0);
-    const horizonCreditor = await deps.db
-      .selectFrom('creditors')
-      .select('name')
-      .where('id', '=', horizon.creditorId!)
-      .executeTakeFirstOrThrow();
-    const all = await listOpenDisputes(deps, horizon, { overdue: 'false', limit: 200, offset: 0 });
-    const ofOthers = await deps.db
-      .selectFrom('disputes')
-      .select('id')
-      .where('creditor_id', '!=', horizon.creditorId!)
-      .where('status', 'in', ['evidence_requested', 'answered'])
-      .execute();
-    expect(ofOthers.length).toBeGreaterThan(0);
-    expect(all.items.map((d) => d.id)).not.toEqual(expect.arrayContaining([ofOthers[0]!.id]));
-    expect(horizonCreditor.name).toBe('Banque Horizon');
-    // Every case at the dispute stage has a dispute that waits for someone.
-    const stranded = await deps.db
-      .selectFrom('cases as c')
-      .select('c.reference')
-      .where('c.stage', '=', 'dispute')
-      .where(({ exists, not, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('disputes as d')
-              .select('d.id')
-              .whereRef('d.case_id', '=', 'c.id')
-              .where('d.status', 'in', ['evidence_requested', 'answered']),
-          ),
-        ),
-      )
-      .execute();
-    expect(stranded).toEqual([]);
-
-    const register = await complaintRegister(deps, {});
-    expect(register.map((c) => c.status).sort()).toEqual(['acknowledged', 'answered', 'received', 'received']);
-    expect(register.map((c) => c.deadline.current)).toEqual(expect.arrayContaining(['on_time', 'overdue']));
-    const refused = register.find((c) => c.outcome === 'refused')!;
-    expect(refused.mediator?.name).toBeTruthy();
   });
 
   it('leaves work waiting for the team leader, made through the services: a broken promise, a missed callback, a plan to approve', async () => {

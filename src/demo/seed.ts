@@ -1,7 +1,6 @@
 import { loadDemoDocuments } from './documents.js';
 import { loadDemoPayments } from './payments.js';
 import { loadDemoTeamWork } from './team-work.js';
-import { loadDemoLifecycle } from './lifecycle.js';
 import { loadDemoAdministration } from './administration.js';
 import type { Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
@@ -112,7 +111,6 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await loadDemoAdministration(deps, passwordHash);
   await loadDemoDocuments(deps);
   await (await import('./estates.js')).loadDemoEstates(deps);
-  await loadDemoLifecycle(deps);
   // The work queues, built from the strategy and the contact policy as the nightly refresh does.
   await rebuildQueue(deps);
   // What waits for the team leader: a broken promise, a missed callback, a plan to approve.
