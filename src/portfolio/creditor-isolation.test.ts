@@ -74,6 +74,10 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'not_found' });
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}`)).statusCode).toBe(200);
+    // Nor its estate or its disputes: the case's lifecycle reads answer as if the case did not exist.
+    for (const part of ['estate', 'disputes'])
+      expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/${part}`)).statusCode).toBe(404);
+    expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}/estate`)).statusCode).toBe(200);
   });
 
   it('sees only its own figures on the dashboard', async () => {
