@@ -27,7 +27,7 @@ describe('permission matrix', () => {
     expect(can('administrator', 'cases.read')).toBe(false);
   });
 
-  it('gives creditor users their portfolio, their own placements, payments, remittances and disputes to answer, nothing else', () => {
+  it('gives creditor users their portfolio, their own placements, payments, remittances, disputes to answer and the estate state of its own cases, nothing else', () => {
     expect(permissionsOf('creditor_user').sort()).toEqual([
       'cases.read',
       'creditors.read',
@@ -36,6 +36,7 @@ describe('permission matrix', () => {
       'disputes.read',
       'documents.read',
       'documents.upload',
+      'estates.read',
       'me.read',
       'me.update',
       'payments.read',
