@@ -37,7 +37,7 @@ interface Done {
 
 /**
  * One act on the estate, in one transaction: the case and its estate locked, the act (checked by the pure core),
- * then one line on the timeline (a review of the file, which the creditor's view does not list) and one audit record; answers the estate as it now stands.
+ * then one `estate` line on the timeline (which the creditor's view does not list) and one audit record; answers the estate as it now stands.
  */
 async function estateAct(
   deps: Deps,
@@ -56,7 +56,7 @@ async function estateAct(
       caseId,
       debtorId: locked.found.debtor_id,
       at: now,
-      kind: 'review',
+      kind: 'estate',
       summary: record.summary,
       actorUserId: actor.userId,
       data: { estateId: locked.estate.id },

@@ -192,12 +192,29 @@ describe.each(ENGINES)('a deceased debtor’s estate on %s', (engine) => {
     ]);
     const events = await t.deps.db
       .selectFrom('case_events')
-      .select('summary_key')
+      .select(['kind', 'summary_key'])
       .where('case_id', '=', caseId)
-      .where('kind', 'in', ['review', 'stage_change'])
+      .where('kind', 'in', ['estate', 'review', 'stage_change'])
       .orderBy('occurred_at')
+      .orderBy('id')
       .execute();
     expect(events.map((row) => row.summary_key)).toContain('death_reported_stage');
+    // Each act of the estate is an `estate` line of the timeline, never a review.
+    expect(events.filter((row) => row.kind !== 'stage_change')).toEqual([
+      { kind: 'estate', summary_key: 'estate_death_reported' },
+      { kind: 'estate', summary_key: 'estate_death_proven' },
+      { kind: 'estate', summary_key: 'estate_party_added' },
+      { kind: 'estate', summary_key: 'estate_party_added' },
+      { kind: 'estate', summary_key: 'estate_party_added' },
+      { kind: 'estate', summary_key: 'estate_claim_declared_by' },
+      { kind: 'estate', summary_key: 'estate_option_recorded' },
+    ]);
+    const kinds = async (session: Session) =>
+      ((await as(t.app, session)('GET', `/api/v1/cases/${caseId}`)).json().timeline as { kind: string }[]).map(
+        (event) => event.kind,
+      );
+    expect(await kinds(agent)).toContain('estate');
+    expect(await kinds(horizon)).not.toContain('estate');
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
     t.clock.advance(DAY_MS);
   });

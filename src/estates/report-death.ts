@@ -75,7 +75,7 @@ export async function reportDeath(
       caseId,
       debtorId: found.debtor_id,
       at: now,
-      kind: 'review',
+      kind: 'estate',
       summary: recordText('estate_death_reported', {}),
       actorUserId: actor.userId,
       data: { estateId: estate.id, holdId: hold.id },

@@ -23,6 +23,7 @@ export const CASE_EVENT_KINDS = [
   'assignment',
   'dispute',
   'complaint',
+  'estate',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -1398,6 +1398,7 @@ export const en: Messages = {
     usages: { mobile: 'Mobile', home: 'Home', work: 'Work', personal: 'Personal' },
     consents: { unknown: 'Unknown', given: 'Given', withdrawn: 'Withdrawn' },
     eventKinds: {
+      estate: 'Estate',
       complaint: 'Complaint',
       dispute: 'Dispute',
       contact_override: 'Override',

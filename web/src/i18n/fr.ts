@@ -1455,6 +1455,7 @@ export const fr = {
     usages: { mobile: 'Mobile', home: 'Domicile', work: 'Travail', personal: 'Personnel' },
     consents: { unknown: 'Inconnu', given: 'Donné', withdrawn: 'Retiré' },
     eventKinds: {
+      estate: 'Succession',
       complaint: 'Réclamation',
       dispute: 'Contestation',
       contact_override: 'Dérogation',

@@ -1435,6 +1435,7 @@ export const it: PartialMessages = {
     usages: { mobile: 'Cellulare', home: 'Casa', work: 'Lavoro', personal: 'Personale' },
     consents: { unknown: 'Sconosciuto', given: 'Dato', withdrawn: 'Revocato' },
     eventKinds: {
+      estate: 'Successione',
       complaint: 'Reclamo',
       dispute: 'Contestazione',
       contact_override: 'Deroga',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18next } from '../../i18n/index.js';
 import { makeFormatters } from '../../i18n/format.js';
+import { labelOf } from '../../i18n/labels.js';
 import { sayRecord } from './recordText.js';
 
 const say = (
@@ -55,6 +56,23 @@ describe('a line of the case file', () => {
     );
     expect(say('fr', answered, null)?.words).not.toContain('refused');
     expect(say('it', answered, null)?.words).not.toContain('refused');
+  });
+
+  it('says an estate’s acts on their own kind of line, the heir’s role and option translated', () => {
+    for (const locale of ['fr', 'en', 'it'] as const) {
+      const kind = labelOf(i18next.getFixedT(locale), 'values.eventKinds', 'estate');
+      expect(kind).not.toBe('estate');
+      const party = say(locale, { key: 'estate_party_added', params: { role: 'notary' } }, null)?.words ?? '';
+      const option = say(locale, { key: 'estate_option_recorded', params: { option: 'renounce' } }, null)?.words;
+      for (const words of [party, option ?? '']) {
+        expect(words).not.toMatch(/notary|renounce\b|\{\{/);
+        expect(words.length).toBeGreaterThan(10);
+      }
+    }
+    expect(labelOf(i18next.getFixedT('fr'), 'values.eventKinds', 'estate')).toBe('Succession');
+    expect(say('en', { key: 'estate_party_added', params: { role: 'notary' } }, null)?.words).toBe(
+      'Estate: Notary identified',
+    );
   });
 
   it('shows a line written before texts had keys in French, marked as French', () => {
