@@ -22,6 +22,13 @@ describe('the source of a reference figure', () => {
     });
   });
 
+  it('reads the English note the shipped living floor carries as a note by key, with no citation (no statute sets it)', () => {
+    expect(readSource('indicative: 100 € for one person, 50 € per other person; the agency sets its own')).toEqual({
+      citation: '',
+      notes: [{ key: 'agencyFloor' }],
+    });
+  });
+
   it('keeps a citation without notes, and what a person typed, whole', () => {
     expect(readSource('Code du travail R3252-2, R3252-3; décret 2024-1231')).toEqual({
       citation: 'Code du travail R3252-2, R3252-3; décret 2024-1231',

@@ -5,7 +5,14 @@
  * by key that the web app says in the reader's language. A source an administrator typed is kept whole, as written.
  */
 export type SourceNote =
-  { key: 'scale'; year: number } | { key: 'from'; date: string } | { key: 'toConfirm' } | { key: 'placeholder' };
+  | { key: 'scale'; year: number }
+  | { key: 'from'; date: string }
+  | { key: 'toConfirm' }
+  | { key: 'placeholder' }
+  | { key: 'agencyFloor' };
+
+/** The source migration 0029 gave the indicative living floor it shipped (no statute sets that floor). */
+const SHIPPED_FLOOR_SOURCE = 'indicative: 100 € for one person, 50 € per other person; the agency sets its own';
 
 export interface SourceParts {
   /** The legal citation as written; empty when the source is only a note. */
@@ -43,6 +50,7 @@ function readNote(text: string): SourceNote | null {
 export function readSource(source: string): SourceParts {
   if (source === "placeholder: replace with the agency's figure")
     return { citation: '', notes: [{ key: 'placeholder' }] };
+  if (source === SHIPPED_FLOOR_SOURCE) return { citation: '', notes: [{ key: 'agencyFloor' }] };
   const withNotes = /^(.+?) \(([^()]+)\)$/.exec(source);
   if (!withNotes) return { citation: source, notes: [] };
   const notes = withNotes[2]!.split(': ').map(readNote);

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useSubmit } from '../../ui/useSubmit.js';
-import { useFormat } from '../../i18n/format.js';
+import { useFormat, type Formatters } from '../../i18n/format.js';
 import { FIGURE_STATUSES, listedProblems, readSource, type FigureStatus, type SourceNote } from './api.js';
 
 /**
@@ -22,24 +23,27 @@ export function StatusBadge({ status, labelled = true }: { status: FigureStatus;
 
 /**
  * A figure's source in the reader's language: the legal citation as written, the notes the shipped figures carry
- * (their year, their date, "to be confirmed") by key; a source an administrator typed, whole.
+ * (their year, their date, "to be confirmed", the agency's own floor) by key; a source an administrator typed, whole.
  */
-export function useSourceText(): (source: string) => string {
-  const { t } = useTranslation();
-  const format = useFormat();
+export function saySource(t: TFunction, format: Formatters, source: string): string {
   const say = (note: SourceNote) =>
     note.key === 'scale'
       ? t('referenceData.sourceNotes.scale', { year: note.year })
       : note.key === 'from'
         ? t('referenceData.sourceNotes.from', { date: format.date(note.date) })
         : t(`referenceData.sourceNotes.${note.key}`);
-  return (source) => {
-    const { citation, notes } = readSource(source);
-    if (notes.length === 0) return citation;
-    const words = notes.map(say).join(t('referenceData.sourceNotesSeparator'));
-    if (citation === '') return words.charAt(0).toLocaleUpperCase() + words.slice(1);
-    return t('referenceData.sourceWithNotes', { citation, notes: words });
-  };
+  const { citation, notes } = readSource(source);
+  if (notes.length === 0) return citation;
+  const words = notes.map(say).join(t('referenceData.sourceNotesSeparator'));
+  if (citation === '') return words.charAt(0).toLocaleUpperCase() + words.slice(1);
+  return t('referenceData.sourceWithNotes', { citation, notes: words });
+}
+
+/** `saySource` in the language on screen. */
+export function useSourceText(): (source: string) => string {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (source) => saySource(t, format, source);
 }
 
 /** What each status means: a figure to be confirmed comes from secondary sources. */

@@ -18,6 +18,8 @@ export const referenceDataEn: ReferenceDataMessages = {
     from: 'from {{date}}',
     toConfirm: 'secondary sources, to be confirmed',
     placeholder: 'placeholder, to be replaced with the agency’s figure',
+    agencyFloor:
+      'the agency’s choice, which no statute sets: an indicative amount shipped with Accord, to be replaced with the agency’s own',
   },
   sourceWithNotes: '{{citation}} ({{notes}})',
   sourceNotesSeparator: '; ',

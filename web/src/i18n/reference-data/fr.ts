@@ -16,6 +16,8 @@ export const referenceDataFr = {
     from: 'à partir du {{date}}',
     toConfirm: 'sources secondaires, à confirmer',
     placeholder: 'valeur provisoire, à remplacer par le chiffre de l’agence',
+    agencyFloor:
+      'choix de l’agence, qu’aucun texte ne fixe : montant indicatif livré avec Accord, à remplacer par celui de l’agence',
   },
   sourceWithNotes: '{{citation}} ({{notes}})',
   sourceNotesSeparator: ' ; ',

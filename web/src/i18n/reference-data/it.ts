@@ -18,6 +18,8 @@ export const referenceDataIt: ReferenceDataMessages = {
     from: 'dal {{date}}',
     toConfirm: 'fonti secondarie, da confermare',
     placeholder: 'valore provvisorio, da sostituire con la cifra dell’agenzia',
+    agencyFloor:
+      'scelta dell’agenzia, che nessuna norma fissa: importo indicativo fornito con Accord, da sostituire con quello dell’agenzia',
   },
   sourceWithNotes: '{{citation}} ({{notes}})',
   sourceNotesSeparator: '; ',
