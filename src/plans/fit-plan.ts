@@ -3,7 +3,7 @@ import { appendAudit, SYSTEM_ACTOR } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { DB } from '../platform/db/schema.js';
 import { applyFit, fitToBalance, type InstalmentState } from './core/index.js';
-import { writeReason, type AdjustmentCause } from './core/event-reasons.js';
+import { reasonColumns, writeReason, type AdjustmentCause, type PlanEventReason } from './core/event-reasons.js';
 import { applyEvent, lockPlan, planCaseEvent, type LockedPlan } from './plan-status.js';
 import { recordText } from '../cases/core/record-texts.js';
 
@@ -137,7 +137,7 @@ async function currentSchedule(trx: Transaction<DB>, plan: LockedPlan) {
 async function recordOnPlan(
   trx: Transaction<DB>,
   plan: LockedPlan,
-  change: { reason: string; actorUserId: string | null; at: Date },
+  change: { reason: PlanEventReason; actorUserId: string | null; at: Date },
   after: readonly InstalmentState[],
   paidNumbers: ReadonlySet<number>,
 ): Promise<void> {
@@ -157,7 +157,7 @@ async function recordOnPlan(
         version: plan.current_version,
         from_status: plan.status,
         to_status: plan.status,
-        reason,
+        ...reasonColumns(reason),
         actor_user_id: actorUserId,
         occurred_at: context.at,
       })

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB, PlanStatus } from '../platform/db/schema.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { nextStatus, type PlanEvent } from './core/index.js';
+import { reasonColumns, type PlanEventReason } from './core/event-reasons.js';
 import { appendCaseEvent } from '../cases/append-case-event.js';
 import { changeCase } from '../cases/change-case.js';
 import type { CaseChange } from '../cases/core/lifecycle.js';
@@ -43,7 +44,7 @@ export async function applyEvent(
   trx: Transaction<DB>,
   plan: LockedPlan,
   event: PlanEvent,
-  change: { reason: string; actorUserId: string | null; at: Date; version?: number },
+  change: { reason: PlanEventReason; actorUserId: string | null; at: Date; version?: number },
 ): Promise<PlanStatus> {
   const to = nextStatus(plan.status, event);
   if (to === null) {
@@ -61,7 +62,7 @@ export async function applyEvent(
       version,
       from_status: plan.status,
       to_status: to,
-      reason: change.reason,
+      ...reasonColumns(change.reason),
       actor_user_id: change.actorUserId,
       occurred_at: change.at,
     })

@@ -81,7 +81,7 @@ export async function loadPlans(db: Db, where: { planId: string } | { caseId: st
         version: e.version,
         fromStatus: e.from_status,
         toStatus: e.to_status,
-        ...reasonView(e.reason),
+        ...reasonView(e),
         actor: e.display_name,
         occurredAt: iso(e.occurred_at),
       })),

@@ -235,6 +235,45 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       reason: 'Le débiteur a changé d’avis',
     });
     expect(cancelled.json().status).toBe('cancelled');
+    // The history stores the system's reasons by key, a person's as written; both come back so.
+    const planId = created.json().id as string;
+    const rows = await t.deps.db
+      .selectFrom('plan_events')
+      .select(['to_status', 'reason', 'reason_key'])
+      .where('plan_id', '=', planId)
+      .orderBy('seq')
+      .execute();
+    expect(rows).toEqual([
+      { to_status: 'proposed', reason: 'accord au téléphone', reason_key: null },
+      { to_status: 'agreed', reason: null, reason_key: 'plan_within_authority' },
+      { to_status: 'cancelled', reason: 'Le débiteur a changé d’avis', reason_key: null },
+    ]);
+    expect(
+      cancelled.json().events.map((e: { reasonText: unknown; reason: unknown }) => [e.reasonText, e.reason]),
+    ).toEqual([
+      [null, 'accord au téléphone'],
+      [{ key: 'plan_within_authority', params: {} }, null],
+      [null, 'Le débiteur a changé d’avis'],
+    ]);
+    // A row written before reasons had keys keeps its French text, read back by key.
+    await t.deps.db
+      .insertInto('plan_events')
+      .values({
+        plan_id: planId,
+        version: 1,
+        from_status: 'cancelled',
+        to_status: 'cancelled',
+        reason: 'échéance 2 impayée au-delà du délai de grâce de 10 jours',
+        occurred_at: new Date(),
+      })
+      .execute();
+    const [reread] = (await as(t.app, agent)('GET', `/api/v1/cases/${cases[1]!.id}/plans`))
+      .json()
+      .items.filter((p: { id: string }) => p.id === planId);
+    expect(reread.events.at(-1)).toMatchObject({
+      reasonText: { key: 'plan_unpaid_beyond_grace', params: { instalment: 2, graceDays: 10 } },
+      reason: null,
+    });
 
     const own = await as(t.app, leader)('POST', `/api/v1/cases/${cases[1]!.id}/plans`, {
       kind: 'pay_in_full',

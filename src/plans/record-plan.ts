@@ -5,7 +5,7 @@ import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict } from '../platform/errors.js';
 import { checkTerms, type Authority, type CheckedTerms, type PlanStatus, type Reason } from './core/index.js';
-import { writeReason } from './core/event-reasons.js';
+import { frenchReason, reasonColumns, writeReason } from './core/event-reasons.js';
 import {
   assertCaseOpen,
   loadAuthority,
@@ -218,7 +218,9 @@ export async function createPlan(
       })
       .returning(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version'])
       .executeTakeFirstOrThrow();
-    const reason = note?.trim() || writeReason.chosenWithDebtor();
+    const written = note?.trim() || null;
+    // The version keeps its reason in words (plan_versions.reason, not shown); the history stores it by key.
+    const reason = written ?? frenchReason.chosenWithDebtor();
     await trx
       .insertInto('plan_events')
       .values({
@@ -226,7 +228,7 @@ export async function createPlan(
         version: 1,
         from_status: null,
         to_status: 'proposed',
-        reason,
+        ...reasonColumns(written ?? writeReason.chosenWithDebtor()),
         actor_user_id: actor.userId,
         occurred_at: at,
       })

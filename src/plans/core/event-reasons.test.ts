@@ -1,38 +1,48 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reasonView, readReason, writeReason } from './event-reasons.js';
+import {
+  frenchReason,
+  reasonColumns,
+  reasonView,
+  readReason,
+  writeReason,
+  type PlanEventReason,
+} from './event-reasons.js';
+
+/** A row written before migration 0041: the reason in French, no key. */
+const legacyView = (reason: string) => reasonView({ reason, reason_key: null, reason_params: {} });
 
 describe('plan history reasons', () => {
   it('reads back every reason the system writes, and keeps a written one as it is', () => {
-    expect(readReason(writeReason.withinAuthority())).toEqual({ code: 'within_authority' });
-    expect(readReason(writeReason.chosenWithDebtor())).toEqual({ code: 'chosen_with_debtor' });
-    expect(readReason(writeReason.needsApproval(['beyond_agent_months', 'above_capacity']))).toEqual({
+    expect(readReason(frenchReason.withinAuthority())).toEqual({ code: 'within_authority' });
+    expect(readReason(frenchReason.chosenWithDebtor())).toEqual({ code: 'chosen_with_debtor' });
+    expect(readReason(frenchReason.needsApproval(['beyond_agent_months', 'above_capacity']))).toEqual({
       code: 'needs_approval',
       reasons: ['beyond_agent_months', 'above_capacity'],
     });
-    expect(readReason(writeReason.instalmentPaid(3, 'VIR 0001 (juin)'))).toEqual({
+    expect(readReason(frenchReason.instalmentPaid(3, 'VIR 0001 (juin)'))).toEqual({
       code: 'instalment_paid',
       number: 3,
       reference: 'VIR 0001 (juin)',
       byPayment: false,
     });
-    expect(readReason(writeReason.instalmentPaid(2, '0b6e0c4e-9d1f-4d5c-8a3e-2f1a7c9b0d11:2'))).toMatchObject({
+    expect(readReason(frenchReason.instalmentPaid(2, '0b6e0c4e-9d1f-4d5c-8a3e-2f1a7c9b0d11:2'))).toMatchObject({
       code: 'instalment_paid',
       byPayment: true,
     });
-    expect(readReason(writeReason.firstDue('2026-06-05'))).toEqual({ code: 'first_due', date: '2026-06-05' });
-    expect(readReason(writeReason.unpaidBeyondGrace(2, 10))).toEqual({
+    expect(readReason(frenchReason.firstDue('2026-06-05'))).toEqual({ code: 'first_due', date: '2026-06-05' });
+    expect(readReason(frenchReason.unpaidBeyondGrace(2, 10))).toEqual({
       code: 'unpaid_beyond_grace',
       number: 2,
       days: 10,
     });
-    expect(readReason(writeReason.adjustedToBalance('payment', 456_525, 441_475))).toEqual({
+    expect(readReason(frenchReason.adjustedToBalance('payment', 456_525, 441_475))).toEqual({
       code: 'adjusted_to_balance',
       cause: 'payment',
       fromCents: 456_525,
       toCents: 441_475,
     });
-    expect(readReason(writeReason.caseClosed('returned_unpaid'))).toEqual({
+    expect(readReason(frenchReason.caseClosed('returned_unpaid'))).toEqual({
       code: 'case_closed',
       closeReason: 'returned_unpaid',
     });
@@ -44,36 +54,67 @@ describe('plan history reasons', () => {
     expect(readReason('Le débiteur a changé d’avis')).toEqual({ code: 'written', text: 'Le débiteur a changé d’avis' });
   });
 
-  it('gives the system’s reasons as texts of the case file, by key with their parameters, and a person’s as written', () => {
-    expect(reasonView(writeReason.withinAuthority())).toEqual({
-      reasonText: { key: 'plan_within_authority', params: {} },
+  it('stores the system’s reasons by key with their parameters, a person’s as written, and gives them back so', () => {
+    const stored = (reason: PlanEventReason) => {
+      const columns = reasonColumns(reason);
+      return reasonView({ ...columns, reason_params: JSON.parse(columns.reason_params) as unknown });
+    };
+    expect(reasonColumns(writeReason.unpaidBeyondGrace(2, 10))).toEqual({
+      reason: null,
+      reason_key: 'plan_unpaid_beyond_grace',
+      reason_params: JSON.stringify({ instalment: 2, graceDays: 10 }),
+    });
+    expect(stored(writeReason.adjustedToBalance('payment', 456_525, 441_475))).toEqual({
+      reasonText: {
+        key: 'plan_adjusted_to_balance',
+        params: { cause: 'payment', fromCents: 456_525, toCents: 441_475 },
+      },
       reason: null,
     });
-    expect(reasonView(writeReason.needsApproval(['beyond_agent_months', 'above_capacity']))).toEqual({
-      reasonText: { key: 'plan_needs_approval', params: { reasons: 'beyond_agent_months, above_capacity' } },
-      reason: null,
-    });
-    expect(reasonView(writeReason.instalmentPaid(2, '0b6e0c4e-9d1f-4d5c-8a3e-2f1a7c9b0d11:2')).reasonText).toEqual({
+    expect(stored(writeReason.instalmentPaid(2, '0b6e0c4e-9d1f-4d5c-8a3e-2f1a7c9b0d11:2')).reasonText).toEqual({
       key: 'plan_instalment_paid_by_payment',
       params: { instalment: 2 },
     });
-    expect(reasonView(writeReason.firstDue('2026-06-05')).reasonText).toEqual({
+    expect(stored(writeReason.instalmentPaid(3, 'VIR 0001')).reasonText).toEqual({
+      key: 'plan_instalment_paid',
+      params: { instalment: 3, reference: 'VIR 0001' },
+    });
+    expect(stored('Le débiteur a retrouvé un emploi')).toEqual({
+      reasonText: null,
+      reason: 'Le débiteur a retrouvé un emploi',
+    });
+  });
+
+  it('reads an older row’s French reason back as a text of the case file, by key with its parameters', () => {
+    expect(legacyView(frenchReason.withinAuthority())).toEqual({
+      reasonText: { key: 'plan_within_authority', params: {} },
+      reason: null,
+    });
+    expect(legacyView(frenchReason.needsApproval(['beyond_agent_months', 'above_capacity']))).toEqual({
+      reasonText: { key: 'plan_needs_approval', params: { reasons: 'beyond_agent_months, above_capacity' } },
+      reason: null,
+    });
+    expect(legacyView(frenchReason.instalmentPaid(2, '0b6e0c4e-9d1f-4d5c-8a3e-2f1a7c9b0d11:2')).reasonText).toEqual({
+      key: 'plan_instalment_paid_by_payment',
+      params: { instalment: 2 },
+    });
+    expect(legacyView(frenchReason.firstDue('2026-06-05')).reasonText).toEqual({
       key: 'plan_first_due',
       params: { dueOn: '2026-06-05' },
     });
-    expect(reasonView(writeReason.unpaidBeyondGrace(2, 10)).reasonText).toEqual({
+    expect(legacyView(frenchReason.unpaidBeyondGrace(2, 10)).reasonText).toEqual({
       key: 'plan_unpaid_beyond_grace',
       params: { instalment: 2, graceDays: 10 },
     });
-    expect(reasonView(writeReason.adjustedToBalance('approval', 456_525, 441_475)).reasonText).toEqual({
+    expect(legacyView(frenchReason.adjustedToBalance('approval', 456_525, 441_475)).reasonText).toEqual({
       key: 'plan_adjusted_to_balance',
       params: { cause: 'approval', fromCents: 456_525, toCents: 441_475 },
     });
-    expect(reasonView(writeReason.dueAgain([2, 3], 'Q-2026-000123')).reasonText).toEqual({
+    expect(legacyView(frenchReason.dueAgain([2, 3], 'Q-2026-000123')).reasonText).toEqual({
       key: 'plan_due_again',
       params: { instalments: '2, 3', receiptNumber: 'Q-2026-000123' },
     });
-    expect(reasonView('Le débiteur a changé d’avis')).toEqual({
+    expect(legacyView('Le débiteur a changé d’avis')).toEqual({
       reasonText: null,
       reason: 'Le débiteur a changé d’avis',
     });
@@ -86,8 +127,8 @@ describe('plan history reasons', () => {
         fc.string({ minLength: 1, maxLength: 40 }),
         fc.uniqueArray(fc.integer({ min: 1, max: 84 }), { minLength: 1, maxLength: 5 }),
         (number, reference, numbers) => {
-          expect(readReason(writeReason.instalmentPaid(number, reference))).toMatchObject({ number, reference });
-          expect(readReason(writeReason.dueAgain(numbers, reference))).toEqual({
+          expect(readReason(frenchReason.instalmentPaid(number, reference))).toMatchObject({ number, reference });
+          expect(readReason(frenchReason.dueAgain(numbers, reference))).toEqual({
             code: 'due_again',
             numbers,
             receiptNumber: reference,

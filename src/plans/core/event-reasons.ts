@@ -2,10 +2,10 @@ import { CLOSE_REASONS, type CloseReason } from '../../cases/core/lifecycle.js';
 import { recordText, type RecordText } from '../../cases/core/record-texts.js';
 
 /**
- * The reasons the system writes on a plan's history (plan_events.reason, a text column), and their reading back as
- * texts of the case file (a key and its parameters, cases/core/record-texts.ts), which the API gives and the web app
- * says in the reader's language, amounts and dates in its format. A reason a person wrote (a cancellation, a
- * decision, a renegotiation) is kept and given as written.
+ * The reasons the system writes on a plan's history, as texts of the case file (a key and its parameters,
+ * cases/core/record-texts.ts), which the API gives and the web app says in the reader's language, amounts and dates in
+ * its format; the French text older rows stored (plan_events.reason) is read back into the same texts. A reason a
+ * person wrote (a cancellation, a decision, a renegotiation) is kept and given as written.
  */
 export type EventReason =
   | { code: 'within_authority' }
@@ -23,7 +23,50 @@ export type EventReason =
 export const ADJUSTMENT_CAUSES = ['payment', 'reversal', 'credit', 'claim_correction', 'approval'] as const;
 export type AdjustmentCause = (typeof ADJUSTMENT_CAUSES)[number];
 
+/** A payment recorded on the case pays instalments with the reference `<payment id>:<instalment number>`. */
+const PAYMENT_REFERENCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/i;
+
+/**
+ * The system's reasons as stored on a new row of a plan's history: a text of the case file, its key and parameters
+ * (plan_events.reason_key, reason_params; migration 0041).
+ */
 export const writeReason = {
+  withinAuthority: () => recordText('plan_within_authority', {}),
+  needsApproval: (reasons: readonly string[]) => recordText('plan_needs_approval', { reasons: reasons.join(', ') }),
+  chosenWithDebtor: () => recordText('plan_chosen_with_debtor', {}),
+  instalmentPaid: (number: number, reference: string) =>
+    PAYMENT_REFERENCE.test(reference)
+      ? recordText('plan_instalment_paid_by_payment', { instalment: number })
+      : recordText('plan_instalment_paid', { instalment: number, reference }),
+  firstDue: (date: string) => recordText('plan_first_due', { dueOn: date }),
+  unpaidBeyondGrace: (number: number, days: number) =>
+    recordText('plan_unpaid_beyond_grace', { instalment: number, graceDays: days }),
+  adjustedToBalance: (cause: AdjustmentCause, fromCents: number, toCents: number) =>
+    recordText('plan_adjusted_to_balance', { cause, fromCents, toCents }),
+  dueAgain: (numbers: readonly number[], receiptNumber: string) =>
+    recordText('plan_due_again', { instalments: numbers.join(', '), receiptNumber }),
+  caseClosed: (closeReason: CloseReason) => recordText('plan_case_closed', { closeReason }),
+};
+
+/** A reason on a plan's history: the system's, by key (`writeReason`), or a person's, as written. */
+export type PlanEventReason = RecordText | string;
+
+/** The columns of plan_events a reason is stored in. */
+export function reasonColumns(reason: PlanEventReason): {
+  reason: string | null;
+  reason_key: string | null;
+  reason_params: string;
+} {
+  return typeof reason === 'string'
+    ? { reason, reason_key: null, reason_params: '{}' }
+    : { reason: null, reason_key: reason.key, reason_params: JSON.stringify(reason.params) };
+}
+
+/**
+ * How rows written before migration 0041 worded the system's reasons, in French; `readReason` reads them back. Only
+ * old rows and tests use it.
+ */
+export const frenchReason = {
   withinAuthority: () => 'within authority and capacity',
   needsApproval: (reasons: readonly string[]) => `approval: ${reasons.join(', ')}`,
   chosenWithDebtor: () => 'plan choisi avec le débiteur',
@@ -38,12 +81,9 @@ export const writeReason = {
   caseClosed: (closeReason: CloseReason) => `dossier clos (${closeReason})`,
 };
 
-/** A payment recorded on the case pays instalments with the reference `<payment id>:<instalment number>`. */
-const PAYMENT_REFERENCE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+$/i;
-
 export function readReason(text: string): EventReason {
-  if (text === writeReason.withinAuthority()) return { code: 'within_authority' };
-  if (text === writeReason.chosenWithDebtor()) return { code: 'chosen_with_debtor' };
+  if (text === frenchReason.withinAuthority()) return { code: 'within_authority' };
+  if (text === frenchReason.chosenWithDebtor()) return { code: 'chosen_with_debtor' };
   const approval = /^approval: ([a-z_]+(?:, [a-z_]+)*)$/.exec(text);
   if (approval) return { code: 'needs_approval', reasons: approval[1]!.split(', ') };
   const paid = /^échéance (\d+) payée \((.+)\)$/.exec(text);
@@ -74,10 +114,19 @@ export function readReason(text: string): EventReason {
   return { code: 'written', text };
 }
 
-/** What the API gives of a stored reason: the system's as a text by key, a person's as written. */
-export function reasonView(stored: string): { reasonText: RecordText | null; reason: string | null } {
-  const text = reasonRecord(readReason(stored));
-  return text === null ? { reasonText: null, reason: stored } : { reasonText: text, reason: null };
+/**
+ * What the API gives of a stored reason: the system's as a text by key (stored so, or read back from an older row's
+ * French), a person's as written.
+ */
+export function reasonView(stored: { reason: string | null; reason_key: string | null; reason_params: unknown }): {
+  reasonText: RecordText | null;
+  reason: string | null;
+} {
+  if (stored.reason_key !== null)
+    return { reasonText: { key: stored.reason_key, params: stored.reason_params } as RecordText, reason: null };
+  const written = stored.reason ?? '';
+  const text = reasonRecord(readReason(written));
+  return text === null ? { reasonText: null, reason: written } : { reasonText: text, reason: null };
 }
 
 function reasonRecord(reason: EventReason): RecordText | null {

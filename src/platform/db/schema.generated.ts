@@ -1041,7 +1041,9 @@ export interface PlanEvents {
   from_status: PlanEventsFromStatus | null;
   occurred_at: Timestamp;
   plan_id: string;
-  reason: string;
+  reason: string | null;
+  reason_key: string | null;
+  reason_params: Generated<JsonColumn>;
   seq: Generated<number>;
   to_status: PlanEventsToStatus;
   version: number;
