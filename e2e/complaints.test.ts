@@ -67,8 +67,12 @@ describe('a complaint, from the agent who hears it to the compliance officer who
 
       await page.getByRole('button', { name: `Accuser réception de ${complaint.reference}` }).click();
       await expect.poll(() => page.getByText(`Réception de ${complaint.reference} accusée.`).count()).toBe(1);
-      await page.getByRole('button', { name: `Répondre à ${complaint.reference}` }).click();
-      const form = page.getByRole('form', { name: `Répondre à ${complaint.reference}` });
+      // Answered from the case page: the form leaves once sent, the section keeps its confirmation.
+      await page.goto(`${base}/cases/${target.id}`);
+      await waitForPage(page);
+      const section = page.getByRole('region', { name: 'Réclamations' });
+      await section.getByRole('button', { name: `Répondre à ${complaint.reference}` }).click();
+      const form = section.getByRole('form', { name: `Répondre à ${complaint.reference}` });
       await form.getByLabel('Issue').selectOption('refused');
       await form.getByLabel('Cause').selectOption('no_fault');
       await form
@@ -78,7 +82,18 @@ describe('a complaint, from the agent who hears it to the compliance officer who
         );
       await form.getByLabel('Mesures prises').fill('Le dossier est confié à un autre conseiller.');
       await form.getByRole('button', { name: 'Envoyer la réponse' }).click();
+      await expect.poll(() => form.count()).toBe(0);
+      const confirmation = section
+        .getByRole('status')
+        .filter({ hasText: `Réponse à ${complaint.reference} enregistrée.` });
+      await expect.poll(() => confirmation.count()).toBe(1);
+      expect(await confirmation.getAttribute('aria-live')).toBe('polite');
+      await expect.poll(() => section.getByText(/Médiateur indiqué : /).count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page, '/cases/:id complaints (answered by the compliance officer)');
       // Answered, it leaves the open complaints; the whole register shows it with the mediator a refusal names.
+      await page.goto(`${base}/complaints`);
+      await waitForPage(page);
+      await expect.poll(() => page.getByRole('heading', { name: 'Réclamations', level: 1 }).count()).toBe(1);
       await expect.poll(() => page.getByRole('button', { name: `Répondre à ${complaint.reference}` }).count()).toBe(0);
       await page.getByLabel('Statut').selectOption('');
       await page.getByRole('button', { name: 'Filtrer' }).click();

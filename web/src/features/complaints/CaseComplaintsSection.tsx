@@ -7,20 +7,33 @@ import { useLiveData } from '../../api/useLiveData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { CodeSelect } from '../../ui/fields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { ComplaintTable } from './ComplaintTable.js';
 import { ComplaintActions } from './ComplaintActions.js';
 
-/** The complaints of a case and, for those who may, the form that registers one. */
+/**
+ * The complaints of a case and, for those who may, the form that registers one. A handler's act (acknowledged,
+ * answered, closed) is confirmed here, announced politely: the answer form leaves once sent, its confirmation stays.
+ */
 export function CaseComplaintsSection({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const me = useMe();
   const complaints = useLiveData((signal) => getCaseComplaints(caseId, signal), caseId);
   const handles = can(me.role, 'complaints.handle');
+  const [notice, setNotice] = useState<Saying | null>(null);
+  const concluded = (said: Saying) => {
+    // Wrapped: a function given to a state setter would be called as an updater.
+    setNotice(() => said);
+    complaints.reload();
+  };
   return (
     <section className="card" aria-labelledby="complaints-heading">
       <h2 id="complaints-heading">{t('complaints.heading')}</h2>
+      <div role="status" aria-live="polite" className="status-area">
+        <SuccessMessage saying={notice} />
+      </div>
       <AsyncContent data={complaints} onRetry={complaints.reload}>
         {(found) =>
           found.items.length === 0 ? (
@@ -29,7 +42,7 @@ export function CaseComplaintsSection({ caseId }: { caseId: string }) {
             <ComplaintTable
               complaints={found.items}
               showCase={false}
-              actions={handles ? (c) => <ComplaintActions complaint={c} onDone={complaints.reload} /> : undefined}
+              actions={handles ? (c) => <ComplaintActions complaint={c} onDone={concluded} /> : undefined}
             />
           )
         }

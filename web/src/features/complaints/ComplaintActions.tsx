@@ -7,14 +7,19 @@ import { CodeSelect } from '../../ui/fields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import type { Saying } from '../../i18n/saying.js';
 
-/** What a handler does next with a complaint: acknowledge it, answer it (outcome, root cause, measures), close it. */
-export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintView; onDone: () => void }) {
+/**
+ * What a handler does next with a complaint: acknowledge it, answer it (outcome, root cause, measures), close it.
+ * Each act may take the complaint out of the list shown (the answer form leaves once sent, an answered complaint
+ * leaves the open ones): its confirmation goes to `onDone`, for the list's section to keep on screen. A problem stays
+ * here, beside the act that met it.
+ */
+export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintView; onDone: (said: Saying) => void }) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const [answering, setAnswering] = useState(false);
   const reference = complaint.reference;
   const run = async (action: () => Promise<unknown>, done: Saying) => {
-    if (await submit.run(async () => (await action(), done))) onDone();
+    if (await submit.run(async () => void (await action()))) onDone(done);
   };
   const open = complaint.status === 'received' || complaint.status === 'acknowledged';
   return (
@@ -55,12 +60,12 @@ export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintVi
         </button>
       ) : null}
       {open && answering ? <AnswerForm complaint={complaint} onDone={onDone} /> : null}
-      <SubmitFeedback submit={submit} />
+      <SubmitFeedback submit={{ done: null, error: submit.error }} />
     </div>
   );
 }
 
-function AnswerForm({ complaint, onDone }: { complaint: ComplaintView; onDone: () => void }) {
+function AnswerForm({ complaint, onDone }: { complaint: ComplaintView; onDone: (said: Saying) => void }) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const [outcome, setOutcome] = useState<ComplaintOutcome>('upheld');
@@ -72,9 +77,8 @@ function AnswerForm({ complaint, onDone }: { complaint: ComplaintView; onDone: (
     event.preventDefault();
     const ok = await submit.run(async () => {
       await answerComplaint(complaint.id, { outcome, answer, rootCause, ...(measures ? { measures } : {}) });
-      return (t) => t('complaints.answer.done', { reference: complaint.reference });
     });
-    if (ok) onDone();
+    if (ok) onDone((t) => t('complaints.answer.done', { reference: complaint.reference }));
   }
   return (
     <form className="grid-form" onSubmit={(event) => void send(event)} aria-labelledby={`${id}-heading`}>
@@ -122,7 +126,7 @@ function AnswerForm({ complaint, onDone }: { complaint: ComplaintView; onDone: (
         <button type="submit" disabled={submit.busy}>
           {t('complaints.answer.submit')}
         </button>
-        <SubmitFeedback submit={submit} />
+        <SubmitFeedback submit={{ done: null, error: submit.error }} />
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SuccessMessage, type Saying } from '../../i18n/saying.js';
 import { COMPLAINT_STATUSES, COMPLAINT_SUBJECTS, DEADLINE_STATUSES } from '../../../../src/complaints/contract.js';
 import { getComplaintRegister } from './api.js';
 import { useLiveData } from '../../api/useLiveData.js';
@@ -30,6 +31,12 @@ export function ComplaintsPage() {
     JSON.stringify(query),
   );
   const handles = can(me.role, 'complaints.handle');
+  // An act may take its complaint out of the list (answered, it leaves the open ones): its confirmation stays here.
+  const [notice, setNotice] = useState<Saying | null>(null);
+  const concluded = (said: Saying) => {
+    setNotice(() => said);
+    register.reload();
+  };
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFilter(draft);
@@ -62,6 +69,9 @@ export function ComplaintsPage() {
         <button type="submit">{t('complaints.apply')}</button>
       </form>
       <ExportButtons path="/api/v1/complaints/export" query={query} what={t('complaints.exportWhat')} />
+      <div role="status" aria-live="polite" className="status-area">
+        <SuccessMessage saying={notice} />
+      </div>
       <AsyncContent data={register} onRetry={register.reload}>
         {(found) => (
           <>
@@ -74,7 +84,7 @@ export function ComplaintsPage() {
               <ComplaintTable
                 complaints={found.items}
                 showCase
-                actions={handles ? (c) => <ComplaintActions complaint={c} onDone={register.reload} /> : undefined}
+                actions={handles ? (c) => <ComplaintActions complaint={c} onDone={concluded} /> : undefined}
               />
             )}
           </>
