@@ -55,10 +55,12 @@ describe('a deceased debtor’s estate on the case page', () => {
       await documents.getByLabel('Provenance').selectOption('third_party');
       await documents.getByRole('button', { name: 'Ajouter le document' }).click();
       await expect.poll(() => documents.getByText('Document « Acte de décès.pdf » ajouté.').count()).toBe(1);
-      await page.reload();
-      await waitForPage(page);
 
+      // The certificate just added is offered at once, without reloading the page.
       const panel = page.getByRole('region', { name: 'Succession' });
+      await expect
+        .poll(() => panel.getByLabel('Acte de décès (document du dossier)').getByRole('option').allTextContents())
+        .toContain('Acte de décès.pdf');
       await panel.getByLabel('Date du décès').fill(addDays(today, -10));
       await expect.poll(() => panel.getByLabel('Acte de décès (document du dossier)').inputValue()).not.toBe('');
       await panel.getByRole('button', { name: 'Enregistrer la preuve' }).click();

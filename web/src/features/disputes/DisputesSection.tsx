@@ -19,12 +19,18 @@ export function DisputesSection(props: {
   caseId: string;
   caseOpen: boolean;
   claims: readonly { id: string; reference: string; status: string }[];
+  /** Changes when a document is added or erased on the case: the evidence offered reloads. */
+  documentsVersion?: number;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
   const me = useMe();
   const disputes = useLiveData((signal) => getCaseDisputes(props.caseId, signal), props.caseId);
-  const documents = useLiveData((signal) => getCaseDocuments(props.caseId, signal), props.caseId);
+  const documents = useLiveData(
+    (signal) => getCaseDocuments(props.caseId, signal),
+    props.caseId,
+    String(props.documentsVersion ?? 0),
+  );
   // The answer and decision forms leave once done: their confirmation stays here, announced politely.
   const [notice, setNotice] = useState<Saying | null>(null);
   const changed = () => {

@@ -23,9 +23,10 @@ interface DocumentActs {
 
 /**
  * The documents of a case: the list (download, source, retention), erasure with a reason for those who may, a
- * protected document opened with a reason by the roles that may, and the upload form.
+ * protected document opened with a reason by the roles that may, and the upload form. `onChanged` tells the page a
+ * document was added or erased, for the other sections that offer the case's documents.
  */
-export function DocumentsSection({ caseId }: { caseId: string }) {
+export function DocumentsSection({ caseId, onChanged }: { caseId: string; onChanged?: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
@@ -72,6 +73,7 @@ export function DocumentsSection({ caseId }: { caseId: string }) {
                   const erased = asking.document;
                   setDone(() => (say: TFunction) => say('documents.erase.done', { name: label(erased, say) }));
                   documents.reload();
+                  onChanged?.();
                 }}
                 onClose={() => setAsking(null)}
               />
@@ -90,7 +92,10 @@ export function DocumentsSection({ caseId }: { caseId: string }) {
                 caseId={caseId}
                 limitBytes={found.limitBytes}
                 creditorUser={creditorUser}
-                onUploaded={documents.reload}
+                onUploaded={() => {
+                  documents.reload();
+                  onChanged?.();
+                }}
               />
             ) : null}
           </>

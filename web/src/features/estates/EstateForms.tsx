@@ -13,11 +13,18 @@ type Role = (typeof PARTY_ROLES)[number];
 type HeirOption = (typeof HEIR_OPTIONS)[number];
 
 /** The estate's steps a team leader or a specialist runs: the proof, the parties and their options, the claim. */
-export function EstateSteps(props: { caseId: string; estate: EstateView; onDone: () => void }) {
+export function EstateSteps(props: {
+  caseId: string;
+  estate: EstateView;
+  documentsVersion: number;
+  onDone: () => void;
+}) {
   const { estate } = props;
   return (
     <>
-      {estate.step === 'reported' ? <ProofForm caseId={props.caseId} onDone={props.onDone} /> : null}
+      {estate.step === 'reported' ? (
+        <ProofForm caseId={props.caseId} documentsVersion={props.documentsVersion} onDone={props.onDone} />
+      ) : null}
       {estate.parties && estate.parties.length > 0 ? (
         <PartiesTable caseId={props.caseId} parties={estate.parties} onDone={props.onDone} />
       ) : null}
@@ -56,10 +63,15 @@ function StepForm(props: {
   );
 }
 
-function ProofForm(props: { caseId: string; onDone: () => void }) {
+/** The death certificate: chosen among the case's documents, which reload when one is added on the page. */
+function ProofForm(props: { caseId: string; documentsVersion: number; onDone: () => void }) {
   const { t } = useTranslation();
   const submit = useSubmit();
-  const documents = useLiveData((signal) => getCaseDocuments(props.caseId, signal), props.caseId);
+  const documents = useLiveData(
+    (signal) => getCaseDocuments(props.caseId, signal),
+    props.caseId,
+    String(props.documentsVersion),
+  );
   const certificates =
     documents.status === 'ready' ? documents.data.items.filter((d) => d.type === 'death_certificate') : [];
   const [diedOn, setDiedOn] = useState('');

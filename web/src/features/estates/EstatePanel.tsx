@@ -17,7 +17,13 @@ import { EstateSteps } from './EstateForms.js';
  * an agent reports a death, a team leader or a specialist runs the estate's steps. A creditor user reads the state
  * only, never the heirs. The case reloads after each act, so its stage, holds and timeline show what changed.
  */
-export function EstatePanel(props: { caseId: string; caseOpen: boolean; onChanged: () => void }) {
+export function EstatePanel(props: {
+  caseId: string;
+  caseOpen: boolean;
+  /** Changes when a document is added or erased on the case: the death certificates offered reload. */
+  documentsVersion?: number;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const estate = useLiveData((signal) => getCaseEstate(props.caseId, signal), props.caseId);
@@ -35,7 +41,12 @@ export function EstatePanel(props: { caseId: string; caseOpen: boolean; onChange
             <>
               <EstateFacts estate={found.estate} />
               {can(me.role, 'estates.manage') ? (
-                <EstateSteps caseId={props.caseId} estate={found.estate} onDone={changed} />
+                <EstateSteps
+                  caseId={props.caseId}
+                  estate={found.estate}
+                  documentsVersion={props.documentsVersion ?? 0}
+                  onDone={changed}
+                />
               ) : null}
             </>
           ) : (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getCase } from './api.js';
@@ -56,6 +57,8 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
   const me = useMe();
   const contactsShown = can(me.role, 'contacts.read');
   const workspace = useCaseWorkspace(detail.id, contactsShown, reloadCase);
+  // A document added or erased: the sections that offer the case's documents (a death certificate, evidence) reload them.
+  const [documentsVersion, setDocumentsVersion] = useState(0);
   const creditor = can(me.role, 'creditors.read') ? (
     <Link to={`/creditors/${detail.creditor.id}`}>{detail.creditor.name}</Link>
   ) : (
@@ -124,9 +127,11 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
       <ClaimsSection claims={detail.claims} />
       <TimeBarSection caseId={detail.id} />
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}
-      {can(me.role, 'documents.read') ? <DocumentsSection caseId={detail.id} /> : null}
+      {can(me.role, 'documents.read') ? (
+        <DocumentsSection caseId={detail.id} onChanged={() => setDocumentsVersion((n) => n + 1)} />
+      ) : null}
       {can(me.role, 'complaints.read') ? <CaseComplaintsSection caseId={detail.id} /> : null}
-      <CaseLifecyclePanels detail={detail} reloadCase={reloadCase} />
+      <CaseLifecyclePanels detail={detail} reloadCase={reloadCase} documentsVersion={documentsVersion} />
       {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}
       {contactsShown ? null : <HoldsSection holds={detail.holds} />}
@@ -137,7 +142,8 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
 }
 
 /** What moves the case's life: its disputes, a deceased debtor's estate, its closure or reopening. */
-function CaseLifecyclePanels({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () => void }) {
+function CaseLifecyclePanels(props: { detail: CaseDetail; reloadCase: () => void; documentsVersion: number }) {
+  const { detail, reloadCase, documentsVersion } = props;
   const me = useMe();
   return (
     <>
@@ -146,11 +152,17 @@ function CaseLifecyclePanels({ detail, reloadCase }: { detail: CaseDetail; reloa
           caseId={detail.id}
           caseOpen={detail.status !== 'closed'}
           claims={detail.claims}
+          documentsVersion={documentsVersion}
           onChanged={reloadCase}
         />
       ) : null}
       {can(me.role, 'estates.read') ? (
-        <EstatePanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={reloadCase} />
+        <EstatePanel
+          caseId={detail.id}
+          caseOpen={detail.status !== 'closed'}
+          documentsVersion={documentsVersion}
+          onChanged={reloadCase}
+        />
       ) : null}
       {can(me.role, 'cases.close') ? (
         <ClosurePanel
