@@ -137,3 +137,56 @@ export type ComplaintRegisterFilter = Omit<ComplaintRegisterQuery, 'limit' | 'of
 export type ComplaintExportQuery = z.infer<typeof complaintExportQuery>;
 export type ComplaintPage = z.infer<typeof complaintPageSchema>;
 export type MediatorView = z.infer<typeof mediatorSchema>;
+
+/** The sectors a mediator may serve (a creditor's sector picks its mediator when the creditor has none of its own). */
+export const MEDIATOR_SECTORS = ['bank', 'consumer_credit', 'energy', 'housing', 'other', 'telecom'] as const;
+export const MEDIATOR_COUNTRIES = ['FR', 'IT'] as const;
+
+/**
+ * A mediator's details from a date, for one scope: a creditor's own, else a sector's, else the country's. Saving the
+ * same scope and day again corrects that row; another day adds a row, in force from it.
+ */
+export const mediatorBody = z
+  .strictObject({
+    country: z.enum(MEDIATOR_COUNTRIES),
+    creditorId: z.string().uuid().nullable().default(null).describe("a creditor's own mediator; null for a sector's"),
+    sector: z.enum(MEDIATOR_SECTORS).nullable().default(null).describe("a sector's mediator; null for the country's"),
+    name: z.string().trim().min(1).max(200),
+    address: z.string().trim().min(1).max(500),
+    website: z
+      .string()
+      .trim()
+      .max(300)
+      .regex(/^https?:\/\/\S+$/, 'a web address (https://…)')
+      .nullable()
+      .default(null),
+    email: z.string().trim().max(300).email().nullable().default(null),
+    validFrom: calendarDate.describe('the day the details are in force from: today or later'),
+  })
+  .refine((body) => !(body.creditorId && body.sector), {
+    message: "a creditor's own mediator has no sector",
+    path: ['sector'],
+  });
+
+export const mediatorRowSchema = z.object({
+  id: z.string(),
+  country: z.enum(MEDIATOR_COUNTRIES),
+  creditorId: z.string().nullable(),
+  creditorName: z.string().nullable(),
+  sector: z.enum(MEDIATOR_SECTORS).nullable(),
+  name: z.string(),
+  address: z.string(),
+  website: z.string().nullable(),
+  email: z.string().nullable(),
+  validFrom: z.string(),
+  /** The row a refusal names today for its scope (the latest of its scope on or before today). */
+  inForce: z.boolean(),
+  /** Later than today: in force from its day. */
+  upcoming: z.boolean(),
+});
+
+export const mediatorListSchema = z.object({ items: z.array(mediatorRowSchema) });
+
+export type MediatorBody = z.input<typeof mediatorBody>;
+export type MediatorRow = z.infer<typeof mediatorRowSchema>;
+export type MediatorList = z.infer<typeof mediatorListSchema>;

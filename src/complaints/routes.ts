@@ -13,8 +13,12 @@ import {
   complaintPageSchema,
   complaintRegisterQuery,
   complaintSchema,
+  mediatorBody,
+  mediatorListSchema,
+  mediatorRowSchema,
   registerComplaintBody,
 } from './contract.js';
+import { listMediators, saveMediator } from './mediators.js';
 import { acknowledgeComplaint, answerComplaint, closeComplaint } from './handle-complaint.js';
 import { complaintRegisterPage, getComplaint, listCaseComplaints } from './read-complaints.js';
 import { registerComplaint } from './register-complaint.js';
@@ -26,6 +30,37 @@ export function complaintRoutes(app: FastifyInstance, deps: Deps) {
   caseRoutes(app, deps);
   registerRoutes(app, deps);
   handlingRoutes(app, deps);
+  mediatorRoutes(app, deps);
+}
+
+/** The mediators a refusal names: dated reference data, edited by compliance officers and administrators. */
+function mediatorRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/mediators',
+    {
+      config: { access: { permission: 'mediators.manage' } },
+      schema: {
+        tags,
+        summary: 'The mediators by country, creditor and sector, each from its day, the one in force today marked',
+        response: { 200: mediatorListSchema, ...problemResponses(401, 403) },
+      },
+    },
+    async () => listMediators(deps),
+  );
+  r.post(
+    '/api/v1/mediators',
+    {
+      config: { access: { permission: 'mediators.manage' } },
+      schema: {
+        tags,
+        summary: 'Change a mediator from a day (today or later), or correct the row of that scope and day (audited)',
+        body: mediatorBody,
+        response: { 200: mediatorRowSchema, ...problemResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => saveMediator(deps, request.actor!, request.body, String(request.id)),
+  );
 }
 
 function caseRoutes(app: FastifyInstance, deps: Deps) {

@@ -350,6 +350,11 @@ const PROBES: Record<string, Probe> = {
     url: (ids) => `/api/v1/debtors/${ids.debtorId}/assessments`,
     payload: () => BUDGET,
   },
+  'GET /api/v1/mediators': { url: () => '/api/v1/mediators' },
+  'POST /api/v1/mediators': {
+    url: () => '/api/v1/mediators',
+    payload: () => ({ country: 'FR', name: 'Médiateur', address: 'Paris', validFrom: '2199-01-01' }),
+  },
   'GET /api/v1/affordability/reference-data': { url: () => '/api/v1/affordability/reference-data' },
   // Allowed roles write a year, a date and an allowance no other test reads.
   'PUT /api/v1/affordability/reference-data/seizure-scales/:year': {

@@ -66,6 +66,13 @@ describe('permission matrix', () => {
     expect(ROLES.filter((role) => can(role, 'strategies.manage'))).toEqual(['manager']);
   });
 
+  it('lets compliance officers and administrators edit the mediators a refusal names, no one else', () => {
+    expect(ROLES.filter((role) => can(role, 'mediators.manage')).sort()).toEqual([
+      'administrator',
+      'compliance_officer',
+    ]);
+  });
+
   it('names only known roles', () => {
     for (const name of PERMISSION_NAMES) {
       for (const role of PERMISSIONS[name]) expect(ROLES).toContain(role);

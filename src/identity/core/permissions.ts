@@ -94,6 +94,8 @@ export const PERMISSIONS = {
   'complaints.read': [...CASE_WORKERS, 'compliance_officer', 'manager'],
   'complaints.handle': ['team_leader', 'compliance_officer'],
   'complaints.register_read': ['team_leader', 'compliance_officer', 'manager'],
+  /** The mediator every refusal names (name, address, website): dated reference data, audited. */
+  'mediators.manage': ['compliance_officer', 'administrator'],
   /** Time bars: record what interrupts one (case workers), and the list of claims nearing their bar (a person reviews). */
   'time_bars.record': [...CASE_WORKERS, 'compliance_officer', 'manager'],
   'time_bars.review': ['team_leader', 'judicial_specialist', 'compliance_officer', 'manager'],

@@ -956,6 +956,8 @@ export interface Mediators {
   id: Generated<string>;
   name: string;
   sector: MediatorsSector | null;
+  updated_at: Timestamp | null;
+  updated_by: string | null;
   valid_from: string;
   website: string | null;
 }

@@ -220,6 +220,7 @@ export const PROBLEM_CODES = [
   'complaints.unknown_contact',
   'complaints.received_in_future',
   'complaints.received_too_long_ago',
+  'mediators.past_date',
   'disputes.not_awaiting_answer',
   'disputes.not_awaiting_review',
   'disputes.document_not_on_case',

@@ -144,6 +144,9 @@ export const complaintsProblemsEn: Widen<typeof complaintsProblemsFr> = {
     received_too_long_ago: 'The day received is more than a year ago: check it.',
     unknown_contact: 'A contact named is not one of this debtor’s contacts.',
   },
+  mediators: {
+    past_date: 'A mediator is changed from today or a later day: what was named before stays as it was.',
+  },
   time_bars: {
     time_barred: 'This claim is time-barred: it cannot go to court. A voluntary payment is still accepted.',
     future_date: 'An interruption is recorded once it has happened: the date is after today.',

@@ -160,6 +160,10 @@ export const complaintsProblemsFr = {
     received_too_long_ago: 'La date de réception remonte à plus d’un an : vérifiez-la.',
     unknown_contact: 'Un contact indiqué n’est pas un contact de ce débiteur.',
   },
+  mediators: {
+    past_date:
+      'Un médiateur se change à partir d’aujourd’hui ou d’un jour suivant : ce qui a été indiqué avant reste tel quel.',
+  },
   time_bars: {
     time_barred:
       'Cette créance est prescrite : elle ne peut pas être portée en justice. Un paiement volontaire reste accepté.',

@@ -163,6 +163,9 @@ export const complaintsProblemsIt: Widen<typeof complaintsProblemsFr> = {
     received_too_long_ago: 'La data di ricezione risale a più di un anno fa: verificala.',
     unknown_contact: 'Un contatto indicato non è un contatto di questo debitore.',
   },
+  mediators: {
+    past_date: 'Un mediatore si cambia da oggi o da un giorno successivo: quanto indicato prima resta com’era.',
+  },
   time_bars: {
     time_barred:
       'Questo credito è prescritto: non può essere portato in giudizio. Un pagamento volontario resta accettato.',
