@@ -220,6 +220,75 @@ describe('the team leader’s and the manager’s pages', () => {
     }
   });
 
+  it('the manager edits a segment in the form, sees how many cases each segment would take change, and publishes it', async () => {
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await openFromMenu(page, 'manager@demo.accord.test', 'Stratégies', '/strategies');
+      await page.getByRole('button', { name: 'Formulaire', exact: true }).click();
+      const status = page.locator('.strategy-preview-status[data-preview-status="ready"]');
+      await status.waitFor();
+      const taken = async (segmentId: string) => {
+        const text = plain(await page.locator(`[data-segment-preview="${segmentId}"]`).textContent());
+        return Number(/^Prendrait ([\d ]+) dossiers?\./.exec(text)![1]!.replace(/ /g, ''));
+      };
+      const total = Number(
+        /sur ([\d ]+) dossiers? ouverts?/.exec(plain(await status.textContent()))![1]!.replace(/ /g, ''),
+      );
+      const large = await taken('new-large');
+      const fresh = await taken('new');
+      expect(fresh, 'the demo has new amicable cases under 3,000 €').toBeGreaterThan(0);
+      const segments = await page.locator('[data-segment-preview]').count();
+      let sum = 0;
+      for (let index = 0; index < segments; index += 1)
+        sum += Number(
+          /([\d ]+) dossiers?/
+            .exec(plain(await page.locator('[data-segment-preview]').nth(index).textContent()))![1]!
+            .replace(/ /g, ''),
+        );
+      expect(sum).toBe(total);
+      await expectNoAxeViolations(page, '/strategies, the form with its preview');
+
+      // Without a minimum balance, the large new cases' segment takes every new amicable case.
+      const minimum = page.locator('#segment-7-min-balance');
+      expect(await minimum.inputValue()).toBe('3000');
+      await minimum.fill('');
+      await page.locator('[data-segment-preview="new"]', { hasText: 'Prendrait 0 dossier.' }).waitFor();
+      await page.locator('.strategy-preview-status[data-preview-status="ready"]').waitFor();
+      expect(await taken('new-large')).toBe(large + fresh);
+      await expectNoAxeViolations(page, '/strategies, the preview after an edit');
+      await shoot(page, 'strategies-form-preview');
+
+      const next =
+        (
+          await fixture.server.deps.db
+            .selectFrom('strategy_versions')
+            .select('version')
+            .orderBy('version', 'desc')
+            .executeTakeFirstOrThrow()
+        ).version + 1;
+      await page
+        .getByLabel('Note de version')
+        .fill('Tous les nouveaux dossiers amiables d’abord, quel que soit le solde.');
+      await page.getByRole('button', { name: 'Publier', exact: true }).click();
+      await page.getByRole('button', { name: `Oui, publier la version ${next}` }).click();
+      await page.locator('#strategies-status').getByText(`Version ${next} publiée : elle est en vigueur.`).waitFor();
+      const stored = await fixture.server.deps.db
+        .selectFrom('strategy_versions')
+        .select('document')
+        .where('version', '=', next)
+        .executeTakeFirstOrThrow();
+      const published = stored.document as { segments: { id: string; when: Record<string, unknown> }[] };
+      expect(published.segments.find((segment) => segment.id === 'new-large')!.when).toEqual({
+        stages: ['amicable'],
+        maxAgeDays: 90,
+      });
+      await expectNoAxeViolations(page, '/strategies after publishing from the form');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the compliance officer reads the strategy but has no editor', async () => {
     const context = await newContext(fixture.browser);
     const page = await context.newPage();

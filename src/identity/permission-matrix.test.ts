@@ -449,6 +449,10 @@ const PROBES: Record<string, Probe> = {
   },
   'GET /api/v1/strategies': { url: () => '/api/v1/strategies' },
   'GET /api/v1/strategies/versions/:version': { url: () => '/api/v1/strategies/versions/1' },
+  'POST /api/v1/strategies/previews': {
+    url: () => '/api/v1/strategies/previews',
+    payload: () => ({ document: { title: 'Probe', segments: [] } }),
+  },
   'POST /api/v1/strategies/versions': {
     url: () => '/api/v1/strategies/versions',
     payload: () => ({ document: { title: 'Probe', segments: [] }, note: 'Probe' }),

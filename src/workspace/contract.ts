@@ -252,6 +252,20 @@ export const publishStrategyBody = z.strictObject({
   note: z.string().trim().min(3, 'write a note of at least 3 characters').max(500),
 });
 
+/** A draft to preview: checked by the strategy's own schema, as a publication is. */
+export const strategyPreviewBody = z.strictObject({ document: z.unknown() });
+export const strategyPreviewSchema = z.object({
+  total: z.number().int().describe('Open cases in the reader’s scope'),
+  segments: z.array(
+    z.object({
+      segmentId: z.string(),
+      name: z.string(),
+      cases: z.number().int().describe('Open cases the segment would take under the draft, today'),
+      inQueueNow: z.number().int().describe('Cases the queue holds in a segment of this id now'),
+    }),
+  ),
+});
+
 export const sweepReportSchema = z.object({
   promisesBroken: z.number().int(),
   callbacksMissed: z.number().int(),
@@ -271,6 +285,7 @@ export type SegmentControlView = z.infer<typeof segmentControlSchema>;
 export type SegmentControlChange = z.infer<typeof segmentControlBody>;
 export type Assignment = z.infer<typeof assignmentBody>;
 export type SweepReport = z.infer<typeof sweepReportSchema>;
+export type StrategyPreview = z.infer<typeof strategyPreviewSchema>;
 
 /** The strategy document's types, which the web app's strategy editor uses. */
 export type { Conditions, Segment, StrategyDocument, Treatment } from './core/strategy-document.js';

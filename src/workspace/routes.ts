@@ -24,6 +24,8 @@ import {
   segmentControlParams,
   segmentControlSchema,
   strategiesSchema,
+  strategyPreviewBody,
+  strategyPreviewSchema,
   strategyVersionParams,
   strategyVersionSchema,
   sweepReportSchema,
@@ -32,6 +34,7 @@ import {
   teamQueuesExportQuery,
   workspaceSummarySchema,
 } from './contract.js';
+import { previewStrategy } from './strategy-preview.js';
 import { listStrategyVersions, publishStrategy, strategyInForce, strategyVersionView } from './strategy-store.js';
 import { assignCase, setSegmentControl, teamQueues, workspaceSummary } from './supervision.js';
 import { workspaceSweep } from './sweep.js';
@@ -284,6 +287,21 @@ function registerStrategyRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => strategyVersionView(deps, request.params.version),
+  );
+
+  r.post(
+    '/api/v1/strategies/previews',
+    {
+      config: { access: { permission: 'strategies.manage' } },
+      schema: {
+        tags,
+        summary:
+          'How many open cases each segment of a draft strategy would take today, beside the queue now (422 strategy.invalid)',
+        body: strategyPreviewBody,
+        response: { 200: strategyPreviewSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => previewStrategy(deps, request.actor!, request.body.document),
   );
 
   r.post(

@@ -85,6 +85,18 @@ export async function strategyVersionView(deps: Deps, version: number): Promise<
   };
 }
 
+/** A strategy document checked by its schema; otherwise 422 `strategy.invalid` with each issue by its path. */
+export function checkedStrategy(document: unknown): StrategyDocument {
+  const checked = strategyDocumentSchema.safeParse(document);
+  if (checked.success) return checked.data;
+  const issues = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  throw invalid(
+    'strategy.invalid',
+    `The strategy is not valid: ${issues.map((issue) => `${issue.path || '(document)'}: ${issue.message}`).join('; ')}.`,
+    { issues },
+  );
+}
+
 /**
  * Publishes a new version, in force at once. Every open case is marked for a refresh: the workspace sweep moves
  * the cases to their new segments within minutes, and the version of each entry says which strategy placed it.
@@ -95,15 +107,7 @@ export async function publishStrategy(
   input: { document: unknown; note: string },
   requestId: string | null = null,
 ): Promise<StrategyVersionView> {
-  const checked = strategyDocumentSchema.safeParse(input.document);
-  if (!checked.success) {
-    const issues = checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    throw invalid(
-      'strategy.invalid',
-      `The strategy is not valid: ${issues.map((issue) => `${issue.path || '(document)'}: ${issue.message}`).join('; ')}.`,
-      { issues },
-    );
-  }
+  const checked = { data: checkedStrategy(input.document) };
   const now = deps.now();
   const version = await deps.db.transaction().execute(async (trx) => {
     // One publisher at a time: the version numbers follow each other without a gap or a clash.

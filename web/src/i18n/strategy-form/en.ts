@@ -36,4 +36,15 @@ export const strategyFormEn = {
   remove: 'Remove segment {{number}}',
   addSegment: 'Add a segment',
   newSegment: 'New segment',
+  preview: {
+    counting: 'Counting the open cases…',
+    ready_one: 'Preview on {{cases}} open case, as the edited strategy would place it today.',
+    ready_other: 'Preview on {{cases}} open cases, as the edited strategy would place them today.',
+    invalid: 'No preview: the strategy is not valid.',
+    failed: 'The preview could not be counted.',
+    segment_one: 'Would take {{cases}} case.',
+    segment_other: 'Would take {{cases}} cases.',
+    now_one: '(in the queue today: {{cases}})',
+    now_other: '(in the queue today: {{cases}})',
+  },
 };

@@ -36,4 +36,15 @@ export const strategyFormFr = {
   remove: 'Retirer le segment {{number}}',
   addSegment: 'Ajouter un segment',
   newSegment: 'Nouveau segment',
+  preview: {
+    counting: 'Calcul de l’aperçu sur les dossiers ouverts…',
+    ready_one: 'Aperçu sur {{cases}} dossier ouvert, tel que la stratégie modifiée le placerait aujourd’hui.',
+    ready_other: 'Aperçu sur {{cases}} dossiers ouverts, tels que la stratégie modifiée les placerait aujourd’hui.',
+    invalid: 'Pas d’aperçu : la stratégie n’est pas valide.',
+    failed: 'L’aperçu n’a pas pu être calculé.',
+    segment_one: 'Prendrait {{cases}} dossier.',
+    segment_other: 'Prendrait {{cases}} dossiers.',
+    now_one: '(en file aujourd’hui : {{cases}})',
+    now_other: '(en file aujourd’hui : {{cases}})',
+  },
 };

@@ -36,4 +36,15 @@ export const strategyFormIt = {
   remove: 'Rimuovi il segmento {{number}}',
   addSegment: 'Aggiungi un segmento',
   newSegment: 'Nuovo segmento',
+  preview: {
+    counting: 'Calcolo dell’anteprima sulle pratiche aperte…',
+    ready_one: 'Anteprima su {{cases}} pratica aperta, come la strategia modificata la collocherebbe oggi.',
+    ready_other: 'Anteprima su {{cases}} pratiche aperte, come la strategia modificata le collocherebbe oggi.',
+    invalid: 'Nessuna anteprima: la strategia non è valida.',
+    failed: 'Non è stato possibile calcolare l’anteprima.',
+    segment_one: 'Prenderebbe {{cases}} pratica.',
+    segment_other: 'Prenderebbe {{cases}} pratiche.',
+    now_one: '(in coda oggi: {{cases}})',
+    now_other: '(in coda oggi: {{cases}})',
+  },
 };

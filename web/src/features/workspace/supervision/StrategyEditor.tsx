@@ -9,6 +9,7 @@ import { useSubmit } from '../../../ui/useSubmit.js';
 import { strategyDocumentSchema } from '../../../../../src/workspace/contract.js';
 import { StrategyForm } from './StrategyForm.js';
 import { formShape } from './strategyForm.js';
+import { useStrategyPreview } from './useStrategyPreview.js';
 
 function parseJson(text: string): unknown {
   try {
@@ -74,6 +75,7 @@ export function StrategyEditor({
   const [mode, setMode] = useState<'form' | 'json'>('json');
   const [issues, setIssues] = useState<string[]>([]);
   const formDocument = formShape(parseJson(text));
+  const preview = useStrategyPreview(mode === 'form' ? formDocument : null);
   const publication = useSubmit();
   const publishing = publication.busy;
   const error = publication.error;
@@ -115,6 +117,7 @@ export function StrategyEditor({
           formDocument ? (
             <StrategyForm
               document={formDocument}
+              preview={preview}
               onChange={(next) => {
                 setText(JSON.stringify(next, null, 2));
                 setConfirming(false);

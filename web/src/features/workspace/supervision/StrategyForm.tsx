@@ -1,20 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import type { Segment, StrategyDocument } from './api.js';
+import { useFormat } from '../../../i18n/format.js';
+import type { PreviewState } from './useStrategyPreview.js';
 import { ConditionFields, TreatmentFields } from './ConditionFields.js';
 import { addSegment, moveSegment, removeSegment, replaceSegment, wholeNumber, withChallenger } from './strategyForm.js';
 
 /** The strategy as a form: its title, then each segment in the order it applies; the last one takes every other case. */
 export function StrategyForm({
   document,
+  preview,
   onChange,
 }: {
   document: StrategyDocument;
+  preview: PreviewState;
   onChange: (d: StrategyDocument) => void;
 }) {
   const { t } = useTranslation();
   const count = document.segments.length;
   return (
     <div className="strategy-form">
+      <PreviewStatus preview={preview} />
       <div className="field">
         <label htmlFor="strategy-title">{t('strategyForm.title')}</label>
         <input
@@ -30,6 +35,7 @@ export function StrategyForm({
               segment={segment}
               index={index}
               last={index === count - 1}
+              taken={preview.preview?.segments[index] ?? null}
               onChange={(next) => onChange(replaceSegment(document, index, next))}
               onMove={(delta) => onChange(moveSegment(document, index, delta))}
               onRemove={count > 1 ? () => onChange(removeSegment(document, index)) : null}
@@ -52,6 +58,7 @@ function SegmentFields(props: {
   segment: Segment;
   index: number;
   last: boolean;
+  taken: SegmentPreview | null;
   onChange: (segment: Segment) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: (() => void) | null;
@@ -63,6 +70,7 @@ function SegmentFields(props: {
   return (
     <fieldset className="strategy-form-segment">
       <legend>{t('strategyForm.segment', { number, name: segment.name })}</legend>
+      {props.taken ? <SegmentTaken taken={props.taken} /> : null}
       <div className="inline-filters">
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('strategyForm.name')}</label>
@@ -163,5 +171,37 @@ function ChallengerFields({ id, segment, onChange }: { id: string; segment: Segm
         </div>
       ) : null}
     </>
+  );
+}
+
+type SegmentPreview = NonNullable<PreviewState['preview']>['segments'][number];
+
+/** What the segment would take under the draft today, beside what the queue holds in it now. */
+function SegmentTaken({ taken }: { taken: SegmentPreview }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <p className="segment-preview" data-segment-preview={taken.segmentId}>
+      {t('strategyForm.preview.segment', { count: taken.cases, cases: format.count(taken.cases) })}{' '}
+      <span className="muted">
+        {t('strategyForm.preview.now', { count: taken.inQueueNow, cases: format.count(taken.inQueueNow) })}
+      </span>
+    </p>
+  );
+}
+
+/** The preview's state, read out when it changes: counting, the open cases counted, or why there are no figures. */
+function PreviewStatus({ preview }: { preview: PreviewState }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const total = preview.preview?.total ?? 0;
+  const text =
+    preview.status === 'ready'
+      ? t('strategyForm.preview.ready', { count: total, cases: format.count(total) })
+      : t(`strategyForm.preview.${preview.status}`);
+  return (
+    <p role="status" className="hint strategy-preview-status" data-preview-status={preview.status}>
+      {text}
+    </p>
   );
 }

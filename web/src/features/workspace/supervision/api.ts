@@ -6,6 +6,7 @@ import type {
   Segment,
   segmentControlSchema,
   StrategyDocument,
+  StrategyPreview,
   strategyVersionSchema,
   teamQueueSchema,
   Treatment,
@@ -17,7 +18,7 @@ import type {
  * nothing of zod reaches the bundle).
  */
 
-export type { Conditions, Segment, StrategyDocument, Treatment };
+export type { Conditions, Segment, StrategyDocument, StrategyPreview, Treatment };
 export type TeamQueue = z.infer<typeof teamQueueSchema>;
 export type SegmentStats = TeamQueue['segments'][number];
 export type TeamAgent = TeamQueue['agents'][number];
@@ -65,6 +66,9 @@ export const getStrategies = (signal?: AbortSignal) =>
   http.get<StrategyOverview>('/api/v1/strategies', undefined, signal);
 export const getStrategyVersion = (version: number, signal?: AbortSignal) =>
   http.get<StrategyVersion>(`/api/v1/strategies/versions/${encodeURIComponent(String(version))}`, undefined, signal);
+/** How many open cases each segment of a draft would take today (`422 strategy.invalid` for a broken draft). */
+export const previewStrategy = (document: unknown, signal?: AbortSignal) =>
+  http.post<StrategyPreview>('/api/v1/strategies/previews', { document }, undefined, signal);
 /** Publishes a new version; an invalid document is refused with `422 strategy.invalid` and its `issues`. */
 export const publishStrategy = (document: unknown, note: string) =>
   http.post<StrategyVersion>('/api/v1/strategies/versions', { document, note });
