@@ -33,6 +33,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Utilisateurs', permission: 'users.read', path: '/users' },
   { label: 'Données de référence', permission: 'reference_data.manage', path: '/reference-data' },
   { label: 'Réclamations', permission: 'complaints.register_read', path: '/complaints' },
+  { label: 'Médiateurs', permission: 'mediators.manage', path: '/mediators' },
   { label: 'Prescriptions proches', permission: 'time_bars.review', path: '/time-bars' },
   { label: 'Journal d’audit', permission: 'audit.read', path: '/audit' },
 ];

@@ -1,4 +1,5 @@
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage.js';
+import { MediatorsPage } from '../features/complaints/MediatorsPage.js';
 import { TimeBarsPage } from '../features/time-bars/TimeBarsPage.js';
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
@@ -95,6 +96,7 @@ export function App() {
         <Route path="teams" element={guarded('users.read', <TeamsPage />)} />
         <Route path="reference-data" element={guarded('reference_data.read', <ReferenceDataPage />)} />
         <Route path="complaints" element={guarded('complaints.register_read', <ComplaintsPage />)} />
+        <Route path="mediators" element={guarded('mediators.manage', <MediatorsPage />)} />
         <Route path="time-bars" element={guarded('time_bars.review', <TimeBarsPage />)} />
         <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
         <Route path="audit/debtors/:id" element={guarded('sensitive_reads.read', <DebtorAuditPage />)} />

@@ -25,6 +25,7 @@ export interface NavigationEntry {
     | 'nav.users'
     | 'nav.audit'
     | 'nav.complaints'
+    | 'nav.mediators'
     | 'nav.timeBars';
   permission: Permission;
 }
@@ -48,6 +49,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   // Every staff member may read the reference data; only administrators get a menu entry (the others: from the budget page).
   { path: '/reference-data', labelKey: 'nav.referenceData', permission: 'reference_data.manage' },
   { path: '/complaints', labelKey: 'nav.complaints', permission: 'complaints.register_read' },
+  { path: '/mediators', labelKey: 'nav.mediators', permission: 'mediators.manage' },
   { path: '/time-bars', labelKey: 'nav.timeBars', permission: 'time_bars.review' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
 ];

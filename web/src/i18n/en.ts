@@ -15,6 +15,7 @@ import { notificationsEn } from './notifications/en.js';
 import { recordsEn } from './records/en.js';
 import { documentsEn, documentsProblemsEn } from './documents/en.js';
 import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.js';
+import { mediatorsEn } from './mediators/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
@@ -69,6 +70,7 @@ export const en: Messages = {
     bankStatements: 'Bank statements',
     referenceData: 'Reference data',
     complaints: 'Complaints',
+    mediators: 'Mediators',
     timeBars: 'Time bars near',
   },
   roles: {
@@ -606,6 +608,7 @@ export const en: Messages = {
   records: recordsEn,
   documents: documentsEn,
   complaints: complaintsEn,
+  mediators: mediatorsEn,
   timeBars: timeBarsEn,
   caseOverview: caseOverviewEn,
   disputes: disputesEn,

@@ -14,6 +14,7 @@ import { notificationsFr } from './notifications/fr.js';
 import { recordsFr } from './records/fr.js';
 import { documentsFr, documentsProblemsFr } from './documents/fr.js';
 import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.js';
+import { mediatorsFr } from './mediators/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
@@ -68,6 +69,7 @@ export const fr = {
     bankStatements: 'Relevés bancaires',
     referenceData: 'Données de référence',
     complaints: 'Réclamations',
+    mediators: 'Médiateurs',
     timeBars: 'Prescriptions proches',
   },
   roles: {
@@ -612,6 +614,7 @@ export const fr = {
   records: recordsFr,
   documents: documentsFr,
   complaints: complaintsFr,
+  mediators: mediatorsFr,
   timeBars: timeBarsFr,
   caseOverview: caseOverviewFr,
   disputes: disputesFr,

@@ -15,6 +15,7 @@ import { notificationsIt } from './notifications/it.js';
 import { recordsIt } from './records/it.js';
 import { documentsIt, documentsProblemsIt } from './documents/it.js';
 import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.js';
+import { mediatorsIt } from './mediators/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
@@ -66,6 +67,7 @@ export const it: PartialMessages = {
     bankStatements: 'Estratti conto',
     referenceData: 'Dati di riferimento',
     complaints: 'Reclami',
+    mediators: 'Mediatori',
     timeBars: 'Prescrizioni vicine',
   },
   roles: {
@@ -599,6 +601,7 @@ export const it: PartialMessages = {
   records: recordsIt,
   documents: documentsIt,
   complaints: complaintsIt,
+  mediators: mediatorsIt,
   timeBars: timeBarsIt,
   caseOverview: caseOverviewIt,
   disputes: disputesIt,

@@ -3,6 +3,9 @@ import type {
   ComplaintList,
   ComplaintPage,
   ComplaintView,
+  MediatorBody,
+  MediatorList,
+  MediatorRow,
   RegisterComplaintBody,
 } from '../../../../src/complaints/contract.js';
 import { http, type Query } from '../../api/client.js';
@@ -27,3 +30,9 @@ export const answerComplaint = (id: string, body: AnswerComplaintBody) =>
 
 export const closeComplaint = (id: string) =>
   http.post<ComplaintView>(`/api/v1/complaints/${encodeURIComponent(id)}/closure`, { referredToMediator: false });
+
+export type { MediatorBody, MediatorList, MediatorRow };
+
+export const getMediators = (signal?: AbortSignal) => http.get<MediatorList>('/api/v1/mediators', undefined, signal);
+
+export const saveMediator = (body: MediatorBody) => http.post<MediatorRow>('/api/v1/mediators', body);

@@ -1,0 +1,43 @@
+/** The mediators page: the mediator every complaint refusal names, by country, creditor or sector, from a day. */
+export const mediatorsFr = {
+  title: 'Médiateurs',
+  intro:
+    'Chaque refus de réclamation, total ou partiel, indique le médiateur en vigueur le jour de la réponse : celui du créancier, sinon celui de son secteur, sinon celui du pays. Une modification vaut à partir d’un jour, aujourd’hui ou plus tard ; ce qui a été indiqué avant reste tel quel.',
+  caption: 'Médiateurs par périmètre, du plus récent au plus ancien',
+  column: {
+    scope: 'Périmètre',
+    name: 'Nom',
+    address: 'Adresse',
+    website: 'Site',
+    validFrom: 'À partir du',
+    state: 'État',
+    actions: 'Actions',
+  },
+  countries: { FR: 'France', IT: 'Italie' },
+  countryDefault: 'par défaut',
+  sectors: {
+    bank: 'banque',
+    consumer_credit: 'crédit à la consommation',
+    energy: 'énergie',
+    housing: 'logement',
+    other: 'autre secteur',
+    telecom: 'télécommunications',
+  },
+  scope: '{{country}}, {{what}}',
+  states: { inForce: 'En vigueur', upcoming: 'À venir', past: 'Remplacé' },
+  edit: 'Modifier : {{scope}}',
+  form: {
+    heading: 'Modifier le médiateur ({{scope}})',
+    name: 'Nom',
+    address: 'Adresse postale',
+    website: 'Site internet',
+    websiteHint: 'Adresse complète, https://…',
+    email: 'Courriel',
+    validFrom: 'En vigueur à partir du',
+    validFromHint: 'Aujourd’hui ou un jour suivant. Le même jour corrige la ligne de ce jour.',
+    submit: 'Enregistrer',
+    sending: 'Enregistrement…',
+    cancel: 'Annuler',
+    saved: 'Médiateur « {{name}} » enregistré, en vigueur à partir du {{date}}.',
+  },
+};
