@@ -71,6 +71,8 @@ const configSchema = z
     NIGHTLY_TZ: timeZone.optional(),
     /** The agency's name and callback number, as the neutral voicemail message gives them. */
     AGENCY_NAME: z.string().min(1).max(80).default('Accord'),
+    /** How many days before a claim's time bar it is listed for a person's review (docs/time-bars.md). */
+    TIME_BAR_REVIEW_DAYS: z.coerce.number().int().min(0).max(730).default(90),
     AGENCY_PHONE: z.string().min(4).max(30).default('01 84 80 00 00'),
     BODY_LIMIT_BYTES: z.coerce
       .number()

@@ -14,9 +14,6 @@ import {
 export { CLAIM_KINDS, INTERRUPTION_KINDS, RECORDED_INTERRUPTION_KINDS, TIME_BAR_STATUSES };
 export type { ClaimKind, InterruptionKind, TimeBarStatus } from './core/time-bar.js';
 
-/** Days before the last day when a claim becomes a review item, unless the reader asks for another lead time. */
-export const DEFAULT_REVIEW_LEAD_DAYS = 90;
-
 export const timeBarRuleSchema = z.object({
   claimKind: z.enum(CLAIM_KINDS),
   country: z.enum(['FR', 'IT']),
@@ -60,7 +57,13 @@ export const interruptionBody = z.strictObject({
 export const interruptionRecordedSchema = z.object({ id: z.string(), claim: claimTimeBarSchema });
 
 export const approachingQuery = z.strictObject({
-  leadDays: z.coerce.number().int().min(0).max(730).default(DEFAULT_REVIEW_LEAD_DAYS),
+  leadDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(730)
+    .optional()
+    .describe("days ahead; the agency's TIME_BAR_REVIEW_DAYS (90 unless set) when absent"),
   /** Include claims already time-barred on open cases (they need a person's decision too). */
   includeBarred: z
     .enum(['true', 'false'])

@@ -94,6 +94,41 @@ describe.each(ENGINES)('time bars on %s', (engine) => {
       .items.map((item: { caseId: string }) => item.caseId);
     expect(shortLead).not.toContain(caseId);
     expect((await as(t.app, agent)('GET', '/api/v1/time-bars/approaching')).statusCode).toBe(403);
+    // Without a lead time asked for, the agency's (TIME_BAR_REVIEW_DAYS, 90 unless set) applies.
+    const byDefault = (await as(t.app, leader)('GET', '/api/v1/time-bars/approaching')).json();
+    expect(byDefault.leadDays).toBe(90);
+    expect(byDefault.items.map((item: { caseId: string }) => item.caseId)).toContain(caseId);
+    expect(bars.json().reviewLeadDays).toBe(90);
+  });
+
+  it('takes the agency’s review lead time from its configuration', async () => {
+    const other = await createTestApp(engine, { demo: true, now: START, config: { TIME_BAR_REVIEW_DAYS: 10 } });
+    try {
+      const found = await other.deps.db
+        .selectFrom('cases')
+        .select('id')
+        .where('reference', '=', caseReference)
+        .executeTakeFirstOrThrow();
+      await other.deps.db
+        .updateTable('claims')
+        .set({ contract_type: 'consumer_credit', default_on: '2024-05-01', last_payment_on: null })
+        .where('case_id', '=', found.id)
+        .where('status', '=', 'open')
+        .execute();
+      const lead = await signIn(other.app, demoEmail('team_leader'));
+      // Eleven days left: beyond a ten-day lead time, the claim is not yet a review item.
+      const bars = (await as(other.app, lead)('GET', `/api/v1/cases/${found.id}/time-bars`)).json();
+      expect(bars).toMatchObject({ status: 'running', reviewLeadDays: 10, lastDay: '2026-05-01' });
+      const list = (await as(other.app, lead)('GET', '/api/v1/time-bars/approaching')).json();
+      expect(list.leadDays).toBe(10);
+      expect(list.items.map((item: { caseId: string }) => item.caseId)).not.toContain(found.id);
+      other.clock.advance(DAY);
+      const next = await signIn(other.app, demoEmail('team_leader'));
+      const later = (await as(other.app, next)('GET', '/api/v1/time-bars/approaching')).json();
+      expect(later.items.map((item: { caseId: string }) => item.caseId)).toContain(found.id);
+    } finally {
+      await other.close();
+    }
   });
 
   it('becomes time-barred: no court, a voluntary payment accepted, an acknowledgement after the bar revives nothing', async () => {

@@ -15,7 +15,6 @@ import type {
   ClaimTimeBarView,
   InterruptionBody,
 } from './contract.js';
-import { DEFAULT_REVIEW_LEAD_DAYS } from './contract.js';
 import type { TimeBarStatus } from './core/time-bar.js';
 import { claimBarsOfCases, loadTimeBarRules, type ClaimBar } from './time-bar-facts.js';
 
@@ -39,7 +38,8 @@ const SEVERITY: Record<TimeBarStatus, number> = { running: 0, approaching: 1, ti
 export async function readCaseTimeBars(deps: Deps, actor: Actor, caseId: string): Promise<CaseTimeBarsView> {
   await caseInScope(deps.db, actor, caseId);
   const today = agencyToday(deps.now(), deps.config);
-  const claims = await claimBarsOfCases(deps.db, [caseId], today, DEFAULT_REVIEW_LEAD_DAYS);
+  const leadDays = deps.config.TIME_BAR_REVIEW_DAYS;
+  const claims = await claimBarsOfCases(deps.db, [caseId], today, leadDays);
   const worst = claims.reduce<TimeBarStatus | null>(
     (status, claim) => (status === null || SEVERITY[claim.bar.status] > SEVERITY[status] ? claim.bar.status : status),
     null,
@@ -49,7 +49,7 @@ export async function readCaseTimeBars(deps: Deps, actor: Actor, caseId: string)
       earliest === null || compareDates(claim.bar.lastDay, earliest) < 0 ? claim.bar.lastDay : earliest,
     null,
   );
-  return { caseId, status: worst, lastDay, claims: claims.map(view), reviewLeadDays: DEFAULT_REVIEW_LEAD_DAYS };
+  return { caseId, status: worst, lastDay, claims: claims.map(view), reviewLeadDays: leadDays };
 }
 
 /**
@@ -91,7 +91,7 @@ export async function recordInterruption(
       .where('case_id', '=', caseId)
       .executeTakeFirst();
     if (!claim) throw notFound('The claim');
-    const before = (await claimBarsOfCases(trx, [caseId], today, DEFAULT_REVIEW_LEAD_DAYS)).find(
+    const before = (await claimBarsOfCases(trx, [caseId], today, deps.config.TIME_BAR_REVIEW_DAYS)).find(
       (c) => c.claimId === claim.id,
     );
     const row = await trx
@@ -107,7 +107,7 @@ export async function recordInterruption(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const after = (await claimBarsOfCases(trx, [caseId], today, DEFAULT_REVIEW_LEAD_DAYS)).find(
+    const after = (await claimBarsOfCases(trx, [caseId], today, deps.config.TIME_BAR_REVIEW_DAYS)).find(
       (c) => c.claimId === claim.id,
     );
     if (!after) throw invalid('time_bars.claim_closed', 'The claim is no longer open: its bar no longer runs.');
@@ -143,8 +143,9 @@ const APPROACHING_LIMIT = 500;
  */
 export async function approachingTimeBars(deps: Deps, actor: Actor, query: ApproachingQuery): Promise<ApproachingList> {
   const today = agencyToday(deps.now(), deps.config);
+  const leadDays = query.leadDays ?? deps.config.TIME_BAR_REVIEW_DAYS;
   const rules = await loadTimeBarRules(deps.db);
-  const horizon = addDays(today, query.leadDays);
+  const horizon = addDays(today, leadDays);
   // Every bar ends at least the shortest period after the claim's start: later starts cannot be near it yet.
   const shortest = Math.min(...rules.map((rule) => rule.years));
   const candidates = await deps.db
@@ -160,7 +161,7 @@ export async function approachingTimeBars(deps: Deps, actor: Actor, query: Appro
   const caseIds = candidates.map((row) => row.id);
   const bars: ClaimBar[] = [];
   for (let start = 0; start < caseIds.length; start += 1000)
-    bars.push(...(await claimBarsOfCases(deps.db, caseIds.slice(start, start + 1000), today, query.leadDays, rules)));
+    bars.push(...(await claimBarsOfCases(deps.db, caseIds.slice(start, start + 1000), today, leadDays, rules)));
   const due = bars
     .filter((c) => c.bar.status === 'approaching' || (query.includeBarred && c.bar.status === 'time_barred'))
     .sort((a, b) => compareDates(a.bar.lastDay, b.bar.lastDay) || a.reference.localeCompare(b.reference));
@@ -170,7 +171,7 @@ export async function approachingTimeBars(deps: Deps, actor: Actor, query: Appro
     shown.map((c) => c.caseId),
   );
   return {
-    leadDays: query.leadDays,
+    leadDays,
     truncated: due.length > shown.length,
     items: shown.map((c) => {
       const name = names.get(c.caseId)!;

@@ -9,7 +9,6 @@ import { TASK_TITLES } from './core/texts.js';
 import { queueEntryViews } from './queue-view.js';
 import type { CaseWorkspaceView, PromiseView, TaskView } from './contract.js';
 import { caseInScope } from '../cases/scope.js';
-import { DEFAULT_REVIEW_LEAD_DAYS } from '../time-bars/contract.js';
 import { claimBarsOfCases } from '../time-bars/time-bar-facts.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
@@ -50,7 +49,7 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
   const today = agencyToday(now, deps.config);
   const text = standing({
     ...facts,
-    ...(await waitingFacts(db, caseId, today)),
+    ...(await waitingFacts(db, caseId, today, deps.config.TIME_BAR_REVIEW_DAYS)),
     today,
     openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
   });
@@ -218,7 +217,7 @@ export function taskView(
 }
 
 /** What waits on the case: its oldest waiting dispute and unanswered complaint, and its nearest bar when near. */
-async function waitingFacts(db: Kysely<DB>, caseId: string, today: string) {
+async function waitingFacts(db: Kysely<DB>, caseId: string, today: string, timeBarLeadDays: number) {
   const [dispute, complaint, bars] = await Promise.all([
     db
       .selectFrom('disputes')
@@ -236,7 +235,7 @@ async function waitingFacts(db: Kysely<DB>, caseId: string, today: string) {
       .orderBy('received_on')
       .limit(1)
       .executeTakeFirst(),
-    claimBarsOfCases(db, [caseId], today, DEFAULT_REVIEW_LEAD_DAYS),
+    claimBarsOfCases(db, [caseId], today, timeBarLeadDays),
   ]);
   const nearest = bars
     .filter((claim) => claim.bar.status !== 'running')

@@ -16,12 +16,14 @@ export function TimeBarsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   usePageTitle(t('timeBars.review.title'));
-  const [leadDays, setLeadDays] = useState(90);
-  const [typed, setTyped] = useState('90');
+  // The agency's lead time until the reader asks for another (the answer says which applied).
+  const [leadDays, setLeadDays] = useState<number | null>(null);
+  const [typed, setTyped] = useState<string | null>(null);
   const list = useLiveData((signal) => getApproachingTimeBars(leadDays, signal), String(leadDays));
+  const shown = typed ?? (list.status === 'ready' ? String(list.data.leadDays) : '');
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const value = Number.parseInt(typed, 10);
+    const value = Number.parseInt(shown, 10);
     if (Number.isInteger(value) && value >= 0 && value <= 730) setLeadDays(value);
   }
   return (
@@ -36,7 +38,7 @@ export function TimeBarsPage() {
             type="number"
             min={0}
             max={730}
-            value={typed}
+            value={shown}
             onChange={(event) => setTyped(event.target.value)}
           />
         </div>

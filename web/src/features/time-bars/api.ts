@@ -7,5 +7,10 @@ export type { ApproachingList, CaseTimeBarsView };
 export const getCaseTimeBars = (caseId: string, signal?: AbortSignal) =>
   http.get<CaseTimeBarsView>(`/api/v1/cases/${encodeURIComponent(caseId)}/time-bars`, undefined, signal);
 
-export const getApproachingTimeBars = (leadDays: number, signal?: AbortSignal) =>
-  http.get<ApproachingList>('/api/v1/time-bars/approaching', { leadDays: String(leadDays) }, signal);
+/** Without a lead time, the agency's applies (the answer's `leadDays`). */
+export const getApproachingTimeBars = (leadDays: number | null, signal?: AbortSignal) =>
+  http.get<ApproachingList>(
+    '/api/v1/time-bars/approaching',
+    leadDays === null ? undefined : { leadDays: String(leadDays) },
+    signal,
+  );
