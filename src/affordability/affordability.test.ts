@@ -84,8 +84,9 @@ describe.each(ENGINES)('affordability on %s', (engine) => {
       source: { kind: 'law', citation: expect.stringContaining('R3252-2') },
       valueCents: 34485,
     });
-    expect(body.trace[1].message.fr).toContain('344,85');
-    expect(body.trace[1].message.en).toContain('€344.85');
+    // The amounts are parameters in cents, which the reader's page formats in its locale.
+    expect(body.trace[1].message.fr).toContain('soit {{eur:34485}} par mois');
+    expect(body.trace[1].message.en).toContain('that is {{eur:34485}} a month');
   });
 
   it('refuses bad input with a 400 or a problem code a person can act on, never a 500', async () => {

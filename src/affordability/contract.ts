@@ -190,6 +190,8 @@ export type ReferenceDataView = z.infer<typeof referenceDataSchema>;
 /** What the web app's budget and reference-data forms use of the pure core: the lists and the figures' types. */
 export { EXPENSE_BASES, EXPENSE_CATEGORIES, RESOURCE_TYPES } from './core/types.js';
 export { readSource, type SourceNote, type SourceParts } from './core/source-note.js';
+/** The server's texts carry their amounts as parameters in cents, which the reader's page formats in its locale. */
+export { sayAmounts } from '../platform/message.js';
 export type {
   ExpenseBasis,
   ExpenseCategory,

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
-import { euros } from '../affordability/core/text.js';
+import { amountParam } from '../platform/message.js';
 import type { Message } from '../platform/message.js';
 import type { AuditWriter } from '../audit/append.js';
 import { requestCallbackIn } from '../contact-policy/preferences.js';
@@ -95,15 +95,15 @@ async function makePromise({ trx, actor, call, now }: Act, action: ActionOf<'pro
     actor.userId,
     now,
   );
-  const amount = euros(action.amountCents);
+  const amount = amountParam(action.amountCents);
   const due = dateWords(action.dueOn);
   return {
     kind: 'promise_created',
     id,
     message: {
-      fr: `Promesse enregistrée : ${amount.fr} au plus tard le ${due.fr}.`,
-      en: `Promise recorded: ${amount.en} by ${due.en}.`,
-      it: `Promessa registrata: ${amount.it} entro il ${due.it}.`,
+      fr: `Promesse enregistrée : ${amount} au plus tard le ${due.fr}.`,
+      en: `Promise recorded: ${amount} by ${due.en}.`,
+      it: `Promessa registrata: ${amount} entro il ${due.it}.`,
     },
   };
 }

@@ -6,8 +6,11 @@ import { computeCapacity, householdRsa, seizableShare } from './capacity.js';
 import { REGULATION_REFERENCE } from './fixtures.test-data.js';
 import { referenceInForce } from './reference.js';
 import { euros } from './text.js';
+import { sayAmounts, type Message } from '../../platform/message.js';
 import { EXPENSE_CATEGORIES, RESOURCE_TYPES, type Assessment, type Household } from './types.js';
 
+/** A trace message as a reader of `lang` reads it, its amount parameters formatted (the web app does the same). */
+const read = (message: Message, lang: keyof Message) => sayAmounts(message[lang], (cents) => euros(cents)[lang]);
 const compute = (a: Assessment) => computeCapacity(a, referenceInForce(REGULATION_REFERENCE, a.date));
 const budget = (
   date: string,
@@ -80,11 +83,16 @@ describe('the public vectors of REGULATION.md §7', () => {
     expect(r.trace.every((l) => l.source.kind.length > 0 && l.message.fr && l.message.en && l.message.it)).toBe(true);
     const qs = r.trace.find((l) => l.step === 'seizable_share')!;
     expect(qs.source).toMatchObject({ kind: 'law', citation: expect.stringContaining('R3252-2') });
+    // Amounts are parameters in cents, never formatted words: the reader's page formats them in its locale.
     expect(qs.message.en).toBe(
+      'Seizable share: on {{eur:2640000}} a year, with the 2026 scale, each threshold raised by {{eur:522000}} for 3 dependant(s), the seizable part is {{eur:413817}} a year, that is {{eur:34485}} a month.',
+    );
+    expect(qs.message.it).not.toMatch(/\d,\d\d/);
+    expect(read(qs.message, 'en')).toBe(
       'Seizable share: on €26,400.00 a year, with the 2026 scale, each threshold raised by €5,220.00 for 3 dependant(s), the seizable part is €4,138.17 a year, that is €344.85 a month.',
     );
-    expect(qs.message.fr).toContain('344,85\u00a0€ par mois');
-    expect(r.trace.find((l) => l.step === 'capacity')!.message.fr).toContain('200,00\u00a0€ par mois');
+    expect(read(qs.message, 'fr')).toContain('344,85\u00a0€ par mois');
+    expect(read(r.trace.find((l) => l.step === 'capacity')!.message, 'fr')).toContain('200,00\u00a0€ par mois');
     expect(r.reference).toEqual({ scaleYear: 2026, rsaEffectiveFrom: '2026-04-01', allowances: [] });
     // Capacity bound by expenses: the household keeps nothing after both, below the floor, and the page says so.
     expect(r.flags).toEqual(['below_floor', 'figures_to_check']);
@@ -184,7 +192,7 @@ describe('dated cases', () => {
     });
     expect(r.resourcesCents).toBe(150000);
     expect(r.excludedResourcesCents).toBe(20000);
-    expect(r.trace[0]!.message.en).toContain('€200.00');
+    expect(read(r.trace[0]!.message, 'en')).toContain('€200.00');
   });
 
   it('a debt that would need more than 84 months at this capacity orients the household', () => {
@@ -322,7 +330,7 @@ describe('what the household keeps, after expenses and after the repayment', () 
     const steps = result.trace.map((l) => l.step);
     expect(steps).toEqual(expect.arrayContaining(['left_after_expenses', 'left_after_repayment']));
     const line = result.trace.find((l) => l.step === 'left_after_repayment')!;
-    expect(line.message.fr).toContain('39,00');
+    expect(read(line.message, 'fr')).toContain('39,00');
     // Comfortable budget: no warning.
     expect(compute(budget('2026-05-01', SINGLE, 200000, 100000)).flags).not.toContain('below_floor');
   });
@@ -350,7 +358,7 @@ describe('what the household keeps, after expenses and after the repayment', () 
     expect(food.basis).toBe('standard');
     expect(food.amountCents).toBeGreaterThan(0);
     const money = euros(food.amountCents).fr;
-    expect(withAllowance.trace.find((l) => l.step === 'expenses')!.message.fr).toContain(money);
+    expect(read(withAllowance.trace.find((l) => l.step === 'expenses')!.message, 'fr')).toContain(money);
   });
 
   it('uses the floor in force on the budget’s date: a new effective date changes later budgets only', () => {

@@ -1,7 +1,10 @@
 import type { Household } from './types.js';
-import type { Message } from '../../platform/message.js';
+import { amountParam, type Message } from '../../platform/message.js';
 
-/** Amounts in the messages of a trace, from integer cents (no floats): 1 357,70 € / €1,357.70 / 1.357,70 €. */
+/**
+ * An amount in words of each language, from integer cents (no floats): 1 357,70 € / €1,357.70 / 1.357,70 €; for the
+ * server's own documents (`sayAmounts`). The texts of a trace carry their amounts as parameters instead (`say`).
+ */
 export function euros(cents: number): Message {
   const negative = cents < 0;
   const abs = Math.abs(cents);
@@ -18,9 +21,12 @@ export function euros(cents: number): Message {
 
 type Lang = keyof Message;
 
-/** A message in the three languages; each template gets the formatter of amounts of its language. */
+/**
+ * A message in the three languages; each template gets what writes an amount: a parameter in cents, which the reader's
+ * page formats in its locale.
+ */
 export function say(templates: Record<Lang, (eur: (cents: number) => string) => string>): Message {
-  const of = (lang: Lang) => templates[lang]((cents) => euros(cents)[lang]);
+  const of = (lang: Lang) => templates[lang](amountParam);
   return { fr: of('fr'), en: of('en'), it: of('it') };
 }
 

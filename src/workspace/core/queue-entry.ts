@@ -1,4 +1,4 @@
-import { euros } from '../../affordability/core/text.js';
+import { amountParam } from '../../platform/message.js';
 import type { Channel } from '../../contact-policy/core/policy-document.js';
 import { dayNumberOf, fromLocal, isoDateOf, toLocal } from '../../platform/calendar/index.js';
 import type { QueueReason } from '../../need-to-know/core/care-rule.js';
@@ -126,9 +126,9 @@ function tierOf(facts: QueueFacts, now: number, options: QueueOptions): { tier: 
       tier: TIER.promise,
       reason: promiseDue
         ? {
-            fr: `Promesse de ${euros(facts.openPromise!.amountCents).fr} à échéance le ${dateWords(facts.openPromise!.dueOn).fr}.`,
-            en: `Promise of ${euros(facts.openPromise!.amountCents).en} due on ${dateWords(facts.openPromise!.dueOn).en}.`,
-            it: `Promessa di ${euros(facts.openPromise!.amountCents).it} in scadenza il ${dateWords(facts.openPromise!.dueOn).it}.`,
+            fr: `Promesse de ${amountParam(facts.openPromise!.amountCents)} à échéance le ${dateWords(facts.openPromise!.dueOn).fr}.`,
+            en: `Promise of ${amountParam(facts.openPromise!.amountCents)} due on ${dateWords(facts.openPromise!.dueOn).en}.`,
+            it: `Promessa di ${amountParam(facts.openPromise!.amountCents)} in scadenza il ${dateWords(facts.openPromise!.dueOn).it}.`,
           }
         : {
             fr: 'Promesse non tenue : suivi à faire.',

@@ -1,5 +1,5 @@
-import { euros, say } from '../../affordability/core/text.js';
-import type { Message } from '../../platform/message.js';
+import { say } from '../../affordability/core/text.js';
+import { amountParam, type Message } from '../../platform/message.js';
 import { CARE_SEGMENT_NAME, type QueueReason } from '../../need-to-know/core/care-rule.js';
 import { OUTCOME_WORDS, PLAN_STATE_WORDS } from './texts.js';
 import type {
@@ -138,9 +138,9 @@ export function describeConditions(when: Conditions, lang: Lang): string {
   if (when.stages)
     parts.push(`${w('étape', 'stage', 'fase')} ${when.stages.map((stage) => STAGE_WORDS[stage][lang]).join(', ')}`);
   if (when.minBalanceCents !== undefined)
-    parts.push(`${w('solde', 'balance', 'saldo')} ≥ ${euros(when.minBalanceCents)[lang]}`);
+    parts.push(`${w('solde', 'balance', 'saldo')} ≥ ${amountParam(when.minBalanceCents)}`);
   if (when.maxBalanceCents !== undefined)
-    parts.push(`${w('solde', 'balance', 'saldo')} ≤ ${euros(when.maxBalanceCents)[lang]}`);
+    parts.push(`${w('solde', 'balance', 'saldo')} ≤ ${amountParam(when.maxBalanceCents)}`);
   if (when.minAgeDays !== undefined)
     parts.push(`${w('ouvert depuis', 'open for', 'aperta da')} ≥ ${when.minAgeDays} ${w('j', 'd', 'g')}`);
   if (when.maxAgeDays !== undefined)

@@ -1,7 +1,6 @@
-import { euros } from '../../affordability/core/text.js';
 import { addMonths } from '../../plans/core/schedule.js';
 import { addDays, compareDates } from '../../platform/calendar/dates.js';
-import type { Message } from '../../platform/message.js';
+import { amountParam, type Message } from '../../platform/message.js';
 import {
   CLOSED,
   CLOSED_OTHER,
@@ -76,7 +75,8 @@ export function standing(facts: StandingFacts): Standing {
 }
 
 function contextOf(facts: StandingFacts): Context {
-  const balance = euros(facts.balanceCents);
+  const amount = amountParam(facts.balanceCents);
+  const balance: Message = { fr: amount, en: amount, it: amount };
   const on: Message =
     facts.mandateKind === 'purchased'
       ? {
@@ -185,9 +185,9 @@ function stageStanding(context: Context): Standing {
         },
         next: next
           ? {
-              fr: `Prochaine échéance : ${euros(next.amountCents).fr} le ${dw(next.dueOn).fr}.`,
-              en: `Next instalment: ${euros(next.amountCents).en} on ${dw(next.dueOn).en}.`,
-              it: `Prossima rata: ${euros(next.amountCents).it} il ${dw(next.dueOn).it}.`,
+              fr: `Prochaine échéance : ${amountParam(next.amountCents)} le ${dw(next.dueOn).fr}.`,
+              en: `Next instalment: ${amountParam(next.amountCents)} on ${dw(next.dueOn).en}.`,
+              it: `Prossima rata: ${amountParam(next.amountCents)} il ${dw(next.dueOn).it}.`,
             }
           : {
               fr: 'Le plan suit son cours ; vous recevrez un récapitulatif à la fin.',
@@ -228,9 +228,9 @@ function amicableStanding({ facts, on, balance, shown }: Context): Standing {
   const promise = facts.openPromise;
   const next: Message = promise
     ? {
-        fr: `Nous attendons le paiement promis de ${euros(promise.amountCents).fr} au plus tard le ${dw(promise.dueOn).fr}.`,
-        en: `We expect the promised payment of ${euros(promise.amountCents).en} by ${dw(promise.dueOn).en}.`,
-        it: `Attendiamo il pagamento promesso di ${euros(promise.amountCents).it} entro il ${dw(promise.dueOn).it}.`,
+        fr: `Nous attendons le paiement promis de ${amountParam(promise.amountCents)} au plus tard le ${dw(promise.dueOn).fr}.`,
+        en: `We expect the promised payment of ${amountParam(promise.amountCents)} by ${dw(promise.dueOn).en}.`,
+        it: `Attendiamo il pagamento promesso di ${amountParam(promise.amountCents)} entro il ${dw(promise.dueOn).it}.`,
       }
     : facts.firstLetterSentOn === null
       ? {

@@ -341,12 +341,18 @@ describe('where the file stands', () => {
     expect(amicable.procedure.fr).toBe(
       'Recouvrement amiable pour le compte de Banque Horizon, depuis le 31 octobre 2026.',
     );
-    expect(amicable.next.fr).toContain('1\u202f234,56\u00a0€');
+    // The balance is a parameter in cents, which the reader's page formats in its locale, in every language.
+    for (const language of ['fr', 'en', 'it'] as const) expect(amicable.next[language]).toContain('{{eur:123456}}');
+    expect(amicable.facts.find((fact) => fact.label.en === 'Outstanding')?.value).toEqual({
+      fr: '{{eur:123456}}',
+      en: '{{eur:123456}}',
+      it: '{{eur:123456}}',
+    });
     expect(amicable.ifNoSolution.fr).toContain('28 février 2027');
     expect(amicable.ifNoSolution.it).toContain('28 febbraio 2027');
     expect(amicable.ifNoSolution.fr).toContain('Aucuns frais de recouvrement amiable');
     expect(standing({ ...base, openPromise: { dueOn: '2026-12-04', amountCents: 5_000 } }).next.en).toBe(
-      'We expect the promised payment of €50.00 by 4 December 2026.',
+      'We expect the promised payment of {{eur:5000}} by 4 December 2026.',
     );
     expect(standing({ ...base, holds: [{ kind: 'dispute', until: '2026-12-25' }] }).next.fr).toContain(
       '25 décembre 2026',
@@ -357,7 +363,7 @@ describe('where the file stands', () => {
         stage: 'plan',
         plan: { status: 'active', nextInstalment: { dueOn: '2026-12-05', amountCents: 10_000 } },
       }).next.it,
-    ).toBe('Prossima rata: 100,00\u00a0€ il 5 dicembre 2026.');
+    ).toBe('Prossima rata: {{eur:10000}} il 5 dicembre 2026.');
   });
 
   const inThree = (text: { fr: string; en: string; it: string }, fr: string, en: string, it: string) => {

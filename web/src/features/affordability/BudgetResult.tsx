@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { sayMessage } from '../../i18n/amounts.js';
 import { useFormat } from '../../i18n/format.js';
 import { DataTable, type Column } from '../../ui/DataTable.js';
 import { Facts } from '../../ui/Facts.js';
@@ -58,7 +59,7 @@ export function BudgetResult({ result }: { result: CapacityResult | null }) {
           <ol className="budget-trace">
             {result.trace.map((line) => (
               <li key={line.step}>
-                <p>{line.message[format.locale]}</p>
+                <p>{sayMessage(format, line.message)}</p>
                 {line.source ? (
                   <p className="hint">
                     {t('budgetLeft.source', {

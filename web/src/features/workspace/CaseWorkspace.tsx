@@ -7,6 +7,7 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { Facts } from '../../ui/Facts.js';
 import { useServerNow } from '../contact-policy/case-contact/shared.js';
 import { useFormat } from '../../i18n/format.js';
+import { withAmounts } from '../../i18n/amounts.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { CallGuide, focusOutcome } from './call-guide/CallGuide.js';
@@ -142,22 +143,23 @@ function StandingSection({ standing }: { standing: CaseWorkspace['standing'] }) 
   const { t } = useTranslation();
   const format = useFormat();
   // A fact that is a calendar date is shown the reader's way.
-  const valueOf = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? format.date(value) : value);
+  const valueOf = (value: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(value) ? format.date(value) : withAmounts(format, value);
   return (
     <section className="card standing" aria-labelledby="standing-heading">
       <h2 id="standing-heading">{t('workspace.standing.heading')}</h2>
       <div className="standing-texts">
         <div className="standing-text">
           <h3>{t('workspace.standing.procedure')}</h3>
-          <p data-testid="standing-procedure">{standing.procedure}</p>
+          <p data-testid="standing-procedure">{withAmounts(format, standing.procedure)}</p>
         </div>
         <div className="standing-text">
           <h3>{t('workspace.standing.next')}</h3>
-          <p data-testid="standing-next">{standing.next}</p>
+          <p data-testid="standing-next">{withAmounts(format, standing.next)}</p>
         </div>
         <div className="standing-text">
           <h3>{t('workspace.standing.ifNoSolution')}</h3>
-          <p data-testid="standing-if-no-solution">{standing.ifNoSolution}</p>
+          <p data-testid="standing-if-no-solution">{withAmounts(format, standing.ifNoSolution)}</p>
         </div>
       </div>
       {standing.facts.length > 0 ? (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from './api.js';
 import { Facts } from '../../ui/Facts.js';
+import { withAmounts } from '../../i18n/amounts.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
 
@@ -78,7 +79,7 @@ export function QueueEntryFacts({
           <p className="queue-reasons-title">{t('workspace.queue.reasons')}</p>
           <ul className="plain-list queue-reasons">
             {entry.reasons.map((reason, index) => (
-              <li key={index}>{reason}</li>
+              <li key={index}>{withAmounts(format, reason)}</li>
             ))}
           </ul>
         </>

@@ -2,6 +2,8 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.js';
 import { labelOf } from '../../../i18n/labels.js';
+import { withAmounts } from '../../../i18n/amounts.js';
+import { useFormat } from '../../../i18n/format.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { DualTime, usePolicyText } from '../../contact-policy/case-contact/shared.js';
 import type { CallResult } from '../api.js';
@@ -47,6 +49,7 @@ export function refusalOf(error: unknown): Refusal | null {
 /** What the server answered: the call recorded and what followed automatically (announced, and focused). */
 export function CallRecorded({ recorded, focusRef }: { recorded: CallResult | null; focusRef: Ref<HTMLDivElement> }) {
   const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div role="status" className="status-area">
       {recorded ? (
@@ -63,7 +66,7 @@ export function CallRecorded({ recorded, focusRef }: { recorded: CallResult | nu
               <ul className="call-actions">
                 {recorded.actions.map((action, index) => (
                   <li key={`${action.kind}-${index}`} data-action={action.kind}>
-                    {action.message}
+                    {withAmounts(format, action.message)}
                   </li>
                 ))}
               </ul>
