@@ -144,6 +144,12 @@ describe.each(ENGINES)('possible duplicate debtors on %s', (engine) => {
       return creditor.id;
     };
     creditorA = await make('DUP-A');
+    // Creditor A gave a webhook address: a case of its closed by a merge is told to it.
+    await t.deps.db
+      .updateTable('creditors')
+      .set({ webhook_url: 'https://hooks.dup-a.example/accord' })
+      .where('id', '=', creditorA)
+      .execute();
     creditorB = await make('DUP-B');
     await importRows(creditorA, [row(1, { ref: 'A-1', claim: 'A-C1', birth: null, phones: ['+33611111111'] })]);
     s = await debtorByRef(creditorA, 'A-1');
@@ -348,6 +354,23 @@ describe.each(ENGINES)('possible duplicate debtors on %s', (engine) => {
       reason_key: 'merged',
       reason_params: { intoCaseReference: kept.reference },
     });
+    const notices = await t.deps.db
+      .selectFrom('creditor_notifications')
+      .select(['creditor_id', 'event', 'payload'])
+      .where('case_id', '=', emptied.id)
+      .execute();
+    expect(notices).toEqual([
+      {
+        creditor_id: creditorA,
+        event: 'case.closed',
+        payload: expect.objectContaining({
+          event: 'case.closed',
+          caseReference: emptied.reference,
+          closeReason: 'merged',
+          mergedInto: kept.reference,
+        }),
+      },
+    ]);
     // Another creditor: the case moves as it is.
     expect(cases.find((c) => c.id === mCaseB!.id)).toMatchObject({
       creditor_id: creditorB,

@@ -1,4 +1,5 @@
 import { changeCase } from '../cases/change-case.js';
+import { queueCreditorCaseNotice } from '../cases/creditor-case-notice.js';
 import { sql, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
@@ -195,6 +196,13 @@ async function combineCases(
       actorUserId: p.actorUserId,
       now: p.now,
       today: p.today,
+    });
+    await queueCreditorCaseNotice(trx, {
+      creditorId: from.creditor_id,
+      caseId: from.id,
+      event: 'case.closed',
+      payload: { caseReference: from.reference, closeReason: 'merged', closedOn: p.today, mergedInto: into.reference },
+      at: p.now,
     });
     combined.push({ from: from.id, into: into.id, claimsMoved: count(moved) });
   }

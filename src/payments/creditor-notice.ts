@@ -43,34 +43,4 @@ export async function queueCreditorNotices(trx: Transaction<DB>, notices: readon
     .execute();
 }
 
-/** A change of a case the creditor is told of (its webhook), beside what its view shows. */
-export interface CaseNotice {
-  creditorId: string;
-  caseId: string;
-  event: 'dispute.evidence_requested' | 'dispute.decided' | 'case.closed' | 'case.reopened';
-  payload: Record<string, unknown>;
-  at: Date;
-}
-
-/**
- * Writes a case notice to the creditor's outbox in the transaction of the change it tells (a dispute's evidence
- * request, its decision, a closure, a reopening); the same job delivers it, signed, when the creditor gave a webhook.
- */
-export async function queueCreditorCaseNotice(trx: Transaction<DB>, notice: CaseNotice) {
-  const creditor = await trx
-    .selectFrom('creditors')
-    .select('webhook_url')
-    .where('id', '=', notice.creditorId)
-    .executeTakeFirst();
-  if (!creditor?.webhook_url) return;
-  await trx
-    .insertInto('creditor_notifications')
-    .values({
-      creditor_id: notice.creditorId,
-      case_id: notice.caseId,
-      event: notice.event,
-      payload: JSON.stringify({ event: notice.event, occurredAt: notice.at.toISOString(), ...notice.payload }),
-      created_at: notice.at,
-    })
-    .execute();
-}
+export { queueCreditorCaseNotice, type CaseNotice } from '../cases/creditor-case-notice.js';

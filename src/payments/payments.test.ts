@@ -86,6 +86,26 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
     });
   let agentHeaders: Record<string, string> = {};
   let commissionBp = 0;
+  /** The case notices written to the creditor's outbox for the test's case. */
+  const caseNotices = async () =>
+    (
+      await t.deps.db
+        .selectFrom('creditor_notifications')
+        .select(['event', 'payload'])
+        .where('case_id', '=', caseId)
+        .where('event', 'in', ['case.closed', 'case.reopened'])
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+    ).map((row) => {
+      const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<
+        string,
+        unknown
+      >;
+      return row.event === 'case.closed'
+        ? { event: row.event, closeReason: payload.closeReason, closedOn: payload.closedOn }
+        : { event: row.event };
+    });
 
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: true });
@@ -97,6 +117,12 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
     creditorUser = as(t.app, await signIn(t.app, 'creditor@demo.accord.test'));
     otherCreditor = as(t.app, await signIn(t.app, 'creditor.energie@demo.accord.test'));
     ({ caseId, oldClaim, newClaim, commissionBp } = await freshCase('TEST-PAY-0001'));
+    // Banque Horizon gave a webhook address: its notices are written to the outbox (no job delivers them here).
+    await t.deps.db
+      .updateTable('creditors')
+      .set({ webhook_url: 'https://hooks.creditor.example/accord' })
+      .where('code', '=', 'BHORIZON')
+      .execute();
   });
   afterAll(async () => t?.close());
 
@@ -200,6 +226,8 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
       close_reason: 'paid',
       balance_cents: 0,
     });
+    // The creditor is told of the closure (its webhook's outbox), beside the payment itself.
+    expect(await caseNotices()).toEqual([{ event: 'case.closed', closeReason: 'paid', closedOn: '2026-11-24' }]);
     expect((await verifyLedger(t.deps.db)).violation).toBeNull();
   });
 
@@ -231,6 +259,7 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
     expect(state).toEqual({ status: 'open', stage: 'amicable', balance_cents: 96_000 - 1_000 - 1_500 });
+    expect((await caseNotices()).map((notice) => notice.event)).toEqual(['case.closed', 'case.reopened']);
     expect(
       (await leader('POST', `/api/v1/payments/${cheque}/reversal`, { kind: 'error', reason: 'Encore' })).json().code,
     ).toBe('payments.already_reversed');
