@@ -80,8 +80,13 @@ function MediatorTable({ rows, onEdit }: { rows: MediatorRow[]; onEdit: (row: Me
           header: t('mediators.column.actions'),
           cell: (row) =>
             row.inForce || row.upcoming ? (
-              <button type="button" className="button secondary small" onClick={() => onEdit(row)}>
-                {t('mediators.edit', { scope: `${scopeOf(t, row)} — ${format.date(row.validFrom)}` })}
+              <button
+                type="button"
+                className="button secondary small"
+                aria-label={t('mediators.edit', { scope: `${scopeOf(t, row)} — ${format.date(row.validFrom)}` })}
+                onClick={() => onEdit(row)}
+              >
+                {t('mediators.editShort')}
               </button>
             ) : null,
         },

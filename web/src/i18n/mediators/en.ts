@@ -28,6 +28,7 @@ export const mediatorsEn: Widen<typeof mediatorsFr> = {
   },
   scope: '{{country}}, {{what}}',
   states: { inForce: 'In force', upcoming: 'Upcoming', past: 'Replaced' },
+  editShort: 'Change',
   edit: 'Change: {{scope}}',
   form: {
     heading: 'Change the mediator ({{scope}})',

@@ -25,6 +25,7 @@ export const mediatorsFr = {
   },
   scope: '{{country}}, {{what}}',
   states: { inForce: 'En vigueur', upcoming: 'À venir', past: 'Remplacé' },
+  editShort: 'Modifier',
   edit: 'Modifier : {{scope}}',
   form: {
     heading: 'Modifier le médiateur ({{scope}})',

@@ -28,6 +28,7 @@ export const mediatorsIt: Widen<typeof mediatorsFr> = {
   },
   scope: '{{country}}, {{what}}',
   states: { inForce: 'In vigore', upcoming: 'Futuro', past: 'Sostituito' },
+  editShort: 'Modifica',
   edit: 'Modifica: {{scope}}',
   form: {
     heading: 'Modifica il mediatore ({{scope}})',
