@@ -106,6 +106,16 @@ describe('the audit trail for compliance', () => {
         expect(sentence).toMatch(new RegExp(`^${MANAGER} a enregistré un paiement de [\\d\\s]+,\\d\\d\\s€`));
         expect(sentence).toMatch(/sur le dossier [A-Z]+-\d+/);
       }
+      // The filters in words, as a person reads them, above the list.
+      const day = new Intl.DateTimeFormat('fr-FR', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(`${today}T00:00:00Z`));
+      expect(await page.locator('[data-applied-filters]').textContent()).toBe(
+        `Filtres appliqués : Du ${day} au ${day} · Auteur : ${MANAGER} · Domaine : Paiements`,
+      );
       await expectNoAxeViolations(page, '/audit (filtered)');
       await screenshots(page, 'audit-filtered');
 

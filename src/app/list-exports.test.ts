@@ -147,11 +147,47 @@ describe.each(ENGINES)('list exports on %s', (engine) => {
     };
     const response = await as(t.app, compliance)('GET', '/api/v1/audit/export?family=access&format=csv');
     expect(response.statusCode).toBe(200);
-    const [header, ...rows] = csvRows(response.body);
+    const [caption, header, ...rows] = csvRows(response.body);
+    expect(caption).toEqual(['Filtres : Domaine : accès et utilisateurs']);
     expect(header!.slice(0, 4)).toEqual(['N°', 'Date', 'Famille', 'Action']);
     expect(new Set(rows.map((row) => row[2]))).toEqual(new Set(['access']));
     if (list.nextCursor === null) expect(rows.map((row) => Number(row[0]))).toEqual(list.items.map((e) => e.seq));
     expect((await as(t.app, horizon)('GET', '/api/v1/audit/export?format=csv')).statusCode).toBe(403);
+  });
+
+  it('heads the audit trail’s file with its filters in words, as a person reads them, in the reader’s language', async () => {
+    const compliance = await signIn(t.app, demoEmail('compliance_officer'));
+    const query = `from=2026-12-01&to=2026-12-03&actorUserId=${manager.userId}&family=payments`;
+    const csv = await as(t.app, compliance)('GET', `/api/v1/audit/export?${query}&format=csv`);
+    expect(csv.statusCode).toBe(200);
+    const name = (
+      await t.deps.db
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', manager.userId)
+        .executeTakeFirstOrThrow()
+    ).display_name;
+    const words = `Du 1 déc. 2026 au 3 déc. 2026 · Auteur : ${name} · Domaine : paiements`;
+    expect(csvRows(csv.body)[0]).toEqual([`Filtres : ${words}`]);
+    expect(csvRows(csv.body)[1]!.slice(0, 2)).toEqual(['N°', 'Date']);
+    const xlsx = readSheet(
+      (await as(t.app, compliance)('GET', `/api/v1/audit/export?${query}&format=xlsx`)).rawPayload,
+    );
+    expect(xlsx[0]![0]!.value).toBe(`Filtres : ${words}`);
+    expect(xlsx.find((row) => row[0]?.value === 'N°')).toBeDefined();
+    // The list states the same filter with each id named, for the page to say it in words.
+    const list = (await as(t.app, compliance)('GET', `/api/v1/audit?${query}&limit=1`)).json() as {
+      applied: unknown;
+    };
+    expect(list.applied).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-03',
+      author: { id: manager.userId, name },
+      case: null,
+      debtor: null,
+      family: 'payments',
+      action: null,
+    });
   });
 
   it('audits every export: who, which list, its filters, the format and how many rows went', async () => {

@@ -2,13 +2,20 @@ import type { Deps } from '../platform/deps.js';
 import { pagesInOrder, type ExportTable } from '../platform/export/send.js';
 import type { AuditEntry, AuditFilter } from './contract.js';
 import { auditEntries } from './list-entries.js';
+import { auditFilterWords, type AppliedAuditFilter } from './core/filter-words.js';
 
 /**
  * The audit trail with its filters, newest first, as the list reads it; the family and the action are their stable
- * codes (the page names them in words), the case, debtor and user concerned by name.
+ * codes (the page names them in words), the case, debtor and user concerned by name. The filters, in words, head the
+ * file.
  */
-export function auditExport(deps: Deps, filter: AuditFilter): ExportTable<AuditEntry> {
+export function auditExport(deps: Deps, filter: AuditFilter, applied: AppliedAuditFilter): ExportTable<AuditEntry> {
   return {
+    caption: {
+      fr: `Filtres : ${auditFilterWords(applied, 'fr')}`,
+      en: `Filters: ${auditFilterWords(applied, 'en')}`,
+      it: `Filtri: ${auditFilterWords(applied, 'it')}`,
+    },
     fileStem: 'audit',
     title: { fr: 'Journal d’audit', en: 'Audit trail', it: 'Registro di audit' },
     columns: [

@@ -60,7 +60,19 @@ export const auditEntrySchema = z.object({
   /** The entry's link in the hash chain; null for the few seconds before the sealer folds it in (docs/audit.md). */
   hash: z.string().nullable(),
 });
+/** The filter as applied, each id named, for a page or a file to state it in words. */
+export const appliedAuditFilterSchema = z.object({
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  author: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  case: z.object({ id: z.string().nullable(), reference: z.string() }).nullable(),
+  debtor: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  family: z.enum(AUDIT_FAMILIES).nullable(),
+  action: z.string().nullable(),
+});
+
 export const auditListSchema = z.object({
+  applied: appliedAuditFilterSchema,
   items: z.array(auditEntrySchema),
   nextCursor: z.string().nullable().describe('null on the last page'),
 });

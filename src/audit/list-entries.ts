@@ -4,6 +4,7 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import type { AuditEntry, AuditFilter, AuditList, AuditQuery } from './contract.js';
 import { AUDIT_ACTIONS, actionsOf, familyOf, sentenceFacts } from './core/actions.js';
+import { appliedAuditFilter } from './applied-filter.js';
 import { aboutCase, aboutDebtor, caseIdOfReference, subjectsOf } from './entry-subjects.js';
 
 type Scan = SelectQueryBuilder<DB, 'audit_log', object>;
@@ -20,9 +21,12 @@ interface Position {
 export async function listAuditEntries(deps: Deps, query: AuditQuery): Promise<AuditList> {
   const after = query.cursor === undefined ? null : parseCursor(query.cursor);
   const positions = await findPage(deps, query, after, query.limit + 1);
-  const items = await entriesAt(deps, positions.slice(0, query.limit));
+  const [items, applied] = await Promise.all([
+    entriesAt(deps, positions.slice(0, query.limit)),
+    appliedAuditFilter(deps, query),
+  ]);
   const last = items[items.length - 1];
-  return { items, nextCursor: positions.length > query.limit && last ? cursorOf(last) : null };
+  return { applied, items, nextCursor: positions.length > query.limit && last ? cursorOf(last) : null };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Deps } from '../platform/deps.js';
 import { exportFileResponse, problemResponses } from '../platform/http/schemas.js';
 import { sendExport } from '../platform/export/send.js';
 import { auditedExportContext } from './record-export.js';
+import { appliedAuditFilter } from './applied-filter.js';
 import { auditExport } from './audit-export.js';
 import { auditExportQuery, auditListSchema, auditQuery, auditVerificationSchema } from './contract.js';
 import { listAuditEntries } from './list-entries.js';
@@ -45,7 +46,7 @@ export function auditRoutes(app: FastifyInstance, deps: Deps) {
         query: request.query,
         requestId: String(request.id),
       });
-      return sendExport(reply, context, auditExport(deps, filter));
+      return sendExport(reply, context, auditExport(deps, filter, await appliedAuditFilter(deps, filter)));
     },
   );
 

@@ -32,15 +32,17 @@ function cellText(cell: ExportCell, decimal: string): string {
   }
 }
 
-/** The CSV's lines (CRLF, as RFC 4180 says), the header first, the BOM before it; rows are pulled page by page. */
+/** The CSV's lines (CRLF, as RFC 4180 says), the header first (after the caption, if any), the BOM before it; rows are pulled page by page. */
 export async function* csvLines<Row>(
   columns: ExportColumn<Row>[],
   pages: AsyncIterable<Row[]>,
-  options: { locale: ExportLocale; zone: string },
+  options: { locale: ExportLocale; zone: string; caption?: string },
 ): AsyncGenerator<string> {
   const { separator, decimal } = csvDialect(options.locale);
   const line = (fields: string[]) => fields.join(separator) + '\r\n';
-  yield CSV_BOM + line(columns.map((column) => csvField(column.header[options.locale], separator)));
+  // A caption (the list's filters in words) is one field on the first line, then an empty line, then the header.
+  const caption = options.caption === undefined ? '' : line([csvField(options.caption, separator)]) + '\r\n';
+  yield CSV_BOM + caption + line(columns.map((column) => csvField(column.header[options.locale], separator)));
   for await (const rows of pages) {
     let chunk = '';
     for (const row of rows) {

@@ -44,6 +44,8 @@ export interface ExportTable<Row> {
   title: Message;
   columns: ExportColumn<Row>[];
   readPage: ReadPage<Row>;
+  /** What the list holds in words (its filters), written above the header in each language; none for most lists. */
+  caption?: Message;
 }
 
 const EXPORT_PAGE_ROWS = 1000;
@@ -128,7 +130,7 @@ export async function sendExport<Row>(
     .type(MEDIA_TYPE[context.format])
     .header('content-disposition', `attachment; filename="${fileName}"`)
     .header('cache-control', 'no-store');
-  const options = { locale: context.locale, zone: context.zone };
+  const options = { locale: context.locale, zone: context.zone, caption: table.caption?.[context.locale] };
   if (context.format === 'csv') {
     return reply.send(Readable.from(csvLines(table.columns, everyPage(table.readPage, context.record), options)));
   }

@@ -28,9 +28,12 @@ function sheetCell(cell: ExportCell, locale: ExportLocale): Cell {
 export async function xlsxBuffer<Row>(
   columns: ExportColumn<Row>[],
   pages: AsyncIterable<Row[]>,
-  options: { locale: ExportLocale; zone: string; sheetName: string },
+  options: { locale: ExportLocale; zone: string; sheetName: string; caption?: string },
 ): Promise<Buffer> {
+  // A caption (the list's filters in words) goes in the first cell, an empty row under it, then the header.
+  const caption: SheetRow[] = options.caption === undefined ? [] : [[{ type: String, value: options.caption }], [null]];
   const sheet: SheetRow[] = [
+    ...caption,
     columns.map((column) => ({ type: String, value: column.header[options.locale], fontWeight: 'bold' as const })),
   ];
   for await (const rows of pages) {
@@ -40,7 +43,7 @@ export async function xlsxBuffer<Row>(
   }
   return writeXlsxFile(sheet, {
     sheet: options.sheetName.slice(0, 31),
-    stickyRowsCount: 1,
+    stickyRowsCount: caption.length + 1,
     columns: columns.map((column) => ({ width: column.width ?? WIDTH[column.kind] })),
   }).toBuffer();
 }

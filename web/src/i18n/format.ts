@@ -39,6 +39,8 @@ export interface Formatters {
   count: (value: number) => string;
   /** A calendar date (YYYY-MM-DD) shown as written, whatever the browser's time zone. */
   date: (isoDate: string) => string;
+  /** A calendar date as a person writes it in a sentence ("1 déc. 2026"). */
+  dayInWords: (isoDate: string) => string;
   dateTime: (isoInstant: string) => string;
   /** The calendar day of an instant in the browser's time zone ("14/03/2026"). */
   instantDate: (instant: Date) => string;
@@ -64,6 +66,12 @@ export function makeFormatters(locale: Locale): Formatters {
   const dateFormat = new Intl.DateTimeFormat(intl, {
     day: '2-digit',
     month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const dayWordsFormat = new Intl.DateTimeFormat(intl, {
+    day: 'numeric',
+    month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   });
@@ -94,6 +102,7 @@ export function makeFormatters(locale: Locale): Formatters {
       const parsed = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
       return Number.isNaN(parsed.getTime()) ? isoDate : dateFormat.format(parsed);
     },
+    dayInWords: (isoDate) => dayWordsFormat.format(new Date(`${isoDate}T00:00:00Z`)),
     dateTime: (isoInstant) => {
       const parsed = new Date(isoInstant);
       return Number.isNaN(parsed.getTime()) ? isoInstant : dateTimeFormat.format(parsed);

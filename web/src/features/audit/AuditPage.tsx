@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { AuditEntry, AuditFilter } from './api.js';
+import type { AuditEntry, AuditFilter, AuditList } from './api.js';
 import { listAudit } from './api.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ExportButtons } from '../../ui/ExportButtons.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { AuditFilters, FILTER_KEYS, type FilterKey } from './AuditFilters.js';
 import { AuditTable } from './AuditTable.js';
+import { AppliedFilters } from './AppliedFilters.js';
 import { ChainVerification } from './ChainVerification.js';
 import { useKeysetPages } from './useKeysetPages.js';
 import { can } from '../identity/permissions.js';
@@ -21,7 +22,7 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams();
   const filter = filterFrom(params);
   const key = JSON.stringify(filter);
-  const trail = useKeysetPages<AuditEntry>(
+  const trail = useKeysetPages<AuditEntry, AuditList>(
     (cursor, signal) => listAudit({ ...filter, ...(cursor ? { cursor } : {}), limit: PAGE_SIZE }, signal),
     key,
   );
@@ -41,6 +42,7 @@ export function AuditPage() {
         debtorName={trail.items.find((entry) => entry.debtor?.id === filter.debtorId)?.debtor?.name ?? null}
         onApply={(next) => setParams(Object.fromEntries(Object.entries(next).filter(([, value]) => value !== '')))}
       />
+      {trail.first.status === 'ready' ? <AppliedFilters applied={trail.first.data.applied} /> : null}
       <ExportButtons path="/api/v1/audit/export" query={filter} what={t('exports.lists.audit')} />
       <AsyncContent data={trail.first} onRetry={trail.first.reload}>
         {() => (
