@@ -13,7 +13,7 @@ import {
   type CaseFacts,
   type MatchFacts,
 } from './core/match.js';
-import { settlePendingLines } from './settle-lines.js';
+import { settlePendingLines, type SettleHow } from './settle-lines.js';
 import type { StatementReport } from './contract.js';
 import { loadStatementReport } from './statements.js';
 import { addDays } from '../platform/calendar/index.js';
@@ -37,6 +37,7 @@ export async function importStatement(
   actor: Actor,
   file: { body: Buffer; fileName: string | null },
   requestId: string | null,
+  how: SettleHow = 'batches',
 ): Promise<{ report: StatementReport; replayed: boolean }> {
   const sha256 = createHash('sha256').update(file.body).digest('hex');
   const parsed = parseStatementFile(file.body.toString('utf8'));
@@ -47,7 +48,7 @@ export async function importStatement(
     .execute((trx) => recordImport(trx, actor, { ...file, sha256, parsed }, at, requestId));
 
   if (!replayed) {
-    await settlePendingLines(deps, actor, importId, requestId);
+    await settlePendingLines(deps, actor, importId, requestId, how);
     await completeImport(deps, importId);
   }
   return { report: await loadStatementReport(deps, importId), replayed };

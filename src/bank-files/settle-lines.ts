@@ -29,11 +29,21 @@ const RETURN_REASONS: Record<string, string> = {
  * later step refuse (a plan's or the case's rule), the batch is rolled back and its lines are taken one by one, each
  * in its own transaction, as a person's assignment would be.
  */
-export async function settlePendingLines(deps: Deps, actor: Actor, importId: string, requestId: string | null) {
+export async function settlePendingLines(
+  deps: Deps,
+  actor: Actor,
+  importId: string,
+  requestId: string | null,
+  how: SettleHow = 'batches',
+) {
   // Credits first: a file may carry a debit and its return.
   const pending = await pendingLines(deps, importId);
   const credits = pending.filter((line) => line.kind === 'credit');
   const returns = pending.filter((line) => line.kind === 'return');
+  if (how === 'lines') {
+    for (const line of [...credits, ...returns]) await settleLine(deps, actor, line, requestId);
+    return;
+  }
   // Cases are shared among workers by a hash of their id: each worker takes its cases' credits in the statement's
   // order, so no two transactions ever pay the same case. The embedded engine has one connection, so one worker there.
   const workers = deps.database.engine === 'pglite' ? 1 : PARALLEL_BATCHES;
@@ -50,6 +60,12 @@ export async function settlePendingLines(deps: Deps, actor: Actor, importId: str
   );
   for (const line of returns) await settleLine(deps, actor, line, requestId);
 }
+
+/**
+ * Batches (the import's way), or each line in its own transaction through the payment service, as a person's
+ * assignment records it: the yardstick the batches are tested against (the same outcome, line for line).
+ */
+export type SettleHow = 'batches' | 'lines';
 
 /** How many batches are recorded at once on a PostgreSQL server (below the connection pool's size). */
 const PARALLEL_BATCHES = 4;
