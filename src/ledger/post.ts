@@ -93,7 +93,9 @@ export async function postTransactions(trx: Transaction<DB>, postings: readonly 
 /**
  * A posting that takes from a debtor's credit must find at least that much there when it is written: for each such
  * debtor, the lowest the credit went after any of these postings (its credit now, less what these postings moved,
- * plus the lowest running total after a taking posting) is never below zero.
+ * plus the lowest running total after a taking posting) is never below zero. A debtor whose running total never goes
+ * below zero needs no read (a payment's allocation takes what its own receipt brought): every posting is written here
+ * and checked so, so a credit before them is never below zero (`ledger:verify` checks it).
  */
 async function assertCreditsKept(trx: Transaction<DB>, postings: readonly Posting[]) {
   const running = new Map<string, { moved: number; lowest: number | null }>();
@@ -111,7 +113,7 @@ async function assertCreditsKept(trx: Transaction<DB>, postings: readonly Postin
       running.set(debtorId, state);
     }
   }
-  const takers = [...running].filter(([, state]) => state.lowest !== null);
+  const takers = [...running].filter(([, state]) => state.lowest !== null && state.lowest < 0);
   if (takers.length === 0) return;
   const credits = new Map(
     (

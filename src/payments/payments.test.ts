@@ -3,6 +3,7 @@ import { as, createTestApp, demoEmail, signIn, type TestApp } from '../../test/s
 import { ENGINES } from '../../test/support/database.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { verifyLedger } from '../ledger/verify.js';
+import { loadPayment } from './payment-view.js';
 
 describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
   let t: TestApp;
@@ -144,6 +145,8 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
     ]);
     expect(payment.unallocatedCents).toBe(0);
     expect(payment.commissionCents).toBe(Math.floor((60_000 * commissionBp + 5_000) / 10_000));
+    // The answer is what its transaction wrote, exactly as the payment reads back.
+    expect(payment).toEqual(await loadPayment(t.deps.db, payment.id));
     const found = await t.deps.db
       .selectFrom('cases')
       .select(['balance_cents', 'status'])
@@ -169,7 +172,7 @@ describe.each(ENGINES)('payments and the ledger on %s', (engine) => {
     expect(first.statusCode).toBe(201);
     const again = await pay('pay-0002-retry', body);
     expect(again.statusCode).toBe(200);
-    expect(again.json().id).toBe(first.json().id);
+    expect(again.json()).toEqual(first.json());
     const other = await pay('pay-0002-retry', { ...body, amountCents: 2_000 });
     expect(other.statusCode).toBe(409);
     expect(other.json().code).toBe('payments.idempotency_conflict');

@@ -34,7 +34,8 @@ export async function recordPayment(
     if (result!.kind === 'refused') throw result!.error;
     return result!;
   });
-  const payment = await loadPayment(deps.db, outcome.paymentId);
+  // A payment recorded now answers what its transaction wrote; a replay reads the first recording.
+  const payment = outcome.view ?? (await loadPayment(deps.db, outcome.paymentId));
   return { payment, replayed: outcome.replayed };
 }
 

@@ -12,7 +12,7 @@ import {
   type Allocation,
   type AllocationRule,
 } from '../ledger/core/allocate.js';
-import { allocationEntries, receiptEntries } from '../ledger/core/postings.js';
+import { allocationEntries, receiptEntries, type Entry } from '../ledger/core/postings.js';
 import { postTransactions, type Posting } from '../ledger/post.js';
 import type { DB, PaymentChannel } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
@@ -24,6 +24,8 @@ import { normalisedIban, receivedOnRefusal } from './core/payment-checks.js';
 import { queueCreditorNotices, type PaymentNotice } from './creditor-notice.js';
 import { loadCaseFacts, lockCases, type CaseFacts, type PaymentCase } from './payment-facts.js';
 import { payPlanInstalments } from './plan-instalments.js';
+import type { PaymentView } from './contract.js';
+import { recordedView } from './payment-view.js';
 import { settleCases } from './settle-cases.js';
 
 export interface PaymentInput {
@@ -53,8 +55,9 @@ export interface PaymentRequest {
   requestHash: string;
 }
 
+/** A payment recorded now comes with its view (as `loadPayment` would read it), a replay without. */
 export type PaymentOutcome =
-  { kind: 'recorded'; paymentId: string; replayed: boolean } | { kind: 'refused'; error: AppError };
+  { kind: 'recorded'; paymentId: string; replayed: boolean; view?: PaymentView } | { kind: 'refused'; error: AppError };
 
 /** The checks a payment passes before any fact is read; throws the refusal. A bank statement's IBAN is kept as given. */
 export function paymentRequest(input: PaymentInput, options: PaymentOptions): PaymentRequest {
@@ -128,6 +131,8 @@ interface Accepted {
   unallocatedCents: number;
   paymentId?: string;
   receiptNumber?: string;
+  /** Its allocation's ledger entries, once written. */
+  entries?: Entry[];
 }
 
 /** One round: payments on distinct cases. */
@@ -187,7 +192,22 @@ async function recordRound(
   await writeConsequences(trx, deps, actor, accepted, { now, requestId });
   for (const payment of accepted) context.audit.push(auditRecord(actor, payment, { now, requestId }));
   for (const payment of accepted)
-    outcomes[payment.slot] = { kind: 'recorded', paymentId: payment.paymentId!, replayed: false };
+    outcomes[payment.slot] = {
+      kind: 'recorded',
+      paymentId: payment.paymentId!,
+      replayed: false,
+      view: recordedView({
+        id: payment.paymentId!,
+        receiptNumber: payment.receiptNumber!,
+        caseRow: payment.caseRow,
+        input: payment.request.input,
+        source: payment.request.options.source,
+        recordedAt: now,
+        recordedBy: actor.displayName,
+        entries: payment.entries ?? [],
+        claimReferences: new Map(payment.facts.claims.map((claim) => [claim.id, claim.reference])),
+      }),
+    };
   return outcomes;
 }
 
@@ -287,19 +307,15 @@ async function writePayments(trx: Transaction<DB>, actor: Actor, accepted: Accep
       kind: 'receipt',
       entries: receiptEntries(caseRow.debtor_id, payment.request.input.amountCents),
     });
-    if (allocations.length > 0)
-      postings.push({
-        ...base,
-        kind: 'allocation',
-        reason: null,
-        entries: allocationEntries({
-          debtorId: caseRow.debtor_id,
-          creditorId: caseRow.creditor_id,
-          allocations,
-          commissionRateBp: caseRow.commission_rate_bp,
-          purchased: caseRow.mandate_kind === 'purchased',
-        }),
-      });
+    if (allocations.length === 0) continue;
+    payment.entries = allocationEntries({
+      debtorId: caseRow.debtor_id,
+      creditorId: caseRow.creditor_id,
+      allocations,
+      commissionRateBp: caseRow.commission_rate_bp,
+      purchased: caseRow.mandate_kind === 'purchased',
+    });
+    postings.push({ ...base, kind: 'allocation', reason: null, entries: payment.entries });
   }
   await postTransactions(trx, postings);
 }
