@@ -59,8 +59,13 @@ describe.each(ENGINES)('the audit trail in words on %s', (engine) => {
     expect(payments.map((entry) => entry.seq)).toEqual(expected);
     expect(new Set(payments.map((entry) => entry.family))).toEqual(new Set(['payments']));
 
+    // The manager's own entries of the family: the demo's other people have theirs (a dispute's correction).
+    const expectedOfManager = rows
+      .filter((row) => actionsOf('payments').includes(row.action) && row.actor_user_id === managerId)
+      .map((row) => Number(row.seq));
+    expect(expectedOfManager.length).toBeGreaterThan(0);
     const byManager = await all(`actorUserId=${managerId}&family=payments`, 50);
-    expect(byManager.length).toBe(expected.length);
+    expect(byManager.map((entry) => entry.seq)).toEqual(expectedOfManager);
     expect(byManager.every((entry) => entry.actor.id === managerId && entry.actor.name !== null)).toBe(true);
     expect(await all(`actorUserId=${compliance.userId}&family=payments`, 50)).toEqual([]);
   });

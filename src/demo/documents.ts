@@ -3,24 +3,12 @@ import { uploadDocument } from '../documents/upload-document.js';
 import type { DocumentUploadQuery } from '../documents/contract.js';
 import type { Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
+import { demoActors } from './actors.js';
 import { pdfMoney, renderPdf } from '../platform/pdf.js';
 
 /** A demo user as the upload service's actor. */
 export async function actorOf(deps: Deps, email: string): Promise<Actor | null> {
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'role', 'creditor_id', 'display_name', 'email'])
-    .where('email', '=', email)
-    .executeTakeFirst();
-  if (!user) return null;
-  return {
-    userId: user.id,
-    role: user.role,
-    creditorId: user.creditor_id,
-    displayName: user.display_name,
-    email: user.email,
-    locale: 'fr',
-  };
+  return (await demoActors(deps, [email])).get(email) ?? null;
 }
 
 interface DemoCase {

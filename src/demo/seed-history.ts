@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { recordText, type RecordText } from '../cases/core/record-texts.js';
-import { DAY_MS, localDateOf } from '../platform/calendar/index.js';
+import { addDays, DAY_MS, isBusinessDay, localDateOf, type IsoDate } from '../platform/calendar/index.js';
 import { isContactEvent } from './contact-history.js';
 import type { Random } from './random.js';
 
@@ -10,9 +10,62 @@ export interface HistoryRows {
   events: Insertable<DB['case_events']>[];
   stages: Insertable<DB['case_stage_history']>[];
   holds: Insertable<DB['holds']>[];
+  /** The cases to dispute, in the order drawn: their disputes are recorded through the service (lifecycle.ts). */
+  disputes: DemoDispute[];
 }
 
 export type DemoStage = 'amicable' | 'plan' | 'dispute' | 'overindebtedness' | 'judicial' | 'closed';
+
+/** A case the demo disputes: its dispute is recorded through the service on `on`, once the portfolio exists. */
+export interface DemoDispute {
+  caseId: string;
+  creditorCode: string;
+  on: IsoDate;
+}
+
+/**
+ * How many days ago the demo's disputes are recorded, in turn: half within the creditor's deadline (the mandates'
+ * thirty days), half past it, so the lists hold requests waiting, answered and overdue.
+ */
+const DISPUTE_AGES = [3, 41, 14, 36, 8, 52, 21, 45];
+
+/** The business day (France's calendar) the `index`-th disputed case is disputed on, after its last contact. */
+function disputedOn(now: Date, ageDays: number, index: number): IsoDate {
+  const daysAgo = Math.min(DISPUTE_AGES[index % DISPUTE_AGES.length]! + 2 * Math.floor(index / 8), ageDays - 5);
+  let day = isoDay(new Date(now.getTime() - daysAgo * DAY_MS));
+  while (!isBusinessDay(day, { country: 'FR', region: null })) day = addDays(day, -1);
+  return day;
+}
+
+/** Plans a case's dispute, on its day: the moment its contacts stop, as the case's history reads it. */
+export function planDispute(
+  disputes: DemoDispute[],
+  now: Date,
+  ageDays: number,
+  dispute: Omit<DemoDispute, 'on'>,
+): Date {
+  const on = disputedOn(now, ageDays, disputes.length);
+  disputes.push({ ...dispute, on });
+  return new Date(`${on}T00:00:00Z`);
+}
+
+/**
+ * The dispute holds the service will place, as the contact history is settled: they stop the debtor's contacts from
+ * the dispute's day, as the real ones will.
+ */
+export function disputeHolds(
+  cases: readonly Insertable<DB['cases']>[],
+  disputes: readonly DemoDispute[],
+): Insertable<DB['holds']>[] {
+  const debtorOf = new Map(cases.map((c) => [c.id as string, c.debtor_id]));
+  return disputes.map((d) => ({
+    debtor_id: debtorOf.get(d.caseId)!,
+    case_id: d.caseId,
+    kind: 'dispute',
+    reason: '',
+    starts_at: new Date(`${d.on}T00:00:00Z`),
+  }));
+}
 
 /** A demo case as its history needs it. */
 export interface HistoryCase {
@@ -73,7 +126,8 @@ export function addCaseHistory(rows: HistoryRows, random: Random, now: Date, kas
     data: { template: 'first_letter_r124_4' },
   });
   addContacts(rows, random, now, kase, agentId);
-  if (stage !== 'amicable') {
+  // A disputed case's contacts stop before its dispute; the dispute service writes its stage change and its hold.
+  if (stage !== 'amicable' && stage !== 'dispute') {
     rows.stages.push({
       case_id: caseId,
       from_stage: 'amicable',
@@ -151,18 +205,9 @@ function addContacts(rows: HistoryRows, random: Random, now: Date, kase: History
   }
 }
 
-/** The hold a disputed or admissible over-indebted case is under; now and then a vulnerability on an amicable one. */
+/** The hold an admissible over-indebted case is under; now and then a vulnerability on an amicable one. */
 function addHold(rows: HistoryRows, random: Random, now: Date, { caseId, debtorId, stage, stageChanged }: HistoryCase) {
-  if (stage === 'dispute') {
-    rows.holds.push({
-      debtor_id: debtorId,
-      case_id: caseId,
-      kind: 'dispute',
-      reason: 'Montant contesté ; renvoyé au créancier pour confirmation',
-      starts_at: stageChanged,
-      review_at: new Date(stageChanged.getTime() + 30 * DAY_MS),
-    });
-  } else if (stage === 'overindebtedness') {
+  if (stage === 'overindebtedness') {
     rows.holds.push({
       debtor_id: debtorId,
       case_id: caseId,

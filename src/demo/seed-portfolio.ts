@@ -14,7 +14,15 @@ import {
   type Place,
 } from './places.js';
 import type { Random } from './random.js';
-import { addCaseHistory, contactsFromEvents, isoDay, type DemoStage, type HistoryRows } from './seed-history.js';
+import {
+  addCaseHistory,
+  contactsFromEvents,
+  disputeHolds,
+  isoDay,
+  planDispute,
+  type DemoStage,
+  type HistoryRows,
+} from './seed-history.js';
 
 /** The demo's creditors, their mandates, the contracts their claims come from and their share of the debtors. */
 type ContractType = 'consumer_credit' | 'overdraft' | 'energy' | 'telecom' | 'rent' | 'other';
@@ -145,6 +153,7 @@ export async function loadPortfolio(
     contactSources: [],
     cases: [],
     claims: [],
+    disputes: [],
     events: [],
     stages: [],
     holds: [],
@@ -174,7 +183,7 @@ export async function loadPortfolio(
       addCaseHistory(rows, random, now, kase, agentId);
     }
   }
-  return insertPortfolio(trx, random, now, rows, caseSeq);
+  return { report: await insertPortfolio(trx, random, now, rows, caseSeq), disputes: rows.disputes };
 }
 
 function pickPlace(random: Random, italianCreditor: boolean): Place {
@@ -311,20 +320,24 @@ function addCase(
   const closed = stage === 'closed';
   const closeReason = closed ? (random.chance(0.7) ? 'paid' : 'recalled') : null;
   const letterDay = new Date(opened.getTime() + 2 * DAY_MS);
-  const stageChanged = new Date(opened.getTime() + Math.max(3, Math.floor(ageDays * random.next())) * DAY_MS);
+  const drawnChange = new Date(opened.getTime() + Math.max(3, Math.floor(ageDays * random.next())) * DAY_MS);
+  // A disputed case is amicable until its dispute is recorded through the service, on a day of its own.
+  const disputed = stage === 'dispute';
+  const dispute = { caseId, creditorCode: creditor.spec.code };
+  const stageChanged = disputed ? planDispute(rows.disputes, now, ageDays, dispute) : drawnChange;
   rows.cases.push({
     id: caseId,
     reference,
     creditor_id: creditor.id,
     mandate_id: creditor.mandateId,
     debtor_id: debtorId,
-    stage,
-    status: closed ? 'closed' : stage === 'dispute' || stage === 'overindebtedness' ? 'on_hold' : 'open',
+    stage: disputed ? 'amicable' : stage,
+    status: closed ? 'closed' : stage === 'overindebtedness' ? 'on_hold' : 'open',
     close_reason: closeReason,
     balance_cents: closeReason === 'paid' ? 0 : balance,
     opened_on: isoDay(opened),
     closed_on: closed ? isoDay(stageChanged) : null,
-    stage_changed_at: stage === 'amicable' ? opened : stageChanged,
+    stage_changed_at: stage === 'amicable' || disputed ? opened : stageChanged,
     first_letter_reference: `LR-${reference}`,
     first_letter_sent_on: isoDay(letterDay),
     assigned_team_id:
@@ -409,7 +422,8 @@ async function insertPortfolio(trx: Transaction<DB>, random: Random, now: Date, 
   await insertChunked(trx, 'case_stage_history', rows.stages);
   const policy = await policyInForce(trx, now);
   const { addresses, cases, holds, events } = rows;
-  const settled = settleContactHistory(policy, { addresses, cases, holds, events }, now, random);
+  const planned = { addresses, cases, holds: [...holds, ...disputeHolds(cases, rows.disputes)], events };
+  const settled = settleContactHistory(policy, planned, now, random);
   await insertChunked(trx, 'case_events', settled);
   await insertChunked(trx, 'contacts', contactsFromEvents(settled));
   await insertChunked(trx, 'holds', holds);

@@ -10,11 +10,14 @@ import type { Deps } from '../platform/deps.js';
 import { ROLES } from '../identity/core/roles.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { loadDemo } from './seed.js';
+import { demoActors } from './actors.js';
 import { listCaseDocuments, openDocument } from '../documents/read-documents.js';
 import type { Actor } from '../identity/actor.js';
 import { simulateDraft } from '../contact-policy/simulate.js';
 import { DEFAULT_POLICY } from '../contact-policy/core/default-policy.js';
 import { waitingFor } from '../notifications/waiting.js';
+import { listOpenDisputes } from '../disputes/read-disputes.js';
+import { complaintRegister } from '../complaints/read-complaints.js';
 
 describe('demo agency', () => {
   let testDb: TestDatabase;
@@ -29,6 +32,7 @@ describe('demo agency', () => {
       now: () => new Date('2026-11-24T09:00:00Z'),
     };
   });
+  const actor = async (email: string): Promise<Actor> => (await demoActors(deps, [email])).get(email)!;
   afterAll(async () => {
     await testDb.drop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -119,17 +123,6 @@ describe('demo agency', () => {
       'medical_proof',
       'proof_of_income',
     ]);
-    const actor = async (email: string): Promise<Actor> => {
-      const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
-      return {
-        userId: user.id,
-        role: user.role,
-        creditorId: user.creditor_id,
-        displayName: user.display_name,
-        email,
-        locale: 'fr',
-      };
-    };
     const creditor = await actor('creditor@demo.accord.test');
     const contract = documents.find((d) => d.document_type === 'creditor_evidence' && d.code === 'BHORIZON')!;
     expect((await listCaseDocuments(deps, creditor, contract.case_id)).items.map((d) => d.id)).toEqual([contract.id]);
@@ -140,6 +133,68 @@ describe('demo agency', () => {
     expect(opened.mediaType).toBe('application/pdf');
     const listed = await listCaseDocuments(deps, await actor('agent@demo.accord.test'), medical.case_id);
     expect(listed.items.find((d) => d.id === medical.id)).toMatchObject({ restricted: true, fileName: null });
+  });
+
+  it('gives every case at the dispute stage its dispute, made through the service, at every step', async () => {
+    const disputes = await deps.db
+      .selectFrom('disputes as d')
+      .innerJoin('cases as c', 'c.id', 'd.case_id')
+      .select(['d.status', 'd.answer', 'd.decision', 'd.grounds', 'd.evidence_requested', 'd.hold_id', 'c.stage'])
+      .execute();
+    expect(disputes.map((d) => d.status)).toEqual(
+      expect.arrayContaining(['evidence_requested', 'answered', 'decided']),
+    );
+    // One was settled by the creditor's correction: its case left the dispute stage; the others keep theirs.
+    const decided = disputes.filter((d) => d.status === 'decided');
+    expect(decided).toEqual([expect.objectContaining({ answer: 'adjusted', decision: 'adjust', stage: 'amicable' })]);
+    for (const d of disputes.filter((row) => row.status !== 'decided')) {
+      expect(d).toMatchObject({ stage: 'dispute', hold_id: expect.any(String) });
+      expect(d.evidence_requested).not.toEqual([]);
+    }
+    expect(new Set(disputes.map((d) => d.grounds)).size).toBeGreaterThan(2);
+    // Every case at the dispute stage has a dispute that waits for someone: the creditor's evidence or a decision.
+    const stranded = await deps.db
+      .selectFrom('cases as c')
+      .select('c.reference')
+      .where('c.stage', '=', 'dispute')
+      .where(({ exists, not, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('disputes as d')
+              .select('d.id')
+              .whereRef('d.case_id', '=', 'c.id')
+              .where('d.status', 'in', ['evidence_requested', 'answered']),
+          ),
+        ),
+      )
+      .execute();
+    expect(stranded).toEqual([]);
+    // Banque Horizon is late with some evidence, and sees only its own disputes; the team leader sees them all.
+    const horizon = await actor('creditor@demo.accord.test');
+    const overdue = await listOpenDisputes(deps, horizon, { overdue: 'true', limit: 50, offset: 0 });
+    expect(overdue.total).toBeGreaterThan(0);
+    const mine = await listOpenDisputes(deps, horizon, { overdue: 'false', limit: 200, offset: 0 });
+    const ofOthers = await deps.db
+      .selectFrom('disputes')
+      .select('id')
+      .where('creditor_id', '!=', horizon.creditorId!)
+      .where('status', 'in', ['evidence_requested', 'answered'])
+      .execute();
+    expect(ofOthers.length).toBeGreaterThan(0);
+    expect(mine.items.map((d) => d.id)).not.toEqual(expect.arrayContaining([ofOthers[0]!.id]));
+    const leader = await actor('team.leader@demo.accord.test');
+    const all = await listOpenDisputes(deps, leader, { overdue: 'false', limit: 200, offset: 0 });
+    expect(all.items.map((d) => d.status)).toEqual(expect.arrayContaining(['evidence_requested', 'answered']));
+  });
+
+  it('has complaints at every deadline, made through their service, one about contact frequency with its contacts', async () => {
+    const register = await complaintRegister(deps, {});
+    expect(register.map((c) => c.status).sort()).toEqual(['acknowledged', 'answered', 'received', 'received']);
+    expect(register.map((c) => c.deadline.current)).toEqual(expect.arrayContaining(['on_time', 'overdue']));
+    const refused = register.find((c) => c.outcome === 'refused')!;
+    expect(refused.mediator?.name).toBeTruthy();
+    const frequency = register.find((c) => c.subject === 'contact_frequency')!;
+    expect(frequency.contacts.length).toBeGreaterThan(0);
   });
 
   it('leaves work waiting for the team leader, made through the services: a broken promise, a missed callback, a plan to approve', async () => {

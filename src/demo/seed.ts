@@ -2,6 +2,8 @@ import { loadDemoDocuments } from './documents.js';
 import { loadDemoPayments } from './payments.js';
 import { loadDemoTeamWork } from './team-work.js';
 import { loadDemoAdministration } from './administration.js';
+import { loadDemoDisputes } from './lifecycle.js';
+import { loadDemoComplaints } from './complaints.js';
 import type { Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
@@ -93,9 +95,10 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const random = new Random(options.seed ?? 20261124);
   const now = deps.now();
-  const loaded = await deps.db.transaction().execute(async (trx) => {
+  const { loaded, disputes } = await deps.db.transaction().execute(async (trx) => {
     const { teamIds, creditors, agentId } = await loadAgency(trx, now, passwordHash);
-    const report = await loadPortfolio(trx, random, now, creditors, options.debtors ?? 2_500, teamIds, agentId);
+    const portfolio = await loadPortfolio(trx, random, now, creditors, options.debtors ?? 2_500, teamIds, agentId);
+    const report = portfolio.report;
     await appendAudit(trx, {
       actor: SYSTEM_ACTOR,
       action: 'demo.loaded',
@@ -104,13 +107,16 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
       after: report,
       at: now,
     });
-    return { loaded: true, creditors: creditors.length, ...report };
+    return { loaded: { loaded: true, creditors: creditors.length, ...report }, disputes: portfolio.disputes };
   });
+  // The disputed cases' disputes, recorded through the service on their days before anything else touches them.
+  await loadDemoDisputes(deps, disputes);
   // One payment for every hundred debtors, recorded through the payment service after the portfolio exists.
   await loadDemoPayments(deps, random, Math.max(3, Math.round((options.debtors ?? 2_500) / 100)));
   await loadDemoAdministration(deps, passwordHash);
   await loadDemoDocuments(deps);
   await (await import('./estates.js')).loadDemoEstates(deps);
+  await loadDemoComplaints(deps);
   // The work queues, built from the strategy and the contact policy as the nightly refresh does.
   await rebuildQueue(deps);
   // What waits for the team leader: a broken promise, a missed callback, a plan to approve.

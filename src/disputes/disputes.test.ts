@@ -189,11 +189,21 @@ describe.each(ENGINES)('a dispute round trip with the creditor, a closure and a 
     expect(decided.json()).toMatchObject({ status: 'decided', decision: 'adjust' });
     expect(await caseRow()).toMatchObject({ stage: 'amicable', balance_cents: balanceBefore - 1_000 });
     expect(await activeDisputeHolds()).toBe(0);
+    // One correction of this claim, from its dispute (the demo's own disputes have theirs on other claims).
     const adjustment = await t.deps.db
-      .selectFrom('ledger_transactions')
-      .select('kind')
-      .where('kind', '=', 'adjustment')
-      .where('reason', 'like', 'Contestation%')
+      .selectFrom('ledger_transactions as tx')
+      .select(['tx.id', 'tx.kind'])
+      .distinct()
+      .where('tx.kind', '=', 'adjustment')
+      .where('tx.reason', 'like', 'Contestation%')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('ledger_entries as e')
+            .select('e.id')
+            .whereRef('e.transaction_id', '=', 'tx.id')
+            .where('e.claim_id', '=', claimId),
+        ),
+      )
       .execute();
     expect(adjustment).toHaveLength(1);
     const told = await t.deps.db
@@ -270,7 +280,18 @@ describe.each(ENGINES)('a dispute round trip with the creditor, a closure and a 
       'dispute.linked',
       'dispute.recorded',
     ];
-    const actions = (await t.deps.db.selectFrom('audit_log').select('action').where('action', 'in', mine).execute())
+    // This case's and its disputes' entries (the demo records, answers and decides disputes of its own).
+    const disputeIds = (
+      await t.deps.db.selectFrom('disputes').select('id').where('case_id', '=', caseId).execute()
+    ).map((row) => row.id);
+    const actions = (
+      await t.deps.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'in', mine)
+        .where('target_id', 'in', [caseId, ...disputeIds])
+        .execute()
+    )
       .map((row) => row.action)
       .sort();
     expect(actions).toEqual(mine);
