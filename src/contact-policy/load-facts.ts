@@ -62,7 +62,8 @@ export async function loadContactFactsMany(
   return facts;
 }
 
-interface FactRow {
+/** Every fact about one debtor, as the query gathers it (and the batch loader of the rebuild, kind by kind). */
+export interface FactRow {
   id: string;
   deceased_on: string | null;
   address: { country: string; subdivision: string | null; time_zone: string } | null;
@@ -95,12 +96,12 @@ async function factRows(db: Db, debtorIds: readonly string[], at: Date, reachMs:
       d.id,
       d.deceased_on,
       (select json_build_object('country', a.country, 'subdivision', a.subdivision, 'time_zone', a.time_zone)
-         from debtor_addresses a where a.debtor_id = d.id order by a.is_primary desc, a.created_at desc limit 1) as address,
+         from debtor_addresses a where a.debtor_id = d.id order by a.is_primary desc, a.created_at desc, a.id desc limit 1) as address,
       exists (select 1 from debtor_addresses a where a.debtor_id = d.id) as has_address,
       coalesce((select json_agg(json_build_object('id', c.id, 'status', c.status, 'first_letter_sent_on', c.first_letter_sent_on))
          from cases c where c.debtor_id = d.id), '[]') as cases,
       coalesce((select json_agg(json_build_object('case_id', h.case_id, 'kind', h.kind, 'starts_at', ${ms('h.starts_at')},
-           'ends_at', ${ms('h.ends_at')}, 'review_at', ${ms('h.review_at')}))
+           'ends_at', ${ms('h.ends_at')}, 'review_at', ${ms('h.review_at')}) order by h.starts_at, h.id)
          from holds h where h.debtor_id = d.id and h.status = 'active'), '[]') as holds,
       coalesce((select json_agg(json_build_object('channel', o.channel, 'at', ${ms('o.opted_out_at')}))
          from contact_opt_outs o where o.debtor_id = d.id and o.withdrawn_at is null), '[]') as opt_outs,
@@ -108,17 +109,17 @@ async function factRows(db: Db, debtorIds: readonly string[], at: Date, reachMs:
            'wrong', p.wrong_number_at is not null))
          from debtor_contact_points p where p.debtor_id = d.id), '[]') as points,
       (select json_build_object('channels', cp.channels, 'windows', cp.windows) from contact_preferences cp where cp.debtor_id = d.id) as preferences,
-      coalesce((select json_agg(json_build_object('channel', cb.channel, 'at', ${ms('cb.callback_at')}))
+      coalesce((select json_agg(json_build_object('channel', cb.channel, 'at', ${ms('cb.callback_at')}) order by cb.callback_at, cb.id)
          from contact_callbacks cb where cb.debtor_id = d.id and cb.status = 'pending'), '[]') as callbacks,
       coalesce((select json_agg(json_build_object('at', ${ms('k.occurred_at')}, 'channel', k.channel, 'direction', k.direction,
-           'conversation', k.conversation) order by k.occurred_at)
+           'conversation', k.conversation) order by k.occurred_at, k.id)
          from contacts k where k.debtor_id = d.id and k.occurred_at > ${from} and k.occurred_at < ${to}), '[]') as history
     from debtors d
     where d.id = any(${debtorIds as string[]}::uuid[])`.execute(db);
   return result.rows;
 }
 
-function toFacts(row: FactRow, caseId: string | null): ContactFacts {
+export function toFacts(row: FactRow, caseId: string | null): ContactFacts {
   const location: Location = row.address
     ? {
         country: row.address.country,
@@ -175,6 +176,7 @@ export async function debtorLocation(db: Db, debtorId: string): Promise<Location
     .where('debtor_id', '=', debtorId)
     .orderBy('is_primary', 'desc')
     .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
   return locationOf(address);

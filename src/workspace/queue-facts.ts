@@ -15,7 +15,8 @@ export interface LoadedQueueFacts {
   assignedTeamId: string | null;
 }
 
-interface Row {
+/** The facts of one case as the queries give them (this one, and the rebuild's set-based loader). */
+export interface QueueFactRow {
   case_id: string;
   debtor_id: string;
   creditor_id: string;
@@ -44,30 +45,34 @@ interface Row {
 export async function loadQueueFacts(db: Db, caseIds: readonly string[], now: Date): Promise<LoadedQueueFacts[]> {
   if (caseIds.length === 0) return [];
   const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
-  const result = await sql<Row>`
+  const result = await sql<QueueFactRow>`
     select
       c.id as case_id, c.debtor_id, c.creditor_id, cr.code as creditor_code, c.stage, c.status, c.balance_cents,
       (${localDateOf(now, 'UTC')}::date - c.opened_on) as age_days, d.language, c.assigned_team_id,
-      (select a.time_zone from debtor_addresses a where a.debtor_id = c.debtor_id order by a.is_primary desc, a.created_at desc limit 1) as time_zone,
+      (select a.time_zone from debtor_addresses a where a.debtor_id = c.debtor_id order by a.is_primary desc, a.created_at desc, a.id desc limit 1) as time_zone,
       (select coalesce(r.result, k.outcome) from contacts k left join call_records r on r.contact_id = k.id
-         where k.case_id = c.id order by k.occurred_at desc limit 1) as last_outcome,
+         where k.case_id = c.id order by k.occurred_at desc, k.id desc limit 1) as last_outcome,
       (select count(*)::int from promises p where p.case_id = c.id and p.status = 'broken') as broken_promises,
       (select json_build_object('dueOn', p.due_on, 'amountCents', p.amount_cents) from promises p
          where p.case_id = c.id and p.status = 'open') as open_promise,
-      (select pl.status from plans pl where pl.case_id = c.id order by pl.created_at desc limit 1) as plan_status,
+      (select pl.status from plans pl where pl.case_id = c.id order by pl.created_at desc, pl.id desc limit 1) as plan_status,
       exists (select 1 from plans pl join plan_instalments i on i.plan_id = pl.id
          where pl.case_id = c.id and pl.status = 'active' and i.status = 'late') as plan_late,
       exists (select 1 from holds h where h.debtor_id = c.debtor_id and h.status = 'active' and h.kind = 'vulnerability'
          and (h.case_id is null or h.case_id = c.id)) as vulnerable,
-      coalesce((select json_agg(${ms('cb.callback_at')}) from contact_callbacks cb
+      coalesce((select json_agg(${ms('cb.callback_at')} order by cb.callback_at, cb.id) from contact_callbacks cb
          where cb.debtor_id = c.debtor_id and cb.case_id = c.id and cb.status = 'pending'), '[]') as callbacks,
-      coalesce((select json_agg(json_build_object('kind', t.kind, 'dueAt', ${ms('t.due_at')})) from case_tasks t
+      coalesce((select json_agg(json_build_object('kind', t.kind, 'dueAt', ${ms('t.due_at')}) order by t.due_at, t.id) from case_tasks t
          where t.case_id = c.id and t.status = 'open'), '[]') as tasks
     from cases c
     join creditors cr on cr.id = c.creditor_id
     join debtors d on d.id = c.debtor_id
     where c.id = any(${caseIds as string[]}::uuid[])`.execute(db);
-  return result.rows.map((row) => ({
+  return result.rows.map(toQueueFacts);
+}
+
+export function toQueueFacts(row: QueueFactRow): LoadedQueueFacts {
+  return {
     debtorId: row.debtor_id,
     creditorId: row.creditor_id,
     status: row.status,
@@ -90,10 +95,10 @@ export async function loadQueueFacts(db: Db, caseIds: readonly string[], now: Da
         : null,
       openTasks: row.tasks,
     },
-  }));
+  };
 }
 
-function planState(row: Row): (typeof PLAN_STATES)[number] {
+function planState(row: QueueFactRow): (typeof PLAN_STATES)[number] {
   if (row.plan_status === null) return 'none';
   if (row.plan_status === 'active' && row.plan_late) return 'late';
   return row.plan_status as (typeof PLAN_STATES)[number];

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
 import { refreshContext, refreshQueueEntries } from './refresh-queue.js';
 
-const BATCH = 2_000;
+const BATCH = 5_000;
 
 /**
  * Rebuilds every queue entry from the facts (the nightly refresh, and after a restore): open cases in batches, in

@@ -1,16 +1,27 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Message } from '../platform/message.js';
 import { decideContact } from '../contact-policy/core/decide.js';
 import type { CompiledPolicy } from '../contact-policy/core/compile.js';
-import { loadContactFactsMany } from '../contact-policy/load-facts.js';
+import type { ContactFacts } from '../contact-policy/core/facts.js';
 import { policyInForce } from '../contact-policy/policy-store.js';
 import type { DB } from '../platform/db/schema.js';
 import { careRuleReason, isCareRuleId, type QueueReason } from '../need-to-know/core/care-rule.js';
 import { queueEntry, type PhoneVerdict, type SegmentControl } from './core/queue-entry.js';
-import { loadQueueFacts } from './queue-facts.js';
+import { loadQueueBatch } from './queue-facts-batch.js';
+import type { LoadedQueueFacts } from './queue-facts.js';
 import { segmentControls, strategyInForce, type StrategyVersion } from './strategy-store.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+/** What the refresh keeps of an entry's previous state: a pinned team, and whether the assignment changed. */
+interface PreviousEntry {
+  case_id: string;
+  team_id: string | null;
+  team_pinned: boolean;
+  segment_id: string;
+  arm: string;
+  strategy_version: number;
+}
 
 export interface RefreshContext {
   strategy: StrategyVersion;
@@ -64,33 +75,62 @@ export async function refreshQueueEntries(
   context: RefreshContext,
 ): Promise<number> {
   if (caseIds.length === 0) return 0;
-  const { strategy, controls, policy, teams, now } = context;
-  const loaded = await loadQueueFacts(db, caseIds, now);
-  const open = loaded.filter((entry) => entry.status !== 'closed');
+  const { policy, now } = context;
+  const [batch, existing] = await Promise.all([
+    loadQueueBatch(db, caseIds, now, policy),
+    db
+      .selectFrom('case_queue')
+      .select(['case_id', 'team_id', 'team_pinned', 'segment_id', 'arm', 'strategy_version'])
+      .where('case_id', '=', sql<string>`any(${caseIds as string[]}::uuid[])`)
+      .execute(),
+  ]);
+  const open = batch.cases.filter((entry) => entry.status !== 'closed');
   const openIds = new Set(open.map((entry) => entry.facts.caseId));
   const gone = caseIds.filter((id) => !openIds.has(id));
   if (gone.length > 0) await db.deleteFrom('case_queue').where('case_id', 'in', gone).execute();
   if (open.length === 0) return 0;
+  const computed = computeEntries(open, batch.contactFacts, existing, context);
+  await writeQueue(db, computed);
+  return computed.rows.length;
+}
 
-  const [contactFacts, existing] = await Promise.all([
-    loadContactFactsMany(
-      db,
-      policy,
-      open.map((entry) => ({ debtorId: entry.debtorId, caseId: entry.facts.caseId })),
-      now,
-    ),
-    db
-      .selectFrom('case_queue')
-      .select(['case_id', 'team_id', 'team_pinned', 'segment_id', 'arm', 'strategy_version'])
-      .where('case_id', 'in', [...openIds])
-      .execute(),
-  ]);
+/** A queue entry as written: instants as ISO strings, the reasons as JSON (the batch goes to the server as one document). */
+interface QueueRow {
+  case_id: string;
+  debtor_id: string;
+  creditor_id: string;
+  team_id: string | null;
+  strategy_version: number;
+  segment_id: string;
+  arm: string;
+  channels: string[];
+  tier: number;
+  priority: number;
+  reasons: unknown;
+  callable_from: string | null;
+  paused: boolean;
+  refreshed_at: string;
+}
+
+interface ComputedEntries {
+  rows: QueueRow[];
+  assignments: { case_id: string; strategy_version: number; segment_id: string; arm: string; assigned_at: string }[];
+  teamMoves: { id: string; team_id: string }[];
+}
+
+/** The pure part, in memory over the whole batch: the policy's verdict, the strategy's entry, the team. */
+function computeEntries(
+  open: readonly LoadedQueueFacts[],
+  contactFacts: ReadonlyMap<string, ContactFacts>,
+  existing: readonly PreviousEntry[],
+  context: RefreshContext,
+): ComputedEntries {
+  const { strategy, controls, policy, teams, now } = context;
   const previous = new Map(existing.map((row) => [row.case_id, row]));
   const teamKind = new Map(teams.map((team) => [team.id, team.kind]));
   const nowMs = now.getTime();
-  const rows: Insertable<DB['case_queue']>[] = [];
-  const assignments: Insertable<DB['strategy_assignments']>[] = [];
-  const teamMoves = new Map<string, string[]>();
+  const nowIso = now.toISOString();
+  const result: ComputedEntries = { rows: [], assignments: [], teamMoves: [] };
   for (const entry of open) {
     const caseId = entry.facts.caseId;
     const facts = contactFacts.get(caseId);
@@ -102,9 +142,8 @@ export async function refreshQueueEntries(
     });
     const before = previous.get(caseId);
     const teamId = queueTeam(before, entry.assignedTeamId, computed.teamKind, { teams, teamKind });
-    if (teamId !== null && teamId !== entry.assignedTeamId)
-      teamMoves.set(teamId, [...(teamMoves.get(teamId) ?? []), caseId]);
-    rows.push({
+    if (teamId !== null && teamId !== entry.assignedTeamId) result.teamMoves.push({ id: caseId, team_id: teamId });
+    result.rows.push({
       case_id: caseId,
       debtor_id: entry.debtorId,
       creditor_id: entry.creditorId,
@@ -115,10 +154,10 @@ export async function refreshQueueEntries(
       channels: computed.channels,
       tier: computed.tier,
       priority: computed.priority,
-      reasons: JSON.stringify(computed.reasons),
-      callable_from: computed.callableFrom === null ? null : new Date(computed.callableFrom),
+      reasons: computed.reasons,
+      callable_from: computed.callableFrom === null ? null : new Date(computed.callableFrom).toISOString(),
       paused: computed.paused,
-      refreshed_at: now,
+      refreshed_at: nowIso,
     });
     if (
       !before ||
@@ -126,17 +165,16 @@ export async function refreshQueueEntries(
       before.arm !== computed.arm ||
       before.strategy_version !== strategy.version
     ) {
-      assignments.push({
+      result.assignments.push({
         case_id: caseId,
         strategy_version: strategy.version,
         segment_id: computed.segmentId,
         arm: computed.arm,
-        assigned_at: now,
+        assigned_at: nowIso,
       });
     }
   }
-  await writeQueue(db, rows, assignments, teamMoves);
-  return rows.length;
+  return result;
 }
 
 /**
@@ -154,37 +192,37 @@ function queueTeam(
   return agency.teams.find((team) => team.kind === kind)?.id ?? null;
 }
 
-/** Writes the entries (over the previous ones), the changes of segment or arm, and the cases' new teams. */
-async function writeQueue(
-  db: Db,
-  rows: Insertable<DB['case_queue']>[],
-  assignments: Insertable<DB['strategy_assignments']>[],
-  teamMoves: ReadonlyMap<string, string[]>,
-): Promise<void> {
-  await db
-    .insertInto('case_queue')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('case_id').doUpdateSet((eb) => ({
-        debtor_id: eb.ref('excluded.debtor_id'),
-        creditor_id: eb.ref('excluded.creditor_id'),
-        team_id: eb.ref('excluded.team_id'),
-        strategy_version: eb.ref('excluded.strategy_version'),
-        segment_id: eb.ref('excluded.segment_id'),
-        arm: eb.ref('excluded.arm'),
-        channels: eb.ref('excluded.channels'),
-        tier: eb.ref('excluded.tier'),
-        priority: eb.ref('excluded.priority'),
-        reasons: eb.ref('excluded.reasons'),
-        callable_from: eb.ref('excluded.callable_from'),
-        paused: eb.ref('excluded.paused'),
-        refreshed_at: eb.ref('excluded.refreshed_at'),
-      })),
-    )
-    .execute();
-  if (assignments.length > 0) await db.insertInto('strategy_assignments').values(assignments).execute();
-  for (const [teamId, ids] of teamMoves) {
-    await db.updateTable('cases').set({ assigned_team_id: teamId }).where('id', 'in', ids).execute();
+/**
+ * Writes the entries (over the previous ones), the changes of segment or arm, and the cases' new teams: one statement
+ * each for the whole batch, its rows sent as one JSON document (no limit on the number of bound parameters).
+ */
+async function writeQueue(db: Db, computed: ComputedEntries): Promise<void> {
+  const { rows, assignments, teamMoves } = computed;
+  await sql`
+    insert into case_queue (case_id, debtor_id, creditor_id, team_id, strategy_version, segment_id, arm, channels, tier,
+      priority, reasons, callable_from, paused, refreshed_at)
+    select r.case_id, r.debtor_id, r.creditor_id, r.team_id, r.strategy_version, r.segment_id, r.arm, r.channels, r.tier,
+      r.priority, r.reasons, r.callable_from, r.paused, r.refreshed_at
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(case_id uuid, debtor_id uuid, creditor_id uuid,
+      team_id uuid, strategy_version integer, segment_id text, arm text, channels text[], tier smallint, priority integer,
+      reasons jsonb, callable_from timestamptz, paused boolean, refreshed_at timestamptz)
+    on conflict (case_id) do update set debtor_id = excluded.debtor_id, creditor_id = excluded.creditor_id,
+      team_id = excluded.team_id, strategy_version = excluded.strategy_version, segment_id = excluded.segment_id,
+      arm = excluded.arm, channels = excluded.channels, tier = excluded.tier, priority = excluded.priority,
+      reasons = excluded.reasons, callable_from = excluded.callable_from, paused = excluded.paused,
+      refreshed_at = excluded.refreshed_at`.execute(db);
+  if (assignments.length > 0) {
+    await sql`
+      insert into strategy_assignments (case_id, strategy_version, segment_id, arm, assigned_at)
+      select a.case_id, a.strategy_version, a.segment_id, a.arm, a.assigned_at
+      from json_to_recordset(${JSON.stringify(assignments)}::json)
+        as a(case_id uuid, strategy_version integer, segment_id text, arm text, assigned_at timestamptz)`.execute(db);
+  }
+  if (teamMoves.length > 0) {
+    await sql`
+      update cases c set assigned_team_id = m.team_id
+      from json_to_recordset(${JSON.stringify(teamMoves)}::json) as m(id uuid, team_id uuid)
+      where c.id = m.id`.execute(db);
   }
 }
 

@@ -130,8 +130,17 @@ const STAGE_WORDS: Record<(typeof STRATEGY_STAGES)[number], Message> = {
   judicial: { fr: 'judiciaire', en: 'judicial', it: 'giudiziale' },
 };
 
+/** The words of each segment's conditions, kept: the nightly rebuild says them for a million cases. */
+const described = new WeakMap<Conditions, Partial<Record<Lang, string>>>();
+
 /** The conditions in words, after a colon; empty for the catch-all segment. */
 export function describeConditions(when: Conditions, lang: Lang): string {
+  let words = described.get(when);
+  if (!words) described.set(when, (words = {}));
+  return (words[lang] ??= conditionWords(when, lang));
+}
+
+function conditionWords(when: Conditions, lang: Lang): string {
   const parts: string[] = [];
   const w = (fr: string, en: string, it: string) => ({ fr, en, it })[lang];
   if (when.creditors) parts.push(`${w('créanciers', 'creditors', 'creditori')} ${when.creditors.join(', ')}`);
