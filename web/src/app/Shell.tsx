@@ -17,6 +17,7 @@ export function Shell() {
   const location = useLocation();
   const announcerRef = useRef<HTMLParagraphElement>(null);
   const firstRender = useRef(true);
+  const menuRef = useRef<HTMLUListElement>(null);
   const [languageError, setLanguageError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
 
@@ -31,6 +32,9 @@ export function Shell() {
     setAnnouncement(document.title);
     announcerRef.current?.focus();
   }, [location.pathname]);
+
+  // On a phone the menu is one row that scrolls sideways: the current entry is brought into it, at its nearest edge.
+  useEffect(() => revealCurrentEntry(menuRef.current), [location.pathname]);
 
   async function saveLanguage(locale: Parameters<typeof changeLocale>[0]) {
     setLanguageError(null);
@@ -70,7 +74,7 @@ export function Shell() {
       ) : null}
       <div className="layout">
         <nav className="side-nav" aria-label={t('nav.label')}>
-          <ul>
+          <ul ref={menuRef}>
             {navigationFor(me.role).map((entry) => (
               <li key={entry.path}>
                 <NavLink to={entry.path} end={entry.path === '/'}>
@@ -87,4 +91,14 @@ export function Shell() {
       </div>
     </div>
   );
+}
+
+/**
+ * Scrolls the menu's row so that the current entry shows, when the row scrolls sideways (a phone); a menu that fits
+ * (a laptop's column) is left alone, so that the page never moves under the reader.
+ */
+export function revealCurrentEntry(list: HTMLUListElement | null): void {
+  const current = list?.querySelector<HTMLElement>('a[aria-current="page"]');
+  if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+  current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
