@@ -136,6 +136,8 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'reference_data.standard_allowance.corrected',
     'reference_data.living_floor.added',
     'reference_data.living_floor.corrected',
+    'mediator.added',
+    'mediator.corrected',
     'creditor.created',
     'creditor.webhook_secrets_encrypted',
     'job.run',

@@ -222,6 +222,10 @@ export const auditTrailEn: typeof auditTrailFr = {
         corrected: '{{actor}} corrected a minimum left to the household',
       },
     },
+    mediator: {
+      added: '{{actor}} added a mediator',
+      corrected: '{{actor}} corrected a mediator',
+    },
     creditor: {
       created: '{{actor}} created a creditor',
       webhook_secrets_encrypted: '{{actor}} encrypted the notification secrets of {{count}} creditors',

@@ -227,6 +227,10 @@ export const auditTrailFr = {
         corrected: '{{actor}} a corrigé un minimum laissé au foyer',
       },
     },
+    mediator: {
+      added: '{{actor}} a ajouté un médiateur',
+      corrected: '{{actor}} a corrigé un médiateur',
+    },
     creditor: {
       created: '{{actor}} a créé un créancier',
       webhook_secrets_encrypted: '{{actor}} a chiffré les secrets de notification de {{count}} créanciers',

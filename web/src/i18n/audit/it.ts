@@ -225,6 +225,10 @@ export const auditTrailIt: typeof auditTrailFr = {
         corrected: '{{actor}} ha corretto un minimo lasciato al nucleo familiare',
       },
     },
+    mediator: {
+      added: '{{actor}} ha aggiunto un mediatore',
+      corrected: '{{actor}} ha corretto un mediatore',
+    },
     creditor: {
       created: '{{actor}} ha creato un creditore',
       webhook_secrets_encrypted: '{{actor}} ha cifrato i segreti di notifica di {{count}} creditori',
