@@ -10,7 +10,7 @@ const BATCH = 5_000;
  * are removed. Events keep the entries current during the day; this catches whatever time alone changed.
  *
  * The work is the database's (the policy's decisions are a small share of it), so on a server `parallel` batches run
- * at once on their own connections, each on cases no other touches; the next batch's ids are taken one after the
+ * at once, each on one connection of its own (its reads queue there rather than taking the pool), each on cases no other touches; the next batch's ids are taken one after the
  * other. The embedded engine has one connection: one batch at a time.
  */
 export async function rebuildQueue(
@@ -42,7 +42,10 @@ export async function rebuildQueue(
   let entries = 0;
   const worker = async () => {
     for (let ids = await nextBatch(); ids.length > 0; ids = await nextBatch()) {
-      const refreshed = await refreshQueueEntries(deps.db, ids, context);
+      // One connection a batch: its reads go out together, and a pool shared with the API is never drained by them.
+      const refreshed = await deps.db
+        .connection()
+        .execute((connection) => refreshQueueEntries(connection, ids, context));
       entries += refreshed;
       options.onProgress?.(entries);
     }
