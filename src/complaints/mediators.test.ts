@@ -169,4 +169,21 @@ describe.each(ENGINES)('the mediators a refusal names, edited on %s', (engine) =
       (await as(t.app, manager)('POST', '/api/v1/mediators', { ...body, validFrom: '2026-07-01' })).statusCode,
     ).toBe(403);
   });
+
+  it('saves two first changes of one scope and day sent at once as one row, the later correcting it', async () => {
+    const change = (name: string) =>
+      as(t.app, compliance)('POST', '/api/v1/mediators', {
+        country: 'FR',
+        creditorId,
+        name,
+        address: '4 rue de la Paix, 75002 Paris',
+        validFrom: '2026-09-01',
+      });
+    const [first, second] = await Promise.all([change('Médiateur A'), change('Médiateur B')]);
+    expect([first.statusCode, second.statusCode], `${first.body} ${second.body}`).toEqual([200, 200]);
+    expect(first.json().id).toBe(second.json().id);
+    const rows = (await own(compliance)).filter((row) => row.validFrom === '2026-09-01');
+    expect(rows).toHaveLength(1);
+    expect(['Médiateur A', 'Médiateur B']).toContain(rows[0]!.name);
+  });
 });

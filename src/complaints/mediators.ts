@@ -67,7 +67,20 @@ export async function saveMediator(deps: Deps, actor: Actor, body: Body, request
   if (body.validFrom < today) {
     throw invalid('mediators.past_date', 'A mediator is changed from today or a later day: the past stays as it was.');
   }
-  const id = await deps.db.transaction().execute(async (trx) => {
+  // Two first saves of one scope and day at once: the later meets the unique index, and is saved again as a correction.
+  const id = await writeMediator(deps, actor, body, requestId, now).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    return writeMediator(deps, actor, body, requestId, now);
+  });
+  const row = (await listMediators(deps)).items.find((item) => item.id === id);
+  return row!;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** The row of the same scope and day corrected, or a new one added, audited with the row before: one transaction. */
+function writeMediator(deps: Deps, actor: Actor, body: Body, requestId: string, now: Date): Promise<string> {
+  return deps.db.transaction().execute(async (trx) => {
     if (body.creditorId) await creditorExists(trx, body.creditorId);
     const before = await sameScopeAndDay(trx, body);
     const values = {
@@ -112,8 +125,6 @@ export async function saveMediator(deps: Deps, actor: Actor, body: Body, request
     });
     return saved.id;
   });
-  const row = (await listMediators(deps)).items.find((item) => item.id === id);
-  return row!;
 }
 
 async function creditorExists(trx: Transaction<DB>, creditorId: string) {
