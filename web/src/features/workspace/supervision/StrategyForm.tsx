@@ -35,7 +35,7 @@ export function StrategyForm({
               segment={segment}
               index={index}
               last={index === count - 1}
-              taken={preview.preview?.segments[index] ?? null}
+              taken={preview.preview?.segments.find((counted) => counted.segmentId === segment.id) ?? null}
               onChange={(next) => onChange(replaceSegment(document, index, next))}
               onMove={(delta) => onChange(moveSegment(document, index, delta))}
               onRemove={count > 1 ? () => onChange(removeSegment(document, index)) : null}
