@@ -69,7 +69,11 @@ export async function loadDemoAdministration(deps: Deps, passwordHash: string): 
   if (manager) await prepareOneRemittance(deps, manager);
 }
 
-/** The first creditor with collections waiting gets a remittance prepared by the first manager, not released. */
+/**
+ * The first creditor with collections waiting gets a remittance prepared by the first manager, not released. Telco
+ * Alpi's portfolio was bought (its collections are the agency's, nothing is paid out), so it comes last: a release
+ * shows its transfer only when something is paid out.
+ */
 async function prepareOneRemittance(
   deps: Deps,
   manager: { id: string; role: Actor['role']; display_name: string; email: string },
@@ -83,7 +87,7 @@ async function prepareOneRemittance(
     locale: 'fr',
   };
   const periodTo = agencyToday(deps.now(), deps.config);
-  for (const code of ['ENERHONE', 'TELCOALPI', 'BHORIZON']) {
+  for (const code of ['ENERHONE', 'BHORIZON', 'TELCOALPI']) {
     const creditor = await deps.db.selectFrom('creditors').select('id').where('code', '=', code).executeTakeFirst();
     if (!creditor) continue;
     try {
