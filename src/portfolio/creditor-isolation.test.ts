@@ -87,6 +87,12 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(body.creditors.map((c) => c.creditorId)).toEqual([horizon.creditorId]);
   });
 
+  it('reads no agency-wide settings: the mediators every creditor shares, nor a strategy preview counting every creditor', async () => {
+    expect((await as(t.app, horizon)('GET', '/api/v1/mediators')).statusCode).toBe(403);
+    const preview = await as(t.app, horizon)('POST', '/api/v1/strategies/previews', { segments: [] });
+    expect(preview.statusCode).toBe(403);
+  });
+
   it('while agency staff see every creditor', async () => {
     const manager = await signIn(t.app, 'manager@demo.accord.test');
     const body = (await as(t.app, manager)('GET', '/api/v1/creditors')).json() as { items: unknown[] };
