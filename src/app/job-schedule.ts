@@ -10,6 +10,7 @@ import { CREDITOR_NOTICES, deliverCreditorNotices } from '../remittances/credito
 import { DOCUMENTS_RETENTION, deleteExpiredDocuments } from '../documents/erase-documents.js';
 import { sweepOrphanFiles } from '../documents/sweep-orphans.js';
 import { WORKSPACE_SWEEP, workspaceSweep } from '../workspace/sweep.js';
+import { JUDICIAL_REVIEW_QUEUE, refreshReviewQueue } from '../judicial/review-queue.js';
 
 export type { Jobs } from '../platform/jobs/boss.js';
 
@@ -70,6 +71,14 @@ export function jobSchedule(config: Config): JobDefinition[] {
       schedule: { cron: '30 3 * * *', tz: config.NIGHTLY_TZ },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
       run: async (deps) => ({ ...(await deleteExpiredDocuments(deps)), ...(await sweepOrphanFiles(deps)) }),
+    },
+    {
+      // Nightly: the cases without an amicable solution for their mandate's delay enter the judicial review queue.
+      name: JUDICIAL_REVIEW_QUEUE,
+      queue: { retryLimit: 0, expireInSeconds: 3600 },
+      schedule: { cron: '45 3 * * *', tz: config.NIGHTLY_TZ },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => refreshReviewQueue(deps),
     },
   ];
 }

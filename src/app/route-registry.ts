@@ -26,6 +26,7 @@ import { notificationRoutes } from '../notifications/routes.js';
 import { complaintRoutes } from '../complaints/routes.js';
 import { timeBarRoutes } from '../time-bars/routes.js';
 import { disputeRoutes } from '../disputes/routes.js';
+import { judicialReviewRoutes } from '../judicial/review-routes.js';
 import { closureRoutes } from '../closures/routes.js';
 import { estateRoutes } from '../estates/routes.js';
 
@@ -57,6 +58,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   disputeRoutes,
   closureRoutes,
   estateRoutes,
+  judicialReviewRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

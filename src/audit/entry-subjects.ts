@@ -20,6 +20,7 @@ const CHILD_TARGETS = {
   contact_override: 'contact_overrides',
   sepa_mandate: 'sepa_mandates',
   document: 'case_documents',
+  judicial_review: 'judicial_reviews',
 } as const;
 /** The rows of a target type as (id, case_id, debtor_id): a document knows its case, the case its debtor. */
 const rowsOf = (type: ChildTarget) =>

@@ -5,14 +5,14 @@ import type { DB } from '../platform/db/schema.js';
 export interface CaseNotice {
   creditorId: string;
   caseId: string;
-  event: 'dispute.evidence_requested' | 'dispute.decided' | 'case.closed' | 'case.reopened';
+  event: 'dispute.evidence_requested' | 'dispute.decided' | 'case.closed' | 'case.reopened' | 'judicial.escalated';
   payload: Record<string, unknown>;
   at: Date;
 }
 
 /**
  * Writes a case notice to the creditor's outbox in the transaction of the change it tells (a dispute's evidence
- * request, its decision, a closure of any reason, a reopening); the same job delivers it, signed, when the creditor gave a webhook.
+ * request, its decision, a closure of any reason, a reopening, an escalation to the judicial stage); the same job delivers it, signed, when the creditor gave a webhook.
  */
 export async function queueCreditorCaseNotice(trx: Transaction<DB>, notice: CaseNotice) {
   const creditor = await trx

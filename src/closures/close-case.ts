@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { changeCase, type CaseChangeOutcome } from '../cases/change-case.js';
 import { caseInScope } from '../cases/scope.js';
@@ -6,7 +6,8 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import { refreshCaseBalance } from '../ledger/post.js';
 import { queueCreditorCaseNotice } from '../payments/creditor-notice.js';
 import { cancelPlansOfClosedCases } from '../plans/cancel-on-close.js';
-import { agencyToday } from '../platform/calendar/index.js';
+import { agencyToday, type IsoDate } from '../platform/calendar/index.js';
+import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict } from '../platform/errors.js';
 import type { CaseLifecycleView, ClosureBody, ReopeningBody } from './contract.js';
@@ -27,70 +28,79 @@ export async function closeCase(
 ): Promise<CaseLifecycleView> {
   const now = deps.now();
   const today = agencyToday(now, deps.config);
-  return deps.db.transaction().execute(async (trx) => {
-    const found = await caseInScope(trx, actor, caseId);
-    await trx.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().execute();
-    if (found.status === 'closed')
-      throw conflict('cases.closed', 'The case is already closed.', { caseId, stage: found.stage });
-    const waiting = await trx
-      .selectFrom('disputes')
-      .select('id')
-      .where('case_id', '=', caseId)
-      .where('status', 'in', ['evidence_requested', 'answered'])
-      .executeTakeFirst();
-    if (waiting)
-      throw conflict('closures.disputes_open', 'A dispute of this case waits for the creditor or a decision.');
-    const returned = await trx
-      .updateTable('claims')
-      .set({ status: body.reason === 'recalled' ? 'recalled' : 'closed', updated_at: now })
-      .where('case_id', '=', caseId)
-      .where('status', '=', 'open')
-      .returning('id')
-      .execute();
-    await refreshCaseBalance(trx, caseId, now);
-    const outcome = await changeCase(trx, {
-      caseId,
-      change: { reason: 'closed_by_agency', closeReason: body.reason, note: body.note },
-      actorUserId: actor.userId,
-      now,
-      today,
-    });
-    const plansCancelled = await cancelPlansOfClosedCases(trx, {
-      caseIds: [caseId],
-      actor: auditActor(actor),
-      at: now,
-      requestId,
-    });
-    await queueCreditorCaseNotice(trx, {
-      creditorId: found.creditor_id,
-      caseId,
-      event: 'case.closed',
-      payload: {
-        caseReference: found.reference,
-        closeReason: body.reason,
-        closedOn: today,
-        claimsReturned: returned.length,
-      },
-      at: now,
-    });
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'case.closed',
-      targetType: 'case',
-      targetId: caseId,
-      creditorId: found.creditor_id,
-      before: { stage: found.stage, status: found.status, balanceCents: found.balance_cents },
-      after: {
-        closeReason: body.reason,
-        note: body.note,
-        claimsReturned: returned.map((claim) => claim.id),
-        plansCancelled,
-      },
-      requestId,
-      at: now,
-    });
-    return lifecycleView(caseId, outcome);
+  return deps.db.transaction().execute((trx) => closeCaseIn(trx, actor, caseId, body, { now, today, requestId }));
+}
+
+/** The closing of `closeCase` in the caller's transaction (a judicial review's close or return decides it too). */
+export async function closeCaseIn(
+  trx: Transaction<DB>,
+  actor: Actor,
+  caseId: string,
+  body: ClosureBody,
+  at: { now: Date; today: IsoDate; requestId: string | null },
+): Promise<CaseLifecycleView> {
+  const { now, today, requestId } = at;
+  const found = await caseInScope(trx, actor, caseId);
+  await trx.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().execute();
+  if (found.status === 'closed')
+    throw conflict('cases.closed', 'The case is already closed.', { caseId, stage: found.stage });
+  const waiting = await trx
+    .selectFrom('disputes')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['evidence_requested', 'answered'])
+    .executeTakeFirst();
+  if (waiting) throw conflict('closures.disputes_open', 'A dispute of this case waits for the creditor or a decision.');
+  const returned = await trx
+    .updateTable('claims')
+    .set({ status: body.reason === 'recalled' ? 'recalled' : 'closed', updated_at: now })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .returning('id')
+    .execute();
+  await refreshCaseBalance(trx, caseId, now);
+  const outcome = await changeCase(trx, {
+    caseId,
+    change: { reason: 'closed_by_agency', closeReason: body.reason, note: body.note },
+    actorUserId: actor.userId,
+    now,
+    today,
   });
+  const plansCancelled = await cancelPlansOfClosedCases(trx, {
+    caseIds: [caseId],
+    actor: auditActor(actor),
+    at: now,
+    requestId,
+  });
+  await queueCreditorCaseNotice(trx, {
+    creditorId: found.creditor_id,
+    caseId,
+    event: 'case.closed',
+    payload: {
+      caseReference: found.reference,
+      closeReason: body.reason,
+      closedOn: today,
+      claimsReturned: returned.length,
+    },
+    at: now,
+  });
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: 'case.closed',
+    targetType: 'case',
+    targetId: caseId,
+    creditorId: found.creditor_id,
+    before: { stage: found.stage, status: found.status, balanceCents: found.balance_cents },
+    after: {
+      closeReason: body.reason,
+      note: body.note,
+      claimsReturned: returned.map((claim) => claim.id),
+      plansCancelled,
+    },
+    requestId,
+    at: now,
+  });
+  return lifecycleView(caseId, outcome);
 }
 
 /**

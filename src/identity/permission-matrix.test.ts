@@ -284,6 +284,19 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/reopening',
     payload: () => ({ note: 'Probe of the permission matrix' }),
   },
+  'GET /api/v1/judicial-reviews': { url: () => '/api/v1/judicial-reviews' },
+  'POST /api/v1/judicial-reviews/refresh': { url: () => '/api/v1/judicial-reviews/refresh' },
+  // Allowed roles get 404: no such review (a probe decides no review of the demo).
+  'GET /api/v1/judicial-reviews/:id': { url: () => '/api/v1/judicial-reviews/00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/judicial-reviews/:id/decision': {
+    url: () => '/api/v1/judicial-reviews/00000000-0000-4000-8000-000000000000/decision',
+    payload: () => ({
+      decision: 'keep_amicable',
+      nextReviewOn: '2099-01-01',
+      reason: 'Probe of the permission matrix',
+    }),
+  },
+  'GET /api/v1/cases/:id/judicial-reviews': { url: (ids) => `/api/v1/cases/${ids.caseId}/judicial-reviews` },
   'GET /api/v1/cases/:id/estate': { url: (ids) => `/api/v1/cases/${ids.caseId}/estate` },
   // Allowed roles get 404: no such case (a probe reports no death on a case of the demo).
   'POST /api/v1/cases/:id/estate': {

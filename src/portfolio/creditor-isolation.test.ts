@@ -74,8 +74,8 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'not_found' });
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}`)).statusCode).toBe(200);
-    // Nor its estate or its disputes: the case's lifecycle reads answer as if the case did not exist.
-    for (const part of ['estate', 'disputes'])
+    // Nor its estate, its disputes or its judicial reviews: the case's lifecycle reads answer as if the case did not exist.
+    for (const part of ['estate', 'disputes', 'judicial-reviews'])
       expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/${part}`)).statusCode).toBe(404);
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}/estate`)).statusCode).toBe(200);
   });
@@ -91,6 +91,8 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect((await as(t.app, horizon)('GET', '/api/v1/mediators')).statusCode).toBe(403);
     const preview = await as(t.app, horizon)('POST', '/api/v1/strategies/previews', { segments: [] });
     expect(preview.statusCode).toBe(403);
+    // Nor the judicial review queue, which lists every creditor's cases.
+    expect((await as(t.app, horizon)('GET', '/api/v1/judicial-reviews')).statusCode).toBe(403);
   });
 
   it('while agency staff see every creditor', async () => {

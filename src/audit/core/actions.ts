@@ -99,6 +99,8 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'estate.party_added',
     'estate.claim_declared',
     'estate.option_recorded',
+    'judicial_review.decided',
+    'judicial_review.queue_refreshed',
   ],
   access: [
     'auth.login',

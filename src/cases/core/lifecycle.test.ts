@@ -48,6 +48,13 @@ const change: fc.Arbitrary<CaseChange> = fc.oneof(
   }),
   fc.record({ reason: fc.constant('reopened' as const), note: fc.constant('Fermé par erreur') }),
   fc.record({ reason: fc.constant('death_reported' as const), estateId: fc.constant('estate-1') }),
+  fc.record({
+    reason: fc.constant('judicial_escalated' as const),
+    reviewId: fc.constant('review-1'),
+    route: fc.constantFrom('psrpc', 'injonction_de_payer'),
+    fileNotBefore: fc.constantFrom('2026-03-10', '2026-02-01'),
+  }),
+  fc.record({ reason: fc.constant('judicial_returned' as const), note: fc.constant('Retour à l’amiable') }),
   fc.constantFrom<CaseChange>(
     { reason: 'paid_in_full' },
     { reason: 'payment_reversed' },
@@ -445,6 +452,78 @@ describe('disputes, closures and reopenings', () => {
               ).toBe(true);
           }
         }
+      }),
+    );
+  });
+});
+
+describe('the judicial stage', () => {
+  const open: CaseFacts = {
+    stage: 'amicable',
+    status: 'open',
+    closeReason: null,
+    closedOn: null,
+    balanceCents: 80_000,
+    openClaims: 1,
+    paidClaims: 0,
+    stageBeforeClosing: null,
+    openDisputes: 0,
+  };
+  const escalate: CaseChange = {
+    reason: 'judicial_escalated',
+    reviewId: 'r',
+    route: 'psrpc',
+    fileNotBefore: '2026-03-10',
+  };
+
+  it('moves an amicable or plan case to the judicial stage after a review, next step at the end of the notice', () => {
+    for (const stage of ['amicable', 'plan'] as const) {
+      expect(decideCaseChange({ ...open, stage }, escalate, NOW, TODAY)).toMatchObject({
+        outcome: 'changed',
+        to: { stage: 'judicial', status: 'open' },
+        next: { action: 'judicial_review', dueOn: '2026-03-10' },
+        history: { fromStage: stage, toStage: 'judicial', reason: { key: 'judicial_escalated' } },
+        event: { data: { reviewId: 'r', route: 'psrpc', fileNotBefore: '2026-03-10' } },
+      });
+    }
+    expect(decideCaseChange({ ...open, stage: 'judicial' }, escalate, NOW, TODAY).outcome).toBe('unchanged');
+  });
+
+  it('refuses with a stable code what the lifecycle knows stops a court action', () => {
+    const refused = (facts: CaseFacts) => decideCaseChange(facts, escalate, NOW, TODAY);
+    expect(refused({ ...open, openDisputes: 1 })).toMatchObject({ refusal: { code: 'cases.disputes_open' } });
+    expect(refused({ ...open, stage: 'dispute' })).toMatchObject({ refusal: { code: 'cases.disputes_open' } });
+    expect(refused({ ...open, stage: 'overindebtedness' })).toMatchObject({
+      refusal: { code: 'cases.overindebtedness_procedure' },
+    });
+    expect(refused({ ...open, stage: 'deceased' })).toMatchObject({ refusal: { code: 'cases.debtor_deceased' } });
+    expect(refused({ ...open, openClaims: 0 })).toMatchObject({ refusal: { code: 'cases.nothing_owed' } });
+    expect(
+      refused({ ...open, stage: 'closed', status: 'closed', closeReason: 'paid', closedOn: TODAY, balanceCents: 0 }),
+    ).toMatchObject({ refusal: { code: 'cases.closed' } });
+  });
+
+  it('returns a judicial case to the amicable stage and leaves any other stage where it is', () => {
+    const back: CaseChange = { reason: 'judicial_returned', note: 'Accord trouvé' };
+    expect(decideCaseChange({ ...open, stage: 'judicial' }, back, NOW, TODAY)).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'amicable' },
+      next: { action: 'contact_debtor', dueOn: TODAY },
+      event: { summary: { key: 'judicial_returned', params: { note: 'Accord trouvé' } } },
+    });
+    expect(decideCaseChange(open, back, NOW, TODAY).outcome).toBe('unchanged');
+  });
+
+  it('properties: a case reaches the judicial stage only through an escalation, never with a dispute open', () => {
+    fc.assert(
+      fc.property(facts, change, (before, next) => {
+        const transition = decideCaseChange(before, next, NOW, TODAY);
+        if (transition.outcome !== 'changed' || transition.to.stage !== 'judicial' || before.stage === 'judicial')
+          return;
+        if (next.reason === 'dispute_resolved' || next.reason === 'payment_reversed') return;
+        expect(next.reason).toBe('judicial_escalated');
+        expect(before.openDisputes ?? 0).toBe(0);
+        expect(['amicable', 'plan']).toContain(before.stage);
       }),
     );
   });

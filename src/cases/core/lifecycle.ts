@@ -1,4 +1,13 @@
-import { addDays, addMonths, isIsoDate, localDateOf } from '../../platform/calendar/dates.js';
+import { isIsoDate, localDateOf } from '../../platform/calendar/dates.js';
+import {
+  nextStepOf,
+  type AgencyCloseReason,
+  type CaseFacts,
+  type CaseStage,
+  type CaseState,
+  type CloseReason,
+  type NextStep,
+} from './case-state.js';
 import { recordText, type RecordText } from './record-texts.js';
 
 /**
@@ -10,88 +19,14 @@ import { recordText, type RecordText } from './record-texts.js';
  *   amicable / plan / judicial ─dispute_opened─► dispute ─dispute_resolved─► the stage it had before the dispute
  *   every open stage ─closed_by_agency (a person's reason)─► closed ─reopened─► amicable
  *   every open stage ─death_reported─► deceased (the estate is followed; closes as deceased when it is vacant)
+ *   amicable / plan ─judicial_escalated (a person's review)─► judicial ─judicial_returned─► amicable
  *
  * Each change is a row of `CASE_CHANGES`: which stages it moves, which it leaves where they are (not an error:
  * a plan agreed on a case in dispute leaves the dispute where a person put it), what it requires, where it goes and
  * what the stage history and the timeline say. A stage absent from a row refuses the change with a stable code.
  * New states (disputes, complaints, deceased, time-barred) are new rows and new stages, not new branches.
  */
-export const CASE_STAGES = [
-  'amicable',
-  'plan',
-  'dispute',
-  'overindebtedness',
-  'judicial',
-  'deceased',
-  'closed',
-] as const;
-export type CaseStage = (typeof CASE_STAGES)[number];
-export const CASE_STATUSES = ['open', 'on_hold', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const CLOSE_REASONS = [
-  'paid',
-  'recalled',
-  'time_barred',
-  'deceased',
-  'personal_recovery',
-  'settled',
-  'written_off',
-  'merged',
-  'other',
-  'returned_unpaid',
-  'overindebtedness_erasure',
-] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
-
-/**
- * The reasons a person closes a case for (`closed_by_agency`). Paid and merged are not among them: a case closes as
- * paid only through its payments (`paid_in_full`) and as merged only through a debtor merge (`merged`).
- * `deceased` is a debtor deceased without an estate to claim from (REGULATION §12).
- */
-export const AGENCY_CLOSE_REASONS = [
-  'settled',
-  'recalled',
-  'returned_unpaid',
-  'deceased',
-  'time_barred',
-  'overindebtedness_erasure',
-] as const satisfies readonly CloseReason[];
-export type AgencyCloseReason = (typeof AGENCY_CLOSE_REASONS)[number];
-
-/** Days the creditor has to send its evidence when the mandate says nothing (mandates.dispute_evidence_days). */
-export const DEFAULT_EVIDENCE_DAYS = 30;
-/** How long a closed file is kept before a person reviews its erasure: the general limitation period (C. civ. 2224). */
-export const CLOSED_FILE_REVIEW_MONTHS = 60;
-
-/** Where a case stands: the columns of `cases` this module owns. */
-export interface CaseState {
-  stage: CaseStage;
-  status: CaseStatus;
-  closeReason: CloseReason | null;
-  /** The agency's date the case closed, YYYY-MM-DD; null while it is open. */
-  closedOn: string | null;
-  /** The cached outstanding amount; a closed case owes nothing through the agency. */
-  balanceCents: number;
-}
-
-/** What a change may depend on besides the state, read under the case's row lock. */
-export interface CaseFacts extends CaseState {
-  openClaims: number;
-  paidClaims: number;
-  /** The stage the case had when it last closed (its stage history), for a reopening. */
-  stageBeforeClosing: CaseStage | null;
-  /** Disputes of the case still waiting for the creditor's evidence or a person's review (0 when not given). */
-  openDisputes?: number | undefined;
-  /** The stage the case had when it last entered the dispute stage, where a resolved dispute takes it back. */
-  stageBeforeDispute?: CaseStage | null | undefined;
-}
-
-/** Where every case starts: a placement opens it at the amicable stage. */
-export const OPENING_STATE: Omit<CaseState, 'balanceCents' | 'closedOn'> = {
-  stage: 'amicable',
-  status: 'open',
-  closeReason: null,
-};
+export * from './case-state.js';
 
 export type CaseChange =
   | { reason: 'plan_agreed'; planId: string; planVersion: number }
@@ -106,7 +41,9 @@ export type CaseChange =
   | { reason: 'dispute_resolved'; disputeId: string; decision: 'resume' | 'adjust' | 'close' }
   | { reason: 'closed_by_agency'; closeReason: AgencyCloseReason; note: string }
   | { reason: 'death_reported'; estateId: string }
-  | { reason: 'reopened'; note: string };
+  | { reason: 'reopened'; note: string }
+  | { reason: 'judicial_escalated'; reviewId: string; route: string; fileNotBefore: string }
+  | { reason: 'judicial_returned'; note: string };
 export type CaseChangeReason = CaseChange['reason'];
 
 export const CASE_REFUSAL_CODES = [
@@ -119,6 +56,8 @@ export const CASE_REFUSAL_CODES = [
   'cases.nothing_owed',
   'cases.disputes_open',
   'cases.merged_not_reopened',
+  'cases.overindebtedness_procedure',
+  'cases.debtor_deceased',
 ] as const;
 export type CaseRefusalCode = (typeof CASE_REFUSAL_CODES)[number];
 
@@ -139,23 +78,6 @@ export interface CaseTimelineEvent {
   kind: 'stage_change';
   summary: RecordText;
   data: Record<string, unknown>;
-}
-
-/** What the case waits for next, and by when: every state a change leaves has one. */
-export const NEXT_ACTIONS = [
-  'contact_debtor',
-  'follow_plan',
-  'await_creditor_evidence',
-  'follow_commission',
-  'judicial_review',
-  'follow_estate',
-  'retention_review',
-] as const;
-export type NextAction = (typeof NEXT_ACTIONS)[number];
-export interface NextStep {
-  action: NextAction;
-  /** YYYY-MM-DD, never before the day of the change. */
-  dueOn: string;
 }
 
 export type CaseTransition =
@@ -234,6 +156,27 @@ const noOpenClaims = (facts: CaseFacts): CaseRefusal | null =>
         message: `The case still has ${facts.openClaims} open claim(s): it closes only when none is left.`,
       }
     : null;
+
+/**
+ * What the lifecycle itself knows stops a case going to court: a dispute still open, an over-indebtedness procedure,
+ * a debtor who died, nothing owed. The review (src/judicial) checks the rest (time bars, holds, threshold, forbearance)
+ * before it asks for the change.
+ */
+const mayGoToCourt = (facts: CaseFacts): CaseRefusal | null => {
+  if (facts.stage === 'dispute' || (facts.openDisputes ?? 0) > 0)
+    return {
+      code: 'cases.disputes_open',
+      message: 'A dispute of this case waits for the creditor or a decision: the case cannot go to court.',
+    };
+  if (facts.stage === 'overindebtedness')
+    return {
+      code: 'cases.overindebtedness_procedure',
+      message: 'The debtor is under an over-indebtedness procedure: enforcement is stayed.',
+    };
+  if (facts.stage === 'deceased')
+    return { code: 'cases.debtor_deceased', message: 'The debtor died: the estate is followed, not the court.' };
+  return someOpenClaim(facts);
+};
 
 /**
  * Every change a case knows. The plan's changes follow the plan (plans/plan-status.ts); a case at a stage a person
@@ -368,38 +311,27 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
     }),
     summary: (change) => recordText('case_reopened', { note: change.note }),
   },
+  judicial_escalated: {
+    from: {
+      amicable: 'move',
+      plan: 'move',
+      dispute: 'move',
+      overindebtedness: 'move',
+      deceased: 'move',
+      judicial: 'stay',
+    },
+    requires: mayGoToCourt,
+    to: atStage('judicial'),
+    summary: (change) => recordText('judicial_escalated', { route: change.route, fileNotBefore: change.fileNotBefore }),
+    dueOn: (change) => change.fileNotBefore,
+    data: (change) => ({ reviewId: change.reviewId, route: change.route, fileNotBefore: change.fileNotBefore }),
+  },
+  judicial_returned: {
+    from: { ...everyOpenStage('stay'), judicial: 'move' },
+    to: atStage('amicable'),
+    summary: (change) => recordText('judicial_returned', { note: change.note }),
+  },
 };
-
-/**
- * The next step of a case in a state: a date for every state, so no change leaves a case that nobody looks at
- * again. An open stage is worked from the day of the change (a dispute: from the creditor's deadline); a closed file
- * is reviewed for erasure when the general limitation period has run.
- */
-export function nextStepOf(state: CaseState, today: string, dueOn?: string): NextStep {
-  switch (state.stage) {
-    case 'amicable':
-      return { action: 'contact_debtor', dueOn: today };
-    case 'plan':
-      return { action: 'follow_plan', dueOn: today };
-    case 'dispute':
-      return {
-        action: 'await_creditor_evidence',
-        dueOn: dueOn && isIsoDate(dueOn) && dueOn >= today ? dueOn : addDays(today, DEFAULT_EVIDENCE_DAYS),
-      };
-    case 'overindebtedness':
-      return { action: 'follow_commission', dueOn: today };
-    case 'judicial':
-      return { action: 'judicial_review', dueOn: today };
-    case 'deceased':
-      // The estate's own next date (estates/core: the certificate, the notary, the claim, the option period).
-      return { action: 'follow_estate', dueOn: dueOn && isIsoDate(dueOn) && dueOn >= today ? dueOn : today };
-    case 'closed':
-      return {
-        action: 'retention_review',
-        dueOn: addMonths(state.closedOn && state.closedOn > today ? state.closedOn : today, CLOSED_FILE_REVIEW_MONTHS),
-      };
-  }
-}
 
 /** The changes that may take a case out of `closed`: every other one refuses or leaves a closed case closed. */
 export const REOPENING_CHANGES: readonly CaseChangeReason[] = (Object.keys(CASE_CHANGES) as CaseChangeReason[]).filter(

@@ -54,6 +54,8 @@ export type RecordParamKind =
   | 'complaintOutcome'
   | 'estateRole'
   | 'heirOption'
+  | 'judicialRoute'
+  | 'reviewDecision'
   | 'message';
 
 /**
@@ -76,6 +78,12 @@ export const RECORD_TEXTS = {
   case_closed: { closeReason: 'closeReason', note: 'text' },
   case_reopened: { note: 'text' },
   death_reported_stage: {},
+  judicial_escalated: { route: 'judicialRoute', fileNotBefore: 'date' },
+  judicial_returned: { note: 'text' },
+  // The review before the judicial stage (src/judicial): the decision, and the debtor told before anything is filed.
+  judicial_review_decided: { decision: 'reviewDecision', reason: 'text' },
+  judicial_review_kept: { nextReviewOn: 'date', reason: 'text' },
+  judicial_notice_sent: { route: 'judicialRoute', fileNotBefore: 'date' },
   // Deceased debtors (src/estates): the report, the proof, the parties, the claim declared, the heirs' options.
   estate_death_reported: {},
   estate_death_proven: { diedOn: 'date', optionEndsOn: 'date' },

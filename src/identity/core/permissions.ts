@@ -115,6 +115,13 @@ export const PERMISSIONS = {
   'estates.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
   'estates.report': [...CASE_WORKERS, 'manager'],
   'estates.manage': ['team_leader', 'care_specialist', 'overindebtedness_specialist', 'judicial_specialist', 'manager'],
+  /**
+   * The review before the judicial stage (GDPR art. 22: a person decides every move to court): the queue, the review
+   * screen and the decision (judicial specialists, team leaders, managers); a case's review outcomes (case workers,
+   * compliance, a creditor user its own cases').
+   */
+  'judicial_reviews.review': ['judicial_specialist', 'team_leader', 'manager'],
+  'judicial_reviews.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,

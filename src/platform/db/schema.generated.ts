@@ -96,7 +96,7 @@ export type ContactsChannel = 'email' | 'letter' | 'phone' | 'sms';
 
 export type ContactsDirection = 'inbound' | 'outbound';
 
-export type CreditorNotificationsEvent = 'case.closed' | 'case.reopened' | 'dispute.decided' | 'dispute.evidence_requested' | 'payment.recorded' | 'payment.reversed';
+export type CreditorNotificationsEvent = 'case.closed' | 'case.reopened' | 'dispute.decided' | 'dispute.evidence_requested' | 'judicial.escalated' | 'payment.recorded' | 'payment.reversed';
 
 export type CreditorsSector = 'bank' | 'consumer_credit' | 'energy' | 'housing' | 'other' | 'telecom';
 
@@ -149,6 +149,14 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
 export type HoldsKind = 'commission_plan' | 'debt_advice' | 'deceased' | 'dispute' | 'overindebtedness_admissible' | 'overindebtedness_filed' | 'represented' | 'time_barred' | 'vulnerability';
 
 export type HoldsStatus = 'active' | 'lapsed' | 'lifted';
+
+export type JudicialReviewsChosenRoute = 'enforcement_with_title' | 'injonction_de_payer' | 'prior_mediation' | 'psrpc';
+
+export type JudicialReviewsDecision = 'close' | 'escalate' | 'keep_amicable' | 'return_to_creditor';
+
+export type JudicialReviewsProposedRoute = 'enforcement_with_title' | 'injonction_de_payer' | 'prior_mediation' | 'psrpc';
+
+export type JudicialReviewsStatus = 'decided' | 'waiting';
 
 export type LedgerEntriesAccount = 'agency_income' | 'cash' | 'claim' | 'creditor_payable' | 'creditor_placed' | 'debtor_credit';
 
@@ -898,6 +906,27 @@ export interface Holds {
   status: Generated<HoldsStatus>;
 }
 
+export interface JudicialReviews {
+  case_id: string;
+  chosen_route: JudicialReviewsChosenRoute | null;
+  created_at: Timestamp;
+  creditor_id: string;
+  debtor_id: string;
+  debtor_told_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision: JudicialReviewsDecision | null;
+  due_on: string;
+  facts: JsonColumn | null;
+  file_not_before: string | null;
+  id: Generated<string>;
+  next_review_on: string | null;
+  proposed_route: JudicialReviewsProposedRoute | null;
+  reason: string | null;
+  status: Generated<JudicialReviewsStatus>;
+  updated_at: Timestamp;
+}
+
 export interface LedgerEntries {
   account: LedgerEntriesAccount;
   amount_cents: number;
@@ -936,6 +965,8 @@ export interface Mandates {
   dispute_evidence_days: Generated<number>;
   ends_on: string | null;
   id: Generated<string>;
+  judicial_review_days: Generated<number>;
+  judicial_threshold_cents: Generated<number>;
   kind: MandatesKind;
   max_discount_bp: Generated<number>;
   max_plan_months: Generated<number>;
@@ -1363,6 +1394,7 @@ export interface DB {
   estate_parties: EstateParties;
   estates: Estates;
   holds: Holds;
+  judicial_reviews: JudicialReviews;
   ledger_entries: LedgerEntries;
   ledger_transactions: LedgerTransactions;
   login_throttles: LoginThrottles;

@@ -30,6 +30,8 @@ import { ForgottenPasswordPage } from '../features/identity/ForgottenPasswordPag
 import { NotFoundPage } from './NotFoundPage.js';
 import { PaymentsPage } from '../features/remittances/PaymentsPage.js';
 import { DisputesPage } from '../features/disputes/DisputesPage.js';
+import { ReviewPage } from '../features/judicial/ReviewPage.js';
+import { ReviewQueuePage } from '../features/judicial/ReviewQueuePage.js';
 import { PlacementPage } from '../features/intake/PlacementPage.js';
 import { PlacementsPage } from '../features/intake/PlacementsPage.js';
 import { PlacementUploadPage } from '../features/intake/PlacementUploadPage.js';
@@ -85,6 +87,8 @@ export function App() {
         <Route path="contact-policy/holidays" element={guarded('contact_policy.read', <ContactPolicyHolidaysPage />)} />
         <Route path="payments" element={guarded('remittances.read', <PaymentsPage />)} />
         <Route path="disputes" element={guarded('disputes.read', <DisputesPage />)} />
+        <Route path="judicial-reviews" element={guarded('judicial_reviews.review', <ReviewQueuePage />)} />
+        <Route path="judicial-reviews/:id" element={guarded('judicial_reviews.review', <ReviewPage />)} />
         <Route path="remittances/:id" element={guarded('remittances.read', <RemittancePage />)} />
         <Route path="bank-statements" element={guarded('bank_files.read', <BankStatementsPage />)} />
         <Route path="bank-statements/:id" element={guarded('bank_files.read', <BankStatementPage />)} />

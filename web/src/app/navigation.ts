@@ -17,6 +17,7 @@ export interface NavigationEntry {
     | 'nav.planApprovals'
     | 'nav.caseReviews'
     | 'nav.disputes'
+    | 'nav.judicialReviews'
     | 'nav.contactPolicy'
     | 'nav.payments'
     | 'nav.bankStatements'
@@ -41,6 +42,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/plan-approvals', labelKey: 'nav.planApprovals', permission: 'plans.approve' },
   { path: '/case-reviews', labelKey: 'nav.caseReviews', permission: 'plans.review' },
   { path: '/disputes', labelKey: 'nav.disputes', permission: 'disputes.read' },
+  { path: '/judicial-reviews', labelKey: 'nav.judicialReviews', permission: 'judicial_reviews.review' },
   { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
   { path: '/payments', labelKey: 'nav.payments', permission: 'remittances.read' },
   { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },

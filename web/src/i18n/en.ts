@@ -18,6 +18,7 @@ import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.
 import { mediatorsEn } from './mediators/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
+import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 
@@ -65,6 +66,7 @@ export const en: Messages = {
     planApprovals: 'Plans to approve',
     caseReviews: 'Cases to review',
     disputes: 'Disputes',
+    judicialReviews: 'Judicial reviews',
     contactPolicy: 'Contact policy',
     payments: 'Payments and remittances',
     bankStatements: 'Bank statements',
@@ -612,6 +614,7 @@ export const en: Messages = {
   timeBars: timeBarsEn,
   caseOverview: caseOverviewEn,
   disputes: disputesEn,
+  judicial: judicialEn,
   estates: estatesEn,
   strategyForm: strategyFormEn,
   problems: {
@@ -624,6 +627,7 @@ export const en: Messages = {
     ...documentsProblemsEn,
     ...complaintsProblemsEn,
     ...disputesProblemsEn,
+    ...judicialProblemsEn,
     ...estatesProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
@@ -845,6 +849,8 @@ export const en: Messages = {
       not_closed_as_paid: 'This case was not closed as paid: a reversed payment does not reopen it.',
       nothing_owed: 'No claim of this case owes again: it stays closed.',
       disputes_open: 'A dispute of this case still waits for a decision: collection does not resume.',
+      overindebtedness_procedure: 'The debtor is under an over-indebtedness procedure: enforcement is stayed.',
+      debtor_deceased: 'The debtor died: the estate is followed, not the court.',
       merged_not_reopened: 'This case closed when its debtor was merged: its claims live on in the surviving case.',
     },
     plans: {

@@ -17,6 +17,7 @@ import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.
 import { mediatorsFr } from './mediators/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
+import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 
@@ -64,6 +65,7 @@ export const fr = {
     planApprovals: 'Plans à valider',
     caseReviews: 'Dossiers à revoir',
     disputes: 'Contestations',
+    judicialReviews: 'Revues judiciaires',
     contactPolicy: 'Politique de contact',
     payments: 'Paiements et reversements',
     bankStatements: 'Relevés bancaires',
@@ -618,6 +620,7 @@ export const fr = {
   timeBars: timeBarsFr,
   caseOverview: caseOverviewFr,
   disputes: disputesFr,
+  judicial: judicialFr,
   estates: estatesFr,
   strategyForm: strategyFormFr,
   problems: {
@@ -630,6 +633,7 @@ export const fr = {
     ...documentsProblemsFr,
     ...complaintsProblemsFr,
     ...disputesProblemsFr,
+    ...judicialProblemsFr,
     ...estatesProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
@@ -873,6 +877,8 @@ export const fr = {
       not_closed_as_paid: 'Ce dossier n’a pas été clos comme soldé : l’annulation d’un paiement ne le rouvre pas.',
       nothing_owed: 'Aucune créance de ce dossier n’est redevenue due : il reste clos.',
       disputes_open: 'Une contestation de ce dossier attend encore une décision : le recouvrement ne reprend pas.',
+      overindebtedness_procedure: 'Le débiteur est en procédure de surendettement : les poursuites sont suspendues.',
+      debtor_deceased: 'Le débiteur est décédé : la succession est suivie, pas le tribunal.',
       merged_not_reopened:
         'Ce dossier a été fermé par une fusion de fiches : ses créances vivent dans le dossier conservé.',
     },

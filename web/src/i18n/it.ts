@@ -18,6 +18,7 @@ import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.
 import { mediatorsIt } from './mediators/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
+import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 
@@ -62,6 +63,7 @@ export const it: PartialMessages = {
     planApprovals: 'Piani da approvare',
     caseReviews: 'Pratiche da riesaminare',
     disputes: 'Contestazioni',
+    judicialReviews: 'Revisioni giudiziali',
     contactPolicy: 'Politica di contatto',
     payments: 'Pagamenti e riversamenti',
     bankStatements: 'Estratti conto',
@@ -605,6 +607,7 @@ export const it: PartialMessages = {
   timeBars: timeBarsIt,
   caseOverview: caseOverviewIt,
   disputes: disputesIt,
+  judicial: judicialIt,
   estates: estatesIt,
   strategyForm: strategyFormIt,
   problems: {
@@ -617,6 +620,7 @@ export const it: PartialMessages = {
     ...documentsProblemsIt,
     ...complaintsProblemsIt,
     ...disputesProblemsIt,
+    ...judicialProblemsIt,
     ...estatesProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
@@ -854,6 +858,9 @@ export const it: PartialMessages = {
         'Questa pratica non è stata chiusa come saldata: l’annullamento di un pagamento non la riapre.',
       nothing_owed: 'Nessun credito di questa pratica è di nuovo dovuto: resta chiusa.',
       disputes_open: 'Una contestazione di questa pratica attende ancora una decisione: il recupero non riprende.',
+      overindebtedness_procedure:
+        'Il debitore è in una procedura di sovraindebitamento: le azioni esecutive sono sospese.',
+      debtor_deceased: 'Il debitore è deceduto: si segue la successione, non il tribunale.',
       merged_not_reopened:
         'Questa pratica è stata chiusa per un’unione di schede: i suoi crediti vivono nella pratica conservata.',
     },

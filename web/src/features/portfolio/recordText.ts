@@ -18,6 +18,8 @@ const CODE_GROUPS: Partial<Record<RecordParamKind, string>> = {
   complaintOutcome: 'complaints.outcomes',
   estateRole: 'estates.roles',
   heirOption: 'estates.heirOptions',
+  judicialRoute: 'judicial.routes',
+  reviewDecision: 'judicial.decisions',
 };
 
 const KINDS: Record<string, Record<string, RecordParamKind> | undefined> = RECORD_TEXTS;

@@ -161,6 +161,10 @@ export const auditTrailEn: typeof auditTrailFr = {
       claim_declared: '{{actor}} declared a claim to an estate',
       option_recorded: "{{actor}} recorded an heir's option",
     },
+    judicial_review: {
+      decided: '{{actor}} decided the review of case {{case}} before the judicial stage',
+      queue_refreshed: '{{actor}} refreshed the judicial review queue',
+    },
     dispute: {
       recorded: '{{actor}} recorded a dispute and asked the creditor for evidence',
       linked: '{{actor}} recorded a dispute linked to an earlier one',

@@ -165,6 +165,10 @@ export const auditTrailFr = {
       claim_declared: '{{actor}} a déclaré une créance à une succession',
       option_recorded: '{{actor}} a enregistré l’option d’un héritier',
     },
+    judicial_review: {
+      decided: '{{actor}} a décidé de la revue du dossier {{case}} avant la phase judiciaire',
+      queue_refreshed: '{{actor}} a actualisé la file des revues avant la phase judiciaire',
+    },
     dispute: {
       recorded: '{{actor}} a enregistré une contestation et demandé les justificatifs au créancier',
       linked: '{{actor}} a enregistré une contestation rattachée à une précédente',

@@ -163,6 +163,10 @@ export const auditTrailIt: typeof auditTrailFr = {
       claim_declared: '{{actor}} ha dichiarato un credito alla successione',
       option_recorded: '{{actor}} ha registrato la scelta di un erede',
     },
+    judicial_review: {
+      decided: '{{actor}} ha deciso la revisione della pratica {{case}} prima della fase giudiziale',
+      queue_refreshed: '{{actor}} ha aggiornato la coda delle revisioni prima della fase giudiziale',
+    },
     dispute: {
       recorded: '{{actor}} ha registrato una contestazione e chiesto i documenti al creditore',
       linked: '{{actor}} ha registrato una contestazione collegata a una precedente',

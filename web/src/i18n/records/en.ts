@@ -14,6 +14,12 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   case_closed: 'Case closed ({{closeReason}}): {{note}}',
   case_reopened: 'Case reopened: {{note}}',
   death_reported_stage: 'Death reported: the case moves to the estate stage',
+  judicial_escalated: 'Reviewed and moved to the judicial stage ({{route}}); nothing filed before {{fileNotBefore}}',
+  judicial_returned: 'Back from the judicial stage to the amicable stage ({{note}})',
+  judicial_review_decided: 'Review before the judicial stage: {{decision}} ({{reason}})',
+  judicial_review_kept:
+    'Review before the judicial stage: kept amicable, reviewed again on {{nextReviewOn}} ({{reason}})',
+  judicial_notice_sent: 'Debtor told before any court action ({{route}}): nothing is filed before {{fileNotBefore}}',
   estate_death_reported: "The debtor's death was reported: every contact stops until proof",
   estate_death_proven:
     "Death certificate received (died on {{diedOn}}): the heirs' option period runs to {{optionEndsOn}}",

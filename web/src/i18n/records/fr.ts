@@ -13,6 +13,13 @@ export const recordsFr = {
   case_closed: 'Dossier clos ({{closeReason}}) : {{note}}',
   case_reopened: 'Dossier rouvert : {{note}}',
   death_reported_stage: 'Décès signalé : le dossier passe en phase succession',
+  judicial_escalated: 'Revu et passé en phase judiciaire ({{route}}) ; rien n’est déposé avant le {{fileNotBefore}}',
+  judicial_returned: 'Retour de la phase judiciaire à la phase amiable ({{note}})',
+  judicial_review_decided: 'Revue avant la phase judiciaire : {{decision}} ({{reason}})',
+  judicial_review_kept:
+    'Revue avant la phase judiciaire : maintenu en amiable, revu à nouveau le {{nextReviewOn}} ({{reason}})',
+  judicial_notice_sent:
+    'Débiteur informé avant toute action en justice ({{route}}) : rien n’est déposé avant le {{fileNotBefore}}',
   estate_death_reported: 'Décès du débiteur signalé : tout contact est suspendu jusqu’à la preuve',
   estate_death_proven:
     'Acte de décès reçu (décès le {{diedOn}}) : délai d’option des héritiers jusqu’au {{optionEndsOn}}',

@@ -14,6 +14,14 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   case_closed: 'Pratica chiusa ({{closeReason}}): {{note}}',
   case_reopened: 'Pratica riaperta: {{note}}',
   death_reported_stage: 'Decesso segnalato: la pratica passa alla fase successione',
+  judicial_escalated:
+    'Riesaminata e passata alla fase giudiziale ({{route}}); nulla viene depositato prima del {{fileNotBefore}}',
+  judicial_returned: 'Ritorno dalla fase giudiziale alla fase stragiudiziale ({{note}})',
+  judicial_review_decided: 'Revisione prima della fase giudiziale: {{decision}} ({{reason}})',
+  judicial_review_kept:
+    'Revisione prima della fase giudiziale: resta stragiudiziale, riesaminata il {{nextReviewOn}} ({{reason}})',
+  judicial_notice_sent:
+    'Debitore informato prima di ogni azione giudiziale ({{route}}): nulla viene depositato prima del {{fileNotBefore}}',
   estate_death_reported: 'Segnalato il decesso del debitore: ogni contatto è sospeso fino alla prova',
   estate_death_proven:
     'Certificato di morte ricevuto (decesso il {{diedOn}}): termine di scelta degli eredi fino al {{optionEndsOn}}',
