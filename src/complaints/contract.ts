@@ -185,7 +185,11 @@ export const mediatorRowSchema = z.object({
   upcoming: z.boolean(),
 });
 
-export const mediatorListSchema = z.object({ items: z.array(mediatorRowSchema) });
+export const mediatorListSchema = z.object({
+  items: z.array(mediatorRowSchema),
+  /** The agency's today, the first day a change may apply from (the browser's own day may differ). */
+  today: calendarDate,
+});
 
 export type MediatorBody = z.input<typeof mediatorBody>;
 export type MediatorRow = z.infer<typeof mediatorRowSchema>;

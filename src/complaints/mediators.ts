@@ -37,7 +37,7 @@ export async function listMediators(deps: Deps): Promise<MediatorList> {
     const scope = scopeOf(row);
     if (row.valid_from <= today && !inForce.has(scope)) inForce.set(scope, row.id);
   }
-  return { items: rows.map((row) => view(row, today, inForce.get(scopeOf(row)) === row.id)) };
+  return { items: rows.map((row) => view(row, today, inForce.get(scopeOf(row)) === row.id)), today };
 }
 
 function view(row: Row, today: IsoDate, inForce: boolean): MediatorRow {

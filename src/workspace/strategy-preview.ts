@@ -1,8 +1,10 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { withinScope } from '../cases/scope.js';
 import type { Actor } from '../identity/actor.js';
 import { localDateOf } from '../platform/calendar/index.js';
+import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
+import { AppError } from '../platform/errors.js';
 import type { Conditions, StrategyDocument } from './core/strategy-document.js';
 import type { StrategyPreview } from './contract.js';
 import { checkedStrategy } from './strategy-store.js';
@@ -15,11 +17,12 @@ type Fact = 'lastOutcome' | 'brokenPromises' | 'planState' | 'vulnerable';
  */
 const FACT_COLUMNS: Record<Fact, RawBuilder<unknown>> = {
   lastOutcome: sql`coalesce((select coalesce(r.result, k.outcome) from contacts k
-    left join call_records r on r.contact_id = k.id where k.case_id = c.id order by k.occurred_at desc limit 1), 'none')`,
+    left join call_records r on r.contact_id = k.id where k.case_id = c.id order by k.occurred_at desc, k.id desc limit 1),
+    'none')`,
   brokenPromises: sql`(select count(*)::int from promises p where p.case_id = c.id and p.status = 'broken')`,
   planState: sql`coalesce((select case when pl.status = 'active' and exists (select 1 from plan_instalments i
     where i.plan_id = pl.id and i.status = 'late') then 'late' else pl.status end
-    from plans pl where pl.case_id = c.id order by pl.created_at desc limit 1), 'none')`,
+    from plans pl where pl.case_id = c.id order by pl.created_at desc, pl.id desc limit 1), 'none')`,
   vulnerable: sql`exists (select 1 from holds h where h.debtor_id = c.debtor_id and h.status = 'active'
     and h.kind = 'vulnerability' and (h.case_id is null or h.case_id = c.id))`,
 };
@@ -72,24 +75,25 @@ export async function previewStrategy(deps: Deps, actor: Actor, draft: unknown):
     sql` `,
   );
   const today = localDateOf(deps.now(), 'UTC');
-  const [draftCounts, queueCounts] = await Promise.all([
-    sql<{ segment: number | null; cases: number }>`
-      with f as (
-        select c.id, cr.code as creditor_code, c.stage, c.balance_cents,
-          greatest(0, ${today}::date - c.opened_on) as age_days,
-          case when d.language in ('fr', 'en', 'it') then d.language else 'fr' end as language
-          ${sql.join(extra, sql` `)}
-        from cases c join creditors cr on cr.id = c.creditor_id join debtors d on d.id = c.debtor_id
-        where c.status <> 'closed' and ${withinScope(actor, 'c.creditor_id')}
-      )
-      select (case ${placed} end)::int as segment, count(*)::int as cases from f group by 1`.execute(deps.db),
-    deps.db
-      .selectFrom('case_queue')
-      .select(['segment_id', (eb) => eb.fn.countAll<number>().as('cases')])
-      .where(withinScope(actor, 'case_queue.creditor_id'))
-      .groupBy('segment_id')
-      .execute(),
-  ]);
+  const counted = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      // A draft's conditions can name facts read per case over every open case: bounded, so a broad draft on a
+      // large portfolio answers "narrow it" rather than holding a connection the agents' queue needs.
+      await sql`set local statement_timeout = ${sql.lit(PREVIEW_TIMEOUT_MS)}`.execute(trx);
+      return countSegments(trx, actor, placed, extra, today);
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === QUERY_CANCELED) {
+        throw new AppError(
+          'strategy.preview_too_slow',
+          503,
+          `Counting this draft took longer than ${PREVIEW_TIMEOUT_MS / 1000} seconds: try again when the agency is quieter, or preview fewer conditions on the contact history at a time.`,
+        );
+      }
+      throw error;
+    });
+  const [draftCounts, queueCounts] = counted;
   const byIndex = new Map(draftCounts.rows.map((row) => [row.segment, Number(row.cases)]));
   const inQueue = new Map(queueCounts.map((row) => [row.segment_id, Number(row.cases)]));
   const segments = strategy.segments.map((segment, index) => ({
@@ -99,4 +103,36 @@ export async function previewStrategy(deps: Deps, actor: Actor, draft: unknown):
     inQueueNow: inQueue.get(segment.id) ?? 0,
   }));
   return { total: segments.reduce((sum, segment) => sum + segment.cases, 0), segments };
+}
+
+/** The longest a preview may count for (PostgreSQL cancels the statement; PGlite runs it to its end). */
+const PREVIEW_TIMEOUT_MS = 20_000;
+/** PostgreSQL's SQLSTATE for a statement cancelled by its timeout. */
+const QUERY_CANCELED = '57014';
+
+async function countSegments(
+  db: Kysely<DB>,
+  actor: Actor,
+  placed: RawBuilder<unknown>,
+  extra: RawBuilder<unknown>[],
+  today: string,
+) {
+  return Promise.all([
+    sql<{ segment: number | null; cases: number }>`
+      with f as (
+        select c.id, cr.code as creditor_code, c.stage, c.balance_cents,
+          greatest(0, ${today}::date - c.opened_on) as age_days,
+          case when d.language in ('fr', 'en', 'it') then d.language else 'fr' end as language
+          ${sql.join(extra, sql` `)}
+        from cases c join creditors cr on cr.id = c.creditor_id join debtors d on d.id = c.debtor_id
+        where c.status <> 'closed' and ${withinScope(actor, 'c.creditor_id')}
+      )
+      select (case ${placed} end)::int as segment, count(*)::int as cases from f group by 1`.execute(db),
+    db
+      .selectFrom('case_queue')
+      .select(['segment_id', (eb) => eb.fn.countAll<number>().as('cases')])
+      .where(withinScope(actor, 'case_queue.creditor_id'))
+      .groupBy('segment_id')
+      .execute(),
+  ]);
 }

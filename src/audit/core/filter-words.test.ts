@@ -48,4 +48,11 @@ describe('the audit filter in words', () => {
     expect(auditFilterWords(NONE, 'fr')).toBe('Toutes les entrées, sans filtre');
     expect(dayInWords('2026-12-25', 'fr')).toBe('25 déc. 2026');
   });
+
+  it('gives one action by the code the rows of the file use, with its area in words', () => {
+    expect(auditFilterWords({ ...NONE, action: 'payment.recorded' }, 'fr')).toBe(
+      'Action : payment.recorded (paiements)',
+    );
+    expect(auditFilterWords({ ...NONE, action: 'no.such_action' }, 'en')).toMatch(/^Action: no\.such_action \(.+\)$/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Message } from '../../platform/message.js';
-import type { AuditFamily } from './actions.js';
+import { familyOf, type AuditFamily } from './actions.js';
 
 /** The filters of an audit trail as a person chose them, each named (an author, a case, a debtor by name). */
 export interface AppliedAuditFilter {
@@ -80,6 +80,8 @@ export function auditFilterWords(filter: AppliedAuditFilter, lang: Lang): string
   if (filter.case) parts.push(WORDS.case[lang] + filter.case.reference);
   if (filter.debtor) parts.push(WORDS.debtor[lang] + named(filter.debtor.name));
   if (filter.family) parts.push(WORDS.family[lang] + AUDIT_FAMILY_WORDS[filter.family][lang]);
-  if (filter.action) parts.push(WORDS.action[lang] + filter.action);
+  // The file's rows give each action by its stable code: the caption names it alike, with its area in words.
+  if (filter.action)
+    parts.push(`${WORDS.action[lang]}${filter.action} (${AUDIT_FAMILY_WORDS[familyOf(filter.action)][lang]})`);
   return parts.length === 0 ? WORDS.none[lang] : parts.join(' · ');
 }

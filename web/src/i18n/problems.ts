@@ -166,6 +166,7 @@ export const PROBLEM_CODES = [
   'sepa_mandates.revoked',
   'sepa_mandates.revoked_before_signature',
   'strategy.invalid',
+  'strategy.preview_too_slow',
   'segment.unknown',
   'segment.note_missing',
   'assignment.team_unknown',

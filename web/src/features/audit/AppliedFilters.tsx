@@ -15,6 +15,25 @@ function period(applied: Applied, t: TFunction, format: Formatters): string | nu
   return null;
 }
 
+/**
+ * One kind of act in words: its sentence with a generic author and "…" for what each entry names ("Quelqu’un a
+ * enregistré un paiement de … sur le dossier …"); an action the app has no sentence for keeps its code.
+ */
+function actionInWords(action: string, t: TFunction): string {
+  const blank = '…';
+  return t(`auditTrail.actions.${action}`, {
+    actor: t('auditTrail.applied.someone'),
+    case: blank,
+    debtor: blank,
+    user: blank,
+    amount: blank,
+    count: blank,
+    version: blank,
+    reference: blank,
+    defaultValue: action,
+  });
+}
+
 /** The filters as a person reads them: "Du 1 déc. 2026 au 3 déc. 2026 · Auteur : Marie Dupont · Domaine : Paiements". */
 export function appliedFilterWords(applied: Applied, t: TFunction, format: Formatters): string {
   const unknown = t('auditTrail.applied.unknown');
@@ -26,7 +45,7 @@ export function appliedFilterWords(applied: Applied, t: TFunction, format: Forma
     applied.family
       ? t('auditTrail.applied.family', { family: labelOf(t, 'auditTrail.families', applied.family) })
       : null,
-    applied.action ? t('auditTrail.applied.action', { action: applied.action }) : null,
+    applied.action ? t('auditTrail.applied.action', { action: actionInWords(applied.action, t) }) : null,
   ].filter((part): part is string => part !== null);
   return parts.length === 0 ? t('auditTrail.applied.none') : parts.join(' · ');
 }

@@ -38,4 +38,18 @@ describe('the audit filters in words', () => {
     ).toBe('Dossier : ACC-000123 · Débiteur : inconnu');
     expect(appliedFilterWords(NONE, i18n.t, format)).toBe('aucun, toutes les entrées');
   });
+
+  it('names one kind of act by its sentence, never by its code', async () => {
+    await i18n.changeLanguage('fr');
+    expect(appliedFilterWords({ ...NONE, action: 'payment.recorded' }, i18n.t, makeFormatters('fr'))).toBe(
+      'Action : Quelqu’un a enregistré un paiement de … sur le dossier …',
+    );
+    await i18n.changeLanguage('it');
+    expect(appliedFilterWords({ ...NONE, action: 'payment.recorded' }, i18n.t, makeFormatters('it'))).not.toContain(
+      'payment.recorded',
+    );
+    // An action this version of the app has no sentence for is shown as it is rather than hidden.
+    expect(appliedFilterWords({ ...NONE, action: 'future.act' }, i18n.t, makeFormatters('it'))).toContain('future.act');
+    await i18n.changeLanguage('fr');
+  });
 });

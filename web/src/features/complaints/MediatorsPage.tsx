@@ -53,7 +53,13 @@ export function MediatorsPage() {
         )}
       </AsyncContent>
       {editing ? (
-        <MediatorForm key={editing.id} row={editing} onCancel={() => setEditing(null)} onSaved={saved} />
+        <MediatorForm
+          key={editing.id}
+          row={editing}
+          today={list.status === 'ready' ? list.data.today : browserToday()}
+          onCancel={() => setEditing(null)}
+          onSaved={saved}
+        />
       ) : null}
     </>
   );
@@ -95,11 +101,16 @@ function MediatorTable({ rows, onEdit }: { rows: MediatorRow[]; onEdit: (row: Me
   );
 }
 
-function MediatorForm(props: { row: MediatorRow; onCancel: () => void; onSaved: (said: Saying) => void }) {
+function MediatorForm(props: {
+  row: MediatorRow;
+  /** The agency's today, which the server checks the first day against. */
+  today: string;
+  onCancel: () => void;
+  onSaved: (said: Saying) => void;
+}) {
   const { t } = useTranslation();
-  const { row } = props;
+  const { row, today } = props;
   const submit = useSubmit();
-  const today = browserToday();
   const [name, setName] = useState(row.name);
   const [address, setAddress] = useState(row.address);
   const [website, setWebsite] = useState(row.website ?? '');

@@ -25,6 +25,7 @@ export const auditTrailEn: typeof auditTrailFr = {
     case: 'Case: {{reference}}',
     debtor: 'Debtor: {{name}}',
     family: 'Area: {{family}}',
+    someone: 'Someone',
     action: 'Action: {{action}}',
     unknown: 'unknown',
     none: 'none, every entry',

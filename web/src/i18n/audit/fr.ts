@@ -28,6 +28,7 @@ export const auditTrailFr = {
     case: 'Dossier : {{reference}}',
     debtor: 'Débiteur : {{name}}',
     family: 'Domaine : {{family}}',
+    someone: 'Quelqu’un',
     action: 'Action : {{action}}',
     unknown: 'inconnu',
     none: 'aucun, toutes les entrées',

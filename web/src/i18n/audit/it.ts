@@ -26,6 +26,7 @@ export const auditTrailIt: typeof auditTrailFr = {
     case: 'Pratica: {{reference}}',
     debtor: 'Debitore: {{name}}',
     family: 'Ambito: {{family}}',
+    someone: 'Qualcuno',
     action: 'Azione: {{action}}',
     unknown: 'sconosciuto',
     none: 'nessuno, tutte le voci',

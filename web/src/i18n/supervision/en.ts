@@ -197,6 +197,8 @@ export const supervisionEn = {
 
 export const supervisionProblemsEn = {
   strategy: {
+    preview_too_slow:
+      'Counting this draft took longer than 20 seconds: try again at a quieter time, or preview fewer conditions on the contact history at a time.',
     invalid: 'The strategy document is not valid; fix each point below (the place in the document, then the problem):',
   },
   segment: {

@@ -198,6 +198,8 @@ export const supervisionFr = {
 
 export const supervisionProblemsFr = {
   strategy: {
+    preview_too_slow:
+      'Compter ce brouillon a pris plus de 20 secondes : réessayez à une heure plus calme, ou prévisualisez moins de conditions sur l’historique des contacts à la fois.',
     invalid:
       'Le document de la stratégie n’est pas valable ; corrigez chaque point ci-dessous (l’emplacement dans le document, puis le problème) :',
   },

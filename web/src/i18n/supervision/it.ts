@@ -199,6 +199,8 @@ export const supervisionIt = {
 
 export const supervisionProblemsIt = {
   strategy: {
+    preview_too_slow:
+      'Il conteggio di questa bozza ha richiesto più di 20 secondi: riprovate in un momento più tranquillo, oppure visualizzate meno condizioni sullo storico dei contatti alla volta.',
     invalid:
       'Il documento della strategia non è valido; correggi ogni punto qui sotto (la posizione nel documento, poi il problema):',
   },
