@@ -227,6 +227,7 @@ describe('demo agency', () => {
       .selectFrom('plan_approvals as a')
       .innerJoin('users as u', 'u.id', 'a.requested_by')
       .select(['a.status', 'u.email'])
+      .where('a.status', '=', 'pending')
       .executeTakeFirstOrThrow();
     expect(approval).toEqual({ status: 'pending', email: 'agent@demo.accord.test' });
     const audit = await deps.db
@@ -235,5 +236,31 @@ describe('demo agency', () => {
       .where('action', 'in', ['promise.broken', 'callback.missed'])
       .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['callback.missed', 'promise.broken']);
+  });
+
+  it('gives the judicial team reviews to decide, some blocked, two decided, made through the services', async () => {
+    const reviews = await deps.db
+      .selectFrom('judicial_reviews as r')
+      .innerJoin('cases as c', 'c.id', 'r.case_id')
+      .select(['r.status', 'r.decision', 'r.file_not_before', 'c.stage'])
+      .execute();
+    const waiting = reviews.filter((r) => r.status === 'waiting');
+    expect(waiting.length).toBeGreaterThan(3);
+    expect(reviews.filter((r) => r.decision === 'escalate')).toEqual([
+      { status: 'decided', decision: 'escalate', file_not_before: '2026-12-02', stage: 'judicial' },
+    ]);
+    expect(reviews.filter((r) => r.decision === 'keep_amicable')).toHaveLength(1);
+    const judicial = await actor('judicial@demo.accord.test');
+    const { listReviewQueue } = await import('../judicial/review-view.js');
+    const queue = await listReviewQueue(deps, judicial, { limit: 200, offset: 0 });
+    const blocks = queue.items.flatMap((item) => item.blocks);
+    expect(blocks).toEqual(expect.arrayContaining(['time_barred', 'dispute_open', 'no_forbearance_offered']));
+    expect(queue.items.some((item) => item.blocks.length === 0)).toBe(true);
+    const audit = await deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'judicial_review.decided')
+      .execute();
+    expect(audit).toHaveLength(2);
   });
 });

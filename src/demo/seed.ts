@@ -121,6 +121,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await rebuildQueue(deps);
   // What waits for the team leader: a broken promise, a missed callback, a plan to approve.
   await loadDemoTeamWork(deps);
+  // The judicial team's review queue, after everything else chose its cases: cases offered a plan long ago, decided.
+  await (await import('./judicial-reviews.js')).loadDemoJudicialReviews(deps);
   return loaded;
 }
 
