@@ -27,7 +27,7 @@ describe('permission matrix', () => {
     expect(can('administrator', 'cases.read')).toBe(false);
   });
 
-  it('gives creditor users their portfolio, their own placements, payments, remittances, disputes to answer and the estate state of its own cases, nothing else', () => {
+  it('gives creditor users their portfolio, their own placements, payments, remittances, disputes to answer, the estate state and the judicial review outcomes of its own cases, nothing else', () => {
     expect(permissionsOf('creditor_user').sort()).toEqual([
       'cases.read',
       'creditors.read',
@@ -37,6 +37,7 @@ describe('permission matrix', () => {
       'documents.read',
       'documents.upload',
       'estates.read',
+      'judicial_reviews.read',
       'me.read',
       'me.update',
       'payments.read',
@@ -64,6 +65,14 @@ describe('permission matrix', () => {
     ]);
     expect(ROLES.filter((role) => can(role, 'queues.supervise')).sort()).toEqual(['manager', 'team_leader']);
     expect(ROLES.filter((role) => can(role, 'strategies.manage'))).toEqual(['manager']);
+  });
+
+  it('lets judicial specialists, team leaders and managers decide a move to the judicial stage, never a creditor', () => {
+    expect(ROLES.filter((role) => can(role, 'judicial_reviews.review')).sort()).toEqual([
+      'judicial_specialist',
+      'manager',
+      'team_leader',
+    ]);
   });
 
   it('lets compliance officers and administrators edit the mediators a refusal names, no one else', () => {
