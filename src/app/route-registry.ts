@@ -29,6 +29,7 @@ import { disputeRoutes } from '../disputes/routes.js';
 import { judicialReviewRoutes } from '../judicial/review-routes.js';
 import { closureRoutes } from '../closures/routes.js';
 import { estateRoutes } from '../estates/routes.js';
+import { overindebtednessRoutes } from '../overindebtedness/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -59,6 +60,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   closureRoutes,
   estateRoutes,
   judicialReviewRoutes,
+  overindebtednessRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -6,6 +6,7 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, invalid } from '../platform/errors.js';
 import { isValidIBAN } from 'ibantools';
+import { PLAN_STATES, STAYED_STATES } from '../overindebtedness/core/procedure.js';
 import {
   buildPain008,
   instalmentEndToEndId,
@@ -61,24 +62,47 @@ export async function directDebitFile(
 
 /** Unpaid instalments of live plans due on the date that are in no file yet. */
 function dueInstalments(trx: Transaction<DB>, date: string) {
-  return trx
-    .selectFrom('plan_instalments as i')
-    .innerJoin('plan_versions as v', 'v.id', 'i.plan_version_id')
-    .innerJoin('plans as p', (join) =>
-      join.onRef('p.id', '=', 'v.plan_id').onRef('p.current_version', '=', 'v.version'),
-    )
-    .innerJoin('cases as c', 'c.id', 'p.case_id')
-    .select(['i.id', 'i.number', 'i.amount_cents', 'c.id as case_id', 'c.reference as case_reference'])
-    .where('i.due_on', '=', date)
-    .where('i.status', '<>', 'paid')
-    .where('p.status', 'in', ['agreed', 'active'])
-    .where('c.status', '<>', 'closed')
-    .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('sepa_collections as s').select('s.id').whereRef('s.instalment_id', '=', 'i.id'))),
-    )
-    .orderBy('c.reference')
-    .orderBy('i.number')
-    .execute();
+  return (
+    trx
+      .selectFrom('plan_instalments as i')
+      .innerJoin('plan_versions as v', 'v.id', 'i.plan_version_id')
+      .innerJoin('plans as p', (join) =>
+        join.onRef('p.id', '=', 'v.plan_id').onRef('p.current_version', '=', 'v.version'),
+      )
+      .innerJoin('cases as c', 'c.id', 'p.case_id')
+      .select(['i.id', 'i.number', 'i.amount_cents', 'c.id as case_id', 'c.reference as case_reference'])
+      .where('i.due_on', '=', date)
+      .where('i.status', '<>', 'paid')
+      .where('p.status', 'in', ['agreed', 'active'])
+      .where('c.status', '<>', 'closed')
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('sepa_collections as s').select('s.id').whereRef('s.instalment_id', '=', 'i.id')),
+        ),
+      )
+      // An over-indebtedness procedure forbids every direct debit in a stayed state, and in a plan state every one but
+      // the commission's plan (overindebtedness/core/procedure.ts, `allowedActs`).
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('overindebtedness_cases as oc')
+              .innerJoin('overindebtedness_procedures as op', 'op.id', 'oc.procedure_id')
+              .select('oc.case_id')
+              .whereRef('oc.case_id', '=', 'c.id')
+              .where((w) =>
+                w.or([
+                  w('op.state', 'in', [...STAYED_STATES]),
+                  w.and([w('op.state', 'in', [...PLAN_STATES]), w('oc.plan_id', 'is distinct from', w.ref('p.id'))]),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .orderBy('c.reference')
+      .orderBy('i.number')
+      .execute()
+  );
 }
 
 /** Each case's active mandate signed by the date, the latest signed (locked: its sequence may change). */

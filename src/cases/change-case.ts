@@ -127,6 +127,18 @@ async function lockCaseFacts(trx: Transaction<DB>, caseId: string): Promise<Case
           .limit(1)
           .executeTakeFirst()
       : undefined;
+  const beforeOverindebtedness =
+    row.stage === 'overindebtedness'
+      ? await trx
+          .selectFrom('case_stage_history')
+          .select('from_stage')
+          .where('case_id', '=', caseId)
+          .where('to_stage', '=', 'overindebtedness')
+          .where('from_stage', '<>', 'overindebtedness')
+          .orderBy('changed_at', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : undefined;
   return {
     debtorId: row.debtor_id,
     stage: row.stage,
@@ -139,5 +151,6 @@ async function lockCaseFacts(trx: Transaction<DB>, caseId: string): Promise<Case
     stageBeforeClosing: (before?.from_stage ?? null) as CaseStage | null,
     openDisputes: Number(disputes.open),
     stageBeforeDispute: (beforeDispute?.from_stage ?? null) as CaseStage | null,
+    stageBeforeOverindebtedness: (beforeOverindebtedness?.from_stage ?? null) as CaseStage | null,
   };
 }

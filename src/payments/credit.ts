@@ -161,6 +161,11 @@ export async function adjustClaimIn(
   claimId: string,
   input: ClaimAdjustment,
   requestId: string | null = null,
+  /**
+   * `settle: false` leaves the claim's status, the case's balance and its plan to the caller (an erasure closes the
+   * claims it wrote off itself: they are not paid).
+   */
+  options: { settle: boolean } = { settle: true },
 ): Promise<ClaimAdjustmentResult> {
   const now = deps.now();
   const claim = await trx
@@ -186,8 +191,10 @@ export async function adjustClaimIn(
     createdBy: actor.userId,
     entries: adjustmentEntries(claim.creditor_id, claimId, input.component, input.amountCents),
   });
-  await settleCase(trx, claim.case_id, actor.userId, now, deps.config);
-  await fitPlanToBalance(trx, actor, claim.case_id, 'claim_correction', { at: now, requestId });
+  if (options.settle) {
+    await settleCase(trx, claim.case_id, actor.userId, now, deps.config);
+    await fitPlanToBalance(trx, actor, claim.case_id, 'claim_correction', { at: now, requestId });
+  }
   await appendAudit(trx, {
     actor: auditActor(actor),
     action: 'claim.adjusted',

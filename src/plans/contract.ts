@@ -87,7 +87,8 @@ export const planSchema = z.object({
       agreedCents: cents,
       discountCents: cents,
       capacityCents: cents,
-      assessmentId: z.string(),
+      /** The budget the plan was drawn from; null for a plan the over-indebtedness commission imposed. */
+      assessmentId: z.string().nullable(),
       approvalReasons: z.array(z.string()),
       knowinglyAboveCapacity: z.boolean(),
       createdBy: z.string().nullable(),

@@ -13,6 +13,7 @@ export interface CaseFacts {
   debtorId: string;
   creditorId: string;
   status: string;
+  stage: string;
   balanceCents: number;
   mandate: MandateLimits & { graceDays: number };
   /** Where the debtor lives, for the business days its instalments fall on. */
@@ -30,6 +31,7 @@ export async function loadCase(db: Db, caseId: string, lock = false): Promise<Ca
       'cases.debtor_id',
       'cases.creditor_id',
       'cases.status',
+      'cases.stage',
       'cases.balance_cents',
     ])
     .select([
@@ -48,6 +50,7 @@ export async function loadCase(db: Db, caseId: string, lock = false): Promise<Ca
     debtorId: row.debtor_id,
     creditorId: row.creditor_id,
     status: row.status,
+    stage: row.stage,
     balanceCents: Number(row.balance_cents),
     mandate: {
       maxPlanMonths: row.max_plan_months,
@@ -114,6 +117,18 @@ export async function loadAuthority(db: Db, role: Role): Promise<Authority> {
 export function assertCaseOpen(facts: CaseFacts): void {
   if (facts.status === 'closed')
     throw conflict('plans.case_closed', 'This case is closed: a plan can only be made on an open case.');
+}
+
+/**
+ * A case in the over-indebtedness procedure pays only the commission's schedule (C. conso L722-5, L733-16): no plan
+ * is agreed with the debtor there; the commission's is imported by src/overindebtedness (commission-plan.ts).
+ */
+export function assertNotInProcedure(facts: CaseFacts): void {
+  if (facts.stage === 'overindebtedness')
+    throw conflict(
+      'plans.overindebtedness',
+      'This case is in an over-indebtedness procedure: only the commission’s schedule is collected, no other plan.',
+    );
 }
 
 /**

@@ -8,6 +8,7 @@ import { checkTerms, type Authority, type CheckedTerms, type PlanStatus, type Re
 import { frenchReason, reasonColumns, writeReason } from './core/event-reasons.js';
 import {
   assertCaseOpen,
+  assertNotInProcedure,
   loadAuthority,
   loadCapacity,
   loadCase,
@@ -188,6 +189,7 @@ export async function createPlan(
   const planId = await deps.db.transaction().execute(async (trx) => {
     const facts = await loadCase(trx, caseId, true);
     assertCaseOpen(facts);
+    assertNotInProcedure(facts);
     if (facts.balanceCents <= 0)
       throw conflict('plans.nothing_owed', 'Nothing is owed on this case: there is no plan to make.');
     const live = await trx
@@ -286,6 +288,7 @@ export async function renegotiatePlan(
     const plan = await lockPlan(trx, planId);
     const facts = await loadCase(trx, plan.case_id, true);
     assertCaseOpen(facts);
+    assertNotInProcedure(facts);
     const owedCents = await remainingCents(trx, plan);
     if (owedCents <= 0)
       throw conflict('plans.nothing_owed', 'Every instalment of this plan is paid: there is nothing to renegotiate.');

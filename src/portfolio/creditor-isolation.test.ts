@@ -74,10 +74,13 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'not_found' });
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}`)).statusCode).toBe(200);
-    // Nor its estate, its disputes or its judicial reviews: the case's lifecycle reads answer as if the case did not exist.
-    for (const part of ['estate', 'disputes', 'judicial-reviews'])
+    // Nor its estate, its disputes, its over-indebtedness procedure or its judicial reviews: the case's lifecycle reads answer as if the case did not exist.
+    for (const part of ['estate', 'disputes', 'judicial-reviews', 'overindebtedness'])
       expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/${part}`)).statusCode).toBe(404);
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}/estate`)).statusCode).toBe(200);
+    expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}/overindebtedness`)).statusCode).toBe(200);
+    // The team's queue crosses creditors: never a creditor user's.
+    expect((await as(t.app, energie)('GET', '/api/v1/overindebtedness/queue')).statusCode).toBe(403);
   });
 
   it('sees only its own figures on the dashboard', async () => {

@@ -28,6 +28,7 @@ export const TASK_KINDS = [
   'payment_check',
   'trace_contact',
   'refusal_review',
+  'liabilities_statement',
 ] as const;
 export const PROMISE_STATUSES = ['open', 'kept', 'broken', 'cancelled'] as const;
 export const TIERS = ['callback', 'promise', 'follow_up', 'standard'] as const;

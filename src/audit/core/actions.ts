@@ -101,6 +101,10 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'estate.option_recorded',
     'judicial_review.decided',
     'judicial_review.queue_refreshed',
+    'overindebtedness.filed',
+    'overindebtedness.step_recorded',
+    'overindebtedness.document_recorded',
+    'overindebtedness.claim_erased',
   ],
   access: [
     'auth.login',

@@ -73,6 +73,8 @@ export interface CaseFacts extends CaseState {
   openDisputes?: number | undefined;
   /** The stage the case had when it last entered the dispute stage, where a resolved dispute takes it back. */
   stageBeforeDispute?: CaseStage | null | undefined;
+  /** The stage the case had when it entered the over-indebtedness procedure, where leaving it takes it back. */
+  stageBeforeOverindebtedness?: CaseStage | null | undefined;
 }
 
 /** Where every case starts: a placement opens it at the amicable stage. */
@@ -116,7 +118,8 @@ export function nextStepOf(state: CaseState, today: string, dueOn?: string): Nex
         dueOn: dueOn && isIsoDate(dueOn) && dueOn >= today ? dueOn : addDays(today, DEFAULT_EVIDENCE_DAYS),
       };
     case 'overindebtedness':
-      return { action: 'follow_commission', dueOn: today };
+      // The commission's plan: from its first instalment.
+      return { action: 'follow_commission', dueOn: dueOn && isIsoDate(dueOn) && dueOn >= today ? dueOn : today };
     case 'judicial':
       // An escalated case waits for the end of the debtor's notice before anything is filed.
       return { action: 'judicial_review', dueOn: dueOn && isIsoDate(dueOn) && dueOn >= today ? dueOn : today };

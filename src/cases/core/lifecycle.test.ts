@@ -55,6 +55,20 @@ const change: fc.Arbitrary<CaseChange> = fc.oneof(
     fileNotBefore: fc.constantFrom('2026-03-10', '2026-02-01'),
   }),
   fc.record({ reason: fc.constant('judicial_returned' as const), note: fc.constant('Retour à l’amiable') }),
+  fc.record({ reason: fc.constant('overindebtedness_entered' as const), procedureId: fc.constant('proc-1') }),
+  fc.record({
+    reason: fc.constant('overindebtedness_left' as const),
+    procedureId: fc.constant('proc-1'),
+    outcome: fc.constantFrom('inadmissible' as const, 'ended' as const),
+    planLive: fc.boolean(),
+  }),
+  fc.record({
+    reason: fc.constant('overindebtedness_measures_apply' as const),
+    procedureId: fc.constant('proc-1'),
+    planId: fc.option(fc.constant('plan-1'), { nil: null }),
+    followOn: fc.constantFrom('2026-04-01', '2026-03-02', '2026-02-01', 'not a date'),
+  }),
+  fc.record({ reason: fc.constant('overindebtedness_erased' as const), procedureId: fc.constant('proc-1') }),
   fc.constantFrom<CaseChange>(
     { reason: 'paid_in_full' },
     { reason: 'payment_reversed' },
@@ -75,6 +89,7 @@ const facts: fc.Arbitrary<CaseFacts> = fc
     stageBeforeClosing: fc.option(fc.constantFrom(...CASE_STAGES), { nil: null }),
     openDisputes: fc.nat({ max: 2 }),
     stageBeforeDispute: fc.option(fc.constantFrom(...CASE_STAGES), { nil: null }),
+    stageBeforeOverindebtedness: fc.option(fc.constantFrom(...CASE_STAGES), { nil: null }),
   })
   .map(({ stage, onHold, closeReason, balanceCents, ...rest }) =>
     stage === 'closed'
@@ -307,6 +322,91 @@ describe('case lifecycle', () => {
         expect(run()).toEqual(run());
       }),
     );
+  });
+});
+
+describe('over-indebtedness', () => {
+  const base: CaseFacts = {
+    stage: 'plan',
+    status: 'open',
+    closeReason: null,
+    closedOn: null,
+    balanceCents: 40_000,
+    openClaims: 1,
+    paidClaims: 0,
+    stageBeforeClosing: null,
+  };
+  const procedureId = 'proc-1';
+
+  it('takes every open stage but deceased into the procedure, and back to the stage it had when the file is inadmissible or ends', () => {
+    for (const stage of ['amicable', 'plan', 'dispute', 'judicial'] as const) {
+      expect(
+        decideCaseChange({ ...base, stage }, { reason: 'overindebtedness_entered', procedureId }, NOW, TODAY),
+      ).toMatchObject({
+        outcome: 'changed',
+        to: { stage: 'overindebtedness' },
+        next: { action: 'follow_commission', dueOn: TODAY },
+        event: { summary: { key: 'overindebtedness_entered' }, data: { procedureId } },
+      });
+    }
+    const entered: CaseChange = { reason: 'overindebtedness_entered', procedureId };
+    expect(decideCaseChange({ ...base, stage: 'overindebtedness' }, entered, NOW, TODAY).outcome).toBe('unchanged');
+    expect(decideCaseChange({ ...base, stage: 'deceased' }, entered, NOW, TODAY).outcome).toBe('refused');
+    const inProcedure: CaseFacts = { ...base, stage: 'overindebtedness', stageBeforeOverindebtedness: 'plan' };
+    const left = decideCaseChange(
+      inProcedure,
+      { reason: 'overindebtedness_left', procedureId, outcome: 'inadmissible', planLive: true },
+      NOW,
+      TODAY,
+    );
+    expect(left).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'plan' },
+      event: { summary: { key: 'overindebtedness_inadmissible' } },
+    });
+    expect(
+      decideCaseChange(
+        { ...inProcedure, stageBeforeOverindebtedness: null },
+        { reason: 'overindebtedness_left', procedureId, outcome: 'ended', planLive: false },
+        NOW,
+        TODAY,
+      ),
+    ).toMatchObject({ outcome: 'changed', to: { stage: 'amicable' } });
+    // A case that left the procedure some other way is left where it is.
+    expect(
+      decideCaseChange(
+        base,
+        { reason: 'overindebtedness_left', procedureId, outcome: 'ended', planLive: false },
+        NOW,
+        TODAY,
+      ).outcome,
+    ).toBe('unchanged');
+  });
+
+  it('keeps a case in the procedure while the commission’s plan applies, and closes it on erasure once no claim is open', () => {
+    const inProcedure: CaseFacts = { ...base, stage: 'overindebtedness', stageBeforeOverindebtedness: 'amicable' };
+    expect(
+      decideCaseChange(
+        inProcedure,
+        { reason: 'overindebtedness_measures_apply', procedureId, planId: 'p', followOn: '2026-04-05' },
+        NOW,
+        TODAY,
+      ),
+    ).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'overindebtedness' },
+      next: { action: 'follow_commission', dueOn: '2026-04-05' },
+    });
+    const erased: CaseChange = { reason: 'overindebtedness_erased', procedureId };
+    expect(decideCaseChange(inProcedure, erased, NOW, TODAY)).toMatchObject({
+      outcome: 'refused',
+      refusal: { code: 'cases.claims_open' },
+    });
+    expect(decideCaseChange({ ...inProcedure, openClaims: 0, balanceCents: 0 }, erased, NOW, TODAY)).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'closed', status: 'closed', closeReason: 'overindebtedness_erasure', closedOn: TODAY },
+    });
+    expect(decideCaseChange(base, erased, NOW, TODAY).outcome).toBe('refused');
   });
 });
 

@@ -20,6 +20,9 @@ import { recordText, type RecordText } from './record-texts.js';
  *   every open stage ─closed_by_agency (a person's reason)─► closed ─reopened─► amicable
  *   every open stage ─death_reported─► deceased (the estate is followed; closes as deceased when it is vacant)
  *   amicable / plan ─judicial_escalated (a person's review)─► judicial ─judicial_returned─► amicable
+ *   every open stage but deceased ─overindebtedness_entered─► overindebtedness ─overindebtedness_left─► the stage
+ *     it had before (inadmissible, or ended without measures); ─overindebtedness_measures_apply─► overindebtedness
+ *     (the commission's plan is followed); ─overindebtedness_erased─► closed (rétablissement personnel)
  *
  * Each change is a row of `CASE_CHANGES`: which stages it moves, which it leaves where they are (not an error:
  * a plan agreed on a case in dispute leaves the dispute where a person put it), what it requires, where it goes and
@@ -43,7 +46,17 @@ export type CaseChange =
   | { reason: 'death_reported'; estateId: string }
   | { reason: 'reopened'; note: string }
   | { reason: 'judicial_escalated'; reviewId: string; route: string; fileNotBefore: string }
-  | { reason: 'judicial_returned'; note: string };
+  | { reason: 'judicial_returned'; note: string }
+  | { reason: 'overindebtedness_entered'; procedureId: string }
+  | {
+      reason: 'overindebtedness_left';
+      procedureId: string;
+      outcome: 'inadmissible' | 'ended';
+      /** Whether the case still has a live plan: a plan the stay cancelled does not take it back to `plan`. */
+      planLive: boolean;
+    }
+  | { reason: 'overindebtedness_measures_apply'; procedureId: string; planId: string | null; followOn: string }
+  | { reason: 'overindebtedness_erased'; procedureId: string };
 export type CaseChangeReason = CaseChange['reason'];
 
 export const CASE_REFUSAL_CODES = [
@@ -330,6 +343,42 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
     from: { ...everyOpenStage('stay'), judicial: 'move' },
     to: atStage('amicable'),
     summary: (change) => recordText('judicial_returned', { note: change.note }),
+  },
+  overindebtedness_entered: {
+    from: { amicable: 'move', plan: 'move', dispute: 'move', judicial: 'move', overindebtedness: 'stay' },
+    to: atStage('overindebtedness'),
+    summary: () => recordText('overindebtedness_entered', {}),
+    data: (change) => ({ procedureId: change.procedureId }),
+  },
+  overindebtedness_left: {
+    from: { ...everyOpenStage('stay'), overindebtedness: 'move', closed: 'stay' },
+    to: (facts, _today, change) => {
+      const back = facts.stageBeforeOverindebtedness;
+      const ok =
+        back &&
+        back !== 'overindebtedness' &&
+        back !== 'closed' &&
+        back !== 'deceased' &&
+        (back !== 'plan' || change.planLive);
+      return { ...stateOf(facts), stage: ok ? back : 'amicable' };
+    },
+    summary: (change) =>
+      recordText(change.outcome === 'inadmissible' ? 'overindebtedness_inadmissible' : 'overindebtedness_ended', {}),
+    data: (change) => ({ procedureId: change.procedureId, outcome: change.outcome }),
+  },
+  overindebtedness_measures_apply: {
+    from: { overindebtedness: 'move' },
+    to: atStage('overindebtedness'),
+    summary: () => recordText('overindebtedness_measures_apply', {}),
+    dueOn: (change) => change.followOn,
+    data: (change) => ({ procedureId: change.procedureId, planId: change.planId }),
+  },
+  overindebtedness_erased: {
+    from: { overindebtedness: 'move' },
+    requires: noOpenClaims,
+    to: closing('overindebtedness_erasure'),
+    summary: () => recordText('overindebtedness_erased', {}),
+    data: (change) => ({ procedureId: change.procedureId }),
   },
 };
 

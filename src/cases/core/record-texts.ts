@@ -84,6 +84,14 @@ export const RECORD_TEXTS = {
   judicial_review_decided: { decision: 'reviewDecision', reason: 'text' },
   judicial_review_kept: { nextReviewOn: 'date', reason: 'text' },
   judicial_notice_sent: { route: 'judicialRoute', fileNotBefore: 'date' },
+  overindebtedness_entered: {},
+  overindebtedness_inadmissible: {},
+  overindebtedness_ended: {},
+  overindebtedness_measures_apply: {},
+  overindebtedness_erased: {},
+  // Over-indebtedness (src/overindebtedness): each step of the procedure with its day and its first deadline.
+  overindebtedness_step: { state: 'message', on: 'date' },
+  overindebtedness_step_due: { state: 'message', on: 'date', dueOn: 'date' },
   // Deceased debtors (src/estates): the report, the proof, the parties, the claim declared, the heirs' options.
   estate_death_reported: {},
   estate_death_proven: { diedOn: 'date', optionEndsOn: 'date' },

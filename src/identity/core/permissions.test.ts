@@ -27,7 +27,7 @@ describe('permission matrix', () => {
     expect(can('administrator', 'cases.read')).toBe(false);
   });
 
-  it('gives creditor users their portfolio, their own placements, payments, remittances, disputes to answer, the estate state and the judicial review outcomes of its own cases, nothing else', () => {
+  it('gives creditor users their portfolio, their own placements, payments, remittances, disputes to answer, the estate and over-indebtedness state and the judicial review outcomes of its own cases, nothing else', () => {
     expect(permissionsOf('creditor_user').sort()).toEqual([
       'cases.read',
       'creditors.read',
@@ -40,6 +40,7 @@ describe('permission matrix', () => {
       'judicial_reviews.read',
       'me.read',
       'me.update',
+      'overindebtedness.read',
       'payments.read',
       'placements.create',
       'placements.read',

@@ -122,6 +122,14 @@ export const PERMISSIONS = {
    */
   'judicial_reviews.review': ['judicial_specialist', 'team_leader', 'manager'],
   'judicial_reviews.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
+  /**
+   * Over-indebtedness (REGULATION §2, §10): read a case's procedure (a creditor user: the state of its own cases,
+   * without the documents and notes), the team's queue (specialists, their team leaders and managers), and record the
+   * filing and each step (the over-indebtedness specialists).
+   */
+  'overindebtedness.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
+  'overindebtedness.queue': ['overindebtedness_specialist', 'team_leader', 'manager'],
+  'overindebtedness.manage': ['overindebtedness_specialist'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,

@@ -60,7 +60,7 @@ export type CaseStageHistoryFromStage = 'amicable' | 'closed' | 'deceased' | 'di
 
 export type CaseStageHistoryToStage = 'amicable' | 'closed' | 'deceased' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
 
-export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'dispute_review' | 'payment_check' | 'promise_broken' | 'refusal_review' | 'trace_contact';
+export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'dispute_review' | 'liabilities_statement' | 'payment_check' | 'promise_broken' | 'refusal_review' | 'trace_contact';
 
 export type CaseTasksStatus = 'cancelled' | 'done' | 'open';
 
@@ -171,6 +171,10 @@ export type MandatesRemittanceFrequency = 'fortnightly' | 'monthly' | 'weekly';
 export type MediatorsCountry = 'FR' | 'IT';
 
 export type MediatorsSector = 'bank' | 'consumer_credit' | 'energy' | 'housing' | 'other' | 'telecom';
+
+export type OverindebtednessProceduresCountry = 'FR' | 'IT';
+
+export type OverindebtednessProceduresState = 'admissible' | 'closed' | 'erased' | 'filed' | 'filed_occ' | 'inadmissible' | 'liabilities_stated' | 'liquidazione_controllata' | 'mesures_imposees' | 'plan_applies' | 'plan_approved' | 'plan_conventionnel' | 'protective_measures' | 'prp_avec_liquidation' | 'prp_sans_liquidation';
 
 export type PaymentsChannel = 'bank_transfer' | 'card' | 'cash_partner' | 'cheque' | 'creditor_reported' | 'direct_debit';
 
@@ -993,6 +997,40 @@ export interface Mediators {
   website: string | null;
 }
 
+export interface OverindebtednessCases {
+  case_id: string;
+  creditor_id: string;
+  plan_id: string | null;
+  procedure_id: string;
+  stage_before: string;
+  statement_task_id: string | null;
+}
+
+export interface OverindebtednessProcedures {
+  country: OverindebtednessProceduresCountry;
+  created_at: Timestamp;
+  created_by: string | null;
+  debtor_id: string;
+  file_reference: string;
+  filed_on: string;
+  hold_id: string | null;
+  id: Generated<string>;
+  state: OverindebtednessProceduresState;
+  state_on: string;
+  updated_at: Timestamp;
+}
+
+export interface OverindebtednessSteps {
+  document_ref: string | null;
+  id: Generated<string>;
+  note: Generated<string>;
+  on_date: string;
+  procedure_id: string;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  state: string;
+}
+
 export interface Payments {
   amount_cents: number;
   case_id: string;
@@ -1109,7 +1147,7 @@ export interface Plans {
 export interface PlanVersions {
   agreed_cents: number;
   approval_reasons: JsonColumn<string[]>;
-  assessment_id: string;
+  assessment_id: string | null;
   authority: JsonColumn;
   balance_cents: number;
   capacity_cents: number;
@@ -1400,6 +1438,9 @@ export interface DB {
   login_throttles: LoginThrottles;
   mandates: Mandates;
   mediators: Mediators;
+  overindebtedness_cases: OverindebtednessCases;
+  overindebtedness_procedures: OverindebtednessProcedures;
+  overindebtedness_steps: OverindebtednessSteps;
   payments: Payments;
   placement_errors: PlacementErrors;
   placements: Placements;

@@ -38,6 +38,11 @@ export const TASK_TITLES: Record<TaskKind, Message> = {
     en: 'Refusal: review the approach to the case',
     it: 'Rifiuto: rivedere l’approccio alla pratica',
   },
+  liabilities_statement: {
+    fr: 'Surendettement : vérifier l’état du passif et envoyer le décompte de la créance',
+    en: 'Over-indebtedness: check the statement of liabilities and send the claim’s itemised statement',
+    it: 'Sovraindebitamento: verificare lo stato passivo e inviare il dettaglio del credito',
+  },
 };
 
 const TAGS = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' } as const;

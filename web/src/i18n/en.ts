@@ -20,6 +20,7 @@ import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
+import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
@@ -65,6 +66,7 @@ export const en: Messages = {
     debtorMatches: 'Possible duplicates',
     planApprovals: 'Plans to approve',
     caseReviews: 'Cases to review',
+    overindebtedness: 'Over-indebtedness',
     disputes: 'Disputes',
     judicialReviews: 'Judicial reviews',
     contactPolicy: 'Contact policy',
@@ -616,6 +618,7 @@ export const en: Messages = {
   disputes: disputesEn,
   judicial: judicialEn,
   estates: estatesEn,
+  overindebtedness: overindebtednessEn,
   strategyForm: strategyFormEn,
   problems: {
     teams: adminProblemsEn.teams,
@@ -629,6 +632,7 @@ export const en: Messages = {
     ...disputesProblemsEn,
     ...judicialProblemsEn,
     ...estatesProblemsEn,
+    ...overindebtednessProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',
@@ -854,6 +858,9 @@ export const en: Messages = {
       merged_not_reopened: 'This case closed when its debtor was merged: its claims live on in the surviving case.',
     },
     plans: {
+      overindebtedness:
+        'This case is in an over-indebtedness procedure: only the commission’s schedule is collected, no other plan.',
+      commission_schedule: 'The commission’s schedule has between 1 and 168 instalments.',
       case_closed: 'This case is closed: a plan can only be made on an open case.',
       assessment_required: 'Record the household budget first: a plan is proposed from the repayment capacity.',
       discount_not_settlement: 'Only a settlement gives a discount: choose the settlement or remove the discount.',

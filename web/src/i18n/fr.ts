@@ -19,6 +19,7 @@ import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
+import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
@@ -64,6 +65,7 @@ export const fr = {
     debtorMatches: 'Rapprochements à vérifier',
     planApprovals: 'Plans à valider',
     caseReviews: 'Dossiers à revoir',
+    overindebtedness: 'Surendettement',
     disputes: 'Contestations',
     judicialReviews: 'Revues judiciaires',
     contactPolicy: 'Politique de contact',
@@ -622,6 +624,7 @@ export const fr = {
   disputes: disputesFr,
   judicial: judicialFr,
   estates: estatesFr,
+  overindebtedness: overindebtednessFr,
   strategyForm: strategyFormFr,
   problems: {
     teams: adminProblemsFr.teams,
@@ -635,6 +638,7 @@ export const fr = {
     ...disputesProblemsFr,
     ...judicialProblemsFr,
     ...estatesProblemsFr,
+    ...overindebtednessProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',
@@ -883,6 +887,9 @@ export const fr = {
         'Ce dossier a été fermé par une fusion de fiches : ses créances vivent dans le dossier conservé.',
     },
     plans: {
+      overindebtedness:
+        'Ce dossier est en procédure de surendettement : seul l’échéancier de la commission est recouvré, aucun autre plan.',
+      commission_schedule: 'L’échéancier de la commission compte entre 1 et 168 échéances.',
       case_closed: 'Ce dossier est clos : un plan ne peut être fait que sur un dossier ouvert.',
       assessment_required:
         'Enregistrez d’abord le budget du foyer : un plan se propose à partir de la capacité de remboursement.',

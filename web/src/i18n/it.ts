@@ -20,6 +20,7 @@ import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
+import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 
 /**
@@ -62,6 +63,7 @@ export const it: PartialMessages = {
     debtorMatches: 'Possibili duplicati',
     planApprovals: 'Piani da approvare',
     caseReviews: 'Pratiche da riesaminare',
+    overindebtedness: 'Sovraindebitamento',
     disputes: 'Contestazioni',
     judicialReviews: 'Revisioni giudiziali',
     contactPolicy: 'Politica di contatto',
@@ -609,6 +611,7 @@ export const it: PartialMessages = {
   disputes: disputesIt,
   judicial: judicialIt,
   estates: estatesIt,
+  overindebtedness: overindebtednessIt,
   strategyForm: strategyFormIt,
   problems: {
     teams: adminProblemsIt.teams,
@@ -622,6 +625,7 @@ export const it: PartialMessages = {
     ...disputesProblemsIt,
     ...judicialProblemsIt,
     ...estatesProblemsIt,
+    ...overindebtednessProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',
@@ -865,6 +869,9 @@ export const it: PartialMessages = {
         'Questa pratica è stata chiusa per un’unione di schede: i suoi crediti vivono nella pratica conservata.',
     },
     plans: {
+      overindebtedness:
+        'Questa pratica è in una procedura di sovraindebitamento: si riscuote solo il piano della commissione, nessun altro piano.',
+      commission_schedule: 'Il piano della commissione conta da 1 a 168 rate.',
       case_closed: 'Questa pratica è chiusa: un piano si può fare solo su una pratica aperta.',
       assessment_required:
         'Registra prima il bilancio familiare: un piano si propone a partire dalla capacità di rimborso.',

@@ -155,6 +155,12 @@ export const auditTrailEn: typeof auditTrailFr = {
       closed: '{{actor}} closed case {{case}}',
       reopened: '{{actor}} reopened case {{case}}',
     },
+    overindebtedness: {
+      filed: '{{actor}} recorded an over-indebtedness filing: every case of the debtor enters it',
+      step_recorded: '{{actor}} recorded a step of the over-indebtedness procedure',
+      document_recorded: "{{actor}} recorded the letter of an over-indebtedness procedure's step",
+      claim_erased: '{{actor}} erased the claim of case {{case}} (personal recovery)',
+    },
     estate: {
       death_reported: "{{actor}} reported a debtor's death: every contact stopped",
       death_proven: '{{actor}} recorded the death certificate',

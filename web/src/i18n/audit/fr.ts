@@ -159,6 +159,12 @@ export const auditTrailFr = {
       closed: '{{actor}} a clos le dossier {{case}}',
       reopened: '{{actor}} a rouvert le dossier {{case}}',
     },
+    overindebtedness: {
+      filed: '{{actor}} a enregistré un dossier de surendettement : tous les dossiers du débiteur y entrent',
+      step_recorded: '{{actor}} a enregistré une étape de la procédure de surendettement',
+      document_recorded: '{{actor}} a enregistré le courrier d’une étape de la procédure de surendettement',
+      claim_erased: '{{actor}} a effacé la créance du dossier {{case}} (rétablissement personnel)',
+    },
     estate: {
       death_reported: '{{actor}} a signalé le décès d’un débiteur : tout contact est suspendu',
       death_proven: '{{actor}} a enregistré l’acte de décès',

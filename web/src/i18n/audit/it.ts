@@ -157,6 +157,12 @@ export const auditTrailIt: typeof auditTrailFr = {
       closed: '{{actor}} ha chiuso la pratica {{case}}',
       reopened: '{{actor}} ha riaperto la pratica {{case}}',
     },
+    overindebtedness: {
+      filed: '{{actor}} ha registrato una procedura di sovraindebitamento: vi entrano tutte le pratiche del debitore',
+      step_recorded: '{{actor}} ha registrato una fase della procedura di sovraindebitamento',
+      document_recorded: '{{actor}} ha registrato la lettera di una fase della procedura di sovraindebitamento',
+      claim_erased: '{{actor}} ha cancellato il credito della pratica {{case}} (esdebitazione)',
+    },
     estate: {
       death_reported: '{{actor}} ha segnalato il decesso di un debitore: ogni contatto è sospeso',
       death_proven: '{{actor}} ha registrato il certificato di morte',

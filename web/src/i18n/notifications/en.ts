@@ -27,6 +27,7 @@ export const notificationsEn = {
     payment_check: 'Payment to check',
     promise_broken: 'Broken promise',
     refusal_review: 'Refusal to review',
+    liabilities_statement: 'Statement of liabilities to check',
     trace_contact: 'Contact details to trace',
     other: 'Follow-up task',
   },

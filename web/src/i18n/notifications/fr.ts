@@ -27,6 +27,7 @@ export const notificationsFr = {
     payment_check: 'Paiement à vérifier',
     promise_broken: 'Promesse non tenue',
     refusal_review: 'Refus à examiner',
+    liabilities_statement: 'État du passif à vérifier',
     trace_contact: 'Coordonnées à rechercher',
     other: 'Tâche de suivi',
   },

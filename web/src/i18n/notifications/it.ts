@@ -27,6 +27,7 @@ export const notificationsIt = {
     payment_check: 'Pagamento da verificare',
     promise_broken: 'Promessa non mantenuta',
     refusal_review: 'Rifiuto da esaminare',
+    liabilities_statement: 'Stato passivo da verificare',
     trace_contact: 'Recapiti da rintracciare',
     other: 'Attività di seguito',
   },

@@ -20,6 +20,13 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   judicial_review_kept:
     'Review before the judicial stage: kept amicable, reviewed again on {{nextReviewOn}} ({{reason}})',
   judicial_notice_sent: 'Debtor told before any court action ({{route}}): nothing is filed before {{fileNotBefore}}',
+  overindebtedness_entered: 'Over-indebtedness: the case enters the procedure (every debt of the debtor)',
+  overindebtedness_inadmissible: 'Over-indebtedness: file inadmissible, the case resumes its stage',
+  overindebtedness_ended: 'Over-indebtedness: procedure ended without measures, the case resumes its stage',
+  overindebtedness_measures_apply: 'Over-indebtedness: the plan or measures apply, only the schedule is collected',
+  overindebtedness_erased: 'Over-indebtedness: personal recovery, the claim is erased',
+  overindebtedness_step: 'Over-indebtedness: {{state}} on {{on}}',
+  overindebtedness_step_due: 'Over-indebtedness: {{state}} on {{on}} (deadline {{dueOn}})',
   estate_death_reported: "The debtor's death was reported: every contact stops until proof",
   estate_death_proven:
     "Death certificate received (died on {{diedOn}}): the heirs' option period runs to {{optionEndsOn}}",

@@ -20,6 +20,14 @@ export const recordsFr = {
     'Revue avant la phase judiciaire : maintenu en amiable, revu à nouveau le {{nextReviewOn}} ({{reason}})',
   judicial_notice_sent:
     'Débiteur informé avant toute action en justice ({{route}}) : rien n’est déposé avant le {{fileNotBefore}}',
+  overindebtedness_entered: 'Surendettement : le dossier entre dans la procédure (toutes les dettes du débiteur)',
+  overindebtedness_inadmissible: 'Surendettement : dossier irrecevable, le dossier reprend son étape',
+  overindebtedness_ended: 'Surendettement : procédure terminée sans mesures, le dossier reprend son étape',
+  overindebtedness_measures_apply:
+    'Surendettement : le plan ou les mesures s’appliquent, seul l’échéancier est recouvré',
+  overindebtedness_erased: 'Surendettement : rétablissement personnel, la créance est effacée',
+  overindebtedness_step: 'Surendettement : {{state}} le {{on}}',
+  overindebtedness_step_due: 'Surendettement : {{state}} le {{on}} (délai jusqu’au {{dueOn}})',
   estate_death_reported: 'Décès du débiteur signalé : tout contact est suspendu jusqu’à la preuve',
   estate_death_proven:
     'Acte de décès reçu (décès le {{diedOn}}) : délai d’option des héritiers jusqu’au {{optionEndsOn}}',

@@ -22,6 +22,13 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
     'Revisione prima della fase giudiziale: resta stragiudiziale, riesaminata il {{nextReviewOn}} ({{reason}})',
   judicial_notice_sent:
     'Debitore informato prima di ogni azione giudiziale ({{route}}): nulla viene depositato prima del {{fileNotBefore}}',
+  overindebtedness_entered: 'Sovraindebitamento: la pratica entra nella procedura (tutti i debiti del debitore)',
+  overindebtedness_inadmissible: 'Sovraindebitamento: domanda inammissibile, la pratica riprende la sua fase',
+  overindebtedness_ended: 'Sovraindebitamento: procedura chiusa senza misure, la pratica riprende la sua fase',
+  overindebtedness_measures_apply: 'Sovraindebitamento: il piano o le misure si applicano, si riscuotono solo le rate',
+  overindebtedness_erased: 'Sovraindebitamento: esdebitazione, il credito è cancellato',
+  overindebtedness_step: 'Sovraindebitamento: {{state}} il {{on}}',
+  overindebtedness_step_due: 'Sovraindebitamento: {{state}} il {{on}} (termine {{dueOn}})',
   estate_death_reported: 'Segnalato il decesso del debitore: ogni contatto è sospeso fino alla prova',
   estate_death_proven:
     'Certificato di morte ricevuto (decesso il {{diedOn}}): termine di scelta degli eredi fino al {{optionEndsOn}}',
