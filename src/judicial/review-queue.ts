@@ -24,8 +24,8 @@ export interface QueueRefresh {
 
 /**
  * The due date of every open case a review looks at, set-based: `core/review.ts` `reviewDueOn` in SQL (a test holds
- * both equal). One pass over the open cases of the reviewed stages, each fact read through its index (payments by
- * case, plans by case, the stage history by case, the reviews by case).
+ * both equal). One pass over the open cases of the reviewed stages, each kind of fact (payments, plans, returns from
+ * court, kept-amicable dates) aggregated by case once and joined, never asked case by case.
  */
 function dueCases(zone: string) {
   const stages = sql.join(REVIEWED_STAGES.map((stage) => sql.lit(stage)));
@@ -33,52 +33,71 @@ function dueCases(zone: string) {
   return sql`
     select c.id as case_id, c.debtor_id, c.creditor_id,
       greatest(
-        greatest(
-          c.opened_on,
-          (select max(p.received_on) from payments p where p.case_id = c.id and p.reversed_at is null),
-          (select max((pl.updated_at at time zone ${zone})::date) from plans pl
-            where pl.case_id = c.id and pl.status not in (${live})),
-          (select max((h.changed_at at time zone ${zone})::date) from case_stage_history h
-            where h.case_id = c.id and h.from_stage = 'judicial' and h.to_stage = 'amicable')
-        ) + m.judicial_review_days,
-        (select max(r.next_review_on) from judicial_reviews r where r.case_id = c.id and r.decision = 'keep_amicable')
+        greatest(c.opened_on, pay.last_on, pl.ended_on, back.returned_on) + m.judicial_review_days,
+        kept.until
       ) as due_on
     from cases c
     join mandates m on m.id = c.mandate_id
-    where c.status <> 'closed' and c.stage in (${stages})
-      and not exists (select 1 from plans lp where lp.case_id = c.id and lp.status in (${live}))`;
+    left join (
+      select case_id, max(received_on) as last_on from payments where reversed_at is null group by case_id
+    ) pay on pay.case_id = c.id
+    left join (
+      select case_id,
+        max((updated_at at time zone ${zone})::date) filter (where status not in (${live})) as ended_on,
+        bool_or(status in (${live})) as live
+      from plans group by case_id
+    ) pl on pl.case_id = c.id
+    left join (
+      select case_id, max((changed_at at time zone ${zone})::date) as returned_on from case_stage_history
+      where from_stage = 'judicial' and to_stage = 'amicable' group by case_id
+    ) back on back.case_id = c.id
+    left join (
+      select case_id, max(next_review_on) as until from judicial_reviews
+      where decision = 'keep_amicable' group by case_id
+    ) kept on kept.case_id = c.id
+    where c.status <> 'closed' and c.stage in (${stages}) and pl.live is not true`;
 }
 
 /**
  * Brings the waiting reviews in step with the cases, in the caller's transaction: a case due on or before `today`
  * gets one waiting review (its due date kept current), a waiting review whose case is no longer due goes. Decided
- * reviews are never touched. Three statements whatever the number of cases.
+ * reviews are never touched. One statement whatever the number of cases: the due cases are computed once, then the
+ * removals and the insertions are written from them (data-modifying common table expressions).
  */
 export async function refreshReviewQueueIn(trx: Db, today: IsoDate, zone: string, now: Date): Promise<QueueRefresh> {
-  const removed = await sql<{ id: string }>`
-    delete from judicial_reviews r
-    where r.status = 'waiting'
-      and not exists (select 1 from (${dueCases(zone)}) d where d.case_id = r.case_id and d.due_on <= ${today})
-    returning r.id`.execute(trx);
-  const written = await sql<{ added: boolean; moved: boolean }>`
-    insert into judicial_reviews (case_id, debtor_id, creditor_id, due_on, status, created_at, updated_at)
-    select d.case_id, d.debtor_id, d.creditor_id, d.due_on, 'waiting', ${now}, ${now}
-    from (${dueCases(zone)}) d
-    where d.due_on <= ${today}
-    on conflict (case_id) where status = 'waiting'
-      do update set due_on = excluded.due_on, updated_at = excluded.updated_at
-      where judicial_reviews.due_on <> excluded.due_on
-    returning (xmax = 0) as added, (xmax <> 0) as moved`.execute(trx);
-  const waiting = await trx
-    .selectFrom('judicial_reviews')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'waiting')
-    .executeTakeFirstOrThrow();
+  const result = await sql<{ added: number; moved: number; removed: number; waiting_before: number }>`
+    with due as materialized (
+      select d.* from (${dueCases(zone)}) d where d.due_on <= ${today}
+    ),
+    removed as (
+      delete from judicial_reviews r
+      where r.status = 'waiting' and not exists (select 1 from due where due.case_id = r.case_id)
+      returning r.id
+    ),
+    written as (
+      insert into judicial_reviews (case_id, debtor_id, creditor_id, due_on, status, created_at, updated_at)
+      select due.case_id, due.debtor_id, due.creditor_id, due.due_on, 'waiting', ${now}, ${now} from due
+      where not exists (
+        select 1 from judicial_reviews w where w.case_id = due.case_id and w.status = 'waiting' and w.due_on = due.due_on
+      )
+      on conflict (case_id) where status = 'waiting'
+        do update set due_on = excluded.due_on, updated_at = excluded.updated_at
+        where judicial_reviews.due_on <> excluded.due_on
+      returning (xmax = 0) as added
+    )
+    select
+      (select count(*) from written where added)::int as added,
+      (select count(*) from written where not added)::int as moved,
+      (select count(*) from removed)::int as removed,
+      (select count(*) from judicial_reviews where status = 'waiting')::int as waiting_before`.execute(trx);
+  const row = result.rows[0]!;
+  // The last count saw the table as it was before the statement: the waiting reviews now are those, less the
+  // removed, plus the added.
   return {
-    added: written.rows.filter((row) => row.added).length,
-    moved: written.rows.filter((row) => row.moved).length,
-    removed: removed.rows.length,
-    waiting: Number(waiting.n),
+    added: row.added,
+    moved: row.moved,
+    removed: row.removed,
+    waiting: row.waiting_before - row.removed + row.added,
   };
 }
 
