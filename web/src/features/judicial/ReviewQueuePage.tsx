@@ -74,7 +74,7 @@ export function ReviewQueuePage() {
                       row.blocks.length === 0 ? (
                         t('judicial.queue.clear')
                       ) : (
-                        <span className="badge warning">
+                        <span className="warning-text">
                           {row.blocks.map((block) => labelOf(t, 'judicial.blocks', block)).join(' · ')}
                         </span>
                       ),
