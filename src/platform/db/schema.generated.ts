@@ -150,6 +150,18 @@ export type HoldsKind = 'commission_plan' | 'debt_advice' | 'deceased' | 'disput
 
 export type HoldsStatus = 'active' | 'lapsed' | 'lifted';
 
+export type JudicialCostsChargeableTo = 'creditor' | 'debtor';
+
+export type JudicialCostsKind = 'amicable_collection_fee' | 'commissaire_a444_31' | 'commissaire_a444_32' | 'court_fee' | 'enforcement_act' | 'lawyer_fee' | 'other' | 'service_act';
+
+export type JudicialProceduresOutcome = 'dismissed' | 'other' | 'paid' | 'rejected' | 'title_expired' | 'withdrawn';
+
+export type JudicialProceduresRoute = 'enforcement_with_title' | 'injonction_de_payer' | 'prior_mediation' | 'psrpc';
+
+export type JudicialProceduresState = 'agreement' | 'attribution_denounced' | 'attribution_seized' | 'contested' | 'ended' | 'mediation_pending' | 'mediation_to_start' | 'opposed' | 'ordonnance_issued' | 'psrpc_agreed' | 'psrpc_invited' | 'psrpc_to_invite' | 'requete_filed' | 'requete_to_file' | 'served' | 'titled' | 'wage_commandement' | 'wage_seizure';
+
+export type JudicialProcedureStepsReportedBy = 'agency' | 'partner';
+
 export type JudicialReviewsChosenRoute = 'enforcement_with_title' | 'injonction_de_payer' | 'prior_mediation' | 'psrpc';
 
 export type JudicialReviewsDecision = 'close' | 'escalate' | 'keep_amicable' | 'return_to_creditor';
@@ -910,6 +922,56 @@ export interface Holds {
   status: Generated<HoldsStatus>;
 }
 
+export interface JudicialCosts {
+  amount_cents: number;
+  case_id: string;
+  chargeable_to: JudicialCostsChargeableTo;
+  id: Generated<string>;
+  incurred_on: string;
+  kind: JudicialCostsKind;
+  legal_basis: string;
+  note: Generated<string>;
+  procedure_id: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+}
+
+export interface JudicialProcedures {
+  case_id: string;
+  creditor_id: string;
+  deadline_on: string | null;
+  debtor_id: string;
+  file_not_before: string | null;
+  id: Generated<string>;
+  opened_at: Timestamp;
+  opened_by: string;
+  outcome: JudicialProceduresOutcome | null;
+  partner_id: string | null;
+  review_id: string | null;
+  route: JudicialProceduresRoute;
+  state: JudicialProceduresState;
+  state_since: string;
+  title_expires_on: string | null;
+  title_obtained_on: string | null;
+  updated_at: Timestamp;
+}
+
+export interface JudicialProcedureSteps {
+  deadline_kind: string | null;
+  deadline_on: string | null;
+  from_state: string | null;
+  id: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+  occurred_on: string;
+  payment_id: string | null;
+  procedure_id: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  reported_by: JudicialProcedureStepsReportedBy;
+  to_state: string;
+}
+
 export interface JudicialReviews {
   case_id: string;
   chosen_route: JudicialReviewsChosenRoute | null;
@@ -1432,6 +1494,9 @@ export interface DB {
   estate_parties: EstateParties;
   estates: Estates;
   holds: Holds;
+  judicial_costs: JudicialCosts;
+  judicial_procedure_steps: JudicialProcedureSteps;
+  judicial_procedures: JudicialProcedures;
   judicial_reviews: JudicialReviews;
   ledger_entries: LedgerEntries;
   ledger_transactions: LedgerTransactions;

@@ -1,0 +1,282 @@
+import { compareDates, type BusinessPlace, type IsoDate } from '../../platform/calendar/index.js';
+import { type DeadlineKind, deadlineOn, FRANCE, titleExpiresOn } from './procedure-deadlines.js';
+
+/**
+ * A judicial procedure's states and steps (REGULATION §11), pure: the route chosen at the review, the state entered on
+ * a day, each step's allowed states and its guard on the state's deadline, the next action and what collection acts
+ * the state permits. Time comes in as `today`; deadlines are counted by `procedure-deadlines.ts` (CPC 641-642).
+ */
+export const ROUTES = ['psrpc', 'prior_mediation', 'injonction_de_payer', 'enforcement_with_title'] as const;
+export type Route = (typeof ROUTES)[number];
+
+export const STATES = [
+  'psrpc_to_invite',
+  'psrpc_invited',
+  'psrpc_agreed',
+  'mediation_to_start',
+  'mediation_pending',
+  'agreement',
+  'requete_to_file',
+  'requete_filed',
+  'ordonnance_issued',
+  'served',
+  'opposed',
+  'titled',
+  'attribution_seized',
+  'attribution_denounced',
+  'wage_commandement',
+  'wage_seizure',
+  'contested',
+  'ended',
+] as const;
+export type State = (typeof STATES)[number];
+
+export const OUTCOMES = ['paid', 'withdrawn', 'rejected', 'dismissed', 'title_expired', 'other'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+/** The outcomes a person may give when ending a procedure by hand; the others follow from a step. */
+export const END_OUTCOMES = ['paid', 'withdrawn', 'other'] as const satisfies readonly Outcome[];
+
+/** A step's guard on the day it happened (`occurredOn`) against the state's deadlines. */
+type Guard = 'within' | 'after' | 'after_first_within_second' | 'after_second' | 'after_title_life';
+
+interface Transition {
+  from: readonly State[] | 'any_open';
+  /** The state entered; `stay` for a partner's update or payment. */
+  to: State | 'stay';
+  guard?: Guard;
+  /** The step gives the creditor an enforceable title (its 10-year life starts on the step's day). */
+  title?: true;
+  /** An enforcement act: only where the state permits enforcement (`collectionActs`). */
+  enforcement?: true;
+  outcome?: Outcome;
+}
+
+export const TRANSITIONS = {
+  psrpc_invitation_sent: { from: ['psrpc_to_invite'], to: 'psrpc_invited' },
+  psrpc_accepted: { from: ['psrpc_invited'], to: 'psrpc_agreed', guard: 'within' },
+  psrpc_refused: { from: ['psrpc_invited'], to: 'requete_to_file' },
+  psrpc_no_answer: { from: ['psrpc_invited'], to: 'requete_to_file', guard: 'after' },
+  psrpc_title_issued: { from: ['psrpc_agreed'], to: 'titled', title: true },
+  mediation_started: { from: ['mediation_to_start'], to: 'mediation_pending' },
+  mediation_agreement: { from: ['mediation_pending'], to: 'agreement' },
+  mediation_failed: { from: ['mediation_pending'], to: 'requete_to_file' },
+  agreement_broken: { from: ['agreement', 'psrpc_agreed'], to: 'requete_to_file' },
+  requete_filed: { from: ['requete_to_file'], to: 'requete_filed' },
+  ordonnance_issued: { from: ['requete_filed'], to: 'ordonnance_issued' },
+  ordonnance_rejected: { from: ['requete_filed'], to: 'ended', outcome: 'rejected' },
+  served: { from: ['ordonnance_issued'], to: 'served', guard: 'within' },
+  ordonnance_lapsed: { from: ['ordonnance_issued'], to: 'requete_to_file', guard: 'after' },
+  opposition_filed: { from: ['served'], to: 'opposed', guard: 'within' },
+  opposition_window_closed: { from: ['served'], to: 'titled', guard: 'after', title: true },
+  judgment_for_creditor: { from: ['opposed'], to: 'titled', title: true },
+  judgment_against_creditor: { from: ['opposed'], to: 'ended', outcome: 'dismissed' },
+  bank_seized: { from: ['titled'], to: 'attribution_seized', enforcement: true },
+  attribution_denounced: { from: ['attribution_seized'], to: 'attribution_denounced', guard: 'within' },
+  attribution_lapsed: { from: ['attribution_seized'], to: 'titled', guard: 'after' },
+  attribution_contested: { from: ['attribution_denounced'], to: 'contested', guard: 'within' },
+  attribution_released: { from: ['attribution_denounced'], to: 'titled', guard: 'after' },
+  wage_commandement_served: { from: ['titled'], to: 'wage_commandement', enforcement: true },
+  wage_contested: { from: ['wage_commandement'], to: 'contested', guard: 'within' },
+  wage_pv_served: {
+    from: ['wage_commandement'],
+    to: 'wage_seizure',
+    guard: 'after_first_within_second',
+    enforcement: true,
+  },
+  wage_commandement_lapsed: { from: ['wage_commandement'], to: 'titled', guard: 'after_second' },
+  wage_seizure_ended: { from: ['wage_seizure'], to: 'titled' },
+  contest_decided: { from: ['contested'], to: 'titled' },
+  title_expired: { from: 'any_open', to: 'ended', guard: 'after_title_life', outcome: 'title_expired' },
+  procedure_ended: { from: 'any_open', to: 'ended' },
+  partner_update: { from: 'any_open', to: 'stay' },
+  partner_payment: { from: 'any_open', to: 'stay' },
+} as const satisfies Record<string, Transition>;
+export type StepKind = keyof typeof TRANSITIONS;
+export const STEP_KINDS = Object.keys(TRANSITIONS) as StepKind[];
+
+/** The state each route starts in; enforcement needs the title the creditor already holds. */
+export const FIRST_STATE: Readonly<Record<Route, State>> = {
+  psrpc: 'psrpc_to_invite',
+  prior_mediation: 'mediation_to_start',
+  injonction_de_payer: 'requete_to_file',
+  enforcement_with_title: 'titled',
+};
+
+/** The deadlines running in a state, from the day it was entered; the first one orders the judicial queue. */
+const STATE_DEADLINES: Partial<Record<State, readonly DeadlineKind[]>> = {
+  psrpc_invited: ['psrpc_answer'],
+  psrpc_agreed: ['psrpc_title'],
+  mediation_pending: ['mediation_follow_up'],
+  agreement: ['agreement_follow_up'],
+  requete_filed: ['ordonnance_follow_up'],
+  ordonnance_issued: ['service'],
+  served: ['opposition'],
+  opposed: ['judgment_follow_up'],
+  attribution_seized: ['denunciation'],
+  attribution_denounced: ['attribution_contest'],
+  wage_commandement: ['wage_debtor_month', 'wage_pv'],
+  wage_seizure: ['seizure_follow_up'],
+  contested: ['contest_follow_up'],
+};
+
+export interface ProcedureFacts {
+  route: Route;
+  state: State;
+  stateSince: IsoDate;
+  titleObtainedOn: IsoDate | null;
+  titleExpiresOn: IsoDate | null;
+  /** Nothing is filed before this day: the debtor is told first (the review's notice). */
+  fileNotBefore: IsoDate | null;
+  outcome: Outcome | null;
+}
+
+export interface Deadline {
+  kind: DeadlineKind;
+  on: IsoDate;
+}
+
+/** The deadlines running in the procedure's state (the title's life apart). */
+export function stateDeadlines(state: State, since: IsoDate, place: BusinessPlace = FRANCE): Deadline[] {
+  return (STATE_DEADLINES[state] ?? []).map((kind) => ({ kind, on: deadlineOn(kind, since, place) }));
+}
+
+export type ProcedureRefusal =
+  | 'judicial.title_required'
+  | 'judicial.title_expired'
+  | 'judicial.step_not_allowed'
+  | 'judicial.step_in_future'
+  | 'judicial.step_before_state'
+  | 'judicial.deadline_passed'
+  | 'judicial.deadline_not_reached'
+  | 'judicial.before_file_not_before'
+  | 'judicial.outcome_required';
+
+/** The procedure as it starts on `openedOn`; enforcement needs the title's day (and a title still alive). */
+export function openProcedure(
+  route: Route,
+  openedOn: IsoDate,
+  options: { titleObtainedOn?: IsoDate | null; fileNotBefore?: IsoDate | null } = {},
+): ProcedureFacts | ProcedureRefusal {
+  const obtainedOn = route === 'enforcement_with_title' ? (options.titleObtainedOn ?? null) : null;
+  if (route === 'enforcement_with_title' && !obtainedOn) return 'judicial.title_required';
+  if (obtainedOn && compareDates(titleExpiresOn(obtainedOn), openedOn) < 0) return 'judicial.title_expired';
+  return {
+    route,
+    state: FIRST_STATE[route],
+    stateSince: openedOn,
+    titleObtainedOn: obtainedOn,
+    titleExpiresOn: obtainedOn ? titleExpiresOn(obtainedOn) : null,
+    fileNotBefore: options.fileNotBefore ?? null,
+    outcome: null,
+  };
+}
+
+export interface StepInput {
+  kind: StepKind;
+  occurredOn: IsoDate;
+  /** How a procedure ended by hand (`procedure_ended`). */
+  outcome?: Outcome;
+}
+
+function fromAllows(transition: Transition, state: State): boolean {
+  return transition.from === 'any_open' ? state !== 'ended' : transition.from.includes(state);
+}
+
+function guardRefusal(guard: Guard | undefined, deadlines: Deadline[], facts: ProcedureFacts, on: IsoDate) {
+  const first = deadlines[0]?.on;
+  const second = deadlines[1]?.on;
+  if (guard === 'within' && first && compareDates(on, first) > 0) return 'judicial.deadline_passed';
+  if (guard === 'after' && first && compareDates(on, first) <= 0) return 'judicial.deadline_not_reached';
+  if (guard === 'after_first_within_second' && first && second) {
+    if (compareDates(on, first) <= 0) return 'judicial.deadline_not_reached';
+    if (compareDates(on, second) > 0) return 'judicial.deadline_passed';
+  }
+  if (guard === 'after_second' && second && compareDates(on, second) <= 0) return 'judicial.deadline_not_reached';
+  if (guard === 'after_title_life' && (!facts.titleExpiresOn || compareDates(on, facts.titleExpiresOn) <= 0))
+    return 'judicial.deadline_not_reached';
+  return null;
+}
+
+/** Whether the step is refused, and why: the state, the day, the guard, the file-not-before day, the title's life. */
+export function refuseStep(
+  facts: ProcedureFacts,
+  step: StepInput,
+  today: IsoDate,
+  place: BusinessPlace = FRANCE,
+): ProcedureRefusal | null {
+  const transition: Transition = TRANSITIONS[step.kind];
+  if (!fromAllows(transition, facts.state)) return 'judicial.step_not_allowed';
+  if (compareDates(step.occurredOn, today) > 0) return 'judicial.step_in_future';
+  if (compareDates(step.occurredOn, facts.stateSince) < 0) return 'judicial.step_before_state';
+  if (step.kind === 'requete_filed' && facts.fileNotBefore && compareDates(step.occurredOn, facts.fileNotBefore) < 0)
+    return 'judicial.before_file_not_before';
+  if (step.kind === 'procedure_ended' && !(END_OUTCOMES as readonly string[]).includes(step.outcome ?? ''))
+    return 'judicial.outcome_required';
+  const deadlines = stateDeadlines(facts.state, facts.stateSince, place);
+  const guarded = guardRefusal(transition.guard, deadlines, facts, step.occurredOn);
+  if (guarded) return guarded;
+  if (transition.enforcement && !enforcementAllowed(facts, step.occurredOn, place)) {
+    return facts.titleExpiresOn && compareDates(step.occurredOn, facts.titleExpiresOn) > 0
+      ? 'judicial.title_expired'
+      : 'judicial.step_not_allowed';
+  }
+  return null;
+}
+
+/** The procedure after an allowed step (throws on a refused one: call `refuseStep` first). */
+export function applyStep(
+  facts: ProcedureFacts,
+  step: StepInput,
+  today: IsoDate,
+  place: BusinessPlace = FRANCE,
+): ProcedureFacts {
+  const refusal = refuseStep(facts, step, today, place);
+  if (refusal) throw new Error(`applyStep: ${step.kind} refused in ${facts.state}: ${refusal}`);
+  const transition: Transition = TRANSITIONS[step.kind];
+  if (transition.to === 'stay') return facts;
+  const titled = transition.title === true;
+  return {
+    ...facts,
+    state: transition.to,
+    stateSince: step.occurredOn,
+    titleObtainedOn: titled ? step.occurredOn : facts.titleObtainedOn,
+    titleExpiresOn: titled ? titleExpiresOn(step.occurredOn) : facts.titleExpiresOn,
+    outcome: transition.to === 'ended' ? (transition.outcome ?? step.outcome ?? 'other') : null,
+  };
+}
+
+/** The steps the procedure accepts on `on` (its state, the day against its deadlines), for the forms. */
+export function allowedSteps(facts: ProcedureFacts, on: IsoDate, place: BusinessPlace = FRANCE): StepKind[] {
+  return STEP_KINDS.filter((kind) => refuseStep(facts, { kind, occurredOn: on, outcome: 'paid' }, on, place) === null);
+}
+
+const ENFORCEABLE: readonly State[] = ['titled', 'attribution_seized', 'attribution_denounced', 'wage_seizure'];
+
+/**
+ * Enforcement needs an enforceable title still alive (CPCE L111-2, L111-4); none while an opposition may be made or
+ * is pending (CPC 539: an ordinary remedy suspends execution), nor while a contest is decided [CHECK]; the wage
+ * seizure's PV waits for the commandement's month.
+ */
+export function enforcementAllowed(facts: ProcedureFacts, on: IsoDate, place: BusinessPlace = FRANCE): boolean {
+  if (!facts.titleExpiresOn || compareDates(on, facts.titleExpiresOn) > 0) return false;
+  if (ENFORCEABLE.includes(facts.state)) return true;
+  if (facts.state !== 'wage_commandement') return false;
+  const [month] = stateDeadlines(facts.state, facts.stateSince, place);
+  return compareDates(on, month!.on) > 0;
+}
+
+export const COLLECTION_ACTS = ['amicable_contact', 'payment_request', 'enforcement'] as const;
+export type CollectionAct = (typeof COLLECTION_ACTS)[number];
+
+/**
+ * Which collection acts the procedure permits on `on`. No article stays amicable contact or a request to pay during
+ * a procedure: they stay allowed (under the contact policy, without any fee, L111-8) until the procedure ends.
+ */
+export function collectionActs(facts: ProcedureFacts, on: IsoDate, place: BusinessPlace = FRANCE) {
+  const open = facts.state !== 'ended';
+  return {
+    amicable_contact: open,
+    payment_request: open,
+    enforcement: open && enforcementAllowed(facts, on, place),
+  } satisfies Record<CollectionAct, boolean>;
+}
