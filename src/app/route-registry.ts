@@ -30,6 +30,7 @@ import { judicialReviewRoutes } from '../judicial/review-routes.js';
 import { closureRoutes } from '../closures/routes.js';
 import { estateRoutes } from '../estates/routes.js';
 import { overindebtednessRoutes } from '../overindebtedness/routes.js';
+import { judicialProcedureRoutes } from '../judicial/procedure-routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -61,6 +62,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   estateRoutes,
   judicialReviewRoutes,
   overindebtednessRoutes,
+  judicialProcedureRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -320,6 +320,30 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/estate/claim',
     payload: () => ({}),
   },
+  'GET /api/v1/judicial/procedures/queue': { url: () => '/api/v1/judicial/procedures/queue' },
+  'GET /api/v1/cases/:id/judicial-procedure': { url: (ids) => `/api/v1/cases/${ids.caseId}/judicial-procedure` },
+  // Allowed roles get 404: no such case.
+  'POST /api/v1/cases/:id/judicial-procedure': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/judicial-procedure',
+    payload: () => ({ route: 'injonction_de_payer' }),
+  },
+  'POST /api/v1/cases/:id/judicial-procedure/steps': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/judicial-procedure/steps',
+    payload: () => ({ kind: 'requete_filed', occurredOn: '2026-01-10' }),
+  },
+  'POST /api/v1/cases/:id/judicial-procedure/costs': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/judicial-procedure/costs',
+    payload: () => ({ kind: 'court_fee', amountCents: 100, incurredOn: '2026-01-10' }),
+  },
+  'POST /api/v1/cases/:id/judicial-procedure/partner-payments': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/judicial-procedure/partner-payments',
+    payload: () => ({
+      amountCents: 100,
+      receivedOn: '2026-01-10',
+      reference: 'Probe',
+      paymentKey: '00000000-0000-4000-8000-000000000000',
+    }),
+  },
   'POST /api/v1/cases/:id/complaints': {
     url: (ids) => `/api/v1/cases/${ids.caseId}/complaints`,
     payload: () => ({ channel: 'phone', subject: 'other', summary: 'Probe of the permission matrix' }),

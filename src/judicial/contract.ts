@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { calendarDate, pagingQuery } from '../platform/http/schemas.js';
 import { ESCALATION_BLOCKS, REVIEW_DECISIONS } from './core/review.js';
 import { JUDICIAL_ROUTES } from './core/route.js';
+import { CHARGEABLE_TO, COST_KINDS } from './core/costs.js';
+import { DEADLINE_KINDS } from './core/procedure-deadlines.js';
+import { NEXT_ACTIONS } from './core/procedure-next.js';
+import { END_OUTCOMES, OUTCOMES, ROUTES, STATES, STEP_KINDS, type StepKind } from './core/procedure.js';
 
 export { ESCALATION_BLOCKS, JUDICIAL_ROUTES, REVIEW_DECISIONS };
 export type { EscalationBlock, ReviewDecision } from './core/review.js';
@@ -155,3 +159,130 @@ export type ReviewOutcome = z.infer<typeof reviewOutcomeSchema>;
 export type ReviewOutcomeList = z.infer<typeof reviewOutcomeListSchema>;
 export type ReviewView = z.infer<typeof reviewSchema>;
 export type ReviewDecisionBody = z.infer<typeof reviewDecisionBody>;
+
+/* The judicial stage, procedure part (REGULATION §11): a case's procedure, its steps, costs and the judicial queue. */
+
+export { CHARGEABLE_TO, COST_KINDS, DEADLINE_KINDS, END_OUTCOMES, NEXT_ACTIONS, OUTCOMES, ROUTES, STATES, STEP_KINDS };
+
+/** A judicial procedure (REGULATION §11): the API's shapes. */
+
+const note = z.string().trim().max(2000).default('');
+/** The steps a person records through the step form; a partner's payment has its own form (it records a payment). */
+const RECORDED_STEPS = STEP_KINDS.filter((kind) => kind !== 'partner_payment') as [StepKind, ...StepKind[]];
+
+export const openProcedureBody = z.strictObject({
+  route: z
+    .enum(ROUTES)
+    .optional()
+    .describe("the route; when absent, the one chosen at the case's judicial review (refused when there was none)"),
+  partnerId: z.string().uuid().nullable().default(null).describe('the commissaire de justice or lawyer handling it'),
+  titleObtainedOn: calendarDate
+    .nullable()
+    .default(null)
+    .describe('for enforcement: the day the creditor obtained its enforceable title'),
+  note,
+});
+export const procedureStepBody = z.strictObject({
+  kind: z.enum(RECORDED_STEPS),
+  occurredOn: calendarDate.describe('the day the act was done (a service, a filing, an ordonnance…)'),
+  reportedBy: z.enum(['agency', 'partner']).default('agency').describe("'partner': the partner's update entered"),
+  outcome: z.enum(END_OUTCOMES).optional().describe('how the procedure ended (procedure_ended only)'),
+  note,
+});
+export const procedureCostBody = z.strictObject({
+  kind: z.enum(COST_KINDS),
+  amountCents: z.number().int().positive().max(100_000_000),
+  chargeableTo: z.enum(CHARGEABLE_TO).optional().describe("who bears it; the kind's default when absent"),
+  legalBasis: z.string().trim().max(200).optional().describe("the kind's basis when absent"),
+  incurredOn: calendarDate,
+  note,
+});
+export const partnerPaymentBody = z.strictObject({
+  amountCents: z.number().int().positive().max(1_000_000_000),
+  receivedOn: calendarDate.describe('the day the partner’s transfer reached the agency'),
+  reference: z.string().trim().min(1).max(140),
+  paymentKey: z.string().uuid().describe('the same key never records a second payment'),
+  note,
+});
+
+const deadlineSchema = z.object({ kind: z.enum(DEADLINE_KINDS), on: z.string() });
+const nextSchema = z.object({ action: z.enum(NEXT_ACTIONS), dueOn: z.string(), deadline: deadlineSchema.nullable() });
+
+const stepSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['opened', ...STEP_KINDS]).describe("'opened': the procedure's opening"),
+  occurredOn: z.string(),
+  fromState: z.enum(STATES).nullable(),
+  toState: z.enum(STATES),
+  deadline: deadlineSchema.nullable(),
+  reportedBy: z.enum(['agency', 'partner']),
+  note: z.string(),
+  paymentId: z.string().nullable(),
+  recordedAt: z.string(),
+});
+const costSchema = z.object({
+  id: z.string(),
+  kind: z.enum(COST_KINDS),
+  amountCents: z.number().int(),
+  chargeableTo: z.enum(CHARGEABLE_TO),
+  legalBasis: z.string(),
+  incurredOn: z.string(),
+  note: z.string(),
+});
+
+export const procedureSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  route: z.enum(ROUTES),
+  state: z.enum(STATES),
+  stateSince: z.string(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  deadlines: z.array(deadlineSchema).describe("the deadlines running in the state, with the title's life"),
+  next: nextSchema.nullable(),
+  collection: z
+    .object({ amicable_contact: z.boolean(), payment_request: z.boolean(), enforcement: z.boolean() })
+    .describe('the collection acts the procedure permits today'),
+  titleObtainedOn: z.string().nullable(),
+  titleExpiresOn: z.string().nullable(),
+  fileNotBefore: z.string().nullable(),
+  /** The agency's staff only: a creditor user sees the procedure's state, not its acts, partner and costs. */
+  allowedSteps: z.array(z.enum(STEP_KINDS)).nullable(),
+  partnerId: z.string().nullable(),
+  steps: z.array(stepSchema).nullable(),
+  costs: z.array(costSchema).nullable(),
+  costTotals: z.object({ debtorCents: z.number().int(), creditorCents: z.number().int() }).nullable(),
+});
+export const caseProcedureSchema = z.object({
+  procedure: procedureSchema.nullable(),
+  /** The route the case's judicial review chose, to prefill the opening form (null without a review). */
+  reviewRoute: z.enum(ROUTES).nullable(),
+});
+
+export const procedureQueueSchema = z.object({
+  items: z.array(
+    z.object({
+      caseId: z.string(),
+      reference: z.string(),
+      debtorName: z.string(),
+      creditorName: z.string(),
+      balanceCents: z.number().int(),
+      currency: z.string(),
+      route: z.enum(ROUTES).nullable(),
+      state: z.enum(STATES).nullable(),
+      next: z.union([
+        nextSchema,
+        z.object({ action: z.literal('open_procedure'), dueOn: z.string(), deadline: z.null() }),
+      ]),
+    }),
+  ),
+  total: z.number().int(),
+});
+
+export type OpenProcedureBody = z.infer<typeof openProcedureBody>;
+export type ProcedureStepBody = z.infer<typeof procedureStepBody>;
+export type ProcedureCostBody = z.infer<typeof procedureCostBody>;
+export type PartnerPaymentBody = z.infer<typeof partnerPaymentBody>;
+export type ProcedureView = z.infer<typeof procedureSchema>;
+export type CaseProcedure = z.infer<typeof caseProcedureSchema>;
+export type ProcedureQueue = z.infer<typeof procedureQueueSchema>;
+export type ProcedureQueueItem = ProcedureQueue['items'][number];

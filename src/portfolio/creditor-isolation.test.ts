@@ -74,13 +74,17 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'not_found' });
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}`)).statusCode).toBe(200);
-    // Nor its estate, its disputes, its over-indebtedness procedure or its judicial reviews: the case's lifecycle reads answer as if the case did not exist.
-    for (const part of ['estate', 'disputes', 'judicial-reviews', 'overindebtedness'])
+    // Nor its estate, its disputes, its over-indebtedness procedure, its judicial reviews or its judicial procedure: the case's lifecycle reads answer as if the case did not exist.
+    for (const part of ['estate', 'disputes', 'judicial-reviews', 'overindebtedness', 'judicial-procedure'])
       expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/${part}`)).statusCode).toBe(404);
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}/estate`)).statusCode).toBe(200);
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}/overindebtedness`)).statusCode).toBe(200);
-    // The team's queue crosses creditors: never a creditor user's.
+    expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}/judicial-procedure`)).statusCode).toBe(
+      200,
+    );
+    // The teams' queues cross creditors: never a creditor user's.
     expect((await as(t.app, energie)('GET', '/api/v1/overindebtedness/queue')).statusCode).toBe(403);
+    expect((await as(t.app, horizon)('GET', '/api/v1/judicial/procedures/queue')).statusCode).toBe(403);
   });
 
   it('sees only its own figures on the dashboard', async () => {

@@ -105,6 +105,10 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'overindebtedness.step_recorded',
     'overindebtedness.document_recorded',
     'overindebtedness.claim_erased',
+    'judicial_procedure.opened',
+    'judicial_procedure.step_recorded',
+    'judicial_procedure.cost_recorded',
+    'judicial_procedure.partner_payment_recorded',
   ],
   access: [
     'auth.login',

@@ -130,6 +130,14 @@ export const PERMISSIONS = {
   'overindebtedness.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
   'overindebtedness.queue': ['overindebtedness_specialist', 'team_leader', 'manager'],
   'overindebtedness.manage': ['overindebtedness_specialist'],
+  /**
+   * Judicial procedures (REGULATION §11): read a case's procedure (a creditor user: its own cases' procedure state,
+   * never the acts, partner or costs), run it (judicial specialists), and the judicial queue (their team leaders and
+   * managers read it too).
+   */
+  'judicial_procedures.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
+  'judicial_procedures.manage': ['judicial_specialist'],
+  'judicial_procedures.queue': ['judicial_specialist', 'team_leader', 'manager'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,

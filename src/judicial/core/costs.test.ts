@@ -18,7 +18,7 @@ describe('cost lines', () => {
       fc.property(fc.constantFrom(...COST_KINDS), fc.constantFrom(...CHARGEABLE_TO), (kind, chargeableTo) => {
         const line = costLine({ kind, chargeableTo, amountCents: 1000, incurredOn: '2026-12-01' }, '2026-12-03');
         if (kind === 'amicable_collection_fee' && chargeableTo === 'debtor')
-          expect(line).toBe('judicial.cost_amicable_fee_on_debtor');
+          expect(line).toBe('judicial_procedure.cost_amicable_fee_on_debtor');
         if (typeof line !== 'string' && kind === 'amicable_collection_fee') expect(line.chargeableTo).toBe('creditor');
         if (typeof line !== 'string') expect(line.legalBasis.length).toBeGreaterThan(1);
       }),
@@ -40,12 +40,12 @@ describe('cost lines', () => {
         { kind: 'commissaire_a444_32', chargeableTo: 'debtor', amountCents: 5000, incurredOn: '2026-12-01' },
         '2026-12-03',
       ),
-    ).toBe('judicial.cost_not_chargeable');
+    ).toBe('judicial_procedure.cost_not_chargeable');
     expect(costLine({ kind: 'other', amountCents: 100, incurredOn: '2026-12-01' }, '2026-12-03')).toBe(
-      'judicial.cost_basis_required',
+      'judicial_procedure.cost_basis_required',
     );
     expect(costLine({ kind: 'court_fee', amountCents: 100, incurredOn: '2026-12-04' }, '2026-12-03')).toBe(
-      'judicial.cost_in_future',
+      'judicial_procedure.cost_in_future',
     );
     expect(
       costTotals([

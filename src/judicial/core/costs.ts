@@ -53,11 +53,11 @@ export interface CostLine {
 }
 
 export type CostRefusal =
-  | 'judicial.cost_amicable_fee_on_debtor'
-  | 'judicial.cost_not_chargeable'
-  | 'judicial.cost_invalid_amount'
-  | 'judicial.cost_basis_required'
-  | 'judicial.cost_in_future';
+  | 'judicial_procedure.cost_amicable_fee_on_debtor'
+  | 'judicial_procedure.cost_not_chargeable'
+  | 'judicial_procedure.cost_invalid_amount'
+  | 'judicial_procedure.cost_basis_required'
+  | 'judicial_procedure.cost_in_future';
 
 export const MAX_COST_CENTS = 100_000_000;
 
@@ -66,13 +66,13 @@ export function costLine(input: CostInput, today: IsoDate): CostLine | CostRefus
   const rule = COST_RULES[input.kind];
   const chargeableTo = input.chargeableTo ?? rule.chargeable[0]!;
   if (input.kind === 'amicable_collection_fee' && chargeableTo === 'debtor')
-    return 'judicial.cost_amicable_fee_on_debtor';
-  if (!rule.chargeable.includes(chargeableTo)) return 'judicial.cost_not_chargeable';
+    return 'judicial_procedure.cost_amicable_fee_on_debtor';
+  if (!rule.chargeable.includes(chargeableTo)) return 'judicial_procedure.cost_not_chargeable';
   if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0 || input.amountCents > MAX_COST_CENTS)
-    return 'judicial.cost_invalid_amount';
-  if (compareDates(input.incurredOn, today) > 0) return 'judicial.cost_in_future';
+    return 'judicial_procedure.cost_invalid_amount';
+  if (compareDates(input.incurredOn, today) > 0) return 'judicial_procedure.cost_in_future';
   const legalBasis = (input.legalBasis ?? '').trim() || rule.basis;
-  if (legalBasis.length < 2) return 'judicial.cost_basis_required';
+  if (legalBasis.length < 2) return 'judicial_procedure.cost_basis_required';
   return { kind: input.kind, amountCents: input.amountCents, chargeableTo, legalBasis, incurredOn: input.incurredOn };
 }
 

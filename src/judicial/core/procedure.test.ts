@@ -71,7 +71,7 @@ describe('the injonction de payer', () => {
       enforcement: false,
     });
     expect(refuseStep(served, { kind: 'opposition_window_closed', occurredOn: '2026-04-13' }, '2026-04-13')).toBe(
-      'judicial.deadline_not_reached',
+      'judicial_procedure.deadline_not_reached',
     );
     const final = applyStep(served, { kind: 'opposition_window_closed', occurredOn: '2026-04-14' }, '2026-04-14');
     expect(final).toMatchObject({ state: 'titled', titleObtainedOn: '2026-04-14', titleExpiresOn: '2036-04-14' });
@@ -93,7 +93,7 @@ describe('the injonction de payer', () => {
       ['ordonnance_issued', '2026-01-20'],
     ]);
     expect(refuseStep(issued, { kind: 'served', occurredOn: '2026-07-21' }, '2026-07-21')).toBe(
-      'judicial.deadline_passed',
+      'judicial_procedure.deadline_passed',
     );
     expect(nextAction(issued, '2026-07-21')).toMatchObject({ action: 'record_ordonnance_lapsed', dueOn: '2026-07-21' });
     const lapsed = applyStep(issued, { kind: 'ordonnance_lapsed', occurredOn: '2026-07-21' }, '2026-07-21');
@@ -105,7 +105,7 @@ describe('the injonction de payer', () => {
       fileNotBefore: '2026-01-20',
     }) as ProcedureFacts;
     expect(refuseStep(opened, { kind: 'requete_filed', occurredOn: '2026-01-19' }, '2026-01-19')).toBe(
-      'judicial.before_file_not_before',
+      'judicial_procedure.before_file_not_before',
     );
     expect(nextAction(opened, '2026-01-05')).toMatchObject({ action: 'file_requete', dueOn: '2026-01-20' });
   });
@@ -117,20 +117,20 @@ describe('enforcement and the other routes', () => {
     const seized = applyStep(titled as ProcedureFacts, { kind: 'bank_seized', occurredOn: '2026-03-02' }, '2026-03-02');
     expect(nextAction(seized, '2026-03-03')).toMatchObject({ action: 'denounce_attribution', dueOn: '2026-03-10' });
     expect(refuseStep(seized, { kind: 'attribution_denounced', occurredOn: '2026-03-11' }, '2026-03-11')).toBe(
-      'judicial.deadline_passed',
+      'judicial_procedure.deadline_passed',
     );
     const back = applyStep(seized, { kind: 'attribution_lapsed', occurredOn: '2026-03-11' }, '2026-03-11');
     const commandement = applyStep(back, { kind: 'wage_commandement_served', occurredOn: '2026-03-12' }, '2026-03-12');
     expect(refuseStep(commandement, { kind: 'wage_pv_served', occurredOn: '2026-04-10' }, '2026-04-10')).toBe(
-      'judicial.deadline_not_reached',
+      'judicial_procedure.deadline_not_reached',
     );
     expect(nextAction(commandement, '2026-04-14')).toMatchObject({ action: 'serve_wage_pv', dueOn: '2026-06-12' });
   });
 
   it('needs a living title to enforce (L111-4) and a title to open the enforcement route', () => {
-    expect(openProcedure('enforcement_with_title', '2026-03-02')).toBe('judicial.title_required');
+    expect(openProcedure('enforcement_with_title', '2026-03-02')).toBe('judicial_procedure.title_required');
     expect(openProcedure('enforcement_with_title', '2026-03-02', { titleObtainedOn: '2016-03-01' })).toBe(
-      'judicial.title_expired',
+      'judicial_procedure.title_expired',
     );
   });
 

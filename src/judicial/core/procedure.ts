@@ -141,15 +141,15 @@ export function stateDeadlines(state: State, since: IsoDate, place: BusinessPlac
 }
 
 export type ProcedureRefusal =
-  | 'judicial.title_required'
-  | 'judicial.title_expired'
-  | 'judicial.step_not_allowed'
-  | 'judicial.step_in_future'
-  | 'judicial.step_before_state'
-  | 'judicial.deadline_passed'
-  | 'judicial.deadline_not_reached'
-  | 'judicial.before_file_not_before'
-  | 'judicial.outcome_required';
+  | 'judicial_procedure.title_required'
+  | 'judicial_procedure.title_expired'
+  | 'judicial_procedure.step_not_allowed'
+  | 'judicial_procedure.step_in_future'
+  | 'judicial_procedure.step_before_state'
+  | 'judicial_procedure.deadline_passed'
+  | 'judicial_procedure.deadline_not_reached'
+  | 'judicial_procedure.before_file_not_before'
+  | 'judicial_procedure.outcome_required';
 
 /** The procedure as it starts on `openedOn`; enforcement needs the title's day (and a title still alive). */
 export function openProcedure(
@@ -158,8 +158,8 @@ export function openProcedure(
   options: { titleObtainedOn?: IsoDate | null; fileNotBefore?: IsoDate | null } = {},
 ): ProcedureFacts | ProcedureRefusal {
   const obtainedOn = route === 'enforcement_with_title' ? (options.titleObtainedOn ?? null) : null;
-  if (route === 'enforcement_with_title' && !obtainedOn) return 'judicial.title_required';
-  if (obtainedOn && compareDates(titleExpiresOn(obtainedOn), openedOn) < 0) return 'judicial.title_expired';
+  if (route === 'enforcement_with_title' && !obtainedOn) return 'judicial_procedure.title_required';
+  if (obtainedOn && compareDates(titleExpiresOn(obtainedOn), openedOn) < 0) return 'judicial_procedure.title_expired';
   return {
     route,
     state: FIRST_STATE[route],
@@ -185,15 +185,16 @@ function fromAllows(transition: Transition, state: State): boolean {
 function guardRefusal(guard: Guard | undefined, deadlines: Deadline[], facts: ProcedureFacts, on: IsoDate) {
   const first = deadlines[0]?.on;
   const second = deadlines[1]?.on;
-  if (guard === 'within' && first && compareDates(on, first) > 0) return 'judicial.deadline_passed';
-  if (guard === 'after' && first && compareDates(on, first) <= 0) return 'judicial.deadline_not_reached';
+  if (guard === 'within' && first && compareDates(on, first) > 0) return 'judicial_procedure.deadline_passed';
+  if (guard === 'after' && first && compareDates(on, first) <= 0) return 'judicial_procedure.deadline_not_reached';
   if (guard === 'after_first_within_second' && first && second) {
-    if (compareDates(on, first) <= 0) return 'judicial.deadline_not_reached';
-    if (compareDates(on, second) > 0) return 'judicial.deadline_passed';
+    if (compareDates(on, first) <= 0) return 'judicial_procedure.deadline_not_reached';
+    if (compareDates(on, second) > 0) return 'judicial_procedure.deadline_passed';
   }
-  if (guard === 'after_second' && second && compareDates(on, second) <= 0) return 'judicial.deadline_not_reached';
+  if (guard === 'after_second' && second && compareDates(on, second) <= 0)
+    return 'judicial_procedure.deadline_not_reached';
   if (guard === 'after_title_life' && (!facts.titleExpiresOn || compareDates(on, facts.titleExpiresOn) <= 0))
-    return 'judicial.deadline_not_reached';
+    return 'judicial_procedure.deadline_not_reached';
   return null;
 }
 
@@ -205,20 +206,20 @@ export function refuseStep(
   place: BusinessPlace = FRANCE,
 ): ProcedureRefusal | null {
   const transition: Transition = TRANSITIONS[step.kind];
-  if (!fromAllows(transition, facts.state)) return 'judicial.step_not_allowed';
-  if (compareDates(step.occurredOn, today) > 0) return 'judicial.step_in_future';
-  if (compareDates(step.occurredOn, facts.stateSince) < 0) return 'judicial.step_before_state';
+  if (!fromAllows(transition, facts.state)) return 'judicial_procedure.step_not_allowed';
+  if (compareDates(step.occurredOn, today) > 0) return 'judicial_procedure.step_in_future';
+  if (compareDates(step.occurredOn, facts.stateSince) < 0) return 'judicial_procedure.step_before_state';
   if (step.kind === 'requete_filed' && facts.fileNotBefore && compareDates(step.occurredOn, facts.fileNotBefore) < 0)
-    return 'judicial.before_file_not_before';
+    return 'judicial_procedure.before_file_not_before';
   if (step.kind === 'procedure_ended' && !(END_OUTCOMES as readonly string[]).includes(step.outcome ?? ''))
-    return 'judicial.outcome_required';
+    return 'judicial_procedure.outcome_required';
   const deadlines = stateDeadlines(facts.state, facts.stateSince, place);
   const guarded = guardRefusal(transition.guard, deadlines, facts, step.occurredOn);
   if (guarded) return guarded;
   if (transition.enforcement && !enforcementAllowed(facts, step.occurredOn, place)) {
     return facts.titleExpiresOn && compareDates(step.occurredOn, facts.titleExpiresOn) > 0
-      ? 'judicial.title_expired'
-      : 'judicial.step_not_allowed';
+      ? 'judicial_procedure.title_expired'
+      : 'judicial_procedure.step_not_allowed';
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage.js';
 import { MediatorsPage } from '../features/complaints/MediatorsPage.js';
 import { TimeBarsPage } from '../features/time-bars/TimeBarsPage.js';
+import { ProcedureQueuePage } from '../features/judicial/ProcedureQueuePage.js';
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import type { Permission } from '../features/identity/permissions.js';
@@ -102,6 +103,7 @@ export function App() {
         <Route path="complaints" element={guarded('complaints.register_read', <ComplaintsPage />)} />
         <Route path="mediators" element={guarded('mediators.manage', <MediatorsPage />)} />
         <Route path="time-bars" element={guarded('time_bars.review', <TimeBarsPage />)} />
+        <Route path="judicial/procedures" element={guarded('judicial_procedures.queue', <ProcedureQueuePage />)} />
         <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
         <Route path="audit/debtors/:id" element={guarded('sensitive_reads.read', <DebtorAuditPage />)} />
         <Route path="*" element={<NotFoundPage />} />

@@ -27,7 +27,8 @@ export interface NavigationEntry {
     | 'nav.audit'
     | 'nav.complaints'
     | 'nav.mediators'
-    | 'nav.timeBars';
+    | 'nav.timeBars'
+    | 'nav.judicialProcedures';
   permission: Permission;
 }
 
@@ -53,6 +54,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/complaints', labelKey: 'nav.complaints', permission: 'complaints.register_read' },
   { path: '/mediators', labelKey: 'nav.mediators', permission: 'mediators.manage' },
   { path: '/time-bars', labelKey: 'nav.timeBars', permission: 'time_bars.review' },
+  { path: '/judicial/procedures', labelKey: 'nav.judicialProcedures', permission: 'judicial_procedures.queue' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
 ];
 

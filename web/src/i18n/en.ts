@@ -21,6 +21,7 @@ import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
+import { judicialProcedureEn, judicialProcedureProblemsEn } from './judicial-procedures/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
@@ -76,6 +77,7 @@ export const en: Messages = {
     complaints: 'Complaints',
     mediators: 'Mediators',
     timeBars: 'Time bars near',
+    judicialProcedures: 'Judicial queue',
   },
   roles: {
     agent: 'Collection agent',
@@ -619,6 +621,7 @@ export const en: Messages = {
   judicial: judicialEn,
   estates: estatesEn,
   overindebtedness: overindebtednessEn,
+  judicialProcedure: judicialProcedureEn,
   strategyForm: strategyFormEn,
   problems: {
     teams: adminProblemsEn.teams,
@@ -633,6 +636,7 @@ export const en: Messages = {
     ...judicialProblemsEn,
     ...estatesProblemsEn,
     ...overindebtednessProblemsEn,
+    ...judicialProcedureProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',

@@ -20,6 +20,7 @@ import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
+import { judicialProcedureFr, judicialProcedureProblemsFr } from './judicial-procedures/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
@@ -75,6 +76,7 @@ export const fr = {
     complaints: 'Réclamations',
     mediators: 'Médiateurs',
     timeBars: 'Prescriptions proches',
+    judicialProcedures: 'File judiciaire',
   },
   roles: {
     agent: 'Gestionnaire amiable',
@@ -625,6 +627,7 @@ export const fr = {
   judicial: judicialFr,
   estates: estatesFr,
   overindebtedness: overindebtednessFr,
+  judicialProcedure: judicialProcedureFr,
   strategyForm: strategyFormFr,
   problems: {
     teams: adminProblemsFr.teams,
@@ -639,6 +642,7 @@ export const fr = {
     ...judicialProblemsFr,
     ...estatesProblemsFr,
     ...overindebtednessProblemsFr,
+    ...judicialProcedureProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',

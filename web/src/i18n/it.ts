@@ -21,6 +21,7 @@ import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
+import { judicialProcedureIt, judicialProcedureProblemsIt } from './judicial-procedures/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 
 /**
@@ -73,6 +74,7 @@ export const it: PartialMessages = {
     complaints: 'Reclami',
     mediators: 'Mediatori',
     timeBars: 'Prescrizioni vicine',
+    judicialProcedures: 'Coda giudiziale',
   },
   roles: {
     agent: 'Operatore recupero',
@@ -612,6 +614,7 @@ export const it: PartialMessages = {
   judicial: judicialIt,
   estates: estatesIt,
   overindebtedness: overindebtednessIt,
+  judicialProcedure: judicialProcedureIt,
   strategyForm: strategyFormIt,
   problems: {
     teams: adminProblemsIt.teams,
@@ -626,6 +629,7 @@ export const it: PartialMessages = {
     ...judicialProblemsIt,
     ...estatesProblemsIt,
     ...overindebtednessProblemsIt,
+    ...judicialProcedureProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',

@@ -26,6 +26,7 @@ import { TimeBarSection } from '../time-bars/TimeBarSection.js';
 import { DisputesSection } from '../disputes/DisputesSection.js';
 import { ClosurePanel } from '../disputes/ClosurePanel.js';
 import { EstatePanel } from '../estates/EstatePanel.js';
+import { ProcedureSection } from '../judicial/ProcedureSection.js';
 import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
 import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
 
@@ -57,6 +58,9 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
   const me = useMe();
   const contactsShown = can(me.role, 'contacts.read');
   const workspace = useCaseWorkspace(detail.id, contactsShown, reloadCase);
+  // At the judicial stage the case is worked through its procedure: the judicial specialist gets no call script.
+  const judicialStage = detail.stage === 'judicial';
+  const callGuide = !(judicialStage && me.role === 'judicial_specialist');
   // A document added or erased: the sections that offer the case's documents (a death certificate, evidence) reload them.
   const [documentsVersion, setDocumentsVersion] = useState(0);
   const creditor = can(me.role, 'creditors.read') ? (
@@ -122,7 +126,10 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         />
       </section>
       <DebtorSection debtor={detail.debtor} />
-      {workspace ? <CaseWorkspaceWork workspace={workspace} detail={detail} /> : null}
+      {judicialStage && can(me.role, 'judicial_procedures.read') ? (
+        <ProcedureSection caseId={detail.id} caseOpen={detail.status === 'open'} onChanged={reloadCase} />
+      ) : null}
+      {workspace ? <CaseWorkspaceWork workspace={workspace} detail={detail} callGuide={callGuide} /> : null}
       {contactsShown ? <ContactPanel key={workspace?.version} caseId={detail.id} /> : null}
       <ClaimsSection claims={detail.claims} />
       <TimeBarSection caseId={detail.id} />

@@ -180,10 +180,12 @@ function QueueSection({ entry, timeZone }: { entry: CaseWorkspace['queue']; time
 }
 
 /**
- * The working parts of a case: the guided conversation with its outcome, then the promises to pay and the
- * follow-up tasks. A call recorded reloads them all.
+ * The working parts of a case: the guided conversation with its outcome (not at the judicial stage for the judicial
+ * specialist, who works the procedure), then the promises to pay and the follow-up tasks. A call recorded reloads them
+ * all.
  */
-export function CaseWorkspaceWork({ workspace, detail }: { workspace: CaseWorkspaceState; detail: CaseDetail }) {
+export function CaseWorkspaceWork(props: { workspace: CaseWorkspaceState; detail: CaseDetail; callGuide?: boolean }) {
+  const { workspace, detail } = props;
   const { t } = useTranslation();
   const me = useMe();
   const mayRecord = can(me.role, 'contacts.record');
@@ -191,7 +193,7 @@ export function CaseWorkspaceWork({ workspace, detail }: { workspace: CaseWorksp
   const found = workspace.data.data;
   return (
     <>
-      {mayRecord && detail.status === 'open' ? (
+      {mayRecord && detail.status === 'open' && props.callGuide !== false ? (
         <CallGuide
           key={detail.id}
           detail={detail}

@@ -161,6 +161,12 @@ export const auditTrailEn: typeof auditTrailFr = {
       document_recorded: "{{actor}} recorded the letter of an over-indebtedness procedure's step",
       claim_erased: '{{actor}} erased the claim of case {{case}} (personal recovery)',
     },
+    judicial_procedure: {
+      opened: '{{actor}} opened a judicial procedure on case {{case}}',
+      step_recorded: '{{actor}} recorded a step of the judicial procedure of case {{case}}',
+      cost_recorded: '{{actor}} recorded a cost of the judicial procedure of case {{case}}',
+      partner_payment_recorded: '{{actor}} recorded a payment collected by the judicial partner on case {{case}}',
+    },
     estate: {
       death_reported: "{{actor}} reported a debtor's death: every contact stopped",
       death_proven: '{{actor}} recorded the death certificate',

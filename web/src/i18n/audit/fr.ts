@@ -165,6 +165,13 @@ export const auditTrailFr = {
       document_recorded: '{{actor}} a enregistré le courrier d’une étape de la procédure de surendettement',
       claim_erased: '{{actor}} a effacé la créance du dossier {{case}} (rétablissement personnel)',
     },
+    judicial_procedure: {
+      opened: '{{actor}} a ouvert une procédure judiciaire sur le dossier {{case}}',
+      step_recorded: '{{actor}} a enregistré une étape de la procédure judiciaire du dossier {{case}}',
+      cost_recorded: '{{actor}} a enregistré un frais de la procédure judiciaire du dossier {{case}}',
+      partner_payment_recorded:
+        '{{actor}} a enregistré un paiement encaissé par le partenaire judiciaire sur le dossier {{case}}',
+    },
     estate: {
       death_reported: '{{actor}} a signalé le décès d’un débiteur : tout contact est suspendu',
       death_proven: '{{actor}} a enregistré l’acte de décès',

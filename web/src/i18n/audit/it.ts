@@ -163,6 +163,13 @@ export const auditTrailIt: typeof auditTrailFr = {
       document_recorded: '{{actor}} ha registrato la lettera di una fase della procedura di sovraindebitamento',
       claim_erased: '{{actor}} ha cancellato il credito della pratica {{case}} (esdebitazione)',
     },
+    judicial_procedure: {
+      opened: '{{actor}} ha aperto una procedura giudiziale sulla pratica {{case}}',
+      step_recorded: '{{actor}} ha registrato una fase della procedura giudiziale della pratica {{case}}',
+      cost_recorded: '{{actor}} ha registrato una spesa della procedura giudiziale della pratica {{case}}',
+      partner_payment_recorded:
+        '{{actor}} ha registrato un pagamento incassato dal partner giudiziale sulla pratica {{case}}',
+    },
     estate: {
       death_reported: '{{actor}} ha segnalato il decesso di un debitore: ogni contatto è sospeso',
       death_proven: '{{actor}} ha registrato il certificato di morte',

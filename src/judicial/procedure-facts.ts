@@ -1,0 +1,62 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { caseInScope } from '../cases/scope.js';
+import type { Actor } from '../identity/actor.js';
+import type { IsoDate } from '../platform/calendar/index.js';
+import type { DB } from '../platform/db/schema.js';
+import { conflict } from '../platform/errors.js';
+import { ROUTES, type Outcome, type ProcedureFacts, type Route, type State } from './core/procedure.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type ProcedureRow = Selectable<DB['judicial_procedures']>;
+
+export function factsOf(row: ProcedureRow): ProcedureFacts {
+  return {
+    route: row.route as Route,
+    state: row.state as State,
+    stateSince: row.state_since,
+    titleObtainedOn: row.title_obtained_on,
+    titleExpiresOn: row.title_expires_on,
+    fileNotBefore: row.file_not_before,
+    outcome: row.outcome as Outcome | null,
+  };
+}
+
+export function procedureOf(db: Db, caseId: string) {
+  return db.selectFrom('judicial_procedures').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+}
+
+/** The case (in the actor's scope) and its procedure, both locked for the transaction; 409 when none is open. */
+export async function lockProcedure(trx: Transaction<DB>, actor: Actor, caseId: string) {
+  const found = await caseInScope(trx, actor, caseId);
+  await trx.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().execute();
+  const procedure = await trx
+    .selectFrom('judicial_procedures')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!procedure) throw conflict('judicial_procedure.no_procedure', 'No judicial procedure is open on this case.');
+  return { found, procedure };
+}
+
+export interface ReviewChoice {
+  reviewId: string;
+  route: Route;
+  fileNotBefore: IsoDate | null;
+}
+
+/**
+ * The route chosen at the case's last escalating review and the first day anything may be filed (the judicial
+ * review's table, migration 0043); null without one. Read by name so this capability does not wait for the review's
+ * types: a database without the table answers null.
+ */
+export async function reviewChoice(db: Db, caseId: string): Promise<ReviewChoice | null> {
+  const table = await sql<{ found: string | null }>`select to_regclass('judicial_reviews')::text as found`.execute(db);
+  if (!table.rows[0]?.found) return null;
+  const rows = await sql<{ id: string; chosen_route: string | null; file_not_before: string | null }>`
+    select id, chosen_route, file_not_before::text as file_not_before from judicial_reviews
+    where case_id = ${caseId} and decision = 'escalate' order by decided_at desc limit 1`.execute(db);
+  const row = rows.rows[0];
+  if (!row?.chosen_route || !(ROUTES as readonly string[]).includes(row.chosen_route)) return null;
+  return { reviewId: row.id, route: row.chosen_route as Route, fileNotBefore: row.file_not_before };
+}

@@ -1,0 +1,64 @@
+import type { Actor } from '../identity/actor.js';
+import { debtorName } from '../debtors/core/debtor-name.js';
+import { agencyToday, compareDates } from '../platform/calendar/index.js';
+import type { Deps } from '../platform/deps.js';
+import { withinScope } from '../cases/scope.js';
+import type { ProcedureQueue, ProcedureQueueItem } from './contract.js';
+import { nextAction } from './core/procedure-next.js';
+import { factsOf } from './procedure-facts.js';
+
+/** At most this many cases in the queue at once: the team works the first ones, the total says how many wait. */
+export const QUEUE_LIMIT = 200;
+
+/**
+ * The judicial team's queue: every open case at the judicial stage with its procedure's next action, ordered by the
+ * day it is due; the cases without a procedure come first, "to open" (the oldest at the stage first).
+ */
+export async function procedureQueue(deps: Deps, actor: Actor): Promise<ProcedureQueue> {
+  const today = agencyToday(deps.now(), deps.config);
+  const rows = await deps.db
+    .selectFrom('cases as c')
+    .innerJoin('debtors as d', 'd.id', 'c.debtor_id')
+    .innerJoin('creditors as k', 'k.id', 'c.creditor_id')
+    .leftJoin('judicial_procedures as p', 'p.case_id', 'c.id')
+    .selectAll('p')
+    .select([
+      'c.id as case_id',
+      'c.reference',
+      'c.balance_cents',
+      'c.currency',
+      'd.kind as debtor_kind',
+      'd.first_name',
+      'd.last_name',
+      'd.company_name',
+      'k.name as creditor_name',
+    ])
+    .where('c.stage', '=', 'judicial')
+    .where('c.status', '=', 'open')
+    .where((eb) => eb.or([eb('p.id', 'is', null), eb('p.state', '<>', 'ended')]))
+    .where(withinScope(actor, 'c.creditor_id'))
+    .execute();
+  const items: (ProcedureQueueItem & { toOpen: boolean })[] = rows.map((row) => {
+    const common = {
+      caseId: row.case_id,
+      reference: row.reference,
+      debtorName: debtorName({ ...row, kind: row.debtor_kind }),
+      creditorName: row.creditor_name,
+      balanceCents: Number(row.balance_cents),
+      currency: row.currency,
+    };
+    if (row.id === null) {
+      const next = { action: 'open_procedure' as const, dueOn: today, deadline: null };
+      return { ...common, route: null, state: null, next, toOpen: true };
+    }
+    const facts = factsOf(row as Parameters<typeof factsOf>[0]);
+    return { ...common, route: facts.route, state: facts.state, next: nextAction(facts, today)!, toOpen: false };
+  });
+  items.sort(
+    (a, b) =>
+      Number(b.toOpen) - Number(a.toOpen) ||
+      compareDates(a.next.dueOn, b.next.dueOn) ||
+      a.reference.localeCompare(b.reference),
+  );
+  return { items: items.slice(0, QUEUE_LIMIT).map(({ toOpen: _toOpen, ...item }) => item), total: items.length };
+}

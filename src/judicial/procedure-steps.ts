@@ -1,0 +1,324 @@
+import type { Transaction } from 'kysely';
+import { appendAudit } from '../audit/append.js';
+import { caseInScope } from '../cases/scope.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import { paymentRequest, recordPaymentsIn } from '../payments/record-payments.js';
+import { agencyToday, type IsoDate } from '../platform/calendar/index.js';
+import type { DB } from '../platform/db/schema.js';
+import type { Deps } from '../platform/deps.js';
+import { conflict, invalid } from '../platform/errors.js';
+import type {
+  OpenProcedureBody,
+  PartnerPaymentBody,
+  ProcedureCostBody,
+  ProcedureStepBody,
+  ProcedureView,
+} from './contract.js';
+import { costLine } from './core/costs.js';
+import { applyStep, openProcedure, refuseStep, stateDeadlines, type ProcedureFacts } from './core/procedure.js';
+import { factsOf, lockProcedure, procedureOf, reviewChoice, type ProcedureRow } from './procedure-facts.js';
+import { loadProcedureView } from './procedure-view.js';
+import { JUDICIAL_REFUSALS } from './procedure-refusals.js';
+
+type AuditAction =
+  | 'judicial_procedure.opened'
+  | 'judicial_procedure.step_recorded'
+  | 'judicial_procedure.cost_recorded'
+  | 'judicial_procedure.partner_payment_recorded';
+
+function refuse(code: string | null): void {
+  if (code) throw conflict(code, JUDICIAL_REFUSALS[code] ?? 'The judicial procedure does not allow this now.');
+}
+
+/** The state's first deadline, kept on the procedure for the judicial queue's order. */
+function firstDeadline(facts: ProcedureFacts) {
+  return stateDeadlines(facts.state, facts.stateSince)[0] ?? null;
+}
+
+interface AuditedChange {
+  action: AuditAction;
+  caseId: string;
+  creditorId: string;
+  after: Record<string, unknown>;
+}
+
+async function audit(trx: Transaction<DB>, actor: Actor, record: AuditedChange, at: Date, requestId: string | null) {
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: record.action,
+    targetType: 'case',
+    targetId: record.caseId,
+    creditorId: record.creditorId,
+    after: record.after,
+    requestId,
+    at,
+  });
+}
+
+/**
+ * Opens the case's judicial procedure on the route chosen (the review's when none is given): the case is at the
+ * judicial stage and open, no procedure runs yet; nothing is filed before the review's file-not-before day.
+ */
+export async function openJudicialProcedure(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  body: OpenProcedureBody,
+  requestId: string | null = null,
+): Promise<ProcedureView> {
+  const now = deps.now();
+  const today = agencyToday(now, deps.config);
+  return deps.db.transaction().execute(async (trx) => {
+    const found = await caseInScope(trx, actor, caseId);
+    await trx.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().execute();
+    const locked = await trx
+      .selectFrom('cases')
+      .select(['stage', 'status'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    if (locked.stage !== 'judicial' || locked.status !== 'open') refuse('judicial_procedure.not_judicial_stage');
+    if (await procedureOf(trx, caseId)) refuse('judicial_procedure.already_open');
+    const review = await reviewChoice(trx, caseId);
+    const route = body.route ?? review?.route;
+    if (!route)
+      throw invalid('judicial_procedure.route_required', JUDICIAL_REFUSALS['judicial_procedure.route_required']!);
+    const opened = openProcedure(route, today, {
+      titleObtainedOn: body.titleObtainedOn,
+      fileNotBefore: review?.fileNotBefore ?? null,
+    });
+    if (typeof opened === 'string') refuse(opened);
+    const facts = opened as ProcedureFacts;
+    const deadline = firstDeadline(facts);
+    const row = await trx
+      .insertInto('judicial_procedures')
+      .values({
+        case_id: caseId,
+        debtor_id: found.debtor_id,
+        creditor_id: found.creditor_id,
+        route,
+        state: facts.state,
+        state_since: facts.stateSince,
+        deadline_on: deadline?.on ?? null,
+        partner_id: body.partnerId,
+        review_id: review?.reviewId ?? null,
+        file_not_before: facts.fileNotBefore,
+        title_obtained_on: facts.titleObtainedOn,
+        title_expires_on: facts.titleExpiresOn,
+        opened_by: actor.userId,
+        opened_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await insertStep(trx, actor, now, {
+      procedureId: row.id,
+      kind: 'opened',
+      occurredOn: today,
+      fromState: null,
+      toState: facts.state,
+      deadline,
+      reportedBy: 'agency',
+      note: body.note,
+    });
+    const after = { procedureId: row.id, route, reviewRoute: review?.route ?? null, state: facts.state };
+    await audit(
+      trx,
+      actor,
+      { action: 'judicial_procedure.opened', caseId, creditorId: found.creditor_id, after },
+      now,
+      requestId,
+    );
+    return (await loadProcedureView(trx, actor, caseId, today))!;
+  });
+}
+
+interface StepRow {
+  procedureId: string;
+  kind: string;
+  occurredOn: IsoDate;
+  fromState: string | null;
+  toState: string;
+  deadline: { kind: string; on: IsoDate } | null;
+  reportedBy: 'agency' | 'partner';
+  note: string;
+  paymentId?: string;
+}
+
+async function insertStep(trx: Transaction<DB>, actor: Actor, now: Date, step: StepRow) {
+  await trx
+    .insertInto('judicial_procedure_steps')
+    .values({
+      procedure_id: step.procedureId,
+      kind: step.kind,
+      occurred_on: step.occurredOn,
+      from_state: step.fromState,
+      to_state: step.toState,
+      deadline_kind: step.deadline?.kind ?? null,
+      deadline_on: step.deadline?.on ?? null,
+      reported_by: step.reportedBy,
+      note: step.note,
+      payment_id: step.paymentId ?? null,
+      recorded_by: actor.userId,
+      recorded_at: now,
+    })
+    .execute();
+}
+
+async function saveFacts(trx: Transaction<DB>, procedure: ProcedureRow, facts: ProcedureFacts, now: Date) {
+  await trx
+    .updateTable('judicial_procedures')
+    .set({
+      state: facts.state,
+      state_since: facts.stateSince,
+      deadline_on: firstDeadline(facts)?.on ?? null,
+      title_obtained_on: facts.titleObtainedOn,
+      title_expires_on: facts.titleExpiresOn,
+      outcome: facts.outcome,
+      updated_at: now,
+    })
+    .where('id', '=', procedure.id)
+    .execute();
+}
+
+/** A step of the procedure, the agency's act or the partner's update entered by a person, checked by the machine. */
+export async function recordProcedureStep(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  body: ProcedureStepBody,
+  requestId: string | null = null,
+): Promise<ProcedureView> {
+  const now = deps.now();
+  const today = agencyToday(now, deps.config);
+  return deps.db.transaction().execute(async (trx) => {
+    const { found, procedure } = await lockProcedure(trx, actor, caseId);
+    const facts = factsOf(procedure);
+    const step = { kind: body.kind, occurredOn: body.occurredOn, outcome: body.outcome };
+    refuse(refuseStep(facts, step, today));
+    const next = applyStep(facts, step, today);
+    await saveFacts(trx, procedure, next, now);
+    await insertStep(trx, actor, now, {
+      procedureId: procedure.id,
+      kind: body.kind,
+      occurredOn: body.occurredOn,
+      fromState: facts.state,
+      toState: next.state,
+      deadline: next.state === facts.state ? null : firstDeadline(next),
+      reportedBy: body.reportedBy,
+      note: body.note,
+    });
+    const after = {
+      procedureId: procedure.id,
+      kind: body.kind,
+      from: facts.state,
+      to: next.state,
+      by: body.reportedBy,
+    };
+    await audit(
+      trx,
+      actor,
+      { action: 'judicial_procedure.step_recorded', caseId, creditorId: found.creditor_id, after },
+      now,
+      requestId,
+    );
+    return (await loadProcedureView(trx, actor, caseId, today))!;
+  });
+}
+
+/** A cost line with its legal basis and who bears it; an amicable collection fee is never the debtor's (L111-8). */
+export async function recordProcedureCost(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  body: ProcedureCostBody,
+  requestId: string | null = null,
+): Promise<ProcedureView> {
+  const now = deps.now();
+  const today = agencyToday(now, deps.config);
+  const line = costLine(body, today);
+  if (typeof line === 'string') throw invalid(line, JUDICIAL_REFUSALS[line] ?? 'This cost line cannot be recorded.');
+  return deps.db.transaction().execute(async (trx) => {
+    const { found, procedure } = await lockProcedure(trx, actor, caseId);
+    const cost = await trx
+      .insertInto('judicial_costs')
+      .values({
+        procedure_id: procedure.id,
+        case_id: caseId,
+        kind: line.kind,
+        amount_cents: line.amountCents,
+        legal_basis: line.legalBasis,
+        chargeable_to: line.chargeableTo,
+        incurred_on: line.incurredOn,
+        note: body.note,
+        recorded_by: actor.userId,
+        recorded_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const after = { procedureId: procedure.id, costId: cost.id, ...line };
+    await audit(
+      trx,
+      actor,
+      { action: 'judicial_procedure.cost_recorded', caseId, creditorId: found.creditor_id, after },
+      now,
+      requestId,
+    );
+    return (await loadProcedureView(trx, actor, caseId, today))!;
+  });
+}
+
+/**
+ * A payment the partner collected and passed on: recorded by the payments service in this transaction (allocated by
+ * law to the claims, its receipt, the balance), and a `partner_payment` step naming it. The same key never records
+ * a second payment (a replay adds no second step).
+ */
+export async function recordPartnerPayment(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  body: PartnerPaymentBody,
+  requestId: string | null = null,
+): Promise<ProcedureView> {
+  const now = deps.now();
+  const today = agencyToday(now, deps.config);
+  const request = paymentRequest(
+    {
+      caseId,
+      amountCents: body.amountCents,
+      channel: 'bank_transfer',
+      receivedOn: body.receivedOn,
+      reference: body.reference,
+      note: body.note || undefined,
+    },
+    { idempotencyKey: `judicial-partner:${body.paymentKey}`, source: 'web' },
+  );
+  return deps.db.transaction().execute(async (trx) => {
+    const { found, procedure } = await lockProcedure(trx, actor, caseId);
+    const facts = factsOf(procedure);
+    refuse(refuseStep(facts, { kind: 'partner_payment', occurredOn: body.receivedOn }, today));
+    const [outcome] = await recordPaymentsIn(trx, deps, actor, [request], requestId);
+    if (outcome!.kind === 'refused') throw outcome!.error;
+    if (!outcome!.replayed) {
+      await insertStep(trx, actor, now, {
+        procedureId: procedure.id,
+        kind: 'partner_payment',
+        occurredOn: body.receivedOn,
+        fromState: facts.state,
+        toState: facts.state,
+        deadline: null,
+        reportedBy: 'partner',
+        note: body.note,
+        paymentId: outcome!.paymentId,
+      });
+      const after = { procedureId: procedure.id, paymentId: outcome!.paymentId, amountCents: body.amountCents };
+      await audit(
+        trx,
+        actor,
+        { action: 'judicial_procedure.partner_payment_recorded', caseId, creditorId: found.creditor_id, after },
+        now,
+        requestId,
+      );
+    }
+    return (await loadProcedureView(trx, actor, caseId, today))!;
+  });
+}

@@ -1,0 +1,108 @@
+import type { Kysely, Transaction } from 'kysely';
+import { caseInScope } from '../cases/scope.js';
+import type { Actor } from '../identity/actor.js';
+import { creditorScope } from '../identity/scope.js';
+import { agencyToday, type IsoDate } from '../platform/calendar/index.js';
+import type { DB } from '../platform/db/schema.js';
+import type { Deps } from '../platform/deps.js';
+import type { CaseProcedure, ProcedureView } from './contract.js';
+import { costTotals, type ChargeableTo, type CostKind } from './core/costs.js';
+import type { DeadlineKind } from './core/procedure-deadlines.js';
+import { nextAction } from './core/procedure-next.js';
+import { allowedSteps, collectionActs, stateDeadlines, type State, type StepKind } from './core/procedure.js';
+import { factsOf, reviewChoice } from './procedure-facts.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The case's procedure as the reader may see it (null when none is open), and the route its review chose. */
+export async function caseProcedure(deps: Deps, actor: Actor, caseId: string): Promise<CaseProcedure> {
+  const today = agencyToday(deps.now(), deps.config);
+  const procedure = await loadProcedureView(deps.db, actor, caseId, today);
+  const staff = creditorScope(actor) === null;
+  return {
+    procedure,
+    reviewRoute: staff && !procedure ? ((await reviewChoice(deps.db, caseId))?.route ?? null) : null,
+  };
+}
+
+/**
+ * The procedure's state, its deadlines, the next action and the collection acts it permits today. A creditor user
+ * sees the state of its own cases' procedure only: the acts, the partner and the costs are the agency's.
+ */
+export async function loadProcedureView(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  today: IsoDate,
+): Promise<ProcedureView | null> {
+  await caseInScope(db, actor, caseId);
+  const row = await db.selectFrom('judicial_procedures').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  if (!row) return null;
+  const facts = factsOf(row);
+  const deadlines: ProcedureView['deadlines'] = stateDeadlines(facts.state, facts.stateSince);
+  if (facts.titleExpiresOn) deadlines.push({ kind: 'title_life', on: facts.titleExpiresOn });
+  const view: ProcedureView = {
+    id: row.id,
+    caseId,
+    route: facts.route,
+    state: facts.state,
+    stateSince: facts.stateSince,
+    outcome: facts.outcome,
+    deadlines,
+    next: nextAction(facts, today),
+    collection: collectionActs(facts, today),
+    titleObtainedOn: facts.titleObtainedOn,
+    titleExpiresOn: facts.titleExpiresOn,
+    fileNotBefore: facts.fileNotBefore,
+    allowedSteps: null,
+    partnerId: null,
+    steps: null,
+    costs: null,
+    costTotals: null,
+  };
+  if (creditorScope(actor) !== null) return view;
+  const [steps, costs] = await Promise.all([
+    db
+      .selectFrom('judicial_procedure_steps')
+      .selectAll()
+      .where('procedure_id', '=', row.id)
+      .orderBy('recorded_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('judicial_costs')
+      .selectAll()
+      .where('procedure_id', '=', row.id)
+      .orderBy('incurred_on')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const costLines = costs.map((cost) => ({
+    id: cost.id,
+    kind: cost.kind as CostKind,
+    amountCents: Number(cost.amount_cents),
+    chargeableTo: cost.chargeable_to as ChargeableTo,
+    legalBasis: cost.legal_basis,
+    incurredOn: cost.incurred_on,
+    note: cost.note,
+  }));
+  return {
+    ...view,
+    allowedSteps: allowedSteps(facts, today).filter((kind) => kind !== 'partner_payment'),
+    partnerId: row.partner_id,
+    steps: steps.map((step) => ({
+      id: step.id,
+      kind: step.kind as StepKind | 'opened',
+      occurredOn: step.occurred_on,
+      fromState: step.from_state as State | null,
+      toState: step.to_state as State,
+      deadline: step.deadline_kind ? { kind: step.deadline_kind as DeadlineKind, on: step.deadline_on! } : null,
+      reportedBy: step.reported_by as 'agency' | 'partner',
+      note: step.note,
+      paymentId: step.payment_id,
+      recordedAt: step.recorded_at.toISOString(),
+    })),
+    costs: costLines,
+    costTotals: costTotals(costLines),
+  };
+}

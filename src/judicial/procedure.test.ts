@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
+import { ENGINES } from '../../test/support/database.js';
+import { verifyAuditTrail } from '../audit/verify.js';
+
+// Wednesday 25 November 2026; the opposition's month from that day ends on Christmas, moved to Monday 28 December.
+const START = new Date('2026-11-25T09:00:00Z');
+
+describe.each(ENGINES)('a judicial procedure on %s', (engine) => {
+  let t: TestApp;
+  let judicial: Session;
+  let agent: Session;
+  let horizon: Session;
+  let energie: Session;
+  let caseId: string;
+
+  const procedure = (session: Session) => as(t.app, session)('GET', `/api/v1/cases/${caseId}/judicial-procedure`);
+  const step = (kind: string, occurredOn: string, extra: Record<string, unknown> = {}) =>
+    as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/judicial-procedure/steps`, { kind, occurredOn, ...extra });
+
+  beforeAll(async () => {
+    t = await createTestApp(engine, { demo: true, now: START });
+    judicial = await signIn(t.app, demoEmail('judicial_specialist'));
+    agent = await signIn(t.app, demoEmail('agent'));
+    horizon = await signIn(t.app, demoEmail('creditor_user'));
+    energie = await signIn(t.app, 'creditor.energie@demo.accord.test');
+    const open = await t.deps.db
+      .selectFrom('cases as c')
+      .select(['c.id'])
+      .where('c.creditor_id', '=', horizon.creditorId!)
+      .where('c.stage', '=', 'amicable')
+      .where('c.status', '=', 'open')
+      .where('c.balance_cents', '>', 20_000)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('judicial_procedures as p').select('p.id').whereRef('p.case_id', '=', 'c.id'))),
+      )
+      .orderBy('c.reference')
+      .executeTakeFirstOrThrow();
+    caseId = open.id;
+  });
+  afterAll(() => t.close());
+
+  it('refuses to open a procedure before the case is at the judicial stage, then opens the injonction', async () => {
+    const early = await as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/judicial-procedure`, {
+      route: 'injonction_de_payer',
+    });
+    expect(early.json().code).toBe('judicial_procedure.not_judicial_stage');
+    // The review's escalation moves the case (another capability); the fixture puts it there.
+    await t.deps.db.updateTable('cases').set({ stage: 'judicial' }).where('id', '=', caseId).execute();
+    const queue = await as(t.app, judicial)('GET', '/api/v1/judicial/procedures/queue');
+    expect(queue.statusCode, queue.body).toBe(200);
+    const waiting = queue.json().items.find((item: { caseId: string }) => item.caseId === caseId);
+    expect(waiting).toMatchObject({ state: null, next: { action: 'open_procedure', dueOn: '2026-11-25' } });
+    expect(queue.json().items[0].next.action).toBe('open_procedure');
+
+    const noRoute = await as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/judicial-procedure`, {});
+    expect(noRoute.json().code).toBe('judicial_procedure.route_required');
+    expect((await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/judicial-procedure`, {})).statusCode).toBe(403);
+    const opened = await as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/judicial-procedure`, {
+      route: 'injonction_de_payer',
+      note: 'Requête à déposer au tribunal judiciaire du domicile.',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json()).toMatchObject({
+      route: 'injonction_de_payer',
+      state: 'requete_to_file',
+      next: { action: 'file_requete', dueOn: '2026-11-25' },
+      collection: { amicable_contact: true, enforcement: false },
+    });
+    expect(opened.json().allowedSteps).toContain('requete_filed');
+  });
+
+  it('follows the requête, the ordonnance, the service and the opposition’s month to a final title', async () => {
+    const filed = await step('requete_filed', '2026-11-25');
+    expect(filed.statusCode, filed.body).toBe(200);
+    expect(filed.json().state).toBe('requete_filed');
+    expect((await step('served', '2026-11-25')).json().code).toBe('judicial_procedure.step_not_allowed');
+    const issued = await step('ordonnance_issued', '2026-11-25', { reportedBy: 'partner' });
+    expect(issued.json()).toMatchObject({
+      state: 'ordonnance_issued',
+      next: { action: 'serve_ordonnance', deadline: { kind: 'service', on: '2027-05-25' } },
+    });
+    const served = await step('served', '2026-11-25', { note: 'Signifiée à personne.' });
+    expect(served.json()).toMatchObject({
+      state: 'served',
+      deadlines: [{ kind: 'opposition', on: '2026-12-28' }],
+      next: { action: 'await_opposition_window', dueOn: '2026-12-29' },
+      collection: { enforcement: false },
+    });
+    expect((await step('opposition_window_closed', '2026-11-25')).json().code).toBe(
+      'judicial_procedure.deadline_not_reached',
+    );
+    expect((await step('bank_seized', '2026-11-25')).json().code).toBe('judicial_procedure.step_not_allowed');
+
+    t.clock.now = new Date('2026-12-29T09:00:00Z');
+    judicial = await signIn(t.app, demoEmail('judicial_specialist'));
+    horizon = await signIn(t.app, demoEmail('creditor_user'));
+    energie = await signIn(t.app, 'creditor.energie@demo.accord.test');
+    const final = await step('opposition_window_closed', '2026-12-29');
+    expect(final.statusCode, final.body).toBe(200);
+    expect(final.json()).toMatchObject({
+      state: 'titled',
+      titleObtainedOn: '2026-12-29',
+      titleExpiresOn: '2036-12-29',
+      collection: { enforcement: true },
+      next: { action: 'enforce_title' },
+    });
+    expect(final.json().steps.map((s: { kind: string }) => s.kind)).toEqual([
+      'opened',
+      'requete_filed',
+      'ordonnance_issued',
+      'served',
+      'opposition_window_closed',
+    ]);
+    expect(final.json().steps[2].reportedBy).toBe('partner');
+  });
+
+  it('records cost lines with their basis and refuses an amicable fee on the debtor (L111-8)', async () => {
+    const costs = `/api/v1/cases/${caseId}/judicial-procedure/costs`;
+    const refused = await as(t.app, judicial)('POST', costs, {
+      kind: 'amicable_collection_fee',
+      chargeableTo: 'debtor',
+      amountCents: 4000,
+      incurredOn: '2026-12-29',
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('judicial_procedure.cost_amicable_fee_on_debtor');
+    const line = await as(t.app, judicial)('POST', costs, {
+      kind: 'service_act',
+      amountCents: 4_520,
+      incurredOn: '2026-11-25',
+    });
+    expect(line.statusCode, line.body).toBe(200);
+    expect(line.json().costs).toMatchObject([
+      { kind: 'service_act', chargeableTo: 'debtor', legalBasis: 'CPC 695; CPCE L111-8', amountCents: 4520 },
+    ]);
+    expect(line.json().costTotals).toEqual({ debtorCents: 4520, creditorCents: 0 });
+  });
+
+  it('records a payment the partner collected through the payments service, allocated and named once', async () => {
+    const before = await t.deps.db
+      .selectFrom('cases')
+      .select('balance_cents')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const body = {
+      amountCents: 10_000,
+      receivedOn: '2026-12-29',
+      reference: 'SCP Martin — saisie',
+      paymentKey: '3f1c2b9e-8f1a-4c5d-9a0b-1c2d3e4f5a6b',
+    };
+    const url = `/api/v1/cases/${caseId}/judicial-procedure/partner-payments`;
+    const paid = await as(t.app, judicial)('POST', url, body);
+    expect(paid.statusCode, paid.body).toBe(200);
+    const again = await as(t.app, judicial)('POST', url, body);
+    expect(again.statusCode).toBe(200);
+    const partnerSteps = again.json().steps.filter((s: { kind: string }) => s.kind === 'partner_payment');
+    expect(partnerSteps).toHaveLength(1);
+    const payment = await t.deps.db
+      .selectFrom('payments')
+      .select(['id', 'amount_cents'])
+      .where('id', '=', partnerSteps[0].paymentId)
+      .executeTakeFirstOrThrow();
+    expect(Number(payment.amount_cents)).toBe(10_000);
+    const after = await t.deps.db
+      .selectFrom('cases')
+      .select('balance_cents')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(Number(before.balance_cents) - Number(after.balance_cents)).toBe(10_000);
+    const allocated = await t.deps.db
+      .selectFrom('ledger_transactions')
+      .select('id')
+      .where('payment_id', '=', payment.id)
+      .where('kind', '=', 'allocation')
+      .execute();
+    expect(allocated).toHaveLength(1);
+  });
+
+  it('shows a creditor user its own case’s procedure state only, and nothing of another creditor’s', async () => {
+    const own = await procedure(horizon);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().procedure).toMatchObject({ state: 'titled', steps: null, costs: null, partnerId: null });
+    expect((await procedure(energie)).statusCode).toBe(404);
+    expect((await as(t.app, horizon)('GET', '/api/v1/judicial/procedures/queue')).statusCode).toBe(403);
+    const step = await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/judicial-procedure/steps`, {
+      kind: 'procedure_ended',
+      occurredOn: '2026-12-29',
+      outcome: 'paid',
+    });
+    expect(step.statusCode).toBe(403);
+    expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
+    const audited = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', caseId)
+      .where('action', 'like', 'judicial_procedure.%')
+      .execute();
+    expect(audited.map((a) => a.action).sort()).toEqual([
+      'judicial_procedure.cost_recorded',
+      'judicial_procedure.opened',
+      'judicial_procedure.partner_payment_recorded',
+      'judicial_procedure.step_recorded',
+      'judicial_procedure.step_recorded',
+      'judicial_procedure.step_recorded',
+      'judicial_procedure.step_recorded',
+    ]);
+  });
+});
