@@ -1,3 +1,4 @@
+import { loadDemoJudicialProcedures } from './judicial-procedures.js';
 import { loadDemoDocuments } from './documents.js';
 import { loadDemoPayments } from './payments.js';
 import { loadDemoTeamWork } from './team-work.js';
@@ -116,6 +117,7 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await loadDemoAdministration(deps, passwordHash);
   await loadDemoDocuments(deps);
   await (await import('./estates.js')).loadDemoEstates(deps);
+  await loadDemoJudicialProcedures(deps);
   await loadDemoComplaints(deps);
   // The work queues, built from the strategy and the contact policy as the nightly refresh does.
   await rebuildQueue(deps);
