@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { caseInScope } from '../cases/scope.js';
 import type { Actor } from '../identity/actor.js';
 import type { IsoDate } from '../platform/calendar/index.js';
@@ -45,18 +45,16 @@ export interface ReviewChoice {
   fileNotBefore: IsoDate | null;
 }
 
-/**
- * The route chosen at the case's last escalating review and the first day anything may be filed (the judicial
- * review's table, migration 0043); null without one. Read by name so this capability does not wait for the review's
- * types: a database without the table answers null.
- */
+/** The route chosen at the case's last escalating review and the first day anything may be filed; null without one. */
 export async function reviewChoice(db: Db, caseId: string): Promise<ReviewChoice | null> {
-  const table = await sql<{ found: string | null }>`select to_regclass('judicial_reviews')::text as found`.execute(db);
-  if (!table.rows[0]?.found) return null;
-  const rows = await sql<{ id: string; chosen_route: string | null; file_not_before: string | null }>`
-    select id, chosen_route, file_not_before::text as file_not_before from judicial_reviews
-    where case_id = ${caseId} and decision = 'escalate' order by decided_at desc limit 1`.execute(db);
-  const row = rows.rows[0];
+  const row = await db
+    .selectFrom('judicial_reviews')
+    .select(['id', 'chosen_route', 'file_not_before'])
+    .where('case_id', '=', caseId)
+    .where('decision', '=', 'escalate')
+    .orderBy('decided_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!row?.chosen_route || !(ROUTES as readonly string[]).includes(row.chosen_route)) return null;
   return { reviewId: row.id, route: row.chosen_route as Route, fileNotBefore: row.file_not_before };
 }

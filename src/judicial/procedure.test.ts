@@ -206,4 +206,52 @@ describe.each(ENGINES)('a judicial procedure on %s', (engine) => {
       'judicial_procedure.step_recorded',
     ]);
   });
+
+  it('opens on the route the judicial review chose and files nothing before the day the debtor was told of', async () => {
+    const other = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id', 'creditor_id'])
+      .where('creditor_id', '=', horizon.creditorId!)
+      .where('stage', '=', 'amicable')
+      .where('status', '=', 'open')
+      .where('id', '<>', caseId)
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
+    // The review's escalation (another capability) as its row and the stage it leaves.
+    await t.deps.db
+      .insertInto('judicial_reviews')
+      .values({
+        case_id: other.id,
+        debtor_id: other.debtor_id,
+        creditor_id: other.creditor_id,
+        due_on: '2026-12-01',
+        status: 'decided',
+        decision: 'escalate',
+        reason: 'No amicable solution after four months of contacts.',
+        chosen_route: 'injonction_de_payer',
+        proposed_route: 'injonction_de_payer',
+        facts: JSON.stringify({}),
+        decided_at: t.clock.now,
+        debtor_told_at: t.clock.now,
+        file_not_before: '2027-01-13',
+        created_at: t.clock.now,
+        updated_at: t.clock.now,
+      })
+      .execute();
+    await t.deps.db.updateTable('cases').set({ stage: 'judicial' }).where('id', '=', other.id).execute();
+    const before = (await as(t.app, judicial)('GET', `/api/v1/cases/${other.id}/judicial-procedure`)).json();
+    expect(before).toEqual({ procedure: null, reviewRoute: 'injonction_de_payer' });
+    const opened = await as(t.app, judicial)('POST', `/api/v1/cases/${other.id}/judicial-procedure`, {});
+    expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json()).toMatchObject({
+      route: 'injonction_de_payer',
+      fileNotBefore: '2027-01-13',
+      next: { action: 'file_requete', dueOn: '2027-01-13' },
+    });
+    const early = await as(t.app, judicial)('POST', `/api/v1/cases/${other.id}/judicial-procedure/steps`, {
+      kind: 'requete_filed',
+      occurredOn: '2026-12-29',
+    });
+    expect(early.json().code).toBe('judicial_procedure.before_file_not_before');
+  });
 });
