@@ -4,6 +4,7 @@ import type { Actor } from '../identity/actor.js';
 import type { IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict } from '../platform/errors.js';
+import { latestEscalation } from './decide-review.js';
 import { ROUTES, type Outcome, type ProcedureFacts, type Route, type State } from './core/procedure.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -47,14 +48,7 @@ export interface ReviewChoice {
 
 /** The route chosen at the case's last escalating review and the first day anything may be filed; null without one. */
 export async function reviewChoice(db: Db, caseId: string): Promise<ReviewChoice | null> {
-  const row = await db
-    .selectFrom('judicial_reviews')
-    .select(['id', 'chosen_route', 'file_not_before'])
-    .where('case_id', '=', caseId)
-    .where('decision', '=', 'escalate')
-    .orderBy('decided_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await latestEscalation(db, caseId);
   if (!row?.chosen_route || !(ROUTES as readonly string[]).includes(row.chosen_route)) return null;
   return { reviewId: row.id, route: row.chosen_route as Route, fileNotBefore: row.file_not_before };
 }
