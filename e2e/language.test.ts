@@ -23,6 +23,7 @@ describe('the language switcher', () => {
         'Plans à valider',
         'Dossiers à revoir',
         'Contestations',
+        'Revues judiciaires',
         'Politique de contact',
         'Paiements et reversements',
         'Relevés bancaires',
@@ -30,6 +31,7 @@ describe('the language switcher', () => {
         'Utilisateurs',
         'Réclamations',
         'Prescriptions proches',
+        'File judiciaire',
         'Journal d’audit',
       ]);
 
@@ -45,6 +47,7 @@ describe('the language switcher', () => {
         'Plans to approve',
         'Cases to review',
         'Disputes',
+        'Judicial reviews',
         'Contact policy',
         'Payments and remittances',
         'Bank statements',
@@ -52,6 +55,7 @@ describe('the language switcher', () => {
         'Users',
         'Complaints',
         'Time bars near',
+        'Judicial queue',
         'Audit trail',
       ]);
       expect(await page.title()).toBe('Home – Accord');
@@ -72,6 +76,7 @@ describe('the language switcher', () => {
         'Plans to approve',
         'Cases to review',
         'Disputes',
+        'Judicial reviews',
         'Contact policy',
         'Payments and remittances',
         'Bank statements',
@@ -79,6 +84,7 @@ describe('the language switcher', () => {
         'Users',
         'Complaints',
         'Time bars near',
+        'Judicial queue',
         'Audit trail',
       ]);
       const saved = await fixture.server.deps.db
@@ -100,6 +106,7 @@ describe('the language switcher', () => {
         'Piani da approvare',
         'Pratiche da riesaminare',
         'Contestazioni',
+        'Revisioni giudiziali',
         'Politica di contatto',
         'Pagamenti e riversamenti',
         'Estratti conto',
@@ -107,6 +114,7 @@ describe('the language switcher', () => {
         'Utenti',
         'Reclami',
         'Prescrizioni vicine',
+        'Coda giudiziale',
         'Registro di audit',
       ]);
 
@@ -122,6 +130,7 @@ describe('the language switcher', () => {
         'Plans à valider',
         'Dossiers à revoir',
         'Contestations',
+        'Revues judiciaires',
         'Politique de contact',
         'Paiements et reversements',
         'Relevés bancaires',
@@ -129,6 +138,7 @@ describe('the language switcher', () => {
         'Utilisateurs',
         'Réclamations',
         'Prescriptions proches',
+        'File judiciaire',
         'Journal d’audit',
       ]);
     } finally {

@@ -36,6 +36,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Réclamations', permission: 'complaints.register_read', path: '/complaints' },
   { label: 'Médiateurs', permission: 'mediators.manage', path: '/mediators' },
   { label: 'Prescriptions proches', permission: 'time_bars.review', path: '/time-bars' },
+  { label: 'File judiciaire', permission: 'judicial_procedures.queue', path: '/judicial/procedures' },
   { label: 'Journal d’audit', permission: 'audit.read', path: '/audit' },
 ];
 
