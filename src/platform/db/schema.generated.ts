@@ -154,6 +154,14 @@ export type JudicialCostsChargeableTo = 'creditor' | 'debtor';
 
 export type JudicialCostsKind = 'amicable_collection_fee' | 'commissaire_a444_31' | 'commissaire_a444_32' | 'court_fee' | 'enforcement_act' | 'lawyer_fee' | 'other' | 'service_act';
 
+export type JudicialHandoffsChannel = 'email' | 'portal' | 'post';
+
+export type JudicialHandoffsStatus = 'acknowledged' | 'built' | 'sent' | 'withdrawn';
+
+export type JudicialPartnersChannel = 'email' | 'portal' | 'post';
+
+export type JudicialPartnersKind = 'commissaire_de_justice' | 'lawyer';
+
 export type JudicialProceduresOutcome = 'dismissed' | 'other' | 'paid' | 'rejected' | 'title_expired' | 'withdrawn';
 
 export type JudicialProceduresRoute = 'enforcement_with_title' | 'injonction_de_payer' | 'prior_mediation' | 'psrpc';
@@ -936,6 +944,45 @@ export interface JudicialCosts {
   recorded_by: string;
 }
 
+export interface JudicialHandoffs {
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  built_at: Timestamp;
+  built_by: string | null;
+  case_id: string;
+  channel: JudicialHandoffsChannel | null;
+  creditor_id: string;
+  id: Generated<string>;
+  json_sha256: string;
+  json_text: string;
+  partner_id: string | null;
+  pdf_base64: string;
+  pdf_sha256: string;
+  sent_at: Timestamp | null;
+  sent_by: string | null;
+  status: Generated<JudicialHandoffsStatus>;
+  version: number;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+}
+
+export interface JudicialPartners {
+  active: Generated<boolean>;
+  address: string;
+  area: string;
+  channel: JudicialPartnersChannel;
+  contact_name: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  email: string | null;
+  firm_name: string;
+  id: Generated<string>;
+  kind: JudicialPartnersKind;
+  phone: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface JudicialProcedures {
   case_id: string;
   creditor_id: string;
@@ -1495,6 +1542,8 @@ export interface DB {
   estates: Estates;
   holds: Holds;
   judicial_costs: JudicialCosts;
+  judicial_handoffs: JudicialHandoffs;
+  judicial_partners: JudicialPartners;
   judicial_procedure_steps: JudicialProcedureSteps;
   judicial_procedures: JudicialProcedures;
   judicial_reviews: JudicialReviews;
