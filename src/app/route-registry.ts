@@ -31,6 +31,7 @@ import { closureRoutes } from '../closures/routes.js';
 import { estateRoutes } from '../estates/routes.js';
 import { overindebtednessRoutes } from '../overindebtedness/routes.js';
 import { judicialProcedureRoutes } from '../judicial/procedure-routes.js';
+import { handoffRoutes } from '../judicial/handoff-routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -63,6 +64,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   judicialReviewRoutes,
   overindebtednessRoutes,
   judicialProcedureRoutes,
+  handoffRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -286,3 +286,103 @@ export type ProcedureView = z.infer<typeof procedureSchema>;
 export type CaseProcedure = z.infer<typeof caseProcedureSchema>;
 export type ProcedureQueue = z.infer<typeof procedureQueueSchema>;
 export type ProcedureQueueItem = ProcedureQueue['items'][number];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Handoff file and judicial partners
+// ---------------------------------------------------------------------------------------------------------------
+
+export const PARTNER_KINDS = ['commissaire_de_justice', 'lawyer'] as const;
+export const PARTNER_CHANNELS = ['email', 'portal', 'post'] as const;
+export const HANDOFF_STATUSES = ['built', 'sent', 'acknowledged', 'withdrawn'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export type PartnerChannel = (typeof PARTNER_CHANNELS)[number];
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .default(null)
+    .transform((value) => (value === '' ? null : value));
+
+export const partnerBody = z
+  .strictObject({
+    firmName: z.string().trim().min(1).max(200),
+    kind: z.enum(PARTNER_KINDS),
+    contactName: optionalText(200),
+    email: z
+      .union([z.email().max(300), z.literal('')])
+      .nullable()
+      .default(null)
+      .transform((value) => (value === '' ? null : value)),
+    phone: optionalText(40),
+    address: z.string().trim().min(1).max(500),
+    channel: z.enum(PARTNER_CHANNELS),
+    area: z.string().trim().min(1).max(120).describe("the cour d'appel whose area the partner works in"),
+    active: z.boolean().default(true),
+  })
+  .refine((p) => p.channel !== 'email' || p.email !== null, {
+    message: 'A partner reached by e-mail has an e-mail address',
+    path: ['email'],
+  });
+
+export const partnerListQuery = z.strictObject({ active: z.enum(['true', 'all']).default('all') });
+
+export const partnerSchema = z.object({
+  id: z.string(),
+  firmName: z.string(),
+  kind: z.enum(PARTNER_KINDS),
+  contactName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string(),
+  channel: z.enum(PARTNER_CHANNELS),
+  area: z.string(),
+  active: z.boolean(),
+  updatedAt: z.string(),
+});
+export const partnerListSchema = z.object({ items: z.array(partnerSchema) });
+
+export const handoffSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  version: z.number().int(),
+  builtAt: z.string(),
+  builtBy: z.string().nullable(),
+  jsonSha256: z.string(),
+  pdfSha256: z.string(),
+  /** What the file claims in total, in cents (the statement's total owed when it was built). */
+  owedCents: z.number().int(),
+  status: z.enum(HANDOFF_STATUSES),
+  partner: z.object({ id: z.string(), firmName: z.string() }).nullable(),
+  channel: z.enum(PARTNER_CHANNELS).nullable(),
+  sentAt: z.string().nullable(),
+  sentBy: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+});
+export const handoffListSchema = z.object({
+  items: z.array(handoffSchema),
+  /** Whether a new version may be built now: the case is at the judicial stage. */
+  caseJudicial: z.boolean(),
+});
+
+export const handoffSendBody = z.strictObject({
+  partnerId: z.uuid(),
+  /** The channel it went by; the partner's own when absent. */
+  channel: z.enum(PARTNER_CHANNELS).optional(),
+  /** The day it was sent (by hand: Accord sends no e-mail itself), today or earlier. */
+  sentOn: calendarDate,
+});
+export const handoffAcknowledgeBody = z.strictObject({ acknowledgedOn: calendarDate });
+
+export type PartnerBody = z.infer<typeof partnerBody>;
+export type PartnerBodyInput = z.input<typeof partnerBody>;
+export type PartnerListQuery = z.infer<typeof partnerListQuery>;
+export type PartnerView = z.infer<typeof partnerSchema>;
+export type PartnerList = z.infer<typeof partnerListSchema>;
+export type HandoffView = z.infer<typeof handoffSchema>;
+export type HandoffList = z.infer<typeof handoffListSchema>;
+export type HandoffSendBody = z.infer<typeof handoffSendBody>;
+export type HandoffAcknowledgeBody = z.infer<typeof handoffAcknowledgeBody>;

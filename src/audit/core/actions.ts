@@ -109,6 +109,9 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'judicial_procedure.step_recorded',
     'judicial_procedure.cost_recorded',
     'judicial_procedure.partner_payment_recorded',
+    'handoff.built',
+    'handoff.sent',
+    'handoff.acknowledged',
   ],
   access: [
     'auth.login',
@@ -148,6 +151,9 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'reference_data.living_floor.corrected',
     'mediator.added',
     'mediator.corrected',
+    'judicial_partner.created',
+    'judicial_partner.updated',
+    'judicial_partner.deactivated',
     'creditor.created',
     'creditor.webhook_secrets_encrypted',
     'job.run',
@@ -176,6 +182,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'document.erased',
     'document.retention_deleted',
     'document.orphan_files_deleted',
+    'handoff.downloaded',
   ],
   exports: EXPORTED_LISTS.map((list) => `export.${list}`),
 };

@@ -27,7 +27,7 @@ describe('permission matrix', () => {
     expect(can('administrator', 'cases.read')).toBe(false);
   });
 
-  it('gives creditor users their portfolio, their own placements, payments, remittances, disputes to answer, the estate and over-indebtedness state, the judicial review outcomes and the judicial procedure state of its own cases, nothing else', () => {
+  it('gives creditor users their portfolio, their own placements, payments, remittances, disputes to answer, the estate and over-indebtedness state, the judicial review outcomes, the judicial procedure state and the handoff files of its own cases, nothing else', () => {
     expect(permissionsOf('creditor_user').sort()).toEqual([
       'cases.read',
       'creditors.read',
@@ -37,6 +37,7 @@ describe('permission matrix', () => {
       'documents.read',
       'documents.upload',
       'estates.read',
+      'handoffs.read',
       'judicial_procedures.read',
       'judicial_reviews.read',
       'me.read',

@@ -138,6 +138,16 @@ export const PERMISSIONS = {
   'judicial_procedures.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'creditor_user'],
   'judicial_procedures.manage': ['judicial_specialist'],
   'judicial_procedures.queue': ['judicial_specialist', 'team_leader', 'manager'],
+  /**
+   * The judicial handoff (REGULATION §11 point 5): the partners a file is sent to (commissaires de justice, lawyers),
+   * read by staff who send files and managed by the judicial team; a case's handoff files, read by the judicial team
+   * and by the creditor (its own cases': the file is built for its partner), built, sent and acknowledged by the
+   * judicial team.
+   */
+  'judicial_partners.read': ['team_leader', 'judicial_specialist', 'compliance_officer', 'manager', 'administrator'],
+  'judicial_partners.manage': ['judicial_specialist', 'manager', 'administrator'],
+  'handoffs.read': ['team_leader', 'judicial_specialist', 'compliance_officer', 'manager', 'creditor_user'],
+  'handoffs.manage': ['judicial_specialist', 'manager'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,

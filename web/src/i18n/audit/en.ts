@@ -239,6 +239,17 @@ export const auditTrailEn: typeof auditTrailFr = {
         corrected: '{{actor}} corrected a minimum left to the household',
       },
     },
+    handoff: {
+      built: '{{actor}} built version {{version}} of the handoff file of case {{case}} ({{amount}} claimed)',
+      sent: '{{actor}} recorded that version {{version}} of the handoff file of case {{case}} was sent to a partner',
+      acknowledged: '{{actor}} recorded the partner’s acknowledgement of version {{version}} of the handoff file of case {{case}}',
+      downloaded: '{{actor}} downloaded version {{version}} of the handoff file of case {{case}}',
+    },
+    judicial_partner: {
+      created: '{{actor}} added a judicial partner',
+      updated: '{{actor}} changed a judicial partner',
+      deactivated: '{{actor}} deactivated a judicial partner',
+    },
     mediator: {
       added: '{{actor}} added a mediator',
       corrected: '{{actor}} corrected a mediator',

@@ -245,6 +245,17 @@ export const auditTrailFr = {
         corrected: '{{actor}} a corrigé un minimum laissé au foyer',
       },
     },
+    handoff: {
+      built: '{{actor}} a établi la version {{version}} du dossier de transmission du dossier {{case}} ({{amount}} réclamés)',
+      sent: '{{actor}} a enregistré l’envoi de la version {{version}} du dossier de transmission du dossier {{case}} à un partenaire',
+      acknowledged: '{{actor}} a enregistré l’accusé de réception de la version {{version}} du dossier de transmission du dossier {{case}}',
+      downloaded: '{{actor}} a téléchargé la version {{version}} du dossier de transmission du dossier {{case}}',
+    },
+    judicial_partner: {
+      created: '{{actor}} a ajouté un partenaire judiciaire',
+      updated: '{{actor}} a modifié un partenaire judiciaire',
+      deactivated: '{{actor}} a désactivé un partenaire judiciaire',
+    },
     mediator: {
       added: '{{actor}} a ajouté un médiateur',
       corrected: '{{actor}} a corrigé un médiateur',

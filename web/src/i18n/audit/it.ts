@@ -243,6 +243,17 @@ export const auditTrailIt: typeof auditTrailFr = {
         corrected: '{{actor}} ha corretto un minimo lasciato al nucleo familiare',
       },
     },
+    handoff: {
+      built: '{{actor}} ha preparato la versione {{version}} del fascicolo di trasmissione della pratica {{case}} ({{amount}} richiesti)',
+      sent: '{{actor}} ha registrato l’invio della versione {{version}} del fascicolo di trasmissione della pratica {{case}} a un partner',
+      acknowledged: '{{actor}} ha registrato la ricevuta della versione {{version}} del fascicolo di trasmissione della pratica {{case}}',
+      downloaded: '{{actor}} ha scaricato la versione {{version}} del fascicolo di trasmissione della pratica {{case}}',
+    },
+    judicial_partner: {
+      created: '{{actor}} ha aggiunto un partner giudiziario',
+      updated: '{{actor}} ha modificato un partner giudiziario',
+      deactivated: '{{actor}} ha disattivato un partner giudiziario',
+    },
     mediator: {
       added: '{{actor}} ha aggiunto un mediatore',
       corrected: '{{actor}} ha corretto un mediatore',
