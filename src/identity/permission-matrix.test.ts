@@ -364,6 +364,34 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/complaints/00000000-0000-4000-8000-000000000000/closure',
     payload: () => ({}),
   },
+  'GET /api/v1/judicial-partners': { url: () => '/api/v1/judicial-partners' },
+  'POST /api/v1/judicial-partners': {
+    url: () => '/api/v1/judicial-partners',
+    payload: (_ids, role) => ({
+      firmName: `Probe ${role}`,
+      kind: 'lawyer',
+      address: '1 rue de la Sonde, 69001 Lyon',
+      channel: 'post',
+      area: 'Lyon',
+    }),
+  },
+  // Allowed roles get 404: no such partner, no such handoff file, no such case.
+  'PUT /api/v1/judicial-partners/:id': {
+    url: () => '/api/v1/judicial-partners/00000000-0000-4000-8000-000000000000',
+    payload: () => ({ firmName: 'Probe', kind: 'lawyer', address: 'Lyon', channel: 'post', area: 'Lyon' }),
+  },
+  'GET /api/v1/cases/:id/handoffs': { url: (ids) => `/api/v1/cases/${ids.caseId}/handoffs` },
+  'POST /api/v1/cases/:id/handoffs': { url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/handoffs' },
+  'GET /api/v1/handoffs/:id/json': { url: () => '/api/v1/handoffs/00000000-0000-4000-8000-000000000000/json' },
+  'GET /api/v1/handoffs/:id/pdf': { url: () => '/api/v1/handoffs/00000000-0000-4000-8000-000000000000/pdf' },
+  'POST /api/v1/handoffs/:id/sending': {
+    url: () => '/api/v1/handoffs/00000000-0000-4000-8000-000000000000/sending',
+    payload: () => ({ partnerId: '00000000-0000-4000-8000-000000000000', sentOn: '2026-01-10' }),
+  },
+  'POST /api/v1/handoffs/:id/acknowledgement': {
+    url: () => '/api/v1/handoffs/00000000-0000-4000-8000-000000000000/acknowledgement',
+    payload: () => ({ acknowledgedOn: '2026-01-10' }),
+  },
   'GET /api/v1/cases/:id/time-bars': { url: (ids) => `/api/v1/cases/${ids.caseId}/time-bars` },
   // Allowed roles get 404: no such claim on the case.
   'POST /api/v1/cases/:id/time-bar-interruptions': {

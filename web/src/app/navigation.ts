@@ -27,6 +27,7 @@ export interface NavigationEntry {
     | 'nav.audit'
     | 'nav.complaints'
     | 'nav.mediators'
+    | 'nav.partners'
     | 'nav.timeBars'
     | 'nav.judicialProcedures';
   permission: Permission;
@@ -53,6 +54,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/reference-data', labelKey: 'nav.referenceData', permission: 'reference_data.manage' },
   { path: '/complaints', labelKey: 'nav.complaints', permission: 'complaints.register_read' },
   { path: '/mediators', labelKey: 'nav.mediators', permission: 'mediators.manage' },
+  // Team leaders and compliance officers may read the partners (from a case); the menu is the judicial team's.
+  { path: '/judicial-partners', labelKey: 'nav.partners', permission: 'judicial_partners.manage' },
   { path: '/time-bars', labelKey: 'nav.timeBars', permission: 'time_bars.review' },
   { path: '/judicial/procedures', labelKey: 'nav.judicialProcedures', permission: 'judicial_procedures.queue' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },

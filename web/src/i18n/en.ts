@@ -16,6 +16,7 @@ import { recordsEn } from './records/en.js';
 import { documentsEn, documentsProblemsEn } from './documents/en.js';
 import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.js';
 import { mediatorsEn } from './mediators/en.js';
+import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
@@ -76,6 +77,7 @@ export const en: Messages = {
     referenceData: 'Reference data',
     complaints: 'Complaints',
     mediators: 'Mediators',
+    partners: 'Judicial partners',
     timeBars: 'Time bars near',
     judicialProcedures: 'Judicial queue',
   },
@@ -615,6 +617,8 @@ export const en: Messages = {
   documents: documentsEn,
   complaints: complaintsEn,
   mediators: mediatorsEn,
+  handoff: handoffEn,
+  partners: partnersEn,
   timeBars: timeBarsEn,
   caseOverview: caseOverviewEn,
   disputes: disputesEn,
@@ -634,6 +638,7 @@ export const en: Messages = {
     ...complaintsProblemsEn,
     ...disputesProblemsEn,
     ...judicialProblemsEn,
+    ...handoffProblemsEn,
     ...estatesProblemsEn,
     ...overindebtednessProblemsEn,
     ...judicialProcedureProblemsEn,

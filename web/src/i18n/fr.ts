@@ -15,6 +15,7 @@ import { recordsFr } from './records/fr.js';
 import { documentsFr, documentsProblemsFr } from './documents/fr.js';
 import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.js';
 import { mediatorsFr } from './mediators/fr.js';
+import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
@@ -75,6 +76,7 @@ export const fr = {
     referenceData: 'Données de référence',
     complaints: 'Réclamations',
     mediators: 'Médiateurs',
+    partners: 'Partenaires judiciaires',
     timeBars: 'Prescriptions proches',
     judicialProcedures: 'File judiciaire',
   },
@@ -621,6 +623,8 @@ export const fr = {
   documents: documentsFr,
   complaints: complaintsFr,
   mediators: mediatorsFr,
+  handoff: handoffFr,
+  partners: partnersFr,
   timeBars: timeBarsFr,
   caseOverview: caseOverviewFr,
   disputes: disputesFr,
@@ -640,6 +644,7 @@ export const fr = {
     ...complaintsProblemsFr,
     ...disputesProblemsFr,
     ...judicialProblemsFr,
+    ...handoffProblemsFr,
     ...estatesProblemsFr,
     ...overindebtednessProblemsFr,
     ...judicialProcedureProblemsFr,

@@ -16,6 +16,7 @@ import { recordsIt } from './records/it.js';
 import { documentsIt, documentsProblemsIt } from './documents/it.js';
 import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.js';
 import { mediatorsIt } from './mediators/it.js';
+import { handoffIt, handoffProblemsIt, partnersIt } from './handoff/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
@@ -73,6 +74,7 @@ export const it: PartialMessages = {
     referenceData: 'Dati di riferimento',
     complaints: 'Reclami',
     mediators: 'Mediatori',
+    partners: 'Partner giudiziari',
     timeBars: 'Prescrizioni vicine',
     judicialProcedures: 'Coda giudiziale',
   },
@@ -608,6 +610,8 @@ export const it: PartialMessages = {
   documents: documentsIt,
   complaints: complaintsIt,
   mediators: mediatorsIt,
+  handoff: handoffIt,
+  partners: partnersIt,
   timeBars: timeBarsIt,
   caseOverview: caseOverviewIt,
   disputes: disputesIt,
@@ -627,6 +631,7 @@ export const it: PartialMessages = {
     ...complaintsProblemsIt,
     ...disputesProblemsIt,
     ...judicialProblemsIt,
+    ...handoffProblemsIt,
     ...estatesProblemsIt,
     ...overindebtednessProblemsIt,
     ...judicialProcedureProblemsIt,

@@ -24,6 +24,7 @@ import { DocumentsSection } from '../documents/DocumentsSection.js';
 import { CaseComplaintsSection } from '../complaints/CaseComplaintsSection.js';
 import { TimeBarSection } from '../time-bars/TimeBarSection.js';
 import { DisputesSection } from '../disputes/DisputesSection.js';
+import { HandoffSection } from '../judicial/HandoffSection.js';
 import { ClosurePanel } from '../disputes/ClosurePanel.js';
 import { EstatePanel } from '../estates/EstatePanel.js';
 import { ProcedureSection } from '../judicial/ProcedureSection.js';
@@ -163,6 +164,7 @@ function CaseLifecyclePanels(props: { detail: CaseDetail; reloadCase: () => void
           onChanged={reloadCase}
         />
       ) : null}
+      {can(me.role, 'handoffs.read') ? <HandoffSection caseId={detail.id} documentsVersion={documentsVersion} /> : null}
       {can(me.role, 'estates.read') ? (
         <EstatePanel
           caseId={detail.id}
