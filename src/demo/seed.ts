@@ -5,6 +5,7 @@ import { loadDemoTeamWork } from './team-work.js';
 import { loadDemoAdministration } from './administration.js';
 import { loadDemoDisputes } from './lifecycle.js';
 import { loadDemoComplaints } from './complaints.js';
+import { loadDemoHandoffs } from './judicial-handoffs.js';
 import type { Transaction } from 'kysely';
 import type { DB, Role } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
@@ -117,6 +118,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await loadDemoAdministration(deps, passwordHash);
   await loadDemoDocuments(deps);
   await (await import('./estates.js')).loadDemoEstates(deps);
+  // The judicial team's partners and handoff files, on whatever cases the demo has at the judicial stage.
+  await loadDemoHandoffs(deps);
   await loadDemoJudicialProcedures(deps);
   await loadDemoComplaints(deps);
   // The work queues, built from the strategy and the contact policy as the nightly refresh does.

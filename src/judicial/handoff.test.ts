@@ -95,6 +95,16 @@ describe.each(ENGINES)('the handoff file of a judicial case on %s', (engine) => 
   });
   afterAll(() => t.close());
 
+  it('gives the judicial team work in the demo: partners, and files built and sent on the judicial cases', async () => {
+    const partners = (await as(t.app, judicial)('GET', '/api/v1/judicial-partners')).json() as { items: PartnerView[] };
+    expect(partners.items.length).toBeGreaterThanOrEqual(3);
+    const files = await t.deps.db.selectFrom('judicial_handoffs').select(['status']).execute();
+    // The demo's own (this test has built none yet): one on each of up to three judicial cases.
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    expect(files.length).toBeLessThanOrEqual(3);
+    expect(files.map((f) => f.status)).toContain('acknowledged');
+  });
+
   it('lets the judicial team and administrators manage partners, never agents or creditors', async () => {
     expect((await as(t.app, agent)('POST', '/api/v1/judicial-partners', PARTNER)).statusCode).toBe(403);
     expect((await as(t.app, horizon)('GET', '/api/v1/judicial-partners')).statusCode).toBe(403);
@@ -135,16 +145,21 @@ describe.each(ENGINES)('the handoff file of a judicial case on %s', (engine) => 
   });
 
   it('builds versions that increment, keeps the hashes of the bytes it serves, and fills the PDF and the requête', async () => {
+    // The demo may have built and sent a file on this case already: versions go on from its last.
+    const before = (await as(t.app, judicial)('GET', `/api/v1/cases/${caseId}/handoffs`)).json() as HandoffList;
+    const last = before.items[0]?.version ?? 0;
     const first = await as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/handoffs`);
     expect(first.statusCode, first.body).toBe(201);
     const second = await as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/handoffs`);
     const v2 = second.json() as HandoffView;
-    expect([first.json().version, v2.version]).toEqual([1, 2]);
+    expect([first.json().version, v2.version]).toEqual([last + 1, last + 2]);
     const list = (await as(t.app, judicial)('GET', `/api/v1/cases/${caseId}/handoffs`)).json() as HandoffList;
-    expect(list.items.map((h) => [h.version, h.status])).toEqual([
-      [2, 'built'],
-      [1, 'withdrawn'],
+    expect(list.items.slice(0, 2).map((h) => [h.version, h.status])).toEqual([
+      [last + 2, 'built'],
+      [last + 1, 'withdrawn'],
     ]);
+    // A file already sent stays as it was sent.
+    expect(list.items.slice(2).map((h) => h.status)).not.toContain('built');
     expect(list.caseJudicial).toBe(true);
 
     const json = await as(t.app, judicial)('GET', `/api/v1/handoffs/${v2.id}/json`);
