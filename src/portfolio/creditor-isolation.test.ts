@@ -74,8 +74,9 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ code: 'not_found' });
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}`)).statusCode).toBe(200);
-    // Nor its estate, its disputes, its over-indebtedness procedure, its judicial reviews or its judicial procedure: the case's lifecycle reads answer as if the case did not exist.
-    for (const part of ['estate', 'disputes', 'judicial-reviews', 'overindebtedness', 'judicial-procedure'])
+    // Nor its estate, its disputes, its over-indebtedness procedure, its judicial reviews, its judicial procedure or its
+    // handoff files: the case's lifecycle reads answer as if the case did not exist.
+    for (const part of ['estate', 'disputes', 'judicial-reviews', 'overindebtedness', 'judicial-procedure', 'handoffs'])
       expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/${part}`)).statusCode).toBe(404);
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}/estate`)).statusCode).toBe(200);
     expect((await as(t.app, energie)('GET', `/api/v1/cases/${energieCase.id}/overindebtedness`)).statusCode).toBe(200);
@@ -94,8 +95,10 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(body.creditors.map((c) => c.creditorId)).toEqual([horizon.creditorId]);
   });
 
-  it('reads no agency-wide settings: the mediators every creditor shares, nor a strategy preview counting every creditor', async () => {
+  it('reads no agency-wide settings: the mediators every creditor shares, the judicial partners, nor a strategy preview counting every creditor', async () => {
     expect((await as(t.app, horizon)('GET', '/api/v1/mediators')).statusCode).toBe(403);
+    // Nor the agency's judicial partners (its address book of commissaires and lawyers).
+    expect((await as(t.app, horizon)('GET', '/api/v1/judicial-partners')).statusCode).toBe(403);
     const preview = await as(t.app, horizon)('POST', '/api/v1/strategies/previews', { segments: [] });
     expect(preview.statusCode).toBe(403);
     // Nor the judicial review queue, which lists every creditor's cases.
