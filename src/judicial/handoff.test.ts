@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
+import { pdfText } from '../../test/support/pdf-text.js';
 import { ENGINES } from '../../test/support/database.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { pdfMoney } from '../platform/pdf.js';
@@ -12,22 +12,6 @@ import { handoffSchemaErrors } from './handoff-validate.js';
 const START = new Date('2026-11-25T09:00:00Z');
 const MARK = 'QZHANDOFF';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** The text of a PDF: its streams inflated and its strings decoded, joined (as creditor-projection.test.ts reads it). */
-function pdfText(pdf: Buffer): string {
-  let text = '';
-  for (const match of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      content = match[1]!;
-    }
-    for (const piece of content.matchAll(/<([0-9a-fA-F]+)>|\(((?:\\.|[^\\)])*)\)/g))
-      text += piece[1] ? Buffer.from(piece[1], 'hex').toString('latin1') : piece[2]!;
-  }
-  return text;
-}
 
 const PARTNER = {
   firmName: 'SCP Rhône Exécution',

@@ -1,7 +1,7 @@
 import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
+import { pdfText } from '../../test/support/pdf-text.js';
 import { ENGINES } from '../../test/support/database.js';
 import { waitUntil } from '../../test/support/wait.js';
 import { can } from '../identity/core/permissions.js';
@@ -38,24 +38,6 @@ const WRITES: Record<string, ((ids: Ids) => { url: string; payload?: unknown }) 
 
 interface Ids {
   pool: string[];
-}
-
-/** The text of a PDF: its streams inflated and its strings decoded, joined, so that a marker split by kerning is whole. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      content = match[1]!;
-    }
-    for (const piece of content.matchAll(/<([0-9a-fA-F]+)>|\(((?:\\.|[^\\)])*)\)/g)) {
-      text += piece[1] ? Buffer.from(piece[1], 'hex').toString('latin1') : piece[2]!;
-    }
-  }
-  return `${raw}\n${text}`;
 }
 
 describe.each(ENGINES)('creditor projections on %s', (engine) => {
