@@ -35,6 +35,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Données de référence', permission: 'reference_data.manage', path: '/reference-data' },
   { label: 'Réclamations', permission: 'complaints.register_read', path: '/complaints' },
   { label: 'Médiateurs', permission: 'mediators.manage', path: '/mediators' },
+  { label: 'Partenaires judiciaires', permission: 'judicial_partners.manage', path: '/judicial-partners' },
   { label: 'Prescriptions proches', permission: 'time_bars.review', path: '/time-bars' },
   { label: 'File judiciaire', permission: 'judicial_procedures.queue', path: '/judicial/procedures' },
   { label: 'Journal d’audit', permission: 'audit.read', path: '/audit' },
