@@ -242,7 +242,8 @@ export const auditTrailEn: typeof auditTrailFr = {
     handoff: {
       built: '{{actor}} built version {{version}} of the handoff file of case {{case}} ({{amount}} claimed)',
       sent: '{{actor}} recorded that version {{version}} of the handoff file of case {{case}} was sent to a partner',
-      acknowledged: '{{actor}} recorded the partner’s acknowledgement of version {{version}} of the handoff file of case {{case}}',
+      acknowledged:
+        '{{actor}} recorded the partner’s acknowledgement of version {{version}} of the handoff file of case {{case}}',
       downloaded: '{{actor}} downloaded version {{version}} of the handoff file of case {{case}}',
     },
     judicial_partner: {

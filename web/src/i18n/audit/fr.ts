@@ -246,9 +246,11 @@ export const auditTrailFr = {
       },
     },
     handoff: {
-      built: '{{actor}} a établi la version {{version}} du dossier de transmission du dossier {{case}} ({{amount}} réclamés)',
+      built:
+        '{{actor}} a établi la version {{version}} du dossier de transmission du dossier {{case}} ({{amount}} réclamés)',
       sent: '{{actor}} a enregistré l’envoi de la version {{version}} du dossier de transmission du dossier {{case}} à un partenaire',
-      acknowledged: '{{actor}} a enregistré l’accusé de réception de la version {{version}} du dossier de transmission du dossier {{case}}',
+      acknowledged:
+        '{{actor}} a enregistré l’accusé de réception de la version {{version}} du dossier de transmission du dossier {{case}}',
       downloaded: '{{actor}} a téléchargé la version {{version}} du dossier de transmission du dossier {{case}}',
     },
     judicial_partner: {

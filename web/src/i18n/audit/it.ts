@@ -244,9 +244,11 @@ export const auditTrailIt: typeof auditTrailFr = {
       },
     },
     handoff: {
-      built: '{{actor}} ha preparato la versione {{version}} del fascicolo di trasmissione della pratica {{case}} ({{amount}} richiesti)',
+      built:
+        '{{actor}} ha preparato la versione {{version}} del fascicolo di trasmissione della pratica {{case}} ({{amount}} richiesti)',
       sent: '{{actor}} ha registrato l’invio della versione {{version}} del fascicolo di trasmissione della pratica {{case}} a un partner',
-      acknowledged: '{{actor}} ha registrato la ricevuta della versione {{version}} del fascicolo di trasmissione della pratica {{case}}',
+      acknowledged:
+        '{{actor}} ha registrato la ricevuta della versione {{version}} del fascicolo di trasmissione della pratica {{case}}',
       downloaded: '{{actor}} ha scaricato la versione {{version}} del fascicolo di trasmissione della pratica {{case}}',
     },
     judicial_partner: {
