@@ -55,7 +55,7 @@ export function ReviewDecisionForm({ review, onDone }: { review: ReviewView; onD
         onChange={setDecision}
       />
       {decision === 'escalate' ? (
-        <Field id="review-route" label={t('judicial.form.route')} hint={t('judicial.form.routeHint')}>
+        <Field id="review-chosen-route" label={t('judicial.form.route')} hint={t('judicial.form.routeHint')}>
           {(control) => (
             <select {...control} value={route} onChange={(e) => setRoute(e.target.value as JudicialRoute)}>
               {review.route.allowed.map((allowed) => (

@@ -53,7 +53,7 @@ function ReviewFacts({ review }: { review: ReviewView }) {
             { label: t('judicial.review.debtor'), value: review.debtorName },
             { label: t('judicial.review.creditor'), value: review.creditorName },
             { label: t('judicial.review.mandate'), value: review.mandateCode },
-            { label: t('judicial.review.stage'), value: labelOf(t, 'values.stages', review.stage) },
+            { label: t('judicial.review.stage'), value: labelOf(t, 'stages', review.stage) },
             { label: t('judicial.review.dueOn'), value: format.date(review.dueOn) },
             { label: t('judicial.review.delay'), value: t('judicial.review.delayDays', { count: review.reviewDays }) },
           ]}
