@@ -5,6 +5,7 @@ export const JUDICIAL_REFUSALS: Readonly<Record<string, string>> = {
   'judicial_procedure.no_procedure': 'No judicial procedure is open on this case.',
   'judicial_procedure.route_required': "Choose the route: the case's judicial review chose none.",
   'judicial_procedure.title_required': 'Enforcement needs the day the creditor obtained its enforceable title.',
+  'judicial_procedure.title_in_future': 'The title is dated after today.',
   'judicial_procedure.title_expired':
     'The title is more than 10 years old: it can no longer be enforced (CPCE L111-4).',
   'judicial_procedure.step_not_allowed': 'The procedure does not allow this step in its present state.',

@@ -129,6 +129,9 @@ describe('enforcement and the other routes', () => {
 
   it('needs a living title to enforce (L111-4) and a title to open the enforcement route', () => {
     expect(openProcedure('enforcement_with_title', '2026-03-02')).toBe('judicial_procedure.title_required');
+    expect(openProcedure('enforcement_with_title', '2026-03-02', { titleObtainedOn: '2026-03-03' })).toBe(
+      'judicial_procedure.title_in_future',
+    );
     expect(openProcedure('enforcement_with_title', '2026-03-02', { titleObtainedOn: '2016-03-01' })).toBe(
       'judicial_procedure.title_expired',
     );

@@ -142,6 +142,7 @@ export function stateDeadlines(state: State, since: IsoDate, place: BusinessPlac
 
 export type ProcedureRefusal =
   | 'judicial_procedure.title_required'
+  | 'judicial_procedure.title_in_future'
   | 'judicial_procedure.title_expired'
   | 'judicial_procedure.step_not_allowed'
   | 'judicial_procedure.step_in_future'
@@ -159,6 +160,7 @@ export function openProcedure(
 ): ProcedureFacts | ProcedureRefusal {
   const obtainedOn = route === 'enforcement_with_title' ? (options.titleObtainedOn ?? null) : null;
   if (route === 'enforcement_with_title' && !obtainedOn) return 'judicial_procedure.title_required';
+  if (obtainedOn && compareDates(obtainedOn, openedOn) > 0) return 'judicial_procedure.title_in_future';
   if (obtainedOn && compareDates(titleExpiresOn(obtainedOn), openedOn) < 0) return 'judicial_procedure.title_expired';
   return {
     route,

@@ -246,6 +246,7 @@ export const PROBLEM_CODES = [
   'judicial_procedure.no_procedure',
   'judicial_procedure.route_required',
   'judicial_procedure.title_required',
+  'judicial_procedure.title_in_future',
   'judicial_procedure.title_expired',
   'judicial_procedure.step_not_allowed',
   'judicial_procedure.step_in_future',

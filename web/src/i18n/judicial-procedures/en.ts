@@ -66,6 +66,7 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
     wage_commandement_lapsed: 'Order to pay lapsed',
     wage_seizure_ended: 'Wage seizure ended',
     contest_decided: 'Contest decided',
+    title_in_future: 'The title is dated after today.',
     title_expired: 'Title time-barred (10 years)',
     procedure_ended: 'Procedure ended',
     partner_update: 'Partner’s update',

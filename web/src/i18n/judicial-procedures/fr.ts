@@ -62,6 +62,7 @@ export const judicialProcedureFr = {
     wage_commandement_lapsed: 'Commandement caduc',
     wage_seizure_ended: 'Saisie des rémunérations terminée',
     contest_decided: 'Contestation jugée',
+    title_in_future: 'Le titre est daté d’après aujourd’hui.',
     title_expired: 'Titre prescrit (10 ans)',
     procedure_ended: 'Procédure terminée',
     partner_update: 'Information du partenaire',

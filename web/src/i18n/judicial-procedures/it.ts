@@ -66,6 +66,7 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
     wage_commandement_lapsed: 'Precetto decaduto',
     wage_seizure_ended: 'Pignoramento dello stipendio concluso',
     contest_decided: 'Contestazione decisa',
+    title_in_future: 'Il titolo è datato dopo oggi.',
     title_expired: 'Titolo prescritto (10 anni)',
     procedure_ended: 'Procedura conclusa',
     partner_update: 'Aggiornamento del partner',
