@@ -75,9 +75,9 @@ describe('the judicial procedure', () => {
         .poll(() => section.getByRole('table', { name: 'Étapes de la procédure' }).getByRole('row').count())
         .toBe(3);
 
-      await section.getByLabel('Nature').selectOption('amicable_collection_fee');
+      await section.getByLabel('Nature', { exact: true }).selectOption('amicable_collection_fee');
       expect(await section.getByLabel('À la charge de').locator('option').allTextContents()).toEqual(['Créancier']);
-      await section.getByLabel('Nature').selectOption('court_fee');
+      await section.getByLabel('Nature', { exact: true }).selectOption('court_fee');
       await section.getByLabel('Montant (€)').first().fill('35,00');
       await section.getByRole('button', { name: 'Enregistrer le frais' }).click();
       await expect
