@@ -27,6 +27,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Dossiers à revoir', permission: 'plans.review', path: '/case-reviews' },
   { label: 'Contestations', permission: 'disputes.read', path: '/disputes' },
   { label: 'Revues judiciaires', permission: 'judicial_reviews.review', path: '/judicial-reviews' },
+  { label: 'Surendettement', permission: 'overindebtedness.queue', path: '/overindebtedness' },
   { label: 'Politique de contact', permission: 'contact_policy.read', path: '/contact-policy' },
   { label: 'Paiements et reversements', permission: 'remittances.read', path: '/payments' },
   { label: 'Relevés bancaires', permission: 'bank_files.read', path: '/bank-statements' },

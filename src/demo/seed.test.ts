@@ -263,4 +263,23 @@ describe('demo agency', () => {
       .execute();
     expect(audit).toHaveLength(2);
   });
+  it('gives the over-indebtedness team procedures at every step, made through the services, in its queue', async () => {
+    const { procedureQueue } = await import('../overindebtedness/read-procedure.js');
+    const states = await deps.db.selectFrom('overindebtedness_procedures').select('state').execute();
+    expect(states.map((s) => s.state).sort()).toEqual(
+      expect.arrayContaining(['filed', 'liabilities_stated', 'mesures_imposees', 'prp_sans_liquidation']),
+    );
+    const queue = await procedureQueue(deps);
+    expect(queue.items.length).toBeGreaterThanOrEqual(4);
+    const dates = queue.items.map((i) => i.nextAction.dueOn);
+    expect(dates).toEqual([...dates].sort());
+    expect(queue.items.every((i) => i.creditors.length > 0)).toBe(true);
+    const tasks = await deps.db
+      .selectFrom('case_tasks')
+      .select('id')
+      .where('kind', '=', 'liabilities_statement')
+      .execute();
+    expect(tasks.length).toBeGreaterThan(0);
+    expect((await verifyLedger(deps.db)).ok).toBe(true);
+  });
 });

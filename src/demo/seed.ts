@@ -128,6 +128,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await loadDemoTeamWork(deps);
   // The judicial team's review queue, after everything else chose its cases: cases offered a plan long ago, decided.
   await (await import('./judicial-reviews.js')).loadDemoJudicialReviews(deps);
+  // The over-indebtedness team's procedures at every step, on quiet debtors the judicial team did not take.
+  await (await import('./overindebtedness.js')).loadDemoOverindebtedness(deps, options.debtors ?? 2_500);
   return loaded;
 }
 

@@ -18,6 +18,7 @@ export interface NavigationEntry {
     | 'nav.caseReviews'
     | 'nav.disputes'
     | 'nav.judicialReviews'
+    | 'nav.overindebtedness'
     | 'nav.contactPolicy'
     | 'nav.payments'
     | 'nav.bankStatements'
@@ -45,6 +46,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/case-reviews', labelKey: 'nav.caseReviews', permission: 'plans.review' },
   { path: '/disputes', labelKey: 'nav.disputes', permission: 'disputes.read' },
   { path: '/judicial-reviews', labelKey: 'nav.judicialReviews', permission: 'judicial_reviews.review' },
+  { path: '/overindebtedness', labelKey: 'nav.overindebtedness', permission: 'overindebtedness.queue' },
   { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
   { path: '/payments', labelKey: 'nav.payments', permission: 'remittances.read' },
   { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },

@@ -28,6 +28,7 @@ import { HandoffSection } from '../judicial/HandoffSection.js';
 import { ClosurePanel } from '../disputes/ClosurePanel.js';
 import { EstatePanel } from '../estates/EstatePanel.js';
 import { ProcedureSection } from '../judicial/ProcedureSection.js';
+import { OverindebtednessPanel } from '../overindebtedness/OverindebtednessPanel.js';
 import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
 import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
 
@@ -59,9 +60,11 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
   const me = useMe();
   const contactsShown = can(me.role, 'contacts.read');
   const workspace = useCaseWorkspace(detail.id, contactsShown, reloadCase);
-  // At the judicial stage the case is worked through its procedure: the judicial specialist gets no call script.
+  // At the judicial stage the case is worked through its procedure: the judicial specialist gets no call script; nor
+  // does the over-indebtedness specialist on a case in the procedure, who gets the procedure first.
   const judicialStage = detail.stage === 'judicial';
-  const callGuide = !(judicialStage && me.role === 'judicial_specialist');
+  const procedureFirst = me.role === 'overindebtedness_specialist' && detail.stage === 'overindebtedness';
+  const callGuide = !(judicialStage && me.role === 'judicial_specialist') && !procedureFirst;
   // A document added or erased: the sections that offer the case's documents (a death certificate, evidence) reload them.
   const [documentsVersion, setDocumentsVersion] = useState(0);
   const creditor = can(me.role, 'creditors.read') ? (
@@ -102,6 +105,9 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         </p>
       ) : null}
       {workspace ? <CaseWorkspaceTop workspace={workspace} detail={detail} /> : null}
+      {procedureFirst ? (
+        <OverindebtednessPanel caseId={detail.id} debtorId={detail.debtor.id} caseOpen onChanged={reloadCase} />
+      ) : null}
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('case.summary')}</h2>
         <Facts
@@ -139,7 +145,12 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         <DocumentsSection caseId={detail.id} onChanged={() => setDocumentsVersion((n) => n + 1)} />
       ) : null}
       {can(me.role, 'complaints.read') ? <CaseComplaintsSection caseId={detail.id} /> : null}
-      <CaseLifecyclePanels detail={detail} reloadCase={reloadCase} documentsVersion={documentsVersion} />
+      <CaseLifecyclePanels
+        detail={detail}
+        reloadCase={reloadCase}
+        documentsVersion={documentsVersion}
+        procedureShown={procedureFirst}
+      />
       {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}
       {contactsShown ? null : <HoldsSection holds={detail.holds} />}
@@ -150,7 +161,12 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
 }
 
 /** What moves the case's life: its disputes, a deceased debtor's estate, its closure or reopening. */
-function CaseLifecyclePanels(props: { detail: CaseDetail; reloadCase: () => void; documentsVersion: number }) {
+function CaseLifecyclePanels(props: {
+  detail: CaseDetail;
+  reloadCase: () => void;
+  documentsVersion: number;
+  procedureShown: boolean;
+}) {
   const { detail, reloadCase, documentsVersion } = props;
   const me = useMe();
   return (
@@ -165,6 +181,14 @@ function CaseLifecyclePanels(props: { detail: CaseDetail; reloadCase: () => void
         />
       ) : null}
       {can(me.role, 'handoffs.read') ? <HandoffSection caseId={detail.id} documentsVersion={documentsVersion} /> : null}
+      {can(me.role, 'overindebtedness.read') && !props.procedureShown ? (
+        <OverindebtednessPanel
+          caseId={detail.id}
+          debtorId={detail.debtor.id}
+          caseOpen={detail.status !== 'closed'}
+          onChanged={reloadCase}
+        />
+      ) : null}
       {can(me.role, 'estates.read') ? (
         <EstatePanel
           caseId={detail.id}
