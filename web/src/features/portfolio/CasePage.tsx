@@ -145,12 +145,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         <DocumentsSection caseId={detail.id} onChanged={() => setDocumentsVersion((n) => n + 1)} />
       ) : null}
       {can(me.role, 'complaints.read') ? <CaseComplaintsSection caseId={detail.id} /> : null}
-      <CaseLifecyclePanels
-        detail={detail}
-        reloadCase={reloadCase}
-        documentsVersion={documentsVersion}
-        procedureShown={procedureFirst}
-      />
+      <CaseLifecyclePanels detail={detail} reloadCase={reloadCase} documentsVersion={documentsVersion} />
       {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}
       {contactsShown ? null : <HoldsSection holds={detail.holds} />}
@@ -161,12 +156,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
 }
 
 /** What moves the case's life: its disputes, a deceased debtor's estate, its closure or reopening. */
-function CaseLifecyclePanels(props: {
-  detail: CaseDetail;
-  reloadCase: () => void;
-  documentsVersion: number;
-  procedureShown: boolean;
-}) {
+function CaseLifecyclePanels(props: { detail: CaseDetail; reloadCase: () => void; documentsVersion: number }) {
   const { detail, reloadCase, documentsVersion } = props;
   const me = useMe();
   return (
@@ -181,7 +171,9 @@ function CaseLifecyclePanels(props: {
         />
       ) : null}
       {can(me.role, 'handoffs.read') ? <HandoffSection caseId={detail.id} documentsVersion={documentsVersion} /> : null}
-      {can(me.role, 'overindebtedness.read') && !props.procedureShown ? (
+      {/* The over-indebtedness specialist has the procedure at the top of a case in the procedure. */}
+      {can(me.role, 'overindebtedness.read') &&
+      !(me.role === 'overindebtedness_specialist' && detail.stage === 'overindebtedness') ? (
         <OverindebtednessPanel
           caseId={detail.id}
           debtorId={detail.debtor.id}
