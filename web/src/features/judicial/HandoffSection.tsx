@@ -67,7 +67,7 @@ export function HandoffSection(props: { caseId: string; documentsVersion?: numbe
       </div>
       {manage && caseJudicial ? (
         <p>
-          <button type="button" disabled={build.busy} onClick={() => void buildVersion()}>
+          <button type="button" className="button primary" disabled={build.busy} onClick={() => void buildVersion()}>
             {build.busy ? t('handoff.building') : t('handoff.build')}
           </button>
           <SubmitFeedback submit={{ done: null, error: build.error }} />
@@ -221,7 +221,7 @@ function SendForm(props: { handoff: HandoffView; onDone: (said: Saying) => void 
         )}
       </Field>
       <div className="wide">
-        <button type="submit" disabled={submit.busy || !chosen}>
+        <button type="submit" className="button primary" disabled={submit.busy || !chosen}>
           {submit.busy ? t('handoff.send.sending') : t('handoff.send.submit')}
         </button>
         <SubmitFeedback submit={{ done: null, error: submit.error }} />
@@ -259,7 +259,7 @@ function AcknowledgeForm(props: { handoff: HandoffView; onDone: (said: Saying) =
         )}
       </Field>
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {submit.busy ? t('handoff.acknowledge.sending') : t('handoff.acknowledge.submit')}
         </button>
         <SubmitFeedback submit={{ done: null, error: submit.error }} />

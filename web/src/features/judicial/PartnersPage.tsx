@@ -58,6 +58,7 @@ export function PartnersPage() {
         <p>
           <button
             type="button"
+            className="button primary"
             onClick={() => {
               setNotice(null);
               setEditing({ mode: 'add' });
@@ -259,7 +260,7 @@ function PartnerForm(props: { partner: PartnerView | null; onCancel: () => void;
       </Field>
       {text('area', t('partners.form.area'), { required: true, maxLength: 120 })}
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {submit.busy ? t('partners.form.sending') : t('partners.form.submit')}
         </button>{' '}
         <button type="button" className="button secondary" onClick={props.onCancel}>
