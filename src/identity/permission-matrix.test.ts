@@ -284,6 +284,22 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/reopening',
     payload: () => ({ note: 'Probe of the permission matrix' }),
   },
+  'GET /api/v1/cases/:id/overindebtedness': { url: (ids) => `/api/v1/cases/${ids.caseId}/overindebtedness` },
+  'GET /api/v1/overindebtedness/queue': { url: () => '/api/v1/overindebtedness/queue' },
+  // Allowed roles get 404: no such debtor, no such procedure (a probe files nothing on the demo's debtors).
+  'GET /api/v1/overindebtedness/:id': { url: () => '/api/v1/overindebtedness/00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/debtors/:id/overindebtedness': {
+    url: () => '/api/v1/debtors/00000000-0000-4000-8000-000000000000/overindebtedness',
+    payload: () => ({ filedOn: '2026-01-05', fileReference: 'PROBE-1', note: 'Probe of the permission matrix' }),
+  },
+  'POST /api/v1/overindebtedness/:id/steps': {
+    url: () => '/api/v1/overindebtedness/00000000-0000-4000-8000-000000000000/steps',
+    payload: () => ({ state: 'admissible', on: '2026-01-05', note: 'Probe of the permission matrix' }),
+  },
+  'POST /api/v1/overindebtedness/:id/document': {
+    url: () => '/api/v1/overindebtedness/00000000-0000-4000-8000-000000000000/document',
+    payload: () => ({ documentRef: 'PROBE-LETTER-1' }),
+  },
   'GET /api/v1/judicial-reviews': { url: () => '/api/v1/judicial-reviews' },
   'POST /api/v1/judicial-reviews/refresh': { url: () => '/api/v1/judicial-reviews/refresh' },
   // Allowed roles get 404: no such review (a probe decides no review of the demo).
