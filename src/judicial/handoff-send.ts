@@ -7,6 +7,7 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import type { HandoffAcknowledgeBody, HandoffSendBody, HandoffView } from './contract.js';
+import { latestEscalation } from './decide-review.js';
 import { loadHandoff } from './handoff-read.js';
 
 /**
@@ -51,6 +52,15 @@ export async function sendHandoff(
       throw conflict(
         'handoffs.not_sendable',
         `Version ${handoff.version} is ${handoff.status}: only a built file is sent.`,
+      );
+    // The debtor is told before anything is filed: the file leaves for the partner who files no earlier than the
+    // first filing day the escalation set.
+    const escalation = await latestEscalation(trx, handoff.case_id);
+    if (escalation?.file_not_before && body.sentOn < escalation.file_not_before)
+      throw conflict(
+        'handoffs.before_file_not_before',
+        `The debtor was told of the escalation; nothing is filed before ${escalation.file_not_before}: send the file from that day.`,
+        { fileNotBefore: escalation.file_not_before },
       );
     const partner = await trx
       .selectFrom('judicial_partners')

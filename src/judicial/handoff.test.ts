@@ -201,6 +201,44 @@ describe.each(ENGINES)('the handoff file of a judicial case on %s', (engine) => 
       acknowledgedOn: sentOn,
     });
     expect(early.json().code).toBe('handoffs.not_sent');
+    // An escalation that told the debtor nothing is filed before the 25th: the file cannot leave on the 24th.
+    const kase = await t.deps.db
+      .selectFrom('cases')
+      .select(['debtor_id', 'creditor_id'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const decidedAt = new Date('2026-11-17T10:00:00Z');
+    const escalation = await t.deps.db
+      .insertInto('judicial_reviews')
+      .values({
+        case_id: caseId,
+        debtor_id: kase.debtor_id,
+        creditor_id: kase.creditor_id,
+        due_on: '2026-11-01',
+        status: 'decided',
+        decision: 'escalate',
+        reason: 'Escalated for the handoff test.',
+        chosen_route: 'injonction_de_payer',
+        facts: JSON.stringify({}),
+        decided_at: decidedAt,
+        debtor_told_at: decidedAt,
+        file_not_before: '2026-11-25',
+        created_at: decidedAt,
+        updated_at: decidedAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tooSoon = await as(t.app, judicial)('POST', `/api/v1/handoffs/${latest!.id}/sending`, {
+      partnerId: partner.id,
+      sentOn,
+    });
+    expect(tooSoon.statusCode).toBe(409);
+    expect(tooSoon.json()).toMatchObject({ code: 'handoffs.before_file_not_before', fileNotBefore: '2026-11-25' });
+    await t.deps.db
+      .updateTable('judicial_reviews')
+      .set({ file_not_before: '2026-11-24' })
+      .where('id', '=', escalation.id)
+      .execute();
     const sent = await as(t.app, judicial)('POST', `/api/v1/handoffs/${latest!.id}/sending`, {
       partnerId: partner.id,
       sentOn,

@@ -234,6 +234,7 @@ export const PROBLEM_CODES = [
   'disputes.adjust_needs_adjusted_answer',
   'handoffs.case_not_judicial',
   'handoffs.not_sendable',
+  'handoffs.before_file_not_before',
   'handoffs.partner_inactive',
   'handoffs.not_sent',
   'handoffs.acknowledged_before_sent',

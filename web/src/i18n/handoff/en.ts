@@ -106,6 +106,8 @@ export const partnersEn: Widen<typeof partnersFr> = {
 export const handoffProblemsEn: Widen<typeof handoffProblemsFr> = {
   handoffs: {
     case_not_judicial: 'This case is not at the judicial stage: no handoff file can be built.',
+    before_file_not_before:
+      'The debtor was told of the court action: the file goes to the partner from the day given in that notice (judicial review), not before.',
     not_sendable: 'This version is no longer to be sent (already sent or superseded). Reload the page.',
     partner_inactive: 'This partner is deactivated: choose an active partner.',
     not_sent: 'This version was not sent: record its sending first.',

@@ -102,6 +102,8 @@ export const partnersFr = {
 export const handoffProblemsFr = {
   handoffs: {
     case_not_judicial: 'Ce dossier n’est pas au stade judiciaire : aucun dossier de transmission ne peut être établi.',
+    before_file_not_before:
+      'Le débiteur a été prévenu de l’action en justice : le dossier part au partenaire à partir du jour indiqué dans cet avis (révision judiciaire), pas avant.',
     not_sendable: 'Cette version n’est plus à envoyer (déjà envoyée ou remplacée). Rechargez la page.',
     partner_inactive: 'Ce partenaire est désactivé : choisissez un partenaire actif.',
     not_sent: 'Cette version n’a pas été envoyée : enregistrez d’abord son envoi.',

@@ -106,6 +106,8 @@ export const partnersIt: Widen<typeof partnersFr> = {
 export const handoffProblemsIt: Widen<typeof handoffProblemsFr> = {
   handoffs: {
     case_not_judicial: 'Questa pratica non è in fase giudiziale: non si può preparare alcun fascicolo di trasmissione.',
+    before_file_not_before:
+      'Il debitore è stato avvisato dell’azione giudiziaria: il fascicolo va al partner dal giorno indicato in quell’avviso (revisione giudiziale), non prima.',
     not_sendable: 'Questa versione non è più da inviare (già inviata o sostituita). Ricaricate la pagina.',
     partner_inactive: 'Questo partner è disattivato: scegliete un partner attivo.',
     not_sent: 'Questa versione non è stata inviata: registratene prima l’invio.',
