@@ -248,6 +248,8 @@ export const procedureSchema = z.object({
   /** The agency's staff only: a creditor user sees the procedure's state, not its acts, partner and costs. */
   allowedSteps: z.array(z.enum(STEP_KINDS)).nullable(),
   partnerId: z.string().nullable(),
+  /** The partner's firm, as the partners' list names it. */
+  partnerName: z.string().nullable(),
   steps: z.array(stepSchema).nullable(),
   costs: z.array(costSchema).nullable(),
   costTotals: z.object({ debtorCents: z.number().int(), creditorCents: z.number().int() }).nullable(),

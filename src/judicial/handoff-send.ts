@@ -76,6 +76,13 @@ export async function sendHandoff(
       .set({ status: 'sent', partner_id: partner.id, channel, sent_at: sentAt, sent_by: actor.userId })
       .where('id', '=', handoffId)
       .execute();
+    // The partner the file went to handles the case's procedure, when no one was named when it was opened.
+    await trx
+      .updateTable('judicial_procedures')
+      .set({ partner_id: partner.id, updated_at: now })
+      .where('case_id', '=', handoff.case_id)
+      .where('partner_id', 'is', null)
+      .execute();
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'handoff.sent',

@@ -2,6 +2,7 @@
 export const JUDICIAL_REFUSALS: Readonly<Record<string, string>> = {
   'judicial_procedure.not_judicial_stage': 'A judicial procedure is opened on an open case at the judicial stage only.',
   'judicial_procedure.already_open': 'A judicial procedure is already open on this case.',
+  'judicial_procedure.partner_inactive': 'This partner is no longer active: choose another, or none for now.',
   'judicial_procedure.no_procedure': 'No judicial procedure is open on this case.',
   'judicial_procedure.route_required': "Choose the route: the case's judicial review chose none.",
   'judicial_procedure.title_required': 'Enforcement needs the day the creditor obtained its enforceable title.',

@@ -6,7 +6,7 @@ import { paymentRequest, recordPaymentsIn } from '../payments/record-payments.js
 import { agencyToday, type IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
-import { conflict, invalid } from '../platform/errors.js';
+import { conflict, invalid, notFound } from '../platform/errors.js';
 import type {
   OpenProcedureBody,
   PartnerPaymentBody,
@@ -28,6 +28,17 @@ type AuditAction =
 
 function refuse(code: string | null): void {
   if (code) throw conflict(code, JUDICIAL_REFUSALS[code] ?? 'The judicial procedure does not allow this now.');
+}
+
+/** The partner named on a procedure is one of the agency's partners, still active. */
+async function assertActivePartner(trx: Transaction<DB>, partnerId: string): Promise<void> {
+  const partner = await trx
+    .selectFrom('judicial_partners')
+    .select('active')
+    .where('id', '=', partnerId)
+    .executeTakeFirst();
+  if (!partner) throw notFound('The partner');
+  if (!partner.active) refuse('judicial_procedure.partner_inactive');
 }
 
 /** The state's first deadline, kept on the procedure for the judicial queue's order. */
@@ -78,6 +89,7 @@ export async function openJudicialProcedure(
       .executeTakeFirstOrThrow();
     if (locked.stage !== 'judicial' || locked.status !== 'open') refuse('judicial_procedure.not_judicial_stage');
     if (await procedureOf(trx, caseId)) refuse('judicial_procedure.already_open');
+    if (body.partnerId) await assertActivePartner(trx, body.partnerId);
     const review = await reviewChoice(trx, caseId);
     const route = body.route ?? review?.route;
     if (!route)

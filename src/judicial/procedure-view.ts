@@ -56,12 +56,13 @@ export async function loadProcedureView(
     fileNotBefore: facts.fileNotBefore,
     allowedSteps: null,
     partnerId: null,
+    partnerName: null,
     steps: null,
     costs: null,
     costTotals: null,
   };
   if (creditorScope(actor) !== null) return view;
-  const [steps, costs] = await Promise.all([
+  const [steps, costs, partner] = await Promise.all([
     db
       .selectFrom('judicial_procedure_steps')
       .selectAll()
@@ -76,6 +77,9 @@ export async function loadProcedureView(
       .orderBy('incurred_on')
       .orderBy('id')
       .execute(),
+    row.partner_id
+      ? db.selectFrom('judicial_partners').select('firm_name').where('id', '=', row.partner_id).executeTakeFirst()
+      : undefined,
   ]);
   const costLines = costs.map((cost) => ({
     id: cost.id,
@@ -90,6 +94,7 @@ export async function loadProcedureView(
     ...view,
     allowedSteps: allowedSteps(facts, today).filter((kind) => kind !== 'partner_payment'),
     partnerId: row.partner_id,
+    partnerName: partner?.firm_name ?? null,
     steps: steps.map((step) => ({
       id: step.id,
       kind: step.kind as StepKind | 'opened',

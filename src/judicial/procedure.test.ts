@@ -56,11 +56,39 @@ describe.each(ENGINES)('a judicial procedure on %s', (engine) => {
     const noRoute = await as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/judicial-procedure`, {});
     expect(noRoute.json().code).toBe('judicial_procedure.route_required');
     expect((await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/judicial-procedure`, {})).statusCode).toBe(403);
+    // The partner handling it is one of the agency's active partners, or none yet.
+    const partnerOf = async (firmName: string) => {
+      const made = await as(t.app, judicial)('POST', '/api/v1/judicial-partners', {
+        firmName,
+        kind: 'commissaire_de_justice',
+        address: '3 rue de la République, 69001 Lyon',
+        channel: 'email',
+        email: 'etude@example.test',
+        area: 'Cour d’appel de Lyon',
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      return made.json().id as string;
+    };
+    const unknown = await as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/judicial-procedure`, {
+      route: 'injonction_de_payer',
+      partnerId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(404);
+    const retired = await partnerOf('SCP Ancienne Étude');
+    await t.deps.db.updateTable('judicial_partners').set({ active: false }).where('id', '=', retired).execute();
+    const inactive = await as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/judicial-procedure`, {
+      route: 'injonction_de_payer',
+      partnerId: retired,
+    });
+    expect(inactive.json().code).toBe('judicial_procedure.partner_inactive');
+    const partnerId = await partnerOf('SCP Lyon Recouvrement');
     const opened = await as(t.app, judicial)('POST', `/api/v1/cases/${caseId}/judicial-procedure`, {
       route: 'injonction_de_payer',
+      partnerId,
       note: 'Requête à déposer au tribunal judiciaire du domicile.',
     });
     expect(opened.statusCode, opened.body).toBe(201);
+    expect(opened.json()).toMatchObject({ partnerId, partnerName: 'SCP Lyon Recouvrement' });
     expect(opened.json()).toMatchObject({
       route: 'injonction_de_payer',
       state: 'requete_to_file',

@@ -244,6 +244,7 @@ export const PROBLEM_CODES = [
   'estates.already_reported',
   'judicial_procedure.not_judicial_stage',
   'judicial_procedure.already_open',
+  'judicial_procedure.partner_inactive',
   'judicial_procedure.no_procedure',
   'judicial_procedure.route_required',
   'judicial_procedure.title_required',

@@ -1,11 +1,13 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHARGEABLE_TO, COST_KINDS, END_OUTCOMES, ROUTES } from '../../../../src/judicial/contract.js';
+import { useLiveData } from '../../api/useLiveData.js';
 import { browserToday } from '../../ui/today.js';
 import { parseEurosToCents } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
 import { CodeSelect, Field } from '../../ui/fields.js';
 import { SubmitFeedback, useSubmit, type Submit } from '../../ui/useSubmit.js';
+import { getPartners } from './handoff-api.js';
 import { openProcedure, recordCost, recordPartnerPayment, recordStep, type ProcedureView } from './procedure-api.js';
 
 type Route = (typeof ROUTES)[number];
@@ -61,11 +63,14 @@ export function OpenProcedureForm(props: { caseId: string; reviewRoute: Route | 
   const [route, setRoute] = useState<Route>(props.reviewRoute ?? 'injonction_de_payer');
   const [titleOn, setTitleOn] = useState('');
   const [note, setNote] = useState('');
+  const [partnerId, setPartnerId] = useState('');
+  const partners = useLiveData((signal) => getPartners(true, signal), 'judicial-partners-active');
   const send = () =>
     void submit
       .run(async () => {
         await openProcedure(props.caseId, {
           route,
+          partnerId: partnerId || null,
           titleObtainedOn: route === 'enforcement_with_title' ? titleOn : null,
           note: note.trim(),
         });
@@ -103,6 +108,18 @@ export function OpenProcedureForm(props: { caseId: string; reviewRoute: Route | 
           )}
         </Field>
       ) : null}
+      <Field id="procedure-partner" label={t('judicialProcedure.open.partner')}>
+        {(control) => (
+          <select {...control} value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
+            <option value="">{t('judicialProcedure.open.noPartner')}</option>
+            {(partners.status === 'ready' ? partners.data.items : []).map((partner) => (
+              <option key={partner.id} value={partner.id}>
+                {partner.firmName}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <NoteField id="procedure-open-note" label={t('judicialProcedure.open.note')} value={note} onChange={setNote} />
     </ProcedureForm>
   );

@@ -113,6 +113,9 @@ function ProcedureFacts({ procedure }: { procedure: ProcedureView }) {
         ...(procedure.fileNotBefore
           ? [{ label: t('judicialProcedure.facts.fileNotBefore'), value: format.date(procedure.fileNotBefore) }]
           : []),
+        ...(procedure.partnerName
+          ? [{ label: t('judicialProcedure.facts.partner'), value: procedure.partnerName }]
+          : []),
         {
           label: t('judicialProcedure.facts.collection'),
           value: acts.length > 0 ? acts.join(', ') : t('judicialProcedure.facts.stayed'),

@@ -136,6 +136,7 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
   chargeable: { debtor: 'Debtor', creditor: 'Creditor' },
   reporters: { agency: 'Agency', partner: 'Partner' },
   facts: {
+    partner: 'Partner',
     route: 'Route',
     state: 'State',
     since: 'Since',
@@ -161,6 +162,8 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
   costTotals: 'Debtor: {{debtor}} · creditor: {{creditor}}',
   noCosts: 'No cost recorded.',
   open: {
+    partner: 'Partner (commissaire de justice or lawyer)',
+    noPartner: 'None for now',
     heading: 'Open the procedure',
     route: 'Route',
     reviewRoute: 'Route chosen at the review: {{route}}',
@@ -221,6 +224,7 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
 export const judicialProcedureProblemsEn: Widen<typeof judicialProcedureProblemsFr> = {
   judicial_procedure: {
     not_judicial_stage: 'A judicial procedure is opened on an open case at the judicial stage only.',
+    partner_inactive: 'This partner is no longer active: choose another, or none for now.',
     already_open: 'A judicial procedure is already open on this case.',
     no_procedure: 'No judicial procedure is open on this case.',
     route_required: 'Choose the route: the case’s judicial review chose none.',

@@ -132,6 +132,7 @@ export const judicialProcedureFr = {
   chargeable: { debtor: 'Débiteur', creditor: 'Créancier' },
   reporters: { agency: 'Agence', partner: 'Partenaire' },
   facts: {
+    partner: 'Partenaire',
     route: 'Voie',
     state: 'État',
     since: 'Depuis le',
@@ -157,6 +158,8 @@ export const judicialProcedureFr = {
   costTotals: 'Débiteur : {{debtor}} · créancier : {{creditor}}',
   noCosts: 'Aucun frais enregistré.',
   open: {
+    partner: 'Partenaire (commissaire de justice ou avocat)',
+    noPartner: 'Aucun pour l’instant',
     heading: 'Ouvrir la procédure',
     route: 'Voie',
     reviewRoute: 'Voie choisie à la revue : {{route}}',
@@ -217,6 +220,7 @@ export const judicialProcedureFr = {
 export const judicialProcedureProblemsFr = {
   judicial_procedure: {
     not_judicial_stage: 'Une procédure judiciaire s’ouvre sur un dossier ouvert au pôle judiciaire seulement.',
+    partner_inactive: 'Ce partenaire n’est plus actif : choisissez-en un autre, ou aucun pour l’instant.',
     already_open: 'Une procédure judiciaire est déjà ouverte sur ce dossier.',
     no_procedure: 'Aucune procédure judiciaire n’est ouverte sur ce dossier.',
     route_required: 'Choisissez la voie : la revue judiciaire du dossier n’en a pas choisi.',

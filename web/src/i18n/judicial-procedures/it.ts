@@ -136,6 +136,7 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
   chargeable: { debtor: 'Debitore', creditor: 'Creditore' },
   reporters: { agency: 'Agenzia', partner: 'Partner' },
   facts: {
+    partner: 'Partner',
     route: 'Via',
     state: 'Stato',
     since: 'Dal',
@@ -161,6 +162,8 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
   costTotals: 'Debitore: {{debtor}} · creditore: {{creditor}}',
   noCosts: 'Nessuna spesa registrata.',
   open: {
+    partner: 'Partner (commissaire de justice o avvocato)',
+    noPartner: 'Nessuno per ora',
     heading: 'Aprire la procedura',
     route: 'Via',
     reviewRoute: 'Via scelta alla revisione: {{route}}',
@@ -221,6 +224,7 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
 export const judicialProcedureProblemsIt: Widen<typeof judicialProcedureProblemsFr> = {
   judicial_procedure: {
     not_judicial_stage: 'Una procedura giudiziale si apre solo su una pratica aperta al polo giudiziale.',
+    partner_inactive: 'Questo partner non è più attivo: sceglietene un altro, o nessuno per ora.',
     already_open: 'Una procedura giudiziale è già aperta su questa pratica.',
     no_procedure: 'Nessuna procedura giudiziale è aperta su questa pratica.',
     route_required: 'Scegliete la via: la revisione giudiziale della pratica non ne ha scelta una.',
