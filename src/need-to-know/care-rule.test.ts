@@ -108,8 +108,12 @@ describe.each(ENGINES)(
         expect(other.json()).toMatchObject({ allowed: false });
         expect(rulesOf(other.json())).toContain('hold.care_rule');
       }
+      // Asked for the case the hold is on: the debtor may have other cases, which the hold does not cover.
       for (const session of [holder, care, compliance]) {
-        const full = await as(t.app, session)('GET', `/api/v1/debtors/${debtorId}/contact-permission?channel=phone`);
+        const full = await as(t.app, session)(
+          'GET',
+          `/api/v1/debtors/${debtorId}/contact-permission?channel=phone&caseId=${caseId}`,
+        );
         expect(full.json()).toMatchObject({ allowed: false });
         expect(rulesOf(full.json())).toContain('hold.vulnerability');
       }
