@@ -2,6 +2,7 @@ import { WORKSPACE_SWEEP } from '../workspace/sweep.js';
 import { AUDIT_CHAIN_SEAL } from '../audit/seal-chain.js';
 import { SENSITIVE_READS_SEAL } from '../audit/seal-reads.js';
 import { DOCUMENTS_RETENTION } from '../documents/erase-documents.js';
+import { JUDICIAL_REVIEW_QUEUE } from '../judicial/review-queue.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
@@ -25,7 +26,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     await t.close();
   });
 
-  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices, the workspace sweep and the audit chain’s seal every minute, the seal of sensitive reads every five and the documents’ retention each night', async () => {
+  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices, the workspace sweep and the audit chain’s seal every minute, the seal of sensitive reads every five, the documents’ retention and the judicial review queue each night', async () => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules).toEqual(
       expect.arrayContaining([
@@ -39,9 +40,14 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
         expect.objectContaining({ name: AUDIT_CHAIN_SEAL, cron: '* * * * *' }),
         expect.objectContaining({ name: SENSITIVE_READS_SEAL, cron: '*/5 * * * *' }),
         expect.objectContaining({ name: DOCUMENTS_RETENTION, timezone: t.deps.config.NIGHTLY_TZ }),
+        expect.objectContaining({
+          name: JUDICIAL_REVIEW_QUEUE,
+          cron: '45 3 * * *',
+          timezone: t.deps.config.NIGHTLY_TZ,
+        }),
       ]),
     );
-    expect(schedules).toHaveLength(6);
+    expect(schedules).toHaveLength(7);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {
