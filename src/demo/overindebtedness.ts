@@ -160,6 +160,11 @@ async function quietDebtors(deps: Deps, count: number): Promise<string[]> {
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('judicial_reviews as j').select('j.id').whereRef('j.debtor_id', '=', 'c.debtor_id'))),
     )
+    // An admissible filing cancels the debtor's amicable plans: the demo's plans (one waits for a team leader's
+    // approval) stay with debtors the procedure does not take.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('plans as p').select('p.id').whereRef('p.debtor_id', '=', 'c.debtor_id'))),
+    )
     .orderBy('c.debtor_id', 'desc')
     .limit(count * 4)
     .execute();
