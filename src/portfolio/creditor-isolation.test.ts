@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, signIn, type Session, type TestApp } from '../../test/support/app.js';
+import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 
 /** A creditor user sees its own creditor's data and nothing of any other, whatever it asks for. */
@@ -86,6 +86,65 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     // The teams' queues cross creditors: never a creditor user's.
     expect((await as(t.app, energie)('GET', '/api/v1/overindebtedness/queue')).statusCode).toBe(403);
     expect((await as(t.app, horizon)('GET', '/api/v1/judicial/procedures/queue')).statusCode).toBe(403);
+  });
+
+  it('reads its own projection of the specialist teams’ work, and nothing of another creditor’s file', async () => {
+    const judicial = await signIn(t.app, demoEmail('judicial_specialist'));
+    const specialist = await signIn(t.app, demoEmail('overindebtedness_specialist'));
+    // An Énergie Rhône case goes to court (the review's move is tested with the review; here the stage is set), its
+    // procedure is opened with a note and a handoff file built for its partner.
+    const kase = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id'])
+      .where('creditor_id', '=', energie.creditorId!)
+      .where('stage', '=', 'amicable')
+      .where('status', '=', 'open')
+      .where('balance_cents', '>', 0)
+      .orderBy('reference', 'desc')
+      .executeTakeFirstOrThrow();
+    await t.deps.db.updateTable('cases').set({ stage: 'judicial' }).where('id', '=', kase.id).execute();
+    const opened = await as(t.app, judicial)('POST', `/api/v1/cases/${kase.id}/judicial-procedure`, {
+      route: 'injonction_de_payer',
+      note: 'Note interne de l’agence',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const built = await as(t.app, judicial)('POST', `/api/v1/cases/${kase.id}/handoffs`);
+    expect(built.statusCode, built.body).toBe(201);
+    const handoffId = built.json().id as string;
+
+    // Énergie Rhône reads the procedure's state, never its acts, partner or costs; its own handoff file.
+    const procedure = (await as(t.app, energie)('GET', `/api/v1/cases/${kase.id}/judicial-procedure`)).json();
+    expect(procedure.procedure).toMatchObject({ state: 'requete_to_file', steps: null, costs: null, partnerId: null });
+    expect(JSON.stringify(procedure)).not.toContain('Note interne');
+    expect((await as(t.app, energie)('GET', `/api/v1/handoffs/${handoffId}/json`)).statusCode).toBe(200);
+    // Banque Horizon reads nothing of it: the file, its PDF, the procedure, as if none existed.
+    for (const path of [`/api/v1/handoffs/${handoffId}/json`, `/api/v1/handoffs/${handoffId}/pdf`])
+      expect((await as(t.app, horizon)('GET', path)).statusCode, path).toBe(404);
+    expect((await as(t.app, horizon)('GET', `/api/v1/cases/${kase.id}/judicial-procedure`)).statusCode).toBe(404);
+
+    // An over-indebtedness filing of another Énergie Rhône debtor: the creditor sees the states and days, not the
+    // commission's file number, documents or notes.
+    const other = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id'])
+      .where('creditor_id', '=', energie.creditorId!)
+      .where('stage', '=', 'amicable')
+      .where('status', '=', 'open')
+      .where('debtor_id', '<>', kase.debtor_id)
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
+    const filed = await as(t.app, specialist)('POST', `/api/v1/debtors/${other.debtor_id}/overindebtedness`, {
+      filedOn: '2026-11-02',
+      fileReference: 'BDF-069-2026-1234',
+      documentRef: 'Courrier BdF du 2 novembre',
+      note: 'Appel du débiteur',
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const seen = (await as(t.app, energie)('GET', `/api/v1/cases/${other.id}/overindebtedness`)).json();
+    expect(seen.procedure).toMatchObject({ state: 'filed', fileReference: null });
+    const text = JSON.stringify(seen);
+    for (const hidden of ['BDF-069-2026-1234', 'Courrier BdF', 'Appel du débiteur']) expect(text).not.toContain(hidden);
+    expect((await as(t.app, horizon)('GET', `/api/v1/cases/${other.id}/overindebtedness`)).statusCode).toBe(404);
   });
 
   it('sees only its own figures on the dashboard', async () => {
