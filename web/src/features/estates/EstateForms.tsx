@@ -1,11 +1,12 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEIR_OPTIONS, PARTY_ROLES } from '../../../../src/estates/contract.js';
 import { useLiveData } from '../../api/useLiveData.js';
 import { labelOf } from '../../i18n/labels.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { CodeSelect, Field } from '../../ui/fields.js';
-import { SubmitFeedback, useSubmit, type Submit } from '../../ui/useSubmit.js';
+import { SectionForm } from '../../ui/SectionForm.js';
+import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { getCaseDocuments } from '../documents/api.js';
 import { addParty, declareClaim, recordOption, recordProof, type EstateView } from './api.js';
 
@@ -34,35 +35,6 @@ export function EstateSteps(props: {
   );
 }
 
-/** A form of the panel: its heading, its fields, its button and what sending it earned. */
-function StepForm(props: {
-  id: string;
-  heading: string;
-  submitLabel: string;
-  submit: Submit;
-  onSubmit: () => void;
-  children: ReactNode;
-}) {
-  function send(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    props.onSubmit();
-  }
-  return (
-    <form className="grid-form" onSubmit={send} aria-labelledby={`${props.id}-heading`}>
-      <h3 id={`${props.id}-heading`} className="wide">
-        {props.heading}
-      </h3>
-      {props.children}
-      <div className="wide">
-        <button type="submit" disabled={props.submit.busy}>
-          {props.submitLabel}
-        </button>
-        <SubmitFeedback submit={props.submit} />
-      </div>
-    </form>
-  );
-}
-
 /** The death certificate: chosen among the case's documents, which reload when one is added on the page. */
 function ProofForm(props: { caseId: string; documentsVersion: number; onDone: () => void }) {
   const { t } = useTranslation();
@@ -85,7 +57,7 @@ function ProofForm(props: { caseId: string; documentsVersion: number; onDone: ()
       })
       .then((ok) => ok && props.onDone());
   return (
-    <StepForm
+    <SectionForm
       id="estate-proof"
       heading={t('estates.proof.heading')}
       submitLabel={t('estates.proof.submit')}
@@ -112,7 +84,7 @@ function ProofForm(props: { caseId: string; documentsVersion: number; onDone: ()
           </select>
         )}
       </Field>
-    </StepForm>
+    </SectionForm>
   );
 }
 
@@ -138,7 +110,7 @@ function PartyForm(props: { caseId: string; onDone: () => void }) {
       })
       .then((ok) => ok && props.onDone());
   return (
-    <StepForm
+    <SectionForm
       id="estate-party"
       heading={t('estates.party.heading')}
       submitLabel={t('estates.party.submit')}
@@ -173,7 +145,7 @@ function PartyForm(props: { caseId: string; onDone: () => void }) {
           onChange={setOption}
         />
       ) : null}
-    </StepForm>
+    </SectionForm>
   );
 }
 
@@ -263,7 +235,7 @@ function ClaimForm(props: { caseId: string; onDone: () => void }) {
       })
       .then((ok) => ok && props.onDone());
   return (
-    <StepForm
+    <SectionForm
       id="estate-claim"
       heading={t('estates.claim.heading')}
       submitLabel={t('estates.claim.submit')}
@@ -275,6 +247,6 @@ function ClaimForm(props: { caseId: string; onDone: () => void }) {
           <input {...control} type="date" value={publishedOn} onChange={(e) => setPublishedOn(e.target.value)} />
         )}
       </Field>
-    </StepForm>
+    </SectionForm>
   );
 }

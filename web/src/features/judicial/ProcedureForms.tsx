@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHARGEABLE_TO, COST_KINDS, END_OUTCOMES, ROUTES } from '../../../../src/judicial/contract.js';
 import { useLiveData } from '../../api/useLiveData.js';
@@ -6,7 +6,8 @@ import { browserToday } from '../../ui/today.js';
 import { parseEurosToCents } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
 import { CodeSelect, Field } from '../../ui/fields.js';
-import { SubmitFeedback, useSubmit, type Submit } from '../../ui/useSubmit.js';
+import { SectionForm } from '../../ui/SectionForm.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { getPartners } from './handoff-api.js';
 import { openProcedure, recordCost, recordPartnerPayment, recordStep, type ProcedureView } from './procedure-api.js';
 
@@ -15,36 +16,6 @@ type CostKind = (typeof COST_KINDS)[number];
 type Chargeable = (typeof CHARGEABLE_TO)[number];
 type Outcome = (typeof END_OUTCOMES)[number];
 type StepKind = NonNullable<ProcedureView['allowedSteps']>[number];
-
-/** A form of the section: its heading, its fields, its button and what sending it earned. */
-function ProcedureForm(props: {
-  id: string;
-  heading: string;
-  submitLabel: string;
-  submit: Submit;
-  onSubmit: () => void;
-  disabled?: boolean;
-  children: ReactNode;
-}) {
-  function send(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    props.onSubmit();
-  }
-  return (
-    <form className="grid-form" onSubmit={send} aria-labelledby={`${props.id}-heading`}>
-      <h3 id={`${props.id}-heading`} className="wide">
-        {props.heading}
-      </h3>
-      {props.children}
-      <div className="wide">
-        <button type="submit" disabled={props.submit.busy || props.disabled}>
-          {props.submitLabel}
-        </button>
-        <SubmitFeedback submit={props.submit} />
-      </div>
-    </form>
-  );
-}
 
 function NoteField(props: { id: string; label: string; value: string; onChange: (value: string) => void }) {
   return (
@@ -78,7 +49,7 @@ export function OpenProcedureForm(props: { caseId: string; reviewRoute: Route | 
       })
       .then((ok) => ok && props.onDone());
   return (
-    <ProcedureForm
+    <SectionForm
       id="procedure-open"
       heading={t('judicialProcedure.open.heading')}
       submitLabel={t('judicialProcedure.open.submit')}
@@ -121,7 +92,7 @@ export function OpenProcedureForm(props: { caseId: string; reviewRoute: Route | 
         )}
       </Field>
       <NoteField id="procedure-open-note" label={t('judicialProcedure.open.note')} value={note} onChange={setNote} />
-    </ProcedureForm>
+    </SectionForm>
   );
 }
 
@@ -152,7 +123,7 @@ export function StepForm(props: { caseId: string; procedure: ProcedureView; onDo
       })
       .then((ok) => ok && props.onDone());
   return (
-    <ProcedureForm
+    <SectionForm
       id="procedure-step"
       heading={t('judicialProcedure.step.heading')}
       submitLabel={t('judicialProcedure.step.submit')}
@@ -192,7 +163,7 @@ export function StepForm(props: { caseId: string; procedure: ProcedureView; onDo
         />
       ) : null}
       <NoteField id="procedure-step-note" label={t('judicialProcedure.step.note')} value={note} onChange={setNote} />
-    </ProcedureForm>
+    </SectionForm>
   );
 }
 
@@ -229,7 +200,7 @@ export function CostForm(props: { caseId: string; onDone: () => void }) {
       })
       .then((ok) => ok && props.onDone());
   return (
-    <ProcedureForm
+    <SectionForm
       id="procedure-cost"
       heading={t('judicialProcedure.cost.heading')}
       submitLabel={t('judicialProcedure.cost.submit')}
@@ -268,7 +239,7 @@ export function CostForm(props: { caseId: string; onDone: () => void }) {
       {kind === 'amicable_collection_fee' ? (
         <p className="hint wide">{t('judicialProcedure.cost.amicableHint')}</p>
       ) : null}
-    </ProcedureForm>
+    </SectionForm>
   );
 }
 
@@ -294,7 +265,7 @@ export function PartnerPaymentForm(props: { caseId: string; onDone: () => void }
       })
       .then((ok) => ok && props.onDone());
   return (
-    <ProcedureForm
+    <SectionForm
       id="procedure-payment"
       heading={t('judicialProcedure.payment.heading')}
       submitLabel={t('judicialProcedure.payment.submit')}
@@ -322,6 +293,6 @@ export function PartnerPaymentForm(props: { caseId: string; onDone: () => void }
           />
         )}
       </Field>
-    </ProcedureForm>
+    </SectionForm>
   );
 }

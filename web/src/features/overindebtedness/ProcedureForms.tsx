@@ -1,40 +1,13 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addMonths } from '../../../../src/platform/calendar/dates.js';
 import { CodeSelect, Field } from '../../ui/fields.js';
-import { SubmitFeedback, useSubmit, type Submit } from '../../ui/useSubmit.js';
+import { SectionForm } from '../../ui/SectionForm.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { recordFiling, recordStep, recordStepDocument, type ProcedureView } from './api.js';
 
 type State = ProcedureView['state'];
 const PLAN_STATES: readonly State[] = ['plan_applies', 'plan_approved'];
-
-function ProcedureForm(props: {
-  id: string;
-  heading: string;
-  submitLabel: string;
-  submit: Submit;
-  onSubmit: () => void;
-  children: ReactNode;
-}) {
-  function send(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    props.onSubmit();
-  }
-  return (
-    <form className="grid-form" onSubmit={send} aria-labelledby={`${props.id}-heading`}>
-      <h3 id={`${props.id}-heading`} className="wide">
-        {props.heading}
-      </h3>
-      {props.children}
-      <div className="wide">
-        <button type="submit" disabled={props.submit.busy}>
-          {props.submitLabel}
-        </button>
-        <SubmitFeedback submit={props.submit} />
-      </div>
-    </form>
-  );
-}
 
 function TextField(props: {
   id: string;
@@ -89,7 +62,7 @@ export function FilingForm(props: { debtorId: string; onDone: () => void }) {
       })
       .then((ok) => ok && props.onDone());
   return (
-    <ProcedureForm
+    <SectionForm
       id="odi-filing"
       heading={t('overindebtedness.fileTitle')}
       submitLabel={t('overindebtedness.fileSubmit')}
@@ -119,7 +92,7 @@ export function FilingForm(props: { debtorId: string; onDone: () => void }) {
         value={documentRef}
         onChange={setDocumentRef}
       />
-    </ProcedureForm>
+    </SectionForm>
   );
 }
 
@@ -172,7 +145,7 @@ export function StepForm(props: { procedure: ProcedureView; onDone: () => void }
       })
       .then((ok) => ok && props.onDone());
   return (
-    <ProcedureForm
+    <SectionForm
       id="odi-step"
       heading={t('overindebtedness.stepTitle')}
       submitLabel={t('overindebtedness.stepSubmit')}
@@ -206,7 +179,7 @@ export function StepForm(props: { procedure: ProcedureView; onDone: () => void }
             />
           ))
         : null}
-    </ProcedureForm>
+    </SectionForm>
   );
 }
 
@@ -267,7 +240,7 @@ export function DocumentForm(props: { procedure: ProcedureView; onDone: () => vo
       })
       .then((ok) => ok && props.onDone());
   return (
-    <ProcedureForm
+    <SectionForm
       id="odi-document"
       heading={t('overindebtedness.documentTitle')}
       submitLabel={t('overindebtedness.documentSubmit')}
@@ -281,6 +254,6 @@ export function DocumentForm(props: { procedure: ProcedureView; onDone: () => vo
         onChange={setDocumentRef}
         required
       />
-    </ProcedureForm>
+    </SectionForm>
   );
 }
