@@ -170,7 +170,11 @@ function CaseLifecyclePanels(props: { detail: CaseDetail; reloadCase: () => void
           onChanged={reloadCase}
         />
       ) : null}
-      {can(me.role, 'handoffs.read') ? <HandoffSection caseId={detail.id} documentsVersion={documentsVersion} /> : null}
+      {/* Files are built at the judicial stage only: a case that never reached it has none to ask for. */}
+      {can(me.role, 'handoffs.read') &&
+      (detail.stage === 'judicial' || detail.stageHistory.some((change) => change.toStage === 'judicial')) ? (
+        <HandoffSection caseId={detail.id} documentsVersion={documentsVersion} />
+      ) : null}
       {/* The over-indebtedness specialist has the procedure at the top of a case in the procedure. */}
       {can(me.role, 'overindebtedness.read') &&
       !(me.role === 'overindebtedness_specialist' && detail.stage === 'overindebtedness') ? (
