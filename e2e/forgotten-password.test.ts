@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard } from './support/browser.js';
+import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
@@ -16,7 +16,9 @@ describe('a forgotten password', () => {
       await page.goto(`${base}/login`);
       await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
       await page.waitForURL(`${base}/password-forgotten`);
-      expect(await page.title()).toBe('Mot de passe oublié – Accord');
+      // The title is set once the page has rendered, a moment after the address changes.
+      await waitForPage(page);
+      await page.waitForFunction(() => document.title === 'Mot de passe oublié – Accord');
       await page.getByLabel('Adresse e-mail').fill('care@demo.accord.test');
       await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel('Confirmez le nouveau mot de passe').fill(NEW_PASSWORD);

@@ -66,7 +66,6 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
     wage_commandement_lapsed: 'Order to pay lapsed',
     wage_seizure_ended: 'Wage seizure ended',
     contest_decided: 'Contest decided',
-    title_in_future: 'The title is dated after today.',
     title_expired: 'Title time-barred (10 years)',
     procedure_ended: 'Procedure ended',
     partner_update: 'Partner’s update',
@@ -242,5 +241,6 @@ export const judicialProcedureProblemsEn: Widen<typeof judicialProcedureProblems
     cost_invalid_amount: 'A cost is a positive amount in whole cents.',
     cost_basis_required: 'Give the legal basis of this cost.',
     cost_in_future: 'The day of the cost is after today.',
+    title_in_future: 'The title is dated after today.',
   },
 };

@@ -62,7 +62,6 @@ export const judicialProcedureFr = {
     wage_commandement_lapsed: 'Commandement caduc',
     wage_seizure_ended: 'Saisie des rémunérations terminée',
     contest_decided: 'Contestation jugée',
-    title_in_future: 'Le titre est daté d’après aujourd’hui.',
     title_expired: 'Titre prescrit (10 ans)',
     procedure_ended: 'Procédure terminée',
     partner_update: 'Information du partenaire',
@@ -239,5 +238,6 @@ export const judicialProcedureProblemsFr = {
     cost_invalid_amount: 'Un frais est un montant positif en centimes entiers.',
     cost_basis_required: 'Indiquez le fondement de ce frais.',
     cost_in_future: 'La date du frais est postérieure à aujourd’hui.',
+    title_in_future: 'Le titre est daté d’après aujourd’hui.',
   },
 };

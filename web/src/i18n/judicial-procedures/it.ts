@@ -66,7 +66,6 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
     wage_commandement_lapsed: 'Precetto decaduto',
     wage_seizure_ended: 'Pignoramento dello stipendio concluso',
     contest_decided: 'Contestazione decisa',
-    title_in_future: 'Il titolo è datato dopo oggi.',
     title_expired: 'Titolo prescritto (10 anni)',
     procedure_ended: 'Procedura conclusa',
     partner_update: 'Aggiornamento del partner',
@@ -244,5 +243,6 @@ export const judicialProcedureProblemsIt: Widen<typeof judicialProcedureProblems
     cost_invalid_amount: 'Una spesa è un importo positivo in centesimi interi.',
     cost_basis_required: 'Indicate il fondamento di questa spesa.',
     cost_in_future: 'La data della spesa è successiva a oggi.',
+    title_in_future: 'Il titolo è datato dopo oggi.',
   },
 };
