@@ -249,4 +249,58 @@ describe('reference data', () => {
       await context.close();
     }
   });
+  it('a compliance officer reads the procedures’ deadlines and the A444-32 fee, and adds a figure from today', async () => {
+    const base = fixture.server.url;
+    const db = fixture.server.deps.db;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'compliance@demo.accord.test', DEMO_PASSWORD);
+      await page.locator('nav[aria-label] a', { hasText: 'Données de référence' }).click();
+      await page.waitForURL(`${base}/reference-data`);
+      await waitForPage(page);
+      const section = page.locator('section[aria-labelledby="legal-figures-heading"]');
+      const service = section.getByRole('row', { name: /^Signification \(CPC 1411\)/ });
+      await service.waitFor();
+      expect(plain(await service.textContent())).toBe(
+        'Signification (CPC 1411)6 moisReporté au jour ouvré suivant01/01/2020LoiCPC 1411',
+      );
+      expect(plain(await section.textContent())).toContain('Au-delà de 52 400,00 €');
+      expect(await page.locator('main').textContent()).not.toContain('[CHECK');
+      await expectNoAxeViolations(page, '/reference-data legal figures');
+
+      await section.getByRole('button', { name: 'Ajouter un chiffre daté' }).click();
+      const form = section.locator('form[aria-labelledby="legal-figure-form-heading"]');
+      await form.getByLabel('Délai', { exact: true }).selectOption({ label: 'Procès-verbal de saisie' });
+      // The form starts from the figure in force, to be confirmed.
+      expect(await form.getByLabel('Durée').inputValue()).toBe('3');
+      expect(await form.getByLabel('Statut du chiffre').inputValue()).toBe('check');
+      await form.getByLabel('Durée').fill('2');
+      await form.getByLabel('Statut du chiffre').selectOption('law');
+      await form.getByLabel('Source (texte, article)').fill('CPCE R3252-13 (confirmé)');
+      await form.getByRole('button', { name: 'Ajouter le chiffre' }).click();
+      await form.getByText(/^Chiffre ajouté : Procès-verbal de saisie, à partir du \d{2}\/\d{2}\/\d{4}\.$/).waitFor();
+      const rows = section.getByRole('row', { name: /^Procès-verbal de saisie/ });
+      await rows.nth(1).waitFor();
+      expect((await rows.allTextContents()).map(plain)).toEqual([
+        expect.stringMatching(/^Procès-verbal de saisie3 mois.*01\/01\/2020Remplacé/),
+        expect.stringMatching(/^Procès-verbal de saisie2 mois.*LoiCPCE R3252-13 \(confirmé\)$/),
+      ]);
+      // The same day again is refused by the server, said in French.
+      await form.getByRole('button', { name: 'Ajouter le chiffre' }).click();
+      await form.getByText('Ce chiffre a déjà une ligne à cette date : choisissez un autre jour.').waitFor();
+      await expectNoAxeViolations(page, '/reference-data legal figure added');
+      await screenshot(page, 'reference-data-legal-figures');
+      const audit = await db
+        .selectFrom('audit_log')
+        .select('target_id')
+        .where('action', '=', 'reference_data.procedure_deadline.added')
+        .execute();
+      expect(audit.map((row) => row.target_id)).toEqual([
+        expect.stringMatching(/^judicial:wage_pv:\d{4}-\d{2}-\d{2}$/),
+      ]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -33,7 +33,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Relevés bancaires', permission: 'bank_files.read', path: '/bank-statements' },
   { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },
   { label: 'Utilisateurs', permission: 'users.read', path: '/users' },
-  { label: 'Données de référence', permission: 'reference_data.manage', path: '/reference-data' },
+  { label: 'Données de référence', permission: 'legal_figures.manage', path: '/reference-data' },
   { label: 'Réclamations', permission: 'complaints.register_read', path: '/complaints' },
   { label: 'Médiateurs', permission: 'mediators.manage', path: '/mediators' },
   { label: 'Partenaires judiciaires', permission: 'judicial_partners.manage', path: '/judicial-partners' },

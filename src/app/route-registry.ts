@@ -32,6 +32,7 @@ import { estateRoutes } from '../estates/routes.js';
 import { overindebtednessRoutes } from '../overindebtedness/routes.js';
 import { judicialProcedureRoutes } from '../judicial/procedure-routes.js';
 import { handoffRoutes } from '../judicial/handoff-routes.js';
+import { legalFigureRoutes } from '../legal-figures/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -64,6 +65,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   judicialReviewRoutes,
   overindebtednessRoutes,
   judicialProcedureRoutes,
+  legalFigureRoutes,
   handoffRoutes,
 ];
 

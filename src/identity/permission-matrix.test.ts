@@ -437,6 +437,33 @@ const PROBES: Record<string, Probe> = {
     payload: () => ({ country: 'FR', name: 'Médiateur', address: 'Paris', validFrom: '2199-01-01' }),
   },
   'GET /api/v1/affordability/reference-data': { url: () => '/api/v1/affordability/reference-data' },
+  'GET /api/v1/legal-figures': { url: () => '/api/v1/legal-figures' },
+  // The second allowed role meets the first one's row of that day: a 409, which is not a refusal of access.
+  'POST /api/v1/legal-figures/deadlines': {
+    url: () => '/api/v1/legal-figures/deadlines',
+    payload: () => ({
+      procedure: 'judicial',
+      deadline: 'seizure_follow_up',
+      amount: 1,
+      unit: 'months',
+      movesToWorkingDay: false,
+      tag: 'choice',
+      source: 'probe',
+      validFrom: '2190-01-01',
+    }),
+  },
+  'POST /api/v1/legal-figures/fee-tables': {
+    url: () => '/api/v1/legal-figures/fee-tables',
+    payload: () => ({
+      floorCents: 0,
+      floorUptoCents: 0,
+      capCents: 1,
+      bands: [{ uptoCents: null, rateBp: 1 }],
+      tag: 'check',
+      source: 'probe',
+      validFrom: '2190-01-01',
+    }),
+  },
   // Allowed roles write a year, a date and an allowance no other test reads.
   'PUT /api/v1/affordability/reference-data/seizure-scales/:year': {
     url: () => '/api/v1/affordability/reference-data/seizure-scales/2090',

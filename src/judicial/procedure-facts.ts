@@ -4,7 +4,9 @@ import type { Actor } from '../identity/actor.js';
 import type { IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict } from '../platform/errors.js';
+import { loadDeadlineRules } from '../platform/db/deadline-rules.js';
 import { latestEscalation } from './decide-review.js';
+import { type DeadlineKind, FRANCE, type JudicialCalendar } from './core/procedure-deadlines.js';
 import { ROUTES, type Outcome, type ProcedureFacts, type Route, type State } from './core/procedure.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -20,6 +22,11 @@ export function factsOf(row: ProcedureRow): ProcedureFacts {
     fileNotBefore: row.file_not_before,
     outcome: row.outcome as Outcome | null,
   };
+}
+
+/** The calendar a judicial procedure counts on: France's (its courts sit there) and the deadline rules in force. */
+export async function judicialCalendar(db: Db): Promise<JudicialCalendar> {
+  return { place: FRANCE, rules: await loadDeadlineRules<DeadlineKind>(db, 'judicial') };
 }
 
 export function procedureOf(db: Db, caseId: string) {

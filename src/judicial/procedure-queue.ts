@@ -5,7 +5,7 @@ import type { Deps } from '../platform/deps.js';
 import { withinScope } from '../cases/scope.js';
 import type { ProcedureQueue, ProcedureQueueItem } from './contract.js';
 import { nextAction } from './core/procedure-next.js';
-import { factsOf } from './procedure-facts.js';
+import { factsOf, judicialCalendar } from './procedure-facts.js';
 
 /** At most this many cases in the queue at once: the team works the first ones, the total says how many wait. */
 export const QUEUE_LIMIT = 200;
@@ -16,6 +16,7 @@ export const QUEUE_LIMIT = 200;
  */
 export async function procedureQueue(deps: Deps, actor: Actor): Promise<ProcedureQueue> {
   const today = agencyToday(deps.now(), deps.config);
+  const calendar = await judicialCalendar(deps.db);
   const rows = await deps.db
     .selectFrom('cases as c')
     .innerJoin('debtors as d', 'd.id', 'c.debtor_id')
@@ -52,7 +53,13 @@ export async function procedureQueue(deps: Deps, actor: Actor): Promise<Procedur
       return { ...common, route: null, state: null, next, toOpen: true };
     }
     const facts = factsOf(row as Parameters<typeof factsOf>[0]);
-    return { ...common, route: facts.route, state: facts.state, next: nextAction(facts, today)!, toOpen: false };
+    return {
+      ...common,
+      route: facts.route,
+      state: facts.state,
+      next: nextAction(facts, today, calendar)!,
+      toOpen: false,
+    };
   });
   items.sort(
     (a, b) =>

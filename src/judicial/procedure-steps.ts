@@ -16,7 +16,15 @@ import type {
 } from './contract.js';
 import { costLine } from './core/costs.js';
 import { applyStep, openProcedure, refuseStep, stateDeadlines, type ProcedureFacts } from './core/procedure.js';
-import { factsOf, lockProcedure, procedureOf, reviewChoice, type ProcedureRow } from './procedure-facts.js';
+import type { JudicialCalendar } from './core/procedure-deadlines.js';
+import {
+  factsOf,
+  judicialCalendar,
+  lockProcedure,
+  procedureOf,
+  reviewChoice,
+  type ProcedureRow,
+} from './procedure-facts.js';
 import { loadProcedureView } from './procedure-view.js';
 import { JUDICIAL_REFUSALS } from './procedure-refusals.js';
 
@@ -42,8 +50,8 @@ async function assertActivePartner(trx: Transaction<DB>, partnerId: string): Pro
 }
 
 /** The state's first deadline, kept on the procedure for the judicial queue's order. */
-function firstDeadline(facts: ProcedureFacts) {
-  return stateDeadlines(facts.state, facts.stateSince)[0] ?? null;
+function firstDeadline(facts: ProcedureFacts, calendar: JudicialCalendar) {
+  return stateDeadlines(facts.state, facts.stateSince, calendar)[0] ?? null;
 }
 
 interface AuditedChange {
@@ -94,13 +102,14 @@ export async function openJudicialProcedure(
     const route = body.route ?? review?.route;
     if (!route)
       throw invalid('judicial_procedure.route_required', JUDICIAL_REFUSALS['judicial_procedure.route_required']!);
-    const opened = openProcedure(route, today, {
+    const calendar = await judicialCalendar(trx);
+    const opened = openProcedure(route, today, calendar, {
       titleObtainedOn: body.titleObtainedOn,
       fileNotBefore: review?.fileNotBefore ?? null,
     });
     if (typeof opened === 'string') refuse(opened);
     const facts = opened as ProcedureFacts;
-    const deadline = firstDeadline(facts);
+    const deadline = firstDeadline(facts, calendar);
     const row = await trx
       .insertInto('judicial_procedures')
       .values({
@@ -176,13 +185,19 @@ async function insertStep(trx: Transaction<DB>, actor: Actor, now: Date, step: S
     .execute();
 }
 
-async function saveFacts(trx: Transaction<DB>, procedure: ProcedureRow, facts: ProcedureFacts, now: Date) {
+async function saveFacts(
+  trx: Transaction<DB>,
+  procedure: ProcedureRow,
+  facts: ProcedureFacts,
+  now: Date,
+  calendar: JudicialCalendar,
+) {
   await trx
     .updateTable('judicial_procedures')
     .set({
       state: facts.state,
       state_since: facts.stateSince,
-      deadline_on: firstDeadline(facts)?.on ?? null,
+      deadline_on: firstDeadline(facts, calendar)?.on ?? null,
       title_obtained_on: facts.titleObtainedOn,
       title_expires_on: facts.titleExpiresOn,
       outcome: facts.outcome,
@@ -205,17 +220,18 @@ export async function recordProcedureStep(
   return deps.db.transaction().execute(async (trx) => {
     const { found, procedure } = await lockProcedure(trx, actor, caseId);
     const facts = factsOf(procedure);
+    const calendar = await judicialCalendar(trx);
     const step = { kind: body.kind, occurredOn: body.occurredOn, outcome: body.outcome };
-    refuse(refuseStep(facts, step, today));
-    const next = applyStep(facts, step, today);
-    await saveFacts(trx, procedure, next, now);
+    refuse(refuseStep(facts, step, today, calendar));
+    const next = applyStep(facts, step, today, calendar);
+    await saveFacts(trx, procedure, next, now, calendar);
     await insertStep(trx, actor, now, {
       procedureId: procedure.id,
       kind: body.kind,
       occurredOn: body.occurredOn,
       fromState: facts.state,
       toState: next.state,
-      deadline: next.state === facts.state ? null : firstDeadline(next),
+      deadline: next.state === facts.state ? null : firstDeadline(next, calendar),
       reportedBy: body.reportedBy,
       note: body.note,
     });
@@ -307,7 +323,8 @@ export async function recordPartnerPayment(
   return deps.db.transaction().execute(async (trx) => {
     const { found, procedure } = await lockProcedure(trx, actor, caseId);
     const facts = factsOf(procedure);
-    refuse(refuseStep(facts, { kind: 'partner_payment', occurredOn: body.receivedOn }, today));
+    const calendar = await judicialCalendar(trx);
+    refuse(refuseStep(facts, { kind: 'partner_payment', occurredOn: body.receivedOn }, today, calendar));
     const [outcome] = await recordPaymentsIn(trx, deps, actor, [request], requestId);
     if (outcome!.kind === 'refused') throw outcome!.error;
     if (!outcome!.replayed) {

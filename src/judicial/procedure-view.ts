@@ -10,7 +10,7 @@ import { costTotals, type ChargeableTo, type CostKind } from './core/costs.js';
 import type { DeadlineKind } from './core/procedure-deadlines.js';
 import { nextAction } from './core/procedure-next.js';
 import { allowedSteps, collectionActs, stateDeadlines, type State, type StepKind } from './core/procedure.js';
-import { factsOf, reviewChoice } from './procedure-facts.js';
+import { factsOf, judicialCalendar, reviewChoice } from './procedure-facts.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -39,7 +39,8 @@ export async function loadProcedureView(
   const row = await db.selectFrom('judicial_procedures').selectAll().where('case_id', '=', caseId).executeTakeFirst();
   if (!row) return null;
   const facts = factsOf(row);
-  const deadlines: ProcedureView['deadlines'] = stateDeadlines(facts.state, facts.stateSince);
+  const calendar = await judicialCalendar(db);
+  const deadlines: ProcedureView['deadlines'] = stateDeadlines(facts.state, facts.stateSince, calendar);
   if (facts.titleExpiresOn) deadlines.push({ kind: 'title_life', on: facts.titleExpiresOn });
   const view: ProcedureView = {
     id: row.id,
@@ -49,8 +50,8 @@ export async function loadProcedureView(
     stateSince: facts.stateSince,
     outcome: facts.outcome,
     deadlines,
-    next: nextAction(facts, today),
-    collection: collectionActs(facts, today),
+    next: nextAction(facts, today, calendar),
+    collection: collectionActs(facts, today, calendar),
     titleObtainedOn: facts.titleObtainedOn,
     titleExpiresOn: facts.titleExpiresOn,
     fileNotBefore: facts.fileNotBefore,
@@ -92,7 +93,7 @@ export async function loadProcedureView(
   }));
   return {
     ...view,
-    allowedSteps: allowedSteps(facts, today).filter((kind) => kind !== 'partner_payment'),
+    allowedSteps: allowedSteps(facts, today, calendar).filter((kind) => kind !== 'partner_payment'),
     partnerId: row.partner_id,
     partnerName: partner?.firm_name ?? null,
     steps: steps.map((step) => ({

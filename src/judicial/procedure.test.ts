@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { verifyAuditTrail } from '../audit/verify.js';
+import { INITIAL_DEADLINE_RULES as OI_DEADLINE_RULES } from '../overindebtedness/core/deadline-rules.js';
+import { INITIAL_FEE_TABLES } from './core/costs.js';
+import { INITIAL_DEADLINE_RULES } from './core/procedure-deadlines.js';
 
 // Wednesday 25 November 2026; the opposition's month from that day ends on Christmas, moved to Monday 28 December.
 const START = new Date('2026-11-25T09:00:00Z');
@@ -98,11 +101,68 @@ describe.each(ENGINES)('a judicial procedure on %s', (engine) => {
     expect(opened.json().allowedSteps).toContain('requete_filed');
   });
 
+  it('counts with the figures of law the database holds, which a compliance officer adds to from a day on', async () => {
+    const compliance = await signIn(t.app, demoEmail('compliance_officer'));
+    const figures = await as(t.app, judicial)('GET', '/api/v1/legal-figures');
+    expect(figures.statusCode, figures.body).toBe(200);
+    // The rows migration 0047 seeds are the ones the pure cores are tested with.
+    const seeded = (procedure: string) =>
+      figures
+        .json()
+        .deadlines.filter((row: { procedure: string }) => row.procedure === procedure)
+        .map(({ procedure: _p, inForce: _i, ...rule }: Record<string, unknown>) => rule);
+    const byDeadline = (a: { deadline: string }, b: { deadline: string }) =>
+      a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0;
+    expect(seeded('judicial')).toEqual([...INITIAL_DEADLINE_RULES].sort(byDeadline));
+    expect(seeded('overindebtedness')).toEqual([...OI_DEADLINE_RULES].sort(byDeadline));
+    expect(figures.json().feeTables.map(({ inForce: _i, ...table }: Record<string, unknown>) => table)).toEqual(
+      INITIAL_FEE_TABLES,
+    );
+    expect((await as(t.app, horizon)('GET', '/api/v1/legal-figures')).statusCode).toBe(403);
+
+    // The service's 6 months, say, become 4 from tomorrow: only counts starting from tomorrow use it.
+    const row = {
+      procedure: 'judicial',
+      deadline: 'service',
+      amount: 4,
+      unit: 'months',
+      movesToWorkingDay: true,
+      tag: 'check',
+      source: 'CPC 1411 (test correction)',
+      validFrom: '2026-11-26',
+    };
+    const post = (session: Session, body: object) =>
+      as(t.app, session)('POST', '/api/v1/legal-figures/deadlines', body);
+    expect((await post(judicial, row)).statusCode).toBe(403);
+    const past = await post(compliance, { ...row, validFrom: '2026-11-24' });
+    expect(past.json().code).toBe('legal_figures.valid_from_past');
+    expect((await post(compliance, { ...row, procedure: 'overindebtedness' })).statusCode).toBe(400);
+    const added = await post(compliance, row);
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ deadline: 'service', amount: 4, inForce: false });
+    expect((await post(compliance, row)).json().code).toBe('legal_figures.already_dated');
+    const after = (await as(t.app, judicial)('GET', '/api/v1/legal-figures')).json();
+    const service = after.deadlines.filter((r: { deadline: string }) => r.deadline === 'service');
+    expect(service.map((r: { amount: number; inForce: boolean }) => [r.amount, r.inForce])).toEqual([
+      [6, true],
+      [4, false],
+    ]);
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'target_id'])
+      .where('action', '=', 'reference_data.procedure_deadline.added')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'reference_data.procedure_deadline.added', target_id: 'judicial:service:2026-11-26' },
+    ]);
+  });
+
   it('follows the requête, the ordonnance, the service and the opposition’s month to a final title', async () => {
     const filed = await step('requete_filed', '2026-11-25');
     expect(filed.statusCode, filed.body).toBe(200);
     expect(filed.json().state).toBe('requete_filed');
     expect((await step('served', '2026-11-25')).json().code).toBe('judicial_procedure.step_not_allowed');
+    // Issued today: the service's count starts before the 4-month figure added from tomorrow, and keeps 6 months.
     const issued = await step('ordonnance_issued', '2026-11-25', { reportedBy: 'partner' });
     expect(issued.json()).toMatchObject({
       state: 'ordonnance_issued',

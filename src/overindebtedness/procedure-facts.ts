@@ -5,7 +5,9 @@ import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import type { Deps } from '../platform/deps.js';
 import type { Actor } from '../identity/actor.js';
-import type { ProcedureCountry, ProcedureFacts, ProcedureState } from './core/procedure.js';
+import { loadDeadlineRules } from '../platform/db/deadline-rules.js';
+import type { DeadlineRule, ProcedureDeadline } from './core/deadline-rules.js';
+import type { ProcedureCalendar, ProcedureCountry, ProcedureFacts, ProcedureState } from './core/procedure.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -42,7 +44,7 @@ export interface LoadedProcedure {
   row: ProcedureRow;
   facts: ProcedureFacts;
   cases: CoveredCase[];
-  place: BusinessPlace;
+  calendar: ProcedureCalendar;
 }
 
 const COLUMNS = ['id', 'debtor_id', 'country', 'state', 'state_on', 'filed_on', 'file_reference', 'hold_id'] as const;
@@ -79,10 +81,15 @@ export async function latestProcedureOf(db: Db, debtorId: string): Promise<Proce
   return (row as ProcedureRow | undefined) ?? null;
 }
 
+/**
+ * A procedure's steps, covered cases and the calendar its deadlines count on: the debtor's place and the deadline
+ * rules (reference data, read once by a caller going through many procedures).
+ */
 export async function procedureDetails(
   db: Db,
   row: ProcedureRow,
-): Promise<{ facts: ProcedureFacts; cases: CoveredCase[]; place: BusinessPlace }> {
+  rules?: readonly DeadlineRule[],
+): Promise<{ facts: ProcedureFacts; cases: CoveredCase[]; calendar: ProcedureCalendar }> {
   const steps = await db
     .selectFrom('overindebtedness_steps')
     .select(['state', 'on_date', 'document_ref'])
@@ -107,6 +114,6 @@ export async function procedureDetails(
       steps: steps.map((s) => ({ state: s.state as ProcedureState, on: s.on_date, documentRef: s.document_ref })),
     },
     cases,
-    place,
+    calendar: { place, rules: rules ?? (await loadDeadlineRules<ProcedureDeadline>(db, 'overindebtedness')) },
   };
 }

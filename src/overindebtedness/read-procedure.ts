@@ -15,6 +15,8 @@ import {
   statesOf,
   type ProcedureState,
 } from './core/procedure.js';
+import { loadDeadlineRules } from '../platform/db/deadline-rules.js';
+import type { ProcedureDeadline } from './core/deadline-rules.js';
 import { procedureDetails, type ProcedureRow } from './procedure-facts.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -70,7 +72,7 @@ async function nameOf(db: Db, debtorId: string): Promise<string> {
 
 async function viewOf(db: Db, actor: Actor, row: ProcedureRow, today: string): Promise<ProcedureView> {
   const scope = creditorScope(actor);
-  const { facts, place } = await procedureDetails(db, row);
+  const { facts, calendar } = await procedureDetails(db, row);
   const debtor = await nameOf(db, row.debtor_id);
   const cases = await db
     .selectFrom('overindebtedness_cases as oc')
@@ -106,8 +108,8 @@ async function viewOf(db: Db, actor: Actor, row: ProcedureRow, today: string): P
       note: staff ? s.note : null,
       recordedAt: s.recorded_at.toISOString(),
     })),
-    deadlines: deadlinesOf(facts, place),
-    nextAction: nextActionOf(facts, today, place),
+    deadlines: deadlinesOf(facts, calendar),
+    nextAction: nextActionOf(facts, today, calendar),
     nextStates: NEXT_STATES[row.state].filter((s) => statesOf(row.country).includes(s)),
     allowedActs: [...allowedActs(row.state)],
     cases: cases.map((c) => ({
@@ -135,10 +137,11 @@ export async function procedureQueue(deps: Deps, limit = 200): Promise<{ items: 
     .orderBy('state_on')
     .limit(2000)
     .execute()) as ProcedureRow[];
+  const rules = await loadDeadlineRules<ProcedureDeadline>(deps.db, 'overindebtedness');
   const items: QueueItem[] = [];
   for (const row of rows) {
-    const { facts, place } = await procedureDetails(deps.db, row);
-    const next = nextActionOf(facts, today, place);
+    const { facts, calendar } = await procedureDetails(deps.db, row, rules);
+    const next = nextActionOf(facts, today, calendar);
     if (!next) continue;
     const people = await deps.db
       .selectFrom('overindebtedness_cases as oc')

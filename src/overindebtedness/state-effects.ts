@@ -130,9 +130,9 @@ function holdDates(c: StateContext, loaded: LoadedProcedure, kind: string): { en
     const ceiling = new Date(c.now.getTime() + days * DAY_MS);
     return at && at > floor ? (at < ceiling ? at : ceiling) : ceiling;
   };
-  if (kind === 'overindebtedness_admissible') return { endsAt: later(stayEndsOn(loaded.facts, loaded.place), 730) };
+  if (kind === 'overindebtedness_admissible') return { endsAt: later(stayEndsOn(loaded.facts, loaded.calendar), 730) };
   if (kind === 'overindebtedness_filed') {
-    const expected = deadlinesOf(loaded.facts, loaded.place).find((d) => d.deadline === 'decision_expected');
+    const expected = deadlinesOf(loaded.facts, loaded.calendar).find((d) => d.deadline === 'decision_expected');
     return { reviewAt: later(expected?.dueOn ?? null, 120) };
   }
   return { reviewAt: new Date(c.now.getTime() + 365 * DAY_MS) };
@@ -189,7 +189,7 @@ async function importSchedules(
 
 /** The statement of liabilities: a task on each case, due with the 30 days to prove the claim, its statement ready. */
 async function openStatementTasks(c: StateContext, loaded: LoadedProcedure, open: readonly string[]): Promise<void> {
-  const proof = deadlinesOf(loaded.facts, loaded.place).find((d) => d.deadline === 'liabilities_proof');
+  const proof = deadlinesOf(loaded.facts, loaded.calendar).find((d) => d.deadline === 'liabilities_proof');
   const dueOn = proof?.dueOn ?? c.today;
   for (const caseId of open) {
     const claims = await openClaims(c.trx, caseId);
@@ -226,7 +226,7 @@ async function openStatementTasks(c: StateContext, loaded: LoadedProcedure, open
 /** A line on each covered case's timeline: the state, its day and its first deadline. */
 async function stepLines(c: StateContext, loaded: LoadedProcedure, open: readonly string[]): Promise<void> {
   const step = loaded.facts.steps.at(-1)!;
-  const first = deadlinesOf(loaded.facts, loaded.place)[0];
+  const first = deadlinesOf(loaded.facts, loaded.calendar)[0];
   const summary = first
     ? recordText('overindebtedness_step_due', { state: STATE_NAMES[step.state], on: step.on, dueOn: first.dueOn })
     : recordText('overindebtedness_step', { state: STATE_NAMES[step.state], on: step.on });

@@ -149,6 +149,8 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'reference_data.standard_allowance.corrected',
     'reference_data.living_floor.added',
     'reference_data.living_floor.corrected',
+    'reference_data.procedure_deadline.added',
+    'reference_data.fee_table.added',
     'mediator.added',
     'mediator.corrected',
     'judicial_partner.created',

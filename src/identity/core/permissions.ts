@@ -152,6 +152,8 @@ export const PERMISSIONS = {
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,
   'reference_data.manage': ['administrator'],
+  /** The procedures' figures of law (deadlines, the A444-32 fee): the compliance officer owns what the law says. */
+  'legal_figures.manage': ['compliance_officer', 'administrator'],
   /** Compliance officers read the users too: they approve access to case data (see users.approve_access). */
   'users.read': ['team_leader', 'compliance_officer', 'manager', 'administrator'],
   'users.manage': ['administrator'],

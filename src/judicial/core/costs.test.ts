@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  A444_32_TABLES,
+  INITIAL_FEE_TABLES,
   CHARGEABLE_TO,
   COST_KINDS,
   costLine,
@@ -10,7 +10,7 @@ import {
   proportionalFeeCents,
 } from './costs.js';
 
-const TABLE = feeTableOn('2026-12-03');
+const TABLE = feeTableOn('2026-12-03', INITIAL_FEE_TABLES);
 
 describe('cost lines', () => {
   it('never puts an amicable collection fee on the debtor (L111-8), whatever is asked', () => {
@@ -67,7 +67,7 @@ describe('the commissaire’s proportional fee A444-32', () => {
     // + 50,875 × 3.87 % = 1,968.8625 → 2,127.943 € → 2,127.94 €
     expect(proportionalFeeCents(5_240_000, TABLE)).toBe(212_794);
     expect(proportionalFeeCents(100_000_000, TABLE)).toBe(554_000);
-    expect(A444_32_TABLES[0]!.tag).toBe('check');
+    expect(INITIAL_FEE_TABLES[0]!.tag).toBe('check');
   });
 
   it('grows with the amount and never passes the cap', () => {

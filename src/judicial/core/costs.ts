@@ -87,7 +87,7 @@ export function costTotals(lines: readonly Pick<CostLine, 'amountCents' | 'charg
 }
 
 /** A band of the proportional fee: the rate (in hundredths of a percent) on the part of the amount up to `uptoCents`. */
-interface FeeBand {
+export interface FeeBand {
   uptoCents: number | null;
   rateBp: number;
 }
@@ -103,11 +103,14 @@ export interface ProportionalFeeTable {
   bands: readonly FeeBand[];
 }
 
-/** The A444-32 table as dated reference data (REGULATION §11 point 6) [CHECK current arrêté]. */
-export const A444_32_TABLES: readonly ProportionalFeeTable[] = [
+/**
+ * The A444-32 table migration 0047 seeds (REGULATION §11 point 6) [CHECK current arrêté]; a test checks the two
+ * agree. The running system reads `judicial_fee_tables`, where a correction is a new dated row.
+ */
+export const INITIAL_FEE_TABLES: readonly ProportionalFeeTable[] = [
   {
     validFrom: '2021-01-01',
-    source: 'C. com. A444-32 (n° 129), arrêté of 28 Feb 2020 as amended [CHECK current arrêté]',
+    source: 'C. com. A444-32 (n° 129), arrêté du 28 février 2020 modifié [CHECK current arrêté]',
     tag: 'check',
     floorCents: 2128,
     floorUptoCents: 18_800,
@@ -123,7 +126,7 @@ export const A444_32_TABLES: readonly ProportionalFeeTable[] = [
 ];
 
 /** The table in force on a day (the latest whose `validFrom` is on or before it). */
-export function feeTableOn(on: IsoDate, tables: readonly ProportionalFeeTable[] = A444_32_TABLES) {
+export function feeTableOn(on: IsoDate, tables: readonly ProportionalFeeTable[]) {
   const inForce = tables.filter((table) => compareDates(table.validFrom, on) <= 0);
   const table = inForce.sort((a, b) => compareDates(a.validFrom, b.validFrom)).at(-1);
   if (!table) throw new RangeError(`no A444-32 table in force on ${on}`);

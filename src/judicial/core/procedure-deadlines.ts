@@ -1,10 +1,10 @@
+import type { BusinessPlace } from '../../platform/calendar/business-days.js';
+import type { IsoDate } from '../../platform/calendar/dates.js';
 import {
-  addDays,
-  addMonths,
-  type BusinessPlace,
-  type IsoDate,
-  nextBusinessDay,
-} from '../../platform/calendar/index.js';
+  countDeadline,
+  type DeadlineCalendar,
+  type LegalDeadlineRule,
+} from '../../platform/calendar/legal-deadlines.js';
 
 /**
  * The deadlines of a judicial procedure (REGULATION §11), each with its source and how it is counted. A deadline in
@@ -32,48 +32,165 @@ export const DEADLINE_KINDS = [
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-export interface DeadlineRule {
-  days?: number;
-  months?: number;
-  /** CPC 642: moved to the next working day when the last day is closed. */
-  moves: boolean;
-  /** Legal ('law', 'check' when the article is to be confirmed) or the agency's own follow-up ('choice'). */
-  tag: 'law' | 'check' | 'choice';
-  source: string;
-}
+export type DeadlineRule = LegalDeadlineRule<DeadlineKind>;
 
-export const DEADLINE_RULES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
-  psrpc_answer: { months: 1, moves: true, tag: 'check', source: 'CPCE L125-1, R125-1..8 (1 month to accept)' },
-  psrpc_title: { months: 1, moves: false, tag: 'choice', source: 'follow-up of the commissaire’s title (L125-1)' },
-  mediation_follow_up: { months: 3, moves: false, tag: 'choice', source: 'follow-up of the mediation (CPC 750-1)' },
-  agreement_follow_up: { months: 1, moves: false, tag: 'choice', source: 'follow-up of the agreement' },
-  ordonnance_follow_up: { months: 2, moves: false, tag: 'choice', source: 'follow-up of the requête (CPC 1405)' },
-  service: { months: 6, moves: true, tag: 'law', source: 'CPC 1411 (void if not served within 6 months)' },
-  opposition: { months: 1, moves: true, tag: 'law', source: 'CPC 1416 (opposition within 1 month of service)' },
-  judgment_follow_up: { months: 3, moves: false, tag: 'choice', source: 'follow-up of the hearing (CPC 1417)' },
-  denunciation: { days: 8, moves: true, tag: 'law', source: 'CPCE R211-3 (served on the debtor within 8 days)' },
-  attribution_contest: { months: 1, moves: true, tag: 'law', source: 'CPCE R211-11 (contest within 1 month)' },
-  wage_debtor_month: { months: 1, moves: true, tag: 'law', source: 'loi 2023-1059 art. 47, décret 2025-125' },
-  wage_pv: { months: 3, moves: true, tag: 'check', source: 'décret 2025-125 (PV within 3 months) [CHECK article]' },
-  seizure_follow_up: { months: 1, moves: false, tag: 'choice', source: 'follow-up of the wage seizure' },
-  contest_follow_up: { months: 2, moves: false, tag: 'choice', source: 'follow-up of the contest (JEX)' },
-  title_life: { months: 120, moves: false, tag: 'law', source: 'CPCE L111-4 (title enforceable 10 years)' },
-};
+/** The rules a judicial procedure counts with (`procedure_deadline_rules`) and the calendar of its court's place. */
+export type JudicialCalendar = DeadlineCalendar<DeadlineKind>;
+
+/**
+ * The rows migration 0047 seeds, from 1 January 2020 (a test checks the two agree). The running system reads the
+ * table, where a [CHECK] figure is corrected by a new dated row; tests of the pure core count with these.
+ */
+export const INITIAL_DEADLINE_RULES: readonly DeadlineRule[] = [
+  {
+    deadline: 'psrpc_answer',
+    amount: 1,
+    unit: 'months',
+    movesToWorkingDay: true,
+    tag: 'check',
+    source: 'CPCE L125-1, R125-1 à R125-8',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'psrpc_title',
+    amount: 1,
+    unit: 'months',
+    movesToWorkingDay: false,
+    tag: 'choice',
+    source: 'CPCE L125-1',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'mediation_follow_up',
+    amount: 3,
+    unit: 'months',
+    movesToWorkingDay: false,
+    tag: 'choice',
+    source: 'CPC 750-1',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'agreement_follow_up',
+    amount: 1,
+    unit: 'months',
+    movesToWorkingDay: false,
+    tag: 'choice',
+    source: 'CPC 1565',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'ordonnance_follow_up',
+    amount: 2,
+    unit: 'months',
+    movesToWorkingDay: false,
+    tag: 'choice',
+    source: 'CPC 1405',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'service',
+    amount: 6,
+    unit: 'months',
+    movesToWorkingDay: true,
+    tag: 'law',
+    source: 'CPC 1411',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'opposition',
+    amount: 1,
+    unit: 'months',
+    movesToWorkingDay: true,
+    tag: 'law',
+    source: 'CPC 1416',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'judgment_follow_up',
+    amount: 3,
+    unit: 'months',
+    movesToWorkingDay: false,
+    tag: 'choice',
+    source: 'CPC 1417',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'denunciation',
+    amount: 8,
+    unit: 'days',
+    movesToWorkingDay: true,
+    tag: 'law',
+    source: 'CPCE R211-3',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'attribution_contest',
+    amount: 1,
+    unit: 'months',
+    movesToWorkingDay: true,
+    tag: 'law',
+    source: 'CPCE R211-11',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'wage_debtor_month',
+    amount: 1,
+    unit: 'months',
+    movesToWorkingDay: true,
+    tag: 'law',
+    source: 'loi 2023-1059 art. 47, décret 2025-125',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'wage_pv',
+    amount: 3,
+    unit: 'months',
+    movesToWorkingDay: true,
+    tag: 'check',
+    source: 'décret 2025-125 [CHECK article]',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'seizure_follow_up',
+    amount: 1,
+    unit: 'months',
+    movesToWorkingDay: false,
+    tag: 'choice',
+    source: 'C. trav. L3252-1',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'contest_follow_up',
+    amount: 2,
+    unit: 'months',
+    movesToWorkingDay: false,
+    tag: 'choice',
+    source: 'CPCE R121-11',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'title_life',
+    amount: 120,
+    unit: 'months',
+    movesToWorkingDay: false,
+    tag: 'law',
+    source: 'CPCE L111-4',
+    validFrom: '2020-01-01',
+  },
+];
 
 /** The procedure's courts sit in France: deadlines are counted on the national calendar unless a place is given. */
 export const FRANCE: BusinessPlace = { country: 'FR' };
 
-/** The last day of a deadline that starts on `from`: counted by its rule, moved by CPC 642 when the rule says so. */
-export function deadlineOn(kind: DeadlineKind, from: IsoDate, place: BusinessPlace = FRANCE): IsoDate {
-  const rule = DEADLINE_RULES[kind];
-  const end = rule.days !== undefined ? addDays(from, rule.days) : addMonths(from, rule.months ?? 0);
-  return rule.moves ? nextBusinessDay(end, place) : end;
+/** The last day of a deadline that starts on `from`: counted by its rule in force, moved by CPC 642 when it says so. */
+export function deadlineOn(kind: DeadlineKind, from: IsoDate, calendar: JudicialCalendar): IsoDate {
+  return countDeadline(calendar, kind, from).dueOn;
 }
 
 /**
  * The title's last enforceable day (L111-4): the tenth anniversary of the day it was obtained (the first day is not
  * counted, the period is over when its last day is, C. civ. 2228-2229); not moved to a working day.
  */
-export function titleExpiresOn(obtainedOn: IsoDate): IsoDate {
-  return deadlineOn('title_life', obtainedOn);
+export function titleExpiresOn(obtainedOn: IsoDate, calendar: JudicialCalendar): IsoDate {
+  return deadlineOn('title_life', obtainedOn, calendar);
 }

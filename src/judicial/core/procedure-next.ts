@@ -1,6 +1,5 @@
-import { addDays, compareDates, type BusinessPlace, type IsoDate, laterDate } from '../../platform/calendar/index.js';
-import type { DeadlineKind } from './procedure-deadlines.js';
-import { FRANCE } from './procedure-deadlines.js';
+import { addDays, compareDates, type IsoDate, laterDate } from '../../platform/calendar/index.js';
+import type { DeadlineKind, JudicialCalendar } from './procedure-deadlines.js';
 import { stateDeadlines, type ProcedureFacts, type State } from './procedure.js';
 
 export const NEXT_ACTIONS = [
@@ -66,12 +65,12 @@ const NOW: Partial<Record<State, NextActionKind>> = {
  * What the judicial team does next on a procedure, and by when (never before `today`); null once it ended. A window
  * the debtor has (the PSRPC's month, the opposition, a contest) is followed by a step due the day after it closes.
  */
-export function nextAction(facts: ProcedureFacts, today: IsoDate, place: BusinessPlace = FRANCE): NextAction | null {
+export function nextAction(facts: ProcedureFacts, today: IsoDate, calendar: JudicialCalendar): NextAction | null {
   if (facts.state === 'ended') return null;
   const due = (on: IsoDate) => laterDate(on, today);
   if (facts.titleExpiresOn && compareDates(today, facts.titleExpiresOn) > 0)
     return { action: 'record_title_expired', dueOn: today, deadline: { kind: 'title_life', on: facts.titleExpiresOn } };
-  const deadlines = stateDeadlines(facts.state, facts.stateSince, place);
+  const deadlines = stateDeadlines(facts.state, facts.stateSince, calendar);
   if (facts.state === 'wage_commandement') {
     const [month, pv] = deadlines as [NextAction['deadline'] & {}, NextAction['deadline'] & {}];
     if (compareDates(today, month.on) <= 0)

@@ -1,5 +1,5 @@
-import { compareDates, type BusinessPlace, type IsoDate } from '../../platform/calendar/index.js';
-import { type DeadlineKind, deadlineOn, FRANCE, titleExpiresOn } from './procedure-deadlines.js';
+import { compareDates, type IsoDate } from '../../platform/calendar/index.js';
+import { type DeadlineKind, deadlineOn, type JudicialCalendar, titleExpiresOn } from './procedure-deadlines.js';
 
 /**
  * A judicial procedure's states and steps (REGULATION §11), pure: the route chosen at the review, the state entered on
@@ -136,8 +136,8 @@ export interface Deadline {
 }
 
 /** The deadlines running in the procedure's state (the title's life apart). */
-export function stateDeadlines(state: State, since: IsoDate, place: BusinessPlace = FRANCE): Deadline[] {
-  return (STATE_DEADLINES[state] ?? []).map((kind) => ({ kind, on: deadlineOn(kind, since, place) }));
+export function stateDeadlines(state: State, since: IsoDate, calendar: JudicialCalendar): Deadline[] {
+  return (STATE_DEADLINES[state] ?? []).map((kind) => ({ kind, on: deadlineOn(kind, since, calendar) }));
 }
 
 export type ProcedureRefusal =
@@ -156,18 +156,20 @@ export type ProcedureRefusal =
 export function openProcedure(
   route: Route,
   openedOn: IsoDate,
+  calendar: JudicialCalendar,
   options: { titleObtainedOn?: IsoDate | null; fileNotBefore?: IsoDate | null } = {},
 ): ProcedureFacts | ProcedureRefusal {
   const obtainedOn = route === 'enforcement_with_title' ? (options.titleObtainedOn ?? null) : null;
   if (route === 'enforcement_with_title' && !obtainedOn) return 'judicial_procedure.title_required';
   if (obtainedOn && compareDates(obtainedOn, openedOn) > 0) return 'judicial_procedure.title_in_future';
-  if (obtainedOn && compareDates(titleExpiresOn(obtainedOn), openedOn) < 0) return 'judicial_procedure.title_expired';
+  if (obtainedOn && compareDates(titleExpiresOn(obtainedOn, calendar), openedOn) < 0)
+    return 'judicial_procedure.title_expired';
   return {
     route,
     state: FIRST_STATE[route],
     stateSince: openedOn,
     titleObtainedOn: obtainedOn,
-    titleExpiresOn: obtainedOn ? titleExpiresOn(obtainedOn) : null,
+    titleExpiresOn: obtainedOn ? titleExpiresOn(obtainedOn, calendar) : null,
     fileNotBefore: options.fileNotBefore ?? null,
     outcome: null,
   };
@@ -205,7 +207,7 @@ export function refuseStep(
   facts: ProcedureFacts,
   step: StepInput,
   today: IsoDate,
-  place: BusinessPlace = FRANCE,
+  calendar: JudicialCalendar,
 ): ProcedureRefusal | null {
   const transition: Transition = TRANSITIONS[step.kind];
   if (!fromAllows(transition, facts.state)) return 'judicial_procedure.step_not_allowed';
@@ -215,10 +217,10 @@ export function refuseStep(
     return 'judicial_procedure.before_file_not_before';
   if (step.kind === 'procedure_ended' && !(END_OUTCOMES as readonly string[]).includes(step.outcome ?? ''))
     return 'judicial_procedure.outcome_required';
-  const deadlines = stateDeadlines(facts.state, facts.stateSince, place);
+  const deadlines = stateDeadlines(facts.state, facts.stateSince, calendar);
   const guarded = guardRefusal(transition.guard, deadlines, facts, step.occurredOn);
   if (guarded) return guarded;
-  if (transition.enforcement && !enforcementAllowed(facts, step.occurredOn, place)) {
+  if (transition.enforcement && !enforcementAllowed(facts, step.occurredOn, calendar)) {
     return facts.titleExpiresOn && compareDates(step.occurredOn, facts.titleExpiresOn) > 0
       ? 'judicial_procedure.title_expired'
       : 'judicial_procedure.step_not_allowed';
@@ -231,9 +233,9 @@ export function applyStep(
   facts: ProcedureFacts,
   step: StepInput,
   today: IsoDate,
-  place: BusinessPlace = FRANCE,
+  calendar: JudicialCalendar,
 ): ProcedureFacts {
-  const refusal = refuseStep(facts, step, today, place);
+  const refusal = refuseStep(facts, step, today, calendar);
   if (refusal) throw new Error(`applyStep: ${step.kind} refused in ${facts.state}: ${refusal}`);
   const transition: Transition = TRANSITIONS[step.kind];
   if (transition.to === 'stay') return facts;
@@ -243,14 +245,16 @@ export function applyStep(
     state: transition.to,
     stateSince: step.occurredOn,
     titleObtainedOn: titled ? step.occurredOn : facts.titleObtainedOn,
-    titleExpiresOn: titled ? titleExpiresOn(step.occurredOn) : facts.titleExpiresOn,
+    titleExpiresOn: titled ? titleExpiresOn(step.occurredOn, calendar) : facts.titleExpiresOn,
     outcome: transition.to === 'ended' ? (transition.outcome ?? step.outcome ?? 'other') : null,
   };
 }
 
 /** The steps the procedure accepts on `on` (its state, the day against its deadlines), for the forms. */
-export function allowedSteps(facts: ProcedureFacts, on: IsoDate, place: BusinessPlace = FRANCE): StepKind[] {
-  return STEP_KINDS.filter((kind) => refuseStep(facts, { kind, occurredOn: on, outcome: 'paid' }, on, place) === null);
+export function allowedSteps(facts: ProcedureFacts, on: IsoDate, calendar: JudicialCalendar): StepKind[] {
+  return STEP_KINDS.filter(
+    (kind) => refuseStep(facts, { kind, occurredOn: on, outcome: 'paid' }, on, calendar) === null,
+  );
 }
 
 const ENFORCEABLE: readonly State[] = ['titled', 'attribution_seized', 'attribution_denounced', 'wage_seizure'];
@@ -260,11 +264,11 @@ const ENFORCEABLE: readonly State[] = ['titled', 'attribution_seized', 'attribut
  * is pending (CPC 539: an ordinary remedy suspends execution), nor while a contest is decided [CHECK]; the wage
  * seizure's PV waits for the commandement's month.
  */
-export function enforcementAllowed(facts: ProcedureFacts, on: IsoDate, place: BusinessPlace = FRANCE): boolean {
+export function enforcementAllowed(facts: ProcedureFacts, on: IsoDate, calendar: JudicialCalendar): boolean {
   if (!facts.titleExpiresOn || compareDates(on, facts.titleExpiresOn) > 0) return false;
   if (ENFORCEABLE.includes(facts.state)) return true;
   if (facts.state !== 'wage_commandement') return false;
-  const [month] = stateDeadlines(facts.state, facts.stateSince, place);
+  const [month] = stateDeadlines(facts.state, facts.stateSince, calendar);
   return compareDates(on, month!.on) > 0;
 }
 
@@ -275,11 +279,11 @@ export type CollectionAct = (typeof COLLECTION_ACTS)[number];
  * Which collection acts the procedure permits on `on`. No article stays amicable contact or a request to pay during
  * a procedure: they stay allowed (under the contact policy, without any fee, L111-8) until the procedure ends.
  */
-export function collectionActs(facts: ProcedureFacts, on: IsoDate, place: BusinessPlace = FRANCE) {
+export function collectionActs(facts: ProcedureFacts, on: IsoDate, calendar: JudicialCalendar) {
   const open = facts.state !== 'ended';
   return {
     amicable_contact: open,
     payment_request: open,
-    enforcement: open && enforcementAllowed(facts, on, place),
+    enforcement: open && enforcementAllowed(facts, on, calendar),
   } satisfies Record<CollectionAct, boolean>;
 }

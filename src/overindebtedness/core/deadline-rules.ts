@@ -1,9 +1,10 @@
-import type { IsoDate } from '../../platform/calendar/dates.js';
+import type { LegalDeadlineRule } from '../../platform/calendar/legal-deadlines.js';
 
 /**
- * The procedure's deadlines as dated reference data (REGULATION.md §2, §10): each figure with its source, its tag
- * (law, or [CHECK]: found in secondary sources, to be corrected by a new dated row, never by editing one) and the day
- * it is in force from. A deadline the law counts in days or months ends on the last day of the count; when that day
+ * The procedure's deadlines (REGULATION.md §2, §10). The figures are dated reference data in the database
+ * (`procedure_deadline_rules`, migration 0047), each with its source, its tag (law, or [CHECK]: found in secondary
+ * sources, corrected by a new dated row from the reference data page, never by editing one) and the day it is in
+ * force from. A deadline the law counts in days or months ends on the last day of the count; when that day
  * is a Saturday, a Sunday or a public holiday it moves to the next working day (CPC art. 642; c.p.c. art. 155 in
  * Italy) — except the stay's end, a limit of the stay's length (at most 2 years), which does not grow.
  */
@@ -21,18 +22,13 @@ export const PROCEDURE_DEADLINES = [
 ] as const;
 export type ProcedureDeadline = (typeof PROCEDURE_DEADLINES)[number];
 
-export interface DeadlineRule {
-  deadline: ProcedureDeadline;
-  amount: number;
-  unit: 'days' | 'months';
-  source: string;
-  tag: 'law' | 'check' | 'choice';
-  /** CPC 642: a count that ends on a closed day ends on the next working day. */
-  movesToWorkingDay: boolean;
-  validFrom: IsoDate;
-}
+export type DeadlineRule = LegalDeadlineRule<ProcedureDeadline>;
 
-export const DEADLINE_RULES: readonly DeadlineRule[] = [
+/**
+ * The rows migration 0047 seeds (a test checks the two agree). The running system reads the table; tests of the pure
+ * core count with these.
+ */
+export const INITIAL_DEADLINE_RULES: readonly DeadlineRule[] = [
   {
     deadline: 'decision_expected',
     amount: 3,
@@ -109,7 +105,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     deadline: 'occ_claim_lodging',
     amount: 30,
     unit: 'days',
-    source: 'CCII art. 65, 270 (the OCC sets the date; 30 days is a default)',
+    source: 'CCII art. 65, 270',
     tag: 'choice',
     movesToWorkingDay: true,
     validFrom: '2022-07-15',
@@ -118,19 +114,9 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     deadline: 'occ_follow_up',
     amount: 30,
     unit: 'days',
-    source: 'Accord default review of the OCC file',
+    source: 'CCII art. 68',
     tag: 'choice',
     movesToWorkingDay: true,
     validFrom: '2022-07-15',
   },
 ];
-
-/** The rule of a deadline in force on a day (the latest one that started by then; the earliest before any did). */
-export function ruleOn(rules: readonly DeadlineRule[], deadline: ProcedureDeadline, on: IsoDate): DeadlineRule {
-  const candidates = rules
-    .filter((rule) => rule.deadline === deadline)
-    .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
-  const first = candidates[0];
-  if (!first) throw new Error(`No reference data for the procedure deadline ${deadline}`);
-  return candidates.filter((rule) => rule.validFrom <= on).at(-1) ?? first;
-}

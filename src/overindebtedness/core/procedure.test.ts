@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isBusinessDay } from '../../platform/calendar/business-days.js';
 import { addDays } from '../../platform/calendar/dates.js';
-import { DEADLINE_RULES, PROCEDURE_DEADLINES, ruleOn } from './deadline-rules.js';
+import { legalRuleOn } from '../../platform/calendar/legal-deadlines.js';
+import { INITIAL_DEADLINE_RULES, PROCEDURE_DEADLINES } from './deadline-rules.js';
 import {
   ACTS,
   checkNextStep,
@@ -21,7 +22,8 @@ import {
   type ProcedureStep,
 } from './procedure.js';
 
-const FR = { country: 'FR' } as const;
+const FR = { place: { country: 'FR' }, rules: INITIAL_DEADLINE_RULES };
+const calendarOf = (country: string) => ({ place: { country }, rules: INITIAL_DEADLINE_RULES });
 const day = fc.integer({ min: 0, max: 365 * 12 }).map((offset) => addDays('2018-01-01', offset));
 
 /** A procedure walked along its allowed states, each step a few days after the one before. */
@@ -68,10 +70,9 @@ describe('over-indebtedness procedure', () => {
         day,
         fc.constantFrom('FR', 'IT'),
         (deadline, from, country) => {
-          const place = { country };
-          const d = deadlineFrom(deadline, from, place);
-          if (ruleOn(DEADLINE_RULES, deadline, from).movesToWorkingDay)
-            expect(isBusinessDay(d.dueOn, place)).toBe(true);
+          const d = deadlineFrom(deadline, from, calendarOf(country));
+          if (legalRuleOn(INITIAL_DEADLINE_RULES, deadline, from).movesToWorkingDay)
+            expect(isBusinessDay(d.dueOn, { country })).toBe(true);
           expect(d.dueOn >= d.countEndsOn).toBe(true);
         },
       ),
@@ -100,7 +101,7 @@ describe('over-indebtedness procedure', () => {
     fc.assert(
       fc.property(procedure, fc.integer({ min: 0, max: 1500 }), (p, later) => {
         const today = addDays(p.steps.at(-1)!.on, later);
-        const next = nextActionOf(p, today, { country: p.country });
+        const next = nextActionOf(p, today, calendarOf(p.country));
         if (FINAL_STATES.includes(p.steps.at(-1)!.state)) expect(next).toBeNull();
         else expect(next!.dueOn >= today).toBe(true);
       }),

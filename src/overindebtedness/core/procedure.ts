@@ -1,10 +1,13 @@
-import { nextBusinessDay, type BusinessPlace } from '../../platform/calendar/business-days.js';
-import { addDays, addMonths, type IsoDate } from '../../platform/calendar/dates.js';
-import { DEADLINE_RULES, ruleOn, type ProcedureDeadline } from './deadline-rules.js';
+import type { IsoDate } from '../../platform/calendar/dates.js';
+import { countDeadline, type DeadlineCalendar } from '../../platform/calendar/legal-deadlines.js';
+import type { ProcedureDeadline } from './deadline-rules.js';
+
+/** The debtor's calendar and the deadline rules in force (`procedure_deadline_rules`). */
+export type ProcedureCalendar = DeadlineCalendar<ProcedureDeadline>;
 
 /**
  * An over-indebtedness procedure as the creditor's agent lives it (REGULATION.md §2 and §10). Pure: the day is a
- * parameter, the deadlines are the dated reference data of `deadline-rules.ts`, the calendar is the debtor's.
+ * parameter, the deadlines are counted with the dated reference data passed in, on the debtor's calendar.
  *
  * France (Banque de France commission, C. conso L711-1 ff.):
  *   filed ─► admissible | inadmissible ─► liabilities_stated ─► orientation
@@ -198,10 +201,8 @@ export interface Deadline {
 }
 
 /** The last day of a deadline that starts on `from` (the day of the letter or decision), on the debtor's calendar. */
-export function deadlineFrom(deadline: ProcedureDeadline, from: IsoDate, place: BusinessPlace): Deadline {
-  const rule = ruleOn(DEADLINE_RULES, deadline, from);
-  const countEndsOn = rule.unit === 'days' ? addDays(from, rule.amount) : addMonths(from, rule.amount);
-  const dueOn = rule.movesToWorkingDay ? nextBusinessDay(countEndsOn, place) : countEndsOn;
+export function deadlineFrom(deadline: ProcedureDeadline, from: IsoDate, calendar: ProcedureCalendar): Deadline {
+  const { rule, countEndsOn, dueOn } = countDeadline(calendar, deadline, from);
   return { deadline, countEndsOn, dueOn, moved: dueOn !== countEndsOn, source: rule.source, tag: rule.tag };
 }
 
@@ -228,11 +229,11 @@ const STATE_DEADLINES: Readonly<Record<ProcedureState, readonly ProcedureDeadlin
 const AWAITING_DECISION: readonly ProcedureState[] = ['admissible', 'liabilities_stated'];
 
 /** The deadlines of the procedure as it stands: the current state's, and the stay's end while no decision came. */
-export function deadlinesOf(procedure: ProcedureFacts, place: BusinessPlace): Deadline[] {
+export function deadlinesOf(procedure: ProcedureFacts, calendar: ProcedureCalendar): Deadline[] {
   const step = currentStep(procedure);
-  const own = STATE_DEADLINES[step.state].map((deadline) => deadlineFrom(deadline, step.on, place));
+  const own = STATE_DEADLINES[step.state].map((deadline) => deadlineFrom(deadline, step.on, calendar));
   const admissible = procedure.steps.findLast((s) => s.state === 'admissible');
-  if (admissible && AWAITING_DECISION.includes(step.state)) own.push(deadlineFrom('stay_end', admissible.on, place));
+  if (admissible && AWAITING_DECISION.includes(step.state)) own.push(deadlineFrom('stay_end', admissible.on, calendar));
   return own;
 }
 
@@ -291,11 +292,11 @@ const ACTIONS: Readonly<Record<ProcedureState, { during: ProcedureAction; after:
 export function nextActionOf(
   procedure: ProcedureFacts,
   today: IsoDate,
-  place: BusinessPlace,
+  calendar: ProcedureCalendar,
 ): NextProcedureAction | null {
   const step = currentStep(procedure);
   if (FINAL_STATES.includes(step.state)) return null;
-  const deadlines = deadlinesOf(procedure, place);
+  const deadlines = deadlinesOf(procedure, calendar);
   const stay = deadlines.find((d) => d.deadline === 'stay_end');
   if (stay && stay.dueOn <= today)
     return { action: 'record_stay_end', dueOn: today, overdue: stay.dueOn < today, deadline: 'stay_end' };
@@ -333,7 +334,7 @@ export function checkNextStep(
 }
 
 /** The end of the stay started by admissibility (at most 2 years, L722-3): the contact policy's hold ends then. */
-export function stayEndsOn(procedure: ProcedureFacts, place: BusinessPlace): IsoDate | null {
+export function stayEndsOn(procedure: ProcedureFacts, calendar: ProcedureCalendar): IsoDate | null {
   const admissible = procedure.steps.findLast((s) => s.state === 'admissible');
-  return admissible ? deadlineFrom('stay_end', admissible.on, place).dueOn : null;
+  return admissible ? deadlineFrom('stay_end', admissible.on, calendar).dueOn : null;
 }

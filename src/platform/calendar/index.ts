@@ -8,3 +8,4 @@ export * from './local-time.js';
 export * from './dates.js';
 export * from './today.js';
 export * from './business-days.js';
+export * from './legal-deadlines.js';

@@ -154,6 +154,10 @@ export type JudicialCostsChargeableTo = 'creditor' | 'debtor';
 
 export type JudicialCostsKind = 'amicable_collection_fee' | 'commissaire_a444_31' | 'commissaire_a444_32' | 'court_fee' | 'enforcement_act' | 'lawyer_fee' | 'other' | 'service_act';
 
+export type JudicialFeeTablesTag = 'check' | 'law';
+
+export type JudicialFeeTablesTariff = 'a444_32';
+
 export type JudicialHandoffsChannel = 'email' | 'portal' | 'post';
 
 export type JudicialHandoffsStatus = 'acknowledged' | 'built' | 'sent' | 'withdrawn';
@@ -221,6 +225,12 @@ export type PlanInstalmentsStatus = 'due' | 'late' | 'paid';
 export type PlansStatus = 'active' | 'agreed' | 'broken' | 'cancelled' | 'completed' | 'pending_approval' | 'proposed' | 'refused';
 
 export type PlanVersionsKind = 'instalments' | 'pay_in_full' | 'settlement';
+
+export type ProcedureDeadlineRulesProcedure = 'judicial' | 'overindebtedness';
+
+export type ProcedureDeadlineRulesTag = 'check' | 'choice' | 'law';
+
+export type ProcedureDeadlineRulesUnit = 'days' | 'months';
 
 export type PromisesStatus = 'broken' | 'cancelled' | 'kept' | 'open';
 
@@ -944,6 +954,20 @@ export interface JudicialCosts {
   recorded_by: string;
 }
 
+export interface JudicialFeeTables {
+  bands: JsonColumn;
+  cap_cents: number;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  floor_cents: number;
+  floor_upto_cents: number;
+  id: Generated<string>;
+  source: string;
+  tag: JudicialFeeTablesTag;
+  tariff: JudicialFeeTablesTariff;
+  valid_from: string;
+}
+
 export interface JudicialHandoffs {
   acknowledged_at: Timestamp | null;
   acknowledged_by: string | null;
@@ -1288,6 +1312,20 @@ export interface PortfolioSnapshots {
   stage: string;
 }
 
+export interface ProcedureDeadlineRules {
+  amount: number;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deadline: string;
+  id: Generated<string>;
+  moves_to_working_day: boolean;
+  procedure: ProcedureDeadlineRulesProcedure;
+  source: string;
+  tag: ProcedureDeadlineRulesTag;
+  unit: ProcedureDeadlineRulesUnit;
+  valid_from: string;
+}
+
 export interface Promises {
   amount_cents: number;
   cancel_reason: string | null;
@@ -1542,6 +1580,7 @@ export interface DB {
   estates: Estates;
   holds: Holds;
   judicial_costs: JudicialCosts;
+  judicial_fee_tables: JudicialFeeTables;
   judicial_handoffs: JudicialHandoffs;
   judicial_partners: JudicialPartners;
   judicial_procedure_steps: JudicialProcedureSteps;
@@ -1566,6 +1605,7 @@ export interface DB {
   plans: Plans;
   poles: Poles;
   portfolio_snapshots: PortfolioSnapshots;
+  procedure_deadline_rules: ProcedureDeadlineRules;
   promises: Promises;
   queue_dirty: QueueDirty;
   remittance_lines: RemittanceLines;

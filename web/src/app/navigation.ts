@@ -52,8 +52,9 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },
   { path: '/creditors', labelKey: 'nav.creditors', permission: 'creditors.read' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.read' },
-  // Every staff member may read the reference data; only administrators get a menu entry (the others: from the budget page).
-  { path: '/reference-data', labelKey: 'nav.referenceData', permission: 'reference_data.manage' },
+  // Every staff member may read the reference data; those who add to it (administrators, and compliance officers for
+  // the procedures' figures of law) get a menu entry, the others reach it from the budget page.
+  { path: '/reference-data', labelKey: 'nav.referenceData', permission: 'legal_figures.manage' },
   { path: '/complaints', labelKey: 'nav.complaints', permission: 'complaints.register_read' },
   { path: '/mediators', labelKey: 'nav.mediators', permission: 'mediators.manage' },
   // Team leaders and compliance officers may read the partners (from a case); the menu is the judicial team's.

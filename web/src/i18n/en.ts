@@ -23,6 +23,7 @@ import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
 import { judicialProcedureEn, judicialProcedureProblemsEn } from './judicial-procedures/en.js';
+import { legalFiguresEn, legalFiguresProblemsEn } from './legal-figures/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
@@ -626,6 +627,7 @@ export const en: Messages = {
   estates: estatesEn,
   overindebtedness: overindebtednessEn,
   judicialProcedure: judicialProcedureEn,
+  legalFigures: legalFiguresEn,
   strategyForm: strategyFormEn,
   problems: {
     teams: adminProblemsEn.teams,
@@ -642,6 +644,7 @@ export const en: Messages = {
     ...estatesProblemsEn,
     ...overindebtednessProblemsEn,
     ...judicialProcedureProblemsEn,
+    ...legalFiguresProblemsEn,
     contact: {
       refused: 'The contact policy refuses this contact now: nothing was recorded.',
       case_closed: 'This case is closed: no callback can be recorded on it.',

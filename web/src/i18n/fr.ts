@@ -22,6 +22,7 @@ import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
 import { judicialProcedureFr, judicialProcedureProblemsFr } from './judicial-procedures/fr.js';
+import { legalFiguresFr, legalFiguresProblemsFr } from './legal-figures/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
@@ -632,6 +633,7 @@ export const fr = {
   estates: estatesFr,
   overindebtedness: overindebtednessFr,
   judicialProcedure: judicialProcedureFr,
+  legalFigures: legalFiguresFr,
   strategyForm: strategyFormFr,
   problems: {
     teams: adminProblemsFr.teams,
@@ -648,6 +650,7 @@ export const fr = {
     ...estatesProblemsFr,
     ...overindebtednessProblemsFr,
     ...judicialProcedureProblemsFr,
+    ...legalFiguresProblemsFr,
     contact: {
       refused: 'La politique de contact refuse ce contact maintenant : rien n’a été enregistré.',
       case_closed: 'Ce dossier est clos : aucun rappel ne peut y être enregistré.',

@@ -23,6 +23,7 @@ import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
 import { judicialProcedureIt, judicialProcedureProblemsIt } from './judicial-procedures/it.js';
+import { legalFiguresIt, legalFiguresProblemsIt } from './legal-figures/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 
 /**
@@ -619,6 +620,7 @@ export const it: PartialMessages = {
   estates: estatesIt,
   overindebtedness: overindebtednessIt,
   judicialProcedure: judicialProcedureIt,
+  legalFigures: legalFiguresIt,
   strategyForm: strategyFormIt,
   problems: {
     teams: adminProblemsIt.teams,
@@ -635,6 +637,7 @@ export const it: PartialMessages = {
     ...estatesProblemsIt,
     ...overindebtednessProblemsIt,
     ...judicialProcedureProblemsIt,
+    ...legalFiguresProblemsIt,
     contact: {
       refused: 'La politica di contatto non consente ora questo contatto: non è stato registrato nulla.',
       case_closed: 'Questa pratica è chiusa: non si può registrare alcuna richiamata.',

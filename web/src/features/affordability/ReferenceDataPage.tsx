@@ -24,6 +24,7 @@ import { FloorsSection } from './FloorsSection.js';
 import { RsaSection } from './RsaSection.js';
 import { ScalesSection } from './ScalesSection.js';
 import { useMe } from '../identity/SessionProvider.js';
+import { LegalFiguresSection } from '../legal-figures/LegalFiguresSection.js';
 
 /**
  * The dated reference data of the budget (REGULATION.md §7): every staff member reads the figures with their status
@@ -156,6 +157,7 @@ function ReferenceDataView({ initial }: { initial: ReferenceData }) {
       <RsaSection rows={data.rsa} editing={editing} onSave={saveRsa} />
       <AllowancesSection rows={data.allowances} editing={editing} onSave={saveAllowance} />
       <FloorsSection rows={data.floors} editing={editing} onSave={saveFloor} />
+      <LegalFiguresSection />
     </>
   );
 }

@@ -238,6 +238,8 @@ export const auditTrailEn: typeof auditTrailFr = {
         added: '{{actor}} added a minimum left to the household',
         corrected: '{{actor}} corrected a minimum left to the household',
       },
+      procedure_deadline: { added: '{{actor}} added a dated procedure deadline' },
+      fee_table: { added: '{{actor}} added a proportional fee table (A444-32)' },
     },
     handoff: {
       built: '{{actor}} built version {{version}} of the handoff file of case {{case}} ({{amount}} claimed)',

@@ -244,6 +244,8 @@ export const auditTrailFr = {
         added: '{{actor}} a ajouté un minimum laissé au foyer',
         corrected: '{{actor}} a corrigé un minimum laissé au foyer',
       },
+      procedure_deadline: { added: '{{actor}} a ajouté un délai de procédure daté' },
+      fee_table: { added: '{{actor}} a ajouté un barème du droit proportionnel (A444-32)' },
     },
     handoff: {
       built:

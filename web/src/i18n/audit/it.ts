@@ -242,6 +242,8 @@ export const auditTrailIt: typeof auditTrailFr = {
         added: '{{actor}} ha aggiunto un minimo lasciato al nucleo familiare',
         corrected: '{{actor}} ha corretto un minimo lasciato al nucleo familiare',
       },
+      procedure_deadline: { added: '{{actor}} ha aggiunto un termine di procedura datato' },
+      fee_table: { added: '{{actor}} ha aggiunto una tariffa del compenso proporzionale (A444-32)' },
     },
     handoff: {
       built:

@@ -1,0 +1,16 @@
+import type {
+  DeadlineRuleBody,
+  DeadlineRuleView,
+  FeeTableView,
+  LegalFigures,
+} from '../../../../src/legal-figures/contract.js';
+import { http } from '../../api/client.js';
+
+/** The procedures' figures of law (`/api/v1/legal-figures`): the server's own types, imported type-only. */
+export type { DeadlineRuleBody, DeadlineRuleView, FeeTableView, LegalFigures };
+
+export const getLegalFigures = (signal?: AbortSignal) =>
+  http.get<LegalFigures>('/api/v1/legal-figures', undefined, signal);
+
+export const addDeadlineRule = (body: DeadlineRuleBody) =>
+  http.post<DeadlineRuleView>('/api/v1/legal-figures/deadlines', body);
