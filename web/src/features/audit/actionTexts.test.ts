@@ -15,6 +15,7 @@ const SRC = join(import.meta.dirname, '../../../../src');
 const TEMPLATES: Record<string, string[]> = Object.fromEntries(
   [
     ['`reference_data.${kind}.${before ? ', 'reference_data.'],
+    ['`reference_data.${row.kind}.added`', 'reference_data.'],
     ['`debtor_match.${input.decision}`', 'debtor_match.'],
     ['`export.${request.list}`', 'export.'],
   ].map(([template, prefix]) => [template, AUDIT_ACTIONS.filter((action) => action.startsWith(prefix!))]),
