@@ -162,6 +162,21 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(preview.statusCode).toBe(403);
     // Nor the judicial review queue, which lists every creditor's cases.
     expect((await as(t.app, horizon)('GET', '/api/v1/judicial-reviews')).statusCode).toBe(403);
+    // Nor the agency's figures of law (the procedures' deadlines, the commissaire's fee), read or added to.
+    expect((await as(t.app, horizon)('GET', '/api/v1/legal-figures')).statusCode).toBe(403);
+    const figure = await as(t.app, horizon)('POST', '/api/v1/legal-figures/deadlines', {
+      procedure: 'judicial',
+      deadline: 'service',
+      amount: 1,
+      unit: 'months',
+      movesToWorkingDay: true,
+      tag: 'law',
+      source: 'CPC 1411',
+      validFrom: '2190-01-01',
+    });
+    expect(figure.statusCode).toBe(403);
+    const fee = await as(t.app, horizon)('POST', '/api/v1/legal-figures/fee-tables', {});
+    expect(fee.statusCode).toBe(403);
   });
 
   it('while agency staff see every creditor', async () => {
