@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { addDays, localDateOf } from '../src/platform/calendar/index.js';
 import {
   axeViolations,
   describeViolations,
@@ -133,7 +134,7 @@ describe('an agent working cases', () => {
       // The age of a case: only cases opened on or after a date, shown in the "opened on" column.
       await page.goto(`${base}/cases`);
       await waitForPage(page);
-      const since = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+      const since = addDays(localDateOf(new Date(), 'Europe/Paris'), -60);
       await page.getByLabel('Ouvert depuis le').fill(since);
       await page.getByRole('button', { name: 'Rechercher' }).click();
       await page.waitForURL((url) => url.searchParams.get('openedAfter') === since);

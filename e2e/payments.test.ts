@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { addDays, localDateOf } from '../src/platform/calendar/index.js';
 import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
@@ -92,8 +93,8 @@ describe('payments, bank statements and remittances', () => {
       .orderBy('cases.reference')
       .executeTakeFirstOrThrow();
     // A few days ago, but within this month: the payments page opens on the current month, whatever today is.
-    const today = new Date().toISOString().slice(0, 10);
-    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const today = localDateOf(new Date(), 'Europe/Paris');
+    const threeDaysAgo = addDays(today, -3);
     const receivedOn = threeDaysAgo.slice(0, 7) === today.slice(0, 7) ? threeDaysAgo : `${today.slice(0, 8)}01`;
 
     const agentContext = await newContext(fixture.browser);

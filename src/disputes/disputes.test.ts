@@ -212,6 +212,7 @@ describe.each(ENGINES)('a dispute round trip with the creditor, a closure and a 
       .where('case_id', '=', caseId)
       .where('kind', '=', 'dispute')
       .orderBy('occurred_at')
+      .orderBy('seq')
       .execute();
     expect(told.map((e) => e.summary_key)).toEqual([
       'dispute_recorded',

@@ -196,7 +196,7 @@ describe.each(ENGINES)('a deceased debtor’s estate on %s', (engine) => {
       .where('case_id', '=', caseId)
       .where('kind', 'in', ['estate', 'review', 'stage_change'])
       .orderBy('occurred_at')
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
     expect(events.map((row) => row.summary_key)).toContain('death_reported_stage');
     // Each act of the estate is an `estate` line of the timeline, never a review.

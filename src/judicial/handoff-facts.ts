@@ -102,6 +102,7 @@ async function relatedRows(trx: Transaction<DB>, found: CaseRow) {
       .where('case_id', '=', caseId)
       .where('kind', 'in', CONTACT_KINDS)
       .orderBy('occurred_at')
+      .orderBy('seq')
       .limit(1_000)
       .execute(),
     trx

@@ -75,7 +75,7 @@ describe.each(ENGINES)('closing a case cancels its live plan on %s', (engine) =>
         .select(['summary_key', 'summary_params'])
         .where('case_id', '=', caseId)
         .orderBy('occurred_at')
-        .orderBy('id')
+        .orderBy('seq')
         .execute()
     ).map((event) => event.summary_key);
   const planAudits = (planId: string) =>

@@ -118,6 +118,7 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
       .selectAll()
       .where('case_id', '=', caseId)
       .orderBy('occurred_at', 'desc')
+      .orderBy('seq', 'desc')
       .limit(200)
       .execute(),
     db.selectFrom('holds').selectAll().where('debtor_id', '=', found.debtor_id).orderBy('starts_at', 'desc').execute(),

@@ -42,6 +42,7 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<
       .where('case_id', '=', found.id)
       .where('kind', 'in', CREDITOR_EVENT_KINDS)
       .orderBy('occurred_at', 'desc')
+      .orderBy('seq', 'desc')
       .limit(200)
       .execute(),
     // Holds on the person suspend every creditor's collection; the creditor reads only that, and until when.

@@ -6,6 +6,7 @@ import { ENGINES } from '../../test/support/database.js';
 import { waitUntil } from '../../test/support/wait.js';
 import { can } from '../identity/core/permissions.js';
 import { startJobs, type Jobs } from '../app/job-schedule.js';
+import { localDateOf } from '../platform/calendar/index.js';
 
 /**
  * Creditor projections over the whole API. Creditor B (Énergie Rhône) places a person with marker strings in
@@ -142,7 +143,7 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
         caseId: caseOfB,
         amountCents: 1000,
         channel: 'card',
-        receivedOn: t.clock.now.toISOString().slice(0, 10),
+        receivedOn: localDateOf(t.clock.now, 'Europe/Paris'),
         reference: `${MARK}-PAY`,
         payerName: `${MARK} Payeur`,
       },

@@ -8,6 +8,7 @@ import { ENGINES } from '../../test/support/database.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { deliverCreditorNotices, signNotice } from './creditor-notices.js';
 import { SECOND_MANAGER } from '../demo/administration.js';
+import { localDateOf } from '../platform/calendar/index.js';
 
 const SECRET = 'a-shared-secret-of-the-creditor';
 
@@ -104,7 +105,7 @@ describe.each(ENGINES)('remittances to creditors on %s', (engine) => {
       method: 'POST',
       url: '/api/v1/payments',
       headers: { ...paymentHeaders, 'idempotency-key': key },
-      payload: { caseId, amountCents, channel: 'bank_transfer', receivedOn: t.clock.now.toISOString().slice(0, 10) },
+      payload: { caseId, amountCents, channel: 'bank_transfer', receivedOn: localDateOf(t.clock.now, 'Europe/Paris') },
     });
     expect(response.statusCode, response.body).toBe(201);
     return response.json();

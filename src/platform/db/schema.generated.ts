@@ -447,6 +447,7 @@ export interface CaseEvents {
   kind: CaseEventsKind;
   occurred_at: Timestamp;
   outcome: string | null;
+  seq: Generated<number>;
   summary: string | null;
   summary_key: string | null;
   summary_params: Generated<JsonColumn>;
