@@ -83,6 +83,15 @@ describe('the judicial procedure', () => {
       await expect
         .poll(() => section.getByRole('table', { name: 'Frais de la procédure' }).getByText('CPC 695 (dépens)').count())
         .toBe(1);
+      // The debtor's cost is in the balance: the line names the claim it was added to.
+      await expect
+        .poll(() =>
+          section
+            .getByRole('table', { name: 'Frais de la procédure' })
+            .getByText('ajouté au solde de la créance', { exact: false })
+            .count(),
+        )
+        .toBe(1);
       await expectNoAxeViolations(page, '/cases/:id judicial procedure');
       await fitsBothScreens(page, 'judicial-procedure');
     } finally {

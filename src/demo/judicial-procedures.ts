@@ -1,11 +1,7 @@
 import type { Actor } from '../identity/actor.js';
 import type { Route, StepKind } from '../judicial/core/procedure.js';
-import {
-  openJudicialProcedure,
-  recordPartnerPayment,
-  recordProcedureCost,
-  recordProcedureStep,
-} from '../judicial/procedure-steps.js';
+import { openJudicialProcedure, recordPartnerPayment, recordProcedureStep } from '../judicial/procedure-steps.js';
+import { recordProcedureCost } from '../judicial/procedure-costs.js';
 import { addDays, agencyToday } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
 import { actorOf } from './documents.js';
@@ -50,22 +46,38 @@ export async function loadDemoJudicialProcedures(deps: Deps): Promise<number> {
     .limit(DEMO_PROCEDURES.length + 1)
     .execute();
   const today = agencyToday(deps.now(), deps.config);
+  // The commissaire de justice the demo's handoffs went to (judicial-handoffs.ts), when there is one.
+  const commissaire = await deps.db
+    .selectFrom('judicial_partners')
+    .select(['id', 'firm_name'])
+    .where('kind', '=', 'commissaire_de_justice')
+    .where('active', '=', true)
+    .orderBy('firm_name', 'desc')
+    .executeTakeFirst();
   let opened = 0;
   for (const [index, target] of cases.slice(1).entries()) {
-    await loadProcedure(deps, specialist, target.id, DEMO_PROCEDURES[index]!, today);
+    await loadProcedure(deps, specialist, target.id, DEMO_PROCEDURES[index]!, today, commissaire ?? null);
     opened += 1;
   }
   return opened;
 }
 
-async function loadProcedure(deps: Deps, specialist: Actor, caseId: string, demo: DemoProcedure, today: string) {
+async function loadProcedure(
+  deps: Deps,
+  specialist: Actor,
+  caseId: string,
+  demo: DemoProcedure,
+  today: string,
+  commissaire: { id: string; firm_name: string } | null,
+) {
   const titleObtainedOn = demo.titleYearsAgo ? addDays(today, -365 * demo.titleYearsAgo) : null;
-  const note = 'Dossier transmis à la SCP Martin & Associés, commissaires de justice.';
+  const note = commissaire ? `Dossier transmis à ${commissaire.firm_name}.` : '';
+  const partnerId = commissaire?.id ?? null;
   await openJudicialProcedure(
     deps,
     specialist,
     caseId,
-    { route: demo.route, partnerId: null, titleObtainedOn, note },
+    { route: demo.route, partnerId, titleObtainedOn, note },
     'demo',
   );
   for (const kind of demo.steps) {
@@ -73,22 +85,16 @@ async function loadProcedure(deps: Deps, specialist: Actor, caseId: string, demo
     await recordProcedureStep(deps, specialist, caseId, { kind, occurredOn: today, reportedBy, note: '' }, 'demo');
   }
   if (demo.cost) {
-    const cost = { amountCents: 4_520, incurredOn: today, note: '' };
-    await recordProcedureCost(deps, specialist, caseId, { kind: 'enforcement_act', ...cost }, 'demo');
-    await recordProcedureCost(
-      deps,
-      specialist,
-      caseId,
-      { kind: 'commissaire_a444_32', ...cost, amountCents: 2_128 },
-      'demo',
-    );
+    // The debtor's: it enters the balance. The creditor's A444-32 fee comes with the payment the commissaire collects.
+    const cost = { kind: 'enforcement_act' as const, amountCents: 4_520, incurredOn: today, note: '' };
+    await recordProcedureCost(deps, specialist, caseId, cost, 'demo');
   }
   if (demo.partnerPaymentCents) {
     const paymentKey = `00000000-0000-4000-8000-${caseId.replace(/-/g, '').slice(-12)}`;
     const payment = {
       amountCents: demo.partnerPaymentCents,
       receivedOn: today,
-      reference: 'SCP Martin — versement',
+      reference: `${commissaire?.firm_name ?? 'Commissaire de justice'} — versement`.slice(0, 140),
       note: '',
     };
     await recordPartnerPayment(deps, specialist, caseId, { ...payment, paymentKey }, 'demo');

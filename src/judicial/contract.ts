@@ -228,6 +228,10 @@ const costSchema = z.object({
   legalBasis: z.string(),
   incurredOn: z.string(),
   note: z.string(),
+  /** The claim whose balance carries a debtor's cost (in the ledger); null for the creditor's, or a line before 0049. */
+  claimReference: z.string().nullable(),
+  /** The payment a commissaire's A444-32 fee was computed on. */
+  paymentId: z.string().nullable(),
 });
 
 export const procedureSchema = z.object({

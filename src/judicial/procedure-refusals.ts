@@ -23,4 +23,6 @@ export const JUDICIAL_REFUSALS: Readonly<Record<string, string>> = {
   'judicial_procedure.cost_invalid_amount': 'A cost is a positive amount in whole cents.',
   'judicial_procedure.cost_basis_required': 'Give the legal basis of this cost.',
   'judicial_procedure.cost_in_future': 'The day of the cost is after today.',
+  'judicial_procedure.cost_no_open_claim':
+    'Every claim of the case is settled or recalled: a cost the debtor bears needs an open claim to be added to. Record it as the creditor’s, or reopen the claim first.',
 };

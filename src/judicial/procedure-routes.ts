@@ -12,12 +12,8 @@ import {
   procedureStepBody,
 } from './contract.js';
 import { procedureQueue } from './procedure-queue.js';
-import {
-  openJudicialProcedure,
-  recordPartnerPayment,
-  recordProcedureCost,
-  recordProcedureStep,
-} from './procedure-steps.js';
+import { openJudicialProcedure, recordPartnerPayment, recordProcedureStep } from './procedure-steps.js';
+import { recordProcedureCost } from './procedure-costs.js';
 import { caseProcedure } from './procedure-view.js';
 
 const tags = ['judicial'];

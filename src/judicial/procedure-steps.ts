@@ -7,14 +7,7 @@ import { agencyToday, type IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
-import type {
-  OpenProcedureBody,
-  PartnerPaymentBody,
-  ProcedureCostBody,
-  ProcedureStepBody,
-  ProcedureView,
-} from './contract.js';
-import { costLine } from './core/costs.js';
+import type { OpenProcedureBody, PartnerPaymentBody, ProcedureStepBody, ProcedureView } from './contract.js';
 import { applyStep, openProcedure, refuseStep, stateDeadlines, type ProcedureFacts } from './core/procedure.js';
 import type { JudicialCalendar } from './core/procedure-deadlines.js';
 import {
@@ -25,14 +18,12 @@ import {
   reviewChoice,
   type ProcedureRow,
 } from './procedure-facts.js';
+import { chargeCollectionFee } from './procedure-costs.js';
 import { loadProcedureView } from './procedure-view.js';
 import { JUDICIAL_REFUSALS } from './procedure-refusals.js';
 
 type AuditAction =
-  | 'judicial_procedure.opened'
-  | 'judicial_procedure.step_recorded'
-  | 'judicial_procedure.cost_recorded'
-  | 'judicial_procedure.partner_payment_recorded';
+  'judicial_procedure.opened' | 'judicial_procedure.step_recorded' | 'judicial_procedure.partner_payment_recorded';
 
 function refuse(code: string | null): void {
   if (code) throw conflict(code, JUDICIAL_REFUSALS[code] ?? 'The judicial procedure does not allow this now.');
@@ -253,48 +244,6 @@ export async function recordProcedureStep(
   });
 }
 
-/** A cost line with its legal basis and who bears it; an amicable collection fee is never the debtor's (L111-8). */
-export async function recordProcedureCost(
-  deps: Deps,
-  actor: Actor,
-  caseId: string,
-  body: ProcedureCostBody,
-  requestId: string | null = null,
-): Promise<ProcedureView> {
-  const now = deps.now();
-  const today = agencyToday(now, deps.config);
-  const line = costLine(body, today);
-  if (typeof line === 'string') throw invalid(line, JUDICIAL_REFUSALS[line] ?? 'This cost line cannot be recorded.');
-  return deps.db.transaction().execute(async (trx) => {
-    const { found, procedure } = await lockProcedure(trx, actor, caseId);
-    const cost = await trx
-      .insertInto('judicial_costs')
-      .values({
-        procedure_id: procedure.id,
-        case_id: caseId,
-        kind: line.kind,
-        amount_cents: line.amountCents,
-        legal_basis: line.legalBasis,
-        chargeable_to: line.chargeableTo,
-        incurred_on: line.incurredOn,
-        note: body.note,
-        recorded_by: actor.userId,
-        recorded_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const after = { procedureId: procedure.id, costId: cost.id, ...line };
-    await audit(
-      trx,
-      actor,
-      { action: 'judicial_procedure.cost_recorded', caseId, creditorId: found.creditor_id, after },
-      now,
-      requestId,
-    );
-    return (await loadProcedureView(trx, actor, caseId, today))!;
-  });
-}
-
 /**
  * A payment the partner collected and passed on: recorded by the payments service in this transaction (allocated by
  * law to the claims, its receipt, the balance), and a `partner_payment` step naming it. The same key never records
@@ -339,7 +288,9 @@ export async function recordPartnerPayment(
         note: body.note,
         paymentId: outcome!.paymentId,
       });
-      const after = { procedureId: procedure.id, paymentId: outcome!.paymentId, amountCents: body.amountCents };
+      const payment = { id: outcome!.paymentId, amountCents: body.amountCents, receivedOn: body.receivedOn };
+      const feeCents = await chargeCollectionFee(trx, actor, procedure, payment, now);
+      const after = { procedureId: procedure.id, paymentId: payment.id, amountCents: body.amountCents, feeCents };
       await audit(
         trx,
         actor,

@@ -73,10 +73,12 @@ export async function loadProcedureView(
       .execute(),
     db
       .selectFrom('judicial_costs')
-      .selectAll()
+      .leftJoin('claims', 'claims.id', 'judicial_costs.claim_id')
+      .selectAll('judicial_costs')
+      .select('claims.reference as claim_reference')
       .where('procedure_id', '=', row.id)
       .orderBy('incurred_on')
-      .orderBy('id')
+      .orderBy('judicial_costs.id')
       .execute(),
     row.partner_id
       ? db.selectFrom('judicial_partners').select('firm_name').where('id', '=', row.partner_id).executeTakeFirst()
@@ -90,6 +92,8 @@ export async function loadProcedureView(
     legalBasis: cost.legal_basis,
     incurredOn: cost.incurred_on,
     note: cost.note,
+    claimReference: cost.claim_reference,
+    paymentId: cost.payment_id,
   }));
   return {
     ...view,

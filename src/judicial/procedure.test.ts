@@ -3,7 +3,7 @@ import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from
 import { ENGINES } from '../../test/support/database.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { INITIAL_DEADLINE_RULES as OI_DEADLINE_RULES } from '../overindebtedness/core/deadline-rules.js';
-import { INITIAL_FEE_TABLES } from './core/costs.js';
+import { INITIAL_FEE_TABLES, proportionalFeeCents } from './core/costs.js';
 import { INITIAL_DEADLINE_RULES } from './core/procedure-deadlines.js';
 
 // Wednesday 25 November 2026; the opposition's month from that day ends on Christmas, moved to Monday 28 December.
@@ -213,16 +213,58 @@ describe.each(ENGINES)('a judicial procedure on %s', (engine) => {
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('judicial_procedure.cost_amicable_fee_on_debtor');
+    const balance = async () =>
+      Number(
+        (await t.deps.db.selectFrom('cases').select('balance_cents').where('id', '=', caseId).executeTakeFirstOrThrow())
+          .balance_cents,
+      );
+    const before = await balance();
     const line = await as(t.app, judicial)('POST', costs, {
       kind: 'service_act',
       amountCents: 4_520,
       incurredOn: '2026-11-25',
     });
     expect(line.statusCode, line.body).toBe(200);
+    const oldest = await t.deps.db
+      .selectFrom('claims')
+      .select(['id', 'reference'])
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'open')
+      .orderBy('default_on')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     expect(line.json().costs).toMatchObject([
-      { kind: 'service_act', chargeableTo: 'debtor', legalBasis: 'CPC 695; CPCE L111-8', amountCents: 4520 },
+      {
+        kind: 'service_act',
+        chargeableTo: 'debtor',
+        legalBasis: 'CPC 695; CPCE L111-8',
+        amountCents: 4520,
+        claimReference: oldest.reference,
+        paymentId: null,
+      },
     ]);
     expect(line.json().costTotals).toEqual({ debtorCents: 4520, creditorCents: 0 });
+    // The debtor's cost is in the balance, through the ledger: a correction up of the oldest open claim's fees.
+    expect(await balance()).toBe(before + 4520);
+    const posted = await t.deps.db
+      .selectFrom('judicial_costs as c')
+      .innerJoin('ledger_entries as e', 'e.transaction_id', 'c.ledger_transaction_id')
+      .select(['e.account', 'e.component', 'e.claim_id', 'e.amount_cents'])
+      .where('c.case_id', '=', caseId)
+      .orderBy('e.account')
+      .execute();
+    expect(posted).toMatchObject([
+      { account: 'claim', component: 'fees', claim_id: oldest.id, amount_cents: 4520 },
+      { account: 'creditor_placed', component: null, claim_id: null, amount_cents: -4520 },
+    ]);
+    // A cost the creditor bears stays out of the debtor's balance and out of the ledger.
+    const theirs = await as(t.app, judicial)('POST', costs, {
+      kind: 'lawyer_fee',
+      amountCents: 30_000,
+      incurredOn: '2026-11-25',
+    });
+    expect(theirs.json().costs[1]).toMatchObject({ chargeableTo: 'creditor', claimReference: null });
+    expect(await balance()).toBe(before + 4520);
   });
 
   it('records a payment the partner collected through the payments service, allocated and named once', async () => {
@@ -263,6 +305,26 @@ describe.each(ENGINES)('a judicial procedure on %s', (engine) => {
       .where('kind', '=', 'allocation')
       .execute();
     expect(allocated).toHaveLength(1);
+    // The partner is a commissaire de justice: its A444-32 fee on what it collected (100 €: the floor, 21.28 €) is
+    // the creditor's, a line naming the payment, once.
+    const fees = again.json().costs.filter((c: { kind: string }) => c.kind === 'commissaire_a444_32');
+    expect(fees).toMatchObject([
+      { amountCents: 2128, chargeableTo: 'creditor', paymentId: payment.id, incurredOn: '2026-12-29' },
+    ]);
+    expect(again.json().costTotals).toEqual({ debtorCents: 4520, creditorCents: 30_000 + 2128 });
+    // A second payment is charged the fee on the running total less what the first was charged.
+    const second = await as(t.app, judicial)('POST', url, {
+      ...body,
+      amountCents: 50_000,
+      paymentKey: '3f1c2b9e-8f1a-4c5d-9a0b-1c2d3e4f5a6c',
+    });
+    expect(second.statusCode, second.body).toBe(200);
+    const table = INITIAL_FEE_TABLES.at(-1)!;
+    const charged = second
+      .json()
+      .costs.filter((c: { kind: string }) => c.kind === 'commissaire_a444_32')
+      .map((c: { amountCents: number }) => c.amountCents);
+    expect(charged).toEqual([2128, proportionalFeeCents(60_000, table) - 2128]);
   });
 
   it('shows a creditor user its own case’s procedure state only, and nothing of another creditor’s', async () => {
@@ -286,7 +348,9 @@ describe.each(ENGINES)('a judicial procedure on %s', (engine) => {
       .execute();
     expect(audited.map((a) => a.action).sort()).toEqual([
       'judicial_procedure.cost_recorded',
+      'judicial_procedure.cost_recorded',
       'judicial_procedure.opened',
+      'judicial_procedure.partner_payment_recorded',
       'judicial_procedure.partner_payment_recorded',
       'judicial_procedure.step_recorded',
       'judicial_procedure.step_recorded',

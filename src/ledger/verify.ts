@@ -18,7 +18,8 @@ export interface LedgerVerification {
  * 5. each claim's cached settled amounts equal its ledger entries (payments and corrections down count as settled,
  *    corrections up as negative), and no component is paid off beyond what it owes: no balance below zero;
  * 6. per creditor, claim movements and their counterpart in placed claims cancel out;
- * 7. each open case's cached balance equals what its open claims still owe.
+ * 7. each open case's cached balance equals what its open claims still owe;
+ * 8. each judicial cost the debtor bears (since migration 0049) is one correction up of its claim's fees, of its amount.
  */
 export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> {
   const counts = await sql<{ transactions: number; entries: number }>`
@@ -156,6 +157,23 @@ async function caseBalancesMatchClaims(db: Kysely<DB>): Promise<string | null> {
   return b ? `case ${b.reference} caches a balance of ${b.cached} cents but its open claims owe ${b.owed}` : null;
 }
 
+/** 8. Each judicial cost the debtor bears is in the ledger: one correction up of its claim's fees, of its amount. */
+async function judicialCostsPosted(db: Kysely<DB>): Promise<string | null> {
+  const costs = await sql<{ reference: string; amount: number; posted: number | null }>`
+    select k.reference, c.amount_cents as amount, e.posted
+    from judicial_costs c join cases k on k.id = c.case_id
+    left join (
+      select transaction_id, claim_id, sum(amount_cents) filter (where component = 'fees')::bigint as posted
+      from ledger_entries where account = 'claim' group by transaction_id, claim_id
+    ) e on e.transaction_id = c.ledger_transaction_id and e.claim_id = c.claim_id
+    where c.ledger_transaction_id is not null and e.posted is distinct from c.amount_cents
+    order by k.reference limit 1`.execute(db);
+  const c = costs.rows[0];
+  return c
+    ? `case ${c.reference}: a judicial cost of ${c.amount} cents the debtor bears is posted as ${c.posted ?? 'nothing'} on its claim's fees`
+    : null;
+}
+
 /** In the order of the list above: the first broken one is the one reported. */
 const CHECKS: readonly Check[] = [
   transactionsBalance,
@@ -165,4 +183,5 @@ const CHECKS: readonly Check[] = [
   claimsMatchEntries,
   placedClaimsCancelOut,
   caseBalancesMatchClaims,
+  judicialCostsPosted,
 ];

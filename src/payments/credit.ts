@@ -147,7 +147,10 @@ export async function adjustClaim(
       `A correction is a non-zero whole number of cents, at most ${MAX_AMOUNT_CENTS} (10,000,000.00 €) either way: positive to raise what is owed, negative to lower it.`,
     );
   }
-  return deps.db.transaction().execute((trx) => adjustClaimIn(trx, deps, actor, claimId, input, requestId));
+  return deps.db.transaction().execute(async (trx) => {
+    const { claimId: id, owedCents } = await adjustClaimIn(trx, deps, actor, claimId, input, requestId);
+    return { claimId: id, owedCents };
+  });
 }
 
 /**
@@ -166,7 +169,7 @@ export async function adjustClaimIn(
    * claims it wrote off itself: they are not paid).
    */
   options: { settle: boolean } = { settle: true },
-): Promise<ClaimAdjustmentResult> {
+): Promise<ClaimAdjustmentResult & { transactionId: string }> {
   const now = deps.now();
   const claim = await trx
     .selectFrom('claims')
@@ -184,7 +187,7 @@ export async function adjustClaimIn(
       { owedCents: owed },
     );
   }
-  await postTransaction(trx, {
+  const transactionId = await postTransaction(trx, {
     kind: 'adjustment',
     occurredAt: now,
     reason: input.reason.trim(),
@@ -205,5 +208,5 @@ export async function adjustClaimIn(
     requestId,
     at: now,
   });
-  return { claimId, owedCents: owed + input.amountCents };
+  return { claimId, owedCents: owed + input.amountCents, transactionId };
 }

@@ -6,6 +6,7 @@ import {
   COST_KINDS,
   costLine,
   costTotals,
+  feeOnCollection,
   feeTableOn,
   proportionalFeeCents,
 } from './costs.js';
@@ -80,5 +81,29 @@ describe('the commissaire’s proportional fee A444-32', () => {
         expect(Number.isSafeInteger(proportionalFeeCents(high, TABLE))).toBe(true);
       }),
     );
+  });
+
+  it('charges each collected payment the fee on the running total less what was charged: the floor once, the sum exact', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 3_000_000 }), { minLength: 1, maxLength: 12 }), (payments) => {
+        let before = 0;
+        let charged = 0;
+        for (const paymentCents of payments) {
+          const fee = feeOnCollection({ beforeCents: before, paymentCents, chargedBeforeCents: charged }, TABLE);
+          expect(Number.isSafeInteger(fee) && fee >= 0).toBe(true);
+          before += paymentCents;
+          charged += fee;
+        }
+        expect(charged).toBe(proportionalFeeCents(before, TABLE));
+        expect(charged).toBeLessThanOrEqual(TABLE.capCents);
+      }),
+    );
+    // 100 € then 100 €: the floor on the first (21.28 €), then the fee on 200 € less it.
+    expect(feeOnCollection({ beforeCents: 0, paymentCents: 10_000, chargedBeforeCents: 0 }, TABLE)).toBe(2128);
+    expect(feeOnCollection({ beforeCents: 10_000, paymentCents: 10_000, chargedBeforeCents: 2128 }, TABLE)).toBe(
+      proportionalFeeCents(20_000, TABLE) - 2128,
+    );
+    // A lower table later refunds nothing.
+    expect(feeOnCollection({ beforeCents: 0, paymentCents: 100, chargedBeforeCents: 9_999 }, TABLE)).toBe(0);
   });
 });

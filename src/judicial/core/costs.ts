@@ -153,3 +153,19 @@ export function proportionalFeeCents(amountCents: number, table: ProportionalFee
   const rounded = Math.floor((exact + 5_000) / 10_000);
   return Math.min(table.capCents, Math.max(table.floorCents, rounded));
 }
+
+/**
+ * The A444-32 fee on one payment a commissaire collected on a procedure: the fee on all it has collected so far, this
+ * payment included, less what the earlier payments were already charged. So the floor is charged once, the cap is
+ * never passed, and under one table the payments' fees sum to the fee on their total. Never negative: a newer, lower
+ * table refunds nothing already charged.
+ */
+export function feeOnCollection(
+  collected: { beforeCents: number; paymentCents: number; chargedBeforeCents: number },
+  table: ProportionalFeeTable,
+): number {
+  const { beforeCents, paymentCents, chargedBeforeCents } = collected;
+  if (!Number.isSafeInteger(paymentCents) || paymentCents <= 0) throw new RangeError('a payment in whole cents, > 0');
+  if (!Number.isSafeInteger(chargedBeforeCents) || chargedBeforeCents < 0) throw new RangeError('charged ≥ 0');
+  return Math.max(0, proportionalFeeCents(beforeCents + paymentCents, table) - chargedBeforeCents);
+}

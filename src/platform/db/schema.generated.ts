@@ -945,11 +945,14 @@ export interface JudicialCosts {
   amount_cents: number;
   case_id: string;
   chargeable_to: JudicialCostsChargeableTo;
+  claim_id: string | null;
   id: Generated<string>;
   incurred_on: string;
   kind: JudicialCostsKind;
+  ledger_transaction_id: string | null;
   legal_basis: string;
   note: Generated<string>;
+  payment_id: string | null;
   procedure_id: string;
   recorded_at: Timestamp;
   recorded_by: string;

@@ -267,6 +267,7 @@ export const PROBLEM_CODES = [
   'judicial_procedure.cost_invalid_amount',
   'judicial_procedure.cost_basis_required',
   'judicial_procedure.cost_in_future',
+  'judicial_procedure.cost_no_open_claim',
   'estates.case_closed',
   'estates.already_proven',
   'estates.death_after_report',

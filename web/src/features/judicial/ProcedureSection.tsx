@@ -199,7 +199,18 @@ function CostsTable({ procedure }: { procedure: ProcedureView }) {
               { header: t('judicialProcedure.costColumn.basis'), cell: (row) => row.legalBasis },
               {
                 header: t('judicialProcedure.costColumn.chargeable'),
-                cell: (row) => labelOf(t, 'judicialProcedure.chargeable', row.chargeableTo),
+                cell: (row) => (
+                  <>
+                    {labelOf(t, 'judicialProcedure.chargeable', row.chargeableTo)}
+                    {row.claimReference ? (
+                      <span className="muted small-block">
+                        {t('judicialProcedure.costInBalance', { claim: row.claimReference })}
+                      </span>
+                    ) : row.paymentId ? (
+                      <span className="muted small-block">{t('judicialProcedure.costOnPayment')}</span>
+                    ) : null}
+                  </>
+                ),
               },
               {
                 header: t('judicialProcedure.costColumn.amount'),

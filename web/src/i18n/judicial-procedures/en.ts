@@ -160,6 +160,8 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
   costColumn: { on: 'Date', kind: 'Kind', basis: 'Legal basis', chargeable: 'Borne by', amount: 'Amount' },
   costTotals: 'Debtor: {{debtor}} · creditor: {{creditor}}',
   noCosts: 'No cost recorded.',
+  costInBalance: 'added to the balance of claim {{claim}}',
+  costOnPayment: 'computed on a payment the commissaire collected',
   open: {
     partner: 'Partner (commissaire de justice or lawyer)',
     noPartner: 'None for now',
@@ -241,6 +243,8 @@ export const judicialProcedureProblemsEn: Widen<typeof judicialProcedureProblems
     cost_invalid_amount: 'A cost is a positive amount in whole cents.',
     cost_basis_required: 'Give the legal basis of this cost.',
     cost_in_future: 'The day of the cost is after today.',
+    cost_no_open_claim:
+      'Every claim of the case is settled or recalled: a cost the debtor bears must be added to an open claim. Put it on the creditor, or reopen the claim first.',
     title_in_future: 'The title is dated after today.',
   },
 };

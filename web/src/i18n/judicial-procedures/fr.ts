@@ -156,6 +156,8 @@ export const judicialProcedureFr = {
   costColumn: { on: 'Date', kind: 'Nature', basis: 'Fondement', chargeable: 'À la charge de', amount: 'Montant' },
   costTotals: 'Débiteur : {{debtor}} · créancier : {{creditor}}',
   noCosts: 'Aucun frais enregistré.',
+  costInBalance: 'ajouté au solde de la créance {{claim}}',
+  costOnPayment: 'calculé sur un versement du commissaire',
   open: {
     partner: 'Partenaire (commissaire de justice ou avocat)',
     noPartner: 'Aucun pour l’instant',
@@ -238,6 +240,8 @@ export const judicialProcedureProblemsFr = {
     cost_invalid_amount: 'Un frais est un montant positif en centimes entiers.',
     cost_basis_required: 'Indiquez le fondement de ce frais.',
     cost_in_future: 'La date du frais est postérieure à aujourd’hui.',
+    cost_no_open_claim:
+      'Toutes les créances du dossier sont soldées ou rappelées : un frais à la charge du débiteur doit s’ajouter à une créance ouverte. Mettez-le à la charge du créancier, ou rouvrez d’abord la créance.',
     title_in_future: 'Le titre est daté d’après aujourd’hui.',
   },
 };

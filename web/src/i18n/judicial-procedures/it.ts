@@ -160,6 +160,8 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
   costColumn: { on: 'Data', kind: 'Natura', basis: 'Fondamento', chargeable: 'A carico di', amount: 'Importo' },
   costTotals: 'Debitore: {{debtor}} · creditore: {{creditor}}',
   noCosts: 'Nessuna spesa registrata.',
+  costInBalance: 'aggiunta al saldo del credito {{claim}}',
+  costOnPayment: 'calcolata su un versamento riscosso dal commissaire',
   open: {
     partner: 'Partner (commissaire de justice o avvocato)',
     noPartner: 'Nessuno per ora',
@@ -243,6 +245,8 @@ export const judicialProcedureProblemsIt: Widen<typeof judicialProcedureProblems
     cost_invalid_amount: 'Una spesa è un importo positivo in centesimi interi.',
     cost_basis_required: 'Indicate il fondamento di questa spesa.',
     cost_in_future: 'La data della spesa è successiva a oggi.',
+    cost_no_open_claim:
+      'Tutti i crediti della pratica sono saldati o richiamati: una spesa a carico del debitore va aggiunta a un credito aperto. Mettetela a carico del creditore, o riaprite prima il credito.',
     title_in_future: 'Il titolo è datato dopo oggi.',
   },
 };
