@@ -14,6 +14,9 @@ async function fitsBothScreens(page: Page, name: string) {
   ]) {
     await page.setViewportSize(size);
     await screenshot(page, `${name}-${size.width}`);
+    // What the reader sees first, without scrolling.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, `${name}-${size.width}-first-screen`, { fullPage: false });
     const sideways = await page.evaluate(() => {
       const root = document.scrollingElement!;
       return root.scrollWidth > root.clientWidth;
@@ -61,12 +64,21 @@ describe('the judicial procedure', () => {
       await expect
         .poll(() => section.getByText('Aucune procédure judiciaire n’est ouverte sur ce dossier.').count())
         .toBe(1);
-      // At the judicial stage the specialist works the procedure: no amicable call script on the page.
+      // At the judicial stage the specialist works the procedure: no amicable call script on the page, the procedure
+      // above the case's summary, and what comes next in the key facts is the procedure's.
       expect(await page.locator('#call-heading').count()).toBe(0);
+      expect(
+        await page.evaluate(() => {
+          const procedure = document.querySelector('#procedure-heading')!;
+          return Boolean(procedure.compareDocumentPosition(document.querySelector('#summary-heading')!) & 4);
+        }),
+      ).toBe(true);
+      await expect.poll(() => page.getByTestId('key-next').textContent()).toBe('Ouvrir la procédure');
       await section.getByLabel('Voie').selectOption('injonction_de_payer');
       await section.getByRole('button', { name: 'Ouvrir la procédure' }).click();
       await expect.poll(() => section.getByText('Requête à déposer', { exact: true }).count()).toBe(1);
       await expect.poll(() => section.getByTestId('procedure-next').textContent()).toContain('Déposer la requête');
+      await expect.poll(() => page.getByTestId('key-next').textContent()).toContain('Déposer la requête');
 
       await section.getByLabel('Étape', { exact: true }).selectOption('requete_filed');
       await section.getByRole('button', { name: 'Enregistrer l’étape' }).click();

@@ -11,6 +11,29 @@ import { getCaseProcedure, type ProcedureView } from './procedure-api.js';
 import { CostForm, OpenProcedureForm, PartnerPaymentForm, StepForm } from './ProcedureForms.js';
 
 type Step = NonNullable<ProcedureView['steps']>[number];
+type Translate = ReturnType<typeof useTranslation>['t'];
+type Format = ReturnType<typeof useFormat>;
+
+/** The case's procedure, loaded once for its page (null when not shown): its section and the key facts read it. */
+export function useCaseProcedure(caseId: string, shown: boolean) {
+  return useLiveData(
+    (signal) => (shown ? getCaseProcedure(caseId, signal) : Promise.resolve(null)),
+    `${caseId}:${String(shown)}`,
+  );
+}
+export type LoadedProcedure = ReturnType<typeof useCaseProcedure>;
+
+/**
+ * What comes next on a case at the judicial stage, in words for its key facts: the procedure's next action and its
+ * day, opening the procedure when none runs, nothing once it ended. Null until the procedure is loaded.
+ */
+export function procedureNextText(loaded: LoadedProcedure, t: Translate, format: Format): string | null {
+  if (loaded.status !== 'ready' || loaded.data === null) return null;
+  const { procedure } = loaded.data;
+  if (!procedure) return labelOf(t, 'judicialProcedure.next', 'open_procedure');
+  if (!procedure.next) return t('caseOverview.nothingPlanned');
+  return `${labelOf(t, 'judicialProcedure.next', procedure.next.action)} · ${format.date(procedure.next.dueOn)}`;
+}
 type Cost = NonNullable<ProcedureView['costs']>[number];
 
 /**
@@ -18,11 +41,16 @@ type Cost = NonNullable<ProcedureView['costs']>[number];
  * action, which collection acts it permits today, its steps and costs; a judicial specialist opens it and records
  * its steps, costs and the payments the partner collected. A creditor user reads the state only.
  */
-export function ProcedureSection(props: { caseId: string; caseOpen: boolean; onChanged: () => void }) {
+export function ProcedureSection(props: {
+  caseId: string;
+  caseOpen: boolean;
+  procedure: LoadedProcedure;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const manage = can(me.role, 'judicial_procedures.manage');
-  const procedure = useLiveData((signal) => getCaseProcedure(props.caseId, signal), props.caseId);
+  const { procedure } = props;
   const changed = () => {
     procedure.reload();
     props.onChanged();
@@ -34,7 +62,7 @@ export function ProcedureSection(props: { caseId: string; caseOpen: boolean; onC
       {me.role === 'judicial_specialist' ? <p className="hint">{t('judicialProcedure.specialistIntro')}</p> : null}
       <AsyncContent data={procedure} onRetry={procedure.reload}>
         {(found) =>
-          found.procedure ? (
+          found === null ? null : found.procedure ? (
             <>
               <ProcedureFacts procedure={found.procedure} />
               <DeadlinesTable procedure={found.procedure} />

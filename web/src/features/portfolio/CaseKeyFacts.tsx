@@ -9,7 +9,16 @@ import type { CaseDetail } from './api.js';
  * scrolling: what is owed, where the file stands, what comes next, how to reach the debtor and what holds contact.
  * The sections below give the detail of each.
  */
-export function CaseKeyFacts({ detail, workspace }: { detail: CaseDetail; workspace: CaseWorkspace | null }) {
+export function CaseKeyFacts({
+  detail,
+  workspace,
+  next,
+}: {
+  detail: CaseDetail;
+  workspace: CaseWorkspace | null;
+  /** What comes next when the case is worked elsewhere than the queue (its judicial procedure's next action). */
+  next?: string | null | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const holds = detail.holds.filter((hold) => hold.status === 'active');
@@ -32,10 +41,10 @@ export function CaseKeyFacts({ detail, workspace }: { detail: CaseDetail; worksp
             {labelOf(t, 'statuses', detail.status)}
           </dd>
         </div>
-        {workspace ? (
+        {next || workspace ? (
           <div className="key-fact key-fact-wide">
             <dt>{t('caseOverview.next')}</dt>
-            <dd data-testid="key-next">{nextAction(workspace, t, format)}</dd>
+            <dd data-testid="key-next">{next ?? nextAction(workspace!, t, format)}</dd>
           </div>
         ) : null}
         <div className="key-fact key-fact-wide">

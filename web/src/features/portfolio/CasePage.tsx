@@ -5,7 +5,6 @@ import { getCase } from './api.js';
 import type { CaseDetail } from './api.js';
 import { useLiveData } from '../../api/useLiveData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
-import { Facts } from '../../ui/Facts.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useFormat } from '../../i18n/format.js';
@@ -15,6 +14,7 @@ import { sayRecord } from './recordText.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { CaseKeyFacts } from './CaseKeyFacts.js';
+import { CaseSummary } from './CaseSummary.js';
 import { DebtorSection } from './DebtorSection.js';
 import { CaseAuditLinks } from '../audit/CaseAuditLinks.js';
 import { ContactPanel } from '../contact-policy/case-contact/ContactPanel.js';
@@ -27,7 +27,7 @@ import { DisputesSection } from '../disputes/DisputesSection.js';
 import { HandoffSection } from '../judicial/HandoffSection.js';
 import { ClosurePanel } from '../disputes/ClosurePanel.js';
 import { EstatePanel } from '../estates/EstatePanel.js';
-import { ProcedureSection } from '../judicial/ProcedureSection.js';
+import { ProcedureSection, procedureNextText, useCaseProcedure } from '../judicial/ProcedureSection.js';
 import { OverindebtednessPanel } from '../overindebtedness/OverindebtednessPanel.js';
 import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
 import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
@@ -60,26 +60,30 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
   const me = useMe();
   const contactsShown = can(me.role, 'contacts.read');
   const workspace = useCaseWorkspace(detail.id, contactsShown, reloadCase);
+  // An act in any section may change what the workspace's panels show (the balance, the next call): both reload.
+  const caseChanged = () => {
+    reloadCase();
+    workspace?.data.reload();
+  };
   // At the judicial stage the case is worked through its procedure: the judicial specialist gets no call script; nor
   // does the over-indebtedness specialist on a case in the procedure, who gets the procedure first.
   const judicialStage = detail.stage === 'judicial';
   const procedureFirst = me.role === 'overindebtedness_specialist' && detail.stage === 'overindebtedness';
   const callGuide = !(judicialStage && me.role === 'judicial_specialist') && !procedureFirst;
+  // The judicial procedure, for its section and for what comes next in the key facts; the specialist has it on top.
+  const procedureShown = judicialStage && can(me.role, 'judicial_procedures.read');
+  const procedure = useCaseProcedure(detail.id, procedureShown);
+  const judicialFirst = procedureShown && me.role === 'judicial_specialist';
+  const procedureSection = procedureShown ? (
+    <ProcedureSection
+      caseId={detail.id}
+      caseOpen={detail.status === 'open'}
+      procedure={procedure}
+      onChanged={caseChanged}
+    />
+  ) : null;
   // A document added or erased: the sections that offer the case's documents (a death certificate, evidence) reload them.
   const [documentsVersion, setDocumentsVersion] = useState(0);
-  const creditor = can(me.role, 'creditors.read') ? (
-    <Link to={`/creditors/${detail.creditor.id}`}>{detail.creditor.name}</Link>
-  ) : (
-    detail.creditor.name
-  );
-  const firstLetter = detail.firstLetter
-    ? detail.firstLetter.sentOn
-      ? t('case.firstLetterValue', {
-          reference: detail.firstLetter.reference,
-          date: format.date(detail.firstLetter.sentOn),
-        })
-      : t('case.firstLetterNotSent', { reference: detail.firstLetter.reference })
-    : t('common.none');
 
   return (
     <>
@@ -87,7 +91,11 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         {t('case.title', { reference: detail.reference })}{' '}
         <span className="heading-sub">{detail.debtor.displayName}</span>
       </h1>
-      <CaseKeyFacts detail={detail} workspace={workspace?.data.status === 'ready' ? workspace.data.data : null} />
+      <CaseKeyFacts
+        detail={detail}
+        workspace={workspace?.data.status === 'ready' ? workspace.data.data : null}
+        next={procedureShown ? procedureNextText(procedure, t, format) : undefined}
+      />
       <CaseAuditLinks caseId={detail.id} debtorId={detail.debtor.id} />
       {can(me.role, 'affordability.compute') ? (
         <p>
@@ -104,38 +112,14 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
           ) : null}
         </p>
       ) : null}
+      {judicialFirst ? procedureSection : null}
       {workspace ? <CaseWorkspaceTop workspace={workspace} detail={detail} /> : null}
       {procedureFirst ? (
-        <OverindebtednessPanel caseId={detail.id} debtorId={detail.debtor.id} caseOpen onChanged={reloadCase} />
+        <OverindebtednessPanel caseId={detail.id} debtorId={detail.debtor.id} caseOpen onChanged={caseChanged} />
       ) : null}
-      <section className="card" aria-labelledby="summary-heading">
-        <h2 id="summary-heading">{t('case.summary')}</h2>
-        <Facts
-          items={[
-            {
-              label: t('case.balance'),
-              value: <strong className="amount">{format.money(detail.balanceCents, detail.currency)}</strong>,
-            },
-            {
-              label: t('case.stage'),
-              value: <span className={`badge stage-${detail.stage}`}>{labelOf(t, 'stages', detail.stage)}</span>,
-            },
-            { label: t('case.status'), value: labelOf(t, 'statuses', detail.status) },
-            ...(detail.closeReason
-              ? [{ label: t('case.closeReason'), value: labelOf(t, 'values.closeReasons', detail.closeReason) }]
-              : []),
-            { label: t('case.creditor'), value: creditor },
-            { label: t('case.mandate'), value: detail.mandateCode },
-            { label: t('case.openedOn'), value: format.date(detail.openedOn) },
-            ...(detail.closedOn ? [{ label: t('case.closedOn'), value: format.date(detail.closedOn) }] : []),
-            { label: t('case.firstLetter'), value: firstLetter },
-          ]}
-        />
-      </section>
+      <CaseSummary detail={detail} />
       <DebtorSection debtor={detail.debtor} />
-      {judicialStage && can(me.role, 'judicial_procedures.read') ? (
-        <ProcedureSection caseId={detail.id} caseOpen={detail.status === 'open'} onChanged={reloadCase} />
-      ) : null}
+      {judicialFirst ? null : procedureSection}
       {workspace ? <CaseWorkspaceWork workspace={workspace} detail={detail} callGuide={callGuide} /> : null}
       {contactsShown ? <ContactPanel key={workspace?.version} caseId={detail.id} /> : null}
       <ClaimsSection claims={detail.claims} />
@@ -145,7 +129,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         <DocumentsSection caseId={detail.id} onChanged={() => setDocumentsVersion((n) => n + 1)} />
       ) : null}
       {can(me.role, 'complaints.read') ? <CaseComplaintsSection caseId={detail.id} /> : null}
-      <CaseLifecyclePanels detail={detail} reloadCase={reloadCase} documentsVersion={documentsVersion} />
+      <CaseLifecyclePanels detail={detail} reloadCase={caseChanged} documentsVersion={documentsVersion} />
       {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}
       {contactsShown ? null : <HoldsSection holds={detail.holds} />}
