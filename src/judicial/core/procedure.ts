@@ -1,13 +1,15 @@
 import { compareDates, type IsoDate } from '../../platform/calendar/index.js';
 import { type DeadlineKind, deadlineOn, type JudicialCalendar, titleExpiresOn } from './procedure-deadlines.js';
+import { JUDICIAL_ROUTES, type JudicialRoute } from './route.js';
 
 /**
  * A judicial procedure's states and steps (REGULATION §11), pure: the route chosen at the review, the state entered on
  * a day, each step's allowed states and its guard on the state's deadline, the next action and what collection acts
  * the state permits. Time comes in as `today`; deadlines are counted by `procedure-deadlines.ts` (CPC 641-642).
  */
-export const ROUTES = ['psrpc', 'prior_mediation', 'injonction_de_payer', 'enforcement_with_title'] as const;
-export type Route = (typeof ROUTES)[number];
+/** The routes a procedure follows: the ones the review proposes (route.ts), one list. */
+export const ROUTES = JUDICIAL_ROUTES;
+export type Route = JudicialRoute;
 
 export const STATES = [
   'psrpc_to_invite',
