@@ -372,6 +372,30 @@ describe('over-indebtedness', () => {
         TODAY,
       ),
     ).toMatchObject({ outcome: 'changed', to: { stage: 'amicable' } });
+    // A dispute opened during the procedure and still open keeps the case in dispute when it ends; one decided
+    // meanwhile does not bring the case back to the dispute stage it had before the filing.
+    const leaving: CaseChange = { reason: 'overindebtedness_left', procedureId, outcome: 'ended', planLive: false };
+    expect(decideCaseChange({ ...inProcedure, openDisputes: 1 }, leaving, NOW, TODAY)).toMatchObject({
+      outcome: 'changed',
+      to: { stage: 'dispute' },
+    });
+    expect(
+      decideCaseChange(
+        { ...inProcedure, stageBeforeOverindebtedness: 'dispute', openDisputes: 0 },
+        leaving,
+        NOW,
+        TODAY,
+      ),
+    ).toMatchObject({ outcome: 'changed', to: { stage: 'amicable' } });
+    // That dispute decided later returns the case to the amicable stage, not to the procedure that ended.
+    expect(
+      decideCaseChange(
+        { ...base, stage: 'dispute', stageBeforeDispute: 'overindebtedness', openDisputes: 0 },
+        { reason: 'dispute_resolved', disputeId: 'd', decision: 'resume' },
+        NOW,
+        TODAY,
+      ),
+    ).toMatchObject({ outcome: 'changed', to: { stage: 'amicable' } });
     // A case that left the procedure some other way is left where it is.
     expect(
       decideCaseChange(

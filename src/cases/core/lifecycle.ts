@@ -288,7 +288,9 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
     requires: noOpenDispute,
     to: (facts) => {
       const back = facts.stageBeforeDispute;
-      return { ...stateOf(facts), stage: back && back !== 'dispute' && back !== 'closed' ? back : 'amicable' };
+      // Out of a procedure that ended (the dispute outlived it): the amicable stage, not the procedure again.
+      const ok = back && back !== 'dispute' && back !== 'closed' && back !== 'overindebtedness';
+      return { ...stateOf(facts), stage: ok ? back : 'amicable' };
     },
     summary: () => recordText('dispute_stage_resolved', {}),
     data: (change) => ({ disputeId: change.disputeId, decision: change.decision }),
@@ -353,12 +355,15 @@ export const CASE_CHANGES: { [R in CaseChangeReason]: ChangeRule<R> } = {
   overindebtedness_left: {
     from: { ...everyOpenStage('stay'), overindebtedness: 'move', closed: 'stay' },
     to: (facts, _today, change) => {
+      // A dispute opened during the procedure, still open, holds the case in dispute; one decided meanwhile does not.
+      if ((facts.openDisputes ?? 0) > 0) return { ...stateOf(facts), stage: 'dispute' };
       const back = facts.stageBeforeOverindebtedness;
       const ok =
         back &&
         back !== 'overindebtedness' &&
         back !== 'closed' &&
         back !== 'deceased' &&
+        back !== 'dispute' &&
         (back !== 'plan' || change.planLive);
       return { ...stateOf(facts), stage: ok ? back : 'amicable' };
     },
