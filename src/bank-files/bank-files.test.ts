@@ -443,6 +443,36 @@ describe.each(ENGINES)('bank files on %s', (engine) => {
       .where('reference', '=', 'ACCORD-M-900002-01')
       .execute();
     await planFor('ACC-2026-900004', [5000], ['44444444-4444-4444-8444-111111111111']); // no mandate: not collected
+    // A mandate and a plan, but the debtor's over-indebtedness file is admissible: the stay forbids any direct debit.
+    await planFor('ACC-2026-900005', [777], ['55555555-5555-4555-8555-111111111111']);
+    const stayed = await db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id', 'creditor_id'])
+      .where('reference', '=', 'ACC-2026-900005')
+      .executeTakeFirstOrThrow();
+    const procedure = await db
+      .insertInto('overindebtedness_procedures')
+      .values({
+        debtor_id: stayed.debtor_id,
+        country: 'FR',
+        file_reference: 'BDF-TEST-900005',
+        filed_on: '2026-03-01',
+        state: 'admissible',
+        state_on: '2026-03-20',
+        created_at: new Date('2026-03-01T10:00:00Z'),
+        updated_at: new Date('2026-03-20T10:00:00Z'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('overindebtedness_cases')
+      .values({
+        procedure_id: procedure.id,
+        case_id: stayed.id,
+        creditor_id: stayed.creditor_id,
+        stage_before: 'amicable',
+      })
+      .execute();
 
     const response = await manager('GET', '/api/v1/direct-debits/pain008?date=2026-04-05');
     expect(response.statusCode, response.body).toBe(200);
@@ -466,6 +496,25 @@ describe.each(ENGINES)('bank files on %s', (engine) => {
       'bank_files.nothing_to_collect',
     );
     expect((await manager('GET', '/api/v1/direct-debits/pain008?date=2026-02-30')).statusCode).toBe(400);
+
+    // Once the commission's plan applies, only that plan is collected: this one is, the stayed one never was.
+    const stayedPlan = await db
+      .selectFrom('plans')
+      .select('id')
+      .where('case_id', '=', stayed.id)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('overindebtedness_procedures')
+      .set({ state: 'plan_applies' })
+      .where('id', '=', procedure.id)
+      .execute();
+    await db
+      .updateTable('overindebtedness_cases')
+      .set({ plan_id: stayedPlan.id })
+      .where('procedure_id', '=', procedure.id)
+      .execute();
+    const applied = readPain008((await manager('GET', '/api/v1/direct-debits/pain008?date=2026-04-05')).body);
+    expect(applied.payments.flatMap((p) => p.endToEndIds)).toContain('ACC-2026-900005-001-55555555');
   });
 
   it('keeps the audit trail intact', async () => {
