@@ -86,6 +86,17 @@ describe('the judicial procedure', () => {
       await expect
         .poll(() => section.getByRole('table', { name: 'Étapes de la procédure' }).getByRole('row').count())
         .toBe(3);
+      // The step is a line of the case's timeline, of its own kind, said in the reader's language.
+      const timeline = page.getByRole('region', { name: 'Chronologie' });
+      const stepLine = timeline
+        .getByRole('listitem')
+        .filter({ hasText: 'Procédure judiciaire : Requête en injonction de payer déposée le' });
+      await expect.poll(() => stepLine.count()).toBe(1);
+      expect(await stepLine.locator('.timeline-kind').textContent()).toBe('Procédure judiciaire');
+      expect(await stepLine.textContent()).toContain('(source : Agence) ; état : Requête déposée');
+      await expect
+        .poll(() => timeline.getByText('Procédure judiciaire ouverte : Injonction de payer (CPC 1405)').count())
+        .toBe(1);
 
       await section.getByLabel('Nature', { exact: true }).selectOption('amicable_collection_fee');
       expect(await section.getByLabel('À la charge de').locator('option').allTextContents()).toEqual(['Créancier']);
@@ -120,6 +131,10 @@ describe('the judicial procedure', () => {
       await expect.poll(() => section.getByText('Requête déposée', { exact: true }).count()).toBe(1);
       expect(await section.getByRole('table', { name: 'Frais de la procédure' }).count()).toBe(0);
       expect(await section.getByRole('button').count()).toBe(0);
+      // The procedure's acts stay with the agency: not on the creditor's timeline either.
+      const timeline = page.getByRole('region', { name: 'Chronologie' });
+      await expect.poll(() => timeline.getByRole('listitem').count()).toBeGreaterThan(0);
+      expect(await timeline.getByText('Procédure judiciaire').count()).toBe(0);
       await expectNoAxeViolations(page, '/cases/:id judicial procedure (creditor)');
     } finally {
       await creditorContext.close();

@@ -12,6 +12,7 @@ import { feeTablesOf } from './fee-tables.js';
 import { lockProcedure, type ProcedureRow } from './procedure-facts.js';
 import { JUDICIAL_REFUSALS } from './procedure-refusals.js';
 import { loadProcedureView } from './procedure-view.js';
+import { appendProcedureLine, costText } from './procedure-timeline.js';
 
 /**
  * A cost line with its legal basis and who bears it; an amicable collection fee is never the debtor's (L111-8). A
@@ -52,6 +53,14 @@ export async function recordProcedureCost(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await appendProcedureLine(trx, {
+      caseId,
+      debtorId: found.debtor_id,
+      actor,
+      at: now,
+      summary: costText(line, posted?.claimReference ?? null),
+      data: { procedureId: procedure.id, costId: cost.id, claimId: posted?.claimId ?? null },
+    });
     const after = { procedureId: procedure.id, costId: cost.id, ...line, claimId: posted?.claimId ?? null };
     await appendAudit(trx, {
       actor: auditActor(actor),
@@ -97,14 +106,14 @@ async function postDebtorCost(
     { component: 'fees', amountCents: line.amountCents, reason },
     requestId,
   );
-  return { claimId: claim.id, transactionId: posted.transactionId };
+  return { claimId: claim.id, claimReference: claim.reference, transactionId: posted.transactionId };
 }
 
 /**
  * The commissaire's proportional fee (A444-32, the creditor's: R444-55) on a payment it collected, recorded as a
  * creditor's cost line naming the payment: the fee on all the commissaire collected on the procedure less what the
  * earlier payments were charged, with the table in force on the day the money came in. A lawyer charges none; a
- * payment charged already (a replay) is charged nothing more. Answers the fee, 0 when none.
+ * payment charged already (a replay) is charged nothing more. Answers the fee's line, null when none.
  */
 export async function chargeCollectionFee(
   trx: Transaction<DB>,
@@ -112,14 +121,14 @@ export async function chargeCollectionFee(
   procedure: ProcedureRow,
   payment: { id: string; amountCents: number; receivedOn: IsoDate },
   at: Date,
-): Promise<number> {
-  if (!procedure.partner_id) return 0;
+): Promise<{ costId: string; amountCents: number } | null> {
+  if (!procedure.partner_id) return null;
   const partner = await trx
     .selectFrom('judicial_partners')
     .select('kind')
     .where('id', '=', procedure.partner_id)
     .executeTakeFirst();
-  if (partner?.kind !== 'commissaire_de_justice') return 0;
+  if (partner?.kind !== 'commissaire_de_justice') return null;
   const earlier = await trx
     .selectFrom('judicial_costs as c')
     .innerJoin('payments as p', 'p.id', 'c.payment_id')
@@ -130,7 +139,7 @@ export async function chargeCollectionFee(
     ])
     .where('c.procedure_id', '=', procedure.id)
     .executeTakeFirstOrThrow();
-  if (Number(earlier.this_one) > 0) return 0;
+  if (Number(earlier.this_one) > 0) return null;
   const table = feeTableOn(payment.receivedOn, await feeTablesOf(trx));
   const fee = feeOnCollection(
     {
@@ -140,8 +149,8 @@ export async function chargeCollectionFee(
     },
     table,
   );
-  if (fee === 0) return 0;
-  await trx
+  if (fee === 0) return null;
+  const row = await trx
     .insertInto('judicial_costs')
     .values({
       procedure_id: procedure.id,
@@ -155,6 +164,7 @@ export async function chargeCollectionFee(
       recorded_by: actor.userId,
       recorded_at: at,
     })
-    .execute();
-  return fee;
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { costId: row.id, amountCents: fee };
 }

@@ -20,6 +20,7 @@ import {
 } from './procedure-facts.js';
 import { chargeCollectionFee } from './procedure-costs.js';
 import { loadProcedureView } from './procedure-view.js';
+import { appendProcedureLine, openedText, partnerPaymentText, stepText } from './procedure-timeline.js';
 import { JUDICIAL_REFUSALS } from './procedure-refusals.js';
 
 type AuditAction =
@@ -29,15 +30,16 @@ function refuse(code: string | null): void {
   if (code) throw conflict(code, JUDICIAL_REFUSALS[code] ?? 'The judicial procedure does not allow this now.');
 }
 
-/** The partner named on a procedure is one of the agency's partners, still active. */
-async function assertActivePartner(trx: Transaction<DB>, partnerId: string): Promise<void> {
+/** The partner named on a procedure is one of the agency's partners, still active: answers its firm's name. */
+async function activePartnerName(trx: Transaction<DB>, partnerId: string): Promise<string> {
   const partner = await trx
     .selectFrom('judicial_partners')
-    .select('active')
+    .select(['active', 'firm_name'])
     .where('id', '=', partnerId)
     .executeTakeFirst();
   if (!partner) throw notFound('The partner');
   if (!partner.active) refuse('judicial_procedure.partner_inactive');
+  return partner.firm_name;
 }
 
 /** The state's first deadline, kept on the procedure for the judicial queue's order. */
@@ -88,7 +90,7 @@ export async function openJudicialProcedure(
       .executeTakeFirstOrThrow();
     if (locked.stage !== 'judicial' || locked.status !== 'open') refuse('judicial_procedure.not_judicial_stage');
     if (await procedureOf(trx, caseId)) refuse('judicial_procedure.already_open');
-    if (body.partnerId) await assertActivePartner(trx, body.partnerId);
+    const partnerName = body.partnerId ? await activePartnerName(trx, body.partnerId) : null;
     const review = await reviewChoice(trx, caseId);
     const route = body.route ?? review?.route;
     if (!route)
@@ -122,7 +124,7 @@ export async function openJudicialProcedure(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertStep(trx, actor, now, {
+    const stepId = await insertStep(trx, actor, now, {
       procedureId: row.id,
       kind: 'opened',
       occurredOn: today,
@@ -131,6 +133,14 @@ export async function openJudicialProcedure(
       deadline,
       reportedBy: 'agency',
       note: body.note,
+    });
+    await appendProcedureLine(trx, {
+      caseId,
+      debtorId: found.debtor_id,
+      actor,
+      at: now,
+      summary: openedText(route, partnerName),
+      data: { procedureId: row.id, stepId },
     });
     const after = { procedureId: row.id, route, reviewRoute: review?.route ?? null, state: facts.state };
     await audit(
@@ -156,8 +166,9 @@ interface StepRow {
   paymentId?: string;
 }
 
-async function insertStep(trx: Transaction<DB>, actor: Actor, now: Date, step: StepRow) {
-  await trx
+/** Inserts a step row: answers its id. */
+async function insertStep(trx: Transaction<DB>, actor: Actor, now: Date, step: StepRow): Promise<string> {
+  const row = await trx
     .insertInto('judicial_procedure_steps')
     .values({
       procedure_id: step.procedureId,
@@ -173,7 +184,9 @@ async function insertStep(trx: Transaction<DB>, actor: Actor, now: Date, step: S
       recorded_by: actor.userId,
       recorded_at: now,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 async function saveFacts(
@@ -216,15 +229,24 @@ export async function recordProcedureStep(
     refuse(refuseStep(facts, step, today, calendar));
     const next = applyStep(facts, step, today, calendar);
     await saveFacts(trx, procedure, next, now, calendar);
-    await insertStep(trx, actor, now, {
+    const deadline = next.state === facts.state ? null : firstDeadline(next, calendar);
+    const stepId = await insertStep(trx, actor, now, {
       procedureId: procedure.id,
       kind: body.kind,
       occurredOn: body.occurredOn,
       fromState: facts.state,
       toState: next.state,
-      deadline: next.state === facts.state ? null : firstDeadline(next, calendar),
+      deadline,
       reportedBy: body.reportedBy,
       note: body.note,
+    });
+    await appendProcedureLine(trx, {
+      caseId,
+      debtorId: found.debtor_id,
+      actor,
+      at: now,
+      summary: stepText({ ...body, next, deadline }),
+      data: { procedureId: procedure.id, stepId },
     });
     const after = {
       procedureId: procedure.id,
@@ -277,7 +299,7 @@ export async function recordPartnerPayment(
     const [outcome] = await recordPaymentsIn(trx, deps, actor, [request], requestId);
     if (outcome!.kind === 'refused') throw outcome!.error;
     if (!outcome!.replayed) {
-      await insertStep(trx, actor, now, {
+      const stepId = await insertStep(trx, actor, now, {
         procedureId: procedure.id,
         kind: 'partner_payment',
         occurredOn: body.receivedOn,
@@ -289,7 +311,16 @@ export async function recordPartnerPayment(
         paymentId: outcome!.paymentId,
       });
       const payment = { id: outcome!.paymentId, amountCents: body.amountCents, receivedOn: body.receivedOn };
-      const feeCents = await chargeCollectionFee(trx, actor, procedure, payment, now);
+      const fee = await chargeCollectionFee(trx, actor, procedure, payment, now);
+      const feeCents = fee?.amountCents ?? 0;
+      await appendProcedureLine(trx, {
+        caseId,
+        debtorId: found.debtor_id,
+        actor,
+        at: now,
+        summary: partnerPaymentText(body.amountCents, body.receivedOn, feeCents),
+        data: { procedureId: procedure.id, stepId, paymentId: payment.id, costId: fee?.costId ?? null },
+      });
       const after = { procedureId: procedure.id, paymentId: payment.id, amountCents: body.amountCents, feeCents };
       await audit(
         trx,

@@ -327,6 +327,103 @@ describe.each(ENGINES)('a judicial procedure on %s', (engine) => {
     expect(charged).toEqual([2128, proportionalFeeCents(60_000, table) - 2128]);
   });
 
+  it('writes each act on the case’s timeline, in order, with its actor and ids, and never a note', async () => {
+    const lines = await t.deps.db
+      .selectFrom('case_events')
+      .select(['occurred_at', 'summary_key', 'summary_params', 'actor_user_id', 'data'])
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'judicial')
+      .orderBy('occurred_at')
+      .orderBy('seq')
+      .execute();
+    const oldest = await t.deps.db
+      .selectFrom('claims')
+      .select('reference')
+      .where('case_id', '=', caseId)
+      .orderBy('default_on')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const table = INITIAL_FEE_TABLES.at(-1)!;
+    const by = (reportedBy: string) => ({ by: reportedBy });
+    expect(lines.map((line) => [line.summary_key, line.summary_params])).toEqual([
+      ['judicial_procedure_opened_partner', { route: 'injonction_de_payer', partner: 'SCP Lyon Recouvrement' }],
+      [
+        'judicial_step_due',
+        {
+          step: 'requete_filed',
+          on: '2026-11-25',
+          ...by('agency'),
+          state: 'requete_filed',
+          deadline: 'ordonnance_follow_up',
+          dueOn: '2027-01-25',
+        },
+      ],
+      [
+        'judicial_step_due',
+        {
+          step: 'ordonnance_issued',
+          on: '2026-11-25',
+          ...by('partner'),
+          state: 'ordonnance_issued',
+          deadline: 'service',
+          dueOn: '2027-05-25',
+        },
+      ],
+      [
+        'judicial_step_due',
+        {
+          step: 'served',
+          on: '2026-11-25',
+          ...by('agency'),
+          state: 'served',
+          deadline: 'opposition',
+          dueOn: '2026-12-28',
+        },
+      ],
+      ['judicial_step', { step: 'opposition_window_closed', on: '2026-12-29', ...by('agency'), state: 'titled' }],
+      [
+        'judicial_cost_debtor',
+        { cost: 'service_act', amountCents: 4520, on: '2026-11-25', claimReference: oldest.reference },
+      ],
+      ['judicial_cost_creditor', { cost: 'lawyer_fee', amountCents: 30_000, on: '2026-11-25' }],
+      ['judicial_partner_payment_fee', { amountCents: 10_000, on: '2026-12-29', feeCents: 2128 }],
+      [
+        'judicial_partner_payment_fee',
+        { amountCents: 50_000, on: '2026-12-29', feeCents: proportionalFeeCents(60_000, table) - 2128 },
+      ],
+    ]);
+    // The specialist's acts, at their time (the clock moved on the 29th), naming the rows they wrote.
+    expect(new Set(lines.map((line) => line.actor_user_id))).toEqual(new Set([judicial.userId]));
+    expect(lines[0]!.occurred_at.toISOString()).toBe(START.toISOString());
+    expect(lines[4]!.occurred_at.toISOString()).toBe('2026-12-29T09:00:00.000Z');
+    const steps = await t.deps.db
+      .selectFrom('judicial_procedure_steps')
+      .select(['id', 'procedure_id', 'payment_id'])
+      .orderBy('recorded_at')
+      .orderBy('id')
+      .execute();
+    const data = lines.map((line) => line.data as Record<string, string | null>);
+    const procedureId = data[0]!.procedureId;
+    expect(steps.filter((s) => s.procedure_id === procedureId).map((s) => s.id)).toEqual(
+      expect.arrayContaining(data.flatMap((d) => (d.stepId ? [d.stepId] : []))),
+    );
+    expect(data.every((d) => d.procedureId === procedureId)).toBe(true);
+    expect(data[5]).toMatchObject({ costId: expect.any(String), claimId: expect.any(String) });
+    expect(data[6]).toMatchObject({ costId: expect.any(String), claimId: null });
+    const paid = steps.find((s) => s.id === data[7]!.stepId)!;
+    expect(data[7]).toMatchObject({ paymentId: paid.payment_id, costId: expect.any(String) });
+    // What a person typed on a step stays on the procedure.
+    expect(JSON.stringify(lines)).not.toMatch(/Signifiée à personne|Requête à déposer au tribunal/);
+    // The creditor's view of the case does not list the procedure's lines; a team leader's does, with their texts.
+    const creditorView = (await as(t.app, horizon)('GET', `/api/v1/cases/${caseId}`)).json();
+    expect(creditorView.timeline.map((e: { kind: string }) => e.kind)).not.toContain('judicial');
+    const leader = await signIn(t.app, demoEmail('team_leader'));
+    const leaderView = (await as(t.app, leader)('GET', `/api/v1/cases/${caseId}`)).json();
+    const judicialLines = leaderView.timeline.filter((e: { kind: string }) => e.kind === 'judicial');
+    expect(judicialLines).toHaveLength(lines.length);
+    expect(judicialLines.at(-1).summary.key).toBe('judicial_procedure_opened_partner');
+  });
+
   it('shows a creditor user its own case’s procedure state only, and nothing of another creditor’s', async () => {
     const own = await procedure(horizon);
     expect(own.statusCode).toBe(200);

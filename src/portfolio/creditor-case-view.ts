@@ -19,7 +19,11 @@ import { addressView, caseSummaryView, claimView, type CaseRow } from './case-vi
  * never reaches a creditor by accident.
  */
 
-/** The timeline kinds a creditor reads: the kind alone, its name in the reader's language, with no summary. */
+/**
+ * The timeline kinds a creditor reads: the kind alone, its name in the reader's language, with no summary. Not
+ * `judicial`: the creditor reads its procedure's state from the procedure (judicial/procedure-view.ts), whose acts,
+ * partner and costs are the agency's; a partner's payment reaches it as its `payment` line.
+ */
 const CREDITOR_EVENT_KINDS: readonly CaseEventKind[] = [
   'placement',
   'letter',

@@ -24,13 +24,16 @@ export const CASE_EVENT_KINDS = [
   'dispute',
   'complaint',
   'estate',
+  'judicial',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
 /**
  * How the reader's page shows a parameter: `text` as written (a reference, a name, a reason a person typed), `money`
  * in cents and `count` in the reader's grouping, `date` (YYYY-MM-DD) and `dateTime` (ISO instant) in the reader's
- * locale, `channel`, `holdKind`, `planKind`, `reversalKind` and `adjustmentCause` as codes the web translates,
+ * locale, `channel`, `holdKind`, `planKind`, `reversalKind`, `adjustmentCause` and the other code kinds (a judicial
+ * procedure's `judicialState`, `judicialStep`, `judicialDeadline`, `judicialCostKind`, `judicialOutcome`,
+ * `judicialReporter`…) as codes the web translates,
  * `approvalReasons` as codes separated by ", ", each translated, `message` as a `Message` the server composed in the
  * three languages.
  */
@@ -56,6 +59,12 @@ export type RecordParamKind =
   | 'heirOption'
   | 'judicialRoute'
   | 'reviewDecision'
+  | 'judicialState'
+  | 'judicialStep'
+  | 'judicialDeadline'
+  | 'judicialCostKind'
+  | 'judicialOutcome'
+  | 'judicialReporter'
   | 'message';
 
 /**
@@ -84,6 +93,25 @@ export const RECORD_TEXTS = {
   judicial_review_decided: { decision: 'reviewDecision', reason: 'text' },
   judicial_review_kept: { nextReviewOn: 'date', reason: 'text' },
   judicial_notice_sent: { route: 'judicialRoute', fileNotBefore: 'date' },
+  // The judicial procedure (src/judicial/procedure-*.ts): opened, each step with its day, its source (the agency, or
+  // the partner's update entered) and the state entered, a cost line and who bears it, a payment the partner collected.
+  // A step's or a cost's note stays on the procedure: never copied here.
+  judicial_procedure_opened: { route: 'judicialRoute' },
+  judicial_procedure_opened_partner: { route: 'judicialRoute', partner: 'text' },
+  judicial_step: { step: 'judicialStep', on: 'date', by: 'judicialReporter', state: 'judicialState' },
+  judicial_step_due: {
+    step: 'judicialStep',
+    on: 'date',
+    by: 'judicialReporter',
+    state: 'judicialState',
+    deadline: 'judicialDeadline',
+    dueOn: 'date',
+  },
+  judicial_step_ended: { step: 'judicialStep', on: 'date', by: 'judicialReporter', outcome: 'judicialOutcome' },
+  judicial_cost_debtor: { cost: 'judicialCostKind', amountCents: 'money', on: 'date', claimReference: 'text' },
+  judicial_cost_creditor: { cost: 'judicialCostKind', amountCents: 'money', on: 'date' },
+  judicial_partner_payment: { amountCents: 'money', on: 'date' },
+  judicial_partner_payment_fee: { amountCents: 'money', on: 'date', feeCents: 'money' },
   overindebtedness_entered: {},
   overindebtedness_inadmissible: {},
   overindebtedness_ended: {},

@@ -42,7 +42,7 @@ export type CaseEventsChannel = 'email' | 'letter' | 'phone' | 'portal' | 'sms';
 
 export type CaseEventsDirection = 'inbound' | 'outbound';
 
-export type CaseEventsKind = 'assignment' | 'call_attempt' | 'complaint' | 'contact_override' | 'conversation' | 'dispute' | 'email' | 'estate' | 'hold' | 'letter' | 'note' | 'payment' | 'payment_reported' | 'payment_reversed' | 'placement' | 'plan' | 'preferences' | 'promise' | 'review' | 'sms' | 'stage_change' | 'task';
+export type CaseEventsKind = 'assignment' | 'call_attempt' | 'complaint' | 'contact_override' | 'conversation' | 'dispute' | 'email' | 'estate' | 'hold' | 'judicial' | 'letter' | 'note' | 'payment' | 'payment_reported' | 'payment_reversed' | 'placement' | 'plan' | 'preferences' | 'promise' | 'review' | 'sms' | 'stage_change' | 'task';
 
 export type CaseQueueArm = 'challenger' | 'champion';
 

@@ -1484,6 +1484,7 @@ export const fr = {
     consents: { unknown: 'Inconnu', given: 'Donné', withdrawn: 'Retiré' },
     eventKinds: {
       estate: 'Succession',
+      judicial: 'Procédure judiciaire',
       complaint: 'Réclamation',
       dispute: 'Contestation',
       contact_override: 'Dérogation',

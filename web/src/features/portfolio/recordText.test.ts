@@ -75,6 +75,42 @@ describe('a line of the case file', () => {
     );
   });
 
+  it('says a judicial procedure’s acts on their own kind of line, its codes translated', () => {
+    const step = {
+      key: 'judicial_step_due',
+      params: {
+        step: 'ordonnance_issued',
+        on: '2026-11-25',
+        by: 'partner',
+        state: 'ordonnance_issued',
+        deadline: 'service',
+        dueOn: '2027-05-25',
+      },
+    };
+    const cost = {
+      key: 'judicial_cost_debtor',
+      params: { cost: 'service_act', amountCents: 4520, on: '2026-11-25', claimReference: 'CR-1' },
+    };
+    const ended = {
+      key: 'judicial_step_ended',
+      params: { step: 'procedure_ended', on: '2026-12-29', by: 'agency', outcome: 'paid' },
+    };
+    for (const locale of ['fr', 'en', 'it'] as const) {
+      expect(labelOf(i18next.getFixedT(locale), 'values.eventKinds', 'judicial')).not.toBe('judicial');
+      for (const text of [step, cost, ended]) {
+        const words = say(locale, text, null)?.words ?? '';
+        expect(words).not.toMatch(/ordonnance_issued|service_act|procedure_ended|partner\b|\{\{/);
+        expect(words.length).toBeGreaterThan(20);
+      }
+    }
+    expect(say('en', step, null)?.words).toBe(
+      'Judicial procedure: Order for payment issued on 25/11/2026 (source: Partner); state: Order issued (to serve); deadline Service (CPC 1411) until 25/05/2027',
+    );
+    expect(say('fr', cost, null)?.words).toBe(
+      'Frais de procédure : Acte de signification, 45,20\u00a0€ le 25/11/2026, à la charge du débiteur : ajouté au solde de la créance CR-1',
+    );
+  });
+
   it('shows a line written before texts had keys in French, marked as French', () => {
     expect(say('en', null, 'Créances soldées')).toEqual({ words: 'Créances soldées', lang: 'fr' });
     expect(say('en', null, null)).toBeNull();

@@ -20,6 +20,12 @@ const CODE_GROUPS: Partial<Record<RecordParamKind, string>> = {
   heirOption: 'estates.heirOptions',
   judicialRoute: 'judicial.routes',
   reviewDecision: 'judicial.decisions',
+  judicialState: 'judicialProcedure.states',
+  judicialStep: 'judicialProcedure.steps',
+  judicialDeadline: 'judicialProcedure.deadlines',
+  judicialCostKind: 'judicialProcedure.costKinds',
+  judicialOutcome: 'judicialProcedure.outcomes',
+  judicialReporter: 'judicialProcedure.reporters',
 };
 
 const KINDS: Record<string, Record<string, RecordParamKind> | undefined> = RECORD_TEXTS;

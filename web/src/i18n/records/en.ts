@@ -20,6 +20,18 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   judicial_review_kept:
     'Review before the judicial stage: kept amicable, reviewed again on {{nextReviewOn}} ({{reason}})',
   judicial_notice_sent: 'Debtor told before any court action ({{route}}): nothing is filed before {{fileNotBefore}}',
+  judicial_procedure_opened: 'Judicial procedure opened: {{route}}',
+  judicial_procedure_opened_partner: 'Judicial procedure opened: {{route}}, handled by {{partner}}',
+  judicial_step: 'Judicial procedure: {{step}} on {{on}} (source: {{by}}); state: {{state}}',
+  judicial_step_due:
+    'Judicial procedure: {{step}} on {{on}} (source: {{by}}); state: {{state}}; deadline {{deadline}} until {{dueOn}}',
+  judicial_step_ended: 'Judicial procedure: {{step}} on {{on}} (source: {{by}}); procedure ended: {{outcome}}',
+  judicial_cost_debtor:
+    'Judicial cost: {{cost}}, {{amountCents}} on {{on}}, borne by the debtor: added to the balance of claim {{claimReference}}',
+  judicial_cost_creditor: 'Judicial cost: {{cost}}, {{amountCents}} on {{on}}, borne by the creditor',
+  judicial_partner_payment: 'Payment collected by the partner: {{amountCents}}, received on {{on}}',
+  judicial_partner_payment_fee:
+    "Payment collected by the partner: {{amountCents}}, received on {{on}}; the commissaire de justice's A444-32 fee (borne by the creditor): {{feeCents}}",
   overindebtedness_entered: 'Over-indebtedness: the case enters the procedure (every debt of the debtor)',
   overindebtedness_inadmissible: 'Over-indebtedness: file inadmissible, the case resumes its stage',
   overindebtedness_ended: 'Over-indebtedness: procedure ended without measures, the case resumes its stage',

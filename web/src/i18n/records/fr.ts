@@ -20,6 +20,18 @@ export const recordsFr = {
     'Revue avant la phase judiciaire : maintenu en amiable, revu à nouveau le {{nextReviewOn}} ({{reason}})',
   judicial_notice_sent:
     'Débiteur informé avant toute action en justice ({{route}}) : rien n’est déposé avant le {{fileNotBefore}}',
+  judicial_procedure_opened: 'Procédure judiciaire ouverte : {{route}}',
+  judicial_procedure_opened_partner: 'Procédure judiciaire ouverte : {{route}}, confiée à {{partner}}',
+  judicial_step: 'Procédure judiciaire : {{step}} le {{on}} (source : {{by}}) ; état : {{state}}',
+  judicial_step_due:
+    'Procédure judiciaire : {{step}} le {{on}} (source : {{by}}) ; état : {{state}} ; délai {{deadline}} jusqu’au {{dueOn}}',
+  judicial_step_ended: 'Procédure judiciaire : {{step}} le {{on}} (source : {{by}}) ; procédure terminée : {{outcome}}',
+  judicial_cost_debtor:
+    'Frais de procédure : {{cost}}, {{amountCents}} le {{on}}, à la charge du débiteur : ajouté au solde de la créance {{claimReference}}',
+  judicial_cost_creditor: 'Frais de procédure : {{cost}}, {{amountCents}} le {{on}}, à la charge du créancier',
+  judicial_partner_payment: 'Paiement recouvré par le partenaire : {{amountCents}}, reçu le {{on}}',
+  judicial_partner_payment_fee:
+    'Paiement recouvré par le partenaire : {{amountCents}}, reçu le {{on}} ; émolument A444-32 du commissaire de justice (à la charge du créancier) : {{feeCents}}',
   overindebtedness_entered: 'Surendettement : le dossier entre dans la procédure (toutes les dettes du débiteur)',
   overindebtedness_inadmissible: 'Surendettement : dossier irrecevable, le dossier reprend son étape',
   overindebtedness_ended: 'Surendettement : procédure terminée sans mesures, le dossier reprend son étape',

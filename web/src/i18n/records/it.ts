@@ -22,6 +22,18 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
     'Revisione prima della fase giudiziale: resta stragiudiziale, riesaminata il {{nextReviewOn}} ({{reason}})',
   judicial_notice_sent:
     'Debitore informato prima di ogni azione giudiziale ({{route}}): nulla viene depositato prima del {{fileNotBefore}}',
+  judicial_procedure_opened: 'Procedura giudiziaria aperta: {{route}}',
+  judicial_procedure_opened_partner: 'Procedura giudiziaria aperta: {{route}}, affidata a {{partner}}',
+  judicial_step: 'Procedura giudiziaria: {{step}} il {{on}} (fonte: {{by}}); stato: {{state}}',
+  judicial_step_due:
+    'Procedura giudiziaria: {{step}} il {{on}} (fonte: {{by}}); stato: {{state}}; termine {{deadline}} fino al {{dueOn}}',
+  judicial_step_ended: 'Procedura giudiziaria: {{step}} il {{on}} (fonte: {{by}}); procedura conclusa: {{outcome}}',
+  judicial_cost_debtor:
+    'Spesa di procedura: {{cost}}, {{amountCents}} il {{on}}, a carico del debitore: aggiunta al saldo del credito {{claimReference}}',
+  judicial_cost_creditor: 'Spesa di procedura: {{cost}}, {{amountCents}} il {{on}}, a carico del creditore',
+  judicial_partner_payment: 'Pagamento riscosso dal partner: {{amountCents}}, ricevuto il {{on}}',
+  judicial_partner_payment_fee:
+    'Pagamento riscosso dal partner: {{amountCents}}, ricevuto il {{on}}; compenso A444-32 del commissaire de justice (a carico del creditore): {{feeCents}}',
   overindebtedness_entered: 'Sovraindebitamento: la pratica entra nella procedura (tutti i debiti del debitore)',
   overindebtedness_inadmissible: 'Sovraindebitamento: domanda inammissibile, la pratica riprende la sua fase',
   overindebtedness_ended: 'Sovraindebitamento: procedura chiusa senza misure, la pratica riprende la sua fase',
