@@ -187,6 +187,10 @@ export const procedureStepBody = z.strictObject({
   occurredOn: calendarDate.describe('the day the act was done (a service, a filing, an ordonnance…)'),
   reportedBy: z.enum(['agency', 'partner']).default('agency').describe("'partner': the partner's update entered"),
   outcome: z.enum(END_OUTCOMES).optional().describe('how the procedure ended (procedure_ended only)'),
+  inPerson: z
+    .boolean()
+    .optional()
+    .describe('served only: to the debtor in person (the default) or not; not in person, CPC 1416 al. 2 applies'),
   note,
 });
 export const procedureCostBody = z.strictObject({
@@ -249,6 +253,8 @@ export const procedureSchema = z.object({
   titleObtainedOn: z.string().nullable(),
   titleExpiresOn: z.string().nullable(),
   fileNotBefore: z.string().nullable(),
+  /** How the injonction was served (null before): not in person, a late opposition stays possible (CPC 1416 al. 2). */
+  servedInPerson: z.boolean().nullable(),
   /** The agency's staff only: a creditor user sees the procedure's state, not its acts, partner and costs. */
   allowedSteps: z.array(z.enum(STEP_KINDS)).nullable(),
   partnerId: z.string().nullable(),

@@ -21,6 +21,8 @@ export function factsOf(row: ProcedureRow): ProcedureFacts {
     titleExpiresOn: row.title_expires_on,
     fileNotBefore: row.file_not_before,
     outcome: row.outcome as Outcome | null,
+    servedInPerson: row.served_in_person,
+    lateOppositionFrom: row.late_opposition_from,
   };
 }
 

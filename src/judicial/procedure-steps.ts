@@ -205,6 +205,8 @@ async function saveFacts(
       title_obtained_on: facts.titleObtainedOn,
       title_expires_on: facts.titleExpiresOn,
       outcome: facts.outcome,
+      served_in_person: facts.servedInPerson,
+      late_opposition_from: facts.lateOppositionFrom,
       updated_at: now,
     })
     .where('id', '=', procedure.id)
@@ -225,7 +227,7 @@ export async function recordProcedureStep(
     const { found, procedure } = await lockProcedure(trx, actor, caseId);
     const facts = factsOf(procedure);
     const calendar = await judicialCalendar(trx);
-    const step = { kind: body.kind, occurredOn: body.occurredOn, outcome: body.outcome };
+    const step = { kind: body.kind, occurredOn: body.occurredOn, outcome: body.outcome, inPerson: body.inPerson };
     refuse(refuseStep(facts, step, today, calendar));
     const next = applyStep(facts, step, today, calendar);
     await saveFacts(trx, procedure, next, now, calendar);

@@ -9,7 +9,14 @@ import type { CaseProcedure, ProcedureView } from './contract.js';
 import { costTotals, type ChargeableTo, type CostKind } from './core/costs.js';
 import type { DeadlineKind } from './core/procedure-deadlines.js';
 import { nextAction } from './core/procedure-next.js';
-import { allowedSteps, collectionActs, stateDeadlines, type State, type StepKind } from './core/procedure.js';
+import {
+  allowedSteps,
+  collectionActs,
+  lateOppositionDeadline,
+  stateDeadlines,
+  type State,
+  type StepKind,
+} from './core/procedure.js';
 import { factsOf, judicialCalendar, reviewChoice } from './procedure-facts.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -41,6 +48,8 @@ export async function loadProcedureView(
   const facts = factsOf(row);
   const calendar = await judicialCalendar(db);
   const deadlines: ProcedureView['deadlines'] = stateDeadlines(facts.state, facts.stateSince, calendar);
+  const late = lateOppositionDeadline(facts, today, calendar);
+  if (late) deadlines.push(late);
   if (facts.titleExpiresOn) deadlines.push({ kind: 'title_life', on: facts.titleExpiresOn });
   const view: ProcedureView = {
     id: row.id,
@@ -55,6 +64,7 @@ export async function loadProcedureView(
     titleObtainedOn: facts.titleObtainedOn,
     titleExpiresOn: facts.titleExpiresOn,
     fileNotBefore: facts.fileNotBefore,
+    servedInPerson: facts.servedInPerson,
     allowedSteps: null,
     partnerId: null,
     partnerName: null,

@@ -192,7 +192,11 @@ describe.each(ENGINES)('a judicial procedure on %s', (engine) => {
       titleExpiresOn: '2036-12-29',
       collection: { enforcement: true },
       next: { action: 'enforce_title' },
+      servedInPerson: true,
     });
+    // Served in person: no late opposition (CPC 1416 al. 2), so no act in person to record either.
+    expect(final.json().allowedSteps).not.toContain('act_served_in_person');
+    expect(final.json().allowedSteps).not.toContain('opposition_filed');
     expect(final.json().steps.map((s: { kind: string }) => s.kind)).toEqual([
       'opened',
       'requete_filed',

@@ -29,6 +29,7 @@ export const DEADLINE_KINDS = [
   'seizure_follow_up',
   'contest_follow_up',
   'title_life',
+  'late_opposition',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -175,6 +176,15 @@ export const INITIAL_DEADLINE_RULES: readonly DeadlineRule[] = [
     movesToWorkingDay: false,
     tag: 'law',
     source: 'CPCE L111-4',
+    validFrom: '2020-01-01',
+  },
+  {
+    deadline: 'late_opposition',
+    amount: 1,
+    unit: 'months',
+    movesToWorkingDay: true,
+    tag: 'law',
+    source: 'CPC 1416 al. 2',
     validFrom: '2020-01-01',
   },
 ];

@@ -15,6 +15,7 @@ import {
   allowedSteps,
   applyStep,
   collectionActs,
+  lateOppositionDeadline,
   openProcedure,
   refuseStep,
   ROUTES,
@@ -37,8 +38,10 @@ const facts: fc.Arbitrary<ProcedureFacts> = fc
     since: day,
     title: fc.option(fc.integer({ min: -4000, max: 30 }), { nil: null }),
     fileNotBefore: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    servedInPerson: fc.constantFrom(null, true, false),
+    late: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
   })
-  .map(({ route, state, since, title, fileNotBefore }) => {
+  .map(({ route, state, since, title, fileNotBefore, servedInPerson, late }) => {
     const obtainedOn = title === null ? null : addDays(since, title);
     return {
       route,
@@ -48,6 +51,8 @@ const facts: fc.Arbitrary<ProcedureFacts> = fc
       titleExpiresOn: obtainedOn ? titleExpiresOn(obtainedOn, C) : null,
       fileNotBefore: fileNotBefore === null ? null : addDays(since, fileNotBefore),
       outcome: state === 'ended' ? 'paid' : null,
+      servedInPerson,
+      lateOppositionFrom: late === null || servedInPerson !== false ? null : addDays(since, late),
     };
   });
 
@@ -87,6 +92,52 @@ describe('the injonction de payer', () => {
     const final = applyStep(served, { kind: 'opposition_window_closed', occurredOn: '2026-04-14' }, '2026-04-14', C);
     expect(final).toMatchObject({ state: 'titled', titleObtainedOn: '2026-04-14', titleExpiresOn: '2036-04-14' });
     expect(collectionActs(final, '2026-04-14', C).enforcement).toBe(true);
+  });
+
+  it('keeps a late opposition open after a service not in person, for a month from the first freeze (CPC 1416 al. 2)', () => {
+    const issued = walk(injonction('2026-01-05'), [
+      ['requete_filed', '2026-01-06'],
+      ['ordonnance_issued', '2026-02-10'],
+    ]);
+    const atHome = applyStep(issued, { kind: 'served', occurredOn: '2026-03-13', inPerson: false }, '2026-03-13', C);
+    expect(atHome).toMatchObject({ servedInPerson: false, lateOppositionFrom: null });
+    const titled = applyStep(atHome, { kind: 'opposition_window_closed', occurredOn: '2026-04-14' }, '2026-04-14', C);
+    // Enforceable, yet no opposition until a first act in person or a first freeze of assets.
+    expect(collectionActs(titled, '2026-04-20', C).enforcement).toBe(true);
+    const opposeOn = (facts: ProcedureFacts, on: string) =>
+      refuseStep(facts, { kind: 'opposition_filed', occurredOn: on }, on, C);
+    expect(opposeOn(titled, '2026-04-20')).toBe('judicial_procedure.step_not_allowed');
+    // A bank seizure on Friday 24 April 2026 opens the month: it ends Sunday 24 May, moved past Whit Monday to 26 May.
+    const seized = applyStep(titled, { kind: 'bank_seized', occurredOn: '2026-04-24' }, '2026-04-24', C);
+    expect(seized.lateOppositionFrom).toBe('2026-04-24');
+    expect(lateOppositionDeadline(seized, '2026-04-24', C)).toEqual({ kind: 'late_opposition', on: '2026-05-26' });
+    expect(opposeOn(seized, '2026-05-26')).toBeNull();
+    expect(applyStep(seized, { kind: 'opposition_filed', occurredOn: '2026-05-04' }, '2026-05-04', C)).toMatchObject({
+      state: 'opposed',
+    });
+    const denounced = applyStep(seized, { kind: 'attribution_denounced', occurredOn: '2026-04-30' }, '2026-04-30', C);
+    expect(opposeOn(denounced, '2026-05-27')).toBe('judicial_procedure.deadline_passed');
+    expect(lateOppositionDeadline(denounced, '2026-05-27', C)).toBeNull();
+    // Only the first act opens it: a later act in person changes nothing.
+    expect(refuseStep(seized, { kind: 'act_served_in_person', occurredOn: '2026-05-02' }, '2026-05-02', C)).toBe(
+      'judicial_procedure.step_not_allowed',
+    );
+    // Without a freeze, the first act served in person opens it the same way.
+    const inPerson = applyStep(titled, { kind: 'act_served_in_person', occurredOn: '2026-06-01' }, '2026-06-01', C);
+    expect(inPerson).toMatchObject({ state: 'titled', lateOppositionFrom: '2026-06-01' });
+    expect(opposeOn(inPerson, '2026-07-01')).toBeNull();
+  });
+
+  it('properties: an order served in person is never opposed once its month has passed', () => {
+    fc.assert(
+      fc.property(facts, day, (start, on) => {
+        const served: ProcedureFacts = { ...start, servedInPerson: true, lateOppositionFrom: null };
+        if (served.state === 'served') return;
+        expect(refuseStep(served, { kind: 'opposition_filed', occurredOn: on }, on, C)).not.toBeNull();
+        expect(refuseStep(served, { kind: 'act_served_in_person', occurredOn: on }, on, C)).not.toBeNull();
+        expect(lateOppositionDeadline(served, on, C)).toBeNull();
+      }),
+    );
   });
 
   it('moves a deadline that ends on a closed day to the next working day (CPC 642)', () => {

@@ -68,8 +68,18 @@ export const TRANSITIONS = {
   ordonnance_rejected: { from: ['requete_filed'], to: 'ended', outcome: 'rejected' },
   served: { from: ['ordonnance_issued'], to: 'served', guard: 'within' },
   ordonnance_lapsed: { from: ['ordonnance_issued'], to: 'requete_to_file', guard: 'after' },
-  opposition_filed: { from: ['served'], to: 'opposed', guard: 'within' },
+  // From an enforcement state only as a late opposition (CPC 1416 al. 2: `lateOppositionRefusal`).
+  opposition_filed: {
+    from: ['served', 'titled', 'attribution_seized', 'attribution_denounced', 'wage_commandement', 'wage_seizure'],
+    to: 'opposed',
+    guard: 'within',
+  },
   opposition_window_closed: { from: ['served'], to: 'titled', guard: 'after', title: true },
+  /** The first act served to the debtor in person after a service that was not (CPC 1416 al. 2). */
+  act_served_in_person: {
+    from: ['titled', 'attribution_seized', 'attribution_denounced', 'wage_commandement', 'wage_seizure', 'contested'],
+    to: 'stay',
+  },
   judgment_for_creditor: { from: ['opposed'], to: 'titled', title: true },
   judgment_against_creditor: { from: ['opposed'], to: 'ended', outcome: 'dismissed' },
   bank_seized: { from: ['titled'], to: 'attribution_seized', enforcement: true },
@@ -130,6 +140,13 @@ export interface ProcedureFacts {
   /** Nothing is filed before this day: the debtor is told first (the review's notice). */
   fileNotBefore: IsoDate | null;
   outcome: Outcome | null;
+  /** How the injonction was served: to the debtor in person or not (CPC 1416); null before its service. */
+  servedInPerson: boolean | null;
+  /**
+   * Served otherwise than in person: the day of the first act served in person or, failing that, of the first measure
+   * making the debtor's assets unavailable, from which a late opposition's month runs (CPC 1416 al. 2).
+   */
+  lateOppositionFrom: IsoDate | null;
 }
 
 export interface Deadline {
@@ -174,6 +191,8 @@ export function openProcedure(
     titleExpiresOn: obtainedOn ? titleExpiresOn(obtainedOn, calendar) : null,
     fileNotBefore: options.fileNotBefore ?? null,
     outcome: null,
+    servedInPerson: null,
+    lateOppositionFrom: null,
   };
 }
 
@@ -182,6 +201,8 @@ export interface StepInput {
   occurredOn: IsoDate;
   /** How a procedure ended by hand (`procedure_ended`). */
   outcome?: Outcome;
+  /** `served`: to the debtor in person (the default) or not, at home or by PV (CPC 1416). */
+  inPerson?: boolean;
 }
 
 function fromAllows(transition: Transition, state: State): boolean {
@@ -219,6 +240,8 @@ export function refuseStep(
     return 'judicial_procedure.before_file_not_before';
   if (step.kind === 'procedure_ended' && !(END_OUTCOMES as readonly string[]).includes(step.outcome ?? ''))
     return 'judicial_procedure.outcome_required';
+  const late = lateOppositionRefusal(facts, step, calendar);
+  if (late !== undefined) return late;
   const deadlines = stateDeadlines(facts.state, facts.stateSince, calendar);
   const guarded = guardRefusal(transition.guard, deadlines, facts, step.occurredOn);
   if (guarded) return guarded;
@@ -228,6 +251,45 @@ export function refuseStep(
       : 'judicial_procedure.step_not_allowed';
   }
   return null;
+}
+
+/**
+ * CPC 1416 al. 2, after a service not in person: the act served in person that opens the late opposition's month
+ * (the first only), and an opposition from an enforcement state within that month. Undefined for any other step.
+ */
+function lateOppositionRefusal(
+  facts: ProcedureFacts,
+  step: StepInput,
+  calendar: JudicialCalendar,
+): ProcedureRefusal | null | undefined {
+  if (step.kind === 'act_served_in_person')
+    return facts.servedInPerson === false && facts.lateOppositionFrom === null
+      ? null
+      : 'judicial_procedure.step_not_allowed';
+  if (step.kind !== 'opposition_filed' || facts.state === 'served') return undefined;
+  if (facts.lateOppositionFrom === null) return 'judicial_procedure.step_not_allowed';
+  const end = deadlineOn('late_opposition', facts.lateOppositionFrom, calendar);
+  return compareDates(step.occurredOn, end) > 0 ? 'judicial_procedure.deadline_passed' : null;
+}
+
+/** The late opposition's month while it runs on `on` (CPC 1416 al. 2), for the deadlines shown and the queue. */
+export function lateOppositionDeadline(
+  facts: ProcedureFacts,
+  on: IsoDate,
+  calendar: JudicialCalendar,
+): Deadline | null {
+  if (facts.lateOppositionFrom === null || !LATE_OPPOSABLE.includes(facts.state)) return null;
+  const end = deadlineOn('late_opposition', facts.lateOppositionFrom, calendar);
+  return compareDates(on, end) <= 0 ? { kind: 'late_opposition', on: end } : null;
+}
+
+const LATE_OPPOSABLE: readonly State[] = TRANSITIONS.opposition_filed.from.filter((state) => state !== 'served');
+
+/** The day a late opposition's month starts, if this step starts it: the first act in person or asset freeze. */
+function lateOppositionStart(facts: ProcedureFacts, step: StepInput): IsoDate | null {
+  if (facts.servedInPerson !== false || facts.lateOppositionFrom !== null) return facts.lateOppositionFrom;
+  const freezes = step.kind === 'bank_seized' || step.kind === 'wage_pv_served';
+  return step.kind === 'act_served_in_person' || freezes ? step.occurredOn : null;
 }
 
 /** The procedure after an allowed step (throws on a refused one: call `refuseStep` first). */
@@ -240,10 +302,13 @@ export function applyStep(
   const refusal = refuseStep(facts, step, today, calendar);
   if (refusal) throw new Error(`applyStep: ${step.kind} refused in ${facts.state}: ${refusal}`);
   const transition: Transition = TRANSITIONS[step.kind];
-  if (transition.to === 'stay') return facts;
+  const lateOppositionFrom = lateOppositionStart(facts, step);
+  if (transition.to === 'stay') return { ...facts, lateOppositionFrom };
   const titled = transition.title === true;
   return {
     ...facts,
+    servedInPerson: step.kind === 'served' ? (step.inPerson ?? true) : facts.servedInPerson,
+    lateOppositionFrom,
     state: transition.to,
     stateSince: step.occurredOn,
     titleObtainedOn: titled ? step.occurredOn : facts.titleObtainedOn,

@@ -1018,12 +1018,14 @@ export interface JudicialProcedures {
   debtor_id: string;
   file_not_before: string | null;
   id: Generated<string>;
+  late_opposition_from: string | null;
   opened_at: Timestamp;
   opened_by: string;
   outcome: JudicialProceduresOutcome | null;
   partner_id: string | null;
   review_id: string | null;
   route: JudicialProceduresRoute;
+  served_in_person: boolean | null;
   state: JudicialProceduresState;
   state_since: string;
   title_expires_on: string | null;

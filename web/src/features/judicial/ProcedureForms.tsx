@@ -106,6 +106,7 @@ export function StepForm(props: { caseId: string; procedure: ProcedureView; onDo
   const [occurredOn, setOccurredOn] = useState(() => browserToday());
   const [reportedBy, setReportedBy] = useState<'agency' | 'partner'>('agency');
   const [outcome, setOutcome] = useState<Outcome>('paid');
+  const [service, setService] = useState<'in_person' | 'not_in_person'>('in_person');
   const [note, setNote] = useState('');
   if (!kind) return <p className="hint">{t('judicialProcedure.step.none')}</p>;
   const send = () =>
@@ -117,6 +118,7 @@ export function StepForm(props: { caseId: string; procedure: ProcedureView; onDo
           reportedBy,
           note: note.trim(),
           ...(kind === 'procedure_ended' ? { outcome } : {}),
+          ...(kind === 'served' ? { inPerson: service === 'in_person' } : {}),
         });
         setNote('');
         return (t) => t('judicialProcedure.step.done');
@@ -160,6 +162,17 @@ export function StepForm(props: { caseId: string; procedure: ProcedureView; onDo
           values={END_OUTCOMES}
           value={outcome}
           onChange={setOutcome}
+        />
+      ) : null}
+      {kind === 'served' ? (
+        <CodeSelect
+          id="procedure-step-service"
+          label={t('judicialProcedure.step.service')}
+          group="judicialProcedure.services"
+          values={['in_person', 'not_in_person'] as const}
+          value={service}
+          onChange={setService}
+          wide
         />
       ) : null}
       <NoteField id="procedure-step-note" label={t('judicialProcedure.step.note')} value={note} onChange={setNote} />

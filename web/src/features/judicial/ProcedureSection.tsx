@@ -141,6 +141,16 @@ function ProcedureFacts({ procedure }: { procedure: ProcedureView }) {
         ...(procedure.fileNotBefore
           ? [{ label: t('judicialProcedure.facts.fileNotBefore'), value: format.date(procedure.fileNotBefore) }]
           : []),
+        ...(procedure.servedInPerson === null
+          ? []
+          : [
+              {
+                label: t('judicialProcedure.facts.service'),
+                value: procedure.servedInPerson
+                  ? labelOf(t, 'judicialProcedure.services', 'in_person')
+                  : t('judicialProcedure.facts.notInPerson'),
+              },
+            ]),
         ...(procedure.partnerName
           ? [{ label: t('judicialProcedure.facts.partner'), value: procedure.partnerName }]
           : []),

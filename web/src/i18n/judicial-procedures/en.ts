@@ -53,6 +53,7 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
     ordonnance_lapsed: 'Order void (not served within 6 months)',
     opposition_filed: 'Opposition made',
     opposition_window_closed: 'Opposition period over without opposition',
+    act_served_in_person: 'First act served in person',
     judgment_for_creditor: 'Judgment for the creditor',
     judgment_against_creditor: 'Judgment against the creditor',
     bank_seized: 'Bank seizure made',
@@ -113,6 +114,7 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
     seizure_follow_up: 'Follow-up of the seizure',
     contest_follow_up: 'Follow-up of the contest',
     title_life: 'End of the title (L111-4)',
+    late_opposition: 'Late opposition (CPC 1416 para. 2)',
   },
   outcomes: {
     paid: 'Paid',
@@ -135,6 +137,9 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
   chargeable: { debtor: 'Debtor', creditor: 'Creditor' },
   reporters: { agency: 'Agency', partner: 'Partner' },
   facts: {
+    service: 'Service',
+    notInPerson:
+      'Not in person: an opposition stays possible for a month after the first act served in person or the first seizure (CPC 1416 para. 2)',
     partner: 'Partner',
     route: 'Route',
     state: 'State',
@@ -173,12 +178,17 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
     submit: 'Open the procedure',
     done: 'Procedure opened.',
   },
+  services: {
+    in_person: 'In person',
+    not_in_person: 'Not in person (at home, at the office, by report)',
+  },
   step: {
     heading: 'Record a step',
     kind: 'Step',
     occurredOn: 'Day of the act',
     reportedBy: 'Source',
     outcome: 'Outcome',
+    service: 'Service',
     note: 'Note',
     submit: 'Record the step',
     done: 'Step recorded.',

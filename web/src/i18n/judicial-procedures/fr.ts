@@ -49,6 +49,7 @@ export const judicialProcedureFr = {
     ordonnance_lapsed: 'Ordonnance non avenue (non signifiée en 6 mois)',
     opposition_filed: 'Opposition formée',
     opposition_window_closed: 'Délai d’opposition expiré sans opposition',
+    act_served_in_person: 'Premier acte signifié à personne',
     judgment_for_creditor: 'Jugement favorable',
     judgment_against_creditor: 'Jugement défavorable',
     bank_seized: 'Saisie-attribution pratiquée',
@@ -109,6 +110,7 @@ export const judicialProcedureFr = {
     seizure_follow_up: 'Suivi de la saisie',
     contest_follow_up: 'Suivi de la contestation',
     title_life: 'Fin du titre (L111-4)',
+    late_opposition: 'Opposition tardive (CPC 1416 al. 2)',
   },
   outcomes: {
     paid: 'Payé',
@@ -131,6 +133,9 @@ export const judicialProcedureFr = {
   chargeable: { debtor: 'Débiteur', creditor: 'Créancier' },
   reporters: { agency: 'Agence', partner: 'Partenaire' },
   facts: {
+    service: 'Signification',
+    notInPerson:
+      'Pas à personne : une opposition reste possible un mois après le premier acte signifié à personne ou la première saisie (CPC 1416 al. 2)',
     partner: 'Partenaire',
     route: 'Voie',
     state: 'État',
@@ -169,12 +174,17 @@ export const judicialProcedureFr = {
     submit: 'Ouvrir la procédure',
     done: 'Procédure ouverte.',
   },
+  services: {
+    in_person: 'À personne',
+    not_in_person: 'Pas à personne (domicile, étude, procès-verbal)',
+  },
   step: {
     heading: 'Enregistrer une étape',
     kind: 'Étape',
     occurredOn: 'Date de l’acte',
     reportedBy: 'Source',
     outcome: 'Issue',
+    service: 'Signification',
     note: 'Note',
     submit: 'Enregistrer l’étape',
     done: 'Étape enregistrée.',

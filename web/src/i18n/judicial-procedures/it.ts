@@ -53,6 +53,7 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
     ordonnance_lapsed: 'Ingiunzione inefficace (non notificata in 6 mesi)',
     opposition_filed: 'Opposizione proposta',
     opposition_window_closed: 'Termine di opposizione scaduto senza opposizione',
+    act_served_in_person: 'Primo atto notificato a mani proprie',
     judgment_for_creditor: 'Sentenza favorevole',
     judgment_against_creditor: 'Sentenza sfavorevole',
     bank_seized: 'Pignoramento presso la banca eseguito',
@@ -113,6 +114,7 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
     seizure_follow_up: 'Seguito del pignoramento',
     contest_follow_up: 'Seguito della contestazione',
     title_life: 'Fine del titolo (L111-4)',
+    late_opposition: 'Opposizione tardiva (CPC 1416 c. 2)',
   },
   outcomes: {
     paid: 'Pagato',
@@ -135,6 +137,9 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
   chargeable: { debtor: 'Debitore', creditor: 'Creditore' },
   reporters: { agency: 'Agenzia', partner: 'Partner' },
   facts: {
+    service: 'Notificazione',
+    notInPerson:
+      'Non a mani proprie: un’opposizione resta possibile per un mese dal primo atto notificato a mani proprie o dal primo pignoramento (CPC 1416 c. 2)',
     partner: 'Partner',
     route: 'Via',
     state: 'Stato',
@@ -173,12 +178,17 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
     submit: 'Aprire la procedura',
     done: 'Procedura aperta.',
   },
+  services: {
+    in_person: 'A mani proprie',
+    not_in_person: 'Non a mani proprie (domicilio, studio, verbale)',
+  },
   step: {
     heading: 'Registrare una fase',
     kind: 'Fase',
     occurredOn: 'Data dell’atto',
     reportedBy: 'Fonte',
     outcome: 'Esito',
+    service: 'Notificazione',
     note: 'Nota',
     submit: 'Registrare la fase',
     done: 'Fase registrata.',
