@@ -199,6 +199,22 @@ export const judicialProcedureFr = {
     submit: 'Enregistrer le paiement',
     done: 'Paiement enregistré et imputé.',
   },
+  reports: {
+    heading: 'Comptes rendus du partenaire',
+    caption: 'Comptes rendus du partenaire à traiter',
+    column: { kind: 'Nature', what: 'Contenu', day: 'Date', received: 'Reçu le', actions: 'Actions' },
+    kinds: { step: 'Étape', payment: 'Paiement' },
+    apply: 'Appliquer',
+    applyLabel: 'Appliquer : {{what}}',
+    applied: 'Compte rendu appliqué : il figure dans les étapes de la procédure.',
+    reject: 'Rejeter',
+    rejectLabel: 'Rejeter : {{what}}',
+    rejectHeading: 'Rejeter le compte rendu : {{what}}',
+    reason: 'Motif',
+    reasonHint: 'Le partenaire lit ce motif en retour.',
+    rejectSubmit: 'Rejeter le compte rendu',
+    rejected: 'Compte rendu rejeté ; le partenaire lira le motif.',
+  },
   queue: {
     title: 'File judiciaire',
     intro: 'Les dossiers au pôle judiciaire, par prochaine échéance ; ceux sans procédure d’abord, à ouvrir.',
@@ -243,5 +259,8 @@ export const judicialProcedureProblemsFr = {
     cost_no_open_claim:
       'Toutes les créances du dossier sont soldées ou rappelées : un frais à la charge du débiteur doit s’ajouter à une créance ouverte. Mettez-le à la charge du créancier, ou rouvrez d’abord la créance.',
     title_in_future: 'Le titre est daté d’après aujourd’hui.',
+  },
+  judicial_partner_report: {
+    decided: 'Ce compte rendu a déjà été traité. Rechargez la page.',
   },
 };
