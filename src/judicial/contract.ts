@@ -284,6 +284,7 @@ export const procedureQueueSchema = z.object({
         nextSchema,
         z.object({ action: z.literal('open_procedure'), dueOn: z.string(), deadline: z.null() }),
       ]),
+      partnerReports: z.number().int().describe("the partner's reports waiting to be applied or rejected"),
     }),
   ),
   total: z.number().int(),

@@ -168,6 +168,8 @@ describe.each(ENGINES)('the partner API on %s', (engine) => {
     ]);
     const bell = (await as(t.app, judicial)('GET', '/api/v1/notifications')).json();
     expect(bell.items).toContainEqual(expect.objectContaining({ kind: 'partner_report', id: first.json().id }));
+    const queue = (await as(t.app, judicial)('GET', '/api/v1/judicial/procedures/queue')).json();
+    expect(queue.items.find((item: { caseId: string }) => item.caseId === caseId).partnerReports).toBe(1);
     const creditor = (await as(t.app, horizon)('GET', `/api/v1/cases/${caseId}/judicial-procedure`)).json();
     expect(creditor.procedure.partnerReports).toBeNull();
     expect((await partner(keyB, 'GET', `/api/partner/v1/reports/${first.json().id}`)).statusCode).toBe(404);

@@ -235,6 +235,8 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
       due: 'Due',
     },
     toOpen: 'To open',
+    partnerReports_one: '1 report from the partner to decide',
+    partnerReports_other: '{{count}} reports from the partner to decide',
   },
 };
 

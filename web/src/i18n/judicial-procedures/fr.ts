@@ -231,6 +231,8 @@ export const judicialProcedureFr = {
       due: 'Échéance',
     },
     toOpen: 'À ouvrir',
+    partnerReports_one: '1 compte rendu du partenaire à traiter',
+    partnerReports_other: '{{count}} comptes rendus du partenaire à traiter',
   },
 };
 

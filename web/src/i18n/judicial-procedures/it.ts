@@ -235,6 +235,8 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
       due: 'Scadenza',
     },
     toOpen: 'Da aprire',
+    partnerReports_one: '1 resoconto del partner da decidere',
+    partnerReports_other: '{{count}} resoconti del partner da decidere',
   },
 };
 
