@@ -33,6 +33,8 @@ import { overindebtednessRoutes } from '../overindebtedness/routes.js';
 import { judicialProcedureRoutes } from '../judicial/procedure-routes.js';
 import { handoffRoutes } from '../judicial/handoff-routes.js';
 import { legalFigureRoutes } from '../legal-figures/routes.js';
+import { partnerInboxRoutes } from '../judicial/partner-inbox-routes.js';
+import { partnerApiRoutes } from '../judicial/partner-api-routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -67,6 +69,8 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   judicialProcedureRoutes,
   legalFigureRoutes,
   handoffRoutes,
+  partnerInboxRoutes,
+  partnerApiRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -396,6 +396,25 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/judicial-partners/00000000-0000-4000-8000-000000000000',
     payload: () => ({ firmName: 'Probe', kind: 'lawyer', address: 'Lyon', channel: 'post', area: 'Lyon' }),
   },
+  // A partner's keys; allowed roles get 404: no such partner, no such key, no such report.
+  'GET /api/v1/judicial-partners/:id/keys': {
+    url: () => '/api/v1/judicial-partners/00000000-0000-4000-8000-000000000000/keys',
+  },
+  'POST /api/v1/judicial-partners/:id/keys': {
+    url: () => '/api/v1/judicial-partners/00000000-0000-4000-8000-000000000000/keys',
+    payload: () => ({ label: 'Probe' }),
+  },
+  'POST /api/v1/judicial-partners/:id/keys/:keyId/revoke': {
+    url: () =>
+      '/api/v1/judicial-partners/00000000-0000-4000-8000-000000000000/keys/00000000-0000-4000-8000-000000000000/revoke',
+  },
+  'POST /api/v1/judicial/partner-reports/:id/apply': {
+    url: () => '/api/v1/judicial/partner-reports/00000000-0000-4000-8000-000000000000/apply',
+  },
+  'POST /api/v1/judicial/partner-reports/:id/reject': {
+    url: () => '/api/v1/judicial/partner-reports/00000000-0000-4000-8000-000000000000/reject',
+    payload: () => ({ reason: 'Probe of the permission matrix' }),
+  },
   'GET /api/v1/cases/:id/handoffs': { url: (ids) => `/api/v1/cases/${ids.caseId}/handoffs` },
   'POST /api/v1/cases/:id/handoffs': { url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/handoffs' },
   'GET /api/v1/handoffs/:id/json': { url: () => '/api/v1/handoffs/00000000-0000-4000-8000-000000000000/json' },

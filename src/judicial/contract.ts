@@ -6,6 +6,9 @@ import { CHARGEABLE_TO, COST_KINDS } from './core/costs.js';
 import { DEADLINE_KINDS } from './core/procedure-deadlines.js';
 import { NEXT_ACTIONS } from './core/procedure-next.js';
 import { END_OUTCOMES, OUTCOMES, ROUTES, STATES, STEP_KINDS, type StepKind } from './core/procedure.js';
+import { PARTNER_STEP_KINDS, partnerReportSchema } from './core/partner-api.js';
+
+export * from './core/partner-api.js';
 
 export { ESCALATION_BLOCKS, JUDICIAL_ROUTES, REVIEW_DECISIONS };
 export type { EscalationBlock, ReviewDecision } from './core/review.js';
@@ -263,6 +266,8 @@ export const procedureSchema = z.object({
   steps: z.array(stepSchema).nullable(),
   costs: z.array(costSchema).nullable(),
   costTotals: z.object({ debtorCents: z.number().int(), creditorCents: z.number().int() }).nullable(),
+  /** The partner's reports waiting for a person (the partner API's inbox), oldest first; null for a creditor user. */
+  partnerReports: z.array(partnerReportSchema).nullable(),
 });
 export const caseProcedureSchema = z.object({
   procedure: procedureSchema.nullable(),
@@ -285,11 +290,42 @@ export const procedureQueueSchema = z.object({
         nextSchema,
         z.object({ action: z.literal('open_procedure'), dueOn: z.string(), deadline: z.null() }),
       ]),
+      partnerReports: z.number().int().describe("the partner's reports waiting to be applied or rejected"),
     }),
   ),
   total: z.number().int(),
 });
 
+const reportId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .describe("the partner's own id of the report: posting it again answers the same report");
+/** A partner's report (the partner API): a step it says happened, or a payment it collected and passed on. */
+export const partnerReportBody = z.discriminatedUnion('kind', [
+  z.strictObject({
+    externalId: reportId,
+    kind: z.literal('step'),
+    stepKind: z.enum(PARTNER_STEP_KINDS),
+    occurredOn: calendarDate.describe('the day of the act (a service, a seizure, a judgment…)'),
+    inPerson: z
+      .boolean()
+      .optional()
+      .describe('served only: to the debtor in person (the default) or not; not in person, CPC 1416 al. 2 applies'),
+    note,
+  }),
+  z.strictObject({
+    externalId: reportId,
+    kind: z.literal('payment'),
+    amountCents: z.number().int().positive().max(1_000_000_000).describe('what the partner passed on, in cents'),
+    receivedOn: calendarDate.describe('the day the transfer was sent to the agency'),
+    reference: z.string().trim().min(1).max(140).describe("the transfer's reference"),
+    note,
+  }),
+]);
+
+export type PartnerReportBody = z.infer<typeof partnerReportBody>;
 export type OpenProcedureBody = z.infer<typeof openProcedureBody>;
 export type ProcedureStepBody = z.infer<typeof procedureStepBody>;
 export type ProcedureCostBody = z.infer<typeof procedureCostBody>;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { agencyToday, compareDates } from '../platform/calendar/index.js';
@@ -12,7 +13,8 @@ export const QUEUE_LIMIT = 200;
 
 /**
  * The judicial team's queue: every open case at the judicial stage with its procedure's next action, ordered by the
- * day it is due; the cases without a procedure come first, "to open" (the oldest at the stage first).
+ * day it is due; the cases without a procedure come first, "to open" (the oldest at the stage first). Each says how
+ * many of its partner's reports wait to be applied or rejected.
  */
 export async function procedureQueue(deps: Deps, actor: Actor): Promise<ProcedureQueue> {
   const today = agencyToday(deps.now(), deps.config);
@@ -33,6 +35,9 @@ export async function procedureQueue(deps: Deps, actor: Actor): Promise<Procedur
       'd.last_name',
       'd.company_name',
       'k.name as creditor_name',
+      sql<number>`(select count(*) from judicial_partner_reports r where r.case_id = c.id and r.status = 'pending')`.as(
+        'pending_reports',
+      ),
     ])
     .where('c.stage', '=', 'judicial')
     .where('c.status', '=', 'open')
@@ -47,6 +52,7 @@ export async function procedureQueue(deps: Deps, actor: Actor): Promise<Procedur
       creditorName: row.creditor_name,
       balanceCents: Number(row.balance_cents),
       currency: row.currency,
+      partnerReports: Number(row.pending_reports),
     };
     if (row.id === null) {
       const next = { action: 'open_procedure' as const, dueOn: today, deadline: null };

@@ -22,7 +22,7 @@ const answers = { 200: procedureSchema, ...problemResponses(400, 401, 403, 404, 
 /**
  * A case's judicial procedure (REGULATION §11): its route, dated steps with their deadlines, costs and the payments
  * the partner collected; and the judicial team's queue. A partner's update is entered by a person of the agency
- * (`reportedBy: partner`): Accord has no API key for partners.
+ * (`reportedBy: partner`), or posted by the partner through the partner API and applied from the inbox.
  */
 export function judicialProcedureRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -221,51 +221,61 @@ export async function recordProcedureStep(
   body: ProcedureStepBody,
   requestId: string | null = null,
 ): Promise<ProcedureView> {
+  return deps.db.transaction().execute(async (trx) => {
+    await recordProcedureStepIn(trx, deps, actor, caseId, body, requestId);
+    return (await loadProcedureView(trx, actor, caseId, agencyToday(deps.now(), deps.config)))!;
+  });
+}
+
+/**
+ * The step in the caller's transaction (the case and procedure locked, the refusal a 409 with the procedure's code, the
+ * timeline's line and the audit entry written): answers the step's id.
+ */
+export async function recordProcedureStepIn(
+  trx: Transaction<DB>,
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  body: ProcedureStepBody,
+  requestId: string | null,
+): Promise<{ stepId: string }> {
   const now = deps.now();
   const today = agencyToday(now, deps.config);
-  return deps.db.transaction().execute(async (trx) => {
-    const { found, procedure } = await lockProcedure(trx, actor, caseId);
-    const facts = factsOf(procedure);
-    const calendar = await judicialCalendar(trx);
-    const step = { kind: body.kind, occurredOn: body.occurredOn, outcome: body.outcome, inPerson: body.inPerson };
-    refuse(refuseStep(facts, step, today, calendar));
-    const next = applyStep(facts, step, today, calendar);
-    await saveFacts(trx, procedure, next, now, calendar);
-    const deadline = next.state === facts.state ? null : firstDeadline(next, calendar);
-    const stepId = await insertStep(trx, actor, now, {
-      procedureId: procedure.id,
-      kind: body.kind,
-      occurredOn: body.occurredOn,
-      fromState: facts.state,
-      toState: next.state,
-      deadline,
-      reportedBy: body.reportedBy,
-      note: body.note,
-    });
-    await appendProcedureLine(trx, {
-      caseId,
-      debtorId: found.debtor_id,
-      actor,
-      at: now,
-      summary: stepText({ ...body, next, deadline }),
-      data: { procedureId: procedure.id, stepId },
-    });
-    const after = {
-      procedureId: procedure.id,
-      kind: body.kind,
-      from: facts.state,
-      to: next.state,
-      by: body.reportedBy,
-    };
-    await audit(
-      trx,
-      actor,
-      { action: 'judicial_procedure.step_recorded', caseId, creditorId: found.creditor_id, after },
-      now,
-      requestId,
-    );
-    return (await loadProcedureView(trx, actor, caseId, today))!;
+  const { found, procedure } = await lockProcedure(trx, actor, caseId);
+  const facts = factsOf(procedure);
+  const calendar = await judicialCalendar(trx);
+  const step = { kind: body.kind, occurredOn: body.occurredOn, outcome: body.outcome, inPerson: body.inPerson };
+  refuse(refuseStep(facts, step, today, calendar));
+  const next = applyStep(facts, step, today, calendar);
+  await saveFacts(trx, procedure, next, now, calendar);
+  const deadline = next.state === facts.state ? null : firstDeadline(next, calendar);
+  const stepId = await insertStep(trx, actor, now, {
+    procedureId: procedure.id,
+    kind: body.kind,
+    occurredOn: body.occurredOn,
+    fromState: facts.state,
+    toState: next.state,
+    deadline,
+    reportedBy: body.reportedBy,
+    note: body.note,
   });
+  await appendProcedureLine(trx, {
+    caseId,
+    debtorId: found.debtor_id,
+    actor,
+    at: now,
+    summary: stepText({ ...body, next, deadline }),
+    data: { procedureId: procedure.id, stepId },
+  });
+  const after = { procedureId: procedure.id, kind: body.kind, from: facts.state, to: next.state, by: body.reportedBy };
+  await audit(
+    trx,
+    actor,
+    { action: 'judicial_procedure.step_recorded', caseId, creditorId: found.creditor_id, after },
+    now,
+    requestId,
+  );
+  return { stepId };
 }
 
 /**
@@ -280,6 +290,24 @@ export async function recordPartnerPayment(
   body: PartnerPaymentBody,
   requestId: string | null = null,
 ): Promise<ProcedureView> {
+  return deps.db.transaction().execute(async (trx) => {
+    await recordPartnerPaymentIn(trx, deps, actor, caseId, body, requestId);
+    return (await loadProcedureView(trx, actor, caseId, agencyToday(deps.now(), deps.config)))!;
+  });
+}
+
+/**
+ * The partner's payment in the caller's transaction: answers the payment's id and the step naming it (null on a
+ * replay of the same key, which records nothing new).
+ */
+export async function recordPartnerPaymentIn(
+  trx: Transaction<DB>,
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  body: PartnerPaymentBody,
+  requestId: string | null,
+): Promise<{ paymentId: string; stepId: string | null }> {
   const now = deps.now();
   const today = agencyToday(now, deps.config);
   const request = paymentRequest(
@@ -293,45 +321,42 @@ export async function recordPartnerPayment(
     },
     { idempotencyKey: `judicial-partner:${body.paymentKey}`, source: 'web' },
   );
-  return deps.db.transaction().execute(async (trx) => {
-    const { found, procedure } = await lockProcedure(trx, actor, caseId);
-    const facts = factsOf(procedure);
-    const calendar = await judicialCalendar(trx);
-    refuse(refuseStep(facts, { kind: 'partner_payment', occurredOn: body.receivedOn }, today, calendar));
-    const [outcome] = await recordPaymentsIn(trx, deps, actor, [request], requestId);
-    if (outcome!.kind === 'refused') throw outcome!.error;
-    if (!outcome!.replayed) {
-      const stepId = await insertStep(trx, actor, now, {
-        procedureId: procedure.id,
-        kind: 'partner_payment',
-        occurredOn: body.receivedOn,
-        fromState: facts.state,
-        toState: facts.state,
-        deadline: null,
-        reportedBy: 'partner',
-        note: body.note,
-        paymentId: outcome!.paymentId,
-      });
-      const payment = { id: outcome!.paymentId, amountCents: body.amountCents, receivedOn: body.receivedOn };
-      const fee = await chargeCollectionFee(trx, actor, procedure, payment, now);
-      const feeCents = fee?.amountCents ?? 0;
-      await appendProcedureLine(trx, {
-        caseId,
-        debtorId: found.debtor_id,
-        actor,
-        at: now,
-        summary: partnerPaymentText(body.amountCents, body.receivedOn, feeCents),
-        data: { procedureId: procedure.id, stepId, paymentId: payment.id, costId: fee?.costId ?? null },
-      });
-      const after = { procedureId: procedure.id, paymentId: payment.id, amountCents: body.amountCents, feeCents };
-      await audit(
-        trx,
-        actor,
-        { action: 'judicial_procedure.partner_payment_recorded', caseId, creditorId: found.creditor_id, after },
-        now,
-        requestId,
-      );
-    }
-    return (await loadProcedureView(trx, actor, caseId, today))!;
+  const { found, procedure } = await lockProcedure(trx, actor, caseId);
+  const facts = factsOf(procedure);
+  const calendar = await judicialCalendar(trx);
+  refuse(refuseStep(facts, { kind: 'partner_payment', occurredOn: body.receivedOn }, today, calendar));
+  const [outcome] = await recordPaymentsIn(trx, deps, actor, [request], requestId);
+  if (outcome!.kind === 'refused') throw outcome!.error;
+  if (outcome!.replayed) return { paymentId: outcome!.paymentId, stepId: null };
+  const stepId = await insertStep(trx, actor, now, {
+    procedureId: procedure.id,
+    kind: 'partner_payment',
+    occurredOn: body.receivedOn,
+    fromState: facts.state,
+    toState: facts.state,
+    deadline: null,
+    reportedBy: 'partner',
+    note: body.note,
+    paymentId: outcome!.paymentId,
   });
+  const payment = { id: outcome!.paymentId, amountCents: body.amountCents, receivedOn: body.receivedOn };
+  const fee = await chargeCollectionFee(trx, actor, procedure, payment, now);
+  const feeCents = fee?.amountCents ?? 0;
+  await appendProcedureLine(trx, {
+    caseId,
+    debtorId: found.debtor_id,
+    actor,
+    at: now,
+    summary: partnerPaymentText(body.amountCents, body.receivedOn, feeCents),
+    data: { procedureId: procedure.id, stepId, paymentId: payment.id, costId: fee?.costId ?? null },
+  });
+  const after = { procedureId: procedure.id, paymentId: payment.id, amountCents: body.amountCents, feeCents };
+  await audit(
+    trx,
+    actor,
+    { action: 'judicial_procedure.partner_payment_recorded', caseId, creditorId: found.creditor_id, after },
+    now,
+    requestId,
+  );
+  return { paymentId: payment.id, stepId };
 }

@@ -18,6 +18,7 @@ import {
   type StepKind,
 } from './core/procedure.js';
 import { factsOf, judicialCalendar, reviewChoice } from './procedure-facts.js';
+import { pendingReports } from './partner-reports.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -71,9 +72,10 @@ export async function loadProcedureView(
     steps: null,
     costs: null,
     costTotals: null,
+    partnerReports: null,
   };
   if (creditorScope(actor) !== null) return view;
-  const [steps, costs, partner] = await Promise.all([
+  const [steps, costs, partner, reports] = await Promise.all([
     db
       .selectFrom('judicial_procedure_steps')
       .selectAll()
@@ -93,6 +95,7 @@ export async function loadProcedureView(
     row.partner_id
       ? db.selectFrom('judicial_partners').select('firm_name').where('id', '=', row.partner_id).executeTakeFirst()
       : undefined,
+    pendingReports(db, row.id),
   ]);
   const costLines = costs.map((cost) => ({
     id: cost.id,
@@ -124,5 +127,6 @@ export async function loadProcedureView(
     })),
     costs: costLines,
     costTotals: costTotals(costLines),
+    partnerReports: reports,
   };
 }

@@ -145,6 +145,28 @@ const READERS: Record<NotificationSource, Reader> = {
     ]);
     return mergeWaiting([group(callbacks), group(tasks)]);
   },
+  partner_reports: async (db, actor) =>
+    group(
+      await db
+        .selectFrom('judicial_partner_reports as r')
+        .innerJoin('cases as c', 'c.id', 'r.case_id')
+        .innerJoin('judicial_partners as p', 'p.id', 'r.partner_id')
+        .select([
+          sql.lit<NotificationKind>('partner_report').as('kind'),
+          'r.id',
+          'r.received_at as at',
+          'c.id as caseId',
+          'c.reference as caseReference',
+          'p.firm_name as subject',
+          sql<null>`null`.as('taskKind'),
+          totalOver,
+        ])
+        .where('r.status', '=', 'pending')
+        .where(withinScope(actor, 'c.creditor_id'))
+        .orderBy('r.received_at')
+        .limit(NOTIFICATION_LIST_MAX)
+        .execute(),
+    ),
 };
 
 /**

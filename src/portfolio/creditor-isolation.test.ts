@@ -114,7 +114,13 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
 
     // Énergie Rhône reads the procedure's state, never its acts, partner or costs; its own handoff file.
     const procedure = (await as(t.app, energie)('GET', `/api/v1/cases/${kase.id}/judicial-procedure`)).json();
-    expect(procedure.procedure).toMatchObject({ state: 'requete_to_file', steps: null, costs: null, partnerId: null });
+    expect(procedure.procedure).toMatchObject({
+      state: 'requete_to_file',
+      steps: null,
+      costs: null,
+      partnerId: null,
+      partnerReports: null,
+    });
     expect(JSON.stringify(procedure)).not.toContain('Note interne');
     expect((await as(t.app, energie)('GET', `/api/v1/handoffs/${handoffId}/json`)).statusCode).toBe(200);
     // Banque Horizon reads nothing of it: the file, its PDF, the procedure, as if none existed.
@@ -158,6 +164,20 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect((await as(t.app, horizon)('GET', '/api/v1/mediators')).statusCode).toBe(403);
     // Nor the agency's judicial partners (its address book of commissaires and lawyers).
     expect((await as(t.app, horizon)('GET', '/api/v1/judicial-partners')).statusCode).toBe(403);
+    // Nor their API keys, nor the partner reports' inbox (applied or rejected by the judicial team).
+    const partner = '00000000-0000-4000-8000-000000000000';
+    expect((await as(t.app, horizon)('GET', `/api/v1/judicial-partners/${partner}/keys`)).statusCode).toBe(403);
+    const key = await as(t.app, horizon)('POST', `/api/v1/judicial-partners/${partner}/keys`, { label: 'Mine' });
+    expect(key.statusCode).toBe(403);
+    const report = await t.deps.db.selectFrom('judicial_partner_reports').select('id').executeTakeFirst();
+    const reportId = report?.id ?? partner;
+    expect((await as(t.app, horizon)('POST', `/api/v1/judicial/partner-reports/${reportId}/apply`)).statusCode).toBe(
+      403,
+    );
+    const reject = await as(t.app, horizon)('POST', `/api/v1/judicial/partner-reports/${reportId}/reject`, {
+      reason: 'Not mine to say',
+    });
+    expect(reject.statusCode).toBe(403);
     const preview = await as(t.app, horizon)('POST', '/api/v1/strategies/previews', { segments: [] });
     expect(preview.statusCode).toBe(403);
     // Nor the judicial review queue, which lists every creditor's cases.

@@ -5,7 +5,13 @@ import type { Role } from '../../identity/core/roles.js';
  * What may be waiting for a person, each source read only for the roles that can act on it: the permission of the
  * page where it is done (approving a plan, deciding an access request, closing a review, working the team's cases).
  */
-export const NOTIFICATION_SOURCES = ['plan_approvals', 'access_requests', 'case_reviews', 'team_work'] as const;
+export const NOTIFICATION_SOURCES = [
+  'plan_approvals',
+  'access_requests',
+  'case_reviews',
+  'team_work',
+  'partner_reports',
+] as const;
 export type NotificationSource = (typeof NOTIFICATION_SOURCES)[number];
 
 const PERMISSION_OF = {
@@ -13,6 +19,8 @@ const PERMISSION_OF = {
   access_requests: 'users.approve_access',
   case_reviews: 'plans.review',
   team_work: 'queues.work',
+  // A judicial partner's report (the partner API) waits for the judicial team to apply or reject it.
+  partner_reports: 'judicial_procedures.manage',
 } as const satisfies Record<NotificationSource, Parameters<typeof can>[1]>;
 
 export function sourcesFor(role: Role): NotificationSource[] {
@@ -29,6 +37,7 @@ export const NOTIFICATION_KINDS = [
   'review_broken_plan',
   'callback_due',
   'task_due',
+  'partner_report',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -162,6 +162,12 @@ export type JudicialHandoffsChannel = 'email' | 'portal' | 'post';
 
 export type JudicialHandoffsStatus = 'acknowledged' | 'built' | 'sent' | 'withdrawn';
 
+export type JudicialPartnerReportsKind = 'payment' | 'step';
+
+export type JudicialPartnerReportsStatus = 'applied' | 'pending' | 'rejected';
+
+export type JudicialPartnerReportsStepKind = 'act_served_in_person' | 'agreement_broken' | 'attribution_contested' | 'attribution_denounced' | 'attribution_lapsed' | 'attribution_released' | 'bank_seized' | 'contest_decided' | 'judgment_against_creditor' | 'judgment_for_creditor' | 'mediation_agreement' | 'mediation_failed' | 'mediation_started' | 'opposition_filed' | 'opposition_window_closed' | 'ordonnance_issued' | 'ordonnance_lapsed' | 'ordonnance_rejected' | 'partner_update' | 'psrpc_accepted' | 'psrpc_invitation_sent' | 'psrpc_no_answer' | 'psrpc_refused' | 'psrpc_title_issued' | 'requete_filed' | 'served' | 'title_expired' | 'wage_commandement_lapsed' | 'wage_commandement_served' | 'wage_contested' | 'wage_pv_served' | 'wage_seizure_ended';
+
 export type JudicialPartnersChannel = 'email' | 'portal' | 'post';
 
 export type JudicialPartnersKind = 'commissaire_de_justice' | 'lawyer';
@@ -994,6 +1000,43 @@ export interface JudicialHandoffs {
   withdrawn_by: string | null;
 }
 
+export interface JudicialPartnerKeys {
+  created_at: Timestamp;
+  created_by: string;
+  id: Generated<string>;
+  key_hash: string;
+  label: string;
+  last_used_at: Timestamp | null;
+  partner_id: string;
+  prefix: string;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+export interface JudicialPartnerReports {
+  amount_cents: number | null;
+  case_id: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  external_id: string;
+  id: Generated<string>;
+  in_person: boolean | null;
+  key_id: string;
+  kind: JudicialPartnerReportsKind;
+  note: Generated<string>;
+  occurred_on: string | null;
+  partner_id: string;
+  payment_id: string | null;
+  procedure_id: string;
+  received_at: Timestamp;
+  received_on: string | null;
+  reference: string | null;
+  rejection_reason: string | null;
+  status: Generated<JudicialPartnerReportsStatus>;
+  step_id: string | null;
+  step_kind: JudicialPartnerReportsStepKind | null;
+}
+
 export interface JudicialPartners {
   active: Generated<boolean>;
   address: string;
@@ -1588,6 +1631,8 @@ export interface DB {
   judicial_costs: JudicialCosts;
   judicial_fee_tables: JudicialFeeTables;
   judicial_handoffs: JudicialHandoffs;
+  judicial_partner_keys: JudicialPartnerKeys;
+  judicial_partner_reports: JudicialPartnerReports;
   judicial_partners: JudicialPartners;
   judicial_procedure_steps: JudicialProcedureSteps;
   judicial_procedures: JudicialProcedures;

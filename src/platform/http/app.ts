@@ -96,7 +96,14 @@ export async function createHttpApp(
           'with a stable `code`. Money is in integer cents.',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'accord_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'accord_session' },
+          bearerKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'an API key given by the agency (the partner API)',
+          },
+        },
       },
       security: [{ session: [] }],
     },

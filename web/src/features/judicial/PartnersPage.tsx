@@ -9,6 +9,7 @@ import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
+import { PartnerKeys } from './PartnerKeys.js';
 import {
   createPartner,
   getPartners,
@@ -34,6 +35,7 @@ export function PartnersPage() {
   const manage = can(me.role, 'judicial_partners.manage');
   const list = useLiveData((signal) => getPartners(false, signal), 'judicial-partners');
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [keysOf, setKeysOf] = useState<PartnerView | null>(null);
   const [notice, setNotice] = useState<Saying | null>(null);
   const toggle = useSubmit();
   const saved = (said: Saying) => {
@@ -90,10 +92,12 @@ export function PartnersPage() {
                 setEditing({ mode: 'edit', partner });
               }}
               onActive={(partner, active) => void setActive(partner, active)}
+              onKeys={(partner) => setKeysOf(partner)}
             />
           )
         }
       </AsyncContent>
+      {manage && keysOf ? <PartnerKeys key={keysOf.id} partner={keysOf} onClose={() => setKeysOf(null)} /> : null}
     </>
   );
 }
@@ -104,6 +108,7 @@ function PartnerTable(props: {
   busy: boolean;
   onEdit: (partner: PartnerView) => void;
   onActive: (partner: PartnerView, active: boolean) => void;
+  onKeys: (partner: PartnerView) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -148,6 +153,14 @@ function PartnerTable(props: {
                       onClick={() => props.onActive(row, !row.active)}
                     >
                       {t(row.active ? 'partners.deactivate' : 'partners.reactivate')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button secondary small"
+                      aria-label={t('partners.keys.openLabel', { firm: row.firmName })}
+                      onClick={() => props.onKeys(row)}
+                    >
+                      {t('partners.keys.open')}
                     </button>
                   </span>
                 ),

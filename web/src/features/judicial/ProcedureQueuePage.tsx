@@ -56,7 +56,16 @@ export function ProcedureQueuePage() {
                   },
                   {
                     header: t('judicialProcedure.queue.column.next'),
-                    cell: (row) => labelOf(t, 'judicialProcedure.next', row.next.action),
+                    cell: (row) => (
+                      <>
+                        {labelOf(t, 'judicialProcedure.next', row.next.action)}
+                        {row.partnerReports > 0 ? (
+                          <span className="small-block">
+                            {t('judicialProcedure.queue.partnerReports', { count: row.partnerReports })}
+                          </span>
+                        ) : null}
+                      </>
+                    ),
                   },
                   { header: t('judicialProcedure.queue.column.due'), cell: (row) => format.date(row.next.dueOn) },
                 ]}

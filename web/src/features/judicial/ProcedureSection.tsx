@@ -9,6 +9,7 @@ import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { getCaseProcedure, type ProcedureView } from './procedure-api.js';
 import { CostForm, OpenProcedureForm, PartnerPaymentForm, StepForm } from './ProcedureForms.js';
+import { PartnerReports } from './PartnerReports.js';
 
 type Step = NonNullable<ProcedureView['steps']>[number];
 type Translate = ReturnType<typeof useTranslation>['t'];
@@ -39,7 +40,8 @@ type Cost = NonNullable<ProcedureView['costs']>[number];
 /**
  * A case's judicial procedure on the case page (REGULATION §11): its route and state, the deadlines running, the next
  * action, which collection acts it permits today, its steps and costs; a judicial specialist opens it and records
- * its steps, costs and the payments the partner collected. A creditor user reads the state only.
+ * its steps, costs and the payments the partner collected, and applies or rejects the reports the partner posted
+ * through the partner API. A creditor user reads the state only.
  */
 export function ProcedureSection(props: {
   caseId: string;
@@ -65,6 +67,9 @@ export function ProcedureSection(props: {
           found === null ? null : found.procedure ? (
             <>
               <ProcedureFacts procedure={found.procedure} />
+              {found.procedure.partnerReports ? (
+                <PartnerReports reports={found.procedure.partnerReports} manage={manage} onDone={changed} />
+              ) : null}
               <DeadlinesTable procedure={found.procedure} />
               {found.procedure.steps ? <StepsTable steps={found.procedure.steps} /> : null}
               {found.procedure.costs ? <CostsTable procedure={found.procedure} /> : null}

@@ -4,6 +4,9 @@ import type {
   HandoffSendBody,
   HandoffView,
   PartnerBodyInput,
+  PartnerKeyCreated,
+  PartnerKeyList,
+  PartnerKeyView,
   PartnerList,
   PartnerView,
 } from '../../../../src/judicial/contract.js';
@@ -11,6 +14,7 @@ import { http } from '../../api/client.js';
 
 /** The handoff file and the judicial partners: the server's own types (src/judicial/contract.ts). */
 export type { HandoffList, HandoffView, PartnerList, PartnerView, PartnerBodyInput };
+export type { PartnerKeyCreated, PartnerKeyList, PartnerKeyView };
 export { PARTNER_CHANNELS, PARTNER_KINDS } from '../../../../src/judicial/contract.js';
 
 const partnersUrl = '/api/v1/judicial-partners';
@@ -22,6 +26,14 @@ export const getPartners = (active: boolean, signal?: AbortSignal) =>
 export const createPartner = (body: PartnerBodyInput) => http.post<PartnerView>(partnersUrl, body);
 export const updatePartner = (id: string, body: PartnerBodyInput) =>
   http.put<PartnerView>(`${partnersUrl}/${encodeURIComponent(id)}`, body);
+
+const keysUrl = (partnerId: string) => `${partnersUrl}/${encodeURIComponent(partnerId)}/keys`;
+export const getPartnerKeys = (partnerId: string, signal?: AbortSignal) =>
+  http.get<PartnerKeyList>(keysUrl(partnerId), undefined, signal);
+export const createPartnerKey = (partnerId: string, label: string) =>
+  http.post<PartnerKeyCreated>(keysUrl(partnerId), { label });
+export const revokePartnerKey = (partnerId: string, keyId: string) =>
+  http.post<PartnerKeyView>(`${keysUrl(partnerId)}/${encodeURIComponent(keyId)}/revoke`);
 
 export const getCaseHandoffs = (caseId: string, signal?: AbortSignal) =>
   http.get<HandoffList>(caseHandoffsUrl(caseId), undefined, signal);

@@ -33,6 +33,11 @@ export const recordCost = (
   body: Partial<ProcedureCostBody> & Pick<ProcedureCostBody, 'kind' | 'amountCents' | 'incurredOn'>,
 ) => http.post<ProcedureView>(`${procedureUrl(caseId)}/costs`, body);
 
+const reportUrl = (id: string) => `/api/v1/judicial/partner-reports/${encodeURIComponent(id)}`;
+export const applyPartnerReport = (id: string) => http.post<ProcedureView>(`${reportUrl(id)}/apply`);
+export const rejectPartnerReport = (id: string, reason: string) =>
+  http.post<ProcedureView>(`${reportUrl(id)}/reject`, { reason });
+
 export const recordPartnerPayment = (
   caseId: string,
   body: Partial<PartnerPaymentBody> & Omit<PartnerPaymentBody, 'note'>,

@@ -20,6 +20,7 @@ export function notificationHref(item: NotificationView): string {
       return '/case-reviews';
     case 'callback_due':
     case 'task_due':
+    case 'partner_report':
       return item.caseId ? `/cases/${item.caseId}` : '/workspace';
   }
 }

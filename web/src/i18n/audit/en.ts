@@ -161,6 +161,11 @@ export const auditTrailEn: typeof auditTrailFr = {
       document_recorded: "{{actor}} recorded the letter of an over-indebtedness procedure's step",
       claim_erased: '{{actor}} erased the claim of case {{case}} (personal recovery)',
     },
+    judicial_partner_report: {
+      received: '{{actor}} received a report from the judicial partner on case {{case}} (partner API)',
+      applied: '{{actor}} applied the judicial partner’s report on case {{case}}',
+      rejected: '{{actor}} rejected the judicial partner’s report on case {{case}}',
+    },
     judicial_procedure: {
       opened: '{{actor}} opened a judicial procedure on case {{case}}',
       step_recorded: '{{actor}} recorded a step of the judicial procedure of case {{case}}',
@@ -247,6 +252,10 @@ export const auditTrailEn: typeof auditTrailFr = {
       acknowledged:
         '{{actor}} recorded the partner’s acknowledgement of version {{version}} of the handoff file of case {{case}}',
       downloaded: '{{actor}} downloaded version {{version}} of the handoff file of case {{case}}',
+    },
+    judicial_partner_key: {
+      created: '{{actor}} created an API key for a judicial partner',
+      revoked: '{{actor}} revoked an API key of a judicial partner',
     },
     judicial_partner: {
       created: '{{actor}} added a judicial partner',

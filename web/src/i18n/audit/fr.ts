@@ -165,6 +165,11 @@ export const auditTrailFr = {
       document_recorded: '{{actor}} a enregistré le courrier d’une étape de la procédure de surendettement',
       claim_erased: '{{actor}} a effacé la créance du dossier {{case}} (rétablissement personnel)',
     },
+    judicial_partner_report: {
+      received: '{{actor}} a reçu un compte rendu du partenaire judiciaire sur le dossier {{case}} (API partenaire)',
+      applied: '{{actor}} a appliqué le compte rendu du partenaire judiciaire sur le dossier {{case}}',
+      rejected: '{{actor}} a rejeté le compte rendu du partenaire judiciaire sur le dossier {{case}}',
+    },
     judicial_procedure: {
       opened: '{{actor}} a ouvert une procédure judiciaire sur le dossier {{case}}',
       step_recorded: '{{actor}} a enregistré une étape de la procédure judiciaire du dossier {{case}}',
@@ -254,6 +259,10 @@ export const auditTrailFr = {
       acknowledged:
         '{{actor}} a enregistré l’accusé de réception de la version {{version}} du dossier de transmission du dossier {{case}}',
       downloaded: '{{actor}} a téléchargé la version {{version}} du dossier de transmission du dossier {{case}}',
+    },
+    judicial_partner_key: {
+      created: '{{actor}} a créé une clé d’API pour un partenaire judiciaire',
+      revoked: '{{actor}} a révoqué une clé d’API d’un partenaire judiciaire',
     },
     judicial_partner: {
       created: '{{actor}} a ajouté un partenaire judiciaire',

@@ -163,6 +163,11 @@ export const auditTrailIt: typeof auditTrailFr = {
       document_recorded: '{{actor}} ha registrato la lettera di una fase della procedura di sovraindebitamento',
       claim_erased: '{{actor}} ha cancellato il credito della pratica {{case}} (esdebitazione)',
     },
+    judicial_partner_report: {
+      received: '{{actor}} ha ricevuto un resoconto del partner giudiziario sulla pratica {{case}} (API partner)',
+      applied: '{{actor}} ha applicato il resoconto del partner giudiziario sulla pratica {{case}}',
+      rejected: '{{actor}} ha respinto il resoconto del partner giudiziario sulla pratica {{case}}',
+    },
     judicial_procedure: {
       opened: '{{actor}} ha aperto una procedura giudiziale sulla pratica {{case}}',
       step_recorded: '{{actor}} ha registrato una fase della procedura giudiziale della pratica {{case}}',
@@ -252,6 +257,10 @@ export const auditTrailIt: typeof auditTrailFr = {
       acknowledged:
         '{{actor}} ha registrato la ricevuta della versione {{version}} del fascicolo di trasmissione della pratica {{case}}',
       downloaded: '{{actor}} ha scaricato la versione {{version}} del fascicolo di trasmissione della pratica {{case}}',
+    },
+    judicial_partner_key: {
+      created: '{{actor}} ha creato una chiave API per un partner giudiziario',
+      revoked: '{{actor}} ha revocato una chiave API di un partner giudiziario',
     },
     judicial_partner: {
       created: '{{actor}} ha aggiunto un partner giudiziario',

@@ -213,6 +213,22 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
     submit: 'Record the payment',
     done: 'Payment recorded and allocated.',
   },
+  reports: {
+    heading: 'Reports from the partner',
+    caption: 'Reports from the partner to decide',
+    column: { kind: 'Kind', what: 'What', day: 'Day', received: 'Received', actions: 'Actions' },
+    kinds: { step: 'Step', payment: 'Payment' },
+    apply: 'Apply',
+    applyLabel: 'Apply: {{what}}',
+    applied: 'Report applied: it is in the procedure’s steps.',
+    reject: 'Reject',
+    rejectLabel: 'Reject: {{what}}',
+    rejectHeading: 'Reject the report: {{what}}',
+    reason: 'Reason',
+    reasonHint: 'The partner reads this reason back.',
+    rejectSubmit: 'Reject the report',
+    rejected: 'Report rejected; the partner will read the reason.',
+  },
   queue: {
     title: 'Judicial queue',
     intro: 'Cases at the judicial stage, by next deadline; those without a procedure first, to open.',
@@ -229,6 +245,8 @@ export const judicialProcedureEn: Widen<typeof judicialProcedureFr> = {
       due: 'Due',
     },
     toOpen: 'To open',
+    partnerReports_one: '1 report from the partner to decide',
+    partnerReports_other: '{{count}} reports from the partner to decide',
   },
 };
 
@@ -256,5 +274,8 @@ export const judicialProcedureProblemsEn: Widen<typeof judicialProcedureProblems
     cost_no_open_claim:
       'Every claim of the case is settled or recalled: a cost the debtor bears must be added to an open claim. Put it on the creditor, or reopen the claim first.',
     title_in_future: 'The title is dated after today.',
+  },
+  judicial_partner_report: {
+    decided: 'This report was already decided. Reload the page.',
   },
 };

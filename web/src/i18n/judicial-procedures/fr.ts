@@ -209,6 +209,22 @@ export const judicialProcedureFr = {
     submit: 'Enregistrer le paiement',
     done: 'Paiement enregistré et imputé.',
   },
+  reports: {
+    heading: 'Comptes rendus du partenaire',
+    caption: 'Comptes rendus du partenaire à traiter',
+    column: { kind: 'Nature', what: 'Contenu', day: 'Date', received: 'Reçu le', actions: 'Actions' },
+    kinds: { step: 'Étape', payment: 'Paiement' },
+    apply: 'Appliquer',
+    applyLabel: 'Appliquer : {{what}}',
+    applied: 'Compte rendu appliqué : il figure dans les étapes de la procédure.',
+    reject: 'Rejeter',
+    rejectLabel: 'Rejeter : {{what}}',
+    rejectHeading: 'Rejeter le compte rendu : {{what}}',
+    reason: 'Motif',
+    reasonHint: 'Le partenaire lit ce motif en retour.',
+    rejectSubmit: 'Rejeter le compte rendu',
+    rejected: 'Compte rendu rejeté ; le partenaire lira le motif.',
+  },
   queue: {
     title: 'File judiciaire',
     intro: 'Les dossiers au pôle judiciaire, par prochaine échéance ; ceux sans procédure d’abord, à ouvrir.',
@@ -225,6 +241,8 @@ export const judicialProcedureFr = {
       due: 'Échéance',
     },
     toOpen: 'À ouvrir',
+    partnerReports_one: '1 compte rendu du partenaire à traiter',
+    partnerReports_other: '{{count}} comptes rendus du partenaire à traiter',
   },
 };
 
@@ -253,5 +271,8 @@ export const judicialProcedureProblemsFr = {
     cost_no_open_claim:
       'Toutes les créances du dossier sont soldées ou rappelées : un frais à la charge du débiteur doit s’ajouter à une créance ouverte. Mettez-le à la charge du créancier, ou rouvrez d’abord la créance.',
     title_in_future: 'Le titre est daté d’après aujourd’hui.',
+  },
+  judicial_partner_report: {
+    decided: 'Ce compte rendu a déjà été traité. Rechargez la page.',
   },
 };

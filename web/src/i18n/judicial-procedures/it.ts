@@ -213,6 +213,22 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
     submit: 'Registrare il pagamento',
     done: 'Pagamento registrato e imputato.',
   },
+  reports: {
+    heading: 'Resoconti del partner',
+    caption: 'Resoconti del partner da decidere',
+    column: { kind: 'Tipo', what: 'Contenuto', day: 'Data', received: 'Ricevuto', actions: 'Azioni' },
+    kinds: { step: 'Passaggio', payment: 'Pagamento' },
+    apply: 'Applica',
+    applyLabel: 'Applica: {{what}}',
+    applied: 'Resoconto applicato: figura tra i passaggi della procedura.',
+    reject: 'Respingi',
+    rejectLabel: 'Respingi: {{what}}',
+    rejectHeading: 'Respingi il resoconto: {{what}}',
+    reason: 'Motivo',
+    reasonHint: 'Il partner legge questo motivo in risposta.',
+    rejectSubmit: 'Respingi il resoconto',
+    rejected: 'Resoconto respinto; il partner leggerà il motivo.',
+  },
   queue: {
     title: 'Coda giudiziale',
     intro: 'Le pratiche al polo giudiziale, per prossima scadenza; prima quelle senza procedura, da aprire.',
@@ -229,6 +245,8 @@ export const judicialProcedureIt: Widen<typeof judicialProcedureFr> = {
       due: 'Scadenza',
     },
     toOpen: 'Da aprire',
+    partnerReports_one: '1 resoconto del partner da decidere',
+    partnerReports_other: '{{count}} resoconti del partner da decidere',
   },
 };
 
@@ -258,5 +276,8 @@ export const judicialProcedureProblemsIt: Widen<typeof judicialProcedureProblems
     cost_no_open_claim:
       'Tutti i crediti della pratica sono saldati o richiamati: una spesa a carico del debitore va aggiunta a un credito aperto. Mettetela a carico del creditore, o riaprite prima il credito.',
     title_in_future: 'Il titolo è datato dopo oggi.',
+  },
+  judicial_partner_report: {
+    decided: 'Questo resoconto è già stato deciso. Ricaricate la pagina.',
   },
 };

@@ -19,6 +19,7 @@ export const notificationsEn = {
     review_broken_plan: 'Broken plan to review',
     callback_due: 'Callback to make',
     task_due: 'Follow-up task',
+    partner_report: 'Report from a judicial partner',
   },
   tasks: {
     callback_missed: 'Missed callback to catch up',

@@ -19,6 +19,7 @@ export const notificationsFr = {
     review_broken_plan: 'Plan rompu à examiner',
     callback_due: 'Rappel à passer',
     task_due: 'Tâche de suivi',
+    partner_report: 'Compte rendu d’un partenaire judiciaire',
   },
   tasks: {
     callback_missed: 'Rappel manqué à rattraper',

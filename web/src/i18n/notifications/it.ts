@@ -19,6 +19,7 @@ export const notificationsIt = {
     review_broken_plan: 'Piano interrotto da esaminare',
     callback_due: 'Richiamata da fare',
     task_due: 'Attività di seguito',
+    partner_report: 'Resoconto di un partner giudiziario',
   },
   tasks: {
     callback_missed: 'Richiamata mancata da recuperare',
