@@ -1,13 +1,14 @@
 /**
- * `npx tsx scripts/screenshot-sweep.ts [FOLDER] [--roles agent,judicial] [--full]`: a tool for people reviewing the UI, not a
- * test (too slow for `npm test`). It starts Accord with the demo as the browser tests do (an in-memory database, 150
- * debtors, this checkout's web app built into a temporary folder), then, for each role (one demo user a role, or the
- * roles named), signs in and opens every page of its menu and the detail pages reachable from them (the first link of
- * each kind a page lists: a case, a creditor, a plan, a placement, a review…, and from those one level further). Each
- * page is photographed at 1366×768 and at 1920×1080, what shows without scrolling, into FOLDER (default
- * /tmp/accord-shots/) as `<role>-<page>-<width>.png` (with `--full`, the whole page too, `<…>-<width>-full.png`), and
- * measured: a page that scrolls sideways, or a box whose content sticks out of it though it is not meant to scroll,
- * is reported at the end and in FOLDER/report.txt (each finding once a page and width, with how many boxes).
+ * `npx tsx scripts/screenshot-sweep.ts [FOLDER] [--roles agent,judicial_specialist] [--full]`: a tool for people
+ * reviewing the UI, not a test (too slow for `npm test`). It starts Accord with the demo as the browser tests do (an
+ * in-memory database, 150 debtors, this checkout's web app built into a temporary folder), then, for each role (one
+ * demo user a role, or the roles named), signs in and opens every page of its menu and the detail pages reachable
+ * from them (the first link of each kind a page lists: a case, a creditor, a plan, a placement, a review…, and from
+ * those one level further). Each page is photographed at 1366×768 and at 1920×1080, what shows without scrolling,
+ * into FOLDER (default /tmp/accord-shots/) as `<role>-<page>-<width>.png` (with `--full`, the rest of the page too, a
+ * screen at a time: `<…>-<width>-2.png`, `-3.png`…), and measured: a page that scrolls sideways, or a box whose
+ * content sticks out of it though it is not meant to scroll, is reported at the end and in FOLDER/report.txt (each
+ * finding once a page and width, with how many boxes).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -92,8 +93,7 @@ async function shootAndMeasure(page: Page, shots: Shots, name: string): Promise<
     await page.setViewportSize(screen);
     await settle(page);
     await page.screenshot({ path: join(shots.folder, `${name}-${screen.width}.png`), fullPage: false });
-    if (shots.full)
-      await page.screenshot({ path: join(shots.folder, `${name}-${screen.width}-full.png`), fullPage: true });
+    if (shots.full) await shootBelowTheFold(page, join(shots.folder, `${name}-${screen.width}`), screen);
     const wide = await widerThanWindow(page);
     if (wide.scrollWidth > wide.width) {
       findings.push(`${name} @${screen.width}: scrolls sideways (${wide.scrollWidth}px): ${wide.culprits.join('; ')}`);
@@ -103,6 +103,16 @@ async function shootAndMeasure(page: Page, shots: Shots, name: string): Promise<
     findings.push(...counted(boxes.scrolling.map((box) => `${name} @${screen.width}: (scroll box) ${box}`)));
   }
   return findings;
+}
+
+/** The rest of the page, a screen at a time: `<name>-<width>-2.png`, `-3.png`… (at most 12 screens in all). */
+async function shootBelowTheFold(page: Page, path: string, screen: { width: number; height: number }): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let index = 1; index < 12 && index * screen.height < height; index++) {
+    const y = index * screen.height;
+    const clip = { x: 0, y, width: screen.width, height: Math.min(screen.height, height - y) };
+    await page.screenshot({ path: `${path}-${index + 1}.png`, fullPage: true, clip });
+  }
 }
 
 /** Each line once, with how many times it came (a column of alike cells is one finding). */
