@@ -129,7 +129,7 @@ function PartnerTable(props: {
               {
                 header: t('partners.column.actions'),
                 cell: (row: PartnerView) => (
-                  <span className="actions">
+                  <div className="row-actions">
                     <button
                       type="button"
                       className="button secondary small"
@@ -137,7 +137,7 @@ function PartnerTable(props: {
                       onClick={() => props.onEdit(row)}
                     >
                       {t('partners.editShort')}
-                    </button>{' '}
+                    </button>
                     <button
                       type="button"
                       className="button secondary small"
@@ -149,7 +149,7 @@ function PartnerTable(props: {
                     >
                       {t(row.active ? 'partners.deactivate' : 'partners.reactivate')}
                     </button>
-                  </span>
+                  </div>
                 ),
               },
             ]
