@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
+import { clippedTables, widerThanWindow } from './support/layout.js';
 
 const fixture = useAccordAndBrowser();
 
@@ -13,64 +14,6 @@ const SCREENS = [
   { width: 1920, height: 1080 },
   { width: 390, height: 844 },
 ] as const;
-
-/** Whether the page scrolls sideways, and the tables whose last column lies beyond their card. */
-async function overflow(page: Page) {
-  return page.evaluate(() => {
-    const root = document.scrollingElement!;
-    const clipped = [...document.querySelectorAll('.card table')]
-      .filter((table) => {
-        const card = table.closest('.card')!.getBoundingClientRect();
-        const scroller = table.closest('.table-scroll');
-        // A table in its own scrolling area may be wider than the card: that is what the area is for.
-        if (scroller && scroller.scrollWidth > scroller.clientWidth) return false;
-        return table.getBoundingClientRect().right > card.right + 0.5;
-      })
-      .map(
-        (table) =>
-          `${table.querySelector('caption')?.textContent ?? ''} (${Math.round(table.getBoundingClientRect().width)} in ${Math.round(table.closest('.card')!.clientWidth)})`,
-      );
-    return { sideways: root.scrollWidth > root.clientWidth, clipped };
-  });
-}
-
-/**
- * What makes the page wider than the window: the elements whose right edge lies beyond it and that no scrolling area
- * holds, named by tag, class and text, the outermost only (their contents go with them).
- */
-async function widerThanWindow(page: Page): Promise<{ width: number; scrollWidth: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const scrolls = (element: Element) => {
-      const style = getComputedStyle(element);
-      return ['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX);
-    };
-    const held = (element: Element) => {
-      // An absolutely placed element escapes the scrolling boxes between it and the box it is placed in.
-      const position = getComputedStyle(element).position;
-      let escapesUntil = position === 'absolute' ? (element as HTMLElement).offsetParent : null;
-      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        if (escapesUntil && parent !== escapesUntil) continue;
-        escapesUntil = null;
-        if (scrolls(parent)) return true;
-      }
-      return false;
-    };
-    const beyond = [...document.body.querySelectorAll('*')].filter(
-      (element) => element.getBoundingClientRect().right > width + 0.5 && !held(element),
-    );
-    const outermost = beyond.filter((element) => !beyond.includes(element.parentElement!));
-    return {
-      width,
-      scrollWidth: document.documentElement.scrollWidth,
-      culprits: outermost.map(
-        (element) =>
-          `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} ` +
-          `(${Math.round(element.getBoundingClientRect().right)}px) ${(element.textContent ?? '').slice(0, 40)}`,
-      ),
-    };
-  });
-}
 
 /** One demo user of each role, as they sign in. */
 const ONE_USER_A_ROLE = DEMO_USERS.filter(
@@ -104,7 +47,7 @@ describe('layout on the common screens', () => {
         await page.goto(`${base}/`);
         await waitForPage(page);
         await page.locator('.creditor-cards table').first().waitFor();
-        const found = await overflow(page);
+        const found = await clippedTables(page);
         expect({ screen, ...found }).toEqual({ screen, sideways: false, clipped: [] });
         await screenshot(page, `dashboard-${screen.width}x${screen.height}`);
       }
@@ -184,7 +127,7 @@ describe('layout on the common screens', () => {
         ] as const) {
           await page.goto(`${base}${path}`);
           await waitForPage(page);
-          expect({ name, screen, sideways: (await overflow(page)).sideways }).toEqual({
+          expect({ name, screen, sideways: (await clippedTables(page)).sideways }).toEqual({
             name,
             screen,
             sideways: false,

@@ -28,6 +28,8 @@ export interface AccordOptions {
   jobs?: boolean;
   /** The server's clock (default: the real one): a test that depends on the hour sets it, e.g. inside contact hours. */
   now?: () => Date;
+  /** The built web app to serve (default: the one the e2e run's global setup built); a script outside vitest gives its own. */
+  webDist?: string;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
       jobs = await startJobs(deps, { work: true });
       deps.jobs = jobs;
     }
-    const app = await buildApp(deps, { logger: false, webDist: inject('webDist') });
+    const app = await buildApp(deps, { logger: false, webDist: options.webDist ?? inject('webDist') });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('The test server did not get a TCP port');

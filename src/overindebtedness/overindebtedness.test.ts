@@ -180,6 +180,20 @@ describe.each(ENGINES)('over-indebtedness on %s', (engine) => {
     expect(applies.statusCode, applies.body).toBe(200);
     const planId = applies.json().cases[0].planId as string;
     expect(applies.json().allowedActs).toEqual(['plan_instalment_request', 'plan_direct_debit']);
+    // The plan's history and its version say why in the reader's language: a text by key, not French words.
+    const imported = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${kase!.id}/plans`,
+      headers: { cookie: agent.cookie },
+    });
+    const because = { key: 'plan_commission_schedule', params: { decisionRef: 'plan_applies 2026-11-23' } };
+    expect(imported.json().items[0]).toMatchObject({
+      events: [
+        { toStatus: 'proposed', reasonText: because, reason: null },
+        { toStatus: 'agreed', reasonText: because, reason: null },
+      ],
+      versions: [{ reasonText: because, reason: null }],
+    });
     const caseRow = await t.deps.db
       .selectFrom('cases')
       .select('stage')

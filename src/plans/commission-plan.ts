@@ -5,7 +5,7 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { DB } from '../platform/db/schema.js';
 import { conflict, invalid } from '../platform/errors.js';
 import { TERMINAL_STATUSES } from './core/index.js';
-import { reasonColumns } from './core/event-reasons.js';
+import { frenchReason, reasonColumns, writeReason } from './core/event-reasons.js';
 import { applyEvent, lockPlan, planCaseEvent, withdrawPendingApproval } from './plan-status.js';
 
 export interface CommissionInstalment {
@@ -56,7 +56,8 @@ export async function importCommissionPlanIn(trx: Transaction<DB>, actor: Actor,
     })
     .returning(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version'])
     .executeTakeFirstOrThrow();
-  const reason = `Échéancier de la commission ${p.decisionRef}`;
+  // The history stores the reason by key; the version keeps it in words (plan_versions.reason has no key columns).
+  const reason = writeReason.commissionSchedule(p.decisionRef);
   await trx
     .insertInto('plan_events')
     .values({
@@ -69,7 +70,11 @@ export async function importCommissionPlanIn(trx: Transaction<DB>, actor: Actor,
       occurred_at: p.at,
     })
     .execute();
-  await insertSchedule(trx, actor, p, plan.id, { balance, agreed, reason });
+  await insertSchedule(trx, actor, p, plan.id, {
+    balance,
+    agreed,
+    reason: frenchReason.commissionSchedule(p.decisionRef),
+  });
   await applyEvent(
     trx,
     plan,

@@ -82,7 +82,10 @@ export const planSchema = z.object({
     z.object({
       version: z.number().int(),
       kind,
-      reason: z.string(),
+      /** The system's reason (a default the version was written with), said in the reader's language. */
+      reasonText: recordTextSchema.nullable(),
+      /** A person's reason as written (a renegotiation's; null when the system wrote it). */
+      reason: z.string().nullable(),
       balanceCents: cents,
       agreedCents: cents,
       discountCents: cents,

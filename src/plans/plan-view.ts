@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import type { PlanView } from './contract.js';
-import { reasonView } from './core/event-reasons.js';
+import { reasonView, versionReasonView } from './core/event-reasons.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -55,7 +55,7 @@ export async function loadPlans(db: Db, where: { planId: string } | { caseId: st
       .map((v) => ({
         version: v.version,
         kind: v.kind,
-        reason: v.reason,
+        ...versionReasonView(v.reason),
         balanceCents: Number(v.balance_cents),
         agreedCents: Number(v.agreed_cents),
         discountCents: Number(v.discount_cents),

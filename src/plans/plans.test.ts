@@ -159,6 +159,10 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       [{ key: 'plan_chosen_with_debtor', params: {} }, null],
       [{ key: 'plan_needs_approval', params: { reasons: 'beyond_agent_months' } }, null],
     ]);
+    // The version's reason too: its row keeps French words, the API gives the key the reader's language says.
+    expect(plan.versions.map((v: { reasonText: unknown; reason: unknown }) => [v.reasonText, v.reason])).toEqual([
+      [{ key: 'plan_chosen_with_debtor', params: {} }, null],
+    ]);
     const again = await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/plans`, {
       kind: 'pay_in_full',
       firstDueOn: firstDueOn(),
@@ -404,6 +408,8 @@ describe.each(ENGINES)('plans on %s', (engine) => {
       [1, 300000],
     ]);
     expect(v2.versions[0].approvalReasons).toEqual(['above_capacity']);
+    // A person's reason is given as written.
+    expect(v2.versions[0]).toMatchObject({ reasonText: null, reason: 'Perte d’emploi du conjoint, nouvel accord' });
     expect(v2.versions[1].instalments[0]).toMatchObject({ status: 'paid' });
     const after = (await as(t.app, agent)('GET', `/api/v1/cases/${caseId}/plans`)).json();
     expect(after.reviews[0]).toMatchObject({ status: 'closed', outcome: 'renégocié : version 2' });

@@ -221,7 +221,8 @@ export async function createPlan(
       .returning(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version'])
       .executeTakeFirstOrThrow();
     const written = note?.trim() || null;
-    // The version keeps its reason in words (plan_versions.reason, not shown); the history stores it by key.
+    // The version keeps its reason in words (plan_versions.reason, read back by key: versionReasonView); the history
+    // stores it by key.
     const reason = written ?? frenchReason.chosenWithDebtor();
     await trx
       .insertInto('plan_events')

@@ -171,6 +171,7 @@ export const RECORD_TEXTS = {
   plan_adjusted_to_balance: { cause: 'adjustmentCause', fromCents: 'money', toCents: 'money' },
   plan_due_again: { instalments: 'text', receiptNumber: 'text' },
   plan_case_closed: { closeReason: 'closeReason' },
+  plan_commission_schedule: { decisionRef: 'text' },
   // Reviews and follow-ups.
   orientation_flagged: {},
   orientation_flagged_note: { note: 'text' },

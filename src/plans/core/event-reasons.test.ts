@@ -5,6 +5,7 @@ import {
   reasonColumns,
   reasonView,
   readReason,
+  versionReasonView,
   writeReason,
   type PlanEventReason,
 } from './event-reasons.js';
@@ -45,6 +46,10 @@ describe('plan history reasons', () => {
     expect(readReason(frenchReason.caseClosed('returned_unpaid'))).toEqual({
       code: 'case_closed',
       closeReason: 'returned_unpaid',
+    });
+    expect(readReason(frenchReason.commissionSchedule('BDF-69-2026-0042'))).toEqual({
+      code: 'commission_schedule',
+      decisionRef: 'BDF-69-2026-0042',
     });
     expect(readReason('dossier clos (not_a_reason)')).toEqual({ code: 'written', text: 'dossier clos (not_a_reason)' });
     expect(readReason('approval: le débiteur a insisté')).toEqual({
@@ -117,6 +122,21 @@ describe('plan history reasons', () => {
     expect(legacyView('Le débiteur a changé d’avis')).toEqual({
       reasonText: null,
       reason: 'Le débiteur a changé d’avis',
+    });
+  });
+
+  it('gives a plan version’s reason, kept in words, as the text its default stands for, a person’s as written', () => {
+    expect(versionReasonView(frenchReason.chosenWithDebtor())).toEqual({
+      reasonText: { key: 'plan_chosen_with_debtor', params: {} },
+      reason: null,
+    });
+    expect(versionReasonView(frenchReason.commissionSchedule('BDF-69-2026-0042'))).toEqual({
+      reasonText: { key: 'plan_commission_schedule', params: { decisionRef: 'BDF-69-2026-0042' } },
+      reason: null,
+    });
+    expect(versionReasonView('Perte d’emploi, nouvel accord')).toEqual({
+      reasonText: null,
+      reason: 'Perte d’emploi, nouvel accord',
     });
   });
 

@@ -17,6 +17,7 @@ export type EventReason =
   | { code: 'adjusted_to_balance'; cause: AdjustmentCause; fromCents: number; toCents: number }
   | { code: 'due_again'; numbers: number[]; receiptNumber: string }
   | { code: 'case_closed'; closeReason: CloseReason }
+  | { code: 'commission_schedule'; decisionRef: string }
   | { code: 'written'; text: string };
 
 /** What brought a plan down to the balance (plans/fit-plan.ts). */
@@ -46,6 +47,7 @@ export const writeReason = {
   dueAgain: (numbers: readonly number[], receiptNumber: string) =>
     recordText('plan_due_again', { instalments: numbers.join(', '), receiptNumber }),
   caseClosed: (closeReason: CloseReason) => recordText('plan_case_closed', { closeReason }),
+  commissionSchedule: (decisionRef: string) => recordText('plan_commission_schedule', { decisionRef }),
 };
 
 /** A reason on a plan's history: the system's, by key (`writeReason`), or a person's, as written. */
@@ -63,8 +65,9 @@ export function reasonColumns(reason: PlanEventReason): {
 }
 
 /**
- * How rows written before migration 0041 worded the system's reasons, in French; `readReason` reads them back. Only
- * old rows and tests use it.
+ * How rows written before migration 0041 worded the system's reasons, in French; `readReason` reads them back. Old
+ * plan_events rows use it, and plan_versions.reason, which has no key columns: a version keeps its reason in these
+ * words, and `versionReasonView` gives it in the reader's language.
  */
 export const frenchReason = {
   withinAuthority: () => 'within authority and capacity',
@@ -79,6 +82,7 @@ export const frenchReason = {
   dueAgain: (numbers: readonly number[], receiptNumber: string) =>
     `échéance(s) ${numbers.join(', ')} de nouveau due(s) : paiement ${receiptNumber} annulé`,
   caseClosed: (closeReason: CloseReason) => `dossier clos (${closeReason})`,
+  commissionSchedule: (decisionRef: string) => `Échéancier de la commission ${decisionRef}`,
 };
 
 export function readReason(text: string): EventReason {
@@ -111,6 +115,8 @@ export function readReason(text: string): EventReason {
   const closed = /^dossier clos \(([a-z_]+)\)$/.exec(text);
   if (closed && (CLOSE_REASONS as readonly string[]).includes(closed[1]!))
     return { code: 'case_closed', closeReason: closed[1] as CloseReason };
+  const commission = /^Échéancier de la commission (.+)$/.exec(text);
+  if (commission) return { code: 'commission_schedule', decisionRef: commission[1]! };
   return { code: 'written', text };
 }
 
@@ -127,6 +133,14 @@ export function reasonView(stored: { reason: string | null; reason_key: string |
   const written = stored.reason ?? '';
   const text = reasonRecord(readReason(written));
   return text === null ? { reasonText: null, reason: written } : { reasonText: text, reason: null };
+}
+
+/**
+ * What the API gives of a plan version's reason (plan_versions.reason: words, no key): the system's default, read
+ * back from its French, as a text by key, said in the reader's language; a person's (a renegotiation) as written.
+ */
+export function versionReasonView(reason: string): { reasonText: RecordText | null; reason: string | null } {
+  return reasonView({ reason, reason_key: null, reason_params: {} });
 }
 
 function reasonRecord(reason: EventReason): RecordText | null {
@@ -158,6 +172,8 @@ function reasonRecord(reason: EventReason): RecordText | null {
       });
     case 'case_closed':
       return recordText('plan_case_closed', { closeReason: reason.closeReason });
+    case 'commission_schedule':
+      return recordText('plan_commission_schedule', { decisionRef: reason.decisionRef });
     case 'written':
       return null;
   }

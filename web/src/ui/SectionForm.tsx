@@ -25,7 +25,7 @@ export function SectionForm(props: {
       </h3>
       {props.children}
       <div className="wide">
-        <button type="submit" disabled={props.submit.busy || props.disabled}>
+        <button type="submit" className="button primary" disabled={props.submit.busy || props.disabled}>
           {props.submitLabel}
         </button>
         <SubmitFeedback submit={props.submit} />

@@ -34,7 +34,6 @@ export function AuditPage() {
       <h1>{t('audit.heading')}</h1>
       <p className="muted">{t('auditTrail.intro')}</p>
       <ChainVerification />
-      {can(me.role, 'sensitive_reads.read') ? <SensitiveReadsSection /> : null}
       <AuditFilters
         values={
           Object.fromEntries(FILTER_KEYS.map((name) => [name, params.get(name) ?? ''])) as Record<FilterKey, string>
@@ -57,6 +56,8 @@ export function AuditPage() {
           />
         )}
       </AsyncContent>
+      {/* The trail is the page's subject, on the first screen; the lookup of sensitive reads, a tool apart, follows. */}
+      {can(me.role, 'sensitive_reads.read') ? <SensitiveReadsSection /> : null}
     </>
   );
 }

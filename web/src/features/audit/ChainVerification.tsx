@@ -16,7 +16,7 @@ export function ChainVerification() {
   }
 
   return (
-    <section className="card verification" aria-labelledby="verify-heading">
+    <section className="verification" aria-labelledby="verify-heading">
       <h2 id="verify-heading" className="visually-hidden">
         {t('audit.verify')}
       </h2>

@@ -30,7 +30,7 @@ export function BankMatchQueuePage() {
         </Link>
       </p>
       <h1>{t('payments.queue.title')}</h1>
-      <p className="hint">{t('payments.queue.intro')}</p>
+      <p className="muted">{t('payments.queue.intro')}</p>
       <div role="status" className="status-area">
         {done.map((message, index) => (
           <SuccessMessage key={index} saying={message} />

@@ -22,7 +22,7 @@ export function BankStatementsPage() {
   return (
     <>
       <h1>{t('payments.bank.title')}</h1>
-      <p className="hint">{t('payments.bank.intro')}</p>
+      <p className="muted">{t('payments.bank.intro')}</p>
       <p>
         <Link className="button secondary" to="/bank-match-queue">
           {t('payments.bank.queueLink')}

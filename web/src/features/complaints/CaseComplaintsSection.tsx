@@ -126,7 +126,7 @@ function RegisterComplaintForm({ caseId, onRegistered }: { caseId: string; onReg
         />
       </div>
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {submit.busy ? t('complaints.register.sending') : t('complaints.register.submit')}
         </button>
         <SubmitFeedback submit={submit} />

@@ -23,11 +23,12 @@ export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintVi
   };
   const open = complaint.status === 'received' || complaint.status === 'acknowledged';
   return (
-    <div className="complaint-actions">
+    <div className="row-actions">
       {complaint.status === 'received' ? (
         <button
           type="button"
           className="button secondary small"
+          aria-label={t('complaints.acknowledge', { reference })}
           disabled={submit.busy}
           onClick={() =>
             void run(
@@ -36,18 +37,24 @@ export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintVi
             )
           }
         >
-          {t('complaints.acknowledge', { reference })}
+          {t('complaints.acknowledgeShort')}
         </button>
       ) : null}
       {open && !answering ? (
-        <button type="button" className="button secondary small" onClick={() => setAnswering(true)}>
-          {t('complaints.answer.open', { reference })}
+        <button
+          type="button"
+          className="button secondary small"
+          aria-label={t('complaints.answer.open', { reference })}
+          onClick={() => setAnswering(true)}
+        >
+          {t('complaints.answer.openShort')}
         </button>
       ) : null}
       {complaint.status === 'answered' ? (
         <button
           type="button"
           className="button secondary small"
+          aria-label={t('complaints.close', { reference })}
           disabled={submit.busy}
           onClick={() =>
             void run(
@@ -56,7 +63,7 @@ export function ComplaintActions({ complaint, onDone }: { complaint: ComplaintVi
             )
           }
         >
-          {t('complaints.close', { reference })}
+          {t('complaints.closeShort')}
         </button>
       ) : null}
       {open && answering ? <AnswerForm complaint={complaint} onDone={onDone} /> : null}
@@ -123,7 +130,7 @@ function AnswerForm({ complaint, onDone }: { complaint: ComplaintView; onDone: (
         />
       </div>
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {t('complaints.answer.submit')}
         </button>
         <SubmitFeedback submit={{ done: null, error: submit.error }} />

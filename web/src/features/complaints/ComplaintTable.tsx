@@ -24,6 +24,7 @@ export function ComplaintTable({
       columns={columns(t, format, showCase, actions)}
       rows={complaints}
       rowKey={(row) => row.id}
+      className="wrapping-headers"
     />
   );
 }

@@ -66,7 +66,11 @@ export function ComplaintsPage() {
         {select('status', t('complaints.anyStatus'), ['open', ...COMPLAINT_STATUSES], 'complaints.statuses')}
         {select('deadline', t('complaints.anyDeadline'), DEADLINE_STATUSES, 'complaints.deadlines')}
         {select('subject', t('complaints.anySubject'), COMPLAINT_SUBJECTS, 'complaints.subjects')}
-        <button type="submit">{t('complaints.apply')}</button>
+        <div className="form-actions">
+          <button type="submit" className="button secondary">
+            {t('complaints.apply')}
+          </button>
+        </div>
       </form>
       <ExportButtons path="/api/v1/complaints/export" query={query} what={t('complaints.exportWhat')} />
       <div role="status" aria-live="polite" className="status-area">

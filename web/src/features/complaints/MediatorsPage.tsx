@@ -175,7 +175,7 @@ function MediatorForm(props: {
         )}
       </Field>
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {submit.busy ? t('mediators.form.sending') : t('mediators.form.submit')}
         </button>{' '}
         <button type="button" className="button secondary" onClick={props.onCancel}>

@@ -34,7 +34,10 @@ export function ContactPolicyDraftPage() {
   return (
     <>
       <p className="back-link">
-        <Link to="/contact-policy">{t('contactPolicy.backToPolicy')}</Link>
+        <Link to="/contact-policy">
+          <span aria-hidden="true">← </span>
+          {t('contactPolicy.backToPolicy')}
+        </Link>
       </p>
       <h1>{t('contactPolicy.draft.title')}</h1>
       <p className="muted">{t('contactPolicy.draft.intro')}</p>

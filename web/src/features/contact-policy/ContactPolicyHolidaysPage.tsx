@@ -49,7 +49,10 @@ export function ContactPolicyHolidaysPage() {
   return (
     <>
       <p className="back-link">
-        <Link to="/contact-policy">{t('contactPolicy.backToPolicy')}</Link>
+        <Link to="/contact-policy">
+          <span aria-hidden="true">← </span>
+          {t('contactPolicy.backToPolicy')}
+        </Link>
       </p>
       <h1>{t('contactPolicy.holidays.title')}</h1>
       <p className="muted">{t('contactPolicy.holidays.intro')}</p>

@@ -20,7 +20,10 @@ export function ContactPolicyVersionPage() {
   return (
     <>
       <p className="back-link">
-        <Link to="/contact-policy">{t('contactPolicy.backToPolicy')}</Link>
+        <Link to="/contact-policy">
+          <span aria-hidden="true">← </span>
+          {t('contactPolicy.backToPolicy')}
+        </Link>
       </p>
       <h1>{t('contactPolicy.versionHeading', { version })}</h1>
       <AsyncContent data={data} onRetry={data.reload}>

@@ -70,7 +70,7 @@ export function ClosurePanel(props: {
           )}
         </Field>
         <div className="wide">
-          <button type="submit" disabled={submit.busy}>
+          <button type="submit" className="button primary" disabled={submit.busy}>
             {closed ? t('disputes.closure.reopen') : t('disputes.closure.submit')}
           </button>
           <SubmitFeedback submit={submit} />

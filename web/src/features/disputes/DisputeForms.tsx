@@ -119,7 +119,7 @@ export function RecordDisputeForm(props: {
         setChosen={setChosen}
       />
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {t('disputes.record.submit')}
         </button>
         <SubmitFeedback submit={submit} />
@@ -210,7 +210,7 @@ export function AnswerDisputeForm(props: {
         setChosen={setChosen}
       />
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {t('disputes.respond.submit')}
         </button>
         <SubmitFeedback submit={submit} />
@@ -259,7 +259,7 @@ export function ReviewDisputeForm(props: { dispute: DisputeView; onDone: (said: 
         )}
       </Field>
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {t('disputes.review.submit')}
         </button>
         <SubmitFeedback submit={submit} />

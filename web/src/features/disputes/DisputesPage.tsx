@@ -45,10 +45,15 @@ export function DisputesPage() {
                 {
                   header: t('disputes.page.column.case'),
                   rowHeader: true,
+                  cellClassName: 'nowrap',
                   cell: (row) => <Link to={`/cases/${row.caseId}`}>{row.caseReference}</Link>,
                 },
                 { header: t('disputes.page.column.debtor'), cell: (row) => row.debtorName },
-                { header: t('disputes.page.column.claim'), cell: (row) => row.claimReference },
+                {
+                  header: t('disputes.page.column.claim'),
+                  cellClassName: 'nowrap',
+                  cell: (row) => row.claimReference,
+                },
                 {
                   header: t('disputes.page.column.grounds'),
                   cell: (row) => labelOf(t, 'disputes.grounds', row.grounds),

@@ -104,7 +104,7 @@ export function UploadDocumentForm({
         <StaffOptions type={type} shared={shared} special={special} setShared={setShared} setSpecial={setSpecial} />
       )}
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {submit.busy ? t('documents.upload.sending') : t('documents.upload.submit')}
         </button>
         <SubmitFeedback submit={submit} />

@@ -123,7 +123,7 @@ function ReportDeathForm(props: { caseId: string; onDone: () => void }) {
         )}
       </Field>
       <div className="wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {t('estates.report.submit')}
         </button>
         <SubmitFeedback submit={submit} />

@@ -40,7 +40,7 @@ export function TeamsPage() {
         </Link>
       </p>
       <h1>{t('administration.teams.title')}</h1>
-      <p className="hint">{t('administration.teams.intro')}</p>
+      <p className="muted">{t('administration.teams.intro')}</p>
       <AsyncContent data={teams} onRetry={teams.reload}>
         {(list) => (
           <>

@@ -134,7 +134,7 @@ function PartnerTable(props: {
               {
                 header: t('partners.column.actions'),
                 cell: (row: PartnerView) => (
-                  <span className="actions">
+                  <div className="row-actions">
                     <button
                       type="button"
                       className="button secondary small"
@@ -142,7 +142,7 @@ function PartnerTable(props: {
                       onClick={() => props.onEdit(row)}
                     >
                       {t('partners.editShort')}
-                    </button>{' '}
+                    </button>
                     <button
                       type="button"
                       className="button secondary small"
@@ -162,7 +162,7 @@ function PartnerTable(props: {
                     >
                       {t('partners.keys.open')}
                     </button>
-                  </span>
+                  </div>
                 ),
               },
             ]

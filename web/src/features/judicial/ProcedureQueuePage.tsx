@@ -38,6 +38,7 @@ export function ProcedureQueuePage() {
                   {
                     header: t('judicialProcedure.queue.column.case'),
                     rowHeader: true,
+                    cellClassName: 'nowrap',
                     cell: (row) => <Link to={`/cases/${row.caseId}`}>{row.reference}</Link>,
                   },
                   { header: t('judicialProcedure.queue.column.debtor'), cell: (row) => row.debtorName },

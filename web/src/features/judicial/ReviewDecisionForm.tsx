@@ -104,7 +104,7 @@ export function ReviewDecisionForm({ review, onDone }: { review: ReviewView; onD
       </Field>
       {decision === 'escalate' ? <p className="wide muted">{t('judicial.form.escalateHint')}</p> : null}
       <div className="form-actions wide">
-        <button type="submit" disabled={submit.busy}>
+        <button type="submit" className="button primary" disabled={submit.busy}>
           {t('judicial.form.submit')}
         </button>
         <SubmitFeedback submit={submit} />

@@ -24,7 +24,10 @@ export function ReviewPage() {
   return (
     <>
       <p className="back-link">
-        <Link to="/judicial-reviews">{t('judicial.review.back')}</Link>
+        <Link to="/judicial-reviews">
+          <span aria-hidden="true">← </span>
+          {t('judicial.review.back')}
+        </Link>
       </p>
       <AsyncContent data={review} onRetry={review.reload}>
         {(found) => (

@@ -58,6 +58,7 @@ export function ReviewQueuePage() {
                   {
                     header: t('judicial.queue.column.case'),
                     rowHeader: true,
+                    cellClassName: 'nowrap',
                     cell: (row) => <Link to={`/judicial-reviews/${row.id}`}>{row.caseReference}</Link>,
                   },
                   { header: t('judicial.queue.column.debtor'), cell: (row) => row.debtorName },

@@ -50,7 +50,7 @@ export function PaymentsTable({ payments, caption, caseColumn, onReverse, footer
                 {format.date(payment.receivedOn)}
               </th>
               {caseColumn ? (
-                <td>
+                <td className="nowrap">
                   {caseColumn === 'link' ? (
                     <Link to={`/cases/${payment.caseId}`}>{payment.caseReference}</Link>
                   ) : (

@@ -79,42 +79,56 @@ function PlanCard({
           </a>
         </p>
       ) : null}
-      <TableScroll label={t('plans.scheduleCaption', { version: plan.currentVersion })}>
-        <table>
-          <caption className="visually-hidden">{t('plans.scheduleCaption', { version: plan.currentVersion })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('plans.number')}</th>
-              <th scope="col">{t('plans.dueOn')}</th>
-              <th scope="col" className="number">
-                {t('plans.amount')}
-              </th>
-              <th scope="col">{t('plans.instalmentStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {version.instalments.map((i) => (
-              <tr key={i.number}>
-                <td>{i.number}</td>
-                <td>{format.date(i.dueOn)}</td>
-                <td className="number">{format.money(i.amountCents)}</td>
-                <td>{t(`plans.instalmentStatuses.${i.status}`)}</td>
+      {/* From a laptop up the schedule is a column beside what may be done and the history, so both show early. */}
+      <div className="plan-body">
+        <TableScroll label={t('plans.scheduleCaption', { version: plan.currentVersion })}>
+          <table>
+            <caption className="visually-hidden">
+              {t('plans.scheduleCaption', { version: plan.currentVersion })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('plans.number')}</th>
+                <th scope="col">{t('plans.dueOn')}</th>
+                <th scope="col" className="number">
+                  {t('plans.amount')}
+                </th>
+                <th scope="col">{t('plans.instalmentStatus')}</th>
               </tr>
+            </thead>
+            <tbody>
+              {version.instalments.map((i) => (
+                <tr key={i.number}>
+                  <td>{i.number}</td>
+                  <td>{format.date(i.dueOn)}</td>
+                  <td className="number">{format.money(i.amountCents)}</td>
+                  <td>{t(`plans.instalmentStatuses.${i.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+        <div>
+          <PlanActions
+            plan={plan}
+            version={version}
+            mayPropose={mayPropose}
+            mayRecord={mayRecord}
+            onChange={onChange}
+          />
+          <h3>{t('plans.history')}</h3>
+          <ol className="plan-history">
+            {plan.events.map((e, k) => (
+              <li key={k}>
+                {format.dateTime(e.occurredAt)} — {t(`plans.statuses.${e.toStatus}`)} (
+                {t('plans.versionShort', { version: e.version })}) :{' '}
+                <EventReason text={e.reasonText} written={e.reason} />
+                {e.actor ? ` — ${e.actor}` : ''}
+              </li>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <PlanActions plan={plan} version={version} mayPropose={mayPropose} mayRecord={mayRecord} onChange={onChange} />
-      <h3>{t('plans.history')}</h3>
-      <ol className="plan-history">
-        {plan.events.map((e, k) => (
-          <li key={k}>
-            {format.dateTime(e.occurredAt)} — {t(`plans.statuses.${e.toStatus}`)} (
-            {t('plans.versionShort', { version: e.version })}) : <EventReason text={e.reasonText} written={e.reason} />
-            {e.actor ? ` — ${e.actor}` : ''}
-          </li>
-        ))}
-      </ol>
+          </ol>
+        </div>
+      </div>
     </article>
   );
 }

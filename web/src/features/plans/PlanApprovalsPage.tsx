@@ -85,22 +85,29 @@ function ApprovalCard({ item, onDecided }: { item: PlanApproval; onDecided: (mes
       <p className="hint">
         {t('approvals.requested', { name: item.requestedBy ?? '—', at: format.dateTime(item.requestedAt) })}
       </p>
-      <div className="field">
-        <label htmlFor={reasonId}>{t('approvals.reason')}</label>
-        <textarea id={reasonId} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
-      <div className="form-actions">
-        <button type="button" className="button primary" disabled={deciding.busy} onClick={() => void decide('accept')}>
-          {t('approvals.accept')}
-        </button>
-        <button
-          type="button"
-          className="button secondary"
-          disabled={deciding.busy}
-          onClick={() => void decide('refuse')}
-        >
-          {t('approvals.refuse')}
-        </button>
+      <div className="stacked-form">
+        <div className="field">
+          <label htmlFor={reasonId}>{t('approvals.reason')}</label>
+          <textarea id={reasonId} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button primary"
+            disabled={deciding.busy}
+            onClick={() => void decide('accept')}
+          >
+            {t('approvals.accept')}
+          </button>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={deciding.busy}
+            onClick={() => void decide('refuse')}
+          >
+            {t('approvals.refuse')}
+          </button>
+        </div>
       </div>
       {deciding.error ? <ProblemMessage error={deciding.error} /> : null}
     </li>

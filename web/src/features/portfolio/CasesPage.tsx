@@ -261,6 +261,7 @@ function SearchForm({
         values={SORTS}
         value={sort as CaseSort}
         onChange={set('sort')}
+        wide
       />
       <div className="form-actions">
         <button type="submit" className="button primary">

@@ -72,7 +72,7 @@ function MandatesTable({ creditor }: { creditor: CreditorDetail }) {
   const format = useFormat();
   return (
     <TableScroll label={t('creditor.mandatesCaption', { name: creditor.name })}>
-      <table>
+      <table className="wrapping-headers">
         <caption className="visually-hidden">{t('creditor.mandatesCaption', { name: creditor.name })}</caption>
         <thead>
           <tr>

@@ -33,9 +33,9 @@ export function PaymentsPage() {
   return (
     <>
       <h1>{t('payments.page.title')}</h1>
-      <p className="hint">{t('payments.page.intro')}</p>
+      <p className="muted">{t('payments.page.intro')}</p>
       {ownOnly ? null : (
-        <div className="inline-filters">
+        <div className="filters inline-filters">
           <CreditorSelect
             id="payments-creditor"
             creditors={creditorItems}

@@ -30,7 +30,7 @@ export function TimeBarsPage() {
     <>
       <h1>{t('timeBars.review.title')}</h1>
       <p className="muted">{t('timeBars.review.intro')}</p>
-      <form className="filters" onSubmit={apply}>
+      <form className="filters inline-filters" onSubmit={apply}>
         <div className="field">
           <label htmlFor="time-bar-lead">{t('timeBars.review.leadDays')}</label>
           <input
@@ -42,7 +42,11 @@ export function TimeBarsPage() {
             onChange={(event) => setTyped(event.target.value)}
           />
         </div>
-        <button type="submit">{t('timeBars.review.apply')}</button>
+        <div className="form-actions">
+          <button type="submit" className="button secondary">
+            {t('timeBars.review.apply')}
+          </button>
+        </div>
       </form>
       <AsyncContent data={list} onRetry={list.reload}>
         {(found) =>

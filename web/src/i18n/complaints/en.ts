@@ -40,10 +40,13 @@ export const complaintsEn: Widen<typeof complaintsFr> = {
   counts: '{{overdue}} overdue, {{dueSoon}} due soon',
   exportWhat: 'the register of complaints',
   acknowledge: 'Acknowledge {{reference}}',
+  /** The button's visible words, in a row that already names the complaint (its accessible name says which). */
+  acknowledgeShort: 'Acknowledge',
   acknowledged: '{{reference}} acknowledged.',
   answer: {
     heading: 'Answer {{reference}}',
     open: 'Answer {{reference}}',
+    openShort: 'Answer',
     outcome: 'Outcome',
     text: 'Answer',
     rootCause: 'Root cause',
@@ -52,6 +55,7 @@ export const complaintsEn: Widen<typeof complaintsFr> = {
     done: 'Answer to {{reference}} recorded.',
   },
   close: 'Close {{reference}}',
+  closeShort: 'Close',
   closed: '{{reference}} is closed.',
   mediator: 'Mediator given: {{name}}, {{address}}',
   contacts: '{{count}} contact(s) concerned, with the contact policy’s decision',

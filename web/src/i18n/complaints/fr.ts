@@ -36,10 +36,13 @@ export const complaintsFr = {
   counts: '{{overdue}} en retard, {{dueSoon}} à échéance proche',
   exportWhat: 'le registre des réclamations',
   acknowledge: 'Accuser réception de {{reference}}',
+  /** The button's visible words, in a row that already names the complaint (its accessible name says which). */
+  acknowledgeShort: 'Accuser réception',
   acknowledged: 'Réception de {{reference}} accusée.',
   answer: {
     heading: 'Répondre à {{reference}}',
     open: 'Répondre à {{reference}}',
+    openShort: 'Répondre',
     outcome: 'Issue',
     text: 'Réponse',
     rootCause: 'Cause',
@@ -48,6 +51,7 @@ export const complaintsFr = {
     done: 'Réponse à {{reference}} enregistrée.',
   },
   close: 'Clore {{reference}}',
+  closeShort: 'Clore',
   closed: '{{reference}} est close.',
   mediator: 'Médiateur indiqué : {{name}}, {{address}}',
   contacts: '{{count}} contact(s) concernés, avec la décision de la politique de contact',

@@ -40,10 +40,13 @@ export const complaintsIt: Widen<typeof complaintsFr> = {
   counts: '{{overdue}} in ritardo, {{dueSoon}} in scadenza',
   exportWhat: 'il registro dei reclami',
   acknowledge: 'Conferma la ricezione di {{reference}}',
+  /** The button's visible words, in a row that already names the complaint (its accessible name says which). */
+  acknowledgeShort: 'Conferma la ricezione',
   acknowledged: 'Ricezione di {{reference}} confermata.',
   answer: {
     heading: 'Rispondi a {{reference}}',
     open: 'Rispondi a {{reference}}',
+    openShort: 'Rispondi',
     outcome: 'Esito',
     text: 'Risposta',
     rootCause: 'Causa',
@@ -52,6 +55,7 @@ export const complaintsIt: Widen<typeof complaintsFr> = {
     done: 'Risposta a {{reference}} registrata.',
   },
   close: 'Chiudi {{reference}}',
+  closeShort: 'Chiudi',
   closed: '{{reference}} è chiuso.',
   mediator: 'Mediatore indicato: {{name}}, {{address}}',
   contacts: '{{count}} contatto/i interessati, con la decisione della politica di contatto',

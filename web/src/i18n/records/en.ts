@@ -84,6 +84,7 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
     'plan brought down to the balance ({{cause}}): {{fromCents}} → {{toCents}}, the last instalments reduced',
   plan_due_again: 'instalment(s) {{instalments}} due again: payment {{receiptNumber}} reversed',
   plan_case_closed: 'the case is closed ({{closeReason}})',
+  plan_commission_schedule: 'the commission’s schedule {{decisionRef}}',
   orientation_flagged:
     'Referral to the over-indebtedness procedure (Banque de France) and free budget advice, to be reviewed',
   orientation_flagged_note:

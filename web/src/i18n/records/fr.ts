@@ -87,6 +87,7 @@ export const recordsFr = {
     'plan ajusté au solde ({{cause}}) : {{fromCents}} → {{toCents}}, les dernières échéances réduites',
   plan_due_again: 'échéance(s) {{instalments}} de nouveau due(s) : paiement {{receiptNumber}} annulé',
   plan_case_closed: 'le dossier est clos ({{closeReason}})',
+  plan_commission_schedule: 'échéancier de la commission {{decisionRef}}',
   orientation_flagged:
     'Orientation vers la procédure de surendettement (Banque de France) et un conseil budgétaire gratuit, à examiner',
   orientation_flagged_note:

@@ -86,6 +86,7 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   plan_adjusted_to_balance: 'piano adeguato al saldo ({{cause}}): {{fromCents}} → {{toCents}}, ridotte le ultime rate',
   plan_due_again: 'rata/e {{instalments}} di nuovo dovuta/e: pagamento {{receiptNumber}} annullato',
   plan_case_closed: 'la pratica è chiusa ({{closeReason}})',
+  plan_commission_schedule: 'piano della commissione {{decisionRef}}',
   orientation_flagged:
     'Orientamento verso la procedura di sovraindebitamento (Banque de France) e una consulenza di bilancio gratuita, da esaminare',
   orientation_flagged_note:

@@ -4,7 +4,7 @@ import type { ReferenceDataMessages } from './fr.js';
 export const referenceDataEn: ReferenceDataMessages = {
   title: 'Reference data',
   intro:
-    'The dated figures the repayment capacity depends on: each year’s wage-seizure scale, the RSA amounts from each 1 April the standard expense allowances and the minimum left to the household. A budget uses the figures in force at its date.',
+    'The dated figures the repayment capacity depends on: each year’s wage-seizure scale, the RSA amounts from each 1 April, the standard expense allowances and the minimum left to the household. A budget uses the figures in force at its date.',
   correct: 'Correct',
   readOnly: 'Only an administrator can correct these figures.',
   budgetLink: 'See the reference data (wage-seizure scale, RSA, standard allowances)',

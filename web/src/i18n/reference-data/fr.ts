@@ -2,7 +2,7 @@
 export const referenceDataFr = {
   title: 'Données de référence',
   intro:
-    'Les chiffres datés dont dépend le calcul de la capacité de remboursement : le barème de saisie des rémunérations de chaque année, les montants du RSA à partir de chaque 1er avril les forfaits de dépenses et le minimum laissé au foyer. Un budget utilise les chiffres en vigueur à sa date.',
+    'Les chiffres datés dont dépend le calcul de la capacité de remboursement : le barème de saisie des rémunérations de chaque année, les montants du RSA à partir de chaque 1er avril, les forfaits de dépenses et le minimum laissé au foyer. Un budget utilise les chiffres en vigueur à sa date.',
   correct: 'Corriger',
   readOnly: 'Seul un administrateur peut corriger ces chiffres.',
   budgetLink: 'Consulter les données de référence (barème de saisie, RSA, forfaits)',

@@ -4,7 +4,7 @@ import type { ReferenceDataMessages } from './fr.js';
 export const referenceDataIt: ReferenceDataMessages = {
   title: 'Dati di riferimento',
   intro:
-    'Le cifre datate da cui dipende la capacità di rimborso: la tabella del pignoramento dello stipendio di ogni anno, gli importi dell’RSA da ogni 1° aprile gli importi forfettari delle spese e il minimo lasciato al nucleo. Un bilancio usa le cifre in vigore alla sua data.',
+    'Le cifre datate da cui dipende la capacità di rimborso: la tabella del pignoramento dello stipendio di ogni anno, gli importi dell’RSA da ogni 1° aprile, gli importi forfettari delle spese e il minimo lasciato al nucleo. Un bilancio usa le cifre in vigore alla sua data.',
   correct: 'Correggi',
   readOnly: 'Solo un amministratore può correggere queste cifre.',
   budgetLink: 'Consulta i dati di riferimento (tabella del pignoramento, RSA, forfait)',
