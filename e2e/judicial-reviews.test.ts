@@ -22,7 +22,7 @@ async function fitsPhone(page: Page, name: string) {
 }
 
 describe('the review before the judicial stage', () => {
-  it('the judicial specialist reads the queue and a review with its facts, sees a time-barred case blocked, escalates a clear one; each page passes axe', async () => {
+  it('the judicial specialist reads the queue, narrows it to the escalable cases and to a reason, reads a review with its facts, sees a time-barred case blocked, escalates a clear one; each page passes axe', async () => {
     const base = fixture.server.url;
     const deps = fixture.server.deps;
     const today = agencyToday(deps.now(), deps.config);
@@ -56,6 +56,29 @@ describe('the review before the judicial stage', () => {
         .toBe(1);
       await expectNoAxeViolations(page, '/judicial-reviews');
       await fitsPhone(page, 'judicial-review-queue');
+
+      // The cases a person may escalate now: the filter is kept in the address, every row is clear.
+      const counts = page.getByRole('region', { name: 'Dossiers de la file par état' });
+      await expect.poll(() => counts.getByRole('link', { name: /dossiers? bloqués?$/ }).count()).toBe(1);
+      await page.getByLabel('Dossiers affichés').selectOption('none');
+      await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
+      await page.waitForURL(`${base}/judicial-reviews?blocked=none`);
+      const table = page.getByRole('table', { name: 'Dossiers à revoir, par date d’échéance' });
+      await expect.poll(() => table.getByRole('link', { name: clear.reference }).count()).toBe(1);
+      const clearRows = await table.locator('tbody tr').allTextContents();
+      expect(clearRows.length).toBeGreaterThan(0);
+      for (const row of clearRows) expect(row).toContain('Aucun blocage');
+      await expectNoAxeViolations(page, '/judicial-reviews?blocked=none');
+      // A reason's count leads to its cases; reloaded, the page keeps the filter.
+      await counts.getByRole('link', { name: /^Créance prescrite : / }).click();
+      await page.waitForURL(`${base}/judicial-reviews?blocked=time_barred`);
+      await page.reload();
+      await waitForPage(page);
+      expect(await page.getByLabel('Dossiers affichés').inputValue()).toBe('time_barred');
+      await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
+      for (const row of await table.locator('tbody tr').allTextContents()) expect(row).toContain('Créance prescrite');
+      await expectNoAxeViolations(page, '/judicial-reviews?blocked=time_barred');
+      await fitsPhone(page, 'judicial-review-queue-time-barred');
 
       // A time-barred case: the block is named and escalation is not offered.
       await page.goto(`${base}/judicial-reviews/${barred.id}`);

@@ -1,10 +1,14 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { addDays } from '../src/platform/calendar/dates.js';
+import { agencyToday } from '../src/platform/calendar/today.js';
 import {
   expectNoAxeViolations,
   navigationLabels,
   newContext,
   screenshot,
+  SCREENSHOT_DIR,
   signInWithKeyboard,
   tabTo,
   waitForPage,
@@ -299,6 +303,111 @@ describe('reference data', () => {
       expect(audit.map((row) => row.target_id)).toEqual([
         expect.stringMatching(/^judicial:wage_pv:\d{4}-\d{2}-\d{2}$/),
       ]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a compliance officer adds an A444-32 fee table from a future day, corrected where typed wrong or refused, and sees it listed; the form fits a phone', async () => {
+    const base = fixture.server.url;
+    const deps = fixture.server.deps;
+    const from = addDays(agencyToday(deps.now(), deps.config), 40);
+    const shown = `${from.slice(8, 10)}/${from.slice(5, 7)}/${from.slice(0, 4)}`;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await signInWithKeyboard(page, base, 'compliance@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/reference-data`);
+      await waitForPage(page);
+      const section = page.locator('section[aria-labelledby="legal-figures-heading"]');
+      await section.getByRole('button', { name: 'Ajouter un barème daté' }).click();
+      const form = section.locator('form[aria-labelledby="fee-table-form-heading"]');
+      await form.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('fee-table-valid-from');
+      // The form starts from the table in force, in euros and percent as a person types them.
+      expect(await form.getByLabel('Minimum (€)').inputValue()).toBe('21,28');
+      expect(await form.getByLabel('Plafond (€)').inputValue()).toBe('5540');
+      expect(await form.getByLabel('Tranche 4 : jusqu’à (€)').inputValue()).toBe('52400');
+      expect(await form.getByLabel('Tranche 5, au-delà : taux (%)').inputValue()).toBe('2,98');
+      await form.getByLabel('À partir du').fill(from);
+      await form.getByLabel('Statut du chiffre').selectOption('law');
+
+      // A rate that is not one is said next to its field before anything is sent.
+      await form.getByLabel('Tranche 2 : taux (%)').fill('dix');
+      await form.getByRole('button', { name: 'Ajouter le barème' }).click();
+      await form
+        .getByText('Tranche 2 : taux (%) : saisissez un taux en pour cent, deux décimales au plus, par exemple 4,50.')
+        .waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^fee-table-band-\d+-rate$/);
+
+      // Bands that do not rise: the server refuses, and says so under the bands.
+      await form.getByLabel('Tranche 2 : taux (%)').fill('10,5');
+      await form.getByLabel('Tranche 3 : jusqu’à (€)').fill('500');
+      await form.getByRole('button', { name: 'Ajouter le barème' }).click();
+      await form.getByText('Les tranches doivent monter : chaque borne au-dessus de la précédente.').waitFor();
+      await form.getByRole('alert').getByText('Le serveur a refusé le barème : voyez le champ « Tranches ».').waitFor();
+      await expectNoAxeViolations(page, '/reference-data fee table refused');
+
+      // One band fewer, one more before the open one, and the table is added.
+      await form.getByRole('button', { name: 'Retirer la tranche 3' }).click();
+      await form.getByRole('button', { name: 'Ajouter une tranche' }).click();
+      const added = form.getByLabel('Tranche 4 : jusqu’à (€)');
+      await expect.poll(() => added.evaluate((input) => input === document.activeElement)).toBe(true);
+      await added.fill('100 000');
+      await form.getByLabel('Tranche 4 : taux (%)').fill('1,5');
+      await form.getByLabel('Tranche 5, au-delà : taux (%)').fill('0,75');
+      await form.getByLabel('Source (texte, article)').fill('C. com. A444-32, arrêté à venir (essai)');
+      await form.getByRole('button', { name: 'Ajouter le barème' }).click();
+      await form.getByText(`Barème ajouté, à partir du ${shown}.`).waitFor();
+      const listed = section.getByRole('table', {
+        name: `Droit proportionnel du commissaire de justice (A444-32) — ${shown}`,
+      });
+      await listed.waitFor();
+      expect((await listed.locator('tbody tr').allTextContents()).map(plain)).toEqual([
+        'De 0,00 € à 125,00 €11,61 %',
+        'De 125,00 € à 610,00 €10,5 %',
+        'De 610,00 € à 52 400,00 €3,87 %',
+        'De 52 400,00 € à 100 000,00 €1,5 %',
+        'Au-delà de 100 000,00 €0,75 %',
+      ]);
+      const row = await deps.db
+        .selectFrom('judicial_fee_tables')
+        .selectAll()
+        .where('valid_from', '=', from)
+        .executeTakeFirstOrThrow();
+      expect([row.floor_cents, Number(row.floor_upto_cents), Number(row.cap_cents), row.tag]).toEqual([
+        2128,
+        18800,
+        554000,
+        'law',
+      ]);
+      expect(row.bands).toEqual([
+        { uptoCents: 12500, rateBp: 1161 },
+        { uptoCents: 61000, rateBp: 1050 },
+        { uptoCents: 5240000, rateBp: 387 },
+        { uptoCents: 10000000, rateBp: 150 },
+        { uptoCents: null, rateBp: 75 },
+      ]);
+      const audit = await deps.db
+        .selectFrom('audit_log')
+        .select('target_id')
+        .where('action', '=', 'reference_data.fee_table.added')
+        .execute();
+      expect(audit.map((a) => a.target_id)).toEqual([`a444_32:${from}`]);
+      await expectNoAxeViolations(page, '/reference-data fee table added');
+      await screenshot(page, 'reference-data-fee-table-1366x768');
+      await form.screenshot({ path: join(SCREENSHOT_DIR, 'reference-data-fee-form-1366x768.png') });
+      // On a phone the form and the tables fit the width: nothing scrolls sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, 'reference-data-fee-table-390x844');
+      await form.screenshot({ path: join(SCREENSHOT_DIR, 'reference-data-fee-form-390x844.png') });
+      await listed.screenshot({ path: join(SCREENSHOT_DIR, 'reference-data-fee-table-listed-390x844.png') });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoAxeViolations(page, '/reference-data fee table at 390×844');
     } finally {
       await context.close();
     }

@@ -301,6 +301,7 @@ const PROBES: Record<string, Probe> = {
     payload: () => ({ documentRef: 'PROBE-LETTER-1' }),
   },
   'GET /api/v1/judicial-reviews': { url: () => '/api/v1/judicial-reviews' },
+  'GET /api/v1/judicial-reviews/counts': { url: () => '/api/v1/judicial-reviews/counts' },
   'POST /api/v1/judicial-reviews/refresh': { url: () => '/api/v1/judicial-reviews/refresh' },
   // Allowed roles get 404: no such review (a probe decides no review of the demo).
   'GET /api/v1/judicial-reviews/:id': { url: () => '/api/v1/judicial-reviews/00000000-0000-4000-8000-000000000000' },

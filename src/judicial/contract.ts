@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, pagingQuery } from '../platform/http/schemas.js';
-import { ESCALATION_BLOCKS, REVIEW_DECISIONS } from './core/review.js';
+import { BLOCK_FILTERS, ESCALATION_BLOCKS, REVIEW_DECISIONS } from './core/review.js';
 import { JUDICIAL_ROUTES } from './core/route.js';
 import { CHARGEABLE_TO, COST_KINDS } from './core/costs.js';
 import { DEADLINE_KINDS } from './core/procedure-deadlines.js';
@@ -10,8 +10,8 @@ import { PARTNER_STEP_KINDS, partnerReportSchema } from './core/partner-api.js';
 
 export * from './core/partner-api.js';
 
-export { ESCALATION_BLOCKS, JUDICIAL_ROUTES, REVIEW_DECISIONS };
-export type { EscalationBlock, ReviewDecision } from './core/review.js';
+export { BLOCK_FILTERS, ESCALATION_BLOCKS, JUDICIAL_ROUTES, REVIEW_DECISIONS };
+export type { BlockFilter, EscalationBlock, ReviewDecision } from './core/review.js';
 export type { JudicialRoute } from './core/route.js';
 
 /** The judicial stage, review part (issue 15): the review queue, the review screen's facts, the decision. */
@@ -30,6 +30,10 @@ export const REVIEW_PROBLEM_CODES = [
 
 export const reviewQueueQuery = z.strictObject({
   creditorId: z.string().uuid().optional(),
+  blocked: z
+    .enum(BLOCK_FILTERS)
+    .optional()
+    .describe('none: the cases a person may escalate now; any: the blocked ones; a block: those it blocks'),
   ...pagingQuery,
 });
 
@@ -48,7 +52,19 @@ export const reviewQueueItemSchema = z.object({
   proposedRoute: routeEnum,
   blocks: z.array(blockEnum).describe('why the case may not be escalated now; empty when it may'),
 });
-export const reviewQueueSchema = z.object({ items: z.array(reviewQueueItemSchema), total: z.number().int() });
+export const reviewQueueSchema = z.object({
+  items: z.array(reviewQueueItemSchema),
+  total: z.number().int().describe('the waiting reviews the filter keeps'),
+});
+
+export const reviewQueueCountsQuery = z.strictObject({ creditorId: z.string().uuid().optional() });
+
+export const reviewQueueCountsSchema = z.object({
+  all: z.number().int(),
+  escalable: z.number().int().describe('nothing blocks them: a person may escalate them now'),
+  blocked: z.number().int().describe('something blocks them (each counted once)'),
+  byBlock: z.record(blockEnum, z.number().int()).describe('by block (a review blocked twice counts under both)'),
+});
 
 export const queueRefreshSchema = z.object({
   added: z.number().int(),
@@ -157,6 +173,8 @@ export const reviewDecisionBody = z.strictObject({
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;
 export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
 export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
+export type ReviewQueueCountsQuery = z.infer<typeof reviewQueueCountsQuery>;
+export type ReviewQueueCounts = z.infer<typeof reviewQueueCountsSchema>;
 export type QueueRefreshView = z.infer<typeof queueRefreshSchema>;
 export type ReviewOutcome = z.infer<typeof reviewOutcomeSchema>;
 export type ReviewOutcomeList = z.infer<typeof reviewOutcomeListSchema>;

@@ -6,13 +6,15 @@ import {
   queueRefreshSchema,
   reviewDecisionBody,
   reviewOutcomeListSchema,
+  reviewQueueCountsQuery,
+  reviewQueueCountsSchema,
   reviewQueueQuery,
   reviewQueueSchema,
   reviewSchema,
 } from './contract.js';
 import { decideReview } from './decide-review.js';
 import { refreshReviewQueueAsked } from './review-queue.js';
-import { listCaseReviewOutcomes, listReviewQueue, readReview } from './review-view.js';
+import { countReviewQueue, listCaseReviewOutcomes, listReviewQueue, readReview } from './review-view.js';
 
 const tags = ['judicial'];
 
@@ -31,6 +33,19 @@ export function judicialReviewRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => listReviewQueue(deps, request.actor!, request.query),
+  );
+  r.get(
+    '/api/v1/judicial-reviews/counts',
+    {
+      config: { access: { permission: 'judicial_reviews.review' } },
+      schema: {
+        tags,
+        summary: 'How many waiting reviews are escalable now, blocked, and blocked by each reason',
+        querystring: reviewQueueCountsQuery,
+        response: { 200: reviewQueueCountsSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => countReviewQueue(deps, request.actor!, request.query),
   );
   r.post(
     '/api/v1/judicial-reviews/refresh',

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { caseInScope, creditorFilter, withinScope } from '../cases/scope.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import type { Actor } from '../identity/actor.js';
@@ -8,42 +8,81 @@ import { localDateOf, compareDates, type IsoDate } from '../platform/calendar/da
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
-import type { ReviewOutcomeList, ReviewQueue, ReviewQueueQuery, ReviewView } from './contract.js';
+import type {
+  ReviewOutcomeList,
+  ReviewQueue,
+  ReviewQueueCountsQuery,
+  ReviewQueueQuery,
+  ReviewView,
+} from './contract.js';
 import { proposedDecision } from './core/review.js';
+import { countBlocks, pageKeptByFilter, type BlockCounts } from './review-blocks.js';
 import { escalationFactsOf, type EscalationView } from './review-facts.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The waiting reviews by due date (oldest first), each with its blocks and proposed route, counted once. */
-export async function listReviewQueue(deps: Deps, actor: Actor, query: ReviewQueueQuery): Promise<ReviewQueue> {
-  const today = agencyToday(deps.now(), deps.config);
-  const creditorId = creditorFilter(actor, query.creditorId);
+/** A row of the queue's page as the statement returns it (as JSON: the due date a string). */
+interface QueueRow {
+  id: string;
+  case_id: string;
+  due_on: IsoDate;
+  reference: string;
+  stage: string;
+  creditor_name: string;
+  kind: 'person' | 'company';
+  first_name: string | null;
+  last_name: string | null;
+  company_name: string | null;
+}
+
+/** The waiting reviews the reader may see (their creditor's, or the one asked for). */
+function waitingReviews(deps: Deps, actor: Actor, asked: string | undefined) {
+  const creditorId = creditorFilter(actor, asked);
   let base = deps.db
     .selectFrom('judicial_reviews as r')
     .where('r.status', '=', 'waiting')
     .where(withinScope(actor, 'r.creditor_id'));
   if (creditorId) base = base.where('r.creditor_id', '=', creditorId);
-  const [rows, total] = await Promise.all([
-    base
-      .innerJoin('cases as c', 'c.id', 'r.case_id')
-      .innerJoin('debtors as d', 'd.id', 'r.debtor_id')
-      .innerJoin('creditors as cr', 'cr.id', 'r.creditor_id')
-      .select(['r.id', 'r.case_id', 'r.due_on', 'c.reference', 'c.stage', 'cr.name as creditor_name'])
-      .select(['d.kind', 'd.first_name', 'd.last_name', 'd.company_name'])
-      .orderBy('r.due_on')
-      .orderBy('r.id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  return base;
+}
+
+/**
+ * The waiting reviews by due date (oldest first), each with its blocks and proposed route, counted once. Narrowed by
+ * block when asked: the blocks of the whole queue are then computed in SQL (review-blocks.ts), once for the page and
+ * its total.
+ */
+export async function listReviewQueue(deps: Deps, actor: Actor, query: ReviewQueueQuery): Promise<ReviewQueue> {
+  const today = agencyToday(deps.now(), deps.config);
+  const base = waitingReviews(deps, actor, query.creditorId);
+  const page = base
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .innerJoin('debtors as d', 'd.id', 'r.debtor_id')
+    .innerJoin('creditors as cr', 'cr.id', 'r.creditor_id')
+    .select(['r.id', 'r.case_id', 'r.due_on', 'c.reference', 'c.stage', 'cr.name as creditor_name'])
+    .select(['d.kind', 'd.first_name', 'd.last_name', 'd.company_name'])
+    .orderBy('r.due_on')
+    .orderBy('r.id')
+    .limit(query.limit)
+    .offset(query.offset);
+  const { rows, total } = query.blocked
+    ? await pageKeptByFilter<QueueRow>(
+        deps.db,
+        base.select('r.case_id'),
+        query.blocked,
+        { query: page.where(sql<boolean>`r.case_id in (select case_id from kept)`), order: sql`page.due_on, page.id` },
+        today,
+      )
+    : await Promise.all([
+        page.execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]).then(([found, counted]) => ({ rows: found, total: Number(counted.n) }));
   const facts = await escalationFactsOf(
     deps.db,
     rows.map((row) => row.case_id),
     today,
   );
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((row) => {
       const view = facts.get(row.case_id);
       return {
@@ -60,6 +99,12 @@ export async function listReviewQueue(deps: Deps, actor: Actor, query: ReviewQue
       };
     }),
   };
+}
+
+/** How many waiting reviews the reader may see are escalable now, blocked, and blocked by each reason. */
+export async function countReviewQueue(deps: Deps, actor: Actor, query: ReviewQueueCountsQuery): Promise<BlockCounts> {
+  const today = agencyToday(deps.now(), deps.config);
+  return countBlocks(deps.db, waitingReviews(deps, actor, query.creditorId).select('r.case_id'), today);
 }
 
 /** A case's reviews as its creditor reads them: the outcome, the route, the dates; never the reviewer's words. */

@@ -3,8 +3,19 @@ import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from
 import { ENGINES } from '../../test/support/database.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { localDateOf } from '../platform/calendar/dates.js';
-import { LIVE_PLAN_STATUSES, reviewDueOn } from './core/review.js';
+import { agencyToday } from '../platform/calendar/today.js';
+import {
+  keptByBlockFilter,
+  LIVE_PLAN_STATUSES,
+  reviewDueOn,
+  type BlockFilter,
+  type EscalationBlock,
+} from './core/review.js';
+import { blocksOfCases } from './review-blocks.js';
+import { escalationFactsOf } from './review-facts.js';
 import { reviewDueDates } from './review-queue.js';
+
+type Counted = Record<EscalationBlock, number>;
 
 const PLACED = new Date('2026-08-03T08:00:00Z');
 const REVIEWED = new Date('2026-12-03T09:00:00Z');
@@ -150,6 +161,74 @@ describe.each(ENGINES)('the review before the judicial stage on %s', (engine) =>
     // Only reviewers see the queue.
     expect((await as(t.app, agent)('GET', '/api/v1/judicial-reviews')).statusCode).toBe(403);
     expect((await as(t.app, horizon)('GET', '/api/v1/judicial-reviews')).statusCode).toBe(403);
+  });
+
+  it('narrows the queue to the escalable cases, the blocked ones or one block, and counts each state', async () => {
+    const counted = await as(t.app, specialist)('GET', '/api/v1/judicial-reviews/counts');
+    expect(counted.statusCode, counted.body).toBe(200);
+    const counts = counted.json() as { all: number; escalable: number; blocked: number; byBlock: Counted };
+    const all = await as(t.app, specialist)('GET', '/api/v1/judicial-reviews?limit=200');
+    expect(all.json().total).toBe(counts.all);
+    expect(counts.escalable + counts.blocked).toBe(counts.all);
+    expect(counts.escalable).toBeGreaterThanOrEqual(1);
+    expect(counts.byBlock.dispute_open).toBeGreaterThanOrEqual(1);
+    expect(counts.byBlock.time_barred).toBeGreaterThanOrEqual(1);
+    const expected: Record<string, number> = { none: counts.escalable, any: counts.blocked, ...counts.byBlock };
+    const filters = ['none', 'any', 'time_barred', 'dispute_open', 'no_forbearance_offered', 'vulnerability_review'];
+    for (const filter of filters) {
+      const page = await as(t.app, specialist)('GET', `/api/v1/judicial-reviews?blocked=${filter}&limit=200`);
+      expect(page.statusCode, page.body).toBe(200);
+      const items = page.json().items as { caseId: string; blocks: EscalationBlock[]; dueOn: string }[];
+      expect(page.json().total, filter).toBe(expected[filter]);
+      expect(items.length, filter).toBe(Math.min(200, expected[filter]!));
+      for (const item of items) expect(keptByBlockFilter(item.blocks, filter as BlockFilter), filter).toBe(true);
+      const dues = items.map((item) => item.dueOn);
+      expect(dues, filter).toEqual([...dues].sort());
+    }
+    const ids = async (filter: string) =>
+      (await as(t.app, specialist)('GET', `/api/v1/judicial-reviews?blocked=${filter}&limit=200`))
+        .json()
+        .items.map((item: { caseId: string }) => item.caseId);
+    expect(await ids('none')).toContain(clear);
+    expect(await ids('time_barred')).toContain(barred);
+    expect(await ids('dispute_open')).toContain(disputed);
+    expect(await ids('none')).not.toContain(disputed);
+    // Pages follow one another without overlap.
+    const first = await as(t.app, specialist)('GET', '/api/v1/judicial-reviews?blocked=any&limit=2');
+    const second = await as(t.app, specialist)('GET', '/api/v1/judicial-reviews?blocked=any&limit=2&offset=2');
+    const paged = [...first.json().items, ...second.json().items].map((item: { id: string }) => item.id);
+    expect(new Set(paged).size).toBe(Math.min(4, counts.blocked));
+    // One creditor's queue is counted apart.
+    const own = await as(t.app, specialist)('GET', `/api/v1/judicial-reviews/counts?creditorId=${horizon.creditorId}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().all).toBeLessThan(counts.all);
+    for (const bad of ['sometimes', 'TIME_BARRED', '']) {
+      const refused = await as(t.app, specialist)('GET', `/api/v1/judicial-reviews?blocked=${bad}`);
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().code, bad).toBe('request.validation_failed');
+    }
+    expect((await as(t.app, specialist)('GET', '/api/v1/judicial-reviews/counts?blocked=none')).statusCode).toBe(400);
+    expect((await as(t.app, agent)('GET', '/api/v1/judicial-reviews/counts')).statusCode).toBe(403);
+  });
+
+  it('computes the same blocks in SQL as the core, on every case', async () => {
+    const today = agencyToday(t.deps.now(), t.deps.config);
+    const sqlBlocks = await blocksOfCases(t.deps.db, today);
+    const ids = [...sqlBlocks.keys()];
+    let compared = 0;
+    const seen = new Set<string>();
+    for (let start = 0; start < ids.length; start += 1000) {
+      const facts = await escalationFactsOf(t.deps.db, ids.slice(start, start + 1000), today);
+      for (const [caseId, view] of facts) {
+        expect(sqlBlocks.get(caseId), caseId).toEqual(view.blocks);
+        for (const block of view.blocks) seen.add(block);
+        compared += 1;
+      }
+    }
+    expect(compared).toBe(ids.length);
+    expect(compared).toBeGreaterThan(30);
+    // The demo holds most kinds of block, so the comparison covers their SQL.
+    expect(seen.size).toBeGreaterThanOrEqual(9);
   });
 
   it('computes the same due dates in SQL as the core', async () => {

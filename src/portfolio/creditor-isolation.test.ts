@@ -180,8 +180,10 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(reject.statusCode).toBe(403);
     const preview = await as(t.app, horizon)('POST', '/api/v1/strategies/previews', { segments: [] });
     expect(preview.statusCode).toBe(403);
-    // Nor the judicial review queue, which lists every creditor's cases.
+    // Nor the judicial review queue, which lists every creditor's cases, nor its counts.
     expect((await as(t.app, horizon)('GET', '/api/v1/judicial-reviews')).statusCode).toBe(403);
+    expect((await as(t.app, horizon)('GET', '/api/v1/judicial-reviews?blocked=none')).statusCode).toBe(403);
+    expect((await as(t.app, horizon)('GET', '/api/v1/judicial-reviews/counts')).statusCode).toBe(403);
     // Nor the agency's figures of law (the procedures' deadlines, the commissaire's fee), read or added to.
     expect((await as(t.app, horizon)('GET', '/api/v1/legal-figures')).statusCode).toBe(403);
     const figure = await as(t.app, horizon)('POST', '/api/v1/legal-figures/deadlines', {

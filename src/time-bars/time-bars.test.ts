@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { sql } from 'kysely';
+import { addDays } from '../platform/calendar/dates.js';
 import { AppError } from '../platform/errors.js';
+import { claimBarsOfCases } from './time-bar-facts.js';
+import { timeBarredCases } from './time-barred-sql.js';
 import { assertMayGoToCourt } from './time-bars.js';
 
 /** 20 April 2026: a consumer credit whose first unpaid instalment was on 1 May 2024 is barred after 1 May 2026. */
@@ -211,5 +215,68 @@ describe.each(ENGINES)('time bars on %s', (engine) => {
     expect((await as(t.app, creditor)('POST', `/api/v1/cases/${caseId}/time-bar-interruptions`, {})).statusCode).toBe(
       403,
     );
+  });
+
+  it('finds in SQL the same time-barred cases as the core, on every case and on days years apart', async () => {
+    const claims = await t.deps.db
+      .selectFrom('claims')
+      .select(['id', 'case_id', 'default_on'])
+      .where('status', '=', 'open')
+      .orderBy('id')
+      .execute();
+    // Judgments (which lengthen the period) and acknowledgements on some claims, before their bar and after it, and
+    // acts before the start (which count for nothing).
+    for (const [index, claim] of claims.entries()) {
+      const own =
+        index % 3 === 0
+          ? [
+              { kind: 'judgment' as const, on: addDays(claim.default_on, 400 + index) },
+              { kind: 'acknowledgement' as const, on: addDays(claim.default_on, 2500 + index) },
+            ]
+          : index % 3 === 1
+            ? [{ kind: 'acknowledgement' as const, on: addDays(claim.default_on, 700) }]
+            : [{ kind: 'judicial_act' as const, on: addDays(claim.default_on, -4000) }];
+      for (const i of own)
+        await t.deps.db
+          .insertInto('claim_interruptions')
+          .values({ claim_id: claim.id, case_id: claim.case_id, kind: i.kind, occurred_on: i.on, recorded_at: START })
+          .execute();
+    }
+    // Later rows of the rules: a claim counts with the row in force on its start, a judgment with its day's.
+    await t.deps.db
+      .insertInto('time_bar_rules')
+      .values(
+        (
+          [
+            ['FR', 'general', 3, '2025-01-01'],
+            ['FR', 'consumer_credit', 1, '2025-01-01'],
+            ['FR', 'consumer_goods_services', 4, '2025-01-01'],
+            ['IT', 'periodic', 3, '2025-01-01'],
+            ['FR', 'judgment', 12, '2025-06-01'],
+            ['IT', 'judgment', 4, '2025-06-01'],
+          ] as const
+        ).map(([country, kind, years, from]) => ({
+          country,
+          claim_kind: kind,
+          years,
+          source: 'test',
+          tag: 'check' as const,
+          valid_from: from,
+        })),
+      )
+      .execute();
+    const caseIds = [...new Set(claims.map((claim) => claim.case_id))];
+    const outcomes = new Set<boolean>();
+    for (const today of ['2026-04-20', '2027-06-01', '2029-02-28', '2031-03-01', '2036-07-15', '2040-02-29']) {
+      const bars = await claimBarsOfCases(t.deps.db, caseIds, today, 0);
+      const core = new Set(bars.filter((c) => c.bar.status === 'time_barred').map((c) => c.caseId));
+      const found = await sql<{ case_id: string }>`select case_id from ${timeBarredCases(
+        sql`select id from cases`,
+        today,
+      )} b`.execute(t.deps.db);
+      expect(new Set(found.rows.map((row) => row.case_id)), today).toEqual(core);
+      for (const id of caseIds) outcomes.add(core.has(id));
+    }
+    expect(outcomes).toEqual(new Set([true, false]));
   });
 });

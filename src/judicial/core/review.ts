@@ -75,6 +75,17 @@ export const ESCALATION_BLOCKS = [
 ] as const;
 export type EscalationBlock = (typeof ESCALATION_BLOCKS)[number];
 
+/** What the review queue may be narrowed to: the cases a person may escalate now, the blocked ones, or one block's. */
+export const BLOCK_FILTERS = ['none', 'any', ...ESCALATION_BLOCKS] as const;
+export type BlockFilter = (typeof BLOCK_FILTERS)[number];
+
+/** Whether a case with these blocks is one the filter keeps. */
+export function keptByBlockFilter(blocks: readonly EscalationBlock[], filter: BlockFilter): boolean {
+  if (filter === 'none') return blocks.length === 0;
+  if (filter === 'any') return blocks.length > 0;
+  return blocks.includes(filter);
+}
+
 /** Hold kinds that stay enforcement, and the block each one is. A care hold is a vulnerability under review. */
 export const BLOCKING_HOLDS: Readonly<Record<string, EscalationBlock>> = {
   overindebtedness_filed: 'overindebtedness',

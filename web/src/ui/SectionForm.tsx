@@ -12,6 +12,8 @@ export function SectionForm(props: {
   submit: Submit;
   onSubmit: () => void;
   disabled?: boolean;
+  /** Shown instead of the problem the submission met (a form that says some problems next to their fields). */
+  problem?: ReactNode;
   children: ReactNode;
 }) {
   function send(event: FormEvent<HTMLFormElement>) {
@@ -20,15 +22,15 @@ export function SectionForm(props: {
   }
   return (
     <form className="grid-form" onSubmit={send} aria-labelledby={`${props.id}-heading`}>
-      <h3 id={`${props.id}-heading`} className="wide">
+      <h3 id={`${props.id}-heading`} className="form-heading">
         {props.heading}
       </h3>
       {props.children}
-      <div className="wide">
+      <div className="form-footer">
         <button type="submit" className="button primary" disabled={props.submit.busy || props.disabled}>
           {props.submitLabel}
         </button>
-        <SubmitFeedback submit={props.submit} />
+        <SubmitFeedback submit={props.submit} problem={props.problem} />
       </div>
     </form>
   );

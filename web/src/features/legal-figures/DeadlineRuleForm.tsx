@@ -5,6 +5,7 @@ import { SectionForm } from '../../ui/SectionForm.js';
 import { useSubmit } from '../../ui/useSubmit.js';
 import { addDeadlineRule, type DeadlineRuleBody, type LegalFigures } from './api.js';
 import { deadlineNameKey } from './LegalFiguresSection.js';
+import { SourceField, TagSelect, ValidFromField, type FigureFormProps } from './figure-fields.js';
 
 type Procedure = DeadlineRuleBody['procedure'];
 const TAGS = ['law', 'check', 'choice'] as const;
@@ -36,15 +37,7 @@ const draftOf = (row: Row, validFrom: string): Draft => ({
  * Adds a deadline's figure from a day (today or later): chosen among the deadlines the procedures count, prefilled
  * with the figure in force, so a correction changes only what it corrects.
  */
-export function DeadlineRuleForm({
-  figures,
-  onClose,
-  onAdded,
-}: {
-  figures: LegalFigures;
-  onClose: () => void;
-  onAdded: () => void;
-}) {
+export function DeadlineRuleForm({ figures, onClose, onAdded }: FigureFormProps) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const inForce = figures.deadlines.filter((row) => row.inForce);
@@ -93,34 +86,15 @@ export function DeadlineRuleForm({
       >
         <DeadlineSelect inForce={inForce} value={choice} onChange={choose} />
         <LengthFields draft={draft} set={set} />
-        <TagSelect value={tag} onChange={(value) => set({ tag: value })} />
-        <Field
+        <TagSelect id="legal-figure-tag" tags={TAGS} value={tag} onChange={(value) => set({ tag: value })} />
+        <ValidFromField
           id="legal-figure-valid-from"
-          label={t('legalFigures.form.validFrom')}
+          today={figures.today}
           hint={t('legalFigures.form.validFromHint')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              required
-              min={figures.today}
-              value={validFrom}
-              onChange={(event) => set({ validFrom: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field id="legal-figure-source" label={t('legalFigures.form.source')} wide>
-          {(control) => (
-            <input
-              {...control}
-              required
-              maxLength={300}
-              value={source}
-              onChange={(event) => set({ source: event.target.value })}
-            />
-          )}
-        </Field>
+          value={validFrom}
+          onChange={(value) => set({ validFrom: value })}
+        />
+        <SourceField id="legal-figure-source" value={source} onChange={(value) => set({ source: value })} />
         <div className="wide checkbox-field">
           <label>
             <input type="checkbox" checked={moves} onChange={(event) => set({ moves: event.target.checked })} />{' '}
@@ -128,7 +102,7 @@ export function DeadlineRuleForm({
           </label>
         </div>
       </SectionForm>
-      <button type="button" className="secondary" onClick={onClose}>
+      <button type="button" className="button secondary" onClick={onClose}>
         {t('legalFigures.form.close')}
       </button>
     </>
@@ -159,23 +133,6 @@ function DeadlineSelect({
                   </option>
                 ))}
             </optgroup>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
-function TagSelect({ value, onChange }: { value: Tag; onChange: (value: Tag) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Field id="legal-figure-tag" label={t('legalFigures.form.tag')}>
-      {(control) => (
-        <select {...control} value={value} onChange={(event) => onChange(event.target.value as Tag)}>
-          {TAGS.map((value) => (
-            <option key={value} value={value}>
-              {t(`legalFigures.tags.${value}`)}
-            </option>
           ))}
         </select>
       )}

@@ -8,6 +8,7 @@ import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { getLegalFigures, type DeadlineRuleView, type FeeTableView, type LegalFigures } from './api.js';
 import { DeadlineRuleForm } from './DeadlineRuleForm.js';
+import { FeeTableForm } from './FeeTableForm.js';
 
 const PROCEDURES = ['overindebtedness', 'judicial'] as const;
 
@@ -43,8 +44,13 @@ function LegalFiguresView({ initial }: { initial: LegalFigures }) {
   const onAdded = () => void getLegalFigures().then(setFigures, () => undefined);
   const { t } = useTranslation();
   const me = useMe();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<'deadline' | 'fee' | null>(null);
   const mayManage = can(me.role, 'legal_figures.manage');
+  // The button is back once its form is gone: the focus returns to it.
+  const close = (button: string) => () => {
+    setAdding(null);
+    setTimeout(() => document.getElementById(button)?.focus());
+  };
   return (
     <>
       {PROCEDURES.map((procedure) => (
@@ -56,24 +62,31 @@ function LegalFiguresView({ initial }: { initial: LegalFigures }) {
         />
       ))}
       <FeeTables tables={figures.feeTables} />
-      {mayManage ? (
-        adding ? (
-          <DeadlineRuleForm
-            figures={figures}
-            onClose={() => {
-              setAdding(false);
-              // The button is back once the form is gone: the focus returns to it.
-              setTimeout(() => document.getElementById('legal-figures-add')?.focus());
-            }}
-            onAdded={onAdded}
-          />
-        ) : (
-          <button type="button" id="legal-figures-add" onClick={() => setAdding(true)}>
+      {!mayManage ? (
+        <p className="muted">{t('legalFigures.readOnly')}</p>
+      ) : adding === 'deadline' ? (
+        <DeadlineRuleForm figures={figures} onClose={close('legal-figures-add')} onAdded={onAdded} />
+      ) : adding === 'fee' ? (
+        <FeeTableForm figures={figures} onClose={close('legal-figures-add-fee')} onAdded={onAdded} />
+      ) : (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button secondary"
+            id="legal-figures-add"
+            onClick={() => setAdding('deadline')}
+          >
             {t('legalFigures.add')}
           </button>
-        )
-      ) : (
-        <p className="muted">{t('legalFigures.readOnly')}</p>
+          <button
+            type="button"
+            className="button secondary"
+            id="legal-figures-add-fee"
+            onClick={() => setAdding('fee')}
+          >
+            {t('legalFigures.addFee')}
+          </button>
+        </div>
       )}
     </>
   );

@@ -45,6 +45,29 @@ export const legalFiguresEn = {
     submit: 'Add the figure',
     close: 'Close the form',
   },
+  addFee: 'Add a dated fee table',
+  feeForm: {
+    heading: 'Add a proportional fee table (A444-32)',
+    validFromHint: 'Today or later: each sum collected is counted with the table in force on the day it is received.',
+    floor: 'Minimum (€)',
+    floorUpto: 'Fixed fee up to (€)',
+    cap: 'Cap (€)',
+    amountHint: 'In euros, for example 1250.50.',
+    amountInvalid: '{{field}}: type an amount in euros, for example 1250.50.',
+    bands: 'Bands',
+    bandsHint:
+      'Each band goes up to an amount, at a rate in percent (two decimals at most); the last one takes everything above.',
+    bandUpto: 'Band {{n}}: up to (€)',
+    bandRate: 'Band {{n}}: rate (%)',
+    openBandRate: 'Band {{n}}, above: rate (%)',
+    rateInvalid: '{{field}}: type a rate in percent, two decimals at most, for example 4.50.',
+    addBand: 'Add a band',
+    removeBand: 'Remove',
+    removeBandLabel: 'Remove band {{n}}',
+    submit: 'Add the table',
+    added: 'Table added, from {{date}}.',
+    seeField: 'The server refused the table: see the field “{{field}}”.',
+  },
 };
 
 export const legalFiguresProblemsEn = {

@@ -45,6 +45,30 @@ export const legalFiguresFr = {
     submit: 'Ajouter le chiffre',
     close: 'Fermer le formulaire',
   },
+  addFee: 'Ajouter un barème daté',
+  feeForm: {
+    heading: 'Ajouter un barème du droit proportionnel (A444-32)',
+    validFromHint:
+      'Aujourd’hui ou plus tard : chaque encaissement est calculé avec le barème en vigueur le jour où il est reçu.',
+    floor: 'Minimum (€)',
+    floorUpto: 'Droit fixe jusqu’à (€)',
+    cap: 'Plafond (€)',
+    amountHint: 'En euros, par exemple 1250,50.',
+    amountInvalid: '{{field}} : saisissez un montant en euros, par exemple 1250,50.',
+    bands: 'Tranches',
+    bandsHint:
+      'Chaque tranche va jusqu’à un montant, à un taux en pour cent (deux décimales au plus) ; la dernière prend tout ce qui dépasse.',
+    bandUpto: 'Tranche {{n}} : jusqu’à (€)',
+    bandRate: 'Tranche {{n}} : taux (%)',
+    openBandRate: 'Tranche {{n}}, au-delà : taux (%)',
+    rateInvalid: '{{field}} : saisissez un taux en pour cent, deux décimales au plus, par exemple 4,50.',
+    addBand: 'Ajouter une tranche',
+    removeBand: 'Retirer',
+    removeBandLabel: 'Retirer la tranche {{n}}',
+    submit: 'Ajouter le barème',
+    added: 'Barème ajouté, à partir du {{date}}.',
+    seeField: 'Le serveur a refusé le barème : voyez le champ « {{field}} ».',
+  },
 };
 
 export const legalFiguresProblemsFr = {

@@ -46,6 +46,29 @@ export const legalFiguresIt = {
     submit: 'Aggiungi il valore',
     close: 'Chiudi il modulo',
   },
+  addFee: 'Aggiungi una tabella datata',
+  feeForm: {
+    heading: 'Aggiungi una tabella del diritto proporzionale (A444-32)',
+    validFromHint: 'Oggi o più tardi: ogni incasso è calcolato con la tabella in vigore il giorno in cui è ricevuto.',
+    floor: 'Minimo (€)',
+    floorUpto: 'Diritto fisso fino a (€)',
+    cap: 'Massimo (€)',
+    amountHint: 'In euro, per esempio 1250,50.',
+    amountInvalid: '{{field}}: inserisci un importo in euro, per esempio 1250,50.',
+    bands: 'Scaglioni',
+    bandsHint:
+      'Ogni scaglione arriva fino a un importo, a un’aliquota in percentuale (al massimo due decimali); l’ultimo prende tutto ciò che supera.',
+    bandUpto: 'Scaglione {{n}}: fino a (€)',
+    bandRate: 'Scaglione {{n}}: aliquota (%)',
+    openBandRate: 'Scaglione {{n}}, oltre: aliquota (%)',
+    rateInvalid: '{{field}}: inserisci un’aliquota in percentuale, al massimo due decimali, per esempio 4,50.',
+    addBand: 'Aggiungi uno scaglione',
+    removeBand: 'Togli',
+    removeBandLabel: 'Togli lo scaglione {{n}}',
+    submit: 'Aggiungi la tabella',
+    added: 'Tabella aggiunta, dal {{date}}.',
+    seeField: 'Il server ha rifiutato la tabella: vedi il campo «{{field}}».',
+  },
 };
 
 export const legalFiguresProblemsIt = {
