@@ -17,7 +17,7 @@ export const sensitiveReadSchema = z.object({
   debtor: z.object({ id: z.string(), displayName: z.string() }),
   caseId: z.string().nullable(),
   caseReference: z.string().nullable(),
-  subject: z.enum(['budget', 'vulnerability', 'audit_trail', 'document']),
+  subject: z.enum(['budget', 'vulnerability', 'audit_trail', 'document', 'care_referral']),
   basis: z.enum(['care_team', 'case_holder', 'compliance', 'stated_reason', 'restricted']),
   reason: z.string().nullable(),
   /** Whether the read is already sealed into the audit chain. */

@@ -148,6 +148,18 @@ export const PERMISSIONS = {
   'judicial_partners.manage': ['judicial_specialist', 'manager', 'administrator'],
   'handoffs.read': ['team_leader', 'judicial_specialist', 'compliance_officer', 'manager', 'creditor_user'],
   'handoffs.manage': ['judicial_specialist', 'manager'],
+  /**
+   * The care unit (REGULATION §4, §5): read a debtor's vulnerability records, signals and referrals (need-to-know then
+   * decides who sees the details; everyone else reads a neutral care rule), record a vulnerability (any case worker
+   * who learns of one), manage them (review, end, breathing space, signals, referrals: the care team and team
+   * leaders), the care queue, the organisations directory (administrators, compliance), and the unit's figures.
+   */
+  'care.read': [...CASE_WORKERS, 'compliance_officer', 'manager'],
+  'care.record': CASE_WORKERS,
+  'care.manage': ['care_specialist', 'team_leader'],
+  'care.queue': ['care_specialist', 'team_leader', 'manager'],
+  'care.directory.manage': ['compliance_officer', 'administrator'],
+  'care.report': ['team_leader', 'compliance_officer', 'manager'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,

@@ -30,6 +30,16 @@ export type BankStatementLinesStatus = 'ignored' | 'pending' | 'queued' | 'recor
 
 export type CallRecordsResult = 'already_paid' | 'callback' | 'dispute' | 'hardship' | 'information' | 'promise' | 'refusal';
 
+export type CareOrganisationsCountry = 'FR' | 'IT';
+
+export type CareOrganisationsCoverage = 'department' | 'national' | 'region';
+
+export type CareReferralsOutcome = 'file_lodged' | 'helped' | 'not_reached' | 'refused';
+
+export type CareReferralsSentHow = 'email' | 'letter' | 'warm_handoff';
+
+export type CareReferralsStatus = 'closed' | 'proposed' | 'sent';
+
 export type CaseDocumentsDocumentType = 'correspondence' | 'court_decision' | 'creditor_evidence' | 'death_certificate' | 'identity_proof' | 'medical_proof' | 'other' | 'proof_of_income';
 
 export type CaseDocumentsMediaType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff' | 'text/plain';
@@ -42,7 +52,7 @@ export type CaseEventsChannel = 'email' | 'letter' | 'phone' | 'portal' | 'sms';
 
 export type CaseEventsDirection = 'inbound' | 'outbound';
 
-export type CaseEventsKind = 'assignment' | 'call_attempt' | 'complaint' | 'contact_override' | 'conversation' | 'dispute' | 'email' | 'estate' | 'hold' | 'judicial' | 'letter' | 'note' | 'payment' | 'payment_reported' | 'payment_reversed' | 'placement' | 'plan' | 'preferences' | 'promise' | 'review' | 'sms' | 'stage_change' | 'task';
+export type CaseEventsKind = 'assignment' | 'call_attempt' | 'care' | 'complaint' | 'contact_override' | 'conversation' | 'dispute' | 'email' | 'estate' | 'hold' | 'judicial' | 'letter' | 'note' | 'payment' | 'payment_reported' | 'payment_reversed' | 'placement' | 'plan' | 'preferences' | 'promise' | 'review' | 'sms' | 'stage_change' | 'task';
 
 export type CaseQueueArm = 'challenger' | 'champion';
 
@@ -244,7 +254,7 @@ export type RemittancesStatus = 'cancelled' | 'prepared' | 'released';
 
 export type SensitiveReadsBasis = 'care_team' | 'case_holder' | 'compliance' | 'restricted' | 'stated_reason';
 
-export type SensitiveReadsSubject = 'audit_trail' | 'budget' | 'document' | 'vulnerability';
+export type SensitiveReadsSubject = 'audit_trail' | 'budget' | 'care_referral' | 'document' | 'vulnerability';
 
 export type SepaCollectionsSequence = 'FRST' | 'RCUR';
 
@@ -275,6 +285,18 @@ export type UserAccessRequestsStatus = 'approved' | 'pending' | 'refused' | 'wit
 export type UsersLocale = 'en' | 'fr' | 'it';
 
 export type UsersRole = 'administrator' | 'agent' | 'care_specialist' | 'compliance_officer' | 'creditor_user' | 'judicial_specialist' | 'manager' | 'overindebtedness_specialist' | 'team_leader';
+
+export type VulnerabilitiesConsent = 'given' | 'not_asked' | 'refused';
+
+export type VulnerabilitiesLegalBasis = 'explicit_consent' | 'legal_claims';
+
+export type VulnerabilitiesStatus = 'active' | 'ended' | 'review_due';
+
+export type VulnerabilityReviewsOutcome = 'changed' | 'ended' | 'kept';
+
+export type VulnerabilitySignalsKind = 'below_minimum_income' | 'bereavement_outcome' | 'broken_promises_after_life_event' | 'debtor_declaration' | 'hardship_outcome' | 'no_capacity';
+
+export type VulnerabilitySignalsStatus = 'confirmed' | 'dismissed' | 'open';
 
 export interface AffordabilityLivingFloors {
   base_cents: number;
@@ -420,6 +442,44 @@ export interface CallRecords {
   recorded_by: string | null;
   result: CallRecordsResult | null;
   started_at: Timestamp | null;
+}
+
+export interface CareOrganisations {
+  active: Generated<boolean>;
+  address: string | null;
+  area: string | null;
+  country: CareOrganisationsCountry;
+  coverage: CareOrganisationsCoverage;
+  created_at: Timestamp;
+  description: string | null;
+  email: string | null;
+  helps_with: string[];
+  id: Generated<string>;
+  name: string;
+  phone: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  website: string | null;
+}
+
+export interface CareReferrals {
+  case_id: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  consent_at: Timestamp;
+  debtor_id: string;
+  follow_up_on: string;
+  id: Generated<string>;
+  need: string;
+  organisation_id: string;
+  outcome: CareReferralsOutcome | null;
+  outcome_note: string | null;
+  proposed_at: Timestamp;
+  proposed_by: string;
+  sent_at: Timestamp | null;
+  sent_by: string | null;
+  sent_how: CareReferralsSentHow | null;
+  status: Generated<CareReferralsStatus>;
 }
 
 export interface CaseDocuments {
@@ -942,6 +1002,9 @@ export interface Holds {
   lifted_at: Timestamp | null;
   lifted_by: string | null;
   reason: string;
+  renewal_reason: string | null;
+  renewed_at: Timestamp | null;
+  renewed_by: string | null;
   review_at: Timestamp | null;
   starts_at: Timestamp;
   status: Generated<HoldsStatus>;
@@ -1580,6 +1643,51 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface Vulnerabilities {
+  adaptations: Generated<JsonColumn>;
+  consent: VulnerabilitiesConsent;
+  consent_at: Timestamp | null;
+  debtor_id: string;
+  drivers: string[];
+  end_reason: string | null;
+  ended_at: Timestamp | null;
+  ended_by: string | null;
+  id: Generated<string>;
+  legal_basis: VulnerabilitiesLegalBasis;
+  note: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  review_on: string;
+  signal_id: string | null;
+  status: Generated<VulnerabilitiesStatus>;
+  updated_at: Timestamp;
+}
+
+export interface VulnerabilityReviews {
+  id: Generated<string>;
+  note: string | null;
+  outcome: VulnerabilityReviewsOutcome;
+  review_on_after: string | null;
+  review_on_before: string;
+  reviewed_at: Timestamp;
+  reviewed_by: string;
+  vulnerability_id: string;
+}
+
+export interface VulnerabilitySignals {
+  case_id: string | null;
+  debtor_id: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  detected_at: Timestamp;
+  id: Generated<string>;
+  kind: VulnerabilitySignalsKind;
+  reasons: JsonColumn;
+  status: Generated<VulnerabilitySignalsStatus>;
+  vulnerability_id: string | null;
+}
+
 export interface DB {
   affordability_living_floors: AffordabilityLivingFloors;
   affordability_rsa_amounts: AffordabilityRsaAmounts;
@@ -1592,6 +1700,8 @@ export interface DB {
   bank_statement_imports: BankStatementImports;
   bank_statement_lines: BankStatementLines;
   call_records: CallRecords;
+  care_organisations: CareOrganisations;
+  care_referrals: CareReferrals;
   case_documents: CaseDocuments;
   case_events: CaseEvents;
   case_queue: CaseQueue;
@@ -1674,4 +1784,7 @@ export interface DB {
   time_bar_rules: TimeBarRules;
   user_access_requests: UserAccessRequests;
   users: Users;
+  vulnerabilities: Vulnerabilities;
+  vulnerability_reviews: VulnerabilityReviews;
+  vulnerability_signals: VulnerabilitySignals;
 }

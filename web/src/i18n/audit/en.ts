@@ -81,6 +81,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       vulnerability: 'the vulnerability record',
       audit_trail: 'the debtor’s trail',
       document: 'a special-category document',
+      care_referral: 'a care referral',
     },
     bases: {
       care_team: 'care team',

@@ -84,6 +84,7 @@ export const auditTrailFr = {
       vulnerability: 'la fiche de fragilité',
       audit_trail: 'le journal du débiteur',
       document: 'un document de catégorie particulière',
+      care_referral: 'une orientation vers un organisme d’aide',
     },
     bases: {
       care_team: 'cellule d’accompagnement',

@@ -82,6 +82,7 @@ export const auditTrailIt: typeof auditTrailFr = {
       vulnerability: 'la scheda di fragilità',
       audit_trail: 'il registro del debitore',
       document: 'un documento di categoria particolare',
+      care_referral: 'un invio a un servizio di aiuto',
     },
     bases: {
       care_team: 'unità di assistenza',
