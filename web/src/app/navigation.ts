@@ -30,7 +30,8 @@ export interface NavigationEntry {
     | 'nav.mediators'
     | 'nav.partners'
     | 'nav.timeBars'
-    | 'nav.judicialProcedures';
+    | 'nav.judicialProcedures'
+    | 'nav.careReport';
   permission: Permission;
 }
 
@@ -61,6 +62,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/judicial-partners', labelKey: 'nav.partners', permission: 'judicial_partners.manage' },
   { path: '/time-bars', labelKey: 'nav.timeBars', permission: 'time_bars.review' },
   { path: '/judicial/procedures', labelKey: 'nav.judicialProcedures', permission: 'judicial_procedures.queue' },
+  { path: '/reports/care', labelKey: 'nav.careReport', permission: 'care.report' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
 ];
 

@@ -16,6 +16,7 @@ import { recordsEn } from './records/en.js';
 import { documentsEn, documentsProblemsEn } from './documents/en.js';
 import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.js';
 import { mediatorsEn } from './mediators/en.js';
+import { careReportEn } from './care-report/en.js';
 import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
@@ -80,6 +81,7 @@ export const en: Messages = {
     mediators: 'Mediators',
     partners: 'Judicial partners',
     timeBars: 'Time bars near',
+    careReport: 'Care figures',
     judicialProcedures: 'Judicial queue',
   },
   roles: {
@@ -618,6 +620,7 @@ export const en: Messages = {
   documents: documentsEn,
   complaints: complaintsEn,
   mediators: mediatorsEn,
+  careReport: careReportEn,
   handoff: handoffEn,
   partners: partnersEn,
   timeBars: timeBarsEn,

@@ -15,6 +15,7 @@ import { recordsFr } from './records/fr.js';
 import { documentsFr, documentsProblemsFr } from './documents/fr.js';
 import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.js';
 import { mediatorsFr } from './mediators/fr.js';
+import { careReportFr } from './care-report/fr.js';
 import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
@@ -79,6 +80,7 @@ export const fr = {
     mediators: 'Médiateurs',
     partners: 'Partenaires judiciaires',
     timeBars: 'Prescriptions proches',
+    careReport: 'Indicateurs d’accompagnement',
     judicialProcedures: 'File judiciaire',
   },
   roles: {
@@ -624,6 +626,7 @@ export const fr = {
   documents: documentsFr,
   complaints: complaintsFr,
   mediators: mediatorsFr,
+  careReport: careReportFr,
   handoff: handoffFr,
   partners: partnersFr,
   timeBars: timeBarsFr,

@@ -16,6 +16,7 @@ import { recordsIt } from './records/it.js';
 import { documentsIt, documentsProblemsIt } from './documents/it.js';
 import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.js';
 import { mediatorsIt } from './mediators/it.js';
+import { careReportIt } from './care-report/it.js';
 import { handoffIt, handoffProblemsIt, partnersIt } from './handoff/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
@@ -77,6 +78,7 @@ export const it: PartialMessages = {
     mediators: 'Mediatori',
     partners: 'Partner giudiziari',
     timeBars: 'Prescrizioni vicine',
+    careReport: 'Indicatori di accompagnamento',
     judicialProcedures: 'Coda giudiziale',
   },
   roles: {
@@ -611,6 +613,7 @@ export const it: PartialMessages = {
   documents: documentsIt,
   complaints: complaintsIt,
   mediators: mediatorsIt,
+  careReport: careReportIt,
   handoff: handoffIt,
   partners: partnersIt,
   timeBars: timeBarsIt,

@@ -11,3 +11,14 @@ export type NightlyRefreshReport = NightlyReport;
 
 export const getDashboard = (signal?: AbortSignal) => http.get<Dashboard>('/api/v1/dashboard', undefined, signal);
 export const runNightlyRefresh = () => http.post<NightlyRefreshReport>('/api/v1/jobs/nightly-refresh/runs');
+
+export type { CareReport } from '../../../../src/reporting/contract.js';
+import type { CareReport } from '../../../../src/reporting/contract.js';
+
+/** The care unit's figures over a period of the agency's calendar (both days optional). */
+export const getCareReport = (period: { from: string; to: string }, signal?: AbortSignal) =>
+  http.get<CareReport>(
+    '/api/v1/reports/care',
+    { ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) },
+    signal,
+  );
