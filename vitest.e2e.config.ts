@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Browser tests: a real Accord server in-process and Debian's Chromium driven by playwright-core.
- * Files run one after another (each starts its own server and browser); timeouts are generous for argon2 and 2 cores.
+ * Two files run at once, one per core: each starts its own server (its own in-memory database and demo, a free port)
+ * and its own browser, so files share nothing but the web build; timeouts are generous for argon2 and 2 cores.
  */
 export default defineConfig({
   test: {
@@ -10,7 +11,8 @@ export default defineConfig({
     environment: 'node',
     // The web app, built for this run into a temporary folder (never web/dist, which another run may rewrite).
     globalSetup: ['e2e/support/global-setup.ts'],
-    fileParallelism: false,
+    pool: 'forks',
+    maxWorkers: 2,
     // Hang guards far above a slow run (two test runs at once on 2 busy cores), never speed limits: every wait in a
     // browser test is a wait for what the page must show (BROWSER_WAIT_MS in e2e/support/browser.ts).
     testTimeout: 600_000,
