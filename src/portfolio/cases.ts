@@ -108,7 +108,7 @@ export async function getCase(deps: Deps, actor: Actor, caseId: string): Promise
     .executeTakeFirst();
   assertVisible(actor, found, 'The case');
   // A creditor user reads its projection, built in one place (creditor-case-view.ts), never the staff view.
-  if (creditorScope(actor)) return creditorCaseView(db, found);
+  if (creditorScope(actor)) return creditorCaseView(db, found, deps.config.AGENCY_TZ);
 
   const [debtor, claims, events, holds, stages] = await Promise.all([
     staffDebtorView(db, found.debtor_id),

@@ -3,6 +3,7 @@ import type { DB } from '../platform/db/schema.js';
 import type { CaseDetail } from './contract.js';
 import type { CaseEventKind } from '../cases/contract.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
+import { instantAt } from '../platform/calendar/index.js';
 import { addressView, caseSummaryView, claimView, type CaseRow } from './case-view-parts.js';
 
 /**
@@ -12,7 +13,8 @@ import { addressView, caseSummaryView, claimView, type CaseRow } from './case-vi
  * - its case, claims, and the events of its case that concern the creditor (placement, letters, stage, payments);
  * - the debtor as its own files named the person, and only the addresses, phones and e-mails its files supplied;
  * - holds as a neutral "collection suspended until …": never their kind nor their reason (a health, a bereavement,
- *   another creditor's dispute or an over-indebtedness file are not its business);
+ *   another creditor's dispute or an over-indebtedness file are not its business); a vulnerability record in force
+ *   as a neutral "collection adapted until <its review day>", never its drivers, note or adaptations;
  * - nothing learnt from another creditor's file, from the debtor about another case, or from the agency's work on
  *   the person (verified, wrong or opted-out numbers, notes, calls, budgets, plans).
  * Every creditor read of a case goes through here (getCase dispatches on the role), so a new field of the staff view
@@ -35,9 +37,11 @@ const CREDITOR_EVENT_KINDS: readonly CaseEventKind[] = [
 
 /** The neutral kind every hold takes in a creditor's projection. */
 export const CREDITOR_HOLD_KIND = 'collection_suspended';
+/** The neutral kind a vulnerability record in force takes in a creditor's projection (issue 16). */
+export const CREDITOR_ADAPTED_KIND = 'collection_adapted';
 
-export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<CaseDetail> {
-  const [debtor, claims, events, holds, stages] = await Promise.all([
+export async function creditorCaseView(db: Kysely<DB>, found: CaseRow, agencyZone: string): Promise<CaseDetail> {
+  const [debtor, claims, events, holds, stages, adapted] = await Promise.all([
     creditorDebtorView(db, found),
     db.selectFrom('claims').selectAll().where('case_id', '=', found.id).orderBy('default_on').execute(),
     db
@@ -63,21 +67,45 @@ export async function creditorCaseView(db: Kysely<DB>, found: CaseRow): Promise<
       .where('case_id', '=', found.id)
       .orderBy('changed_at')
       .execute(),
+    // A vulnerability record adapts every creditor's collection; the creditor reads only that, and until when.
+    db
+      .selectFrom('vulnerabilities')
+      .select([(eb) => eb.fn.min('recorded_at').as('since'), (eb) => eb.fn.max('review_on').as('until')])
+      .where('debtor_id', '=', found.debtor_id)
+      .where('status', '<>', 'ended')
+      .executeTakeFirstOrThrow(),
   ]);
+  const adaptedLine =
+    adapted.since === null || adapted.until === null
+      ? []
+      : [
+          {
+            id: `${found.debtor_id}:${CREDITOR_ADAPTED_KIND}`,
+            kind: CREDITOR_ADAPTED_KIND,
+            reason: null,
+            restricted: true,
+            status: 'active' as const,
+            startsAt: new Date(adapted.since).toISOString(),
+            endsAt: instantAt(String(adapted.until), agencyZone).toISOString(),
+            reviewAt: null,
+          },
+        ];
   return {
     ...caseSummaryView(found),
     debtor,
     claims: claims.map(claimView),
-    holds: holds.map((h) => ({
-      id: h.id,
-      kind: CREDITOR_HOLD_KIND,
-      reason: null,
-      restricted: true,
-      status: h.status,
-      startsAt: h.starts_at.toISOString(),
-      endsAt: h.ends_at?.toISOString() ?? null,
-      reviewAt: null,
-    })),
+    holds: holds
+      .map((h) => ({
+        id: h.id,
+        kind: CREDITOR_HOLD_KIND,
+        reason: null,
+        restricted: true,
+        status: h.status,
+        startsAt: h.starts_at.toISOString(),
+        endsAt: h.ends_at?.toISOString() ?? null,
+        reviewAt: null,
+      }))
+      .concat(adaptedLine),
     stageHistory: stages.map((s) => ({
       fromStage: s.from_stage,
       toStage: s.to_stage,

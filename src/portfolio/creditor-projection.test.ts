@@ -199,6 +199,45 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
     for (const secret of secretsOfB) expect(response.body.toLowerCase()).not.toContain(secret.toLowerCase());
   });
 
+  it('shows a vulnerability record in force only as a neutral "collection adapted until" its review day', async () => {
+    const record = await t.deps.db
+      .insertInto('vulnerabilities')
+      .values({
+        debtor_id: sharedDebtorId,
+        drivers: ['health'],
+        note: `${MARK} écrire seulement, jamais d’appel`,
+        adaptations: JSON.stringify({ channels: ['letter'] }),
+        legal_basis: 'explicit_consent',
+        consent: 'given',
+        consent_at: t.clock.now,
+        review_on: '2027-03-15',
+        recorded_by: agent.userId,
+        recorded_at: t.clock.now,
+        updated_at: t.clock.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const response = await as(t.app, horizon)('GET', `/api/v1/cases/${caseOfA}`);
+      const holds = (response.json() as { holds: { kind: string; reason: string | null; endsAt: string }[] }).holds;
+      expect(holds.map((hold) => hold.kind).sort()).toEqual(['collection_adapted', 'collection_suspended']);
+      // The review day as the agency's calendar says it: midnight in Paris.
+      expect(holds.find((hold) => hold.kind === 'collection_adapted')).toMatchObject({
+        reason: null,
+        endsAt: '2027-03-14T23:00:00.000Z',
+      });
+      expect(response.body).not.toContain(MARK);
+      expect(response.body).not.toContain('health');
+      expect(response.body).not.toContain(record.id);
+    } finally {
+      await t.deps.db
+        .updateTable('vulnerabilities')
+        .set({ status: 'ended', ended_at: t.clock.now, ended_by: agent.userId })
+        .where('id', '=', record.id)
+        .execute();
+    }
+  });
+
   it("never writes A's facts into B's projection", async () => {
     const body = (await as(t.app, energie)('GET', `/api/v1/cases/${caseOfB}`)).body;
     expect(body).toContain(`7 rue ${MARK} Adresse`);

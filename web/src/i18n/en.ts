@@ -1472,6 +1472,7 @@ export const en: Messages = {
     holdKinds: {
       care_rule: 'Care rule (details restricted)',
       collection_suspended: 'Collection suspended',
+      collection_adapted: 'Collection adapted',
       overindebtedness_filed: 'Over-indebtedness file lodged',
       overindebtedness_admissible: 'Over-indebtedness admissible',
       commission_plan: 'Commission plan',

@@ -1529,6 +1529,7 @@ export const fr = {
     holdKinds: {
       care_rule: 'Règle de soin (détails réservés)',
       collection_suspended: 'Recouvrement suspendu',
+      collection_adapted: 'Recouvrement adapté',
       overindebtedness_filed: 'Dossier de surendettement déposé',
       overindebtedness_admissible: 'Surendettement recevable',
       commission_plan: 'Plan de la commission',

@@ -1510,6 +1510,7 @@ export const it: PartialMessages = {
     holdKinds: {
       care_rule: 'Regola di tutela (dettagli riservati)',
       collection_suspended: 'Recupero sospeso',
+      collection_adapted: 'Recupero adattato',
       overindebtedness_filed: 'Domanda di sovraindebitamento depositata',
       overindebtedness_admissible: 'Sovraindebitamento ammissibile',
       commission_plan: 'Piano della commissione',
