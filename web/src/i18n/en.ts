@@ -1428,6 +1428,7 @@ export const en: Messages = {
     eventKinds: {
       estate: 'Estate',
       judicial: 'Judicial procedure',
+      care: 'Care',
       complaint: 'Complaint',
       dispute: 'Dispute',
       contact_override: 'Override',

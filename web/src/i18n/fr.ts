@@ -1485,6 +1485,7 @@ export const fr = {
     eventKinds: {
       estate: 'Succession',
       judicial: 'Procédure judiciaire',
+      care: 'Accompagnement',
       complaint: 'Réclamation',
       dispute: 'Contestation',
       contact_override: 'Dérogation',

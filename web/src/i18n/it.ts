@@ -1466,6 +1466,7 @@ export const it: PartialMessages = {
     eventKinds: {
       estate: 'Successione',
       judicial: 'Procedura giudiziaria',
+      care: 'Accompagnamento',
       complaint: 'Reclamo',
       dispute: 'Contestazione',
       contact_override: 'Deroga',
