@@ -12,6 +12,7 @@ import { departmentsOf, regionsOf } from './core/areas.js';
 
 export { COVERAGES, DIRECTORY_COUNTRIES, HELPS_WITH, REFERRAL_OUTCOMES, REFERRAL_STATUSES, SENT_HOW };
 export { departmentsOf, regionsOf };
+export type { HelpsWith, ReferralOutcome, SentHow } from '../core/vocabulary.js';
 
 /**
  * The care unit's organisations directory and referrals (REGULATION §4 CCD2 art. 36, §5): the API's shapes. A

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Deps } from '../../platform/deps.js';
 import type { OrganisationList, OrganisationQuery } from './contract.js';
 import { organisationView } from './organisation-view.js';
@@ -9,7 +10,8 @@ import { organisationView } from './organisation-view.js';
 export async function listOrganisations(deps: Deps, query: OrganisationQuery): Promise<OrganisationList> {
   let select = deps.db.selectFrom('care_organisations').selectAll().orderBy('country').orderBy('name');
   if (query.country) select = select.where('country', '=', query.country);
-  if (query.helpsWith) select = select.where('helps_with', '@>', [query.helpsWith]);
+  const helps = query.helpsWith;
+  if (helps) select = select.where(sql<boolean>`${helps} = any(helps_with)`);
   if (query.area) select = select.where('area', '=', query.area);
   if (query.active) select = select.where('active', '=', query.active === 'true');
   const rows = await select.execute();
