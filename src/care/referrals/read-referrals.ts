@@ -62,6 +62,8 @@ export async function debtorReferrals(
           .selectFrom('care_organisations')
           .selectAll()
           .where('country', '=', place.country as 'FR' | 'IT')
+          .orderBy('name')
+          .orderBy('created_at')
           .execute()
       : Promise.resolve([]),
   ]);

@@ -32,13 +32,11 @@ export function serves(entry: DirectoryEntry, place: DebtorPlace): boolean {
 
 /**
  * The organisations to suggest for a debtor, those helping with what is needed (when said): nearest first (the
- * département's, then the region's, then the national ones), by name within each.
+ * département's, then the region's, then the national ones), by name within each (ties keep the given order).
  */
 export function suggest<T extends DirectoryEntry>(entries: readonly T[], place: DebtorPlace, need?: HelpsWith): T[] {
   const rank: Record<Coverage, number> = { department: 0, region: 1, national: 2 };
   return entries
     .filter((entry) => serves(entry, place) && (need === undefined || entry.helpsWith.includes(need)))
-    .sort(
-      (a, b) => rank[a.coverage] - rank[b.coverage] || a.name.localeCompare(b.name, 'fr') || (a.id < b.id ? -1 : 1),
-    );
+    .sort((a, b) => rank[a.coverage] - rank[b.coverage] || a.name.localeCompare(b.name, 'fr'));
 }
