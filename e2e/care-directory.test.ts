@@ -19,7 +19,7 @@ async function sidewaysAt390(page: Page): Promise<number> {
 }
 
 describe('the organisations directory and a referral', () => {
-  it('an administrator adds an organisation; a care specialist proposes a referral to it and closes it', async () => {
+  it('an administrator adds an organisation; a care specialist proposes a referral to it and closes it; a team leader reads it with a reason', async () => {
     const base = fixture.server.url;
     const { db, config } = fixture.server.deps;
     const now = fixture.server.deps.now();
@@ -116,6 +116,32 @@ describe('the organisations directory and a referral', () => {
     } finally {
       await careContext.close();
     }
+    // A team leader who does not hold the case reads how many, then the details once they say why (the read recorded).
+    const leaderContext = await newContext(fixture.browser);
+    try {
+      const page = await leaderContext.newPage();
+      await signInWithKeyboard(page, base, 'team.leader@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/cases/${target.id}`);
+      await waitForPage(page);
+      const section = page.getByRole('region', { name: 'Orientations vers un organisme d’aide' });
+      await expect.poll(() => section.getByText(/Une orientation est enregistrée/).count()).toBe(1);
+      expect(await section.getByText(ORGANISATION).count()).toBe(0);
+      await expectNoAxeViolations(page, '/cases/:id referrals (restricted)');
+      await section.getByLabel('Pourquoi vous en avez besoin').fill('Revue du dossier avec la cellule');
+      await section.getByRole('button', { name: 'Lire le détail' }).click();
+      await expect.poll(() => section.getByRole('rowheader', { name: ORGANISATION }).count()).toBe(1);
+    } finally {
+      await leaderContext.close();
+    }
+    const leaderReads = await db
+      .selectFrom('sensitive_reads')
+      .select(['basis', 'reason'])
+      .where('debtor_id', '=', target.debtor_id)
+      .where('subject', '=', 'care_referral')
+      .where('role', '=', 'team_leader')
+      .execute();
+    expect(leaderReads).toEqual([{ basis: 'stated_reason', reason: 'Revue du dossier avec la cellule' }]);
+
     const referral = await db
       .selectFrom('care_referrals')
       .select(['status', 'outcome', 'sent_how'])

@@ -77,6 +77,10 @@ export const careReferralsFr = {
       'Une orientation est enregistrée ; son détail est réservé aux personnes qui ont besoin d’en connaître.',
     restricted_other:
       '{{count}} orientations sont enregistrées ; leur détail est réservé aux personnes qui ont besoin d’en connaître.',
+    reasonHeading: 'Lire les orientations en indiquant pourquoi',
+    reason: 'Pourquoi vous en avez besoin',
+    reasonHint: 'Au moins {{count}} caractères ; le motif est conservé avec votre lecture.',
+    reasonSubmit: 'Lire le détail',
     none: 'Aucune orientation pour ce débiteur.',
     directoryLink: 'Voir l’annuaire des organismes',
     caption: 'Orientations du débiteur',

@@ -80,6 +80,10 @@ export const careReferralsIt: Widen<typeof careReferralsFr> = {
     restricted_one: 'È registrato un orientamento; il dettaglio è riservato a chi ha necessità di conoscerlo.',
     restricted_other:
       'Sono registrati {{count}} orientamenti; il dettaglio è riservato a chi ha necessità di conoscerlo.',
+    reasonHeading: 'Leggere gli orientamenti indicando il motivo',
+    reason: 'Perché le servono',
+    reasonHint: 'Almeno {{count}} caratteri; il motivo è conservato con la sua lettura.',
+    reasonSubmit: 'Leggi il dettaglio',
     none: 'Nessun orientamento per questo debitore.',
     directoryLink: 'Vedi la rubrica degli enti',
     caption: 'Orientamenti del debitore',

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLiveData } from '../../../api/useLiveData.js';
 import { useFormat } from '../../../i18n/format.js';
 import { AsyncContent } from '../../../ui/AsyncContent.js';
 import { DataTable } from '../../../ui/DataTable.js';
+import { Field } from '../../../ui/fields.js';
 import { can } from '../../identity/permissions.js';
 import { useMe } from '../../identity/SessionProvider.js';
 import { getDebtorReferrals, type DebtorReferrals, type ReferralView } from './api.js';
@@ -16,18 +18,79 @@ import { ProposeReferralForm, ReferralActs } from './ReferralForms.js';
  * and shows nothing when the debtor has neither a vulnerability record nor a referral.
  */
 export function ReferralsSection(props: { debtorId: string; caseId: string | null }) {
-  const data = useLiveData((signal) => getDebtorReferrals(props.debtorId, signal), props.debtorId);
+  const [reason, setReason] = useState<string | null>(null);
+  const data = useLiveData(
+    (signal) => getDebtorReferrals(props.debtorId, reason, signal),
+    `${props.debtorId}|${reason ?? ''}`,
+  );
   if (data.status === 'ready' && !shown(data.data)) return null;
   return (
     <AsyncContent data={data} onRetry={data.reload}>
-      {(found) => <ReferralsCard found={found} caseId={props.caseId} debtorId={props.debtorId} reload={data.reload} />}
+      {(found) => (
+        <ReferralsCard
+          found={found}
+          caseId={props.caseId}
+          debtorId={props.debtorId}
+          reload={data.reload}
+          onReason={setReason}
+        />
+      )}
     </AsyncContent>
   );
 }
 
 const shown = (found: DebtorReferrals) => found.count > 0 || found.hasRecord;
 
-function ReferralsCard(props: { found: DebtorReferrals; debtorId: string; caseId: string | null; reload: () => void }) {
+/** The roles that may read outside the cases they hold by stating why (need-to-know/core/need-to-know.ts). */
+const REASON_ROLES: readonly string[] = ['team_leader', 'manager'];
+const REASON_MIN_LENGTH = 10;
+
+/** Reads the referrals in full with a reason, which the server keeps with the read. */
+function ReasonForm({ onReason }: { onReason: (reason: string) => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      className="grid-form"
+      aria-label={t('careReferrals.section.reasonHeading')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onReason(reason.trim());
+      }}
+    >
+      <Field
+        id="referrals-reason"
+        label={t('careReferrals.section.reason')}
+        hint={t('careReferrals.section.reasonHint', { count: REASON_MIN_LENGTH })}
+        wide
+      >
+        {(control) => (
+          <input
+            {...control}
+            required
+            minLength={REASON_MIN_LENGTH}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="form-footer">
+        <button type="submit" className="button secondary">
+          {t('careReferrals.section.reasonSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ReferralsCard(props: {
+  found: DebtorReferrals;
+  debtorId: string;
+  caseId: string | null;
+  reload: () => void;
+  onReason: (reason: string) => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const { found } = props;
@@ -36,7 +99,10 @@ function ReferralsCard(props: { found: DebtorReferrals; debtorId: string; caseId
     <section className="card" aria-labelledby="referrals-heading">
       <h2 id="referrals-heading">{t('careReferrals.section.heading')}</h2>
       {found.access === 'restricted' ? (
-        <p>{t('careReferrals.section.restricted', { count: found.count })}</p>
+        <>
+          <p>{t('careReferrals.section.restricted', { count: found.count })}</p>
+          {REASON_ROLES.includes(me.role) ? <ReasonForm onReason={props.onReason} /> : null}
+        </>
       ) : (
         <>
           {found.referrals.length === 0 ? (

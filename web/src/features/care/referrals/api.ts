@@ -21,8 +21,13 @@ export const createOrganisation = (body: OrganisationInput) =>
 export const updateOrganisation = (id: string, body: OrganisationInput) =>
   http.put<OrganisationView>(`/api/v1/care/organisations/${encodeURIComponent(id)}`, body);
 
-export const getDebtorReferrals = (debtorId: string, signal?: AbortSignal) =>
-  http.get<DebtorReferrals>(`/api/v1/debtors/${encodeURIComponent(debtorId)}/referrals`, undefined, signal);
+/** A team leader or a manager reading outside a case they hold states a reason, kept with the read. */
+export const getDebtorReferrals = (debtorId: string, reason: string | null, signal?: AbortSignal) =>
+  http.get<DebtorReferrals>(
+    `/api/v1/debtors/${encodeURIComponent(debtorId)}/referrals`,
+    { reason: reason ?? undefined },
+    signal,
+  );
 
 export const proposeReferral = (debtorId: string, body: ReferralProposalInput) =>
   http.post<ReferralView>(`/api/v1/debtors/${encodeURIComponent(debtorId)}/referrals`, body);
