@@ -20,8 +20,13 @@ const PURE_PACKAGES = [
   'safe-stable-stringify',
   '@zxcvbn-ts/[^/]+',
 ];
-/** The pure modules: every capability's core/, and the platform's calendar, money, errors and texts. */
-const PURE_MODULES = ['^src/[^/]+/core/', '^src/platform/calendar/', '^src/platform/(money|errors|message)\\.ts$'];
+/** The pure modules: every capability's core/ (and each section's), and the platform's calendar, money, errors and texts. */
+const PURE_MODULES = [
+  '^src/[^/]+/core/',
+  '^src/[^/]+/[^/]+/core/',
+  '^src/platform/calendar/',
+  '^src/platform/(money|errors|message)\\.ts$',
+];
 /** What a pure module may import: other pure modules, the schema's types, pure packages, pure Node modules. */
 const CORE_MAY_IMPORT = [
   ...PURE_MODULES,
@@ -134,12 +139,13 @@ export default {
       name: 'web-imports-only-contracts',
       severity: 'error',
       comment:
-        "The web app imports from src/ only the capabilities' contracts (src/<capability>/contract.ts: the API's types, and the pure lists and rules a contract passes on), the calendar's pure dates and local time, and money.ts: never a service, a route or a core module directly. Re-export what the web app needs from the capability's contract.",
+        "The web app imports from src/ only the capabilities' contracts (src/<capability>/contract.ts, or src/<capability>/<section>/contract.ts for a capability split in sections: the API's types, and the pure lists and rules a contract passes on), the calendar's pure dates and local time, and money.ts: never a service, a route or a core module directly. Re-export what the web app needs from the capability's contract.",
       from: { path: '^web/src/' },
       to: {
         path: '^src/',
         pathNot: [
           '^src/[^/]+/contract\\.ts$',
+          '^src/[^/]+/[^/]+/contract\\.ts$',
           '^src/platform/calendar/(local-time|dates|today)\\.ts$',
           '^src/platform/money\\.ts$',
         ],
@@ -150,17 +156,22 @@ export default {
       severity: 'error',
       comment:
         'A contract is what the web app imports: zod schemas and their types. It imports zod, the shared API pieces (platform/http/schemas.ts), pure modules (cores, platform/calendar/, money.ts) and other contracts; never a service, the database or Fastify.',
-      from: { path: '^src/[^/]+/contract\\.ts$' },
+      from: { path: ['^src/[^/]+/contract\\.ts$', '^src/[^/]+/[^/]+/contract\\.ts$'] },
       to: {
         path: '^src/',
-        pathNot: ['^src/[^/]+/contract\\.ts$', '^src/platform/http/schemas\\.ts$', ...PURE_MODULES],
+        pathNot: [
+          '^src/[^/]+/contract\\.ts$',
+          '^src/[^/]+/[^/]+/contract\\.ts$',
+          '^src/platform/http/schemas\\.ts$',
+          ...PURE_MODULES,
+        ],
       },
     },
     {
       name: 'contracts-import-only-zod',
       severity: 'error',
       comment: 'The only package a contract imports is zod (a contract ends up in the web bundle).',
-      from: { path: '^src/[^/]+/contract\\.ts$' },
+      from: { path: ['^src/[^/]+/contract\\.ts$', '^src/[^/]+/[^/]+/contract\\.ts$'] },
       to: { dependencyTypes: ['npm', 'npm-dev', 'core'], pathNot: '(^|/)node_modules/zod/' },
     },
     {

@@ -277,6 +277,49 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/disputes/00000000-0000-4000-8000-000000000000/decision',
     payload: () => ({ decision: 'resume', note: 'Probe of the permission matrix' }),
   },
+  'GET /api/v1/care/organisations': { url: () => '/api/v1/care/organisations?country=FR' },
+  'POST /api/v1/care/organisations': {
+    url: () => '/api/v1/care/organisations',
+    payload: (_ids, role) => ({
+      country: 'FR',
+      name: `Probe ${role}`,
+      helpsWith: ['budget_advice'],
+      coverage: 'national',
+      website: 'https://probe.example',
+    }),
+  },
+  // Allowed roles get 404: no such organisation, debtor or referral (a probe proposes nothing on the demo's debtors).
+  'PUT /api/v1/care/organisations/:id': {
+    url: () => '/api/v1/care/organisations/00000000-0000-4000-8000-000000000000',
+    payload: () => ({
+      country: 'FR',
+      name: 'Probe',
+      helpsWith: ['budget_advice'],
+      coverage: 'national',
+      website: 'https://probe.example',
+    }),
+  },
+  'GET /api/v1/debtors/:id/referrals': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/referrals` },
+  'POST /api/v1/debtors/:id/referrals': {
+    url: () => '/api/v1/debtors/00000000-0000-4000-8000-000000000000/referrals',
+    payload: () => ({
+      consent: true,
+      organisationId: '00000000-0000-4000-8000-000000000000',
+      need: 'Probe of the permission matrix',
+    }),
+  },
+  'POST /api/v1/referrals/:id/sending': {
+    url: () => '/api/v1/referrals/00000000-0000-4000-8000-000000000000/sending',
+    payload: () => ({ how: 'letter' }),
+  },
+  'POST /api/v1/referrals/:id/follow-up': {
+    url: () => '/api/v1/referrals/00000000-0000-4000-8000-000000000000/follow-up',
+    payload: () => ({ followUpOn: '2199-01-01' }),
+  },
+  'POST /api/v1/referrals/:id/closing': {
+    url: () => '/api/v1/referrals/00000000-0000-4000-8000-000000000000/closing',
+    payload: () => ({ outcome: 'refused' }),
+  },
   'POST /api/v1/cases/:id/closure': {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/closure',
     payload: () => ({ reason: 'settled', note: 'Probe of the permission matrix' }),

@@ -203,6 +203,31 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(fee.statusCode).toBe(403);
   });
 
+  it('reads nothing of the care unit: neither the directory nor a debtor’s referrals, its own or another’s', async () => {
+    expect((await as(t.app, horizon)('GET', '/api/v1/care/organisations')).statusCode).toBe(403);
+    const own = await t.deps.db
+      .selectFrom('cases')
+      .select('debtor_id')
+      .where('creditor_id', '=', horizon.creditorId!)
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
+    for (const debtorId of [own.debtor_id, (await energieDebtor()).debtor_id]) {
+      expect((await as(t.app, horizon)('GET', `/api/v1/debtors/${debtorId}/referrals`)).statusCode).toBe(403);
+      const proposed = await as(t.app, horizon)('POST', `/api/v1/debtors/${debtorId}/referrals`, {
+        consent: true,
+        organisationId: '00000000-0000-4000-8000-000000000000',
+        need: 'Not mine to say',
+      });
+      expect(proposed.statusCode).toBe(403);
+    }
+    const referral = '00000000-0000-4000-8000-000000000000';
+    const closing = await as(t.app, horizon)('POST', `/api/v1/referrals/${referral}/closing`, { outcome: 'refused' });
+    expect(closing.statusCode).toBe(403);
+  });
+
+  const energieDebtor = () =>
+    t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', energieCase.id).executeTakeFirstOrThrow();
+
   it('while agency staff see every creditor', async () => {
     const manager = await signIn(t.app, 'manager@demo.accord.test');
     const body = (await as(t.app, manager)('GET', '/api/v1/creditors')).json() as { items: unknown[] };

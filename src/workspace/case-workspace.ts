@@ -5,6 +5,8 @@ import type { Deps } from '../platform/deps.js';
 import { CALL_LIMITS } from './core/call-plan.js';
 import { SCRIPT, VOICEMAIL_SCRIPT } from './core/conversation.js';
 import { standing, type StandingFacts } from './core/standing.js';
+import { withReferral } from './core/standing-referral.js';
+import { standingReferral } from './standing-referral.js';
 import { TASK_TITLES } from './core/texts.js';
 import { queueEntryViews } from './queue-view.js';
 import type { CaseWorkspaceView, PromiseView, TaskView } from './contract.js';
@@ -47,12 +49,15 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
   ]);
   const openPromise = promises.find((promise) => promise.status === 'open');
   const today = agencyToday(now, deps.config);
-  const text = standing({
-    ...facts,
-    ...(await waitingFacts(db, caseId, today, deps.config.TIME_BAR_REVIEW_DAYS)),
-    today,
-    openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
-  });
+  const text = withReferral(
+    standing({
+      ...facts,
+      ...(await waitingFacts(db, caseId, today, deps.config.TIME_BAR_REVIEW_DAYS)),
+      today,
+      openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
+    }),
+    await standingReferral(deps, actor, { debtorId: caseRow.debtor_id, caseId }),
+  );
   const lang = actor.locale;
   return {
     caseId,

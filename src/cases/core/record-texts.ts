@@ -25,6 +25,7 @@ export const CASE_EVENT_KINDS = [
   'complaint',
   'estate',
   'judicial',
+  'care',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -127,6 +128,11 @@ export const RECORD_TEXTS = {
   estate_claim_declared: {},
   estate_claim_declared_by: { deadlineOn: 'date' },
   estate_option_recorded: { option: 'heirOption' },
+  // Referrals of the care unit (src/care/referrals): neutral words, never the organisation, the need or the outcome.
+  care_referral_proposed: { followUpOn: 'date' },
+  care_referral_sent: {},
+  care_referral_follow_up_moved: { followUpOn: 'date' },
+  care_referral_closed: {},
   // Disputes (src/disputes): recorded, linked to an earlier one, the creditor asked and answering, a person's decision.
   dispute_recorded: { grounds: 'disputeGrounds', claimReference: 'text', dueOn: 'date' },
   dispute_linked: { grounds: 'disputeGrounds', claimReference: 'text' },

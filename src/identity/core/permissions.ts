@@ -159,6 +159,8 @@ export const PERMISSIONS = {
   'care.manage': ['care_specialist', 'team_leader'],
   'care.queue': ['care_specialist', 'team_leader', 'manager'],
   'care.directory.manage': ['compliance_officer', 'administrator'],
+  /** The directory itself reveals nothing about a person: those who refer and those who keep it up read it. */
+  'care.directory.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'administrator'],
   'care.report': ['team_leader', 'compliance_officer', 'manager'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],

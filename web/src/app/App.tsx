@@ -1,5 +1,6 @@
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage.js';
 import { MediatorsPage } from '../features/complaints/MediatorsPage.js';
+import { DirectoryPage } from '../features/care/referrals/DirectoryPage.js';
 import { PartnersPage } from '../features/judicial/PartnersPage.js';
 import { TimeBarsPage } from '../features/time-bars/TimeBarsPage.js';
 import { ProcedureQueuePage } from '../features/judicial/ProcedureQueuePage.js';
@@ -107,6 +108,7 @@ export function App() {
         <Route path="reference-data" element={guarded('reference_data.read', <ReferenceDataPage />)} />
         <Route path="complaints" element={guarded('complaints.register_read', <ComplaintsPage />)} />
         <Route path="mediators" element={guarded('mediators.manage', <MediatorsPage />)} />
+        <Route path="care/organisations" element={guarded('care.directory.read', <DirectoryPage />)} />
         <Route path="judicial-partners" element={guarded('judicial_partners.read', <PartnersPage />)} />
         <Route path="time-bars" element={guarded('time_bars.review', <TimeBarsPage />)} />
         <Route path="judicial/procedures" element={guarded('judicial_procedures.queue', <ProcedureQueuePage />)} />

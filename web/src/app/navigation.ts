@@ -31,7 +31,8 @@ export interface NavigationEntry {
     | 'nav.partners'
     | 'nav.timeBars'
     | 'nav.judicialProcedures'
-    | 'nav.careReport';
+    | 'nav.careReport'
+    | 'nav.careDirectory';
   permission: Permission;
 }
 
@@ -58,6 +59,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/reference-data', labelKey: 'nav.referenceData', permission: 'legal_figures.manage' },
   { path: '/complaints', labelKey: 'nav.complaints', permission: 'complaints.register_read' },
   { path: '/mediators', labelKey: 'nav.mediators', permission: 'mediators.manage' },
+  // The care team reads the directory from a case's referrals; those who keep it up get a menu entry.
+  { path: '/care/organisations', labelKey: 'nav.careDirectory', permission: 'care.directory.manage' },
   // Team leaders and compliance officers may read the partners (from a case); the menu is the judicial team's.
   { path: '/judicial-partners', labelKey: 'nav.partners', permission: 'judicial_partners.manage' },
   { path: '/time-bars', labelKey: 'nav.timeBars', permission: 'time_bars.review' },

@@ -22,6 +22,7 @@ import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
+import { careReferralsEn, careReferralsProblemsEn } from './care-referrals/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
 import { judicialProcedureEn, judicialProcedureProblemsEn } from './judicial-procedures/en.js';
 import { legalFiguresEn, legalFiguresProblemsEn } from './legal-figures/en.js';
@@ -83,6 +84,7 @@ export const en: Messages = {
     timeBars: 'Time bars near',
     careReport: 'Care figures',
     judicialProcedures: 'Judicial queue',
+    careDirectory: 'Help directory',
   },
   roles: {
     agent: 'Collection agent',
@@ -628,6 +630,7 @@ export const en: Messages = {
   disputes: disputesEn,
   judicial: judicialEn,
   estates: estatesEn,
+  careReferrals: careReferralsEn,
   overindebtedness: overindebtednessEn,
   judicialProcedure: judicialProcedureEn,
   legalFigures: legalFiguresEn,
@@ -645,6 +648,7 @@ export const en: Messages = {
     ...judicialProblemsEn,
     ...handoffProblemsEn,
     ...estatesProblemsEn,
+    ...careReferralsProblemsEn,
     ...overindebtednessProblemsEn,
     ...judicialProcedureProblemsEn,
     ...legalFiguresProblemsEn,
@@ -1431,6 +1435,7 @@ export const en: Messages = {
     eventKinds: {
       estate: 'Estate',
       judicial: 'Judicial procedure',
+      care: 'Care',
       complaint: 'Complaint',
       dispute: 'Dispute',
       contact_override: 'Override',

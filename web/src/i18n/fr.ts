@@ -21,6 +21,7 @@ import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
+import { careReferralsFr, careReferralsProblemsFr } from './care-referrals/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
 import { judicialProcedureFr, judicialProcedureProblemsFr } from './judicial-procedures/fr.js';
 import { legalFiguresFr, legalFiguresProblemsFr } from './legal-figures/fr.js';
@@ -82,6 +83,7 @@ export const fr = {
     timeBars: 'Prescriptions proches',
     careReport: 'Indicateurs d’accompagnement',
     judicialProcedures: 'File judiciaire',
+    careDirectory: 'Annuaire d’aide',
   },
   roles: {
     agent: 'Gestionnaire amiable',
@@ -634,6 +636,7 @@ export const fr = {
   disputes: disputesFr,
   judicial: judicialFr,
   estates: estatesFr,
+  careReferrals: careReferralsFr,
   overindebtedness: overindebtednessFr,
   judicialProcedure: judicialProcedureFr,
   legalFigures: legalFiguresFr,
@@ -651,6 +654,7 @@ export const fr = {
     ...judicialProblemsFr,
     ...handoffProblemsFr,
     ...estatesProblemsFr,
+    ...careReferralsProblemsFr,
     ...overindebtednessProblemsFr,
     ...judicialProcedureProblemsFr,
     ...legalFiguresProblemsFr,
@@ -1488,6 +1492,7 @@ export const fr = {
     eventKinds: {
       estate: 'Succession',
       judicial: 'Procédure judiciaire',
+      care: 'Accompagnement',
       complaint: 'Réclamation',
       dispute: 'Contestation',
       contact_override: 'Dérogation',

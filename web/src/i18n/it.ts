@@ -22,6 +22,7 @@ import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
+import { careReferralsIt, careReferralsProblemsIt } from './care-referrals/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
 import { judicialProcedureIt, judicialProcedureProblemsIt } from './judicial-procedures/it.js';
 import { legalFiguresIt, legalFiguresProblemsIt } from './legal-figures/it.js';
@@ -80,6 +81,7 @@ export const it: PartialMessages = {
     timeBars: 'Prescrizioni vicine',
     careReport: 'Indicatori di accompagnamento',
     judicialProcedures: 'Coda giudiziale',
+    careDirectory: 'Rubrica di aiuto',
   },
   roles: {
     agent: 'Operatore recupero',
@@ -621,6 +623,7 @@ export const it: PartialMessages = {
   disputes: disputesIt,
   judicial: judicialIt,
   estates: estatesIt,
+  careReferrals: careReferralsIt,
   overindebtedness: overindebtednessIt,
   judicialProcedure: judicialProcedureIt,
   legalFigures: legalFiguresIt,
@@ -638,6 +641,7 @@ export const it: PartialMessages = {
     ...judicialProblemsIt,
     ...handoffProblemsIt,
     ...estatesProblemsIt,
+    ...careReferralsProblemsIt,
     ...overindebtednessProblemsIt,
     ...judicialProcedureProblemsIt,
     ...legalFiguresProblemsIt,
@@ -1469,6 +1473,7 @@ export const it: PartialMessages = {
     eventKinds: {
       estate: 'Successione',
       judicial: 'Procedura giudiziaria',
+      care: 'Accompagnamento',
       complaint: 'Reclamo',
       dispute: 'Contestazione',
       contact_override: 'Deroga',

@@ -27,6 +27,7 @@ import { DisputesSection } from '../disputes/DisputesSection.js';
 import { HandoffSection } from '../judicial/HandoffSection.js';
 import { ClosurePanel } from '../disputes/ClosurePanel.js';
 import { EstatePanel } from '../estates/EstatePanel.js';
+import { ReferralsSection } from '../care/referrals/ReferralsSection.js';
 import { ProcedureSection, procedureNextText, useCaseProcedure } from '../judicial/ProcedureSection.js';
 import { OverindebtednessPanel } from '../overindebtedness/OverindebtednessPanel.js';
 import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
@@ -177,6 +178,8 @@ function CaseLifecyclePanels(props: { detail: CaseDetail; reloadCase: () => void
           onChanged={reloadCase}
         />
       ) : null}
+      {/* The care team's referrals: shown when the debtor has a vulnerability record or a referral. */}
+      {can(me.role, 'care.manage') ? <ReferralsSection debtorId={detail.debtor.id} caseId={detail.id} /> : null}
       {can(me.role, 'cases.close') ? (
         <ClosurePanel
           caseId={detail.id}

@@ -267,6 +267,16 @@ export const auditTrailEn: typeof auditTrailFr = {
       added: '{{actor}} added a mediator',
       corrected: '{{actor}} corrected a mediator',
     },
+    care_referral: {
+      proposed: '{{actor}} proposed a referral to an organisation that helps, with the consent of {{debtor}}',
+      sent: '{{actor}} recorded how a referral of {{debtor}} was sent',
+      follow_up_moved: '{{actor}} moved the follow-up of a referral of {{debtor}}',
+      closed: '{{actor}} closed a referral of {{debtor}}',
+    },
+    care_organisation: {
+      created: '{{actor}} added an organisation to the care directory',
+      updated: '{{actor}} changed an organisation of the care directory',
+    },
     creditor: {
       created: '{{actor}} created a creditor',
       webhook_secrets_encrypted: '{{actor}} encrypted the notification secrets of {{count}} creditors',

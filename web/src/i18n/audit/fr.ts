@@ -274,6 +274,16 @@ export const auditTrailFr = {
       added: '{{actor}} a ajouté un médiateur',
       corrected: '{{actor}} a corrigé un médiateur',
     },
+    care_referral: {
+      proposed: '{{actor}} a proposé une orientation vers un organisme d’aide, avec l’accord de {{debtor}}',
+      sent: '{{actor}} a enregistré la transmission d’une orientation de {{debtor}}',
+      follow_up_moved: '{{actor}} a reporté le suivi d’une orientation de {{debtor}}',
+      closed: '{{actor}} a clôturé une orientation de {{debtor}}',
+    },
+    care_organisation: {
+      created: '{{actor}} a ajouté un organisme à l’annuaire d’accompagnement',
+      updated: '{{actor}} a modifié un organisme de l’annuaire d’accompagnement',
+    },
     creditor: {
       created: '{{actor}} a créé un créancier',
       webhook_secrets_encrypted: '{{actor}} a chiffré les secrets de notification de {{count}} créanciers',

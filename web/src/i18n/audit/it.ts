@@ -272,6 +272,16 @@ export const auditTrailIt: typeof auditTrailFr = {
       added: '{{actor}} ha aggiunto un mediatore',
       corrected: '{{actor}} ha corretto un mediatore',
     },
+    care_referral: {
+      proposed: '{{actor}} ha proposto un orientamento verso un ente di aiuto, con il consenso di {{debtor}}',
+      sent: '{{actor}} ha registrato la trasmissione di un orientamento di {{debtor}}',
+      follow_up_moved: '{{actor}} ha spostato la verifica di un orientamento di {{debtor}}',
+      closed: '{{actor}} ha chiuso un orientamento di {{debtor}}',
+    },
+    care_organisation: {
+      created: '{{actor}} ha aggiunto un ente alla rubrica di accompagnamento',
+      updated: '{{actor}} ha modificato un ente della rubrica di accompagnamento',
+    },
     creditor: {
       created: '{{actor}} ha creato un creditore',
       webhook_secrets_encrypted: '{{actor}} ha cifrato i segreti di notifica di {{count}} creditori',

@@ -47,6 +47,10 @@ export const recordsFr = {
   estate_claim_declared: 'Créance déclarée à la succession',
   estate_claim_declared_by: 'Créance déclarée à la succession (délai de déclaration : {{deadlineOn}})',
   estate_option_recorded: 'Option d’un héritier enregistrée : {{option}}',
+  care_referral_proposed: 'Accompagnement : une orientation a été proposée, suivi le {{followUpOn}}',
+  care_referral_sent: 'Accompagnement : une orientation a été transmise',
+  care_referral_follow_up_moved: 'Accompagnement : suivi d’une orientation reporté au {{followUpOn}}',
+  care_referral_closed: 'Accompagnement : une orientation a été clôturée',
   dispute_recorded:
     'Contestation ({{grounds}}) de la créance {{claimReference}} : justificatifs demandés au créancier pour le {{dueOn}}',
   dispute_linked: 'Nouvelle contestation ({{grounds}}) de la créance {{claimReference}}, rattachée à la première',

@@ -48,6 +48,10 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   estate_claim_declared: 'Credito dichiarato alla successione',
   estate_claim_declared_by: 'Credito dichiarato alla successione (termine per la dichiarazione: {{deadlineOn}})',
   estate_option_recorded: 'Scelta di un erede registrata: {{option}}',
+  care_referral_proposed: 'Accompagnamento: proposto un orientamento, verifica il {{followUpOn}}',
+  care_referral_sent: 'Accompagnamento: un orientamento è stato trasmesso',
+  care_referral_follow_up_moved: 'Accompagnamento: verifica di un orientamento spostata al {{followUpOn}}',
+  care_referral_closed: 'Accompagnamento: un orientamento è stato chiuso',
   dispute_recorded:
     'Contestazione ({{grounds}}) del credito {{claimReference}}: documenti chiesti al creditore entro il {{dueOn}}',
   dispute_linked: 'Nuova contestazione ({{grounds}}) del credito {{claimReference}}, collegata alla prima',
