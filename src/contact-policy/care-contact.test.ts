@@ -3,6 +3,7 @@ import { as, createTestApp, demoEmail, signIn, type TestApp } from '../../test/s
 import { ENGINES } from '../../test/support/database.js';
 import { phoneVerdict } from '../workspace/refresh-queue.js';
 import type { ContactAdaptations } from './core/adaptations.js';
+import { DEFAULT_POLICY } from './core/default-policy.js';
 import { loadContactFacts } from './load-facts.js';
 import { policyInForce } from './policy-store.js';
 
@@ -25,6 +26,7 @@ describe.each(ENGINES)(
     let t: TestApp;
     let care: ReturnType<typeof as>;
     let agent: ReturnType<typeof as>;
+    let compliance: ReturnType<typeof as>;
     let careUserId = '';
 
     /** A Paris debtor with a mobile and an e-mail, whose case's first letter went out, and no contact yet. */
@@ -111,6 +113,7 @@ describe.each(ENGINES)(
       careUserId = careSession.userId;
       care = as(t.app, careSession);
       agent = as(t.app, await signIn(t.app, demoEmail('agent')));
+      compliance = as(t.app, await signIn(t.app, demoEmail('compliance_officer')));
     });
     afterAll(async () => t?.close());
 
@@ -185,6 +188,28 @@ describe.each(ENGINES)(
         'Call refused by the contact policy: Care rule in place: this channel is not used for this debtor while the rule applies.',
       );
       expect(JSON.stringify(verdict.reason!.restricted)).not.toMatch(DIAGNOSTIC);
+    });
+
+    it('evaluates inline facts in care, a document written before the care profile reading with the shipped one', async () => {
+      const { care: _care, ...withoutProfile } = DEFAULT_POLICY;
+      const decide = (care: object | null) =>
+        compliance('POST', '/api/v1/contact-policy/decisions', {
+          policy: withoutProfile,
+          facts: {
+            location: { country: 'FR', region: '75', timeZone: 'Europe/Paris' },
+            firstLetterSentAt: '2026-10-03T08:00:00Z',
+            care,
+          },
+          channel: 'phone',
+          at: TUESDAY_10H.toISOString(),
+        });
+      const inCare = await decide({ since: RECORDED.toISOString(), adaptations: { thirdPartyPresent: true } });
+      expect(inCare.statusCode, inCare.body).toBe(200);
+      expect(rulesOf(inCare.json())).toEqual(['care.written_first']);
+      expect(inCare.json().notices.map((notice: { rule: string }) => notice.rule)).toContain('care.third_party');
+      expect((await decide(null)).json()).toMatchObject({ allowed: true });
+      const wrong = await decide({ since: RECORDED.toISOString(), adaptations: { channels: ['fax'] } });
+      expect(wrong.statusCode).toBe(400);
     });
 
     it('an ended record no longer narrows anything', async () => {
