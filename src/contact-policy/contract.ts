@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactAdaptationsSchema } from './core/adaptations.js';
 import { ESTATE_RECIPIENTS } from './core/facts.js';
 import { isValidTimeZone } from '../platform/calendar/local-time.js';
 import { CALENDAR_DATE_MAX, CALENDAR_DATE_MIN, idParams, INT4_MAX, int4Param } from '../platform/http/schemas.js';
@@ -304,6 +305,15 @@ export const inlineFactsSchema = z.strictObject({
     )
     .max(1000)
     .default([]),
+  care: z
+    .strictObject({
+      since: instant,
+      adaptations: contactAdaptationsSchema,
+      firstWrittenAt: instant.nullable().default(null),
+    })
+    .nullable()
+    .default(null)
+    .describe('An active vulnerability record: its adaptations and the care profile apply'),
 });
 
 export const decisionRequestBody = z.strictObject({

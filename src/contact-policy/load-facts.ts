@@ -2,7 +2,9 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
 import type { CompiledPolicy } from './core/compile.js';
-import type { ContactFacts, FactHold } from './core/facts.js';
+import { combineAdaptations, contactAdaptationsSchema } from './core/adaptations.js';
+import { CARE_PACE_REACH_MS } from './core/care-rules.js';
+import type { CareFact, ContactFacts, FactHold } from './core/facts.js';
 import { dayNumberOf, fromLocal, isValidTimeZone, TIME } from '../platform/calendar/index.js';
 import type { Channel, DayKey, HoldKind } from './core/policy-document.js';
 
@@ -35,7 +37,7 @@ export async function loadContactFacts(
   input: { debtorId: string; caseId: string | null; at: Date },
 ): Promise<LoadedFacts> {
   const { debtorId, caseId, at } = input;
-  const [row] = await factRows(db, [debtorId], at, historyReachMs(policy));
+  const [row] = await factRows(db, [debtorId], at, policy);
   if (!row) throw notFound('The debtor');
   if (caseId !== null && !row.cases.some((entry) => entry.id === caseId)) throw notFound('The case');
   return { facts: toFacts(row, caseId), debtorId, caseId };
@@ -52,7 +54,7 @@ export async function loadContactFactsMany(
   at: Date,
 ): Promise<Map<string, ContactFacts>> {
   const debtorIds = [...new Set(cases.map((entry) => entry.debtorId))];
-  const rows = new Map((await factRows(db, debtorIds, at, historyReachMs(policy))).map((row) => [row.id, row]));
+  const rows = new Map((await factRows(db, debtorIds, at, policy)).map((row) => [row.id, row]));
   const facts = new Map<string, ContactFacts>();
   for (const entry of cases) {
     const row = rows.get(entry.debtorId);
@@ -81,16 +83,38 @@ export interface FactRow {
   preferences: { channels: Channel[] | null; windows: { days: DayKey[]; from: string; to: string }[] | null } | null;
   callbacks: { channel: Channel; at: number }[];
   history: { at: number; channel: Channel; direction: 'outbound' | 'inbound'; conversation: boolean }[];
+  /** The active (or due for review) vulnerability records, null when there is none (`careFactColumns`). */
+  care: { since: number; adaptations: unknown[]; first_written_at: number | null; history: FactRow['history'] } | null;
+}
+
+const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+
+/**
+ * The care fact of the debtor of `v`'s group (the records the policy reads: active or due for review): since the
+ * earliest record, every record's adaptations (combined in `toFacts`), the first letter or e-mail that went out since
+ * (the care profile writes first), and the history over the care rules' longer reach, read for these debtors only.
+ */
+export function careFactColumns(at: Date, policy: CompiledPolicy) {
+  const reach = careHistoryReachMs(policy);
+  const from = new Date(at.getTime() - reach);
+  const to = new Date(at.getTime() + reach);
+  return sql`json_build_object('since', ${ms('min(v.recorded_at)')},
+    'adaptations', json_agg(v.adaptations order by v.recorded_at, v.id),
+    'first_written_at', (select ${ms('min(w.occurred_at)')} from contacts w where w.debtor_id = v.debtor_id
+      and w.direction = 'outbound' and w.channel in ('letter', 'email') and w.occurred_at >= min(v.recorded_at)),
+    'history', coalesce((select json_agg(json_build_object('at', ${ms('k.occurred_at')}, 'channel', k.channel,
+        'direction', k.direction, 'conversation', k.conversation) order by k.occurred_at, k.id)
+      from contacts k where k.debtor_id = v.debtor_id and k.occurred_at > ${from} and k.occurred_at < ${to}), '[]'))`;
 }
 
 /**
  * Every fact about the debtor in one round trip: the permission endpoint is what dialers call for each number
  * they dial, so it must cost one query, not ten. Instants come back as epoch milliseconds.
  */
-async function factRows(db: Db, debtorIds: readonly string[], at: Date, reachMs: number): Promise<FactRow[]> {
+async function factRows(db: Db, debtorIds: readonly string[], at: Date, policy: CompiledPolicy): Promise<FactRow[]> {
+  const reachMs = historyReachMs(policy);
   const from = new Date(at.getTime() - reachMs);
   const to = new Date(at.getTime() + reachMs);
-  const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
   const result = await sql<FactRow>`
     select
       d.id,
@@ -113,7 +137,9 @@ async function factRows(db: Db, debtorIds: readonly string[], at: Date, reachMs:
          from contact_callbacks cb where cb.debtor_id = d.id and cb.status = 'pending'), '[]') as callbacks,
       coalesce((select json_agg(json_build_object('at', ${ms('k.occurred_at')}, 'channel', k.channel, 'direction', k.direction,
            'conversation', k.conversation) order by k.occurred_at, k.id)
-         from contacts k where k.debtor_id = d.id and k.occurred_at > ${from} and k.occurred_at < ${to}), '[]') as history
+         from contacts k where k.debtor_id = d.id and k.occurred_at > ${from} and k.occurred_at < ${to}), '[]') as history,
+      (select ${careFactColumns(at, policy)} from vulnerabilities v
+         where v.debtor_id = d.id and v.status in ('active', 'review_due') group by v.debtor_id) as care
     from debtors d
     where d.id = any(${debtorIds as string[]}::uuid[])`.execute(db);
   return result.rows;
@@ -165,7 +191,19 @@ export function toFacts(row: FactRow, caseId: string | null): ContactFacts {
     },
     firstLetterSentAt: firstLetterAt(concerned, location.timeZone),
     caseOpen: concerned.some((entry) => entry.status !== 'closed'),
-    history: row.history,
+    // A debtor in care: the care rules look further back (a pace of up to 90 days).
+    history: row.care?.history ?? row.history,
+    care: careFact(row.care),
+  };
+}
+
+/** The records' adaptations as the policy applies them: each read with its schema, then combined so each only narrows. */
+function careFact(row: FactRow['care']): CareFact | null {
+  if (row === null) return null;
+  return {
+    since: row.since,
+    adaptations: combineAdaptations(row.adaptations.map((adaptations) => contactAdaptationsSchema.parse(adaptations))),
+    firstWrittenAt: row.first_written_at,
   };
 }
 
@@ -200,6 +238,14 @@ export function historyReachMs(policy: CompiledPolicy): number {
   for (const cap of policy.caps) reach = Math.max(reach, cap.rollingMs ?? TIME.DAY_MS);
   for (const rule of policy.spacing) reach = Math.max(reach, rule.ms);
   return Math.max(reach, policy.pause.ms) + TIME.DAY_MS;
+}
+
+/** The longest stretch of history the rules look at for a debtor in care: the care profile's and the longest pace too. */
+export function careHistoryReachMs(policy: CompiledPolicy): number {
+  let reach = Math.max(historyReachMs(policy), CARE_PACE_REACH_MS + TIME.DAY_MS);
+  for (const cap of policy.care.caps) reach = Math.max(reach, (cap.rollingMs ?? TIME.DAY_MS) + TIME.DAY_MS);
+  for (const rule of policy.care.spacing) reach = Math.max(reach, rule.ms + TIME.DAY_MS);
+  return reach;
 }
 
 /** The first letter counts from the start of its day in the debtor's zone; every concerned case needs one. */

@@ -2,6 +2,7 @@ import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
+import { withCareProfile } from './core/default-policy.js';
 import { policyDocumentSchema, type PolicyDocument } from './core/policy-document.js';
 import type { DraftView, PolicyOverview, VersionDetail } from './contract.js';
 import { listVersions, lockPolicy, versionDetail } from './policy-store.js';
@@ -13,7 +14,7 @@ import { listVersions, lockPolicy, versionDetail } from './policy-store.js';
 
 /** A document from a client, checked against the schema; every issue named by its path. */
 export function parsePolicyDocument(document: unknown): PolicyDocument {
-  const parsed = policyDocumentSchema.safeParse(document);
+  const parsed = policyDocumentSchema.safeParse(withCareProfile(document));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     throw new AppError(
@@ -60,7 +61,8 @@ export async function getDraft(deps: Deps): Promise<DraftView | null> {
     .executeTakeFirst();
   if (!row) return null;
   return {
-    document: row.document as PolicyDocument,
+    // A draft saved before the care profile existed reads with the shipped one, as a published version does.
+    document: policyDocumentSchema.parse(withCareProfile(row.document)),
     basedOnVersion: row.based_on_version,
     updatedAt: row.updated_at.toISOString(),
     updatedBy: row.display_name,

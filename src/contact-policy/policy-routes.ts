@@ -54,6 +54,11 @@ function toFacts(input: InlineFacts): ContactFacts {
     firstLetterSentAt: input.firstLetterSentAt && ms(input.firstLetterSentAt),
     caseOpen: input.caseOpen,
     history: input.history.map((contact) => ({ ...contact, at: ms(contact.at) })).sort((a, b) => a.at - b.at),
+    care: input.care && {
+      since: ms(input.care.since),
+      adaptations: input.care.adaptations,
+      firstWrittenAt: input.care.firstWrittenAt && ms(input.care.firstWrittenAt),
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { compilePolicy, type CompiledPolicy } from './core/compile.js';
+import { withCareProfile } from './core/default-policy.js';
 import { policyDocumentSchema } from './core/policy-document.js';
 import type { VersionDetail, VersionSummary } from './contract.js';
 
@@ -21,7 +22,7 @@ function compiledVersion(row: { version: number; document: unknown; effective_fr
     policy = compilePolicy({
       version: row.version,
       effectiveFrom: row.effective_from.toISOString(),
-      document: policyDocumentSchema.parse(row.document),
+      document: policyDocumentSchema.parse(withCareProfile(row.document)),
     });
     compiled.set(row.version, policy);
   }
@@ -103,7 +104,7 @@ export async function listVersions(db: Db): Promise<VersionSummary[]> {
 export async function versionDetail(db: Db, version: number): Promise<VersionDetail> {
   const row = await versionColumns(db).select('v.document').where('v.version', '=', version).executeTakeFirst();
   if (!row) throw notFound(`Contact policy version ${version}`);
-  return { ...summary(row), document: policyDocumentSchema.parse(row.document) };
+  return { ...summary(row), document: policyDocumentSchema.parse(withCareProfile(row.document)) };
 }
 
 /** Serialises publications (and draft saves) across processes. */

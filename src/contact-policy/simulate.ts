@@ -1,10 +1,11 @@
 import type { Deps } from '../platform/deps.js';
 import { compilePolicy, type CompiledPolicy } from './core/compile.js';
 import { refusingRules } from './core/decide.js';
-import type { ContactFacts, FactHold, PastContact } from './core/facts.js';
+import { combineAdaptations, contactAdaptationsSchema, type ContactAdaptations } from './core/adaptations.js';
+import type { CareFact, ContactFacts, FactHold, PastContact } from './core/facts.js';
 import { dayNumberOf, fromLocal, isValidTimeZone, TIME } from '../platform/calendar/index.js';
 import type { Channel, DayKey, HoldKind, PolicyDocument } from './core/policy-document.js';
-import { DEFAULT_LOCATION, historyReachMs, type Location } from './load-facts.js';
+import { careHistoryReachMs, DEFAULT_LOCATION, type Location } from './load-facts.js';
 import { allVersions } from './policy-store.js';
 import type { SimulationResult } from './contract.js';
 
@@ -23,7 +24,7 @@ export async function simulateDraft(deps: Deps, document: PolicyDocument, days: 
   const from = new Date(to.getTime() - days * TIME.DAY_MS);
   const draft = compilePolicy({ version: 0, effectiveFrom: to.toISOString(), document });
   const versions = await allVersions(deps.db);
-  const reach = Math.max(historyReachMs(draft), ...versions.map((entry) => historyReachMs(entry.policy)));
+  const reach = Math.max(careHistoryReachMs(draft), ...versions.map((entry) => careHistoryReachMs(entry.policy)));
 
   const replayed = await deps.db
     .selectFrom('contacts as c')
@@ -126,6 +127,8 @@ interface DebtorContext {
   holds: (FactHold & { until: number | null })[];
   optOuts: { channel: Channel; from: number; until: number | null }[];
   preferences: ContactFacts['preferences'];
+  /** Vulnerability records, with the first letter or e-mail after each was recorded. */
+  care: { from: number; until: number | null; adaptations: ContactAdaptations; firstWrittenAt: number | null }[];
 }
 
 function versionAt(versions: { policy: CompiledPolicy; effectiveFrom: number }[], at: number): CompiledPolicy | null {
@@ -152,6 +155,19 @@ function factsAt(debtor: DebtorContext, contactId: string, at: number, firstLett
       : null,
     caseOpen: true,
     history: debtor.contacts.filter((contact) => contact.at < at && contact.id !== contactId),
+    care: careAt(debtor.care, at),
+  };
+}
+
+/** The care fact as it stood at `at`: the records then recorded and not yet ended. */
+function careAt(records: DebtorContext['care'], at: number): CareFact | null {
+  const inForce = records.filter((record) => record.from <= at && (record.until === null || record.until > at));
+  if (inForce.length === 0) return null;
+  const earliest = inForce.reduce((first, record) => (record.from < first.from ? record : first));
+  return {
+    since: earliest.from,
+    adaptations: combineAdaptations(inForce.map((record) => record.adaptations)),
+    firstWrittenAt: earliest.firstWrittenAt,
   };
 }
 
@@ -164,6 +180,7 @@ async function loadContext(deps: Deps, debtorIds: string[], from: Date, to: Date
       holds: [],
       optOuts: [],
       preferences: { channels: null, windows: null, callbacks: [] },
+      care: [],
     });
   }
   // Chunks keep each IN list well below the parameter limit.
@@ -214,12 +231,29 @@ function readContextRows(deps: Deps, ids: string[], from: Date, to: Date) {
       .select(['debtor_id', 'channel', 'callback_at'])
       .where('debtor_id', 'in', ids)
       .execute(),
+    deps.db
+      .selectFrom('vulnerabilities as v')
+      .select(['v.debtor_id', 'v.recorded_at', 'v.ended_at', 'v.adaptations'])
+      .select((eb) =>
+        eb
+          .selectFrom('contacts as w')
+          .whereRef('w.debtor_id', '=', 'v.debtor_id')
+          .where('w.direction', '=', 'outbound')
+          .where('w.channel', 'in', ['letter', 'email'])
+          .whereRef('w.occurred_at', '>=', 'v.recorded_at')
+          .select((inner) => inner.fn.min('w.occurred_at').as('at'))
+          .as('first_written_at'),
+      )
+      .where('v.debtor_id', 'in', ids)
+      .orderBy('v.recorded_at')
+      .orderBy('v.id')
+      .execute(),
   ]);
 }
 
 function addContextRows(
   context: Map<string, DebtorContext>,
-  [addresses, contacts, holds, optOuts, preferences, callbacks]: ContextRows,
+  [addresses, contacts, holds, optOuts, preferences, callbacks, vulnerabilities]: ContextRows,
 ): void {
   // Ordered so the primary, newest address is the last written.
   for (const row of addresses) {
@@ -272,5 +306,13 @@ function addContextRows(
       ...entry.preferences,
       callbacks: [...entry.preferences.callbacks, { at: row.callback_at.getTime(), channel: row.channel }],
     };
+  }
+  for (const row of vulnerabilities) {
+    context.get(row.debtor_id)!.care.push({
+      from: row.recorded_at.getTime(),
+      until: row.ended_at?.getTime() ?? null,
+      adaptations: contactAdaptationsSchema.parse(row.adaptations),
+      firstWrittenAt: row.first_written_at ? new Date(row.first_written_at).getTime() : null,
+    });
   }
 }

@@ -81,6 +81,8 @@ export function settleContactHistory(
           : null,
         caseOpen: true,
         history,
+        // The demo's history is planned before any vulnerability is recorded.
+        care: null,
       };
       const decision = decideContact(policy, facts, event.channel as Channel, at);
       return decision.allowed ? at : decision.nextAllowedAt;

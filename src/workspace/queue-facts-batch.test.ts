@@ -92,6 +92,27 @@ async function varyFacts(t: TestApp, cases: { id: string; debtor_id: string }[])
     `update cases set status = 'closed', stage = 'closed', closed_on = '2026-11-24', close_reason = 'paid' where id = $1`,
     [c(18).id],
   );
+  await vulnerabilities(t, c(19).debtor_id);
+}
+
+/** Two records the policy reads (one due for review) and an ended one, with different adaptations. */
+async function vulnerabilities(t: TestApp, debtorId: string) {
+  const user = await t.deps.db.selectFrom('users').select('id').orderBy('email').limit(1).executeTakeFirstOrThrow();
+  const record = (adaptations: object, status: string, hours: number) =>
+    t.deps.database.executeSql(
+      `insert into vulnerabilities (debtor_id, drivers, note, adaptations, legal_basis, consent, review_on, status,
+         recorded_by, recorded_at, updated_at, ended_at, ended_by)
+       values ($1, array['health'], 'Written contact only.', $2, 'legal_claims', 'not_asked', '2027-01-15', $3, $4, $5, $5,
+         case when $3 = 'ended' then $5::timestamptz end, case when $3 = 'ended' then $4::uuid end)`,
+      [debtorId, JSON.stringify(adaptations), status, user.id, at(hours)],
+    );
+  await record({ channels: ['letter', 'email', 'phone'], minDaysBetweenContacts: 3 }, 'active', -24 * 20);
+  await record(
+    { channels: ['letter', 'email'], windows: [{ days: ['mon'], from: '17:00', to: '20:00' }] },
+    'review_due',
+    -24 * 5,
+  );
+  await record({ channels: ['sms'] }, 'ended', -24 * 30);
 }
 
 /** Plans without the assessment and versions they come with (the foreign keys are set aside for the inserts). */
@@ -171,6 +192,16 @@ describe.each(ENGINES)('the set-based facts of the queue rebuild on %s', (engine
     expect(facts.some((f) => f.openTasks.length === 3)).toBe(true);
     expect(new Set(facts.map((f) => f.timeZone)).size).toBeGreaterThanOrEqual(3);
     expect([...oldContact.values()].some((f) => f.holds.length >= 3 && Object.keys(f.optOuts).length === 0)).toBe(true);
+    const inCare = [...batch.contactFacts.values()].filter((f) => f.care !== null);
+    expect(inCare.map((f) => f.care!.adaptations)).toEqual([
+      {
+        channels: ['email', 'letter'],
+        windows: [{ days: ['mon'], from: '17:00', to: '20:00' }],
+        minDaysBetweenContacts: 3,
+        thirdPartyPresent: false,
+      },
+    ]);
+    expect(inCare[0]!.care!.since).toBe(Date.parse(at(-24 * 20)));
   });
 
   it('rebuilds, batch after batch, the entries the pure core gives from the per-case facts', async () => {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { CompiledPolicy } from '../contact-policy/core/compile.js';
 import type { ContactFacts } from '../contact-policy/core/facts.js';
-import { historyReachMs, toFacts, type FactRow } from '../contact-policy/load-facts.js';
+import { careFactColumns, historyReachMs, toFacts, type FactRow } from '../contact-policy/load-facts.js';
 import { localDateOf } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import { toQueueFacts, type LoadedQueueFacts, type QueueFactRow } from './queue-facts.js';
@@ -39,6 +39,7 @@ interface DebtorRows {
   preferences: Map<string, NonNullable<FactRow['preferences']>>;
   callbacks: Map<string, CallbackRow[]>;
   history: Map<string, FactRow['history']>;
+  care: Map<string, NonNullable<FactRow['care']>>;
 }
 interface CaseRows {
   lastOutcome: Map<string, string | null>;
@@ -78,10 +79,7 @@ export async function loadQueueBatch(
     where c.id = any(${uuids(caseIds)})`.execute(db);
   const debtorIds = [...new Set(base.map((row) => row.debtor_id))];
   const ids = base.map((row) => row.case_id);
-  const [debtors, cases] = await Promise.all([
-    debtorRows(db, debtorIds, now, historyReachMs(policy)),
-    caseRows(db, ids),
-  ]);
+  const [debtors, cases] = await Promise.all([debtorRows(db, debtorIds, now, policy), caseRows(db, ids)]);
   const loaded: LoadedQueueFacts[] = [];
   const contactFacts = new Map<string, ContactFacts>();
   for (const row of base) {
@@ -139,15 +137,17 @@ function factRow(row: BaseRow, debtors: DebtorRows): FactRow {
       at: callback.at,
     })),
     history: debtors.history.get(row.debtor_id) ?? [],
+    care: debtors.care.get(row.debtor_id) ?? null,
   };
 }
 
 /** What the contact policy reads about the debtors of the batch: one query per kind, grouped by debtor in SQL. */
-async function debtorRows(db: Db, debtorIds: readonly string[], at: Date, reachMs: number): Promise<DebtorRows> {
+async function debtorRows(db: Db, debtorIds: readonly string[], at: Date, policy: CompiledPolicy): Promise<DebtorRows> {
   const ids = uuids(debtorIds);
+  const reachMs = historyReachMs(policy);
   const from = new Date(at.getTime() - reachMs);
   const to = new Date(at.getTime() + reachMs);
-  const [address, holds, optOuts, points, preferences, callbacks, history] = await Promise.all([
+  const [address, holds, optOuts, points, preferences, callbacks, history, care] = await Promise.all([
     byKey<NonNullable<FactRow['address']>>(
       db,
       sql`select distinct on (a.debtor_id) a.debtor_id as key,
@@ -191,8 +191,14 @@ async function debtorRows(db: Db, debtorIds: readonly string[], at: Date, reachM
           from contacts k where k.debtor_id = any(${ids}) and k.occurred_at > ${from} and k.occurred_at < ${to}
           group by k.debtor_id`,
     ),
+    byKey<NonNullable<FactRow['care']>>(
+      db,
+      sql`select v.debtor_id as key, ${careFactColumns(at, policy)} as value
+          from vulnerabilities v where v.debtor_id = any(${ids}) and v.status in ('active', 'review_due')
+          group by v.debtor_id`,
+    ),
   ]);
-  return { address, holds, optOuts, points, preferences, callbacks, history };
+  return { address, holds, optOuts, points, preferences, callbacks, history, care };
 }
 
 /** What the strategy reads about the cases of the batch: one query per kind, grouped by case in SQL. */

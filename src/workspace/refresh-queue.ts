@@ -57,9 +57,11 @@ export function phoneVerdict(
   let reason: QueueReason | null = null;
   if (first) {
     reason = refused(first);
-    // A care hold's reason names it: the neutral words are kept beside it for readers without need-to-know.
+    // A care rule's reason names it: the neutral words are kept beside it for readers without need-to-know.
     if (isCareRuleId(first.rule))
-      reason.restricted = refused(careRuleReason(first.until === null ? null : new Date(first.until).toISOString()));
+      reason.restricted = refused(
+        careRuleReason(first.until === null ? null : new Date(first.until).toISOString(), first.rule),
+      );
   }
   return { allowed: decision.allowed, nextAllowedAt: decision.nextAllowedAt, reason };
 }

@@ -1,4 +1,4 @@
-import type { Cap, Channel, HoldKind, PolicyDocument, PolicyVersion } from './policy-document.js';
+import type { Cap, Channel, HoldKind, PolicyDocument, PolicyVersion, Spacing } from './policy-document.js';
 import { DAY_KEYS, HOLD_KINDS } from './policy-document.js';
 import { holidayCalendar, type HolidayCalendar } from './holidays.js';
 import { minutesOf, TIME } from '../../platform/calendar/index.js';
@@ -44,13 +44,29 @@ export interface CompiledPolicy {
   windows: ReadonlyMap<string, CompiledWindows>;
   windowMask: number;
   caps: readonly CompiledCap[];
-  spacing: readonly { id: string; mask: number; ms: number }[];
+  spacing: readonly CompiledSpacing[];
   pause: { mask: number; ms: number };
   firstLetter: { required: boolean; delayMs: number };
   holdStops: Readonly<Record<HoldKind, number>>;
   alwaysOpenMask: number;
   callback: { toleranceMs: number; within: MinuteRange };
+  /** The care profile: binds only a debtor with an active vulnerability record, on top of everything above. */
+  care: {
+    caps: readonly CompiledCap[];
+    spacing: readonly CompiledSpacing[];
+    /** The channels refused until a letter or an e-mail went out (phone and SMS), 0 when the profile does not write first. */
+    writtenFirstMask: number;
+  };
 }
+
+export interface CompiledSpacing {
+  id: string;
+  mask: number;
+  ms: number;
+}
+
+/** The channels a care profile that writes first holds back until something written went out. */
+export const SPOKEN_MASK = CHANNEL_BIT.phone | CHANNEL_BIT.sms;
 
 function ranges(list: readonly { from: string; to: string }[]): MinuteRange[] {
   return list.map((range) => [minutesOf(range.from), minutesOf(range.to)] as const).sort((a, b) => a[0] - b[0]);
@@ -76,25 +92,8 @@ export function compilePolicy(version: PolicyVersion): CompiledPolicy {
     calendar: holidayCalendar(document.holidays),
     windows,
     windowMask: maskOf(document.windowsApplyTo),
-    caps: document.caps.map((cap) => ({
-      id: cap.id,
-      mask: maskOf(cap.channels),
-      conversations: cap.counts === 'conversations',
-      max: cap.max,
-      rollingMs:
-        'rollingDays' in cap.per
-          ? cap.per.rollingDays * TIME.DAY_MS
-          : 'rollingHours' in cap.per
-            ? cap.per.rollingHours * TIME.HOUR_MS
-            : null,
-      countries: cap.countries ? new Set(cap.countries) : null,
-      source: cap,
-    })),
-    spacing: document.spacing.map((rule) => ({
-      id: rule.id,
-      mask: maskOf(rule.channels),
-      ms: rule.minHours * TIME.HOUR_MS,
-    })),
+    caps: document.caps.map(compileCap),
+    spacing: document.spacing.map(compileSpacing),
     pause: {
       mask: maskOf(document.pauseAfterConversation.channels),
       ms: document.pauseAfterConversation.days * TIME.DAY_MS,
@@ -112,5 +111,31 @@ export function compilePolicy(version: PolicyVersion): CompiledPolicy {
         minutesOf(document.preferences.callback.within.to),
       ],
     },
+    care: {
+      caps: document.care.caps.map(compileCap),
+      spacing: document.care.spacing.map(compileSpacing),
+      writtenFirstMask: document.care.writtenFirst ? SPOKEN_MASK : 0,
+    },
   };
+}
+
+function compileCap(cap: Cap): CompiledCap {
+  return {
+    id: cap.id,
+    mask: maskOf(cap.channels),
+    conversations: cap.counts === 'conversations',
+    max: cap.max,
+    rollingMs:
+      'rollingDays' in cap.per
+        ? cap.per.rollingDays * TIME.DAY_MS
+        : 'rollingHours' in cap.per
+          ? cap.per.rollingHours * TIME.HOUR_MS
+          : null,
+    countries: cap.countries ? new Set(cap.countries) : null,
+    source: cap,
+  };
+}
+
+function compileSpacing(rule: Spacing): CompiledSpacing {
+  return { id: rule.id, mask: maskOf(rule.channels), ms: rule.minHours * TIME.HOUR_MS };
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_BIT } from './compile.js';
 import { decideContact, isContactAllowed, rollingCapUntil } from './decide.js';
-import type { ContactFacts, FactHold, PastContact } from './facts.js';
+import type { ContactAdaptations } from './adaptations.js';
+import type { CareFact, ContactFacts, FactHold, PastContact } from './facts.js';
 import { compiledDefault, facts, MOSELLE, PARIS, REUNION, ROME } from './fixtures.js';
 import { CHANNELS, DAY_KEYS, HOLD_KINDS, type Channel } from './policy-document.js';
 
@@ -72,6 +73,30 @@ function holdsAround(base: number) {
     );
 }
 
+const window = fc
+  .record({
+    days: fc.subarray([...DAY_KEYS], { minLength: 1 }),
+    from: fc.constantFrom('08:00', '09:30', '12:00', '17:00'),
+    to: fc.constantFrom('11:00', '13:00', '18:30', '21:00', '24:00'),
+  })
+  .filter((range) => range.from < range.to);
+
+/** A vulnerability record's adaptations, each one narrowing or not. */
+const adaptations: fc.Arbitrary<ContactAdaptations> = fc.record({
+  channels: fc.option(fc.subarray([...CHANNELS], { minLength: 1 }), { nil: null }),
+  windows: fc.option(fc.array(window, { minLength: 1, maxLength: 3 }), { nil: null }),
+  minDaysBetweenContacts: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+  thirdPartyPresent: fc.boolean(),
+});
+
+function careAround(base: number): fc.Arbitrary<CareFact> {
+  return fc.record({
+    since: fc.integer({ min: base - 60 * DAY, max: base }),
+    adaptations,
+    firstWrittenAt: fc.option(fc.integer({ min: base - 60 * DAY, max: base + 2 * DAY }), { nil: null }),
+  });
+}
+
 const scenario = moment.chain((base) =>
   fc.record({
     at: fc.constant(base),
@@ -107,6 +132,7 @@ const scenario = moment.chain((base) =>
       firstLetterSentAt: fc.option(fc.integer({ min: base - 60 * DAY, max: base + DAY }), { nil: null, freq: 8 }),
       caseOpen: fc.constant(true),
       history: historyAround(base),
+      care: fc.option(careAround(base), { nil: null, freq: 2 }),
     }) as fc.Arbitrary<ContactFacts>,
   }),
 );
@@ -332,6 +358,62 @@ describe('a dated hold of any length', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('care rules, over random debtors in care', () => {
+  const inCare = scenario.filter(({ facts }) => facts.care !== null);
+
+  it('never allow more than the policy does without them, now or at any later moment', () => {
+    fc.assert(
+      fc.property(
+        inCare,
+        fc.array(fc.integer({ min: 0, max: 10 * DAY }), { maxLength: 10 }),
+        ({ facts, channel, at }, offsets) => {
+          const without = { ...facts, care: null };
+          const cared = decideContact(policy, facts, channel, at);
+          const plain = decideContact(policy, without, channel, at);
+          if (cared.allowed) expect(plain.allowed).toBe(true);
+          expect(plain.reasons.every((reason) => cared.reasons.some((other) => other.rule === reason.rule))).toBe(true);
+          if (cared.nextAllowedAt !== null) {
+            expect(plain.nextAllowedAt).not.toBeNull();
+            expect(plain.nextAllowedAt!).toBeLessThanOrEqual(cared.nextAllowedAt);
+          }
+          for (const offset of offsets) {
+            if (isContactAllowed(policy, facts, channel, at + offset))
+              expect(isContactAllowed(policy, without, channel, at + offset)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('refuse a channel outside the adaptations, an hour outside them, and a call before anything written', () => {
+    fc.assert(
+      fc.property(inCare, ({ facts, channel, at }) => {
+        const care = facts.care!;
+        const rules = decideContact(policy, facts, channel, at).reasons.map((reason) => reason.rule);
+        const channels = care.adaptations.channels;
+        if (channels !== null && !channels.includes(channel) && channel !== 'letter')
+          expect(rules).toContain('care.channel');
+        if ((channel === 'phone' || channel === 'sms') && (care.firstWrittenAt === null || care.firstWrittenAt > at)) {
+          const callback = decideContact(policy, facts, channel, at).callback;
+          if (!callback) expect(rules).toContain('care.written_first');
+        }
+        if (care.adaptations.windows !== null && channel !== 'letter') {
+          const local = localOf(facts.location.timeZone, at);
+          const inside = care.adaptations.windows.some(
+            (range) =>
+              range.days.includes(DAY_KEYS[local.weekday]!) &&
+              local.minutes >= Number(range.from.slice(0, 2)) * 60 + Number(range.from.slice(3)) &&
+              local.minutes < Number(range.to.slice(0, 2)) * 60 + Number(range.to.slice(3)),
+          );
+          expect(rules.includes('care.hours')).toBe(!inside);
+        }
+      }),
+      { numRuns: 600 },
     );
   });
 });

@@ -1,12 +1,14 @@
-import type { CompiledPolicy, MinuteRange } from './compile.js';
+import type { CompiledPolicy } from './compile.js';
 import { CHANNEL_BIT } from './compile.js';
 import type { ContactFacts, PastContact } from './facts.js';
 import type { Channel, HoldKind } from './policy-document.js';
-import { DAY_KEYS } from './policy-document.js';
-import { fromLocal, minutesOf, TIME, toLocal } from '../../platform/calendar/index.js';
+import { TIME, toLocal } from '../../platform/calendar/index.js';
 import type { Block } from './block.js';
+import { careBlocks } from './care-rules.js';
 import { explain, noticeText, type Explanation } from './messages.js';
 import { completeNotice } from './notice-texts.js';
+import { counts, lowerBound, Prepared, times } from './prepared.js';
+import { capBlocks, hoursBlock, sortedCapUntil, spacingBlocks, weekdayRanges } from './rule-checks.js';
 
 /**
  * The contact decision: may this debtor be contacted on this channel at this moment, every reason why not,
@@ -125,74 +127,8 @@ function searchHorizon(facts: ContactFacts, at: number): number {
   return from + SEARCH_HORIZON_MS;
 }
 
-/**
- * The history split into what each rule counts, computed on first use and kept for the rest of the decision:
- * the search for the next allowed moment evaluates the rules many times over the same facts.
- */
-class Prepared {
-  readonly #capTimes: (number[] | undefined)[] = [];
-  readonly #spacingTimes: (number[] | undefined)[] = [];
-  #conversationTimes: number[] | undefined;
-
-  constructor(
-    readonly policy: CompiledPolicy,
-    readonly facts: ContactFacts,
-  ) {
-    const history = facts.history;
-    for (let i = 1; i < history.length; i += 1) {
-      if (history[i]!.at < history[i - 1]!.at) throw new Error('contact history must be in time order, oldest first');
-    }
-  }
-
-  capTimes(index: number): number[] {
-    let found = this.#capTimes[index];
-    if (!found) {
-      const cap = this.policy.caps[index]!;
-      this.#capTimes[index] = found = times(this.facts.history, (contact) =>
-        counts(contact, cap.mask, cap.conversations),
-      );
-    }
-    return found;
-  }
-
-  spacingTimes(index: number): number[] {
-    let found = this.#spacingTimes[index];
-    if (!found) {
-      const mask = this.policy.spacing[index]!.mask;
-      this.#spacingTimes[index] = found = times(
-        this.facts.history,
-        (contact) => contact.direction === 'outbound' && (CHANNEL_BIT[contact.channel] & mask) !== 0,
-      );
-    }
-    return found;
-  }
-
-  conversationTimes(): number[] {
-    return (this.#conversationTimes ??= times(this.facts.history, (contact) => contact.conversation));
-  }
-}
-
-/** The instants of the contacts kept, in time order (the history is). */
-function times(history: readonly PastContact[], keep: (contact: PastContact) => boolean): number[] {
-  const result: number[] = [];
-  for (const contact of history) if (keep(contact)) result.push(contact.at);
-  return result;
-}
-
 function prepare(policy: CompiledPolicy, facts: ContactFacts): Prepared {
   return new Prepared(policy, facts);
-}
-
-/** Index of the first element not below `value`. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function evaluate(policy: CompiledPolicy, prepared: Prepared, channel: Channel, t: number): Evaluation {
@@ -259,7 +195,7 @@ function evaluate(policy: CompiledPolicy, prepared: Prepared, channel: Channel, 
       }
       const preferred = facts.preferences.windows;
       if (preferred !== null) {
-        const byWeekday = preferredRanges(preferred);
+        const byWeekday = weekdayRanges(preferred);
         const opening = hoursBlock(timeZone, t, (_day, weekday) => byWeekday[weekday]!);
         if (opening !== undefined) blocks.push({ rule: 'preference.hours', until: opening });
       }
@@ -267,16 +203,8 @@ function evaluate(policy: CompiledPolicy, prepared: Prepared, channel: Channel, 
   }
 
   if (!callback) {
-    capBlocks(policy, prepared, bit, t, blocks);
-    for (let index = 0; index < policy.spacing.length; index += 1) {
-      const rule = policy.spacing[index]!;
-      if ((rule.mask & bit) === 0) continue;
-      // The latest outbound contact less than the spacing away from t, on either side.
-      const sorted = prepared.spacingTimes(index);
-      const last = lowerBound(sorted, t + rule.ms) - 1;
-      const until = last >= 0 && sorted[last]! > t - rule.ms ? sorted[last]! + rule.ms : -1;
-      if (until > t) blocks.push({ rule: `spacing.${rule.id}`, until, params: { hours: rule.ms / TIME.HOUR_MS } });
-    }
+    capBlocks(policy.caps, 'cap.', prepared, bit, t, blocks);
+    spacingBlocks(policy.spacing, 'spacing.', prepared, bit, t, blocks);
     if ((policy.pause.mask & bit) !== 0 && policy.pause.ms > 0) {
       // The latest conversation at or before t.
       const conversations = prepared.conversationTimes();
@@ -286,6 +214,8 @@ function evaluate(policy: CompiledPolicy, prepared: Prepared, channel: Channel, 
         blocks.push({ rule: 'pause_after_conversation', until, params: { days: policy.pause.ms / TIME.DAY_MS } });
     }
   }
+
+  if (facts.care) careBlocks(policy, prepared, facts.care, channel, t, callback, blocks);
 
   return { blocks, callback, callbackEnd: callbackEnd ?? t };
 }
@@ -309,80 +239,7 @@ function holdParams(reviewAt: number | null): Record<string, string | number> | 
   return reviewAt === null ? undefined : { reviewAt: new Date(reviewAt).toISOString() };
 }
 
-/**
- * Undefined when local time at `t` falls inside one of the day's ranges; otherwise the next instant a range
- * opens (scanning forward day by day, a year and a month at most), or null when none ever opens.
- */
-function hoursBlock(
-  zone: string,
-  t: number,
-  rangesOn: (dayNumber: number, weekday: number) => readonly MinuteRange[],
-): number | null | undefined {
-  const local = toLocal(zone, t);
-  for (const [from, to] of rangesOn(local.dayNumber, local.weekday)) {
-    if (local.minuteOfDay >= from && local.minuteOfDay < to) return undefined;
-  }
-  for (let offset = 0; offset <= 400; offset += 1) {
-    const day = local.dayNumber + offset;
-    const weekday = (local.weekday + offset) % 7;
-    for (const [from] of rangesOn(day, weekday)) {
-      const opens = fromLocal(zone, day, from);
-      if (opens > t) return opens;
-    }
-  }
-  return null;
-}
-
-function preferredRanges(windows: NonNullable<ContactFacts['preferences']['windows']>): MinuteRange[][] {
-  const byWeekday: MinuteRange[][] = DAY_KEYS.map(() => []);
-  for (const window of windows) {
-    for (const day of window.days)
-      byWeekday[DAY_KEYS.indexOf(day)]!.push([minutesOf(window.from), minutesOf(window.to)]);
-  }
-  for (const list of byWeekday) list.sort((a, b) => a[0] - b[0]);
-  return byWeekday;
-}
-
-function counts(contact: PastContact, mask: number, conversations: boolean): boolean {
-  if ((CHANNEL_BIT[contact.channel] & mask) === 0) return false;
-  return conversations ? contact.conversation : contact.direction === 'outbound';
-}
-
-function capBlocks(policy: CompiledPolicy, prepared: Prepared, bit: number, t: number, blocks: Block[]) {
-  const { timeZone, country } = prepared.facts.location;
-  let dayStart = 0;
-  let dayEnd = 0;
-  for (let index = 0; index < policy.caps.length; index += 1) {
-    const cap = policy.caps[index]!;
-    if ((cap.mask & bit) === 0 || (cap.countries !== null && !cap.countries.has(country))) continue;
-    const sorted = prepared.capTimes(index);
-    const params = { max: cap.max };
-    if (cap.max === 0) {
-      blocks.push({ rule: `cap.${cap.id}`, until: null, params });
-      continue;
-    }
-    if (cap.rollingMs === null) {
-      if (dayEnd === 0) {
-        const local = toLocal(timeZone, t);
-        dayStart = fromLocal(timeZone, local.dayNumber, 0);
-        dayEnd = fromLocal(timeZone, local.dayNumber + 1, 0);
-      }
-      const count = lowerBound(sorted, dayEnd) - lowerBound(sorted, dayStart);
-      if (count >= cap.max) blocks.push({ rule: `cap.${cap.id}`, until: dayEnd, params: { ...params, count } });
-      continue;
-    }
-    const until = sortedCapUntil(sorted, cap.max, cap.rollingMs, t);
-    if (until !== undefined) blocks.push({ rule: `cap.${cap.id}`, until, params });
-  }
-}
-
-/**
- * A contact at `t` keeps a rolling cap when every window [s, s + W) that contains `t` holds fewer than `max`
- * counted contacts. With the counted instants in order T, the `max` consecutive contacts T[i] … T[j] fit in one
- * window when T[j] − T[i] < W, and such a window can also contain `t` exactly when T[j] − W < t < T[i] + W.
- * Those stretches, merged, are the refused instants. Returns undefined when `t` is fine, else the first
- * instant after the refused stretch that contains `t`.
- */
+/** Whether a rolling cap refuses a contact at `t`, from a whole history (`sortedCapUntil` says how). */
 export function rollingCapUntil(
   history: readonly PastContact[],
   mask: number,
@@ -393,27 +250,6 @@ export function rollingCapUntil(
 ): number | undefined {
   const sorted = times(history, (contact) => counts(contact, mask, conversations)).sort((a, b) => a - b);
   return sortedCapUntil(sorted, max, windowMs, t);
-}
-
-function sortedCapUntil(sorted: readonly number[], max: number, windowMs: number, t: number): number | undefined {
-  const first = lowerBound(sorted, t - windowMs + 1);
-  const near = lowerBound(sorted, t + windowMs) - first;
-  if (near < max) return undefined;
-  let until: number | undefined;
-  // Groups starting before t − W + 1 cannot reach t; later ones are met in order, so the stretches merge forward.
-  for (let i = first; i + max - 1 < sorted.length; i += 1) {
-    const earliest = sorted[i]!;
-    const latest = sorted[i + max - 1]!;
-    if (latest - earliest >= windowMs) continue;
-    const from = latest - windowMs + 1;
-    const to = earliest + windowMs - 1;
-    if (until !== undefined) {
-      if (from > until) break;
-      if (to + 1 > until) until = to + 1;
-    } else if (from > t) break;
-    else if (t <= to) until = to + 1;
-  }
-  return until;
 }
 
 function activeCallbackEnd(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, t: number): number | null {
@@ -464,5 +300,7 @@ function notices(policy: CompiledPolicy, facts: ContactFacts, channel: Channel, 
     if (text) list.push({ rule: `hold.${hold.kind}`, ...completeNotice(text, { hold: hold.kind }) });
   }
   if (callback) list.push({ rule: 'callback', ...noticeText('callback') });
+  if (facts.care?.adaptations.thirdPartyPresent)
+    list.push({ rule: 'care.third_party', ...noticeText('care.third_party') });
   return list;
 }

@@ -1,6 +1,30 @@
-import type { PolicyDocument } from './policy-document.js';
+import type { CareProfile, PolicyDocument } from './policy-document.js';
 
 const weekdays = (from: string, to: string) => [{ from, to }];
+
+/**
+ * The softer contact profile shipped for debtors with an active vulnerability record (FCA FG21/1, REGULATION §5):
+ * fewer touches (one call attempt a day, two in seven days, four contacts in thirty), three days between calls, and a
+ * letter or an e-mail before any call or SMS. Published versions written before the profile existed read with it.
+ */
+export const DEFAULT_CARE_PROFILE: CareProfile = {
+  caps: [
+    { id: 'phone.day', channels: ['phone'], counts: 'attempts', max: 1, per: { localDay: true }, basis: 'CHOICE' },
+    { id: 'phone.7d', channels: ['phone'], counts: 'attempts', max: 2, per: { rollingDays: 7 }, basis: 'CHOICE' },
+    {
+      id: 'all.30d',
+      channels: ['phone', 'sms', 'email', 'letter'],
+      counts: 'attempts',
+      max: 4,
+      per: { rollingDays: 30 },
+      basis: 'CHOICE',
+    },
+  ],
+  spacing: [{ id: 'phone', channels: ['phone'], minHours: 72, basis: 'CHOICE' }],
+  writtenFirst: true,
+  basis: 'CHOICE',
+  source: 'FCA FG21/1',
+};
 
 /**
  * The shipped default, line by line from shared/domain/REGULATION.md §6. It becomes version 1 of the policy
@@ -256,4 +280,15 @@ export const DEFAULT_POLICY: PolicyDocument = {
       source: 'Garante Privacy 2005',
     },
   ],
+  care: DEFAULT_CARE_PROFILE,
 };
+
+/**
+ * A document as stored or sent, with the care profile added when it has none: versions published before the profile
+ * existed (and clients that do not know it yet) read with the shipped one. Anything else is left for the schema.
+ */
+export function withCareProfile(document: unknown): unknown {
+  if (document === null || typeof document !== 'object' || Array.isArray(document) || 'care' in document)
+    return document;
+  return { ...document, care: DEFAULT_CARE_PROFILE };
+}

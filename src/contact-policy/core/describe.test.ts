@@ -90,6 +90,37 @@ describe('the policy as readable lines', () => {
   });
 });
 
+describe('the care profile in words', () => {
+  it('says whom it binds, its caps and spacing keyed by the rules a refusal names, and that it writes first', () => {
+    const care = describePolicy(DEFAULT_POLICY).filter((line) => line.section === 'care');
+    expect(care.map((line) => line.key)).toEqual([
+      'care',
+      'care.cap.phone.day',
+      'care.cap.phone.7d',
+      'care.cap.all.30d',
+      'care.spacing.phone',
+      'care.written_first',
+    ]);
+    expect(care[0]).toMatchObject({ message: 'careApplies', basis: 'CHOICE', source: 'FCA FG21/1' });
+    expect(byKey(DEFAULT_POLICY, 'care.cap.phone.7d')).toMatchObject({
+      message: 'careCap',
+      params: { max: 2, counts: 'attempts', per: 'days', length: 7, channels: ['phone'] },
+    });
+    expect(byKey(DEFAULT_POLICY, 'care.spacing.phone')?.params).toEqual({ hours: 72, channels: ['phone'] });
+    expect(byKey(DEFAULT_POLICY, 'care.written_first')?.message).toBe('careWrittenFirst');
+  });
+
+  it('shows a change of the profile in the diff', () => {
+    const changed = copy();
+    changed.care.writtenFirst = false;
+    changed.care.caps[0]!.max = 2;
+    expect(diffPolicies(DEFAULT_POLICY, changed).changed.map((change) => change.key)).toEqual([
+      'care.cap.phone.day',
+      'care.written_first',
+    ]);
+  });
+});
+
 describe('the diff of two versions', () => {
   it('finds nothing between a document and its copy', () => {
     expect(isEmptyDiff(diffPolicies(DEFAULT_POLICY, copy()))).toBe(true);

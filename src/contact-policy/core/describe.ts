@@ -22,6 +22,7 @@ export const RULE_SECTIONS = [
   'optOut',
   'preferences',
   'notices',
+  'care',
 ] as const;
 export type RuleSection = (typeof RULE_SECTIONS)[number];
 
@@ -65,7 +66,12 @@ export type RuleMessage =
   | 'optOut'
   | 'preferencesNarrow'
   | 'callback'
-  | 'notice';
+  | 'notice'
+  | 'careApplies'
+  | 'careCap'
+  | 'careSpacing'
+  | 'careWrittenFirst'
+  | 'careWrittenFirstNot';
 
 function line(
   section: RuleSection,
@@ -113,6 +119,7 @@ export function describePolicy(policy: PolicyDocument): RuleLine[] {
     line('optOut', 'opt_out', 'optOut', { hours: policy.optOut.effectiveWithinHours }, policy.optOut),
     ...preferenceLines(policy),
     ...noticeLines(policy),
+    ...careLines(policy),
   ];
 }
 
@@ -313,6 +320,28 @@ function noticeLines(policy: PolicyDocument): RuleLine[] {
       ),
     );
   }
+  return lines;
+}
+
+/**
+ * The care profile (debtors with an active vulnerability record): what it adds to the rules above. A line's key is the
+ * rule id a refusal names (`care.cap.<id>`, `care.spacing.<id>`, `care.written_first`), as for the policy's own caps.
+ */
+function careLines(policy: PolicyDocument): RuleLine[] {
+  const care = policy.care;
+  const lines: RuleLine[] = [line('care', 'care', 'careApplies', {}, care)];
+  for (const cap of care.caps) {
+    const { per, length } = capPeriod(cap);
+    const params = { max: cap.max, counts: cap.counts, per, length, channels: orderedChannels(cap.channels) };
+    lines.push(line('care', `care.cap.${cap.id}`, 'careCap', { ...params, countries: cap.countries }, cap));
+  }
+  for (const rule of care.spacing) {
+    const params = { hours: rule.minHours, channels: orderedChannels(rule.channels) };
+    lines.push(line('care', `care.spacing.${rule.id}`, 'careSpacing', params, rule));
+  }
+  lines.push(
+    line('care', 'care.written_first', care.writtenFirst ? 'careWrittenFirst' : 'careWrittenFirstNot', {}, care),
+  );
   return lines;
 }
 

@@ -1,3 +1,4 @@
+import type { ContactAdaptations } from './adaptations.js';
 import type { Channel, DayKey, HoldKind } from './policy-document.js';
 
 /**
@@ -23,6 +24,20 @@ export interface ContactFacts {
   history: readonly PastContact[];
   /** When the contact is for the estate of a deceased debtor rather than the debtor (REGULATION §12). */
   estate?: EstateContact | undefined;
+  /**
+   * The debtor's active (or due for review) vulnerability records, as the policy reads them: null when there is none.
+   * Their adaptations narrow the policy and the policy's care profile applies on top of the usual rules.
+   */
+  care: CareFact | null;
+}
+
+export interface CareFact {
+  /** When the earliest of the records was recorded. */
+  since: number;
+  /** The records' adaptations combined so that each only narrows (`combineAdaptations`). */
+  adaptations: ContactAdaptations;
+  /** The first letter or e-mail that went out at or after `since` (the care profile writes first); null while none. */
+  firstWrittenAt: number | null;
 }
 
 export const ESTATE_RECIPIENTS = ['heir', 'relative', 'notary'] as const;

@@ -16,6 +16,7 @@ export function compiledDefault(overrides: Partial<PolicyDocument> = {}, version
 }
 
 export function facts(overrides: Partial<ContactFacts> = {}): ContactFacts {
+  const { care = null, ...rest } = overrides;
   return {
     location: PARIS,
     holds: [],
@@ -25,7 +26,8 @@ export function facts(overrides: Partial<ContactFacts> = {}): ContactFacts {
     firstLetterSentAt: Date.parse('2026-01-05T10:00:00Z'),
     caseOpen: true,
     history: [],
-    ...overrides,
+    ...rest,
+    care,
   };
 }
 

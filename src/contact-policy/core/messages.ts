@@ -170,6 +170,16 @@ const FIXED_REASONS: Readonly<Record<string, Explanation>> = {
     en: 'Death reported: no contact with the estate before the death certificate.',
     it: 'Decesso segnalato: nessun contatto con la successione prima del certificato di morte.',
   },
+  'care.hours': {
+    fr: 'Adaptation convenue (fragilité) : en dehors des heures convenues pour ce débiteur (heure locale du débiteur).',
+    en: 'Agreed adaptation (vulnerability): outside the hours agreed for this debtor (debtor’s local time).',
+    it: 'Adattamento concordato (fragilità): fuori dagli orari concordati per questo debitore (ora locale del debitore).',
+  },
+  'care.written_first': {
+    fr: 'Profil de contact adapté (fragilité) : écrire d’abord ; un courrier ou un e-mail part avant tout appel ou SMS.',
+    en: 'Care contact profile (vulnerability): write first; a letter or an email goes out before any call or SMS.',
+    it: 'Profilo di contatto adattato (fragilità): prima per iscritto; una lettera o un’e-mail parte prima di ogni chiamata o SMS.',
+  },
   'callback.hours': {
     fr: 'Même un rappel demandé par le débiteur reste dans les heures permises.',
     en: 'Even a callback the debtor asked for stays within the permitted hours.',
@@ -177,8 +187,48 @@ const FIXED_REASONS: Readonly<Record<string, Explanation>> = {
   },
 };
 
+/** The words of a care rule (`care-rules.ts`): a vulnerability's adaptations, then the policy's care profile. */
+function careText(policy: CompiledPolicy, block: Block): Explanation {
+  const { rule, params = {} } = block;
+  if (rule.startsWith('care.cap.')) {
+    const cap = policy.care.caps.find((candidate) => `care.cap.${candidate.id}` === rule);
+    const text = cap ? describeCap(cap.source) : { fr: '', en: '', it: '' };
+    return {
+      fr: `Profil de contact adapté (fragilité) : plafond atteint. ${text.fr}`.trimEnd(),
+      en: `Care contact profile (vulnerability): cap reached. ${text.en}`.trimEnd(),
+      it: `Profilo di contatto adattato (fragilità): limite raggiunto. ${text.it}`.trimEnd(),
+    };
+  }
+  if (rule.startsWith('care.spacing.')) {
+    return {
+      fr: `Profil de contact adapté (fragilité) : au moins ${params.hours} h entre deux contacts sortants sur ce canal.`,
+      en: `Care contact profile (vulnerability): at least ${params.hours} hours between two outbound contacts on this channel.`,
+      it: `Profilo di contatto adattato (fragilità): almeno ${params.hours} ore tra due contatti in uscita su questo canale.`,
+    };
+  }
+  if (rule === 'care.channel') {
+    const channels = String(params.channels ?? '')
+      .split(',')
+      .filter((channel): channel is Channel => Object.hasOwn(CHANNEL_NAMES, channel));
+    return {
+      fr: `Adaptation convenue (fragilité) : ce débiteur n’est contacté que par : ${channelList(channels, 'fr')}.`,
+      en: `Agreed adaptation (vulnerability): this debtor is contacted only by: ${channelList(channels, 'en')}.`,
+      it: `Adattamento concordato (fragilità): questo debitore è contattato solo tramite: ${channelList(channels, 'it')}.`,
+    };
+  }
+  if (rule === 'care.pace') {
+    return {
+      fr: `Adaptation convenue (fragilité) : au moins ${params.days} jours entre deux contacts sortants, tous canaux confondus.`,
+      en: `Agreed adaptation (vulnerability): at least ${params.days} days between two outbound contacts, all channels together.`,
+      it: `Adattamento concordato (fragilità): almeno ${params.days} giorni tra due contatti in uscita, tutti i canali insieme.`,
+    };
+  }
+  return Object.hasOwn(FIXED_REASONS, rule) ? FIXED_REASONS[rule]! : { fr: rule, en: rule, it: rule };
+}
+
 export function explain(policy: CompiledPolicy, block: Block): Explanation {
   const { rule, params = {} } = block;
+  if (rule.startsWith('care.')) return careText(policy, block);
   if (rule.startsWith('hold.')) return holdText(rule.slice(5) as HoldKind, block.until);
   if (rule.startsWith('cap.')) return capText(policy, rule);
   if (rule.startsWith('spacing.')) {
@@ -212,13 +262,19 @@ export function explain(policy: CompiledPolicy, block: Block): Explanation {
   return Object.hasOwn(FIXED_REASONS, rule) ? FIXED_REASONS[rule]! : { fr: rule, en: rule, it: rule };
 }
 
-export function noticeText(kind: 'callback'): Explanation {
+export function noticeText(kind: 'callback' | 'care.third_party'): Explanation {
   switch (kind) {
     case 'callback':
       return {
         fr: 'Rappel demandé par le débiteur, à l’heure qu’il a choisie.',
         en: 'Callback the debtor asked for, at the time they chose.',
         it: 'Richiamata chiesta dal debitore, all’ora da lui scelta.',
+      };
+    case 'care.third_party':
+      return {
+        fr: 'Adaptation convenue (fragilité) : toute conversation se tient en présence du tiers désigné (un proche, un accompagnant).',
+        en: 'Agreed adaptation (vulnerability): any conversation takes place with the named third party present (a relative, a support worker).',
+        it: 'Adattamento concordato (fragilità): ogni conversazione si svolge alla presenza del terzo indicato (un familiare, un accompagnatore).',
       };
   }
 }

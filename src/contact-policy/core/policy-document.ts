@@ -140,6 +140,36 @@ export const noticeSchema = z.strictObject({
   source: source.optional(),
 });
 
+export const spacingSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_.-]{3,60}$/),
+  channels: z.array(z.enum(CHANNELS)).min(1),
+  minHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 31),
+  basis,
+  source: source.optional(),
+});
+export type Spacing = z.infer<typeof spacingSchema>;
+
+/**
+ * The softer contact profile for debtors with an active vulnerability record (REGULATION §5, FG21/1): fewer touches,
+ * longer spacing, written first. It applies in addition to the rest of the policy, never instead of it, so it can
+ * only narrow; the compliance officer owns it like any other section.
+ */
+export const careProfileSchema = z.strictObject({
+  /** Caps counted like the policy's own, on top of them. */
+  caps: z.array(capSchema).max(50),
+  /** Spacing between outbound contacts, on top of the policy's own. */
+  spacing: z.array(spacingSchema).max(20),
+  /** No phone call or SMS until a letter or an e-mail went out after the vulnerability was recorded. */
+  writtenFirst: z.boolean(),
+  basis,
+  source: source.optional(),
+});
+export type CareProfile = z.infer<typeof careProfileSchema>;
+
 export const policyDocumentSchema = z.strictObject({
   title: z.string().min(1).max(200),
   /** Contact hours per country of the debtor's address, in the debtor's local time. */
@@ -148,21 +178,7 @@ export const policyDocumentSchema = z.strictObject({
   windowsApplyTo: z.array(z.enum(CHANNELS)),
   holidays: z.record(z.string().regex(/^[A-Z]{2}$/), countryHolidaysSchema),
   caps: z.array(capSchema).max(100),
-  spacing: z
-    .array(
-      z.strictObject({
-        id: z.string().regex(/^[a-z0-9_.-]{3,60}$/),
-        channels: z.array(z.enum(CHANNELS)).min(1),
-        minHours: z
-          .number()
-          .int()
-          .min(1)
-          .max(24 * 31),
-        basis,
-        source: source.optional(),
-      }),
-    )
-    .max(20),
+  spacing: z.array(spacingSchema).max(20),
   pauseAfterConversation: z.strictObject({
     channels: z.array(z.enum(CHANNELS)),
     days: z.number().int().min(0).max(90),
@@ -200,6 +216,8 @@ export const policyDocumentSchema = z.strictObject({
     source: source.optional(),
   }),
   notices: z.array(noticeSchema).max(50),
+  /** The care profile (a stored document written before it existed reads with the default: `withCareProfile`). */
+  care: careProfileSchema,
 });
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
 

@@ -66,13 +66,53 @@ describe('care rule projection of contact decisions', () => {
     expect(JSON.stringify(restricted)).not.toMatch(/vulnerab|fragilit/i);
   });
 
+  it('treats the contact policy’s care rules as care rules: an adaptation, the care profile, the third party notice', () => {
+    for (const rule of ['care.channel', 'care.hours', 'care.pace', 'care.written_first', 'care.cap.phone.day'])
+      expect(isCareRuleId(rule)).toBe(true);
+    const view = decision(
+      [reason('care.channel'), reason('window.hours', '2026-11-26T08:00:00.000Z'), reason('care.written_first')],
+      [
+        {
+          rule: 'care.third_party',
+          message: 'Tiers présent',
+          messages: { fr: 'Tiers présent', en: 'Third party present' },
+        },
+        { rule: 'phone.identity', message: 'Identité', messages: { fr: 'Identité', en: 'Identity' } },
+      ],
+    );
+    const restricted = restrictDecision(view, 'en');
+    expect(restricted.reasons.map((r) => r.rule)).toEqual([CARE_RULE_ID, 'window.hours']);
+    expect(restricted.reasons[0]).toMatchObject({
+      message: 'Care rule in place: this channel is not used for this debtor while the rule applies.',
+      until: null,
+    });
+    expect(restricted.notices.map((n) => n.rule)).toEqual([CARE_RULE_ID, 'phone.identity']);
+    expect(JSON.stringify(restricted)).not.toMatch(/care\.|tiers|third/i);
+    // A dated adaptation (hours, a pace) says contact resumes, not that a hold ends.
+    expect(careRuleReason('2026-11-26T08:00:00.000Z', 'care.hours').en).toBe(
+      'Care rule in place: contact is adapted for this debtor; it resumes at the next moment shown.',
+    );
+    expect(careRuleReason(null, 'hold.vulnerability')).toEqual(careRuleReason(null));
+  });
+
   it('leaves a decision without a care hold untouched', () => {
     const view = decision([reason('hold.dispute'), reason('opt_out')]);
     expect(restrictDecision(view, 'en')).toBe(view);
   });
 
   it('never lets a care hold rule id through, and keeps every other reason and the verdict', () => {
-    const rules = fc.constantFrom(...HOLD_KINDS.map((kind) => `hold.${kind}`), 'opt_out', 'window.hours', 'cap.daily');
+    const rules = fc.constantFrom(
+      ...HOLD_KINDS.map((kind) => `hold.${kind}`),
+      'opt_out',
+      'window.hours',
+      'cap.daily',
+      'care.channel',
+      'care.hours',
+      'care.pace',
+      'care.written_first',
+      'care.cap.phone.day',
+      'care.spacing.phone',
+    );
     const until = fc.option(
       fc.integer({ min: 1_700_000_000_000, max: 1_900_000_000_000 }).map((ms) => new Date(ms).toISOString()),
       { nil: null },

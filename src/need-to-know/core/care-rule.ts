@@ -15,13 +15,20 @@ export const CARE_RULE_ID = `hold.${CARE_RULE}`;
 
 const CARE_RULE_IDS = new Set(CARE_HOLD_KINDS.map((kind) => `hold.${kind}`));
 
-/** Whether a decision's rule id names a care hold. */
+/**
+ * Whether a decision's rule id (a reason's or a notice's) names a care rule: a care hold, or one of the care rules of
+ * the contact policy (`care.*`: a vulnerability's adaptations and the care profile, contact-policy/core/care-rules.ts).
+ */
 export function isCareRuleId(rule: string): boolean {
-  return CARE_RULE_IDS.has(rule);
+  return CARE_RULE_IDS.has(rule) || rule.startsWith('care.');
 }
 
-/** Why a channel is refused, without the kind of care hold: it stops until its end, or until a person lifts it. */
-export function careRuleReason(until: string | null): Message {
+/**
+ * Why a channel is refused, without the kind of care hold or adaptation: a hold stops until its end, or until a person
+ * lifts it; an adaptation narrows contact for good, or until the next moment the decision gives.
+ */
+export function careRuleReason(until: string | null, rule: string = CARE_RULE_ID): Message {
+  if (!CARE_RULE_IDS.has(rule) && rule !== CARE_RULE_ID) return adaptedReason(until);
   return until === null
     ? {
         fr: 'Règle de soin en place : ce canal est suspendu jusqu’à ce qu’une personne lève la règle.',
@@ -32,6 +39,20 @@ export function careRuleReason(until: string | null): Message {
         fr: 'Règle de soin en place : ce canal est suspendu jusqu’à la fin de la règle.',
         en: 'Care rule in place: this channel is suspended until the rule ends.',
         it: 'Regola di tutela in vigore: questo canale è sospeso fino alla fine della regola.',
+      };
+}
+
+function adaptedReason(until: string | null): Message {
+  return until === null
+    ? {
+        fr: 'Règle de soin en place : ce canal n’est pas utilisé pour ce débiteur tant que la règle s’applique.',
+        en: 'Care rule in place: this channel is not used for this debtor while the rule applies.',
+        it: 'Regola di tutela in vigore: questo canale non è usato per questo debitore finché la regola si applica.',
+      }
+    : {
+        fr: 'Règle de soin en place : le contact est adapté pour ce débiteur ; il reprend au prochain moment indiqué.',
+        en: 'Care rule in place: contact is adapted for this debtor; it resumes at the next moment shown.',
+        it: 'Regola di tutela in vigore: il contatto è adattato per questo debitore; riprende al prossimo momento indicato.',
       };
 }
 
@@ -65,9 +86,10 @@ interface NoticeLike {
 }
 
 /**
- * A decision as given by the API, as a reader without need-to-know sees it: each care hold's reason and notice in
- * neutral words under `hold.care_rule` (once: two care holds stopping a channel are one care rule, until the later
- * of their ends), every other reason, the verdict, the next allowed moment and any override unchanged.
+ * A decision as given by the API, as a reader without need-to-know sees it: each care rule's reason and notice (a care
+ * hold's, an adaptation's, the care profile's) in neutral words under `hold.care_rule` (once: two care rules stopping
+ * a channel are one care rule, until the later of their ends), every other reason, the verdict, the next allowed
+ * moment and any override unchanged.
  */
 export function restrictDecision<T extends { reasons: ReasonLike[]; notices: NoticeLike[] }>(
   view: T,
@@ -84,7 +106,8 @@ export function restrictDecision<T extends { reasons: ReasonLike[]; notices: Not
           .map((reason) => reason.until!)
           .sort()
           .at(-1)!;
-    const text = careRuleReason(until);
+    // A care hold's words when one of the rules is a hold (it says the most), an adaptation's otherwise.
+    const text = careRuleReason(until, care.find((reason) => CARE_RULE_IDS.has(reason.rule))?.rule ?? care[0]!.rule);
     const at = view.reasons.findIndex((reason) => isCareRuleId(reason.rule));
     reasons.push(...view.reasons.slice(0, at).filter((reason) => !isCareRuleId(reason.rule)));
     reasons.push({

@@ -1,37 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import {
-  capPeriod,
   CHANNELS,
   DAY_TYPES,
   describePolicy,
   HOLD_KINDS,
   type Cap,
-  type CapPeriod,
   type Channel,
 } from '../../../../src/contact-policy/contract.js';
 import { TableScroll } from '../../ui/TableScroll.js';
-import type { PolicyDocument } from './api.js';
 import { IntegerField, RangesField } from './fields.js';
-import { capName, channelNames, countryName, ruleSentence } from './ruleText.js';
+import { CapRow, type FigureProps as Props } from './CapRow.js';
+import { CareFields } from './CareFigures.js';
+import { channelNames, countryName, ruleSentence } from './ruleText.js';
 
-type Update = (change: (document: PolicyDocument) => void) => void;
-
-interface Props {
-  document: PolicyDocument;
-  update: Update;
-  onValidity: (id: string, valid: boolean) => void;
-}
-
-const PERIODS = ['day', 'days', 'hours'] as const;
 const HOLD_LENGTHS = [
   { field: 'defaultDays', label: 'contactPolicy.draft.holdDefaultDays' },
   { field: 'maxDays', label: 'contactPolicy.draft.holdMaxDays' },
 ] as const;
-
-function periodOf(kind: (typeof PERIODS)[number], length: number): CapPeriod {
-  if (kind === 'day') return { localDay: true };
-  return kind === 'days' ? { rollingDays: length } : { rollingHours: length };
-}
 
 /** Forms for the figures a compliance officer changes most: hours, caps, spacing, pause, holds, callbacks. */
 export function DraftFigures(props: Props) {
@@ -41,6 +26,7 @@ export function DraftFigures(props: Props) {
       <CapsFields {...props} />
       <SpacingFields {...props} />
       <HoldsFields {...props} />
+      <CareFields {...props} />
     </div>
   );
 }
@@ -104,6 +90,7 @@ function CapsFields({ document, update, onValidity }: Props) {
             {document.caps.map((cap, index) => (
               <CapRow
                 key={cap.id}
+                idPrefix="cap"
                 cap={cap}
                 text={capText(cap)}
                 update={(change) => update((draft) => change(draft.caps[index]!))}
@@ -114,73 +101,6 @@ function CapsFields({ document, update, onValidity }: Props) {
         </table>
       </TableScroll>
     </fieldset>
-  );
-}
-
-function CapRow({
-  cap,
-  text,
-  update,
-  onValidity,
-}: {
-  cap: Cap;
-  text: string;
-  update: (change: (cap: Cap) => void) => void;
-  onValidity: Props['onValidity'];
-}) {
-  const { t, i18n } = useTranslation();
-  const { per, length } = capPeriod(cap);
-  return (
-    <tr data-cap={cap.id}>
-      <th scope="row" className="plain">
-        {text}
-      </th>
-      <td>
-        <IntegerField
-          id={`cap-${cap.id}-max`}
-          ariaLabel={t('contactPolicy.draft.capMaxOf', { cap: capName(t, i18n.language, cap) })}
-          value={cap.max}
-          min={0}
-          max={1000}
-          onValidity={onValidity}
-          onChange={(value) => update((draft) => void (draft.max = value ?? 0))}
-        />
-      </td>
-      <td>
-        <div className="field">
-          <select
-            aria-label={t('contactPolicy.draft.capPerOf', { cap: capName(t, i18n.language, cap) })}
-            value={per}
-            onChange={(event) => {
-              const kind = event.target.value as (typeof PERIODS)[number];
-              update((draft) => void (draft.per = periodOf(kind, kind === 'day' ? 1 : Math.max(1, length))));
-            }}
-          >
-            {PERIODS.map((value) => (
-              <option key={value} value={value}>
-                {t(`contactPolicy.draft.periods.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </td>
-      <td>
-        {per === 'day' ? (
-          t('common.none')
-        ) : (
-          <IntegerField
-            key={per}
-            id={`cap-${cap.id}-length`}
-            ariaLabel={t('contactPolicy.draft.capLengthOf', { cap: capName(t, i18n.language, cap) })}
-            value={length}
-            min={1}
-            max={per === 'days' ? 366 : 24 * 31}
-            onValidity={onValidity}
-            onChange={(value) => update((draft) => void (draft.per = periodOf(per, value ?? 1)))}
-          />
-        )}
-      </td>
-    </tr>
   );
 }
 

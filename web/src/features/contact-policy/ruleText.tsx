@@ -66,6 +66,30 @@ export function capName(t: TFunction, language: string, cap: CapShape): string {
   });
 }
 
+/** A cap's line (the policy's own or the care profile's) in words. */
+function capSentence(t: TFunction, language: string, p: RuleLine['params']): string {
+  const r = (key: string, values: Record<string, unknown> = {}) => t(`contactPolicy.rules.${key}`, values);
+  const max = typeof p.max === 'number' ? p.max : 0;
+  const per = typeof p.per === 'string' ? p.per : '';
+  const period =
+    per === 'day'
+      ? r('perDay')
+      : r(per === 'days' ? 'perDays' : 'perHours', { count: typeof p.length === 'number' ? p.length : 0 });
+  const countries = list(p.countries);
+  return r('cap', {
+    max,
+    what: r(p.counts === 'conversations' ? 'conversations' : 'attempts', { count: max }),
+    period,
+    channels: channelNames(t, list(p.channels)),
+    where:
+      countries.length > 0
+        ? r('capWhere', {
+            countries: countries.map((code) => countryName(code, language)).join(t('contactPolicy.list.separator')),
+          })
+        : '',
+  });
+}
+
 export function ruleSentence(t: TFunction, language: string, line: RuleLine): string {
   const p = line.params;
   const r = (key: string, values: Record<string, unknown> = {}) => t(`contactPolicy.rules.${key}`, values);
@@ -104,25 +128,11 @@ export function ruleSentence(t: TFunction, language: string, line: RuleLine): st
         day: monthDayName(str('monthDay'), language),
         name: str('name') ? ` (${str('name')})` : '',
       });
-    case 'cap': {
-      const max = num('max');
-      const per = str('per');
-      const period = per === 'day' ? r('perDay') : r(per === 'days' ? 'perDays' : 'perHours', { count: num('length') });
-      const countries = list(p.countries);
-      return r('cap', {
-        max,
-        what: r(str('counts') === 'conversations' ? 'conversations' : 'attempts', { count: max }),
-        period,
-        channels: channelNames(t, list(p.channels)),
-        where:
-          countries.length > 0
-            ? r('capWhere', {
-                countries: countries.map((code) => countryName(code, language)).join(t('contactPolicy.list.separator')),
-              })
-            : '',
-      });
-    }
+    case 'cap':
+    case 'careCap':
+      return capSentence(t, language, p);
     case 'spacing':
+    case 'careSpacing':
       return r('spacing', { count: num('hours'), channels: channelNames(t, list(p.channels)) });
     case 'pause':
       return num('days') === 0 || list(p.channels).length === 0
@@ -149,6 +159,12 @@ export function ruleSentence(t: TFunction, language: string, line: RuleLine): st
       return r('preferencesNarrow', { channels: channelNames(t, list(p.alwaysOpen)) });
     case 'callback':
       return r('callback', { count: num('minutes'), from: str('from'), to: str('to') });
+    case 'careApplies':
+      return r('careApplies');
+    case 'careWrittenFirst':
+      return r('careWrittenFirst');
+    case 'careWrittenFirstNot':
+      return r('careWrittenFirstNot');
     case 'notice': {
       const countries = list(p.countries);
       return r('notice', {

@@ -62,6 +62,7 @@ export const contactPolicyEn: ContactPolicyMessages = {
     optOut: 'Opt-outs',
     preferences: 'Debtor’s preferences and callbacks',
     notices: 'Instructions to agents',
+    care: 'Care contact profile (vulnerability)',
   },
   days: {
     mon: 'Monday',
@@ -129,6 +130,11 @@ export const contactPolicyEn: ContactPolicyMessages = {
       'A callback the debtor asked for happens within {{count}} minutes of the chosen time, always between {{from}} and {{to}} (local time).',
     notice: 'Instruction ({{channels}}{{where}}):',
     noticeWhere: ', {{countries}}',
+    careApplies:
+      'Applies to debtors with an active vulnerability record (or one due for review), on top of every rule above, which it only ever narrows; each record’s own adaptations (channels, hours, pace, a third party present) narrow further.',
+    careWrittenFirst:
+      'Written first: no call or SMS until a letter or an email has gone out after the vulnerability was recorded.',
+    careWrittenFirstNot: 'Calls and SMS need no letter or email first.',
   },
   diff: {
     heading: 'Differences from version {{version}} in force',
@@ -177,6 +183,9 @@ export const contactPolicyEn: ContactPolicyMessages = {
     holds: 'Holds',
     holdDefaultDays: 'Default length (days)',
     holdMaxDays: 'Longest length (days)',
+    careNameOf: 'Care profile — {{name}}',
+    careCaps: 'Caps of the care profile',
+    careWrittenFirst: 'Written first: no call or SMS before a letter or an email',
     optional: 'empty = none',
     numberInvalid: 'A whole number is expected.',
     advanced: 'Advanced view: the JSON document',
@@ -215,6 +224,11 @@ export const contactPolicyEn: ContactPolicyMessages = {
     },
     noExamples: '—',
     fixedRules: {
+      care: {
+        channel: 'Channel outside the agreed adaptations',
+        hours: 'Outside the hours agreed (vulnerability)',
+        pace: 'Pace agreed (vulnerability)',
+      },
       case: { closed: 'Case closed' },
       opt_out: 'Debtor’s opt-out',
       unreachable: 'No usable contact point',

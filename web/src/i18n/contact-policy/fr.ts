@@ -60,6 +60,7 @@ export const contactPolicyFr = {
     optOut: 'Oppositions',
     preferences: 'Préférences du débiteur et rappels',
     notices: 'Consignes aux agents',
+    care: 'Profil de contact adapté (fragilité)',
   },
   days: {
     mon: 'lundi',
@@ -127,6 +128,11 @@ export const contactPolicyFr = {
       'Un rappel demandé par le débiteur a lieu à {{count}} minutes près de l’heure choisie, toujours entre {{from}} et {{to}} (heure locale).',
     notice: 'Consigne ({{channels}}{{where}}) :',
     noticeWhere: ', {{countries}}',
+    careApplies:
+      'S’applique aux débiteurs dont une fragilité est enregistrée (en cours ou à revoir), en plus de toutes les règles ci-dessus, qu’il ne fait que restreindre ; les adaptations propres à chaque fiche (canaux, heures, rythme, tiers présent) restreignent encore.',
+    careWrittenFirst:
+      'Écrire d’abord : aucun appel ni SMS avant qu’un courrier ou un e-mail soit parti après l’enregistrement de la fragilité.',
+    careWrittenFirstNot: 'Appels et SMS sans courrier ni e-mail préalable.',
   },
   diff: {
     heading: 'Différences avec la version {{version}} en vigueur',
@@ -175,6 +181,9 @@ export const contactPolicyFr = {
     holds: 'Suspensions',
     holdDefaultDays: 'Durée par défaut (jours)',
     holdMaxDays: 'Durée maximale (jours)',
+    careNameOf: 'Profil adapté — {{name}}',
+    careCaps: 'Plafonds du profil adapté',
+    careWrittenFirst: 'Écrire d’abord : aucun appel ni SMS avant un courrier ou un e-mail',
     optional: 'vide = aucune',
     numberInvalid: 'Un nombre entier est attendu.',
     advanced: 'Vue avancée : le document JSON',
@@ -213,6 +222,11 @@ export const contactPolicyFr = {
     },
     noExamples: '—',
     fixedRules: {
+      care: {
+        channel: 'Canal hors des adaptations convenues',
+        hours: 'Hors des heures convenues (fragilité)',
+        pace: 'Rythme convenu (fragilité)',
+      },
       case: { closed: 'Dossier clos' },
       opt_out: 'Opposition du débiteur',
       unreachable: 'Aucune coordonnée utilisable',

@@ -62,6 +62,7 @@ export const contactPolicyIt: ContactPolicyMessages = {
     optOut: 'Opposizioni',
     preferences: 'Preferenze del debitore e richiamate',
     notices: 'Istruzioni agli operatori',
+    care: 'Profilo di contatto adattato (fragilità)',
   },
   days: {
     mon: 'lunedì',
@@ -130,6 +131,11 @@ export const contactPolicyIt: ContactPolicyMessages = {
       'Una richiamata chiesta dal debitore avviene entro {{count}} minuti dall’ora scelta, sempre tra le {{from}} e le {{to}} (ora locale).',
     notice: 'Istruzione ({{channels}}{{where}}):',
     noticeWhere: ', {{countries}}',
+    careApplies:
+      'Si applica ai debitori con una fragilità registrata (attiva o da rivedere), in aggiunta a tutte le regole sopra, che può solo restringere; gli adattamenti di ciascuna scheda (canali, orari, ritmo, presenza di un terzo) restringono ancora.',
+    careWrittenFirst:
+      'Prima per iscritto: nessuna chiamata né SMS finché una lettera o un’e-mail non è partita dopo la registrazione della fragilità.',
+    careWrittenFirstNot: 'Chiamate e SMS senza lettera né e-mail preventiva.',
   },
   diff: {
     heading: 'Differenze rispetto alla versione {{version}} in vigore',
@@ -178,6 +184,9 @@ export const contactPolicyIt: ContactPolicyMessages = {
     holds: 'Sospensioni',
     holdDefaultDays: 'Durata di default (giorni)',
     holdMaxDays: 'Durata massima (giorni)',
+    careNameOf: 'Profilo adattato — {{name}}',
+    careCaps: 'Limiti del profilo adattato',
+    careWrittenFirst: 'Prima per iscritto: nessuna chiamata né SMS prima di una lettera o un’e-mail',
     optional: 'vuoto = nessuna',
     numberInvalid: 'È atteso un numero intero.',
     advanced: 'Vista avanzata: il documento JSON',
@@ -216,6 +225,11 @@ export const contactPolicyIt: ContactPolicyMessages = {
     },
     noExamples: '—',
     fixedRules: {
+      care: {
+        channel: 'Canale fuori dagli adattamenti concordati',
+        hours: 'Fuori dagli orari concordati (fragilità)',
+        pace: 'Ritmo concordato (fragilità)',
+      },
       case: { closed: 'Pratica chiusa' },
       opt_out: 'Opposizione del debitore',
       unreachable: 'Nessun recapito utilizzabile',
