@@ -35,6 +35,7 @@ import { handoffRoutes } from '../judicial/handoff-routes.js';
 import { legalFigureRoutes } from '../legal-figures/routes.js';
 import { partnerInboxRoutes } from '../judicial/partner-inbox-routes.js';
 import { partnerApiRoutes } from '../judicial/partner-api-routes.js';
+import { careRoutes } from '../care/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -71,6 +72,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   handoffRoutes,
   partnerInboxRoutes,
   partnerApiRoutes,
+  careRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

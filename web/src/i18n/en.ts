@@ -1427,6 +1427,7 @@ export const en: Messages = {
     consents: { unknown: 'Unknown', given: 'Given', withdrawn: 'Withdrawn' },
     eventKinds: {
       estate: 'Estate',
+      care: 'Care',
       judicial: 'Judicial procedure',
       complaint: 'Complaint',
       dispute: 'Dispute',

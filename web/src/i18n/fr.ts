@@ -1484,6 +1484,7 @@ export const fr = {
     consents: { unknown: 'Inconnu', given: 'Donné', withdrawn: 'Retiré' },
     eventKinds: {
       estate: 'Succession',
+      care: 'Accompagnement',
       judicial: 'Procédure judiciaire',
       complaint: 'Réclamation',
       dispute: 'Contestation',

@@ -1465,6 +1465,7 @@ export const it: PartialMessages = {
     consents: { unknown: 'Sconosciuto', given: 'Dato', withdrawn: 'Revocato' },
     eventKinds: {
       estate: 'Successione',
+      care: 'Accompagnamento',
       judicial: 'Procedura giudiziaria',
       complaint: 'Reclamo',
       dispute: 'Contestazione',
