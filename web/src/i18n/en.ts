@@ -21,6 +21,7 @@ import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
+import { careEn, careProblemsEn } from './care/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
 import { judicialProcedureEn, judicialProcedureProblemsEn } from './judicial-procedures/en.js';
 import { legalFiguresEn, legalFiguresProblemsEn } from './legal-figures/en.js';
@@ -81,6 +82,7 @@ export const en: Messages = {
     partners: 'Judicial partners',
     timeBars: 'Time bars near',
     judicialProcedures: 'Judicial queue',
+    care: 'Care',
   },
   roles: {
     agent: 'Collection agent',
@@ -625,6 +627,7 @@ export const en: Messages = {
   disputes: disputesEn,
   judicial: judicialEn,
   estates: estatesEn,
+  care: careEn,
   overindebtedness: overindebtednessEn,
   judicialProcedure: judicialProcedureEn,
   legalFigures: legalFiguresEn,
@@ -642,6 +645,7 @@ export const en: Messages = {
     ...judicialProblemsEn,
     ...handoffProblemsEn,
     ...estatesProblemsEn,
+    ...careProblemsEn,
     ...overindebtednessProblemsEn,
     ...judicialProcedureProblemsEn,
     ...legalFiguresProblemsEn,

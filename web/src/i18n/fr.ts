@@ -20,6 +20,7 @@ import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
+import { careFr, careProblemsFr } from './care/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
 import { judicialProcedureFr, judicialProcedureProblemsFr } from './judicial-procedures/fr.js';
 import { legalFiguresFr, legalFiguresProblemsFr } from './legal-figures/fr.js';
@@ -80,6 +81,7 @@ export const fr = {
     partners: 'Partenaires judiciaires',
     timeBars: 'Prescriptions proches',
     judicialProcedures: 'File judiciaire',
+    care: 'Accompagnement',
   },
   roles: {
     agent: 'Gestionnaire amiable',
@@ -631,6 +633,7 @@ export const fr = {
   disputes: disputesFr,
   judicial: judicialFr,
   estates: estatesFr,
+  care: careFr,
   overindebtedness: overindebtednessFr,
   judicialProcedure: judicialProcedureFr,
   legalFigures: legalFiguresFr,
@@ -648,6 +651,7 @@ export const fr = {
     ...judicialProblemsFr,
     ...handoffProblemsFr,
     ...estatesProblemsFr,
+    ...careProblemsFr,
     ...overindebtednessProblemsFr,
     ...judicialProcedureProblemsFr,
     ...legalFiguresProblemsFr,

@@ -21,6 +21,7 @@ import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
+import { careIt, careProblemsIt } from './care/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
 import { judicialProcedureIt, judicialProcedureProblemsIt } from './judicial-procedures/it.js';
 import { legalFiguresIt, legalFiguresProblemsIt } from './legal-figures/it.js';
@@ -78,6 +79,7 @@ export const it: PartialMessages = {
     partners: 'Partner giudiziari',
     timeBars: 'Prescrizioni vicine',
     judicialProcedures: 'Coda giudiziale',
+    care: 'Accompagnamento',
   },
   roles: {
     agent: 'Operatore recupero',
@@ -618,6 +620,7 @@ export const it: PartialMessages = {
   disputes: disputesIt,
   judicial: judicialIt,
   estates: estatesIt,
+  care: careIt,
   overindebtedness: overindebtednessIt,
   judicialProcedure: judicialProcedureIt,
   legalFigures: legalFiguresIt,
@@ -635,6 +638,7 @@ export const it: PartialMessages = {
     ...judicialProblemsIt,
     ...handoffProblemsIt,
     ...estatesProblemsIt,
+    ...careProblemsIt,
     ...overindebtednessProblemsIt,
     ...judicialProcedureProblemsIt,
     ...legalFiguresProblemsIt,
