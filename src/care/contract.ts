@@ -12,6 +12,7 @@ import {
   VULNERABILITY_STATUSES,
 } from './core/vocabulary.js';
 
+export { contactAdaptationsSchema };
 export {
   CARE_QUEUE_KINDS,
   CONSENTS,
