@@ -13,6 +13,7 @@ import {
 } from './core/vocabulary.js';
 
 export { contactAdaptationsSchema };
+export { DEFAULT_REVIEW_MONTHS, REVIEW_MAX_MONTHS } from './core/record.js';
 export {
   CARE_QUEUE_KINDS,
   CONSENTS,

@@ -13,6 +13,8 @@ import type { Consent, Driver, LegalBasis, ReviewOutcome, VulnerabilityStatus } 
  * Twelve months keeps every flag looked at by a person at least once a year.
  */
 export const REVIEW_MAX_MONTHS = 12;
+/** The review date a form proposes: three months ahead, an agency choice a person changes at will. */
+export const DEFAULT_REVIEW_MONTHS = 3;
 export const NOTE_MAX_LENGTH = 500;
 
 export type CareRefusal =

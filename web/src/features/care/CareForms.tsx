@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DRIVERS, REVIEW_OUTCOMES } from '../../../../src/care/contract.js';
+import { DRIVERS, REVIEW_OUTCOMES, DEFAULT_REVIEW_MONTHS } from '../../../../src/care/contract.js';
 import { addMonths } from '../../../../src/platform/calendar/dates.js';
 import { labelOf } from '../../i18n/labels.js';
 import { CodeSelect, Field } from '../../ui/fields.js';
@@ -26,7 +26,7 @@ export function ReviewForm({ record, onDone }: { record: VulnerabilityView; onDo
   const { t } = useTranslation();
   const submit = useSubmit();
   const [outcome, setOutcome] = useState<Outcome>('kept');
-  const [reviewOn, setReviewOn] = useState(addMonths(browserToday(), 3));
+  const [reviewOn, setReviewOn] = useState(addMonths(browserToday(), DEFAULT_REVIEW_MONTHS));
   const [note, setNote] = useState('');
   const [drivers, setDrivers] = useState<Driver[]>(record.drivers);
   const [recordNote, setRecordNote] = useState(record.note);

@@ -100,7 +100,7 @@ function CareDetails(props: PanelProps & { view: Extract<CareView, { restricted:
       <h3>{t('care.signals.heading')}</h3>
       <p className="hint">{t('care.signals.intro')}</p>
       {open.length === 0 ? <p>{t('care.signals.none')}</p> : null}
-      <ul className="plain-list">
+      <ul className="plain-list" hidden={open.length === 0}>
         {open.map((signal) => (
           <li key={signal.id}>
             <strong>{labelOf(t, 'care.signals.kinds', signal.kind)}</strong> · {signalReasonWords(t, format, signal)}

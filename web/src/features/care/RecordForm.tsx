@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONSENTS, DRIVERS, LEGAL_BASES } from '../../../../src/care/contract.js';
+import { CONSENTS, DRIVERS, LEGAL_BASES, DEFAULT_REVIEW_MONTHS } from '../../../../src/care/contract.js';
 import { addMonths } from '../../../../src/platform/calendar/dates.js';
 import { CodeSelect, Field } from '../../ui/fields.js';
 import { SectionForm } from '../../ui/SectionForm.js';
@@ -41,7 +41,7 @@ export function RecordForm(props: { debtorId: string; caseId: string; signalId?:
     legalBasis: 'explicit_consent',
     consent: 'given',
     consentOn: today,
-    reviewOn: addMonths(today, 3),
+    reviewOn: addMonths(today, DEFAULT_REVIEW_MONTHS),
     breathingSpace: false,
   });
   const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
