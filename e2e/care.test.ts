@@ -65,6 +65,7 @@ describe('the care specialist’s day', () => {
       await expect.poll(() => panel.getByText(/^Seulement par : /).count()).toBe(1);
       await expect.poll(() => panel.getByText('Un tiers de confiance doit être présent').count()).toBeGreaterThan(0);
       await expectNoAxeViolations(page, '/cases/:id care panel (care specialist)');
+      await screenshot(page, 'care-case-1366');
       await fitsOnPhone(page, 'care-case');
 
       // The queue: the new record waits for the team's first contact.

@@ -149,7 +149,9 @@ function RecordFacts({ record, space }: { record: VulnerabilityView; space: Brea
         },
         {
           label: t('care.facts.consent'),
-          value: record.consentAt ? t('care.consentOn', { consent, date: format.dateTime(record.consentAt) }) : consent,
+          value: record.consentAt
+            ? t('care.consentOn', { consent, date: format.instantDate(new Date(record.consentAt)) })
+            : consent,
         },
         { label: t('care.facts.basis'), value: labelOf(t, 'care.bases', record.legalBasis) },
         { label: t('care.facts.reviewOn'), value: <strong>{format.date(record.reviewOn)}</strong> },
