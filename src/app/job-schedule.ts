@@ -11,6 +11,7 @@ import { DOCUMENTS_RETENTION, deleteExpiredDocuments } from '../documents/erase-
 import { sweepOrphanFiles } from '../documents/sweep-orphans.js';
 import { WORKSPACE_SWEEP, workspaceSweep } from '../workspace/sweep.js';
 import { JUDICIAL_REVIEW_QUEUE, refreshReviewQueue } from '../judicial/review-queue.js';
+import { CARE_NIGHTLY, careNightly } from '../care/care-nightly.js';
 
 export type { Jobs } from '../platform/jobs/boss.js';
 
@@ -79,6 +80,14 @@ export function jobSchedule(config: Config): JobDefinition[] {
       schedule: { cron: '45 3 * * *', tz: config.NIGHTLY_TZ },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
       run: (deps) => refreshReviewQueue(deps),
+    },
+    {
+      // Nightly: vulnerability records past their review date lapse to a review task; signals detected from fresh facts.
+      name: CARE_NIGHTLY,
+      queue: { retryLimit: 0, expireInSeconds: 3600 },
+      schedule: { cron: '15 4 * * *', tz: config.NIGHTLY_TZ },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => careNightly(deps),
     },
   ];
 }

@@ -36,6 +36,7 @@ import { legalFigureRoutes } from '../legal-figures/routes.js';
 import { partnerInboxRoutes } from '../judicial/partner-inbox-routes.js';
 import { partnerApiRoutes } from '../judicial/partner-api-routes.js';
 import { careReferralRoutes } from '../care/referrals/routes.js';
+import { careRoutes } from '../care/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -73,6 +74,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   partnerInboxRoutes,
   partnerApiRoutes,
   careReferralRoutes,
+  careRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

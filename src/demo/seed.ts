@@ -130,6 +130,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await (await import('./judicial-reviews.js')).loadDemoJudicialReviews(deps);
   // The over-indebtedness team's procedures at every step, on quiet debtors the judicial team did not take.
   await (await import('./overindebtedness.js')).loadDemoOverindebtedness(deps, options.debtors ?? 2_500);
+  // The care unit's records, breathing spaces, first calls, referrals and signals, on debtors no one else took.
+  await (await import('./care.js')).loadDemoCare(deps);
   return loaded;
 }
 

@@ -634,6 +634,39 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/case-reviews/00000000-0000-4000-8000-000000000000/closure',
     payload: () => ({ outcome: 'Probe' }),
   },
+  // The care unit: allowed roles get 404 on writes (no such debtor, record, hold or signal).
+  'GET /api/v1/debtors/:id/vulnerabilities': { url: (ids) => `/api/v1/debtors/${ids.debtorId}/vulnerabilities` },
+  'POST /api/v1/debtors/:id/vulnerabilities': {
+    url: () => '/api/v1/debtors/00000000-0000-4000-8000-000000000000/vulnerabilities',
+    payload: () => ({
+      drivers: ['health'],
+      note: 'Probe',
+      legalBasis: 'legal_claims',
+      consent: 'not_asked',
+      reviewOn: '2099-01-01',
+    }),
+  },
+  'POST /api/v1/vulnerabilities/:id/reviews': {
+    url: () => '/api/v1/vulnerabilities/00000000-0000-4000-8000-000000000000/reviews',
+    payload: () => ({ outcome: 'ended', note: 'Probe' }),
+  },
+  'POST /api/v1/vulnerabilities/:id/end': {
+    url: () => '/api/v1/vulnerabilities/00000000-0000-4000-8000-000000000000/end',
+    payload: () => ({ reason: 'Probe' }),
+  },
+  'POST /api/v1/debtors/:id/breathing-spaces': {
+    url: () => '/api/v1/debtors/00000000-0000-4000-8000-000000000000/breathing-spaces',
+    payload: () => ({ reason: 'Probe' }),
+  },
+  'POST /api/v1/breathing-spaces/:id/renewal': {
+    url: () => '/api/v1/breathing-spaces/00000000-0000-4000-8000-000000000000/renewal',
+    payload: () => ({ reason: 'Probe' }),
+  },
+  'POST /api/v1/vulnerability-signals/:id/dismissal': {
+    url: () => '/api/v1/vulnerability-signals/00000000-0000-4000-8000-000000000000/dismissal',
+    payload: () => ({ note: 'Probe' }),
+  },
+  'GET /api/v1/care/queue': { url: () => '/api/v1/care/queue' },
 };
 
 const BUDGET = {

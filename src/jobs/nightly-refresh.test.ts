@@ -3,6 +3,7 @@ import { AUDIT_CHAIN_SEAL } from '../audit/seal-chain.js';
 import { SENSITIVE_READS_SEAL } from '../audit/seal-reads.js';
 import { DOCUMENTS_RETENTION } from '../documents/erase-documents.js';
 import { JUDICIAL_REVIEW_QUEUE } from '../judicial/review-queue.js';
+import { CARE_NIGHTLY } from '../care/care-nightly.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
@@ -45,9 +46,10 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
           cron: '45 3 * * *',
           timezone: t.deps.config.NIGHTLY_TZ,
         }),
+        expect.objectContaining({ name: CARE_NIGHTLY, cron: '15 4 * * *', timezone: t.deps.config.NIGHTLY_TZ }),
       ]),
     );
-    expect(schedules).toHaveLength(7);
+    expect(schedules).toHaveLength(8);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {

@@ -228,6 +228,31 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
   const energieDebtor = () =>
     t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', energieCase.id).executeTakeFirstOrThrow();
 
+  it('reads nothing of the care unit: no vulnerability, breathing space or signal of any debtor, not the care queue', async () => {
+    const own = await t.deps.db
+      .selectFrom('cases')
+      .select('debtor_id')
+      .where('creditor_id', '=', horizon.creditorId!)
+      .executeTakeFirstOrThrow();
+    const other = await t.deps.db
+      .selectFrom('cases')
+      .select('debtor_id')
+      .where('id', '=', energieCase.id)
+      .executeTakeFirstOrThrow();
+    for (const debtorId of [own.debtor_id, other.debtor_id]) {
+      expect((await as(t.app, horizon)('GET', `/api/v1/debtors/${debtorId}/vulnerabilities`)).statusCode).toBe(403);
+      const record = await as(t.app, horizon)('POST', `/api/v1/debtors/${debtorId}/vulnerabilities`, {
+        drivers: ['health'],
+        note: 'Probe',
+        legalBasis: 'legal_claims',
+        consent: 'not_asked',
+        reviewOn: '2099-01-01',
+      });
+      expect(record.statusCode).toBe(403);
+    }
+    expect((await as(t.app, horizon)('GET', '/api/v1/care/queue')).statusCode).toBe(403);
+  });
+
   it('while agency staff see every creditor', async () => {
     const manager = await signIn(t.app, 'manager@demo.accord.test');
     const body = (await as(t.app, manager)('GET', '/api/v1/creditors')).json() as { items: unknown[] };

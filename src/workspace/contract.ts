@@ -29,6 +29,7 @@ export const TASK_KINDS = [
   'trace_contact',
   'refusal_review',
   'liabilities_statement',
+  'vulnerability_review',
 ] as const;
 export const PROMISE_STATUSES = ['open', 'kept', 'broken', 'cancelled'] as const;
 export const TIERS = ['callback', 'promise', 'follow_up', 'standard'] as const;

@@ -202,6 +202,14 @@ export const RECORD_TEXTS = {
   // What a person wrote on the file; a care hold as read by someone with no need to know (need-to-know/holds.ts).
   note: { text: 'text' },
   care_rule_restricted: {},
+  // The care unit (src/care): neutral words only, never a driver, the note or a diagnosis.
+  care_recorded: { reviewOn: 'date' },
+  care_reviewed: { reviewOn: 'date' },
+  care_ended: {},
+  care_review_due: {},
+  care_breathing_space_started: { until: 'date' },
+  care_breathing_space_renewed: { until: 'date' },
+  care_signal_dismissed: {},
   // The demo's history (src/demo/seed.ts): calls, messages, reminders and stage changes as an agency records them.
   placed_by_creditor: {},
   call_no_answer: {},

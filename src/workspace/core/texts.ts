@@ -43,6 +43,12 @@ export const TASK_TITLES: Record<TaskKind, Message> = {
     en: 'Over-indebtedness: check the statement of liabilities and send the claim’s itemised statement',
     it: 'Sovraindebitamento: verificare lo stato passivo e inviare il dettaglio del credito',
   },
+  // The title says a care rule is due for review, not why (need-to-know): every reader of the case sees its tasks.
+  vulnerability_review: {
+    fr: 'Règle de soin : revue à faire par l’équipe d’accompagnement',
+    en: 'Care rule: review due by the care team',
+    it: 'Regola di tutela: revisione da fare dal team di accompagnamento',
+  },
 };
 
 const TAGS = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' } as const;

@@ -37,6 +37,7 @@ import { ReviewPage } from '../features/judicial/ReviewPage.js';
 import { ReviewQueuePage } from '../features/judicial/ReviewQueuePage.js';
 import { OverindebtednessQueuePage } from '../features/overindebtedness/OverindebtednessQueuePage.js';
 import { CareReportPage } from '../features/reporting/CareReportPage.js';
+import { CareQueuePage } from '../features/care/CareQueuePage.js';
 import { PlacementPage } from '../features/intake/PlacementPage.js';
 import { PlacementsPage } from '../features/intake/PlacementsPage.js';
 import { PlacementUploadPage } from '../features/intake/PlacementUploadPage.js';
@@ -96,6 +97,7 @@ export function App() {
         <Route path="judicial-reviews/:id" element={guarded('judicial_reviews.review', <ReviewPage />)} />
         <Route path="overindebtedness" element={guarded('overindebtedness.queue', <OverindebtednessQueuePage />)} />
         <Route path="reports/care" element={guarded('care.report', <CareReportPage />)} />
+        <Route path="care" element={guarded('care.queue', <CareQueuePage />)} />
         <Route path="remittances/:id" element={guarded('remittances.read', <RemittancePage />)} />
         <Route path="bank-statements" element={guarded('bank_files.read', <BankStatementsPage />)} />
         <Route path="bank-statements/:id" element={guarded('bank_files.read', <BankStatementPage />)} />

@@ -19,6 +19,7 @@ export interface NavigationEntry {
     | 'nav.disputes'
     | 'nav.judicialReviews'
     | 'nav.overindebtedness'
+    | 'nav.care'
     | 'nav.contactPolicy'
     | 'nav.payments'
     | 'nav.bankStatements'
@@ -49,6 +50,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/disputes', labelKey: 'nav.disputes', permission: 'disputes.read' },
   { path: '/judicial-reviews', labelKey: 'nav.judicialReviews', permission: 'judicial_reviews.review' },
   { path: '/overindebtedness', labelKey: 'nav.overindebtedness', permission: 'overindebtedness.queue' },
+  { path: '/care', labelKey: 'nav.care', permission: 'care.queue' },
   { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
   { path: '/payments', labelKey: 'nav.payments', permission: 'remittances.read' },
   { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },

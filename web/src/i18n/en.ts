@@ -23,6 +23,7 @@ import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
 import { careReferralsEn, careReferralsProblemsEn } from './care-referrals/en.js';
+import { careEn, careProblemsEn } from './care/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
 import { judicialProcedureEn, judicialProcedureProblemsEn } from './judicial-procedures/en.js';
 import { legalFiguresEn, legalFiguresProblemsEn } from './legal-figures/en.js';
@@ -85,6 +86,7 @@ export const en: Messages = {
     careReport: 'Care figures',
     judicialProcedures: 'Judicial queue',
     careDirectory: 'Help directory',
+    care: 'Care',
   },
   roles: {
     agent: 'Collection agent',
@@ -631,6 +633,7 @@ export const en: Messages = {
   judicial: judicialEn,
   estates: estatesEn,
   careReferrals: careReferralsEn,
+  care: careEn,
   overindebtedness: overindebtednessEn,
   judicialProcedure: judicialProcedureEn,
   legalFigures: legalFiguresEn,
@@ -648,7 +651,8 @@ export const en: Messages = {
     ...judicialProblemsEn,
     ...handoffProblemsEn,
     ...estatesProblemsEn,
-    ...careReferralsProblemsEn,
+    // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
+    care: { ...careReferralsProblemsEn.care, ...careProblemsEn.care },
     ...overindebtednessProblemsEn,
     ...judicialProcedureProblemsEn,
     ...legalFiguresProblemsEn,
@@ -1434,8 +1438,8 @@ export const en: Messages = {
     consents: { unknown: 'Unknown', given: 'Given', withdrawn: 'Withdrawn' },
     eventKinds: {
       estate: 'Estate',
-      judicial: 'Judicial procedure',
       care: 'Care',
+      judicial: 'Judicial procedure',
       complaint: 'Complaint',
       dispute: 'Dispute',
       contact_override: 'Override',

@@ -22,6 +22,7 @@ import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
 import { careReferralsFr, careReferralsProblemsFr } from './care-referrals/fr.js';
+import { careFr, careProblemsFr } from './care/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
 import { judicialProcedureFr, judicialProcedureProblemsFr } from './judicial-procedures/fr.js';
 import { legalFiguresFr, legalFiguresProblemsFr } from './legal-figures/fr.js';
@@ -84,6 +85,7 @@ export const fr = {
     careReport: 'Indicateurs d’accompagnement',
     judicialProcedures: 'File judiciaire',
     careDirectory: 'Annuaire d’aide',
+    care: 'Accompagnement',
   },
   roles: {
     agent: 'Gestionnaire amiable',
@@ -637,6 +639,7 @@ export const fr = {
   judicial: judicialFr,
   estates: estatesFr,
   careReferrals: careReferralsFr,
+  care: careFr,
   overindebtedness: overindebtednessFr,
   judicialProcedure: judicialProcedureFr,
   legalFigures: legalFiguresFr,
@@ -654,7 +657,8 @@ export const fr = {
     ...judicialProblemsFr,
     ...handoffProblemsFr,
     ...estatesProblemsFr,
-    ...careReferralsProblemsFr,
+    // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
+    care: { ...careReferralsProblemsFr.care, ...careProblemsFr.care },
     ...overindebtednessProblemsFr,
     ...judicialProcedureProblemsFr,
     ...legalFiguresProblemsFr,
@@ -1491,8 +1495,8 @@ export const fr = {
     consents: { unknown: 'Inconnu', given: 'Donné', withdrawn: 'Retiré' },
     eventKinds: {
       estate: 'Succession',
-      judicial: 'Procédure judiciaire',
       care: 'Accompagnement',
+      judicial: 'Procédure judiciaire',
       complaint: 'Réclamation',
       dispute: 'Contestation',
       contact_override: 'Dérogation',

@@ -23,6 +23,7 @@ import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
 import { careReferralsIt, careReferralsProblemsIt } from './care-referrals/it.js';
+import { careIt, careProblemsIt } from './care/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
 import { judicialProcedureIt, judicialProcedureProblemsIt } from './judicial-procedures/it.js';
 import { legalFiguresIt, legalFiguresProblemsIt } from './legal-figures/it.js';
@@ -82,6 +83,7 @@ export const it: PartialMessages = {
     careReport: 'Indicatori di accompagnamento',
     judicialProcedures: 'Coda giudiziale',
     careDirectory: 'Rubrica di aiuto',
+    care: 'Accompagnamento',
   },
   roles: {
     agent: 'Operatore recupero',
@@ -624,6 +626,7 @@ export const it: PartialMessages = {
   judicial: judicialIt,
   estates: estatesIt,
   careReferrals: careReferralsIt,
+  care: careIt,
   overindebtedness: overindebtednessIt,
   judicialProcedure: judicialProcedureIt,
   legalFigures: legalFiguresIt,
@@ -641,7 +644,8 @@ export const it: PartialMessages = {
     ...judicialProblemsIt,
     ...handoffProblemsIt,
     ...estatesProblemsIt,
-    ...careReferralsProblemsIt,
+    // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
+    care: { ...careReferralsProblemsIt.care, ...careProblemsIt.care },
     ...overindebtednessProblemsIt,
     ...judicialProcedureProblemsIt,
     ...legalFiguresProblemsIt,
@@ -1472,8 +1476,8 @@ export const it: PartialMessages = {
     consents: { unknown: 'Sconosciuto', given: 'Dato', withdrawn: 'Revocato' },
     eventKinds: {
       estate: 'Successione',
-      judicial: 'Procedura giudiziaria',
       care: 'Accompagnamento',
+      judicial: 'Procedura giudiziaria',
       complaint: 'Reclamo',
       dispute: 'Contestazione',
       contact_override: 'Deroga',

@@ -30,6 +30,8 @@ import { EstatePanel } from '../estates/EstatePanel.js';
 import { ReferralsSection } from '../care/referrals/ReferralsSection.js';
 import { ProcedureSection, procedureNextText, useCaseProcedure } from '../judicial/ProcedureSection.js';
 import { OverindebtednessPanel } from '../overindebtedness/OverindebtednessPanel.js';
+import { CareFirst } from '../care/CareFirst.js';
+import { CarePanel } from '../care/CarePanel.js';
 import { AssignmentForm } from '../workspace/supervision/AssignmentForm.js';
 import { CaseWorkspaceTop, CaseWorkspaceWork, useCaseWorkspace } from '../workspace/CaseWorkspace.js';
 
@@ -85,6 +87,13 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
   ) : null;
   // A document added or erased: the sections that offer the case's documents (a death certificate, evidence) reload them.
   const [documentsVersion, setDocumentsVersion] = useState(0);
+  // The care specialist reads the person first (situation, signals, referrals, budget), the amount second.
+  const care = {
+    caseId: detail.id,
+    debtorId: detail.debtor.id,
+    caseOpen: detail.status !== 'closed',
+    onChanged: caseChanged,
+  };
 
   return (
     <>
@@ -92,6 +101,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         {t('case.title', { reference: detail.reference })}{' '}
         <span className="heading-sub">{detail.debtor.displayName}</span>
       </h1>
+      {me.role === 'care_specialist' ? <CareFirst {...care} /> : null}
       <CaseKeyFacts
         detail={detail}
         workspace={workspace?.data.status === 'ready' ? workspace.data.data : null}
@@ -130,6 +140,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         <DocumentsSection caseId={detail.id} onChanged={() => setDocumentsVersion((n) => n + 1)} />
       ) : null}
       {can(me.role, 'complaints.read') ? <CaseComplaintsSection caseId={detail.id} /> : null}
+      {can(me.role, 'care.read') && me.role !== 'care_specialist' ? <CarePanel {...care} /> : null}
       <CaseLifecyclePanels detail={detail} reloadCase={caseChanged} documentsVersion={documentsVersion} />
       {can(me.role, 'queues.supervise') && detail.status !== 'closed' ? <AssignmentForm caseId={detail.id} /> : null}
       {/* The contact panel lists the holds and manages them; others read them here. */}

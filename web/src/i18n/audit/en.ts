@@ -173,6 +173,15 @@ export const auditTrailEn: typeof auditTrailFr = {
       cost_recorded: '{{actor}} recorded a cost of the judicial procedure of case {{case}}',
       partner_payment_recorded: '{{actor}} recorded a payment collected by the judicial partner on case {{case}}',
     },
+    care: {
+      vulnerability_recorded: '{{actor}} recorded a vulnerability (details under need-to-know)',
+      vulnerability_reviewed: '{{actor}} reviewed a vulnerability record',
+      review_due: '{{actor}} found a vulnerability record past its review date and opened a review task',
+      breathing_space_started: '{{actor}} started a breathing space',
+      breathing_space_renewed: '{{actor}} renewed a breathing space',
+      signal_detected: '{{actor}} detected a signal of possible vulnerability for a person to look at',
+      signal_dismissed: '{{actor}} dismissed a signal of possible vulnerability',
+    },
     estate: {
       death_reported: "{{actor}} reported a debtor's death: every contact stopped",
       death_proven: '{{actor}} recorded the death certificate',

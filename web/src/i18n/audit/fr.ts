@@ -178,6 +178,16 @@ export const auditTrailFr = {
       partner_payment_recorded:
         '{{actor}} a enregistré un paiement encaissé par le partenaire judiciaire sur le dossier {{case}}',
     },
+    care: {
+      vulnerability_recorded: '{{actor}} a enregistré une fragilité (détails réservés au besoin d’en connaître)',
+      vulnerability_reviewed: '{{actor}} a revu un enregistrement de fragilité',
+      review_due:
+        '{{actor}} a constaté qu’un enregistrement de fragilité a passé sa date de revue et ouvert une tâche de revue',
+      breathing_space_started: '{{actor}} a ouvert un temps de répit',
+      breathing_space_renewed: '{{actor}} a renouvelé un temps de répit',
+      signal_detected: '{{actor}} a détecté un signal de fragilité possible, à examiner par une personne',
+      signal_dismissed: '{{actor}} a écarté un signal de fragilité possible',
+    },
     estate: {
       death_reported: '{{actor}} a signalé le décès d’un débiteur : tout contact est suspendu',
       death_proven: '{{actor}} a enregistré l’acte de décès',

@@ -176,6 +176,16 @@ export const auditTrailIt: typeof auditTrailFr = {
       partner_payment_recorded:
         '{{actor}} ha registrato un pagamento incassato dal partner giudiziale sulla pratica {{case}}',
     },
+    care: {
+      vulnerability_recorded: '{{actor}} ha registrato una fragilità (dettagli riservati a chi ha necessità di sapere)',
+      vulnerability_reviewed: '{{actor}} ha rivisto una registrazione di fragilità',
+      review_due:
+        '{{actor}} ha rilevato una registrazione di fragilità oltre la data di revisione e aperto un compito di revisione',
+      breathing_space_started: '{{actor}} ha avviato un periodo di respiro',
+      breathing_space_renewed: '{{actor}} ha rinnovato un periodo di respiro',
+      signal_detected: '{{actor}} ha rilevato un segnale di possibile fragilità da esaminare da una persona',
+      signal_dismissed: '{{actor}} ha scartato un segnale di possibile fragilità',
+    },
     estate: {
       death_reported: '{{actor}} ha segnalato il decesso di un debitore: ogni contatto è sospeso',
       death_proven: '{{actor}} ha registrato il certificato di morte',

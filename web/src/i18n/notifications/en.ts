@@ -29,6 +29,7 @@ export const notificationsEn = {
     promise_broken: 'Broken promise',
     refusal_review: 'Refusal to review',
     liabilities_statement: 'Statement of liabilities to check',
+    vulnerability_review: 'Care rule to review',
     trace_contact: 'Contact details to trace',
     other: 'Follow-up task',
   },

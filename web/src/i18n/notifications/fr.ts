@@ -29,6 +29,7 @@ export const notificationsFr = {
     promise_broken: 'Promesse non tenue',
     refusal_review: 'Refus à examiner',
     liabilities_statement: 'État du passif à vérifier',
+    vulnerability_review: 'Règle de soin à revoir',
     trace_contact: 'Coordonnées à rechercher',
     other: 'Tâche de suivi',
   },

@@ -29,6 +29,7 @@ export const notificationsIt = {
     promise_broken: 'Promessa non mantenuta',
     refusal_review: 'Rifiuto da esaminare',
     liabilities_statement: 'Stato passivo da verificare',
+    vulnerability_review: 'Regola di tutela da rivedere',
     trace_contact: 'Recapiti da rintracciare',
     other: 'Attività di seguito',
   },
