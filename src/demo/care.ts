@@ -9,6 +9,7 @@ import { sendReferral } from '../care/referrals/send-referral.js';
 import type { RecordVulnerabilityBody } from '../care/contract.js';
 import { recordContact } from '../contact-policy/record-contact.js';
 import type { Actor } from '../identity/actor.js';
+import { recordAssessment } from '../affordability/assessments.js';
 import { addDays, agencyToday, DAY_MS, HOUR_MS } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
 import type { ReferralOutcome, SentHow } from '../care/core/vocabulary.js';
@@ -42,6 +43,12 @@ interface DemoRecord {
 }
 
 const WRITTEN: Partial<Adaptations> = { channels: ['letter', 'email'] };
+
+const EMPTY_BUDGET = {
+  household: { adults: 1, children: 0, dependants: 0 },
+  resources: [{ type: 'salary' as const, amountCents: 52_000 }],
+  expenses: [{ category: 'housing' as const, amountCents: 49_000, basis: 'actual' as const }],
+};
 
 /**
  * The care unit's work on the demo (issue 16), made through its services on their days so that the timelines,
@@ -138,10 +145,20 @@ export async function loadDemoCare(deps: Deps): Promise<number> {
     ['agent@demo.accord.test', 'care@demo.accord.test'].map((email) => actorOf(deps, email)),
   );
   if (!agent || !care) return 0;
-  const targets = await demoTargets(deps, DEMO_RECORDS.length);
-  for (const [index, target] of targets.entries()) {
+  const targets = await demoTargets(deps, DEMO_RECORDS.length + 1);
+  for (const [index, target] of targets.slice(0, DEMO_RECORDS.length).entries()) {
     await loadRecord(deps, { agent, care }, target, DEMO_RECORDS[index]!);
   }
+  // A budget the agent recorded this morning leaves the household nothing, below the RSA: the night's detection
+  // suggests a possible vulnerability, for the care team to confirm or dismiss.
+  const signalled = targets[DEMO_RECORDS.length];
+  if (signalled) {
+    const today = agencyToday(deps.now(), deps.config);
+    await recordAssessment(deps, agent, signalled.debtorId, { date: today, ...EMPTY_BUDGET }, null);
+  }
+  // The debtors an agent paused before the care unit existed get their record too, made by the care team on the day
+  // of the pause, reviewed on the pause's review day (or a month later).
+  await recordPausedDebtors(deps, care, new Set(targets.map((target) => target.debtorId)));
   // The night's care job as it would have run: the records past their review day lapse to a review task, and the
   // facts of the last days suggest what a person should look at.
   await lapseReviews(deps);
@@ -206,6 +223,15 @@ async function demoTargets(deps: Deps, count: number): Promise<Target[]> {
     )
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('vulnerabilities as v').select('v.id').whereRef('v.debtor_id', '=', 'c.debtor_id'))),
+    )
+    // The directory's French organisations fit them: the demo's referrals go to national ones.
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('debtor_addresses as a')
+          .select('a.id')
+          .whereRef('a.debtor_id', '=', 'c.debtor_id')
+          .where('a.country', '=', 'FR'),
+      ),
     )
     .orderBy('paused', 'desc')
     .orderBy('c.reference')
@@ -311,4 +337,58 @@ async function loadReferral(deps: Deps, care: Actor, target: Target, spec: DemoR
     const closedAt = new Date(now.getTime() - spec.closed.daysAgo * DAY_MS);
     await closeReferral(on(deps, closedAt), care, referral.id, { outcome: spec.closed.outcome, note: null }, null);
   }
+}
+
+/** Every other debtor under an agent's vulnerability pause: a record by the care team, from the pause's own facts. */
+async function recordPausedDebtors(deps: Deps, care: Actor, done: Set<string>) {
+  const now = deps.now();
+  const today = agencyToday(now, deps.config);
+  const paused = await deps.db
+    .selectFrom('holds as h')
+    .select(['h.debtor_id', 'h.case_id', 'h.starts_at', 'h.review_at'])
+    .where('h.kind', '=', 'vulnerability')
+    .where('h.status', '=', 'active')
+    .where('h.starts_at', '<=', now)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('vulnerabilities as v').select('v.id').whereRef('v.debtor_id', '=', 'h.debtor_id'))),
+    )
+    .orderBy('h.starts_at')
+    .orderBy('h.debtor_id')
+    .execute();
+  for (const [index, hold] of paused.entries()) {
+    if (done.has(hold.debtor_id)) continue;
+    done.add(hold.debtor_id);
+    const recordedOn = agencyToday(hold.starts_at, deps.config);
+    const reviewOn = hold.review_at ? agencyToday(hold.review_at, deps.config) : addDays(recordedOn, 30);
+    await recordVulnerability(on(deps, hold.starts_at), care, hold.debtor_id, {
+      drivers: [index % 2 === 0 ? 'life_event' : 'health'],
+      note: 'Contact écrit uniquement.',
+      adaptations: {
+        channels: ['letter', 'email'],
+        windows: null,
+        minDaysBetweenContacts: null,
+        thirdPartyPresent: false,
+      },
+      legalBasis: 'explicit_consent',
+      consent: 'given',
+      consentAt: hold.starts_at.toISOString(),
+      reviewOn: reviewOn > recordedOn ? reviewOn : addDays(recordedOn, 30),
+      ...(hold.case_id ? { caseId: hold.case_id } : {}),
+      breathingSpace: false,
+    });
+    if (index % 3 !== 2 && hold.case_id) {
+      const at = new Date(hold.starts_at.getTime() + (4 + index) * HOUR_MS);
+      if (at.getTime() < now.getTime())
+        await recordContact(on(deps, at), care, {
+          debtorId: hold.debtor_id,
+          caseId: hold.case_id,
+          channel: 'phone',
+          direction: 'inbound',
+          outcome: 'right_party',
+          at,
+          note: 'Premier échange avec l’équipe d’accompagnement.',
+        });
+    }
+  }
+  return today;
 }
