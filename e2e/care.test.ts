@@ -102,5 +102,26 @@ describe('the care specialist’s day', () => {
     } finally {
       await context.close();
     }
+
+    // A team leader who does not hold the case reads that a care rule applies, and the details once they say why.
+    const leaderContext = await newContext(fixture.browser);
+    try {
+      const page = await leaderContext.newPage();
+      await signInWithKeyboard(page, base, 'team.leader@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/cases/${target.id}`);
+      await waitForPage(page);
+      const panel = page.getByRole('region', { name: 'Accompagnement' });
+      await expect.poll(() => panel.getByText(/^Une règle de soin s’applique/).count()).toBe(1);
+      expect(await panel.getByText('Contact écrit uniquement, la personne est hospitalisée.').count()).toBe(0);
+      await panel.locator('summary', { hasText: 'Lire les détails en indiquant pourquoi' }).click();
+      await panel.getByLabel('Pourquoi vous en avez besoin').fill('Revue mensuelle des dossiers de l’équipe');
+      await panel.getByRole('button', { name: 'Lire les détails' }).click();
+      await expect
+        .poll(() => panel.getByText('Contact écrit uniquement, la personne est hospitalisée.').count())
+        .toBe(1);
+      await expectNoAxeViolations(page, '/cases/:id care panel (team leader, by reason)');
+    } finally {
+      await leaderContext.close();
+    }
   });
 });

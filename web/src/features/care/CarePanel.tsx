@@ -1,10 +1,13 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveData } from '../../api/useLiveData.js';
 import { useFormat } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { Facts } from '../../ui/Facts.js';
+import { Field } from '../../ui/fields.js';
+import { SectionForm } from '../../ui/SectionForm.js';
+import { useSubmit } from '../../ui/useSubmit.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { getCareView, type BreathingSpaceView, type CareView, type VulnerabilityView } from './api.js';
@@ -31,7 +34,12 @@ export function CarePanel(props: PanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
-  const view = useLiveData((signal) => getCareView(props.debtorId, signal), props.debtorId);
+  // A team leader or a manager outside the cases they hold reads the details by stating why.
+  const [reason, setReason] = useState<string | null>(null);
+  const view = useLiveData(
+    (signal) => getCareView(props.debtorId, reason, signal),
+    `${props.debtorId}:${reason ?? ''}`,
+  );
   const changed = () => {
     view.reload();
     props.onChanged();
@@ -50,6 +58,11 @@ export function CarePanel(props: PanelProps) {
                     ? t('care.restricted', { date: format.date(found.adaptedUntil) })
                     : t('care.restrictedNoDate')}
               </p>
+              {found.adapted && READ_BY_REASON.includes(me.role) ? (
+                <Opening label={t('care.reasonForm.heading')}>
+                  <ReasonForm onReason={setReason} />
+                </Opening>
+              ) : null}
               {props.caseOpen && can(me.role, 'care.record') ? (
                 <Opening label={t('care.record.open')}>
                   <RecordForm debtorId={props.debtorId} caseId={props.caseId} onDone={changed} />
@@ -170,6 +183,37 @@ function RecordFacts({ record, space }: { record: VulnerabilityView; space: Brea
         },
       ]}
     />
+  );
+}
+
+/** Roles that read outside the cases they hold by stating a reason (need-to-know/core: REASON_ROLES). */
+const READ_BY_REASON: readonly string[] = ['team_leader', 'manager'];
+
+function ReasonForm({ onReason }: { onReason: (reason: string) => void }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [reason, setReason] = useState('');
+  return (
+    <SectionForm
+      id="care-reason"
+      heading={t('care.reasonForm.heading')}
+      submitLabel={t('care.reasonForm.submit')}
+      submit={submit}
+      onSubmit={() => onReason(reason.trim())}
+    >
+      <Field id="care-reason-text" label={t('care.reasonForm.reason')} hint={t('care.reasonForm.hint')} wide>
+        {(control) => (
+          <input
+            {...control}
+            required
+            minLength={10}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
+      </Field>
+    </SectionForm>
   );
 }
 

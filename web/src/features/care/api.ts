@@ -18,8 +18,9 @@ export type CareQueueKind = CareQueueItem['kind'];
 
 const debtorUrl = (debtorId: string) => `/api/v1/debtors/${encodeURIComponent(debtorId)}`;
 
-export const getCareView = (debtorId: string, signal?: AbortSignal) =>
-  http.get<CareView>(`${debtorUrl(debtorId)}/vulnerabilities`, undefined, signal);
+/** A team leader or a manager reads the details outside the cases they hold by stating a reason (kept with the read). */
+export const getCareView = (debtorId: string, reason: string | null, signal?: AbortSignal) =>
+  http.get<CareView>(`${debtorUrl(debtorId)}/vulnerabilities`, reason ? { reason } : undefined, signal);
 
 export const recordVulnerability = (debtorId: string, body: RecordInput) =>
   http.post<VulnerabilityView>(`${debtorUrl(debtorId)}/vulnerabilities`, body);

@@ -22,6 +22,12 @@ export const careEn: Widen<typeof careFr> = {
   restricted: 'A care rule applies: collection is adapted until {{date}}. Why is reserved to those who need to know.',
   restrictedNoDate:
     'A care rule applies: collection is adapted until its review. Why is reserved to those who need to know.',
+  reasonForm: {
+    heading: 'Read the details by saying why',
+    reason: 'Why you need them',
+    hint: 'At least 10 characters; your reason is kept with your read.',
+    submit: 'Read the details',
+  },
   none: 'No vulnerability is recorded for this debtor.',
   situation: 'Situation',
   facts: {

@@ -19,6 +19,12 @@ export const careFr = {
     'Une règle de soin s’applique : le recouvrement est adapté jusqu’au {{date}}. Les motifs sont réservés à ceux qui ont besoin d’en connaître.',
   restrictedNoDate:
     'Une règle de soin s’applique : le recouvrement est adapté jusqu’à sa revue. Les motifs sont réservés à ceux qui ont besoin d’en connaître.',
+  reasonForm: {
+    heading: 'Lire les détails en indiquant pourquoi',
+    reason: 'Pourquoi vous en avez besoin',
+    hint: 'Au moins 10 caractères ; votre motif est conservé avec votre lecture.',
+    submit: 'Lire les détails',
+  },
   none: 'Aucune fragilité n’est enregistrée pour ce débiteur.',
   situation: 'Situation',
   facts: {

@@ -23,6 +23,12 @@ export const careIt: Widen<typeof careFr> = {
     'Si applica una regola di tutela: il recupero è adattato fino al {{date}}. I motivi sono riservati a chi ha necessità di conoscerli.',
   restrictedNoDate:
     'Si applica una regola di tutela: il recupero è adattato fino alla sua revisione. I motivi sono riservati a chi ha necessità di conoscerli.',
+  reasonForm: {
+    heading: 'Leggere i dettagli indicando il motivo',
+    reason: 'Perché ne ha bisogno',
+    hint: 'Almeno 10 caratteri; il motivo è conservato con la lettura.',
+    submit: 'Leggere i dettagli',
+  },
   none: 'Nessuna fragilità registrata per questo debitore.',
   situation: 'Situazione',
   facts: {
