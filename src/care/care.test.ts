@@ -51,6 +51,14 @@ describe.each(ENGINES)('the care unit on %s', (engine) => {
       .where(({ not, exists, selectFrom }) =>
         not(exists(selectFrom('holds as h').select('h.id').whereRef('h.debtor_id', '=', 'c.debtor_id'))),
       )
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('vulnerabilities as v').select('v.id').whereRef('v.debtor_id', '=', 'c.debtor_id'))),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom('vulnerability_signals as s').select('s.id').whereRef('s.debtor_id', '=', 'c.debtor_id')),
+        ),
+      )
       .orderBy('c.reference')
       .limit(3)
       .execute();

@@ -145,25 +145,37 @@ export async function loadDemoCare(deps: Deps): Promise<number> {
     ['agent@demo.accord.test', 'care@demo.accord.test'].map((email) => actorOf(deps, email)),
   );
   if (!agent || !care) return 0;
-  const targets = await demoTargets(deps, DEMO_RECORDS.length + 1);
-  for (const [index, target] of targets.slice(0, DEMO_RECORDS.length).entries()) {
-    await loadRecord(deps, { agent, care }, target, DEMO_RECORDS[index]!);
+  const targets = await demoTargets(deps, DEMO_RECORDS.length * 6);
+  const used = new Set<string>();
+  // Each record goes to a debtor the agency last wrote to or called before it: the history stays within its rules.
+  const byAge = [...DEMO_RECORDS].sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const spec of byAge) {
+    const recordedAt = deps.now().getTime() - spec.daysAgo * DAY_MS;
+    const target = targets.find(
+      (candidate) =>
+        !used.has(candidate.debtorId) &&
+        (candidate.lastOutbound === null || candidate.lastOutbound.getTime() < recordedAt),
+    );
+    if (!target) continue;
+    used.add(target.debtorId);
+    await loadRecord(deps, { agent, care }, target, spec);
   }
   // A budget the agent recorded this morning leaves the household nothing, below the RSA: the night's detection
   // suggests a possible vulnerability, for the care team to confirm or dismiss.
-  const signalled = targets[DEMO_RECORDS.length];
+  const signalled = targets.find((target) => !used.has(target.debtorId) && !target.paused);
   if (signalled) {
     const today = agencyToday(deps.now(), deps.config);
     await recordAssessment(deps, agent, signalled.debtorId, { date: today, ...EMPTY_BUDGET }, null);
   }
   // The debtors an agent paused before the care unit existed get their record too, made by the care team on the day
   // of the pause, reviewed on the pause's review day (or a month later).
-  await recordPausedDebtors(deps, care, new Set(targets.map((target) => target.debtorId)));
+  if (signalled) used.add(signalled.debtorId);
+  await recordPausedDebtors(deps, care, used);
   // The night's care job as it would have run: the records past their review day lapse to a review task, and the
   // facts of the last days suggest what a person should look at.
   await lapseReviews(deps);
   await detectCareSignals(deps);
-  return targets.length;
+  return used.size;
 }
 
 interface Target {
@@ -172,6 +184,8 @@ interface Target {
   country: string;
   /** The debtor already has a vulnerability hold (an agent placed a pause before the care unit existed). */
   paused: boolean;
+  /** The last outbound contact with the debtor: a record comes after it, or the history would break its rules. */
+  lastOutbound: Date | null;
 }
 
 /**
@@ -194,6 +208,14 @@ async function demoTargets(deps: Deps, count: number): Promise<Target[]> {
             .where('h.status', '=', 'active'),
         )
         .as('paused'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('contacts as k')
+        .select((inner) => inner.fn.max('k.occurred_at').as('last'))
+        .whereRef('k.debtor_id', '=', 'c.debtor_id')
+        .where('k.direction', '=', 'outbound')
+        .as('lastOutbound'),
     )
     .select((eb) =>
       eb
@@ -247,6 +269,7 @@ async function demoTargets(deps: Deps, count: number): Promise<Target[]> {
       debtorId: row.debtorId,
       country: row.country ?? 'FR',
       paused: Boolean(row.paused),
+      lastOutbound: row.lastOutbound === null ? null : new Date(row.lastOutbound),
     });
   }
   return targets;
@@ -346,6 +369,14 @@ async function recordPausedDebtors(deps: Deps, care: Actor, done: Set<string>) {
   const paused = await deps.db
     .selectFrom('holds as h')
     .select(['h.debtor_id', 'h.case_id', 'h.starts_at', 'h.review_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('contacts as k')
+        .select((inner) => inner.fn.max('k.occurred_at').as('last'))
+        .whereRef('k.debtor_id', '=', 'h.debtor_id')
+        .where('k.direction', '=', 'outbound')
+        .as('last_outbound'),
+    )
     .where('h.kind', '=', 'vulnerability')
     .where('h.status', '=', 'active')
     .where('h.starts_at', '<=', now)
@@ -358,9 +389,13 @@ async function recordPausedDebtors(deps: Deps, care: Actor, done: Set<string>) {
   for (const [index, hold] of paused.entries()) {
     if (done.has(hold.debtor_id)) continue;
     done.add(hold.debtor_id);
-    const recordedOn = agencyToday(hold.starts_at, deps.config);
+    // On the pause's day, or just after the last contact the history made with the debtor, whichever is later.
+    const last = hold.last_outbound === null ? 0 : new Date(hold.last_outbound).getTime() + HOUR_MS;
+    const recordedAt = new Date(Math.max(hold.starts_at.getTime(), last));
+    if (recordedAt.getTime() >= now.getTime()) continue;
+    const recordedOn = agencyToday(recordedAt, deps.config);
     const reviewOn = hold.review_at ? agencyToday(hold.review_at, deps.config) : addDays(recordedOn, 30);
-    await recordVulnerability(on(deps, hold.starts_at), care, hold.debtor_id, {
+    await recordVulnerability(on(deps, recordedAt), care, hold.debtor_id, {
       drivers: [index % 2 === 0 ? 'life_event' : 'health'],
       note: 'Contact écrit uniquement.',
       adaptations: {
@@ -371,13 +406,13 @@ async function recordPausedDebtors(deps: Deps, care: Actor, done: Set<string>) {
       },
       legalBasis: 'explicit_consent',
       consent: 'given',
-      consentAt: hold.starts_at.toISOString(),
+      consentAt: recordedAt.toISOString(),
       reviewOn: reviewOn > recordedOn ? reviewOn : addDays(recordedOn, 30),
       ...(hold.case_id ? { caseId: hold.case_id } : {}),
       breathingSpace: false,
     });
     if (index % 3 !== 2 && hold.case_id) {
-      const at = new Date(hold.starts_at.getTime() + (4 + index) * HOUR_MS);
+      const at = new Date(recordedAt.getTime() + (4 + index) * HOUR_MS);
       if (at.getTime() < now.getTime())
         await recordContact(on(deps, at), care, {
           debtorId: hold.debtor_id,
