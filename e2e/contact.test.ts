@@ -57,6 +57,30 @@ async function pickCase(offset = 0) {
         ),
       ),
     )
+    // One case per debtor, so the two tests never share a person (a call on one would pause the other's phone).
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('cases as other')
+            .select('other.id')
+            .whereRef('other.debtor_id', '=', 'cases.debtor_id')
+            .whereRef('other.id', '<>', 'cases.id'),
+        ),
+      ),
+    )
+    // Nor a vulnerability record in force: its adaptations narrow the channels this test expects open.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('vulnerabilities as v')
+            .select('v.id')
+            .whereRef('v.debtor_id', '=', 'debtors.id')
+            .where('v.status', '<>', 'ended'),
+        ),
+      ),
+    )
     .orderBy('cases.reference')
     .offset(offset)
     .limit(1)
