@@ -25,6 +25,7 @@ describe('the language switcher', () => {
         'Contestations',
         'Revues judiciaires',
         'Surendettement',
+        'Accompagnement',
         'Politique de contact',
         'Paiements et reversements',
         'Relevés bancaires',
@@ -34,6 +35,7 @@ describe('the language switcher', () => {
         'Partenaires judiciaires',
         'Prescriptions proches',
         'File judiciaire',
+        'Indicateurs d’accompagnement',
         'Journal d’audit',
       ]);
 
@@ -51,6 +53,7 @@ describe('the language switcher', () => {
         'Disputes',
         'Judicial reviews',
         'Over-indebtedness',
+        'Care',
         'Contact policy',
         'Payments and remittances',
         'Bank statements',
@@ -60,6 +63,7 @@ describe('the language switcher', () => {
         'Judicial partners',
         'Time bars near',
         'Judicial queue',
+        'Care figures',
         'Audit trail',
       ]);
       expect(await page.title()).toBe('Home – Accord');
@@ -82,6 +86,7 @@ describe('the language switcher', () => {
         'Disputes',
         'Judicial reviews',
         'Over-indebtedness',
+        'Care',
         'Contact policy',
         'Payments and remittances',
         'Bank statements',
@@ -91,6 +96,7 @@ describe('the language switcher', () => {
         'Judicial partners',
         'Time bars near',
         'Judicial queue',
+        'Care figures',
         'Audit trail',
       ]);
       const saved = await fixture.server.deps.db
@@ -114,6 +120,7 @@ describe('the language switcher', () => {
         'Contestazioni',
         'Revisioni giudiziali',
         'Sovraindebitamento',
+        'Accompagnamento',
         'Politica di contatto',
         'Pagamenti e riversamenti',
         'Estratti conto',
@@ -123,6 +130,7 @@ describe('the language switcher', () => {
         'Partner giudiziari',
         'Prescrizioni vicine',
         'Coda giudiziale',
+        'Indicatori di accompagnamento',
         'Registro di audit',
       ]);
 
@@ -140,6 +148,7 @@ describe('the language switcher', () => {
         'Contestations',
         'Revues judiciaires',
         'Surendettement',
+        'Accompagnement',
         'Politique de contact',
         'Paiements et reversements',
         'Relevés bancaires',
@@ -149,6 +158,7 @@ describe('the language switcher', () => {
         'Partenaires judiciaires',
         'Prescriptions proches',
         'File judiciaire',
+        'Indicateurs d’accompagnement',
         'Journal d’audit',
       ]);
     } finally {

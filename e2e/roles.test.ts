@@ -28,6 +28,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Contestations', permission: 'disputes.read', path: '/disputes' },
   { label: 'Revues judiciaires', permission: 'judicial_reviews.review', path: '/judicial-reviews' },
   { label: 'Surendettement', permission: 'overindebtedness.queue', path: '/overindebtedness' },
+  { label: 'Accompagnement', permission: 'care.queue', path: '/care' },
   { label: 'Politique de contact', permission: 'contact_policy.read', path: '/contact-policy' },
   { label: 'Paiements et reversements', permission: 'remittances.read', path: '/payments' },
   { label: 'Relevés bancaires', permission: 'bank_files.read', path: '/bank-statements' },
@@ -36,9 +37,11 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Données de référence', permission: 'legal_figures.manage', path: '/reference-data' },
   { label: 'Réclamations', permission: 'complaints.register_read', path: '/complaints' },
   { label: 'Médiateurs', permission: 'mediators.manage', path: '/mediators' },
+  { label: 'Annuaire d’aide', permission: 'care.directory.manage', path: '/care/organisations' },
   { label: 'Partenaires judiciaires', permission: 'judicial_partners.manage', path: '/judicial-partners' },
   { label: 'Prescriptions proches', permission: 'time_bars.review', path: '/time-bars' },
   { label: 'File judiciaire', permission: 'judicial_procedures.queue', path: '/judicial/procedures' },
+  { label: 'Indicateurs d’accompagnement', permission: 'care.report', path: '/reports/care' },
   { label: 'Journal d’audit', permission: 'audit.read', path: '/audit' },
 ];
 

@@ -101,6 +101,7 @@ describe('user administration', () => {
         'Dossiers',
         'Dossiers à revoir',
         'Contestations',
+        'Accompagnement',
         'Politique de contact',
         'Créanciers',
       ]);

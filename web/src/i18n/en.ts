@@ -639,6 +639,10 @@ export const en: Messages = {
   legalFigures: legalFiguresEn,
   strategyForm: strategyFormEn,
   problems: {
+    care_report: {
+      period_reversed: 'The period must end on or after its first day: choose a later last day.',
+      period_too_long: 'Ask for 366 days at most: choose a later first day or an earlier last day.',
+    },
     teams: adminProblemsEn.teams,
     poles: adminProblemsEn.poles,
     ...supervisionProblemsEn,

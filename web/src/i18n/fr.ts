@@ -645,6 +645,11 @@ export const fr = {
   legalFigures: legalFiguresFr,
   strategyForm: strategyFormFr,
   problems: {
+    care_report: {
+      period_reversed: 'La période doit finir le jour de son début ou après : choisissez un dernier jour plus tardif.',
+      period_too_long:
+        'Demandez 366 jours au plus : choisissez un premier jour plus tardif ou un dernier jour plus tôt.',
+    },
     teams: adminProblemsFr.teams,
     poles: adminProblemsFr.poles,
     ...supervisionProblemsFr,

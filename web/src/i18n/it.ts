@@ -632,6 +632,10 @@ export const it: PartialMessages = {
   legalFigures: legalFiguresIt,
   strategyForm: strategyFormIt,
   problems: {
+    care_report: {
+      period_reversed: 'Il periodo deve finire il giorno del suo inizio o dopo: scegli un ultimo giorno successivo.',
+      period_too_long: 'Chiedi al massimo 366 giorni: scegli un primo giorno successivo o un ultimo giorno precedente.',
+    },
     teams: adminProblemsIt.teams,
     poles: adminProblemsIt.poles,
     ...supervisionProblemsIt,

@@ -262,6 +262,8 @@ export const PROBLEM_CODES = [
   'care.nothing_changed',
   'care.reason_length',
   'care.record_live',
+  'care_report.period_reversed',
+  'care_report.period_too_long',
   'care.signal_decided',
   'care.not_a_breathing_space',
   'care.breathing_space_not_active',
