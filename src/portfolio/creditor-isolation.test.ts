@@ -251,6 +251,23 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       expect(record.statusCode).toBe(403);
     }
     expect((await as(t.app, horizon)('GET', '/api/v1/care/queue')).statusCode).toBe(403);
+    // Nor any act of the care unit, whatever the id: turned away before the body is read.
+    const id = '00000000-0000-4000-8000-000000000000';
+    const acts: ['POST' | 'PUT', string, unknown][] = [
+      ['POST', '/api/v1/care/organisations', {}],
+      ['PUT', `/api/v1/care/organisations/${id}`, {}],
+      ['POST', `/api/v1/referrals/${id}/sending`, { how: 'letter' }],
+      ['POST', `/api/v1/referrals/${id}/follow-up`, { followUpOn: '2099-01-01' }],
+      ['POST', `/api/v1/vulnerabilities/${id}/reviews`, { outcome: 'ended', note: 'Probe' }],
+      ['POST', `/api/v1/vulnerabilities/${id}/end`, { reason: 'Probe' }],
+      ['POST', `/api/v1/debtors/${own.debtor_id}/breathing-spaces`, { reason: 'Probe' }],
+      ['POST', `/api/v1/breathing-spaces/${id}/renewal`, { reason: 'Probe' }],
+      ['POST', `/api/v1/vulnerability-signals/${id}/dismissal`, { note: 'Probe' }],
+    ];
+    for (const [method, url, body] of acts) {
+      const answer = await as(t.app, horizon)(method, url, body);
+      expect(answer.statusCode, `${method} ${url}`).toBe(403);
+    }
   });
 
   it('while agency staff see every creditor', async () => {
