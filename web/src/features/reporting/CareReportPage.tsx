@@ -50,7 +50,7 @@ function PeriodForm(props: {
     props.onApply(values);
   }
   return (
-    <form className="filters inline-filters" onSubmit={submit} aria-labelledby="care-period-heading">
+    <form className="filters" onSubmit={submit} aria-labelledby="care-period-heading">
       <h2 id="care-period-heading" className="visually-hidden">
         {t('careReport.period')}
       </h2>
@@ -77,7 +77,11 @@ function PeriodForm(props: {
           {t('careReport.datesHint')}
         </p>
       </div>
-      <button type="submit">{t('careReport.show')}</button>
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          {t('careReport.show')}
+        </button>
+      </div>
     </form>
   );
 }
