@@ -187,6 +187,15 @@ describe.each(ENGINES)('the set-based facts of the queue rebuild on %s', (engine
     const facts = old.map((entry) => entry.facts);
     const vulnerable = (caseId: string) => facts.find((f) => f.caseId === caseId)!.vulnerable;
     expect([vulnerable(sharing[0]!), vulnerable(sharing[1]!)]).toEqual([true, false]);
+    // A vulnerability record in force counts without any hold (the 20th case's debtor has records, no care hold).
+    const holdsOf19 = await t.deps.db
+      .selectFrom('holds')
+      .select('id')
+      .where('debtor_id', '=', (await caseOf(t, caseIds[19]!)).debtor_id)
+      .where('kind', '=', 'vulnerability')
+      .where('status', '=', 'active')
+      .execute();
+    expect([holdsOf19.length, vulnerable(caseIds[19]!)]).toEqual([0, true]);
     expect(facts.some((f) => f.planState === 'late')).toBe(true);
     expect(facts.some((f) => f.brokenPromises === 2 && f.openPromise !== null)).toBe(true);
     expect(facts.some((f) => f.openTasks.length === 3)).toBe(true);
@@ -253,3 +262,7 @@ describe.each(ENGINES)('the set-based facts of the queue rebuild on %s', (engine
     }
   });
 });
+
+async function caseOf(t: TestApp, id: string) {
+  return t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', id).executeTakeFirstOrThrow();
+}

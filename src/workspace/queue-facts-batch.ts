@@ -110,9 +110,10 @@ function queueRow(row: BaseRow, debtors: DebtorRows, cases: CaseRows): QueueFact
     open_promise: promises?.open_promise ?? null,
     plan_status: plan?.plan_status ?? null,
     plan_late: plan?.plan_late ?? false,
-    vulnerable: holds.some(
-      (hold) => hold.kind === 'vulnerability' && (hold.case_id === null || hold.case_id === row.case_id),
-    ),
+    // A care hold on the debtor or this case, or a vulnerability record of the debtor's still in force.
+    vulnerable:
+      debtors.care.has(row.debtor_id) ||
+      holds.some((hold) => hold.kind === 'vulnerability' && (hold.case_id === null || hold.case_id === row.case_id)),
     callbacks: (debtors.callbacks.get(row.debtor_id) ?? [])
       .filter((callback) => callback.case_id === row.case_id)
       .map((callback) => callback.at),

@@ -58,8 +58,10 @@ export async function loadQueueFacts(db: Db, caseIds: readonly string[], now: Da
       (select pl.status from plans pl where pl.case_id = c.id order by pl.created_at desc, pl.id desc limit 1) as plan_status,
       exists (select 1 from plans pl join plan_instalments i on i.plan_id = pl.id
          where pl.case_id = c.id and pl.status = 'active' and i.status = 'late') as plan_late,
-      exists (select 1 from holds h where h.debtor_id = c.debtor_id and h.status = 'active' and h.kind = 'vulnerability'
-         and (h.case_id is null or h.case_id = c.id)) as vulnerable,
+      (exists (select 1 from holds h where h.debtor_id = c.debtor_id and h.status = 'active' and h.kind = 'vulnerability'
+         and (h.case_id is null or h.case_id = c.id))
+       or exists (select 1 from vulnerabilities v where v.debtor_id = c.debtor_id
+         and v.status in ('active', 'review_due'))) as vulnerable,
       coalesce((select json_agg(${ms('cb.callback_at')} order by cb.callback_at, cb.id) from contact_callbacks cb
          where cb.debtor_id = c.debtor_id and cb.case_id = c.id and cb.status = 'pending'), '[]') as callbacks,
       coalesce((select json_agg(json_build_object('kind', t.kind, 'dueAt', ${ms('t.due_at')}) order by t.due_at, t.id) from case_tasks t

@@ -23,8 +23,9 @@ const FACT_COLUMNS: Record<Fact, RawBuilder<unknown>> = {
   planState: sql`coalesce((select case when pl.status = 'active' and exists (select 1 from plan_instalments i
     where i.plan_id = pl.id and i.status = 'late') then 'late' else pl.status end
     from plans pl where pl.case_id = c.id order by pl.created_at desc, pl.id desc limit 1), 'none')`,
-  vulnerable: sql`exists (select 1 from holds h where h.debtor_id = c.debtor_id and h.status = 'active'
-    and h.kind = 'vulnerability' and (h.case_id is null or h.case_id = c.id))`,
+  vulnerable: sql`(exists (select 1 from holds h where h.debtor_id = c.debtor_id and h.status = 'active'
+    and h.kind = 'vulnerability' and (h.case_id is null or h.case_id = c.id))
+    or exists (select 1 from vulnerabilities v where v.debtor_id = c.debtor_id and v.status in ('active', 'review_due')))`,
 };
 
 const FACT_NAMES: Record<Fact, string> = {
