@@ -140,7 +140,7 @@ function Figures({ report }: { report: CareReport }) {
           <thead>
             <tr>
               <th scope="col">{t('careReport.outcome')}</th>
-              <th scope="col" className="numeric">
+              <th scope="col" className="number">
                 {t('careReport.count')}
               </th>
             </tr>
@@ -149,7 +149,7 @@ function Figures({ report }: { report: CareReport }) {
             {OUTCOMES.map((outcome) => (
               <tr key={outcome}>
                 <th scope="row">{t(`careReport.outcomes.${outcome}`)}</th>
-                <td className="numeric">{count(report.referrals.outcomes[outcome])}</td>
+                <td className="number">{count(report.referrals.outcomes[outcome])}</td>
               </tr>
             ))}
           </tbody>
@@ -188,13 +188,13 @@ function FragileTable(props: {
         <thead>
           <tr>
             <th scope="col">{t('careReport.column.name')}</th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="number">
               {t('careReport.column.debtors')}
             </th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="number">
               {t('careReport.column.fragile')}
             </th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="number">
               {t('careReport.column.share')}
             </th>
           </tr>
@@ -203,9 +203,9 @@ function FragileTable(props: {
           {props.rows.map((row) => (
             <tr key={row.id}>
               <th scope="row">{row.name}</th>
-              <td className="numeric">{format.count(row.debtors)}</td>
-              <td className="numeric">{props.count(row.fragile)}</td>
-              <td className="numeric">
+              <td className="number">{format.count(row.debtors)}</td>
+              <td className="number">{props.count(row.fragile)}</td>
+              <td className="number">
                 {row.shareBasisPoints === null
                   ? t('careReport.none')
                   : format.percentFromBasisPoints(row.shareBasisPoints)}
