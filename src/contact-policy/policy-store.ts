@@ -14,17 +14,29 @@ import type { VersionDetail, VersionSummary } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const compiled = new Map<number, CompiledPolicy>();
+const compiled = new Map<string, CompiledPolicy>();
 
-function compiledVersion(row: { version: number; document: unknown; effective_from: Date }): CompiledPolicy {
-  let policy = compiled.get(row.version);
+/**
+ * A version's key in that cache: its number and the instant it was published, since one process may hold several
+ * databases (the tests do), whose versions share numbers.
+ */
+const keyOf = (version: number, publishedAt: Date) => `${version}@${publishedAt.getTime()}`;
+
+function compiledVersion(row: {
+  version: number;
+  document: unknown;
+  effective_from: Date;
+  published_at: Date;
+}): CompiledPolicy {
+  const key = keyOf(row.version, row.published_at);
+  let policy = compiled.get(key);
   if (!policy) {
     policy = compilePolicy({
       version: row.version,
       effectiveFrom: row.effective_from.toISOString(),
       document: policyDocumentSchema.parse(withCareProfile(row.document)),
     });
-    compiled.set(row.version, policy);
+    compiled.set(key, policy);
   }
   return policy;
 }
@@ -33,7 +45,7 @@ function compiledVersion(row: { version: number; document: unknown; effective_fr
 export async function policyInForce(db: Db, at: Date): Promise<CompiledPolicy> {
   const row = await db
     .selectFrom('contact_policy_versions')
-    .select(['version', 'effective_from'])
+    .select(['version', 'published_at'])
     .where('effective_from', '<=', at)
     .orderBy('effective_from', 'desc')
     .orderBy('version', 'desc')
@@ -46,15 +58,23 @@ export async function policyInForce(db: Db, at: Date): Promise<CompiledPolicy> {
       `No contact policy is in force on ${at.toISOString()}: publish one first.`,
     );
   }
-  return policyVersion(db, row.version);
+  return compiled.get(keyOf(row.version, row.published_at)) ?? loadVersion(db, row.version);
 }
 
 export async function policyVersion(db: Db, version: number): Promise<CompiledPolicy> {
-  const cached = compiled.get(version);
-  if (cached) return cached;
   const row = await db
     .selectFrom('contact_policy_versions')
-    .select(['version', 'document', 'effective_from'])
+    .select(['version', 'published_at'])
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) throw notFound(`Contact policy version ${version}`);
+  return compiled.get(keyOf(row.version, row.published_at)) ?? loadVersion(db, version);
+}
+
+async function loadVersion(db: Db, version: number): Promise<CompiledPolicy> {
+  const row = await db
+    .selectFrom('contact_policy_versions')
+    .select(['version', 'document', 'effective_from', 'published_at'])
     .where('version', '=', version)
     .executeTakeFirst();
   if (!row) throw notFound(`Contact policy version ${version}`);
@@ -65,7 +85,7 @@ export async function policyVersion(db: Db, version: number): Promise<CompiledPo
 export async function allVersions(db: Db): Promise<{ policy: CompiledPolicy; effectiveFrom: number }[]> {
   const rows = await db
     .selectFrom('contact_policy_versions')
-    .select(['version', 'document', 'effective_from'])
+    .select(['version', 'document', 'effective_from', 'published_at'])
     .orderBy('effective_from')
     .orderBy('version')
     .execute();

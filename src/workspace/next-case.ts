@@ -27,10 +27,14 @@ export interface Waiting {
 
 /** A user's team changes rarely: "next case" asks the database at most once a minute per user. */
 const TEAM_CACHE_MS = 60_000;
-const teamCache = new Map<string, { team: { id: string; name: string } | null; until: number }>();
+type TeamCache = Map<string, { team: { id: string; name: string } | null; until: number }>;
+/** One cache per database (a process may hold several: the tests do, with the same demo users in each). */
+const teamCaches = new WeakMap<Db, TeamCache>();
 
 /** The team whose queue the actor works: their own, if it is a team that works cases. */
 export async function actorTeam(db: Db, actor: Actor): Promise<{ id: string; name: string } | null> {
+  let teamCache = teamCaches.get(db);
+  if (!teamCache) teamCaches.set(db, (teamCache = new Map()));
   const cached = teamCache.get(actor.userId);
   if (cached && cached.until > Date.now()) return cached.team;
   const team = await loadActorTeam(db, actor);

@@ -15,22 +15,26 @@ export interface StrategyVersion {
   document: StrategyDocument;
 }
 
-/** Published versions never change: each is parsed once per process. */
-const parsed = new Map<number, StrategyDocument>();
+/**
+ * Published versions never change: each is parsed once per process, known by its number and the instant it was
+ * published (one process may hold several databases, the tests do, whose versions share numbers).
+ */
+const parsed = new Map<string, StrategyDocument>();
 
 /** The version in force: the latest published (a new version applies from its publication). */
 export async function strategyInForce(db: Db): Promise<StrategyVersion> {
   const row = await db
     .selectFrom('strategy_versions')
-    .select('version')
+    .select(['version', 'published_at'])
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirstOrThrow();
-  return { version: row.version, document: await strategyDocument(db, row.version) };
+  return { version: row.version, document: await strategyDocument(db, row.version, row.published_at) };
 }
 
-async function strategyDocument(db: Db, version: number): Promise<StrategyDocument> {
-  const cached = parsed.get(version);
+async function strategyDocument(db: Db, version: number, publishedAt: Date): Promise<StrategyDocument> {
+  const key = `${version}@${publishedAt.getTime()}`;
+  const cached = parsed.get(key);
   if (cached) return cached;
   const row = await db
     .selectFrom('strategy_versions')
@@ -39,7 +43,7 @@ async function strategyDocument(db: Db, version: number): Promise<StrategyDocume
     .executeTakeFirst();
   if (!row) throw notFound(`Strategy version ${version}`);
   const document = strategyDocumentSchema.parse(row.document);
-  parsed.set(version, document);
+  parsed.set(key, document);
   return document;
 }
 
@@ -81,7 +85,7 @@ export async function strategyVersionView(deps: Deps, version: number): Promise<
     note: row.note,
     publishedAt: row.published_at.toISOString(),
     publishedBy: row.published_by,
-    document: await strategyDocument(deps.db, version),
+    document: await strategyDocument(deps.db, version, row.published_at),
   };
 }
 
