@@ -1,5 +1,5 @@
 import { verifyLedger } from '../../src/ledger/verify.js';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,8 @@ import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { buildApp } from '../../src/app/route-registry.js';
 import { startJobs, type Jobs } from '../../src/app/job-schedule.js';
+import { localDateOf } from '../../src/platform/calendar/index.js';
+import { DEMO_DEBTORS, E2E_ZONE } from './demo-agency.js';
 
 export interface RunningAccord {
   /** http://127.0.0.1:<port>, serving this run's web build at / and the API under /api/v1. */
@@ -34,11 +36,14 @@ export interface AccordOptions {
 
 /**
  * A real Accord server for the browser tests, in this process: an in-memory PostgreSQL (PGlite), all migrations,
- * a small demo agency (150 debtors) and the HTTP app on a free port. Each test file gets its own, so files
- * never see each other's users, sessions, login rate limits or uploaded files.
+ * a small demo agency (150 debtors) and the HTTP app on a free port. Each test file gets its own copy, loaded from
+ * the run's seeded dump, so files never see each other's users, sessions, login rate limits or uploaded files.
  */
 export async function startAccord(options: AccordOptions = {}): Promise<RunningAccord> {
-  const database: Database = await openDatabase({});
+  const start = await startingPoint(options);
+  const database: Database = await openDatabase(
+    start.dump ? { loadDataDir: new Blob([await readFile(start.dump)]) } : {},
+  );
   const uploads = await mkdtemp(join(tmpdir(), 'accord-e2e-uploads-'));
   let jobs: Jobs | null = null;
   const cleanUp = async () => {
@@ -47,14 +52,15 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
     await rm(uploads, { recursive: true, force: true });
   };
   try {
-    await migrate(database);
+    if (start.kind === 'empty') await migrate(database);
+    if (start.kind === 'demo') await cp(start.dataDir, uploads, { recursive: true });
     const config = loadConfig(
       {},
       // Documents go to DATA_DIR/documents: this test's own folder too.
       { JOBS: options.jobs ? 'on' : 'off', LOG_LEVEL: 'silent', PORT: 0, UPLOAD_DIR: uploads, DATA_DIR: uploads },
     );
     const deps: Deps = { database, db: database.db, config, now: options.now ?? (() => new Date()) };
-    await loadDemo(deps, { debtors: 150 });
+    if (start.kind !== 'demo') await loadDemo(deps, { debtors: DEMO_DEBTORS });
     if (options.jobs) {
       jobs = await startJobs(deps, { work: true });
       deps.jobs = jobs;
@@ -81,4 +87,22 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
     await cleanUp();
     throw error;
   }
+}
+
+type StartingPoint =
+  { kind: 'demo'; dump: string; dataDir: string } | { kind: 'migrated'; dump: string } | { kind: 'empty'; dump: null };
+
+/**
+ * Where a server's database starts: the run's seeded demo (e2e/support/global-setup.ts) when the server keeps the real
+ * clock and the agency's day is still the one it was seeded on; the run's migrated database, to seed its own demo,
+ * for a server with its own clock (the demo is dated from it) or on the next day; empty outside vitest (a script
+ * that gives its own web build), migrated and seeded here.
+ */
+async function startingPoint(options: AccordOptions): Promise<StartingPoint> {
+  if (options.webDist) return { kind: 'empty', dump: null };
+  const demo = inject('demoSnapshot');
+  if (!options.now && localDateOf(new Date(), E2E_ZONE) === demo.seededOn) {
+    return { kind: 'demo', dump: demo.dump, dataDir: demo.dataDir };
+  }
+  return { kind: 'migrated', dump: inject('pgliteSnapshot') };
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database, type Engine } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 
@@ -13,14 +15,23 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+let snapshot: Blob | undefined;
+
+/** The run's migrated embedded database (test/support/global-setup.ts), read once per test process. */
+function migratedSnapshot(): Blob {
+  snapshot ??= new Blob([readFileSync(inject('pgliteSnapshot'))]);
+  return snapshot;
+}
+
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite, or a uniquely named database on the
- * PostgreSQL server, dropped afterwards.
+ * A fresh, migrated database for one test file: an in-memory PGlite started from the run's migrated dump, or a
+ * uniquely named database on the PostgreSQL server copied from the run's migrated template, dropped afterwards.
+ * `migrate: false` gives an empty one (tests of the migrator).
  */
 export async function createTestDatabase(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrate !== false;
   if (engine === 'pglite') {
-    const database = await openDatabase({});
-    if (options.migrate !== false) await migrate(database);
+    const database = await openDatabase(migrated ? { loadDataDir: migratedSnapshot() } : {});
     return { database, url: null, drop: () => database.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -28,12 +39,14 @@ export async function createTestDatabase(engine: Engine, options: { migrate?: bo
   const name = `accord_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const template = migrated ? inject('postgresTemplate') : null;
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), maxConnections: 20 });
-  if (options.migrate !== false) await migrate(database);
+  // Without a template (TEST_DATABASE_URL set after the run began), the file migrates its own.
+  if (migrated && !template) await migrate(database);
   return {
     database,
     url: url.toString(),
