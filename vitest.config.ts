@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+    // Migrates once for the run, on both engines; each test file's database starts from that (test/support/global-setup.ts).
+    globalSetup: ['test/support/global-setup.ts'],
     environment: 'node',
     // Hang guards far above the slow case, never speed limits: with another `npm test` beside it on 2 busy cores, the
     // slowest test (the API fuzz) took 227 s and the CLI tests about 2 minutes. Tests set no timeout of their own; a
@@ -13,6 +15,10 @@ export default defineConfig({
     testTimeout: 1_200_000,
     hookTimeout: 1_200_000,
     pool: 'forks',
+    // A worker loads the app's modules once for all the files it runs, not once per file (several seconds each).
+    // Files still share nothing else: each makes its own database (and server), and the process-wide caches are
+    // keyed per database (policy-store.ts, strategy-store.ts, next-case.ts).
+    isolate: false,
     maxWorkers: 2,
     reporters: ['default'],
   },

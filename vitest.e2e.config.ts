@@ -12,6 +12,10 @@ export default defineConfig({
     // The web app, built for this run into a temporary folder (never web/dist, which another run may rewrite).
     globalSetup: ['e2e/support/global-setup.ts'],
     pool: 'forks',
+    // A worker loads the app's modules once for all the files it runs, not once per file (several seconds each).
+    // Files still share nothing else: each makes its own database (and server), and the process-wide caches are
+    // keyed per database (policy-store.ts, strategy-store.ts, next-case.ts).
+    isolate: false,
     maxWorkers: 2,
     // Hang guards far above a slow run (two test runs at once on 2 busy cores), never speed limits: every wait in a
     // browser test is a wait for what the page must show (BROWSER_WAIT_MS in e2e/support/browser.ts).
