@@ -246,4 +246,57 @@ describe.each(ENGINES)('the care unit on %s', (engine) => {
     ).toBe('care.signal_decided');
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });
+
+  it('pauses contact 30 days on a bereavement, hands the case to the care team and suggests a record', async () => {
+    const next = await as(t.app, agent)('POST', '/api/v1/workspace/next-case');
+    expect(next.statusCode, next.body).toBe(200);
+    const caseId = next.json().entry.caseId as string;
+    const { debtor_id: debtorId } = await t.deps.db
+      .selectFrom('cases')
+      .select('debtor_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const refused = await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/calls`, {
+      outcome: 'right_party',
+      result: 'bereavement',
+      checklist: { identity: true, listen: true },
+    });
+    expect([refused.statusCode, refused.json().code]).toEqual([422, 'call.reason_missing']);
+    const call = await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/calls`, {
+      outcome: 'right_party',
+      result: 'bereavement',
+      checklist: { identity: true, listen: true },
+      reason: 'Décès de son conjoint.',
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    const hold = await t.deps.db
+      .selectFrom('holds')
+      .select(['kind', 'status', 'review_at'])
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'vulnerability')
+      .executeTakeFirstOrThrow();
+    expect(hold).toEqual({
+      kind: 'vulnerability',
+      status: 'active',
+      review_at: new Date(t.clock.now.getTime() + 30 * 86_400_000),
+    });
+    const team = await t.deps.db
+      .selectFrom('cases')
+      .innerJoin('teams', 'teams.id', 'cases.assigned_team_id')
+      .select('teams.kind')
+      .where('cases.id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(team.kind).toBe('care');
+
+    await careNightly(t.deps);
+    const signals = await t.deps.db
+      .selectFrom('vulnerability_signals')
+      .select(['kind', 'status', 'case_id'])
+      .where('debtor_id', '=', debtorId)
+      .execute();
+    expect(signals).toEqual([{ kind: 'bereavement_outcome', status: 'open', case_id: caseId }]);
+    expect(
+      await t.deps.db.selectFrom('vulnerabilities').select('id').where('debtor_id', '=', debtorId).execute(),
+    ).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ interface FactRow {
   capacity_cents: number | null;
   resources_cents: number | null;
   household_rsa_cents: number | null;
-  life_events: { caseId: string; at: string }[] | null;
+  life_events: { kind: 'hardship' | 'bereavement'; caseId: string; at: string }[] | null;
   broken: { caseId: string; dueOn: string }[] | null;
   live: boolean;
   open_kinds: SignalKind[] | null;
@@ -22,7 +22,7 @@ interface FactRow {
 }
 
 /**
- * Signal detection over the debtors with fresh facts (a budget recorded, a hardship outcome, a promise broken in the
+ * Signal detection over the debtors with fresh facts (a budget recorded, a hardship or bereavement outcome, a promise broken in the
  * last FRESH_DAYS): their facts in one statement, the pure detection (core/signals.ts), the suggestions inserted as
  * open signals (the unique index of open signals makes a second run add nothing), audited in one batch. Never a record.
  */
@@ -37,15 +37,16 @@ export async function detectCareSignals(deps: Deps): Promise<{ debtorsLooked: nu
     with fresh as (
       select debtor_id from debtor_assessments where recorded_at >= ${fresh}
       union select c.debtor_id from call_records r join cases c on c.id = r.case_id
-        where r.result = 'hardship' and r.recorded_at >= ${fresh}
+        where r.result in ('hardship', 'bereavement') and r.recorded_at >= ${fresh}
       union select debtor_id from promises where status = 'broken' and resolved_at >= ${fresh}
     )
     select f.debtor_id, a.assessed_on::text as assessed_on, a.capacity_cents,
       (a.result->>'resourcesCents')::bigint as resources_cents,
       (a.result->>'householdRsaCents')::bigint as household_rsa_cents,
-      (select json_agg(json_build_object('caseId', r.case_id, 'at', r.recorded_at))
+      (select json_agg(json_build_object('kind', r.result, 'caseId', r.case_id, 'at', r.recorded_at))
         from call_records r join cases c on c.id = r.case_id
-        where c.debtor_id = f.debtor_id and r.result = 'hardship' and r.recorded_at >= ${recent}) as life_events,
+        where c.debtor_id = f.debtor_id and r.result in ('hardship', 'bereavement')
+          and r.recorded_at >= ${recent}) as life_events,
       (select json_agg(json_build_object('caseId', p.case_id, 'dueOn', p.due_on::text))
         from promises p where p.debtor_id = f.debtor_id and p.status = 'broken') as broken,
       exists (select 1 from vulnerabilities v where v.debtor_id = f.debtor_id and v.status <> 'ended') as live,
@@ -105,8 +106,8 @@ function factsOf(row: FactRow, zone: string): SignalFacts {
             resourcesCents: row.resources_cents === null ? null : Number(row.resources_cents),
             householdRsaCents: row.household_rsa_cents === null ? null : Number(row.household_rsa_cents),
           },
-    // Accord's calls end in `hardship` (call-plan.ts); no call outcome names a bereavement yet.
-    lifeEvents: (row.life_events ?? []).map((event) => ({ kind: 'hardship', on: day(event.at), caseId: event.caseId })),
+    // The calls that ended in `hardship` or `bereavement` (call-plan.ts).
+    lifeEvents: (row.life_events ?? []).map((event) => ({ kind: event.kind, on: day(event.at), caseId: event.caseId })),
     brokenPromises: (row.broken ?? []).map((promise) => ({ dueOn: promise.dueOn, caseId: promise.caseId })),
     hasLiveRecord: row.live,
     openKinds: row.open_kinds ?? [],

@@ -17,6 +17,7 @@ export const CALL_RESULTS = [
   'refusal',
   'dispute',
   'hardship',
+  'bereavement',
   'already_paid',
   'information',
 ] as const;

@@ -28,7 +28,7 @@ export type BankStatementLinesKind = 'credit' | 'debit' | 'return';
 
 export type BankStatementLinesStatus = 'ignored' | 'pending' | 'queued' | 'recorded' | 'reversed';
 
-export type CallRecordsResult = 'already_paid' | 'callback' | 'dispute' | 'hardship' | 'information' | 'promise' | 'refusal';
+export type CallRecordsResult = 'already_paid' | 'bereavement' | 'callback' | 'dispute' | 'hardship' | 'information' | 'promise' | 'refusal';
 
 export type CareOrganisationsCountry = 'FR' | 'IT';
 

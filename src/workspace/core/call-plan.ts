@@ -14,11 +14,13 @@ export const CALL_LIMITS = {
   paymentCheckDays: 10,
   /** A dispute hold is reviewed after this long if the creditor has not answered. */
   disputeReviewDays: 30,
+  /** A bereavement pauses contact this long before the care team reviews the pause (its breathing space's default). */
+  bereavementPauseDays: 30,
 } as const;
 
 export type CallOutcome = 'right_party' | 'no_answer' | 'busy' | 'voicemail' | 'wrong_number' | 'third_party';
 export type CallResultKind =
-  'promise' | 'callback' | 'refusal' | 'dispute' | 'hardship' | 'already_paid' | 'information';
+  'promise' | 'callback' | 'refusal' | 'dispute' | 'hardship' | 'bereavement' | 'already_paid' | 'information';
 
 export interface CallInput {
   outcome: CallOutcome;
@@ -178,6 +180,25 @@ function resultActions(result: CallResultKind, input: CallInput, context: CallCo
         );
       return [
         { kind: 'hold', holdKind: 'vulnerability', reason, reviewAt: null },
+        { kind: 'move_team', teamKind: 'care' },
+        { kind: 'task', taskKind: 'care_referral', dueAt: now, team: 'care' },
+      ];
+    }
+    case 'bereavement': {
+      const reason = input.reason?.trim() ?? '';
+      if (reason.length < 3)
+        return problem(
+          'call.reason_missing',
+          'Write in a few neutral words what the debtor told (a close one died; no more detail): the care team takes over from it.',
+        );
+      // A pause, not a verdict: contact stops, the care team reviews at the end of the pause and offers a record.
+      return [
+        {
+          kind: 'hold',
+          holdKind: 'vulnerability',
+          reason,
+          reviewAt: now + CALL_LIMITS.bereavementPauseDays * DAY_MS,
+        },
         { kind: 'move_team', teamKind: 'care' },
         { kind: 'task', taskKind: 'care_referral', dueAt: now, team: 'care' },
       ];

@@ -36,6 +36,7 @@ export const LAST_OUTCOMES = [
   'refusal',
   'dispute',
   'hardship',
+  'bereavement',
   'already_paid',
   'information',
 ] as const;

@@ -98,6 +98,7 @@ export const OUTCOME_WORDS: Record<string, Message> = {
   refusal: { fr: 'refus', en: 'refusal', it: 'rifiuto' },
   dispute: { fr: 'contestation', en: 'dispute', it: 'contestazione' },
   hardship: { fr: 'difficultés déclarées', en: 'hardship declared', it: 'difficoltà dichiarate' },
+  bereavement: { fr: 'deuil déclaré', en: 'bereavement declared', it: 'lutto dichiarato' },
   already_paid: { fr: 'déjà payé', en: 'already paid', it: 'già pagato' },
   information: { fr: 'information', en: 'information', it: 'informazione' },
 };

@@ -258,6 +258,11 @@ describe('the guided conversation', () => {
       'move_team',
       'task:care_referral',
     ]);
+    expect(kinds({ result: 'bereavement', reason: 'Décès de son conjoint' })).toEqual([
+      'hold:vulnerability',
+      'move_team',
+      'task:care_referral',
+    ]);
     expect(kinds({ result: 'already_paid' })).toEqual(['task:payment_check']);
     expect(kinds({})).toEqual([]);
     expect(planCall({ outcome: 'wrong_number', checklist: {}, contactPointId: 'p1' }, context)).toMatchObject({

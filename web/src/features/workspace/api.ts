@@ -46,6 +46,7 @@ export const CALL_RESULTS = [
   'refusal',
   'dispute',
   'hardship',
+  'bereavement',
   'already_paid',
   'information',
 ] as const satisfies readonly CallResultKind[];

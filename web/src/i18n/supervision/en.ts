@@ -127,6 +127,7 @@ export const supervisionEn = {
       refusal: 'refusal',
       dispute: 'dispute',
       hardship: 'hardship declared',
+      bereavement: 'bereavement declared',
       already_paid: 'says already paid',
       information: 'request for information',
     },

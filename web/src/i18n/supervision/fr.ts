@@ -128,6 +128,7 @@ export const supervisionFr = {
       refusal: 'refus',
       dispute: 'contestation',
       hardship: 'difficultés déclarées',
+      bereavement: 'deuil déclaré',
       already_paid: 'dit avoir déjà payé',
       information: 'demande d’information',
     },

@@ -129,6 +129,7 @@ export const supervisionIt = {
       refusal: 'rifiuto',
       dispute: 'contestazione',
       hardship: 'difficoltà dichiarate',
+      bereavement: 'lutto dichiarato',
       already_paid: 'dice di aver già pagato',
       information: 'richiesta di informazioni',
     },

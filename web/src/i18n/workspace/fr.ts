@@ -147,6 +147,7 @@ export const workspaceFr = {
       refusal: 'Refus',
       dispute: 'Contestation de la dette',
       hardship: 'Difficultés (fragilité)',
+      bereavement: 'Deuil (décès d’un proche)',
       already_paid: 'Déjà payé',
       information: 'Information seulement',
     },
@@ -161,9 +162,12 @@ export const workspaceFr = {
     callbackHint: 'À l’heure du débiteur ({{zone}}). Le dossier passera en tête de file à ce moment-là.',
     disputeReason: 'Motif de la contestation',
     hardshipReason: 'Ce que le débiteur a dit de sa situation',
+    bereavementReason: 'Ce que le débiteur a dit du deuil',
     disputeHint:
       'Ce que le débiteur conteste, en quelques mots. Le recouvrement sera suspendu jusqu’à la réponse du créancier.',
     hardshipHint: 'En mots adaptés au dossier, sans détail de santé. Le dossier passe à la cellule accompagnement.',
+    bereavementHint:
+      'Quelques mots neutres (« décès de son conjoint »), sans autre détail. Les contacts s’arrêtent 30 jours et le dossier passe à la cellule accompagnement.',
     note: 'Note (facultative)',
     healthReminder:
       'N’écrivez ici aucun détail de santé : ils vont dans les champs protégés de la cellule accompagnement.',
@@ -226,7 +230,7 @@ export const workspaceProblemsFr = {
       'Ce que la conversation a donné ne s’enregistre qu’après avoir parlé au débiteur lui-même.',
     promise_missing: 'Une promesse de paiement a besoin d’un montant et d’une date.',
     callback_missing: 'Un rappel a besoin d’une date et d’une heure.',
-    reason_missing: 'Une contestation ou des difficultés ont besoin d’un motif écrit.',
+    reason_missing: 'Une contestation, des difficultés ou un deuil ont besoin d’un motif écrit.',
     contact_point_invalid: 'Ce numéro n’est pas un numéro de téléphone du débiteur : choisissez-en un dans la liste.',
     case_closed: 'Ce dossier est clos : aucun appel ne peut y être enregistré.',
     unknown_step:

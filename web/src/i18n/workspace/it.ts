@@ -148,6 +148,7 @@ export const workspaceIt: Widen<typeof workspaceFr> = {
       refusal: 'Rifiuto',
       dispute: 'Contestazione del debito',
       hardship: 'Difficoltà (fragilità)',
+      bereavement: 'Lutto (decesso di un familiare)',
       already_paid: 'Già pagato',
       information: 'Solo informazione',
     },
@@ -162,10 +163,13 @@ export const workspaceIt: Widen<typeof workspaceFr> = {
     callbackHint: 'All’ora del debitore ({{zone}}). La pratica passerà in testa alla coda in quel momento.',
     disputeReason: 'Che cosa è contestato',
     hardshipReason: 'Che cosa ha detto il debitore della sua situazione',
+    bereavementReason: 'Che cosa ha detto il debitore del lutto',
     disputeHint:
       'Che cosa contesta il debitore, in poche parole. Il recupero è sospeso fino alla risposta del creditore.',
     hardshipHint:
       'Con parole adatte alla pratica, senza dettagli sulla salute. La pratica passa al team di accompagnamento.',
+    bereavementHint:
+      'Poche parole neutre («è morto il coniuge»), senza altri dettagli. I contatti si fermano 30 giorni e la pratica passa al team di accompagnamento.',
     note: 'Nota (facoltativa)',
     healthReminder: 'Non scriva qui dettagli sulla salute: vanno nei campi protetti del team di accompagnamento.',
     noteCount: '{{used}} / {{max}} caratteri',
@@ -227,7 +231,7 @@ export const workspaceProblemsIt: Widen<typeof workspaceProblemsFr> = {
       'L’esito di una conversazione si registra solo dopo aver parlato con il debitore in persona.',
     promise_missing: 'Una promessa di pagamento richiede un importo e una data.',
     callback_missing: 'Una richiamata richiede una data e un’ora.',
-    reason_missing: 'Una contestazione o delle difficoltà richiedono un motivo scritto.',
+    reason_missing: 'Una contestazione, delle difficoltà o un lutto richiedono un motivo scritto.',
     contact_point_invalid: 'Questo numero non è un numero di telefono del debitore: ne scelga uno dall’elenco.',
     case_closed: 'Questa pratica è chiusa: non si può registrare nessuna chiamata.',
     unknown_step:

@@ -43,7 +43,9 @@ export function CallResultFields(props: CallPartProps & { limits: CallLimits }) 
       </fieldset>
       {result === 'promise' ? <PromiseFields {...props} /> : null}
       {result === 'callback' ? <CallbackFields {...props} /> : null}
-      {result === 'dispute' || result === 'hardship' ? <ReasonField {...props} kind={result} /> : null}
+      {result === 'dispute' || result === 'hardship' || result === 'bereavement' ? (
+        <ReasonField {...props} kind={result} />
+      ) : null}
     </>
   );
 }
@@ -133,13 +135,16 @@ function CallbackFields({ state, dispatch, errorOf, limits }: CallPartProps & { 
   );
 }
 
-function ReasonField({ state, dispatch, errorOf, kind }: CallPartProps & { kind: 'dispute' | 'hardship' }) {
+function ReasonField({
+  state,
+  dispatch,
+  errorOf,
+  kind,
+}: CallPartProps & { kind: 'dispute' | 'hardship' | 'bereavement' }) {
   const { t } = useTranslation();
   return (
     <div className="field call-fields">
-      <label htmlFor="call-reason">
-        {t(kind === 'dispute' ? 'workspace.call.disputeReason' : 'workspace.call.hardshipReason')}
-      </label>
+      <label htmlFor="call-reason">{t(`workspace.call.${kind}Reason`)}</label>
       <textarea
         id="call-reason"
         rows={2}
@@ -150,7 +155,7 @@ function ReasonField({ state, dispatch, errorOf, kind }: CallPartProps & { kind:
         onChange={(event) => setText(dispatch, 'reason')(event.target.value)}
       />
       <p id="call-reason-hint" className="hint">
-        {t(kind === 'hardship' ? 'workspace.call.hardshipHint' : 'workspace.call.disputeHint')}
+        {t(`workspace.call.${kind}Hint`)}
       </p>
       <FieldError field="reason" errorOf={errorOf} />
     </div>

@@ -176,7 +176,7 @@ export function checkCall(state: CallGuideState, context: CallContext): { body: 
       if (at === null || Date.parse(at) <= Date.parse(context.now)) found.callback = {};
       else body.callbackAt = at;
     }
-    if (result === 'dispute' || result === 'hardship') {
+    if (result === 'dispute' || result === 'hardship' || result === 'bereavement') {
       if (text.reason.trim().length < 3) found.reason = {};
       else body.reason = text.reason.trim();
     }
