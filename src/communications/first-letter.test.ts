@@ -27,6 +27,8 @@ foi. »`;
 const squeezed = (text: string) =>
   text.replace(/’/g, '\x92').replace(/€/g, '\x80').replace(/–/g, '\x96').replace(/\s+/g, '');
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe.each(ENGINES)('the first letter (R124-4) on %s', (engine) => {
   let t: TestApp;
   let agent: Session;
@@ -122,7 +124,11 @@ describe.each(ENGINES)('the first letter (R124-4) on %s', (engine) => {
 
     const file = await as(t.app, agent)('GET', `/api/v1/documents/${body.documentId}/file`);
     expect(file.statusCode, file.body).toBe(200);
-    const text = squeezed(pdfText(file.rawPayload));
+    // Each page's number is written last on it: a paragraph running onto the next page has it in its middle.
+    const footer = new RegExp(`${escaped(kase.first_letter_reference!)}\u00b7page(\\d+)/(\\d+)`, 'g');
+    const raw = squeezed(pdfText(file.rawPayload));
+    expect([...raw.matchAll(footer)].map((m) => m[1])).toContain('1');
+    const text = raw.replace(footer, '');
     const has = (expected: string) => expect(text).toContain(squeezed(expected));
     // The reference, the date; the agency, collecting amicably (1°); the creditor (2°).
     has(`Notre référence : ${kase.first_letter_reference}`);
@@ -155,7 +161,6 @@ describe.each(ENGINES)('the first letter (R124-4) on %s', (engine) => {
     has(`par chèque à l’ordre de Accord Services`);
     // 5° L111-8, verbatim.
     has(L111_8);
-    has('page 1 / ');
 
     const document = await t.deps.db
       .selectFrom('case_documents')
