@@ -1,7 +1,9 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveData } from '../../api/useLiveData.js';
 import { useFormat } from '../../i18n/format.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { ConfirmBox } from '../../ui/ConfirmBox.js';
 import { SubmitFeedback, useSubmit, type Submit } from '../../ui/useSubmit.js';
 import { documentFileUrl } from '../documents/api.js';
 import { can } from '../identity/permissions.js';
@@ -66,27 +68,58 @@ function UnsentLetter(props: { caseId: string; caseOpen: boolean; submit: Submit
   const { t } = useTranslation();
   const me = useMe();
   const { submit } = props;
+  // Sending is an act that cannot be taken back (the letter is recorded as sent today): it is asked once more.
+  const [confirming, setConfirming] = useState(false);
+  const sendButton = useRef<HTMLButtonElement>(null);
   async function send() {
     const ok = await submit.run(async () => {
       const issued = await issueFirstLetter(props.caseId);
       return (t) => t('firstLetter.done', { reference: issued.reference });
     });
+    setConfirming(false);
     if (ok) props.onDone();
   }
   return (
     <>
       <p>{t('firstLetter.notSent')}</p>
-      <p>
-        <a href={firstLetterPreviewUrl(props.caseId)} target="_blank" rel="noopener noreferrer">
-          {t('firstLetter.preview')}
-        </a>
-      </p>
+      {props.caseOpen ? (
+        <p>
+          <a href={firstLetterPreviewUrl(props.caseId)} target="_blank" rel="noopener noreferrer">
+            {t('firstLetter.preview')}
+          </a>
+        </p>
+      ) : null}
       {props.caseOpen && can(me.role, 'contacts.record') ? (
-        <div>
-          <button type="button" className="button primary" disabled={submit.busy} onClick={() => void send()}>
-            {t('firstLetter.send')}
-          </button>
-        </div>
+        confirming ? (
+          <ConfirmBox
+            textId="first-letter-confirm-text"
+            yes={t('firstLetter.confirm')}
+            cancel={t('firstLetter.cancel')}
+            busy={submit.busy}
+            onConfirm={() => void send()}
+            onCancel={() => {
+              setConfirming(false);
+              requestAnimationFrame(() => sendButton.current?.focus());
+            }}
+          >
+            <p id="first-letter-confirm-text">{t('firstLetter.confirmText')}</p>
+          </ConfirmBox>
+        ) : (
+          <div className="form-actions">
+            <button
+              ref={sendButton}
+              type="button"
+              className="button primary"
+              disabled={submit.busy}
+              onClick={() => {
+                submit.reset();
+                setConfirming(true);
+              }}
+            >
+              {t('firstLetter.send')}
+            </button>
+          </div>
+        )
       ) : null}
     </>
   );

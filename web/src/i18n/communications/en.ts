@@ -12,6 +12,10 @@ export const firstLetterEn: Widen<typeof firstLetterFr> = {
   sent: 'Sent on {{date}}, reference {{reference}}.',
   document: 'The letter sent (PDF, new tab)',
   sentOutside: 'Sent outside Accord: no letter is kept on the case.',
+  confirmText:
+    'Send the first letter now? It will be recorded as sent today, with its reference, and kept on the case.',
+  confirm: 'Yes, send it',
+  cancel: 'Cancel',
 };
 
 export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = {

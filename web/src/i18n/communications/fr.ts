@@ -8,6 +8,10 @@ export const firstLetterFr = {
   sent: 'Envoyée le {{date}}, référence {{reference}}.',
   document: 'La lettre envoyée (PDF, nouvel onglet)',
   sentOutside: 'Envoyée hors d’Accord : aucune lettre n’est conservée sur le dossier.',
+  confirmText:
+    'Envoyer la première lettre maintenant ? Elle sera enregistrée comme envoyée aujourd’hui, avec sa référence, et conservée sur le dossier.',
+  confirm: 'Oui, l’envoyer',
+  cancel: 'Annuler',
 };
 
 export const communicationsProblemsFr = {

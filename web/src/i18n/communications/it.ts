@@ -12,6 +12,10 @@ export const firstLetterIt: Widen<typeof firstLetterFr> = {
   sent: 'Inviata il {{date}}, riferimento {{reference}}.',
   document: 'La lettera inviata (PDF, nuova scheda)',
   sentOutside: 'Inviata fuori da Accord: nessuna lettera è conservata sulla pratica.',
+  confirmText:
+    'Inviare ora la prima lettera? Sarà registrata come inviata oggi, con il suo riferimento, e conservata sulla pratica.',
+  confirm: 'Sì, inviarla',
+  cancel: 'Annulla',
 };
 
 export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = {
