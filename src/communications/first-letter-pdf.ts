@@ -6,9 +6,10 @@ const mm = (value: number) => (value * 72) / 25.4;
 
 /**
  * The window of a right-hand window envelope (DL, 45 × 100 mm, French practice): the address block starts 110 mm from
- * the sheet's left edge and 45 mm from its top, so a sheet folded in three shows it and nothing else.
+ * the sheet's left edge and 45 mm from its top, 80 mm wide (it ends 20 mm from the right edge), so a sheet folded in
+ * three shows it and nothing else.
  */
-export const WINDOW = { x: mm(110), y: mm(45), width: mm(90), height: mm(45) } as const;
+export const WINDOW = { x: mm(110), y: mm(45), width: mm(80), height: mm(45) } as const;
 
 const LEFT = 56;
 const WIDTH = 595.28 - 2 * LEFT;
