@@ -12,7 +12,9 @@ export const firstLetterStateSchema = z.object({
     .string()
     .uuid()
     .nullable()
-    .describe('the letter as sent, a correspondence document of the case; null when it was sent outside Accord'),
+    .describe(
+      'the letter as sent, a correspondence document of the case; null when it was sent outside Accord or erased',
+    ),
 });
 export type FirstLetterState = z.infer<typeof firstLetterStateSchema>;
 

@@ -11,7 +11,7 @@ export const firstLetterEn: Widen<typeof firstLetterFr> = {
   done: 'First letter sent, reference {{reference}}.',
   sent: 'Sent on {{date}}, reference {{reference}}.',
   document: 'The letter sent (PDF, new tab)',
-  sentOutside: 'Sent outside Accord: no letter is kept on the case.',
+  sentOutside: 'No letter is kept on the case: sent outside Accord, or erased since.',
   confirmText:
     'Send the first letter now? It will be recorded as sent today, with its reference, and kept on the case.',
   confirm: 'Yes, send it',

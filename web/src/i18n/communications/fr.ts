@@ -7,7 +7,7 @@ export const firstLetterFr = {
   done: 'Première lettre envoyée, référence {{reference}}.',
   sent: 'Envoyée le {{date}}, référence {{reference}}.',
   document: 'La lettre envoyée (PDF, nouvel onglet)',
-  sentOutside: 'Envoyée hors d’Accord : aucune lettre n’est conservée sur le dossier.',
+  sentOutside: 'Aucune lettre n’est conservée sur le dossier : envoyée hors d’Accord, ou effacée depuis.',
   confirmText:
     'Envoyer la première lettre maintenant ? Elle sera enregistrée comme envoyée aujourd’hui, avec sa référence, et conservée sur le dossier.',
   confirm: 'Oui, l’envoyer',

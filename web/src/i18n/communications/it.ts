@@ -11,7 +11,7 @@ export const firstLetterIt: Widen<typeof firstLetterFr> = {
   done: 'Prima lettera inviata, riferimento {{reference}}.',
   sent: 'Inviata il {{date}}, riferimento {{reference}}.',
   document: 'La lettera inviata (PDF, nuova scheda)',
-  sentOutside: 'Inviata fuori da Accord: nessuna lettera è conservata sulla pratica.',
+  sentOutside: 'Nessuna lettera è conservata sulla pratica: inviata fuori da Accord, o cancellata da allora.',
   confirmText:
     'Inviare ora la prima lettera? Sarà registrata come inviata oggi, con il suo riferimento, e conservata sulla pratica.',
   confirm: 'Sì, inviarla',
