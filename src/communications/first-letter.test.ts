@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
-import { pdfText } from '../../test/support/pdf-text.js';
+import { pdfFirstPageRuns, pdfText } from '../../test/support/pdf-text.js';
+import { WINDOW } from './first-letter-pdf.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { pdfMoney } from '../platform/pdf.js';
 
@@ -161,6 +162,25 @@ describe.each(ENGINES)('the first letter (R124-4) on %s', (engine) => {
     has(`par chèque à l’ordre de Accord Services`);
     // 5° L111-8, verbatim.
     has(L111_8);
+
+    // The envelope's window shows the agency's neutral name and the debtor's address, nothing of the debt.
+    const windowed = pdfFirstPageRuns(file.rawPayload)
+      .filter((run) => run.x >= WINDOW.x - 1 && run.x < WINDOW.x + WINDOW.width)
+      .filter((run) => run.top >= WINDOW.y && run.top < WINDOW.y + WINDOW.height)
+      .map((run) => run.text);
+    expect(windowed[0]).toBe(AGENCY.AGENCY_NAME);
+    const debtor = await t.deps.db
+      .selectFrom('cases')
+      .innerJoin('debtors', 'debtors.id', 'cases.debtor_id')
+      .select(['debtors.last_name', 'debtors.company_name'])
+      .where('cases.id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(windowed[1]!.toUpperCase()).toContain((debtor.last_name ?? debtor.company_name)!.toUpperCase());
+    expect(windowed.length).toBeGreaterThanOrEqual(4);
+    for (const shown of windowed) {
+      for (const secret of [kase.name, kase.legal_name, kase.reference, 'recouvrement', 'créance', '\x80'])
+        expect(shown.toLowerCase()).not.toContain(secret.toLowerCase());
+    }
 
     const document = await t.deps.db
       .selectFrom('case_documents')
