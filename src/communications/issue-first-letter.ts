@@ -11,7 +11,7 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
 import type { FirstLetterState, IssuedFirstLetter } from './contract.js';
-import { composeFirstLetter, firstLetterApplies, type FirstLetter } from './core/first-letter.js';
+import { composeFirstLetter, type FirstLetter } from './core/first-letter.js';
 import { loadLetterFacts, type LetterFacts } from './first-letter-facts.js';
 import { firstLetterPdf } from './first-letter-pdf.js';
 
@@ -93,8 +93,8 @@ export async function issueFirstLetter(
       await trx.selectFrom('debtors').select('id').where('id', '=', found.debtor_id).forUpdate().execute();
       await assertNotSent(trx, caseId);
       const loaded = await loadLetterFacts(trx, deps.config, found);
-      if (!firstLetterApplies(loaded.country)) throw REFUSALS['communications.first_letter_italian']();
-      // Checked before the policy is asked: a letter that cannot be written is not recorded as sent.
+      // Composed before the policy is asked: a letter that cannot be written (an Italian case, no address, nothing
+      // due) is refused as such, and never recorded as sent.
       compose(loaded, firstLetterReference(found.reference), debtorToday(now, loaded.timeZone));
       const { contact } = await recordContactIn(
         trx,
