@@ -37,6 +37,7 @@ import { partnerInboxRoutes } from '../judicial/partner-inbox-routes.js';
 import { partnerApiRoutes } from '../judicial/partner-api-routes.js';
 import { careReferralRoutes } from '../care/referrals/routes.js';
 import { careRoutes } from '../care/routes.js';
+import { communicationRoutes } from '../communications/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -75,6 +76,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   partnerApiRoutes,
   careReferralRoutes,
   careRoutes,
+  communicationRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

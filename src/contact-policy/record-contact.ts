@@ -32,6 +32,9 @@ export interface ContactInput {
   firstLetter?: boolean | undefined;
 }
 
+/** The reference of a case's first letter (CPCE R124-4), which every later step cites. */
+export const firstLetterReference = (caseReference: string): string => `LR-${caseReference}`;
+
 /**
  * Records a contact. An outbound contact goes through the policy in the same transaction that records it,
  * under a lock on the debtor, so two agents racing on the same person cannot together exceed a cap. A refused
@@ -178,7 +181,11 @@ async function writeContact(
     const localDay = isoDateOf(toLocal(facts.location.timeZone, at.getTime()).dayNumber);
     await trx
       .updateTable('cases')
-      .set({ first_letter_sent_on: localDay, first_letter_reference: `LR-${caseRow.reference}`, updated_at: now })
+      .set({
+        first_letter_sent_on: localDay,
+        first_letter_reference: firstLetterReference(caseRow.reference),
+        updated_at: now,
+      })
       .where('id', '=', input.caseId)
       .execute();
   }
@@ -217,7 +224,7 @@ async function recordContactTrail(
     direction: input.direction,
     outcome: input.outcome,
     summary: input.firstLetter
-      ? recordText('first_letter', { reference: `LR-${caseRow.reference}` })
+      ? recordText('first_letter', { reference: firstLetterReference(caseRow.reference) })
       : recordText('contact_recorded', { channel: input.channel }),
     actorUserId: actor.userId,
     data: { contactId, policyVersion: decision.policyVersion, overrideId: override?.id ?? null },

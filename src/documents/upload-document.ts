@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import { appendAudit, type AuditRecord } from '../audit/append.js';
 import { caseInScope } from '../cases/scope.js';
 import { auditActor, type Actor } from '../identity/actor.js';
@@ -92,7 +93,12 @@ export async function uploadDocument(
   return loadDocumentView(deps, actor, id);
 }
 
-async function retentionPeriod(deps: Deps, type: DocumentUploadQuery['type'], today: string) {
+/** The retention period in force `today` for a type of document; 409 when none is (an administrator adds one). */
+export async function retentionPeriod(
+  deps: { db: Kysely<DB> | Transaction<DB> },
+  type: DocumentUploadQuery['type'],
+  today: string,
+) {
   const rows = await deps.db
     .selectFrom('document_retention_periods')
     .select(['document_type', 'valid_from', 'months_after_closure', 'basis'])

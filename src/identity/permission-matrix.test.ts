@@ -359,6 +359,11 @@ const PROBES: Record<string, Probe> = {
   },
   'GET /api/v1/cases/:id/judicial-reviews': { url: (ids) => `/api/v1/cases/${ids.caseId}/judicial-reviews` },
   'GET /api/v1/cases/:id/estate': { url: (ids) => `/api/v1/cases/${ids.caseId}/estate` },
+  'GET /api/v1/cases/:id/first-letter': { url: (ids) => `/api/v1/cases/${ids.caseId}/first-letter` },
+  'GET /api/v1/cases/:id/first-letter/preview': { url: (ids) => `/api/v1/cases/${ids.caseId}/first-letter/preview` },
+  'POST /api/v1/cases/:id/first-letter': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/first-letter',
+  },
   // Allowed roles get 404: no such case (a probe reports no death on a case of the demo).
   'POST /api/v1/cases/:id/estate': {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/estate',

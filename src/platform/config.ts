@@ -71,6 +71,11 @@ const configSchema = z
     NIGHTLY_TZ: timeZone.optional(),
     /** The agency's name and callback number, as the neutral voicemail message gives them. */
     AGENCY_NAME: z.string().min(1).max(80).default('Accord'),
+    /**
+     * The agency's postal address, lines separated by ';' (the last with the postal code and city), as the first
+     * letter (CPCE R124-4) prints it; none: no first letter can be produced (docs/communications.md).
+     */
+    AGENCY_ADDRESS: z.string().trim().min(1).max(300).optional(),
     /** How many days before a claim's time bar it is listed for a person's review (docs/time-bars.md). */
     TIME_BAR_REVIEW_DAYS: z.coerce.number().int().min(0).max(730).default(90),
     AGENCY_PHONE: z.string().min(4).max(30).default('01 84 80 00 00'),

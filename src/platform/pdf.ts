@@ -5,10 +5,12 @@ import type { Locale } from './db/schema.js';
 export async function renderPdf(
   info: { title: string; createdAt: Date },
   draw: (doc: PDFKit.PDFDocument) => void,
+  options: { bufferPages?: boolean } = {},
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
+    bufferPages: options.bufferPages ?? false,
     info: { Title: info.title, Producer: 'Accord', Creator: 'Accord', CreationDate: info.createdAt },
   });
   const chunks: Buffer[] = [];
@@ -30,3 +32,25 @@ export const pdfMoney = (locale: Locale, cents: number) =>
 
 export const pdfDate = (locale: Locale, iso: string) =>
   new Intl.DateTimeFormat(tag(locale), { timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
+/**
+ * Writes "label n / total" at the foot of every page, once everything is drawn; the document must have been opened
+ * with `bufferPages` (renderPdf's option). The bottom margin is lifted while writing so no page is added.
+ */
+export function numberPages(doc: PDFKit.PDFDocument, label: (page: number, total: number) => string): void {
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index += 1) {
+    doc.switchToPage(index);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .text(label(index - range.start + 1, range.count), doc.page.margins.left, doc.page.height - 36, {
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+}

@@ -17,3 +17,30 @@ export function pdfText(pdf: Buffer): string {
   }
   return `${raw}\n${text}`;
 }
+
+/** A line of text pdfkit drew: where it starts, from the sheet's top-left corner in points, and its text. */
+export interface PdfTextRun {
+  x: number;
+  top: number;
+  text: string;
+}
+
+/**
+ * The lines of text on the first page of a PDF written by pdfkit (its first content stream), each with where it
+ * starts: pdfkit flips the page twice (`1 0 0 -1 0 h cm`), so a run's `Tm` is in the PDF's own bottom-up points.
+ */
+export function pdfFirstPageRuns(pdf: Buffer): PdfTextRun[] {
+  const raw = pdf.toString('latin1');
+  const height = Number(/\/MediaBox \[0 0 [\d.]+ ([\d.]+)\]/.exec(raw)?.[1] ?? '841.89');
+  const first = /stream\r?\n([\s\S]*?)\r?\nendstream/.exec(raw);
+  if (!first) return [];
+  const content = inflateSync(Buffer.from(first[1]!, 'latin1')).toString('latin1');
+  const runs: PdfTextRun[] = [];
+  for (const block of content.matchAll(/BT\s+1 0 0 1 ([\d.-]+) ([\d.-]+) Tm[\s\S]*?\[([\s\S]*?)\] TJ\s+ET/g)) {
+    const text = [...block[3]!.matchAll(/<([0-9a-fA-F]*)>/g)]
+      .map((piece) => Buffer.from(piece[1]!, 'hex').toString('latin1'))
+      .join('');
+    runs.push({ x: Number(block[1]), top: height - Number(block[2]), text });
+  }
+  return runs;
+}

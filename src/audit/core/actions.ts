@@ -75,6 +75,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'contact.callback_requested',
     'contact.callback_cancelled',
     'callback.missed',
+    'first_letter.issued',
   ],
   holds: ['hold.placed', 'hold.lifted', 'hold.lapsed'],
   casework: [

@@ -22,6 +22,7 @@ import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
+import { communicationsProblemsEn, firstLetterEn } from './communications/en.js';
 import { careReferralsEn, careReferralsProblemsEn } from './care-referrals/en.js';
 import { careEn, careProblemsEn } from './care/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
@@ -632,6 +633,7 @@ export const en: Messages = {
   disputes: disputesEn,
   judicial: judicialEn,
   estates: estatesEn,
+  firstLetter: firstLetterEn,
   careReferrals: careReferralsEn,
   care: careEn,
   overindebtedness: overindebtednessEn,
@@ -655,6 +657,7 @@ export const en: Messages = {
     ...judicialProblemsEn,
     ...handoffProblemsEn,
     ...estatesProblemsEn,
+    ...communicationsProblemsEn,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsEn.care, ...careProblemsEn.care },
     ...overindebtednessProblemsEn,

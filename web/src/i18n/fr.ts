@@ -21,6 +21,7 @@ import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
+import { communicationsProblemsFr, firstLetterFr } from './communications/fr.js';
 import { careReferralsFr, careReferralsProblemsFr } from './care-referrals/fr.js';
 import { careFr, careProblemsFr } from './care/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
@@ -638,6 +639,7 @@ export const fr = {
   disputes: disputesFr,
   judicial: judicialFr,
   estates: estatesFr,
+  firstLetter: firstLetterFr,
   careReferrals: careReferralsFr,
   care: careFr,
   overindebtedness: overindebtednessFr,
@@ -662,6 +664,7 @@ export const fr = {
     ...judicialProblemsFr,
     ...handoffProblemsFr,
     ...estatesProblemsFr,
+    ...communicationsProblemsFr,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsFr.care, ...careProblemsFr.care },
     ...overindebtednessProblemsFr,

@@ -22,6 +22,7 @@ import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
+import { communicationsProblemsIt, firstLetterIt } from './communications/it.js';
 import { careReferralsIt, careReferralsProblemsIt } from './care-referrals/it.js';
 import { careIt, careProblemsIt } from './care/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
@@ -625,6 +626,7 @@ export const it: PartialMessages = {
   disputes: disputesIt,
   judicial: judicialIt,
   estates: estatesIt,
+  firstLetter: firstLetterIt,
   careReferrals: careReferralsIt,
   care: careIt,
   overindebtedness: overindebtednessIt,
@@ -648,6 +650,7 @@ export const it: PartialMessages = {
     ...judicialProblemsIt,
     ...handoffProblemsIt,
     ...estatesProblemsIt,
+    ...communicationsProblemsIt,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsIt.care, ...careProblemsIt.care },
     ...overindebtednessProblemsIt,

@@ -18,6 +18,7 @@ import { CaseSummary } from './CaseSummary.js';
 import { DebtorSection } from './DebtorSection.js';
 import { CaseAuditLinks } from '../audit/CaseAuditLinks.js';
 import { ContactPanel } from '../contact-policy/case-contact/ContactPanel.js';
+import { FirstLetterPanel } from '../communications/FirstLetterPanel.js';
 import { HoldsTable } from '../contact-policy/case-contact/HoldsTable.js';
 import { PaymentsSection } from '../payments/PaymentsSection.js';
 import { DocumentsSection } from '../documents/DocumentsSection.js';
@@ -133,6 +134,9 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
       {judicialFirst ? null : procedureSection}
       {workspace ? <CaseWorkspaceWork workspace={workspace} detail={detail} callGuide={callGuide} /> : null}
       {contactsShown ? <ContactPanel key={workspace?.version} caseId={detail.id} /> : null}
+      {contactsShown ? (
+        <FirstLetterPanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={caseChanged} />
+      ) : null}
       <ClaimsSection claims={detail.claims} />
       <TimeBarSection caseId={detail.id} />
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}

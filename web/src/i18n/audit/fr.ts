@@ -148,6 +148,9 @@ export const auditTrailFr = {
     },
     call: { recorded: '{{actor}} a enregistré un appel sur le dossier {{case}}' },
     callback: { missed: 'Un rappel convenu sur le dossier {{case}} n’a pas été passé à l’heure' },
+    first_letter: {
+      issued: '{{actor}} a envoyé la première lettre (R124-4) du dossier {{case}}, référence {{reference}}',
+    },
     hold: {
       placed: '{{actor}} a suspendu les contacts avec {{debtor}}',
       lifted: '{{actor}} a levé une suspension des contacts avec {{debtor}}',

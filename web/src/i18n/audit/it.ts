@@ -146,6 +146,9 @@ export const auditTrailIt: typeof auditTrailFr = {
     },
     call: { recorded: '{{actor}} ha registrato una chiamata sulla pratica {{case}}' },
     callback: { missed: 'Una richiamata concordata sulla pratica {{case}} non è stata fatta in tempo' },
+    first_letter: {
+      issued: '{{actor}} ha inviato la prima lettera (R124-4) della pratica {{case}}, riferimento {{reference}}',
+    },
     hold: {
       placed: '{{actor}} ha sospeso i contatti con {{debtor}}',
       lifted: '{{actor}} ha tolto una sospensione dei contatti con {{debtor}}',

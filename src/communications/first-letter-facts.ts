@@ -1,0 +1,201 @@
+import type { Kysely, Transaction } from 'kysely';
+import { debtorName } from '../debtors/core/debtor-name.js';
+import { chooseLetterAddress, type AddressSource } from '../debtors/core/letter-address.js';
+import type { Config } from '../platform/config.js';
+import type { DB } from '../platform/db/schema.js';
+import { AppError } from '../platform/errors.js';
+import {
+  configuredAddress,
+  postalLines,
+  type ChargeLine,
+  type ClaimBasis,
+  type FirstLetterFacts,
+  type PostalAddress,
+} from './core/first-letter.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const COUNTRY_NAMES: Record<string, string> = {
+  BE: 'Belgique',
+  CH: 'Suisse',
+  DE: 'Allemagne',
+  ES: 'Espagne',
+  GB: 'Royaume-Uni',
+  IT: 'Italie',
+  LU: 'Luxembourg',
+  MC: 'Monaco',
+  PT: 'Portugal',
+};
+
+export interface LetterFacts {
+  facts: Omit<FirstLetterFacts, 'debtor' | 'letterReference' | 'sentOn'> & {
+    debtor: { name: string; address: PostalAddress | null };
+  };
+  /** The country whose rules govern the letter: the debtor's letter address's, else the creditor's. */
+  country: string;
+  /** The zone of the address written to (the debtor's "today" dates the letter). */
+  timeZone: string;
+}
+
+/** The facts the first letter of a case names, read in a few queries; the agency's from the configuration. */
+export async function loadLetterFacts(
+  db: Db,
+  config: Config,
+  found: { id: string; reference: string; creditor_id: string; debtor_id: string },
+): Promise<LetterFacts> {
+  const agencyAddress = configuredAddress(config.AGENCY_ADDRESS);
+  if (!agencyAddress)
+    throw new AppError(
+      'communications.agency_address_missing',
+      409,
+      "The agency's postal address is not configured (AGENCY_ADDRESS): the first letter must name it (R124-4 1°).",
+    );
+  const [creditor, debtor, addresses, claims] = await Promise.all([
+    db.selectFrom('creditors').selectAll().where('id', '=', found.creditor_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('debtors')
+      .select(['kind', 'first_name', 'last_name', 'company_name'])
+      .where('id', '=', found.debtor_id)
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('debtor_addresses').selectAll().where('debtor_id', '=', found.debtor_id).execute(),
+    db
+      .selectFrom('claims')
+      .select([
+        'reference',
+        'contract_type',
+        'default_on',
+        'original_creditor',
+        'principal_cents',
+        'interest_cents',
+        'fees_cents',
+        'settled_principal_cents',
+        'settled_interest_cents',
+        'settled_fees_cents',
+      ])
+      .where('case_id', '=', found.id)
+      .orderBy('default_on')
+      .orderBy('reference')
+      .execute(),
+  ]);
+  const address = letterAddress(addresses);
+  const { charges, bases } = chargesOf(claims);
+  const { SEPA_CREDITOR_NAME, SEPA_CREDITOR_IBAN, SEPA_CREDITOR_BIC } = config;
+  return {
+    facts: {
+      agency: {
+        name: config.AGENCY_NAME,
+        address: agencyAddress,
+        phone: config.AGENCY_PHONE,
+        account:
+          SEPA_CREDITOR_NAME && SEPA_CREDITOR_IBAN
+            ? { holder: SEPA_CREDITOR_NAME, iban: SEPA_CREDITOR_IBAN, bic: SEPA_CREDITOR_BIC ?? null }
+            : null,
+      },
+      creditor: {
+        name: creditor.name,
+        legalName: creditor.legal_name,
+        address: postalLines(
+          {
+            line1: creditor.address_line1,
+            line2: creditor.address_line2,
+            postalCode: creditor.postal_code,
+            city: creditor.city,
+            country: creditor.country,
+          },
+          COUNTRY_NAMES,
+        ),
+      },
+      debtor: {
+        name: debtorName(debtor),
+        address: address
+          ? postalLines(
+              {
+                line1: address.line1,
+                line2: address.line2,
+                postalCode: address.postal_code,
+                city: address.city,
+                country: address.country,
+              },
+              COUNTRY_NAMES,
+            )
+          : null,
+      },
+      caseReference: found.reference,
+      claims: bases,
+      charges,
+    },
+    country: address?.country ?? creditor.country,
+    timeZone: address?.time_zone ?? config.AGENCY_TZ,
+  };
+}
+
+/** The address the letter goes to, by the debtors' rule (never one whose mail came back). */
+function letterAddress<A extends AddressRow>(addresses: A[]): A | null {
+  const chosen = chooseLetterAddress(
+    addresses.map((a) => ({
+      id: a.id,
+      source: a.source as AddressSource,
+      isPrimary: a.is_primary,
+      createdAtMs: new Date(a.created_at).getTime(),
+      verifiedAtMs: a.verified_at ? new Date(a.verified_at).getTime() : null,
+      undeliverableAtMs: a.undeliverable_at ? new Date(a.undeliverable_at).getTime() : null,
+    })),
+  );
+  return chosen ? addresses.find((a) => a.id === chosen.id)! : null;
+}
+
+interface AddressRow {
+  id: string;
+  source: string;
+  is_primary: boolean;
+  created_at: Date | string;
+  verified_at: Date | string | null;
+  undeliverable_at: Date | string | null;
+}
+
+interface ClaimRow {
+  reference: string;
+  contract_type: string;
+  default_on: string;
+  original_creditor: string | null;
+  principal_cents: number;
+  interest_cents: number;
+  fees_cents: number;
+  settled_principal_cents: number;
+  settled_interest_cents: number;
+  settled_fees_cents: number;
+}
+
+/** What is still owed on each claim, by component, and the basis of each claim with something owed. */
+function chargesOf(claims: ClaimRow[]): { charges: ChargeLine[]; bases: ClaimBasis[] } {
+  const charges: ChargeLine[] = claims.flatMap((claim) => [
+    {
+      claimReference: claim.reference,
+      component: 'principal' as const,
+      amountCents: owed(claim.principal_cents, claim.settled_principal_cents),
+    },
+    {
+      claimReference: claim.reference,
+      component: 'interest' as const,
+      amountCents: owed(claim.interest_cents, claim.settled_interest_cents),
+    },
+    // A claim's fees are the creditor's accessories as placed (a contractual indemnity): never the agency's fee.
+    {
+      claimReference: claim.reference,
+      component: 'accessory' as const,
+      amountCents: owed(claim.fees_cents, claim.settled_fees_cents),
+    },
+  ]);
+  const owedClaims = new Set(charges.filter((c) => c.amountCents > 0).map((c) => c.claimReference));
+  const bases: ClaimBasis[] = claims
+    .filter((claim) => owedClaims.has(claim.reference))
+    .map((claim) => ({
+      reference: claim.reference,
+      contractType: claim.contract_type,
+      defaultOn: claim.default_on,
+      originalCreditor: claim.original_creditor,
+    }));
+  return { charges, bases };
+}
+
+const owed = (amount: number, settled: number) => Math.max(0, amount - settled);

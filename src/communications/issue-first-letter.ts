@@ -1,0 +1,246 @@
+import { Readable } from 'node:stream';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { appendAudit } from '../audit/append.js';
+import { caseInScope } from '../cases/scope.js';
+import { firstLetterReference, recordContactIn } from '../contact-policy/record-contact.js';
+import { documentStorage } from '../documents/storage.js';
+import { retentionPeriod } from '../documents/upload-document.js';
+import { auditActor, type Actor } from '../identity/actor.js';
+import { agencyToday, debtorToday } from '../platform/calendar/today.js';
+import type { DB } from '../platform/db/schema.js';
+import type { Deps } from '../platform/deps.js';
+import { AppError, conflict, invalid } from '../platform/errors.js';
+import type { FirstLetterState, IssuedFirstLetter } from './contract.js';
+import { composeFirstLetter, type FirstLetter } from './core/first-letter.js';
+import { loadLetterFacts, type LetterFacts } from './first-letter-facts.js';
+import { firstLetterPdf } from './first-letter-pdf.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+type CaseRow = Awaited<ReturnType<typeof caseInScope>>;
+
+const REFUSALS = {
+  'communications.first_letter_italian': () =>
+    new AppError(
+      'communications.first_letter_italian',
+      422,
+      'This case is in Italy: the French first letter (CPCE R124-4) does not apply, and the Italian first letter follows other rules, not yet available in Accord.',
+    ),
+  'communications.no_letter_address': () =>
+    invalid(
+      'communications.no_letter_address',
+      'The debtor has no address that can receive mail: record or trace one before the first letter.',
+    ),
+  'communications.nothing_due': () =>
+    conflict('communications.nothing_due', 'Nothing is due on this case: there is no amount to demand.'),
+} as const;
+
+const fileNameOf = (reference: string) => `premiere-lettre-${reference}.pdf`;
+
+/** 409 with the day and the reference when the case's first letter already went out. */
+async function assertNotSent(db: Db, caseId: string): Promise<void> {
+  const row = await db
+    .selectFrom('cases')
+    .select(['reference', 'first_letter_sent_on', 'first_letter_reference'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  if (row.first_letter_sent_on)
+    throw conflict(
+      'communications.first_letter_already_sent',
+      `The first letter of case ${row.reference} went out on ${row.first_letter_sent_on} (reference ${row.first_letter_reference ?? '—'}): a later letter is a reminder.`,
+      { sentOn: row.first_letter_sent_on, reference: row.first_letter_reference },
+    );
+}
+
+function compose(loaded: LetterFacts, letterReference: string, sentOn: string): FirstLetter {
+  const composed = composeFirstLetter({ ...loaded.facts, letterReference, sentOn }, loaded.country);
+  if (!composed.ok) throw REFUSALS[composed.code]();
+  return composed.letter;
+}
+
+/** The first letter as it would go out today, as a PDF: nothing recorded (for a check before sending). */
+export async function previewFirstLetter(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+): Promise<{ pdf: Buffer; fileName: string }> {
+  const found = await caseInScope(deps.db, actor, caseId);
+  await assertNotSent(deps.db, caseId);
+  const loaded = await loadLetterFacts(deps.db, deps.config, found);
+  const now = deps.now();
+  const reference = firstLetterReference(found.reference);
+  const letter = compose(loaded, reference, debtorToday(now, loaded.timeZone));
+  return { pdf: await firstLetterPdf(letter, now), fileName: fileNameOf(reference) };
+}
+
+/**
+ * Issues a case's first letter in one transaction: under the debtor's lock, refused when it already went out; the
+ * contact policy asked and the letter recorded as the case's first (its day and reference on the case, a contact on
+ * the timeline) by the contacts' own path; the PDF, dated and referenced as recorded, kept as a correspondence
+ * document of the case; the act audited. The file written is removed when the transaction fails.
+ */
+export async function issueFirstLetter(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  requestId: string | null,
+): Promise<IssuedFirstLetter> {
+  const now = deps.now();
+  const storage = documentStorage(deps.config);
+  const stored: { id: string | null } = { id: null };
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const found = await caseInScope(trx, actor, caseId);
+      await trx.selectFrom('debtors').select('id').where('id', '=', found.debtor_id).forUpdate().execute();
+      await assertNotSent(trx, caseId);
+      const loaded = await loadLetterFacts(trx, deps.config, found);
+      // Composed before the policy is asked: a letter that cannot be written (an Italian case, no address, nothing
+      // due) is refused as such, and never recorded as sent.
+      compose(loaded, firstLetterReference(found.reference), debtorToday(now, loaded.timeZone));
+      const { contact } = await recordContactIn(
+        trx,
+        now,
+        actor,
+        {
+          debtorId: found.debtor_id,
+          caseId,
+          channel: 'letter',
+          direction: 'outbound',
+          outcome: 'sent',
+          firstLetter: true,
+        },
+        requestId,
+      );
+      const recorded = await trx
+        .selectFrom('cases')
+        .select(['first_letter_sent_on', 'first_letter_reference'])
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      const sentOn = recorded.first_letter_sent_on!;
+      const reference = recorded.first_letter_reference!;
+      const letter = compose(loaded, reference, sentOn);
+      const pdf = await firstLetterPdf(letter, now);
+      const documentId = await keepDocument(trx, deps, { found, actor, pdf, reference, now, requestId }, (id) => {
+        stored.id = id;
+      });
+      await appendAudit(trx, {
+        actor: auditActor(actor),
+        action: 'first_letter.issued',
+        targetType: 'case',
+        targetId: caseId,
+        creditorId: found.creditor_id,
+        after: {
+          caseId,
+          debtorId: found.debtor_id,
+          reference,
+          sentOn,
+          documentId,
+          contactId: contact.id,
+          amountCents: letter.itemisation.amountDemandedCents,
+        },
+        requestId,
+        at: now,
+      });
+      return {
+        caseId,
+        sentOn,
+        reference,
+        documentId,
+        contactId: contact.id,
+        amountDemandedCents: letter.itemisation.amountDemandedCents,
+      };
+    });
+  } catch (error) {
+    if (stored.id) await storage.delete(stored.id);
+    throw error;
+  }
+}
+
+interface KeptLetter {
+  found: CaseRow;
+  actor: Actor;
+  pdf: Buffer;
+  reference: string;
+  now: Date;
+  requestId: string | null;
+}
+
+/** The letter's PDF stored and recorded as a correspondence document of the case, in the caller's transaction. */
+async function keepDocument(
+  trx: Transaction<DB>,
+  deps: Deps,
+  { found, actor, pdf, reference, now, requestId }: KeptLetter,
+  onStored: (id: string) => void,
+): Promise<string> {
+  const period = await retentionPeriod({ db: trx }, 'correspondence', agencyToday(now, deps.config));
+  const { id } = await sql<{ id: string }>`select uuid_time_ordered() as id`.execute(trx).then((r) => r.rows[0]!);
+  const stored = await documentStorage(deps.config).put(id, Readable.from([pdf]), Math.max(pdf.length, 1));
+  onStored(id);
+  await trx
+    .insertInto('case_documents')
+    .values({
+      id,
+      case_id: found.id,
+      creditor_id: found.creditor_id,
+      debtor_id: found.debtor_id,
+      document_type: 'correspondence',
+      source: 'agent',
+      file_name: fileNameOf(reference),
+      media_type: 'application/pdf',
+      size_bytes: stored.bytes,
+      sha256: stored.sha256,
+      description: `Première lettre (R124-4) ${reference}`,
+      shared_with_creditor: false,
+      special_category: false,
+      uploaded_by: actor.userId,
+      uploaded_at: now,
+      retention_months: period.monthsAfterClosure,
+      retention_basis: period.basis,
+    })
+    .execute();
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: 'document.uploaded',
+    targetType: 'document',
+    targetId: id,
+    creditorId: found.creditor_id,
+    after: {
+      caseId: found.id,
+      type: 'correspondence',
+      source: 'agent',
+      mediaType: 'application/pdf',
+      sizeBytes: stored.bytes,
+      sha256: stored.sha256,
+      sharedWithCreditor: false,
+      specialCategory: false,
+      retentionMonths: period.monthsAfterClosure,
+    },
+    requestId,
+    at: now,
+  });
+  return id;
+}
+
+/** A case's first letter: when it went out, its reference, and the document kept when Accord issued it. */
+export async function firstLetterState(deps: Deps, actor: Actor, caseId: string): Promise<FirstLetterState> {
+  const found = await caseInScope(deps.db, actor, caseId);
+  const row = await deps.db
+    .selectFrom('cases')
+    .select(['first_letter_sent_on', 'first_letter_reference'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const document = row.first_letter_reference
+    ? await deps.db
+        .selectFrom('case_documents')
+        .select('id')
+        .where('case_id', '=', found.id)
+        .where('file_name', '=', fileNameOf(row.first_letter_reference))
+        .orderBy('uploaded_at', 'desc')
+        .executeTakeFirst()
+    : undefined;
+  return {
+    caseId,
+    sentOn: row.first_letter_sent_on,
+    reference: row.first_letter_reference,
+    documentId: document?.id ?? null,
+  };
+}

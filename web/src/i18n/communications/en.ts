@@ -1,0 +1,32 @@
+import type { communicationsProblemsFr, firstLetterFr } from './fr.js';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** English texts of the first letter (CPCE R124-4) on the case page: complete. */
+export const firstLetterEn: Widen<typeof firstLetterFr> = {
+  heading: 'First letter (R124-4)',
+  notSent: 'The first letter has not gone out yet: it comes before any other collection step.',
+  preview: 'Preview (PDF, new tab)',
+  send: 'Send the first letter',
+  done: 'First letter sent, reference {{reference}}.',
+  sent: 'Sent on {{date}}, reference {{reference}}.',
+  document: 'The letter sent (PDF, new tab)',
+  sentOutside: 'No letter is kept on the case: sent outside Accord, or erased since.',
+  confirmText:
+    'Send the first letter now? It will be recorded as sent today, with its reference, and kept on the case.',
+  confirm: 'Yes, send it',
+  cancel: 'Cancel',
+};
+
+export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = {
+  communications: {
+    first_letter_already_sent:
+      'This case’s first letter has already gone out: a new letter is a reminder, citing its reference and date.',
+    first_letter_italian:
+      'This case is in Italy: the French first letter (R124-4) does not apply, and the Italian first letter follows other rules, not yet available in Accord.',
+    no_letter_address: 'The debtor has no address to write to: record or trace one before the first letter.',
+    nothing_due: 'Nothing is due on this case: there is no amount to demand.',
+    agency_address_missing:
+      'The agency’s postal address is not configured (AGENCY_ADDRESS): the first letter must name it. An administrator sets it.',
+  },
+};

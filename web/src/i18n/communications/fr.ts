@@ -1,0 +1,29 @@
+/** Textes français de la première lettre (CPCE R124-4) sur la page du dossier. */
+export const firstLetterFr = {
+  heading: 'Première lettre (R124-4)',
+  notSent: 'La première lettre n’est pas encore partie : elle précède toute autre démarche de recouvrement.',
+  preview: 'Prévisualiser (PDF, nouvel onglet)',
+  send: 'Envoyer la première lettre',
+  done: 'Première lettre envoyée, référence {{reference}}.',
+  sent: 'Envoyée le {{date}}, référence {{reference}}.',
+  document: 'La lettre envoyée (PDF, nouvel onglet)',
+  sentOutside: 'Aucune lettre n’est conservée sur le dossier : envoyée hors d’Accord, ou effacée depuis.',
+  confirmText:
+    'Envoyer la première lettre maintenant ? Elle sera enregistrée comme envoyée aujourd’hui, avec sa référence, et conservée sur le dossier.',
+  confirm: 'Oui, l’envoyer',
+  cancel: 'Annuler',
+};
+
+export const communicationsProblemsFr = {
+  communications: {
+    first_letter_already_sent:
+      'La première lettre de ce dossier est déjà partie : une nouvelle lettre est une relance, qui cite sa référence et sa date.',
+    first_letter_italian:
+      'Ce dossier relève de l’Italie : la première lettre française (R124-4) ne s’applique pas, et la première lettre italienne suit d’autres règles, pas encore disponibles dans Accord.',
+    no_letter_address:
+      'Le débiteur n’a aucune adresse où écrire : enregistrez ou recherchez une adresse avant la première lettre.',
+    nothing_due: 'Rien n’est dû sur ce dossier : il n’y a aucun montant à réclamer.',
+    agency_address_missing:
+      'L’adresse postale de l’agence n’est pas configurée (AGENCY_ADDRESS) : la première lettre doit la mentionner. Un administrateur la renseigne.',
+  },
+};
