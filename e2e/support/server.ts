@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import { loadDemo } from '../../src/demo/seed.js';
+import { DEMO_AGENCY_ADDRESS, loadDemo } from '../../src/demo/seed.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
@@ -57,7 +57,14 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
     const config = loadConfig(
       {},
       // Documents go to DATA_DIR/documents: this test's own folder too.
-      { JOBS: options.jobs ? 'on' : 'off', LOG_LEVEL: 'silent', PORT: 0, UPLOAD_DIR: uploads, DATA_DIR: uploads },
+      {
+        JOBS: options.jobs ? 'on' : 'off',
+        LOG_LEVEL: 'silent',
+        PORT: 0,
+        UPLOAD_DIR: uploads,
+        DATA_DIR: uploads,
+        AGENCY_ADDRESS: DEMO_AGENCY_ADDRESS,
+      },
     );
     const deps: Deps = { database, db: database.db, config, now: options.now ?? (() => new Date()) };
     if (start.kind !== 'demo') await loadDemo(deps, { debtors: DEMO_DEBTORS });

@@ -2,7 +2,7 @@ import { verifyLedger } from '../ledger/verify.js';
 import { loadConfig } from '../platform/config.js';
 import { migrate } from '../platform/db/migrate.js';
 import { verifyAuditTrail } from '../audit/verify.js';
-import { loadDemo, DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
+import { loadDemo, DEMO_AGENCY_ADDRESS, DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
 import { loadDemoPlacement } from '../demo/placement.js';
 import { SECOND_MANAGER } from '../demo/administration.js';
 import type { Deps } from '../platform/deps.js';
@@ -39,7 +39,10 @@ async function main(): Promise<number> {
   switch (command) {
     case 'start':
     case 'demo':
-      return serve(config, command === 'demo');
+      // The demo agency prints its first letters from a demo address, unless the deployment gives its own.
+      return command === 'demo'
+        ? serve({ ...config, AGENCY_ADDRESS: config.AGENCY_ADDRESS ?? DEMO_AGENCY_ADDRESS }, true)
+        : serve(config, false);
     case 'migrate':
       return withDatabase(config, async (database) => {
         const report = await migrate(database);

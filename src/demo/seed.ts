@@ -17,6 +17,8 @@ import { CREDITORS, loadPortfolio, type DemoCreditor } from './seed-portfolio.js
 
 /** Demo only: every demo user signs in with it. Never used outside `npm run demo` and the tests. */
 export const DEMO_PASSWORD = 'accord-demo-2026';
+/** The demo agency's postal address (AGENCY_ADDRESS), for its first letters, unless one is configured. */
+export const DEMO_AGENCY_ADDRESS = '8 rue des Archives;75004 Paris';
 
 export const DEMO_USERS: { email: string; displayName: string; role: Role; team?: string; creditorCode?: string }[] = [
   { email: 'agent@demo.accord.test', displayName: 'Camille Martin', role: 'agent', team: 'Amiable Lyon' },
