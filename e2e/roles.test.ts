@@ -6,6 +6,7 @@ import {
   describeViolations,
   navigationLabels,
   newContext,
+  screenshot,
   signInWithKeyboard,
   waitForPage,
 } from './support/browser.js';
@@ -65,10 +66,20 @@ describe('every demo role', () => {
 
         let checked = 0;
         for (const entry of allowed) {
-          await page.locator('nav[aria-label] a', { hasText: exactly(entry.label) }).click();
+          // By keyboard, as a person who signed in so goes on: Enter on the menu's link. (A click also waits for two
+          // painted frames to call the link stable; on a loaded machine headless Chromium has painted none for
+          // minutes, while the page itself worked.)
+          await page.locator('nav[aria-label] a', { hasText: exactly(entry.label) }).press('Enter');
           await page.waitForURL(`${base}${entry.path}`);
           // The menu marks the new page as current once it has rendered; only then is the old page gone.
-          await page.locator('nav[aria-label] a[aria-current="page"]', { hasText: exactly(entry.label) }).waitFor();
+          await page.waitForFunction(
+            (label) =>
+              [...document.querySelectorAll('nav[aria-label] a[aria-current="page"]')].some(
+                (link) => link.textContent === label,
+              ),
+            entry.label,
+            { polling: 200 },
+          );
           await waitForPage(page);
           expect(await page.title()).toMatch(/ – Accord$/);
           const violations = await axeViolations(page);
@@ -79,10 +90,15 @@ describe('every demo role', () => {
         }
         console.log(`${user.role}: menu [${allowed.map((e) => e.label).join(', ')}], ${checked} page(s) passed axe`);
 
-        // Out by keyboard too, as it came in. (A click waits for two painted frames in a row to call the button
-        // stable; once, on a loaded CI machine, headless Chromium painted none for three minutes.)
+        // Out by keyboard too, as it came in.
         await page.getByRole('button', { name: 'Se déconnecter' }).press('Enter');
         await page.waitForURL(`${base}/login`);
+      } catch (error) {
+        // What the page showed when it stopped, for the next reader of a failed run.
+        console.log(
+          `${user.role}: stopped at ${page.url()}; ${await screenshot(page, `roles-failed-${user.role}`).catch(() => 'no picture')}`,
+        );
+        throw error;
       } finally {
         await context.close();
       }

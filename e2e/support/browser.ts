@@ -93,7 +93,8 @@ export async function waitForPage(page: Page): Promise<void> {
       );
     },
     undefined,
-    { timeout: BROWSER_WAIT_MS },
+    // Polled on a timer, not on painted frames: on a loaded machine headless Chromium has painted none for minutes.
+    { timeout: BROWSER_WAIT_MS, polling: 200 },
   );
 }
 
