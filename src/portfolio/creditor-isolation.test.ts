@@ -225,6 +225,21 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(closing.statusCode).toBe(403);
   });
 
+  it('reads nothing of the first letter, of its own case or another’s: the letter is agency correspondence', async () => {
+    const own = await t.deps.db
+      .selectFrom('cases')
+      .select('id')
+      .where('creditor_id', '=', horizon.creditorId!)
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
+    for (const caseId of [own.id, energieCase.id]) {
+      for (const part of ['first-letter', 'first-letter/preview']) {
+        expect((await as(t.app, horizon)('GET', `/api/v1/cases/${caseId}/${part}`)).statusCode).toBe(403);
+      }
+      expect((await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/first-letter`)).statusCode).toBe(403);
+    }
+  });
+
   const energieDebtor = () =>
     t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', energieCase.id).executeTakeFirstOrThrow();
 
