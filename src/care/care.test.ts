@@ -193,15 +193,21 @@ describe.each(ENGINES)('the care unit on %s', (engine) => {
     expect(ended.json()).toMatchObject({ status: 'ended', endReason: 'Situation resolved' });
   });
 
-  it('suggests a record from a hardship outcome, which a person confirms; never a record by itself', async () => {
+  /** The case the agent's queue gives next, and its debtor. */
+  async function agentsNextCase() {
     const next = await as(t.app, agent)('POST', '/api/v1/workspace/next-case');
     expect(next.statusCode, next.body).toBe(200);
     const caseId = next.json().entry.caseId as string;
-    const { debtor_id: debtorId } = await t.deps.db
+    const row = await t.deps.db
       .selectFrom('cases')
       .select('debtor_id')
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
+    return { caseId, debtorId: row.debtor_id };
+  }
+
+  it('suggests a record from a hardship outcome, which a person confirms; never a record by itself', async () => {
+    const { caseId, debtorId } = await agentsNextCase();
     const call = await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/calls`, {
       outcome: 'right_party',
       result: 'hardship',
@@ -248,14 +254,7 @@ describe.each(ENGINES)('the care unit on %s', (engine) => {
   });
 
   it('pauses contact 30 days on a bereavement, hands the case to the care team and suggests a record', async () => {
-    const next = await as(t.app, agent)('POST', '/api/v1/workspace/next-case');
-    expect(next.statusCode, next.body).toBe(200);
-    const caseId = next.json().entry.caseId as string;
-    const { debtor_id: debtorId } = await t.deps.db
-      .selectFrom('cases')
-      .select('debtor_id')
-      .where('id', '=', caseId)
-      .executeTakeFirstOrThrow();
+    const { caseId, debtorId } = await agentsNextCase();
     const refused = await as(t.app, agent)('POST', `/api/v1/cases/${caseId}/calls`, {
       outcome: 'right_party',
       result: 'bereavement',
