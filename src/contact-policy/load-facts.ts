@@ -130,7 +130,7 @@ async function factRows(db: Db, debtorIds: readonly string[], at: Date, policy: 
       coalesce((select json_agg(json_build_object('channel', o.channel, 'at', ${ms('o.opted_out_at')}))
          from contact_opt_outs o where o.debtor_id = d.id and o.withdrawn_at is null), '[]') as opt_outs,
       coalesce((select json_agg(json_build_object('channel', p.channel, 'usage', p.usage, 'consent', p.consent, 'opted_out', p.opted_out_at is not null,
-           'wrong', p.wrong_number_at is not null))
+           'wrong', p.wrong_number_at is not null or p.undeliverable_at is not null))
          from debtor_contact_points p where p.debtor_id = d.id), '[]') as points,
       (select json_build_object('channels', cp.channels, 'windows', cp.windows) from contact_preferences cp where cp.debtor_id = d.id) as preferences,
       coalesce((select json_agg(json_build_object('channel', cb.channel, 'at', ${ms('cb.callback_at')}) order by cb.callback_at, cb.id)

@@ -118,6 +118,24 @@ const configSchema = z
       .max(1024 ** 4)
       .default(4 * 1024 ** 3),
     PLACEMENT_MAX_ACTIVE_IMPORTS: z.coerce.number().int().min(1).max(100).default(2),
+    /**
+     * Where the agency's web address is reached by debtors (`https://accord.example.fr`): the one-click opt-out link
+     * of an e-mail points there. Unset: e-mails are not sent (a link that leads nowhere is no opt-out).
+     */
+    PUBLIC_URL: z.string().url().optional(),
+    /** The SMTP relay e-mails leave by (`smtp://user:pass@relay:587`, `smtps://…:465`); unset: no e-mail is sent. */
+    SMTP_URL: z.string().url().optional(),
+    /** The sender of e-mails: the agency's neutral name and address (`Accord <contact@accord.example.fr>`). */
+    MAIL_FROM: z.string().min(3).max(200).optional(),
+    /** The SMS provider's SMPP server (`smpp://system_id:password@host:2775`); unset: no SMS is sent. */
+    SMPP_URL: z.string().url().optional(),
+    /** The SMS sender: an alphanumeric name (at most 11 characters) or a number the replies (STOP) come back to. */
+    SMS_SENDER: z.string().min(1).max(16).optional(),
+    /**
+     * The token the mail relay presents when it hands Accord a bounce or a complaint (`POST /api/v1/inbound-mail`),
+     * at least 32 random characters; unset: that door is closed.
+     */
+    INBOUND_MAIL_TOKEN: z.string().min(32, 'use a random token of at least 32 characters').optional(),
   })
   .transform((config) => {
     // Before AGENCY_TZ, NIGHTLY_TZ was also the agency's zone: a deployment that set only it keeps its "today".

@@ -171,7 +171,7 @@ async function debtorRows(db: Db, debtorIds: readonly string[], at: Date, policy
     byKey<FactRow['points']>(
       db,
       sql`select p.debtor_id as key, json_agg(json_build_object('channel', p.channel, 'usage', p.usage,
-            'consent', p.consent, 'opted_out', p.opted_out_at is not null, 'wrong', p.wrong_number_at is not null)) as value
+            'consent', p.consent, 'opted_out', p.opted_out_at is not null, 'wrong', p.wrong_number_at is not null or p.undeliverable_at is not null)) as value
           from debtor_contact_points p where p.debtor_id = any(${ids}) group by p.debtor_id`,
     ),
     byKey<NonNullable<FactRow['preferences']>>(

@@ -197,6 +197,12 @@ export const RECORD_TEXTS = {
   contact_recorded: { channel: 'channel' },
   contact_override: { channel: 'channel', reason: 'text' },
   callback_requested: { at: 'dateTime' },
+  // Messages Accord sends itself (src/communications): what went out, and what the transport said of it after.
+  message_sent: { channel: 'channel', template: 'text' },
+  message_delivered: { channel: 'channel' },
+  message_failed: { channel: 'channel' },
+  message_bounced: { channel: 'channel' },
+  opted_out_by_reply: { channel: 'channel' },
   hold_placed: { holdKind: 'holdKind' },
   hold_lifted: { holdKind: 'holdKind', reason: 'text' },
   // What a person wrote on the file; a care hold as read by someone with no need to know (need-to-know/holds.ts).

@@ -100,6 +100,8 @@ export type ContactCallbacksStatus = 'cancelled' | 'done' | 'pending';
 
 export type ContactOptOutsChannel = 'email' | 'letter' | 'phone' | 'sms';
 
+export type ContactOptOutsVia = 'email_complaint' | 'email_link' | 'person' | 'sms_reply';
+
 export type ContactOverridesChannel = 'email' | 'letter' | 'phone' | 'sms';
 
 export type ContactsChannel = 'email' | 'letter' | 'phone' | 'sms';
@@ -211,6 +213,12 @@ export type MandatesRemittanceFrequency = 'fortnightly' | 'monthly' | 'weekly';
 export type MediatorsCountry = 'FR' | 'IT';
 
 export type MediatorsSector = 'bank' | 'consumer_credit' | 'energy' | 'housing' | 'other' | 'telecom';
+
+export type OutboundMessagesChannel = 'email' | 'sms';
+
+export type OutboundMessagesLanguage = 'en' | 'fr' | 'it';
+
+export type OutboundMessagesStatus = 'bounced' | 'complained' | 'delivered' | 'failed' | 'queued' | 'sent';
 
 export type OverindebtednessProceduresCountry = 'FR' | 'IT';
 
@@ -703,6 +711,7 @@ export interface ContactOptOuts {
   id: Generated<string>;
   opted_out_at: Timestamp;
   recorded_by: string | null;
+  via: Generated<ContactOptOutsVia>;
   withdrawn_at: Timestamp | null;
   withdrawn_by: string | null;
 }
@@ -845,6 +854,8 @@ export interface DebtorContactPoints {
   id: Generated<string>;
   opted_out_at: Timestamp | null;
   source: Generated<DebtorContactPointsSource>;
+  undeliverable_at: Timestamp | null;
+  undeliverable_reason: string | null;
   usage: DebtorContactPointsUsage;
   value: string;
   verified_at: Timestamp | null;
@@ -1240,6 +1251,32 @@ export interface Mediators {
   updated_by: string | null;
   valid_from: string;
   website: string | null;
+}
+
+export interface OutboundMessages {
+  attempts: Generated<number>;
+  body: string;
+  case_id: string;
+  channel: OutboundMessagesChannel;
+  contact_id: string;
+  contact_point_id: string;
+  content_sha256: string;
+  created_by: string | null;
+  debtor_id: string;
+  delivered_at: Timestamp | null;
+  failed_at: Timestamp | null;
+  id: Generated<string>;
+  language: OutboundMessagesLanguage;
+  last_error: string | null;
+  next_attempt_at: Timestamp;
+  provider_id: string | null;
+  queued_at: Timestamp;
+  recipient: string;
+  sent_at: Timestamp | null;
+  status: Generated<OutboundMessagesStatus>;
+  subject: string | null;
+  template: string;
+  unsubscribe_token: string | null;
 }
 
 export interface OverindebtednessCases {
@@ -1752,6 +1789,7 @@ export interface DB {
   login_throttles: LoginThrottles;
   mandates: Mandates;
   mediators: Mediators;
+  outbound_messages: OutboundMessages;
   overindebtedness_cases: OverindebtednessCases;
   overindebtedness_procedures: OverindebtednessProcedures;
   overindebtedness_steps: OverindebtednessSteps;
