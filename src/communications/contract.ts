@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { calendarDate } from '../platform/http/schemas.js';
+import { MESSAGE_TEMPLATES } from './core/message-templates.js';
+
+export {
+  MESSAGE_TEMPLATES,
+  TEMPLATE_CHANNELS,
+  type MessageChannel,
+  type MessageTemplate,
+} from './core/message-templates.js';
 
 /** Communications with debtors: today the first letter (CPCE R124-4), issued as a PDF kept on the case. */
 
@@ -34,4 +42,58 @@ export const FIRST_LETTER_PROBLEMS = [
   'communications.no_letter_address',
   'communications.nothing_due',
   'communications.agency_address_missing',
+] as const;
+
+/** E-mails and SMS Accord sends itself: the templates, a message as queued, and the case's messages. */
+export const messageChannelSchema = z.enum(['email', 'sms']);
+export const messageTemplateSchema = z.enum(MESSAGE_TEMPLATES);
+export const messageRequestSchema = z.object({
+  channel: messageChannelSchema,
+  template: messageTemplateSchema.describe('the text sent: a reminder, a request to call back, a balance statement'),
+});
+
+export const messageStatusSchema = z
+  .enum(['queued', 'sent', 'delivered', 'failed', 'bounced', 'complained'])
+  .describe(
+    'queued: decided, waiting for its transport; sent: handed to it; delivered: the receipt came back; failed, bounced (the address is no longer used) or complained (the debtor marked it as spam, which opts them out)',
+  );
+
+export const queuedMessageSchema = z.object({
+  id: z.string().uuid(),
+  caseId: z.string().uuid(),
+  contactId: z.string().uuid(),
+  channel: messageChannelSchema,
+  template: messageTemplateSchema,
+  status: messageStatusSchema,
+  queuedAt: z.string().datetime(),
+});
+export type QueuedMessage = z.infer<typeof queuedMessageSchema>;
+
+export const messagePreviewSchema = z.object({
+  channel: messageChannelSchema,
+  template: messageTemplateSchema,
+  language: z.enum(['fr', 'en', 'it']),
+  subject: z.string().nullable(),
+  body: z.string(),
+  recipient: z.string().nullable().describe('where it would go; null: nowhere, the send would be refused'),
+});
+
+export const caseMessageSchema = queuedMessageSchema.extend({
+  sentAt: z.string().datetime().nullable(),
+  deliveredAt: z.string().datetime().nullable(),
+  failedAt: z.string().datetime().nullable(),
+  language: z.enum(['fr', 'en', 'it']),
+  recipient: z.string().nullable().describe('the address or number; null for a creditor user'),
+  subject: z.string().nullable(),
+  body: z.string().describe('the exact text sent, as kept for proof'),
+  contentSha256: z.string(),
+});
+export type CaseMessage = z.infer<typeof caseMessageSchema>;
+export const caseMessagesSchema = z.object({ items: z.array(caseMessageSchema) });
+
+export const MESSAGE_PROBLEMS = [
+  'communications.template_channel',
+  'communications.first_letter_missing',
+  'communications.no_recipient',
+  'communications.message_discloses',
 ] as const;

@@ -2,12 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
 import { fileResponse, idParams, problemResponses } from '../platform/http/schemas.js';
-import { firstLetterStateSchema, issuedFirstLetterSchema } from './contract.js';
+import {
+  caseMessagesSchema,
+  firstLetterStateSchema,
+  issuedFirstLetterSchema,
+  messagePreviewSchema,
+  messageRequestSchema,
+  queuedMessageSchema,
+} from './contract.js';
+import { caseMessages } from './case-messages.js';
+import { previewMessage, queueMessage } from './queue-message.js';
 import { firstLetterState, issueFirstLetter, previewFirstLetter } from './issue-first-letter.js';
 
 const tags = ['communications'];
 
-/** Communications with debtors: the first letter (CPCE R124-4), read, previewed and issued. */
+/** Communications with debtors: the first letter (CPCE R124-4), and the e-mails and SMS of a case. */
 export function communicationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -53,5 +62,51 @@ export function communicationRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) =>
       reply.status(201).send(await issueFirstLetter(deps, request.actor!, request.params.id, String(request.id))),
+  );
+  r.get(
+    '/api/v1/cases/:id/messages',
+    {
+      config: { access: { permission: 'cases.read' } },
+      schema: {
+        tags,
+        summary:
+          "The case's e-mails and SMS, newest first, with their text as sent and what the transport reported (a creditor user: not the address or number)",
+        params: idParams,
+        response: { 200: caseMessagesSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => caseMessages(deps, request.actor!, request.params.id),
+  );
+  r.post(
+    '/api/v1/cases/:id/messages/preview',
+    {
+      config: { access: { permission: 'contacts.read' } },
+      schema: {
+        tags,
+        summary: 'An e-mail or SMS as it would go out now, and to whom; nothing is recorded or sent',
+        params: idParams,
+        body: messageRequestSchema,
+        response: { 200: messagePreviewSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => previewMessage(deps, request.actor!, request.params.id, request.body),
+  );
+  r.post(
+    '/api/v1/cases/:id/messages',
+    {
+      config: { access: { permission: 'contacts.record' } },
+      schema: {
+        tags,
+        summary:
+          'Send an e-mail or SMS: the contact policy asked in the same transaction as the contact is recorded and the message queued (409 with the reasons and the next allowed moment when refused)',
+        params: idParams,
+        body: messageRequestSchema,
+        response: { 201: queuedMessageSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await queueMessage(deps, request.actor!, request.params.id, request.body, String(request.id))),
   );
 }

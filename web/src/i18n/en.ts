@@ -22,7 +22,7 @@ import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
-import { communicationsProblemsEn, firstLetterEn } from './communications/en.js';
+import { communicationsProblemsEn, firstLetterEn, messagesEn } from './communications/en.js';
 import { careReferralsEn, careReferralsProblemsEn } from './care-referrals/en.js';
 import { careEn, careProblemsEn } from './care/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
@@ -634,6 +634,7 @@ export const en: Messages = {
   judicial: judicialEn,
   estates: estatesEn,
   firstLetter: firstLetterEn,
+  messages: messagesEn,
   careReferrals: careReferralsEn,
   care: careEn,
   overindebtedness: overindebtednessEn,
@@ -1440,6 +1441,19 @@ export const en: Messages = {
       overindebtedness_erasure: 'Over-indebtedness erasure',
     },
     channels: { phone: 'Phone', email: 'Email', sms: 'SMS', letter: 'Letter', portal: 'Portal' },
+    messageTemplates: {
+      reminder: 'Reminder: please get in touch',
+      call_us: 'Request to call back',
+      balance_statement: 'Balance update (e-mail)',
+    },
+    messageStatuses: {
+      queued: 'Waiting to be sent',
+      sent: 'Sent',
+      delivered: 'Delivered',
+      failed: 'Failed',
+      bounced: 'Address invalid',
+      complained: 'Reported as spam',
+    },
     directions: { inbound: 'inbound', outbound: 'outbound' },
     usages: { mobile: 'Mobile', home: 'Home', work: 'Work', personal: 'Personal' },
     consents: { unknown: 'Unknown', given: 'Given', withdrawn: 'Withdrawn' },

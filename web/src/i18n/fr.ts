@@ -21,7 +21,7 @@ import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
-import { communicationsProblemsFr, firstLetterFr } from './communications/fr.js';
+import { communicationsProblemsFr, firstLetterFr, messagesFr } from './communications/fr.js';
 import { careReferralsFr, careReferralsProblemsFr } from './care-referrals/fr.js';
 import { careFr, careProblemsFr } from './care/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
@@ -640,6 +640,7 @@ export const fr = {
   judicial: judicialFr,
   estates: estatesFr,
   firstLetter: firstLetterFr,
+  messages: messagesFr,
   careReferrals: careReferralsFr,
   care: careFr,
   overindebtedness: overindebtednessFr,
@@ -1498,6 +1499,19 @@ export const fr = {
       overindebtedness_erasure: 'Effacement (surendettement)',
     },
     channels: { phone: 'Téléphone', email: 'E-mail', sms: 'SMS', letter: 'Courrier', portal: 'Portail' },
+    messageTemplates: {
+      reminder: 'Relance : merci de nous contacter',
+      call_us: 'Demande de rappel',
+      balance_statement: 'Point sur le solde (e-mail)',
+    },
+    messageStatuses: {
+      queued: 'En attente d’envoi',
+      sent: 'Envoyé',
+      delivered: 'Remis',
+      failed: 'Échec',
+      bounced: 'Adresse invalide',
+      complained: 'Signalé comme indésirable',
+    },
     directions: { inbound: 'entrant', outbound: 'sortant' },
     usages: { mobile: 'Mobile', home: 'Domicile', work: 'Travail', personal: 'Personnel' },
     consents: { unknown: 'Inconnu', given: 'Donné', withdrawn: 'Retiré' },

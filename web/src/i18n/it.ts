@@ -22,7 +22,7 @@ import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
-import { communicationsProblemsIt, firstLetterIt } from './communications/it.js';
+import { communicationsProblemsIt, firstLetterIt, messagesIt } from './communications/it.js';
 import { careReferralsIt, careReferralsProblemsIt } from './care-referrals/it.js';
 import { careIt, careProblemsIt } from './care/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
@@ -627,6 +627,7 @@ export const it: PartialMessages = {
   judicial: judicialIt,
   estates: estatesIt,
   firstLetter: firstLetterIt,
+  messages: messagesIt,
   careReferrals: careReferralsIt,
   care: careIt,
   overindebtedness: overindebtednessIt,
@@ -1478,6 +1479,19 @@ export const it: PartialMessages = {
       overindebtedness_erasure: 'Esdebitazione (sovraindebitamento)',
     },
     channels: { phone: 'Telefono', email: 'E-mail', sms: 'SMS', letter: 'Lettera', portal: 'Portale' },
+    messageTemplates: {
+      reminder: 'Sollecito: la preghiamo di contattarci',
+      call_us: 'Richiesta di richiamata',
+      balance_statement: 'Aggiornamento del saldo (e-mail)',
+    },
+    messageStatuses: {
+      queued: 'In attesa di invio',
+      sent: 'Inviato',
+      delivered: 'Consegnato',
+      failed: 'Non riuscito',
+      bounced: 'Indirizzo non valido',
+      complained: 'Segnalato come indesiderato',
+    },
     directions: { inbound: 'in entrata', outbound: 'in uscita' },
     usages: { mobile: 'Cellulare', home: 'Casa', work: 'Lavoro', personal: 'Personale' },
     consents: { unknown: 'Sconosciuto', given: 'Dato', withdrawn: 'Revocato' },

@@ -1,4 +1,11 @@
-import type { FirstLetterState, IssuedFirstLetter } from '../../../../src/communications/contract.js';
+import type {
+  CaseMessage,
+  FirstLetterState,
+  IssuedFirstLetter,
+  MessageChannel,
+  MessageTemplate,
+  QueuedMessage,
+} from '../../../../src/communications/contract.js';
 import { http } from '../../api/client.js';
 
 /** A case's first letter (CPCE R124-4): the server's own types (communications/contract.ts). */
@@ -13,3 +20,27 @@ export const getFirstLetter = (caseId: string, signal?: AbortSignal) =>
   http.get<FirstLetterState>(firstLetterUrl(caseId), undefined, signal);
 
 export const issueFirstLetter = (caseId: string) => http.post<IssuedFirstLetter>(firstLetterUrl(caseId), {});
+
+/** E-mails and SMS of a case: the server's templates and types. */
+export { MESSAGE_TEMPLATES, TEMPLATE_CHANNELS } from '../../../../src/communications/contract.js';
+export type { CaseMessage, MessageChannel, MessageTemplate, QueuedMessage };
+
+export interface MessagePreview {
+  channel: MessageChannel;
+  template: MessageTemplate;
+  language: 'fr' | 'en' | 'it';
+  subject: string | null;
+  body: string;
+  recipient: string | null;
+}
+
+const messagesUrl = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}/messages`;
+
+export const getCaseMessages = (caseId: string, signal?: AbortSignal) =>
+  http.get<{ items: CaseMessage[] }>(messagesUrl(caseId), undefined, signal);
+
+export const previewMessage = (caseId: string, request: { channel: MessageChannel; template: MessageTemplate }) =>
+  http.post<MessagePreview>(`${messagesUrl(caseId)}/preview`, request);
+
+export const sendMessage = (caseId: string, request: { channel: MessageChannel; template: MessageTemplate }) =>
+  http.post<QueuedMessage>(messagesUrl(caseId), request);

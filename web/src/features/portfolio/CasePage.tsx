@@ -18,6 +18,7 @@ import { CaseSummary } from './CaseSummary.js';
 import { DebtorSection } from './DebtorSection.js';
 import { CaseAuditLinks } from '../audit/CaseAuditLinks.js';
 import { ContactPanel } from '../contact-policy/case-contact/ContactPanel.js';
+import { MessagesPanel } from '../communications/MessagesPanel.js';
 import { FirstLetterPanel } from '../communications/FirstLetterPanel.js';
 import { HoldsTable } from '../contact-policy/case-contact/HoldsTable.js';
 import { PaymentsSection } from '../payments/PaymentsSection.js';
@@ -137,6 +138,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
       {contactsShown ? (
         <FirstLetterPanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={caseChanged} />
       ) : null}
+      <MessagesPanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={caseChanged} />
       <ClaimsSection claims={detail.claims} />
       <TimeBarSection caseId={detail.id} />
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}

@@ -1,4 +1,4 @@
-import type { communicationsProblemsFr, firstLetterFr } from './fr.js';
+import type { communicationsProblemsFr, firstLetterFr, messagesFr } from './fr.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -28,5 +28,34 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
     nothing_due: 'Nothing is due on this case: there is no amount to demand.',
     agency_address_missing:
       'The agency’s postal address is not configured (AGENCY_ADDRESS): the first letter must name it. An administrator sets it.',
+    template_channel: 'This template is not sent on this channel: choose another template.',
+    first_letter_missing:
+      'The first letter of this case has not gone out: nothing may precede it. Send the first letter first.',
+    no_recipient:
+      'The debtor has no address or mobile number that may receive this message (none, or each is wrong, bounced, opted out or refused).',
+    message_discloses:
+      'This message would show a third party what it is about (an amount, the creditor, a debt): it is not sent.',
   },
+};
+
+/** English texts of a case's e-mails and SMS (the case page). */
+export const messagesEn: Widen<typeof messagesFr> = {
+  heading: 'E-mails and SMS',
+  none: 'No e-mail or SMS sent by Accord on this case.',
+  formLabel: 'Send an e-mail or an SMS',
+  channel: 'Channel',
+  template: 'Template',
+  preview: 'Preview',
+  previewHeading: 'The message as it would go out now',
+  recipient: 'To: {{recipient}}',
+  noRecipient: 'No usable address or mobile number: this message cannot go out.',
+  subject: 'Subject:',
+  send: 'Send ({{channel}})',
+  queued: '{{channel}} allowed by the contact policy: it goes out in a moment.',
+  caption: 'The case’s e-mails and SMS, newest first',
+  when: 'Decided on',
+  recipientColumn: 'Recipient',
+  status: 'Status',
+  text: 'Text sent',
+  showText: 'Show the text',
 };

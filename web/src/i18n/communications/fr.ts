@@ -25,5 +25,34 @@ export const communicationsProblemsFr = {
     nothing_due: 'Rien n’est dû sur ce dossier : il n’y a aucun montant à réclamer.',
     agency_address_missing:
       'L’adresse postale de l’agence n’est pas configurée (AGENCY_ADDRESS) : la première lettre doit la mentionner. Un administrateur la renseigne.',
+    template_channel: 'Ce modèle ne s’envoie pas sur ce canal : choisissez-en un autre.',
+    first_letter_missing:
+      'La première lettre de ce dossier n’est pas partie : rien ne peut la précéder. Envoyez d’abord la première lettre.',
+    no_recipient:
+      'Le débiteur n’a ni adresse ni mobile pouvant recevoir ce message (aucun, ou chacun est erroné, en échec, refusé ou a fait l’objet d’une opposition).',
+    message_discloses:
+      'Ce message montrerait à un tiers de quoi il s’agit (un montant, le créancier, une dette) : il n’est pas envoyé.',
   },
+};
+
+/** Textes français des e-mails et SMS d’un dossier (page du dossier). */
+export const messagesFr = {
+  heading: 'E-mails et SMS',
+  none: 'Aucun e-mail ni SMS envoyé par Accord sur ce dossier.',
+  formLabel: 'Envoyer un e-mail ou un SMS',
+  channel: 'Canal',
+  template: 'Modèle',
+  preview: 'Prévisualiser',
+  previewHeading: 'Le message tel qu’il partirait maintenant',
+  recipient: 'À : {{recipient}}',
+  noRecipient: 'Aucune adresse ni aucun mobile utilisable : ce message ne peut pas partir.',
+  subject: 'Objet :',
+  send: 'Envoyer ({{channel}})',
+  queued: '{{channel}} accepté par la politique de contact : il part dans un instant.',
+  caption: 'E-mails et SMS du dossier, du plus récent au plus ancien',
+  when: 'Décidé le',
+  recipientColumn: 'Destinataire',
+  status: 'État',
+  text: 'Texte envoyé',
+  showText: 'Voir le texte',
 };

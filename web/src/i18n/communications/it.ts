@@ -1,4 +1,4 @@
-import type { communicationsProblemsFr, firstLetterFr } from './fr.js';
+import type { communicationsProblemsFr, firstLetterFr, messagesFr } from './fr.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -29,5 +29,34 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
     nothing_due: 'Nulla è dovuto su questa pratica: non c’è alcun importo da richiedere.',
     agency_address_missing:
       'L’indirizzo postale dell’agenzia non è configurato (AGENCY_ADDRESS): la prima lettera deve indicarlo. Lo imposta un amministratore.',
+    template_channel: 'Questo modello non si invia su questo canale: ne scelga un altro.',
+    first_letter_missing:
+      'La prima lettera di questa pratica non è partita: nulla può precederla. Invii prima la prima lettera.',
+    no_recipient:
+      'Il debitore non ha un indirizzo o un cellulare che possa ricevere questo messaggio (nessuno, oppure ognuno è errato, respinto, revocato o rifiutato).',
+    message_discloses:
+      'Questo messaggio mostrerebbe a un terzo di che cosa si tratta (un importo, il creditore, un debito): non viene inviato.',
   },
+};
+
+/** Testi italiani delle e-mail e degli SMS di una pratica (pagina della pratica). */
+export const messagesIt: Widen<typeof messagesFr> = {
+  heading: 'E-mail e SMS',
+  none: 'Nessuna e-mail né SMS inviato da Accord su questa pratica.',
+  formLabel: 'Inviare un’e-mail o un SMS',
+  channel: 'Canale',
+  template: 'Modello',
+  preview: 'Anteprima',
+  previewHeading: 'Il messaggio come partirebbe ora',
+  recipient: 'A: {{recipient}}',
+  noRecipient: 'Nessun indirizzo o cellulare utilizzabile: questo messaggio non può partire.',
+  subject: 'Oggetto:',
+  send: 'Inviare ({{channel}})',
+  queued: '{{channel}} consentito dalla politica di contatto: parte tra un istante.',
+  caption: 'E-mail e SMS della pratica, dal più recente',
+  when: 'Deciso il',
+  recipientColumn: 'Destinatario',
+  status: 'Stato',
+  text: 'Testo inviato',
+  showText: 'Mostra il testo',
 };

@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveData } from '../../api/useLiveData.js';
+import { useFormat } from '../../i18n/format.js';
+import { AsyncContent } from '../../ui/AsyncContent.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { CodeSelect } from '../../ui/fields.js';
+import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+import { can } from '../identity/permissions.js';
+import { useMe } from '../identity/SessionProvider.js';
+import {
+  getCaseMessages,
+  previewMessage,
+  sendMessage,
+  TEMPLATE_CHANNELS,
+  MESSAGE_TEMPLATES,
+  type CaseMessage,
+  type MessageChannel,
+  type MessagePreview,
+  type MessageTemplate,
+} from './api.js';
+
+const CHANNELS: readonly MessageChannel[] = ['email', 'sms'];
+
+/**
+ * The case's e-mails and SMS: the ones sent, with their exact text and what the transport reported; and, for those who
+ * record contacts, a template to preview on this case and send. The contact policy decides at the send: a refusal
+ * says why and when it next could.
+ */
+export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const messages = useLiveData((signal) => getCaseMessages(props.caseId, signal), props.caseId);
+  return (
+    <section className="card" aria-labelledby="messages-heading">
+      <h2 id="messages-heading">{t('messages.heading')}</h2>
+      {props.caseOpen && can(me.role, 'contacts.record') ? (
+        <MessageForm
+          caseId={props.caseId}
+          onSent={() => {
+            messages.reload();
+            props.onChanged();
+          }}
+        />
+      ) : null}
+      <AsyncContent data={messages} onRetry={messages.reload}>
+        {(found) =>
+          found.items.length === 0 ? <p className="hint">{t('messages.none')}</p> : <MessageList items={found.items} />
+        }
+      </AsyncContent>
+    </section>
+  );
+}
+
+function MessageForm(props: { caseId: string; onSent: () => void }) {
+  const { t } = useTranslation();
+  const [channel, setChannel] = useState<MessageChannel>('email');
+  const [template, setTemplate] = useState<MessageTemplate>('reminder');
+  const [preview, setPreview] = useState<MessagePreview | null>(null);
+  const submit = useSubmit();
+  const templates = MESSAGE_TEMPLATES.filter((name) => TEMPLATE_CHANNELS[name].includes(channel));
+  const request = { channel, template };
+  async function showPreview() {
+    setPreview(null);
+    await submit.run(async () => {
+      setPreview(await previewMessage(props.caseId, request));
+    });
+  }
+  async function send() {
+    const ok = await submit.run(async () => {
+      await sendMessage(props.caseId, request);
+      return (t) => t('messages.queued', { channel: t(`values.channels.${channel}`) });
+    });
+    if (ok) {
+      setPreview(null);
+      props.onSent();
+    }
+  }
+  return (
+    <form
+      className="form-grid"
+      aria-label={t('messages.formLabel')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void showPreview();
+      }}
+    >
+      <CodeSelect
+        id="message-channel"
+        label={t('messages.channel')}
+        group="channels"
+        values={CHANNELS}
+        value={channel}
+        onChange={(value) => {
+          setChannel(value);
+          if (!TEMPLATE_CHANNELS[template].includes(value)) setTemplate('reminder');
+          setPreview(null);
+        }}
+      />
+      <CodeSelect
+        id="message-template"
+        label={t('messages.template')}
+        group="messageTemplates"
+        values={templates}
+        value={template}
+        onChange={(value) => {
+          setTemplate(value);
+          setPreview(null);
+        }}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button secondary" disabled={submit.busy}>
+          {t('messages.preview')}
+        </button>
+      </div>
+      {preview ? (
+        <div className="wide message-preview" aria-live="polite">
+          <h3>{t('messages.previewHeading')}</h3>
+          <p>
+            {preview.recipient ? t('messages.recipient', { recipient: preview.recipient }) : t('messages.noRecipient')}
+          </p>
+          {preview.subject ? (
+            <p>
+              <strong>{t('messages.subject')}</strong> {preview.subject}
+            </p>
+          ) : null}
+          <pre className="message-text" lang={preview.language}>
+            {preview.body}
+          </pre>
+          {preview.recipient ? (
+            <div className="form-actions">
+              <button type="button" className="button primary" disabled={submit.busy} onClick={() => void send()}>
+                {t('messages.send', { channel: t(`values.channels.${channel}`) })}
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="wide">
+        <SubmitFeedback submit={submit} />
+      </div>
+    </form>
+  );
+}
+
+function MessageList({ items }: { items: readonly CaseMessage[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const staff = items.some((item) => item.recipient !== null);
+  return (
+    <DataTable
+      caption={t('messages.caption')}
+      rows={items}
+      rowKey={(item) => item.id}
+      columns={[
+        {
+          header: t('messages.when'),
+          cell: (item) => format.dateTime(item.queuedAt),
+          rowHeader: true,
+          cellClassName: 'nowrap',
+        },
+        { header: t('messages.channel'), cell: (item) => t(`values.channels.${item.channel}`) },
+        { header: t('messages.template'), cell: (item) => t(`values.messageTemplates.${item.template}`) },
+        { header: t('messages.recipientColumn'), cell: (item) => item.recipient, hidden: !staff },
+        { header: t('messages.status'), cell: (item) => t(`values.messageStatuses.${item.status}`) },
+        {
+          header: t('messages.text'),
+          cell: (item) => (
+            <details>
+              <summary>{item.subject ?? t('messages.showText')}</summary>
+              <pre className="message-text" lang={item.language}>
+                {item.body}
+              </pre>
+            </details>
+          ),
+        },
+      ]}
+    />
+  );
+}
