@@ -97,3 +97,40 @@ export const MESSAGE_PROBLEMS = [
   'communications.no_recipient',
   'communications.message_discloses',
 ] as const;
+
+/** Campaigns: a channel, a template and the strategy's segments, served by a daily run (or previewed). */
+export const campaignInputSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  channel: messageChannelSchema,
+  template: messageTemplateSchema,
+  segmentIds: z
+    .array(z.string().min(1).max(80))
+    .max(50)
+    .describe("the strategy's segments served; empty: every segment whose treatment plans the channel"),
+  intervalDays: z.number().int().min(1).max(365).describe('a case is not messaged by this campaign again before'),
+  dailyLimit: z.number().int().min(1).max(100_000).describe('at most so many messages a run'),
+});
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
+
+export const campaignRunSchema = z.object({
+  id: z.string().uuid(),
+  campaignId: z.string().uuid(),
+  preview: z.boolean().describe('a preview: what a run would do now; nothing was recorded or sent'),
+  startedAt: z.string().datetime(),
+  finishedAt: z.string().datetime().nullable(),
+  selected: z.number().int(),
+  queued: z.number().int().describe('allowed by the policy and queued (a preview: would be)'),
+  refused: z.number().int(),
+  failed: z.number().int(),
+  refusals: z.record(z.string(), z.number().int()).describe('refusals by policy rule or problem code'),
+});
+export type CampaignRunView = z.infer<typeof campaignRunSchema>;
+
+export const campaignSchema = campaignInputSchema.extend({
+  id: z.string().uuid(),
+  status: z.enum(['active', 'paused']),
+  ownerName: z.string().describe('on whose authority the campaign runs: who activated it last'),
+  runs: z.array(campaignRunSchema).describe('the ten latest runs and previews'),
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+export const campaignsSchema = z.object({ items: z.array(campaignSchema) });

@@ -68,22 +68,35 @@ export async function queueMessage(
   requestId: string | null = null,
 ): Promise<QueuedMessage> {
   const now = deps.now();
-  const queued = await deps.db.transaction().execute(async (trx) => {
-    const found = await caseInScope(trx, actor, caseId);
-    const { message, recipient } = await compose(trx, deps, found, request);
-    if (!recipient) throw noRecipient(request.channel);
-    const { contact } = await recordContactIn(
-      trx,
-      now,
-      actor,
-      { debtorId: found.debtor_id, caseId, channel: request.channel, direction: 'outbound', outcome: 'sent' },
-      requestId,
-    );
-    return writeOutbox(trx, now, actor, found, message, recipient, contact.id, requestId);
-  });
+  const queued = await deps.db
+    .transaction()
+    .execute((trx) => queueMessageIn(trx, deps, now, actor, caseId, request, { requestId }));
   // Sent now rather than at the next minute's sweep; a queue that is down leaves it to the sweep.
   await deps.jobs?.send(MESSAGES_DISPATCH, {}).catch(() => null);
   return queued;
+}
+
+/** `queueMessage` inside the caller's transaction: a campaign run queues each case's message in its own. */
+export async function queueMessageIn(
+  trx: Transaction<DB>,
+  deps: Pick<Deps, 'config'>,
+  now: Date,
+  actor: Actor,
+  caseId: string,
+  request: MessageRequest,
+  options: { requestId?: string | null; campaignRunId?: string | null } = {},
+): Promise<QueuedMessage> {
+  const found = await caseInScope(trx, actor, caseId);
+  const { message, recipient } = await compose(trx, deps, found, request);
+  if (!recipient) throw noRecipient(request.channel);
+  const { contact } = await recordContactIn(
+    trx,
+    now,
+    actor,
+    { debtorId: found.debtor_id, caseId, channel: request.channel, direction: 'outbound', outcome: 'sent' },
+    options.requestId ?? null,
+  );
+  return writeOutbox(trx, now, actor, found, message, recipient, contact.id, options);
 }
 
 export const contentHash = (message: Pick<RenderedMessage, 'subject' | 'body'>): string =>
@@ -99,7 +112,7 @@ async function writeOutbox(
   message: RenderedMessage,
   recipient: Recipient,
   contactId: string,
-  requestId: string | null,
+  { requestId = null, campaignRunId = null }: { requestId?: string | null; campaignRunId?: string | null },
 ): Promise<QueuedMessage> {
   const hash = contentHash(message);
   const row = await trx
@@ -120,6 +133,7 @@ async function writeOutbox(
       queued_at: now,
       next_attempt_at: now,
       created_by: actor.userId,
+      campaign_run_id: campaignRunId,
     })
     .returning(['id', 'status', 'queued_at'])
     .executeTakeFirstOrThrow();
@@ -138,6 +152,7 @@ async function writeOutbox(
       language: message.language,
       contactPointId: recipient.contactPointId,
       contentSha256: hash,
+      campaignRunId,
     },
     requestId,
     at: now,
@@ -167,7 +182,7 @@ type Db = Transaction<DB> | Deps['db'];
 /** Renders the message for the case from its facts and finds where it may go. */
 async function compose(
   db: Db,
-  deps: Deps,
+  deps: Pick<Deps, 'config'>,
   found: { id: string; reference: string; debtor_id: string; creditor_id: string; balance_cents: number },
   request: MessageRequest,
 ): Promise<{ message: RenderedMessage; recipient: Recipient | null }> {

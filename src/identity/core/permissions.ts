@@ -50,6 +50,9 @@ export const PERMISSIONS = {
   'contacts.record': [...CASE_WORKERS, 'manager'],
   /** Allowing one contact the policy refuses: a separate, audited act with a written reason. */
   'contacts.override': ['compliance_officer', 'manager'],
+  /** Campaigns of e-mails and SMS: read by those who run the floor, kept, previewed and run by compliance and managers. */
+  'campaigns.read': ['team_leader', 'compliance_officer', 'manager'],
+  'campaigns.manage': ['compliance_officer', 'manager'],
   'holds.manage': [...CASE_WORKERS, 'compliance_officer', 'manager'],
   /**
    * Affordability: compute a household budget's repayment capacity (no data read), read and record a debtor's budgets

@@ -214,6 +214,10 @@ export type MediatorsCountry = 'FR' | 'IT';
 
 export type MediatorsSector = 'bank' | 'consumer_credit' | 'energy' | 'housing' | 'other' | 'telecom';
 
+export type MessageCampaignsChannel = 'email' | 'sms';
+
+export type MessageCampaignsStatus = 'active' | 'paused';
+
 export type OutboundMessagesChannel = 'email' | 'sms';
 
 export type OutboundMessagesLanguage = 'en' | 'fr' | 'it';
@@ -1253,9 +1257,38 @@ export interface Mediators {
   website: string | null;
 }
 
+export interface MessageCampaignRuns {
+  campaign_id: string;
+  failed: Generated<number>;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  preview: boolean;
+  queued: Generated<number>;
+  refusals: Generated<JsonColumn>;
+  refused: Generated<number>;
+  selected: Generated<number>;
+  started_at: Timestamp;
+  started_by: string | null;
+}
+
+export interface MessageCampaigns {
+  channel: MessageCampaignsChannel;
+  created_at: Timestamp;
+  daily_limit: Generated<number>;
+  id: Generated<string>;
+  interval_days: Generated<number>;
+  name: string;
+  owner_id: string;
+  segment_ids: Generated<string[]>;
+  status: Generated<MessageCampaignsStatus>;
+  template: string;
+  updated_at: Timestamp;
+}
+
 export interface OutboundMessages {
   attempts: Generated<number>;
   body: string;
+  campaign_run_id: string | null;
   case_id: string;
   channel: OutboundMessagesChannel;
   contact_id: string;
@@ -1789,6 +1822,8 @@ export interface DB {
   login_throttles: LoginThrottles;
   mandates: Mandates;
   mediators: Mediators;
+  message_campaign_runs: MessageCampaignRuns;
+  message_campaigns: MessageCampaigns;
   outbound_messages: OutboundMessages;
   overindebtedness_cases: OverindebtednessCases;
   overindebtedness_procedures: OverindebtednessProcedures;

@@ -89,6 +89,8 @@ export const PROBLEM_CODES = [
   'communications.first_letter_missing',
   'communications.no_recipient',
   'communications.message_discloses',
+  'campaigns.paused',
+  'campaigns.owner_inactive',
   'contact.override_not_needed',
   'contact.callback_in_past',
   'contact.callback_too_far',

@@ -36,6 +36,11 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
     message_discloses:
       'This message would show a third party what it is about (an amount, the creditor, a debt): it is not sent.',
   },
+  campaigns: {
+    paused: 'This campaign is paused: activate it before running it, or preview it.',
+    owner_inactive:
+      'The person this campaign runs on the authority of is no longer an active manager or compliance officer: someone who is must activate it again.',
+  },
 };
 
 /** English texts of a case's e-mails and SMS (the case page). */

@@ -33,6 +33,11 @@ export const communicationsProblemsFr = {
     message_discloses:
       'Ce message montrerait à un tiers de quoi il s’agit (un montant, le créancier, une dette) : il n’est pas envoyé.',
   },
+  campaigns: {
+    paused: 'Cette campagne est en pause : activez-la avant de la lancer, ou prévisualisez-la.',
+    owner_inactive:
+      'La personne sous l’autorité de qui cette campagne tourne n’est plus responsable ou chargé·e de conformité actif·ve : une personne qui l’est doit la réactiver.',
+  },
 };
 
 /** Textes français des e-mails et SMS d’un dossier (page du dossier). */

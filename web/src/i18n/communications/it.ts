@@ -37,6 +37,11 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
     message_discloses:
       'Questo messaggio mostrerebbe a un terzo di che cosa si tratta (un importo, il creditore, un debito): non viene inviato.',
   },
+  campaigns: {
+    paused: 'Questa campagna è in pausa: la attivi prima di avviarla, oppure ne veda l’anteprima.',
+    owner_inactive:
+      'La persona sotto la cui autorità gira questa campagna non è più un responsabile o un addetto alla conformità attivo: chi lo è deve riattivarla.',
+  },
 };
 
 /** Testi italiani delle e-mail e degli SMS di una pratica (pagina della pratica). */
