@@ -28,5 +28,14 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
     nothing_due: 'Nothing is due on this case: there is no amount to demand.',
     agency_address_missing:
       'The agency’s postal address is not configured (AGENCY_ADDRESS): the first letter must name it. An administrator sets it.',
+    subject_discloses_debt:
+      'This e-mail’s subject would show the debt (an amount, a word that says it, or the creditor) on a lock screen: it names the agency’s reference only.',
+  },
+  inbound_mail: {
+    unauthorized: 'The mail relay must present the INBOUND_MAIL_TOKEN token (Authorization: Bearer).',
+    not_a_message:
+      'This is not an e-mail: the relay hands on the raw message (RFC 5322) as received, as message/rfc822.',
+    not_sent_yet:
+      'This report is about an e-mail not yet recorded as sent: the relay will hand it on again in a few minutes.',
   },
 };

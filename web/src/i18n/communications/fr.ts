@@ -25,5 +25,14 @@ export const communicationsProblemsFr = {
     nothing_due: 'Rien n’est dû sur ce dossier : il n’y a aucun montant à réclamer.',
     agency_address_missing:
       'L’adresse postale de l’agence n’est pas configurée (AGENCY_ADDRESS) : la première lettre doit la mentionner. Un administrateur la renseigne.',
+    subject_discloses_debt:
+      'L’objet de cet e-mail montrerait la dette (un montant, un mot qui la dit ou le créancier) sur un écran verrouillé : il ne nomme que la référence de l’agence.',
+  },
+  inbound_mail: {
+    unauthorized: 'Le relais de messagerie doit présenter le jeton INBOUND_MAIL_TOKEN (Authorization: Bearer).',
+    not_a_message:
+      'Ce n’est pas un e-mail : le relais transmet le message brut (RFC 5322) tel qu’il l’a reçu, en message/rfc822.',
+    not_sent_yet:
+      'Ce rapport concerne un e-mail pas encore enregistré comme envoyé : le relais le transmettra de nouveau dans quelques minutes.',
   },
 };

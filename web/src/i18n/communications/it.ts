@@ -29,5 +29,14 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
     nothing_due: 'Nulla è dovuto su questa pratica: non c’è alcun importo da richiedere.',
     agency_address_missing:
       'L’indirizzo postale dell’agenzia non è configurato (AGENCY_ADDRESS): la prima lettera deve indicarlo. Lo imposta un amministratore.',
+    subject_discloses_debt:
+      'L’oggetto di questa e-mail mostrerebbe il debito (un importo, una parola che lo dice o il creditore) su uno schermo bloccato: indica solo il riferimento dell’agenzia.',
+  },
+  inbound_mail: {
+    unauthorized: 'Il relay di posta deve presentare il token INBOUND_MAIL_TOKEN (Authorization: Bearer).',
+    not_a_message:
+      'Non è un’e-mail: il relay inoltra il messaggio grezzo (RFC 5322) così come ricevuto, come message/rfc822.',
+    not_sent_yet:
+      'Questo rapporto riguarda un’e-mail non ancora registrata come inviata: il relay lo inoltrerà di nuovo tra qualche minuto.',
   },
 };
