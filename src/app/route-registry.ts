@@ -39,6 +39,7 @@ import { careReferralRoutes } from '../care/referrals/routes.js';
 import { careRoutes } from '../care/routes.js';
 import { communicationRoutes } from '../communications/routes.js';
 import { campaignRoutes } from '../communications/campaigns/routes.js';
+import { emailRoutes } from '../communications/email/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -79,6 +80,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   careRoutes,
   communicationRoutes,
   campaignRoutes,
+  emailRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

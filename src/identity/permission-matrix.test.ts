@@ -364,6 +364,10 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/cases/:id/first-letter': {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/first-letter',
   },
+  // Public: an unknown opt-out link is a 404 for anyone; the relay's door is closed without INBOUND_MAIL_TOKEN (404).
+  'GET /api/v1/unsubscribe/:token': { url: () => '/api/v1/unsubscribe/no-such-link-0000000000' },
+  'POST /api/v1/unsubscribe/:token': { url: () => '/api/v1/unsubscribe/no-such-link-0000000000' },
+  'POST /api/v1/inbound-mail': { url: () => '/api/v1/inbound-mail' },
   // Allowed roles get 404: no such case (a probe reports no death on a case of the demo).
   'POST /api/v1/cases/:id/estate': {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/estate',

@@ -35,11 +35,20 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
       'The debtor has no address or mobile number that may receive this message (none, or each is wrong, bounced, opted out or refused).',
     message_discloses:
       'This message would show a third party what it is about (an amount, the creditor, a debt): it is not sent.',
+    subject_discloses_debt:
+      'This e-mail’s subject would show the debt (an amount, a word that says it, or the creditor) on a lock screen: it names the agency’s reference only.',
   },
   campaigns: {
     paused: 'This campaign is paused: activate it before running it, or preview it.',
     owner_inactive:
       'The person this campaign runs on the authority of is no longer an active manager or compliance officer: someone who is must activate it again.',
+  },
+  inbound_mail: {
+    unauthorized: 'The mail relay must present the INBOUND_MAIL_TOKEN token (Authorization: Bearer).',
+    not_a_message:
+      'This is not an e-mail: the relay hands on the raw message (RFC 5322) as received, as message/rfc822.',
+    not_sent_yet:
+      'This report is about an e-mail not yet recorded as sent: the relay will hand it on again in a few minutes.',
   },
 };
 

@@ -32,11 +32,20 @@ export const communicationsProblemsFr = {
       'Le débiteur n’a ni adresse ni mobile pouvant recevoir ce message (aucun, ou chacun est erroné, en échec, refusé ou a fait l’objet d’une opposition).',
     message_discloses:
       'Ce message montrerait à un tiers de quoi il s’agit (un montant, le créancier, une dette) : il n’est pas envoyé.',
+    subject_discloses_debt:
+      'L’objet de cet e-mail montrerait la dette (un montant, un mot qui la dit ou le créancier) sur un écran verrouillé : il ne nomme que la référence de l’agence.',
   },
   campaigns: {
     paused: 'Cette campagne est en pause : activez-la avant de la lancer, ou prévisualisez-la.',
     owner_inactive:
       'La personne sous l’autorité de qui cette campagne tourne n’est plus responsable ou chargé·e de conformité actif·ve : une personne qui l’est doit la réactiver.',
+  },
+  inbound_mail: {
+    unauthorized: 'Le relais de messagerie doit présenter le jeton INBOUND_MAIL_TOKEN (Authorization: Bearer).',
+    not_a_message:
+      'Ce n’est pas un e-mail : le relais transmet le message brut (RFC 5322) tel qu’il l’a reçu, en message/rfc822.',
+    not_sent_yet:
+      'Ce rapport concerne un e-mail pas encore enregistré comme envoyé : le relais le transmettra de nouveau dans quelques minutes.',
   },
 };
 

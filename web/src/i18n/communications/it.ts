@@ -36,11 +36,20 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
       'Il debitore non ha un indirizzo o un cellulare che possa ricevere questo messaggio (nessuno, oppure ognuno è errato, respinto, revocato o rifiutato).',
     message_discloses:
       'Questo messaggio mostrerebbe a un terzo di che cosa si tratta (un importo, il creditore, un debito): non viene inviato.',
+    subject_discloses_debt:
+      'L’oggetto di questa e-mail mostrerebbe il debito (un importo, una parola che lo dice o il creditore) su uno schermo bloccato: indica solo il riferimento dell’agenzia.',
   },
   campaigns: {
     paused: 'Questa campagna è in pausa: la attivi prima di avviarla, oppure ne veda l’anteprima.',
     owner_inactive:
       'La persona sotto la cui autorità gira questa campagna non è più un responsabile o un addetto alla conformità attivo: chi lo è deve riattivarla.',
+  },
+  inbound_mail: {
+    unauthorized: 'Il relay di posta deve presentare il token INBOUND_MAIL_TOKEN (Authorization: Bearer).',
+    not_a_message:
+      'Non è un’e-mail: il relay inoltra il messaggio grezzo (RFC 5322) così come ricevuto, come message/rfc822.',
+    not_sent_yet:
+      'Questo rapporto riguarda un’e-mail non ancora registrata come inviata: il relay lo inoltrerà di nuovo tra qualche minuto.',
   },
 };
 
