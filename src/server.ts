@@ -6,6 +6,7 @@ import type { Deps } from './platform/deps.js';
 import { buildApp } from './app/route-registry.js';
 import { startJobs, type Jobs } from './app/job-schedule.js';
 import { prepareStart } from './app/start-up.js';
+import { closeTransports } from './communications/configured-transports.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -45,6 +46,7 @@ export async function startAccord(
     (stopping ??= (async () => {
       await app.close();
       await jobs.stop();
+      await closeTransports(config);
       await database.close();
     })());
   return { app, deps, jobs, url, stop };

@@ -12,6 +12,10 @@ import { sweepOrphanFiles } from '../documents/sweep-orphans.js';
 import { WORKSPACE_SWEEP, workspaceSweep } from '../workspace/sweep.js';
 import { JUDICIAL_REVIEW_QUEUE, refreshReviewQueue } from '../judicial/review-queue.js';
 import { CARE_NIGHTLY, careNightly } from '../care/care-nightly.js';
+import { MESSAGES_DISPATCH } from '../communications/queue-message.js';
+import { dispatchMessages } from '../communications/dispatch-messages.js';
+import { configuredTransports } from '../communications/configured-transports.js';
+import { CAMPAIGNS_DAILY, runActiveCampaigns } from '../communications/campaigns/run-campaign.js';
 
 export type { Jobs } from '../platform/jobs/boss.js';
 
@@ -88,6 +92,22 @@ export function jobSchedule(config: Config): JobDefinition[] {
       schedule: { cron: '15 4 * * *', tz: config.NIGHTLY_TZ },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
       run: (deps) => careNightly(deps),
+    },
+    {
+      // Every minute, and at once when a message is queued: e-mails and SMS handed to their transports, retried.
+      name: MESSAGES_DISPATCH,
+      queue: { retryLimit: 0, expireInSeconds: 600 },
+      schedule: { cron: '* * * * *' },
+      pollingIntervalSeconds: { embedded: 5, server: 2 },
+      run: (deps) => dispatchMessages(deps, configuredTransports(deps.config)),
+    },
+    {
+      // Once a day, in the agency's working hours: every active campaign run (the policy refuses what is out of hours).
+      name: CAMPAIGNS_DAILY,
+      queue: { retryLimit: 0, expireInSeconds: 6 * 3600 },
+      schedule: { cron: config.CAMPAIGNS_CRON, tz: config.AGENCY_TZ },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => runActiveCampaigns(deps),
     },
   ];
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
+import { AppError } from '../platform/errors.js';
 import { CLAIM_LEASE_MS, retryDelayMs } from './core/retry.js';
+import { unsubscribeUrl } from './email/core/message-id.js';
 import { recordMessageEvent } from './message-events.js';
 import type { Sent, Transports } from './transports.js';
 
@@ -85,16 +87,10 @@ function send(deps: Deps, transports: Transports, message: Claimed): Promise<Sen
       to: message.recipient,
       subject: message.subject ?? '',
       text: message.body,
-      unsubscribeUrl: unsubscribeUrl(deps, message.unsubscribe_token!),
+      unsubscribeUrl: unsubscribeUrl(deps.config.PUBLIC_URL!, message.unsubscribe_token!),
     });
   }
   return transports.sms!.send({ messageId: message.id, to: message.recipient, text: message.body });
-}
-
-/** The one-click opt-out link of an e-mail (RFC 8058), on the agency's public address. */
-export function unsubscribeUrl(deps: Pick<Deps, 'config'>, token: string): string {
-  const base = deps.config.PUBLIC_URL!.replace(/\/+$/, '');
-  return `${base}/api/v1/unsubscribe/${encodeURIComponent(token)}`;
 }
 
 /** Records a failed attempt; gives the message up (status failed, on the timeline) when retrying is over. */
@@ -102,7 +98,9 @@ async function giveUpOrRetry(deps: Deps, message: Claimed, caught: unknown): Pro
   const attempts = message.attempts + 1;
   // The transport's words only: never the address or the text.
   const error = (caught instanceof Error ? caught.message : String(caught)).slice(0, 1000);
-  const delay = retryDelayMs(attempts);
+  // A message the transport refuses for what it is (a subject that would disclose the debt) fails at once: trying
+  // again would send nothing different.
+  const delay = caught instanceof AppError ? null : retryDelayMs(attempts);
   await deps.db
     .updateTable('outbound_messages')
     .set({

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { caseInScope } from '../cases/scope.js';
+import { unsubscribeUrl } from './email/core/message-id.js';
 import { recordContactIn } from '../contact-policy/record-contact.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { auditActor, type Actor } from '../identity/actor.js';
@@ -50,7 +51,7 @@ const REFUSALS = {
  */
 export async function previewMessage(deps: Deps, actor: Actor, caseId: string, request: MessageRequest) {
   const found = await caseInScope(deps.db, actor, caseId);
-  const { message, recipient } = await compose(deps.db, deps, found, request);
+  const { message, recipient } = await compose(deps.db, deps, found, request, newToken());
   return { ...message, recipient: recipient?.address ?? null };
 }
 
@@ -87,7 +88,8 @@ export async function queueMessageIn(
   options: { requestId?: string | null; campaignRunId?: string | null } = {},
 ): Promise<QueuedMessage> {
   const found = await caseInScope(trx, actor, caseId);
-  const { message, recipient } = await compose(trx, deps, found, request);
+  const token = newToken();
+  const { message, recipient } = await compose(trx, deps, found, request, token);
   if (!recipient) throw noRecipient(request.channel);
   const { contact } = await recordContactIn(
     trx,
@@ -96,8 +98,11 @@ export async function queueMessageIn(
     { debtorId: found.debtor_id, caseId, channel: request.channel, direction: 'outbound', outcome: 'sent' },
     options.requestId ?? null,
   );
-  return writeOutbox(trx, now, actor, found, message, recipient, contact.id, options);
+  return writeOutbox(trx, now, actor, found, message, recipient, contact.id, { ...options, token });
 }
+
+/** The secret of an e-mail's opt-out link (RFC 8058): whoever holds the e-mail may use it, no one can guess it. */
+const newToken = () => randomBytes(24).toString('base64url');
 
 export const contentHash = (message: Pick<RenderedMessage, 'subject' | 'body'>): string =>
   createHash('sha256')
@@ -112,7 +117,11 @@ async function writeOutbox(
   message: RenderedMessage,
   recipient: Recipient,
   contactId: string,
-  { requestId = null, campaignRunId = null }: { requestId?: string | null; campaignRunId?: string | null },
+  {
+    requestId = null,
+    campaignRunId = null,
+    token,
+  }: { requestId?: string | null; campaignRunId?: string | null; token: string },
 ): Promise<QueuedMessage> {
   const hash = contentHash(message);
   const row = await trx
@@ -129,7 +138,7 @@ async function writeOutbox(
       subject: message.subject,
       body: message.body,
       content_sha256: hash,
-      unsubscribe_token: message.channel === 'email' ? randomBytes(24).toString('base64url') : null,
+      unsubscribe_token: message.channel === 'email' ? token : null,
       queued_at: now,
       next_attempt_at: now,
       created_by: actor.userId,
@@ -185,6 +194,7 @@ async function compose(
   deps: Pick<Deps, 'config'>,
   found: { id: string; reference: string; debtor_id: string; creditor_id: string; balance_cents: number },
   request: MessageRequest,
+  token: string,
 ): Promise<{ message: RenderedMessage; recipient: Recipient | null }> {
   const facts = await db
     .selectFrom('cases as c')
@@ -213,6 +223,7 @@ async function compose(
     agencyName: deps.config.AGENCY_NAME,
     agencyPhone: deps.config.AGENCY_PHONE,
     balanceCents: found.balance_cents,
+    unsubscribeUrl: deps.config.PUBLIC_URL ? unsubscribeUrl(deps.config.PUBLIC_URL, token) : null,
   });
   if (!rendered.ok) throw REFUSALS[rendered.code]();
   const disclosed = disclosures(

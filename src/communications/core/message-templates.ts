@@ -20,6 +20,8 @@ export interface MessageVariables {
   agencyPhone: string;
   /** What is still owed on the case, in cents. E-mail body only. */
   balanceCents: number;
+  /** The e-mail's one-click opt-out link, written in its body too; null where the agency has no public address. */
+  unsubscribeUrl?: string | null;
 }
 
 export const MESSAGE_TEMPLATES = ['reminder', 'call_us', 'balance_statement'] as const;
@@ -176,7 +178,7 @@ export function renderMessage(
     EMAIL_BODIES[template][language](v),
     SIGNATURES[language](v),
     '—',
-    UNSUBSCRIBE[language],
+    v.unsubscribeUrl ? `${UNSUBSCRIBE[language]}\n${v.unsubscribeUrl}` : UNSUBSCRIBE[language],
   ].join('\n\n');
   return { ok: true, message: { channel, template, language, subject: SUBJECTS[template][language](v), body } };
 }
