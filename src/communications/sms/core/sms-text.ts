@@ -129,6 +129,33 @@ export function fromGsmSeptets(septets: Uint8Array): string {
   return text;
 }
 
+/** The text in UCS-2 (UTF-16, big-endian), as SMPP's data_coding 8 carries it. */
+export function ucs2Bytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    bytes[2 * i] = unit >> 8;
+    bytes[2 * i + 1] = unit & 0xff;
+  }
+  return bytes;
+}
+
+export interface EncodedSms {
+  /** SMPP's data_coding: 0 for the GSM 7-bit default alphabet, 8 for UCS-2. */
+  dataCoding: 0 | 8;
+  /** The parts' bytes, one a submit_sm, without the concatenation header. */
+  parts: Uint8Array[];
+}
+
+/** The text as it is submitted: its coding and its parts' bytes. */
+export function encodeSms(text: string): EncodedSms {
+  const gsm = smsEncoding(text) === 'gsm7';
+  return {
+    dataCoding: gsm ? 0 : 8,
+    parts: splitSms(text).map((part) => (gsm ? gsmSeptets(part)! : ucs2Bytes(part))),
+  };
+}
+
 export type LockScreenFinding =
   { kind: 'amount'; index: number; excerpt: string } | { kind: 'word'; word: DebtWord; index: number; excerpt: string };
 
