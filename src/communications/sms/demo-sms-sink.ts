@@ -3,7 +3,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import smpp, { type PDU, type Session, type ShortMessage } from 'smpp';
 import { encodeSms } from './core/sms-text.js';
-import { smppSource } from './core/sms-number.js';
+import { smppAddresses, smppSource } from './core/sms-number.js';
 
 /**
  * A stand-in SMS provider for the demo and the tests: an SMPP server on 127.0.0.1 that binds one system_id and
@@ -196,17 +196,10 @@ class DemoSmsc {
     const session = this.bound.at(-1);
     if (!session) return Promise.reject(new Error('no client is bound to the demo SMS sink'));
     const { dataCoding, parts } = encodeSms(text);
-    const source = smppSource(from);
-    const destination = smppSource(to);
     return new Promise<number>((resolve) => {
       session.deliver_sm(
         {
-          source_addr_ton: source.ton,
-          source_addr_npi: source.npi,
-          source_addr: source.addr,
-          dest_addr_ton: destination.ton,
-          dest_addr_npi: destination.npi,
-          destination_addr: destination.addr,
+          ...smppAddresses(smppSource(from), smppSource(to)),
           esm_class: 0,
           data_coding: dataCoding,
           short_message: Buffer.from(parts[0]!),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import smpp, { type PDU, type Server } from 'smpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { ENGINES } from '../../../test/support/database.js';
@@ -31,6 +32,53 @@ describe('SMPP URL', () => {
     const deps = {} as Parameters<typeof createSmppTransport>[1];
     expect(createSmppTransport({ SMPP_URL: undefined, SMS_SENDER: SENDER }, deps)).toBeNull();
     expect(createSmppTransport({ SMPP_URL: 'smpp://a:b@127.0.0.1:1', SMS_SENDER: undefined }, deps)).toBeNull();
+  });
+});
+
+/** An SMSC that binds anyone and answers each submit_sm as told (null: never answers). */
+async function bareSmsc(submitStatus: number | null): Promise<{ server: Server; url: string }> {
+  const server = smpp.createServer((session) => {
+    session.on('error', () => undefined);
+    session.on('bind_transceiver', (pdu: PDU) => session.send(pdu.response()));
+    session.on('submit_sm', (pdu: PDU) => {
+      if (submitStatus !== null) session.send(pdu.response({ command_status: submitStatus }));
+    });
+    session.on('unbind', (pdu: PDU) => session.send(pdu.response(), () => session.close()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  return { server, url: `smpp://accord:secret@127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+}
+
+describe('SMPP answers other than ESME_ROK', () => {
+  const deps = {} as Parameters<typeof createSmppTransport>[1];
+  const sms = { messageId: randomUUID(), to: NUMBER, text: TEXT };
+
+  it('rejects a send with the name of the status the SMSC answered', async () => {
+    const smsc = await bareSmsc(smpp.errors.ESME_RTHROTTLED!);
+    const transport = createSmppTransport({ SMPP_URL: smsc.url, SMS_SENDER: SENDER }, deps)!;
+    await expect(transport.send(sms)).rejects.toThrow('the SMSC refused submit_sm: ESME_RTHROTTLED');
+    await transport.close();
+    await new Promise((resolve) => smsc.server.close(resolve));
+  });
+
+  it('rejects a send the SMSC does not answer in time', async () => {
+    const smsc = await bareSmsc(null);
+    const transport = createSmppTransport({ SMPP_URL: smsc.url, SMS_SENDER: SENDER }, deps, {
+      responseTimeoutMs: 200,
+    })!;
+    await expect(transport.send(sms)).rejects.toThrow('no answer to submit_sm within 200 ms');
+    await transport.close();
+    await new Promise((resolve) => smsc.server.close(resolve));
+  });
+
+  it('rejects a send when no SMSC listens', async () => {
+    const smsc = await bareSmsc(0);
+    const { url } = smsc;
+    await new Promise((resolve) => smsc.server.close(resolve));
+    const transport = createSmppTransport({ SMPP_URL: url, SMS_SENDER: SENDER }, deps)!;
+    await expect(transport.send(sms)).rejects.toThrow('the SMPP connection closed (ECONNREFUSED)');
+    await transport.close();
   });
 });
 
@@ -162,12 +210,15 @@ describe.each(ENGINES)('SMS over SMPP to a local SMSC on %s', (engine) => {
   });
 
   it('opts the debtor out of SMS on a STOP from the mobile, once', async () => {
-    const before = await t.deps.db
-      .selectFrom('case_events')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('case_id', '=', caseId)
-      .where('kind', '=', 'preferences')
-      .executeTakeFirstOrThrow();
+    const preferenceLines = () =>
+      t.deps.db
+        .selectFrom('case_events')
+        .select(['channel', 'direction', 'summary_key'])
+        .where('case_id', '=', caseId)
+        .where('kind', '=', 'preferences')
+        .orderBy('seq')
+        .execute();
+    const before = await preferenceLines();
     expect(await sink.reply('33699887766', SENDER, 'Stop.')).toBe(0);
     const optOuts = () =>
       t.deps.db
@@ -186,18 +237,16 @@ describe.each(ENGINES)('SMS over SMPP to a local SMSC on %s', (engine) => {
         .execute();
     expect(await audits()).toHaveLength(1);
     expect((await audits())[0]!.after).toMatchObject({ channel: 'sms', via: 'sms_reply' });
-    const after = await t.deps.db
-      .selectFrom('case_events')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('case_id', '=', caseId)
-      .where('kind', '=', 'preferences')
-      .executeTakeFirstOrThrow();
-    expect(Number(after.count)).toBe(Number(before.count) + 1);
+    // The case of the latest SMS to that number says so on its timeline.
+    const after = await preferenceLines();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)).toEqual({ channel: 'sms', direction: 'inbound', summary_key: 'opted_out_by_reply' });
 
     // A second STOP, written otherwise, changes nothing.
     expect(await sink.reply('33699887766', SENDER, ' ARRÊT ')).toBe(0);
     expect(await optOuts()).toHaveLength(1);
     expect(await audits()).toHaveLength(1);
+    expect(await preferenceLines()).toHaveLength(after.length);
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });
 

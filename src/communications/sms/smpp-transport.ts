@@ -3,7 +3,7 @@ import type { Config } from '../../platform/config.js';
 import type { Deps } from '../../platform/deps.js';
 import type { OutgoingSms, Sent, SmsTransport } from '../transports.js';
 import { encodeSms } from './core/sms-text.js';
-import { smppDestination, smppSource } from './core/sms-number.js';
+import { smppAddresses, smppDestination, smppSource } from './core/sms-number.js';
 import { receiveSms, type InboundOutcome, type InboundSms } from './sms-inbound.js';
 
 /**
@@ -230,12 +230,7 @@ class SmppTransport implements SmsTransport {
       const resp = await this.answer(session, 'submit_sm', (callback) =>
         session.submit_sm(
           {
-            source_addr_ton: source.ton,
-            source_addr_npi: source.npi,
-            source_addr: source.addr,
-            dest_addr_ton: destination.ton,
-            dest_addr_npi: destination.npi,
-            destination_addr: destination.addr,
+            ...smppAddresses(source, destination),
             esm_class: header.length > 0 ? ESM_UDHI : 0,
             registered_delivery: 1,
             data_coding: dataCoding,

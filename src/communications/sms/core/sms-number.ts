@@ -10,15 +10,33 @@ export const TON = { unknown: 0, international: 1, national: 2, alphanumeric: 5 
 /** SMPP's numbering plan: 1 ISDN (E.164). */
 export const NPI_ISDN = 1;
 
+export interface SmppAddress {
+  addr: string;
+  ton: number;
+  npi: number;
+}
+
+/** The six address fields of a submit_sm or deliver_sm. */
+export function smppAddresses(source: SmppAddress, destination: SmppAddress) {
+  return {
+    source_addr_ton: source.ton,
+    source_addr_npi: source.npi,
+    source_addr: source.addr,
+    dest_addr_ton: destination.ton,
+    dest_addr_npi: destination.npi,
+    destination_addr: destination.addr,
+  };
+}
+
 /** An E.164 number as a destination_addr: the digits, without the '+', of type international, plan ISDN. */
-export function smppDestination(e164: string): { addr: string; ton: number; npi: number } {
+export function smppDestination(e164: string): SmppAddress {
   const digits = e164.replace(/^\+/, '');
   if (!/^[1-9]\d{6,14}$/.test(digits)) throw new Error('the recipient is not an E.164 number');
   return { addr: digits, ton: TON.international, npi: NPI_ISDN };
 }
 
 /** The source_addr of the sender: alphanumeric (type 5, plan 0), or a number (international, ISDN). */
-export function smppSource(sender: string): { addr: string; ton: number; npi: number } {
+export function smppSource(sender: string): SmppAddress {
   const digits = /^\+?\d{3,15}$/.test(sender) ? sender.replace(/^\+/, '').replace(/^00/, '') : null;
   return digits
     ? { addr: digits, ton: TON.international, npi: NPI_ISDN }
