@@ -209,7 +209,19 @@ describe.each(ENGINES)('SMS over SMPP to a local SMSC on %s', (engine) => {
     expect(audit.map((entry) => entry.action)).toEqual(['message.delivered']);
   });
 
-  it('opts the debtor out of SMS on a STOP from the mobile, once', async () => {
+  it('opts out of SMS, once, every debtor whose mobile the STOP came from', async () => {
+    // Another debtor with the same mobile, written nationally: the number is compared in E.164.
+    const other = await t.deps.db
+      .selectFrom('debtors')
+      .select('id')
+      .where('id', '!=', debtorId)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('debtor_contact_points')
+      .values({ debtor_id: other.id, channel: 'phone', value: '06 99 88 77 66', usage: 'mobile', source: 'agent' })
+      .execute();
     const preferenceLines = () =>
       t.deps.db
         .selectFrom('case_events')
@@ -218,34 +230,40 @@ describe.each(ENGINES)('SMS over SMPP to a local SMSC on %s', (engine) => {
         .where('kind', '=', 'preferences')
         .orderBy('seq')
         .execute();
-    const before = await preferenceLines();
-    expect(await sink.reply('33699887766', SENDER, 'Stop.')).toBe(0);
     const optOuts = () =>
       t.deps.db
         .selectFrom('contact_opt_outs')
-        .select(['channel', 'via', 'withdrawn_at'])
-        .where('debtor_id', '=', debtorId)
+        .select(['debtor_id', 'via', 'withdrawn_at'])
+        .where('debtor_id', 'in', [debtorId, other.id])
         .where('channel', '=', 'sms')
+        .orderBy('debtor_id')
         .execute();
-    expect(await optOuts()).toEqual([{ channel: 'sms', via: 'sms_reply', withdrawn_at: null }]);
     const audits = () =>
       t.deps.db
         .selectFrom('audit_log')
-        .select(['action', 'after'])
-        .where('target_id', '=', debtorId)
+        .select(['target_id', 'after'])
+        .where('target_id', 'in', [debtorId, other.id])
         .where('action', '=', 'contact.opted_out')
         .execute();
-    expect(await audits()).toHaveLength(1);
-    expect((await audits())[0]!.after).toMatchObject({ channel: 'sms', via: 'sms_reply' });
-    // The case of the latest SMS to that number says so on its timeline.
+    const before = await preferenceLines();
+
+    // Written with a character outside the GSM alphabet, the reply comes in UCS-2.
+    expect(await sink.reply('33699887766', SENDER, ' ARRÊT ! ')).toBe(0);
+    expect(await optOuts()).toEqual(
+      [debtorId, other.id].sort().map((id) => ({ debtor_id: id, via: 'sms_reply', withdrawn_at: null })),
+    );
+    const audited = await audits();
+    expect(audited.map((entry) => entry.target_id).sort()).toEqual([debtorId, other.id].sort());
+    for (const entry of audited) expect(entry.after).toMatchObject({ channel: 'sms', via: 'sms_reply' });
+    // The case of the latest SMS to that number says so on its timeline (the other debtor was sent none).
     const after = await preferenceLines();
     expect(after).toHaveLength(before.length + 1);
     expect(after.at(-1)).toEqual({ channel: 'sms', direction: 'inbound', summary_key: 'opted_out_by_reply' });
 
-    // A second STOP, written otherwise, changes nothing.
-    expect(await sink.reply('33699887766', SENDER, ' ARRÊT ')).toBe(0);
-    expect(await optOuts()).toHaveLength(1);
-    expect(await audits()).toHaveLength(1);
+    // A second STOP changes nothing.
+    expect(await sink.reply('33699887766', SENDER, 'Stop.')).toBe(0);
+    expect(await optOuts()).toHaveLength(2);
+    expect(await audits()).toHaveLength(2);
     expect(await preferenceLines()).toHaveLength(after.length);
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });

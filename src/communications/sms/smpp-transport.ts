@@ -238,7 +238,11 @@ class SmppTransport implements SmsTransport {
           },
           callback,
         ),
-      );
+      ).catch((error: unknown) => {
+        // Parts already accepted would reach the phone twice if the whole text were sent again at once.
+        if (ids.length === 0 || !(error instanceof SmppError) || error.status !== 'CLOSED') throw error;
+        throw new SmppError(`${error.message} after ${ids.length} of ${parts.length} parts`, 'CLOSED_MIDWAY');
+      });
       ids.push(resp.message_id ?? '');
     }
     const providerId = ids[0]!;
