@@ -99,7 +99,7 @@ export function jobSchedule(config: Config): JobDefinition[] {
       queue: { retryLimit: 0, expireInSeconds: 600 },
       schedule: { cron: '* * * * *' },
       pollingIntervalSeconds: { embedded: 5, server: 2 },
-      run: (deps) => dispatchMessages(deps, configuredTransports(deps.config)),
+      run: (deps) => dispatchMessages(deps, configuredTransports(deps)),
     },
     {
       // Once a day, in the agency's working hours: every active campaign run (the policy refuses what is out of hours).

@@ -12,6 +12,7 @@ import { openConfiguredDatabase, startAccord, stopOnSignals } from '../server.js
 import { existsSync } from 'node:fs';
 import { cancelPlansOfClosedCases } from '../plans/cancel-on-close.js';
 import { packagePath } from '../platform/paths.js';
+import { startDemoSinks } from '../communications/demo-sinks.js';
 
 /**
  * Accord's command line: `npm run cli -- <command>`.
@@ -94,7 +95,9 @@ type Config = ReturnType<typeof loadConfig>;
 type Database = Awaited<ReturnType<typeof openConfiguredDatabase>>;
 
 /** Serves the API and the web app (with the demo agency loaded once, for `demo`), saying where and as whom. */
-async function serve(config: Config, demo: boolean): Promise<number> {
+async function serve(given: Config, demo: boolean): Promise<number> {
+  const sinks = demo ? await startDemoSinks(given) : null;
+  const config = sinks?.config ?? given;
   const running = await startAccord({
     config,
     prepare: demo ? loadDemoWithPlacement : undefined,
@@ -116,6 +119,7 @@ async function serve(config: Config, demo: boolean): Promise<number> {
     // The second manager releases what the first prepared (four-eyes on money out).
     lines.push(`  ${'manager'.padEnd(28)} ${SECOND_MANAGER.email}`);
   }
+  lines.push(...(sinks?.lines ?? []));
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
   return -1; // keep serving
 }

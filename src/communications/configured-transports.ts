@@ -1,5 +1,7 @@
 import type { Config } from '../platform/config.js';
+import type { Deps } from '../platform/deps.js';
 import { createSmtpTransport } from './email/smtp-transport.js';
+import { createSmppTransport } from './sms/smpp-transport.js';
 import type { Transports } from './transports.js';
 
 /**
@@ -8,11 +10,12 @@ import type { Transports } from './transports.js';
  */
 const made = new WeakMap<Config, Transports>();
 
-export function configuredTransports(config: Config): Transports {
-  let transports = made.get(config);
+export function configuredTransports(deps: Deps): Transports {
+  let transports = made.get(deps.config);
   if (!transports) {
-    transports = { email: createSmtpTransport(config), sms: null };
-    made.set(config, transports);
+    // The SMPP session also receives: delivery receipts and "STOP" replies are applied with these deps.
+    transports = { email: createSmtpTransport(deps.config), sms: createSmppTransport(deps.config, deps) };
+    made.set(deps.config, transports);
   }
   return transports;
 }

@@ -94,7 +94,7 @@ describe.each(ENGINES)('messages sent through SMTP, and campaigns, on %s', (engi
       }
     }
     expect(queuedId).not.toBeNull();
-    const report = await dispatchMessages(t.deps, configuredTransports(t.deps.config));
+    const report = await dispatchMessages(t.deps, configuredTransports(t.deps));
     expect(report).toMatchObject({ sent: 1, failed: 0, retried: 0 });
     const row = await t.deps.db
       .selectFrom('outbound_messages')
@@ -116,7 +116,7 @@ describe.each(ENGINES)('messages sent through SMTP, and campaigns, on %s', (engi
     // The link is in the text too, for a mailbox that shows no button.
     expect(received.text).toContain(link);
     // Nothing is sent twice.
-    expect(await dispatchMessages(t.deps, configuredTransports(t.deps.config))).toMatchObject({ sent: 0 });
+    expect(await dispatchMessages(t.deps, configuredTransports(t.deps))).toMatchObject({ sent: 0 });
   });
 
   it('keeps a message queued for a later attempt when the relay is down', async () => {

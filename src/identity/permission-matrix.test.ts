@@ -365,6 +365,35 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/first-letter',
   },
   // Public: an unknown opt-out link is a 404 for anyone; the relay's door is closed without INBOUND_MAIL_TOKEN (404).
+  'GET /api/v1/cases/:id/messages': { url: (ids) => `/api/v1/cases/${ids.caseId}/messages` },
+  'POST /api/v1/cases/:id/messages/preview': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/messages/preview`,
+    payload: () => ({ channel: 'email', template: 'reminder' }),
+  },
+  'POST /api/v1/cases/:id/messages': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/messages',
+    payload: () => ({ channel: 'email', template: 'reminder' }),
+  },
+  'GET /api/v1/campaigns': { url: () => '/api/v1/campaigns' },
+  'POST /api/v1/campaigns': {
+    url: () => '/api/v1/campaigns',
+    payload: (_ids, role) => ({
+      name: `Probe ${role}`,
+      channel: 'sms',
+      template: 'call_us',
+      segmentIds: [],
+      intervalDays: 7,
+      dailyLimit: 10,
+    }),
+  },
+  'POST /api/v1/campaigns/:id/status': {
+    url: () => '/api/v1/campaigns/00000000-0000-4000-8000-000000000000/status',
+    payload: () => ({ status: 'paused' }),
+  },
+  'POST /api/v1/campaigns/:id/runs': {
+    url: () => '/api/v1/campaigns/00000000-0000-4000-8000-000000000000/runs',
+    payload: () => ({ preview: true }),
+  },
   'GET /api/v1/unsubscribe/:token': { url: () => '/api/v1/unsubscribe/no-such-link-0000000000' },
   'POST /api/v1/unsubscribe/:token': { url: () => '/api/v1/unsubscribe/no-such-link-0000000000' },
   'POST /api/v1/inbound-mail': { url: () => '/api/v1/inbound-mail' },
