@@ -1,4 +1,10 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatchMessages } from '../src/communications/dispatch-messages.js';
+import { startDemoSmsSink } from '../src/communications/sms/demo-sms-sink.js';
+import { createSmppTransport } from '../src/communications/sms/smpp-transport.js';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
 import {
   expectNoAxeViolations,
@@ -309,6 +315,118 @@ describe('the contact panel of a case', () => {
       await page.waitForFunction(() =>
         document.querySelector('#permission-phone')?.textContent?.includes('Possibile ora'),
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an agent previews an SMS on the case, sends it through the policy, and sees it delivered by a real SMPP server', async () => {
+    const target = await pickCase(2);
+    const base = fixture.server.url;
+    const dir = await mkdtemp(join(tmpdir(), 'accord-sms-'));
+    const sink = await startDemoSmsSink({ dir, port: 0, systemId: 'accord', password: 'e2e-sms', receiptDelayMs: 0 });
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('PAGE ERROR', error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error('CONSOLE', message.text());
+    });
+    const deps = fixture.server.deps;
+    const sms = createSmppTransport(
+      { SMPP_URL: `smpp://accord:e2e-sms@127.0.0.1:${sink.port}`, SMS_SENDER: 'Accord' },
+      deps,
+    )!;
+    try {
+      await signInWithKeyboard(page, base, 'agent@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/cases/${target.id}`);
+      await waitForPage(page);
+      const section = page.locator('section', { has: page.getByRole('heading', { name: 'E-mails et SMS' }) });
+      await screenshot(page, 'case-messages-before');
+      await section.waitFor();
+      await section.getByLabel('Canal').selectOption('sms');
+      await section.getByLabel('Modèle').selectOption('call_us');
+      await section.getByRole('button', { name: 'Prévisualiser' }).click();
+      const text = section.locator('.message-preview .message-text');
+      await text.waitFor();
+      // What a lock screen shows: the agency, the references, an invitation to call back, the free STOP.
+      expect(await text.textContent()).toMatch(
+        new RegExp(`^Accord : nous avons essayé de vous joindre.*${target.reference}.*STOP`),
+      );
+      expect(await section.locator('.message-preview').textContent()).toMatch(/À : \+\d{10,}/);
+      await expectNoAxeViolations(page, `/cases/${target.id} (message preview)`);
+      await section.getByRole('button', { name: 'Envoyer (SMS)' }).click();
+      await section.getByRole('status').getByText('SMS accepté par la politique de contact').waitFor();
+      const row = section.locator('tbody tr').first();
+      await row.getByText('En attente d’envoi').waitFor();
+      await screenshot(page, 'case-messages');
+
+      // The dispatcher hands it to the SMPP server, whose receipt marks it delivered.
+      const report = await dispatchMessages(deps, { email: null, sms });
+      expect(report.sent).toBe(1);
+      const sent = await deps.db
+        .selectFrom('outbound_messages')
+        .select(['provider_id', 'recipient', 'body'])
+        .where('case_id', '=', target.id)
+        .executeTakeFirstOrThrow();
+      await sink.receiptAnswered(sent.provider_id!);
+      const received = (await readFile(sink.file, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { to: string; text: string });
+      expect(received.map((sms) => [sms.to.replace(/\D/g, ''), sms.text])).toEqual([
+        [sent.recipient.replace(/\D/g, ''), sent.body],
+      ]);
+      await page.reload();
+      await waitForPage(page);
+      await section.locator('tbody tr').first().getByText('Remis').waitFor();
+      await expectNoAxeViolations(page, `/cases/${target.id} (message delivered)`);
+    } finally {
+      await sms.close();
+      await sink.close();
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a compliance officer creates an SMS campaign, previews what the policy would allow and refuse, and activates it', async () => {
+    const base = fixture.server.url;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'compliance@demo.accord.test', DEMO_PASSWORD);
+      await page.getByRole('link', { name: 'Campagnes' }).click();
+      await page.getByRole('heading', { name: 'Campagnes d’e-mails et de SMS', level: 1 }).waitFor();
+      const form = page.locator('section', { has: page.getByRole('heading', { name: 'Nouvelle campagne' }) });
+      await form.getByRole('button', { name: 'Créer la campagne (en pause)' }).click();
+      expect(await form.locator('#campaign-name-error').textContent()).toBe('Donnez un nom à la campagne.');
+      await form.getByLabel('Nom').fill('Rappel par SMS');
+      await form.getByLabel('Canal').selectOption('sms');
+      await form.getByLabel('Modèle').selectOption('call_us');
+      await form.getByLabel('Messages par jour au plus').fill('25');
+      await form.getByRole('button', { name: 'Créer la campagne (en pause)' }).click();
+      await form.getByRole('status').getByText('Campagne « Rappel par SMS » créée, en pause.').waitFor();
+      const card = page.locator('section', { has: page.getByRole('heading', { name: 'Rappel par SMS' }) });
+      await card.getByText('En pause').waitFor();
+      await card.getByRole('button', { name: 'Prévisualiser' }).click();
+      await card.getByRole('status').getByText('Prévisualisation faite').waitFor();
+      const preview = card.locator('tbody tr').first();
+      await preview.getByText('Prévisualisation').waitFor();
+      const cells = await preview.locator('td').allTextContents();
+      const [selected, allowed, refused, failed] = cells.slice(1, 5).map((cell) => Number(cell.replace(/\D/g, '')));
+      expect(selected).toBeGreaterThan(0);
+      expect(allowed! + refused! + failed!).toBe(selected);
+      // Nothing was recorded by the preview.
+      const queued = await fixture.server.deps.db
+        .selectFrom('outbound_messages')
+        .select('id')
+        .where('campaign_run_id', 'is not', null)
+        .execute();
+      expect(queued).toEqual([]);
+      await expectNoAxeViolations(page, '/campaigns (compliance)');
+      await screenshot(page, 'campaigns');
+      await card.getByRole('button', { name: 'Activer' }).click();
+      await card.getByText('Elle tourne chaque jour sous l’autorité de').waitFor();
+      expect(await card.getByRole('button', { name: 'Lancer maintenant' }).count()).toBe(1);
     } finally {
       await context.close();
     }

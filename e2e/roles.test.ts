@@ -31,6 +31,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Surendettement', permission: 'overindebtedness.queue', path: '/overindebtedness' },
   { label: 'Accompagnement', permission: 'care.queue', path: '/care' },
   { label: 'Politique de contact', permission: 'contact_policy.read', path: '/contact-policy' },
+  { label: 'Campagnes', permission: 'campaigns.read', path: '/campaigns' },
   { label: 'Paiements et reversements', permission: 'remittances.read', path: '/payments' },
   { label: 'Relevés bancaires', permission: 'bank_files.read', path: '/bank-statements' },
   { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },

@@ -1,5 +1,6 @@
 import { ComplaintsPage } from '../features/complaints/ComplaintsPage.js';
 import { MediatorsPage } from '../features/complaints/MediatorsPage.js';
+import { CampaignsPage } from '../features/communications/CampaignsPage.js';
 import { DirectoryPage } from '../features/care/referrals/DirectoryPage.js';
 import { PartnersPage } from '../features/judicial/PartnersPage.js';
 import { TimeBarsPage } from '../features/time-bars/TimeBarsPage.js';
@@ -110,6 +111,7 @@ export function App() {
         <Route path="reference-data" element={guarded('reference_data.read', <ReferenceDataPage />)} />
         <Route path="complaints" element={guarded('complaints.register_read', <ComplaintsPage />)} />
         <Route path="mediators" element={guarded('mediators.manage', <MediatorsPage />)} />
+        <Route path="campaigns" element={guarded('campaigns.read', <CampaignsPage />)} />
         <Route path="care/organisations" element={guarded('care.directory.read', <DirectoryPage />)} />
         <Route path="judicial-partners" element={guarded('judicial_partners.read', <PartnersPage />)} />
         <Route path="time-bars" element={guarded('time_bars.review', <TimeBarsPage />)} />

@@ -21,6 +21,7 @@ export interface NavigationEntry {
     | 'nav.overindebtedness'
     | 'nav.care'
     | 'nav.contactPolicy'
+    | 'nav.campaigns'
     | 'nav.payments'
     | 'nav.bankStatements'
     | 'nav.referenceData'
@@ -52,6 +53,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/overindebtedness', labelKey: 'nav.overindebtedness', permission: 'overindebtedness.queue' },
   { path: '/care', labelKey: 'nav.care', permission: 'care.queue' },
   { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
+  { path: '/campaigns', labelKey: 'nav.campaigns', permission: 'campaigns.read' },
   { path: '/payments', labelKey: 'nav.payments', permission: 'remittances.read' },
   { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },
   { path: '/creditors', labelKey: 'nav.creditors', permission: 'creditors.read' },

@@ -22,7 +22,7 @@ import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
-import { communicationsProblemsEn, firstLetterEn, messagesEn } from './communications/en.js';
+import { campaignsEn, communicationsProblemsEn, firstLetterEn, messagesEn } from './communications/en.js';
 import { careReferralsEn, careReferralsProblemsEn } from './care-referrals/en.js';
 import { careEn, careProblemsEn } from './care/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
@@ -77,6 +77,7 @@ export const en: Messages = {
     disputes: 'Disputes',
     judicialReviews: 'Judicial reviews',
     contactPolicy: 'Contact policy',
+    campaigns: 'Campaigns',
     payments: 'Payments and remittances',
     bankStatements: 'Bank statements',
     referenceData: 'Reference data',
@@ -635,6 +636,7 @@ export const en: Messages = {
   estates: estatesEn,
   firstLetter: firstLetterEn,
   messages: messagesEn,
+  campaigns: campaignsEn,
   careReferrals: careReferralsEn,
   care: careEn,
   overindebtedness: overindebtednessEn,

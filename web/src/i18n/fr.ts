@@ -21,7 +21,7 @@ import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
-import { communicationsProblemsFr, firstLetterFr, messagesFr } from './communications/fr.js';
+import { campaignsFr, communicationsProblemsFr, firstLetterFr, messagesFr } from './communications/fr.js';
 import { careReferralsFr, careReferralsProblemsFr } from './care-referrals/fr.js';
 import { careFr, careProblemsFr } from './care/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
@@ -76,6 +76,7 @@ export const fr = {
     disputes: 'Contestations',
     judicialReviews: 'Revues judiciaires',
     contactPolicy: 'Politique de contact',
+    campaigns: 'Campagnes',
     payments: 'Paiements et reversements',
     bankStatements: 'Relevés bancaires',
     referenceData: 'Données de référence',
@@ -641,6 +642,7 @@ export const fr = {
   estates: estatesFr,
   firstLetter: firstLetterFr,
   messages: messagesFr,
+  campaigns: campaignsFr,
   careReferrals: careReferralsFr,
   care: careFr,
   overindebtedness: overindebtednessFr,

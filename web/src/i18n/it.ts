@@ -22,7 +22,7 @@ import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
-import { communicationsProblemsIt, firstLetterIt, messagesIt } from './communications/it.js';
+import { campaignsIt, communicationsProblemsIt, firstLetterIt, messagesIt } from './communications/it.js';
 import { careReferralsIt, careReferralsProblemsIt } from './care-referrals/it.js';
 import { careIt, careProblemsIt } from './care/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
@@ -74,6 +74,7 @@ export const it: PartialMessages = {
     disputes: 'Contestazioni',
     judicialReviews: 'Revisioni giudiziali',
     contactPolicy: 'Politica di contatto',
+    campaigns: 'Campagne',
     payments: 'Pagamenti e riversamenti',
     bankStatements: 'Estratti conto',
     referenceData: 'Dati di riferimento',
@@ -628,6 +629,7 @@ export const it: PartialMessages = {
   estates: estatesIt,
   firstLetter: firstLetterIt,
   messages: messagesIt,
+  campaigns: campaignsIt,
   careReferrals: careReferralsIt,
   care: careIt,
   overindebtedness: overindebtednessIt,

@@ -5,7 +5,7 @@ import { refusalReason, reportOf, type CaseOutcome } from './run-report.js';
 const outcome: fc.Arbitrary<CaseOutcome> = fc.oneof(
   fc.constant({ kind: 'queued' as const }),
   fc.constant({ kind: 'failed' as const }),
-  fc.constantFrom('quiet_hours', 'weekly_cap', 'communications.no_recipient').map((reason) => ({
+  fc.constantFrom('window.hours', 'cap.sms_email_7d', 'communications.no_recipient').map((reason) => ({
     kind: 'refused' as const,
     reason,
   })),
@@ -33,8 +33,8 @@ describe('a campaign run’s report', () => {
   });
 
   it('names a refusal by the policy’s first rule, else by the problem', () => {
-    expect(refusalReason('contact.refused', { reasons: [{ rule: 'quiet_hours' }, { rule: 'weekly_cap' }] })).toBe(
-      'quiet_hours',
+    expect(refusalReason('contact.refused', { reasons: [{ rule: 'window.hours' }, { rule: 'opt_out' }] })).toBe(
+      'window.hours',
     );
     expect(refusalReason('communications.no_recipient', undefined)).toBe('communications.no_recipient');
   });

@@ -33,7 +33,7 @@ create table message_campaign_runs (
   queued integer not null default 0 check (queued >= 0),
   refused integer not null default 0 check (refused >= 0),
   failed integer not null default 0 check (failed >= 0),
-  -- Refusals by reason: a policy rule (`quiet_hours`, `weekly_cap`…) or a problem code (`communications.no_recipient`).
+  -- Refusals by reason: a policy rule (`window.hours`, `cap.…`, `opt_out`) or a problem code (`communications.no_recipient`).
   refusals jsonb not null default '{}'::jsonb
 );
 create index message_campaign_runs_campaign on message_campaign_runs (campaign_id, started_at desc);

@@ -1,4 +1,7 @@
 import type {
+  Campaign,
+  CampaignInput,
+  CampaignRunView,
   CaseMessage,
   FirstLetterState,
   IssuedFirstLetter,
@@ -44,3 +47,17 @@ export const previewMessage = (caseId: string, request: { channel: MessageChanne
 
 export const sendMessage = (caseId: string, request: { channel: MessageChannel; template: MessageTemplate }) =>
   http.post<QueuedMessage>(messagesUrl(caseId), request);
+
+/** Campaigns of e-mails and SMS. */
+export type { Campaign, CampaignInput, CampaignRunView };
+
+export const getCampaigns = (signal?: AbortSignal) =>
+  http.get<{ items: Campaign[] }>('/api/v1/campaigns', undefined, signal);
+
+export const createCampaign = (input: CampaignInput) => http.post<{ id: string }>('/api/v1/campaigns', input);
+
+export const setCampaignStatus = (id: string, status: 'active' | 'paused') =>
+  http.post<{ id: string; status: string }>(`/api/v1/campaigns/${encodeURIComponent(id)}/status`, { status });
+
+export const runCampaign = (id: string, preview: boolean) =>
+  http.post<CampaignRunView>(`/api/v1/campaigns/${encodeURIComponent(id)}/runs`, { preview });

@@ -1,4 +1,4 @@
-import type { communicationsProblemsFr, firstLetterFr, messagesFr } from './fr.js';
+import type { campaignsFr, communicationsProblemsFr, firstLetterFr, messagesFr } from './fr.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -72,4 +72,62 @@ export const messagesEn: Widen<typeof messagesFr> = {
   status: 'Status',
   text: 'Text sent',
   showText: 'Show the text',
+};
+
+/** English texts of the campaigns of e-mails and SMS. */
+export const campaignsEn: Widen<typeof campaignsFr> = {
+  title: 'E-mail and SMS campaigns',
+  intro:
+    'A campaign sends a template on a channel every day to the strategy’s cases whose treatment plans that channel. The contact policy decides for each case, as for a message sent by hand. A campaign starts paused: preview it, then activate it.',
+  none: 'No campaign yet.',
+  newHeading: 'New campaign',
+  name: 'Name',
+  nameRequired: 'Give the campaign a name.',
+  intervalDays: 'Interval (days)',
+  intervalHint: 'A case this campaign reached is not reached by it again before this delay.',
+  dailyLimit: 'At most messages a day',
+  segmentsHint:
+    'Cases taken: those of the segments whose treatment plans this channel, first letter sent, in the queue’s order of priority.',
+  create: 'Create the campaign (paused)',
+  created: 'Campaign “{{name}}” created, paused.',
+  summary:
+    '{{channel}}, template “{{template}}”, at most {{limit}} messages a day, a case at most every {{interval}} days.',
+  status: { active: 'Active', paused: 'Paused' },
+  owner: 'It runs every day on the authority of {{name}}.',
+  preview: 'Preview',
+  previewed: 'Preview done: nothing was recorded or sent.',
+  activate: 'Activate',
+  activated: 'Campaign activated: it will run every day on your authority.',
+  pause: 'Pause',
+  pausedDone: 'Campaign paused.',
+  runNow: 'Run now',
+  ran: 'Campaign run: the allowed messages are going out.',
+  noRuns: 'No run or preview yet.',
+  runsCaption: 'Runs and previews of “{{name}}”, newest first',
+  kindPreview: 'Preview',
+  kindRun: 'Run',
+  column: {
+    when: 'On',
+    kind: 'Kind',
+    selected: 'Cases',
+    queued: 'Allowed',
+    refused: 'Refused',
+    failed: 'Failed',
+    reasons: 'Refusals by rule',
+  },
+  reasonCount: '{{reason}}: {{n}}',
+  reasons: {
+    window: 'outside the debtor’s hours',
+    cap: 'contact cap reached',
+    opt_out: 'opted out of the channel',
+    unreachable: 'no usable contact point',
+    hold: 'a hold in force',
+    first_letter: 'first letter',
+    pause_after_conversation: 'pause after a conversation',
+    preference: 'the debtor’s wishes',
+    case: 'case closed',
+    estate: 'estate',
+    callback: 'agreed callback',
+    communications: 'no usable recipient',
+  },
 };

@@ -1,4 +1,4 @@
-import type { communicationsProblemsFr, firstLetterFr, messagesFr } from './fr.js';
+import type { campaignsFr, communicationsProblemsFr, firstLetterFr, messagesFr } from './fr.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -73,4 +73,62 @@ export const messagesIt: Widen<typeof messagesFr> = {
   status: 'Stato',
   text: 'Testo inviato',
   showText: 'Mostra il testo',
+};
+
+/** Testi italiani delle campagne di e-mail e SMS. */
+export const campaignsIt: Widen<typeof campaignsFr> = {
+  title: 'Campagne di e-mail e SMS',
+  intro:
+    'Una campagna invia ogni giorno un modello su un canale alle pratiche della strategia il cui trattamento prevede quel canale. La politica di contatto decide per ogni pratica, come per un messaggio inviato a mano. Una campagna nasce in pausa: ne veda l’anteprima, poi la attivi.',
+  none: 'Nessuna campagna per ora.',
+  newHeading: 'Nuova campagna',
+  name: 'Nome',
+  nameRequired: 'Dia un nome alla campagna.',
+  intervalDays: 'Intervallo (giorni)',
+  intervalHint: 'Una pratica già raggiunta da questa campagna non lo è di nuovo prima di questo termine.',
+  dailyLimit: 'Messaggi al giorno al massimo',
+  segmentsHint:
+    'Pratiche interessate: quelle dei segmenti il cui trattamento prevede questo canale, prima lettera inviata, per priorità della coda.',
+  create: 'Creare la campagna (in pausa)',
+  created: 'Campagna «{{name}}» creata, in pausa.',
+  summary:
+    '{{channel}}, modello «{{template}}», al massimo {{limit}} messaggi al giorno, una pratica al massimo ogni {{interval}} giorni.',
+  status: { active: 'Attiva', paused: 'In pausa' },
+  owner: 'Gira ogni giorno sotto l’autorità di {{name}}.',
+  preview: 'Anteprima',
+  previewed: 'Anteprima fatta: nulla è stato registrato né inviato.',
+  activate: 'Attivare',
+  activated: 'Campagna attivata: girerà ogni giorno sotto la sua autorità.',
+  pause: 'Mettere in pausa',
+  pausedDone: 'Campagna messa in pausa.',
+  runNow: 'Avviare ora',
+  ran: 'Campagna avviata: i messaggi consentiti partono.',
+  noRuns: 'Nessun avvio né anteprima per ora.',
+  runsCaption: 'Avvii e anteprime di «{{name}}», dal più recente',
+  kindPreview: 'Anteprima',
+  kindRun: 'Avvio',
+  column: {
+    when: 'Il',
+    kind: 'Tipo',
+    selected: 'Pratiche',
+    queued: 'Consentiti',
+    refused: 'Rifiutati',
+    failed: 'Non riusciti',
+    reasons: 'Rifiuti per regola',
+  },
+  reasonCount: '{{reason}}: {{n}}',
+  reasons: {
+    window: 'fuori dall’orario del debitore',
+    cap: 'limite di contatti raggiunto',
+    opt_out: 'opposizione al canale',
+    unreachable: 'nessun recapito utilizzabile',
+    hold: 'sospensione in corso',
+    first_letter: 'prima lettera',
+    pause_after_conversation: 'pausa dopo una conversazione',
+    preference: 'preferenze del debitore',
+    case: 'pratica chiusa',
+    estate: 'successione',
+    callback: 'richiamata concordata',
+    communications: 'nessun destinatario utilizzabile',
+  },
 };
