@@ -38,6 +38,7 @@ import { partnerApiRoutes } from '../judicial/partner-api-routes.js';
 import { careReferralRoutes } from '../care/referrals/routes.js';
 import { careRoutes } from '../care/routes.js';
 import { communicationRoutes } from '../communications/routes.js';
+import { printRunRoutes } from '../communications/print-run/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -77,6 +78,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   careReferralRoutes,
   careRoutes,
   communicationRoutes,
+  printRunRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -28,5 +28,13 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
     nothing_due: 'Nothing is due on this case: there is no amount to demand.',
     agency_address_missing:
       'The agency’s postal address is not configured (AGENCY_ADDRESS): the first letter must name it. An administrator sets it.',
+    nothing_to_print: 'Every open case’s first letter has already gone out: there is nothing to print today.',
+    print_run_not_ready: 'This print run has no letters to post (still being prepared, or every case was left out).',
+    print_run_posted: 'This print run’s posting is already confirmed: it is confirmed once only.',
+    posting_day_invalid: 'The posting day must fall between the run’s day and today.',
+    returned_letter_unknown:
+      'No letter of a print run bears this reference on this case: name the address it went to instead.',
+    returned_address_unknown: 'This address is not one of the debtor’s, or not the one the letter went to.',
+    returned_day_invalid: 'A letter comes back after it went out, and today at the latest: check the return date.',
   },
 };

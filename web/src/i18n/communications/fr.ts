@@ -25,5 +25,17 @@ export const communicationsProblemsFr = {
     nothing_due: 'Rien n’est dû sur ce dossier : il n’y a aucun montant à réclamer.',
     agency_address_missing:
       'L’adresse postale de l’agence n’est pas configurée (AGENCY_ADDRESS) : la première lettre doit la mentionner. Un administrateur la renseigne.',
+    nothing_to_print:
+      'La première lettre de chaque dossier ouvert est déjà partie : il n’y a rien à imprimer aujourd’hui.',
+    print_run_not_ready:
+      'Cet envoi n’a aucune lettre à poster (encore en préparation, ou tous les dossiers ont été écartés).',
+    print_run_posted: 'Le dépôt de cet envoi est déjà confirmé : il ne se confirme qu’une fois.',
+    posting_day_invalid: 'Le jour du dépôt doit tomber entre le jour de l’envoi et aujourd’hui.',
+    returned_letter_unknown:
+      'Aucune lettre d’un envoi ne porte cette référence sur ce dossier : indiquez plutôt l’adresse où elle est partie.',
+    returned_address_unknown:
+      'Cette adresse n’est pas une adresse du débiteur, ou ce n’est pas celle où la lettre est partie.',
+    returned_day_invalid:
+      'Une lettre revient après son envoi, et au plus tard aujourd’hui : vérifiez la date de retour.',
   },
 };

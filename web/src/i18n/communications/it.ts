@@ -29,5 +29,14 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
     nothing_due: 'Nulla è dovuto su questa pratica: non c’è alcun importo da richiedere.',
     agency_address_missing:
       'L’indirizzo postale dell’agenzia non è configurato (AGENCY_ADDRESS): la prima lettera deve indicarlo. Lo imposta un amministratore.',
+    nothing_to_print: 'La prima lettera di ogni pratica aperta è già partita: oggi non c’è nulla da stampare.',
+    print_run_not_ready:
+      'Questo invio non ha lettere da spedire (ancora in preparazione, o tutte le pratiche sono state escluse).',
+    print_run_posted: 'La consegna di questo invio è già confermata: si conferma una sola volta.',
+    posting_day_invalid: 'Il giorno della consegna deve cadere tra il giorno dell’invio e oggi.',
+    returned_letter_unknown:
+      'Nessuna lettera di un invio porta questo riferimento su questa pratica: indicate invece l’indirizzo a cui è partita.',
+    returned_address_unknown: 'Questo indirizzo non è del debitore, o non è quello a cui è partita la lettera.',
+    returned_day_invalid: 'Una lettera torna dopo la spedizione, e al più tardi oggi: controllate la data di ritorno.',
   },
 };
