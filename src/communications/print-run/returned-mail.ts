@@ -4,8 +4,10 @@ import { caseInScope } from '../../cases/scope.js';
 import { auditActor, type Actor } from '../../identity/actor.js';
 import { startOfLocalDay } from '../../platform/calendar/index.js';
 import { agencyToday } from '../../platform/calendar/today.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
 import type { Deps } from '../../platform/deps.js';
-import { invalid, notFound } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { openTask } from '../../workspace/tasks.js';
 import type { ReturnedMail, ReturnedMailResult } from './contract.js';
 
@@ -27,40 +29,9 @@ export async function recordReturnedMail(
   return deps.db.transaction().execute(async (trx) => {
     const found = await caseInScope(trx, actor, caseId);
     await trx.selectFrom('debtors').select('id').where('id', '=', found.debtor_id).forUpdate().execute();
-    const letter = body.letterReference
-      ? await trx
-          .selectFrom('print_run_letters as l')
-          .innerJoin('print_runs as r', 'r.id', 'l.print_run_id')
-          .select(['l.print_run_id', 'l.sequence', 'l.address_id', 'r.run_date'])
-          .where('l.letter_reference', '=', body.letterReference)
-          .where('l.case_id', '=', caseId)
-          .executeTakeFirst()
-      : undefined;
-    if (body.letterReference && !letter)
-      throw invalid(
-        'communications.returned_letter_unknown',
-        'No letter of a print run bears this reference on this case: name the address it went to instead.',
-      );
-    const addressId = letter?.address_id ?? body.addressId!;
-    if (letter && body.addressId && body.addressId !== letter.address_id)
-      throw invalid(
-        'communications.returned_address_unknown',
-        'This letter went to another address than the one named.',
-      );
-    const address = await trx
-      .selectFrom('debtor_addresses')
-      .select(['id', 'undeliverable_at'])
-      .where('id', '=', addressId)
-      .where('debtor_id', '=', found.debtor_id)
-      .executeTakeFirst();
-    if (!address)
-      throw invalid('communications.returned_address_unknown', 'This address is not one of the debtor’s addresses.');
-    const today = agencyToday(now, deps.config);
-    if (body.returnedOn > today || (letter && body.returnedOn < letter.run_date))
-      throw invalid(
-        'communications.returned_day_invalid',
-        `A letter comes back after it went out (${letter?.run_date ?? 'its day'}) and no later than today (${today}).`,
-      );
+    const { letter, addressId, address } = await resolveReturn(trx, found.debtor_id, caseId, body, {
+      today: agencyToday(now, deps.config),
+    });
     if (address.undeliverable_at) return { caseId, addressId, outcome: 'already_marked', taskId: null };
     await trx
       .updateTable('debtor_addresses')
@@ -116,4 +87,45 @@ export async function recordReturnedMail(
     });
     return { caseId, addressId, outcome: 'marked', taskId };
   });
+}
+
+/** The letter named (of a print run, on this case) and the debtor's address it went to; 422 when they do not fit. */
+async function resolveReturn(
+  trx: Transaction<DB>,
+  debtorId: string,
+  caseId: string,
+  body: ReturnedMail,
+  { today }: { today: string },
+) {
+  const letter = body.letterReference
+    ? await trx
+        .selectFrom('print_run_letters as l')
+        .innerJoin('print_runs as r', 'r.id', 'l.print_run_id')
+        .select(['l.print_run_id', 'l.sequence', 'l.address_id', 'r.run_date'])
+        .where('l.letter_reference', '=', body.letterReference)
+        .where('l.case_id', '=', caseId)
+        .executeTakeFirst()
+    : undefined;
+  if (body.letterReference && !letter)
+    throw invalid(
+      'communications.returned_letter_unknown',
+      'No letter of a print run bears this reference on this case: name the address it went to instead.',
+    );
+  const addressId = letter?.address_id ?? body.addressId!;
+  if (letter && body.addressId && body.addressId !== letter.address_id)
+    throw invalid('communications.returned_address_unknown', 'This letter went to another address than the one named.');
+  const address = await trx
+    .selectFrom('debtor_addresses')
+    .select(['id', 'undeliverable_at'])
+    .where('id', '=', addressId)
+    .where('debtor_id', '=', debtorId)
+    .executeTakeFirst();
+  if (!address)
+    throw invalid('communications.returned_address_unknown', 'This address is not one of the debtor’s addresses.');
+  if (body.returnedOn > today || (letter && body.returnedOn < letter.run_date))
+    throw invalid(
+      'communications.returned_day_invalid',
+      `A letter comes back after it went out (${letter?.run_date ?? 'its day'}) and no later than today (${today}).`,
+    );
+  return { letter, addressId, address };
 }

@@ -108,7 +108,12 @@ export function printRunRoutes(app: FastifyInstance, deps: Deps) {
     async (request) =>
       confirmPosting(deps, request.actor!, request.params.id, request.body.postedOn, String(request.id)),
   );
-  r.post(
+  registerReturnRoutes(app, deps);
+}
+
+/** Returned letters: one on its case (agents and above), or the mail house's list on its run. */
+function registerReturnRoutes(app: FastifyInstance, deps: Deps) {
+  app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/cases/:id/returned-mail',
     {
       config: { access: { permission: 'contacts.record' } },
