@@ -22,7 +22,7 @@ import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
-import { communicationsProblemsEn, firstLetterEn } from './communications/en.js';
+import { communicationsProblemsEn, firstLetterEn, printRunsEn, returnedMailEn } from './communications/en.js';
 import { careReferralsEn, careReferralsProblemsEn } from './care-referrals/en.js';
 import { careEn, careProblemsEn } from './care/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
@@ -88,6 +88,7 @@ export const en: Messages = {
     judicialProcedures: 'Judicial queue',
     careDirectory: 'Help directory',
     care: 'Care',
+    printRuns: 'Print runs',
   },
   roles: {
     agent: 'Collection agent',
@@ -634,6 +635,8 @@ export const en: Messages = {
   judicial: judicialEn,
   estates: estatesEn,
   firstLetter: firstLetterEn,
+  printRuns: printRunsEn,
+  returnedMail: returnedMailEn,
   careReferrals: careReferralsEn,
   care: careEn,
   overindebtedness: overindebtednessEn,

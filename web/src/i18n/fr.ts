@@ -21,7 +21,7 @@ import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
-import { communicationsProblemsFr, firstLetterFr } from './communications/fr.js';
+import { communicationsProblemsFr, firstLetterFr, printRunsFr, returnedMailFr } from './communications/fr.js';
 import { careReferralsFr, careReferralsProblemsFr } from './care-referrals/fr.js';
 import { careFr, careProblemsFr } from './care/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
@@ -87,6 +87,7 @@ export const fr = {
     judicialProcedures: 'File judiciaire',
     careDirectory: 'Annuaire d’aide',
     care: 'Accompagnement',
+    printRuns: 'Envois postaux',
   },
   roles: {
     agent: 'Gestionnaire amiable',
@@ -640,6 +641,8 @@ export const fr = {
   judicial: judicialFr,
   estates: estatesFr,
   firstLetter: firstLetterFr,
+  printRuns: printRunsFr,
+  returnedMail: returnedMailFr,
   careReferrals: careReferralsFr,
   care: careFr,
   overindebtedness: overindebtednessFr,

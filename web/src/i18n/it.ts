@@ -22,7 +22,7 @@ import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
-import { communicationsProblemsIt, firstLetterIt } from './communications/it.js';
+import { communicationsProblemsIt, firstLetterIt, printRunsIt, returnedMailIt } from './communications/it.js';
 import { careReferralsIt, careReferralsProblemsIt } from './care-referrals/it.js';
 import { careIt, careProblemsIt } from './care/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
@@ -85,6 +85,7 @@ export const it: PartialMessages = {
     judicialProcedures: 'Coda giudiziale',
     careDirectory: 'Rubrica di aiuto',
     care: 'Accompagnamento',
+    printRuns: 'Invii postali',
   },
   roles: {
     agent: 'Operatore recupero',
@@ -627,6 +628,8 @@ export const it: PartialMessages = {
   judicial: judicialIt,
   estates: estatesIt,
   firstLetter: firstLetterIt,
+  printRuns: printRunsIt,
+  returnedMail: returnedMailIt,
   careReferrals: careReferralsIt,
   care: careIt,
   overindebtedness: overindebtednessIt,

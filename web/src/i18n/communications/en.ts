@@ -1,4 +1,4 @@
-import type { communicationsProblemsFr, firstLetterFr } from './fr.js';
+import type { communicationsProblemsFr, firstLetterFr, printRunsFr, returnedMailFr } from './fr.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -37,4 +37,54 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
     returned_address_unknown: 'This address is not one of the debtor’s, or not the one the letter went to.',
     returned_day_invalid: 'A letter comes back after it went out, and today at the latest: check the return date.',
   },
+};
+
+export const printRunsEn: Widen<typeof printRunsFr> = {
+  title: 'Print runs',
+  intro:
+    'Each day, the first letters (R124-4) of the open cases that have not had one go to the mail house in one run: one PDF (each letter starts on an odd page, for duplex printing) and a CSV manifest. A case the contact policy or the letter’s rules leave out is listed with the reason. A letter counts as sent on the day the run is prepared.',
+  prepare: 'Prepare today’s run',
+  preparing: 'Preparing…',
+  prepared: 'Run prepared: {{letters}} letter(s), {{pages}} page(s), {{refused}} case(s) left out.',
+  refusedHeading: 'Cases left out ({{count}})',
+  none: 'No print run yet.',
+  caption: 'Print runs, the latest first',
+  column: {
+    date: 'Day',
+    status: 'Status',
+    letters: 'Letters',
+    pages: 'Pages',
+    refused: 'Left out',
+    returned: 'Returned (NPAI)',
+    preparedBy: 'Prepared by',
+    files: 'Files',
+    posting: 'Posting',
+  },
+  status: {
+    preparing: 'Being prepared',
+    ready: 'Ready',
+    posted: 'Posted',
+  },
+  pagesSheets: '{{pages}} pages, {{sheets}} sheets',
+  noFiles: 'No files (no letter)',
+  downloadPdf: 'Letters PDF of {{date}}',
+  downloadManifest: 'CSV manifest of {{date}}',
+  postingDay: 'Posting day of the run of {{date}}',
+  confirmPosting: 'Confirm posting',
+  posted: 'Posting confirmed.',
+  postedOn: 'Posted on {{date}} ({{by}})',
+};
+
+export const returnedMailEn: Widen<typeof returnedMailFr> = {
+  open: 'Returned mail (NPAI)',
+  heading: 'Returned mail (NPAI)',
+  intro:
+    'The letter came back marked “not known at this address”: the address will be marked wrong and an address trace opened.',
+  reference: 'Letter reference',
+  returnedOn: 'Day it came back',
+  reason: 'Reason written on the envelope',
+  submit: 'Record the return',
+  cancel: 'Cancel',
+  marked: 'Address marked wrong; an address trace is to do.',
+  alreadyMarked: 'This address was already marked wrong: nothing changed.',
 };

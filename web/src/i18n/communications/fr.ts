@@ -39,3 +39,53 @@ export const communicationsProblemsFr = {
       'Une lettre revient après son envoi, et au plus tard aujourd’hui : vérifiez la date de retour.',
   },
 };
+
+export const printRunsFr = {
+  title: 'Envois postaux',
+  intro:
+    'Chaque jour, les premières lettres (R124-4) des dossiers ouverts qui n’en ont pas encore reçu partent en un seul envoi vers le routeur : un PDF (chaque lettre commence sur une page impaire, pour l’impression recto verso) et un manifeste CSV. Un dossier que la politique de contact ou les règles de la lettre écartent est listé avec la raison. Une lettre compte comme envoyée le jour de la préparation.',
+  prepare: 'Préparer l’envoi du jour',
+  preparing: 'Préparation en cours…',
+  prepared: 'Envoi préparé : {{letters}} lettre(s), {{pages}} page(s), {{refused}} dossier(s) écarté(s).',
+  refusedHeading: 'Dossiers écartés ({{count}})',
+  none: 'Aucun envoi pour l’instant.',
+  caption: 'Envois postaux, les plus récents d’abord',
+  column: {
+    date: 'Jour',
+    status: 'État',
+    letters: 'Lettres',
+    pages: 'Pages',
+    refused: 'Écartés',
+    returned: 'Revenus (NPAI)',
+    preparedBy: 'Préparé par',
+    files: 'Fichiers',
+    posting: 'Dépôt',
+  },
+  status: {
+    preparing: 'En préparation',
+    ready: 'Prêt',
+    posted: 'Déposé',
+  },
+  pagesSheets: '{{pages}} pages, {{sheets}} feuilles',
+  noFiles: 'Aucun fichier (aucune lettre)',
+  downloadPdf: 'PDF des lettres du {{date}}',
+  downloadManifest: 'Manifeste CSV du {{date}}',
+  postingDay: 'Jour du dépôt de l’envoi du {{date}}',
+  confirmPosting: 'Confirmer le dépôt',
+  posted: 'Dépôt confirmé.',
+  postedOn: 'Déposé le {{date}} ({{by}})',
+};
+
+export const returnedMailFr = {
+  open: 'Courrier revenu (NPAI)',
+  heading: 'Courrier revenu (NPAI)',
+  intro:
+    'La lettre est revenue avec la mention « n’habite pas à l’adresse indiquée » : l’adresse sera marquée erronée et une recherche d’adresse ouverte.',
+  reference: 'Référence de la lettre',
+  returnedOn: 'Jour du retour',
+  reason: 'Motif indiqué sur l’enveloppe',
+  submit: 'Enregistrer le retour',
+  cancel: 'Annuler',
+  marked: 'Adresse marquée erronée ; une recherche d’adresse est à faire.',
+  alreadyMarked: 'Cette adresse était déjà marquée erronée : rien n’a changé.',
+};
