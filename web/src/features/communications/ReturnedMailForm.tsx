@@ -43,36 +43,11 @@ export function ReturnedMailForm(props: { caseId: string; reference: string | nu
         >
           <h3 id="returned-mail-heading">{t('returnedMail.heading')}</h3>
           <p className="hint">{t('returnedMail.intro')}</p>
-          <div className="field">
-            <label htmlFor="returned-mail-reference">{t('returnedMail.reference')}</label>
-            <input
-              id="returned-mail-reference"
-              required
-              maxLength={80}
-              value={reference}
-              onChange={(e) => setReference(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="returned-mail-day">{t('returnedMail.returnedOn')}</label>
-            <input
-              id="returned-mail-day"
-              type="date"
-              required
-              max={browserToday()}
-              value={returnedOn}
-              onChange={(e) => setReturnedOn(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="returned-mail-reason">{t('returnedMail.reason')}</label>
-            <input
-              id="returned-mail-reason"
-              maxLength={200}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
+          <ReturnedMailFields
+            reference={[reference, setReference]}
+            returnedOn={[returnedOn, setReturnedOn]}
+            reason={[reason, setReason]}
+          />
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={submit.busy}>
               {t('returnedMail.submit')}
@@ -106,6 +81,46 @@ export function ReturnedMailForm(props: { caseId: string; reference: string | nu
         </div>
       )}
       <SubmitFeedback submit={submit} />
+    </>
+  );
+}
+
+type Field = [string, (value: string) => void];
+
+function ReturnedMailFields({ reference, returnedOn, reason }: { reference: Field; returnedOn: Field; reason: Field }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="returned-mail-reference">{t('returnedMail.reference')}</label>
+        <input
+          id="returned-mail-reference"
+          required
+          maxLength={80}
+          value={reference[0]}
+          onChange={(e) => reference[1](e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="returned-mail-day">{t('returnedMail.returnedOn')}</label>
+        <input
+          id="returned-mail-day"
+          type="date"
+          required
+          max={browserToday()}
+          value={returnedOn[0]}
+          onChange={(e) => returnedOn[1](e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="returned-mail-reason">{t('returnedMail.reason')}</label>
+        <input
+          id="returned-mail-reason"
+          maxLength={200}
+          value={reason[0]}
+          onChange={(e) => reason[1](e.target.value)}
+        />
+      </div>
     </>
   );
 }
