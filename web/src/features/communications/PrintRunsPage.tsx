@@ -105,14 +105,18 @@ function columns(t: TFunction, format: Formatters, reload: () => void): Column<P
         r.letterCount === 0 ? (
           t('printRuns.noFiles')
         ) : (
-          <span>
-            <a href={printRunPdfUrl(r.id)} download>
-              {t('printRuns.downloadPdf', { date: format.date(r.runDate) })}
-            </a>{' '}
-            <a href={printRunManifestUrl(r.id)} download>
-              {t('printRuns.downloadManifest', { date: format.date(r.runDate) })}
-            </a>
-          </span>
+          <>
+            <div>
+              <a href={printRunPdfUrl(r.id)} download>
+                {t('printRuns.downloadPdf', { date: format.date(r.runDate) })}
+              </a>
+            </div>
+            <div>
+              <a href={printRunManifestUrl(r.id)} download>
+                {t('printRuns.downloadManifest', { date: format.date(r.runDate) })}
+              </a>
+            </div>
+          </>
         ),
     },
     {
