@@ -190,7 +190,12 @@ describe.each(ENGINES)('the print run and returned mail on %s', (engine) => {
       .where('target_id', '=', run.id)
       .orderBy('id')
       .execute();
-    expect(audited.map((a) => a.action)).toEqual(['print_run.started', 'print_run.prepared']);
+    expect(audited.map((a) => a.action)).toEqual([
+      'print_run.started',
+      'print_run.prepared',
+      'print_run.downloaded',
+      'print_run.downloaded',
+    ]);
     const listed = await as(t.app, manager)('GET', '/api/v1/print-runs');
     expect((listed.json() as { runs: { id: string }[] }).runs[0]!.id).toBe(run.id);
   });

@@ -12,11 +12,11 @@ import {
   returnedMailResultSchema,
   returnsReportSchema,
 } from './contract.js';
-import { readRunFile, type RunFile } from './files.js';
+import type { RunFile } from './files.js';
 import { preparePrintRun } from './prepare.js';
 import { recordReturnedMail } from './returned-mail.js';
 import { importReturns } from './returns.js';
-import { listPrintRuns, printRunView } from './view.js';
+import { downloadRunFile, listPrintRuns, printRunView } from './view.js';
 
 const tags = ['communications'];
 const access = { access: { permission: 'print_runs.manage' as const } };
@@ -77,12 +77,16 @@ export function printRunRoutes(app: FastifyInstance, deps: Deps) {
         },
       },
       async (request, reply) => {
-        const run = await printRunView(deps, request.params.id);
-        const body = await readRunFile(deps.config, run.id, file);
-        const name = `envoi-${run.runDate}-${run.id.slice(-8)}${file === 'pdf' ? '.pdf' : '-manifeste.csv'}`;
+        const { body, fileName } = await downloadRunFile(
+          deps,
+          request.actor!,
+          request.params.id,
+          file,
+          String(request.id),
+        );
         return reply
           .type(file === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('content-disposition', `attachment; filename="${fileName}"`)
           .send(body);
       },
     );

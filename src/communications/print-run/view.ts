@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { appendAudit } from '../../audit/append.js';
+import { auditActor, type Actor } from '../../identity/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { notFound } from '../../platform/errors.js';
 import type { PrintRunList, PrintRunSummary, PrintRunView } from './contract.js';
+import { readRunFile, type RunFile } from './files.js';
 
 /** The runs, the latest first (the last 100: a run a working day). */
 export async function listPrintRuns(deps: Deps): Promise<PrintRunList> {
@@ -86,3 +90,33 @@ const summary = (row: SummaryRow): PrintRunSummary => ({
   postedBy: row.posted_by,
   returnedCount: row.returned,
 });
+
+/** One of a run's files (the letters' PDF, the manifest: names and addresses), its download audited. */
+export async function downloadRunFile(
+  deps: Deps,
+  actor: Actor,
+  runId: string,
+  file: RunFile,
+  requestId: string | null,
+): Promise<{ body: Buffer; fileName: string }> {
+  const run = await deps.db
+    .selectFrom('print_runs')
+    .select(['id', 'run_date'])
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (!run) throw notFound('The print run');
+  const body = await readRunFile(deps.config, run.id, file);
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actor: auditActor(actor),
+      action: 'print_run.downloaded',
+      targetType: 'print_run',
+      targetId: run.id,
+      after: { file, sha256: createHash('sha256').update(body).digest('hex') },
+      requestId,
+      at: deps.now(),
+    }),
+  );
+  const fileName = `envoi-${run.run_date}-${run.id.slice(-8)}${file === 'pdf' ? '.pdf' : '-manifeste.csv'}`;
+  return { body, fileName };
+}
