@@ -33,6 +33,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Politique de contact', permission: 'contact_policy.read', path: '/contact-policy' },
   { label: 'Campagnes', permission: 'campaigns.read', path: '/campaigns' },
   { label: 'Paiements et reversements', permission: 'remittances.read', path: '/payments' },
+  { label: 'Envois postaux', permission: 'print_runs.manage', path: '/print-runs' },
   { label: 'Relevés bancaires', permission: 'bank_files.read', path: '/bank-statements' },
   { label: 'Créanciers', permission: 'creditors.read', path: '/creditors' },
   { label: 'Utilisateurs', permission: 'users.read', path: '/users' },

@@ -40,6 +40,7 @@ import { careRoutes } from '../care/routes.js';
 import { communicationRoutes } from '../communications/routes.js';
 import { campaignRoutes } from '../communications/campaigns/routes.js';
 import { emailRoutes } from '../communications/email/routes.js';
+import { printRunRoutes } from '../communications/print-run/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -81,6 +82,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   communicationRoutes,
   campaignRoutes,
   emailRoutes,
+  printRunRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

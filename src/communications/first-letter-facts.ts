@@ -35,6 +35,20 @@ export interface LetterFacts {
   country: string;
   /** The zone of the address written to (the debtor's "today" dates the letter). */
   timeZone: string;
+  /** The address written to, by the debtors' rule, for a mail house's manifest and a letter that comes back. */
+  address: { id: string; postalCode: string; city: string; country: string } | null;
+}
+
+/** The agency's postal address, which every first letter names (R124-4 1°); 409 when it is not configured. */
+export function agencyAddressOf(config: Config): PostalAddress {
+  const address = configuredAddress(config.AGENCY_ADDRESS);
+  if (!address)
+    throw new AppError(
+      'communications.agency_address_missing',
+      409,
+      "The agency's postal address is not configured (AGENCY_ADDRESS): the first letter must name it (R124-4 1°).",
+    );
+  return address;
 }
 
 /** The facts the first letter of a case names, read in a few queries; the agency's from the configuration. */
@@ -43,13 +57,7 @@ export async function loadLetterFacts(
   config: Config,
   found: { id: string; reference: string; creditor_id: string; debtor_id: string },
 ): Promise<LetterFacts> {
-  const agencyAddress = configuredAddress(config.AGENCY_ADDRESS);
-  if (!agencyAddress)
-    throw new AppError(
-      'communications.agency_address_missing',
-      409,
-      "The agency's postal address is not configured (AGENCY_ADDRESS): the first letter must name it (R124-4 1°).",
-    );
+  const agencyAddress = agencyAddressOf(config);
   const [creditor, debtor, addresses, claims] = await Promise.all([
     db.selectFrom('creditors').selectAll().where('id', '=', found.creditor_id).executeTakeFirstOrThrow(),
     db
@@ -126,6 +134,9 @@ export async function loadLetterFacts(
     },
     country: address?.country ?? creditor.country,
     timeZone: address?.time_zone ?? config.AGENCY_TZ,
+    address: address
+      ? { id: address.id, postalCode: address.postal_code, city: address.city, country: address.country }
+      : null,
   };
 }
 

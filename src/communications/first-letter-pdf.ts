@@ -52,15 +52,55 @@ function paymentWayText(way: PaymentWay): string {
  * with only the agency's name above it, then the five mentions of R124-4, page numbers at the foot of every page.
  */
 export async function firstLetterPdf(letter: FirstLetter, createdAt: Date): Promise<Buffer> {
-  return renderPdf(
+  return (await renderFirstLetter(letter, createdAt)).pdf;
+}
+
+/** The first letter's PDF with its number of pages (a print run's manifest counts them). */
+export async function renderFirstLetter(letter: FirstLetter, createdAt: Date): Promise<{ pdf: Buffer; pages: number }> {
+  let pages = 0;
+  const pdf = await renderPdf(
     { title: `Lettre ${letter.letterReference}`, createdAt },
     (doc) => {
-      drawHeader(doc, letter);
-      drawBody(doc, letter);
-      numberPages(doc, (page, total) => `${letter.letterReference} · page ${page} / ${total}`);
+      pages = drawLetter(doc, letter, 0);
     },
     { bufferPages: true },
   );
+  return { pdf, pages };
+}
+
+/**
+ * Several letters in one PDF for a mail house's duplex printer: each starts on an odd page (a blank page follows a
+ * letter with an odd number of pages), each numbered on its own ("LR-… · page 1 / 2"). Gives each letter's pages,
+ * the blank page left out, in the order given.
+ */
+export async function printRunPdf(
+  letters: readonly FirstLetter[],
+  info: { title: string; createdAt: Date },
+): Promise<{ pdf: Buffer; pages: number[] }> {
+  const pages: number[] = [];
+  const pdf = await renderPdf(
+    info,
+    (doc) => {
+      letters.forEach((letter, index) => {
+        if (index > 0) doc.addPage();
+        const start = doc.bufferedPageRange().count - 1;
+        const count = drawLetter(doc, letter, start);
+        pages.push(count);
+        if (count % 2 === 1) doc.addPage();
+      });
+    },
+    { bufferPages: true },
+  );
+  return { pdf, pages };
+}
+
+/** One letter from the current page (index `start` of the buffered pages) on; gives its number of pages. */
+function drawLetter(doc: PDFKit.PDFDocument, letter: FirstLetter, start: number): number {
+  drawHeader(doc, letter);
+  drawBody(doc, letter);
+  const count = doc.bufferedPageRange().count - start;
+  numberPages(doc, (page, total) => `${letter.letterReference} · page ${page} / ${total}`, { start, count });
+  return count;
 }
 
 function drawHeader(doc: PDFKit.PDFDocument, letter: FirstLetter) {

@@ -13,7 +13,7 @@ import { AppError, conflict, invalid } from '../platform/errors.js';
 import type { FirstLetterState, IssuedFirstLetter } from './contract.js';
 import { composeFirstLetter, type FirstLetter } from './core/first-letter.js';
 import { loadLetterFacts, type LetterFacts } from './first-letter-facts.js';
-import { firstLetterPdf } from './first-letter-pdf.js';
+import { firstLetterPdf, renderFirstLetter } from './first-letter-pdf.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type CaseRow = Awaited<ReturnType<typeof caseInScope>>;
@@ -84,6 +84,31 @@ export async function issueFirstLetter(
   caseId: string,
   requestId: string | null,
 ): Promise<IssuedFirstLetter> {
+  return (await issueFirstLetterWith(deps, actor, caseId, requestId)).issued;
+}
+
+/** A first letter as issued, with what a print run needs of it: the letter itself, its pages and its address. */
+export interface IssuedLetter {
+  issued: IssuedFirstLetter;
+  letter: FirstLetter;
+  pages: number;
+  caseReference: string;
+  debtorId: string;
+  address: NonNullable<LetterFacts['address']>;
+  addresseeName: string;
+}
+
+/**
+ * issueFirstLetter, giving the letter as issued; `within` runs last in the letter's transaction (a print run records
+ * its line there, so a letter issued is always on its run).
+ */
+export async function issueFirstLetterWith(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  requestId: string | null,
+  within?: (trx: Transaction<DB>, issued: IssuedLetter) => Promise<void>,
+): Promise<IssuedLetter> {
   const now = deps.now();
   const storage = documentStorage(deps.config);
   const stored: { id: string | null } = { id: null };
@@ -118,7 +143,7 @@ export async function issueFirstLetter(
       const sentOn = recorded.first_letter_sent_on!;
       const reference = recorded.first_letter_reference!;
       const letter = compose(loaded, reference, sentOn);
-      const pdf = await firstLetterPdf(letter, now);
+      const { pdf, pages } = await renderFirstLetter(letter, now);
       const documentId = await keepDocument(trx, deps, { found, actor, pdf, reference, now, requestId }, (id) => {
         stored.id = id;
       });
@@ -140,14 +165,25 @@ export async function issueFirstLetter(
         requestId,
         at: now,
       });
-      return {
-        caseId,
-        sentOn,
-        reference,
-        documentId,
-        contactId: contact.id,
-        amountDemandedCents: letter.itemisation.amountDemandedCents,
+      const issued: IssuedLetter = {
+        issued: {
+          caseId,
+          sentOn,
+          reference,
+          documentId,
+          contactId: contact.id,
+          amountDemandedCents: letter.itemisation.amountDemandedCents,
+        },
+        letter,
+        pages,
+        caseReference: found.reference,
+        debtorId: found.debtor_id,
+        // Composed, so the debtor has a letter address (compose refuses a letter without one).
+        address: loaded.address!,
+        addresseeName: loaded.facts.debtor.name,
       };
+      if (within) await within(trx, issued);
+      return issued;
     });
   } catch (error) {
     if (stored.id) await storage.delete(stored.id);

@@ -397,6 +397,30 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/unsubscribe/:token': { url: () => '/api/v1/unsubscribe/no-such-link-0000000000' },
   'POST /api/v1/unsubscribe/:token': { url: () => '/api/v1/unsubscribe/no-such-link-0000000000' },
   'POST /api/v1/inbound-mail': { url: () => '/api/v1/inbound-mail' },
+  'GET /api/v1/print-runs': { url: () => '/api/v1/print-runs' },
+  // Allowed roles get 409 or 201: a probe prepares no run unless the demo has letters to send (none at this day).
+  'POST /api/v1/print-runs': { url: () => '/api/v1/print-runs' },
+  // Allowed roles get 404: no such run.
+  'GET /api/v1/print-runs/:id': { url: () => '/api/v1/print-runs/00000000-0000-4000-8000-000000000000' },
+  'GET /api/v1/print-runs/:id/letters.pdf': {
+    url: () => '/api/v1/print-runs/00000000-0000-4000-8000-000000000000/letters.pdf',
+  },
+  'GET /api/v1/print-runs/:id/manifest.csv': {
+    url: () => '/api/v1/print-runs/00000000-0000-4000-8000-000000000000/manifest.csv',
+  },
+  'POST /api/v1/print-runs/:id/posting': {
+    url: () => '/api/v1/print-runs/00000000-0000-4000-8000-000000000000/posting',
+    payload: () => ({ postedOn: '2026-01-05' }),
+  },
+  'POST /api/v1/print-runs/:id/returns': {
+    url: () => '/api/v1/print-runs/00000000-0000-4000-8000-000000000000/returns',
+    payload: () => ({}),
+  },
+  // Allowed roles get 404: no such case.
+  'POST /api/v1/cases/:id/returned-mail': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/returned-mail',
+    payload: () => ({ addressId: '00000000-0000-4000-8000-000000000000', returnedOn: '2026-01-05' }),
+  },
   // Allowed roles get 404: no such case (a probe reports no death on a case of the demo).
   'POST /api/v1/cases/:id/estate': {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/estate',

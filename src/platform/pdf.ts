@@ -34,11 +34,15 @@ export const pdfDate = (locale: Locale, iso: string) =>
   new Intl.DateTimeFormat(tag(locale), { timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 
 /**
- * Writes "label n / total" at the foot of every page, once everything is drawn; the document must have been opened
- * with `bufferPages` (renderPdf's option). The bottom margin is lifted while writing so no page is added.
+ * Writes "label n / total" at the foot of every page (or of the pages of `range`, one letter among several), once
+ * everything is drawn; the document must have been opened with `bufferPages` (renderPdf's option). The bottom margin
+ * is lifted while writing so no page is added.
  */
-export function numberPages(doc: PDFKit.PDFDocument, label: (page: number, total: number) => string): void {
-  const range = doc.bufferedPageRange();
+export function numberPages(
+  doc: PDFKit.PDFDocument,
+  label: (page: number, total: number) => string,
+  range: { start: number; count: number } = doc.bufferedPageRange(),
+): void {
   for (let index = range.start; index < range.start + range.count; index += 1) {
     doc.switchToPage(index);
     const bottom = doc.page.margins.bottom;

@@ -48,6 +48,12 @@ export const PERMISSIONS = {
   /** Contacts with debtors: the history and the permission per channel, recording a contact, holds and preferences. */
   'contacts.read': [...CASE_WORKERS, 'compliance_officer', 'manager'],
   'contacts.record': [...CASE_WORKERS, 'manager'],
+  /**
+   * The day's print run of first letters for the mail house: prepare it, download its PDF and manifest, confirm its
+   * posting and load the mail house's list of returned letters (team leaders and managers; a returned letter of one
+   * case is recorded with contacts.record).
+   */
+  'print_runs.manage': ['team_leader', 'manager'],
   /** Allowing one contact the policy refuses: a separate, audited act with a written reason. */
   'contacts.override': ['compliance_officer', 'manager'],
   /** Campaigns of e-mails and SMS: read by those who run the floor, kept, previewed and run by compliance and managers. */

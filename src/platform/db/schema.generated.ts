@@ -254,6 +254,8 @@ export type PlansStatus = 'active' | 'agreed' | 'broken' | 'cancelled' | 'comple
 
 export type PlanVersionsKind = 'instalments' | 'pay_in_full' | 'settlement';
 
+export type PrintRunsStatus = 'posted' | 'preparing' | 'ready';
+
 export type ProcedureDeadlineRulesProcedure = 'judicial' | 'overindebtedness';
 
 export type ProcedureDeadlineRulesTag = 'check' | 'choice' | 'law';
@@ -1494,6 +1496,37 @@ export interface PortfolioSnapshots {
   stage: string;
 }
 
+export interface PrintRunLetters {
+  address_id: string;
+  case_id: string;
+  debtor_id: string;
+  document_id: string;
+  first_page: number;
+  letter_reference: string;
+  pages: number;
+  print_run_id: string;
+  return_reason: string | null;
+  returned_on: string | null;
+  sequence: number;
+}
+
+export interface PrintRuns {
+  id: Generated<string>;
+  letter_count: Generated<number>;
+  manifest_sha256: string | null;
+  page_count: Generated<number>;
+  pdf_sha256: string | null;
+  posted_at: Timestamp | null;
+  posted_by: string | null;
+  posted_on: string | null;
+  prepared_at: Timestamp;
+  prepared_by: string;
+  refused: Generated<JsonColumn>;
+  run_date: string;
+  sheet_count: Generated<number>;
+  status: Generated<PrintRunsStatus>;
+}
+
 export interface ProcedureDeadlineRules {
   amount: number;
   created_at: Generated<Timestamp>;
@@ -1839,6 +1872,8 @@ export interface DB {
   plans: Plans;
   poles: Poles;
   portfolio_snapshots: PortfolioSnapshots;
+  print_run_letters: PrintRunLetters;
+  print_runs: PrintRuns;
   procedure_deadline_rules: ProcedureDeadlineRules;
   promises: Promises;
   queue_dirty: QueueDirty;

@@ -29,9 +29,9 @@ export const TASK_TITLES: Record<TaskKind, Message> = {
     it: 'Pagamento annunciato: verificare che sia arrivato',
   },
   trace_contact: {
-    fr: 'Mauvais numéro : rechercher de nouvelles coordonnées',
-    en: 'Wrong number: find new contact details',
-    it: 'Numero errato: cercare nuovi recapiti',
+    fr: 'Coordonnées erronées (numéro, adresse) : rechercher de nouvelles coordonnées',
+    en: 'Wrong contact details (number, address): find new ones',
+    it: 'Recapiti errati (numero, indirizzo): cercarne di nuovi',
   },
   refusal_review: {
     fr: 'Refus : revoir l’approche du dossier',

@@ -33,6 +33,7 @@ import { LoginPage } from '../features/identity/LoginPage.js';
 import { ForgottenPasswordPage } from '../features/identity/ForgottenPasswordPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { PaymentsPage } from '../features/remittances/PaymentsPage.js';
+import { PrintRunsPage } from '../features/communications/PrintRunsPage.js';
 import { DisputesPage } from '../features/disputes/DisputesPage.js';
 import { ReviewPage } from '../features/judicial/ReviewPage.js';
 import { ReviewQueuePage } from '../features/judicial/ReviewQueuePage.js';
@@ -93,6 +94,7 @@ export function App() {
         <Route path="contact-policy/draft" element={guarded('contact_policy.manage', <ContactPolicyDraftPage />)} />
         <Route path="contact-policy/holidays" element={guarded('contact_policy.read', <ContactPolicyHolidaysPage />)} />
         <Route path="payments" element={guarded('remittances.read', <PaymentsPage />)} />
+        <Route path="print-runs" element={guarded('print_runs.manage', <PrintRunsPage />)} />
         <Route path="disputes" element={guarded('disputes.read', <DisputesPage />)} />
         <Route path="judicial-reviews" element={guarded('judicial_reviews.review', <ReviewQueuePage />)} />
         <Route path="judicial-reviews/:id" element={guarded('judicial_reviews.review', <ReviewPage />)} />

@@ -34,7 +34,8 @@ export interface NavigationEntry {
     | 'nav.timeBars'
     | 'nav.judicialProcedures'
     | 'nav.careReport'
-    | 'nav.careDirectory';
+    | 'nav.careDirectory'
+    | 'nav.printRuns';
   permission: Permission;
 }
 
@@ -55,6 +56,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
   { path: '/campaigns', labelKey: 'nav.campaigns', permission: 'campaigns.read' },
   { path: '/payments', labelKey: 'nav.payments', permission: 'remittances.read' },
+  { path: '/print-runs', labelKey: 'nav.printRuns', permission: 'print_runs.manage' },
   { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },
   { path: '/creditors', labelKey: 'nav.creditors', permission: 'creditors.read' },
   { path: '/users', labelKey: 'nav.users', permission: 'users.read' },

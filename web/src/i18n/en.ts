@@ -22,7 +22,14 @@ import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
 import { judicialEn, judicialProblemsEn } from './judicial/en.js';
 import { estatesEn, estatesProblemsEn } from './estates/en.js';
-import { campaignsEn, communicationsProblemsEn, firstLetterEn, messagesEn } from './communications/en.js';
+import {
+  campaignsEn,
+  communicationsProblemsEn,
+  firstLetterEn,
+  messagesEn,
+  printRunsEn,
+  returnedMailEn,
+} from './communications/en.js';
 import { careReferralsEn, careReferralsProblemsEn } from './care-referrals/en.js';
 import { careEn, careProblemsEn } from './care/en.js';
 import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedness/en.js';
@@ -89,6 +96,7 @@ export const en: Messages = {
     judicialProcedures: 'Judicial queue',
     careDirectory: 'Help directory',
     care: 'Care',
+    printRuns: 'Print runs',
   },
   roles: {
     agent: 'Collection agent',
@@ -637,6 +645,8 @@ export const en: Messages = {
   firstLetter: firstLetterEn,
   messages: messagesEn,
   campaigns: campaignsEn,
+  printRuns: printRunsEn,
+  returnedMail: returnedMailEn,
   careReferrals: careReferralsEn,
   care: careEn,
   overindebtedness: overindebtednessEn,

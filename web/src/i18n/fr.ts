@@ -21,7 +21,14 @@ import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
 import { judicialFr, judicialProblemsFr } from './judicial/fr.js';
 import { estatesFr, estatesProblemsFr } from './estates/fr.js';
-import { campaignsFr, communicationsProblemsFr, firstLetterFr, messagesFr } from './communications/fr.js';
+import {
+  campaignsFr,
+  communicationsProblemsFr,
+  firstLetterFr,
+  messagesFr,
+  printRunsFr,
+  returnedMailFr,
+} from './communications/fr.js';
 import { careReferralsFr, careReferralsProblemsFr } from './care-referrals/fr.js';
 import { careFr, careProblemsFr } from './care/fr.js';
 import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedness/fr.js';
@@ -88,6 +95,7 @@ export const fr = {
     judicialProcedures: 'File judiciaire',
     careDirectory: 'Annuaire d’aide',
     care: 'Accompagnement',
+    printRuns: 'Envois postaux',
   },
   roles: {
     agent: 'Gestionnaire amiable',
@@ -643,6 +651,8 @@ export const fr = {
   firstLetter: firstLetterFr,
   messages: messagesFr,
   campaigns: campaignsFr,
+  printRuns: printRunsFr,
+  returnedMail: returnedMailFr,
   careReferrals: careReferralsFr,
   care: careFr,
   overindebtedness: overindebtednessFr,

@@ -22,7 +22,14 @@ import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
 import { judicialIt, judicialProblemsIt } from './judicial/it.js';
 import { estatesIt, estatesProblemsIt } from './estates/it.js';
-import { campaignsIt, communicationsProblemsIt, firstLetterIt, messagesIt } from './communications/it.js';
+import {
+  campaignsIt,
+  communicationsProblemsIt,
+  firstLetterIt,
+  messagesIt,
+  printRunsIt,
+  returnedMailIt,
+} from './communications/it.js';
 import { careReferralsIt, careReferralsProblemsIt } from './care-referrals/it.js';
 import { careIt, careProblemsIt } from './care/it.js';
 import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedness/it.js';
@@ -86,6 +93,7 @@ export const it: PartialMessages = {
     judicialProcedures: 'Coda giudiziale',
     careDirectory: 'Rubrica di aiuto',
     care: 'Accompagnamento',
+    printRuns: 'Invii postali',
   },
   roles: {
     agent: 'Operatore recupero',
@@ -630,6 +638,8 @@ export const it: PartialMessages = {
   firstLetter: firstLetterIt,
   messages: messagesIt,
   campaigns: campaignsIt,
+  printRuns: printRunsIt,
+  returnedMail: returnedMailIt,
   careReferrals: careReferralsIt,
   care: careIt,
   overindebtedness: overindebtednessIt,

@@ -15,7 +15,12 @@ const issue = vi.fn(() => {
   return Promise.resolve({ ...state.letter, contactId: CASE_ID, amountDemandedCents: 100 });
 });
 
+const returned = vi.fn((_caseId: string, _body: unknown) =>
+  Promise.resolve({ caseId: CASE_ID, addressId: DOCUMENT_ID, outcome: 'marked', taskId: DOCUMENT_ID }),
+);
+
 vi.mock('./api.js', () => ({
+  recordReturnedMail: (caseId: string, body: unknown) => returned(caseId, body),
   firstLetterPreviewUrl: (caseId: string) => `/api/v1/cases/${caseId}/first-letter/preview`,
   getFirstLetter: () => Promise.resolve(state.letter),
   issueFirstLetter: () => issue(),
@@ -32,6 +37,7 @@ afterEach(() => {
   state.letter = { caseId: CASE_ID, sentOn: null, reference: null, documentId: null };
   state.role = 'agent';
   issue.mockClear();
+  returned.mockClear();
 });
 
 describe('the first letter on the case page', () => {
@@ -57,5 +63,30 @@ describe('the first letter on the case page', () => {
     render(<FirstLetterPanel caseId={CASE_ID} caseOpen onChanged={() => undefined} />);
     expect(await screen.findByRole('link', { name: /Prévisualiser/ })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Envoyer la première lettre' })).toBeNull();
+  });
+
+  it('records a letter that came back (NPAI) with its reference, the day and the reason', async () => {
+    state.letter = { caseId: CASE_ID, sentOn: '2026-11-25', reference: 'LR-C-1', documentId: DOCUMENT_ID };
+    const onChanged = vi.fn();
+    render(<FirstLetterPanel caseId={CASE_ID} caseOpen onChanged={onChanged} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Courrier revenu (NPAI)' }));
+    expect((screen.getByLabelText('Référence de la lettre') as HTMLInputElement).value).toBe('LR-C-1');
+    fireEvent.change(screen.getByLabelText('Jour du retour'), { target: { value: '2026-11-27' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le retour' }));
+    expect(await screen.findByText(/Adresse marquée erronée/)).toBeTruthy();
+    expect(returned).toHaveBeenCalledWith(CASE_ID, {
+      letterReference: 'LR-C-1',
+      returnedOn: '2026-11-27',
+      reason: 'NPAI',
+    });
+    expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no NPAI action to a role that only reads contacts', async () => {
+    state.letter = { caseId: CASE_ID, sentOn: '2026-11-25', reference: 'LR-C-1', documentId: DOCUMENT_ID };
+    state.role = 'compliance_officer';
+    render(<FirstLetterPanel caseId={CASE_ID} caseOpen onChanged={() => undefined} />);
+    expect(await screen.findByText(/Envoyée le 25\/11\/2026/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Courrier revenu (NPAI)' })).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { documentFileUrl } from '../documents/api.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { firstLetterPreviewUrl, getFirstLetter, issueFirstLetter, type FirstLetterState } from './api.js';
+import { ReturnedMailForm } from './ReturnedMailForm.js';
 
 /**
  * The case's first letter (CPCE R124-4) on the case page: not sent yet, a preview of the PDF and the button that
@@ -25,7 +26,7 @@ export function FirstLetterPanel(props: { caseId: string; caseOpen: boolean; onC
       <AsyncContent data={letter} onRetry={letter.reload}>
         {(found) =>
           found.sentOn ? (
-            <SentLetter state={found} />
+            <SentLetter state={found} caseId={props.caseId} onChanged={props.onChanged} />
           ) : (
             <UnsentLetter
               caseId={props.caseId}
@@ -44,7 +45,7 @@ export function FirstLetterPanel(props: { caseId: string; caseOpen: boolean; onC
   );
 }
 
-function SentLetter({ state }: { state: FirstLetterState }) {
+function SentLetter({ state, caseId, onChanged }: { state: FirstLetterState; caseId: string; onChanged: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
@@ -60,6 +61,9 @@ function SentLetter({ state }: { state: FirstLetterState }) {
       ) : state.documentId ? null : (
         <p className="hint">{t('firstLetter.sentOutside')}</p>
       )}
+      {can(me.role, 'contacts.record') ? (
+        <ReturnedMailForm caseId={caseId} reference={state.reference} onDone={onChanged} />
+      ) : null}
     </>
   );
 }

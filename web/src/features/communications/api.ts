@@ -9,6 +9,12 @@ import type {
   MessageTemplate,
   QueuedMessage,
 } from '../../../../src/communications/contract.js';
+import type {
+  PrintRunList,
+  PrintRunView,
+  ReturnedMail,
+  ReturnedMailResult,
+} from '../../../../src/communications/print-run/contract.js';
 import { http } from '../../api/client.js';
 
 /** A case's first letter (CPCE R124-4): the server's own types (communications/contract.ts). */
@@ -61,3 +67,26 @@ export const setCampaignStatus = (id: string, status: 'active' | 'paused') =>
 
 export const runCampaign = (id: string, preview: boolean) =>
   http.post<CampaignRunView>(`/api/v1/campaigns/${encodeURIComponent(id)}/runs`, { preview });
+/** The day's print runs for the mail house and returned letters (communications/print-run/contract.ts). */
+export type {
+  PrintRunList,
+  PrintRunSummary,
+  PrintRunView,
+  ReturnedMail,
+  ReturnedMailResult,
+} from '../../../../src/communications/print-run/contract.js';
+
+const runUrl = (runId: string) => `/api/v1/print-runs/${encodeURIComponent(runId)}`;
+
+export const listPrintRuns = (signal?: AbortSignal) => http.get<PrintRunList>('/api/v1/print-runs', undefined, signal);
+
+export const preparePrintRun = () => http.post<PrintRunView>('/api/v1/print-runs', {});
+
+export const confirmPosting = (runId: string, postedOn: string) =>
+  http.post<PrintRunView>(`${runUrl(runId)}/posting`, { postedOn });
+
+export const printRunPdfUrl = (runId: string) => `${runUrl(runId)}/letters.pdf`;
+export const printRunManifestUrl = (runId: string) => `${runUrl(runId)}/manifest.csv`;
+
+export const recordReturnedMail = (caseId: string, body: ReturnedMail) =>
+  http.post<ReturnedMailResult>(`/api/v1/cases/${encodeURIComponent(caseId)}/returned-mail`, body);

@@ -25,6 +25,18 @@ export const communicationsProblemsFr = {
     nothing_due: 'Rien n’est dû sur ce dossier : il n’y a aucun montant à réclamer.',
     agency_address_missing:
       'L’adresse postale de l’agence n’est pas configurée (AGENCY_ADDRESS) : la première lettre doit la mentionner. Un administrateur la renseigne.',
+    nothing_to_print:
+      'La première lettre de chaque dossier ouvert est déjà partie : il n’y a rien à imprimer aujourd’hui.',
+    print_run_not_ready:
+      'Cet envoi n’a aucune lettre à poster (encore en préparation, ou tous les dossiers ont été écartés).',
+    print_run_posted: 'Le dépôt de cet envoi est déjà confirmé : il ne se confirme qu’une fois.',
+    posting_day_invalid: 'Le jour du dépôt doit tomber entre le jour de l’envoi et aujourd’hui.',
+    returned_letter_unknown:
+      'Aucune lettre d’un envoi ne porte cette référence sur ce dossier : indiquez plutôt l’adresse où elle est partie.',
+    returned_address_unknown:
+      'Cette adresse n’est pas une adresse du débiteur, ou ce n’est pas celle où la lettre est partie.',
+    returned_day_invalid:
+      'Une lettre revient après son envoi, et au plus tard aujourd’hui : vérifiez la date de retour.',
     template_channel: 'Ce modèle ne s’envoie pas sur ce canal : choisissez-en un autre.',
     first_letter_missing:
       'La première lettre de ce dossier n’est pas partie : rien ne peut la précéder. Envoyez d’abord la première lettre.',
@@ -127,4 +139,54 @@ export const campaignsFr = {
     callback: 'rappel convenu',
     communications: 'aucun destinataire utilisable',
   },
+};
+
+export const printRunsFr = {
+  title: 'Envois postaux',
+  intro:
+    'Chaque jour, les premières lettres (R124-4) des dossiers ouverts qui n’en ont pas encore reçu partent en un seul envoi vers le routeur : un PDF (chaque lettre commence sur une page impaire, pour l’impression recto verso) et un manifeste CSV. Un dossier que la politique de contact ou les règles de la lettre écartent est listé avec la raison. Une lettre compte comme envoyée le jour de la préparation.',
+  prepare: 'Préparer l’envoi du jour',
+  preparing: 'Préparation en cours…',
+  prepared: 'Envoi préparé : {{letters}} lettre(s), {{pages}} page(s), {{refused}} dossier(s) écarté(s).',
+  refusedHeading: 'Dossiers écartés ({{count}})',
+  none: 'Aucun envoi pour l’instant.',
+  caption: 'Envois postaux, les plus récents d’abord',
+  column: {
+    date: 'Jour',
+    status: 'État',
+    letters: 'Lettres',
+    pages: 'Pages',
+    refused: 'Écartés',
+    returned: 'Revenus (NPAI)',
+    preparedBy: 'Préparé par',
+    files: 'Fichiers',
+    posting: 'Dépôt',
+  },
+  status: {
+    preparing: 'En préparation',
+    ready: 'Prêt',
+    posted: 'Déposé',
+  },
+  pagesSheets: '{{pages}} pages, {{sheets}} feuilles',
+  noFiles: 'Aucun fichier (aucune lettre)',
+  downloadPdf: 'PDF des lettres du {{date}}',
+  downloadManifest: 'Manifeste CSV du {{date}}',
+  postingDay: 'Jour du dépôt de l’envoi du {{date}}',
+  confirmPosting: 'Confirmer le dépôt',
+  posted: 'Dépôt confirmé.',
+  postedOn: 'Déposé le {{date}} ({{by}})',
+};
+
+export const returnedMailFr = {
+  open: 'Courrier revenu (NPAI)',
+  heading: 'Courrier revenu (NPAI)',
+  intro:
+    'La lettre est revenue avec la mention « n’habite pas à l’adresse indiquée » : l’adresse sera marquée erronée et une recherche d’adresse ouverte.',
+  reference: 'Référence de la lettre',
+  returnedOn: 'Jour du retour',
+  reason: 'Motif indiqué sur l’enveloppe',
+  submit: 'Enregistrer le retour',
+  cancel: 'Annuler',
+  marked: 'Adresse marquée erronée ; une recherche d’adresse est à faire.',
+  alreadyMarked: 'Cette adresse était déjà marquée erronée : rien n’a changé.',
 };

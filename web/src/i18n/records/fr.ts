@@ -106,6 +106,8 @@ export const recordsFr = {
   promise_cancelled: 'Promesse annulée : {{reason}}',
   promise_broken: 'Promesse non tenue : {{amountCents}} attendus le {{dueOn}}',
   first_letter: 'Premier courrier (CPCE R124-4), référence {{reference}}',
+  mail_returned:
+    'Courrier revenu (NPAI) le {{returnedOn}}, lettre {{reference}} : adresse marquée erronée, recherche d’adresse à faire',
   contact_recorded: 'Contact enregistré : {{channel}}',
   contact_override: 'Dérogation à la politique de contact ({{channel}}) : {{reason}}',
   callback_requested: 'Rappel demandé par le débiteur pour le {{at}}',

@@ -105,6 +105,8 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   promise_cancelled: 'Promessa annullata: {{reason}}',
   promise_broken: 'Promessa non mantenuta: {{amountCents}} attesi il {{dueOn}}',
   first_letter: 'Prima lettera (CPCE R124-4), riferimento {{reference}}',
+  mail_returned:
+    'Lettera tornata al mittente il {{returnedOn}}, lettera {{reference}}: indirizzo segnato errato, ricerca indirizzo da fare',
   contact_recorded: 'Contatto registrato: {{channel}}',
   contact_override: 'Deroga alla politica di contatto ({{channel}}): {{reason}}',
   callback_requested: 'Richiamata chiesta dal debitore per il {{at}}',

@@ -1,0 +1,61 @@
+import type { Actor } from '../../identity/actor.js';
+import type { Deps } from '../../platform/deps.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { ReturnsReport } from './contract.js';
+import { parseReturns } from './core/run.js';
+import { recordReturnedMail } from './returned-mail.js';
+
+type ReportLine = ReturnsReport['lines'][number];
+
+/**
+ * The mail house's list of the run's returned letters (CSV: letter reference, return date, reason): each line
+ * recorded as a returned letter of its case (recordReturnedMail), each in its own transaction, so a bad or refused
+ * line is reported and the others stand. A reference that is not a letter of this run is reported, not searched for
+ * elsewhere. The same file again marks nothing more.
+ */
+export async function importReturns(
+  deps: Deps,
+  actor: Actor,
+  runId: string,
+  csv: string,
+  requestId: string | null,
+): Promise<ReturnsReport> {
+  const run = await deps.db.selectFrom('print_runs').select('id').where('id', '=', runId).executeTakeFirst();
+  if (!run) throw notFound('The print run');
+  const lines: ReportLine[] = [];
+  for (const parsed of parseReturns(csv)) {
+    if (!parsed.ok) {
+      lines.push({ line: parsed.line, letterReference: null, outcome: `invalid_${parsed.problem}`, code: null });
+      continue;
+    }
+    const letter = await deps.db
+      .selectFrom('print_run_letters')
+      .select('case_id')
+      .where('print_run_id', '=', runId)
+      .where('letter_reference', '=', parsed.letterReference)
+      .executeTakeFirst();
+    const base = { line: parsed.line, letterReference: parsed.letterReference };
+    if (!letter) {
+      lines.push({ ...base, outcome: 'unknown_letter', code: null });
+      continue;
+    }
+    try {
+      const result = await recordReturnedMail(
+        deps,
+        actor,
+        letter.case_id,
+        {
+          letterReference: parsed.letterReference,
+          returnedOn: parsed.returnedOn,
+          ...(parsed.reason ? { reason: parsed.reason } : {}),
+        },
+        requestId,
+      );
+      lines.push({ ...base, outcome: result.outcome, code: null });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      lines.push({ ...base, outcome: 'refused', code: error.code });
+    }
+  }
+  return { printRunId: runId, lines, marked: lines.filter((l) => l.outcome === 'marked').length };
+}
