@@ -320,28 +320,23 @@ describe('the contact panel of a case', () => {
     }
   });
 
-  it('an agent previews an SMS on the case, sends it through the policy, and sees it delivered by a real SMPP server', async () => {
+  it('a manager previews an SMS on the case (the agent now reads Italian), sends it through the policy, and sees it delivered by a real SMPP server', async () => {
     const target = await pickCase(2);
     const base = fixture.server.url;
     const dir = await mkdtemp(join(tmpdir(), 'accord-sms-'));
     const sink = await startDemoSmsSink({ dir, port: 0, systemId: 'accord', password: 'e2e-sms', receiptDelayMs: 0 });
     const context = await newContext(fixture.browser);
     const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('PAGE ERROR', error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') console.error('CONSOLE', message.text());
-    });
     const deps = fixture.server.deps;
     const sms = createSmppTransport(
       { SMPP_URL: `smpp://accord:e2e-sms@127.0.0.1:${sink.port}`, SMS_SENDER: 'Accord' },
       deps,
     )!;
     try {
-      await signInWithKeyboard(page, base, 'agent@demo.accord.test', DEMO_PASSWORD);
+      await signInWithKeyboard(page, base, 'manager@demo.accord.test', DEMO_PASSWORD);
       await page.goto(`${base}/cases/${target.id}`);
       await waitForPage(page);
       const section = page.locator('section', { has: page.getByRole('heading', { name: 'E-mails et SMS' }) });
-      await screenshot(page, 'case-messages-before');
       await section.waitFor();
       await section.getByLabel('Canal').selectOption('sms');
       await section.getByLabel('Modèle').selectOption('call_us');

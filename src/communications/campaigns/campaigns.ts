@@ -22,6 +22,7 @@ export async function listCampaigns(deps: Deps): Promise<{ items: Campaign[] }> 
     .selectAll('c')
     .select('u.display_name as owner_name')
     .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
     .execute();
   const runs = await deps.db
     .selectFrom('message_campaign_runs')

@@ -1,3 +1,5 @@
+import { lockScreenFindings } from '../sms/core/sms-text.js';
+
 /**
  * The e-mails and SMS Accord sends, as templates with a closed list of typed variables (no free expressions), in
  * French, English and Italian. A template is written so that what a third party may see discloses nothing: an SMS
@@ -183,11 +185,6 @@ export function renderMessage(
   return { ok: true, message: { channel, template, language, subject: SUBJECTS[template][language](v), body } };
 }
 
-/** The words that would tell a third party what a message is about: never in a subject, a first line or an SMS. */
-const DISCLOSING =
-  /\b(dette|dettes|debt|debts|debito|debiti|recouvrement|recovery|recupero|impayée?s?|unpaid|insolut[oi]|huissier|bailiff|contentieux|saisie|pignoramento)\b/iu;
-const AMOUNT = /(\d[\d\s.,]*\s?(€|eur\b|euros?\b))|(€\s?\d)/iu;
-
 /**
  * What a third party could read without opening the message: the SMS entire, an e-mail's subject and first line.
  * Returns what in it discloses the debt: an amount, a telling word, or the creditor's name.
@@ -197,8 +194,9 @@ export function disclosures(message: RenderedMessage, creditorNames: readonly st
     message.channel === 'sms' ? [message.body] : [message.subject ?? '', message.body.split('\n')[0] ?? ''];
   const found: string[] = [];
   for (const text of visible) {
-    if (AMOUNT.test(text)) found.push('amount');
-    if (DISCLOSING.test(text)) found.push('debt_word');
+    const findings = lockScreenFindings(text);
+    if (findings.some((finding) => finding.kind === 'amount')) found.push('amount');
+    if (findings.some((finding) => finding.kind === 'word')) found.push('debt_word');
     for (const name of creditorNames)
       if (name.trim().length > 1 && text.toLowerCase().includes(name.trim().toLowerCase())) found.push('creditor');
   }

@@ -1,4 +1,5 @@
 import { AppError } from '../../../platform/errors.js';
+import { lockScreenFindings } from '../../sms/core/sms-text.js';
 
 /**
  * An e-mail's subject shows on a lock screen and in a shared inbox's list: it must not tell anyone who glances at it
@@ -8,30 +9,6 @@ import { AppError } from '../../../platform/errors.js';
 
 export type SubjectDisclosure = 'amount' | 'debt_word' | 'creditor';
 
-/**
- * Stems of the words that say "debt" or "collection" in French, English and Italian, without accents and in lower
- * case; each matches at the start of a word, so `debt` covers "debtor" and `impaye` "impayés".
- */
-export const DEBT_WORDS = [
-  'dette',
-  'debt',
-  'debit',
-  'recouvr',
-  'recover',
-  'recupero credit',
-  'impaye',
-  'unpaid',
-  'insolut',
-  'contentieux',
-  'huissier',
-  'saisie',
-  'creance',
-  'mise en demeure',
-  'arretrat',
-  'overdue',
-  'arrears',
-] as const;
-
 /** Lower case, accents removed, every run of white space (non-breaking spaces included) one space. */
 export function foldText(text: string): string {
   return text
@@ -40,17 +17,6 @@ export function foldText(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ');
 }
-
-const CURRENCY = String.raw`(?:€|\$|£|eur\b|euros?\b)`;
-/** Digits next to a currency (`12 €`, `EUR 1.234,50`, `1 234,56 euros`), or a number with decimal cents (`89,90`). */
-const AMOUNT = new RegExp(
-  [
-    String.raw`\d[\d.,' ]*\s?${CURRENCY}`,
-    String.raw`(?:€|\$|£|\beur\b|\beuros?\b)\s?\d`,
-    String.raw`\d,\d{1,2}(?!\d)`,
-  ].join('|'),
-  'u',
-);
 
 const startsWord = (folded: string, stem: string): boolean => {
   let from = folded.indexOf(stem);
@@ -67,8 +33,10 @@ export function subjectDisclosure(
   options: { creditorNames?: readonly string[] } = {},
 ): SubjectDisclosure | null {
   const folded = foldText(subject);
-  if (AMOUNT.test(folded)) return 'amount';
-  if (DEBT_WORDS.some((stem) => startsWord(folded, stem))) return 'debt_word';
+  // The same words and amounts an SMS is checked for: one list (sms/core/sms-text.ts).
+  const findings = lockScreenFindings(subject);
+  if (findings.some((finding) => finding.kind === 'amount')) return 'amount';
+  if (findings.some((finding) => finding.kind === 'word')) return 'debt_word';
   for (const name of options.creditorNames ?? []) {
     const creditor = foldText(name).trim();
     if (creditor.length >= 3 && startsWord(folded, creditor)) return 'creditor';

@@ -145,6 +145,8 @@ describe('lockScreenFindings', () => {
       impaye: 'IMPAYÉS',
       unpaid: 'unpaid',
       arrears: 'arrears',
+      overdue: 'Overdue',
+      arretrato: 'arretrati',
       insoluto: 'insoluto',
       morosita: 'morosità',
       contentieux: 'Contentieux',

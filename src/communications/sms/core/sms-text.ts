@@ -162,6 +162,8 @@ export type LockScreenFinding =
 /**
  * Words that tell a reader of the lock screen that the recipient owes money, in French, English and Italian, as
  * patterns over the folded text (lower case, no accents): the word and its plural or feminine forms, whole words only.
+ * The one list of them: an SMS, an e-mail's subject and first line (`core/message-templates.ts`,
+ * `email/core/subject.ts`) are all checked by `lockScreenFindings`.
  */
 const DEBT_WORDS = {
   dette: 'dettes?',
@@ -180,6 +182,8 @@ const DEBT_WORDS = {
   impaye: 'impaye(?:e|s|es)?',
   unpaid: 'unpaid',
   arrears: 'arrears',
+  overdue: 'overdue',
+  arretrato: 'arretrat[oi]',
   insoluto: 'insolut[oiae]',
   morosita: 'morosita',
   contentieux: 'contentieux',

@@ -31,6 +31,19 @@ function reasonLabel(t: TFunction, code: string): string {
   return t(`campaigns.reasons.${family}`, { defaultValue: code });
 }
 
+/** The refusals of a run in words, the reasons of one family (every kind of hold) added together, most first. */
+function reasonsInWords(t: TFunction, count: (n: number) => string, refusals: Record<string, number>): string {
+  const byLabel = new Map<string, number>();
+  for (const [code, n] of Object.entries(refusals)) {
+    const label = reasonLabel(t, code);
+    byLabel.set(label, (byLabel.get(label) ?? 0) + n);
+  }
+  return [...byLabel]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => t('campaigns.reasonCount', { reason, n: count(n) }))
+    .join(' · ');
+}
+
 /**
  * The campaigns of e-mails and SMS (compliance officers and managers keep them; team leaders read them): each with
  * its runs and previews. A campaign is created paused; its preview says what a run would send and refuse now, by
@@ -107,7 +120,7 @@ function CampaignForm({ onCreated }: { onCreated: () => void }) {
         <CodeSelect
           id="campaign-channel"
           label={t('messages.channel')}
-          group="channels"
+          group="values.channels"
           values={CHANNELS}
           value={channel}
           onChange={(value) => {
@@ -118,7 +131,7 @@ function CampaignForm({ onCreated }: { onCreated: () => void }) {
         <CodeSelect
           id="campaign-template"
           label={t('messages.template')}
-          group="messageTemplates"
+          group="values.messageTemplates"
           values={templates}
           value={template}
           onChange={setTemplate}
@@ -286,15 +299,7 @@ function RunTable({ campaign, runs }: { campaign: Campaign; runs: readonly Campa
         },
         { header: t('campaigns.column.refused'), cell: (run) => format.count(run.refused), className: 'number' },
         { header: t('campaigns.column.failed'), cell: (run) => format.count(run.failed), className: 'number' },
-        {
-          header: t('campaigns.column.reasons'),
-          cell: (run) =>
-            Object.entries(run.refusals)
-              .map(([code, count]) =>
-                t('campaigns.reasonCount', { reason: reasonLabel(t, code), n: format.count(count) }),
-              )
-              .join(' · '),
-        },
+        { header: t('campaigns.column.reasons'), cell: (run) => reasonsInWords(t, format.count, run.refusals) },
       ]}
     />
   );

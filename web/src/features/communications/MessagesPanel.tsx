@@ -88,7 +88,7 @@ function MessageForm(props: { caseId: string; onSent: () => void }) {
       <CodeSelect
         id="message-channel"
         label={t('messages.channel')}
-        group="channels"
+        group="values.channels"
         values={CHANNELS}
         value={channel}
         onChange={(value) => {
@@ -100,7 +100,7 @@ function MessageForm(props: { caseId: string; onSent: () => void }) {
       <CodeSelect
         id="message-template"
         label={t('messages.template')}
-        group="messageTemplates"
+        group="values.messageTemplates"
         values={templates}
         value={template}
         onChange={(value) => {

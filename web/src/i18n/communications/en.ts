@@ -132,6 +132,7 @@ export const campaignsEn: Widen<typeof campaignsFr> = {
   },
   reasonCount: '{{reason}}: {{n}}',
   reasons: {
+    care: 'a care adaptation',
     window: 'outside the debtor’s hours',
     cap: 'contact cap reached',
     opt_out: 'opted out of the channel',

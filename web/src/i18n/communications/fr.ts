@@ -126,6 +126,7 @@ export const campaignsFr = {
   },
   reasonCount: '{{reason}} : {{n}}',
   reasons: {
+    care: 'adaptation d’accompagnement',
     window: 'hors des heures du débiteur',
     cap: 'plafond de contacts atteint',
     opt_out: 'opposition au canal',

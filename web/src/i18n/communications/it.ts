@@ -134,6 +134,7 @@ export const campaignsIt: Widen<typeof campaignsFr> = {
   },
   reasonCount: '{{reason}}: {{n}}',
   reasons: {
+    care: 'adattamento di accompagnamento',
     window: 'fuori dall’orario del debitore',
     cap: 'limite di contatti raggiunto',
     opt_out: 'opposizione al canale',
