@@ -5,7 +5,8 @@ import { useLiveData } from '../../api/useLiveData.js';
 import { useFormat } from '../../i18n/format.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { CodeSelect, Field } from '../../ui/fields.js';
+import { Field } from '../../ui/fields.js';
+import { ChannelTemplateFields } from './ChannelTemplateFields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { can } from '../identity/permissions.js';
@@ -13,17 +14,13 @@ import { useMe } from '../identity/SessionProvider.js';
 import {
   createCampaign,
   getCampaigns,
-  MESSAGE_TEMPLATES,
   runCampaign,
   setCampaignStatus,
-  TEMPLATE_CHANNELS,
   type Campaign,
   type CampaignRunView,
   type MessageChannel,
   type MessageTemplate,
 } from './api.js';
-
-const CHANNELS: readonly MessageChannel[] = ['email', 'sms'];
 
 /** A refusal's reason in words: the policy rule's family (`window.hours` → the hours), else the problem's code. */
 function reasonLabel(t: TFunction, code: string): string {
@@ -84,7 +81,6 @@ function CampaignForm({ onCreated }: { onCreated: () => void }) {
   const [dailyLimit, setDailyLimit] = useState('500');
   const [nameError, setNameError] = useState<string | null>(null);
   const submit = useSubmit();
-  const templates = MESSAGE_TEMPLATES.filter((candidate) => TEMPLATE_CHANNELS[candidate].includes(channel));
   async function create(event: FormEvent) {
     event.preventDefault();
     if (name.trim() === '') {
@@ -117,24 +113,14 @@ function CampaignForm({ onCreated }: { onCreated: () => void }) {
             <input {...control} type="text" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
           )}
         </Field>
-        <CodeSelect
-          id="campaign-channel"
-          label={t('messages.channel')}
-          group="values.channels"
-          values={CHANNELS}
-          value={channel}
-          onChange={(value) => {
-            setChannel(value);
-            if (!TEMPLATE_CHANNELS[template].includes(value)) setTemplate('reminder');
+        <ChannelTemplateFields
+          idPrefix="campaign"
+          channel={channel}
+          template={template}
+          onChange={(choice) => {
+            setChannel(choice.channel);
+            setTemplate(choice.template);
           }}
-        />
-        <CodeSelect
-          id="campaign-template"
-          label={t('messages.template')}
-          group="values.messageTemplates"
-          values={templates}
-          value={template}
-          onChange={setTemplate}
         />
         <Field id="campaign-interval" label={t('campaigns.intervalDays')} hint={t('campaigns.intervalHint')}>
           {(control) => (
@@ -174,6 +160,43 @@ function CampaignForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
+interface CampaignAction {
+  label: string;
+  done: string;
+  primary: boolean;
+  run: () => Promise<unknown>;
+}
+
+/** What may be done with a campaign now: always previewed; activated when paused; run or paused when active. */
+function actionsFor(campaign: Campaign): CampaignAction[] {
+  const preview = {
+    label: 'campaigns.preview',
+    done: 'campaigns.previewed',
+    primary: false,
+    run: () => runCampaign(campaign.id, true),
+  };
+  if (campaign.status === 'paused')
+    return [
+      preview,
+      {
+        label: 'campaigns.activate',
+        done: 'campaigns.activated',
+        primary: true,
+        run: () => setCampaignStatus(campaign.id, 'active'),
+      },
+    ];
+  return [
+    preview,
+    { label: 'campaigns.runNow', done: 'campaigns.ran', primary: true, run: () => runCampaign(campaign.id, false) },
+    {
+      label: 'campaigns.pause',
+      done: 'campaigns.pausedDone',
+      primary: false,
+      run: () => setCampaignStatus(campaign.id, 'paused'),
+    },
+  ];
+}
+
 function CampaignCard(props: { campaign: Campaign; manage: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const { campaign } = props;
@@ -203,63 +226,17 @@ function CampaignCard(props: { campaign: Campaign; manage: boolean; onChanged: (
       </p>
       {props.manage ? (
         <div className="form-actions">
-          <button
-            type="button"
-            className="button secondary"
-            disabled={submit.busy}
-            onClick={() =>
-              void act(
-                () => runCampaign(campaign.id, true),
-                (t) => t('campaigns.previewed'),
-              )
-            }
-          >
-            {t('campaigns.preview')}
-          </button>
-          {campaign.status === 'paused' ? (
+          {actionsFor(campaign).map((action) => (
             <button
+              key={action.label}
               type="button"
-              className="button primary"
+              className={action.primary ? 'button primary' : 'button secondary'}
               disabled={submit.busy}
-              onClick={() =>
-                void act(
-                  () => setCampaignStatus(campaign.id, 'active'),
-                  (t) => t('campaigns.activated'),
-                )
-              }
+              onClick={() => void act(action.run, (t) => t(action.done))}
             >
-              {t('campaigns.activate')}
+              {t(action.label)}
             </button>
-          ) : (
-            <>
-              <button
-                type="button"
-                className="button primary"
-                disabled={submit.busy}
-                onClick={() =>
-                  void act(
-                    () => runCampaign(campaign.id, false),
-                    (t) => t('campaigns.ran'),
-                  )
-                }
-              >
-                {t('campaigns.runNow')}
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                disabled={submit.busy}
-                onClick={() =>
-                  void act(
-                    () => setCampaignStatus(campaign.id, 'paused'),
-                    (t) => t('campaigns.pausedDone'),
-                  )
-                }
-              >
-                {t('campaigns.pause')}
-              </button>
-            </>
-          )}
+          ))}
         </div>
       ) : null}
       <SubmitFeedback submit={submit} />

@@ -4,7 +4,7 @@ import { useLiveData } from '../../api/useLiveData.js';
 import { useFormat } from '../../i18n/format.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { CodeSelect } from '../../ui/fields.js';
+import { ChannelTemplateFields } from './ChannelTemplateFields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
@@ -12,15 +12,11 @@ import {
   getCaseMessages,
   previewMessage,
   sendMessage,
-  TEMPLATE_CHANNELS,
-  MESSAGE_TEMPLATES,
   type CaseMessage,
   type MessageChannel,
   type MessagePreview,
   type MessageTemplate,
 } from './api.js';
-
-const CHANNELS: readonly MessageChannel[] = ['email', 'sms'];
 
 /**
  * The case's e-mails and SMS: the ones sent, with their exact text and what the transport reported; and, for those who
@@ -58,7 +54,6 @@ function MessageForm(props: { caseId: string; onSent: () => void }) {
   const [template, setTemplate] = useState<MessageTemplate>('reminder');
   const [preview, setPreview] = useState<MessagePreview | null>(null);
   const submit = useSubmit();
-  const templates = MESSAGE_TEMPLATES.filter((name) => TEMPLATE_CHANNELS[name].includes(channel));
   const request = { channel, template };
   async function showPreview() {
     setPreview(null);
@@ -85,26 +80,13 @@ function MessageForm(props: { caseId: string; onSent: () => void }) {
         void showPreview();
       }}
     >
-      <CodeSelect
-        id="message-channel"
-        label={t('messages.channel')}
-        group="values.channels"
-        values={CHANNELS}
-        value={channel}
-        onChange={(value) => {
-          setChannel(value);
-          if (!TEMPLATE_CHANNELS[template].includes(value)) setTemplate('reminder');
-          setPreview(null);
-        }}
-      />
-      <CodeSelect
-        id="message-template"
-        label={t('messages.template')}
-        group="values.messageTemplates"
-        values={templates}
-        value={template}
-        onChange={(value) => {
-          setTemplate(value);
+      <ChannelTemplateFields
+        idPrefix="message"
+        channel={channel}
+        template={template}
+        onChange={(choice) => {
+          setChannel(choice.channel);
+          setTemplate(choice.template);
           setPreview(null);
         }}
       />

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { CodeSelect } from '../../ui/fields.js';
+import { MESSAGE_TEMPLATES, TEMPLATE_CHANNELS, type MessageChannel, type MessageTemplate } from './api.js';
+
+const CHANNELS: readonly MessageChannel[] = ['email', 'sms'];
+
+/**
+ * A channel and one of its templates, chosen together: changing the channel keeps the template when it exists there,
+ * else falls back to the reminder (every channel has it). Used by the case's message form and the campaign form.
+ */
+export function ChannelTemplateFields(props: {
+  idPrefix: string;
+  channel: MessageChannel;
+  template: MessageTemplate;
+  onChange: (choice: { channel: MessageChannel; template: MessageTemplate }) => void;
+}) {
+  const { t } = useTranslation();
+  const templates = MESSAGE_TEMPLATES.filter((name) => TEMPLATE_CHANNELS[name].includes(props.channel));
+  return (
+    <>
+      <CodeSelect
+        id={`${props.idPrefix}-channel`}
+        label={t('messages.channel')}
+        group="values.channels"
+        values={CHANNELS}
+        value={props.channel}
+        onChange={(channel) =>
+          props.onChange({
+            channel,
+            template: TEMPLATE_CHANNELS[props.template].includes(channel) ? props.template : 'reminder',
+          })
+        }
+      />
+      <CodeSelect
+        id={`${props.idPrefix}-template`}
+        label={t('messages.template')}
+        group="values.messageTemplates"
+        values={templates}
+        value={props.template}
+        onChange={(template) => props.onChange({ channel: props.channel, template })}
+      />
+    </>
+  );
+}
