@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SMTPServer } from 'smtp-server';
@@ -14,6 +15,7 @@ export interface DemoMailSink {
  * to look at, and the tests' relay): no authentication, no TLS, nothing relayed anywhere. Port 0 picks a free port.
  */
 export async function startDemoMailSink(options: { dir: string; port?: number }): Promise<DemoMailSink> {
+  await mkdir(options.dir, { recursive: true });
   let count = 0;
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
