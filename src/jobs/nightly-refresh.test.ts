@@ -9,6 +9,8 @@ import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { waitUntil } from '../../test/support/wait.js';
 import { startJobs, type Jobs } from '../app/job-schedule.js';
+import { MESSAGES_DISPATCH } from '../communications/queue-message.js';
+import { CAMPAIGNS_DAILY } from '../communications/campaigns/run-campaign.js';
 import { CREDITOR_NOTICES } from '../remittances/creditor-notices.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from './nightly-refresh.js';
@@ -47,9 +49,15 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
           timezone: t.deps.config.NIGHTLY_TZ,
         }),
         expect.objectContaining({ name: CARE_NIGHTLY, cron: '15 4 * * *', timezone: t.deps.config.NIGHTLY_TZ }),
+        expect.objectContaining({ name: MESSAGES_DISPATCH, cron: '* * * * *' }),
+        expect.objectContaining({
+          name: CAMPAIGNS_DAILY,
+          cron: t.deps.config.CAMPAIGNS_CRON,
+          timezone: t.deps.config.AGENCY_TZ,
+        }),
       ]),
     );
-    expect(schedules).toHaveLength(8);
+    expect(schedules).toHaveLength(10);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {

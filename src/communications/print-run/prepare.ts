@@ -152,10 +152,13 @@ const runLetter = (issued: IssuedLetter): RunLetter => ({
   pages: issued.pages,
 });
 
+/** What a print run's audit records say. */
+export type PrintRunAction = 'print_run.started' | 'print_run.prepared' | 'print_run.posted';
+
 export async function audit(
   trx: Transaction<DB>,
   actor: Actor,
-  action: string,
+  action: PrintRunAction,
   runId: string,
   after: Record<string, unknown>,
   requestId: string | null,

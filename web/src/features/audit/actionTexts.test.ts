@@ -18,6 +18,7 @@ const TEMPLATES: Record<string, string[]> = Object.fromEntries(
     ['`reference_data.${row.kind}.added`', 'reference_data.'],
     ['`debtor_match.${input.decision}`', 'debtor_match.'],
     ['`export.${request.list}`', 'export.'],
+    ['`message.${event.outcome}`', 'message.'],
   ].map(([template, prefix]) => [template, AUDIT_ACTIONS.filter((action) => action.startsWith(prefix!))]),
 );
 
@@ -37,6 +38,9 @@ function appendedActions(): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
+    // A capability's own audit helper that takes the action third (print runs: `audit(trx, actor, 'print_run.posted', …)`).
+    for (const match of text.matchAll(/\baudit\(\s*trx,\s*actor,\s*'([a-z_]+(?:\.[a-z_]+)+)'/g))
+      found.set(match[1]!, relative(SRC, file));
     if (!/targetType:/.test(text)) continue;
     const where = relative(SRC, file);
     for (const match of text.matchAll(/\baction: ([^\n]+?),?\n/g)) {

@@ -150,6 +150,29 @@ export const auditTrailEn: typeof auditTrailFr = {
       lifted: '{{actor}} lifted a hold on contacts with {{debtor}}',
       lapsed: 'A hold on contacts with {{debtor}} came to its end',
     },
+    message: {
+      queued: '{{actor}} sent an e-mail or SMS on case {{case}}',
+      delivered: 'An e-mail or SMS of case {{case}} was delivered',
+      failed: 'An e-mail or SMS of case {{case}} could not be delivered',
+      bounced: 'An e-mail of case {{case}} bounced: the address is no longer used',
+      complained: 'The recipient of an e-mail of case {{case}} reported it as spam: opted out of e-mail',
+    },
+    campaign: {
+      created: '{{actor}} created an e-mail or SMS campaign',
+      activated: '{{actor}} activated a campaign: it runs every day on their authority',
+      paused: '{{actor}} paused a campaign',
+      previewed: '{{actor}} previewed a campaign ({{count}} cases)',
+      ran: 'A campaign ran ({{count}} cases)',
+    },
+    print_run: {
+      started: '{{actor}} started the day’s print run',
+      prepared: 'The day’s print run is ready ({{count}} letters)',
+      posted: '{{actor}} confirmed the posting of a print run ({{count}} letters)',
+      downloaded: '{{actor}} downloaded a print run file',
+    },
+    debtor_address: {
+      mail_returned: '{{actor}} recorded returned mail: {{debtor}}’s address is no longer used',
+    },
     case: {
       assigned: '{{actor}} assigned case {{case}}',
       orientation_flagged: 'Case {{case}} was flagged for a change of orientation',

@@ -151,6 +151,30 @@ export const auditTrailFr = {
     first_letter: {
       issued: '{{actor}} a envoyé la première lettre (R124-4) du dossier {{case}}, référence {{reference}}',
     },
+    message: {
+      queued: '{{actor}} a envoyé un e-mail ou un SMS sur le dossier {{case}}',
+      delivered: 'Un e-mail ou un SMS du dossier {{case}} a été remis',
+      failed: 'Un e-mail ou un SMS du dossier {{case}} n’a pas pu être remis',
+      bounced: 'Un e-mail du dossier {{case}} est revenu : l’adresse n’est plus utilisée',
+      complained:
+        'Le destinataire d’un e-mail du dossier {{case}} l’a signalé comme indésirable : opposition aux e-mails',
+    },
+    campaign: {
+      created: '{{actor}} a créé une campagne d’e-mails ou de SMS',
+      activated: '{{actor}} a activé une campagne : elle tourne chaque jour sous son autorité',
+      paused: '{{actor}} a mis une campagne en pause',
+      previewed: '{{actor}} a prévisualisé une campagne ({{count}} dossiers)',
+      ran: 'Une campagne a tourné ({{count}} dossiers)',
+    },
+    print_run: {
+      started: '{{actor}} a commencé l’envoi postal du jour',
+      prepared: 'L’envoi postal du jour est prêt ({{count}} lettres)',
+      posted: '{{actor}} a confirmé le dépôt d’un envoi postal ({{count}} lettres)',
+      downloaded: '{{actor}} a téléchargé un fichier d’envoi postal',
+    },
+    debtor_address: {
+      mail_returned: '{{actor}} a enregistré un courrier revenu (NPAI) : l’adresse de {{debtor}} n’est plus utilisée',
+    },
     hold: {
       placed: '{{actor}} a suspendu les contacts avec {{debtor}}',
       lifted: '{{actor}} a levé une suspension des contacts avec {{debtor}}',

@@ -149,6 +149,30 @@ export const auditTrailIt: typeof auditTrailFr = {
     first_letter: {
       issued: '{{actor}} ha inviato la prima lettera (R124-4) della pratica {{case}}, riferimento {{reference}}',
     },
+    message: {
+      queued: '{{actor}} ha inviato un’e-mail o un SMS sulla pratica {{case}}',
+      delivered: 'Un’e-mail o un SMS della pratica {{case}} è stato consegnato',
+      failed: 'Un’e-mail o un SMS della pratica {{case}} non è stato consegnato',
+      bounced: 'Un’e-mail della pratica {{case}} è stata respinta: l’indirizzo non viene più usato',
+      complained:
+        'Il destinatario di un’e-mail della pratica {{case}} l’ha segnalata come indesiderata: opposizione alle e-mail',
+    },
+    campaign: {
+      created: '{{actor}} ha creato una campagna di e-mail o SMS',
+      activated: '{{actor}} ha attivato una campagna: gira ogni giorno sotto la sua autorità',
+      paused: '{{actor}} ha messo in pausa una campagna',
+      previewed: '{{actor}} ha visto l’anteprima di una campagna ({{count}} pratiche)',
+      ran: 'Una campagna è stata eseguita ({{count}} pratiche)',
+    },
+    print_run: {
+      started: '{{actor}} ha avviato l’invio postale del giorno',
+      prepared: 'L’invio postale del giorno è pronto ({{count}} lettere)',
+      posted: '{{actor}} ha confermato la consegna di un invio postale ({{count}} lettere)',
+      downloaded: '{{actor}} ha scaricato un file di invio postale',
+    },
+    debtor_address: {
+      mail_returned: '{{actor}} ha registrato una posta respinta: l’indirizzo di {{debtor}} non viene più usato',
+    },
     hold: {
       placed: '{{actor}} ha sospeso i contatti con {{debtor}}',
       lifted: '{{actor}} ha tolto una sospensione dei contatti con {{debtor}}',
