@@ -240,6 +240,35 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     }
   });
 
+  it('reads its own case’s messages without the address, nothing of another’s, and sends, previews or runs nothing', async () => {
+    const own = await t.deps.db
+      .selectFrom('cases')
+      .select('id')
+      .where('creditor_id', '=', horizon.creditorId!)
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
+    const mine = await as(t.app, horizon)('GET', `/api/v1/cases/${own.id}/messages`);
+    expect(mine.statusCode).toBe(200);
+    for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)
+      expect(item.recipient).toBeNull();
+    expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/messages`)).statusCode).toBe(404);
+    const message = { channel: 'email', template: 'reminder' };
+    for (const caseId of [own.id, energieCase.id]) {
+      expect((await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/messages`, message)).statusCode).toBe(403);
+      expect((await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/messages/preview`, message)).statusCode).toBe(
+        403,
+      );
+      expect(
+        (await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/returned-mail`, { returnedOn: '2026-11-20' }))
+          .statusCode,
+      ).toBe(403);
+    }
+    // Campaigns and print runs span every creditor's cases: never a creditor's to read.
+    expect((await as(t.app, horizon)('GET', '/api/v1/campaigns')).statusCode).toBe(403);
+    expect((await as(t.app, horizon)('GET', '/api/v1/print-runs')).statusCode).toBe(403);
+    expect((await as(t.app, horizon)('POST', '/api/v1/print-runs')).statusCode).toBe(403);
+  });
+
   const energieDebtor = () =>
     t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', energieCase.id).executeTakeFirstOrThrow();
 
