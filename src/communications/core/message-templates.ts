@@ -1,40 +1,36 @@
+import {
+  checkTemplateText,
+  hasErrors,
+  renderTemplateText,
+  TEMPLATE_CHANNELS,
+  visibleParts,
+  type MessageChannel,
+  type MessageLanguage,
+  type MessageTemplate,
+  type MessageVariables,
+  type TemplateSlot,
+  type TemplateText,
+} from './template-text.js';
 import { lockScreenFindings } from '../sms/core/sms-text.js';
 
+export {
+  euros,
+  MESSAGE_TEMPLATES,
+  TEMPLATE_CHANNELS,
+  type MessageChannel,
+  type MessageLanguage,
+  type MessageTemplate,
+  type MessageVariables,
+} from './template-text.js';
+
 /**
- * The e-mails and SMS Accord sends, as templates with a closed list of typed variables (no free expressions), in
- * French, English and Italian. A template is written so that what a third party may see discloses nothing: an SMS
- * shows on a lock screen, an e-mail's subject and first line show in a notification, so neither names an amount, a
- * creditor or a debt (REGULATION.md §13: agency, reference and an invitation to get in touch). The body of an e-mail,
- * read by the debtor who opened it, may say what is owed. Every message cites the first letter (its reference and
- * date), as every step after it must (R124-4).
+ * The e-mails and SMS Accord ships, in French, English and Italian, written in the same `{{variable}}` text that
+ * compliance edits (template-text.ts): a slot with no published version sends these (version 0). Each is written so
+ * that what a third party may see discloses nothing: an SMS shows on a lock screen, an e-mail's subject and first line
+ * show in a notification, so neither names an amount, a creditor or a debt (REGULATION.md §13: agency, reference and
+ * an invitation to get in touch). The body of an e-mail, read by the debtor who opened it, may say what is owed. Every
+ * message cites the first letter (its reference and date), as every step after it must (R124-4).
  */
-
-export type MessageChannel = 'email' | 'sms';
-export type MessageLanguage = 'fr' | 'en' | 'it';
-
-/** The variables a template may use, each of a known kind: nothing else reaches a message. */
-export interface MessageVariables {
-  /** The debtor as addressed: "Marie DUPONT", or the company's name. E-mail only (an SMS names no one). */
-  debtorName: string;
-  caseReference: string;
-  firstLetter: { reference: string; sentOn: string };
-  agencyName: string;
-  agencyPhone: string;
-  /** What is still owed on the case, in cents. E-mail body only. */
-  balanceCents: number;
-  /** The e-mail's one-click opt-out link, written in its body too; null where the agency has no public address. */
-  unsubscribeUrl?: string | null;
-}
-
-export const MESSAGE_TEMPLATES = ['reminder', 'call_us', 'balance_statement'] as const;
-export type MessageTemplate = (typeof MESSAGE_TEMPLATES)[number];
-
-/** Which channels each template exists on: a statement of what is owed is never an SMS. */
-export const TEMPLATE_CHANNELS: Record<MessageTemplate, readonly MessageChannel[]> = {
-  reminder: ['email', 'sms'],
-  call_us: ['email', 'sms'],
-  balance_statement: ['email'],
-};
 
 export interface RenderedMessage {
   channel: MessageChannel;
@@ -45,89 +41,64 @@ export interface RenderedMessage {
   body: string;
 }
 
-type Texts = Record<MessageLanguage, (v: MessageVariables) => string>;
-
-/** A calendar date as the three languages write it by hand: day, month, year. */
-const date = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');
-
-/** Euros from integer cents without floating point: "1 234,56 €" (fr, it) or "€1,234.56" (en). */
-export function euros(language: MessageLanguage, cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(cents));
-  const units = String(Math.floor(abs / 100));
-  const fraction = String(abs % 100).padStart(2, '0');
-  const group = language === 'en' ? ',' : language === 'fr' ? ' ' : '.';
-  const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return language === 'en' ? `${sign}€${grouped}.${fraction}` : `${sign}${grouped},${fraction} €`;
-}
+type Texts = Record<MessageLanguage, string>;
 
 const SUBJECTS: Record<MessageTemplate, Texts> = {
   reminder: {
-    fr: (v) => `Votre dossier ${v.caseReference}`,
-    en: (v) => `Your file ${v.caseReference}`,
-    it: (v) => `La sua pratica ${v.caseReference}`,
+    fr: `Votre dossier {{caseReference}}`,
+    en: `Your file {{caseReference}}`,
+    it: `La sua pratica {{caseReference}}`,
   },
   call_us: {
-    fr: (v) => `Merci de nous rappeler – dossier ${v.caseReference}`,
-    en: (v) => `Please call us back – file ${v.caseReference}`,
-    it: (v) => `La preghiamo di richiamarci – pratica ${v.caseReference}`,
+    fr: `Merci de nous rappeler – dossier {{caseReference}}`,
+    en: `Please call us back – file {{caseReference}}`,
+    it: `La preghiamo di richiamarci – pratica {{caseReference}}`,
   },
   balance_statement: {
-    fr: (v) => `Point sur votre dossier ${v.caseReference}`,
-    en: (v) => `An update on your file ${v.caseReference}`,
-    it: (v) => `Aggiornamento sulla sua pratica ${v.caseReference}`,
+    fr: `Point sur votre dossier {{caseReference}}`,
+    en: `An update on your file {{caseReference}}`,
+    it: `Aggiornamento sulla sua pratica {{caseReference}}`,
   },
 };
 
 /** The e-mails' first line: all a notification preview shows, so neutral like the subject. */
 const GREETINGS: Texts = {
-  fr: (v) => `Bonjour ${v.debtorName},`,
-  en: (v) => `Dear ${v.debtorName},`,
-  it: (v) => `Gentile ${v.debtorName},`,
+  fr: `Bonjour {{debtorName}},`,
+  en: `Dear {{debtorName}},`,
+  it: `Gentile {{debtorName}},`,
 };
 
 const CITATIONS: Texts = {
-  fr: (v) =>
-    `Ce message fait suite à notre courrier du ${date(v.firstLetter.sentOn)} (référence ${v.firstLetter.reference}).`,
-  en: (v) => `This message follows our letter of ${date(v.firstLetter.sentOn)} (reference ${v.firstLetter.reference}).`,
-  it: (v) =>
-    `Questo messaggio fa seguito alla nostra lettera del ${date(v.firstLetter.sentOn)} (riferimento ${v.firstLetter.reference}).`,
+  fr: `Ce message fait suite à notre courrier du {{firstLetterDate}} (référence {{firstLetterReference}}).`,
+  en: `This message follows our letter of {{firstLetterDate}} (reference {{firstLetterReference}}).`,
+  it: `Questo messaggio fa seguito alla nostra lettera del {{firstLetterDate}} (riferimento {{firstLetterReference}}).`,
 };
 
 const EMAIL_BODIES: Record<MessageTemplate, Texts> = {
   reminder: {
-    fr: (v) =>
-      `À ce jour, ${euros('fr', v.balanceCents)} restent dus sur votre dossier ${v.caseReference}. Vous pouvez régler ce montant ou convenir avec nous d’un échéancier adapté à votre budget : appelez-nous au ${v.agencyPhone}, du lundi au vendredi.\n\nSi vous avez déjà payé, ou si vous contestez ce montant, dites-le-nous : nous examinerons votre situation.`,
-    en: (v) =>
-      `As of today, ${euros('en', v.balanceCents)} remains due on your file ${v.caseReference}. You can pay this amount or agree with us on instalments that fit your budget: call us on ${v.agencyPhone}, Monday to Friday.\n\nIf you have already paid, or if you dispute this amount, please tell us: we will look into your situation.`,
-    it: (v) =>
-      `Ad oggi restano dovuti ${euros('it', v.balanceCents)} sulla sua pratica ${v.caseReference}. Può saldare questo importo o concordare con noi un piano di rate adatto al suo bilancio: ci chiami al ${v.agencyPhone}, dal lunedì al venerdì.\n\nSe ha già pagato, o se contesta l’importo, ce lo dica: esamineremo la sua situazione.`,
+    fr: `À ce jour, {{balance}} restent dus sur votre dossier {{caseReference}}. Vous pouvez régler ce montant ou convenir avec nous d’un échéancier adapté à votre budget : appelez-nous au {{agencyPhone}}, du lundi au vendredi.\n\nSi vous avez déjà payé, ou si vous contestez ce montant, dites-le-nous : nous examinerons votre situation.`,
+    en: `As of today, {{balance}} remains due on your file {{caseReference}}. You can pay this amount or agree with us on instalments that fit your budget: call us on {{agencyPhone}}, Monday to Friday.\n\nIf you have already paid, or if you dispute this amount, please tell us: we will look into your situation.`,
+    it: `Ad oggi restano dovuti {{balance}} sulla sua pratica {{caseReference}}. Può saldare questo importo o concordare con noi un piano di rate adatto al suo bilancio: ci chiami al {{agencyPhone}}, dal lunedì al venerdì.\n\nSe ha già pagato, o se contesta l’importo, ce lo dica: esamineremo la sua situazione.`,
   },
   call_us: {
-    fr: (v) =>
-      `Nous avons essayé de vous joindre au sujet de votre dossier ${v.caseReference}. Merci de nous rappeler au ${v.agencyPhone}, du lundi au vendredi, ou de nous dire à quel moment vous joindre.`,
-    en: (v) =>
-      `We tried to reach you about your file ${v.caseReference}. Please call us back on ${v.agencyPhone}, Monday to Friday, or tell us when best to reach you.`,
-    it: (v) =>
-      `Abbiamo cercato di contattarla riguardo alla sua pratica ${v.caseReference}. La preghiamo di richiamarci al ${v.agencyPhone}, dal lunedì al venerdì, o di indicarci quando contattarla.`,
+    fr: `Nous avons essayé de vous joindre au sujet de votre dossier {{caseReference}}. Merci de nous rappeler au {{agencyPhone}}, du lundi au vendredi, ou de nous dire à quel moment vous joindre.`,
+    en: `We tried to reach you about your file {{caseReference}}. Please call us back on {{agencyPhone}}, Monday to Friday, or tell us when best to reach you.`,
+    it: `Abbiamo cercato di contattarla riguardo alla sua pratica {{caseReference}}. La preghiamo di richiamarci al {{agencyPhone}}, dal lunedì al venerdì, o di indicarci quando contattarla.`,
   },
   balance_statement: {
-    fr: (v) =>
-      `Voici où en est votre dossier ${v.caseReference} : il reste ${euros('fr', v.balanceCents)} à régler. Ce montant ne comprend aucun frais de recouvrement. Pour toute question, ou pour adapter vos paiements, appelez-nous au ${v.agencyPhone}.`,
-    en: (v) =>
-      `Here is where your file ${v.caseReference} stands: ${euros('en', v.balanceCents)} remains to be paid. This amount includes no collection fee. For any question, or to adjust your payments, call us on ${v.agencyPhone}.`,
-    it: (v) =>
-      `Ecco lo stato della sua pratica ${v.caseReference}: restano da pagare ${euros('it', v.balanceCents)}. L’importo non comprende spese di recupero. Per qualsiasi domanda, o per adattare i pagamenti, ci chiami al ${v.agencyPhone}.`,
+    fr: `Voici où en est votre dossier {{caseReference}} : il reste {{balance}} à régler. Ce montant ne comprend aucun frais de recouvrement. Pour toute question, ou pour adapter vos paiements, appelez-nous au {{agencyPhone}}.`,
+    en: `Here is where your file {{caseReference}} stands: {{balance}} remains to be paid. This amount includes no collection fee. For any question, or to adjust your payments, call us on {{agencyPhone}}.`,
+    it: `Ecco lo stato della sua pratica {{caseReference}}: restano da pagare {{balance}}. L’importo non comprende spese di recupero. Per qualsiasi domanda, o per adattare i pagamenti, ci chiami al {{agencyPhone}}.`,
   },
 };
 
 const SIGNATURES: Texts = {
-  fr: (v) => `Cordialement,\n${v.agencyName}`,
-  en: (v) => `Kind regards,\n${v.agencyName}`,
-  it: (v) => `Cordiali saluti,\n${v.agencyName}`,
+  fr: `Cordialement,\n{{agencyName}}`,
+  en: `Kind regards,\n{{agencyName}}`,
+  it: `Cordiali saluti,\n{{agencyName}}`,
 };
 
-const UNSUBSCRIBE: Record<MessageLanguage, string> = {
+const UNSUBSCRIBE: Texts = {
   fr: 'Pour ne plus recevoir d’e-mails de notre part, utilisez le lien de désinscription de ce message : c’est gratuit, et nous vous écrirons par courrier si nécessaire.',
   en: 'To stop receiving e-mails from us, use this message’s unsubscribe link: it is free, and we will write by post if we need to.',
   it: 'Per non ricevere più e-mail da noi, usi il link di disiscrizione di questo messaggio: è gratuito, e le scriveremo per posta se necessario.',
@@ -136,53 +107,71 @@ const UNSUBSCRIBE: Record<MessageLanguage, string> = {
 /** SMS: the agency, the reference, an invitation to call, the free STOP. Nothing else on a lock screen. */
 const SMS_BODIES: Record<'reminder' | 'call_us', Texts> = {
   reminder: {
-    fr: (v) =>
-      `${v.agencyName} : merci de nous contacter au ${v.agencyPhone} au sujet de votre dossier ${v.caseReference} (suite à notre courrier ${v.firstLetter.reference}). STOP au numéro d'envoi pour ne plus recevoir de SMS.`,
-    en: (v) =>
-      `${v.agencyName}: please contact us on ${v.agencyPhone} about your file ${v.caseReference} (following our letter ${v.firstLetter.reference}). Reply STOP to receive no more texts.`,
-    it: (v) =>
-      `${v.agencyName}: la preghiamo di contattarci al ${v.agencyPhone} per la sua pratica ${v.caseReference} (come da nostra lettera ${v.firstLetter.reference}). Risponda STOP per non ricevere altri SMS.`,
+    fr: `{{agencyName}} : merci de nous contacter au {{agencyPhone}} au sujet de votre dossier {{caseReference}} (suite à notre courrier {{firstLetterReference}}). STOP au numéro d'envoi pour ne plus recevoir de SMS.`,
+    en: `{{agencyName}}: please contact us on {{agencyPhone}} about your file {{caseReference}} (following our letter {{firstLetterReference}}). Reply STOP to receive no more texts.`,
+    it: `{{agencyName}}: la preghiamo di contattarci al {{agencyPhone}} per la sua pratica {{caseReference}} (come da nostra lettera {{firstLetterReference}}). Risponda STOP per non ricevere altri SMS.`,
   },
   call_us: {
-    fr: (v) =>
-      `${v.agencyName} : nous avons essayé de vous joindre. Merci de nous rappeler au ${v.agencyPhone}, dossier ${v.caseReference}, courrier ${v.firstLetter.reference}. STOP au numéro d'envoi pour ne plus recevoir de SMS.`,
-    en: (v) =>
-      `${v.agencyName}: we tried to reach you. Please call us back on ${v.agencyPhone}, file ${v.caseReference}, letter ${v.firstLetter.reference}. Reply STOP to receive no more texts.`,
-    it: (v) =>
-      `${v.agencyName}: abbiamo cercato di contattarla. La preghiamo di richiamarci al ${v.agencyPhone}, pratica ${v.caseReference}, lettera ${v.firstLetter.reference}. Risponda STOP per non ricevere altri SMS.`,
+    fr: `{{agencyName}} : nous avons essayé de vous joindre. Merci de nous rappeler au {{agencyPhone}}, dossier {{caseReference}}, courrier {{firstLetterReference}}. STOP au numéro d'envoi pour ne plus recevoir de SMS.`,
+    en: `{{agencyName}}: we tried to reach you. Please call us back on {{agencyPhone}}, file {{caseReference}}, letter {{firstLetterReference}}. Reply STOP to receive no more texts.`,
+    it: `{{agencyName}}: abbiamo cercato di contattarla. La preghiamo di richiamarci al {{agencyPhone}}, pratica {{caseReference}}, lettera {{firstLetterReference}}. Risponda STOP per non ricevere altri SMS.`,
   },
 };
 
+/** The text Accord ships for a slot: what is sent until compliance publishes a version of its own. */
+export function shippedText({ template, channel, language }: TemplateSlot): TemplateText {
+  if (channel === 'sms') return { subject: null, body: SMS_BODIES[template as 'reminder' | 'call_us'][language] };
+  const body = [
+    GREETINGS[language],
+    CITATIONS[language],
+    EMAIL_BODIES[template][language],
+    SIGNATURES[language],
+    '—',
+    `${UNSUBSCRIBE[language]}\n{{unsubscribeUrl}}`,
+  ].join('\n\n');
+  return { subject: SUBJECTS[template][language], body };
+}
+
 export type RenderResult =
   | { ok: true; message: RenderedMessage }
-  | { ok: false; code: 'communications.template_channel' | 'communications.first_letter_missing' };
+  | {
+      ok: false;
+      code:
+        'communications.template_channel' | 'communications.first_letter_missing' | 'communications.template_invalid';
+    };
 
 /**
- * Renders a template for a channel in a language. Refuses a template on a channel it does not exist on, and any
- * message while the case's first letter has not gone out (nothing precedes it: R124-4, REGULATION.md §1).
+ * Renders a template's text (the shipped one unless a published version is given) for a channel in a language.
+ * Refuses a template on a channel it does not exist on, a text with an error, and any message while the case's
+ * first letter has not gone out (nothing precedes it: R124-4, REGULATION.md §1).
  */
 export function renderMessage(
   template: MessageTemplate,
   channel: MessageChannel,
   language: MessageLanguage,
   variables: Omit<MessageVariables, 'firstLetter'> & { firstLetter: MessageVariables['firstLetter'] | null },
+  published?: TemplateText,
 ): RenderResult {
   if (!TEMPLATE_CHANNELS[template].includes(channel)) return { ok: false, code: 'communications.template_channel' };
   if (!variables.firstLetter) return { ok: false, code: 'communications.first_letter_missing' };
-  const v: MessageVariables = { ...variables, firstLetter: variables.firstLetter };
-  if (channel === 'sms') {
-    const body = SMS_BODIES[template as 'reminder' | 'call_us'][language](v);
-    return { ok: true, message: { channel, template, language, subject: null, body } };
+  const text = published ?? shippedText({ template, channel, language });
+  if (!isSendable({ template, channel, language }, text)) return { ok: false, code: 'communications.template_invalid' };
+  const rendered = renderTemplateText(text, language, { ...variables, firstLetter: variables.firstLetter });
+  return { ok: true, message: { channel, template, language, ...rendered } };
+}
+
+/** Texts already checked, by slot and content: a campaign renders one text thousands of times. */
+const checked = new Map<string, boolean>();
+
+function isSendable(slot: TemplateSlot, text: TemplateText): boolean {
+  const key = JSON.stringify([slot.template, slot.channel, slot.language, text.subject, text.body]);
+  let sendable = checked.get(key);
+  if (sendable === undefined) {
+    sendable = !hasErrors(checkTemplateText(slot, text));
+    if (checked.size > 1000) checked.clear();
+    checked.set(key, sendable);
   }
-  const body = [
-    GREETINGS[language](v),
-    CITATIONS[language](v),
-    EMAIL_BODIES[template][language](v),
-    SIGNATURES[language](v),
-    '—',
-    v.unsubscribeUrl ? `${UNSUBSCRIBE[language]}\n${v.unsubscribeUrl}` : UNSUBSCRIBE[language],
-  ].join('\n\n');
-  return { ok: true, message: { channel, template, language, subject: SUBJECTS[template][language](v), body } };
+  return sendable;
 }
 
 /**
@@ -190,10 +179,8 @@ export function renderMessage(
  * Returns what in it discloses the debt: an amount, a telling word, or the creditor's name.
  */
 export function disclosures(message: RenderedMessage, creditorNames: readonly string[]): string[] {
-  const visible =
-    message.channel === 'sms' ? [message.body] : [message.subject ?? '', message.body.split('\n')[0] ?? ''];
   const found: string[] = [];
-  for (const text of visible) {
+  for (const text of visibleParts(message.channel, message)) {
     const findings = lockScreenFindings(text);
     if (findings.some((finding) => finding.kind === 'amount')) found.push('amount');
     if (findings.some((finding) => finding.kind === 'word')) found.push('debt_word');

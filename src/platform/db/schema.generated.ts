@@ -218,6 +218,14 @@ export type MessageCampaignsChannel = 'email' | 'sms';
 
 export type MessageCampaignsStatus = 'active' | 'paused';
 
+export type MessageTemplateVersionsChannel = 'email' | 'sms';
+
+export type MessageTemplateVersionsLanguage = 'en' | 'fr' | 'it';
+
+export type MessageTemplateVersionsStatus = 'draft' | 'in_review' | 'published';
+
+export type MessageTemplateVersionsTemplate = 'balance_statement' | 'call_us' | 'reminder';
+
 export type OutboundMessagesChannel = 'email' | 'sms';
 
 export type OutboundMessagesLanguage = 'en' | 'fr' | 'it';
@@ -1287,6 +1295,27 @@ export interface MessageCampaigns {
   updated_at: Timestamp;
 }
 
+export interface MessageTemplateVersions {
+  based_on_version: Generated<number>;
+  body: string;
+  channel: MessageTemplateVersionsChannel;
+  drafted_by: string;
+  effective_from: Timestamp | null;
+  id: Generated<string>;
+  language: MessageTemplateVersionsLanguage;
+  note: string | null;
+  review_comment: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  status: MessageTemplateVersionsStatus;
+  subject: string | null;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  template: MessageTemplateVersionsTemplate;
+  updated_at: Timestamp;
+  version: number | null;
+}
+
 export interface OutboundMessages {
   attempts: Generated<number>;
   body: string;
@@ -1311,6 +1340,7 @@ export interface OutboundMessages {
   status: Generated<OutboundMessagesStatus>;
   subject: string | null;
   template: string;
+  template_version: Generated<number>;
   unsubscribe_token: string | null;
 }
 
@@ -1857,6 +1887,7 @@ export interface DB {
   mediators: Mediators;
   message_campaign_runs: MessageCampaignRuns;
   message_campaigns: MessageCampaigns;
+  message_template_versions: MessageTemplateVersions;
   outbound_messages: OutboundMessages;
   overindebtedness_cases: OverindebtednessCases;
   overindebtedness_procedures: OverindebtednessProcedures;
