@@ -39,6 +39,7 @@ import { careReferralRoutes } from '../care/referrals/routes.js';
 import { careRoutes } from '../care/routes.js';
 import { communicationRoutes } from '../communications/routes.js';
 import { campaignRoutes } from '../communications/campaigns/routes.js';
+import { messageTemplateRoutes } from '../communications/templates/routes.js';
 import { emailRoutes } from '../communications/email/routes.js';
 import { printRunRoutes } from '../communications/print-run/routes.js';
 
@@ -81,6 +82,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   careRoutes,
   communicationRoutes,
   campaignRoutes,
+  messageTemplateRoutes,
   emailRoutes,
   printRunRoutes,
 ];

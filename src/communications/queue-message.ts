@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/append.js';
 import { caseInScope } from '../cases/scope.js';
 import { unsubscribeUrl } from './email/core/message-id.js';
 import { recordContactIn } from '../contact-policy/record-contact.js';
+import { templateInForce } from './templates/template-store.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { normalisePhone } from '../intake/core/contacts.js';
@@ -14,6 +15,7 @@ import type { QueuedMessage } from './contract.js';
 import {
   disclosures,
   renderMessage,
+  TEMPLATE_CHANNELS,
   type MessageChannel,
   type MessageLanguage,
   type MessageTemplate,
@@ -37,6 +39,11 @@ interface Recipient {
 const REFUSALS = {
   'communications.template_channel': () =>
     invalid('communications.template_channel', 'This template is not sent on this channel: choose another template.'),
+  'communications.template_invalid': () =>
+    invalid(
+      'communications.template_invalid',
+      'The template in force for this channel and language has an error: compliance must publish a corrected version.',
+    ),
   'communications.first_letter_missing': () =>
     new AppError(
       'communications.first_letter_missing',
@@ -51,7 +58,7 @@ const REFUSALS = {
  */
 export async function previewMessage(deps: Deps, actor: Actor, caseId: string, request: MessageRequest) {
   const found = await caseInScope(deps.db, actor, caseId);
-  const { message, recipient } = await compose(deps.db, deps, found, request, newToken());
+  const { message, recipient } = await compose(deps.db, deps, deps.now(), found, request, newToken());
   return { ...message, recipient: recipient?.address ?? null };
 }
 
@@ -89,7 +96,7 @@ export async function queueMessageIn(
 ): Promise<QueuedMessage> {
   const found = await caseInScope(trx, actor, caseId);
   const token = newToken();
-  const { message, recipient } = await compose(trx, deps, found, request, token);
+  const { message, recipient, templateVersion } = await compose(trx, deps, now, found, request, token);
   if (!recipient) throw noRecipient(request.channel);
   const { contact } = await recordContactIn(
     trx,
@@ -98,7 +105,10 @@ export async function queueMessageIn(
     { debtorId: found.debtor_id, caseId, channel: request.channel, direction: 'outbound', outcome: 'sent' },
     options.requestId ?? null,
   );
-  return writeOutbox(trx, now, actor, found, message, recipient, contact.id, { ...options, token });
+  return writeOutbox(trx, now, actor, found, { ...message, version: templateVersion }, recipient, contact.id, {
+    ...options,
+    token,
+  });
 }
 
 /** The secret of an e-mail's opt-out link (RFC 8058): whoever holds the e-mail may use it, no one can guess it. */
@@ -114,7 +124,7 @@ async function writeOutbox(
   now: Date,
   actor: Actor,
   found: { id: string; debtor_id: string; creditor_id: string },
-  message: RenderedMessage,
+  message: RenderedMessage & { version: number },
   recipient: Recipient,
   contactId: string,
   {
@@ -134,6 +144,7 @@ async function writeOutbox(
       contact_point_id: recipient.contactPointId,
       recipient: recipient.address,
       template: message.template,
+      template_version: message.version,
       language: message.language,
       subject: message.subject,
       body: message.body,
@@ -158,6 +169,7 @@ async function writeOutbox(
       contactId,
       channel: message.channel,
       template: message.template,
+      templateVersion: message.version,
       language: message.language,
       contactPointId: recipient.contactPointId,
       contentSha256: hash,
@@ -192,10 +204,11 @@ type Db = Transaction<DB> | Deps['db'];
 async function compose(
   db: Db,
   deps: Pick<Deps, 'config'>,
+  now: Date,
   found: { id: string; reference: string; debtor_id: string; creditor_id: string; balance_cents: number },
   request: MessageRequest,
   token: string,
-): Promise<{ message: RenderedMessage; recipient: Recipient | null }> {
+): Promise<{ message: RenderedMessage; recipient: Recipient | null; templateVersion: number }> {
   const facts = await db
     .selectFrom('cases as c')
     .innerJoin('debtors as d', 'd.id', 'c.debtor_id')
@@ -213,18 +226,30 @@ async function compose(
     ])
     .where('c.id', '=', found.id)
     .executeTakeFirstOrThrow();
-  const rendered = renderMessage(request.template, request.channel, facts.language as MessageLanguage, {
-    debtorName: debtorName(facts),
-    caseReference: found.reference,
-    firstLetter:
-      facts.first_letter_sent_on && facts.first_letter_reference
-        ? { reference: facts.first_letter_reference, sentOn: facts.first_letter_sent_on }
-        : null,
-    agencyName: deps.config.AGENCY_NAME,
-    agencyPhone: deps.config.AGENCY_PHONE,
-    balanceCents: found.balance_cents,
-    unsubscribeUrl: deps.config.PUBLIC_URL ? unsubscribeUrl(deps.config.PUBLIC_URL, token) : null,
-  });
+  const language = facts.language as MessageLanguage;
+  const slot = { template: request.template, channel: request.channel, language };
+  // A template on a channel it does not exist on has no text: renderMessage refuses it below.
+  const inForce = TEMPLATE_CHANNELS[request.template].includes(request.channel)
+    ? await templateInForce(db, slot, now)
+    : null;
+  const rendered = renderMessage(
+    request.template,
+    request.channel,
+    language,
+    {
+      debtorName: debtorName(facts),
+      caseReference: found.reference,
+      firstLetter:
+        facts.first_letter_sent_on && facts.first_letter_reference
+          ? { reference: facts.first_letter_reference, sentOn: facts.first_letter_sent_on }
+          : null,
+      agencyName: deps.config.AGENCY_NAME,
+      agencyPhone: deps.config.AGENCY_PHONE,
+      balanceCents: found.balance_cents,
+      unsubscribeUrl: deps.config.PUBLIC_URL ? unsubscribeUrl(deps.config.PUBLIC_URL, token) : null,
+    },
+    inForce?.text,
+  );
   if (!rendered.ok) throw REFUSALS[rendered.code]();
   const disclosed = disclosures(
     rendered.message,
@@ -237,7 +262,11 @@ async function compose(
       `This message would show a third party what it is about (${disclosed.join(', ')}): it is not sent.`,
       { disclosed },
     );
-  return { message: rendered.message, recipient: await findRecipient(db, found.debtor_id, request.channel) };
+  return {
+    message: rendered.message,
+    recipient: await findRecipient(db, found.debtor_id, request.channel),
+    templateVersion: inForce?.version ?? 0,
+  };
 }
 
 /**

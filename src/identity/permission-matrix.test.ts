@@ -394,6 +394,40 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/campaigns/00000000-0000-4000-8000-000000000000/runs',
     payload: () => ({ preview: true }),
   },
+  'GET /api/v1/message-templates': { url: () => '/api/v1/message-templates' },
+  'GET /api/v1/message-templates/:template/:channel/:language': {
+    url: () => '/api/v1/message-templates/call_us/email/it',
+  },
+  'PUT /api/v1/message-templates/:template/:channel/:language/draft': {
+    url: () => '/api/v1/message-templates/call_us/email/it/draft',
+    // An empty text: refused (422) for whoever may write, so the probes leave no draft behind.
+    payload: () => ({ subject: 'x', body: ' ' }),
+  },
+  'DELETE /api/v1/message-templates/:template/:channel/:language/draft': {
+    url: () => '/api/v1/message-templates/call_us/email/it/draft',
+  },
+  'POST /api/v1/message-templates/:template/:channel/:language/draft/submit': {
+    url: () => '/api/v1/message-templates/call_us/email/it/draft/submit',
+  },
+  'POST /api/v1/message-templates/:template/:channel/:language/draft/return': {
+    url: () => '/api/v1/message-templates/call_us/email/it/draft/return',
+    payload: () => ({ comment: 'Probe' }),
+  },
+  'POST /api/v1/message-templates/:template/:channel/:language/draft/publish': {
+    url: () => '/api/v1/message-templates/call_us/email/it/draft/publish',
+    payload: () => ({ effectiveFrom: '2099-01-01T00:00:00Z', note: 'Probe' }),
+  },
+  'POST /api/v1/message-templates/preview': {
+    url: () => '/api/v1/message-templates/preview',
+    payload: () => ({
+      template: 'call_us',
+      channel: 'sms',
+      language: 'fr',
+      subject: null,
+      body: '{{agencyName}} {{caseReference}} {{firstLetterReference}} STOP',
+      sample: { kind: 'edge', edge: 'company' },
+    }),
+  },
   'GET /api/v1/unsubscribe/:token': { url: () => '/api/v1/unsubscribe/no-such-link-0000000000' },
   'POST /api/v1/unsubscribe/:token': { url: () => '/api/v1/unsubscribe/no-such-link-0000000000' },
   'POST /api/v1/inbound-mail': { url: () => '/api/v1/inbound-mail' },

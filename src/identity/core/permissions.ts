@@ -59,6 +59,12 @@ export const PERMISSIONS = {
   /** Campaigns of e-mails and SMS: read by those who run the floor, kept, previewed and run by compliance and managers. */
   'campaigns.read': ['team_leader', 'compliance_officer', 'manager'],
   'campaigns.manage': ['compliance_officer', 'manager'],
+  /**
+   * Message templates: read and previewed by those who run the floor; written, submitted and reviewed by compliance
+   * and managers, never by the person who wrote the draft (four eyes, template-admin.ts).
+   */
+  'templates.read': ['team_leader', 'compliance_officer', 'manager'],
+  'templates.manage': ['compliance_officer', 'manager'],
   'holds.manage': [...CASE_WORKERS, 'compliance_officer', 'manager'],
   /**
    * Affordability: compute a household budget's repayment capacity (no data read), read and record a debtor's budgets
