@@ -32,6 +32,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Accompagnement', permission: 'care.queue', path: '/care' },
   { label: 'Politique de contact', permission: 'contact_policy.read', path: '/contact-policy' },
   { label: 'Campagnes', permission: 'campaigns.read', path: '/campaigns' },
+  { label: 'Modèles de messages', permission: 'templates.read', path: '/templates' },
   { label: 'Paiements et reversements', permission: 'remittances.read', path: '/payments' },
   { label: 'Envois postaux', permission: 'print_runs.manage', path: '/print-runs' },
   { label: 'Relevés bancaires', permission: 'bank_files.read', path: '/bank-statements' },

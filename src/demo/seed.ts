@@ -134,8 +134,10 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await (await import('./overindebtedness.js')).loadDemoOverindebtedness(deps, options.debtors ?? 2_500);
   // The care unit's records, breathing spaces, first calls, referrals and signals, on debtors no one else took.
   await (await import('./care.js')).loadDemoCare(deps);
-  // Campaigns of e-mails and SMS the compliance officer drafted, paused.
-  await (await import('./campaigns.js')).loadDemoCampaigns(deps);
+  // Campaigns of e-mails and SMS the compliance officer drafted, paused, and a new wording of an SMS for review.
+  const campaigns = await import('./campaigns.js');
+  await campaigns.loadDemoCampaigns(deps);
+  await campaigns.loadDemoTemplateDraft(deps);
   return loaded;
 }
 

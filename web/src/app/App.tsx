@@ -34,6 +34,8 @@ import { ForgottenPasswordPage } from '../features/identity/ForgottenPasswordPag
 import { NotFoundPage } from './NotFoundPage.js';
 import { PaymentsPage } from '../features/remittances/PaymentsPage.js';
 import { PrintRunsPage } from '../features/communications/PrintRunsPage.js';
+import { TemplateEditorPage } from '../features/communications/TemplateEditorPage.js';
+import { TemplatesPage } from '../features/communications/TemplatesPage.js';
 import { DisputesPage } from '../features/disputes/DisputesPage.js';
 import { ReviewPage } from '../features/judicial/ReviewPage.js';
 import { ReviewQueuePage } from '../features/judicial/ReviewQueuePage.js';
@@ -114,6 +116,11 @@ export function App() {
         <Route path="complaints" element={guarded('complaints.register_read', <ComplaintsPage />)} />
         <Route path="mediators" element={guarded('mediators.manage', <MediatorsPage />)} />
         <Route path="campaigns" element={guarded('campaigns.read', <CampaignsPage />)} />
+        <Route path="templates" element={guarded('templates.read', <TemplatesPage />)} />
+        <Route
+          path="templates/:template/:channel/:language"
+          element={guarded('templates.read', <TemplateEditorPage />)}
+        />
         <Route path="care/organisations" element={guarded('care.directory.read', <DirectoryPage />)} />
         <Route path="judicial-partners" element={guarded('judicial_partners.read', <PartnersPage />)} />
         <Route path="time-bars" element={guarded('time_bars.review', <TimeBarsPage />)} />

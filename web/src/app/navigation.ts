@@ -22,6 +22,7 @@ export interface NavigationEntry {
     | 'nav.care'
     | 'nav.contactPolicy'
     | 'nav.campaigns'
+    | 'nav.templates'
     | 'nav.payments'
     | 'nav.bankStatements'
     | 'nav.referenceData'
@@ -55,6 +56,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/care', labelKey: 'nav.care', permission: 'care.queue' },
   { path: '/contact-policy', labelKey: 'nav.contactPolicy', permission: 'contact_policy.read' },
   { path: '/campaigns', labelKey: 'nav.campaigns', permission: 'campaigns.read' },
+  { path: '/templates', labelKey: 'nav.templates', permission: 'templates.read' },
   { path: '/payments', labelKey: 'nav.payments', permission: 'remittances.read' },
   { path: '/print-runs', labelKey: 'nav.printRuns', permission: 'print_runs.manage' },
   { path: '/bank-statements', labelKey: 'nav.bankStatements', permission: 'bank_files.read' },

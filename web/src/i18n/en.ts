@@ -36,6 +36,7 @@ import { overindebtednessEn, overindebtednessProblemsEn } from './overindebtedne
 import { judicialProcedureEn, judicialProcedureProblemsEn } from './judicial-procedures/en.js';
 import { legalFiguresEn, legalFiguresProblemsEn } from './legal-figures/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
+import { templateInvalidEn, templatesEn, templatesProblemsEn } from './templates/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -85,6 +86,7 @@ export const en: Messages = {
     judicialReviews: 'Judicial reviews',
     contactPolicy: 'Contact policy',
     campaigns: 'Campaigns',
+    templates: 'Message templates',
     payments: 'Payments and remittances',
     bankStatements: 'Bank statements',
     referenceData: 'Reference data',
@@ -645,6 +647,7 @@ export const en: Messages = {
   firstLetter: firstLetterEn,
   messages: messagesEn,
   campaigns: campaignsEn,
+  templates: templatesEn,
   printRuns: printRunsEn,
   returnedMail: returnedMailEn,
   careReferrals: careReferralsEn,
@@ -671,6 +674,8 @@ export const en: Messages = {
     ...handoffProblemsEn,
     ...estatesProblemsEn,
     ...communicationsProblemsEn,
+    communications: { ...communicationsProblemsEn.communications, template_invalid: templateInvalidEn },
+    ...templatesProblemsEn,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsEn.care, ...careProblemsEn.care },
     ...overindebtednessProblemsEn,

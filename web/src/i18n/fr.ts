@@ -35,6 +35,7 @@ import { overindebtednessFr, overindebtednessProblemsFr } from './overindebtedne
 import { judicialProcedureFr, judicialProcedureProblemsFr } from './judicial-procedures/fr.js';
 import { legalFiguresFr, legalFiguresProblemsFr } from './legal-figures/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
+import { templateInvalidFr, templatesFr, templatesProblemsFr } from './templates/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -84,6 +85,7 @@ export const fr = {
     judicialReviews: 'Revues judiciaires',
     contactPolicy: 'Politique de contact',
     campaigns: 'Campagnes',
+    templates: 'Modèles de messages',
     payments: 'Paiements et reversements',
     bankStatements: 'Relevés bancaires',
     referenceData: 'Données de référence',
@@ -651,6 +653,7 @@ export const fr = {
   firstLetter: firstLetterFr,
   messages: messagesFr,
   campaigns: campaignsFr,
+  templates: templatesFr,
   printRuns: printRunsFr,
   returnedMail: returnedMailFr,
   careReferrals: careReferralsFr,
@@ -678,6 +681,8 @@ export const fr = {
     ...handoffProblemsFr,
     ...estatesProblemsFr,
     ...communicationsProblemsFr,
+    communications: { ...communicationsProblemsFr.communications, template_invalid: templateInvalidFr },
+    ...templatesProblemsFr,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsFr.care, ...careProblemsFr.care },
     ...overindebtednessProblemsFr,

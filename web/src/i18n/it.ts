@@ -36,6 +36,7 @@ import { overindebtednessIt, overindebtednessProblemsIt } from './overindebtedne
 import { judicialProcedureIt, judicialProcedureProblemsIt } from './judicial-procedures/it.js';
 import { legalFiguresIt, legalFiguresProblemsIt } from './legal-figures/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
+import { templateInvalidIt, templatesIt, templatesProblemsIt } from './templates/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -82,6 +83,7 @@ export const it: PartialMessages = {
     judicialReviews: 'Revisioni giudiziali',
     contactPolicy: 'Politica di contatto',
     campaigns: 'Campagne',
+    templates: 'Modelli di messaggio',
     payments: 'Pagamenti e riversamenti',
     bankStatements: 'Estratti conto',
     referenceData: 'Dati di riferimento',
@@ -638,6 +640,7 @@ export const it: PartialMessages = {
   firstLetter: firstLetterIt,
   messages: messagesIt,
   campaigns: campaignsIt,
+  templates: templatesIt,
   printRuns: printRunsIt,
   returnedMail: returnedMailIt,
   careReferrals: careReferralsIt,
@@ -664,6 +667,8 @@ export const it: PartialMessages = {
     ...handoffProblemsIt,
     ...estatesProblemsIt,
     ...communicationsProblemsIt,
+    communications: { ...communicationsProblemsIt.communications, template_invalid: templateInvalidIt },
+    ...templatesProblemsIt,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsIt.care, ...careProblemsIt.care },
     ...overindebtednessProblemsIt,

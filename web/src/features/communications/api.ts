@@ -15,6 +15,11 @@ import type {
   ReturnedMail,
   ReturnedMailResult,
 } from '../../../../src/communications/print-run/contract.js';
+import type {
+  TemplatePreview,
+  TemplatePreviewInput,
+  TemplateSlotView,
+} from '../../../../src/communications/templates/contract.js';
 import { http } from '../../api/client.js';
 
 /** A case's first letter (CPCE R124-4): the server's own types (communications/contract.ts). */
@@ -90,3 +95,56 @@ export const printRunManifestUrl = (runId: string) => `${runUrl(runId)}/manifest
 
 export const recordReturnedMail = (caseId: string, body: ReturnedMail) =>
   http.post<ReturnedMailResult>(`/api/v1/cases/${encodeURIComponent(caseId)}/returned-mail`, body);
+
+/** Message templates as compliance writes them (communications/templates/contract.ts). */
+export { TEMPLATE_SLOTS } from '../../../../src/communications/templates/contract.js';
+export type {
+  FindingView,
+  TemplatePreview,
+  TemplatePreviewInput,
+  TemplateSlotView,
+  TemplateVersionView,
+} from '../../../../src/communications/templates/contract.js';
+
+export interface TemplateSlotKey {
+  template: MessageTemplate;
+  channel: MessageChannel;
+  language: 'fr' | 'en' | 'it';
+}
+
+export interface TemplateSlotSummary extends TemplateSlotKey {
+  inForce: { version: number; effectiveFrom: string | null };
+  upcoming: { version: number; effectiveFrom: string } | null;
+  draft: { status: 'draft' | 'in_review'; updatedAt: string; drafted: string } | null;
+}
+
+const slotUrl = ({ template, channel, language }: TemplateSlotKey) =>
+  `/api/v1/message-templates/${encodeURIComponent(template)}/${encodeURIComponent(channel)}/${encodeURIComponent(language)}`;
+
+export const templateEditorPath = (slot: TemplateSlotKey) =>
+  `/templates/${slot.template}/${slot.channel}/${slot.language}`;
+
+export const getTemplateSlots = (signal?: AbortSignal) =>
+  http.get<{ slots: TemplateSlotSummary[] }>('/api/v1/message-templates', undefined, signal);
+
+export const getTemplateSlot = (slot: TemplateSlotKey, signal?: AbortSignal) =>
+  http.get<TemplateSlotView>(slotUrl(slot), undefined, signal);
+
+export const saveTemplateDraft = (
+  slot: TemplateSlotKey,
+  body: { subject: string | null; body: string; expectedUpdatedAt: string | null },
+) => http.put<TemplateSlotView>(`${slotUrl(slot)}/draft`, body);
+
+export const discardTemplateDraft = (slot: TemplateSlotKey) => http.delete<void>(`${slotUrl(slot)}/draft`);
+
+export const submitTemplateDraft = (slot: TemplateSlotKey) =>
+  http.post<TemplateSlotView>(`${slotUrl(slot)}/draft/submit`, {});
+
+export const returnTemplateDraft = (slot: TemplateSlotKey, comment: string) =>
+  http.post<TemplateSlotView>(`${slotUrl(slot)}/draft/return`, { comment });
+
+export const publishTemplateDraft = (slot: TemplateSlotKey, body: { effectiveFrom: string; note: string }) =>
+  http.post<TemplateSlotView>(`${slotUrl(slot)}/draft/publish`, body);
+
+export const previewTemplate = (input: TemplatePreviewInput, signal?: AbortSignal) =>
+  http.post<TemplatePreview>('/api/v1/message-templates/preview', input, undefined, signal);

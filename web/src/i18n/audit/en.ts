@@ -253,6 +253,13 @@ export const auditTrailEn: typeof auditTrailFr = {
       refused: '{{actor}} refused the access of {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} reads of sensitive data were sealed into the trail' },
+    message_template: {
+      draft_saved: '{{actor}} saved a draft of a message template',
+      draft_discarded: '{{actor}} discarded a draft of a message template',
+      submitted: '{{actor}} submitted a message template for review',
+      returned: '{{actor}} returned a message template to its author for changes',
+      published: '{{actor}} published version {{version}} of a message template',
+    },
     contact_policy: {
       draft_saved: '{{actor}} saved the draft of the contact policy',
       draft_discarded: '{{actor}} discarded the draft of the contact policy',

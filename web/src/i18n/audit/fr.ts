@@ -263,6 +263,13 @@ export const auditTrailFr = {
       refused: '{{actor}} a refusé l’accès de {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} lectures de données sensibles ont été scellées dans le journal' },
+    message_template: {
+      draft_saved: '{{actor}} a enregistré un brouillon de modèle de message',
+      draft_discarded: '{{actor}} a abandonné un brouillon de modèle de message',
+      submitted: '{{actor}} a soumis un modèle de message à relecture',
+      returned: '{{actor}} a renvoyé un modèle de message à son auteur pour correction',
+      published: '{{actor}} a publié la version {{version}} d’un modèle de message',
+    },
     contact_policy: {
       draft_saved: '{{actor}} a enregistré le brouillon de la politique de contact',
       draft_discarded: '{{actor}} a abandonné le brouillon de la politique de contact',

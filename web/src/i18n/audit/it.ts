@@ -261,6 +261,13 @@ export const auditTrailIt: typeof auditTrailFr = {
       refused: '{{actor}} ha rifiutato l’accesso di {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} letture di dati sensibili sono state sigillate nel registro' },
+    message_template: {
+      draft_saved: '{{actor}} ha salvato una bozza di modello di messaggio',
+      draft_discarded: '{{actor}} ha scartato una bozza di modello di messaggio',
+      submitted: '{{actor}} ha sottoposto a revisione un modello di messaggio',
+      returned: '{{actor}} ha rinviato un modello di messaggio al suo autore per correzioni',
+      published: '{{actor}} ha pubblicato la versione {{version}} di un modello di messaggio',
+    },
     contact_policy: {
       draft_saved: '{{actor}} ha salvato la bozza della politica di contatto',
       draft_discarded: '{{actor}} ha scartato la bozza della politica di contatto',
