@@ -6,7 +6,7 @@ import type { Deps } from './platform/deps.js';
 import { buildApp } from './app/route-registry.js';
 import { startJobs, type Jobs } from './app/job-schedule.js';
 import { prepareStart } from './app/start-up.js';
-import { closeTransports } from './communications/configured-transports.js';
+import { closeTransports, configuredTransports } from './communications/configured-transports.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -36,6 +36,8 @@ export async function startAccord(
   if (options.prepare) await options.prepare(deps);
   const jobs = await startJobs(deps, { work: config.JOBS === 'on' });
   deps.jobs = jobs;
+  // The process that sends also listens: receipts and STOP replies arrive on the SMPP session, bound from now on.
+  if (config.JOBS === 'on') configuredTransports(deps).sms?.listen();
   const app = await buildApp(deps);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const port = new URL(address).port;

@@ -34,6 +34,11 @@ export interface EmailTransport {
 
 export interface SmsTransport {
   send(sms: OutgoingSms): Promise<Sent>;
+  /**
+   * Keeps a session open from now on, bound again after the provider drops it, so delivery receipts and "STOP"
+   * replies arrive even when nothing is being sent (the worker calls it at start).
+   */
+  listen(): void;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import smpp, { type PDU, type Server } from 'smpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { ENGINES } from '../../../test/support/database.js';
+import { waitUntil } from '../../../test/support/wait.js';
 import { verifyAuditTrail } from '../../audit/verify.js';
 import type { SmsTransport } from '../transports.js';
 import { startDemoSmsSink, type DemoSmsSink, type SinkedSms } from './demo-sms-sink.js';
@@ -290,6 +291,21 @@ describe.each(ENGINES)('SMS over SMPP to a local SMSC on %s', (engine) => {
       'the SMSC refused bind_transceiver: ESME_RBINDFAIL',
     );
     await refused.close();
+  });
+
+  it('listens: binds before any SMS is sent, answers what arrives, and binds again by itself when dropped', async () => {
+    const listener = createSmppTransport({ SMPP_URL: url(), SMS_SENDER: SENDER }, t.deps, { rebindMs: 20 })!;
+    try {
+      const binds = sink.binds;
+      listener.listen();
+      await waitUntil(() => sink.binds === binds + 1);
+      // A reply reaches a process that has sent nothing (from a number no debtor has: nothing changes).
+      expect(await sink.reply('33611223344', SENDER, 'Bonjour')).toBe(0);
+      await sink.dropSessions();
+      await waitUntil(() => sink.binds === binds + 2);
+    } finally {
+      await listener.close();
+    }
   });
 
   it('binds again on the next send after the SMSC dropped the connection', async () => {

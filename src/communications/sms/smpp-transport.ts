@@ -32,6 +32,8 @@ export interface SmppSettings {
 export interface SmppTransportOptions {
   /** How long a bind or a submit_sm waits for its answer. */
   responseTimeoutMs?: number;
+  /** After a listening session drops, the first wait before binding again (doubled up to a minute). */
+  rebindMs?: number;
   enquireLinkMs?: number;
   /** Told of each deliver_sm handled, after its answer (the demo and tests wait on it). */
   onInbound?: (outcome: InboundOutcome | { kind: 'error' }) => void;
@@ -69,6 +71,8 @@ const ENQUIRE_LINK_MS = 30_000;
 const REMEMBERED_PARTS = 10_000;
 /** How long after a send a receipt that matches no outbox row yet is tried again, and how often. */
 const RECEIPT_GRACE_MS = 20_000;
+/** A listening session dropped by the provider is bound again after a second, then two, four… up to a minute. */
+const REBIND_MS = 1_000;
 const RECEIPT_RETRY_MS = 1_000;
 /** esm_class: the short_message starts with a user data header; the deliver_sm is a delivery receipt. */
 const ESM_UDHI = 0x40;
@@ -92,6 +96,9 @@ class SmppTransport implements SmsTransport {
   private readonly issued = new Map<string, { providerId: string; at: number }>();
   private reference = 0;
   private readonly timeoutMs: number;
+  private listening = false;
+  private rebindWait: number;
+  private rebindTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly settings: SmppSettings,
@@ -100,6 +107,35 @@ class SmppTransport implements SmsTransport {
     private readonly options: SmppTransportOptions,
   ) {
     this.timeoutMs = options.responseTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.rebindWait = options.rebindMs ?? REBIND_MS;
+  }
+
+  listen(): void {
+    if (this.listening || this.closed) return;
+    this.listening = true;
+    this.keepBound();
+  }
+
+  /** Binds (or keeps the session bound) and, when it closes or cannot bind, tries again later. */
+  private keepBound(): void {
+    if (!this.listening || this.closed) return;
+    this.session().then(
+      (session) => {
+        this.rebindWait = this.options.rebindMs ?? REBIND_MS;
+        session.once('close', () => this.rebindLater());
+      },
+      () => this.rebindLater(),
+    );
+  }
+
+  private rebindLater(): void {
+    if (!this.listening || this.closed || this.rebindTimer) return;
+    this.rebindTimer = setTimeout(() => {
+      this.rebindTimer = null;
+      this.keepBound();
+    }, this.rebindWait);
+    this.rebindTimer.unref();
+    this.rebindWait = Math.min(this.rebindWait * 2, 60_000);
   }
 
   async send(sms: OutgoingSms): Promise<Sent> {
@@ -116,6 +152,8 @@ class SmppTransport implements SmsTransport {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.listening = false;
+    if (this.rebindTimer) clearTimeout(this.rebindTimer);
     const bound = this.bound;
     this.bound = null;
     const session = await bound?.catch(() => null);
