@@ -1,15 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyLedger } from '../../src/ledger/verify.js';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Engine } from '../../src/platform/db/database.js';
-import { loadConfig, type Config } from '../../src/platform/config.js';
+import type { Config } from '../../src/platform/config.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { buildApp } from '../../src/app/route-registry.js';
 import type { Role } from '../../src/platform/db/schema.js';
 import { DEMO_PASSWORD, DEMO_USERS, loadDemo } from '../../src/demo/seed.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { DEMO_DEBTORS, seededDemo, testConfig } from './demo-cache.js';
 
 export interface TestClock {
   now: Date;
@@ -26,14 +28,19 @@ export interface TestApp {
   ledgerBrokenOnPurpose: boolean;
 }
 
-/** A real Accord app on a fresh database, driven with inject() (no port), with a settable clock. */
+/**
+ * A real Accord app on a fresh database, driven with inject() (no port), with a settable clock. With `demo`, the demo
+ * agency (40 debtors) seeded at `now`, or on the real clock: a copy of the one this test process seeded for the same
+ * `now` and configuration (test/support/demo-cache.ts), database and files, the clock set to the instant it was seeded.
+ */
 export async function createTestApp(
   engine: Engine,
   options: { demo?: boolean; config?: Partial<Config>; now?: Date } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDatabase(engine);
+  const demo = options.demo ? await seededDemo(engine, options) : null;
+  const testDb = await createTestDatabase(engine, demo ? { copyOf: demo.copyOf } : {});
   const clock: TestClock = {
-    now: options.now ?? new Date(),
+    now: options.now ?? demo?.now ?? new Date(),
     advance(ms) {
       this.now = new Date(this.now.getTime() + ms);
     },
@@ -42,18 +49,14 @@ export async function createTestApp(
   const uploads = options.config?.UPLOAD_DIR ? null : mkdtempSync(join(tmpdir(), 'accord-test-uploads-'));
   // Documents too (DATA_DIR/documents), never ./data.
   const dataDir = options.config?.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'accord-test-data-'));
-  const config = loadConfig(
-    {},
-    {
-      LOG_LEVEL: 'silent',
-      JOBS: 'off',
-      ...(uploads ? { UPLOAD_DIR: uploads } : {}),
-      ...(dataDir ? { DATA_DIR: dataDir } : {}),
-      ...options.config,
-    },
-  );
+  const config = testConfig({ uploads, dataDir }, options.config);
   const deps: Deps = { database: testDb.database, db: testDb.database.db, config, now: () => clock.now };
-  if (options.demo) await loadDemo(deps, { debtors: 40 });
+  if (demo) {
+    // The seeded demo's files (its documents): this test's own copy. (A test that gives folders of its own seeds its
+    // demo in them: `demo` is null.)
+    await cp(demo.uploads, uploads!, { recursive: true });
+    await cp(demo.dataDir, dataDir!, { recursive: true });
+  } else if (options.demo) await loadDemo(deps, { debtors: DEMO_DEBTORS });
   const app = await buildApp(deps, { logger: false, webDist: '/nonexistent' });
   await app.ready();
   const testApp: TestApp = {

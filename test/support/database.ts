@@ -18,7 +18,7 @@ export interface TestDatabase {
 let snapshot: Blob | undefined;
 
 /** The run's migrated embedded database (test/support/global-setup.ts), read once per test process. */
-function migratedSnapshot(): Blob {
+export function migratedSnapshot(): Blob {
   snapshot ??= new Blob([readFileSync(inject('pgliteSnapshot'))]);
   return snapshot;
 }
@@ -26,30 +26,28 @@ function migratedSnapshot(): Blob {
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite started from the run's migrated dump, or a
  * uniquely named database on the PostgreSQL server copied from the run's migrated template, dropped afterwards.
- * `migrate: false` gives an empty one (tests of the migrator).
+ * `migrate: false` gives an empty one (tests of the migrator); `copyOf` starts from a seeded database instead of the
+ * migrated one, a dump on PGlite or a template database on the server (the demo agency, test/support/demo-cache.ts).
  */
-export async function createTestDatabase(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  engine: Engine,
+  options: { migrate?: boolean; copyOf?: Blob | string } = {},
+): Promise<TestDatabase> {
   const migrated = options.migrate !== false;
   if (engine === 'pglite') {
-    const database = await openDatabase(migrated ? { loadDataDir: migratedSnapshot() } : {});
+    const start = options.copyOf instanceof Blob ? options.copyOf : migrated ? migratedSnapshot() : undefined;
+    const database = await openDatabase(start ? { loadDataDir: start } : {});
     return { database, url: null, drop: () => database.close() };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const adminUrl = serverUrl();
   const name = `accord_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const template = migrated ? inject('postgresTemplate') : null;
-  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), maxConnections: 20 });
+  const template = typeof options.copyOf === 'string' ? options.copyOf : migrated ? inject('postgresTemplate') : null;
+  const { database, url } = await createServerDatabase(name, template);
   // Without a template (TEST_DATABASE_URL set after the run began), the file migrates its own.
   if (migrated && !template) await migrate(database);
   return {
     database,
-    url: url.toString(),
+    url,
     async drop() {
       await database.close();
       const dropper = new pg.Client({ connectionString: adminUrl });
@@ -58,4 +56,28 @@ export async function createTestDatabase(engine: Engine, options: { migrate?: bo
       await dropper.end();
     },
   };
+}
+
+function serverUrl(): string {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  return adminUrl;
+}
+
+/** Creates `name` on the test server, a copy of `template` if given, and opens it. */
+export async function createServerDatabase(
+  name: string,
+  template: string | null,
+): Promise<{ database: Database; url: string }> {
+  const adminUrl = serverUrl();
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { database: await openDatabase({ url: url.toString(), maxConnections: 20 }), url: url.toString() };
 }

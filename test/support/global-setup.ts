@@ -13,6 +13,12 @@ declare module 'vitest' {
     pgliteSnapshot: string;
     /** A migrated database on the PostgreSQL server, the template each test file's database is copied from. */
     postgresTemplate: string | null;
+    /**
+     * Where test processes keep the demo agency they seeded (test/support/demo-cache.ts): `dir`, a folder for its
+     * files, and `templatePrefix`, the start of the name of each of its template databases on the server. Both are
+     * removed at the end of the run, whatever the processes did.
+     */
+    demoCache: { dir: string; templatePrefix: string | null };
   }
 }
 
@@ -20,7 +26,8 @@ declare module 'vitest' {
  * Migrates once per run what every integration test starts from, on both engines: an embedded database started from
  * a dump skips PGlite's initdb and the migrations (seconds per test file), a server database copied from a template
  * skips the migrations. Tests of the migrator itself still start empty (`createTestDatabase(engine, { migrate:
- * false })`).
+ * false })`). Gives the test processes a place for the demo agency each seeds once (test/support/demo-cache.ts), and
+ * clears it at the end.
  */
 export default async function setup(project: TestProject) {
   const root = await mkdtemp(join(tmpdir(), 'accord-test-snapshot-'));
@@ -33,11 +40,19 @@ export default async function setup(project: TestProject) {
   ]);
   project.provide('pgliteSnapshot', snapshot);
   project.provide('postgresTemplate', template);
+  project.provide('demoCache', { dir: join(root, 'demo'), templatePrefix: template && `${template}_demo_` });
 
   return async () => {
     await rm(root, { recursive: true, force: true });
     if (template && adminUrl)
-      await onAdmin(adminUrl, (admin) => admin.query(`drop database if exists ${template} with (force)`));
+      await onAdmin(adminUrl, async (admin) => {
+        // The migrated template and the demo templates the test processes made from it.
+        const { rows } = await admin.query<{ datname: string }>(
+          'select datname from pg_database where datname = $1 or starts_with(datname, $2)',
+          [template, `${template}_demo_`],
+        );
+        for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`);
+      });
   };
 }
 

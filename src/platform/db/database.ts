@@ -37,6 +37,8 @@ export interface Database {
   executeSql: RawRunner;
   /** Holds one connection for a unit of work (an explicit transaction, a session lock, a bulk load). */
   withConnection<T>(fn: (connection: Connection) => Promise<T>): Promise<T>;
+  /** The embedded engine only: its data directory, compressed (tests start copies of a seeded database from it). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -149,6 +151,7 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
           },
         }),
       ),
+    dumpDataDir: () => lock.run(() => pglite.dumpDataDir('gzip')),
     async close() {
       await lock.run(async () => {
         if (!pglite.closed) await pglite.close();
