@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { appendAudit } from '../../audit/append.js';
 import { auditActor, type Actor } from '../../identity/actor.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -179,8 +179,12 @@ export async function templateSlot(deps: Deps, slot: TemplateSlot): Promise<Temp
   };
 }
 
-/** The slot's open draft, locked for the transaction; null when there is none. */
+/**
+ * The slot's open draft, locked for the transaction; null when there is none. The slot itself is locked first, so two
+ * first saves, or two publications, of one slot wait for each other instead of meeting a unique index.
+ */
 async function lockedDraft(trx: Transaction<DB>, slot: TemplateSlot) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`accord.message_template.${slotKey(slot)}`}))`.execute(trx);
   return (await versionRows(trx, slot).where('v.status', '<>', 'published').forUpdate('v').executeTakeFirst()) ?? null;
 }
 

@@ -168,6 +168,19 @@ describe.each(ENGINES)('message templates written, reviewed and published on %s'
     expect(back.returned?.name).toBeTruthy();
   });
 
+  it('starts one draft when two people start it at once: the later is told someone saved first', async () => {
+    const slot = '/api/v1/message-templates/call_us/email/en';
+    const text = shippedText({ template: 'call_us', channel: 'email', language: 'en' });
+    const answers = await Promise.all(
+      [compliance, manager].map((session) =>
+        as(t.app, session)('PUT', `${slot}/draft`, { ...text, expectedUpdatedAt: null }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((answer) => answer.statusCode === 409)!.json().code).toBe('templates.draft_changed');
+    expect((await as(t.app, compliance)('DELETE', `${slot}/draft`)).statusCode).toBe(204);
+  });
+
   it('publishes a reviewed version from its effective date, and the messages queued after carry it', async () => {
     const shipped = shippedText({ template: 'reminder', channel: 'sms', language: 'fr' });
     const body = shipped.body.replace('merci de nous contacter', 'merci de bien vouloir nous contacter');
