@@ -12,7 +12,7 @@ import { loadLetterFacts } from '../../src/communications/first-letter-facts.js'
 import { renderFirstLetter } from '../../src/communications/first-letter-pdf.js';
 import { issueFirstLetterWith } from '../../src/communications/issue-first-letter.js';
 import { DEMO_AGENCY_ADDRESS, loadDemo } from '../../src/demo/seed.js';
-import type { Actor } from '../../src/identity/actor.js';
+import { staffActor, type Actor } from '../../src/identity/actor.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
@@ -125,14 +125,7 @@ try {
   };
   await loadDemo(deps, { debtors: 20 });
   const manager = await deps.db.selectFrom('users').selectAll().where('role', '=', 'manager').executeTakeFirstOrThrow();
-  const actor: Actor = {
-    userId: manager.id,
-    role: manager.role,
-    creditorId: null,
-    displayName: manager.display_name,
-    email: manager.email,
-    locale: 'fr',
-  };
+  const actor = staffActor(manager);
   const seeded = await seedCases(database, { count: total, start: new Date(START), history, segments: concurrency });
   out(
     `seed: ${fmt(seeded.cases)} cases, ${fmt(seeded.contacts)} past contacts, ${fmt(seeded.holds)} holds, ${fmt(seeded.optOuts)} opt-outs in ${seeded.seconds.toFixed(1)} s`,
