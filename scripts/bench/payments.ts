@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { importStatement } from '../../src/bank-files/import-statement.js';
 import { loadDemo } from '../../src/demo/seed.js';
-import type { Actor } from '../../src/identity/actor.js';
+import { staffActor } from '../../src/identity/actor.js';
 import { verifyLedger } from '../../src/ledger/verify.js';
 import { recordPayment } from '../../src/payments/record-payment.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -55,14 +55,7 @@ try {
   };
   await loadDemo(deps, { debtors: 20 });
   const user = await deps.db.selectFrom('users').selectAll().where('role', '=', 'manager').executeTakeFirstOrThrow();
-  const actor: Actor = {
-    userId: user.id,
-    role: user.role,
-    creditorId: null,
-    displayName: user.display_name,
-    email: user.email,
-    locale: 'fr',
-  };
+  const actor = staffActor(user);
 
   // Cases with two claims each (an old one with interest, a newer one), written set-based.
   await sql`

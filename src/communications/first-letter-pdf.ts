@@ -29,10 +29,8 @@ const COMPONENTS: Record<LetterComponent, string> = {
   accessory: 'autres accessoires',
 };
 
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
-  );
+const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 
 const money = (cents: number) => pdfMoney('fr', cents);
 

@@ -1,5 +1,5 @@
 import { appendAudit, SYSTEM_ACTOR } from '../audit/append.js';
-import type { Actor } from '../identity/actor.js';
+import { staffActor, type Actor } from '../identity/actor.js';
 import { agencyToday } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
@@ -78,14 +78,7 @@ async function prepareOneRemittance(
   deps: Deps,
   manager: { id: string; role: Actor['role']; display_name: string; email: string },
 ) {
-  const actor: Actor = {
-    userId: manager.id,
-    role: manager.role,
-    creditorId: null,
-    displayName: manager.display_name,
-    email: manager.email,
-    locale: 'fr',
-  };
+  const actor = staffActor(manager);
   const periodTo = agencyToday(deps.now(), deps.config);
   for (const code of ['ENERHONE', 'BHORIZON', 'TELCOALPI']) {
     const creditor = await deps.db.selectFrom('creditors').select('id').where('code', '=', code).executeTakeFirst();

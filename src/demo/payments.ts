@@ -1,5 +1,5 @@
 import type { Deps } from '../platform/deps.js';
-import type { Actor } from '../identity/actor.js';
+import { staffActor } from '../identity/actor.js';
 import { recordPayment } from '../payments/record-payment.js';
 import type { Random } from './random.js';
 import { DAY_MS, localDateOf } from '../platform/calendar/index.js';
@@ -11,14 +11,7 @@ import { DAY_MS, localDateOf } from '../platform/calendar/index.js';
 export async function loadDemoPayments(deps: Deps, random: Random, count: number): Promise<number> {
   const manager = await deps.db.selectFrom('users').selectAll().where('role', '=', 'manager').executeTakeFirst();
   if (!manager) return 0;
-  const actor: Actor = {
-    userId: manager.id,
-    role: manager.role,
-    creditorId: null,
-    displayName: manager.display_name,
-    email: manager.email,
-    locale: 'fr',
-  };
+  const actor = staffActor(manager);
   const cases = await deps.db
     .selectFrom('cases')
     .select(['id', 'balance_cents', 'opened_on'])

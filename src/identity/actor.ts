@@ -15,3 +15,15 @@ export interface Actor {
 export function auditActor(actor: Actor): AuditActor {
   return { userId: actor.userId, role: actor.role };
 }
+
+/** A member of the agency's staff (no creditor) acting as themselves, in French: scripts, demo data, benchmarks. */
+export function staffActor(user: { id: string; role: Role; display_name: string; email: string }): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    creditorId: null,
+    displayName: user.display_name,
+    email: user.email,
+    locale: 'fr',
+  };
+}

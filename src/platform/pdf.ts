@@ -24,14 +24,27 @@ export async function renderPdf(
 
 const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : locale);
 
+/** One formatter per locale, made once: making an Intl formatter costs far more than formatting with it. */
+function perLocale<F>(make: (tag: string) => F): (locale: Locale) => F {
+  const made = new Map<Locale, F>();
+  return (locale) => {
+    let formatter = made.get(locale);
+    if (!formatter) made.set(locale, (formatter = make(tag(locale))));
+    return formatter;
+  };
+}
+
+const moneyFormat = perLocale((tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }));
+const dateFormat = perLocale((tag) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC' }));
+
 /** Euros from integer cents, with the standard fonts' plain spaces (they lack the narrow no-break space). */
 export const pdfMoney = (locale: Locale, cents: number) =>
-  new Intl.NumberFormat(tag(locale), { style: 'currency', currency: 'EUR' })
+  moneyFormat(locale)
     .format(cents / 100)
     .replace(/[\u202f\u00a0]/g, ' ');
 
 export const pdfDate = (locale: Locale, iso: string) =>
-  new Intl.DateTimeFormat(tag(locale), { timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  dateFormat(locale).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 
 /**
  * Writes "label n / total" at the foot of every page (or of the pages of `range`, one letter among several), once

@@ -13,10 +13,10 @@ import { agentCount, ALLOWED_DECISION, caseCount, DAY, fmt, loadParallel, out, S
 // statement; foreign keys and triggers are off during the load (session_replication_role) and checked afterwards.
 
 /** A stable uuid for row `n` of kind `kind` (SQL expression). */
-const uid = (kind: string, n: string) =>
+export const uid = (kind: string, n: string) =>
   `overlay(overlay(md5('${kind}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
 /** A stable pseudo-random integer in [0, 2^31) for row `n` and draw `k` (SQL expression). */
-const h = (n: string, k: number) => `((hashint8extended((${n})::bigint, ${k}) & 2147483647)::int)`;
+export const h = (n: string, k: number) => `((hashint8extended((${n})::bigint, ${k}) & 2147483647)::int)`;
 /** Every 50th case belongs to the debtor of the case before it (another creditor): ~2 % of debtors have two cases. */
 const debtorOf = (n: string) => `(case when ${n} % 50 = 0 then ${n} - 1 else ${n} end)`;
 /** The case's creditor, 0–2. */
