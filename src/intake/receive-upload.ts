@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -62,9 +63,13 @@ export async function receivePlacementUpload(
   const hash = createHash('sha256');
   const counted = { bytes: 0 };
   const limit = Math.min(deps.config.UPLOAD_LIMIT_BYTES, remainingBytes);
+  const file = createWriteStream(path);
   try {
-    await pipeline(upload.body, measure(limit, hash, counted), createWriteStream(path));
+    await pipeline(upload.body, measure(limit, hash, counted), file);
   } catch (error) {
+    // A file cut off before its stream had opened it is still created once the open completes: wait for the stream
+    // to close, then remove it, or an empty file would stay behind.
+    if (!file.closed) await once(file, 'close').catch(() => undefined);
     await rm(path, { force: true });
     const tooLarge = error instanceof TooLarge;
     await failUpload(deps, actor, {
