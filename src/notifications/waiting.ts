@@ -167,28 +167,6 @@ const READERS: Record<NotificationSource, Reader> = {
         .limit(NOTIFICATION_LIST_MAX)
         .execute(),
     ),
-  // Four eyes: a template's draft under review waits for someone who neither wrote nor submitted it.
-  template_reviews: async (db, actor) =>
-    group(
-      await db
-        .selectFrom('message_template_versions as v')
-        .select([
-          sql.lit<NotificationKind>('template_review').as('kind'),
-          'v.id',
-          sql<Date>`coalesce(v.submitted_at, v.updated_at)`.as('at'),
-          sql<null>`null`.as('caseId'),
-          sql<null>`null`.as('caseReference'),
-          sql<string>`v.template || '/' || v.channel || '/' || v.language`.as('subject'),
-          sql<null>`null`.as('taskKind'),
-          totalOver,
-        ])
-        .where('v.status', '=', 'in_review')
-        .where('v.drafted_by', '!=', actor.userId)
-        .where((eb) => eb.or([eb('v.submitted_by', 'is', null), eb('v.submitted_by', '!=', actor.userId)]))
-        .orderBy('v.submitted_at')
-        .limit(NOTIFICATION_LIST_MAX)
-        .execute(),
-    ),
 };
 
 /**

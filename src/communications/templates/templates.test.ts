@@ -150,18 +150,6 @@ describe.each(ENGINES)('message templates written, reviewed and published on %s'
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect((submitted.json() as TemplateSlotView).draft!.status).toBe('in_review');
 
-    // The manager's bell says a template waits for review; the author's does not.
-    const waiting = async (session: Session) =>
-      (
-        (await as(t.app, session)('GET', '/api/v1/notifications')).json() as {
-          items: { kind: string; subject: string | null }[];
-        }
-      ).items.filter((item) => item.kind === 'template_review');
-    expect(await waiting(manager)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ subject: 'reminder/sms/fr' })]),
-    );
-    expect((await waiting(compliance)).some((item) => item.subject === 'reminder/sms/fr')).toBe(false);
-
     const frozen = await as(t.app, compliance)('PUT', `${SLOT}/draft`, { subject: null, body: fixedBody });
     expect(frozen.json().code).toBe('templates.in_review');
     const own = await as(t.app, compliance)('POST', `${SLOT}/draft/publish`, {

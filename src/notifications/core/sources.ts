@@ -11,7 +11,6 @@ export const NOTIFICATION_SOURCES = [
   'case_reviews',
   'team_work',
   'partner_reports',
-  'template_reviews',
 ] as const;
 export type NotificationSource = (typeof NOTIFICATION_SOURCES)[number];
 
@@ -22,8 +21,6 @@ const PERMISSION_OF = {
   team_work: 'queues.work',
   // A judicial partner's report (the partner API) waits for the judicial team to apply or reject it.
   partner_reports: 'judicial_procedures.manage',
-  // A message template submitted for review waits for another compliance officer or a manager.
-  template_reviews: 'templates.manage',
 } as const satisfies Record<NotificationSource, Parameters<typeof can>[1]>;
 
 export function sourcesFor(role: Role): NotificationSource[] {
@@ -41,7 +38,6 @@ export const NOTIFICATION_KINDS = [
   'callback_due',
   'task_due',
   'partner_report',
-  'template_review',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { Link, useLocation } from 'react-router';
 import { useLiveData } from '../../api/useLiveData.js';
 import { useFormat } from '../../i18n/format.js';
@@ -78,17 +77,6 @@ export function NotificationBell() {
   );
 }
 
-/** A template's slot (`call_us/sms/fr`) in words: "Demande de rappel — SMS — Français". */
-function slotName(t: TFunction, subject: string | null): string {
-  const [template, channel, language] = (subject ?? '').split('/');
-  if (!template || !channel || !language) return subject ?? '';
-  return t('templates.slotTitle', {
-    template: t(`values.messageTemplates.${template}`),
-    channel: t(`values.channels.${channel}`),
-    language: t(`templates.languages.${language}`),
-  });
-}
-
 function NotificationLine({ item }: { item: NotificationView }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -98,9 +86,7 @@ function NotificationLine({ item }: { item: NotificationView }) {
       : t(`notifications.kinds.${item.kind}`);
   const about = item.caseReference
     ? t('notifications.onCase', { reference: item.caseReference })
-    : item.kind === 'template_review'
-      ? slotName(t, item.subject)
-      : (item.subject ?? '');
+    : (item.subject ?? '');
   return (
     <li>
       <Link to={notificationHref(item)}>

@@ -22,8 +22,5 @@ export function notificationHref(item: NotificationView): string {
     case 'task_due':
     case 'partner_report':
       return item.caseId ? `/cases/${item.caseId}` : '/workspace';
-    // The subject is the template's slot: template/channel/language, the editor's address.
-    case 'template_review':
-      return item.subject ? `/templates/${item.subject}` : '/templates';
   }
 }

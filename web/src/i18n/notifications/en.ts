@@ -20,7 +20,6 @@ export const notificationsEn = {
     callback_due: 'Callback to make',
     task_due: 'Follow-up task',
     partner_report: 'Report from a judicial partner',
-    template_review: 'Message template to review',
   },
   tasks: {
     callback_missed: 'Missed callback to catch up',

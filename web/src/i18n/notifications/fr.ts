@@ -20,7 +20,6 @@ export const notificationsFr = {
     callback_due: 'Rappel à passer',
     task_due: 'Tâche de suivi',
     partner_report: 'Compte rendu d’un partenaire judiciaire',
-    template_review: 'Modèle de message à relire',
   },
   tasks: {
     callback_missed: 'Rappel manqué à rattraper',

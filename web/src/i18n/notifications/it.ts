@@ -20,7 +20,6 @@ export const notificationsIt = {
     callback_due: 'Richiamata da fare',
     task_due: 'Attività di seguito',
     partner_report: 'Resoconto di un partner giudiziario',
-    template_review: 'Modello di messaggio da rivedere',
   },
   tasks: {
     callback_missed: 'Richiamata mancata da recuperare',
