@@ -243,7 +243,7 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
   it('reads its own case’s messages without the address, nothing of another’s, and sends, previews or runs nothing', async () => {
     const own = await t.deps.db
       .selectFrom('cases')
-      .select('id')
+      .select(['id', 'reference'])
       .where('creditor_id', '=', horizon.creditorId!)
       .orderBy('reference')
       .executeTakeFirstOrThrow();
@@ -267,6 +267,33 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect((await as(t.app, horizon)('GET', '/api/v1/campaigns')).statusCode).toBe(403);
     expect((await as(t.app, horizon)('GET', '/api/v1/print-runs')).statusCode).toBe(403);
     expect((await as(t.app, horizon)('POST', '/api/v1/print-runs')).statusCode).toBe(403);
+    // Message templates are the agency's words for every creditor's debtors, and their preview renders any case by
+    // its reference (another creditor's included): never a creditor's to read, preview or write.
+    const slot = '/api/v1/message-templates/reminder/sms/fr';
+    const templateCalls: ['GET' | 'PUT' | 'POST' | 'DELETE', string, unknown?][] = [
+      ['GET', '/api/v1/message-templates'],
+      ['GET', slot],
+      ['PUT', `${slot}/draft`, { subject: null, body: 'x' }],
+      ['DELETE', `${slot}/draft`],
+      ['POST', `${slot}/draft/submit`],
+      ['POST', `${slot}/draft/return`, { comment: 'x' }],
+      ['POST', `${slot}/draft/publish`, { effectiveFrom: '2099-01-01T00:00:00Z', note: 'x' }],
+    ];
+    for (const reference of [own.reference, energieCase.reference])
+      templateCalls.push([
+        'POST',
+        '/api/v1/message-templates/preview',
+        {
+          template: 'reminder',
+          channel: 'sms',
+          language: 'fr',
+          subject: null,
+          body: '{{caseReference}}',
+          sample: { kind: 'case', caseReference: reference },
+        },
+      ]);
+    for (const [method, url, body] of templateCalls)
+      expect((await as(t.app, horizon)(method, url, body)).statusCode, `${method} ${url}`).toBe(403);
   });
 
   const energieDebtor = () =>
