@@ -11,8 +11,11 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
-  /** The one-click opt-out (RFC 8058): an https URL that takes a POST with `List-Unsubscribe=One-Click`. */
-  unsubscribeUrl: string;
+  /**
+   * The one-click opt-out (RFC 8058): an https URL that takes a POST with `List-Unsubscribe=One-Click`. Every message
+   * about a debt has one; only a message the person asked for themselves (a sign-in code) goes without.
+   */
+  unsubscribeUrl: string | null;
 }
 
 export interface OutgoingSms {

@@ -89,7 +89,7 @@ async function readSubject(db: Db, subject: string, forUpdate: boolean): Promise
     : { failedCount: 0, lastFailureAt: null };
 }
 
-async function writeSubject(trx: Transaction<DB>, subject: string, state: ThrottleState): Promise<void> {
+export async function writeSubject(trx: Transaction<DB>, subject: string, state: ThrottleState): Promise<void> {
   await trx
     .insertInto('login_throttles')
     .values({ subject, failed_count: state.failedCount, last_failure_at: state.lastFailureAt! })
@@ -100,14 +100,14 @@ async function writeSubject(trx: Transaction<DB>, subject: string, state: Thrott
 }
 
 /** The later of the two waits, or null. */
-function laterOf(a: Date | null, b: Date | null): Date | null {
+export function laterOf(a: Date | null, b: Date | null): Date | null {
   if (!a) return b;
   if (!b) return a;
   return a > b ? a : b;
 }
 
 /** Locks a throttle row, making it first if it does not exist yet (a count of 0 waits for nothing). */
-async function lockSubject(trx: Transaction<DB>, subject: string, now: Date): Promise<ThrottleState> {
+export async function lockSubject(trx: Transaction<DB>, subject: string, now: Date): Promise<ThrottleState> {
   await trx
     .insertInto('login_throttles')
     .values({ subject, failed_count: 0, last_failure_at: now })

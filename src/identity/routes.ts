@@ -22,11 +22,7 @@ import { askForNewPassword } from './forgotten-password.js';
 import { login, logout } from './login.js';
 import { createUser, listUsers, updateUser } from './users.js';
 import { changeOwnLocale } from './preferences.js';
-
-function cookieSecure(deps: Deps, protocol: string): boolean {
-  if (deps.config.COOKIE_SECURE === 'auto') return protocol === 'https';
-  return deps.config.COOKIE_SECURE === 'true';
-}
+import { cookieSecure } from '../platform/http/cookies.js';
 
 /** Signing in and out, the signed-in user, and the users. */
 export function identityRoutes(app: FastifyInstance, deps: Deps) {

@@ -4,7 +4,7 @@ import type { Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { CALL_LIMITS } from './core/call-plan.js';
 import { SCRIPT, VOICEMAIL_SCRIPT } from './core/conversation.js';
-import { standing, type StandingFacts } from './core/standing.js';
+import { standing, type Standing, type StandingFacts } from './core/standing.js';
 import { withReferral } from './core/standing-referral.js';
 import { standingReferral } from './standing-referral.js';
 import { TASK_TITLES } from './core/texts.js';
@@ -48,14 +48,8 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
     queueEntryViews(db, [caseId], { actor, now }),
   ]);
   const openPromise = promises.find((promise) => promise.status === 'open');
-  const today = agencyToday(now, deps.config);
   const text = withReferral(
-    standing({
-      ...facts,
-      ...(await waitingFacts(db, caseId, today, deps.config.TIME_BAR_REVIEW_DAYS)),
-      today,
-      openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
-    }),
+    await standingOf(deps, facts, caseId, now, openPromise ?? null),
     await standingReferral(deps, actor, { debtorId: caseRow.debtor_id, caseId }),
   );
   const lang = actor.locale;
@@ -75,6 +69,44 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
     noteMaxLength: CALL_LIMITS.noteMaxLength,
     promiseMaxDays: CALL_LIMITS.promiseMaxDays,
   };
+}
+
+/**
+ * "Where this file stands" for a case, as the debtor reads it on the portal: the same words the agent says, without
+ * what only the agency reads (a care referral). The caller has checked the case is the reader's.
+ */
+export async function caseStanding(
+  deps: Deps,
+  caseRow: { id: string; debtor_id: string; balance_cents: number },
+): Promise<Standing> {
+  const now = deps.now();
+  const [facts, openPromise] = await Promise.all([
+    standingFacts(deps, caseRow, now),
+    deps.db
+      .selectFrom('promises')
+      .select(['due_on', 'amount_cents'])
+      .where('case_id', '=', caseRow.id)
+      .where('status', '=', 'open')
+      .orderBy('due_on')
+      .executeTakeFirst(),
+  ]);
+  return standingOf(deps, facts, caseRow.id, now, openPromise ?? null);
+}
+
+async function standingOf(
+  deps: Deps,
+  facts: Awaited<ReturnType<typeof standingFacts>>,
+  caseId: string,
+  now: Date,
+  openPromise: { due_on: string; amount_cents: number } | null,
+): Promise<Standing> {
+  const today = agencyToday(now, deps.config);
+  return standing({
+    ...facts,
+    ...(await waitingFacts(deps.db, caseId, today, deps.config.TIME_BAR_REVIEW_DAYS)),
+    today,
+    openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
+  });
 }
 
 /** What the file's standing is told from, but its open promise and what waits on it: the case, its mandate, its live plan, its holds. */

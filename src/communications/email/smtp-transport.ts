@@ -31,10 +31,12 @@ export function createSmtpTransport(
         subject: email.subject,
         text: email.text,
         messageId,
-        headers: {
-          'List-Unsubscribe': `<${email.unsubscribeUrl}>`,
-          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        },
+        headers: email.unsubscribeUrl
+          ? {
+              'List-Unsubscribe': `<${email.unsubscribeUrl}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            }
+          : {},
         dsn: { id: email.messageId, return: 'headers', notify: ['failure'] },
       });
       return { providerId: messageId };
