@@ -42,6 +42,7 @@ import { campaignRoutes } from '../communications/campaigns/routes.js';
 import { messageTemplateRoutes } from '../communications/templates/routes.js';
 import { emailRoutes } from '../communications/email/routes.js';
 import { printRunRoutes } from '../communications/print-run/routes.js';
+import { portalRoutes } from '../portal/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -85,6 +86,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   messageTemplateRoutes,
   emailRoutes,
   printRunRoutes,
+  portalRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

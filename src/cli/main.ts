@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { cancelPlansOfClosedCases } from '../plans/cancel-on-close.js';
 import { packagePath } from '../platform/paths.js';
 import { startDemoSinks } from '../communications/demo-sinks.js';
+import { demoPortalAccess } from '../demo/portal.js';
 
 /**
  * Accord's command line: `npm run cli -- <command>`.
@@ -118,6 +119,10 @@ async function serve(given: Config, demo: boolean): Promise<number> {
     for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(28)} ${user.email}`);
     // The second manager releases what the first prepared (four-eyes on money out).
     lines.push(`  ${'manager'.padEnd(28)} ${SECOND_MANAGER.email}`);
+    lines.push(`Debtor portal at ${running.url}/portal: the access code of a letter and the birth date, then the`);
+    lines.push('one-time code sent to the demo outbox below (SMS or e-mail):');
+    for (const access of await demoPortalAccess(running.deps))
+      lines.push(`  ${access.accessCode}  born ${access.birthDate}  ${access.name} (code by ${access.channel})`);
   }
   lines.push(...(sinks?.lines ?? []));
   process.stdout.write(`\n${lines.join('\n')}\n\n`);

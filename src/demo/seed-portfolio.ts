@@ -285,10 +285,15 @@ function addContactPoints(
       channel: 'email',
       value: `${handle}${person.d}@mail.example`,
       usage: 'personal',
-      consent: random.chance(0.5) ? 'given' : 'unknown',
+      ...emailConsent(random.chance(0.5), now),
     });
   }
   return contactIds;
+}
+
+/** An address the person gave consent for is one they confirmed (a link clicked): verified then. */
+function emailConsent(given: boolean, now: Date) {
+  return given ? { consent: 'given' as const, verified_at: now } : { consent: 'unknown' as const, verified_at: null };
 }
 
 /** The stage a case of this age has reached, from one roll: most are amicable, a few closed. */

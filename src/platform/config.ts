@@ -79,6 +79,17 @@ const configSchema = z
     /** How many days before a claim's time bar it is listed for a person's review (docs/time-bars.md). */
     TIME_BAR_REVIEW_DAYS: z.coerce.number().int().min(0).max(730).default(90),
     AGENCY_PHONE: z.string().min(4).max(30).default('01 84 80 00 00'),
+    /**
+     * When the agency answers the phone, as the debtor portal says it: days and hours separated by ';'
+     * (`mon-fri 09:00-19:00;sat 09:00-12:00`).
+     */
+    AGENCY_HOURS: z
+      .string()
+      .regex(
+        /^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))? ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d(;(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))? ([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)*$/,
+        'days and hours such as "mon-fri 09:00-19:00;sat 09:00-12:00"',
+      )
+      .default('mon-fri 09:00-19:00;sat 09:00-12:00'),
     BODY_LIMIT_BYTES: z.coerce
       .number()
       .int()

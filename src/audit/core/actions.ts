@@ -74,6 +74,8 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'contact.opt_out_withdrawn',
     'contact.callback_requested',
     'contact.callback_cancelled',
+    'portal.callback_requested',
+    'portal.preferences_set',
     'callback.missed',
     'first_letter.issued',
     'message.queued',
@@ -142,6 +144,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'handoff.built',
     'handoff.sent',
     'handoff.acknowledged',
+    'portal.difficulty_declared',
   ],
   access: [
     'auth.login',
@@ -163,6 +166,10 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'team.updated',
     'pole.created',
     'pole.renamed',
+    'portal.sign_in_failed',
+    'portal.code_sent',
+    'portal.signed_in',
+    'portal.signed_out',
   ],
   special_reads: ['sensitive_reads.sealed'],
   settings: [
@@ -224,6 +231,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'document.retention_deleted',
     'document.orphan_files_deleted',
     'handoff.downloaded',
+    'portal.letter_downloaded',
   ],
   exports: EXPORTED_LISTS.map((list) => `export.${list}`),
 };

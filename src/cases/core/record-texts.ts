@@ -217,6 +217,10 @@ export const RECORD_TEXTS = {
   care_breathing_space_started: { until: 'date' },
   care_breathing_space_renewed: { until: 'date' },
   care_signal_dismissed: {},
+  // The debtor portal (src/portal): the person's own requests, in neutral words (never the difficulty declared).
+  portal_difficulty_declared: {},
+  portal_callback_requested: { at: 'dateTime' },
+  portal_preferences_set: {},
   // The demo's history (src/demo/seed.ts): calls, messages, reminders and stage changes as an agency records them.
   placed_by_creditor: {},
   call_no_answer: {},

@@ -98,11 +98,15 @@ export type ContactCallbacksChannel = 'phone';
 
 export type ContactCallbacksStatus = 'cancelled' | 'done' | 'pending';
 
+export type ContactCallbacksVia = 'agent' | 'portal';
+
 export type ContactOptOutsChannel = 'email' | 'letter' | 'phone' | 'sms';
 
 export type ContactOptOutsVia = 'email_complaint' | 'email_link' | 'person' | 'sms_reply';
 
 export type ContactOverridesChannel = 'email' | 'letter' | 'phone' | 'sms';
+
+export type ContactPreferencesVia = 'agent' | 'portal';
 
 export type ContactsChannel = 'email' | 'letter' | 'phone' | 'sms';
 
@@ -261,6 +265,8 @@ export type PlanInstalmentsStatus = 'due' | 'late' | 'paid';
 export type PlansStatus = 'active' | 'agreed' | 'broken' | 'cancelled' | 'completed' | 'pending_approval' | 'proposed' | 'refused';
 
 export type PlanVersionsKind = 'instalments' | 'pay_in_full' | 'settlement';
+
+export type PortalDeclarationsKind = 'bereavement' | 'illness' | 'job_loss' | 'other' | 'separation';
 
 export type PrintRunsStatus = 'posted' | 'preparing' | 'ready';
 
@@ -717,6 +723,7 @@ export interface ContactCallbacks {
   recorded_by: string | null;
   requested_at: Timestamp;
   status: Generated<ContactCallbacksStatus>;
+  via: Generated<ContactCallbacksVia>;
 }
 
 export interface ContactOptOuts {
@@ -765,6 +772,7 @@ export interface ContactPreferences {
   debtor_id: string;
   updated_at: Timestamp;
   updated_by: string | null;
+  via: Generated<ContactPreferencesVia>;
   windows: JsonColumn<PreferenceWindow[] | null> | null;
 }
 
@@ -1517,6 +1525,49 @@ export interface Poles {
   name: string;
 }
 
+export interface PortalAccessCodes {
+  case_id: string;
+  code: string;
+  created_at: Timestamp;
+}
+
+export interface PortalDeclarations {
+  case_id: string;
+  consent_at: Timestamp;
+  debtor_id: string;
+  declared_at: Timestamp;
+  id: Generated<string>;
+  kind: PortalDeclarationsKind;
+  note: string | null;
+  signal_id: string | null;
+}
+
+export interface PortalSessions {
+  created_at: Timestamp;
+  csrf_token: string;
+  debtor_id: string;
+  ends_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  last_seen_at: Timestamp;
+  token_hash: string;
+  user_agent: string | null;
+}
+
+export interface PortalSignInChallenges {
+  case_id: string;
+  code_sha256: string | null;
+  contact_point_id: string | null;
+  created_at: Timestamp;
+  debtor_id: string;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  sends: Generated<number>;
+  sent_at: Timestamp | null;
+  used_at: Timestamp | null;
+  wrong_answers: Generated<number>;
+}
+
 export interface PortfolioSnapshots {
   balance_cents: number;
   creditor_id: string;
@@ -1902,6 +1953,10 @@ export interface DB {
   plan_versions: PlanVersions;
   plans: Plans;
   poles: Poles;
+  portal_access_codes: PortalAccessCodes;
+  portal_declarations: PortalDeclarations;
+  portal_sessions: PortalSessions;
+  portal_sign_in_challenges: PortalSignInChallenges;
   portfolio_snapshots: PortfolioSnapshots;
   print_run_letters: PrintRunLetters;
   print_runs: PrintRuns;

@@ -253,6 +253,16 @@ export const auditTrailEn: typeof auditTrailFr = {
       refused: '{{actor}} refused the access of {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} reads of sensitive data were sealed into the trail' },
+    portal: {
+      sign_in_failed: 'A sign-in to the debtor portal failed (access code or birth date wrong) on {{case}}',
+      code_sent: 'A sign-in code for the debtor portal was sent to {{debtor}}',
+      signed_in: '{{debtor}} signed in to the debtor portal',
+      signed_out: '{{debtor}} signed out of the debtor portal',
+      difficulty_declared: '{{debtor}} declared a difficulty on the debtor portal, with consent',
+      callback_requested: '{{debtor}} asked on the debtor portal to be called back',
+      preferences_set: '{{debtor}} set their contact preferences on the debtor portal',
+      letter_downloaded: 'A letter was downloaded from the debtor portal',
+    },
     message_template: {
       draft_saved: '{{actor}} saved a draft of a message template',
       draft_discarded: '{{actor}} discarded a draft of a message template',

@@ -263,6 +263,17 @@ export const auditTrailFr = {
       refused: '{{actor}} a refusé l’accès de {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} lectures de données sensibles ont été scellées dans le journal' },
+    portal: {
+      sign_in_failed:
+        'Une connexion à l’espace débiteur a échoué (code d’accès ou date de naissance erronés) sur {{case}}',
+      code_sent: 'Un code de connexion à l’espace débiteur a été envoyé à {{debtor}}',
+      signed_in: '{{debtor}} s’est connecté à l’espace débiteur',
+      signed_out: '{{debtor}} s’est déconnecté de l’espace débiteur',
+      difficulty_declared: '{{debtor}} a déclaré une difficulté sur l’espace débiteur, avec son consentement',
+      callback_requested: '{{debtor}} a demandé un rappel sur l’espace débiteur',
+      preferences_set: '{{debtor}} a indiqué ses préférences de contact sur l’espace débiteur',
+      letter_downloaded: 'Un courrier a été téléchargé depuis l’espace débiteur',
+    },
     message_template: {
       draft_saved: '{{actor}} a enregistré un brouillon de modèle de message',
       draft_discarded: '{{actor}} a abandonné un brouillon de modèle de message',

@@ -261,6 +261,17 @@ export const auditTrailIt: typeof auditTrailFr = {
       refused: '{{actor}} ha rifiutato l’accesso di {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} letture di dati sensibili sono state sigillate nel registro' },
+    portal: {
+      sign_in_failed:
+        'Un accesso allo spazio debitore non è riuscito (codice di accesso o data di nascita errati) su {{case}}',
+      code_sent: 'Un codice di accesso allo spazio debitore è stato inviato a {{debtor}}',
+      signed_in: '{{debtor}} ha effettuato l’accesso allo spazio debitore',
+      signed_out: '{{debtor}} è uscito dallo spazio debitore',
+      difficulty_declared: '{{debtor}} ha dichiarato una difficoltà nello spazio debitore, con il suo consenso',
+      callback_requested: '{{debtor}} ha chiesto nello spazio debitore di essere richiamato',
+      preferences_set: '{{debtor}} ha indicato le sue preferenze di contatto nello spazio debitore',
+      letter_downloaded: 'Una lettera è stata scaricata dallo spazio debitore',
+    },
     message_template: {
       draft_saved: '{{actor}} ha salvato una bozza di modello di messaggio',
       draft_discarded: '{{actor}} ha scartato una bozza di modello di messaggio',

@@ -127,6 +127,10 @@ export const recordsFr = {
   care_breathing_space_started: 'Temps de répit : recouvrement suspendu jusqu’au {{until}}',
   care_breathing_space_renewed: 'Temps de répit renouvelé : recouvrement suspendu jusqu’au {{until}}',
   care_signal_dismissed: 'Un signal d’accompagnement a été examiné et écarté',
+  portal_difficulty_declared:
+    'Le débiteur a signalé une difficulté sur son espace en ligne ; l’équipe d’accompagnement la regarde',
+  portal_callback_requested: 'Le débiteur a demandé sur son espace en ligne à être rappelé le {{at}}',
+  portal_preferences_set: 'Le débiteur a indiqué ses préférences de contact sur son espace en ligne',
   placed_by_creditor: 'Remise du dossier par le créancier',
   call_no_answer: 'Pas de réponse',
   call_voicemail: 'Message neutre laissé sur la messagerie',

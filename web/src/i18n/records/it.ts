@@ -126,6 +126,10 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   care_breathing_space_started: 'Periodo di respiro: recupero sospeso fino al {{until}}',
   care_breathing_space_renewed: 'Periodo di respiro rinnovato: recupero sospeso fino al {{until}}',
   care_signal_dismissed: 'Un segnale di fragilità è stato esaminato e scartato',
+  portal_difficulty_declared:
+    'Il debitore ha segnalato una difficoltà nel suo spazio online; il team di supporto la esamina',
+  portal_callback_requested: 'Il debitore ha chiesto nel suo spazio online di essere richiamato il {{at}}',
+  portal_preferences_set: 'Il debitore ha indicato le sue preferenze di contatto nel suo spazio online',
   placed_by_creditor: 'Pratica affidata dal creditore',
   call_no_answer: 'Nessuna risposta',
   call_voicemail: 'Messaggio neutro lasciato in segreteria',

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { calendarDate } from '../platform/http/schemas.js';
+import { ACCESS_CODE_LENGTH } from './core/access.js';
+
+/** The debtor portal's API (`/api/portal/v1`, docs/portal.md): its own sessions, the person's cases only. */
+
+export const PORTAL_LANGUAGES = ['fr', 'en', 'it'] as const;
+export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
+
+export const signInBody = z.strictObject({
+  /** As printed on the letter: spaces, dashes, lower case and the letters O, I, L read as figures are accepted. */
+  accessCode: z.string().trim().min(ACCESS_CODE_LENGTH).max(20),
+  /** The birth date on file; when the file has none (a company), the postcode of the letters instead. */
+  birthDate: calendarDate.optional(),
+  postcode: z.string().trim().min(2).max(12).optional(),
+});
+
+export const destinationSchema = z.object({
+  id: z.string().uuid(),
+  channel: z.enum(['sms', 'email']),
+  /** Masked: the last two digits of a phone, the first letter and the domain of an e-mail address. */
+  masked: z.string(),
+});
+
+export const signInStartedSchema = z.object({
+  challengeId: z.string().uuid(),
+  destinations: z.array(destinationSchema),
+});
+
+export const sendCodeBody = z.strictObject({
+  challengeId: z.string().uuid(),
+  contactPointId: z.string().uuid(),
+});
+
+export const codeSentSchema = z.object({
+  sentTo: destinationSchema,
+  expiresAt: z.string().datetime(),
+});
+
+export const verifyCodeBody = z.strictObject({
+  challengeId: z.string().uuid(),
+  code: z.string().trim().min(6).max(12),
+});
+
+const caseSummarySchema = z.object({
+  id: z.string().uuid(),
+  reference: z.string(),
+  creditorName: z.string(),
+  status: z.enum(['open', 'on_hold', 'closed']),
+  balanceCents: z.number().int(),
+  currency: z.string(),
+  /** The procedure engaged, in one sentence. */
+  procedure: z.string(),
+});
+export type PortalCaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const portalMeSchema = z.object({
+  firstName: z.string().nullable(),
+  language: z.enum(PORTAL_LANGUAGES),
+  csrfToken: z.string(),
+  /** When the session ends at the latest (it ends earlier when left unused). */
+  endsAt: z.string().datetime(),
+  cases: z.array(caseSummarySchema),
+  agency: z.object({
+    name: z.string(),
+    phone: z.string(),
+    address: z.array(z.string()),
+    /** When the agency answers the phone, in words. */
+    hours: z.string(),
+    /** The agency's clock, in which callbacks are booked. */
+    timeZone: z.string(),
+  }),
+});
+export type PortalMe = z.infer<typeof portalMeSchema>;
+
+export const portalClaimSchema = z.object({
+  reference: z.string(),
+  contractType: z.string(),
+  originalCreditor: z.string().nullable(),
+  defaultOn: z.string(),
+  principalCents: z.number().int(),
+  interestCents: z.number().int(),
+  feesCents: z.number().int(),
+  settledCents: z.number().int(),
+  balanceCents: z.number().int(),
+  /** The last day the claim can be pursued in court, when it is near or passed. */
+  timeBar: z.object({ status: z.enum(['approaching', 'time_barred']), lastDay: z.string() }).nullable(),
+});
+
+export const portalCaseSchema = caseSummarySchema.extend({
+  mandateKind: z.enum(['collection', 'purchased']),
+  /** Why the agency writes, in one sentence. */
+  why: z.string(),
+  openedOn: z.string(),
+  firstLetter: z.object({ sentOn: z.string(), reference: z.string().nullable() }).nullable(),
+  claims: z.array(portalClaimSchema),
+  totals: z.object({
+    principalCents: z.number().int(),
+    interestCents: z.number().int(),
+    feesCents: z.number().int(),
+    paidCents: z.number().int(),
+    balanceCents: z.number().int(),
+  }),
+  standing: z.object({
+    procedure: z.string(),
+    next: z.string(),
+    ifNoSolution: z.string(),
+    facts: z.array(z.object({ label: z.string(), value: z.string() })),
+  }),
+  plan: z
+    .object({
+      status: z.string(),
+      nextInstalment: z.object({ dueOn: z.string(), amountCents: z.number().int() }).nullable(),
+    })
+    .nullable(),
+  letters: z.array(z.object({ id: z.string().uuid(), fileName: z.string(), sentAt: z.string().datetime() })),
+  payments: z.array(z.object({ receivedOn: z.string(), amountCents: z.number().int(), channel: z.string() })),
+  callbacks: z.array(z.object({ id: z.string().uuid(), at: z.string().datetime() })),
+  declarations: z.array(z.object({ kind: z.string(), declaredAt: z.string().datetime() })),
+});
+export type PortalCase = z.infer<typeof portalCaseSchema>;
+
+export const langQuery = z.strictObject({ lang: z.enum(PORTAL_LANGUAGES).optional() });
+
+export const DIFFICULTY_KINDS = ['job_loss', 'illness', 'bereavement', 'separation', 'other'] as const;
+export type DifficultyKind = (typeof DIFFICULTY_KINDS)[number];
+
+export const difficultyBody = z.strictObject({
+  kind: z.enum(DIFFICULTY_KINDS),
+  note: z.string().trim().min(1).max(1000).optional(),
+  /** The person agrees that what they declare is used to adapt how their file is handled: required. */
+  consent: z.literal(true),
+});
+
+/** A day and a time on the agency's clock (the page says which): the server turns them into an instant. */
+export const callbackBody = z.strictObject({
+  day: calendarDate,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+});
+export const callbackSchema = z.object({ id: z.string().uuid(), at: z.string().datetime() });
+
+const dayKey = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+export const preferencesBody = z.strictObject({
+  channels: z
+    .array(z.enum(['phone', 'sms', 'email', 'letter']))
+    .min(1)
+    .max(4)
+    .nullable(),
+  windows: z
+    .array(z.strictObject({ days: z.array(dayKey).min(1).max(7), from: clock, to: clock }))
+    .max(7)
+    .nullable(),
+});
+export const preferencesSchema = z.object({
+  channels: z.array(z.string()).nullable(),
+  windows: z.array(z.object({ days: z.array(z.string()), from: z.string(), to: z.string() })).nullable(),
+});

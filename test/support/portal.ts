@@ -1,0 +1,62 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Session } from './app.js';
+
+/** The e-mails the local SMTP sink kept, oldest first, as text. */
+export async function sinkMails(dir: string): Promise<string[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.eml')).sort();
+  return Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
+}
+
+/** The one-time code of the latest e-mail the sink received. */
+export async function lastMailedCode(dir: string): Promise<string> {
+  const mails = await sinkMails(dir);
+  const code = /\b(\d{6})\b/.exec(mails.at(-1) ?? '')?.[1];
+  if (!code) throw new Error('no one-time code in the last e-mail of the sink');
+  return code;
+}
+
+/**
+ * Signs a debtor in to the portal the way a person does: access code and birth date, a one-time code by e-mail to
+ * the sink in `mailDir`, then that code. Answers a session usable with `as()`.
+ */
+export async function portalSignIn(
+  app: FastifyInstance,
+  mailDir: string,
+  access: { accessCode: string; birthDate: string },
+): Promise<Session & { challengeId: string }> {
+  const started = await app.inject({
+    method: 'POST',
+    url: '/api/portal/v1/sign-in',
+    payload: { accessCode: access.accessCode, birthDate: access.birthDate },
+  });
+  if (started.statusCode !== 200) throw new Error(`portal sign-in failed: ${started.statusCode} ${started.body}`);
+  const { challengeId, destinations } = started.json() as {
+    challengeId: string;
+    destinations: { id: string; channel: string }[];
+  };
+  const email = destinations.find((destination) => destination.channel === 'email');
+  if (!email) throw new Error('no e-mail address offered for the code');
+  const sent = await app.inject({
+    method: 'POST',
+    url: '/api/portal/v1/sign-in/code',
+    payload: { challengeId, contactPointId: email.id },
+  });
+  if (sent.statusCode !== 200) throw new Error(`portal code not sent: ${sent.statusCode} ${sent.body}`);
+  const code = await lastMailedCode(mailDir);
+  const verified = await app.inject({
+    method: 'POST',
+    url: '/api/portal/v1/sign-in/verify',
+    payload: { challengeId, code },
+  });
+  if (verified.statusCode !== 200) throw new Error(`portal code refused: ${verified.statusCode} ${verified.body}`);
+  const cookie = verified.cookies.find((c) => c.name === 'accord_portal')!;
+  return {
+    cookie: `accord_portal=${cookie.value}`,
+    csrf: (verified.json() as { csrfToken: string }).csrfToken,
+    userId: '',
+    creditorId: null,
+    challengeId,
+  };
+}
