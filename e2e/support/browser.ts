@@ -49,6 +49,21 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
+/** A small phone (360×740, touch) in a French browser: how most debtors open the portal. */
+export async function newPhoneContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  });
+  context.setDefaultTimeout(BROWSER_WAIT_MS);
+  context.setDefaultNavigationTimeout(BROWSER_WAIT_MS);
+  return context;
+}
+
 /**
  * Presses Tab until the element matching `selector` has the focus: proves it is reachable by keyboard. After a
  * navigation the focus starts at the top, before the skip link, the header and the menu (up to 20 entries).

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { DEMO_AGENCY_ADDRESS, loadDemo } from '../../src/demo/seed.js';
-import { loadConfig } from '../../src/platform/config.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
@@ -32,6 +32,8 @@ export interface AccordOptions {
   now?: () => Date;
   /** The built web app to serve (default: the one the e2e run's global setup built); a script outside vitest gives its own. */
   webDist?: string;
+  /** Settings of this server (read when it starts: an SMTP sink the file started first, for example). */
+  config?: () => Partial<Config>;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function startAccord(options: AccordOptions = {}): Promise<RunningA
         UPLOAD_DIR: uploads,
         DATA_DIR: uploads,
         AGENCY_ADDRESS: DEMO_AGENCY_ADDRESS,
+        ...options.config?.(),
       },
     );
     const deps: Deps = { database, db: database.db, config, now: options.now ?? (() => new Date()) };

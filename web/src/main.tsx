@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import './i18n/index.js';
 import './styles.css';
 import { App } from './app/App.js';
 import { SessionProvider } from './features/identity/SessionProvider.js';
+import { PortalApp } from './features/portal/PortalApp.js';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
@@ -12,9 +13,16 @@ if (!container) throw new Error('index.html must contain <div id="root">');
 createRoot(container).render(
   <StrictMode>
     <BrowserRouter>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
+      {/* The debtor portal is its own app: its own session, never the staff's sign-in or navigation. */}
+      {location.pathname === '/portal' || location.pathname.startsWith('/portal/') ? (
+        <Routes>
+          <Route path="/portal/*" element={<PortalApp />} />
+        </Routes>
+      ) : (
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      )}
     </BrowserRouter>
   </StrictMode>,
 );

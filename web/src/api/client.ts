@@ -95,7 +95,9 @@ async function request<T>(
 
   if (!response.ok) {
     const problem = await readProblem(response);
-    if (response.status === 401 && path !== '/api/v1/auth/login') sessionLostHandler?.();
+    // A refused sign-in is no lost session.
+    if (response.status === 401 && path !== '/api/v1/auth/login' && !path.startsWith('/api/portal/v1/sign-in'))
+      sessionLostHandler?.();
     throw problem;
   }
   if (response.status === 204) return undefined as T;

@@ -37,6 +37,7 @@ import { judicialProcedureEn, judicialProcedureProblemsEn } from './judicial-pro
 import { legalFiguresEn, legalFiguresProblemsEn } from './legal-figures/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 import { templateInvalidEn, templatesEn, templatesProblemsEn } from './templates/en.js';
+import { portalEn, portalProblemsEn } from './portal/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -648,6 +649,7 @@ export const en: Messages = {
   messages: messagesEn,
   campaigns: campaignsEn,
   templates: templatesEn,
+  portal: portalEn,
   printRuns: printRunsEn,
   returnedMail: returnedMailEn,
   careReferrals: careReferralsEn,
@@ -676,6 +678,7 @@ export const en: Messages = {
     ...communicationsProblemsEn,
     communications: { ...communicationsProblemsEn.communications, template_invalid: templateInvalidEn },
     ...templatesProblemsEn,
+    ...portalProblemsEn,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsEn.care, ...careProblemsEn.care },
     ...overindebtednessProblemsEn,

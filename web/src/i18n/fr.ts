@@ -36,6 +36,7 @@ import { judicialProcedureFr, judicialProcedureProblemsFr } from './judicial-pro
 import { legalFiguresFr, legalFiguresProblemsFr } from './legal-figures/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 import { templateInvalidFr, templatesFr, templatesProblemsFr } from './templates/fr.js';
+import { portalFr, portalProblemsFr } from './portal/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -654,6 +655,7 @@ export const fr = {
   messages: messagesFr,
   campaigns: campaignsFr,
   templates: templatesFr,
+  portal: portalFr,
   printRuns: printRunsFr,
   returnedMail: returnedMailFr,
   careReferrals: careReferralsFr,
@@ -683,6 +685,7 @@ export const fr = {
     ...communicationsProblemsFr,
     communications: { ...communicationsProblemsFr.communications, template_invalid: templateInvalidFr },
     ...templatesProblemsFr,
+    ...portalProblemsFr,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsFr.care, ...careProblemsFr.care },
     ...overindebtednessProblemsFr,

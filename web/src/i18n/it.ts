@@ -37,6 +37,7 @@ import { judicialProcedureIt, judicialProcedureProblemsIt } from './judicial-pro
 import { legalFiguresIt, legalFiguresProblemsIt } from './legal-figures/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 import { templateInvalidIt, templatesIt, templatesProblemsIt } from './templates/it.js';
+import { portalIt, portalProblemsIt } from './portal/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -641,6 +642,7 @@ export const it: PartialMessages = {
   messages: messagesIt,
   campaigns: campaignsIt,
   templates: templatesIt,
+  portal: portalIt,
   printRuns: printRunsIt,
   returnedMail: returnedMailIt,
   careReferrals: careReferralsIt,
@@ -669,6 +671,7 @@ export const it: PartialMessages = {
     ...communicationsProblemsIt,
     communications: { ...communicationsProblemsIt.communications, template_invalid: templateInvalidIt },
     ...templatesProblemsIt,
+    ...portalProblemsIt,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsIt.care, ...careProblemsIt.care },
     ...overindebtednessProblemsIt,

@@ -1,0 +1,233 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { usePageTitle } from '../../ui/usePageTitle.js';
+import { useSubmit, type Submit } from '../../ui/useSubmit.js';
+import { portalApi, type Destination } from './api.js';
+import { usePortalSession } from './PortalSession.js';
+
+type Step =
+  | { kind: 'identity' }
+  | { kind: 'destination'; challengeId: string; destinations: Destination[] }
+  | { kind: 'code'; challengeId: string; destinations: Destination[]; sentTo: Destination };
+
+/**
+ * Getting in, in three short steps a person can do on a phone: the access code printed on the letter and the birth
+ * date (or, for a file with none, the postcode the letters go to); where to send a one-time code (masked: whoever
+ * holds the letter does not learn the address); the code. Plain forms, one question at a time.
+ */
+export function PortalSignIn({ ended }: { ended: boolean }) {
+  const { t } = useTranslation();
+  usePageTitle(t('portal.signIn.title'));
+  const { signedIn } = usePortalSession();
+  const [step, setStep] = useState<Step>({ kind: 'identity' });
+  const sending = useSubmit();
+  const restart = () => {
+    sending.reset();
+    setStep({ kind: 'identity' });
+  };
+  return (
+    <div className="portal-card">
+      <h1>{t('portal.signIn.heading')}</h1>
+      {ended ? <p className="notice">{t('portal.signIn.ended')}</p> : null}
+      {step.kind === 'identity' ? (
+        <IdentityStep sending={sending} onStarted={(started) => setStep({ kind: 'destination', ...started })} />
+      ) : step.kind === 'destination' ? (
+        <DestinationStep
+          sending={sending}
+          destinations={step.destinations}
+          onChosen={(contactPointId) =>
+            sending.run(async () => {
+              const sent = await portalApi.sendCode(step.challengeId, contactPointId);
+              setStep({ ...step, kind: 'code', sentTo: sent.sentTo });
+            })
+          }
+          onRestart={restart}
+        />
+      ) : (
+        <CodeStep
+          sending={sending}
+          sentTo={step.sentTo}
+          onCode={(code) => sending.run(async () => signedIn(await portalApi.verify(step.challengeId, code)))}
+          onResend={() =>
+            setStep({ kind: 'destination', challengeId: step.challengeId, destinations: step.destinations })
+          }
+        />
+      )}
+      <p className="portal-help">{t('portal.signIn.help')}</p>
+    </div>
+  );
+}
+
+function IdentityStep({
+  sending,
+  onStarted,
+}: {
+  sending: Submit;
+  onStarted: (started: { challengeId: string; destinations: Destination[] }) => void;
+}) {
+  const { t } = useTranslation();
+  const [accessCode, setAccessCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
+  const [birthDate, setBirthDate] = useState('');
+  const [usePostcode, setUsePostcode] = useState(false);
+  const [postcode, setPostcode] = useState('');
+
+  async function start(event: FormEvent) {
+    event.preventDefault();
+    await sending.run(async () => {
+      onStarted(await portalApi.start({ accessCode, ...(usePostcode ? { postcode } : { birthDate }) }));
+    });
+  }
+
+  return (
+    <form className="stacked-form" onSubmit={(event) => void start(event)}>
+      <p>{t('portal.signIn.intro')}</p>
+      <div className="field">
+        <label htmlFor="portal-access-code">{t('portal.signIn.accessCode')}</label>
+        <input
+          id="portal-access-code"
+          name="accessCode"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          aria-describedby="portal-access-code-hint"
+          value={accessCode}
+          onChange={(event) => setAccessCode(event.target.value)}
+        />
+        <p id="portal-access-code-hint" className="hint">
+          {t('portal.signIn.accessCodeHint')}
+        </p>
+      </div>
+      {usePostcode ? (
+        <div className="field">
+          <label htmlFor="portal-postcode">{t('portal.signIn.postcode')}</label>
+          <input
+            id="portal-postcode"
+            name="postcode"
+            autoComplete="postal-code"
+            required
+            value={postcode}
+            onChange={(event) => setPostcode(event.target.value)}
+          />
+        </div>
+      ) : (
+        <div className="field">
+          <label htmlFor="portal-birth-date">{t('portal.signIn.birthDate')}</label>
+          <input
+            id="portal-birth-date"
+            name="birthDate"
+            type="date"
+            autoComplete="bday"
+            required
+            value={birthDate}
+            onChange={(event) => setBirthDate(event.target.value)}
+          />
+        </div>
+      )}
+      <p>
+        <button type="button" className="link-button" onClick={() => setUsePostcode(!usePostcode)}>
+          {usePostcode ? t('portal.signIn.useBirthDate') : t('portal.signIn.usePostcode')}
+        </button>
+      </p>
+      {sending.error ? <ProblemMessage error={sending.error} title={t('portal.signIn.failed')} /> : null}
+      <button type="submit" className="button primary" disabled={sending.busy}>
+        {t('portal.signIn.continue')}
+      </button>
+    </form>
+  );
+}
+
+function DestinationStep({
+  sending,
+  destinations,
+  onChosen,
+  onRestart,
+}: {
+  sending: Submit;
+  destinations: Destination[];
+  onChosen: (contactPointId: string) => Promise<boolean>;
+  onRestart: () => void;
+}) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState(destinations[0]?.id ?? '');
+  return (
+    <form
+      className="stacked-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onChosen(chosen);
+      }}
+    >
+      <fieldset>
+        <legend>{t('portal.signIn.where')}</legend>
+        {destinations.map((destination) => (
+          <label key={destination.id} className="choice">
+            <input
+              type="radio"
+              name="destination"
+              value={destination.id}
+              checked={chosen === destination.id}
+              onChange={() => setChosen(destination.id)}
+            />{' '}
+            {t(`portal.signIn.by.${destination.channel}`, { to: destination.masked })}
+          </label>
+        ))}
+      </fieldset>
+      {sending.error ? <ProblemMessage error={sending.error} /> : null}
+      <button type="submit" className="button primary" disabled={sending.busy || !chosen}>
+        {t('portal.signIn.send')}
+      </button>
+      <button type="button" className="link-button" onClick={onRestart}>
+        {t('portal.signIn.restart')}
+      </button>
+    </form>
+  );
+}
+
+function CodeStep({
+  sending,
+  sentTo,
+  onCode,
+  onResend,
+}: {
+  sending: Submit;
+  sentTo: Destination;
+  onCode: (code: string) => Promise<boolean>;
+  onResend: () => void;
+}) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  return (
+    <form
+      className="stacked-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onCode(code);
+      }}
+    >
+      <p role="status">{t(`portal.signIn.sent.${sentTo.channel}`, { to: sentTo.masked })}</p>
+      <div className="field">
+        <label htmlFor="portal-code">{t('portal.signIn.code')}</label>
+        <input
+          id="portal-code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9 ]*"
+          maxLength={7}
+          required
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+        />
+      </div>
+      {sending.error ? <ProblemMessage error={sending.error} /> : null}
+      <button type="submit" className="button primary" disabled={sending.busy}>
+        {t('portal.signIn.verify')}
+      </button>
+      <button type="button" className="link-button" onClick={onResend}>
+        {t('portal.signIn.resend')}
+      </button>
+    </form>
+  );
+}
