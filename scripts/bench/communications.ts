@@ -280,11 +280,13 @@ async function sampleLetter(deps: Deps) {
     .execute();
   for (const found of candidates) {
     const loaded = await loadLetterFacts(deps.db, deps.config, found);
-    const composed = composeFirstLetter(
-      { ...loaded.facts, letterReference: firstLetterReference(found.reference), sentOn: '2026-11-25' },
-      loaded.country,
-    );
-    if (composed.ok) return composed.letter; // else an Italian case, or one with no address
+    if (loaded.law !== 'FR') continue; // the French letter's drawing is the one measured
+    const composed = composeFirstLetter({
+      ...loaded.facts,
+      letterReference: firstLetterReference(found.reference),
+      sentOn: '2026-11-25',
+    });
+    if (composed.ok) return composed.letter; // else a case with no address
   }
   throw new Error('no case whose first letter can be composed');
 }

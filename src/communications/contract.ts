@@ -38,7 +38,7 @@ export type IssuedFirstLetter = z.infer<typeof issuedFirstLetterSchema>;
 /** Problem codes of the first letter, for the web app's texts. */
 export const FIRST_LETTER_PROBLEMS = [
   'communications.first_letter_already_sent',
-  'communications.first_letter_italian',
+  'communications.first_letter_incomplete',
   'communications.no_letter_address',
   'communications.nothing_due',
   'communications.agency_address_missing',

@@ -4,8 +4,14 @@ import { chooseLetterAddress, type AddressSource } from '../debtors/core/letter-
 import type { Config } from '../platform/config.js';
 import type { DB } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
+import { mediatorFor } from '../complaints/handle-complaint.js';
+import { deadlineRuleOn } from '../complaints/core/complaint.js';
+import { loadDeadlineRules } from '../complaints/register-complaint.js';
+import type { ItalianLetterFacts } from './core/first-letter-it-check.js';
 import {
   configuredAddress,
+  firstLetterLaw,
+  type FirstLetterLaw,
   postalLines,
   type ChargeLine,
   type ClaimBasis,
@@ -27,12 +33,31 @@ const COUNTRY_NAMES: Record<string, string> = {
   PT: 'Portugal',
 };
 
+/** The same countries in Italian, for the addresses an Italian letter names in its text (not the one it goes to). */
+const COUNTRY_NAMES_IT: Record<string, string> = {
+  BE: 'Belgio',
+  CH: 'Svizzera',
+  DE: 'Germania',
+  ES: 'Spagna',
+  FR: 'Francia',
+  GB: 'Regno Unito',
+  IT: 'Italia',
+  LU: 'Lussemburgo',
+  MC: 'Monaco',
+  PT: 'Portogallo',
+};
+
 export interface LetterFacts {
   facts: Omit<FirstLetterFacts, 'debtor' | 'letterReference' | 'sentOn'> & {
     debtor: { name: string; address: PostalAddress | null };
   };
   /** The country whose rules govern the letter: the debtor's letter address's, else the creditor's. */
   country: string;
+  /** The letter that country calls for (firstLetterLaw): the French R124-4 letter, or the Italian one. */
+  law: FirstLetterLaw;
+  /** What the Italian letter's regime turns on: the creditor (its sector) and whether the agency bought the claims. */
+  creditor: { id: string; sector: string };
+  mandateKind: 'collection' | 'purchased';
   /** The zone of the address written to (the debtor's "today" dates the letter). */
   timeZone: string;
   /** The address written to, by the debtors' rule, for a mail house's manifest and a letter that comes back. */
@@ -58,8 +83,14 @@ export async function loadLetterFacts(
   found: { id: string; reference: string; creditor_id: string; debtor_id: string },
 ): Promise<LetterFacts> {
   const agencyAddress = agencyAddressOf(config);
-  const [creditor, debtor, addresses, claims] = await Promise.all([
+  const [creditor, mandate, debtor, addresses, claims] = await Promise.all([
     db.selectFrom('creditors').selectAll().where('id', '=', found.creditor_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('cases')
+      .innerJoin('mandates', 'mandates.id', 'cases.mandate_id')
+      .select('mandates.kind')
+      .where('cases.id', '=', found.id)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('debtors')
       .select(['kind', 'first_name', 'last_name', 'company_name'])
@@ -86,6 +117,7 @@ export async function loadLetterFacts(
       .execute(),
   ]);
   const address = letterAddress(addresses);
+  const law = firstLetterLaw(address?.country ?? creditor.country);
   const { charges, bases } = chargesOf(claims);
   const { SEPA_CREDITOR_NAME, SEPA_CREDITOR_IBAN, SEPA_CREDITOR_BIC } = config;
   return {
@@ -110,7 +142,7 @@ export async function loadLetterFacts(
             city: creditor.city,
             country: creditor.country,
           },
-          COUNTRY_NAMES,
+          law === 'IT' ? COUNTRY_NAMES_IT : COUNTRY_NAMES,
         ),
       },
       debtor: {
@@ -133,10 +165,37 @@ export async function loadLetterFacts(
       charges,
     },
     country: address?.country ?? creditor.country,
+    law,
+    creditor: { id: creditor.id, sector: creditor.sector },
+    mandateKind: mandate.kind,
     timeZone: address?.time_zone ?? config.AGENCY_TZ,
     address: address
       ? { id: address.id, postalCode: address.postal_code, city: address.city, country: address.country }
       : null,
+  };
+}
+
+/**
+ * What the Italian letter adds to a case's facts, as in force on the letter's day: the agency's time to answer a
+ * complaint in Italy (complaint_deadline_rules) and the mediator the directory names for the creditor there (the ABF).
+ */
+export async function italianLetterFacts(
+  db: Db,
+  loaded: LetterFacts,
+  letter: { letterReference: string; sentOn: string },
+): Promise<ItalianLetterFacts> {
+  const [rules, mediator] = await Promise.all([
+    loadDeadlineRules(db),
+    mediatorFor(db, loaded.creditor, 'IT', letter.sentOn),
+  ]);
+  const rule = deadlineRuleOn(rules, 'IT', letter.sentOn);
+  return {
+    ...loaded.facts,
+    ...letter,
+    creditorSector: loaded.creditor.sector,
+    mandateKind: loaded.mandateKind,
+    complaintAnswer: rule ? { months: rule.answerMonths, days: rule.answerDays } : null,
+    mediator: mediator ? { name: mediator.name, address: mediator.address, website: mediator.website } : null,
   };
 }
 

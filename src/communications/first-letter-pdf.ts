@@ -1,18 +1,13 @@
 import { numberPages, pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
 import type { FirstLetter, LetterComponent, PaymentWay } from './core/first-letter.js';
+import type { ItalianFirstLetter } from './core/first-letter-it-check.js';
+import { drawItalianLetter } from './first-letter-pdf-it.js';
+import { drawAmountTable, drawWindow, LEFT, mm, paragraph as writeParagraph, WIDTH } from './letter-layout.js';
 
-/** Millimetres to PDF points. */
-const mm = (value: number) => (value * 72) / 25.4;
+export { WINDOW } from './letter-layout.js';
 
-/**
- * The window of a right-hand window envelope (DL, 45 × 100 mm, French practice): the address block starts 110 mm from
- * the sheet's left edge and 45 mm from its top, 80 mm wide (it ends 20 mm from the right edge), so a sheet folded in
- * three shows it and nothing else.
- */
-export const WINDOW = { x: mm(110), y: mm(45), width: mm(80), height: mm(45) } as const;
-
-const LEFT = 56;
-const WIDTH = 595.28 - 2 * LEFT;
+/** A case's first letter, French or Italian, as the PDF draws it. */
+type AnyLetter = FirstLetter | ItalianFirstLetter;
 
 const CONTRACT_TYPES: Record<string, string> = {
   consumer_credit: 'crédit à la consommation',
@@ -46,15 +41,16 @@ function paymentWayText(way: PaymentWay): string {
 }
 
 /**
- * The first letter as a PDF (A4, French): the agency's block, the debtor's address placed for a window envelope
- * with only the agency's name above it, then the five mentions of R124-4, page numbers at the foot of every page.
+ * The first letter as a PDF (A4): the agency's block, the debtor's address placed for a window envelope with only the
+ * agency's name above it, then the French letter's five mentions of R124-4 or the Italian letter's blocks, page
+ * numbers at the foot of every page.
  */
-export async function firstLetterPdf(letter: FirstLetter, createdAt: Date): Promise<Buffer> {
+export async function firstLetterPdf(letter: AnyLetter, createdAt: Date): Promise<Buffer> {
   return (await renderFirstLetter(letter, createdAt)).pdf;
 }
 
 /** The first letter's PDF with its number of pages (a print run's manifest counts them). */
-export async function renderFirstLetter(letter: FirstLetter, createdAt: Date): Promise<{ pdf: Buffer; pages: number }> {
+export async function renderFirstLetter(letter: AnyLetter, createdAt: Date): Promise<{ pdf: Buffer; pages: number }> {
   let pages = 0;
   const pdf = await renderPdf(
     { title: `Lettre ${letter.letterReference}`, createdAt },
@@ -72,7 +68,7 @@ export async function renderFirstLetter(letter: FirstLetter, createdAt: Date): P
  * the blank page left out, in the order given.
  */
 export async function printRunPdf(
-  letters: readonly FirstLetter[],
+  letters: readonly AnyLetter[],
   info: { title: string; createdAt: Date },
 ): Promise<{ pdf: Buffer; pages: number[] }> {
   const pages: number[] = [];
@@ -93,9 +89,12 @@ export async function printRunPdf(
 }
 
 /** One letter from the current page (index `start` of the buffered pages) on; gives its number of pages. */
-function drawLetter(doc: PDFKit.PDFDocument, letter: FirstLetter, start: number): number {
-  drawHeader(doc, letter);
-  drawBody(doc, letter);
+function drawLetter(doc: PDFKit.PDFDocument, letter: AnyLetter, start: number): number {
+  if (letter.law === 'IT') drawItalianLetter(doc, letter);
+  else {
+    drawHeader(doc, letter);
+    drawBody(doc, letter);
+  }
   const count = doc.bufferedPageRange().count - start;
   numberPages(doc, (page, total) => `${letter.letterReference} · page ${page} / ${total}`, { start, count });
   return count;
@@ -113,15 +112,7 @@ function drawHeader(doc: PDFKit.PDFDocument, letter: FirstLetter) {
     .text('Agence de recouvrement amiable', { width: mm(85) });
   for (const line of letter.agency.address) doc.text(line, { width: mm(85) });
   doc.text(`Tél. ${letter.agency.phone}`, { width: mm(85) });
-  // The window: the agency's neutral name as sender, then the debtor's address; nothing about the debt.
-  doc
-    .font('Helvetica')
-    .fontSize(7)
-    .text(letter.window.sender, WINDOW.x, WINDOW.y + 6, { width: WINDOW.width });
-  doc.moveDown(0.6).fontSize(11);
-  for (const line of letter.window.recipient) doc.text(line, WINDOW.x, doc.y, { width: WINDOW.width });
-  doc.x = LEFT;
-  doc.y = WINDOW.y + WINDOW.height + mm(12);
+  drawWindow(doc, letter.window);
   doc.fontSize(10).text(`Le ${longDate(letter.sentOn)}`, LEFT, doc.y, { width: WIDTH, align: 'right' });
   doc.text(`Notre référence : ${letter.letterReference}`, LEFT, doc.y, { width: WIDTH });
   doc.text(`Dossier : ${letter.caseReference}`, { width: WIDTH });
@@ -132,12 +123,7 @@ function drawHeader(doc: PDFKit.PDFDocument, letter: FirstLetter) {
 }
 
 function drawBody(doc: PDFKit.PDFDocument, letter: FirstLetter) {
-  const paragraph = (text: string, bold = false) =>
-    doc
-      .moveDown(0.5)
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(10)
-      .text(text, LEFT, doc.y, { width: WIDTH, align: 'left' });
+  const paragraph = (text: string, bold = false) => writeParagraph(doc, text, bold);
   paragraph('Madame, Monsieur,');
   paragraph(
     `${letter.agency.name}, agence de recouvrement amiable, ${letter.agency.address.join(', ')}, est chargée par le créancier ci-dessous de recouvrer à l’amiable la somme qui lui reste due. Il s’agit d’un recouvrement amiable : aucune procédure judiciaire n’est engagée.`,
@@ -179,29 +165,16 @@ function drawBody(doc: PDFKit.PDFDocument, letter: FirstLetter) {
 
 function drawItemisation(doc: PDFKit.PDFDocument, letter: FirstLetter) {
   const { lines, totals, amountDemandedCents } = letter.itemisation;
-  const columns = [LEFT, LEFT + 180, LEFT + 330];
-  const row = (cells: string[], bold = false) => {
-    if (doc.y > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
-    const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
-    cells.forEach((cell, k) =>
-      doc.text(cell, columns[k], y, {
-        width: k === 2 ? 100 : 150,
-        align: k === 2 ? 'right' : 'left',
-        lineBreak: false,
-      }),
-    );
-    doc.x = LEFT;
-    doc.y = y + 15;
-  };
-  doc.moveDown(0.5);
-  row(['Créance', 'Nature', 'Montant'], true);
-  for (const line of lines) row([line.claimReference, COMPONENTS[line.component], money(line.amountCents)]);
-  doc.moveDown(0.3);
-  row(['Total principal', '', money(totals.principal)]);
-  row(['Total intérêts', '', money(totals.interest)]);
-  row(['Total autres accessoires', '', money(totals.accessory)]);
-  row(['Montant total demandé', '', money(amountDemandedCents)], true);
+  drawAmountTable(doc, {
+    header: ['Créance', 'Nature', 'Montant'],
+    rows: lines.map((line) => [line.claimReference, COMPONENTS[line.component], money(line.amountCents)]),
+    totals: [
+      ['Total principal', '', money(totals.principal)],
+      ['Total intérêts', '', money(totals.interest)],
+      ['Total autres accessoires', '', money(totals.accessory)],
+      ['Montant total demandé', '', money(amountDemandedCents)],
+    ],
+  });
   doc
     .font('Helvetica')
     .fontSize(9)

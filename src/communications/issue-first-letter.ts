@@ -11,20 +11,16 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
 import type { FirstLetterState, IssuedFirstLetter } from './contract.js';
-import { composeFirstLetter, type FirstLetter } from './core/first-letter.js';
-import { loadLetterFacts, type LetterFacts } from './first-letter-facts.js';
+import { composeFirstLetter, type FirstLetter, type FirstLetterLaw } from './core/first-letter.js';
+import { composeItalianFirstLetter } from './core/first-letter-it.js';
+import type { ItalianFirstLetter, ItalianLetterRefusal } from './core/first-letter-it-check.js';
+import { italianLetterFacts, loadLetterFacts, type LetterFacts } from './first-letter-facts.js';
 import { firstLetterPdf, renderFirstLetter } from './first-letter-pdf.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type CaseRow = Awaited<ReturnType<typeof caseInScope>>;
 
 const REFUSALS = {
-  'communications.first_letter_italian': () =>
-    new AppError(
-      'communications.first_letter_italian',
-      422,
-      'This case is in Italy: the French first letter (CPCE R124-4) does not apply, and the Italian first letter follows other rules, not yet available in Accord.',
-    ),
   'communications.no_letter_address': () =>
     invalid(
       'communications.no_letter_address',
@@ -34,7 +30,25 @@ const REFUSALS = {
     conflict('communications.nothing_due', 'Nothing is due on this case: there is no amount to demand.'),
 } as const;
 
-const fileNameOf = (reference: string) => `premiere-lettre-${reference}.pdf`;
+function refusal(refused: ItalianLetterRefusal): AppError {
+  if (refused.code !== 'communications.first_letter_incomplete') return REFUSALS[refused.code]();
+  const what = refused.findings.map((f) =>
+    f.code === 'mention_missing' ? `${f.mention} missing` : 'word' in f ? `${f.code}: ${f.word}` : f.code,
+  );
+  return new AppError(
+    'communications.first_letter_incomplete',
+    422,
+    `The Italian first letter of this case cannot go out as it would be written: ${what.join('; ')}.`,
+    { findings: refused.findings },
+  );
+}
+
+/** A case's first letter: the French one (R124-4) or the Italian one, as the case's country calls for. */
+export type AnyFirstLetter = FirstLetter | ItalianFirstLetter;
+
+/** The kept PDF's name, in the letter's language. */
+const fileNameOf = (reference: string, law: FirstLetterLaw) =>
+  `${law === 'IT' ? 'prima-lettera' : 'premiere-lettre'}-${reference}.pdf`;
 
 /** 409 with the day and the reference when the case's first letter already went out. */
 async function assertNotSent(db: Db, caseId: string): Promise<void> {
@@ -51,9 +65,14 @@ async function assertNotSent(db: Db, caseId: string): Promise<void> {
     );
 }
 
-function compose(loaded: LetterFacts, letterReference: string, sentOn: string): FirstLetter {
-  const composed = composeFirstLetter({ ...loaded.facts, letterReference, sentOn }, loaded.country);
-  if (!composed.ok) throw REFUSALS[composed.code]();
+/** The letter the case's law calls for, or its refusal; the Italian one reads the reference data in force that day. */
+async function compose(db: Db, loaded: LetterFacts, letterReference: string, sentOn: string): Promise<AnyFirstLetter> {
+  const letter = { letterReference, sentOn };
+  const composed =
+    loaded.law === 'IT'
+      ? composeItalianFirstLetter(await italianLetterFacts(db, loaded, letter))
+      : composeFirstLetter({ ...loaded.facts, ...letter });
+  if (!composed.ok) throw refusal(composed);
   return composed.letter;
 }
 
@@ -68,8 +87,8 @@ export async function previewFirstLetter(
   const loaded = await loadLetterFacts(deps.db, deps.config, found);
   const now = deps.now();
   const reference = firstLetterReference(found.reference);
-  const letter = compose(loaded, reference, debtorToday(now, loaded.timeZone));
-  return { pdf: await firstLetterPdf(letter, now), fileName: fileNameOf(reference) };
+  const letter = await compose(deps.db, loaded, reference, debtorToday(now, loaded.timeZone));
+  return { pdf: await firstLetterPdf(letter, now), fileName: fileNameOf(reference, letter.law) };
 }
 
 /**
@@ -90,7 +109,7 @@ export async function issueFirstLetter(
 /** A first letter as issued, with what a print run needs of it: the letter itself, its pages and its address. */
 export interface IssuedLetter {
   issued: IssuedFirstLetter;
-  letter: FirstLetter;
+  letter: AnyFirstLetter;
   pages: number;
   caseReference: string;
   debtorId: string;
@@ -118,9 +137,9 @@ export async function issueFirstLetterWith(
       await trx.selectFrom('debtors').select('id').where('id', '=', found.debtor_id).forUpdate().execute();
       await assertNotSent(trx, caseId);
       const loaded = await loadLetterFacts(trx, deps.config, found);
-      // Composed before the policy is asked: a letter that cannot be written (an Italian case, no address, nothing
-      // due) is refused as such, and never recorded as sent.
-      compose(loaded, firstLetterReference(found.reference), debtorToday(now, loaded.timeZone));
+      // Composed before the policy is asked: a letter that cannot be written (no address, nothing due, an Italian
+      // letter the checker finds lacking) is refused as such, and never recorded as sent.
+      await compose(trx, loaded, firstLetterReference(found.reference), debtorToday(now, loaded.timeZone));
       const { contact } = await recordContactIn(
         trx,
         now,
@@ -132,6 +151,7 @@ export async function issueFirstLetterWith(
           direction: 'outbound',
           outcome: 'sent',
           firstLetter: true,
+          firstLetterLaw: loaded.law,
         },
         requestId,
       );
@@ -142,9 +162,10 @@ export async function issueFirstLetterWith(
         .executeTakeFirstOrThrow();
       const sentOn = recorded.first_letter_sent_on!;
       const reference = recorded.first_letter_reference!;
-      const letter = compose(loaded, reference, sentOn);
+      const letter = await compose(trx, loaded, reference, sentOn);
       const { pdf, pages } = await renderFirstLetter(letter, now);
-      const documentId = await keepDocument(trx, deps, { found, actor, pdf, reference, now, requestId }, (id) => {
+      const kept = { found, actor, pdf, reference, law: letter.law, now, requestId };
+      const documentId = await keepDocument(trx, deps, kept, (id) => {
         stored.id = id;
       });
       await appendAudit(trx, {
@@ -158,6 +179,7 @@ export async function issueFirstLetterWith(
           debtorId: found.debtor_id,
           reference,
           sentOn,
+          law: letter.law,
           documentId,
           contactId: contact.id,
           amountCents: letter.itemisation.amountDemandedCents,
@@ -196,6 +218,7 @@ interface KeptLetter {
   actor: Actor;
   pdf: Buffer;
   reference: string;
+  law: FirstLetterLaw;
   now: Date;
   requestId: string | null;
 }
@@ -204,7 +227,7 @@ interface KeptLetter {
 async function keepDocument(
   trx: Transaction<DB>,
   deps: Deps,
-  { found, actor, pdf, reference, now, requestId }: KeptLetter,
+  { found, actor, pdf, reference, law, now, requestId }: KeptLetter,
   onStored: (id: string) => void,
 ): Promise<string> {
   const period = await retentionPeriod({ db: trx }, 'correspondence', agencyToday(now, deps.config));
@@ -220,11 +243,11 @@ async function keepDocument(
       debtor_id: found.debtor_id,
       document_type: 'correspondence',
       source: 'agent',
-      file_name: fileNameOf(reference),
+      file_name: fileNameOf(reference, law),
       media_type: 'application/pdf',
       size_bytes: stored.bytes,
       sha256: stored.sha256,
-      description: `Première lettre (R124-4) ${reference}`,
+      description: law === 'IT' ? `Prima lettera ${reference}` : `Première lettre (R124-4) ${reference}`,
       shared_with_creditor: false,
       special_category: false,
       uploaded_by: actor.userId,
@@ -269,7 +292,10 @@ export async function firstLetterState(deps: Deps, actor: Actor, caseId: string)
         .selectFrom('case_documents')
         .select('id')
         .where('case_id', '=', found.id)
-        .where('file_name', '=', fileNameOf(row.first_letter_reference))
+        .where('file_name', 'in', [
+          fileNameOf(row.first_letter_reference, 'FR'),
+          fileNameOf(row.first_letter_reference, 'IT'),
+        ])
         .orderBy('uploaded_at', 'desc')
         .executeTakeFirst()
     : undefined;

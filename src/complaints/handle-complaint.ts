@@ -1,4 +1,4 @@
-import type { Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import type { RecordText } from '../cases/core/record-texts.js';
@@ -17,7 +17,7 @@ import { readComplaint } from './read-complaints.js';
  * else its sector's, else the country's, each the latest row in force on the day.
  */
 export async function mediatorFor(
-  trx: Transaction<DB>,
+  trx: Kysely<DB> | Transaction<DB>,
   creditor: { id: string; sector: string },
   country: 'FR' | 'IT',
   on: IsoDate,

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { caseInScope } from '../cases/scope.js';
@@ -15,7 +15,7 @@ import { readComplaint } from './read-complaints.js';
 /** A complaint about contact frequency is about the contacts of this many days before it. */
 const CONTACT_LOOKBACK_DAYS = 30;
 
-export async function loadDeadlineRules(trx: Transaction<DB>): Promise<ComplaintDeadlineRule[]> {
+export async function loadDeadlineRules(trx: Kysely<DB> | Transaction<DB>): Promise<ComplaintDeadlineRule[]> {
   const rows = await trx.selectFrom('complaint_deadline_rules').selectAll().execute();
   return rows.map((row) => ({
     country: row.country,

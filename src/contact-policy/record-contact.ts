@@ -30,6 +30,8 @@ export interface ContactInput {
   at?: Date | undefined;
   note?: string | undefined;
   firstLetter?: boolean | undefined;
+  /** The law the first letter was written under (its timeline line names it); French when not given. */
+  firstLetterLaw?: 'FR' | 'IT' | undefined;
 }
 
 /** The reference of a case's first letter (CPCE R124-4), which every later step cites. */
@@ -224,7 +226,9 @@ async function recordContactTrail(
     direction: input.direction,
     outcome: input.outcome,
     summary: input.firstLetter
-      ? recordText('first_letter', { reference: firstLetterReference(caseRow.reference) })
+      ? recordText(input.firstLetterLaw === 'IT' ? 'first_letter_it' : 'first_letter', {
+          reference: firstLetterReference(caseRow.reference),
+        })
       : recordText('contact_recorded', { channel: input.channel }),
     actorUserId: actor.userId,
     data: { contactId, policyVersion: decision.policyVersion, overrideId: override?.id ?? null },

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { recordText, type RecordText } from '../cases/core/record-texts.js';
+import type { FirstLetterLaw } from '../communications/core/first-letter.js';
 import { addDays, DAY_MS, isBusinessDay, localDateOf, type IsoDate } from '../platform/calendar/index.js';
 import { isContactEvent } from './contact-history.js';
 import type { Random } from './random.js';
@@ -67,6 +68,10 @@ export function disputeHolds(
   }));
 }
 
+/** The template a first letter's timeline line names, by the law it was written under. */
+const FIRST_LETTER_TEMPLATES: Record<FirstLetterLaw, string> = { FR: 'first_letter_r124_4', IT: 'first_letter_it' };
+const FIRST_LETTERS: ReadonlySet<string> = new Set(Object.values(FIRST_LETTER_TEMPLATES));
+
 /** A demo case as its history needs it. */
 export interface HistoryCase {
   caseId: string;
@@ -75,6 +80,8 @@ export interface HistoryCase {
   creditor: { name: string; mandateCode: string };
   opened: Date;
   letterDay: Date;
+  /** The first letter the case had: the French one (R124-4) or, for a debtor in Italy, the Italian one. */
+  letterLaw: FirstLetterLaw;
   stage: DemoStage;
   stageChanged: Date;
 }
@@ -99,7 +106,7 @@ const said = (text: RecordText) => ({ summary_key: text.key, summary_params: JSO
  * left the amicable stage), the stage change and the hold it brings.
  */
 export function addCaseHistory(rows: HistoryRows, random: Random, now: Date, kase: HistoryCase, agentId: string): void {
-  const { caseId, debtorId, reference, opened, letterDay, stage, stageChanged } = kase;
+  const { caseId, debtorId, reference, opened, letterDay, letterLaw, stage, stageChanged } = kase;
   rows.stages.push({
     case_id: caseId,
     from_stage: null,
@@ -122,8 +129,8 @@ export function addCaseHistory(rows: HistoryRows, random: Random, now: Date, kas
     channel: 'letter',
     direction: 'outbound',
     outcome: 'sent',
-    ...said(recordText('first_letter', { reference: `LR-${reference}` })),
-    data: { template: 'first_letter_r124_4' },
+    ...said(recordText(letterLaw === 'IT' ? 'first_letter_it' : 'first_letter', { reference: `LR-${reference}` })),
+    data: { template: FIRST_LETTER_TEMPLATES[letterLaw] },
   });
   addContacts(rows, random, now, kase, agentId);
   // A disputed case's contacts stop before its dispute; the dispute service writes its stage change and its hold.
@@ -244,7 +251,7 @@ export function contactsFromEvents(events: Insertable<DB['case_events']>[]): Ins
       direction: (event.direction ?? 'outbound') as 'outbound' | 'inbound',
       outcome: event.outcome ?? 'sent',
       conversation: event.kind === 'conversation',
-      first_letter: (event.data as { template?: string } | undefined)?.template === 'first_letter_r124_4',
+      first_letter: FIRST_LETTERS.has((event.data as { template?: string } | undefined)?.template ?? ''),
       occurred_at: at,
       recorded_at: at,
       recorded_by: event.actor_user_id ?? null,

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
+import { firstLetterLaw } from '../communications/core/first-letter.js';
 import type { DB } from '../platform/db/schema.js';
 import { policyInForce } from '../contact-policy/policy-store.js';
 import { DAY_MS } from '../platform/calendar/index.js';
@@ -180,7 +181,8 @@ export async function loadPortfolio(
       caseSeq += 1;
       const reference = `ACC-${year}-${String(caseSeq).padStart(6, '0')}`;
       const kase = addCase(rows, random, agency, { creditor, debtorId: person.debtorId, reference });
-      addCaseHistory(rows, random, now, kase, agentId);
+      // A debtor in Italy had the Italian first letter, as Accord would write it today.
+      addCaseHistory(rows, random, now, { ...kase, letterLaw: firstLetterLaw(person.place.country) }, agentId);
     }
   }
   return { report: await insertPortfolio(trx, random, now, rows, caseSeq), disputes: rows.disputes };

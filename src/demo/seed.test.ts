@@ -67,6 +67,27 @@ describe('demo agency', () => {
     expect(zones.map((z) => z.time_zone)).toEqual(expect.arrayContaining(['Europe/Paris', 'Europe/Rome']));
   });
 
+  it('records the Italian first letter for a debtor in Italy, the French one for the others, each once a case', async () => {
+    const lines = await deps.db
+      .selectFrom('case_events as e')
+      .innerJoin('cases as c', 'c.id', 'e.case_id')
+      .innerJoin('debtor_addresses as a', (join) =>
+        join.onRef('a.debtor_id', '=', 'c.debtor_id').on('a.is_primary', '=', true),
+      )
+      .select(['e.case_id', 'e.summary_key', 'a.country'])
+      .where('e.summary_key', 'in', ['first_letter', 'first_letter_it'])
+      .execute();
+    expect(new Set(lines.map((line) => line.case_id)).size).toBe(lines.length);
+    expect(lines.some((line) => line.country === 'IT')).toBe(true);
+    for (const line of lines) expect(line.summary_key).toBe(line.country === 'IT' ? 'first_letter_it' : 'first_letter');
+    const contacts = await deps.db
+      .selectFrom('contacts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('first_letter', '=', true)
+      .executeTakeFirstOrThrow();
+    expect(Number(contacts.n)).toBe(lines.length);
+  });
+
   it('keeps the cached case balance equal to what its claims still owe, and records its payments in the ledger', async () => {
     const cases = await deps.db
       .selectFrom('cases')

@@ -37,3 +37,23 @@ export const centsCorrection = z
     'a correction of zero changes nothing: give the amount to add (positive) or remove (negative)',
   )
   .describe(`cents, -${MAX_AMOUNT_CENTS} to ${MAX_AMOUNT_CENTS}, not 0`);
+
+/** The languages amounts are written in (the users' and debtors' languages). */
+type Locale = 'fr' | 'en' | 'it';
+
+const euroFormats = new Map<Locale, Intl.NumberFormat>();
+
+/**
+ * Euros from integer cents as a person reads them in a locale ("1 234,56 €", "1.234,56 €"), with plain spaces: the
+ * PDFs' standard fonts lack the narrow no-break space. One formatter per locale, made once (making one costs far more
+ * than formatting with it).
+ */
+export function formatEuros(locale: Locale, cents: number): string {
+  let format = euroFormats.get(locale);
+  if (!format)
+    euroFormats.set(
+      locale,
+      (format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale, { style: 'currency', currency: 'EUR' })),
+    );
+  return format.format(cents / 100).replace(/[\u202f\u00a0]/g, ' ');
+}

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Locale } from './db/schema.js';
+import { formatEuros } from './money.js';
 
 /** Documents for people (schedules, receipts, statements): A4, the standard fonts, produced in memory. */
 export async function renderPdf(
@@ -34,14 +35,10 @@ function perLocale<F>(make: (tag: string) => F): (locale: Locale) => F {
   };
 }
 
-const moneyFormat = perLocale((tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }));
 const dateFormat = perLocale((tag) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC' }));
 
 /** Euros from integer cents, with the standard fonts' plain spaces (they lack the narrow no-break space). */
-export const pdfMoney = (locale: Locale, cents: number) =>
-  moneyFormat(locale)
-    .format(cents / 100)
-    .replace(/[\u202f\u00a0]/g, ' ');
+export const pdfMoney = formatEuros;
 
 export const pdfDate = (locale: Locale, iso: string) =>
   dateFormat(locale).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));

@@ -44,3 +44,15 @@ export function pdfFirstPageRuns(pdf: Buffer): PdfTextRun[] {
   }
   return runs;
 }
+
+/** Text as the PDF's standard fonts encode it (WinAnsi), without any white space: a PDF's lines break anywhere. */
+export const squeezed = (text: string) =>
+  text.replace(/’/g, '\x92').replace(/€/g, '\x80').replace(/–/g, '\x96').replace(/\s+/g, '');
+
+/** The texts of the first page drawn inside a box (an envelope's window), top to bottom as written. */
+export function pdfTextsInBox(pdf: Buffer, box: { x: number; y: number; width: number; height: number }): string[] {
+  return pdfFirstPageRuns(pdf)
+    .filter((run) => run.x >= box.x - 1 && run.x < box.x + box.width)
+    .filter((run) => run.top >= box.y && run.top < box.y + box.height)
+    .map((run) => run.text);
+}

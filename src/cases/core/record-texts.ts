@@ -194,6 +194,7 @@ export const RECORD_TEXTS = {
   promise_broken: { amountCents: 'money', dueOn: 'date' },
   // Contacts and the contact policy.
   first_letter: { reference: 'text' },
+  first_letter_it: { reference: 'text' },
   mail_returned: { reference: 'text', returnedOn: 'date' },
   contact_recorded: { channel: 'channel' },
   contact_override: { channel: 'channel', reason: 'text' },

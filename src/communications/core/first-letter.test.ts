@@ -4,6 +4,7 @@ import {
   CHARGE_COMPONENTS,
   composeFirstLetter,
   configuredAddress,
+  firstLetterLaw,
   itemiseCharges,
   L111_8_PARAGRAPHS,
   postalLines,
@@ -59,7 +60,6 @@ describe('itemiseCharges', () => {
         expect(withFee).toEqual(without);
         const composed = composeFirstLetter(
           facts([...charges, { claimReference: 'C-9', component: 'principal', amountCents: 1 }]),
-          'FR',
         );
         expect(composed.ok && composed.letter.itemisation.lines.some((l) => l.claimReference === 'C-9')).toBe(true);
       }),
@@ -84,7 +84,7 @@ describe('composeFirstLetter', () => {
   ];
 
   it('writes the five mentions, the window block neutral, the ways to pay naming the case', () => {
-    const composed = composeFirstLetter(facts(due), 'FR');
+    const composed = composeFirstLetter(facts(due));
     if (!composed.ok) throw new Error(composed.code);
     const { letter } = composed;
     expect(letter.window).toEqual({ sender: 'Accord', recipient: ['Marie DUPONT', '3 rue Y', '13005 MARSEILLE'] });
@@ -98,16 +98,25 @@ describe('composeFirstLetter', () => {
   });
 
   it('names no transfer when the agency has no account configured', () => {
-    const composed = composeFirstLetter({ ...facts(due), agency: { ...facts(due).agency, account: null } }, 'FR');
+    const composed = composeFirstLetter({ ...facts(due), agency: { ...facts(due).agency, account: null } });
     expect(composed.ok && composed.letter.paymentWays.map((way) => way.kind)).toEqual(['cheque', 'phone']);
   });
 
-  it('refuses an Italian case, a debtor with no address, and a case with nothing due', () => {
-    expect(composeFirstLetter(facts(due), 'IT')).toEqual({ ok: false, code: 'communications.first_letter_italian' });
+  it('refuses a debtor with no address, and a case with nothing due', () => {
     const noAddress = { ...facts(due), debtor: { name: 'X', address: null } };
-    expect(composeFirstLetter(noAddress, 'FR')).toEqual({ ok: false, code: 'communications.no_letter_address' });
+    expect(composeFirstLetter(noAddress)).toEqual({ ok: false, code: 'communications.no_letter_address' });
     const feeOnly: ChargeLine[] = [{ claimReference: 'C-1', component: 'collection_fee', amountCents: 5_000 }];
-    expect(composeFirstLetter(facts(feeOnly), 'FR')).toEqual({ ok: false, code: 'communications.nothing_due' });
+    expect(composeFirstLetter(facts(feeOnly))).toEqual({ ok: false, code: 'communications.nothing_due' });
+  });
+
+  it('is the letter of every country but Italy', () => {
+    expect(firstLetterLaw('IT')).toBe('IT');
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Z]{2}$/).filter((country) => country !== 'IT'),
+        (country) => firstLetterLaw(country) === 'FR',
+      ),
+    );
   });
 });
 

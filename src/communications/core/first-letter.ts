@@ -1,7 +1,8 @@
 /**
  * The first letter to a debtor (CPCE R124-4, REGULATION §1 and §13): its content composed from facts. Pure: no I/O,
  * no clock (the letter's date comes in with the facts). The letter is French whatever the debtor's language, since
- * the text of the law it quotes is French; a case in Italy is refused (its first letter follows other rules).
+ * the text of the law it quotes is French. A case in Italy gets the Italian first letter instead (first-letter-it.ts):
+ * `firstLetterLaw` says which.
  */
 
 /** CPCE L111-8, paragraphs 2 and 3, verbatim (REGULATION §13): R124-4 5° asks for this exact text. */
@@ -99,6 +100,8 @@ export type PaymentWay =
   | { kind: 'phone'; phone: string; reference: string };
 
 export interface FirstLetter {
+  /** The French letter (R124-4); the Italian one is `ItalianFirstLetter`. */
+  law: 'FR';
   /** What shows through the envelope's window: the agency's neutral name as sender, then the debtor's address. */
   window: { sender: string; recipient: string[] };
   /** 1° the agency, and that it collects amicably. */
@@ -117,25 +120,31 @@ export interface FirstLetter {
   l1118: readonly string[];
 }
 
-export type FirstLetterRefusal =
-  | { code: 'communications.first_letter_italian' }
-  | { code: 'communications.no_letter_address' }
-  | { code: 'communications.nothing_due' };
+export type FirstLetterRefusal = { code: 'communications.no_letter_address' } | { code: 'communications.nothing_due' };
 
-/** Where a case's first letter falls: R124-4 for a French case; an Italian one follows other rules. */
-export function firstLetterApplies(country: string): boolean {
-  return country !== 'IT';
-}
+/** The laws a first letter is written under: France's R124-4, or Italy's rules (Garante 2005, art. 114.8 TUB). */
+export const FIRST_LETTER_LAWS = ['FR', 'IT'] as const;
+export type FirstLetterLaw = (typeof FIRST_LETTER_LAWS)[number];
 
 /**
- * The first letter of a case, from its facts, or why there is none: an Italian case (R124-4 does not govern it), a
- * debtor with no address to write to, or nothing due.
+ * Which first letter a case gets, from the country of the address it goes to (else the creditor's): Italy's for a
+ * case in Italy, R124-4's for any other (a French agency writing abroad writes as the French law asks).
  */
-export function composeFirstLetter(
-  facts: Omit<FirstLetterFacts, 'debtor'> & { debtor: { name: string; address: PostalAddress | null } },
-  caseCountry: string,
-): { ok: true; letter: FirstLetter } | ({ ok: false } & FirstLetterRefusal) {
-  if (!firstLetterApplies(caseCountry)) return { ok: false, code: 'communications.first_letter_italian' };
+export function firstLetterLaw(country: string): FirstLetterLaw {
+  return country === 'IT' ? 'IT' : 'FR';
+}
+
+/** The facts a letter is composed from, before it is known whether the debtor has an address to write to. */
+export type LetterFactsWithAddress = Omit<FirstLetterFacts, 'debtor'> & {
+  debtor: { name: string; address: PostalAddress | null };
+};
+
+/** The amount a letter demands, and the ways to pay it, or why there is no letter: no address, or nothing due. */
+export function demandOf(
+  facts: LetterFactsWithAddress,
+):
+  | { ok: true; address: PostalAddress; itemisation: Itemisation; paymentWays: PaymentWay[] }
+  | ({ ok: false } & FirstLetterRefusal) {
   if (!facts.debtor.address) return { ok: false, code: 'communications.no_letter_address' };
   const itemisation = itemiseCharges(facts.charges);
   if (itemisation.amountDemandedCents === 0) return { ok: false, code: 'communications.nothing_due' };
@@ -144,10 +153,25 @@ export function composeFirstLetter(
   if (facts.agency.account) paymentWays.push({ kind: 'bank_transfer', ...facts.agency.account, reference });
   paymentWays.push({ kind: 'cheque', payee: facts.agency.name, address: facts.agency.address.lines, reference });
   paymentWays.push({ kind: 'phone', phone: facts.agency.phone, reference });
+  return { ok: true, address: facts.debtor.address, itemisation, paymentWays };
+}
+
+/**
+ * The French first letter (R124-4) of a case, from its facts, or why there is none: a debtor with no address to
+ * write to, or nothing due.
+ */
+export function composeFirstLetter(
+  facts: LetterFactsWithAddress,
+): { ok: true; letter: FirstLetter } | ({ ok: false } & FirstLetterRefusal) {
+  const demand = demandOf(facts);
+  if (!demand.ok) return demand;
+  const { itemisation, paymentWays } = demand;
+  const reference = facts.caseReference;
   return {
     ok: true,
     letter: {
-      window: { sender: facts.agency.name, recipient: [facts.debtor.name, ...facts.debtor.address.lines] },
+      law: 'FR',
+      window: { sender: facts.agency.name, recipient: [facts.debtor.name, ...demand.address.lines] },
       agency: {
         name: facts.agency.name,
         address: facts.agency.address.lines,

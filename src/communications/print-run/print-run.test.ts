@@ -34,6 +34,7 @@ describe.each(ENGINES)('the print run and returned mail on %s', (engine) => {
   let agent: Session;
   let creditor: Session;
   let printed: string[];
+  let refusedCaseId: string;
   let italianCaseId: string;
   let run: PrintRunView;
 
@@ -69,7 +70,8 @@ describe.each(ENGINES)('the print run and returned mail on %s', (engine) => {
       }
     }
     expect(allowed).toHaveLength(4);
-    [italianCaseId, ...printed] = allowed as [string, ...string[]];
+    [refusedCaseId, ...printed] = allowed as [string, ...string[]];
+    italianCaseId = printed[0]!;
     // Every other case's first letter went out before: the run takes these four only.
     await t.deps.db
       .updateTable('cases')
@@ -92,6 +94,17 @@ describe.each(ENGINES)('the print run and returned mail on %s', (engine) => {
       .set({ country: 'IT', subdivision: 'RM', time_zone: 'Europe/Rome', city: 'Roma', postal_code: '00184' })
       .where('debtor_id', '=', italian.debtor_id)
       .execute();
+    // Every address of the refused case's debtor sent mail back: it has none to write to.
+    const refused = await t.deps.db
+      .selectFrom('cases')
+      .select('debtor_id')
+      .where('id', '=', refusedCaseId)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('debtor_addresses')
+      .set({ undeliverable_at: new Date('2026-11-01T09:00:00Z') })
+      .where('debtor_id', '=', refused.debtor_id)
+      .execute();
   });
   afterAll(() => t.close());
 
@@ -107,13 +120,13 @@ describe.each(ENGINES)('the print run and returned mail on %s', (engine) => {
     expect(returned.statusCode).toBe(403);
   });
 
-  it('prepares the run: each letter issued, one PDF whose pages match the manifest, the refused case listed', async () => {
+  it('prepares the run: each letter issued (Italian or French), one PDF whose pages match the manifest, the refused case listed', async () => {
     const created = await as(t.app, manager)('POST', '/api/v1/print-runs');
     expect(created.statusCode, created.body).toBe(201);
     run = created.json() as PrintRunView;
     expect(run).toMatchObject({ runDate: TODAY, status: 'ready', letterCount: 3, refusedCount: 1, postedOn: null });
     expect(run.refused).toEqual([
-      expect.objectContaining({ caseId: italianCaseId, code: 'communications.first_letter_italian' }),
+      expect.objectContaining({ caseId: refusedCaseId, code: 'communications.no_letter_address' }),
     ]);
     expect(run.letters.map((l) => l.caseId).sort()).toEqual([...printed].sort());
 
@@ -153,7 +166,7 @@ describe.each(ENGINES)('the print run and returned mail on %s', (engine) => {
       expect(Number(row[7]) % 2).toBe(1);
       expect(Number(row[8])).toBe(letter.pages);
       expect(Number(row[9])).toBe(Math.ceil(letter.pages / 2));
-      expect(row[6]).toBe('FR');
+      expect(row[6]).toBe(letter.caseId === italianCaseId ? 'IT' : 'FR');
       next += 2 * Math.ceil(letter.pages / 2);
       // Its pages are numbered on their own: the last one says "page n / n".
       expect(text).toContain(`${letter.letterReference} \xb7 page ${letter.pages} / ${letter.pages}`);
@@ -162,15 +175,18 @@ describe.each(ENGINES)('the print run and returned mail on %s', (engine) => {
     // The blank backs: the pages beyond the letters' own.
     const own = run.letters.reduce((sum, l) => sum + l.pages, 0);
     expect(pages - own).toBe(run.letters.filter((l) => l.pages % 2 === 1).length);
+    // The Italian case's letter is the Italian one, the others French.
+    expect(text).toContain('Importo totale richiesto');
+    expect(text).toContain('Montant total demand\xe9');
     // The refused case is nowhere in the PDF.
-    const italian = await t.deps.db
+    const refused = await t.deps.db
       .selectFrom('cases')
       .select(['reference', 'first_letter_sent_on'])
-      .where('id', '=', italianCaseId)
+      .where('id', '=', refusedCaseId)
       .executeTakeFirstOrThrow();
-    expect(italian.first_letter_sent_on).toBeNull();
-    expect(text).not.toContain(italian.reference);
-    expect(manifest.body).not.toContain(italian.reference);
+    expect(refused.first_letter_sent_on).toBeNull();
+    expect(text).not.toContain(refused.reference);
+    expect(manifest.body).not.toContain(refused.reference);
 
     // Each letter is recorded as its case's first, sent the run's day, and kept on the case.
     for (const letter of run.letters) {

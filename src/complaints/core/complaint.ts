@@ -74,16 +74,27 @@ export class NoDeadlineRule extends Error {
   }
 }
 
+/** A country's deadline rule in force on a day: the latest valid from it or before; null when none is. */
+export function deadlineRuleOn(
+  rules: readonly ComplaintDeadlineRule[],
+  country: 'FR' | 'IT',
+  on: IsoDate,
+): ComplaintDeadlineRule | null {
+  return (
+    rules
+      .filter((r) => r.country === country && compareDates(r.validFrom, on) <= 0)
+      .sort((a, b) => compareDates(a.validFrom, b.validFrom))
+      .at(-1) ?? null
+  );
+}
+
 /** The deadlines of a complaint received on a day, on the calendar of the place (the debtor's country and region). */
 export function complaintDeadlines(
   receivedOn: IsoDate,
   place: BusinessPlace & { country: 'FR' | 'IT' },
   rules: readonly ComplaintDeadlineRule[],
 ): ComplaintDeadlines {
-  const rule = rules
-    .filter((r) => r.country === place.country && compareDates(r.validFrom, receivedOn) <= 0)
-    .sort((a, b) => compareDates(a.validFrom, b.validFrom))
-    .at(-1);
+  const rule = deadlineRuleOn(rules, place.country, receivedOn);
   if (!rule) throw new NoDeadlineRule(place.country);
   const answerEnd = addDays(addMonths(receivedOn, rule.answerMonths), rule.answerDays);
   return {

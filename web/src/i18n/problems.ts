@@ -81,7 +81,7 @@ export const PROBLEM_CODES = [
   'contact.case_closed',
   'contact.first_letter_already_sent',
   'communications.first_letter_already_sent',
-  'communications.first_letter_italian',
+  'communications.first_letter_incomplete',
   'communications.no_letter_address',
   'communications.nothing_due',
   'communications.agency_address_missing',

@@ -144,7 +144,7 @@ export const auditTrailEn: typeof auditTrailFr = {
     },
     call: { recorded: '{{actor}} recorded a call on case {{case}}' },
     callback: { missed: 'A callback agreed on case {{case}} was not made on time' },
-    first_letter: { issued: '{{actor}} sent the first letter (R124-4) of case {{case}}, reference {{reference}}' },
+    first_letter: { issued: '{{actor}} sent the first letter of case {{case}}, reference {{reference}}' },
     hold: {
       placed: '{{actor}} put contacts with {{debtor}} on hold',
       lifted: '{{actor}} lifted a hold on contacts with {{debtor}}',

@@ -149,7 +149,7 @@ export const auditTrailFr = {
     call: { recorded: '{{actor}} a enregistré un appel sur le dossier {{case}}' },
     callback: { missed: 'Un rappel convenu sur le dossier {{case}} n’a pas été passé à l’heure' },
     first_letter: {
-      issued: '{{actor}} a envoyé la première lettre (R124-4) du dossier {{case}}, référence {{reference}}',
+      issued: '{{actor}} a envoyé la première lettre du dossier {{case}}, référence {{reference}}',
     },
     message: {
       queued: '{{actor}} a envoyé un e-mail ou un SMS sur le dossier {{case}}',

@@ -147,7 +147,7 @@ export const auditTrailIt: typeof auditTrailFr = {
     call: { recorded: '{{actor}} ha registrato una chiamata sulla pratica {{case}}' },
     callback: { missed: 'Una richiamata concordata sulla pratica {{case}} non è stata fatta in tempo' },
     first_letter: {
-      issued: '{{actor}} ha inviato la prima lettera (R124-4) della pratica {{case}}, riferimento {{reference}}',
+      issued: '{{actor}} ha inviato la prima lettera della pratica {{case}}, riferimento {{reference}}',
     },
     message: {
       queued: '{{actor}} ha inviato un’e-mail o un SMS sulla pratica {{case}}',

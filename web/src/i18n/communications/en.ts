@@ -29,8 +29,8 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
   communications: {
     first_letter_already_sent:
       'This case’s first letter has already gone out: a new letter is a reminder, citing its reference and date.',
-    first_letter_italian:
-      'This case is in Italy: the French first letter (R124-4) does not apply, and the Italian first letter follows other rules, not yet available in Accord.',
+    first_letter_incomplete:
+      'This case’s Italian first letter cannot go out as it would be written: a mandatory mention is missing (for example the time to answer a complaint, or the Italian mediator, to be set in the reference data) or a name in it imitates a judicial act.',
     no_letter_address: 'The debtor has no address to write to: record or trace one before the first letter.',
     nothing_due: 'Nothing is due on this case: there is no amount to demand.',
     agency_address_missing:

@@ -18,8 +18,8 @@ export const communicationsProblemsFr = {
   communications: {
     first_letter_already_sent:
       'La première lettre de ce dossier est déjà partie : une nouvelle lettre est une relance, qui cite sa référence et sa date.',
-    first_letter_italian:
-      'Ce dossier relève de l’Italie : la première lettre française (R124-4) ne s’applique pas, et la première lettre italienne suit d’autres règles, pas encore disponibles dans Accord.',
+    first_letter_incomplete:
+      'La première lettre italienne de ce dossier ne peut pas partir telle qu’elle serait écrite : il y manque une mention obligatoire (par exemple le délai de réponse aux réclamations ou le médiateur italien, à renseigner dans les données de référence) ou un nom y imite un acte judiciaire.',
     no_letter_address:
       'Le débiteur n’a aucune adresse où écrire : enregistrez ou recherchez une adresse avant la première lettre.',
     nothing_due: 'Rien n’est dû sur ce dossier : il n’y a aucun montant à réclamer.',

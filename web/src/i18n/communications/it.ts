@@ -29,8 +29,8 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
   communications: {
     first_letter_already_sent:
       'La prima lettera di questa pratica è già partita: una nuova lettera è un sollecito, che ne cita riferimento e data.',
-    first_letter_italian:
-      'Questa pratica è italiana: la prima lettera francese (R124-4) non si applica, e la prima lettera italiana segue altre regole, non ancora disponibili in Accord.',
+    first_letter_incomplete:
+      'La prima lettera italiana di questa pratica non può partire così come sarebbe scritta: manca una menzione obbligatoria (ad esempio il termine di risposta ai reclami o l’arbitro italiano, da indicare nei dati di riferimento) oppure un nome vi imita un atto giudiziario.',
     no_letter_address:
       'Il debitore non ha un indirizzo a cui scrivere: registrarne o cercarne uno prima della prima lettera.',
     nothing_due: 'Nulla è dovuto su questa pratica: non c’è alcun importo da richiedere.',

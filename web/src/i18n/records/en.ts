@@ -103,6 +103,7 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   promise_cancelled: 'Promise cancelled: {{reason}}',
   promise_broken: 'Promise broken: {{amountCents}} expected on {{dueOn}}',
   first_letter: 'First letter (CPCE R124-4), reference {{reference}}',
+  first_letter_it: 'Italian first letter (Garante 2005, art. 114.8 TUB), reference {{reference}}',
   mail_returned:
     'Letter returned undelivered on {{returnedOn}}, letter {{reference}}: address marked wrong, address trace to do',
   contact_recorded: 'Contact recorded: {{channel}}',

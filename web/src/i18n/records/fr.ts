@@ -106,6 +106,7 @@ export const recordsFr = {
   promise_cancelled: 'Promesse annulée : {{reason}}',
   promise_broken: 'Promesse non tenue : {{amountCents}} attendus le {{dueOn}}',
   first_letter: 'Premier courrier (CPCE R124-4), référence {{reference}}',
+  first_letter_it: 'Premier courrier italien (Garante 2005, art. 114.8 TUB), référence {{reference}}',
   mail_returned:
     'Courrier revenu (NPAI) le {{returnedOn}}, lettre {{reference}} : adresse marquée erronée, recherche d’adresse à faire',
   contact_recorded: 'Contact enregistré : {{channel}}',

@@ -105,6 +105,7 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   promise_cancelled: 'Promessa annullata: {{reason}}',
   promise_broken: 'Promessa non mantenuta: {{amountCents}} attesi il {{dueOn}}',
   first_letter: 'Prima lettera (CPCE R124-4), riferimento {{reference}}',
+  first_letter_it: 'Prima lettera (Garante 2005, art. 114.8 TUB), riferimento {{reference}}',
   mail_returned:
     'Lettera tornata al mittente il {{returnedOn}}, lettera {{reference}}: indirizzo segnato errato, ricerca indirizzo da fare',
   contact_recorded: 'Contatto registrato: {{channel}}',
