@@ -279,7 +279,7 @@ async function sampleLetter(deps: Deps) {
     .limit(50)
     .execute();
   for (const found of candidates) {
-    const loaded = await loadLetterFacts(deps.db, deps.config, found);
+    const loaded = await loadLetterFacts(deps.db, deps.config, found, deps.now());
     if (loaded.law !== 'FR') continue; // the French letter's drawing is the one measured
     const composed = composeFirstLetter({
       ...loaded.facts,

@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { portalAccessCode } from '../cases/access-code.js';
+import { printedAccessCode } from '../cases/core/access-code.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { chooseLetterAddress, type AddressSource } from '../debtors/core/letter-address.js';
 import type { Config } from '../platform/config.js';
@@ -81,8 +83,16 @@ export async function loadLetterFacts(
   db: Db,
   config: Config,
   found: { id: string; reference: string; creditor_id: string; debtor_id: string },
+  now: Date,
 ): Promise<LetterFacts> {
   const agencyAddress = agencyAddressOf(config);
+  // The portal's address and the case's access code, printed among the ways to act (none without a public address).
+  const portal = config.PUBLIC_URL
+    ? {
+        url: `${config.PUBLIC_URL.replace(/\/$/, '')}/portal`,
+        accessCode: printedAccessCode(await portalAccessCode(db, found.id, now)),
+      }
+    : null;
   const [creditor, mandate, debtor, addresses, claims] = await Promise.all([
     db.selectFrom('creditors').selectAll().where('id', '=', found.creditor_id).executeTakeFirstOrThrow(),
     db
@@ -163,6 +173,7 @@ export async function loadLetterFacts(
       caseReference: found.reference,
       claims: bases,
       charges,
+      portal,
     },
     country: address?.country ?? creditor.country,
     law,

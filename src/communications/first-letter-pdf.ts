@@ -36,7 +36,9 @@ function paymentWayText(way: PaymentWay): string {
     case 'cheque':
       return `par chèque à l’ordre de ${way.payee}, adressé à ${way.address.join(', ')}, en inscrivant au dos la référence ${way.reference} ;`;
     case 'phone':
-      return `en nous appelant au ${way.phone}, en rappelant la référence ${way.reference}, pour convenir d’un paiement échelonné ou d’un prélèvement adapté à votre situation.`;
+      return `en nous appelant au ${way.phone}, en rappelant la référence ${way.reference}, pour convenir d’un paiement échelonné ou d’un prélèvement adapté à votre situation ;`;
+    case 'online':
+      return `sur votre espace en ligne, ${way.url}, avec votre code d’accès ${way.accessCode} et votre date de naissance : vous y voyez votre dossier et pouvez nous écrire à toute heure.`;
   }
 }
 

@@ -14,6 +14,7 @@ const AGENCY = {
   SEPA_CREDITOR_NAME: 'Accord Services SAS',
   SEPA_CREDITOR_IBAN: 'FR7630006000011234567890189',
   SEPA_CREDITOR_BIC: 'AGRIFRPP',
+  PUBLIC_URL: 'https://accord.example.fr',
 };
 
 /** CPCE L111-8 paragraphs 2 and 3, as REGULATION.md §13 quotes them. */
@@ -146,6 +147,15 @@ describe.each(ENGINES)('the first letter (R124-4) on %s', (engine) => {
       `IBAN ${AGENCY.SEPA_CREDITOR_IBAN}, BIC ${AGENCY.SEPA_CREDITOR_BIC}, en indiquant la référence ${kase.reference}`,
     );
     has(`par chèque à l’ordre de Accord Services`);
+    // The debtor portal, with the case's access code, which opens it with the birth date.
+    const access = await t.deps.db
+      .selectFrom('portal_access_codes')
+      .select('code')
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    has(
+      `sur votre espace en ligne, https://accord.example.fr/portal, avec votre code d’accès ${access.code.slice(0, 5)}-${access.code.slice(5)}`,
+    );
     // 5° L111-8, verbatim.
     has(L111_8);
 

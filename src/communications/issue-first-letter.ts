@@ -84,7 +84,7 @@ export async function previewFirstLetter(
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const found = await caseInScope(deps.db, actor, caseId);
   await assertNotSent(deps.db, caseId);
-  const loaded = await loadLetterFacts(deps.db, deps.config, found);
+  const loaded = await loadLetterFacts(deps.db, deps.config, found, deps.now());
   const now = deps.now();
   const reference = firstLetterReference(found.reference);
   const letter = await compose(deps.db, loaded, reference, debtorToday(now, loaded.timeZone));
@@ -136,7 +136,7 @@ export async function issueFirstLetterWith(
       const found = await caseInScope(trx, actor, caseId);
       await trx.selectFrom('debtors').select('id').where('id', '=', found.debtor_id).forUpdate().execute();
       await assertNotSent(trx, caseId);
-      const loaded = await loadLetterFacts(trx, deps.config, found);
+      const loaded = await loadLetterFacts(trx, deps.config, found, now);
       // Composed before the policy is asked: a letter that cannot be written (no address, nothing due, an Italian
       // letter the checker finds lacking) is refused as such, and never recorded as sent.
       await compose(trx, loaded, firstLetterReference(found.reference), debtorToday(now, loaded.timeZone));

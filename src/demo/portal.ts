@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
-import { portalAccessCode } from '../portal/access-codes.js';
+import { portalAccessCode } from '../cases/access-code.js';
 import { printedAccessCode } from '../portal/core/access.js';
 
 export interface DemoPortalAccess {

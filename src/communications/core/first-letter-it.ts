@@ -180,7 +180,9 @@ function paymentWayText(way: PaymentWay): string {
     case 'cheque':
       return `con assegno non trasferibile intestato a ${way.payee}, inviato a ${way.address.join(', ')}, indicando il riferimento ${way.reference};`;
     case 'phone':
-      return `telefonandoci al ${way.phone}, citando il riferimento ${way.reference}, per concordare un pagamento a rate o un addebito diretto adatti alla Sua situazione.`;
+      return `telefonandoci al ${way.phone}, citando il riferimento ${way.reference}, per concordare un pagamento a rate o un addebito diretto adatti alla Sua situazione;`;
+    case 'online':
+      return `nel Suo spazio online, ${way.url}, con il codice di accesso ${way.accessCode} e la Sua data di nascita: vi trova la Sua pratica e può scriverci a ogni ora.`;
   }
 }
 

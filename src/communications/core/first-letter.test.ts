@@ -93,8 +93,21 @@ describe('composeFirstLetter', () => {
     expect(letter.itemisation.totals).toEqual({ principal: 123_456, interest: 4_510, accessory: 4_000 });
     expect(letter.itemisation.amountDemandedCents).toBe(131_966);
     expect(letter.paymentWays.map((way) => way.kind)).toEqual(['bank_transfer', 'cheque', 'phone']);
-    expect(letter.paymentWays.every((way) => way.reference === 'CASE-1')).toBe(true);
+    expect(letter.paymentWays.every((way) => way.kind === 'online' || way.reference === 'CASE-1')).toBe(true);
     expect(letter.l1118).toEqual(L111_8_PARAGRAPHS);
+  });
+
+  it('names the debtor portal with the case’s access code when the agency has one', () => {
+    const composed = composeFirstLetter({
+      ...facts(due),
+      portal: { url: 'https://accord.example.fr/portal', accessCode: '7K3QM-X2D9P' },
+    });
+    if (!composed.ok) throw new Error(composed.code);
+    expect(composed.letter.paymentWays.at(-1)).toEqual({
+      kind: 'online',
+      url: 'https://accord.example.fr/portal',
+      accessCode: '7K3QM-X2D9P',
+    });
   });
 
   it('names no transfer when the agency has no account configured', () => {

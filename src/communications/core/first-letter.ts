@@ -92,12 +92,15 @@ export interface FirstLetterFacts {
   sentOn: string;
   claims: ClaimBasis[];
   charges: ChargeLine[];
+  /** The debtor portal where the file can be read and settled, with the case's access code; absent without one. */
+  portal?: { url: string; accessCode: string } | null;
 }
 
 export type PaymentWay =
   | { kind: 'bank_transfer'; holder: string; iban: string; bic: string | null; reference: string }
   | { kind: 'cheque'; payee: string; address: string[]; reference: string }
-  | { kind: 'phone'; phone: string; reference: string };
+  | { kind: 'phone'; phone: string; reference: string }
+  | { kind: 'online'; url: string; accessCode: string };
 
 export interface FirstLetter {
   /** The French letter (R124-4); the Italian one is `ItalianFirstLetter`. */
@@ -153,6 +156,7 @@ export function demandOf(
   if (facts.agency.account) paymentWays.push({ kind: 'bank_transfer', ...facts.agency.account, reference });
   paymentWays.push({ kind: 'cheque', payee: facts.agency.name, address: facts.agency.address.lines, reference });
   paymentWays.push({ kind: 'phone', phone: facts.agency.phone, reference });
+  if (facts.portal) paymentWays.push({ kind: 'online', ...facts.portal });
   return { ok: true, address: facts.debtor.address, itemisation, paymentWays };
 }
 

@@ -1,12 +1,16 @@
+export {
+  ACCESS_CODE_ALPHABET,
+  ACCESS_CODE_LENGTH,
+  accessCodeFrom,
+  printedAccessCode,
+  readAccessCode,
+} from '../../cases/core/access-code.js';
+
 /**
- * How a debtor gets into the portal, as pure rules (docs/portal.md): the access code printed on the case's letters,
- * the identity check that goes with it, the one-time code sent to a verified contact point, and the session's life.
+ * How a debtor gets into the portal, as pure rules (docs/portal.md): the access code printed on the case's letters
+ * (`cases/core/access-code.ts`), the identity check that goes with it, the one-time code sent to a verified contact point, and the session's life.
  * Randomness comes in as bytes, time as `now`: nothing here draws or reads a clock.
  */
-
-/** Crockford's base32: no I, L, O or U, so a code read aloud or typed from paper is not mistaken. */
-export const ACCESS_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const ACCESS_CODE_LENGTH = 10;
 
 /** The figures of the sign-in (the agency's choice, not law). */
 export const SIGN_IN = {
@@ -26,34 +30,6 @@ export const PORTAL_SESSION = {
   /** And ends at the latest this long after sign-in, used or not. */
   maxHours: 4,
 } as const;
-
-/** A new access code from at least 10 random bytes (each byte's low 5 bits pick a character: 32 divides 256). */
-export function accessCodeFrom(bytes: Uint8Array): string {
-  if (bytes.length < ACCESS_CODE_LENGTH) throw new Error(`An access code needs ${ACCESS_CODE_LENGTH} random bytes`);
-  let code = '';
-  for (let i = 0; i < ACCESS_CODE_LENGTH; i++) code += ACCESS_CODE_ALPHABET[bytes[i]! & 31];
-  return code;
-}
-
-/**
- * The code as a person typed it, read the way Crockford's alphabet says (lower case, spaces and dashes ignored, O
- * read as 0, I and L as 1); null when it cannot be a code.
- */
-export function readAccessCode(typed: string): string | null {
-  const cleaned = typed
-    .toUpperCase()
-    .replace(/[\s\-.]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (cleaned.length !== ACCESS_CODE_LENGTH) return null;
-  for (const char of cleaned) if (!ACCESS_CODE_ALPHABET.includes(char)) return null;
-  return cleaned;
-}
-
-/** As printed on a letter: two groups of five (`7K3QM-X2D9P`). */
-export function printedAccessCode(code: string): string {
-  return `${code.slice(0, 5)}-${code.slice(5)}`;
-}
 
 /** A six-digit one-time code from random bytes, drawn without bias (values of 4 bytes above the last whole million are redrawn). */
 export function oneTimeCodeFrom(bytes: Uint8Array): string | null {

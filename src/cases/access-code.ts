@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
-import { accessCodeFrom } from './core/access.js';
+import { accessCodeFrom } from './core/access-code.js';
 
 /**
  * The access code of a case, made the first time a letter or a person asks for it and the same ever after (every
