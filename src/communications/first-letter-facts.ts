@@ -78,6 +78,15 @@ export function agencyAddressOf(config: Config): PostalAddress {
   return address;
 }
 
+/** The portal's address and the case's access code, printed among the ways to act (none without a public address). */
+async function portalOf(db: Db, config: Config, caseId: string, now: Date) {
+  if (!config.PUBLIC_URL) return null;
+  return {
+    url: `${config.PUBLIC_URL.replace(/\/$/, '')}/portal`,
+    accessCode: printedAccessCode(await portalAccessCode(db, caseId, now)),
+  };
+}
+
 /** The facts the first letter of a case names, read in a few queries; the agency's from the configuration. */
 export async function loadLetterFacts(
   db: Db,
@@ -86,13 +95,7 @@ export async function loadLetterFacts(
   now: Date,
 ): Promise<LetterFacts> {
   const agencyAddress = agencyAddressOf(config);
-  // The portal's address and the case's access code, printed among the ways to act (none without a public address).
-  const portal = config.PUBLIC_URL
-    ? {
-        url: `${config.PUBLIC_URL.replace(/\/$/, '')}/portal`,
-        accessCode: printedAccessCode(await portalAccessCode(db, found.id, now)),
-      }
-    : null;
+  const portal = await portalOf(db, config, found.id, now);
   const [creditor, mandate, debtor, addresses, claims] = await Promise.all([
     db.selectFrom('creditors').selectAll().where('id', '=', found.creditor_id).executeTakeFirstOrThrow(),
     db
