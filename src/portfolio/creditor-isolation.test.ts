@@ -267,6 +267,15 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect((await as(t.app, horizon)('GET', '/api/v1/campaigns')).statusCode).toBe(403);
     expect((await as(t.app, horizon)('GET', '/api/v1/print-runs')).statusCode).toBe(403);
     expect((await as(t.app, horizon)('POST', '/api/v1/print-runs')).statusCode).toBe(403);
+    // Nor are the letters of the runs (any creditor's debtors' names and addresses), nor their recovery.
+    const anyRun = '/api/v1/print-runs/00000000-0000-4000-8000-000000000000';
+    for (const [method, url, body] of [
+      ['POST', `${anyRun}/resume`],
+      ['POST', `${anyRun}/abandon`],
+      ['GET', '/api/v1/print-run-letters?q=rue'],
+      ['POST', '/api/v1/print-run-letters/returned', { letterReferences: ['LR-C-1'], returnedOn: '2026-11-20' }],
+    ] as const)
+      expect((await as(t.app, horizon)(method, url, body)).statusCode).toBe(403);
     // Message templates are the agency's words for every creditor's debtors, and their preview renders any case by
     // its reference (another creditor's included): never a creditor's to read, preview or write.
     const slot = '/api/v1/message-templates/reminder/sms/fr';

@@ -38,6 +38,12 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
     nothing_to_print: 'Every open case’s first letter has already gone out: there is nothing to print today.',
     print_run_not_ready: 'This print run has no letters to post (still being prepared, or every case was left out).',
     print_run_posted: 'This print run’s posting is already confirmed: it is confirmed once only.',
+    print_run_closed:
+      'This print run was finished or abandoned meanwhile: its letters go with it or with the next one.',
+    print_run_not_stuck:
+      'Only a print run left in preparation with no sign of life for 15 minutes is resumed or abandoned: this one is still running, or already finished.',
+    print_run_not_resumable:
+      'This print run dates from before Accord kept its letters as composed: it cannot be drawn again. Abandon it; its letters stay on their cases.',
     posting_day_invalid: 'The posting day must fall between the run’s day and today.',
     returned_letter_unknown:
       'No letter of a print run bears this reference on this case: name the address it went to instead.',

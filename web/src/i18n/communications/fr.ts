@@ -30,6 +30,12 @@ export const communicationsProblemsFr = {
     print_run_not_ready:
       'Cet envoi n’a aucune lettre à poster (encore en préparation, ou tous les dossiers ont été écartés).',
     print_run_posted: 'Le dépôt de cet envoi est déjà confirmé : il ne se confirme qu’une fois.',
+    print_run_closed:
+      'Cet envoi a été terminé ou abandonné entre-temps : ses lettres partent avec lui ou avec le suivant.',
+    print_run_not_stuck:
+      'Seul un envoi resté en préparation sans signe de vie depuis 15 minutes se reprend ou s’abandonne : celui-ci est encore en cours, ou déjà terminé.',
+    print_run_not_resumable:
+      'Cet envoi date d’avant qu’Accord garde ses lettres telles que composées : il ne peut être redessiné. Abandonnez-le ; ses lettres restent sur leurs dossiers.',
     posting_day_invalid: 'Le jour du dépôt doit tomber entre le jour de l’envoi et aujourd’hui.',
     returned_letter_unknown:
       'Aucune lettre d’un envoi ne porte cette référence sur ce dossier : indiquez plutôt l’adresse où elle est partie.',

@@ -40,6 +40,12 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
     print_run_not_ready:
       'Questo invio non ha lettere da spedire (ancora in preparazione, o tutte le pratiche sono state escluse).',
     print_run_posted: 'La consegna di questo invio è già confermata: si conferma una sola volta.',
+    print_run_closed:
+      'Questo invio è stato completato o abbandonato nel frattempo: le sue lettere partono con esso o con il successivo.',
+    print_run_not_stuck:
+      'Si riprende o si abbandona solo un invio rimasto in preparazione senza segni di vita da 15 minuti: questo è ancora in corso, o già completato.',
+    print_run_not_resumable:
+      'Questo invio risale a prima che Accord conservasse le lettere come composte: non può essere ridisegnato. Abbandonatelo; le lettere restano sulle loro pratiche.',
     posting_day_invalid: 'Il giorno della consegna deve cadere tra il giorno dell’invio e oggi.',
     returned_letter_unknown:
       'Nessuna lettera di un invio porta questo riferimento su questa pratica: indicate invece l’indirizzo a cui è partita.',
