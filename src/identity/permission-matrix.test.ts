@@ -457,6 +457,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/print-runs/:id/abandon': {
     url: () => '/api/v1/print-runs/00000000-0000-4000-8000-000000000000/abandon',
   },
+  'GET /api/v1/sms-replies/unmatched': { url: () => '/api/v1/sms-replies/unmatched' },
   'GET /api/v1/print-run-letters': { url: () => '/api/v1/print-run-letters?q=LR-PROBE' },
   // Allowed roles get 200 with the letter reported unknown: nothing is marked.
   'POST /api/v1/print-run-letters/returned': {

@@ -247,8 +247,29 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       .where('creditor_id', '=', horizon.creditorId!)
       .orderBy('reference')
       .executeTakeFirstOrThrow();
+    // The debtor's SMS reply on its own case: the agency's to answer, not the creditor's to read (special category).
+    const debtor = await t.deps.db
+      .selectFrom('cases')
+      .select('debtor_id')
+      .where('id', '=', own.id)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('inbound_sms')
+      .values({
+        received_at: new Date(),
+        from_number: '+33699000001',
+        to_number: '36180',
+        body: 'PRIVATE-REPLY hospitalisé',
+        content_sha256: '0'.repeat(64),
+        debtor_id: debtor.debtor_id,
+        case_id: own.id,
+      })
+      .execute();
     const mine = await as(t.app, horizon)('GET', `/api/v1/cases/${own.id}/messages`);
     expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toMatchObject({ replies: [] });
+    expect(mine.body).not.toContain('PRIVATE-REPLY');
+    expect((await as(t.app, horizon)('GET', '/api/v1/sms-replies/unmatched')).statusCode).toBe(403);
     for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)
       expect(item.recipient).toBeNull();
     expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/messages`)).statusCode).toBe(404);

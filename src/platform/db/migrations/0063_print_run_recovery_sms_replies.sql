@@ -42,8 +42,7 @@ create table inbound_sms (
   -- The outbound SMS it answers: the latest sent to that number for that debtor.
   reply_to_message_id uuid references outbound_messages (id),
   task_id uuid references case_tasks (id),
-  check ((case_id is null) = (debtor_id is null)),
-  check ((case_id is null) = (reply_to_message_id is null))
+  check ((case_id is null) = (debtor_id is null))
 );
 create index inbound_sms_case on inbound_sms (case_id, received_at desc) where case_id is not null;
 create index inbound_sms_unmatched on inbound_sms (received_at desc) where case_id is null;
