@@ -182,3 +182,6 @@ export const markReturnedReportSchema = z.object({
   marked: z.number().int(),
 });
 export type MarkReturnedReport = z.infer<typeof markReturnedReportSchema>;
+
+/** How far back returned letters are searched (the web page says it). */
+export { RETURN_SEARCH_DAYS } from './core/letter-search.js';

@@ -10,8 +10,11 @@ import type {
   QueuedMessage,
 } from '../../../../src/communications/contract.js';
 import type {
+  MarkReturned,
+  MarkReturnedReport,
   PrintRunList,
   PrintRunView,
+  ReturnCandidates,
   ReturnedMail,
   ReturnedMailResult,
 } from '../../../../src/communications/print-run/contract.js';
@@ -74,7 +77,10 @@ export const runCampaign = (id: string, preview: boolean) =>
   http.post<CampaignRunView>(`/api/v1/campaigns/${encodeURIComponent(id)}/runs`, { preview });
 /** The day's print runs for the mail house and returned letters (communications/print-run/contract.ts). */
 export type {
+  MarkReturnedReport,
   PrintRunList,
+  ReturnCandidate,
+  ReturnCandidates,
   PrintRunSummary,
   PrintRunView,
   ReturnedMail,
@@ -92,6 +98,18 @@ export const confirmPosting = (runId: string, postedOn: string) =>
 
 export const printRunPdfUrl = (runId: string) => `${runUrl(runId)}/letters.pdf`;
 export const printRunManifestUrl = (runId: string) => `${runUrl(runId)}/manifest.csv`;
+
+/** A run stuck in preparation (a manager): finished with the letters it issued, or abandoned (they go with the next). */
+export const recoverPrintRun = (runId: string, act: 'resume' | 'abandon') =>
+  http.post<PrintRunView>(`${runUrl(runId)}/${act}`, {});
+
+/** The letters of the recent runs whose reference or printed name and address contain the query. */
+export const searchReturnedLetters = (q: string, signal?: AbortSignal) =>
+  http.get<ReturnCandidates>('/api/v1/print-run-letters', { q }, signal);
+
+/** Several letters came back: each recorded on its case as a returned letter. */
+export const markLettersReturned = (body: MarkReturned) =>
+  http.post<MarkReturnedReport>('/api/v1/print-run-letters/returned', body);
 
 export const recordReturnedMail = (caseId: string, body: ReturnedMail) =>
   http.post<ReturnedMailResult>(`/api/v1/cases/${encodeURIComponent(caseId)}/returned-mail`, body);
