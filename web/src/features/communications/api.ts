@@ -3,6 +3,9 @@ import type {
   CampaignInput,
   CampaignRunView,
   CaseMessage,
+  CaseMessages,
+  SmsReply,
+  UnmatchedSmsReplies,
   FirstLetterState,
   IssuedFirstLetter,
   MessageChannel,
@@ -40,7 +43,7 @@ export const issueFirstLetter = (caseId: string) => http.post<IssuedFirstLetter>
 
 /** E-mails and SMS of a case: the server's templates and types. */
 export { MESSAGE_TEMPLATES, TEMPLATE_CHANNELS } from '../../../../src/communications/contract.js';
-export type { CaseMessage, MessageChannel, MessageTemplate, QueuedMessage };
+export type { CaseMessage, MessageChannel, MessageTemplate, QueuedMessage, SmsReply, UnmatchedSmsReplies };
 
 export interface MessagePreview {
   channel: MessageChannel;
@@ -54,7 +57,11 @@ export interface MessagePreview {
 const messagesUrl = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}/messages`;
 
 export const getCaseMessages = (caseId: string, signal?: AbortSignal) =>
-  http.get<{ items: CaseMessage[] }>(messagesUrl(caseId), undefined, signal);
+  http.get<CaseMessages>(messagesUrl(caseId), undefined, signal);
+
+/** The SMS replies no case could be matched to (managers). */
+export const getUnmatchedSmsReplies = (signal?: AbortSignal) =>
+  http.get<UnmatchedSmsReplies>('/api/v1/sms-replies/unmatched', undefined, signal);
 
 export const previewMessage = (caseId: string, request: { channel: MessageChannel; template: MessageTemplate }) =>
   http.post<MessagePreview>(`${messagesUrl(caseId)}/preview`, request);

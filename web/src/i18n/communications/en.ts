@@ -93,6 +93,16 @@ export const messagesEn: Widen<typeof messagesFr> = {
   status: 'Status',
   text: 'Text sent',
   showText: 'Show the text',
+  replies: {
+    caption: 'The debtor’s SMS replies (a task is opened for each)',
+    receivedAt: 'Received',
+    from: 'From',
+    body: 'Message',
+    unmatchedHeading: 'SMS replies with no case',
+    unmatchedIntro:
+      'Replies (other than STOP) from a number that is no debtor’s verified phone an SMS was sent to: find the debtor and note it on their case.',
+    unmatchedNone: 'No reply without a case.',
+  },
 };
 
 /** English texts of the campaigns of e-mails and SMS. */

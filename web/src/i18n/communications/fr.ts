@@ -87,6 +87,16 @@ export const messagesFr = {
   status: 'État',
   text: 'Texte envoyé',
   showText: 'Voir le texte',
+  replies: {
+    caption: 'Réponses du débiteur par SMS (une tâche est ouverte pour chacune)',
+    receivedAt: 'Reçue le',
+    from: 'Du numéro',
+    body: 'Message',
+    unmatchedHeading: 'Réponses SMS sans dossier',
+    unmatchedIntro:
+      'Réponses (autres que STOP) venues d’un numéro qui n’est le téléphone vérifié d’aucun débiteur à qui un SMS est parti : retrouvez le débiteur et notez-la sur son dossier.',
+    unmatchedNone: 'Aucune réponse sans dossier.',
+  },
 };
 
 /** Textes français des campagnes d’e-mails et de SMS. */

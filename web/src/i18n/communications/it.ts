@@ -95,6 +95,16 @@ export const messagesIt: Widen<typeof messagesFr> = {
   status: 'Stato',
   text: 'Testo inviato',
   showText: 'Mostra il testo',
+  replies: {
+    caption: 'Risposte del debitore via SMS (per ognuna è aperta un’attività)',
+    receivedAt: 'Ricevuta il',
+    from: 'Dal numero',
+    body: 'Messaggio',
+    unmatchedHeading: 'Risposte SMS senza pratica',
+    unmatchedIntro:
+      'Risposte (diverse da STOP) arrivate da un numero che non è il telefono verificato di alcun debitore a cui è partito un SMS: ritrovate il debitore e annotatela sulla sua pratica.',
+    unmatchedNone: 'Nessuna risposta senza pratica.',
+  },
 };
 
 /** Testi italiani delle campagne di e-mail e SMS. */
