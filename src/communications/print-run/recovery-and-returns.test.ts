@@ -9,6 +9,7 @@ import type { MarkReturnedReport, PrintRunList, PrintRunView, ReturnCandidates }
 import { PREPARING_SILENCE_LIMIT_MINUTES } from './core/recovery.js';
 import { preparePrintRun } from './prepare.js';
 import { recoverStalePrintRuns } from './recover.js';
+import { stampRun } from './run-lines.js';
 
 const START = new Date('2026-11-25T08:00:00Z');
 const MINUTE_MS = 60_000;
@@ -73,6 +74,10 @@ describe.each(ENGINES)('a print run a crash left preparing, on %s', (engine) => 
     const again = await as(t.app, manager)('POST', `/api/v1/print-runs/${run.id}/resume`);
     expect(again.json()).toMatchObject({ code: 'communications.print_run_not_stuck', runStatus: 'ready' });
     expect((await as(t.app, manager)('POST', `/api/v1/print-runs/${run.id}/abandon`)).statusCode).toBe(409);
+    // The process, had it been alive after all, could add no letter to the finished run (its letter rolls back).
+    await expect(t.deps.db.transaction().execute((trx) => stampRun(trx, run.id, t.clock.now))).rejects.toMatchObject({
+      code: 'communications.print_run_closed',
+    });
     const audited = await t.deps.db
       .selectFrom('audit_log')
       .select(['action', 'actor_user_id'])

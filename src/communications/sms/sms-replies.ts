@@ -23,8 +23,15 @@ export async function recordSmsReply(
   const now = deps.now();
   const contentSha256 = createHash('sha256').update(reply.text).digest('hex');
   return deps.db.transaction().execute(async (trx) => {
-    const answered = await answeredMessages(trx, reply.from);
-    const kept = { received_at: now, from_number: reply.from, to_number: reply.to, body: reply.text };
+    // PostgreSQL refuses NUL in text: a handset never sends one, a faulty gateway might.
+    const clean = (text: string) => text.replaceAll('\u0000', '');
+    const kept = {
+      received_at: now,
+      from_number: clean(reply.from),
+      to_number: clean(reply.to),
+      body: clean(reply.text),
+    };
+    const answered = await answeredMessages(trx, kept.from_number);
     if (answered.length === 0) {
       const row = await trx
         .insertInto('inbound_sms')

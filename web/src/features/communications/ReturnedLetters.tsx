@@ -54,8 +54,12 @@ export function ReturnedLetters({ onMarked }: { onMarked: () => void }) {
     });
     if (!ok) return;
     setPicked(new Map());
-    if (query.trim().length >= 3) setFound(await searchReturnedLetters(query.trim()));
     onMarked();
+    // The letters found again, so each shows the day it is now marked returned.
+    if (query.trim().length >= 3)
+      await search.run(async () => {
+        setFound(await searchReturnedLetters(query.trim()));
+      });
   }
 
   return (
