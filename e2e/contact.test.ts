@@ -320,7 +320,7 @@ describe('the contact panel of a case', () => {
     }
   });
 
-  it('a manager previews an SMS on the case (the agent now reads Italian), sends it through the policy, and sees it delivered by a real SMPP server', async () => {
+  it('a manager previews an SMS on the case (the agent now reads Italian), sends it through the policy, sees it delivered by a real SMPP server and the debtor’s reply; an unknown number’s reply on the campaigns page', async () => {
     const target = await pickCase(2);
     const base = fixture.server.url;
     const dir = await mkdtemp(join(tmpdir(), 'accord-sms-'));
@@ -375,6 +375,30 @@ describe('the contact panel of a case', () => {
       await waitForPage(page);
       await section.locator('tbody tr').first().getByText('Remis').waitFor();
       await expectNoAxeViolations(page, `/cases/${target.id} (message delivered)`);
+
+      // The debtor answers from the verified number: the reply is on the case, with a task for its team.
+      const point = await deps.db
+        .selectFrom('outbound_messages')
+        .select('contact_point_id')
+        .where('case_id', '=', target.id)
+        .executeTakeFirstOrThrow();
+      await deps.db
+        .updateTable('debtor_contact_points')
+        .set({ verified_at: deps.now() })
+        .where('id', '=', point.contact_point_id!)
+        .execute();
+      expect(await sink.reply(sent.recipient.replace(/\D/g, ''), 'Accord', 'Je vous rappelle demain')).toBe(0);
+      await page.reload();
+      await waitForPage(page);
+      const replies = section.getByRole('table', { name: /^Réponses du débiteur par SMS/ });
+      await replies.getByText('Je vous rappelle demain').waitFor();
+      await expectNoAxeViolations(page, `/cases/${target.id} (SMS reply)`);
+      // A reply from a number that is no debtor's: the manager reads it on the campaigns page.
+      expect(await sink.reply('33611111111', 'Accord', 'PAYE')).toBe(0);
+      await page.goto(`${base}/campaigns`);
+      await waitForPage(page);
+      await page.getByRole('table', { name: 'Réponses SMS sans dossier' }).getByText('PAYE').waitFor();
+      await expectNoAxeViolations(page, '/campaigns (unmatched SMS replies)');
     } finally {
       await sms.close();
       await sink.close();

@@ -60,10 +60,22 @@ async function casesToPrint(): Promise<string[]> {
 }
 
 describe('print runs for the mail house', () => {
-  it('a manager prepares today’s run, downloads its manifest and confirms the posting; axe on the page', async () => {
+  it('a manager prepares today’s run, downloads its manifest, confirms the posting, abandons a stuck run and marks a returned envelope found by reference; axe on the page', async () => {
     const base = fixture.server.url;
     const today = agencyToday(fixture.server.deps.now(), fixture.server.deps.config);
     const chosen = await casesToPrint();
+    // A run a crashed process left preparing an hour ago, with no letter yet: stuck, for a manager to abandon.
+    const manager = await fixture.server.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'manager@demo.accord.test')
+      .executeTakeFirstOrThrow();
+    const hourAgo = new Date(fixture.server.deps.now().getTime() - 3_600_000);
+    const stuck = await fixture.server.deps.db
+      .insertInto('print_runs')
+      .values({ run_date: today, prepared_by: manager.id, prepared_at: hourAgo, active_at: hourAgo })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const context = await newContext(fixture.browser);
     try {
       const page = await context.newPage();
@@ -116,6 +128,35 @@ describe('print runs for the mail house', () => {
       await expect.poll(() => posted.count()).toBe(1);
       await expectNoAxeViolations(page, '/print-runs (posted)');
       await screenshot(page, 'print-runs-1366');
+
+      // The stuck run: abandoned by the manager (its letters, none here, would go with the next run).
+      await page.getByRole('button', { name: 'Abandonner (ses lettres partent avec le prochain envoi)' }).click();
+      const abandoned = page.getByRole('row').filter({ hasText: 'Abandonné le' });
+      await expect.poll(() => abandoned.count()).toBe(1);
+
+      // A returned envelope, found by its letter's reference and marked returned.
+      const [first] = await fixture.server.deps.db
+        .selectFrom('print_run_letters')
+        .select(['letter_reference', 'case_id'])
+        .where('print_run_id', '=', run.id)
+        .orderBy('sequence')
+        .execute();
+      await page.getByLabel('Référence, nom, rue, code postal ou ville').fill(first!.letter_reference.toLowerCase());
+      await page.getByRole('button', { name: 'Chercher' }).click();
+      const pick = page.getByRole('checkbox', { name: `Revenue : ${first!.letter_reference}` });
+      await expect.poll(() => pick.count()).toBe(1);
+      await pick.check();
+      await expectNoAxeViolations(page, '/print-runs (returned letters found)');
+      await page.getByRole('button', { name: 'Marquer revenues (1)' }).click();
+      const marked = page.getByRole('status').filter({ hasText: '1 lettre(s) marquée(s) revenue(s)' });
+      await expect.poll(() => marked.count()).toBe(1);
+      const task = await fixture.server.deps.db
+        .selectFrom('case_tasks')
+        .select('kind')
+        .where('case_id', '=', first!.case_id)
+        .where('kind', '=', 'trace_contact')
+        .execute();
+      expect(task).toHaveLength(1);
     } finally {
       await context.close();
     }
@@ -125,5 +166,11 @@ describe('print runs for the mail house', () => {
       .orderBy('prepared_at', 'desc')
       .executeTakeFirstOrThrow();
     expect(saved).toEqual({ status: 'posted', posted_on: today });
+    const gone = await fixture.server.deps.db
+      .selectFrom('print_runs')
+      .select('status')
+      .where('id', '=', stuck.id)
+      .executeTakeFirstOrThrow();
+    expect(gone.status).toBe('abandoned');
   });
 });

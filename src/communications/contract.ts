@@ -89,7 +89,30 @@ export const caseMessageSchema = queuedMessageSchema.extend({
   contentSha256: z.string(),
 });
 export type CaseMessage = z.infer<typeof caseMessageSchema>;
-export const caseMessagesSchema = z.object({ items: z.array(caseMessageSchema) });
+export const smsReplySchema = z.object({
+  id: z.string().uuid(),
+  receivedAt: z.string().datetime(),
+  from: z.string().describe('the number it came from, in E.164'),
+  body: z.string().describe('what the debtor wrote'),
+  replyToMessageId: z.string().uuid().nullable().describe('the SMS it answers: the latest sent to that number'),
+  taskId: z.string().uuid().nullable().describe('the task opened for the case’s team to answer it'),
+});
+export type SmsReply = z.infer<typeof smsReplySchema>;
+export const caseMessagesSchema = z.object({
+  items: z.array(caseMessageSchema),
+  replies: z
+    .array(smsReplySchema)
+    .describe(
+      'SMS the debtor wrote back other than STOP, newest first; none for a creditor user (a reply may hold special-category data)',
+    ),
+});
+export type CaseMessages = z.infer<typeof caseMessagesSchema>;
+export const unmatchedSmsRepliesSchema = z.object({
+  items: z
+    .array(smsReplySchema.extend({ to: z.string().describe('the number or short code it was sent to') }))
+    .describe('replies from a number that is no debtor’s verified phone sent an SMS, newest first (the last 200)'),
+});
+export type UnmatchedSmsReplies = z.infer<typeof unmatchedSmsRepliesSchema>;
 
 export const MESSAGE_PROBLEMS = [
   'communications.template_channel',

@@ -4,6 +4,7 @@ import type { Deps } from '../platform/deps.js';
 import { fileResponse, idParams, problemResponses } from '../platform/http/schemas.js';
 import {
   caseMessagesSchema,
+  unmatchedSmsRepliesSchema,
   firstLetterStateSchema,
   issuedFirstLetterSchema,
   messagePreviewSchema,
@@ -11,6 +12,7 @@ import {
   queuedMessageSchema,
 } from './contract.js';
 import { caseMessages } from './case-messages.js';
+import { unmatchedSmsReplies } from './sms/sms-replies.js';
 import { previewMessage, queueMessage } from './queue-message.js';
 import { firstLetterState, issueFirstLetter, previewFirstLetter } from './issue-first-letter.js';
 
@@ -108,5 +110,24 @@ export function communicationRoutes(app: FastifyInstance, deps: Deps) {
       reply
         .status(201)
         .send(await queueMessage(deps, request.actor!, request.params.id, request.body, String(request.id))),
+  );
+  smsReplyRoutes(app, deps);
+}
+
+/** The SMS replies no case could be matched to: a manager reads them (matched ones are read on their case). */
+function smsReplyRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/sms-replies/unmatched',
+    {
+      config: { access: { permission: 'sms_replies.unmatched' } },
+      schema: {
+        tags,
+        summary:
+          'SMS replies (other than STOP) from a number that is no debtor’s verified phone sent an SMS: kept for a manager to read, newest first',
+        response: { 200: unmatchedSmsRepliesSchema, ...problemResponses(401, 403) },
+      },
+    },
+    async () => unmatchedSmsReplies(deps),
   );
 }

@@ -450,6 +450,20 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/print-runs/00000000-0000-4000-8000-000000000000/returns',
     payload: () => ({}),
   },
+  // Allowed roles get 404: no such run.
+  'POST /api/v1/print-runs/:id/resume': {
+    url: () => '/api/v1/print-runs/00000000-0000-4000-8000-000000000000/resume',
+  },
+  'POST /api/v1/print-runs/:id/abandon': {
+    url: () => '/api/v1/print-runs/00000000-0000-4000-8000-000000000000/abandon',
+  },
+  'GET /api/v1/sms-replies/unmatched': { url: () => '/api/v1/sms-replies/unmatched' },
+  'GET /api/v1/print-run-letters': { url: () => '/api/v1/print-run-letters?q=LR-PROBE' },
+  // Allowed roles get 200 with the letter reported unknown: nothing is marked.
+  'POST /api/v1/print-run-letters/returned': {
+    url: () => '/api/v1/print-run-letters/returned',
+    payload: () => ({ letterReferences: ['LR-PROBE'], returnedOn: '2026-01-05' }),
+  },
   // Allowed roles get 404: no such case.
   'POST /api/v1/cases/:id/returned-mail': {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/returned-mail',

@@ -5,6 +5,7 @@ import { writePortfolioSnapshot } from '../reporting/snapshot.js';
 import { recoverInterruptedPlacements } from '../intake/import-placement.js';
 import { followUpPlans } from '../plans/instalments.js';
 import { rebuildQueue } from '../workspace/rebuild-queue.js';
+import { recoverStalePrintRuns } from '../communications/print-run/recover.js';
 import type { NightlyReport } from './contract.js';
 import { agencyToday } from '../platform/calendar/index.js';
 
@@ -21,6 +22,7 @@ export async function nightlyRefresh(deps: Deps): Promise<NightlyReport> {
   const sessionsDeleted = await deleteExpiredSessions(deps.db, deps.now());
   const placementsRecovered = await recoverInterruptedPlacements(deps);
   const plans = await followUpPlans(deps);
+  const printRuns = await recoverStalePrintRuns(deps);
   const { entries: queueEntries } = await rebuildQueue(deps);
   return {
     snapshotOn,
@@ -30,6 +32,7 @@ export async function nightlyRefresh(deps: Deps): Promise<NightlyReport> {
     sessionsDeleted,
     placementsRecovered,
     plans,
+    printRuns,
     queueEntries,
   };
 }

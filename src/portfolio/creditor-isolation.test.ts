@@ -247,8 +247,29 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       .where('creditor_id', '=', horizon.creditorId!)
       .orderBy('reference')
       .executeTakeFirstOrThrow();
+    // The debtor's SMS reply on its own case: the agency's to answer, not the creditor's to read (special category).
+    const debtor = await t.deps.db
+      .selectFrom('cases')
+      .select('debtor_id')
+      .where('id', '=', own.id)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('inbound_sms')
+      .values({
+        received_at: new Date(),
+        from_number: '+33699000001',
+        to_number: '36180',
+        body: 'PRIVATE-REPLY hospitalisé',
+        content_sha256: '0'.repeat(64),
+        debtor_id: debtor.debtor_id,
+        case_id: own.id,
+      })
+      .execute();
     const mine = await as(t.app, horizon)('GET', `/api/v1/cases/${own.id}/messages`);
     expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toMatchObject({ replies: [] });
+    expect(mine.body).not.toContain('PRIVATE-REPLY');
+    expect((await as(t.app, horizon)('GET', '/api/v1/sms-replies/unmatched')).statusCode).toBe(403);
     for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)
       expect(item.recipient).toBeNull();
     expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/messages`)).statusCode).toBe(404);
@@ -267,6 +288,15 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect((await as(t.app, horizon)('GET', '/api/v1/campaigns')).statusCode).toBe(403);
     expect((await as(t.app, horizon)('GET', '/api/v1/print-runs')).statusCode).toBe(403);
     expect((await as(t.app, horizon)('POST', '/api/v1/print-runs')).statusCode).toBe(403);
+    // Nor are the letters of the runs (any creditor's debtors' names and addresses), nor their recovery.
+    const anyRun = '/api/v1/print-runs/00000000-0000-4000-8000-000000000000';
+    for (const [method, url, body] of [
+      ['POST', `${anyRun}/resume`],
+      ['POST', `${anyRun}/abandon`],
+      ['GET', '/api/v1/print-run-letters?q=rue'],
+      ['POST', '/api/v1/print-run-letters/returned', { letterReferences: ['LR-C-1'], returnedOn: '2026-11-20' }],
+    ] as const)
+      expect((await as(t.app, horizon)(method, url, body)).statusCode).toBe(403);
     // Message templates are the agency's words for every creditor's debtors, and their preview renders any case by
     // its reference (another creditor's included): never a creditor's to read, preview or write.
     const slot = '/api/v1/message-templates/reminder/sms/fr';

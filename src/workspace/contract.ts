@@ -31,6 +31,7 @@ export const TASK_KINDS = [
   'refusal_review',
   'liabilities_statement',
   'vulnerability_review',
+  'sms_reply',
 ] as const;
 export const PROMISE_STATUSES = ['open', 'kept', 'broken', 'cancelled'] as const;
 export const TIERS = ['callback', 'promise', 'follow_up', 'standard'] as const;

@@ -205,6 +205,8 @@ export const RECORD_TEXTS = {
   message_failed: { channel: 'channel' },
   message_bounced: { channel: 'channel' },
   opted_out_by_reply: { channel: 'channel' },
+  // The debtor wrote back by SMS: the line says so, never what (the text is on the case's messages, for its readers).
+  sms_reply_received: {},
   hold_placed: { holdKind: 'holdKind' },
   hold_lifted: { holdKind: 'holdKind', reason: 'text' },
   // What a person wrote on the file; a care hold as read by someone with no need to know (need-to-know/holds.ts).

@@ -1,9 +1,9 @@
-import type { Actor } from '../../identity/actor.js';
+import { auditActor, type Actor } from '../../identity/actor.js';
 import { agencyToday } from '../../platform/calendar/today.js';
 import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import type { PrintRunView } from './contract.js';
-import { audit } from './prepare.js';
+import { audit } from './audit-run.js';
 import { printRunView } from './view.js';
 
 /**
@@ -48,7 +48,15 @@ export async function confirmPosting(
       .set({ status: 'posted', posted_on: postedOn, posted_by: actor.userId, posted_at: now })
       .where('id', '=', runId)
       .execute();
-    await audit(trx, actor, 'print_run.posted', runId, { postedOn, letters: run.letter_count }, requestId, now);
+    await audit(
+      trx,
+      auditActor(actor),
+      'print_run.posted',
+      runId,
+      { postedOn, letters: run.letter_count },
+      requestId,
+      now,
+    );
   });
   return printRunView(deps, runId);
 }

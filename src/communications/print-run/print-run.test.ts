@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../../test/support/app.js';
 import { ENGINES } from '../../../test/support/database.js';
 import { pdfText } from '../../../test/support/pdf-text.js';
+import { AGENCY, casesToPrint } from '../../../test/support/print-runs.js';
 import { verifyAuditTrail } from '../../audit/verify.js';
 import type { PrintRunView, ReturnedMailResult, ReturnsReport } from './contract.js';
 
 const START = new Date('2026-11-25T09:00:00Z');
 const TODAY = '2026-11-25';
-const AGENCY = { AGENCY_NAME: 'Accord Services', AGENCY_ADDRESS: '12 rue de la Paix;75002 Paris' };
 
 /** The pages of a PDF pdfkit wrote: its page objects (the page tree's node is `/Type /Pages`). */
 const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
@@ -43,47 +43,9 @@ describe.each(ENGINES)('the print run and returned mail on %s', (engine) => {
     manager = await signIn(t.app, demoEmail('manager'));
     agent = await signIn(t.app, demoEmail('agent'));
     creditor = await signIn(t.app, demoEmail('creditor_user'));
-    const candidates = await t.deps.db
-      .selectFrom('cases as c')
-      .innerJoin('debtor_addresses as a', (join) => join.onRef('a.debtor_id', '=', 'c.debtor_id'))
-      .select(['c.id', 'c.debtor_id'])
-      .distinct()
-      .where('c.stage', '=', 'amicable')
-      .where('c.status', '=', 'open')
-      .where('c.balance_cents', '>', 0)
-      .where('a.country', '=', 'FR')
-      .orderBy('c.id')
-      .limit(40)
-      .execute();
-    // Cases the policy lets the agency write to today, each of its own debtor.
-    const allowed: string[] = [];
-    const debtors = new Set<string>();
-    for (const candidate of candidates) {
-      if (allowed.length === 4 || debtors.has(candidate.debtor_id)) continue;
-      const decision = await as(t.app, agent)(
-        'GET',
-        `/api/v1/debtors/${candidate.debtor_id}/contact-permission?channel=letter&caseId=${candidate.id}`,
-      );
-      if (decision.statusCode === 200 && (decision.json() as { allowed: boolean }).allowed) {
-        allowed.push(candidate.id);
-        debtors.add(candidate.debtor_id);
-      }
-    }
-    expect(allowed).toHaveLength(4);
+    const allowed = await casesToPrint(t, agent, 4);
     [refusedCaseId, ...printed] = allowed as [string, ...string[]];
     italianCaseId = printed[0]!;
-    // Every other case's first letter went out before: the run takes these four only.
-    await t.deps.db
-      .updateTable('cases')
-      .set({ first_letter_sent_on: '2026-10-01', first_letter_reference: 'LR-EARLIER' })
-      .where('id', 'not in', allowed)
-      .where('first_letter_sent_on', 'is', null)
-      .execute();
-    await t.deps.db
-      .updateTable('cases')
-      .set({ first_letter_sent_on: null, first_letter_reference: null })
-      .where('id', 'in', allowed)
-      .execute();
     const italian = await t.deps.db
       .selectFrom('cases')
       .select('debtor_id')

@@ -104,6 +104,8 @@ async function resolveReturn(
         .select(['l.print_run_id', 'l.sequence', 'l.address_id', 'r.run_date'])
         .where('l.letter_reference', '=', body.letterReference)
         .where('l.case_id', '=', caseId)
+        // The line that printed it: a letter carried out of an abandoned run has its old line superseded.
+        .where('l.superseded_by_run_id', 'is', null)
         .executeTakeFirst()
     : undefined;
   if (body.letterReference && !letter)

@@ -1,7 +1,7 @@
 import type { Actor } from '../../identity/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import type { ReturnsReport } from './contract.js';
+import type { ReturnedMailResult, ReturnsReport } from './contract.js';
 import { parseReturns } from './core/run.js';
 import { recordReturnedMail } from './returned-mail.js';
 
@@ -39,23 +39,38 @@ export async function importReturns(
       lines.push({ ...base, outcome: 'unknown_letter', code: null });
       continue;
     }
-    try {
-      const result = await recordReturnedMail(
-        deps,
-        actor,
-        letter.case_id,
-        {
-          letterReference: parsed.letterReference,
-          returnedOn: parsed.returnedOn,
-          ...(parsed.reason ? { reason: parsed.reason } : {}),
-        },
-        requestId,
-      );
-      lines.push({ ...base, outcome: result.outcome, code: null });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      lines.push({ ...base, outcome: 'refused', code: error.code });
-    }
+    const done = await returnLetter(deps, actor, letter.case_id, parsed, requestId);
+    lines.push({ ...base, ...done });
   }
   return { printRunId: runId, lines, marked: lines.filter((l) => l.outcome === 'marked').length };
+}
+
+/**
+ * One returned letter recorded on its case (recordReturnedMail, its own transaction): its outcome, or the problem
+ * code that refused it, so that one refusal never stops the letters after it.
+ */
+export async function returnLetter(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  letter: { letterReference: string; returnedOn: string; reason?: string | null | undefined },
+  requestId: string | null,
+): Promise<{ outcome: ReturnedMailResult['outcome'] | 'refused'; code: string | null }> {
+  try {
+    const result = await recordReturnedMail(
+      deps,
+      actor,
+      caseId,
+      {
+        letterReference: letter.letterReference,
+        returnedOn: letter.returnedOn,
+        ...(letter.reason ? { reason: letter.reason } : {}),
+      },
+      requestId,
+    );
+    return { outcome: result.outcome, code: null };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { outcome: 'refused', code: error.code };
+  }
 }

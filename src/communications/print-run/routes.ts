@@ -6,6 +6,10 @@ import { fileResponse, idParams, problemResponses } from '../../platform/http/sc
 import { confirmPosting } from './confirm-posting.js';
 import {
   confirmPostingBody,
+  markReturnedBody,
+  markReturnedReportSchema,
+  returnCandidatesSchema,
+  returnSearchQuery,
   printRunListSchema,
   printRunSchema,
   returnedMailBody,
@@ -14,6 +18,8 @@ import {
 } from './contract.js';
 import type { RunFile } from './files.js';
 import { preparePrintRun } from './prepare.js';
+import { abandonPrintRun, resumePrintRun } from './recover.js';
+import { findReturnCandidates, markLettersReturned } from './return-search.js';
 import { recordReturnedMail } from './returned-mail.js';
 import { importReturns } from './returns.js';
 import { downloadRunFile, listPrintRuns, printRunView } from './view.js';
@@ -112,7 +118,40 @@ export function printRunRoutes(app: FastifyInstance, deps: Deps) {
     async (request) =>
       confirmPosting(deps, request.actor!, request.params.id, request.body.postedOn, String(request.id)),
   );
+  registerRecoveryRoutes(app, deps);
   registerReturnRoutes(app, deps);
+}
+
+/** A run a crash left preparing, once stuck: finished with its letters, or abandoned (they go into the next run). */
+function registerRecoveryRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const recover = { access: { permission: 'print_runs.recover' as const } };
+  const acts = [
+    [
+      'resume',
+      'Finish a print run stuck in preparation (no sign of life for the limit) with the letters it issued: its PDF and manifest written, the run ready',
+      resumePrintRun,
+    ],
+    [
+      'abandon',
+      'Abandon a print run stuck in preparation: no files; its letters, issued on their cases, are printed by the next run',
+      abandonPrintRun,
+    ],
+  ] as const;
+  for (const [verb, summary, act] of acts)
+    r.post(
+      `/api/v1/print-runs/:id/${verb}`,
+      {
+        config: recover,
+        schema: {
+          tags,
+          summary,
+          params: idParams,
+          response: { 200: printRunSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => act(deps, request.actor!, request.params.id, String(request.id)),
+    );
 }
 
 /** Returned letters: one on its case (agents and above), or the mail house's list on its run. */
@@ -131,6 +170,34 @@ function registerReturnRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => recordReturnedMail(deps, request.actor!, request.params.id, request.body, String(request.id)),
+  );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/print-run-letters',
+    {
+      config: access,
+      schema: {
+        tags,
+        summary:
+          'The letters of the recent print runs whose reference or printed name and address contain the query: returned envelopes found by what they show',
+        querystring: returnSearchQuery,
+        response: { 200: returnCandidatesSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => findReturnCandidates(deps, request.query.q),
+  );
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/v1/print-run-letters/returned',
+    {
+      config: access,
+      schema: {
+        tags,
+        summary:
+          'Several letters came back undelivered (NPAI): each recorded on its case as a returned letter, on its own; the same letters again change nothing',
+        body: markReturnedBody,
+        response: { 200: markReturnedReportSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => markLettersReturned(deps, request.actor!, request.body, String(request.id)),
   );
   // The mail house's list of returns is sent as the raw CSV; only this scope accepts CSV bodies.
   app.register(async (scope) => {

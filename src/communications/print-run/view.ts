@@ -5,12 +5,14 @@ import { auditActor, type Actor } from '../../identity/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { notFound } from '../../platform/errors.js';
 import type { PrintRunList, PrintRunSummary, PrintRunView } from './contract.js';
+import { isStale, staleFrom } from './core/recovery.js';
 import { readRunFile, type RunFile } from './files.js';
 
 /** The runs, the latest first (the last 100: a run a working day). */
 export async function listPrintRuns(deps: Deps): Promise<PrintRunList> {
   const rows = await summaries(deps).limit(100).execute();
-  return { runs: rows.map(summary) };
+  const now = deps.now();
+  return { runs: rows.map((row) => summary(row, now)) };
 }
 
 /** One run: its letters in the PDF's order and the cases it left out, with why. */
@@ -29,12 +31,14 @@ export async function printRunView(deps: Deps, runId: string): Promise<PrintRunV
       'l.first_page',
       'l.pages',
       'l.returned_on',
+      'l.carried_from_run_id',
+      'l.superseded_by_run_id',
     ])
     .where('l.print_run_id', '=', runId)
     .orderBy('l.sequence')
     .execute();
   return {
-    ...summary(row),
+    ...summary(row, deps.now()),
     letters: letters.map((l) => ({
       sequence: l.sequence,
       caseId: l.case_id,
@@ -44,6 +48,8 @@ export async function printRunView(deps: Deps, runId: string): Promise<PrintRunV
       firstPage: l.first_page,
       pages: l.pages,
       returnedOn: l.returned_on,
+      carriedFromRunId: l.carried_from_run_id,
+      supersededByRunId: l.superseded_by_run_id,
     })),
     refused: row.refused as PrintRunView['refused'],
   };
@@ -54,6 +60,7 @@ function summaries(deps: Deps) {
     .selectFrom('print_runs as r')
     .innerJoin('users as p', 'p.id', 'r.prepared_by')
     .leftJoin('users as q', 'q.id', 'r.posted_by')
+    .leftJoin('users as x', 'x.id', 'r.abandoned_by')
     .select([
       'r.id',
       'r.run_date',
@@ -66,6 +73,9 @@ function summaries(deps: Deps) {
       'r.refused',
       'r.posted_on',
       'q.display_name as posted_by',
+      'r.active_at',
+      'r.abandoned_at',
+      'x.display_name as abandoned_by',
       sql<number>`(select count(*) from print_run_letters l where l.print_run_id = r.id and l.returned_on is not null)::int`.as(
         'returned',
       ),
@@ -76,7 +86,7 @@ function summaries(deps: Deps) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['executeTakeFirstOrThrow']>>;
 
-const summary = (row: SummaryRow): PrintRunSummary => ({
+const summary = (row: SummaryRow, now: Date): PrintRunSummary => ({
   id: row.id,
   runDate: row.run_date,
   status: row.status,
@@ -89,6 +99,11 @@ const summary = (row: SummaryRow): PrintRunSummary => ({
   postedOn: row.posted_on,
   postedBy: row.posted_by,
   returnedCount: row.returned,
+  activeAt: row.active_at.toISOString(),
+  stuck: row.status === 'preparing' && isStale(row.active_at, now),
+  stuckFrom: row.status === 'preparing' ? staleFrom(row.active_at).toISOString() : null,
+  abandonedAt: row.abandoned_at?.toISOString() ?? null,
+  abandonedBy: row.abandoned_by,
 });
 
 /** One of a run's files (the letters' PDF, the manifest: names and addresses), its download audited. */

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import smpp, { type PDU, type Server } from 'smpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { as, createTestApp, demoEmail, signIn, type TestApp } from '../../../test/support/app.js';
 import { ENGINES } from '../../../test/support/database.js';
 import { waitUntil } from '../../../test/support/wait.js';
 import { verifyAuditTrail } from '../../audit/verify.js';
+import type { CaseMessages, UnmatchedSmsReplies } from '../contract.js';
 import type { SmsTransport } from '../transports.js';
 import { startDemoSmsSink, type DemoSmsSink, type SinkedSms } from './demo-sms-sink.js';
 import { createSmppTransport, parseSmppUrl } from './smpp-transport.js';
@@ -130,7 +131,7 @@ describe.each(ENGINES)('SMS over SMPP to a local SMSC on %s', (engine) => {
         channel: 'sms',
         contact_point_id: contactPointId,
         recipient: NUMBER,
-        template: 'sms_reminder',
+        template: 'reminder',
         language: 'fr',
         body,
         content_sha256: '0'.repeat(64),
@@ -269,20 +270,99 @@ describe.each(ENGINES)('SMS over SMPP to a local SMSC on %s', (engine) => {
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });
 
-  it('answers a reply that is not a STOP, and one from an unknown number, and changes nothing', async () => {
-    const count = async () =>
-      Number(
-        (
-          await t.deps.db
-            .selectFrom('contact_opt_outs')
-            .select((eb) => eb.fn.countAll<number>().as('count'))
-            .executeTakeFirstOrThrow()
-        ).count,
-      );
-    const before = await count();
-    expect(await sink.reply('33699887766', SENDER, 'Je vais payer lundi')).toBe(0);
+  it('keeps a reply that is not a STOP on the case of the latest SMS to that verified number, with a task to answer it', async () => {
+    const optOutCount = async () => (await t.deps.db.selectFrom('contact_opt_outs').select('id').execute()).length;
+    const optedOut = await optOutCount();
+    // Only a verified phone ties a reply to its debtor.
+    await t.deps.db
+      .updateTable('debtor_contact_points')
+      .set({ verified_at: START })
+      .where('id', '=', contactPointId)
+      .execute();
+    const text = 'Je vous rappelle demain, je suis à l’hôpital';
+    expect(await sink.reply('33699887766', SENDER, text)).toBe(0);
+    const kept = await t.deps.db
+      .selectFrom('inbound_sms')
+      .selectAll()
+      .where('from_number', '=', NUMBER)
+      .executeTakeFirstOrThrow();
+    const latest = await t.deps.db
+      .selectFrom('outbound_messages')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .orderBy('queued_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(kept).toMatchObject({
+      body: text,
+      debtor_id: debtorId,
+      case_id: caseId,
+      reply_to_message_id: latest.id,
+      content_sha256: createHash('sha256').update(text).digest('hex'),
+    });
+    // A task for the case's team to answer it, and a line on the timeline that says a reply came, not what.
+    const kase = await t.deps.db
+      .selectFrom('cases')
+      .select('assigned_team_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const task = await t.deps.db
+      .selectFrom('case_tasks')
+      .select(['id', 'kind', 'status', 'team_id'])
+      .where('id', '=', kept.task_id!)
+      .executeTakeFirstOrThrow();
+    expect(task).toEqual({ id: kept.task_id, kind: 'sms_reply', status: 'open', team_id: kase.assigned_team_id });
+    const line = await t.deps.db
+      .selectFrom('case_events')
+      .select(['kind', 'channel', 'direction', 'summary_params', 'data'])
+      .where('case_id', '=', caseId)
+      .where('summary_key', '=', 'sms_reply_received')
+      .executeTakeFirstOrThrow();
+    expect(line).toMatchObject({ kind: 'sms', channel: 'sms', direction: 'inbound', summary_params: {} });
+    // Audited with the text's hash; the text is nowhere but on the reply kept.
+    const audited = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('target_id', '=', kept.id)
+      .execute();
+    expect(audited).toEqual([
+      {
+        action: 'message.reply_received',
+        after: expect.objectContaining({ matched: true, caseId, contentSha256: kept.content_sha256 }),
+      },
+    ]);
+    const everywhere = await t.deps.db.selectFrom('audit_log').select('after').where('after', 'is not', null).execute();
+    expect(JSON.stringify(everywhere)).not.toContain('hôpital');
+    expect(JSON.stringify(line)).not.toContain('hôpital');
+    // The case's messages show it to the staff, with the task to answer it.
+    const manager = await signIn(t.app, demoEmail('manager'));
+    const messages = (await as(t.app, manager)('GET', `/api/v1/cases/${caseId}/messages`)).json() as CaseMessages;
+    expect(messages.replies[0]).toMatchObject({ from: NUMBER, body: text, taskId: kept.task_id });
+    expect(await optOutCount()).toBe(optedOut);
+  });
+
+  it('keeps a reply from an unknown number for a manager, and a STOP from it changes nothing', async () => {
+    const optOutCount = async () => (await t.deps.db.selectFrom('contact_opt_outs').select('id').execute()).length;
+    const optedOut = await optOutCount();
+    expect(await sink.reply('33611111111', SENDER, 'PAYE')).toBe(0);
     expect(await sink.reply('33611111111', SENDER, 'STOP')).toBe(0);
-    expect(await count()).toBe(before);
+    expect(await optOutCount()).toBe(optedOut);
+    const manager = await signIn(t.app, demoEmail('manager'));
+    const unmatched = await as(t.app, manager)('GET', '/api/v1/sms-replies/unmatched');
+    expect(unmatched.statusCode).toBe(200);
+    expect((unmatched.json() as UnmatchedSmsReplies).items).toEqual([
+      expect.objectContaining({ from: '+33611111111', to: SENDER, body: 'PAYE', replyToMessageId: null, taskId: null }),
+    ]);
+    const teamLeader = await signIn(t.app, demoEmail('team_leader'));
+    expect((await as(t.app, teamLeader)('GET', '/api/v1/sms-replies/unmatched')).statusCode).toBe(403);
+    const audited = await t.deps.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'message.reply_received')
+      .where('creditor_id', 'is', null)
+      .execute();
+    expect(audited.map((a) => a.after)).toEqual([{ matched: false, contentSha256: expect.any(String) }]);
+    expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });
 
   it('rejects a send with the SMSC status when the bind is refused', async () => {

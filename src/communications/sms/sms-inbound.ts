@@ -4,12 +4,13 @@ import { optOutIn, recordMessageEvent } from '../message-events.js';
 import { readDeliveryReceipt, receiptDetail } from './core/delivery-receipt.js';
 import { inboundE164 } from './core/sms-number.js';
 import { isStopReply } from './core/stop-reply.js';
+import { recordSmsReply } from './sms-replies.js';
 
 /**
  * What comes back on the SMPP session (deliver_sm): a delivery receipt for a message Accord sent, or a message the
  * debtor wrote (mobile-originated). A receipt is applied to its outbox row by the provider's message_id; a "STOP"
- * opts out of SMS every debtor whose mobile number it came from. Any other reply is not read by Accord (a person
- * reads the provider's console): it is answered and dropped, its content never logged or kept.
+ * opts out of SMS every debtor whose mobile number it came from. Any other reply is kept on the case it answers, for
+ * a person to answer (sms-replies.ts), its content never logged.
  */
 
 export interface InboundSms {
@@ -28,7 +29,7 @@ export type InboundOutcome =
   | { kind: 'receipt'; providerId: string; applied: boolean }
   | { kind: 'receipt_not_final' }
   | { kind: 'stop'; debtorsOptedOut: number; debtorsMatched: number }
-  | { kind: 'reply' };
+  | { kind: 'reply'; matchedCases: number };
 
 export interface InboundOptions {
   /** The message a receipt's message_id belongs to, when it is a later part of a long SMS (the transport knows). */
@@ -54,7 +55,10 @@ export async function receiveSms(deps: Deps, sms: InboundSms, options: InboundOp
     return { kind: 'receipt', providerId, applied };
   }
   if (isStopReply(sms.text)) return optOutNumber(deps, sms);
-  return { kind: 'reply' };
+  const from = inboundE164(sms.from, sms.fromTon);
+  // A reply with no number to answer (an alphanumeric sender) can be matched to nobody: kept for a manager all the same.
+  const { matchedCases } = await recordSmsReply(deps, { from: from ?? sms.from, to: sms.to, text: sms.text });
+  return { kind: 'reply', matchedCases };
 }
 
 /**

@@ -54,6 +54,13 @@ export const PERMISSIONS = {
    * case is recorded with contacts.record).
    */
   'print_runs.manage': ['team_leader', 'manager'],
+  /** A print run a crash left preparing: resumed (finished) or abandoned, its letters carried into the next run. */
+  'print_runs.recover': ['manager'],
+  /**
+   * SMS replies from a number no case could be matched to (no debtor's verified phone it sent an SMS to): read by
+   * managers, who find the debtor by hand. A reply matched to a case is read there, with the case's messages.
+   */
+  'sms_replies.unmatched': ['manager'],
   /** Allowing one contact the policy refuses: a separate, audited act with a written reason. */
   'contacts.override': ['compliance_officer', 'manager'],
   /** Campaigns of e-mails and SMS: read by those who run the floor, kept, previewed and run by compliance and managers. */

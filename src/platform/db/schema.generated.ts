@@ -70,7 +70,7 @@ export type CaseStageHistoryFromStage = 'amicable' | 'closed' | 'deceased' | 'di
 
 export type CaseStageHistoryToStage = 'amicable' | 'closed' | 'deceased' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
 
-export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'dispute_review' | 'liabilities_statement' | 'payment_check' | 'promise_broken' | 'refusal_review' | 'trace_contact' | 'vulnerability_review';
+export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'dispute_review' | 'liabilities_statement' | 'payment_check' | 'promise_broken' | 'refusal_review' | 'sms_reply' | 'trace_contact' | 'vulnerability_review';
 
 export type CaseTasksStatus = 'cancelled' | 'done' | 'open';
 
@@ -268,7 +268,7 @@ export type PlanVersionsKind = 'instalments' | 'pay_in_full' | 'settlement';
 
 export type PortalDeclarationsKind = 'bereavement' | 'illness' | 'job_loss' | 'other' | 'separation';
 
-export type PrintRunsStatus = 'posted' | 'preparing' | 'ready';
+export type PrintRunsStatus = 'abandoned' | 'posted' | 'preparing' | 'ready';
 
 export type ProcedureDeadlineRulesProcedure = 'judicial' | 'overindebtedness';
 
@@ -1043,6 +1043,19 @@ export interface Holds {
   status: Generated<HoldsStatus>;
 }
 
+export interface InboundSms {
+  body: string;
+  case_id: string | null;
+  content_sha256: string;
+  debtor_id: string | null;
+  from_number: string;
+  id: Generated<string>;
+  received_at: Timestamp;
+  reply_to_message_id: string | null;
+  task_id: string | null;
+  to_number: string;
+}
+
 export interface JudicialCosts {
   amount_cents: number;
   case_id: string;
@@ -1579,7 +1592,9 @@ export interface PortfolioSnapshots {
 
 export interface PrintRunLetters {
   address_id: string;
+  carried_from_run_id: string | null;
   case_id: string;
+  composed: JsonColumn | null;
   debtor_id: string;
   document_id: string;
   first_page: number;
@@ -1589,9 +1604,13 @@ export interface PrintRunLetters {
   return_reason: string | null;
   returned_on: string | null;
   sequence: number;
+  superseded_by_run_id: string | null;
 }
 
 export interface PrintRuns {
+  abandoned_at: Timestamp | null;
+  abandoned_by: string | null;
+  active_at: Timestamp;
   id: Generated<string>;
   letter_count: Generated<number>;
   manifest_sha256: string | null;
@@ -1922,6 +1941,7 @@ export interface DB {
   estate_parties: EstateParties;
   estates: Estates;
   holds: Holds;
+  inbound_sms: InboundSms;
   judicial_costs: JudicialCosts;
   judicial_fee_tables: JudicialFeeTables;
   judicial_handoffs: JudicialHandoffs;

@@ -49,6 +49,12 @@ export const TASK_TITLES: Record<TaskKind, Message> = {
     en: 'Care rule: review due by the care team',
     it: 'Regola di tutela: revisione da fare dal team di accompagnamento',
   },
+  // The title never quotes the reply (it may hold special-category data): the text is on the case, for its readers.
+  sms_reply: {
+    fr: 'Réponse du débiteur par SMS : la lire et lui répondre',
+    en: 'The debtor replied by SMS: read it and answer',
+    it: 'Il debitore ha risposto via SMS: leggere e rispondere',
+  },
 };
 
 const TAGS = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' } as const;

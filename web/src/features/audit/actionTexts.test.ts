@@ -38,8 +38,11 @@ function appendedActions(): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
-    // A capability's own audit helper that takes the action third (print runs: `audit(trx, actor, 'print_run.posted', …)`).
-    for (const match of text.matchAll(/\baudit\(\s*trx,\s*actor,\s*'([a-z_]+(?:\.[a-z_]+)+)'/g))
+    // A capability's own audit helper that takes the action third (print runs: `audit(trx, actor, 'print_run.posted', …)`),
+    // or an action handed to it in an object (`completeRun(…, { action: 'print_run.prepared' })`).
+    for (const match of text.matchAll(/\baudit\(\s*trx,\s*[\w.()]+,\s*'([a-z_]+(?:\.[a-z_]+)+)'/g))
+      found.set(match[1]!, relative(SRC, file));
+    for (const match of text.matchAll(/\{ action: '([a-z_]+(?:\.[a-z_]+)+)'/g))
       found.set(match[1]!, relative(SRC, file));
     if (!/targetType:/.test(text)) continue;
     const where = relative(SRC, file);

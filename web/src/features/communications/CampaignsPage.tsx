@@ -7,6 +7,7 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Field } from '../../ui/fields.js';
 import { ChannelTemplateFields } from './ChannelTemplateFields.js';
+import { UnmatchedSmsReplies } from './UnmatchedSmsReplies.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { can } from '../identity/permissions.js';
@@ -68,6 +69,7 @@ export function CampaignsPage() {
           )
         }
       </AsyncContent>
+      {can(me.role, 'sms_replies.unmatched') ? <UnmatchedSmsReplies /> : null}
     </>
   );
 }

@@ -16,6 +16,7 @@ import {
   type MessageChannel,
   type MessagePreview,
   type MessageTemplate,
+  type SmsReply,
 } from './api.js';
 
 /**
@@ -40,9 +41,16 @@ export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChan
         />
       ) : null}
       <AsyncContent data={messages} onRetry={messages.reload}>
-        {(found) =>
-          found.items.length === 0 ? <p className="hint">{t('messages.none')}</p> : <MessageList items={found.items} />
-        }
+        {(found) => (
+          <>
+            {found.replies.length > 0 ? <SmsReplies replies={found.replies} /> : null}
+            {found.items.length === 0 ? (
+              <p className="hint">{t('messages.none')}</p>
+            ) : (
+              <MessageList items={found.items} />
+            )}
+          </>
+        )}
       </AsyncContent>
     </section>
   );
@@ -156,6 +164,24 @@ function MessageList({ items }: { items: readonly CaseMessage[] }) {
             </details>
           ),
         },
+      ]}
+    />
+  );
+}
+
+/** What the debtor wrote back by SMS (not STOP), newest first: each came with a task for the case's team to answer. */
+export function SmsReplies({ replies, caption }: { replies: SmsReply[]; caption?: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <DataTable
+      caption={caption ?? t('messages.replies.caption')}
+      rows={replies}
+      rowKey={(r) => r.id}
+      columns={[
+        { header: t('messages.replies.receivedAt'), cell: (r) => format.dateTime(r.receivedAt), rowHeader: true },
+        { header: t('messages.replies.from'), cell: (r) => r.from },
+        { header: t('messages.replies.body'), cell: (r) => <pre className="message-text">{r.body}</pre> },
       ]}
     />
   );

@@ -9,10 +9,14 @@ import { DataTable, type Column } from '../../ui/DataTable.js';
 import { browserToday } from '../../ui/today.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+import { can } from '../identity/permissions.js';
+import { useMe } from '../identity/SessionProvider.js';
+import { ReturnedLetters } from './ReturnedLetters.js';
 import {
   confirmPosting,
   listPrintRuns,
   preparePrintRun,
+  recoverPrintRun,
   printRunManifestUrl,
   printRunPdfUrl,
   type PrintRunSummary,
@@ -64,6 +68,7 @@ export function PrintRunsPage() {
           )
         }
       </AsyncContent>
+      <ReturnedLetters onMarked={runs.reload} />
     </>
   );
 }
@@ -124,6 +129,13 @@ function columns(t: TFunction, format: Formatters, reload: () => void): Column<P
       cell: (r) =>
         r.postedOn ? (
           t('printRuns.postedOn', { date: format.date(r.postedOn), by: r.postedBy ?? '' })
+        ) : r.status === 'preparing' ? (
+          <StuckRun run={r} onDone={reload} />
+        ) : r.status === 'abandoned' ? (
+          t('printRuns.abandonedOn', {
+            date: format.dateTime(r.abandonedAt!),
+            by: r.abandonedBy ?? t('printRuns.abandonedByJob'),
+          })
         ) : r.status === 'ready' && r.letterCount > 0 ? (
           <PostingForm run={r} onDone={reload} />
         ) : (
@@ -169,5 +181,44 @@ function PostingForm({ run, onDone }: { run: PrintRunSummary; onDone: () => void
       </button>
       <SubmitFeedback submit={submit} />
     </form>
+  );
+}
+
+/**
+ * A run still preparing: once silent past the limit, the process preparing it died; a manager finishes it with the
+ * letters it issued, or abandons it (they go with the next run).
+ */
+function StuckRun({ run, onDone }: { run: PrintRunSummary; onDone: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useMe();
+  const submit = useSubmit();
+  if (!run.stuck || !can(me.role, 'print_runs.recover'))
+    return <>{t('printRuns.preparingSince', { at: format.dateTime(run.stuckFrom!) })}</>;
+  async function recover(act: 'resume' | 'abandon') {
+    const ok = await submit.run(async () => {
+      await recoverPrintRun(run.id, act);
+      return (t) => t(act === 'resume' ? 'printRuns.resumed' : 'printRuns.abandonedDone');
+    });
+    if (ok) onDone();
+  }
+  return (
+    <div>
+      <p>{t('printRuns.stuck', { since: format.dateTime(run.activeAt) })}</p>
+      <div className="form-actions">
+        <button type="button" className="button primary" disabled={submit.busy} onClick={() => void recover('resume')}>
+          {t('printRuns.resume')}
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={submit.busy}
+          onClick={() => void recover('abandon')}
+        >
+          {t('printRuns.abandon')}
+        </button>
+      </div>
+      <SubmitFeedback submit={submit} />
+    </div>
   );
 }

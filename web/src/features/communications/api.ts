@@ -3,6 +3,9 @@ import type {
   CampaignInput,
   CampaignRunView,
   CaseMessage,
+  CaseMessages,
+  SmsReply,
+  UnmatchedSmsReplies,
   FirstLetterState,
   IssuedFirstLetter,
   MessageChannel,
@@ -10,8 +13,11 @@ import type {
   QueuedMessage,
 } from '../../../../src/communications/contract.js';
 import type {
+  MarkReturned,
+  MarkReturnedReport,
   PrintRunList,
   PrintRunView,
+  ReturnCandidates,
   ReturnedMail,
   ReturnedMailResult,
 } from '../../../../src/communications/print-run/contract.js';
@@ -37,7 +43,7 @@ export const issueFirstLetter = (caseId: string) => http.post<IssuedFirstLetter>
 
 /** E-mails and SMS of a case: the server's templates and types. */
 export { MESSAGE_TEMPLATES, TEMPLATE_CHANNELS } from '../../../../src/communications/contract.js';
-export type { CaseMessage, MessageChannel, MessageTemplate, QueuedMessage };
+export type { CaseMessage, MessageChannel, MessageTemplate, QueuedMessage, SmsReply, UnmatchedSmsReplies };
 
 export interface MessagePreview {
   channel: MessageChannel;
@@ -51,7 +57,11 @@ export interface MessagePreview {
 const messagesUrl = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}/messages`;
 
 export const getCaseMessages = (caseId: string, signal?: AbortSignal) =>
-  http.get<{ items: CaseMessage[] }>(messagesUrl(caseId), undefined, signal);
+  http.get<CaseMessages>(messagesUrl(caseId), undefined, signal);
+
+/** The SMS replies no case could be matched to (managers). */
+export const getUnmatchedSmsReplies = (signal?: AbortSignal) =>
+  http.get<UnmatchedSmsReplies>('/api/v1/sms-replies/unmatched', undefined, signal);
 
 export const previewMessage = (caseId: string, request: { channel: MessageChannel; template: MessageTemplate }) =>
   http.post<MessagePreview>(`${messagesUrl(caseId)}/preview`, request);
@@ -74,7 +84,10 @@ export const runCampaign = (id: string, preview: boolean) =>
   http.post<CampaignRunView>(`/api/v1/campaigns/${encodeURIComponent(id)}/runs`, { preview });
 /** The day's print runs for the mail house and returned letters (communications/print-run/contract.ts). */
 export type {
+  MarkReturnedReport,
   PrintRunList,
+  ReturnCandidate,
+  ReturnCandidates,
   PrintRunSummary,
   PrintRunView,
   ReturnedMail,
@@ -92,6 +105,18 @@ export const confirmPosting = (runId: string, postedOn: string) =>
 
 export const printRunPdfUrl = (runId: string) => `${runUrl(runId)}/letters.pdf`;
 export const printRunManifestUrl = (runId: string) => `${runUrl(runId)}/manifest.csv`;
+
+/** A run stuck in preparation (a manager): finished with the letters it issued, or abandoned (they go with the next). */
+export const recoverPrintRun = (runId: string, act: 'resume' | 'abandon') =>
+  http.post<PrintRunView>(`${runUrl(runId)}/${act}`, {});
+
+/** The letters of the recent runs whose reference or printed name and address contain the query. */
+export const searchReturnedLetters = (q: string, signal?: AbortSignal) =>
+  http.get<ReturnCandidates>('/api/v1/print-run-letters', { q }, signal);
+
+/** Several letters came back: each recorded on its case as a returned letter. */
+export const markLettersReturned = (body: MarkReturned) =>
+  http.post<MarkReturnedReport>('/api/v1/print-run-letters/returned', body);
 
 export const recordReturnedMail = (caseId: string, body: ReturnedMail) =>
   http.post<ReturnedMailResult>(`/api/v1/cases/${encodeURIComponent(caseId)}/returned-mail`, body);

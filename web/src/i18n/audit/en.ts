@@ -156,6 +156,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       failed: 'An e-mail or SMS of case {{case}} could not be delivered',
       bounced: 'An e-mail of case {{case}} bounced: the address is no longer used',
       complained: 'The recipient of an e-mail of case {{case}} reported it as spam: opted out of e-mail',
+      reply_received: 'The debtor replied by SMS on case {{case}}',
     },
     campaign: {
       created: '{{actor}} created an e-mail or SMS campaign',
@@ -169,6 +170,8 @@ export const auditTrailEn: typeof auditTrailFr = {
       prepared: 'The day’s print run is ready ({{count}} letters)',
       posted: '{{actor}} confirmed the posting of a print run ({{count}} letters)',
       downloaded: '{{actor}} downloaded a print run file',
+      resumed: 'A print run left in preparation was finished with its letters ({{count}} letters)',
+      abandoned: 'A print run left in preparation was abandoned: its letters go with the next one',
     },
     debtor_address: {
       mail_returned: '{{actor}} recorded returned mail: {{debtor}}’s address is no longer used',

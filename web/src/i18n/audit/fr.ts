@@ -158,6 +158,7 @@ export const auditTrailFr = {
       bounced: 'Un e-mail du dossier {{case}} est revenu : l’adresse n’est plus utilisée',
       complained:
         'Le destinataire d’un e-mail du dossier {{case}} l’a signalé comme indésirable : opposition aux e-mails',
+      reply_received: 'Le débiteur a répondu par SMS sur le dossier {{case}}',
     },
     campaign: {
       created: '{{actor}} a créé une campagne d’e-mails ou de SMS',
@@ -171,6 +172,8 @@ export const auditTrailFr = {
       prepared: 'L’envoi postal du jour est prêt ({{count}} lettres)',
       posted: '{{actor}} a confirmé le dépôt d’un envoi postal ({{count}} lettres)',
       downloaded: '{{actor}} a téléchargé un fichier d’envoi postal',
+      resumed: 'Un envoi postal resté en préparation a été terminé avec ses lettres ({{count}} lettres)',
+      abandoned: 'Un envoi postal resté en préparation a été abandonné : ses lettres partiront avec le suivant',
     },
     debtor_address: {
       mail_returned: '{{actor}} a enregistré un courrier revenu (NPAI) : l’adresse de {{debtor}} n’est plus utilisée',

@@ -156,6 +156,7 @@ export const auditTrailIt: typeof auditTrailFr = {
       bounced: 'Un’e-mail della pratica {{case}} è stata respinta: l’indirizzo non viene più usato',
       complained:
         'Il destinatario di un’e-mail della pratica {{case}} l’ha segnalata come indesiderata: opposizione alle e-mail',
+      reply_received: 'Il debitore ha risposto via SMS sulla pratica {{case}}',
     },
     campaign: {
       created: '{{actor}} ha creato una campagna di e-mail o SMS',
@@ -169,6 +170,8 @@ export const auditTrailIt: typeof auditTrailFr = {
       prepared: 'L’invio postale del giorno è pronto ({{count}} lettere)',
       posted: '{{actor}} ha confermato la consegna di un invio postale ({{count}} lettere)',
       downloaded: '{{actor}} ha scaricato un file di invio postale',
+      resumed: 'Un invio rimasto in preparazione è stato completato con le sue lettere ({{count}} lettere)',
+      abandoned: 'Un invio rimasto in preparazione è stato abbandonato: le sue lettere partiranno con il successivo',
     },
     debtor_address: {
       mail_returned: '{{actor}} ha registrato una posta respinta: l’indirizzo di {{debtor}} non viene più usato',

@@ -38,6 +38,12 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
     nothing_to_print: 'Every open case’s first letter has already gone out: there is nothing to print today.',
     print_run_not_ready: 'This print run has no letters to post (still being prepared, or every case was left out).',
     print_run_posted: 'This print run’s posting is already confirmed: it is confirmed once only.',
+    print_run_closed:
+      'This print run was finished or abandoned meanwhile: its letters go with it or with the next one.',
+    print_run_not_stuck:
+      'Only a print run left in preparation with no sign of life for 15 minutes is resumed or abandoned: this one is still running, or already finished.',
+    print_run_not_resumable:
+      'This print run dates from before Accord kept its letters as composed: it cannot be drawn again. Abandon it; its letters stay on their cases.',
     posting_day_invalid: 'The posting day must fall between the run’s day and today.',
     returned_letter_unknown:
       'No letter of a print run bears this reference on this case: name the address it went to instead.',
@@ -87,6 +93,16 @@ export const messagesEn: Widen<typeof messagesFr> = {
   status: 'Status',
   text: 'Text sent',
   showText: 'Show the text',
+  replies: {
+    caption: 'The debtor’s SMS replies (a task is opened for each)',
+    receivedAt: 'Received',
+    from: 'From',
+    body: 'Message',
+    unmatchedHeading: 'SMS replies with no case',
+    unmatchedIntro:
+      'Replies (other than STOP) from a number that is no debtor’s verified phone an SMS was sent to: find the debtor and note it on their case.',
+    unmatchedNone: 'No reply without a case.',
+  },
 };
 
 /** English texts of the campaigns of e-mails and SMS. */
@@ -173,6 +189,7 @@ export const printRunsEn: Widen<typeof printRunsFr> = {
     preparing: 'Being prepared',
     ready: 'Ready',
     posted: 'Posted',
+    abandoned: 'Abandoned',
   },
   pagesSheets: '{{pages}} pages, {{sheets}} sheets',
   noFiles: 'No files (no letter)',
@@ -182,6 +199,43 @@ export const printRunsEn: Widen<typeof printRunsFr> = {
   confirmPosting: 'Confirm posting',
   posted: 'Posting confirmed.',
   postedOn: 'Posted on {{date}} ({{by}})',
+  stuck: 'Left in preparation since {{since}}: the processing stopped.',
+  preparingSince: 'Being prepared (taken as stopped from {{at}})',
+  resume: 'Finish with its letters',
+  abandon: 'Abandon (its letters go with the next run)',
+  resumed: 'Run finished: its files are ready.',
+  abandonedDone: 'Run abandoned: its letters go with the next run.',
+  abandonedOn: 'Abandoned on {{date}} ({{by}})',
+  abandonedByJob: 'the nightly job',
+  returns: {
+    heading: 'Returned mail (NPAI)',
+    intro:
+      'The mail house sends back a pile of envelopes: find each letter of the runs of the last {{days}} days by its reference, or by part of the printed name or address (street, postal code, city), tick those that came back and mark them at once. Each address is marked wrong and a contact trace opened on the case; marking again changes nothing.',
+    search: 'Reference, name, street, postal code or city',
+    find: 'Search',
+    caption: 'Letters found',
+    none: 'No letter of the recent runs matches.',
+    truncated: 'More letters match: narrow the search.',
+    pick: 'Returned: {{reference}}',
+    column: {
+      pick: 'Returned',
+      letter: 'Letter',
+      case: 'Case',
+      address: 'Printed name and address',
+      run: 'Run',
+      returned: 'Already returned',
+    },
+    returnedOn: 'Day it came back',
+    reason: 'What the envelope says (optional)',
+    mark: 'Mark returned ({{count}})',
+    marked: '{{marked}} letter(s) marked returned; {{already}} already marked; {{other}} not recorded.',
+    outcome: {
+      marked: 'marked',
+      already_marked: 'already marked',
+      unknown_letter: 'unknown letter',
+      refused: 'refused',
+    },
+  },
 };
 
 export const returnedMailEn: Widen<typeof returnedMailFr> = {

@@ -30,6 +30,12 @@ export const communicationsProblemsFr = {
     print_run_not_ready:
       'Cet envoi n’a aucune lettre à poster (encore en préparation, ou tous les dossiers ont été écartés).',
     print_run_posted: 'Le dépôt de cet envoi est déjà confirmé : il ne se confirme qu’une fois.',
+    print_run_closed:
+      'Cet envoi a été terminé ou abandonné entre-temps : ses lettres partent avec lui ou avec le suivant.',
+    print_run_not_stuck:
+      'Seul un envoi resté en préparation sans signe de vie depuis 15 minutes se reprend ou s’abandonne : celui-ci est encore en cours, ou déjà terminé.',
+    print_run_not_resumable:
+      'Cet envoi date d’avant qu’Accord garde ses lettres telles que composées : il ne peut être redessiné. Abandonnez-le ; ses lettres restent sur leurs dossiers.',
     posting_day_invalid: 'Le jour du dépôt doit tomber entre le jour de l’envoi et aujourd’hui.',
     returned_letter_unknown:
       'Aucune lettre d’un envoi ne porte cette référence sur ce dossier : indiquez plutôt l’adresse où elle est partie.',
@@ -81,6 +87,16 @@ export const messagesFr = {
   status: 'État',
   text: 'Texte envoyé',
   showText: 'Voir le texte',
+  replies: {
+    caption: 'Réponses du débiteur par SMS (une tâche est ouverte pour chacune)',
+    receivedAt: 'Reçue le',
+    from: 'Du numéro',
+    body: 'Message',
+    unmatchedHeading: 'Réponses SMS sans dossier',
+    unmatchedIntro:
+      'Réponses (autres que STOP) venues d’un numéro qui n’est le téléphone vérifié d’aucun débiteur à qui un SMS est parti : retrouvez le débiteur et notez-la sur son dossier.',
+    unmatchedNone: 'Aucune réponse sans dossier.',
+  },
 };
 
 /** Textes français des campagnes d’e-mails et de SMS. */
@@ -167,6 +183,7 @@ export const printRunsFr = {
     preparing: 'En préparation',
     ready: 'Prêt',
     posted: 'Déposé',
+    abandoned: 'Abandonné',
   },
   pagesSheets: '{{pages}} pages, {{sheets}} feuilles',
   noFiles: 'Aucun fichier (aucune lettre)',
@@ -176,6 +193,43 @@ export const printRunsFr = {
   confirmPosting: 'Confirmer le dépôt',
   posted: 'Dépôt confirmé.',
   postedOn: 'Déposé le {{date}} ({{by}})',
+  stuck: 'Resté en préparation depuis le {{since}} : le traitement s’est interrompu.',
+  preparingSince: 'En préparation (pris pour interrompu à partir de {{at}})',
+  resume: 'Terminer avec ses lettres',
+  abandon: 'Abandonner (ses lettres partent avec le prochain envoi)',
+  resumed: 'Envoi terminé : ses fichiers sont prêts.',
+  abandonedDone: 'Envoi abandonné : ses lettres partiront avec le prochain envoi.',
+  abandonedOn: 'Abandonné le {{date}} ({{by}})',
+  abandonedByJob: 'le traitement de nuit',
+  returns: {
+    heading: 'Courriers revenus (NPAI)',
+    intro:
+      'Le routeur renvoie une pile d’enveloppes : cherchez chaque lettre des envois des {{days}} derniers jours par sa référence, ou par une partie du nom ou de l’adresse imprimés (rue, code postal, ville), cochez celles qui sont revenues et marquez-les en une fois. Chaque adresse est marquée erronée et une recherche de coordonnées ouverte sur le dossier ; marquer de nouveau ne change rien.',
+    search: 'Référence, nom, rue, code postal ou ville',
+    find: 'Chercher',
+    caption: 'Lettres trouvées',
+    none: 'Aucune lettre des envois récents ne correspond.',
+    truncated: 'D’autres lettres correspondent : précisez la recherche.',
+    pick: 'Revenue : {{reference}}',
+    column: {
+      pick: 'Revenue',
+      letter: 'Lettre',
+      case: 'Dossier',
+      address: 'Nom et adresse imprimés',
+      run: 'Envoi',
+      returned: 'Déjà revenue',
+    },
+    returnedOn: 'Jour du retour',
+    reason: 'Mention sur l’enveloppe (facultatif)',
+    mark: 'Marquer revenues ({{count}})',
+    marked: '{{marked}} lettre(s) marquée(s) revenue(s) ; {{already}} déjà marquée(s) ; {{other}} non enregistrée(s).',
+    outcome: {
+      marked: 'marquée',
+      already_marked: 'déjà marquée',
+      unknown_letter: 'lettre inconnue',
+      refused: 'refusée',
+    },
+  },
 };
 
 export const returnedMailFr = {

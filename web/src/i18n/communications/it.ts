@@ -40,6 +40,12 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
     print_run_not_ready:
       'Questo invio non ha lettere da spedire (ancora in preparazione, o tutte le pratiche sono state escluse).',
     print_run_posted: 'La consegna di questo invio è già confermata: si conferma una sola volta.',
+    print_run_closed:
+      'Questo invio è stato completato o abbandonato nel frattempo: le sue lettere partono con esso o con il successivo.',
+    print_run_not_stuck:
+      'Si riprende o si abbandona solo un invio rimasto in preparazione senza segni di vita da 15 minuti: questo è ancora in corso, o già completato.',
+    print_run_not_resumable:
+      'Questo invio risale a prima che Accord conservasse le lettere come composte: non può essere ridisegnato. Abbandonatelo; le lettere restano sulle loro pratiche.',
     posting_day_invalid: 'Il giorno della consegna deve cadere tra il giorno dell’invio e oggi.',
     returned_letter_unknown:
       'Nessuna lettera di un invio porta questo riferimento su questa pratica: indicate invece l’indirizzo a cui è partita.',
@@ -89,6 +95,16 @@ export const messagesIt: Widen<typeof messagesFr> = {
   status: 'Stato',
   text: 'Testo inviato',
   showText: 'Mostra il testo',
+  replies: {
+    caption: 'Risposte del debitore via SMS (per ognuna è aperta un’attività)',
+    receivedAt: 'Ricevuta il',
+    from: 'Dal numero',
+    body: 'Messaggio',
+    unmatchedHeading: 'Risposte SMS senza pratica',
+    unmatchedIntro:
+      'Risposte (diverse da STOP) arrivate da un numero che non è il telefono verificato di alcun debitore a cui è partito un SMS: ritrovate il debitore e annotatela sulla sua pratica.',
+    unmatchedNone: 'Nessuna risposta senza pratica.',
+  },
 };
 
 /** Testi italiani delle campagne di e-mail e SMS. */
@@ -175,6 +191,7 @@ export const printRunsIt: Widen<typeof printRunsFr> = {
     preparing: 'In preparazione',
     ready: 'Pronto',
     posted: 'Consegnato',
+    abandoned: 'Abbandonato',
   },
   pagesSheets: '{{pages}} pagine, {{sheets}} fogli',
   noFiles: 'Nessun file (nessuna lettera)',
@@ -184,6 +201,43 @@ export const printRunsIt: Widen<typeof printRunsFr> = {
   confirmPosting: 'Confermare la consegna',
   posted: 'Consegna confermata.',
   postedOn: 'Consegnato il {{date}} ({{by}})',
+  stuck: 'Rimasto in preparazione dal {{since}}: l’elaborazione si è interrotta.',
+  preparingSince: 'In preparazione (considerato interrotto dalle {{at}})',
+  resume: 'Completare con le sue lettere',
+  abandon: 'Abbandonare (le sue lettere partono con il prossimo invio)',
+  resumed: 'Invio completato: i suoi file sono pronti.',
+  abandonedDone: 'Invio abbandonato: le sue lettere partiranno con il prossimo invio.',
+  abandonedOn: 'Abbandonato il {{date}} ({{by}})',
+  abandonedByJob: 'l’elaborazione notturna',
+  returns: {
+    heading: 'Posta respinta (NPAI)',
+    intro:
+      'Lo stampatore rimanda una pila di buste: cercate ogni lettera degli invii degli ultimi {{days}} giorni per riferimento, o per parte del nome o dell’indirizzo stampati (via, CAP, città), spuntate quelle tornate e segnatele in una volta. Ogni indirizzo è segnato errato e una ricerca di recapiti aperta sulla pratica; segnare di nuovo non cambia nulla.',
+    search: 'Riferimento, nome, via, CAP o città',
+    find: 'Cerca',
+    caption: 'Lettere trovate',
+    none: 'Nessuna lettera degli invii recenti corrisponde.',
+    truncated: 'Altre lettere corrispondono: precisate la ricerca.',
+    pick: 'Tornata: {{reference}}',
+    column: {
+      pick: 'Tornata',
+      letter: 'Lettera',
+      case: 'Pratica',
+      address: 'Nome e indirizzo stampati',
+      run: 'Invio',
+      returned: 'Già tornata',
+    },
+    returnedOn: 'Giorno del ritorno',
+    reason: 'Dicitura sulla busta (facoltativa)',
+    mark: 'Segna come tornate ({{count}})',
+    marked: '{{marked}} lettera/e segnata/e come tornata/e; {{already}} già segnata/e; {{other}} non registrata/e.',
+    outcome: {
+      marked: 'segnata',
+      already_marked: 'già segnata',
+      unknown_letter: 'lettera sconosciuta',
+      refused: 'rifiutata',
+    },
+  },
 };
 
 export const returnedMailIt: Widen<typeof returnedMailFr> = {

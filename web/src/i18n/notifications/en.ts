@@ -30,6 +30,7 @@ export const notificationsEn = {
     refusal_review: 'Refusal to review',
     liabilities_statement: 'Statement of liabilities to check',
     vulnerability_review: 'Care rule to review',
+    sms_reply: 'SMS reply to answer',
     trace_contact: 'Contact details to trace',
     other: 'Follow-up task',
   },

@@ -30,6 +30,7 @@ export const notificationsFr = {
     refusal_review: 'Refus à examiner',
     liabilities_statement: 'État du passif à vérifier',
     vulnerability_review: 'Règle de soin à revoir',
+    sms_reply: 'Réponse SMS à traiter',
     trace_contact: 'Coordonnées à rechercher',
     other: 'Tâche de suivi',
   },

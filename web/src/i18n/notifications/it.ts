@@ -30,6 +30,7 @@ export const notificationsIt = {
     refusal_review: 'Rifiuto da esaminare',
     liabilities_statement: 'Stato passivo da verificare',
     vulnerability_review: 'Regola di tutela da rivedere',
+    sms_reply: 'Risposta SMS da gestire',
     trace_contact: 'Recapiti da rintracciare',
     other: 'Attività di seguito',
   },

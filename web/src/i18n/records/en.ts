@@ -113,6 +113,7 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   message_delivered: 'Message delivered: {{channel}}',
   message_failed: 'Message not delivered: {{channel}}',
   message_bounced: 'Message returned undeliverable: {{channel}}, the address is no longer used',
+  sms_reply_received: 'The debtor replied by SMS: a reply to read and answer',
   opted_out_by_reply: 'The debtor asked for no more messages by {{channel}}',
   hold_placed: 'Hold placed: {{holdKind}}',
   hold_lifted: 'Hold lifted: {{holdKind}} — {{reason}}',

@@ -116,6 +116,7 @@ export const recordsFr = {
   message_delivered: 'Message remis : {{channel}}',
   message_failed: 'Message non remis : {{channel}}',
   message_bounced: 'Message revenu non distribuable : {{channel}}, l’adresse n’est plus utilisée',
+  sms_reply_received: 'Le débiteur a répondu par SMS : réponse à lire et à traiter',
   opted_out_by_reply: 'Le débiteur a demandé à ne plus recevoir de messages par {{channel}}',
   hold_placed: 'Suspension posée : {{holdKind}}',
   hold_lifted: 'Suspension levée : {{holdKind}} — {{reason}}',

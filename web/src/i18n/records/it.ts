@@ -115,6 +115,7 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   message_delivered: 'Messaggio consegnato: {{channel}}',
   message_failed: 'Messaggio non consegnato: {{channel}}',
   message_bounced: 'Messaggio respinto come non recapitabile: {{channel}}, l’indirizzo non viene più usato',
+  sms_reply_received: 'Il debitore ha risposto via SMS: risposta da leggere e gestire',
   opted_out_by_reply: 'Il debitore ha chiesto di non ricevere più messaggi via {{channel}}',
   hold_placed: 'Sospensione applicata: {{holdKind}}',
   hold_lifted: 'Sospensione revocata: {{holdKind}} — {{reason}}',
