@@ -87,11 +87,32 @@ export async function signalViews(db: Db, debtorId: string, since: Date): Promis
     .orderBy('detected_at', 'desc')
     .limit(50)
     .execute();
+  // What the person declared on the portal behind a signal of theirs: read only here, under need-to-know.
+  const declared = rows.some((row) => row.kind === 'debtor_declaration')
+    ? await db
+        .selectFrom('portal_declarations')
+        .select(['signal_id', 'kind', 'note', 'declared_at'])
+        .where('debtor_id', '=', debtorId)
+        .where(
+          'signal_id',
+          'in',
+          rows.filter((row) => row.kind === 'debtor_declaration').map((row) => row.id),
+        )
+        .orderBy('declared_at', 'desc')
+        .execute()
+    : [];
   return rows.map((row) => ({
     id: row.id,
     debtorId: row.debtor_id,
     caseId: row.case_id,
     kind: row.kind as SignalKind,
+    declarations: declared
+      .filter((declaration) => declaration.signal_id === row.id)
+      .map((declaration) => ({
+        kind: declaration.kind,
+        note: declaration.note,
+        declaredAt: declaration.declared_at.toISOString(),
+      })),
     reasons: (typeof row.reasons === 'string' ? JSON.parse(row.reasons) : row.reasons) as SignalView['reasons'],
     detectedAt: row.detected_at.toISOString(),
     status: row.status,

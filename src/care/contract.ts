@@ -108,6 +108,14 @@ export const signalSchema = z.object({
   debtorId: z.string(),
   caseId: z.string().nullable(),
   kind: z.enum(SIGNAL_KINDS),
+  /** What the person declared on the debtor portal behind this signal (kind, their words), newest first. */
+  declarations: z.array(
+    z.object({
+      kind: z.enum(['job_loss', 'illness', 'bereavement', 'separation', 'other']),
+      note: z.string().nullable(),
+      declaredAt: z.string(),
+    }),
+  ),
   reasons: z.record(z.string(), z.union([z.string(), z.number()])),
   detectedAt: z.string(),
   status: z.enum(SIGNAL_STATUSES),

@@ -288,6 +288,31 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
       .execute();
     expect(trail).toHaveLength(2);
     expect(JSON.stringify(trail)).not.toMatch(/illness|job_loss|Hospitalis/);
+    // The care team reads what the person declared, under need-to-know, the read recorded.
+    const owner = await t.deps.db
+      .selectFrom('cases')
+      .select('debtor_id')
+      .where('id', '=', access.caseId)
+      .executeTakeFirstOrThrow();
+    const care = await signIn(t.app, demoEmail('care_specialist'));
+    const read = await as(t.app, care)('GET', `/api/v1/debtors/${owner.debtor_id}/vulnerabilities`);
+    expect(read.statusCode, read.body).toBe(200);
+    const signal = (
+      read.json() as { signals: { kind: string; declarations: { kind: string; note: string | null }[] }[] }
+    ).signals.find((s) => s.kind === 'debtor_declaration')!;
+    expect(signal.declarations).toHaveLength(2);
+    expect(signal.declarations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'job_loss', note: null }),
+        expect.objectContaining({ kind: 'illness', note: 'Hospitalisé depuis octobre' }),
+      ]),
+    );
+    const reads = await t.deps.db
+      .selectFrom('sensitive_reads')
+      .select('subject')
+      .where('debtor_id', '=', owner.debtor_id)
+      .execute();
+    expect(reads.map((r) => r.subject)).toContain('vulnerability');
     const refused = await as(t.app, debtor)('POST', `/api/portal/v1/cases/${access.caseId}/difficulties`, {
       kind: 'illness',
       consent: false,

@@ -117,6 +117,19 @@ function CareDetails(props: PanelProps & { view: Extract<CareView, { restricted:
         {open.map((signal) => (
           <li key={signal.id}>
             <strong>{labelOf(t, 'care.signals.kinds', signal.kind)}</strong> · {signalReasonWords(t, format, signal)}
+            {signal.declarations.length > 0 ? (
+              <ul>
+                {signal.declarations.map((declaration) => (
+                  <li key={declaration.declaredAt}>
+                    {t('care.signals.declaredOn', {
+                      day: format.dateTime(declaration.declaredAt),
+                      kind: t(`portal.difficulty.kinds.${declaration.kind}`),
+                    })}
+                    {declaration.note ? <q>{declaration.note}</q> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {!live && can(me.role, 'care.record') ? (
               <Opening label={t('care.signals.confirm')}>
                 <RecordForm

@@ -70,6 +70,7 @@ export const careEn: Widen<typeof careFr> = {
       broken_promises_after_life_event: 'Promises broken after a life event',
       debtor_declaration: 'Declared by the debtor',
     },
+    declaredOn: 'On {{day}}, on their online space: {{kind}}, with consent. ',
     reasons: {
       no_capacity: 'Budget of {{assessedOn}}: capacity {{capacity}}',
       below_minimum_income: 'Budget of {{assessedOn}}: resources {{resources}} for a household RSA of {{rsa}}',

@@ -70,6 +70,7 @@ export const careFr = {
       broken_promises_after_life_event: 'Promesses non tenues après un événement de vie',
       debtor_declaration: 'Déclaration du débiteur',
     },
+    declaredOn: 'Le {{day}}, sur son espace en ligne : {{kind}}, avec son consentement. ',
     reasons: {
       no_capacity: 'Budget du {{assessedOn}} : capacité {{capacity}}',
       below_minimum_income: 'Budget du {{assessedOn}} : ressources {{resources}} pour un RSA du foyer de {{rsa}}',

@@ -74,6 +74,7 @@ export const careIt: Widen<typeof careFr> = {
       broken_promises_after_life_event: 'Promesse non mantenute dopo un evento di vita',
       debtor_declaration: 'Dichiarazione del debitore',
     },
+    declaredOn: 'Il {{day}}, nel suo spazio online: {{kind}}, con il suo consenso. ',
     reasons: {
       no_capacity: 'Bilancio del {{assessedOn}}: capacità {{capacity}}',
       below_minimum_income:
