@@ -61,6 +61,17 @@ export const portalMeSchema = z.object({
   /** When the session ends at the latest (it ends earlier when left unused). */
   endsAt: z.string().datetime(),
   cases: z.array(caseSummarySchema),
+  /** The organisations the care team proposed to the person, with their consent, to help them: how to reach each. */
+  help: z.array(
+    z.object({
+      organisation: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      website: z.string().nullable(),
+      address: z.string().nullable(),
+      proposedOn: z.string(),
+    }),
+  ),
   agency: z.object({
     name: z.string(),
     phone: z.string(),

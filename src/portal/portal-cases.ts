@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { appendAudit } from '../audit/append.js';
 import { documentStorage } from '../documents/storage.js';
 import { contentDisposition } from '../documents/core/file-name.js';
-import { agencyToday } from '../platform/calendar/index.js';
+import { agencyToday, localDateOf } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { claimBarsOfCases } from '../time-bars/time-bar-facts.js';
@@ -108,8 +108,33 @@ export async function portalMe(
     csrfToken: visitor.csrfToken,
     endsAt: visitor.endsAt.toISOString(),
     cases,
+    help: await helpProposed(deps, visitor),
     agency: agencyOf(deps, language),
   };
+}
+
+/**
+ * The organisations proposed to the person and not closed yet (a referral is made only with their consent): the
+ * person reads on their own space whom to contact and how, as the letter or e-mail of the referral gave it.
+ */
+async function helpProposed(deps: Deps, visitor: PortalVisitor): Promise<PortalMe['help']> {
+  const rows = await deps.db
+    .selectFrom('care_referrals as r')
+    .innerJoin('care_organisations as o', 'o.id', 'r.organisation_id')
+    .select(['o.name', 'o.phone', 'o.email', 'o.website', 'o.address', 'r.proposed_at'])
+    .where('r.debtor_id', '=', visitor.debtorId)
+    .where('r.status', 'in', ['proposed', 'sent'])
+    .orderBy('r.proposed_at', 'desc')
+    .limit(10)
+    .execute();
+  return rows.map((row) => ({
+    organisation: row.name,
+    phone: row.phone,
+    email: row.email,
+    website: row.website,
+    address: row.address,
+    proposedOn: localDateOf(row.proposed_at, deps.config.AGENCY_TZ),
+  }));
 }
 
 const WHY: Record<'collection' | 'purchased', Record<PortalLanguage, (creditor: string, agency: string) => string>> = {

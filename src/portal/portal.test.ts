@@ -313,6 +313,21 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
       .where('debtor_id', '=', owner.debtor_id)
       .execute();
     expect(reads.map((r) => r.subject)).toContain('vulnerability');
+    // The care team proposes an organisation, with the person's consent: the person finds how to reach it.
+    const suggestions = (await as(t.app, care)('GET', `/api/v1/debtors/${owner.debtor_id}/referrals`)).json() as {
+      suggestions: { id: string; name: string; helpsWith: string[] }[];
+    };
+    const organisation = suggestions.suggestions.find((o) => o.helpsWith.includes('job_loss'))!;
+    const proposed = await as(t.app, care)('POST', `/api/v1/debtors/${owner.debtor_id}/referrals`, {
+      consent: true,
+      organisationId: organisation.id,
+      need: 'Perte d’emploi',
+      caseId: access.caseId,
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const me = (await as(t.app, debtor)('GET', '/api/portal/v1/me')).json() as PortalMe;
+    expect(me.help.map((help) => help.organisation)).toContain(organisation.name);
+    expect(JSON.stringify(me)).not.toContain('Perte d’emploi');
     const refused = await as(t.app, debtor)('POST', `/api/portal/v1/cases/${access.caseId}/difficulties`, {
       kind: 'illness',
       consent: false,

@@ -32,6 +32,38 @@ export function PortalHome() {
               </li>
             ))}
           </ul>
+          {me.help.length > 0 ? (
+            <section aria-labelledby="portal-help">
+              <h2 id="portal-help">{t('portal.home.help')}</h2>
+              <p>{t('portal.home.helpIntro')}</p>
+              <ul className="portal-cases">
+                {me.help.map((help) => (
+                  <li key={`${help.organisation}-${help.proposedOn}`} className="portal-case-card">
+                    <h3>{help.organisation}</h3>
+                    {help.phone ? (
+                      <p>
+                        {t('portal.home.helpPhone')} <a href={`tel:${help.phone.replace(/\s/g, '')}`}>{help.phone}</a>
+                      </p>
+                    ) : null}
+                    {help.email ? (
+                      <p>
+                        {t('portal.home.helpEmail')} <a href={`mailto:${help.email}`}>{help.email}</a>
+                      </p>
+                    ) : null}
+                    {help.website ? (
+                      <p>
+                        <a href={help.website} rel="noopener noreferrer">
+                          {help.website}
+                        </a>
+                      </p>
+                    ) : null}
+                    {help.address ? <p>{help.address}</p> : null}
+                    <p className="muted">{t('portal.home.helpProposed', { day: format.date(help.proposedOn) })}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <h2>{t('portal.home.settings')}</h2>
           <p>
             <Link to="/portal/preferences">{t('portal.preferences.link')}</Link>

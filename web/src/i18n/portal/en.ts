@@ -39,6 +39,12 @@ export const portalEn = {
     caseWith: '{{creditor}} file',
     left: 'Left to pay:',
     reference: 'File reference: {{reference}}',
+    help: 'Organisations that can help you',
+    helpIntro:
+      'With your agreement, we suggested you contact these organisations. Their help is free and independent from us.',
+    helpPhone: 'Phone:',
+    helpEmail: 'E-mail:',
+    helpProposed: 'Suggested on {{day}}',
     settings: 'Your settings',
   },
   case: {

@@ -39,6 +39,12 @@ export const portalFr = {
     caseWith: 'Dossier {{creditor}}',
     left: 'Reste à payer :',
     reference: 'Référence du dossier : {{reference}}',
+    help: 'Des organismes peuvent vous aider',
+    helpIntro:
+      'Avec votre accord, nous vous avons proposé de contacter ces organismes. Leur aide est gratuite et indépendante de nous.',
+    helpPhone: 'Téléphone :',
+    helpEmail: 'E-mail :',
+    helpProposed: 'Proposé le {{day}}',
     settings: 'Vos réglages',
   },
   case: {

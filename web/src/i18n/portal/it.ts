@@ -39,6 +39,12 @@ export const portalIt = {
     caseWith: 'Pratica {{creditor}}',
     left: 'Resta da pagare:',
     reference: 'Riferimento della pratica: {{reference}}',
+    help: 'Enti che possono aiutarla',
+    helpIntro:
+      'Con il suo consenso, le abbiamo proposto di contattare questi enti. Il loro aiuto è gratuito e indipendente da noi.',
+    helpPhone: 'Telefono:',
+    helpEmail: 'E-mail:',
+    helpProposed: 'Proposto il {{day}}',
     settings: 'Le sue impostazioni',
   },
   case: {
