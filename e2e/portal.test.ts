@@ -114,6 +114,16 @@ describe('the debtor portal on a phone', () => {
       await page.getByRole('button', { name: 'Enregistrer' }).click();
       await expect.poll(() => page.getByText('Vos préférences sont enregistrées.').count()).toBe(1);
 
+      await page.getByRole('link', { name: '← Vos dossiers' }).click();
+      await page.locator(`a[href="/portal/cases/${access!.caseId}"]`).click();
+      await page.getByRole('link', { name: 'Faire une réclamation' }).click();
+      await page.getByRole('radio', { name: 'Vous me contactez trop souvent' }).check();
+      await page.getByLabel('Que s’est-il passé ?').fill('Trois appels le même jour, la semaine dernière.');
+      await expectNoAxeViolations(page, '/portal/cases/:id/complaint (phone)');
+      await page.getByRole('button', { name: 'Envoyer la réclamation' }).click();
+      await page.getByRole('heading', { name: /^Réclamation RCL-\d{4}-\d{6} enregistrée$/ }).waitFor();
+      await expectNoAxeViolations(page, '/portal/cases/:id/complaint filed (phone)');
+
       // Each act is on the case's timeline for the agents, in neutral words; the difficulty is a care signal.
       const lines = await fixture.server.deps.db
         .selectFrom('case_events')

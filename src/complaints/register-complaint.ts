@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { appendAudit } from '../audit/append.js';
+import { appendAudit, type AuditActor } from '../audit/append.js';
 import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { caseInScope } from '../cases/scope.js';
 import { auditActor, type Actor } from '../identity/actor.js';
@@ -91,73 +91,104 @@ export async function registerComplaint(
     throw invalid('complaints.received_too_long_ago', 'The day received is more than a year ago: check the date.');
   const id = await deps.db.transaction().execute(async (trx) => {
     const kase = await caseInScope(trx, actor, caseId);
-    const place = await calendarPlace(trx, kase.debtor_id, kase.creditor_id);
-    const deadlines = complaintDeadlines(receivedOn, place, await loadDeadlineRules(trx));
-    const contactIds = await contactsInvolved(trx, kase.debtor_id, body, receivedOn, deps.config.AGENCY_TZ);
-    const now = deps.now();
-    const row = await trx
-      .insertInto('complaints')
-      .values({
-        reference: sql<string>`'RCL-' || ${receivedOn.slice(0, 4)} || '-' || lpad(nextval('complaint_numbers')::text, 6, '0')`,
-        case_id: caseId,
-        debtor_id: kase.debtor_id,
-        creditor_id: kase.creditor_id,
-        channel: body.channel,
-        subject: body.subject,
-        summary: body.summary,
-        received_on: receivedOn,
-        country: place.country,
-        region: place.region,
-        acknowledge_by: deadlines.acknowledgeBy,
-        answer_by: deadlines.answerBy,
-        registered_by: actor.userId,
-        registered_at: now,
-        updated_at: now,
-      })
-      .returning(['id', 'reference'])
-      .executeTakeFirstOrThrow();
-    if (contactIds.length > 0)
-      await trx
-        .insertInto('complaint_contacts')
-        .values(contactIds.map((contactId) => ({ complaint_id: row.id, contact_id: contactId })))
-        .execute();
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'complaint.registered',
-      targetType: 'complaint',
-      targetId: row.id,
-      creditorId: kase.creditor_id,
-      before: null,
-      after: {
-        caseId,
-        debtorId: kase.debtor_id,
-        reference: row.reference,
-        channel: body.channel,
-        subject: body.subject,
-        receivedOn,
-        acknowledgeBy: deadlines.acknowledgeBy,
-        answerBy: deadlines.answerBy,
-        contacts: contactIds.length,
-      },
+    return registerComplaintIn(
+      trx,
+      deps,
+      kase,
+      { audit: auditActor(actor), userId: actor.userId },
+      body,
+      receivedOn,
       requestId,
-      at: now,
-    });
-    await appendCaseEvent(trx, {
-      caseId,
-      debtorId: kase.debtor_id,
-      at: now,
-      kind: 'complaint',
-      summary: recordText('complaint_registered', {
-        reference: row.reference,
-        subject: body.subject,
-        receivedOn,
-        acknowledgeBy: deadlines.acknowledgeBy,
-        answerBy: deadlines.answerBy,
-      }),
-      actorUserId: actor.userId,
-      data: { complaintId: row.id, status: 'received' },
-    });
-    return row.id;
+    );
   });
   return readComplaint(deps.db, id, today);
+}
+
+/** Who registers a complaint: a person of the agency, or the debtor on the portal (no user). */
+export interface Registrar {
+  audit: AuditActor;
+  userId: string | null;
+}
+
+/**
+ * Registers a complaint on a case the caller has found in its scope, inside the caller's transaction: its deadlines
+ * on the debtor's calendar, the contacts involved, the audit entry and the timeline line. Answers its id.
+ */
+export async function registerComplaintIn(
+  trx: Transaction<DB>,
+  deps: Deps,
+  kase: { id: string; debtor_id: string; creditor_id: string },
+  by: Registrar,
+  body: RegisterComplaintBody,
+  receivedOn: string,
+  requestId: string,
+): Promise<string> {
+  const caseId = kase.id;
+  const place = await calendarPlace(trx, kase.debtor_id, kase.creditor_id);
+  const deadlines = complaintDeadlines(receivedOn, place, await loadDeadlineRules(trx));
+  const contactIds = await contactsInvolved(trx, kase.debtor_id, body, receivedOn, deps.config.AGENCY_TZ);
+  const now = deps.now();
+  const row = await trx
+    .insertInto('complaints')
+    .values({
+      reference: sql<string>`'RCL-' || ${receivedOn.slice(0, 4)} || '-' || lpad(nextval('complaint_numbers')::text, 6, '0')`,
+      case_id: caseId,
+      debtor_id: kase.debtor_id,
+      creditor_id: kase.creditor_id,
+      channel: body.channel,
+      subject: body.subject,
+      summary: body.summary,
+      received_on: receivedOn,
+      country: place.country,
+      region: place.region,
+      acknowledge_by: deadlines.acknowledgeBy,
+      answer_by: deadlines.answerBy,
+      registered_by: by.userId,
+      registered_at: now,
+      updated_at: now,
+    })
+    .returning(['id', 'reference'])
+    .executeTakeFirstOrThrow();
+  if (contactIds.length > 0)
+    await trx
+      .insertInto('complaint_contacts')
+      .values(contactIds.map((contactId) => ({ complaint_id: row.id, contact_id: contactId })))
+      .execute();
+  await appendAudit(trx, {
+    actor: by.audit,
+    action: 'complaint.registered',
+    targetType: 'complaint',
+    targetId: row.id,
+    creditorId: kase.creditor_id,
+    before: null,
+    after: {
+      caseId,
+      debtorId: kase.debtor_id,
+      reference: row.reference,
+      channel: body.channel,
+      subject: body.subject,
+      receivedOn,
+      acknowledgeBy: deadlines.acknowledgeBy,
+      answerBy: deadlines.answerBy,
+      contacts: contactIds.length,
+    },
+    requestId,
+    at: now,
+  });
+  await appendCaseEvent(trx, {
+    caseId,
+    debtorId: kase.debtor_id,
+    at: now,
+    kind: 'complaint',
+    summary: recordText('complaint_registered', {
+      reference: row.reference,
+      subject: body.subject,
+      receivedOn,
+      acknowledgeBy: deadlines.acknowledgeBy,
+      answerBy: deadlines.answerBy,
+    }),
+    actorUserId: by.userId,
+    data: { complaintId: row.id, status: 'received' },
+  });
+  return row.id;
 }

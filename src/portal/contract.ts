@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from '../platform/http/schemas.js';
+import { COMPLAINT_SUBJECTS } from '../complaints/core/complaint.js';
 import { ACCESS_CODE_LENGTH } from './core/access.js';
 
 /** The debtor portal's API (`/api/portal/v1`, docs/portal.md): its own sessions, the person's cases only. */
@@ -167,3 +168,20 @@ export const preferencesSchema = z.object({
   channels: z.array(z.string()).nullable(),
   windows: z.array(z.object({ days: z.array(z.string()), from: z.string(), to: z.string() })).nullable(),
 });
+
+export type ComplaintSubject = (typeof COMPLAINT_SUBJECTS)[number];
+export const PORTAL_COMPLAINT_SUBJECTS = COMPLAINT_SUBJECTS;
+
+export const complaintBody = z.strictObject({
+  subject: z.enum(COMPLAINT_SUBJECTS),
+  /** What went wrong, in the person's words. */
+  summary: z.string().trim().min(10).max(4000),
+});
+
+/** A complaint registered: its reference and the days by which the agency acknowledges and answers it. */
+export const complaintFiledSchema = z.object({
+  reference: z.string(),
+  acknowledgeBy: z.string(),
+  answerBy: z.string(),
+});
+export type ComplaintFiled = z.infer<typeof complaintFiledSchema>;

@@ -385,6 +385,41 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
     expect(empty.statusCode).toBe(422);
   });
 
+  it('files a complaint with its legal deadlines, registered for the agency to handle', async () => {
+    const filed = await as(t.app, debtor)('POST', `/api/portal/v1/cases/${access.caseId}/complaints`, {
+      subject: 'contact_frequency',
+      summary: 'Vous m’appelez tous les jours depuis une semaine.',
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const body = filed.json() as { reference: string; acknowledgeBy: string; answerBy: string };
+    expect(body.reference).toMatch(/^RCL-2026-/);
+    expect(body.acknowledgeBy > '2026-11-25').toBe(true);
+    expect(body.answerBy >= body.acknowledgeBy).toBe(true);
+    const row = await t.deps.db
+      .selectFrom('complaints')
+      .select(['channel', 'registered_by', 'received_on'])
+      .where('reference', '=', body.reference)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ channel: 'portal', registered_by: null, received_on: '2026-11-25' });
+    const trail = await t.deps.db
+      .selectFrom('audit_log')
+      .select('actor_role')
+      .where('action', '=', 'complaint.registered')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(trail.actor_role).toBe('debtor');
+    const other_ = await as(t.app, debtor)('POST', `/api/portal/v1/cases/${other.caseId}/complaints`, {
+      subject: 'amount',
+      summary: 'Ce n’est pas mon dossier du tout.',
+    });
+    expect(other_.statusCode).toBe(404);
+    const short = await as(t.app, debtor)('POST', `/api/portal/v1/cases/${access.caseId}/complaints`, {
+      subject: 'amount',
+      summary: 'Non.',
+    });
+    expect(short.statusCode).toBe(400);
+  });
+
   it('ends a session left unused, and on sign-out', async () => {
     const second = await portalSignIn(t.app, dir, other);
     t.clock.advance(21 * 60_000);

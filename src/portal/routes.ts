@@ -9,6 +9,8 @@ import { fileResponse, noContent, problemResponses } from '../platform/http/sche
 import {
   callbackBody,
   callbackSchema,
+  complaintBody,
+  complaintFiledSchema,
   codeSentSchema,
   difficultyBody,
   langQuery,
@@ -22,6 +24,7 @@ import {
   verifyCodeBody,
 } from './contract.js';
 import { PORTAL_SESSION } from './core/access.js';
+import { fileComplaint } from './file-complaint.js';
 import { declareDifficulty, portalPreferences, requestPortalCallback, setPortalPreferences } from './portal-acts.js';
 import { openPortalLetter, portalCase, portalMe } from './portal-cases.js';
 import { findPortalSession, signOutOfPortal, type PortalVisitor } from './portal-sessions.js';
@@ -74,6 +77,7 @@ export function portalRoutes(app: FastifyInstance, deps: Deps) {
     signInRoutes(scope, deps);
     caseRoutes(scope, deps);
     settingsRoutes(scope, deps);
+    complaintRoutes(scope, deps);
   });
 }
 
@@ -238,6 +242,28 @@ function caseRoutes(scope: FastifyInstance, deps: Deps) {
       );
       return reply.status(201).send(made);
     },
+  );
+}
+
+/** A complaint the person files about one of their files. */
+function complaintRoutes(scope: FastifyInstance, deps: Deps) {
+  const r = scope.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/portal/v1/cases/:caseId/complaints',
+    {
+      config: { portal: 'visitor' },
+      schema: {
+        tags,
+        summary: 'File a complaint about the file: registered with its legal deadlines to acknowledge and answer',
+        params: caseParams,
+        body: complaintBody,
+        response: { 201: complaintFiledSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await fileComplaint(deps, visitor(request), request.params.caseId, request.body, String(request.id))),
   );
 }
 

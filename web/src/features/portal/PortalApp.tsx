@@ -6,6 +6,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { i18next, type Locale } from '../../i18n/index.js';
 import { PortalCallbackPage } from './PortalCallbackPage.js';
 import { PortalCasePage } from './PortalCasePage.js';
+import { PortalComplaintPage } from './PortalComplaintPage.js';
 import { PortalDifficultyPage } from './PortalDifficultyPage.js';
 import { PortalHome } from './PortalHome.js';
 import { PortalPreferencesPage } from './PortalPreferencesPage.js';
@@ -61,6 +62,7 @@ function PortalFrame() {
             <Route path="cases/:caseId" element={<PortalCasePage />} />
             <Route path="cases/:caseId/difficulty" element={<PortalDifficultyPage />} />
             <Route path="cases/:caseId/callback" element={<PortalCallbackPage />} />
+            <Route path="cases/:caseId/complaint" element={<PortalComplaintPage />} />
             <Route path="preferences" element={<PortalPreferencesPage />} />
             <Route path="*" element={<PortalHome />} />
           </Routes>

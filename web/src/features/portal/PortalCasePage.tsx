@@ -39,6 +39,12 @@ function CaseView({ view }: { view: PortalCase }) {
       {open ? <ActSection view={view} /> : null}
       <LettersSection view={view} />
       <PaymentsSection view={view} />
+      <section aria-labelledby="portal-complain">
+        <h2 id="portal-complain">{t('portal.complaint.notSatisfied')}</h2>
+        <p>
+          <Link to={`/portal/cases/${view.id}/complaint`}>{t('portal.complaint.link')}</Link>
+        </p>
+      </section>
       <p className="muted">{t('portal.home.reference', { reference: view.reference })}</p>
     </>
   );

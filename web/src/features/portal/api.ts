@@ -1,9 +1,9 @@
-import type { PortalCase, PortalMe } from '../../../../src/portal/contract.js';
+import type { ComplaintFiled, ComplaintSubject, PortalCase, PortalMe } from '../../../../src/portal/contract.js';
 import { http } from '../../api/client.js';
 
 /** The debtor portal's API (`/api/portal/v1`): its own session cookie, never a staff route. */
 
-export type { PortalCase, PortalMe };
+export type { ComplaintFiled, ComplaintSubject, PortalCase, PortalMe };
 
 export interface Destination {
   id: string;
@@ -35,6 +35,8 @@ export const portalApi = {
     http.post<{ id: string }>(`${BASE}/cases/${caseId}/difficulties`, body),
   callback: (caseId: string, body: { day: string; time: string }) =>
     http.post<{ id: string; at: string }>(`${BASE}/cases/${caseId}/callbacks`, body),
+  complain: (caseId: string, body: { subject: ComplaintSubject; summary: string }) =>
+    http.post<ComplaintFiled>(`${BASE}/cases/${caseId}/complaints`, body),
   preferences: (signal?: AbortSignal) => http.get<Preferences>(`${BASE}/contact-preferences`, undefined, signal),
   setPreferences: (body: Preferences) => http.put<Preferences>(`${BASE}/contact-preferences`, body),
 };

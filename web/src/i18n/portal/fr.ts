@@ -117,6 +117,30 @@ export const portalFr = {
     booked: 'C’est noté',
     bookedAt: 'Nous vous appellerons le {{at}}.',
   },
+  complaint: {
+    link: 'Faire une réclamation',
+    notSatisfied: 'Vous n’êtes pas satisfait ?',
+    title: 'Faire une réclamation',
+    heading: 'Faire une réclamation',
+    intro:
+      'Dites-nous ce qui ne va pas. Votre réclamation est enregistrée aussitôt : la loi nous fixe un délai pour en accuser réception et pour vous répondre.',
+    about: 'De quoi s’agit-il ?',
+    summary: 'Que s’est-il passé ?',
+    summaryHint: 'Avec vos mots. Indiquez les dates si vous les connaissez.',
+    send: 'Envoyer la réclamation',
+    filed: 'Réclamation {{reference}} enregistrée',
+    deadlines:
+      'Nous en accuserons réception au plus tard le {{acknowledge}} et vous répondrons au plus tard le {{answer}}.',
+    subjects: {
+      contact_frequency: 'Vous me contactez trop souvent',
+      amount: 'Le montant réclamé me paraît faux',
+      hardship_not_heard: 'Ma situation difficile n’a pas été prise en compte',
+      agent_conduct: 'L’attitude d’un de vos conseillers',
+      data: 'L’utilisation de mes données personnelles',
+      fraud: 'Je ne suis pas concerné (usurpation, fraude)',
+      other: 'Autre chose',
+    },
+  },
   preferences: {
     link: 'Mes préférences de contact',
     title: 'Préférences de contact',
