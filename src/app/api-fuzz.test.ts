@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { portalSessionOf } from '../../test/support/portal.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
 import { can } from '../identity/core/permissions.js';
 import type { Role } from '../identity/core/roles.js';
@@ -393,6 +394,8 @@ describe.each(ENGINES)('the whole API under random and boundary input on %s', (e
   let t: TestApp;
   const sessions = new Map<Role, Session>();
   let context: Context;
+  /** The debtor whose portal session drives the portal's routes (the owner of a case the inputs name). */
+  let portalDebtorId: string;
   beforeAll(async () => {
     t = await createTestApp(engine, { demo: true });
     for (const user of DEMO_USERS)
@@ -436,6 +439,13 @@ describe.each(ENGINES)('the whole API under random and boundary input on %s', (e
     }
     idsByTable.set('users', fuzzUsers);
     context = { idsByTable, ids: [...idsByTable.values()].flat() };
+    portalDebtorId = (
+      await t.deps.db
+        .selectFrom('cases')
+        .select('debtor_id')
+        .where('id', '=', idsByTable.get('cases')![0]!)
+        .executeTakeFirstOrThrow()
+    ).debtor_id;
   });
   afterAll(() => t.close());
 
@@ -469,13 +479,23 @@ describe.each(ENGINES)('the whole API under random and boundary input on %s', (e
     let requests = 0;
     for (const [index, operation] of operations.entries()) {
       const route = routes.get(`${operation.method} ${operation.url}`);
-      const allowedRoles = roles.filter((role) => allowed(route, role));
-      for (const role of roles) {
-        const runs = allowed(route, role)
-          ? Math.max(RUNS_PER_ALLOWED_ROLE, Math.ceil(RUNS_PER_ROUTE / allowedRoles.length))
-          : RUNS_PER_DENIED_ROLE;
-        const endsSession = operation.path === '/api/v1/auth/logout';
-        const session = role === 'anonymous' ? null : sessions.get(role)!;
+      // The debtor portal's routes are a debtor's: driven with a portal session, staff sessions getting one try each.
+      const portal = operation.path.startsWith('/api/portal/');
+      const allowedRoles = portal ? ['debtor'] : roles.filter((role) => allowed(route, role));
+      for (const role of portal ? (['debtor', ...roles] as const) : roles) {
+        const runs =
+          role === 'debtor' || (!portal && allowed(route, role))
+            ? Math.max(RUNS_PER_ALLOWED_ROLE, Math.ceil(RUNS_PER_ROUTE / allowedRoles.length))
+            : RUNS_PER_DENIED_ROLE;
+        const endsSession =
+          operation.path === '/api/v1/auth/logout' ||
+          (operation.path === '/api/portal/v1/sign-out' && role === 'debtor');
+        const session =
+          role === 'anonymous'
+            ? null
+            : role === 'debtor'
+              ? await portalSessionOf(t.deps, portalDebtorId)
+              : sessions.get(role)!;
         const inputs = fc.sample(inputArbitrary(operation, context, xml, session?.csrf ?? null), {
           seed: SEED + index,
           numRuns: runs,
@@ -483,7 +503,7 @@ describe.each(ENGINES)('the whole API under random and boundary input on %s', (e
         for (const input of inputs) {
           let current = session;
           if (endsSession && role !== 'anonymous') {
-            current = await freshSession(role);
+            current = role === 'debtor' ? await portalSessionOf(t.deps, portalDebtorId) : await freshSession(role);
             input.headers['x-csrf-token'] = current.csrf;
           }
           const response = await t.app.inject({

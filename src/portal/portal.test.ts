@@ -5,7 +5,8 @@ import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
-import { lastMailedCode, portalSignIn, sinkMails } from '../../test/support/portal.js';
+import { lastMailedCode, portalSessionOf, portalSignIn, sinkMails } from '../../test/support/portal.js';
+import { DEMO_USERS } from '../demo/seed.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { closeTransports } from '../communications/configured-transports.js';
 import { startDemoMailSink, type DemoMailSink } from '../communications/email/demo-mail-sink.js';
@@ -53,6 +54,9 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
     other = byEmail[1]!;
     agent = await signIn(t.app, demoEmail('agent'));
   });
+  const caseOwner = (caseId: string) =>
+    t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', caseId).executeTakeFirstOrThrow();
+
   afterAll(async () => {
     await closeTransports(t.deps.config);
     await t.close();
@@ -210,6 +214,38 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
       .where('action', '=', 'portal.letter_downloaded')
       .execute();
     expect(audited).toContainEqual({ actor_role: 'debtor', target_id: view.letters[0]!.id });
+  });
+
+  it('opens every portal route to a portal session only: never to a staff session of any role, nor to nobody', async () => {
+    const document = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/api/portal/v1/'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })))
+      // Signing out ends the session the others use: last.
+      .sort((a, b) => Number(a.path.endsWith('/sign-out')) - Number(b.path.endsWith('/sign-out')));
+    expect(operations.length).toBeGreaterThanOrEqual(12);
+    const staff = await Promise.all(
+      [...new Set(DEMO_USERS.map((user) => user.email))].map((email) => signIn(t.app, email)),
+    );
+    const own = await portalSessionOf(t.deps, (await caseOwner(access.caseId)).debtor_id);
+    for (const { method, path } of operations) {
+      const url = path
+        .replace('{caseId}', access.caseId)
+        .replace('{documentId}', '00000000-0000-4000-8000-000000000000');
+      const call = (headers: Record<string, string>) =>
+        t.app.inject({ method: method as 'GET', url, headers, ...(method === 'GET' ? {} : { payload: {} }) });
+      // The three steps of signing in are the only routes open to anyone.
+      if (path.startsWith('/api/portal/v1/sign-in')) continue;
+      expect((await call({})).statusCode, `${method} ${path} anonymous`).toBe(401);
+      for (const session of staff)
+        expect(
+          (await call({ cookie: session.cookie, 'x-csrf-token': session.csrf })).statusCode,
+          `${method} ${path} as staff ${session.userId}`,
+        ).toBe(401);
+      // The person's own session reaches the route (its answer may be a 400 for the empty body, a 404 for the letter).
+      const reached = await call({ cookie: own.cookie, 'x-csrf-token': own.csrf });
+      expect([401, 403], `${method} ${path} as the debtor: ${reached.body}`).not.toContain(reached.statusCode);
+    }
   });
 
   it('never opens another person’s case, a staff route, or a write without its token', async () => {

@@ -270,6 +270,17 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(mine.json()).toMatchObject({ replies: [] });
     expect(mine.body).not.toContain('PRIVATE-REPLY');
     expect((await as(t.app, horizon)('GET', '/api/v1/sms-replies/unmatched')).statusCode).toBe(403);
+    // The debtor portal is the debtor's: a creditor's session opens none of it, its own debtors' cases included.
+    for (const url of ['/api/portal/v1/me', `/api/portal/v1/cases/${own.id}`, '/api/portal/v1/contact-preferences'])
+      expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(401);
+    expect(
+      (
+        await as(t.app, horizon)('POST', `/api/portal/v1/cases/${own.id}/complaints`, {
+          subject: 'other',
+          summary: 'x'.repeat(20),
+        })
+      ).statusCode,
+    ).toBe(401);
     for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)
       expect(item.recipient).toBeNull();
     expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/messages`)).statusCode).toBe(404);

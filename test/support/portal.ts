@@ -1,6 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { hashToken, newSessionTokens } from '../../src/identity/sessions.js';
+import type { Deps } from '../../src/platform/deps.js';
+import { sessionEnd, sessionExpiry } from '../../src/portal/core/access.js';
 import type { Session } from './app.js';
 
 /** The e-mails the local SMTP sink kept, oldest first, as text. */
@@ -59,4 +62,28 @@ export async function portalSignIn(
     creditorId: null,
     challengeId,
   };
+}
+
+/**
+ * A portal session for a debtor, written straight into the table as the sign-in would (for tests that drive the
+ * portal's routes without going through a mail sink: the matrix, the fuzzer).
+ */
+export async function portalSessionOf(deps: Deps, debtorId: string): Promise<Session> {
+  const now = deps.now();
+  const session = newSessionTokens(now, 1);
+  await deps.db
+    .insertInto('portal_sessions')
+    .values({
+      token_hash: hashToken(session.token),
+      csrf_token: session.csrfToken,
+      debtor_id: debtorId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: sessionExpiry(now, sessionEnd(now)),
+      ends_at: sessionEnd(now),
+      ip: null,
+      user_agent: null,
+    })
+    .execute();
+  return { cookie: `accord_portal=${session.token}`, csrf: session.csrfToken, userId: '', creditorId: null };
 }

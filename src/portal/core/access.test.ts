@@ -90,9 +90,8 @@ describe('what whoever holds a letter sees of the contacts', () => {
   it('never the whole address or number', () => {
     fc.assert(
       fc.property(fc.emailAddress(), (address) => {
-        const masked = maskedEmail(address);
-        expect(masked.startsWith(address[0]!)).toBe(true);
-        expect(masked).not.toContain(address.slice(0, address.lastIndexOf('@')).slice(1) || '\u0000');
+        // The first letter and the domain, nothing else of the local part.
+        expect(maskedEmail(address)).toBe(`${address[0]}•••${address.slice(address.lastIndexOf('@'))}`);
       }),
     );
     expect(maskedPhone('+33612345678')).toBe('•• •• •• •• 78');
