@@ -27,40 +27,65 @@ export async function setPreferences(
   requestId: string | null = null,
 ) {
   const now = deps.now();
-  for (const window of input.windows ?? []) {
-    if (window.from >= window.to)
-      throw invalid('contact.preference_window_empty', `The hours ${window.from}–${window.to} end before they start.`);
-  }
+  assertPreferenceWindows(input);
   return deps.db.transaction().execute(async (trx) => {
     await assertDebtorInScope(trx, actor, debtorId, null);
-    const before = await trx
-      .selectFrom('contact_preferences')
-      .select(['channels', 'windows'])
-      .where('debtor_id', '=', debtorId)
-      .executeTakeFirst();
-    const values = {
-      channels: input.channels === null ? null : JSON.stringify(input.channels),
-      windows: input.windows === null ? null : JSON.stringify(input.windows),
-      updated_by: actor.userId,
-      updated_at: now,
-    };
-    await trx
-      .insertInto('contact_preferences')
-      .values({ debtor_id: debtorId, ...values })
-      .onConflict((oc) => oc.column('debtor_id').doUpdateSet(values))
-      .execute();
+    const before = await writePreferencesIn(trx, now, debtorId, input, { userId: actor.userId, via: 'agent' });
     await appendAudit(trx, {
       actor: auditActor(actor),
       action: 'contact.preferences_set',
       targetType: 'debtor',
       targetId: debtorId,
-      before: before ?? null,
+      before,
       after: input,
       requestId,
       at: now,
     });
     return input;
   });
+}
+
+/** Hours that end before they start are refused (an agent's or the debtor's own). */
+export function assertPreferenceWindows(input: PreferencesInput): void {
+  for (const window of input.windows ?? []) {
+    if (window.from >= window.to)
+      throw invalid('contact.preference_window_empty', `The hours ${window.from}–${window.to} end before they start.`);
+  }
+}
+
+/** Who recorded the debtor's word: a person of the agency, or the debtor on the portal (no user). */
+export interface RecordedBy {
+  userId: string | null;
+  via: 'agent' | 'portal';
+}
+
+/** Writes the debtor's preferences in the caller's transaction; answers what they were before (null: none). */
+export async function writePreferencesIn(
+  trx: Transaction<DB>,
+  now: Date,
+  debtorId: string,
+  input: PreferencesInput,
+  by: RecordedBy,
+) {
+  const before = await trx
+    .selectFrom('contact_preferences')
+    .select(['channels', 'windows'])
+    .where('debtor_id', '=', debtorId)
+    .forUpdate()
+    .executeTakeFirst();
+  const values = {
+    channels: input.channels === null ? null : JSON.stringify(input.channels),
+    windows: input.windows === null ? null : JSON.stringify(input.windows),
+    updated_by: by.userId,
+    updated_at: now,
+    via: by.via,
+  };
+  await trx
+    .insertInto('contact_preferences')
+    .values({ debtor_id: debtorId, ...values })
+    .onConflict((oc) => oc.column('debtor_id').doUpdateSet(values))
+    .execute();
+  return before ?? null;
 }
 
 export async function optOut(
@@ -167,27 +192,15 @@ export async function requestCallbackIn(
     .executeTakeFirstOrThrow();
   if (caseRow.status === 'closed')
     throw conflict('contact.case_closed', 'This case is closed: no callback can be set on it.');
-  const row = await trx
-    .insertInto('contact_callbacks')
-    .values({
-      debtor_id: debtorId,
-      case_id: input.caseId,
-      callback_at: input.at,
-      requested_at: now,
-      recorded_by: actor.userId,
-    })
-    .returning(['id', 'callback_at', 'status'])
-    .executeTakeFirstOrThrow();
-  await appendCaseEvent(trx, {
-    caseId: input.caseId,
-    debtorId,
-    at: now,
-    kind: 'preferences',
-    channel: 'phone',
-    summary: recordText('callback_requested', { at: input.at.toISOString() }),
-    actorUserId: actor.userId,
-    data: { callbackId: row.id, at: input.at.toISOString() },
-  });
+  const row = await bookCallbackIn(
+    trx,
+    now,
+    { debtorId, caseId: input.caseId, at: input.at },
+    {
+      userId: actor.userId,
+      via: 'agent',
+    },
+  );
   await audit({
     actor: auditActor(actor),
     action: 'contact.callback_requested',
@@ -198,6 +211,43 @@ export async function requestCallbackIn(
     at: now,
   });
   return { id: row.id, at: row.callback_at.toISOString(), status: row.status };
+}
+
+/**
+ * Books a callback the debtor asked for and writes its timeline line, in the caller's transaction (the caller has
+ * checked the case is open and whose it is).
+ */
+export async function bookCallbackIn(
+  trx: Transaction<DB>,
+  now: Date,
+  callback: { debtorId: string; caseId: string; at: Date },
+  by: RecordedBy,
+) {
+  const row = await trx
+    .insertInto('contact_callbacks')
+    .values({
+      debtor_id: callback.debtorId,
+      case_id: callback.caseId,
+      callback_at: callback.at,
+      requested_at: now,
+      recorded_by: by.userId,
+      via: by.via,
+    })
+    .returning(['id', 'callback_at', 'status'])
+    .executeTakeFirstOrThrow();
+  await appendCaseEvent(trx, {
+    caseId: callback.caseId,
+    debtorId: callback.debtorId,
+    at: now,
+    kind: 'preferences',
+    channel: 'phone',
+    summary: recordText(by.via === 'portal' ? 'portal_callback_requested' : 'callback_requested', {
+      at: callback.at.toISOString(),
+    }),
+    actorUserId: by.userId,
+    data: { callbackId: row.id, at: callback.at.toISOString(), ...(by.via === 'portal' ? { via: 'portal' } : {}) },
+  });
+  return row;
 }
 
 export async function cancelCallback(deps: Deps, actor: Actor, callbackId: string, requestId: string | null = null) {

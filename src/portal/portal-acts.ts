@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/append.js';
 import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { DAY_MS, localDateTimeOf, weekdayOf } from '../platform/calendar/index.js';
+import { assertPreferenceWindows, bookCallbackIn, writePreferencesIn } from '../contact-policy/preferences.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict, invalid, notFound } from '../platform/errors.js';
 import type { DifficultyKind } from './contract.js';
@@ -128,28 +129,12 @@ export async function requestPortalCallback(
       .executeTakeFirstOrThrow();
     if (Number(pending.count) >= 3)
       throw conflict('portal.callbacks_pending', 'You already have callbacks booked: we will call you then.');
-    const row = await trx
-      .insertInto('contact_callbacks')
-      .values({
-        debtor_id: found.debtor_id,
-        case_id: found.id,
-        callback_at: at,
-        requested_at: now,
-        recorded_by: null,
-        via: 'portal',
-      })
-      .returning(['id', 'callback_at'])
-      .executeTakeFirstOrThrow();
-    await appendCaseEvent(trx, {
-      caseId: found.id,
-      debtorId: found.debtor_id,
-      at: now,
-      kind: 'preferences',
-      channel: 'phone',
-      summary: recordText('portal_callback_requested', { at: at.toISOString() }),
-      actorUserId: null,
-      data: { callbackId: row.id, at: at.toISOString(), via: 'portal' },
-    });
+    const row = await bookCallbackIn(
+      trx,
+      now,
+      { debtorId: found.debtor_id, caseId: found.id, at },
+      { userId: null, via: 'portal' },
+    );
     await appendAudit(trx, {
       actor: PORTAL_ACTOR,
       action: 'portal.callback_requested',
@@ -192,28 +177,9 @@ export async function setPortalPreferences(
   requestId: string,
 ): Promise<PortalPreferences> {
   const now = deps.now();
-  for (const window of input.windows ?? [])
-    if (window.from >= window.to)
-      throw invalid('portal.preference_window_empty', `The hours ${window.from}–${window.to} end before they start.`);
+  assertPreferenceWindows(input);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('contact_preferences')
-      .select(['channels', 'windows'])
-      .where('debtor_id', '=', visitor.debtorId)
-      .forUpdate()
-      .executeTakeFirst();
-    const values = {
-      channels: input.channels === null ? null : JSON.stringify(input.channels),
-      windows: input.windows === null ? null : JSON.stringify(input.windows),
-      updated_by: null,
-      updated_at: now,
-      via: 'portal' as const,
-    };
-    await trx
-      .insertInto('contact_preferences')
-      .values({ debtor_id: visitor.debtorId, ...values })
-      .onConflict((oc) => oc.column('debtor_id').doUpdateSet(values))
-      .execute();
+    const before = await writePreferencesIn(trx, now, visitor.debtorId, input, { userId: null, via: 'portal' });
     const cases = await trx
       .selectFrom('cases')
       .select('id')
@@ -236,7 +202,7 @@ export async function setPortalPreferences(
       action: 'portal.preferences_set',
       targetType: 'debtor',
       targetId: visitor.debtorId,
-      before: before ?? null,
+      before,
       after: input,
       requestId,
       at: now,

@@ -109,7 +109,6 @@ export const PROBLEM_CODES = [
   'portal.callback_too_far',
   'portal.callback_closed',
   'portal.callbacks_pending',
-  'portal.preference_window_empty',
   'templates.not_in_review',
   'templates.effective_in_past',
   'templates.body_missing',

@@ -173,6 +173,5 @@ export const portalProblemsEn = {
     callback_too_far: 'Choose a moment within the next 60 days.',
     callback_closed: 'We are closed at that time. Choose a moment within our opening hours.',
     callbacks_pending: 'You already have callbacks booked: we will call you then.',
-    preference_window_empty: 'The end time must be after the start time.',
   },
 };

@@ -177,6 +177,5 @@ export const portalProblemsFr = {
     callback_too_far: 'Choisissez un moment dans les 60 prochains jours.',
     callback_closed: 'Nous sommes fermés à ce moment-là. Choisissez un moment pendant nos horaires.',
     callbacks_pending: 'Vous avez déjà des rappels prévus : nous vous appellerons à ces moments-là.',
-    preference_window_empty: 'L’heure de fin doit être après l’heure de début.',
   },
 };

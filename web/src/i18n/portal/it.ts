@@ -173,6 +173,5 @@ export const portalProblemsIt = {
     callback_too_far: 'Scelga un momento entro i prossimi 60 giorni.',
     callback_closed: 'A quell’ora siamo chiusi. Scelga un momento nei nostri orari.',
     callbacks_pending: 'Ha già delle richiamate previste: la chiameremo in quei momenti.',
-    preference_window_empty: 'L’ora di fine deve essere dopo l’ora di inizio.',
   },
 };
