@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../i18n/format.js';
+import { Field } from '../../ui/fields.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit } from '../../ui/useSubmit.js';
@@ -45,31 +46,27 @@ export function PortalCallbackPage() {
       <h1>{t('portal.callback.heading')}</h1>
       <p>{t('portal.callback.intro', { hours: me.agency.hours })}</p>
       <form className="stacked-form" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor="portal-callback-day">{t('portal.callback.day')}</label>
-          <input
-            id="portal-callback-day"
-            type="date"
-            required
-            value={day}
-            onChange={(event) => setDay(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="portal-callback-time">{t('portal.callback.time')}</label>
-          <input
-            id="portal-callback-time"
-            type="time"
-            step={900}
-            required
-            aria-describedby="portal-callback-time-hint"
-            value={time}
-            onChange={(event) => setTime(event.target.value)}
-          />
-          <p id="portal-callback-time-hint" className="hint">
-            {t('portal.callback.zone', { zone: me.agency.timeZone })}
-          </p>
-        </div>
+        <Field id="portal-callback-day" label={t('portal.callback.day')}>
+          {(control) => (
+            <input {...control} type="date" required value={day} onChange={(event) => setDay(event.target.value)} />
+          )}
+        </Field>
+        <Field
+          id="portal-callback-time"
+          label={t('portal.callback.time')}
+          hint={t('portal.callback.zone', { zone: me.agency.timeZone })}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="time"
+              step={900}
+              required
+              value={time}
+              onChange={(event) => setTime(event.target.value)}
+            />
+          )}
+        </Field>
         {sending.error ? <ProblemMessage error={sending.error} /> : null}
         <button type="submit" className="button primary" disabled={sending.busy}>
           {t('portal.callback.send')}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../i18n/format.js';
+import { Field } from '../../ui/fields.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit } from '../../ui/useSubmit.js';
@@ -75,22 +76,23 @@ export function PortalComplaintPage() {
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="portal-complaint-summary">{t('portal.complaint.summary')}</label>
-          <textarea
-            id="portal-complaint-summary"
-            rows={6}
-            minLength={10}
-            maxLength={4000}
-            required
-            aria-describedby="portal-complaint-summary-hint"
-            value={summary}
-            onChange={(event) => setSummary(event.target.value)}
-          />
-          <p id="portal-complaint-summary-hint" className="hint">
-            {t('portal.complaint.summaryHint')}
-          </p>
-        </div>
+        <Field
+          id="portal-complaint-summary"
+          label={t('portal.complaint.summary')}
+          hint={t('portal.complaint.summaryHint')}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={6}
+              minLength={10}
+              maxLength={4000}
+              required
+              value={summary}
+              onChange={(event) => setSummary(event.target.value)}
+            />
+          )}
+        </Field>
         {sending.error ? <ProblemMessage error={sending.error} /> : null}
         <button type="submit" className="button primary" disabled={sending.busy}>
           {t('portal.complaint.send')}

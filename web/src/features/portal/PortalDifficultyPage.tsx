@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Field } from '../../ui/fields.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit } from '../../ui/useSubmit.js';
@@ -58,20 +59,17 @@ export function PortalDifficultyPage() {
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="portal-difficulty-note">{t('portal.difficulty.note')}</label>
-          <textarea
-            id="portal-difficulty-note"
-            rows={4}
-            maxLength={1000}
-            aria-describedby="portal-difficulty-note-hint"
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-          <p id="portal-difficulty-note-hint" className="hint">
-            {t('portal.difficulty.noteHint')}
-          </p>
-        </div>
+        <Field id="portal-difficulty-note" label={t('portal.difficulty.note')} hint={t('portal.difficulty.noteHint')}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={4}
+              maxLength={1000}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          )}
+        </Field>
         <label className="choice">
           <input type="checkbox" required checked={consent} onChange={(event) => setConsent(event.target.checked)} />{' '}
           {t('portal.difficulty.consent')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiData } from '../../api/useApiData.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { Field } from '../../ui/fields.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit } from '../../ui/useSubmit.js';
@@ -79,14 +80,14 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
         </fieldset>
         <fieldset>
           <legend>{t('portal.preferences.hours')}</legend>
-          <div className="field">
-            <label htmlFor="portal-pref-from">{t('portal.preferences.from')}</label>
-            <input id="portal-pref-from" type="time" value={from} onChange={(event) => setFrom(event.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="portal-pref-to">{t('portal.preferences.to')}</label>
-            <input id="portal-pref-to" type="time" value={to} onChange={(event) => setTo(event.target.value)} />
-          </div>
+          <Field id="portal-pref-from" label={t('portal.preferences.from')}>
+            {(control) => (
+              <input {...control} type="time" value={from} onChange={(event) => setFrom(event.target.value)} />
+            )}
+          </Field>
+          <Field id="portal-pref-to" label={t('portal.preferences.to')}>
+            {(control) => <input {...control} type="time" value={to} onChange={(event) => setTo(event.target.value)} />}
+          </Field>
           <p className="hint">{t('portal.preferences.hoursHint')}</p>
         </fieldset>
         {sending.error ? <ProblemMessage error={sending.error} /> : null}

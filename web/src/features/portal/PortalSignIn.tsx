@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../ui/fields.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit, type Submit } from '../../ui/useSubmit.js';
@@ -82,48 +83,47 @@ function IdentityStep({
   return (
     <form className="stacked-form" onSubmit={(event) => void start(event)}>
       <p>{t('portal.signIn.intro')}</p>
-      <div className="field">
-        <label htmlFor="portal-access-code">{t('portal.signIn.accessCode')}</label>
-        <input
-          id="portal-access-code"
-          name="accessCode"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          required
-          aria-describedby="portal-access-code-hint"
-          value={accessCode}
-          onChange={(event) => setAccessCode(event.target.value)}
-        />
-        <p id="portal-access-code-hint" className="hint">
-          {t('portal.signIn.accessCodeHint')}
-        </p>
-      </div>
+      <Field id="portal-access-code" label={t('portal.signIn.accessCode')} hint={t('portal.signIn.accessCodeHint')}>
+        {(control) => (
+          <input
+            {...control}
+            name="accessCode"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            required
+            value={accessCode}
+            onChange={(event) => setAccessCode(event.target.value)}
+          />
+        )}
+      </Field>
       {usePostcode ? (
-        <div className="field">
-          <label htmlFor="portal-postcode">{t('portal.signIn.postcode')}</label>
-          <input
-            id="portal-postcode"
-            name="postcode"
-            autoComplete="postal-code"
-            required
-            value={postcode}
-            onChange={(event) => setPostcode(event.target.value)}
-          />
-        </div>
+        <Field id="portal-postcode" label={t('portal.signIn.postcode')}>
+          {(control) => (
+            <input
+              {...control}
+              name="postcode"
+              autoComplete="postal-code"
+              required
+              value={postcode}
+              onChange={(event) => setPostcode(event.target.value)}
+            />
+          )}
+        </Field>
       ) : (
-        <div className="field">
-          <label htmlFor="portal-birth-date">{t('portal.signIn.birthDate')}</label>
-          <input
-            id="portal-birth-date"
-            name="birthDate"
-            type="date"
-            autoComplete="bday"
-            required
-            value={birthDate}
-            onChange={(event) => setBirthDate(event.target.value)}
-          />
-        </div>
+        <Field id="portal-birth-date" label={t('portal.signIn.birthDate')}>
+          {(control) => (
+            <input
+              {...control}
+              name="birthDate"
+              type="date"
+              autoComplete="bday"
+              required
+              value={birthDate}
+              onChange={(event) => setBirthDate(event.target.value)}
+            />
+          )}
+        </Field>
       )}
       <p>
         <button type="button" className="link-button" onClick={() => setUsePostcode(!usePostcode)}>
@@ -207,20 +207,21 @@ function CodeStep({
       }}
     >
       <p role="status">{t(`portal.signIn.sent.${sentTo.channel}`, { to: sentTo.masked })}</p>
-      <div className="field">
-        <label htmlFor="portal-code">{t('portal.signIn.code')}</label>
-        <input
-          id="portal-code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          maxLength={7}
-          required
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-        />
-      </div>
+      <Field id="portal-code" label={t('portal.signIn.code')}>
+        {(control) => (
+          <input
+            {...control}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]*"
+            maxLength={7}
+            required
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
+        )}
+      </Field>
       {sending.error ? <ProblemMessage error={sending.error} /> : null}
       <button type="submit" className="button primary" disabled={sending.busy}>
         {t('portal.signIn.verify')}
