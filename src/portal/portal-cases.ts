@@ -89,19 +89,17 @@ export async function portalMe(
     .orderBy('cases.opened_on', 'desc')
     .limit(MAX_CASES)
     .execute();
-  const cases: PortalCaseSummary[] = [];
-  for (const row of rows) {
-    const text = await caseStanding(deps, row);
-    cases.push({
+  const cases: PortalCaseSummary[] = await Promise.all(
+    rows.map(async (row) => ({
       id: row.id,
       reference: row.reference,
       creditorName: row.creditor_name,
       status: row.status,
       balanceCents: Number(row.balance_cents),
       currency: row.currency,
-      procedure: text.procedure[language],
-    });
-  }
+      procedure: (await caseStanding(deps, row)).procedure[language],
+    })),
+  );
   return {
     firstName: debtor.first_name,
     language,

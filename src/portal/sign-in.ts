@@ -244,7 +244,7 @@ function toFacts(row: {
 }
 
 type VerifyOutcome =
-  | { kind: 'ok'; token: string; csrfToken: string; debtorId: string }
+  | { kind: 'ok'; token: string; csrfToken: string; debtorId: string; endsAt: Date }
   | { kind: 'wrong'; left: number }
   | { kind: 'over' };
 
@@ -255,7 +255,7 @@ type VerifyOutcome =
 export async function verifySignInCode(
   deps: Deps,
   input: { challengeId: string; code: string; ip: string; userAgent: string | null; requestId: string },
-): Promise<{ token: string; csrfToken: string; debtorId: string }> {
+): Promise<{ token: string; csrfToken: string; debtorId: string; endsAt: Date }> {
   const now = deps.now();
   const typed = readOneTimeCode(input.code);
   const policies = throttlePolicies(deps.config);
@@ -317,7 +317,7 @@ export async function verifySignInCode(
       requestId: input.requestId,
       at: now,
     });
-    return { kind: 'ok', token: session.token, csrfToken: session.csrfToken, debtorId: challenge.debtor_id };
+    return { kind: 'ok', token: session.token, csrfToken: session.csrfToken, debtorId: challenge.debtor_id, endsAt };
   });
   if (outcome.kind === 'over') throw attemptOver();
   if (outcome.kind === 'wrong')
