@@ -31,6 +31,7 @@ export async function demoPortalAccess(deps: Deps, count = 3): Promise<DemoPorta
     )
     .select([
       'c.id as case_id',
+      'd.id as debtor_id',
       'd.first_name',
       'd.last_name',
       'd.birth_date',
@@ -46,11 +47,15 @@ export async function demoPortalAccess(deps: Deps, count = 3): Promise<DemoPorta
     .groupBy(['c.id', 'd.id'])
     .orderBy(sql`(select count(*) from cases o where o.debtor_id = d.id and o.status <> 'closed')`, 'desc')
     .orderBy('c.reference')
-    .limit(count)
+    .limit(count * 4)
     .execute();
   const now = deps.now();
   const found: DemoPortalAccess[] = [];
-  for (const row of rows)
+  // One case a person: a new user tries three people, not one person's two files.
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (seen.has(row.debtor_id) || found.length === count) continue;
+    seen.add(row.debtor_id);
     found.push({
       caseId: row.case_id,
       name: [row.first_name, row.last_name].filter(Boolean).join(' '),
@@ -58,5 +63,6 @@ export async function demoPortalAccess(deps: Deps, count = 3): Promise<DemoPorta
       birthDate: row.birth_date!,
       channel: row.channel === 'email' ? 'email' : 'sms',
     });
+  }
   return found;
 }
