@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
-import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
+import {
+  expectNoAxeViolations,
+  newContext,
+  screenshot,
+  signInWithKeyboard,
+  TAKING_SCREENSHOTS,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 import { clippedTables, widerThanWindow } from './support/layout.js';
 
@@ -174,11 +181,13 @@ describe('layout on the common screens', () => {
           expect(menu, `the current menu entry of ${path} (${user.role})`).toEqual({ ...menu, inView: true });
           const measured = await widerThanWindow(page);
           if (measured.scrollWidth > measured.width) wide.push({ path, ...measured });
-          await page.setViewportSize({ width: 1366, height: 768 });
-          await screenshot(page, `${name}-1366x768`);
-          // The desktop as it opens, without scrolling (the laptop's picture has the whole page).
-          await page.setViewportSize({ width: 1920, height: 1080 });
-          await screenshot(page, `${name}-1920x1080`, { fullPage: false });
+          if (TAKING_SCREENSHOTS) {
+            await page.setViewportSize({ width: 1366, height: 768 });
+            await screenshot(page, `${name}-1366x768`);
+            // The desktop as it opens, without scrolling (the laptop's picture has the whole page).
+            await page.setViewportSize({ width: 1920, height: 1080 });
+            await screenshot(page, `${name}-1920x1080`, { fullPage: false });
+          }
         }
         expect(wide).toEqual([]);
       } finally {

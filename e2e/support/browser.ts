@@ -10,6 +10,11 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results');
 /**
+ * Whether the tests leave pictures of the pages in SCREENSHOT_DIR for a person to look at. CI, where nobody looks at
+ * them, turns them off (`ACCORD_SCREENSHOTS=off` in .ci/run): they were a quarter of the browser tests' time there.
+ */
+export const TAKING_SCREENSHOTS = process.env.ACCORD_SCREENSHOTS !== 'off';
+/**
  * How long a browser step may wait for what it expects (an element, a page, Chromium's start): a hang guard far above
  * a slow step on a busy machine, not a speed limit. The test files' own guard (vitest.e2e.config.ts) is above it.
  */
@@ -190,8 +195,9 @@ export async function navigationLabels(page: Page): Promise<string[]> {
  * window (`fullPage: false`), which shows what a person sees without scrolling.
  */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  if (!TAKING_SCREENSHOTS) return `${path} (not taken: ACCORD_SCREENSHOTS=off)`;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
