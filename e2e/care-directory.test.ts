@@ -105,6 +105,11 @@ describe('the organisations directory and a referral', () => {
       await acts.getByLabel('Transmise par').selectOption('letter');
       await acts.getByRole('button', { name: 'Enregistrer la transmission' }).click();
       await expect.poll(() => section.getByText(/Courrier le/).count()).toBe(1);
+      // The letter Accord wrote opens from the referral: a PDF, read as the care specialist.
+      const letter = section.getByRole('link', { name: 'Lire le courrier envoyé (PDF)' });
+      const pdf = await page.request.get(new URL((await letter.getAttribute('href'))!, page.url()).toString());
+      expect(pdf.status()).toBe(200);
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
       await acts.getByLabel('Issue', { exact: true }).selectOption('helped');
       await acts.getByRole('button', { name: 'Clôturer l’orientation' }).click();
       await expect.poll(() => section.getByText('Aidé par l’organisme').count()).toBe(1);

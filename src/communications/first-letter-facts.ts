@@ -23,7 +23,7 @@ import {
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const COUNTRY_NAMES: Record<string, string> = {
+export const COUNTRY_NAMES: Record<string, string> = {
   BE: 'Belgique',
   CH: 'Suisse',
   DE: 'Allemagne',
@@ -214,7 +214,7 @@ export async function italianLetterFacts(
 }
 
 /** The address the letter goes to, by the debtors' rule (never one whose mail came back). */
-function letterAddress<A extends AddressRow>(addresses: A[]): A | null {
+export function letterAddress<A extends AddressRow>(addresses: A[]): A | null {
   const chosen = chooseLetterAddress(
     addresses.map((a) => ({
       id: a.id,

@@ -1,12 +1,10 @@
-import { Readable } from 'node:stream';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { caseInScope } from '../cases/scope.js';
 import { firstLetterReference, recordContactIn } from '../contact-policy/record-contact.js';
 import { documentStorage } from '../documents/storage.js';
-import { retentionPeriod } from '../documents/upload-document.js';
 import { auditActor, type Actor } from '../identity/actor.js';
-import { agencyToday, debtorToday } from '../platform/calendar/today.js';
+import { debtorToday } from '../platform/calendar/today.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, invalid } from '../platform/errors.js';
@@ -14,11 +12,11 @@ import type { FirstLetterState, IssuedFirstLetter } from './contract.js';
 import { composeFirstLetter, type FirstLetter, type FirstLetterLaw } from './core/first-letter.js';
 import { composeItalianFirstLetter } from './core/first-letter-it.js';
 import type { ItalianFirstLetter, ItalianLetterRefusal } from './core/first-letter-it-check.js';
+import { keepLetterDocument } from './keep-letter.js';
 import { italianLetterFacts, loadLetterFacts, type LetterFacts } from './first-letter-facts.js';
 import { firstLetterPdf, renderFirstLetter } from './first-letter-pdf.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
-type CaseRow = Awaited<ReturnType<typeof caseInScope>>;
 
 const REFUSALS = {
   'communications.no_letter_address': () =>
@@ -164,8 +162,17 @@ export async function issueFirstLetterWith(
       const reference = recorded.first_letter_reference!;
       const letter = await compose(trx, loaded, reference, sentOn);
       const { pdf, pages } = await renderFirstLetter(letter, now);
-      const kept = { found, actor, pdf, reference, law: letter.law, now, requestId };
-      const documentId = await keepDocument(trx, deps, kept, (id) => {
+      const kept = {
+        found,
+        actor,
+        pdf,
+        fileName: fileNameOf(reference, letter.law),
+        description: letter.law === 'IT' ? `Prima lettera ${reference}` : `Première lettre (R124-4) ${reference}`,
+        specialCategory: false,
+        now,
+        requestId,
+      };
+      const documentId = await keepLetterDocument(trx, deps, kept, (id) => {
         stored.id = id;
       });
       await appendAudit(trx, {
@@ -211,72 +218,6 @@ export async function issueFirstLetterWith(
     if (stored.id) await storage.delete(stored.id);
     throw error;
   }
-}
-
-interface KeptLetter {
-  found: CaseRow;
-  actor: Actor;
-  pdf: Buffer;
-  reference: string;
-  law: FirstLetterLaw;
-  now: Date;
-  requestId: string | null;
-}
-
-/** The letter's PDF stored and recorded as a correspondence document of the case, in the caller's transaction. */
-async function keepDocument(
-  trx: Transaction<DB>,
-  deps: Deps,
-  { found, actor, pdf, reference, law, now, requestId }: KeptLetter,
-  onStored: (id: string) => void,
-): Promise<string> {
-  const period = await retentionPeriod({ db: trx }, 'correspondence', agencyToday(now, deps.config));
-  const { id } = await sql<{ id: string }>`select uuid_time_ordered() as id`.execute(trx).then((r) => r.rows[0]!);
-  const stored = await documentStorage(deps.config).put(id, Readable.from([pdf]), Math.max(pdf.length, 1));
-  onStored(id);
-  await trx
-    .insertInto('case_documents')
-    .values({
-      id,
-      case_id: found.id,
-      creditor_id: found.creditor_id,
-      debtor_id: found.debtor_id,
-      document_type: 'correspondence',
-      source: 'agent',
-      file_name: fileNameOf(reference, law),
-      media_type: 'application/pdf',
-      size_bytes: stored.bytes,
-      sha256: stored.sha256,
-      description: law === 'IT' ? `Prima lettera ${reference}` : `Première lettre (R124-4) ${reference}`,
-      shared_with_creditor: false,
-      special_category: false,
-      uploaded_by: actor.userId,
-      uploaded_at: now,
-      retention_months: period.monthsAfterClosure,
-      retention_basis: period.basis,
-    })
-    .execute();
-  await appendAudit(trx, {
-    actor: auditActor(actor),
-    action: 'document.uploaded',
-    targetType: 'document',
-    targetId: id,
-    creditorId: found.creditor_id,
-    after: {
-      caseId: found.id,
-      type: 'correspondence',
-      source: 'agent',
-      mediaType: 'application/pdf',
-      sizeBytes: stored.bytes,
-      sha256: stored.sha256,
-      sharedWithCreditor: false,
-      specialCategory: false,
-      retentionMonths: period.monthsAfterClosure,
-    },
-    requestId,
-    at: now,
-  });
-  return id;
 }
 
 /** A case's first letter: when it went out, its reference, and the document kept when Accord issued it. */

@@ -147,6 +147,8 @@ export const referralSchema = z.object({
   sentAt: z.string().nullable(),
   sentBy: z.string().nullable(),
   sentHow: z.enum(SENT_HOW).nullable(),
+  /** The letter sent (a document of the case: GET /api/v1/documents/:id/file), when sent by letter by Accord. */
+  letterDocumentId: z.string().nullable(),
   followUpOn: z.string(),
   followUpDue: z.boolean(),
   outcome: z.enum(REFERRAL_OUTCOMES).nullable(),

@@ -109,6 +109,7 @@ export async function referralViews(
       sentAt: row.sent_at?.toISOString() ?? null,
       sentBy: row.sent_by_name,
       sentHow: row.sent_how,
+      letterDocumentId: row.letter_document_id,
       followUpOn: row.follow_up_on,
       followUpDue: followUpDue(state, today),
       outcome: row.outcome,

@@ -91,6 +91,23 @@ describe.each(ENGINES)('referrals to organisations that help, on %s', (engine) =
     const sent = await as(t.app, care)('POST', `/api/v1/referrals/${referral.id}/sending`, { how: 'letter' });
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ status: 'sent', sentHow: 'letter' });
+    // The letter went out: its PDF kept on the case, need-to-know, never shared with the creditor.
+    const letterDocument = await t.deps.db
+      .selectFrom('case_documents')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('file_name', 'like', 'OR-%')
+      .executeTakeFirstOrThrow();
+    expect(sent.json().letterDocumentId).toBe(letterDocument.id);
+    expect(letterDocument).toMatchObject({
+      document_type: 'correspondence',
+      media_type: 'application/pdf',
+      special_category: true,
+      shared_with_creditor: false,
+    });
+    const pdf = await as(t.app, care)('GET', `/api/v1/documents/${letterDocument.id}/file`);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const again = await as(t.app, care)('POST', `/api/v1/referrals/${referral.id}/sending`, { how: 'email' });
     expect(again.json().code).toBe('care.referral_not_proposed');
 
@@ -136,7 +153,15 @@ describe.each(ENGINES)('referrals to organisations that help, on %s', (engine) =
       'care_referral.closed',
     ]);
     // What the letter gave the debtor: the organisation's contact details as they stood.
-    expect(audit[1]!.after).toMatchObject({ how: 'letter', sent: { name: 'Banque de France', phone: '34 14' } });
+    expect(audit[1]!.after).toMatchObject({
+      how: 'letter',
+      sent: { name: 'Banque de France', phone: '34 14' },
+      letter: {
+        caseId,
+        documentId: letterDocument.id,
+        reference: `OR-${referral.id.replaceAll('-', '').slice(0, 8).toUpperCase()}`,
+      },
+    });
     expect(audit[2]!.before).toEqual({ followUpOn: '2026-12-18' });
     expect(JSON.stringify(audit)).not.toContain(NEED);
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
@@ -155,6 +180,46 @@ describe.each(ENGINES)('referrals to organisations that help, on %s', (engine) =
     const lodged = await as(t.app, care)('POST', `/api/v1/referrals/${other.id}/closing`, { outcome: 'file_lodged' });
     expect(lodged.statusCode).toBe(422);
     expect(lodged.json().code).toBe('care.file_lodged_not_over_indebtedness');
+  });
+
+  it('sends no letter to a debtor without an address that receives mail: the referral stays proposed, no file is left', async () => {
+    const pcb = await suggestion('budget_advice');
+    const proposed = (await propose(pcb.id)).json();
+    const addresses = await t.deps.db
+      .updateTable('debtor_addresses')
+      .set({ undeliverable_at: START })
+      .where('debtor_id', '=', debtorId)
+      .where('undeliverable_at', 'is', null)
+      .returning('id')
+      .execute();
+    try {
+      const documentsBefore = await t.deps.db
+        .selectFrom('case_documents')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .execute();
+      const refused = await as(t.app, care)('POST', `/api/v1/referrals/${proposed.id}/sending`, { how: 'letter' });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().code).toBe('care.referral_no_letter_address');
+      const after = (await referrals(care)).json().referrals.find((r: { id: string }) => r.id === proposed.id);
+      expect(after).toMatchObject({ status: 'proposed', sentHow: null });
+      const documentsAfter = await t.deps.db
+        .selectFrom('case_documents')
+        .select('id')
+        .where('case_id', '=', caseId)
+        .execute();
+      expect(documentsAfter).toHaveLength(documentsBefore.length);
+    } finally {
+      await t.deps.db
+        .updateTable('debtor_addresses')
+        .set({ undeliverable_at: null })
+        .where(
+          'id',
+          'in',
+          addresses.map((a) => a.id),
+        )
+        .execute();
+    }
   });
 
   it('refuses a referral without consent, in the past, or to an organisation of another country', async () => {

@@ -498,6 +498,7 @@ export interface CareReferrals {
   debtor_id: string;
   follow_up_on: string;
   id: Generated<string>;
+  letter_document_id: string | null;
   need: string;
   organisation_id: string;
   outcome: CareReferralsOutcome | null;

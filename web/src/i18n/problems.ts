@@ -291,6 +291,8 @@ export const PROBLEM_CODES = [
   'care.organisation_other_country',
   'care.follow_up_in_past',
   'care.referral_not_proposed',
+  'care.referral_no_letter_address',
+  'care.referral_no_case',
   'care.referral_closed',
   'care.outcome_needs_sending',
   'care.file_lodged_not_over_indebtedness',

@@ -96,6 +96,7 @@ export const careReferralsEn: Widen<typeof careReferralsFr> = {
     due: 'follow-up due',
     proposedOn: 'proposed on {{date}}',
     sentOn: '{{how}} on {{date}}',
+    letter: 'Read the letter sent (PDF)',
   },
   propose: {
     heading: 'Propose a referral',
@@ -139,6 +140,9 @@ export const careReferralsProblemsEn: Widen<typeof careReferralsProblemsFr> = {
     referral_closed: 'This referral is closed: propose a new one if needed.',
     outcome_needs_sending:
       'Record how the referral was sent first: only a referral that reached the organisation helped.',
+    referral_no_letter_address:
+      'The debtor has no address that can receive mail: send the details by e-mail, or give them in a warm handoff.',
+    referral_no_case: 'The debtor has no open case to file the letter in: give the details in a warm handoff instead.',
     file_lodged_not_over_indebtedness:
       'A file lodged is the outcome of an over-indebtedness referral: choose “helped” for this organisation.',
   },

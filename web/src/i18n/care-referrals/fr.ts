@@ -94,6 +94,7 @@ export const careReferralsFr = {
     due: 'suivi à faire',
     proposedOn: 'proposée le {{date}}',
     sentOn: '{{how}} le {{date}}',
+    letter: 'Lire le courrier envoyé (PDF)',
   },
   propose: {
     heading: 'Proposer une orientation',
@@ -138,6 +139,10 @@ export const careReferralsProblemsFr = {
     referral_closed: 'Cette orientation est clôturée : proposez-en une nouvelle si besoin.',
     outcome_needs_sending:
       'Enregistrez d’abord la transmission : seule une orientation qui a atteint l’organisme a pu aider.',
+    referral_no_letter_address:
+      'Le débiteur n’a aucune adresse qui reçoit le courrier : transmettez les coordonnées par courriel, ou lors d’un appel à trois.',
+    referral_no_case:
+      'Le débiteur n’a aucun dossier ouvert où classer le courrier : transmettez les coordonnées lors d’un appel à trois.',
     file_lodged_not_over_indebtedness:
       'Un dossier déposé est l’issue d’une orientation surendettement : choisissez « aidé » pour cet organisme.',
   },

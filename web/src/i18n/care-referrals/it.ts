@@ -97,6 +97,7 @@ export const careReferralsIt: Widen<typeof careReferralsFr> = {
     due: 'verifica da fare',
     proposedOn: 'proposto il {{date}}',
     sentOn: '{{how}} il {{date}}',
+    letter: 'Leggere la lettera inviata (PDF)',
   },
   propose: {
     heading: 'Proponi un orientamento',
@@ -141,6 +142,10 @@ export const careReferralsProblemsIt: Widen<typeof careReferralsProblemsFr> = {
     referral_closed: 'Questo orientamento è chiuso: se serve, ne proponga uno nuovo.',
     outcome_needs_sending:
       'Registri prima la trasmissione: solo un orientamento che ha raggiunto l’ente può aver aiutato.',
+    referral_no_letter_address:
+      'Il debitore non ha un indirizzo che riceve posta: invii i recapiti per e-mail, o li dia durante una chiamata a tre.',
+    referral_no_case:
+      'Il debitore non ha una pratica aperta in cui archiviare la lettera: dia i recapiti durante una chiamata a tre.',
     file_lodged_not_over_indebtedness:
       'Una domanda depositata è l’esito di un orientamento per sovraindebitamento: scelga «aiutato» per questo ente.',
   },

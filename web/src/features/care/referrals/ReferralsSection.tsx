@@ -170,6 +170,11 @@ function ReferralTable({ referrals }: { referrals: ReferralView[] }) {
                   })}
                 </span>
               ) : null}
+              {row.letterDocumentId ? (
+                <span className="cell-detail">
+                  <a href={`/api/v1/documents/${row.letterDocumentId}/file`}>{t('careReferrals.section.letter')}</a>
+                </span>
+              ) : null}
             </>
           ),
         },
