@@ -130,9 +130,11 @@ async function loadVersions(deps: Deps, debtorId: string): Promise<AssessmentVer
 export interface BudgetAuthor {
   userId: string | null;
   source: 'agent' | 'portal';
-  audit: AuditActor;
-  /** The audit action: an agent's record, or the person's own declaration. */
-  action: 'debtor_assessment.recorded' | 'portal.budget_declared';
+  /** Who the trail names, and what: an agent's record, or the person's own declaration. */
+  audit: {
+    actor: AuditActor;
+    action: 'debtor_assessment.recorded' | 'portal.budget_declared';
+  };
 }
 
 /**
@@ -153,8 +155,7 @@ export async function recordAssessment(
     const author: BudgetAuthor = {
       userId: actor.userId,
       source: 'agent',
-      audit: auditActor(actor),
-      action: 'debtor_assessment.recorded',
+      audit: { actor: auditActor(actor), action: 'debtor_assessment.recorded' },
     };
     return (await recordAssessmentIn(trx, author, debtorId, input, { at, requestId })).id;
   });
@@ -222,8 +223,7 @@ export async function recordAssessmentIn(
     .returning('id')
     .executeTakeFirstOrThrow();
   await appendAudit(trx, {
-    actor: author.audit,
-    action: author.action,
+    ...author.audit,
     targetType: 'debtor',
     targetId: debtorId,
     after: {

@@ -9,7 +9,7 @@ import {
   portalBudgetSchema,
   portalPlansSchema,
   signPlanBody,
-} from './plan-contract.js';
+} from './plans/contract.js';
 import { declarePortalBudget, portalPlans, portalSchedulePdf, signPortalPlan } from './portal-plans.js';
 
 const tags = ['debtor portal'];

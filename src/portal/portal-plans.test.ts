@@ -5,7 +5,7 @@ import { ENGINES } from '../../test/support/database.js';
 import { portalSessionOf } from '../../test/support/portal.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import type { ProposalsView } from '../plans/contract.js';
-import type { PlanSigned, PortalBudget, PortalBudgetInput, PortalPlans } from './plan-contract.js';
+import type { PlanSigned, PortalBudget, PortalBudgetInput, PortalPlans } from './plans/contract.js';
 
 // A Wednesday, 10:00 in Paris.
 const START = new Date('2026-11-25T09:00:00Z');

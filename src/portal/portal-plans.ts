@@ -26,7 +26,7 @@ import type {
   PortalCurrentPlan,
   PortalPlans,
   SignPlanInput,
-} from './plan-contract.js';
+} from './plans/contract.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
 import type { PortalVisitor } from './portal-sessions.js';
 
@@ -141,7 +141,7 @@ export async function declarePortalBudget(
     if (found.status === 'closed') throw conflict(REFUSALS.case_closed.code, REFUSALS.case_closed.message);
     const saved = await recordAssessmentIn(
       trx,
-      { userId: null, source: 'portal', audit: PORTAL_ACTOR, action: 'portal.budget_declared' },
+      { userId: null, source: 'portal', audit: { actor: PORTAL_ACTOR, action: 'portal.budget_declared' } },
       found.debtor_id,
       {
         date: agencyToday(at, deps.config),

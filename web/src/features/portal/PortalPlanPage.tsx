@@ -142,7 +142,7 @@ function ChoosePlan({ caseId, view, onSigned }: { caseId: string; view: PortalPl
       <fieldset>
         <legend>{t('portal.budgetPlan.choose')}</legend>
         {view.proposals.map((proposal) => (
-          <label key={proposal.kind} className="choice portal-proposal">
+          <label key={proposal.kind} className="portal-choice portal-proposal">
             <input
               type="radio"
               name="plan"
@@ -153,21 +153,25 @@ function ChoosePlan({ caseId, view, onSigned }: { caseId: string; view: PortalPl
                 setKind(proposal.kind);
                 setConsent(false);
               }}
-            />{' '}
-            <strong>{t(`portal.budgetPlan.kinds.${proposal.kind}`)}</strong>
-            <br />
-            <ProposalWords proposal={proposal} />
+            />
+            <span>
+              <strong>{t(`portal.budgetPlan.kinds.${proposal.kind}`)}</strong>
+              <br />
+              <ProposalWords proposal={proposal} />
+            </span>
           </label>
         ))}
       </fieldset>
       {chosen ? (
-        <label className="choice">
-          <input type="checkbox" required checked={consent} onChange={(event) => setConsent(event.target.checked)} />{' '}
-          {t('portal.budgetPlan.consent', {
-            total: format.money(chosen.totalCents),
-            count: chosen.count,
-            first: format.date(chosen.firstDueOn),
-          })}
+        <label className="portal-choice">
+          <input type="checkbox" required checked={consent} onChange={(event) => setConsent(event.target.checked)} />
+          <span>
+            {t('portal.budgetPlan.consent', {
+              total: format.money(chosen.totalCents),
+              count: chosen.count,
+              first: format.date(chosen.firstDueOn),
+            })}
+          </span>
         </label>
       ) : null}
       {sending.error ? <ProblemMessage error={sending.error} /> : null}

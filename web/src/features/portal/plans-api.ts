@@ -5,7 +5,7 @@ import type {
   PortalPlans,
   PortalProposal,
   SignPlanInput,
-} from '../../../../src/portal/plan-contract.js';
+} from '../../../../src/portal/plans/contract.js';
 import { http } from '../../api/client.js';
 
 /** The portal's budget and plans (`/api/portal/v1/cases/:caseId/…`, docs/portal.md "A budget and a plan"). */

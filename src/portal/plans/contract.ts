@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { capacityResultSchema } from '../affordability/contract.js';
-import { EXPENSE_CATEGORIES, RESOURCE_TYPES } from '../affordability/core/index.js';
-import { calendarDate } from '../platform/http/schemas.js';
-import { PLAN_STATUSES } from '../plans/core/index.js';
-import { PLAN_CONSENT_VERSION } from './core/plan-choice.js';
+import { capacityResultSchema } from '../../affordability/contract.js';
+import { EXPENSE_CATEGORIES, RESOURCE_TYPES } from '../../affordability/core/index.js';
+import { calendarDate } from '../../platform/http/schemas.js';
+import { PLAN_STATUSES } from '../../plans/core/index.js';
+import { PLAN_CONSENT_VERSION } from '../core/plan-choice.js';
 
 /**
  * The portal's budget and plans (docs/portal.md, "A budget and a plan"): the person's budget as they declare it,
