@@ -20,6 +20,10 @@ export default defineConfig({
     // Hang guards far above a slow run (two test runs at once on 2 busy cores), never speed limits: every wait in a
     // browser test is a wait for what the page must show (BROWSER_WAIT_MS in e2e/support/browser.ts).
     testTimeout: 600_000,
+    // expect.poll waits for what the page must show as long as a browser wait does (BROWSER_WAIT_MS), not vitest's
+    // default second: preparing a print run took longer than that on a busy machine, and the test failed though the
+    // page was right.
+    expect: { poll: { timeout: 180_000, interval: 100 } },
     hookTimeout: 600_000,
     teardownTimeout: 30_000,
   },
