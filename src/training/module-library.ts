@@ -22,7 +22,8 @@ export function moduleLibrary(dir = MODULES_DIR): Map<string, TrainingModule> {
     for (const language of TRAINING_LANGUAGES) {
       const name = `${id}/${language}.md`;
       const module = parseModuleFile(name, readFileSync(join(dir, name), 'utf8'));
-      if (module.id !== id || module.language !== language) throw new Error(`training module ${name}: wrong id or language`);
+      if (module.id !== id || module.language !== language)
+        throw new Error(`training module ${name}: wrong id or language`);
       read.set(keyOf(id, language), module);
     }
   }

@@ -64,3 +64,10 @@ export function certificationsOfModule(module: ModuleId): CertificationKind[] {
 export function isModuleId(value: string): value is ModuleId {
   return (MODULE_IDS as readonly string[]).includes(value);
 }
+
+/** The specialist role that takes cases from each specialist queue (others reading it supervise). */
+export const SPECIALIST_OF_QUEUE = {
+  care: 'care_specialist',
+  overindebtedness: 'overindebtedness_specialist',
+  judicial: 'judicial_specialist',
+} as const satisfies Partial<Record<WorkQueue, string>>;

@@ -4,6 +4,7 @@ import {
   EXPIRY_NOTICE_DAYS,
   POLICY_GRACE_DAYS,
   QUEUE_CERTIFICATIONS,
+  SPECIALIST_OF_QUEUE,
   type CertificationKind,
   type WorkQueue,
 } from './catalogue.js';
@@ -93,8 +94,7 @@ export function bestOf(
 }
 
 export type QueueAccess =
-  | { allowed: true }
-  | { allowed: false; missing: CertificationKind[]; expired: CertificationKind[] };
+  { allowed: true } | { allowed: false; missing: CertificationKind[]; expired: CertificationKind[] };
 
 /**
  * Gating: whether a person holding `held` may take cases from `queue` on `today`. Each certification the queue asks
@@ -126,4 +126,31 @@ export function openQueues(
   policy: PolicyInForce | null,
 ): WorkQueue[] {
   return queues.filter((queue) => queueAccess(queue, held, today, policy).allowed);
+}
+
+/**
+ * A certification earned on `today` from the latest passed attempt of each module it asks for (the day each was
+ * passed): null when a module has no pass, or when the oldest pass is too old to count. It lasts until the first of
+ * its modules' passes runs out, so passing one module again never extends another module's old pass.
+ */
+export function certificationEarned(
+  kind: CertificationKind,
+  passedOn: ReadonlyMap<string, IsoDate>,
+  today: IsoDate,
+): { validUntil: IsoDate } | null {
+  let validUntil: IsoDate | null = null;
+  for (const module of CERTIFICATIONS[kind].modules) {
+    const passed = passedOn.get(module);
+    if (passed === undefined || compareDates(passed, today) > 0) return null;
+    const until = validUntilFor(kind, passed);
+    if (validUntil === null || compareDates(until, validUntil) < 0) validUntil = until;
+  }
+  return validUntil !== null && compareDates(today, validUntil) <= 0 ? { validUntil } : null;
+}
+
+/** The specialist queue a role takes cases from, if any. */
+export function takesCasesFrom(role: string): WorkQueue | null {
+  for (const [queue, specialist] of Object.entries(SPECIALIST_OF_QUEUE))
+    if (specialist === role) return queue as WorkQueue;
+  return null;
 }

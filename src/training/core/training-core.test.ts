@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, compareDates } from '../../platform/calendar/dates.js';
 import {
+  CERTIFICATIONS,
   CERTIFICATION_KINDS,
   EXPIRY_NOTICE_DAYS,
   POLICY_GRACE_DAYS,
@@ -10,6 +11,7 @@ import {
   type CertificationKind,
 } from './catalogue.js';
 import {
+  certificationEarned,
   certificationState,
   openQueues,
   queueAccess,
@@ -29,28 +31,38 @@ const held = fc.record({
   earnedOn: isoDate,
   policyVersion: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
 });
-const heldCertification = held.map(
-  (h): HeldCertification => ({ ...h, validUntil: validUntilFor(h.kind as CertificationKind, h.earnedOn) }),
-);
-const policy = fc.option(
-  fc.record({ version: fc.integer({ min: 1, max: 5 }), effectiveOn: isoDate }),
-  { nil: null },
-) as fc.Arbitrary<PolicyInForce | null>;
+const heldCertification = held.map((h): HeldCertification => ({
+  ...h,
+  validUntil: validUntilFor(h.kind as CertificationKind, h.earnedOn),
+}));
+const policy = fc.option(fc.record({ version: fc.integer({ min: 1, max: 5 }), effectiveOn: isoDate }), {
+  nil: null,
+}) as fc.Arbitrary<PolicyInForce | null>;
 
 const bank = (size: number): Question[] =>
-  Array.from({ length: size }, (_, i) => ({ id: `q${i + 1}`, text: `Q${i + 1}`, options: ['a', 'b', 'c'], answer: i % 3 }));
+  Array.from({ length: size }, (_, i) => ({
+    id: `q${i + 1}`,
+    text: `Q${i + 1}`,
+    options: ['a', 'b', 'c'],
+    answer: i % 3,
+  }));
 
 describe('the attempt draw', () => {
   it('draws distinct questions of the bank, as many as asked (or the whole bank), the same for the same seed', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 40 }), fc.integer(), (size, count, seed) => {
-        const ids = bank(size).map((q) => q.id);
-        const drawn = drawQuestions(ids, count, seed);
-        expect(drawn).toHaveLength(Math.min(count, size));
-        expect(new Set(drawn).size).toBe(drawn.length);
-        for (const id of drawn) expect(ids).toContain(id);
-        expect(drawQuestions(ids, count, seed)).toEqual(drawn);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer(),
+        (size, count, seed) => {
+          const ids = bank(size).map((q) => q.id);
+          const drawn = drawQuestions(ids, count, seed);
+          expect(drawn).toHaveLength(Math.min(count, size));
+          expect(new Set(drawn).size).toBe(drawn.length);
+          for (const id of drawn) expect(ids).toContain(id);
+          expect(drawQuestions(ids, count, seed)).toEqual(drawn);
+        },
+      ),
     );
   });
 
@@ -101,7 +113,11 @@ describe('certification validity', () => {
   it('counts from the day earned to its last valid day, with notice in the last days, and never after', () => {
     fc.assert(
       fc.property(heldCertification, isoDate, (cert, today) => {
-        const state = certificationState({ ...cert, kind: cert.kind === 'contact_policy' ? 'judicial' : cert.kind }, today, null);
+        const state = certificationState(
+          { ...cert, kind: cert.kind === 'contact_policy' ? 'judicial' : cert.kind },
+          today,
+          null,
+        );
         const inside = compareDates(cert.earnedOn, today) <= 0 && compareDates(today, cert.validUntil) <= 0;
         expect(state.counts).toBe(inside);
         if (!inside) expect(state.status).toBe('expired');
@@ -112,22 +128,27 @@ describe('certification validity', () => {
 
   it('makes a contact-policy certification earned on an older version stale, counting only during the grace', () => {
     fc.assert(
-      fc.property(isoDate, fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 60 }), (earnedOn, after, into) => {
-        const cert: HeldCertification = {
-          kind: 'contact_policy',
-          earnedOn,
-          validUntil: validUntilFor('contact_policy', earnedOn),
-          policyVersion: 1,
-        };
-        const effectiveOn = addDays(earnedOn, after);
-        const today = addDays(effectiveOn, into);
-        const state = certificationState(cert, today, { version: 2, effectiveOn });
-        const withinGrace = into < POLICY_GRACE_DAYS && compareDates(today, cert.validUntil) <= 0;
-        expect(state.counts).toBe(withinGrace);
-        expect(state.status).toBe(withinGrace ? 'stale' : 'expired');
-        // The same certification under the version it was earned on is not stale.
-        expect(certificationState(cert, today, { version: 1, effectiveOn: earnedOn }).status).not.toBe('stale');
-      }),
+      fc.property(
+        isoDate,
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 0, max: 60 }),
+        (earnedOn, after, into) => {
+          const cert: HeldCertification = {
+            kind: 'contact_policy',
+            earnedOn,
+            validUntil: validUntilFor('contact_policy', earnedOn),
+            policyVersion: 1,
+          };
+          const effectiveOn = addDays(earnedOn, after);
+          const today = addDays(effectiveOn, into);
+          const state = certificationState(cert, today, { version: 2, effectiveOn });
+          const withinGrace = into < POLICY_GRACE_DAYS && compareDates(today, cert.validUntil) <= 0;
+          expect(state.counts).toBe(withinGrace);
+          expect(state.status).toBe(withinGrace ? 'stale' : 'expired');
+          // The same certification under the version it was earned on is not stale.
+          expect(certificationState(cert, today, { version: 1, effectiveOn: earnedOn }).status).not.toBe('stale');
+        },
+      ),
     );
   });
 });
@@ -174,7 +195,9 @@ describe('gating', () => {
 
 describe('the modules’ Markdown', () => {
   it('reads headings, paragraphs, lists and inline emphasis as text runs, never markup', () => {
-    const blocks = markdownBlocks('# Title\n\nA **bold** word and <script>x</script>.\n\n- one\n- *two*\n\n1. first\n2. second');
+    const blocks = markdownBlocks(
+      '# Title\n\nA **bold** word and <script>x</script>.\n\n- one\n- *two*\n\n1. first\n2. second',
+    );
     expect(blocks).toEqual([
       { kind: 'heading', level: 2, runs: [{ text: 'Title' }] },
       {
@@ -194,6 +217,29 @@ describe('the modules’ Markdown', () => {
           .join('');
         expect(joined).toBe(text);
       }),
+    );
+  });
+});
+
+describe('earning a certification', () => {
+  it('needs a pass of every module it asks for, and lasts until the oldest pass runs out', () => {
+    fc.assert(
+      fc.property(
+        kind,
+        isoDate,
+        fc.array(fc.integer({ min: 0, max: 800 }), { minLength: 2, maxLength: 2 }),
+        (k, today, ages) => {
+          const modules = CERTIFICATIONS[k].modules;
+          const passes = new Map(modules.map((m, i) => [m, addDays(today, -ages[i]!)]));
+          const earned = certificationEarned(k, passes, today);
+          const untils = modules.map((m) => validUntilFor(k, passes.get(m)!)).sort();
+          if (compareDates(today, untils[0]!) <= 0) expect(earned).toEqual({ validUntil: untils[0] });
+          else expect(earned).toBeNull();
+          const missingOne = new Map(passes);
+          missingOne.delete(modules[0]!);
+          expect(certificationEarned(k, missingOne, today)).toBeNull();
+        },
+      ),
     );
   });
 });
