@@ -72,7 +72,12 @@ export async function startAttempt(
       action: 'training.attempt_started',
       targetType: 'training_attempt',
       targetId: inserted.id,
-      after: { reference: module.id, version: module.version, language: module.language, questions: questionIds.length },
+      after: {
+        reference: module.id,
+        version: module.version,
+        language: module.language,
+        questions: questionIds.length,
+      },
       requestId,
       at: now,
     });

@@ -38,6 +38,7 @@ export const trainingEn: typeof trainingFr = {
     judicial: 'Judicial',
   },
   path: {
+    asks: 'Asks for: {{certifications}}',
     open: 'You may take cases from this queue.',
     toEarn: 'To earn: {{certifications}}.',
     modules: 'Modules to pass:',
@@ -74,7 +75,7 @@ export const trainingEn: typeof trainingFr = {
     passed: 'Passed: {{correct}} right answers out of {{outOf}} ({{percent}} %).',
     failed: 'Not yet: {{correct}} right answers out of {{outOf}} ({{percent}} %). Read the module again and retry.',
     earned: 'Certification earned: {{certifications}}.',
-    right: 'Right answer',
+    right: 'Right answer: {{answer}}',
     wrong: 'Your answer: {{answer}}. The right answer: {{right}}.',
     again: 'Take the quiz again',
     backToModule: 'Back to the module',

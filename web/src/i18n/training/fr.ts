@@ -36,6 +36,7 @@ export const trainingFr = {
     judicial: 'Judiciaire',
   },
   path: {
+    asks: 'Demande : {{certifications}}',
     open: 'Vous pouvez prendre des dossiers de cette file.',
     toEarn: 'À obtenir : {{certifications}}.',
     modules: 'Modules à réussir :',
@@ -72,7 +73,7 @@ export const trainingFr = {
     passed: 'Réussi : {{correct}} bonnes réponses sur {{outOf}} ({{percent}} %).',
     failed: 'Pas encore : {{correct}} bonnes réponses sur {{outOf}} ({{percent}} %). Relisez le module et réessayez.',
     earned: 'Certification obtenue : {{certifications}}.',
-    right: 'Bonne réponse',
+    right: 'Bonne réponse : {{answer}}',
     wrong: 'Votre réponse : {{answer}}. La bonne réponse : {{right}}.',
     again: 'Repasser le quiz',
     backToModule: 'Retour au module',

@@ -38,6 +38,7 @@ export const trainingIt: typeof trainingFr = {
     judicial: 'Giudiziario',
   },
   path: {
+    asks: 'Richiede: {{certifications}}',
     open: 'Può prendere pratiche da questa coda.',
     toEarn: 'Da ottenere: {{certifications}}.',
     modules: 'Moduli da superare:',
@@ -74,7 +75,7 @@ export const trainingIt: typeof trainingFr = {
     passed: 'Superato: {{correct}} risposte esatte su {{outOf}} ({{percent}} %).',
     failed: 'Non ancora: {{correct}} risposte esatte su {{outOf}} ({{percent}} %). Rilegga il modulo e riprovi.',
     earned: 'Certificazione ottenuta: {{certifications}}.',
-    right: 'Risposta esatta',
+    right: 'Risposta esatta: {{answer}}',
     wrong: 'La sua risposta: {{answer}}. La risposta esatta: {{right}}.',
     again: 'Rifai il quiz',
     backToModule: 'Torna al modulo',
