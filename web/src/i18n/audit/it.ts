@@ -266,7 +266,8 @@ export const auditTrailIt: typeof auditTrailFr = {
     sensitive_reads: { sealed: '{{count}} letture di dati sensibili sono state sigillate nel registro' },
     training: {
       attempt_started: '{{actor}} ha iniziato il quiz del modulo di formazione {{reference}} (versione {{version}})',
-      attempt_submitted: '{{actor}} ha risposto al quiz del modulo di formazione {{reference}}: {{count}} risposte esatte',
+      attempt_submitted:
+        '{{actor}} ha risposto al quiz del modulo di formazione {{reference}}: {{count}} risposte esatte',
     },
     certification: { earned: '{{actor}} ha ottenuto la certificazione {{reference}}' },
     portal: {
