@@ -11,6 +11,7 @@ import { build as viteBuild } from 'vite';
  *   dist/server/main.js            every module of src/ from src/cli/main.ts, one ES module for Node 20;
  *   dist/server/main.js.map        packages stay in node_modules (imported, not bundled)
  *   dist/server/migrations/*.sql   read by platform/db/migrate.ts next to its own module
+ *   dist/server/modules/<id>/<lang>.md the training modules, read by training/module-library.ts next to its own module
  *   web/dist/                      served at / (found from the folder of package.json, see platform/paths.ts)
  *
  * `--out DIR` builds the same layout under DIR instead of this folder (tests build into a temporary folder).
@@ -43,6 +44,8 @@ export async function buildServer(outDir: string): Promise<void> {
     logLevel: 'warning',
   });
   await cp(join(REPO_ROOT, 'src', 'platform', 'db', 'migrations'), join(outDir, 'migrations'), { recursive: true });
+  // The training modules' Markdown, read by training/module-library.ts next to its own module.
+  await cp(join(REPO_ROOT, 'src', 'training', 'modules'), join(outDir, 'modules'), { recursive: true });
 }
 
 /** The whole build with `root` as the package folder: `root/web/dist` and `root/dist/server`. */

@@ -43,6 +43,7 @@ import { messageTemplateRoutes } from '../communications/templates/routes.js';
 import { emailRoutes } from '../communications/email/routes.js';
 import { printRunRoutes } from '../communications/print-run/routes.js';
 import { portalRoutes } from '../portal/routes.js';
+import { trainingRoutes } from '../training/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -87,6 +88,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   emailRoutes,
   printRunRoutes,
   portalRoutes,
+  trainingRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

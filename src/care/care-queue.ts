@@ -5,6 +5,7 @@ import type { Actor } from '../identity/actor.js';
 import { creditorScope } from '../identity/scope.js';
 import { addDays, agencyToday, DAY_MS } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
+import { assertSpecialistCertified } from '../training/training-facts.js';
 import type { CareQueue, CareQueueQuery } from './contract.js';
 import { CARE_QUEUE_KINDS, type CareQueueKind } from './core/vocabulary.js';
 
@@ -34,6 +35,8 @@ interface QueueRow {
  * kind, ordered by due day then kind, case reference and id; and the count of each kind.
  */
 export async function careQueue(deps: Deps, actor: Actor, query: CareQueueQuery): Promise<CareQueue> {
+  // A care specialist takes cases from this queue only while certified (training/); a team leader reading it supervises.
+  await assertSpecialistCertified(deps, actor, 'care');
   const now = deps.now();
   const zone = deps.config.AGENCY_TZ;
   const soon = addDays(agencyToday(now, deps.config), DUE_SOON_DAYS);

@@ -290,7 +290,7 @@ describe('demo agency', () => {
     expect(states.map((s) => s.state).sort()).toEqual(
       expect.arrayContaining(['filed', 'liabilities_stated', 'mesures_imposees', 'prp_sans_liquidation']),
     );
-    const queue = await procedureQueue(deps);
+    const queue = await procedureQueue(deps, null);
     expect(queue.items.length).toBeGreaterThanOrEqual(4);
     const dates = queue.items.map((i) => i.nextAction.dueOn);
     expect(dates).toEqual([...dates].sort());

@@ -118,6 +118,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   // One payment for every hundred debtors, recorded through the payment service after the portfolio exists.
   await loadDemoPayments(deps, random, Math.max(3, Math.round((options.debtors ?? 2_500) / 100)));
   await loadDemoAdministration(deps, passwordHash);
+  // Months of training: the specialists certified for their queues, the others on their way (training/).
+  await (await import('./training.js')).loadDemoTraining(deps);
   await loadDemoDocuments(deps);
   await (await import('./estates.js')).loadDemoEstates(deps);
   // The judicial team's partners and handoff files, on whatever cases the demo has at the judicial stage.

@@ -777,6 +777,17 @@ const PROBES: Record<string, Probe> = {
     payload: () => ({ note: 'Probe' }),
   },
   'GET /api/v1/care/queue': { url: () => '/api/v1/care/queue' },
+  'GET /api/v1/training': { url: () => '/api/v1/training' },
+  'GET /api/v1/training/team': { url: () => '/api/v1/training/team' },
+  'GET /api/v1/training/modules/:moduleId': { url: () => '/api/v1/training/modules/contact-policy' },
+  'POST /api/v1/training/modules/:moduleId/attempts': { url: () => '/api/v1/training/modules/contact-policy/attempts' },
+  'GET /api/v1/training/attempts/:id': {
+    url: () => '/api/v1/training/attempts/00000000-0000-4000-8000-000000000000',
+  },
+  'POST /api/v1/training/attempts/:id/answers': {
+    url: () => '/api/v1/training/attempts/00000000-0000-4000-8000-000000000000/answers',
+    payload: () => ({ answers: {} }),
+  },
 };
 
 const BUDGET = {

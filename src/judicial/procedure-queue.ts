@@ -3,6 +3,7 @@ import type { Actor } from '../identity/actor.js';
 import { debtorName } from '../debtors/core/debtor-name.js';
 import { agencyToday, compareDates } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
+import { assertSpecialistCertified } from '../training/training-facts.js';
 import { withinScope } from '../cases/scope.js';
 import type { ProcedureQueue, ProcedureQueueItem } from './contract.js';
 import { nextAction } from './core/procedure-next.js';
@@ -17,6 +18,8 @@ export const QUEUE_LIMIT = 200;
  * many of its partner's reports wait to be applied or rejected.
  */
 export async function procedureQueue(deps: Deps, actor: Actor): Promise<ProcedureQueue> {
+  // A judicial specialist takes cases from this queue only while certified (training/); others reading it supervise.
+  await assertSpecialistCertified(deps, actor, 'judicial');
   const today = agencyToday(deps.now(), deps.config);
   const calendar = await judicialCalendar(deps.db);
   const rows = await deps.db

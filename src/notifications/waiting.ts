@@ -3,6 +3,10 @@ import type { Actor } from '../identity/actor.js';
 import { withinScope } from '../cases/scope.js';
 import type { Deps } from '../platform/deps.js';
 import type { DB } from '../platform/db/schema.js';
+import { instantAt, localDateOf } from '../platform/calendar/index.js';
+import { CERTIFICATION_KINDS } from '../training/core/catalogue.js';
+import { bestOf } from '../training/core/certification.js';
+import { heldCertifications, policyInForceOn } from '../training/training-facts.js';
 import type { Notifications, NotificationView } from './contract.js';
 import {
   mergeWaiting,
@@ -31,7 +35,7 @@ function group(rows: ({ total: number } & Item)[]): Group {
   return { total: Number(rows[0]?.total ?? 0), items: rows.map(({ total: _total, ...item }) => item) };
 }
 
-const READERS: Record<NotificationSource, Reader> = {
+const READERS: Record<Exclude<NotificationSource, 'certifications'>, Reader> = {
   // Four eyes: a plan's approval waits for someone other than the one who asked for it.
   plan_approvals: async (db, actor) =>
     group(
@@ -170,12 +174,45 @@ const READERS: Record<NotificationSource, Reader> = {
 };
 
 /**
+ * The reader's certifications that end within the notice (training/core: EXPIRY_NOTICE_DAYS) or were earned on an
+ * older contact policy: each waits until the day it stops counting, named by its kind.
+ */
+async function certificationsEnding(db: Kysely<DB>, actor: Actor, now: Date, zone: string): Promise<Group> {
+  const [held, policy] = await Promise.all([
+    heldCertifications(db, [actor.userId], zone),
+    policyInForceOn(db, now, zone),
+  ]);
+  const today = localDateOf(now, zone);
+  const items: Item[] = [];
+  for (const kind of CERTIFICATION_KINDS) {
+    const best = bestOf(held.get(actor.userId) ?? [], kind, today, policy);
+    if (!best || (best.status !== 'expiring' && best.status !== 'stale')) continue;
+    items.push({
+      kind: best.status === 'stale' ? 'certification_stale' : 'certification_expiring',
+      id: kind,
+      at: instantAt(best.countsUntil, zone),
+      caseId: null,
+      caseReference: null,
+      subject: kind,
+      taskKind: null,
+    });
+  }
+  return { total: items.length, items };
+}
+
+/**
  * What is waiting for the reader, from the tables where the work lives (no state of its own): what their role may
  * act on, in their creditor scope, counted whole, the oldest first.
  */
 export async function waitingFor(deps: Deps, actor: Actor): Promise<Notifications> {
   const now = deps.now();
-  const groups = await Promise.all(sourcesFor(actor.role).map((source) => READERS[source](deps.db, actor, now)));
+  const groups = await Promise.all(
+    sourcesFor(actor.role).map((source) =>
+      source === 'certifications'
+        ? certificationsEnding(deps.db, actor, now, deps.config.AGENCY_TZ)
+        : READERS[source](deps.db, actor, now),
+    ),
+  );
   const merged = mergeWaiting(groups);
   return {
     total: merged.total,

@@ -6,6 +6,7 @@ import { agencyToday } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
+import { assertSpecialistCertified } from '../training/training-facts.js';
 import type { ProcedureView, QueueItem } from './contract.js';
 import {
   allowedActs,
@@ -128,7 +129,9 @@ async function viewOf(db: Db, actor: Actor, row: ProcedureRow, today: string): P
  * The over-indebtedness team's queue: every procedure under way with an action due (a deadline to meet, a document
  * missing, a decision to record), ordered by the action's date (overdue ones are due today), then by debtor.
  */
-export async function procedureQueue(deps: Deps, limit = 200): Promise<{ items: QueueItem[] }> {
+export async function procedureQueue(deps: Deps, actor: Actor | null, limit = 200): Promise<{ items: QueueItem[] }> {
+  // A specialist takes cases from this queue only while certified (training/); a team leader reading it supervises.
+  if (actor) await assertSpecialistCertified(deps, actor, 'overindebtedness');
   const today = agencyToday(deps.now(), deps.config);
   const rows = (await deps.db
     .selectFrom('overindebtedness_procedures')

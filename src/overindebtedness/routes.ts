@@ -54,7 +54,7 @@ export function overindebtednessRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: queueSchema, ...problemResponses(401, 403) },
       },
     },
-    async () => procedureQueue(deps),
+    async (request) => procedureQueue(deps, request.actor!),
   );
   r.get(
     '/api/v1/overindebtedness/:id',

@@ -6,11 +6,13 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { conflict } from '../platform/errors.js';
 import { TEAM_KINDS } from './core/strategy-document.js';
+import { assertCertifiedFor } from '../training/training-facts.js';
 import { queueEntryViews } from './queue-view.js';
 import { phoneVerdict } from './refresh-queue.js';
 import type { NextCase } from './contract.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
+type TeamKind = (typeof TEAM_KINDS)[number];
 
 /** A lease lasts this long and is renewed while the agent works the case; then anyone may take the case again. */
 export const LEASE_MS = 15 * 60_000;
@@ -27,12 +29,18 @@ export interface Waiting {
 
 /** A user's team changes rarely: "next case" asks the database at most once a minute per user. */
 const TEAM_CACHE_MS = 60_000;
-type TeamCache = Map<string, { team: { id: string; name: string } | null; until: number }>;
+type TeamCache = Map<string, { team: WorkingTeam | null; until: number }>;
 /** One cache per database (a process may hold several: the tests do, with the same demo users in each). */
 const teamCaches = new WeakMap<Db, TeamCache>();
 
+export interface WorkingTeam {
+  id: string;
+  name: string;
+  kind: TeamKind;
+}
+
 /** The team whose queue the actor works: their own, if it is a team that works cases. */
-export async function actorTeam(db: Db, actor: Actor): Promise<{ id: string; name: string } | null> {
+export async function actorTeam(db: Db, actor: Actor): Promise<WorkingTeam | null> {
   let teamCache = teamCaches.get(db);
   if (!teamCache) teamCaches.set(db, (teamCache = new Map()));
   const cached = teamCache.get(actor.userId);
@@ -42,14 +50,16 @@ export async function actorTeam(db: Db, actor: Actor): Promise<{ id: string; nam
   return team;
 }
 
-async function loadActorTeam(db: Db, actor: Actor): Promise<{ id: string; name: string } | null> {
+async function loadActorTeam(db: Db, actor: Actor): Promise<WorkingTeam | null> {
   const row = await db
     .selectFrom('users')
     .innerJoin('teams', 'teams.id', 'users.team_id')
     .select(['teams.id', 'teams.name', 'teams.kind'])
     .where('users.id', '=', actor.userId)
     .executeTakeFirst();
-  return row && (TEAM_KINDS as readonly string[]).includes(row.kind) ? { id: row.id, name: row.name } : null;
+  return row && (TEAM_KINDS as readonly string[]).includes(row.kind)
+    ? { id: row.id, name: row.name, kind: row.kind as TeamKind }
+    : null;
 }
 
 /**
@@ -66,6 +76,8 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
       'workspace.no_queue',
       'You are in no team that works cases, so you have no queue: ask an administrator to put you in a team.',
     );
+  // Only certified people take cases from the care, over-indebtedness and judicial queues (training/core).
+  await assertCertifiedFor(deps, actor, team.kind);
   const now = deps.now();
   const policy = await policyInForce(deps.db, now);
   let leased: string | null = null;

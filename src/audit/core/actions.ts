@@ -175,6 +175,9 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'portal.code_sent',
     'portal.signed_in',
     'portal.signed_out',
+    'training.attempt_started',
+    'training.attempt_submitted',
+    'certification.earned',
   ],
   special_reads: ['sensitive_reads.sealed'],
   settings: [

@@ -206,6 +206,12 @@ export const PERMISSIONS = {
    */
   'sensitive_reads.read': ['compliance_officer'],
   'jobs.run': ['administrator'],
+  /**
+   * Training ("la Ruche"): every member of staff reads the modules, takes the quizzes and sees their own
+   * certifications and path to another team; team leaders see their team's training state, managers everyone's.
+   */
+  'training.take': STAFF_ROLES,
+  'training.team': ['team_leader', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,10 +4,10 @@ import { ROLES } from '../../identity/core/roles.js';
 import { mergeWaiting, NOTIFICATION_KINDS, NOTIFICATION_LIST_MAX, sourcesFor } from './sources.js';
 
 describe('what may be waiting for a role', () => {
-  it('gives a creditor user nothing to act on, and a team leader approvals, reviews and the team’s work', () => {
+  it('gives a creditor user nothing to act on, and a team leader approvals, reviews, the team’s work and their certifications', () => {
     expect(sourcesFor('creditor_user')).toEqual([]);
-    expect(sourcesFor('team_leader')).toEqual(['plan_approvals', 'case_reviews', 'team_work']);
-    expect(sourcesFor('agent')).toEqual(['team_work']);
+    expect(sourcesFor('team_leader')).toEqual(['plan_approvals', 'case_reviews', 'team_work', 'certifications']);
+    expect(sourcesFor('agent')).toEqual(['team_work', 'certifications']);
     for (const role of ROLES) expect(new Set(sourcesFor(role)).size).toBe(sourcesFor(role).length);
   });
 

@@ -11,6 +11,7 @@ export const NOTIFICATION_SOURCES = [
   'case_reviews',
   'team_work',
   'partner_reports',
+  'certifications',
 ] as const;
 export type NotificationSource = (typeof NOTIFICATION_SOURCES)[number];
 
@@ -21,6 +22,8 @@ const PERMISSION_OF = {
   team_work: 'queues.work',
   // A judicial partner's report (the partner API) waits for the judicial team to apply or reject it.
   partner_reports: 'judicial_procedures.manage',
+  // The reader's own certifications ending soon or out of date (a new contact policy): everyone who trains.
+  certifications: 'training.take',
 } as const satisfies Record<NotificationSource, Parameters<typeof can>[1]>;
 
 export function sourcesFor(role: Role): NotificationSource[] {
@@ -38,6 +41,8 @@ export const NOTIFICATION_KINDS = [
   'callback_due',
   'task_due',
   'partner_report',
+  'certification_expiring',
+  'certification_stale',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

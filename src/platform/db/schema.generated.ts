@@ -74,6 +74,8 @@ export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'dispute_revie
 
 export type CaseTasksStatus = 'cancelled' | 'done' | 'open';
 
+export type CertificationsKind = 'care_unit' | 'contact_policy' | 'judicial' | 'overindebtedness';
+
 export type ClaimInterruptionsKind = 'acknowledgement' | 'judgment' | 'judicial_act';
 
 export type ClaimsContractType = 'consumer_credit' | 'energy' | 'other' | 'overdraft' | 'rent' | 'telecom';
@@ -303,6 +305,8 @@ export type TimeBarRulesCountry = 'FR' | 'IT';
 export type TimeBarRulesTag = 'check' | 'law';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type TrainingAttemptsLanguage = 'en' | 'fr' | 'it';
 
 export type UserAccessRequestsFromRole = 'administrator' | 'agent' | 'care_specialist' | 'compliance_officer' | 'creditor_user' | 'judicial_specialist' | 'manager' | 'overindebtedness_specialist' | 'team_leader';
 
@@ -636,6 +640,16 @@ export interface CaseTasks {
   source: Generated<JsonColumn>;
   status: Generated<CaseTasksStatus>;
   team_id: string | null;
+}
+
+export interface Certifications {
+  attempt_ids: string[];
+  earned_at: Timestamp;
+  id: Generated<string>;
+  kind: CertificationsKind;
+  policy_version: number | null;
+  user_id: string;
+  valid_until: string;
 }
 
 export interface ClaimInterruptions {
@@ -1815,6 +1829,22 @@ export interface TimeBarRules {
   years: number;
 }
 
+export interface TrainingAttempts {
+  answers: JsonColumn | null;
+  correct: number | null;
+  id: Generated<string>;
+  language: TrainingAttemptsLanguage;
+  module_id: string;
+  module_version: number;
+  pass_mark: number;
+  passed: boolean | null;
+  question_ids: string[];
+  seed: number;
+  started_at: Timestamp;
+  submitted_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface UserAccessRequests {
   creditor_id: string | null;
   decided_at: Timestamp | null;
@@ -1916,6 +1946,7 @@ export interface DB {
   case_stage_history: CaseStageHistory;
   case_tasks: CaseTasks;
   cases: Cases;
+  certifications: Certifications;
   claim_interruptions: ClaimInterruptions;
   claims: Claims;
   complaint_contacts: ComplaintContacts;
@@ -2000,6 +2031,7 @@ export interface DB {
   strategy_versions: StrategyVersions;
   teams: Teams;
   time_bar_rules: TimeBarRules;
+  training_attempts: TrainingAttempts;
   user_access_requests: UserAccessRequests;
   users: Users;
   vulnerabilities: Vulnerabilities;

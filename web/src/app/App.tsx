@@ -55,6 +55,10 @@ import { TeamsPage } from '../features/identity/TeamsPage.js';
 import { StrategiesPage } from '../features/workspace/supervision/StrategiesPage.js';
 import { TeamQueuesPage } from '../features/workspace/supervision/TeamQueuesPage.js';
 import { WorkspacePage } from '../features/workspace/WorkspacePage.js';
+import { ModulePage } from '../features/training/ModulePage.js';
+import { QuizPage } from '../features/training/QuizPage.js';
+import { TeamTrainingPage } from '../features/training/TeamTrainingPage.js';
+import { TrainingPage } from '../features/training/TrainingPage.js';
 
 /** Each page route names the permission it needs, the same one the navigation and the API check. */
 function guarded(permission: Permission, page: ReactNode) {
@@ -102,6 +106,10 @@ export function App() {
         <Route path="judicial-reviews/:id" element={guarded('judicial_reviews.review', <ReviewPage />)} />
         <Route path="overindebtedness" element={guarded('overindebtedness.queue', <OverindebtednessQueuePage />)} />
         <Route path="reports/care" element={guarded('care.report', <CareReportPage />)} />
+        <Route path="training" element={guarded('training.take', <TrainingPage />)} />
+        <Route path="training/team" element={guarded('training.team', <TeamTrainingPage />)} />
+        <Route path="training/modules/:moduleId" element={guarded('training.take', <ModulePage />)} />
+        <Route path="training/attempts/:attemptId" element={guarded('training.take', <QuizPage />)} />
         <Route path="care" element={guarded('care.queue', <CareQueuePage />)} />
         <Route path="remittances/:id" element={guarded('remittances.read', <RemittancePage />)} />
         <Route path="bank-statements" element={guarded('bank_files.read', <BankStatementsPage />)} />

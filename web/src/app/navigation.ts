@@ -36,7 +36,9 @@ export interface NavigationEntry {
     | 'nav.judicialProcedures'
     | 'nav.careReport'
     | 'nav.careDirectory'
-    | 'nav.printRuns';
+    | 'nav.printRuns'
+    | 'nav.training'
+    | 'nav.trainingTeam';
   permission: Permission;
 }
 
@@ -75,6 +77,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/judicial/procedures', labelKey: 'nav.judicialProcedures', permission: 'judicial_procedures.queue' },
   { path: '/reports/care', labelKey: 'nav.careReport', permission: 'care.report' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+  { path: '/training', labelKey: 'nav.training', permission: 'training.take' },
+  { path: '/training/team', labelKey: 'nav.trainingTeam', permission: 'training.team' },
 ];
 
 export function navigationFor(role: Role): NavigationEntry[] {

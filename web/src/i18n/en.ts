@@ -38,6 +38,7 @@ import { legalFiguresEn, legalFiguresProblemsEn } from './legal-figures/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 import { templateInvalidEn, templatesEn, templatesProblemsEn } from './templates/en.js';
 import { portalEn, portalProblemsEn } from './portal/en.js';
+import { trainingEn, trainingProblemsEn } from './training/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -96,6 +97,8 @@ export const en: Messages = {
     partners: 'Judicial partners',
     timeBars: 'Time bars near',
     careReport: 'Care figures',
+    training: 'Training',
+    trainingTeam: 'Team training',
     judicialProcedures: 'Judicial queue',
     careDirectory: 'Help directory',
     care: 'Care',
@@ -651,6 +654,7 @@ export const en: Messages = {
   campaigns: campaignsEn,
   templates: templatesEn,
   portal: portalEn,
+  training: trainingEn,
   printRuns: printRunsEn,
   returnedMail: returnedMailEn,
   careReferrals: careReferralsEn,
@@ -680,6 +684,7 @@ export const en: Messages = {
     communications: { ...communicationsProblemsEn.communications, template_invalid: templateInvalidEn },
     ...templatesProblemsEn,
     ...portalProblemsEn,
+    ...trainingProblemsEn,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsEn.care, ...careProblemsEn.care },
     ...overindebtednessProblemsEn,

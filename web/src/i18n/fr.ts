@@ -37,6 +37,7 @@ import { legalFiguresFr, legalFiguresProblemsFr } from './legal-figures/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 import { templateInvalidFr, templatesFr, templatesProblemsFr } from './templates/fr.js';
 import { portalFr, portalProblemsFr } from './portal/fr.js';
+import { trainingFr, trainingProblemsFr } from './training/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -95,6 +96,8 @@ export const fr = {
     partners: 'Partenaires judiciaires',
     timeBars: 'Prescriptions proches',
     careReport: 'Indicateurs d’accompagnement',
+    training: 'Formation',
+    trainingTeam: 'Formation de l’équipe',
     judicialProcedures: 'File judiciaire',
     careDirectory: 'Annuaire d’aide',
     care: 'Accompagnement',
@@ -657,6 +660,7 @@ export const fr = {
   campaigns: campaignsFr,
   templates: templatesFr,
   portal: portalFr,
+  training: trainingFr,
   printRuns: printRunsFr,
   returnedMail: returnedMailFr,
   careReferrals: careReferralsFr,
@@ -687,6 +691,7 @@ export const fr = {
     communications: { ...communicationsProblemsFr.communications, template_invalid: templateInvalidFr },
     ...templatesProblemsFr,
     ...portalProblemsFr,
+    ...trainingProblemsFr,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsFr.care, ...careProblemsFr.care },
     ...overindebtednessProblemsFr,

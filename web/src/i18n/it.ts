@@ -38,6 +38,7 @@ import { legalFiguresIt, legalFiguresProblemsIt } from './legal-figures/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 import { templateInvalidIt, templatesIt, templatesProblemsIt } from './templates/it.js';
 import { portalIt, portalProblemsIt } from './portal/it.js';
+import { trainingIt, trainingProblemsIt } from './training/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -93,6 +94,8 @@ export const it: PartialMessages = {
     partners: 'Partner giudiziari',
     timeBars: 'Prescrizioni vicine',
     careReport: 'Indicatori di accompagnamento',
+    training: 'Formazione',
+    trainingTeam: 'Formazione del team',
     judicialProcedures: 'Coda giudiziale',
     careDirectory: 'Rubrica di aiuto',
     care: 'Accompagnamento',
@@ -644,6 +647,7 @@ export const it: PartialMessages = {
   campaigns: campaignsIt,
   templates: templatesIt,
   portal: portalIt,
+  training: trainingIt,
   printRuns: printRunsIt,
   returnedMail: returnedMailIt,
   careReferrals: careReferralsIt,
@@ -673,6 +677,7 @@ export const it: PartialMessages = {
     communications: { ...communicationsProblemsIt.communications, template_invalid: templateInvalidIt },
     ...templatesProblemsIt,
     ...portalProblemsIt,
+    ...trainingProblemsIt,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsIt.care, ...careProblemsIt.care },
     ...overindebtednessProblemsIt,

@@ -399,6 +399,9 @@ export const PROBLEM_CODES = [
   'judicial.next_review_invalid',
   'judicial.close_reason_required',
   'judicial.review_decided',
+  'training.certification_required',
+  'training.attempt_submitted',
+  'training.unknown_question',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -472,6 +475,10 @@ export function describeProblem(
         missing: format.money(problem.missingCents),
       }),
     };
+  } else if (error.code === 'training.certification_required' && Array.isArray(problem.missing)) {
+    // The certifications to earn, named in the reader's language.
+    const names = (problem.missing as unknown[]).map((kind) => t(`training.certificationNames.${String(kind)}`));
+    message = { text: t('problems.training.certification_required_named', { names: names.join(', ') }) };
   } else if (error.code === 'not_found') {
     const collection =
       typeof problem.instance === 'string' ? /^\/api\/v1\/([a-z_]+)\/[^/]+/.exec(problem.instance)?.[1] : undefined;

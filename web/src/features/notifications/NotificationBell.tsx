@@ -84,9 +84,12 @@ function NotificationLine({ item }: { item: NotificationView }) {
     item.kind === 'task_due'
       ? t(`notifications.tasks.${item.taskKind ?? 'other'}`, { defaultValue: t('notifications.tasks.other') })
       : t(`notifications.kinds.${item.kind}`);
+  const certification = item.kind === 'certification_expiring' || item.kind === 'certification_stale';
   const about = item.caseReference
     ? t('notifications.onCase', { reference: item.caseReference })
-    : (item.subject ?? '');
+    : certification
+      ? t(`training.certificationNames.${item.subject}`)
+      : (item.subject ?? '');
   return (
     <li>
       <Link to={notificationHref(item)}>
@@ -100,7 +103,11 @@ function NotificationLine({ item }: { item: NotificationView }) {
       </Link>
       <span className="bell-when">
         {t(
-          item.kind === 'callback_due' || item.kind === 'task_due' ? 'notifications.dueSince' : 'notifications.since',
+          item.kind === 'callback_due' || item.kind === 'task_due'
+            ? 'notifications.dueSince'
+            : certification
+              ? 'notifications.endsOn'
+              : 'notifications.since',
           {
             when: format.dateTime(item.at),
           },

@@ -22,5 +22,8 @@ export function notificationHref(item: NotificationView): string {
     case 'task_due':
     case 'partner_report':
       return item.caseId ? `/cases/${item.caseId}` : '/workspace';
+    case 'certification_expiring':
+    case 'certification_stale':
+      return '/training';
   }
 }

@@ -256,6 +256,11 @@ export const auditTrailEn: typeof auditTrailFr = {
       refused: '{{actor}} refused the access of {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} reads of sensitive data were sealed into the trail' },
+    training: {
+      attempt_started: '{{actor}} started the quiz of training module {{reference}} (version {{version}})',
+      attempt_submitted: '{{actor}} answered the quiz of training module {{reference}}: {{count}} right answers',
+    },
+    certification: { earned: '{{actor}} earned the {{reference}} certification' },
     portal: {
       sign_in_failed: 'A sign-in to the debtor portal failed (access code or birth date wrong) on {{case}}',
       code_sent: 'A sign-in code for the debtor portal was sent to {{debtor}}',

@@ -266,6 +266,11 @@ export const auditTrailFr = {
       refused: '{{actor}} a refusé l’accès de {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} lectures de données sensibles ont été scellées dans le journal' },
+    training: {
+      attempt_started: '{{actor}} a commencé le quiz du module de formation {{reference}} (version {{version}})',
+      attempt_submitted: '{{actor}} a répondu au quiz du module de formation {{reference}} : {{count}} bonnes réponses',
+    },
+    certification: { earned: '{{actor}} a obtenu la certification {{reference}}' },
     portal: {
       sign_in_failed:
         'Une connexion à l’espace débiteur a échoué (code d’accès ou date de naissance erronés) sur {{case}}',

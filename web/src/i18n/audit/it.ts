@@ -264,6 +264,12 @@ export const auditTrailIt: typeof auditTrailFr = {
       refused: '{{actor}} ha rifiutato l’accesso di {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} letture di dati sensibili sono state sigillate nel registro' },
+    training: {
+      attempt_started: '{{actor}} ha iniziato il quiz del modulo di formazione {{reference}} (versione {{version}})',
+      attempt_submitted:
+        '{{actor}} ha risposto al quiz del modulo di formazione {{reference}}: {{count}} risposte esatte',
+    },
+    certification: { earned: '{{actor}} ha ottenuto la certificazione {{reference}}' },
     portal: {
       sign_in_failed:
         'Un accesso allo spazio debitore non è riuscito (codice di accesso o data di nascita errati) su {{case}}',

@@ -10,6 +10,7 @@ export const notificationsEn = {
   onCase: 'case {{reference}}',
   since: 'since {{when}}',
   dueSince: 'due {{when}}',
+  endsOn: 'ends {{when}}',
   kinds: {
     plan_approval: 'Plan to approve',
     access_creation: 'Account creation to approve',
@@ -20,6 +21,8 @@ export const notificationsEn = {
     callback_due: 'Callback to make',
     task_due: 'Follow-up task',
     partner_report: 'Report from a judicial partner',
+    certification_expiring: 'Certification ending soon',
+    certification_stale: 'Certification to renew: the contact policy changed',
   },
   tasks: {
     callback_missed: 'Missed callback to catch up',

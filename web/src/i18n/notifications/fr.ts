@@ -10,6 +10,7 @@ export const notificationsFr = {
   onCase: 'dossier {{reference}}',
   since: 'depuis le {{when}}',
   dueSince: 'échu le {{when}}',
+  endsOn: 'prend fin le {{when}}',
   kinds: {
     plan_approval: 'Plan à valider',
     access_creation: 'Création de compte à approuver',
@@ -20,6 +21,8 @@ export const notificationsFr = {
     callback_due: 'Rappel à passer',
     task_due: 'Tâche de suivi',
     partner_report: 'Compte rendu d’un partenaire judiciaire',
+    certification_expiring: 'Certification bientôt échue',
+    certification_stale: 'Certification à renouveler : la politique de contact a changé',
   },
   tasks: {
     callback_missed: 'Rappel manqué à rattraper',

@@ -10,6 +10,7 @@ export const notificationsIt = {
   onCase: 'pratica {{reference}}',
   since: 'dal {{when}}',
   dueSince: 'scaduto il {{when}}',
+  endsOn: 'scade il {{when}}',
   kinds: {
     plan_approval: 'Piano da approvare',
     access_creation: 'Creazione di account da approvare',
@@ -20,6 +21,8 @@ export const notificationsIt = {
     callback_due: 'Richiamata da fare',
     task_due: 'Attività di seguito',
     partner_report: 'Resoconto di un partner giudiziario',
+    certification_expiring: 'Certificazione in scadenza',
+    certification_stale: 'Certificazione da rinnovare: la politica di contatto è cambiata',
   },
   tasks: {
     callback_missed: 'Richiamata mancata da recuperare',
