@@ -20,8 +20,8 @@ import type { ApiRoute } from '../identity/access-control.js';
 
 const SEED = 20261125;
 /**
- * Requests per route and allowed role (at least), and per route in all: bounded so the whole file (both engines, 300
- * operations) stays a small share of CI's 30 minutes; the seed is fixed, so each run tries the same inputs.
+ * Requests per route and allowed role (at least), and per route in all: bounded so the whole file (both engines, every
+ * operation) stays a small share of CI's 30 minutes; the seed is fixed, so each run tries the same inputs.
  */
 const RUNS_PER_ALLOWED_ROLE = 3;
 const RUNS_PER_ROUTE = 20;
