@@ -134,8 +134,14 @@ describe('demo agency', () => {
       .selectFrom('case_documents as d')
       .innerJoin('creditors as c', 'c.id', 'd.creditor_id')
       .select(['d.id', 'd.case_id', 'd.document_type', 'd.special_category', 'd.shared_with_creditor', 'c.code'])
-      // The death certificates of the demo estates are counted with the estates (src/estates/estates.test.ts).
+      // The death certificates of the demo estates are counted with the estates (src/estates/estates.test.ts), the
+      // letters of the care team's referrals with the referrals (below).
       .where('d.document_type', '!=', 'death_certificate')
+      .where(
+        'd.id',
+        'not in',
+        deps.db.selectFrom('care_referrals').select('letter_document_id').where('letter_document_id', 'is not', null),
+      )
       .execute();
     expect(documents.map((d) => d.document_type).sort()).toEqual([
       'correspondence',
@@ -148,7 +154,18 @@ describe('demo agency', () => {
     const contract = documents.find((d) => d.document_type === 'creditor_evidence' && d.code === 'BHORIZON')!;
     expect((await listCaseDocuments(deps, creditor, contract.case_id)).items.map((d) => d.id)).toEqual([contract.id]);
     // Every file is stored and reads back: the care team opens the medical certificate, an agent sees it restricted.
-    const medical = documents.find((d) => d.special_category)!;
+    const medical = documents.find((d) => d.document_type === 'medical_proof')!;
+    expect(medical.special_category).toBe(true);
+    // Each referral the demo sent by letter has its letter, kept on its case, need-to-know.
+    const byLetter = await deps.db
+      .selectFrom('care_referrals as r')
+      .leftJoin('case_documents as d', 'd.id', 'r.letter_document_id')
+      .select(['d.document_type', 'd.special_category', 'd.shared_with_creditor'])
+      .where('r.sent_how', '=', 'letter')
+      .execute();
+    expect(byLetter.length).toBeGreaterThan(0);
+    for (const letter of byLetter)
+      expect(letter).toEqual({ document_type: 'correspondence', special_category: true, shared_with_creditor: false });
     const opened = await openDocument(deps, await actor('care@demo.accord.test'), medical.id, undefined, 'test');
     opened.stream.destroy();
     expect(opened.mediaType).toBe('application/pdf');
