@@ -223,6 +223,35 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     const referral = '00000000-0000-4000-8000-000000000000';
     const closing = await as(t.app, horizon)('POST', `/api/v1/referrals/${referral}/closing`, { outcome: 'refused' });
     expect(closing.statusCode).toBe(403);
+    // The letters the care team sent, even on the creditor's own cases: never listed, never opened.
+    const letters = await t.deps.db
+      .selectFrom('care_referrals as r')
+      .innerJoin('case_documents as d', 'd.id', 'r.letter_document_id')
+      .select(['d.id', 'd.case_id', 'd.creditor_id'])
+      .execute();
+    expect(letters.length).toBeGreaterThan(0);
+    for (const letter of letters) {
+      expect(
+        (await as(t.app, horizon)('GET', `/api/v1/documents/${letter.id}/file`)).statusCode,
+      ).toBeGreaterThanOrEqual(403);
+      if (letter.creditor_id !== horizon.creditorId) continue;
+      const listed = await as(t.app, horizon)('GET', `/api/v1/cases/${letter.case_id}/documents`);
+      expect(listed.statusCode).toBe(200);
+      expect(JSON.stringify(listed.json())).not.toContain(letter.id);
+    }
+  });
+
+  it('reads nothing of the staff’s training: its pages, a module, a quiz, the team’s state', async () => {
+    const attempt = '00000000-0000-4000-8000-000000000000';
+    for (const [method, url] of [
+      ['GET', '/api/v1/training'],
+      ['GET', '/api/v1/training/team'],
+      ['GET', '/api/v1/training/modules/contact-policy'],
+      ['POST', '/api/v1/training/modules/contact-policy/attempts'],
+      ['GET', `/api/v1/training/attempts/${attempt}`],
+      ['POST', `/api/v1/training/attempts/${attempt}/answers`],
+    ] as const)
+      expect((await as(t.app, horizon)(method, url, method === 'POST' ? {} : undefined)).statusCode, url).toBe(403);
   });
 
   it('reads nothing of the first letter, of its own case or another’s: the letter is agency correspondence', async () => {
