@@ -40,6 +40,8 @@ describe('the language switcher', () => {
         'File judiciaire',
         'Indicateurs d’accompagnement',
         'Journal d’audit',
+        'Formation',
+        'Formation de l’équipe',
       ]);
 
       await page.getByRole('button', { name: 'English' }).click();
@@ -71,6 +73,8 @@ describe('the language switcher', () => {
         'Judicial queue',
         'Care figures',
         'Audit trail',
+        'Training',
+        'Team training',
       ]);
       expect(await page.title()).toBe('Home – Accord');
       expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
@@ -107,6 +111,8 @@ describe('the language switcher', () => {
         'Judicial queue',
         'Care figures',
         'Audit trail',
+        'Training',
+        'Team training',
       ]);
       const saved = await fixture.server.deps.db
         .selectFrom('users')
@@ -144,6 +150,8 @@ describe('the language switcher', () => {
         'Coda giudiziale',
         'Indicatori di accompagnamento',
         'Registro di audit',
+        'Formazione',
+        'Formazione del team',
       ]);
 
       await page.getByRole('button', { name: 'Français' }).click();
@@ -175,6 +183,8 @@ describe('the language switcher', () => {
         'File judiciaire',
         'Indicateurs d’accompagnement',
         'Journal d’audit',
+        'Formation',
+        'Formation de l’équipe',
       ]);
     } finally {
       await context.close();

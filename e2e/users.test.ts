@@ -104,6 +104,7 @@ describe('user administration', () => {
         'Accompagnement',
         'Politique de contact',
         'Créanciers',
+        'Formation',
       ]);
     } finally {
       await newcomer.close();
