@@ -39,6 +39,7 @@ import { strategyFormEn } from './strategy-form/en.js';
 import { templateInvalidEn, templatesEn, templatesProblemsEn } from './templates/en.js';
 import { portalEn, portalProblemsEn } from './portal/en.js';
 import { trainingEn, trainingProblemsEn } from './training/en.js';
+import { satisfactionEn, satisfactionProblemsEn } from './satisfaction/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -99,6 +100,7 @@ export const en: Messages = {
     careReport: 'Care figures',
     training: 'Training',
     trainingTeam: 'Team training',
+    satisfaction: 'Satisfaction',
     judicialProcedures: 'Judicial queue',
     careDirectory: 'Help directory',
     care: 'Care',
@@ -654,6 +656,7 @@ export const en: Messages = {
   templates: templatesEn,
   portal: portalEn,
   training: trainingEn,
+  satisfaction: satisfactionEn,
   printRuns: printRunsEn,
   returnedMail: returnedMailEn,
   careReferrals: careReferralsEn,
@@ -684,6 +687,7 @@ export const en: Messages = {
     ...templatesProblemsEn,
     ...portalProblemsEn,
     ...trainingProblemsEn,
+    ...satisfactionProblemsEn,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsEn.care, ...careProblemsEn.care },
     ...overindebtednessProblemsEn,
@@ -1470,6 +1474,7 @@ export const en: Messages = {
       reminder: 'Reminder: please get in touch',
       call_us: 'Request to call back',
       balance_statement: 'Balance update (e-mail)',
+      satisfaction_survey: 'Satisfaction survey',
     },
     messageStatuses: {
       queued: 'Waiting to be sent',

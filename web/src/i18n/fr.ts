@@ -38,6 +38,7 @@ import { strategyFormFr } from './strategy-form/fr.js';
 import { templateInvalidFr, templatesFr, templatesProblemsFr } from './templates/fr.js';
 import { portalFr, portalProblemsFr } from './portal/fr.js';
 import { trainingFr, trainingProblemsFr } from './training/fr.js';
+import { satisfactionFr, satisfactionProblemsFr } from './satisfaction/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -98,6 +99,7 @@ export const fr = {
     careReport: 'Indicateurs d’accompagnement',
     training: 'Formation',
     trainingTeam: 'Formation de l’équipe',
+    satisfaction: 'Satisfaction',
     judicialProcedures: 'File judiciaire',
     careDirectory: 'Annuaire d’aide',
     care: 'Accompagnement',
@@ -660,6 +662,7 @@ export const fr = {
   templates: templatesFr,
   portal: portalFr,
   training: trainingFr,
+  satisfaction: satisfactionFr,
   printRuns: printRunsFr,
   returnedMail: returnedMailFr,
   careReferrals: careReferralsFr,
@@ -691,6 +694,7 @@ export const fr = {
     ...templatesProblemsFr,
     ...portalProblemsFr,
     ...trainingProblemsFr,
+    ...satisfactionProblemsFr,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsFr.care, ...careProblemsFr.care },
     ...overindebtednessProblemsFr,
@@ -1528,6 +1532,7 @@ export const fr = {
       reminder: 'Relance : merci de nous contacter',
       call_us: 'Demande de rappel',
       balance_statement: 'Point sur le solde (e-mail)',
+      satisfaction_survey: 'Enquête de satisfaction',
     },
     messageStatuses: {
       queued: 'En attente d’envoi',
