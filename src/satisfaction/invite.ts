@@ -89,6 +89,7 @@ async function debtorFacts(deps: Pick<Deps, 'db'>, interactions: readonly Intera
       .selectFrom('holds')
       .select(['debtor_id', 'kind', 'starts_at', 'ends_at', 'lifted_at'])
       .where('debtor_id', 'in', debtorIds)
+      .where('status', '=', 'active')
       .execute(),
     deps.db
       .selectFrom('satisfaction_invitations')
