@@ -34,7 +34,11 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
           ),
           eb.not(
             eb.exists(
-              eb.selectFrom('satisfaction_invitations as i').select('i.id').whereRef('i.debtor_id', '=', 'c.debtor_id'),
+              eb
+                .selectFrom('satisfaction_invitations as i')
+                .select('i.id')
+                .whereRef('i.debtor_id', '=', 'c.debtor_id')
+                .where('i.sent_at', '>', new Date(START.getTime() - 30 * 86_400_000)),
             ),
           ),
           eb.not(
