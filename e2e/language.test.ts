@@ -42,6 +42,7 @@ describe('the language switcher', () => {
         'Journal d’audit',
         'Formation',
         'Formation de l’équipe',
+        'Satisfaction',
       ]);
 
       await page.getByRole('button', { name: 'English' }).click();
@@ -75,6 +76,7 @@ describe('the language switcher', () => {
         'Audit trail',
         'Training',
         'Team training',
+        'Satisfaction',
       ]);
       expect(await page.title()).toBe('Home – Accord');
       expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
@@ -113,6 +115,7 @@ describe('the language switcher', () => {
         'Audit trail',
         'Training',
         'Team training',
+        'Satisfaction',
       ]);
       const saved = await fixture.server.deps.db
         .selectFrom('users')
@@ -152,6 +155,7 @@ describe('the language switcher', () => {
         'Registro di audit',
         'Formazione',
         'Formazione del team',
+        'Soddisfazione',
       ]);
 
       await page.getByRole('button', { name: 'Français' }).click();
@@ -185,6 +189,7 @@ describe('the language switcher', () => {
         'Journal d’audit',
         'Formation',
         'Formation de l’équipe',
+        'Satisfaction',
       ]);
     } finally {
       await context.close();
