@@ -46,9 +46,11 @@ describe.each(ENGINES)('the debtor’s budget and plan on the portal on %s', (en
     agent = await signIn(t.app, demoEmail('agent'));
     leader = await signIn(t.app, demoEmail('team_leader'));
     // Amicable cases of people with one open case, no budget, no plan, no hold: the plans depend on this case alone.
+    // Their mandate allows 18 months, so that "beyond an agent's authority" is still within the creditor's.
     const rows = await sql<{ case_id: string; debtor_id: string; balance_cents: string }>`
       select c.id as case_id, c.debtor_id, c.balance_cents from cases c
-      where c.status = 'open' and c.stage = 'amicable' and c.balance_cents between 30000 and 800000
+      join mandates m on m.id = c.mandate_id
+      where c.status = 'open' and m.max_plan_months >= 18 and c.stage = 'amicable' and c.balance_cents between 30000 and 800000
         and (select count(*) from cases o where o.debtor_id = c.debtor_id and o.status <> 'closed') = 1
         and not exists (select 1 from plans p where p.case_id = c.id)
         and not exists (select 1 from holds h where h.debtor_id = c.debtor_id)
