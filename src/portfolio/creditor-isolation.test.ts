@@ -300,7 +300,12 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(mine.body).not.toContain('PRIVATE-REPLY');
     expect((await as(t.app, horizon)('GET', '/api/v1/sms-replies/unmatched')).statusCode).toBe(403);
     // The debtor portal is the debtor's: a creditor's session opens none of it, its own debtors' cases included.
-    for (const url of ['/api/portal/v1/me', `/api/portal/v1/cases/${own.id}`, '/api/portal/v1/contact-preferences'])
+    for (const url of [
+      '/api/portal/v1/me',
+      `/api/portal/v1/cases/${own.id}`,
+      '/api/portal/v1/contact-preferences',
+      `/api/portal/v1/cases/${own.id}/plans`,
+    ])
       expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(401);
     expect(
       (
@@ -310,6 +315,11 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
         })
       ).statusCode,
     ).toBe(401);
+    for (const [url, payload] of [
+      [`/api/portal/v1/cases/${own.id}/budget`, { household: { adults: 1, children: 0, dependants: 0 } }],
+      [`/api/portal/v1/cases/${own.id}/plans`, { kind: 'pay_in_full', consent: true }],
+    ] as const)
+      expect((await as(t.app, horizon)('POST', url, payload)).statusCode, url).toBe(401);
     for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)
       expect(item.recipient).toBeNull();
     expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/messages`)).statusCode).toBe(404);

@@ -122,6 +122,8 @@ export type DebtorAddressesSource = 'agent' | 'creditor' | 'debtor' | 'enrichmen
 
 export type DebtorAssessmentsBindingConstraint = 'expenses' | 'rsa' | 'seizable_share';
 
+export type DebtorAssessmentsSource = 'agent' | 'portal';
+
 export type DebtorContactPointsChannel = 'email' | 'phone';
 
 export type DebtorContactPointsConsent = 'given' | 'unknown' | 'withdrawn';
@@ -878,8 +880,9 @@ export interface DebtorAssessments {
   id: Generated<string>;
   input: JsonColumn;
   recorded_at: Generated<Timestamp>;
-  recorded_by: string;
+  recorded_by: string | null;
   result: JsonColumn;
+  source: Generated<DebtorAssessmentsSource>;
   version: number;
 }
 

@@ -578,6 +578,7 @@ export const en: Messages = {
     evaluatedOn: 'Budget date',
     capacity: 'Capacity',
     recordedBy: 'Recorded by',
+    declaredOnPortal: 'The debtor, on their online space',
     recordedAt: 'Recorded on',
     bounds: {
       seizable_share: 'the seizable share',

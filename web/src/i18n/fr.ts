@@ -584,6 +584,7 @@ export const fr = {
     evaluatedOn: 'Date du budget',
     capacity: 'Capacité',
     recordedBy: 'Enregistré par',
+    declaredOnPortal: 'Le débiteur, sur son espace en ligne',
     recordedAt: 'Enregistré le',
     bounds: {
       seizable_share: 'la quotité saisissable',

@@ -571,6 +571,7 @@ export const it: PartialMessages = {
     evaluatedOn: 'Data del bilancio',
     capacity: 'Capacità',
     recordedBy: 'Registrato da',
+    declaredOnPortal: 'Il debitore, nel suo spazio online',
     recordedAt: 'Registrato il',
     bounds: {
       seizable_share: 'la quota pignorabile',
