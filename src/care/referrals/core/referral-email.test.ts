@@ -134,6 +134,9 @@ describe('the referral e-mail', () => {
     const italian = composeReferralEmail({ ...given, language: 'it' });
     expect(italian.subject).toBe('I recapiti di un ente che può aiutarla');
     expect(italian.body).toContain('La ricontatteremo verso il 18 dicembre 2026');
+    expect(italian.body).toContain(
+      'L’ente si occupa di consigli per gestire il bilancio familiare e sovraindebitamento.',
+    );
     const english = composeReferralEmail({ ...given, language: 'en' });
     expect(english.body).toContain('As agreed with you on 3 December 2026');
     expect(english.body).toContain('How to reach it:\n- Phone: 01 40 00 00 00');
