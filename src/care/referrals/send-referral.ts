@@ -18,9 +18,10 @@ import { appendReferralLine, lockReferral, referralView, refusalError, stateOf }
  * Sends a proposed referral, in one transaction. By letter, the letter goes out here (referral-letter.ts): composed in
  * the debtor's language, its PDF kept on the case. By e-mail, the e-mail is written here (referral-email.ts) and kept
  * in the outbox, which hands it to the SMTP relay once this transaction committed. Neither is a collection contact:
- * the contact policy does not decide them. A refusal sends nothing and leaves the referral proposed. By e-mail or letter the audit entry keeps what the debtor was given: the
- * organisation's name and contact details as they stood. A warm handoff is a call the care specialist made with the
- * debtor to the organisation: nothing was sent, the act is recorded.
+ * the contact policy does not decide them. A refusal sends nothing and leaves the referral proposed. By e-mail or
+ * letter the audit entry keeps what the debtor was given: the organisation's name and contact details as they stood.
+ * A warm handoff is a call the care specialist made with the debtor to the organisation: nothing was sent, the act is
+ * recorded.
  */
 export async function sendReferral(
   deps: Deps,
