@@ -19,7 +19,7 @@ async function sidewaysAt390(page: Page): Promise<number> {
 }
 
 describe('the organisations directory and a referral', () => {
-  it('an administrator adds an organisation; a care specialist proposes a referral to it and closes it; a team leader reads it with a reason', async () => {
+  it('an administrator adds an organisation; a care specialist proposes a referral to it and closes it; a team leader reads it with a reason; a second referral goes by e-mail', async () => {
     const base = fixture.server.url;
     const { db, config } = fixture.server.deps;
     const now = fixture.server.deps.now();
@@ -154,6 +154,12 @@ describe('the organisations directory and a referral', () => {
       .set({ withdrawn_at: now })
       .where('debtor_id', '=', target.debtor_id)
       .where('withdrawn_at', 'is', null)
+      .execute();
+    await db
+      .updateTable('debtor_contact_points')
+      .set({ verified_at: null })
+      .where('debtor_id', '=', target.debtor_id)
+      .where('channel', '=', 'email')
       .execute();
     await db
       .insertInto('debtor_contact_points')

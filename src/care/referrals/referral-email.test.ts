@@ -35,7 +35,7 @@ describe.each(ENGINES)('a referral sent by e-mail, through the outbox and a real
   let debtorId: string;
   let pointId: string;
 
-  const propose = async (helps: string) => {
+  const propose = async (helps: string, onCase: string | null = caseId) => {
     const list = (await as(t.app, care)('GET', `/api/v1/debtors/${debtorId}/referrals`)).json()
       .suggestions as Organisation[];
     const organisation = list.find((o) => o.helpsWith.includes(helps) && o.coverage === 'national')!;
@@ -43,7 +43,7 @@ describe.each(ENGINES)('a referral sent by e-mail, through the outbox and a real
       consent: true,
       organisationId: organisation.id,
       need: NEED,
-      caseId,
+      caseId: onCase,
     });
     expect(proposed.statusCode, proposed.body).toBe(201);
     return proposed.json() as { id: string; organisation: Organisation & { phone: string | null } };
@@ -89,7 +89,13 @@ describe.each(ENGINES)('a referral sent by e-mail, through the outbox and a real
     debtorId = (
       await t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', caseId).executeTakeFirstOrThrow()
     ).debtor_id;
-    // The debtor's address, verified by a person; no e-mail opt-out on file.
+    // The debtor's address, verified by a person, the only one verified; no e-mail opt-out on file.
+    await t.deps.db
+      .updateTable('debtor_contact_points')
+      .set({ verified_at: null })
+      .where('debtor_id', '=', debtorId)
+      .where('channel', '=', 'email')
+      .execute();
     await t.deps.db
       .updateTable('contact_opt_outs')
       .set({ withdrawn_at: START })
@@ -304,6 +310,36 @@ describe.each(ENGINES)('a referral sent by e-mail, through the outbox and a real
     expect(sent.statusCode, sent.body).toBe(200);
     const latest = (await outbox()).at(-1)!;
     expect(latest).toMatchObject({ contact_point_id: verified.id, recipient: 'verifiee@example.org' });
+  });
+
+  it('refuses a referral made for the person when none of their cases is open: 409, nothing kept', async () => {
+    const referral = await propose('housing', null);
+    const before = (await outbox()).length;
+    const open = await t.deps.db
+      .updateTable('cases')
+      .set({ status: 'on_hold' })
+      .where('debtor_id', '=', debtorId)
+      .where('status', '=', 'open')
+      .returning('id')
+      .execute();
+    try {
+      const refused = await sendByEmail(referral.id);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().code).toBe('care.referral_no_case');
+      expect(await outbox()).toHaveLength(before);
+    } finally {
+      await t.deps.db
+        .updateTable('cases')
+        .set({ status: 'open' })
+        .where(
+          'id',
+          'in',
+          open.map((row) => row.id),
+        )
+        .execute();
+    }
+    const view = (await as(t.app, care)('GET', `/api/v1/debtors/${debtorId}/referrals`)).json();
+    expect(view.referrals.find((r: { id: string }) => r.id === referral.id)).toMatchObject({ status: 'proposed' });
   });
 
   it('is refused to a creditor user and to a case worker', async () => {
