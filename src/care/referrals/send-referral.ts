@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../../audit/append.js';
+import { MESSAGES_DISPATCH } from '../../communications/queue-message.js';
 import { documentStorage } from '../../documents/storage.js';
 import type { IsoDate } from '../../platform/calendar/dates.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -9,7 +10,6 @@ import { agencyToday } from '../../platform/calendar/index.js';
 import type { Deps } from '../../platform/deps.js';
 import type { ReferralSendingBody, ReferralView } from './contract.js';
 import { send } from './core/referral.js';
-import { MESSAGES_DISPATCH } from '../../communications/queue-message.js';
 import { sendReferralEmailIn, type SentEmail } from './referral-email.js';
 import { sendReferralLetterIn, type SentLetter } from './referral-letter.js';
 import { appendReferralLine, lockReferral, referralView, refusalError, stateOf } from './referral-facts.js';
