@@ -238,6 +238,8 @@ export type OutboundMessagesChannel = 'email' | 'sms';
 
 export type OutboundMessagesLanguage = 'en' | 'fr' | 'it';
 
+export type OutboundMessagesPurpose = 'care_referral' | 'collection';
+
 export type OutboundMessagesStatus = 'bounced' | 'complained' | 'delivered' | 'failed' | 'queued' | 'sent';
 
 export type OverindebtednessProceduresCountry = 'FR' | 'IT';
@@ -502,6 +504,7 @@ export interface CareReferrals {
   closed_by: string | null;
   consent_at: Timestamp;
   debtor_id: string;
+  email_message_id: string | null;
   follow_up_on: string;
   id: Generated<string>;
   letter_document_id: string | null;
@@ -1361,7 +1364,7 @@ export interface OutboundMessages {
   campaign_run_id: string | null;
   case_id: string;
   channel: OutboundMessagesChannel;
-  contact_id: string;
+  contact_id: string | null;
   contact_point_id: string;
   content_sha256: string;
   created_by: string | null;
@@ -1373,9 +1376,11 @@ export interface OutboundMessages {
   last_error: string | null;
   next_attempt_at: Timestamp;
   provider_id: string | null;
+  purpose: Generated<OutboundMessagesPurpose>;
   queued_at: Timestamp;
   recipient: string;
   sent_at: Timestamp | null;
+  special_category: Generated<boolean>;
   status: Generated<OutboundMessagesStatus>;
   subject: string | null;
   template: string;

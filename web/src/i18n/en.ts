@@ -1471,6 +1471,7 @@ export const en: Messages = {
       reminder: 'Reminder: please get in touch',
       call_us: 'Request to call back',
       balance_statement: 'Balance update (e-mail)',
+      care_referral: 'Referral to an organisation that helps (care team)',
     },
     messageStatuses: {
       queued: 'Waiting to be sent',

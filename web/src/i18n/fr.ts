@@ -1529,6 +1529,7 @@ export const fr = {
       reminder: 'Relance : merci de nous contacter',
       call_us: 'Demande de rappel',
       balance_statement: 'Point sur le solde (e-mail)',
+      care_referral: 'Orientation vers un organisme d’aide (équipe d’accompagnement)',
     },
     messageStatuses: {
       queued: 'En attente d’envoi',

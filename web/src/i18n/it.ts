@@ -1509,6 +1509,7 @@ export const it: PartialMessages = {
       reminder: 'Sollecito: la preghiamo di contattarci',
       call_us: 'Richiesta di richiamata',
       balance_statement: 'Aggiornamento del saldo (e-mail)',
+      care_referral: 'Orientamento verso un ente di aiuto (servizio di accompagnamento)',
     },
     messageStatuses: {
       queued: 'In attesa di invio',

@@ -298,6 +298,8 @@ export const PROBLEM_CODES = [
   'care.follow_up_in_past',
   'care.referral_not_proposed',
   'care.referral_no_letter_address',
+  'care.referral_no_email_address',
+  'care.referral_email_opted_out',
   'care.referral_no_case',
   'care.referral_closed',
   'care.outcome_needs_sending',
