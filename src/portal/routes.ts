@@ -25,6 +25,7 @@ import {
 } from './contract.js';
 import { PORTAL_SESSION } from './core/access.js';
 import { fileComplaint } from './file-complaint.js';
+import { portalPlanRoutes } from './plan-routes.js';
 import { declareDifficulty, portalPreferences, requestPortalCallback, setPortalPreferences } from './portal-acts.js';
 import { openPortalLetter, portalCase, portalMe } from './portal-cases.js';
 import { findPortalSession, signOutOfPortal, type PortalVisitor } from './portal-sessions.js';
@@ -78,6 +79,7 @@ export function portalRoutes(app: FastifyInstance, deps: Deps) {
     caseRoutes(scope, deps);
     settingsRoutes(scope, deps);
     complaintRoutes(scope, deps);
+    portalPlanRoutes(scope, deps);
   });
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { recordMessageEvent } from '../communications/message-events.js';
 
 /** A creditor user sees its own creditor's data and nothing of any other, whatever it asks for. */
 describe.each(ENGINES)('creditor isolation on %s', (engine) => {
@@ -242,6 +243,66 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     }
   });
 
+  it('never learns of a care referral’s e-mail, even on its own case: not among its messages, not on its timeline', async () => {
+    const care = await signIn(t.app, demoEmail('care_specialist'));
+    const own = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id'])
+      .where('creditor_id', '=', horizon.creditorId!)
+      .where('status', '=', 'open')
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('contact_opt_outs')
+      .set({ withdrawn_at: new Date() })
+      .where('debtor_id', '=', own.debtor_id)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+    await t.deps.db
+      .insertInto('debtor_contact_points')
+      .values({
+        debtor_id: own.debtor_id,
+        channel: 'email',
+        usage: 'personal',
+        value: 'orientation@example.org',
+        verified_at: new Date(),
+      })
+      .execute();
+    const suggestions = (await as(t.app, care)('GET', `/api/v1/debtors/${own.debtor_id}/referrals`)).json()
+      .suggestions as { id: string }[];
+    const proposed = await as(t.app, care)('POST', `/api/v1/debtors/${own.debtor_id}/referrals`, {
+      consent: true,
+      organisationId: suggestions[0]!.id,
+      need: 'Not the creditor’s to read',
+      caseId: own.id,
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const byHorizon = await as(t.app, horizon)('POST', `/api/v1/referrals/${proposed.json().id}/sending`, {
+      how: 'email',
+    });
+    expect(byHorizon.statusCode).toBe(403);
+    const sent = await as(t.app, care)('POST', `/api/v1/referrals/${proposed.json().id}/sending`, { how: 'email' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const messageId = sent.json().email.messageId as string;
+    await recordMessageEvent(t.deps, {
+      channel: 'email',
+      messageId,
+      outcome: 'failed',
+      at: new Date(),
+      detail: 'given up',
+    });
+    const messages = await as(t.app, horizon)('GET', `/api/v1/cases/${own.id}/messages`);
+    expect(messages.statusCode).toBe(200);
+    const caseView = await as(t.app, horizon)('GET', `/api/v1/cases/${own.id}`);
+    expect(caseView.statusCode).toBe(200);
+    for (const body of [messages.body, caseView.body]) {
+      expect(body).not.toContain(messageId);
+      expect(body).not.toContain('care_referral');
+      expect(body).not.toContain('orientation@example.org');
+    }
+    expect((caseView.json().timeline ?? []).map((e: { kind: string }) => e.kind)).not.toContain('care');
+  });
+
   it('reads nothing of the staff’s training: its pages, a module, a quiz, the team’s state', async () => {
     const attempt = '00000000-0000-4000-8000-000000000000';
     for (const [method, url] of [
@@ -350,7 +411,12 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(mine.body).not.toContain('PRIVATE-REPLY');
     expect((await as(t.app, horizon)('GET', '/api/v1/sms-replies/unmatched')).statusCode).toBe(403);
     // The debtor portal is the debtor's: a creditor's session opens none of it, its own debtors' cases included.
-    for (const url of ['/api/portal/v1/me', `/api/portal/v1/cases/${own.id}`, '/api/portal/v1/contact-preferences'])
+    for (const url of [
+      '/api/portal/v1/me',
+      `/api/portal/v1/cases/${own.id}`,
+      '/api/portal/v1/contact-preferences',
+      `/api/portal/v1/cases/${own.id}/plans`,
+    ])
       expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(401);
     expect(
       (
@@ -360,6 +426,11 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
         })
       ).statusCode,
     ).toBe(401);
+    for (const [url, payload] of [
+      [`/api/portal/v1/cases/${own.id}/budget`, { household: { adults: 1, children: 0, dependants: 0 } }],
+      [`/api/portal/v1/cases/${own.id}/plans`, { kind: 'pay_in_full', consent: true }],
+    ] as const)
+      expect((await as(t.app, horizon)('POST', url, payload)).statusCode, url).toBe(401);
     for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)
       expect(item.recipient).toBeNull();
     expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/messages`)).statusCode).toBe(404);

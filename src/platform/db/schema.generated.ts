@@ -122,6 +122,8 @@ export type DebtorAddressesSource = 'agent' | 'creditor' | 'debtor' | 'enrichmen
 
 export type DebtorAssessmentsBindingConstraint = 'expenses' | 'rsa' | 'seizable_share';
 
+export type DebtorAssessmentsSource = 'agent' | 'portal';
+
 export type DebtorContactPointsChannel = 'email' | 'phone';
 
 export type DebtorContactPointsConsent = 'given' | 'unknown' | 'withdrawn';
@@ -235,6 +237,8 @@ export type MessageTemplateVersionsTemplate = 'balance_statement' | 'call_us' | 
 export type OutboundMessagesChannel = 'email' | 'sms';
 
 export type OutboundMessagesLanguage = 'en' | 'fr' | 'it';
+
+export type OutboundMessagesPurpose = 'care_referral' | 'collection';
 
 export type OutboundMessagesStatus = 'bounced' | 'complained' | 'delivered' | 'failed' | 'queued' | 'sent';
 
@@ -508,6 +512,7 @@ export interface CareReferrals {
   closed_by: string | null;
   consent_at: Timestamp;
   debtor_id: string;
+  email_message_id: string | null;
   follow_up_on: string;
   id: Generated<string>;
   letter_document_id: string | null;
@@ -886,8 +891,9 @@ export interface DebtorAssessments {
   id: Generated<string>;
   input: JsonColumn;
   recorded_at: Generated<Timestamp>;
-  recorded_by: string;
+  recorded_by: string | null;
   result: JsonColumn;
+  source: Generated<DebtorAssessmentsSource>;
   version: number;
 }
 
@@ -1366,7 +1372,7 @@ export interface OutboundMessages {
   campaign_run_id: string | null;
   case_id: string;
   channel: OutboundMessagesChannel;
-  contact_id: string;
+  contact_id: string | null;
   contact_point_id: string;
   content_sha256: string;
   created_by: string | null;
@@ -1378,9 +1384,11 @@ export interface OutboundMessages {
   last_error: string | null;
   next_attempt_at: Timestamp;
   provider_id: string | null;
+  purpose: Generated<OutboundMessagesPurpose>;
   queued_at: Timestamp;
   recipient: string;
   sent_at: Timestamp | null;
+  special_category: Generated<boolean>;
   status: Generated<OutboundMessagesStatus>;
   subject: string | null;
   template: string;

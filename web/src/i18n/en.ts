@@ -580,6 +580,7 @@ export const en: Messages = {
     evaluatedOn: 'Budget date',
     capacity: 'Capacity',
     recordedBy: 'Recorded by',
+    declaredOnPortal: 'The debtor, on their online space',
     recordedAt: 'Recorded on',
     bounds: {
       seizable_share: 'the seizable share',
@@ -1475,6 +1476,7 @@ export const en: Messages = {
       call_us: 'Request to call back',
       balance_statement: 'Balance update (e-mail)',
       satisfaction_survey: 'Satisfaction survey',
+      care_referral: 'Referral to an organisation that helps (care team)',
     },
     messageStatuses: {
       queued: 'Waiting to be sent',

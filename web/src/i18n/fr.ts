@@ -586,6 +586,7 @@ export const fr = {
     evaluatedOn: 'Date du budget',
     capacity: 'Capacité',
     recordedBy: 'Enregistré par',
+    declaredOnPortal: 'Le débiteur, sur son espace en ligne',
     recordedAt: 'Enregistré le',
     bounds: {
       seizable_share: 'la quotité saisissable',
@@ -1533,6 +1534,7 @@ export const fr = {
       call_us: 'Demande de rappel',
       balance_statement: 'Point sur le solde (e-mail)',
       satisfaction_survey: 'Enquête de satisfaction',
+      care_referral: 'Orientation vers un organisme d’aide (équipe d’accompagnement)',
     },
     messageStatuses: {
       queued: 'En attente d’envoi',

@@ -573,6 +573,7 @@ export const it: PartialMessages = {
     evaluatedOn: 'Data del bilancio',
     capacity: 'Capacità',
     recordedBy: 'Registrato da',
+    declaredOnPortal: 'Il debitore, nel suo spazio online',
     recordedAt: 'Registrato il',
     bounds: {
       seizable_share: 'la quota pignorabile',
@@ -1513,6 +1514,7 @@ export const it: PartialMessages = {
       call_us: 'Richiesta di richiamata',
       balance_statement: 'Aggiornamento del saldo (e-mail)',
       satisfaction_survey: 'Indagine di soddisfazione',
+      care_referral: 'Orientamento verso un ente di aiuto (servizio di accompagnamento)',
     },
     messageStatuses: {
       queued: 'In attesa di invio',

@@ -274,6 +274,9 @@ export const auditTrailEn: typeof auditTrailFr = {
       callback_requested: '{{debtor}} asked on the debtor portal to be called back',
       preferences_set: '{{debtor}} set their contact preferences on the debtor portal',
       letter_downloaded: 'A letter was downloaded from the debtor portal',
+      budget_declared: '{{debtor}} filled in their budget on the debtor portal',
+      plan_signed: '{{debtor}} chose and signed a payment plan on the debtor portal, with consent',
+      schedule_downloaded: 'A payment schedule was downloaded from the debtor portal',
     },
     message_template: {
       draft_saved: '{{actor}} saved a draft of a message template',

@@ -285,6 +285,9 @@ export const auditTrailFr = {
       callback_requested: '{{debtor}} a demandé un rappel sur l’espace débiteur',
       preferences_set: '{{debtor}} a indiqué ses préférences de contact sur l’espace débiteur',
       letter_downloaded: 'Un courrier a été téléchargé depuis l’espace débiteur',
+      budget_declared: '{{debtor}} a rempli son budget sur l’espace débiteur',
+      plan_signed: '{{debtor}} a choisi et signé un plan de paiement sur l’espace débiteur, avec son consentement',
+      schedule_downloaded: 'Un échéancier a été téléchargé depuis l’espace débiteur',
     },
     message_template: {
       draft_saved: '{{actor}} a enregistré un brouillon de modèle de message',

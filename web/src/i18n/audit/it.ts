@@ -284,6 +284,9 @@ export const auditTrailIt: typeof auditTrailFr = {
       callback_requested: '{{debtor}} ha chiesto nello spazio debitore di essere richiamato',
       preferences_set: '{{debtor}} ha indicato le sue preferenze di contatto nello spazio debitore',
       letter_downloaded: 'Una lettera è stata scaricata dallo spazio debitore',
+      budget_declared: '{{debtor}} ha compilato il suo bilancio nello spazio debitore',
+      plan_signed: '{{debtor}} ha scelto e firmato un piano di pagamento nello spazio debitore, con il suo consenso',
+      schedule_downloaded: 'Un piano dei pagamenti è stato scaricato dallo spazio debitore',
     },
     message_template: {
       draft_saved: '{{actor}} ha salvato una bozza di modello di messaggio',

@@ -129,6 +129,8 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   portal_difficulty_declared: 'The debtor reported a difficulty on their online space; the care team looks at it',
   portal_callback_requested: 'The debtor asked on their online space to be called back on {{at}}',
   portal_preferences_set: 'The debtor set their contact preferences on their online space',
+  portal_budget_declared: 'The debtor filled in their budget on their online space',
+  portal_plan_signed: 'The debtor chose and signed a payment plan on their online space',
   placed_by_creditor: 'Case placed by the creditor',
   call_no_answer: 'No answer',
   call_voicemail: 'Neutral message left on the voicemail',

@@ -132,6 +132,8 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
     'Il debitore ha segnalato una difficoltà nel suo spazio online; il team di supporto la esamina',
   portal_callback_requested: 'Il debitore ha chiesto nel suo spazio online di essere richiamato il {{at}}',
   portal_preferences_set: 'Il debitore ha indicato le sue preferenze di contatto nel suo spazio online',
+  portal_budget_declared: 'Il debitore ha compilato il suo bilancio nel suo spazio online',
+  portal_plan_signed: 'Il debitore ha scelto e firmato un piano di pagamento nel suo spazio online',
   placed_by_creditor: 'Pratica affidata dal creditore',
   call_no_answer: 'Nessuna risposta',
   call_voicemail: 'Messaggio neutro lasciato in segreteria',
