@@ -24,6 +24,7 @@ import {
   verifyCodeBody,
 } from './contract.js';
 import { PORTAL_SESSION } from './core/access.js';
+import { contactDetailRoutes, disputeRoutes } from './dispute-contact-routes.js';
 import { fileComplaint } from './file-complaint.js';
 import { declareDifficulty, portalPreferences, requestPortalCallback, setPortalPreferences } from './portal-acts.js';
 import { openPortalLetter, portalCase, portalMe } from './portal-cases.js';
@@ -78,6 +79,8 @@ export function portalRoutes(app: FastifyInstance, deps: Deps) {
     caseRoutes(scope, deps);
     settingsRoutes(scope, deps);
     complaintRoutes(scope, deps);
+    disputeRoutes(scope, deps);
+    contactDetailRoutes(scope, deps);
   });
 }
 

@@ -173,5 +173,10 @@ export const portalProblemsEn = {
     callback_too_far: 'Choose a moment within the next 60 days.',
     callback_closed: 'We are closed at that time. Choose a moment within our opening hours.',
     callbacks_pending: 'You already have callbacks booked: we will call you then.',
+    claim_unknown: 'This contract is not one of this file. Choose it in the list.',
+    document_unknown: 'A document is not one you sent on this file. Send it again.',
+    postcode_invalid: 'Check the postcode: it has 5 digits.',
+    phone_invalid: 'Check the number: for example 06 12 34 56 78, or +33 6 12 34 56 78.',
+    phone_known: 'We already have this number.',
   },
 };

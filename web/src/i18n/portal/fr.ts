@@ -177,5 +177,10 @@ export const portalProblemsFr = {
     callback_too_far: 'Choisissez un moment dans les 60 prochains jours.',
     callback_closed: 'Nous sommes fermés à ce moment-là. Choisissez un moment pendant nos horaires.',
     callbacks_pending: 'Vous avez déjà des rappels prévus : nous vous appellerons à ces moments-là.',
+    claim_unknown: 'Ce contrat ne fait pas partie de ce dossier. Choisissez-le dans la liste.',
+    document_unknown: 'Un document n’a pas été envoyé par vous sur ce dossier. Envoyez-le à nouveau.',
+    postcode_invalid: 'Vérifiez le code postal : il a 5 chiffres.',
+    phone_invalid: 'Vérifiez le numéro : par exemple 06 12 34 56 78, ou +33 6 12 34 56 78.',
+    phone_known: 'Nous avons déjà ce numéro.',
   },
 };

@@ -173,5 +173,10 @@ export const portalProblemsIt = {
     callback_too_far: 'Scelga un momento entro i prossimi 60 giorni.',
     callback_closed: 'A quell’ora siamo chiusi. Scelga un momento nei nostri orari.',
     callbacks_pending: 'Ha già delle richiamate previste: la chiameremo in quei momenti.',
+    claim_unknown: 'Questo contratto non fa parte di questa pratica. Lo scelga nell’elenco.',
+    document_unknown: 'Un documento non è stato inviato da lei su questa pratica. Lo invii di nuovo.',
+    postcode_invalid: 'Controlli il codice postale: ha 5 cifre.',
+    phone_invalid: 'Controlli il numero: per esempio 347 123 4567, o +39 347 123 4567.',
+    phone_known: 'Abbiamo già questo numero.',
   },
 };
