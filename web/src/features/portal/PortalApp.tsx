@@ -7,7 +7,9 @@ import { i18next, type Locale } from '../../i18n/index.js';
 import { PortalCallbackPage } from './PortalCallbackPage.js';
 import { PortalCasePage } from './PortalCasePage.js';
 import { PortalComplaintPage } from './PortalComplaintPage.js';
+import { PortalContactDetailsPage } from './PortalContactDetailsPage.js';
 import { PortalDifficultyPage } from './PortalDifficultyPage.js';
+import { PortalDisputePage } from './PortalDisputePage.js';
 import { PortalHome } from './PortalHome.js';
 import { PortalPreferencesPage } from './PortalPreferencesPage.js';
 import { PortalSessionProvider, usePortalSession } from './PortalSession.js';
@@ -63,7 +65,9 @@ function PortalFrame() {
             <Route path="cases/:caseId/difficulty" element={<PortalDifficultyPage />} />
             <Route path="cases/:caseId/callback" element={<PortalCallbackPage />} />
             <Route path="cases/:caseId/complaint" element={<PortalComplaintPage />} />
+            <Route path="cases/:caseId/dispute" element={<PortalDisputePage />} />
             <Route path="preferences" element={<PortalPreferencesPage />} />
+            <Route path="details" element={<PortalContactDetailsPage />} />
             <Route path="*" element={<PortalHome />} />
           </Routes>
         )}
