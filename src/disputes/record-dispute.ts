@@ -67,21 +67,7 @@ export async function recordDisputeIn(
   const today = agencyToday(now, deps.config);
   const { found, claim, firstRow, dueOn, evidence } = await disputeFacts(trx, party, caseId, body, today);
   const userId = actingUserId(party);
-  const hold = firstRow
-    ? null
-    : await placeHoldIn(
-        trx,
-        now,
-        party,
-        claim.debtor_id,
-        {
-          kind: 'dispute',
-          reason: `Contestation de la créance ${claim.reference}`,
-          caseId,
-          reviewAt: startOfLocalDay(addDays(dueOn, 1), deps.config.AGENCY_TZ),
-        },
-        requestId,
-      );
+  const hold = firstRow ? null : await placeDisputeHold(trx, deps, now, party, { ...claim, caseId, dueOn }, requestId);
   const row = await trx
     .insertInto('disputes')
     .values({
@@ -159,6 +145,30 @@ export async function recordDisputeIn(
     evidenceDueOn: dueOn,
     holdId: hold?.id ?? null,
   };
+}
+
+/** The dispute hold: collection stops at once, reviewed the day after the creditor's deadline. */
+function placeDisputeHold(
+  trx: Transaction<DB>,
+  deps: Deps,
+  now: Date,
+  party: ActingParty,
+  claim: { debtor_id: string; reference: string; caseId: string; dueOn: IsoDate },
+  requestId: string | null,
+) {
+  return placeHoldIn(
+    trx,
+    now,
+    party,
+    claim.debtor_id,
+    {
+      kind: 'dispute',
+      reason: `Contestation de la créance ${claim.reference}`,
+      caseId: claim.caseId,
+      reviewAt: startOfLocalDay(addDays(claim.dueOn, 1), deps.config.AGENCY_TZ),
+    },
+    requestId,
+  );
 }
 
 /** The case (locked, open), the disputed claim (open, of this case) with its mandate, and the dispute it may join. */

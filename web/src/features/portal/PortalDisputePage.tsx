@@ -89,22 +89,7 @@ function DisputeForm({ view }: { view: PortalCase }) {
             </select>
           )}
         </Field>
-        <fieldset>
-          <legend>{t('portal.dispute.why')}</legend>
-          {GROUNDS.map((value) => (
-            <label key={value} className="choice">
-              <input
-                type="radio"
-                name="grounds"
-                value={value}
-                required
-                checked={grounds === value}
-                onChange={() => setGrounds(value)}
-              />{' '}
-              {t(`portal.dispute.grounds.${value}`)}
-            </label>
-          ))}
-        </fieldset>
+        <GroundsChoice grounds={grounds} onChange={setGrounds} />
         <Field id="portal-dispute-note" label={t('portal.dispute.note')} hint={t('portal.dispute.noteHint')}>
           {(control) => (
             <textarea
@@ -143,5 +128,33 @@ function DisputeForm({ view }: { view: PortalCase }) {
         </button>
       </form>
     </div>
+  );
+}
+
+function GroundsChoice({
+  grounds,
+  onChange,
+}: {
+  grounds: DisputeGrounds | '';
+  onChange: (grounds: DisputeGrounds) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('portal.dispute.why')}</legend>
+      {GROUNDS.map((value) => (
+        <label key={value} className="choice">
+          <input
+            type="radio"
+            name="grounds"
+            value={value}
+            required
+            checked={grounds === value}
+            onChange={() => onChange(value)}
+          />{' '}
+          {t(`portal.dispute.grounds.${value}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
