@@ -30,6 +30,7 @@ export const EXPORTED_LISTS = [
   'team_queues',
   'audit_trail',
   'complaints',
+  'portfolio_performance',
 ] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];
 

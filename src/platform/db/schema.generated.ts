@@ -1448,6 +1448,12 @@ export interface Payments {
   status: Generated<PaymentsStatus>;
 }
 
+export interface PerformanceRefreshes {
+  id: Generated<number>;
+  refreshed_at: Timestamp;
+  took_ms: number;
+}
+
 export interface PlacementErrors {
   code: string;
   column_name: string;
@@ -1885,6 +1891,23 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface VintageCollected {
+  collected_cents: number;
+  creditor_id: string;
+  mandate_id: string;
+  months_since: number;
+  payments: number;
+  vintage: string;
+}
+
+export interface VintagePlaced {
+  cases: number;
+  creditor_id: string;
+  mandate_id: string;
+  placed_cents: number;
+  vintage: string;
+}
+
 export interface Vulnerabilities {
   adaptations: Generated<JsonColumn>;
   consent: VulnerabilitiesConsent;
@@ -2004,6 +2027,7 @@ export interface DB {
   overindebtedness_procedures: OverindebtednessProcedures;
   overindebtedness_steps: OverindebtednessSteps;
   payments: Payments;
+  performance_refreshes: PerformanceRefreshes;
   placement_errors: PlacementErrors;
   placements: Placements;
   plan_approvals: PlanApprovals;
@@ -2039,6 +2063,8 @@ export interface DB {
   training_attempts: TrainingAttempts;
   user_access_requests: UserAccessRequests;
   users: Users;
+  vintage_collected: VintageCollected;
+  vintage_placed: VintagePlaced;
   vulnerabilities: Vulnerabilities;
   vulnerability_reviews: VulnerabilityReviews;
   vulnerability_signals: VulnerabilitySignals;

@@ -321,6 +321,7 @@ export const PROBLEM_CODES = [
   'care.record_live',
   'care_report.period_reversed',
   'care_report.period_too_long',
+  'portfolio_report.span_too_long',
   'care.signal_decided',
   'care.not_a_breathing_space',
   'care.breathing_space_not_active',

@@ -384,6 +384,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       payments: '{{actor}} exported the payments of a period as {{reference}} ({{count}} rows)',
       placement_errors: '{{actor}} exported the rejected lines of a placement as {{reference}} ({{count}} rows)',
       team_queues: '{{actor}} exported the team queues as {{reference}} ({{count}} rows)',
+      portfolio_performance: '{{actor}} exported the portfolio performance as {{reference}} ({{count}} rows)',
       audit_trail: '{{actor}} exported the audit trail as {{reference}} ({{count}} entries)',
       complaints: '{{actor}} exported the register of complaints as {{reference}} ({{count}} rows)',
     },

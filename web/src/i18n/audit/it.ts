@@ -395,6 +395,7 @@ export const auditTrailIt: typeof auditTrailFr = {
       payments: '{{actor}} ha esportato i pagamenti di un periodo in {{reference}} ({{count}} righe)',
       placement_errors: '{{actor}} ha esportato le righe scartate di un affidamento in {{reference}} ({{count}} righe)',
       team_queues: '{{actor}} ha esportato le code dei team in {{reference}} ({{count}} righe)',
+      portfolio_performance: '{{actor}} ha esportato la performance del portafoglio in {{reference}} ({{count}} righe)',
       audit_trail: '{{actor}} ha esportato il registro di audit in {{reference}} ({{count}} voci)',
       complaints: '{{actor}} ha esportato il registro dei reclami in {{reference}} ({{count}} righe)',
     },
