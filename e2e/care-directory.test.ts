@@ -19,7 +19,7 @@ async function sidewaysAt390(page: Page): Promise<number> {
 }
 
 describe('the organisations directory and a referral', () => {
-  it('an administrator adds an organisation; a care specialist proposes a referral to it and closes it; a team leader reads it with a reason', async () => {
+  it('an administrator adds an organisation; a care specialist proposes a referral to it and closes it; a team leader reads it with a reason; a second referral goes by e-mail', async () => {
     const base = fixture.server.url;
     const { db, config } = fixture.server.deps;
     const now = fixture.server.deps.now();
@@ -147,11 +147,70 @@ describe('the organisations directory and a referral', () => {
       .execute();
     expect(leaderReads).toEqual([{ basis: 'stated_reason', reason: 'Revue du dossier avec la cellule' }]);
 
-    const referral = await db
-      .selectFrom('care_referrals')
-      .select(['status', 'outcome', 'sent_how'])
+    // A second referral, sent by e-mail: Accord writes it to the debtor's verified address and the table says where
+    // it stands (this server has no relay: it waits in the outbox).
+    await db
+      .updateTable('contact_opt_outs')
+      .set({ withdrawn_at: now })
       .where('debtor_id', '=', target.debtor_id)
-      .executeTakeFirstOrThrow();
-    expect(referral).toEqual({ status: 'closed', outcome: 'helped', sent_how: 'letter' });
+      .where('withdrawn_at', 'is', null)
+      .execute();
+    await db
+      .updateTable('debtor_contact_points')
+      .set({ verified_at: null })
+      .where('debtor_id', '=', target.debtor_id)
+      .where('channel', '=', 'email')
+      .execute();
+    await db
+      .insertInto('debtor_contact_points')
+      .values({
+        debtor_id: target.debtor_id,
+        channel: 'email',
+        usage: 'personal',
+        value: 'orientation.e2e@example.org',
+        verified_at: now,
+      })
+      .execute();
+    const emailContext = await newContext(fixture.browser);
+    try {
+      const page = await emailContext.newPage();
+      await signInWithKeyboard(page, base, 'care@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/cases/${target.id}`);
+      await waitForPage(page);
+      const section = page.getByRole('region', { name: 'Orientations vers un organisme d’aide' });
+      await section.getByLabel('Le débiteur a besoin d’aide pour').selectOption('budget_advice');
+      await section.getByLabel('Le besoin, en quelques mots').fill('Faire le point sur les dépenses du foyer');
+      await section.getByRole('checkbox', { name: 'Le débiteur accepte cette orientation' }).check();
+      await section.getByRole('button', { name: 'Proposer' }).click();
+      await expect.poll(() => section.getByText(`Orientation vers ${ORGANISATION} proposée.`).count()).toBe(1);
+      const acts = page.getByRole('region', { name: `Suite de l’orientation vers ${ORGANISATION}` });
+      await acts.getByLabel('Transmise par').selectOption('email');
+      await acts.getByRole('button', { name: 'Enregistrer la transmission' }).click();
+      await expect.poll(() => section.getByText(/^E-mail le /).count()).toBe(1);
+      await expect.poll(() => section.getByText('E-mail en attente d’envoi').count()).toBe(1);
+      await expectNoAxeViolations(page, '/cases/:id referrals (sent by e-mail)');
+      expect(await sidewaysAt390(page)).toBe(0);
+    } finally {
+      await emailContext.close();
+    }
+
+    const referrals = await db
+      .selectFrom('care_referrals as r')
+      .leftJoin('outbound_messages as m', 'm.id', 'r.email_message_id')
+      .select(['r.status', 'r.outcome', 'r.sent_how', 'm.purpose', 'm.recipient', 'm.status as email_status'])
+      .where('r.debtor_id', '=', target.debtor_id)
+      .orderBy('r.proposed_at')
+      .execute();
+    expect(referrals).toEqual([
+      { status: 'closed', outcome: 'helped', sent_how: 'letter', purpose: null, recipient: null, email_status: null },
+      {
+        status: 'sent',
+        outcome: null,
+        sent_how: 'email',
+        purpose: 'care_referral',
+        recipient: 'orientation.e2e@example.org',
+        email_status: 'queued',
+      },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { appendAudit } from '../audit/append.js';
+import { appendAudit, type AuditActor } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import { creditorScope } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
@@ -24,7 +24,9 @@ export interface AssessmentVersion {
   date: string;
   input: Assessment;
   result: CapacityResult;
-  recordedBy: { id: string; displayName: string };
+  recordedBy: { id: string; displayName: string } | null;
+  /** Recorded by an agent, or declared by the debtor on the portal. */
+  source: 'agent' | 'portal';
   recordedAt: string;
 }
 
@@ -104,7 +106,7 @@ export async function readAssessments(
 async function loadVersions(deps: Deps, debtorId: string): Promise<AssessmentVersion[]> {
   const rows = await deps.db
     .selectFrom('debtor_assessments')
-    .innerJoin('users', 'users.id', 'debtor_assessments.recorded_by')
+    .leftJoin('users', 'users.id', 'debtor_assessments.recorded_by')
     .selectAll('debtor_assessments')
     .select('users.display_name')
     .where('debtor_id', '=', debtorId)
@@ -117,9 +119,22 @@ async function loadVersions(deps: Deps, debtorId: string): Promise<AssessmentVer
     date: r.assessed_on,
     input: r.input as Assessment,
     result: r.result as CapacityResult,
-    recordedBy: { id: r.recorded_by, displayName: r.display_name },
+    // A budget the person declared on the portal has no staff author.
+    recordedBy: r.recorded_by === null ? null : { id: r.recorded_by, displayName: r.display_name ?? '' },
+    source: r.source as 'agent' | 'portal',
     recordedAt: new Date(r.recorded_at).toISOString(),
   }));
+}
+
+/** Who records a budget: an agent (the author of the version), or the debtor on the portal (no staff author). */
+export interface BudgetAuthor {
+  userId: string | null;
+  source: 'agent' | 'portal';
+  /** Who the trail names, and what: an agent's record, or the person's own declaration. */
+  audit: {
+    actor: AuditActor;
+    action: 'debtor_assessment.recorded' | 'portal.budget_declared';
+  };
 }
 
 /**
@@ -136,64 +151,92 @@ export async function recordAssessment(
 ): Promise<AssessmentVersion> {
   const at = deps.now();
   const id = await deps.db.transaction().execute(async (trx) => {
-    const debtor = await visibleDebtor(trx, actor, debtorId, true);
-    if (debtor.merged_into !== null) {
-      throw conflict(
-        'affordability.debtor_merged',
-        'This debtor record was merged into another one: record the budget on the surviving record.',
-        {
-          mergedInto: debtor.merged_into,
-        },
-      );
-    }
-    const owed = await trx
-      .selectFrom('cases')
-      .select(sql<string>`coalesce(sum(balance_cents), 0)`.as('total'))
-      .where('debtor_id', '=', debtorId)
-      .where('status', '<>', 'closed')
-      .executeTakeFirstOrThrow();
-    const assessment: Assessment = { ...input, debtCents: Number(owed.total) };
-    const result = computeCapacity(assessment, referenceInForce(await loadReferenceData(trx), assessment.date));
-    const last = await trx
-      .selectFrom('debtor_assessments')
-      .select(sql<number>`coalesce(max(version), 0)`.as('version'))
-      .where('debtor_id', '=', debtorId)
-      .executeTakeFirstOrThrow();
-    const version = Number(last.version) + 1;
-    const inserted = await trx
-      .insertInto('debtor_assessments')
-      .values({
-        debtor_id: debtorId,
-        version,
-        assessed_on: assessment.date,
-        input: JSON.stringify(assessment),
-        result: JSON.stringify(result),
-        capacity_cents: result.capacityCents,
-        binding_constraint: result.bindingConstraint,
-        recorded_by: actor.userId,
-        recorded_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'debtor_assessment.recorded',
-      targetType: 'debtor',
-      targetId: debtorId,
-      after: {
-        assessmentId: inserted.id,
-        version,
-        date: assessment.date,
-        capacityCents: result.capacityCents,
-        bindingConstraint: result.bindingConstraint,
-        flags: result.flags,
-      },
-      requestId,
-      at,
-    });
-    return inserted.id;
+    await visibleDebtor(trx, actor, debtorId, true);
+    const author: BudgetAuthor = {
+      userId: actor.userId,
+      source: 'agent',
+      audit: { actor: auditActor(actor), action: 'debtor_assessment.recorded' },
+    };
+    return (await recordAssessmentIn(trx, author, debtorId, input, { at, requestId })).id;
   });
   // The recorder gets back what they entered, in full; it is not a read of someone else's record.
   const saved = (await loadVersions(deps, debtorId)).find((a) => a.id === id);
   return saved!;
+}
+
+/**
+ * Writes the debtor's next budget version in the caller's transaction, the debtor row locked: computed with the
+ * reference data in force at its date, the debtor's open balance as its debt, audited. The agent's path and the
+ * portal's (the person's own declaration) both write through here.
+ */
+export async function recordAssessmentIn(
+  trx: Transaction<DB>,
+  author: BudgetAuthor,
+  debtorId: string,
+  input: Assessment,
+  context: { at: Date; requestId: string | null },
+): Promise<{ id: string; version: number; result: CapacityResult }> {
+  const { at, requestId } = context;
+  const debtor = await trx
+    .selectFrom('debtors')
+    .select(['id', 'merged_into'])
+    .where('id', '=', debtorId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (debtor.merged_into !== null) {
+    throw conflict(
+      'affordability.debtor_merged',
+      'This debtor record was merged into another one: record the budget on the surviving record.',
+      {
+        mergedInto: debtor.merged_into,
+      },
+    );
+  }
+  const owed = await trx
+    .selectFrom('cases')
+    .select(sql<string>`coalesce(sum(balance_cents), 0)`.as('total'))
+    .where('debtor_id', '=', debtorId)
+    .where('status', '<>', 'closed')
+    .executeTakeFirstOrThrow();
+  const assessment: Assessment = { ...input, debtCents: Number(owed.total) };
+  const result = computeCapacity(assessment, referenceInForce(await loadReferenceData(trx), assessment.date));
+  const last = await trx
+    .selectFrom('debtor_assessments')
+    .select(sql<number>`coalesce(max(version), 0)`.as('version'))
+    .where('debtor_id', '=', debtorId)
+    .executeTakeFirstOrThrow();
+  const version = Number(last.version) + 1;
+  const inserted = await trx
+    .insertInto('debtor_assessments')
+    .values({
+      debtor_id: debtorId,
+      version,
+      assessed_on: assessment.date,
+      input: JSON.stringify(assessment),
+      result: JSON.stringify(result),
+      capacity_cents: result.capacityCents,
+      binding_constraint: result.bindingConstraint,
+      recorded_by: author.userId,
+      source: author.source,
+      recorded_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(trx, {
+    ...author.audit,
+    targetType: 'debtor',
+    targetId: debtorId,
+    after: {
+      assessmentId: inserted.id,
+      version,
+      date: assessment.date,
+      capacityCents: result.capacityCents,
+      bindingConstraint: result.bindingConstraint,
+      flags: result.flags,
+      source: author.source,
+    },
+    requestId,
+    at,
+  });
+  return { id: inserted.id, version, result };
 }

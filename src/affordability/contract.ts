@@ -100,7 +100,11 @@ export const assessmentVersionSchema = z.object({
   date: z.string(),
   input: z.unknown(),
   result: capacityResultSchema,
-  recordedBy: z.object({ id: z.string(), displayName: z.string() }),
+  recordedBy: z
+    .object({ id: z.string(), displayName: z.string() })
+    .nullable()
+    .describe('null for a budget the debtor declared on the portal'),
+  source: z.enum(['agent', 'portal']),
   recordedAt: z.string(),
 });
 

@@ -79,6 +79,14 @@ export const messagePreviewSchema = z.object({
 });
 
 export const caseMessageSchema = queuedMessageSchema.extend({
+  contactId: z
+    .string()
+    .uuid()
+    .nullable()
+    .describe('the contact the policy allowed; null for a care referral’s e-mail, which is no collection contact'),
+  template: z
+    .union([messageTemplateSchema, z.literal('care_referral')])
+    .describe('the template, or care_referral: the care team’s referral e-mail (special category, need-to-know)'),
   sentAt: z.string().datetime().nullable(),
   deliveredAt: z.string().datetime().nullable(),
   failedAt: z.string().datetime().nullable(),

@@ -87,7 +87,10 @@ function send(deps: Deps, transports: Transports, message: Claimed): Promise<Sen
       to: message.recipient,
       subject: message.subject ?? '',
       text: message.body,
-      unsubscribeUrl: unsubscribeUrl(deps.config.PUBLIC_URL!, message.unsubscribe_token!),
+      // A collection e-mail carries its one-click opt-out; a care referral's, sent with consent, has no token.
+      unsubscribeUrl: message.unsubscribe_token
+        ? unsubscribeUrl(deps.config.PUBLIC_URL!, message.unsubscribe_token)
+        : null,
     });
   }
   return transports.sms!.send({ messageId: message.id, to: message.recipient, text: message.body });

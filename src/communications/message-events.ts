@@ -32,7 +32,7 @@ export async function recordMessageEvent(deps: Deps, event: MessageEvent): Promi
 export async function recordMessageEventIn(trx: Transaction<DB>, now: Date, event: MessageEvent): Promise<boolean> {
   let query = trx
     .selectFrom('outbound_messages')
-    .select(['id', 'debtor_id', 'case_id', 'contact_point_id', 'status', 'recipient'])
+    .select(['id', 'debtor_id', 'case_id', 'contact_point_id', 'status', 'recipient', 'special_category'])
     .where('channel', '=', event.channel)
     .forUpdate();
   if (event.messageId) query = query.where('id', '=', event.messageId);
@@ -64,7 +64,8 @@ export async function recordMessageEventIn(trx: Transaction<DB>, now: Date, even
     caseId: message.case_id,
     debtorId: message.debtor_id,
     at: event.at,
-    kind: event.channel,
+    // A care e-mail's fate is the care unit's: its line takes the care kind, which no creditor's projection reads.
+    kind: message.special_category ? 'care' : event.channel,
     channel: event.channel,
     direction: 'outbound',
     outcome: event.outcome,

@@ -1,3 +1,4 @@
+import { PERFORMANCE_REFRESH } from '../reporting/refresh-performance.js';
 import { WORKSPACE_SWEEP } from '../workspace/sweep.js';
 import { AUDIT_CHAIN_SEAL } from '../audit/seal-chain.js';
 import { SENSITIVE_READS_SEAL } from '../audit/seal-reads.js';
@@ -29,7 +30,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     await t.close();
   });
 
-  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices, the workspace sweep and the audit chain’s seal every minute, the seal of sensitive reads every five, the documents’ retention and the judicial review queue each night', async () => {
+  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices, the workspace sweep and the audit chain’s seal every minute, the seal of sensitive reads and the portfolio performance every five, the documents’ retention and the judicial review queue each night', async () => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules).toEqual(
       expect.arrayContaining([
@@ -42,6 +43,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
         expect.objectContaining({ name: WORKSPACE_SWEEP, cron: '* * * * *' }),
         expect.objectContaining({ name: AUDIT_CHAIN_SEAL, cron: '* * * * *' }),
         expect.objectContaining({ name: SENSITIVE_READS_SEAL, cron: '*/5 * * * *' }),
+        expect.objectContaining({ name: PERFORMANCE_REFRESH, cron: '*/5 * * * *' }),
         expect.objectContaining({ name: DOCUMENTS_RETENTION, timezone: t.deps.config.NIGHTLY_TZ }),
         expect.objectContaining({
           name: JUDICIAL_REVIEW_QUEUE,
@@ -57,7 +59,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
         }),
       ]),
     );
-    expect(schedules).toHaveLength(10);
+    expect(schedules).toHaveLength(11);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {

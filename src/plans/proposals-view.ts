@@ -1,3 +1,5 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import type { Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { addDays, proposePlans } from './core/index.js';
@@ -7,17 +9,19 @@ import { agencyToday, nextBusinessDay } from '../platform/calendar/index.js';
 
 /**
  * What can be offered on a case: from its balance, the debtor's latest recorded capacity (this case's share) and the
- * mandate, checked against the actor's authority. Without a recorded budget nothing is proposed.
+ * mandate, checked against the actor's authority. Without a recorded budget nothing is proposed. The debtor's portal
+ * reads the same, with an agent's authority, inside the transaction that records their choice (`db`).
  */
 export async function planProposals(
   deps: Deps,
-  actor: Actor,
+  actor: Pick<Actor, 'role'>,
   caseId: string,
   firstDueOn: string | undefined,
+  db: Kysely<DB> | Transaction<DB> = deps.db,
 ): Promise<ProposalsView> {
-  const facts = await loadCase(deps.db, caseId);
-  const capacity = await loadCapacity(deps.db, facts.debtorId, facts.balanceCents);
-  const authority = await loadAuthority(deps.db, actor.role);
+  const facts = await loadCase(db, caseId);
+  const capacity = await loadCapacity(db, facts.debtorId, facts.balanceCents);
+  const authority = await loadAuthority(db, actor.role);
   // By default the first instalment falls a month from today (time to set up the payment).
   // A due date never falls on a closed day: the first one moves to the next business day of the debtor's place.
   const first = nextBusinessDay(firstDueOn ?? addDays(agencyToday(deps.now(), deps.config), 30), facts.place);

@@ -1,8 +1,8 @@
 import { sql, type Transaction } from 'kysely';
-import { appendAudit } from '../audit/append.js';
+import { appendAudit, type AuditActor } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
-import type { DB } from '../platform/db/schema.js';
+import type { DB, Role } from '../platform/db/schema.js';
 import { conflict } from '../platform/errors.js';
 import { checkTerms, type Authority, type CheckedTerms, type PlanStatus, type Reason } from './core/index.js';
 import { frenchReason, reasonColumns, writeReason } from './core/event-reasons.js';
@@ -20,6 +20,21 @@ import { recordText } from '../cases/core/record-texts.js';
 import { loadPlan } from './plan-view.js';
 import type { PlanTerms, PlanView } from './contract.js';
 
+/**
+ * Who records a plan: an agent (their role's authority, their name on it), or the debtor choosing on the portal, who
+ * is held to an agent's authority (no staff author; the audit trail names the debtor).
+ */
+export interface PlanAuthor {
+  userId: string | null;
+  /** The role whose authority the plan is checked against (plan_authority). */
+  role: Role;
+  audit: AuditActor;
+}
+
+export function planAuthorOf(actor: Actor): PlanAuthor {
+  return { userId: actor.userId, role: actor.role, audit: auditActor(actor) };
+}
+
 interface VersionInput {
   plan: LockedPlan;
   version: number;
@@ -29,7 +44,7 @@ interface VersionInput {
   authority: Authority;
   terms: PlanTerms;
   reason: string;
-  actor: Actor;
+  actor: PlanAuthor;
   at: Date;
   requestId: string | null;
 }
@@ -142,7 +157,7 @@ async function recordVersion(
     { version: v.version, status },
   );
   await appendAudit(trx, {
-    actor: auditActor(v.actor),
+    actor: v.actor.audit,
     action: v.version === 1 ? 'plan.proposed' : 'plan.renegotiated',
     targetType: 'plan',
     targetId: v.plan.id,
@@ -186,72 +201,89 @@ export async function createPlan(
   requestId: string | null,
 ): Promise<PlanView> {
   const at = deps.now();
-  const planId = await deps.db.transaction().execute(async (trx) => {
-    const facts = await loadCase(trx, caseId, true);
-    assertCaseOpen(facts);
-    assertNotInProcedure(facts);
-    if (facts.balanceCents <= 0)
-      throw conflict('plans.nothing_owed', 'Nothing is owed on this case: there is no plan to make.');
-    const live = await trx
-      .selectFrom('plans')
-      .select(['id', 'status'])
-      .where('case_id', '=', caseId)
-      .where('status', 'not in', ['completed', 'cancelled', 'refused'])
-      .executeTakeFirst();
-    if (live)
-      throw conflict(
-        'plans.plan_exists',
-        'This case already has a live plan: renegotiate it (a new version) or cancel it first.',
-        { planId: live.id },
-      );
-    const capacity = await capacityOrRefuse(trx, facts);
-    const authority = await loadAuthority(trx, actor.role);
-    const row = await trx
-      .insertInto('plans')
-      .values({
-        case_id: caseId,
-        debtor_id: facts.debtorId,
-        creditor_id: facts.creditorId,
-        status: 'proposed',
-        current_version: 1,
-        created_by: actor.userId,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version'])
-      .executeTakeFirstOrThrow();
-    const written = note?.trim() || null;
-    // The version keeps its reason in words (plan_versions.reason, read back by key: versionReasonView); the history
-    // stores it by key.
-    const reason = written ?? frenchReason.chosenWithDebtor();
-    await trx
-      .insertInto('plan_events')
-      .values({
-        plan_id: row.id,
-        version: 1,
-        from_status: null,
-        to_status: 'proposed',
-        ...reasonColumns(written ?? writeReason.chosenWithDebtor()),
-        actor_user_id: actor.userId,
-        occurred_at: at,
-      })
-      .execute();
-    await writeVersion(trx, {
-      plan: row,
-      version: 1,
-      owedCents: facts.balanceCents,
-      facts,
-      capacity,
-      authority,
-      terms,
-      reason,
-      actor,
-      at,
-      requestId,
-    });
-    return row.id;
-  });
+  const planId = await deps.db
+    .transaction()
+    .execute((trx) => createPlanIn(trx, planAuthorOf(actor), caseId, terms, note, { at, requestId }));
   return loadPlan(deps.db, planId);
+}
+
+/**
+ * Records a new plan in the caller's transaction (the agent's path and the debtor's on the portal): the case locked
+ * and re-checked (open, not in an over-indebtedness procedure, something owed, no live plan, a budget on file), then
+ * its first version checked and submitted. Returns the plan's id.
+ */
+export async function createPlanIn(
+  trx: Transaction<DB>,
+  author: PlanAuthor,
+  caseId: string,
+  terms: PlanTerms,
+  note: string | undefined,
+  context: { at: Date; requestId: string | null },
+): Promise<string> {
+  const { at, requestId } = context;
+  const facts = await loadCase(trx, caseId, true);
+  assertCaseOpen(facts);
+  assertNotInProcedure(facts);
+  if (facts.balanceCents <= 0)
+    throw conflict('plans.nothing_owed', 'Nothing is owed on this case: there is no plan to make.');
+  const live = await trx
+    .selectFrom('plans')
+    .select(['id', 'status'])
+    .where('case_id', '=', caseId)
+    .where('status', 'not in', ['completed', 'cancelled', 'refused'])
+    .executeTakeFirst();
+  if (live)
+    throw conflict(
+      'plans.plan_exists',
+      'This case already has a live plan: renegotiate it (a new version) or cancel it first.',
+      { planId: live.id },
+    );
+  const capacity = await capacityOrRefuse(trx, facts);
+  const authority = await loadAuthority(trx, author.role);
+  const row = await trx
+    .insertInto('plans')
+    .values({
+      case_id: caseId,
+      debtor_id: facts.debtorId,
+      creditor_id: facts.creditorId,
+      status: 'proposed',
+      current_version: 1,
+      created_by: author.userId,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning(['id', 'case_id', 'debtor_id', 'creditor_id', 'status', 'current_version'])
+    .executeTakeFirstOrThrow();
+  const written = note?.trim() || null;
+  // The version keeps its reason in words (plan_versions.reason, read back by key: versionReasonView); the history
+  // stores it by key.
+  const reason = written ?? frenchReason.chosenWithDebtor();
+  await trx
+    .insertInto('plan_events')
+    .values({
+      plan_id: row.id,
+      version: 1,
+      from_status: null,
+      to_status: 'proposed',
+      ...reasonColumns(written ?? writeReason.chosenWithDebtor()),
+      actor_user_id: author.userId,
+      occurred_at: at,
+    })
+    .execute();
+  await writeVersion(trx, {
+    plan: row,
+    version: 1,
+    owedCents: facts.balanceCents,
+    facts,
+    capacity,
+    authority,
+    terms,
+    reason,
+    actor: author,
+    at,
+    requestId,
+  });
+  return row.id;
 }
 
 /** What remains to pay on the plan's current version. */
@@ -307,7 +339,7 @@ export async function renegotiatePlan(
       authority,
       terms,
       reason,
-      actor,
+      actor: planAuthorOf(actor),
       at,
       requestId,
     });

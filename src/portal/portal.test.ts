@@ -223,7 +223,7 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })))
       // Signing out ends the session the others use: last.
       .sort((a, b) => Number(a.path.endsWith('/sign-out')) - Number(b.path.endsWith('/sign-out')));
-    expect(operations.length).toBeGreaterThanOrEqual(17);
+    expect(operations.length).toBeGreaterThanOrEqual(21);
     const staff = await Promise.all(
       [...new Set(DEMO_USERS.map((user) => user.email))].map((email) => signIn(t.app, email)),
     );
@@ -231,7 +231,8 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
     for (const { method, path } of operations) {
       const url = path
         .replace('{caseId}', access.caseId)
-        .replace('{documentId}', '00000000-0000-4000-8000-000000000000');
+        .replace('{documentId}', '00000000-0000-4000-8000-000000000000')
+        .replace('{planId}', '00000000-0000-4000-8000-000000000000');
       const call = (headers: Record<string, string>) =>
         t.app.inject({ method: method as 'GET', url, headers, ...(method === 'GET' ? {} : { payload: {} }) });
       // The three steps of signing in are the only routes open to anyone.
@@ -291,6 +292,13 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
       payload: { channels: ['letter'], windows: null },
     });
     expect(noToken.statusCode).toBe(403);
+    const unsigned = await t.app.inject({
+      method: 'POST',
+      url: `/api/portal/v1/cases/${access.caseId}/plans`,
+      headers: { cookie: debtor.cookie },
+      payload: {},
+    });
+    expect(unsigned.statusCode).toBe(403);
   });
 
   it('takes a declared difficulty as a signal for the care team, in neutral words everywhere else', async () => {

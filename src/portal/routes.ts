@@ -26,6 +26,7 @@ import {
 import { PORTAL_SESSION } from './core/access.js';
 import { contactDetailRoutes, disputeRoutes } from './dispute-contact-routes.js';
 import { fileComplaint } from './file-complaint.js';
+import { portalPlanRoutes } from './plan-routes.js';
 import { declareDifficulty, portalPreferences, requestPortalCallback, setPortalPreferences } from './portal-acts.js';
 import { openPortalLetter, portalCase, portalMe } from './portal-cases.js';
 import { findPortalSession, signOutOfPortal, type PortalVisitor } from './portal-sessions.js';
@@ -81,6 +82,7 @@ export function portalRoutes(app: FastifyInstance, deps: Deps) {
     complaintRoutes(scope, deps);
     disputeRoutes(scope, deps);
     contactDetailRoutes(scope, deps);
+    portalPlanRoutes(scope, deps);
   });
 }
 

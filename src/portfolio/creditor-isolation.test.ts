@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { recordMessageEvent } from '../communications/message-events.js';
 
 /** A creditor user sees its own creditor's data and nothing of any other, whatever it asks for. */
 describe.each(ENGINES)('creditor isolation on %s', (engine) => {
@@ -160,6 +161,26 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(body.creditors.map((c) => c.creditorId)).toEqual([horizon.creditorId]);
   });
 
+  it('reads only its own portfolio performance, asked for another creditor or a mandate of another, and exports it alone', async () => {
+    const mandate = await t.deps.db
+      .selectFrom('mandates')
+      .select('id')
+      .where('creditor_id', '=', energie.creditorId!)
+      .executeTakeFirstOrThrow();
+    for (const query of ['', `?creditorId=${energie.creditorId}`, `?mandateId=${mandate.id}`]) {
+      const body = (await as(t.app, horizon)('GET', `/api/v1/reports/portfolio${query}`)).json() as {
+        creditors: { creditorId: string }[];
+      };
+      for (const creditor of body.creditors) expect(creditor.creditorId, query).toBe(horizon.creditorId);
+    }
+    const file = await as(t.app, horizon)(
+      'GET',
+      `/api/v1/reports/portfolio/export?format=csv&creditorId=${energie.creditorId}`,
+    );
+    expect(file.statusCode).toBe(200);
+    expect(file.body).not.toContain('Énergie');
+  });
+
   it('reads no agency-wide settings: the mediators every creditor shares, the judicial partners, nor a strategy preview counting every creditor', async () => {
     expect((await as(t.app, horizon)('GET', '/api/v1/mediators')).statusCode).toBe(403);
     // Nor the agency's judicial partners (its address book of commissaires and lawyers).
@@ -241,6 +262,66 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     }
   });
 
+  it('never learns of a care referral’s e-mail, even on its own case: not among its messages, not on its timeline', async () => {
+    const care = await signIn(t.app, demoEmail('care_specialist'));
+    const own = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id'])
+      .where('creditor_id', '=', horizon.creditorId!)
+      .where('status', '=', 'open')
+      .orderBy('reference')
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('contact_opt_outs')
+      .set({ withdrawn_at: new Date() })
+      .where('debtor_id', '=', own.debtor_id)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+    await t.deps.db
+      .insertInto('debtor_contact_points')
+      .values({
+        debtor_id: own.debtor_id,
+        channel: 'email',
+        usage: 'personal',
+        value: 'orientation@example.org',
+        verified_at: new Date(),
+      })
+      .execute();
+    const suggestions = (await as(t.app, care)('GET', `/api/v1/debtors/${own.debtor_id}/referrals`)).json()
+      .suggestions as { id: string }[];
+    const proposed = await as(t.app, care)('POST', `/api/v1/debtors/${own.debtor_id}/referrals`, {
+      consent: true,
+      organisationId: suggestions[0]!.id,
+      need: 'Not the creditor’s to read',
+      caseId: own.id,
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const byHorizon = await as(t.app, horizon)('POST', `/api/v1/referrals/${proposed.json().id}/sending`, {
+      how: 'email',
+    });
+    expect(byHorizon.statusCode).toBe(403);
+    const sent = await as(t.app, care)('POST', `/api/v1/referrals/${proposed.json().id}/sending`, { how: 'email' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const messageId = sent.json().email.messageId as string;
+    await recordMessageEvent(t.deps, {
+      channel: 'email',
+      messageId,
+      outcome: 'failed',
+      at: new Date(),
+      detail: 'given up',
+    });
+    const messages = await as(t.app, horizon)('GET', `/api/v1/cases/${own.id}/messages`);
+    expect(messages.statusCode).toBe(200);
+    const caseView = await as(t.app, horizon)('GET', `/api/v1/cases/${own.id}`);
+    expect(caseView.statusCode).toBe(200);
+    for (const body of [messages.body, caseView.body]) {
+      expect(body).not.toContain(messageId);
+      expect(body).not.toContain('care_referral');
+      expect(body).not.toContain('orientation@example.org');
+    }
+    expect((caseView.json().timeline ?? []).map((e: { kind: string }) => e.kind)).not.toContain('care');
+  });
+
   it('reads nothing of the staff’s training: its pages, a module, a quiz, the team’s state', async () => {
     const attempt = '00000000-0000-4000-8000-000000000000';
     for (const [method, url] of [
@@ -305,6 +386,7 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       `/api/portal/v1/cases/${own.id}`,
       '/api/portal/v1/contact-preferences',
       '/api/portal/v1/contact-details',
+      `/api/portal/v1/cases/${own.id}/plans`,
     ])
       expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(401);
     // Nor contests a debt, sends a document or gives an address in a debtor's name.
@@ -323,6 +405,11 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
         })
       ).statusCode,
     ).toBe(401);
+    for (const [url, payload] of [
+      [`/api/portal/v1/cases/${own.id}/budget`, { household: { adults: 1, children: 0, dependants: 0 } }],
+      [`/api/portal/v1/cases/${own.id}/plans`, { kind: 'pay_in_full', consent: true }],
+    ] as const)
+      expect((await as(t.app, horizon)('POST', url, payload)).statusCode, url).toBe(401);
     for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)
       expect(item.recipient).toBeNull();
     expect((await as(t.app, horizon)('GET', `/api/v1/cases/${energieCase.id}/messages`)).statusCode).toBe(404);

@@ -30,6 +30,7 @@ export const EXPORTED_LISTS = [
   'team_queues',
   'audit_trail',
   'complaints',
+  'portfolio_performance',
 ] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];
 
@@ -63,6 +64,8 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'promise.broken',
     'promise.cancelled',
     'debtor_assessment.recorded',
+    'portal.budget_declared',
+    'portal.plan_signed',
   ],
   contacts: [
     'contact.recorded',
@@ -240,6 +243,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'document.orphan_files_deleted',
     'handoff.downloaded',
     'portal.letter_downloaded',
+    'portal.schedule_downloaded',
   ],
   exports: EXPORTED_LISTS.map((list) => `export.${list}`),
 };

@@ -149,6 +149,17 @@ export const referralSchema = z.object({
   sentHow: z.enum(SENT_HOW).nullable(),
   /** The letter sent (a document of the case: GET /api/v1/documents/:id/file), when sent by letter by Accord. */
   letterDocumentId: z.string().nullable(),
+  /** The e-mail sent, when sent by e-mail by Accord: the outbox's message, where it stands, and when. */
+  email: z
+    .object({
+      messageId: z.string(),
+      status: z.enum(['queued', 'sent', 'delivered', 'failed', 'bounced', 'complained']),
+      queuedAt: z.string(),
+      sentAt: z.string().nullable(),
+      deliveredAt: z.string().nullable(),
+      failedAt: z.string().nullable(),
+    })
+    .nullable(),
   followUpOn: z.string(),
   followUpDue: z.boolean(),
   outcome: z.enum(REFERRAL_OUTCOMES).nullable(),

@@ -77,7 +77,10 @@ export async function referralViews(
     .leftJoin('users as up', 'up.id', 'r.proposed_by')
     .leftJoin('users as us', 'us.id', 'r.sent_by')
     .leftJoin('users as uc', 'uc.id', 'r.closed_by')
+    .leftJoin('outbound_messages as m', 'm.id', 'r.email_message_id')
     .selectAll('r')
+    .select(['m.status as email_status', 'm.queued_at as email_queued_at', 'm.sent_at as email_sent_at'])
+    .select(['m.delivered_at as email_delivered_at', 'm.failed_at as email_failed_at'])
     .select(['o.name as organisation_name', 'o.helps_with', 'o.phone', 'o.email', 'o.website', 'o.address'])
     .select(['up.display_name as proposed_by_name', 'us.display_name as sent_by_name'])
     .select('uc.display_name as closed_by_name')
@@ -110,6 +113,17 @@ export async function referralViews(
       sentBy: row.sent_by_name,
       sentHow: row.sent_how,
       letterDocumentId: row.letter_document_id,
+      email:
+        row.email_message_id && row.email_status && row.email_queued_at
+          ? {
+              messageId: row.email_message_id,
+              status: row.email_status,
+              queuedAt: row.email_queued_at.toISOString(),
+              sentAt: row.email_sent_at?.toISOString() ?? null,
+              deliveredAt: row.email_delivered_at?.toISOString() ?? null,
+              failedAt: row.email_failed_at?.toISOString() ?? null,
+            }
+          : null,
       followUpOn: row.follow_up_on,
       followUpDue: followUpDue(state, today),
       outcome: row.outcome,

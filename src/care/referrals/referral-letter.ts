@@ -53,7 +53,7 @@ export async function sendReferralLetterIn(
   const { now, requestId } = context;
   // Unlike the first letter, no law asks this one to name the agency's address: its name and phone suffice.
   const agencyAddress = configuredAddress(deps.config.AGENCY_ADDRESS)?.lines ?? [];
-  const found = await caseOf(trx, row);
+  const found = await referralCase(trx, row);
   const [debtor, addresses] = await Promise.all([
     trx
       .selectFrom('debtors')
@@ -120,8 +120,11 @@ export async function sendReferralLetterIn(
   return { caseId: found.id, letterReference, documentId };
 }
 
-/** The case the letter is filed in: the referral's own, or the debtor's most recently opened open case. */
-async function caseOf(trx: Transaction<DB>, row: ReferralRow) {
+/**
+ * The case a referral's letter or e-mail is filed on: the referral's own, or the debtor's most recently opened open
+ * case; none is `care.referral_no_case` (409).
+ */
+export async function referralCase(trx: Transaction<DB>, row: ReferralRow) {
   let query = trx
     .selectFrom('cases')
     .select(['id', 'reference', 'creditor_id', 'debtor_id'])
@@ -131,7 +134,7 @@ async function caseOf(trx: Transaction<DB>, row: ReferralRow) {
   if (!found)
     throw conflict(
       'care.referral_no_case',
-      'The debtor has no open case to file the letter in: give the details in a warm handoff instead.',
+      'The debtor has no open case to file the letter or the e-mail on: give the details in a warm handoff instead.',
     );
   return found;
 }

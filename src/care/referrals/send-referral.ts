@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { appendAudit } from '../../audit/append.js';
+import { MESSAGES_DISPATCH } from '../../communications/queue-message.js';
 import { documentStorage } from '../../documents/storage.js';
 import type { IsoDate } from '../../platform/calendar/dates.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -9,15 +10,18 @@ import { agencyToday } from '../../platform/calendar/index.js';
 import type { Deps } from '../../platform/deps.js';
 import type { ReferralSendingBody, ReferralView } from './contract.js';
 import { send } from './core/referral.js';
+import { sendReferralEmailIn, type SentEmail } from './referral-email.js';
 import { sendReferralLetterIn, type SentLetter } from './referral-letter.js';
 import { appendReferralLine, lockReferral, referralView, refusalError, stateOf } from './referral-facts.js';
 
 /**
  * Sends a proposed referral, in one transaction. By letter, the letter goes out here (referral-letter.ts): composed in
- * the debtor's language, its contact asked of the policy and recorded, its PDF kept on the case; a refusal sends
- * nothing and leaves the referral proposed. By e-mail or letter the audit entry keeps what the debtor was given: the
- * organisation's name and contact details as they stood. A warm handoff is a call the care specialist made with the
- * debtor to the organisation: nothing was sent, the act is recorded.
+ * the debtor's language, its PDF kept on the case. By e-mail, the e-mail is written here (referral-email.ts) and kept
+ * in the outbox, which hands it to the SMTP relay once this transaction committed. Neither is a collection contact:
+ * the contact policy does not decide them. A refusal sends nothing and leaves the referral proposed. By e-mail or
+ * letter the audit entry keeps what the debtor was given: the organisation's name and contact details as they stood.
+ * A warm handoff is a call the care specialist made with the debtor to the organisation: nothing was sent, the act is
+ * recorded.
  */
 export async function sendReferral(
   deps: Deps,
@@ -30,7 +34,7 @@ export async function sendReferral(
   const today = agencyToday(now, deps.config);
   const stored: { id: string | null } = { id: null };
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const sent = await deps.db.transaction().execute(async (trx) => {
       const row = await lockReferral(trx, referralId);
       const decision = send(stateOf(row), body.how);
       if (!decision.ok) throw refusalError(decision.refusal);
@@ -44,8 +48,12 @@ export async function sendReferral(
               },
             })
           : null;
-      return await recordSending(trx, actor, row, body, { now, today, requestId, letter });
+      const email = body.how === 'email' ? await sendReferralEmailIn(trx, deps, actor, row, { now, requestId }) : null;
+      return await recordSending(trx, actor, row, body, { now, today, requestId, letter, email });
     });
+    // Handed to the relay now rather than at the next minute's sweep; a queue that is down leaves it to the sweep.
+    if (body.how === 'email') await deps.jobs?.send(MESSAGES_DISPATCH, {}).catch(() => null);
+    return sent;
   } catch (error) {
     // The letter's file, written before a failure rolled its record back, goes with it.
     if (stored.id) await documentStorage(deps.config).delete(stored.id);
@@ -59,8 +67,15 @@ async function recordSending(
   actor: Actor,
   row: Awaited<ReturnType<typeof lockReferral>>,
   body: ReferralSendingBody,
-  { now, today, requestId, letter }: { now: Date; today: IsoDate; requestId: string | null; letter: SentLetter | null },
+  sending: {
+    now: Date;
+    today: IsoDate;
+    requestId: string | null;
+    letter: SentLetter | null;
+    email: SentEmail | null;
+  },
 ): Promise<ReferralView> {
+  const { now, today, requestId, letter, email } = sending;
   await trx
     .updateTable('care_referrals')
     .set({
@@ -69,6 +84,7 @@ async function recordSending(
       sent_by: actor.userId,
       sent_how: body.how,
       letter_document_id: letter?.documentId ?? null,
+      email_message_id: email?.messageId ?? null,
     })
     .where('id', '=', row.id)
     .execute();
@@ -96,6 +112,13 @@ async function recordSending(
       how: body.how,
       sent,
       letter: letter && { caseId: letter.caseId, reference: letter.letterReference, documentId: letter.documentId },
+      // The message and the hash of its content, never its text or the address it went to.
+      email: email && {
+        caseId: email.caseId,
+        reference: email.reference,
+        messageId: email.messageId,
+        contentSha256: email.contentSha256,
+      },
     },
     requestId,
     at: now,

@@ -226,6 +226,8 @@ export const RECORD_TEXTS = {
   portal_preferences_set: {},
   portal_address_given: { postalCode: 'text', city: 'text' },
   portal_phone_given: {},
+  portal_budget_declared: {},
+  portal_plan_signed: {},
   // The demo's history (src/demo/seed.ts): calls, messages, reminders and stage changes as an agency records them.
   placed_by_creditor: {},
   call_no_answer: {},

@@ -124,6 +124,8 @@ export type DebtorAddressesSource = 'agent' | 'creditor' | 'debtor' | 'enrichmen
 
 export type DebtorAssessmentsBindingConstraint = 'expenses' | 'rsa' | 'seizable_share';
 
+export type DebtorAssessmentsSource = 'agent' | 'portal';
+
 export type DebtorContactPointsChannel = 'email' | 'phone';
 
 export type DebtorContactPointsConsent = 'given' | 'unknown' | 'withdrawn';
@@ -239,6 +241,8 @@ export type MessageTemplateVersionsTemplate = 'balance_statement' | 'call_us' | 
 export type OutboundMessagesChannel = 'email' | 'sms';
 
 export type OutboundMessagesLanguage = 'en' | 'fr' | 'it';
+
+export type OutboundMessagesPurpose = 'care_referral' | 'collection';
 
 export type OutboundMessagesStatus = 'bounced' | 'complained' | 'delivered' | 'failed' | 'queued' | 'sent';
 
@@ -504,6 +508,7 @@ export interface CareReferrals {
   closed_by: string | null;
   consent_at: Timestamp;
   debtor_id: string;
+  email_message_id: string | null;
   follow_up_on: string;
   id: Generated<string>;
   letter_document_id: string | null;
@@ -883,8 +888,9 @@ export interface DebtorAssessments {
   id: Generated<string>;
   input: JsonColumn;
   recorded_at: Generated<Timestamp>;
-  recorded_by: string;
+  recorded_by: string | null;
   result: JsonColumn;
+  source: Generated<DebtorAssessmentsSource>;
   version: number;
 }
 
@@ -1364,7 +1370,7 @@ export interface OutboundMessages {
   campaign_run_id: string | null;
   case_id: string;
   channel: OutboundMessagesChannel;
-  contact_id: string;
+  contact_id: string | null;
   contact_point_id: string;
   content_sha256: string;
   created_by: string | null;
@@ -1376,9 +1382,11 @@ export interface OutboundMessages {
   last_error: string | null;
   next_attempt_at: Timestamp;
   provider_id: string | null;
+  purpose: Generated<OutboundMessagesPurpose>;
   queued_at: Timestamp;
   recipient: string;
   sent_at: Timestamp | null;
+  special_category: Generated<boolean>;
   status: Generated<OutboundMessagesStatus>;
   subject: string | null;
   template: string;
@@ -1444,6 +1452,12 @@ export interface Payments {
   reversed_at: Timestamp | null;
   source: PaymentsSource;
   status: Generated<PaymentsStatus>;
+}
+
+export interface PerformanceRefreshes {
+  id: Generated<number>;
+  refreshed_at: Timestamp;
+  took_ms: number;
 }
 
 export interface PlacementErrors {
@@ -1883,6 +1897,23 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface VintageCollected {
+  collected_cents: number;
+  creditor_id: string;
+  mandate_id: string;
+  months_since: number;
+  payments: number;
+  vintage: string;
+}
+
+export interface VintagePlaced {
+  cases: number;
+  creditor_id: string;
+  mandate_id: string;
+  placed_cents: number;
+  vintage: string;
+}
+
 export interface Vulnerabilities {
   adaptations: Generated<JsonColumn>;
   consent: VulnerabilitiesConsent;
@@ -2002,6 +2033,7 @@ export interface DB {
   overindebtedness_procedures: OverindebtednessProcedures;
   overindebtedness_steps: OverindebtednessSteps;
   payments: Payments;
+  performance_refreshes: PerformanceRefreshes;
   placement_errors: PlacementErrors;
   placements: Placements;
   plan_approvals: PlanApprovals;
@@ -2037,6 +2069,8 @@ export interface DB {
   training_attempts: TrainingAttempts;
   user_access_requests: UserAccessRequests;
   users: Users;
+  vintage_collected: VintageCollected;
+  vintage_placed: VintagePlaced;
   vulnerabilities: Vulnerabilities;
   vulnerability_reviews: VulnerabilityReviews;
   vulnerability_signals: VulnerabilitySignals;

@@ -16,6 +16,7 @@ import { documentsFr, documentsProblemsFr } from './documents/fr.js';
 import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.js';
 import { mediatorsFr } from './mediators/fr.js';
 import { careReportFr } from './care-report/fr.js';
+import { portfolioReportFr } from './portfolio-report/fr.js';
 import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
@@ -96,6 +97,7 @@ export const fr = {
     partners: 'Partenaires judiciaires',
     timeBars: 'Prescriptions proches',
     careReport: 'Indicateurs d’accompagnement',
+    portfolioReport: 'Performance du portefeuille',
     training: 'Formation',
     trainingTeam: 'Formation de l’équipe',
     judicialProcedures: 'File judiciaire',
@@ -584,6 +586,7 @@ export const fr = {
     evaluatedOn: 'Date du budget',
     capacity: 'Capacité',
     recordedBy: 'Enregistré par',
+    declaredOnPortal: 'Le débiteur, sur son espace en ligne',
     recordedAt: 'Enregistré le',
     bounds: {
       seizable_share: 'la quotité saisissable',
@@ -647,6 +650,7 @@ export const fr = {
   complaints: complaintsFr,
   mediators: mediatorsFr,
   careReport: careReportFr,
+  portfolioReport: portfolioReportFr,
   handoff: handoffFr,
   partners: partnersFr,
   timeBars: timeBarsFr,
@@ -669,6 +673,10 @@ export const fr = {
   legalFigures: legalFiguresFr,
   strategyForm: strategyFormFr,
   problems: {
+    portfolio_report: {
+      span_too_long:
+        'Demandez au plus 60 millésimes : choisissez un premier mois plus récent ou un dernier mois plus ancien.',
+    },
     care_report: {
       period_reversed: 'La période doit finir le jour de son début ou après : choisissez un dernier jour plus tardif.',
       period_too_long:
@@ -1528,6 +1536,7 @@ export const fr = {
       reminder: 'Relance : merci de nous contacter',
       call_us: 'Demande de rappel',
       balance_statement: 'Point sur le solde (e-mail)',
+      care_referral: 'Orientation vers un organisme d’aide (équipe d’accompagnement)',
     },
     messageStatuses: {
       queued: 'En attente d’envoi',

@@ -47,7 +47,8 @@ export interface ReferralLetter {
 
 const LOCALES: Record<ReferralLetterLanguage, string> = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' };
 
-const longDate = (language: ReferralLetterLanguage, iso: string) =>
+/** A calendar day written out in the language ("4 décembre 2026"). */
+export const longDate = (language: ReferralLetterLanguage, iso: string) =>
   new Intl.DateTimeFormat(LOCALES[language], {
     timeZone: 'UTC',
     day: 'numeric',
@@ -55,7 +56,8 @@ const longDate = (language: ReferralLetterLanguage, iso: string) =>
     year: 'numeric',
   }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
 
-const HELPS_WITH: Record<ReferralLetterLanguage, Record<HelpsWith, string>> = {
+/** What an organisation helps with, as a sentence of the letter or the e-mail names it. */
+export const HELPS_WITH_WORDS: Record<ReferralLetterLanguage, Record<HelpsWith, string>> = {
   fr: {
     over_indebtedness: 'le surendettement',
     budget_advice: 'les conseils pour tenir un budget',
@@ -79,19 +81,21 @@ const HELPS_WITH: Record<ReferralLetterLanguage, Record<HelpsWith, string>> = {
     consumer_rights: 'consumer rights',
   },
   it: {
-    over_indebtedness: 'il sovraindebitamento',
-    budget_advice: 'i consigli per gestire il bilancio familiare',
-    social_support: 'il sostegno sociale',
-    job_loss: 'la ricerca di lavoro dopo la perdita del lavoro',
-    family_benefits: 'le prestazioni familiari',
-    housing: 'la casa',
-    health: 'la salute',
-    legal_advice: 'la consulenza legale',
-    consumer_rights: 'i diritti dei consumatori',
+    // Without article: "L’ente si occupa di sovraindebitamento e consulenza legale".
+    over_indebtedness: 'sovraindebitamento',
+    budget_advice: 'consigli per gestire il bilancio familiare',
+    social_support: 'sostegno sociale',
+    job_loss: 'ricerca di lavoro dopo la perdita del lavoro',
+    family_benefits: 'prestazioni familiari',
+    housing: 'casa',
+    health: 'salute',
+    legal_advice: 'consulenza legale',
+    consumer_rights: 'diritti dei consumatori',
   },
 };
 
-interface Words {
+/** The sentences a referral says in each language, by letter or by e-mail (`referral-email.ts`). */
+export interface Words {
   date: (day: string) => string;
   reference: (reference: string) => string;
   file: (reference: string) => string;
@@ -111,7 +115,7 @@ interface Words {
   signature: (agency: string) => string;
 }
 
-const WORDS: Record<ReferralLetterLanguage, Words> = {
+export const REFERRAL_WORDS: Record<ReferralLetterLanguage, Words> = {
   fr: {
     date: (day) => `Le ${day}`,
     reference: (reference) => `Notre référence : ${reference}`,
@@ -175,24 +179,29 @@ const WORDS: Record<ReferralLetterLanguage, Words> = {
 };
 
 /** "a, b and c" in the letter's language. */
-function listOf(language: ReferralLetterLanguage, items: readonly string[]): string {
+export function listOf(language: ReferralLetterLanguage, items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   const and = { fr: 'et', en: 'and', it: 'e' }[language];
   return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
 }
 
-/** The referral letter from its facts: every contact detail the organisation has, in the debtor's language. */
-export function composeReferralLetter(facts: ReferralLetterFacts): ReferralLetter {
-  const words = WORDS[facts.language];
-  const date = (iso: string) => longDate(facts.language, iso);
-  const { organisation } = facts;
-  const contacts = [
+/** Every way to reach the organisation the directory has, one line each: phone, e-mail, website, address. */
+export function contactLines(words: Words, organisation: ReferralLetterFacts['organisation']): string[] {
+  return [
     organisation.phone && words.phone(organisation.phone),
     organisation.email && words.email(organisation.email),
     organisation.website && words.website(organisation.website),
     organisation.address && words.address(organisation.address),
   ].filter((line): line is string => !!line);
-  const helps = organisation.helpsWith.map((kind) => HELPS_WITH[facts.language][kind]);
+}
+
+/** The referral letter from its facts: every contact detail the organisation has, in the debtor's language. */
+export function composeReferralLetter(facts: ReferralLetterFacts): ReferralLetter {
+  const words = REFERRAL_WORDS[facts.language];
+  const date = (iso: string) => longDate(facts.language, iso);
+  const { organisation } = facts;
+  const contacts = contactLines(words, organisation);
+  const helps = organisation.helpsWith.map((kind) => HELPS_WITH_WORDS[facts.language][kind]);
   return {
     language: facts.language,
     letterReference: facts.letterReference,

@@ -122,7 +122,7 @@ export function BudgetVersions({ items }: { items: BudgetVersion[] }) {
     { header: t('budget.version'), cell: (v) => v.version },
     { header: t('budget.evaluatedOn'), cell: (v) => format.date(v.date) },
     { header: t('budget.capacity'), className: 'number', cell: (v) => format.money(v.result.capacityCents) },
-    { header: t('budget.recordedBy'), cell: (v) => v.recordedBy.displayName },
+    { header: t('budget.recordedBy'), cell: (v) => v.recordedBy?.displayName ?? t('budget.declaredOnPortal') },
     { header: t('budget.recordedAt'), cell: (v) => format.dateTime(v.recordedAt) },
   ];
   return (

@@ -4,6 +4,7 @@ import { LanguageSwitcher } from '../../ui/LanguageSwitcher.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { i18next, type Locale } from '../../i18n/index.js';
+import { PortalBudgetPage } from './PortalBudgetPage.js';
 import { PortalCallbackPage } from './PortalCallbackPage.js';
 import { PortalCasePage } from './PortalCasePage.js';
 import { PortalComplaintPage } from './PortalComplaintPage.js';
@@ -11,6 +12,7 @@ import { PortalContactDetailsPage } from './PortalContactDetailsPage.js';
 import { PortalDifficultyPage } from './PortalDifficultyPage.js';
 import { PortalDisputePage } from './PortalDisputePage.js';
 import { PortalHome } from './PortalHome.js';
+import { PortalPlanPage } from './PortalPlanPage.js';
 import { PortalPreferencesPage } from './PortalPreferencesPage.js';
 import { PortalSessionProvider, usePortalSession } from './PortalSession.js';
 import { PortalSignIn } from './PortalSignIn.js';
@@ -66,6 +68,8 @@ function PortalFrame() {
             <Route path="cases/:caseId/callback" element={<PortalCallbackPage />} />
             <Route path="cases/:caseId/complaint" element={<PortalComplaintPage />} />
             <Route path="cases/:caseId/dispute" element={<PortalDisputePage />} />
+            <Route path="cases/:caseId/budget" element={<PortalBudgetPage />} />
+            <Route path="cases/:caseId/plan" element={<PortalPlanPage />} />
             <Route path="preferences" element={<PortalPreferencesPage />} />
             <Route path="details" element={<PortalContactDetailsPage />} />
             <Route path="*" element={<PortalHome />} />

@@ -145,6 +145,11 @@ function ActSection({ view }: { view: PortalCase }) {
         <h2 id="portal-act">{t('portal.case.act')}</h2>
         <ul className="portal-actions">
           <li>
+            <Link className="button" to={`/portal/cases/${view.id}/plan`}>
+              {t('portal.budgetPlan.budgetLink')}
+            </Link>
+          </li>
+          <li>
             <Link className="button" to={`/portal/cases/${view.id}/callback`}>
               {t('portal.callback.link')}
             </Link>

@@ -272,6 +272,9 @@ export const auditTrailEn: typeof auditTrailFr = {
       address_given: '{{debtor}} gave a new postal address on the debtor portal',
       phone_given: '{{debtor}} gave a phone number on the debtor portal',
       letter_downloaded: 'A letter was downloaded from the debtor portal',
+      budget_declared: '{{debtor}} filled in their budget on the debtor portal',
+      plan_signed: '{{debtor}} chose and signed a payment plan on the debtor portal, with consent',
+      schedule_downloaded: 'A payment schedule was downloaded from the debtor portal',
     },
     message_template: {
       draft_saved: '{{actor}} saved a draft of a message template',
@@ -383,6 +386,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       payments: '{{actor}} exported the payments of a period as {{reference}} ({{count}} rows)',
       placement_errors: '{{actor}} exported the rejected lines of a placement as {{reference}} ({{count}} rows)',
       team_queues: '{{actor}} exported the team queues as {{reference}} ({{count}} rows)',
+      portfolio_performance: '{{actor}} exported the portfolio performance as {{reference}} ({{count}} rows)',
       audit_trail: '{{actor}} exported the audit trail as {{reference}} ({{count}} entries)',
       complaints: '{{actor}} exported the register of complaints as {{reference}} ({{count}} rows)',
     },

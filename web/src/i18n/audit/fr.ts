@@ -283,6 +283,9 @@ export const auditTrailFr = {
       address_given: '{{debtor}} a indiqué une nouvelle adresse sur l’espace débiteur',
       phone_given: '{{debtor}} a indiqué un numéro de téléphone sur l’espace débiteur',
       letter_downloaded: 'Un courrier a été téléchargé depuis l’espace débiteur',
+      budget_declared: '{{debtor}} a rempli son budget sur l’espace débiteur',
+      plan_signed: '{{debtor}} a choisi et signé un plan de paiement sur l’espace débiteur, avec son consentement',
+      schedule_downloaded: 'Un échéancier a été téléchargé depuis l’espace débiteur',
     },
     message_template: {
       draft_saved: '{{actor}} a enregistré un brouillon de modèle de message',
@@ -395,6 +398,7 @@ export const auditTrailFr = {
       payments: '{{actor}} a exporté les paiements d’une période en {{reference}} ({{count}} lignes)',
       placement_errors: '{{actor}} a exporté les lignes rejetées d’une remise en {{reference}} ({{count}} lignes)',
       team_queues: '{{actor}} a exporté les files des équipes en {{reference}} ({{count}} lignes)',
+      portfolio_performance: '{{actor}} a exporté la performance du portefeuille en {{reference}} ({{count}} lignes)',
       audit_trail: '{{actor}} a exporté le journal d’audit en {{reference}} ({{count}} entrées)',
       complaints: '{{actor}} a exporté le registre des réclamations en {{reference}} ({{count}} lignes)',
     },

@@ -282,6 +282,9 @@ export const auditTrailIt: typeof auditTrailFr = {
       address_given: '{{debtor}} ha indicato un nuovo indirizzo nello spazio debitore',
       phone_given: '{{debtor}} ha indicato un numero di telefono nello spazio debitore',
       letter_downloaded: 'Una lettera è stata scaricata dallo spazio debitore',
+      budget_declared: '{{debtor}} ha compilato il suo bilancio nello spazio debitore',
+      plan_signed: '{{debtor}} ha scelto e firmato un piano di pagamento nello spazio debitore, con il suo consenso',
+      schedule_downloaded: 'Un piano dei pagamenti è stato scaricato dallo spazio debitore',
     },
     message_template: {
       draft_saved: '{{actor}} ha salvato una bozza di modello di messaggio',
@@ -394,6 +397,7 @@ export const auditTrailIt: typeof auditTrailFr = {
       payments: '{{actor}} ha esportato i pagamenti di un periodo in {{reference}} ({{count}} righe)',
       placement_errors: '{{actor}} ha esportato le righe scartate di un affidamento in {{reference}} ({{count}} righe)',
       team_queues: '{{actor}} ha esportato le code dei team in {{reference}} ({{count}} righe)',
+      portfolio_performance: '{{actor}} ha esportato la performance del portafoglio in {{reference}} ({{count}} righe)',
       audit_trail: '{{actor}} ha esportato il registro di audit in {{reference}} ({{count}} voci)',
       complaints: '{{actor}} ha esportato il registro dei reclami in {{reference}} ({{count}} righe)',
     },

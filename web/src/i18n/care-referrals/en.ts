@@ -97,6 +97,15 @@ export const careReferralsEn: Widen<typeof careReferralsFr> = {
     proposedOn: 'proposed on {{date}}',
     sentOn: '{{how}} on {{date}}',
     letter: 'Read the letter sent (PDF)',
+    email: 'E-mail {{status}}',
+    emailStatuses: {
+      queued: 'waiting to be sent',
+      sent: 'sent',
+      delivered: 'delivered',
+      failed: 'failed',
+      bounced: 'bounced: unknown address',
+      complained: 'marked as spam',
+    },
   },
   propose: {
     heading: 'Propose a referral',
@@ -117,7 +126,7 @@ export const careReferralsEn: Widen<typeof careReferralsFr> = {
     send: 'Sent by',
     sendSubmit: 'Record how it was sent',
     sendHint:
-      'By letter or e-mail, the debtor gets the organisation’s contact details (the sending itself belongs to communications).',
+      'By letter or e-mail, Accord writes the organisation’s contact details to the debtor: the letter to the address their mail goes to, the e-mail to their verified address. Neither says anything about the debt.',
     sent: 'Sending recorded.',
     followUpOn: 'New follow-up date',
     reschedule: 'Move the follow-up',
@@ -142,7 +151,12 @@ export const careReferralsProblemsEn: Widen<typeof careReferralsProblemsFr> = {
       'Record how the referral was sent first: only a referral that reached the organisation helped.',
     referral_no_letter_address:
       'The debtor has no address that can receive mail: send the details by e-mail, or give them in a warm handoff.',
-    referral_no_case: 'The debtor has no open case to file the letter in: give the details in a warm handoff instead.',
+    referral_no_case:
+      'The debtor has no open case to file the letter or the e-mail on: give the details in a warm handoff instead.',
+    referral_no_email_address:
+      'The debtor has no verified e-mail address that may receive one: send the details by letter, or give them in a warm handoff.',
+    referral_email_opted_out:
+      'The debtor asked for no e-mail from the agency: send the details by letter, or give them in a warm handoff.',
     file_lodged_not_over_indebtedness:
       'A file lodged is the outcome of an over-indebtedness referral: choose “helped” for this organisation.',
   },

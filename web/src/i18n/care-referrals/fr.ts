@@ -95,6 +95,15 @@ export const careReferralsFr = {
     proposedOn: 'proposée le {{date}}',
     sentOn: '{{how}} le {{date}}',
     letter: 'Lire le courrier envoyé (PDF)',
+    email: 'E-mail {{status}}',
+    emailStatuses: {
+      queued: 'en attente d’envoi',
+      sent: 'envoyé',
+      delivered: 'remis',
+      failed: 'en échec',
+      bounced: 'revenu : adresse inconnue',
+      complained: 'signalé comme indésirable',
+    },
   },
   propose: {
     heading: 'Proposer une orientation',
@@ -115,7 +124,7 @@ export const careReferralsFr = {
     send: 'Transmise par',
     sendSubmit: 'Enregistrer la transmission',
     sendHint:
-      'Par courrier ou e-mail, le débiteur reçoit les coordonnées de l’organisme (l’envoi lui-même relève des communications).',
+      'Par courrier ou par e-mail, Accord écrit au débiteur les coordonnées de l’organisme : le courrier à l’adresse où vont ses courriers, l’e-mail à son adresse vérifiée. Ni l’un ni l’autre ne parle de la dette.',
     sent: 'Transmission enregistrée.',
     followUpOn: 'Nouvelle date de suivi',
     reschedule: 'Reporter le suivi',
@@ -142,7 +151,11 @@ export const careReferralsProblemsFr = {
     referral_no_letter_address:
       'Le débiteur n’a aucune adresse qui reçoit le courrier : transmettez les coordonnées par courriel, ou lors d’un appel à trois.',
     referral_no_case:
-      'Le débiteur n’a aucun dossier ouvert où classer le courrier : transmettez les coordonnées lors d’un appel à trois.',
+      'Le débiteur n’a aucun dossier ouvert où classer le courrier ou l’e-mail : transmettez les coordonnées lors d’un appel à trois.',
+    referral_no_email_address:
+      'Le débiteur n’a aucune adresse e-mail vérifiée qui peut en recevoir : transmettez les coordonnées par courrier, ou lors d’un appel à trois.',
+    referral_email_opted_out:
+      'Le débiteur a demandé à ne plus recevoir d’e-mail de l’agence : transmettez les coordonnées par courrier, ou lors d’un appel à trois.',
     file_lodged_not_over_indebtedness:
       'Un dossier déposé est l’issue d’une orientation surendettement : choisissez « aidé » pour cet organisme.',
   },

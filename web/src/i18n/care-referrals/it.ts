@@ -98,6 +98,15 @@ export const careReferralsIt: Widen<typeof careReferralsFr> = {
     proposedOn: 'proposto il {{date}}',
     sentOn: '{{how}} il {{date}}',
     letter: 'Leggere la lettera inviata (PDF)',
+    email: 'E-mail {{status}}',
+    emailStatuses: {
+      queued: 'in attesa di invio',
+      sent: 'inviata',
+      delivered: 'consegnata',
+      failed: 'non riuscita',
+      bounced: 'respinta: indirizzo sconosciuto',
+      complained: 'segnalata come indesiderata',
+    },
   },
   propose: {
     heading: 'Proponi un orientamento',
@@ -118,7 +127,7 @@ export const careReferralsIt: Widen<typeof careReferralsFr> = {
     send: 'Trasmesso per',
     sendSubmit: 'Registra la trasmissione',
     sendHint:
-      'Per lettera o e-mail, il debitore riceve i recapiti dell’ente (l’invio stesso spetta alle comunicazioni).',
+      'Per lettera o per e-mail, Accord scrive al debitore i recapiti dell’ente: la lettera all’indirizzo dove va la sua posta, l’e-mail al suo indirizzo verificato. Nessuna delle due parla del debito.',
     sent: 'Trasmissione registrata.',
     followUpOn: 'Nuova data di verifica',
     reschedule: 'Sposta la verifica',
@@ -145,7 +154,11 @@ export const careReferralsProblemsIt: Widen<typeof careReferralsProblemsFr> = {
     referral_no_letter_address:
       'Il debitore non ha un indirizzo che riceve posta: invii i recapiti per e-mail, o li dia durante una chiamata a tre.',
     referral_no_case:
-      'Il debitore non ha una pratica aperta in cui archiviare la lettera: dia i recapiti durante una chiamata a tre.',
+      'Il debitore non ha una pratica aperta in cui archiviare la lettera o l’e-mail: dia i recapiti durante una chiamata a tre.',
+    referral_no_email_address:
+      'Il debitore non ha un indirizzo e-mail verificato che possa riceverne: invii i recapiti per lettera, o li dia durante una chiamata a tre.',
+    referral_email_opted_out:
+      'Il debitore ha chiesto di non ricevere e-mail dall’agenzia: invii i recapiti per lettera, o li dia durante una chiamata a tre.',
     file_lodged_not_over_indebtedness:
       'Una domanda depositata è l’esito di un orientamento per sovraindebitamento: scelga «aiutato» per questo ente.',
   },

@@ -136,6 +136,8 @@ export const recordsFr = {
   portal_address_given:
     'Le débiteur a indiqué une nouvelle adresse sur son espace en ligne ({{postalCode}} {{city}}) : à vérifier',
   portal_phone_given: 'Le débiteur a indiqué un numéro de téléphone sur son espace en ligne (non vérifié)',
+  portal_budget_declared: 'Le débiteur a rempli son budget sur son espace en ligne',
+  portal_plan_signed: 'Le débiteur a choisi et signé un plan de paiement sur son espace en ligne',
   placed_by_creditor: 'Remise du dossier par le créancier',
   call_no_answer: 'Pas de réponse',
   call_voicemail: 'Message neutre laissé sur la messagerie',

@@ -135,6 +135,8 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   portal_address_given:
     'Il debitore ha indicato un nuovo indirizzo nel suo spazio online ({{postalCode}} {{city}}): da verificare',
   portal_phone_given: 'Il debitore ha indicato un numero di telefono nel suo spazio online (non verificato)',
+  portal_budget_declared: 'Il debitore ha compilato il suo bilancio nel suo spazio online',
+  portal_plan_signed: 'Il debitore ha scelto e firmato un piano di pagamento nel suo spazio online',
   placed_by_creditor: 'Pratica affidata dal creditore',
   call_no_answer: 'Nessuna risposta',
   call_voicemail: 'Messaggio neutro lasciato in segreteria',

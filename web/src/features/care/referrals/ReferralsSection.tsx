@@ -175,6 +175,13 @@ function ReferralTable({ referrals }: { referrals: ReferralView[] }) {
                   <a href={`/api/v1/documents/${row.letterDocumentId}/file`}>{t('careReferrals.section.letter')}</a>
                 </span>
               ) : null}
+              {row.email ? (
+                <span className="cell-detail">
+                  {t('careReferrals.section.email', {
+                    status: t(`careReferrals.section.emailStatuses.${row.email.status}`),
+                  })}
+                </span>
+              ) : null}
             </>
           ),
         },
