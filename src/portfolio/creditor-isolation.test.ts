@@ -385,9 +385,18 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       '/api/portal/v1/me',
       `/api/portal/v1/cases/${own.id}`,
       '/api/portal/v1/contact-preferences',
+      '/api/portal/v1/contact-details',
       `/api/portal/v1/cases/${own.id}/plans`,
     ])
       expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(401);
+    // Nor contests a debt, sends a document or gives an address in a debtor's name.
+    for (const [url, body] of [
+      [`/api/portal/v1/cases/${own.id}/disputes`, { claimReference: 'X', grounds: 'other', note: 'x'.repeat(20) }],
+      [`/api/portal/v1/cases/${own.id}/documents?fileName=a.pdf`, {}],
+      ['/api/portal/v1/contact-details/address', { line1: 'x', postalCode: '75001', city: 'Paris', country: 'FR' }],
+      ['/api/portal/v1/contact-details/phones', { number: '0612345678', usage: 'mobile' }],
+    ] as const)
+      expect((await as(t.app, horizon)('POST', url, body)).statusCode, url).toBe(401);
     expect(
       (
         await as(t.app, horizon)('POST', `/api/portal/v1/cases/${own.id}/complaints`, {

@@ -48,6 +48,8 @@ export type CaseDocumentsRetentionBasis = 'enforcement' | 'limitation' | 'minimi
 
 export type CaseDocumentsSource = 'agent' | 'bailiff' | 'court' | 'creditor' | 'debtor' | 'third_party';
 
+export type CaseDocumentsUploadedVia = 'portal' | 'user';
+
 export type CaseEventsChannel = 'email' | 'letter' | 'phone' | 'portal' | 'sms';
 
 export type CaseEventsDirection = 'inbound' | 'outbound';
@@ -147,6 +149,8 @@ export type DisputesAnswer = 'adjusted' | 'confirmed' | 'withdrawn';
 export type DisputesDecision = 'adjust' | 'close' | 'resume';
 
 export type DisputesGrounds = 'already_paid' | 'amount_wrong' | 'identity_theft' | 'not_delivered' | 'not_mine' | 'other';
+
+export type DisputesOpenedVia = 'portal' | 'user';
 
 export type DisputesStatus = 'answered' | 'decided' | 'evidence_requested' | 'linked';
 
@@ -537,7 +541,8 @@ export interface CaseDocuments {
   source: CaseDocumentsSource;
   special_category: boolean;
   uploaded_at: Timestamp;
-  uploaded_by: string;
+  uploaded_by: string | null;
+  uploaded_via: Generated<CaseDocumentsUploadedVia>;
 }
 
 export interface CaseEvents {
@@ -989,7 +994,8 @@ export interface Disputes {
   linked_to: string | null;
   note: string;
   opened_at: Timestamp;
-  opened_by: string;
+  opened_by: string | null;
+  opened_via: Generated<DisputesOpenedVia>;
   status: DisputesStatus;
 }
 

@@ -674,7 +674,8 @@ export const fr = {
   strategyForm: strategyFormFr,
   problems: {
     portfolio_report: {
-      span_too_long: 'Demandez au plus 60 millésimes : choisissez un premier mois plus récent ou un dernier mois plus ancien.',
+      span_too_long:
+        'Demandez au plus 60 millésimes : choisissez un premier mois plus récent ou un dernier mois plus ancien.',
     },
     care_report: {
       period_reversed: 'La période doit finir le jour de son début ou après : choisissez un dernier jour plus tardif.',

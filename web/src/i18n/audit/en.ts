@@ -269,6 +269,8 @@ export const auditTrailEn: typeof auditTrailFr = {
       difficulty_declared: '{{debtor}} declared a difficulty on the debtor portal, with consent',
       callback_requested: '{{debtor}} asked on the debtor portal to be called back',
       preferences_set: '{{debtor}} set their contact preferences on the debtor portal',
+      address_given: '{{debtor}} gave a new postal address on the debtor portal',
+      phone_given: '{{debtor}} gave a phone number on the debtor portal',
       letter_downloaded: 'A letter was downloaded from the debtor portal',
       budget_declared: '{{debtor}} filled in their budget on the debtor portal',
       plan_signed: '{{debtor}} chose and signed a payment plan on the debtor portal, with consent',

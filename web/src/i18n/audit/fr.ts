@@ -280,6 +280,8 @@ export const auditTrailFr = {
       difficulty_declared: '{{debtor}} a déclaré une difficulté sur l’espace débiteur, avec son consentement',
       callback_requested: '{{debtor}} a demandé un rappel sur l’espace débiteur',
       preferences_set: '{{debtor}} a indiqué ses préférences de contact sur l’espace débiteur',
+      address_given: '{{debtor}} a indiqué une nouvelle adresse sur l’espace débiteur',
+      phone_given: '{{debtor}} a indiqué un numéro de téléphone sur l’espace débiteur',
       letter_downloaded: 'Un courrier a été téléchargé depuis l’espace débiteur',
       budget_declared: '{{debtor}} a rempli son budget sur l’espace débiteur',
       plan_signed: '{{debtor}} a choisi et signé un plan de paiement sur l’espace débiteur, avec son consentement',

@@ -279,6 +279,8 @@ export const auditTrailIt: typeof auditTrailFr = {
       difficulty_declared: '{{debtor}} ha dichiarato una difficoltà nello spazio debitore, con il suo consenso',
       callback_requested: '{{debtor}} ha chiesto nello spazio debitore di essere richiamato',
       preferences_set: '{{debtor}} ha indicato le sue preferenze di contatto nello spazio debitore',
+      address_given: '{{debtor}} ha indicato un nuovo indirizzo nello spazio debitore',
+      phone_given: '{{debtor}} ha indicato un numero di telefono nello spazio debitore',
       letter_downloaded: 'Una lettera è stata scaricata dallo spazio debitore',
       budget_declared: '{{debtor}} ha compilato il suo bilancio nello spazio debitore',
       plan_signed: '{{debtor}} ha scelto e firmato un piano di pagamento nello spazio debitore, con il suo consenso',
