@@ -15,6 +15,7 @@ import { CARE_NIGHTLY, careNightly } from '../care/care-nightly.js';
 import { MESSAGES_DISPATCH } from '../communications/queue-message.js';
 import { dispatchMessages } from '../communications/dispatch-messages.js';
 import { configuredTransports } from '../communications/configured-transports.js';
+import { PERFORMANCE_REFRESH, refreshPerformance } from '../reporting/refresh-performance.js';
 import { CAMPAIGNS_DAILY, runActiveCampaigns } from '../communications/campaigns/run-campaign.js';
 import { inviteForSatisfaction, SATISFACTION_INVITATIONS } from '../satisfaction/invite.js';
 
@@ -60,6 +61,14 @@ export function jobSchedule(config: Config): JobDefinition[] {
       schedule: { cron: '* * * * *' },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
       run: (deps) => sealAuditChain(deps.db),
+    },
+    {
+      // Every five minutes: the portfolio performance facts rewritten, so reports are never older than that.
+      name: PERFORMANCE_REFRESH,
+      queue: { retryLimit: 0, expireInSeconds: 600 },
+      schedule: { cron: '*/5 * * * *' },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => refreshPerformance(deps),
     },
     {
       // Every five minutes: reads of special-category data sealed into the audit chain, one entry per batch.

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Actor } from '../identity/actor.js';
+import { isDebtorOnPortal, type ActingParty, type Actor } from '../identity/actor.js';
 import { creditorScope, mayAccessCreditor } from '../identity/scope.js';
 import type { DB } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors.js';
@@ -43,31 +43,45 @@ export function creditorFilter(actor: Actor, asked: string | null | undefined): 
   return creditorScope(actor) ?? asked ?? null;
 }
 
-/** The case, if the actor may see it; otherwise 404, whether it exists or not. */
-export async function caseInScope(db: Db, actor: Actor, caseId: string) {
+/** A condition limiting cases to the acting party's: a user's creditor scope, or the debtor's own on the portal. */
+function partyScope(party: ActingParty, creditorColumn: string, debtorColumn: string): RawBuilder<boolean> {
+  return isDebtorOnPortal(party)
+    ? sql<boolean>`${sql.ref(debtorColumn)} = ${party.debtorId}`
+    : withinScope(party, creditorColumn);
+}
+
+/**
+ * The case, if the acting party may see it (the debtor on the portal: their own cases only); otherwise 404, whether
+ * it exists or not.
+ */
+export async function caseInScope(db: Db, actor: ActingParty, caseId: string) {
   const row = await db
     .selectFrom('cases')
     .select(['id', 'reference', 'creditor_id', 'debtor_id', 'status', 'stage', 'balance_cents', 'currency'])
     .where('id', '=', caseId)
-    .where(withinScope(actor, 'creditor_id'))
+    .where(partyScope(actor, 'creditor_id', 'debtor_id'))
     .executeTakeFirst();
   if (!row) throw notFound('The case');
   return row;
 }
 
-/** Staff see every debtor; a creditor user only debtors with a case of its creditor (and the case given, if any). */
+/**
+ * Staff see every debtor; a creditor user only debtors with a case of its creditor (and the case given, if any); the
+ * debtor on the portal only themselves (and their own case given, if any).
+ */
 export async function assertDebtorInScope(
   db: Db,
-  actor: Actor,
+  actor: ActingParty,
   debtorId: string,
   caseId: string | null,
 ): Promise<void> {
-  if (creditorScope(actor) === null && caseId === null) return;
+  if (isDebtorOnPortal(actor) && actor.debtorId !== debtorId) throw notFound('The debtor');
+  if (!isDebtorOnPortal(actor) && creditorScope(actor) === null && caseId === null) return;
   let query = db
     .selectFrom('cases')
     .select('id')
     .where('debtor_id', '=', debtorId)
-    .where(withinScope(actor, 'creditor_id'))
+    .where(partyScope(actor, 'creditor_id', 'debtor_id'))
     .limit(1);
   if (caseId !== null) query = query.where('id', '=', caseId);
   if (!(await query.executeTakeFirst())) throw notFound(caseId === null ? 'The debtor' : 'The case');

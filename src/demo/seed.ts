@@ -1,6 +1,7 @@
 import { loadDemoJudicialProcedures } from './judicial-procedures.js';
 import { loadDemoDocuments } from './documents.js';
-import { loadDemoPayments } from './payments.js';
+import { loadDemoPayments, loadDemoPaymentHistory } from './payments.js';
+import { refreshPerformance } from '../reporting/refresh-performance.js';
 import { loadDemoTeamWork } from './team-work.js';
 import { loadDemoAdministration } from './administration.js';
 import { loadDemoDisputes } from './lifecycle.js';
@@ -117,6 +118,12 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await loadDemoDisputes(deps, disputes);
   // One payment for every hundred debtors, recorded through the payment service after the portfolio exists.
   await loadDemoPayments(deps, random, Math.max(3, Math.round((options.debtors ?? 2_500) / 100)));
+  // A year of older payments, one for every eight debtors, with a random sequence of its own.
+  await loadDemoPaymentHistory(
+    deps,
+    new Random((options.seed ?? 20261124) + 1),
+    Math.max(3, Math.round((options.debtors ?? 2_500) / 8)),
+  );
   await loadDemoAdministration(deps, passwordHash);
   // Months of training: the specialists certified for their queues, the others on their way (training/).
   await (await import('./training.js')).loadDemoTraining(deps);
@@ -142,6 +149,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await campaigns.loadDemoTemplateDraft(deps);
   // Months of satisfaction surveys and answers over the case workers and their teams (satisfaction/).
   await (await import('./satisfaction.js')).loadDemoSatisfaction(deps);
+  // The portfolio performance figures, as the five-minute job would write them, so the reports show the demo at once.
+  await refreshPerformance(deps);
   return loaded;
 }
 

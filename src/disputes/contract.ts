@@ -66,7 +66,9 @@ export const disputeSchema = z.object({
   overdue: z.boolean(),
   evidenceRequested: z.array(z.enum(EVIDENCE_KINDS)),
   openedAt: z.string(),
+  /** Who recorded it: a user's name, or null when the debtor did on the portal (`openedVia`). */
   openedBy: z.string().nullable(),
+  openedVia: z.enum(['user', 'portal']),
   answer: z.enum(DISPUTE_ANSWERS).nullable(),
   answerNote: z.string().nullable(),
   adjustment: z.object({ component: z.enum(CLAIM_COMPONENTS), amountCents: z.number().int() }).nullable(),

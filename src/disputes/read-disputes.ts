@@ -113,6 +113,7 @@ function view(row: Row, today: IsoDate, documents: DisputeView['documents']): Di
     evidenceRequested: row.evidence_requested as EvidenceKind[],
     openedAt: row.opened_at.toISOString(),
     openedBy: row.opened_by_name,
+    openedVia: row.opened_via as 'user' | 'portal',
     answer: row.answer as DisputeAnswer | null,
     answerNote: row.answer_note,
     adjustment:

@@ -4,7 +4,7 @@ import { appendCaseEvent, recordText } from '../cases/append-case-event.js';
 import { changeCase } from '../cases/change-case.js';
 import { caseInScope } from '../cases/scope.js';
 import { placeHoldIn } from '../contact-policy/holds/manage-holds.js';
-import { auditActor, type Actor } from '../identity/actor.js';
+import { actedVia, actingUserId, partyAuditActor, type ActingParty, type Actor } from '../identity/actor.js';
 import { queueCreditorCaseNotice } from '../payments/creditor-notice.js';
 import { addDays, agencyToday, startOfLocalDay, type IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
@@ -35,103 +35,146 @@ export async function recordDispute(
   body: DisputeRecordBody,
   requestId: string | null = null,
 ): Promise<DisputeView> {
+  const today = agencyToday(deps.now(), deps.config);
+  return deps.db.transaction().execute(async (trx) => {
+    const recorded = await recordDisputeIn(trx, deps, actor, caseId, body, requestId);
+    return loadDispute(trx, actor, recorded.id, today);
+  });
+}
+
+/** A dispute as its writer answers it, whoever recorded it. */
+export interface RecordedDispute {
+  id: string;
+  status: 'evidence_requested' | 'linked';
+  evidenceDueOn: IsoDate;
+  holdId: string | null;
+}
+
+/**
+ * Records a dispute inside the caller's transaction, for the staff route and for the debtor on the portal alike: the
+ * acting party is recorded as the opener (no user, `opened_via` the portal, for the debtor), places the hold and is
+ * named in the audit trail.
+ */
+export async function recordDisputeIn(
+  trx: Transaction<DB>,
+  deps: Deps,
+  party: ActingParty,
+  caseId: string,
+  body: DisputeRecordBody,
+  requestId: string | null = null,
+): Promise<RecordedDispute> {
   const now = deps.now();
   const today = agencyToday(now, deps.config);
-  return deps.db.transaction().execute(async (trx) => {
-    const { found, claim, firstRow, dueOn, evidence } = await disputeFacts(trx, deps, actor, caseId, body, today);
-    const hold = firstRow
-      ? null
-      : await placeHoldIn(
-          trx,
-          now,
-          actor,
-          claim.debtor_id,
-          {
-            kind: 'dispute',
-            reason: `Contestation de la créance ${claim.reference}`,
-            caseId,
-            reviewAt: startOfLocalDay(addDays(dueOn, 1), deps.config.AGENCY_TZ),
-          },
-          requestId,
-        );
-    const row = await trx
-      .insertInto('disputes')
-      .values({
-        case_id: caseId,
-        claim_id: claim.id,
-        creditor_id: claim.creditor_id,
-        debtor_id: claim.debtor_id,
-        grounds: body.grounds,
-        note: body.note,
-        linked_to: firstRow?.id ?? null,
-        status: firstRow ? 'linked' : 'evidence_requested',
-        hold_id: hold?.id ?? null,
-        evidence_due_on: dueOn,
-        evidence_requested: JSON.stringify(evidence),
-        opened_by: actor.userId,
-        opened_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await attachDocuments(trx, row.id, body.documentIds, 'dispute');
-    await appendCaseEvent(trx, {
-      caseId,
-      debtorId: claim.debtor_id,
-      at: now,
-      kind: 'dispute',
-      direction: 'inbound',
-      summary: firstRow
-        ? recordText('dispute_linked', { grounds: body.grounds, claimReference: claim.reference })
-        : recordText('dispute_recorded', { grounds: body.grounds, claimReference: claim.reference, dueOn }),
-      actorUserId: actor.userId,
-      data: { disputeId: row.id, linkedTo: firstRow?.id ?? null },
-    });
-    if (!firstRow) {
-      await changeCase(trx, {
-        caseId,
-        change: { reason: 'dispute_opened', disputeId: row.id, evidenceDueOn: dueOn },
-        actorUserId: actor.userId,
-        now,
-        today,
-      });
-      await notifyEvidenceRequest(
-        trx,
-        { ...claim, caseReference: found.reference },
-        row.id,
-        body.grounds,
-        dueOn,
-        evidence,
-        now,
-      );
-    }
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: firstRow ? 'dispute.linked' : 'dispute.recorded',
-      targetType: 'dispute',
-      targetId: row.id,
-      creditorId: claim.creditor_id,
-      after: {
-        caseId,
-        claimId: claim.id,
-        grounds: body.grounds,
-        linkedTo: firstRow?.id ?? null,
-        evidenceDueOn: dueOn,
-        evidenceRequested: evidence,
-        documentIds: body.documentIds,
-        holdId: hold?.id ?? null,
-      },
-      requestId,
-      at: now,
-    });
-    return loadDispute(trx, actor, row.id, today);
+  const { found, claim, firstRow, dueOn, evidence } = await disputeFacts(trx, party, caseId, body, today);
+  const userId = actingUserId(party);
+  const hold = firstRow ? null : await placeDisputeHold(trx, deps, now, party, { ...claim, caseId, dueOn }, requestId);
+  const row = await trx
+    .insertInto('disputes')
+    .values({
+      case_id: caseId,
+      claim_id: claim.id,
+      creditor_id: claim.creditor_id,
+      debtor_id: claim.debtor_id,
+      grounds: body.grounds,
+      note: body.note,
+      linked_to: firstRow?.id ?? null,
+      status: firstRow ? 'linked' : 'evidence_requested',
+      hold_id: hold?.id ?? null,
+      evidence_due_on: dueOn,
+      evidence_requested: JSON.stringify(evidence),
+      opened_by: userId,
+      opened_via: actedVia(party),
+      opened_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await attachDocuments(trx, row.id, body.documentIds, 'dispute');
+  await appendCaseEvent(trx, {
+    caseId,
+    debtorId: claim.debtor_id,
+    at: now,
+    kind: 'dispute',
+    direction: 'inbound',
+    summary: firstRow
+      ? recordText('dispute_linked', { grounds: body.grounds, claimReference: claim.reference })
+      : recordText('dispute_recorded', { grounds: body.grounds, claimReference: claim.reference, dueOn }),
+    actorUserId: userId,
+    data: { disputeId: row.id, linkedTo: firstRow?.id ?? null, via: actedVia(party) },
   });
+  if (!firstRow) {
+    await changeCase(trx, {
+      caseId,
+      change: { reason: 'dispute_opened', disputeId: row.id, evidenceDueOn: dueOn },
+      actorUserId: userId,
+      now,
+      today,
+    });
+    await notifyEvidenceRequest(
+      trx,
+      { ...claim, caseReference: found.reference },
+      row.id,
+      body.grounds,
+      dueOn,
+      evidence,
+      now,
+    );
+  }
+  await appendAudit(trx, {
+    actor: partyAuditActor(party),
+    action: firstRow ? 'dispute.linked' : 'dispute.recorded',
+    targetType: 'dispute',
+    targetId: row.id,
+    creditorId: claim.creditor_id,
+    after: {
+      caseId,
+      claimId: claim.id,
+      grounds: body.grounds,
+      via: actedVia(party),
+      linkedTo: firstRow?.id ?? null,
+      evidenceDueOn: dueOn,
+      evidenceRequested: evidence,
+      documentIds: body.documentIds,
+      holdId: hold?.id ?? null,
+    },
+    requestId,
+    at: now,
+  });
+  return {
+    id: row.id,
+    status: firstRow ? 'linked' : 'evidence_requested',
+    evidenceDueOn: dueOn,
+    holdId: hold?.id ?? null,
+  };
+}
+
+/** The dispute hold: collection stops at once, reviewed the day after the creditor's deadline. */
+function placeDisputeHold(
+  trx: Transaction<DB>,
+  deps: Deps,
+  now: Date,
+  party: ActingParty,
+  claim: { debtor_id: string; reference: string; caseId: string; dueOn: IsoDate },
+  requestId: string | null,
+) {
+  return placeHoldIn(
+    trx,
+    now,
+    party,
+    claim.debtor_id,
+    {
+      kind: 'dispute',
+      reason: `Contestation de la créance ${claim.reference}`,
+      caseId: claim.caseId,
+      reviewAt: startOfLocalDay(addDays(claim.dueOn, 1), deps.config.AGENCY_TZ),
+    },
+    requestId,
+  );
 }
 
 /** The case (locked, open), the disputed claim (open, of this case) with its mandate, and the dispute it may join. */
 async function disputeFacts(
   trx: Transaction<DB>,
-  deps: Deps,
-  actor: Actor,
+  actor: ActingParty,
   caseId: string,
   body: DisputeRecordBody,
   today: IsoDate,

@@ -48,7 +48,10 @@ export const documentSchema = z.object({
   restricted: z.boolean(),
   uploadedAt: z.string(),
   /** Who uploaded it; null for a creditor user reading an agency's upload. */
+  /** Null for the debtor on the portal (and, for a creditor user, for anyone but its own users). */
   uploadedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  /** Where the document came in: through a user of Accord, or from the debtor on the portal. */
+  uploadedVia: z.enum(['user', 'portal']),
   retention: z.object({
     monthsAfterClosure: z.number().int(),
     basis: z.enum(RETENTION_BASES),

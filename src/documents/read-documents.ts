@@ -23,7 +23,7 @@ function documentQuery(deps: Deps) {
   return deps.db
     .selectFrom('case_documents as d')
     .innerJoin('cases as c', 'c.id', 'd.case_id')
-    .innerJoin('users as u', 'u.id', 'd.uploaded_by')
+    .leftJoin('users as u', 'u.id', 'd.uploaded_by')
     .select([
       'd.id',
       'd.case_id',
@@ -39,6 +39,7 @@ function documentQuery(deps: Deps) {
       'd.shared_with_creditor',
       'd.special_category',
       'd.uploaded_at',
+      'd.uploaded_via',
       'd.retention_months',
       'd.retention_basis',
       'u.id as uploader_id',
@@ -76,7 +77,11 @@ function toView(actor: Actor, row: DocumentRow, restricted: boolean): DocumentVi
     specialCategory: row.special_category,
     restricted,
     uploadedAt: row.uploaded_at.toISOString(),
-    uploadedBy: uploaderShown ? { id: row.uploader_id, displayName: row.uploader_name } : null,
+    uploadedBy:
+      uploaderShown && row.uploader_id !== null && row.uploader_name !== null
+        ? { id: row.uploader_id, displayName: row.uploader_name }
+        : null,
+    uploadedVia: row.uploaded_via as 'user' | 'portal',
     retention: {
       monthsAfterClosure: row.retention_months,
       basis: row.retention_basis as RetentionBasis,

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { appendAudit, type AuditRecord } from '../audit/append.js';
 import { caseInScope } from '../cases/scope.js';
-import { auditActor, type Actor } from '../identity/actor.js';
+import { actedVia, actingUserId, partyAuditActor, type ActingParty, type Actor } from '../identity/actor.js';
 import { agencyToday } from '../platform/calendar/today.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, invalid } from '../platform/errors.js';
@@ -10,7 +10,7 @@ import type { DocumentUploadQuery, DocumentView } from './contract.js';
 import { cleanFileName } from './core/file-name.js';
 import { periodInForce, type RetentionBasis, type RetentionPeriod } from './core/retention.js';
 import { MEDIA_TYPES, sniffMediaType, SNIFF_BYTES, type MediaType } from './core/sniff.js';
-import { decideUpload, type DocumentSource } from './core/types.js';
+import { decideUpload, type DocumentSource, type DocumentType } from './core/types.js';
 import { loadDocumentView } from './read-documents.js';
 import { documentStorage, FileTooLarge, type StoredFile } from './storage.js';
 
@@ -21,10 +21,8 @@ const REFUSALS = {
 } as const;
 
 /**
- * Receives a document on a case: its metadata decided first (scope, who may share what, the retention period in force
- * today), then the file streamed to storage under a fresh id while counted and hashed, its type read from its bytes
- * (refused and removed when it is none of the admitted types), and the record written with its audit entry. A file
- * whose record could not be written is removed. `cutOff` on a thrown error tells the route the body was not read.
+ * Uploads a document on a case for a user of Accord: its metadata decided first (scope, who may share what), then the
+ * file received (`receiveDocument`). `cutOff` on a thrown error tells the route the body was not read.
  */
 export async function uploadDocument(
   deps: Deps,
@@ -37,20 +35,61 @@ export async function uploadDocument(
   const found = await caseInScope(deps.db, actor, caseId);
   const decision = decideUpload(query, { creditorUser: actor.role === 'creditor_user' });
   if (!decision.ok) throw invalid(decision.code, REFUSALS[decision.code]);
+  const id = await receiveDocument(
+    deps,
+    actor,
+    { ...found, type: query.type, fileName: query.fileName, description: query.description, ...decision },
+    body,
+    requestId,
+  );
+  return loadDocumentView(deps, actor, id);
+}
+
+/** A document received on a case, its metadata already decided by the caller. */
+export interface IncomingDocument {
+  id: string;
+  creditor_id: string;
+  debtor_id: string;
+  type: DocumentType;
+  source: DocumentSource;
+  fileName: string;
+  description?: string | undefined;
+  sharedWithCreditor: boolean;
+  specialCategory: boolean;
+}
+
+/**
+ * Receives a document on a case, from a user of Accord or from the debtor on the portal: the retention period in
+ * force today, then the file streamed to storage under a fresh id while counted and hashed (up to `limit.bytes`), its
+ * type read from its bytes (refused, audited and removed when it is none of `limit.mediaTypes`), and the record
+ * written with its audit entry, the acting party as the uploader. A file whose record could not be written is removed.
+ * Answers the document's id.
+ */
+export async function receiveDocument(
+  deps: Deps,
+  party: ActingParty,
+  incoming: IncomingDocument,
+  body: NodeJS.ReadableStream,
+  requestId: string,
+  limit: { bytes: number; mediaTypes: readonly MediaType[] } = {
+    bytes: deps.config.DOCUMENT_LIMIT_BYTES,
+    mediaTypes: MEDIA_TYPES,
+  },
+): Promise<string> {
   const now = deps.now();
-  const period = await retentionPeriod(deps, query.type, agencyToday(now, deps.config));
+  const caseId = incoming.id;
+  const period = await retentionPeriod(deps, incoming.type, agencyToday(now, deps.config));
   const { id } = await sql<{ id: string }>`select uuid_time_ordered() as id`.execute(deps.db).then((r) => r.rows[0]!);
 
   const storage = documentStorage(deps.config);
-  const limit = deps.config.DOCUMENT_LIMIT_BYTES;
   let stored;
   try {
-    stored = await storage.put(id, body, limit);
+    stored = await storage.put(id, body, limit.bytes);
   } catch (error) {
     if (!(error instanceof FileTooLarge)) throw error;
     throw Object.assign(
-      new AppError('request.too_large', 413, `The document is larger than ${limit} bytes: send a smaller scan.`, {
-        limitBytes: limit,
+      new AppError('request.too_large', 413, `The document is larger than ${limit.bytes} bytes: send a smaller scan.`, {
+        limitBytes: limit.bytes,
       }),
       { cutOff: true },
     );
@@ -59,12 +98,13 @@ export async function uploadDocument(
     await storage.delete(id);
     throw invalid('documents.empty', 'The file is empty: choose the document again.');
   }
-  const mediaType = sniffMediaType(stored.head, stored.bytes <= SNIFF_BYTES);
+  const sniffed = sniffMediaType(stored.head, stored.bytes <= SNIFF_BYTES);
+  const mediaType = sniffed !== null && limit.mediaTypes.includes(sniffed) ? sniffed : null;
   const audit = {
-    actor: auditActor(actor),
+    actor: partyAuditActor(party),
     targetType: 'document',
     targetId: id,
-    creditorId: found.creditor_id,
+    creditorId: incoming.creditor_id,
     requestId,
   };
   if (mediaType === null) {
@@ -80,17 +120,17 @@ export async function uploadDocument(
     throw new AppError(
       'documents.type_not_allowed',
       415,
-      `This file is not one of the admitted types (${MEDIA_TYPES.join(', ')}): scan or save it as PDF.`,
-      { allowed: MEDIA_TYPES },
+      `This file is not one of the admitted types (${limit.mediaTypes.join(', ')}): scan or save it as PDF.`,
+      { allowed: limit.mediaTypes },
     );
   }
   try {
-    await recordDocument(deps, { id, caseId, found, query, decision, stored, mediaType, period, audit, now });
+    await recordDocument(deps, { id, caseId, party, incoming, stored, mediaType, period, audit, now });
   } catch (error) {
     await storage.delete(id);
     throw error;
   }
-  return loadDocumentView(deps, actor, id);
+  return id;
 }
 
 /** The retention period in force `today` for a type of document; 409 when none is (an administrator adds one). */
@@ -126,9 +166,8 @@ export async function retentionPeriod(
 interface NewDocument {
   id: string;
   caseId: string;
-  found: { creditor_id: string; debtor_id: string };
-  query: DocumentUploadQuery;
-  decision: { source: DocumentSource; sharedWithCreditor: boolean; specialCategory: boolean };
+  party: ActingParty;
+  incoming: IncomingDocument;
   stored: StoredFile;
   mediaType: MediaType;
   period: RetentionPeriod;
@@ -138,25 +177,26 @@ interface NewDocument {
 
 /** The document's record and its audit entry, in one transaction. */
 async function recordDocument(deps: Deps, d: NewDocument) {
-  const { id, caseId, found, query, decision, stored, mediaType, period, audit, now } = d;
+  const { id, caseId, party, incoming, stored, mediaType, period, audit, now } = d;
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('case_documents')
       .values({
         id,
         case_id: caseId,
-        creditor_id: found.creditor_id,
-        debtor_id: found.debtor_id,
-        document_type: query.type,
-        source: decision.source,
-        file_name: cleanFileName(query.fileName, 'document'),
+        creditor_id: incoming.creditor_id,
+        debtor_id: incoming.debtor_id,
+        document_type: incoming.type,
+        source: incoming.source,
+        file_name: cleanFileName(incoming.fileName, 'document'),
         media_type: mediaType,
         size_bytes: stored.bytes,
         sha256: stored.sha256,
-        description: query.description === undefined || query.description === '' ? null : query.description,
-        shared_with_creditor: decision.sharedWithCreditor,
-        special_category: decision.specialCategory,
-        uploaded_by: audit.actor.userId!,
+        description: incoming.description === undefined || incoming.description === '' ? null : incoming.description,
+        shared_with_creditor: incoming.sharedWithCreditor,
+        special_category: incoming.specialCategory,
+        uploaded_by: actingUserId(party),
+        uploaded_via: actedVia(party),
         uploaded_at: now,
         retention_months: period.monthsAfterClosure,
         retention_basis: period.basis,
@@ -168,13 +208,14 @@ async function recordDocument(deps: Deps, d: NewDocument) {
       action: 'document.uploaded',
       after: {
         caseId,
-        type: query.type,
-        source: decision.source,
+        type: incoming.type,
+        source: incoming.source,
+        via: actedVia(party),
         mediaType,
         sizeBytes: stored.bytes,
         sha256: stored.sha256,
-        sharedWithCreditor: decision.sharedWithCreditor,
-        specialCategory: decision.specialCategory,
+        sharedWithCreditor: incoming.sharedWithCreditor,
+        specialCategory: incoming.specialCategory,
         retentionMonths: period.monthsAfterClosure,
       },
       at: now,

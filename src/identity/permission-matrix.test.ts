@@ -64,6 +64,8 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/search': { url: () => '/api/v1/search?q=du' },
   'GET /api/v1/dashboard': { url: () => '/api/v1/dashboard' },
   'GET /api/v1/reports/care': { url: () => '/api/v1/reports/care' },
+  'GET /api/v1/reports/portfolio': { url: () => '/api/v1/reports/portfolio' },
+  'GET /api/v1/reports/portfolio/export': { url: () => '/api/v1/reports/portfolio/export?format=xlsx' },
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/verification': { url: () => '/api/v1/audit/verification' },
   'GET /api/v1/sensitive-reads': { url: (ids) => `/api/v1/sensitive-reads?debtorId=${ids.debtorId}` },

@@ -1,3 +1,4 @@
+import { PERFORMANCE_REFRESH } from '../reporting/refresh-performance.js';
 import { WORKSPACE_SWEEP } from '../workspace/sweep.js';
 import { AUDIT_CHAIN_SEAL } from '../audit/seal-chain.js';
 import { SENSITIVE_READS_SEAL } from '../audit/seal-reads.js';
@@ -30,7 +31,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     await t.close();
   });
 
-  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices, the workspace sweep and the audit chain’s seal every minute, the seal of sensitive reads every five, the documents’ retention and the judicial review queue each night', async () => {
+  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices, the workspace sweep and the audit chain’s seal every minute, the seal of sensitive reads and the portfolio performance every five, the documents’ retention and the judicial review queue each night', async () => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules).toEqual(
       expect.arrayContaining([
@@ -43,6 +44,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
         expect.objectContaining({ name: WORKSPACE_SWEEP, cron: '* * * * *' }),
         expect.objectContaining({ name: AUDIT_CHAIN_SEAL, cron: '* * * * *' }),
         expect.objectContaining({ name: SENSITIVE_READS_SEAL, cron: '*/5 * * * *' }),
+        expect.objectContaining({ name: PERFORMANCE_REFRESH, cron: '*/5 * * * *' }),
         expect.objectContaining({ name: DOCUMENTS_RETENTION, timezone: t.deps.config.NIGHTLY_TZ }),
         expect.objectContaining({
           name: JUDICIAL_REVIEW_QUEUE,

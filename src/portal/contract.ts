@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { calendarDate } from '../platform/http/schemas.js';
 import { COMPLAINT_SUBJECTS } from '../complaints/core/complaint.js';
 import { ACCESS_CODE_LENGTH } from './core/access.js';
+import { DISPUTE_GROUNDS } from '../disputes/contract.js';
+import type { MediaType } from '../documents/contract.js';
 
 /** The debtor portal's API (`/api/portal/v1`, docs/portal.md): its own sessions, the person's cases only. */
 
@@ -185,3 +187,76 @@ export const complaintFiledSchema = z.object({
   answerBy: z.string(),
 });
 export type ComplaintFiled = z.infer<typeof complaintFiledSchema>;
+
+/** What the person may dispute a claim on: the grounds the agency's own dispute form offers. */
+export const PORTAL_DISPUTE_GROUNDS = DISPUTE_GROUNDS;
+
+export const portalDisputeBody = z.strictObject({
+  /** The contract disputed, by the reference the file shows. */
+  claimReference: z.string().trim().min(1).max(100),
+  grounds: z.enum(DISPUTE_GROUNDS),
+  /** Why, in the person's words. */
+  note: z.string().trim().min(10).max(2000),
+  /** Documents the person sent on this file first (`POST …/documents`). */
+  documentIds: z.array(z.string().uuid()).max(5).default([]),
+});
+export const portalDisputeRecordedSchema = z.object({
+  id: z.string().uuid(),
+  claimReference: z.string(),
+  grounds: z.enum(DISPUTE_GROUNDS),
+  /** The day by which the creditor must send its evidence. */
+  evidenceDueOn: z.string(),
+  documents: z.number().int(),
+});
+export type PortalDisputeRecorded = z.infer<typeof portalDisputeRecordedSchema>;
+
+/** The files the portal accepts from the person (read from their bytes), and how large. */
+export const PORTAL_DOCUMENT_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+] as const satisfies readonly MediaType[];
+export const PORTAL_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** The content types the document route takes as a raw body (the type kept is always the one read from the bytes). */
+export const PORTAL_UPLOAD_CONTENT_TYPES = [...PORTAL_DOCUMENT_TYPES, 'application/octet-stream'] as const;
+
+export const portalDocumentQuery = z.strictObject({
+  /** The file's name on the person's phone or computer: kept as metadata only. */
+  fileName: z.string().min(1).max(255),
+});
+export const portalDocumentReceivedSchema = z.object({
+  id: z.string().uuid(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  mediaType: z.string(),
+});
+export type PortalDocumentReceived = z.infer<typeof portalDocumentReceivedSchema>;
+
+/** The person's contact details as the agency holds them: the letters' address and the phone numbers known. */
+export const contactDetailsSchema = z.object({
+  address: z
+    .object({
+      lines: z.array(z.string()),
+      postalCode: z.string(),
+      city: z.string(),
+      country: z.string(),
+      givenByYou: z.boolean(),
+    })
+    .nullable(),
+  phones: z.array(z.object({ masked: z.string(), verified: z.boolean(), givenByYou: z.boolean() })),
+});
+export type ContactDetails = z.infer<typeof contactDetailsSchema>;
+
+export const PORTAL_ADDRESS_COUNTRIES = ['FR', 'IT'] as const;
+export const addressBody = z.strictObject({
+  line1: z.string().trim().min(3).max(100),
+  line2: z.string().trim().max(100).default(''),
+  postalCode: z.string().trim().min(4).max(10),
+  city: z.string().trim().min(1).max(80),
+  country: z.enum(PORTAL_ADDRESS_COUNTRIES),
+});
+export const PHONE_USAGES = ['mobile', 'home', 'work'] as const;
+export const phoneBody = z.strictObject({
+  number: z.string().trim().min(6).max(30),
+  usage: z.enum(PHONE_USAGES),
+});

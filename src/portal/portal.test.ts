@@ -223,7 +223,7 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })))
       // Signing out ends the session the others use: last.
       .sort((a, b) => Number(a.path.endsWith('/sign-out')) - Number(b.path.endsWith('/sign-out')));
-    expect(operations.length).toBeGreaterThanOrEqual(16);
+    expect(operations.length).toBeGreaterThanOrEqual(21);
     const staff = await Promise.all(
       [...new Set(DEMO_USERS.map((user) => user.email))].map((email) => signIn(t.app, email)),
     );
@@ -270,6 +270,17 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
         })
       ).statusCode,
     ).toBe(404);
+    const contest = { claimReference: 'X', grounds: 'not_mine', note: 'Ce n’est pas mon dossier.' };
+    expect((await as(t.app, debtor)('POST', `/api/portal/v1/cases/${other.caseId}/disputes`, contest)).statusCode).toBe(
+      404,
+    );
+    const foreignUpload = await t.app.inject({
+      method: 'POST',
+      url: `/api/portal/v1/cases/${other.caseId}/documents?fileName=a.pdf`,
+      headers: { cookie: debtor.cookie, 'x-csrf-token': debtor.csrf, 'content-type': 'application/pdf' },
+      payload: await onePagePdf('Pas mon dossier'),
+    });
+    expect(foreignUpload.statusCode).toBe(404);
     // The portal session opens no staff route, a staff session no portal route.
     expect((await as(t.app, debtor)('GET', '/api/v1/me')).statusCode).toBe(401);
     expect((await as(t.app, debtor)('GET', `/api/v1/cases/${access.caseId}`)).statusCode).toBe(401);

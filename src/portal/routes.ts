@@ -24,6 +24,7 @@ import {
   verifyCodeBody,
 } from './contract.js';
 import { PORTAL_SESSION } from './core/access.js';
+import { contactDetailRoutes, disputeRoutes } from './dispute-contact-routes.js';
 import { fileComplaint } from './file-complaint.js';
 import { portalPlanRoutes } from './plan-routes.js';
 import { declareDifficulty, portalPreferences, requestPortalCallback, setPortalPreferences } from './portal-acts.js';
@@ -79,6 +80,8 @@ export function portalRoutes(app: FastifyInstance, deps: Deps) {
     caseRoutes(scope, deps);
     settingsRoutes(scope, deps);
     complaintRoutes(scope, deps);
+    disputeRoutes(scope, deps);
+    contactDetailRoutes(scope, deps);
     portalPlanRoutes(scope, deps);
   });
 }

@@ -162,6 +162,26 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(body.creditors.map((c) => c.creditorId)).toEqual([horizon.creditorId]);
   });
 
+  it('reads only its own portfolio performance, asked for another creditor or a mandate of another, and exports it alone', async () => {
+    const mandate = await t.deps.db
+      .selectFrom('mandates')
+      .select('id')
+      .where('creditor_id', '=', energie.creditorId!)
+      .executeTakeFirstOrThrow();
+    for (const query of ['', `?creditorId=${energie.creditorId}`, `?mandateId=${mandate.id}`]) {
+      const body = (await as(t.app, horizon)('GET', `/api/v1/reports/portfolio${query}`)).json() as {
+        creditors: { creditorId: string }[];
+      };
+      for (const creditor of body.creditors) expect(creditor.creditorId, query).toBe(horizon.creditorId);
+    }
+    const file = await as(t.app, horizon)(
+      'GET',
+      `/api/v1/reports/portfolio/export?format=csv&creditorId=${energie.creditorId}`,
+    );
+    expect(file.statusCode).toBe(200);
+    expect(file.body).not.toContain('Énergie');
+  });
+
   it('reads no agency-wide settings: the mediators every creditor shares, the judicial partners, nor a strategy preview counting every creditor', async () => {
     expect((await as(t.app, horizon)('GET', '/api/v1/mediators')).statusCode).toBe(403);
     // Nor the agency's judicial partners (its address book of commissaires and lawyers).
@@ -415,9 +435,18 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       '/api/portal/v1/me',
       `/api/portal/v1/cases/${own.id}`,
       '/api/portal/v1/contact-preferences',
+      '/api/portal/v1/contact-details',
       `/api/portal/v1/cases/${own.id}/plans`,
     ])
       expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(401);
+    // Nor contests a debt, sends a document or gives an address in a debtor's name.
+    for (const [url, body] of [
+      [`/api/portal/v1/cases/${own.id}/disputes`, { claimReference: 'X', grounds: 'other', note: 'x'.repeat(20) }],
+      [`/api/portal/v1/cases/${own.id}/documents?fileName=a.pdf`, {}],
+      ['/api/portal/v1/contact-details/address', { line1: 'x', postalCode: '75001', city: 'Paris', country: 'FR' }],
+      ['/api/portal/v1/contact-details/phones', { number: '0612345678', usage: 'mobile' }],
+    ] as const)
+      expect((await as(t.app, horizon)('POST', url, body)).statusCode, url).toBe(401);
     expect(
       (
         await as(t.app, horizon)('POST', `/api/portal/v1/cases/${own.id}/complaints`, {

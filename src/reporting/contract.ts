@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from '../platform/http/schemas.js';
+import { calendarDate, exportFormatQuery } from '../platform/http/schemas.js';
 
 /** The API of reporting: the dashboard's figures. */
 
@@ -81,3 +81,62 @@ export const careReportSchema = z.object({
 });
 
 export type CareReport = z.infer<typeof careReportSchema>;
+
+/** A calendar month, as the reports' filters take it. */
+export const calendarMonth = z
+  .string()
+  .regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
+  .describe('a calendar month, YYYY-MM');
+
+/**
+ * Portfolio performance (issue 20, docs/reporting.md): recovery rates and liquidation curves by creditor and vintage,
+ * read from the facts the reporting job rewrites every five minutes.
+ */
+export const portfolioReportQuery = z
+  .strictObject({
+    creditorId: z.uuid().optional().describe("one creditor; a creditor user's own whatever is asked"),
+    mandateId: z.uuid().optional().describe('one mandate of that creditor'),
+    from: calendarMonth.optional().describe('first vintage (month of placement); 11 months before `to` if absent'),
+    to: calendarMonth.optional().describe('last vintage, included; the current month if absent'),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: 'the last vintage must be on or after the first',
+    path: ['to'],
+  });
+export type PortfolioReportQuery = z.infer<typeof portfolioReportQuery>;
+export const portfolioExportQuery = portfolioReportQuery.safeExtend(exportFormatQuery);
+
+const curvePoint = z.object({
+  monthsSince: z.number().int().describe('months since placement; 0 is the month of placement'),
+  collectedCents: z.number().int().describe('collected from placement to the end of this month'),
+  rateBp: z.number().int().nullable().describe('collected ÷ placed, in basis points (1 % = 100)'),
+});
+
+const vintageCurve = z.object({
+  vintage: z.string().describe('the month the cases were placed, YYYY-MM'),
+  cases: z.number().int(),
+  placedCents: z.number().int(),
+  collectedCents: z.number().int(),
+  recoveryBp: z.number().int().nullable(),
+  points: z.array(curvePoint),
+});
+
+export const portfolioReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string().describe('the current month in the agency calendar: curves stop there'),
+  refreshedAt: z.string().nullable().describe('when the figures were last rewritten; null before the first run'),
+  creditors: z.array(
+    z.object({
+      creditorId: z.string(),
+      creditorName: z.string(),
+      cases: z.number().int(),
+      placedCents: z.number().int(),
+      collectedCents: z.number().int(),
+      recoveryBp: z.number().int().nullable(),
+      curve: z.array(curvePoint).describe('all vintages together, weighted by the money placed'),
+      vintages: z.array(vintageCurve),
+    }),
+  ),
+});
+export type PortfolioReport = z.infer<typeof portfolioReportSchema>;

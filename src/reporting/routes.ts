@@ -2,7 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../platform/deps.js';
 import { problemResponses } from '../platform/http/schemas.js';
-import { careReportQuery, careReportSchema, dashboardSchema } from './contract.js';
+import { exportFileResponse } from '../platform/http/schemas.js';
+import { sendExport } from '../platform/export/send.js';
+import { auditedExportContext } from '../audit/record-export.js';
+import {
+  careReportQuery,
+  careReportSchema,
+  dashboardSchema,
+  portfolioExportQuery,
+  portfolioReportQuery,
+  portfolioReportSchema,
+} from './contract.js';
+import { portfolioPerformance } from './portfolio-performance.js';
+import { portfolioExport } from './portfolio-export.js';
 import { careReport } from './care-report.js';
 import { dashboard } from './dashboard.js';
 
@@ -33,5 +45,43 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => careReport(deps, request.actor!, request.query),
+  );
+  r.get(
+    '/api/v1/reports/portfolio',
+    {
+      config: { access: { permission: 'reports.portfolio' } },
+      schema: {
+        tags: ['reporting'],
+        summary:
+          'Recovery rates and liquidation curves by creditor and vintage (month of placement), in your scope; figures at most five minutes old',
+        querystring: portfolioReportQuery,
+        response: { 200: portfolioReportSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => portfolioPerformance(deps, request.actor!, request.query),
+  );
+  r.get(
+    '/api/v1/reports/portfolio/export',
+    {
+      config: { access: { permission: 'reports.portfolio' } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'The liquidation curves as CSV or XLSX: one line per creditor, vintage and month, same scope',
+        querystring: portfolioExportQuery,
+        response: { 200: exportFileResponse, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      return sendExport(
+        reply,
+        auditedExportContext(deps, request.actor!, {
+          list: 'portfolio_performance',
+          query: request.query,
+          requestId: String(request.id),
+        }),
+        portfolioExport(deps, request.actor!, query),
+      );
+    },
   );
 }

@@ -30,6 +30,7 @@ export const EXPORTED_LISTS = [
   'team_queues',
   'audit_trail',
   'complaints',
+  'portfolio_performance',
 ] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];
 
@@ -78,6 +79,8 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'contact.callback_cancelled',
     'portal.callback_requested',
     'portal.preferences_set',
+    'portal.address_given',
+    'portal.phone_given',
     'callback.missed',
     'first_letter.issued',
     'message.queued',

@@ -224,6 +224,8 @@ export const RECORD_TEXTS = {
   portal_difficulty_declared: {},
   portal_callback_requested: { at: 'dateTime' },
   portal_preferences_set: {},
+  portal_address_given: { postalCode: 'text', city: 'text' },
+  portal_phone_given: {},
   portal_budget_declared: {},
   portal_plan_signed: {},
   // The demo's history (src/demo/seed.ts): calls, messages, reminders and stage changes as an agency records them.

@@ -1,7 +1,14 @@
 import { appendCaseEvent, recordText } from '../../cases/append-case-event.js';
 import type { RecordText } from '../../cases/core/record-texts.js';
 import { appendAudit, type AuditWriter } from '../../audit/append.js';
-import { auditActor, type Actor } from '../../identity/actor.js';
+import {
+  actingUserId,
+  auditActor,
+  isDebtorOnPortal,
+  partyAuditActor,
+  type ActingParty,
+  type Actor,
+} from '../../identity/actor.js';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Deps } from '../../platform/deps.js';
@@ -36,11 +43,14 @@ export async function placeHold(
   return deps.db.transaction().execute((trx) => placeHoldIn(trx, deps.now(), actor, debtorId, input, requestId));
 }
 
-/** Places a hold inside the caller's transaction (the guided conversation opens a dispute hold with its call). */
+/**
+ * Places a hold inside the caller's transaction (the guided conversation opens a dispute hold with its call; a dispute
+ * the debtor records on the portal places the same hold, with the debtor as the acting party and no user).
+ */
 export async function placeHoldIn(
   trx: Transaction<DB>,
   now: Date,
-  actor: Actor,
+  actor: ActingParty,
   debtorId: string,
   input: HoldInput,
   requestId: string | null = null,
@@ -86,7 +96,7 @@ export async function placeHoldIn(
       starts_at: startsAt,
       ends_at: endsAt ?? null,
       review_at: input.reviewAt ?? null,
-      created_by: actor.userId,
+      created_by: actingUserId(actor),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -95,12 +105,12 @@ export async function placeHoldIn(
     row.debtor_id,
     row.case_id,
     now,
-    actor.userId,
+    actingUserId(actor),
     recordText('hold_placed', { holdKind: input.kind }),
     { holdId: row.id },
   );
   await audit({
-    actor: auditActor(actor),
+    actor: partyAuditActor(actor),
     action: 'hold.placed',
     targetType: 'hold',
     targetId: row.id,
@@ -115,7 +125,7 @@ export async function placeHoldIn(
     requestId,
     at: now,
   });
-  return holdView({ ...row, created_by_name: actor.displayName });
+  return holdView({ ...row, created_by_name: isDebtorOnPortal(actor) ? null : actor.displayName });
 }
 
 export async function liftHold(
@@ -189,7 +199,7 @@ async function timeline(
   debtorId: string,
   caseId: string | null,
   at: Date,
-  userId: string,
+  userId: string | null,
   summary: RecordText,
   data: Record<string, unknown>,
 ) {

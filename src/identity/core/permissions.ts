@@ -184,6 +184,11 @@ export const PERMISSIONS = {
   /** The directory itself reveals nothing about a person: those who refer and those who keep it up read it. */
   'care.directory.read': [...CASE_WORKERS, 'compliance_officer', 'manager', 'administrator'],
   'care.report': ['team_leader', 'compliance_officer', 'manager'],
+  /**
+   * Portfolio performance (recovery rates, liquidation curves): those who steer the portfolio, and the creditor for
+   * its own portfolio only (creditor scope).
+   */
+  'reports.portfolio': ['team_leader', 'compliance_officer', 'manager', 'creditor_user'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,

@@ -48,6 +48,8 @@ export type CaseDocumentsRetentionBasis = 'enforcement' | 'limitation' | 'minimi
 
 export type CaseDocumentsSource = 'agent' | 'bailiff' | 'court' | 'creditor' | 'debtor' | 'third_party';
 
+export type CaseDocumentsUploadedVia = 'portal' | 'user';
+
 export type CaseEventsChannel = 'email' | 'letter' | 'phone' | 'portal' | 'sms';
 
 export type CaseEventsDirection = 'inbound' | 'outbound';
@@ -147,6 +149,8 @@ export type DisputesAnswer = 'adjusted' | 'confirmed' | 'withdrawn';
 export type DisputesDecision = 'adjust' | 'close' | 'resume';
 
 export type DisputesGrounds = 'already_paid' | 'amount_wrong' | 'identity_theft' | 'not_delivered' | 'not_mine' | 'other';
+
+export type DisputesOpenedVia = 'portal' | 'user';
 
 export type DisputesStatus = 'answered' | 'decided' | 'evidence_requested' | 'linked';
 
@@ -545,7 +549,8 @@ export interface CaseDocuments {
   source: CaseDocumentsSource;
   special_category: boolean;
   uploaded_at: Timestamp;
-  uploaded_by: string;
+  uploaded_by: string | null;
+  uploaded_via: Generated<CaseDocumentsUploadedVia>;
 }
 
 export interface CaseEvents {
@@ -997,7 +1002,8 @@ export interface Disputes {
   linked_to: string | null;
   note: string;
   opened_at: Timestamp;
-  opened_by: string;
+  opened_by: string | null;
+  opened_via: Generated<DisputesOpenedVia>;
   status: DisputesStatus;
 }
 
@@ -1454,6 +1460,12 @@ export interface Payments {
   reversed_at: Timestamp | null;
   source: PaymentsSource;
   status: Generated<PaymentsStatus>;
+}
+
+export interface PerformanceRefreshes {
+  id: Generated<number>;
+  refreshed_at: Timestamp;
+  took_ms: number;
 }
 
 export interface PlacementErrors {
@@ -1931,6 +1943,23 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface VintageCollected {
+  collected_cents: number;
+  creditor_id: string;
+  mandate_id: string;
+  months_since: number;
+  payments: number;
+  vintage: string;
+}
+
+export interface VintagePlaced {
+  cases: number;
+  creditor_id: string;
+  mandate_id: string;
+  placed_cents: number;
+  vintage: string;
+}
+
 export interface Vulnerabilities {
   adaptations: Generated<JsonColumn>;
   consent: VulnerabilitiesConsent;
@@ -2050,6 +2079,7 @@ export interface DB {
   overindebtedness_procedures: OverindebtednessProcedures;
   overindebtedness_steps: OverindebtednessSteps;
   payments: Payments;
+  performance_refreshes: PerformanceRefreshes;
   placement_errors: PlacementErrors;
   placements: Placements;
   plan_approvals: PlanApprovals;
@@ -2088,6 +2118,8 @@ export interface DB {
   training_attempts: TrainingAttempts;
   user_access_requests: UserAccessRequests;
   users: Users;
+  vintage_collected: VintageCollected;
+  vintage_placed: VintagePlaced;
   vulnerabilities: Vulnerabilities;
   vulnerability_reviews: VulnerabilityReviews;
   vulnerability_signals: VulnerabilitySignals;

@@ -37,6 +37,7 @@ export interface NavigationEntry {
     | 'nav.careReport'
     | 'nav.careDirectory'
     | 'nav.printRuns'
+    | 'nav.portfolioReport'
     | 'nav.training'
     | 'nav.trainingTeam'
     | 'nav.satisfaction';
@@ -77,6 +78,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/time-bars', labelKey: 'nav.timeBars', permission: 'time_bars.review' },
   { path: '/judicial/procedures', labelKey: 'nav.judicialProcedures', permission: 'judicial_procedures.queue' },
   { path: '/reports/care', labelKey: 'nav.careReport', permission: 'care.report' },
+  { path: '/reports/portfolio', labelKey: 'nav.portfolioReport', permission: 'reports.portfolio' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/training', labelKey: 'nav.training', permission: 'training.take' },
   { path: '/training/team', labelKey: 'nav.trainingTeam', permission: 'training.team' },

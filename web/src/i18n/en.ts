@@ -17,6 +17,7 @@ import { documentsEn, documentsProblemsEn } from './documents/en.js';
 import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.js';
 import { mediatorsEn } from './mediators/en.js';
 import { careReportEn } from './care-report/en.js';
+import { portfolioReportEn } from './portfolio-report/en.js';
 import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
@@ -98,6 +99,7 @@ export const en: Messages = {
     partners: 'Judicial partners',
     timeBars: 'Time bars near',
     careReport: 'Care figures',
+    portfolioReport: 'Portfolio performance',
     training: 'Training',
     trainingTeam: 'Team training',
     satisfaction: 'Satisfaction',
@@ -644,6 +646,7 @@ export const en: Messages = {
   complaints: complaintsEn,
   mediators: mediatorsEn,
   careReport: careReportEn,
+  portfolioReport: portfolioReportEn,
   handoff: handoffEn,
   partners: partnersEn,
   timeBars: timeBarsEn,
@@ -667,6 +670,9 @@ export const en: Messages = {
   legalFigures: legalFiguresEn,
   strategyForm: strategyFormEn,
   problems: {
+    portfolio_report: {
+      span_too_long: 'Ask for 60 vintages at most: choose a later first month or an earlier last one.',
+    },
     care_report: {
       period_reversed: 'The period must end on or after its first day: choose a later last day.',
       period_too_long: 'Ask for 366 days at most: choose a later first day or an earlier last day.',

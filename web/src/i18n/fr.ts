@@ -16,6 +16,7 @@ import { documentsFr, documentsProblemsFr } from './documents/fr.js';
 import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.js';
 import { mediatorsFr } from './mediators/fr.js';
 import { careReportFr } from './care-report/fr.js';
+import { portfolioReportFr } from './portfolio-report/fr.js';
 import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
@@ -97,6 +98,7 @@ export const fr = {
     partners: 'Partenaires judiciaires',
     timeBars: 'Prescriptions proches',
     careReport: 'Indicateurs d’accompagnement',
+    portfolioReport: 'Performance du portefeuille',
     training: 'Formation',
     trainingTeam: 'Formation de l’équipe',
     satisfaction: 'Satisfaction',
@@ -650,6 +652,7 @@ export const fr = {
   complaints: complaintsFr,
   mediators: mediatorsFr,
   careReport: careReportFr,
+  portfolioReport: portfolioReportFr,
   handoff: handoffFr,
   partners: partnersFr,
   timeBars: timeBarsFr,
@@ -673,6 +676,10 @@ export const fr = {
   legalFigures: legalFiguresFr,
   strategyForm: strategyFormFr,
   problems: {
+    portfolio_report: {
+      span_too_long:
+        'Demandez au plus 60 millésimes : choisissez un premier mois plus récent ou un dernier mois plus ancien.',
+    },
     care_report: {
       period_reversed: 'La période doit finir le jour de son début ou après : choisissez un dernier jour plus tardif.',
       period_too_long:

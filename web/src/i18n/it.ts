@@ -17,6 +17,7 @@ import { documentsIt, documentsProblemsIt } from './documents/it.js';
 import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.js';
 import { mediatorsIt } from './mediators/it.js';
 import { careReportIt } from './care-report/it.js';
+import { portfolioReportIt } from './portfolio-report/it.js';
 import { handoffIt, handoffProblemsIt, partnersIt } from './handoff/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
@@ -95,6 +96,7 @@ export const it: PartialMessages = {
     partners: 'Partner giudiziari',
     timeBars: 'Prescrizioni vicine',
     careReport: 'Indicatori di accompagnamento',
+    portfolioReport: 'Performance del portafoglio',
     training: 'Formazione',
     trainingTeam: 'Formazione del team',
     satisfaction: 'Soddisfazione',
@@ -637,6 +639,7 @@ export const it: PartialMessages = {
   complaints: complaintsIt,
   mediators: mediatorsIt,
   careReport: careReportIt,
+  portfolioReport: portfolioReportIt,
   handoff: handoffIt,
   partners: partnersIt,
   timeBars: timeBarsIt,
@@ -660,6 +663,9 @@ export const it: PartialMessages = {
   legalFigures: legalFiguresIt,
   strategyForm: strategyFormIt,
   problems: {
+    portfolio_report: {
+      span_too_long: 'Chiedi al massimo 60 annate: scegli un primo mese successivo o un ultimo mese precedente.',
+    },
     care_report: {
       period_reversed: 'Il periodo deve finire il giorno del suo inizio o dopo: scegli un ultimo giorno successivo.',
       period_too_long: 'Chiedi al massimo 366 giorni: scegli un primo giorno successivo o un ultimo giorno precedente.',

@@ -8,7 +8,9 @@ import { PortalBudgetPage } from './PortalBudgetPage.js';
 import { PortalCallbackPage } from './PortalCallbackPage.js';
 import { PortalCasePage } from './PortalCasePage.js';
 import { PortalComplaintPage } from './PortalComplaintPage.js';
+import { PortalContactDetailsPage } from './PortalContactDetailsPage.js';
 import { PortalDifficultyPage } from './PortalDifficultyPage.js';
+import { PortalDisputePage } from './PortalDisputePage.js';
 import { PortalHome } from './PortalHome.js';
 import { PortalPlanPage } from './PortalPlanPage.js';
 import { PortalPreferencesPage } from './PortalPreferencesPage.js';
@@ -65,9 +67,11 @@ function PortalFrame() {
             <Route path="cases/:caseId/difficulty" element={<PortalDifficultyPage />} />
             <Route path="cases/:caseId/callback" element={<PortalCallbackPage />} />
             <Route path="cases/:caseId/complaint" element={<PortalComplaintPage />} />
+            <Route path="cases/:caseId/dispute" element={<PortalDisputePage />} />
             <Route path="cases/:caseId/budget" element={<PortalBudgetPage />} />
             <Route path="cases/:caseId/plan" element={<PortalPlanPage />} />
             <Route path="preferences" element={<PortalPreferencesPage />} />
+            <Route path="details" element={<PortalContactDetailsPage />} />
             <Route path="*" element={<PortalHome />} />
           </Routes>
         )}

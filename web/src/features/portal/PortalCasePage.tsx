@@ -160,8 +160,18 @@ function ActSection({ view }: { view: PortalCase }) {
             </Link>
           </li>
           <li>
+            <Link className="button" to={`/portal/cases/${view.id}/dispute`}>
+              {t('portal.dispute.link')}
+            </Link>
+          </li>
+          <li>
             <Link className="button" to="/portal/preferences">
               {t('portal.preferences.link')}
+            </Link>
+          </li>
+          <li>
+            <Link className="button" to="/portal/details">
+              {t('portal.details.link')}
             </Link>
           </li>
         </ul>

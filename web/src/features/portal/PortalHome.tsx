@@ -68,6 +68,9 @@ export function PortalHome() {
           <p>
             <Link to="/portal/preferences">{t('portal.preferences.link')}</Link>
           </p>
+          <p>
+            <Link to="/portal/details">{t('portal.details.link')}</Link>
+          </p>
         </>
       )}
     </AsyncContent>

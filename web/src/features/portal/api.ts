@@ -1,9 +1,27 @@
-import type { ComplaintFiled, ComplaintSubject, PortalCase, PortalMe } from '../../../../src/portal/contract.js';
-import { http } from '../../api/client.js';
+import type {
+  ComplaintFiled,
+  ComplaintSubject,
+  ContactDetails,
+  PortalCase,
+  PortalDisputeRecorded,
+  PortalDocumentReceived,
+  PortalMe,
+} from '../../../../src/portal/contract.js';
+import { http, upload } from '../../api/client.js';
 
 /** The debtor portal's API (`/api/portal/v1`): its own session cookie, never a staff route. */
 
-export type { ComplaintFiled, ComplaintSubject, PortalCase, PortalMe };
+export type { ComplaintFiled, ComplaintSubject, ContactDetails, PortalCase, PortalDisputeRecorded, PortalMe };
+
+export type DisputeGrounds =
+  'not_mine' | 'amount_wrong' | 'already_paid' | 'not_delivered' | 'identity_theft' | 'other';
+export interface NewAddress {
+  line1: string;
+  line2: string;
+  postalCode: string;
+  city: string;
+  country: 'FR' | 'IT';
+}
 
 export interface Destination {
   id: string;
@@ -37,6 +55,20 @@ export const portalApi = {
     http.post<{ id: string; at: string }>(`${BASE}/cases/${caseId}/callbacks`, body),
   complain: (caseId: string, body: { subject: ComplaintSubject; summary: string }) =>
     http.post<ComplaintFiled>(`${BASE}/cases/${caseId}/complaints`, body),
+  sendDocument: (caseId: string, file: File) =>
+    upload<PortalDocumentReceived>(`${BASE}/cases/${caseId}/documents`, {
+      query: { fileName: file.name },
+      body: file,
+      contentType: file.type || 'application/octet-stream',
+    }),
+  dispute: (
+    caseId: string,
+    body: { claimReference: string; grounds: DisputeGrounds; note: string; documentIds: string[] },
+  ) => http.post<PortalDisputeRecorded>(`${BASE}/cases/${caseId}/disputes`, body),
+  contactDetails: (signal?: AbortSignal) => http.get<ContactDetails>(`${BASE}/contact-details`, undefined, signal),
+  giveAddress: (body: NewAddress) => http.post<ContactDetails>(`${BASE}/contact-details/address`, body),
+  givePhone: (body: { number: string; usage: 'mobile' | 'home' | 'work' }) =>
+    http.post<ContactDetails>(`${BASE}/contact-details/phones`, body),
   preferences: (signal?: AbortSignal) => http.get<Preferences>(`${BASE}/contact-preferences`, undefined, signal),
   setPreferences: (body: Preferences) => http.put<Preferences>(`${BASE}/contact-preferences`, body),
 };

@@ -22,3 +22,22 @@ export const getCareReport = (period: { from: string; to: string }, signal?: Abo
     { ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) },
     signal,
   );
+
+export type { PortfolioReport } from '../../../../src/reporting/contract.js';
+import type { PortfolioReport } from '../../../../src/reporting/contract.js';
+
+/** The filters of the portfolio performance page, as the address holds them (each optional). */
+export interface PortfolioFilters {
+  creditorId: string;
+  from: string;
+  to: string;
+}
+
+/** Only the filters that hold something: the server fills in the rest (the last twelve vintages, every creditor). */
+export function portfolioQuery(filters: PortfolioFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
+}
+
+/** Recovery rates and liquidation curves by creditor and vintage, in the reader's scope. */
+export const getPortfolioReport = (filters: PortfolioFilters, signal?: AbortSignal) =>
+  http.get<PortfolioReport>('/api/v1/reports/portfolio', portfolioQuery(filters), signal);

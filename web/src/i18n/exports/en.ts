@@ -8,6 +8,7 @@ export const exportsEn = {
     queues: 'the team queues',
     rejectedLines: 'the rejected lines',
     audit: 'the audit trail',
+    portfolio: 'the portfolio performance',
   },
 };
 

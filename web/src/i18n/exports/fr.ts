@@ -8,6 +8,7 @@ export const exportsFr = {
     queues: 'les files des équipes',
     rejectedLines: 'les lignes rejetées',
     audit: 'le journal d’audit',
+    portfolio: 'la performance du portefeuille',
   },
 };
 

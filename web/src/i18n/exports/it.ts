@@ -8,6 +8,7 @@ export const exportsIt = {
     queues: 'le code dei team',
     rejectedLines: 'le righe respinte',
     audit: 'il registro di audit',
+    portfolio: 'la performance del portafoglio',
   },
 };
 

@@ -129,6 +129,9 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   portal_difficulty_declared: 'The debtor reported a difficulty on their online space; the care team looks at it',
   portal_callback_requested: 'The debtor asked on their online space to be called back on {{at}}',
   portal_preferences_set: 'The debtor set their contact preferences on their online space',
+  portal_address_given:
+    'The debtor gave a new postal address on their online space ({{postalCode}} {{city}}): to be checked',
+  portal_phone_given: 'The debtor gave a phone number on their online space (not verified)',
   portal_budget_declared: 'The debtor filled in their budget on their online space',
   portal_plan_signed: 'The debtor chose and signed a payment plan on their online space',
   placed_by_creditor: 'Case placed by the creditor',

@@ -133,6 +133,9 @@ export const recordsFr = {
     'Le débiteur a signalé une difficulté sur son espace en ligne ; l’équipe d’accompagnement la regarde',
   portal_callback_requested: 'Le débiteur a demandé sur son espace en ligne à être rappelé le {{at}}',
   portal_preferences_set: 'Le débiteur a indiqué ses préférences de contact sur son espace en ligne',
+  portal_address_given:
+    'Le débiteur a indiqué une nouvelle adresse sur son espace en ligne ({{postalCode}} {{city}}) : à vérifier',
+  portal_phone_given: 'Le débiteur a indiqué un numéro de téléphone sur son espace en ligne (non vérifié)',
   portal_budget_declared: 'Le débiteur a rempli son budget sur son espace en ligne',
   portal_plan_signed: 'Le débiteur a choisi et signé un plan de paiement sur son espace en ligne',
   placed_by_creditor: 'Remise du dossier par le créancier',

@@ -132,6 +132,9 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
     'Il debitore ha segnalato una difficoltà nel suo spazio online; il team di supporto la esamina',
   portal_callback_requested: 'Il debitore ha chiesto nel suo spazio online di essere richiamato il {{at}}',
   portal_preferences_set: 'Il debitore ha indicato le sue preferenze di contatto nel suo spazio online',
+  portal_address_given:
+    'Il debitore ha indicato un nuovo indirizzo nel suo spazio online ({{postalCode}} {{city}}): da verificare',
+  portal_phone_given: 'Il debitore ha indicato un numero di telefono nel suo spazio online (non verificato)',
   portal_budget_declared: 'Il debitore ha compilato il suo bilancio nel suo spazio online',
   portal_plan_signed: 'Il debitore ha scelto e firmato un piano di pagamento nel suo spazio online',
   placed_by_creditor: 'Pratica affidata dal creditore',

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
+import { useAccordAndBrowser } from './support/fixtures.js';
+
+const fixture = useAccordAndBrowser();
+
+describe('portfolio performance', () => {
+  it('a manager reads every creditor’s recovery rate, narrows to one, reads its curves drawn and tabled, and exports them', async () => {
+    const base = fixture.server.url;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'manager@demo.accord.test', DEMO_PASSWORD);
+      await page.locator('nav[aria-label] a', { hasText: 'Performance du portefeuille' }).click();
+      await page.waitForURL(`${base}/reports/portfolio`);
+      await waitForPage(page);
+      expect(await page.title()).toBe('Performance du portefeuille – Accord');
+
+      // One row per creditor of the demo, each with a rate; a chart and a table per creditor.
+      const summary = page.locator('table').first();
+      const creditors = await summary.locator('tbody th[scope="row"]').allTextContents();
+      expect(creditors.length).toBeGreaterThanOrEqual(3);
+      for (const row of await summary.locator('tbody tr').allTextContents()) expect(row).toMatch(/\d+,\d{2}\s%/);
+      expect(await page.locator('.chart[role="img"] svg').count()).toBe(creditors.length);
+      expect(await page.locator('.chart[role="img"]').first().getAttribute('aria-label')).toContain(
+        'Courbes de liquidation de',
+      );
+      await expectNoAxeViolations(page, 'portfolio performance');
+      await screenshot(page, 'portfolio-performance', { fullPage: true });
+
+      // Narrow to one creditor: one curve set, the filter kept in the address.
+      const chosen = creditors[0]!;
+      await page.getByLabel('Créancier').selectOption({ label: chosen });
+      await page.getByRole('button', { name: 'Afficher' }).click();
+      await page.waitForURL(/creditorId=/);
+      // The new figures replace the old ones when they arrive: one creditor's chart, drawn.
+      await expect.poll(() => page.locator('.chart[role="img"]').count()).toBe(1);
+      await page.locator('.chart[role="img"] svg').waitFor();
+      const table = page.locator('table.curve-table');
+      expect(await table.locator('caption').textContent()).toContain(chosen);
+      // The vintages, then the whole portfolio's line; M+0 is the first month column.
+      expect(await table.locator('thead th').nth(2).textContent()).toBe('M+0');
+      expect(await table.locator('tbody tr').last().locator('th').textContent()).toBe('Ensemble');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Exporter la performance du portefeuille en CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^portfolio-performance-\d{4}-\d{2}-\d{2}\.csv$/);
+      const text = (await readFile(await download.path())).toString('utf8');
+      const lines = text.slice(1).split('\r\n').filter(Boolean);
+      expect(lines[0]).toContain('Millésime');
+      expect(lines.slice(1).every((line) => line.startsWith(chosen))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a creditor reads its own portfolio only, with no creditor to choose', async () => {
+    const base = fixture.server.url;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'creditor@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/reports/portfolio`);
+      await waitForPage(page);
+      expect(await page.getByLabel('Créancier').count()).toBe(0);
+      expect(await page.locator('table').first().locator('tbody tr').allTextContents()).toHaveLength(1);
+      expect(await page.locator('main').textContent()).toContain('Banque Horizon');
+      expect(await page.locator('main').textContent()).not.toContain('Énergie Rhône');
+      await expectNoAxeViolations(page, 'portfolio performance, creditor');
+    } finally {
+      await context.close();
+    }
+  });
+});
