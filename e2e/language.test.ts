@@ -43,6 +43,7 @@ describe('the language switcher', () => {
         'Journal d’audit',
         'Formation',
         'Formation de l’équipe',
+        'Satisfaction',
       ]);
 
       await page.getByRole('button', { name: 'English' }).click();
@@ -77,6 +78,7 @@ describe('the language switcher', () => {
         'Audit trail',
         'Training',
         'Team training',
+        'Satisfaction',
       ]);
       expect(await page.title()).toBe('Home – Accord');
       expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
@@ -116,6 +118,7 @@ describe('the language switcher', () => {
         'Audit trail',
         'Training',
         'Team training',
+        'Satisfaction',
       ]);
       const saved = await fixture.server.deps.db
         .selectFrom('users')
@@ -156,6 +159,7 @@ describe('the language switcher', () => {
         'Registro di audit',
         'Formazione',
         'Formazione del team',
+        'Soddisfazione',
       ]);
 
       await page.getByRole('button', { name: 'Français' }).click();
@@ -190,6 +194,7 @@ describe('the language switcher', () => {
         'Journal d’audit',
         'Formation',
         'Formation de l’équipe',
+        'Satisfaction',
       ]);
     } finally {
       await context.close();

@@ -50,6 +50,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Journal d’audit', permission: 'audit.read', path: '/audit' },
   { label: 'Formation', permission: 'training.take', path: '/training' },
   { label: 'Formation de l’équipe', permission: 'training.team', path: '/training/team' },
+  { label: 'Satisfaction', permission: 'satisfaction.read', path: '/satisfaction' },
 ];
 
 const fixture = useAccordAndBrowser();

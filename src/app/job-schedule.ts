@@ -17,6 +17,7 @@ import { dispatchMessages } from '../communications/dispatch-messages.js';
 import { configuredTransports } from '../communications/configured-transports.js';
 import { PERFORMANCE_REFRESH, refreshPerformance } from '../reporting/refresh-performance.js';
 import { CAMPAIGNS_DAILY, runActiveCampaigns } from '../communications/campaigns/run-campaign.js';
+import { inviteForSatisfaction, SATISFACTION_INVITATIONS } from '../satisfaction/invite.js';
 
 export type { Jobs } from '../platform/jobs/boss.js';
 
@@ -117,6 +118,14 @@ export function jobSchedule(config: Config): JobDefinition[] {
       schedule: { cron: config.CAMPAIGNS_CRON, tz: config.AGENCY_TZ },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
       run: (deps) => runActiveCampaigns(deps),
+    },
+    {
+      // Once a day, in the agency's working hours: surveys for the last days' completed interactions (docs/listening.md).
+      name: SATISFACTION_INVITATIONS,
+      queue: { retryLimit: 0, expireInSeconds: 3600 },
+      schedule: { cron: config.SATISFACTION_CRON, tz: config.AGENCY_TZ },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => inviteForSatisfaction(deps),
     },
   ];
 }

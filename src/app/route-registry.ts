@@ -44,6 +44,7 @@ import { emailRoutes } from '../communications/email/routes.js';
 import { printRunRoutes } from '../communications/print-run/routes.js';
 import { portalRoutes } from '../portal/routes.js';
 import { trainingRoutes } from '../training/routes.js';
+import { satisfactionRoutes } from '../satisfaction/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -89,6 +90,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   printRunRoutes,
   portalRoutes,
   trainingRoutes,
+  satisfactionRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { calendarDate } from '../platform/http/schemas.js';
-import { MESSAGE_TEMPLATES } from './core/message-templates.js';
+import { MESSAGE_TEMPLATES, SENDABLE_TEMPLATES } from './core/message-templates.js';
 
 export {
   MESSAGE_TEMPLATES,
+  SENDABLE_TEMPLATES,
   TEMPLATE_CHANNELS,
   type MessageChannel,
   type MessageTemplate,
@@ -47,9 +48,11 @@ export const FIRST_LETTER_PROBLEMS = [
 /** E-mails and SMS Accord sends itself: the templates, a message as queued, and the case's messages. */
 export const messageChannelSchema = z.enum(['email', 'sms']);
 export const messageTemplateSchema = z.enum(MESSAGE_TEMPLATES);
+/** The templates a request may ask to send: never the survey, which only its job sends with its link. */
+export const sendableTemplateSchema = z.enum(SENDABLE_TEMPLATES);
 export const messageRequestSchema = z.object({
   channel: messageChannelSchema,
-  template: messageTemplateSchema.describe('the text sent: a reminder, a request to call back, a balance statement'),
+  template: sendableTemplateSchema.describe('the text sent: a reminder, a request to call back, a balance statement'),
 });
 
 export const messageStatusSchema = z
@@ -133,7 +136,9 @@ export const MESSAGE_PROBLEMS = [
 export const campaignInputSchema = z.object({
   name: z.string().trim().min(1).max(120),
   channel: messageChannelSchema,
-  template: messageTemplateSchema,
+  template: messageTemplateSchema.refine((template): boolean => template !== 'satisfaction_survey', {
+    message: 'the satisfaction survey is sent only by its own job, with its single-use link',
+  }),
   segmentIds: z
     .array(z.string().min(1).max(80))
     .max(50)

@@ -28,6 +28,8 @@ export const MESSAGES_DISPATCH = 'messages-dispatch';
 export interface MessageRequest {
   channel: MessageChannel;
   template: MessageTemplate;
+  /** The satisfaction survey's single-use link (src/satisfaction/), only in that template. */
+  surveyUrl?: string;
 }
 
 interface Recipient {
@@ -247,6 +249,7 @@ async function compose(
       agencyPhone: deps.config.AGENCY_PHONE,
       balanceCents: found.balance_cents,
       unsubscribeUrl: deps.config.PUBLIC_URL ? unsubscribeUrl(deps.config.PUBLIC_URL, token) : null,
+      surveyUrl: request.surveyUrl ?? null,
     },
     inForce?.text,
   );

@@ -147,6 +147,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   const campaigns = await import('./campaigns.js');
   await campaigns.loadDemoCampaigns(deps);
   await campaigns.loadDemoTemplateDraft(deps);
+  // Months of satisfaction surveys and answers over the case workers and their teams (satisfaction/).
+  await (await import('./satisfaction.js')).loadDemoSatisfaction(deps);
   // The portfolio performance figures, as the five-minute job would write them, so the reports show the demo at once.
   await refreshPerformance(deps);
   return loaded;

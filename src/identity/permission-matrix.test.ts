@@ -790,6 +790,14 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/training/attempts/00000000-0000-4000-8000-000000000000/answers',
     payload: () => ({ answers: {} }),
   },
+  'GET /api/v1/satisfaction/figures': { url: () => '/api/v1/satisfaction/figures' },
+  'GET /api/v1/satisfaction/comments': { url: () => '/api/v1/satisfaction/comments' },
+  // Public: an unknown link answers 404 to everyone, signed in or not.
+  'GET /api/v1/satisfaction/survey/:token': { url: () => `/api/v1/satisfaction/survey/${'p'.repeat(32)}` },
+  'POST /api/v1/satisfaction/survey/:token': {
+    url: () => `/api/v1/satisfaction/survey/${'p'.repeat(32)}`,
+    payload: () => ({ score: 4 }),
+  },
 };
 
 const BUDGET = {

@@ -12,6 +12,7 @@ import { waitUntil } from '../../test/support/wait.js';
 import { startJobs, type Jobs } from '../app/job-schedule.js';
 import { MESSAGES_DISPATCH } from '../communications/queue-message.js';
 import { CAMPAIGNS_DAILY } from '../communications/campaigns/run-campaign.js';
+import { SATISFACTION_INVITATIONS } from '../satisfaction/invite.js';
 import { CREDITOR_NOTICES } from '../remittances/creditor-notices.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from './nightly-refresh.js';
@@ -55,6 +56,11 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
         expect.objectContaining({
           name: CAMPAIGNS_DAILY,
           cron: t.deps.config.CAMPAIGNS_CRON,
+          timezone: t.deps.config.AGENCY_TZ,
+        }),
+        expect.objectContaining({
+          name: SATISFACTION_INVITATIONS,
+          cron: t.deps.config.SATISFACTION_CRON,
           timezone: t.deps.config.AGENCY_TZ,
         }),
       ]),

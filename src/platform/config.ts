@@ -140,6 +140,8 @@ const configSchema = z
     MAIL_FROM: z.string().min(3).max(200).optional(),
     /** When the day's campaigns run, in the agency's zone (cron): by default 10:00, Monday to Saturday. */
     CAMPAIGNS_CRON: z.string().default('0 10 * * 1-6'),
+    /** When the satisfaction surveys of the last days' interactions go out, in the agency's zone (cron). */
+    SATISFACTION_CRON: z.string().default('30 11 * * 1-6'),
     /** The SMS provider's SMPP server (`smpp://system_id:password@host:2775`); unset: no SMS is sent. */
     SMPP_URL: z.string().url().optional(),
     /** The SMS sender: an alphanumeric name (at most 11 characters) or a number the replies (STOP) come back to. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
@@ -333,6 +334,55 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       ['POST', `/api/v1/training/attempts/${attempt}/answers`],
     ] as const)
       expect((await as(t.app, horizon)(method, url, method === 'POST' ? {} : undefined)).statusCode, url).toBe(403);
+  });
+
+  it('reads no satisfaction figure or comment, and a survey link shows no creditor, case or debtor', async () => {
+    for (const url of ['/api/v1/satisfaction/figures', '/api/v1/satisfaction/comments'])
+      expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(403);
+    const token = 'isolationisolationisolationisol1';
+    const energieRow = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id'])
+      .where('id', '=', energieCase.id)
+      .executeTakeFirstOrThrow();
+    const agent = await t.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'agent')
+      .executeTakeFirstOrThrow();
+    const now = Date.now();
+    await t.deps.db
+      .insertInto('satisfaction_invitations')
+      .values({
+        debtor_id: energieRow.debtor_id,
+        case_id: energieRow.id,
+        creditor_id: energie.creditorId!,
+        interaction_kind: 'call',
+        interaction_id: energieRow.id,
+        interaction_at: new Date(now - 86_400_000),
+        agent_id: agent.id,
+        channel: 'email',
+        token_sha256: createHash('sha256').update(token).digest('hex'),
+        language: 'fr',
+        sent_at: new Date(now - 3_600_000),
+        expires_at: new Date(now + 86_400_000),
+      })
+      .execute();
+    const survey = await as(t.app, horizon)('GET', `/api/v1/satisfaction/survey/${token}`);
+    expect(survey.statusCode).toBe(200);
+    const creditor = await t.deps.db
+      .selectFrom('creditors')
+      .select(['name', 'legal_name'])
+      .where('id', '=', energie.creditorId!)
+      .executeTakeFirstOrThrow();
+    for (const secret of [
+      energieCase.reference,
+      energieCase.lastName,
+      creditor.name,
+      creditor.legal_name,
+      energie.creditorId!,
+    ])
+      expect(survey.body).not.toContain(secret);
   });
 
   it('reads nothing of the first letter, of its own case or another’s: the letter is agency correspondence', async () => {

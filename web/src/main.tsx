@@ -6,6 +6,7 @@ import './styles.css';
 import { App } from './app/App.js';
 import { SessionProvider } from './features/identity/SessionProvider.js';
 import { PortalApp } from './features/portal/PortalApp.js';
+import { SurveyPage } from './features/satisfaction/SurveyPage.js';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
@@ -16,6 +17,8 @@ createRoot(container).render(
       {/* The debtor portal is its own app: its own session, never the staff's sign-in or navigation. */}
       {location.pathname === '/portal' || location.pathname.startsWith('/portal/') ? (
         <Routes>
+          {/* The satisfaction survey opens from its link without signing in to the portal. */}
+          <Route path="/portal/survey/:token" element={<SurveyPage />} />
           <Route path="/portal/*" element={<PortalApp />} />
         </Routes>
       ) : (

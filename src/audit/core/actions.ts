@@ -84,6 +84,8 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'callback.missed',
     'first_letter.issued',
     'message.queued',
+    'satisfaction.invited',
+    'satisfaction.answered',
     'message.delivered',
     'message.failed',
     'message.bounced',

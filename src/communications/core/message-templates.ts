@@ -16,6 +16,7 @@ import { lockScreenFindings } from '../sms/core/sms-text.js';
 export {
   euros,
   MESSAGE_TEMPLATES,
+  SENDABLE_TEMPLATES,
   TEMPLATE_CHANNELS,
   type MessageChannel,
   type MessageLanguage,
@@ -59,6 +60,11 @@ const SUBJECTS: Record<MessageTemplate, Texts> = {
     en: `An update on your file {{caseReference}}`,
     it: `Aggiornamento sulla sua pratica {{caseReference}}`,
   },
+  satisfaction_survey: {
+    fr: `Votre avis sur notre échange – dossier {{caseReference}}`,
+    en: `Your view of our exchange – file {{caseReference}}`,
+    it: `La sua opinione sul nostro scambio – pratica {{caseReference}}`,
+  },
 };
 
 /** The e-mails' first line: all a notification preview shows, so neutral like the subject. */
@@ -90,6 +96,11 @@ const EMAIL_BODIES: Record<MessageTemplate, Texts> = {
     en: `Here is where your file {{caseReference}} stands: {{balance}} remains to be paid. This amount includes no collection fee. For any question, or to adjust your payments, call us on {{agencyPhone}}.`,
     it: `Ecco lo stato della sua pratica {{caseReference}}: restano da pagare {{balance}}. L’importo non comprende spese di recupero. Per qualsiasi domanda, o per adattare i pagamenti, ci chiami al {{agencyPhone}}.`,
   },
+  satisfaction_survey: {
+    fr: `Vous avez récemment échangé avec nous au sujet de votre dossier {{caseReference}}. Comment cela s’est-il passé ? Une question, une minute, sans vous identifier :\n{{surveyUrl}}\n\nRépondre est facultatif et ne change rien à votre dossier. Le lien ne sert qu’une fois.`,
+    en: `You recently dealt with us about your file {{caseReference}}. How did it go? One question, one minute, no sign-in:\n{{surveyUrl}}\n\nAnswering is optional and changes nothing on your file. The link works once.`,
+    it: `Di recente ha avuto uno scambio con noi sulla sua pratica {{caseReference}}. Com’è andata? Una domanda, un minuto, senza accedere:\n{{surveyUrl}}\n\nRispondere è facoltativo e non cambia nulla nella sua pratica. Il link vale una sola volta.`,
+  },
 };
 
 const SIGNATURES: Texts = {
@@ -105,7 +116,7 @@ const UNSUBSCRIBE: Texts = {
 };
 
 /** SMS: the agency, the reference, an invitation to call, the free STOP. Nothing else on a lock screen. */
-const SMS_BODIES: Record<'reminder' | 'call_us', Texts> = {
+const SMS_BODIES: Record<'reminder' | 'call_us' | 'satisfaction_survey', Texts> = {
   reminder: {
     fr: `{{agencyName}} : merci de nous contacter au {{agencyPhone}} au sujet de votre dossier {{caseReference}} (suite à notre courrier {{firstLetterReference}}). STOP au numéro d'envoi pour ne plus recevoir de SMS.`,
     en: `{{agencyName}}: please contact us on {{agencyPhone}} about your file {{caseReference}} (following our letter {{firstLetterReference}}). Reply STOP to receive no more texts.`,
@@ -116,11 +127,17 @@ const SMS_BODIES: Record<'reminder' | 'call_us', Texts> = {
     en: `{{agencyName}}: we tried to reach you. Please call us back on {{agencyPhone}}, file {{caseReference}}, letter {{firstLetterReference}}. Reply STOP to receive no more texts.`,
     it: `{{agencyName}}: abbiamo cercato di contattarla. La preghiamo di richiamarci al {{agencyPhone}}, pratica {{caseReference}}, lettera {{firstLetterReference}}. Risponda STOP per non ricevere altri SMS.`,
   },
+  satisfaction_survey: {
+    fr: `{{agencyName}} : comment s'est passé notre échange (dossier {{caseReference}}, courrier {{firstLetterReference}}) ? Une question : {{surveyUrl}} STOP au numéro d'envoi pour ne plus recevoir de SMS.`,
+    en: `{{agencyName}}: how was our exchange (file {{caseReference}}, letter {{firstLetterReference}})? One question: {{surveyUrl}} Reply STOP to receive no more texts.`,
+    it: `{{agencyName}}: com'è andato il nostro scambio (pratica {{caseReference}}, lettera {{firstLetterReference}})? Una domanda: {{surveyUrl}} Risponda STOP per non ricevere altri SMS.`,
+  },
 };
 
 /** The text Accord ships for a slot: what is sent until compliance publishes a version of its own. */
 export function shippedText({ template, channel, language }: TemplateSlot): TemplateText {
-  if (channel === 'sms') return { subject: null, body: SMS_BODIES[template as 'reminder' | 'call_us'][language] };
+  if (channel === 'sms')
+    return { subject: null, body: SMS_BODIES[template as 'reminder' | 'call_us' | 'satisfaction_survey'][language] };
   const body = [
     GREETINGS[language],
     CITATIONS[language],

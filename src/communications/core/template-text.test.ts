@@ -107,6 +107,7 @@ describe('template texts', () => {
       first_letter_date: '{{firstLetterDate}}',
       opt_out_link: '{{unsubscribeUrl}}',
       balance: '{{balance}}',
+      survey_link: '{{surveyUrl}}',
       opt_out_stop: 'STOP',
     };
     const slotAndMention = fc

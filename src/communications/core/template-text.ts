@@ -12,14 +12,23 @@ export type MessageChannel = 'email' | 'sms';
 export type MessageLanguage = 'fr' | 'en' | 'it';
 export const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['fr', 'en', 'it'];
 
-export const MESSAGE_TEMPLATES = ['reminder', 'call_us', 'balance_statement'] as const;
+export const MESSAGE_TEMPLATES = ['reminder', 'call_us', 'balance_statement', 'satisfaction_survey'] as const;
 export type MessageTemplate = (typeof MESSAGE_TEMPLATES)[number];
+
+/** The templates a person or a campaign sends; the satisfaction survey goes out only with its own link, from its job. */
+export const SENDABLE_TEMPLATES = [
+  'reminder',
+  'call_us',
+  'balance_statement',
+] as const satisfies readonly MessageTemplate[];
+export type SendableTemplate = (typeof SENDABLE_TEMPLATES)[number];
 
 /** Which channels each template exists on: a statement of what is owed is never an SMS. */
 export const TEMPLATE_CHANNELS: Record<MessageTemplate, readonly MessageChannel[]> = {
   reminder: ['email', 'sms'],
   call_us: ['email', 'sms'],
   balance_statement: ['email'],
+  satisfaction_survey: ['email', 'sms'],
 };
 
 /** One template on one channel in one language: what a version is of. */
@@ -53,6 +62,8 @@ export interface MessageVariables {
   balanceCents: number;
   /** The e-mail's one-click opt-out link; null where the agency has no public address. */
   unsubscribeUrl?: string | null;
+  /** The single-use link of a satisfaction survey (src/satisfaction/); null in every other message. */
+  surveyUrl?: string | null;
 }
 
 export type VariableKind = 'text' | 'reference' | 'date' | 'phone' | 'money' | 'url';
@@ -75,6 +86,7 @@ export const TEMPLATE_VARIABLES = {
   agencyPhone: { kind: 'phone', channels: ['email', 'sms'], inSubject: true },
   balance: { kind: 'money', channels: ['email'], inSubject: false },
   unsubscribeUrl: { kind: 'url', channels: ['email'], inSubject: false },
+  surveyUrl: { kind: 'url', channels: ['email', 'sms'], inSubject: false },
 } as const satisfies Record<string, VariableSpec>;
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
 export const VARIABLE_NAMES = Object.keys(TEMPLATE_VARIABLES) as TemplateVariable[];
@@ -109,13 +121,15 @@ export type Mention =
   | 'first_letter_date'
   | 'opt_out_link'
   | 'opt_out_stop'
-  | 'balance';
+  | 'balance'
+  | 'survey_link';
 
 export function requiredMentions(slot: TemplateSlot): Mention[] {
   const mentions: Mention[] = ['agency', 'case_reference', 'first_letter_reference'];
   if (slot.channel === 'email') mentions.push('first_letter_date', 'opt_out_link');
   else mentions.push('opt_out_stop');
   if (slot.template === 'balance_statement') mentions.push('balance');
+  if (slot.template === 'satisfaction_survey') mentions.push('survey_link');
   return mentions;
 }
 
@@ -126,6 +140,7 @@ const MENTION_VARIABLES: Record<Exclude<Mention, 'opt_out_stop'>, TemplateVariab
   first_letter_date: 'firstLetterDate',
   opt_out_link: 'unsubscribeUrl',
   balance: 'balance',
+  survey_link: 'surveyUrl',
 };
 
 /** The STOP keyword as an SMS must show it: a word of its own, in capitals. */
@@ -191,6 +206,8 @@ function valueOf(name: TemplateVariable, language: MessageLanguage, v: MessageVa
       return euros(language, v.balanceCents);
     case 'unsubscribeUrl':
       return v.unsubscribeUrl ?? '';
+    case 'surveyUrl':
+      return v.surveyUrl ?? '';
   }
 }
 
@@ -246,6 +263,7 @@ export const SAMPLE_VARIABLES: MessageVariables = {
   agencyPhone: '01 84 80 00 00',
   balanceCents: 123_456,
   unsubscribeUrl: 'https://accord.example/unsubscribe/abcdefghijklmnopqrstuvwxyz012345',
+  surveyUrl: 'https://accord.example/portal/survey/abcdefghijklmnopqrstuvwxyz012345',
 };
 
 /**

@@ -28,8 +28,8 @@ describe.each(ENGINES)('message templates written, reviewed and published on %s'
     const list = await as(t.app, leader)('GET', '/api/v1/message-templates');
     expect(list.statusCode).toBe(200);
     const { slots } = list.json() as { slots: { template: string; channel: string; inForce: { version: number } }[] };
-    // reminder and call_us on two channels, the statement by e-mail only; three languages each.
-    expect(slots).toHaveLength(15);
+    // reminder, call_us and the satisfaction survey on two channels, the statement by e-mail only; three languages each.
+    expect(slots).toHaveLength(21);
     expect(slots.every((slot) => slot.inForce.version === 0)).toBe(true);
     expect(slots.some((slot) => slot.template === 'balance_statement' && slot.channel === 'sms')).toBe(false);
     expect((await as(t.app, agent)('GET', '/api/v1/message-templates')).statusCode).toBe(403);

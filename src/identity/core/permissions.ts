@@ -217,6 +217,13 @@ export const PERMISSIONS = {
    */
   'training.take': STAFF_ROLES,
   'training.team': ['team_leader', 'manager'],
+  /**
+   * Debtor satisfaction (REGULATION.md §15): the figures by agent, team, creditor and month for those who supervise
+   * and those who answer for quality; the debtors' comments (minimised) for team leaders, their team's, and managers.
+   * Never creditor users: the figures name the agency's people, and a creditor's portfolio is read in its reports.
+   */
+  'satisfaction.read': ['team_leader', 'compliance_officer', 'manager'],
+  'satisfaction.comments': ['team_leader', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -236,7 +236,7 @@ export type MessageTemplateVersionsLanguage = 'en' | 'fr' | 'it';
 
 export type MessageTemplateVersionsStatus = 'draft' | 'in_review' | 'published';
 
-export type MessageTemplateVersionsTemplate = 'balance_statement' | 'call_us' | 'reminder';
+export type MessageTemplateVersionsTemplate = 'balance_statement' | 'call_us' | 'reminder' | 'satisfaction_survey';
 
 export type OutboundMessagesChannel = 'email' | 'sms';
 
@@ -289,6 +289,14 @@ export type ProcedureDeadlineRulesUnit = 'days' | 'months';
 export type PromisesStatus = 'broken' | 'cancelled' | 'kept' | 'open';
 
 export type RemittancesStatus = 'cancelled' | 'prepared' | 'released';
+
+export type SatisfactionInvitationsChannel = 'email' | 'sms';
+
+export type SatisfactionInvitationsInteractionKind = 'call' | 'complaint_closed' | 'dispute_decided' | 'payment' | 'plan_agreed';
+
+export type SatisfactionInvitationsLanguage = 'en' | 'fr' | 'it';
+
+export type SatisfactionInvitationsStrategyArm = 'challenger' | 'champion';
 
 export type SensitiveReadsBasis = 'care_team' | 'case_holder' | 'compliance' | 'restricted' | 'stated_reason';
 
@@ -1726,6 +1734,44 @@ export interface Remittances {
   transaction_id: string | null;
 }
 
+export interface SatisfactionAnswers {
+  answered_at: Timestamp;
+  comment: string | null;
+  ease: number | null;
+  invitation_id: string;
+  score: number;
+}
+
+export interface SatisfactionInvitations {
+  agent_id: string;
+  answered_at: Timestamp | null;
+  case_id: string;
+  channel: SatisfactionInvitationsChannel;
+  creditor_id: string;
+  debtor_id: string;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  interaction_at: Timestamp;
+  interaction_id: string;
+  interaction_kind: SatisfactionInvitationsInteractionKind;
+  language: SatisfactionInvitationsLanguage;
+  message_id: string | null;
+  sent_at: Timestamp;
+  strategy_arm: SatisfactionInvitationsStrategyArm | null;
+  team_id: string | null;
+  token_sha256: string;
+}
+
+export interface SatisfactionSettings {
+  id: Generated<boolean>;
+  interaction_window_days: number;
+  invitation_gap_days: number;
+  minimum_answers: number;
+  source: string;
+  token_valid_days: number;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface SchemaMigrations {
   applied_at: Generated<Timestamp>;
   checksum: string;
@@ -2055,6 +2101,9 @@ export interface DB {
   queue_dirty: QueueDirty;
   remittance_lines: RemittanceLines;
   remittances: Remittances;
+  satisfaction_answers: SatisfactionAnswers;
+  satisfaction_invitations: SatisfactionInvitations;
+  satisfaction_settings: SatisfactionSettings;
   schema_migrations: SchemaMigrations;
   segment_controls: SegmentControls;
   sensitive_read_seals: SensitiveReadSeals;

@@ -60,6 +60,7 @@ import { ModulePage } from '../features/training/ModulePage.js';
 import { QuizPage } from '../features/training/QuizPage.js';
 import { TeamTrainingPage } from '../features/training/TeamTrainingPage.js';
 import { TrainingPage } from '../features/training/TrainingPage.js';
+import { SatisfactionPage } from '../features/satisfaction/SatisfactionPage.js';
 
 /** Each page route names the permission it needs, the same one the navigation and the API check. */
 function guarded(permission: Permission, page: ReactNode) {
@@ -110,6 +111,7 @@ export function App() {
         <Route path="reports/portfolio" element={guarded('reports.portfolio', <PortfolioReportPage />)} />
         <Route path="training" element={guarded('training.take', <TrainingPage />)} />
         <Route path="training/team" element={guarded('training.team', <TeamTrainingPage />)} />
+        <Route path="satisfaction" element={guarded('satisfaction.read', <SatisfactionPage />)} />
         <Route path="training/modules/:moduleId" element={guarded('training.take', <ModulePage />)} />
         <Route path="training/attempts/:attemptId" element={guarded('training.take', <QuizPage />)} />
         <Route path="care" element={guarded('care.queue', <CareQueuePage />)} />

@@ -39,7 +39,8 @@ export interface NavigationEntry {
     | 'nav.printRuns'
     | 'nav.portfolioReport'
     | 'nav.training'
-    | 'nav.trainingTeam';
+    | 'nav.trainingTeam'
+    | 'nav.satisfaction';
   permission: Permission;
 }
 
@@ -81,6 +82,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/training', labelKey: 'nav.training', permission: 'training.take' },
   { path: '/training/team', labelKey: 'nav.trainingTeam', permission: 'training.team' },
+  { path: '/satisfaction', labelKey: 'nav.satisfaction', permission: 'satisfaction.read' },
 ];
 
 export function navigationFor(role: Role): NavigationEntry[] {

@@ -40,6 +40,7 @@ import { strategyFormEn } from './strategy-form/en.js';
 import { templateInvalidEn, templatesEn, templatesProblemsEn } from './templates/en.js';
 import { portalEn, portalProblemsEn } from './portal/en.js';
 import { trainingEn, trainingProblemsEn } from './training/en.js';
+import { satisfactionEn, satisfactionProblemsEn } from './satisfaction/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -101,6 +102,7 @@ export const en: Messages = {
     portfolioReport: 'Portfolio performance',
     training: 'Training',
     trainingTeam: 'Team training',
+    satisfaction: 'Satisfaction',
     judicialProcedures: 'Judicial queue',
     careDirectory: 'Help directory',
     care: 'Care',
@@ -658,6 +660,7 @@ export const en: Messages = {
   templates: templatesEn,
   portal: portalEn,
   training: trainingEn,
+  satisfaction: satisfactionEn,
   printRuns: printRunsEn,
   returnedMail: returnedMailEn,
   careReferrals: careReferralsEn,
@@ -691,6 +694,7 @@ export const en: Messages = {
     ...templatesProblemsEn,
     ...portalProblemsEn,
     ...trainingProblemsEn,
+    ...satisfactionProblemsEn,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsEn.care, ...careProblemsEn.care },
     ...overindebtednessProblemsEn,
@@ -1477,6 +1481,7 @@ export const en: Messages = {
       reminder: 'Reminder: please get in touch',
       call_us: 'Request to call back',
       balance_statement: 'Balance update (e-mail)',
+      satisfaction_survey: 'Satisfaction survey',
       care_referral: 'Referral to an organisation that helps (care team)',
     },
     messageStatuses: {

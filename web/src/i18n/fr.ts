@@ -39,6 +39,7 @@ import { strategyFormFr } from './strategy-form/fr.js';
 import { templateInvalidFr, templatesFr, templatesProblemsFr } from './templates/fr.js';
 import { portalFr, portalProblemsFr } from './portal/fr.js';
 import { trainingFr, trainingProblemsFr } from './training/fr.js';
+import { satisfactionFr, satisfactionProblemsFr } from './satisfaction/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -100,6 +101,7 @@ export const fr = {
     portfolioReport: 'Performance du portefeuille',
     training: 'Formation',
     trainingTeam: 'Formation de l’équipe',
+    satisfaction: 'Satisfaction',
     judicialProcedures: 'File judiciaire',
     careDirectory: 'Annuaire d’aide',
     care: 'Accompagnement',
@@ -664,6 +666,7 @@ export const fr = {
   templates: templatesFr,
   portal: portalFr,
   training: trainingFr,
+  satisfaction: satisfactionFr,
   printRuns: printRunsFr,
   returnedMail: returnedMailFr,
   careReferrals: careReferralsFr,
@@ -699,6 +702,7 @@ export const fr = {
     ...templatesProblemsFr,
     ...portalProblemsFr,
     ...trainingProblemsFr,
+    ...satisfactionProblemsFr,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsFr.care, ...careProblemsFr.care },
     ...overindebtednessProblemsFr,
@@ -1536,6 +1540,7 @@ export const fr = {
       reminder: 'Relance : merci de nous contacter',
       call_us: 'Demande de rappel',
       balance_statement: 'Point sur le solde (e-mail)',
+      satisfaction_survey: 'Enquête de satisfaction',
       care_referral: 'Orientation vers un organisme d’aide (équipe d’accompagnement)',
     },
     messageStatuses: {

@@ -40,6 +40,7 @@ import { strategyFormIt } from './strategy-form/it.js';
 import { templateInvalidIt, templatesIt, templatesProblemsIt } from './templates/it.js';
 import { portalIt, portalProblemsIt } from './portal/it.js';
 import { trainingIt, trainingProblemsIt } from './training/it.js';
+import { satisfactionIt, satisfactionProblemsIt } from './satisfaction/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -98,6 +99,7 @@ export const it: PartialMessages = {
     portfolioReport: 'Performance del portafoglio',
     training: 'Formazione',
     trainingTeam: 'Formazione del team',
+    satisfaction: 'Soddisfazione',
     judicialProcedures: 'Coda giudiziale',
     careDirectory: 'Rubrica di aiuto',
     care: 'Accompagnamento',
@@ -651,6 +653,7 @@ export const it: PartialMessages = {
   templates: templatesIt,
   portal: portalIt,
   training: trainingIt,
+  satisfaction: satisfactionIt,
   printRuns: printRunsIt,
   returnedMail: returnedMailIt,
   careReferrals: careReferralsIt,
@@ -684,6 +687,7 @@ export const it: PartialMessages = {
     ...templatesProblemsIt,
     ...portalProblemsIt,
     ...trainingProblemsIt,
+    ...satisfactionProblemsIt,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsIt.care, ...careProblemsIt.care },
     ...overindebtednessProblemsIt,
@@ -1515,6 +1519,7 @@ export const it: PartialMessages = {
       reminder: 'Sollecito: la preghiamo di contattarci',
       call_us: 'Richiesta di richiamata',
       balance_statement: 'Aggiornamento del saldo (e-mail)',
+      satisfaction_survey: 'Indagine di soddisfazione',
       care_referral: 'Orientamento verso un ente di aiuto (servizio di accompagnamento)',
     },
     messageStatuses: {

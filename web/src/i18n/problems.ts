@@ -410,6 +410,9 @@ export const PROBLEM_CODES = [
   'training.certification_required',
   'training.attempt_submitted',
   'training.unknown_question',
+  'satisfaction.survey_unknown',
+  'satisfaction.survey_answered',
+  'satisfaction.survey_expired',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CodeSelect } from '../../ui/fields.js';
-import { MESSAGE_TEMPLATES, TEMPLATE_CHANNELS, type MessageChannel, type MessageTemplate } from './api.js';
+import { SENDABLE_TEMPLATES, TEMPLATE_CHANNELS, type MessageChannel, type MessageTemplate } from './api.js';
 
 const CHANNELS: readonly MessageChannel[] = ['email', 'sms'];
 
@@ -15,7 +15,7 @@ export function ChannelTemplateFields(props: {
   onChange: (choice: { channel: MessageChannel; template: MessageTemplate }) => void;
 }) {
   const { t } = useTranslation();
-  const templates = MESSAGE_TEMPLATES.filter((name) => TEMPLATE_CHANNELS[name].includes(props.channel));
+  const templates = SENDABLE_TEMPLATES.filter((name) => TEMPLATE_CHANNELS[name].includes(props.channel));
   return (
     <>
       <CodeSelect

@@ -42,7 +42,7 @@ export const getFirstLetter = (caseId: string, signal?: AbortSignal) =>
 export const issueFirstLetter = (caseId: string) => http.post<IssuedFirstLetter>(firstLetterUrl(caseId), {});
 
 /** E-mails and SMS of a case: the server's templates and types. */
-export { MESSAGE_TEMPLATES, TEMPLATE_CHANNELS } from '../../../../src/communications/contract.js';
+export { MESSAGE_TEMPLATES, SENDABLE_TEMPLATES, TEMPLATE_CHANNELS } from '../../../../src/communications/contract.js';
 export type { CaseMessage, MessageChannel, MessageTemplate, QueuedMessage, SmsReply, UnmatchedSmsReplies };
 
 export interface MessagePreview {

@@ -150,6 +150,10 @@ export const auditTrailEn: typeof auditTrailFr = {
       lifted: '{{actor}} lifted a hold on contacts with {{debtor}}',
       lapsed: 'A hold on contacts with {{debtor}} came to its end',
     },
+    satisfaction: {
+      invited: 'A satisfaction survey was sent about an exchange on case {{case}}',
+      answered: 'The debtor answered a satisfaction survey about case {{case}}',
+    },
     message: {
       queued: '{{actor}} sent an e-mail or SMS on case {{case}}',
       delivered: 'An e-mail or SMS of case {{case}} was delivered',

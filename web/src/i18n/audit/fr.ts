@@ -151,6 +151,10 @@ export const auditTrailFr = {
     first_letter: {
       issued: '{{actor}} a envoyé la première lettre du dossier {{case}}, référence {{reference}}',
     },
+    satisfaction: {
+      invited: 'Une enquête de satisfaction a été envoyée sur un échange du dossier {{case}}',
+      answered: 'Le débiteur a répondu à une enquête de satisfaction sur le dossier {{case}}',
+    },
     message: {
       queued: '{{actor}} a envoyé un e-mail ou un SMS sur le dossier {{case}}',
       delivered: 'Un e-mail ou un SMS du dossier {{case}} a été remis',

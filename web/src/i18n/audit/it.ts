@@ -149,6 +149,10 @@ export const auditTrailIt: typeof auditTrailFr = {
     first_letter: {
       issued: '{{actor}} ha inviato la prima lettera della pratica {{case}}, riferimento {{reference}}',
     },
+    satisfaction: {
+      invited: 'È stata inviata un’indagine di soddisfazione su uno scambio della pratica {{case}}',
+      answered: 'Il debitore ha risposto a un’indagine di soddisfazione sulla pratica {{case}}',
+    },
     message: {
       queued: '{{actor}} ha inviato un’e-mail o un SMS sulla pratica {{case}}',
       delivered: 'Un’e-mail o un SMS della pratica {{case}} è stato consegnato',

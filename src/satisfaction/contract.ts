@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { INTERACTION_KINDS } from './core/eligibility.js';
+import { COMMENT_MAX_LENGTH } from './core/minimise.js';
+
+export { INTERACTION_KINDS, COMMENT_MAX_LENGTH };
+export type { InteractionKind } from './core/eligibility.js';
+
+/** Debtor satisfaction (docs/listening.md): the public survey behind its single-use link, and the figures. */
+
+export const SATISFACTION_DIMENSIONS = ['agent', 'team', 'creditor', 'channel', 'month', 'arm'] as const;
+export type SatisfactionDimension = (typeof SATISFACTION_DIMENSIONS)[number];
+
+export const surveyParams = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'a survey token: 32 characters of base64url'),
+});
+
+export const surveySchema = z.object({
+  status: z.enum(['open', 'answered', 'expired']),
+  language: z.enum(['fr', 'en', 'it']).describe('the debtor’s language, the page’s first'),
+  agencyName: z.string(),
+  interactionKind: z.enum(INTERACTION_KINDS),
+  interactionOn: z.string().describe('the day of the exchange rated, YYYY-MM-DD'),
+});
+export type Survey = z.infer<typeof surveySchema>;
+
+export const surveyAnswerBody = z.strictObject({
+  score: z.number().int().min(1).max(5).describe('1 very dissatisfied … 5 very satisfied'),
+  ease: z.number().int().min(1).max(7).nullable().default(null).describe('"it was easy to get done", 1-7; optional'),
+  comment: z
+    .string()
+    .max(4000)
+    .nullable()
+    .default(null)
+    .describe(`optional; kept minimised (no e-mail, phone number or IBAN), at most ${COMMENT_MAX_LENGTH} characters`),
+});
+export type SurveyAnswer = z.input<typeof surveyAnswerBody>;
+
+const csatSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('too_few'), answers: z.number().int(), minimum: z.number().int() }),
+  z.object({
+    status: z.literal('rate'),
+    answers: z.number().int(),
+    satisfied: z.number().int(),
+    percent: z.number(),
+    interval: z.object({ lowPercent: z.number(), highPercent: z.number() }),
+  }),
+]);
+
+export const satisfactionGroupSchema = z.object({
+  key: z.string().describe('the agent’s, team’s or creditor’s id, the channel, the month (YYYY-MM) or the arm'),
+  label: z.string(),
+  invited: z.number().int(),
+  answered: z.number().int(),
+  responseRatePercent: z.number().nullable(),
+  csat: csatSchema,
+  /** Mean ease (1-7) of the answers that gave one; hidden under the minimum sample like the rate. */
+  easeMean: z.number().nullable(),
+});
+export type SatisfactionGroup = z.infer<typeof satisfactionGroupSchema>;
+
+export const figuresQuery = z.strictObject({
+  months: z.coerce.number().int().min(1).max(24).default(6).describe('the months counted, this one included'),
+});
+
+export const satisfactionFiguresSchema = z.object({
+  from: z.string().describe('the first day counted, YYYY-MM-DD'),
+  minimumAnswers: z.number().int(),
+  overall: satisfactionGroupSchema,
+  by: z.object(
+    Object.fromEntries(SATISFACTION_DIMENSIONS.map((dimension) => [dimension, z.array(satisfactionGroupSchema)])) as {
+      [K in SatisfactionDimension]: z.ZodArray<typeof satisfactionGroupSchema>;
+    },
+  ),
+});
+export type SatisfactionFigures = z.infer<typeof satisfactionFiguresSchema>;
+
+export const satisfactionCommentsSchema = z.object({
+  items: z.array(
+    z.object({
+      answeredAt: z.string(),
+      score: z.number().int(),
+      ease: z.number().int().nullable(),
+      comment: z.string().describe('minimised: e-mails, phone numbers and IBANs removed'),
+      agentName: z.string(),
+      teamName: z.string().nullable(),
+      channel: z.enum(['email', 'sms']),
+      interactionKind: z.enum(INTERACTION_KINDS),
+    }),
+  ),
+});
+export type SatisfactionComments = z.infer<typeof satisfactionCommentsSchema>;
+
+export const SATISFACTION_PROBLEMS = [
+  'satisfaction.survey_unknown',
+  'satisfaction.survey_answered',
+  'satisfaction.survey_expired',
+] as const;

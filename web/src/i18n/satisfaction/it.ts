@@ -1,0 +1,91 @@
+import type { satisfactionFr, satisfactionProblemsFr } from './fr.js';
+
+/** La soddisfazione dei debitori: l’indagine e la pagina dei dati, in italiano. */
+export const satisfactionIt: typeof satisfactionFr = {
+  title: 'Soddisfazione',
+  intro:
+    'Quello che i debitori dicono dei loro scambi con noi: la quota di voti 4 e 5 su 5 (CSAT), con il numero di risposte e l’intervallo di confidenza al 95 %, e la quota di indagini che hanno avuto risposta. Un gruppo con troppe poche risposte non riceve un dato.',
+  period: 'Periodo',
+  months_one: 'Il mese in corso',
+  months_other: 'Gli ultimi {{count}} mesi',
+  trend: 'Mese per mese',
+  by: {
+    agent: 'Per operatore',
+    team: 'Per team',
+    creditor: 'Per creditore',
+    channel: 'Per canale dell’indagine',
+    arm: 'Per braccio della strategia',
+  },
+  columns: {
+    month: 'Mese',
+    agent: 'Operatore',
+    team: 'Team',
+    creditor: 'Creditore',
+    channel: 'Canale',
+    arm: 'Braccio',
+    csat: 'Soddisfazione (CSAT)',
+    bar: 'In barra',
+    answers: 'Risposte',
+    invited: 'Indagini inviate',
+    responseRate: 'Tasso di risposta',
+    ease: 'Facilità (da 1 a 7)',
+  },
+  csat: '{{rate}} ({{count}} risposte, da {{low}} a {{high}})',
+  tooFew_one: 'Troppe poche risposte ({{count}})',
+  tooFew_other: 'Troppe poche risposte ({{count}})',
+  responseRate: '{{rate}} ({{answered}} su {{invited}})',
+  noInvitation: 'Nessuna indagine inviata',
+  minimumLabel: 'Soglia di lettura',
+  minimum_one: 'Un dato da {{count}} risposta',
+  minimum_other: 'Un dato da {{count}} risposte',
+  ease: '{{mean}} / 7',
+  empty: 'Nessuna indagine nel periodo.',
+  noArm: 'Fuori strategia',
+  arms: { champion: 'Champion', challenger: 'Challenger' },
+  channels: { email: 'E-mail', sms: 'SMS' },
+  kinds: {
+    call: 'la sua telefonata con un operatore',
+    plan_agreed: 'il piano di rate concordato',
+    payment: 'il suo pagamento',
+    dispute_decided: 'la risposta alla sua contestazione',
+    complaint_closed: 'la risposta al suo reclamo',
+  },
+  comments: {
+    heading: 'Commenti dei debitori',
+    minimised:
+      'Indirizzi e-mail, numeri di telefono e IBAN che i debitori possono aver scritto sono tolti prima della registrazione.',
+    empty: 'Nessun commento per ora.',
+    about: 'Voto {{score}}/5 · {{agent}} ({{team}}) · {{what}} · {{date}}',
+  },
+  survey: {
+    title: 'La sua opinione',
+    heading: 'Com’è andato il nostro scambio?',
+    intro: 'Riguardo a {{what}}, il {{date}}. Rispondere è facoltativo e non cambia nulla nella sua pratica.',
+    question: 'È soddisfatto di questo scambio?',
+    scores: {
+      1: 'Per niente soddisfatto',
+      2: 'Poco soddisfatto',
+      3: 'Abbastanza soddisfatto',
+      4: 'Soddisfatto',
+      5: 'Molto soddisfatto',
+    },
+    easeQuestion: 'Quello che voleva fare è stato facile (facoltativo)',
+    easeHint: 'Da 1, per niente d’accordo, a 7, del tutto d’accordo.',
+    comment: 'Un commento (facoltativo)',
+    commentHint: 'Non scriva indirizzi, numeri di telefono né coordinate bancarie: li toglieremmo.',
+    send: 'Invia la mia risposta',
+    thanksHeading: 'Grazie',
+    thanks: 'La sua risposta è registrata. Ci aiuta ad ascoltare meglio.',
+    already: 'Questa indagine ha già avuto risposta. Grazie.',
+    expiredHeading: 'Link scaduto',
+    expired: 'Questo link di indagine non è più valido.',
+  },
+};
+
+export const satisfactionProblemsIt: typeof satisfactionProblemsFr = {
+  satisfaction: {
+    survey_unknown: 'Questo link di indagine non è noto: verifichi di averlo copiato per intero.',
+    survey_answered: 'Questa indagine ha già avuto risposta. Grazie.',
+    survey_expired: 'Questo link di indagine è scaduto: non può più essere usato.',
+  },
+};
