@@ -65,7 +65,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
         }),
       ]),
     );
-    expect(schedules).toHaveLength(11);
+    expect(schedules).toHaveLength(12);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {
