@@ -133,7 +133,15 @@ describe.each(ENGINES)('the first letter (R124-4) on %s', (engine) => {
       principal += claim.principal_cents - claim.settled_principal_cents;
       interest += claim.interest_cents - claim.settled_interest_cents;
       accessory += claim.fees_cents - claim.settled_fees_cents;
-      has(`Créance ${claim.reference}`);
+      // A claim already paid in full is not asked for: the letter names the claims with something left.
+      const left =
+        claim.principal_cents +
+        claim.interest_cents +
+        claim.fees_cents -
+        claim.settled_principal_cents -
+        claim.settled_interest_cents -
+        claim.settled_fees_cents;
+      if (left > 0) has(`Créance ${claim.reference}`);
     }
     const total = principal + interest + accessory;
     has(`Total principal${pdfMoney('fr', principal)}`);

@@ -158,7 +158,13 @@ describe.each(ENGINES)('the set-based facts of the queue rebuild on %s', (engine
     const all = await t.deps.db.selectFrom('cases').select(['id', 'debtor_id']).orderBy('reference').execute();
     expect(all.length).toBeGreaterThanOrEqual(20);
     // Two cases of one debtor second and third: a case's own holds must not reach the debtor's other case.
-    const shared = all.filter((row) => all.filter((other) => other.debtor_id === row.debtor_id).length > 1);
+    // Their debtor has no vulnerability record of the demo's, so that only the test's own case hold makes one fragile.
+    const recorded = new Set(
+      (await t.deps.db.selectFrom('vulnerabilities').select('debtor_id').execute()).map((row) => row.debtor_id),
+    );
+    const shared = all.filter(
+      (row) => !recorded.has(row.debtor_id) && all.filter((other) => other.debtor_id === row.debtor_id).length > 1,
+    );
     expect(shared.length).toBeGreaterThanOrEqual(2);
     const pair = shared.filter((row) => row.debtor_id === shared[0]!.debtor_id).slice(0, 2);
     const rest = all.filter((row) => !pair.includes(row));
