@@ -216,22 +216,30 @@ describe.each(ENGINES)('the care unit on %s', (engine) => {
     });
     expect(call.statusCode, call.body).toBe(201);
     await careNightly(t.deps);
+    // The outcome's own signal, on the case (the same night may also read the debtor's budget into signals).
     const signals = await t.deps.db
       .selectFrom('vulnerability_signals')
       .select(['id', 'kind', 'status', 'case_id'])
       .where('debtor_id', '=', debtorId)
+      .where('kind', '=', 'hardship_outcome')
       .execute();
     expect(signals).toEqual([{ id: expect.any(String), kind: 'hardship_outcome', status: 'open', case_id: caseId }]);
     const none = await t.deps.db.selectFrom('vulnerabilities').select('id').where('debtor_id', '=', debtorId).execute();
     expect(none).toEqual([]);
     await careNightly(t.deps);
+    // A second night adds no second signal for the same outcome.
     expect(
-      await t.deps.db.selectFrom('vulnerability_signals').select('id').where('debtor_id', '=', debtorId).execute(),
+      await t.deps.db
+        .selectFrom('vulnerability_signals')
+        .select('id')
+        .where('debtor_id', '=', debtorId)
+        .where('kind', '=', 'hardship_outcome')
+        .execute(),
     ).toHaveLength(1);
     const listed = await queue(care, 'signal');
-    expect(listed.items.filter((item) => item.debtorId === debtorId).map((item) => item.itemId)).toEqual([
+    expect(listed.items.filter((item) => item.debtorId === debtorId).map((item) => item.itemId)).toContain(
       signals[0]!.id,
-    ]);
+    );
 
     const confirmed = await record(care, debtorId, {
       signalId: signals[0]!.id,
