@@ -26,7 +26,7 @@ describe('message templates', () => {
       await page.locator('nav[aria-label] a', { hasText: /^Modèles de messages$/ }).click();
       await page.waitForURL(`${base}/templates`);
       await waitForPage(page);
-      await expect.poll(() => page.getByRole('row').count()).toBe(16);
+      await expect.poll(() => page.getByRole('row').count()).toBe(22);
       await expectNoAxeViolations(page, '/templates (compliance)');
 
       await page

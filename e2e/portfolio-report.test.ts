@@ -23,7 +23,8 @@ describe('portfolio performance', () => {
       const creditors = await summary.locator('tbody th[scope="row"]').allTextContents();
       expect(creditors.length).toBeGreaterThanOrEqual(3);
       for (const row of await summary.locator('tbody tr').allTextContents()) expect(row).toMatch(/\d+,\d{2}\s%/);
-      expect(await page.locator('.chart[role="img"] svg').count()).toBe(creditors.length);
+      // The chart library arrives with the first chart: wait for every drawing.
+      await expect.poll(() => page.locator('.chart[role="img"] svg').count()).toBe(creditors.length);
       expect(await page.locator('.chart[role="img"]').first().getAttribute('aria-label')).toContain(
         'Courbes de liquidation de',
       );
