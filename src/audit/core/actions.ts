@@ -86,6 +86,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'message.queued',
     'satisfaction.invited',
     'satisfaction.answered',
+    'satisfaction.settings_changed',
     'message.delivered',
     'message.failed',
     'message.bounced',
