@@ -26,6 +26,12 @@ const tags = ['quality'];
 
 /** Call quality and coaching (docs/listening.md): the grid, the month's sample, reviews, coaching notes, trends. */
 export function qualityRoutes(app: FastifyInstance, deps: Deps) {
+  gridAndTeamRoutes(app, deps);
+  reviewAndCoachingRoutes(app, deps);
+}
+
+/** The grid (the compliance officer's), the team leader's month and the trends. */
+function gridAndTeamRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/quality/grids',
@@ -81,6 +87,11 @@ export function qualityRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => qualityTrends(deps, request.actor!, request.query.months),
   );
+}
+
+/** Reviews and coaching notes: written by the team leader, read and acknowledged by the agent. */
+function reviewAndCoachingRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/quality/reviews',
     {
