@@ -255,6 +255,21 @@ describe.each(ENGINES)('a debt contested and contact details given on the debtor
       .execute();
     expect(JSON.stringify(lines)).toContain('portal_address_given');
     expect(JSON.stringify(lines)).toContain('portal_phone_given');
+    // Each new fact opens a task for an agent to verify it, on one of the person's open files, for its team.
+    const tasks = await t.deps.db
+      .selectFrom('case_tasks as k')
+      .innerJoin('cases as c', 'c.id', 'k.case_id')
+      .select(['k.source', 'k.status', 'k.team_id', 'c.assigned_team_id', 'c.debtor_id'])
+      .where('k.kind', '=', 'contact_check')
+      .where(
+        'k.debtor_id',
+        '=',
+        (await t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', caseId).executeTakeFirstOrThrow())
+          .debtor_id,
+      )
+      .execute();
+    expect(tasks.map((k) => Object.keys(k.source as object)).sort()).toEqual([['addressId'], ['contactPointId']]);
+    for (const k of tasks) expect(k).toMatchObject({ status: 'open', team_id: k.assigned_team_id });
     expect((await as(t.app, agent)('GET', '/api/portal/v1/contact-details')).statusCode).toBe(401);
   });
 });
