@@ -71,23 +71,31 @@ function OwnReview({ review, onDone }: { review: ReviewView; onDone: () => void 
     <article className="card" aria-label={t('quality.mine.about', aboutValues(t, format, review))}>
       <h3>{t('quality.mine.score', { score: format.percentFromBasisPoints(review.scoreBp) })}</h3>
       <p>{t('quality.mine.about', aboutValues(t, format, review))}</p>
-      <DataTable
-        caption={t('quality.form.grid', { version: review.grid.version, date: format.date(review.grid.validFrom) })}
-        rows={rows}
-        rowKey={(row) => row.criterion.id}
-        columns={[
-          { header: t('quality.mine.criterion'), rowHeader: true, cell: (row) => row.criterion.texts[language].label },
-          {
-            header: t('quality.mine.points'),
-            className: 'number',
-            cell: (row) =>
-              row.score === null
-                ? t('quality.form.notApplicable')
-                : t('quality.mine.pointsOf', { score: row.score, max: row.criterion.scaleMax }),
-          },
-        ]}
-      />
-      {review.notes ? <p className="pre-wrap">{review.notes}</p> : null}
+      {/* The grid's detail folded once read: a year of reviews stays a short list. */}
+      <details open={review.acknowledgedAt === null}>
+        <summary>{t('quality.mine.detail')}</summary>
+        <DataTable
+          caption={t('quality.form.grid', { version: review.grid.version, date: format.date(review.grid.validFrom) })}
+          rows={rows}
+          rowKey={(row) => row.criterion.id}
+          columns={[
+            {
+              header: t('quality.mine.criterion'),
+              rowHeader: true,
+              cell: (row) => row.criterion.texts[language].label,
+            },
+            {
+              header: t('quality.mine.points'),
+              className: 'number',
+              cell: (row) =>
+                row.score === null
+                  ? t('quality.form.notApplicable')
+                  : t('quality.mine.pointsOf', { score: row.score, max: row.criterion.scaleMax }),
+            },
+          ]}
+        />
+        {review.notes ? <p className="pre-wrap">{review.notes}</p> : null}
+      </details>
       {review.acknowledgedAt ? (
         <p className="muted">{t('quality.mine.acknowledged', { date: format.dateTime(review.acknowledgedAt) })}</p>
       ) : (

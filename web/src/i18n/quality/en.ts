@@ -86,6 +86,7 @@ export const qualityEn: typeof qualityFr = {
     coachingHeading: 'My coaching notes',
     criterion: 'Criterion',
     points: 'Points',
+    detail: 'The detail by criterion',
     pointsOf: '{{score}} of {{max}}',
   },
 };

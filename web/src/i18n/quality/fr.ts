@@ -84,6 +84,7 @@ export const qualityFr = {
     coachingHeading: 'Mes notes d’accompagnement',
     criterion: 'Critère',
     points: 'Points',
+    detail: 'Le détail par critère',
     pointsOf: '{{score}} sur {{max}}',
   },
 };

@@ -86,6 +86,7 @@ export const qualityIt: typeof qualityFr = {
     coachingHeading: 'Le mie note di coaching',
     criterion: 'Criterio',
     points: 'Punti',
+    detail: 'Il dettaglio per criterio',
     pointsOf: '{{score}} su {{max}}',
   },
 };
