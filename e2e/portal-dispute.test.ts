@@ -122,6 +122,11 @@ describe('contesting a debt on the debtor portal, on a phone', () => {
       expect(attached).toEqual([{ file_name: 'releve-mars.pdf', source: 'debtor', uploaded_via: 'portal' }]);
 
       await page.getByRole('link', { name: '← Retour au dossier' }).click();
+      const disputes = page.locator('section[aria-labelledby="portal-disputes"]');
+      await disputes.getByText('En cours de vérification', { exact: false }).waitFor();
+      expect(await disputes.textContent()).toContain('J’ai déjà payé : contrat');
+      await disputes.scrollIntoViewIfNeeded();
+      await screenshot(page, 'portal-case-disputes-phone', { fullPage: false });
       await page.getByRole('link', { name: 'Mon adresse et mon téléphone' }).click();
       await page.getByRole('heading', { level: 1, name: 'Votre adresse et votre téléphone' }).waitFor();
       await waitForPage(page);

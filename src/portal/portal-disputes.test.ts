@@ -102,6 +102,17 @@ describe.each(ENGINES)('a debt contested and contact details given on the debtor
       .where('id', '=', dispute.id)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ opened_by: null, opened_via: 'portal', status: 'evidence_requested' });
+    // The person reads it on their case, being checked, in their words: no staff note, no evidence list.
+    const view = await as(t.app, debtor)('GET', `/api/portal/v1/cases/${caseId}`);
+    expect((view.json() as { disputes: unknown[] }).disputes).toEqual([
+      {
+        grounds: 'already_paid',
+        claimReference,
+        openedAt: expect.any(String) as string,
+        state: 'being_checked',
+        decidedAt: null,
+      },
+    ]);
     const hold = await t.deps.db
       .selectFrom('holds')
       .select(['kind', 'status', 'created_by', 'case_id'])
