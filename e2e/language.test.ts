@@ -44,6 +44,7 @@ describe('the language switcher', () => {
         'Formation',
         'Formation de l’équipe',
         'Satisfaction',
+        'Qualité des appels',
       ]);
 
       await page.getByRole('button', { name: 'English' }).click();
@@ -79,6 +80,7 @@ describe('the language switcher', () => {
         'Training',
         'Team training',
         'Satisfaction',
+        'Call quality',
       ]);
       expect(await page.title()).toBe('Home – Accord');
       expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
@@ -119,6 +121,7 @@ describe('the language switcher', () => {
         'Training',
         'Team training',
         'Satisfaction',
+        'Call quality',
       ]);
       const saved = await fixture.server.deps.db
         .selectFrom('users')
@@ -160,6 +163,7 @@ describe('the language switcher', () => {
         'Formazione',
         'Formazione del team',
         'Soddisfazione',
+        'Qualità delle chiamate',
       ]);
 
       await page.getByRole('button', { name: 'Français' }).click();
@@ -195,6 +199,7 @@ describe('the language switcher', () => {
         'Formation',
         'Formation de l’équipe',
         'Satisfaction',
+        'Qualité des appels',
       ]);
     } finally {
       await context.close();

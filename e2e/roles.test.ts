@@ -51,6 +51,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Formation', permission: 'training.take', path: '/training' },
   { label: 'Formation de l’équipe', permission: 'training.team', path: '/training/team' },
   { label: 'Satisfaction', permission: 'satisfaction.read', path: '/satisfaction' },
+  { label: 'Qualité des appels', permission: 'quality.read_own', path: '/quality' },
 ];
 
 const fixture = useAccordAndBrowser();

@@ -105,6 +105,7 @@ describe('user administration', () => {
         'Politique de contact',
         'Créanciers',
         'Formation',
+        'Qualité des appels',
       ]);
     } finally {
       await newcomer.close();

@@ -45,6 +45,7 @@ import { printRunRoutes } from '../communications/print-run/routes.js';
 import { portalRoutes } from '../portal/routes.js';
 import { trainingRoutes } from '../training/routes.js';
 import { satisfactionRoutes } from '../satisfaction/routes.js';
+import { qualityRoutes } from '../quality/routes.js';
 
 /** Every capability's routes: the API is exactly this list (a capability never registers another's routes). */
 export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
@@ -91,6 +92,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   portalRoutes,
   trainingRoutes,
   satisfactionRoutes,
+  qualityRoutes,
 ];
 
 /** Accord's HTTP app: the platform's plumbing, identity's access control, and every capability's routes. */

@@ -149,6 +149,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await campaigns.loadDemoTemplateDraft(deps);
   // Months of satisfaction surveys and answers over the case workers and their teams (satisfaction/).
   await (await import('./satisfaction.js')).loadDemoSatisfaction(deps);
+  // Months of call reviews and coaching notes for the amicable team, after the surveys they are read beside (quality/).
+  await (await import('./quality.js')).loadDemoQuality(deps);
   // The portfolio performance figures, as the five-minute job would write them, so the reports show the demo at once.
   await refreshPerformance(deps);
   return loaded;

@@ -809,6 +809,23 @@ const PROBES: Record<string, Probe> = {
     url: () => `/api/v1/satisfaction/survey/${'p'.repeat(32)}`,
     payload: () => ({ score: 4 }),
   },
+  'GET /api/v1/quality/grids': { url: () => '/api/v1/quality/grids' },
+  // Bodies the schema refuses: a role allowed answers 400, one refused 403 before the body is read.
+  'POST /api/v1/quality/grids': { url: () => '/api/v1/quality/grids', payload: () => ({}) },
+  'GET /api/v1/quality/sample': { url: () => '/api/v1/quality/sample' },
+  'GET /api/v1/quality/trends': { url: () => '/api/v1/quality/trends' },
+  'POST /api/v1/quality/reviews': { url: () => '/api/v1/quality/reviews', payload: () => ({}) },
+  'GET /api/v1/quality/reviews/:id': { url: () => '/api/v1/quality/reviews/00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/quality/reviews/:id/acknowledge': {
+    url: () => '/api/v1/quality/reviews/00000000-0000-4000-8000-000000000000/acknowledge',
+  },
+  'POST /api/v1/quality/coaching': { url: () => '/api/v1/quality/coaching', payload: () => ({}) },
+  'POST /api/v1/quality/coaching/:id/acknowledge': {
+    url: () => '/api/v1/quality/coaching/00000000-0000-4000-8000-000000000000/acknowledge',
+  },
+  'GET /api/v1/quality/mine': { url: () => '/api/v1/quality/mine' },
+  // Another team's agent is refused with 403 quality.not_your_team: an id that is no id answers 400 instead.
+  'GET /api/v1/quality/agents/:id': { url: () => '/api/v1/quality/agents/not-an-id' },
 };
 
 const BUDGET = {

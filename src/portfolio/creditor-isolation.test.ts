@@ -389,6 +389,24 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       expect(survey.body).not.toContain(secret);
   });
 
+  it('reads and writes nothing of call quality: grids, samples, reviews, coaching notes and trends name the agency’s people', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const [method, url] of [
+      ['GET', '/api/v1/quality/grids'],
+      ['POST', '/api/v1/quality/grids'],
+      ['GET', '/api/v1/quality/sample'],
+      ['GET', '/api/v1/quality/trends'],
+      ['POST', '/api/v1/quality/reviews'],
+      ['GET', `/api/v1/quality/reviews/${id}`],
+      ['POST', `/api/v1/quality/reviews/${id}/acknowledge`],
+      ['POST', '/api/v1/quality/coaching'],
+      ['POST', `/api/v1/quality/coaching/${id}/acknowledge`],
+      ['GET', '/api/v1/quality/mine'],
+      ['GET', `/api/v1/quality/agents/${id}`],
+    ] as const)
+      expect((await as(t.app, horizon)(method, url, method === 'POST' ? {} : undefined)).statusCode, url).toBe(403);
+  });
+
   it('reads nothing of the first letter, of its own case or another’s: the letter is agency correspondence', async () => {
     const own = await t.deps.db
       .selectFrom('cases')

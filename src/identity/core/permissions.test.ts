@@ -51,6 +51,15 @@ describe('permission matrix', () => {
     ]);
   });
 
+  it('lets team leaders and managers review calls and coach, everyone who records calls read their own reviews, and compliance alone own the listening grid', () => {
+    expect(ROLES.filter((role) => can(role, 'quality.review')).sort()).toEqual(['manager', 'team_leader']);
+    expect(ROLES.filter((role) => can(role, 'quality.read_own')).sort()).toEqual(
+      ROLES.filter((role) => can(role, 'contacts.record')).sort(),
+    );
+    expect(ROLES.filter((role) => can(role, 'quality.grid'))).toEqual(['compliance_officer']);
+    expect(permissionsOf('creditor_user').filter((p) => p.startsWith('quality.'))).toEqual([]);
+  });
+
   it('keeps the review of possible duplicate debtors, which crosses creditors, away from creditor users', () => {
     expect(ROLES.filter((role) => can(role, 'debtors.review_matches')).sort()).toEqual([
       'compliance_officer',

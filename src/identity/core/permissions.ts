@@ -226,6 +226,16 @@ export const PERMISSIONS = {
   'satisfaction.comments': ['team_leader', 'manager'],
   // The survey's frequency is a contact rule: compliance owns it, with the manager.
   'satisfaction.settings': ['compliance_officer', 'manager'],
+  /**
+   * Call quality and coaching (REGULATION.md §15): team leaders review a sample of their team's calls against the
+   * listening grid and write coaching notes (managers: every team's); everyone whose calls are reviewed (those who may
+   * record a call) reads and acknowledges their own reviews and notes; the grid itself is owned by the compliance
+   * officer, who answers for how the agency speaks to debtors (as for the contact policy), and is not scored by it.
+   * Never creditor users: reviews name the agency's people.
+   */
+  'quality.review': ['team_leader', 'manager'],
+  'quality.read_own': [...CASE_WORKERS, 'manager'],
+  'quality.grid': ['compliance_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

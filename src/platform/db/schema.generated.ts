@@ -288,6 +288,10 @@ export type ProcedureDeadlineRulesUnit = 'days' | 'months';
 
 export type PromisesStatus = 'broken' | 'cancelled' | 'kept' | 'open';
 
+export type QualityReviewsSampleReason = 'complaint' | 'low_csat' | 'random';
+
+export type QualitySettingsCalendarCountry = 'FR' | 'IT';
+
 export type RemittancesStatus = 'cancelled' | 'prepared' | 'released';
 
 export type SatisfactionInvitationsChannel = 'email' | 'sms';
@@ -1700,6 +1704,54 @@ export interface Promises {
   status: Generated<PromisesStatus>;
 }
 
+export interface QualityCoachingNotes {
+  acknowledged_at: Timestamp | null;
+  actions: JsonColumn;
+  agent_id: string;
+  author_id: string;
+  created_at: Timestamp;
+  follow_up_on: string;
+  id: Generated<string>;
+  notes: string | null;
+  review_id: string | null;
+  team_id: string | null;
+}
+
+export interface QualityGridVersions {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  criteria: JsonColumn;
+  valid_from: string;
+  version: number;
+}
+
+export interface QualityReviews {
+  acknowledged_at: Timestamp | null;
+  agent_id: string;
+  contact_id: string;
+  grid_version: number;
+  id: Generated<string>;
+  month: string;
+  notes: string | null;
+  reviewed_at: Timestamp;
+  reviewer_id: string;
+  sample_reason: QualityReviewsSampleReason;
+  score_bp: number;
+  scores: JsonColumn;
+  team_id: string | null;
+}
+
+export interface QualitySettings {
+  calendar_country: QualitySettingsCalendarCountry;
+  calendar_region: string | null;
+  follow_up_max_days: number;
+  id: Generated<boolean>;
+  low_csat_max: number;
+  random_per_month: number;
+  source: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface QueueDirty {
   debtor_id: string;
   marked_at: Generated<Timestamp>;
@@ -2098,6 +2150,10 @@ export interface DB {
   print_runs: PrintRuns;
   procedure_deadline_rules: ProcedureDeadlineRules;
   promises: Promises;
+  quality_coaching_notes: QualityCoachingNotes;
+  quality_grid_versions: QualityGridVersions;
+  quality_reviews: QualityReviews;
+  quality_settings: QualitySettings;
   queue_dirty: QueueDirty;
   remittance_lines: RemittanceLines;
   remittances: Remittances;

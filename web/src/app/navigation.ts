@@ -40,7 +40,8 @@ export interface NavigationEntry {
     | 'nav.portfolioReport'
     | 'nav.training'
     | 'nav.trainingTeam'
-    | 'nav.satisfaction';
+    | 'nav.satisfaction'
+    | 'nav.quality';
   permission: Permission;
 }
 
@@ -83,6 +84,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/training', labelKey: 'nav.training', permission: 'training.take' },
   { path: '/training/team', labelKey: 'nav.trainingTeam', permission: 'training.team' },
   { path: '/satisfaction', labelKey: 'nav.satisfaction', permission: 'satisfaction.read' },
+  // Everyone whose calls are reviewed reads their own reviews there; team leaders and managers review their team's.
+  { path: '/quality', labelKey: 'nav.quality', permission: 'quality.read_own' },
 ];
 
 export function navigationFor(role: Role): NavigationEntry[] {

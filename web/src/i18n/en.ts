@@ -41,6 +41,7 @@ import { templateInvalidEn, templatesEn, templatesProblemsEn } from './templates
 import { portalEn, portalProblemsEn } from './portal/en.js';
 import { trainingEn, trainingProblemsEn } from './training/en.js';
 import { satisfactionEn, satisfactionProblemsEn } from './satisfaction/en.js';
+import { qualityEn, qualityProblemsEn } from './quality/en.js';
 
 /** English: complete (the type makes a missing key a compile error). */
 export const en: Messages = {
@@ -103,6 +104,7 @@ export const en: Messages = {
     training: 'Training',
     trainingTeam: 'Team training',
     satisfaction: 'Satisfaction',
+    quality: 'Call quality',
     judicialProcedures: 'Judicial queue',
     careDirectory: 'Help directory',
     care: 'Care',
@@ -661,6 +663,7 @@ export const en: Messages = {
   portal: portalEn,
   training: trainingEn,
   satisfaction: satisfactionEn,
+  quality: qualityEn,
   printRuns: printRunsEn,
   returnedMail: returnedMailEn,
   careReferrals: careReferralsEn,
@@ -695,6 +698,7 @@ export const en: Messages = {
     ...portalProblemsEn,
     ...trainingProblemsEn,
     ...satisfactionProblemsEn,
+    ...qualityProblemsEn,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsEn.care, ...careProblemsEn.care },
     ...overindebtednessProblemsEn,

@@ -40,6 +40,7 @@ import { templateInvalidFr, templatesFr, templatesProblemsFr } from './templates
 import { portalFr, portalProblemsFr } from './portal/fr.js';
 import { trainingFr, trainingProblemsFr } from './training/fr.js';
 import { satisfactionFr, satisfactionProblemsFr } from './satisfaction/fr.js';
+import { qualityFr, qualityProblemsFr } from './quality/fr.js';
 
 /** French: the default language of Accord, and the fallback for any key another language lacks. */
 export const fr = {
@@ -102,6 +103,7 @@ export const fr = {
     training: 'Formation',
     trainingTeam: 'Formation de l’équipe',
     satisfaction: 'Satisfaction',
+    quality: 'Qualité des appels',
     judicialProcedures: 'File judiciaire',
     careDirectory: 'Annuaire d’aide',
     care: 'Accompagnement',
@@ -667,6 +669,7 @@ export const fr = {
   portal: portalFr,
   training: trainingFr,
   satisfaction: satisfactionFr,
+  quality: qualityFr,
   printRuns: printRunsFr,
   returnedMail: returnedMailFr,
   careReferrals: careReferralsFr,
@@ -703,6 +706,7 @@ export const fr = {
     ...portalProblemsFr,
     ...trainingProblemsFr,
     ...satisfactionProblemsFr,
+    ...qualityProblemsFr,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsFr.care, ...careProblemsFr.care },
     ...overindebtednessProblemsFr,

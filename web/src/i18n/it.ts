@@ -41,6 +41,7 @@ import { templateInvalidIt, templatesIt, templatesProblemsIt } from './templates
 import { portalIt, portalProblemsIt } from './portal/it.js';
 import { trainingIt, trainingProblemsIt } from './training/it.js';
 import { satisfactionIt, satisfactionProblemsIt } from './satisfaction/it.js';
+import { qualityIt, qualityProblemsIt } from './quality/it.js';
 
 /**
  * Italian: typed as partial so it can trail the other languages; any key it lacks falls back to French.
@@ -100,6 +101,7 @@ export const it: PartialMessages = {
     training: 'Formazione',
     trainingTeam: 'Formazione del team',
     satisfaction: 'Soddisfazione',
+    quality: 'Qualità delle chiamate',
     judicialProcedures: 'Coda giudiziale',
     careDirectory: 'Rubrica di aiuto',
     care: 'Accompagnamento',
@@ -654,6 +656,7 @@ export const it: PartialMessages = {
   portal: portalIt,
   training: trainingIt,
   satisfaction: satisfactionIt,
+  quality: qualityIt,
   printRuns: printRunsIt,
   returnedMail: returnedMailIt,
   careReferrals: careReferralsIt,
@@ -688,6 +691,7 @@ export const it: PartialMessages = {
     ...portalProblemsIt,
     ...trainingProblemsIt,
     ...satisfactionProblemsIt,
+    ...qualityProblemsIt,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.
     care: { ...careReferralsProblemsIt.care, ...careProblemsIt.care },
     ...overindebtednessProblemsIt,

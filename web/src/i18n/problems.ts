@@ -413,6 +413,16 @@ export const PROBLEM_CODES = [
   'satisfaction.survey_unknown',
   'satisfaction.survey_answered',
   'satisfaction.survey_expired',
+  'quality.not_a_call',
+  'quality.not_sampled',
+  'quality.not_your_team',
+  'quality.already_reviewed',
+  'quality.scores_invalid',
+  'quality.no_grid',
+  'quality.follow_up_invalid',
+  'quality.only_the_agent',
+  'quality.already_acknowledged',
+  'quality.grid_invalid',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -261,6 +261,13 @@ export const auditTrailEn: typeof auditTrailFr = {
       refused: '{{actor}} refused the access of {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} reads of sensitive data were sealed into the trail' },
+    quality: {
+      grid_published: '{{actor}} published version {{version}} of the listening grid',
+      review_recorded: '{{actor}} reviewed a call of {{user}} (version {{version}} of the listening grid)',
+      review_acknowledged: '{{actor}} acknowledged the review of one of their calls',
+      coaching_recorded: '{{actor}} wrote a coaching note for {{user}} ({{count}} actions agreed)',
+      coaching_acknowledged: '{{actor}} acknowledged a coaching note',
+    },
     training: {
       attempt_started: '{{actor}} started the quiz of training module {{reference}} (version {{version}})',
       attempt_submitted: '{{actor}} answered the quiz of training module {{reference}}: {{count}} right answers',

@@ -271,6 +271,13 @@ export const auditTrailFr = {
       refused: '{{actor}} a refusé l’accès de {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} lectures de données sensibles ont été scellées dans le journal' },
+    quality: {
+      grid_published: '{{actor}} a publié la version {{version}} de la grille d’écoute',
+      review_recorded: '{{actor}} a évalué un appel de {{user}} (version {{version}} de la grille d’écoute)',
+      review_acknowledged: '{{actor}} a pris connaissance de l’évaluation d’un de ses appels',
+      coaching_recorded: '{{actor}} a rédigé une note d’accompagnement pour {{user}} ({{count}} actions convenues)',
+      coaching_acknowledged: '{{actor}} a pris connaissance d’une note d’accompagnement',
+    },
     training: {
       attempt_started: '{{actor}} a commencé le quiz du module de formation {{reference}} (version {{version}})',
       attempt_submitted: '{{actor}} a répondu au quiz du module de formation {{reference}} : {{count}} bonnes réponses',

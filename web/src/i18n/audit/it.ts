@@ -269,6 +269,13 @@ export const auditTrailIt: typeof auditTrailFr = {
       refused: '{{actor}} ha rifiutato l’accesso di {{user}}',
     },
     sensitive_reads: { sealed: '{{count}} letture di dati sensibili sono state sigillate nel registro' },
+    quality: {
+      grid_published: '{{actor}} ha pubblicato la versione {{version}} della griglia d’ascolto',
+      review_recorded: '{{actor}} ha valutato una chiamata di {{user}} (versione {{version}} della griglia d’ascolto)',
+      review_acknowledged: '{{actor}} ha preso visione della valutazione di una sua chiamata',
+      coaching_recorded: '{{actor}} ha scritto una nota di coaching per {{user}} ({{count}} azioni concordate)',
+      coaching_acknowledged: '{{actor}} ha preso visione di una nota di coaching',
+    },
     training: {
       attempt_started: '{{actor}} ha iniziato il quiz del modulo di formazione {{reference}} (versione {{version}})',
       attempt_submitted:

@@ -1,0 +1,148 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { addDays, agencyToday, isBusinessDay } from '../src/platform/calendar/index.js';
+import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
+import { useAccordAndBrowser } from './support/fixtures.js';
+
+const fixture = useAccordAndBrowser();
+
+describe('call quality and coaching', () => {
+  it('the team leader reviews a sampled call and writes a coaching note; the agent acknowledges both', async () => {
+    const base = fixture.server.url;
+    const db = fixture.server.deps.db;
+    const agent = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'agent@demo.accord.test')
+      .executeTakeFirstOrThrow();
+    // A call of the agent a minute ago, which the debtor rated 1 out of 5: this month's sample holds it, flagged.
+    const model = await db
+      .selectFrom('contacts as c')
+      .innerJoin('cases as k', 'k.id', 'c.case_id')
+      .selectAll('c')
+      .select('k.creditor_id')
+      .where('c.recorded_by', '=', agent.id)
+      .where('c.channel', '=', 'phone')
+      .where('c.conversation', '=', true)
+      .orderBy('k.reference')
+      .executeTakeFirstOrThrow();
+    const at = new Date(Date.now() - 60_000);
+    const { id: _id, creditor_id, ...copy } = model;
+    const call = await db
+      .insertInto('contacts')
+      .values({ ...copy, decision: JSON.stringify(copy.decision), occurred_at: at, recorded_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const invitation = randomUUID();
+    await db
+      .insertInto('satisfaction_invitations')
+      .values({
+        id: invitation,
+        debtor_id: model.debtor_id,
+        case_id: model.case_id,
+        creditor_id,
+        interaction_kind: 'call',
+        interaction_id: call.id,
+        interaction_at: at,
+        agent_id: agent.id,
+        channel: 'email',
+        token_sha256: createHash('sha256').update(invitation).digest('hex'),
+        language: 'fr',
+        sent_at: at,
+        expires_at: new Date(at.getTime() + 14 * 86_400_000),
+        answered_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('satisfaction_answers')
+      .values({ invitation_id: invitation, score: 1, answered_at: at })
+      .execute();
+    const reference = (
+      await db.selectFrom('cases').select('reference').where('id', '=', model.case_id).executeTakeFirstOrThrow()
+    ).reference;
+    let followUp = addDays(agencyToday(new Date(), fixture.server.deps.config), 10);
+    while (!isBusinessDay(followUp, { country: 'FR', region: null })) followUp = addDays(followUp, 1);
+
+    const leaderContext = await newContext(fixture.browser);
+    try {
+      const page = await leaderContext.newPage();
+      await signInWithKeyboard(page, base, 'team.leader@demo.accord.test', DEMO_PASSWORD);
+      await page.getByRole('link', { name: 'Qualité des appels', exact: true }).first().click();
+      await waitForPage(page);
+      await expect.poll(() => page.getByRole('heading', { name: 'Qualité des appels', level: 1 }).count()).toBe(1);
+      const card = page.getByRole('article', { name: /Camille Martin/ });
+      const row = card.getByRole('row').filter({ hasText: 'Note basse du débiteur' }).filter({ hasText: reference });
+      await expect.poll(() => row.count()).toBe(1);
+      // The trends' table is there beside the chart, which arrives with the chart library.
+      await expect
+        .poll(() => page.getByRole('table', { name: 'Score d’écoute et satisfaction par mois' }).count())
+        .toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('img', { name: /Score d’écoute moyen/ })
+            .locator('svg')
+            .count(),
+        )
+        .toBe(1);
+      await expectNoAxeViolations(page, '/quality (team leader)');
+      await screenshot(page, 'quality-team-leader-1366');
+
+      await row.getByRole('button').click();
+      const form = page.getByRole('form', { name: /Évaluation de l’appel/ });
+      await expect.poll(() => form.count()).toBe(1);
+      for (const select of await form.locator('select').all()) {
+        const values = await select
+          .locator('option:not([disabled])')
+          .evaluateAll((options) =>
+            options.map((option) => (option as HTMLOptionElement).value).filter((value) => value !== 'na'),
+          );
+        await select.selectOption(values[values.length - 1]!);
+      }
+      await form.getByLabel('Notes').fill('Très bonne écoute, résumé final complet.');
+      await expectNoAxeViolations(page, '/quality (review form)');
+      await form.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
+      await expect.poll(() => row.filter({ hasText: 'pas encore lue' }).count()).toBe(1);
+      await expect.poll(() => row.filter({ hasText: '100' }).count()).toBe(1);
+
+      await card.getByRole('button', { name: 'Nouvelle note d’accompagnement' }).click();
+      const coaching = page.getByRole('form', { name: 'Note d’accompagnement pour Camille Martin' });
+      await coaching
+        .getByLabel('Actions convenues (une par ligne)')
+        .fill('Garder cette qualité de résumé\nVérifier l’identité en premier');
+      await coaching.getByLabel('Date de suivi').fill(followUp);
+      await coaching.getByRole('button', { name: 'Enregistrer la note' }).click();
+      await expect.poll(() => card.getByText('Garder cette qualité de résumé').count()).toBe(1);
+    } finally {
+      await leaderContext.close();
+    }
+
+    const agentContext = await newContext(fixture.browser);
+    try {
+      const page = await agentContext.newPage();
+      await signInWithKeyboard(page, base, 'agent@demo.accord.test', DEMO_PASSWORD);
+      await page.getByRole('link', { name: 'Qualité des appels', exact: true }).first().click();
+      await waitForPage(page);
+      await expect.poll(() => page.getByRole('heading', { name: 'Mes évaluations', level: 2 }).count()).toBe(1);
+      await expectNoAxeViolations(page, '/quality (agent)');
+      const review = page.getByRole('article', { name: new RegExp(`dossier ${reference}.*Note basse du débiteur`) });
+      await expect.poll(() => review.count()).toBe(1);
+      await review.getByRole('button', { name: 'J’ai pris connaissance de cette évaluation' }).click();
+      await expect.poll(() => review.getByText(/^Lue le/).count()).toBe(1);
+      const note = page.locator('.coaching-note').filter({ hasText: 'Garder cette qualité de résumé' });
+      await note.getByRole('button', { name: 'J’ai pris connaissance de cette note' }).click();
+      await expect.poll(() => note.getByText(/^Lue le/).count()).toBe(1);
+      await screenshot(page, 'quality-agent-1366');
+    } finally {
+      await agentContext.close();
+    }
+    const stored = await db
+      .selectFrom('quality_reviews')
+      .select(['acknowledged_at', 'sample_reason', 'score_bp'])
+      .where('contact_id', '=', call.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ sample_reason: 'low_csat', score_bp: 10_000 });
+    expect(stored.acknowledged_at).not.toBeNull();
+  });
+});
