@@ -26,7 +26,8 @@ export function portalPaymentRoutes(scope: FastifyInstance, deps: Deps) {
       config: { portal: 'visitor' },
       schema: {
         tags,
-        summary: 'Start a card payment: the provider’s payment page for the amount chosen (the same key, the same page)',
+        summary:
+          'Start a card payment: the provider’s payment page for the amount chosen (the same key, the same page)',
         params: caseParams,
         body: startCardPaymentBody,
         response: { 201: cardPaymentSchema, ...problemResponses(400, 401, 403, 404, 409, 422, 503) },
@@ -51,8 +52,7 @@ export function portalPaymentRoutes(scope: FastifyInstance, deps: Deps) {
         response: { 200: cardPaymentSchema, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) =>
-      portalCardPayment(deps, visitor(request), request.params.caseId, request.params.cardPaymentId),
+    async (request) => portalCardPayment(deps, visitor(request), request.params.caseId, request.params.cardPaymentId),
   );
   r.get(
     '/api/portal/v1/cases/:caseId/payments/:paymentId/receipt.pdf',

@@ -60,7 +60,10 @@ describe.each(ENGINES)('card payments and receipts on the portal, against a stan
   it('shows the ways to pay: card, and a transfer with the case’s RF reference to the agency’s account', async () => {
     const view = (await as(t.app, person)('GET', `/api/portal/v1/cases/${caseId}`)).json() as PortalCase;
     expect(view.paying).toMatchObject({ card: true, minCents: 100, maxCents: balanceCents });
-    expect(view.paying.transfer).toMatchObject({ holder: 'Accord Recouvrement', iban: 'FR76 3000 6000 0112 3456 7890 189' });
+    expect(view.paying.transfer).toMatchObject({
+      holder: 'Accord Recouvrement',
+      iban: 'FR76 3000 6000 0112 3456 7890 189',
+    });
     expect(isCreditorReference(view.paying.transfer!.reference)).toBe(true);
     expect(view.paying.transfer!.reference.replace(/\s/g, '')).toContain(view.reference.replace(/-/g, ''));
   });
@@ -136,21 +139,36 @@ describe.each(ENGINES)('card payments and receipts on the portal, against a stan
       status: 'pending',
     });
 
-    const [one, two] = await Promise.all([post(notice.payload, notice.signature), post(notice.payload, notice.signature)]);
+    const [one, two] = await Promise.all([
+      post(notice.payload, notice.signature),
+      post(notice.payload, notice.signature),
+    ]);
     expect([one.json().outcome, two.json().outcome].sort()).toEqual(['already_recorded', 'recorded']);
     const replay = stripe.notice('checkout.session.completed', ref, { at: START });
-    expect((await post(replay.payload, replay.signature)).json()).toEqual({ received: true, outcome: 'already_recorded' });
+    expect((await post(replay.payload, replay.signature)).json()).toEqual({
+      received: true,
+      outcome: 'already_recorded',
+    });
 
     const payments = await t.deps.db
       .selectFrom('payments')
       .select(['id', 'amount_cents', 'channel', 'source', 'recorded_by', 'receipt_number'])
       .where('case_id', '=', caseId)
-      .where('id', 'not in', paymentsBefore.length ? paymentsBefore.map((p) => p.id) : ['00000000-0000-4000-8000-000000000000'])
+      .where(
+        'id',
+        'not in',
+        paymentsBefore.length ? paymentsBefore.map((p) => p.id) : ['00000000-0000-4000-8000-000000000000'],
+      )
       .execute();
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ amount_cents: 2500, channel: 'card', source: 'portal', recorded_by: null });
-    const state = (await pay('GET', `/api/portal/v1/cases/${caseId}/card-payments/${made.id}`)).json() as CardPaymentView;
-    expect(state).toMatchObject({ status: 'paid', payment: { id: payments[0]!.id, receiptNumber: payments[0]!.receipt_number } });
+    const state = (
+      await pay('GET', `/api/portal/v1/cases/${caseId}/card-payments/${made.id}`)
+    ).json() as CardPaymentView;
+    expect(state).toMatchObject({
+      status: 'paid',
+      payment: { id: payments[0]!.id, receiptNumber: payments[0]!.receipt_number },
+    });
     const timeline = await t.deps.db
       .selectFrom('case_events')
       .select('kind')
@@ -167,16 +185,29 @@ describe.each(ENGINES)('card payments and receipts on the portal, against a stan
     expect(receipt.statusCode).toBe(200);
     expect(receipt.headers['content-type']).toBe('application/pdf');
     expect(receipt.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const foreign = await as(t.app, other)('GET', `/api/portal/v1/cases/${caseId}/payments/${payments[0]!.id}/receipt.pdf`);
+    const foreign = await as(t.app, other)(
+      'GET',
+      `/api/portal/v1/cases/${caseId}/payments/${payments[0]!.id}/receipt.pdf`,
+    );
     expect(foreign.statusCode).toBe(404);
     const acts = await t.deps.db
       .selectFrom('audit_log')
       .select('action')
-      .where('action', 'in', ['portal.card_payment_started', 'portal.card_payment_confirmed', 'portal.receipt_downloaded', 'payment.recorded'])
+      .where('action', 'in', [
+        'portal.card_payment_started',
+        'portal.card_payment_confirmed',
+        'portal.receipt_downloaded',
+        'payment.recorded',
+      ])
       .where('target_id', 'in', [caseId, payments[0]!.id])
       .execute();
     expect(new Set(acts.map((a) => a.action))).toEqual(
-      new Set(['portal.card_payment_started', 'portal.card_payment_confirmed', 'portal.receipt_downloaded', 'payment.recorded']),
+      new Set([
+        'portal.card_payment_started',
+        'portal.card_payment_confirmed',
+        'portal.receipt_downloaded',
+        'payment.recorded',
+      ]),
     );
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
   });

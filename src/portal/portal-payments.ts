@@ -10,12 +10,7 @@ import type { Deps } from '../platform/deps.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
 import { configuredProvider } from './card/configured-provider.js';
 import { ProviderUnavailable } from './card/provider.js';
-import {
-  MIN_CARD_CENTS,
-  type CardPaymentView,
-  type Paying,
-  type StartCardPaymentInput,
-} from './payments/contract.js';
+import { MIN_CARD_CENTS, type CardPaymentView, type Paying, type StartCardPaymentInput } from './payments/contract.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
 import type { PortalVisitor } from './portal-sessions.js';
 
@@ -97,11 +92,15 @@ async function chosenAmount(db: Db, found: { id: string; balanceCents: number },
     amount = Math.min(amount, maxCents);
   } else amount = input.amountCents ?? null;
   if (amount === null || amount < minCents || amount > maxCents)
-    throw invalid('portal.card_amount_out_of_bounds', 'Choose an amount between the smallest allowed and what is left.', {
-      field: 'amountCents',
-      minCents,
-      maxCents,
-    });
+    throw invalid(
+      'portal.card_amount_out_of_bounds',
+      'Choose an amount between the smallest allowed and what is left.',
+      {
+        field: 'amountCents',
+        minCents,
+        maxCents,
+      },
+    );
   return amount;
 }
 
@@ -162,7 +161,8 @@ export async function startCardPayment(
   const provider = configuredProvider(deps.config);
   const found = await ownCase(deps.db, visitor, caseId);
   if (!provider) throw unavailable();
-  if (found.status === 'closed') throw conflict('portal.case_closed', 'This file is closed: nothing more can be asked on it.');
+  if (found.status === 'closed')
+    throw conflict('portal.case_closed', 'This file is closed: nothing more can be asked on it.');
   if (found.balanceCents <= 0) throw conflict('portal.nothing_owed', 'Nothing is left to pay on this file.');
   const id = cardPaymentId(found.id, input.idempotencyKey);
   const earlier = await loadCardPayment(deps.db, found.id, id);
@@ -216,7 +216,13 @@ export async function startCardPayment(
       targetType: 'case',
       targetId: found.id,
       creditorId: found.creditor_id,
-      after: { cardPaymentId: id, debtorId: found.debtor_id, amountCents, purpose: input.purpose, provider: provider.name },
+      after: {
+        cardPaymentId: id,
+        debtorId: found.debtor_id,
+        amountCents,
+        purpose: input.purpose,
+        provider: provider.name,
+      },
       requestId: context.requestId,
       at,
     });

@@ -284,9 +284,9 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
     );
     // Paying: another person's case, their card payment or their receipt, as if none existed.
     const pay = { purpose: 'balance', idempotencyKey: 'probe-key-0001' };
-    expect((await as(t.app, debtor)('POST', `/api/portal/v1/cases/${other.caseId}/card-payments`, pay)).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await as(t.app, debtor)('POST', `/api/portal/v1/cases/${other.caseId}/card-payments`, pay)).statusCode,
+    ).toBe(404);
     const unknownCard = `/card-payments/00000000-0000-4000-8000-000000000000`;
     expect((await as(t.app, debtor)('GET', `/api/portal/v1/cases/${other.caseId}${unknownCard}`)).statusCode).toBe(404);
     const theirPayment = await t.deps.db

@@ -79,7 +79,13 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         const key = request.headers['idempotency-key'] as string | undefined;
         const earlier = key ? byKey.get(key) : undefined;
         if (earlier && earlier.body !== body)
-          return send(400, { error: { type: 'idempotency_error', message: 'Keys for idempotent requests can only be used with the same parameters they were first used with.' } });
+          return send(400, {
+            error: {
+              type: 'idempotency_error',
+              message:
+                'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+            },
+          });
         if (earlier) return send(200, sessionJson(earlier.id));
         const id = `cs_test_${sessions.size + 1}_${Math.random().toString(36).slice(2, 10)}`;
         sessions.set(id, { fields: Object.fromEntries(new URLSearchParams(body)), idempotencyKey: key });

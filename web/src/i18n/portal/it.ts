@@ -220,7 +220,8 @@ export const portalIt = {
     amount: 'Importo in euro',
     bounds: 'Tra {{min}} e {{max}}.',
     amountInvalid: 'Scrivete un importo in euro tra il minimo e ciò che resta.',
-    cardHint: 'Andate sulla pagina sicura del nostro fornitore di pagamento. Non vediamo mai il numero della vostra carta.',
+    cardHint:
+      'Andate sulla pagina sicura del nostro fornitore di pagamento. Non vediamo mai il numero della vostra carta.',
     payByCard: 'Pagare con carta',
     cardUnavailable: 'Il pagamento con carta non è disponibile al momento. Potete pagare con bonifico.',
     transfer: 'Pagare con bonifico',
