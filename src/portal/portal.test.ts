@@ -241,8 +241,12 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
       // no session opens: its signature does (here card payment is not set up: 503 to anyone).
       if (path.startsWith('/api/portal/v1/sign-in')) continue;
       if (path === '/api/portal/v1/card-notices') {
-        for (const headers of [{}, { cookie: own.cookie, 'x-csrf-token': own.csrf }, { cookie: staff[0]!.cookie }])
-          expect((await call(headers)).statusCode, `${method} ${path}`).toBe(503);
+        const sessions: Record<string, string>[] = [
+          {},
+          { cookie: own.cookie, 'x-csrf-token': own.csrf },
+          { cookie: staff[0]!.cookie },
+        ];
+        for (const headers of sessions) expect((await call(headers)).statusCode, `${method} ${path}`).toBe(503);
         continue;
       }
       expect((await call({})).statusCode, `${method} ${path} anonymous`).toBe(401);
