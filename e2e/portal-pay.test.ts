@@ -8,7 +8,7 @@ import { closeTransports } from '../src/communications/configured-transports.js'
 import { demoPortalAccess } from '../src/demo/portal.js';
 import { lastMailedCode } from '../test/support/portal.js';
 import { startStripeStandIn, type StripeStandIn } from '../test/support/stripe-stand-in.js';
-import { expectNoAxeViolations, newPhoneContext, screenshot, waitForPage } from './support/browser.js';
+import { expectNoAxeViolations, fetchedFileHead, newPhoneContext, screenshot, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const PUBLIC_URL = 'https://accord.example.fr';
@@ -120,15 +120,7 @@ describe('paying on the debtor portal, on a phone', () => {
       await expectNoAxeViolations(page, '/portal/cases/:id/pay/:id paid (phone)');
       const receiptLink = page.getByRole('link', { name: /^Reçu n° .+ \(PDF\)$/ });
       const href = await receiptLink.getAttribute('href');
-      const pdf = await page.evaluate(async (url) => {
-        const response = await fetch(url!);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        return {
-          status: response.status,
-          type: response.headers.get('content-type'),
-          head: String.fromCharCode(...bytes.slice(0, 5)),
-        };
-      }, href);
+      const pdf = await fetchedFileHead(page, href);
       expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
 
       // The file lists the payment, with its receipt.

@@ -11,6 +11,7 @@ import {
   startCardPaymentBody,
   webhookAckSchema,
 } from './payments/contract.js';
+import { sendPdf } from './plan-routes.js';
 import { portalCardPayment, portalReceipt, startCardPayment } from './portal-payments.js';
 
 const tags = ['debtor portal'];
@@ -73,11 +74,7 @@ export function portalPaymentRoutes(scope: FastifyInstance, deps: Deps) {
         request.params.paymentId,
         String(request.id),
       );
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(pdf);
+      return sendPdf(reply, fileName, pdf);
     },
   );
   // The provider's notice, signed over its exact bytes: read raw in a scope of its own, no session, no CSRF.
