@@ -8,6 +8,7 @@ import { verifyAuditTrail } from '../audit/verify.js';
 import { isCreditorReference } from '../payments/core/creditor-reference.js';
 import type { PortalCase } from './contract.js';
 import type { CardPaymentView } from './payments/contract.js';
+import type { PortalPlans } from './plans/contract.js';
 
 // A Wednesday, 10:00 in Paris.
 const START = new Date('2026-11-25T09:00:00Z');
@@ -210,6 +211,47 @@ describe.each(ENGINES)('card payments and receipts on the portal, against a stan
       ]),
     );
     expect((await verifyAuditTrail(t.deps.db)).ok).toBe(true);
+  });
+
+  it('takes the plan’s next payment as the amount when the person pays their instalment', async () => {
+    // A person with one open amicable case, no plan, no hold, no budget: they sign a plan on the portal first.
+    const free = await sql<{ case_id: string; debtor_id: string; balance_cents: string }>`
+      select c.id as case_id, c.debtor_id, c.balance_cents from cases c
+      where c.status = 'open' and c.stage = 'amicable' and c.balance_cents between 30000 and 800000
+        and (select count(*) from cases o where o.debtor_id = c.debtor_id and o.status <> 'closed') = 1
+        and not exists (select 1 from plans p where p.case_id = c.id)
+        and not exists (select 1 from holds h where h.debtor_id = c.debtor_id)
+        and not exists (select 1 from debtor_assessments a where a.debtor_id = c.debtor_id)
+      order by c.reference desc limit 1`.execute(t.deps.db);
+    const row = free.rows[0]!;
+    const owner = as(t.app, await portalSessionOf(t.deps, row.debtor_id));
+    const url = `/api/portal/v1/cases/${row.case_id}`;
+    const monthly = Math.ceil(Number(row.balance_cents) / 6 / 100) * 100;
+    const budget = await owner('POST', `${url}/budget`, {
+      household: { adults: 1, children: 0, dependants: 0 },
+      resources: [{ type: 'salary', amountCents: 300_000 }],
+      expenses: [
+        { category: 'housing', amountCents: 300_000 - monthly - 40_000 },
+        { category: 'food_household', amountCents: 40_000 },
+      ],
+    });
+    expect(budget.statusCode, budget.body).toBe(201);
+    const { proposals, consentVersion } = (await owner('GET', `${url}/plans`)).json() as PortalPlans;
+    const chosen = proposals.find((p) => p.kind === 'instalments')!;
+    const signed = await owner('POST', `${url}/plans`, {
+      kind: chosen.kind,
+      firstDueOn: chosen.firstDueOn,
+      count: chosen.count,
+      totalCents: chosen.totalCents,
+      consent: true,
+      consentVersion,
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const next = ((await owner('GET', `${url}/plans`)).json() as PortalPlans).current!.next!;
+
+    const made = await owner('POST', `${url}/card-payments`, { purpose: 'instalment', idempotencyKey: 'key-next-1' });
+    expect(made.statusCode, made.body).toBe(201);
+    expect((made.json() as CardPaymentView).amountCents).toBe(next.amountCents);
   });
 
   it('marks an expired checkout so, records nothing, and acknowledges a notice about no checkout of ours', async () => {
