@@ -7,7 +7,7 @@ import { startDemoMailSink, type DemoMailSink } from '../src/communications/emai
 import { closeTransports } from '../src/communications/configured-transports.js';
 import { demoPortalAccess } from '../src/demo/portal.js';
 import { lastMailedCode } from '../test/support/portal.js';
-import { expectNoAxeViolations, newPhoneContext, screenshot, waitForPage } from './support/browser.js';
+import { expectNoAxeViolations, fetchedFileHead, newPhoneContext, screenshot, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 let mailDir = '';
@@ -115,15 +115,7 @@ describe('a budget and a plan on the debtor portal, on a phone', () => {
       await page.getByTestId('portal-plan-next').waitFor();
       await expectNoAxeViolations(page, '/portal/cases/:id/plan current (phone)');
       const href = await page.getByRole('link', { name: 'Télécharger l’échéancier (PDF)' }).getAttribute('href');
-      const pdf = await page.evaluate(async (url) => {
-        const response = await fetch(url!);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        return {
-          status: response.status,
-          type: response.headers.get('content-type'),
-          head: String.fromCharCode(...bytes.slice(0, 5)),
-        };
-      }, href);
+      const pdf = await fetchedFileHead(page, href);
       expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
 
       // The case page shows the plan's next payment (where the file stands says it too).

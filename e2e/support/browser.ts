@@ -201,3 +201,19 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }
+
+/** A file fetched by the page (its session's cookie): the status, the content type and the first five bytes. */
+export async function fetchedFileHead(
+  page: Page,
+  url: string | null,
+): Promise<{ status: number; type: string | null; head: string }> {
+  return page.evaluate(async (address) => {
+    const response = await fetch(address!);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      head: String.fromCharCode(...bytes.slice(0, 5)),
+    };
+  }, url);
+}

@@ -50,7 +50,7 @@ export const paymentSchema = z.object({
   payerName: z.string().nullable(),
   receiptNumber: z.string(),
   status: z.enum(['recorded', 'reversed']),
-  source: z.enum(['api', 'web', 'bank_statement']),
+  source: z.enum(['api', 'web', 'bank_statement', 'portal']),
   recordedAt: z.string(),
   recordedBy: z.string().nullable(),
   reversedAt: z.string().nullable(),

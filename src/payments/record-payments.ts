@@ -45,7 +45,7 @@ export interface PaymentInput {
 export interface PaymentOptions {
   /** The caller's key for this payment: the same key never records a second payment. */
   idempotencyKey: string;
-  source: 'api' | 'web' | 'bank_statement';
+  source: 'api' | 'web' | 'bank_statement' | 'portal';
 }
 
 /** A payment to record, checked on its own and with the hash of the request its idempotency key stands for. */

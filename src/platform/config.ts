@@ -151,6 +151,16 @@ const configSchema = z
      * at least 32 random characters; unset: that door is closed.
      */
     INBOUND_MAIL_TOKEN: z.string().min(32, 'use a random token of at least 32 characters').optional(),
+    /**
+     * Card payments on the debtor portal (docs/portal.md, "Paying"), through Stripe: the secret key and the webhook's
+     * signing secret; both unset, the portal says card payment is unavailable. The API's host, port and protocol are
+     * Stripe's unless set (a local stand-in of its API in tests).
+     */
+    STRIPE_SECRET_KEY: z.string().min(8).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
+    STRIPE_API_HOST: z.string().min(1).optional(),
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(['https', 'http']).optional(),
   })
   .transform((config) => {
     // Before AGENCY_TZ, NIGHTLY_TZ was also the agency's zone: a deployment that set only it keeps its "today".

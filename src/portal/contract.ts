@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payingSchema } from './payments/contract.js';
 import { calendarDate } from '../platform/http/schemas.js';
 import { COMPLAINT_SUBJECTS } from '../complaints/core/complaint.js';
 import { ACCESS_CODE_LENGTH } from './core/access.js';
@@ -134,7 +135,17 @@ export const portalCaseSchema = caseSummarySchema.extend({
     })
     .nullable(),
   letters: z.array(z.object({ id: z.string().uuid(), fileName: z.string(), sentAt: z.string().datetime() })),
-  payments: z.array(z.object({ receivedOn: z.string(), amountCents: z.number().int(), channel: z.string() })),
+  payments: z.array(
+    z.object({
+      id: z.string().uuid(),
+      receiptNumber: z.string(),
+      receivedOn: z.string(),
+      amountCents: z.number().int(),
+      channel: z.string(),
+    }),
+  ),
+  /** How the person can pay: by card (when set up), by bank transfer with the case's RF reference. */
+  paying: payingSchema,
   callbacks: z.array(z.object({ id: z.string().uuid(), at: z.string().datetime() })),
   declarations: z.array(z.object({ kind: z.string(), declaredAt: z.string().datetime() })),
   /** The person's disputes on this case, where each stands in their words (never the staff's notes). */

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../platform/deps.js';
@@ -88,11 +88,16 @@ export function portalPlanRoutes(scope: FastifyInstance, deps: Deps) {
         request.params.planId,
         String(request.id),
       );
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(pdf);
+      return sendPdf(reply, fileName, pdf);
     },
   );
+}
+
+/** A PDF made for the person, as an attachment never kept by a cache. */
+export function sendPdf(reply: FastifyReply, fileName: string, pdf: Buffer) {
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'private, no-store')
+    .send(pdf);
 }

@@ -12,6 +12,7 @@ import type { PortalCase, PortalCaseSummary, PortalLanguage, PortalMe } from './
 import { agencyHoursInWords } from './core/agency-hours.js';
 import { portalDisputeState } from './core/dispute-state.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
+import { payingOf } from './portal-payments.js';
 import type { PortalVisitor } from './portal-sessions.js';
 
 /**
@@ -223,10 +224,13 @@ export async function portalCase(
       sentAt: letter.uploaded_at.toISOString(),
     })),
     payments: payments.map((payment) => ({
+      id: payment.id,
+      receiptNumber: payment.receipt_number,
       receivedOn: payment.received_on,
       amountCents: Number(payment.amount_cents),
       channel: payment.channel,
     })),
+    paying: payingOf(deps, { ...found, balanceCents: Number(found.balance_cents) }),
     callbacks: callbacks.map((callback) => ({ id: callback.id, at: callback.callback_at.toISOString() })),
     declarations: declarations.map((declaration) => ({
       kind: declaration.kind,
@@ -308,7 +312,7 @@ async function caseFacts(deps: Deps, found: { id: string; debtor_id: string; bal
       .execute(),
     deps.db
       .selectFrom('payments')
-      .select(['received_on', 'amount_cents', 'channel'])
+      .select(['id', 'receipt_number', 'received_on', 'amount_cents', 'channel'])
       .where('case_id', '=', found.id)
       .where('reversed_at', 'is', null)
       .orderBy('received_on', 'desc')

@@ -232,11 +232,23 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
       const url = path
         .replace('{caseId}', access.caseId)
         .replace('{documentId}', '00000000-0000-4000-8000-000000000000')
-        .replace('{planId}', '00000000-0000-4000-8000-000000000000');
+        .replace('{planId}', '00000000-0000-4000-8000-000000000000')
+        .replace('{cardPaymentId}', '00000000-0000-4000-8000-000000000000')
+        .replace('{paymentId}', '00000000-0000-4000-8000-000000000000');
       const call = (headers: Record<string, string>) =>
         t.app.inject({ method: method as 'GET', url, headers, ...(method === 'GET' ? {} : { payload: {} }) });
-      // The three steps of signing in are the only routes open to anyone.
+      // The three steps of signing in are the only routes open to anyone, beside the card provider's notice, which
+      // no session opens: its signature does (here card payment is not set up: 503 to anyone).
       if (path.startsWith('/api/portal/v1/sign-in')) continue;
+      if (path === '/api/portal/v1/card-notices') {
+        const sessions: Record<string, string>[] = [
+          {},
+          { cookie: own.cookie, 'x-csrf-token': own.csrf },
+          { cookie: staff[0]!.cookie },
+        ];
+        for (const headers of sessions) expect((await call(headers)).statusCode, `${method} ${path}`).toBe(503);
+        continue;
+      }
       expect((await call({})).statusCode, `${method} ${path} anonymous`).toBe(401);
       for (const session of staff)
         expect(
@@ -274,6 +286,24 @@ describe.each(ENGINES)('the debtor portal on %s', (engine) => {
     expect((await as(t.app, debtor)('POST', `/api/portal/v1/cases/${other.caseId}/disputes`, contest)).statusCode).toBe(
       404,
     );
+    // Paying: another person's case, their card payment or their receipt, as if none existed.
+    const pay = { purpose: 'balance', idempotencyKey: 'probe-key-0001' };
+    expect(
+      (await as(t.app, debtor)('POST', `/api/portal/v1/cases/${other.caseId}/card-payments`, pay)).statusCode,
+    ).toBe(404);
+    const unknownCard = `/card-payments/00000000-0000-4000-8000-000000000000`;
+    expect((await as(t.app, debtor)('GET', `/api/portal/v1/cases/${other.caseId}${unknownCard}`)).statusCode).toBe(404);
+    const theirPayment = await t.deps.db
+      .selectFrom('payments')
+      .innerJoin('cases', 'cases.id', 'payments.case_id')
+      .select(['payments.id', 'payments.case_id'])
+      .where('cases.debtor_id', '<>', (await caseOwner(access.caseId)).debtor_id)
+      .executeTakeFirstOrThrow();
+    for (const caseId of [access.caseId, theirPayment.case_id])
+      expect(
+        (await as(t.app, debtor)('GET', `/api/portal/v1/cases/${caseId}/payments/${theirPayment.id}/receipt.pdf`))
+          .statusCode,
+      ).toBe(404);
     const foreignUpload = await t.app.inject({
       method: 'POST',
       url: `/api/portal/v1/cases/${other.caseId}/documents?fileName=a.pdf`,

@@ -38,6 +38,9 @@ export type ExportedList = (typeof EXPORTED_LISTS)[number];
 const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]> = {
   payments: [
     'payment.recorded',
+    'portal.card_payment_started',
+    'portal.card_payment_confirmed',
+    'portal.card_payment_failed',
     'payment.reversed',
     'payment.credit_allocated',
     'payment.credit_refunded',
@@ -252,6 +255,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'handoff.downloaded',
     'portal.letter_downloaded',
     'portal.schedule_downloaded',
+    'portal.receipt_downloaded',
   ],
   exports: EXPORTED_LISTS.map((list) => `export.${list}`),
 };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { caseCreditorReference, printedReference } from '../../payments/core/creditor-reference.js';
 import { findCaseReferences, matchCredit, type CaseFacts, type MatchFacts } from './match.js';
 
 const OPEN_A: CaseFacts = { caseId: 'case-a', reference: 'ACC-2026-000101', open: true };
@@ -52,6 +53,14 @@ describe('finding case references', () => {
     expect(findCaseReferences('ACC-2026-0001011')).toEqual(['ACC-2026-0001011']);
     expect(findCaseReferences('ACCES 2026 maison')).toEqual([]);
     expect(findCaseReferences(null)).toEqual([]);
+  });
+
+  it('reads the case an RF reference names, printed in groups or not, only when its check digits are right', () => {
+    const rf = caseCreditorReference('ACC-2026-000101');
+    expect(findCaseReferences(`virement ${printedReference(rf)} merci`)).toEqual(['ACC-2026-000101']);
+    expect(findCaseReferences(printedReference(rf).toLowerCase())).toEqual(['ACC-2026-000101']);
+    const wrong = `RF${String((Number(rf.slice(2, 4)) + 1) % 100).padStart(2, '0')} ACC2 0260 0010 1`;
+    expect(findCaseReferences(wrong)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { StatementLine } from './camt.js';
 import { daysBetween } from '../../platform/calendar/index.js';
+import { creditorReferenceBody } from '../../payments/core/creditor-reference.js';
 
 /**
  * Matching a credit of a bank statement to a case (pure). The rules, strongest first (docs/bank-files.md):
@@ -7,7 +8,8 @@ import { daysBetween } from '../../platform/calendar/index.js';
  *  1. end-to-end id of a direct debit Accord issued (pain.008): certain when the amount is the one collected
  *     (channel direct_debit), probable otherwise;
  *  2. a case reference (ACC-YYYY-NNNNNN, any separators or none, any case) in the remittance text, the structured
- *     creditor reference or the end-to-end id: certain when exactly one open case is named, probable when the named
+ *     creditor reference or the end-to-end id, or the case's RF reference (ISO 11649, printed in groups of four or
+ *     not, its check digits right; payments/core/creditor-reference.ts) there: certain when exactly one open case is named, probable when the named
  *     case is closed, none when several cases are named;
  *  3. the payer's IBAN is that of an active SEPA mandate: certain when it leads to one open case and the amount is one
  *     of that case's open instalments, probable when it leads to one open case, none when to several;
@@ -84,11 +86,28 @@ export function normaliseCaseReference(year: string, number: string): string {
   return `ACC-${year}-${number}`;
 }
 
-/** The case references written in a text, however the payer typed them ("acc 2026 000123", "ACC2026000123"…). */
+/** An RF reference as a bank form prints it (groups of four) or as typed: RF, two digits, then letters and digits. */
+const RF_REFERENCE = /\bRF\s?\d{2}(?:\s?[A-Z0-9]){1,21}/gi;
+
+/**
+ * The case references written in a text, however the payer typed them ("acc 2026 000123", "ACC2026000123"…), and
+ * those an RF reference with right check digits names ("RF18 ACC2 0260 0012 3").
+ */
 export function findCaseReferences(text: string | null): string[] {
   if (!text) return [];
   const found = new Set<string>();
   for (const match of text.matchAll(CASE_REFERENCE)) found.add(normaliseCaseReference(match[1]!, match[2]!));
+  for (const match of text.matchAll(RF_REFERENCE)) {
+    // What follows the reference may run into it ("RF18 ACC2 0260 0012 3 merci"): the longest valid start counts.
+    const compact = match[0].replace(/\s+/g, '').toUpperCase();
+    for (let length = compact.length; length > 4; length -= 1) {
+      const named = /^ACC(\d{4})(\d{6,9})$/.exec(creditorReferenceBody(compact.slice(0, length)) ?? '');
+      if (named) {
+        found.add(normaliseCaseReference(named[1]!, named[2]!));
+        break;
+      }
+    }
+  }
   return [...found].sort();
 }
 

@@ -256,7 +256,7 @@ export type PaymentsCurrency = 'EUR';
 
 export type PaymentsReversalKind = 'bounced_cheque' | 'chargeback' | 'error' | 'returned_direct_debit';
 
-export type PaymentsSource = 'api' | 'bank_statement' | 'web';
+export type PaymentsSource = 'api' | 'bank_statement' | 'portal' | 'web';
 
 export type PaymentsStatus = 'recorded' | 'reversed';
 
@@ -275,6 +275,12 @@ export type PlanInstalmentsStatus = 'due' | 'late' | 'paid';
 export type PlansStatus = 'active' | 'agreed' | 'broken' | 'cancelled' | 'completed' | 'pending_approval' | 'proposed' | 'refused';
 
 export type PlanVersionsKind = 'instalments' | 'pay_in_full' | 'settlement';
+
+export type PortalCardPaymentsCurrency = 'EUR';
+
+export type PortalCardPaymentsPurpose = 'amount' | 'balance' | 'instalment';
+
+export type PortalCardPaymentsStatus = 'expired' | 'failed' | 'paid' | 'pending';
 
 export type PortalDeclarationsKind = 'bereavement' | 'illness' | 'job_loss' | 'other' | 'separation';
 
@@ -1591,6 +1597,25 @@ export interface PortalAccessCodes {
   created_at: Timestamp;
 }
 
+export interface PortalCardPayments {
+  amount_cents: number;
+  case_id: string;
+  created_at: Timestamp;
+  creditor_id: string;
+  currency: Generated<PortalCardPaymentsCurrency>;
+  debtor_id: string;
+  event_id: string | null;
+  id: Generated<string>;
+  idempotency_key: string;
+  payment_id: string | null;
+  provider: string;
+  provider_ref: string;
+  purpose: PortalCardPaymentsPurpose;
+  redirect_url: string;
+  settled_at: Timestamp | null;
+  status: Generated<PortalCardPaymentsStatus>;
+}
+
 export interface PortalDeclarations {
   case_id: string;
   consent_at: Timestamp;
@@ -2142,6 +2167,7 @@ export interface DB {
   plans: Plans;
   poles: Poles;
   portal_access_codes: PortalAccessCodes;
+  portal_card_payments: PortalCardPayments;
   portal_declarations: PortalDeclarations;
   portal_sessions: PortalSessions;
   portal_sign_in_challenges: PortalSignInChallenges;

@@ -12,6 +12,8 @@ import { PortalContactDetailsPage } from './PortalContactDetailsPage.js';
 import { PortalDifficultyPage } from './PortalDifficultyPage.js';
 import { PortalDisputePage } from './PortalDisputePage.js';
 import { PortalHome } from './PortalHome.js';
+import { PortalPaidPage } from './PortalPaidPage.js';
+import { PortalPayPage } from './PortalPayPage.js';
 import { PortalPlanPage } from './PortalPlanPage.js';
 import { PortalPreferencesPage } from './PortalPreferencesPage.js';
 import { PortalSessionProvider, usePortalSession } from './PortalSession.js';
@@ -70,6 +72,8 @@ function PortalFrame() {
             <Route path="cases/:caseId/dispute" element={<PortalDisputePage />} />
             <Route path="cases/:caseId/budget" element={<PortalBudgetPage />} />
             <Route path="cases/:caseId/plan" element={<PortalPlanPage />} />
+            <Route path="cases/:caseId/pay" element={<PortalPayPage />} />
+            <Route path="cases/:caseId/pay/:cardPaymentId" element={<PortalPaidPage />} />
             <Route path="preferences" element={<PortalPreferencesPage />} />
             <Route path="details" element={<PortalContactDetailsPage />} />
             <Route path="*" element={<PortalHome />} />

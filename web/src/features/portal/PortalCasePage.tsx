@@ -6,6 +6,8 @@ import { useFormat } from '../../i18n/format.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { portalApi, type PortalCase } from './api.js';
+import { portalPaymentsApi } from './payments-api.js';
+import { TransferDetails } from './PortalPayPage.js';
 
 /**
  * One file, in plain words: why the agency writes, what is owed line by line, where the file stands, what comes next
@@ -37,6 +39,7 @@ function CaseView({ view }: { view: PortalCase }) {
       <OwedSection view={view} />
       <StandingSection view={view} />
       {open ? <ActSection view={view} /> : null}
+      {open ? <TransferDetails view={view} /> : null}
       {view.disputes.length > 0 ? <DisputesSection view={view} /> : null}
       <LettersSection view={view} />
       <PaymentsSection view={view} />
@@ -145,6 +148,13 @@ function ActSection({ view }: { view: PortalCase }) {
       <section aria-labelledby="portal-act">
         <h2 id="portal-act">{t('portal.case.act')}</h2>
         <ul className="portal-actions">
+          {view.paying.card || view.paying.transfer ? (
+            <li>
+              <Link className="button primary" to={`/portal/cases/${view.id}/pay`}>
+                {t('portal.pay.link')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link className="button" to={`/portal/cases/${view.id}/plan`}>
               {t('portal.budgetPlan.budgetLink')}
@@ -260,12 +270,15 @@ function PaymentsSection({ view }: { view: PortalCase }) {
           <p className="muted">{t('portal.case.noPayments')}</p>
         ) : (
           <ul>
-            {view.payments.map((payment, index) => (
-              <li key={`${payment.receivedOn}-${index}`}>
+            {view.payments.map((payment) => (
+              <li key={payment.id}>
                 {t('portal.case.payment', {
                   day: format.date(payment.receivedOn),
                   amount: format.money(payment.amountCents),
-                })}
+                })}{' '}
+                <a href={portalPaymentsApi.receiptUrl(view.id, payment.id)} download>
+                  {t('portal.pay.receipt', { number: payment.receiptNumber })}
+                </a>
               </li>
             ))}
           </ul>

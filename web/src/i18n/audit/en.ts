@@ -287,6 +287,10 @@ export const auditTrailEn: typeof auditTrailFr = {
       budget_declared: '{{debtor}} filled in their budget on the debtor portal',
       plan_signed: '{{debtor}} chose and signed a payment plan on the debtor portal, with consent',
       schedule_downloaded: 'A payment schedule was downloaded from the debtor portal',
+      receipt_downloaded: 'A payment receipt was downloaded from the debtor portal',
+      card_payment_started: '{{debtor}} started a card payment on the debtor portal',
+      card_payment_confirmed: 'The payment provider confirmed a card payment by {{debtor}}',
+      card_payment_failed: 'A card payment by {{debtor}} was not made',
     },
     message_template: {
       draft_saved: '{{actor}} saved a draft of a message template',

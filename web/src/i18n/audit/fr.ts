@@ -298,6 +298,10 @@ export const auditTrailFr = {
       budget_declared: '{{debtor}} a rempli son budget sur l’espace débiteur',
       plan_signed: '{{debtor}} a choisi et signé un plan de paiement sur l’espace débiteur, avec son consentement',
       schedule_downloaded: 'Un échéancier a été téléchargé depuis l’espace débiteur',
+      receipt_downloaded: 'Un reçu de paiement a été téléchargé depuis l’espace débiteur',
+      card_payment_started: '{{debtor}} a commencé un paiement par carte sur l’espace débiteur',
+      card_payment_confirmed: 'Le prestataire de paiement a confirmé un paiement par carte de {{debtor}}',
+      card_payment_failed: 'Un paiement par carte de {{debtor}} n’a pas abouti',
     },
     message_template: {
       draft_saved: '{{actor}} a enregistré un brouillon de modèle de message',

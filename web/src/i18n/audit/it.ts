@@ -297,6 +297,10 @@ export const auditTrailIt: typeof auditTrailFr = {
       budget_declared: '{{debtor}} ha compilato il suo bilancio nello spazio debitore',
       plan_signed: '{{debtor}} ha scelto e firmato un piano di pagamento nello spazio debitore, con il suo consenso',
       schedule_downloaded: 'Un piano dei pagamenti è stato scaricato dallo spazio debitore',
+      receipt_downloaded: 'Una ricevuta di pagamento è stata scaricata dallo spazio debitore',
+      card_payment_started: '{{debtor}} ha avviato un pagamento con carta sullo spazio debitore',
+      card_payment_confirmed: 'Il fornitore di pagamento ha confermato un pagamento con carta di {{debtor}}',
+      card_payment_failed: 'Un pagamento con carta di {{debtor}} non è andato a buon fine',
     },
     message_template: {
       draft_saved: '{{actor}} ha salvato una bozza di modello di messaggio',

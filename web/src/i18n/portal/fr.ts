@@ -221,6 +221,38 @@ export const portalFr = {
     save: 'Enregistrer',
     saved: 'Vos préférences sont enregistrées.',
   },
+  pay: {
+    link: 'Payer',
+    title: 'Payer',
+    card: 'Payer par carte',
+    howMuch: 'Combien voulez-vous payer ?',
+    balance: 'Tout ce qui reste : {{amount}}',
+    instalment: 'Ma prochaine échéance : {{amount}} (le {{day}})',
+    other: 'Un autre montant',
+    amount: 'Montant en euros',
+    bounds: 'Entre {{min}} et {{max}}.',
+    amountInvalid: 'Écrivez un montant en euros compris entre le minimum et ce qui reste.',
+    cardHint:
+      'Vous allez sur la page sécurisée de notre prestataire de paiement. Nous ne voyons jamais le numéro de votre carte.',
+    payByCard: 'Payer par carte',
+    cardUnavailable: 'Le paiement par carte n’est pas disponible pour le moment. Vous pouvez payer par virement.',
+    transfer: 'Payer par virement',
+    transferIntro: 'Faites un virement sur le compte de l’agence, avec la référence ci-dessous.',
+    holder: 'Titulaire du compte',
+    iban: 'IBAN',
+    bic: 'BIC',
+    reference: 'Référence à indiquer',
+    referenceHint:
+      'Indiquez cette référence telle quelle (une « référence structurée ») : votre paiement est alors reconnu sans délai.',
+    returnTitle: 'Votre paiement par carte',
+    pending: 'Paiement de {{amount}} en cours de confirmation.',
+    pendingHint: 'Notre prestataire nous confirme le paiement en général en quelques secondes.',
+    lookAgain: 'Vérifier à nouveau',
+    paid: 'Paiement de {{amount}} reçu. Merci.',
+    notMade: 'Le paiement de {{amount}} n’a pas abouti. Rien n’a été débité.',
+    tryAgain: 'Réessayer',
+    receipt: 'Reçu n° {{number}} (PDF)',
+  },
   budgetPlan: {
     budgetLink: 'Mon budget et un plan de paiement',
     budgetTitle: 'Votre budget',
@@ -330,6 +362,13 @@ export const portalFr = {
 
 export const portalProblemsFr = {
   portal: {
+    card_unavailable: 'Le paiement par carte n’est pas disponible. Payez par virement ou appelez-nous.',
+    no_instalment: 'Ce dossier n’a pas d’échéance de plan à payer maintenant.',
+    card_amount_out_of_bounds: 'Choisissez un montant entre le minimum et ce qui reste à payer.',
+    card_key_reused: 'Ce paiement avait été commencé pour un autre montant. Recommencez.',
+    card_provider_failed: 'Le service de paiement par carte ne répond pas. Réessayez dans quelques minutes.',
+    card_notice_signature: 'La signature de cet avis de paiement n’est pas valable : il est refusé.',
+    card_notice_currency: 'Un paiement par carte se fait en euros : cet avis ne l’est pas.',
     sign_in_failed:
       'Ces informations ne permettent pas d’ouvrir un dossier. Vérifiez le code d’accès sur votre courrier et votre date de naissance, ou appelez-nous.',
     too_many_attempts: 'Trop d’essais. Patientez quelques instants avant de réessayer.',

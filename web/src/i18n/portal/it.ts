@@ -218,6 +218,38 @@ export const portalIt = {
     save: 'Salva',
     saved: 'Le sue preferenze sono salvate.',
   },
+  pay: {
+    link: 'Pagare',
+    title: 'Pagare',
+    card: 'Pagare con carta',
+    howMuch: 'Quanto volete pagare?',
+    balance: 'Tutto ciò che resta: {{amount}}',
+    instalment: 'La mia prossima rata: {{amount}} (il {{day}})',
+    other: 'Un altro importo',
+    amount: 'Importo in euro',
+    bounds: 'Tra {{min}} e {{max}}.',
+    amountInvalid: 'Scrivete un importo in euro tra il minimo e ciò che resta.',
+    cardHint:
+      'Andate sulla pagina sicura del nostro fornitore di pagamento. Non vediamo mai il numero della vostra carta.',
+    payByCard: 'Pagare con carta',
+    cardUnavailable: 'Il pagamento con carta non è disponibile al momento. Potete pagare con bonifico.',
+    transfer: 'Pagare con bonifico',
+    transferIntro: 'Fate un bonifico sul conto dell’agenzia, con il riferimento qui sotto.',
+    holder: 'Intestatario del conto',
+    iban: 'IBAN',
+    bic: 'BIC',
+    reference: 'Riferimento da indicare',
+    referenceHint:
+      'Indicate questo riferimento così com’è (un «riferimento strutturato»): il pagamento viene così riconosciuto subito.',
+    returnTitle: 'Il vostro pagamento con carta',
+    pending: 'Pagamento di {{amount}} in corso di conferma.',
+    pendingHint: 'Il nostro fornitore ci conferma il pagamento di solito in pochi secondi.',
+    lookAgain: 'Verificare di nuovo',
+    paid: 'Pagamento di {{amount}} ricevuto. Grazie.',
+    notMade: 'Il pagamento di {{amount}} non è andato a buon fine. Nulla è stato addebitato.',
+    tryAgain: 'Riprovare',
+    receipt: 'Ricevuta n. {{number}} (PDF)',
+  },
   budgetPlan: {
     budgetLink: 'Il mio bilancio e un piano di pagamento',
     budgetTitle: 'Il suo bilancio',
@@ -325,6 +357,13 @@ export const portalIt = {
 
 export const portalProblemsIt = {
   portal: {
+    card_unavailable: 'Il pagamento con carta non è disponibile. Pagate con bonifico o chiamateci.',
+    no_instalment: 'Questa pratica non ha rate di un piano da pagare ora.',
+    card_amount_out_of_bounds: 'Scegliete un importo tra il minimo e ciò che resta da pagare.',
+    card_key_reused: 'Questo pagamento era stato avviato per un altro importo. Ricominciate.',
+    card_provider_failed: 'Il servizio di pagamento con carta non risponde. Riprovate tra qualche minuto.',
+    card_notice_signature: 'La firma di questo avviso di pagamento non è valida: è rifiutato.',
+    card_notice_currency: 'Un pagamento con carta è in euro: questo avviso non lo è.',
     sign_in_failed:
       'Questi dati non aprono alcuna pratica. Controlli il codice di accesso sulla lettera e la data di nascita, oppure ci chiami.',
     too_many_attempts: 'Troppi tentativi. Attenda qualche istante prima di riprovare.',
