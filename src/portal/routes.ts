@@ -26,6 +26,7 @@ import {
 import { PORTAL_SESSION } from './core/access.js';
 import { contactDetailRoutes, disputeRoutes } from './dispute-contact-routes.js';
 import { fileComplaint } from './file-complaint.js';
+import { portalMandateRoutes } from './mandate-routes.js';
 import { portalPlanRoutes } from './plan-routes.js';
 import { declareDifficulty, portalPreferences, requestPortalCallback, setPortalPreferences } from './portal-acts.js';
 import { openPortalLetter, portalCase, portalMe } from './portal-cases.js';
@@ -83,6 +84,7 @@ export function portalRoutes(app: FastifyInstance, deps: Deps) {
     disputeRoutes(scope, deps);
     contactDetailRoutes(scope, deps);
     portalPlanRoutes(scope, deps);
+    portalMandateRoutes(scope, deps, PORTAL_COOKIE);
   });
 }
 
