@@ -82,3 +82,6 @@ export const portalSurveyBody = z.strictObject({
   comment: z.string().trim().max(1000).optional(),
 });
 export type PortalSurveyInput = z.infer<typeof portalSurveyBody>;
+
+/** The account check and the mask, for the page to say a mistake before the person reads the mandate. */
+export { checkAccount, maskIban, type IbanRefusal } from '../core/e-mandate.js';

@@ -38,6 +38,7 @@ import { legalFiguresFr, legalFiguresProblemsFr } from './legal-figures/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 import { templateInvalidFr, templatesFr, templatesProblemsFr } from './templates/fr.js';
 import { portalFr, portalProblemsFr } from './portal/fr.js';
+import { portalMandateFr, portalMandateProblemsFr } from './portal-mandate/fr.js';
 import { trainingFr, trainingProblemsFr } from './training/fr.js';
 import { satisfactionFr, satisfactionProblemsFr } from './satisfaction/fr.js';
 
@@ -665,6 +666,7 @@ export const fr = {
   campaigns: campaignsFr,
   templates: templatesFr,
   portal: portalFr,
+  portalMandate: portalMandateFr,
   training: trainingFr,
   satisfaction: satisfactionFr,
   printRuns: printRunsFr,
@@ -701,6 +703,7 @@ export const fr = {
     communications: { ...communicationsProblemsFr.communications, template_invalid: templateInvalidFr },
     ...templatesProblemsFr,
     ...portalProblemsFr,
+    portal: { ...portalProblemsFr.portal, ...portalMandateProblemsFr.portal },
     ...trainingProblemsFr,
     ...satisfactionProblemsFr,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.

@@ -39,6 +39,7 @@ import { legalFiguresIt, legalFiguresProblemsIt } from './legal-figures/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 import { templateInvalidIt, templatesIt, templatesProblemsIt } from './templates/it.js';
 import { portalIt, portalProblemsIt } from './portal/it.js';
+import { portalMandateIt, portalMandateProblemsIt } from './portal-mandate/it.js';
 import { trainingIt, trainingProblemsIt } from './training/it.js';
 import { satisfactionIt, satisfactionProblemsIt } from './satisfaction/it.js';
 
@@ -652,6 +653,7 @@ export const it: PartialMessages = {
   campaigns: campaignsIt,
   templates: templatesIt,
   portal: portalIt,
+  portalMandate: portalMandateIt,
   training: trainingIt,
   satisfaction: satisfactionIt,
   printRuns: printRunsIt,
@@ -686,6 +688,7 @@ export const it: PartialMessages = {
     communications: { ...communicationsProblemsIt.communications, template_invalid: templateInvalidIt },
     ...templatesProblemsIt,
     ...portalProblemsIt,
+    portal: { ...portalProblemsIt.portal, ...portalMandateProblemsIt.portal },
     ...trainingProblemsIt,
     ...satisfactionProblemsIt,
     // Both name codes under `care.`: one object, or the later spread would hide the earlier's codes.

@@ -413,6 +413,16 @@ export const PROBLEM_CODES = [
   'satisfaction.survey_unknown',
   'satisfaction.survey_answered',
   'satisfaction.survey_expired',
+  'satisfaction.survey_not_offered',
+  'portal.iban_invalid',
+  'portal.iban_not_sepa',
+  'portal.bic_required',
+  'portal.bic_invalid',
+  'portal.mandate_without_plan',
+  'portal.mandate_on_hold',
+  'portal.mandate_unavailable',
+  'portal.mandate_changed',
+  'portal.mandate_none',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

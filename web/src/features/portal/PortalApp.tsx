@@ -12,6 +12,7 @@ import { PortalContactDetailsPage } from './PortalContactDetailsPage.js';
 import { PortalDifficultyPage } from './PortalDifficultyPage.js';
 import { PortalDisputePage } from './PortalDisputePage.js';
 import { PortalHome } from './PortalHome.js';
+import { PortalMandatePage } from './PortalMandatePage.js';
 import { PortalPlanPage } from './PortalPlanPage.js';
 import { PortalPreferencesPage } from './PortalPreferencesPage.js';
 import { PortalSessionProvider, usePortalSession } from './PortalSession.js';
@@ -70,6 +71,7 @@ function PortalFrame() {
             <Route path="cases/:caseId/dispute" element={<PortalDisputePage />} />
             <Route path="cases/:caseId/budget" element={<PortalBudgetPage />} />
             <Route path="cases/:caseId/plan" element={<PortalPlanPage />} />
+            <Route path="cases/:caseId/mandate" element={<PortalMandatePage />} />
             <Route path="preferences" element={<PortalPreferencesPage />} />
             <Route path="details" element={<PortalContactDetailsPage />} />
             <Route path="*" element={<PortalHome />} />

@@ -279,6 +279,8 @@ export const auditTrailEn: typeof auditTrailFr = {
       budget_declared: '{{debtor}} filled in their budget on the debtor portal',
       plan_signed: '{{debtor}} chose and signed a payment plan on the debtor portal, with consent',
       schedule_downloaded: 'A payment schedule was downloaded from the debtor portal',
+      mandate_signed: '{{debtor}} signed SEPA direct-debit mandate {{reference}} on the debtor portal, with consent',
+      mandate_revoked: '{{debtor}} revoked a SEPA direct-debit mandate on the debtor portal',
     },
     message_template: {
       draft_saved: '{{actor}} saved a draft of a message template',

@@ -290,6 +290,9 @@ export const auditTrailFr = {
       budget_declared: '{{debtor}} a rempli son budget sur l’espace débiteur',
       plan_signed: '{{debtor}} a choisi et signé un plan de paiement sur l’espace débiteur, avec son consentement',
       schedule_downloaded: 'Un échéancier a été téléchargé depuis l’espace débiteur',
+      mandate_signed:
+        '{{debtor}} a signé le mandat de prélèvement SEPA {{reference}} sur l’espace débiteur, avec son consentement',
+      mandate_revoked: '{{debtor}} a révoqué un mandat de prélèvement SEPA sur l’espace débiteur',
     },
     message_template: {
       draft_saved: '{{actor}} a enregistré un brouillon de modèle de message',

@@ -289,6 +289,9 @@ export const auditTrailIt: typeof auditTrailFr = {
       budget_declared: '{{debtor}} ha compilato il suo bilancio nello spazio debitore',
       plan_signed: '{{debtor}} ha scelto e firmato un piano di pagamento nello spazio debitore, con il suo consenso',
       schedule_downloaded: 'Un piano dei pagamenti è stato scaricato dallo spazio debitore',
+      mandate_signed:
+        '{{debtor}} ha firmato il mandato di addebito diretto SEPA {{reference}} nello spazio debitore, con il suo consenso',
+      mandate_revoked: '{{debtor}} ha revocato un mandato di addebito diretto SEPA nello spazio debitore',
     },
     message_template: {
       draft_saved: '{{actor}} ha salvato una bozza di modello di messaggio',
