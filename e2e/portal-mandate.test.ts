@@ -65,6 +65,7 @@ describe('a direct debit on the debtor portal, on a phone', () => {
       await page.getByRole('button', { name: 'Continuer' }).click();
       await page.getByRole('radio', { name: /^Par e-mail à / }).check();
       await page.getByRole('button', { name: 'Recevoir le code' }).click();
+      await page.getByLabel('Code reçu (6 chiffres)').waitFor();
       await page.getByLabel('Code reçu (6 chiffres)').fill(await lastMailedCode(mailDir));
       await page.getByRole('button', { name: 'Valider' }).click();
       await page.getByRole('heading', { level: 1, name: /^Bonjour / }).waitFor();

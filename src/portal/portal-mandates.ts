@@ -19,11 +19,11 @@ import {
   notifiedInTime,
   PRE_NOTIFICATION_DAYS,
   preNotificationDate,
-  type IbanRefusal,
   type MandateLanguage,
   type MandateRefusal,
 } from './core/e-mandate.js';
 import type { MandateSigned, PortalMandate, PortalMandatePage, SignMandateInput } from './mandates/contract.js';
+import { ACCOUNT_REFUSALS, MANDATE_REFUSAL_PROBLEMS } from './mandates/problems.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
 import type { PortalVisitor } from './portal-sessions.js';
 import { surveyOfferFor } from './portal-survey.js';
@@ -183,50 +183,6 @@ export async function portalMandatePage(
   };
 }
 
-const ACCOUNT_REFUSALS: Record<IbanRefusal, { code: string; field: string; message: string }> = {
-  format: {
-    code: 'portal.iban_invalid',
-    field: 'iban',
-    message: 'This IBAN is not written correctly: copy it from your bank details (RIB).',
-  },
-  check_digits: {
-    code: 'portal.iban_invalid',
-    field: 'iban',
-    message: 'This IBAN does not add up (its check digits): copy it again from your bank details (RIB).',
-  },
-  not_sepa: {
-    code: 'portal.iban_not_sepa',
-    field: 'iban',
-    message: 'This account is not in the SEPA area: a direct debit cannot be taken from it. Pay another way.',
-  },
-  bic_required: {
-    code: 'portal.bic_required',
-    field: 'bic',
-    message: 'For an account in this country the BIC of the bank is needed: copy it from your bank details.',
-  },
-  bic_invalid: {
-    code: 'portal.bic_invalid',
-    field: 'bic',
-    message: 'This BIC is not written correctly: copy it from your bank details, or leave it empty.',
-  },
-};
-
-const MANDATE_REFUSAL_PROBLEMS: Record<MandateRefusal, { code: string; message: string }> = {
-  case_closed: { code: 'portal.case_closed', message: 'This file is closed: nothing more can be asked on it.' },
-  no_plan: {
-    code: 'portal.mandate_without_plan',
-    message: 'A direct debit pays the payments of an agreed plan: choose and sign a plan first.',
-  },
-  on_hold: {
-    code: 'portal.mandate_on_hold',
-    message: 'Collection on your file is paused: no direct debit can be set up now. Call us if needed.',
-  },
-  not_configured: {
-    code: 'portal.mandate_unavailable',
-    message: 'Direct debit is not offered by the agency yet: pay by another way.',
-  },
-};
-
 /** A one-way trace of the client's address: keyed with the server's secrets key when there is one. */
 function addressTrace(deps: Deps, ip: string): string {
   const key = deps.config.SECRETS_KEY ? Buffer.from(deps.config.SECRETS_KEY, 'base64') : 'accord-portal-address';
@@ -272,39 +228,17 @@ export async function signPortalMandate(
       reference,
     });
     await replaceActive(trx, found, signedOn, at, context.requestId);
-    const row = await trx
-      .insertInto('sepa_mandates')
-      .values({
-        reference,
-        case_id: found.id,
-        debtor_id: found.debtor_id,
-        creditor_id: found.creditor_id,
-        debtor_name: input.holder,
-        debtor_iban: verdict.iban,
-        debtor_bic: verdict.bic,
-        signed_on: signedOn,
-        signed_via: 'portal',
-        pre_notified_from: firstDebitDate(signedOn),
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('sepa_mandate_signatures')
-      .values({
-        mandate_id: row.id,
-        signed_at: at,
-        portal_session_sha256: sha256(hashToken(context.sessionToken)),
-        ip_sha256: addressTrace(deps, context.ip),
-        user_agent: context.userAgent?.slice(0, 500) ?? null,
-        text_version: MANDATE_TEXT_VERSION,
-        text_language: input.language,
-        text_sha256: sha256(text.join('\n')),
-        plan_id: planId,
-      })
-      .execute();
+    const row = await insertMandate(trx, deps, found, {
+      reference,
+      holder: input.holder,
+      account: verdict,
+      signedOn,
+      at,
+      planId,
+      context,
+      language: input.language,
+      textSha256: sha256(text.join('\n')),
+    });
     await appendCaseEvent(trx, {
       caseId: found.id,
       debtorId: found.debtor_id,
@@ -345,6 +279,59 @@ export async function signPortalMandate(
     .executeTakeFirstOrThrow();
   const offered = await surveyOfferFor(deps, visitor, caseId, { kind: 'mandate_signed', id: mandateId });
   return { mandate: mandateView(mandate), survey: offered.offered ? { kind: 'mandate_signed', id: mandateId } : null };
+}
+
+/** The mandate's row and its signature evidence. */
+async function insertMandate(
+  trx: Transaction<DB>,
+  deps: Deps,
+  found: OwnCase,
+  m: {
+    reference: string;
+    holder: string;
+    account: { iban: string; bic: string | null };
+    signedOn: string;
+    at: Date;
+    planId: string;
+    context: SignatureContext;
+    language: MandateLanguage;
+    textSha256: string;
+  },
+): Promise<{ id: string }> {
+  const row = await trx
+    .insertInto('sepa_mandates')
+    .values({
+      reference: m.reference,
+      case_id: found.id,
+      debtor_id: found.debtor_id,
+      creditor_id: found.creditor_id,
+      debtor_name: m.holder,
+      debtor_iban: m.account.iban,
+      debtor_bic: m.account.bic,
+      signed_on: m.signedOn,
+      signed_via: 'portal',
+      pre_notified_from: firstDebitDate(m.signedOn),
+      created_by: null,
+      created_at: m.at,
+      updated_at: m.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('sepa_mandate_signatures')
+    .values({
+      mandate_id: row.id,
+      signed_at: m.at,
+      portal_session_sha256: sha256(hashToken(m.context.sessionToken)),
+      ip_sha256: addressTrace(deps, m.context.ip),
+      user_agent: m.context.userAgent?.slice(0, 500) ?? null,
+      text_version: MANDATE_TEXT_VERSION,
+      text_language: m.language,
+      text_sha256: m.textSha256,
+      plan_id: m.planId,
+    })
+    .execute();
+  return row;
 }
 
 /** Revokes the case's mandates in force, on the portal (a new one replaces them, or the person stops the debits). */

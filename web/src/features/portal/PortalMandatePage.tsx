@@ -226,9 +226,37 @@ function SignMandate({
         }}
       />
     );
-  const mistakeText = mistake ? t(`problems.portal.${REFUSAL_PROBLEM[mistake]}`) : null;
   return (
-    <form className="stacked-form" onSubmit={next} noValidate>
+    <AccountForm
+      holder={holder}
+      iban={iban}
+      bic={bic}
+      mistake={mistake}
+      onHolder={setHolder}
+      onIban={setIban}
+      onBic={setBic}
+      onNext={next}
+    />
+  );
+}
+
+/** The account holder, the IBAN and the BIC, each mistake said beside its field. */
+function AccountForm(props: {
+  holder: string;
+  iban: string;
+  bic: string;
+  mistake: IbanRefusal | null;
+  onHolder: (value: string) => void;
+  onIban: (value: string) => void;
+  onBic: (value: string) => void;
+  onNext: (event: FormEvent) => void;
+}) {
+  const { t } = useTranslation();
+  const { holder, iban, bic, mistake } = props;
+  const mistakeText = mistake ? t(`problems.portal.${REFUSAL_PROBLEM[mistake]}`) : null;
+  const bicMistake = mistake === 'bic_invalid' || mistake === 'bic_required';
+  return (
+    <form className="stacked-form" onSubmit={props.onNext} noValidate>
       <Field id="portal-mandate-holder" label={t('portalMandate.holder')}>
         {(control) => (
           <input
@@ -238,7 +266,7 @@ function SignMandate({
             minLength={2}
             maxLength={140}
             value={holder}
-            onChange={(event) => setHolder(event.target.value)}
+            onChange={(event) => props.onHolder(event.target.value)}
           />
         )}
       </Field>
@@ -246,7 +274,7 @@ function SignMandate({
         id="portal-mandate-iban"
         label={t('portalMandate.iban')}
         hint={t('portalMandate.ibanHint')}
-        error={mistake && mistake !== 'bic_invalid' && mistake !== 'bic_required' ? mistakeText : null}
+        error={mistake && !bicMistake ? mistakeText : null}
         alert
       >
         {(control) => (
@@ -257,7 +285,7 @@ function SignMandate({
             required
             maxLength={50}
             value={iban}
-            onChange={(event) => setIban(event.target.value)}
+            onChange={(event) => props.onIban(event.target.value)}
           />
         )}
       </Field>
@@ -265,7 +293,7 @@ function SignMandate({
         id="portal-mandate-bic"
         label={t('portalMandate.bic')}
         hint={t('portalMandate.bicHint')}
-        error={mistake === 'bic_invalid' || mistake === 'bic_required' ? mistakeText : null}
+        error={bicMistake ? mistakeText : null}
         alert
       >
         {(control) => (
@@ -275,7 +303,7 @@ function SignMandate({
             spellCheck={false}
             maxLength={20}
             value={bic}
-            onChange={(event) => setBic(event.target.value)}
+            onChange={(event) => props.onBic(event.target.value)}
           />
         )}
       </Field>
@@ -321,7 +349,6 @@ function ReadAndSign({
         <caption>{t('portalMandate.debitsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('portalMandate.number')}</th>
             <th scope="col">{t('portalMandate.due')}</th>
             <th scope="col">{t('portalMandate.amount')}</th>
             <th scope="col">{t('portalMandate.notice')}</th>
@@ -330,7 +357,6 @@ function ReadAndSign({
         <tbody>
           {view.debits.map((d) => (
             <tr key={d.number}>
-              <td>{d.number}</td>
               <td>{format.date(d.dueOn)}</td>
               <td>{format.money(d.amountCents)}</td>
               <td>{d.byDirectDebit ? format.date(d.noticeBy) : t('portalMandate.tooSoon')}</td>

@@ -23,10 +23,9 @@ export const portalMandateEn: typeof portalMandateFr = {
   account: 'Account: {{iban}}, in the name of {{holder}}.',
   mandateText: 'The mandate text',
   debitsCaption: 'The debits of your plan',
-  number: 'Payment',
   due: 'Debit date',
   amount: 'Amount',
-  notice: 'You are told by',
+  notice: 'Told by',
   tooSoon: 'Too soon: pay this one another way',
   noticeExplained:
     'Notice: you are told of each debit at least {{days}} days before. This schedule tells you from today.',

@@ -22,10 +22,9 @@ export const portalMandateFr = {
   account: 'Compte : {{iban}}, au nom de {{holder}}.',
   mandateText: 'Le texte du mandat',
   debitsCaption: 'Les prélèvements de votre plan',
-  number: 'Échéance',
   due: 'Date du prélèvement',
   amount: 'Montant',
-  notice: 'Prévenu au plus tard le',
+  notice: 'Prévenu le',
   tooSoon: 'Trop proche : payez celle-ci autrement',
   noticeExplained:
     'Prévenance : vous êtes informé de chaque prélèvement au moins {{days}} jours avant. Cet échéancier vous en informe dès aujourd’hui.',

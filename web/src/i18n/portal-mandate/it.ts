@@ -23,10 +23,9 @@ export const portalMandateIt: typeof portalMandateFr = {
   account: 'Conto: {{iban}}, intestato a {{holder}}.',
   mandateText: 'Il testo del mandato',
   debitsCaption: 'Gli addebiti del suo piano',
-  number: 'Rata',
   due: 'Data dell’addebito',
   amount: 'Importo',
-  notice: 'Avvisato entro il',
+  notice: 'Avviso entro',
   tooSoon: 'Troppo vicina: paghi questa in un altro modo',
   noticeExplained:
     'Preavviso: è avvisato di ogni addebito almeno {{days}} giorni prima. Questo piano delle rate la avvisa da oggi.',
