@@ -105,7 +105,7 @@ function dueInstalments(trx: Transaction<DB>, date: string) {
   );
 }
 
-/** Each case's active mandate signed by the date, the latest signed (locked: its sequence may change). */
+/** Each case's active mandate signed (and notified) by the date, the latest signed (locked: its sequence may change). */
 async function mandatesOf(trx: Transaction<DB>, caseIds: string[], date: string) {
   const mandates =
     caseIds.length === 0
@@ -116,6 +116,8 @@ async function mandatesOf(trx: Transaction<DB>, caseIds: string[], date: string)
           .where('case_id', 'in', caseIds)
           .where('status', '=', 'active')
           .where('signed_on', '<=', date)
+          // A mandate signed on the portal debits only what its schedule notified in time (docs/portal.md).
+          .where((eb) => eb.or([eb('pre_notified_from', 'is', null), eb('pre_notified_from', '<=', date)]))
           .orderBy('signed_on', 'desc')
           .orderBy('created_at', 'desc')
           .forUpdate()

@@ -27,6 +27,7 @@ import { PORTAL_SESSION } from './core/access.js';
 import { contactDetailRoutes, disputeRoutes } from './dispute-contact-routes.js';
 import { fileComplaint } from './file-complaint.js';
 import { portalPaymentRoutes } from './payment-routes.js';
+import { portalMandateRoutes } from './mandate-routes.js';
 import { portalPlanRoutes } from './plan-routes.js';
 import { declareDifficulty, portalPreferences, requestPortalCallback, setPortalPreferences } from './portal-acts.js';
 import { openPortalLetter, portalCase, portalMe } from './portal-cases.js';
@@ -85,6 +86,7 @@ export function portalRoutes(app: FastifyInstance, deps: Deps) {
     contactDetailRoutes(scope, deps);
     portalPlanRoutes(scope, deps);
     portalPaymentRoutes(scope, deps);
+    portalMandateRoutes(scope, deps, PORTAL_COOKIE);
   });
 }
 

@@ -459,6 +459,7 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       '/api/portal/v1/contact-preferences',
       '/api/portal/v1/contact-details',
       `/api/portal/v1/cases/${own.id}/plans`,
+      `/api/portal/v1/cases/${own.id}/mandate`,
     ])
       expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(401);
     // Nor contests a debt, sends a document or gives an address in a debtor's name.
@@ -480,6 +481,10 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     for (const [url, payload] of [
       [`/api/portal/v1/cases/${own.id}/budget`, { household: { adults: 1, children: 0, dependants: 0 } }],
       [`/api/portal/v1/cases/${own.id}/plans`, { kind: 'pay_in_full', consent: true }],
+      // Nor signs or revokes a direct-debit mandate, nor answers a survey, in a debtor's name.
+      [`/api/portal/v1/cases/${own.id}/mandate`, { holder: 'X Y', iban: 'FR7630006000011234567890189', consent: true }],
+      [`/api/portal/v1/cases/${own.id}/mandate/revoke`, {}],
+      [`/api/portal/v1/cases/${own.id}/survey`, { kind: 'mandate_signed', id: own.id, score: 5 }],
     ] as const)
       expect((await as(t.app, horizon)('POST', url, payload)).statusCode, url).toBe(401);
     for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)

@@ -81,9 +81,9 @@ export const satisfactionCommentsSchema = z.object({
       score: z.number().int(),
       ease: z.number().int().nullable(),
       comment: z.string().describe('minimised: e-mails, phone numbers and IBANs removed'),
-      agentName: z.string(),
+      agentName: z.string().nullable().describe('null for a survey answered in place on the portal'),
       teamName: z.string().nullable(),
-      channel: z.enum(['email', 'sms']),
+      channel: z.enum(['email', 'sms', 'portal']),
       interactionKind: z.enum(INTERACTION_KINDS),
     }),
   ),
@@ -113,4 +113,5 @@ export const SATISFACTION_PROBLEMS = [
   'satisfaction.survey_unknown',
   'satisfaction.survey_answered',
   'satisfaction.survey_expired',
+  'satisfaction.survey_not_offered',
 ] as const;

@@ -77,7 +77,8 @@ async function groups(
   const rows = await deps.db
     .selectFrom('satisfaction_invitations as i')
     .leftJoin('satisfaction_answers as a', 'a.invitation_id', 'i.id')
-    .innerJoin('users as u', 'u.id', 'i.agent_id')
+    // A survey answered in place on the portal has no agent (the act was the person's own).
+    .leftJoin('users as u', 'u.id', 'i.agent_id')
     .leftJoin('teams as t', 't.id', 'i.team_id')
     .innerJoin('creditors as cr', 'cr.id', 'i.creditor_id')
     .select([
@@ -90,6 +91,7 @@ async function groups(
       sql<number>`count(a.ease)::int`.as('ease_count'),
     ])
     .where('i.sent_at', '>=', from)
+    .$if(dimension === 'agent', (query) => query.where('i.agent_id', 'is not', null))
     .groupBy(sql`1`)
     .orderBy(sql`1`)
     .execute();
@@ -139,7 +141,7 @@ export async function satisfactionComments(deps: Deps, actor: Actor): Promise<Sa
   let query = deps.db
     .selectFrom('satisfaction_answers as a')
     .innerJoin('satisfaction_invitations as i', 'i.id', 'a.invitation_id')
-    .innerJoin('users as u', 'u.id', 'i.agent_id')
+    .leftJoin('users as u', 'u.id', 'i.agent_id')
     .leftJoin('teams as t', 't.id', 'i.team_id')
     .select(['a.answered_at', 'a.score', 'a.ease', 'a.comment', 'u.display_name', 't.name', 'i.channel'])
     .select('i.interaction_kind')

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
+import type { DB } from '../platform/db/schema.js';
 import { localDateOf } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, conflict } from '../platform/errors.js';
@@ -51,28 +53,42 @@ export async function answerSurvey(
     if (row.answered_at) throw conflict('satisfaction.survey_answered', 'This survey was already answered: thank you.');
     if (row.expires_at <= now)
       throw new AppError('satisfaction.survey_expired', 410, 'This survey link has expired: it can no longer be used.');
-    const comment = body.comment ? minimiseComment(body.comment) : '';
-    await trx
-      .insertInto('satisfaction_answers')
-      .values({
-        invitation_id: row.id,
-        score: body.score,
-        ease: body.ease ?? null,
-        comment: comment === '' ? null : comment,
-        answered_at: now,
-      })
-      .execute();
-    await trx.updateTable('satisfaction_invitations').set({ answered_at: now }).where('id', '=', row.id).execute();
-    await appendAudit(trx, {
-      actor: SURVEY_ACTOR,
-      action: 'satisfaction.answered',
-      targetType: 'satisfaction_invitation',
-      targetId: row.id,
-      creditorId: row.creditor_id,
-      after: { caseId: row.case_id, score: body.score, ease: body.ease ?? null, commented: comment !== '' },
-      requestId,
-      at: now,
-    });
+    await recordAnswerIn(trx, row, body, now, requestId);
     return { recorded: true as const };
+  });
+}
+
+/**
+ * The one writer of an answer: the score, the minimised comment, the invitation marked answered, the audit (the score,
+ * never the words), in the caller's transaction. The link's page and the portal's in-place survey both record by it.
+ */
+export async function recordAnswerIn(
+  trx: Transaction<DB>,
+  invitation: { id: string; creditor_id: string; case_id: string },
+  body: SurveyAnswer,
+  now: Date,
+  requestId: string | null,
+): Promise<void> {
+  const comment = body.comment ? minimiseComment(body.comment) : '';
+  await trx
+    .insertInto('satisfaction_answers')
+    .values({
+      invitation_id: invitation.id,
+      score: body.score,
+      ease: body.ease ?? null,
+      comment: comment === '' ? null : comment,
+      answered_at: now,
+    })
+    .execute();
+  await trx.updateTable('satisfaction_invitations').set({ answered_at: now }).where('id', '=', invitation.id).execute();
+  await appendAudit(trx, {
+    actor: SURVEY_ACTOR,
+    action: 'satisfaction.answered',
+    targetType: 'satisfaction_invitation',
+    targetId: invitation.id,
+    creditorId: invitation.creditor_id,
+    after: { caseId: invitation.case_id, score: body.score, ease: body.ease ?? null, commented: comment !== '' },
+    requestId,
+    at: now,
   });
 }

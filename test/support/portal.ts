@@ -87,3 +87,48 @@ export async function portalSessionOf(deps: Deps, debtorId: string): Promise<Ses
     .execute();
   return { cookie: `accord_portal=${session.token}`, csrf: session.csrfToken, userId: '', creditorId: null };
 }
+
+/**
+ * Gives a person of the demo a plan the way they would on the portal: a budget leaving about a sixth of the case's
+ * balance a month, then the six or so monthly payments proposed within it, signed with consent. The plan's id.
+ */
+export async function signPlanOnPortal(
+  app: FastifyInstance,
+  session: Session,
+  caseId: string,
+  balanceCents: number,
+): Promise<string> {
+  const monthly = Math.ceil(balanceCents / 6 / 100);
+  const send = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) },
+      ...(payload ? { payload } : {}),
+    });
+  const budget = await send('POST', `/api/portal/v1/cases/${caseId}/budget`, {
+    household: { adults: 1, children: 0, dependants: 0 },
+    resources: [{ type: 'salary', amountCents: 300_000 }],
+    expenses: [
+      { category: 'housing', amountCents: 300_000 - monthly * 100 - 40_000 },
+      { category: 'food_household', amountCents: 40_000 },
+    ],
+  });
+  if (budget.statusCode !== 201) throw new Error(`portal budget refused: ${budget.statusCode} ${budget.body}`);
+  const plans = (await send('GET', `/api/portal/v1/cases/${caseId}/plans`)).json() as {
+    consentVersion: string;
+    proposals: { kind: string; firstDueOn: string; count: number; totalCents: number }[];
+  };
+  const chosen = plans.proposals.find((p) => p.kind === 'instalments');
+  if (!chosen) throw new Error('no monthly plan proposed');
+  const signed = await send('POST', `/api/portal/v1/cases/${caseId}/plans`, {
+    kind: chosen.kind,
+    firstDueOn: chosen.firstDueOn,
+    count: chosen.count,
+    totalCents: chosen.totalCents,
+    consent: true,
+    consentVersion: plans.consentVersion,
+  });
+  if (signed.statusCode !== 201) throw new Error(`portal plan refused: ${signed.statusCode} ${signed.body}`);
+  return (signed.json() as { planId: string }).planId;
+}

@@ -52,6 +52,8 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'sepa_mandate.created',
     'sepa_mandate.amended',
     'sepa_mandate.revoked',
+    'portal.mandate_signed',
+    'portal.mandate_revoked',
   ],
   plans: [
     'plan.proposed',

@@ -228,6 +228,8 @@ export const RECORD_TEXTS = {
   portal_phone_given: {},
   portal_budget_declared: {},
   portal_plan_signed: {},
+  portal_mandate_signed: { reference: 'text' },
+  portal_mandate_revoked: { reference: 'text' },
   // The demo's history (src/demo/seed.ts): calls, messages, reminders and stage changes as an agency records them.
   placed_by_creditor: {},
   call_no_answer: {},

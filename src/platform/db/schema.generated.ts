@@ -300,9 +300,9 @@ export type QualitySettingsCalendarCountry = 'FR' | 'IT';
 
 export type RemittancesStatus = 'cancelled' | 'prepared' | 'released';
 
-export type SatisfactionInvitationsChannel = 'email' | 'sms';
+export type SatisfactionInvitationsChannel = 'email' | 'portal' | 'sms';
 
-export type SatisfactionInvitationsInteractionKind = 'call' | 'complaint_closed' | 'dispute_decided' | 'payment' | 'plan_agreed';
+export type SatisfactionInvitationsInteractionKind = 'call' | 'complaint_closed' | 'dispute_decided' | 'dispute_filed' | 'mandate_signed' | 'payment' | 'plan_agreed';
 
 export type SatisfactionInvitationsLanguage = 'en' | 'fr' | 'it';
 
@@ -314,7 +314,13 @@ export type SensitiveReadsSubject = 'audit_trail' | 'budget' | 'care_referral' |
 
 export type SepaCollectionsSequence = 'FRST' | 'RCUR';
 
+export type SepaMandateSignaturesTextLanguage = 'en' | 'fr' | 'it';
+
+export type SepaMandatesRevokedVia = 'portal' | 'staff';
+
 export type SepaMandatesSequence = 'first' | 'recurring';
+
+export type SepaMandatesSignedVia = 'portal' | 'staff';
 
 export type SepaMandatesStatus = 'active' | 'revoked';
 
@@ -1820,7 +1826,7 @@ export interface SatisfactionAnswers {
 }
 
 export interface SatisfactionInvitations {
-  agent_id: string;
+  agent_id: string | null;
   answered_at: Timestamp | null;
   case_id: string;
   channel: SatisfactionInvitationsChannel;
@@ -1912,13 +1918,28 @@ export interface SepaMandates {
   debtor_id: string;
   debtor_name: string;
   id: Generated<string>;
+  pre_notified_from: string | null;
   reference: string;
   revoke_reason: string | null;
   revoked_on: string | null;
+  revoked_via: SepaMandatesRevokedVia | null;
   sequence: Generated<SepaMandatesSequence>;
   signed_on: string;
+  signed_via: Generated<SepaMandatesSignedVia>;
   status: Generated<SepaMandatesStatus>;
   updated_at: Timestamp;
+}
+
+export interface SepaMandateSignatures {
+  ip_sha256: string;
+  mandate_id: string;
+  plan_id: string;
+  portal_session_sha256: string;
+  signed_at: Timestamp;
+  text_language: SepaMandateSignaturesTextLanguage;
+  text_sha256: string;
+  text_version: number;
+  user_agent: string | null;
 }
 
 export interface Sessions {
@@ -2191,6 +2212,7 @@ export interface DB {
   sensitive_read_seals: SensitiveReadSeals;
   sensitive_reads: SensitiveReads;
   sepa_collections: SepaCollections;
+  sepa_mandate_signatures: SepaMandateSignatures;
   sepa_mandates: SepaMandates;
   sessions: Sessions;
   strategy_assignments: StrategyAssignments;

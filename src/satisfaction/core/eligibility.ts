@@ -5,7 +5,16 @@
  * Pure: the facts and `now` come in.
  */
 
-export const INTERACTION_KINDS = ['call', 'plan_agreed', 'payment', 'dispute_decided', 'complaint_closed'] as const;
+export const INTERACTION_KINDS = [
+  'call',
+  'plan_agreed',
+  'payment',
+  'dispute_decided',
+  'complaint_closed',
+  // Acts the debtor completes alone on the portal, whose survey is offered there in place (docs/portal.md).
+  'dispute_filed',
+  'mandate_signed',
+] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 /**
@@ -85,5 +94,27 @@ export function surveyEligibility(
   if (holdInForce(debtor.holds, now)) return no('hold');
   if (debtor.lastInvitedAt !== null && now - debtor.lastInvitedAt < settings.invitationGapDays * DAY_MS)
     return no('recently_invited');
+  return { eligible: true };
+}
+
+export type InPlaceIneligibility = 'not_completed' | 'too_old' | 'in_future' | 'already_invited' | 'hold';
+
+/**
+ * Whether the survey is offered in place on the portal after an act the debtor completed there: no agent is needed
+ * (the act was theirs) and no gap between surveys applies (no message is sent), but never under a blocking hold, at
+ * most once per interaction, and only while the act is recent.
+ */
+export function inPlaceEligibility(
+  interaction: Pick<InteractionFacts, 'at' | 'completed'>,
+  debtor: Pick<DebtorSurveyFacts, 'holds' | 'alreadyInvited'>,
+  settings: Pick<SurveySettings, 'interactionWindowDays'>,
+  now: number,
+): { eligible: true } | { eligible: false; reason: InPlaceIneligibility } {
+  const no = (reason: InPlaceIneligibility) => ({ eligible: false as const, reason });
+  if (!interaction.completed) return no('not_completed');
+  if (interaction.at > now) return no('in_future');
+  if (now - interaction.at > settings.interactionWindowDays * DAY_MS) return no('too_old');
+  if (debtor.alreadyInvited) return no('already_invited');
+  if (holdInForce(debtor.holds, now)) return no('hold');
   return { eligible: true };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csat, emptyCounts, responseRate, SCORES, wilsonInterval, type ScoreCounts } from './csat.js';
 import {
   holdInForce,
+  inPlaceEligibility,
   INTERACTION_KINDS,
   SURVEY_BLOCKING_HOLDS,
   surveyEligibility,
@@ -174,6 +175,20 @@ const words = fc
     maxLength: 8,
   })
   .map((list) => list.join(' '));
+
+describe('the survey offered in place on the portal', () => {
+  it('after a recent completed act of the person, with no agent and no gap, never under a blocking hold, once', () => {
+    fc.assert(
+      fc.property(interaction, debtor, (i, d) => {
+        const verdict = inPlaceEligibility(i, d, settings, NOW);
+        const expected =
+          i.completed && i.at <= NOW && NOW - i.at <= 3 * DAY && !d.alreadyInvited && !holdInForce(d.holds, NOW);
+        expect(verdict.eligible).toBe(expected);
+        if (holdInForce(d.holds, NOW)) expect(verdict.eligible).toBe(false);
+      }),
+    );
+  });
+});
 
 describe('a comment minimised', () => {
   it('keeps no e-mail, phone number or IBAN a debtor wrote, and the rest of the words', () => {

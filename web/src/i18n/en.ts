@@ -39,6 +39,7 @@ import { legalFiguresEn, legalFiguresProblemsEn } from './legal-figures/en.js';
 import { strategyFormEn } from './strategy-form/en.js';
 import { templateInvalidEn, templatesEn, templatesProblemsEn } from './templates/en.js';
 import { portalEn, portalProblemsEn } from './portal/en.js';
+import { portalMandateEn, portalMandateProblemsEn } from './portal-mandate/en.js';
 import { trainingEn, trainingProblemsEn } from './training/en.js';
 import { satisfactionEn, satisfactionProblemsEn } from './satisfaction/en.js';
 import { qualityEn, qualityProblemsEn } from './quality/en.js';
@@ -661,6 +662,7 @@ export const en: Messages = {
   campaigns: campaignsEn,
   templates: templatesEn,
   portal: portalEn,
+  portalMandate: portalMandateEn,
   training: trainingEn,
   satisfaction: satisfactionEn,
   quality: qualityEn,
@@ -696,6 +698,7 @@ export const en: Messages = {
     communications: { ...communicationsProblemsEn.communications, template_invalid: templateInvalidEn },
     ...templatesProblemsEn,
     ...portalProblemsEn,
+    portal: { ...portalProblemsEn.portal, ...portalMandateProblemsEn.portal },
     ...trainingProblemsEn,
     ...satisfactionProblemsEn,
     ...qualityProblemsEn,

@@ -38,6 +38,7 @@ import { legalFiguresFr, legalFiguresProblemsFr } from './legal-figures/fr.js';
 import { strategyFormFr } from './strategy-form/fr.js';
 import { templateInvalidFr, templatesFr, templatesProblemsFr } from './templates/fr.js';
 import { portalFr, portalProblemsFr } from './portal/fr.js';
+import { portalMandateFr, portalMandateProblemsFr } from './portal-mandate/fr.js';
 import { trainingFr, trainingProblemsFr } from './training/fr.js';
 import { satisfactionFr, satisfactionProblemsFr } from './satisfaction/fr.js';
 import { qualityFr, qualityProblemsFr } from './quality/fr.js';
@@ -667,6 +668,7 @@ export const fr = {
   campaigns: campaignsFr,
   templates: templatesFr,
   portal: portalFr,
+  portalMandate: portalMandateFr,
   training: trainingFr,
   satisfaction: satisfactionFr,
   quality: qualityFr,
@@ -704,6 +706,7 @@ export const fr = {
     communications: { ...communicationsProblemsFr.communications, template_invalid: templateInvalidFr },
     ...templatesProblemsFr,
     ...portalProblemsFr,
+    portal: { ...portalProblemsFr.portal, ...portalMandateProblemsFr.portal },
     ...trainingProblemsFr,
     ...satisfactionProblemsFr,
     ...qualityProblemsFr,

@@ -39,6 +39,7 @@ import { legalFiguresIt, legalFiguresProblemsIt } from './legal-figures/it.js';
 import { strategyFormIt } from './strategy-form/it.js';
 import { templateInvalidIt, templatesIt, templatesProblemsIt } from './templates/it.js';
 import { portalIt, portalProblemsIt } from './portal/it.js';
+import { portalMandateIt, portalMandateProblemsIt } from './portal-mandate/it.js';
 import { trainingIt, trainingProblemsIt } from './training/it.js';
 import { satisfactionIt, satisfactionProblemsIt } from './satisfaction/it.js';
 import { qualityIt, qualityProblemsIt } from './quality/it.js';
@@ -654,6 +655,7 @@ export const it: PartialMessages = {
   campaigns: campaignsIt,
   templates: templatesIt,
   portal: portalIt,
+  portalMandate: portalMandateIt,
   training: trainingIt,
   satisfaction: satisfactionIt,
   quality: qualityIt,
@@ -689,6 +691,7 @@ export const it: PartialMessages = {
     communications: { ...communicationsProblemsIt.communications, template_invalid: templateInvalidIt },
     ...templatesProblemsIt,
     ...portalProblemsIt,
+    portal: { ...portalProblemsIt.portal, ...portalMandateProblemsIt.portal },
     ...trainingProblemsIt,
     ...satisfactionProblemsIt,
     ...qualityProblemsIt,

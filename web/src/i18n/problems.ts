@@ -430,6 +430,16 @@ export const PROBLEM_CODES = [
   'quality.only_the_agent',
   'quality.already_acknowledged',
   'quality.grid_invalid',
+  'satisfaction.survey_not_offered',
+  'portal.iban_invalid',
+  'portal.iban_not_sepa',
+  'portal.bic_required',
+  'portal.bic_invalid',
+  'portal.mandate_without_plan',
+  'portal.mandate_on_hold',
+  'portal.mandate_unavailable',
+  'portal.mandate_changed',
+  'portal.mandate_none',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

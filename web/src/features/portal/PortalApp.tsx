@@ -14,6 +14,7 @@ import { PortalDisputePage } from './PortalDisputePage.js';
 import { PortalHome } from './PortalHome.js';
 import { PortalPaidPage } from './PortalPaidPage.js';
 import { PortalPayPage } from './PortalPayPage.js';
+import { PortalMandatePage } from './PortalMandatePage.js';
 import { PortalPlanPage } from './PortalPlanPage.js';
 import { PortalPreferencesPage } from './PortalPreferencesPage.js';
 import { PortalSessionProvider, usePortalSession } from './PortalSession.js';
@@ -74,6 +75,7 @@ function PortalFrame() {
             <Route path="cases/:caseId/plan" element={<PortalPlanPage />} />
             <Route path="cases/:caseId/pay" element={<PortalPayPage />} />
             <Route path="cases/:caseId/pay/:cardPaymentId" element={<PortalPaidPage />} />
+            <Route path="cases/:caseId/mandate" element={<PortalMandatePage />} />
             <Route path="preferences" element={<PortalPreferencesPage />} />
             <Route path="details" element={<PortalContactDetailsPage />} />
             <Route path="*" element={<PortalHome />} />

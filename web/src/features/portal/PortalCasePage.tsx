@@ -160,6 +160,13 @@ function ActSection({ view }: { view: PortalCase }) {
               {t('portal.budgetPlan.budgetLink')}
             </Link>
           </li>
+          {view.plan ? (
+            <li>
+              <Link className="button" to={`/portal/cases/${view.id}/mandate`}>
+                {t('portalMandate.link')}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link className="button" to={`/portal/cases/${view.id}/callback`}>
               {t('portal.callback.link')}

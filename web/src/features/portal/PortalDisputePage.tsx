@@ -10,6 +10,7 @@ import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit } from '../../ui/useSubmit.js';
 import { portalApi, type DisputeGrounds, type PortalCase, type PortalDisputeRecorded } from './api.js';
 import { PortalDone } from './PortalDone.js';
+import { PortalSurvey } from './PortalSurvey.js';
 
 const GROUNDS: DisputeGrounds[] = [
   'not_mine',
@@ -67,7 +68,9 @@ function DisputeForm({ view }: { view: PortalCase }) {
           t('portal.dispute.next', { day: format.date(recorded.evidenceDueOn) }),
           recorded.documents > 0 ? t('portal.dispute.received', { count: recorded.documents }) : '',
         ].join(' ')}
-      />
+      >
+        <PortalSurvey caseId={view.id} kind="dispute_filed" id={recorded.id} />
+      </PortalDone>
     );
   return (
     <div className="portal-card">

@@ -7,6 +7,7 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit } from '../../ui/useSubmit.js';
+import { PortalSurvey } from './PortalSurvey.js';
 import { portalPlansApi, type PlanSigned, type PortalPlans, type PortalProposal } from './plans-api.js';
 
 type CurrentPlan = NonNullable<PortalPlans['current']>;
@@ -135,6 +136,7 @@ function ChoosePlan({ caseId, view, onSigned }: { caseId: string; view: PortalPl
         <button type="button" className="button primary" onClick={onSigned}>
           {t('portal.budgetPlan.current')}
         </button>
+        <PortalSurvey caseId={caseId} kind="plan_agreed" id={signed.planId} />
       </section>
     );
   return (

@@ -17,7 +17,7 @@ export function SatisfactionComments({ items }: { items: Comments['items'] }) {
             <p className="muted">
               {t('satisfaction.comments.about', {
                 score: item.score,
-                agent: item.agentName,
+                agent: item.agentName ?? t('satisfaction.channels.portal'),
                 team: item.teamName ?? t('common.none'),
                 what: t(`satisfaction.kinds.${item.interactionKind}`),
                 date: format.dateTime(item.answeredAt),

@@ -140,7 +140,7 @@ function GroupTable({
       return new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
         new Date(`${row.key}-15T00:00:00Z`),
       );
-    if (dimension === 'channel') return t(`satisfaction.channels.${row.key as 'email' | 'sms'}`);
+    if (dimension === 'channel') return t(`satisfaction.channels.${row.key as 'email' | 'sms' | 'portal'}`);
     if (dimension === 'arm')
       return row.key === 'none' ? t('satisfaction.noArm') : t(`satisfaction.arms.${row.key as 'champion'}`);
     return row.key === 'none' ? t('common.none') : row.label;

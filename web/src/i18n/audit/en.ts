@@ -291,6 +291,8 @@ export const auditTrailEn: typeof auditTrailFr = {
       card_payment_started: '{{debtor}} started a card payment on the debtor portal',
       card_payment_confirmed: 'The payment provider confirmed a card payment by {{debtor}}',
       card_payment_failed: 'A card payment by {{debtor}} was not made',
+      mandate_signed: '{{debtor}} signed SEPA direct-debit mandate {{reference}} on the debtor portal, with consent',
+      mandate_revoked: '{{debtor}} revoked a SEPA direct-debit mandate on the debtor portal',
     },
     message_template: {
       draft_saved: '{{actor}} saved a draft of a message template',

@@ -302,6 +302,9 @@ export const auditTrailFr = {
       card_payment_started: '{{debtor}} a commencé un paiement par carte sur l’espace débiteur',
       card_payment_confirmed: 'Le prestataire de paiement a confirmé un paiement par carte de {{debtor}}',
       card_payment_failed: 'Un paiement par carte de {{debtor}} n’a pas abouti',
+      mandate_signed:
+        '{{debtor}} a signé le mandat de prélèvement SEPA {{reference}} sur l’espace débiteur, avec son consentement',
+      mandate_revoked: '{{debtor}} a révoqué un mandat de prélèvement SEPA sur l’espace débiteur',
     },
     message_template: {
       draft_saved: '{{actor}} a enregistré un brouillon de modèle de message',

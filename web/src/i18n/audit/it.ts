@@ -301,6 +301,9 @@ export const auditTrailIt: typeof auditTrailFr = {
       card_payment_started: '{{debtor}} ha avviato un pagamento con carta sullo spazio debitore',
       card_payment_confirmed: 'Il fornitore di pagamento ha confermato un pagamento con carta di {{debtor}}',
       card_payment_failed: 'Un pagamento con carta di {{debtor}} non è andato a buon fine',
+      mandate_signed:
+        '{{debtor}} ha firmato il mandato di addebito diretto SEPA {{reference}} nello spazio debitore, con il suo consenso',
+      mandate_revoked: '{{debtor}} ha revocato un mandato di addebito diretto SEPA nello spazio debitore',
     },
     message_template: {
       draft_saved: '{{actor}} ha salvato una bozza di modello di messaggio',

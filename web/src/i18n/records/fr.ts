@@ -138,6 +138,9 @@ export const recordsFr = {
   portal_phone_given: 'Le débiteur a indiqué un numéro de téléphone sur son espace en ligne (non vérifié)',
   portal_budget_declared: 'Le débiteur a rempli son budget sur son espace en ligne',
   portal_plan_signed: 'Le débiteur a choisi et signé un plan de paiement sur son espace en ligne',
+  portal_mandate_signed:
+    'Le débiteur a signé un mandat de prélèvement SEPA sur son espace en ligne (mandat {{reference}})',
+  portal_mandate_revoked: 'Le débiteur a révoqué le mandat de prélèvement SEPA {{reference}} sur son espace en ligne',
   placed_by_creditor: 'Remise du dossier par le créancier',
   call_no_answer: 'Pas de réponse',
   call_voicemail: 'Message neutre laissé sur la messagerie',

@@ -42,13 +42,15 @@ export const satisfactionEn: typeof satisfactionFr = {
   empty: 'No survey in this period.',
   noArm: 'Outside the strategy',
   arms: { champion: 'Champion', challenger: 'Challenger' },
-  channels: { email: 'E-mail', sms: 'SMS' },
+  channels: { email: 'E-mail', sms: 'SMS', portal: 'Portal' },
   kinds: {
     call: 'your call with an agent',
     plan_agreed: 'the payment plan agreed',
     payment: 'your payment',
     dispute_decided: 'the answer to your dispute',
     complaint_closed: 'the answer to your complaint',
+    dispute_filed: 'the dispute you sent',
+    mandate_signed: 'the direct debit you set up',
   },
   comments: {
     heading: 'Debtors’ comments',
@@ -105,5 +107,6 @@ export const satisfactionProblemsEn: typeof satisfactionProblemsFr = {
     survey_unknown: 'This survey link is not known: check that it was copied whole.',
     survey_answered: 'This survey has already been answered. Thank you.',
     survey_expired: 'This survey link has expired: it can no longer be used.',
+    survey_not_offered: 'No survey is asked about this now.',
   },
 };

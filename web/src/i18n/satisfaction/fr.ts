@@ -40,13 +40,15 @@ export const satisfactionFr = {
   empty: 'Aucune enquête sur la période.',
   noArm: 'Hors stratégie',
   arms: { champion: 'Champion', challenger: 'Challenger' },
-  channels: { email: 'E-mail', sms: 'SMS' },
+  channels: { email: 'E-mail', sms: 'SMS', portal: 'Espace en ligne' },
   kinds: {
     call: 'votre appel avec un conseiller',
     plan_agreed: 'l’échéancier convenu',
     payment: 'votre paiement',
     dispute_decided: 'la réponse à votre contestation',
     complaint_closed: 'la réponse à votre réclamation',
+    dispute_filed: 'la contestation que vous avez envoyée',
+    mandate_signed: 'le prélèvement que vous avez mis en place',
   },
   comments: {
     heading: 'Commentaires des débiteurs',
@@ -104,5 +106,6 @@ export const satisfactionProblemsFr = {
     survey_unknown: 'Ce lien d’enquête est inconnu : vérifiez qu’il a été copié en entier.',
     survey_answered: 'Cette enquête a déjà reçu une réponse. Merci.',
     survey_expired: 'Ce lien d’enquête a expiré : il ne peut plus servir.',
+    survey_not_offered: 'Aucune enquête n’est proposée à ce sujet pour l’instant.',
   },
 };

@@ -42,13 +42,15 @@ export const satisfactionIt: typeof satisfactionFr = {
   empty: 'Nessuna indagine nel periodo.',
   noArm: 'Fuori strategia',
   arms: { champion: 'Champion', challenger: 'Challenger' },
-  channels: { email: 'E-mail', sms: 'SMS' },
+  channels: { email: 'E-mail', sms: 'SMS', portal: 'Spazio online' },
   kinds: {
     call: 'la sua telefonata con un operatore',
     plan_agreed: 'il piano di rate concordato',
     payment: 'il suo pagamento',
     dispute_decided: 'la risposta alla sua contestazione',
     complaint_closed: 'la risposta al suo reclamo',
+    dispute_filed: 'la contestazione che ha inviato',
+    mandate_signed: 'l’addebito diretto che ha attivato',
   },
   comments: {
     heading: 'Commenti dei debitori',
@@ -106,5 +108,6 @@ export const satisfactionProblemsIt: typeof satisfactionProblemsFr = {
     survey_unknown: 'Questo link di indagine non è noto: verifichi di averlo copiato per intero.',
     survey_answered: 'Questa indagine ha già avuto risposta. Grazie.',
     survey_expired: 'Questo link di indagine è scaduto: non può più essere usato.',
+    survey_not_offered: 'Nessuna indagine è proposta su questo per ora.',
   },
 };

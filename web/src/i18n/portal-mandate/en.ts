@@ -1,0 +1,66 @@
+import type { portalMandateFr, portalMandateProblemsFr } from './fr.js';
+
+/** The portal's direct debit (SEPA e-mandate) and the survey offered after an act, in English. */
+export const portalMandateEn: typeof portalMandateFr = {
+  link: 'Pay my plan by direct debit',
+  title: 'SEPA direct debit',
+  heading: 'Pay your plan by direct debit',
+  intro: 'Each payment of your plan is taken from your bank account on its date. You can stop it at any time.',
+  refusals: {
+    case_closed: 'This file is closed.',
+    no_plan: 'A direct debit pays the payments of an agreed plan: choose and sign a plan first.',
+    on_hold: 'Collection on your file is paused: no direct debit can be set up now.',
+    not_configured: 'The agency does not offer direct debit yet: pay another way.',
+  },
+  planLink: 'My budget and a payment plan',
+  holder: 'Account holder (first name and name)',
+  iban: 'IBAN',
+  ibanHint: 'It is on your bank details and starts with 2 letters, for example FR76.',
+  bic: 'BIC (only if asked)',
+  bicHint: 'It is on your bank details too. It is needed only for an account outside the European Union.',
+  continue: 'Continue',
+  readHeading: 'Read and sign the mandate',
+  account: 'Account: {{iban}}, in the name of {{holder}}.',
+  mandateText: 'The mandate text',
+  debitsCaption: 'The debits of your plan',
+  due: 'Debit date',
+  amount: 'Amount',
+  notice: 'Told by',
+  tooSoon: 'Too soon: pay this one another way',
+  noticeExplained:
+    'Notice: you are told of each debit at least {{days}} days before. This schedule tells you from today.',
+  consent: 'I have read the mandate and I authorise these debits from my account.',
+  sign: 'Sign the mandate',
+  change: 'Change the account',
+  signedHeading: 'Your direct debit is set up',
+  signedText: 'Mandate {{reference}}, account {{iban}}. First debit on {{day}} at the earliest.',
+  currentHeading: 'Your direct debit',
+  currentText: 'Mandate {{reference}} signed on {{day}}, account {{iban}} in the name of {{holder}}.',
+  firstDebit: 'First debit on {{day}} at the earliest.',
+  revoke: 'Stop the direct debit',
+  revokeAsk: 'The debits stop. Your plan goes on: you pay each payment another way. Do you confirm?',
+  revokeConfirm: 'Yes, stop the direct debit',
+  keep: 'No, keep the direct debit',
+  revoked: 'The direct debit is stopped. Your plan goes on.',
+  history: 'Earlier mandates',
+  historyItem: '{{reference}}: signed on {{signed}}, stopped on {{revoked}}',
+  survey: {
+    heading: 'One question',
+    question: 'Are you satisfied with what you just did here?',
+    thanks: 'Thank you, your answer is recorded.',
+  },
+};
+
+export const portalMandateProblemsEn: typeof portalMandateProblemsFr = {
+  portal: {
+    iban_invalid: 'This IBAN is not valid. Copy it again from your bank details.',
+    iban_not_sepa: 'This account is not in the SEPA area: no direct debit is possible. Pay another way.',
+    bic_required: 'For an account in this country the bank’s BIC is needed. Copy it from your bank details.',
+    bic_invalid: 'This BIC is not valid. Copy it from your bank details, or leave it empty.',
+    mandate_without_plan: 'A direct debit pays the payments of an agreed plan: choose a plan first.',
+    mandate_on_hold: 'Collection on your file is paused: no direct debit now.',
+    mandate_unavailable: 'The agency does not offer direct debit yet: pay another way.',
+    mandate_changed: 'The mandate has changed since you read it. Read it again, then sign.',
+    mandate_none: 'No direct debit is set up on this file.',
+  },
+};

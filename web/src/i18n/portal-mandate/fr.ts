@@ -1,0 +1,66 @@
+/** The portal's direct debit (SEPA e-mandate) and the survey offered after an act, in French. */
+export const portalMandateFr = {
+  link: 'Payer mon plan par prélèvement',
+  title: 'Prélèvement SEPA',
+  heading: 'Payer votre plan par prélèvement',
+  intro:
+    'Chaque échéance de votre plan est prélevée sur votre compte bancaire à sa date. Vous pouvez arrêter à tout moment.',
+  refusals: {
+    case_closed: 'Ce dossier est clos.',
+    no_plan: 'Le prélèvement paie les échéances d’un plan accepté : choisissez et signez d’abord un plan.',
+    on_hold: 'Le recouvrement de votre dossier est suspendu : aucun prélèvement ne peut être mis en place maintenant.',
+    not_configured: 'L’agence ne propose pas encore le prélèvement : payez d’une autre façon.',
+  },
+  planLink: 'Mon budget et un plan de paiement',
+  holder: 'Titulaire du compte (prénom et nom)',
+  iban: 'IBAN',
+  ibanHint: 'Il figure sur votre RIB et commence par 2 lettres, par exemple FR76.',
+  bic: 'BIC (seulement si on vous le demande)',
+  bicHint: 'Il figure aussi sur votre RIB. Il n’est nécessaire que pour un compte hors de l’Union européenne.',
+  continue: 'Continuer',
+  readHeading: 'Lisez et signez le mandat',
+  account: 'Compte : {{iban}}, au nom de {{holder}}.',
+  mandateText: 'Le texte du mandat',
+  debitsCaption: 'Les prélèvements de votre plan',
+  due: 'Date du prélèvement',
+  amount: 'Montant',
+  notice: 'Prévenu le',
+  tooSoon: 'Trop proche : payez celle-ci autrement',
+  noticeExplained:
+    'Prévenance : vous êtes informé de chaque prélèvement au moins {{days}} jours avant. Cet échéancier vous en informe dès aujourd’hui.',
+  consent: 'J’ai lu le mandat et j’autorise ces prélèvements sur mon compte.',
+  sign: 'Signer le mandat',
+  change: 'Modifier le compte',
+  signedHeading: 'Votre prélèvement est en place',
+  signedText: 'Mandat {{reference}}, compte {{iban}}. Premier prélèvement possible le {{day}}.',
+  currentHeading: 'Votre prélèvement',
+  currentText: 'Mandat {{reference}} signé le {{day}}, compte {{iban}} au nom de {{holder}}.',
+  firstDebit: 'Premier prélèvement possible le {{day}}.',
+  revoke: 'Arrêter le prélèvement',
+  revokeAsk:
+    'Les prélèvements s’arrêtent. Votre plan continue : vous payez chaque échéance autrement. Confirmez-vous ?',
+  revokeConfirm: 'Oui, arrêter le prélèvement',
+  keep: 'Non, garder le prélèvement',
+  revoked: 'Le prélèvement est arrêté. Votre plan continue.',
+  history: 'Mandats précédents',
+  historyItem: '{{reference}} : signé le {{signed}}, arrêté le {{revoked}}',
+  survey: {
+    heading: 'Une question',
+    question: 'Êtes-vous satisfait de ce que vous venez de faire ici ?',
+    thanks: 'Merci, votre réponse est enregistrée.',
+  },
+};
+
+export const portalMandateProblemsFr = {
+  portal: {
+    iban_invalid: 'Cet IBAN n’est pas valide. Recopiez-le depuis votre RIB.',
+    iban_not_sepa: 'Ce compte n’est pas dans la zone SEPA : le prélèvement n’est pas possible. Payez autrement.',
+    bic_required: 'Pour un compte dans ce pays, le BIC de la banque est nécessaire. Recopiez-le depuis votre RIB.',
+    bic_invalid: 'Ce BIC n’est pas valide. Recopiez-le depuis votre RIB, ou laissez-le vide.',
+    mandate_without_plan: 'Le prélèvement paie les échéances d’un plan accepté : choisissez d’abord un plan.',
+    mandate_on_hold: 'Le recouvrement de votre dossier est suspendu : pas de prélèvement maintenant.',
+    mandate_unavailable: 'L’agence ne propose pas encore le prélèvement : payez d’une autre façon.',
+    mandate_changed: 'Le mandat a changé depuis votre lecture. Relisez-le, puis signez.',
+    mandate_none: 'Aucun prélèvement n’est en place sur ce dossier.',
+  },
+};

@@ -1,0 +1,66 @@
+import type { portalMandateFr, portalMandateProblemsFr } from './fr.js';
+
+/** The portal's direct debit (SEPA e-mandate) and the survey offered after an act, in Italian. */
+export const portalMandateIt: typeof portalMandateFr = {
+  link: 'Pagare il piano con addebito diretto',
+  title: 'Addebito diretto SEPA',
+  heading: 'Pagare il piano con addebito diretto',
+  intro: 'Ogni rata del piano è addebitata sul suo conto bancario alla sua data. Può fermarlo in qualsiasi momento.',
+  refusals: {
+    case_closed: 'Questa pratica è chiusa.',
+    no_plan: 'L’addebito diretto paga le rate di un piano accettato: scelga e firmi prima un piano.',
+    on_hold: 'Il recupero della sua pratica è sospeso: nessun addebito diretto può essere attivato ora.',
+    not_configured: 'L’agenzia non offre ancora l’addebito diretto: paghi in un altro modo.',
+  },
+  planLink: 'Il mio bilancio e un piano di pagamento',
+  holder: 'Intestatario del conto (nome e cognome)',
+  iban: 'IBAN',
+  ibanHint: 'Si trova sulle coordinate bancarie e inizia con 2 lettere, per esempio IT60.',
+  bic: 'BIC (solo se richiesto)',
+  bicHint: 'Si trova anche sulle coordinate bancarie. Serve solo per un conto fuori dall’Unione europea.',
+  continue: 'Continua',
+  readHeading: 'Legga e firmi il mandato',
+  account: 'Conto: {{iban}}, intestato a {{holder}}.',
+  mandateText: 'Il testo del mandato',
+  debitsCaption: 'Gli addebiti del suo piano',
+  due: 'Data dell’addebito',
+  amount: 'Importo',
+  notice: 'Avviso entro',
+  tooSoon: 'Troppo vicina: paghi questa in un altro modo',
+  noticeExplained:
+    'Preavviso: è avvisato di ogni addebito almeno {{days}} giorni prima. Questo piano delle rate la avvisa da oggi.',
+  consent: 'Ho letto il mandato e autorizzo questi addebiti sul mio conto.',
+  sign: 'Firma il mandato',
+  change: 'Cambia il conto',
+  signedHeading: 'Il suo addebito diretto è attivo',
+  signedText: 'Mandato {{reference}}, conto {{iban}}. Primo addebito possibile il {{day}}.',
+  currentHeading: 'Il suo addebito diretto',
+  currentText: 'Mandato {{reference}} firmato il {{day}}, conto {{iban}} intestato a {{holder}}.',
+  firstDebit: 'Primo addebito possibile il {{day}}.',
+  revoke: 'Ferma l’addebito diretto',
+  revokeAsk: 'Gli addebiti si fermano. Il piano continua: paga ogni rata in un altro modo. Conferma?',
+  revokeConfirm: 'Sì, ferma l’addebito diretto',
+  keep: 'No, mantieni l’addebito diretto',
+  revoked: 'L’addebito diretto è fermato. Il piano continua.',
+  history: 'Mandati precedenti',
+  historyItem: '{{reference}}: firmato il {{signed}}, fermato il {{revoked}}',
+  survey: {
+    heading: 'Una domanda',
+    question: 'È soddisfatto di ciò che ha appena fatto qui?',
+    thanks: 'Grazie, la sua risposta è registrata.',
+  },
+};
+
+export const portalMandateProblemsIt: typeof portalMandateProblemsFr = {
+  portal: {
+    iban_invalid: 'Questo IBAN non è valido. Lo ricopi dalle sue coordinate bancarie.',
+    iban_not_sepa: 'Questo conto non è nell’area SEPA: l’addebito diretto non è possibile. Paghi in un altro modo.',
+    bic_required: 'Per un conto in questo paese serve il BIC della banca. Lo ricopi dalle coordinate bancarie.',
+    bic_invalid: 'Questo BIC non è valido. Lo ricopi dalle coordinate bancarie, o lo lasci vuoto.',
+    mandate_without_plan: 'L’addebito diretto paga le rate di un piano accettato: scelga prima un piano.',
+    mandate_on_hold: 'Il recupero della sua pratica è sospeso: nessun addebito diretto ora.',
+    mandate_unavailable: 'L’agenzia non offre ancora l’addebito diretto: paghi in un altro modo.',
+    mandate_changed: 'Il mandato è cambiato da quando lo ha letto. Lo rilegga, poi firmi.',
+    mandate_none: 'Nessun addebito diretto è attivo su questa pratica.',
+  },
+};
