@@ -56,6 +56,8 @@ export async function qualityTrends(deps: Deps, actor: Actor, monthCount: number
     at(`team|${teamOf.get(review.agent_id)}|${review.month}`).scores.push(review.score_bp);
   }
   for (const answer of answers) {
+    // Answers given on the portal have no agent (the query keeps the agents' only).
+    if (answer.agent_id === null) continue;
     const score = answer.score as 1 | 2 | 3 | 4 | 5;
     at(`agent|${answer.agent_id}|${answer.month}`).counts.byScore[score] += 1;
     at(`team|${teamOf.get(answer.agent_id)}|${answer.month}`).counts.byScore[score] += 1;
