@@ -1092,6 +1092,7 @@ export interface ExperimentDecisions {
   id: Generated<string>;
   note: string;
   segment_id: string;
+  seq: Generated<number>;
   strategy_version_after: number | null;
   strategy_version_before: number;
 }

@@ -673,6 +673,9 @@ export const en: Messages = {
     portfolio_report: {
       span_too_long: 'Ask for 60 vintages at most: choose a later first month or an earlier last one.',
     },
+    champion_challenger: {
+      no_challenger: 'The strategy in force no longer has a challenger in this segment: nothing to decide. Reload the comparison.',
+    },
     care_report: {
       period_reversed: 'The period must end on or after its first day: choose a later last day.',
       period_too_long: 'Ask for 366 days at most: choose a later first day or an earlier last day.',

@@ -680,6 +680,9 @@ export const fr = {
       span_too_long:
         'Demandez au plus 60 millésimes : choisissez un premier mois plus récent ou un dernier mois plus ancien.',
     },
+    champion_challenger: {
+      no_challenger: 'La stratégie en vigueur n’a plus de challenger dans ce segment : rien à trancher. Rechargez la comparaison.',
+    },
     care_report: {
       period_reversed: 'La période doit finir le jour de son début ou après : choisissez un dernier jour plus tardif.',
       period_too_long:

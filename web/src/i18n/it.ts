@@ -666,6 +666,9 @@ export const it: PartialMessages = {
     portfolio_report: {
       span_too_long: 'Chiedi al massimo 60 annate: scegli un primo mese successivo o un ultimo mese precedente.',
     },
+    champion_challenger: {
+      no_challenger: 'La strategia in vigore non ha più uno sfidante in questo segmento: nulla da decidere. Ricarica il confronto.',
+    },
     care_report: {
       period_reversed: 'Il periodo deve finire il giorno del suo inizio o dopo: scegli un ultimo giorno successivo.',
       period_too_long: 'Chiedi al massimo 366 giorni: scegli un primo giorno successivo o un ultimo giorno precedente.',

@@ -29,6 +29,8 @@ create table experiment_arm_facts (
 -- stop the test (the champion stays alone). The figures as the manager saw them are kept with the decision.
 create table experiment_decisions (
   id uuid primary key default gen_random_uuid(),
+  -- The order decisions were taken in, whatever their clock says.
+  seq bigint generated always as identity,
   segment_id text not null,
   decision text not null check (decision in ('promote', 'keep', 'stop')),
   note text not null check (length(note) between 1 and 2000),
@@ -40,4 +42,4 @@ create table experiment_decisions (
   decided_at timestamptz not null,
   check ((decision = 'keep') = (strategy_version_after is null))
 );
-create index experiment_decisions_segment on experiment_decisions (segment_id, decided_at desc);
+create index experiment_decisions_segment on experiment_decisions (segment_id, seq desc);
