@@ -27,9 +27,15 @@ const RECOMMENDATION: Record<Segment['recommendation'], Message> = {
 };
 
 const FIGURES: { key: 'collected' | 'keptPromises' | 'complaints' | 'satisfaction'; label: Message }[] = [
-  { key: 'collected', label: { fr: 'Encaissé par dossier (€)', en: 'Collected per case (€)', it: 'Incassato per pratica (€)' } },
+  {
+    key: 'collected',
+    label: { fr: 'Encaissé par dossier (€)', en: 'Collected per case (€)', it: 'Incassato per pratica (€)' },
+  },
   { key: 'keptPromises', label: { fr: 'Promesses tenues (%)', en: 'Kept promises (%)', it: 'Promesse mantenute (%)' } },
-  { key: 'complaints', label: { fr: 'Dossiers avec réclamation (%)', en: 'Cases with a complaint (%)', it: 'Pratiche con reclamo (%)' } },
+  {
+    key: 'complaints',
+    label: { fr: 'Dossiers avec réclamation (%)', en: 'Cases with a complaint (%)', it: 'Pratiche con reclamo (%)' },
+  },
   { key: 'satisfaction', label: { fr: 'Satisfaction (1–5)', en: 'Satisfaction (1–5)', it: 'Soddisfazione (1–5)' } },
 ];
 
@@ -72,14 +78,27 @@ export function championChallengerExport(
   const locale = actor.locale;
   return {
     fileStem: 'champion-challenger',
-    title: { fr: 'Champion / challenger', en: 'Champion / challenger', it: 'Campione / sfidante' },
+    title: { fr: 'Champion et challenger', en: 'Champion and challenger', it: 'Campione e sfidante' },
     columns: [
       { header: { fr: 'Segment', en: 'Segment', it: 'Segmento' }, kind: 'text', value: (l) => l.segmentName },
       { header: { fr: 'Indicateur', en: 'Figure', it: 'Indicatore' }, kind: 'text', value: (l) => l.figure[locale] },
       { header: { fr: 'Champion', en: 'Champion', it: 'Campione' }, kind: 'text', value: (l) => l.champion, width: 12 },
-      { header: { fr: 'Effectif champion', en: 'Champion n', it: 'Numerosità campione' }, kind: 'count', value: (l) => l.championN },
-      { header: { fr: 'Challenger', en: 'Challenger', it: 'Sfidante' }, kind: 'text', value: (l) => l.challenger, width: 12 },
-      { header: { fr: 'Effectif challenger', en: 'Challenger n', it: 'Numerosità sfidante' }, kind: 'count', value: (l) => l.challengerN },
+      {
+        header: { fr: 'Effectif champion', en: 'Champion n', it: 'Numerosità campione' },
+        kind: 'count',
+        value: (l) => l.championN,
+      },
+      {
+        header: { fr: 'Challenger', en: 'Challenger', it: 'Sfidante' },
+        kind: 'text',
+        value: (l) => l.challenger,
+        width: 12,
+      },
+      {
+        header: { fr: 'Effectif challenger', en: 'Challenger n', it: 'Numerosità sfidante' },
+        kind: 'count',
+        value: (l) => l.challengerN,
+      },
       { header: { fr: 'Test', en: 'Test', it: 'Test' }, kind: 'text', value: (l) => l.test, width: 16 },
       { header: { fr: 'p', en: 'p', it: 'p' }, kind: 'text', value: (l) => l.pValue, width: 8 },
       {

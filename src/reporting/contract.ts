@@ -207,7 +207,7 @@ export const championChallengerSchema = z.object({
   refreshedAt: z.string().nullable(),
   alpha: z.number(),
   minCasesPerArm: z.number().int(),
-  minimumAnswers: z.number().int().describe("satisfaction: an arm with fewer answers shows no mean"),
+  minimumAnswers: z.number().int().describe('satisfaction: an arm with fewer answers shows no mean'),
   segments: z.array(
     z.object({
       segmentId: z.string(),
@@ -233,6 +233,8 @@ export const experimentDecisionBody = z.strictObject({
   segmentId: z.string().min(1).max(64),
   decision: z
     .enum(['promote', 'keep', 'stop'])
-    .describe("promote: the challenger's treatment becomes the segment's; keep: the test goes on; stop: champion alone"),
+    .describe(
+      "promote: the challenger's treatment becomes the segment's; keep: the test goes on; stop: champion alone",
+    ),
   note: z.string().trim().min(1).max(2000),
 });

@@ -13,7 +13,11 @@ type Decision = ExperimentDecision['decision'];
  * The strategy after a decision on one segment's challenger: promote makes the challenger's treatment the segment's
  * own and ends the test; stop ends it with the champion's treatment; keep changes nothing (null). Pure.
  */
-export function decidedStrategy(document: StrategyDocument, segmentId: string, decision: Decision): StrategyDocument | null {
+export function decidedStrategy(
+  document: StrategyDocument,
+  segmentId: string,
+  decision: Decision,
+): StrategyDocument | null {
   if (decision === 'keep') return null;
   return {
     ...document,
@@ -42,7 +46,13 @@ export async function decideExperiment(
   const note = input.note.trim();
   return deps.db.transaction().execute(async (trx) => {
     // Publishing locks the head version; lock it first here too, so the check and the new version see the same one.
-    await trx.selectFrom('strategy_versions').select('version').orderBy('version', 'desc').limit(1).forUpdate().execute();
+    await trx
+      .selectFrom('strategy_versions')
+      .select('version')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .forUpdate()
+      .execute();
     const strategy = await strategyInForce(trx);
     const segment = strategy.document.segments.find((s) => s.id === input.segmentId);
     if (!segment?.challenger || !figures) {
@@ -57,7 +67,13 @@ export async function decideExperiment(
       ? await publishStrategyIn(
           trx,
           actor,
-          { document, note: `${input.decision === 'promote' ? 'Challenger promoted' : 'Test stopped'} (${input.segmentId}): ${note}`.slice(0, 500) },
+          {
+            document,
+            note: `${input.decision === 'promote' ? 'Challenger promoted' : 'Test stopped'} (${input.segmentId}): ${note}`.slice(
+              0,
+              500,
+            ),
+          },
           now,
           requestId,
         )

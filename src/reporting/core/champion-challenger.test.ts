@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  compareArms,
-  EMPTY_ARM,
-  roundedRatio,
-  skewness,
-  tooSkewed,
-  type ArmFacts,
-} from './champion-challenger.js';
+import { compareArms, EMPTY_ARM, roundedRatio, skewness, tooSkewed, type ArmFacts } from './champion-challenger.js';
 import { fisherExact, proportionTest, studentTwoSided, welchTest } from './significance.js';
 
 /** An arm from each case's collected cents and the other counts. */
@@ -68,7 +61,11 @@ describe('significance tests, against values computed by hand (and checked with 
 
 describe('the comparison of two arms', () => {
   it('gives the means in cents rounded half up, the effect, and keeps testing on arms too small', () => {
-    const result = compareArms(arm([0, 0, 0, 0, 10_000, 0, 0, 5_001]), arm([0, 20_000, 0, 15_000, 0, 0, 10_000, 0, 0, 5_000]), 5);
+    const result = compareArms(
+      arm([0, 0, 0, 0, 10_000, 0, 0, 5_001]),
+      arm([0, 20_000, 0, 15_000, 0, 0, 10_000, 0, 0, 5_000]),
+      5,
+    );
     // 15 001 / 8 = 1 875.125 → 1 875; 50 000 / 10 = 5 000; difference 3 124.875 → 3 125.
     expect(result.collected.champion).toEqual({ n: 8, mean: 1_875 });
     expect(result.collected.challenger).toEqual({ n: 10, mean: 5_000 });
@@ -100,8 +97,20 @@ describe('the comparison of two arms', () => {
 
   it('withholds satisfaction below the survey’s smallest group, and rates kept promises over promises resolved', () => {
     const result = compareArms(
-      arm([0, 100], { satisfactionAnswers: 4, satisfactionSum: 16, satisfactionSq: 66, promisesKept: 3, promisesBroken: 1 }),
-      arm([0, 100], { satisfactionAnswers: 6, satisfactionSum: 27, satisfactionSq: 125, promisesKept: 1, promisesBroken: 3 }),
+      arm([0, 100], {
+        satisfactionAnswers: 4,
+        satisfactionSum: 16,
+        satisfactionSq: 66,
+        promisesKept: 3,
+        promisesBroken: 1,
+      }),
+      arm([0, 100], {
+        satisfactionAnswers: 6,
+        satisfactionSum: 27,
+        satisfactionSq: 125,
+        promisesKept: 1,
+        promisesBroken: 3,
+      }),
       5,
     );
     expect(result.satisfaction).toMatchObject({ champion: { n: 4, mean: null }, challenger: { n: 6, mean: 450 } });
@@ -131,10 +140,10 @@ describe('the comparison of two arms', () => {
 });
 
 describe('properties of the comparison', () => {
-  const amounts = fc.array(
-    fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 2_000_000 })),
-    { minLength: 0, maxLength: 60 },
-  );
+  const amounts = fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 2_000_000 })), {
+    minLength: 0,
+    maxLength: 60,
+  });
   const arms = fc
     .record({
       collected: amounts,
@@ -184,7 +193,8 @@ describe('properties of the comparison', () => {
           expect(swapped.test).toBe(figure.test);
         });
         if (ab.collected.difference !== null) expect(ba.collected.difference! + ab.collected.difference).toBe(0);
-        if (ab.complaints.differenceBp !== null) expect(ba.complaints.differenceBp! + ab.complaints.differenceBp).toBe(0);
+        if (ab.complaints.differenceBp !== null)
+          expect(ba.complaints.differenceBp! + ab.complaints.differenceBp).toBe(0);
       }),
     );
   });

@@ -179,7 +179,11 @@ function rateFigure(
 function satisfactionFigure(champion: ArmFacts, challenger: ArmFacts, minimumAnswers: number): MeanFigure {
   const enough = (f: ArmFacts) => f.satisfactionAnswers >= Math.max(1, minimumAnswers);
   const shown = enough(champion) && enough(challenger);
-  const moments = (f: ArmFacts): Moments => ({ n: f.satisfactionAnswers, sum: f.satisfactionSum, sumSq: f.satisfactionSq });
+  const moments = (f: ArmFacts): Moments => ({
+    n: f.satisfactionAnswers,
+    sum: f.satisfactionSum,
+    sumSq: f.satisfactionSq,
+  });
   const mean = (f: ArmFacts) => (enough(f) ? roundedRatio(f.satisfactionSum * 100, f.satisfactionAnswers) : null);
   const championMean = mean(champion);
   const challengerMean = mean(challenger);
