@@ -149,6 +149,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await campaigns.loadDemoTemplateDraft(deps);
   // Months of satisfaction surveys and answers over the case workers and their teams (satisfaction/).
   await (await import('./satisfaction.js')).loadDemoSatisfaction(deps);
+  // A year of the default strategy's champion/challenger test on the large cases placed then, with their payments.
+  await (await import('./challenger.js')).loadDemoChallenger(deps);
   // The portfolio performance figures, as the five-minute job would write them, so the reports show the demo at once.
   await refreshPerformance(deps);
   return loaded;
