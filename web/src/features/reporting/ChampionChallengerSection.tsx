@@ -31,6 +31,12 @@ export function ChampionChallengerSection(props: { filters: PortfolioFilters; ma
   const { filters } = props;
   const key = `cc|${filters.creditorId}|${filters.from}|${filters.to}`;
   const report = useApiData((signal) => getChampionChallenger(filters, signal), key);
+  // Said outside the figures: they are read again after a decision, and the form goes with them meanwhile.
+  const [decided, setDecided] = useState(false);
+  const onDecided = () => {
+    setDecided(true);
+    report.reload();
+  };
   return (
     <section aria-labelledby="champion-challenger-heading">
       <h2 id="champion-challenger-heading">{t('championChallenger.heading')}</h2>
@@ -39,6 +45,9 @@ export function ChampionChallengerSection(props: { filters: PortfolioFilters; ma
         query={portfolioQuery(filters)}
         what={t('exports.lists.championChallenger')}
       />
+      <p role="status" className={decided ? 'success' : 'visually-hidden'}>
+        {decided ? t('championChallenger.decided') : ''}
+      </p>
       <AsyncContent data={report} onRetry={report.reload}>
         {(data) => (
           <>
@@ -51,7 +60,7 @@ export function ChampionChallengerSection(props: { filters: PortfolioFilters; ma
                 segment={segment}
                 report={data}
                 mayDecide={props.mayDecide}
-                onDecided={report.reload}
+                onDecided={onDecided}
               />
             ))}
           </>
@@ -101,7 +110,7 @@ function SegmentComparison(props: {
           ))}
         </ul>
       ) : null}
-      <dl className="facts">
+      <dl className="recommendation">
         <dt>{t('championChallenger.recommendationHeading')}</dt>
         <dd>
           <strong>{t(`championChallenger.recommendation.${segment.recommendation}`)}</strong>
@@ -226,7 +235,6 @@ function DecisionForm({ segment, onDecided }: { segment: Segment; onDecided: () 
     event.preventDefault();
     const done = await submit.run(async () => {
       await decideExperiment({ segmentId: segment.segmentId, decision, note: note.trim() });
-      return (tr) => tr('championChallenger.decided');
     });
     if (done) {
       setNote('');
@@ -234,12 +242,12 @@ function DecisionForm({ segment, onDecided }: { segment: Segment; onDecided: () 
     }
   }
   return (
-    <form className="grid-form" onSubmit={(event) => void send(event)} aria-labelledby={`${id}-heading`}>
+    <form className="decision-form" onSubmit={(event) => void send(event)} aria-labelledby={`${id}-heading`}>
       <h4 id={`${id}-heading`}>{t('championChallenger.decisionHeading')}</h4>
       <fieldset>
         <legend className="visually-hidden">{t('championChallenger.decisionHeading')}</legend>
         {(['promote', 'keep', 'stop'] as const).map((choice) => (
-          <div className="field checkbox" key={choice}>
+          <div className="choice" key={choice}>
             <input
               type="radio"
               id={`${id}-${choice}`}

@@ -72,7 +72,7 @@ export function ComparisonChart({ segment }: { segment: Segment }) {
 
   return (
     <div
-      className="chart"
+      className="comparison-chart"
       role="img"
       aria-label={t('championChallenger.chartLabel', {
         segment: segment.segmentName,
