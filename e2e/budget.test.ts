@@ -22,6 +22,7 @@ describe('household budget', () => {
       .selectFrom('cases')
       .select(['id', 'reference', 'debtor_id'])
       .where('status', '=', 'open')
+      .where('stage', '=', 'amicable')
       .orderBy('reference')
       .executeTakeFirstOrThrow();
     const context = await newContext(fixture.browser);

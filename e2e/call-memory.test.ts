@@ -12,6 +12,7 @@ describe('a call in progress', () => {
       .selectFrom('cases')
       .select('id')
       .where('status', '=', 'open')
+      .where('stage', '=', 'amicable')
       .orderBy('reference')
       .executeTakeFirstOrThrow();
     const context = await newContext(fixture.browser);
@@ -78,6 +79,7 @@ describe('a call in progress', () => {
       .selectFrom('cases')
       .select('id')
       .where('status', '=', 'open')
+      .where('stage', '=', 'amicable')
       .orderBy('reference', 'desc')
       .executeTakeFirstOrThrow();
     const context = await newContext(fixture.browser);

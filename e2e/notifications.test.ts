@@ -79,6 +79,7 @@ describe('the notification bell', () => {
       .selectFrom('cases')
       .select(['id', 'debtor_id', 'reference'])
       .where('status', '=', 'open')
+      .where('stage', '=', 'amicable')
       .orderBy('reference')
       .executeTakeFirstOrThrow();
     // A dispute to answer, due since a day before anything else the demo holds: first in the list.

@@ -25,12 +25,16 @@ async function setBalance(db: typeof fixture.server.deps.db, caseId: string, cen
   });
 }
 
-/** Open cases whose debtor has no other case and no budget yet (so each case gets the whole capacity), last first. */
+/**
+ * Open amicable cases whose debtor has no other case and no budget yet (so each case gets the whole capacity), last
+ * first. Amicable: the demo files some debtors with the over-indebtedness commission, where no plan may be agreed.
+ */
 function freshCases(db: typeof fixture.server.deps.db, n: number) {
   return db
     .selectFrom('cases')
     .select(['id', 'reference', 'mandate_id'])
     .where('status', '=', 'open')
+    .where('stage', '=', 'amicable')
     .where((eb) =>
       eb(
         eb

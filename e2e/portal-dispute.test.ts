@@ -7,7 +7,15 @@ import { startDemoMailSink, type DemoMailSink } from '../src/communications/emai
 import { closeTransports } from '../src/communications/configured-transports.js';
 import { demoPortalAccess } from '../src/demo/portal.js';
 import { lastMailedCode } from '../test/support/portal.js';
-import { expectNoAxeViolations, newPhoneContext, screenshot, waitForPage } from './support/browser.js';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import {
+  expectNoAxeViolations,
+  newContext,
+  newPhoneContext,
+  screenshot,
+  signInWithKeyboard,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 let mailDir = '';
@@ -114,6 +122,11 @@ describe('contesting a debt on the debtor portal, on a phone', () => {
       expect(attached).toEqual([{ file_name: 'releve-mars.pdf', source: 'debtor', uploaded_via: 'portal' }]);
 
       await page.getByRole('link', { name: '← Retour au dossier' }).click();
+      const disputes = page.locator('section[aria-labelledby="portal-disputes"]');
+      await disputes.getByText('En cours de vérification', { exact: false }).waitFor();
+      expect(await disputes.textContent()).toContain('J’ai déjà payé : contrat');
+      await disputes.scrollIntoViewIfNeeded();
+      await screenshot(page, 'portal-case-disputes-phone', { fullPage: false });
       await page.getByRole('link', { name: 'Mon adresse et mon téléphone' }).click();
       await page.getByRole('heading', { level: 1, name: 'Votre adresse et votre téléphone' }).waitFor();
       await waitForPage(page);
@@ -124,6 +137,36 @@ describe('contesting a debt on the debtor portal, on a phone', () => {
       await expectNoAxeViolations(page, '/portal/details phone saved (phone)');
     } finally {
       await context.close();
+    }
+
+    // On the staff side, the agent reads who sent the document, and has the new number to verify as a task.
+    const checkOn = await db
+      .selectFrom('case_tasks')
+      .select('case_id')
+      .where('kind', '=', 'contact_check')
+      .where(
+        'debtor_id',
+        '=',
+        (await db.selectFrom('cases').select('debtor_id').where('id', '=', access!.caseId).executeTakeFirstOrThrow())
+          .debtor_id,
+      )
+      .executeTakeFirstOrThrow();
+    const staff = await newContext(fixture.browser);
+    const desk = await staff.newPage();
+    try {
+      await signInWithKeyboard(desk, fixture.server.url, 'team.leader@demo.accord.test', DEMO_PASSWORD);
+      await desk.goto(`${fixture.server.url}/cases/${access!.caseId}`);
+      await waitForPage(desk);
+      await desk.getByText('par le débiteur, sur son espace', { exact: false }).first().waitFor();
+      await desk.goto(`${fixture.server.url}/cases/${checkOn.case_id}`);
+      await waitForPage(desk);
+      await desk
+        .getByText('Le débiteur a donné une nouvelle coordonnée sur son espace : la vérifier')
+        .first()
+        .waitFor();
+      await expectNoAxeViolations(desk, '/cases/:id with a portal document and a contact check');
+    } finally {
+      await staff.close();
     }
   });
 });

@@ -197,6 +197,7 @@ describe('reference data', () => {
       .selectFrom('cases')
       .select('id')
       .where('status', '=', 'open')
+      .where('stage', '=', 'amicable')
       .orderBy('reference')
       .executeTakeFirstOrThrow();
     const context = await newContext(fixture.browser);

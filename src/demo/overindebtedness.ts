@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import type { StepBody } from '../overindebtedness/contract.js';
 import { recordFiling, recordStep } from '../overindebtedness/record-procedure.js';
@@ -165,7 +166,9 @@ async function quietDebtors(deps: Deps, count: number): Promise<string[]> {
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('plans as p').select('p.id').whereRef('p.debtor_id', '=', 'c.debtor_id'))),
     )
-    .orderBy('c.debtor_id', 'desc')
+    // A hash of the references, not the ids: ids are random, and a demo that picks other debtors on each run makes the
+    // tests that read it pass or fail by chance; hashed, so the picks are not the first or last cases either.
+    .orderBy(sql`md5(min(c.reference))`)
     .limit(count * 4)
     .execute();
   const twice = rows.find((r) => Number(r.creditors) > 1);

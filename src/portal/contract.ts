@@ -101,6 +101,12 @@ export const portalClaimSchema = z.object({
   timeBar: z.object({ status: z.enum(['approaching', 'time_barred']), lastDay: z.string() }).nullable(),
 });
 
+/**
+ * Where a dispute stands for the person: being checked (collection paused), or decided: the debt confirmed
+ * (collection resumes), corrected, or the case closed; joined to an earlier one on the same contract and grounds.
+ */
+export const PORTAL_DISPUTE_STATES = ['being_checked', 'confirmed', 'corrected', 'closed', 'joined'] as const;
+
 export const portalCaseSchema = caseSummarySchema.extend({
   mandateKind: z.enum(['collection', 'purchased']),
   /** Why the agency writes, in one sentence. */
@@ -131,6 +137,16 @@ export const portalCaseSchema = caseSummarySchema.extend({
   payments: z.array(z.object({ receivedOn: z.string(), amountCents: z.number().int(), channel: z.string() })),
   callbacks: z.array(z.object({ id: z.string().uuid(), at: z.string().datetime() })),
   declarations: z.array(z.object({ kind: z.string(), declaredAt: z.string().datetime() })),
+  /** The person's disputes on this case, where each stands in their words (never the staff's notes). */
+  disputes: z.array(
+    z.object({
+      grounds: z.enum(DISPUTE_GROUNDS),
+      claimReference: z.string(),
+      openedAt: z.string().datetime(),
+      state: z.enum(PORTAL_DISPUTE_STATES),
+      decidedAt: z.string().datetime().nullable(),
+    }),
+  ),
 });
 export type PortalCase = z.infer<typeof portalCaseSchema>;
 

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { appendAudit } from '../audit/append.js';
+import type { DisputeDecision, DisputeGrounds, DisputeStatus } from '../disputes/core/dispute.js';
 import { documentStorage } from '../documents/storage.js';
 import { contentDisposition } from '../documents/core/file-name.js';
 import { agencyToday, localDateOf } from '../platform/calendar/index.js';
@@ -9,6 +10,7 @@ import { claimBarsOfCases } from '../time-bars/time-bar-facts.js';
 import { caseStanding } from '../workspace/case-workspace.js';
 import type { PortalCase, PortalCaseSummary, PortalLanguage, PortalMe } from './contract.js';
 import { agencyHoursInWords } from './core/agency-hours.js';
+import { portalDisputeState } from './core/dispute-state.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
 import type { PortalVisitor } from './portal-sessions.js';
 
@@ -171,7 +173,10 @@ export async function portalCase(
         .where('id', '=', visitor.debtorId)
         .executeTakeFirstOrThrow()
     ).language;
-  const { text, claims, bars, plan, letters, payments, callbacks, declarations } = await caseFacts(deps, found);
+  const { text, claims, bars, plan, letters, payments, callbacks, declarations, disputes } = await caseFacts(
+    deps,
+    found,
+  );
   const claimViews = claimsView(claims, bars);
   const sum = (pick: (claim: (typeof claimViews)[number]) => number) =>
     claimViews.reduce((total, claim) => total + pick(claim), 0);
@@ -227,6 +232,13 @@ export async function portalCase(
       kind: declaration.kind,
       declaredAt: declaration.declared_at.toISOString(),
     })),
+    disputes: disputes.map((dispute) => ({
+      grounds: dispute.grounds as DisputeGrounds,
+      claimReference: dispute.reference,
+      openedAt: dispute.opened_at.toISOString(),
+      state: portalDisputeState(dispute.status as DisputeStatus, dispute.decision as DisputeDecision | null),
+      decidedAt: dispute.decided_at?.toISOString() ?? null,
+    })),
   };
 }
 
@@ -269,7 +281,7 @@ export async function openPortalLetter(
 /** Everything the person's view of a case is made of, read at once. */
 async function caseFacts(deps: Deps, found: { id: string; debtor_id: string; balance_cents: number }) {
   const today = agencyToday(deps.now(), deps.config);
-  const [text, claims, bars, plan, letters, payments, callbacks, declarations] = await Promise.all([
+  const [text, claims, bars, plan, letters, payments, callbacks, declarations, disputes] = await Promise.all([
     caseStanding(deps, found),
     deps.db.selectFrom('claims').selectAll().where('case_id', '=', found.id).orderBy('default_on').execute(),
     claimBarsOfCases(deps.db, [found.id], today, deps.config.TIME_BAR_REVIEW_DAYS).catch(() => []),
@@ -317,8 +329,16 @@ async function caseFacts(deps: Deps, found: { id: string; debtor_id: string; bal
       .orderBy('declared_at', 'desc')
       .limit(10)
       .execute(),
+    deps.db
+      .selectFrom('disputes as d')
+      .innerJoin('claims as c', 'c.id', 'd.claim_id')
+      .select(['d.grounds', 'c.reference', 'd.opened_at', 'd.status', 'd.decision', 'd.decided_at'])
+      .where('d.case_id', '=', found.id)
+      .orderBy('d.opened_at', 'desc')
+      .limit(20)
+      .execute(),
   ]);
-  return { text, claims, bars, plan, letters, payments, callbacks, declarations };
+  return { text, claims, bars, plan, letters, payments, callbacks, declarations, disputes };
 }
 
 type ClaimRow = Awaited<ReturnType<typeof caseFacts>>['claims'][number];

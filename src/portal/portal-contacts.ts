@@ -10,6 +10,7 @@ import type { Deps } from '../platform/deps.js';
 import { conflict, invalid } from '../platform/errors.js';
 import type { ContactDetails } from './contract.js';
 import { maskedPhone } from './core/access.js';
+import { openTask } from '../workspace/tasks.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
 import type { PortalVisitor } from './portal-sessions.js';
 
@@ -90,6 +91,7 @@ export async function givePortalAddress(
       .executeTakeFirstOrThrow();
     const text = recordText('portal_address_given', { postalCode: postal.postalCode, city: input.city });
     await onOpenCases(trx, visitor.debtorId, now, text, { addressId: row.id });
+    await openContactCheck(trx, deps, visitor.debtorId, now, { addressId: row.id });
     // The trail names the act and the new fact's id, never the address itself.
     await appendAudit(trx, {
       actor: PORTAL_ACTOR,
@@ -137,6 +139,7 @@ export async function givePortalPhone(
       .executeTakeFirst();
     if (!row) throw conflict('portal.phone_known', 'We already have this number.');
     await onOpenCases(trx, visitor.debtorId, now, recordText('portal_phone_given', {}), { contactPointId: row.id });
+    await openContactCheck(trx, deps, visitor.debtorId, now, { contactPointId: row.id });
     await appendAudit(trx, {
       actor: PORTAL_ACTOR,
       action: 'portal.phone_given',
@@ -148,6 +151,36 @@ export async function givePortalPhone(
     });
   });
   return portalContactDetails(deps, visitor);
+}
+
+/**
+ * One task for an agent to verify what the person gave, on their open file with the most left to pay (the one most
+ * likely to be worked soon), for that file's team; none when every file is closed (the timeline keeps the fact).
+ */
+async function openContactCheck(
+  trx: Transaction<DB>,
+  deps: Deps,
+  debtorId: string,
+  now: Date,
+  source: { addressId: string } | { contactPointId: string },
+): Promise<void> {
+  const target = await trx
+    .selectFrom('cases')
+    .select(['id', 'assigned_team_id'])
+    .where('debtor_id', '=', debtorId)
+    .where('status', '<>', 'closed')
+    .orderBy('balance_cents', 'desc')
+    .orderBy('reference')
+    .limit(1)
+    .executeTakeFirst();
+  if (!target) return;
+  await openTask(
+    trx,
+    { caseId: target.id, debtorId, kind: 'contact_check', dueAt: now, teamId: target.assigned_team_id, source },
+    null,
+    now,
+    deps.config,
+  );
 }
 
 /** The line on the timeline of each of the person's open files, for the agents who work them. */

@@ -102,6 +102,17 @@ describe.each(ENGINES)('a debt contested and contact details given on the debtor
       .where('id', '=', dispute.id)
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ opened_by: null, opened_via: 'portal', status: 'evidence_requested' });
+    // The person reads it on their case, being checked, in their words: no staff note, no evidence list.
+    const view = await as(t.app, debtor)('GET', `/api/portal/v1/cases/${caseId}`);
+    expect((view.json() as { disputes: unknown[] }).disputes).toEqual([
+      {
+        grounds: 'already_paid',
+        claimReference,
+        openedAt: expect.any(String) as string,
+        state: 'being_checked',
+        decidedAt: null,
+      },
+    ]);
     const hold = await t.deps.db
       .selectFrom('holds')
       .select(['kind', 'status', 'created_by', 'case_id'])
@@ -255,6 +266,21 @@ describe.each(ENGINES)('a debt contested and contact details given on the debtor
       .execute();
     expect(JSON.stringify(lines)).toContain('portal_address_given');
     expect(JSON.stringify(lines)).toContain('portal_phone_given');
+    // Each new fact opens a task for an agent to verify it, on one of the person's open files, for its team.
+    const tasks = await t.deps.db
+      .selectFrom('case_tasks as k')
+      .innerJoin('cases as c', 'c.id', 'k.case_id')
+      .select(['k.source', 'k.status', 'k.team_id', 'c.assigned_team_id', 'c.debtor_id'])
+      .where('k.kind', '=', 'contact_check')
+      .where(
+        'k.debtor_id',
+        '=',
+        (await t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', caseId).executeTakeFirstOrThrow())
+          .debtor_id,
+      )
+      .execute();
+    expect(tasks.map((k) => Object.keys(k.source as object)).sort()).toEqual([['addressId'], ['contactPointId']]);
+    for (const k of tasks) expect(k).toMatchObject({ status: 'open', team_id: k.assigned_team_id });
     expect((await as(t.app, agent)('GET', '/api/portal/v1/contact-details')).statusCode).toBe(401);
   });
 });

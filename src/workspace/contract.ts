@@ -32,6 +32,7 @@ export const TASK_KINDS = [
   'liabilities_statement',
   'vulnerability_review',
   'sms_reply',
+  'contact_check',
 ] as const;
 export const PROMISE_STATUSES = ['open', 'kept', 'broken', 'cancelled'] as const;
 export const TIERS = ['callback', 'promise', 'follow_up', 'standard'] as const;

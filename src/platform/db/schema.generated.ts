@@ -72,7 +72,7 @@ export type CaseStageHistoryFromStage = 'amicable' | 'closed' | 'deceased' | 'di
 
 export type CaseStageHistoryToStage = 'amicable' | 'closed' | 'deceased' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
 
-export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'dispute_review' | 'liabilities_statement' | 'payment_check' | 'promise_broken' | 'refusal_review' | 'sms_reply' | 'trace_contact' | 'vulnerability_review';
+export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'contact_check' | 'dispute_review' | 'liabilities_statement' | 'payment_check' | 'promise_broken' | 'refusal_review' | 'sms_reply' | 'trace_contact' | 'vulnerability_review';
 
 export type CaseTasksStatus = 'cancelled' | 'done' | 'open';
 

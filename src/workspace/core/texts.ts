@@ -55,6 +55,12 @@ export const TASK_TITLES: Record<TaskKind, Message> = {
     en: 'The debtor replied by SMS: read it and answer',
     it: 'Il debitore ha risposto via SMS: leggere e rispondere',
   },
+  // The title never quotes the address or the number: they are on the case's contact details, for its readers.
+  contact_check: {
+    fr: 'Le débiteur a donné une nouvelle coordonnée sur son espace : la vérifier',
+    en: 'The debtor gave new contact details on the portal: verify them',
+    it: 'Il debitore ha indicato un nuovo recapito nel suo spazio: verificarlo',
+  },
 };
 
 const TAGS = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' } as const;

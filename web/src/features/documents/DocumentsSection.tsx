@@ -178,9 +178,11 @@ function columns(t: TFunction, format: Formatters, acts: DocumentActs): Column<D
     {
       header: t('documents.column.uploaded'),
       cell: (row) =>
-        row.uploadedBy
-          ? t('documents.uploadedBy', { date: format.dateTime(row.uploadedAt), name: row.uploadedBy.displayName })
-          : t('documents.uploadedAt', { date: format.dateTime(row.uploadedAt) }),
+        row.uploadedVia === 'portal'
+          ? t('documents.uploadedOnPortal', { date: format.dateTime(row.uploadedAt) })
+          : row.uploadedBy
+            ? t('documents.uploadedBy', { date: format.dateTime(row.uploadedAt), name: row.uploadedBy.displayName })
+            : t('documents.uploadedAt', { date: format.dateTime(row.uploadedAt) }),
     },
     {
       header: t('documents.column.retention'),

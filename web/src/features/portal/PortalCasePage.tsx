@@ -37,6 +37,7 @@ function CaseView({ view }: { view: PortalCase }) {
       <OwedSection view={view} />
       <StandingSection view={view} />
       {open ? <ActSection view={view} /> : null}
+      {view.disputes.length > 0 ? <DisputesSection view={view} /> : null}
       <LettersSection view={view} />
       <PaymentsSection view={view} />
       <section aria-labelledby="portal-complain">
@@ -187,6 +188,31 @@ function ActSection({ view }: { view: PortalCase }) {
         ) : null}
       </section>
     </>
+  );
+}
+
+/** The person's disputes on this file and where each stands, in their words. */
+function DisputesSection({ view }: { view: PortalCase }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section aria-labelledby="portal-disputes">
+      <h2 id="portal-disputes">{t('portal.case.disputes')}</h2>
+      <ul>
+        {view.disputes.map((dispute) => (
+          <li key={dispute.openedAt}>
+            {t('portal.case.disputeLine', {
+              grounds: t(`portal.dispute.grounds.${dispute.grounds}`),
+              reference: dispute.claimReference,
+              day: format.instantDate(new Date(dispute.openedAt)),
+            })}{' '}
+            {t(`portal.case.disputeStates.${dispute.state}`, {
+              day: dispute.decidedAt ? format.instantDate(new Date(dispute.decidedAt)) : '',
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -18,6 +18,7 @@ export const documentsEn: Widen<typeof documentsFr> = {
     actions: 'Actions',
   },
   uploadedBy: '{{date}} by {{name}}',
+  uploadedOnPortal: '{{date}} by the debtor, on the portal',
   uploadedAt: '{{date}}',
   download: 'Download {{name}}',
   restricted: 'Protected document (need-to-know)',

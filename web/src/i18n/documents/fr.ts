@@ -14,6 +14,7 @@ export const documentsFr = {
     actions: 'Actions',
   },
   uploadedBy: '{{date}} par {{name}}',
+  uploadedOnPortal: '{{date}} par le débiteur, sur son espace',
   uploadedAt: '{{date}}',
   download: 'Télécharger {{name}}',
   restricted: 'Document protégé (besoin d’en connaître)',

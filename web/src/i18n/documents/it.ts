@@ -18,6 +18,7 @@ export const documentsIt: Widen<typeof documentsFr> = {
     actions: 'Azioni',
   },
   uploadedBy: '{{date}} da {{name}}',
+  uploadedOnPortal: '{{date}} dal debitore, nel suo spazio',
   uploadedAt: '{{date}}',
   download: 'Scarica {{name}}',
   restricted: 'Documento protetto (necessità di conoscere)',

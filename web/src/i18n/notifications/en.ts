@@ -34,6 +34,7 @@ export const notificationsEn = {
     liabilities_statement: 'Statement of liabilities to check',
     vulnerability_review: 'Care rule to review',
     sms_reply: 'SMS reply to answer',
+    contact_check: 'New contact details to verify',
     trace_contact: 'Contact details to trace',
     other: 'Follow-up task',
   },

@@ -34,6 +34,7 @@ export const notificationsFr = {
     liabilities_statement: 'État du passif à vérifier',
     vulnerability_review: 'Règle de soin à revoir',
     sms_reply: 'Réponse SMS à traiter',
+    contact_check: 'Nouvelle coordonnée à vérifier',
     trace_contact: 'Coordonnées à rechercher',
     other: 'Tâche de suivi',
   },

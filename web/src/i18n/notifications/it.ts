@@ -34,6 +34,7 @@ export const notificationsIt = {
     liabilities_statement: 'Stato passivo da verificare',
     vulnerability_review: 'Regola di tutela da rivedere',
     sms_reply: 'Risposta SMS da gestire',
+    contact_check: 'Nuovo recapito da verificare',
     trace_contact: 'Recapiti da rintracciare',
     other: 'Attività di seguito',
   },

@@ -75,6 +75,15 @@ export const portalFr = {
     callbacks: 'Rappel prévu : {{list}}.',
     declared:
       'Vous nous avez signalé une difficulté le {{day}}. Une personne de l’équipe d’accompagnement s’en occupe.',
+    disputes: 'Vos contestations',
+    disputeLine: '{{grounds}} : contrat {{reference}}, envoyée le {{day}}.',
+    disputeStates: {
+      being_checked: 'En cours de vérification. En attendant, nous ne vous demandons pas de payer cette dette.',
+      confirmed: 'Vérifiée le {{day}} : la dette est confirmée, et le recouvrement reprend.',
+      corrected: 'Vérifiée le {{day}} : le montant a été corrigé.',
+      closed: 'Vérifiée le {{day}} : le dossier est clos.',
+      joined: 'Rattachée à votre contestation précédente sur ce contrat : elle suit la même vérification.',
+    },
     letters: 'Vos courriers',
     firstLetter: 'Premier courrier envoyé le {{day}} (référence {{reference}}).',
     noLetters: 'Aucun courrier à télécharger pour l’instant.',
