@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { registerComplaint } from '../complaints/register-complaint.js';
 import { staffActor } from '../identity/actor.js';
 import { recordPayment } from '../payments/record-payment.js';
 import type { StrategyDocument } from '../workspace/core/strategy-document.js';
@@ -171,6 +172,17 @@ describe.each(ENGINES)('champion/challenger comparison (%s)', (engine) => {
         promise(e2!.id, await debtorOf(e2!.id), 'kept'),
       ])
       .execute();
+    // A complaint on the challenger's h3 since it entered; one on h2 before it entered, which is not the arm's doing.
+    const complain = (caseId: string, receivedOn: string, key: string) =>
+      registerComplaint(
+        t.deps,
+        staffActor(managerRow),
+        caseId,
+        { channel: 'letter', subject: 'contact_frequency', summary: 'Trop de relances.', receivedOn },
+        `cc-complaint-${key}`,
+      );
+    await complain(h3!.id, '2026-11-12', 'h3');
+    await complain(h2!.id, '2026-10-25', 'h2');
     await refreshPerformance(t.deps);
   });
   afterAll(() => t.close());
@@ -203,7 +215,15 @@ describe.each(ENGINES)('champion/challenger comparison (%s)', (engine) => {
       challenger: { n: 2, k: 1, rateBp: 5_000 },
       test: 'fisher_exact',
     });
-    expect(segment.complaints).toMatchObject({ champion: { n: 3, k: 0 }, challenger: { n: 2, k: 0 }, pValue: 1 });
+    // Fisher: 0 of 3 against 1 of 2, p = 0.4 (the tables as or less likely: 1 of 3 against 0 of 2 has 0.6).
+    expect(segment.complaints).toMatchObject({
+      champion: { n: 3, k: 0, rateBp: 0 },
+      challenger: { n: 2, k: 1, rateBp: 5_000 },
+      differenceBp: 5_000,
+      test: 'fisher_exact',
+      significant: false,
+    });
+    expect(segment.complaints.pValue).toBeCloseTo(0.4, 9);
     expect(segment.satisfaction).toMatchObject({ champion: { n: 0, mean: null }, pValue: null });
     expect(segment).toMatchObject({ recommendation: 'keep_testing', reasons: ['too_few_cases'] });
     // A cohort before November: no case of the probe entered then.

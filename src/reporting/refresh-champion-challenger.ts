@@ -24,26 +24,46 @@ export async function refreshChampionChallenger(trx: Transaction<DB>, zone: stri
       )
       order by a.case_id, a.segment_id, a.assigned_at, a.id
     ),
+    -- Set-based (hash joins over the enrolled cases), never a query per case.
+    paid as (
+      select e.case_id, e.segment_id, sum(p.amount_cents)::numeric as collected
+      from enrolled e
+      join payments p on p.case_id = e.case_id and p.status = 'recorded' and p.received_on >= e.enrolled_on
+      group by e.case_id, e.segment_id
+    ),
+    promised as (
+      select e.case_id, e.segment_id, count(*) filter (where pr.status = 'kept') as kept,
+             count(*) filter (where pr.status = 'broken') as broken
+      from enrolled e
+      join promises pr on pr.case_id = e.case_id and pr.created_at >= e.assigned_at
+      group by e.case_id, e.segment_id
+    ),
+    complained as (
+      select distinct e.case_id, e.segment_id
+      from enrolled e
+      join complaints k on k.case_id = e.case_id and k.received_on >= e.enrolled_on
+    ),
+    answered as (
+      select e.case_id, e.segment_id, count(*) as answers, sum(sa.score) as score_sum,
+             sum(sa.score * sa.score) as score_sq
+      from enrolled e
+      join satisfaction_invitations i
+        on i.case_id = e.case_id and i.strategy_arm = e.arm and i.interaction_at >= e.assigned_at
+      join satisfaction_answers sa on sa.invitation_id = i.id
+      group by e.case_id, e.segment_id
+    ),
     per_case as (
       select e.segment_id, e.arm, c.creditor_id, c.mandate_id, date_trunc('month', e.enrolled_on)::date as cohort,
-        coalesce((select sum(p.amount_cents) from payments p
-                  where p.case_id = e.case_id and p.status = 'recorded' and p.received_on >= e.enrolled_on), 0)::numeric
-          as collected,
-        (select count(*) from promises pr
-         where pr.case_id = e.case_id and pr.created_at >= e.assigned_at and pr.status = 'kept') as kept,
-        (select count(*) from promises pr
-         where pr.case_id = e.case_id and pr.created_at >= e.assigned_at and pr.status = 'broken') as broken,
-        exists (select 1 from complaints k where k.case_id = e.case_id and k.received_on >= e.enrolled_on) as complained,
-        s.answers, s.score_sum, s.score_sq
+             coalesce(paid.collected, 0) as collected, coalesce(promised.kept, 0) as kept,
+             coalesce(promised.broken, 0) as broken, complained.case_id is not null as complained,
+             coalesce(answered.answers, 0) as answers, coalesce(answered.score_sum, 0) as score_sum,
+             coalesce(answered.score_sq, 0) as score_sq
       from enrolled e
       join cases c on c.id = e.case_id
-      cross join lateral (
-        select count(sa.score) as answers, coalesce(sum(sa.score), 0) as score_sum,
-               coalesce(sum(sa.score * sa.score), 0) as score_sq
-        from satisfaction_invitations i
-        join satisfaction_answers sa on sa.invitation_id = i.id
-        where i.case_id = e.case_id and i.strategy_arm = e.arm and i.interaction_at >= e.assigned_at
-      ) s
+      left join paid on paid.case_id = e.case_id and paid.segment_id = e.segment_id
+      left join promised on promised.case_id = e.case_id and promised.segment_id = e.segment_id
+      left join complained on complained.case_id = e.case_id and complained.segment_id = e.segment_id
+      left join answered on answered.case_id = e.case_id and answered.segment_id = e.segment_id
     )
     insert into experiment_arm_facts (segment_id, arm, creditor_id, mandate_id, cohort, cases, collected_cents,
       collected_sq, collected_cube, paying_cases, promises_kept, promises_broken, complaint_cases,
