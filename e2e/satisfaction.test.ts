@@ -109,6 +109,22 @@ describe('satisfaction', () => {
       expect(await page.getByText('06 98 76 54 32').count()).toBe(0);
       await expectNoAxeViolations(page, '/satisfaction');
       await screenshot(page, 'satisfaction-1366', { fullPage: true });
+
+      // The manager changes the survey's settings with the reason: a reason is required, then the change applies.
+      const settings = page.locator('section[aria-labelledby="satisfaction-settings-heading"]');
+      await settings.getByLabel('Jours au moins entre deux enquêtes à un même débiteur').fill('45');
+      await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+      await settings.getByRole('alert').waitFor();
+      await settings.getByLabel('Pourquoi ce changement (une décision, une règle)').fill('Comité qualité de décembre');
+      await settings.getByRole('button', { name: 'Enregistrer les réglages' }).click();
+      await settings.getByText('Réglages enregistrés : ils s’appliquent dès maintenant.').waitFor();
+      await expect.poll(() => settings.getByText('Comité qualité de décembre', { exact: false }).count()).toBe(1);
+      expect(await settings.getByLabel('Jours au moins entre deux enquêtes à un même débiteur').inputValue()).toBe(
+        '45',
+      );
+      await expectNoAxeViolations(page, '/satisfaction settings saved');
+      await settings.scrollIntoViewIfNeeded();
+      await screenshot(page, 'satisfaction-settings-1366', { fullPage: false });
     } finally {
       await staff.close();
     }

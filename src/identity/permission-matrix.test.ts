@@ -801,6 +801,17 @@ const PROBES: Record<string, Probe> = {
   },
   'GET /api/v1/satisfaction/figures': { url: () => '/api/v1/satisfaction/figures' },
   'GET /api/v1/satisfaction/comments': { url: () => '/api/v1/satisfaction/comments' },
+  'GET /api/v1/satisfaction/settings': { url: () => '/api/v1/satisfaction/settings' },
+  'PUT /api/v1/satisfaction/settings': {
+    url: () => '/api/v1/satisfaction/settings',
+    payload: () => ({
+      invitationGapDays: 30,
+      interactionWindowDays: 3,
+      tokenValidDays: 14,
+      minimumAnswers: 5,
+      source: 'Permission probe: the defaults again',
+    }),
+  },
   // Public: an unknown link answers 404 to everyone, signed in or not.
   'GET /api/v1/satisfaction/survey/:token': { url: () => `/api/v1/satisfaction/survey/${'p'.repeat(32)}` },
   'POST /api/v1/satisfaction/survey/:token': {

@@ -367,7 +367,11 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
   });
 
   it('reads no satisfaction figure or comment, and a survey link shows no creditor, case or debtor', async () => {
-    for (const url of ['/api/v1/satisfaction/figures', '/api/v1/satisfaction/comments'])
+    for (const url of [
+      '/api/v1/satisfaction/figures',
+      '/api/v1/satisfaction/comments',
+      '/api/v1/satisfaction/settings',
+    ])
       expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(403);
     const token = 'isolationisolationisolationisol1';
     const energieRow = await t.deps.db

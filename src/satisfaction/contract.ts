@@ -90,6 +90,25 @@ export const satisfactionCommentsSchema = z.object({
 });
 export type SatisfactionComments = z.infer<typeof satisfactionCommentsSchema>;
 
+/** The survey's settings, reference data a compliance officer or manager changes with the reason why. */
+export const satisfactionSettingsBody = z.strictObject({
+  /** At most one invitation per debtor in this many days. */
+  invitationGapDays: z.number().int().min(1).max(365),
+  /** An interaction older than this many days is no longer worth a survey. */
+  interactionWindowDays: z.number().int().min(1).max(30),
+  /** How long a survey link stays usable. */
+  tokenValidDays: z.number().int().min(1).max(60),
+  /** Groups with fewer answers read "too few answers", never a rate. */
+  minimumAnswers: z.number().int().min(1).max(1000),
+  /** Why these figures: a decision, a note, a rule. */
+  source: z.string().trim().min(1).max(500),
+});
+export type SatisfactionSettingsBody = z.infer<typeof satisfactionSettingsBody>;
+export const satisfactionSettingsSchema = satisfactionSettingsBody.extend({
+  updatedAt: z.string().datetime(),
+});
+export type SatisfactionSettingsView = z.infer<typeof satisfactionSettingsSchema>;
+
 export const SATISFACTION_PROBLEMS = [
   'satisfaction.survey_unknown',
   'satisfaction.survey_answered',

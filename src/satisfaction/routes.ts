@@ -7,11 +7,14 @@ import {
   figuresQuery,
   satisfactionCommentsSchema,
   satisfactionFiguresSchema,
+  satisfactionSettingsBody,
+  satisfactionSettingsSchema,
   surveyAnswerBody,
   surveyParams,
   surveySchema,
 } from './contract.js';
 import { satisfactionComments, satisfactionFigures } from './figures.js';
+import { changeSatisfactionSettings, readSatisfactionSettings } from './settings.js';
 import { answerSurvey, readSurvey } from './survey.js';
 
 const tags = ['satisfaction'];
@@ -75,5 +78,31 @@ export function satisfactionRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => satisfactionComments(deps, request.actor!),
+  );
+  r.get(
+    '/api/v1/satisfaction/settings',
+    {
+      config: { access: { permission: 'satisfaction.read' } },
+      schema: {
+        tags,
+        summary:
+          'The survey’s settings: the gap between invitations, the window, the link’s validity, the minimum sample',
+        response: { 200: satisfactionSettingsSchema, ...problemResponses(401, 403) },
+      },
+    },
+    async () => readSatisfactionSettings(deps.db),
+  );
+  r.put(
+    '/api/v1/satisfaction/settings',
+    {
+      config: { access: { permission: 'satisfaction.settings' } },
+      schema: {
+        tags,
+        summary: 'Change the survey’s settings from now on, with the reason; audited with the figures before and after',
+        body: satisfactionSettingsBody,
+        response: { 200: satisfactionSettingsSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => changeSatisfactionSettings(deps, request.actor!, request.body, String(request.id)),
   );
 }

@@ -207,6 +207,47 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
     expect(shown.overall.csat).toMatchObject({ status: 'rate' });
   });
 
+  it('changes its settings with a reason, audited before and after; a team leader reads them and may not change them', async () => {
+    const read = await as(t.app, manager)('GET', '/api/v1/satisfaction/settings');
+    expect(read.statusCode).toBe(200);
+    const before = read.json() as Record<string, unknown>;
+    const body = {
+      invitationGapDays: 45,
+      interactionWindowDays: 2,
+      tokenValidDays: 10,
+      minimumAnswers: 8,
+      source: 'Comité qualité du 2 décembre : une enquête toutes les six semaines au plus',
+    };
+    const changed = await as(t.app, manager)('PUT', '/api/v1/satisfaction/settings', body);
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toEqual({ ...body, updatedAt: START.toISOString() });
+    expect((await figures()).minimumAnswers).toBe(8);
+    const entry = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'satisfaction.settings_changed')
+      .executeTakeFirstOrThrow();
+    expect(entry.after).toEqual(body);
+    expect(entry.before).toMatchObject({ minimumAnswers: before.minimumAnswers, source: before.source });
+    const leader = await signIn(t.app, demoEmail('team_leader'));
+    expect((await as(t.app, leader)('GET', '/api/v1/satisfaction/settings')).statusCode).toBe(200);
+    expect((await as(t.app, leader)('PUT', '/api/v1/satisfaction/settings', body)).statusCode).toBe(403);
+    const bad = await as(t.app, manager)('PUT', '/api/v1/satisfaction/settings', {
+      ...body,
+      interactionWindowDays: 31,
+    });
+    expect(bad.statusCode).toBe(400);
+    const unexplained = await as(t.app, manager)('PUT', '/api/v1/satisfaction/settings', { ...body, source: ' ' });
+    expect(unexplained.statusCode).toBe(400);
+    await as(t.app, manager)('PUT', '/api/v1/satisfaction/settings', {
+      invitationGapDays: before.invitationGapDays,
+      interactionWindowDays: before.interactionWindowDays,
+      tokenValidDays: before.tokenValidDays,
+      minimumAnswers: 1,
+      source: before.source,
+    });
+  });
+
   it('refuses an expired link, and an unknown one', async () => {
     const token = 'expiredexpiredexpiredexpiredexp1';
     const [kase] = await surveyableCases(1);

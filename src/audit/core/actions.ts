@@ -87,6 +87,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'message.queued',
     'satisfaction.invited',
     'satisfaction.answered',
+    'satisfaction.settings_changed',
     'message.delivered',
     'message.failed',
     'message.bounced',

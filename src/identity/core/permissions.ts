@@ -224,6 +224,8 @@ export const PERMISSIONS = {
    */
   'satisfaction.read': ['team_leader', 'compliance_officer', 'manager'],
   'satisfaction.comments': ['team_leader', 'manager'],
+  // The survey's frequency is a contact rule: compliance owns it, with the manager.
+  'satisfaction.settings': ['compliance_officer', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

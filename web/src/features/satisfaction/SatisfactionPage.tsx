@@ -8,6 +8,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { getSatisfactionComments, getSatisfactionFigures, type SatisfactionGroup } from './api.js';
 import { SatisfactionComments } from './SatisfactionComments.js';
+import { SatisfactionSettings } from './SatisfactionSettings.js';
 
 const PERIODS = [3, 6, 12] as const;
 const TABLES = ['agent', 'team', 'creditor', 'channel', 'arm'] as const;
@@ -70,6 +71,7 @@ export function SatisfactionPage() {
           </AsyncContent>
         </section>
       ) : null}
+      <SatisfactionSettings mayChange={can(me.role, 'satisfaction.settings')} onChanged={figures.reload} />
     </>
   );
 }

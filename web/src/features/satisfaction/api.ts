@@ -2,13 +2,23 @@ import type {
   SatisfactionComments,
   SatisfactionFigures,
   SatisfactionGroup,
+  SatisfactionSettingsBody,
+  SatisfactionSettingsView,
   Survey,
   SurveyAnswer,
 } from '../../../../src/satisfaction/contract.js';
 import { http } from '../../api/client.js';
 
 /** Debtor satisfaction: the server's own types (satisfaction/contract.ts). */
-export type { SatisfactionComments, SatisfactionFigures, SatisfactionGroup, Survey, SurveyAnswer };
+export type {
+  SatisfactionComments,
+  SatisfactionFigures,
+  SatisfactionGroup,
+  SatisfactionSettingsBody,
+  SatisfactionSettingsView,
+  Survey,
+  SurveyAnswer,
+};
 
 const survey = (token: string) => `/api/v1/satisfaction/survey/${encodeURIComponent(token)}`;
 
@@ -21,3 +31,9 @@ export const getSatisfactionFigures = (months: number, signal?: AbortSignal) =>
 
 export const getSatisfactionComments = (signal?: AbortSignal) =>
   http.get<SatisfactionComments>('/api/v1/satisfaction/comments', undefined, signal);
+
+export const getSatisfactionSettings = (signal?: AbortSignal) =>
+  http.get<SatisfactionSettingsView>('/api/v1/satisfaction/settings', undefined, signal);
+
+export const changeSatisfactionSettings = (body: SatisfactionSettingsBody) =>
+  http.put<SatisfactionSettingsView>('/api/v1/satisfaction/settings', body);

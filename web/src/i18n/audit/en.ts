@@ -153,6 +153,7 @@ export const auditTrailEn: typeof auditTrailFr = {
     satisfaction: {
       invited: 'A satisfaction survey was sent about an exchange on case {{case}}',
       answered: 'The debtor answered a satisfaction survey about case {{case}}',
+      settings_changed: '{{actor}} changed the satisfaction survey’s settings',
     },
     message: {
       queued: '{{actor}} sent an e-mail or SMS on case {{case}}',

@@ -154,6 +154,7 @@ export const auditTrailFr = {
     satisfaction: {
       invited: 'Une enquête de satisfaction a été envoyée sur un échange du dossier {{case}}',
       answered: 'Le débiteur a répondu à une enquête de satisfaction sur le dossier {{case}}',
+      settings_changed: '{{actor}} a changé les réglages de l’enquête de satisfaction',
     },
     message: {
       queued: '{{actor}} a envoyé un e-mail ou un SMS sur le dossier {{case}}',

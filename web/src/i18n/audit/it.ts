@@ -152,6 +152,7 @@ export const auditTrailIt: typeof auditTrailFr = {
     satisfaction: {
       invited: 'È stata inviata un’indagine di soddisfazione su uno scambio della pratica {{case}}',
       answered: 'Il debitore ha risposto a un’indagine di soddisfazione sulla pratica {{case}}',
+      settings_changed: '{{actor}} ha modificato le impostazioni dell’indagine di soddisfazione',
     },
     message: {
       queued: '{{actor}} ha inviato un’e-mail o un SMS sulla pratica {{case}}',

@@ -79,6 +79,25 @@ export const satisfactionEn: typeof satisfactionFr = {
     expiredHeading: 'Link expired',
     expired: 'This survey link is no longer valid.',
   },
+  settings: {
+    heading: 'Survey settings',
+    invitationGapDays: 'Days at least between two surveys to the same debtor',
+    interactionWindowDays: 'Days during which an exchange may still get a survey',
+    tokenValidDays: 'Days a survey link stays valid',
+    minimumAnswers: 'Answers at least before a group gets a figure',
+    hints: {
+      invitationGapDays: 'From {{min}} to {{max}} days. At most one survey per debtor within it.',
+      interactionWindowDays: 'From {{min}} to {{max}} days after the exchange.',
+      tokenValidDays: 'From {{min}} to {{max}} days. Links already sent keep their validity.',
+      minimumAnswers: 'From {{min}} to {{max}}. Below it, the group reads “too few answers”.',
+    },
+    source: 'Why these settings',
+    updatedAt: 'Changed on',
+    current: 'In force since {{day}}: {{source}}',
+    reason: 'Why this change (a decision, a rule)',
+    save: 'Save the settings',
+    saved: 'Settings saved: they apply from now on.',
+  },
 };
 
 export const satisfactionProblemsEn: typeof satisfactionProblemsFr = {

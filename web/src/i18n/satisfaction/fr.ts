@@ -78,6 +78,25 @@ export const satisfactionFr = {
     expiredHeading: 'Lien expiré',
     expired: 'Ce lien d’enquête n’est plus valable.',
   },
+  settings: {
+    heading: 'Réglages de l’enquête',
+    invitationGapDays: 'Jours au moins entre deux enquêtes à un même débiteur',
+    interactionWindowDays: 'Jours pendant lesquels un échange peut encore recevoir une enquête',
+    tokenValidDays: 'Jours de validité du lien de l’enquête',
+    minimumAnswers: 'Réponses au moins pour chiffrer un groupe',
+    hints: {
+      invitationGapDays: 'De {{min}} à {{max}} jours. Au plus une enquête par débiteur dans ce délai.',
+      interactionWindowDays: 'De {{min}} à {{max}} jours après l’échange.',
+      tokenValidDays: 'De {{min}} à {{max}} jours. Les liens déjà envoyés gardent leur durée.',
+      minimumAnswers: 'De {{min}} à {{max}}. En dessous, le groupe affiche « trop peu de réponses ».',
+    },
+    source: 'Pourquoi ces réglages',
+    updatedAt: 'Modifiés le',
+    current: 'En vigueur depuis le {{day}} : {{source}}',
+    reason: 'Pourquoi ce changement (une décision, une règle)',
+    save: 'Enregistrer les réglages',
+    saved: 'Réglages enregistrés : ils s’appliquent dès maintenant.',
+  },
 };
 
 export const satisfactionProblemsFr = {

@@ -80,6 +80,25 @@ export const satisfactionIt: typeof satisfactionFr = {
     expiredHeading: 'Link scaduto',
     expired: 'Questo link di indagine non è più valido.',
   },
+  settings: {
+    heading: 'Impostazioni dell’indagine',
+    invitationGapDays: 'Giorni minimi tra due indagini allo stesso debitore',
+    interactionWindowDays: 'Giorni in cui uno scambio può ancora ricevere un’indagine',
+    tokenValidDays: 'Giorni di validità del link dell’indagine',
+    minimumAnswers: 'Risposte minime per dare una cifra a un gruppo',
+    hints: {
+      invitationGapDays: 'Da {{min}} a {{max}} giorni. Al massimo un’indagine per debitore in questo periodo.',
+      interactionWindowDays: 'Da {{min}} a {{max}} giorni dopo lo scambio.',
+      tokenValidDays: 'Da {{min}} a {{max}} giorni. I link già inviati mantengono la loro durata.',
+      minimumAnswers: 'Da {{min}} a {{max}}. Al di sotto, il gruppo indica «troppo poche risposte».',
+    },
+    source: 'Perché queste impostazioni',
+    updatedAt: 'Modificate il',
+    current: 'In vigore dal {{day}}: {{source}}',
+    reason: 'Perché questa modifica (una decisione, una regola)',
+    save: 'Salva le impostazioni',
+    saved: 'Impostazioni salvate: si applicano da subito.',
+  },
 };
 
 export const satisfactionProblemsIt: typeof satisfactionProblemsFr = {
