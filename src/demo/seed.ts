@@ -151,6 +151,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await (await import('./satisfaction.js')).loadDemoSatisfaction(deps);
   // Months of call reviews and coaching notes for the amicable team, after the surveys they are read beside (quality/).
   await (await import('./quality.js')).loadDemoQuality(deps);
+  // A year of the default strategy's champion/challenger test on the large cases placed then, with their payments.
+  await (await import('./challenger.js')).loadDemoChallenger(deps);
   // The portfolio performance figures, as the five-minute job would write them, so the reports show the demo at once.
   await refreshPerformance(deps);
   return loaded;

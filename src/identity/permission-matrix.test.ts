@@ -66,6 +66,15 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/reports/care': { url: () => '/api/v1/reports/care' },
   'GET /api/v1/reports/portfolio': { url: () => '/api/v1/reports/portfolio' },
   'GET /api/v1/reports/portfolio/export': { url: () => '/api/v1/reports/portfolio/export?format=xlsx' },
+  'GET /api/v1/reports/champion-challenger': { url: () => '/api/v1/reports/champion-challenger' },
+  'GET /api/v1/reports/champion-challenger/export': {
+    url: () => '/api/v1/reports/champion-challenger/export?format=xlsx',
+  },
+  // A segment with no challenger: the allowed role gets 409, nothing published.
+  'POST /api/v1/reports/champion-challenger/decisions': {
+    url: () => '/api/v1/reports/champion-challenger/decisions',
+    payload: () => ({ segmentId: 'standard', decision: 'keep', note: 'Probe of the permission matrix' }),
+  },
   'GET /api/v1/audit': { url: () => '/api/v1/audit' },
   'GET /api/v1/audit/verification': { url: () => '/api/v1/audit/verification' },
   'GET /api/v1/sensitive-reads': { url: (ids) => `/api/v1/sensitive-reads?debtorId=${ids.debtorId}` },

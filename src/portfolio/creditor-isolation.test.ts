@@ -182,6 +182,36 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect(file.body).not.toContain('Énergie');
   });
 
+  it('reads only its own creditor’s champion/challenger figures, asked for another, exports them alone, and decides nothing', async () => {
+    const span = '?from=2022-01&to=2026-12';
+    const mine = (await as(t.app, horizon)('GET', `/api/v1/reports/champion-challenger${span}`)).json() as {
+      segments: { segmentId: string; champion: { cases: number }; challenger: { cases: number } }[];
+    };
+    const asked = (
+      await as(t.app, horizon)('GET', `/api/v1/reports/champion-challenger${span}&creditorId=${energie.creditorId}`)
+    ).json() as typeof mine;
+    expect(asked).toEqual(mine);
+    // Counted apart: the arms' cases of the creditor's own facts only.
+    const own = await t.deps.db
+      .selectFrom('experiment_arm_facts')
+      .select(({ fn }) => fn.sum<number>('cases').as('cases'))
+      .where('creditor_id', '=', horizon.creditorId!)
+      .executeTakeFirst();
+    const shown = mine.segments.reduce((sum, s) => sum + s.champion.cases + s.challenger.cases, 0);
+    expect(shown).toBe(Number(own?.cases ?? 0));
+    const file = await as(t.app, horizon)(
+      'GET',
+      `/api/v1/reports/champion-challenger/export?format=csv&creditorId=${energie.creditorId}`,
+    );
+    expect(file.statusCode).toBe(200);
+    const decided = await as(t.app, horizon)('POST', '/api/v1/reports/champion-challenger/decisions', {
+      segmentId: 'new-large',
+      decision: 'promote',
+      note: 'Not mine to decide',
+    });
+    expect(decided.statusCode).toBe(403);
+  });
+
   it('reads no agency-wide settings: the mediators every creditor shares, the judicial partners, nor a strategy preview counting every creditor', async () => {
     expect((await as(t.app, horizon)('GET', '/api/v1/mediators')).statusCode).toBe(403);
     // Nor the agency's judicial partners (its address book of commissaires and lawyers).

@@ -140,3 +140,101 @@ export const portfolioReportSchema = z.object({
   ),
 });
 export type PortfolioReport = z.infer<typeof portfolioReportSchema>;
+
+/**
+ * Champion/challenger (issue 20, docs/reporting.md): per segment that has or had a challenger, the two arms compared,
+ * from the facts the reporting job rewrites every five minutes. Filters on the cohort: the month a case entered the
+ * segment.
+ */
+export const championChallengerQuery = z
+  .strictObject({
+    creditorId: z.uuid().optional().describe("one creditor; a creditor user's own whatever is asked"),
+    mandateId: z.uuid().optional().describe('one mandate of that creditor'),
+    from: calendarMonth.optional().describe('first cohort (month cases entered the segment); 11 months before `to`'),
+    to: calendarMonth.optional().describe('last cohort, included; the current month if absent'),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: 'the last cohort must be on or after the first',
+    path: ['to'],
+  });
+export type ChampionChallengerQuery = z.infer<typeof championChallengerQuery>;
+export const championChallengerExportQuery = championChallengerQuery.safeExtend(exportFormatQuery);
+
+const testFields = {
+  test: z.enum(['welch_t', 'two_proportion_z', 'fisher_exact']).nullable().describe('null: too few to test'),
+  statistic: z.number().nullable().describe("t or z; null for Fisher's exact test"),
+  pValue: z.number().min(0).max(1).nullable(),
+  significant: z.boolean().describe('p below `alpha`'),
+};
+const warning = z.enum(['too_few_cases', 'skewed_sample', 'too_few_promises', 'too_few_answers']);
+const meanFigure = z.object({
+  ...testFields,
+  champion: z.object({ n: z.number().int(), mean: z.number().int().nullable() }),
+  challenger: z.object({ n: z.number().int(), mean: z.number().int().nullable() }),
+  difference: z.number().int().nullable().describe('challenger minus champion'),
+  warnings: z.array(warning),
+});
+const rateSide = z.object({ n: z.number().int(), k: z.number().int(), rateBp: z.number().int().nullable() });
+const rateFigure = z.object({
+  ...testFields,
+  champion: rateSide,
+  challenger: rateSide,
+  differenceBp: z.number().int().nullable().describe('challenger minus champion, basis points'),
+  warnings: z.array(warning),
+});
+const armTotals = z.object({
+  cases: z.number().int(),
+  collectedCents: z.number().int(),
+  payingCases: z.number().int(),
+  spreadCents: z.number().int().nullable().describe('standard deviation of collected per case'),
+});
+export const experimentDecisionSchema = z.object({
+  id: z.string(),
+  segmentId: z.string(),
+  decision: z.enum(['promote', 'keep', 'stop']),
+  note: z.string(),
+  decidedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  strategyVersionBefore: z.number().int(),
+  strategyVersionAfter: z.number().int().nullable(),
+});
+export type ExperimentDecision = z.infer<typeof experimentDecisionSchema>;
+
+export const championChallengerSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  refreshedAt: z.string().nullable(),
+  alpha: z.number(),
+  minCasesPerArm: z.number().int(),
+  minimumAnswers: z.number().int().describe('satisfaction: an arm with fewer answers shows no mean'),
+  segments: z.array(
+    z.object({
+      segmentId: z.string(),
+      segmentName: z.string(),
+      running: z.boolean().describe('the strategy in force still has a challenger in this segment'),
+      sharePercent: z.number().int().nullable(),
+      note: z.string().nullable().describe("the challenger's question, as the strategy states it"),
+      champion: armTotals,
+      challenger: armTotals,
+      collected: meanFigure.describe('collected per case, cents'),
+      keptPromises: rateFigure,
+      complaints: rateFigure,
+      satisfaction: meanFigure.describe('mean score 1–5, in hundredths'),
+      recommendation: z.enum(['keep_champion', 'promote_challenger', 'keep_testing']),
+      reasons: z.array(z.string()),
+      lastDecision: experimentDecisionSchema.nullable().describe("null for a creditor user: the agency's decision"),
+    }),
+  ),
+});
+export type ChampionChallengerReport = z.infer<typeof championChallengerSchema>;
+
+export const experimentDecisionBody = z.strictObject({
+  segmentId: z.string().min(1).max(64),
+  decision: z
+    .enum(['promote', 'keep', 'stop'])
+    .describe(
+      "promote: the challenger's treatment becomes the segment's; keep: the test goes on; stop: champion alone",
+    ),
+  note: z.string().trim().min(1).max(2000),
+});

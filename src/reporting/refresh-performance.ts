@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
+import { refreshChampionChallenger } from './refresh-champion-challenger.js';
 
 export const PERFORMANCE_REFRESH = 'performance-refresh';
 
@@ -8,9 +9,12 @@ export const PERFORMANCE_REFRESH = 'performance-refresh';
  * placed, its `opened_on`), the cases and the amount placed (principal, interest and fees of its claims), and the
  * payments received by month since placement, reversed payments left out. One transaction, so a report reads either
  * the old figures or the new, never half; every five minutes (src/app/job-schedule.ts), and once after the demo.
- * Anchored to facts only: a second run gives the same rows.
+ * Anchored to facts only: a second run gives the same rows. The champion/challenger facts (migration 0077) are
+ * rewritten in the same transaction (refresh-champion-challenger.ts).
  */
-export async function refreshPerformance(deps: Deps): Promise<{ vintages: number; months: number }> {
+export async function refreshPerformance(
+  deps: Deps,
+): Promise<{ vintages: number; months: number; experimentRows: number }> {
   const started = Date.now();
   return deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('vintage_collected').execute();
@@ -36,12 +40,17 @@ export async function refreshPerformance(deps: Deps): Promise<{ vintages: number
       join cases c on c.id = p.case_id
       where p.status = 'recorded'
       group by 1, 2, 3, 4`.execute(trx);
+    const experimentRows = await refreshChampionChallenger(trx, deps.config.AGENCY_TZ);
     const tookMs = Date.now() - started;
     await trx
       .insertInto('performance_refreshes')
       .values({ id: 1, refreshed_at: deps.now(), took_ms: tookMs })
       .onConflict((oc) => oc.column('id').doUpdateSet({ refreshed_at: deps.now(), took_ms: tookMs }))
       .execute();
-    return { vintages: Number(placed.numAffectedRows ?? 0), months: Number(collected.numAffectedRows ?? 0) };
+    return {
+      vintages: Number(placed.numAffectedRows ?? 0),
+      months: Number(collected.numAffectedRows ?? 0),
+      experimentRows,
+    };
   });
 }

@@ -6,6 +6,11 @@ import { exportFileResponse } from '../platform/http/schemas.js';
 import { sendExport } from '../platform/export/send.js';
 import { auditedExportContext } from '../audit/record-export.js';
 import {
+  championChallengerExportQuery,
+  championChallengerQuery,
+  championChallengerSchema,
+  experimentDecisionBody,
+  experimentDecisionSchema,
   careReportQuery,
   careReportSchema,
   dashboardSchema,
@@ -17,6 +22,9 @@ import { portfolioPerformance } from './portfolio-performance.js';
 import { portfolioExport } from './portfolio-export.js';
 import { careReport } from './care-report.js';
 import { dashboard } from './dashboard.js';
+import { championChallenger } from './champion-challenger.js';
+import { championChallengerExport } from './champion-challenger-export.js';
+import { decideExperiment } from './experiment-decision.js';
 
 export function reportingRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -83,5 +91,64 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
         portfolioExport(deps, request.actor!, query),
       );
     },
+  );
+  championChallengerRoutes(app, deps);
+}
+
+/** Champion/challenger: the comparison, its export, and a manager's decision on it. */
+function championChallengerRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/reports/champion-challenger',
+    {
+      config: { access: { permission: 'reports.portfolio' } },
+      schema: {
+        tags: ['reporting'],
+        summary:
+          'Each segment with a challenger: the two arms compared on collected per case, kept promises, complaints and satisfaction, with sample sizes, tests and a recommendation; in your scope',
+        querystring: championChallengerQuery,
+        response: { 200: championChallengerSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => championChallenger(deps, request.actor!, request.query),
+  );
+  r.get(
+    '/api/v1/reports/champion-challenger/export',
+    {
+      config: { access: { permission: 'reports.portfolio' } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'The comparison as CSV or XLSX: one line per segment and figure, same scope',
+        querystring: championChallengerExportQuery,
+        response: { 200: exportFileResponse, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { format: _format, ...query } = request.query;
+      return sendExport(
+        reply,
+        auditedExportContext(deps, request.actor!, {
+          list: 'champion_challenger',
+          query: request.query,
+          requestId: String(request.id),
+        }),
+        championChallengerExport(deps, request.actor!, query),
+      );
+    },
+  );
+  r.post(
+    '/api/v1/reports/champion-challenger/decisions',
+    {
+      config: { access: { permission: 'strategies.manage' } },
+      schema: {
+        tags: ['reporting'],
+        summary:
+          "A manager's decision on a segment's comparison: promote the challenger or stop the test (a new strategy version), or keep testing; audited (409 champion_challenger.no_challenger)",
+        body: experimentDecisionBody,
+        response: { 201: experimentDecisionSchema, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await decideExperiment(deps, request.actor!, request.body, String(request.id))),
   );
 }

@@ -111,45 +111,60 @@ export async function publishStrategy(
   input: { document: unknown; note: string },
   requestId: string | null = null,
 ): Promise<StrategyVersionView> {
-  const checked = { data: checkedStrategy(input.document) };
-  const now = deps.now();
-  const version = await deps.db.transaction().execute(async (trx) => {
-    // One publisher at a time: the version numbers follow each other without a gap or a clash.
-    const head = await trx
-      .selectFrom('strategy_versions')
-      .select('version')
-      .orderBy('version', 'desc')
-      .limit(1)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const next = head.version + 1;
-    await trx
-      .insertInto('strategy_versions')
-      .values({
-        version: next,
-        document: JSON.stringify(checked.data),
-        note: input.note.trim(),
-        published_by: actor.userId,
-        published_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('queue_dirty')
-      .columns(['debtor_id'])
-      .expression((eb) => eb.selectFrom('cases').select('debtor_id').distinct().where('status', '<>', 'closed'))
-      .onConflict((oc) => oc.column('debtor_id').doNothing())
-      .execute();
-    await appendAudit(trx, {
-      actor: auditActor(actor),
-      action: 'strategy.published',
-      targetType: 'strategy',
-      targetId: String(next),
-      before: { version: head.version },
-      after: { version: next, note: input.note.trim(), segments: checked.data.segments.map((segment) => segment.id) },
-      requestId,
-      at: now,
-    });
-    return next;
-  });
+  const document = checkedStrategy(input.document);
+  const version = await deps.db
+    .transaction()
+    .execute((trx) => publishStrategyIn(trx, actor, { document, note: input.note }, deps.now(), requestId));
   return strategyVersionView(deps, version);
+}
+
+/**
+ * Publishes a checked document within the caller's transaction (a champion/challenger decision publishes its version
+ * and records itself in one): locks the head version, writes the next, marks every open case for a refresh, audits.
+ * Returns the new version's number.
+ */
+export async function publishStrategyIn(
+  trx: Transaction<DB>,
+  actor: Actor,
+  input: { document: StrategyDocument; note: string },
+  now: Date,
+  requestId: string | null,
+): Promise<number> {
+  const checked = { data: input.document };
+  // One publisher at a time: the version numbers follow each other without a gap or a clash.
+  const head = await trx
+    .selectFrom('strategy_versions')
+    .select('version')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const next = head.version + 1;
+  await trx
+    .insertInto('strategy_versions')
+    .values({
+      version: next,
+      document: JSON.stringify(checked.data),
+      note: input.note.trim(),
+      published_by: actor.userId,
+      published_at: now,
+    })
+    .execute();
+  await trx
+    .insertInto('queue_dirty')
+    .columns(['debtor_id'])
+    .expression((eb) => eb.selectFrom('cases').select('debtor_id').distinct().where('status', '<>', 'closed'))
+    .onConflict((oc) => oc.column('debtor_id').doNothing())
+    .execute();
+  await appendAudit(trx, {
+    actor: auditActor(actor),
+    action: 'strategy.published',
+    targetType: 'strategy',
+    targetId: String(next),
+    before: { version: head.version },
+    after: { version: next, note: input.note.trim(), segments: checked.data.segments.map((segment) => segment.id) },
+    requestId,
+    at: now,
+  });
+  return next;
 }

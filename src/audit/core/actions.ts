@@ -31,6 +31,7 @@ export const EXPORTED_LISTS = [
   'audit_trail',
   'complaints',
   'portfolio_performance',
+  'champion_challenger',
 ] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];
 
@@ -207,6 +208,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'strategy.published',
     'segment.controlled',
     'quality.grid_published',
+    'experiment.decided',
     'reference_data.seizure_scale.added',
     'reference_data.seizure_scale.corrected',
     'reference_data.rsa_amounts.added',

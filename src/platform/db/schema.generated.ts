@@ -166,6 +166,10 @@ export type EstatePartiesRole = 'heir' | 'notary' | 'relative';
 
 export type EstatesStep = 'claim_lodged' | 'notary' | 'proven' | 'reported';
 
+export type ExperimentArmFactsArm = 'challenger' | 'champion';
+
+export type ExperimentDecisionsDecision = 'keep' | 'promote' | 'stop';
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -237,6 +241,8 @@ export type MessageTemplateVersionsLanguage = 'en' | 'fr' | 'it';
 export type MessageTemplateVersionsStatus = 'draft' | 'in_review' | 'published';
 
 export type MessageTemplateVersionsTemplate = 'balance_statement' | 'call_us' | 'reminder' | 'satisfaction_survey';
+
+export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type OutboundMessagesChannel = 'email' | 'sms';
 
@@ -1073,6 +1079,38 @@ export interface Estates {
   reported_on: string;
   step: EstatesStep;
   updated_at: Timestamp;
+}
+
+export interface ExperimentArmFacts {
+  arm: ExperimentArmFactsArm;
+  cases: number;
+  cohort: string;
+  collected_cents: number;
+  collected_cube: Numeric;
+  collected_sq: Numeric;
+  complaint_cases: number;
+  creditor_id: string;
+  mandate_id: string;
+  paying_cases: number;
+  promises_broken: number;
+  promises_kept: number;
+  satisfaction_answers: number;
+  satisfaction_sq: number;
+  satisfaction_sum: number;
+  segment_id: string;
+}
+
+export interface ExperimentDecisions {
+  decided_at: Timestamp;
+  decided_by: string;
+  decision: ExperimentDecisionsDecision;
+  figures: JsonColumn;
+  id: Generated<string>;
+  note: string;
+  segment_id: string;
+  seq: Generated<number>;
+  strategy_version_after: number | null;
+  strategy_version_before: number;
 }
 
 export interface Holds {
@@ -2153,6 +2191,8 @@ export interface DB {
   estate_deadline_rules: EstateDeadlineRules;
   estate_parties: EstateParties;
   estates: Estates;
+  experiment_arm_facts: ExperimentArmFacts;
+  experiment_decisions: ExperimentDecisions;
   holds: Holds;
   inbound_sms: InboundSms;
   judicial_costs: JudicialCosts;

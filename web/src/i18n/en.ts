@@ -18,6 +18,7 @@ import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.
 import { mediatorsEn } from './mediators/en.js';
 import { careReportEn } from './care-report/en.js';
 import { portfolioReportEn } from './portfolio-report/en.js';
+import { championChallengerEn } from './champion-challenger/en.js';
 import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
 import { disputesEn, disputesProblemsEn } from './disputes/en.js';
@@ -650,6 +651,7 @@ export const en: Messages = {
   mediators: mediatorsEn,
   careReport: careReportEn,
   portfolioReport: portfolioReportEn,
+  championChallenger: championChallengerEn,
   handoff: handoffEn,
   partners: partnersEn,
   timeBars: timeBarsEn,
@@ -677,6 +679,10 @@ export const en: Messages = {
   problems: {
     portfolio_report: {
       span_too_long: 'Ask for 60 vintages at most: choose a later first month or an earlier last one.',
+    },
+    champion_challenger: {
+      no_challenger:
+        'The strategy in force no longer has a challenger in this segment: nothing to decide. Reload the comparison.',
     },
     care_report: {
       period_reversed: 'The period must end on or after its first day: choose a later last day.',

@@ -17,6 +17,7 @@ import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.
 import { mediatorsFr } from './mediators/fr.js';
 import { careReportFr } from './care-report/fr.js';
 import { portfolioReportFr } from './portfolio-report/fr.js';
+import { championChallengerFr } from './champion-challenger/fr.js';
 import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
 import { disputesFr, disputesProblemsFr } from './disputes/fr.js';
@@ -656,6 +657,7 @@ export const fr = {
   mediators: mediatorsFr,
   careReport: careReportFr,
   portfolioReport: portfolioReportFr,
+  championChallenger: championChallengerFr,
   handoff: handoffFr,
   partners: partnersFr,
   timeBars: timeBarsFr,
@@ -684,6 +686,10 @@ export const fr = {
     portfolio_report: {
       span_too_long:
         'Demandez au plus 60 millésimes : choisissez un premier mois plus récent ou un dernier mois plus ancien.',
+    },
+    champion_challenger: {
+      no_challenger:
+        'La stratégie en vigueur n’a plus de challenger dans ce segment : rien à trancher. Rechargez la comparaison.',
     },
     care_report: {
       period_reversed: 'La période doit finir le jour de son début ou après : choisissez un dernier jour plus tardif.',

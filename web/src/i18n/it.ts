@@ -18,6 +18,7 @@ import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.
 import { mediatorsIt } from './mediators/it.js';
 import { careReportIt } from './care-report/it.js';
 import { portfolioReportIt } from './portfolio-report/it.js';
+import { championChallengerIt } from './champion-challenger/it.js';
 import { handoffIt, handoffProblemsIt, partnersIt } from './handoff/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
 import { disputesIt, disputesProblemsIt } from './disputes/it.js';
@@ -643,6 +644,7 @@ export const it: PartialMessages = {
   mediators: mediatorsIt,
   careReport: careReportIt,
   portfolioReport: portfolioReportIt,
+  championChallenger: championChallengerIt,
   handoff: handoffIt,
   partners: partnersIt,
   timeBars: timeBarsIt,
@@ -670,6 +672,10 @@ export const it: PartialMessages = {
   problems: {
     portfolio_report: {
       span_too_long: 'Chiedi al massimo 60 annate: scegli un primo mese successivo o un ultimo mese precedente.',
+    },
+    champion_challenger: {
+      no_challenger:
+        'La strategia in vigore non ha più uno sfidante in questo segmento: nulla da decidere. Ricarica il confronto.',
     },
     care_report: {
       period_reversed: 'Il periodo deve finire il giorno del suo inizio o dopo: scegli un ultimo giorno successivo.',

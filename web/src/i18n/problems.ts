@@ -334,6 +334,7 @@ export const PROBLEM_CODES = [
   'care_report.period_reversed',
   'care_report.period_too_long',
   'portfolio_report.span_too_long',
+  'champion_challenger.no_challenger',
   'care.signal_decided',
   'care.not_a_breathing_space',
   'care.breathing_space_not_active',

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useMe } from '../identity/SessionProvider.js';
 import { listCreditors, type CreditorSummary } from '../portfolio/api.js';
 import { getPortfolioReport, portfolioQuery, type PortfolioFilters, type PortfolioReport } from './api.js';
+import { ChampionChallengerSection } from './ChampionChallengerSection.js';
 
 /** The chart library is loaded with the first chart, not with the app: most people never open this page. */
 const LiquidationChart = lazy(() => import('./LiquidationChart.js').then((m) => ({ default: m.LiquidationChart })));
@@ -47,6 +48,7 @@ export function PortfolioReportPage() {
       <AsyncContent data={report} onRetry={report.reload}>
         {(data) => <Figures report={data} />}
       </AsyncContent>
+      <ChampionChallengerSection filters={filters} mayDecide={me.role === 'manager'} />
     </>
   );
 }

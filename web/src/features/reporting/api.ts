@@ -41,3 +41,14 @@ export function portfolioQuery(filters: PortfolioFilters): Record<string, string
 /** Recovery rates and liquidation curves by creditor and vintage, in the reader's scope. */
 export const getPortfolioReport = (filters: PortfolioFilters, signal?: AbortSignal) =>
   http.get<PortfolioReport>('/api/v1/reports/portfolio', portfolioQuery(filters), signal);
+
+export type { ChampionChallengerReport, ExperimentDecision } from '../../../../src/reporting/contract.js';
+import type { ChampionChallengerReport, ExperimentDecision } from '../../../../src/reporting/contract.js';
+
+/** Each segment's champion and challenger compared, in the reader's scope, on the cohorts of the page's months. */
+export const getChampionChallenger = (filters: PortfolioFilters, signal?: AbortSignal) =>
+  http.get<ChampionChallengerReport>('/api/v1/reports/champion-challenger', portfolioQuery(filters), signal);
+
+/** A manager's decision on one segment's test. */
+export const decideExperiment = (body: { segmentId: string; decision: ExperimentDecision['decision']; note: string }) =>
+  http.post<ExperimentDecision>('/api/v1/reports/champion-challenger/decisions', body);

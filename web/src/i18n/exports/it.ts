@@ -9,6 +9,7 @@ export const exportsIt = {
     rejectedLines: 'le righe respinte',
     audit: 'il registro di audit',
     portfolio: 'la performance del portafoglio',
+    championChallenger: 'il confronto tra campione e sfidante',
   },
 };
 
