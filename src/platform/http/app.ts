@@ -11,6 +11,7 @@ import type { Deps } from '../deps.js';
 import { packagePath } from '../paths.js';
 import { registerApiDocs } from './api-docs.js';
 import { healthRoutes } from './health.js';
+import { urlForLog } from './log-url.js';
 import { registerMetrics } from './metrics.js';
 import { refuseNulBytes } from './nul-bytes.js';
 import { errorHandler, sendProblem } from './problem.js';
@@ -51,13 +52,21 @@ export async function createHttpApp(
         ? false
         : {
             level: deps.config.LOG_LEVEL,
-            // Secrets and personal data never reach the logs.
+            // Secrets and personal data never reach the logs: no cookie or token, no client address (personal data,
+            // kept hashed where a rule needs it), no query string or link token (urlForLog).
             redact: [
               'req.headers.cookie',
               'req.headers.authorization',
               'req.headers["x-csrf-token"]',
               'res.headers["set-cookie"]',
             ],
+            serializers: {
+              req: (request: { method: string; url: string; id: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: urlForLog(request.url),
+              }),
+            },
           },
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
