@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useApiData } from '../../api/useApiData.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useSubmit } from '../../ui/useSubmit.js';
+import { ScoreScale, SurveyComment } from '../satisfaction/SurveyFields.js';
 import { portalMandateApi, type PortalSurveyInput } from './mandate-api.js';
-
-const SCORES = [1, 2, 3, 4, 5] as const;
 
 /**
  * The one-question survey offered in place after an act the person completed on the portal (docs/portal.md, "Your
@@ -50,36 +49,13 @@ function SurveyForm({ caseId, kind, id }: { caseId: string; kind: PortalSurveyIn
     <section aria-labelledby="portal-survey" className="portal-survey">
       <h2 id="portal-survey">{t('portalMandate.survey.heading')}</h2>
       <form className="stacked-form" onSubmit={(event) => void submit(event)}>
-        <fieldset className="survey-scale">
-          <legend>{t('portalMandate.survey.question')}</legend>
-          {SCORES.map((value) => (
-            <label key={value} className="survey-option">
-              <input
-                type="radio"
-                name="portal-survey-score"
-                value={value}
-                required
-                checked={score === value}
-                onChange={() => setScore(value)}
-              />
-              <span>
-                {value} – {t(`satisfaction.survey.scores.${value}`)}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <label htmlFor="portal-survey-comment">{t('satisfaction.survey.comment')}</label>
-        <p className="muted" id="portal-survey-comment-hint">
-          {t('satisfaction.survey.commentHint')}
-        </p>
-        <textarea
-          id="portal-survey-comment"
-          aria-describedby="portal-survey-comment-hint"
-          maxLength={1000}
-          rows={3}
-          value={comment}
-          onChange={(event) => setComment(event.target.value)}
+        <ScoreScale
+          name="portal-survey-score"
+          legend={t('portalMandate.survey.question')}
+          score={score}
+          onChange={setScore}
         />
+        <SurveyComment id="portal-survey-comment" rows={3} comment={comment} onChange={setComment} />
         {sending.error ? <ProblemMessage error={sending.error} /> : null}
         <button type="submit" className="button primary" disabled={sending.busy || score === null}>
           {t('satisfaction.survey.send')}

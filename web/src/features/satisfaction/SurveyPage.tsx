@@ -10,8 +10,8 @@ import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit } from '../../ui/useSubmit.js';
 import { answerSurvey, getSurvey, type Survey } from './api.js';
+import { ScoreScale, SurveyComment } from './SurveyFields.js';
 
-const SCORES = [1, 2, 3, 4, 5] as const;
 const EASE = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /**
@@ -94,24 +94,7 @@ function SurveyCard({ token, survey }: { token: string; survey: Survey }) {
         })}
       </p>
       <form className="stacked-form" onSubmit={(event) => void submit(event)}>
-        <fieldset className="survey-scale">
-          <legend>{t('satisfaction.survey.question')}</legend>
-          {SCORES.map((value) => (
-            <label key={value} className="survey-option">
-              <input
-                type="radio"
-                name="score"
-                value={value}
-                required
-                checked={score === value}
-                onChange={() => setScore(value)}
-              />
-              <span>
-                {value} – {t(`satisfaction.survey.scores.${value}`)}
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <ScoreScale name="score" legend={t('satisfaction.survey.question')} score={score} onChange={setScore} />
         <fieldset className="survey-scale">
           <legend>{t('satisfaction.survey.easeQuestion')}</legend>
           <p className="muted">{t('satisfaction.survey.easeHint')}</p>
@@ -130,18 +113,7 @@ function SurveyCard({ token, survey }: { token: string; survey: Survey }) {
             ))}
           </div>
         </fieldset>
-        <label htmlFor="survey-comment">{t('satisfaction.survey.comment')}</label>
-        <p className="muted" id="survey-comment-hint">
-          {t('satisfaction.survey.commentHint')}
-        </p>
-        <textarea
-          id="survey-comment"
-          aria-describedby="survey-comment-hint"
-          maxLength={1000}
-          rows={4}
-          value={comment}
-          onChange={(event) => setComment(event.target.value)}
-        />
+        <SurveyComment id="survey-comment" rows={4} comment={comment} onChange={setComment} />
         {sending.error ? <ProblemMessage error={sending.error} /> : null}
         <button type="submit" className="button primary" disabled={sending.busy || score === null}>
           {t('satisfaction.survey.send')}
