@@ -43,3 +43,17 @@ export async function letterPostcode(db: Db, debtorId: string): Promise<string |
   );
   return chosen ? addresses.find((a) => a.id === chosen.id)!.postal_code : null;
 }
+
+/** The kinds of the holds in force now on the case or on the person (a hold on the person covers every case). */
+export async function activeHoldKinds(db: Db, found: { id: string; debtor_id: string }, now: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('holds')
+    .select('kind')
+    .where('debtor_id', '=', found.debtor_id)
+    .where((eb) => eb.or([eb('case_id', 'is', null), eb('case_id', '=', found.id)]))
+    .where('status', '=', 'active')
+    .where('starts_at', '<=', now)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .execute();
+  return rows.map((row) => row.kind);
+}

@@ -27,6 +27,7 @@ import { ACCOUNT_REFUSALS, MANDATE_REFUSAL_PROBLEMS } from './mandates/problems.
 import { PORTAL_ACTOR } from './portal-actor.js';
 import type { PortalVisitor } from './portal-sessions.js';
 import { surveyOfferFor } from './portal-survey.js';
+import { activeHoldKinds } from './portal-facts.js';
 
 /**
  * The SEPA direct-debit e-mandate the person signs on the portal for their plan (docs/portal.md, "A direct debit").
@@ -60,19 +61,6 @@ async function ownCase(db: Db, visitor: PortalVisitor, caseId: string, lock = fa
   return row;
 }
 type OwnCase = Awaited<ReturnType<typeof ownCase>>;
-
-async function holdKinds(db: Db, found: OwnCase, now: Date): Promise<string[]> {
-  const rows = await db
-    .selectFrom('holds')
-    .select('kind')
-    .where('debtor_id', '=', found.debtor_id)
-    .where((eb) => eb.or([eb('case_id', 'is', null), eb('case_id', '=', found.id)]))
-    .where('status', '=', 'active')
-    .where('starts_at', '<=', now)
-    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-    .execute();
-  return rows.map((row) => row.kind);
-}
 
 /** The live plan's unpaid instalments, in order (none without a live plan). */
 async function planDebits(db: Db, caseId: string) {
@@ -140,7 +128,7 @@ async function refusalOf(deps: Deps, db: Db, found: OwnCase, planId: string | nu
   return mandateRefusal({
     status: found.status,
     livePlan: planId !== null,
-    activeHolds: await holdKinds(db, found, deps.now()),
+    activeHolds: await activeHoldKinds(db, found, deps.now()),
     creditorConfigured: creditorOf(deps) !== null,
   });
 }

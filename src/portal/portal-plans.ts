@@ -29,6 +29,7 @@ import type {
 } from './plans/contract.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
 import type { PortalVisitor } from './portal-sessions.js';
+import { activeHoldKinds } from './portal-facts.js';
 
 /**
  * The person's budget and plan on the portal (docs/portal.md, "A budget and a plan"). The budget is computed by the
@@ -56,20 +57,6 @@ async function ownCase(db: Db, visitor: PortalVisitor, caseId: string, lock = fa
 }
 
 type OwnCase = Awaited<ReturnType<typeof ownCase>>;
-
-/** The kinds of the holds in force now on the case or on the person (a hold on the person covers every case). */
-async function activeHoldKinds(db: Db, found: OwnCase, now: Date): Promise<string[]> {
-  const rows = await db
-    .selectFrom('holds')
-    .select('kind')
-    .where('debtor_id', '=', found.debtor_id)
-    .where((eb) => eb.or([eb('case_id', 'is', null), eb('case_id', '=', found.id)]))
-    .where('status', '=', 'active')
-    .where('starts_at', '<=', now)
-    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
-    .execute();
-  return rows.map((row) => row.kind);
-}
 
 async function refusalOf(db: Db, found: OwnCase, now: Date): Promise<PlanRefusal | null> {
   const [holds, live, budget] = await Promise.all([
