@@ -166,8 +166,9 @@ async function quietDebtors(deps: Deps, count: number): Promise<string[]> {
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('plans as p').select('p.id').whereRef('p.debtor_id', '=', 'c.debtor_id'))),
     )
-    // A hash of the references, not the ids: ids are random, and a demo that picks other debtors on each run makes the
-    // tests that read it pass or fail by chance; hashed, so the picks are not the first or last cases either.
+    // A hash of the references, not the ids: ids drawn in the same millisecond come in any order, and a demo that
+    // picks other debtors on each run makes the tests that read it pass or fail by chance; hashed, so the picks are not
+    // the first or last cases either.
     .orderBy(sql`md5(min(c.reference))`)
     .limit(count * 4)
     .execute();

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DAY_MS } from '../platform/calendar/index.js';
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { INTERACTION_KINDS, SURVEY_BLOCKING_HOLDS } from '../satisfaction/core/eligibility.js';
@@ -74,9 +74,10 @@ export async function loadDemoSatisfaction(deps: Deps): Promise<void> {
         ),
       ),
     )
-    // Spread over the portfolio by a hash of the reference (the ids are random, and a demo that differs on each run
-    // makes the tests that read it pass or fail by chance).
-    .orderBy(sql`md5(c.reference)`)
+    // The newest cases: the oldest ones, which carry the first letters sent, stay free for today's surveys. By
+    // reference, not by id: ids drawn in the same millisecond come in any order, and a demo that differs on each run
+    // makes the tests that read it pass or fail by chance.
+    .orderBy('c.reference', 'desc')
     .limit(MONTHS * PER_MONTH)
     .execute();
   const invitations: (Insertable<DB['satisfaction_invitations']> & { id: string })[] = [];

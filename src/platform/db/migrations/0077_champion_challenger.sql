@@ -28,7 +28,7 @@ create table experiment_arm_facts (
 -- A manager's decision on a comparison: promote the challenger (it becomes the segment's treatment), keep testing, or
 -- stop the test (the champion stays alone). The figures as the manager saw them are kept with the decision.
 create table experiment_decisions (
-  id uuid primary key default gen_random_uuid(),
+  id uuid primary key default uuid_time_ordered(),
   -- The order decisions were taken in, whatever their clock says.
   seq bigint generated always as identity,
   segment_id text not null,
