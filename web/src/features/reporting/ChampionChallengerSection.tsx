@@ -28,6 +28,7 @@ type Figure = Segment['collected'] | Segment['keptPromises'];
  */
 export function ChampionChallengerSection(props: { filters: PortfolioFilters; mayDecide: boolean }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { filters } = props;
   const key = `cc|${filters.creditorId}|${filters.from}|${filters.to}`;
   const report = useApiData((signal) => getChampionChallenger(filters, signal), key);
@@ -51,7 +52,9 @@ export function ChampionChallengerSection(props: { filters: PortfolioFilters; ma
       <AsyncContent data={report} onRetry={report.reload}>
         {(data) => (
           <>
-            <p className="muted">{t('championChallenger.intro', { alpha: data.alpha })}</p>
+            <p className="muted">
+              {t('championChallenger.intro', { alpha: data.alpha.toLocaleString(format.locale) })}
+            </p>
             <p>{t('championChallenger.cohorts', { from: data.from, to: data.to })}</p>
             {data.segments.length === 0 ? <p>{t('championChallenger.none')}</p> : null}
             {data.segments.map((segment) => (

@@ -35,7 +35,8 @@ export const portfolioReportEn: Widen<typeof portfolioReportFr> = {
   cumulativeRate: 'Cumulative rate (%)',
   portfolio: 'All vintages',
   tableCaption: 'Cumulative rate by vintage and month since placement ({{creditor}})',
-  tableHint: 'M+0 is the month of placement. An empty cell: that month has not come yet.',
+  tableHint:
+    'M+0 is the month of placement. An empty cell: that month has not come yet. The All vintages line counts, at each month, only the placement months that have reached it: it may fall when the newest ones drop out.',
   none: 'No case placed in this period.',
   notPlaced: '—',
 };

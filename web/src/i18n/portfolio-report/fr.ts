@@ -32,7 +32,8 @@ export const portfolioReportFr = {
   cumulativeRate: 'Taux cumulé (%)',
   portfolio: 'Ensemble',
   tableCaption: 'Taux cumulé par millésime et par mois depuis le placement ({{creditor}})',
-  tableHint: 'M+0 est le mois du placement. Une case vide : ce mois n’est pas encore arrivé.',
+  tableHint:
+    'M+0 est le mois du placement. Une case vide : ce mois n’est pas encore arrivé. La ligne Ensemble ne compte, à chaque mois, que les mois de placement qui l’ont atteint : elle peut baisser quand les plus récents n’y sont plus.',
   none: 'Aucun dossier confié sur cette période.',
   notPlaced: '—',
 };

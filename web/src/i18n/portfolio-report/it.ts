@@ -35,7 +35,8 @@ export const portfolioReportIt: Widen<typeof portfolioReportFr> = {
   cumulativeRate: 'Tasso cumulato (%)',
   portfolio: 'Tutte le annate',
   tableCaption: 'Tasso cumulato per annata e mese dall’affidamento ({{creditor}})',
-  tableHint: 'M+0 è il mese dell’affidamento. Una cella vuota: quel mese non è ancora arrivato.',
+  tableHint:
+    'M+0 è il mese dell’affidamento. Una cella vuota: quel mese non è ancora arrivato. La riga Tutte le annate conta, per ogni mese, solo i mesi di affidamento che lo hanno raggiunto: può scendere quando i più recenti non ci sono più.',
   none: 'Nessuna pratica affidata in questo periodo.',
   notPlaced: '—',
 };
