@@ -490,6 +490,8 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       '/api/portal/v1/contact-details',
       `/api/portal/v1/cases/${own.id}/plans`,
       `/api/portal/v1/cases/${own.id}/mandate`,
+      `/api/portal/v1/cases/${own.id}/card-payments/00000000-0000-4000-8000-000000000000`,
+      `/api/portal/v1/cases/${own.id}/payments/00000000-0000-4000-8000-000000000000/receipt.pdf`,
     ])
       expect((await as(t.app, horizon)('GET', url)).statusCode, url).toBe(401);
     // Nor contests a debt, sends a document or gives an address in a debtor's name.
@@ -515,6 +517,8 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       [`/api/portal/v1/cases/${own.id}/mandate`, { holder: 'X Y', iban: 'FR7630006000011234567890189', consent: true }],
       [`/api/portal/v1/cases/${own.id}/mandate/revoke`, {}],
       [`/api/portal/v1/cases/${own.id}/survey`, { kind: 'mandate_signed', id: own.id, score: 5 }],
+      // Nor starts a card payment in a debtor's name.
+      [`/api/portal/v1/cases/${own.id}/card-payments`, { choice: 'balance', key: 'creditor-probe-key-0001' }],
     ] as const)
       expect((await as(t.app, horizon)('POST', url, payload)).statusCode, url).toBe(401);
     for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)
