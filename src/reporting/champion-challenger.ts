@@ -2,9 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import { creditorFilter } from '../cases/scope.js';
 import { creditorScope } from '../identity/scope.js';
-import { agencyToday } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
-import { invalid } from '../platform/errors.js';
 import { strategyInForce } from '../workspace/strategy-store.js';
 import type { ChampionChallengerQuery, ChampionChallengerReport, ExperimentDecision } from './contract.js';
 import {
@@ -16,24 +14,7 @@ import {
   MIN_CASES_PER_ARM,
   type ArmFacts,
 } from './core/champion-challenger.js';
-import { addMonths, monthsBetween, type IsoMonth } from './core/liquidation.js';
-
-const LONGEST_SPAN_MONTHS = 60;
-const DEFAULT_SPAN_MONTHS = 12;
-
-function spanOf(deps: Deps, query: ChampionChallengerQuery): { from: IsoMonth; to: IsoMonth; asOf: IsoMonth } {
-  const asOf = agencyToday(deps.now(), deps.config).slice(0, 7);
-  const to = query.to ?? asOf;
-  const from = query.from ?? addMonths(to, -(DEFAULT_SPAN_MONTHS - 1));
-  if (monthsBetween(from, to) >= LONGEST_SPAN_MONTHS) {
-    throw invalid(
-      'portfolio_report.span_too_long',
-      `Ask for ${LONGEST_SPAN_MONTHS} months at most: choose a later first month or an earlier last one.`,
-      { maxMonths: LONGEST_SPAN_MONTHS },
-    );
-  }
-  return { from, to, asOf };
-}
+import { spanOf } from './portfolio-performance.js';
 
 /** One row of the facts as the core adds them. */
 function armOf(row: Record<string, unknown>): ArmFacts {

@@ -18,13 +18,14 @@ import {
 const LONGEST_SPAN_MONTHS = 60;
 const DEFAULT_SPAN_MONTHS = 12;
 
-interface Span {
+export interface Span {
   from: IsoMonth;
   to: IsoMonth;
   asOf: IsoMonth;
 }
 
-function spanOf(deps: Deps, query: PortfolioReportQuery): Span {
+/** The months a report covers: the last twelve to this month unless asked, and never more than five years. */
+export function spanOf(deps: Deps, query: Pick<PortfolioReportQuery, 'from' | 'to'>): Span {
   const asOf = agencyToday(deps.now(), deps.config).slice(0, 7);
   const to = query.to ?? asOf;
   const from = query.from ?? addMonths(to, -(DEFAULT_SPAN_MONTHS - 1));
