@@ -27,14 +27,14 @@ async function casesToPrint(): Promise<string[]> {
   const candidates = await deps.db
     .selectFrom('cases as c')
     .innerJoin('debtor_addresses as a', (join) => join.onRef('a.debtor_id', '=', 'c.debtor_id'))
-    .select(['c.id', 'c.debtor_id'])
+    .select(['c.id', 'c.debtor_id', 'c.reference'])
     .distinct()
     .where('c.stage', '=', 'amicable')
     .where('c.status', '=', 'open')
     .where('c.balance_cents', '>', 0)
     .where('a.country', '=', 'FR')
     .where('a.undeliverable_at', 'is', null)
-    .orderBy('c.id')
+    .orderBy('c.reference')
     .limit(40)
     .execute();
   const chosen: string[] = [];

@@ -23,7 +23,7 @@ async function invitation(): Promise<void> {
     .innerJoin('debtors as d', 'd.id', 'c.debtor_id')
     .select(['c.id', 'c.debtor_id', 'c.creditor_id'])
     .where('d.language', '=', 'fr')
-    .orderBy('c.id')
+    .orderBy('c.reference')
     .executeTakeFirstOrThrow();
   const agent = await db
     .selectFrom('users')

@@ -79,7 +79,7 @@ describe.each(ENGINES)('messages sent through SMTP, and campaigns, on %s', (engi
             .where('p.channel', '=', 'email'),
         ),
       )
-      .orderBy('c.id')
+      .orderBy('c.reference')
       .limit(30)
       .execute();
     let queuedId: string | null = null;

@@ -52,14 +52,14 @@ describe.each(ENGINES)('the first letter (R124-4) on %s', (engine) => {
     const candidates = await t.deps.db
       .selectFrom('cases as c')
       .innerJoin('debtor_addresses as a', (join) => join.onRef('a.debtor_id', '=', 'c.debtor_id'))
-      .select(['c.id', 'c.debtor_id'])
+      .select(['c.id', 'c.debtor_id', 'c.reference'])
       .distinct()
       .where('c.creditor_id', '=', horizon.creditorId!)
       .where('c.stage', '=', 'amicable')
       .where('c.status', '=', 'open')
       .where('c.balance_cents', '>', 0)
       .where('a.country', '=', 'FR')
-      .orderBy('c.id')
+      .orderBy('c.reference')
       .limit(30)
       .execute();
     // The first case whose debtor the policy lets the agency write to today (no hold, no objection to letters).

@@ -33,7 +33,7 @@ describe.each(ENGINES)('e-mails and SMS decided and queued on %s', (engine) => {
             .where('p.opted_out_at', 'is', null),
         ),
       )
-      .orderBy('c.id')
+      .orderBy('c.reference')
       .limit(40)
       .execute();
     for (const candidate of candidates) {

@@ -75,7 +75,8 @@ describe.each(ENGINES)('call quality and coaching on %s', (engine) => {
       .where((eb) =>
         eb.not(eb.exists(eb.selectFrom('quality_reviews as r').select('r.id').whereRef('r.contact_id', '=', 'c.id'))),
       )
-      .orderBy('c.id')
+      .orderBy('c.occurred_at')
+      .orderBy('k.reference')
       .execute();
     expect(calls.length).toBeGreaterThan(0);
     const rated = calls[calls.length - 1]!;

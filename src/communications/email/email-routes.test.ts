@@ -137,8 +137,8 @@ describe.each(ENGINES)('e-mail opt-out link and inbound reports on %s', (engine)
           ),
         ),
       )
-      .orderBy('p.debtor_id')
-      .orderBy('c.id')
+      .orderBy('c.reference')
+      .orderBy('p.value')
       .execute();
     const byDebtor = new Map<string, Recipient>();
     for (const row of rows) {

@@ -166,7 +166,7 @@ describe.each(ENGINES)('the print run and returned mail on %s', (engine) => {
       .selectFrom('audit_log')
       .select('action')
       .where('target_id', '=', run.id)
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
     expect(audited.map((a) => a.action)).toEqual([
       'print_run.started',

@@ -82,7 +82,7 @@ describe.each(ENGINES)('a print run a crash left preparing, on %s', (engine) => 
       .selectFrom('audit_log')
       .select(['action', 'actor_user_id'])
       .where('target_id', '=', run.id)
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
     expect(audited.map((a) => a.action)).toEqual(['print_run.started', 'print_run.resumed', 'print_run.downloaded']);
     expect(audited[1]!.actor_user_id).toBe(actor.userId);
