@@ -151,12 +151,17 @@ describe('the debtor portal on a phone', () => {
     }
   });
 
-  it('reads well on a laptop too', async () => {
+  it('reads well on a laptop too, and the letter’s QR code fills in the access code, then leaves no trace of it', async () => {
+    const [access] = await demoPortalAccess(fixture.server.deps, 1);
+    const code = access!.accessCode.replace('-', '');
     const context = await newContext(fixture.browser);
     try {
       const page = await context.newPage();
-      await page.goto(`${fixture.server.url}/portal`);
+      await page.goto(`${fixture.server.url}/portal#code=${code}`);
       await waitForPage(page);
+      expect(await page.getByLabel('Code d’accès').inputValue()).toBe(code);
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+      expect(new URL(page.url()).pathname).toBe('/portal');
       await screenshot(page, 'portal-sign-in-laptop', { fullPage: false });
       await expectNoAxeViolations(page, '/portal sign-in (laptop)');
     } finally {

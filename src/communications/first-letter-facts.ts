@@ -78,13 +78,16 @@ export function agencyAddressOf(config: Config): PostalAddress {
   return address;
 }
 
-/** The portal's address and the case's access code, printed among the ways to act (none without a public address). */
+/**
+ * The portal's address and the case's access code, printed among the ways to act, and the link of the letter's QR code
+ * (none without a public address). The link carries the code after `#`: the sign-in page reads it and fills it in, and
+ * neither the server's logs nor another site's referrer ever see it.
+ */
 async function portalOf(db: Db, config: Config, caseId: string, now: Date) {
   if (!config.PUBLIC_URL) return null;
-  return {
-    url: `${config.PUBLIC_URL.replace(/\/$/, '')}/portal`,
-    accessCode: printedAccessCode(await portalAccessCode(db, caseId, now)),
-  };
+  const url = `${config.PUBLIC_URL.replace(/\/$/, '')}/portal`;
+  const code = await portalAccessCode(db, caseId, now);
+  return { url, accessCode: printedAccessCode(code), link: `${url}#code=${code}` };
 }
 
 /** The facts the first letter of a case names, read in a few queries; the agency's from the configuration. */

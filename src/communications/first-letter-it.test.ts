@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
-import { pdfTextsInBox, pdfText, squeezed as squeezedText } from '../../test/support/pdf-text.js';
+import { pdfQrTexts, pdfTextsInBox, pdfText, squeezed as squeezedText } from '../../test/support/pdf-text.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { formatEuros } from '../platform/money.js';
 import { JUDICIAL_WORDS, WINDOW_WORDS } from './core/first-letter-it-check.js';
@@ -15,6 +15,7 @@ const AGENCY = {
   SEPA_CREDITOR_NAME: 'Accord Services SAS',
   SEPA_CREDITOR_IBAN: 'FR7630006000011234567890189',
   SEPA_CREDITOR_BIC: 'AGRIFRPP',
+  PUBLIC_URL: 'https://accord.example.it',
 };
 
 /** The text as a PDF's standard fonts encode it, without white space, in lower case. */
@@ -108,6 +109,13 @@ describe.each(ENGINES)('the Italian first letter on %s', (engine) => {
       .where('cases.id', '=', caseId)
       .executeTakeFirstOrThrow();
     const claims = await t.deps.db.selectFrom('claims').selectAll().where('case_id', '=', caseId).execute();
+    // The portal's QR code, read as a phone would: the portal with the case's access code filled in.
+    const access = await t.deps.db
+      .selectFrom('portal_access_codes')
+      .select('code')
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(pdfQrTexts(file.rawPayload)).toEqual([`https://accord.example.it/portal#code=${access.code}`]);
     const address = await t.deps.db
       .selectFrom('cases')
       .innerJoin('debtor_addresses', 'debtor_addresses.debtor_id', 'cases.debtor_id')

@@ -1,5 +1,6 @@
 import type { ItalianFirstLetter } from './core/first-letter-it-check.js';
 import { drawAmountTable, drawWindow, LEFT, mm, paragraph, WIDTH } from './letter-layout.js';
+import { drawPortalQr, portalLink } from './letter-qr.js';
 
 /**
  * The Italian first letter on the page, from the current one: the agency's block on the left (its name, address and
@@ -27,5 +28,14 @@ export function drawItalianLetter(doc: PDFKit.PDFDocument, letter: ItalianFirstL
       else doc.font('Helvetica').fontSize(10).text(line, LEFT, doc.y, { width: WIDTH });
     });
     if (block.table) drawAmountTable(doc, block.table);
+    const link = block.mention === 'payment' ? portalLink(letter.paymentWays) : null;
+    if (link) {
+      doc.moveDown(0.5);
+      drawPortalQr(
+        doc,
+        link,
+        'Oppure inquadri questo codice con il telefono: apre il Suo spazio online con il codice di accesso già inserito. Le sarà chiesta la Sua data di nascita.',
+      );
+    }
   }
 }

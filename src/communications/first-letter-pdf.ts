@@ -3,6 +3,7 @@ import type { FirstLetter, LetterComponent, PaymentWay } from './core/first-lett
 import type { ItalianFirstLetter } from './core/first-letter-it-check.js';
 import { drawItalianLetter } from './first-letter-pdf-it.js';
 import { drawAmountTable, drawWindow, LEFT, mm, paragraph as writeParagraph, WIDTH } from './letter-layout.js';
+import { drawPortalQr, portalLink } from './letter-qr.js';
 
 export { WINDOW } from './letter-layout.js';
 
@@ -152,6 +153,15 @@ function drawBody(doc: PDFKit.PDFDocument, letter: FirstLetter) {
     `Nous vous demandons de régler la somme de ${money(letter.itemisation.amountDemandedCents)} dès réception de la présente lettre, ou de nous contacter pour convenir d’une solution adaptée à votre situation. Vous pouvez payer :`,
   );
   for (const way of letter.paymentWays) doc.text(`– ${paymentWayText(way)}`, LEFT + 12, doc.y, { width: WIDTH - 12 });
+  const link = portalLink(letter.paymentWays);
+  if (link) {
+    doc.moveDown(0.5);
+    drawPortalQr(
+      doc,
+      link,
+      'Ou scannez ce code avec votre téléphone : il ouvre votre espace en ligne avec votre code d’accès déjà saisi. Votre date de naissance vous sera demandée.',
+    );
+  }
   // 5° L111-8, paragraphs 2 and 3.
   paragraph('Article L111-8 du code des procédures civiles d’exécution, alinéas 2 et 3 :', true);
   letter.l1118.forEach((text, index) => {

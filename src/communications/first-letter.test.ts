@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
-import { pdfTextsInBox, pdfText, squeezed } from '../../test/support/pdf-text.js';
+import { pdfQrTexts, pdfTextsInBox, pdfText, squeezed } from '../../test/support/pdf-text.js';
 import { WINDOW } from './first-letter-pdf.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { pdfMoney } from '../platform/pdf.js';
@@ -164,6 +164,9 @@ describe.each(ENGINES)('the first letter (R124-4) on %s', (engine) => {
     has(
       `sur votre espace en ligne, https://accord.example.fr/portal, avec votre code d’accès ${access.code.slice(0, 5)}-${access.code.slice(5)}`,
     );
+    // Its QR code, read as a phone would: the portal with the access code filled in (after `#`, never sent).
+    expect(pdfQrTexts(file.rawPayload)).toEqual([`https://accord.example.fr/portal#code=${access.code}`]);
+    has('Ou scannez ce code avec votre téléphone');
     // 5° L111-8, verbatim.
     has(L111_8);
 

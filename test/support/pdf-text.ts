@@ -1,4 +1,5 @@
 import { inflateSync } from 'node:zlib';
+import jsQRModule from 'jsqr';
 
 /** The text of a PDF: its streams inflated and its strings decoded, joined, so that a marker split by kerning is whole. */
 export function pdfText(pdf: Buffer): string {
@@ -55,4 +56,49 @@ export function pdfTextsInBox(pdf: Buffer, box: { x: number; y: number; width: n
     .filter((run) => run.x >= box.x - 1 && run.x < box.x + box.width)
     .filter((run) => run.top >= box.y && run.top < box.y + box.height)
     .map((run) => run.text);
+}
+
+// The package is CommonJS whose module object is the function; its types declare an ES default export.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+
+/**
+ * The texts of the QR codes a PDF draws as vector squares (`x y w w re`, as `letter-qr.ts` does), read back by a QR
+ * decoder from a bitmap of those squares: what a phone's camera would read off the printed sheet.
+ */
+export function pdfQrTexts(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  const found: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    const squares = [...content.matchAll(/([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+) re/g)]
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: Number(m[3]), h: Number(m[4]) }))
+      .filter((s) => Math.abs(s.w - s.h) < 0.01);
+    if (squares.length === 0) continue;
+    const side = squares[0]!.w;
+    const left = Math.min(...squares.map((s) => s.x));
+    const top = Math.min(...squares.map((s) => s.y));
+    const modules = Math.round((Math.max(...squares.map((s) => s.x)) - left) / side) + 1;
+    const scale = 4;
+    const quiet = 4;
+    const width = (modules + 2 * quiet) * scale;
+    const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
+    for (const square of squares) {
+      const col = Math.round((square.x - left) / side) + quiet;
+      const row = Math.round((square.y - top) / side) + quiet;
+      for (let dy = 0; dy < scale; dy += 1) {
+        for (let dx = 0; dx < scale; dx += 1) {
+          const at = ((row * scale + dy) * width + col * scale + dx) * 4;
+          pixels.fill(0, at, at + 3);
+        }
+      }
+    }
+    const read = jsQR(pixels, width, width);
+    if (read) found.push(read.data);
+  }
+  return found;
 }

@@ -92,15 +92,18 @@ export interface FirstLetterFacts {
   sentOn: string;
   claims: ClaimBasis[];
   charges: ChargeLine[];
-  /** The debtor portal where the file can be read and settled, with the case's access code; absent without one. */
-  portal?: { url: string; accessCode: string } | null;
+  /**
+   * The debtor portal where the file can be read and settled, with the case's access code, and the link its QR code
+   * opens (the code in the address's fragment, which no browser sends to a server); absent without a portal.
+   */
+  portal?: { url: string; accessCode: string; link?: string } | null;
 }
 
 export type PaymentWay =
   | { kind: 'bank_transfer'; holder: string; iban: string; bic: string | null; reference: string }
   | { kind: 'cheque'; payee: string; address: string[]; reference: string }
   | { kind: 'phone'; phone: string; reference: string }
-  | { kind: 'online'; url: string; accessCode: string };
+  | { kind: 'online'; url: string; accessCode: string; link?: string };
 
 export interface FirstLetter {
   /** The French letter (R124-4); the Italian one is `ItalianFirstLetter`. */

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/fields.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
@@ -68,7 +68,8 @@ function IdentityStep({
   onStarted: (started: { challengeId: string; destinations: Destination[] }) => void;
 }) {
   const { t } = useTranslation();
-  const [accessCode, setAccessCode] = useState(() => new URLSearchParams(location.search).get('code') ?? '');
+  const [accessCode, setAccessCode] = useState(codeFromLetterLink);
+  useLetterLinkWiped();
   const [birthDate, setBirthDate] = useState('');
   const [usePostcode, setUsePostcode] = useState(false);
   const [postcode, setPostcode] = useState('');
@@ -231,4 +232,19 @@ function CodeStep({
       </button>
     </form>
   );
+}
+
+/**
+ * The access code a letter's QR code carries (`/portal#code=…`). A fragment never reaches a server, a log or another
+ * site; `useLetterLinkWiped` then takes it out of the address bar, so the browser's history does not keep it.
+ */
+function codeFromLetterLink(): string {
+  return new URLSearchParams(location.hash.slice(1)).get('code') ?? '';
+}
+
+function useLetterLinkWiped() {
+  useEffect(() => {
+    if (new URLSearchParams(location.hash.slice(1)).has('code'))
+      history.replaceState(history.state, '', location.pathname + location.search);
+  }, []);
 }
