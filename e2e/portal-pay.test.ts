@@ -7,19 +7,19 @@ import { startDemoMailSink, type DemoMailSink } from '../src/communications/emai
 import { closeTransports } from '../src/communications/configured-transports.js';
 import { demoPortalAccess } from '../src/demo/portal.js';
 import { lastMailedCode } from '../test/support/portal.js';
-import { startStripeStandIn, type StripeStandIn } from '../test/support/stripe-stand-in.js';
+import { startCardStandIn, type CardStandIn } from '../src/portal/card/card-stand-in.js';
 import { expectNoAxeViolations, fetchedFileHead, newPhoneContext, screenshot, waitForPage } from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const PUBLIC_URL = 'https://accord.example.fr';
 let mailDir = '';
 let sink: DemoMailSink | undefined;
-let stripe: StripeStandIn | undefined;
+let stripe: CardStandIn | undefined;
 // Started before the server, which sends its codes to the sink and its card payments to the stand-in of Stripe.
 beforeAll(async () => {
   mailDir = await mkdtemp(join(tmpdir(), 'accord-e2e-portal-pay-mail-'));
   sink = await startDemoMailSink({ dir: mailDir, port: 0 });
-  stripe = await startStripeStandIn();
+  stripe = await startCardStandIn();
 });
 const fixture = useAccordAndBrowser({
   config: () => ({
@@ -88,10 +88,10 @@ describe('paying on the debtor portal, on a phone', () => {
       await page.getByRole('button', { name: 'Payer par carte' }).click();
 
       // The provider's page (the stand-in's), then back to the portal: pending until the provider's notice.
-      await page.getByRole('heading', { name: 'Test payment page' }).waitFor();
+      await page.getByRole('heading', { name: 'Paiement par carte' }).waitFor();
       const sessionId = [...stripe!.sessions.keys()].at(-1)!;
       expect(stripe!.sessions.get(sessionId)!.fields['line_items[0][price_data][unit_amount]']).toBe('1250');
-      await page.getByRole('button', { name: 'Pay' }).click();
+      await page.getByRole('button', { name: 'Payer', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Votre paiement par carte' }).waitFor();
       await page.getByText('Paiement de 12,50 € en cours de confirmation.').waitFor();
       await waitForPage(page);
@@ -136,6 +136,27 @@ describe('paying on the debtor portal, on a phone', () => {
         .where('source', '=', 'portal')
         .execute();
       expect(payments).toEqual([{ amount_cents: 1250, channel: 'card', source: 'portal' }]);
+
+      // As `npm run demo` runs it: the test page itself sends the provider's notice, and the person comes back to a
+      // payment already received.
+      stripe!.notifyTo(`${base}/api/portal/v1/card-notices`);
+      await page.getByRole('link', { name: 'Payer', exact: true }).click();
+      await page.getByRole('radio', { name: 'Un autre montant' }).check();
+      await page.getByLabel('Montant en euros').fill('7');
+      await page.getByRole('button', { name: 'Payer par carte' }).click();
+      await page.getByRole('heading', { name: 'Paiement par carte' }).waitFor();
+      await page.getByText('Page de démonstration d’Accord').waitFor();
+      await expectNoAxeViolations(page, 'the demo card page (phone)');
+      await page.getByRole('button', { name: 'Payer', exact: true }).click();
+      await page.getByText('Paiement de 7,00 € reçu. Merci.').waitFor();
+      const both = await deps.db
+        .selectFrom('payments')
+        .select('amount_cents')
+        .where('case_id', '=', caseId)
+        .where('source', '=', 'portal')
+        .orderBy('amount_cents')
+        .execute();
+      expect(both.map((row) => Number(row.amount_cents))).toEqual([700, 1250]);
     } finally {
       await context.close();
     }

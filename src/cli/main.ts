@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { cancelPlansOfClosedCases } from '../plans/cancel-on-close.js';
 import { packagePath } from '../platform/paths.js';
 import { startDemoSinks } from '../communications/demo-sinks.js';
+import { startCardStandIn } from '../portal/card/card-stand-in.js';
 import { demoPortalAccess } from '../demo/portal.js';
 
 /**
@@ -98,12 +99,15 @@ type Database = Awaited<ReturnType<typeof openConfiguredDatabase>>;
 /** Serves the API and the web app (with the demo agency loaded once, for `demo`), saying where and as whom. */
 async function serve(given: Config, demo: boolean): Promise<number> {
   const sinks = demo ? await startDemoSinks(given) : null;
-  const config = sinks?.config ?? given;
+  // Without a card provider of the operator's, the demo pays by card on a local test page (nothing is charged).
+  const card = demo && !given.STRIPE_SECRET_KEY ? await startCardStandIn() : null;
+  const config = { ...(sinks?.config ?? given), ...card?.config };
   const running = await startAccord({
     config,
     prepare: demo ? loadDemoWithPlacement : undefined,
   });
   stopOnSignals(running);
+  card?.notifyTo(`${running.url}/api/portal/v1/card-notices`);
   const where = config.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.DATA_DIR}`;
   const lines = [
     `Accord is running at ${running.url} on the ${where}.`,
@@ -125,6 +129,10 @@ async function serve(given: Config, demo: boolean): Promise<number> {
       lines.push(`  ${access.accessCode}  born ${access.birthDate}  ${access.name} (code by ${access.channel})`);
   }
   lines.push(...(sinks?.lines ?? []));
+  if (card)
+    lines.push(
+      `Card payments on the portal go to a local test payment page (no card asked, nothing charged), port ${card.port}`,
+    );
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
   return -1; // keep serving
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { portalSessionOf } from '../../test/support/portal.js';
-import { startStripeStandIn, type StripeStandIn } from '../../test/support/stripe-stand-in.js';
+import { startCardStandIn, type CardStandIn } from './card/card-stand-in.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { isCreditorReference } from '../payments/core/creditor-reference.js';
 import type { PortalCase } from './contract.js';
@@ -15,14 +15,14 @@ const START = new Date('2026-11-25T09:00:00Z');
 
 describe.each(ENGINES)('card payments and receipts on the portal, against a stand-in of Stripe, on %s', (engine) => {
   let t: TestApp;
-  let stripe: StripeStandIn;
+  let stripe: CardStandIn;
   let person: Session;
   let other: Session;
   let caseId: string;
   let balanceCents: number;
 
   beforeAll(async () => {
-    stripe = await startStripeStandIn();
+    stripe = await startCardStandIn();
     t = await createTestApp(engine, {
       demo: true,
       now: START,
