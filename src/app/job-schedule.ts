@@ -18,6 +18,7 @@ import { configuredTransports } from '../communications/configured-transports.js
 import { PERFORMANCE_REFRESH, refreshPerformance } from '../reporting/refresh-performance.js';
 import { CAMPAIGNS_DAILY, runActiveCampaigns } from '../communications/campaigns/run-campaign.js';
 import { inviteForSatisfaction, SATISFACTION_INVITATIONS } from '../satisfaction/invite.js';
+import { DEBIT_NOTICES, sendDebitNotices } from '../portal/debit-notices.js';
 
 export type { Jobs } from '../platform/jobs/boss.js';
 
@@ -118,6 +119,14 @@ export function jobSchedule(config: Config): JobDefinition[] {
       schedule: { cron: config.CAMPAIGNS_CRON, tz: config.AGENCY_TZ },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
       run: (deps) => runActiveCampaigns(deps),
+    },
+    {
+      // Once a day, in the agency's working hours: the debits of portal mandates whose plan changed, told in time.
+      name: DEBIT_NOTICES,
+      queue: { retryLimit: 0, expireInSeconds: 3600 },
+      schedule: { cron: config.CAMPAIGNS_CRON, tz: config.AGENCY_TZ },
+      pollingIntervalSeconds: { embedded: 30, server: 5 },
+      run: (deps) => sendDebitNotices(deps),
     },
     {
       // Once a day, in the agency's working hours: surveys for the last days' completed interactions (docs/listening.md).

@@ -7,6 +7,7 @@ import type { Deps } from '../platform/deps.js';
 import { AppError, invalid } from '../platform/errors.js';
 import { isValidIBAN } from 'ibantools';
 import { PLAN_STATES, STAYED_STATES } from '../overindebtedness/core/procedure.js';
+import { debitNotified, type DebitNotice } from './core/debit-notices.js';
 import {
   buildPain008,
   instalmentEndToEndId,
@@ -127,16 +128,37 @@ async function mandatesOf(trx: Transaction<DB>, caseIds: string[], date: string)
   return mandateOf;
 }
 
+/** The notices given of these instalments' debits, by mandate (portal mandates: `sepa_debit_notices`). */
+async function debitNoticesOf(trx: Transaction<DB>, instalmentIds: string[]) {
+  const rows =
+    instalmentIds.length === 0
+      ? []
+      : await trx.selectFrom('sepa_debit_notices').selectAll().where('instalment_id', 'in', instalmentIds).execute();
+  return (mandateId: string): DebitNotice[] =>
+    rows
+      .filter((row) => row.mandate_id === mandateId)
+      .map((row) => ({
+        instalmentId: row.instalment_id,
+        dueOn: row.due_on,
+        amountCents: Number(row.amount_cents),
+        notifiedOn: row.notified_on,
+      }));
+}
+
 /** Makes the due instalments collections; a mandate's first is FRST, then it is recurring. Their end-to-end ids. */
 async function issueCollections(trx: Transaction<DB>, actor: Actor, date: string, at: Date): Promise<string[]> {
   const due = await dueInstalments(trx, date);
   const mandateOf = await mandatesOf(trx, [...new Set(due.map((row) => row.case_id))], date);
+  const noticesOf = await debitNoticesOf(trx, due.map((row) => row.id));
   const messageId = `ACCORD-DD-${date.replace(/-/g, '')}`;
   const issued: string[] = [];
   const firstUsed = new Set<string>();
   for (const row of due) {
     const mandate = mandateOf.get(row.case_id);
     if (!mandate) continue;
+    // A mandate signed on the portal debits only what the person was told of, date and amount, in time.
+    const debit = { instalmentId: row.id, dueOn: date, amountCents: Number(row.amount_cents) };
+    if (mandate.signed_via === 'portal' && !debitNotified(debit, noticesOf(mandate.id))) continue;
     const sequence = mandate.sequence === 'first' && !firstUsed.has(mandate.id) ? 'FRST' : 'RCUR';
     if (sequence === 'FRST') firstUsed.add(mandate.id);
     const endToEndId = instalmentEndToEndId(row.case_reference, row.number, row.id);

@@ -1,13 +1,16 @@
 import type { Transaction } from 'kysely';
-import { appendAudit } from '../audit/append.js';
-import { auditActor, type Actor } from '../identity/actor.js';
+import { appendAudit, type AuditActor } from '../audit/append.js';
 import type { DB } from '../platform/db/schema.js';
 import type { MessageLanguage } from './core/message-templates.js';
 import { assertNeutralSubject } from './email/core/subject.js';
 import { contentHash } from './queue-message.js';
 
-/** What a consented e-mail is for: today only the care team's referral (src/care/referrals/referral-email.ts). */
-export type ConsentedEmailPurpose = 'care_referral';
+/**
+ * What an e-mail outside the contact policy is for: the care team's referral the person agreed to
+ * (src/care/referrals/referral-email.ts), special-category; the notice of direct debits a SEPA mandate the person
+ * signed requires (src/portal/debit-notices.ts).
+ */
+export type ConsentedEmailPurpose = 'care_referral' | 'debit_notice';
 
 export interface ConsentedEmail {
   purpose: ConsentedEmailPurpose;
@@ -28,9 +31,10 @@ export interface QueuedConsentedEmail {
 
 /**
  * Keeps in the outbox, in the caller's transaction, an e-mail that is no collection contact: one the debtor agreed to
- * receive, saying nothing of the debt (a care referral's contact details). The contact policy does not decide it and
- * no contact is recorded, so it counts against no cap and waits for no hold; the caller answers for the consent and
- * the address. It is special-category (need-to-know; never a creditor's to read: `case-messages.ts`), has no
+ * receive (a care referral's contact details, or the notice of the debits of a mandate they signed). The contact
+ * policy does not decide it and no contact is recorded, so it counts against no cap and waits for no hold; the caller
+ * answers for the consent and the address. A care referral is special-category (need-to-know; never a creditor's to
+ * read: `case-messages.ts`). It has no
  * one-click opt-out link (a single message the person asked for, as a sign-in code), and leaves by the same
  * dispatcher, relay, retries and reports as every e-mail. Its subject is checked as any other's. The audit entry
  * names the message and the hash of its content, never the content or the address.
@@ -38,7 +42,7 @@ export interface QueuedConsentedEmail {
 export async function queueConsentedEmailIn(
   trx: Transaction<DB>,
   now: Date,
-  actor: Actor,
+  actor: AuditActor,
   email: ConsentedEmail,
   requestId: string | null,
 ): Promise<QueuedConsentedEmail> {
@@ -61,7 +65,7 @@ export async function queueConsentedEmailIn(
       content_sha256: hash,
       unsubscribe_token: null,
       purpose: email.purpose,
-      special_category: true,
+      special_category: email.purpose === 'care_referral',
       queued_at: now,
       next_attempt_at: now,
       created_by: actor.userId,
@@ -69,7 +73,7 @@ export async function queueConsentedEmailIn(
     .returning(['id', 'queued_at'])
     .executeTakeFirstOrThrow();
   await appendAudit(trx, {
-    actor: auditActor(actor),
+    actor,
     action: 'message.queued',
     targetType: 'outbound_message',
     targetId: row.id,

@@ -28,6 +28,7 @@ import { PORTAL_ACTOR } from './portal-actor.js';
 import type { PortalVisitor } from './portal-sessions.js';
 import { surveyOfferFor } from './portal-survey.js';
 import { activeHoldKinds } from './portal-facts.js';
+import { recordSignatureNotices } from './debit-notices.js';
 
 /**
  * The SEPA direct-debit e-mandate the person signs on the portal for their plan (docs/portal.md, "A direct debit").
@@ -227,6 +228,7 @@ export async function signPortalMandate(
       language: input.language,
       textSha256: sha256(text.join('\n')),
     });
+    await recordSignatureNotices(trx, row.id, planId, signedOn);
     await appendCaseEvent(trx, {
       caseId: found.id,
       debtorId: found.debtor_id,

@@ -53,6 +53,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'sepa_mandate.created',
     'sepa_mandate.amended',
     'sepa_mandate.revoked',
+    'sepa_mandate.debits_notified',
     'portal.mandate_signed',
     'portal.mandate_revoked',
   ],

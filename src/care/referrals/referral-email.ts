@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { letterAddress } from '../../communications/first-letter-facts.js';
 import { queueConsentedEmailIn } from '../../communications/queue-consented-email.js';
 import { debtorName } from '../../debtors/core/debtor-name.js';
-import type { Actor } from '../../identity/actor.js';
+import { auditActor, type Actor } from '../../identity/actor.js';
 import { debtorToday } from '../../platform/calendar/today.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Deps } from '../../platform/deps.js';
@@ -89,7 +89,7 @@ export async function sendReferralEmailIn(
   const queued = await queueConsentedEmailIn(
     trx,
     context.now,
-    actor,
+    auditActor(actor),
     {
       purpose: 'care_referral',
       found,

@@ -230,6 +230,7 @@ export const RECORD_TEXTS = {
   portal_plan_signed: {},
   portal_mandate_signed: { reference: 'text' },
   portal_mandate_revoked: { reference: 'text' },
+  portal_debits_notified: { reference: 'text' },
   // The demo's history (src/demo/seed.ts): calls, messages, reminders and stage changes as an agency records them.
   placed_by_creditor: {},
   call_no_answer: {},

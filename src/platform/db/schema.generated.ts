@@ -248,7 +248,7 @@ export type OutboundMessagesChannel = 'email' | 'sms';
 
 export type OutboundMessagesLanguage = 'en' | 'fr' | 'it';
 
-export type OutboundMessagesPurpose = 'care_referral' | 'collection';
+export type OutboundMessagesPurpose = 'care_referral' | 'collection' | 'debit_notice';
 
 export type OutboundMessagesStatus = 'bounced' | 'complained' | 'delivered' | 'failed' | 'queued' | 'sent';
 
@@ -319,6 +319,8 @@ export type SensitiveReadsBasis = 'care_team' | 'case_holder' | 'compliance' | '
 export type SensitiveReadsSubject = 'audit_trail' | 'budget' | 'care_referral' | 'document' | 'vulnerability';
 
 export type SepaCollectionsSequence = 'FRST' | 'RCUR';
+
+export type SepaDebitNoticesVia = 'email' | 'signature';
 
 export type SepaMandateSignaturesTextLanguage = 'en' | 'fr' | 'it';
 
@@ -1946,6 +1948,17 @@ export interface SepaCollections {
   sequence: SepaCollectionsSequence;
 }
 
+export interface SepaDebitNotices {
+  amount_cents: number;
+  due_on: string;
+  id: Generated<string>;
+  instalment_id: string;
+  mandate_id: string;
+  message_id: string | null;
+  notified_on: string;
+  via: SepaDebitNoticesVia;
+}
+
 export interface SepaMandates {
   case_id: string;
   created_at: Timestamp;
@@ -2252,6 +2265,7 @@ export interface DB {
   sensitive_read_seals: SensitiveReadSeals;
   sensitive_reads: SensitiveReads;
   sepa_collections: SepaCollections;
+  sepa_debit_notices: SepaDebitNotices;
   sepa_mandate_signatures: SepaMandateSignatures;
   sepa_mandates: SepaMandates;
   sessions: Sessions;

@@ -1,4 +1,5 @@
 import { extractIBAN, isSEPACountry, isValidBIC, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import { PRE_NOTIFICATION_DAYS } from '../../bank-files/core/debit-notices.js';
 import { addDays, type IsoDate } from '../../platform/calendar/dates.js';
 
 /**
@@ -7,12 +8,7 @@ import { addDays, type IsoDate } from '../../platform/calendar/dates.js';
  * mandate's unique reference, the pre-notification of each debit and the text the person reads and signs.
  */
 
-/**
- * Days between the notice of a debit (its amount and date) and the debit: the SEPA Core rulebook's 14 calendar days
- * unless agreed otherwise [SOFT EPC SDD Core rulebook, PT-03.03]; REGULATION.md says nothing shorter, so Accord keeps
- * the rulebook's default [CHOICE].
- */
-export const PRE_NOTIFICATION_DAYS = 14;
+export { PRE_NOTIFICATION_DAYS, preNotificationDate } from '../../bank-files/core/debit-notices.js';
 
 /** The version of the mandate text below; recorded with the signature. A new wording is a new version. */
 export const MANDATE_TEXT_VERSION = 1;
@@ -87,9 +83,6 @@ export function eMandateReference(caseReference: string, ordinal: number): strin
     .slice(0, 24);
   return `ACP-${core || 'CASE'}-${ordinal}`;
 }
-
-/** The latest day the person is told of a debit due on `dueOn`. */
-export const preNotificationDate = (dueOn: IsoDate): IsoDate => addDays(dueOn, -PRE_NOTIFICATION_DAYS);
 
 /** The first due date a mandate signed on `signedOn` may debit: its schedule, shown at signature, is the notice. */
 export const firstDebitDate = (signedOn: IsoDate): IsoDate => addDays(signedOn, PRE_NOTIFICATION_DAYS);

@@ -114,6 +114,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       created: '{{actor}} recorded SEPA mandate {{reference}} on case {{case}}',
       amended: '{{actor}} amended a SEPA mandate of case {{case}}',
       revoked: '{{actor}} revoked a SEPA mandate of case {{case}}',
+      debits_notified: 'The debtor was told by e-mail of {{count}} direct debits to come under mandate {{reference}}',
     },
     plan: {
       proposed: '{{actor}} proposed a plan of {{amount}} in {{count}} instalments on case {{case}}',

@@ -117,6 +117,7 @@ export const auditTrailFr = {
       created: '{{actor}} a enregistré le mandat SEPA {{reference}} sur le dossier {{case}}',
       amended: '{{actor}} a modifié un mandat SEPA du dossier {{case}}',
       revoked: '{{actor}} a révoqué un mandat SEPA du dossier {{case}}',
+      debits_notified: 'Le débiteur a été informé par e-mail de {{count}} prélèvements à venir du mandat {{reference}}',
     },
     plan: {
       proposed: '{{actor}} a proposé un plan de {{amount}} en {{count}} échéances sur le dossier {{case}}',

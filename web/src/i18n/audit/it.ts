@@ -115,6 +115,8 @@ export const auditTrailIt: typeof auditTrailFr = {
       created: '{{actor}} ha registrato il mandato SEPA {{reference}} sulla pratica {{case}}',
       amended: '{{actor}} ha modificato un mandato SEPA della pratica {{case}}',
       revoked: '{{actor}} ha revocato un mandato SEPA della pratica {{case}}',
+      debits_notified:
+        'Il debitore è stato informato via e-mail di {{count}} addebiti futuri del mandato {{reference}}',
     },
     plan: {
       proposed: '{{actor}} ha proposto un piano di {{amount}} in {{count}} rate sulla pratica {{case}}',

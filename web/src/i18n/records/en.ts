@@ -134,6 +134,8 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   portal_phone_given: 'The debtor gave a phone number on their online space (not verified)',
   portal_budget_declared: 'The debtor filled in their budget on their online space',
   portal_plan_signed: 'The debtor chose and signed a payment plan on their online space',
+  portal_debits_notified:
+    'The debtor was told by e-mail of the next direct debits under mandate {{reference}} (their plan changed)',
   portal_mandate_signed: 'The debtor set up a SEPA direct debit on their online space (mandate {{reference}})',
   portal_mandate_revoked: 'The debtor revoked SEPA direct-debit mandate {{reference}} on their online space',
   placed_by_creditor: 'Case placed by the creditor',

@@ -138,6 +138,8 @@ export const recordsFr = {
   portal_phone_given: 'Le débiteur a indiqué un numéro de téléphone sur son espace en ligne (non vérifié)',
   portal_budget_declared: 'Le débiteur a rempli son budget sur son espace en ligne',
   portal_plan_signed: 'Le débiteur a choisi et signé un plan de paiement sur son espace en ligne',
+  portal_debits_notified:
+    'Le débiteur a été informé par e-mail des prochains prélèvements du mandat {{reference}} (son échéancier a changé)',
   portal_mandate_signed:
     'Le débiteur a signé un mandat de prélèvement SEPA sur son espace en ligne (mandat {{reference}})',
   portal_mandate_revoked: 'Le débiteur a révoqué le mandat de prélèvement SEPA {{reference}} sur son espace en ligne',

@@ -137,6 +137,8 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   portal_phone_given: 'Il debitore ha indicato un numero di telefono nel suo spazio online (non verificato)',
   portal_budget_declared: 'Il debitore ha compilato il suo bilancio nel suo spazio online',
   portal_plan_signed: 'Il debitore ha scelto e firmato un piano di pagamento nel suo spazio online',
+  portal_debits_notified:
+    'Il debitore è stato informato via e-mail dei prossimi addebiti del mandato {{reference}} (il suo piano è cambiato)',
   portal_mandate_signed:
     'Il debitore ha firmato un mandato di addebito diretto SEPA nel suo spazio online (mandato {{reference}})',
   portal_mandate_revoked:
