@@ -23,7 +23,7 @@ function mount(element: HTMLDivElement, chart: SVGSVGElement | HTMLElement) {
   return () => chart.remove();
 }
 
-const widthOf = (element: HTMLDivElement) => Math.max(300, Math.min(element.clientWidth || 560, 640));
+const widthOf = (element: HTMLDivElement) => Math.max(300, Math.min(element.clientWidth || 520, 520));
 
 /**
  * A few series by month drawn by Observable Plot, each with its own marker and dash and named at its last point, so
@@ -82,7 +82,8 @@ export function BarsChart(props: {
     const chart = Plot.plot({
       width: widthOf(element),
       height: 36 + 26 * Math.max(1, bars.length),
-      marginLeft: 150,
+      // Room for the longest name on the axis (about 7 px a character at this size).
+      marginLeft: Math.min(260, 16 + 7 * Math.max(4, ...bars.map((b) => b.name.length))),
       marginRight: 72,
       style: { fontSize: '12px' },
       x: {

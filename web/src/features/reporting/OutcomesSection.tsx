@@ -321,12 +321,18 @@ function FirstPaymentFigure({ report }: { report: PortfolioOutcomes }) {
 
 function StageFigures({ report }: { report: PortfolioOutcomes }) {
   const { o, format, rate, stage } = useOutcomeTexts();
-  const moves = new Map<string, number>();
+  // Each move (from → to) with its count per month of the period and its total; the largest first.
+  const months = report.months.map((m) => m.month);
+  const byMove = new Map<string, Map<string, number>>();
   for (const flow of report.flows) {
     const name = `${stage(flow.fromStage)} → ${stage(flow.toStage)}`;
-    moves.set(name, (moves.get(name) ?? 0) + flow.moves);
+    const line = byMove.get(name) ?? new Map<string, number>();
+    line.set(flow.month, (line.get(flow.month) ?? 0) + flow.moves);
+    byMove.set(name, line);
   }
-  const totals = [...moves.entries()].sort(([, a], [, b]) => b - a);
+  const sum = (line: Map<string, number>) => [...line.values()].reduce((total, count) => total + count, 0);
+  const transitions = [...byMove.entries()].sort(([, a], [, b]) => sum(b) - sum(a));
+  const totals = transitions.map(([name, line]) => [name, sum(line)] as const);
   return (
     <>
       <Figure
@@ -368,10 +374,10 @@ function StageFigures({ report }: { report: PortfolioOutcomes }) {
           ) : (
             <FigureTable
               caption={o('flows')}
-              heads={[o('col.month'), o('col.from'), o('col.to'), o('col.moves')]}
-              rows={report.flows.map((f) => ({
-                key: `${f.month}-${f.fromStage}-${f.toStage}`,
-                cells: [f.month, stage(f.fromStage), stage(f.toStage), format.count(f.moves)],
+              heads={[o('col.move'), ...months]}
+              rows={transitions.map(([name, byMonth]) => ({
+                key: name,
+                cells: [name, ...months.map((month) => format.count(byMonth.get(month) ?? 0))],
               }))}
             />
           )

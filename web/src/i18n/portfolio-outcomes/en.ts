@@ -44,6 +44,7 @@ export const portfolioOutcomesEn: Widen<typeof portfolioOutcomesFr> = {
     cases: 'Cases reached',
   },
   col: {
+    move: 'Move',
     month: 'Month',
     vintage: 'Vintage',
     attempts: 'Outbound calls',

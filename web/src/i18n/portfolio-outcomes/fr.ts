@@ -41,6 +41,7 @@ export const portfolioOutcomesFr = {
     cases: 'Dossiers joints',
   },
   col: {
+    move: 'Passage',
     month: 'Mois',
     vintage: 'Millésime',
     attempts: 'Appels sortants',

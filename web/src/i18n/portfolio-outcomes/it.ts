@@ -44,6 +44,7 @@ export const portfolioOutcomesIt: Widen<typeof portfolioOutcomesFr> = {
     cases: 'Pratiche raggiunte',
   },
   col: {
+    move: 'Passaggio',
     month: 'Mese',
     vintage: 'Annata',
     attempts: 'Chiamate in uscita',
