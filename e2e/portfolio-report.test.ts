@@ -80,7 +80,7 @@ describe('portfolio performance', () => {
       const section = page.locator('section[aria-labelledby="outcomes-heading"]');
       await section.getByRole('heading', { name: 'Résultats du portefeuille' }).waitFor();
       // Seven figures, each an image with its description and a table beside it; the drawings arrive with the library.
-      await expect.poll(() => section.locator('.outcome-chart[role="img"] svg').count()).toBe(7);
+      await expect.poll(() => section.locator('.outcome-chart[role="img"]:has(svg)').count()).toBe(7);
       expect(await section.locator('.outcome-chart[role="img"]').first().getAttribute('aria-label')).toContain(
         'le tableau à côté donne les mêmes chiffres',
       );
@@ -134,7 +134,7 @@ describe('portfolio performance', () => {
       expect(await page.locator('main').textContent()).toContain('Banque Horizon');
       expect(await page.locator('main').textContent()).not.toContain('Énergie Rhône');
       // Every drawing in place (the outcomes' charts arrive with the library), so that the page is checked as shown.
-      await expect.poll(() => page.locator('.outcome-chart[role="img"] svg').count()).toBe(7);
+      await expect.poll(() => page.locator('.outcome-chart[role="img"]:has(svg)').count()).toBe(7);
       await expectNoAxeViolations(page, 'portfolio performance, creditor');
     } finally {
       await context.close();

@@ -26,8 +26,9 @@ function mount(element: HTMLDivElement, chart: SVGSVGElement | HTMLElement) {
 const widthOf = (element: HTMLDivElement) => Math.max(300, Math.min(element.clientWidth || 520, 520));
 
 /**
- * A few series by month drawn by Observable Plot, each with its own marker and dash and named at its last point, so
- * that no reader depends on colour; the table beside it holds the same figures.
+ * A few series by month drawn by Observable Plot, each with its own marker and dash, named in the legend by its
+ * marker (series may lie on one another, where names at their ends would overlap), so that no reader depends on
+ * colour; the table beside it holds the same figures.
  */
 export function SeriesChart(props: { label: string; yLabel: string; points: SeriesPoint[]; percent?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
@@ -36,12 +37,11 @@ export function SeriesChart(props: { label: string; yLabel: string; points: Seri
     const element = host.current;
     if (!element) return;
     const names = [...new Set(points.map((p) => p.series))];
-    const ends = names.map((name) => points.filter((p) => p.series === name).at(-1)!).filter(Boolean);
     const chart = Plot.plot({
       width: widthOf(element),
       height: 260,
       marginLeft: 48,
-      marginRight: 120,
+      marginRight: 16,
       marginBottom: 40,
       style: { fontSize: '12px' },
       x: { label: null, tickRotate: -30, domain: [...new Set(points.map((p) => p.x))] },
@@ -49,8 +49,10 @@ export function SeriesChart(props: { label: string; yLabel: string; points: Seri
         label: yLabel,
         grid: true,
         domain: [0, percent ? 100 : Math.max(1, ...points.map((p) => p.y))],
+        // Counts are whole: no tick between two of them.
+        ...(percent ? {} : { ticks: Math.min(5, Math.max(1, ...points.map((p) => p.y))), tickFormat: 'd' }),
       },
-      symbol: { domain: names, range: SYMBOLS.slice(0, names.length) },
+      symbol: { domain: names, range: SYMBOLS.slice(0, names.length), legend: true },
       marks: [
         Plot.ruleY([0]),
         ...names.map((name, index) =>
@@ -60,7 +62,6 @@ export function SeriesChart(props: { label: string; yLabel: string; points: Seri
           ),
         ),
         Plot.dot(points, { x: 'x', y: 'y', symbol: 'series', stroke: INK, fill: 'white', r: 3.5 }),
-        Plot.text(ends, { x: 'x', y: 'y', text: 'series', dx: 8, textAnchor: 'start', fill: INK }),
       ],
     });
     return mount(element, chart);
