@@ -1,7 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
-import { expectNoAxeViolations, newContext, screenshot, signInWithKeyboard, waitForPage } from './support/browser.js';
+import { join } from 'node:path';
+import {
+  expectNoAxeViolations,
+  newContext,
+  screenshot,
+  SCREENSHOT_DIR,
+  signInWithKeyboard,
+  TAKING_SCREENSHOTS,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 const fixture = useAccordAndBrowser();
@@ -59,6 +68,59 @@ describe('portfolio performance', () => {
     }
   });
 
+  it('a manager reads the portfolio outcomes, each drawn with its table, on a wide screen and a phone, and exports them', async () => {
+    const base = fixture.server.url;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await signInWithKeyboard(page, base, 'manager@demo.accord.test', DEMO_PASSWORD);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(`${base}/reports/portfolio`);
+      await waitForPage(page);
+      const section = page.locator('section[aria-labelledby="outcomes-heading"]');
+      await section.getByRole('heading', { name: 'Résultats du portefeuille' }).waitFor();
+      // Seven figures, each an image with its description and a table beside it; the drawings arrive with the library.
+      await expect.poll(() => section.locator('.outcome-chart[role="img"]:has(svg)').count()).toBe(7);
+      expect(await section.locator('.outcome-chart[role="img"]').first().getAttribute('aria-label')).toContain(
+        'le tableau à côté donne les mêmes chiffres',
+      );
+      // The demo's year of calls, first payments and stages shows: some month with calls, some vintage that paid.
+      const byMonth = section.locator('table', {
+        has: page.locator('caption', { hasText: 'Contacts avec le débiteur, par mois' }),
+      });
+      const attempts = (await byMonth.locator('tbody tr td:nth-of-type(1)').allTextContents()).map((cell) =>
+        Number(cell.replace(/\s/g, '')),
+      );
+      expect(attempts.some((count) => count > 0)).toBe(true);
+      const firstPayment = section.locator('table', { has: page.locator('caption', { hasText: 'premier paiement' }) });
+      expect(await firstPayment.locator('tbody').textContent()).toMatch(/\d/);
+      expect(await section.textContent()).toContain('Frais de recouvrement facturés aux débiteurs par l’agence : 0,00');
+      await expectNoAxeViolations(page, 'portfolio outcomes');
+      if (TAKING_SCREENSHOTS)
+        await section.screenshot({ path: join(SCREENSHOT_DIR, 'portfolio-outcomes-1366x768.png') });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Exporter les résultats du portefeuille en CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^portfolio-outcomes-\d{4}-\d{2}-\d{2}\.csv$/);
+      const lines = (await readFile(await download.path())).toString('utf8').slice(1).split('\r\n').filter(Boolean);
+      expect(lines[0]).toContain('Indicateur');
+      expect(lines.some((line) => line.startsWith('stages;;amicable;'))).toBe(true);
+
+      // On a phone the figures stack and nothing scrolls sideways (wide tables scroll in their own box).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+        .toBeLessThanOrEqual(0);
+      await expectNoAxeViolations(page, 'portfolio outcomes, phone');
+      if (TAKING_SCREENSHOTS)
+        await section.screenshot({ path: join(SCREENSHOT_DIR, 'portfolio-outcomes-390x844.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a creditor reads its own portfolio only, with no creditor to choose', async () => {
     const base = fixture.server.url;
     const context = await newContext(fixture.browser);
@@ -71,6 +133,8 @@ describe('portfolio performance', () => {
       expect(await page.locator('table').first().locator('tbody tr').allTextContents()).toHaveLength(1);
       expect(await page.locator('main').textContent()).toContain('Banque Horizon');
       expect(await page.locator('main').textContent()).not.toContain('Énergie Rhône');
+      // Every drawing in place (the outcomes' charts arrive with the library), so that the page is checked as shown.
+      await expect.poll(() => page.locator('.outcome-chart[role="img"]:has(svg)').count()).toBe(7);
       await expectNoAxeViolations(page, 'portfolio performance, creditor');
     } finally {
       await context.close();

@@ -66,6 +66,10 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/reports/care': { url: () => '/api/v1/reports/care' },
   'GET /api/v1/reports/portfolio': { url: () => '/api/v1/reports/portfolio' },
   'GET /api/v1/reports/portfolio/export': { url: () => '/api/v1/reports/portfolio/export?format=xlsx' },
+  'GET /api/v1/reports/portfolio/outcomes': { url: () => '/api/v1/reports/portfolio/outcomes' },
+  'GET /api/v1/reports/portfolio/outcomes/export': {
+    url: () => '/api/v1/reports/portfolio/outcomes/export?format=xlsx',
+  },
   'GET /api/v1/reports/champion-challenger': { url: () => '/api/v1/reports/champion-challenger' },
   'GET /api/v1/reports/champion-challenger/export': {
     url: () => '/api/v1/reports/champion-challenger/export?format=xlsx',

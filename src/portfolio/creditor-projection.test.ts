@@ -7,6 +7,8 @@ import { waitUntil } from '../../test/support/wait.js';
 import { can } from '../identity/core/permissions.js';
 import { startJobs, type Jobs } from '../app/job-schedule.js';
 import { localDateOf } from '../platform/calendar/index.js';
+import type { PortfolioOutcomes } from '../reporting/contract.js';
+import { refreshPerformance } from '../reporting/refresh-performance.js';
 
 /**
  * Creditor projections over the whole API. Creditor B (Énergie Rhône) places a person with marker strings in
@@ -262,6 +264,34 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
       suppliedBy: [{ name: 'Énergie Rhône' }],
     });
     expect(byLine.get(`12 chemin ${MARK} Agent`)).toMatchObject({ source: 'agent', suppliedBy: [] });
+  });
+
+  it('gives A the portfolio outcomes of its own creditor only, whatever it asks for, in the page and the file', async () => {
+    await refreshPerformance(t.deps);
+    const read = async (session: Session, query: string) => {
+      const response = await as(t.app, session)('GET', `/api/v1/reports/portfolio/outcomes${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as PortfolioOutcomes;
+    };
+    const ownAsManager = await read(manager, `?creditorId=${horizon.creditorId}`);
+    const otherAsManager = await read(manager, `?creditorId=${energie.creditorId}`);
+    // Not vacuous: the two creditors' figures differ, and B's are not empty.
+    expect(otherAsManager.stages).not.toEqual(ownAsManager.stages);
+    expect(otherAsManager.stages.some((stage) => stage.cases > 0)).toBe(true);
+    for (const query of ['', `?creditorId=${energie.creditorId}`])
+      expect(await read(horizon, query)).toEqual(ownAsManager);
+    const mandateOfB = await t.deps.db
+      .selectFrom('mandates')
+      .select('id')
+      .where('creditor_id', '=', energie.creditorId!)
+      .executeTakeFirstOrThrow();
+    const narrowed = await read(horizon, `?mandateId=${mandateOfB.id}`);
+    expect(narrowed.stages.every((stage) => stage.cases === 0) && narrowed.flows.length === 0).toBe(true);
+    const file = async (session: Session, query: string) =>
+      (await as(t.app, session)('GET', `/api/v1/reports/portfolio/outcomes/export?format=csv${query}`)).body;
+    expect(await file(horizon, `&creditorId=${energie.creditorId}`)).toBe(
+      await file(manager, `&creditorId=${horizon.creditorId}`),
+    );
   });
 
   it('lets A read nothing of B through any route it may call, with any id', async () => {

@@ -238,3 +238,87 @@ export const experimentDecisionBody = z.strictObject({
     ),
   note: z.string().trim().min(1).max(2000),
 });
+
+/**
+ * Portfolio outcomes (issue 20, docs/reporting.md "Outcomes"): right-party contacts, promises, plans, days to the first
+ * payment, stages and the flow between them, over the whole scope (every creditor, or the one chosen; a creditor user's
+ * own), from the facts the reporting job rewrites every five minutes. The filters are the portfolio report's; a figure
+ * by vintage reads its months as vintages, a figure by month as the months things happened in.
+ */
+export const CASE_STAGES = [
+  'amicable',
+  'plan',
+  'dispute',
+  'overindebtedness',
+  'judicial',
+  'deceased',
+  'closed',
+] as const;
+const rateBp = z
+  .number()
+  .int()
+  .min(0)
+  .max(10_000)
+  .nullable()
+  .describe('basis points (1 % = 100); null: nothing to divide');
+export const portfolioOutcomesSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  refreshedAt: z.string().nullable(),
+  vintages: z.array(
+    z.object({
+      vintage: z.string().describe('month of placement, YYYY-MM'),
+      cases: z.number().int(),
+      attempts: z.number().int().describe('outbound phone calls'),
+      rightParty: z.number().int().describe('of them, reaching the debtor'),
+      rightPartyBp: rateBp,
+      reachedCases: z.number().int().describe('cases with at least one conversation with the debtor'),
+      reachedBp: rateBp.describe('reached cases ÷ cases placed'),
+      payingCases: z.number().int(),
+      meanDaysToFirstPayment: z.number().int().nullable(),
+      medianDaysToFirstPayment: z.number().int().nullable(),
+    }),
+  ),
+  months: z.array(
+    z.object({
+      month: z.string().describe('YYYY-MM, agency calendar'),
+      attempts: z.number().int(),
+      rightParty: z.number().int(),
+      rightPartyBp: rateBp,
+      workedCases: z.number().int().describe('cases with a phone contact in the month, either way'),
+      reachedCases: z.number().int(),
+      reachedBp: rateBp.describe('reached cases ÷ worked cases'),
+      promises: z.object({
+        made: z.number().int(),
+        open: z.number().int(),
+        kept: z.number().int(),
+        broken: z.number().int(),
+        cancelled: z.number().int(),
+        madeCents: z.number().int(),
+        keptCents: z.number().int(),
+        keptBp: rateBp.describe('kept ÷ (kept + broken)'),
+      }),
+      plans: z.object({
+        agreed: z.number().int(),
+        onTrack: z.number().int(),
+        behind: z.number().int(),
+        completed: z.number().int(),
+        broken: z.number().int(),
+        ended: z.number().int(),
+        onTrackBp: rateBp.describe('(on track + completed) ÷ agreed'),
+        brokenBp: rateBp,
+      }),
+    }),
+  ),
+  stages: z.array(z.object({ stage: z.enum(CASE_STAGES), cases: z.number().int(), shareBp: rateBp })),
+  flows: z.array(
+    z.object({
+      month: z.string(),
+      fromStage: z.enum(['placed', ...CASE_STAGES]).describe('placed: the case entered its first stage'),
+      toStage: z.enum(CASE_STAGES),
+      moves: z.number().int(),
+    }),
+  ),
+});
+export type PortfolioOutcomes = z.infer<typeof portfolioOutcomesSchema>;

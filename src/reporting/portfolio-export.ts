@@ -16,7 +16,7 @@ interface CurveLine {
 }
 
 /** A rate in basis points as a percentage with two decimals, in the reader's way of writing decimals. */
-function percent(rateBp: number | null, locale: Actor['locale']): string | null {
+export function percent(rateBp: number | null, locale: Actor['locale']): string | null {
   if (rateBp === null) return null;
   const text = `${Math.floor(rateBp / 100)}.${String(rateBp % 100).padStart(2, '0')}`;
   return locale === 'en' ? text : text.replace('.', ',');

@@ -15,11 +15,14 @@ import {
   careReportSchema,
   dashboardSchema,
   portfolioExportQuery,
+  portfolioOutcomesSchema,
   portfolioReportQuery,
   portfolioReportSchema,
 } from './contract.js';
 import { portfolioPerformance } from './portfolio-performance.js';
 import { portfolioExport } from './portfolio-export.js';
+import { portfolioOutcomes } from './portfolio-outcomes.js';
+import { portfolioOutcomesExport } from './portfolio-outcomes-export.js';
 import { careReport } from './care-report.js';
 import { dashboard } from './dashboard.js';
 import { championChallenger } from './champion-challenger.js';
@@ -92,7 +95,51 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
       );
     },
   );
+  outcomeRoutes(app, deps);
   championChallengerRoutes(app, deps);
+}
+
+/** The portfolio's outcomes: contacts, promises, plans, first payments, stages; and their export. */
+function outcomeRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/reports/portfolio/outcomes',
+    {
+      config: { access: { permission: 'reports.portfolio' } },
+      schema: {
+        tags: ['reporting'],
+        summary:
+          'Right-party contact rates, promises, plans, days to the first payment, cases by stage and the moves between stages, by vintage or month, in your scope; figures at most five minutes old',
+        querystring: portfolioReportQuery,
+        response: { 200: portfolioOutcomesSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => portfolioOutcomes(deps, request.actor!, request.query),
+  );
+  r.get(
+    '/api/v1/reports/portfolio/outcomes/export',
+    {
+      config: { access: { permission: 'reports.portfolio' } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'The outcome figures as CSV or XLSX: one line per figure and month, same scope',
+        querystring: portfolioExportQuery,
+        response: { 200: exportFileResponse, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { format: _format, ...query } = request.query;
+      return sendExport(
+        reply,
+        auditedExportContext(deps, request.actor!, {
+          list: 'portfolio_outcomes',
+          query: request.query,
+          requestId: String(request.id),
+        }),
+        portfolioOutcomesExport(deps, request.actor!, query),
+      );
+    },
+  );
 }
 
 /** Champion/challenger: the comparison, its export, and a manager's decision on it. */

@@ -31,6 +31,7 @@ export const EXPORTED_LISTS = [
   'audit_trail',
   'complaints',
   'portfolio_performance',
+  'portfolio_outcomes',
   'champion_challenger',
 ] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];

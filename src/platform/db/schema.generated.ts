@@ -252,6 +252,10 @@ export type OutboundMessagesPurpose = 'care_referral' | 'collection' | 'debit_no
 
 export type OutboundMessagesStatus = 'bounced' | 'complained' | 'delivered' | 'failed' | 'queued' | 'sent';
 
+export type OutcomePlansState = 'behind' | 'broken' | 'completed' | 'ended' | 'on_track';
+
+export type OutcomePromisesStatus = 'broken' | 'cancelled' | 'kept' | 'open';
+
 export type OverindebtednessProceduresCountry = 'FR' | 'IT';
 
 export type OverindebtednessProceduresState = 'admissible' | 'closed' | 'erased' | 'filed' | 'filed_occ' | 'inadmissible' | 'liabilities_stated' | 'liquidazione_controllata' | 'mesures_imposees' | 'plan_applies' | 'plan_approved' | 'plan_conventionnel' | 'protective_measures' | 'prp_avec_liquidation' | 'prp_sans_liquidation';
@@ -1458,6 +1462,67 @@ export interface OutboundMessages {
   unsubscribe_token: string | null;
 }
 
+export interface OutcomeFirstPayments {
+  cases: number;
+  creditor_id: string;
+  days: number;
+  mandate_id: string;
+  vintage: string;
+}
+
+export interface OutcomeMonthContacts {
+  attempts: number;
+  creditor_id: string;
+  mandate_id: string;
+  month: string;
+  reached_cases: number;
+  right_party: number;
+  worked_cases: number;
+}
+
+export interface OutcomePlans {
+  creditor_id: string;
+  mandate_id: string;
+  month: string;
+  plans: number;
+  state: OutcomePlansState;
+}
+
+export interface OutcomePromises {
+  amount_cents: number;
+  creditor_id: string;
+  mandate_id: string;
+  month: string;
+  promises: number;
+  status: OutcomePromisesStatus;
+}
+
+export interface OutcomeStageCases {
+  cases: number;
+  creditor_id: string;
+  mandate_id: string;
+  stage: string;
+  vintage: string;
+}
+
+export interface OutcomeStageFlows {
+  creditor_id: string;
+  from_stage: string;
+  mandate_id: string;
+  month: string;
+  moves: number;
+  to_stage: string;
+}
+
+export interface OutcomeVintageContacts {
+  attempts: number;
+  creditor_id: string;
+  mandate_id: string;
+  reached_cases: number;
+  right_party: number;
+  vintage: string;
+}
+
 export interface OverindebtednessCases {
   case_id: string;
   creditor_id: string;
@@ -2226,6 +2291,13 @@ export interface DB {
   message_campaigns: MessageCampaigns;
   message_template_versions: MessageTemplateVersions;
   outbound_messages: OutboundMessages;
+  outcome_first_payments: OutcomeFirstPayments;
+  outcome_month_contacts: OutcomeMonthContacts;
+  outcome_plans: OutcomePlans;
+  outcome_promises: OutcomePromises;
+  outcome_stage_cases: OutcomeStageCases;
+  outcome_stage_flows: OutcomeStageFlows;
+  outcome_vintage_contacts: OutcomeVintageContacts;
   overindebtedness_cases: OverindebtednessCases;
   overindebtedness_procedures: OverindebtednessProcedures;
   overindebtedness_steps: OverindebtednessSteps;

@@ -18,6 +18,7 @@ import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.
 import { mediatorsEn } from './mediators/en.js';
 import { careReportEn } from './care-report/en.js';
 import { portfolioReportEn } from './portfolio-report/en.js';
+import { portfolioOutcomesEn } from './portfolio-outcomes/en.js';
 import { championChallengerEn } from './champion-challenger/en.js';
 import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
@@ -651,6 +652,7 @@ export const en: Messages = {
   mediators: mediatorsEn,
   careReport: careReportEn,
   portfolioReport: portfolioReportEn,
+  portfolioOutcomes: portfolioOutcomesEn,
   championChallenger: championChallengerEn,
   handoff: handoffEn,
   partners: partnersEn,

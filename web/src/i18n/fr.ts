@@ -17,6 +17,7 @@ import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.
 import { mediatorsFr } from './mediators/fr.js';
 import { careReportFr } from './care-report/fr.js';
 import { portfolioReportFr } from './portfolio-report/fr.js';
+import { portfolioOutcomesFr } from './portfolio-outcomes/fr.js';
 import { championChallengerFr } from './champion-challenger/fr.js';
 import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
@@ -657,6 +658,7 @@ export const fr = {
   mediators: mediatorsFr,
   careReport: careReportFr,
   portfolioReport: portfolioReportFr,
+  portfolioOutcomes: portfolioOutcomesFr,
   championChallenger: championChallengerFr,
   handoff: handoffFr,
   partners: partnersFr,

@@ -18,6 +18,7 @@ import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.
 import { mediatorsIt } from './mediators/it.js';
 import { careReportIt } from './care-report/it.js';
 import { portfolioReportIt } from './portfolio-report/it.js';
+import { portfolioOutcomesIt } from './portfolio-outcomes/it.js';
 import { championChallengerIt } from './champion-challenger/it.js';
 import { handoffIt, handoffProblemsIt, partnersIt } from './handoff/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
@@ -644,6 +645,7 @@ export const it: PartialMessages = {
   mediators: mediatorsIt,
   careReport: careReportIt,
   portfolioReport: portfolioReportIt,
+  portfolioOutcomes: portfolioOutcomesIt,
   championChallenger: championChallengerIt,
   handoff: handoffIt,
   partners: partnersIt,

@@ -11,6 +11,7 @@ import { useMe } from '../identity/SessionProvider.js';
 import { listCreditors, type CreditorSummary } from '../portfolio/api.js';
 import { getPortfolioReport, portfolioQuery, type PortfolioFilters, type PortfolioReport } from './api.js';
 import { ChampionChallengerSection } from './ChampionChallengerSection.js';
+import { OutcomesSection } from './OutcomesSection.js';
 
 /** The chart library is loaded with the first chart, not with the app: most people never open this page. */
 const LiquidationChart = lazy(() => import('./LiquidationChart.js').then((m) => ({ default: m.LiquidationChart })));
@@ -48,6 +49,7 @@ export function PortfolioReportPage() {
       <AsyncContent data={report} onRetry={report.reload}>
         {(data) => <Figures report={data} />}
       </AsyncContent>
+      <OutcomesSection filters={filters} />
       <ChampionChallengerSection filters={filters} mayDecide={me.role === 'manager'} />
     </>
   );

@@ -52,3 +52,10 @@ export const getChampionChallenger = (filters: PortfolioFilters, signal?: AbortS
 /** A manager's decision on one segment's test. */
 export const decideExperiment = (body: { segmentId: string; decision: ExperimentDecision['decision']; note: string }) =>
   http.post<ExperimentDecision>('/api/v1/reports/champion-challenger/decisions', body);
+
+export type { PortfolioOutcomes } from '../../../../src/reporting/contract.js';
+import type { PortfolioOutcomes } from '../../../../src/reporting/contract.js';
+
+/** Right-party contacts, promises, plans, first payments and stages, in the reader's scope and the page's months. */
+export const getPortfolioOutcomes = (filters: PortfolioFilters, signal?: AbortSignal) =>
+  http.get<PortfolioOutcomes>('/api/v1/reports/portfolio/outcomes', portfolioQuery(filters), signal);

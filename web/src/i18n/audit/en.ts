@@ -407,6 +407,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       placement_errors: '{{actor}} exported the rejected lines of a placement as {{reference}} ({{count}} rows)',
       team_queues: '{{actor}} exported the team queues as {{reference}} ({{count}} rows)',
       portfolio_performance: '{{actor}} exported the portfolio performance as {{reference}} ({{count}} rows)',
+      portfolio_outcomes: '{{actor}} exported the portfolio outcomes as {{reference}} ({{count}} rows)',
       champion_challenger: '{{actor}} exported the champion/challenger comparison as {{reference}} ({{count}} rows)',
       audit_trail: '{{actor}} exported the audit trail as {{reference}} ({{count}} entries)',
       complaints: '{{actor}} exported the register of complaints as {{reference}} ({{count}} rows)',

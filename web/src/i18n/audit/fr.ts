@@ -420,6 +420,7 @@ export const auditTrailFr = {
       placement_errors: '{{actor}} a exporté les lignes rejetées d’une remise en {{reference}} ({{count}} lignes)',
       team_queues: '{{actor}} a exporté les files des équipes en {{reference}} ({{count}} lignes)',
       portfolio_performance: '{{actor}} a exporté la performance du portefeuille en {{reference}} ({{count}} lignes)',
+      portfolio_outcomes: '{{actor}} a exporté les résultats du portefeuille en {{reference}} ({{count}} lignes)',
       champion_challenger: '{{actor}} a exporté la comparaison champion/challenger en {{reference}} ({{count}} lignes)',
       audit_trail: '{{actor}} a exporté le journal d’audit en {{reference}} ({{count}} entrées)',
       complaints: '{{actor}} a exporté le registre des réclamations en {{reference}} ({{count}} lignes)',

@@ -9,6 +9,7 @@ export const exportsEn = {
     rejectedLines: 'the rejected lines',
     audit: 'the audit trail',
     portfolio: 'the portfolio performance',
+    portfolioOutcomes: 'the portfolio outcomes',
     championChallenger: 'the champion and challenger comparison',
   },
 };

@@ -9,6 +9,7 @@ export const exportsFr = {
     rejectedLines: 'les lignes rejetées',
     audit: 'le journal d’audit',
     portfolio: 'la performance du portefeuille',
+    portfolioOutcomes: 'les résultats du portefeuille',
     championChallenger: 'la comparaison champion et challenger',
   },
 };

@@ -9,6 +9,7 @@ export const exportsIt = {
     rejectedLines: 'le righe respinte',
     audit: 'il registro di audit',
     portfolio: 'la performance del portafoglio',
+    portfolioOutcomes: 'i risultati del portafoglio',
     championChallenger: 'il confronto tra campione e sfidante',
   },
 };
