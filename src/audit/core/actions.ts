@@ -32,6 +32,7 @@ export const EXPORTED_LISTS = [
   'complaints',
   'portfolio_performance',
   'champion_challenger',
+  'responsible_collection',
 ] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];
 

@@ -98,7 +98,7 @@ export type ComplaintsStatus = 'acknowledged' | 'answered' | 'closed' | 'mediato
 
 export type ComplaintsSubject = 'agent_conduct' | 'amount' | 'contact_frequency' | 'data' | 'fraud' | 'hardship_not_heard' | 'other';
 
-export type ConductFactsFigure = 'case_weeks' | 'complaints' | 'contact_weeks' | 'dispute_answers' | 'disputes' | 'fragile' | 'referrals' | 'refusals' | 'satisfaction';
+export type ConductFactsFigure = 'case_weeks' | 'complaints' | 'contact_weeks' | 'dispute_answers' | 'disputes' | 'fragile' | 'referrals' | 'refusals' | 'refused_attempts' | 'satisfaction';
 
 export type ContactCallbacksChannel = 'phone';
 

@@ -8,6 +8,21 @@ export const CONTACT_CHANNELS = ['phone', 'sms', 'email', 'letter'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 /** A channel, or every channel together. */
 export type ChannelGroup = ContactChannel | 'all';
+/** The report's channel groups: every channel together first. */
+export const CONDUCT_CHANNELS = ['all', ...CONTACT_CHANNELS] as const;
+
+export const COMPLAINT_SUBJECTS = [
+  'agent_conduct',
+  'amount',
+  'contact_frequency',
+  'data',
+  'fraud',
+  'hardship_not_heard',
+  'other',
+] as const;
+/** A dispute's outcome so far: waiting for the creditor, answered, decided (resume, adjust, close), or linked. */
+export const DISPUTE_OUTCOMES = ['awaiting_answer', 'answered', 'resume', 'adjust', 'close', 'linked'] as const;
+export const REFERRAL_STEPS = ['proposed', 'sent', 'helped', 'not_reached', 'refused', 'file_lodged'] as const;
 
 /** A cap of the contact policy, as much of it as a weekly bound needs (contact-policy/core/policy-document.ts). */
 export interface CapLike {

@@ -19,19 +19,20 @@ create index contact_refusals_time on contact_refusals (refused_at);
 -- One small table of counts, per creditor, mandate and month, one figure per row:
 --   case_weeks       open case-weeks whose Monday falls in the month
 --   contact_weeks    dimension a channel or 'all', bucket the outbound attempts of a case in one week: case-weeks
---   refusals         dimension the rule, bucket the channel: refused attempts
+--   refused_attempts bucket the channel: attempts the policy refused
+--   refusals         dimension the rule, bucket the channel: refused attempts by rule (one per rule it broke)
 --   complaints       dimension the subject, bucket the deadline status: complaints received in the month
 --   disputes         dimension the outcome so far: disputes opened in the month
---   dispute_answers  bucket the whole days from opening to the creditor's answer: disputes opened in the month
+--   dispute_answers  bucket the calendar days from opening to the creditor's answer: disputes opened in the month
 --   fragile          dimension 'debtors' or 'fragile', this month only: debtors with an open case, and of them fragile
 --   referrals        dimension proposed, sent or the outcome of a closed one, by the month of that step
---   satisfaction     bucket the score 1-5: survey answers given in the month
+--   satisfaction     bucket the score 1-5: survey answers, by the month the survey was sent (as the listening page)
 create table conduct_facts (
   id uuid primary key default uuid_time_ordered(),
   creditor_id uuid not null references creditors (id),
   mandate_id uuid not null references mandates (id),
   month date not null check (extract(day from month) = 1),
-  figure text not null check (figure in ('case_weeks', 'contact_weeks', 'refusals', 'complaints', 'disputes',
+  figure text not null check (figure in ('case_weeks', 'contact_weeks', 'refused_attempts', 'refusals', 'complaints', 'disputes',
     'dispute_answers', 'fragile', 'referrals', 'satisfaction')),
   dimension text not null default '',
   bucket text not null default '',
