@@ -430,9 +430,11 @@ async function insertPortfolio(trx: Transaction<DB>, random: Random, now: Date, 
   const policy = await policyInForce(trx, now);
   const { addresses, cases, holds, events } = rows;
   const planned = { addresses, cases, holds: [...holds, ...disputeHolds(cases, rows.disputes)], events };
-  const settled = settleContactHistory(policy, planned, now, random);
+  const refusals: Insertable<DB['contact_refusals']>[] = [];
+  const settled = settleContactHistory(policy, planned, now, random, refusals);
   await insertChunked(trx, 'case_events', settled);
   await insertChunked(trx, 'contacts', contactsFromEvents(settled));
+  await insertChunked(trx, 'contact_refusals', refusals);
   await insertChunked(trx, 'holds', holds);
   // Cases created later (intake, API) continue the numbering.
   await sql`select setval('case_reference_seq', ${caseSeq})`.execute(trx);
