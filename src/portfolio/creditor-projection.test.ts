@@ -7,6 +7,7 @@ import { waitUntil } from '../../test/support/wait.js';
 import { can } from '../identity/core/permissions.js';
 import { startJobs, type Jobs } from '../app/job-schedule.js';
 import { localDateOf } from '../platform/calendar/index.js';
+import { refreshPerformance } from '../reporting/refresh-performance.js';
 
 /**
  * Creditor projections over the whole API. Creditor B (Énergie Rhône) places a person with marker strings in
@@ -323,5 +324,32 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
     }
     // Not vacuous: A's own case, claims, payments and placements were read.
     expect(answered).toBeGreaterThan(routes.length);
+  });
+  it("keeps B's responsible-collection figures out of A's report, whatever A asks for", async () => {
+    const readAsA = async () => {
+      const response = await as(t.app, horizon)('GET', `/api/v1/reports/conduct?creditorId=${energie.creditorId}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const { refreshedAt: _refreshedAt, ...figures } = response.json();
+      return figures;
+    };
+    const refusalsOfB = async () => {
+      const response = await as(t.app, manager)('GET', `/api/v1/reports/conduct?creditorId=${energie.creditorId}`);
+      return response.json().refusals.attempts as number;
+    };
+    await refreshPerformance(t.deps);
+    const before = await readAsA();
+    const bBefore = await refusalsOfB();
+    // B's debtor is under a vulnerability pause: the policy refuses a call, and keeps the refusal on B's case.
+    const refused = await as(t.app, manager)('POST', '/api/v1/contact-attempts', {
+      debtorId: sharedDebtorId,
+      caseId: caseOfB,
+      channel: 'phone',
+      direction: 'outbound',
+      outcome: 'no_answer',
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    await refreshPerformance(t.deps);
+    expect(await refusalsOfB()).toBe(bBefore + 1);
+    expect(await readAsA()).toEqual(before);
   });
 });

@@ -13,6 +13,7 @@ import {
   type CapLike,
   type DeadlineStatus,
 } from './core/conduct.js';
+import { CARE_RULE_ID, isCareRuleId } from '../need-to-know/core/care-rule.js';
 import { rateBasisPoints } from './core/liquidation.js';
 import { shareBasisPoints, shownCount } from './core/small-cells.js';
 
@@ -25,10 +26,11 @@ export interface ConductFact {
   count: number;
 }
 
-/** Rules whose count says something about fragile debtors: withheld below the smallest cell, as the care report does. */
-export function isCareRule(rule: string): boolean {
-  return rule.startsWith('care.') || rule === 'hold.vulnerability' || rule === 'hold.debt_advice';
-}
+/**
+ * A rule as the report names it: every care rule (a care hold, a vulnerability's adaptation) as the neutral
+ * `hold.care_rule`, whoever reads (need-to-know, GDPR art. 9: the kind of care is nobody's business in a report).
+ */
+export const reportedRule = (rule: string): string => (isCareRuleId(rule) ? CARE_RULE_ID : rule);
 
 type Figures = Omit<ConductReport, 'from' | 'to' | 'asOf' | 'refreshedAt' | 'smallestCell' | 'policyVersion'>;
 
@@ -116,13 +118,13 @@ function refusalFigures(attempts: readonly ConductFact[], byRule: readonly Condu
   const channels = new Map<string, number>();
   for (const fact of attempts) addTo(channels, fact.bucket, fact.count);
   const rules = new Map<string, number>();
-  for (const fact of byRule) addTo(rules, fact.dimension, fact.count);
+  for (const fact of byRule) addTo(rules, reportedRule(fact.dimension), fact.count);
   return {
     attempts: sum(attempts),
     byChannel: [...channels].sort((a, b) => b[1] - a[1]).map(([channel, count]) => ({ channel, attempts: count })),
     byRule: [...rules]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([rule, count]) => ({ rule, refusals: isCareRule(rule) ? shownCount(count) : count })),
+      .map(([rule, count]) => ({ rule, refusals: rule === CARE_RULE_ID ? shownCount(count) : count })),
   };
 }
 
