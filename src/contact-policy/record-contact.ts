@@ -55,7 +55,12 @@ export async function recordContact(
     return await deps.db.transaction().execute((trx) => recordContactIn(trx, now, actor, input, requestId));
   } catch (error) {
     // A refused attempt is not a contact, but it is kept by rule for the conduct report (record-refusal.ts).
-    await keepRefusal(deps.db, error, { caseId: input.caseId, channel: input.channel, source: 'agent', at: input.at ?? now });
+    await keepRefusal(deps.db, error, {
+      caseId: input.caseId,
+      channel: input.channel,
+      source: 'agent',
+      at: input.at ?? now,
+    });
     throw error;
   }
 }

@@ -15,7 +15,11 @@ interface ConductLine {
 
 const SECTIONS = {
   months: { fr: 'Par mois', en: 'By month', it: 'Per mese' },
-  contacts: { fr: 'Contacts par dossier et par semaine', en: 'Contacts per case and week', it: 'Contatti per pratica e settimana' },
+  contacts: {
+    fr: 'Contacts par dossier et par semaine',
+    en: 'Contacts per case and week',
+    it: 'Contatti per pratica e settimana',
+  },
   refusals: { fr: 'Refus de la politique', en: 'Policy refusals', it: 'Rifiuti della politica' },
   complaints: { fr: 'Réclamations', en: 'Complaints', it: 'Reclami' },
   disputes: { fr: 'Contestations', en: 'Disputes', it: 'Contestazioni' },
@@ -26,7 +30,13 @@ const SECTIONS = {
 /** The report as lines, in the same scope: codes (channels, rules, subjects) as the API gives them. */
 export function conductLines(report: ConductReport, locale: Actor['locale']): ConductLine[] {
   const section = (key: keyof typeof SECTIONS) => SECTIONS[key][locale];
-  const line = (key: keyof typeof SECTIONS, item: string, detail: string, value: number | null, cents: number | null = null) => ({
+  const line = (
+    key: keyof typeof SECTIONS,
+    item: string,
+    detail: string,
+    value: number | null,
+    cents: number | null = null,
+  ) => ({
     section: section(key),
     item,
     detail,

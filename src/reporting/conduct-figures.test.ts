@@ -83,7 +83,12 @@ describe('conduct figures', () => {
     const arbitraryFact = fc.oneof(
       fc.tuple(month, fc.nat(40)).map(([m, n]) => fact(m, 'case_weeks', '', '', n)),
       fc
-        .tuple(month, fc.constantFrom('all', 'phone', 'sms', 'email', 'letter'), fc.integer({ min: 1, max: 12 }), fc.nat(9))
+        .tuple(
+          month,
+          fc.constantFrom('all', 'phone', 'sms', 'email', 'letter'),
+          fc.integer({ min: 1, max: 12 }),
+          fc.nat(9),
+        )
         .map(([m, channel, contacts, n]) => fact(m, 'contact_weeks', channel, String(contacts), n)),
       fc.tuple(month, fc.nat(9)).map(([m, n]) => fact(m, 'refused_attempts', '', 'phone', n)),
       fc
@@ -102,7 +107,10 @@ describe('conduct figures', () => {
         const figures = conductFigures({
           ...base,
           facts,
-          today: [fact('2026-02', 'fragile', 'debtors', '', debtors), fact('2026-02', 'fragile', 'fragile', '', fragile)],
+          today: [
+            fact('2026-02', 'fragile', 'debtors', '', debtors),
+            fact('2026-02', 'fragile', 'fragile', '', fragile),
+          ],
         });
         const monthly = (key: 'attempts' | 'refused' | 'complaints' | 'disputes' | 'answers') =>
           figures.months.reduce((sum, line) => sum + line[key], 0);

@@ -56,14 +56,21 @@ export function conductFigures(input: {
     refusals: refusalFigures(of('refused_attempts'), of('refusals')),
     complaints: complaintFigures(of('complaints')),
     disputes: disputeFigures(of('disputes'), of('dispute_answers')),
-    care: careFigures(input.today.filter((fact) => fact.figure === 'fragile'), of('referrals')),
+    care: careFigures(
+      input.today.filter((fact) => fact.figure === 'fragile'),
+      of('referrals'),
+    ),
     satisfaction: satisfactionFigures(of('satisfaction'), input.minimumAnswers),
   };
 }
 
 const sum = (facts: readonly ConductFact[]) => facts.reduce((total, fact) => total + fact.count, 0);
 
-function contactFigures(caseWeekFacts: readonly ConductFact[], weekFacts: readonly ConductFact[], caps: readonly CapLike[]) {
+function contactFigures(
+  caseWeekFacts: readonly ConductFact[],
+  weekFacts: readonly ConductFact[],
+  caps: readonly CapLike[],
+) {
   const openWeeks = sum(caseWeekFacts);
   const capOf = new Map(CONDUCT_CHANNELS.map((channel) => [channel, weeklyCap(caps, channel)]));
   const figures = CONDUCT_CHANNELS.map((channel) => {

@@ -38,7 +38,8 @@ describe.each(ENGINES)('responsible-collection report (%s)', (engine) => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as ConductReport;
   };
-  const counted = async (query: ReturnType<typeof sql<{ n: string }>>) => Number((await query.execute(t.deps.db)).rows[0]!.n);
+  const counted = async (query: ReturnType<typeof sql<{ n: string }>>) =>
+    Number((await query.execute(t.deps.db)).rows[0]!.n);
   const zone = () => t.deps.config.AGENCY_TZ;
 
   it("counts the demo's year as the facts hold it: attempts, complaints, disputes, answers and money, month by month", async () => {

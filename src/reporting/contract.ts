@@ -263,7 +263,6 @@ export const conductExportQuery = conductReportQuery.safeExtend(exportFormatQuer
 
 const contactBucket = z.object({ contacts: z.number().int(), caseWeeks: z.number().int() });
 
-
 const deadlineCounts = z.object({
   answered_in_time: z.number().int(),
   answered_late: z.number().int(),
@@ -278,7 +277,11 @@ export const conductReportSchema = z.object({
   refreshedAt: z.string().nullable().describe('when the figures were last rewritten; null before the first run'),
   smallestCell: z.number().int().describe('care counts below it are withheld'),
   minimumAnswers: z.number().int().describe('satisfaction: fewer answers show no CSAT'),
-  policyVersion: z.number().int().nullable().describe('the contact policy in force, whose caps the weeks are read against'),
+  policyVersion: z
+    .number()
+    .int()
+    .nullable()
+    .describe('the contact policy in force, whose caps the weeks are read against'),
   months: z.array(
     z.object({
       month: z.string(),
@@ -309,7 +312,12 @@ export const conductReportSchema = z.object({
   refusals: z.object({
     attempts: z.number().int(),
     byChannel: z.array(z.object({ channel: z.string(), attempts: z.number().int() })),
-    byRule: z.array(z.object({ rule: z.string(), refusals: withheldCount.describe('withheld below the smallest cell for a care rule') })),
+    byRule: z.array(
+      z.object({
+        rule: z.string(),
+        refusals: withheldCount.describe('withheld below the smallest cell for a care rule'),
+      }),
+    ),
   }),
   complaints: z.object({
     total: z.number().int(),

@@ -18,6 +18,7 @@ import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.
 import { mediatorsEn } from './mediators/en.js';
 import { careReportEn } from './care-report/en.js';
 import { portfolioReportEn } from './portfolio-report/en.js';
+import { conductReportEn } from './conduct-report/en.js';
 import { championChallengerEn } from './champion-challenger/en.js';
 import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
@@ -103,6 +104,7 @@ export const en: Messages = {
     timeBars: 'Time bars near',
     careReport: 'Care figures',
     portfolioReport: 'Portfolio performance',
+    conductReport: 'Responsible collection',
     training: 'Training',
     trainingTeam: 'Team training',
     satisfaction: 'Satisfaction',
@@ -651,6 +653,7 @@ export const en: Messages = {
   mediators: mediatorsEn,
   careReport: careReportEn,
   portfolioReport: portfolioReportEn,
+  conductReport: conductReportEn,
   championChallenger: championChallengerEn,
   handoff: handoffEn,
   partners: partnersEn,

@@ -10,6 +10,7 @@ export const exportsFr = {
     audit: 'le journal d’audit',
     portfolio: 'la performance du portefeuille',
     championChallenger: 'la comparaison champion et challenger',
+    conduct: 'les chiffres des pratiques responsables',
   },
 };
 
