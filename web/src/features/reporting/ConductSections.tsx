@@ -167,7 +167,9 @@ export function ContactsSection({ report }: Props) {
 function ruleFamily(rule: string): string {
   if (rule === 'hold.care_rule' || rule.startsWith('care.')) return 'care';
   const family = rule.split('.')[0] ?? '';
-  return ['window', 'cap', 'spacing', 'hold', 'opt_out'].includes(family) ? family : 'other';
+  return ['window', 'cap', 'spacing', 'pause_after_conversation', 'hold', 'opt_out'].includes(family)
+    ? family
+    : 'other';
 }
 
 export function RefusalsSection({ report }: Props) {

@@ -75,6 +75,7 @@ export const conductReportEn: Widen<typeof conductReportFr> = {
       window: 'Contact hours',
       cap: 'Cap',
       spacing: 'Spacing',
+      pause_after_conversation: 'Pause after a conversation',
       hold: 'Hold',
       care: 'Care rule',
       opt_out: 'Debtor opted out',

@@ -72,6 +72,7 @@ export const conductReportFr = {
       window: 'Horaires de contact',
       cap: 'Plafond',
       spacing: 'Espacement',
+      pause_after_conversation: 'Pause après une conversation',
       hold: 'Suspension',
       care: 'Règle de soin',
       opt_out: 'Opposition du débiteur',

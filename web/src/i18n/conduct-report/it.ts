@@ -75,6 +75,7 @@ export const conductReportIt: Widen<typeof conductReportFr> = {
       window: 'Orari di contatto',
       cap: 'Limite',
       spacing: 'Intervallo',
+      pause_after_conversation: 'Pausa dopo una conversazione',
       hold: 'Sospensione',
       care: 'Regola di tutela',
       opt_out: 'Opposizione del debitore',
