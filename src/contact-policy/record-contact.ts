@@ -19,6 +19,7 @@ import { decisionView, type OverrideRef } from './decision-view.js';
 import { loadContactFacts } from './load-facts.js';
 import { policyInForce } from './policy-store.js';
 import { contactView } from './contact-view.js';
+import { keepRefusal } from './record-refusal.js';
 import { decisionsAsReadBy } from '../need-to-know/decisions.js';
 
 export interface ContactInput {
@@ -49,7 +50,19 @@ export async function recordContact(
   input: ContactInput,
   requestId: string | null = null,
 ): Promise<{ contact: ContactView; decision: DecisionView }> {
-  return deps.db.transaction().execute((trx) => recordContactIn(trx, deps.now(), actor, input, requestId));
+  const now = deps.now();
+  try {
+    return await deps.db.transaction().execute((trx) => recordContactIn(trx, now, actor, input, requestId));
+  } catch (error) {
+    // A refused attempt is not a contact, but it is kept by rule for the conduct report (record-refusal.ts).
+    await keepRefusal(deps.db, error, {
+      caseId: input.caseId,
+      channel: input.channel,
+      source: 'agent',
+      at: input.at ?? now,
+    });
+    throw error;
+  }
 }
 
 /**

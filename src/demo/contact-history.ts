@@ -34,14 +34,17 @@ const JITTER_MAX_MINUTES = 90;
  * cases, the holds, the case's first letter, where they live); one refused moves to the next moment the policy allows
  * (a little later when that stays allowed), or is dropped when that falls after the case left the amicable stage or
  * after today. Replaying the demo through the policy (the simulator) then finds nothing it would have refused.
- * Returns the events to keep, with the contacts' moments settled.
+ * Returns the events to keep, with the contacts' moments settled; each contact refused at its planned moment is added
+ * to `refusals` (the conduct report's refused attempts).
  */
 export function settleContactHistory(
   policy: CompiledPolicy,
   portfolio: DemoPortfolio,
   now: Date,
   random: Random,
+  refusals: Insertable<DB['contact_refusals']>[] = [],
 ): CaseEvent[] {
+  const refusedOnce = new Set<CaseEvent>();
   const casesById = new Map(portfolio.cases.map((row) => [row.id as string, row]));
   const addressOf = new Map(portfolio.addresses.map((row) => [row.debtor_id, row]));
   const holdsOf = new Map<string, FactHold[]>();
@@ -85,6 +88,19 @@ export function settleContactHistory(
         care: null,
       };
       const decision = decideContact(policy, facts, event.channel as Channel, at);
+      // The attempt at its planned moment, refused, is kept by rule as the agents' refused attempts are.
+      if (!decision.allowed && !refusedOnce.has(event)) {
+        refusedOnce.add(event);
+        refusals.push({
+          case_id: event.case_id,
+          creditor_id: aCase.creditor_id,
+          channel: event.channel as Channel,
+          source: 'agent',
+          rules: [...new Set(decision.reasons.map((reason) => reason.rule))],
+          refused_at: new Date(at),
+          policy_version: decision.policyVersion,
+        });
+      }
       return decision.allowed ? at : decision.nextAllowedAt;
     };
     settleDebtor(contacts, (event) => endOf(casesById.get(event.case_id)!, now), settle, random, dropped);

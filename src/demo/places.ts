@@ -1,3 +1,4 @@
+import type { Random } from './random.js';
 /** Places of the demo debtors: the subdivision drives calendars (Alsace-Moselle, overseas) and the time zone. */
 export interface Place {
   city: string;
@@ -193,3 +194,15 @@ export const STREETS_FR = [
   'place de la Mairie',
 ] as const;
 export const STREETS_IT = ['via Roma', 'via Garibaldi', 'corso Italia', 'via Mazzini', 'via Verdi'] as const;
+
+/** A place for a debtor, drawn by the places' weights among the creditor's country's. */
+export function pickPlace(random: Random, italianCreditor: boolean): Place {
+  const places = PLACES.filter((p) => (italianCreditor ? p.country === 'IT' : p.country === 'FR'));
+  const total = places.reduce((sum, p) => sum + p.weight, 0);
+  let roll = random.next() * total;
+  for (const place of places) {
+    roll -= place.weight;
+    if (roll <= 0) return place;
+  }
+  return places[places.length - 1]!;
+}

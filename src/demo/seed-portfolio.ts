@@ -9,10 +9,9 @@ import {
   FRENCH_LAST_NAMES,
   ITALIAN_FIRST_NAMES,
   ITALIAN_LAST_NAMES,
-  PLACES,
+  pickPlace,
   STREETS_FR,
   STREETS_IT,
-  type Place,
 } from './places.js';
 import type { Random } from './random.js';
 import {
@@ -186,17 +185,6 @@ export async function loadPortfolio(
     }
   }
   return { report: await insertPortfolio(trx, random, now, rows, caseSeq), disputes: rows.disputes };
-}
-
-function pickPlace(random: Random, italianCreditor: boolean): Place {
-  const places = PLACES.filter((p) => (italianCreditor ? p.country === 'IT' : p.country === 'FR'));
-  const total = places.reduce((sum, p) => sum + p.weight, 0);
-  let roll = random.next() * total;
-  for (const place of places) {
-    roll -= place.weight;
-    if (roll <= 0) return place;
-  }
-  return places[places.length - 1]!;
 }
 
 /** The demo's stand-in for intake's name normalisation: lower case, no accents, letters only. */
@@ -430,9 +418,11 @@ async function insertPortfolio(trx: Transaction<DB>, random: Random, now: Date, 
   const policy = await policyInForce(trx, now);
   const { addresses, cases, holds, events } = rows;
   const planned = { addresses, cases, holds: [...holds, ...disputeHolds(cases, rows.disputes)], events };
-  const settled = settleContactHistory(policy, planned, now, random);
+  const refusals: Insertable<DB['contact_refusals']>[] = [];
+  const settled = settleContactHistory(policy, planned, now, random, refusals);
   await insertChunked(trx, 'case_events', settled);
   await insertChunked(trx, 'contacts', contactsFromEvents(settled));
+  await insertChunked(trx, 'contact_refusals', refusals);
   await insertChunked(trx, 'holds', holds);
   // Cases created later (intake, API) continue the numbering.
   await sql`select setval('case_reference_seq', ${caseSeq})`.execute(trx);

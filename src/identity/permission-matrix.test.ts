@@ -70,6 +70,8 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/reports/portfolio/outcomes/export': {
     url: () => '/api/v1/reports/portfolio/outcomes/export?format=xlsx',
   },
+  'GET /api/v1/reports/conduct': { url: () => '/api/v1/reports/conduct' },
+  'GET /api/v1/reports/conduct/export': { url: () => '/api/v1/reports/conduct/export?format=xlsx' },
   'GET /api/v1/reports/champion-challenger': { url: () => '/api/v1/reports/champion-challenger' },
   'GET /api/v1/reports/champion-challenger/export': {
     url: () => '/api/v1/reports/champion-challenger/export?format=xlsx',

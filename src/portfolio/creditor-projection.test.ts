@@ -354,4 +354,31 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
     // Not vacuous: A's own case, claims, payments and placements were read.
     expect(answered).toBeGreaterThan(routes.length);
   });
+  it("keeps B's responsible-collection figures out of A's report, whatever A asks for", async () => {
+    const readAsA = async () => {
+      const response = await as(t.app, horizon)('GET', `/api/v1/reports/conduct?creditorId=${energie.creditorId}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const { refreshedAt: _refreshedAt, ...figures } = response.json();
+      return figures;
+    };
+    const refusalsOfB = async () => {
+      const response = await as(t.app, manager)('GET', `/api/v1/reports/conduct?creditorId=${energie.creditorId}`);
+      return response.json().refusals.attempts as number;
+    };
+    await refreshPerformance(t.deps);
+    const before = await readAsA();
+    const bBefore = await refusalsOfB();
+    // B's debtor is under a vulnerability pause: the policy refuses a call, and keeps the refusal on B's case.
+    const refused = await as(t.app, manager)('POST', '/api/v1/contact-attempts', {
+      debtorId: sharedDebtorId,
+      caseId: caseOfB,
+      channel: 'phone',
+      direction: 'outbound',
+      outcome: 'no_answer',
+    });
+    expect(refused.statusCode, refused.body).toBe(409);
+    await refreshPerformance(t.deps);
+    expect(await refusalsOfB()).toBe(bBefore + 1);
+    expect(await readAsA()).toEqual(before);
+  });
 });

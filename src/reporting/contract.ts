@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, exportFormatQuery } from '../platform/http/schemas.js';
+import { COMPLAINT_SUBJECTS, CONDUCT_CHANNELS, DISPUTE_OUTCOMES, REFERRAL_STEPS } from './core/conduct.js';
 
 /** The API of reporting: the dashboard's figures. */
 
@@ -322,3 +323,106 @@ export const portfolioOutcomesSchema = z.object({
   ),
 });
 export type PortfolioOutcomes = z.infer<typeof portfolioOutcomesSchema>;
+export { COMPLAINT_SUBJECTS, CONDUCT_CHANNELS, DISPUTE_OUTCOMES, REFERRAL_STEPS };
+
+/**
+ * The responsible-collection ("conduct") report (issue 20, docs/reporting.md): contacts against the policy's caps,
+ * refusals by rule, complaints, disputes, fragile debtors and satisfaction, beside the money collected, per month of
+ * the period; from the facts the reporting job rewrites every five minutes.
+ */
+export const conductReportQuery = z
+  .strictObject({
+    creditorId: z.uuid().optional().describe("one creditor; a creditor user's own whatever is asked"),
+    mandateId: z.uuid().optional().describe('one mandate of that creditor'),
+    from: calendarMonth.optional().describe('first month of the period; 11 months before `to` if absent'),
+    to: calendarMonth.optional().describe('last month, included; the current month if absent'),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: 'the last month must be on or after the first',
+    path: ['to'],
+  });
+export type ConductReportQuery = z.infer<typeof conductReportQuery>;
+export const conductExportQuery = conductReportQuery.safeExtend(exportFormatQuery);
+
+const contactBucket = z.object({ contacts: z.number().int(), caseWeeks: z.number().int() });
+
+const deadlineCounts = z.object({
+  answered_in_time: z.number().int(),
+  answered_late: z.number().int(),
+  open_in_time: z.number().int(),
+  open_overdue: z.number().int(),
+});
+
+export const conductReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string().describe('the current month in the agency calendar'),
+  refreshedAt: z.string().nullable().describe('when the figures were last rewritten; null before the first run'),
+  smallestCell: z.number().int().describe('care counts below it are withheld'),
+  minimumAnswers: z.number().int().describe('satisfaction: fewer answers show no CSAT'),
+  policyVersion: z
+    .number()
+    .int()
+    .nullable()
+    .describe('the contact policy in force, whose caps the weeks are read against'),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      collectedCents: z.number().int().describe('payments received in the month, reversed ones left out'),
+      caseWeeks: z.number().int(),
+      attempts: z.number().int().describe('outbound contact attempts in the weeks starting in the month'),
+      overCapCaseWeeks: z.number().int().describe('case-weeks above the weekly cap, any channel'),
+      refused: z.number().int(),
+      complaints: z.number().int(),
+      disputes: z.number().int(),
+      answers: z.number().int(),
+      csatBasisPoints: z.number().int().nullable().describe('null under `minimumAnswers`'),
+    }),
+  ),
+  contacts: z.array(
+    z.object({
+      channel: z.enum(CONDUCT_CHANNELS),
+      capPerWeek: z.number().int().nullable().describe('the most attempts the policy allows in a calendar week'),
+      capId: z.string().nullable(),
+      caseWeeks: z.number().int(),
+      attempts: z.number().int(),
+      perCaseWeekHundredths: z.number().int().nullable(),
+      buckets: z.array(contactBucket).describe('case-weeks with 0, 1, … up to the cap attempts'),
+      overCap: z.array(contactBucket).describe('case-weeks above the cap, by attempts: empty when the policy held'),
+      overCapCaseWeeks: z.number().int(),
+    }),
+  ),
+  refusals: z.object({
+    attempts: z.number().int(),
+    byChannel: z.array(z.object({ channel: z.string(), attempts: z.number().int() })),
+    byRule: z.array(
+      z.object({
+        rule: z.string(),
+        refusals: withheldCount.describe('withheld below the smallest cell for a care rule'),
+      }),
+    ),
+  }),
+  complaints: z.object({
+    total: z.number().int(),
+    byStatus: deadlineCounts,
+    bySubject: z.array(deadlineCounts.extend({ subject: z.enum(COMPLAINT_SUBJECTS), total: z.number().int() })),
+  }),
+  disputes: z.object({
+    opened: z.number().int(),
+    byOutcome: z.array(z.object({ outcome: z.enum(DISPUTE_OUTCOMES), disputes: z.number().int() })),
+    answered: z.number().int(),
+    medianDaysToAnswer: z.number().int().nullable(),
+  }),
+  care: z.object({
+    debtors: z.number().int().describe('debtors with an open case today'),
+    fragile: withheldCount,
+    shareBasisPoints: z.number().int().nullable(),
+    referrals: z.array(z.object({ step: z.enum(REFERRAL_STEPS), referrals: withheldCount })),
+  }),
+  satisfaction: z.object({
+    answers: z.number().int(),
+    satisfied: z.number().int().nullable().describe('4 or 5 out of 5; null under `minimumAnswers`'),
+    csatBasisPoints: z.number().int().nullable(),
+  }),
+});
+export type ConductReport = z.infer<typeof conductReportSchema>;

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
+import { agencyToday } from '../platform/calendar/index.js';
 import { refreshChampionChallenger } from './refresh-champion-challenger.js';
+import { refreshConduct } from './refresh-conduct.js';
 import { refreshOutcomes } from './refresh-outcomes.js';
 
 export const PERFORMANCE_REFRESH = 'performance-refresh';
@@ -10,13 +12,13 @@ export const PERFORMANCE_REFRESH = 'performance-refresh';
  * placed, its `opened_on`), the cases and the amount placed (principal, interest and fees of its claims), and the
  * payments received by month since placement, reversed payments left out. One transaction, so a report reads either
  * the old figures or the new, never half; every five minutes (src/app/job-schedule.ts), and once after the demo.
- * Anchored to facts only: a second run gives the same rows. The champion/challenger facts (migration 0077) are
- * rewritten in the same transaction (refresh-champion-challenger.ts), and so are the outcome facts (migration 0081,
- * refresh-outcomes.ts).
+ * Anchored to facts only: a second run gives the same rows. The champion/challenger facts (migration 0077), the outcome
+ * facts (migration 0081) and the conduct facts (migration 0082) are rewritten in the same transaction
+ * (refresh-champion-challenger.ts, refresh-outcomes.ts, refresh-conduct.ts).
  */
 export async function refreshPerformance(
   deps: Deps,
-): Promise<{ vintages: number; months: number; experimentRows: number; outcomeRows: number }> {
+): Promise<{ vintages: number; months: number; experimentRows: number; outcomeRows: number; conductRows: number }> {
   const started = Date.now();
   return deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('vintage_collected').execute();
@@ -44,6 +46,7 @@ export async function refreshPerformance(
       group by 1, 2, 3, 4`.execute(trx);
     const experimentRows = await refreshChampionChallenger(trx, deps.config.AGENCY_TZ);
     const outcomeRows = await refreshOutcomes(trx, deps.config.AGENCY_TZ);
+    const conductRows = await refreshConduct(trx, deps.config.AGENCY_TZ, agencyToday(deps.now(), deps.config));
     const tookMs = Date.now() - started;
     await trx
       .insertInto('performance_refreshes')
@@ -55,6 +58,7 @@ export async function refreshPerformance(
       months: Number(collected.numAffectedRows ?? 0),
       experimentRows,
       outcomeRows,
+      conductRows,
     };
   });
 }

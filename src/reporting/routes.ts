@@ -12,6 +12,9 @@ import {
   experimentDecisionBody,
   experimentDecisionSchema,
   careReportQuery,
+  conductExportQuery,
+  conductReportQuery,
+  conductReportSchema,
   careReportSchema,
   dashboardSchema,
   portfolioExportQuery,
@@ -28,6 +31,8 @@ import { dashboard } from './dashboard.js';
 import { championChallenger } from './champion-challenger.js';
 import { championChallengerExport } from './champion-challenger-export.js';
 import { decideExperiment } from './experiment-decision.js';
+import { conductReport } from './conduct-report.js';
+import { conductExport } from './conduct-export.js';
 
 export function reportingRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -97,6 +102,7 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
   );
   outcomeRoutes(app, deps);
   championChallengerRoutes(app, deps);
+  conductRoutes(app, deps);
 }
 
 /** The portfolio's outcomes: contacts, promises, plans, first payments, stages; and their export. */
@@ -197,5 +203,48 @@ function championChallengerRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) =>
       reply.status(201).send(await decideExperiment(deps, request.actor!, request.body, String(request.id))),
+  );
+}
+
+/** Responsible collection: contacts against the caps, refusals, complaints, disputes, care and satisfaction, and its export. */
+function conductRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/reports/conduct',
+    {
+      config: { access: { permission: 'reports.portfolio' } },
+      schema: {
+        tags: ['reporting'],
+        summary:
+          "Responsible collection beside the money: contacts per case and week against the policy's caps, refusals by rule, complaints by subject and deadline, disputes and their outcomes, fragile debtors and referrals (small counts withheld), satisfaction; in your scope, figures at most five minutes old",
+        querystring: conductReportQuery,
+        response: { 200: conductReportSchema, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => conductReport(deps, request.actor!, request.query),
+  );
+  r.get(
+    '/api/v1/reports/conduct/export',
+    {
+      config: { access: { permission: 'reports.portfolio' } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'The responsible-collection figures as CSV or XLSX: one line per figure, same scope',
+        querystring: conductExportQuery,
+        response: { 200: exportFileResponse, ...problemResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { format: _format, ...query } = request.query;
+      return sendExport(
+        reply,
+        auditedExportContext(deps, request.actor!, {
+          list: 'responsible_collection',
+          query: request.query,
+          requestId: String(request.id),
+        }),
+        conductExport(deps, request.actor!, query),
+      );
+    },
   );
 }

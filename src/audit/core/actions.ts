@@ -33,6 +33,7 @@ export const EXPORTED_LISTS = [
   'portfolio_performance',
   'portfolio_outcomes',
   'champion_challenger',
+  'responsible_collection',
 ] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];
 

@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { MessageChannel, MessageTemplate } from '../core/message-templates.js';
+import { keepRefusal } from '../../contact-policy/record-refusal.js';
 import { MESSAGES_DISPATCH, queueMessageIn } from '../queue-message.js';
 import { refusalReason, reportOf, type CaseOutcome, type RunReport } from './core/run-report.js';
 
@@ -188,11 +189,18 @@ async function sendOutcomes(
   const outcomes: CaseOutcome[] = [];
   for (const caseId of caseIds) {
     outcomes.push(
-      await outcomeOf(() =>
-        deps.db
-          .transaction()
-          .execute((trx) => queueMessageIn(trx, deps, deps.now(), owner, caseId, request, { campaignRunId: runId })),
-      ),
+      await outcomeOf(async () => {
+        const at = deps.now();
+        try {
+          return await deps.db
+            .transaction()
+            .execute((trx) => queueMessageIn(trx, deps, at, owner, caseId, request, { campaignRunId: runId }));
+        } catch (error) {
+          // Kept by rule for the conduct report; the run's own report counts it too.
+          await keepRefusal(deps.db, error, { caseId, channel: request.channel, source: 'campaign', at });
+          throw error;
+        }
+      }),
     );
   }
   return outcomes;

@@ -98,6 +98,8 @@ export type ComplaintsStatus = 'acknowledged' | 'answered' | 'closed' | 'mediato
 
 export type ComplaintsSubject = 'agent_conduct' | 'amount' | 'contact_frequency' | 'data' | 'fraud' | 'hardship_not_heard' | 'other';
 
+export type ConductFactsFigure = 'case_weeks' | 'complaints' | 'contact_weeks' | 'dispute_answers' | 'disputes' | 'fragile' | 'referrals' | 'refusals' | 'refused_attempts' | 'satisfaction';
+
 export type ContactCallbacksChannel = 'phone';
 
 export type ContactCallbacksStatus = 'cancelled' | 'done' | 'pending';
@@ -111,6 +113,10 @@ export type ContactOptOutsVia = 'email_complaint' | 'email_link' | 'person' | 's
 export type ContactOverridesChannel = 'email' | 'letter' | 'phone' | 'sms';
 
 export type ContactPreferencesVia = 'agent' | 'portal';
+
+export type ContactRefusalsChannel = 'email' | 'letter' | 'phone' | 'sms';
+
+export type ContactRefusalsSource = 'agent' | 'campaign';
 
 export type ContactsChannel = 'email' | 'letter' | 'phone' | 'sms';
 
@@ -775,6 +781,17 @@ export interface Complaints {
   updated_at: Timestamp;
 }
 
+export interface ConductFacts {
+  bucket: Generated<string>;
+  count: number;
+  creditor_id: string;
+  dimension: Generated<string>;
+  figure: ConductFactsFigure;
+  id: Generated<string>;
+  mandate_id: string;
+  month: string;
+}
+
 export interface ContactCallbacks {
   callback_at: Timestamp;
   case_id: string;
@@ -835,6 +852,17 @@ export interface ContactPreferences {
   updated_by: string | null;
   via: Generated<ContactPreferencesVia>;
   windows: JsonColumn<PreferenceWindow[] | null> | null;
+}
+
+export interface ContactRefusals {
+  case_id: string;
+  channel: ContactRefusalsChannel;
+  creditor_id: string;
+  id: Generated<string>;
+  policy_version: number;
+  refused_at: Timestamp;
+  rules: string[];
+  source: ContactRefusalsSource;
 }
 
 export interface Contacts {
@@ -2246,12 +2274,14 @@ export interface DB {
   complaint_contacts: ComplaintContacts;
   complaint_deadline_rules: ComplaintDeadlineRules;
   complaints: Complaints;
+  conduct_facts: ConductFacts;
   contact_callbacks: ContactCallbacks;
   contact_opt_outs: ContactOptOuts;
   contact_overrides: ContactOverrides;
   contact_policy_draft: ContactPolicyDraft;
   contact_policy_versions: ContactPolicyVersions;
   contact_preferences: ContactPreferences;
+  contact_refusals: ContactRefusals;
   contacts: Contacts;
   creditor_notifications: CreditorNotifications;
   creditors: Creditors;

@@ -19,6 +19,7 @@ import { mediatorsEn } from './mediators/en.js';
 import { careReportEn } from './care-report/en.js';
 import { portfolioReportEn } from './portfolio-report/en.js';
 import { portfolioOutcomesEn } from './portfolio-outcomes/en.js';
+import { conductReportEn } from './conduct-report/en.js';
 import { championChallengerEn } from './champion-challenger/en.js';
 import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
@@ -104,6 +105,7 @@ export const en: Messages = {
     timeBars: 'Time bars near',
     careReport: 'Care figures',
     portfolioReport: 'Portfolio performance',
+    conductReport: 'Responsible collection',
     training: 'Training',
     trainingTeam: 'Team training',
     satisfaction: 'Satisfaction',
@@ -653,6 +655,7 @@ export const en: Messages = {
   careReport: careReportEn,
   portfolioReport: portfolioReportEn,
   portfolioOutcomes: portfolioOutcomesEn,
+  conductReport: conductReportEn,
   championChallenger: championChallengerEn,
   handoff: handoffEn,
   partners: partnersEn,

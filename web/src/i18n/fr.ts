@@ -18,6 +18,7 @@ import { mediatorsFr } from './mediators/fr.js';
 import { careReportFr } from './care-report/fr.js';
 import { portfolioReportFr } from './portfolio-report/fr.js';
 import { portfolioOutcomesFr } from './portfolio-outcomes/fr.js';
+import { conductReportFr } from './conduct-report/fr.js';
 import { championChallengerFr } from './champion-challenger/fr.js';
 import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
@@ -103,6 +104,7 @@ export const fr = {
     timeBars: 'Prescriptions proches',
     careReport: 'Indicateurs d’accompagnement',
     portfolioReport: 'Performance du portefeuille',
+    conductReport: 'Pratiques responsables',
     training: 'Formation',
     trainingTeam: 'Formation de l’équipe',
     satisfaction: 'Satisfaction',
@@ -659,6 +661,7 @@ export const fr = {
   careReport: careReportFr,
   portfolioReport: portfolioReportFr,
   portfolioOutcomes: portfolioOutcomesFr,
+  conductReport: conductReportFr,
   championChallenger: championChallengerFr,
   handoff: handoffFr,
   partners: partnersFr,

@@ -19,6 +19,7 @@ import { mediatorsIt } from './mediators/it.js';
 import { careReportIt } from './care-report/it.js';
 import { portfolioReportIt } from './portfolio-report/it.js';
 import { portfolioOutcomesIt } from './portfolio-outcomes/it.js';
+import { conductReportIt } from './conduct-report/it.js';
 import { championChallengerIt } from './champion-challenger/it.js';
 import { handoffIt, handoffProblemsIt, partnersIt } from './handoff/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
@@ -101,6 +102,7 @@ export const it: PartialMessages = {
     timeBars: 'Prescrizioni vicine',
     careReport: 'Indicatori di accompagnamento',
     portfolioReport: 'Performance del portafoglio',
+    conductReport: 'Pratiche responsabili',
     training: 'Formazione',
     trainingTeam: 'Formazione del team',
     satisfaction: 'Soddisfazione',
@@ -646,6 +648,7 @@ export const it: PartialMessages = {
   careReport: careReportIt,
   portfolioReport: portfolioReportIt,
   portfolioOutcomes: portfolioOutcomesIt,
+  conductReport: conductReportIt,
   championChallenger: championChallengerIt,
   handoff: handoffIt,
   partners: partnersIt,

@@ -409,6 +409,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       portfolio_performance: '{{actor}} exported the portfolio performance as {{reference}} ({{count}} rows)',
       portfolio_outcomes: '{{actor}} exported the portfolio outcomes as {{reference}} ({{count}} rows)',
       champion_challenger: '{{actor}} exported the champion/challenger comparison as {{reference}} ({{count}} rows)',
+      responsible_collection: '{{actor}} exported the responsible-collection figures as {{reference}} ({{count}} rows)',
       audit_trail: '{{actor}} exported the audit trail as {{reference}} ({{count}} entries)',
       complaints: '{{actor}} exported the register of complaints as {{reference}} ({{count}} rows)',
     },

@@ -422,6 +422,8 @@ export const auditTrailFr = {
       portfolio_performance: '{{actor}} a exporté la performance du portefeuille en {{reference}} ({{count}} lignes)',
       portfolio_outcomes: '{{actor}} a exporté les résultats du portefeuille en {{reference}} ({{count}} lignes)',
       champion_challenger: '{{actor}} a exporté la comparaison champion/challenger en {{reference}} ({{count}} lignes)',
+      responsible_collection:
+        '{{actor}} a exporté les chiffres des pratiques responsables en {{reference}} ({{count}} lignes)',
       audit_trail: '{{actor}} a exporté le journal d’audit en {{reference}} ({{count}} entrées)',
       complaints: '{{actor}} a exporté le registre des réclamations en {{reference}} ({{count}} lignes)',
     },

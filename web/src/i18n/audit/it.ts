@@ -422,6 +422,8 @@ export const auditTrailIt: typeof auditTrailFr = {
       portfolio_performance: '{{actor}} ha esportato la performance del portafoglio in {{reference}} ({{count}} righe)',
       portfolio_outcomes: '{{actor}} ha esportato i risultati del portafoglio in {{reference}} ({{count}} righe)',
       champion_challenger: '{{actor}} ha esportato il confronto campione/sfidante in {{reference}} ({{count}} righe)',
+      responsible_collection:
+        '{{actor}} ha esportato i dati delle pratiche responsabili in {{reference}} ({{count}} righe)',
       audit_trail: '{{actor}} ha esportato il registro di audit in {{reference}} ({{count}} voci)',
       complaints: '{{actor}} ha esportato il registro dei reclami in {{reference}} ({{count}} righe)',
     },

@@ -11,6 +11,7 @@ export const exportsEn = {
     portfolio: 'the portfolio performance',
     portfolioOutcomes: 'the portfolio outcomes',
     championChallenger: 'the champion and challenger comparison',
+    conduct: 'the responsible-collection figures',
   },
 };
 

@@ -11,6 +11,7 @@ export const exportsFr = {
     portfolio: 'la performance du portefeuille',
     portfolioOutcomes: 'les résultats du portefeuille',
     championChallenger: 'la comparaison champion et challenger',
+    conduct: 'les chiffres des pratiques responsables',
   },
 };
 

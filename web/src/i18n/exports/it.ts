@@ -11,6 +11,7 @@ export const exportsIt = {
     portfolio: 'la performance del portafoglio',
     portfolioOutcomes: 'i risultati del portafoglio',
     championChallenger: 'il confronto tra campione e sfidante',
+    conduct: 'i dati delle pratiche responsabili',
   },
 };
 
