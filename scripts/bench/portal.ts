@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { buildApp } from '../../src/app/route-registry.js';
 import { closeTransports } from '../../src/communications/configured-transports.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -11,6 +11,7 @@ import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { startStripeStandIn } from '../../test/support/stripe-stand-in.js';
 import { caseCount, fmt, keepDatabase, out, serverUrl } from './queue/options.js';
+import { sampleActivity } from './queue/drive.js';
 import { load } from './queue/load.js';
 import { drawVisitors, loadPortalFacts } from './portal/load.js';
 import { startMailboxes } from './portal/mailboxes.js';
@@ -114,6 +115,11 @@ try {
   // The machine's load average through the run (it is shared: the figures move with it).
   const loads = [loadBefore];
   const sampler = setInterval(() => loads.push(loadavg()[0]!), 5_000);
+  // This process (the app and the people's clients, one Node thread): its event loop's delay and its CPU time.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const cpuBefore = process.cpuUsage();
+  const activity = sampleActivity(scratch.url);
   const began = performance.now();
   const until = began + seconds * 1000;
   let next = 0;
@@ -142,6 +148,10 @@ try {
   );
   const elapsed = (performance.now() - began) / 1000;
   clearInterval(sampler);
+  loop.disable();
+  const cpu = process.cpuUsage(cpuBefore);
+  const connections = await activity.stop();
+  const nodeShare = (cpu.user + cpu.system) / 1e6 / elapsed;
   const loadAfter = loadavg()[0]!;
   loads.push(loadAfter);
   await app.close();
@@ -151,7 +161,11 @@ try {
   const duplicates = await duplicatePayments(database, tally.paid);
   out(
     `machine: ${cpus().length} cpus, load average ${loadBefore.toFixed(1)} before the run, ${loadAfter.toFixed(1)} after; ` +
-      `pool ${poolSize}, think ${thinkMs} ms, ${elapsed.toFixed(1)} s, cases loaded in ${loaded.seconds.toFixed(1)} s`,
+      `pool ${poolSize}, think ${thinkMs} ms, ${elapsed.toFixed(1)} s, cases loaded in ${loaded.seconds.toFixed(1)} s; ` +
+      `this process used ${(nodeShare * 100).toFixed(0)} % of a core, event loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`,
+  );
+  out(
+    `server connections, average over the run: ${connections.map((a) => `${a.what} ${a.average.toFixed(1)}`).join(', ')}`,
   );
   report({ cases: caseCount, sessions, visits, tally, duplicates, load: loads, fmt });
 } finally {
