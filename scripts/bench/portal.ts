@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { buildApp } from '../../src/app/route-registry.js';
 import { closeTransports } from '../../src/communications/configured-transports.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -17,7 +18,7 @@ import { drawVisitors, loadPortalFacts } from './portal/load.js';
 import { startMailboxes } from './portal/mailboxes.js';
 import { duplicatePayments, report } from './portal/report.js';
 import { newTally, visit, type VisitContext } from './portal/visit.js';
-import { createScratchDatabase } from './scratch-database.js';
+import { createScratchDatabase, existingDatabase, type ScratchDatabase } from './scratch-database.js';
 
 /**
  * npm run bench:portal — the debtor portal under BENCH_SESSIONS people at once (default 200), on a PostgreSQL server
@@ -41,13 +42,55 @@ const sessions = Number(process.env.BENCH_SESSIONS ?? 200);
 const seconds = Number(process.env.BENCH_PORTAL_SECONDS ?? 60);
 const thinkMs = Number(process.env.BENCH_THINK_MS ?? 1_000);
 const poolSize = Number(process.env.BENCH_POOL ?? 20);
+/** A database an earlier run kept (BENCH_KEEP_DB=1): migrated to this commit, not loaded again, kept afterwards. */
+const reuseDatabase = process.env.BENCH_REUSE_DB ?? null;
 /** The people start within this many seconds of each other, not in one instant. */
 const rampSeconds = Math.min(10, seconds / 4);
 
-const scratch = await createScratchDatabase(
-  serverUrl,
-  `accord_bench_portal_${process.pid}_${randomUUID().slice(0, 8)}`,
-);
+const scratch: ScratchDatabase = reuseDatabase
+  ? existingDatabase(serverUrl, reuseDatabase)
+  : await createScratchDatabase(serverUrl, `accord_bench_portal_${process.pid}_${randomUUID().slice(0, 8)}`);
+
+/**
+ * How long each request for a pooled connection waited for one: the pool's own connect(), timed (the app's queries
+ * and transactions all take their connection there).
+ */
+const poolWaits: number[] = [];
+/** How long connections were held, by the place in the app that asked for them. */
+const holds = new Map<string, { count: number; ms: number }>();
+const connect = pg.Pool.prototype.connect as (this: pg.Pool, ...rest: unknown[]) => Promise<pg.PoolClient>;
+pg.Pool.prototype.connect = function timedConnect(this: pg.Pool, ...rest: unknown[]) {
+  // pool.query() asks with a callback: left as it is (the bench's own statements).
+  if (rest.length > 0) return connect.apply(this, rest);
+  const began = performance.now();
+  // Where in the app it was asked for (the first frames in src/, outside the database layer).
+  const site = (new Error().stack ?? '')
+    .split('\n')
+    .filter((line) => line.includes('/src/') && !line.includes('/src/platform/db/'))
+    .slice(0, 3)
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^at (async )?/, '')
+        .replace(/\(?file:\/\/\S*?\/src\//, 'src/')
+        .replace(/\)$/, ''),
+    )
+    .join(' < ');
+  return connect.call(this).then((client) => {
+    const granted = performance.now();
+    poolWaits.push(granted - began);
+    const release = client.release.bind(client);
+    client.release = (error?: Error | boolean) => {
+      const held = holds.get(site) ?? { count: 0, ms: 0 };
+      held.count += 1;
+      held.ms += performance.now() - granted;
+      holds.set(site, held);
+      client.release = release;
+      return release(error);
+    };
+    return client;
+  });
+} as typeof pg.Pool.prototype.connect;
 const folder = mkdtempSync(join(tmpdir(), 'accord-bench-portal-'));
 let database: Database | null = null;
 let cleaned: Promise<void> | null = null;
@@ -55,7 +98,7 @@ function cleanup(): Promise<void> {
   cleaned ??= (async () => {
     await database?.close().catch(() => {});
     rmSync(folder, { recursive: true, force: true });
-    if (keepDatabase) {
+    if (keepDatabase || reuseDatabase) {
       process.stderr.write(`bench:portal: database ${scratch.name} kept (BENCH_KEEP_DB=1)\n`);
       await scratch.keep();
     } else await scratch.drop();
@@ -73,8 +116,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   database = await openDatabase({ url: scratch.url, maxConnections: poolSize });
   await migrate(database);
-  const loaded = await load(database);
-  await loadPortalFacts(database);
+  const loaded = reuseDatabase ? { seconds: 0 } : await load(database);
+  if (!reuseDatabase) await loadPortalFacts(database);
   // Enough people for every session to make a visit every few seconds through the run.
   const perSession = Math.ceil(seconds / Math.max(1, (4 * thinkMs) / 1000)) + 1;
   const visitors = await drawVisitors(database, sessions * perSession);
@@ -119,6 +162,9 @@ try {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const cpuBefore = process.cpuUsage();
+  const since = new Date();
+  poolWaits.length = 0;
+  holds.clear();
   const activity = sampleActivity(scratch.url);
   const began = performance.now();
   const until = began + seconds * 1000;
@@ -158,12 +204,22 @@ try {
   await closeTransports(config);
   await Promise.all([mailboxes.close(), stripe.close()]);
 
-  const duplicates = await duplicatePayments(database, tally.paid);
+  const waits = poolWaits.sort((a, b) => a - b);
+  const duplicates = await duplicatePayments(database, since, tally.paid);
   out(
     `machine: ${cpus().length} cpus, load average ${loadBefore.toFixed(1)} before the run, ${loadAfter.toFixed(1)} after; ` +
       `pool ${poolSize}, think ${thinkMs} ms, ${elapsed.toFixed(1)} s, cases loaded in ${loaded.seconds.toFixed(1)} s; ` +
       `this process used ${(nodeShare * 100).toFixed(0)} % of a core, event loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`,
   );
+  out(
+    `waits for a pooled connection: ${fmt(waits.length)}, p50 ${(waits[Math.floor(waits.length / 2)] ?? 0).toFixed(1)} ms, ` +
+      `p99 ${(waits[Math.floor(waits.length * 0.99)] ?? 0).toFixed(1)} ms, max ${(waits.at(-1) ?? 0).toFixed(1)} ms`,
+  );
+  const heldTotal = [...holds.values()].reduce((sum, h) => sum + h.ms, 0);
+  for (const [site, held] of [...holds.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
+    out(
+      `  connections held ${((100 * held.ms) / heldTotal).toFixed(0)} % of the time (${fmt(held.count)}×, mean ${(held.ms / held.count).toFixed(1)} ms) by ${site || '(outside src/)'}`,
+    );
   out(
     `server connections, average over the run: ${connections.map((a) => `${a.what} ${a.average.toFixed(1)}`).join(', ')}`,
   );

@@ -19,8 +19,8 @@ export interface Duplicates {
   confirmed: number;
 }
 
-/** Counts, in the database, what a duplicate payment would leave behind. */
-export async function duplicatePayments(db: Database, confirmed: number): Promise<Duplicates> {
+/** Counts, in the database, what a duplicate payment of the run (since `since`) would leave behind. */
+export async function duplicatePayments(db: Database, since: Date, confirmed: number): Promise<Duplicates> {
   const { rows } = await db.executeSql<{
     recorded: string;
     checkouts_paid: string;
@@ -28,12 +28,14 @@ export async function duplicatePayments(db: Database, confirmed: number): Promis
     extra_payments: string;
     keys_twice: string;
   }>(
-    `select
-       (select count(*) from payments where channel = 'card')::text as recorded,
-       (select count(*) from portal_card_payments where status = 'paid')::text as checkouts_paid,
-       (select count(*) from (select case_id from payments where channel = 'card' group by case_id having count(*) > 1) x)::text as cases_paid_twice,
-       (select coalesce(sum(n - 1), 0) from (select count(*) as n from payments where channel = 'card' group by case_id) x)::text as extra_payments,
+    `with card as (select case_id from payments where channel = 'card' and recorded_at >= $1)
+     select
+       (select count(*) from card)::text as recorded,
+       (select count(*) from portal_card_payments where status = 'paid' and created_at >= $1)::text as checkouts_paid,
+       (select count(*) from (select case_id from card group by case_id having count(*) > 1) x)::text as cases_paid_twice,
+       (select coalesce(sum(n - 1), 0) from (select count(*) as n from card group by case_id) x)::text as extra_payments,
        (select count(*) from (select idempotency_key from payments group by idempotency_key having count(*) > 1) x)::text as keys_twice`,
+    [since],
   );
   const row = rows[0]!;
   return {
