@@ -35,7 +35,8 @@ import { createScratchDatabase, existingDatabase, type ScratchDatabase } from '.
  * Between steps a person pauses BENCH_THINK_MS (default 1000, 0.5–1.5 times that at random; 0 is a saturation test).
  * BENCH_POOL sizes the connection pool (default 20, the server's DATABASE_POOL_MAX). After the run, the payments are
  * counted in the database: a case paid twice, or a payment per checkout beyond one, is a duplicate.
- * Bars: case view p99 ≤ 200 ms, plan p99 ≤ 300 ms, no error, no duplicate payment. BENCH_KEEP_DB=1 keeps the database.
+ * Bars: case view p99 ≤ 200 ms, plan p99 ≤ 300 ms, no error, no duplicate payment. BENCH_KEEP_DB=1 keeps the database;
+ * BENCH_REUSE_DB=<name> runs again on a kept one (not loaded again; its paid cases are not visited again).
  */
 
 const sessions = Number(process.env.BENCH_SESSIONS ?? 200);
