@@ -115,6 +115,27 @@ describe.each(ENGINES)('card payments and receipts on the portal, against a stan
     expect(other5.json()).toMatchObject({ code: 'portal.card_key_reused' });
   });
 
+  it('gives a double click (the same key twice at once) one card payment, recorded and audited once', async () => {
+    const pay = as(t.app, person);
+    const body = { purpose: 'amount', amountCents: 1500, idempotencyKey: 'key-double-click-1500' };
+    const [one, two] = await Promise.all([
+      pay('POST', `/api/portal/v1/cases/${caseId}/card-payments`, body),
+      pay('POST', `/api/portal/v1/cases/${caseId}/card-payments`, body),
+    ]);
+    expect([one.statusCode, two.statusCode], `${one.body} ${two.body}`).toEqual([201, 201]);
+    expect(two.json()).toEqual(one.json());
+    const rows = await t.deps.db
+      .selectFrom('portal_card_payments')
+      .select('id')
+      .where('idempotency_key', '=', body.idempotencyKey)
+      .execute();
+    expect(rows).toEqual([{ id: (one.json() as CardPaymentView).id }]);
+    const audited = await sql<{ n: number }>`
+      select count(*)::int as n from audit_log
+      where action = 'portal.card_payment_started' and after->>'cardPaymentId' = ${rows[0]!.id}`.execute(t.deps.db);
+    expect(audited.rows[0]!.n).toBe(1);
+  });
+
   it('records exactly one payment from a signed notice, however often it is replayed; a bad signature is refused', async () => {
     const pay = as(t.app, person);
     const made = (

@@ -205,7 +205,11 @@ export async function startCardPayment(
         idempotency_key: input.idempotencyKey,
         created_at: at,
       })
-      .onConflict((oc) => oc.columns(['case_id', 'idempotency_key']).doNothing())
+      // No conflict target: a twin's row clashes on each unique key at once (its id, made from the case and the key;
+      // the case and the key; the provider's checkout), and a target names one index only, so a twin committed
+      // between the check and the insert would fail on another of them (a 500 on a double click, seen by
+      // bench:portal).
+      .onConflict((oc) => oc.doNothing())
       .returning('id')
       .executeTakeFirst();
     // A concurrent twin of this request wrote it first: its audit entry stands for both.

@@ -170,7 +170,7 @@ export async function drive(deps: Deps, agents: Actor[], sampleUrl: string): Pro
  * connections run a query, wait on a lock (and in which statement), or sit idle in a transaction (the Node side
  * working between two statements).
  */
-function sampleActivity(url: string) {
+export function sampleActivity(url: string) {
   const client = new pg.Client({ connectionString: url });
   const totals = new Map<string, number>();
   let samples = 0;

@@ -29,7 +29,7 @@ export interface Loaded {
   contacts: number;
 }
 
-type Steps = Loaded['steps'];
+export type Steps = Loaded['steps'];
 
 interface BenchCreditor {
   id: string;
@@ -240,8 +240,11 @@ function contactsSql(): string {
     where g % 50 <> 0`;
 }
 
-/** The statements on BENCH_LOAD_PARALLEL connections, each taking the next; triggers off during the bulk load. */
-async function runInParallel(db: Database, steps: Steps, statements: { name: string; text: string }[]) {
+/**
+ * The statements on BENCH_LOAD_PARALLEL connections, each taking the next; triggers off during the bulk load. Each
+ * statement is an insert (it is wrapped to count its rows); its name, time and rows are pushed to `steps`.
+ */
+export async function runInParallel(db: Database, steps: Steps, statements: { name: string; text: string }[]) {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, loadParallel) }, () =>
