@@ -1860,6 +1860,7 @@ export interface SatisfactionAnswers {
   comment: string | null;
   ease: number | null;
   invitation_id: string;
+  recommendation: number | null;
   score: number;
 }
 
@@ -1877,6 +1878,7 @@ export interface SatisfactionInvitations {
   interaction_kind: SatisfactionInvitationsInteractionKind;
   language: SatisfactionInvitationsLanguage;
   message_id: string | null;
+  segment_id: string | null;
   sent_at: Timestamp;
   strategy_arm: SatisfactionInvitationsStrategyArm | null;
   team_id: string | null;
@@ -1884,6 +1886,7 @@ export interface SatisfactionInvitations {
 }
 
 export interface SatisfactionSettings {
+  ask_recommendation: Generated<boolean>;
   id: Generated<boolean>;
   interaction_window_days: number;
   invitation_gap_days: number;
