@@ -33,7 +33,13 @@ const focusLater = (id: string) => requestAnimationFrame(() => document.getEleme
  * (the server's own rules checked before sending, its answer placed the same way), the criteria moved by buttons that
  * keep the focus on what moved.
  */
-export function GridEditor({ latest, onPublished }: { latest: Latest; onPublished: () => void }) {
+export function GridEditor({
+  latest,
+  onPublished,
+}: {
+  latest: Latest;
+  onPublished: (version: number, validFrom: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const today = browserToday();
@@ -56,19 +62,18 @@ export function GridEditor({ latest, onPublished }: { latest: Latest; onPublishe
       focusLater('grid-errors');
       return;
     }
-    let published = false;
+    let published: number | null = null;
     await submit.run(async () => {
       try {
-        const version = await publishGrid(bodyOf(draft, validFrom));
-        published = true;
-        return (tt) => tt('quality.gridEditor.published', { version: version.version, date: format.date(validFrom) });
+        published = (await publishGrid(bodyOf(draft, validFrom))).version;
       } catch (error) {
         const problems = error instanceof ApiError ? (error.problem.problems as GridProblem[] | undefined) : undefined;
         if (problems) setErrors(fieldProblems(draft, validFrom, today, latest?.validFrom ?? null, problems));
         throw error;
       }
     });
-    if (published) onPublished();
+    // The page says it (this form starts again from the version just published).
+    if (published !== null) onPublished(published, validFrom);
   }
 
   return (

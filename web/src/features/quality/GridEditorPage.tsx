@@ -22,10 +22,17 @@ export function GridEditorPage() {
   const grids = useApiData((signal) => getGrids(signal), 'quality-grids');
   // A new key after each publication: the editor starts again from the version just published.
   const [round, setRound] = useState(0);
+  const [published, setPublished] = useState<{ version: number; validFrom: string } | null>(null);
+  const format = useFormat();
   return (
     <>
       <h1>{t('quality.gridEditor.title')}</h1>
       <p className="muted">{t('quality.gridEditor.intro')}</p>
+      <p role="status" className={published ? 'success' : undefined}>
+        {published
+          ? t('quality.gridEditor.published', { version: published.version, date: format.date(published.validFrom) })
+          : null}
+      </p>
       <AsyncContent data={grids} onRetry={grids.reload}>
         {(found) => (
           <>
@@ -33,7 +40,8 @@ export function GridEditorPage() {
             <GridEditor
               key={`${round}-${found.items[0]?.version ?? 0}`}
               latest={found.items[0] ?? null}
-              onPublished={() => {
+              onPublished={(version, validFrom) => {
+                setPublished({ version, validFrom });
                 setRound((value) => value + 1);
                 grids.reload();
               }}

@@ -135,8 +135,8 @@ function SettingsForm({
           </div>
         ))}
       </div>
-      <div className="field">
-        <label>
+      <div>
+        <label className="choice">
           <input
             type="checkbox"
             checked={askRecommendation}
