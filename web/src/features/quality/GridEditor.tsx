@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../../src/platform/calendar/dates.js';
-import type { GridProblem } from '../../../../src/quality/core/grid.js';
+import type { GridProblem } from '../../../../src/quality/contract.js';
 import { ApiError } from '../../api/client.js';
 import { useFormat } from '../../i18n/format.js';
 import { Field } from '../../ui/fields.js';

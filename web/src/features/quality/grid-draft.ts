@@ -5,7 +5,7 @@ import {
   newGridProblems,
   type GridLanguage,
   type GridProblem,
-} from '../../../../src/quality/core/grid.js';
+} from '../../../../src/quality/contract.js';
 import type { CriterionView, NewGrid } from './api.js';
 
 export { GRID_LANGUAGES, MAX_CRITERIA, type GridLanguage };
