@@ -145,4 +145,69 @@ describe('call quality and coaching', () => {
     expect(stored).toMatchObject({ sample_reason: 'low_csat', score_bp: 10_000 });
     expect(stored.acknowledged_at).not.toBeNull();
   });
+
+  it('the compliance officer writes a new version of the listening grid by keyboard: errors on their fields, then published', async () => {
+    const base = fixture.server.url;
+    const context = await newContext(fixture.browser);
+    try {
+      const page = await context.newPage();
+      await signInWithKeyboard(page, base, 'compliance@demo.accord.test', DEMO_PASSWORD);
+      await page.getByRole('link', { name: 'Grille d’écoute', exact: true }).first().click();
+      await waitForPage(page);
+      await expect.poll(() => page.getByRole('heading', { name: 'Grille d’écoute', level: 1 }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('heading', { name: 'Écrire la version 2', level: 2 }).count()).toBe(1);
+      await expectNoAxeViolations(page, '/quality/grid');
+      await screenshot(page, 'quality-grid-1366');
+
+      // The eighth criterion moved up by keyboard: the focus stays on what moved.
+      const last = page.getByRole('button', { name: /^Monter le critère 8 / });
+      await last.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(/critère 7 /);
+      // A new criterion, left empty: the errors land on its fields, and the summary says how many.
+      await page.getByRole('button', { name: 'Ajouter un critère' }).click();
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id ?? ''))
+        .toMatch(/-id$/);
+      await page.keyboard.type('Reformulated');
+      await page.getByRole('button', { name: 'Publier la version 2' }).click();
+      await expect.poll(() => page.getByRole('alert').filter({ hasText: 'champs à corriger' }).count()).toBe(1);
+      const identifier = page.getByLabel('Identifiant').last();
+      expect(await identifier.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => page.getByText('Le libellé du critère 9 est à écrire.').count()).toBe(3);
+      await expectNoAxeViolations(page, '/quality/grid (errors)');
+      await screenshot(page, 'quality-grid-errors-1366', { fullPage: false });
+
+      await identifier.fill('asked_consent');
+      for (const [language, label] of [
+        ['français', 'Consentement demandé'],
+        ['anglais', 'Consent asked'],
+        ['italien', 'Consenso chiesto'],
+      ] as const) {
+        await page.getByLabel(`Libellé en ${language}`).last().fill(label);
+        await page
+          .getByLabel(`Consignes en ${language} (ce que vaut chaque point)`)
+          .last()
+          .fill(`${label} : 0 non, 3 oui.`);
+      }
+      // The shipped "proposed within capacity" criterion removed.
+      await page.getByRole('button', { name: /^Retirer le critère 5 / }).click();
+      await page.getByRole('button', { name: 'Publier la version 2' }).click();
+      await expect.poll(() => page.getByText(/^Version 2 publiée/).count()).toBe(1);
+      await expect.poll(() => page.getByRole('heading', { name: 'Écrire la version 3', level: 2 }).count()).toBe(1);
+      await expectNoAxeViolations(page, '/quality/grid (published)');
+    } finally {
+      await context.close();
+    }
+    const stored = await fixture.server.deps.db
+      .selectFrom('quality_grid_versions')
+      .select(['version', 'criteria'])
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(stored.version).toBe(2);
+    const ids = (stored.criteria as { id: string }[]).map((criterion) => criterion.id);
+    expect(ids).toHaveLength(8);
+    expect(ids.at(-1)).toBe('asked_consent');
+    expect(ids).not.toContain('proposed_within_capacity');
+  });
 });

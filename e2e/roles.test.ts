@@ -53,6 +53,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Formation de l’équipe', permission: 'training.team', path: '/training/team' },
   { label: 'Satisfaction', permission: 'satisfaction.read', path: '/satisfaction' },
   { label: 'Qualité des appels', permission: 'quality.read_own', path: '/quality' },
+  { label: 'Grille d’écoute', permission: 'quality.grid', path: '/quality/grid' },
 ];
 
 const fixture = useAccordAndBrowser();

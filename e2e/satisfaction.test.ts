@@ -69,7 +69,15 @@ describe('satisfaction', () => {
         await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
       ).toBe(0);
       await page.getByRole('radio', { name: '4 – Satisfait' }).check();
-      await page.getByRole('radio', { name: '6' }).check();
+      await page
+        .getByRole('group', { name: /a été facile/ })
+        .getByRole('radio', { name: '6' })
+        .check();
+      // The recommendation question (NPS), asked as the settings say by default.
+      await page
+        .getByRole('group', { name: /Recommanderiez-vous/ })
+        .getByRole('radio', { name: '9' })
+        .check();
       await page
         .getByLabel('Un commentaire (facultatif)')
         .fill('Conseiller patient, rappelez-moi au 06 98 76 54 32 merci');
@@ -108,6 +116,17 @@ describe('satisfaction', () => {
       await expect.poll(() => page.getByText('Conseiller patient, rappelez-moi au [phone] merci').count()).toBe(1);
       expect(await page.getByText('06 98 76 54 32').count()).toBe(0);
       await expectNoAxeViolations(page, '/satisfaction');
+      // NPS beside CSAT, the segments, and the months drawn as two charts beside their table.
+      await expect.poll(() => page.getByRole('table', { name: 'Par segment de la stratégie' }).count()).toBe(1);
+      expect(
+        await page
+          .getByRole('table', { name: 'Mois par mois' })
+          .getByRole('columnheader', { name: 'Recommandation (NPS)' })
+          .count(),
+      ).toBe(1);
+      await expect.poll(() => page.getByRole('img', { name: /^Satisfaction \(CSAT\) mois par mois/ }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('img', { name: /^Recommandation \(NPS\) mois par mois/ }).count()).toBe(1);
+      await expect.poll(() => page.locator('.chart svg').count()).toBe(2);
       await screenshot(page, 'satisfaction-1366', { fullPage: true });
 
       // The manager changes the survey's settings with the reason: a reason is required, then the change applies.
@@ -127,6 +146,33 @@ describe('satisfaction', () => {
       await screenshot(page, 'satisfaction-settings-1366', { fullPage: false });
     } finally {
       await staff.close();
+    }
+    const answer = await fixture.server.deps.db
+      .selectFrom('satisfaction_answers as a')
+      .innerJoin('satisfaction_invitations as i', 'i.id', 'a.invitation_id')
+      .select(['a.score', 'a.ease', 'a.recommendation'])
+      .where('i.token_sha256', '=', createHash('sha256').update(TOKEN).digest('hex'))
+      .executeTakeFirstOrThrow();
+    expect(answer).toEqual({ score: 4, ease: 6, recommendation: 9 });
+
+    // The figures' page on a phone, 390 wide: nothing wider than the screen but the tables' own scroll.
+    const narrow = await fixture.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
+    try {
+      const page = await narrow.newPage();
+      await signInWithKeyboard(page, base, 'manager@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/satisfaction`);
+      await waitForPage(page);
+      await expect.poll(() => page.locator('.chart svg').count()).toBe(2);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBe(0);
+      await screenshot(page, 'satisfaction-390', { fullPage: true });
+    } finally {
+      await narrow.close();
     }
   });
 });

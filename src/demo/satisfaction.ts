@@ -47,6 +47,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 export async function loadDemoSatisfaction(deps: Deps): Promise<void> {
   const random = new Random(20261205);
+  // The recommendation draws from its own generator, so the scores, eases and comments stay those of before it.
+  const recommend = new Random(20261206);
   const now = deps.now().getTime();
   const people = await deps.db
     .selectFrom('users')
@@ -62,7 +64,7 @@ export async function loadDemoSatisfaction(deps: Deps): Promise<void> {
     .selectFrom('cases as c')
     .innerJoin('debtors as d', 'd.id', 'c.debtor_id')
     .leftJoin('case_queue as q', 'q.case_id', 'c.id')
-    .select(['c.id', 'c.debtor_id', 'c.creditor_id', 'd.language', 'q.arm'])
+    .select(['c.id', 'c.debtor_id', 'c.creditor_id', 'd.language', 'q.arm', 'q.segment_id'])
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -102,6 +104,7 @@ export async function loadDemoSatisfaction(deps: Deps): Promise<void> {
       agent_id: person.id,
       team_id: person.team_id,
       strategy_arm: kase.arm,
+      segment_id: kase.segment_id,
       channel,
       message_id: null,
       token_sha256: sha256(`demo-survey-${id}`),
@@ -122,6 +125,12 @@ export async function loadDemoSatisfaction(deps: Deps): Promise<void> {
       invitation_id: id,
       score,
       ease: random.chance(0.6) ? Math.min(7, Math.max(1, score + random.int(0, 2))) : null,
+      // Most answer it; the satisfied recommend (9-10 or 7-8), the others rarely do.
+      recommendation: recommend.chance(0.85)
+        ? score >= 4
+          ? recommend.int(recommend.chance(0.7) ? 9 : 7, 10)
+          : recommend.int(0, score === 3 ? 8 : 6)
+        : null,
       comment: comment ? minimiseComment(comment) : null,
       answered_at: answeredAt,
     });

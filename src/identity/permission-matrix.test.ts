@@ -815,6 +815,7 @@ const PROBES: Record<string, Probe> = {
       interactionWindowDays: 3,
       tokenValidDays: 14,
       minimumAnswers: 5,
+      askRecommendation: true,
       source: 'Permission probe: the defaults again',
     }),
   },

@@ -224,24 +224,27 @@ describe.each(ENGINES)('the SEPA e-mandate on the debtor portal on %s', (engine)
     const about = `kind=mandate_signed&id=${mandate.id}`;
     expect((await as(t.app, person)('GET', `/api/portal/v1/cases/${mine.caseId}/survey?${about}`)).json()).toEqual({
       offered: true,
+      askRecommendation: true,
     });
-    const answer = { kind: 'mandate_signed', id: mandate.id, score: 4, comment: 'Simple. Mon mail: a@b.fr' };
+    const answer = { kind: 'mandate_signed', id: mandate.id, score: 4, recommendation: 10, comment: 'Simple: a@b.fr' };
     const first = await as(t.app, person)('POST', `/api/portal/v1/cases/${mine.caseId}/survey`, answer);
     expect(first.statusCode, first.body).toBe(201);
     const again = await as(t.app, person)('POST', `/api/portal/v1/cases/${mine.caseId}/survey`, answer);
     expect(again.json()).toMatchObject({ code: 'satisfaction.survey_answered' });
     expect((await as(t.app, person)('GET', `/api/portal/v1/cases/${mine.caseId}/survey?${about}`)).json()).toEqual({
       offered: false,
+      askRecommendation: true,
     });
     const recorded = await t.deps.db
       .selectFrom('satisfaction_answers as a')
       .innerJoin('satisfaction_invitations as i', 'i.id', 'a.invitation_id')
-      .select(['a.score', 'a.comment', 'i.channel', 'i.agent_id', 'i.interaction_kind'])
+      .select(['a.score', 'a.recommendation', 'a.comment', 'i.channel', 'i.agent_id', 'i.interaction_kind'])
       .where('i.interaction_id', '=', mandate.id)
       .execute();
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({
       score: 4,
+      recommendation: 10,
       channel: 'portal',
       agent_id: null,
       interaction_kind: 'mandate_signed',

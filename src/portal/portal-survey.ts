@@ -3,6 +3,7 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
 import { answerInPlace, inPlaceOffered, type PortalInteraction } from '../satisfaction/in-place.js';
+import { satisfactionSettings } from '../satisfaction/settings.js';
 import type { PortalSurveyInput, SurveyOffer } from './mandates/contract.js';
 import type { PortalVisitor } from './portal-sessions.js';
 
@@ -100,7 +101,9 @@ export async function surveyOfferFor(
   caseId: string,
   about: { kind: Kind; id: string },
 ): Promise<SurveyOffer> {
-  return { offered: await inPlaceOffered(deps, await interactionOf(deps, visitor, caseId, about.kind, about.id)) };
+  const interaction = await interactionOf(deps, visitor, caseId, about.kind, about.id);
+  const [offered, settings] = await Promise.all([inPlaceOffered(deps, interaction), satisfactionSettings(deps.db)]);
+  return { offered, askRecommendation: settings.askRecommendation };
 }
 
 /** The person's answer about an act: a score from 1 to 5 and an optional comment, once. */
@@ -112,5 +115,10 @@ export async function answerPortalSurvey(
   requestId: string,
 ): Promise<{ recorded: true }> {
   const interaction = await interactionOf(deps, visitor, caseId, input.kind, input.id);
-  return answerInPlace(deps, interaction, { score: input.score, comment: input.comment }, requestId);
+  return answerInPlace(
+    deps,
+    interaction,
+    { score: input.score, comment: input.comment, recommendation: input.recommendation ?? null },
+    requestId,
+  );
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { calendarDate } from '../platform/http/schemas.js';
 import { satisfactionGroupSchema } from '../satisfaction/contract.js';
-import { CRITERION_ID, GRID_LANGUAGES, MAX_CRITERIA, MAX_SCALE } from './core/grid.js';
+import { CRITERION_ID, GRID_LANGUAGES, MAX_CRITERIA, MAX_SCALE, newGridProblems } from './core/grid.js';
 import { SAMPLE_REASONS } from './core/sample.js';
 
-export { GRID_LANGUAGES, SAMPLE_REASONS };
-export type { GridLanguage } from './core/grid.js';
+/** The grid's rules, passed on so the web app checks a new version as the server does before sending it. */
+export { CRITERION_ID, GRID_LANGUAGES, MAX_CRITERIA, newGridProblems, SAMPLE_REASONS };
+export type { GridLanguage, GridProblem } from './core/grid.js';
 export type { SampleReason } from './core/sample.js';
 
 /** Call quality and coaching (docs/listening.md): the listening grid, the month's sample, reviews, coaching, trends. */

@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import { creditorFilter } from '../cases/scope.js';
 import { creditorScope } from '../identity/scope.js';
 import type { Deps } from '../platform/deps.js';
-import { strategyInForce } from '../workspace/strategy-store.js';
+import { segmentNames, strategyInForce } from '../workspace/strategy-store.js';
 import type { ChampionChallengerQuery, ChampionChallengerReport, ExperimentDecision } from './contract.js';
 import {
   addArms,
@@ -32,15 +31,6 @@ function armOf(row: Record<string, unknown>): ArmFacts {
     satisfactionSum: n('satisfaction_sum'),
     satisfactionSq: n('satisfaction_sq'),
   };
-}
-
-/** Each segment's name in the latest version that has it (a segment no longer in force keeps its last name). */
-async function segmentNames(deps: Deps): Promise<Map<string, string>> {
-  const rows = await sql<{ id: string; name: string }>`
-    select distinct on (s ->> 'id') s ->> 'id' as id, s ->> 'name' as name
-    from strategy_versions v, jsonb_array_elements(v.document -> 'segments') s
-    order by s ->> 'id', v.version desc`.execute(deps.db);
-  return new Map(rows.rows.map((row) => [row.id, row.name]));
 }
 
 /** The latest decision per segment. */
@@ -99,7 +89,7 @@ export async function championChallenger(
   const [facts, strategy, names, decisions, refreshed, settings] = await Promise.all([
     factsQuery.execute(),
     strategyInForce(deps.db),
-    segmentNames(deps),
+    segmentNames(deps.db),
     creditorScope(actor) ? Promise.resolve(new Map<string, ExperimentDecision>()) : lastDecisions(deps),
     deps.db.selectFrom('performance_refreshes').select('refreshed_at').executeTakeFirst(),
     deps.db.selectFrom('satisfaction_settings').select('minimum_answers').executeTakeFirst(),

@@ -7,7 +7,7 @@ export type { InteractionKind } from './core/eligibility.js';
 
 /** Debtor satisfaction (docs/listening.md): the public survey behind its single-use link, and the figures. */
 
-export const SATISFACTION_DIMENSIONS = ['agent', 'team', 'creditor', 'channel', 'month', 'arm'] as const;
+export const SATISFACTION_DIMENSIONS = ['agent', 'team', 'creditor', 'channel', 'month', 'arm', 'segment'] as const;
 export type SatisfactionDimension = (typeof SATISFACTION_DIMENSIONS)[number];
 
 export const surveyParams = z.strictObject({
@@ -20,12 +20,21 @@ export const surveySchema = z.object({
   agencyName: z.string(),
   interactionKind: z.enum(INTERACTION_KINDS),
   interactionOn: z.string().describe('the day of the exchange rated, YYYY-MM-DD'),
+  askRecommendation: z.boolean().describe('whether the page asks the recommendation question (0-10, optional)'),
 });
 export type Survey = z.infer<typeof surveySchema>;
 
 export const surveyAnswerBody = z.strictObject({
   score: z.number().int().min(1).max(5).describe('1 very dissatisfied … 5 very satisfied'),
   ease: z.number().int().min(1).max(7).nullable().default(null).describe('"it was easy to get done", 1-7; optional'),
+  recommendation: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .nullable()
+    .default(null)
+    .describe('"how likely are you to recommend us?", 0-10; optional, kept only when the settings ask it'),
   comment: z
     .string()
     .max(4000)
@@ -46,13 +55,30 @@ const csatSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
+const npsSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('too_few'), answers: z.number().int(), minimum: z.number().int() }),
+  z.object({
+    status: z.literal('score'),
+    answers: z.number().int(),
+    promoters: z.number().int(),
+    passives: z.number().int(),
+    detractors: z.number().int(),
+    score: z.number().describe('promoters (9-10) minus detractors (0-6), in percentage points, -100 to 100'),
+    interval: z.object({ lowPercent: z.number(), highPercent: z.number() }).describe('95 %, in points'),
+  }),
+]);
+
 export const satisfactionGroupSchema = z.object({
-  key: z.string().describe('the agent’s, team’s or creditor’s id, the channel, the month (YYYY-MM) or the arm'),
+  key: z
+    .string()
+    .describe('the agent’s, team’s or creditor’s id, the channel, the month (YYYY-MM), the arm or the segment’s id'),
   label: z.string(),
   invited: z.number().int(),
   answered: z.number().int(),
   responseRatePercent: z.number().nullable(),
   csat: csatSchema,
+  /** NPS of the answers that gave a recommendation; "too few" under the minimum sample like the rate. */
+  nps: npsSchema,
   /** Mean ease (1-7) of the answers that gave one; hidden under the minimum sample like the rate. */
   easeMean: z.number().nullable(),
 });
@@ -100,6 +126,8 @@ export const satisfactionSettingsBody = z.strictObject({
   tokenValidDays: z.number().int().min(1).max(60),
   /** Groups with fewer answers read "too few answers", never a rate. */
   minimumAnswers: z.number().int().min(1).max(1000),
+  /** Whether the survey asks the recommendation question (NPS, 0-10, optional for the debtor). */
+  askRecommendation: z.boolean(),
   /** Why these figures: a decision, a note, a rule. */
   source: z.string().trim().min(1).max(500),
 });

@@ -9,6 +9,8 @@ import type {
   SatisfactionGroup,
 } from './contract.js';
 import { csat, responseRate } from './core/csat.js';
+import { nps, RECOMMENDATIONS } from './core/nps.js';
+import { segmentNames } from '../workspace/strategy-store.js';
 import { satisfactionSettings } from './settings.js';
 
 interface GroupRow {
@@ -23,6 +25,8 @@ interface GroupRow {
   s5: number;
   ease_sum: number;
   ease_count: number;
+  /** How many answers gave each recommendation, r0 to r10. */
+  [recommendation: `r${number}`]: number;
 }
 
 /** A group's figures from its counts: the rate and the ease hidden under the minimum sample. */
@@ -37,6 +41,10 @@ function group(row: GroupRow, minimum: number): SatisfactionGroup {
     answered: n(row.answered),
     responseRatePercent: responseRate(n(row.invited), n(row.answered)),
     csat: figure,
+    nps: nps(
+      RECOMMENDATIONS.map((value) => n(row[`r${value}`])),
+      minimum,
+    ),
     easeMean:
       figure.status === 'rate' && easeCount >= minimum ? Math.round((n(row.ease_sum) / easeCount) * 10) / 10 : null,
   };
@@ -57,6 +65,9 @@ function dimensionColumns(dimension: SatisfactionDimension | 'overall', zone: st
       return { key: sql<string>`i.channel`, label: sql<string>`i.channel` };
     case 'arm':
       return { key: sql<string>`i.strategy_arm`, label: sql<string>`i.strategy_arm` };
+    // Named after the query, from the strategy's versions.
+    case 'segment':
+      return { key: sql<string>`i.segment_id`, label: sql<string>`i.segment_id` };
     case 'month':
       return {
         key: sql<string>`to_char(i.sent_at at time zone ${zone}, 'YYYY-MM')`,
@@ -87,6 +98,9 @@ async function groups(
       sql<number>`count(*)::int`.as('invited'),
       sql<number>`count(a.invitation_id)::int`.as('answered'),
       ...[1, 2, 3, 4, 5].map((value) => sql<number>`(count(*) filter (where ${score(value)}))::int`.as(`s${value}`)),
+      ...RECOMMENDATIONS.map((value) =>
+        sql<number>`(count(*) filter (where a.recommendation = ${value}))::int`.as(`r${value}`),
+      ),
       sql<number>`coalesce(sum(a.ease), 0)::int`.as('ease_sum'),
       sql<number>`count(a.ease)::int`.as('ease_count'),
     ])
@@ -99,8 +113,9 @@ async function groups(
 }
 
 /**
- * CSAT with its count and interval, and the response rate, overall and by agent, team, creditor, channel, month and
- * strategy arm, over the last months (this one included). Every group under the minimum sample says "too few".
+ * CSAT and NPS with their counts and intervals, and the response rate, overall and by agent, team, creditor, channel,
+ * month, strategy arm and segment, over the last months (this one included). Every group under the minimum sample
+ * says "too few".
  */
 export async function satisfactionFigures(deps: Deps, months: number): Promise<SatisfactionFigures> {
   const settings = await satisfactionSettings(deps.db);
@@ -108,11 +123,14 @@ export async function satisfactionFigures(deps: Deps, months: number): Promise<S
   const firstDay = addMonths(startOfMonth(today), -(months - 1));
   const from = instantAt(firstDay, deps.config.AGENCY_TZ!);
   const minimum = settings.minimumAnswers;
-  const [overall, agent, team, creditor, channel, month, arm] = await Promise.all(
-    (['overall', 'agent', 'team', 'creditor', 'channel', 'month', 'arm'] as const).map((dimension) =>
-      groups(deps, dimension, from, minimum),
+  const [[overall, agent, team, creditor, channel, month, arm, segment], names] = await Promise.all([
+    Promise.all(
+      (['overall', 'agent', 'team', 'creditor', 'channel', 'month', 'arm', 'segment'] as const).map((dimension) =>
+        groups(deps, dimension, from, minimum),
+      ),
     ),
-  );
+    segmentNames(deps.db),
+  ]);
   const none = group({ key: 'all', label: 'all' } as GroupRow, minimum);
   const byLabel = (list: SatisfactionGroup[]) => [...list].sort((a, b) => a.label.localeCompare(b.label));
   return {
@@ -126,6 +144,7 @@ export async function satisfactionFigures(deps: Deps, months: number): Promise<S
       channel: channel!,
       month: month!,
       arm: arm!,
+      segment: byLabel(segment!.map((row) => ({ ...row, label: names.get(row.key) ?? row.label }))),
     },
   };
 }

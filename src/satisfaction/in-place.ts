@@ -87,7 +87,7 @@ const REFUSED: Record<InPlaceIneligibility, { code: string; message: string }> =
 export async function answerInPlace(
   deps: Deps,
   interaction: PortalInteraction,
-  body: Pick<SurveyAnswer, 'score' | 'comment'>,
+  body: Pick<SurveyAnswer, 'score' | 'comment' | 'recommendation'>,
   requestId: string,
 ): Promise<{ recorded: true }> {
   const now = deps.now();
@@ -128,7 +128,11 @@ export async function answerInPlace(
     await recordAnswerIn(
       trx,
       row,
-      { score: body.score, ...(body.comment ? { comment: body.comment } : {}) },
+      {
+        score: body.score,
+        recommendation: body.recommendation ?? null,
+        ...(body.comment ? { comment: body.comment } : {}),
+      },
       now,
       requestId,
     );

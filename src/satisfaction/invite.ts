@@ -144,7 +144,7 @@ async function invite(
         const facts = await trx
           .selectFrom('outbound_messages as m')
           .leftJoin('case_queue as q', 'q.case_id', 'm.case_id')
-          .select(['m.language', 'q.arm'])
+          .select(['m.language', 'q.arm', 'q.segment_id'])
           .where('m.id', '=', message.id)
           .executeTakeFirstOrThrow();
         const row = await trx
@@ -159,6 +159,7 @@ async function invite(
             agent_id: agent.id,
             team_id: agent.team_id,
             strategy_arm: facts.arm,
+            segment_id: facts.segment_id,
             channel,
             message_id: message.id,
             token_sha256: tokenHash(token),

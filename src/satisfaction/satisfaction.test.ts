@@ -52,7 +52,7 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
           ),
         ]),
       )
-      .orderBy('c.id')
+      .orderBy('c.reference')
       .limit(60)
       .execute();
     const found: typeof candidates = [];
@@ -79,8 +79,8 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
     return (response.json() as { id: string }).id;
   };
 
-  const figures = async () => {
-    const response = await as(t.app, manager)('GET', '/api/v1/satisfaction/figures?months=3');
+  const figures = async (months = 3) => {
+    const response = await as(t.app, manager)('GET', `/api/v1/satisfaction/figures?months=${months}`);
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as SatisfactionFigures;
   };
@@ -154,12 +154,20 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
 
     const survey = await t.app.inject({ method: 'GET', url: `/api/v1/satisfaction/survey/${token}` });
     expect(survey.statusCode, survey.body).toBe(200);
-    expect(survey.json()).toMatchObject({ status: 'open', interactionKind: 'payment' });
+    expect(survey.json()).toMatchObject({ status: 'open', interactionKind: 'payment', askRecommendation: true });
+    // The case's strategy segment is recorded beside its arm, as the queue had it when the invitation went out.
+    const queued = await t.deps.db
+      .selectFrom('case_queue')
+      .select(['segment_id', 'arm'])
+      .where('case_id', '=', open!.id)
+      .executeTakeFirst();
+    expect(invitation.segment_id).toBe(queued?.segment_id ?? null);
     const answer = (payload: object) =>
       t.app.inject({ method: 'POST', url: `/api/v1/satisfaction/survey/${token}`, payload });
     const first = await answer({
       score: 5,
       ease: 6,
+      recommendation: 9,
       comment:
         'Très à l’écoute. Écrivez-moi à jean.dupont@mail.fr ou au 06 12 34 56 78, IBAN FR76 3000 6000 0112 3456 7890 189',
     });
@@ -172,7 +180,7 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
       .selectAll()
       .where('invitation_id', '=', invitation.id)
       .executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ score: 5, ease: 6 });
+    expect(stored).toMatchObject({ score: 5, ease: 6, recommendation: 9 });
     expect(stored.comment).toBe('Très à l’écoute. Écrivez-moi à [e-mail] ou au [phone], IBAN [IBAN]');
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/satisfaction/survey/${token}` })).json().status).toBe(
       'answered',
@@ -182,6 +190,11 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
     // Every invitation of the run counts, this one among them (the demo has other interactions of the last days).
     expect(after.overall.invited).toBe(before.overall.invited + run.invited);
     expect(after.overall.answered).toBe(before.overall.answered + 1);
+    // A promoter more: the NPS counts one answer more, overall and in the case's segment.
+    expect(after.overall.nps.answers).toBe(before.overall.nps.answers + 1);
+    const segmentOf = (f: SatisfactionFigures) => f.by.segment.find((g) => g.key === (invitation.segment_id ?? 'none'));
+    expect(segmentOf(after)!.nps.answers).toBe((segmentOf(before)?.nps.answers ?? 0) + 1);
+    expect(segmentOf(after)!.answered).toBe((segmentOf(before)?.answered ?? 0) + 1);
     const mine = after.by.agent.find((group) => group.key === agentId)!;
     expect(mine.answered).toBe((before.by.agent.find((group) => group.key === agentId)?.answered ?? 0) + 1);
     const comments = await as(t.app, manager)('GET', '/api/v1/satisfaction/comments');
@@ -196,12 +209,30 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
     expect(JSON.stringify(audit)).not.toContain('écoute');
   });
 
+  it('reads the demo’s NPS and segments as the trade does, the segments by their names', async () => {
+    // The tests' small demo holds its surveys in its oldest month.
+    const shown = await figures(12);
+    const { nps } = shown.overall;
+    if (nps.status !== 'score') throw new Error('the demo should show an NPS');
+    expect(nps.promoters + nps.passives + nps.detractors).toBe(nps.answers);
+    expect(nps.answers).toBeLessThanOrEqual(shown.overall.answered);
+    expect(nps.score).toBeCloseTo(((nps.promoters - nps.detractors) / nps.answers) * 100, 1);
+    expect(nps.interval.lowPercent).toBeLessThanOrEqual(nps.score);
+    expect(nps.interval.highPercent).toBeGreaterThanOrEqual(nps.score);
+    const named = shown.by.segment.filter((group) => group.key !== 'none');
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((group) => group.label !== group.key)).toBe(true);
+    expect(shown.by.segment.reduce((sum, group) => sum + group.answered, 0)).toBe(shown.overall.answered);
+    for (const month of shown.by.month) expect(['score', 'too_few']).toContain(month.nps.status);
+  });
+
   it('hides a group under the minimum sample, from the settings', async () => {
     await t.deps.db.updateTable('satisfaction_settings').set({ minimum_answers: 1000 }).execute();
     const hidden = await figures();
     expect(hidden.overall.csat.status).toBe('too_few');
     expect([...hidden.by.agent, ...hidden.by.month].every((group) => group.csat.status === 'too_few')).toBe(true);
     expect(hidden.overall.easeMean).toBeNull();
+    expect([hidden.overall, ...hidden.by.segment].every((group) => group.nps.status === 'too_few')).toBe(true);
     await t.deps.db.updateTable('satisfaction_settings').set({ minimum_answers: 1 }).execute();
     const shown = await figures();
     expect(shown.overall.csat).toMatchObject({ status: 'rate' });
@@ -216,6 +247,7 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
       interactionWindowDays: 2,
       tokenValidDays: 10,
       minimumAnswers: 8,
+      askRecommendation: true,
       source: 'Comité qualité du 2 décembre : une enquête toutes les six semaines au plus',
     };
     const changed = await as(t.app, manager)('PUT', '/api/v1/satisfaction/settings', body);
@@ -244,8 +276,54 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
       interactionWindowDays: before.interactionWindowDays,
       tokenValidDays: before.tokenValidDays,
       minimumAnswers: 1,
+      askRecommendation: true,
       source: before.source,
     });
+  });
+
+  it('asks the recommendation only while the settings say so, and keeps none the page did not ask', async () => {
+    const token = 'recommendrecommendrecommendrec01';
+    const [kase] = await surveyableCases(1);
+    await t.deps.db
+      .insertInto('satisfaction_invitations')
+      .values({
+        debtor_id: kase!.debtor_id,
+        case_id: kase!.id,
+        creditor_id: kase!.creditor_id,
+        interaction_kind: 'call',
+        interaction_id: kase!.debtor_id,
+        interaction_at: new Date(START.getTime() - 86_400_000),
+        agent_id: agentId,
+        channel: 'sms',
+        token_sha256: tokenHash(token),
+        language: 'fr',
+        sent_at: new Date(START.getTime() - 3_600_000),
+        expires_at: new Date(START.getTime() + 10 * 86_400_000),
+      })
+      .execute();
+    await t.deps.db.updateTable('satisfaction_settings').set({ ask_recommendation: false }).execute();
+    const survey = await t.app.inject({ method: 'GET', url: `/api/v1/satisfaction/survey/${token}` });
+    expect(survey.json()).toMatchObject({ status: 'open', askRecommendation: false });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/satisfaction/survey/${token}`,
+      payload: { score: 2, recommendation: 11 },
+    });
+    expect(out.statusCode).toBe(400);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/satisfaction/survey/${token}`,
+      payload: { score: 2, recommendation: 3 },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const stored = await t.deps.db
+      .selectFrom('satisfaction_answers as a')
+      .innerJoin('satisfaction_invitations as i', 'i.id', 'a.invitation_id')
+      .select(['a.score', 'a.recommendation'])
+      .where('i.token_sha256', '=', tokenHash(token))
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ score: 2, recommendation: null });
+    await t.deps.db.updateTable('satisfaction_settings').set({ ask_recommendation: true }).execute();
   });
 
   it('refuses an expired link, and an unknown one', async () => {

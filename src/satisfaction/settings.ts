@@ -10,6 +10,7 @@ export interface SatisfactionSettings {
   interactionWindowDays: number;
   tokenValidDays: number;
   minimumAnswers: number;
+  askRecommendation: boolean;
 }
 
 /** The survey's settings, a row of reference data (migration 0072): never constants in the code. */
@@ -20,6 +21,7 @@ export async function satisfactionSettings(db: Deps['db'] | Transaction<DB>): Pr
     interactionWindowDays: row.interaction_window_days,
     tokenValidDays: row.token_valid_days,
     minimumAnswers: row.minimum_answers,
+    askRecommendation: row.ask_recommendation,
   };
 }
 
@@ -31,6 +33,7 @@ export async function readSatisfactionSettings(db: Deps['db'] | Transaction<DB>)
     interactionWindowDays: row.interaction_window_days,
     tokenValidDays: row.token_valid_days,
     minimumAnswers: row.minimum_answers,
+    askRecommendation: row.ask_recommendation,
     source: row.source,
     updatedAt: row.updated_at.toISOString(),
   };
@@ -56,6 +59,7 @@ export async function changeSatisfactionSettings(
         interaction_window_days: body.interactionWindowDays,
         token_valid_days: body.tokenValidDays,
         minimum_answers: body.minimumAnswers,
+        ask_recommendation: body.askRecommendation,
         source: body.source,
         updated_at: now,
       })
@@ -70,6 +74,7 @@ export async function changeSatisfactionSettings(
         interactionWindowDays: before.interaction_window_days,
         tokenValidDays: before.token_valid_days,
         minimumAnswers: before.minimum_answers,
+        askRecommendation: before.ask_recommendation,
         source: before.source,
       },
       after: body,

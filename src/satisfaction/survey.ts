@@ -7,6 +7,7 @@ import { AppError, conflict } from '../platform/errors.js';
 import type { Survey, SurveyAnswer } from './contract.js';
 import { minimiseComment } from './core/minimise.js';
 import { tokenHash } from './invite.js';
+import { satisfactionSettings } from './settings.js';
 
 /** The debtor answering through the link: no account, no session, like the portal's visitor. */
 const SURVEY_ACTOR = { userId: null, role: 'debtor' } as const;
@@ -22,12 +23,14 @@ export async function readSurvey(deps: Deps, token: string): Promise<Survey> {
     .where('token_sha256', '=', tokenHash(token))
     .executeTakeFirst();
   if (!row) throw unknownSurvey();
+  const { askRecommendation } = await satisfactionSettings(deps.db);
   return {
     status: row.answered_at ? 'answered' : row.expires_at <= deps.now() ? 'expired' : 'open',
     language: row.language,
     agencyName: deps.config.AGENCY_NAME,
     interactionKind: row.interaction_kind,
     interactionOn: localDateOf(row.interaction_at, deps.config.AGENCY_TZ!),
+    askRecommendation,
   };
 }
 
@@ -70,12 +73,16 @@ export async function recordAnswerIn(
   requestId: string | null,
 ): Promise<void> {
   const comment = body.comment ? minimiseComment(body.comment) : '';
+  // The recommendation is kept only while the settings ask it: a page opened before they changed cannot add one.
+  const { askRecommendation } = await satisfactionSettings(trx);
+  const recommendation = askRecommendation ? (body.recommendation ?? null) : null;
   await trx
     .insertInto('satisfaction_answers')
     .values({
       invitation_id: invitation.id,
       score: body.score,
       ease: body.ease ?? null,
+      recommendation,
       comment: comment === '' ? null : comment,
       answered_at: now,
     })
@@ -87,7 +94,13 @@ export async function recordAnswerIn(
     targetType: 'satisfaction_invitation',
     targetId: invitation.id,
     creditorId: invitation.creditor_id,
-    after: { caseId: invitation.case_id, score: body.score, ease: body.ease ?? null, commented: comment !== '' },
+    after: {
+      caseId: invitation.case_id,
+      score: body.score,
+      ease: body.ease ?? null,
+      recommendation,
+      commented: comment !== '',
+    },
     requestId,
     at: now,
   });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import type { DB } from '../platform/db/schema.js';
@@ -20,6 +20,15 @@ export interface StrategyVersion {
  * published (one process may hold several databases, the tests do, whose versions share numbers).
  */
 const parsed = new Map<string, StrategyDocument>();
+
+/** Each segment's name in the latest version that has it (a segment no longer in force keeps its last name). */
+export async function segmentNames(db: Db): Promise<Map<string, string>> {
+  const rows = await sql<{ id: string; name: string }>`
+    select distinct on (s ->> 'id') s ->> 'id' as id, s ->> 'name' as name
+    from strategy_versions v, jsonb_array_elements(v.document -> 'segments') s
+    order by s ->> 'id', v.version desc`.execute(db);
+  return new Map(rows.rows.map((row) => [row.id, row.name]));
+}
 
 /** The version in force: the latest published (a new version applies from its publication). */
 export async function strategyInForce(db: Db): Promise<StrategyVersion> {

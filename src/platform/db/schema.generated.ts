@@ -1955,6 +1955,7 @@ export interface SatisfactionAnswers {
   comment: string | null;
   ease: number | null;
   invitation_id: string;
+  recommendation: number | null;
   score: number;
 }
 
@@ -1972,6 +1973,7 @@ export interface SatisfactionInvitations {
   interaction_kind: SatisfactionInvitationsInteractionKind;
   language: SatisfactionInvitationsLanguage;
   message_id: string | null;
+  segment_id: string | null;
   sent_at: Timestamp;
   strategy_arm: SatisfactionInvitationsStrategyArm | null;
   team_id: string | null;
@@ -1979,6 +1981,7 @@ export interface SatisfactionInvitations {
 }
 
 export interface SatisfactionSettings {
+  ask_recommendation: Generated<boolean>;
   id: Generated<boolean>;
   interaction_window_days: number;
   invitation_gap_days: number;

@@ -72,13 +72,17 @@ export const surveyOfferQuery = z.strictObject({
   kind: z.enum(PORTAL_SURVEY_KINDS),
   id: z.string().uuid(),
 });
-export const surveyOfferSchema = z.object({ offered: z.boolean() });
+export const surveyOfferSchema = z.object({
+  offered: z.boolean(),
+  askRecommendation: z.boolean().describe('whether to ask the recommendation question (0-10, optional)'),
+});
 export type SurveyOffer = z.infer<typeof surveyOfferSchema>;
 
 export const portalSurveyBody = z.strictObject({
   kind: z.enum(PORTAL_SURVEY_KINDS),
   id: z.string().uuid(),
   score: z.number().int().min(1).max(5),
+  recommendation: z.number().int().min(0).max(10).optional().describe('0-10, optional; kept when the settings ask it'),
   comment: z.string().trim().max(1000).optional(),
 });
 export type PortalSurveyInput = z.infer<typeof portalSurveyBody>;

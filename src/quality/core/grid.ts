@@ -1,4 +1,4 @@
-import { compareDates, isIsoDate, type IsoDate } from '../../platform/calendar/index.js';
+import { compareDates, isIsoDate, type IsoDate } from '../../platform/calendar/dates.js';
 
 /**
  * The listening grid (issue 19, REGULATION.md §15): the criteria a team leader scores a call on, each with its scale

@@ -8,7 +8,7 @@ export const SCORES = [1, 2, 3, 4, 5] as const;
 export type Score = (typeof SCORES)[number];
 
 /** The z of a two-sided 95 % interval. */
-const Z95 = 1.959963984540054;
+export const Z95 = 1.959963984540054;
 
 export interface Interval {
   /** Bounds as percentages, one decimal. */

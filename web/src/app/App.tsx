@@ -62,6 +62,7 @@ import { QuizPage } from '../features/training/QuizPage.js';
 import { TeamTrainingPage } from '../features/training/TeamTrainingPage.js';
 import { TrainingPage } from '../features/training/TrainingPage.js';
 import { SatisfactionPage } from '../features/satisfaction/SatisfactionPage.js';
+import { GridEditorPage } from '../features/quality/GridEditorPage.js';
 import { QualityPage } from '../features/quality/QualityPage.js';
 
 /** Each page route names the permission it needs, the same one the navigation and the API check. */
@@ -116,6 +117,7 @@ export function App() {
         <Route path="training/team" element={guarded('training.team', <TeamTrainingPage />)} />
         <Route path="satisfaction" element={guarded('satisfaction.read', <SatisfactionPage />)} />
         <Route path="quality" element={guarded('quality.read_own', <QualityPage />)} />
+        <Route path="quality/grid" element={guarded('quality.grid', <GridEditorPage />)} />
         <Route path="training/modules/:moduleId" element={guarded('training.take', <ModulePage />)} />
         <Route path="training/attempts/:attemptId" element={guarded('training.take', <QuizPage />)} />
         <Route path="care" element={guarded('care.queue', <CareQueuePage />)} />

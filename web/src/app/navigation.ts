@@ -42,7 +42,8 @@ export interface NavigationEntry {
     | 'nav.training'
     | 'nav.trainingTeam'
     | 'nav.satisfaction'
-    | 'nav.quality';
+    | 'nav.quality'
+    | 'nav.qualityGrid';
   permission: Permission;
 }
 
@@ -88,6 +89,8 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/satisfaction', labelKey: 'nav.satisfaction', permission: 'satisfaction.read' },
   // Everyone whose calls are reviewed reads their own reviews there; team leaders and managers review their team's.
   { path: '/quality', labelKey: 'nav.quality', permission: 'quality.read_own' },
+  // The listening grid's owner (compliance) writes its versions; those scored on it read it with each review.
+  { path: '/quality/grid', labelKey: 'nav.qualityGrid', permission: 'quality.grid' },
 ];
 
 export function navigationFor(role: Role): NavigationEntry[] {

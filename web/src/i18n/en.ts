@@ -110,6 +110,7 @@ export const en: Messages = {
     trainingTeam: 'Team training',
     satisfaction: 'Satisfaction',
     quality: 'Call quality',
+    qualityGrid: 'Listening grid',
     judicialProcedures: 'Judicial queue',
     careDirectory: 'Help directory',
     care: 'Care',

@@ -109,6 +109,7 @@ export const fr = {
     trainingTeam: 'Formation de l’équipe',
     satisfaction: 'Satisfaction',
     quality: 'Qualité des appels',
+    qualityGrid: 'Grille d’écoute',
     judicialProcedures: 'File judiciaire',
     careDirectory: 'Annuaire d’aide',
     care: 'Accompagnement',

@@ -107,6 +107,7 @@ export const it: PartialMessages = {
     trainingTeam: 'Formazione del team',
     satisfaction: 'Soddisfazione',
     quality: 'Qualità delle chiamate',
+    qualityGrid: 'Griglia di ascolto',
     judicialProcedures: 'Coda giudiziale',
     careDirectory: 'Rubrica di aiuto',
     care: 'Accompagnamento',

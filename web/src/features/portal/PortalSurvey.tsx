@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiData } from '../../api/useApiData.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useSubmit } from '../../ui/useSubmit.js';
-import { ScoreScale, SurveyComment } from '../satisfaction/SurveyFields.js';
+import { RecommendationScale, ScoreScale, SurveyComment } from '../satisfaction/SurveyFields.js';
 import { portalMandateApi, type PortalSurveyInput } from './mandate-api.js';
 
 /**
@@ -14,12 +14,23 @@ import { portalMandateApi, type PortalSurveyInput } from './mandate-api.js';
 export function PortalSurvey({ caseId, kind, id }: { caseId: string; kind: PortalSurveyInput['kind']; id: string }) {
   const offer = useApiData((signal) => portalMandateApi.surveyOffer(caseId, kind, id, signal), `${kind}/${id}`);
   if (offer.status !== 'ready' || !offer.data.offered) return null;
-  return <SurveyForm caseId={caseId} kind={kind} id={id} />;
+  return <SurveyForm caseId={caseId} kind={kind} id={id} askRecommendation={offer.data.askRecommendation} />;
 }
 
-function SurveyForm({ caseId, kind, id }: { caseId: string; kind: PortalSurveyInput['kind']; id: string }) {
+function SurveyForm({
+  caseId,
+  kind,
+  id,
+  askRecommendation,
+}: {
+  caseId: string;
+  kind: PortalSurveyInput['kind'];
+  id: string;
+  askRecommendation: boolean;
+}) {
   const { t } = useTranslation();
   const [score, setScore] = useState<number | null>(null);
+  const [recommendation, setRecommendation] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [done, setDone] = useState(false);
   const sending = useSubmit();
@@ -32,6 +43,7 @@ function SurveyForm({ caseId, kind, id }: { caseId: string; kind: PortalSurveyIn
         kind,
         id,
         score,
+        ...(askRecommendation && recommendation !== null ? { recommendation } : {}),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
       setDone(true);
@@ -55,6 +67,13 @@ function SurveyForm({ caseId, kind, id }: { caseId: string; kind: PortalSurveyIn
           score={score}
           onChange={setScore}
         />
+        {askRecommendation ? (
+          <RecommendationScale
+            name="portal-survey-recommendation"
+            value={recommendation}
+            onChange={setRecommendation}
+          />
+        ) : null}
         <SurveyComment id="portal-survey-comment" rows={3} comment={comment} onChange={setComment} />
         {sending.error ? <ProblemMessage error={sending.error} /> : null}
         <button type="submit" className="button primary" disabled={sending.busy || score === null}>

@@ -1,14 +1,13 @@
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiData } from '../../api/useApiData.js';
 import { useFormat } from '../../i18n/format.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
+import { LazyMonthlyLinesChart } from '../../ui/charts/lazy.js';
+import type { MonthlyPoint } from '../../ui/charts/MonthlyLinesChart.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { getQualityTrends, type QualityTrends as Trends, type TrendPoint } from './api.js';
 import { monthName } from './TeamQuality.js';
-
-// Observable Plot arrives with the first chart, not with the page (as the portfolio report's liquidation curves).
-const QualityChart = lazy(() => import('./QualityChart.js').then((m) => ({ default: m.QualityChart })));
 
 const PERIODS = [3, 6, 12] as const;
 type Series = Trends['series'][number];
@@ -45,9 +44,7 @@ export function QualityTrends() {
                   </option>
                 ))}
               </select>
-              <Suspense fallback={null}>
-                <QualityChart series={series} name={seriesName(t, series)} />
-              </Suspense>
+              <QualityChart series={series} name={seriesName(t, series)} />
               <TrendTable series={found.series} />
             </>
           );
@@ -56,6 +53,44 @@ export function QualityTrends() {
     </section>
   );
 }
+
+/**
+ * One series' listening score and CSAT month by month: two lines, each named at its end (the shared monthly chart,
+ * Observable Plot loaded with it); the table below holds every figure.
+ */
+function QualityChart({ series, name }: { series: Series; name: string }) {
+  const { t } = useTranslation();
+  const quality = t('quality.trends.quality');
+  const csatLabel = t('quality.trends.csat');
+  const points = useMemo<MonthlyPoint[]>(
+    () => [
+      ...series.points.map((p) => ({
+        line: quality,
+        month: p.month,
+        value: p.meanScoreBp === null ? null : p.meanScoreBp / 100,
+      })),
+      ...series.points.map((p) => ({
+        line: csatLabel,
+        month: p.month,
+        value: p.csat.status === 'rate' ? p.csat.percent : null,
+      })),
+    ],
+    [series, quality, csatLabel],
+  );
+  return (
+    <Suspense fallback={null}>
+      <LazyMonthlyLinesChart
+        points={points}
+        label={t('quality.trends.chartLabel', { name })}
+        axis={t('quality.trends.percentAxis')}
+        domain={PERCENT}
+        height={280}
+      />
+    </Suspense>
+  );
+}
+
+const PERCENT = [0, 100] as const;
 
 export function seriesName(t: (key: string, values?: Record<string, unknown>) => string, series: Series): string {
   return series.kind === 'team' ? t('quality.trends.team', { name: series.label }) : series.label;

@@ -2,8 +2,10 @@ import type {
   CoachingInput,
   CoachingView,
   CriterionView,
+  GridsView,
   GridView,
   MyQuality,
+  NewGrid,
   QualityTrends,
   ReviewInput,
   ReviewView,
@@ -18,8 +20,10 @@ export type {
   CoachingInput,
   CoachingView,
   CriterionView,
+  GridsView,
   GridView,
   MyQuality,
+  NewGrid,
   QualityTrends,
   ReviewInput,
   ReviewView,
@@ -45,3 +49,7 @@ export const acknowledgeReview = (id: string) =>
 
 export const acknowledgeCoaching = (id: string) =>
   http.post<CoachingView>(`/api/v1/quality/coaching/${encodeURIComponent(id)}/acknowledge`);
+
+export const getGrids = (signal?: AbortSignal) => http.get<GridsView>('/api/v1/quality/grids', undefined, signal);
+
+export const publishGrid = (body: NewGrid) => http.post<GridView>('/api/v1/quality/grids', body);

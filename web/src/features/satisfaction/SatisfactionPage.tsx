@@ -9,9 +9,10 @@ import { usePageTitle } from '../../ui/usePageTitle.js';
 import { getSatisfactionComments, getSatisfactionFigures, type SatisfactionGroup } from './api.js';
 import { SatisfactionComments } from './SatisfactionComments.js';
 import { SatisfactionSettings } from './SatisfactionSettings.js';
+import { monthLabel, SatisfactionTrend } from './SatisfactionTrend.js';
 
 const PERIODS = [3, 6, 12] as const;
-const TABLES = ['agent', 'team', 'creditor', 'channel', 'arm'] as const;
+const TABLES = ['agent', 'team', 'creditor', 'channel', 'arm', 'segment'] as const;
 
 /** Percent in the reader's language, one decimal at most. */
 export function usePercent() {
@@ -20,10 +21,17 @@ export function usePercent() {
   return (value: number) => `${number.format(value)} %`;
 }
 
+/** NPS points in the reader's language, signed ("+12,5"), one decimal at most. */
+function usePoints() {
+  const { i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  return (value: number) => number.format(value);
+}
+
 /**
- * Debtor satisfaction for those who supervise: CSAT (the share of 4-5) with its number of answers and 95 % interval,
- * the response rate, month by month and by agent, team, creditor, channel and strategy arm; a group under the minimum
- * sample says "too few answers". The comments, minimised, for team leaders and managers.
+ * Debtor satisfaction for those who supervise: CSAT (the share of 4-5) and NPS (promoters minus detractors) with their
+ * number of answers and 95 % interval, the response rate, month by month (a chart and its table) and by agent, team,
+ * creditor, channel, strategy arm and segment; a group under the minimum sample says "too few answers". The comments, minimised, for team leaders and managers.
  */
 export function SatisfactionPage() {
   const { t } = useTranslation();
@@ -53,6 +61,7 @@ export function SatisfactionPage() {
           <>
             <Overall group={found.overall} minimum={found.minimumAnswers} />
             <h2>{t('satisfaction.trend')}</h2>
+            <SatisfactionTrend months={found.by.month} />
             <GroupTable dimension="month" rows={found.by.month} bars />
             {TABLES.map((dimension) => (
               <section key={dimension}>
@@ -85,6 +94,12 @@ function Overall({ group, minimum }: { group: SatisfactionGroup; minimum: number
         <dt>{t('satisfaction.columns.csat')}</dt>
         <dd>
           <CsatText group={group} />
+        </dd>
+      </div>
+      <div className="fact">
+        <dt>{t('satisfaction.columns.nps')}</dt>
+        <dd>
+          <NpsText group={group} />
         </dd>
       </div>
       <div className="fact">
@@ -123,6 +138,22 @@ function CsatText({ group }: { group: SatisfactionGroup }) {
   );
 }
 
+function NpsText({ group }: { group: SatisfactionGroup }) {
+  const { t } = useTranslation();
+  const points = usePoints();
+  if (group.nps.status === 'too_few') return <>{t('satisfaction.tooFew', { count: group.nps.answers })}</>;
+  return (
+    <>
+      {t('satisfaction.nps', {
+        score: points(group.nps.score),
+        low: points(group.nps.interval.lowPercent),
+        high: points(group.nps.interval.highPercent),
+        count: group.nps.answers,
+      })}
+    </>
+  );
+}
+
 function GroupTable({
   dimension,
   rows,
@@ -136,13 +167,11 @@ function GroupTable({
   const percent = usePercent();
   if (rows.length === 0) return <p>{t('satisfaction.empty')}</p>;
   const label = (row: SatisfactionGroup) => {
-    if (dimension === 'month')
-      return new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        new Date(`${row.key}-15T00:00:00Z`),
-      );
+    if (dimension === 'month') return monthLabel(row.key, i18n.language);
     if (dimension === 'channel') return t(`satisfaction.channels.${row.key as 'email' | 'sms' | 'portal'}`);
     if (dimension === 'arm')
       return row.key === 'none' ? t('satisfaction.noArm') : t(`satisfaction.arms.${row.key as 'champion'}`);
+    if (dimension === 'segment' && row.key === 'none') return t('satisfaction.noSegment');
     return row.key === 'none' ? t('common.none') : row.label;
   };
   return (
@@ -166,6 +195,7 @@ function GroupTable({
               },
             ]
           : []),
+        { header: t('satisfaction.columns.nps'), cell: (row) => <NpsText group={row} /> },
         { header: t('satisfaction.columns.answers'), cell: (row) => row.answered },
         { header: t('satisfaction.columns.invited'), cell: (row) => row.invited },
         {

@@ -57,6 +57,10 @@ function SettingsFacts({ current }: { current: SatisfactionSettingsView }) {
     <Facts
       items={[
         ...NUMBERS.map(([key]) => ({ label: t(`satisfaction.settings.${key}`), value: format.count(current[key]) })),
+        {
+          label: t('satisfaction.settings.askRecommendation'),
+          value: t(current.askRecommendation ? 'satisfaction.settings.yes' : 'satisfaction.settings.no'),
+        },
         { label: t('satisfaction.settings.source'), value: current.source },
         { label: t('satisfaction.settings.updatedAt'), value: format.dateTime(current.updatedAt) },
       ]}
@@ -80,6 +84,7 @@ function SettingsForm({
     tokenValidDays: String(current.tokenValidDays),
     minimumAnswers: String(current.minimumAnswers),
   });
+  const [askRecommendation, setAskRecommendation] = useState(current.askRecommendation);
   const [source, setSource] = useState('');
 
   async function save(event: FormEvent<HTMLFormElement>) {
@@ -89,6 +94,7 @@ function SettingsForm({
       interactionWindowDays: Number(values.interactionWindowDays),
       tokenValidDays: Number(values.tokenValidDays),
       minimumAnswers: Number(values.minimumAnswers),
+      askRecommendation,
       source: source.trim(),
     };
     let view: SatisfactionSettingsView | null = null;
@@ -128,6 +134,20 @@ function SettingsForm({
             </p>
           </div>
         ))}
+      </div>
+      <div>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={askRecommendation}
+            aria-describedby="satisfaction-askRecommendation-hint"
+            onChange={(event) => setAskRecommendation(event.target.checked)}
+          />{' '}
+          {t('satisfaction.settings.askRecommendation')}
+        </label>
+        <p id="satisfaction-askRecommendation-hint" className="hint">
+          {t('satisfaction.settings.hints.askRecommendation')}
+        </p>
       </div>
       <div className="field">
         <label htmlFor="satisfaction-source">{t('satisfaction.settings.reason')}</label>

@@ -67,3 +67,48 @@ export function SurveyComment({
     </>
   );
 }
+
+const RECOMMENDATIONS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
+/**
+ * The recommendation question (NPS), optional: 0 "not at all likely" to 10 "extremely likely", asked when the survey's
+ * settings say so; a choice may be taken back, since the question is optional.
+ */
+export function RecommendationScale({
+  name,
+  value,
+  onChange,
+}: {
+  name: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="survey-scale" aria-describedby={`${name}-hint`}>
+      <legend>{t('satisfaction.survey.recommendQuestion')}</legend>
+      <p className="muted" id={`${name}-hint`}>
+        {t('satisfaction.survey.recommendHint')}
+      </p>
+      <div className="survey-ease survey-recommend">
+        {RECOMMENDATIONS.map((option) => (
+          <label key={option} className="survey-option">
+            <input
+              type="radio"
+              name={name}
+              value={option}
+              checked={value === option}
+              onChange={() => onChange(option)}
+            />
+            <span>{option}</span>
+          </label>
+        ))}
+      </div>
+      {value !== null ? (
+        <button type="button" className="link-button" onClick={() => onChange(null)}>
+          {t('satisfaction.survey.recommendClear')}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -10,7 +10,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit } from '../../ui/useSubmit.js';
 import { answerSurvey, getSurvey, type Survey } from './api.js';
-import { ScoreScale, SurveyComment } from './SurveyFields.js';
+import { RecommendationScale, ScoreScale, SurveyComment } from './SurveyFields.js';
 
 const EASE = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -57,6 +57,7 @@ function SurveyCard({ token, survey }: { token: string; survey: Survey }) {
   const format = useFormat();
   const [score, setScore] = useState<number | null>(null);
   const [ease, setEase] = useState<number | null>(null);
+  const [recommendation, setRecommendation] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const [done, setDone] = useState(survey.status !== 'open');
   const sending = useSubmit();
@@ -65,7 +66,12 @@ function SurveyCard({ token, survey }: { token: string; survey: Survey }) {
     event.preventDefault();
     if (score === null) return;
     const ok = await sending.run(async () => {
-      await answerSurvey(token, { score, ease, comment: comment.trim() === '' ? null : comment.trim() });
+      await answerSurvey(token, {
+        score,
+        ease,
+        recommendation: survey.askRecommendation ? recommendation : null,
+        comment: comment.trim() === '' ? null : comment.trim(),
+      });
     });
     if (ok) setDone(true);
   }
@@ -113,6 +119,9 @@ function SurveyCard({ token, survey }: { token: string; survey: Survey }) {
             ))}
           </div>
         </fieldset>
+        {survey.askRecommendation ? (
+          <RecommendationScale name="recommendation" value={recommendation} onChange={setRecommendation} />
+        ) : null}
         <SurveyComment id="survey-comment" rows={4} comment={comment} onChange={setComment} />
         {sending.error ? <ProblemMessage error={sending.error} /> : null}
         <button type="submit" className="button primary" disabled={sending.busy || score === null}>
