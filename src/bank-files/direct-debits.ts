@@ -149,7 +149,10 @@ async function debitNoticesOf(trx: Transaction<DB>, instalmentIds: string[]) {
 async function issueCollections(trx: Transaction<DB>, actor: Actor, date: string, at: Date): Promise<string[]> {
   const due = await dueInstalments(trx, date);
   const mandateOf = await mandatesOf(trx, [...new Set(due.map((row) => row.case_id))], date);
-  const noticesOf = await debitNoticesOf(trx, due.map((row) => row.id));
+  const noticesOf = await debitNoticesOf(
+    trx,
+    due.map((row) => row.id),
+  );
   const messageId = `ACCORD-DD-${date.replace(/-/g, '')}`;
   const issued: string[] = [];
   const firstUsed = new Set<string>();

@@ -49,8 +49,9 @@ describe.each(ENGINES)('the notice of direct debits when a plan changes after a 
     caseId = chosen.case_id;
     const person = await portalSessionOf(t.deps, chosen.debtor_id);
     planId = await signPlanOnPortal(t.app, person, caseId, Number(chosen.balance_cents));
-    const page = (await as(t.app, person)('GET', `/api/portal/v1/cases/${caseId}/mandate?lang=fr`))
-      .json() as PortalMandatePage;
+    const page = (
+      await as(t.app, person)('GET', `/api/portal/v1/cases/${caseId}/mandate?lang=fr`)
+    ).json() as PortalMandatePage;
     const signed = await as(t.app, person)('POST', `/api/portal/v1/cases/${caseId}/mandate`, {
       holder: 'Camille Martin',
       iban: 'FR7630006000011234567890189',
