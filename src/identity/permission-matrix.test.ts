@@ -66,6 +66,8 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/reports/care': { url: () => '/api/v1/reports/care' },
   'GET /api/v1/reports/portfolio': { url: () => '/api/v1/reports/portfolio' },
   'GET /api/v1/reports/portfolio/export': { url: () => '/api/v1/reports/portfolio/export?format=xlsx' },
+  'GET /api/v1/reports/teams': { url: () => '/api/v1/reports/teams' },
+  'GET /api/v1/reports/teams/export': { url: () => '/api/v1/reports/teams/export?format=csv' },
   'GET /api/v1/reports/champion-challenger': { url: () => '/api/v1/reports/champion-challenger' },
   'GET /api/v1/reports/champion-challenger/export': {
     url: () => '/api/v1/reports/champion-challenger/export?format=xlsx',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
 import { refreshChampionChallenger } from './refresh-champion-challenger.js';
+import { refreshTeams } from './refresh-teams.js';
 
 export const PERFORMANCE_REFRESH = 'performance-refresh';
 
@@ -10,11 +11,12 @@ export const PERFORMANCE_REFRESH = 'performance-refresh';
  * payments received by month since placement, reversed payments left out. One transaction, so a report reads either
  * the old figures or the new, never half; every five minutes (src/app/job-schedule.ts), and once after the demo.
  * Anchored to facts only: a second run gives the same rows. The champion/challenger facts (migration 0077) are
- * rewritten in the same transaction (refresh-champion-challenger.ts).
+ * rewritten in the same transaction (refresh-champion-challenger.ts), and so are the agents' daily facts (migration 0083,
+ * refresh-teams.ts).
  */
 export async function refreshPerformance(
   deps: Deps,
-): Promise<{ vintages: number; months: number; experimentRows: number }> {
+): Promise<{ vintages: number; months: number; experimentRows: number; agentDays: number }> {
   const started = Date.now();
   return deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('vintage_collected').execute();
@@ -41,6 +43,7 @@ export async function refreshPerformance(
       where p.status = 'recorded'
       group by 1, 2, 3, 4`.execute(trx);
     const experimentRows = await refreshChampionChallenger(trx, deps.config.AGENCY_TZ);
+    const agentDays = await refreshTeams(trx, deps.config.AGENCY_TZ);
     const tookMs = Date.now() - started;
     await trx
       .insertInto('performance_refreshes')
@@ -51,6 +54,7 @@ export async function refreshPerformance(
       vintages: Number(placed.numAffectedRows ?? 0),
       months: Number(collected.numAffectedRows ?? 0),
       experimentRows,
+      agentDays,
     };
   });
 }

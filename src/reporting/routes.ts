@@ -25,6 +25,7 @@ import { dashboard } from './dashboard.js';
 import { championChallenger } from './champion-challenger.js';
 import { championChallengerExport } from './champion-challenger-export.js';
 import { decideExperiment } from './experiment-decision.js';
+import { teamsReportRoutes } from './teams-routes.js';
 
 export function reportingRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -93,6 +94,7 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
     },
   );
   championChallengerRoutes(app, deps);
+  teamsReportRoutes(app, deps);
 }
 
 /** Champion/challenger: the comparison, its export, and a manager's decision on it. */

@@ -32,6 +32,7 @@ export const EXPORTED_LISTS = [
   'complaints',
   'portfolio_performance',
   'champion_challenger',
+  'agents_teams',
 ] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];
 

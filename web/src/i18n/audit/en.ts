@@ -407,6 +407,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       team_queues: '{{actor}} exported the team queues as {{reference}} ({{count}} rows)',
       portfolio_performance: '{{actor}} exported the portfolio performance as {{reference}} ({{count}} rows)',
       champion_challenger: '{{actor}} exported the champion/challenger comparison as {{reference}} ({{count}} rows)',
+      agents_teams: '{{actor}} exported the agents and teams figures as {{reference}} ({{count}} rows)',
       audit_trail: '{{actor}} exported the audit trail as {{reference}} ({{count}} entries)',
       complaints: '{{actor}} exported the register of complaints as {{reference}} ({{count}} rows)',
     },

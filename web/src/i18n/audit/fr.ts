@@ -420,6 +420,7 @@ export const auditTrailFr = {
       team_queues: '{{actor}} a exporté les files des équipes en {{reference}} ({{count}} lignes)',
       portfolio_performance: '{{actor}} a exporté la performance du portefeuille en {{reference}} ({{count}} lignes)',
       champion_challenger: '{{actor}} a exporté la comparaison champion/challenger en {{reference}} ({{count}} lignes)',
+      agents_teams: '{{actor}} a exporté les chiffres des équipes et agents en {{reference}} ({{count}} lignes)',
       audit_trail: '{{actor}} a exporté le journal d’audit en {{reference}} ({{count}} entrées)',
       complaints: '{{actor}} a exporté le registre des réclamations en {{reference}} ({{count}} lignes)',
     },

@@ -419,6 +419,7 @@ export const auditTrailIt: typeof auditTrailFr = {
       team_queues: '{{actor}} ha esportato le code dei team in {{reference}} ({{count}} righe)',
       portfolio_performance: '{{actor}} ha esportato la performance del portafoglio in {{reference}} ({{count}} righe)',
       champion_challenger: '{{actor}} ha esportato il confronto campione/sfidante in {{reference}} ({{count}} righe)',
+      agents_teams: '{{actor}} ha esportato i dati di squadre e operatori in {{reference}} ({{count}} righe)',
       audit_trail: '{{actor}} ha esportato il registro di audit in {{reference}} ({{count}} voci)',
       complaints: '{{actor}} ha esportato il registro dei reclami in {{reference}} ({{count}} righe)',
     },

@@ -10,6 +10,7 @@ export const exportsEn = {
     audit: 'the audit trail',
     portfolio: 'the portfolio performance',
     championChallenger: 'the champion and challenger comparison',
+    agentsTeams: 'the agents and teams figures',
   },
 };
 

@@ -10,6 +10,7 @@ export const exportsFr = {
     audit: 'le journal d’audit',
     portfolio: 'la performance du portefeuille',
     championChallenger: 'la comparaison champion et challenger',
+    agentsTeams: 'les chiffres des équipes et agents',
   },
 };
 

@@ -10,6 +10,7 @@ export const exportsIt = {
     audit: 'il registro di audit',
     portfolio: 'la performance del portafoglio',
     championChallenger: 'il confronto tra campione e sfidante',
+    agentsTeams: 'i dati di squadre e operatori',
   },
 };
 
