@@ -206,7 +206,7 @@ async function callInThePast(
 }
 
 /** Runs a service call; a refusal (the policy, the case's state) is an answer, not a failure of the demo. */
-async function succeeds(run: () => Promise<unknown>): Promise<boolean> {
+export async function succeeds(run: () => Promise<unknown>): Promise<boolean> {
   try {
     const result = await run();
     return result !== false;
