@@ -47,6 +47,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'File judiciaire', permission: 'judicial_procedures.queue', path: '/judicial/procedures' },
   { label: 'Indicateurs d’accompagnement', permission: 'care.report', path: '/reports/care' },
   { label: 'Performance du portefeuille', permission: 'reports.portfolio', path: '/reports/portfolio' },
+  { label: 'Équipes et agents', permission: 'reports.teams', path: '/reports/teams' },
   { label: 'Journal d’audit', permission: 'audit.read', path: '/audit' },
   { label: 'Formation', permission: 'training.take', path: '/training' },
   { label: 'Formation de l’équipe', permission: 'training.team', path: '/training/team' },

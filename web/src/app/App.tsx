@@ -42,6 +42,7 @@ import { ReviewQueuePage } from '../features/judicial/ReviewQueuePage.js';
 import { OverindebtednessQueuePage } from '../features/overindebtedness/OverindebtednessQueuePage.js';
 import { CareReportPage } from '../features/reporting/CareReportPage.js';
 import { PortfolioReportPage } from '../features/reporting/PortfolioReportPage.js';
+import { TeamsReportPage } from '../features/reporting/TeamsReportPage.js';
 import { CareQueuePage } from '../features/care/CareQueuePage.js';
 import { PlacementPage } from '../features/intake/PlacementPage.js';
 import { PlacementsPage } from '../features/intake/PlacementsPage.js';
@@ -110,6 +111,7 @@ export function App() {
         <Route path="overindebtedness" element={guarded('overindebtedness.queue', <OverindebtednessQueuePage />)} />
         <Route path="reports/care" element={guarded('care.report', <CareReportPage />)} />
         <Route path="reports/portfolio" element={guarded('reports.portfolio', <PortfolioReportPage />)} />
+        <Route path="reports/teams" element={guarded('reports.teams', <TeamsReportPage />)} />
         <Route path="training" element={guarded('training.take', <TrainingPage />)} />
         <Route path="training/team" element={guarded('training.team', <TeamTrainingPage />)} />
         <Route path="satisfaction" element={guarded('satisfaction.read', <SatisfactionPage />)} />

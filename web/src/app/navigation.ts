@@ -38,6 +38,7 @@ export interface NavigationEntry {
     | 'nav.careDirectory'
     | 'nav.printRuns'
     | 'nav.portfolioReport'
+    | 'nav.teamsReport'
     | 'nav.training'
     | 'nav.trainingTeam'
     | 'nav.satisfaction'
@@ -80,6 +81,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/judicial/procedures', labelKey: 'nav.judicialProcedures', permission: 'judicial_procedures.queue' },
   { path: '/reports/care', labelKey: 'nav.careReport', permission: 'care.report' },
   { path: '/reports/portfolio', labelKey: 'nav.portfolioReport', permission: 'reports.portfolio' },
+  { path: '/reports/teams', labelKey: 'nav.teamsReport', permission: 'reports.teams' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/training', labelKey: 'nav.training', permission: 'training.take' },
   { path: '/training/team', labelKey: 'nav.trainingTeam', permission: 'training.team' },

@@ -18,6 +18,7 @@ import { complaintsEn, complaintsProblemsEn, timeBarsEn } from './complaints/en.
 import { mediatorsEn } from './mediators/en.js';
 import { careReportEn } from './care-report/en.js';
 import { portfolioReportEn } from './portfolio-report/en.js';
+import { teamsReportEn, teamsReportProblemsEn } from './teams-report/en.js';
 import { championChallengerEn } from './champion-challenger/en.js';
 import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
@@ -103,6 +104,7 @@ export const en: Messages = {
     timeBars: 'Time bars near',
     careReport: 'Care figures',
     portfolioReport: 'Portfolio performance',
+    teamsReport: 'Teams and agents',
     training: 'Training',
     trainingTeam: 'Team training',
     satisfaction: 'Satisfaction',
@@ -651,6 +653,7 @@ export const en: Messages = {
   mediators: mediatorsEn,
   careReport: careReportEn,
   portfolioReport: portfolioReportEn,
+  teamsReport: teamsReportEn,
   championChallenger: championChallengerEn,
   handoff: handoffEn,
   partners: partnersEn,
@@ -677,6 +680,7 @@ export const en: Messages = {
   legalFigures: legalFiguresEn,
   strategyForm: strategyFormEn,
   problems: {
+    teams_report: teamsReportProblemsEn,
     portfolio_report: {
       span_too_long: 'Ask for 60 vintages at most: choose a later first month or an earlier last one.',
     },

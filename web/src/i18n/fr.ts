@@ -17,6 +17,7 @@ import { complaintsFr, complaintsProblemsFr, timeBarsFr } from './complaints/fr.
 import { mediatorsFr } from './mediators/fr.js';
 import { careReportFr } from './care-report/fr.js';
 import { portfolioReportFr } from './portfolio-report/fr.js';
+import { teamsReportFr, teamsReportProblemsFr } from './teams-report/fr.js';
 import { championChallengerFr } from './champion-challenger/fr.js';
 import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
@@ -102,6 +103,7 @@ export const fr = {
     timeBars: 'Prescriptions proches',
     careReport: 'Indicateurs d’accompagnement',
     portfolioReport: 'Performance du portefeuille',
+    teamsReport: 'Équipes et agents',
     training: 'Formation',
     trainingTeam: 'Formation de l’équipe',
     satisfaction: 'Satisfaction',
@@ -657,6 +659,7 @@ export const fr = {
   mediators: mediatorsFr,
   careReport: careReportFr,
   portfolioReport: portfolioReportFr,
+  teamsReport: teamsReportFr,
   championChallenger: championChallengerFr,
   handoff: handoffFr,
   partners: partnersFr,
@@ -683,6 +686,7 @@ export const fr = {
   legalFigures: legalFiguresFr,
   strategyForm: strategyFormFr,
   problems: {
+    teams_report: teamsReportProblemsFr,
     portfolio_report: {
       span_too_long:
         'Demandez au plus 60 millésimes : choisissez un premier mois plus récent ou un dernier mois plus ancien.',

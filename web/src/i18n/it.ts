@@ -18,6 +18,7 @@ import { complaintsIt, complaintsProblemsIt, timeBarsIt } from './complaints/it.
 import { mediatorsIt } from './mediators/it.js';
 import { careReportIt } from './care-report/it.js';
 import { portfolioReportIt } from './portfolio-report/it.js';
+import { teamsReportIt, teamsReportProblemsIt } from './teams-report/it.js';
 import { championChallengerIt } from './champion-challenger/it.js';
 import { handoffIt, handoffProblemsIt, partnersIt } from './handoff/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
@@ -100,6 +101,7 @@ export const it: PartialMessages = {
     timeBars: 'Prescrizioni vicine',
     careReport: 'Indicatori di accompagnamento',
     portfolioReport: 'Performance del portafoglio',
+    teamsReport: 'Squadre e operatori',
     training: 'Formazione',
     trainingTeam: 'Formazione del team',
     satisfaction: 'Soddisfazione',
@@ -644,6 +646,7 @@ export const it: PartialMessages = {
   mediators: mediatorsIt,
   careReport: careReportIt,
   portfolioReport: portfolioReportIt,
+  teamsReport: teamsReportIt,
   championChallenger: championChallengerIt,
   handoff: handoffIt,
   partners: partnersIt,
@@ -670,6 +673,7 @@ export const it: PartialMessages = {
   legalFigures: legalFiguresIt,
   strategyForm: strategyFormIt,
   problems: {
+    teams_report: teamsReportProblemsIt,
     portfolio_report: {
       span_too_long: 'Chiedi al massimo 60 annate: scegli un primo mese successivo o un ultimo mese precedente.',
     },

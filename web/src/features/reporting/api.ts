@@ -52,3 +52,22 @@ export const getChampionChallenger = (filters: PortfolioFilters, signal?: AbortS
 /** A manager's decision on one segment's test. */
 export const decideExperiment = (body: { segmentId: string; decision: ExperimentDecision['decision']; note: string }) =>
   http.post<ExperimentDecision>('/api/v1/reports/champion-challenger/decisions', body);
+
+export type { TeamsReport, TeamsReportLine, TeamFigures } from '../../../../src/reporting/teams/contract.js';
+import type { TeamsReport } from '../../../../src/reporting/teams/contract.js';
+
+/** The filters of the agents and teams page, as the address holds them (each optional but the granularity). */
+export interface TeamsFilters {
+  from: string;
+  to: string;
+  granularity: 'day' | 'week';
+  teamId: string;
+}
+
+export function teamsQuery(filters: TeamsFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
+}
+
+/** Per agent and team, per day or week, quality and satisfaction beside the work and the money, in the reader's scope. */
+export const getTeamsReport = (filters: TeamsFilters, signal?: AbortSignal) =>
+  http.get<TeamsReport>('/api/v1/reports/teams', teamsQuery(filters), signal);
