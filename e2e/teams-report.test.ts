@@ -38,7 +38,7 @@ describe('teams and agents', () => {
       await expectNoAxeViolations(page, 'teams and agents');
       await page.setViewportSize({ width: 1366, height: 768 });
       await screenshot(page, 'teams-report-1366x768', { fullPage: true });
-      await page.getByLabel('Chiffre').selectOption({ label: 'Encaissé (€)' });
+      await page.getByLabel('Chiffre', { exact: true }).selectOption({ label: 'Encaissé (€)' });
       await expect
         .poll(() => page.locator('.chart[role="img"]').getAttribute('aria-label'))
         .toContain('Encaissé (€) par semaine');

@@ -1,14 +1,13 @@
 import type { Actor } from '../identity/actor.js';
 import { addDays, agencyToday, instantAt, isBusinessDay, type IsoDate } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
-import { createPlan } from '../plans/record-plan.js';
 import { recordPayment } from '../payments/record-payment.js';
 import { recordCall } from '../workspace/record-call.js';
 import { succeeds } from './team-work.js';
 
 const TEAM = 'Amiable Lyon';
 const CALLERS = ['agent@demo.accord.test', 'team.leader@demo.accord.test'];
-/** The weeks of work shown: calls from this many days ago to a fortnight ago, left quiet for the team's morning. */
+/** The weeks of work shown: calls from this many days ago to about a fortnight ago. */
 const FIRST_DAY_AGO = 48;
 const LAST_DAY_AGO = 16;
 const CASES = 10;
@@ -16,10 +15,9 @@ const CHECKLIST = { identity: true, listen: true, reformulate: true, situation: 
 
 /**
  * Weeks of the amicable team's calls for the agents and teams report, through the services that record them: on each
- * of a few quiet cases of the team, a call that was not answered, then a conversation some days later that ended in a
- * promise (paid on its day) or, on a larger balance, a plan agreed on the spot. The agent and the team
- * leader take the cases in turn; a call the contact policy refuses is simply not made. Runs after the rest of the
- * demo, on cases no one else took.
+ * of a few cases of the team with no promise or plan, a call that was not answered, then a conversation some days
+ * later that ended in a promise, paid on its day. The agent and the team leader take the cases in turn; a call the
+ * contact policy refuses is simply not made. Runs after the rest of the demo, so nothing else chose by what it adds.
  */
 export async function loadDemoAgentActivity(deps: Deps): Promise<number> {
   const today = agencyToday(deps.now(), deps.config);
@@ -56,26 +54,6 @@ export async function loadDemoAgentActivity(deps: Deps): Promise<number> {
     const day = openDayFrom(addDays(missedDay, 2));
     const at = instantAt(day, 'Europe/Paris', '14:15');
     const past = { ...deps, now: () => at };
-    if (candidate.balanceCents >= 120_000 && index % 3 === 2) {
-      const agreed = await succeeds(async () => {
-        await recordCall(past, caller, candidate.caseId, {
-          outcome: 'right_party',
-          result: 'information',
-          checklist: CHECKLIST,
-          note: 'Plan en six mensualités accepté.',
-        });
-        await createPlan(
-          past,
-          caller,
-          candidate.caseId,
-          { kind: 'instalments', months: 6, firstDueOn: openDayFrom(addDays(day, 7)) },
-          'Six mensualités, accord au téléphone.',
-          null,
-        );
-      });
-      if (agreed) made += 1;
-      continue;
-    }
     const dueOn = openDayFrom(addDays(day, 5));
     const amountCents = Math.min(index % 2 === 0 ? 15_000 : 8_000, candidate.balanceCents);
     const promised = await succeeds(() =>
