@@ -1,22 +1,29 @@
 import type { Actor } from '../identity/actor.js';
-import { addDays, agencyToday, instantAt, isBusinessDay, type IsoDate } from '../platform/calendar/index.js';
+import {
+  addDays,
+  agencyToday,
+  instantAt,
+  isBusinessDay,
+  laterDate,
+  localDateOf,
+  type IsoDate,
+} from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
 import { recordPayment } from '../payments/record-payment.js';
 import { recordCall } from '../workspace/record-call.js';
-import { succeeds } from './team-work.js';
+import { quietTeamCases, succeeds } from './team-work.js';
 
 const TEAM = 'Amiable Lyon';
 const CALLERS = ['agent@demo.accord.test', 'team.leader@demo.accord.test'];
-/** The weeks of work shown: calls from this many days ago to about a fortnight ago. */
-const FIRST_DAY_AGO = 48;
-const LAST_DAY_AGO = 16;
+/** The weeks of work shown: calls from this many days ago at the earliest, each case a little later. */
+const FIRST_DAY_AGO = 30;
 const CASES = 10;
 const CHECKLIST = { identity: true, listen: true, reformulate: true, situation: true, propose: true, agree: true };
 
 /**
  * Weeks of the amicable team's calls for the agents and teams report, through the services that record them: on each
- * of a few cases of the team with no promise or plan, a call that was not answered, then a conversation some days
- * later that ended in a promise, paid on its day. The agent and the team leader take the cases in turn; a call the
+ * of a few cases of the team with no promise or plan, after the debtor's last contact, a call that was not answered,
+ * then a conversation some days later that ended in a promise, paid early. The agent and the team leader take the cases in turn; a call the
  * contact policy refuses is simply not made. Runs after the rest of the demo, so nothing else chose by what it adds.
  */
 export async function loadDemoAgentActivity(deps: Deps): Promise<number> {
@@ -40,94 +47,53 @@ export async function loadDemoAgentActivity(deps: Deps): Promise<number> {
   });
   const callers = CALLERS.flatMap((email) => people.filter((p) => p.email === email).map(actorOf));
   const cashier = actorOf(manager);
-  const cases = await teamCases(deps, team.id);
+  // Cases with no promise or plan yet, contacted or not lately: the calls are placed weeks back.
+  const cases = await quietTeamCases(deps, team.id, null, CASES);
   let made = 0;
   for (const [index, candidate] of cases.entries()) {
     const caller = callers[index % callers.length]!;
-    // Each case on its own days, spread over the weeks.
-    const first = addDays(today, -FIRST_DAY_AGO + ((index * 3) % (FIRST_DAY_AGO - LAST_DAY_AGO - 8)));
-    const missedDay = openDayFrom(first);
-    const missedAt = instantAt(missedDay, 'Europe/Paris', '09:40');
-    await succeeds(() =>
-      recordCall({ ...deps, now: () => missedAt }, caller, candidate.caseId, { outcome: 'no_answer', checklist: {} }),
+    // After the debtor's last contact only: a call placed before a later one of the history would change what the
+    // policy allowed then (a conversation pauses the calls of the next days), and the history must stay within it.
+    const last = await deps.db
+      .selectFrom('contacts')
+      .select((eb) => eb.fn.max('occurred_at').as('at'))
+      .where('debtor_id', '=', candidate.debtorId)
+      .executeTakeFirst();
+    const after = last?.at ? localDateOf(new Date(last.at), 'Europe/Paris') : addDays(today, -FIRST_DAY_AGO);
+    let day = openDayFrom(laterDate(addDays(after, 1), addDays(today, -FIRST_DAY_AGO + index * 2)));
+    if (day >= today) continue;
+    // An unanswered call first, the conversation on a later day when there is one.
+    const missed = await succeeds(() =>
+      recordCall({ ...deps, now: () => instantAt(day, 'Europe/Paris', '09:40') }, caller, candidate.caseId, {
+        outcome: 'no_answer',
+        checklist: {},
+      }),
     );
-    const day = openDayFrom(addDays(missedDay, 2));
-    const at = instantAt(day, 'Europe/Paris', '14:15');
-    const past = { ...deps, now: () => at };
-    const dueOn = openDayFrom(addDays(day, 5));
+    if (missed && openDayFrom(addDays(day, 2)) < today) day = openDayFrom(addDays(day, 2));
     const amountCents = Math.min(index % 2 === 0 ? 15_000 : 8_000, candidate.balanceCents);
     const promised = await succeeds(() =>
-      recordCall(past, caller, candidate.caseId, {
+      recordCall({ ...deps, now: () => instantAt(day, 'Europe/Paris', '14:15') }, caller, candidate.caseId, {
         outcome: 'right_party',
         result: 'promise',
         checklist: CHECKLIST,
-        promise: { amountCents, dueOn },
+        promise: { amountCents, dueOn: addDays(day, 3) },
         note: 'Paiera par virement.',
       }),
     );
     if (!promised) continue;
     made += 1;
-    // Kept on their day (the team's broken promise of the morning is the team work's, team-work.ts).
+    // Paid early, the next day (or the same day when that is today): the promise is kept.
+    const paidOn = addDays(day, 1) < today ? addDays(day, 1) : day;
     await succeeds(() =>
       recordPayment(
-        { ...deps, now: () => instantAt(dueOn, 'Europe/Paris', '16:00') },
+        { ...deps, now: () => instantAt(paidOn, 'Europe/Paris', '16:00') },
         cashier,
-        { caseId: candidate.caseId, amountCents, channel: 'bank_transfer', receivedOn: dueOn },
+        { caseId: candidate.caseId, amountCents, channel: 'bank_transfer', receivedOn: paidOn },
         { idempotencyKey: `demo-agent-activity-${index}`, source: 'api' },
       ),
     );
   }
   return made;
-}
-
-/**
- * Open amicable cases worked by the team, of debtors in mainland France with a phone, no other open case, no promise,
- * plan or hold: the first few by reference.
- */
-async function teamCases(deps: Deps, teamId: string): Promise<{ caseId: string; balanceCents: number }[]> {
-  const rows = await deps.db
-    .selectFrom('cases as c')
-    .innerJoin('case_queue as q', 'q.case_id', 'c.id')
-    .select(['c.id', 'c.balance_cents'])
-    .where('c.status', '=', 'open')
-    .where('c.stage', '=', 'amicable')
-    .where('c.assigned_team_id', '=', teamId)
-    .where('q.team_id', '=', teamId)
-    .where('c.balance_cents', '>', 10_000)
-    .where(({ exists, not, selectFrom, eb }) =>
-      eb.and([
-        exists(
-          selectFrom('debtor_contact_points as p')
-            .select('p.id')
-            .whereRef('p.debtor_id', '=', 'c.debtor_id')
-            .where('p.channel', '=', 'phone'),
-        ),
-        not(
-          exists(
-            selectFrom('debtor_addresses as a')
-              .select('a.id')
-              .whereRef('a.debtor_id', '=', 'c.debtor_id')
-              .where((w) => w.or([w('a.time_zone', '<>', 'Europe/Paris'), w('a.country', '<>', 'FR')])),
-          ),
-        ),
-        not(
-          exists(
-            selectFrom('cases as other')
-              .select('other.id')
-              .whereRef('other.debtor_id', '=', 'c.debtor_id')
-              .whereRef('other.id', '<>', 'c.id')
-              .where('other.status', '<>', 'closed'),
-          ),
-        ),
-        not(exists(selectFrom('promises as pr').select('pr.id').whereRef('pr.case_id', '=', 'c.id'))),
-        not(exists(selectFrom('plans as pl').select('pl.id').whereRef('pl.case_id', '=', 'c.id'))),
-        not(exists(selectFrom('holds as h').select('h.id').whereRef('h.debtor_id', '=', 'c.debtor_id'))),
-      ]),
-    )
-    .orderBy('c.reference')
-    .limit(CASES)
-    .execute();
-  return rows.map((row) => ({ caseId: row.id, balanceCents: Number(row.balance_cents) }));
 }
 
 /** The first business day from `date` on (the team works Monday to Friday). */
