@@ -153,6 +153,8 @@ export async function loadDemo(deps: Deps, options: { debtors?: number; seed?: n
   await (await import('./quality.js')).loadDemoQuality(deps);
   // A year of the default strategy's champion/challenger test on the large cases placed then, with their payments.
   await (await import('./challenger.js')).loadDemoChallenger(deps);
+  // Weeks of the amicable team's calls, promises, plans and the payments that followed (the agents and teams report).
+  await (await import('./agent-activity.js')).loadDemoAgentActivity(deps);
   // The portfolio performance figures, as the five-minute job would write them, so the reports show the demo at once.
   await refreshPerformance(deps);
   return loaded;

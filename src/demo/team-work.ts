@@ -125,7 +125,7 @@ export async function loadDemoTeamWork(deps: Deps): Promise<DemoTeamWork> {
   return { brokenPromiseCaseId, missedCallbackCaseId, planForApprovalCaseId };
 }
 
-interface Candidate {
+export interface Candidate {
   caseId: string;
   debtorId: string;
   balanceCents: number;
@@ -133,9 +133,15 @@ interface Candidate {
 
 /**
  * Open amicable cases of the team, worked by it in the queue, of debtors living in mainland France (the calls are
- * placed in Paris hours) with a phone, one open case, no promise or plan, and no contact since `quietSince`.
+ * placed in Paris hours) with a phone, one open case, no promise, plan or hold, and no contact since `quietSince` (when
+ * given); the first `limit` by reference.
  */
-async function quietTeamCases(deps: Deps, teamId: string, quietSince: IsoDate): Promise<Candidate[]> {
+export async function quietTeamCases(
+  deps: Deps,
+  teamId: string,
+  quietSince: IsoDate | null,
+  limit = 200,
+): Promise<Candidate[]> {
   const rows = await deps.db
     .selectFrom('cases as c')
     .innerJoin('case_queue as q', 'q.case_id', 'c.id')
@@ -173,18 +179,22 @@ async function quietTeamCases(deps: Deps, teamId: string, quietSince: IsoDate): 
         not(exists(selectFrom('promises as pr').select('pr.id').whereRef('pr.case_id', '=', 'c.id'))),
         not(exists(selectFrom('plans as pl').select('pl.id').whereRef('pl.case_id', '=', 'c.id'))),
         not(exists(selectFrom('holds as h').select('h.id').whereRef('h.debtor_id', '=', 'c.debtor_id'))),
-        not(
-          exists(
-            selectFrom('contacts as k')
-              .select('k.id')
-              .whereRef('k.debtor_id', '=', 'c.debtor_id')
-              .where('k.occurred_at', '>=', instantAt(quietSince, 'Europe/Paris')),
-          ),
-        ),
+        ...(quietSince === null
+          ? []
+          : [
+              not(
+                exists(
+                  selectFrom('contacts as k')
+                    .select('k.id')
+                    .whereRef('k.debtor_id', '=', 'c.debtor_id')
+                    .where('k.occurred_at', '>=', instantAt(quietSince, 'Europe/Paris')),
+                ),
+              ),
+            ]),
       ]),
     )
     .orderBy('c.reference')
-    .limit(200)
+    .limit(limit)
     .execute();
   return rows.map((row) => ({ caseId: row.id, debtorId: row.debtor_id, balanceCents: Number(row.balance_cents) }));
 }
@@ -206,7 +216,7 @@ async function callInThePast(
 }
 
 /** Runs a service call; a refusal (the policy, the case's state) is an answer, not a failure of the demo. */
-async function succeeds(run: () => Promise<unknown>): Promise<boolean> {
+export async function succeeds(run: () => Promise<unknown>): Promise<boolean> {
   try {
     const result = await run();
     return result !== false;

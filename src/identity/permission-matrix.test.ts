@@ -72,6 +72,8 @@ const PROBES: Record<string, Probe> = {
   },
   'GET /api/v1/reports/conduct': { url: () => '/api/v1/reports/conduct' },
   'GET /api/v1/reports/conduct/export': { url: () => '/api/v1/reports/conduct/export?format=xlsx' },
+  'GET /api/v1/reports/teams': { url: () => '/api/v1/reports/teams' },
+  'GET /api/v1/reports/teams/export': { url: () => '/api/v1/reports/teams/export?format=csv' },
   'GET /api/v1/reports/champion-challenger': { url: () => '/api/v1/reports/champion-challenger' },
   'GET /api/v1/reports/champion-challenger/export': {
     url: () => '/api/v1/reports/champion-challenger/export?format=xlsx',

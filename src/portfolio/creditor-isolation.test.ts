@@ -238,6 +238,10 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     expect((await as(t.app, horizon)('GET', '/api/v1/judicial-reviews/counts')).statusCode).toBe(403);
     // The care unit's figures concern fragile debtors of every creditor: never a creditor's to read.
     expect((await as(t.app, horizon)('GET', '/api/v1/reports/care')).statusCode).toBe(403);
+    // Nor the agents' and teams' figures: they name the agency's people (whatever creditor or team is asked for).
+    expect((await as(t.app, horizon)('GET', '/api/v1/reports/teams')).statusCode).toBe(403);
+    expect((await as(t.app, horizon)('GET', '/api/v1/reports/teams?granularity=day')).statusCode).toBe(403);
+    expect((await as(t.app, horizon)('GET', '/api/v1/reports/teams/export?format=xlsx')).statusCode).toBe(403);
     // Nor the agency's figures of law (the procedures' deadlines, the commissaire's fee), read or added to.
     expect((await as(t.app, horizon)('GET', '/api/v1/legal-figures')).statusCode).toBe(403);
     const figure = await as(t.app, horizon)('POST', '/api/v1/legal-figures/deadlines', {

@@ -4,6 +4,7 @@ import { agencyToday } from '../platform/calendar/index.js';
 import { refreshChampionChallenger } from './refresh-champion-challenger.js';
 import { refreshConduct } from './refresh-conduct.js';
 import { refreshOutcomes } from './refresh-outcomes.js';
+import { refreshTeams } from './refresh-teams.js';
 
 export const PERFORMANCE_REFRESH = 'performance-refresh';
 
@@ -13,12 +14,18 @@ export const PERFORMANCE_REFRESH = 'performance-refresh';
  * payments received by month since placement, reversed payments left out. One transaction, so a report reads either
  * the old figures or the new, never half; every five minutes (src/app/job-schedule.ts), and once after the demo.
  * Anchored to facts only: a second run gives the same rows. The champion/challenger facts (migration 0077), the outcome
- * facts (migration 0081) and the conduct facts (migration 0082) are rewritten in the same transaction
- * (refresh-champion-challenger.ts, refresh-outcomes.ts, refresh-conduct.ts).
+ * facts (migration 0081), the conduct facts (migration 0082) and the agents' daily facts (migration 0083) are
+ * rewritten in the same transaction (refresh-champion-challenger.ts, refresh-outcomes.ts, refresh-conduct.ts,
+ * refresh-teams.ts).
  */
-export async function refreshPerformance(
-  deps: Deps,
-): Promise<{ vintages: number; months: number; experimentRows: number; outcomeRows: number; conductRows: number }> {
+export async function refreshPerformance(deps: Deps): Promise<{
+  vintages: number;
+  months: number;
+  experimentRows: number;
+  outcomeRows: number;
+  conductRows: number;
+  agentDays: number;
+}> {
   const started = Date.now();
   return deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('vintage_collected').execute();
@@ -47,6 +54,7 @@ export async function refreshPerformance(
     const experimentRows = await refreshChampionChallenger(trx, deps.config.AGENCY_TZ);
     const outcomeRows = await refreshOutcomes(trx, deps.config.AGENCY_TZ);
     const conductRows = await refreshConduct(trx, deps.config.AGENCY_TZ, agencyToday(deps.now(), deps.config));
+    const agentDays = await refreshTeams(trx, deps.config.AGENCY_TZ);
     const tookMs = Date.now() - started;
     await trx
       .insertInto('performance_refreshes')
@@ -59,6 +67,7 @@ export async function refreshPerformance(
       experimentRows,
       outcomeRows,
       conductRows,
+      agentDays,
     };
   });
 }

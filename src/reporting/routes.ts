@@ -33,6 +33,7 @@ import { championChallengerExport } from './champion-challenger-export.js';
 import { decideExperiment } from './experiment-decision.js';
 import { conductReport } from './conduct-report.js';
 import { conductExport } from './conduct-export.js';
+import { teamsReportRoutes } from './teams-routes.js';
 
 export function reportingRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -146,6 +147,7 @@ function outcomeRoutes(app: FastifyInstance, deps: Deps) {
       );
     },
   );
+  teamsReportRoutes(app, deps);
 }
 
 /** Champion/challenger: the comparison, its export, and a manager's decision on it. */

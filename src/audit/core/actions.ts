@@ -34,6 +34,7 @@ export const EXPORTED_LISTS = [
   'portfolio_outcomes',
   'champion_challenger',
   'responsible_collection',
+  'agents_teams',
 ] as const;
 export type ExportedList = (typeof EXPORTED_LISTS)[number];
 

@@ -189,6 +189,12 @@ export const PERMISSIONS = {
    * its own portfolio only (creditor scope).
    */
   'reports.portfolio': ['team_leader', 'compliance_officer', 'manager', 'creditor_user'],
+  /**
+   * Agents and teams (calls, conversations, promises, plans and money beside call quality and satisfaction): team
+   * leaders (their own team), compliance officers and managers (every team). Never creditor users: the figures name
+   * the agency's people.
+   */
+  'reports.teams': ['team_leader', 'compliance_officer', 'manager'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,

@@ -11,6 +11,7 @@ import {
   endOfMonth,
   instantAt,
   isIsoDate,
+  isoWeekOf,
   latestToday,
   localDateOf,
   localDateTimeOf,
@@ -148,6 +149,31 @@ describe('instants and local dates', () => {
         const latest = latestToday(new Date(at), zones);
         for (const place of zones) expect(debtorToday(new Date(at), place) <= latest).toBe(true);
         expect(zones.some((place) => debtorToday(new Date(at), place) === latest)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('isoWeekOf', () => {
+  it('names the ISO weeks as the standard does, across year ends', () => {
+    expect(isoWeekOf('2026-01-01')).toEqual({ week: '2026-W01', monday: '2025-12-29' });
+    expect(isoWeekOf('2025-12-28')).toEqual({ week: '2025-W52', monday: '2025-12-22' });
+    expect(isoWeekOf('2027-01-03')).toEqual({ week: '2026-W53', monday: '2026-12-28' });
+    expect(isoWeekOf('2026-12-05')).toEqual({ week: '2026-W49', monday: '2026-11-30' });
+    expect(isoWeekOf('2021-01-04')).toEqual({ week: '2021-W01', monday: '2021-01-04' });
+  });
+
+  it('gives every day of a Monday-to-Sunday week the same week, and the next Monday the next one', () => {
+    fc.assert(
+      fc.property(isoDate, (date) => {
+        const { week, monday } = isoWeekOf(date);
+        expect(weekdayOf(monday)).toBe(1);
+        expect(daysBetween(monday, date)).toBeGreaterThanOrEqual(0);
+        expect(daysBetween(monday, date)).toBeLessThan(7);
+        for (let i = 0; i < 7; i += 1) expect(isoWeekOf(addDays(monday, i)).week).toBe(week);
+        expect(isoWeekOf(addDays(monday, 7)).week).not.toBe(week);
+        const number = Number(week.slice(6));
+        expect(number >= 1 && number <= 53).toBe(true);
       }),
     );
   });

@@ -81,6 +81,20 @@ export function weekdayOf(date: IsoDate): number {
   return (((dayNumberOf(date) + 4) % 7) + 7) % 7;
 }
 
+/**
+ * The ISO 8601 week of a date: weeks run Monday to Sunday, and week 1 of a year is the one holding its first Thursday,
+ * so the last days of December may belong to week 1 of the next year and the first days of January to week 52 or 53
+ * of the one before. `{ week: '2026-W01', monday: '2025-12-29' }`.
+ */
+export function isoWeekOf(date: IsoDate): { week: string; monday: IsoDate } {
+  const monday = addDays(date, -((weekdayOf(date) + 6) % 7));
+  // The week's Thursday decides its year.
+  const thursday = addDays(monday, 3);
+  const year = thursday.slice(0, 4);
+  const number = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return { week: `${year}-W${String(number).padStart(2, '0')}`, monday };
+}
+
 /** The calendar date that the clocks of `zone` show at the instant `at`. */
 export function localDateOf(at: Date | number, zone: string): IsoDate {
   return isoDateOf(toLocal(zone, typeof at === 'number' ? at : at.getTime()).dayNumber);

@@ -424,6 +424,21 @@ export interface AffordabilityStandardAllowances {
   updated_by: string | null;
 }
 
+export interface AgentDayFacts {
+  agent_id: string;
+  answers: Generated<number>;
+  calls: Generated<number>;
+  collected_cents: Generated<number>;
+  conversations: Generated<number>;
+  day: string;
+  payments: Generated<number>;
+  plans: Generated<number>;
+  promises: Generated<number>;
+  review_score_bp_sum: Generated<number>;
+  reviews: Generated<number>;
+  satisfied: Generated<number>;
+}
+
 export interface AuditChain {
   hash: string;
   position: number;
@@ -2255,6 +2270,7 @@ export interface DB {
   affordability_rsa_amounts: AffordabilityRsaAmounts;
   affordability_seizure_scales: AffordabilitySeizureScales;
   affordability_standard_allowances: AffordabilityStandardAllowances;
+  agent_day_facts: AgentDayFacts;
   audit_chain: AuditChain;
   audit_head: AuditHead;
   audit_log: AuditLog;

@@ -43,6 +43,7 @@ import { OverindebtednessQueuePage } from '../features/overindebtedness/Overinde
 import { CareReportPage } from '../features/reporting/CareReportPage.js';
 import { PortfolioReportPage } from '../features/reporting/PortfolioReportPage.js';
 import { ConductReportPage } from '../features/reporting/ConductReportPage.js';
+import { TeamsReportPage } from '../features/reporting/TeamsReportPage.js';
 import { CareQueuePage } from '../features/care/CareQueuePage.js';
 import { PlacementPage } from '../features/intake/PlacementPage.js';
 import { PlacementsPage } from '../features/intake/PlacementsPage.js';
@@ -113,6 +114,7 @@ export function App() {
         <Route path="reports/care" element={guarded('care.report', <CareReportPage />)} />
         <Route path="reports/portfolio" element={guarded('reports.portfolio', <PortfolioReportPage />)} />
         <Route path="reports/conduct" element={guarded('reports.portfolio', <ConductReportPage />)} />
+        <Route path="reports/teams" element={guarded('reports.teams', <TeamsReportPage />)} />
         <Route path="training" element={guarded('training.take', <TrainingPage />)} />
         <Route path="training/team" element={guarded('training.team', <TeamTrainingPage />)} />
         <Route path="satisfaction" element={guarded('satisfaction.read', <SatisfactionPage />)} />

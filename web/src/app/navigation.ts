@@ -39,6 +39,7 @@ export interface NavigationEntry {
     | 'nav.printRuns'
     | 'nav.portfolioReport'
     | 'nav.conductReport'
+    | 'nav.teamsReport'
     | 'nav.training'
     | 'nav.trainingTeam'
     | 'nav.satisfaction'
@@ -83,6 +84,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/reports/care', labelKey: 'nav.careReport', permission: 'care.report' },
   { path: '/reports/portfolio', labelKey: 'nav.portfolioReport', permission: 'reports.portfolio' },
   { path: '/reports/conduct', labelKey: 'nav.conductReport', permission: 'reports.portfolio' },
+  { path: '/reports/teams', labelKey: 'nav.teamsReport', permission: 'reports.teams' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/training', labelKey: 'nav.training', permission: 'training.take' },
   { path: '/training/team', labelKey: 'nav.trainingTeam', permission: 'training.team' },

@@ -20,6 +20,7 @@ import { careReportEn } from './care-report/en.js';
 import { portfolioReportEn } from './portfolio-report/en.js';
 import { portfolioOutcomesEn } from './portfolio-outcomes/en.js';
 import { conductReportEn } from './conduct-report/en.js';
+import { teamsReportEn, teamsReportProblemsEn } from './teams-report/en.js';
 import { championChallengerEn } from './champion-challenger/en.js';
 import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
@@ -106,6 +107,7 @@ export const en: Messages = {
     careReport: 'Care figures',
     portfolioReport: 'Portfolio performance',
     conductReport: 'Responsible collection',
+    teamsReport: 'Teams and agents',
     training: 'Training',
     trainingTeam: 'Team training',
     satisfaction: 'Satisfaction',
@@ -657,6 +659,7 @@ export const en: Messages = {
   portfolioReport: portfolioReportEn,
   portfolioOutcomes: portfolioOutcomesEn,
   conductReport: conductReportEn,
+  teamsReport: teamsReportEn,
   championChallenger: championChallengerEn,
   handoff: handoffEn,
   partners: partnersEn,
@@ -683,6 +686,7 @@ export const en: Messages = {
   legalFigures: legalFiguresEn,
   strategyForm: strategyFormEn,
   problems: {
+    teams_report: teamsReportProblemsEn,
     portfolio_report: {
       span_too_long: 'Ask for 60 vintages at most: choose a later first month or an earlier last one.',
     },

@@ -19,6 +19,7 @@ import { careReportFr } from './care-report/fr.js';
 import { portfolioReportFr } from './portfolio-report/fr.js';
 import { portfolioOutcomesFr } from './portfolio-outcomes/fr.js';
 import { conductReportFr } from './conduct-report/fr.js';
+import { teamsReportFr, teamsReportProblemsFr } from './teams-report/fr.js';
 import { championChallengerFr } from './champion-challenger/fr.js';
 import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
@@ -105,6 +106,7 @@ export const fr = {
     careReport: 'Indicateurs d’accompagnement',
     portfolioReport: 'Performance du portefeuille',
     conductReport: 'Pratiques responsables',
+    teamsReport: 'Équipes et agents',
     training: 'Formation',
     trainingTeam: 'Formation de l’équipe',
     satisfaction: 'Satisfaction',
@@ -663,6 +665,7 @@ export const fr = {
   portfolioReport: portfolioReportFr,
   portfolioOutcomes: portfolioOutcomesFr,
   conductReport: conductReportFr,
+  teamsReport: teamsReportFr,
   championChallenger: championChallengerFr,
   handoff: handoffFr,
   partners: partnersFr,
@@ -689,6 +692,7 @@ export const fr = {
   legalFigures: legalFiguresFr,
   strategyForm: strategyFormFr,
   problems: {
+    teams_report: teamsReportProblemsFr,
     portfolio_report: {
       span_too_long:
         'Demandez au plus 60 millésimes : choisissez un premier mois plus récent ou un dernier mois plus ancien.',

@@ -20,6 +20,7 @@ import { careReportIt } from './care-report/it.js';
 import { portfolioReportIt } from './portfolio-report/it.js';
 import { portfolioOutcomesIt } from './portfolio-outcomes/it.js';
 import { conductReportIt } from './conduct-report/it.js';
+import { teamsReportIt, teamsReportProblemsIt } from './teams-report/it.js';
 import { championChallengerIt } from './champion-challenger/it.js';
 import { handoffIt, handoffProblemsIt, partnersIt } from './handoff/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
@@ -103,6 +104,7 @@ export const it: PartialMessages = {
     careReport: 'Indicatori di accompagnamento',
     portfolioReport: 'Performance del portafoglio',
     conductReport: 'Pratiche responsabili',
+    teamsReport: 'Squadre e operatori',
     training: 'Formazione',
     trainingTeam: 'Formazione del team',
     satisfaction: 'Soddisfazione',
@@ -650,6 +652,7 @@ export const it: PartialMessages = {
   portfolioReport: portfolioReportIt,
   portfolioOutcomes: portfolioOutcomesIt,
   conductReport: conductReportIt,
+  teamsReport: teamsReportIt,
   championChallenger: championChallengerIt,
   handoff: handoffIt,
   partners: partnersIt,
@@ -676,6 +679,7 @@ export const it: PartialMessages = {
   legalFigures: legalFiguresIt,
   strategyForm: strategyFormIt,
   problems: {
+    teams_report: teamsReportProblemsIt,
     portfolio_report: {
       span_too_long: 'Chiedi al massimo 60 annate: scegli un primo mese successivo o un ultimo mese precedente.',
     },

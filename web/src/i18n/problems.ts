@@ -334,6 +334,8 @@ export const PROBLEM_CODES = [
   'care_report.period_reversed',
   'care_report.period_too_long',
   'portfolio_report.span_too_long',
+  'teams_report.period_reversed',
+  'teams_report.period_too_long',
   'champion_challenger.no_challenger',
   'care.signal_decided',
   'care.not_a_breathing_space',

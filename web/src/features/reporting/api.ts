@@ -59,3 +59,21 @@ import type { PortfolioOutcomes } from '../../../../src/reporting/contract.js';
 /** Right-party contacts, promises, plans, first payments and stages, in the reader's scope and the page's months. */
 export const getPortfolioOutcomes = (filters: PortfolioFilters, signal?: AbortSignal) =>
   http.get<PortfolioOutcomes>('/api/v1/reports/portfolio/outcomes', portfolioQuery(filters), signal);
+export type { TeamsReport, TeamsReportLine, TeamFigures } from '../../../../src/reporting/teams/contract.js';
+import type { TeamsReport } from '../../../../src/reporting/teams/contract.js';
+
+/** The filters of the agents and teams page, as the address holds them (each optional but the granularity). */
+export interface TeamsFilters {
+  from: string;
+  to: string;
+  granularity: 'day' | 'week';
+  teamId: string;
+}
+
+export function teamsQuery(filters: TeamsFilters): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
+}
+
+/** Per agent and team, per day or week, quality and satisfaction beside the work and the money, in the reader's scope. */
+export const getTeamsReport = (filters: TeamsFilters, signal?: AbortSignal) =>
+  http.get<TeamsReport>('/api/v1/reports/teams', teamsQuery(filters), signal);

@@ -410,6 +410,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       portfolio_outcomes: '{{actor}} exported the portfolio outcomes as {{reference}} ({{count}} rows)',
       champion_challenger: '{{actor}} exported the champion/challenger comparison as {{reference}} ({{count}} rows)',
       responsible_collection: '{{actor}} exported the responsible-collection figures as {{reference}} ({{count}} rows)',
+      agents_teams: '{{actor}} exported the agents and teams figures as {{reference}} ({{count}} rows)',
       audit_trail: '{{actor}} exported the audit trail as {{reference}} ({{count}} entries)',
       complaints: '{{actor}} exported the register of complaints as {{reference}} ({{count}} rows)',
     },

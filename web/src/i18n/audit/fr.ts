@@ -424,6 +424,7 @@ export const auditTrailFr = {
       champion_challenger: '{{actor}} a exporté la comparaison champion/challenger en {{reference}} ({{count}} lignes)',
       responsible_collection:
         '{{actor}} a exporté les chiffres des pratiques responsables en {{reference}} ({{count}} lignes)',
+      agents_teams: '{{actor}} a exporté les chiffres des équipes et agents en {{reference}} ({{count}} lignes)',
       audit_trail: '{{actor}} a exporté le journal d’audit en {{reference}} ({{count}} entrées)',
       complaints: '{{actor}} a exporté le registre des réclamations en {{reference}} ({{count}} lignes)',
     },

@@ -424,6 +424,7 @@ export const auditTrailIt: typeof auditTrailFr = {
       champion_challenger: '{{actor}} ha esportato il confronto campione/sfidante in {{reference}} ({{count}} righe)',
       responsible_collection:
         '{{actor}} ha esportato i dati delle pratiche responsabili in {{reference}} ({{count}} righe)',
+      agents_teams: '{{actor}} ha esportato i dati di squadre e operatori in {{reference}} ({{count}} righe)',
       audit_trail: '{{actor}} ha esportato il registro di audit in {{reference}} ({{count}} voci)',
       complaints: '{{actor}} ha esportato il registro dei reclami in {{reference}} ({{count}} righe)',
     },

@@ -12,6 +12,7 @@ export const exportsEn = {
     portfolioOutcomes: 'the portfolio outcomes',
     championChallenger: 'the champion and challenger comparison',
     conduct: 'the responsible-collection figures',
+    agentsTeams: 'the agents and teams figures',
   },
 };
 

@@ -12,6 +12,7 @@ export const exportsFr = {
     portfolioOutcomes: 'les résultats du portefeuille',
     championChallenger: 'la comparaison champion et challenger',
     conduct: 'les chiffres des pratiques responsables',
+    agentsTeams: 'les chiffres des équipes et agents',
   },
 };
 

@@ -12,6 +12,7 @@ export const exportsIt = {
     portfolioOutcomes: 'i risultati del portafoglio',
     championChallenger: 'il confronto tra campione e sfidante',
     conduct: 'i dati delle pratiche responsabili',
+    agentsTeams: 'i dati di squadre e operatori',
   },
 };
 
