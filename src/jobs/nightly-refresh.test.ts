@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { waitUntil } from '../../test/support/wait.js';
 import { startJobs, type Jobs } from '../app/job-schedule.js';
+import { DEBIT_NOTICES } from '../portal/debit-notices.js';
 import { MESSAGES_DISPATCH } from '../communications/queue-message.js';
 import { CAMPAIGNS_DAILY } from '../communications/campaigns/run-campaign.js';
 import { SATISFACTION_INVITATIONS } from '../satisfaction/invite.js';
@@ -63,9 +64,14 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
           cron: t.deps.config.SATISFACTION_CRON,
           timezone: t.deps.config.AGENCY_TZ,
         }),
+        expect.objectContaining({
+          name: DEBIT_NOTICES,
+          cron: t.deps.config.CAMPAIGNS_CRON,
+          timezone: t.deps.config.AGENCY_TZ,
+        }),
       ]),
     );
-    expect(schedules).toHaveLength(12);
+    expect(schedules).toHaveLength(13);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {
