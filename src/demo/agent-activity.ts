@@ -17,7 +17,7 @@ const TEAM = 'Amiable Lyon';
 const CALLERS = ['agent@demo.accord.test', 'team.leader@demo.accord.test'];
 /** The weeks of work shown: calls from this many days ago at the earliest, each case a little later. */
 const FIRST_DAY_AGO = 30;
-const CASES = 10;
+const CASES = 6;
 const CHECKLIST = { identity: true, listen: true, reformulate: true, situation: true, propose: true, agree: true };
 
 /**
@@ -47,8 +47,19 @@ export async function loadDemoAgentActivity(deps: Deps): Promise<number> {
   });
   const callers = CALLERS.flatMap((email) => people.filter((p) => p.email === email).map(actorOf));
   const cashier = actorOf(manager);
-  // Cases with no promise or plan yet, contacted or not lately: the calls are placed weeks back.
-  const cases = await quietTeamCases(deps, team.id, null, CASES);
+  // Cases with no promise or plan yet, contacted or not lately: the calls are placed weeks back. The last by reference,
+  // and none of Banque Horizon's (the demo's creditor user), so the team's other demo work and the tests that take the
+  // first quiet cases, or the bank's, keep theirs.
+  const quiet = await quietTeamCases(deps, team.id, null, CASES * 10, 'last');
+  const bank = await deps.db
+    .selectFrom('cases as c')
+    .innerJoin('creditors as cr', 'cr.id', 'c.creditor_id')
+    .select('c.id')
+    .where('cr.code', '=', 'BHORIZON')
+    .where('c.id', 'in', quiet.map((q) => q.caseId).concat(['00000000-0000-0000-0000-000000000000']))
+    .execute();
+  const banks = new Set(bank.map((row) => row.id));
+  const cases = quiet.filter((q) => !banks.has(q.caseId)).slice(0, CASES);
   let made = 0;
   for (const [index, candidate] of cases.entries()) {
     const caller = callers[index % callers.length]!;

@@ -141,6 +141,7 @@ export async function quietTeamCases(
   teamId: string,
   quietSince: IsoDate | null,
   limit = 200,
+  from: 'first' | 'last' = 'first',
 ): Promise<Candidate[]> {
   const rows = await deps.db
     .selectFrom('cases as c')
@@ -193,7 +194,7 @@ export async function quietTeamCases(
             ]),
       ]),
     )
-    .orderBy('c.reference')
+    .orderBy('c.reference', from === 'first' ? 'asc' : 'desc')
     .limit(limit)
     .execute();
   return rows.map((row) => ({ caseId: row.id, debtorId: row.debtor_id, balanceCents: Number(row.balance_cents) }));
