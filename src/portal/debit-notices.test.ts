@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
-import { portalSessionOf, signPlanOnPortal } from '../../test/support/portal.js';
+import { portalPlanCandidates, portalSessionOf, signPlanOnPortal } from '../../test/support/portal.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { addDays, addMonths } from '../platform/calendar/dates.js';
 import { sendDebitNotices } from './debit-notices.js';
@@ -32,20 +31,8 @@ describe.each(ENGINES)('the notice of direct debits when a plan changes after a 
     manager = await signIn(t.app, demoEmail('manager'));
     agent = await signIn(t.app, demoEmail('agent'));
     // A person of the demo with one open amicable case, no plan, no hold, no mandate, and a verified e-mail address.
-    const rows = await sql<{ case_id: string; debtor_id: string; balance_cents: string }>`
-      select c.id as case_id, c.debtor_id, c.balance_cents from cases c
-      join mandates m on m.id = c.mandate_id
-      where c.status = 'open' and m.max_plan_months >= 12 and c.stage = 'amicable'
-        and c.balance_cents between 30000 and 800000
-        and (select count(*) from cases o where o.debtor_id = c.debtor_id and o.status <> 'closed') = 1
-        and not exists (select 1 from plans p where p.case_id = c.id)
-        and not exists (select 1 from holds h where h.debtor_id = c.debtor_id)
-        and not exists (select 1 from debtor_assessments a where a.debtor_id = c.debtor_id)
-        and not exists (select 1 from sepa_mandates s where s.case_id = c.id)
-        and exists (select 1 from debtor_contact_points p where p.debtor_id = c.debtor_id and p.channel = 'email'
-          and p.verified_at is not null and p.undeliverable_at is null and p.wrong_number_at is null)
-      order by c.reference limit 1`.execute(t.deps.db);
-    const chosen = rows.rows[0]!;
+    const candidates = await portalPlanCandidates(t.deps.db, { count: 1, withEmail: true });
+    const chosen = candidates[0]!;
     caseId = chosen.case_id;
     const person = await portalSessionOf(t.deps, chosen.debtor_id);
     planId = await signPlanOnPortal(t.app, person, caseId, Number(chosen.balance_cents));

@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
-import { portalSessionOf, signPlanOnPortal } from '../../test/support/portal.js';
+import { portalPlanCandidates, portalSessionOf, signPlanOnPortal } from '../../test/support/portal.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { readPain008 } from '../bank-files/core/pain008.js';
 import { addDays } from '../platform/calendar/dates.js';
@@ -39,20 +38,10 @@ describe.each(ENGINES)('the SEPA e-mandate on the debtor portal on %s', (engine)
     manager = await signIn(t.app, demoEmail('manager'));
     // People of the demo with one open amicable case, no budget, no plan, no hold, no mandate: each signs a plan on
     // the portal, as a person does, and the direct debits depend on that plan and this mandate alone.
-    const rows = await sql<{ case_id: string; debtor_id: string; balance_cents: string }>`
-      select c.id as case_id, c.debtor_id, c.balance_cents from cases c
-      join mandates m on m.id = c.mandate_id
-      where c.status = 'open' and m.max_plan_months >= 12 and c.stage = 'amicable'
-        and c.balance_cents between 30000 and 800000
-        and (select count(*) from cases o where o.debtor_id = c.debtor_id and o.status <> 'closed') = 1
-        and not exists (select 1 from plans p where p.case_id = c.id)
-        and not exists (select 1 from holds h where h.debtor_id = c.debtor_id)
-        and not exists (select 1 from debtor_assessments a where a.debtor_id = c.debtor_id)
-        and not exists (select 1 from sepa_mandates s where s.case_id = c.id)
-      order by c.reference limit 2`.execute(t.deps.db);
-    expect(rows.rows).toHaveLength(2);
+    const candidates = await portalPlanCandidates(t.deps.db, { count: 2 });
+    expect(candidates).toHaveLength(2);
     const withPlans: Candidate[] = [];
-    for (const row of rows.rows) {
+    for (const row of candidates) {
       const session = await portalSessionOf(t.deps, row.debtor_id);
       const planId = await signPlanOnPortal(t.app, session, row.case_id, Number(row.balance_cents));
       const due = await t.deps.db

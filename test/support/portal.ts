@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../src/platform/db/schema.js';
 import { hashToken, newSessionTokens } from '../../src/identity/sessions.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { sessionEnd, sessionExpiry } from '../../src/portal/core/access.js';
@@ -131,4 +133,32 @@ export async function signPlanOnPortal(
   });
   if (signed.statusCode !== 201) throw new Error(`portal plan refused: ${signed.statusCode} ${signed.body}`);
   return (signed.json() as { planId: string }).planId;
+}
+
+/**
+ * People of the demo a test can give a plan and a direct debit on the portal, as a person would: one open amicable
+ * case under a mandate that allows a year's plan, no budget, no plan, no hold, no mandate yet; with a verified e-mail
+ * address when asked. By reference, so every run picks the same.
+ */
+export async function portalPlanCandidates(
+  db: Kysely<DB>,
+  options: { count: number; withEmail?: boolean },
+): Promise<{ case_id: string; debtor_id: string; balance_cents: string }[]> {
+  const email = options.withEmail
+    ? sql`and exists (select 1 from debtor_contact_points p where p.debtor_id = c.debtor_id and p.channel = 'email'
+          and p.verified_at is not null and p.undeliverable_at is null and p.wrong_number_at is null)`
+    : sql``;
+  const rows = await sql<{ case_id: string; debtor_id: string; balance_cents: string }>`
+    select c.id as case_id, c.debtor_id, c.balance_cents from cases c
+    join mandates m on m.id = c.mandate_id
+    where c.status = 'open' and m.max_plan_months >= 12 and c.stage = 'amicable'
+      and c.balance_cents between 30000 and 800000
+      and (select count(*) from cases o where o.debtor_id = c.debtor_id and o.status <> 'closed') = 1
+      and not exists (select 1 from plans p where p.case_id = c.id)
+      and not exists (select 1 from holds h where h.debtor_id = c.debtor_id)
+      and not exists (select 1 from debtor_assessments a where a.debtor_id = c.debtor_id)
+      and not exists (select 1 from sepa_mandates s where s.case_id = c.id)
+      ${email}
+    order by c.reference limit ${options.count}`.execute(db);
+  return rows.rows;
 }
