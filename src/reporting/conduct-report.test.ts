@@ -168,7 +168,12 @@ describe.each(ENGINES)('responsible-collection report (%s)', (engine) => {
       t.deps.db
         .selectFrom('conduct_facts')
         .select(['creditor_id', 'mandate_id', 'month', 'figure', 'dimension', 'bucket', 'count'])
-        .orderBy(['creditor_id', 'mandate_id', 'month', 'figure', 'dimension', 'bucket'])
+        .orderBy('creditor_id')
+        .orderBy('mandate_id')
+        .orderBy('month')
+        .orderBy('figure')
+        .orderBy('dimension')
+        .orderBy('bucket')
         .execute();
     await refreshPerformance(t.deps);
     const first = await rows();

@@ -154,12 +154,17 @@ describe.each(ENGINES)('portfolio performance (%s)', (engine) => {
       placed: await t.deps.db
         .selectFrom('vintage_placed')
         .selectAll()
-        .orderBy(['creditor_id', 'mandate_id', 'vintage'])
+        .orderBy('creditor_id')
+        .orderBy('mandate_id')
+        .orderBy('vintage')
         .execute(),
       collected: await t.deps.db
         .selectFrom('vintage_collected')
         .selectAll()
-        .orderBy(['creditor_id', 'mandate_id', 'vintage', 'months_since'])
+        .orderBy('creditor_id')
+        .orderBy('mandate_id')
+        .orderBy('vintage')
+        .orderBy('months_since')
         .execute(),
     });
     await refreshPerformance(t.deps);

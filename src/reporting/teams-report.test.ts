@@ -173,7 +173,7 @@ describe.each(ENGINES)('agents and teams report (%s)', (engine) => {
   });
 
   it('rewrites the same facts when run twice', async () => {
-    const rows = () => t.deps.db.selectFrom('agent_day_facts').selectAll().orderBy(['agent_id', 'day']).execute();
+    const rows = () => t.deps.db.selectFrom('agent_day_facts').selectAll().orderBy('agent_id').orderBy('day').execute();
     await refreshPerformance(t.deps);
     const first = await rows();
     await refreshPerformance(t.deps);
