@@ -63,6 +63,16 @@ describe('portfolio performance', () => {
       const lines = text.slice(1).split('\r\n').filter(Boolean);
       expect(lines[0]).toContain('Millésime');
       expect(lines.slice(1).every((line) => line.startsWith(chosen))).toBe(true);
+
+      // Then to one of its mandates: the creditor's mandates to choose from, the choice kept in the address.
+      const mandate = page.getByLabel('Mandat');
+      await expect.poll(() => mandate.locator('option').count()).toBeGreaterThan(1);
+      await mandate.selectOption({ index: 1 });
+      await page.getByRole('button', { name: 'Afficher' }).click();
+      await page.waitForURL(/mandateId=/);
+      await page.locator('.chart[role="img"] svg').waitFor();
+      expect(await table.locator('caption').textContent()).toContain(chosen);
+      await expectNoAxeViolations(page, 'portfolio performance of one mandate');
     } finally {
       await context.close();
     }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApiData } from '../../api/useApiData.js';
@@ -7,8 +7,9 @@ import { AsyncContent } from '../../ui/AsyncContent.js';
 import { ExportButtons } from '../../ui/ExportButtons.js';
 import { TableScroll } from '../../ui/TableScroll.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
+import { REPORT_FILTER_FIELDS, reportFiltersOf } from './report-filters.js';
+import { ReportFilters } from './ReportFilters.js';
 import { useMe } from '../identity/SessionProvider.js';
-import { listCreditors, type CreditorSummary } from '../portfolio/api.js';
 import { getPortfolioReport, portfolioQuery, type PortfolioFilters, type PortfolioReport } from './api.js';
 import { ChampionChallengerSection } from './ChampionChallengerSection.js';
 import { OutcomesSection } from './OutcomesSection.js';
@@ -24,21 +25,19 @@ export function PortfolioReportPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const filters: PortfolioFilters = {
-    creditorId: params.get('creditorId') ?? '',
-    from: params.get('from') ?? '',
-    to: params.get('to') ?? '',
-  };
-  const key = `${filters.creditorId}|${filters.from}|${filters.to}`;
+  const filters: PortfolioFilters = reportFiltersOf(params);
+  const key = REPORT_FILTER_FIELDS.map((field) => filters[field]).join('|');
   const report = useApiData((signal) => getPortfolioReport(filters, signal), key);
   usePageTitle(t('portfolioReport.title'));
   return (
     <>
       <h1>{t('portfolioReport.title')}</h1>
       <p className="muted">{t('portfolioReport.intro')}</p>
-      <Filters
+      <ReportFilters
+        ns="portfolioReport"
+        idPrefix="portfolio"
         filters={filters}
-        chooseCreditor={me.role !== 'creditor_user'}
+        ownCreditorId={me.role === 'creditor_user' ? me.creditorId : null}
         onApply={(next) => setParams(portfolioQuery(next))}
       />
       <ExportButtons
@@ -52,75 +51,6 @@ export function PortfolioReportPage() {
       <OutcomesSection filters={filters} />
       <ChampionChallengerSection filters={filters} mayDecide={me.role === 'manager'} />
     </>
-  );
-}
-
-function Filters(props: {
-  filters: PortfolioFilters;
-  chooseCreditor: boolean;
-  onApply: (next: PortfolioFilters) => void;
-}) {
-  const { t } = useTranslation();
-  const [values, setValues] = useState(props.filters);
-  const incoming = `${props.filters.creditorId}|${props.filters.from}|${props.filters.to}`;
-  useEffect(() => {
-    const [creditorId = '', from = '', to = ''] = incoming.split('|');
-    setValues({ creditorId, from, to });
-  }, [incoming]);
-  const creditors = useApiData(
-    (signal) => (props.chooseCreditor ? listCreditors(signal) : Promise.resolve({ items: [] as CreditorSummary[] })),
-    `portfolio-creditors-${props.chooseCreditor}`,
-  );
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    props.onApply(values);
-  }
-  const set = (field: keyof PortfolioFilters) => (value: string) =>
-    setValues((current) => ({ ...current, [field]: value }));
-  return (
-    <form className="filters" onSubmit={submit} aria-labelledby="portfolio-filters-heading">
-      <h2 id="portfolio-filters-heading" className="visually-hidden">
-        {t('portfolioReport.filters')}
-      </h2>
-      {props.chooseCreditor ? (
-        <div className="field">
-          <label htmlFor="portfolio-creditor">{t('portfolioReport.creditor')}</label>
-          <select
-            id="portfolio-creditor"
-            value={values.creditorId}
-            onChange={(event) => set('creditorId')(event.target.value)}
-          >
-            <option value="">{t('portfolioReport.allCreditors')}</option>
-            {(creditors.status === 'ready' ? creditors.data.items : []).map((creditor) => (
-              <option key={creditor.id} value={creditor.id}>
-                {creditor.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
-      {(['from', 'to'] as const).map((field) => (
-        <div className="field" key={field}>
-          <label htmlFor={`portfolio-${field}`}>{t(`portfolioReport.${field}`)}</label>
-          <input
-            id={`portfolio-${field}`}
-            type="month"
-            pattern="[0-9]{4}-[0-9]{2}"
-            value={values[field]}
-            onChange={(event) => set(field)(event.target.value)}
-            aria-describedby="portfolio-months-hint"
-          />
-        </div>
-      ))}
-      <p id="portfolio-months-hint" className="hint">
-        {t('portfolioReport.monthsHint')}
-      </p>
-      <div className="form-actions">
-        <button type="submit" className="button primary">
-          {t('portfolioReport.show')}
-        </button>
-      </div>
-    </form>
   );
 }
 

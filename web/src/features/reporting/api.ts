@@ -1,4 +1,5 @@
 import type { NightlyReport } from '../../../../src/jobs/contract.js';
+import { reportQuery, type ReportFilterValues } from './report-filters.js';
 import type { Dashboard } from '../../../../src/reporting/contract.js';
 import { http } from '../../api/client.js';
 
@@ -27,16 +28,9 @@ export type { PortfolioReport } from '../../../../src/reporting/contract.js';
 import type { PortfolioReport } from '../../../../src/reporting/contract.js';
 
 /** The filters of the portfolio performance page, as the address holds them (each optional). */
-export interface PortfolioFilters {
-  creditorId: string;
-  from: string;
-  to: string;
-}
-
-/** Only the filters that hold something: the server fills in the rest (the last twelve vintages, every creditor). */
-export function portfolioQuery(filters: PortfolioFilters): Record<string, string> {
-  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
-}
+/** The portfolio report's filters: creditor, mandate, months (empty: the last twelve vintages, every creditor). */
+export type PortfolioFilters = ReportFilterValues;
+export const portfolioQuery = reportQuery;
 
 /** Recovery rates and liquidation curves by creditor and vintage, in the reader's scope. */
 export const getPortfolioReport = (filters: PortfolioFilters, signal?: AbortSignal) =>

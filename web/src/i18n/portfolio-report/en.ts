@@ -9,6 +9,8 @@ export const portfolioReportEn: Widen<typeof portfolioReportFr> = {
   filters: 'Filters',
   creditor: 'Creditor',
   allCreditors: 'All creditors',
+  mandate: 'Mandate',
+  allMandates: 'All mandates',
   from: 'First vintage',
   to: 'Last vintage',
   monthsHint: 'Months as YYYY-MM; the last twelve months when you choose none.',

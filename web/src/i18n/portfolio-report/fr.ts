@@ -6,6 +6,8 @@ export const portfolioReportFr = {
   filters: 'Filtres',
   creditor: 'Créancier',
   allCreditors: 'Tous les créanciers',
+  mandate: 'Mandat',
+  allMandates: 'Tous les mandats',
   from: 'Premier millésime',
   to: 'Dernier millésime',
   monthsHint: 'Mois au format AAAA-MM ; les douze derniers mois si vous n’en choisissez pas.',

@@ -9,6 +9,8 @@ export const portfolioReportIt: Widen<typeof portfolioReportFr> = {
   filters: 'Filtri',
   creditor: 'Creditore',
   allCreditors: 'Tutti i creditori',
+  mandate: 'Mandato',
+  allMandates: 'Tutti i mandati',
   from: 'Prima annata',
   to: 'Ultima annata',
   monthsHint: 'Mesi nel formato AAAA-MM; gli ultimi dodici mesi se non ne scegli.',

@@ -1,0 +1,106 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiData } from '../../api/useApiData.js';
+import { getCreditor, listCreditors, type CreditorSummary } from '../portfolio/api.js';
+import { REPORT_FILTER_FIELDS, type ReportFilterValues } from './report-filters.js';
+
+/**
+ * The portfolio and responsible-collection reports' filters: a creditor (not for a creditor's own users, whose scope
+ * is theirs whatever they ask), one of its mandates once a creditor is known, and the months. Choosing another
+ * creditor clears the mandate. The labels are the report's own (`ns`), the ids prefixed so two forms never clash.
+ */
+export function ReportFilters(props: {
+  ns: 'portfolioReport' | 'conductReport';
+  idPrefix: string;
+  filters: ReportFilterValues;
+  ownCreditorId: string | null;
+  onApply: (next: ReportFilterValues) => void;
+}) {
+  const { t } = useTranslation();
+  const { ns, idPrefix } = props;
+  const [values, setValues] = useState(props.filters);
+  const incoming = REPORT_FILTER_FIELDS.map((field) => props.filters[field]).join('|');
+  useEffect(() => {
+    const [creditorId = '', mandateId = '', from = '', to = ''] = incoming.split('|');
+    setValues({ creditorId, mandateId, from, to });
+  }, [incoming]);
+  const chooseCreditor = props.ownCreditorId === null;
+  const creditors = useApiData(
+    (signal) => (chooseCreditor ? listCreditors(signal) : Promise.resolve({ items: [] as CreditorSummary[] })),
+    `${idPrefix}-creditors-${chooseCreditor}`,
+  );
+  const creditorOfMandates = props.ownCreditorId ?? values.creditorId;
+  const mandates = useApiData(
+    (signal) =>
+      creditorOfMandates ? getCreditor(creditorOfMandates, signal).then((c) => c.mandates) : Promise.resolve([]),
+    `${idPrefix}-mandates-${creditorOfMandates}`,
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    props.onApply(values);
+  }
+  const set = (field: keyof ReportFilterValues) => (value: string) =>
+    setValues((current) => ({ ...current, [field]: value, ...(field === 'creditorId' ? { mandateId: '' } : {}) }));
+  return (
+    <form className="filters" onSubmit={submit} aria-labelledby={`${idPrefix}-filters-heading`}>
+      <h2 id={`${idPrefix}-filters-heading`} className="visually-hidden">
+        {t(`${ns}.filters`)}
+      </h2>
+      {chooseCreditor ? (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-creditor`}>{t(`${ns}.creditor`)}</label>
+          <select
+            id={`${idPrefix}-creditor`}
+            value={values.creditorId}
+            onChange={(event) => set('creditorId')(event.target.value)}
+          >
+            <option value="">{t(`${ns}.allCreditors`)}</option>
+            {(creditors.status === 'ready' ? creditors.data.items : []).map((creditor) => (
+              <option key={creditor.id} value={creditor.id}>
+                {creditor.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {creditorOfMandates ? (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-mandate`}>{t(`${ns}.mandate`)}</label>
+          <select
+            id={`${idPrefix}-mandate`}
+            value={values.mandateId}
+            onChange={(event) => set('mandateId')(event.target.value)}
+          >
+            <option value="">{t(`${ns}.allMandates`)}</option>
+            {(mandates.status === 'ready' ? mandates.data : []).map((mandate) => (
+              <option key={mandate.id} value={mandate.id}>
+                {mandate.code}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {(['from', 'to'] as const).map((field) => (
+        <div className="field" key={field}>
+          <label htmlFor={`${idPrefix}-${field}`}>{t(`${ns}.${field}`)}</label>
+          <input
+            id={`${idPrefix}-${field}`}
+            type="month"
+            pattern="[0-9]{4}-[0-9]{2}"
+            value={values[field]}
+            onChange={(event) => set(field)(event.target.value)}
+            aria-describedby={`${idPrefix}-months-hint`}
+          />
+        </div>
+      ))}
+      <p id={`${idPrefix}-months-hint`} className="hint">
+        {t(`${ns}.monthsHint`)}
+      </p>
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          {t(`${ns}.show`)}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+/** What a report is filtered by, as its address holds them: empty means the server's default. */
+export interface ReportFilterValues {
+  creditorId: string;
+  mandateId: string;
+  from: string;
+  to: string;
+}
+
+export const REPORT_FILTER_FIELDS = ['creditorId', 'mandateId', 'from', 'to'] as const;
+
+/** The filters of the address (missing ones empty). */
+export function reportFiltersOf(params: URLSearchParams): ReportFilterValues {
+  return {
+    creditorId: params.get('creditorId') ?? '',
+    mandateId: params.get('mandateId') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  };
+}
+
+/** Only the filters that hold something: the server fills in the rest (the last twelve months, every creditor). */
+export function reportQuery(filters: ReportFilterValues): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
+}
