@@ -176,7 +176,9 @@ async function tableScrollsSettled(page: Page): Promise<void> {
     .waitForFunction(
       () =>
         [...document.querySelectorAll('.table-scroll')].every(
-          (box) => box.scrollWidth > box.clientWidth + 1 === (box.getAttribute('tabindex') === '0'),
+          (box) =>
+            (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 13) ===
+            (box.getAttribute('tabindex') === '0'),
         ),
       undefined,
       { polling: 200, timeout: 60_000 },
