@@ -172,6 +172,13 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
  * its ResizeObserver does on the next frame after a resize. Gives up after a minute and lets axe say what it sees.
  */
 async function tableScrollsSettled(page: Page): Promise<void> {
+  // Figures still loading (a section's own request after a filter changed) would replace their tables after the check.
+  await page
+    .waitForFunction(() => document.querySelector('p.loading[role="status"]') === null, undefined, {
+      polling: 200,
+      timeout: 30_000,
+    })
+    .catch(() => undefined);
   await page
     .waitForFunction(
       () =>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * Holds a wide table. When the table is wider than the screen, the box scrolls sideways and becomes a labelled,
@@ -26,8 +26,9 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     return () => observer.current?.disconnect();
   }, []);
 
-  // After every render: new rows or a new table (other filters) may widen it without the box changing size.
-  useEffect(() => {
+  // After every render, before the browser does anything else: new rows or a new table (other filters) may widen it
+  // without the box changing size, and no one (a person tabbing, a checker) may meet it scrollable but unfocusable.
+  useLayoutEffect(() => {
     const box = ref.current;
     if (!box) return;
     setScrollable(overflows(box));
