@@ -1,14 +1,16 @@
+import type { Selectable, Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import type { Actor } from '../identity/actor.js';
 import { paymentRequest, recordPaymentsIn } from '../payments/record-payments.js';
 import { agencyToday } from '../platform/calendar/index.js';
-import type { Role } from '../platform/db/schema.js';
+import type { DB, Role } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
 import { configuredProvider } from './card/configured-provider.js';
 import { InvalidSignature, type ProviderEvent } from './card/provider.js';
 import type { WebhookAck } from './payments/contract.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
+import { openTask } from '../workspace/tasks.js';
 
 /**
  * The person paying by card, as the payments service records it: no user of Accord (recorded_by stays empty, the
@@ -22,6 +24,16 @@ const CARD_PAYER: Actor = {
   email: '',
   locale: 'fr',
 };
+
+/** What each audit entry of a notice shares: the portal as actor, the case as target. */
+interface CardAudit {
+  actor: typeof PORTAL_ACTOR;
+  targetType: 'case';
+  targetId: string;
+  creditorId: string;
+  requestId: string;
+  at: Date;
+}
 
 /**
  * The card provider's notice (docs/portal.md, "Paying"): its signature checked on the raw body (400 otherwise, never
@@ -57,7 +69,8 @@ export async function receiveCardNotice(
       .executeTakeFirst();
     if (!row) return { received: true, outcome: 'unknown' } as const;
     if (row.status === 'paid') return { received: true, outcome: 'already_recorded' } as const;
-    const audit = {
+    if (row.status === 'to_check') return { received: true, outcome: 'to_check' } as const;
+    const audit: CardAudit = {
       actor: PORTAL_ACTOR,
       targetType: 'case',
       targetId: row.case_id,
@@ -79,8 +92,9 @@ export async function receiveCardNotice(
       });
       return { received: true, outcome: event.kind } as const;
     }
-    if (event.currency !== 'EUR')
-      throw new AppError('portal.card_notice_currency', 422, 'A card payment is in euros: this notice is not.');
+    // The money was taken: what cannot be recorded as it came is kept for a person to check, never refused back to a
+    // provider that would send it again and again.
+    if (event.currency !== 'EUR') return toCheck(trx, deps, { row, eventId: event.eventId, reason: 'currency', audit });
     // What the provider says was paid is what was received (the amount asked, unless the provider says otherwise).
     const [outcome] = await recordPaymentsIn(
       trx,
@@ -100,7 +114,8 @@ export async function receiveCardNotice(
       ],
       requestId,
     );
-    if (outcome!.kind === 'refused') throw outcome!.error;
+    if (outcome!.kind === 'refused')
+      return toCheck(trx, deps, { row, eventId: event.eventId, reason: outcome!.error.code, audit });
     await trx
       .updateTable('portal_card_payments')
       .set({ status: 'paid', event_id: event.eventId, payment_id: outcome!.paymentId, settled_at: at })
@@ -119,4 +134,46 @@ export async function receiveCardNotice(
     });
     return { received: true, outcome: 'recorded' } as const;
   });
+}
+
+/**
+ * A paid notice Accord cannot record as it came: the checkout marked "to check" with the reason, a payment check
+ * opened for the case's team (today, in the bell and the case's follow-ups), audited; the provider gets its 200.
+ */
+async function toCheck(
+  trx: Transaction<DB>,
+  deps: Deps,
+  facts: { row: Selectable<DB['portal_card_payments']>; eventId: string; reason: string; audit: CardAudit },
+): Promise<WebhookAck> {
+  const { row, eventId, reason, audit } = facts;
+  await trx
+    .updateTable('portal_card_payments')
+    .set({ status: 'to_check', check_reason: reason, event_id: eventId, settled_at: audit.at })
+    .where('id', '=', row.id)
+    .execute();
+  const team = await trx
+    .selectFrom('cases')
+    .select('assigned_team_id')
+    .where('id', '=', row.case_id)
+    .executeTakeFirstOrThrow();
+  const taskId = await openTask(
+    trx,
+    {
+      caseId: row.case_id,
+      debtorId: row.debtor_id,
+      kind: 'card_payment_check',
+      dueAt: audit.at,
+      teamId: team.assigned_team_id,
+      source: { cardPaymentId: row.id, amountCents: Number(row.amount_cents), reason },
+    },
+    null,
+    audit.at,
+    deps.config,
+  );
+  await appendAudit(trx, {
+    ...audit,
+    action: 'portal.card_payment_to_check',
+    after: { cardPaymentId: row.id, debtorId: row.debtor_id, reason, eventId, taskId },
+  });
+  return { received: true, outcome: 'to_check' };
 }

@@ -290,4 +290,47 @@ describe.each(ENGINES)('card payments and receipts on the portal, against a stan
     const stranger = stripe.notice('checkout.session.completed', 'cs_test_not_ours', { at: START });
     expect((await post(stranger.payload, stranger.signature)).json()).toEqual({ received: true, outcome: 'unknown' });
   });
+  it('keeps a paid notice it cannot record (another currency) for a person to check: acknowledged, a follow-up opened, nothing recorded, once', async () => {
+    const made = (
+      await as(t.app, person)('POST', `/api/portal/v1/cases/${caseId}/card-payments`, {
+        purpose: 'amount',
+        amountCents: 1500,
+        idempotencyKey: 'key-amount-to-check',
+      })
+    ).json() as CardPaymentView;
+    const ref = [...stripe.sessions.entries()].find(([, s]) => s.idempotencyKey === `accord-portal-${made.id}`)![0];
+    const paymentsBefore = await t.deps.db.selectFrom('payments').select('id').where('case_id', '=', caseId).execute();
+    const odd = stripe.notice('checkout.session.completed', ref, { at: START, currency: 'usd' });
+    expect((await post(odd.payload, odd.signature)).json()).toEqual({ received: true, outcome: 'to_check' });
+    // The provider sends it again: the same answer, no second follow-up.
+    const again = stripe.notice('checkout.session.completed', ref, { at: START, currency: 'usd' });
+    expect((await post(again.payload, again.signature)).json()).toEqual({ received: true, outcome: 'to_check' });
+
+    const state = (await as(t.app, person)('GET', `/api/portal/v1/cases/${caseId}/card-payments/${made.id}`)).json();
+    expect(state).toMatchObject({ status: 'to_check', payment: null, redirectUrl: null });
+    const paymentsAfter = await t.deps.db.selectFrom('payments').select('id').where('case_id', '=', caseId).execute();
+    expect(paymentsAfter).toHaveLength(paymentsBefore.length);
+    const caseRow = await t.deps.db
+      .selectFrom('cases')
+      .select('assigned_team_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const tasks = await t.deps.db
+      .selectFrom('case_tasks')
+      .select(['kind', 'status', 'team_id', 'source'])
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'card_payment_check')
+      .execute();
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ status: 'open', team_id: caseRow.assigned_team_id });
+    expect(tasks[0]!.source).toMatchObject({ cardPaymentId: made.id, amountCents: 1500, reason: 'currency' });
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'portal.card_payment_to_check')
+      .where('target_id', '=', caseId)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ cardPaymentId: made.id, reason: 'currency' });
+  });
 });

@@ -33,6 +33,7 @@ export const TASK_KINDS = [
   'vulnerability_review',
   'sms_reply',
   'contact_check',
+  'card_payment_check',
 ] as const;
 export const PROMISE_STATUSES = ['open', 'kept', 'broken', 'cancelled'] as const;
 export const TIERS = ['callback', 'promise', 'follow_up', 'standard'] as const;

@@ -45,6 +45,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'portal.card_payment_started',
     'portal.card_payment_confirmed',
     'portal.card_payment_failed',
+    'portal.card_payment_to_check',
     'payment.reversed',
     'payment.credit_allocated',
     'payment.credit_refunded',

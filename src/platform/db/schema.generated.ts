@@ -72,7 +72,7 @@ export type CaseStageHistoryFromStage = 'amicable' | 'closed' | 'deceased' | 'di
 
 export type CaseStageHistoryToStage = 'amicable' | 'closed' | 'deceased' | 'dispute' | 'judicial' | 'overindebtedness' | 'plan';
 
-export type CaseTasksKind = 'callback_missed' | 'care_referral' | 'contact_check' | 'dispute_review' | 'liabilities_statement' | 'payment_check' | 'promise_broken' | 'refusal_review' | 'sms_reply' | 'trace_contact' | 'vulnerability_review';
+export type CaseTasksKind = 'callback_missed' | 'card_payment_check' | 'care_referral' | 'contact_check' | 'dispute_review' | 'liabilities_statement' | 'payment_check' | 'promise_broken' | 'refusal_review' | 'sms_reply' | 'trace_contact' | 'vulnerability_review';
 
 export type CaseTasksStatus = 'cancelled' | 'done' | 'open';
 
@@ -296,7 +296,7 @@ export type PortalCardPaymentsCurrency = 'EUR';
 
 export type PortalCardPaymentsPurpose = 'amount' | 'balance' | 'instalment';
 
-export type PortalCardPaymentsStatus = 'expired' | 'failed' | 'paid' | 'pending';
+export type PortalCardPaymentsStatus = 'expired' | 'failed' | 'paid' | 'pending' | 'to_check';
 
 export type PortalDeclarationsKind = 'bereavement' | 'illness' | 'job_loss' | 'other' | 'separation';
 
@@ -1754,6 +1754,7 @@ export interface PortalAccessCodes {
 export interface PortalCardPayments {
   amount_cents: number;
   case_id: string;
+  check_reason: string | null;
   created_at: Timestamp;
   creditor_id: string;
   currency: Generated<PortalCardPaymentsCurrency>;

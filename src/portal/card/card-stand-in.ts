@@ -7,6 +7,8 @@ interface NoticeOptions {
   at?: Date;
   eventId?: string;
   secret?: string;
+  /** What the notice says was paid, when a test needs it to differ from the checkout (another currency). */
+  currency?: string;
 }
 
 /**
@@ -90,6 +92,7 @@ function signedNotice(state: State, type: string, sessionId: string, options: No
   const session = state.sessions.has(sessionId)
     ? sessionJson(state, sessionId)
     : { id: sessionId, object: 'checkout.session', amount_total: 100, currency: 'eur' };
+  if (options.currency) Object.assign(session, { currency: options.currency });
   const paid = type === 'checkout.session.completed' || type === 'checkout.session.async_payment_succeeded';
   const payload = JSON.stringify({
     id: options.eventId ?? `evt_test_${(state.events += 1)}_${Math.random().toString(36).slice(2, 8)}`,

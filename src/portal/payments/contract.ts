@@ -22,7 +22,7 @@ export const startCardPaymentBody = z.strictObject({
 });
 export type StartCardPaymentInput = z.infer<typeof startCardPaymentBody>;
 
-export const CARD_PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'expired'] as const;
+export const CARD_PAYMENT_STATUSES = ['pending', 'paid', 'failed', 'expired', 'to_check'] as const;
 
 export const cardPaymentSchema = z.object({
   id: z.string().uuid(),
@@ -59,6 +59,6 @@ export type Paying = z.infer<typeof payingSchema>;
 
 export const webhookAckSchema = z.object({
   received: z.literal(true),
-  outcome: z.enum(['recorded', 'already_recorded', 'failed', 'expired', 'ignored', 'unknown']),
+  outcome: z.enum(['recorded', 'already_recorded', 'to_check', 'failed', 'expired', 'ignored', 'unknown']),
 });
 export type WebhookAck = z.infer<typeof webhookAckSchema>;

@@ -61,6 +61,11 @@ export const TASK_TITLES: Record<TaskKind, Message> = {
     en: 'The debtor gave new contact details on the portal: verify them',
     it: 'Il debitore ha indicato un nuovo recapito nel suo spazio: verificarlo',
   },
+  card_payment_check: {
+    fr: 'Paiement par carte reçu par le prestataire mais non enregistré : l’enregistrer à la main ou le rembourser',
+    en: 'Card payment taken by the provider but not recorded: record it by hand or refund it',
+    it: 'Pagamento con carta incassato dal fornitore ma non registrato: registrarlo a mano o rimborsarlo',
+  },
 };
 
 const TAGS = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' } as const;

@@ -126,7 +126,6 @@ export const PROBLEM_CODES = [
   'portal.card_key_reused',
   'portal.card_provider_failed',
   'portal.card_notice_signature',
-  'portal.card_notice_currency',
   'templates.not_in_review',
   'templates.effective_in_past',
   'templates.body_missing',

@@ -62,6 +62,13 @@ function CardState({ caseId, card, reload }: { caseId: string; card: CardPayment
         </button>
       </>
     );
+  // Taken by the provider, not yet on the file: the person must not pay again.
+  if (card.status === 'to_check')
+    return (
+      <p role="status" data-testid="portal-card-state">
+        <strong>{t('portal.pay.toCheck', { amount })}</strong>
+      </p>
+    );
   return (
     <>
       <p role="status" data-testid="portal-card-state">

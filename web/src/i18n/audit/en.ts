@@ -292,6 +292,7 @@ export const auditTrailEn: typeof auditTrailFr = {
       card_payment_started: '{{debtor}} started a card payment on the debtor portal',
       card_payment_confirmed: 'The payment provider confirmed a card payment by {{debtor}}',
       card_payment_failed: 'A card payment by {{debtor}} was not made',
+      card_payment_to_check: 'A card payment by {{debtor}} the provider confirmed is to be checked',
       mandate_signed: '{{debtor}} signed SEPA direct-debit mandate {{reference}} on the debtor portal, with consent',
       mandate_revoked: '{{debtor}} revoked a SEPA direct-debit mandate on the debtor portal',
     },

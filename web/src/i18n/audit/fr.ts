@@ -303,6 +303,7 @@ export const auditTrailFr = {
       card_payment_started: '{{debtor}} a commencé un paiement par carte sur l’espace débiteur',
       card_payment_confirmed: 'Le prestataire de paiement a confirmé un paiement par carte de {{debtor}}',
       card_payment_failed: 'Un paiement par carte de {{debtor}} n’a pas abouti',
+      card_payment_to_check: 'Un paiement par carte de {{debtor}} confirmé par le prestataire est à vérifier',
       mandate_signed:
         '{{debtor}} a signé le mandat de prélèvement SEPA {{reference}} sur l’espace débiteur, avec son consentement',
       mandate_revoked: '{{debtor}} a révoqué un mandat de prélèvement SEPA sur l’espace débiteur',

@@ -303,6 +303,7 @@ export const auditTrailIt: typeof auditTrailFr = {
       card_payment_started: '{{debtor}} ha avviato un pagamento con carta sullo spazio debitore',
       card_payment_confirmed: 'Il fornitore di pagamento ha confermato un pagamento con carta di {{debtor}}',
       card_payment_failed: 'Un pagamento con carta di {{debtor}} non è andato a buon fine',
+      card_payment_to_check: 'Un pagamento con carta di {{debtor}} confermato dal fornitore è da verificare',
       mandate_signed:
         '{{debtor}} ha firmato il mandato di addebito diretto SEPA {{reference}} nello spazio debitore, con il suo consenso',
       mandate_revoked: '{{debtor}} ha revocato un mandato di addebito diretto SEPA nello spazio debitore',

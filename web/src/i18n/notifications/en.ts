@@ -35,6 +35,7 @@ export const notificationsEn = {
     vulnerability_review: 'Care rule to review',
     sms_reply: 'SMS reply to answer',
     contact_check: 'New contact details to verify',
+    card_payment_check: 'Card payment to record or refund',
     trace_contact: 'Contact details to trace',
     other: 'Follow-up task',
   },

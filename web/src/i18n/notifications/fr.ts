@@ -35,6 +35,7 @@ export const notificationsFr = {
     vulnerability_review: 'Règle de soin à revoir',
     sms_reply: 'Réponse SMS à traiter',
     contact_check: 'Nouvelle coordonnée à vérifier',
+    card_payment_check: 'Paiement par carte à enregistrer ou rembourser',
     trace_contact: 'Coordonnées à rechercher',
     other: 'Tâche de suivi',
   },

@@ -35,6 +35,7 @@ export const notificationsIt = {
     vulnerability_review: 'Regola di tutela da rivedere',
     sms_reply: 'Risposta SMS da gestire',
     contact_check: 'Nuovo recapito da verificare',
+    card_payment_check: 'Pagamento con carta da registrare o rimborsare',
     trace_contact: 'Recapiti da rintracciare',
     other: 'Attività di seguito',
   },

@@ -244,6 +244,8 @@ export const portalEn = {
     pendingHint: 'Our provider usually confirms the payment to us within a few seconds.',
     lookAgain: 'Check again',
     paid: 'Payment of {{amount}} received. Thank you.',
+    toCheck:
+      'Our provider received your payment of {{amount}}. We are checking it before recording it on your file: do not pay a second time. We will confirm it is recorded, or refunded.',
     notMade: 'The payment of {{amount}} was not made. Nothing was taken.',
     tryAgain: 'Try again',
     receipt: 'Receipt no. {{number}} (PDF)',
@@ -358,7 +360,6 @@ export const portalProblemsEn = {
     card_key_reused: 'This payment was started for another amount. Start again.',
     card_provider_failed: 'The card payment service does not answer. Try again in a few minutes.',
     card_notice_signature: 'The signature of this payment notice does not hold: it is refused.',
-    card_notice_currency: 'A card payment is in euros: this notice is not.',
     sign_in_failed:
       'These details do not open a file. Check the access code on your letter and your date of birth, or call us.',
     too_many_attempts: 'Too many tries. Wait a moment before trying again.',

@@ -249,6 +249,8 @@ export const portalFr = {
     pendingHint: 'Notre prestataire nous confirme le paiement en général en quelques secondes.',
     lookAgain: 'Vérifier à nouveau',
     paid: 'Paiement de {{amount}} reçu. Merci.',
+    toCheck:
+      'Notre prestataire a bien reçu votre paiement de {{amount}}. Nous le vérifions avant de l’enregistrer sur votre dossier : ne payez pas une seconde fois. Nous vous confirmerons son enregistrement, ou son remboursement.',
     notMade: 'Le paiement de {{amount}} n’a pas abouti. Rien n’a été débité.',
     tryAgain: 'Réessayer',
     receipt: 'Reçu n° {{number}} (PDF)',
@@ -368,7 +370,6 @@ export const portalProblemsFr = {
     card_key_reused: 'Ce paiement avait été commencé pour un autre montant. Recommencez.',
     card_provider_failed: 'Le service de paiement par carte ne répond pas. Réessayez dans quelques minutes.',
     card_notice_signature: 'La signature de cet avis de paiement n’est pas valable : il est refusé.',
-    card_notice_currency: 'Un paiement par carte se fait en euros : cet avis ne l’est pas.',
     sign_in_failed:
       'Ces informations ne permettent pas d’ouvrir un dossier. Vérifiez le code d’accès sur votre courrier et votre date de naissance, ou appelez-nous.',
     too_many_attempts: 'Trop d’essais. Patientez quelques instants avant de réessayer.',

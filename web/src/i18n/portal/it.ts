@@ -246,6 +246,8 @@ export const portalIt = {
     pendingHint: 'Il nostro fornitore ci conferma il pagamento di solito in pochi secondi.',
     lookAgain: 'Verificare di nuovo',
     paid: 'Pagamento di {{amount}} ricevuto. Grazie.',
+    toCheck:
+      'Il nostro fornitore ha ricevuto il suo pagamento di {{amount}}. Lo verifichiamo prima di registrarlo sulla sua pratica: non paghi una seconda volta. Le confermeremo la registrazione, o il rimborso.',
     notMade: 'Il pagamento di {{amount}} non è andato a buon fine. Nulla è stato addebitato.',
     tryAgain: 'Riprovare',
     receipt: 'Ricevuta n. {{number}} (PDF)',
@@ -363,7 +365,6 @@ export const portalProblemsIt = {
     card_key_reused: 'Questo pagamento era stato avviato per un altro importo. Ricominciate.',
     card_provider_failed: 'Il servizio di pagamento con carta non risponde. Riprovate tra qualche minuto.',
     card_notice_signature: 'La firma di questo avviso di pagamento non è valida: è rifiutato.',
-    card_notice_currency: 'Un pagamento con carta è in euro: questo avviso non lo è.',
     sign_in_failed:
       'Questi dati non aprono alcuna pratica. Controlli il codice di accesso sulla lettera e la data di nascita, oppure ci chiami.',
     too_many_attempts: 'Troppi tentativi. Attenda qualche istante prima di riprovare.',
