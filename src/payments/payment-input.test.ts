@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { MAX_AMOUNT_CENTS } from '../platform/money.js';
+import { refreshPerformance } from '../reporting/refresh-performance.js';
 
 /** Every amount the money routes take is bounded, payments are dated within the case's life, payer IBANs are IBANs. */
 describe.each(ENGINES)('amounts, dates and IBANs of payments on %s', (engine) => {
@@ -93,6 +94,8 @@ describe.each(ENGINES)('amounts, dates and IBANs of payments on %s', (engine) =>
     });
     expect(largest.statusCode, largest.body).toBe(200);
     expect(largest.json().owedCents).toBe(MAX_AMOUNT_CENTS);
+    // The dashboard reads today's snapshot, which the five-minute refresh rewrites.
+    await refreshPerformance(t.deps);
     const dashboard = await manager('GET', '/api/v1/dashboard');
     expect(dashboard.statusCode, dashboard.body).toBe(200);
     expect(dashboard.json().balanceCents).toBeGreaterThan(MAX_AMOUNT_CENTS);

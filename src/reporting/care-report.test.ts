@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { SMALLEST_CELL } from './core/small-cells.js';
+import { refreshPerformance } from './refresh-performance.js';
 
 const START = new Date('2026-11-25T09:00:00Z');
 const HOUR_MS = 3_600_000;
@@ -149,6 +150,8 @@ describe.each(ENGINES)('the care report on %s', (engine) => {
         .values({ debtor_id: debtorId, kind: 'hardship_outcome', reasons: JSON.stringify({}), detected_at: START })
         .execute();
     }
+    // Fragile debtors by creditor and team are the five-minute refresh's facts.
+    await refreshPerformance(t.deps);
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import { withinScope } from '../cases/scope.js';
+import { creditorScope } from '../identity/scope.js';
 import { addDays, agencyToday, instantAt, type IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
@@ -70,37 +71,26 @@ function periodOf(deps: Deps, query: { from?: string | undefined; to?: string | 
   return { from, to, today, start: instantAt(from, zone), end: instantAt(addDays(to, 1), zone) };
 }
 
-/** Debtors with an open case, and those of them with a record in force or due for review, by creditor or team. */
+/**
+ * Debtors with an open case, and those of them with a record in force or due for review, by creditor or team: the facts
+ * the five-minute refresh keeps (refresh-care.ts), a few rows, never the cases.
+ */
 async function fragileBy(db: Kysely<DB>, actor: Actor, by: 'creditor' | 'team'): Promise<CareReport['fragileByTeam']> {
-  const fragile = db
-    .selectFrom('vulnerabilities')
-    .select('debtor_id')
-    .distinct()
-    .where('status', '<>', 'ended')
-    .as('f');
-  const base = db
-    .selectFrom('cases as c')
-    .leftJoin(fragile, 'f.debtor_id', 'c.debtor_id')
-    .where('c.status', '<>', 'closed')
-    .where(withinScope(actor, 'c.creditor_id'));
+  // A team's figures span every creditor: none for a reader held to one creditor (the report is staff's alone).
+  if (by === 'team' && creditorScope(actor) !== null) return [];
+  const facts = db.selectFrom('care_fragile_facts as f').select(['f.debtors', 'f.fragile']).where('f.by_kind', '=', by);
   const rows =
     by === 'creditor'
-      ? await base
-          .innerJoin('creditors as g', 'g.id', 'c.creditor_id')
+      ? await facts
+          .innerJoin('creditors as g', 'g.id', 'f.group_id')
           .select(['g.id', 'g.name'])
-          .select(sql<string>`count(distinct c.debtor_id)`.as('debtors'))
-          .select(sql<string>`count(distinct f.debtor_id)`.as('fragile'))
-          .groupBy(['g.id', 'g.name'])
+          .where(withinScope(actor, 'g.id'))
           .orderBy('g.name')
           .orderBy('g.id')
           .execute()
-      : await base
-          .innerJoin('case_queue as q', 'q.case_id', 'c.id')
-          .innerJoin('teams as g', 'g.id', 'q.team_id')
+      : await facts
+          .innerJoin('teams as g', 'g.id', 'f.group_id')
           .select(['g.id', 'g.name'])
-          .select(sql<string>`count(distinct c.debtor_id)`.as('debtors'))
-          .select(sql<string>`count(distinct f.debtor_id)`.as('fragile'))
-          .groupBy(['g.id', 'g.name'])
           .orderBy('g.name')
           .orderBy('g.id')
           .execute();

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
 import { agencyToday } from '../platform/calendar/index.js';
+import { refreshCare } from './refresh-care.js';
 import { refreshChampionChallenger } from './refresh-champion-challenger.js';
 import { refreshConduct } from './refresh-conduct.js';
 import { refreshOutcomes } from './refresh-outcomes.js';
 import { refreshTeams } from './refresh-teams.js';
+import { writeSnapshot } from './snapshot.js';
 
 export const PERFORMANCE_REFRESH = 'performance-refresh';
 
@@ -16,7 +18,8 @@ export const PERFORMANCE_REFRESH = 'performance-refresh';
  * Anchored to facts only: a second run gives the same rows. The champion/challenger facts (migration 0077), the outcome
  * facts (migration 0081), the conduct facts (migration 0082) and the agents' daily facts (migration 0083) are
  * rewritten in the same transaction (refresh-champion-challenger.ts, refresh-outcomes.ts, refresh-conduct.ts,
- * refresh-teams.ts).
+ * refresh-teams.ts), and so are the care report's fragile debtors (migration 0088, refresh-care.ts) and today's
+ * portfolio snapshot (snapshot.ts), which the dashboard reads.
  */
 export async function refreshPerformance(deps: Deps): Promise<{
   vintages: number;
@@ -25,6 +28,8 @@ export async function refreshPerformance(deps: Deps): Promise<{
   outcomeRows: number;
   conductRows: number;
   agentDays: number;
+  snapshotRows: number;
+  careRows: number;
 }> {
   const started = Date.now();
   return deps.db.transaction().execute(async (trx) => {
@@ -55,6 +60,8 @@ export async function refreshPerformance(deps: Deps): Promise<{
     const outcomeRows = await refreshOutcomes(trx, deps.config.AGENCY_TZ);
     const conductRows = await refreshConduct(trx, deps.config.AGENCY_TZ, agencyToday(deps.now(), deps.config));
     const agentDays = await refreshTeams(trx, deps.config.AGENCY_TZ);
+    const careRows = await refreshCare(trx);
+    const snapshotRows = await writeSnapshot(trx, agencyToday(deps.now(), deps.config));
     const tookMs = Date.now() - started;
     await trx
       .insertInto('performance_refreshes')
@@ -68,6 +75,8 @@ export async function refreshPerformance(deps: Deps): Promise<{
       outcomeRows,
       conductRows,
       agentDays,
+      snapshotRows,
+      careRows,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../identity/actor.js';
 import { addDays, agencyToday, isoWeekOf, type IsoDate } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
@@ -7,7 +8,7 @@ import {
   figuresOf,
   MIN_REVIEWS,
   periodsBetween,
-  rollUp,
+  roller,
   sumCounts,
   type DayCounts,
   type Granularity,
@@ -48,6 +49,20 @@ async function teamScope(deps: Deps, actor: Actor, asked: string | undefined): P
   return me?.team_id ?? null;
 }
 
+/** The counts of agent_day_facts, as the report adds them. */
+const FACT_COLUMNS = [
+  'calls',
+  'conversations',
+  'promises',
+  'plans',
+  'payments',
+  'collected_cents',
+  'reviews',
+  'review_score_bp_sum',
+  'answers',
+  'satisfied',
+] as const;
+
 interface Person {
   id: string;
   name: string;
@@ -66,18 +81,21 @@ export async function teamsReport(deps: Deps, actor: Actor, query: TeamsReportQu
   const granularity: Granularity = query.granularity;
   const { from, to } = teamsPeriod(agencyToday(deps.now(), deps.config), query);
   const team = await teamScope(deps, actor, query.teamId);
+  // By week, each person's days are added into their week's Monday in the database: a row per person and week.
+  const day = granularity === 'week' ? sql<string>`date_trunc('week', f.day)::date` : sql<string>`f.day`;
   let facts = deps.db
     .selectFrom('agent_day_facts as f')
     .innerJoin('users as u', 'u.id', 'f.agent_id')
     .leftJoin('teams as t', 't.id', 'u.team_id')
-    .selectAll('f')
-    .select(['u.display_name', 'u.team_id', 't.name as team_name'])
+    .select(['f.agent_id', 'u.display_name', 'u.team_id', 't.name as team_name', day.as('day')])
+    .select(FACT_COLUMNS.map((column) => sql<string>`sum(${sql.ref(`f.${column}`)})`.as(column)))
     .where('f.day', '>=', from)
     .where('f.day', '<=', to)
+    .groupBy(['f.agent_id', 'u.display_name', 'u.team_id', 't.name', day])
     .orderBy('t.name')
     .orderBy('u.display_name')
-    .orderBy('u.id')
-    .orderBy('f.day');
+    .orderBy('f.agent_id')
+    .orderBy(day);
   let choices = deps.db.selectFrom('teams').select(['id', 'name']).orderBy('name').orderBy('id');
   if (team) facts = facts.where('u.team_id', '=', team);
   if (team && actor.role === 'team_leader') choices = choices.where('id', '=', team);
@@ -127,8 +145,9 @@ export async function teamsReport(deps: Deps, actor: Actor, query: TeamsReportQu
     entry.days.push(...person.days);
   }
   const minimum = settings.minimumAnswers;
+  const rollUp = roller(from, to, granularity);
   const line = (person: Person): TeamsReportLine => {
-    const periods = rollUp(person.days, from, to, granularity);
+    const periods = rollUp(person.days);
     const total = sumCounts(periods.map((period) => period.counts));
     return {
       id: person.id,

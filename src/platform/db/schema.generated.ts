@@ -30,6 +30,8 @@ export type BankStatementLinesStatus = 'ignored' | 'pending' | 'queued' | 'recor
 
 export type CallRecordsResult = 'already_paid' | 'bereavement' | 'callback' | 'dispute' | 'hardship' | 'information' | 'promise' | 'refusal';
 
+export type CareFragileFactsByKind = 'creditor' | 'team';
+
 export type CareOrganisationsCountry = 'FR' | 'IT';
 
 export type CareOrganisationsCoverage = 'department' | 'national' | 'region';
@@ -539,6 +541,13 @@ export interface CallRecords {
   recorded_by: string | null;
   result: CallRecordsResult | null;
   started_at: Timestamp | null;
+}
+
+export interface CareFragileFacts {
+  by_kind: CareFragileFactsByKind;
+  debtors: number;
+  fragile: number;
+  group_id: string;
 }
 
 export interface CareOrganisations {
@@ -2279,6 +2288,7 @@ export interface DB {
   bank_statement_imports: BankStatementImports;
   bank_statement_lines: BankStatementLines;
   call_records: CallRecords;
+  care_fragile_facts: CareFragileFacts;
   care_organisations: CareOrganisations;
   care_referrals: CareReferrals;
   case_documents: CaseDocuments;

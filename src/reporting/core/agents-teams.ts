@@ -101,15 +101,36 @@ export function rollUp(
   to: IsoDate,
   granularity: Granularity,
 ): { period: Period; counts: Counts }[] {
-  const buckets = new Map(
-    periodsBetween(from, to, granularity).map((period) => [period.key, { period, counts: zeroCounts() }]),
-  );
-  for (const day of days) {
-    if (day.day < from || day.day > to) continue;
-    const bucket = buckets.get(periodOf(day.day, granularity).key)!;
-    bucket.counts = addCounts(bucket.counts, day);
+  return roller(from, to, granularity)(days);
+}
+
+/**
+ * rollUp over one span, the period of each of its days worked out once: a report rolls up every person and team over
+ * the same span, thousands of days in all.
+ */
+export function roller(
+  from: IsoDate,
+  to: IsoDate,
+  granularity: Granularity,
+): (days: readonly DayCounts[]) => { period: Period; counts: Counts }[] {
+  const periods = periodsBetween(from, to, granularity);
+  const indexOf = new Map<IsoDate, number>();
+  let index = 0;
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    if (periodOf(day, granularity).key !== periods[index]!.key) index += 1;
+    indexOf.set(day, index);
   }
-  return [...buckets.values()];
+  return (days) => {
+    const buckets = periods.map((period) => ({ period, counts: zeroCounts() }));
+    for (const day of days) {
+      const at = indexOf.get(day.day);
+      // Days outside the span are left out; the bucket's own counts are added to (thousands of days, no copies).
+      if (at === undefined) continue;
+      const counts = buckets[at]!.counts;
+      for (const field of COUNT_FIELDS) counts[field] += day[field];
+    }
+    return buckets;
+  };
 }
 
 export interface Figures extends Counts {
