@@ -16,6 +16,8 @@ export interface OutgoingEmail {
    * about a debt has one; only a message the person asked for themselves (a sign-in code) goes without.
    */
   unsubscribeUrl: string | null;
+  /** Files sent with it: only a creditor's monthly report has some (never a message to a debtor). */
+  attachments?: readonly { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface OutgoingSms {

@@ -72,6 +72,9 @@ const PROBES: Record<string, Probe> = {
   },
   'GET /api/v1/reports/conduct': { url: () => '/api/v1/reports/conduct' },
   'GET /api/v1/reports/conduct/export': { url: () => '/api/v1/reports/conduct/export?format=xlsx' },
+  'GET /api/v1/reports/monthly': { url: () => '/api/v1/reports/monthly' },
+  // Staff must name the creditor: the allowed manager gets 422, a creditor user its own report.
+  'GET /api/v1/reports/monthly/file': { url: () => '/api/v1/reports/monthly/file?month=2026-01&format=xlsx' },
   'GET /api/v1/reports/teams': { url: () => '/api/v1/reports/teams' },
   'GET /api/v1/reports/teams/export': { url: () => '/api/v1/reports/teams/export?format=csv' },
   'GET /api/v1/reports/champion-challenger': { url: () => '/api/v1/reports/champion-challenger' },

@@ -15,6 +15,7 @@ import { MESSAGES_DISPATCH } from '../communications/queue-message.js';
 import { CAMPAIGNS_DAILY } from '../communications/campaigns/run-campaign.js';
 import { SATISFACTION_INVITATIONS } from '../satisfaction/invite.js';
 import { CREDITOR_NOTICES } from '../remittances/creditor-notices.js';
+import { MONTHLY_REPORTS } from '../reporting/monthly-report-job.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { NIGHTLY_REFRESH, nightlyRefresh } from './nightly-refresh.js';
 
@@ -32,7 +33,7 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
     await t.close();
   });
 
-  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices, the workspace sweep and the audit chain’s seal every minute, the seal of sensitive reads and the portfolio performance every five, the documents’ retention and the judicial review queue each night', async () => {
+  it('is scheduled in pg-boss with the configured cron and time zone, beside the creditor notices, the workspace sweep and the audit chain’s seal every minute, the seal of sensitive reads and the portfolio performance every five, the documents’ retention and the judicial review queue each night, the creditors’ monthly reports', async () => {
     const schedules = await jobs.boss.getSchedules();
     expect(schedules).toEqual(
       expect.arrayContaining([
@@ -69,9 +70,14 @@ describe.each(ENGINES)('nightly refresh on %s', (engine) => {
           cron: t.deps.config.CAMPAIGNS_CRON,
           timezone: t.deps.config.AGENCY_TZ,
         }),
+        expect.objectContaining({
+          name: MONTHLY_REPORTS,
+          cron: t.deps.config.MONTHLY_REPORT_CRON,
+          timezone: t.deps.config.AGENCY_TZ,
+        }),
       ]),
     );
-    expect(schedules).toHaveLength(13);
+    expect(schedules).toHaveLength(14);
   });
 
   it('runs through pg-boss: lapses ended holds, writes the day snapshot, audits', async () => {

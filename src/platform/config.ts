@@ -142,6 +142,8 @@ const configSchema = z
     CAMPAIGNS_CRON: z.string().default('0 10 * * 1-6'),
     /** When the satisfaction surveys of the last days' interactions go out, in the agency's zone (cron). */
     SATISFACTION_CRON: z.string().default('30 11 * * 1-6'),
+    /** When each creditor's contact is sent last month's report, in the agency's zone (cron): the 1st at 06:00. */
+    MONTHLY_REPORT_CRON: z.string().default('0 6 1 * *'),
     /** The SMS provider's SMPP server (`smpp://system_id:password@host:2775`); unset: no SMS is sent. */
     SMPP_URL: z.string().url().optional(),
     /** The SMS sender: an alphanumeric name (at most 11 characters) or a number the replies (STOP) come back to. */

@@ -34,6 +34,7 @@ import { decideExperiment } from './experiment-decision.js';
 import { conductReport } from './conduct-report.js';
 import { conductExport } from './conduct-export.js';
 import { teamsReportRoutes } from './teams-routes.js';
+import { monthlyReportRoutes } from './monthly-report-routes.js';
 
 export function reportingRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -104,6 +105,7 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
   outcomeRoutes(app, deps);
   championChallengerRoutes(app, deps);
   conductRoutes(app, deps);
+  monthlyReportRoutes(app, deps);
 }
 
 /** The portfolio's outcomes: contacts, promises, plans, first payments, stages; and their export. */

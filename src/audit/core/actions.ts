@@ -265,6 +265,8 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'portal.letter_downloaded',
     'portal.schedule_downloaded',
     'portal.receipt_downloaded',
+    'monthly_report.sent',
+    'monthly_report.downloaded',
   ],
   exports: EXPORTED_LISTS.map((list) => `export.${list}`),
 };

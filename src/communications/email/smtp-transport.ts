@@ -30,6 +30,7 @@ export function createSmtpTransport(
         to: email.to,
         subject: email.subject,
         text: email.text,
+        ...(email.attachments ? { attachments: [...email.attachments] } : {}),
         messageId,
         headers: email.unsubscribeUrl
           ? {

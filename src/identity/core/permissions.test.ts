@@ -27,7 +27,7 @@ describe('permission matrix', () => {
     expect(can('administrator', 'cases.read')).toBe(false);
   });
 
-  it('gives creditor users their portfolio, their own placements, payments, remittances, disputes to answer, the estate and over-indebtedness state, the judicial review outcomes, the judicial procedure state, the handoff files of its own cases and its portfolio’s performance, nothing else', () => {
+  it('gives creditor users their portfolio, their own placements, payments, remittances, disputes to answer, the estate and over-indebtedness state, the judicial review outcomes, the judicial procedure state, the handoff files of its own cases, its portfolio’s performance and its monthly reports, nothing else', () => {
     expect(permissionsOf('creditor_user').sort()).toEqual([
       'cases.read',
       'creditors.read',
@@ -47,6 +47,7 @@ describe('permission matrix', () => {
       'placements.create',
       'placements.read',
       'remittances.read',
+      'reports.monthly',
       'reports.portfolio',
     ]);
   });

@@ -195,6 +195,8 @@ export const PERMISSIONS = {
    * the agency's people.
    */
   'reports.teams': ['team_leader', 'compliance_officer', 'manager'],
+  /** The creditors' monthly reports (sent, and downloaded again): managers, and each creditor for its own. */
+  'reports.monthly': ['manager', 'creditor_user'],
   'cases.close': ['team_leader', 'manager'],
   'cases.reopen': ['team_leader', 'manager'],
   'reference_data.read': STAFF_ROLES,

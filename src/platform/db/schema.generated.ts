@@ -1484,6 +1484,18 @@ export interface MessageTemplateVersions {
   version: number | null;
 }
 
+export interface MonthlyReportSendings {
+  claimed_at: Timestamp;
+  creditor_id: string;
+  id: Generated<string>;
+  message_id: string | null;
+  month: string;
+  pdf_sha256: string;
+  recipient: string;
+  sent_at: Timestamp | null;
+  xlsx_sha256: string;
+}
+
 export interface OutboundMessages {
   attempts: Generated<number>;
   body: string;
@@ -2350,6 +2362,7 @@ export interface DB {
   message_campaign_runs: MessageCampaignRuns;
   message_campaigns: MessageCampaigns;
   message_template_versions: MessageTemplateVersions;
+  monthly_report_sendings: MonthlyReportSendings;
   outbound_messages: OutboundMessages;
   outcome_first_payments: OutcomeFirstPayments;
   outcome_month_contacts: OutcomeMonthContacts;

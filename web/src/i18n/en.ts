@@ -690,6 +690,10 @@ export const en: Messages = {
     portfolio_report: {
       span_too_long: 'Ask for 60 vintages at most: choose a later first month or an earlier last one.',
     },
+    monthly_report: {
+      creditor_required: 'Choose the creditor whose monthly report you want.',
+      month_in_future: 'Choose a month that has begun: a month to come has no report.',
+    },
     champion_challenger: {
       no_challenger:
         'The strategy in force no longer has a challenger in this segment: nothing to decide. Reload the comparison.',

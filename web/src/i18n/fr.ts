@@ -697,6 +697,10 @@ export const fr = {
       span_too_long:
         'Demandez au plus 60 millésimes : choisissez un premier mois plus récent ou un dernier mois plus ancien.',
     },
+    monthly_report: {
+      creditor_required: 'Choisissez le créancier dont vous voulez le rapport mensuel.',
+      month_in_future: 'Choisissez un mois commencé : un mois à venir n’a pas de rapport.',
+    },
     champion_challenger: {
       no_challenger:
         'La stratégie en vigueur n’a plus de challenger dans ce segment : rien à trancher. Rechargez la comparaison.',

@@ -683,6 +683,10 @@ export const it: PartialMessages = {
     portfolio_report: {
       span_too_long: 'Chiedi al massimo 60 annate: scegli un primo mese successivo o un ultimo mese precedente.',
     },
+    monthly_report: {
+      creditor_required: 'Scegli il creditore di cui vuoi il rapporto mensile.',
+      month_in_future: 'Scegli un mese già iniziato: un mese futuro non ha rapporto.',
+    },
     champion_challenger: {
       no_challenger:
         'La strategia in vigore non ha più uno sfidante in questo segmento: nulla da decidere. Ricarica il confronto.',

@@ -333,6 +333,8 @@ export const PROBLEM_CODES = [
   'care_report.period_reversed',
   'care_report.period_too_long',
   'portfolio_report.span_too_long',
+  'monthly_report.creditor_required',
+  'monthly_report.month_in_future',
   'teams_report.period_reversed',
   'teams_report.period_too_long',
   'champion_challenger.no_challenger',

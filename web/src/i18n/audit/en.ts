@@ -393,6 +393,10 @@ export const auditTrailEn: typeof auditTrailFr = {
       created: '{{actor}} created a pole',
       renamed: '{{actor}} renamed a pole',
     },
+    monthly_report: {
+      sent: "The monthly report {{reference}} was sent to the creditor's contact",
+      downloaded: '{{actor}} downloaded the monthly report {{reference}}',
+    },
     document: {
       uploaded: '{{actor}} uploaded a document to case {{case}}',
       refused: 'A document uploaded by {{actor}} to case {{case}} was refused',

@@ -406,6 +406,10 @@ export const auditTrailFr = {
       created: '{{actor}} a créé un pôle',
       renamed: '{{actor}} a renommé un pôle',
     },
+    monthly_report: {
+      sent: 'Le rapport mensuel {{reference}} a été envoyé au contact du créancier',
+      downloaded: '{{actor}} a téléchargé le rapport mensuel {{reference}}',
+    },
     document: {
       uploaded: '{{actor}} a déposé un document sur le dossier {{case}}',
       refused: 'Un document déposé par {{actor}} sur le dossier {{case}} a été refusé',

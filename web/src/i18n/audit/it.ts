@@ -406,6 +406,10 @@ export const auditTrailIt: typeof auditTrailFr = {
       created: '{{actor}} ha creato un polo',
       renamed: '{{actor}} ha rinominato un polo',
     },
+    monthly_report: {
+      sent: 'Il rapporto mensile {{reference}} è stato inviato al contatto del creditore',
+      downloaded: '{{actor}} ha scaricato il rapporto mensile {{reference}}',
+    },
     document: {
       uploaded: '{{actor}} ha caricato un documento sulla pratica {{case}}',
       refused: 'Un documento caricato da {{actor}} sulla pratica {{case}} è stato rifiutato',

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { SYSTEM_ACTOR, appendAudit } from '../audit/append.js';
+import { configuredTransports } from '../communications/configured-transports.js';
+import type { EmailTransport } from '../communications/transports.js';
+import { agencyToday } from '../platform/calendar/index.js';
+import type { Deps } from '../platform/deps.js';
+import type { Message } from '../platform/message.js';
+import { addMonths, type IsoMonth } from './core/liquidation.js';
+import { monthlyReportOf } from './monthly-report.js';
+import { monthName, monthlyReportPdf, monthlyReportXlsx, reportFileStem } from './monthly-report-files.js';
+
+/** The job that sends each creditor last month's report, on `MONTHLY_REPORT_CRON` (`src/app/job-schedule.ts`). */
+export const MONTHLY_REPORTS = 'monthly-reports';
+
+/** Creditors have no language of their own: the report and its e-mail are in French. */
+const LOCALE = 'fr' as const;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const BODY: Message = {
+  fr: 'Bonjour,\n\nVous trouverez ci-joint le rapport mensuel de votre portefeuille pour {{month}}, en PDF et en XLSX : encaissements, courbes de liquidation, contacts, promesses, plans et pratiques de recouvrement responsable.\n\nLes mêmes fichiers sont disponibles dans Accord, page « Rapports mensuels ».\n\n{{agency}}',
+  en: 'Hello,\n\nPlease find attached the monthly report on your portfolio for {{month}}, as PDF and XLSX: money collected, liquidation curves, contacts, promises, plans and responsible-collection figures.\n\nThe same files are in Accord, on the "Monthly reports" page.\n\n{{agency}}',
+  it: 'Buongiorno,\n\nin allegato il rapporto mensile del vostro portafoglio per {{month}}, in PDF e XLSX: incassi, curve di liquidazione, contatti, promesse, piani e indicatori di recupero responsabile.\n\nGli stessi file sono in Accord, alla pagina «Rapporti mensili».\n\n{{agency}}',
+};
+const SUBJECT: Message = {
+  fr: 'Rapport mensuel {{month}} · {{creditor}}',
+  en: 'Monthly report {{month}} · {{creditor}}',
+  it: 'Rapporto mensile {{month}} · {{creditor}}',
+};
+
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_token, key: string) => values[key] ?? '');
+const sha256 = (file: Buffer) => createHash('sha256').update(file).digest('hex');
+
+/** The month before the agency's current one: the month the job reports on. */
+export function lastMonth(deps: Pick<Deps, 'now' | 'config'>): IsoMonth {
+  return addMonths(agencyToday(deps.now(), deps.config).slice(0, 7), -1);
+}
+
+/** The two files of a creditor's report for a month, and their names. */
+export async function monthlyReportFiles(deps: Deps, creditor: { id: string; code: string }, month: IsoMonth) {
+  const report = await monthlyReportOf(deps, creditor.id, month);
+  const stem = reportFileStem(report, creditor.code);
+  const [pdf, xlsx] = await Promise.all([
+    monthlyReportPdf(report, LOCALE, deps.config.AGENCY_TZ),
+    monthlyReportXlsx(report, LOCALE),
+  ]);
+  return { report, pdf: { name: `${stem}.pdf`, file: pdf }, xlsx: { name: `${stem}.xlsx`, file: xlsx } };
+}
+
+export interface MonthlyReportsRun {
+  month: IsoMonth;
+  sent: number;
+  alreadySent: number;
+  failed: number;
+  /** No SMTP relay configured: nothing is produced or recorded, the next run sends. */
+  noTransport: boolean;
+}
+
+/**
+ * For each active creditor with a contact e-mail, last month's report (PDF and XLSX attached) sent once: the sending
+ * is claimed first (`monthly_report_sendings`, one row per creditor and month), then the e-mail goes, then the claim
+ * is completed with the relay's Message-ID and audited. A run again, or a second worker, finds the claim and sends
+ * nothing; a sending the relay refused gives the claim back, so the next run tries again.
+ */
+export async function sendMonthlyReports(
+  deps: Deps,
+  transport: EmailTransport | null = configuredTransports(deps).email,
+): Promise<MonthlyReportsRun> {
+  const month = lastMonth(deps);
+  const run: MonthlyReportsRun = { month, sent: 0, alreadySent: 0, failed: 0, noTransport: transport === null };
+  if (!transport) return run;
+  const creditors = await deps.db
+    .selectFrom('creditors')
+    .select(['id', 'code', 'name', 'contact_email'])
+    .where('active', '=', true)
+    .where('contact_email', 'is not', null)
+    .orderBy('name')
+    .execute();
+  for (const creditor of creditors) {
+    const outcome = await sendOne(deps, transport, { ...creditor, contact_email: creditor.contact_email! }, month);
+    run[outcome] += 1;
+  }
+  return run;
+}
+
+async function sendOne(
+  deps: Deps,
+  transport: EmailTransport,
+  creditor: { id: string; code: string; name: string; contact_email: string },
+  month: IsoMonth,
+): Promise<'sent' | 'alreadySent' | 'failed'> {
+  const taken = await deps.db
+    .selectFrom('monthly_report_sendings')
+    .select('id')
+    .where('creditor_id', '=', creditor.id)
+    .where('month', '=', `${month}-01`)
+    .executeTakeFirst();
+  if (taken) return 'alreadySent';
+  const files = await monthlyReportFiles(deps, creditor, month);
+  const claim = await deps.db
+    .insertInto('monthly_report_sendings')
+    .values({
+      creditor_id: creditor.id,
+      month: `${month}-01`,
+      recipient: creditor.contact_email,
+      claimed_at: deps.now(),
+      pdf_sha256: sha256(files.pdf.file),
+      xlsx_sha256: sha256(files.xlsx.file),
+    })
+    .onConflict((oc) => oc.columns(['creditor_id', 'month']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!claim) return 'alreadySent';
+  const words = { month: monthName(LOCALE, month), creditor: creditor.name, agency: deps.config.AGENCY_NAME };
+  let providerId: string;
+  try {
+    ({ providerId } = await transport.send({
+      messageId: claim.id,
+      to: creditor.contact_email,
+      subject: fill(SUBJECT[LOCALE], words),
+      text: fill(BODY[LOCALE], words),
+      unsubscribeUrl: null,
+      attachments: [
+        { filename: files.pdf.name, content: files.pdf.file, contentType: 'application/pdf' },
+        { filename: files.xlsx.name, content: files.xlsx.file, contentType: XLSX_TYPE },
+      ],
+    }));
+  } catch {
+    // The job's result counts it; the next run sends it.
+    await deps.db.deleteFrom('monthly_report_sendings').where('id', '=', claim.id).execute();
+    return 'failed';
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    const sentAt = deps.now();
+    await trx
+      .updateTable('monthly_report_sendings')
+      .set({ sent_at: sentAt, message_id: providerId })
+      .where('id', '=', claim.id)
+      .execute();
+    await appendAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'monthly_report.sent',
+      targetType: 'monthly_report_sending',
+      targetId: claim.id,
+      creditorId: creditor.id,
+      after: { reference: month, recipient: creditor.contact_email, messageId: providerId },
+      at: sentAt,
+    });
+  });
+  return 'sent';
+}
