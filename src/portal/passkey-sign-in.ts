@@ -46,7 +46,12 @@ export async function passkeySignInOptions(deps: Deps, rp: RelyingParty) {
       .execute();
     return trx
       .insertInto('portal_passkey_challenges')
-      .values({ purpose: 'authenticate', challenge: options.challenge, created_at: now, expires_at: challengeExpiry(now) })
+      .values({
+        purpose: 'authenticate',
+        challenge: options.challenge,
+        created_at: now,
+        expires_at: challengeExpiry(now),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
   });
@@ -168,10 +173,6 @@ async function verifiedDebtor(
   if (!verified?.verified) return refused;
   const counter = verified.authenticationInfo.newCounter;
   if (!counterMovesOn(Number(passkey.counter), counter)) return refused;
-  await trx
-    .updateTable('portal_passkeys')
-    .set({ counter, last_used_at: now })
-    .where('id', '=', passkey.id)
-    .execute();
+  await trx.updateTable('portal_passkeys').set({ counter, last_used_at: now }).where('id', '=', passkey.id).execute();
   return passkey.debtor_id;
 }

@@ -120,11 +120,7 @@ export async function registerPasskey(
       !challengeOpen({ expiresAt: challenge.expires_at, usedAt: challenge.used_at }, now)
     )
       return null;
-    await trx
-      .updateTable('portal_passkey_challenges')
-      .set({ used_at: now })
-      .where('id', '=', challenge.id)
-      .execute();
+    await trx.updateTable('portal_passkey_challenges').set({ used_at: now }).where('id', '=', challenge.id).execute();
     const verified = await verifyRegistrationResponse({
       response: input.response,
       expectedChallenge: challenge.challenge,

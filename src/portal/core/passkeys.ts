@@ -22,7 +22,7 @@ export interface RelyingParty {
 
 /**
  * The site passkeys belong to: `PUBLIC_URL` when set (production: the address debtors reach), otherwise the address
- * the request came to (development and tests, where `http://localhost` and `http://127.0.0.1` are secure contexts).
+ * the request came to (development and tests, under `http://localhost`, a secure context; an IP address is no valid RP id to a browser).
  */
 export function relyingParty(publicUrl: string | undefined, request: { protocol: string; host: string }): RelyingParty {
   const url = new URL(publicUrl ?? `${request.protocol}://${request.host}`);
