@@ -94,6 +94,8 @@ async function passkeyVisit(context: BrowserContext, access: DemoPortalAccess, l
   await screenshot(page, `portal-passkeys-${label}`);
 
   // Signed out, back in with the passkey alone; the cases are there.
+  await page.getByRole('link', { name: '← Vos dossiers' }).click();
+  await page.getByRole('heading', { level: 1, name: hello }).waitFor();
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByRole('button', { name: 'Se connecter avec une clé d’accès' }).click();
   await page.getByRole('heading', { level: 1, name: hello }).waitFor();

@@ -11,8 +11,9 @@ import { lockSubject, throttlePolicies, writeSubject } from '../identity/login.j
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
-import { challengeExpiry, challengeOpen, counterMovesOn, PASSKEYS, type RelyingParty } from './core/passkeys.js';
+import { challengeExpiry, counterMovesOn, PASSKEYS, type RelyingParty } from './core/passkeys.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
+import { takeChallenge } from './passkeys.js';
 import { openPortalSession } from './portal-sessions.js';
 import { ipSubject } from './sign-in.js';
 
@@ -131,19 +132,8 @@ async function verifiedDebtor(
   input: PasskeySignIn,
   now: Date,
 ): Promise<string | { debtorId: string | null }> {
-  const challenge = await trx
-    .selectFrom('portal_passkey_challenges')
-    .selectAll()
-    .where('id', '=', input.challengeId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (
-    !challenge ||
-    challenge.purpose !== 'authenticate' ||
-    !challengeOpen({ expiresAt: challenge.expires_at, usedAt: challenge.used_at }, now)
-  )
-    return { debtorId: null };
-  await trx.updateTable('portal_passkey_challenges').set({ used_at: now }).where('id', '=', challenge.id).execute();
+  const challenge = await takeChallenge(trx, input.challengeId, 'authenticate', now);
+  if (!challenge) return { debtorId: null };
   const passkey = await trx
     .selectFrom('portal_passkeys as k')
     .innerJoin('debtors as d', 'd.id', 'k.debtor_id')

@@ -107,20 +107,8 @@ export async function registerPasskey(
 ): Promise<PortalPasskey> {
   const now = deps.now();
   const made = await deps.db.transaction().execute(async (trx) => {
-    const challenge = await trx
-      .selectFrom('portal_passkey_challenges')
-      .selectAll()
-      .where('id', '=', input.challengeId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (
-      !challenge ||
-      challenge.purpose !== 'register' ||
-      challenge.session_token_hash !== session.tokenHash ||
-      !challengeOpen({ expiresAt: challenge.expires_at, usedAt: challenge.used_at }, now)
-    )
-      return null;
-    await trx.updateTable('portal_passkey_challenges').set({ used_at: now }).where('id', '=', challenge.id).execute();
+    const challenge = await takeChallenge(trx, input.challengeId, 'register', now);
+    if (!challenge || challenge.session_token_hash !== session.tokenHash) return null;
     const verified = await verifyRegistrationResponse({
       response: input.response,
       expectedChallenge: challenge.challenge,
@@ -161,6 +149,32 @@ export async function registerPasskey(
   // The refusal commits with the challenge used: a replayed answer meets a used challenge.
   if (!made) throw registrationRefused();
   return toPasskey(made);
+}
+
+/**
+ * A ceremony's challenge for `purpose`, if still open: used at once (in the caller's transaction), so that whatever
+ * the outcome it answers only once. Null when unknown, of the other purpose, expired or used.
+ */
+export async function takeChallenge(
+  trx: Transaction<DB>,
+  challengeId: string,
+  purpose: 'register' | 'authenticate',
+  now: Date,
+) {
+  const challenge = await trx
+    .selectFrom('portal_passkey_challenges')
+    .selectAll()
+    .where('id', '=', challengeId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (
+    !challenge ||
+    challenge.purpose !== purpose ||
+    !challengeOpen({ expiresAt: challenge.expires_at, usedAt: challenge.used_at }, now)
+  )
+    return null;
+  await trx.updateTable('portal_passkey_challenges').set({ used_at: now }).where('id', '=', challenge.id).execute();
+  return challenge;
 }
 
 const closeOffer = (trx: Transaction<DB>, tokenHash: string) =>

@@ -20,11 +20,11 @@ describe('the relying party', () => {
     });
   });
   it('is the request’s host and port otherwise (development, tests)', () => {
-    expect(relyingParty(undefined, { protocol: 'http', host: '127.0.0.1:5173' })).toEqual({
-      id: '127.0.0.1',
-      origin: 'http://127.0.0.1:5173',
+    expect(relyingParty(undefined, { protocol: 'http', host: 'localhost:5173' })).toEqual({
+      id: 'localhost',
+      origin: 'http://localhost:5173',
     });
-    expect(relyingParty(undefined, { protocol: 'http', host: 'localhost:3000' }).id).toBe('localhost');
+    expect(relyingParty(undefined, { protocol: 'https', host: 'portal.test' }).origin).toBe('https://portal.test');
   });
 });
 

@@ -29,7 +29,6 @@ export function PasskeySignIn() {
   if (!browserSupportsWebAuthn()) return null;
   return (
     <section className="stacked-form" aria-labelledby="portal-passkey-sign-in">
-      <p>{t('portalPasskeys.or')}</p>
       <p id="portal-passkey-sign-in">{t('portalPasskeys.signInHint')}</p>
       {signing.error ? (
         cancelledByPerson(signing.error) ? null : (

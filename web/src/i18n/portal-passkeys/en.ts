@@ -4,7 +4,6 @@ import type { portalPasskeysFr } from './fr.js';
 export const portalPasskeysEn: typeof portalPasskeysFr = {
   signIn: 'Sign in with a passkey',
   signInHint: 'Already created a passkey on this device? No need for the letter or a code.',
-  or: 'or',
   offer: {
     heading: 'Come back more easily next time',
     text: 'You can create a passkey on this device. Next time, you get in by unlocking your phone or computer (fingerprint, face or PIN), with no letter and no code sent to you.',

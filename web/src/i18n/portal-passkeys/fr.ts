@@ -2,7 +2,6 @@
 export const portalPasskeysFr = {
   signIn: 'Se connecter avec une clé d’accès',
   signInHint: 'Vous avez déjà créé une clé d’accès sur cet appareil ? Plus besoin du courrier ni du code.',
-  or: 'ou',
   offer: {
     heading: 'Revenir plus simplement la prochaine fois',
     text: 'Vous pouvez créer une clé d’accès sur cet appareil. La prochaine fois, vous entrerez avec le déverrouillage de votre téléphone ou de votre ordinateur (empreinte, visage ou code), sans courrier ni code reçu par message.',

@@ -4,7 +4,6 @@ import type { portalPasskeysFr } from './fr.js';
 export const portalPasskeysIt: typeof portalPasskeysFr = {
   signIn: 'Accedi con una passkey',
   signInHint: 'Ha già creato una passkey su questo dispositivo? Non servono più la lettera né il codice.',
-  or: 'oppure',
   offer: {
     heading: 'Tornare più facilmente la prossima volta',
     text: 'Può creare una passkey su questo dispositivo. La prossima volta entrerà sbloccando il telefono o il computer (impronta, volto o PIN), senza lettera né codice ricevuto per messaggio.',
