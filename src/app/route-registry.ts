@@ -42,6 +42,7 @@ import { campaignRoutes } from '../communications/campaigns/routes.js';
 import { messageTemplateRoutes } from '../communications/templates/routes.js';
 import { emailRoutes } from '../communications/email/routes.js';
 import { printRunRoutes } from '../communications/print-run/routes.js';
+import { staffPasskeyRoutes } from '../portal/passkey-routes.js';
 import { portalRoutes } from '../portal/routes.js';
 import { trainingRoutes } from '../training/routes.js';
 import { satisfactionRoutes } from '../satisfaction/routes.js';
@@ -90,6 +91,7 @@ export const ROUTE_PLUGINS: readonly RoutePlugin[] = [
   emailRoutes,
   printRunRoutes,
   portalRoutes,
+  staffPasskeyRoutes,
   trainingRoutes,
   satisfactionRoutes,
   qualityRoutes,

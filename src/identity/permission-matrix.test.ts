@@ -110,6 +110,9 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/contact-overrides',
     payload: (ids) => ({ caseId: ids.caseId, channel: 'phone', reason: 'Probe of the permission matrix' }),
   },
+  'POST /api/v1/cases/:id/portal-passkeys/revoke': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/portal-passkeys/revoke`,
+  },
   'POST /api/v1/debtors/:id/holds': {
     url: (ids) => `/api/v1/debtors/${ids.debtorId}/holds`,
     payload: () => ({ kind: 'time_barred', reason: 'Probe', reviewAt: '2099-01-01T00:00:00Z' }),

@@ -1,7 +1,9 @@
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
-import { hashToken } from '../identity/sessions.js';
+import { hashToken, newSessionTokens } from '../identity/sessions.js';
+import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
-import { sessionExpiry } from './core/access.js';
+import { sessionEnd, sessionExpiry } from './core/access.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
 
 /** The debtor a portal session is, as every portal route sees them. */
@@ -35,6 +37,37 @@ export async function findPortalSession(deps: Deps, token: string): Promise<Port
       .execute();
   }
   return { debtorId: row.merged_into ?? row.debtor_id, csrfToken: row.csrf_token, endsAt: row.ends_at };
+}
+
+/**
+ * Opens a portal session for a person who proved who they are (the one-time code, or a passkey): the same session
+ * either way, the cookie token's hash kept. Sessions past their end are cleared on the way.
+ */
+export async function openPortalSession(
+  trx: Transaction<DB>,
+  input: { debtorId: string; method: 'code' | 'passkey'; ip: string; userAgent: string | null; now: Date },
+): Promise<{ token: string; csrfToken: string; endsAt: Date }> {
+  const { now } = input;
+  const session = newSessionTokens(now, 1);
+  const endsAt = sessionEnd(now);
+  await trx
+    .insertInto('portal_sessions')
+    .values({
+      token_hash: hashToken(session.token),
+      csrf_token: session.csrfToken,
+      debtor_id: input.debtorId,
+      method: input.method,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: sessionExpiry(now, endsAt),
+      ends_at: endsAt,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 500) ?? null,
+    })
+    .execute();
+  // What has ended is not kept.
+  await trx.deleteFrom('portal_sessions').where('expires_at', '<=', now).execute();
+  return { token: session.token, csrfToken: session.csrfToken, endsAt };
 }
 
 /** Signs out: the session row goes, the act is audited. */

@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dayNumberOf, fromLocal, minutesOf } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, unauthenticated } from '../platform/errors.js';
-import { cookieSecure } from '../platform/http/cookies.js';
 import { fileResponse, noContent, problemResponses } from '../platform/http/schemas.js';
 import {
   callbackBody,
@@ -23,7 +22,8 @@ import {
   signInStartedSchema,
   verifyCodeBody,
 } from './contract.js';
-import { PORTAL_SESSION } from './core/access.js';
+import { PORTAL_COOKIE, retryAfter, setPortalCookie, signInLimit } from './portal-cookie.js';
+import { passkeyRoutes } from './passkey-routes.js';
 import { contactDetailRoutes, disputeRoutes } from './dispute-contact-routes.js';
 import { fileComplaint } from './file-complaint.js';
 import { portalPaymentRoutes } from './payment-routes.js';
@@ -34,7 +34,7 @@ import { openPortalLetter, portalCase, portalMe } from './portal-cases.js';
 import { findPortalSession, signOutOfPortal, type PortalVisitor } from './portal-sessions.js';
 import { sendSignInCode, startSignIn, verifySignInCode } from './sign-in.js';
 
-export const PORTAL_COOKIE = 'accord_portal';
+export { PORTAL_COOKIE };
 const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -52,7 +52,6 @@ declare module 'fastify' {
 const tags = ['debtor portal'];
 const caseParams = z.strictObject({ caseId: z.string().uuid() });
 const letterParams = z.strictObject({ caseId: z.string().uuid(), documentId: z.string().uuid() });
-const signInLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 
 /**
  * The debtor portal's API (docs/portal.md) under /api/portal/v1, in a scope of its own: its hook knows the portal's
@@ -87,6 +86,7 @@ export function portalRoutes(app: FastifyInstance, deps: Deps) {
     portalPlanRoutes(scope, deps);
     portalPaymentRoutes(scope, deps);
     portalMandateRoutes(scope, deps, PORTAL_COOKIE);
+    passkeyRoutes(scope, deps);
   });
 }
 
@@ -143,14 +143,7 @@ function signInRoutes(scope: FastifyInstance, deps: Deps) {
         userAgent: request.headers['user-agent'] ?? null,
         requestId: String(request.id),
       });
-      reply.setCookie(PORTAL_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: cookieSecure(deps, request.protocol),
-        path: '/',
-        // A lifetime, not a date (a phone whose clock is off still keeps it); the server ends the session.
-        maxAge: PORTAL_SESSION.maxHours * 3600,
-      });
+      setPortalCookie(deps, request, reply, session.token);
       return portalMe(deps, session, undefined);
     },
   );
@@ -326,10 +319,4 @@ function settingsRoutes(scope: FastifyInstance, deps: Deps) {
     },
     async (request) => setPortalPreferences(deps, visitor(request), request.body, String(request.id)),
   );
-}
-
-function retryAfter(reply: FastifyReply, error: unknown): never {
-  const seconds = error instanceof AppError ? error.extra.retryAfterSeconds : undefined;
-  if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
-  throw error;
 }

@@ -3,7 +3,6 @@ import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { afterFailure, retryAfterSeconds, waitUntil } from '../identity/core/login-throttle.js';
 import { laterOf, lockSubject, throttlePolicies, writeSubject } from '../identity/login.js';
-import { hashToken, newSessionTokens } from '../identity/sessions.js';
 import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError } from '../platform/errors.js';
@@ -16,18 +15,17 @@ import {
   oneTimeCodeFrom,
   readAccessCode,
   readOneTimeCode,
-  sessionEnd,
-  sessionExpiry,
   SIGN_IN,
   type IdentityAnswer,
 } from './core/access.js';
 import { letterPostcode, usableContactPoints } from './portal-facts.js';
 import { sendOneTimeCode } from './send-code.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
+import { openPortalSession } from './portal-sessions.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const codeSubject = (code: string) => `portal:${sha256(code)}`;
-const ipSubject = (ip: string) => `portal_ip:${ip}`;
+export const ipSubject = (ip: string) => `portal_ip:${ip}`;
 
 /** The one answer for a code that does not exist, a wrong identity and a record the portal does not open. */
 const signInFailed = () =>
@@ -286,24 +284,13 @@ export async function verifySignInCode(
     // A right answer forgets the code's failures (a count of none is no row).
     await trx.deleteFrom('login_throttles').where('subject', '=', subject).execute();
     await trx.updateTable('portal_sign_in_challenges').set({ used_at: now }).where('id', '=', challenge.id).execute();
-    const session = newSessionTokens(now, 1);
-    const endsAt = sessionEnd(now);
-    await trx
-      .insertInto('portal_sessions')
-      .values({
-        token_hash: hashToken(session.token),
-        csrf_token: session.csrfToken,
-        debtor_id: challenge.debtor_id,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: sessionExpiry(now, endsAt),
-        ends_at: endsAt,
-        ip: input.ip,
-        user_agent: input.userAgent?.slice(0, 500) ?? null,
-      })
-      .execute();
-    // What has ended is not kept: sessions past their end, attempts a day past theirs.
-    await trx.deleteFrom('portal_sessions').where('expires_at', '<=', now).execute();
+    const session = await openPortalSession(trx, {
+      debtorId: challenge.debtor_id,
+      method: 'code',
+      ip: input.ip,
+      userAgent: input.userAgent,
+      now,
+    });
     await trx
       .deleteFrom('portal_sign_in_challenges')
       .where('expires_at', '<', new Date(now.getTime() - 86_400_000))
@@ -313,11 +300,11 @@ export async function verifySignInCode(
       action: 'portal.signed_in',
       targetType: 'debtor',
       targetId: challenge.debtor_id,
-      after: { caseId: challenge.case_id },
+      after: { caseId: challenge.case_id, method: 'code' },
       requestId: input.requestId,
       at: now,
     });
-    return { kind: 'ok', token: session.token, csrfToken: session.csrfToken, debtorId: challenge.debtor_id, endsAt };
+    return { kind: 'ok', ...session, debtorId: challenge.debtor_id };
   });
   if (outcome.kind === 'over') throw attemptOver();
   if (outcome.kind === 'wrong')

@@ -523,6 +523,9 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       [`/api/portal/v1/cases/${own.id}/survey`, { kind: 'mandate_signed', id: own.id, score: 5 }],
       // Nor starts a card payment in a debtor's name.
       [`/api/portal/v1/cases/${own.id}/card-payments`, { choice: 'balance', key: 'creditor-probe-key-0001' }],
+      // Nor makes or removes a debtor's passkey.
+      ['/api/portal/v1/passkeys/options', {}],
+      ['/api/portal/v1/passkeys/00000000-0000-4000-8000-000000000000/remove', {}],
     ] as const)
       expect((await as(t.app, horizon)('POST', url, payload)).statusCode, url).toBe(401);
     for (const item of (mine.json() as { items: { recipient: string | null }[] }).items)
@@ -538,6 +541,8 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
         (await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/returned-mail`, { returnedOn: '2026-11-20' }))
           .statusCode,
       ).toBe(403);
+      // Resetting a debtor's portal access is the agency's.
+      expect((await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/portal-passkeys/revoke`)).statusCode).toBe(403);
     }
     // Campaigns and print runs span every creditor's cases: never a creditor's to read.
     expect((await as(t.app, horizon)('GET', '/api/v1/campaigns')).statusCode).toBe(403);

@@ -74,6 +74,11 @@ export const PERMISSIONS = {
   'templates.manage': ['compliance_officer', 'manager'],
   'holds.manage': [...CASE_WORKERS, 'compliance_officer', 'manager'],
   /**
+   * Reset a debtor's access to the portal from one of their cases (a lost phone, a doubt): every passkey revoked, the
+   * portal sessions ended. Staff who speak with debtors; never creditor users (the portal is the agency's).
+   */
+  'portal_access.reset': [...CASE_WORKERS, 'manager'],
+  /**
    * Affordability: compute a household budget's repayment capacity (no data read), read and record a debtor's budgets
    * (special care: a household's finances; never creditor users), read the reference data (every staff member) and
    * correct it (administrators).

@@ -302,6 +302,10 @@ export type PortalCardPaymentsStatus = 'expired' | 'failed' | 'paid' | 'pending'
 
 export type PortalDeclarationsKind = 'bereavement' | 'illness' | 'job_loss' | 'other' | 'separation';
 
+export type PortalPasskeyChallengesPurpose = 'authenticate' | 'register';
+
+export type PortalSessionsMethod = 'code' | 'passkey';
+
 export type PrintRunsStatus = 'abandoned' | 'posted' | 'preparing' | 'ready';
 
 export type ProcedureDeadlineRulesProcedure = 'judicial' | 'overindebtedness';
@@ -1803,6 +1807,31 @@ export interface PortalDeclarations {
   signal_id: string | null;
 }
 
+export interface PortalPasskeyChallenges {
+  challenge: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  purpose: PortalPasskeyChallengesPurpose;
+  session_token_hash: string | null;
+  used_at: Timestamp | null;
+  user_handle: string | null;
+}
+
+export interface PortalPasskeys {
+  counter: Generated<number>;
+  created_at: Timestamp;
+  credential_id: string;
+  debtor_id: string;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string | null;
+  public_key: Buffer;
+  revoked_at: Timestamp | null;
+  transports: Generated<string[]>;
+  user_handle: string;
+}
+
 export interface PortalSessions {
   created_at: Timestamp;
   csrf_token: string;
@@ -1811,6 +1840,8 @@ export interface PortalSessions {
   expires_at: Timestamp;
   ip: string | null;
   last_seen_at: Timestamp;
+  method: Generated<PortalSessionsMethod>;
+  passkey_offer_closed: Generated<boolean>;
   token_hash: string;
   user_agent: string | null;
 }
@@ -2388,6 +2419,8 @@ export interface DB {
   portal_access_codes: PortalAccessCodes;
   portal_card_payments: PortalCardPayments;
   portal_declarations: PortalDeclarations;
+  portal_passkey_challenges: PortalPasskeyChallenges;
+  portal_passkeys: PortalPasskeys;
   portal_sessions: PortalSessions;
   portal_sign_in_challenges: PortalSignInChallenges;
   portfolio_snapshots: PortfolioSnapshots;

@@ -44,6 +44,7 @@ import { strategyFormEn } from './strategy-form/en.js';
 import { templateInvalidEn, templatesEn, templatesProblemsEn } from './templates/en.js';
 import { portalEn, portalProblemsEn } from './portal/en.js';
 import { portalMandateEn, portalMandateProblemsEn } from './portal-mandate/en.js';
+import { portalPasskeysEn } from './portal-passkeys/en.js';
 import { trainingEn, trainingProblemsEn } from './training/en.js';
 import { satisfactionEn, satisfactionProblemsEn } from './satisfaction/en.js';
 import { qualityEn, qualityProblemsEn } from './quality/en.js';
@@ -674,6 +675,7 @@ export const en: Messages = {
   templates: templatesEn,
   portal: portalEn,
   portalMandate: portalMandateEn,
+  portalPasskeys: portalPasskeysEn,
   training: trainingEn,
   satisfaction: satisfactionEn,
   quality: qualityEn,

@@ -43,6 +43,7 @@ import { strategyFormFr } from './strategy-form/fr.js';
 import { templateInvalidFr, templatesFr, templatesProblemsFr } from './templates/fr.js';
 import { portalFr, portalProblemsFr } from './portal/fr.js';
 import { portalMandateFr, portalMandateProblemsFr } from './portal-mandate/fr.js';
+import { portalPasskeysFr } from './portal-passkeys/fr.js';
 import { trainingFr, trainingProblemsFr } from './training/fr.js';
 import { satisfactionFr, satisfactionProblemsFr } from './satisfaction/fr.js';
 import { qualityFr, qualityProblemsFr } from './quality/fr.js';
@@ -680,6 +681,7 @@ export const fr = {
   templates: templatesFr,
   portal: portalFr,
   portalMandate: portalMandateFr,
+  portalPasskeys: portalPasskeysFr,
   training: trainingFr,
   satisfaction: satisfactionFr,
   quality: qualityFr,

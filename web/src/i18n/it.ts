@@ -44,6 +44,7 @@ import { strategyFormIt } from './strategy-form/it.js';
 import { templateInvalidIt, templatesIt, templatesProblemsIt } from './templates/it.js';
 import { portalIt, portalProblemsIt } from './portal/it.js';
 import { portalMandateIt, portalMandateProblemsIt } from './portal-mandate/it.js';
+import { portalPasskeysIt } from './portal-passkeys/it.js';
 import { trainingIt, trainingProblemsIt } from './training/it.js';
 import { satisfactionIt, satisfactionProblemsIt } from './satisfaction/it.js';
 import { qualityIt, qualityProblemsIt } from './quality/it.js';
@@ -667,6 +668,7 @@ export const it: PartialMessages = {
   templates: templatesIt,
   portal: portalIt,
   portalMandate: portalMandateIt,
+  portalPasskeys: portalPasskeysIt,
   training: trainingIt,
   satisfaction: satisfactionIt,
   quality: qualityIt,

@@ -13,6 +13,7 @@ import { PortalDifficultyPage } from './PortalDifficultyPage.js';
 import { PortalDisputePage } from './PortalDisputePage.js';
 import { PortalHome } from './PortalHome.js';
 import { PortalPaidPage } from './PortalPaidPage.js';
+import { PortalPasskeysPage } from './PortalPasskeys.js';
 import { PortalPayPage } from './PortalPayPage.js';
 import { PortalMandatePage } from './PortalMandatePage.js';
 import { PortalPlanPage } from './PortalPlanPage.js';
@@ -78,6 +79,7 @@ function PortalFrame() {
             <Route path="cases/:caseId/mandate" element={<PortalMandatePage />} />
             <Route path="preferences" element={<PortalPreferencesPage />} />
             <Route path="details" element={<PortalContactDetailsPage />} />
+            <Route path="passkeys" element={<PortalPasskeysPage />} />
             <Route path="*" element={<PortalHome />} />
           </Routes>
         )}

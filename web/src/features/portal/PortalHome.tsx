@@ -5,6 +5,7 @@ import { useFormat } from '../../i18n/format.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { portalApi } from './api.js';
+import { PasskeyOffer } from './PortalPasskeys.js';
 
 /** The person's files, each in one line: who, how much is left, where it stands; then what they can set for all. */
 export function PortalHome() {
@@ -18,6 +19,7 @@ export function PortalHome() {
         <>
           <h1>{me.firstName ? t('portal.home.hello', { name: me.firstName }) : t('portal.home.heading')}</h1>
           <p>{t('portal.home.intro', { count: me.cases.length })}</p>
+          <PasskeyOffer />
           <ul className="portal-cases">
             {me.cases.map((c) => (
               <li key={c.id} className="portal-case-card">
@@ -70,6 +72,9 @@ export function PortalHome() {
           </p>
           <p>
             <Link to="/portal/details">{t('portal.details.link')}</Link>
+          </p>
+          <p>
+            <Link to="/portal/passkeys">{t('portalPasskeys.link')}</Link>
           </p>
         </>
       )}

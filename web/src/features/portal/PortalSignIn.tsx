@@ -5,6 +5,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { usePageTitle } from '../../ui/usePageTitle.js';
 import { useSubmit, type Submit } from '../../ui/useSubmit.js';
 import { portalApi, type Destination } from './api.js';
+import { PasskeySignIn } from './PortalPasskeys.js';
 import { usePortalSession } from './PortalSession.js';
 
 type Step =
@@ -32,7 +33,10 @@ export function PortalSignIn({ ended }: { ended: boolean }) {
       <h1>{t('portal.signIn.heading')}</h1>
       {ended ? <p className="notice">{t('portal.signIn.ended')}</p> : null}
       {step.kind === 'identity' ? (
-        <IdentityStep sending={sending} onStarted={(started) => setStep({ kind: 'destination', ...started })} />
+        <>
+          <IdentityStep sending={sending} onStarted={(started) => setStep({ kind: 'destination', ...started })} />
+          <PasskeySignIn />
+        </>
       ) : step.kind === 'destination' ? (
         <DestinationStep
           sending={sending}

@@ -290,6 +290,12 @@ export const auditTrailFr = {
       code_sent: 'Un code de connexion à l’espace débiteur a été envoyé à {{debtor}}',
       signed_in: '{{debtor}} s’est connecté à l’espace débiteur',
       signed_out: '{{debtor}} s’est déconnecté de l’espace débiteur',
+      passkey_created: '{{debtor}} a créé une clé d’accès pour l’espace débiteur',
+      passkey_declined: '{{debtor}} n’a pas voulu, pour l’instant, créer de clé d’accès pour l’espace débiteur',
+      passkey_removed: '{{debtor}} a supprimé une clé d’accès de l’espace débiteur',
+      passkey_refused: 'Une connexion à l’espace débiteur par clé d’accès a été refusée',
+      passkeys_revoked:
+        '{{actor}} a réinitialisé l’accès de {{debtor}} à l’espace débiteur : {{count}} clés d’accès révoquées',
       difficulty_declared: '{{debtor}} a déclaré une difficulté sur l’espace débiteur, avec son consentement',
       callback_requested: '{{debtor}} a demandé un rappel sur l’espace débiteur',
       preferences_set: '{{debtor}} a indiqué ses préférences de contact sur l’espace débiteur',

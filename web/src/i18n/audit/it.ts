@@ -290,6 +290,12 @@ export const auditTrailIt: typeof auditTrailFr = {
       code_sent: 'Un codice di accesso allo spazio debitore è stato inviato a {{debtor}}',
       signed_in: '{{debtor}} ha effettuato l’accesso allo spazio debitore',
       signed_out: '{{debtor}} è uscito dallo spazio debitore',
+      passkey_created: '{{debtor}} ha creato una passkey per lo spazio debitore',
+      passkey_declined: '{{debtor}} non ha voluto, per ora, creare una passkey per lo spazio debitore',
+      passkey_removed: '{{debtor}} ha eliminato una passkey dello spazio debitore',
+      passkey_refused: 'Un accesso allo spazio debitore con una passkey è stato rifiutato',
+      passkeys_revoked:
+        '{{actor}} ha reimpostato l’accesso di {{debtor}} allo spazio debitore: {{count}} passkey revocate',
       difficulty_declared: '{{debtor}} ha dichiarato una difficoltà nello spazio debitore, con il suo consenso',
       callback_requested: '{{debtor}} ha chiesto nello spazio debitore di essere richiamato',
       preferences_set: '{{debtor}} ha indicato le sue preferenze di contatto nello spazio debitore',

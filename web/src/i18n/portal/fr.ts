@@ -380,6 +380,10 @@ export const portalProblemsFr = {
     destination_unknown: 'Choisissez l’un des moyens proposés pour recevoir le code.',
     code_not_sent: 'Le code n’a pas pu être envoyé. Réessayez dans quelques minutes ou choisissez un autre moyen.',
     code_wrong: 'Ce n’est pas le code envoyé. Vérifiez-le et réessayez.',
+    passkey_refused:
+      'Cette clé d’accès n’ouvre pas de dossier ici. Connectez-vous avec le code d’accès de votre courrier, ou appelez-nous.',
+    passkey_not_created: 'La clé d’accès n’a pas pu être créée. Réessayez.',
+    passkeys_full: 'Vous avez déjà autant de clés d’accès que possible. Supprimez-en une d’abord.',
     letter_missing: 'Ce courrier n’est plus conservé. Appelez-nous pour en obtenir une copie.',
     case_closed: 'Ce dossier est clos. Appelez-nous si besoin.',
     callback_too_soon: 'Choisissez un moment au moins un quart d’heure plus tard.',

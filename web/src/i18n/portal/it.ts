@@ -374,6 +374,10 @@ export const portalProblemsIt = {
     destination_unknown: 'Scelga uno dei mezzi proposti per ricevere il codice.',
     code_not_sent: 'Non è stato possibile inviare il codice. Riprovi tra qualche minuto o scelga un altro mezzo.',
     code_wrong: 'Non è il codice inviato. Lo controlli e riprovi.',
+    passkey_refused:
+      'Questa passkey non apre alcuna pratica qui. Acceda con il codice di accesso della sua lettera, o ci chiami.',
+    passkey_not_created: 'Non è stato possibile creare la passkey. Riprovi.',
+    passkeys_full: 'Ha già tutte le passkey che può tenere. Ne elimini prima una.',
     letter_missing: 'Questa lettera non è più conservata. Ci chiami per averne una copia.',
     case_closed: 'Questa pratica è chiusa. Ci chiami se necessario.',
     callback_too_soon: 'Scelga un momento almeno un quarto d’ora più tardi.',

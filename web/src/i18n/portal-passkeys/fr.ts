@@ -1,0 +1,33 @@
+/** Les clés d'accès (passkeys) de l'espace débiteur, en français : dites simplement, sans jargon. */
+export const portalPasskeysFr = {
+  signIn: 'Se connecter avec une clé d’accès',
+  signInHint: 'Vous avez déjà créé une clé d’accès sur cet appareil ? Plus besoin du courrier ni du code.',
+  offer: {
+    heading: 'Revenir plus simplement la prochaine fois',
+    text: 'Vous pouvez créer une clé d’accès sur cet appareil. La prochaine fois, vous entrerez avec le déverrouillage de votre téléphone ou de votre ordinateur (empreinte, visage ou code), sans courrier ni code reçu par message.',
+    private:
+      'Votre empreinte ou votre visage restent sur votre appareil : nous ne les recevons jamais. C’est facultatif, et vous pourrez supprimer la clé à tout moment.',
+    name: 'Nom de cet appareil (facultatif)',
+    nameHint: 'Par exemple « Mon téléphone », pour la reconnaître dans la liste.',
+    create: 'Créer une clé d’accès sur cet appareil',
+    decline: 'Pas maintenant',
+    created: 'C’est fait : la prochaine fois, choisissez « Se connecter avec une clé d’accès ».',
+    cancelled: 'La clé d’accès n’a pas été créée. Vous pouvez réessayer, ou continuer sans.',
+  },
+  link: 'Mes clés d’accès',
+  page: {
+    title: 'Mes clés d’accès',
+    intro:
+      'Une clé d’accès vous permet d’entrer dans votre espace avec le déverrouillage de votre appareil, sans courrier ni code.',
+    none: 'Vous n’avez pas de clé d’accès.',
+    unnamed: 'Clé d’accès sans nom',
+    createdOn: 'Créée le {{day}}',
+    lastUsed: 'Dernière utilisation le {{day}}',
+    neverUsed: 'Pas encore utilisée',
+    remove: 'Supprimer',
+    removeLabel: 'Supprimer la clé d’accès « {{name}} »',
+    removed: 'La clé d’accès est supprimée : elle n’ouvre plus votre espace.',
+    add: 'Créer une clé d’accès sur cet appareil',
+    lost: 'Appareil perdu ou volé ? Supprimez sa clé ici, ou appelez-nous : nous supprimons toutes vos clés.',
+  },
+};
