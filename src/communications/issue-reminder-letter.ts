@@ -74,34 +74,7 @@ export async function issueReminderLetterIn(
   onStored: (id: string) => void,
 ): Promise<IssuedReminder> {
   const found = await caseInScope(trx, actor, caseId);
-  const loaded = await loadLetterFacts(trx, deps.config, found, now);
-  const row = await trx
-    .selectFrom('cases as c')
-    .innerJoin('debtors as d', 'd.id', 'c.debtor_id')
-    .select([
-      'c.first_letter_sent_on',
-      'c.first_letter_reference',
-      'd.language',
-      sql<number>`(select count(*)::int from reminder_letters r where r.case_id = c.id)`.as('reminders'),
-    ])
-    .where('c.id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  const language = reminderLetterLanguage(loaded.law, row.language as MessageLanguage);
-  const template = await templateInForce(trx, { template: 'reminder', channel: 'letter', language }, now);
-  const composed = composeReminderLetter({
-    facts: loaded.facts,
-    language,
-    firstLetter:
-      row.first_letter_sent_on && row.first_letter_reference
-        ? { reference: row.first_letter_reference, sentOn: row.first_letter_sent_on }
-        : null,
-    template,
-    letterReference: reminderReference(found.reference, row.reminders + 1),
-    sentOn: debtorToday(now, loaded.timeZone),
-    debtorName: loaded.facts.debtor.name,
-  });
-  if (!composed.ok) throw REFUSALS[composed.code]();
-  const { letter } = composed;
+  const { letter, loaded, template, language } = await composeFor(trx, deps, now, found);
   const { contact } = await recordContactIn(
     trx,
     now,
@@ -179,6 +152,45 @@ export async function issueReminderLetterIn(
     at: now,
   });
   return { id: inserted.id, letter, pages };
+}
+
+/** The case's reminder letter as it would go out now, or its refusal; nothing recorded. */
+async function composeFor(
+  trx: Transaction<DB>,
+  deps: Pick<Deps, 'config'>,
+  now: Date,
+  found: { id: string; reference: string; creditor_id: string; debtor_id: string },
+) {
+  const caseId = found.id;
+  const loaded = await loadLetterFacts(trx, deps.config, found, now);
+  const row = await trx
+    .selectFrom('cases as c')
+    .innerJoin('debtors as d', 'd.id', 'c.debtor_id')
+    .select([
+      'c.first_letter_sent_on',
+      'c.first_letter_reference',
+      'd.language',
+      sql<number>`(select count(*)::int from reminder_letters r where r.case_id = c.id)`.as('reminders'),
+    ])
+    .where('c.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const language = reminderLetterLanguage(loaded.law, row.language as MessageLanguage);
+  const template = await templateInForce(trx, { template: 'reminder', channel: 'letter', language }, now);
+  const composed = composeReminderLetter({
+    facts: loaded.facts,
+    language,
+    firstLetter:
+      row.first_letter_sent_on && row.first_letter_reference
+        ? { reference: row.first_letter_reference, sentOn: row.first_letter_sent_on }
+        : null,
+    template,
+    letterReference: reminderReference(found.reference, row.reminders + 1),
+    sentOn: debtorToday(now, loaded.timeZone),
+    debtorName: loaded.facts.debtor.name,
+  });
+  if (!composed.ok) throw REFUSALS[composed.code]();
+  const { letter } = composed;
+  return { letter, loaded, template, language };
 }
 
 /** `issueReminderLetterIn` in a transaction of its own; the file written is removed when the transaction fails. */
