@@ -135,7 +135,9 @@ export const MESSAGE_PROBLEMS = [
 /** Campaigns: a channel, a template and the strategy's segments, served by a daily run (or previewed). */
 export const campaignInputSchema = z.object({
   name: z.string().trim().min(1).max(120),
-  channel: messageChannelSchema,
+  channel: z
+    .enum(['email', 'sms', 'letter'])
+    .describe('letter: reminder letters by post, issued by the run and printed by the next print run'),
   template: messageTemplateSchema.refine((template): boolean => template !== 'satisfaction_survey', {
     message: 'the satisfaction survey is sent only by its own job, with its single-use link',
   }),

@@ -2,13 +2,15 @@ import { numberPages, pdfDate, pdfMoney, renderPdf } from '../platform/pdf.js';
 import type { FirstLetter, LetterComponent, PaymentWay } from './core/first-letter.js';
 import type { ItalianFirstLetter } from './core/first-letter-it-check.js';
 import { drawItalianLetter } from './first-letter-pdf-it.js';
+import type { ReminderLetter } from './core/reminder-letter.js';
+import { drawReminderLetter } from './reminder-letter-pdf.js';
 import { drawAmountTable, drawWindow, LEFT, mm, paragraph as writeParagraph, WIDTH } from './letter-layout.js';
 import { drawPortalQr, portalLink } from './letter-qr.js';
 
 export { WINDOW } from './letter-layout.js';
 
-/** A case's first letter, French or Italian, as the PDF draws it. */
-type AnyLetter = FirstLetter | ItalianFirstLetter;
+/** A case's first letter, French or Italian, or a reminder letter after it, as the PDF draws it. */
+type AnyLetter = FirstLetter | ItalianFirstLetter | ReminderLetter;
 
 const CONTRACT_TYPES: Record<string, string> = {
   consumer_credit: 'crédit à la consommation',
@@ -52,7 +54,7 @@ export async function firstLetterPdf(letter: AnyLetter, createdAt: Date): Promis
   return (await renderFirstLetter(letter, createdAt)).pdf;
 }
 
-/** The first letter's PDF with its number of pages (a print run's manifest counts them). */
+/** A letter's PDF (a first letter or a reminder) with its number of pages (a print run's manifest counts them). */
 export async function renderFirstLetter(letter: AnyLetter, createdAt: Date): Promise<{ pdf: Buffer; pages: number }> {
   let pages = 0;
   const pdf = await renderPdf(
@@ -93,7 +95,8 @@ export async function printRunPdf(
 
 /** One letter from the current page (index `start` of the buffered pages) on; gives its number of pages. */
 function drawLetter(doc: PDFKit.PDFDocument, letter: AnyLetter, start: number): number {
-  if (letter.law === 'IT') drawItalianLetter(doc, letter);
+  if ('kind' in letter) drawReminderLetter(doc, letter);
+  else if (letter.law === 'IT') drawItalianLetter(doc, letter);
   else {
     drawHeader(doc, letter);
     drawBody(doc, letter);

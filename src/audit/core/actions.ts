@@ -94,6 +94,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'portal.phone_given',
     'callback.missed',
     'first_letter.issued',
+    'reminder_letter.issued',
     'message.queued',
     'satisfaction.invited',
     'satisfaction.answered',

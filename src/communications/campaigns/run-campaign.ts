@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { MessageChannel, MessageTemplate } from '../core/message-templates.js';
 import { keepRefusal } from '../../contact-policy/record-refusal.js';
 import { MESSAGES_DISPATCH, queueMessageIn } from '../queue-message.js';
+import { issueReminderLetter, issueReminderLetterIn } from '../issue-reminder-letter.js';
 import { refusalReason, reportOf, type CaseOutcome, type RunReport } from './core/run-report.js';
 
 /** The job that runs every active campaign once a day (`src/app/job-schedule.ts`, CAMPAIGNS_CRON). */
@@ -20,10 +21,13 @@ export interface CampaignRun extends RunReport {
   finishedAt: string | null;
 }
 
+/** A campaign writes e-mails, SMS, or reminder letters by post (printed by the next print run). */
+type CampaignChannel = MessageChannel | 'letter';
+
 interface CampaignRow {
   id: string;
   name: string;
-  channel: MessageChannel;
+  channel: CampaignChannel;
   template: string;
   segment_ids: string[];
   interval_days: number;
@@ -161,12 +165,31 @@ async function selectCases(deps: Deps, campaign: CampaignRow, now: Date): Promis
       and (cardinality(${campaign.segment_ids}::text[]) = 0 or q.segment_id = any(${campaign.segment_ids}::text[]))
       and not exists (select 1 from outbound_messages m join message_campaign_runs r on r.id = m.campaign_run_id
                       where m.case_id = q.case_id and r.campaign_id = ${campaign.id} and m.queued_at > ${since})
+      and not exists (select 1 from reminder_letters l join message_campaign_runs r on r.id = l.campaign_run_id
+                      where l.case_id = q.case_id and r.campaign_id = ${campaign.id} and l.created_at > ${since})
     order by q.priority desc, q.case_id
     limit ${campaign.daily_limit}`.execute(deps.db);
   return rows.rows.map((row) => row.case_id);
 }
 
-type Request = { channel: MessageChannel; template: MessageTemplate };
+type Request = { channel: CampaignChannel; template: MessageTemplate };
+
+/** One case of a run, in its own transaction: a message queued, or a reminder letter issued for the print run. */
+async function sendOne(deps: Deps, owner: Actor, caseId: string, request: Request, runId: string, at: Date) {
+  const { channel, template } = request;
+  if (channel === 'letter') return issueReminderLetter(deps, owner, caseId, { campaignRunId: runId });
+  return deps.db
+    .transaction()
+    .execute((trx) => queueMessageIn(trx, deps, at, owner, caseId, { channel, template }, { campaignRunId: runId }));
+}
+
+/** One case of a preview, inside its transaction: a letter is composed and decided, never stored. */
+function previewOne(trx: Transaction<DB>, deps: Deps, owner: Actor, caseId: string, request: Request) {
+  const { channel, template } = request;
+  if (channel === 'letter')
+    return issueReminderLetterIn(trx, deps, deps.now(), owner, caseId, { dryRun: true }, () => undefined);
+  return queueMessageIn(trx, deps, deps.now(), owner, caseId, { channel, template });
+}
 
 async function outcomeOf(attempt: () => Promise<unknown>): Promise<CaseOutcome> {
   try {
@@ -192,9 +215,7 @@ async function sendOutcomes(
       await outcomeOf(async () => {
         const at = deps.now();
         try {
-          return await deps.db
-            .transaction()
-            .execute((trx) => queueMessageIn(trx, deps, at, owner, caseId, request, { campaignRunId: runId }));
+          return await sendOne(deps, owner, caseId, request, runId, at);
         } catch (error) {
           // Kept by rule for the conduct report; the run's own report counts it too.
           await keepRefusal(deps.db, error, { caseId, channel: request.channel, source: 'campaign', at });
@@ -216,7 +237,7 @@ async function previewOutcomes(
     await deps.db.transaction().execute(async (trx) => {
       const outcomes: CaseOutcome[] = [];
       for (const caseId of caseIds)
-        outcomes.push(await inSavepoint(trx, () => queueMessageIn(trx, deps, deps.now(), owner, caseId, request)));
+        outcomes.push(await inSavepoint(trx, () => previewOne(trx, deps, owner, caseId, request)));
       throw new PreviewDone(outcomes);
     });
   } catch (caught) {

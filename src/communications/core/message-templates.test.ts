@@ -5,7 +5,7 @@ import {
   euros,
   MESSAGE_TEMPLATES,
   renderMessage,
-  TEMPLATE_CHANNELS,
+  messageChannels,
   type MessageLanguage,
   type MessageVariables,
 } from './message-templates.js';
@@ -37,7 +37,7 @@ const arbitraryVariables = fc.record({
 describe('message templates', () => {
   it('renders every template on each of its channels in every language, citing the first letter', () => {
     for (const template of MESSAGE_TEMPLATES)
-      for (const channel of TEMPLATE_CHANNELS[template])
+      for (const channel of messageChannels(template))
         for (const language of LANGUAGES) {
           const result = renderMessage(template, channel, language, variables);
           expect(result.ok).toBe(true);
@@ -75,7 +75,7 @@ describe('message templates', () => {
         fc.constantFrom(...MESSAGE_TEMPLATES),
         fc.constantFrom(...LANGUAGES),
         (v, template, language) => {
-          for (const channel of TEMPLATE_CHANNELS[template]) {
+          for (const channel of messageChannels(template)) {
             const result = renderMessage(template, channel, language, v);
             if (!result.ok) return false;
             expect(disclosures(result.message, ['Banque Populaire Exemple', 'EnergieSud'])).toEqual([]);

@@ -15,6 +15,7 @@ import { lockScreenFindings } from '../sms/core/sms-text.js';
 
 export {
   euros,
+  messageChannels,
   MESSAGE_TEMPLATES,
   SENDABLE_TEMPLATES,
   TEMPLATE_CHANNELS,
@@ -134,8 +135,19 @@ const SMS_BODIES: Record<'reminder' | 'call_us' | 'satisfaction_survey', Texts> 
   },
 };
 
+/**
+ * The reminder by post: it cites the first letter, gives the amount itemised, the ways to pay and how to dispute (the
+ * blocks the letter composes from the case), in an amicable tone. The sheet adds the date, references and window.
+ */
+const LETTER_BODIES: Texts = {
+  fr: `Madame, Monsieur,\n\nPar notre courrier du {{firstLetterDate}} (référence {{firstLetterReference}}), nous vous avons présenté la somme restant due au titre de votre dossier {{caseReference}}. Sauf erreur de notre part, elle n’a pas été réglée, et nous n’avons pas eu de nouvelles de votre part.\n\nVoici ce qui reste dû à ce jour :\n{{itemisedAmount}}\n\nVous pouvez régler cette somme, ou nous appeler pour convenir d’un échéancier adapté à votre budget :\n{{paymentWays}}\n\n{{howToDispute}}\n\nNous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.\n\n{{agencyName}}`,
+  en: `Dear Sir or Madam,\n\nIn our letter of {{firstLetterDate}} (reference {{firstLetterReference}}), we set out the amount still due on your file {{caseReference}}. Unless we are mistaken, it has not been paid, and we have not heard from you.\n\nThis is what remains due today:\n{{itemisedAmount}}\n\nYou can pay this amount, or call us to agree on instalments that fit your budget:\n{{paymentWays}}\n\n{{howToDispute}}\n\nYours faithfully,\n\n{{agencyName}}`,
+  it: `Gentile Signora, Egregio Signore,\n\ncon la nostra lettera del {{firstLetterDate}} (riferimento {{firstLetterReference}}) le abbiamo indicato l’importo ancora dovuto per la sua pratica {{caseReference}}. Salvo errore, non risulta pagato e non abbiamo avuto sue notizie.\n\nEcco quanto resta dovuto ad oggi:\n{{itemisedAmount}}\n\nPuò saldare questo importo, o chiamarci per concordare un piano di rate adatto al suo bilancio:\n{{paymentWays}}\n\n{{howToDispute}}\n\nCordiali saluti,\n\n{{agencyName}}`,
+};
+
 /** The text Accord ships for a slot: what is sent until compliance publishes a version of its own. */
 export function shippedText({ template, channel, language }: TemplateSlot): TemplateText {
+  if (channel === 'letter') return { subject: null, body: LETTER_BODIES[language] };
   if (channel === 'sms')
     return { subject: null, body: SMS_BODIES[template as 'reminder' | 'call_us' | 'satisfaction_survey'][language] };
   const body = [

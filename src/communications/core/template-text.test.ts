@@ -109,6 +109,9 @@ describe('template texts', () => {
       balance: '{{balance}}',
       survey_link: '{{surveyUrl}}',
       opt_out_stop: 'STOP',
+      itemised_amount: '{{itemisedAmount}}',
+      payment_ways: '{{paymentWays}}',
+      how_to_dispute: '{{howToDispute}}',
     };
     const slotAndMention = fc
       .constantFrom(...SLOTS)

@@ -1,4 +1,5 @@
 import { lockScreenFindings, smsSize } from '../sms/core/sms-text.js';
+import { letterWordingFindings } from './letter-wording.js';
 
 /**
  * A message template as compliance writes it: plain text with `{{variable}}` slots from a closed, typed list, and
@@ -9,6 +10,8 @@ import { lockScreenFindings, smsSize } from '../sms/core/sms-text.js';
  */
 
 export type MessageChannel = 'email' | 'sms';
+/** The channels a template is written for: the messages', and the letter by post (a reminder after the first letter). */
+export type TemplateChannel = MessageChannel | 'letter';
 export type MessageLanguage = 'fr' | 'en' | 'it';
 export const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['fr', 'en', 'it'];
 
@@ -24,17 +27,21 @@ export const SENDABLE_TEMPLATES = [
 export type SendableTemplate = (typeof SENDABLE_TEMPLATES)[number];
 
 /** Which channels each template exists on: a statement of what is owed is never an SMS. */
-export const TEMPLATE_CHANNELS: Record<MessageTemplate, readonly MessageChannel[]> = {
-  reminder: ['email', 'sms'],
+export const TEMPLATE_CHANNELS: Record<MessageTemplate, readonly TemplateChannel[]> = {
+  reminder: ['email', 'sms', 'letter'],
   call_us: ['email', 'sms'],
   balance_statement: ['email'],
   satisfaction_survey: ['email', 'sms'],
 };
 
+/** The channels of a template that carry messages (e-mail, SMS): the letter is composed by reminder-letter.ts. */
+export const messageChannels = (template: MessageTemplate): MessageChannel[] =>
+  TEMPLATE_CHANNELS[template].filter((channel): channel is MessageChannel => channel !== 'letter');
+
 /** One template on one channel in one language: what a version is of. */
 export interface TemplateSlot {
   template: MessageTemplate;
-  channel: MessageChannel;
+  channel: TemplateChannel;
   language: MessageLanguage;
 }
 
@@ -44,7 +51,7 @@ export const SLOTS: readonly TemplateSlot[] = MESSAGE_TEMPLATES.flatMap((templat
   ),
 );
 
-/** The text of a template: an e-mail's subject (null for an SMS) and body. */
+/** The text of a template: an e-mail's subject (null for an SMS and a letter) and body. */
 export interface TemplateText {
   subject: string | null;
   body: string;
@@ -64,29 +71,44 @@ export interface MessageVariables {
   unsubscribeUrl?: string | null;
   /** The single-use link of a satisfaction survey (src/satisfaction/); null in every other message. */
   surveyUrl?: string | null;
+  /** A letter's blocks, composed from the case's facts (reminder-letter.ts); absent from every message. */
+  letter?: LetterBlocks | null;
 }
 
-export type VariableKind = 'text' | 'reference' | 'date' | 'phone' | 'money' | 'url';
+/** What only a letter carries, each a block of lines written by construction in the letter's language. */
+export interface LetterBlocks {
+  /** The amount due itemised per claim as principal, interest and other accessories, never a collection fee. */
+  itemisedAmount: string;
+  /** The ways to pay, each naming the case's reference. */
+  paymentWays: string;
+  /** How to dispute the amount or say it was paid: in writing to the agency's address, or by phone. */
+  howToDispute: string;
+}
+
+export type VariableKind = 'text' | 'reference' | 'date' | 'phone' | 'money' | 'url' | 'block';
 
 export interface VariableSpec {
   kind: VariableKind;
   /** The channels it may appear on: an SMS names no one and no amount. */
-  channels: readonly MessageChannel[];
+  channels: readonly TemplateChannel[];
   /** Whether it may appear in an e-mail's subject, which a notification shows to whoever holds the phone. */
   inSubject: boolean;
 }
 
 /** The documented list of variables (docs/communications.md), each of a known kind. */
 export const TEMPLATE_VARIABLES = {
-  debtorName: { kind: 'text', channels: ['email'], inSubject: false },
-  caseReference: { kind: 'reference', channels: ['email', 'sms'], inSubject: true },
-  firstLetterReference: { kind: 'reference', channels: ['email', 'sms'], inSubject: true },
-  firstLetterDate: { kind: 'date', channels: ['email', 'sms'], inSubject: false },
-  agencyName: { kind: 'text', channels: ['email', 'sms'], inSubject: true },
-  agencyPhone: { kind: 'phone', channels: ['email', 'sms'], inSubject: true },
-  balance: { kind: 'money', channels: ['email'], inSubject: false },
+  debtorName: { kind: 'text', channels: ['email', 'letter'], inSubject: false },
+  caseReference: { kind: 'reference', channels: ['email', 'sms', 'letter'], inSubject: true },
+  firstLetterReference: { kind: 'reference', channels: ['email', 'sms', 'letter'], inSubject: true },
+  firstLetterDate: { kind: 'date', channels: ['email', 'sms', 'letter'], inSubject: false },
+  agencyName: { kind: 'text', channels: ['email', 'sms', 'letter'], inSubject: true },
+  agencyPhone: { kind: 'phone', channels: ['email', 'sms', 'letter'], inSubject: true },
+  balance: { kind: 'money', channels: ['email', 'letter'], inSubject: false },
   unsubscribeUrl: { kind: 'url', channels: ['email'], inSubject: false },
   surveyUrl: { kind: 'url', channels: ['email', 'sms'], inSubject: false },
+  itemisedAmount: { kind: 'block', channels: ['letter'], inSubject: false },
+  paymentWays: { kind: 'block', channels: ['letter'], inSubject: false },
+  howToDispute: { kind: 'block', channels: ['letter'], inSubject: false },
 } as const satisfies Record<string, VariableSpec>;
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
 export const VARIABLE_NAMES = Object.keys(TEMPLATE_VARIABLES) as TemplateVariable[];
@@ -105,6 +127,8 @@ export type Finding =
   | { code: 'template.body_missing'; severity: 'error' }
   | { code: 'template.mention_missing'; severity: 'error'; mention: Mention }
   | { code: 'template.discloses'; severity: 'error'; what: 'amount' | 'debt_word' | 'creditor'; text: string }
+  | { code: 'template.judicial_wording'; severity: 'error'; text: string }
+  | { code: 'template.literal_amount'; severity: 'error'; text: string }
   | { code: 'template.sms_long'; severity: 'warning'; parts: number };
 
 export type FindingCode = Finding['code'];
@@ -122,11 +146,20 @@ export type Mention =
   | 'opt_out_link'
   | 'opt_out_stop'
   | 'balance'
-  | 'survey_link';
+  | 'survey_link'
+  | 'itemised_amount'
+  | 'payment_ways'
+  | 'how_to_dispute';
 
+/**
+ * A letter by post cites the first letter's reference and date like an e-mail, and says what a debtor needs to act on
+ * it: the amount itemised (no collection fee), the ways to pay and how to dispute; it has no opt-out of its own.
+ */
 export function requiredMentions(slot: TemplateSlot): Mention[] {
   const mentions: Mention[] = ['agency', 'case_reference', 'first_letter_reference'];
-  if (slot.channel === 'email') mentions.push('first_letter_date', 'opt_out_link');
+  if (slot.channel === 'letter')
+    mentions.push('first_letter_date', 'itemised_amount', 'payment_ways', 'how_to_dispute');
+  else if (slot.channel === 'email') mentions.push('first_letter_date', 'opt_out_link');
   else mentions.push('opt_out_stop');
   if (slot.template === 'balance_statement') mentions.push('balance');
   if (slot.template === 'satisfaction_survey') mentions.push('survey_link');
@@ -141,6 +174,9 @@ const MENTION_VARIABLES: Record<Exclude<Mention, 'opt_out_stop'>, TemplateVariab
   opt_out_link: 'unsubscribeUrl',
   balance: 'balance',
   survey_link: 'surveyUrl',
+  itemised_amount: 'itemisedAmount',
+  payment_ways: 'paymentWays',
+  how_to_dispute: 'howToDispute',
 };
 
 /** The STOP keyword as an SMS must show it: a word of its own, in capitals. */
@@ -208,6 +244,10 @@ function valueOf(name: TemplateVariable, language: MessageLanguage, v: MessageVa
       return v.unsubscribeUrl ?? '';
     case 'surveyUrl':
       return v.surveyUrl ?? '';
+    case 'itemisedAmount':
+    case 'paymentWays':
+    case 'howToDispute':
+      return v.letter?.[name] ?? '';
   }
 }
 
@@ -264,6 +304,12 @@ export const SAMPLE_VARIABLES: MessageVariables = {
   balanceCents: 123_456,
   unsubscribeUrl: 'https://accord.example/unsubscribe/abcdefghijklmnopqrstuvwxyz012345',
   surveyUrl: 'https://accord.example/portal/survey/abcdefghijklmnopqrstuvwxyz012345',
+  letter: {
+    itemisedAmount:
+      'C-2026-000123-1 · principal · 1 134,56 €\nC-2026-000123-1 · intérêts · 100,00 €\nTotal : 1 234,56 €',
+    paymentWays: '– par chèque à l’ordre de Cabinet Accord, en indiquant la référence C-2026-000123',
+    howToDispute: 'Si vous contestez ce montant, écrivez-nous ou appelez-nous.',
+  },
 };
 
 /**
@@ -301,6 +347,8 @@ export function checkTemplateText(
     if (!present) findings.push({ code: 'template.mention_missing', severity: 'error', mention });
   }
 
+  if (slot.channel === 'letter') findings.push(...letterWordingFindings(literal));
+
   const rendered = renderTemplateText(
     { subject: slot.channel === 'email' ? (text.subject ?? '') : null, body: text.body },
     slot.language,
@@ -325,8 +373,12 @@ export function checkTemplateText(
   return dedupe(findings);
 }
 
-/** What a third party could read without opening the message: the SMS entire, an e-mail's subject and first line. */
-export function visibleParts(channel: MessageChannel, message: TemplateText): string[] {
+/**
+ * What a third party could read without opening the message: the SMS entire, an e-mail's subject and first line. A
+ * letter shows only its window, drawn by construction (the agency's name and the debtor's address).
+ */
+export function visibleParts(channel: TemplateChannel, message: TemplateText): string[] {
+  if (channel === 'letter') return [];
   return channel === 'sms' ? [message.body] : [message.subject ?? '', message.body.split('\n')[0] ?? ''];
 }
 

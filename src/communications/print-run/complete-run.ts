@@ -1,6 +1,7 @@
 import type { AuditActor } from '../../audit/append.js';
 import type { Deps } from '../../platform/deps.js';
 import type { AnyFirstLetter } from '../issue-first-letter.js';
+import type { ReminderLetter } from '../core/reminder-letter.js';
 import { printRunPdf } from '../first-letter-pdf.js';
 import { layOut, manifestCsv, type RunLetter } from './core/run.js';
 import { isStale } from './core/recovery.js';
@@ -9,7 +10,7 @@ import { audit } from './audit-run.js';
 
 /** A letter of a run as it was composed when issued: drawn from this, its PDF is the one kept on its case. */
 export interface ComposedLetter {
-  letter: AnyFirstLetter;
+  letter: AnyFirstLetter | ReminderLetter;
   addresseeName: string;
   postalCode: string;
   city: string;

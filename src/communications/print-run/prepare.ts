@@ -11,6 +11,7 @@ import { nextPlace, stampRun } from './run-lines.js';
 import { completeRun, type ComposedLetter } from './complete-run.js';
 import type { PrintRunView } from './contract.js';
 import { carryHeldLetters, countHeldLetters } from './held-letters.js';
+import { countUnprintedReminders, takeReminderLetters } from './reminder-lines.js';
 import { printRunView } from './view.js';
 
 export interface PrepareOptions {
@@ -26,7 +27,8 @@ export const MAX_LETTERS_PER_RUN = 500;
  * reference and date), then every open amicable case whose first letter has not gone out, in the order of their
  * references, issued through the first letter's own path (issueFirstLetterWith), each in its own transaction, so a
  * case the policy or the letter's rules refuse is listed with the problem's code and the others go on. Each letter
- * issued records its line on the run, as composed, in its own transaction; each case handled stamps the run (its sign
+ * issued records its line on the run, as composed, in its own transaction; then the reminder letters issued since
+ * (reminder-lines.ts), each taken in its own transaction. Each case handled stamps the run (its sign
  * of life, which tells a crashed run from a live one). Then one PDF of the letters (each on an odd page) and the
  * manifest are written under DATA_DIR from the lines recorded, and the run is marked ready, audited (completeRun, the
  * same step that finishes a run a crash left preparing).
@@ -41,6 +43,7 @@ export async function preparePrintRun(
   const now = deps.now();
   const runDate = agencyToday(now, deps.config);
   const held = await countHeldLetters(deps.db);
+  const reminders = await countUnprintedReminders(deps.db);
   const candidates = await deps.db
     .selectFrom('cases')
     .select(['id', 'reference'])
@@ -50,8 +53,11 @@ export async function preparePrintRun(
     .orderBy('reference')
     .limit(Math.max(0, MAX_LETTERS_PER_RUN - held))
     .execute();
-  if (candidates.length === 0 && held === 0)
-    throw conflict('communications.nothing_to_print', 'Every open case’s first letter has gone out: nothing to print.');
+  if (candidates.length === 0 && held === 0 && reminders === 0)
+    throw conflict(
+      'communications.nothing_to_print',
+      'Every open case’s first letter has gone out and no reminder letter waits: nothing to print.',
+    );
   const runId = await deps.db.transaction().execute(async (trx) => {
     const run = await trx
       .insertInto('print_runs')
@@ -63,7 +69,7 @@ export async function preparePrintRun(
       auditActor(actor),
       'print_run.started',
       run.id,
-      { runDate, candidates: candidates.length, held },
+      { runDate, candidates: candidates.length, held, reminders },
       requestId,
       now,
     );
@@ -76,6 +82,16 @@ export async function preparePrintRun(
     // The run was finished or abandoned by someone else (it was taken for dead): the other cases wait for the next.
     if (closed) break;
   }
+  // The reminder letters issued since the last run, after the first letters, within the run's limit.
+  const lines = await deps.db
+    .selectFrom('print_run_letters')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('print_run_id', '=', runId)
+    .executeTakeFirstOrThrow();
+  await takeReminderLetters(deps, runId, Math.max(0, MAX_LETTERS_PER_RUN - lines.n)).catch((error: unknown) => {
+    // The run was closed under it: the letters not taken wait for the next run.
+    if (!(error instanceof AppError && error.code === 'communications.print_run_closed')) throw error;
+  });
   await completeRun(deps, auditActor(actor), runId, requestId, { action: 'print_run.prepared' });
   return printRunView(deps, runId);
 }

@@ -6,7 +6,7 @@ export { SLOTS as TEMPLATE_SLOTS } from '../core/template-text.js';
 
 /** Message templates as compliance writes them: slots, versions, the one open draft, its review and preview. */
 
-export const channelSchema = z.enum(['email', 'sms']);
+export const channelSchema = z.enum(['email', 'sms', 'letter']);
 export const languageSchema = z.enum(MESSAGE_LANGUAGES as ['fr', 'en', 'it']);
 export const templateSchema = z.enum(MESSAGE_TEMPLATES);
 
@@ -29,7 +29,7 @@ export const findingSchema = z
 export type FindingView = z.infer<typeof findingSchema>;
 
 export const templateTextBody = z.object({
-  subject: z.string().max(200).nullable().describe('the e-mail’s subject; null for an SMS'),
+  subject: z.string().max(200).nullable().describe('the e-mail’s subject; null for an SMS or a letter'),
   body: z.string().max(8000),
 });
 
@@ -89,7 +89,7 @@ export const templateSlotsSchema = z.object({ slots: z.array(templateSlotSummary
 
 export const variableSchema = z.object({
   name: z.enum(VARIABLE_NAMES as [string, ...string[]]),
-  kind: z.enum(['text', 'reference', 'date', 'phone', 'money', 'url']),
+  kind: z.enum(['text', 'reference', 'date', 'phone', 'money', 'url', 'block']),
   channels: z.array(channelSchema),
   inSubject: z.boolean(),
 });

@@ -7,11 +7,15 @@ import {
   checkTemplateText,
   renderTemplateText,
   SAMPLE_VARIABLES,
+  type MessageLanguage,
   type MessageVariables,
   type TemplateSlot,
 } from '../core/template-text.js';
 import { unsubscribeUrl } from '../email/core/message-id.js';
 import { smsSize } from '../sms/core/sms-text.js';
+import { configuredAddress, demandOf, type PaymentWay } from '../core/first-letter.js';
+import { howToDisputeText, itemisedAmountText, paymentWaysText } from '../core/reminder-letter.js';
+import { loadLetterFacts } from '../first-letter-facts.js';
 import type { EdgeSample, TemplatePreview, TemplatePreviewInput } from './contract.js';
 import { assertSlot } from './template-admin.js';
 import { creditorNames } from './template-store.js';
@@ -53,7 +57,7 @@ const EDGES: Record<EdgeSample, Omit<MessageVariables, 'agencyName' | 'agencyPho
 export async function previewTemplate(deps: Deps, actor: Actor, input: TemplatePreviewInput): Promise<TemplatePreview> {
   const slot: TemplateSlot = { template: input.template, channel: input.channel, language: input.language };
   assertSlot(slot);
-  const text = { subject: slot.channel === 'sms' ? null : (input.subject ?? ''), body: input.body };
+  const text = { subject: slot.channel === 'email' ? (input.subject ?? '') : null, body: input.body };
   const agency = {
     agencyName: deps.config.AGENCY_NAME,
     agencyPhone: deps.config.AGENCY_PHONE,
@@ -97,6 +101,10 @@ export async function previewTemplate(deps: Deps, actor: Actor, input: TemplateP
     };
     sample = { label: found.reference, firstLetterSent: sent };
   }
+  if (slot.channel === 'letter')
+    variables.letter =
+      input.sample.kind === 'case' ? await caseBlocks(deps, actor, slot.language, input.sample.caseReference) : null;
+  variables.letter ??= edgeBlocks(deps, slot.language, variables);
   const findings = checkTemplateText(slot, text, await creditorNames(deps.db), variables);
   const parses = !findings.some((finding) =>
     ['template.syntax', 'template.expression', 'template.unknown_variable'].includes(finding.code),
@@ -108,5 +116,54 @@ export async function previewTemplate(deps: Deps, actor: Actor, input: TemplateP
     findings,
     sms: rendered && slot.channel === 'sms' ? smsSize(rendered.body) : null,
     sample,
+  };
+}
+
+/** A letter's blocks for a real case, as its reminder would print them today (null when it has no address or owes nothing). */
+async function caseBlocks(deps: Deps, actor: Actor, language: MessageLanguage, reference: string) {
+  const found = await deps.db
+    .selectFrom('cases')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow();
+  const scoped = await caseInScope(deps.db, actor, found.id);
+  const loaded = await loadLetterFacts(deps.db, deps.config, scoped, deps.now());
+  const demand = demandOf({ ...loaded.facts, letterReference: '', sentOn: '' });
+  if (!demand.ok) return null;
+  return {
+    itemisedAmount: itemisedAmountText(language, demand.itemisation),
+    paymentWays: paymentWaysText(language, demand.paymentWays),
+    howToDispute: howToDisputeText(
+      language,
+      { address: loaded.facts.agency.address.lines, phone: loaded.facts.agency.phone },
+      scoped.reference,
+    ),
+  };
+}
+
+/** An edge case's blocks: its balance as principal, the cheque and the phone as ways to pay. */
+function edgeBlocks(
+  deps: Deps,
+  language: MessageLanguage,
+  v: MessageVariables,
+): NonNullable<MessageVariables['letter']> {
+  const agency = {
+    name: deps.config.AGENCY_NAME,
+    address: configuredAddress(deps.config.AGENCY_ADDRESS)?.lines ?? ['8 rue des Archives', '75004 PARIS'],
+    phone: deps.config.AGENCY_PHONE,
+  };
+  const ways: PaymentWay[] = [
+    { kind: 'cheque', payee: agency.name, address: agency.address, reference: v.caseReference },
+    { kind: 'phone', phone: agency.phone, reference: v.caseReference },
+  ];
+  const line = { claimReference: `${v.caseReference}-1`, component: 'principal' as const, amountCents: v.balanceCents };
+  return {
+    itemisedAmount: itemisedAmountText(language, {
+      lines: [line],
+      totals: { principal: v.balanceCents, interest: 0, accessory: 0 },
+      amountDemandedCents: v.balanceCents,
+    }),
+    paymentWays: paymentWaysText(language, ways),
+    howToDispute: howToDisputeText(language, agency, v.caseReference),
   };
 }

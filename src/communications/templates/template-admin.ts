@@ -254,7 +254,7 @@ export async function saveTemplateDraft(
   requestId: string | null = null,
 ): Promise<TemplateSlotView> {
   assertSlot(slot);
-  const subject = slot.channel === 'sms' ? null : (input.subject ?? '').trim();
+  const subject = slot.channel === 'email' ? (input.subject ?? '').trim() : null;
   if (input.body.trim() === '') throw invalid('templates.body_missing', 'The text is empty: write the message.');
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {

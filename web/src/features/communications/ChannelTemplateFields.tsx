@@ -1,18 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { CodeSelect } from '../../ui/fields.js';
-import { SENDABLE_TEMPLATES, TEMPLATE_CHANNELS, type MessageChannel, type MessageTemplate } from './api.js';
+import { SENDABLE_TEMPLATES, TEMPLATE_CHANNELS, type TemplateChannel, type MessageTemplate } from './api.js';
 
-const CHANNELS: readonly MessageChannel[] = ['email', 'sms'];
+const MESSAGE_CHANNELS = ['email', 'sms'] as const;
 
 /**
  * A channel and one of its templates, chosen together: changing the channel keeps the template when it exists there,
  * else falls back to the reminder (every channel has it). Used by the case's message form and the campaign form.
  */
-export function ChannelTemplateFields(props: {
+export function ChannelTemplateFields<Channel extends TemplateChannel>(props: {
   idPrefix: string;
-  channel: MessageChannel;
+  /** The channels offered: e-mail and SMS unless given (a campaign also writes letters). */
+  channels?: readonly Channel[];
+  channel: Channel;
   template: MessageTemplate;
-  onChange: (choice: { channel: MessageChannel; template: MessageTemplate }) => void;
+  onChange: (choice: { channel: Channel; template: MessageTemplate }) => void;
 }) {
   const { t } = useTranslation();
   const templates = SENDABLE_TEMPLATES.filter((name) => TEMPLATE_CHANNELS[name].includes(props.channel));
@@ -22,7 +24,7 @@ export function ChannelTemplateFields(props: {
         id={`${props.idPrefix}-channel`}
         label={t('messages.channel')}
         group="values.channels"
-        values={CHANNELS}
+        values={props.channels ?? (MESSAGE_CHANNELS as readonly TemplateChannel[] as readonly Channel[])}
         value={props.channel}
         onChange={(channel) =>
           props.onChange({

@@ -79,7 +79,7 @@ function SlotEditor({ view, onChanged }: { view: TemplateSlotView; onChanged: (a
   const [subject, setSubject] = useState(start.subject ?? '');
   const [body, setBody] = useState(start.body);
   const inReview = view.draft?.status === 'in_review';
-  const text = { subject: view.channel === 'sms' ? null : subject, body };
+  const text = { subject: view.channel === 'email' ? subject : null, body };
   const preview = useLivePreview(slot, text);
   const findings = preview.result?.findings ?? view.draft?.findings ?? [];
   return (
@@ -258,7 +258,7 @@ function DraftActions(props: TextCardProps) {
       await action();
       props.onChanged(t(done));
     });
-  const text = { subject: view.channel === 'sms' ? null : props.subject, body: props.body };
+  const text = { subject: view.channel === 'email' ? props.subject : null, body: props.body };
   return (
     <>
       <div className="form-actions">

@@ -131,9 +131,12 @@ export type {
   TemplateVersionView,
 } from '../../../../src/communications/templates/contract.js';
 
+/** A template's channel: the messages', and the letter by post (reminders after the first letter). */
+export type TemplateChannel = MessageChannel | 'letter';
+
 export interface TemplateSlotKey {
   template: MessageTemplate;
-  channel: MessageChannel;
+  channel: TemplateChannel;
   language: 'fr' | 'en' | 'it';
 }
 

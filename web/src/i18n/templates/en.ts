@@ -36,6 +36,8 @@ export const templatesEn = {
     email:
       'The first line shows in a notification: keep it neutral. Variables are written between double braces: insert them with the buttons below.',
     sms: 'A text shows whole on a lock screen: the agency, the reference and an invitation to call back, nothing else.',
+    letter:
+      'A letter by post, printed on the first letter’s sheet (window envelope, references, page numbers): the amount, the ways to pay and how to dispute are blocks written from the case.',
   },
   insertVariable: 'Insert a variable',
   variables: {
@@ -48,6 +50,9 @@ export const templatesEn = {
     balance: 'What is still owed, written the language’s way',
     unsubscribeUrl: 'The one-click unsubscribe link',
     surveyUrl: 'The single-use link of a satisfaction survey',
+    itemisedAmount: 'The amount due, itemised per claim (principal, interest, other charges), never a collection fee',
+    paymentWays: 'The ways to pay, each with the file’s reference',
+    howToDispute: 'How to dispute the amount or say it was paid',
   },
   save: 'Save the draft',
   submit: 'Submit for review',
@@ -68,6 +73,9 @@ export const templatesEn = {
     opt_out_stop: 'The word STOP to receive no more texts',
     balance: 'What is still owed',
     survey_link: 'The survey’s single-use link',
+    itemised_amount: 'The amount due, itemised, with no collection fee',
+    payment_ways: 'The ways to pay',
+    how_to_dispute: 'How to dispute',
   },
   mentionMissing: ': missing',
   mentionPresent: ': present',
@@ -84,6 +92,8 @@ export const templatesEn = {
     mention_missing: 'mandatory mention missing: {{mention}}.',
     discloses: 'a third party could read {{what}} (“{{text}}”) on a lock screen.',
     sms_long: 'this text would take {{parts}} messages: shorten it.',
+    judicial_wording: '“{{text}}” sounds like a court or an official act: an amicable letter may not say it.',
+    literal_amount: '“{{text}}” is an amount written by hand: amounts come from the case’s variables only.',
   },
   disclosed: { amount: 'an amount', debt_word: 'a word that tells of a debt', creditor: 'a creditor’s name' },
   parts: { subject: 'subject', body: 'text' },

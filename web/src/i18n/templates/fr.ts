@@ -36,6 +36,8 @@ export const templatesFr = {
     email:
       'La première ligne est visible dans une notification : restez neutre. Les variables s’écrivent entre doubles accolades : insérez-les avec les boutons ci-dessous.',
     sms: 'Un SMS s’affiche en entier sur un écran verrouillé : l’agence, la référence et une invitation à rappeler, rien d’autre.',
+    letter:
+      'Un courrier postal, imprimé sur la feuille de la première lettre (enveloppe à fenêtre, références, numéros de page) : le montant, les moyens de payer et la façon de contester sont des blocs écrits d’après le dossier.',
   },
   insertVariable: 'Insérer une variable',
   variables: {
@@ -48,6 +50,10 @@ export const templatesFr = {
     balance: 'Le montant restant dû, écrit à la manière de la langue',
     unsubscribeUrl: 'Le lien de désinscription en un clic',
     surveyUrl: 'Le lien à usage unique d’une enquête de satisfaction',
+    itemisedAmount:
+      'Le montant dû, détaillé par créance (principal, intérêts, autres accessoires), jamais de frais de recouvrement',
+    paymentWays: 'Les moyens de payer, chacun avec la référence du dossier',
+    howToDispute: 'Comment contester le montant ou signaler qu’il est réglé',
   },
   save: 'Enregistrer le brouillon',
   submit: 'Soumettre à relecture',
@@ -68,6 +74,9 @@ export const templatesFr = {
     opt_out_stop: 'Le mot STOP pour ne plus recevoir de SMS',
     balance: 'Le montant restant dû',
     survey_link: 'Le lien à usage unique de l’enquête',
+    itemised_amount: 'Le montant dû détaillé, sans frais de recouvrement',
+    payment_ways: 'Les moyens de payer',
+    how_to_dispute: 'La façon de contester',
   },
   mentionMissing: ' : manquante',
   mentionPresent: ' : présente',
@@ -84,6 +93,9 @@ export const templatesFr = {
     mention_missing: 'mention obligatoire manquante : {{mention}}.',
     discloses: 'un tiers pourrait lire {{what}} (« {{text}} ») sur un écran verrouillé.',
     sms_long: 'ce SMS prendrait {{parts}} messages : raccourcissez-le.',
+    judicial_wording: '« {{text}} » évoque un tribunal ou un acte officiel : une lettre amiable ne peut pas le dire.',
+    literal_amount:
+      '« {{text}} » est un montant écrit à la main : les montants viennent seulement des variables du dossier.',
   },
   disclosed: { amount: 'un montant', debt_word: 'un mot qui dit la dette', creditor: 'le nom d’un créancier' },
   parts: { subject: 'objet', body: 'texte' },

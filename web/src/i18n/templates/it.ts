@@ -36,6 +36,8 @@ export const templatesIt = {
     email:
       'La prima riga è visibile in una notifica: resti neutra. Le variabili si scrivono tra doppie parentesi graffe: le inserisca con i pulsanti qui sotto.',
     sms: 'Un SMS si vede per intero su uno schermo bloccato: l’agenzia, il riferimento e un invito a richiamare, nient’altro.',
+    letter:
+      'Una lettera per posta, stampata sul foglio della prima lettera (busta a finestra, riferimenti, numeri di pagina): l’importo, i modi di pagare e come contestare sono blocchi scritti dalla pratica.',
   },
   insertVariable: 'Inserire una variabile',
   variables: {
@@ -48,6 +50,10 @@ export const templatesIt = {
     balance: 'L’importo ancora dovuto, scritto secondo la lingua',
     unsubscribeUrl: 'Il link di disiscrizione con un clic',
     surveyUrl: 'Il link monouso di un’indagine di soddisfazione',
+    itemisedAmount:
+      'L’importo dovuto, dettagliato per credito (capitale, interessi, spese e oneri), mai spese di recupero',
+    paymentWays: 'I modi di pagare, ciascuno con il riferimento della pratica',
+    howToDispute: 'Come contestare l’importo o segnalare che è stato pagato',
   },
   save: 'Salvare la bozza',
   submit: 'Sottoporre a revisione',
@@ -68,6 +74,9 @@ export const templatesIt = {
     opt_out_stop: 'La parola STOP per non ricevere più SMS',
     balance: 'L’importo ancora dovuto',
     survey_link: 'Il link monouso dell’indagine',
+    itemised_amount: 'L’importo dovuto dettagliato, senza spese di recupero',
+    payment_ways: 'I modi di pagare',
+    how_to_dispute: 'Come contestare',
   },
   mentionMissing: ': mancante',
   mentionPresent: ': presente',
@@ -84,6 +93,8 @@ export const templatesIt = {
     mention_missing: 'menzione obbligatoria mancante: {{mention}}.',
     discloses: 'un terzo potrebbe leggere {{what}} («{{text}}») su uno schermo bloccato.',
     sms_long: 'questo SMS richiederebbe {{parts}} messaggi: lo accorci.',
+    judicial_wording: '«{{text}}» richiama un tribunale o un atto ufficiale: una lettera stragiudiziale non può dirlo.',
+    literal_amount: '«{{text}}» è un importo scritto a mano: gli importi vengono solo dalle variabili della pratica.',
   },
   disclosed: { amount: 'un importo', debt_word: 'una parola che dice il debito', creditor: 'il nome di un creditore' },
   parts: { subject: 'oggetto', body: 'testo' },
