@@ -149,11 +149,11 @@ export async function loadDemoSatisfaction(deps: Deps): Promise<void> {
 /** The team whose recent weeks have enough answers for the agents and teams report to show its satisfaction. */
 const RECENT_TEAM = 'Amiable Lyon';
 const RECENT_PEOPLE = ['agent@demo.accord.test', 'team.leader@demo.accord.test'];
-/** One survey a day over these last days, each answered: seven answers in every whole week, above the smallest group. */
-const RECENT_DAYS = 14;
+/** One survey a day over these last days (fewer when the team's cases run out), each answered: seven a whole week. */
+const RECENT_DAYS = 35;
 
 /**
- * The amicable team's last two weeks: one survey a day about the agent's or the team leader's interaction of the day
+ * The amicable team's last five weeks, as far as its cases allow: one survey a day about the agent's or the team leader's interaction of the day
  * before (a call on a working day, a payment at the weekend), each answered, on the team's newest cases outside Banque
  * Horizon's (the creditor user's) whose debtor had no survey in these weeks or the gap before them. Its own generator: the six months above stay as
  * they were. Adds its answers to `answers` and returns its invitations.
