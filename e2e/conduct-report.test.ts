@@ -73,10 +73,61 @@ describe('responsible collection', () => {
       const main = (await page.locator('main').textContent()) ?? '';
       expect(main).not.toContain('Énergie Rhône');
       expect(main).not.toMatch(/vulnerab/i);
+      // No team to choose and no table by team: the teams are the agency's.
+      expect(await page.getByLabel('Équipe', { exact: true }).count()).toBe(0);
+      expect(await page.locator('section[aria-labelledby="conduct-teams"]').count()).toBe(0);
       await expectNoAxeViolations(page, 'responsible collection, creditor');
       await screenshot(page, 'conduct-report-creditor', { fullPage: true });
     } finally {
       await context.close();
+    }
+  });
+
+  it('a manager compares the teams against the caps, then narrows the page to one team; a team leader sees their own', async () => {
+    const base = fixture.server.url;
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await signInWithKeyboard(page, base, 'manager@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/reports/conduct`);
+      await waitForPage(page);
+      const teams = page.locator('section[aria-labelledby="conduct-teams"]');
+      const rows = teams.locator('tbody tr');
+      await expect.poll(() => rows.count()).toBeGreaterThan(1);
+      // Above a cap: every team's column reads 0.
+      const overCap = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[4]?.textContent));
+      expect(overCap.every((cell) => cell === '0')).toBe(true);
+      await page.getByLabel('Équipe', { exact: true }).selectOption({ label: 'Amiable Lyon' });
+      await page.getByRole('button', { name: 'Afficher' }).click();
+      await page.waitForURL(/teamId=/);
+      await expect.poll(() => page.locator('main').textContent()).toContain('Chiffres de l’équipe Amiable Lyon');
+      await waitForPage(page);
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().locator('th').textContent()).toBe('Amiable Lyon');
+      await expectNoAxeViolations(page, 'responsible collection, one team');
+      await teams.scrollIntoViewIfNeeded();
+      await screenshot(page, 'conduct-report-team-1366x768', { fullPage: false });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await waitForPage(page);
+      await expectNoAxeViolations(page, 'responsible collection, one team, phone');
+      await teams.scrollIntoViewIfNeeded();
+      await screenshot(page, 'conduct-report-team-390x844', { fullPage: false });
+    } finally {
+      await context.close();
+    }
+    const leaderContext = await newContext(fixture.browser);
+    const leaderPage = await leaderContext.newPage();
+    try {
+      await signInWithKeyboard(leaderPage, base, 'team.leader@demo.accord.test', DEMO_PASSWORD);
+      await leaderPage.goto(`${base}/reports/conduct`);
+      await waitForPage(leaderPage);
+      await expect.poll(() => leaderPage.locator('main').textContent()).toContain('Chiffres de l’équipe');
+      expect(await leaderPage.getByLabel('Équipe', { exact: true }).count()).toBe(0);
+      expect(await leaderPage.locator('section[aria-labelledby="conduct-teams"] tbody tr').count()).toBe(1);
+      await expectNoAxeViolations(leaderPage, 'responsible collection, team leader');
+    } finally {
+      await leaderContext.close();
     }
   });
 });

@@ -25,6 +25,9 @@ describe('teams and agents', () => {
       expect(headers.indexOf('Encaissé')).toBeGreaterThan(headers.indexOf('Satisfaction (réponses)'));
       const rows = await teams.locator('tbody th[scope="row"]').allTextContents();
       expect(rows).toContain('Amiable Lyon');
+      // The demo's amicable team has enough recent answers for its satisfaction to show.
+      const amicable = teams.locator('tbody tr', { has: page.locator('th', { hasText: 'Amiable Lyon' }) });
+      expect(await amicable.locator('td').nth(1).textContent()).toMatch(/\d\s%\s\(\d+ réponses\)/);
       const agents = page.locator('table.teams-figures').nth(1);
       expect(await agents.locator('tbody th[scope="row"]').allTextContents()).toContain('Camille Martin');
       // The demo's calls are reviewed: a mean score with its count, in words.
@@ -37,6 +40,17 @@ describe('teams and agents', () => {
       expect(await page.locator('.chart[role="img"]').getAttribute('aria-label')).toContain('Qualité moyenne');
       await expectNoAxeViolations(page, 'teams and agents');
       await page.setViewportSize({ width: 1366, height: 768 });
+      // On a laptop both tables fit their width, "Collected" included: no sideways scroll.
+      await expect
+        .poll(() =>
+          page
+            .locator('table.teams-figures')
+            .evaluateAll((tables) => tables.map((table) => table.scrollWidth <= table.parentElement!.clientWidth)),
+        )
+        .toEqual([true, true]);
+      // By week, one tick per week named as the trade reads it.
+      const ticks = await page.locator('.chart svg text').allTextContents();
+      expect(ticks.filter((text) => /^S\d{1,2}$/.test(text)).length).toBeGreaterThanOrEqual(4);
       await screenshot(page, 'teams-report-1366x768', { fullPage: true });
       await page.getByLabel('Chiffre', { exact: true }).selectOption({ label: 'Encaissé (€)' });
       await expect

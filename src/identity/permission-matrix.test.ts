@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { DEFAULT_POLICY } from '../contact-policy/core/default-policy.js';
-import { can } from './core/permissions.js';
+import { can, type Permission } from './core/permissions.js';
 import { ROLES, type Role } from './core/roles.js';
 
 /**
@@ -919,4 +919,25 @@ describe.each(ENGINES)('permission matrix through the API on %s', (engine) => {
       }
     }
   });
+
+  it.each(ROLES)('enforces the permissions a parameter adds for %s', async (role) => {
+    const team = await t.deps.db.selectFrom('teams').select('id').executeTakeFirstOrThrow();
+    for (const probe of PARAMETER_PROBES) {
+      const response = await as(t.app, sessions.get(role)!)('GET', probe.url(team.id));
+      const label = `${role} ${probe.url(team.id)} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+      const missing = probe.needs.find((permission) => !can(role, permission));
+      if (missing === undefined) expect(response.statusCode, label).toBe(200);
+      else expect(response.json(), label).toMatchObject({ code: 'auth.forbidden', permission: missing });
+    }
+  });
 });
+
+/** Routes whose parameter asks for one more permission than the route: every permission named, in order. */
+const PARAMETER_PROBES: { url: (teamId: string) => string; needs: Permission[] }[] = [
+  // The conduct report for one team: the teams report's readers only.
+  { url: (teamId) => `/api/v1/reports/conduct?teamId=${teamId}`, needs: ['reports.portfolio', 'reports.teams'] },
+  {
+    url: (teamId) => `/api/v1/reports/conduct/export?format=csv&teamId=${teamId}`,
+    needs: ['reports.portfolio', 'reports.teams'],
+  },
+];

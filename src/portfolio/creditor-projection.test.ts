@@ -380,5 +380,10 @@ describe.each(ENGINES)('creditor projections on %s', (engine) => {
     await refreshPerformance(t.deps);
     expect(await refusalsOfB()).toBe(bBefore + 1);
     expect(await readAsA()).toEqual(before);
+    // No team table for a creditor user, and no team to ask for: the teams are the agency's.
+    expect(before).toMatchObject({ teamId: null, teamChoices: [], byTeam: [] });
+    const team = await t.deps.db.selectFrom('teams').select('id').executeTakeFirstOrThrow();
+    for (const url of ['/api/v1/reports/conduct?', '/api/v1/reports/conduct/export?format=csv&'])
+      expect((await as(t.app, horizon)('GET', `${url}teamId=${team.id}`)).statusCode).toBe(403);
   });
 });

@@ -25,6 +25,7 @@ const SECTIONS = {
   disputes: { fr: 'Contestations', en: 'Disputes', it: 'Contestazioni' },
   care: { fr: 'Fragilité', en: 'Vulnerability', it: 'Fragilità' },
   satisfaction: { fr: 'Satisfaction', en: 'Satisfaction', it: 'Soddisfazione' },
+  byTeam: { fr: 'Par équipe', en: 'By team', it: 'Per squadra' },
 } as const;
 
 /** The report as lines, in the same scope: codes (channels, rules, subjects) as the API gives them. */
@@ -77,6 +78,17 @@ export function conductLines(report: ConductReport, locale: Actor['locale']): Co
     ...report.care.referrals.map((row) => line('care', 'referrals', row.step, row.referrals)),
     line('satisfaction', 'answers', '', report.satisfaction.answers),
     line('satisfaction', 'csat_basis_points', '', report.satisfaction.csatBasisPoints),
+    ...report.byTeam.flatMap((row) => {
+      const team = row.teamName ?? '';
+      return [
+        line('byTeam', team, 'case_weeks', row.caseWeeks),
+        line('byTeam', team, 'attempts', row.attempts),
+        line('byTeam', team, 'cap_per_week', row.capPerWeek),
+        line('byTeam', team, 'over_cap_case_weeks', row.overCapCaseWeeks),
+        line('byTeam', team, 'refused', row.refused),
+        ...row.byRule.map((rule) => line('byTeam', team, `refusals ${rule.rule}`, rule.refusals)),
+      ];
+    }),
   ];
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../contact-policy/core/default-policy.js';
-import { conductFigures, type ConductFact } from './conduct-figures.js';
+import { conductByTeam, conductFigures, type ConductFact } from './conduct-figures.js';
 
 const fact = (month: string, figure: string, dimension: string, bucket: string, count: number): ConductFact => ({
   month,
@@ -131,5 +131,44 @@ describe('conduct figures', () => {
           if (bp !== null) expect(bp >= 0 && bp <= 10_000).toBe(true);
       }),
     );
+  });
+
+  it('compares two teams by hand: contacts against the caps, refusals by rule, a care rule withheld', () => {
+    const [lyon, none] = conductByTeam(
+      [
+        {
+          teamId: 'lyon',
+          teamName: 'Amiable Lyon',
+          facts: [
+            fact('2026-01', 'case_weeks', '', '', 10),
+            fact('2026-01', 'contact_weeks', 'all', '2', 3),
+            fact('2026-01', 'contact_weeks', 'phone', '2', 3),
+            fact('2026-01', 'contact_weeks', 'sms', '3', 1), // above the 2 messages a week
+            fact('2026-01', 'contact_weeks', 'all', '3', 1),
+            fact('2026-01', 'refused_attempts', '', 'phone', 4),
+            fact('2026-01', 'refusals', 'window.hours', 'phone', 3),
+            fact('2026-01', 'refusals', 'hold.vulnerability', 'phone', 1),
+          ],
+        },
+        { teamId: null, teamName: null, facts: [fact('2026-01', 'case_weeks', '', '', 2)] },
+      ],
+      DEFAULT_POLICY.caps,
+    );
+    // 9 attempts over 10 case-weeks: 0.90; the week of 3 messages is above the SMS cap only.
+    expect(lyon).toEqual({
+      teamId: 'lyon',
+      teamName: 'Amiable Lyon',
+      caseWeeks: 10,
+      attempts: 9,
+      perCaseWeekHundredths: 90,
+      capPerWeek: 10,
+      overCapCaseWeeks: 1,
+      refused: 4,
+      byRule: [
+        { rule: 'window.hours', refusals: 3 },
+        { rule: 'hold.care_rule', refusals: null },
+      ],
+    });
+    expect(none).toMatchObject({ teamId: null, caseWeeks: 2, attempts: 0, perCaseWeekHundredths: 0, byRule: [] });
   });
 });

@@ -32,7 +32,11 @@ export interface ConductFact {
  */
 export const reportedRule = (rule: string): string => (isCareRuleId(rule) ? CARE_RULE_ID : rule);
 
-type Figures = Omit<ConductReport, 'from' | 'to' | 'asOf' | 'refreshedAt' | 'smallestCell' | 'policyVersion'>;
+type Figures = Omit<
+  ConductReport,
+  'from' | 'to' | 'asOf' | 'refreshedAt' | 'smallestCell' | 'policyVersion' | 'teamId' | 'teamChoices' | 'byTeam'
+>;
+type Caps = ReadonlyMap<string, { max: number } | null>;
 
 /**
  * The report's figures from its facts: `facts` are the period's rows, `today` this month's (fragile debtors are a
@@ -93,11 +97,7 @@ function contactFigures(
   return { figures, caps: capOf };
 }
 
-function monthLine(
-  month: string,
-  input: Parameters<typeof conductFigures>[0],
-  caps: ReadonlyMap<string, { max: number } | null>,
-): Figures['months'][number] {
+function monthLine(month: string, input: Parameters<typeof conductFigures>[0], caps: Caps): Figures['months'][number] {
   const facts = input.facts.filter((fact) => fact.month === month);
   const of = (figure: string) => facts.filter((fact) => fact.figure === figure);
   const weeks = of('contact_weeks');
@@ -107,18 +107,51 @@ function monthLine(
     collectedCents: input.collected.get(month) ?? 0,
     caseWeeks: sum(of('case_weeks')),
     attempts: weeks.filter((fact) => fact.dimension === 'all').reduce((t, f) => t + Number(f.bucket) * f.count, 0),
-    overCapCaseWeeks: sum(
-      weeks.filter((fact) => {
-        const cap = caps.get(fact.dimension);
-        return cap != null && Number(fact.bucket) > cap.max;
-      }),
-    ),
+    overCapCaseWeeks: overCapCaseWeeks(weeks, caps),
     refused: sum(of('refused_attempts')),
     complaints: sum(of('complaints')),
     disputes: sum(of('disputes')),
     answers: satisfaction.answers,
     csatBasisPoints: satisfaction.csatBasisPoints,
   };
+}
+
+/** Case-weeks above the weekly cap of their channel (or of every channel together), any channel. */
+const overCapCaseWeeks = (weeks: readonly ConductFact[], caps: Caps) =>
+  sum(
+    weeks.filter((fact) => {
+      const cap = caps.get(fact.dimension);
+      return cap != null && Number(fact.bucket) > cap.max;
+    }),
+  );
+
+/**
+ * The period's contacts against the caps for each team of the cases (`facts` of one team each: case-weeks, contact
+ * weeks, refused attempts, refusals), in the order given: case-weeks, attempts on every channel and their mean, the
+ * weekly cap on every channel, case-weeks above a cap (0 when the policy held), refused attempts and refusals by rule
+ * (a care rule's withheld below the smallest cell, as in the whole).
+ */
+export function conductByTeam(
+  teams: readonly { teamId: string | null; teamName: string | null; facts: readonly ConductFact[] }[],
+  caps: readonly CapLike[],
+): ConductReport['byTeam'] {
+  const capOf: Caps = new Map(CONDUCT_CHANNELS.map((channel) => [channel, weeklyCap(caps, channel)]));
+  return teams.map(({ teamId, teamName, facts }) => {
+    const of = (figure: string) => facts.filter((fact) => fact.figure === figure);
+    const all = contactFigures(of('case_weeks'), of('contact_weeks'), caps).figures.find((c) => c.channel === 'all')!;
+    const refusals = refusalFigures(of('refused_attempts'), of('refusals'));
+    return {
+      teamId,
+      teamName,
+      caseWeeks: all.caseWeeks,
+      attempts: all.attempts,
+      perCaseWeekHundredths: all.perCaseWeekHundredths,
+      capPerWeek: all.capPerWeek,
+      overCapCaseWeeks: overCapCaseWeeks(of('contact_weeks'), capOf),
+      refused: refusals.attempts,
+      byRule: refusals.byRule,
+    };
+  });
 }
 
 function refusalFigures(attempts: readonly ConductFact[], byRule: readonly ConductFact[]): Figures['refusals'] {

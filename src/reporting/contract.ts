@@ -336,6 +336,12 @@ export const conductReportQuery = z
     mandateId: z.uuid().optional().describe('one mandate of that creditor'),
     from: calendarMonth.optional().describe('first month of the period; 11 months before `to` if absent'),
     to: calendarMonth.optional().describe('last month, included; the current month if absent'),
+    teamId: z
+      .uuid()
+      .optional()
+      .describe(
+        'one team, the team the cases are assigned to; a team leader reads their own team only, whatever is asked; staff who may read the teams report only (403 for a creditor user)',
+      ),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: 'the last month must be on or after the first',
@@ -353,6 +359,23 @@ const deadlineCounts = z.object({
   open_overdue: z.number().int(),
 });
 
+const conductTeamSchema = z.object({
+  teamId: z.string().nullable().describe('null: cases assigned to no team'),
+  teamName: z.string().nullable(),
+  caseWeeks: z.number().int(),
+  attempts: z.number().int().describe('outbound attempts, every channel'),
+  perCaseWeekHundredths: z.number().int().nullable(),
+  capPerWeek: z.number().int().nullable().describe('the weekly cap on every channel together'),
+  overCapCaseWeeks: z.number().int().describe('case-weeks above a weekly cap, any channel: 0 when the policy held'),
+  refused: z.number().int().describe('attempts the policy refused'),
+  byRule: z.array(
+    z.object({
+      rule: z.string(),
+      refusals: withheldCount.describe('withheld below the smallest cell for a care rule'),
+    }),
+  ),
+});
+
 export const conductReportSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -365,6 +388,16 @@ export const conductReportSchema = z.object({
     .int()
     .nullable()
     .describe('the contact policy in force, whose caps the weeks are read against'),
+  teamId: z
+    .string()
+    .nullable()
+    .describe("the team the figures are held to (the one asked for, or a team leader's own); null: every team"),
+  teamChoices: z
+    .array(z.object({ id: z.string(), name: z.string() }))
+    .describe('the teams the reader may choose; empty for a creditor user'),
+  byTeam: z
+    .array(conductTeamSchema)
+    .describe("the period's contacts against the caps per team of the cases; empty for a creditor user"),
   months: z.array(
     z.object({
       month: z.string(),

@@ -14,6 +14,7 @@ import {
   type Granularity,
 } from './core/agents-teams.js';
 import { ATTRIBUTION_DAYS } from './refresh-teams.js';
+import { teamChoices, teamScope } from './team-scope.js';
 import type { TeamsReport, TeamsReportLine, TeamsReportQuery } from './teams/contract.js';
 
 /** The longest period one report counts: a year and a day, before widening to whole weeks. */
@@ -37,16 +38,6 @@ export function teamsPeriod(
   }
   if (query.granularity === 'day') return { from, to };
   return { from: isoWeekOf(from).monday, to: addDays(isoWeekOf(to).monday, 6) };
-}
-
-/**
- * The team a reader is held to: a team leader reads their own team only (whatever they ask; no team, nothing), a
- * manager or a compliance officer every team, or the one asked for. `undefined`: every team.
- */
-async function teamScope(deps: Deps, actor: Actor, asked: string | undefined): Promise<string | null | undefined> {
-  if (actor.role !== 'team_leader') return asked;
-  const me = await deps.db.selectFrom('users').select('team_id').where('id', '=', actor.userId).executeTakeFirst();
-  return me?.team_id ?? null;
 }
 
 /** The counts of agent_day_facts, as the report adds them. */
@@ -96,14 +87,12 @@ export async function teamsReport(deps: Deps, actor: Actor, query: TeamsReportQu
     .orderBy('u.display_name')
     .orderBy('f.agent_id')
     .orderBy(day);
-  let choices = deps.db.selectFrom('teams').select(['id', 'name']).orderBy('name').orderBy('id');
   if (team) facts = facts.where('u.team_id', '=', team);
-  if (team && actor.role === 'team_leader') choices = choices.where('id', '=', team);
   // A team leader without a team reads nothing.
   const nothing = team === null;
-  const [rows, teamChoices, settings, refreshed] = await Promise.all([
+  const [rows, choices, settings, refreshed] = await Promise.all([
     nothing ? [] : facts.execute(),
-    nothing ? [] : choices.execute(),
+    teamChoices(deps, actor, team),
     satisfactionSettings(deps.db),
     deps.db.selectFrom('performance_refreshes').select('refreshed_at').executeTakeFirst(),
   ]);
@@ -167,7 +156,7 @@ export async function teamsReport(deps: Deps, actor: Actor, query: TeamsReportQu
     minimumAnswers: minimum,
     minimumReviews: MIN_REVIEWS,
     attributionDays: ATTRIBUTION_DAYS,
-    teamChoices,
+    teamChoices: choices,
     periods: periodsBetween(from, to, granularity),
     teams: [...teams.values()].map(line),
     agents: [...people.values()].map(line),

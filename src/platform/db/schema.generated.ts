@@ -100,7 +100,7 @@ export type ComplaintsStatus = 'acknowledged' | 'answered' | 'closed' | 'mediato
 
 export type ComplaintsSubject = 'agent_conduct' | 'amount' | 'contact_frequency' | 'data' | 'fraud' | 'hardship_not_heard' | 'other';
 
-export type ConductFactsFigure = 'case_weeks' | 'complaints' | 'contact_weeks' | 'dispute_answers' | 'disputes' | 'fragile' | 'referrals' | 'refusals' | 'refused_attempts' | 'satisfaction';
+export type ConductFactsFigure = 'case_weeks' | 'collected' | 'complaints' | 'contact_weeks' | 'dispute_answers' | 'disputes' | 'fragile' | 'referrals' | 'refusals' | 'refused_attempts' | 'satisfaction';
 
 export type ContactCallbacksChannel = 'phone';
 
@@ -820,6 +820,7 @@ export interface ConductFacts {
   id: Generated<string>;
   mandate_id: string;
   month: string;
+  team_id: string | null;
 }
 
 export interface ContactCallbacks {

@@ -87,6 +87,9 @@ const conduct = (fragile: number | null = null): ConductReport => ({
   smallestCell: 3,
   minimumAnswers: 5,
   policyVersion: 1,
+  teamId: null,
+  teamChoices: [],
+  byTeam: [],
   months: [
     {
       month: MONTH,

@@ -18,6 +18,7 @@ import {
   RefusalsSection,
   SatisfactionSection,
 } from './ConductSections.js';
+import { TeamsSection } from './ConductByTeam.js';
 
 /**
  * Responsible collection for managers, compliance, team leaders and creditors (their own portfolio only): the
@@ -41,6 +42,7 @@ export function ConductReportPage() {
         idPrefix="conduct"
         filters={filters}
         ownCreditorId={me.role === 'creditor_user' ? me.creditorId : null}
+        teams={report.status === 'ready' ? report.data.teamChoices : []}
         onApply={(next) => setParams(conductQuery(next))}
       />
       <ExportButtons
@@ -66,8 +68,16 @@ function Figures({ report }: { report: ConductReport }) {
           ? t('conductReport.refreshed', { time: format.dateTime(report.refreshedAt) })
           : t('conductReport.notRefreshed')}
       </p>
+      {report.teamId ? (
+        <p>
+          {t('conductReport.heldTo', {
+            team: report.teamChoices.find((team) => team.id === report.teamId)?.name ?? report.teamId,
+          })}
+        </p>
+      ) : null}
       <MonthsTable report={report} />
       <ContactsSection report={report} />
+      {report.byTeam.length > 0 ? <TeamsSection report={report} /> : null}
       <RefusalsSection report={report} />
       <ComplaintsSection report={report} />
       <DisputesSection report={report} />

@@ -13,11 +13,23 @@ const DeadlineChart = lazy(() => import('./ConductCharts.js').then((m) => ({ def
 type Props = { report: ConductReport };
 
 /** A count the report may withhold (care figures below the smallest cell): "fewer than N". */
-function useShown(smallest: number) {
+export function useShown(smallest: number) {
   const { t } = useTranslation();
   const format = useFormat();
   return (count: number | null) =>
     count === null ? t('conductReport.withheld', { n: smallest }) : format.count(count);
+}
+
+/** A mean kept in hundredths, with two decimals; a dash without one. */
+export function useMean() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (hundredths: number | null) =>
+    hundredths === null
+      ? t('conductReport.none')
+      : new Intl.NumberFormat(format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+          hundredths / 100,
+        );
 }
 
 /** The months side by side: money collected beside the manner of collecting it. */
@@ -69,12 +81,7 @@ export function ContactsSection({ report }: Props) {
   const format = useFormat();
   const [channel, setChannel] = useState<ConductReport['contacts'][number]['channel']>('all');
   const shown = report.contacts.find((row) => row.channel === channel) ?? report.contacts[0];
-  const mean = (hundredths: number | null) =>
-    hundredths === null
-      ? t('conductReport.none')
-      : new Intl.NumberFormat(format.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-          hundredths / 100,
-        );
+  const mean = useMean();
   const channelName = (name: string) => t(`conductReport.channel.${name}`);
   return (
     <section aria-labelledby="conduct-contacts">

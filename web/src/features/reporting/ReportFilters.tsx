@@ -6,14 +6,16 @@ import { REPORT_FILTER_FIELDS, type ReportFilterValues } from './report-filters.
 
 /**
  * The portfolio and responsible-collection reports' filters: a creditor (not for a creditor's own users, whose scope
- * is theirs whatever they ask), one of its mandates once a creditor is known, and the months. Choosing another
- * creditor clears the mandate. The labels are the report's own (`ns`), the ids prefixed so two forms never clash.
+ * is theirs whatever they ask), one of its mandates once a creditor is known, the months, and a team when the report
+ * offers more than one (`teams`: the conduct page for the teams report's readers). Choosing another creditor clears
+ * the mandate. The labels are the report's own (`ns`), the ids prefixed so two forms never clash.
  */
 export function ReportFilters(props: {
   ns: 'portfolioReport' | 'conductReport';
   idPrefix: string;
   filters: ReportFilterValues;
   ownCreditorId: string | null;
+  teams?: readonly { id: string; name: string }[];
   onApply: (next: ReportFilterValues) => void;
 }) {
   const { t } = useTranslation();
@@ -21,8 +23,8 @@ export function ReportFilters(props: {
   const [values, setValues] = useState(props.filters);
   const incoming = REPORT_FILTER_FIELDS.map((field) => props.filters[field]).join('|');
   useEffect(() => {
-    const [creditorId = '', mandateId = '', from = '', to = ''] = incoming.split('|');
-    setValues({ creditorId, mandateId, from, to });
+    const [creditorId = '', mandateId = '', from = '', to = '', teamId = ''] = incoming.split('|');
+    setValues({ creditorId, mandateId, from, to, teamId });
   }, [incoming]);
   const chooseCreditor = props.ownCreditorId === null;
   const creditors = useApiData(
@@ -93,6 +95,19 @@ export function ReportFilters(props: {
           />
         </div>
       ))}
+      {props.teams && props.teams.length > 1 ? (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-team`}>{t('conductReport.team')}</label>
+          <select id={`${idPrefix}-team`} value={values.teamId} onChange={(event) => set('teamId')(event.target.value)}>
+            <option value="">{t('conductReport.allTeams')}</option>
+            {props.teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <p id={`${idPrefix}-months-hint`} className="hint">
         {t(`${ns}.monthsHint`)}
       </p>

@@ -18,9 +18,11 @@ export function TeamsChart(props: {
   report: TeamsReport;
   figure: FigureKey;
   teamName: (line: TeamsReport['teams'][number]) => string;
+  /** A week's tick as the trade reads it ("S49", "W49"), from its number. */
+  weekLabel: (week: number) => string;
   label: string;
 }) {
-  const { report, figure, teamName, label } = props;
+  const { report, figure, teamName, weekLabel, label } = props;
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -45,7 +47,7 @@ export function TeamsChart(props: {
       marginLeft: 56,
       marginRight: 110,
       style: { fontSize: '13px' },
-      x: { type: 'utc', label: null },
+      x: { type: 'utc', label: null, ...weekTicks(report, weekLabel) },
       y: { label: null, grid: true, ...(percent ? { domain: [0, 100] } : { zero: true }) },
       color: { type: 'ordinal', scheme: 'tableau10' },
       marks: [
@@ -73,7 +75,29 @@ export function TeamsChart(props: {
     chart.setAttribute('aria-hidden', 'true');
     element.replaceChildren(chart);
     return () => chart.remove();
-  }, [report, figure, teamName]);
+  }, [report, figure, teamName, weekLabel]);
 
   return <div className="chart" role="img" aria-label={label} ref={host} />;
+}
+
+/** The most week ticks the axis holds before they crowd: past it, every second (third…) week. */
+const MOST_WEEK_TICKS = 13;
+
+/**
+ * By week, one tick on each week's Monday (every second or third week over a long period), labelled with the ISO
+ * week's number; by day, the scale's own ticks.
+ */
+export function weekTicks(
+  report: Pick<TeamsReport, 'granularity' | 'periods'>,
+  weekLabel: (week: number) => string,
+): { ticks?: Date[]; tickFormat?: (date: Date) => string } {
+  if (report.granularity !== 'week') return {};
+  const step = Math.ceil(report.periods.length / MOST_WEEK_TICKS);
+  const numbers = new Map(report.periods.map((period) => [period.first, Number(period.key.split('-W')[1])]));
+  return {
+    ticks: report.periods
+      .filter((_, index) => index % step === 0)
+      .map((period) => new Date(`${period.first}T00:00:00Z`)),
+    tickFormat: (date: Date) => weekLabel(numbers.get(date.toISOString().slice(0, 10)) ?? 0),
+  };
 }

@@ -21,7 +21,7 @@ export function FiguresTable({
   const numeric = ['calls', 'conversations', 'conversationRate', 'promises', 'plans', 'collected'] as const;
   return (
     <TableScroll label={caption}>
-      <table className="teams-figures">
+      <table className="teams-figures wrapping-headers">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

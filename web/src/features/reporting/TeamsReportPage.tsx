@@ -169,6 +169,7 @@ function OverTime({ report }: { report: TeamsReport }) {
   const granularity = t(`teamsReport.${report.granularity}`);
   const caption = t('teamsReport.chartTable', { figure: name, granularity });
   const teamName = (line: TeamsReport['teams'][number]) => line.name || t('teamsReport.noTeam');
+  const weekLabel = (week: number) => t('teamsReport.weekTick', { week });
   const shown = (figures: TeamFigures) => {
     const value = figureValue(figures, figure);
     if (value === null) return '—';
@@ -194,6 +195,7 @@ function OverTime({ report }: { report: TeamsReport }) {
           report={report}
           figure={figure}
           teamName={teamName}
+          weekLabel={weekLabel}
           label={t('teamsReport.chartLabel', { figure: name, granularity })}
         />
       </Suspense>

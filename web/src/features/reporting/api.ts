@@ -30,7 +30,8 @@ import type { PortfolioReport } from '../../../../src/reporting/contract.js';
 /** The filters of the portfolio performance page, as the address holds them (each optional). */
 /** The portfolio report's filters: creditor, mandate, months (empty: the last twelve vintages, every creditor). */
 export type PortfolioFilters = ReportFilterValues;
-export const portfolioQuery = reportQuery;
+/** The portfolio's query: it has no team filter. */
+export const portfolioQuery = (filters: ReportFilterValues) => reportQuery({ ...filters, teamId: '' });
 
 /** Recovery rates and liquidation curves by creditor and vintage, in the reader's scope. */
 export const getPortfolioReport = (filters: PortfolioFilters, signal?: AbortSignal) =>

@@ -4,8 +4,7 @@ import { http } from '../../api/client.js';
 
 export type { ConductReport };
 
-/** The filters of the responsible-collection page, as the address holds them (each optional). */
-/** The report's filters: creditor, mandate, months (empty: the last twelve months, every creditor). */
+/** The report's filters: creditor, mandate, months, team (empty: the last twelve months, every creditor and team). */
 export type ConductFilters = ReportFilterValues;
 export const conductQuery = reportQuery;
 

@@ -4,9 +4,11 @@ export interface ReportFilterValues {
   mandateId: string;
   from: string;
   to: string;
+  /** One team (the conduct page only, for the teams report's readers); empty on the portfolio page. */
+  teamId: string;
 }
 
-export const REPORT_FILTER_FIELDS = ['creditorId', 'mandateId', 'from', 'to'] as const;
+export const REPORT_FILTER_FIELDS = ['creditorId', 'mandateId', 'from', 'to', 'teamId'] as const;
 
 /** The filters of the address (missing ones empty). */
 export function reportFiltersOf(params: URLSearchParams): ReportFilterValues {
@@ -15,6 +17,7 @@ export function reportFiltersOf(params: URLSearchParams): ReportFilterValues {
     mandateId: params.get('mandateId') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
+    teamId: params.get('teamId') ?? '',
   };
 }
 

@@ -13,6 +13,7 @@ export const teamsReportEn: Widen<typeof teamsReportFr> = {
   granularity: 'By',
   day: 'day',
   week: 'week',
+  weekTick: 'W{{week}}',
   team: 'Team',
   allTeams: 'All teams',
   show: 'Show',

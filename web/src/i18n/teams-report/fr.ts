@@ -10,6 +10,7 @@ export const teamsReportFr = {
   granularity: 'Par',
   day: 'jour',
   week: 'semaine',
+  weekTick: 'S{{week}}',
   team: 'Équipe',
   allTeams: 'Toutes les équipes',
   show: 'Afficher',

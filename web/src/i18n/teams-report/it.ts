@@ -13,6 +13,7 @@ export const teamsReportIt: Widen<typeof teamsReportFr> = {
   granularity: 'Per',
   day: 'giorno',
   week: 'settimana',
+  weekTick: 'S{{week}}',
   team: 'Squadra',
   allTeams: 'Tutte le squadre',
   show: 'Mostra',
