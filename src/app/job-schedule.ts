@@ -25,6 +25,11 @@ export type { Jobs } from '../platform/jobs/boss.js';
 
 /** The agency's background work: which jobs pg-boss runs, and when. */
 export function jobSchedule(config: Config): JobDefinition[] {
+  return [...frequentJobs(config), ...dailyJobs(config)];
+}
+
+/** The import on demand, and what runs every minute or every five. */
+function frequentJobs(config: Config): JobDefinition[] {
   return [
     {
       name: NIGHTLY_REFRESH,
@@ -80,6 +85,12 @@ export function jobSchedule(config: Config): JobDefinition[] {
       pollingIntervalSeconds: { embedded: 30, server: 5 },
       run: (deps) => sealSensitiveReads(deps),
     },
+  ];
+}
+
+/** What runs once a day (or a month), at the agency's hours. */
+function dailyJobs(config: Config): JobDefinition[] {
+  return [
     {
       // Nightly, an hour after the refresh: documents past their retention after their case closed, deleted and audited;
       // then the files a crash left without a record, swept and counted.

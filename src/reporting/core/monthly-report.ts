@@ -1,5 +1,5 @@
 import type { Message } from '../../platform/message.js';
-import type { ConductReport, PortfolioOutcomes, PortfolioReport } from '../contract.js';
+import type { ChannelGroup } from './conduct.js';
 import { addMonths, rateBasisPoints, type IsoMonth } from './liquidation.js';
 
 /**
@@ -42,6 +42,62 @@ export interface MonthlyReport {
   sections: ReportSection[];
 }
 
+/**
+ * What the composer reads of the three reports, named here as a pure module names its facts: the reports' contracts
+ * (../contract.ts) carry more, and fit these.
+ */
+type Figure = number | null;
+interface SourceVintage {
+  vintage: IsoMonth;
+  cases: number;
+  placedCents: number;
+  collectedCents: number;
+  recoveryBp: Figure;
+  points: readonly { monthsSince: number; rateBp: Figure }[];
+}
+export interface PortfolioReport {
+  refreshedAt: string | null;
+  creditors: readonly { creditorId: string; vintages: readonly SourceVintage[] }[];
+}
+interface OutcomeMonth {
+  month: IsoMonth;
+  attempts: number;
+  rightParty: number;
+  rightPartyBp: Figure;
+  promises: { made: number; kept: number; broken: number; keptBp: Figure };
+  plans: { agreed: number; onTrack: number; broken: number; onTrackBp: Figure };
+}
+export interface PortfolioOutcomes {
+  to: IsoMonth;
+  months: readonly OutcomeMonth[];
+  vintages: readonly {
+    vintage: IsoMonth;
+    cases: number;
+    payingCases: number;
+    meanDaysToFirstPayment: Figure;
+    medianDaysToFirstPayment: Figure;
+  }[];
+}
+export interface ConductReport {
+  from: IsoMonth;
+  to: IsoMonth;
+  months: readonly { month: IsoMonth; collectedCents: number }[];
+  contacts: readonly {
+    channel: ChannelGroup;
+    capPerWeek: Figure;
+    caseWeeks: Figure;
+    attempts: Figure;
+    overCapCaseWeeks: Figure;
+  }[];
+  complaints: {
+    total: Figure;
+    byStatus: { answered_in_time: Figure; answered_late: Figure; open_in_time: Figure; open_overdue: Figure };
+  };
+  disputes: { opened: Figure; answered: Figure; medianDaysToAnswer: Figure };
+  refusals: { attempts: Figure };
+  care: { debtors: Figure; fragile: Figure; shareBasisPoints: Figure };
+}
+
 export interface MonthlyReportInput {
   creditor: { id: string; name: string };
   month: IsoMonth;
@@ -65,7 +121,7 @@ const days = (value: number | null): ReportCell => ({ kind: 'days', value });
 const FIGURE = m('Indicateur', 'Figure', 'Indicatore');
 const VALUE = m('Valeur', 'Value', 'Valore');
 
-export const CHANNEL_LABELS: Record<ConductReport['contacts'][number]['channel'], Message> = {
+export const CHANNEL_LABELS: Record<ChannelGroup, Message> = {
   all: m('Tous canaux', 'All channels', 'Tutti i canali'),
   phone: m('Téléphone', 'Phone', 'Telefono'),
   sms: m('SMS', 'SMS', 'SMS'),

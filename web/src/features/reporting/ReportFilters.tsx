@@ -49,38 +49,24 @@ export function ReportFilters(props: {
         {t(`${ns}.filters`)}
       </h2>
       {chooseCreditor ? (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-creditor`}>{t(`${ns}.creditor`)}</label>
-          <select
-            id={`${idPrefix}-creditor`}
-            value={values.creditorId}
-            onChange={(event) => set('creditorId')(event.target.value)}
-          >
-            <option value="">{t(`${ns}.allCreditors`)}</option>
-            {(creditors.status === 'ready' ? creditors.data.items : []).map((creditor) => (
-              <option key={creditor.id} value={creditor.id}>
-                {creditor.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id={`${idPrefix}-creditor`}
+          label={t(`${ns}.creditor`)}
+          all={t(`${ns}.allCreditors`)}
+          value={values.creditorId}
+          onChange={set('creditorId')}
+          choices={(creditors.status === 'ready' ? creditors.data.items : []).map((c) => ({ id: c.id, name: c.name }))}
+        />
       ) : null}
       {creditorOfMandates ? (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-mandate`}>{t(`${ns}.mandate`)}</label>
-          <select
-            id={`${idPrefix}-mandate`}
-            value={values.mandateId}
-            onChange={(event) => set('mandateId')(event.target.value)}
-          >
-            <option value="">{t(`${ns}.allMandates`)}</option>
-            {(mandates.status === 'ready' ? mandates.data : []).map((mandate) => (
-              <option key={mandate.id} value={mandate.id}>
-                {mandate.code}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id={`${idPrefix}-mandate`}
+          label={t(`${ns}.mandate`)}
+          all={t(`${ns}.allMandates`)}
+          value={values.mandateId}
+          onChange={set('mandateId')}
+          choices={(mandates.status === 'ready' ? mandates.data : []).map((m) => ({ id: m.id, name: m.code }))}
+        />
       ) : null}
       {(['from', 'to'] as const).map((field) => (
         <div className="field" key={field}>
@@ -96,17 +82,14 @@ export function ReportFilters(props: {
         </div>
       ))}
       {props.teams && props.teams.length > 1 ? (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-team`}>{t('conductReport.team')}</label>
-          <select id={`${idPrefix}-team`} value={values.teamId} onChange={(event) => set('teamId')(event.target.value)}>
-            <option value="">{t('conductReport.allTeams')}</option>
-            {props.teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id={`${idPrefix}-team`}
+          label={t('conductReport.team')}
+          all={t('conductReport.allTeams')}
+          value={values.teamId}
+          onChange={set('teamId')}
+          choices={props.teams}
+        />
       ) : null}
       <p id={`${idPrefix}-months-hint`} className="hint">
         {t(`${ns}.monthsHint`)}
@@ -117,5 +100,29 @@ export function ReportFilters(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** One filter chosen from a list, "all" first. */
+function ChoiceField(props: {
+  id: string;
+  label: string;
+  all: string;
+  value: string;
+  onChange: (value: string) => void;
+  choices: readonly { id: string; name: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value="">{props.all}</option>
+        {props.choices.map((choice) => (
+          <option key={choice.id} value={choice.id}>
+            {choice.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
