@@ -25,9 +25,6 @@ describe('teams and agents', () => {
       expect(headers.indexOf('Encaissé')).toBeGreaterThan(headers.indexOf('Satisfaction (réponses)'));
       const rows = await teams.locator('tbody th[scope="row"]').allTextContents();
       expect(rows).toContain('Amiable Lyon');
-      // The demo's amicable team has enough recent answers for its satisfaction to show.
-      const amicable = teams.locator('tbody tr', { has: page.locator('th', { hasText: 'Amiable Lyon' }) });
-      expect(await amicable.locator('td').nth(1).textContent()).toMatch(/\d\s%\s\(\d+ réponses\)/);
       const agents = page.locator('table.teams-figures').nth(1);
       expect(await agents.locator('tbody th[scope="row"]').allTextContents()).toContain('Camille Martin');
       // The demo's calls are reviewed: a mean score with its count, in words.

@@ -135,99 +135,9 @@ export async function loadDemoSatisfaction(deps: Deps): Promise<void> {
       answered_at: answeredAt,
     });
   }
-  // The debtors surveyed in the last RECENT_DAYS and the gap before them are not asked again.
-  const lately = now - (RECENT_DAYS + 30) * DAY_MS;
-  const surveyed = new Set(invitations.filter((i) => Number(i.sent_at) >= lately).map((i) => i.debtor_id));
-  invitations.push(...(await recentTeamSurveys(deps, people, surveyed, answers)));
   if (invitations.length === 0) return;
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('satisfaction_invitations').values(invitations).execute();
     if (answers.length > 0) await trx.insertInto('satisfaction_answers').values(answers).execute();
-  });
-}
-
-/** The team whose recent weeks have enough answers for the agents and teams report to show its satisfaction. */
-const RECENT_TEAM = 'Amiable Lyon';
-const RECENT_PEOPLE = ['agent@demo.accord.test', 'team.leader@demo.accord.test'];
-/** One survey a day over these last days (fewer when the team's cases run out), each answered: seven a whole week. */
-const RECENT_DAYS = 35;
-
-/**
- * The amicable team's last five weeks, as far as its cases allow: one survey a day about the agent's or the team leader's interaction of the day
- * before (a call on a working day, a payment at the weekend), each answered, on the team's newest cases outside Banque
- * Horizon's (the creditor user's) whose debtor had no survey in these weeks or the gap before them. Its own generator: the six months above stay as
- * they were. Adds its answers to `answers` and returns its invitations.
- */
-async function recentTeamSurveys(
-  deps: Deps,
-  people: readonly { id: string; email: string; team_id: string | null }[],
-  surveyed: ReadonlySet<string>,
-  answers: Insertable<DB['satisfaction_answers']>[],
-): Promise<(Insertable<DB['satisfaction_invitations']> & { id: string })[]> {
-  const random = new Random(20261207);
-  const team = await deps.db.selectFrom('teams').select('id').where('name', '=', RECENT_TEAM).executeTakeFirst();
-  const callers = RECENT_PEOPLE.flatMap((email) => people.filter((person) => person.email === email));
-  if (!team || callers.length === 0) return [];
-  const rows = await deps.db
-    .selectFrom('cases as c')
-    .innerJoin('debtors as d', 'd.id', 'c.debtor_id')
-    .innerJoin('creditors as cr', 'cr.id', 'c.creditor_id')
-    .leftJoin('case_queue as q', 'q.case_id', 'c.id')
-    .select(['c.id', 'c.debtor_id', 'c.creditor_id', 'd.language', 'q.arm', 'q.segment_id'])
-    .where('c.assigned_team_id', '=', team.id)
-    .where('cr.code', '<>', 'BHORIZON')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('holds as h')
-            .select('h.id')
-            .whereRef('h.debtor_id', '=', 'c.debtor_id')
-            .where('h.kind', 'in', [...SURVEY_BLOCKING_HOLDS]),
-        ),
-      ),
-    )
-    .orderBy('c.reference', 'desc')
-    .limit(surveyed.size + RECENT_DAYS * 2)
-    .execute();
-  const seen = new Set(surveyed);
-  const cases = rows.filter((row) => !seen.has(row.debtor_id) && seen.add(row.debtor_id)).slice(0, RECENT_DAYS);
-  const now = deps.now().getTime();
-  return cases.map((kase, index) => {
-    const person = callers[index % callers.length]!;
-    const interactionAt = now - (index + 1) * DAY_MS - random.int(1, 6) * 3_600_000;
-    const weekend = [0, 6].includes(new Date(interactionAt).getUTCDay());
-    const sentAt = interactionAt + random.int(2, 20) * 3_600_000;
-    const answeredAt = Math.min(now - 60_000, sentAt + random.int(1, 12) * 3_600_000);
-    const id = randomUUID();
-    const score = random.chance(0.78) ? random.int(4, 5) : random.int(2, 3);
-    answers.push({
-      invitation_id: id,
-      score,
-      ease: random.chance(0.6) ? Math.min(7, score + random.int(0, 2)) : null,
-      recommendation: random.chance(0.85) ? (score >= 4 ? random.int(8, 10) : random.int(3, 7)) : null,
-      comment: null,
-      answered_at: new Date(answeredAt),
-    });
-    return {
-      id,
-      debtor_id: kase.debtor_id,
-      case_id: kase.id,
-      creditor_id: kase.creditor_id,
-      interaction_kind: weekend ? 'payment' : 'call',
-      interaction_id: randomUUID(),
-      interaction_at: new Date(interactionAt),
-      agent_id: person.id,
-      team_id: person.team_id,
-      strategy_arm: kase.arm,
-      segment_id: kase.segment_id,
-      channel: random.chance(0.7) ? 'email' : 'sms',
-      message_id: null,
-      token_sha256: sha256(`demo-survey-${id}`),
-      language: kase.language,
-      sent_at: new Date(sentAt),
-      expires_at: new Date(sentAt + 14 * DAY_MS),
-      answered_at: new Date(answeredAt),
-    };
   });
 }

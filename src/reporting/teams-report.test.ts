@@ -62,15 +62,6 @@ describe.each(ENGINES)('agents and teams report (%s)', (engine) => {
     }
   });
 
-  it("shows the amicable team's satisfaction in the demo's last two whole weeks: enough answers", async () => {
-    const figures = await report(manager, '?from=2026-11-02&to=2026-11-15&granularity=week');
-    const amicable = figures.teams.find((team) => team.name === 'Amiable Lyon')!;
-    expect(
-      amicable.periods.map((period) => period.csat.status),
-      JSON.stringify(amicable.periods.map((period) => period.csat)),
-    ).toEqual(['rate', 'rate']);
-  });
-
   it('counts each person’s phone calls and conversations on the day they happened, as the contacts say', async () => {
     const figures = await report(manager, '?from=2026-10-01&to=2026-10-31&granularity=day');
     expect(figures.periods).toHaveLength(31);

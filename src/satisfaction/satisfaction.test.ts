@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
@@ -328,7 +329,13 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
 
   it('refuses an expired link, and an unknown one', async () => {
     const token = 'expiredexpiredexpiredexpiredexp1';
-    const [kase] = await surveyableCases(1);
+    // Any case will do: the invitation is written as sent weeks ago, whatever the policy says of today.
+    const kase = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id', 'creditor_id'])
+      .where('status', '=', 'open')
+      .orderBy('reference')
+      .executeTakeFirst();
     await t.deps.db
       .insertInto('satisfaction_invitations')
       .values({
@@ -336,7 +343,7 @@ describe.each(ENGINES)('satisfaction surveys on %s', (engine) => {
         case_id: kase!.id,
         creditor_id: kase!.creditor_id,
         interaction_kind: 'call',
-        interaction_id: kase!.id,
+        interaction_id: randomUUID(),
         interaction_at: new Date(START.getTime() - 40 * 86_400_000),
         agent_id: agentId,
         channel: 'sms',
