@@ -97,7 +97,8 @@ function SegmentComparison(props: {
         {segment.note ? ` ${t('championChallenger.question', { note: segment.note })}` : ''}
       </p>
       <div className="chart-and-table">
-        <Suspense fallback={null}>
+        {/* The empty box holds the chart's place: the table beside it keeps its width when the chart arrives. */}
+        <Suspense fallback={<div className="comparison-chart" aria-hidden="true" />}>
           <ComparisonChart segment={segment} />
         </Suspense>
         <FiguresTable segment={segment} minimumAnswers={report.minimumAnswers} />

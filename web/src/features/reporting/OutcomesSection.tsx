@@ -19,7 +19,8 @@ function Figure(props: { id: string; heading: string; hint: string; chart: React
       <h3 id={props.id}>{props.heading}</h3>
       <p className="hint">{props.hint}</p>
       <div className="chart-and-table">
-        <Suspense fallback={null}>{props.chart}</Suspense>
+        {/* The empty box holds the chart's place: the table beside it keeps its width when the chart arrives. */}
+        <Suspense fallback={<div className="outcome-chart" aria-hidden="true" />}>{props.chart}</Suspense>
         {props.table}
       </div>
     </section>
