@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { hashToken } from '../identity/sessions.js';
 import type { Deps } from '../platform/deps.js';
 import { idParams, noContent, problemResponses } from '../platform/http/schemas.js';
+import { AppError } from '../platform/errors.js';
 import { portalMeSchema } from './contract.js';
 import { relyingParty } from './core/passkeys.js';
 import {
@@ -29,9 +30,17 @@ import { portalMe } from './portal-cases.js';
 
 const tags = ['debtor portal'];
 
-/** The site passkeys belong to: `PUBLIC_URL`, or the address the request came to when it is unset (development). */
-const rpOf = (deps: Deps, request: FastifyRequest) =>
-  relyingParty(deps.config.PUBLIC_URL, { protocol: request.protocol, host: request.host });
+/** The site passkeys belong to: `PUBLIC_URL`, or a local address the request came to when it is unset (development). */
+const rpOf = (deps: Deps, request: FastifyRequest) => {
+  const rp = relyingParty(deps.config.PUBLIC_URL, { protocol: request.protocol, host: request.host });
+  if (!rp)
+    throw new AppError(
+      'portal.passkeys_unavailable',
+      503,
+      'Passkeys need the portal’s public address: set PUBLIC_URL to the address debtors reach.',
+    );
+  return rp;
+};
 
 const sessionOf = (request: FastifyRequest): VisitorSession => ({
   ...request.visitor!,
@@ -51,7 +60,7 @@ export function passkeyRoutes(scope: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Sign-in with a passkey, step 1: a challenge for the device (any passkey of this site)',
-        response: { 200: ceremonySchema, ...problemResponses(429) },
+        response: { 200: ceremonySchema, ...problemResponses(429, 503) },
       },
     },
     async (request) => passkeySignInOptions(deps, rpOf(deps, request)),
@@ -64,7 +73,7 @@ export function passkeyRoutes(scope: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Sign-in with a passkey, step 2: the device’s signed answer; sets the portal session cookie',
         body: passkeySignInBody,
-        response: { 200: portalMeSchema, ...problemResponses(400, 401, 429) },
+        response: { 200: portalMeSchema, ...problemResponses(400, 401, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -103,7 +112,7 @@ function ownPasskeyRoutes(scope: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: 'Make a passkey, step 1: the options for the device, with a challenge bound to this session',
-        response: { 200: ceremonySchema, ...problemResponses(401, 403, 409) },
+        response: { 200: ceremonySchema, ...problemResponses(401, 403, 409, 503) },
       },
     },
     async (request) => passkeyRegistrationOptions(deps, sessionOf(request), rpOf(deps, request)),
@@ -116,7 +125,7 @@ function ownPasskeyRoutes(scope: FastifyInstance, deps: Deps) {
         tags,
         summary: 'Make a passkey, step 2: the device’s answer, with a name the person may give',
         body: registerPasskeyBody,
-        response: { 201: passkeySchema, ...problemResponses(400, 401, 403, 422) },
+        response: { 201: passkeySchema, ...problemResponses(400, 401, 403, 409, 422, 503) },
       },
     },
     async (request, reply) => {

@@ -46,6 +46,33 @@ const ACTIVE = (trx: Transaction<DB> | Deps['db'], debtorId: string) =>
   trx.selectFrom('portal_passkeys').where('debtor_id', '=', debtorId).where('revoked_at', 'is', null);
 
 /**
+ * A passkey is added only in a session opened with the access code, the birth date and the one-time code: whoever
+ * holds one device (a lost phone, a shared account) must not enrol another that outlives the lost one's removal.
+ */
+async function requireCodeSession(trx: Transaction<DB>, tokenHash: string): Promise<void> {
+  const row = await trx
+    .selectFrom('portal_sessions')
+    .select('method')
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (row?.method !== 'code')
+    throw new AppError(
+      'portal.passkey_needs_code',
+      403,
+      'A passkey is added after signing in with the letter’s code and the one-time code: sign in that way first.',
+    );
+}
+
+/** The person's passkeys in use, locked by their debtor row, then counted: two ceremonies at once cannot pass the cap. */
+async function holdPasskeyRoom(trx: Transaction<DB>, debtorId: string) {
+  await trx.selectFrom('debtors').select('id').where('id', '=', debtorId).forUpdate().executeTakeFirst();
+  const existing = await ACTIVE(trx, debtorId).select(['credential_id', 'transports']).execute();
+  if (existing.length >= PASSKEYS.maxPerDebtor)
+    throw conflict('portal.passkeys_full', `A person keeps ${PASSKEYS.maxPerDebtor} passkeys at most: remove one.`);
+  return existing;
+}
+
+/**
  * Step 1 of making a passkey: the options to give the browser, with a challenge kept for this session a few minutes.
  * The user handle is the person's opaque random one (their first passkey's, or a new one): never a name, a
  * reference or a birth date.
@@ -53,9 +80,8 @@ const ACTIVE = (trx: Transaction<DB> | Deps['db'], debtorId: string) =>
 export async function passkeyRegistrationOptions(deps: Deps, session: VisitorSession, rp: RelyingParty) {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await ACTIVE(trx, session.debtorId).select(['credential_id', 'transports']).execute();
-    if (existing.length >= PASSKEYS.maxPerDebtor)
-      throw conflict('portal.passkeys_full', `A person keeps ${PASSKEYS.maxPerDebtor} passkeys at most: remove one.`);
+    await requireCodeSession(trx, session.tokenHash);
+    const existing = await holdPasskeyRoom(trx, session.debtorId);
     const handle = await trx
       .selectFrom('portal_passkeys')
       .select('user_handle')
@@ -109,6 +135,8 @@ export async function registerPasskey(
   const made = await deps.db.transaction().execute(async (trx) => {
     const challenge = await takeChallenge(trx, input.challengeId, 'register', now);
     if (!challenge || challenge.session_token_hash !== session.tokenHash) return null;
+    await requireCodeSession(trx, session.tokenHash);
+    await holdPasskeyRoom(trx, session.debtorId);
     const verified = await verifyRegistrationResponse({
       response: input.response,
       expectedChallenge: challenge.challenge,
@@ -204,7 +232,8 @@ export async function portalPasskeys(deps: Deps, session: VisitorSession): Promi
   ]);
   const offer =
     own !== undefined && offersPasskey({ method: own.method, closed: own.passkey_offer_closed, count: rows.length });
-  return { offer, max: PASSKEYS.maxPerDebtor, passkeys: rows.map(toPasskey) };
+  const canAdd = own?.method === 'code' && rows.length < PASSKEYS.maxPerDebtor;
+  return { offer, canAdd, max: PASSKEYS.maxPerDebtor, passkeys: rows.map(toPasskey) };
 }
 
 /** "Not now": the offer is not made again in this session. */

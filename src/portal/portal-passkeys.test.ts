@@ -156,7 +156,12 @@ describe.each(ENGINES)('passkeys on the debtor portal on %s', (engine) => {
     // No offer in a session a passkey opened; its list shows when it was last used.
     const listed = (await send('GET', '/api/portal/v1/passkeys')).json() as PortalPasskeys;
     expect(listed.offer).toBe(false);
+    expect(listed.canAdd).toBe(false);
     expect(listed.passkeys[0]!.lastUsedAt).not.toBeNull();
+    // Nor may it add one: whoever holds one device must not enrol another that outlives its removal.
+    const more = await send('POST', '/api/portal/v1/passkeys/options');
+    expect(more.statusCode).toBe(403);
+    expect(more.json()).toMatchObject({ code: 'portal.passkey_needs_code' });
     // The portal session opens no staff route.
     expect((await send('GET', '/api/v1/cases')).statusCode).toBe(401);
     const entry = await t.deps.db

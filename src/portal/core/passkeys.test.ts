@@ -19,12 +19,16 @@ describe('the relying party', () => {
       origin: 'https://accord.example.fr',
     });
   });
-  it('is the request’s host and port otherwise (development, tests)', () => {
+  it('is the request’s local host and port otherwise (development, tests)', () => {
     expect(relyingParty(undefined, { protocol: 'http', host: 'localhost:5173' })).toEqual({
       id: 'localhost',
       origin: 'http://localhost:5173',
     });
-    expect(relyingParty(undefined, { protocol: 'https', host: 'portal.test' }).origin).toBe('https://portal.test');
+  });
+  it('is none for any other host without a public address: a forwarded header must not choose the site', () => {
+    expect(relyingParty(undefined, { protocol: 'https', host: 'portal.test' })).toBeNull();
+    expect(relyingParty(undefined, { protocol: 'https', host: 'localhost.evil.test' })).toBeNull();
+    expect(relyingParty(undefined, { protocol: 'http', host: '127.0.0.1:3000' })).toBeNull();
   });
 });
 

@@ -21,11 +21,17 @@ export interface RelyingParty {
 }
 
 /**
- * The site passkeys belong to: `PUBLIC_URL` when set (production: the address debtors reach), otherwise the address
- * the request came to (development and tests, under `http://localhost`, a secure context; an IP address is no valid RP id to a browser).
+ * The site passkeys belong to: `PUBLIC_URL` when set (production: the address debtors reach). Unset, only a local
+ * address is taken from the request (development and tests, `http://localhost` being a secure context): any other host
+ * could come from a forwarded header, and a passkey bound to it would belong to whoever sent it. Null then: no
+ * ceremony until `PUBLIC_URL` is set.
  */
-export function relyingParty(publicUrl: string | undefined, request: { protocol: string; host: string }): RelyingParty {
+export function relyingParty(
+  publicUrl: string | undefined,
+  request: { protocol: string; host: string },
+): RelyingParty | null {
   const url = new URL(publicUrl ?? `${request.protocol}://${request.host}`);
+  if (publicUrl === undefined && url.hostname !== 'localhost' && !url.hostname.endsWith('.localhost')) return null;
   return { id: url.hostname, origin: url.origin };
 }
 

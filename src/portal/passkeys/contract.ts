@@ -67,6 +67,8 @@ export type PortalPasskey = z.infer<typeof passkeySchema>;
 export const passkeysSchema = z.object({
   /** Whether to offer, now, to create a passkey on this device (after a full sign-in, once a session). */
   offer: z.boolean(),
+  /** Whether this session may add one: opened with the letter's code and the one-time code, below the most. */
+  canAdd: z.boolean(),
   /** The most a person may keep. */
   max: z.literal(PASSKEYS.maxPerDebtor),
   passkeys: z.array(passkeySchema),

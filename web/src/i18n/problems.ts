@@ -106,6 +106,8 @@ export const PROBLEM_CODES = [
   'portal.passkey_refused',
   'portal.passkey_not_created',
   'portal.passkeys_full',
+  'portal.passkey_needs_code',
+  'portal.passkeys_unavailable',
   'portal.letter_missing',
   'portal.case_closed',
   'portal.callback_too_soon',

@@ -156,12 +156,15 @@ export function PortalPasskeysPage() {
             </ul>
             <SuccessMessage saying={removing.done} />
             {removing.error ? <ProblemMessage error={removing.error} /> : null}
-            {browserSupportsWebAuthn() && listed.passkeys.length < listed.max ? (
+            {browserSupportsWebAuthn() && listed.canAdd ? (
               <>
                 <h2>{t('portalPasskeys.page.add')}</h2>
                 <CreatePasskey submit={creating} onCreated={data.reload} />
                 <SuccessMessage saying={creating.done} />
               </>
+            ) : null}
+            {listed.passkeys.length < listed.max && !listed.canAdd ? (
+              <p>{t('portalPasskeys.page.addAfterCode')}</p>
             ) : null}
           </>
         )}
@@ -178,10 +181,10 @@ function PasskeyItem({ passkey, busy, onRemove }: { passkey: PortalPasskey; busy
   return (
     <li className="portal-case-card">
       <h2>{name}</h2>
-      <p>{t('portalPasskeys.page.createdOn', { day: format.date(passkey.createdAt.slice(0, 10)) })}</p>
+      <p>{t('portalPasskeys.page.createdOn', { day: format.instantDate(new Date(passkey.createdAt)) })}</p>
       <p>
         {passkey.lastUsedAt
-          ? t('portalPasskeys.page.lastUsed', { day: format.date(passkey.lastUsedAt.slice(0, 10)) })
+          ? t('portalPasskeys.page.lastUsed', { day: format.instantDate(new Date(passkey.lastUsedAt)) })
           : t('portalPasskeys.page.neverUsed')}
       </p>
       <button

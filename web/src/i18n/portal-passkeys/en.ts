@@ -25,6 +25,8 @@ export const portalPasskeysEn: typeof portalPasskeysFr = {
     createdOn: 'Created on {{day}}',
     lastUsed: 'Last used on {{day}}',
     neverUsed: 'Not used yet',
+    addAfterCode:
+      'To add a passkey, sign in with the code in your letter and the code we send you: a passkey cannot create another one.',
     remove: 'Remove',
     removeLabel: 'Remove the passkey “{{name}}”',
     removed: 'The passkey is removed: it no longer opens your space.',

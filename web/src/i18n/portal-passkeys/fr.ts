@@ -24,6 +24,8 @@ export const portalPasskeysFr = {
     createdOn: 'Créée le {{day}}',
     lastUsed: 'Dernière utilisation le {{day}}',
     neverUsed: 'Pas encore utilisée',
+    addAfterCode:
+      'Pour ajouter une clé d’accès, connectez-vous avec le code de votre lettre et le code reçu par message : une clé ne peut pas en créer une autre.',
     remove: 'Supprimer',
     removeLabel: 'Supprimer la clé d’accès « {{name}} »',
     removed: 'La clé d’accès est supprimée : elle n’ouvre plus votre espace.',

@@ -25,6 +25,8 @@ export const portalPasskeysIt: typeof portalPasskeysFr = {
     createdOn: 'Creata il {{day}}',
     lastUsed: 'Ultimo utilizzo il {{day}}',
     neverUsed: 'Non ancora utilizzata',
+    addAfterCode:
+      'Per aggiungere una passkey, acceda con il codice della lettera e il codice ricevuto per messaggio: una passkey non può crearne un’altra.',
     remove: 'Elimina',
     removeLabel: 'Elimina la passkey «{{name}}»',
     removed: 'La passkey è eliminata: non apre più il suo spazio.',

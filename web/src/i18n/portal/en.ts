@@ -371,6 +371,8 @@ export const portalProblemsEn = {
     code_wrong: 'This is not the code we sent. Check it and try again.',
     passkey_refused: 'This passkey does not open a file here. Sign in with the access code on your letter, or call us.',
     passkey_not_created: 'The passkey could not be created. Try again.',
+    passkey_needs_code: 'To add a passkey, first sign in with the code in your letter and the code we send you.',
+    passkeys_unavailable: 'Passkeys are not available at the moment. Sign in with the code in your letter.',
     passkeys_full: 'You already have as many passkeys as you can keep. Remove one first.',
     letter_missing: 'This letter is no longer kept. Call us for a copy.',
     case_closed: 'This file is closed. Call us if needed.',

@@ -383,6 +383,10 @@ export const portalProblemsFr = {
     passkey_refused:
       'Cette clé d’accès n’ouvre pas de dossier ici. Connectez-vous avec le code d’accès de votre courrier, ou appelez-nous.',
     passkey_not_created: 'La clé d’accès n’a pas pu être créée. Réessayez.',
+    passkey_needs_code:
+      'Pour ajouter une clé d’accès, connectez-vous d’abord avec le code de votre lettre et le code reçu par message.',
+    passkeys_unavailable:
+      'Les clés d’accès ne sont pas disponibles pour le moment. Connectez-vous avec le code de votre lettre.',
     passkeys_full: 'Vous avez déjà autant de clés d’accès que possible. Supprimez-en une d’abord.',
     letter_missing: 'Ce courrier n’est plus conservé. Appelez-nous pour en obtenir une copie.',
     case_closed: 'Ce dossier est clos. Appelez-nous si besoin.',

@@ -377,6 +377,9 @@ export const portalProblemsIt = {
     passkey_refused:
       'Questa passkey non apre alcuna pratica qui. Acceda con il codice di accesso della sua lettera, o ci chiami.',
     passkey_not_created: 'Non è stato possibile creare la passkey. Riprovi.',
+    passkey_needs_code:
+      'Per aggiungere una passkey, acceda prima con il codice della lettera e il codice ricevuto per messaggio.',
+    passkeys_unavailable: 'Le passkey non sono disponibili al momento. Acceda con il codice della lettera.',
     passkeys_full: 'Ha già tutte le passkey che può tenere. Ne elimini prima una.',
     letter_missing: 'Questa lettera non è più conservata. Ci chiami per averne una copia.',
     case_closed: 'Questa pratica è chiusa. Ci chiami se necessario.',
