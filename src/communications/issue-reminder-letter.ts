@@ -74,6 +74,9 @@ export async function issueReminderLetterIn(
   onStored: (id: string) => void,
 ): Promise<IssuedReminder> {
   const found = await caseInScope(trx, actor, caseId);
+  // The lock that orders every contact decision about the person, taken before the letter is numbered and its amount
+  // and address read: two letters at once for one case cannot take the same number or a stale balance.
+  await trx.selectFrom('debtors').select('id').where('id', '=', found.debtor_id).forUpdate().execute();
   const { letter, loaded, template, language } = await composeFor(trx, deps, now, found);
   const { contact } = await recordContactIn(
     trx,

@@ -165,7 +165,26 @@ describe.each(ENGINES)('reminder letters by post, on %s', (engine) => {
     });
     expect(await t.deps.db.selectFrom('reminder_letters').select('id').execute()).toHaveLength(2);
 
-    // The next print run takes them, after the first letters; the manifest lists them for the mail house.
+    // Before the run, the second letter's debtor disputes the claim: the run checks each letter again and withdraws it.
+    const [kept, recalled] = letters as [(typeof letters)[number], (typeof letters)[number]];
+    const recalledCase = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id'])
+      .where('id', '=', recalled.case_id)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('holds')
+      .values({
+        debtor_id: recalledCase.debtor_id,
+        case_id: recalledCase.id,
+        kind: 'dispute',
+        reason: 'test',
+        starts_at: START,
+        review_at: new Date(START.getTime() + 30 * 86_400_000),
+      })
+      .execute();
+
+    // The next print run takes the other, after the first letters; the manifest lists it for the mail house.
     const prepared = await as(t.app, manager)('POST', '/api/v1/print-runs');
     expect(prepared.statusCode, prepared.body).toBe(201);
     const runId = prepared.json().id as string;
@@ -174,10 +193,44 @@ describe.each(ENGINES)('reminder letters by post, on %s', (engine) => {
       .select('letter_reference')
       .where('print_run_id', '=', runId)
       .execute();
-    expect(lines.map((line) => line.letter_reference)).toEqual(expect.arrayContaining(letters.map((l) => l.reference)));
-    const printed = await t.deps.db.selectFrom('reminder_letters').select('print_run_id').execute();
-    expect(printed.every((row) => row.print_run_id === runId)).toBe(true);
+    const references = lines.map((line) => line.letter_reference);
+    expect(references).toContain(kept.reference);
+    expect(references).not.toContain(recalled.reference);
+    const states = await t.deps.db
+      .selectFrom('reminder_letters')
+      .select(['id', 'print_run_id', 'withdrawn_reason', 'withdrawn_rules'])
+      .execute();
+    expect(states.find((row) => row.id === kept.id)).toMatchObject({ print_run_id: runId, withdrawn_reason: null });
+    expect(states.find((row) => row.id === recalled.id)).toMatchObject({
+      print_run_id: null,
+      withdrawn_reason: 'no_longer_allowed',
+      withdrawn_rules: ['hold.dispute'],
+    });
+    const withdrawn = await t.deps.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'reminder_letter.withdrawn')
+      .where('target_id', '=', recalled.case_id)
+      .executeTakeFirstOrThrow();
+    expect(withdrawn.after).toMatchObject({ reference: recalled.reference, reason: 'no_longer_allowed' });
+    const line = await t.deps.db
+      .selectFrom('case_events')
+      .select('summary_key')
+      .where('case_id', '=', recalled.case_id)
+      .where('summary_key', '=', 'reminder_letter_withdrawn')
+      .executeTakeFirst();
+    expect(line).toBeDefined();
     const downloaded = await as(t.app, manager)('GET', `/api/v1/print-runs/${runId}/letters.pdf`);
-    for (const letter of letters) expect(pdfText(downloaded.rawPayload)).toContain(letter.reference);
+    expect(pdfText(downloaded.rawPayload)).toContain(kept.reference);
+    expect(pdfText(downloaded.rawPayload)).not.toContain(recalled.reference);
+    // A second run finds nothing more to take: the withdrawn letter waits for no run.
+    expect(
+      await t.deps.db
+        .selectFrom('reminder_letters')
+        .where('print_run_id', 'is', null)
+        .where('withdrawn_at', 'is', null)
+        .select('id')
+        .execute(),
+    ).toEqual([]);
   });
 });

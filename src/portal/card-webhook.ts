@@ -94,7 +94,9 @@ export async function receiveCardNotice(
     }
     // The money was taken: what cannot be recorded as it came is kept for a person to check, never refused back to a
     // provider that would send it again and again.
-    if (event.currency !== 'EUR') return toCheck(trx, deps, { row, eventId: event.eventId, reason: 'currency', audit });
+    const taken = { amountCents: event.amountCents, currency: event.currency };
+    if (event.currency !== 'EUR')
+      return toCheck(trx, deps, { row, eventId: event.eventId, reason: 'currency', taken, audit });
     // What the provider says was paid is what was received (the amount asked, unless the provider says otherwise).
     const [outcome] = await recordPaymentsIn(
       trx,
@@ -115,7 +117,7 @@ export async function receiveCardNotice(
       requestId,
     );
     if (outcome!.kind === 'refused')
-      return toCheck(trx, deps, { row, eventId: event.eventId, reason: outcome!.error.code, audit });
+      return toCheck(trx, deps, { row, eventId: event.eventId, reason: outcome!.error.code, taken, audit });
     await trx
       .updateTable('portal_card_payments')
       .set({ status: 'paid', event_id: event.eventId, payment_id: outcome!.paymentId, settled_at: at })
@@ -143,9 +145,16 @@ export async function receiveCardNotice(
 async function toCheck(
   trx: Transaction<DB>,
   deps: Deps,
-  facts: { row: Selectable<DB['portal_card_payments']>; eventId: string; reason: string; audit: CardAudit },
+  facts: {
+    row: Selectable<DB['portal_card_payments']>;
+    eventId: string;
+    reason: string;
+    /** What the provider says it took, which the person checking records or refunds: not always what was asked. */
+    taken: { amountCents: number; currency: string };
+    audit: CardAudit;
+  },
 ): Promise<WebhookAck> {
-  const { row, eventId, reason, audit } = facts;
+  const { row, eventId, reason, taken, audit } = facts;
   await trx
     .updateTable('portal_card_payments')
     .set({ status: 'to_check', check_reason: reason, event_id: eventId, settled_at: audit.at })
@@ -164,7 +173,13 @@ async function toCheck(
       kind: 'card_payment_check',
       dueAt: audit.at,
       teamId: team.assigned_team_id,
-      source: { cardPaymentId: row.id, amountCents: Number(row.amount_cents), reason },
+      source: {
+        cardPaymentId: row.id,
+        askedCents: Number(row.amount_cents),
+        takenCents: taken.amountCents,
+        takenCurrency: taken.currency,
+        reason,
+      },
     },
     null,
     audit.at,
@@ -173,7 +188,16 @@ async function toCheck(
   await appendAudit(trx, {
     ...audit,
     action: 'portal.card_payment_to_check',
-    after: { cardPaymentId: row.id, debtorId: row.debtor_id, reason, eventId, taskId },
+    after: {
+      cardPaymentId: row.id,
+      debtorId: row.debtor_id,
+      reason,
+      askedCents: Number(row.amount_cents),
+      takenCents: taken.amountCents,
+      takenCurrency: taken.currency,
+      eventId,
+      taskId,
+    },
   });
   return { received: true, outcome: 'to_check' };
 }

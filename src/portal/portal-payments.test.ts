@@ -323,7 +323,13 @@ describe.each(ENGINES)('card payments and receipts on the portal, against a stan
       .execute();
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ status: 'open', team_id: caseRow.assigned_team_id });
-    expect(tasks[0]!.source).toMatchObject({ cardPaymentId: made.id, amountCents: 1500, reason: 'currency' });
+    expect(tasks[0]!.source).toMatchObject({
+      cardPaymentId: made.id,
+      askedCents: 1500,
+      takenCents: 1500,
+      takenCurrency: 'USD',
+      reason: 'currency',
+    });
     const audit = await t.deps.db
       .selectFrom('audit_log')
       .select('after')
@@ -331,6 +337,24 @@ describe.each(ENGINES)('card payments and receipts on the portal, against a stan
       .where('target_id', '=', caseId)
       .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.after).toMatchObject({ cardPaymentId: made.id, reason: 'currency' });
+    expect(audit[0]!.after).toMatchObject({ cardPaymentId: made.id, reason: 'currency', takenCurrency: 'USD' });
+    // While the agency checks it, the money taken is not on the balance: no new card payment takes it twice.
+    const another = await as(t.app, person)('POST', `/api/portal/v1/cases/${caseId}/card-payments`, {
+      purpose: 'balance',
+      idempotencyKey: 'key-balance-while-checked',
+    });
+    expect(another.statusCode).toBe(409);
+    expect(another.json()).toMatchObject({ code: 'portal.card_payment_being_checked' });
+    await t.deps.db
+      .updateTable('case_tasks')
+      .set({ status: 'done', done_at: START })
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'card_payment_check')
+      .execute();
+    const afterwards = await as(t.app, person)('POST', `/api/portal/v1/cases/${caseId}/card-payments`, {
+      purpose: 'balance',
+      idempotencyKey: 'key-balance-after-check',
+    });
+    expect(afterwards.statusCode, afterwards.body).toBe(201);
   });
 });

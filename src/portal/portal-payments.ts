@@ -147,6 +147,26 @@ async function loadCardPayment(db: Db, caseId: string, id: string): Promise<Card
 }
 
 /**
+ * While a card payment the provider took waits for a person to check it (another currency, a refusal on recording),
+ * the money it took is not on the balance yet: a new card payment could take the same balance twice. 409 until the
+ * agency has settled it (its follow-up closed).
+ */
+async function noPaymentBeingChecked(db: Db, caseId: string): Promise<void> {
+  const waiting = await db
+    .selectFrom('case_tasks')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'card_payment_check')
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (waiting)
+    throw conflict(
+      'portal.card_payment_being_checked',
+      'A card payment on this file is being checked by the agency: wait for its answer before paying again.',
+    );
+}
+
+/**
  * A card payment the person starts: the amount they chose within the bounds, the provider's page made with the
  * page's key (the same key gives the same page; with another amount, 409), recorded pending and audited. The payment
  * itself is recorded when the provider's notice says it is paid.
@@ -172,6 +192,7 @@ export async function startCardPayment(
       throw conflict('portal.card_key_reused', 'This payment was already started for another amount: start again.');
     return cardView(earlier);
   }
+  await noPaymentBeingChecked(deps.db, found.id);
   const base = (deps.config.PUBLIC_URL ?? context.origin).replace(/\/+$/, '');
   const page = `${base}/portal/cases/${found.id}/pay/${id}`;
   let checkout;

@@ -243,6 +243,7 @@ export const RECORD_TEXTS = {
   conversation_right_party: {},
   reminder_sms: {},
   reminder_letter: { reference: 'text', sentOn: 'date' },
+  reminder_letter_withdrawn: { reference: 'text', because: 'message' },
   stage_plan: {},
   stage_dispute: {},
   stage_overindebtedness: {},

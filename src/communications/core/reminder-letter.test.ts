@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shippedText } from './message-templates.js';
-import { composeReminderLetter, reminderLetterLanguage, type ReminderInput } from './reminder-letter.js';
+import {
+  composeReminderLetter,
+  reminderLetterLanguage,
+  reminderWithdrawal,
+  type ReminderInput,
+} from './reminder-letter.js';
 import { checkTemplateText, type MessageLanguage } from './template-text.js';
 
 const LANGUAGES: MessageLanguage[] = ['fr', 'en', 'it'];
@@ -102,6 +107,39 @@ describe('reminder letters', () => {
             /collection_fee|· frais de recouvrement|· collection fee|· spese di recupero/i,
           );
           expect(letter.window.recipient[0]).toBe('Marie DUPONT');
+        },
+      ),
+    );
+  });
+});
+
+describe('a reminder letter waiting for its print run', () => {
+  const waiting = { amountOnLetterCents: 45_000, addressOnLetterId: 'a1' };
+  it('still goes when only the caps, spacing or hours would refuse a new one: they counted it when it was issued', () => {
+    const rules = ['cap.letter.14d', 'spacing.letter', 'pause_after_conversation', 'window.hours', 'care.pace'];
+    expect(
+      reminderWithdrawal({ ...waiting, policyRules: rules, amountNowCents: 45_000, addressNowId: 'a1' }),
+    ).toBeNull();
+  });
+  it('is withdrawn by what stands about the person or the case, with those rules only', () => {
+    const withdrawal = reminderWithdrawal({
+      ...waiting,
+      policyRules: ['cap.letter.14d', 'hold.dispute', 'opt_out', 'case.closed'],
+      amountNowCents: 45_000,
+      addressNowId: 'a1',
+    });
+    expect(withdrawal).toEqual({ reason: 'no_longer_allowed', rules: ['hold.dispute', 'opt_out', 'case.closed'] });
+  });
+  it('is withdrawn when the amount or the address it names is no longer the one of today', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: 1, max: 10_000_000 }), { nil: null }),
+        fc.option(fc.constantFrom('a1', 'a2'), { nil: null }),
+        (amountNowCents, addressNowId) => {
+          const withdrawal = reminderWithdrawal({ ...waiting, policyRules: [], amountNowCents, addressNowId });
+          if (amountNowCents !== waiting.amountOnLetterCents) expect(withdrawal?.reason).toBe('amount_changed');
+          else if (addressNowId !== 'a1') expect(withdrawal?.reason).toBe('address_changed');
+          else expect(withdrawal).toBeNull();
         },
       ),
     );

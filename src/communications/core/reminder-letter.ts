@@ -213,3 +213,32 @@ export function reminderHeading(letter: ReminderLetter): { date: string; lines: 
 
 /** The reference of a case's n-th reminder letter: `RL-<case>-<n>`, distinct from the first letter's `LR-…`. */
 export const reminderReference = (caseReference: string, index: number) => `RL-${caseReference}-${index}`;
+
+/** Why a reminder letter issued but not yet printed does not go out any more. */
+export type ReminderWithdrawalReason = 'no_longer_allowed' | 'amount_changed' | 'address_changed';
+
+/**
+ * The policy's rules that still bind a letter already decided: what stands about the person or the case (a hold, an
+ * opt-out, a closed case, an estate, the care unit's or the person's own channel choice, no address). The caps,
+ * spacing, pauses and hours were checked when it was issued and counted it; they do not recall it.
+ */
+const STANDING_RULE = /^(case\.closed|hold\.|estate\.|opt_out$|unreachable$|care\.channel$|preference\.channel$)/;
+
+/**
+ * Whether a reminder letter waiting for its print run must be withdrawn, from what holds when the run takes it: the
+ * policy's refusal reasons for a letter now, the amount the letter would demand now (null: nothing due) and the
+ * address the debtors' rule would write to now (null: none that receives mail). Null when it still goes out as written.
+ */
+export function reminderWithdrawal(input: {
+  policyRules: readonly string[];
+  amountNowCents: number | null;
+  amountOnLetterCents: number;
+  addressNowId: string | null;
+  addressOnLetterId: string;
+}): { reason: ReminderWithdrawalReason; rules: string[] } | null {
+  const standing = input.policyRules.filter((rule) => STANDING_RULE.test(rule));
+  if (standing.length > 0) return { reason: 'no_longer_allowed', rules: standing };
+  if (input.amountNowCents !== input.amountOnLetterCents) return { reason: 'amount_changed', rules: [] };
+  if (input.addressNowId !== input.addressOnLetterId) return { reason: 'address_changed', rules: [] };
+  return null;
+}

@@ -88,10 +88,12 @@ export async function preparePrintRun(
     .select(sql<number>`count(*)::int`.as('n'))
     .where('print_run_id', '=', runId)
     .executeTakeFirstOrThrow();
-  await takeReminderLetters(deps, runId, Math.max(0, MAX_LETTERS_PER_RUN - lines.n)).catch((error: unknown) => {
-    // The run was closed under it: the letters not taken wait for the next run.
-    if (!(error instanceof AppError && error.code === 'communications.print_run_closed')) throw error;
-  });
+  await takeReminderLetters(deps, auditActor(actor), runId, Math.max(0, MAX_LETTERS_PER_RUN - lines.n)).catch(
+    (error: unknown) => {
+      // The run was closed under it: the letters not taken wait for the next run.
+      if (!(error instanceof AppError && error.code === 'communications.print_run_closed')) throw error;
+    },
+  );
   await completeRun(deps, auditActor(actor), runId, requestId, { action: 'print_run.prepared' });
   return printRunView(deps, runId);
 }

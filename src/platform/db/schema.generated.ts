@@ -322,6 +322,8 @@ export type QualitySettingsCalendarCountry = 'FR' | 'IT';
 
 export type ReminderLettersLanguage = 'en' | 'fr' | 'it';
 
+export type ReminderLettersWithdrawnReason = 'address_changed' | 'amount_changed' | 'no_longer_allowed';
+
 export type RemittancesStatus = 'cancelled' | 'prepared' | 'released';
 
 export type SatisfactionInvitationsChannel = 'email' | 'portal' | 'sms';
@@ -2012,6 +2014,9 @@ export interface ReminderLetters {
   reference: string;
   sent_on: string;
   template_version: number;
+  withdrawn_at: Timestamp | null;
+  withdrawn_reason: ReminderLettersWithdrawnReason | null;
+  withdrawn_rules: string[] | null;
 }
 
 export interface RemittanceLines {

@@ -106,6 +106,7 @@ export const PROBLEM_CODES = [
   'portal.passkey_refused',
   'portal.passkey_not_created',
   'portal.passkeys_full',
+  'portal.card_payment_being_checked',
   'portal.passkey_needs_code',
   'portal.passkeys_unavailable',
   'portal.letter_missing',

@@ -373,6 +373,8 @@ export const portalProblemsEn = {
     passkey_not_created: 'The passkey could not be created. Try again.',
     passkey_needs_code: 'To add a passkey, first sign in with the code in your letter and the code we send you.',
     passkeys_unavailable: 'Passkeys are not available at the moment. Sign in with the code in your letter.',
+    card_payment_being_checked:
+      'A card payment on this file is being checked by the agency: please wait for its answer before paying again.',
     passkeys_full: 'You already have as many passkeys as you can keep. Remove one first.',
     letter_missing: 'This letter is no longer kept. Call us for a copy.',
     case_closed: 'This file is closed. Call us if needed.',

@@ -387,6 +387,8 @@ export const portalProblemsFr = {
       'Pour ajouter une clé d’accès, connectez-vous d’abord avec le code de votre lettre et le code reçu par message.',
     passkeys_unavailable:
       'Les clés d’accès ne sont pas disponibles pour le moment. Connectez-vous avec le code de votre lettre.',
+    card_payment_being_checked:
+      'Un paiement par carte sur ce dossier est en cours de vérification par l’agence : attendez sa réponse avant de payer à nouveau.',
     passkeys_full: 'Vous avez déjà autant de clés d’accès que possible. Supprimez-en une d’abord.',
     letter_missing: 'Ce courrier n’est plus conservé. Appelez-nous pour en obtenir une copie.',
     case_closed: 'Ce dossier est clos. Appelez-nous si besoin.',

@@ -380,6 +380,8 @@ export const portalProblemsIt = {
     passkey_needs_code:
       'Per aggiungere una passkey, acceda prima con il codice della lettera e il codice ricevuto per messaggio.',
     passkeys_unavailable: 'Le passkey non sono disponibili al momento. Acceda con il codice della lettera.',
+    card_payment_being_checked:
+      'Un pagamento con carta su questa pratica è in verifica da parte dell’agenzia: attenda la risposta prima di pagare di nuovo.',
     passkeys_full: 'Ha già tutte le passkey che può tenere. Ne elimini prima una.',
     letter_missing: 'Questa lettera non è più conservata. Ci chiami per averne una copia.',
     case_closed: 'Questa pratica è chiusa. Ci chiami se necessario.',

@@ -149,6 +149,7 @@ export const recordsEn: Record<keyof typeof recordsFr, string> = {
   conversation_right_party: 'Identity confirmed; situation heard, procedure explained',
   reminder_sms: 'Reminder text message with the ways to pay and the opt-out link',
   reminder_letter: 'Reminder letter recalling {{reference}} of {{sentOn}}',
+  reminder_letter_withdrawn: 'Reminder letter {{reference}} withdrawn before printing: {{because}}',
   stage_plan: 'Payment plan agreed',
   stage_dispute: 'Dispute opened by the person',
   stage_overindebtedness: 'Over-indebtedness file declared admissible',

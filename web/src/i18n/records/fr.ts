@@ -154,6 +154,7 @@ export const recordsFr = {
   conversation_right_party: 'Identité confirmée ; situation écoutée, procédure expliquée',
   reminder_sms: 'SMS de relance avec les moyens de paiement et le lien de désinscription',
   reminder_letter: 'Courrier de relance rappelant {{reference}} du {{sentOn}}',
+  reminder_letter_withdrawn: 'Courrier de relance {{reference}} retiré avant impression : {{because}}',
   stage_plan: 'Plan de paiement convenu',
   stage_dispute: 'Contestation ouverte par la personne',
   stage_overindebtedness: 'Dossier de surendettement déclaré recevable',

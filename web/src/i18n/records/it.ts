@@ -154,6 +154,7 @@ export const recordsIt: Record<keyof typeof recordsFr, string> = {
   conversation_right_party: 'Identità confermata; situazione ascoltata, procedura spiegata',
   reminder_sms: 'SMS di sollecito con i mezzi di pagamento e il link di disiscrizione',
   reminder_letter: 'Lettera di sollecito che richiama {{reference}} del {{sentOn}}',
+  reminder_letter_withdrawn: 'Lettera di sollecito {{reference}} ritirata prima della stampa: {{because}}',
   stage_plan: 'Piano di pagamento concordato',
   stage_dispute: 'Contestazione aperta dalla persona',
   stage_overindebtedness: 'Pratica di sovraindebitamento dichiarata ammissibile',
