@@ -1,13 +1,21 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoMailSink, type DemoMailSink } from '../src/communications/email/demo-mail-sink.js';
 import { closeTransports } from '../src/communications/configured-transports.js';
 import { demoPortalAccess, type DemoPortalAccess } from '../src/demo/portal.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { lastMailedCode } from '../test/support/portal.js';
-import { expectNoAxeViolations, newContext, newPhoneContext, screenshot, waitForPage } from './support/browser.js';
+import {
+  expectNoAxeViolations,
+  newContext,
+  newPhoneContext,
+  screenshot,
+  signInWithKeyboard,
+  waitForPage,
+} from './support/browser.js';
 import { useAccordAndBrowser } from './support/fixtures.js';
 
 let mailDir = '';
@@ -112,6 +120,43 @@ async function passkeyVisit(context: BrowserContext, access: DemoPortalAccess, l
     .orderBy('seq', 'desc')
     .executeTakeFirstOrThrow();
   expect(audit.after).toMatchObject({ method: 'passkey' });
+  return page;
+}
+
+/** A team leader revokes the person's passkeys from the case page; the passkey then opens nothing. */
+async function teamLeaderRevokes(debtorPage: Page, access: DemoPortalAccess) {
+  const base = fixture.server.url;
+  const staff = await newContext(fixture.browser);
+  try {
+    const page = await staff.newPage();
+    const leader = DEMO_USERS.find((user) => user.role === 'team_leader')!;
+    await signInWithKeyboard(page, base, leader.email, DEMO_PASSWORD);
+    await page.goto(`${base}/cases/${access.caseId}`);
+    await waitForPage(page);
+    const section = page.getByRole('region', { name: 'Clés d’accès à l’espace débiteur' });
+    await section.getByText(/^La personne a 1 clé d’accès à son espace en ligne\. Dernière utilisation le /).waitFor();
+    await expectNoAxeViolations(page, '/cases/:id with the debtor’s passkeys');
+    await section.getByRole('button', { name: 'Révoquer les clés d’accès' }).click();
+    await section.getByText(/sessions ouvertes sur l’espace en ligne fermées/).waitFor();
+    await expectNoAxeViolations(page, '/cases/:id asking to confirm the revocation');
+    await section.getByRole('button', { name: 'Révoquer toutes ses clés d’accès' }).click();
+    await section.getByText(/^1 clé d’accès révoquée : elle n’ouvre plus l’espace en ligne\./).waitFor();
+    await section.getByText('La personne n’a aucune clé d’accès à son espace en ligne.').waitFor();
+    await expectNoAxeViolations(page, '/cases/:id after the revocation');
+    await screenshot(page, 'case-portal-passkeys-revoked');
+    // Again: nothing left, said so.
+    await section.getByRole('button', { name: 'Révoquer les clés d’accès' }).click();
+    await section.getByRole('button', { name: 'Révoquer toutes ses clés d’accès' }).click();
+    await section.getByText('Aucune clé d’accès à révoquer : la personne n’en avait pas.').waitFor();
+  } finally {
+    await staff.close();
+  }
+  // The person's session was ended; their passkey is refused.
+  await debtorPage.goto(`${site()}/portal`);
+  await waitForPage(debtorPage);
+  await debtorPage.getByRole('button', { name: 'Se connecter avec une clé d’accès' }).click();
+  await debtorPage.getByText(/^Cette clé d’accès n’ouvre pas de dossier ici\./).waitFor();
+  await expectNoAxeViolations(debtorPage, '/portal with the passkey refused');
 }
 
 describe('a passkey on the debtor portal', () => {
@@ -125,11 +170,12 @@ describe('a passkey on the debtor portal', () => {
     }
   });
 
-  it('on a laptop, for another person', async () => {
+  it('on a laptop, for another person, whose passkeys a team leader then revokes from the case', async () => {
     const access = (await demoPortalAccess(fixture.server.deps, 20)).filter((c) => c.channel === 'email')[1]!;
     const context = await newContext(fixture.browser);
     try {
-      await passkeyVisit(context, access, 'laptop');
+      const page = await passkeyVisit(context, access, 'laptop');
+      await teamLeaderRevokes(page, access);
     } finally {
       await context.close();
     }

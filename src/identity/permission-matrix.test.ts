@@ -110,6 +110,7 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/contact-overrides',
     payload: (ids) => ({ caseId: ids.caseId, channel: 'phone', reason: 'Probe of the permission matrix' }),
   },
+  'GET /api/v1/cases/:id/portal-passkeys': { url: (ids) => `/api/v1/cases/${ids.caseId}/portal-passkeys` },
   'POST /api/v1/cases/:id/portal-passkeys/revoke': {
     url: (ids) => `/api/v1/cases/${ids.caseId}/portal-passkeys/revoke`,
   },

@@ -4,7 +4,7 @@ import type { Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { addDays, proposePlans } from './core/index.js';
 import type { ProposalsView } from './contract.js';
-import { loadAuthority, loadCapacity, loadCase } from './plan-facts.js';
+import { loadAuthority, loadCapacity, loadCase, type CapacityFacts } from './plan-facts.js';
 import { agencyToday, nextBusinessDay } from '../platform/calendar/index.js';
 
 /**
@@ -18,10 +18,11 @@ export async function planProposals(
   caseId: string,
   firstDueOn: string | undefined,
   db: Kysely<DB> | Transaction<DB> = deps.db,
+  known: { capacity?: Promise<CapacityFacts | null> } = {},
 ): Promise<ProposalsView> {
-  const facts = await loadCase(db, caseId);
-  const capacity = await loadCapacity(db, facts.debtorId, facts.balanceCents);
-  const authority = await loadAuthority(db, actor.role);
+  const [facts, authority] = await Promise.all([loadCase(db, caseId), loadAuthority(db, actor.role)]);
+  // A caller that has read the capacity for this case's debtor and balance gives it, not read again.
+  const capacity = await (known.capacity ?? loadCapacity(db, facts.debtorId, facts.balanceCents));
   // By default the first instalment falls a month from today (time to set up the payment).
   // A due date never falls on a closed day: the first one moves to the next business day of the debtor's place.
   const first = nextBusinessDay(firstDueOn ?? addDays(agencyToday(deps.now(), deps.config), 30), facts.place);

@@ -9,6 +9,7 @@ import { portalMeSchema } from './contract.js';
 import { relyingParty } from './core/passkeys.js';
 import {
   ceremonySchema,
+  debtorPasskeysSchema,
   passkeySchema,
   passkeySignInBody,
   passkeysRevokedSchema,
@@ -17,6 +18,7 @@ import {
 } from './passkeys/contract.js';
 import { signInWithPasskey, passkeySignInOptions } from './passkey-sign-in.js';
 import {
+  debtorPasskeys,
   declinePasskeyOffer,
   passkeyRegistrationOptions,
   portalPasskeys,
@@ -173,7 +175,21 @@ function ownPasskeyRoutes(scope: FastifyInstance, deps: Deps) {
 
 /** The agency's side: revoke every passkey of a case's debtor and end their portal sessions (a reset of access). */
 export function staffPasskeyRoutes(app: FastifyInstance, deps: Deps) {
-  app.withTypeProvider<ZodTypeProvider>().post(
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/cases/:id/portal-passkeys',
+    {
+      config: { access: { permission: 'portal_access.reset' } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Whether the debtor has portal passkeys: how many are in force and when one was last used',
+        params: idParams,
+        response: { 200: debtorPasskeysSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => debtorPasskeys(deps, request.actor!, request.params.id),
+  );
+  r.post(
     '/api/v1/cases/:id/portal-passkeys/revoke',
     {
       config: { access: { permission: 'portal_access.reset' } },

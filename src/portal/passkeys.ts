@@ -20,7 +20,7 @@ import {
   passkeyName,
   type RelyingParty,
 } from './core/passkeys.js';
-import type { PortalPasskey, PortalPasskeys } from './passkeys/contract.js';
+import type { DebtorPasskeys, PortalPasskey, PortalPasskeys } from './passkeys/contract.js';
 import { PORTAL_ACTOR } from './portal-actor.js';
 import type { PortalVisitor } from './portal-sessions.js';
 
@@ -281,6 +281,22 @@ export async function removePasskey(deps: Deps, visitor: PortalVisitor, passkeyI
  * The agency resets a person's portal access from one of their cases (a lost phone, a doubt): every passkey of the
  * person is revoked and their open portal sessions end. The access code and the one-time code still let them in.
  */
+/** The agency's view of a case's debtor's passkeys: how many are in force, and when one was last used. */
+export async function debtorPasskeys(deps: Deps, actor: Actor, caseId: string): Promise<DebtorPasskeys> {
+  const found = await caseInScope(deps.db, actor, caseId);
+  const row = await deps.db
+    .selectFrom('portal_passkeys')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('last_used_at').as('last_used_at')])
+    .where('debtor_id', '=', found.debtor_id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const lastUsed = row.last_used_at as Date | string | null;
+  return {
+    count: Number(row.count),
+    lastUsedAt: lastUsed === null ? null : new Date(lastUsed).toISOString(),
+  };
+}
+
 export async function revokeDebtorPasskeys(deps: Deps, actor: Actor, caseId: string, requestId: string) {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {

@@ -7,7 +7,7 @@ import { agencyToday, localDateOf } from '../platform/calendar/index.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { claimBarsOfCases } from '../time-bars/time-bar-facts.js';
-import { caseStanding } from '../workspace/case-workspace.js';
+import { caseStanding, livePlanOf } from '../workspace/case-workspace.js';
 import type { PortalCase, PortalCaseSummary, PortalLanguage, PortalMe } from './contract.js';
 import { agencyHoursInWords } from './core/agency-hours.js';
 import { portalDisputeState } from './core/dispute-state.js';
@@ -164,16 +164,17 @@ export async function portalCase(
   caseId: string,
   lang: PortalLanguage | undefined,
 ): Promise<PortalCase> {
-  const found = await ownCase(deps, visitor, caseId);
-  const language =
+  // The case and the person's language, read at once.
+  const [found, language] = await Promise.all([
+    ownCase(deps, visitor, caseId),
     lang ??
-    (
-      await deps.db
+      deps.db
         .selectFrom('debtors')
         .select('language')
         .where('id', '=', visitor.debtorId)
         .executeTakeFirstOrThrow()
-    ).language;
+        .then((row) => row.language),
+  ]);
   const { text, claims, bars, plan, letters, payments, callbacks, declarations, disputes } = await caseFacts(
     deps,
     found,
@@ -285,21 +286,14 @@ export async function openPortalLetter(
 /** Everything the person's view of a case is made of, read at once. */
 async function caseFacts(deps: Deps, found: { id: string; debtor_id: string; balance_cents: number }) {
   const today = agencyToday(deps.now(), deps.config);
+  // The claims' bars and the live plan are read once, for the standing and for this page.
+  const barsRead = claimBarsOfCases(deps.db, [found.id], today, deps.config.TIME_BAR_REVIEW_DAYS);
+  const planRead = livePlanOf(deps.db, found.id);
   const [text, claims, bars, plan, letters, payments, callbacks, declarations, disputes] = await Promise.all([
-    caseStanding(deps, found),
+    caseStanding(deps, found, { bars: barsRead, plan: planRead }),
     deps.db.selectFrom('claims').selectAll().where('case_id', '=', found.id).orderBy('default_on').execute(),
-    claimBarsOfCases(deps.db, [found.id], today, deps.config.TIME_BAR_REVIEW_DAYS).catch(() => []),
-    deps.db
-      .selectFrom('plans')
-      .leftJoin('plan_instalments as i', (join) =>
-        join.onRef('i.plan_id', '=', 'plans.id').on('i.status', '<>', 'paid'),
-      )
-      .select(['plans.status', 'i.due_on', 'i.amount_cents'])
-      .where('plans.case_id', '=', found.id)
-      .where('plans.status', 'not in', ['completed', 'cancelled', 'refused'])
-      .orderBy('i.due_on')
-      .limit(1)
-      .executeTakeFirst(),
+    barsRead.catch(() => []),
+    planRead,
     deps.db
       .selectFrom('case_documents')
       .select(['id', 'file_name', 'uploaded_at'])

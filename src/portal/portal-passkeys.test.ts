@@ -214,15 +214,49 @@ describe.each(ENGINES)('passkeys on the debtor portal on %s', (engine) => {
     expect(signedIn.statusCode).toBe(200);
     const portal = as(t.app, sessionOf(signedIn));
     const agent = await signIn(t.app, demoEmail('agent'));
+    // The case says whether the person has passkeys: how many, when last used; never a credential.
+    const before = await as(t.app, agent)('GET', `/api/v1/cases/${b.caseId}/portal-passkeys`);
+    expect(before.statusCode, before.body).toBe(200);
+    expect(Object.keys(before.json() as object).sort()).toEqual(['count', 'lastUsedAt']);
+    expect(before.json()).toMatchObject({ count: 1, lastUsedAt: expect.any(String) });
     const reset = await as(t.app, agent)('POST', `/api/v1/cases/${b.caseId}/portal-passkeys/revoke`);
     expect(reset.statusCode, reset.body).toBe(200);
     expect(reset.json()).toMatchObject({ revoked: 1 });
     expect((reset.json() as { sessionsEnded: number }).sessionsEnded).toBeGreaterThanOrEqual(1);
     expect((await portal('GET', '/api/portal/v1/me')).statusCode).toBe(401);
     expect((await passkeySignIn(keyB)).signedIn.statusCode).toBe(401);
+    expect((await as(t.app, agent)('GET', `/api/v1/cases/${b.caseId}/portal-passkeys`)).json()).toEqual({
+      count: 0,
+      lastUsedAt: null,
+    });
+    // Again: nothing left to revoke.
+    expect((await as(t.app, agent)('POST', `/api/v1/cases/${b.caseId}/portal-passkeys/revoke`)).json()).toMatchObject({
+      revoked: 0,
+    });
     const creditor = await signIn(t.app, demoEmail('creditor_user'));
     expect((await as(t.app, creditor)('POST', `/api/v1/cases/${b.caseId}/portal-passkeys/revoke`)).statusCode).toBe(
       403,
     );
+  });
+  // Last: it spends the client's allowance of sign-in requests for the minute (each step has its own).
+  it('limits each step of the passkey sign-in per client: past 20 requests a minute, 429 with a wait', async () => {
+    const steps = [
+      { method: 'POST' as const, url: '/api/portal/v1/sign-in/passkey/options' },
+      {
+        method: 'POST' as const,
+        url: '/api/portal/v1/sign-in/passkey',
+        payload: { challengeId: '00000000-0000-4000-8000-000000000000', response: {} },
+      },
+    ];
+    for (const step of steps) {
+      const answers = [];
+      for (let i = 0; i < 22; i++) answers.push(await t.app.inject(step));
+      const codes = answers.map((answer) => answer.statusCode);
+      const first = codes.indexOf(429);
+      expect(first, step.url).toBeGreaterThan(0);
+      expect(first, step.url).toBeLessThanOrEqual(20);
+      expect(codes.slice(first).every((code) => code === 429)).toBe(true);
+      expect(Number(answers[first]!.headers['retry-after'])).toBeGreaterThan(0);
+    }
   });
 });

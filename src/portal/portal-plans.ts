@@ -182,12 +182,14 @@ async function currentPlan(db: Db, caseId: string): Promise<PortalCurrentPlan | 
  */
 export async function portalPlans(deps: Deps, visitor: PortalVisitor, caseId: string): Promise<PortalPlans> {
   const found = await ownCase(deps.db, visitor, caseId);
-  const [refusal, budget, current] = await Promise.all([
+  // Read at once; the capacity is this case's share, which the proposals below read the same way.
+  const capacityRead = loadCapacity(deps.db, found.debtor_id, found.balanceCents);
+  const [refusal, budget, current, share] = await Promise.all([
     refusalOf(deps.db, found, deps.now()),
     latestBudget(deps.db, found.debtor_id),
     currentPlan(deps.db, found.id),
+    capacityRead,
   ]);
-  const share = await loadCapacity(deps.db, found.debtor_id, found.balanceCents);
   const base = {
     balanceCents: found.balanceCents,
     budget,
@@ -197,7 +199,7 @@ export async function portalPlans(deps: Deps, visitor: PortalVisitor, caseId: st
     current,
   };
   if (refusal !== null) return { ...base, orientation: false, proposals: [] };
-  const offered = await planProposals(deps, AUTHORITY, found.id, undefined);
+  const offered = await planProposals(deps, AUTHORITY, found.id, undefined, deps.db, { capacity: capacityRead });
   return { ...base, orientation: offered.orientation, proposals: offered.proposals.map(proposalInWords) };
 }
 

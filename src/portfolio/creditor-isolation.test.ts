@@ -543,6 +543,7 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       ).toBe(403);
       // Resetting a debtor's portal access is the agency's.
       expect((await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/portal-passkeys/revoke`)).statusCode).toBe(403);
+      expect((await as(t.app, horizon)('GET', `/api/v1/cases/${caseId}/portal-passkeys`)).statusCode).toBe(403);
     }
     // Campaigns and print runs span every creditor's cases: never a creditor's to read.
     expect((await as(t.app, horizon)('GET', '/api/v1/campaigns')).statusCode).toBe(403);

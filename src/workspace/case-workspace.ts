@@ -11,7 +11,7 @@ import { TASK_TITLES } from './core/texts.js';
 import { queueEntryViews } from './queue-view.js';
 import type { CaseWorkspaceView, PromiseView, TaskView } from './contract.js';
 import { caseInScope } from '../cases/scope.js';
-import { claimBarsOfCases } from '../time-bars/time-bar-facts.js';
+import { claimBarsOfCases, type ClaimBar } from '../time-bars/time-bar-facts.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 
@@ -78,10 +78,13 @@ export async function caseWorkspace(deps: Deps, actor: Actor, caseId: string): P
 export async function caseStanding(
   deps: Deps,
   caseRow: { id: string; debtor_id: string; balance_cents: number },
+  shared: SharedFacts = {},
 ): Promise<Standing> {
   const now = deps.now();
-  const [facts, openPromise] = await Promise.all([
-    standingFacts(deps, caseRow, now),
+  const today = agencyToday(now, deps.config);
+  // Read at once: the file, its open promise and what waits on it (each its own connection from the pool).
+  const [facts, openPromise, waiting] = await Promise.all([
+    standingFacts(deps, caseRow, now, shared.plan),
     deps.db
       .selectFrom('promises')
       .select(['due_on', 'amount_cents'])
@@ -89,8 +92,31 @@ export async function caseStanding(
       .where('status', '=', 'open')
       .orderBy('due_on')
       .executeTakeFirst(),
+    waitingFacts(deps.db, caseRow.id, today, deps.config.TIME_BAR_REVIEW_DAYS, shared.bars),
   ]);
-  return standingOf(deps, facts, caseRow.id, now, openPromise ?? null);
+  return standingOf(deps, facts, caseRow.id, now, openPromise ?? null, waiting);
+}
+
+/** The case's live plan with its next unpaid instalment, as the standing reads it (and the portal's case view). */
+export function livePlanOf(db: Kysely<DB>, caseId: string) {
+  return db
+    .selectFrom('plans')
+    .leftJoin('plan_instalments as i', (join) => join.onRef('i.plan_id', '=', 'plans.id').on('i.status', '<>', 'paid'))
+    .select(['plans.status', 'i.due_on', 'i.amount_cents'])
+    .where('plans.case_id', '=', caseId)
+    .where('plans.status', 'not in', ['completed', 'cancelled', 'refused'])
+    .orderBy('i.due_on')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Facts a caller reads anyway for its own page (the portal's case view: the claims' bars, the live plan), given as
+ * the promises of their reads so the standing does not read them a second time.
+ */
+export interface SharedFacts {
+  bars?: Promise<ClaimBar[]>;
+  plan?: ReturnType<typeof livePlanOf>;
 }
 
 async function standingOf(
@@ -99,11 +125,12 @@ async function standingOf(
   caseId: string,
   now: Date,
   openPromise: { due_on: string; amount_cents: number } | null,
+  waiting?: Awaited<ReturnType<typeof waitingFacts>>,
 ): Promise<Standing> {
   const today = agencyToday(now, deps.config);
   return standing({
     ...facts,
-    ...(await waitingFacts(deps.db, caseId, today, deps.config.TIME_BAR_REVIEW_DAYS)),
+    ...(waiting ?? (await waitingFacts(deps.db, caseId, today, deps.config.TIME_BAR_REVIEW_DAYS))),
     today,
     openPromise: openPromise ? { dueOn: openPromise.due_on, amountCents: Number(openPromise.amount_cents) } : null,
   });
@@ -114,6 +141,7 @@ async function standingFacts(
   deps: Deps,
   caseRow: { id: string; debtor_id: string; balance_cents: number },
   now: Date,
+  sharedPlan?: ReturnType<typeof livePlanOf>,
 ): Promise<Omit<StandingFacts, 'openPromise' | 'today' | 'dispute' | 'complaint' | 'timeBar'>> {
   const db = deps.db;
   const caseId = caseRow.id;
@@ -132,17 +160,7 @@ async function standingFacts(
       ])
       .where('cases.id', '=', caseId)
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('plans')
-      .leftJoin('plan_instalments as i', (join) =>
-        join.onRef('i.plan_id', '=', 'plans.id').on('i.status', '<>', 'paid'),
-      )
-      .select(['plans.status', 'i.due_on', 'i.amount_cents'])
-      .where('plans.case_id', '=', caseId)
-      .where('plans.status', 'not in', ['completed', 'cancelled', 'refused'])
-      .orderBy('i.due_on')
-      .limit(1)
-      .executeTakeFirst(),
+    sharedPlan ?? livePlanOf(db, caseId),
     db
       .selectFrom('holds')
       .select(['kind', 'ends_at', 'review_at'])
@@ -254,7 +272,13 @@ export function taskView(
 }
 
 /** What waits on the case: its oldest waiting dispute and unanswered complaint, and its nearest bar when near. */
-async function waitingFacts(db: Kysely<DB>, caseId: string, today: string, timeBarLeadDays: number) {
+async function waitingFacts(
+  db: Kysely<DB>,
+  caseId: string,
+  today: string,
+  timeBarLeadDays: number,
+  sharedBars?: Promise<ClaimBar[]>,
+) {
   const [dispute, complaint, bars] = await Promise.all([
     db
       .selectFrom('disputes')
@@ -272,7 +296,7 @@ async function waitingFacts(db: Kysely<DB>, caseId: string, today: string, timeB
       .orderBy('received_on')
       .limit(1)
       .executeTakeFirst(),
-    claimBarsOfCases(db, [caseId], today, timeBarLeadDays),
+    sharedBars ?? claimBarsOfCases(db, [caseId], today, timeBarLeadDays),
   ]);
   const nearest = bars
     .filter((claim) => claim.bar.status !== 'running')

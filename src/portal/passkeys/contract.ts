@@ -75,8 +75,18 @@ export const passkeysSchema = z.object({
 });
 export type PortalPasskeys = z.infer<typeof passkeysSchema>;
 
+/** What the agency reads of a debtor's passkeys on a case (never a credential's id or key). */
+export const debtorPasskeysSchema = z.object({
+  /** Passkeys in force (not revoked). */
+  count: z.number().int(),
+  /** When one of them last opened the portal; null if never. */
+  lastUsedAt: z.string().datetime().nullable(),
+});
+export type DebtorPasskeys = z.infer<typeof debtorPasskeysSchema>;
+
 export const passkeysRevokedSchema = z.object({
   /** Passkeys revoked, and portal sessions of the person ended. */
   revoked: z.number().int(),
   sessionsEnded: z.number().int(),
 });
+export type PasskeysRevoked = z.infer<typeof passkeysRevokedSchema>;

@@ -20,6 +20,7 @@ import { CaseAuditLinks } from '../audit/CaseAuditLinks.js';
 import { ContactPanel } from '../contact-policy/case-contact/ContactPanel.js';
 import { MessagesPanel } from '../communications/MessagesPanel.js';
 import { FirstLetterPanel } from '../communications/FirstLetterPanel.js';
+import { CasePortalPasskeys } from '../portal/CasePortalPasskeys.js';
 import { HoldsTable } from '../contact-policy/case-contact/HoldsTable.js';
 import { PaymentsSection } from '../payments/PaymentsSection.js';
 import { DocumentsSection } from '../documents/DocumentsSection.js';
@@ -138,6 +139,7 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
       {contactsShown ? (
         <FirstLetterPanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={caseChanged} />
       ) : null}
+      {can(me.role, 'portal_access.reset') ? <CasePortalPasskeys caseId={detail.id} /> : null}
       <MessagesPanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={caseChanged} />
       <ClaimsSection claims={detail.claims} />
       <TimeBarSection caseId={detail.id} />

@@ -33,4 +33,22 @@ export const portalPasskeysEn: typeof portalPasskeysFr = {
     add: 'Create a passkey on this device',
     lost: 'Device lost or stolen? Remove its passkey here, or call us: we remove all your passkeys.',
   },
+  staff: {
+    heading: 'Passkeys to the debtor portal',
+    none: 'The person has no passkey to their online space.',
+    count_one: 'The person has {{count}} passkey to their online space.',
+    count_other: 'The person has {{count}} passkeys to their online space.',
+    lastUsed: 'Last used on {{day}}.',
+    neverUsed: 'Never used to sign in.',
+    revoke: 'Revoke the passkeys',
+    confirmText:
+      'All the person’s passkeys will be revoked and their open sessions on the online space ended (a lost or stolen phone, a doubt). They can still get in with the access code on their letter and a one-time code.',
+    confirm: 'Revoke all their passkeys',
+    cancel: 'Cancel',
+    revoked_one: '{{count}} passkey revoked: it no longer opens the online space.',
+    revoked_other: '{{count}} passkeys revoked: they no longer open the online space.',
+    revokedNone: 'No passkey to revoke: the person had none.',
+    sessionsEnded_one: '{{count}} open session was ended.',
+    sessionsEnded_other: '{{count}} open sessions were ended.',
+  },
 };

@@ -32,4 +32,23 @@ export const portalPasskeysFr = {
     add: 'Créer une clé d’accès sur cet appareil',
     lost: 'Appareil perdu ou volé ? Supprimez sa clé ici, ou appelez-nous : nous supprimons toutes vos clés.',
   },
+  /** The agency's side, on a case: the person's passkeys and their reset (docs/portal.md "Passkeys"). */
+  staff: {
+    heading: 'Clés d’accès à l’espace débiteur',
+    none: 'La personne n’a aucune clé d’accès à son espace en ligne.',
+    count_one: 'La personne a {{count}} clé d’accès à son espace en ligne.',
+    count_other: 'La personne a {{count}} clés d’accès à son espace en ligne.',
+    lastUsed: 'Dernière utilisation le {{day}}.',
+    neverUsed: 'Jamais utilisée pour entrer.',
+    revoke: 'Révoquer les clés d’accès',
+    confirmText:
+      'Toutes les clés d’accès de la personne seront révoquées et ses sessions ouvertes sur l’espace en ligne fermées (un téléphone perdu ou volé, un doute). Elle pourra toujours entrer avec le code d’accès de son courrier et un code à usage unique.',
+    confirm: 'Révoquer toutes ses clés d’accès',
+    cancel: 'Annuler',
+    revoked_one: '{{count}} clé d’accès révoquée : elle n’ouvre plus l’espace en ligne.',
+    revoked_other: '{{count}} clés d’accès révoquées : elles n’ouvrent plus l’espace en ligne.',
+    revokedNone: 'Aucune clé d’accès à révoquer : la personne n’en avait pas.',
+    sessionsEnded_one: '{{count}} session ouverte a été fermée.',
+    sessionsEnded_other: '{{count}} sessions ouvertes ont été fermées.',
+  },
 };

@@ -33,4 +33,22 @@ export const portalPasskeysIt: typeof portalPasskeysFr = {
     add: 'Crea una passkey su questo dispositivo',
     lost: 'Dispositivo perso o rubato? Elimini qui la sua passkey, oppure ci chiami: eliminiamo tutte le sue passkey.',
   },
+  staff: {
+    heading: 'Passkey dello spazio debitore',
+    none: 'La persona non ha alcuna passkey per il suo spazio online.',
+    count_one: 'La persona ha {{count}} passkey per il suo spazio online.',
+    count_other: 'La persona ha {{count}} passkey per il suo spazio online.',
+    lastUsed: 'Ultimo utilizzo il {{day}}.',
+    neverUsed: 'Mai usata per accedere.',
+    revoke: 'Revoca le passkey',
+    confirmText:
+      'Tutte le passkey della persona saranno revocate e le sue sessioni aperte sullo spazio online chiuse (un telefono perso o rubato, un dubbio). Potrà sempre accedere con il codice di accesso della sua lettera e un codice monouso.',
+    confirm: 'Revoca tutte le sue passkey',
+    cancel: 'Annulla',
+    revoked_one: '{{count}} passkey revocata: non apre più lo spazio online.',
+    revoked_other: '{{count}} passkey revocate: non aprono più lo spazio online.',
+    revokedNone: 'Nessuna passkey da revocare: la persona non ne aveva.',
+    sessionsEnded_one: '{{count}} sessione aperta è stata chiusa.',
+    sessionsEnded_other: '{{count}} sessioni aperte sono state chiuse.',
+  },
 };
