@@ -95,6 +95,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'callback.missed',
     'first_letter.issued',
     'reminder_letter.issued',
+    'reminder_letter.previewed',
     'message.queued',
     'satisfaction.invited',
     'satisfaction.answered',

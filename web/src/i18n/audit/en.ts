@@ -146,7 +146,10 @@ export const auditTrailEn: typeof auditTrailFr = {
     call: { recorded: '{{actor}} recorded a call on case {{case}}' },
     callback: { missed: 'A callback agreed on case {{case}} was not made on time' },
     first_letter: { issued: '{{actor}} sent the first letter of case {{case}}, reference {{reference}}' },
-    reminder_letter: { issued: '{{actor}} sent reminder letter {{reference}} on case {{case}}' },
+    reminder_letter: {
+      issued: '{{actor}} sent reminder letter {{reference}} on case {{case}}',
+      previewed: '{{actor}} previewed reminder letter {{reference}} on case {{case}}',
+    },
     hold: {
       placed: '{{actor}} put contacts with {{debtor}} on hold',
       lifted: '{{actor}} lifted a hold on contacts with {{debtor}}',

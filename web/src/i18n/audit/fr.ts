@@ -152,7 +152,10 @@ export const auditTrailFr = {
     first_letter: {
       issued: '{{actor}} a envoyé la première lettre du dossier {{case}}, référence {{reference}}',
     },
-    reminder_letter: { issued: '{{actor}} a envoyé la relance par courrier {{reference}} du dossier {{case}}' },
+    reminder_letter: {
+      issued: '{{actor}} a envoyé la relance par courrier {{reference}} du dossier {{case}}',
+      previewed: '{{actor}} a consulté l’aperçu de la relance par courrier {{reference}} du dossier {{case}}',
+    },
     satisfaction: {
       invited: 'Une enquête de satisfaction a été envoyée sur un échange du dossier {{case}}',
       answered: 'Le débiteur a répondu à une enquête de satisfaction sur le dossier {{case}}',

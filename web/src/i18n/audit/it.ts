@@ -151,7 +151,10 @@ export const auditTrailIt: typeof auditTrailFr = {
     first_letter: {
       issued: '{{actor}} ha inviato la prima lettera della pratica {{case}}, riferimento {{reference}}',
     },
-    reminder_letter: { issued: '{{actor}} ha inviato il sollecito per posta {{reference}} della pratica {{case}}' },
+    reminder_letter: {
+      issued: '{{actor}} ha inviato il sollecito per posta {{reference}} della pratica {{case}}',
+      previewed: '{{actor}} ha visualizzato l’anteprima del sollecito per posta {{reference}} della pratica {{case}}',
+    },
     satisfaction: {
       invited: 'È stata inviata un’indagine di soddisfazione su uno scambio della pratica {{case}}',
       answered: 'Il debitore ha risposto a un’indagine di soddisfazione sulla pratica {{case}}',
