@@ -4,8 +4,10 @@ import { useLiveData } from '../../api/useLiveData.js';
 import { useFormat } from '../../i18n/format.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { ChannelTemplateFields } from './ChannelTemplateFields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+import { DecisionDetails, refusalOf } from '../contact-policy/case-contact/shared.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import {
@@ -33,7 +35,13 @@ const FORM_CHANNELS = ['email', 'sms', 'letter'] as const satisfies readonly Tem
  * its PDF) and issue for the next print run (on the timeline once issued). The contact policy decides at the send: a
  * refusal says why and when it next could.
  */
-export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChanged: () => void }) {
+export function MessagesPanel(props: {
+  caseId: string;
+  caseOpen: boolean;
+  /** The debtor's time zone: a refusal says when the next send could go, there and here. */
+  timeZone: string;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const messages = useLiveData((signal) => getCaseMessages(props.caseId, signal), props.caseId);
@@ -43,6 +51,7 @@ export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChan
       {props.caseOpen && can(me.role, 'contacts.record') ? (
         <MessageForm
           caseId={props.caseId}
+          timeZone={props.timeZone}
           onSent={() => {
             messages.reload();
             props.onChanged();
@@ -58,6 +67,9 @@ export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChan
             ) : (
               <MessageList items={found.items} />
             )}
+            {props.caseOpen && can(me.role, 'contacts.record') ? (
+              <p className="hint">{t('messages.lettersOnTimeline')}</p>
+            ) : null}
           </>
         )}
       </AsyncContent>
@@ -65,7 +77,7 @@ export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChan
   );
 }
 
-function MessageForm(props: { caseId: string; onSent: () => void }) {
+function MessageForm(props: { caseId: string; timeZone: string; onSent: () => void }) {
   const { t } = useTranslation();
   const [channel, setChannel] = useState<(typeof FORM_CHANNELS)[number]>('email');
   const [template, setTemplate] = useState<MessageTemplate>('reminder');
@@ -142,9 +154,22 @@ function MessageForm(props: { caseId: string; onSent: () => void }) {
         />
       ) : null}
       <div className="wide">
-        <SubmitFeedback submit={submit} />
+        <SubmitFeedback submit={submit} problem={<Refusal error={submit.error} timeZone={props.timeZone} />} />
       </div>
     </form>
+  );
+}
+
+/** A send the contact policy refused: its reasons and when the next could go; any other problem as usual. */
+function Refusal({ error, timeZone }: { error: unknown; timeZone: string }) {
+  const { t } = useTranslation();
+  const refusal = refusalOf(error);
+  if (!refusal) return error ? <ProblemMessage error={error} /> : null;
+  return (
+    <div className="problem refusal" role="alert">
+      <p className="problem-title">{t('messages.refused')}</p>
+      <DecisionDetails decision={refusal} timeZone={timeZone} />
+    </div>
   );
 }
 

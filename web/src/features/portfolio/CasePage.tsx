@@ -138,7 +138,14 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
       {contactsShown ? (
         <FirstLetterPanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={caseChanged} />
       ) : null}
-      <MessagesPanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={caseChanged} />
+      <MessagesPanel
+        caseId={detail.id}
+        caseOpen={detail.status !== 'closed'}
+        timeZone={
+          (detail.debtor.addresses.find((a) => a.primary) ?? detail.debtor.addresses[0])?.timeZone ?? 'Europe/Paris'
+        }
+        onChanged={caseChanged}
+      />
       <ClaimsSection claims={detail.claims} />
       <TimeBarSection caseId={detail.id} />
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}

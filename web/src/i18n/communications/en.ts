@@ -77,6 +77,7 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
 export const messagesEn: Widen<typeof messagesFr> = {
   heading: 'E-mails, SMS and reminder letters',
   none: 'No e-mail or SMS sent by Accord on this case.',
+  lettersOnTimeline: 'Reminder letters by post are on the case’s history, and go out with the next print run.',
   formLabel: 'Send an e-mail, an SMS or a reminder letter by post',
   channel: 'Channel',
   template: 'Template',
@@ -93,6 +94,7 @@ export const messagesEn: Widen<typeof messagesFr> = {
   status: 'Status',
   text: 'Text sent',
   showText: 'Show the text',
+  refused: 'The contact policy refuses this send now: nothing was sent or recorded.',
   letter: {
     previewHeading: 'The reminder letter as it would go out now',
     references:

@@ -71,6 +71,8 @@ export const communicationsProblemsFr = {
 export const messagesFr = {
   heading: 'E-mails, SMS et relances par courrier',
   none: 'Aucun e-mail ni SMS envoyé par Accord sur ce dossier.',
+  lettersOnTimeline:
+    'Les relances par courrier figurent dans l’historique du dossier, et partent avec l’envoi postal suivant.',
   formLabel: 'Envoyer un e-mail, un SMS ou une relance par courrier',
   channel: 'Canal',
   template: 'Modèle',
@@ -87,6 +89,7 @@ export const messagesFr = {
   status: 'État',
   text: 'Texte envoyé',
   showText: 'Voir le texte',
+  refused: 'La politique de contact refuse cet envoi maintenant : rien n’a été envoyé ni enregistré.',
   letter: {
     previewHeading: 'La relance par courrier telle qu’elle partirait maintenant',
     references:

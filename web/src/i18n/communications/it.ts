@@ -79,6 +79,8 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
 export const messagesIt: Widen<typeof messagesFr> = {
   heading: 'E-mail, SMS e solleciti per posta',
   none: 'Nessuna e-mail né SMS inviato da Accord su questa pratica.',
+  lettersOnTimeline:
+    'I solleciti per posta figurano nella cronologia della pratica e partono con il prossimo invio postale.',
   formLabel: 'Inviare un’e-mail, un SMS o un sollecito per posta',
   channel: 'Canale',
   template: 'Modello',
@@ -95,6 +97,7 @@ export const messagesIt: Widen<typeof messagesFr> = {
   status: 'Stato',
   text: 'Testo inviato',
   showText: 'Mostra il testo',
+  refused: 'La politica di contatto rifiuta ora questo invio: nulla è stato inviato né registrato.',
   letter: {
     previewHeading: 'Il sollecito per posta come partirebbe ora',
     references:
