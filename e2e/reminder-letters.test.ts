@@ -126,6 +126,7 @@ describe('reminder letters by post', () => {
       // The preview on an edge case, then on a real case of the demo: the first letter it cites, the amount itemised.
       const preview = page.locator('.message-preview');
       await expect.poll(() => preview.textContent()).toContain('aucuns frais de recouvrement');
+      expect(await preview.locator('figcaption').textContent()).toContain('Le corps du courrier');
       await page.getByLabel('Aperçu sur').selectOption('case');
       await page.getByLabel('Référence du dossier').fill(kase.reference);
       await expect.poll(() => preview.textContent()).toContain(kase.first_letter_reference!);
