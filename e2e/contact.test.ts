@@ -336,7 +336,9 @@ describe('the contact panel of a case', () => {
       await signInWithKeyboard(page, base, 'manager@demo.accord.test', DEMO_PASSWORD);
       await page.goto(`${base}/cases/${target.id}`);
       await waitForPage(page);
-      const section = page.locator('section', { has: page.getByRole('heading', { name: 'E-mails et SMS' }) });
+      const section = page.locator('section', {
+        has: page.getByRole('heading', { name: 'E-mails, SMS et relances par courrier' }),
+      });
       await section.waitFor();
       await section.getByLabel('Canal').selectOption('sms');
       await section.getByLabel('Modèle').selectOption('call_us');

@@ -45,6 +45,31 @@ export const FIRST_LETTER_PROBLEMS = [
   'communications.agency_address_missing',
 ] as const;
 
+/** A reminder letter by post issued from its case: as it would go out now, and as issued. */
+export const reminderLetterPreviewSchema = z.object({
+  caseId: z.string().uuid(),
+  reference: z.string().describe('the reference the letter will carry (RL-<case reference>-<n>)'),
+  sentOn: calendarDate.describe('the date the letter will carry: today where the debtor lives'),
+  firstLetterReference: z.string().describe('the first letter it cites'),
+  firstLetterSentOn: calendarDate,
+  language: z.enum(['fr', 'en', 'it']),
+  recipient: z.array(z.string()).describe('the lines in the envelope’s window: the debtor’s name and address'),
+  body: z.string().describe('the body as the template in force renders it for this case'),
+  amountDemandedCents: z.number().int(),
+});
+export type ReminderLetterPreview = z.infer<typeof reminderLetterPreviewSchema>;
+
+export const issuedReminderLetterSchema = z.object({
+  id: z.string().uuid(),
+  caseId: z.string().uuid(),
+  reference: z.string(),
+  sentOn: calendarDate,
+  firstLetterReference: z.string(),
+  pages: z.number().int(),
+  amountDemandedCents: z.number().int(),
+});
+export type IssuedReminderLetter = z.infer<typeof issuedReminderLetterSchema>;
+
 /** E-mails and SMS Accord sends itself: the templates, a message as queued, and the case's messages. */
 export const messageChannelSchema = z.enum(['email', 'sms']);
 export const messageTemplateSchema = z.enum(MESSAGE_TEMPLATES);

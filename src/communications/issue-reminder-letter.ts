@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/append.js';
 import { caseInScope } from '../cases/scope.js';
 import { recordContactIn } from '../contact-policy/record-contact.js';
@@ -158,8 +158,8 @@ export async function issueReminderLetterIn(
 }
 
 /** The case's reminder letter as it would go out now, or its refusal; nothing recorded. */
-async function composeFor(
-  trx: Transaction<DB>,
+export async function composeFor(
+  trx: Kysely<DB> | Transaction<DB>,
   deps: Pick<Deps, 'config'>,
   now: Date,
   found: { id: string; reference: string; creditor_id: string; debtor_id: string },

@@ -7,6 +7,8 @@ import {
   unmatchedSmsRepliesSchema,
   firstLetterStateSchema,
   issuedFirstLetterSchema,
+  issuedReminderLetterSchema,
+  reminderLetterPreviewSchema,
   messagePreviewSchema,
   messageRequestSchema,
   queuedMessageSchema,
@@ -15,6 +17,11 @@ import { caseMessages } from './case-messages.js';
 import { unmatchedSmsReplies } from './sms/sms-replies.js';
 import { previewMessage, queueMessage } from './queue-message.js';
 import { firstLetterState, issueFirstLetter, previewFirstLetter } from './issue-first-letter.js';
+import {
+  issueCaseReminderLetter,
+  previewCaseReminderLetter,
+  previewCaseReminderLetterPdf,
+} from './case-reminder-letter.js';
 
 const tags = ['communications'];
 
@@ -112,6 +119,64 @@ export function communicationRoutes(app: FastifyInstance, deps: Deps) {
         .send(await queueMessage(deps, request.actor!, request.params.id, request.body, String(request.id))),
   );
   smsReplyRoutes(app, deps);
+  reminderLetterRoutes(app, deps);
+}
+
+/** A reminder letter by post from its case: previewed (its text, its PDF), then issued for the next print run. */
+function reminderLetterRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/cases/:id/reminder-letters/preview',
+    {
+      config: { access: { permission: 'contacts.read' } },
+      schema: {
+        tags,
+        summary:
+          "The case's reminder letter as it would go out now: its text, references and the envelope's window; nothing is issued (the read is audited)",
+        params: idParams,
+        response: { 200: reminderLetterPreviewSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => previewCaseReminderLetter(deps, request.actor!, request.params.id, String(request.id)),
+  );
+  r.get(
+    '/api/v1/cases/:id/reminder-letters/preview.pdf',
+    {
+      config: { access: { permission: 'contacts.read' } },
+      schema: {
+        tags,
+        summary: "The case's reminder letter as it would go out now, as a PDF; nothing is issued (the read is audited)",
+        params: idParams,
+        response: { 200: fileResponse('application/pdf'), ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { pdf, fileName } = await previewCaseReminderLetterPdf(
+        deps,
+        request.actor!,
+        request.params.id,
+        String(request.id),
+      );
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`).send(pdf);
+    },
+  );
+  r.post(
+    '/api/v1/cases/:id/reminder-letters',
+    {
+      config: { access: { permission: 'contacts.record' } },
+      schema: {
+        tags,
+        summary:
+          'Issue a reminder letter by post: the contact policy asked in the same transaction as the letter is recorded and kept (409 `contact.refused` with the reasons and the next allowed moment); the next print run prints it',
+        params: idParams,
+        response: { 201: issuedReminderLetterSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await issueCaseReminderLetter(deps, request.actor!, request.params.id, String(request.id))),
+  );
 }
 
 /** The SMS replies no case could be matched to: a manager reads them (matched ones are read on their case). */

@@ -400,6 +400,16 @@ const PROBES: Record<string, Probe> = {
     url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/messages',
     payload: () => ({ channel: 'email', template: 'reminder' }),
   },
+  'GET /api/v1/cases/:id/reminder-letters/preview': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/reminder-letters/preview`,
+  },
+  'GET /api/v1/cases/:id/reminder-letters/preview.pdf': {
+    url: (ids) => `/api/v1/cases/${ids.caseId}/reminder-letters/preview.pdf`,
+  },
+  // Allowed roles get 404: no such case.
+  'POST /api/v1/cases/:id/reminder-letters': {
+    url: () => '/api/v1/cases/00000000-0000-4000-8000-000000000000/reminder-letters',
+  },
   'GET /api/v1/campaigns': { url: () => '/api/v1/campaigns' },
   'POST /api/v1/campaigns': {
     url: () => '/api/v1/campaigns',

@@ -441,7 +441,7 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       expect((await as(t.app, horizon)(method, url, method === 'POST' ? {} : undefined)).statusCode, url).toBe(403);
   });
 
-  it('reads nothing of the first letter, of its own case or another’s: the letter is agency correspondence', async () => {
+  it('reads nothing of the first letter or a reminder letter, of its own case or another’s, nor issues one: letters are agency correspondence', async () => {
     const own = await t.deps.db
       .selectFrom('cases')
       .select('id')
@@ -449,10 +449,16 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
       .orderBy('reference')
       .executeTakeFirstOrThrow();
     for (const caseId of [own.id, energieCase.id]) {
-      for (const part of ['first-letter', 'first-letter/preview']) {
+      for (const part of [
+        'first-letter',
+        'first-letter/preview',
+        'reminder-letters/preview',
+        'reminder-letters/preview.pdf',
+      ]) {
         expect((await as(t.app, horizon)('GET', `/api/v1/cases/${caseId}/${part}`)).statusCode).toBe(403);
       }
-      expect((await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/first-letter`)).statusCode).toBe(403);
+      for (const part of ['first-letter', 'reminder-letters'])
+        expect((await as(t.app, horizon)('POST', `/api/v1/cases/${caseId}/${part}`)).statusCode).toBe(403);
     }
   });
 

@@ -96,6 +96,7 @@ const ACTIONS_BY_FAMILY: Record<Exclude<AuditFamily, 'other'>, readonly string[]
     'first_letter.issued',
     'reminder_letter.issued',
     'reminder_letter.withdrawn',
+    'reminder_letter.previewed',
     'message.queued',
     'satisfaction.invited',
     'satisfaction.answered',

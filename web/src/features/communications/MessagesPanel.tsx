@@ -4,27 +4,44 @@ import { useLiveData } from '../../api/useLiveData.js';
 import { useFormat } from '../../i18n/format.js';
 import { AsyncContent } from '../../ui/AsyncContent.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { ChannelTemplateFields } from './ChannelTemplateFields.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
+import { DecisionDetails, refusalOf } from '../contact-policy/case-contact/shared.js';
 import { can } from '../identity/permissions.js';
 import { useMe } from '../identity/SessionProvider.js';
 import {
   getCaseMessages,
+  issueReminderLetter,
   previewMessage,
+  previewReminderLetter,
   sendMessage,
   type CaseMessage,
   type MessageChannel,
   type MessagePreview,
   type MessageTemplate,
+  type ReminderLetterPreview,
   type SmsReply,
+  type TemplateChannel,
 } from './api.js';
+import { ReminderLetterPreviewBlock } from './ReminderLetterPreview.js';
+
+/** The channels of the case's message form: a reminder letter goes by post with the next print run. */
+const FORM_CHANNELS = ['email', 'sms', 'letter'] as const satisfies readonly TemplateChannel[];
 
 /**
  * The case's e-mails and SMS: the ones sent, with their exact text and what the transport reported; and, for those who
- * record contacts, a template to preview on this case and send. The contact policy decides at the send: a refusal
- * says why and when it next could.
+ * record contacts, a template to preview on this case and send, or a reminder letter by post to preview (its text and
+ * its PDF) and issue for the next print run (on the timeline once issued). The contact policy decides at the send: a
+ * refusal says why and when it next could.
  */
-export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChanged: () => void }) {
+export function MessagesPanel(props: {
+  caseId: string;
+  caseOpen: boolean;
+  /** The debtor's time zone: a refusal says when the next send could go, there and here. */
+  timeZone: string;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const messages = useLiveData((signal) => getCaseMessages(props.caseId, signal), props.caseId);
@@ -34,6 +51,7 @@ export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChan
       {props.caseOpen && can(me.role, 'contacts.record') ? (
         <MessageForm
           caseId={props.caseId}
+          timeZone={props.timeZone}
           onSent={() => {
             messages.reload();
             props.onChanged();
@@ -49,6 +67,9 @@ export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChan
             ) : (
               <MessageList items={found.items} />
             )}
+            {props.caseOpen && can(me.role, 'contacts.record') ? (
+              <p className="hint">{t('messages.lettersOnTimeline')}</p>
+            ) : null}
           </>
         )}
       </AsyncContent>
@@ -56,26 +77,38 @@ export function MessagesPanel(props: { caseId: string; caseOpen: boolean; onChan
   );
 }
 
-function MessageForm(props: { caseId: string; onSent: () => void }) {
+function MessageForm(props: { caseId: string; timeZone: string; onSent: () => void }) {
   const { t } = useTranslation();
-  const [channel, setChannel] = useState<MessageChannel>('email');
+  const [channel, setChannel] = useState<(typeof FORM_CHANNELS)[number]>('email');
   const [template, setTemplate] = useState<MessageTemplate>('reminder');
   const [preview, setPreview] = useState<MessagePreview | null>(null);
+  const [letter, setLetter] = useState<ReminderLetterPreview | null>(null);
   const submit = useSubmit();
-  const request = { channel, template };
   async function showPreview() {
     setPreview(null);
+    setLetter(null);
     await submit.run(async () => {
-      setPreview(await previewMessage(props.caseId, request));
+      if (channel === 'letter') setLetter(await previewReminderLetter(props.caseId));
+      else setPreview(await previewMessage(props.caseId, { channel, template }));
     });
   }
-  async function send() {
+  async function send(request: { channel: MessageChannel; template: MessageTemplate }) {
     const ok = await submit.run(async () => {
       await sendMessage(props.caseId, request);
-      return (t) => t('messages.queued', { channel: t(`values.channels.${channel}`) });
+      return (t) => t('messages.queued', { channel: t(`values.channels.${request.channel}`) });
     });
     if (ok) {
       setPreview(null);
+      props.onSent();
+    }
+  }
+  async function issueLetter() {
+    const ok = await submit.run(async () => {
+      const issued = await issueReminderLetter(props.caseId);
+      return (t) => t('messages.letter.issued', { reference: issued.reference });
+    });
+    if (ok) {
+      setLetter(null);
       props.onSent();
     }
   }
@@ -90,12 +123,14 @@ function MessageForm(props: { caseId: string; onSent: () => void }) {
     >
       <ChannelTemplateFields
         idPrefix="message"
+        channels={FORM_CHANNELS}
         channel={channel}
         template={template}
         onChange={(choice) => {
           setChannel(choice.channel);
           setTemplate(choice.template);
           setPreview(null);
+          setLetter(null);
         }}
       />
       <div className="form-actions">
@@ -104,32 +139,63 @@ function MessageForm(props: { caseId: string; onSent: () => void }) {
         </button>
       </div>
       {preview ? (
-        <div className="wide message-preview" aria-live="polite">
-          <h3>{t('messages.previewHeading')}</h3>
-          <p>
-            {preview.recipient ? t('messages.recipient', { recipient: preview.recipient }) : t('messages.noRecipient')}
-          </p>
-          {preview.subject ? (
-            <p>
-              <strong>{t('messages.subject')}</strong> {preview.subject}
-            </p>
-          ) : null}
-          <pre className="message-text" lang={preview.language}>
-            {preview.body}
-          </pre>
-          {preview.recipient ? (
-            <div className="form-actions">
-              <button type="button" className="button primary" disabled={submit.busy} onClick={() => void send()}>
-                {t('messages.send', { channel: t(`values.channels.${channel}`) })}
-              </button>
-            </div>
-          ) : null}
-        </div>
+        <MessagePreviewBlock
+          preview={preview}
+          busy={submit.busy}
+          onSend={() => void send({ channel: preview.channel, template: preview.template })}
+        />
+      ) : null}
+      {letter ? (
+        <ReminderLetterPreviewBlock
+          caseId={props.caseId}
+          letter={letter}
+          busy={submit.busy}
+          onSend={() => void issueLetter()}
+        />
       ) : null}
       <div className="wide">
-        <SubmitFeedback submit={submit} />
+        <SubmitFeedback submit={submit} problem={<Refusal error={submit.error} timeZone={props.timeZone} />} />
       </div>
     </form>
+  );
+}
+
+/** A send the contact policy refused: its reasons and when the next could go; any other problem as usual. */
+function Refusal({ error, timeZone }: { error: unknown; timeZone: string }) {
+  const { t } = useTranslation();
+  const refusal = refusalOf(error);
+  if (!refusal) return error ? <ProblemMessage error={error} /> : null;
+  return (
+    <div className="problem refusal" role="alert">
+      <p className="problem-title">{t('messages.refused')}</p>
+      <DecisionDetails decision={refusal} timeZone={timeZone} />
+    </div>
+  );
+}
+
+function MessagePreviewBlock(props: { preview: MessagePreview; busy: boolean; onSend: () => void }) {
+  const { t } = useTranslation();
+  const { preview } = props;
+  return (
+    <div className="wide message-preview" aria-live="polite">
+      <h3>{t('messages.previewHeading')}</h3>
+      <p>{preview.recipient ? t('messages.recipient', { recipient: preview.recipient }) : t('messages.noRecipient')}</p>
+      {preview.subject ? (
+        <p>
+          <strong>{t('messages.subject')}</strong> {preview.subject}
+        </p>
+      ) : null}
+      <pre className="message-text" lang={preview.language}>
+        {preview.body}
+      </pre>
+      {preview.recipient ? (
+        <div className="form-actions">
+          <button type="button" className="button primary" disabled={props.busy} onClick={props.onSend}>
+            {t('messages.send', { channel: t(`values.channels.${preview.channel}`) })}
+          </button>
+        </div>
+      ) : null}
+    </div>
   );
 }
 

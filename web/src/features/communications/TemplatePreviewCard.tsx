@@ -117,7 +117,9 @@ export function PreviewCard({ view, preview }: { view: TemplateSlotView; preview
                     segments: result.sms.segments,
                     encoding: result.sms.encoding === 'gsm7' ? 'GSM 7' : 'UCS-2',
                   })
-                : t('templates.preview.emailCaption')}
+                : view.channel === 'letter'
+                  ? t('templates.preview.letterCaption')
+                  : t('templates.preview.emailCaption')}
             </figcaption>
             {result.subject !== null ? (
               <p className="message-subject">

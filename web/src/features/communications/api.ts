@@ -8,9 +8,11 @@ import type {
   UnmatchedSmsReplies,
   FirstLetterState,
   IssuedFirstLetter,
+  IssuedReminderLetter,
   MessageChannel,
   MessageTemplate,
   QueuedMessage,
+  ReminderLetterPreview,
 } from '../../../../src/communications/contract.js';
 import type {
   MarkReturned,
@@ -68,6 +70,19 @@ export const previewMessage = (caseId: string, request: { channel: MessageChanne
 
 export const sendMessage = (caseId: string, request: { channel: MessageChannel; template: MessageTemplate }) =>
   http.post<QueuedMessage>(messagesUrl(caseId), request);
+
+/** A reminder letter by post from its case: its text and PDF as it would go out now, then issued. */
+export type { IssuedReminderLetter, ReminderLetterPreview };
+
+const reminderLettersUrl = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}/reminder-letters`;
+
+export const previewReminderLetter = (caseId: string) =>
+  http.get<ReminderLetterPreview>(`${reminderLettersUrl(caseId)}/preview`);
+
+/** The PDF of the reminder letter as it would go out now: nothing is issued (the read is audited). */
+export const reminderLetterPdfUrl = (caseId: string) => `${reminderLettersUrl(caseId)}/preview.pdf`;
+
+export const issueReminderLetter = (caseId: string) => http.post<IssuedReminderLetter>(reminderLettersUrl(caseId), {});
 
 /** Campaigns of e-mails and SMS. */
 export type { Campaign, CampaignInput, CampaignRunView };

@@ -140,7 +140,14 @@ function CaseView({ detail, reloadCase }: { detail: CaseDetail; reloadCase: () =
         <FirstLetterPanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={caseChanged} />
       ) : null}
       {can(me.role, 'portal_access.reset') ? <CasePortalPasskeys caseId={detail.id} /> : null}
-      <MessagesPanel caseId={detail.id} caseOpen={detail.status !== 'closed'} onChanged={caseChanged} />
+      <MessagesPanel
+        caseId={detail.id}
+        caseOpen={detail.status !== 'closed'}
+        timeZone={
+          (detail.debtor.addresses.find((a) => a.primary) ?? detail.debtor.addresses[0])?.timeZone ?? 'Europe/Paris'
+        }
+        onChanged={caseChanged}
+      />
       <ClaimsSection claims={detail.claims} />
       <TimeBarSection caseId={detail.id} />
       {can(me.role, 'payments.read') ? <PaymentsSection detail={detail} /> : null}

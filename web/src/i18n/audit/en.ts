@@ -149,6 +149,7 @@ export const auditTrailEn: typeof auditTrailFr = {
     reminder_letter: {
       issued: '{{actor}} sent reminder letter {{reference}} on case {{case}}',
       withdrawn: '{{actor}} withdrew reminder letter {{reference}} of case {{case}} before printing',
+      previewed: '{{actor}} previewed reminder letter {{reference}} on case {{case}}',
     },
     hold: {
       placed: '{{actor}} put contacts with {{debtor}} on hold',

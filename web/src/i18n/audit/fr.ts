@@ -155,6 +155,7 @@ export const auditTrailFr = {
     reminder_letter: {
       issued: '{{actor}} a envoyé la relance par courrier {{reference}} du dossier {{case}}',
       withdrawn: '{{actor}} a retiré avant impression la relance par courrier {{reference}} du dossier {{case}}',
+      previewed: '{{actor}} a consulté l’aperçu de la relance par courrier {{reference}} du dossier {{case}}',
     },
     satisfaction: {
       invited: 'Une enquête de satisfaction a été envoyée sur un échange du dossier {{case}}',

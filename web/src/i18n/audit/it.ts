@@ -154,6 +154,7 @@ export const auditTrailIt: typeof auditTrailFr = {
     reminder_letter: {
       issued: '{{actor}} ha inviato il sollecito per posta {{reference}} della pratica {{case}}',
       withdrawn: '{{actor}} ha ritirato prima della stampa il sollecito per posta {{reference}} della pratica {{case}}',
+      previewed: '{{actor}} ha visualizzato l’anteprima del sollecito per posta {{reference}} della pratica {{case}}',
     },
     satisfaction: {
       invited: 'È stata inviata un’indagine di soddisfazione su uno scambio della pratica {{case}}',

@@ -75,9 +75,10 @@ export const communicationsProblemsEn: Widen<typeof communicationsProblemsFr> = 
 
 /** English texts of a case's e-mails and SMS (the case page). */
 export const messagesEn: Widen<typeof messagesFr> = {
-  heading: 'E-mails and SMS',
+  heading: 'E-mails, SMS and reminder letters',
   none: 'No e-mail or SMS sent by Accord on this case.',
-  formLabel: 'Send an e-mail or an SMS',
+  lettersOnTimeline: 'Reminder letters by post are on the case’s history, and go out with the next print run.',
+  formLabel: 'Send an e-mail, an SMS or a reminder letter by post',
   channel: 'Channel',
   template: 'Template',
   preview: 'Preview',
@@ -93,6 +94,18 @@ export const messagesEn: Widen<typeof messagesFr> = {
   status: 'Status',
   text: 'Text sent',
   showText: 'Show the text',
+  refused: 'The contact policy refuses this send now: nothing was sent or recorded.',
+  letter: {
+    previewHeading: 'The reminder letter as it would go out now',
+    references:
+      'Reference {{reference}}, dated {{sentOn}}; it recalls the first letter {{firstLetter}} of {{firstLetterSentOn}}.',
+    address: 'Address in the envelope’s window:',
+    amount: 'Amount recalled: {{amount}}',
+    pdf: 'See the letter as it will be printed (PDF, new tab)',
+    printRun: 'It goes out with the next print run; the contact policy decides when you send it.',
+    send: 'Send the reminder letter',
+    issued: 'Reminder letter {{reference}} allowed by the contact policy: it goes out with the next print run.',
+  },
   replies: {
     caption: 'The debtor’s SMS replies (a task is opened for each)',
     receivedAt: 'Received',

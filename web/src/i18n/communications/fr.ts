@@ -69,9 +69,11 @@ export const communicationsProblemsFr = {
 
 /** Textes français des e-mails et SMS d’un dossier (page du dossier). */
 export const messagesFr = {
-  heading: 'E-mails et SMS',
+  heading: 'E-mails, SMS et relances par courrier',
   none: 'Aucun e-mail ni SMS envoyé par Accord sur ce dossier.',
-  formLabel: 'Envoyer un e-mail ou un SMS',
+  lettersOnTimeline:
+    'Les relances par courrier figurent dans l’historique du dossier, et partent avec l’envoi postal suivant.',
+  formLabel: 'Envoyer un e-mail, un SMS ou une relance par courrier',
   channel: 'Canal',
   template: 'Modèle',
   preview: 'Prévisualiser',
@@ -87,6 +89,18 @@ export const messagesFr = {
   status: 'État',
   text: 'Texte envoyé',
   showText: 'Voir le texte',
+  refused: 'La politique de contact refuse cet envoi maintenant : rien n’a été envoyé ni enregistré.',
+  letter: {
+    previewHeading: 'La relance par courrier telle qu’elle partirait maintenant',
+    references:
+      'Référence {{reference}}, datée du {{sentOn}} ; elle rappelle la première lettre {{firstLetter}} du {{firstLetterSentOn}}.',
+    address: 'Adresse dans la fenêtre de l’enveloppe :',
+    amount: 'Montant rappelé : {{amount}}',
+    pdf: 'Voir la lettre telle qu’elle sera imprimée (PDF, nouvel onglet)',
+    printRun: 'Elle partira avec le prochain envoi postal ; la politique de contact décide au moment de l’envoi.',
+    send: 'Envoyer la relance par courrier',
+    issued: 'Relance {{reference}} acceptée par la politique de contact : elle partira avec le prochain envoi postal.',
+  },
   replies: {
     caption: 'Réponses du débiteur par SMS (une tâche est ouverte pour chacune)',
     receivedAt: 'Reçue le',

@@ -77,9 +77,11 @@ export const communicationsProblemsIt: Widen<typeof communicationsProblemsFr> = 
 
 /** Testi italiani delle e-mail e degli SMS di una pratica (pagina della pratica). */
 export const messagesIt: Widen<typeof messagesFr> = {
-  heading: 'E-mail e SMS',
+  heading: 'E-mail, SMS e solleciti per posta',
   none: 'Nessuna e-mail né SMS inviato da Accord su questa pratica.',
-  formLabel: 'Inviare un’e-mail o un SMS',
+  lettersOnTimeline:
+    'I solleciti per posta figurano nella cronologia della pratica e partono con il prossimo invio postale.',
+  formLabel: 'Inviare un’e-mail, un SMS o un sollecito per posta',
   channel: 'Canale',
   template: 'Modello',
   preview: 'Anteprima',
@@ -95,6 +97,18 @@ export const messagesIt: Widen<typeof messagesFr> = {
   status: 'Stato',
   text: 'Testo inviato',
   showText: 'Mostra il testo',
+  refused: 'La politica di contatto rifiuta ora questo invio: nulla è stato inviato né registrato.',
+  letter: {
+    previewHeading: 'Il sollecito per posta come partirebbe ora',
+    references:
+      'Riferimento {{reference}}, datato {{sentOn}}; richiama la prima lettera {{firstLetter}} del {{firstLetterSentOn}}.',
+    address: 'Indirizzo nella finestra della busta:',
+    amount: 'Importo richiamato: {{amount}}',
+    pdf: 'Vedere la lettera come sarà stampata (PDF, nuova scheda)',
+    printRun: 'Partirà con il prossimo invio postale; la politica di contatto decide al momento dell’invio.',
+    send: 'Inviare il sollecito per posta',
+    issued: 'Sollecito {{reference}} consentito dalla politica di contatto: partirà con il prossimo invio postale.',
+  },
   replies: {
     caption: 'Risposte del debitore via SMS (per ognuna è aperta un’attività)',
     receivedAt: 'Ricevuta il',

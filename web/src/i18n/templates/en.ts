@@ -114,6 +114,8 @@ export const templatesEn = {
     cannotRender: 'The text cannot be shown until its errors are corrected.',
     smsSize: '{{units}} characters, {{segments}} text(s) ({{encoding}})',
     emailCaption: 'The e-mail as the debtor will read it',
+    letterCaption:
+      'The letter’s body as the debtor will read it; the sheet adds the address, the date, the references and page numbers',
   },
   changes: {
     heading: 'Changes against version {{version}}',

@@ -116,6 +116,8 @@ export const templatesFr = {
     cannotRender: 'Le texte ne peut pas être affiché tant que ses erreurs ne sont pas corrigées.',
     smsSize: '{{units}} caractères, {{segments}} SMS ({{encoding}})',
     emailCaption: 'L’e-mail tel que le débiteur le lira',
+    letterCaption:
+      'Le corps du courrier tel que le débiteur le lira ; la feuille y ajoute l’adresse, la date, les références et les numéros de page',
   },
   changes: {
     heading: 'Modifications par rapport à la version {{version}}',

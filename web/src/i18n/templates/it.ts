@@ -115,6 +115,8 @@ export const templatesIt = {
     cannotRender: 'Il testo non può essere mostrato finché i suoi errori non sono corretti.',
     smsSize: '{{units}} caratteri, {{segments}} SMS ({{encoding}})',
     emailCaption: 'L’e-mail come la leggerà il debitore',
+    letterCaption:
+      'Il corpo della lettera come lo leggerà il debitore; il foglio aggiunge l’indirizzo, la data, i riferimenti e i numeri di pagina',
   },
   changes: {
     heading: 'Modifiche rispetto alla versione {{version}}',

@@ -1,39 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, OUTCOMES } from '../../../../../src/contact-policy/contract.js';
-import { ApiError } from '../../../api/client.js';
-import { recordContact, type Channel, type ContactDirection, type Decision } from './api.js';
+import { recordContact, type Channel, type ContactDirection } from './api.js';
 import { labelOf } from '../../../i18n/labels.js';
 import type { ContactPartProps } from './ContactPanel.js';
 import { CodeSelect } from '../../../ui/fields.js';
-import { DecisionDetails } from './shared.js';
+import { DecisionDetails, refusalOf } from './shared.js';
 import { SubmitFeedback, useSubmit } from '../../../ui/useSubmit.js';
 
 const DIRECTIONS: readonly ContactDirection[] = ['outbound', 'inbound'];
-
-/** The decision carried by a 409 contact.refused, when the error is one. */
-function refusalOf(error: unknown): Decision | null {
-  if (!(error instanceof ApiError) || error.code !== 'contact.refused') return null;
-  const decision = error.problem.decision as Decision | undefined;
-  if (decision && Array.isArray(decision.reasons)) return decision;
-  const extra = error.problem as {
-    reasons?: Decision['reasons'];
-    nextAllowedAt?: string | null;
-    policyVersion?: number;
-  };
-  if (!Array.isArray(extra.reasons)) return null;
-  return {
-    allowed: false,
-    channel: 'phone',
-    at: '',
-    reasons: extra.reasons,
-    notices: [],
-    nextAllowedAt: extra.nextAllowedAt ?? null,
-    policyVersion: extra.policyVersion ?? 0,
-    callback: false,
-    override: null,
-  };
-}
 
 export function RecordContactForm({ caseId, contact, reload }: ContactPartProps) {
   const { t } = useTranslation();

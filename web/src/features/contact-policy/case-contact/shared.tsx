@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayNumberOf, fromLocal, minutesOf } from '../../../../../src/platform/calendar/local-time.js';
 import { CARE_RULE_ID } from '../../../../../src/need-to-know/contract.js';
+import { ApiError } from '../../../api/client.js';
 import type { Decision } from './api.js';
 import { useFormat } from '../../../i18n/format.js';
 
@@ -147,4 +148,28 @@ export function DecisionDetails({ decision, timeZone }: { decision: Decision; ti
       ) : null}
     </>
   );
+}
+
+/** The decision carried by a 409 contact.refused, when the error is one. */
+export function refusalOf(error: unknown): Decision | null {
+  if (!(error instanceof ApiError) || error.code !== 'contact.refused') return null;
+  const decision = error.problem.decision as Decision | undefined;
+  if (decision && Array.isArray(decision.reasons)) return decision;
+  const extra = error.problem as {
+    reasons?: Decision['reasons'];
+    nextAllowedAt?: string | null;
+    policyVersion?: number;
+  };
+  if (!Array.isArray(extra.reasons)) return null;
+  return {
+    allowed: false,
+    channel: 'phone',
+    at: '',
+    reasons: extra.reasons,
+    notices: [],
+    nextAllowedAt: extra.nextAllowedAt ?? null,
+    policyVersion: extra.policyVersion ?? 0,
+    callback: false,
+    override: null,
+  };
 }
