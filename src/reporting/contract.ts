@@ -425,6 +425,7 @@ export const monthlyReportsSchema = z.object({
       sentAt: z.string(),
       pdfSha256: z.string(),
       xlsxSha256: z.string(),
+      messageId: z.string().describe("the relay's Message-ID of the e-mail"),
     }),
   ),
 });

@@ -140,6 +140,10 @@ describe.each(ENGINES)('the creditors’ monthly report, sent through a real SMT
     const all = (await as(t.app, manager)('GET', '/api/v1/reports/monthly')).json() as MonthlyReports;
     expect(all.lastMonth).toBe(month);
     expect(all.sendings.map((s) => s.month)).toEqual(all.sendings.map(() => month));
+    // Each sending names the relay's Message-ID, as the e-mail received carries it.
+    const bare = (id: string | undefined) => (id ?? '').replace(/^<|>$/g, '');
+    const messageIds = new Set((await mails()).map((mail) => bare(mail.messageId)));
+    for (const sending of all.sendings) expect(messageIds.has(bare(sending.messageId)), sending.messageId).toBe(true);
     const own = await as(t.app, creditorUser)('GET', `/api/v1/reports/monthly?creditorId=${creditors[0]!.id}`);
     expect(own.statusCode, own.body).toBe(200);
     const ownIds = new Set((own.json() as MonthlyReports).sendings.map((s) => s.creditorName));
