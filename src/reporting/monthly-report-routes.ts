@@ -7,7 +7,12 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
 import { problemResponses } from '../platform/http/schemas.js';
-import { monthlyReportFileQuery, monthlyReportsQuery, monthlyReportsSchema, type MonthlyReports } from './contract.js';
+import {
+  monthlyReportFileQuery,
+  monthlyReportsQuery,
+  monthlyReportsSchema,
+  type MonthlyReports,
+} from './monthly-report-contract.js';
 import { lastMonth, monthlyReportFiles } from './monthly-report-job.js';
 import { checkReportMonth, reportCreditorId } from './monthly-report.js';
 

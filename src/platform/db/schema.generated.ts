@@ -1538,6 +1538,7 @@ export interface OutcomeFirstPayments {
   creditor_id: string;
   days: number;
   mandate_id: string;
+  placement_id: string | null;
   vintage: string;
 }
 
@@ -1546,6 +1547,7 @@ export interface OutcomeMonthContacts {
   creditor_id: string;
   mandate_id: string;
   month: string;
+  placement_id: string | null;
   reached_cases: number;
   right_party: number;
   worked_cases: number;
@@ -1555,6 +1557,7 @@ export interface OutcomePlans {
   creditor_id: string;
   mandate_id: string;
   month: string;
+  placement_id: string | null;
   plans: number;
   state: OutcomePlansState;
 }
@@ -1564,6 +1567,7 @@ export interface OutcomePromises {
   creditor_id: string;
   mandate_id: string;
   month: string;
+  placement_id: string | null;
   promises: number;
   status: OutcomePromisesStatus;
 }
@@ -1572,6 +1576,7 @@ export interface OutcomeStageCases {
   cases: number;
   creditor_id: string;
   mandate_id: string;
+  placement_id: string | null;
   stage: string;
   vintage: string;
 }
@@ -1582,6 +1587,7 @@ export interface OutcomeStageFlows {
   mandate_id: string;
   month: string;
   moves: number;
+  placement_id: string | null;
   to_stage: string;
 }
 
@@ -1589,6 +1595,7 @@ export interface OutcomeVintageContacts {
   attempts: number;
   creditor_id: string;
   mandate_id: string;
+  placement_id: string | null;
   reached_cases: number;
   right_party: number;
   vintage: string;
@@ -2287,6 +2294,7 @@ export interface VintageCollected {
   mandate_id: string;
   months_since: number;
   payments: number;
+  placement_id: string | null;
   vintage: string;
 }
 
@@ -2295,6 +2303,7 @@ export interface VintagePlaced {
   creditor_id: string;
   mandate_id: string;
   placed_cents: number;
+  placement_id: string | null;
   vintage: string;
 }
 

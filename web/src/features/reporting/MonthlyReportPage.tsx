@@ -67,6 +67,7 @@ function DownloadForm(props: {
 }) {
   const { t } = useTranslation();
   const submit = useSubmit();
+  const monthName = useMonthName();
   const creditors = useApiData(
     (signal) => (props.chooseCreditor ? listCreditors(signal) : Promise.resolve({ items: [] as CreditorSummary[] })),
     `monthly-creditors-${props.chooseCreditor}`,
@@ -101,7 +102,7 @@ function DownloadForm(props: {
           />
         </div>
         <p id="monthly-month-hint" className="hint">
-          {t('monthlyReport.monthHint', { month: props.lastMonth })}
+          {t('monthlyReport.monthHint', { month: props.lastMonth ? monthName(props.lastMonth) : '' })}
         </p>
         <div className="form-actions">
           {(['pdf', 'xlsx'] as const).map((format) => (
