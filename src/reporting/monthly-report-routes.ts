@@ -12,7 +12,7 @@ import {
   monthlyReportsQuery,
   monthlyReportsSchema,
   type MonthlyReports,
-} from './monthly-report-contract.js';
+} from './monthly/contract.js';
 import { lastMonth, monthlyReportFiles } from './monthly-report-job.js';
 import { checkReportMonth, reportCreditorId } from './monthly-report.js';
 

@@ -11,7 +11,7 @@ import { verifyAuditTrail } from '../audit/verify.js';
 import { closeTransports, configuredTransports } from '../communications/configured-transports.js';
 import { startDemoMailSink, type DemoMailSink } from '../communications/email/demo-mail-sink.js';
 import type { PortfolioReport } from './contract.js';
-import type { MonthlyReports } from './monthly-report-contract.js';
+import type { MonthlyReports } from './monthly/contract.js';
 import { addMonths } from './core/liquidation.js';
 import { lastMonth, sendMonthlyReports } from './monthly-report-job.js';
 import { refreshPerformance } from './refresh-performance.js';

@@ -1,4 +1,4 @@
-import type { MonthlyReports } from '../../../../src/reporting/monthly-report-contract.js';
+import type { MonthlyReports } from '../../../../src/reporting/monthly/contract.js';
 import { download, http } from '../../api/client.js';
 
 export type { MonthlyReports };

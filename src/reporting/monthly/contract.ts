@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarMonth } from './contract.js';
+import { calendarMonth } from '../contract.js';
 
 /**
  * The creditors' monthly reports (docs/reporting.md "The monthly report"): what was sent to each creditor's contact, and
