@@ -170,6 +170,7 @@ function PlacementField(props: {
       value={props.value}
       onChange={props.onChange}
       choices={choices}
+      wide
     />
   );
 }
@@ -182,9 +183,11 @@ function ChoiceField(props: {
   value: string;
   onChange: (value: string) => void;
   choices: readonly { id: string; name: string }[];
+  /** Two columns wide: its choices' names are long (a placement's date, file, mandate and cases). */
+  wide?: boolean;
 }) {
   return (
-    <div className="field">
+    <div className={props.wide ? 'field wide' : 'field'}>
       <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
         <option value="">{props.all}</option>
