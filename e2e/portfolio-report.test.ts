@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { loadDemoPlacement } from '../src/demo/placement.js';
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { refreshPerformance } from '../src/reporting/refresh-performance.js';
 import { join } from 'node:path';
 import {
   expectNoAxeViolations,
@@ -146,6 +148,55 @@ describe('portfolio performance', () => {
       // Every drawing in place (the outcomes' charts arrive with the library), so that the page is checked as shown.
       await expect.poll(() => page.locator('.outcome-chart[role="img"]:has(svg)').count()).toBe(7);
       await expectNoAxeViolations(page, 'portfolio performance, creditor');
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Last: it adds Banque Horizon's example placement to this file's demo.
+  it('a creditor narrows the page to one of its placements, named by its date and file, and exports it', async () => {
+    const { deps, url: base } = fixture.server;
+    await loadDemoPlacement(deps);
+    await refreshPerformance(deps);
+    const placed = await deps.db
+      .selectFrom('vintage_placed as v')
+      .innerJoin('placements as p', 'p.id', 'v.placement_id')
+      .select(({ fn }) => fn.sum<number>('v.cases').as('cases'))
+      .where('p.source_file_name', '=', 'placement-example.csv')
+      .executeTakeFirstOrThrow();
+    const context = await newContext(fixture.browser);
+    const page = await context.newPage();
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await signInWithKeyboard(page, base, 'creditor@demo.accord.test', DEMO_PASSWORD);
+      await page.goto(`${base}/reports/portfolio`);
+      await waitForPage(page);
+      const select = page.getByLabel('Remise');
+      await expect.poll(() => select.locator('option').count()).toBe(2);
+      const label = (await select.locator('option').nth(1).textContent())!;
+      expect(label).toContain('placement-example.csv');
+      await select.selectOption({ label });
+      await page.getByRole('button', { name: 'Afficher' }).click();
+      await page.waitForURL(/placementId=/);
+      const summary = page.locator('table').first();
+      await expect.poll(() => summary.locator('tbody tr td').first().textContent()).toBe(String(Number(placed.cases)));
+      await page.locator('.chart[role="img"] svg').first().waitFor();
+      expect(await page.locator('main').textContent()).toContain('ne se lit pas par remise');
+      await expectNoAxeViolations(page, 'portfolio performance of one placement');
+      await screenshot(page, 'portfolio-placement-1366x768', { fullPage: false });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Exporter la performance du portefeuille en CSV' }).click(),
+      ]);
+      const lines = (await readFile(await download.path())).toString('utf8').slice(1).split('\r\n').filter(Boolean);
+      const cases = new Set(lines.slice(1).map((line) => line.split(';')[2]));
+      expect(cases).toEqual(new Set([String(Number(placed.cases))]));
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await waitForPage(page);
+      await expectNoAxeViolations(page, 'portfolio performance of one placement, phone');
+      await screenshot(page, 'portfolio-placement-390x844', { fullPage: false });
     } finally {
       await context.close();
     }

@@ -49,6 +49,7 @@ const MENU: { label: string; permission: Permission; path: string }[] = [
   { label: 'Performance du portefeuille', permission: 'reports.portfolio', path: '/reports/portfolio' },
   { label: 'Pratiques responsables', permission: 'reports.portfolio', path: '/reports/conduct' },
   { label: 'Équipes et agents', permission: 'reports.teams', path: '/reports/teams' },
+  { label: 'Rapports mensuels', permission: 'reports.monthly', path: '/reports/monthly' },
   { label: 'Journal d’audit', permission: 'audit.read', path: '/audit' },
   { label: 'Formation', permission: 'training.take', path: '/training' },
   { label: 'Formation de l’équipe', permission: 'training.team', path: '/training/team' },

@@ -67,6 +67,7 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/reports/portfolio': { url: () => '/api/v1/reports/portfolio' },
   'GET /api/v1/reports/portfolio/export': { url: () => '/api/v1/reports/portfolio/export?format=xlsx' },
   'GET /api/v1/reports/portfolio/outcomes': { url: () => '/api/v1/reports/portfolio/outcomes' },
+  'GET /api/v1/reports/portfolio/placements': { url: () => '/api/v1/reports/portfolio/placements' },
   'GET /api/v1/reports/portfolio/outcomes/export': {
     url: () => '/api/v1/reports/portfolio/outcomes/export?format=xlsx',
   },

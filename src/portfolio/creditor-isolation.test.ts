@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
 import { recordMessageEvent } from '../communications/message-events.js';
+import { loadDemoPlacement } from '../demo/placement.js';
+import { refreshPerformance } from '../reporting/refresh-performance.js';
 
 /** A creditor user sees its own creditor's data and nothing of any other, whatever it asks for. */
 describe.each(ENGINES)('creditor isolation on %s', (engine) => {
@@ -180,6 +182,36 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     );
     expect(file.statusCode).toBe(200);
     expect(file.body).not.toContain('Énergie');
+  });
+
+  it('lists and filters by its own placements only: another creditor’s placement reads empty, never its figures', async () => {
+    // Banque Horizon's example file, imported through the intake pipeline, and the reports' facts brought up to date.
+    await loadDemoPlacement(t.deps);
+    await refreshPerformance(t.deps);
+    const placement = await t.deps.db
+      .selectFrom('placements')
+      .select('id')
+      .where('creditor_id', '=', horizon.creditorId!)
+      .where('status', '=', 'completed')
+      .executeTakeFirstOrThrow();
+    const listed = (
+      await as(t.app, energie)('GET', `/api/v1/reports/portfolio/placements?creditorId=${horizon.creditorId}`)
+    ).json() as { items: { id: string; creditorId: string }[] };
+    for (const item of listed.items) expect(item.creditorId).toBe(energie.creditorId);
+    const asked = `placementId=${placement.id}&creditorId=${horizon.creditorId}`;
+    const curves = (await as(t.app, energie)('GET', `/api/v1/reports/portfolio?${asked}`)).json() as {
+      creditors: unknown[];
+    };
+    expect(curves.creditors).toEqual([]);
+    // The outcomes read as for a placement that does not exist; the same placement gives Banque Horizon its figures.
+    const nowhere = `placementId=00000000-0000-4000-8000-000000000000`;
+    const outcomes = async (session: Session, query: string) =>
+      (await as(t.app, session)('GET', `/api/v1/reports/portfolio/outcomes?${query}`)).json() as unknown;
+    expect(await outcomes(energie, asked)).toEqual(await outcomes(energie, nowhere));
+    expect(await outcomes(horizon, asked)).not.toEqual(await outcomes(horizon, nowhere));
+    const file = await as(t.app, energie)('GET', `/api/v1/reports/portfolio/export?format=csv&${asked}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.body).not.toContain('Banque Horizon');
   });
 
   it('reads only its own creditor’s champion/challenger figures, asked for another, exports them alone, and decides nothing', async () => {

@@ -38,6 +38,10 @@ export const portfolioReportQuery = z
   .strictObject({
     creditorId: z.uuid().optional().describe("one creditor; a creditor user's own whatever is asked"),
     mandateId: z.uuid().optional().describe('one mandate of that creditor'),
+    placementId: z
+      .uuid()
+      .optional()
+      .describe("one placement (intake batch): the cases whose first claim it placed; another creditor's reads empty"),
     from: calendarMonth.optional().describe('first vintage (month of placement); 11 months before `to` if absent'),
     to: calendarMonth.optional().describe('last vintage, included; the current month if absent'),
   })
@@ -47,6 +51,26 @@ export const portfolioReportQuery = z
   });
 export type PortfolioReportQuery = z.infer<typeof portfolioReportQuery>;
 export const portfolioExportQuery = portfolioReportQuery.safeExtend(exportFormatQuery);
+
+/** The placements a report may be filtered by: completed intake batches in the reader's scope, newest first. */
+export const reportPlacementsQuery = z.strictObject({
+  creditorId: z.uuid().optional().describe("one creditor; a creditor user's own whatever is asked"),
+  mandateId: z.uuid().optional().describe('one mandate of that creditor'),
+});
+export const reportPlacementsSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      creditorId: z.string(),
+      mandateId: z.string(),
+      mandateCode: z.string(),
+      placedOn: z.string().describe('YYYY-MM-DD'),
+      fileName: z.string().nullable(),
+      cases: z.number().int().describe('the cases it placed first, as the last refresh counted them'),
+    }),
+  ),
+});
+export type ReportPlacements = z.infer<typeof reportPlacementsSchema>;
 
 const curvePoint = z.object({
   monthsSince: z.number().int().describe('months since placement; 0 is the month of placement'),
@@ -400,32 +424,3 @@ export const conductReportSchema = z.object({
   }),
 });
 export type ConductReport = z.infer<typeof conductReportSchema>;
-
-/**
- * The creditors' monthly reports (docs/reporting.md "The monthly report"): what was sent to each creditor's contact, and
- * the same files for any month, in the reader's scope (a creditor user: its own creditor, whatever it asks for).
- */
-export const monthlyReportsQuery = z.strictObject({
-  creditorId: z.uuid().optional().describe("one creditor; a creditor user's own whatever is asked"),
-});
-export const monthlyReportFileQuery = z.strictObject({
-  creditorId: z.uuid().optional().describe("the creditor; required for staff, a creditor user's own whatever is asked"),
-  month: calendarMonth.describe('the month reported on; the current one gives its figures so far'),
-  format: z.enum(['pdf', 'xlsx']),
-});
-export const monthlyReportsSchema = z.object({
-  lastMonth: z.string().describe('the month the next sending reports on (the one before the current month)'),
-  sendings: z.array(
-    z.object({
-      id: z.string(),
-      creditorId: z.string(),
-      creditorName: z.string(),
-      month: z.string().describe('YYYY-MM'),
-      recipient: z.string(),
-      sentAt: z.string(),
-      pdfSha256: z.string(),
-      xlsxSha256: z.string(),
-    }),
-  ),
-});
-export type MonthlyReports = z.infer<typeof monthlyReportsSchema>;

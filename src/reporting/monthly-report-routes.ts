@@ -7,7 +7,12 @@ import { auditActor, type Actor } from '../identity/actor.js';
 import type { Deps } from '../platform/deps.js';
 import { notFound } from '../platform/errors.js';
 import { problemResponses } from '../platform/http/schemas.js';
-import { monthlyReportFileQuery, monthlyReportsQuery, monthlyReportsSchema, type MonthlyReports } from './contract.js';
+import {
+  monthlyReportFileQuery,
+  monthlyReportsQuery,
+  monthlyReportsSchema,
+  type MonthlyReports,
+} from './monthly/contract.js';
 import { lastMonth, monthlyReportFiles } from './monthly-report-job.js';
 import { checkReportMonth, reportCreditorId } from './monthly-report.js';
 
@@ -17,7 +22,17 @@ async function monthlyReports(deps: Deps, actor: Actor, creditorId: string | und
   let query = deps.db
     .selectFrom('monthly_report_sendings as s')
     .innerJoin('creditors as c', 'c.id', 's.creditor_id')
-    .select(['s.id', 's.creditor_id', 'c.name', 's.month', 's.recipient', 's.sent_at', 's.pdf_sha256', 's.xlsx_sha256'])
+    .select([
+      's.id',
+      's.creditor_id',
+      'c.name',
+      's.month',
+      's.recipient',
+      's.sent_at',
+      's.pdf_sha256',
+      's.xlsx_sha256',
+      's.message_id',
+    ])
     .where('s.sent_at', 'is not', null);
   if (scope) query = query.where('s.creditor_id', '=', scope);
   const rows = await query.orderBy('s.month', 'desc').orderBy('c.name').limit(500).execute();
@@ -32,6 +47,7 @@ async function monthlyReports(deps: Deps, actor: Actor, creditorId: string | und
       sentAt: new Date(row.sent_at!).toISOString(),
       pdfSha256: row.pdf_sha256,
       xlsxSha256: row.xlsx_sha256,
+      messageId: row.message_id!,
     })),
   };
 }

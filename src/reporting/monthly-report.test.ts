@@ -10,7 +10,8 @@ import { readSheet, unzip } from '../../test/support/xlsx.js';
 import { verifyAuditTrail } from '../audit/verify.js';
 import { closeTransports, configuredTransports } from '../communications/configured-transports.js';
 import { startDemoMailSink, type DemoMailSink } from '../communications/email/demo-mail-sink.js';
-import type { MonthlyReports, PortfolioReport } from './contract.js';
+import type { PortfolioReport } from './contract.js';
+import type { MonthlyReports } from './monthly/contract.js';
 import { addMonths } from './core/liquidation.js';
 import { lastMonth, sendMonthlyReports } from './monthly-report-job.js';
 import { refreshPerformance } from './refresh-performance.js';
@@ -140,6 +141,10 @@ describe.each(ENGINES)('the creditors’ monthly report, sent through a real SMT
     const all = (await as(t.app, manager)('GET', '/api/v1/reports/monthly')).json() as MonthlyReports;
     expect(all.lastMonth).toBe(month);
     expect(all.sendings.map((s) => s.month)).toEqual(all.sendings.map(() => month));
+    // Each sending names the relay's Message-ID, as the e-mail received carries it.
+    const bare = (id: string | undefined) => (id ?? '').replace(/^<|>$/g, '');
+    const messageIds = new Set((await mails()).map((mail) => bare(mail.messageId)));
+    for (const sending of all.sendings) expect(messageIds.has(bare(sending.messageId)), sending.messageId).toBe(true);
     const own = await as(t.app, creditorUser)('GET', `/api/v1/reports/monthly?creditorId=${creditors[0]!.id}`);
     expect(own.statusCode, own.body).toBe(200);
     const ownIds = new Set((own.json() as MonthlyReports).sendings.map((s) => s.creditorName));

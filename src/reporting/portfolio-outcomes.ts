@@ -24,7 +24,13 @@ function monthsOf(from: IsoMonth, to: IsoMonth): IsoMonth[] {
 }
 
 /** The rows of one fact table summed over creditors and mandates, within the scope and the span. */
-function reader(deps: Deps, creditorId: string | null, mandateId: string | undefined, from: IsoMonth, to: IsoMonth) {
+function reader(
+  deps: Deps,
+  scope: { creditorId: string | null; mandateId?: string | undefined; placementId?: string | undefined },
+  from: IsoMonth,
+  to: IsoMonth,
+) {
+  const { creditorId, mandateId, placementId } = scope;
   return async (table: string, dateColumn: string, columns: RawBuilder<unknown>, groupBy: string[]) => {
     const keys = groupBy.map((key) => sql.ref(key));
     const rows = await sql<Row>`
@@ -34,6 +40,7 @@ function reader(deps: Deps, creditorId: string | null, mandateId: string | undef
       where ${sql.ref(dateColumn)} >= ${`${from}-01`}::date and ${sql.ref(dateColumn)} <= ${`${to}-01`}::date
         ${creditorId ? sql`and creditor_id = ${creditorId}` : sql``}
         ${mandateId ? sql`and mandate_id = ${mandateId}` : sql``}
+        ${placementId ? sql`and placement_id = ${placementId}` : sql``}
       group by ${sql.join([sql.ref(dateColumn), ...keys])}`.execute(deps.db);
     return rows.rows;
   };
@@ -42,7 +49,8 @@ function reader(deps: Deps, creditorId: string | null, mandateId: string | undef
 /**
  * The portfolio's outcomes over the actor's scope (a creditor user reads its own creditor's, whatever it asks for)
  * and the portfolio report's span, from the facts the reporting job keeps (refresh-outcomes.ts): a few rows per month,
- * never the cases. Creditors and mandates in scope are added together; the creditor filter narrows to one.
+ * never the cases. Creditors and mandates in scope are added together; the creditor filter narrows to one, the
+ * placement filter to the cases of one intake batch.
  */
 export async function portfolioOutcomes(
   deps: Deps,
@@ -50,7 +58,8 @@ export async function portfolioOutcomes(
   query: PortfolioReportQuery,
 ): Promise<PortfolioOutcomes> {
   const span = spanOf(deps, query);
-  const read = reader(deps, creditorFilter(actor, query.creditorId), query.mandateId, span.from, span.to);
+  const scope = { creditorId: creditorFilter(actor, query.creditorId), mandateId: query.mandateId };
+  const read = reader(deps, { ...scope, placementId: query.placementId }, span.from, span.to);
   const [placed, vintageContacts, firstPayments, stages, monthContacts, promises, plans, flows, refreshed] =
     await Promise.all([
       read('vintage_placed', 'vintage', sql`sum(cases) as cases`, []),

@@ -5,8 +5,9 @@ import { ENGINES } from '../../test/support/database.js';
 import { staffActor } from '../identity/actor.js';
 import { recordPayment } from '../payments/record-payment.js';
 import { reversePayment } from '../payments/reverse-payment.js';
-import type { PortfolioReport } from './contract.js';
+import type { PortfolioOutcomes, PortfolioReport, ReportPlacements } from './contract.js';
 import { refreshPerformance } from './refresh-performance.js';
+import { loadDemoPlacement } from '../demo/placement.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 
@@ -137,6 +138,55 @@ describe.each(ENGINES)('portfolio performance (%s)', (engine) => {
     expect(audit).toEqual([{ action: 'export.portfolio_performance', creditor_id: horizon.id }]);
   });
 
+  it('narrows the curves, the outcomes and the export to one placement: the cases whose first claim it placed', async () => {
+    // The demo's example file, imported by Banque Horizon through the intake pipeline (as `npm run demo` does).
+    await loadDemoPlacement(t.deps);
+    await refreshPerformance(t.deps);
+    const placement = await t.deps.db
+      .selectFrom('placements')
+      .select('id')
+      .where('creditor_id', '=', horizon.id)
+      .where('status', '=', 'completed')
+      .executeTakeFirstOrThrow();
+    // Counted apart from the facts: each case's first claim (the earliest created) names its placement.
+    const expected = await sql<{ month: string; cases: string; placed: string }>`
+      select to_char(c.opened_on, 'YYYY-MM') as month, count(*) as cases,
+             coalesce(sum((select sum(principal_cents + interest_cents + fees_cents) from claims where case_id = c.id)),
+                      0) as placed
+      from cases c
+      where (select placement_id from claims where case_id = c.id order by created_at, id limit 1) = ${placement.id}
+      group by 1 order by 1`.execute(t.deps.db);
+    expect(expected.rows.length).toBeGreaterThan(0);
+    const cases = expected.rows.reduce((sum, row) => sum + Number(row.cases), 0);
+    const span = `?from=2025-12&to=2026-11&placementId=${placement.id}`;
+    const figures = await report(manager, span);
+    expect(figures.creditors.map((c) => c.creditorId)).toEqual([horizon.id]);
+    const vintages = figures.creditors[0]!.vintages;
+    expect(vintages.map((v) => ({ vintage: v.vintage, cases: v.cases, placedCents: v.placedCents }))).toEqual(
+      expected.rows.map((row) => ({ vintage: row.month, cases: Number(row.cases), placedCents: Number(row.placed) })),
+    );
+    const whole = await report(manager, `?from=2025-12&to=2026-11&creditorId=${horizon.id}`);
+    expect(whole.creditors[0]!.cases).toBeGreaterThan(cases);
+
+    const outcomes = await as(t.app, manager)('GET', `/api/v1/reports/portfolio/outcomes${span}`);
+    expect(outcomes.statusCode, outcomes.body).toBe(200);
+    const stages = (outcomes.json() as PortfolioOutcomes).stages;
+    expect(stages.reduce((sum, stage) => sum + stage.cases, 0)).toBe(cases);
+
+    const file = await as(t.app, manager)('GET', `/api/v1/reports/portfolio/export${span}&format=csv`);
+    const points = vintages.reduce((sum, v) => sum + v.points.length, 0);
+    expect(file.body.split(/\r?\n/).filter((line) => line.includes(horizon.name))).toHaveLength(points);
+
+    // The placements to choose from, with the cases each placed first; none of another creditor's for its users.
+    const listed = await as(t.app, manager)('GET', `/api/v1/reports/portfolio/placements?creditorId=${horizon.id}`);
+    const items = (listed.json() as ReportPlacements).items;
+    expect(items.find((item) => item.id === placement.id)).toMatchObject({ creditorId: horizon.id, cases });
+    const asked = await as(t.app, creditorUser)('GET', `/api/v1/reports/portfolio/placements?creditorId=${energie.id}`);
+    for (const item of (asked.json() as ReportPlacements).items) expect(item.creditorId).toBe(horizon.id);
+    // Another creditor's placement, or none at all, reads empty.
+    expect((await report(manager, `?creditorId=${energie.id}&placementId=${placement.id}`)).creditors).toEqual([]);
+  });
+
   it('refuses what it cannot answer with a problem that says what to fix, and the agent altogether', async () => {
     const long = await as(t.app, manager)('GET', '/api/v1/reports/portfolio?from=2020-01&to=2026-11');
     expect(long.statusCode).toBe(422);
@@ -156,6 +206,7 @@ describe.each(ENGINES)('portfolio performance (%s)', (engine) => {
         .selectAll()
         .orderBy('creditor_id')
         .orderBy('mandate_id')
+        .orderBy('placement_id')
         .orderBy('vintage')
         .execute(),
       collected: await t.deps.db
@@ -163,6 +214,7 @@ describe.each(ENGINES)('portfolio performance (%s)', (engine) => {
         .selectAll()
         .orderBy('creditor_id')
         .orderBy('mandate_id')
+        .orderBy('placement_id')
         .orderBy('vintage')
         .orderBy('months_since')
         .execute(),

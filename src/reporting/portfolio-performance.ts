@@ -44,8 +44,9 @@ const firstDay = (month: IsoMonth) => `${month}-01`;
 /**
  * Recovery rates and liquidation curves by creditor and vintage, within the actor's scope (a creditor user reads its
  * own creditor's, whatever it asks for), from the facts the reporting job keeps (refresh-performance.ts): a few rows
- * per creditor and month, never the cases themselves. The mandate filter narrows to one mandate; without it a
- * creditor's mandates are added together.
+ * per creditor and month, never the cases themselves. The mandate filter narrows to one mandate, the placement filter
+ * to one intake batch (a case's placement is its first claim's, migration 0091); without them a creditor's mandates
+ * and placements are added together.
  */
 export async function portfolioPerformance(
   deps: Deps,
@@ -72,6 +73,11 @@ export async function portfolioPerformance(
   if (query.mandateId) {
     placedQuery = placedQuery.where('v.mandate_id', '=', query.mandateId);
     collectedQuery = collectedQuery.where('v.mandate_id', '=', query.mandateId);
+  }
+  // A placement of a creditor out of scope matches no fact of the scope: the report is empty, never its figures.
+  if (query.placementId) {
+    placedQuery = placedQuery.where('v.placement_id', '=', query.placementId);
+    collectedQuery = collectedQuery.where('v.placement_id', '=', query.placementId);
   }
   const [placed, collected, refreshed] = await Promise.all([
     placedQuery.orderBy('creditors.name').orderBy('v.vintage').execute(),

@@ -21,7 +21,10 @@ import {
   portfolioOutcomesSchema,
   portfolioReportQuery,
   portfolioReportSchema,
+  reportPlacementsQuery,
+  reportPlacementsSchema,
 } from './contract.js';
+import { reportPlacements } from './report-placements.js';
 import { portfolioPerformance } from './portfolio-performance.js';
 import { portfolioExport } from './portfolio-export.js';
 import { portfolioOutcomes } from './portfolio-outcomes.js';
@@ -101,6 +104,20 @@ export function reportingRoutes(app: FastifyInstance, deps: Deps) {
         portfolioExport(deps, request.actor!, query),
       );
     },
+  );
+  r.get(
+    '/api/v1/reports/portfolio/placements',
+    {
+      config: { access: { permission: 'reports.portfolio' } },
+      schema: {
+        tags: ['reporting'],
+        summary:
+          'The placements (intake batches) the portfolio reports may be filtered by, in your scope, newest first',
+        querystring: reportPlacementsQuery,
+        response: { 200: reportPlacementsSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => reportPlacements(deps, request.actor!, request.query),
   );
   outcomeRoutes(app, deps);
   championChallengerRoutes(app, deps);

@@ -1540,6 +1540,7 @@ export interface OutcomeFirstPayments {
   creditor_id: string;
   days: number;
   mandate_id: string;
+  placement_id: string | null;
   vintage: string;
 }
 
@@ -1548,6 +1549,7 @@ export interface OutcomeMonthContacts {
   creditor_id: string;
   mandate_id: string;
   month: string;
+  placement_id: string | null;
   reached_cases: number;
   right_party: number;
   worked_cases: number;
@@ -1557,6 +1559,7 @@ export interface OutcomePlans {
   creditor_id: string;
   mandate_id: string;
   month: string;
+  placement_id: string | null;
   plans: number;
   state: OutcomePlansState;
 }
@@ -1566,6 +1569,7 @@ export interface OutcomePromises {
   creditor_id: string;
   mandate_id: string;
   month: string;
+  placement_id: string | null;
   promises: number;
   status: OutcomePromisesStatus;
 }
@@ -1574,6 +1578,7 @@ export interface OutcomeStageCases {
   cases: number;
   creditor_id: string;
   mandate_id: string;
+  placement_id: string | null;
   stage: string;
   vintage: string;
 }
@@ -1584,6 +1589,7 @@ export interface OutcomeStageFlows {
   mandate_id: string;
   month: string;
   moves: number;
+  placement_id: string | null;
   to_stage: string;
 }
 
@@ -1591,6 +1597,7 @@ export interface OutcomeVintageContacts {
   attempts: number;
   creditor_id: string;
   mandate_id: string;
+  placement_id: string | null;
   reached_cases: number;
   right_party: number;
   vintage: string;
@@ -2292,6 +2299,7 @@ export interface VintageCollected {
   mandate_id: string;
   months_since: number;
   payments: number;
+  placement_id: string | null;
   vintage: string;
 }
 
@@ -2300,6 +2308,7 @@ export interface VintagePlaced {
   creditor_id: string;
   mandate_id: string;
   placed_cents: number;
+  placement_id: string | null;
   vintage: string;
 }
 

@@ -29,6 +29,7 @@ import { CreditorPage } from '../features/portfolio/CreditorPage.js';
 import { CreditorsPage } from '../features/portfolio/CreditorsPage.js';
 import { DebtorMatchesPage } from '../features/debtors/DebtorMatchesPage.js';
 import { HomePage } from '../features/reporting/HomePage.js';
+import { MonthlyReportPage } from '../features/reporting/MonthlyReportPage.js';
 import { LoginPage } from '../features/identity/LoginPage.js';
 import { ForgottenPasswordPage } from '../features/identity/ForgottenPasswordPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
@@ -115,6 +116,7 @@ export function App() {
         <Route path="reports/portfolio" element={guarded('reports.portfolio', <PortfolioReportPage />)} />
         <Route path="reports/conduct" element={guarded('reports.portfolio', <ConductReportPage />)} />
         <Route path="reports/teams" element={guarded('reports.teams', <TeamsReportPage />)} />
+        <Route path="reports/monthly" element={guarded('reports.monthly', <MonthlyReportPage />)} />
         <Route path="training" element={guarded('training.take', <TrainingPage />)} />
         <Route path="training/team" element={guarded('training.team', <TeamTrainingPage />)} />
         <Route path="satisfaction" element={guarded('satisfaction.read', <SatisfactionPage />)} />

@@ -40,6 +40,7 @@ export interface NavigationEntry {
     | 'nav.portfolioReport'
     | 'nav.conductReport'
     | 'nav.teamsReport'
+    | 'nav.monthlyReport'
     | 'nav.training'
     | 'nav.trainingTeam'
     | 'nav.satisfaction'
@@ -85,6 +86,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/reports/portfolio', labelKey: 'nav.portfolioReport', permission: 'reports.portfolio' },
   { path: '/reports/conduct', labelKey: 'nav.conductReport', permission: 'reports.portfolio' },
   { path: '/reports/teams', labelKey: 'nav.teamsReport', permission: 'reports.teams' },
+  { path: '/reports/monthly', labelKey: 'nav.monthlyReport', permission: 'reports.monthly' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { path: '/training', labelKey: 'nav.training', permission: 'training.take' },
   { path: '/training/team', labelKey: 'nav.trainingTeam', permission: 'training.team' },

@@ -21,6 +21,7 @@ import { portfolioReportEn } from './portfolio-report/en.js';
 import { portfolioOutcomesEn } from './portfolio-outcomes/en.js';
 import { conductReportEn } from './conduct-report/en.js';
 import { teamsReportEn, teamsReportProblemsEn } from './teams-report/en.js';
+import { monthlyReportEn } from './monthly-report/en.js';
 import { championChallengerEn } from './champion-challenger/en.js';
 import { handoffEn, handoffProblemsEn, partnersEn } from './handoff/en.js';
 import { caseOverviewEn } from './case-overview/en.js';
@@ -109,6 +110,7 @@ export const en: Messages = {
     portfolioReport: 'Portfolio performance',
     conductReport: 'Responsible collection',
     teamsReport: 'Teams and agents',
+    monthlyReport: 'Monthly reports',
     training: 'Training',
     trainingTeam: 'Team training',
     satisfaction: 'Satisfaction',
@@ -661,6 +663,7 @@ export const en: Messages = {
   portfolioOutcomes: portfolioOutcomesEn,
   conductReport: conductReportEn,
   teamsReport: teamsReportEn,
+  monthlyReport: monthlyReportEn,
   championChallenger: championChallengerEn,
   handoff: handoffEn,
   partners: partnersEn,

@@ -20,6 +20,7 @@ import { portfolioReportFr } from './portfolio-report/fr.js';
 import { portfolioOutcomesFr } from './portfolio-outcomes/fr.js';
 import { conductReportFr } from './conduct-report/fr.js';
 import { teamsReportFr, teamsReportProblemsFr } from './teams-report/fr.js';
+import { monthlyReportFr } from './monthly-report/fr.js';
 import { championChallengerFr } from './champion-challenger/fr.js';
 import { handoffFr, handoffProblemsFr, partnersFr } from './handoff/fr.js';
 import { caseOverviewFr } from './case-overview/fr.js';
@@ -108,6 +109,7 @@ export const fr = {
     portfolioReport: 'Performance du portefeuille',
     conductReport: 'Pratiques responsables',
     teamsReport: 'Équipes et agents',
+    monthlyReport: 'Rapports mensuels',
     training: 'Formation',
     trainingTeam: 'Formation de l’équipe',
     satisfaction: 'Satisfaction',
@@ -667,6 +669,7 @@ export const fr = {
   portfolioOutcomes: portfolioOutcomesFr,
   conductReport: conductReportFr,
   teamsReport: teamsReportFr,
+  monthlyReport: monthlyReportFr,
   championChallenger: championChallengerFr,
   handoff: handoffFr,
   partners: partnersFr,

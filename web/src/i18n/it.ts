@@ -21,6 +21,7 @@ import { portfolioReportIt } from './portfolio-report/it.js';
 import { portfolioOutcomesIt } from './portfolio-outcomes/it.js';
 import { conductReportIt } from './conduct-report/it.js';
 import { teamsReportIt, teamsReportProblemsIt } from './teams-report/it.js';
+import { monthlyReportIt } from './monthly-report/it.js';
 import { championChallengerIt } from './champion-challenger/it.js';
 import { handoffIt, handoffProblemsIt, partnersIt } from './handoff/it.js';
 import { caseOverviewIt } from './case-overview/it.js';
@@ -106,6 +107,7 @@ export const it: PartialMessages = {
     portfolioReport: 'Performance del portafoglio',
     conductReport: 'Pratiche responsabili',
     teamsReport: 'Squadre e operatori',
+    monthlyReport: 'Rapporti mensili',
     training: 'Formazione',
     trainingTeam: 'Formazione del team',
     satisfaction: 'Soddisfazione',
@@ -654,6 +656,7 @@ export const it: PartialMessages = {
   portfolioOutcomes: portfolioOutcomesIt,
   conductReport: conductReportIt,
   teamsReport: teamsReportIt,
+  monthlyReport: monthlyReportIt,
   championChallenger: championChallengerIt,
   handoff: handoffIt,
   partners: partnersIt,

@@ -8,8 +8,8 @@ import { TableScroll } from '../../ui/TableScroll.js';
 import { SubmitFeedback, useSubmit } from '../../ui/useSubmit.js';
 import {
   decideExperiment,
+  championQuery,
   getChampionChallenger,
-  portfolioQuery,
   type ChampionChallengerReport,
   type ExperimentDecision,
   type PortfolioFilters,
@@ -43,9 +43,10 @@ export function ChampionChallengerSection(props: { filters: PortfolioFilters; ma
       <h2 id="champion-challenger-heading">{t('championChallenger.heading')}</h2>
       <ExportButtons
         path="/api/v1/reports/champion-challenger/export"
-        query={portfolioQuery(filters)}
+        query={championQuery(filters)}
         what={t('exports.lists.championChallenger')}
       />
+      {filters.placementId ? <p className="hint">{t('championChallenger.notByPlacement')}</p> : null}
       <p role="status" className={decided ? 'success' : 'visually-hidden'}>
         {decided ? t('championChallenger.decided') : ''}
       </p>

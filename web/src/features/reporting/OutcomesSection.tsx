@@ -34,7 +34,7 @@ function Figure(props: { id: string; heading: string; hint: string; chart: React
  */
 export function OutcomesSection({ filters }: { filters: PortfolioFilters }) {
   const { t } = useTranslation();
-  const key = `outcomes|${filters.creditorId}|${filters.from}|${filters.to}`;
+  const key = `outcomes|${filters.creditorId}|${filters.mandateId}|${filters.placementId}|${filters.from}|${filters.to}`;
   const report = useApiData((signal) => getPortfolioOutcomes(filters, signal), key);
   return (
     <section aria-labelledby="outcomes-heading">

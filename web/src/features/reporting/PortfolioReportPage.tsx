@@ -38,6 +38,7 @@ export function PortfolioReportPage() {
         idPrefix="portfolio"
         filters={filters}
         ownCreditorId={me.role === 'creditor_user' ? me.creditorId : null}
+        placements
         onApply={(next) => setParams(portfolioQuery(next))}
       />
       <ExportButtons

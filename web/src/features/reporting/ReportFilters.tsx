@@ -2,13 +2,17 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiData } from '../../api/useApiData.js';
 import { getCreditor, listCreditors, type CreditorSummary } from '../portfolio/api.js';
+import { useFormat } from '../../i18n/format.js';
+import { getReportPlacements } from './api.js';
 import { REPORT_FILTER_FIELDS, type ReportFilterValues } from './report-filters.js';
 
 /**
  * The portfolio and responsible-collection reports' filters: a creditor (not for a creditor's own users, whose scope
  * is theirs whatever they ask), one of its mandates once a creditor is known, the months, and a team when the report
  * offers more than one (`teams`: the conduct page for the teams report's readers). Choosing another creditor clears
- * the mandate. The labels are the report's own (`ns`), the ids prefixed so two forms never clash.
+ * the mandate, and the portfolio page (`placements`) one placement of the creditor, or of the mandate, chosen: choosing
+ * another creditor or mandate clears it. The labels are the report's own (`ns`), the ids prefixed so two forms never
+ * clash.
  */
 export function ReportFilters(props: {
   ns: 'portfolioReport' | 'conductReport';
@@ -16,6 +20,8 @@ export function ReportFilters(props: {
   filters: ReportFilterValues;
   ownCreditorId: string | null;
   teams?: readonly { id: string; name: string }[];
+  /** Offer the placements of the creditor chosen (the portfolio page). */
+  placements?: boolean;
   onApply: (next: ReportFilterValues) => void;
 }) {
   const { t } = useTranslation();
@@ -23,8 +29,8 @@ export function ReportFilters(props: {
   const [values, setValues] = useState(props.filters);
   const incoming = REPORT_FILTER_FIELDS.map((field) => props.filters[field]).join('|');
   useEffect(() => {
-    const [creditorId = '', mandateId = '', from = '', to = '', teamId = ''] = incoming.split('|');
-    setValues({ creditorId, mandateId, from, to, teamId });
+    const [creditorId = '', mandateId = '', from = '', to = '', teamId = '', placementId = ''] = incoming.split('|');
+    setValues({ creditorId, mandateId, from, to, teamId, placementId });
   }, [incoming]);
   const chooseCreditor = props.ownCreditorId === null;
   const creditors = useApiData(
@@ -42,7 +48,12 @@ export function ReportFilters(props: {
     props.onApply(values);
   }
   const set = (field: keyof ReportFilterValues) => (value: string) =>
-    setValues((current) => ({ ...current, [field]: value, ...(field === 'creditorId' ? { mandateId: '' } : {}) }));
+    setValues((current) => ({
+      ...current,
+      [field]: value,
+      ...(field === 'creditorId' ? { mandateId: '', placementId: '' } : {}),
+      ...(field === 'mandateId' ? { placementId: '' } : {}),
+    }));
   return (
     <form className="filters" onSubmit={submit} aria-labelledby={`${idPrefix}-filters-heading`}>
       <h2 id={`${idPrefix}-filters-heading`} className="visually-hidden">
@@ -68,19 +79,16 @@ export function ReportFilters(props: {
           choices={(mandates.status === 'ready' ? mandates.data : []).map((m) => ({ id: m.id, name: m.code }))}
         />
       ) : null}
-      {(['from', 'to'] as const).map((field) => (
-        <div className="field" key={field}>
-          <label htmlFor={`${idPrefix}-${field}`}>{t(`${ns}.${field}`)}</label>
-          <input
-            id={`${idPrefix}-${field}`}
-            type="month"
-            pattern="[0-9]{4}-[0-9]{2}"
-            value={values[field]}
-            onChange={(event) => set(field)(event.target.value)}
-            aria-describedby={`${idPrefix}-months-hint`}
-          />
-        </div>
-      ))}
+      {props.placements && creditorOfMandates ? (
+        <PlacementField
+          id={`${idPrefix}-placement`}
+          creditorId={creditorOfMandates}
+          mandateId={values.mandateId}
+          value={values.placementId}
+          onChange={set('placementId')}
+        />
+      ) : null}
+      <MonthFields ns={ns} idPrefix={idPrefix} values={values} set={set} />
       {props.teams && props.teams.length > 1 ? (
         <ChoiceField
           id={`${idPrefix}-team`}
@@ -103,6 +111,70 @@ export function ReportFilters(props: {
   );
 }
 
+/** The first and last months of the period, with the hint that says what empty means. */
+function MonthFields(props: {
+  ns: 'portfolioReport' | 'conductReport';
+  idPrefix: string;
+  values: ReportFilterValues;
+  set: (field: 'from' | 'to') => (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { ns, idPrefix } = props;
+  return (
+    <>
+      {(['from', 'to'] as const).map((field) => (
+        <div className="field" key={field}>
+          <label htmlFor={`${idPrefix}-${field}`}>{t(`${ns}.${field}`)}</label>
+          <input
+            id={`${idPrefix}-${field}`}
+            type="month"
+            pattern="[0-9]{4}-[0-9]{2}"
+            value={props.values[field]}
+            onChange={(event) => props.set(field)(event.target.value)}
+            aria-describedby={`${idPrefix}-months-hint`}
+          />
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** A placement of the creditor (or of its mandate chosen): its date, file, mandate and the cases it placed first. */
+function PlacementField(props: {
+  id: string;
+  creditorId: string;
+  mandateId: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const placements = useApiData(
+    (signal) => getReportPlacements({ creditorId: props.creditorId, mandateId: props.mandateId }, signal),
+    `${props.id}-${props.creditorId}-${props.mandateId}`,
+  );
+  const choices = (placements.status === 'ready' ? placements.data.items : []).map((placement) => ({
+    id: placement.id,
+    name: t('portfolioReport.placementChoice', {
+      date: format.date(placement.placedOn),
+      file: placement.fileName ?? t('portfolioReport.placementNoFile'),
+      mandate: placement.mandateCode,
+      cases: format.count(placement.cases),
+    }),
+  }));
+  return (
+    <ChoiceField
+      id={props.id}
+      label={t('portfolioReport.placement')}
+      all={t('portfolioReport.allPlacements')}
+      value={props.value}
+      onChange={props.onChange}
+      choices={choices}
+      wide
+    />
+  );
+}
+
 /** One filter chosen from a list, "all" first. */
 function ChoiceField(props: {
   id: string;
@@ -111,9 +183,11 @@ function ChoiceField(props: {
   value: string;
   onChange: (value: string) => void;
   choices: readonly { id: string; name: string }[];
+  /** Two columns wide: its choices' names are long (a placement's date, file, mandate and cases). */
+  wide?: boolean;
 }) {
   return (
-    <div className="field">
+    <div className={props.wide ? 'field wide' : 'field'}>
       <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
         <option value="">{props.all}</option>

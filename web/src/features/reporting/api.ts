@@ -40,13 +40,27 @@ export const getPortfolioReport = (filters: PortfolioFilters, signal?: AbortSign
 export type { ChampionChallengerReport, ExperimentDecision } from '../../../../src/reporting/contract.js';
 import type { ChampionChallengerReport, ExperimentDecision } from '../../../../src/reporting/contract.js';
 
+/** The champion/challenger comparison's query: its facts are not kept by placement, so it has no placement filter. */
+export const championQuery = (filters: ReportFilterValues) => reportQuery({ ...filters, teamId: '', placementId: '' });
+
 /** Each segment's champion and challenger compared, in the reader's scope, on the cohorts of the page's months. */
 export const getChampionChallenger = (filters: PortfolioFilters, signal?: AbortSignal) =>
-  http.get<ChampionChallengerReport>('/api/v1/reports/champion-challenger', portfolioQuery(filters), signal);
+  http.get<ChampionChallengerReport>('/api/v1/reports/champion-challenger', championQuery(filters), signal);
 
 /** A manager's decision on one segment's test. */
 export const decideExperiment = (body: { segmentId: string; decision: ExperimentDecision['decision']; note: string }) =>
   http.post<ExperimentDecision>('/api/v1/reports/champion-challenger/decisions', body);
+
+export type { ReportPlacements } from '../../../../src/reporting/contract.js';
+import type { ReportPlacements } from '../../../../src/reporting/contract.js';
+
+/** The placements (intake batches) of a creditor, or of one of its mandates, the portfolio page may be filtered by. */
+export const getReportPlacements = (scope: { creditorId: string; mandateId: string }, signal?: AbortSignal) =>
+  http.get<ReportPlacements>(
+    '/api/v1/reports/portfolio/placements',
+    Object.fromEntries(Object.entries(scope).filter(([, value]) => value !== '')),
+    signal,
+  );
 
 export type { PortfolioOutcomes } from '../../../../src/reporting/contract.js';
 import type { PortfolioOutcomes } from '../../../../src/reporting/contract.js';

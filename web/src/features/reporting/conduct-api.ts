@@ -6,7 +6,8 @@ export type { ConductReport };
 
 /** The report's filters: creditor, mandate, months, team (empty: the last twelve months, every creditor and team). */
 export type ConductFilters = ReportFilterValues;
-export const conductQuery = reportQuery;
+/** The conduct report has no placement filter. */
+export const conductQuery = (filters: ConductFilters) => reportQuery({ ...filters, placementId: '' });
 
 /** Contacts against the caps, refusals, complaints, disputes, care and satisfaction beside the money, in your scope. */
 export const getConductReport = (filters: ConductFilters, signal?: AbortSignal) =>

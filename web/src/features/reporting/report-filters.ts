@@ -6,9 +6,11 @@ export interface ReportFilterValues {
   to: string;
   /** One team (the conduct page only, for the teams report's readers); empty on the portfolio page. */
   teamId: string;
+  /** One placement, an intake batch (the portfolio page only); empty on the conduct page. */
+  placementId: string;
 }
 
-export const REPORT_FILTER_FIELDS = ['creditorId', 'mandateId', 'from', 'to', 'teamId'] as const;
+export const REPORT_FILTER_FIELDS = ['creditorId', 'mandateId', 'from', 'to', 'teamId', 'placementId'] as const;
 
 /** The filters of the address (missing ones empty). */
 export function reportFiltersOf(params: URLSearchParams): ReportFilterValues {
@@ -18,6 +20,7 @@ export function reportFiltersOf(params: URLSearchParams): ReportFilterValues {
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
     teamId: params.get('teamId') ?? '',
+    placementId: params.get('placementId') ?? '',
   };
 }
 

@@ -4,6 +4,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const championChallengerEn: Widen<typeof championChallengerFr> = {
   heading: 'Champion and challenger',
+  notByPlacement: 'This comparison is not read by placement: it covers every case of the chosen creditor or mandate.',
   intro:
     'For each segment of the strategy that tries another treatment (the challenger) on a share of its cases, the two arms compared on what happened since each case entered the segment. A difference is called significant when p is below {{alpha}}.',
   cohorts: 'Cases that entered the segment from {{from}} to {{to}}.',

@@ -1,6 +1,8 @@
 /** The champion/challenger section of the portfolio performance page (docs/reporting.md). */
 export const championChallengerFr = {
   heading: 'Champion et challenger',
+  notByPlacement:
+    'Cette comparaison ne se lit pas par remise : elle porte sur tous les dossiers du créancier ou du mandat choisi.',
   intro:
     'Pour chaque segment de la stratégie qui essaie un autre traitement (le challenger) sur une part de ses dossiers, les deux bras comparés sur ce qui s’est passé depuis l’entrée de chaque dossier dans le segment. Une différence est dite significative quand p est inférieur à {{alpha}}.',
   cohorts: 'Dossiers entrés dans le segment de {{from}} à {{to}}.',

@@ -4,6 +4,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const championChallengerIt: Widen<typeof championChallengerFr> = {
   heading: 'Campione e sfidante',
+  notByPlacement:
+    'Questo confronto non si legge per affidamento: riguarda tutte le pratiche del creditore o del mandato scelto.',
   intro:
     'Per ogni segmento della strategia che prova un altro trattamento (lo sfidante) su una parte delle sue pratiche, i due bracci confrontati su ciò che è successo da quando ogni pratica è entrata nel segmento. Una differenza è detta significativa quando p è inferiore a {{alpha}}.',
   cohorts: 'Pratiche entrate nel segmento da {{from}} a {{to}}.',
