@@ -19,7 +19,7 @@ import { PERFORMANCE_REFRESH, refreshPerformance } from '../reporting/refresh-pe
 import { CAMPAIGNS_DAILY, runActiveCampaigns } from '../communications/campaigns/run-campaign.js';
 import { inviteForSatisfaction, SATISFACTION_INVITATIONS } from '../satisfaction/invite.js';
 import { DEBIT_NOTICES, sendDebitNotices } from '../portal/debit-notices.js';
-import { MONTHLY_REPORTS, sendMonthlyReports } from '../reporting/monthly-report-job.js';
+import { MONTHLY_REPORTS, sendMonthlyReportsOrRetry } from '../reporting/monthly-report-job.js';
 
 export type { Jobs } from '../platform/jobs/boss.js';
 
@@ -149,12 +149,13 @@ function dailyJobs(config: Config): JobDefinition[] {
       run: (deps) => inviteForSatisfaction(deps),
     },
     {
-      // Once a month (the 1st, 06:00 by default): each creditor's contact is sent last month's report, once.
+      // Once a month (the 1st, 06:00 by default): each creditor's contact is sent last month's report, once; a
+      // sending the relay refused is tried again every half hour or so, longer each time, for about a day.
       name: MONTHLY_REPORTS,
-      queue: { retryLimit: 0, expireInSeconds: 3600 },
+      queue: { retryLimit: 6, retryDelay: 1800, retryBackoff: true, expireInSeconds: 3600 },
       schedule: { cron: config.MONTHLY_REPORT_CRON, tz: config.AGENCY_TZ },
       pollingIntervalSeconds: { embedded: 30, server: 5 },
-      run: (deps) => sendMonthlyReports(deps),
+      run: (deps) => sendMonthlyReportsOrRetry(deps),
     },
   ];
 }

@@ -78,11 +78,31 @@ export async function sendMonthlyReports(
     .orderBy('name')
     .execute();
   for (const creditor of creditors) {
-    const outcome = await sendOne(deps, transport, { ...creditor, contact_email: creditor.contact_email! }, month);
+    // One creditor's failure (its figures, its files) must not keep the others from their report.
+    const outcome = await sendOne(
+      deps,
+      transport,
+      { ...creditor, contact_email: creditor.contact_email! },
+      month,
+    ).catch(() => 'failed' as const);
     run[outcome] += 1;
   }
   return run;
 }
+
+/**
+ * The scheduled job: the run above, failing when a sending failed so that the queue tries again within hours (the same
+ * month, as the retries happen long before the next one), the reports already sent left alone by their claims.
+ */
+export async function sendMonthlyReportsOrRetry(deps: Deps): Promise<MonthlyReportsRun> {
+  const run = await sendMonthlyReports(deps);
+  if (run.failed > 0)
+    throw new Error(`${run.failed} monthly report(s) of ${run.month} not sent (${run.sent} sent); tried again later.`);
+  return run;
+}
+
+/** A claim older than this with no sending recorded was left by a worker that stopped: it is taken again. */
+export const ABANDONED_CLAIM_MS = 2 * 3600_000;
 
 async function sendOne(
   deps: Deps,
@@ -92,11 +112,19 @@ async function sendOne(
 ): Promise<'sent' | 'alreadySent' | 'failed'> {
   const taken = await deps.db
     .selectFrom('monthly_report_sendings')
-    .select('id')
+    .select(['id', 'sent_at', 'claimed_at'])
     .where('creditor_id', '=', creditor.id)
     .where('month', '=', `${month}-01`)
     .executeTakeFirst();
-  if (taken) return 'alreadySent';
+  if (taken && (taken.sent_at !== null || deps.now().getTime() - taken.claimed_at.getTime() < ABANDONED_CLAIM_MS))
+    return 'alreadySent';
+  // Abandoned (the worker stopped between claiming and recording): given back, then claimed again below.
+  if (taken)
+    await deps.db
+      .deleteFrom('monthly_report_sendings')
+      .where('id', '=', taken.id)
+      .where('sent_at', 'is', null)
+      .execute();
   const files = await monthlyReportFiles(deps, creditor, month);
   const claim = await deps.db
     .insertInto('monthly_report_sendings')

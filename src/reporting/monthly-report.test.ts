@@ -13,7 +13,7 @@ import { startDemoMailSink, type DemoMailSink } from '../communications/email/de
 import type { PortfolioReport } from './contract.js';
 import type { MonthlyReports } from './monthly/contract.js';
 import { addMonths } from './core/liquidation.js';
-import { lastMonth, sendMonthlyReports } from './monthly-report-job.js';
+import { ABANDONED_CLAIM_MS, lastMonth, sendMonthlyReports, sendMonthlyReportsOrRetry } from './monthly-report-job.js';
 import { refreshPerformance } from './refresh-performance.js';
 
 /** The digits of an amount as the French PDF writes it, without the euro sign (another byte in the PDF's encoding). */
@@ -82,6 +82,24 @@ describe.each(ENGINES)('the creditors’ monthly report, sent through a real SMT
     expect(run).toMatchObject({ month, sent: 0, failed: withContact.length });
     expect(await t.deps.db.selectFrom('monthly_report_sendings').select('id').execute()).toEqual([]);
     expect((await mails()).length).toBe(0);
+    // The scheduled job fails then, so that its queue tries again within hours (a relay that answers nothing here).
+    const deadRelay = { ...t.deps, config: { ...t.deps.config, SMTP_URL: 'smtp://127.0.0.1:1' } };
+    await expect(sendMonthlyReportsOrRetry(deadRelay)).rejects.toThrow(/not sent/);
+    await closeTransports(deadRelay.config);
+    expect(await t.deps.db.selectFrom('monthly_report_sendings').select('id').execute()).toEqual([]);
+    // A worker that stopped between its claim and the e-mail leaves a claim with nothing sent: taken again later.
+    const abandoned = withContact[0]!;
+    await t.deps.db
+      .insertInto('monthly_report_sendings')
+      .values({
+        creditor_id: abandoned.id,
+        month: `${month}-01`,
+        recipient: abandoned.contact_email!,
+        claimed_at: new Date(t.deps.now().getTime() - ABANDONED_CLAIM_MS - 60_000),
+        pdf_sha256: '0'.repeat(64),
+        xlsx_sha256: '0'.repeat(64),
+      })
+      .execute();
   });
 
   it('sends each creditor with a contact one e-mail, its own figures in a PDF and an XLSX, and nothing twice', async () => {
