@@ -73,9 +73,9 @@ describe('the creditors’ monthly reports', () => {
       await expectNoAxeViolations(page, 'the monthly reports, every creditor');
       await screenshot(page, 'monthly-report-manager-1366x768', { fullPage: false });
 
-      // No creditor chosen: the server's problem, in words.
-      await page.getByRole('button', { name: 'Télécharger le PDF' }).click();
-      await expect.poll(() => page.locator('main').textContent()).toContain('Choisissez le créancier');
+      // No creditor chosen: nothing to download yet, and the page says why.
+      expect(await page.getByRole('button', { name: 'Télécharger le PDF' }).isDisabled()).toBe(true);
+      await expect.poll(() => page.locator('main').textContent()).toContain('Choisissez d’abord un créancier');
 
       await page.getByLabel('Créancier').selectOption({ label: 'Banque Horizon' });
       await expect.poll(() => sendingRows(page).count()).toBe(1);

@@ -150,7 +150,7 @@ function dailyJobs(config: Config): JobDefinition[] {
     },
     {
       // Once a month (the 1st, 06:00 by default): each creditor's contact is sent last month's report, once; a
-      // sending the relay refused is tried again every half hour or so, longer each time, for about a day.
+      // sending the relay refused is tried again half an hour later, then longer each time (six tries in all).
       name: MONTHLY_REPORTS,
       queue: { retryLimit: 6, retryDelay: 1800, retryBackoff: true, expireInSeconds: 3600 },
       schedule: { cron: config.MONTHLY_REPORT_CRON, tz: config.AGENCY_TZ },

@@ -232,5 +232,43 @@ describe.each(ENGINES)('reminder letters by post, on %s', (engine) => {
         .select('id')
         .execute(),
     ).toEqual([]);
+
+    // Had that run been abandoned before its files went to the mail house, its reminder letter goes back to those
+    // waiting and is checked again by the next run, not carried as it was: an opt-out since withdraws it.
+    await t.deps.db
+      .updateTable('print_runs')
+      .set({ status: 'abandoned', abandoned_at: START })
+      .where('id', '=', runId)
+      .execute();
+    const keptCase = await t.deps.db
+      .selectFrom('cases')
+      .select(['id', 'debtor_id'])
+      .where('id', '=', kept.case_id)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .insertInto('holds')
+      .values({
+        debtor_id: keptCase.debtor_id,
+        case_id: keptCase.id,
+        kind: 'dispute',
+        reason: 'test',
+        starts_at: START,
+        review_at: new Date(START.getTime() + 30 * 86_400_000),
+      })
+      .execute();
+    const next = await as(t.app, manager)('POST', '/api/v1/print-runs');
+    expect(next.statusCode, next.body).toBe(201);
+    const nextLines = await t.deps.db
+      .selectFrom('print_run_letters')
+      .select('letter_reference')
+      .where('print_run_id', '=', next.json().id as string)
+      .execute();
+    expect(nextLines.map((line) => line.letter_reference)).not.toContain(kept.reference);
+    const keptNow = await t.deps.db
+      .selectFrom('reminder_letters')
+      .select(['print_run_id', 'withdrawn_reason'])
+      .where('id', '=', kept.id)
+      .executeTakeFirstOrThrow();
+    expect(keptNow).toEqual({ print_run_id: null, withdrawn_reason: 'no_longer_allowed' });
   });
 });

@@ -174,7 +174,8 @@ export async function registerPasskey(
     });
     return row;
   });
-  // The refusal commits with the challenge used: a replayed answer meets a used challenge.
+  // A refused answer commits with the challenge used: a replayed answer meets a used challenge. (A session that may not
+  // add a passkey, or a full list, is refused before any answer is checked: that refusal rolls back.)
   if (!made) throw registrationRefused();
   return toPasskey(made);
 }
@@ -277,10 +278,6 @@ export async function removePasskey(deps: Deps, visitor: PortalVisitor, passkeyI
   });
 }
 
-/**
- * The agency resets a person's portal access from one of their cases (a lost phone, a doubt): every passkey of the
- * person is revoked and their open portal sessions end. The access code and the one-time code still let them in.
- */
 /** The agency's view of a case's debtor's passkeys: how many are in force, and when one was last used. */
 export async function debtorPasskeys(deps: Deps, actor: Actor, caseId: string): Promise<DebtorPasskeys> {
   const found = await caseInScope(deps.db, actor, caseId);
@@ -297,6 +294,10 @@ export async function debtorPasskeys(deps: Deps, actor: Actor, caseId: string): 
   };
 }
 
+/**
+ * The agency resets a person's portal access from one of their cases (a lost phone, a doubt): every passkey of the
+ * person is revoked and their open portal sessions end. The access code and the one-time code still let them in.
+ */
 export async function revokeDebtorPasskeys(deps: Deps, actor: Actor, caseId: string, requestId: string) {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {

@@ -52,6 +52,8 @@ export interface MonthlyReportsRun {
   month: IsoMonth;
   sent: number;
   alreadySent: number;
+  /** Claimed by another worker (or one that stopped) and not sent yet: the job tries again later. */
+  pending: number;
   failed: number;
   /** No SMTP relay configured: nothing is produced or recorded, the next run sends. */
   noTransport: boolean;
@@ -68,7 +70,14 @@ export async function sendMonthlyReports(
   transport: EmailTransport | null = configuredTransports(deps).email,
 ): Promise<MonthlyReportsRun> {
   const month = lastMonth(deps);
-  const run: MonthlyReportsRun = { month, sent: 0, alreadySent: 0, failed: 0, noTransport: transport === null };
+  const run: MonthlyReportsRun = {
+    month,
+    sent: 0,
+    alreadySent: 0,
+    pending: 0,
+    failed: 0,
+    noTransport: transport === null,
+  };
   if (!transport) return run;
   const creditors = await deps.db
     .selectFrom('creditors')
@@ -84,40 +93,57 @@ export async function sendMonthlyReports(
       transport,
       { ...creditor, contact_email: creditor.contact_email! },
       month,
-    ).catch(() => 'failed' as const);
+    ).catch((error: unknown) => {
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          msg: 'monthly report not sent',
+          creditorId: creditor.id,
+          month,
+          err: String(error),
+        }),
+      );
+      return 'failed' as const;
+    });
     run[outcome] += 1;
   }
   return run;
 }
 
 /**
- * The scheduled job: the run above, failing when a sending failed so that the queue tries again within hours (the same
- * month, as the retries happen long before the next one), the reports already sent left alone by their claims.
+ * The scheduled job: the run above, failing when a sending failed or is still claimed by another worker (one that may
+ * have stopped), so that the queue tries again later (the same month, as the retries happen long before the next
+ * one); the claims keep the reports already sent from going twice.
  */
 export async function sendMonthlyReportsOrRetry(deps: Deps): Promise<MonthlyReportsRun> {
   const run = await sendMonthlyReports(deps);
-  if (run.failed > 0)
-    throw new Error(`${run.failed} monthly report(s) of ${run.month} not sent (${run.sent} sent); tried again later.`);
+  if (run.failed > 0 || run.pending > 0)
+    throw new Error(
+      `${run.failed + run.pending} monthly report(s) of ${run.month} not sent yet (${run.sent} sent); tried again later.`,
+    );
   return run;
 }
 
-/** A claim older than this with no sending recorded was left by a worker that stopped: it is taken again. */
-export const ABANDONED_CLAIM_MS = 2 * 3600_000;
+/**
+ * A claim older than this with no sending recorded was left by a worker that stopped: it is taken again. The job's own
+ * expiry (an hour, job-schedule.ts): pg-boss holds a job that old for dead and retries it.
+ */
+export const ABANDONED_CLAIM_MS = 3600_000;
 
 async function sendOne(
   deps: Deps,
   transport: EmailTransport,
   creditor: { id: string; code: string; name: string; contact_email: string },
   month: IsoMonth,
-): Promise<'sent' | 'alreadySent' | 'failed'> {
+): Promise<'sent' | 'alreadySent' | 'pending' | 'failed'> {
   const taken = await deps.db
     .selectFrom('monthly_report_sendings')
     .select(['id', 'sent_at', 'claimed_at'])
     .where('creditor_id', '=', creditor.id)
     .where('month', '=', `${month}-01`)
     .executeTakeFirst();
-  if (taken && (taken.sent_at !== null || deps.now().getTime() - taken.claimed_at.getTime() < ABANDONED_CLAIM_MS))
-    return 'alreadySent';
+  if (taken?.sent_at) return 'alreadySent';
+  if (taken && deps.now().getTime() - taken.claimed_at.getTime() < ABANDONED_CLAIM_MS) return 'pending';
   // Abandoned (the worker stopped between claiming and recording): given back, then claimed again below.
   if (taken)
     await deps.db
@@ -139,7 +165,8 @@ async function sendOne(
     .onConflict((oc) => oc.columns(['creditor_id', 'month']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!claim) return 'alreadySent';
+  // Another worker claimed it a moment ago: it sends it, or the next try does.
+  if (!claim) return 'pending';
   const words = { month: monthName(LOCALE, month), creditor: creditor.name, agency: deps.config.AGENCY_NAME };
   let providerId: string;
   try {

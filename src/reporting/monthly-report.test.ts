@@ -87,18 +87,26 @@ describe.each(ENGINES)('the creditors’ monthly report, sent through a real SMT
     await expect(sendMonthlyReportsOrRetry(deadRelay)).rejects.toThrow(/not sent/);
     await closeTransports(deadRelay.config);
     expect(await t.deps.db.selectFrom('monthly_report_sendings').select('id').execute()).toEqual([]);
-    // A worker that stopped between its claim and the e-mail leaves a claim with nothing sent: taken again later.
+    // A worker that stopped between its claim and the e-mail leaves a claim with nothing sent: while it is young it may
+    // still send, so the run counts it pending (and the scheduled job fails, to try again); old, it is taken again.
     const abandoned = withContact[0]!;
+    const claim = {
+      creditor_id: abandoned.id,
+      month: `${month}-01`,
+      recipient: abandoned.contact_email!,
+      pdf_sha256: '0'.repeat(64),
+      xlsx_sha256: '0'.repeat(64),
+    };
+    const young = await t.deps.db
+      .insertInto('monthly_report_sendings')
+      .values({ ...claim, claimed_at: t.deps.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await sendMonthlyReports(t.deps, refusing)).toMatchObject({ pending: 1, failed: withContact.length - 1 });
+    await t.deps.db.deleteFrom('monthly_report_sendings').where('id', '=', young.id).execute();
     await t.deps.db
       .insertInto('monthly_report_sendings')
-      .values({
-        creditor_id: abandoned.id,
-        month: `${month}-01`,
-        recipient: abandoned.contact_email!,
-        claimed_at: new Date(t.deps.now().getTime() - ABANDONED_CLAIM_MS - 60_000),
-        pdf_sha256: '0'.repeat(64),
-        xlsx_sha256: '0'.repeat(64),
-      })
+      .values({ ...claim, claimed_at: new Date(t.deps.now().getTime() - ABANDONED_CLAIM_MS - 60_000) })
       .execute();
   });
 
@@ -106,7 +114,7 @@ describe.each(ENGINES)('the creditors’ monthly report, sent through a real SMT
     const withContact = creditors.filter((c) => c.contact_email);
     expect(withContact.length).toBeGreaterThan(1);
     const run = await sendMonthlyReports(t.deps, configuredTransports(t.deps).email);
-    expect(run).toEqual({ month, sent: withContact.length, alreadySent: 0, failed: 0, noTransport: false });
+    expect(run).toEqual({ month, sent: withContact.length, alreadySent: 0, pending: 0, failed: 0, noTransport: false });
 
     const received = await mails();
     expect(received).toHaveLength(withContact.length);

@@ -24,7 +24,10 @@ export async function countHeldLetters(db: Kysely<DB>): Promise<number> {
   return row.n;
 }
 
-/** Every held letter carried into the run, first in it, in the order they were issued; gives how many. */
+/**
+ * Every held first letter carried into the run, first in it, in the order they were issued; gives how many. Held
+ * reminder letters go back to the unprinted ones, which the run takes after a new check.
+ */
 export async function carryHeldLetters(deps: Deps, runId: string): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     await stampRun(trx, runId, deps.now());
@@ -50,8 +53,29 @@ export async function carryHeldLetters(deps: Deps, runId: string): Promise<numbe
         'r.prepared_at',
       ])
       .execute();
-    carried.sort((a, b) => a.prepared_at.getTime() - b.prepared_at.getTime() || a.sequence - b.sequence);
-    for (const letter of carried) {
+    // A reminder letter goes back to those waiting for a run, to be checked again like them (reminder-lines.ts):
+    // a hold, an opt-out or a payment since the abandoned run may withdraw it. First letters are carried as they are.
+    const returned = carried.length
+      ? await trx
+          .updateTable('reminder_letters as rl')
+          .set({ print_run_id: null })
+          .where(
+            'rl.reference',
+            'in',
+            carried.map((line) => line.letter_reference),
+          )
+          .where(
+            'rl.print_run_id',
+            'in',
+            carried.map((line) => line.print_run_id),
+          )
+          .returning('rl.reference')
+          .execute()
+      : [];
+    const reminders = new Set(returned.map((row) => row.reference));
+    const firstLetters = carried.filter((line) => !reminders.has(line.letter_reference));
+    firstLetters.sort((a, b) => a.prepared_at.getTime() - b.prepared_at.getTime() || a.sequence - b.sequence);
+    for (const letter of firstLetters) {
       const place = await nextPlace(trx, runId);
       await trx
         .insertInto('print_run_letters')
@@ -70,6 +94,6 @@ export async function carryHeldLetters(deps: Deps, runId: string): Promise<numbe
         })
         .execute();
     }
-    return carried.length;
+    return firstLetters.length;
   });
 }

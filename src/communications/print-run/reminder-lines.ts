@@ -7,6 +7,7 @@ import { loadContactFacts } from '../../contact-policy/load-facts.js';
 import { policyInForce } from '../../contact-policy/policy-store.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Deps } from '../../platform/deps.js';
+import { AppError } from '../../platform/errors.js';
 import { itemiseCharges } from '../core/first-letter.js';
 import { reminderWithdrawal, type ReminderLetter, type ReminderWithdrawalReason } from '../core/reminder-letter.js';
 import { loadLetterFacts } from '../first-letter-facts.js';
@@ -58,49 +59,63 @@ export async function takeReminderLetters(
   const waiting = await unprinted(deps.db).select('id').orderBy('created_at').orderBy('id').limit(limit).execute();
   let taken = 0;
   for (const { id } of waiting) {
-    const done = await deps.db.transaction().execute(async (trx) => {
-      const now = deps.now();
-      await stampRun(trx, runId, now);
-      const letter = await trx
-        .selectFrom('reminder_letters')
-        .select(['id', 'case_id', 'debtor_id', 'address_id', 'reference', 'composed'])
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      // The lock that orders every contact decision about the person: nothing changes them while this one is judged.
-      await trx.selectFrom('debtors').select('id').where('id', '=', letter.debtor_id).forUpdate().execute();
-      const withdrawal = await stillDue(trx, deps, letter, now);
-      if (withdrawal) return withdraw(trx, actor, letter, withdrawal, runId, now);
-      // Claimed by the update itself: a run preparing at the same moment finds it taken.
-      const claimed = await trx
-        .updateTable('reminder_letters')
-        .set({ print_run_id: runId })
-        .where('id', '=', id)
-        .where('print_run_id', 'is', null)
-        .where('withdrawn_at', 'is', null)
-        .returning(['case_id', 'debtor_id', 'address_id', 'reference', 'document_id', 'pages', 'composed'])
-        .executeTakeFirst();
-      if (!claimed) return false;
-      const place = await nextPlace(trx, runId);
-      await trx
-        .insertInto('print_run_letters')
-        .values({
-          print_run_id: runId,
-          sequence: place.sequence,
-          case_id: claimed.case_id,
-          debtor_id: claimed.debtor_id,
-          address_id: claimed.address_id,
-          letter_reference: claimed.reference,
-          document_id: claimed.document_id,
-          first_page: place.firstPage,
-          pages: claimed.pages,
-          composed: JSON.stringify(claimed.composed),
-        })
-        .execute();
-      return true;
+    // One letter that cannot be checked (a fault in its facts) waits for the next run; the others are printed.
+    const done = await takeOne(deps, actor, runId, id).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'communications.print_run_closed') throw error;
+      console.error(
+        JSON.stringify({ level: 'error', msg: 'reminder letter not taken', reminderLetterId: id, err: String(error) }),
+      );
+      return false;
     });
     if (done) taken += 1;
   }
   return taken;
+}
+
+/** One letter checked, then on the run or withdrawn, in one transaction under the run's stamp; true when printed. */
+async function takeOne(deps: Deps, actor: AuditActor, runId: string, id: string): Promise<boolean> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.now();
+    await stampRun(trx, runId, now);
+    const letter = await trx
+      .selectFrom('reminder_letters as r')
+      .innerJoin('cases as c', 'c.id', 'r.case_id')
+      // The case's debtor now: a merge of two records moves the case to the one kept.
+      .select(['r.id', 'r.case_id', 'c.debtor_id', 'r.address_id', 'r.reference', 'r.composed'])
+      .where('r.id', '=', id)
+      .executeTakeFirstOrThrow();
+    // The lock that orders every contact decision about the person: nothing changes them while this one is judged.
+    await trx.selectFrom('debtors').select('id').where('id', '=', letter.debtor_id).forUpdate().execute();
+    const withdrawal = await stillDue(trx, deps, letter, now);
+    if (withdrawal) return withdraw(trx, actor, letter, withdrawal, runId, now);
+    // Claimed by the update itself: a run preparing at the same moment finds it taken.
+    const claimed = await trx
+      .updateTable('reminder_letters')
+      .set({ print_run_id: runId })
+      .where('id', '=', id)
+      .where('print_run_id', 'is', null)
+      .where('withdrawn_at', 'is', null)
+      .returning(['case_id', 'debtor_id', 'address_id', 'reference', 'document_id', 'pages', 'composed'])
+      .executeTakeFirst();
+    if (!claimed) return false;
+    const place = await nextPlace(trx, runId);
+    await trx
+      .insertInto('print_run_letters')
+      .values({
+        print_run_id: runId,
+        sequence: place.sequence,
+        case_id: claimed.case_id,
+        debtor_id: letter.debtor_id,
+        address_id: claimed.address_id,
+        letter_reference: claimed.reference,
+        document_id: claimed.document_id,
+        first_page: place.firstPage,
+        pages: claimed.pages,
+        composed: JSON.stringify(claimed.composed),
+      })
+      .execute();
+    return true;
+  });
 }
 
 interface WaitingLetter {

@@ -45,7 +45,13 @@ export async function startBoss(
   );
   await boss.start();
   for (const job of definitions) {
-    await (job.queue ? boss.createQueue(job.name, { name: job.name, ...job.queue }) : boss.createQueue(job.name));
+    if (!job.queue) {
+      await boss.createQueue(job.name);
+      continue;
+    }
+    // Created once; an existing queue keeps its first options unless told again (a retry limit added later).
+    await boss.createQueue(job.name, { name: job.name, ...job.queue });
+    await boss.updateQueue(job.name, { name: job.name, ...job.queue });
   }
   if (work) {
     for (const job of definitions) {

@@ -49,7 +49,7 @@ export function CasePortalPasskeys({ caseId }: { caseId: string }) {
               ? t('portalPasskeys.staff.none')
               : `${t('portalPasskeys.staff.count', { count: found.count })} ${
                   found.lastUsedAt
-                    ? t('portalPasskeys.staff.lastUsed', { day: format.date(found.lastUsedAt.slice(0, 10)) })
+                    ? t('portalPasskeys.staff.lastUsed', { day: format.instantDate(new Date(found.lastUsedAt)) })
                     : t('portalPasskeys.staff.neverUsed')
                 }`}
           </p>

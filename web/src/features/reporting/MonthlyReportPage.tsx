@@ -68,6 +68,8 @@ function DownloadForm(props: {
   const { t } = useTranslation();
   const submit = useSubmit();
   const monthName = useMonthName();
+  // A manager's report is one creditor's: nothing to download until one is chosen.
+  const noCreditor = props.chooseCreditor && props.creditorId === '';
   const creditors = useApiData(
     (signal) => (props.chooseCreditor ? listCreditors(signal) : Promise.resolve({ items: [] as CreditorSummary[] })),
     `monthly-creditors-${props.chooseCreditor}`,
@@ -104,13 +106,19 @@ function DownloadForm(props: {
         <p id="monthly-month-hint" className="hint">
           {t('monthlyReport.monthHint', { month: props.lastMonth ? monthName(props.lastMonth) : '' })}
         </p>
+        {noCreditor ? (
+          <p id="monthly-creditor-first" className="hint">
+            {t('monthlyReport.chooseCreditorFirst')}
+          </p>
+        ) : null}
         <div className="form-actions">
           {(['pdf', 'xlsx'] as const).map((format) => (
             <button
               key={format}
               type="button"
               className={format === 'pdf' ? 'button primary' : 'button secondary'}
-              disabled={submit.busy || !props.month}
+              disabled={submit.busy || !props.month || noCreditor}
+              aria-describedby={noCreditor ? 'monthly-creditor-first' : undefined}
               onClick={() =>
                 void submit.run(() =>
                   downloadMonthlyReport({ creditorId: props.creditorId, month: props.month, format }),
@@ -122,7 +130,8 @@ function DownloadForm(props: {
           ))}
         </div>
       </div>
-      {submit.busy ? <p role="status">{t('monthlyReport.preparing')}</p> : null}
+      {/* Always there, so that a screen reader hears the text when it appears. */}
+      <p role="status">{submit.busy ? t('monthlyReport.preparing') : ''}</p>
       {submit.error ? <ProblemMessage error={submit.error} /> : null}
       <p className="hint">{t('monthlyReport.figuresNow')}</p>
     </section>

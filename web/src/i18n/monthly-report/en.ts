@@ -13,6 +13,7 @@ export const monthlyReportEn: Widen<typeof monthlyReportFr> = {
   monthHint: 'Month as YYYY-MM; by default the last complete month ({{month}}).',
   pdf: 'Download the PDF',
   xlsx: 'Download the XLSX',
+  chooseCreditorFirst: 'Choose a creditor first to download its report.',
   preparing: 'Preparing the file…',
   figuresNow:
     'The file is made with the figures as they stand now: a report already sent may have changed since (payments received after it went).',

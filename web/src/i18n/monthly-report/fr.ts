@@ -10,6 +10,7 @@ export const monthlyReportFr = {
   monthHint: 'Mois au format AAAA-MM ; par défaut le dernier mois terminé ({{month}}).',
   pdf: 'Télécharger le PDF',
   xlsx: 'Télécharger le XLSX',
+  chooseCreditorFirst: 'Choisissez d’abord un créancier pour télécharger son rapport.',
   preparing: 'Préparation du fichier…',
   figuresNow:
     'Le fichier est composé avec les chiffres tels qu’ils sont maintenant : un rapport déjà envoyé a pu changer depuis (paiements reçus après l’envoi).',

@@ -13,6 +13,7 @@ export const monthlyReportIt: Widen<typeof monthlyReportFr> = {
   monthHint: 'Mese nel formato AAAA-MM; per impostazione predefinita l’ultimo mese concluso ({{month}}).',
   pdf: 'Scarica il PDF',
   xlsx: 'Scarica l’XLSX',
+  chooseCreditorFirst: 'Scelga prima un creditore per scaricarne il rapporto.',
   preparing: 'Preparazione del file…',
   figuresNow:
     'Il file è composto con i dati come sono ora: un rapporto già inviato può essere cambiato da allora (pagamenti ricevuti dopo l’invio).',
