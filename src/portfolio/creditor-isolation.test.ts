@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
+import { pdfText } from '../../test/support/pdf-text.js';
 import { recordMessageEvent } from '../communications/message-events.js';
 import { loadDemoPlacement } from '../demo/placement.js';
 import { refreshPerformance } from '../reporting/refresh-performance.js';
@@ -182,6 +183,19 @@ describe.each(ENGINES)('creditor isolation on %s', (engine) => {
     );
     expect(file.statusCode).toBe(200);
     expect(file.body).not.toContain('Énergie');
+  });
+
+  it('gives a creditor user its own monthly report and its own sendings, whichever creditor it names', async () => {
+    const asked = `creditorId=${horizon.creditorId}`;
+    const listed = (await as(t.app, energie)('GET', `/api/v1/reports/monthly?${asked}`)).json() as {
+      sendings: { creditorId: string }[];
+    };
+    for (const sending of listed.sendings) expect(sending.creditorId).toBe(energie.creditorId);
+    const file = await as(t.app, energie)('GET', `/api/v1/reports/monthly/file?${asked}&month=2026-10&format=pdf`);
+    expect(file.statusCode, file.body).toBe(200);
+    const text = pdfText(file.rawPayload);
+    expect(text).toContain('Énergie Rhône');
+    expect(text).not.toContain('Banque Horizon');
   });
 
   it('lists and filters by its own placements only: another creditor’s placement reads empty, never its figures', async () => {
