@@ -81,7 +81,8 @@ async function takeOne(deps: Deps, actor: AuditActor, runId: string, id: string)
       .selectFrom('reminder_letters as r')
       .innerJoin('cases as c', 'c.id', 'r.case_id')
       // The case's debtor now: a merge of two records moves the case to the one kept.
-      .select(['r.id', 'r.case_id', 'c.debtor_id', 'r.address_id', 'r.reference', 'r.composed'])
+      .select(['r.id', 'r.case_id', 'c.debtor_id', 'c.creditor_id', 'c.reference as case_reference', 'r.address_id'])
+      .select(['r.reference', 'r.composed'])
       .where('r.id', '=', id)
       .executeTakeFirstOrThrow();
     // The lock that orders every contact decision about the person: nothing changes them while this one is judged.
@@ -122,6 +123,8 @@ interface WaitingLetter {
   id: string;
   case_id: string;
   debtor_id: string;
+  creditor_id: string;
+  case_reference: string;
   address_id: string;
   reference: string;
   composed: unknown;
@@ -129,11 +132,12 @@ interface WaitingLetter {
 
 /** Why the letter must not go out now, or null: the policy for a letter now, the amount due and the address now. */
 async function stillDue(trx: Transaction<DB>, deps: Deps, letter: WaitingLetter, now: Date) {
-  const found = await trx
-    .selectFrom('cases')
-    .select(['id', 'reference', 'creditor_id', 'debtor_id'])
-    .where('id', '=', letter.case_id)
-    .executeTakeFirstOrThrow();
+  const found = {
+    id: letter.case_id,
+    reference: letter.case_reference,
+    creditor_id: letter.creditor_id,
+    debtor_id: letter.debtor_id,
+  };
   const policy = await policyInForce(trx, now);
   const { facts } = await loadContactFacts(trx, policy, {
     debtorId: letter.debtor_id,
@@ -184,17 +188,12 @@ async function withdraw(
       because: WITHDRAWN_BECAUSE[withdrawal.reason],
     }),
   });
-  const creditor = await trx
-    .selectFrom('cases')
-    .select('creditor_id')
-    .where('id', '=', letter.case_id)
-    .executeTakeFirstOrThrow();
   await appendAudit(trx, {
     actor,
     action: 'reminder_letter.withdrawn',
     targetType: 'case',
     targetId: letter.case_id,
-    creditorId: creditor.creditor_id,
+    creditorId: letter.creditor_id,
     after: {
       reminderLetterId: letter.id,
       reference: letter.reference,
