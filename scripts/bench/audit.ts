@@ -3,11 +3,13 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import { appendAudit, SYSTEM_ACTOR } from '../../src/audit/append.js';
+import { appendAudit } from '../../src/audit/append.js';
 import { sealAuditChain } from '../../src/audit/seal-chain.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import type { DB } from '../../src/platform/db/schema.js';
+import { actRecord, addEvent, lockAct, updateAct, type Act } from './audit/act.js';
+import { profileAuditedAct } from './audit/profile.js';
 import { createScratchDatabase } from './scratch-database.js';
 
 /**
@@ -25,17 +27,13 @@ const writesPerRound = Number(process.env.BENCH_AUDIT_WRITES ?? 20_000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BAR = 0.7;
+/** Acts profiled statement by statement after the rounds (BENCH_AUDIT_PROFILE_ACTS). */
+const profiledActs = Number(process.env.BENCH_AUDIT_PROFILE_ACTS ?? 500);
 const run = promisify(execFile);
 
 const scratch = await createScratchDatabase(serverUrl, `accord_bench_audit_${process.pid}`);
 const database = await openDatabase({ url: scratch.url, maxConnections: concurrency + 2 });
 const db = database.db;
-
-/**
- * The act, as Accord's services write one: its row read under lock, updated, and a line added to its history (as a
- * case's timeline); `bare` is a single update, the smallest audited act there is.
- */
-type Act = 'service' | 'bare';
 
 /** One round: `writes` acts by `concurrency` writers, each on its own rows, with or without the audit entry. */
 async function round(act: Act, writes: number, audited: boolean): Promise<number> {
@@ -48,33 +46,11 @@ async function round(act: Act, writes: number, audited: boolean): Promise<number
         if (index >= writes) return;
         const id = (index % 100) * concurrency + writer + 1;
         await db.transaction().execute(async (trx) => {
-          if (act === 'service') {
-            await sql`select version, balance_cents from bench_acts where id = ${id} for update`.execute(trx);
-          }
-          const row = await sql<{ version: number }>`update bench_acts
-              set version = version + 1, balance_cents = balance_cents - 1, updated_at = now()
-              where id = ${id} returning version`.execute(trx);
+          if (act === 'service') await trx.executeQuery(lockAct(id));
+          const row = await trx.executeQuery<{ version: number }>(updateAct(id));
           const version = row.rows[0]!.version;
-          if (act === 'service') {
-            await sql`insert into bench_act_events (act_id, kind, payload, at)
-                values (${id}, 'bench.act', ${JSON.stringify({ version, amountCents: 1 })}, now())`.execute(trx);
-          }
-          if (!audited) return;
-          await appendAudit(trx, {
-            actor: SYSTEM_ACTOR,
-            action: 'bench.act',
-            targetType: 'bench_act',
-            targetId: String(id),
-            before: { version: version - 1 },
-            // Each act's own case, as real entries name theirs (the trail's index on it sees distinct keys).
-            after: {
-              version,
-              caseId: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
-              amountCents: 1_000 + index,
-            },
-            requestId: `bench-${index}`,
-            at: new Date(),
-          });
+          if (act === 'service') await trx.executeQuery(addEvent(id, version));
+          if (audited) await appendAudit(trx, actRecord(id, version, index));
         });
       }
     }),
@@ -168,6 +144,7 @@ try {
   process.stdout.write(
     `sealer: ${sealing.entries.toLocaleString('en')} entries sealed beside the writers in ${sealing.runs} runs (${sealing.batches} batches); ${rest.entries.toLocaleString('en')} left at the end, sealed in ${(performance.now() - lagBegan).toFixed(0)} ms\n`,
   );
+  for (const line of await profileAuditedAct(scratch.url, db, profiledActs)) process.stdout.write(`${line}\n`);
   process.stdout.write(`audit:verify, untouched: ${await verifyCommand()}\n`);
 
   // Tampering from the newest to the oldest, so each check's first problem is the newest tampering.

@@ -24,7 +24,7 @@ import { createScratchDatabase } from './scratch-database.js';
  * pgbench is not installed. The last line gives each bar with its figure, its reference and met / NOT met, and the
  * machine's load average (the figures move with it).
  * BENCH_PAYMENTS, BENCH_STATEMENT_LINES and BENCH_CONCURRENCY change the sizes; BENCH_LOG_MIN_DURATION_MS has the
- * server log this run's statements slower than that, to profile them.
+ * server log this run's statements slower than that, to profile them, and BENCH_EXPLAIN_MS their plans as run.
  */
 
 const payments = Number(process.env.BENCH_PAYMENTS ?? 100_000);
@@ -34,13 +34,26 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const caseCount = Math.max(concurrency * 10, Math.ceil(Math.max(payments, statementLines) / 5));
 
 const scratch = await createScratchDatabase(serverUrl, `accord_bench_payments_${process.pid}`);
-// BENCH_LOG_MIN_DURATION_MS: the server logs this run's statements slower than that (its own database only).
-if (process.env.BENCH_LOG_MIN_DURATION_MS !== undefined) {
+// BENCH_LOG_MIN_DURATION_MS: the server logs this run's statements slower than that (its own database only);
+// BENCH_EXPLAIN_MS: it logs their plans too, with the time and rows of each step (auto_explain, ANALYZE).
+const settings = [
+  ...(process.env.BENCH_LOG_MIN_DURATION_MS === undefined
+    ? []
+    : [`log_min_duration_statement = ${Number(process.env.BENCH_LOG_MIN_DURATION_MS)}`]),
+  ...(process.env.BENCH_EXPLAIN_MS === undefined
+    ? []
+    : [
+        `session_preload_libraries = 'auto_explain'`,
+        `auto_explain.log_min_duration = ${Number(process.env.BENCH_EXPLAIN_MS)}`,
+        'auto_explain.log_analyze = on',
+        'auto_explain.log_buffers = on',
+        'auto_explain.log_nested_statements = on',
+      ]),
+];
+if (settings.length > 0) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(
-    `alter database ${scratch.name} set log_min_duration_statement = ${Number(process.env.BENCH_LOG_MIN_DURATION_MS)}`,
-  );
+  for (const setting of settings) await admin.query(`alter database ${scratch.name} set ${setting}`);
   await admin.end();
 }
 const database = await openDatabase({ url: scratch.url, maxConnections: concurrency + 2 });
