@@ -48,6 +48,7 @@ const settings = [
         'auto_explain.log_analyze = on',
         'auto_explain.log_buffers = on',
         'auto_explain.log_nested_statements = on',
+        'auto_explain.log_triggers = on',
       ]),
 ];
 if (settings.length > 0) {
