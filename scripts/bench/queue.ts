@@ -101,10 +101,16 @@ try {
     );
     // The nightly rebuild proper: the entries, assignments and teams are there, time alone changed the facts.
     const nightlyBegan = performance.now();
+    const nightlyNow = deps.now();
     const nightly = await rebuildQueue(deps);
     const nightlySeconds = (performance.now() - nightlyBegan) / 1000;
+    // The entries it wrote again: those whose content changed (the others keep the first build's refreshed_at).
+    const written = await database.executeSql<{ count: string }>(
+      'select count(*)::text as count from case_queue where refreshed_at >= $1',
+      [nightlyNow],
+    );
     out(
-      `nightly rebuild: ${fmt(nightly.entries)} queue entries in ${nightlySeconds.toFixed(1)} s (${fmt(Math.round(nightly.entries / nightlySeconds))} entries/s), load average ${loadavg()[0]!.toFixed(1)}`,
+      `nightly rebuild: ${fmt(nightly.entries)} queue entries in ${nightlySeconds.toFixed(1)} s (${fmt(Math.round(nightly.entries / nightlySeconds))} entries/s; ${fmt(Number(written.rows[0]!.count))} written again, the others unchanged), load average ${loadavg()[0]!.toFixed(1)}`,
     );
     const reference = await rewriteReference(database);
     out(

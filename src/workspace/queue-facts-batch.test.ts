@@ -267,6 +267,38 @@ describe.each(ENGINES)('the set-based facts of the queue rebuild on %s', (engine
       });
     }
   });
+
+  it('writes again only the entries, assignments and cases whose facts changed', async () => {
+    await rebuildQueue(t.deps);
+    const state = async () => {
+      const rows = async (text: string) => (await t.deps.database.executeSql<Record<string, unknown>>(text)).rows;
+      return {
+        // xmin: the transaction that wrote the row's version (an update, even to equal values, makes a new one).
+        entries: await rows(`select case_id, xmin::text as xmin, tier, refreshed_at from case_queue order by case_id`),
+        cases: await rows(`select id, xmin::text as xmin from cases order by id`),
+        assignments: await rows(`select count(*)::int as count from strategy_assignments`),
+      };
+    };
+    const before = await state();
+    // The same facts at the same moment: nothing to write.
+    await rebuildQueue(t.deps, { batchSize: 7 });
+    expect(await state()).toEqual(before);
+    // A follow-up falls due on a standard entry's case: that entry alone is written again, at its new tier.
+    const target = before.entries.find((entry) => entry.tier === 0)!;
+    const debtor = await caseOf(t, target.case_id as string);
+    await t.deps.database.executeSql(
+      `insert into case_tasks (case_id, debtor_id, kind, due_at, created_at) values ($1, $2, 'callback_missed', $3, $3)`,
+      [target.case_id, debtor.debtor_id, at(-1)],
+    );
+    await rebuildQueue(t.deps, { batchSize: 7 });
+    const after = await state();
+    const rewritten = after.entries.find((entry) => entry.case_id === target.case_id)!;
+    expect([rewritten.tier, rewritten.xmin === target.xmin]).toEqual([1, false]);
+    expect(after.entries.filter((entry) => entry !== rewritten)).toEqual(
+      before.entries.filter((entry) => entry !== target),
+    );
+    expect([after.cases, after.assignments]).toEqual([before.cases, before.assignments]);
+  });
 });
 
 async function caseOf(t: TestApp, id: string) {

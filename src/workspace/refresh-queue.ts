@@ -195,8 +195,10 @@ function queueTeam(
 }
 
 /**
- * Writes the entries (over the previous ones), the changes of segment or arm, and the cases' new teams: one statement
- * each for the whole batch, its rows sent as one JSON document (no limit on the number of bound parameters).
+ * Writes the entries, the changes of segment or arm, and the cases' new teams: one statement each for the whole batch,
+ * its rows sent as one JSON document (no limit on the number of bound parameters). Only what changed is written: an
+ * entry equal to the one computed keeps its row (and its `refreshed_at`, the moment of the refresh that last changed
+ * it), a case already in its team is not updated, and an assignment is recorded only for a new segment or arm.
  */
 async function writeQueue(db: Db, computed: ComputedEntries): Promise<void> {
   const { rows, assignments, teamMoves } = computed;
@@ -212,7 +214,13 @@ async function writeQueue(db: Db, computed: ComputedEntries): Promise<void> {
       team_id = excluded.team_id, strategy_version = excluded.strategy_version, segment_id = excluded.segment_id,
       arm = excluded.arm, channels = excluded.channels, tier = excluded.tier, priority = excluded.priority,
       reasons = excluded.reasons, callable_from = excluded.callable_from, paused = excluded.paused,
-      refreshed_at = excluded.refreshed_at`.execute(db);
+      refreshed_at = excluded.refreshed_at
+    where (case_queue.debtor_id, case_queue.creditor_id, case_queue.team_id, case_queue.strategy_version,
+        case_queue.segment_id, case_queue.arm, case_queue.channels, case_queue.tier, case_queue.priority,
+        case_queue.reasons, case_queue.callable_from, case_queue.paused)
+      is distinct from (excluded.debtor_id, excluded.creditor_id, excluded.team_id, excluded.strategy_version,
+        excluded.segment_id, excluded.arm, excluded.channels, excluded.tier, excluded.priority, excluded.reasons,
+        excluded.callable_from, excluded.paused)`.execute(db);
   if (assignments.length > 0) {
     await sql`
       insert into strategy_assignments (case_id, strategy_version, segment_id, arm, assigned_at)
@@ -224,7 +232,7 @@ async function writeQueue(db: Db, computed: ComputedEntries): Promise<void> {
     await sql`
       update cases c set assigned_team_id = m.team_id
       from json_to_recordset(${JSON.stringify(teamMoves)}::json) as m(id uuid, team_id uuid)
-      where c.id = m.id`.execute(db);
+      where c.id = m.id and c.assigned_team_id is distinct from m.team_id`.execute(db);
   }
 }
 
