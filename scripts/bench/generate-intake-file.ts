@@ -1,5 +1,7 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, renameSync } from 'node:fs';
 import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Random } from '../../src/demo/random.js';
 import { FRENCH_FIRST_NAMES, FRENCH_LAST_NAMES, PLACES, STREETS_FR } from '../../src/demo/places.js';
 
@@ -243,4 +245,19 @@ export async function generateIntakeFile(path: string, claims: number, seed = 7)
   out.end();
   await once(out, 'finish');
   return { rows: claims, badRows, debtors };
+}
+
+/**
+ * The generated file of `claims` rows in the temporary directory, written the first time it is asked for (under
+ * another name until it is whole, so an interrupted run leaves no truncated file to be taken for it).
+ */
+export async function intakeFileOf(claims: number): Promise<string> {
+  const path = join(tmpdir(), `accord-bench-intake-${claims}.csv`);
+  if (!existsSync(path)) {
+    process.stdout.write(`generating ${claims} claims into ${path}\n`);
+    const partial = `${path}.${process.pid}.partial`;
+    await generateIntakeFile(partial, claims);
+    renameSync(partial, path);
+  }
+  return path;
 }

@@ -6,11 +6,18 @@ import { createPlacement } from '../../src/intake/import-placement.js';
 import { importFile } from '../../src/intake/import-file.js';
 
 /**
- * One measured import, in its own process so that its peak memory is its own:
- * `tsx intake-worker.ts <postgres-url | pglite> <file>`; prints one JSON line.
+ * One measured import, in its own process so that its peak memory is its own and its work does not share the
+ * caller's event loop: `node --import tsx intake-worker.ts <postgres-url | pglite> <file>` (intake-child.ts starts
+ * it); imports the file for a creditor of its own (BENCH) and prints one JSON line. Started with an IPC channel, it
+ * says when the import begins and how many rows it has read, and ends itself if its parent goes.
  */
 const [target, file] = process.argv.slice(2);
 if (!target || !file) throw new Error('usage: intake-worker.ts <postgres-url|pglite> <file>');
+if (process.send) {
+  process.on('disconnect', () => process.exit(1));
+  // The channel alone does not keep the worker alive.
+  process.channel?.unref();
+}
 
 const database = await openDatabase(target === 'pglite' ? {} : { url: target });
 await migrate(database);
@@ -45,6 +52,8 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const actor = { userId: null, role: 'bench' };
 const started = performance.now();
+process.send?.({ kind: 'started' });
+let progressSentAt = started;
 const { placementId } = await createPlacement(deps, {
   creditorId: creditor.id,
   mandateCode: 'BENCH-1',
@@ -52,13 +61,22 @@ const { placementId } = await createPlacement(deps, {
   actor,
 });
 const timings: Record<string, number> = {};
-const report = await importFile(deps, placementId, file, { actor, timings });
+const report = await importFile(deps, placementId, file, {
+  actor,
+  timings,
+  onProgress: (rowsRead) => {
+    if (performance.now() - progressSentAt < 1000) return;
+    progressSentAt = performance.now();
+    process.send?.({ kind: 'progress', rowsRead });
+  },
+});
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
 const claims = await deps.db
   .selectFrom('claims')
   .select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('creditor_id', '=', creditor.id)
   .executeTakeFirstOrThrow();
 await database.close();
 process.stdout.write(

@@ -6,18 +6,22 @@ import { openDatabase, type Database } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { rebuildQueue } from '../../src/workspace/rebuild-queue.js';
+import { intakeFileOf } from './generate-intake-file.js';
 import { createScratchDatabase } from './scratch-database.js';
+import { importBeside, stopImportBeside } from './queue/beside.js';
 import { agentActors, drive } from './queue/drive.js';
 import { load } from './queue/load.js';
 import {
   ALLOWED_DECISION,
   caseCount,
   fmt,
+  importClaims,
   keepDatabase,
   loadOnly,
   MINUTE,
   out,
   poolSize,
+  seconds,
   serverUrl,
   START,
 } from './queue/options.js';
@@ -39,16 +43,28 @@ import { afterRunChecks, queueFigures, report } from './queue/report.js';
  * every call recorded waits for the audit trail's head (one audited write at a time). BENCH_POOL (default agents + 10)
  * sizes the connection pool; BENCH_LOAD_ONLY=1 stops after the load (the loader's own timing); BENCH_KEEP_DB=1 keeps
  * the database (to study plans).
+ * The second phase, an import beside the agents: after that first phase of driving, a placement file of
+ * BENCH_IMPORT_CLAIMS claims (default 1,000,000; bench:intake's generator and file) is imported into the same database
+ * for a creditor of its own, through the code a user runs, by another process (the agents' event loop is not the
+ * import's), and the agents are driven again from the moment it begins until it ends (BENCH_IMPORT_SECONDS at most,
+ * default 600; then it is stopped and said unfinished). Bar: next case p99 ≤ 50 ms during the import too, printed with
+ * the first phase's p99 as the same run's reference, with the import's claims/s and whether it finished within the
+ * phase. BENCH_IMPORT_CLAIMS=0 leaves the second phase out. Ctrl-C or a failure stops the import and drops the
+ * database.
  */
 
-// The database: created, migrated, dropped at the end (also on failure or interruption). Loading, driving and
-// reporting are in queue/.
+// The database: created, migrated, dropped at the end (also on failure or interruption, the import beside the agents
+// stopped first). Loading, driving, the import beside and reporting are in queue/.
+
+// The file imported in the second phase, written now (or found from an earlier run) so its writing is not measured.
+const importFile = importClaims > 0 && !loadOnly ? await intakeFileOf(importClaims) : null;
 
 const scratch = await createScratchDatabase(serverUrl, `accord_bench_queue_${process.pid}_${randomUUID().slice(0, 8)}`);
 let database: Database | null = null;
 let cleaned: Promise<void> | null = null;
 function cleanup(): Promise<void> {
   cleaned ??= (async () => {
+    stopImportBeside();
     try {
       await database?.close();
     } catch {
@@ -142,7 +158,8 @@ try {
     const agents = await agentActors(database);
     // A server that runs all day has its pool open: connect it before measuring.
     await Promise.all(Array.from({ length: poolSize }, () => database!.executeSql('select 1')));
-    const run = await drive(deps, agents, scratch.url);
+    const run = await drive(deps, agents, scratch.url, { seconds });
+    const beside = importFile ? await importBeside(deps, agents, scratch.url, importFile) : null;
     const checks = await afterRunChecks(database, agents, run.sinceIso);
     report(
       loaded,
@@ -153,6 +170,7 @@ try {
       },
       run,
       checks,
+      beside,
     );
   }
 } finally {

@@ -10,7 +10,7 @@ import { nextCase } from '../../../src/workspace/next-case.js';
 import { recordCall } from '../../../src/workspace/record-call.js';
 import type { CallBody, QueueEntryView } from '../../../src/workspace/contract.js';
 import { addDays, localDateOf } from '../../../src/platform/calendar/index.js';
-import { seconds, thinkMs } from './options.js';
+import { thinkMs } from './options.js';
 
 // The agents: next case, open it, record the call, with a think time between acts.
 
@@ -62,10 +62,28 @@ function callBody(index: number, balanceCents: number, now: Date): CallBody {
   return { outcome: 'no_answer', checklist: {} };
 }
 
-export async function drive(deps: Deps, agents: Actor[], sampleUrl: string): Promise<Run> {
-  const sinceIso = deps.now().toISOString();
+/** How long agents are driven: at most `seconds`, and no longer than `over` takes to settle, when it is given. */
+export interface Phase {
+  seconds: number;
+  /** Ends the phase early when it settles (an import beside the agents ending); acts begun later are not timed. */
+  over?: Promise<unknown>;
+}
+
+/** The phase's clock: its end at the latest, and the moment `over` settled (Infinity until then). */
+interface Clock {
+  until: number;
+  endedAt: number;
+}
+
+/** What the agents share: who holds each case (from next case until its call is recorded), the calls made. */
+interface Floor {
+  holder: Map<string, number>;
+  calls: number;
+}
+
+export async function drive(deps: Deps, agents: Actor[], sampleUrl: string, phase: Phase): Promise<Run> {
   const run: Run = {
-    sinceIso,
+    sinceIso: deps.now().toISOString(),
     elapsed: 0,
     next: [],
     open: [],
@@ -82,87 +100,96 @@ export async function drive(deps: Deps, agents: Actor[], sampleUrl: string): Pro
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const sampler = sampleActivity(sampleUrl);
-  /** Who holds each case: from the moment next case hands it out until its call is recorded. */
-  const holder = new Map<string, number>();
+  const began = performance.now();
+  const clock: Clock = { until: began + phase.seconds * 1000, endedAt: Number.POSITIVE_INFINITY };
+  const end = () => (clock.endedAt = Math.min(clock.endedAt, performance.now()));
+  phase.over?.then(end, end);
+  const floor: Floor = { holder: new Map(), calls: 0 };
+  await Promise.all(agents.map((actor, agent) => agentDay(deps, { actor, agent, run, clock, floor })));
+  run.elapsed = (Math.min(performance.now(), clock.endedAt) - began) / 1000;
+  loop.disable();
+  run.loopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+  run.activity = await sampler.stop();
+  return run;
+}
+
+// Think time varies between half and one and a half times BENCH_THINK_MS, so agents do not act in lockstep.
+const pause = (wait: number) =>
+  wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random()))) : Promise.resolve();
+
+/** One agent until the phase ends: next case, open it, record the call, a think time between acts. */
+async function agentDay(
+  deps: Deps,
+  { actor, agent, run, clock, floor }: { actor: Actor; agent: number; run: Run; clock: Clock; floor: Floor },
+): Promise<void> {
   const fail = (what: string, error: unknown) => {
     const code = (error as { code?: string }).code ?? (error as Error).name ?? 'error';
     const key = `${what}: ${code}`;
     if ((run.errors[key] ?? 0) === 0) process.stderr.write(`bench:queue ${key}: ${(error as Error).message}\n`);
     run.errors[key] = (run.errors[key] ?? 0) + 1;
   };
-  // Think time varies between half and one and a half times BENCH_THINK_MS, so agents do not act in lockstep.
-  const pause = (wait: number) =>
-    wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random()))) : Promise.resolve();
-  const began = performance.now();
-  const until = began + seconds * 1000;
-  let calls = 0;
-  await Promise.all(
-    agents.map(async (actor, agent) => {
-      // Agents start their day a little apart.
-      await pause(thinkMs);
-      while (performance.now() < until) {
-        let t = performance.now();
-        let entry: QueueEntryView | null;
-        try {
-          const answer = await nextCase(deps, actor);
-          run.next.push(performance.now() - t);
-          entry = answer.entry;
-          run.waiting = answer.waiting;
-        } catch (error) {
-          fail('next case', error);
-          await pause(100);
-          continue;
-        }
-        if (!entry) {
-          run.empty += 1;
-          await pause(500);
-          continue;
-        }
-        const caseId = entry.caseId;
-        const other = holder.get(caseId);
-        if (other !== undefined && other !== agent) {
-          run.doubles += 1;
-          if (run.doubleCases.length < 10)
-            run.doubleCases.push(`${entry.reference} (agents ${other + 1} and ${agent + 1})`);
-        }
-        holder.set(caseId, agent);
-        await pause(thinkMs);
+  /** An act's time, kept if the act began within the phase. */
+  const time = (into: number[], t: number) => {
+    if (t < clock.endedAt) into.push(performance.now() - t);
+  };
+  // Agents start their day a little apart.
+  await pause(thinkMs);
+  while (performance.now() < Math.min(clock.until, clock.endedAt)) {
+    let t = performance.now();
+    let entry: QueueEntryView | null;
+    try {
+      const answer = await nextCase(deps, actor);
+      time(run.next, t);
+      entry = answer.entry;
+      run.waiting = answer.waiting;
+    } catch (error) {
+      fail('next case', error);
+      await pause(100);
+      continue;
+    }
+    if (!entry) {
+      run.empty += 1;
+      await pause(500);
+      continue;
+    }
+    const caseId = entry.caseId;
+    const other = floor.holder.get(caseId);
+    if (other !== undefined && other !== agent) {
+      run.doubles += 1;
+      if (run.doubleCases.length < 10)
+        run.doubleCases.push(`${entry.reference} (agents ${other + 1} and ${agent + 1})`);
+    }
+    floor.holder.set(caseId, agent);
+    await pause(thinkMs);
 
-        // Opening the case: the page's three requests, in parallel as the browser sends them.
-        t = performance.now();
-        try {
-          await Promise.all([
-            getCase(deps, actor, caseId),
-            caseContact(deps, actor, caseId),
-            caseWorkspace(deps, actor, caseId),
-          ]);
-          run.open.push(performance.now() - t);
-        } catch (error) {
-          fail('open case', error);
-        }
-        await pause(thinkMs);
+    // Opening the case: the page's three requests, in parallel as the browser sends them.
+    t = performance.now();
+    try {
+      await Promise.all([
+        getCase(deps, actor, caseId),
+        caseContact(deps, actor, caseId),
+        caseWorkspace(deps, actor, caseId),
+      ]);
+      time(run.open, t);
+    } catch (error) {
+      fail('open case', error);
+    }
+    await pause(thinkMs);
 
-        const body = callBody(calls++, entry.balanceCents, deps.now());
-        t = performance.now();
-        try {
-          await recordCall(deps, actor, caseId, body);
-          run.record.push(performance.now() - t);
-          const kind = body.result ? `${body.outcome}+${body.result}` : body.outcome;
-          run.outcomes[kind] = (run.outcomes[kind] ?? 0) + 1;
-        } catch (error) {
-          fail('record call', error);
-        } finally {
-          if (holder.get(caseId) === agent) holder.delete(caseId);
-        }
-        await pause(thinkMs);
-      }
-    }),
-  );
-  run.elapsed = (performance.now() - began) / 1000;
-  loop.disable();
-  run.loopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
-  run.activity = await sampler.stop();
-  return run;
+    const body = callBody(floor.calls++, entry.balanceCents, deps.now());
+    t = performance.now();
+    try {
+      await recordCall(deps, actor, caseId, body);
+      time(run.record, t);
+      const kind = body.result ? `${body.outcome}+${body.result}` : body.outcome;
+      run.outcomes[kind] = (run.outcomes[kind] ?? 0) + 1;
+    } catch (error) {
+      fail('record call', error);
+    } finally {
+      if (floor.holder.get(caseId) === agent) floor.holder.delete(caseId);
+    }
+    await pause(thinkMs);
+  }
 }
 
 /**

@@ -9,6 +9,10 @@ export const poolSize = Number(process.env.BENCH_POOL ?? agentCount + 10);
 export const loadParallel = Number(process.env.BENCH_LOAD_PARALLEL ?? 2);
 export const loadOnly = process.env.BENCH_LOAD_ONLY === '1';
 export const keepDatabase = process.env.BENCH_KEEP_DB === '1';
+/** The claims of the file imported beside the agents in the second phase; 0: no second phase. */
+export const importClaims = Number(process.env.BENCH_IMPORT_CLAIMS ?? 1_000_000);
+/** The longest the second phase lasts: it ends with the import, or after this long with the import stopped. */
+export const importSeconds = Number(process.env.BENCH_IMPORT_SECONDS ?? 600);
 export const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A Wednesday, 10:00 in Paris: inside French and Italian calling hours, not a holiday anywhere in the data. */

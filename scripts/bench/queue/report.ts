@@ -1,9 +1,10 @@
 import { cpus, loadavg } from 'node:os';
 import type { Actor } from '../../../src/identity/actor.js';
 import type { Database } from '../../../src/platform/db/database.js';
+import { importLine, type Beside } from './beside.js';
 import type { Run } from './drive.js';
 import type { Loaded } from './load.js';
-import { agentCount, caseCount, fmt, ms, out, poolSize, thinkMs } from './options.js';
+import { agentCount, caseCount, fmt, importClaims, ms, out, poolSize, thinkMs } from './options.js';
 
 // Figures: the queues after the rebuild, what the run left in the database, and the report with its bars.
 
@@ -105,53 +106,82 @@ function rebuildWords(name: string, timed: Timed, reference: Timed, verdict: (ok
   );
 }
 
-export function report(loaded: Loaded, rebuild: Rebuild, run: Run, checks: Checks) {
-  const next = [...run.next].sort((a, b) => a - b);
-  const open = [...run.open].sort((a, b) => a - b);
-  const record = [...run.record].sort((a, b) => a - b);
-  const line = (name: string, sorted: number[]) =>
-    `${name}: ${fmt(sorted.length)} calls, p50 ${ms(percentile(sorted, 0.5))} ms, p95 ${ms(percentile(sorted, 0.95))} ms, p99 ${ms(percentile(sorted, 0.99))} ms, max ${ms(sorted[sorted.length - 1] ?? Number.NaN)} ms`;
+const sortedOf = (values: number[]) => [...values].sort((a, b) => a - b);
+const p99 = (values: number[]) => percentile(sortedOf(values), 0.99);
+const errorCount = (run: Run) => Object.values(run.errors).reduce((sum, count) => sum + count, 0);
+
+/** The figures of one phase of driving, each line starting with `title`. */
+function phaseLines(title: string, run: Run) {
+  const line = (name: string, values: number[]) => {
+    const sorted = sortedOf(values);
+    return `${title}${name}: ${fmt(sorted.length)} calls, p50 ${ms(percentile(sorted, 0.5))} ms, p95 ${ms(percentile(sorted, 0.95))} ms, p99 ${ms(percentile(sorted, 0.99))} ms, max ${ms(sorted[sorted.length - 1] ?? Number.NaN)} ms`;
+  };
+  out(line('next case', run.next));
   out(
-    `machine: ${cpus().length} cpus (${cpus()[0]?.model ?? 'unknown'}), pool ${poolSize} connections, think time ${thinkMs} ms`,
+    `${title}next case: ${fmt(Math.round(run.next.length / run.elapsed))} next cases/s over ${run.elapsed.toFixed(1)} s; ${fmt(run.empty)} answered "nothing callable"; waiting at the end ${JSON.stringify(run.waiting)}`,
   );
-  out(line('next case', next));
+  out(line('open case (getCase + caseContact + caseWorkspace in parallel)', run.open));
+  out(line('record call', run.record));
   out(
-    `next case: ${fmt(Math.round(next.length / run.elapsed))} next cases/s over ${run.elapsed.toFixed(1)} s; ${fmt(run.empty)} answered "nothing callable"; waiting at the end ${JSON.stringify(run.waiting)}`,
-  );
-  out(line('open case (getCase + caseContact + caseWorkspace in parallel)', open));
-  out(line('record call', record));
-  out(
-    `node event loop delay during the run: p50 ${ms(run.loopDelay.p50)} ms, p99 ${ms(run.loopDelay.p99)} ms, max ${ms(run.loopDelay.max)} ms`,
+    `${title}node event loop delay during the run: p50 ${ms(run.loopDelay.p50)} ms, p99 ${ms(run.loopDelay.p99)} ms, max ${ms(run.loopDelay.max)} ms`,
   );
   out(
-    `server connections, average over the run: ${run.activity
+    `${title}server connections, average over the run: ${run.activity
       .slice(0, 6)
       .map((a) => `${a.average.toFixed(1)} ${a.what}`)
       .join('; ')}`,
   );
   out(
-    `outcomes: ${JSON.stringify(run.outcomes)}${Object.keys(run.errors).length > 0 ? `; errors ${JSON.stringify(run.errors)}` : '; no errors'}`,
+    `${title}outcomes: ${JSON.stringify(run.outcomes)}${Object.keys(run.errors).length > 0 ? `; errors ${JSON.stringify(run.errors)}` : '; no errors'}`,
   );
+}
+
+/** The second phase's bar, against the first phase of the same run, and the import's own figures. */
+function besideWords(beside: Beside | null, quiet: Run, verdict: (ok: boolean) => string): string {
+  if (!beside) return 'next-case p99 during an import: not measured (BENCH_IMPORT_CLAIMS=0)';
+  const { run } = beside;
+  const next = p99(run.next);
+  const importWords = beside.result
+    ? `the import ${fmt(Math.round(beside.result.claims / beside.result.seconds))} claims/s, finished within the phase in ${beside.seconds.toFixed(1)} s`
+    : `the import NOT finished within the phase (${beside.outcome}; ${fmt(beside.rowsRead)} rows read in ${beside.seconds.toFixed(1)} s)`;
+  return (
+    `during the import of ${fmt(importClaims)} claims beside the agents: next-case p99 ${ms(next)} ms ` +
+    `(bar ≤ 50 ms; ${ms(p99(quiet.next))} ms without the import in this run): ${verdict(next <= 50 && beside.outcome !== 'failed')}, ` +
+    `p50 ${ms(percentile(sortedOf(run.next), 0.5))} ms; open-case p99 ${ms(p99(run.open))} ms (${ms(p99(quiet.open))} ms without); ${importWords}`
+  );
+}
+
+export function report(loaded: Loaded, rebuild: Rebuild, run: Run, checks: Checks, beside: Beside | null) {
   out(
-    `double assignments: ${run.doubles} in memory${run.doubleCases.length > 0 ? ` (${run.doubleCases.join(', ')})` : ''}; ` +
+    `machine: ${cpus().length} cpus (${cpus()[0]?.model ?? 'unknown'}), pool ${poolSize} connections, think time ${thinkMs} ms`,
+  );
+  phaseLines('', run);
+  if (beside) {
+    out(importLine(beside));
+    phaseLines('during the import: ', beside.run);
+  }
+  const inMemory = run.doubles + (beside?.run.doubles ?? 0);
+  const doubleCases = [...run.doubleCases, ...(beside?.run.doubleCases ?? [])];
+  const doubles = inMemory + checks.casesByTwoAgents;
+  out(
+    `double assignments: ${inMemory} in memory${doubleCases.length > 0 ? ` (${doubleCases.join(', ')})` : ''}; ` +
       `SQL: ${checks.casesByTwoAgents} cases called by two agents, ${checks.casesCalledTwice} cases called twice, ` +
       `${fmt(checks.contactsRecorded)} calls recorded, ${checks.leasesHeld ?? '?'} leases held at the end`,
   );
-  const nextOk = percentile(next, 0.99) <= 50;
-  const openOk = percentile(open, 0.99) <= 200;
-  const doubles = run.doubles + checks.casesByTwoAgents;
+  const nextOk = p99(run.next) <= 50;
+  const openOk = p99(run.open) <= 200;
   out(
     `bars: next case p99 ≤ 50 ms ${nextOk ? 'met' : 'NOT met'}; open case p99 ≤ 200 ms ${openOk ? 'met' : 'NOT met'}; ` +
       `double assignments ${doubles === 0 ? 'none' : doubles}; load ${loaded.seconds.toFixed(1)} s, first build ${rebuild.first.seconds.toFixed(1)} s, nightly rebuild ${rebuild.nightly.seconds.toFixed(1)} s (${fmt(rebuild.nightly.entries)} entries)`,
   );
-  const errors = Object.values(run.errors).reduce((sum, count) => sum + count, 0);
+  const errors = errorCount(run) + (beside ? errorCount(beside.run) : 0);
   const verdict = (ok: boolean) => (ok && errors === 0 ? 'met' : 'NOT met');
   out(
-    `bench:queue ${fmt(caseCount)} cases, ${agentCount} agents · next-case p99 ${ms(percentile(next, 0.99))} ms (bar ≤ 50 ms): ${verdict(nextOk)} · ` +
-      `open-case p99 ${ms(percentile(open, 0.99))} ms (bar ≤ 200 ms): ${verdict(openOk)} · ` +
+    `bench:queue ${fmt(caseCount)} cases, ${agentCount} agents · next-case p99 ${ms(p99(run.next))} ms (bar ≤ 50 ms): ${verdict(nextOk)} · ` +
+      `open-case p99 ${ms(p99(run.open))} ms (bar ≤ 200 ms): ${verdict(openOk)} · ` +
       `${rebuildWords('first build', rebuild.first, rebuild.reference, verdict)} · ` +
       `${rebuildWords('nightly rebuild', rebuild.nightly, rebuild.reference, verdict)} · ` +
       `reference in this run (the same entries rewritten set-based in SQL alone) ${fmt(Math.round(rate(rebuild.reference)))} entries/s · ` +
-      `double assignments ${doubles}: ${verdict(doubles === 0)} · errors ${errors} · load average ${loadavg()[0]!.toFixed(1)}`,
+      `double assignments ${doubles}: ${verdict(doubles === 0)} · ${besideWords(beside, run, verdict)} · errors ${errors} · load average ${loadavg()[0]!.toFixed(1)}`,
   );
 }
