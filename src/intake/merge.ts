@@ -350,11 +350,17 @@ async function endClaims({
   timed,
 }: MergeStep): Promise<{ recalled: number; closed: number; casesClosed: number }> {
   // 7. Recalls and closures by the creditor; a case with no open claim left closes.
+  // Driven by the staged recalls and closures (usually none), each finding its claim by the unique (creditor,
+  // reference): left to itself, the planner started from the creditor's claims, which its statistics count before
+  // this import (none for a new creditor), and scanned the staged file once per claim (minutes on 50,000 claims).
   const ended = await run(sql<{ recalled: number; closed: number }>`
-    with ended as (
+    with asked as materialized (
+      select claim_ref, op from intake_stage where op in ('recall', 'close')
+    ),
+    ended as (
       update claims c set status = case when s.op = 'recall' then 'recalled' else 'closed' end, updated_at = ${p.now}
-      from intake_stage s
-      where s.op in ('recall', 'close') and c.creditor_id = ${p.creditorId} and c.reference = s.claim_ref and c.status = 'open'
+      from asked s
+      where c.creditor_id = ${p.creditorId} and c.reference = s.claim_ref and c.status = 'open'
       returning c.case_id, s.op
     ),
     touched as (insert into intake_touched_cases select distinct case_id from ended)
