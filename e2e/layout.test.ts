@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import {
   expectNoAxeViolations,
   newContext,
+  POLL_MS,
   screenshot,
   signInWithKeyboard,
   TAKING_SCREENSHOTS,
@@ -180,7 +181,7 @@ describe('layout on the common screens', () => {
           await page.waitForFunction(
             (href) => document.querySelector(`nav.side-nav a[href="${href}"]`)?.getAttribute('aria-current') === 'page',
             path,
-            { polling: 200 },
+            { polling: POLL_MS },
           );
           await waitForPage(page);
           await screenshot(page, `${name}-390x844`);

@@ -6,6 +6,7 @@ import {
   describeViolations,
   navigationLabels,
   newContext,
+  POLL_MS,
   screenshot,
   signInWithKeyboard,
   waitForPage,
@@ -96,7 +97,7 @@ describe('every demo role', () => {
                 (link) => link.textContent === label,
               ),
             entry.label,
-            { polling: 200 },
+            { polling: POLL_MS },
           );
           await waitForPage(page);
           expect(await page.title()).toMatch(/ – Accord$/);
