@@ -38,6 +38,14 @@ describe.each(ENGINES)('a plan follows the balance on %s', (engine) => {
       .selectFrom('cases')
       .select(['id', 'debtor_id', 'mandate_id'])
       .where('status', '=', 'open')
+      .where('stage', '=', 'amicable')
+      // No money on it yet: the test rewrites what its claims owe, which must stay above what was paid off (the demo
+      // pays some cases, which ones depending on the day it is seeded).
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('payments').select('payments.id').whereRef('payments.case_id', '=', 'cases.id')),
+        ),
+      )
       .where((eb) =>
         eb.not(
           eb.exists(
