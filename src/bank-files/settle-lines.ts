@@ -78,7 +78,7 @@ function shareOf(caseId: string, workers: number): number {
 
 /**
  * Lines a batch records in one transaction. Larger batches save little (a batch is a dozen statements) and hold the
- * cases they pay, and at their end the audit trail's head, for longer.
+ * cases they pay for longer.
  */
 const CREDIT_BATCH = 500;
 

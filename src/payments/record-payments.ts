@@ -117,7 +117,7 @@ export async function recordPaymentsIn(
     );
     round.forEach((index, k) => (outcomes[index] = results[k]!));
   }
-  // The audit trail's head, which every audited change in the agency waits for, is taken last, for the commit only.
+  // The rounds' audit entries, appended in one statement.
   if (audit.length > 0) await appendAuditMany(trx, audit);
   return outcomes;
 }

@@ -34,11 +34,15 @@ export async function recordCall(
 ): Promise<CallResult> {
   const now = deps.now();
   return deps.db.transaction().execute(async (trx) => {
-    // Every audited change in the agency waits for the audit trail's head: this transaction appends its entries last.
+    // The transaction's audit entries are appended in one statement at its end.
     const audit = deferredAudit();
     const caseRow = await caseInScope(trx, actor, caseId);
     if (caseRow.status === 'closed')
       throw conflict('call.case_closed', `Case ${caseRow.reference} is closed: there is nothing left to call about.`);
+    // The person first, then the case's queue entry, in the order the contact decision and the queue refresh take
+    // them: holding the entry while waiting for the person deadlocked with another agent's call on another case of
+    // the same person, whose refresh waited for this entry.
+    await trx.selectFrom('debtors').select('id').where('id', '=', caseRow.debtor_id).forUpdate().execute();
     await assertNotLeasedByOther(trx, actor, caseId, now);
     const { plan, timeZone } = await planOrRefuse(trx, caseRow, body, now);
     const contactId = await recordCallContact(trx, actor, caseRow, body, plan, {
