@@ -91,11 +91,6 @@ async function recordCreditBatch(
 ): Promise<boolean> {
   try {
     await deps.db.transaction().execute(async (trx) => {
-      // A batch writes thousands of ledger entries, and each entry's foreign keys are checked by a query the
-      // connection planned once, when the ledger may have been small: a plan that scans the table then grows with it
-      // (measured: the check of each entry's transaction went from 46 to 515 µs over one import). Planned for the
-      // table as it is, each check is an index probe: the import ran 2.3 times faster (docs/payments.md).
-      await sql`set local plan_cache_mode = force_custom_plan`.execute(trx);
       const requests: PaymentRequest[] = [];
       const taken: PendingLine[] = [];
       const refused: { line: PendingLine; code: string }[] = [];
