@@ -11,7 +11,8 @@ import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { availableParallelism, loadavg } from 'node:os';
-import { tpcbReference } from './pgbench.js';
+import { paymentFloor } from './payment-floor.js';
+import { pgbenchBinary, tpcbReference } from './pgbench.js';
 import { createScratchDatabase } from './scratch-database.js';
 
 /**
@@ -21,7 +22,8 @@ import { createScratchDatabase } from './scratch-database.js';
  * (BENCH_DATABASE_URL; its own database, dropped afterwards). Ends with ledger:verify over the whole ledger.
  * Its reference, measured in the same run on the same server just before the payments: pgbench's TPC-B with as many
  * clients as the payments have callers (BENCH_PGBENCH_SECONDS, default 20), or the same transaction in SQL when
- * pgbench is not installed. The last line gives each bar with its figure, its reference and met / NOT met, and the
+ * pgbench is not installed. After ledger:verify, the floor of a payment on this server (payment-floor.ts): the same rows
+ * written by pgbench in plain SQL with as many clients, for as long. The last line gives each bar with its figure, its reference and met / NOT met, and the
  * machine's load average (the figures move with it).
  * BENCH_PAYMENTS, BENCH_STATEMENT_LINES and BENCH_CONCURRENCY change the sizes; BENCH_LOG_MIN_DURATION_MS has the
  * server log this run's statements slower than that, to profile them, and BENCH_EXPLAIN_MS their plans as run.
@@ -153,6 +155,16 @@ try {
   const statementSeconds = (performance.now() - statementBegan) / 1000;
 
   const verification = await verifyLedger(deps.db);
+  // 3. The floor: the rows of a payment written by pgbench in plain SQL, on the database as the run left it.
+  const binary = pgbenchBinary();
+  const floor = binary
+    ? await paymentFloor(binary, scratch.url, {
+        clients: concurrency,
+        seconds: Number(process.env.BENCH_PGBENCH_SECONDS ?? 20),
+        cases: cases.length,
+        actorUserId: user.id,
+      })
+    : null;
   const paymentRate = Math.round(payments / paymentSeconds);
   const lineRate = Math.round(statementLines / statementSeconds);
   process.stdout.write(
@@ -177,8 +189,15 @@ try {
   process.stdout.write(
     `reference: ${reference.how}: ${Math.round(reference.txPerSecond).toLocaleString('en')} tx/s; load average ${load}\n`,
   );
+  const floorLine =
+    floor === null
+      ? 'floor: not measured (pgbench is not installed)'
+      : `floor: a payment's rows in plain SQL by pgbench, ${concurrency} clients: ${Math.round(floor).toLocaleString('en')} tx/s = ` +
+        `${((floor / reference.txPerSecond) * 100).toFixed(1)} % of TPC-B; the service at ${((paymentRate / floor) * 100).toFixed(1)} % of it`;
+  process.stdout.write(`${floorLine}\n`);
   process.stdout.write(
-    `bars: payments ${paymentRate.toLocaleString('en')}/s with ${concurrency} callers = ${(share * 100).toFixed(1)} % of ${Math.round(reference.txPerSecond).toLocaleString('en')} TPC-B tx/s (bar >= 50 %) ${met(share >= 0.5)}; ` +
+    `bars: payments ${paymentRate.toLocaleString('en')}/s with ${concurrency} callers = ${(share * 100).toFixed(1)} % of ${Math.round(reference.txPerSecond).toLocaleString('en')} TPC-B tx/s (bar >= 50 %) ${met(share >= 0.5)}` +
+      `${floor === null ? '' : ` (its floor, the same rows in plain SQL: ${((floor / reference.txPerSecond) * 100).toFixed(1)} % of TPC-B)`}; ` +
       `statement ${lineRate.toLocaleString('en')} lines/s (bar >= 2,000; ${Math.round((lineRate / reference.txPerSecond) * 100)} % of the same TPC-B) ${met(lineRate >= 2000)}; ` +
       `ledger:verify ${verification.ok ? 'clean' : 'violated'} (bar clean) ${met(verification.ok)}; load average ${load}\n`,
   );

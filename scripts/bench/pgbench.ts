@@ -12,7 +12,7 @@ export interface Reference {
   how: string;
 }
 
-function pgbenchBinary(): string | null {
+export function pgbenchBinary(): string | null {
   for (const candidate of ['/usr/bin/pgbench', '/usr/lib/postgresql/15/bin/pgbench', '/usr/local/bin/pgbench'])
     if (existsSync(candidate)) return candidate;
   return null;
