@@ -45,7 +45,13 @@ export async function appendAuditMany(trx: Transaction<DB>, records: readonly Au
 
 /** The one statement that appends records (exported for `bench:audit`'s profile, which explains it). */
 export function auditInsert(db: Kysely<DB>, records: readonly AuditRecord[]) {
-  const rows = records.map((record) => {
+  // Identity values follow the order of the VALUES list, so the sealer keeps the records' order within a batch.
+  return db.insertInto('audit_log').values(auditRows(records)).returning('seq');
+}
+
+/** The rows of `audit_log` these records are, in order (for a statement that writes them beside other rows). */
+export function auditRows(records: readonly AuditRecord[]) {
+  return records.map((record) => {
     const content = auditContent(record);
     return {
       occurred_at: record.at,
@@ -60,8 +66,6 @@ export function auditInsert(db: Kysely<DB>, records: readonly AuditRecord[]) {
       request_id: content.requestId,
     };
   });
-  // Identity values follow the order of the VALUES list, so the sealer keeps the records' order within a batch.
-  return db.insertInto('audit_log').values(rows).returning('seq');
 }
 
 /** What the chain hashes of a record: the values as jsonb will give them back. */

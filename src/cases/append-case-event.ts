@@ -33,24 +33,24 @@ export async function appendCaseEventLines(
 ): Promise<void> {
   if (!trx.isTransaction) throw new Error('appendCaseEvent must run inside the transaction of the change it records');
   if (events.length === 0) return;
-  await trx
-    .insertInto('case_events')
-    .values(
-      events.map((event) => ({
-        case_id: event.caseId,
-        debtor_id: event.debtorId,
-        occurred_at: event.at,
-        kind: event.kind,
-        summary_key: event.summary.key,
-        summary_params: JSON.stringify(event.summary.params),
-        actor_user_id: event.actorUserId ?? null,
-        channel: event.channel ?? null,
-        direction: event.direction ?? null,
-        outcome: event.outcome ?? null,
-        data: JSON.stringify(event.data ?? {}),
-      })),
-    )
-    .execute();
+  await trx.insertInto('case_events').values(caseEventRows(events)).execute();
+}
+
+/** The rows of `case_events` these lines are (for a statement that writes them beside other rows). */
+export function caseEventRows(events: readonly CaseEvent[]) {
+  return events.map((event) => ({
+    case_id: event.caseId,
+    debtor_id: event.debtorId,
+    occurred_at: event.at,
+    kind: event.kind,
+    summary_key: event.summary.key,
+    summary_params: JSON.stringify(event.summary.params),
+    actor_user_id: event.actorUserId ?? null,
+    channel: event.channel ?? null,
+    direction: event.direction ?? null,
+    outcome: event.outcome ?? null,
+    data: JSON.stringify(event.data ?? {}),
+  }));
 }
 
 /** The same line on many cases at once (a bulk import): the cases given by a query of their ids. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import stringify from 'safe-stable-stringify';
-import { appendAuditMany, type AuditRecord } from '../audit/append.js';
-import { appendCaseEventLines, recordText, type CaseEvent } from '../cases/append-case-event.js';
+import { auditRows, type AuditRecord } from '../audit/append.js';
+import { caseEventRows, recordText, type CaseEvent } from '../cases/append-case-event.js';
 import { assertVisible } from '../cases/scope.js';
 import { auditActor, type Actor } from '../identity/actor.js';
 import {
@@ -22,7 +22,7 @@ import { fitPlanToBalance } from '../plans/fit-plan.js';
 import { matchPromise } from '../workspace/promises.js';
 import { normalisedIban, receivedOnRefusal } from './core/payment-checks.js';
 import { queueCreditorNotices, type PaymentNotice } from './creditor-notice.js';
-import { loadCaseFacts, lockCases, type CaseFacts, type PaymentCase } from './payment-facts.js';
+import { loadPaymentFacts, lockPaymentRows, type CaseFacts, type PaymentCase } from './payment-facts.js';
 import { payPlanInstalments } from './plan-instalments.js';
 import type { PaymentView } from './contract.js';
 import { recordedView } from './payment-view.js';
@@ -106,19 +106,16 @@ export async function recordPaymentsIn(
     seen.set(request.input.caseId, round + 1);
     (rounds[round] ??= []).push(index);
   });
-  const audit: AuditRecord[] = [];
   for (const round of rounds) {
     const results = await recordRound(
       trx,
       deps,
       actor,
       round.map((index) => requests[index]!),
-      { requestId, audit },
+      requestId,
     );
     round.forEach((index, k) => (outcomes[index] = results[k]!));
   }
-  // The rounds' audit entries, appended in one statement.
-  if (audit.length > 0) await appendAuditMany(trx, audit);
   return outcomes;
 }
 
@@ -141,19 +138,13 @@ async function recordRound(
   deps: Deps,
   actor: Actor,
   requests: readonly PaymentRequest[],
-  context: { requestId: string | null; audit: AuditRecord[] },
+  requestId: string | null,
 ): Promise<PaymentOutcome[]> {
-  const { requestId } = context;
   const now = deps.now();
   const keys = [...new Set(requests.map((request) => request.options.idempotencyKey))];
-  // Concurrent retries of a key wait here for the first to commit (in one order, so two batches never deadlock).
-  await sql`select pg_advisory_xact_lock(h) from (
-      select distinct hashtext('payment:' || k) as h from unnest(${keys}::text[]) k order by 1) keys`.execute(trx);
-  const { existing, cases } = await lockCases(
-    trx,
-    keys,
-    requests.map((request) => request.input.caseId),
-  );
+  const caseIds = requests.map((request) => request.input.caseId);
+  await lockPaymentRows(trx, keys, caseIds);
+  const { existing, cases } = await loadPaymentFacts(trx, keys, caseIds);
   const outcomes: PaymentOutcome[] = new Array<PaymentOutcome>(requests.length);
   const candidates: { request: PaymentRequest; slot: number; caseRow: PaymentCase }[] = [];
   for (const [slot, request] of requests.entries()) {
@@ -176,21 +167,15 @@ async function recordRound(
     if (refusal) outcomes[slot] = refusal;
     else candidates.push({ request, slot, caseRow: caseRow! });
   }
-  const facts = await loadCaseFacts(
-    trx,
-    candidates.map((candidate) => candidate.caseRow),
-  );
   const accepted: Accepted[] = [];
   for (const candidate of candidates) {
-    const caseFacts = facts.get(candidate.caseRow.id)!;
-    const decision = decide(candidate, caseFacts, deps, now);
+    const decision = decide(candidate, cases.get(candidate.caseRow.id)!.facts, deps, now);
     if (decision instanceof AppError) outcomes[candidate.slot] = refused(decision);
     else accepted.push(decision);
   }
   if (accepted.length === 0) return outcomes;
   await writePayments(trx, actor, accepted, now);
   await writeConsequences(trx, deps, actor, accepted, { now, requestId });
-  for (const payment of accepted) context.audit.push(auditRecord(actor, payment, { now, requestId }));
   for (const payment of accepted)
     outcomes[payment.slot] = {
       kind: 'recorded',
@@ -355,7 +340,13 @@ async function writeConsequences(
       unallocatedCents: payment.unallocatedCents,
     },
   }));
-  await appendCaseEventLines(trx, events);
+  // The timeline's lines and the audit trail's entries, in one statement.
+  const audit = accepted.map((payment) => auditRecord(actor, payment, context));
+  await trx
+    .with('lines', (db) => db.insertInto('case_events').values(caseEventRows(events)))
+    .insertInto('audit_log')
+    .values(auditRows(audit))
+    .execute();
   await queueCreditorNotices(
     trx,
     accepted.filter((payment) => payment.caseRow.notify).map((payment) => notice(payment, now)),
