@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { tpsOf } from './pgbench.js';
 
 const run = promisify(execFile);
 
@@ -44,8 +45,7 @@ export async function paymentFloor(
       ],
       { maxBuffer: 1 << 24 },
     );
-    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout);
-    return Number(tps![1]);
+    return tpsOf(stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

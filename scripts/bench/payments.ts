@@ -23,8 +23,8 @@ import { createScratchDatabase } from './scratch-database.js';
  * Its reference, measured in the same run on the same server just before the payments: pgbench's TPC-B with as many
  * clients as the payments have callers (BENCH_PGBENCH_SECONDS, default 20), or the same transaction in SQL when
  * pgbench is not installed. After ledger:verify, the floor of a payment on this server (payment-floor.ts): the same rows
- * written by pgbench in plain SQL with as many clients, for as long. The last line gives each bar with its figure, its reference and met / NOT met, and the
- * machine's load average (the figures move with it).
+ * written by pgbench in plain SQL with as many clients, for as long. The last line gives each bar with its figure, its
+ * reference and met / NOT met, and the machine's load average (the figures move with it).
  * BENCH_PAYMENTS, BENCH_STATEMENT_LINES and BENCH_CONCURRENCY change the sizes; BENCH_LOG_MIN_DURATION_MS has the
  * server log this run's statements slower than that, to profile them, and BENCH_EXPLAIN_MS their plans as run.
  */

@@ -12,6 +12,13 @@ export interface Reference {
   how: string;
 }
 
+/** The transactions per second a pgbench run printed (without its connection time, when it says so). */
+export function tpsOf(stdout: string): number {
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout);
+  if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
+  return Number(tps[1]);
+}
+
 export function pgbenchBinary(): string | null {
   for (const candidate of ['/usr/bin/pgbench', '/usr/lib/postgresql/15/bin/pgbench', '/usr/local/bin/pgbench'])
     if (existsSync(candidate)) return candidate;
@@ -34,8 +41,7 @@ export async function tpcbReference(serverUrl: string, clients: number, seconds:
         ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), scratch.url],
         { maxBuffer: 1 << 24 },
       );
-      const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout);
-      return { txPerSecond: Number(tps![1]), how: `pgbench TPC-B, ${clients} clients, scale ${clients}, ${seconds} s` };
+      return { txPerSecond: tpsOf(stdout), how: `pgbench TPC-B, ${clients} clients, scale ${clients}, ${seconds} s` };
     }
     return { txPerSecond: await tpcbInSql(scratch.url, clients, seconds), how: `TPC-B in SQL, ${clients} clients` };
   } finally {
