@@ -1,17 +1,21 @@
 import { sql } from 'kysely';
 import type { Deps } from '../platform/deps.js';
+import type { DebtorRange } from './queue-facts-batch.js';
 import { refreshContext, refreshQueueEntries } from './refresh-queue.js';
 
 const BATCH = 5_000;
 
 /**
- * Rebuilds every queue entry from the facts (the nightly refresh, and after a restore): open cases in batches, in
- * the order of their ids, each batch its own statements so the queues stay usable meanwhile. Entries of closed cases
- * are removed. Events keep the entries current during the day; this catches whatever time alone changed.
+ * Rebuilds every queue entry from the facts (the nightly refresh, and after a restore): the open cases of a batch of
+ * debtors at a time, debtors in the order of their ids, each batch its own statements so the queues stay usable
+ * meanwhile. Entries of closed cases are removed. Events keep the entries current during the day; this catches
+ * whatever time alone changed. Batches of neighbouring debtors let every read of a batch take an index range
+ * (DebtorRange in queue-facts-batch.ts); a debtor's cases are always in one batch.
  *
  * The work is the database's (the policy's decisions are a small share of it), so on a server `parallel` batches run
- * at once, each on one connection of its own (its reads queue there rather than taking the pool), each on cases no other touches; the next batch's ids are taken one after the
- * other. The embedded engine has one connection: one batch at a time.
+ * at once, each on one connection of its own (its reads queue there rather than taking the pool), each on debtors no
+ * other touches; the next batch is taken one after the other. The embedded engine has one connection: one batch at a
+ * time.
  */
 export async function rebuildQueue(
   deps: Deps,
@@ -22,34 +26,51 @@ export async function rebuildQueue(
   const context = await refreshContext(deps.db, now);
   await sql`delete from case_queue q using cases c where c.id = q.case_id and c.status = 'closed'`.execute(deps.db);
   let after = '00000000-0000-0000-0000-000000000000';
-  let taking: Promise<string[]> = Promise.resolve([]);
-  // The next batch of open case ids after the last one taken: chained, so no two batches overlap.
+  let taking: Promise<Batch> = Promise.resolve({ caseIds: [], range: null });
+  // The next batch of debtors after the last one taken, with their open cases: chained, so no two batches overlap.
   const nextBatch = () => {
     taking = taking.then(async () => {
-      const ids = await deps.db
-        .selectFrom('cases')
-        .select('id')
-        .where('status', '<>', 'closed')
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(options.batchSize ?? BATCH)
-        .execute();
-      if (ids.length > 0) after = ids[ids.length - 1]!.id;
-      return ids.map((row) => row.id);
+      const batch = await openCasesOfNextDebtors(deps, after, options.batchSize ?? BATCH);
+      if (batch.range) after = batch.range.to;
+      return batch;
     });
     return taking;
   };
   let entries = 0;
   const worker = async () => {
-    for (let ids = await nextBatch(); ids.length > 0; ids = await nextBatch()) {
+    for (let batch = await nextBatch(); batch.range; batch = await nextBatch()) {
+      const { caseIds, range } = batch;
       // One connection a batch: its reads go out together, and a pool shared with the API is never drained by them.
       const refreshed = await deps.db
         .connection()
-        .execute((connection) => refreshQueueEntries(connection, ids, context));
+        .execute((connection) => refreshQueueEntries(connection, caseIds, context, range));
       entries += refreshed;
       options.onProgress?.(entries);
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
   return { entries };
+}
+
+interface Batch {
+  caseIds: string[];
+  range: DebtorRange | null;
+}
+
+/** The open cases of the next `size` debtors after `after` having one, and the range of those debtors. */
+async function openCasesOfNextDebtors(deps: Deps, after: string, size: number): Promise<Batch> {
+  const { rows } = await sql<{ id: string; debtor_id: string }>`
+    with debtors as (
+      select debtor_id from cases where status <> 'closed' and debtor_id > ${after}::uuid
+      group by debtor_id order by debtor_id limit ${size}
+    )
+    -- (no max() of uuid before PostgreSQL 16)
+    select c.id, c.debtor_id from cases c
+    where c.status <> 'closed' and c.debtor_id > ${after}::uuid and c.debtor_id <= (select debtor_id from debtors order by debtor_id desc limit 1)
+    order by c.debtor_id, c.id`.execute(deps.db);
+  if (rows.length === 0) return { caseIds: [], range: null };
+  return {
+    caseIds: rows.map((row) => row.id),
+    range: { from: rows[0]!.debtor_id, to: rows[rows.length - 1]!.debtor_id },
+  };
 }

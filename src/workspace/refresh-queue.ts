@@ -7,7 +7,7 @@ import { policyInForce } from '../contact-policy/policy-store.js';
 import type { DB } from '../platform/db/schema.js';
 import { careRuleReason, isCareRuleId, type QueueReason } from '../need-to-know/core/care-rule.js';
 import { queueEntry, type PhoneVerdict, type SegmentControl } from './core/queue-entry.js';
-import { loadQueueBatch } from './queue-facts-batch.js';
+import { loadQueueBatch, type DebtorRange } from './queue-facts-batch.js';
 import type { LoadedQueueFacts } from './queue-facts.js';
 import { segmentControls, strategyInForce, type StrategyVersion } from './strategy-store.js';
 
@@ -69,23 +69,23 @@ export function phoneVerdict(
 /**
  * Recomputes the queue entries of some cases from their facts: segment and arm, team, tier, priority, the next moment
  * a call is allowed. Leases and a team leader's choices (a pinned team, an agent) are kept. Entries of closed cases
- * are removed. Every change of segment or arm is written to `strategy_assignments`.
+ * are removed. Every change of segment or arm is written to `strategy_assignments`. `range`, when given, holds every
+ * debtor of these cases (see DebtorRange).
  */
 export async function refreshQueueEntries(
   db: Db,
   caseIds: readonly string[],
   context: RefreshContext,
+  range: DebtorRange | null = null,
 ): Promise<number> {
   if (caseIds.length === 0) return 0;
   const { policy, now } = context;
-  const [batch, existing] = await Promise.all([
-    loadQueueBatch(db, caseIds, now, policy),
-    db
-      .selectFrom('case_queue')
-      .select(['case_id', 'team_id', 'team_pinned', 'segment_id', 'arm', 'strategy_version'])
-      .where('case_id', '=', sql<string>`any(${caseIds as string[]}::uuid[])`)
-      .execute(),
-  ]);
+  let previous = db
+    .selectFrom('case_queue')
+    .select(['case_id', 'team_id', 'team_pinned', 'segment_id', 'arm', 'strategy_version'])
+    .where('case_id', '=', sql<string>`any(${caseIds as string[]}::uuid[])`);
+  if (range) previous = previous.where('debtor_id', '>=', range.from).where('debtor_id', '<=', range.to);
+  const [batch, existing] = await Promise.all([loadQueueBatch(db, caseIds, now, policy, range), previous.execute()]);
   const open = batch.cases.filter((entry) => entry.status !== 'closed');
   const openIds = new Set(open.map((entry) => entry.facts.caseId));
   const gone = caseIds.filter((id) => !openIds.has(id));
