@@ -65,7 +65,10 @@ export type QueueEntryView = z.infer<typeof queueEntrySchema>;
 export const nextCaseSchema = z.object({
   /** The case now leased to the caller, or null when nothing in the queue may be called now. */
   entry: queueEntrySchema.nullable(),
-  /** Cases in the caller's queues: callable now (not leased), and waiting for a later moment. */
+  /**
+   * Cases in the caller's queues: callable now (not leased), and waiting for a later moment. Counted now when no case
+   * was leased; with a case leased, the team's last counts, at most ten seconds old.
+   */
   waiting: z.object({ callableNow: z.number().int(), later: z.number().int() }),
 });
 
