@@ -10,6 +10,8 @@ import { build as viteBuild } from 'vite';
  *
  *   dist/server/main.js            every module of src/ from src/cli/main.ts, one ES module for Node 20;
  *   dist/server/main.js.map        packages stay in node_modules (imported, not bundled)
+ *   dist/server/intake-chunk-worker.js  the intake's worker thread (src/intake/chunk-worker.ts), its own entry
+ *                                  point: started by file beside main.js (see src/intake/chunk-pool.ts)
  *   dist/server/migrations/*.sql   read by platform/db/migrate.ts next to its own module
  *   dist/server/modules/<id>/<lang>.md the training modules, read by training/module-library.ts next to its own module
  *   web/dist/                      served at / (found from the folder of package.json, see platform/paths.ts)
@@ -33,8 +35,11 @@ export async function buildServer(outDir: string): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   await esbuild({
-    entryPoints: [join(REPO_ROOT, 'src', 'cli', 'main.ts')],
-    outfile: join(outDir, 'main.js'),
+    entryPoints: {
+      main: join(REPO_ROOT, 'src', 'cli', 'main.ts'),
+      'intake-chunk-worker': join(REPO_ROOT, 'src', 'intake', 'chunk-worker.ts'),
+    },
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -5,7 +5,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = [join(root, 'dist', 'server', 'main.js'), join(root, 'web', 'dist', 'index.html')];
+const built = [
+  join(root, 'dist', 'server', 'main.js'),
+  join(root, 'dist', 'server', 'intake-chunk-worker.js'),
+  join(root, 'web', 'dist', 'index.html'),
+];
 const missing = built.filter((file) => !existsSync(file));
 if (missing.length > 0) {
   process.stderr.write(

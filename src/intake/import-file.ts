@@ -6,6 +6,7 @@ import type { AuditActor } from '../audit/append.js';
 import type { RowResult } from './core/types.js';
 import { validateRecord } from './core/validate-row.js';
 import { readIntakeFile } from './parse.js';
+import { validatedChunksOfFile } from './read-chunks.js';
 import { runPlacement, type PlacementReport } from './import-placement.js';
 import type { CasesClosedHook } from './merge.js';
 import { importProgress } from './progress.js';
@@ -21,7 +22,7 @@ export async function sha256OfFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Parses and validates a file row by row, streaming: the same path for the CLI, the API job and the benchmark. */
+/** Parses and validates a file row by row, streaming, on the main thread (importFile reads on worker threads). */
 export async function* validatedRows(path: string, today: string): AsyncIterable<RowResult> {
   for await (const item of readIntakeFile(path)) {
     yield validateRecord(item, today);
@@ -39,11 +40,15 @@ export async function importFile(
     onProgress?: (rowsRead: number) => void;
     timings?: Record<string, number>;
     onCasesClosed?: CasesClosedHook | undefined;
+    /** Worker threads reading the file (default: defaultPoolSize() in chunk-pool.ts). */
+    workers?: number;
   },
 ): Promise<PlacementReport> {
   const today = agencyToday(deps.now(), deps.config);
   try {
-    return await runPlacement(deps, placementId, validatedRows(path, today), {
+    // Read and checked on worker threads, in record-aligned chunks: the same results as validatedRows, faster.
+    const rows = validatedChunksOfFile(path, today, options.workers === undefined ? {} : { workers: options.workers });
+    return await runPlacement(deps, placementId, rows, {
       actor: options.actor,
       requestId: options.requestId ?? null,
       timings: options.timings,

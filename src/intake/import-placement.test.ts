@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
+import { insertCreditorWithMandate } from '../../test/support/creditors.js';
 import { ENGINES } from '../../test/support/database.js';
 import { SYSTEM_ACTOR } from '../audit/append.js';
 import { verifyAuditTrail } from '../audit/verify.js';
@@ -107,44 +108,20 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     const make = async (code: string) => {
-      const creditor = await t.deps.db
-        .insertInto('creditors')
-        .values({
-          code,
-          name: code,
-          legal_name: code,
-          sector: 'bank',
-          country: 'FR',
-          address_line1: '1 rue',
-          postal_code: '75001',
-          city: 'Paris',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertCreditorWithMandate(t.deps.db, code, { code: 'M-ACCEPT' });
       await t.deps.db
         .insertInto('mandates')
-        .values([
-          {
-            creditor_id: creditor.id,
-            code: 'M-ACCEPT',
-            kind: 'collection',
-            commission_rate_bp: 1500,
-            starts_on: '2026-01-01',
-            allocation_order: '[]',
-            reject_file_on_error: false,
-          },
-          {
-            creditor_id: creditor.id,
-            code: 'M-STRICT',
-            kind: 'collection',
-            commission_rate_bp: 1500,
-            starts_on: '2026-01-01',
-            allocation_order: '[]',
-            reject_file_on_error: true,
-          },
-        ])
+        .values({
+          creditor_id: id,
+          code: 'M-STRICT',
+          kind: 'collection',
+          commission_rate_bp: 1500,
+          starts_on: '2026-01-01',
+          allocation_order: '[]',
+          reject_file_on_error: true,
+        })
         .execute();
-      return creditor.id;
+      return id;
     };
     creditorId = await make('BANK-A');
     otherCreditorId = await make('BANK-B');

@@ -4,7 +4,8 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { appendAudit, type AuditActor } from '../audit/append.js';
-import type { RowError, RowResult } from './core/types.js';
+import type { RowError } from './core/types.js';
+import type { IntakeItem } from './read-chunks.js';
 import type { MergeCounts } from './contract.js';
 import {
   claimsOfAnotherDebtor,
@@ -89,7 +90,7 @@ type PendingPlacement = Awaited<ReturnType<typeof startPlacement>>;
 export async function runPlacement(
   deps: Deps,
   placementId: string,
-  rows: AsyncIterable<RowResult>,
+  rows: AsyncIterable<IntakeItem>,
   options: RunOptions,
 ): Promise<PlacementReport> {
   const placement = await startPlacement(deps, placementId);
@@ -185,29 +186,33 @@ async function startPlacement(deps: Deps, placementId: string) {
 }
 
 /**
- * Reads and checks every row, staging the valid ones with COPY in batches. `read.rowsTotal` counts as it goes, so a
- * file that turns unreadable half-way reports the rows read until then.
+ * Reads and checks every row, staging the valid ones with COPY in batches: rows one by one, or chunks read and
+ * checked on worker threads (read-chunks.ts). `read.rowsTotal` counts as it goes, so a file that turns unreadable
+ * half-way reports the rows read until then.
  */
 async function stageRows(
   copyFrom: Connection['copyFrom'],
-  rows: AsyncIterable<RowResult>,
+  rows: AsyncIterable<IntakeItem>,
   into: { errors: ImportErrors; read: { rowsTotal: number } },
   options: RunOptions,
 ): Promise<void> {
   const { errors, read } = into;
   let batch: string[] = [];
+  let batchRows = 0;
   let staged = 0;
   // One COPY in flight while the next batch is parsed and validated: the server and Node work at once.
   let inFlight: Promise<void> | null = null;
   const flush = async () => {
     if (inFlight) await inFlight;
     inFlight = null;
-    if (batch.length === 0) return;
+    if (batchRows === 0) return;
     const lines = batch;
+    const rowCount = batchRows;
     batch = [];
+    batchRows = 0;
     // One chunk per batch, not one per row: the stream machinery then handles a few megabytes at once.
     inFlight = copyFrom(STAGE_TABLE, STAGE_COLUMNS, [lines.join('')]).then(() => {
-      staged += lines.length;
+      staged += rowCount;
       if (options.crashAfterRows !== undefined && staged >= options.crashAfterRows) {
         throw new Error(`simulated crash after ${staged} staged rows`);
       }
@@ -215,15 +220,25 @@ async function stageRows(
     // Awaited at the next flush or at the end; this only keeps an early failure from going unhandled.
     inFlight.catch(() => {});
   };
-  for await (const result of rows) {
-    const rowsTotal = (read.rowsTotal += 1);
-    if (!result.ok) {
-      result.errors.forEach((error, i) => errors.add(error, i === 0));
+  for await (const item of rows) {
+    const before = read.rowsTotal;
+    if ('copyText' in item) {
+      read.rowsTotal += item.rowsRead;
+      for (const rowErrors of item.rowErrors) rowErrors.forEach((error, i) => errors.add(error, i === 0));
+      if (item.stagedRows > 0) batch.push(item.copyText);
+      batchRows += item.stagedRows;
     } else {
-      batch.push(stageLine(result.row));
-      if (batch.length >= COPY_BATCH_ROWS) await flush();
+      read.rowsTotal += 1;
+      if (!item.ok) item.errors.forEach((error, i) => errors.add(error, i === 0));
+      else {
+        batch.push(stageLine(item.row));
+        batchRows += 1;
+      }
     }
-    if (options.onProgress && rowsTotal % 10_000 === 0) options.onProgress(rowsTotal);
+    if (batchRows >= COPY_BATCH_ROWS) await flush();
+    if (options.onProgress && Math.floor(read.rowsTotal / 10_000) > Math.floor(before / 10_000)) {
+      options.onProgress(read.rowsTotal);
+    }
   }
   await flush();
   await flush();

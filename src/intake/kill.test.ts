@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateIntakeFile } from '../../scripts/bench/generate-intake-file.js';
+import { insertCreditorWithMandate } from '../../test/support/creditors.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
 import { waitUntil } from '../../test/support/wait.js';
 import { loadConfig } from '../platform/config.js';
@@ -24,31 +25,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an import killed midway (PostgreS
   beforeAll(async () => {
     testDb = await createTestDatabase('postgres');
     deps = { database: testDb.database, db: testDb.database.db, config: loadConfig({}), now: () => new Date() };
-    const creditor = await deps.db
-      .insertInto('creditors')
-      .values({
-        code: 'KILL',
-        name: 'Kill Bank',
-        legal_name: 'Kill Bank SA',
-        sector: 'bank',
-        country: 'FR',
-        address_line1: '1 rue',
-        postal_code: '75001',
-        city: 'Paris',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await deps.db
-      .insertInto('mandates')
-      .values({
-        creditor_id: creditor.id,
-        code: 'KILL-1',
-        kind: 'collection',
-        commission_rate_bp: 1000,
-        starts_on: '2026-01-01',
-        allocation_order: '[]',
-      })
-      .execute();
+    await insertCreditorWithMandate(deps.db, 'KILL', { code: 'KILL-1' });
     file = join(mkdtempSync(join(tmpdir(), 'accord-kill-')), 'placement.csv');
     await generateIntakeFile(file, 60_000, 11);
   });

@@ -12,6 +12,7 @@ import { AppError } from '../platform/errors.js';
 import { checkHeader, detectDelimiter } from './core/columns.js';
 import type { FileError, IntakeRecord, RowError } from './core/types.js';
 import { attachReadErrors, reportedValue } from './core/validate-row.js';
+import { textLines } from './text-lines.js';
 
 export type IntakeFormat = 'csv' | 'jsonl';
 
@@ -68,20 +69,7 @@ export async function* readIntakeStream(
 ): AsyncGenerator<IntakeRecord, void, undefined> {
   const text = decodeText(stream)[Symbol.asyncIterator]();
   try {
-    // Read until the first line is complete: it decides the format ('auto') and the CSV separator.
-    let head = '';
-    let done = false;
-    const firstLineComplete = () => {
-      const first = head.search(/\S/);
-      return first >= 0 && head.indexOf('\n', first) >= 0;
-    };
-    while (!done && !firstLineComplete() && head.length <= MAX_RECORD_CHARS) {
-      const next = await text.next();
-      if (next.done) done = true;
-      else head += next.value;
-    }
-    if (head.trim() === '') throw fileError('file.empty', null, 'the file is empty');
-    const chosen = format === 'auto' ? (head.trimStart().startsWith('{') ? 'jsonl' : 'csv') : format;
+    const { head, format: chosen } = await readHead(text, format);
     if (chosen === 'jsonl') yield* readJsonLines(prepend(head, text));
     else yield* readCsv(text, head);
   } finally {
@@ -89,8 +77,31 @@ export async function* readIntakeStream(
   }
 }
 
+/**
+ * Reads the text until the first line is complete: it decides the format ('auto') and the CSV separator. The text
+ * read (`head`) is to be read again before the rest of the iterator.
+ */
+export async function readHead(
+  text: AsyncIterator<string>,
+  format: IntakeFormat | 'auto',
+): Promise<{ head: string; format: IntakeFormat }> {
+  let head = '';
+  let done = false;
+  const firstLineComplete = () => {
+    const first = head.search(/\S/);
+    return first >= 0 && head.indexOf('\n', first) >= 0;
+  };
+  while (!done && !firstLineComplete() && head.length <= MAX_RECORD_CHARS) {
+    const next = await text.next();
+    if (next.done) done = true;
+    else head += next.value;
+  }
+  if (head.trim() === '') throw fileError('file.empty', null, 'the file is empty');
+  return { head, format: format === 'auto' ? (head.trimStart().startsWith('{') ? 'jsonl' : 'csv') : format };
+}
+
 /** The text read ahead, then the rest from the iterator it was read from. */
-async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+export async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
   if (head !== '') yield head;
   for (;;) {
     const next = await rest.next();
@@ -99,7 +110,7 @@ async function* prepend(head: string, rest: AsyncIterator<string>): AsyncGenerat
   }
 }
 
-const countNewlines = (text: string, end = text.length): number => {
+export const countNewlines = (text: string, end = text.length): number => {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
   return n;
@@ -109,7 +120,7 @@ const countNewlines = (text: string, end = text.length): number => {
  * Bytes → text: strict UTF-8 (a file in another encoding is refused, not silently mangled), BOM removed, line
  * ends made `\n` (CRLF and lone CR), so that lines count the same whatever system wrote the file.
  */
-async function* decodeText(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+export async function* decodeText(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let lines = 1;
   let pendingCR = false;
@@ -187,16 +198,34 @@ type CsvItem = string[] | { skipped: CsvError } | { fatal: CsvError };
  * (`err.lines`) re-anchors the count after every skipped row.
  */
 async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerator<IntakeRecord> {
-  const { leading, headerLine, delimiter, headerWidth, columns } = readCsvHeader(head);
-  const { records, parser } = csvItems(prepend(head.slice(leading.length), rest), delimiter);
-  let nextLine = headerLine;
+  const header = readCsvHeader(head);
+  yield* readCsvRecords(prepend(head.slice(header.leading.length), rest), header, {
+    line: header.headerLine,
+    linesOffset: 0,
+  });
+}
+
+export type CsvHeader = ReturnType<typeof readCsvHeader>;
+
+/**
+ * The records of CSV text that starts with the header line (`from.line` is the line given to it). `from.linesOffset`
+ * is added to csv-parse's own line count, for text that does not start at the top of the file (see read-chunks.ts).
+ */
+export async function* readCsvRecords(
+  text: AsyncIterable<string>,
+  header: CsvHeader,
+  from: { line: number; linesOffset: number },
+): AsyncGenerator<IntakeRecord> {
+  const { delimiter, headerWidth, columns } = header;
+  const { records, parser } = csvItems(text, delimiter);
+  let nextLine = from.line;
   let seenHeader = false;
   try {
     for await (const item of records) {
       const start = nextLine;
-      if ('fatal' in item) throw csvFileError(item.fatal, start);
+      if ('fatal' in item) throw csvFileError(item.fatal, start, from.linesOffset);
       if (!Array.isArray(item)) {
-        const skipped = skippedRow(item.skipped, start, { seenHeader, headerWidth, delimiter });
+        const skipped = skippedRow(item.skipped, start, { seenHeader, headerWidth, delimiter }, from.linesOffset);
         nextLine = skipped.nextLine;
         if (skipped.record) yield skipped.record;
         continue;
@@ -206,7 +235,7 @@ async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerat
       for (const f of fields) if (f.includes('\n')) breaks += countNewlines(f);
       nextLine = start + 1 + breaks;
       if (!seenHeader) {
-        seenHeader = true; // already read and checked above
+        seenHeader = true; // already read and checked by readCsvHeader
         continue;
       }
       const record = rowRecord(fields, columns, start);
@@ -214,7 +243,7 @@ async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerat
     }
   } catch (error) {
     if (error instanceof IntakeFileError) throw error;
-    if (isCsvError(error)) throw csvFileError(error, nextLine);
+    if (isCsvError(error)) throw csvFileError(error, nextLine, from.linesOffset);
     throw error;
   } finally {
     parser.destroy();
@@ -222,7 +251,7 @@ async function* readCsv(rest: AsyncIterator<string>, head: string): AsyncGenerat
 }
 
 /** The header line: where it stands, the separator it uses and the columns it names, checked. */
-function readCsvHeader(head: string) {
+export function readCsvHeader(head: string) {
   // Blank lines before the header are dropped (the parser must see the header first) but counted.
   const leading = /^(?:[ \t]*\n)*/.exec(head)?.[0] ?? '';
   const firstLine = head.slice(leading.length).split('\n', 1)[0] ?? '';
@@ -243,7 +272,7 @@ function readCsvHeader(head: string) {
   }
   const header = checkHeader(headerFields);
   if (header.errors.length > 0) throw new IntakeFileError(header.errors.map((e) => ({ ...e, line: headerLine })));
-  return { leading, headerLine, delimiter, headerWidth: headerFields.length, columns: header.columns };
+  return { leading, firstLine, headerLine, delimiter, headerWidth: headerFields.length, columns: header.columns };
 }
 
 /** The CSV parser over the text, from the header line on: what it hands on, in file order (see CsvItem). */
@@ -285,13 +314,15 @@ function csvItems(text: AsyncIterable<string>, delimiter: string) {
  * A row the parser skipped: a stray quote, or the wrong number of fields (a blank line is one field, and is
  * ignored). The line after it, and the unreadable record to hand on, if any.
  */
-function skippedRow(
+export function skippedRow(
   err: CsvError,
   start: number,
   header: { seenHeader: boolean; headerWidth: number; delimiter: string },
+  linesOffset = 0,
 ): { nextLine: number; record: IntakeRecord | null } {
   const fields = Array.isArray(err.record) ? (err.record as string[]) : [];
-  const end = typeof err.lines === 'number' ? err.lines : start + fields.reduce((n, f) => n + countNewlines(f), 0);
+  const end =
+    typeof err.lines === 'number' ? err.lines + linesOffset : start + fields.reduce((n, f) => n + countNewlines(f), 0);
   const nextLine = end + 1;
   if (err.code === 'INVALID_OPENING_QUOTE') {
     if (!header.seenHeader)
@@ -315,7 +346,11 @@ function skippedRow(
 }
 
 /** A row's fields by column name; a value in a column the header does not name is an error; null for a blank row. */
-function rowRecord(fields: string[], columns: readonly (string | undefined)[], start: number): IntakeRecord | null {
+export function rowRecord(
+  fields: string[],
+  columns: readonly (string | undefined)[],
+  start: number,
+): IntakeRecord | null {
   const record: Record<string, string> = {};
   let blank = true;
   let errors: RowError[] | null = null;
@@ -346,8 +381,8 @@ const isCsvError = (error: unknown): error is CsvError => {
 };
 
 /** CSV problems after which the rest of the file cannot be trusted: the file is refused. */
-function csvFileError(err: CsvError, start: number): IntakeFileError {
-  const at = typeof err.lines === 'number' ? err.lines : null;
+function csvFileError(err: CsvError, start: number, linesOffset: number): IntakeFileError {
+  const at = typeof err.lines === 'number' ? err.lines + linesOffset : null;
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return fileError(
@@ -372,41 +407,10 @@ function csvFileError(err: CsvError, start: number): IntakeFileError {
   }
 }
 
-/**
- * Splits text into lines without ever holding more than one line (up to MAX_RECORD_CHARS): a longer line is
- * reported by its number and skipped.
- */
-async function* lines(text: AsyncIterable<string>): AsyncGenerator<{ line: number; text: string | null }> {
-  let partial = '';
-  let tooLong = false;
-  let line = 1;
-  for await (const chunk of text) {
-    let from = 0;
-    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', from)) {
-      const piece = chunk.slice(from, nl);
-      from = nl + 1;
-      if (!tooLong && partial.length + piece.length <= MAX_RECORD_CHARS) yield { line, text: partial + piece };
-      else yield { line, text: null };
-      partial = '';
-      tooLong = false;
-      line++;
-    }
-    if (!tooLong) {
-      partial += chunk.slice(from);
-      if (partial.length > MAX_RECORD_CHARS) {
-        tooLong = true;
-        partial = '';
-      }
-    }
-  }
-  if (tooLong) yield { line, text: null };
-  else if (partial !== '') yield { line, text: partial };
-}
-
 /** JSON Lines: one object per non-blank line; a line that is not one is a row error on that line. */
-async function* readJsonLines(text: AsyncIterable<string>): AsyncGenerator<IntakeRecord> {
+export async function* readJsonLines(text: AsyncIterable<string>): AsyncGenerator<IntakeRecord> {
   let any = false;
-  for await (const { line, text: content } of lines(text)) {
+  for await (const { line, text: content } of textLines(text, MAX_RECORD_CHARS)) {
     if (content === null) {
       yield unreadable(line, [
         rowError(line, '', '', 'line.too_long', `the line is longer than ${MAX_RECORD_CHARS} characters`),
