@@ -64,6 +64,8 @@ const timings: Record<string, number> = {};
 const report = await importFile(deps, placementId, file, {
   actor,
   timings,
+  // BENCH_INTAKE_WORKERS: the reading's worker threads (default: as the product decides for this machine).
+  ...(process.env.BENCH_INTAKE_WORKERS ? { workers: Number(process.env.BENCH_INTAKE_WORKERS) } : {}),
   onProgress: (rowsRead) => {
     if (performance.now() - progressSentAt < 1000) return;
     progressSentAt = performance.now();

@@ -6,6 +6,7 @@ import type { AuditActor } from '../audit/append.js';
 import type { RowResult } from './core/types.js';
 import { validateRecord } from './core/validate-row.js';
 import { readIntakeFile } from './parse.js';
+import { defaultPoolSize } from './chunk-pool.js';
 import { validatedChunksOfFile } from './read-chunks.js';
 import { runPlacement, type PlacementReport } from './import-placement.js';
 import type { CasesClosedHook } from './merge.js';
@@ -40,14 +41,16 @@ export async function importFile(
     onProgress?: (rowsRead: number) => void;
     timings?: Record<string, number>;
     onCasesClosed?: CasesClosedHook | undefined;
-    /** Worker threads reading the file (default: defaultPoolSize() in chunk-pool.ts). */
+    /** Worker threads reading the file (default: defaultPoolSize() in chunk-pool.ts; 0 reads on the main thread). */
     workers?: number;
   },
 ): Promise<PlacementReport> {
   const today = agencyToday(deps.now(), deps.config);
   try {
-    // Read and checked on worker threads, in record-aligned chunks: the same results as validatedRows, faster.
-    const rows = validatedChunksOfFile(path, today, options.workers === undefined ? {} : { workers: options.workers });
+    // Read and checked on worker threads where the machine has cores to spare, in record-aligned chunks: the same
+    // results as validatedRows, faster.
+    const workers = options.workers ?? defaultPoolSize();
+    const rows = workers > 0 ? validatedChunksOfFile(path, today, { workers }) : validatedRows(path, today);
     return await runPlacement(deps, placementId, rows, {
       actor: options.actor,
       requestId: options.requestId ?? null,

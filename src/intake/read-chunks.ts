@@ -32,7 +32,7 @@ export type IntakeItem = RowResult | ValidatedChunk;
 export interface ChunkOptions {
   /** Characters of text per chunk (CHUNK_CHARS); tests force tiny chunks so that boundaries fall everywhere. */
   chunkChars?: number;
-  /** Worker threads (default: defaultPoolSize()). */
+  /** Worker threads (default: defaultPoolSize(), at least one). */
   workers?: number;
   /** A pool to use rather than one of the reading's own (tests); it is left running. */
   pool?: ChunkPool;
