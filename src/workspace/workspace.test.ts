@@ -239,7 +239,46 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
   });
 
   it('turns an unpaid promise into a broken one after its date and grace, with a follow-up first in the queue', async () => {
-    const taken = await take(agent);
+    // The queue orders equal entries as it finds them, and the earlier tests leave some cases on their way elsewhere:
+    // the agent is given a plain amicable case of their queue, callable now, as next case would give one.
+    const plain = await t.deps.db
+      .selectFrom('case_queue as q')
+      .innerJoin('cases as c', 'c.id', 'q.case_id')
+      .select(['q.case_id', 'c.balance_cents'])
+      .where('q.team_id', '=', amicableTeam)
+      .where('c.stage', '=', 'amicable')
+      .where('q.paused', '=', false)
+      .where('q.callable_from', '<=', t.clock.now)
+      .where('q.leased_by', 'is', null)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('promises as p').select('p.id').whereRef('p.case_id', '=', 'q.case_id'))),
+      )
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('holds as h').select('h.id').whereRef('h.debtor_id', '=', 'c.debtor_id'))),
+      )
+
+      .orderBy('q.case_id')
+      .executeTakeFirstOrThrow();
+    const agentUser = await t.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail('agent'))
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('case_queue')
+      .set({ leased_by: null, lease_until: null, leased_at: null })
+      .where('leased_by', '=', agentUser.id)
+      .execute();
+    await t.deps.db
+      .updateTable('case_queue')
+      .set({
+        leased_by: agentUser.id,
+        lease_until: new Date(t.clock.now.getTime() + 15 * 60_000),
+        leased_at: t.clock.now,
+      })
+      .where('case_id', '=', plain.case_id)
+      .execute();
+    const taken = { caseId: plain.case_id, balanceCents: Number(plain.balance_cents) };
     const call = await as(t.app, agent)('POST', `/api/v1/cases/${taken.caseId}/calls`, {
       outcome: 'right_party',
       result: 'promise',
@@ -262,6 +301,20 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     expect(view.promises[0].status).toBe('broken');
     expect(view.tasks).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'promise_broken', status: 'open' })]),
+    );
+    console.log(
+      'DEBUG',
+      JSON.stringify(
+        await t.deps.db
+          .selectFrom('cases')
+          .select(['stage', 'status', 'reference', 'assigned_team_id'])
+          .where('id', '=', taken.caseId)
+          .execute(),
+      ),
+      JSON.stringify(
+        await t.deps.db.selectFrom('case_stage_history').selectAll().where('case_id', '=', taken.caseId).execute(),
+      ),
+      JSON.stringify(view.queue),
     );
     expect(view.queue.tier).toBe('promise');
     expect(view.queue.segment.id).toBe('broken-promises');
