@@ -60,13 +60,13 @@ interface Batch {
 /** The open cases of the next `size` debtors after `after` having one, and the range of those debtors. */
 async function openCasesOfNextDebtors(deps: Deps, after: string, size: number): Promise<Batch> {
   const { rows } = await sql<{ id: string; debtor_id: string }>`
-    with debtors as (
+    with batch_debtors as (
       select debtor_id from cases where status <> 'closed' and debtor_id > ${after}::uuid
       group by debtor_id order by debtor_id limit ${size}
     )
     -- (no max() of uuid before PostgreSQL 16)
     select c.id, c.debtor_id from cases c
-    where c.status <> 'closed' and c.debtor_id > ${after}::uuid and c.debtor_id <= (select debtor_id from debtors order by debtor_id desc limit 1)
+    where c.status <> 'closed' and c.debtor_id > ${after}::uuid and c.debtor_id <= (select debtor_id from batch_debtors order by debtor_id desc limit 1)
     order by c.debtor_id, c.id`.execute(deps.db);
   if (rows.length === 0) return { caseIds: [], range: null };
   return {
