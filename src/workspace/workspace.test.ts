@@ -256,6 +256,22 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
       .where((eb) =>
         eb.not(eb.exists(eb.selectFrom('holds as h').select('h.id').whereRef('h.debtor_id', '=', 'c.debtor_id'))),
       )
+      // Nor care adaptations or chosen hours, which the contact policy may hold against a call at this moment.
+      .where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('vulnerabilities as v').select('v.id').whereRef('v.debtor_id', '=', 'c.debtor_id')),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('contact_preferences as cp')
+              .select('cp.debtor_id')
+              .whereRef('cp.debtor_id', '=', 'c.debtor_id'),
+          ),
+        ),
+      )
 
       .orderBy('q.case_id')
       .executeTakeFirstOrThrow();
