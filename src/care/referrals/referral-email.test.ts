@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../../test/support/app.js';
 import { ENGINES } from '../../../test/support/database.js';
 import { signInCaseReaders } from '../../../test/support/need-to-know.js';
+import { takeCaseOfDebtorIn } from '../../../test/support/queue.js';
 import { verifyAuditTrail } from '../../audit/verify.js';
 import { closeTransports, configuredTransports } from '../../communications/configured-transports.js';
 import { dispatchMessages } from '../../communications/dispatch-messages.js';
@@ -83,12 +84,8 @@ describe.each(ENGINES)('a referral sent by e-mail, through the outbox and a real
       },
     });
     ({ holder, otherAgent, care } = await signInCaseReaders(t));
-    const next = await as(t.app, holder)('POST', '/api/v1/workspace/next-case');
-    expect(next.statusCode, next.body).toBe(200);
-    caseId = next.json().entry.caseId;
-    debtorId = (
-      await t.deps.db.selectFrom('cases').select('debtor_id').where('id', '=', caseId).executeTakeFirstOrThrow()
-    ).debtor_id;
+    // A case of a debtor living in France: the e-mail gives the Banque de France's number.
+    ({ caseId, debtorId } = await takeCaseOfDebtorIn(t, holder, 'FR'));
     // The debtor's address, verified by a person, the only one verified; no e-mail opt-out on file.
     await t.deps.db
       .updateTable('debtor_contact_points')

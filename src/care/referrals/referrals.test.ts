@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../../test/support/app.js';
 import { ENGINES } from '../../../test/support/database.js';
 import { signInCaseReaders } from '../../../test/support/need-to-know.js';
+import { takeCaseOfDebtorIn } from '../../../test/support/queue.js';
 import { verifyAuditTrail } from '../../audit/verify.js';
 
 const START = new Date('2026-12-04T09:00:00Z');
@@ -62,23 +63,8 @@ describe.each(ENGINES)('referrals to organisations that help, on %s', (engine) =
     t = await createTestApp(engine, { demo: true, now: START });
     ({ holder, otherAgent, care, leader } = await signInCaseReaders(t));
     creditor = await signIn(t.app, demoEmail('creditor_user'));
-    // A case of a debtor living in France, taken by the holder: the queue orders equal entries as it finds them, so
-    // the holder takes cases until one is French (the case taken before is given back each time).
-    for (let taken = 0; ; taken += 1) {
-      expect(taken, 'a case of a debtor in France in the holder’s queue').toBeLessThan(20);
-      const next = await as(t.app, holder)('POST', '/api/v1/workspace/next-case');
-      expect(next.statusCode, next.body).toBe(200);
-      caseId = next.json().entry.caseId;
-      const found = await t.deps.db
-        .selectFrom('cases')
-        .innerJoin('debtor_addresses', 'debtor_addresses.debtor_id', 'cases.debtor_id')
-        .select(['cases.debtor_id', 'debtor_addresses.country'])
-        .where('cases.id', '=', caseId)
-        .where('debtor_addresses.is_primary', '=', true)
-        .executeTakeFirstOrThrow();
-      debtorId = found.debtor_id;
-      if (found.country === 'FR') break;
-    }
+    // A case of a debtor living in France, whose organisations the tests suggest.
+    ({ caseId, debtorId } = await takeCaseOfDebtorIn(t, holder, 'FR'));
   });
   afterAll(() => t.close());
 
