@@ -66,8 +66,8 @@ async function loadActorTeam(db: Db, actor: Actor): Promise<WorkingTeam | null> 
  * Leases the next case of the actor's team queue: the first entries in queue order that are callable now, not
  * leased, not paused and not given to another agent are locked with FOR UPDATE SKIP LOCKED (two agents asking at
  * once lock different rows), each is checked against the contact policy with this moment's facts, and the first
- * allowed one is leased in the same transaction. A refused candidate moves to its next allowed moment. The case the
- * agent held before is given back.
+ * allowed one is leased in the same transaction. A refused candidate moves to its next allowed moment. A case of a
+ * person another agent holds now waits (personTakenByOther). The case the agent held before is given back.
  */
 export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
   const team = await actorTeam(deps.db, actor);
@@ -98,6 +98,8 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
           and (lease_until is null or lease_until < ${now})
           and (assigned_user_id is null or assigned_user_id = ${actor.userId})
           and not (case_id = any(${skipped}::uuid[]))
+          and not exists (select 1 from case_queue other where other.debtor_id = case_queue.debtor_id
+            and other.leased_by <> ${actor.userId} and other.lease_until >= ${now})
         order by tier desc, priority desc, callable_from
         limit ${CANDIDATES}
         for update skip locked`.execute(trx);
@@ -114,6 +116,10 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
           ? phoneVerdict(policy, caseFacts, now.getTime())
           : { allowed: false, nextAllowedAt: null, reason: null };
         if (verdict.allowed) {
+          if (await personTakenByOther(trx, candidate.debtor_id, actor.userId, now)) {
+            skipped.push(candidate.case_id);
+            continue;
+          }
           await trx
             .updateTable('case_queue')
             .set({ leased_by: actor.userId, lease_until: new Date(now.getTime() + LEASE_MS), leased_at: now })
@@ -144,6 +150,33 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
     leased ? recentWaitingIn(deps.db, team.id, now) : waitingIn(deps.db, team.id, now),
   ]);
   return { entry: views[0] ?? null, waiting };
+}
+
+/**
+ * One person, one agent at a time: a case waits while another agent holds another case of the same person (two calls
+ * to one person at once would break the contact policy's caps, and confuse them). The person's row is the lock, taken
+ * without waiting: two agents about to lease two cases of one person are serialised on it, and a person whose call is
+ * being recorded (which holds the row) is left for now. The leases are read after the lock, so one just committed is
+ * seen.
+ */
+async function personTakenByOther(trx: Transaction<DB>, debtorId: string, userId: string, now: Date): Promise<boolean> {
+  const locked = await trx
+    .selectFrom('debtors')
+    .select('id')
+    .where('id', '=', debtorId)
+    .forNoKeyUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  if (!locked) return true;
+  const held = await trx
+    .selectFrom('case_queue')
+    .select('case_id')
+    .where('debtor_id', '=', debtorId)
+    .where('leased_by', '<>', userId)
+    .where('lease_until', '>=', now)
+    .limit(1)
+    .executeTakeFirst();
+  return held !== undefined;
 }
 
 /**
