@@ -127,4 +127,27 @@ describe.each(ENGINES)('ledger:verify names what was tampered with, on %s', (eng
       /^case \S+: a judicial cost of 123456 cents the debtor bears is posted as (nothing|-?\d+) on its claim's fees$/,
     );
   });
+
+  it('names a ledger entry whose debtor is gone, and one whose transaction is gone', async () => {
+    // Only a database tampered with gets there: the ledger's triggers refuse both (ledger-references.test.ts), so
+    // they are switched off for the tampering, as a replica's apply would.
+    const entry = await t.deps.db
+      .selectFrom('ledger_entries as e')
+      .innerJoin('ledger_transactions as t', 't.id', 'e.transaction_id')
+      .select(['e.id', 'e.debtor_id', 't.seq'])
+      .where('e.account', '=', 'debtor_credit')
+      .orderBy('t.seq')
+      .executeTakeFirstOrThrow();
+    const nobody = '00000000-0000-4000-8000-000000000001';
+    const noDebtor = await violationAfter(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await trx.updateTable('ledger_entries').set({ debtor_id: nobody }).where('id', '=', entry.id).execute();
+    });
+    expect(noDebtor).toBe(`transaction #${entry.seq} names debtor ${nobody}, which does not exist`);
+    const noTransaction = await violationAfter(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await trx.updateTable('ledger_entries').set({ transaction_id: nobody }).where('id', '=', entry.id).execute();
+    });
+    expect(noTransaction).toBe(`a ledger entry names transaction ${nobody}, which does not exist`);
+  });
 });

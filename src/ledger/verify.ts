@@ -11,15 +11,17 @@ export interface LedgerVerification {
 
 /**
  * Checks the ledger's invariants over the whole database, set-based, and stops at the first broken one:
- * 1. every transaction has entries and they sum to zero;
- * 2. every payment has exactly one receipt of its amount, reversed exactly when the payment is;
- * 3. cash received equals what was allocated, plus what is still unallocated, plus what was refunded;
- * 4. no debtor's credit is below zero (money is never paid out of a credit the debtor did not have);
- * 5. each claim's cached settled amounts equal its ledger entries (payments and corrections down count as settled,
+ * 1. everything the ledger names exists: each entry's transaction, debtor, claim and creditor, each transaction's
+ *    payment and author (checked at each insert by a trigger, migration 0096; here again over the whole ledger);
+ * 2. every transaction has entries and they sum to zero;
+ * 3. every payment has exactly one receipt of its amount, reversed exactly when the payment is;
+ * 4. cash received equals what was allocated, plus what is still unallocated, plus what was refunded;
+ * 5. no debtor's credit is below zero (money is never paid out of a credit the debtor did not have);
+ * 6. each claim's cached settled amounts equal its ledger entries (payments and corrections down count as settled,
  *    corrections up as negative), and no component is paid off beyond what it owes: no balance below zero;
- * 6. per creditor, claim movements and their counterpart in placed claims cancel out;
- * 7. each open case's cached balance equals what its open claims still owe;
- * 8. each judicial cost the debtor bears (since migration 0049) is one correction up of its claim's fees, of its amount.
+ * 7. per creditor, claim movements and their counterpart in placed claims cancel out;
+ * 8. each open case's cached balance equals what its open claims still owe;
+ * 9. each judicial cost the debtor bears (since migration 0049) is one correction up of its claim's fees, of its amount.
  */
 export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> {
   // The checks join whole tables, and are planned on fresh statistics (nothing may have analyzed the tables since a
@@ -43,7 +45,37 @@ export async function verifyLedger(db: Kysely<DB>): Promise<LedgerVerification> 
 /** One invariant: null when it holds, else the first record that breaks it, in words. */
 type Check = (db: Kysely<DB>) => Promise<string | null>;
 
-/** 1. Every transaction has entries and they sum to zero. */
+/** 1. Everything the ledger names exists (a reference to nothing could only come from a tampered database). */
+async function referencesExist(db: Kysely<DB>): Promise<string | null> {
+  const missing = await sql<{ seq: string | null; what: string; id: string }>`
+    with found as materialized (
+      select t.seq, 'transaction' as what, e.transaction_id as id from ledger_entries e
+        left join ledger_transactions t on t.id = e.transaction_id where t.id is null
+      union all
+      select t.seq, 'debtor', e.debtor_id from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
+        where e.debtor_id is not null and not exists (select from debtors d where d.id = e.debtor_id)
+      union all
+      select t.seq, 'claim', e.claim_id from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
+        where e.claim_id is not null and not exists (select from claims c where c.id = e.claim_id)
+      union all
+      select t.seq, 'creditor', e.creditor_id from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
+        where e.creditor_id is not null and not exists (select from creditors r where r.id = e.creditor_id)
+      union all
+      select t.seq, 'payment', t.payment_id from ledger_transactions t
+        where t.payment_id is not null and not exists (select from payments p where p.id = t.payment_id)
+      union all
+      select t.seq, 'user', t.created_by from ledger_transactions t
+        where t.created_by is not null and not exists (select from users u where u.id = t.created_by)
+    )
+    select seq, what, id from found order by seq nulls first, what limit 1`.execute(db);
+  const m = missing.rows[0];
+  if (!m) return null;
+  return m.seq === null
+    ? `a ledger entry names transaction ${m.id}, which does not exist`
+    : `transaction #${m.seq} names ${m.what} ${m.id}, which does not exist`;
+}
+
+/** 2. Every transaction has entries and they sum to zero. */
 async function transactionsBalance(db: Kysely<DB>): Promise<string | null> {
   const unbalanced = await sql<{ id: string; seq: number; kind: string; total: number | null }>`
     select t.id, t.seq, t.kind, sum(e.amount_cents)::bigint as total
@@ -58,7 +90,7 @@ async function transactionsBalance(db: Kysely<DB>): Promise<string | null> {
     : `transaction #${u.seq} (${u.kind}, ${u.id}) does not balance: its entries sum to ${u.total} cents`;
 }
 
-/** 2. Every payment has exactly one receipt of its amount, reversed exactly when the payment is. */
+/** 3. Every payment has exactly one receipt of its amount, reversed exactly when the payment is. */
 async function receiptsMatchPayments(db: Kysely<DB>): Promise<string | null> {
   const receipts = await sql<{ receipt_number: string; problem: string }>`
     with found as materialized (
@@ -82,7 +114,7 @@ async function receiptsMatchPayments(db: Kysely<DB>): Promise<string | null> {
   return r ? `payment ${r.receipt_number} ${r.problem}` : null;
 }
 
-/** 3. Cash received equals what was allocated, plus what is still unallocated, plus what was refunded. */
+/** 4. Cash received equals what was allocated, plus what is still unallocated, plus what was refunded. */
 async function cashAccountedFor(db: Kysely<DB>): Promise<string | null> {
   const money = await sql<{ received: number; allocated: number; unallocated: number; refunded: number }>`
     with kinds as (
@@ -101,7 +133,7 @@ async function cashAccountedFor(db: Kysely<DB>): Promise<string | null> {
   return `cash received (${m.received} cents) is not what was allocated (${m.allocated}) plus unallocated (${m.unallocated}) plus refunded (${m.refunded})`;
 }
 
-/** 4. No debtor's credit is below zero (money is never paid out of a credit the debtor did not have). */
+/** 5. No debtor's credit is below zero (money is never paid out of a credit the debtor did not have). */
 async function creditsNotNegative(db: Kysely<DB>): Promise<string | null> {
   const credits = await sql<{ debtor_id: string; credit: string | number }>`
     select debtor_id, -sum(amount_cents) as credit from ledger_entries
@@ -111,7 +143,7 @@ async function creditsNotNegative(db: Kysely<DB>): Promise<string | null> {
   return c ? `debtor ${c.debtor_id} has a credit of ${c.credit} cents: a credit is never below zero` : null;
 }
 
-/** 5. Each claim's cached settled amounts equal its ledger entries, and no balance is below zero. */
+/** 6. Each claim's cached settled amounts equal its ledger entries, and no balance is below zero. */
 async function claimsMatchEntries(db: Kysely<DB>): Promise<string | null> {
   const claims = await sql<{ reference: string; problem: string }>`
     with movements as (
@@ -139,7 +171,7 @@ async function claimsMatchEntries(db: Kysely<DB>): Promise<string | null> {
   return c ? `claim ${c.reference} ${c.problem}` : null;
 }
 
-/** 6. Per creditor, claim movements and their counterpart in placed claims cancel out. */
+/** 7. Per creditor, claim movements and their counterpart in placed claims cancel out. */
 async function placedClaimsCancelOut(db: Kysely<DB>): Promise<string | null> {
   const placed = await sql<{ code: string; total: number }>`
     select cr.code, sum(x.amount)::bigint as total from (
@@ -152,7 +184,7 @@ async function placedClaimsCancelOut(db: Kysely<DB>): Promise<string | null> {
   return p ? `creditor ${p.code}: claim movements and placed claims do not cancel out (${p.total} cents)` : null;
 }
 
-/** 7. Each open case's cached balance equals what its open claims still owe. */
+/** 8. Each open case's cached balance equals what its open claims still owe. */
 async function caseBalancesMatchClaims(db: Kysely<DB>): Promise<string | null> {
   const balances = await sql<{ reference: string; cached: number; owed: number }>`
     with found as materialized (
@@ -168,7 +200,7 @@ async function caseBalancesMatchClaims(db: Kysely<DB>): Promise<string | null> {
   return b ? `case ${b.reference} caches a balance of ${b.cached} cents but its open claims owe ${b.owed}` : null;
 }
 
-/** 8. Each judicial cost the debtor bears is in the ledger: one correction up of its claim's fees, of its amount. */
+/** 9. Each judicial cost the debtor bears is in the ledger: one correction up of its claim's fees, of its amount. */
 async function judicialCostsPosted(db: Kysely<DB>): Promise<string | null> {
   const costs = await sql<{ reference: string; amount: number; posted: number | null }>`
     with found as materialized (
@@ -189,6 +221,7 @@ async function judicialCostsPosted(db: Kysely<DB>): Promise<string | null> {
 
 /** In the order of the list above: the first broken one is the one reported. */
 const CHECKS: readonly Check[] = [
+  referencesExist,
   transactionsBalance,
   receiptsMatchPayments,
   cashAccountedFor,
