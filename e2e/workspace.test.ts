@@ -444,6 +444,12 @@ describe('the agent workspace', () => {
       expect(plain(await nothing.textContent())).toMatch(
         /^Aucun dossier ne peut être appelé maintenant\.\d+ dossiers attendent un moment où l’appel sera permis/,
       );
+      // When the first case may be called: tomorrow at this time, every entry having been moved a day on.
+      expect(plain(await agent.getByTestId('next-callable-at').textContent())).toMatch(
+        /^Prochain appel permis : .*\d{2}\/\d{2}\/\d{4}.*\d{2}:\d{2}\.$/,
+      );
+      // The counts beside say the same as the answer: none now.
+      expect(plain(await agent.getByTestId('callable-now').textContent())).toBe('0');
       expect(new URL(agent.url()).pathname).toBe('/workspace');
       await expectNoAxeViolations(agent, '/workspace (nothing callable)');
       await shot(agent, 'workspace-nothing-callable');

@@ -70,6 +70,11 @@ export const nextCaseSchema = z.object({
    * was leased; with a case leased, the team's last counts, at most ten seconds old.
    */
   waiting: z.object({ callableNow: z.number().int(), later: z.number().int() }),
+  /**
+   * With no case leased: the earliest moment a case of the caller's queue may be called (the contact hours open on
+   * Monday, a spacing ends), so the agent knows when to come back; null with a case leased, or when none waits.
+   */
+  nextCallableAt: z.string().nullable(),
 });
 
 export const workspaceSummarySchema = z.object({

@@ -144,12 +144,28 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<NextCase> {
     if (outcome === 'empty') break;
     leased = outcome;
   }
-  const [views, waiting] = await Promise.all([
+  const [views, waiting, nextCallableAt] = await Promise.all([
     leased ? queueEntryViews(deps.db, [leased], { actor, now }) : [],
     // With a case leased the counts are a by-the-way: the last ones, seconds old; with none, they are the answer.
     leased ? recentWaitingIn(deps.db, team.id, now) : waitingIn(deps.db, team.id, now),
+    leased ? null : nextCallableIn(deps.db, team.id, now),
   ]);
-  return { entry: views[0] ?? null, waiting };
+  return { entry: views[0] ?? null, waiting, nextCallableAt };
+}
+
+/** The earliest moment an entry of the team's queue becomes callable, after now (the first row of an index). */
+async function nextCallableIn(db: Db, teamId: string, now: Date): Promise<string | null> {
+  const row = await db
+    .selectFrom('case_queue')
+    .select('callable_from')
+    .where('team_id', '=', teamId)
+    .where('callable_from', 'is not', null)
+    .where('paused', '=', false)
+    .where('callable_from', '>', now)
+    .orderBy('callable_from')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.callable_from ? row.callable_from.toISOString() : null;
 }
 
 /**

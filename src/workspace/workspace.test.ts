@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, demoEmail, signIn, type Session, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
@@ -27,6 +28,8 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     expect(response.statusCode, response.body).toBe(200);
     const entry = response.json().entry;
     expect(entry, 'a callable case in the queue').not.toBeNull();
+    // With a case leased, there is no later moment to give.
+    expect(response.json().nextCallableAt).toBeNull();
     const row = await t.deps.db
       .selectFrom('cases')
       .select(['id', 'debtor_id', 'balance_cents'])
@@ -135,6 +138,11 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
       .where('callable_from', '<=', t.clock.now)
       .where('paused', '=', false)
       .where('leased_by', 'is', null)
+      // A case of a person another agent holds waits for them (one person, one agent).
+      .where(
+        sql<boolean>`not exists (select 1 from case_queue other where other.debtor_id = case_queue.debtor_id
+          and other.leased_by <> ${agent.userId} and other.lease_until >= ${t.clock.now})`,
+      )
       .where((eb) =>
         eb.or([
           eb('tier', '>', taken.tier === 'standard' ? 0 : 3),
@@ -317,20 +325,6 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     expect(view.promises[0].status).toBe('broken');
     expect(view.tasks).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'promise_broken', status: 'open' })]),
-    );
-    console.log(
-      'DEBUG',
-      JSON.stringify(
-        await t.deps.db
-          .selectFrom('cases')
-          .select(['stage', 'status', 'reference', 'assigned_team_id'])
-          .where('id', '=', taken.caseId)
-          .execute(),
-      ),
-      JSON.stringify(
-        await t.deps.db.selectFrom('case_stage_history').selectAll().where('case_id', '=', taken.caseId).execute(),
-      ),
-      JSON.stringify(view.queue),
     );
     expect(view.queue.tier).toBe('promise');
     expect(view.queue.segment.id).toBe('broken-promises');
@@ -529,5 +523,37 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
     expect(after.current).toBeNull();
     expect(after.today.calls).toBe(before.today.calls + 1);
     expect(after.waiting.callableNow).toBeGreaterThan(0);
+  });
+
+  it('says, when nothing may be called now, from when the first case of the queue may be', async () => {
+    // Every callable entry of the team waits: the earliest until two hours from now (the contact hours of a morning).
+    const now = t.deps.now().getTime();
+    await t.deps.db
+      .updateTable('case_queue')
+      .set({ callable_from: new Date(now + 3 * HOUR) })
+      .where('team_id', '=', amicableTeam)
+      .where('callable_from', 'is not', null)
+      .execute();
+    const first = await t.deps.db
+      .selectFrom('case_queue')
+      .select('case_id')
+      .where('team_id', '=', amicableTeam)
+      .where('callable_from', 'is not', null)
+      .where('paused', '=', false)
+      .where('leased_by', 'is', null)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await t.deps.db
+      .updateTable('case_queue')
+      .set({ callable_from: new Date(now + 2 * HOUR) })
+      .where('case_id', '=', first.case_id)
+      .execute();
+    const none = await as(t.app, agent)('POST', '/api/v1/workspace/next-case');
+    expect(none.statusCode, none.body).toBe(200);
+    expect(none.json()).toMatchObject({
+      entry: null,
+      waiting: { callableNow: 0 },
+      nextCallableAt: new Date(now + 2 * HOUR).toISOString(),
+    });
   });
 });

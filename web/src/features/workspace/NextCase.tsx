@@ -16,15 +16,15 @@ export interface NextCaseAction {
   from: string;
   busy: boolean;
   error: unknown;
-  /** The last answer when it brought no case: how many wait for later. */
-  empty: NextCase['waiting'] | null;
+  /** The last answer when it brought no case: how many wait, and from when one may be called. */
+  empty: NothingCallable | null;
 }
 
 /** The "next case" action shared by the button and the N shortcut: one request at a time, whatever presses it. */
 export function useNextCase(): NextCaseAction {
   const navigate = useNavigate();
   const taking = useSubmit();
-  const [empty, setEmpty] = useState<NextCase['waiting'] | null>(null);
+  const [empty, setEmpty] = useState<NothingCallable | null>(null);
   const [from, setFrom] = useState(SHORTCUT);
   const run = taking.run;
   const take = useCallback(
@@ -35,13 +35,16 @@ export function useNextCase(): NextCaseAction {
         setEmpty(null);
         const answer = await takeNextCase();
         if (answer.entry) void navigate(`/cases/${answer.entry.caseId}`);
-        else setEmpty(answer.waiting);
+        else setEmpty({ waiting: answer.waiting, nextCallableAt: answer.nextCallableAt });
       });
     },
     [navigate, run],
   );
   return { take, from, busy: taking.busy, error: taking.error, empty };
 }
+
+/** What "next case" answered when it found no case to call now. */
+export type NothingCallable = Pick<NextCase, 'waiting' | 'nextCallableAt'>;
 
 /** What `take` records when the N key asked. */
 export const SHORTCUT = 'next-case-shortcut';
@@ -79,10 +82,18 @@ function NextCaseFeedback({ next }: { next: NextCaseAction }) {
               <strong>{t('workspace.next.none')}</strong>
             </p>
             <p>
-              {next.empty.later > 0
-                ? t('workspace.next.later', { count: next.empty.later, formatted: format.count(next.empty.later) })
+              {next.empty.waiting.later > 0
+                ? t('workspace.next.later', {
+                    count: next.empty.waiting.later,
+                    formatted: format.count(next.empty.waiting.later),
+                  })
                 : t('workspace.next.emptyQueue')}
             </p>
+            {next.empty.nextCallableAt ? (
+              <p data-testid="next-callable-at">
+                {t('workspace.next.nextAt', { moment: format.dateTimeIn(next.empty.nextCallableAt) })}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </div>

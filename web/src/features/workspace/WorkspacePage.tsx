@@ -76,7 +76,9 @@ function WorkspaceView({
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
-  const nothingNow = summary.waiting.callableNow === 0;
+  // After a "next case" that found nothing, its fresh counts (refused candidates have moved to later) replace the page's.
+  const waiting = next.empty?.waiting ?? summary.waiting;
+  const nothingNow = waiting.callableNow === 0;
   const waitingCount = (count: number) =>
     count >= COUNT_CAP ? t('workspace.waiting.atLeast', { number: format.count(COUNT_CAP) }) : format.count(count);
   return (
@@ -97,20 +99,20 @@ function WorkspaceView({
         <dl className="figures queue-figures">
           <div className="figure">
             <dt>{t('workspace.waiting.callableNow')}</dt>
-            <dd data-testid="callable-now">{waitingCount(summary.waiting.callableNow)}</dd>
+            <dd data-testid="callable-now">{waitingCount(waiting.callableNow)}</dd>
           </div>
           <div className="figure figure-quiet">
             <dt>{t('workspace.waiting.later')}</dt>
-            <dd data-testid="callable-later">{waitingCount(summary.waiting.later)}</dd>
+            <dd data-testid="callable-later">{waitingCount(waiting.later)}</dd>
           </div>
         </dl>
         {/* Said once: the answer to a press of the button, when there is one, says it already. */}
         {nothingNow && !next.empty ? (
           <p className="info">
-            {summary.waiting.later > 0
+            {waiting.later > 0
               ? t('workspace.waiting.nothingNowLater', {
-                  count: summary.waiting.later,
-                  formatted: format.count(summary.waiting.later),
+                  count: waiting.later,
+                  formatted: format.count(waiting.later),
                 })
               : t('workspace.waiting.nothingAtAll')}
           </p>

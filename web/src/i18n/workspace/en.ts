@@ -19,6 +19,7 @@ export const workspaceEn: Widen<typeof workspaceFr> = {
       '{{formatted}} case is waiting for a moment when a call is allowed (contact hours, the gap between two calls, an agreed callback). Try again a little later.',
     later_other:
       '{{formatted}} cases are waiting for a moment when a call is allowed (contact hours, the gap between two calls, agreed callbacks). Try again a little later.',
+    nextAt: 'Next call allowed: {{moment}}.',
     emptyQueue: 'Your queues are empty for now.',
   },
   waiting: {

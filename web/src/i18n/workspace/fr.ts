@@ -20,6 +20,7 @@ export const workspaceFr = {
       '{{formatted}} dossier attend un moment où l’appel sera permis (heures de contact, délai entre deux appels, rappel convenu). Réessayez un peu plus tard.',
     later_other:
       '{{formatted}} dossiers attendent un moment où l’appel sera permis (heures de contact, délai entre deux appels, rappels convenus). Réessayez un peu plus tard.',
+    nextAt: 'Prochain appel permis : {{moment}}.',
     emptyQueue: 'Vos files sont vides pour le moment.',
   },
   waiting: {

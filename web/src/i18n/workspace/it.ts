@@ -21,6 +21,7 @@ export const workspaceIt: Widen<typeof workspaceFr> = {
       '{{formatted}} pratica attende un momento in cui la chiamata sia consentita (orari di contatto, intervallo tra due chiamate, richiamata concordata). Riprovi un po’ più tardi.',
     later_other:
       '{{formatted}} pratiche attendono un momento in cui la chiamata sia consentita (orari di contatto, intervallo tra due chiamate, richiamate concordate). Riprovi un po’ più tardi.',
+    nextAt: 'Prossima chiamata permessa: {{moment}}.',
     emptyQueue: 'Le sue code sono vuote per il momento.',
   },
   waiting: {
