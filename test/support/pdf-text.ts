@@ -68,17 +68,22 @@ const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 export function pdfQrTexts(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
   const found: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  for (const data of pdfStreams(raw)) {
     let content: string;
     try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+      content = inflateSync(Buffer.from(data, 'latin1')).toString('latin1');
     } catch {
       continue;
     }
-    const squares = [...content.matchAll(/([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+) re/g)]
+    const allSquares = [...content.matchAll(/([\d.-]+) ([\d.-]+) ([\d.]+) ([\d.]+) re/g)]
       .map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: Number(m[3]), h: Number(m[4]) }))
       .filter((s) => Math.abs(s.w - s.h) < 0.01);
-    if (squares.length === 0) continue;
+    if (allSquares.length === 0) continue;
+    // The code's modules are the most frequent square size: any other square on the page (a box, a mark) is not one.
+    const sizes = new Map<string, number>();
+    for (const s of allSquares) sizes.set(s.w.toFixed(2), (sizes.get(s.w.toFixed(2)) ?? 0) + 1);
+    const moduleSize = [...sizes].sort((a, b) => b[1] - a[1])[0]![0];
+    const squares = allSquares.filter((s) => s.w.toFixed(2) === moduleSize);
     const side = squares[0]!.w;
     const left = Math.min(...squares.map((s) => s.x));
     const top = Math.min(...squares.map((s) => s.y));
@@ -101,4 +106,23 @@ export function pdfQrTexts(pdf: Buffer): string[] {
     if (read) found.push(read.data);
   }
   return found;
+}
+
+/**
+ * The raw data of each stream of a PDF, cut at the length its dictionary gives: compressed data may end with a byte
+ * that reads as the line end before `endstream` (a carriage return), which a pattern would then take off.
+ */
+function pdfStreams(raw: string): string[] {
+  const streams: string[] = [];
+  for (const match of raw.matchAll(/<<((?:(?!<<|>>)[\s\S])*?)>>\s*stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(match[1]!);
+    if (length) {
+      streams.push(raw.slice(start, start + Number(length[1])));
+      continue;
+    }
+    const end = raw.indexOf('endstream', start);
+    if (end > start) streams.push(raw.slice(start, end).replace(/\r?\n$/, ''));
+  }
+  return streams;
 }
