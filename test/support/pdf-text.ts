@@ -114,9 +114,11 @@ export function pdfQrTexts(pdf: Buffer): string[] {
  */
 function pdfStreams(raw: string): string[] {
   const streams: string[] = [];
-  for (const match of raw.matchAll(/<<((?:(?!<<|>>)[\s\S])*?)>>\s*stream\r?\n/g)) {
+  for (const match of raw.matchAll(/\bstream\r?\n/g)) {
     const start = match.index + match[0].length;
-    const length = /\/Length (\d+)(?! \d+ R)/.exec(match[1]!);
+    // The stream's dictionary is what its object holds before the keyword (nested dictionaries and all).
+    const dictionary = raw.slice(raw.lastIndexOf(' obj', match.index), match.index);
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(dictionary);
     if (length) {
       streams.push(raw.slice(start, start + Number(length[1])));
       continue;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getWorkspace, releaseCase, type WorkspaceSummary } from './api.js';
@@ -34,6 +34,11 @@ export function WorkspacePage() {
   usePageTitle(t('workspace.title'));
   // N answers beside the page's one button.
   useShortcuts({ n: () => next.take('next-case'), '?': () => setHelpOpen(true) });
+  // A "next case" that found nothing moved the candidates the policy refused to later: the counts are read again.
+  const { reload } = summary;
+  useEffect(() => {
+    if (next.empty) reload();
+  }, [next.empty, reload]);
 
   const changed = (message: Saying) => {
     setDone(() => message);
@@ -76,8 +81,7 @@ function WorkspaceView({
   const { t } = useTranslation();
   const format = useFormat();
   const me = useMe();
-  // After a "next case" that found nothing, its fresh counts (refused candidates have moved to later) replace the page's.
-  const waiting = next.empty?.waiting ?? summary.waiting;
+  const waiting = summary.waiting;
   const nothingNow = waiting.callableNow === 0;
   const waitingCount = (count: number) =>
     count >= COUNT_CAP ? t('workspace.waiting.atLeast', { number: format.count(COUNT_CAP) }) : format.count(count);
