@@ -4,6 +4,8 @@ import { DAY_MS } from '../../../src/platform/calendar/index.js';
 export const caseCount = Number(process.env.BENCH_CASES ?? 1_000_000);
 export const agentCount = Number(process.env.BENCH_AGENTS ?? 50);
 export const seconds = Number(process.env.BENCH_QUEUE_SECONDS ?? 60);
+/** The cold start driven before the measured day: the first seconds of new server connections (see queue.ts). */
+export const warmSeconds = Number(process.env.BENCH_WARM_SECONDS ?? 20);
 export const thinkMs = Number(process.env.BENCH_THINK_MS ?? 1_000);
 export const poolSize = Number(process.env.BENCH_POOL ?? agentCount + 10);
 export const loadParallel = Number(process.env.BENCH_LOAD_PARALLEL ?? 2);

@@ -151,17 +151,26 @@ function besideWords(beside: Beside | null, quiet: Run, verdict: (ok: boolean) =
   );
 }
 
-export function report(loaded: Loaded, rebuild: Rebuild, run: Run, checks: Checks, beside: Beside | null) {
+/** The phases of driving: the cold start (not held to the bars), the working day, the import beside it. */
+export interface Phases {
+  coldStart: Run;
+  run: Run;
+  beside: Beside | null;
+}
+
+export function report(loaded: Loaded, rebuild: Rebuild, phases: Phases, checks: Checks) {
+  const { coldStart, run, beside } = phases;
   out(
     `machine: ${cpus().length} cpus (${cpus()[0]?.model ?? 'unknown'}), pool ${poolSize} connections, think time ${thinkMs} ms`,
   );
+  phaseLines('cold start (not a bar): ', coldStart);
   phaseLines('', run);
   if (beside) {
     out(importLine(beside));
     phaseLines('during the import: ', beside.run);
   }
-  const inMemory = run.doubles + (beside?.run.doubles ?? 0);
-  const doubleCases = [...run.doubleCases, ...(beside?.run.doubleCases ?? [])];
+  const inMemory = coldStart.doubles + run.doubles + (beside?.run.doubles ?? 0);
+  const doubleCases = [...coldStart.doubleCases, ...run.doubleCases, ...(beside?.run.doubleCases ?? [])];
   const doubles = inMemory + checks.casesByTwoAgents;
   out(
     `double assignments: ${inMemory} in memory${doubleCases.length > 0 ? ` (${doubleCases.join(', ')})` : ''}; ` +
@@ -174,7 +183,7 @@ export function report(loaded: Loaded, rebuild: Rebuild, run: Run, checks: Check
     `bars: next case p99 ≤ 50 ms ${nextOk ? 'met' : 'NOT met'}; open case p99 ≤ 200 ms ${openOk ? 'met' : 'NOT met'}; ` +
       `double assignments ${doubles === 0 ? 'none' : doubles}; load ${loaded.seconds.toFixed(1)} s, first build ${rebuild.first.seconds.toFixed(1)} s, nightly rebuild ${rebuild.nightly.seconds.toFixed(1)} s (${fmt(rebuild.nightly.entries)} entries)`,
   );
-  const errors = errorCount(run) + (beside ? errorCount(beside.run) : 0);
+  const errors = errorCount(coldStart) + errorCount(run) + (beside ? errorCount(beside.run) : 0);
   const verdict = (ok: boolean) => (ok && errors === 0 ? 'met' : 'NOT met');
   out(
     `bench:queue ${fmt(caseCount)} cases, ${agentCount} agents · next-case p99 ${ms(p99(run.next))} ms (bar ≤ 50 ms): ${verdict(nextOk)} · ` +
@@ -182,6 +191,7 @@ export function report(loaded: Loaded, rebuild: Rebuild, run: Run, checks: Check
       `${rebuildWords('first build', rebuild.first, rebuild.reference, verdict)} · ` +
       `${rebuildWords('nightly rebuild', rebuild.nightly, rebuild.reference, verdict)} · ` +
       `reference in this run (the same entries rewritten set-based in SQL alone) ${fmt(Math.round(rate(rebuild.reference)))} entries/s · ` +
-      `double assignments ${doubles}: ${verdict(doubles === 0)} · ${besideWords(beside, run, verdict)} · errors ${errors} · load average ${loadavg()[0]!.toFixed(1)}`,
+      `double assignments ${doubles}: ${verdict(doubles === 0)} · ${besideWords(beside, run, verdict)} · errors ${errors} · ` +
+      `cold start (the first ${coldStart.elapsed.toFixed(0)} s after the pool opened, not a bar): next-case p99 ${ms(p99(coldStart.next))} ms, open-case p99 ${ms(p99(coldStart.open))} ms · load average ${loadavg()[0]!.toFixed(1)}`,
   );
 }
