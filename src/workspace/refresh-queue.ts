@@ -208,9 +208,10 @@ function queueTeam(
  * Writes the entries, the changes of segment or arm, and the cases' new teams: one statement each for the whole batch,
  * its rows sent as one JSON document (no limit on the number of bound parameters). The reasons go beside the rows, each
  * distinct one once (a batch of 5,000 entries has a few dozen), and the server reads each of them once: sent with every
- * row they were two thirds of the document, of its parsing and of the event loop's time spent writing it out. Only what changed is written: an
- * entry equal to the one computed keeps its row (and its `refreshed_at`, the moment of the refresh that last changed
- * it), a case already in its team is not updated, and an assignment is recorded only for a new segment or arm.
+ * row they were two thirds of the document, of its parsing and of the event loop's time spent writing it out.
+ * Only what changed is written: an entry equal to the one computed keeps its row (and its `refreshed_at`, the moment
+ * of the refresh that last changed it), a case already in its team is not updated, and an assignment is recorded only
+ * for a new segment or arm.
  */
 async function writeQueue(db: Db, computed: ComputedEntries): Promise<void> {
   const { rows, reasons, assignments, teamMoves } = computed;
