@@ -4,6 +4,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database, type Engine } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
+import { NO_COMMIT_WAIT } from './global-setup.js';
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL names a server (CI sets it). */
 export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -74,6 +75,7 @@ export async function createServerDatabase(
   await admin.connect();
   try {
     await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+    await admin.query(NO_COMMIT_WAIT(name));
   } finally {
     await admin.end();
   }
