@@ -58,7 +58,7 @@ async function snapshotDemo(root: string): Promise<DemoSnapshot> {
   } finally {
     await database.close();
   }
-  const dump = join(root, 'pglite-demo.tar.gz');
+  const dump = join(root, 'pglite-demo.tar');
   await writeFile(dump, Buffer.from(await (await dumpPGlite(join(root, 'pglite'))).arrayBuffer()));
   return { dump, dataDir, seededOn: localDateOf(now, E2E_ZONE) };
 }
