@@ -396,15 +396,17 @@ async function endClaims({
 }
 
 async function refreshTouchedCases({ trx, p, run, timed }: MergeStep): Promise<void> {
-  // 8. Cached balances of every case this file touched (new cases already hold theirs: only a claim that
-  //    stayed in an older case changes anything), and a timeline event on every case placed or touched.
+  // 8. Cached balances of every older case this file touched, and a timeline event on every case placed or touched.
+  //    A new case already holds its balance: opened with the sum of its new claims, it receives those claims and
+  //    nothing else (a claim placed before stays in its own case, a claim is in a file once). Summing its claims
+  //    again found nothing to change and took 10 s of a 1,000,000-claim import.
   await run(sql`
     update cases c set balance_cents = t.total, updated_at = ${p.now}
     from (
       -- What the open claims still owe: placed amounts less what the ledger says was paid off.
       select cl.case_id, greatest(0, coalesce(sum(cl.principal_cents + cl.interest_cents + cl.fees_cents
           - cl.settled_principal_cents - cl.settled_interest_cents - cl.settled_fees_cents) filter (where cl.status = 'open'), 0)) as total
-      from claims cl where cl.case_id in (select case_id from intake_touched_cases union select id from intake_new_cases)
+      from claims cl where cl.case_id in (select case_id from intake_touched_cases except select id from intake_new_cases)
       group by cl.case_id
     ) t
     where c.id = t.case_id and c.status <> 'closed' and c.balance_cents is distinct from t.total`);
