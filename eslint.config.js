@@ -6,8 +6,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * `npm run lint` (in `npm test`): ESLint's and typescript-eslint's recommended rules, the React hooks rules on the web
- * app, two type-aware rules on promises (the costliest checks of one left out), and limits on the size of files and
- * functions. Prettier owns the layout.
+ * app, two type-aware rules on promises, and limits on the size of files and functions. Prettier owns the layout.
  */
 
 const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'test/**'];
@@ -38,23 +37,7 @@ export default defineConfig(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      // An async function handed where a void callback is expected (an argument, a JSX attribute): its rejection is
-      // lost. The rule's other void-return checks (properties, returned functions, variables, inherited methods)
-      // resolve a contextual type for every object literal and assignment: they took 50 s of the lint's 220 on the
-      // 2-core VM (the CI's longest static check), and find nothing in the code today.
-      '@typescript-eslint/no-misused-promises': [
-        'error',
-        {
-          checksVoidReturn: {
-            arguments: true,
-            attributes: true,
-            inheritedMethods: false,
-            properties: false,
-            returns: false,
-            variables: false,
-          },
-        },
-      ],
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {
