@@ -6,6 +6,10 @@
  * 2. Capability folders (`src/<capability>/`, core and services together) form no cycle: a capability that imports
  *    another must not be imported back by it, directly or through others. dependency-cruiser finds cycles between
  *    modules only, so the folder graph is built here from the same cruise.
+ * 3. The web app never takes in the business-day calendar (`date-holidays` with its astronomy and `moment`: 1.4 MB of
+ *    a 3.6 MB bundle that every page load parsed, when a contract's core reached it for a list of words). Followed
+ *    from the web app's entry over the imports that stay in the built code, as the bundler follows them: a type-only
+ *    import vanishes, so it may name a type of the calendar (dependency-cruiser's reachability counts it).
  *
  * `--graph` also prints the capabilities in dependency order with what each imports (for ARCHITECTURE.md).
  * Exits 1 on any violation.
@@ -120,6 +124,29 @@ function describeOrder(graph: CapabilityGraph): string {
   return lines.join('\n');
 }
 
+const WEB_ENTRY = 'web/src/main.tsx';
+const KEPT_OUT_OF_THE_WEB = /^src\/platform\/calendar\/business-days\.ts$/;
+
+/** The imports from the web app's entry to a module it must not take in, or null when none reaches one. */
+function webPathToKeptOut(result: ICruiseResult): string[] | null {
+  const modules = new Map(result.modules.map((module) => [module.source, module]));
+  const cameFrom = new Map<string, string | null>([[WEB_ENTRY, null]]);
+  const queue = [WEB_ENTRY];
+  for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
+    if (KEPT_OUT_OF_THE_WEB.test(source)) {
+      const path: string[] = [];
+      for (let at: string | null = source; at !== null; at = cameFrom.get(at) ?? null) path.unshift(at);
+      return path;
+    }
+    for (const dependency of modules.get(source)?.dependencies ?? []) {
+      if (dependency.dependencyTypes.includes('type-only') || cameFrom.has(dependency.resolved)) continue;
+      cameFrom.set(dependency.resolved, source);
+      queue.push(dependency.resolved);
+    }
+  }
+  return null;
+}
+
 async function main(): Promise<number> {
   const options = await extractDepcruiseOptions('./.dependency-cruiser.mjs');
   const cruised = await cruise(SCOPE, options, {}, { tsConfig: extractTSConfig('tsconfig.json') });
@@ -141,9 +168,17 @@ async function main(): Promise<number> {
     );
   }
   if (cycles.length > 0) process.stdout.write(`\nx ${cycles.length} cycle(s) between capability folders.\n`);
+  const keptOut = webPathToKeptOut(result);
+  if (keptOut) {
+    process.stdout.write(
+      `\n  error web-bundle-has-no-holiday-tables:\n      ${keptOut.join('\n    → ')}\n` +
+        "    Import the calendar's dates or local time (platform/calendar/dates.ts, local-time.ts, place.ts), or move\n" +
+        '    the list the contract needs out of the module that counts business days; counting stays on the server.\n',
+    );
+  }
   if (process.argv.includes('--graph'))
     process.stdout.write(`\nCapabilities, each after what it imports:\n${describeOrder(graph)}\n`);
-  return rules.exitCode > 0 || cycles.length > 0 ? 1 : 0;
+  return rules.exitCode > 0 || cycles.length > 0 || keptOut !== null ? 1 : 0;
 }
 
 process.exitCode = await main();

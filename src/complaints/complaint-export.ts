@@ -4,13 +4,7 @@ import { pagesOf, type ExportTable } from '../platform/export/send.js';
 import type { ExportColumn } from '../platform/export/table.js';
 import type { Message } from '../platform/message.js';
 import type { ComplaintExportQuery, ComplaintView } from './contract.js';
-import type {
-  ComplaintOutcome,
-  ComplaintStatus,
-  ComplaintSubject,
-  DeadlineStatus,
-  RootCause,
-} from './core/complaint.js';
+import type { ComplaintOutcome, ComplaintStatus, ComplaintSubject, DeadlineStatus, RootCause } from './core/lists.js';
 import { complaintRegister } from './read-complaints.js';
 
 const SUBJECT: Record<ComplaintSubject, Message> = {

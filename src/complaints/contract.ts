@@ -7,7 +7,7 @@ import {
   COMPLAINT_SUBJECTS,
   DEADLINE_STATUSES,
   ROOT_CAUSES,
-} from './core/complaint.js';
+} from './core/lists.js';
 
 /** The API of complaints: registering one on a case, handling it, and the register of complaints and measures. */
 
@@ -26,7 +26,7 @@ export type {
   ComplaintSubject,
   DeadlineStatus,
   RootCause,
-} from './core/complaint.js';
+} from './core/lists.js';
 
 export const registerComplaintBody = z.strictObject({
   channel: z.enum(COMPLAINT_CHANNELS),

@@ -15,7 +15,8 @@ import {
   type ComplaintRegisterQuery,
   type ComplaintView,
 } from './contract.js';
-import { DEADLINE_STATUSES, deadlineStatus, type DeadlineStatus } from './core/complaint.js';
+import { deadlineStatus } from './core/complaint.js';
+import { DEADLINE_STATUSES, type DeadlineStatus } from './core/lists.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

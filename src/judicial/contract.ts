@@ -3,14 +3,14 @@ import { calendarDate, pagingQuery } from '../platform/http/schemas.js';
 import { BLOCK_FILTERS, ESCALATION_BLOCKS, REVIEW_DECISIONS } from './core/review.js';
 import { JUDICIAL_ROUTES } from './core/route.js';
 import { CHARGEABLE_TO, COST_KINDS } from './core/costs.js';
-import { DEADLINE_KINDS } from './core/procedure-deadlines.js';
-import { NEXT_ACTIONS } from './core/procedure-next.js';
-import { END_OUTCOMES, OUTCOMES, ROUTES, STATES, STEP_KINDS, type StepKind } from './core/procedure.js';
+import { DEADLINE_KINDS, END_OUTCOMES, NEXT_ACTIONS, OUTCOMES, STATES, STEP_KINDS } from './core/procedure-lists.js';
+import { RECORDED_STEPS } from './core/procedure-lists.js';
 import { PARTNER_STEP_KINDS, partnerReportSchema } from './core/partner-api.js';
 
 export * from './core/partner-api.js';
 
-export { BLOCK_FILTERS, ESCALATION_BLOCKS, JUDICIAL_ROUTES, REVIEW_DECISIONS };
+// ROUTES: the routes a procedure follows are the ones the review proposes, one list.
+export { BLOCK_FILTERS, ESCALATION_BLOCKS, JUDICIAL_ROUTES, JUDICIAL_ROUTES as ROUTES, REVIEW_DECISIONS };
 export type { BlockFilter, EscalationBlock, ReviewDecision } from './core/review.js';
 export type { JudicialRoute } from './core/route.js';
 
@@ -183,17 +183,14 @@ export type ReviewDecisionBody = z.infer<typeof reviewDecisionBody>;
 
 /* The judicial stage, procedure part (REGULATION §11): a case's procedure, its steps, costs and the judicial queue. */
 
-export { CHARGEABLE_TO, COST_KINDS, DEADLINE_KINDS, END_OUTCOMES, NEXT_ACTIONS, OUTCOMES, ROUTES, STATES, STEP_KINDS };
+export { CHARGEABLE_TO, COST_KINDS, DEADLINE_KINDS, END_OUTCOMES, NEXT_ACTIONS, OUTCOMES, STATES, STEP_KINDS };
 
 /** A judicial procedure (REGULATION §11): the API's shapes. */
 
 const note = z.string().trim().max(2000).default('');
-/** The steps a person records through the step form; a partner's payment has its own form (it records a payment). */
-const RECORDED_STEPS = STEP_KINDS.filter((kind) => kind !== 'partner_payment') as [StepKind, ...StepKind[]];
 
 export const openProcedureBody = z.strictObject({
-  route: z
-    .enum(ROUTES)
+  route: routeEnum
     .optional()
     .describe("the route; when absent, the one chosen at the case's judicial review (refused when there was none)"),
   partnerId: z.string().uuid().nullable().default(null).describe('the commissaire de justice or lawyer handling it'),
@@ -262,7 +259,7 @@ const costSchema = z.object({
 export const procedureSchema = z.object({
   id: z.string(),
   caseId: z.string(),
-  route: z.enum(ROUTES),
+  route: routeEnum,
   state: z.enum(STATES),
   stateSince: z.string(),
   outcome: z.enum(OUTCOMES).nullable(),
@@ -290,7 +287,7 @@ export const procedureSchema = z.object({
 export const caseProcedureSchema = z.object({
   procedure: procedureSchema.nullable(),
   /** The route the case's judicial review chose, to prefill the opening form (null without a review). */
-  reviewRoute: z.enum(ROUTES).nullable(),
+  reviewRoute: routeEnum.nullable(),
 });
 
 export const procedureQueueSchema = z.object({
@@ -302,7 +299,7 @@ export const procedureQueueSchema = z.object({
       creditorName: z.string(),
       balanceCents: z.number().int(),
       currency: z.string(),
-      route: z.enum(ROUTES).nullable(),
+      route: routeEnum.nullable(),
       state: z.enum(STATES).nullable(),
       next: z.union([
         nextSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { payingSchema } from './payments/contract.js';
 import { calendarDate } from '../platform/http/schemas.js';
-import { COMPLAINT_SUBJECTS } from '../complaints/core/complaint.js';
+import { COMPLAINT_SUBJECTS } from '../complaints/core/lists.js';
 import { ACCESS_CODE_LENGTH } from './core/access.js';
 import { DISPUTE_GROUNDS } from '../disputes/contract.js';
 import type { MediaType } from '../documents/contract.js';

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessDaysBetween, compareDates, isBusinessDay, isoDateOf } from '../../platform/calendar/index.js';
 import {
-  COMPLAINT_OUTCOMES,
   complaintDeadlines,
   deadlineStatus,
   decideComplaintAct,
@@ -10,6 +9,7 @@ import {
   type ComplaintDeadlineRule,
   type ComplaintState,
 } from './complaint.js';
+import { COMPLAINT_OUTCOMES } from './lists.js';
 
 /** The shipped rows of migration 0034. */
 const RULES: ComplaintDeadlineRule[] = [

@@ -7,6 +7,7 @@ import {
   type BusinessPlace,
   type IsoDate,
 } from '../../platform/calendar/index.js';
+import type { ComplaintOutcome, ComplaintStatus, DeadlineStatus } from './lists.js';
 
 /**
  * Complaints (REGULATION.md §9; ACPR 2022-R-01, CMF L54-11-33), pure: the day is a parameter, the deadlines' figures
@@ -21,36 +22,6 @@ import {
  * a deadline that ends on a non-business day moves to the next business day (CPC 642, c.p.c. 155). A refusal always
  * carries the mediator's details.
  */
-
-export const COMPLAINT_CHANNELS = ['phone', 'letter', 'email', 'sms', 'portal', 'in_person', 'other'] as const;
-export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
-export const COMPLAINT_SUBJECTS = [
-  'contact_frequency',
-  'amount',
-  'hardship_not_heard',
-  'fraud',
-  'data',
-  'agent_conduct',
-  'other',
-] as const;
-export type ComplaintSubject = (typeof COMPLAINT_SUBJECTS)[number];
-export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'answered', 'closed', 'mediator'] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
-export const COMPLAINT_OUTCOMES = ['upheld', 'partially_upheld', 'refused'] as const;
-export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
-export const ROOT_CAUSES = [
-  'contact_policy',
-  'process',
-  'agent_error',
-  'creditor_data',
-  'system',
-  'third_party',
-  'no_fault',
-] as const;
-export type RootCause = (typeof ROOT_CAUSES)[number];
-/** Where a complaint stands against its deadlines. */
-export const DEADLINE_STATUSES = ['on_time', 'due_soon', 'overdue', 'met', 'missed'] as const;
-export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
 
 /** The deadlines' figures in force from a date, for a country. */
 export interface ComplaintDeadlineRule {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockOf, minutesOf } from '../../platform/calendar/index.js';
+import { clockOf, minutesOf } from '../../platform/calendar/local-time.js';
 import { CHANNELS, DAY_KEYS, type Channel, type DayKey } from './policy-document.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time as HH:MM, from 00:00 to 24:00');

@@ -1,4 +1,4 @@
-import { compareDates, type IsoDate } from '../../platform/calendar/index.js';
+import { compareDates, type IsoDate } from '../../platform/calendar/dates.js';
 
 /**
  * The costs of a judicial procedure (REGULATION §11 point 6), pure. Enforcement costs are the debtor's unless plainly

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEADLINE_KINDS } from './procedure-deadlines.js';
-import { ROUTES, STATES, STEP_KINDS, type StepKind } from './procedure.js';
+import { DEADLINE_KINDS, STATES, STEP_KINDS, type StepKind } from './procedure-lists.js';
+import { JUDICIAL_ROUTES as ROUTES } from './route.js';
 
 /**
  * The partner API's shapes (issue 15: "the partner's updates by API or by hand"), pure: a judicial partner's keys as

@@ -1,4 +1,4 @@
-import type { BusinessPlace } from '../../platform/calendar/business-days.js';
+import type { BusinessPlace } from '../../platform/calendar/place.js';
 import type { IsoDate } from '../../platform/calendar/dates.js';
 import {
   countDeadline,
@@ -13,25 +13,9 @@ import {
  * moves to the next working day (CPC 642). The title's 10-year life is a period of limitation of enforcement
  * (L111-4), not a procedural deadline: it is not moved. Follow-up dates are the agency's [CHOICE], never legal.
  */
-export const DEADLINE_KINDS = [
-  'psrpc_answer',
-  'psrpc_title',
-  'mediation_follow_up',
-  'agreement_follow_up',
-  'ordonnance_follow_up',
-  'service',
-  'opposition',
-  'judgment_follow_up',
-  'denunciation',
-  'attribution_contest',
-  'wage_debtor_month',
-  'wage_pv',
-  'seizure_follow_up',
-  'contest_follow_up',
-  'title_life',
-  'late_opposition',
-] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+import { DEADLINE_KINDS, type DeadlineKind } from './procedure-lists.js';
+
+export { DEADLINE_KINDS, type DeadlineKind };
 
 export type DeadlineRule = LegalDeadlineRule<DeadlineKind>;
 

@@ -1,34 +1,9 @@
-import { addDays, compareDates, type IsoDate, laterDate } from '../../platform/calendar/index.js';
+import { addDays, compareDates, type IsoDate, laterDate } from '../../platform/calendar/dates.js';
 import type { DeadlineKind, JudicialCalendar } from './procedure-deadlines.js';
 import { stateDeadlines, type ProcedureFacts, type State } from './procedure.js';
+import { NEXT_ACTIONS, type NextActionKind } from './procedure-lists.js';
 
-export const NEXT_ACTIONS = [
-  'open_procedure',
-  'send_psrpc_invitation',
-  'await_psrpc_answer',
-  'record_psrpc_no_answer',
-  'obtain_psrpc_title',
-  'start_mediation',
-  'follow_mediation',
-  'follow_agreement',
-  'file_requete',
-  'await_ordonnance',
-  'serve_ordonnance',
-  'record_ordonnance_lapsed',
-  'await_opposition_window',
-  'follow_hearing',
-  'enforce_title',
-  'record_title_expired',
-  'denounce_attribution',
-  'record_attribution_lapsed',
-  'await_attribution_contest',
-  'await_debtor_month',
-  'serve_wage_pv',
-  'record_commandement_lapsed',
-  'follow_wage_seizure',
-  'follow_contest',
-] as const;
-export type NextActionKind = (typeof NEXT_ACTIONS)[number];
+export { NEXT_ACTIONS, type NextActionKind };
 
 export interface NextAction {
   action: NextActionKind;

@@ -1,6 +1,18 @@
-import { compareDates, type IsoDate } from '../../platform/calendar/index.js';
+import { compareDates, type IsoDate } from '../../platform/calendar/dates.js';
 import { type DeadlineKind, deadlineOn, type JudicialCalendar, titleExpiresOn } from './procedure-deadlines.js';
 import { JUDICIAL_ROUTES, type JudicialRoute } from './route.js';
+import {
+  END_OUTCOMES,
+  OUTCOMES,
+  STATES,
+  STEP_KINDS,
+  TRANSITIONS,
+  type Guard,
+  type Outcome,
+  type State,
+  type StepKind,
+  type Transition,
+} from './procedure-lists.js';
 
 /**
  * A judicial procedure's states and steps (REGULATION §11), pure: the route chosen at the review, the state entered on
@@ -11,100 +23,7 @@ import { JUDICIAL_ROUTES, type JudicialRoute } from './route.js';
 export const ROUTES = JUDICIAL_ROUTES;
 export type Route = JudicialRoute;
 
-export const STATES = [
-  'psrpc_to_invite',
-  'psrpc_invited',
-  'psrpc_agreed',
-  'mediation_to_start',
-  'mediation_pending',
-  'agreement',
-  'requete_to_file',
-  'requete_filed',
-  'ordonnance_issued',
-  'served',
-  'opposed',
-  'titled',
-  'attribution_seized',
-  'attribution_denounced',
-  'wage_commandement',
-  'wage_seizure',
-  'contested',
-  'ended',
-] as const;
-export type State = (typeof STATES)[number];
-
-export const OUTCOMES = ['paid', 'withdrawn', 'rejected', 'dismissed', 'title_expired', 'other'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-/** The outcomes a person may give when ending a procedure by hand; the others follow from a step. */
-export const END_OUTCOMES = ['paid', 'withdrawn', 'other'] as const satisfies readonly Outcome[];
-
-/** A step's guard on the day it happened (`occurredOn`) against the state's deadlines. */
-type Guard = 'within' | 'after' | 'after_first_within_second' | 'after_second' | 'after_title_life';
-
-interface Transition {
-  from: readonly State[] | 'any_open';
-  /** The state entered; `stay` for a partner's update or payment. */
-  to: State | 'stay';
-  guard?: Guard;
-  /** The step gives the creditor an enforceable title (its 10-year life starts on the step's day). */
-  title?: true;
-  /** An enforcement act: only where the state permits enforcement (`collectionActs`). */
-  enforcement?: true;
-  outcome?: Outcome;
-}
-
-export const TRANSITIONS = {
-  psrpc_invitation_sent: { from: ['psrpc_to_invite'], to: 'psrpc_invited' },
-  psrpc_accepted: { from: ['psrpc_invited'], to: 'psrpc_agreed', guard: 'within' },
-  psrpc_refused: { from: ['psrpc_invited'], to: 'requete_to_file' },
-  psrpc_no_answer: { from: ['psrpc_invited'], to: 'requete_to_file', guard: 'after' },
-  psrpc_title_issued: { from: ['psrpc_agreed'], to: 'titled', title: true },
-  mediation_started: { from: ['mediation_to_start'], to: 'mediation_pending' },
-  mediation_agreement: { from: ['mediation_pending'], to: 'agreement' },
-  mediation_failed: { from: ['mediation_pending'], to: 'requete_to_file' },
-  agreement_broken: { from: ['agreement', 'psrpc_agreed'], to: 'requete_to_file' },
-  requete_filed: { from: ['requete_to_file'], to: 'requete_filed' },
-  ordonnance_issued: { from: ['requete_filed'], to: 'ordonnance_issued' },
-  ordonnance_rejected: { from: ['requete_filed'], to: 'ended', outcome: 'rejected' },
-  served: { from: ['ordonnance_issued'], to: 'served', guard: 'within' },
-  ordonnance_lapsed: { from: ['ordonnance_issued'], to: 'requete_to_file', guard: 'after' },
-  // From an enforcement state only as a late opposition (CPC 1416 al. 2: `lateOppositionRefusal`).
-  opposition_filed: {
-    from: ['served', 'titled', 'attribution_seized', 'attribution_denounced', 'wage_commandement', 'wage_seizure'],
-    to: 'opposed',
-    guard: 'within',
-  },
-  opposition_window_closed: { from: ['served'], to: 'titled', guard: 'after', title: true },
-  /** The first act served to the debtor in person after a service that was not (CPC 1416 al. 2). */
-  act_served_in_person: {
-    from: ['titled', 'attribution_seized', 'attribution_denounced', 'wage_commandement', 'wage_seizure', 'contested'],
-    to: 'stay',
-  },
-  judgment_for_creditor: { from: ['opposed'], to: 'titled', title: true },
-  judgment_against_creditor: { from: ['opposed'], to: 'ended', outcome: 'dismissed' },
-  bank_seized: { from: ['titled'], to: 'attribution_seized', enforcement: true },
-  attribution_denounced: { from: ['attribution_seized'], to: 'attribution_denounced', guard: 'within' },
-  attribution_lapsed: { from: ['attribution_seized'], to: 'titled', guard: 'after' },
-  attribution_contested: { from: ['attribution_denounced'], to: 'contested', guard: 'within' },
-  attribution_released: { from: ['attribution_denounced'], to: 'titled', guard: 'after' },
-  wage_commandement_served: { from: ['titled'], to: 'wage_commandement', enforcement: true },
-  wage_contested: { from: ['wage_commandement'], to: 'contested', guard: 'within' },
-  wage_pv_served: {
-    from: ['wage_commandement'],
-    to: 'wage_seizure',
-    guard: 'after_first_within_second',
-    enforcement: true,
-  },
-  wage_commandement_lapsed: { from: ['wage_commandement'], to: 'titled', guard: 'after_second' },
-  wage_seizure_ended: { from: ['wage_seizure'], to: 'titled' },
-  contest_decided: { from: ['contested'], to: 'titled' },
-  title_expired: { from: 'any_open', to: 'ended', guard: 'after_title_life', outcome: 'title_expired' },
-  procedure_ended: { from: 'any_open', to: 'ended' },
-  partner_update: { from: 'any_open', to: 'stay' },
-  partner_payment: { from: 'any_open', to: 'stay' },
-} as const satisfies Record<string, Transition>;
-export type StepKind = keyof typeof TRANSITIONS;
-export const STEP_KINDS = Object.keys(TRANSITIONS) as StepKind[];
+export { END_OUTCOMES, OUTCOMES, STATES, STEP_KINDS, TRANSITIONS, type Outcome, type State, type StepKind };
 
 /** The state each route starts in; enforcement needs the title the creditor already holds. */
 export const FIRST_STATE: Readonly<Record<Route, State>> = {

@@ -1,5 +1,5 @@
 import { scheduleByAmount, type Instalment } from './schedule.js';
-import type { BusinessPlace } from '../../platform/calendar/business-days.js';
+import type { BusinessPlace } from '../../platform/calendar/place.js';
 
 /**
  * Plan proposals from the balance, the repayment capacity and the mandate (PRODUCT.md §4, REGULATION.md §7.7), pure.

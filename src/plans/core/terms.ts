@@ -1,4 +1,4 @@
-import type { BusinessPlace } from '../../platform/calendar/business-days.js';
+import type { BusinessPlace } from '../../platform/calendar/place.js';
 import { invalid } from '../../platform/errors.js';
 import { discountAt, review, type Authority, type MandateLimits, type ProposalKind, type Reason } from './proposals.js';
 import { scheduleByAmount, scheduleByMonths, type Instalment } from './schedule.js';

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import { addDays, type IsoDate, weekdayOf } from './dates.js';
+import type { BusinessPlace } from './place.js';
 
 /**
  * Business days for legal deadlines (REGULATION.md §3): Monday to Friday, public holidays excepted (a deadline that
@@ -12,12 +13,7 @@ import { addDays, type IsoDate, weekdayOf } from './dates.js';
  * - Italy: the national days of L. 260/1949 as amended (with 4 October from 2026); the patron saints' days are local
  *   and do not move a deadline, so they are left to the contact policy's own calendar.
  */
-export interface BusinessPlace {
-  /** ISO 3166-1 alpha-2: FR or IT. */
-  country: string;
-  /** The address's subdivision as the code stores it: a French département ('57', '971'), an Italian region code. */
-  region?: string | null;
-}
+export type { BusinessPlace };
 
 export const BUSINESS_COUNTRIES = ['FR', 'IT'] as const;
 
