@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.js';
 import { makeFormatters } from './format.js';
 import { i18next } from './index.js';
 import { describeProblem } from './problems.js';
+
+// English and Italian are fetched the first time they are chosen (i18n/index.ts); these tests read them directly.
+beforeAll(() => i18next.loadLanguages(['en', 'it']));
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 

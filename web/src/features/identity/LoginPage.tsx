@@ -33,7 +33,7 @@ export function LoginPage() {
     }
     await sending.run(async () => {
       try {
-        signedIn(await signIn(email.trim(), password, mustChange ? newPassword : undefined));
+        await signedIn(await signIn(email.trim(), password, mustChange ? newPassword : undefined));
       } catch (caught) {
         if (caught instanceof ApiError && caught.code === 'auth.password_change_required') {
           setMustChange(true);

@@ -14,7 +14,7 @@ export type Session =
 interface SessionApi {
   session: Session;
   /** Adopts the user returned by the sign-in. */
-  signedIn: (me: Me) => void;
+  signedIn: (me: Me) => Promise<void>;
   signOut: () => Promise<void>;
   /** Saves the language on the account, then shows the interface in it. */
   changeLocale: (locale: Locale) => Promise<void>;
@@ -27,9 +27,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>({ status: 'checking' });
   const [attempt, setAttempt] = useState(0);
 
-  const adopt = useCallback((me: Me) => {
+  // The person's language first (its texts are fetched the first time: i18n/index.ts), then the signed-in pages: an
+  // English or Italian reader never sees them in French for a moment.
+  const adopt = useCallback(async (me: Me) => {
     setCsrfToken(me.csrfToken);
-    void i18next.changeLanguage(me.locale);
+    await i18next.changeLanguage(me.locale);
     setSession({ status: 'signedIn', me });
   }, []);
 

@@ -43,10 +43,11 @@ export function PortalSessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     portalApi.me(i18n.language, controller.signal).then(
-      (me) => {
-        adopt(me);
+      async (me) => {
+        // The person's language before the pages (its texts are fetched the first time: i18n/index.ts).
         if (isLocale(me.language) && !sessionStorage.getItem('portal.language'))
-          void i18next.changeLanguage(me.language);
+          await i18next.changeLanguage(me.language);
+        adopt(me);
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { i18next } from '../../i18n/index.js';
 import { makeFormatters } from '../../i18n/format.js';
 import { labelOf } from '../../i18n/labels.js';
 import { sayRecord } from './recordText.js';
+
+// English and Italian are fetched the first time they are chosen (i18n/index.ts); these tests read them directly.
+beforeAll(() => i18next.loadLanguages(['en', 'it']));
 
 const say = (
   locale: 'fr' | 'en' | 'it',
