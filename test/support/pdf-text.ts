@@ -5,12 +5,12 @@ import jsQRModule from 'jsqr';
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  for (const data of pdfStreams(raw)) {
     let content: string;
     try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+      content = inflateSync(Buffer.from(data, 'latin1')).toString('latin1');
     } catch {
-      content = match[1]!;
+      content = data;
     }
     for (const piece of content.matchAll(/<([0-9a-fA-F]+)>|\(((?:\\.|[^\\)])*)\)/g)) {
       text += piece[1] ? Buffer.from(piece[1], 'hex').toString('latin1') : piece[2]!;
@@ -33,9 +33,9 @@ export interface PdfTextRun {
 export function pdfFirstPageRuns(pdf: Buffer): PdfTextRun[] {
   const raw = pdf.toString('latin1');
   const height = Number(/\/MediaBox \[0 0 [\d.]+ ([\d.]+)\]/.exec(raw)?.[1] ?? '841.89');
-  const first = /stream\r?\n([\s\S]*?)\r?\nendstream/.exec(raw);
-  if (!first) return [];
-  const content = inflateSync(Buffer.from(first[1]!, 'latin1')).toString('latin1');
+  const first = pdfStreams(raw)[0];
+  if (first === undefined) return [];
+  const content = inflateSync(Buffer.from(first, 'latin1')).toString('latin1');
   const runs: PdfTextRun[] = [];
   for (const block of content.matchAll(/BT\s+1 0 0 1 ([\d.-]+) ([\d.-]+) Tm[\s\S]*?\[([\s\S]*?)\] TJ\s+ET/g)) {
     const text = [...block[3]!.matchAll(/<([0-9a-fA-F]*)>/g)]
