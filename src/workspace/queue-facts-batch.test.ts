@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { ENGINES } from '../../test/support/database.js';
@@ -266,6 +267,17 @@ describe.each(ENGINES)('the set-based facts of the queue rebuild on %s', (engine
         creditorId: entry.creditorId,
       });
     }
+  });
+
+  it('gives the connections back planning every statement, as the pool opens them', async () => {
+    // A batch reuses its foreign-key checks' plans; what ran on its connection after it would otherwise keep plans.
+    await rebuildQueue(t.deps, { parallel: 1, batchSize: 7 });
+    // The pool hands out the connection released last: the one the last batch ran on.
+    const mode = await t.deps.db.connection().execute(async (connection) => {
+      const { rows } = await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(connection);
+      return rows[0]!.plan_cache_mode;
+    });
+    expect(mode).toBe('force_custom_plan');
   });
 
   it('writes again only the entries, assignments and cases whose facts changed', async () => {
