@@ -1,5 +1,6 @@
 import type { Actor } from '../identity/actor.js';
-import type { Route, StepKind } from '../judicial/core/procedure.js';
+import type { StepKind } from '../judicial/core/procedure-lists.js';
+import type { Route } from '../judicial/core/procedure.js';
 import { openJudicialProcedure, recordPartnerPayment, recordProcedureStep } from '../judicial/procedure-steps.js';
 import { recordProcedureCost } from '../judicial/procedure-costs.js';
 import { addDays, agencyToday } from '../platform/calendar/index.js';

@@ -6,8 +6,9 @@ import type { DB } from '../platform/db/schema.js';
 import { conflict } from '../platform/errors.js';
 import { loadDeadlineRules } from '../platform/db/deadline-rules.js';
 import { latestEscalation } from './decide-review.js';
-import { type DeadlineKind, FRANCE, type JudicialCalendar } from './core/procedure-deadlines.js';
-import { ROUTES, type Outcome, type ProcedureFacts, type Route, type State } from './core/procedure.js';
+import { FRANCE, type JudicialCalendar } from './core/procedure-deadlines.js';
+import type { DeadlineKind, Outcome, State } from './core/procedure-lists.js';
+import { ROUTES, type ProcedureFacts, type Route } from './core/procedure.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type ProcedureRow = Selectable<DB['judicial_procedures']>;

@@ -5,7 +5,8 @@ import type { Actor } from '../identity/actor.js';
 import type { IsoDate } from '../platform/calendar/index.js';
 import type { DB } from '../platform/db/schema.js';
 import type { ChargeableTo, CostKind } from './core/costs.js';
-import type { ProcedureFacts, StepKind } from './core/procedure.js';
+import type { StepKind } from './core/procedure-lists.js';
+import type { ProcedureFacts } from './core/procedure.js';
 
 /**
  * The judicial procedure's lines on the case's timeline (kind `judicial`, migration 0050): written in the act's

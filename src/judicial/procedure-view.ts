@@ -7,16 +7,9 @@ import type { DB } from '../platform/db/schema.js';
 import type { Deps } from '../platform/deps.js';
 import type { CaseProcedure, ProcedureView } from './contract.js';
 import { costTotals, type ChargeableTo, type CostKind } from './core/costs.js';
-import type { DeadlineKind } from './core/procedure-deadlines.js';
+import type { DeadlineKind, State, StepKind } from './core/procedure-lists.js';
 import { nextAction } from './core/procedure-next.js';
-import {
-  allowedSteps,
-  collectionActs,
-  lateOppositionDeadline,
-  stateDeadlines,
-  type State,
-  type StepKind,
-} from './core/procedure.js';
+import { allowedSteps, collectionActs, lateOppositionDeadline, stateDeadlines } from './core/procedure.js';
 import { factsOf, judicialCalendar, reviewChoice } from './procedure-facts.js';
 import { pendingReports } from './partner-reports.js';
 

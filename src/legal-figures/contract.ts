@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDate } from '../platform/http/schemas.js';
 import { PROCEDURE_DEADLINES } from '../overindebtedness/core/deadline-rules.js';
-import { DEADLINE_KINDS } from '../judicial/core/procedure-deadlines.js';
+import { DEADLINE_KINDS } from '../judicial/core/procedure-lists.js';
 
 /**
  * The API of the specialist procedures' figures of law: their deadlines and the commissaire's proportional fee

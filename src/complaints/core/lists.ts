@@ -1,7 +1,7 @@
 /**
  * The words of complaints (their channels, subjects, statuses, outcomes, root causes and deadline states), apart from
  * the deadlines' arithmetic in `complaint.ts`: the contract takes these into the web app, which must not take the
- * business-day calendar with them (.dependency-cruiser.mjs, web-bundle-has-no-holiday-tables).
+ * business-day calendar with them (`npm run lint:deps`, scripts/lint-deps.ts).
  */
 
 export const COMPLAINT_CHANNELS = ['phone', 'letter', 'email', 'sms', 'portal', 'in_person', 'other'] as const;

@@ -5,6 +5,7 @@ import {
   type DeadlineCalendar,
   type LegalDeadlineRule,
 } from '../../platform/calendar/legal-deadlines.js';
+import type { DeadlineKind } from './procedure-lists.js';
 
 /**
  * The deadlines of a judicial procedure (REGULATION §11), each with its source and how it is counted. A deadline in
@@ -13,9 +14,6 @@ import {
  * moves to the next working day (CPC 642). The title's 10-year life is a period of limitation of enforcement
  * (L111-4), not a procedural deadline: it is not moved. Follow-up dates are the agency's [CHOICE], never legal.
  */
-import { DEADLINE_KINDS, type DeadlineKind } from './procedure-lists.js';
-
-export { DEADLINE_KINDS, type DeadlineKind };
 
 export type DeadlineRule = LegalDeadlineRule<DeadlineKind>;
 

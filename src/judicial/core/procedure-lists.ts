@@ -1,8 +1,7 @@
 /**
  * The words of a judicial procedure (its states, outcomes, steps and their transitions, its deadlines and next
  * actions), apart from the counting of deadlines: the contract takes these into the web app, which must not take the
- * business-day calendar with them (.dependency-cruiser.mjs, web-bundle-has-no-holiday-tables). `procedure.ts`,
- * `procedure-deadlines.ts` and `procedure-next.ts` pass them on.
+ * business-day calendar with them (`npm run lint:deps`, scripts/lint-deps.ts). Every module takes them from here.
  */
 
 export const STATES = [

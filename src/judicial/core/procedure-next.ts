@@ -1,9 +1,7 @@
 import { addDays, compareDates, type IsoDate, laterDate } from '../../platform/calendar/dates.js';
-import type { DeadlineKind, JudicialCalendar } from './procedure-deadlines.js';
-import { stateDeadlines, type ProcedureFacts, type State } from './procedure.js';
-import { NEXT_ACTIONS, type NextActionKind } from './procedure-lists.js';
-
-export { NEXT_ACTIONS, type NextActionKind };
+import type { JudicialCalendar } from './procedure-deadlines.js';
+import type { DeadlineKind, NextActionKind, State } from './procedure-lists.js';
+import { stateDeadlines, type ProcedureFacts } from './procedure.js';
 
 export interface NextAction {
   action: NextActionKind;

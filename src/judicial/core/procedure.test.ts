@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { addDays, compareDates, isBusinessDay } from '../../platform/calendar/index.js';
 import { legalRuleOn } from '../../platform/calendar/legal-deadlines.js';
 import {
-  DEADLINE_KINDS,
   deadlineOn,
   FRANCE,
   INITIAL_DEADLINE_RULES,
   type JudicialCalendar,
   titleExpiresOn,
 } from './procedure-deadlines.js';
+import { DEADLINE_KINDS, STATES, STEP_KINDS, TRANSITIONS, type StepKind } from './procedure-lists.js';
 import { nextAction } from './procedure-next.js';
 import {
   allowedSteps,
@@ -19,11 +19,7 @@ import {
   openProcedure,
   refuseStep,
   ROUTES,
-  STATES,
-  STEP_KINDS,
-  TRANSITIONS,
   type ProcedureFacts,
-  type StepKind,
 } from './procedure.js';
 
 /** France's calendar and the deadline rules migration 0047 seeds. */

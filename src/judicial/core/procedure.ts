@@ -1,12 +1,11 @@
 import { compareDates, type IsoDate } from '../../platform/calendar/dates.js';
-import { type DeadlineKind, deadlineOn, type JudicialCalendar, titleExpiresOn } from './procedure-deadlines.js';
+import { deadlineOn, type JudicialCalendar, titleExpiresOn } from './procedure-deadlines.js';
 import { JUDICIAL_ROUTES, type JudicialRoute } from './route.js';
 import {
   END_OUTCOMES,
-  OUTCOMES,
-  STATES,
   STEP_KINDS,
   TRANSITIONS,
+  type DeadlineKind,
   type Guard,
   type Outcome,
   type State,
@@ -22,8 +21,6 @@ import {
 /** The routes a procedure follows: the ones the review proposes (route.ts), one list. */
 export const ROUTES = JUDICIAL_ROUTES;
 export type Route = JudicialRoute;
-
-export { END_OUTCOMES, OUTCOMES, STATES, STEP_KINDS, TRANSITIONS, type Outcome, type State, type StepKind };
 
 /** The state each route starts in; enforcement needs the title the creditor already holds. */
 export const FIRST_STATE: Readonly<Record<Route, State>> = {

@@ -31,16 +31,16 @@ function withManyForms<T extends object>(messages: T): T {
  * each language is about 280 kB of the bundle every page load would otherwise parse). `changeLanguage` waits for the
  * chunk, then shows the language; French, the reference and the fallback, is in the bundle.
  */
-const LATER_LANGUAGES: Record<Exclude<Locale, 'fr'>, () => Promise<object>> = {
+const LATER_LANGUAGES: Partial<Record<string, () => Promise<object>>> = {
   en: () => import('./en.js').then((module) => module.en),
   it: () => import('./it.js').then((module) => module.it),
-};
+} satisfies Record<Exclude<Locale, 'fr'>, () => Promise<object>>;
 
 const laterLanguages: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language, _namespace, callback) {
-    const load = LATER_LANGUAGES[language as keyof typeof LATER_LANGUAGES] as (() => Promise<object>) | undefined;
+    const load = LATER_LANGUAGES[language];
     if (!load) return callback(null, {});
     load().then(
       (messages) => callback(null, withManyForms(messages) as Tree),
