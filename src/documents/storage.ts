@@ -73,10 +73,14 @@ export function diskStorage(root: string): DocumentStorage {
           callback(null, chunk);
         },
       });
+      const file = createWriteStream(partial, { mode: 0o600 });
       try {
-        await pipeline(body, measure, createWriteStream(partial, { mode: 0o600 }));
+        await pipeline(body, measure, file);
         await rename(partial, pathOf(id));
       } catch (error) {
+        // A file refused at its first bytes can fail before its `.part` is even open: the stream opens, then closes
+        // it. Removed only once closed, or it would appear after the refusal and stay.
+        if (!file.closed) await new Promise<void>((closed) => file.once('close', () => closed()));
         await rm(partial, { force: true });
         throw error;
       }
