@@ -233,7 +233,13 @@ describe.each(ENGINES)('the set-based facts of the queue rebuild on %s', (engine
       old.map((entry) => ({ debtorId: entry.debtorId, caseId: entry.facts.caseId })),
       NOW,
     );
-    const rows = await t.deps.db.selectFrom('case_queue').selectAll().where('case_id', 'in', caseIds).execute();
+    const rows = await t.deps.db
+      .selectFrom('case_queue as q')
+      .innerJoin('queue_explanations as e', 'e.key', 'q.explanation')
+      .selectAll('q')
+      .select('e.reasons')
+      .where('q.case_id', 'in', caseIds)
+      .execute();
     expect(rows.map((row) => row.case_id).sort()).toEqual(old.map((entry) => entry.facts.caseId).sort());
     const written = new Map(rows.map((row) => [row.case_id, row]));
     for (const entry of old) {
@@ -278,6 +284,31 @@ describe.each(ENGINES)('the set-based facts of the queue rebuild on %s', (engine
       return rows[0]!.plan_cache_mode;
     });
     expect(mode).toBe('force_custom_plan');
+  });
+
+  it('stores each explanation once, and the rebuild removes those no entry names and stores again a named one', async () => {
+    await rebuildQueue(t.deps);
+    const explanations = async () =>
+      (
+        await t.deps.database.executeSql<{ key: string; named: number }>(
+          `select e.key, (select count(*)::int from case_queue q where q.explanation = e.key) as named
+           from queue_explanations e order by e.key`,
+        )
+      ).rows;
+    const first = await explanations();
+    expect(first.every((explanation) => explanation.named > 0)).toBe(true);
+    const entries = await t.deps.db.selectFrom('case_queue').select('explanation').execute();
+    expect(first.map((explanation) => explanation.key)).toEqual(
+      [...new Set(entries.map((entry) => entry.explanation))].sort(),
+    );
+    // One no entry names (its entries changed since), and one an entry names that was removed at the very moment
+    // a refresh named it again.
+    const stray = '00000000-0000-4000-8000-000000000001';
+    await t.deps.database.executeSql(`insert into queue_explanations (key, reasons) values ($1, '[]')`, [stray]);
+    const named = first[0]!;
+    await t.deps.database.executeSql(`delete from queue_explanations where key = $1`, [named.key]);
+    await rebuildQueue(t.deps, { batchSize: 7 });
+    expect(await explanations()).toEqual(first);
   });
 
   it('writes again only the entries, assignments and cases whose facts changed', async () => {

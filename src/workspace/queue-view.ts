@@ -30,7 +30,7 @@ export async function queueEntryViews(
       (candidate) => candidate.id === row.segment_id,
     );
   const isSensitive = (row: QueueRow) =>
-    (row.reasons as QueueReason[]).some((reason) => reason.restricted !== undefined) ||
+    storedReasons(row).some((reason) => reason.restricted !== undefined) ||
     (segmentOf(row) !== undefined && isCareSegment(segmentOf(row)!));
   const mayKnow = await careAccessByDebtor(
     db,
@@ -42,7 +42,7 @@ export async function queueEntryViews(
     const row = byId.get(id);
     if (!row) return [];
     const segment = segmentOf(row);
-    const stored = row.reasons as QueueReason[];
+    const stored = storedReasons(row);
     const full = !isSensitive(row) || mayKnow(row.debtor_id);
     const reasons = full ? stored : restrictQueueReasons(stored);
     const segmentName =
@@ -63,7 +63,13 @@ export async function queueEntryViews(
 
 type QueueRow = Awaited<ReturnType<typeof queueRows>>[number];
 
-/** The queue rows of the cases, with their case, debtor, creditor, team, strategy and the users named on them. */
+const storedReasons = (row: QueueRow) => (row.reasons ?? []) as QueueReason[];
+
+/**
+ * The queue rows of the cases, with their case, debtor, creditor, team, strategy, explanation and the users named on
+ * them. (An explanation the nightly rebuild removed at the moment a refresh named it again is stored again by the
+ * rebuild's batch of that debtor: until then the entry shows no reason.)
+ */
 function queueRows(db: Db, caseIds: readonly string[]) {
   return db
     .selectFrom('case_queue as q')
@@ -74,6 +80,7 @@ function queueRows(db: Db, caseIds: readonly string[]) {
     .leftJoin('teams as t', 't.id', 'q.team_id')
     .leftJoin('users as lu', 'lu.id', 'q.leased_by')
     .leftJoin('users as au', 'au.id', 'q.assigned_user_id')
+    .leftJoin('queue_explanations as e', 'e.key', 'q.explanation')
     .select([
       'q.case_id',
       'q.debtor_id',
@@ -95,7 +102,7 @@ function queueRows(db: Db, caseIds: readonly string[]) {
       'q.tier',
       'q.priority',
       'q.channels',
-      'q.reasons',
+      'e.reasons',
       'q.callable_from',
       'q.paused',
       'q.assigned_user_id',

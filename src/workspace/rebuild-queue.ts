@@ -25,6 +25,11 @@ export async function rebuildQueue(
   const parallel = Math.max(1, options.parallel ?? (deps.database.engine === 'pglite' ? 1 : 2));
   const context = await refreshContext(deps.db, now);
   await sql`delete from case_queue q using cases c where c.id = q.case_id and c.status = 'closed'`.execute(deps.db);
+  // Explanations no entry names any more (refresh-queue.ts stores them). Removed before the batches, not after: an
+  // entry a refresh writes meanwhile may name one this removes, and its batch, still to come, stores it again.
+  await sql`delete from queue_explanations e where not exists (select from case_queue q where q.explanation = e.key)`.execute(
+    deps.db,
+  );
   let after = '00000000-0000-0000-0000-000000000000';
   let taking: Promise<Batch> = Promise.resolve({ caseIds: [], range: null });
   // The next batch of debtors after the last one taken, with their open cases: chained, so no two batches overlap.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Message } from '../platform/message.js';
 import { decideContact } from '../contact-policy/core/decide.js';
@@ -93,10 +94,10 @@ export async function refreshQueueEntries(
   if (open.length === 0) return 0;
   const computed = computeEntries(open, batch.contactFacts, existing, context);
   await writeQueue(db, computed);
-  return computed.rows.length;
+  return open.length;
 }
 
-/** A queue entry as written: instants as ISO strings, the reasons as JSON (the batch goes to the server as one document). */
+/** A queue entry as written: instants as ISO strings (the batch goes to the server as one JSON document). */
 interface QueueRow {
   case_id: string;
   debtor_id: string;
@@ -108,8 +109,8 @@ interface QueueRow {
   channels: string[];
   tier: number;
   priority: number;
-  /** The entry's reasons: their place in the batch's list of distinct reasons (see writeQueue). */
-  reasons_at: number;
+  /** The key of the entry's explanation (its reasons: see explanationKey). */
+  explanation: string;
   callable_from: string | null;
   paused: boolean;
   refreshed_at: string;
@@ -117,10 +118,22 @@ interface QueueRow {
 
 interface ComputedEntries {
   rows: QueueRow[];
-  /** The distinct reasons of the batch, each as JSON text once: entries share a few dozen explanations. */
-  reasons: string[];
+  /**
+   * The explanations the batch's entries name, each once (a batch of 5,000 entries has a few dozen), also those of
+   * entries left unchanged: one the nightly rebuild removed as a refresh named it again is so stored again.
+   */
+  explanations: { key: string; reasons: string }[];
   assignments: { case_id: string; strategy_version: number; segment_id: string; arm: string; assigned_at: string }[];
   teamMoves: { id: string; team_id: string }[];
+}
+
+/**
+ * The key of an explanation: a digest of its JSON text, written as a uuid. The same reasons always give the same text
+ * (the pure core builds them in one order), so an explanation is stored once however many entries name it.
+ */
+export function explanationKey(reasonsJson: string): string {
+  const hex = createHash('md5').update(reasonsJson).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The pure part, in memory over the whole batch: the policy's verdict, the strategy's entry, the team. */
@@ -135,8 +148,8 @@ function computeEntries(
   const teamKind = new Map(teams.map((team) => [team.id, team.kind]));
   const nowMs = now.getTime();
   const nowIso = now.toISOString();
-  const result: ComputedEntries = { rows: [], reasons: [], assignments: [], teamMoves: [] };
-  const reasonsAt = new Map<string, number>();
+  const result: ComputedEntries = { rows: [], explanations: [], assignments: [], teamMoves: [] };
+  const keyOf = new Map<string, string>();
   for (const entry of open) {
     const caseId = entry.facts.caseId;
     const facts = contactFacts.get(caseId);
@@ -150,10 +163,11 @@ function computeEntries(
     const teamId = queueTeam(before, entry.assignedTeamId, computed.teamKind, { teams, teamKind });
     if (teamId !== null && teamId !== entry.assignedTeamId) result.teamMoves.push({ id: caseId, team_id: teamId });
     const reasons = JSON.stringify(computed.reasons);
-    let at = reasonsAt.get(reasons);
-    if (at === undefined) {
-      at = result.reasons.push(reasons) - 1;
-      reasonsAt.set(reasons, at);
+    let key = keyOf.get(reasons);
+    if (key === undefined) {
+      key = explanationKey(reasons);
+      keyOf.set(reasons, key);
+      result.explanations.push({ key, reasons });
     }
     result.rows.push({
       case_id: caseId,
@@ -166,7 +180,7 @@ function computeEntries(
       channels: computed.channels,
       tier: computed.tier,
       priority: computed.priority,
-      reasons_at: at,
+      explanation: key,
       callable_from: computed.callableFrom === null ? null : new Date(computed.callableFrom).toISOString(),
       paused: computed.paused,
       refreshed_at: nowIso,
@@ -206,38 +220,43 @@ function queueTeam(
 
 /**
  * Writes the entries, the changes of segment or arm, and the cases' new teams: one statement each for the whole batch,
- * its rows sent as one JSON document (no limit on the number of bound parameters). The reasons go beside the rows, each
- * distinct one once (a batch of 5,000 entries has a few dozen), and the server reads each of them once: sent with every
- * row they were two thirds of the document, of its parsing and of the event loop's time spent writing it out.
- * Only what changed is written: an entry equal to the one computed keeps its row (and its `refreshed_at`, the moment
- * of the refresh that last changed it), a case already in its team is not updated, and an assignment is recorded only
- * for a new segment or arm.
+ * its rows sent as one JSON document (no limit on the number of bound parameters). Each explanation the entries name
+ * is stored in the same statement unless it is there already: each distinct one once (a batch of 5,000 entries has a
+ * few dozen; sent with every row they were two thirds of the document, of its parsing and of the event loop's time
+ * spent writing it out). Only what changed is written: an entry equal to the one computed keeps its row (and its
+ * `refreshed_at`, the moment of the refresh that last changed it), a case already in its team is not updated, and an
+ * assignment is recorded only for a new segment or arm. (Comparing in memory instead, to send only the entries that
+ * changed, cost Node more in reading the stored entries than it spared the server: docs/workspace.md.)
  */
 async function writeQueue(db: Db, computed: ComputedEntries): Promise<void> {
-  const { rows, reasons, assignments, teamMoves } = computed;
+  const { rows, explanations, assignments, teamMoves } = computed;
+  // In the order of their keys: two transactions storing the same new explanations wait for each other in one order.
   await sql`
-    with reasons as (
-      select (at - 1)::integer as at, reasons from unnest(${reasons}::jsonb[]) with ordinality as t(reasons, at)
+    with stored as (
+      insert into queue_explanations (key, reasons)
+      select e.key, e.reasons from unnest(${explanations.map((e) => e.key)}::uuid[],
+        ${explanations.map((e) => e.reasons)}::jsonb[]) as e(key, reasons)
+      order by e.key
+      on conflict (key) do nothing
     )
-    insert into case_queue (case_id, debtor_id, creditor_id, team_id, strategy_version, segment_id, arm, channels, tier,
-      priority, reasons, callable_from, paused, refreshed_at)
-    select r.case_id, r.debtor_id, r.creditor_id, r.team_id, r.strategy_version, r.segment_id, r.arm, r.channels, r.tier,
-      r.priority, reasons.reasons, r.callable_from, r.paused, r.refreshed_at
+    insert into case_queue (case_id, debtor_id, creditor_id, team_id, strategy_version, segment_id, arm, channels,
+      tier, priority, explanation, callable_from, paused, refreshed_at)
+    select r.case_id, r.debtor_id, r.creditor_id, r.team_id, r.strategy_version, r.segment_id, r.arm, r.channels,
+      r.tier, r.priority, r.explanation, r.callable_from, r.paused, r.refreshed_at
     from json_to_recordset(${JSON.stringify(rows)}::json) as r(case_id uuid, debtor_id uuid, creditor_id uuid,
-      team_id uuid, strategy_version integer, segment_id text, arm text, channels text[], tier smallint, priority integer,
-      reasons_at integer, callable_from timestamptz, paused boolean, refreshed_at timestamptz)
-    join reasons on reasons.at = r.reasons_at
+      team_id uuid, strategy_version integer, segment_id text, arm text, channels text[], tier smallint,
+      priority integer, explanation uuid, callable_from timestamptz, paused boolean, refreshed_at timestamptz)
     on conflict (case_id) do update set debtor_id = excluded.debtor_id, creditor_id = excluded.creditor_id,
       team_id = excluded.team_id, strategy_version = excluded.strategy_version, segment_id = excluded.segment_id,
       arm = excluded.arm, channels = excluded.channels, tier = excluded.tier, priority = excluded.priority,
-      reasons = excluded.reasons, callable_from = excluded.callable_from, paused = excluded.paused,
+      explanation = excluded.explanation, callable_from = excluded.callable_from, paused = excluded.paused,
       refreshed_at = excluded.refreshed_at
     where (case_queue.debtor_id, case_queue.creditor_id, case_queue.team_id, case_queue.strategy_version,
         case_queue.segment_id, case_queue.arm, case_queue.channels, case_queue.tier, case_queue.priority,
-        case_queue.reasons, case_queue.callable_from, case_queue.paused)
+        case_queue.explanation, case_queue.callable_from, case_queue.paused)
       is distinct from (excluded.debtor_id, excluded.creditor_id, excluded.team_id, excluded.strategy_version,
-        excluded.segment_id, excluded.arm, excluded.channels, excluded.tier, excluded.priority, excluded.reasons,
-        excluded.callable_from, excluded.paused)`.execute(db);
+        excluded.segment_id, excluded.arm, excluded.channels, excluded.tier, excluded.priority,
+        excluded.explanation, excluded.callable_from, excluded.paused)`.execute(db);
   if (assignments.length > 0) {
     await sql`
       insert into strategy_assignments (case_id, strategy_version, segment_id, arm, assigned_at)

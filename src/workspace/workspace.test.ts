@@ -81,7 +81,12 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
 
   it('gives every open case one queue entry with its segment, arm, reasons and the policy’s next call', async () => {
     const open = await t.deps.db.selectFrom('cases').select('id').where('status', '<>', 'closed').execute();
-    const entries = await t.deps.db.selectFrom('case_queue').selectAll().execute();
+    const entries = await t.deps.db
+      .selectFrom('case_queue as q')
+      .innerJoin('queue_explanations as e', 'e.key', 'q.explanation')
+      .selectAll('q')
+      .select('e.reasons')
+      .execute();
     expect(entries).toHaveLength(open.length);
     const segmentIds = new Set(DEFAULT_STRATEGY.segments.map((segment) => segment.id));
     for (const entry of entries) {
@@ -89,6 +94,9 @@ describe.each(ENGINES)('agent workspace on %s', (engine) => {
       expect(entry.strategy_version).toBe(1);
       expect((entry.reasons as unknown[]).length).toBeGreaterThan(0);
     }
+    // Entries share their explanations: each is stored once, however many entries name it.
+    const explanations = await t.deps.db.selectFrom('queue_explanations').select('key').execute();
+    expect(explanations.length).toBeLessThan(entries.length);
     // Cases at the over-indebtedness stage go to that team by letter: in no calling queue.
     const overindebted = entries.filter((entry) => entry.segment_id === 'overindebtedness');
     for (const entry of overindebted) expect(entry.callable_from).toBeNull();

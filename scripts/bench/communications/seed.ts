@@ -115,12 +115,14 @@ export async function seedCases(
       cross join lateral (select 1 as k, ${principal(1)} as p union all select 2, ${principal(2)} where ${twoClaims}) claim`);
   const contacts = await seedHistory(database, { series, at, history, n });
   // The queue's entries the campaigns select by segment: an e-mail's case plans e-mails, an SMS's case SMS.
+  // (Their explanation: no reason, stored once under the key refresh-queue.ts gives it.)
+  await run(`insert into queue_explanations (key, reasons) values (md5('[]')::uuid, '[]') on conflict do nothing`);
   await run(`
     insert into case_queue (case_id, debtor_id, creditor_id, strategy_version, segment_id, arm, channels, tier, priority,
-                            reasons, refreshed_at)
+                            explanation, refreshed_at)
     select c.id, c.debtor_id, c.creditor_id, (select max(version) from strategy_versions),
       'bench-' || (case ${kindOf(n)} when 1 then 'email' else 'sms' end) || '-' || (n % ${segments}), 'champion',
-      array[case ${kindOf(n)} when 1 then 'email' else 'sms' end], 0, ${h(n, 12)} % 1000, '[]'::jsonb, ${at}
+      array[case ${kindOf(n)} when 1 then 'email' else 'sms' end], 0, ${h(n, 12)} % 1000, md5('[]')::uuid, ${at}
     from ${series} join cases c on c.id = ${uid('bcc', n)} where ${kindOf(n)} <> 0`);
   await run('analyze');
   return {

@@ -13,7 +13,7 @@ const COLUMNS = [
   'channels',
   'tier',
   'priority',
-  'reasons',
+  'explanation',
   'callable_from',
   'paused',
   'refreshed_at',

@@ -187,10 +187,12 @@ function vulnerabilitiesSql(): string {
  * and plan cases to the amicable team. Strategy version 1 is the one migration 0011 publishes.
  */
 function queueSql(): string {
+  // (Their explanation: no reason, stored once under the key refresh-queue.ts gives it.)
   return `
+    with stored as (insert into queue_explanations (key, reasons) values (md5('[]')::uuid, '[]') on conflict do nothing)
     insert into case_queue (case_id, debtor_id, creditor_id, team_id, strategy_version, segment_id, arm, tier, priority,
-      channels, reasons, refreshed_at)
-    select c.id, c.debtor_id, c.creditor_id, t.id, 1, 'bench', 'champion', 1, 0, array['phone'], '[]'::jsonb, ${T0}
+      channels, explanation, refreshed_at)
+    select c.id, c.debtor_id, c.creditor_id, t.id, 1, 'bench', 'champion', 1, 0, array['phone'], md5('[]')::uuid, ${T0}
     from cases c
     join teams t on t.name = case c.stage when 'judicial' then 'Judiciaire bench' when 'dispute' then 'Accompagnement bench'
       else 'Amiable bench' end`;

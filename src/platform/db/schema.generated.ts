@@ -644,12 +644,12 @@ export interface CaseQueue {
   channels: string[];
   creditor_id: string;
   debtor_id: string;
+  explanation: string;
   lease_until: Timestamp | null;
   leased_at: Timestamp | null;
   leased_by: string | null;
   paused: Generated<boolean>;
   priority: number;
-  reasons: JsonColumn;
   refreshed_at: Timestamp;
   segment_id: string;
   snoozed_until: Timestamp | null;
@@ -2001,6 +2001,11 @@ export interface QueueDirty {
   marked_at: Generated<Timestamp>;
 }
 
+export interface QueueExplanations {
+  key: string;
+  reasons: JsonColumn;
+}
+
 export interface ReminderLetters {
   address_id: string;
   body: string;
@@ -2472,6 +2477,7 @@ export interface DB {
   quality_reviews: QualityReviews;
   quality_settings: QualitySettings;
   queue_dirty: QueueDirty;
+  queue_explanations: QueueExplanations;
   reminder_letters: ReminderLetters;
   remittance_lines: RemittanceLines;
   remittances: Remittances;
