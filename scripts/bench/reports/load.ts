@@ -44,6 +44,10 @@ export async function loadReportFacts(db: Database): Promise<Readers> {
   const readers = await setupPeople(db);
   const { rows } = await db.executeSql<{ count: string }>('select count(*)::text as count from contacts');
   const more = Math.max(0, contactCount - Number(rows[0]!.count));
+  // The queue entries' explanation (queueSql): no reason, stored once under the key refresh-queue.ts gives it.
+  await db.executeSql(
+    `insert into queue_explanations (key, reasons) values (md5('[]')::uuid, '[]') on conflict do nothing`,
+  );
   await runInParallel(db, steps, [
     { name: 'contacts', text: contactsSql(more) },
     { name: 'payments', text: paymentsSql() },
@@ -187,9 +191,7 @@ function vulnerabilitiesSql(): string {
  * and plan cases to the amicable team. Strategy version 1 is the one migration 0011 publishes.
  */
 function queueSql(): string {
-  // (Their explanation: no reason, stored once under the key refresh-queue.ts gives it.)
   return `
-    with stored as (insert into queue_explanations (key, reasons) values (md5('[]')::uuid, '[]') on conflict do nothing)
     insert into case_queue (case_id, debtor_id, creditor_id, team_id, strategy_version, segment_id, arm, tier, priority,
       channels, explanation, refreshed_at)
     select c.id, c.debtor_id, c.creditor_id, t.id, 1, 'bench', 'champion', 1, 0, array['phone'], md5('[]')::uuid, ${T0}
