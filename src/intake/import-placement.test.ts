@@ -216,6 +216,7 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
   });
 
   it('updates a changed claim, reports it as an update and moves the balance', async () => {
+    await t.deps.db.deleteFrom('queue_dirty').execute();
     const report = await importRows([row(1, { principal: 50_000 })]);
     expect(report.counts).toMatchObject({ claimsCreated: 0, claimsUpdated: 1 });
     const claim = await t.deps.db
@@ -226,6 +227,14 @@ describe.each(ENGINES)('placement import on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(claim.principal_cents).toBe(50_000);
     expect(claim.balance_cents).toBe(50_000 + 1_250 + 100_002 + 1_250);
+    // The case is an older one, and its debtor is marked for the queue's next sweep all the same.
+    const marked = await t.deps.db
+      .selectFrom('queue_dirty')
+      .innerJoin('cases', 'cases.debtor_id', 'queue_dirty.debtor_id')
+      .innerJoin('claims', 'claims.case_id', 'cases.id')
+      .select('claims.reference')
+      .execute();
+    expect(marked.map((m) => m.reference).sort()).toEqual(['CLAIM-1', 'CLAIM-2']);
   });
 
   it('keeps one record for one person across creditors, matched on name and birth date', async () => {

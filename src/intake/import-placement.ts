@@ -334,9 +334,17 @@ async function completePlacement(
   const { counts, errors, rowsTotal, now, options } = done;
   await storeErrors(trx, placement.id, errors.stored);
   // The placement's debtors get (or update) their queue entries at the workspace's next sweep.
-  // (The cases the merge touched, from its own table: closed or re-balanced cases are marked by their triggers.)
+  // (The cases the merge touched, from its own tables: closed or re-balanced cases are marked by their triggers.)
+  // A new case's debtor is in the merge's table of new cases; only the older cases are looked up. In debtor order,
+  // so that the marks' index is walked forward.
   await sql`insert into queue_dirty (debtor_id)
-    select distinct c.debtor_id from intake_touched_cases t join cases c on c.id = t.case_id
+    select debtor_id from (
+      select debtor_id from intake_new_cases
+      union
+      select c.debtor_id from intake_touched_cases t join cases c on c.id = t.case_id
+      where not exists (select 1 from intake_new_cases n where n.id = t.case_id)
+    ) marked
+    order by debtor_id
     on conflict (debtor_id) do nothing`.execute(trx);
   await trx
     .updateTable('placements')

@@ -373,9 +373,13 @@ async function endClaims({
     ),
     touched as (insert into intake_touched_cases select distinct case_id from ended)
     select count(*) filter (where op = 'recall') as recalled, count(*) filter (where op = 'close') as closed from ended`);
+  // A case this file opened is left out: it holds the new claims that opened it, and each stays open (a claim
+  // reference is in a file once, so none of them is also recalled or closed by it). Checking every one of them for
+  // an open claim took 6.7 s of a first import of 1,000,000 claims, to close none.
   const casesClosed = await timed(() =>
     closeEmptiedCases(trx, {
-      caseIds: sql`select case_id from intake_touched_cases`,
+      caseIds: sql`select t.case_id from intake_touched_cases t
+        where not exists (select 1 from intake_new_cases n where n.id = t.case_id)`,
       actorUserId: p.actorUserId,
       now: p.now,
       today: p.today,
