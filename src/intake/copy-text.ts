@@ -9,5 +9,8 @@ export function copyField(value: string | number | null): string {
 }
 
 export function copyLine(values: readonly (string | number | null)[]): string {
-  return `${values.map(copyField).join('\t')}\n`;
+  // Built in place rather than mapped to an array and joined: a row is staged 34 fields at a time, a million times.
+  let line = values.length > 0 ? copyField(values[0] ?? null) : '';
+  for (let i = 1; i < values.length; i++) line += `\t${copyField(values[i] ?? null)}`;
+  return `${line}\n`;
 }

@@ -145,4 +145,19 @@ describe('round trip (property)', () => {
       }),
     );
   });
+
+  it('reads a plain amount as the general reading does, at every length, leading zeros included (property)', () => {
+    // A space around the amount sends it through the general reading (it trims first); bare, it takes the short way.
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9]{1,14}$/),
+        fc.option(fc.tuple(fc.constantFrom('.', ','), fc.stringMatching(/^[0-9]{1,2}$/))),
+        (digits, decimal) => {
+          const plain = decimal ? `${digits}${decimal[0]}${decimal[1]}` : digits;
+          expect(parseAmountCents(plain)).toEqual(parseAmountCents(` ${plain} `));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -41,7 +41,13 @@ export function parseAmountCents(input: string | number | null | undefined): Amo
   return parseAmountText(input);
 }
 
+/** The shape nearly every file writes (`1234`, `1234,5`, `1234.56`): digits and at most one decimal part. */
+const PLAIN = /^([0-9]+)(?:[.,]([0-9]{1,2}))?$/;
+
 function parseAmountText(raw: string): AmountResult {
+  // Read at once: the general reading below gives the same cents for these, at a few times the cost a row.
+  const plain = PLAIN.exec(raw);
+  if (plain) return centsOf(plain[1]!, plain[2] ?? '');
   const text = raw.replace(TRIM, '');
   if (text === '') return fail('required', 'the amount is missing');
   if (text.startsWith('-') || text.startsWith('\u2212')) {
@@ -81,6 +87,11 @@ function parseAmountText(raw: string): AmountResult {
   }
   const digits = integerDigits(integerText);
   if (digits === null) return fail('amount.invalid', INVALID_MESSAGE);
+  return centsOf(digits, decimals);
+}
+
+/** The cents of an integer part's digits and one or two decimals (or none), within the bound. */
+function centsOf(digits: string, decimals: string): AmountResult {
   const significant = digits.replace(/^0+(?=\d)/, '');
   if (significant.length > 11) return fail('amount.too_large', tooLargeMessage());
   const cents = Number(significant) * 100 + Number(decimals.padEnd(2, '0'));

@@ -93,6 +93,26 @@ describe('normaliseName and the keys', () => {
   });
 });
 
+describe('normaliseName on plain ASCII', () => {
+  // The general folding, which a name with a character beyond ASCII takes.
+  const folded = (name: string) =>
+    name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+
+  it('gives the key the general folding gives (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (name) => {
+        expect(normaliseName(name)).toBe(folded(name));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(normaliseName("D'Artagnan-Le Grand 2")).toBe('dartagnanlegrand2');
+  });
+});
+
 describe('parseRegistration', () => {
   it('accepts a French SIREN or SIRET whose SIREN passes its check digit, keyed on the SIREN', () => {
     expect(parseRegistration('812 345 676', 'FR')).toEqual({

@@ -49,6 +49,9 @@ const LIGATURES: Record<string, string> = {
 const LIGATURE = /[æœßøłđðþı]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+/** Only characters below U+0080 (a character beyond, or half of a surrogate pair, is in the class refused). */
+const ASCII = /^[^\u0080-\uffff]*$/;
+const NOT_ASCII_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
 
 /**
  * One name made comparable: lower case, accents removed (NFD, then combining marks dropped), ligatures spelt out,
@@ -56,6 +59,9 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
  * "Jean-Pierre" → "jeanpierre", "Jérôme" → "jerome", "D'Artagnan" → "dartagnan". "Saint"/"St" are not special.
  */
 export function normaliseName(name: string): string {
+  // Plain ASCII (most names in most files) has no accent, ligature or letter beyond a-z to fold: the same key, at
+  // a fraction of the cost.
+  if (ASCII.test(name)) return name.toLowerCase().replace(NOT_ASCII_LETTER_OR_DIGIT, '');
   return name
     .toLowerCase()
     .replace(LIGATURE, (c) => LIGATURES[c] ?? c)
