@@ -9,8 +9,7 @@ export function copyField(value: string | number | null): string {
 }
 
 export function copyLine(values: readonly (string | number | null)[]): string {
-  // Built in place rather than mapped to an array and joined: a row is staged 34 fields at a time, a million times.
-  let line = values.length > 0 ? copyField(values[0] ?? null) : '';
-  for (let i = 1; i < values.length; i++) line += `\t${copyField(values[i] ?? null)}`;
-  return `${line}\n`;
+  // Joined, not concatenated field by field: `+=` leaves each line a rope of 68 pieces until it is flattened, and
+  // two batches of 20,000 such lines took an import of 1,000,000 rows from 397 to 595 MB.
+  return `${values.map(copyField).join('\t')}\n`;
 }
