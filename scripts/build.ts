@@ -42,14 +42,18 @@ export async function buildWeb(outDir: string): Promise<void> {
   }
 }
 
-/** The server into `outDir` (emptied first): the bundle, its source map and the SQL migrations. */
-export async function buildServer(outDir: string): Promise<void> {
+/**
+ * The server into `outDir` (emptied first): the bundle, its source map and the SQL migrations. `entries` adds entry
+ * points of its own (name → source file) beside main.js: the benches run their import as the server would.
+ */
+export async function buildServer(outDir: string, entries: Record<string, string> = {}): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   await esbuild({
     entryPoints: {
       main: join(REPO_ROOT, 'src', 'cli', 'main.ts'),
       'intake-chunk-worker': join(REPO_ROOT, 'src', 'intake', 'chunk-worker.ts'),
+      ...entries,
     },
     outdir: outDir,
     bundle: true,

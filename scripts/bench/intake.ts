@@ -25,7 +25,7 @@ const PEAK_MB = 500;
 
 let current: RunningImport | null = null;
 async function measure(target: string, path: string): Promise<ImportResult> {
-  current = startImport(target, path);
+  current = await startImport(target, path);
   try {
     return await current.done;
   } finally {

@@ -37,7 +37,7 @@ export function stopImportBeside(): void {
  * (then the import is stopped and said unfinished).
  */
 export async function importBeside(deps: Deps, agents: Actor[], url: string, file: string): Promise<Beside> {
-  const current = startImport(url, file);
+  const current = await startImport(url, file);
   running = current;
   try {
     await current.started;
