@@ -67,15 +67,16 @@ export function segmentCase(strategy: StrategyDocument, facts: SegmentFacts): Se
     );
   const challenger =
     segment.challenger !== undefined && bucketOf(segment.id, facts.caseId) < segment.challenger.sharePercent;
+  // French puts a space inside the guillemets, unbreakable: on a phone the closing one went to a line of its own.
   const named: QueueReason = say({
-    fr: () => `Segment « ${segment.name} »${describeConditions(segment.when, 'fr')}.`,
+    fr: () => `Segment «\u00a0${segment.name}\u00a0»${describeConditions(segment.when, 'fr')}.`,
     en: () => `Segment “${segment.name}”${describeConditions(segment.when, 'en')}.`,
     it: () => `Segmento «${segment.name}»${describeConditions(segment.when, 'it')}.`,
   });
   // A segment that selects by vulnerability names it: a reader without need-to-know reads that a care rule applies.
   if (isCareSegment(segment))
     named.restricted = {
-      fr: `Segment « ${CARE_SEGMENT_NAME.fr} ».`,
+      fr: `Segment «\u00a0${CARE_SEGMENT_NAME.fr}\u00a0».`,
       en: `Segment “${CARE_SEGMENT_NAME.en}”.`,
       it: `Segmento «${CARE_SEGMENT_NAME.it}».`,
     };
