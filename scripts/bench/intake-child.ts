@@ -35,7 +35,7 @@ let built: Promise<string> | null = null;
 /**
  * intake-worker.ts built as the server is (`npm run build`: one esbuild bundle, the intake's worker thread and the
  * migrations beside it), once a process, into dist/bench-intake: the import runs the JavaScript a server runs, not
- * the sources through tsx, whose loader and source maps cost the process about 70 MB and the reading its speed.
+ * the sources through tsx, whose loader and source maps cost the process about 50 MB and the reading about half its speed.
  * Under the repository, so that the bundle's packages resolve from its node_modules.
  */
 function builtWorker(): Promise<string> {

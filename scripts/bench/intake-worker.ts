@@ -7,9 +7,9 @@ import { importFile } from '../../src/intake/import-file.js';
 
 /**
  * One measured import, in its own process so that its peak memory is its own and its work does not share the
- * caller's event loop: `node dist/bench-intake/intake-worker.js <postgres-url | pglite> <file>` (intake-child.ts builds
- * and starts it); imports the file for a creditor of its own (BENCH) and prints one JSON line. Started with an IPC channel, it
- * says when the import begins and how many rows it has read, and ends itself if its parent goes.
+ * caller's event loop: `node dist/bench-intake/intake-worker.js <postgres-url | pglite> <file>` (intake-child.ts
+ * builds and starts it); imports the file for a creditor of its own (BENCH) and prints one JSON line. Started with an
+ * IPC channel, it says when the import begins and how many rows it has read, and ends itself if its parent goes.
  */
 const [target, file] = process.argv.slice(2);
 if (!target || !file) throw new Error('usage: intake-worker.ts <postgres-url|pglite> <file>');
