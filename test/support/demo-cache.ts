@@ -1,5 +1,7 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { inject } from 'vitest';
 import { loadDemo } from '../../src/demo/seed.js';
 import { agencyToday } from '../../src/platform/calendar/index.js';
@@ -31,22 +33,35 @@ export interface SeededDemo {
   /** The agency's time zone, and its day at that instant. */
   zone: string;
   day: string;
+  /**
+   * The settings the seeding read, with their values (its folders aside): what its data can depend on. A test whose
+   * settings have the same values for these starts from a copy of it, whatever its other settings say.
+   */
+  read: Partial<Config>;
   /** The files the seeding wrote (UPLOAD_DIR, DATA_DIR: the demo's documents), copied into each test's folders. */
   uploads: string;
   dataDir: string;
-  /** The database: a dump of the embedded one, or the name of a template database on the server. */
+  /**
+   * The database: a dump of the embedded one (read from its file when a copy starts: seventy megabytes a starting
+   * point, not kept in memory), or the name of a template database on the server.
+   */
   copyOf: Blob | string;
 }
 
-const seeded = new Map<string, Promise<SeededDemo>>();
+/** The seedings of this process by engine and `now` (or the real clock), one for each set of settings it read. */
+const seeded = new Map<string, Promise<SeededDemo>[]>();
 let templates = 0;
+/** The seeding's own folders, which a test's copy replaces by its own. */
+const FOLDERS = new Set(['UPLOAD_DIR', 'DATA_DIR']);
 
 /**
  * The demo agency a test app starts from, seeded once per test process for each distinct starting point: the engine,
- * the test's `now` (or the real clock) and its configuration, which the seeded data depends on (the agency's time zone,
- * address, keys…). vitest runs the files of a process one after the other in it (`isolate: false`), so the later ones
- * start from a copy instead of seeding again (seconds each). A demo seeded on the real clock is dated from the moment of
- * its seeding: a test app started from it has its clock set to that moment, so it sees the very data and clock it would
+ * the test's `now` (or the real clock) and the settings the seeding read, which its data depends on (the agency's
+ * time zone, address, keys…). The other settings a test gives (an SMTP server's port, a webhook's secret) do not
+ * change the seeded data, so they need no seeding of their own: 44 of the run's 72 seedings were for such settings.
+ * vitest runs the files of a process one after the other in it (`isolate: false`), so the later ones start from a
+ * copy instead of seeding again (seconds each). A demo seeded on the real clock is dated from the moment of its
+ * seeding: a test app started from it has its clock set to that moment, so it sees the very data and clock it would
  * have seen had it seeded then; it is used only on the agency's same day (a test that reads the real time, or a row
  * the database dates with `now()`, then stays on the clock's day). Null when the test writes its files in folders of
  * its own (seeded there, as before), or on a server without the run's template.
@@ -58,17 +73,57 @@ export async function seededDemo(
   const cache = inject('demoCache');
   const ownFolders = Boolean(options.config?.UPLOAD_DIR || options.config?.DATA_DIR);
   if (!cache || ownFolders || (engine === 'postgres' && !cache.templatePrefix)) return null;
-  const key = JSON.stringify([engine, options.now?.toISOString() ?? 'real clock', options.config ?? {}]);
-  const known = seeded.get(key);
-  if (known) {
-    const demo = await known;
+  const key = `${engine} ${options.now?.toISOString() ?? 'real clock'}`;
+  const settings = testConfig({ uploads: null, dataDir: null }, options.config);
+  const seedings = seeded.get(key) ?? [];
+  for (const known of seedings) {
+    const demo = await known.catch(() => null);
+    if (!demo || !fits(demo, settings)) continue;
     if (options.now || agencyToday(new Date(), { AGENCY_TZ: demo.zone }) === demo.day) return demo;
   }
   const seeding = seedDemo(engine, cache, options);
-  seeded.set(key, seeding);
+  seeded.set(key, [...(seeded.get(key) ?? []), seeding]);
   // A failed seeding is not kept: the next file tries again (and this one fails with the error).
-  void seeding.catch(() => seeded.get(key) === seeding && seeded.delete(key));
+  void seeding.catch(() =>
+    seeded.set(
+      key,
+      seeded.get(key)!.filter((other) => other !== seeding),
+    ),
+  );
   return seeding;
+}
+
+/** Whether a test with these settings would have seeded the same data: they agree on every one the seeding read. */
+function fits(demo: SeededDemo, settings: Config): boolean {
+  return Object.entries(demo.read).every(([name, value]) => isDeepStrictEqual(settings[name as keyof Config], value));
+}
+
+/**
+ * The settings as the seeding sees them, and what it read of them: each one it reads by name, or all of them when it
+ * lists them (a spread, a copy).
+ */
+function watched(config: Config): { config: Config; read: () => Partial<Config> } {
+  const names = new Set<string>();
+  let all = false;
+  const proxy = new Proxy(config, {
+    get(target, name, receiver) {
+      if (typeof name === 'string') names.add(name);
+      return Reflect.get(target, name, receiver) as unknown;
+    },
+    has(target, name) {
+      if (typeof name === 'string') names.add(name);
+      return Reflect.has(target, name);
+    },
+    ownKeys(target) {
+      all = true;
+      return Reflect.ownKeys(target);
+    },
+  });
+  const read = () =>
+    Object.fromEntries(
+      Object.entries(config).filter(([name]) => (all || names.has(name)) && !FOLDERS.has(name)),
+    ) as Partial<Config>;
+  return { config: proxy, read };
 }
 
 async function seedDemo(
@@ -82,7 +137,8 @@ async function seedDemo(
   const dataDir = join(folder, 'data');
   await Promise.all([mkdir(uploads), mkdir(dataDir)]);
   const now = options.now ?? new Date();
-  const config = testConfig({ uploads, dataDir }, options.config);
+  const settings = watched(testConfig({ uploads, dataDir }, options.config));
+  const config = settings.config;
   const template = engine === 'postgres' ? `${cache.templatePrefix}${process.pid}_${++templates}` : null;
   const database: Database = template
     ? (await createServerDatabase(template, inject('postgresTemplate'))).database
@@ -90,10 +146,16 @@ async function seedDemo(
   let copyOf: Blob | string;
   try {
     await loadDemo({ database, db: database.db, config, now: () => now }, { debtors: DEMO_DEBTORS });
-    copyOf = template ?? (await database.dumpDataDir!());
+    if (template) copyOf = template;
+    else {
+      const dump = join(folder, 'database.tar');
+      await writeFile(dump, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
+      copyOf = await openAsBlob(dump);
+    }
   } finally {
     // A template must have no session open when a test file copies it.
     await database.close();
   }
-  return { now, zone: config.AGENCY_TZ, day: agencyToday(now, config), uploads, dataDir, copyOf };
+  const read = settings.read();
+  return { now, zone: config.AGENCY_TZ, day: agencyToday(now, config), read, uploads, dataDir, copyOf };
 }

@@ -37,7 +37,11 @@ export interface Database {
   executeSql: RawRunner;
   /** Holds one connection for a unit of work (an explicit transaction, a session lock, a bulk load). */
   withConnection<T>(fn: (connection: Connection) => Promise<T>): Promise<T>;
-  /** The embedded engine only: its data directory, compressed (tests start copies of a seeded database from it). */
+  /**
+   * The embedded engine only: its data directory as a tar archive, uncompressed (about 70 MB; tests write it to a
+   * file and start copies of a seeded database from it: 0.2 s to dump and 0.6 s to start against 0.85 and 0.9 s
+   * gzipped).
+   */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
@@ -175,7 +179,7 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
     dumpDataDir: () =>
       lock.run(async () => {
         await pglite.exec('checkpoint');
-        return pglite.dumpDataDir('gzip');
+        return pglite.dumpDataDir('none');
       }),
     async close() {
       await lock.run(async () => {
