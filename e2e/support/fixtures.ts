@@ -13,8 +13,12 @@ export function useAccordAndBrowser(options: AccordOptions = {}): Fixture {
   let server: RunningAccord | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startAccord(options);
-    browser = await launchBrowser();
+    // Chromium starts in processes of its own while this one loads the server's database: together, not in turn.
+    const [started, launched] = await Promise.allSettled([startAccord(options), launchBrowser()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
   });
   afterAll(async () => {
     await browser?.close();
