@@ -58,7 +58,8 @@ const FOLDERS = new Set(['UPLOAD_DIR', 'DATA_DIR']);
  * The demo agency a test app starts from, seeded once per test process for each distinct starting point: the engine,
  * the test's `now` (or the real clock) and the settings the seeding read, which its data depends on (the agency's
  * time zone, address, keys…). The other settings a test gives (an SMTP server's port, a webhook's secret) do not
- * change the seeded data, so they need no seeding of their own: 44 of the run's 72 seedings were for such settings.
+ * change the seeded data, so they need no seeding of their own (keyed on whole settings, the unit run had 64 starting
+ * points; keyed on what the seeding read, about 34).
  * vitest runs the files of a process one after the other in it (`isolate: false`), so the later ones start from a
  * copy instead of seeding again (seconds each). A demo seeded on the real clock is dated from the moment of its
  * seeding: a test app started from it has its clock set to that moment, so it sees the very data and clock it would
