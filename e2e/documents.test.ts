@@ -137,7 +137,7 @@ describe('documents on a case', () => {
       const why = 'Demande d’effacement du débiteur (RGPD art. 17)';
       await eraseDialog.getByLabel('Motif').fill(why);
       await eraseDialog.getByRole('button', { name: 'Effacer le document' }).click();
-      await expect.poll(() => section.getByText(/Document « .* » effacé\./).count()).toBe(1);
+      await expect.poll(() => section.getByText(/Document «\u00a0.*\u00a0» effacé\./).count()).toBe(1);
       await expect.poll(() => protectedRow.count()).toBe(0);
       expect(await db.selectFrom('case_documents').select('id').where('id', '=', medical.id).execute()).toEqual([]);
       const erased = await db

@@ -31,7 +31,7 @@ describe('the mediators a complaint refusal names', () => {
       await expect.poll(() => form.count()).toBe(0);
       const status = page
         .getByRole('status')
-        .filter({ hasText: /Médiateur « Arbitro Bancario Finanziario \(ABF\) » enregistré/ });
+        .filter({ hasText: /Médiateur «\u00a0Arbitro Bancario Finanziario \(ABF\)\u00a0» enregistré/ });
       await expect.poll(() => status.count()).toBe(1);
       expect(await status.getAttribute('aria-live')).toBe('polite');
       const rows = page.getByRole('row').filter({ hasText: 'Italie, par défaut' });

@@ -300,7 +300,7 @@ describe('placements', () => {
       await page.getByRole('button', { name: 'Déposer et importer' }).click();
       await page.locator('#placement-file-error').waitFor();
       expect(await page.locator('#placement-file-error').textContent()).toBe(
-        '« notes.txt » n’est ni un fichier .csv ni un fichier .jsonl ou .ndjson : enregistrez-le dans l’un de ces formats.',
+        '«\u00a0notes.txt\u00a0» n’est ni un fichier .csv ni un fichier .jsonl ou .ndjson : enregistrez-le dans l’un de ces formats.',
       );
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('placement-file');
 

@@ -217,7 +217,7 @@ export const fr = {
     openedAfter: 'Ouvert depuis le',
     openedBefore: 'Ouvert jusqu’au',
     amountHint: 'En euros, par exemple 1250,50.',
-    invalidAmount: '« {{value}} » n’est pas un montant en euros valide (par exemple 1250,50).',
+    invalidAmount: '«\u00a0{{value}}\u00a0» n’est pas un montant en euros valide (par exemple 1250,50).',
     sort: 'Trier par',
     sorts: {
       opened_desc: 'Ouverture, plus récents d’abord',
@@ -1283,8 +1283,8 @@ export const fr = {
     mandateRequired: 'Choisissez le mandat.',
     fileRequired: 'Choisissez le fichier à déposer.',
     fileType:
-      '« {{name}} » n’est ni un fichier .csv ni un fichier .jsonl ou .ndjson : enregistrez-le dans l’un de ces formats.',
-    fileEmpty: '« {{name}} » est vide.',
+      '«\u00a0{{name}}\u00a0» n’est ni un fichier .csv ni un fichier .jsonl ou .ndjson : enregistrez-le dans l’un de ces formats.',
+    fileEmpty: '«\u00a0{{name}}\u00a0» est vide.',
     submit: 'Déposer et importer',
     submitting: 'Envoi en cours…',
     cancel: 'Annuler l’envoi',
@@ -1339,7 +1339,7 @@ export const fr = {
       encoding: 'Le fichier n’est pas en UTF-8 : enregistrez-le en UTF-8 puis déposez-le de nouveau.',
       no_header: 'La première ligne doit être l’en-tête : les noms des colonnes.',
       empty: 'Le fichier est vide ou ne contient aucun enregistrement.',
-      separator: 'Les colonnes sont séparées par des tabulations : séparez-les par « ; » ou « , ».',
+      separator: 'Les colonnes sont séparées par des tabulations : séparez-les par «\u00a0;\u00a0» ou «\u00a0,\u00a0».',
     },
     header: {
       unknown_columns:
@@ -1472,7 +1472,7 @@ export const fr = {
       createdBy: 'Posée par',
       lift: 'Lever',
       liftOne: 'Lever la suspension : {{kind}}',
-      liftHeading: 'Lever la suspension « {{kind}} »',
+      liftHeading: 'Lever la suspension «\u00a0{{kind}}\u00a0»',
       liftReason: 'Motif de la levée',
       liftConfirm: 'Lever la suspension',
       placeHeading: 'Poser une suspension',
@@ -1488,7 +1488,7 @@ export const fr = {
     },
     optOuts: {
       heading: 'Oppositions par canal',
-      hint: '« Ne plus m’appeler » arrête le téléphone seulement : SMS, e-mail et courrier restent ouverts. Chaque canal s’arrête séparément.',
+      hint: '«\u00a0Ne plus m’appeler\u00a0» arrête le téléphone seulement : SMS, e-mail et courrier restent ouverts. Chaque canal s’arrête séparément.',
       caption: 'Oppositions du débiteur, par canal',
       state: 'Opposition',
       none: 'Aucune',

@@ -16,7 +16,7 @@ export const auditTrailFr = {
   anyFamily: 'Tous les domaines',
   caseRef: 'Dossier',
   caseHint: 'Référence exacte, par exemple ACC-000123.',
-  caseUnknown: 'Aucun dossier ne porte la référence « {{reference}} ».',
+  caseUnknown: 'Aucun dossier ne porte la référence «\u00a0{{reference}}\u00a0».',
   apply: 'Filtrer',
   reset: 'Effacer les filtres',
   applied: {
@@ -445,5 +445,5 @@ export const auditTrailFr = {
       complaints: '{{actor}} a exporté le registre des réclamations en {{reference}} ({{count}} lignes)',
     },
   },
-  unknownAction: '{{actor}} : action « {{action}} »',
+  unknownAction: '{{actor}} : action «\u00a0{{action}}\u00a0»',
 };

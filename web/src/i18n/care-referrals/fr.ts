@@ -157,6 +157,6 @@ export const careReferralsProblemsFr = {
     referral_email_opted_out:
       'Le débiteur a demandé à ne plus recevoir d’e-mail de l’agence : transmettez les coordonnées par courrier, ou lors d’un appel à trois.',
     file_lodged_not_over_indebtedness:
-      'Un dossier déposé est l’issue d’une orientation surendettement : choisissez « aidé » pour cet organisme.',
+      'Un dossier déposé est l’issue d’une orientation surendettement : choisissez «\u00a0aidé\u00a0» pour cet organisme.',
   },
 };

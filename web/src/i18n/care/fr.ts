@@ -98,7 +98,8 @@ export const careFr = {
     open: 'Enregistrer une fragilité',
     drivers: 'Facteurs (un ou plusieurs)',
     note: 'Comment adapter le contact',
-    noteHint: 'Comment adapter, jamais un diagnostic : « contact écrit uniquement », « appels après 17 h ».',
+    noteHint:
+      'Comment adapter, jamais un diagnostic : «\u00a0contact écrit uniquement\u00a0», «\u00a0appels après 17 h\u00a0».',
     writtenOnly: 'Contact écrit uniquement (courrier, e-mail)',
     hoursFrom: 'Appels à partir de',
     hoursTo: 'Appels jusqu’à',
@@ -136,7 +137,7 @@ export const careFr = {
     renewed: 'Temps de répit renouvelé.',
   },
   dismiss: {
-    heading: 'Écarter le signal « {{kind}} »',
+    heading: 'Écarter le signal «\u00a0{{kind}}\u00a0»',
     note: 'Pourquoi il n’appelle pas d’enregistrement',
     submit: 'Écarter le signal',
     done: 'Signal écarté : il ne sera pas reproposé avant 90 jours.',

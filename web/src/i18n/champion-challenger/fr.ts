@@ -14,7 +14,7 @@ export const championChallengerFr = {
   chartLabel:
     'Encaissé moyen par dossier, {{segment}} : champion {{champion}}, challenger {{challenger}} ; le tableau à côté donne tous les chiffres.',
   chartAxis: 'Encaissé moyen par dossier (€)',
-  tableCaption: 'Les deux bras de « {{segment}} »',
+  tableCaption: 'Les deux bras de «\u00a0{{segment}}\u00a0»',
   column: {
     figure: 'Indicateur',
     champion: 'Champion',

@@ -128,9 +128,9 @@ export const campaignsFr = {
   segmentsHint:
     'Dossiers visés : ceux des segments dont le traitement prévoit ce canal, premier courrier parti, par priorité de la file.',
   create: 'Créer la campagne (en pause)',
-  created: 'Campagne « {{name}} » créée, en pause.',
+  created: 'Campagne «\u00a0{{name}}\u00a0» créée, en pause.',
   summary:
-    '{{channel}}, modèle « {{template}} », au plus {{limit}} messages par jour, un dossier au plus tous les {{interval}} jours.',
+    '{{channel}}, modèle «\u00a0{{template}}\u00a0», au plus {{limit}} messages par jour, un dossier au plus tous les {{interval}} jours.',
   status: { active: 'Active', paused: 'En pause' },
   owner: 'Elle tourne chaque jour sous l’autorité de {{name}}.',
   preview: 'Prévisualiser',
@@ -142,7 +142,7 @@ export const campaignsFr = {
   runNow: 'Lancer maintenant',
   ran: 'Campagne lancée : les messages autorisés partent.',
   noRuns: 'Ni lancement ni prévisualisation pour le moment.',
-  runsCaption: 'Lancements et prévisualisations de « {{name}} », du plus récent',
+  runsCaption: 'Lancements et prévisualisations de «\u00a0{{name}}\u00a0», du plus récent',
   kindPreview: 'Prévisualisation',
   kindRun: 'Lancement',
   column: {
@@ -250,7 +250,7 @@ export const returnedMailFr = {
   open: 'Courrier revenu (NPAI)',
   heading: 'Courrier revenu (NPAI)',
   intro:
-    'La lettre est revenue avec la mention « n’habite pas à l’adresse indiquée » : l’adresse sera marquée erronée et une recherche d’adresse ouverte.',
+    'La lettre est revenue avec la mention «\u00a0n’habite pas à l’adresse indiquée\u00a0» : l’adresse sera marquée erronée et une recherche d’adresse ouverte.',
   reference: 'Référence de la lettre',
   returnedOn: 'Jour du retour',
   reason: 'Motif indiqué sur l’enveloppe',

@@ -74,7 +74,7 @@ export const contactPolicyFr = {
   },
   list: { separator: ', ', none: 'aucun' },
   rules: {
-    title: 'Titre de la politique : « {{title}} ».',
+    title: 'Titre de la politique : «\u00a0{{title}}\u00a0».',
     hoursApply: 'Les heures de contact s’appliquent à : {{channels}}. Un courrier part à tout moment.',
     hoursApplyNone: 'Aucun canal ne suit les heures de contact.',
     hoursOpen: '{{country}}, {{day}} : contact de {{ranges}}.',
@@ -117,11 +117,11 @@ export const contactPolicyFr = {
     holdDefault_other: ' ; {{count}} jours par défaut',
     holdMax_one: ' ; au plus {{count}} jour',
     holdMax_other: ' ; au plus {{count}} jours',
-    holdNotice: 'Pendant « {{hold}} », l’agent lit :',
+    holdNotice: 'Pendant «\u00a0{{hold}}\u00a0», l’agent lit :',
     optOut_one:
-      'Une opposition vaut pour un canal et prend effet dans l’heure au plus tard ; « ne plus appeler » laisse les canaux écrits ouverts.',
+      'Une opposition vaut pour un canal et prend effet dans l’heure au plus tard ; «\u00a0ne plus appeler\u00a0» laisse les canaux écrits ouverts.',
     optOut_other:
-      'Une opposition vaut pour un canal et prend effet dans les {{count}} heures au plus tard ; « ne plus appeler » laisse les canaux écrits ouverts.',
+      'Une opposition vaut pour un canal et prend effet dans les {{count}} heures au plus tard ; «\u00a0ne plus appeler\u00a0» laisse les canaux écrits ouverts.',
     preferencesNarrow:
       'Les préférences du débiteur (canaux, horaires) restreignent la politique sans jamais l’élargir ; restent toujours ouverts : {{channels}}.',
     callback:

@@ -50,11 +50,11 @@ export const documentsFr = {
   erase: {
     button: 'Effacer',
     buttonLabel: 'Effacer {{name}}',
-    heading: 'Effacer « {{name}} » ?',
+    heading: 'Effacer «\u00a0{{name}}\u00a0» ?',
     intro:
       'Le document et son fichier seront supprimés avant la fin de leur durée de conservation. L’effacement et son motif sont enregistrés au journal d’audit ; il ne peut pas être annulé.',
     confirm: 'Effacer le document',
-    done: 'Document « {{name}} » effacé.',
+    done: 'Document «\u00a0{{name}}\u00a0» effacé.',
   },
   readWithReason: {
     button: 'Lire avec un motif',
@@ -79,7 +79,7 @@ export const documentsFr = {
     special: 'Catégorie particulière (santé…) : lu seulement par qui a besoin d’en connaître, jamais partagé',
     submit: 'Ajouter le document',
     sending: 'Envoi…',
-    done: 'Document « {{name}} » ajouté.',
+    done: 'Document «\u00a0{{name}}\u00a0» ajouté.',
     chooseFile: 'Choisissez un fichier.',
   },
 };
@@ -91,7 +91,8 @@ export const documentsProblemsFr = {
     empty: 'Le fichier est vide : choisissez le document de nouveau.',
     special_category_not_shared:
       'Un document de catégorie particulière (santé, par exemple) n’est jamais partagé avec le créancier : décochez le partage.',
-    creditor_source_only: 'Un créancier dépose ses propres pièces : choisissez « Créancier » comme provenance.',
+    creditor_source_only:
+      'Un créancier dépose ses propres pièces : choisissez «\u00a0Créancier\u00a0» comme provenance.',
     no_retention_period:
       'Aucune durée de conservation n’est en vigueur pour ce type de document : un administrateur doit en ajouter une.',
     need_to_know:

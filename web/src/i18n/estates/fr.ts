@@ -54,7 +54,7 @@ export const estatesFr = {
     heading: 'Acte de décès',
     diedOn: 'Date du décès',
     document: 'Acte de décès (document du dossier)',
-    noDocument: 'Ajoutez d’abord l’acte de décès dans les documents du dossier (type « Acte de décès »).',
+    noDocument: 'Ajoutez d’abord l’acte de décès dans les documents du dossier (type «\u00a0Acte de décès\u00a0»).',
     submit: 'Enregistrer la preuve',
     done: 'Décès prouvé : le délai d’option des héritiers court.',
   },
@@ -78,7 +78,7 @@ export const estatesFr = {
     submit: 'Déclarer la créance',
     done: 'Créance déclarée à la succession.',
   },
-  closeHint: 'Tous les héritiers ont renoncé : clôturez le dossier avec le motif « décédé sans succession ».',
+  closeHint: 'Tous les héritiers ont renoncé : clôturez le dossier avec le motif «\u00a0décédé sans succession\u00a0».',
 };
 
 export const estatesProblemsFr = {

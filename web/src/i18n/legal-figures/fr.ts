@@ -67,7 +67,7 @@ export const legalFiguresFr = {
     removeBandLabel: 'Retirer la tranche {{n}}',
     submit: 'Ajouter le barème',
     added: 'Barème ajouté, à partir du {{date}}.',
-    seeField: 'Le serveur a refusé le barème : voyez le champ « {{field}} ».',
+    seeField: 'Le serveur a refusé le barème : voyez le champ «\u00a0{{field}}\u00a0».',
   },
 };
 

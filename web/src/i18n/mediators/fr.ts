@@ -39,6 +39,6 @@ export const mediatorsFr = {
     submit: 'Enregistrer',
     sending: 'Enregistrement…',
     cancel: 'Annuler',
-    saved: 'Médiateur « {{name}} » enregistré, en vigueur à partir du {{date}}.',
+    saved: 'Médiateur «\u00a0{{name}}\u00a0» enregistré, en vigueur à partir du {{date}}.',
   },
 };

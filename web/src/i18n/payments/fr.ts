@@ -224,7 +224,7 @@ export const paymentsFr = {
     assigning: 'Affectation…',
     assigned: '{{amount}} affectés au dossier {{reference}} : paiement enregistré.',
     dismissNote: 'Raison de l’écart',
-    dismissHint: 'Au moins trois caractères, par exemple « Virement sans référence : retourné au payeur ».',
+    dismissHint: 'Au moins trois caractères, par exemple «\u00a0Virement sans référence : retourné au payeur\u00a0».',
     dismiss: 'Écarter la ligne',
     dismissed: 'Ligne de {{amount}} écartée.',
   },

@@ -8,10 +8,10 @@ export const portalPasskeysFr = {
     private:
       'Votre empreinte ou votre visage restent sur votre appareil : nous ne les recevons jamais. C’est facultatif, et vous pourrez supprimer la clé à tout moment.',
     name: 'Nom de cet appareil (facultatif)',
-    nameHint: 'Par exemple « Mon téléphone », pour la reconnaître dans la liste.',
+    nameHint: 'Par exemple «\u00a0Mon téléphone\u00a0», pour la reconnaître dans la liste.',
     create: 'Créer une clé d’accès sur cet appareil',
     decline: 'Pas maintenant',
-    created: 'C’est fait : la prochaine fois, choisissez « Se connecter avec une clé d’accès ».',
+    created: 'C’est fait : la prochaine fois, choisissez «\u00a0Se connecter avec une clé d’accès\u00a0».',
     cancelled: 'La clé d’accès n’a pas été créée. Vous pouvez réessayer, ou continuer sans.',
   },
   link: 'Mes clés d’accès',
@@ -27,7 +27,7 @@ export const portalPasskeysFr = {
     addAfterCode:
       'Pour ajouter une clé d’accès, connectez-vous avec le code de votre lettre et le code reçu par message : une clé ne peut pas en créer une autre.',
     remove: 'Supprimer',
-    removeLabel: 'Supprimer la clé d’accès « {{name}} »',
+    removeLabel: 'Supprimer la clé d’accès «\u00a0{{name}}\u00a0»',
     removed: 'La clé d’accès est supprimée : elle n’ouvre plus votre espace.',
     add: 'Créer une clé d’accès sur cet appareil',
     lost: 'Appareil perdu ou volé ? Supprimez sa clé ici, ou appelez-nous : nous supprimons toutes vos clés.',

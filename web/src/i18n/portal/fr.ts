@@ -243,7 +243,7 @@ export const portalFr = {
     bic: 'BIC',
     reference: 'Référence à indiquer',
     referenceHint:
-      'Indiquez cette référence telle quelle (une « référence structurée ») : votre paiement est alors reconnu sans délai.',
+      'Indiquez cette référence telle quelle (une «\u00a0référence structurée\u00a0») : votre paiement est alors reconnu sans délai.',
     returnTitle: 'Votre paiement par carte',
     pending: 'Paiement de {{amount}} en cours de confirmation.',
     pendingHint: 'Notre prestataire nous confirme le paiement en général en quelques secondes.',

@@ -23,7 +23,7 @@ export const portfolioOutcomesFr = {
   stagesHint: 'Les dossiers des millésimes choisis, selon leur étape aujourd’hui ; les parts sont arrondies une à une.',
   flows: 'Passages d’une étape à l’autre',
   flowsHint:
-    'Chaque changement d’étape de l’historique des dossiers, par mois ; « Placement » est l’entrée dans la première étape. Le graphique totalise la période.',
+    'Chaque changement d’étape de l’historique des dossiers, par mois ; «\u00a0Placement\u00a0» est l’entrée dans la première étape. Le graphique totalise la période.',
   noFlows: 'Aucun changement d’étape sur la période.',
   placed: 'Placement',
   fees: 'Recouvrement sans frais pour le débiteur',

@@ -112,7 +112,7 @@ export const satisfactionFr = {
       invitationGapDays: 'De {{min}} à {{max}} jours. Au plus une enquête par débiteur dans ce délai.',
       interactionWindowDays: 'De {{min}} à {{max}} jours après l’échange.',
       tokenValidDays: 'De {{min}} à {{max}} jours. Les liens déjà envoyés gardent leur durée.',
-      minimumAnswers: 'De {{min}} à {{max}}. En dessous, le groupe affiche « trop peu de réponses ».',
+      minimumAnswers: 'De {{min}} à {{max}}. En dessous, le groupe affiche «\u00a0trop peu de réponses\u00a0».',
       askRecommendation:
         'Une question de plus, facultative pour la personne : sa réponse donne le NPS, à côté du CSAT.',
     },

@@ -9,11 +9,11 @@ export const searchFr = {
   shortcut: 'Raccourci : / ou Ctrl+K',
   searching: 'Recherche…',
   tooShort: 'Tapez au moins 2 caractères.',
-  none: 'Aucun dossier ne correspond à « {{q}} ».',
+  none: 'Aucun dossier ne correspond à «\u00a0{{q}}\u00a0».',
   found_one: '{{count}} dossier trouvé.',
   found_other: '{{count}} dossiers trouvés.',
   more: 'D’autres dossiers correspondent : précisez la recherche.',
-  seeAll: 'Voir tous les résultats pour « {{q}} »',
+  seeAll: 'Voir tous les résultats pour «\u00a0{{q}}\u00a0»',
   kinds: {
     reference: 'Références',
     name: 'Noms',

@@ -38,7 +38,7 @@ export const supervisionFr = {
     since: 'depuis {{time}}',
     noCurrent: 'Aucun',
     control: {
-      heading: 'Régler le segment « {{segment}} »',
+      heading: 'Régler le segment «\u00a0{{segment}}\u00a0»',
       intro:
         'Le réglage vaut pour tout le segment (champion et challenger, dans toutes les équipes). En pause, ses dossiers quittent les files d’appel jusqu’à la reprise.',
       paused: 'Mettre le segment en pause',
@@ -53,8 +53,8 @@ export const supervisionFr = {
       saving: 'Enregistrement…',
       cancel: 'Annuler',
       failed: 'Le réglage n’a pas été enregistré',
-      donePaused: 'Segment « {{segment}} » en pause, priorité ajoutée {{boost}}.',
-      doneActive: 'Segment « {{segment}} » actif, priorité ajoutée {{boost}}.',
+      donePaused: 'Segment «\u00a0{{segment}}\u00a0» en pause, priorité ajoutée {{boost}}.',
+      doneActive: 'Segment «\u00a0{{segment}}\u00a0» actif, priorité ajoutée {{boost}}.',
     },
   },
   strategies: {
@@ -182,7 +182,7 @@ export const supervisionFr = {
     chooseTeam: 'Choisissez une équipe',
     agent: 'Agent (facultatif)',
     anyAgent: 'Toute l’équipe',
-    agentHint: 'Un agent désigné est le seul à recevoir ce dossier avec « Dossier suivant ».',
+    agentHint: 'Un agent désigné est le seul à recevoir ce dossier avec «\u00a0Dossier suivant\u00a0».',
     note: 'Raison de la réaffectation',
     noteHint: 'Obligatoire, au moins 3 caractères.',
     noteTooShort: 'Écrivez la raison (au moins 3 caractères).',

@@ -42,7 +42,7 @@ export const teamsReportFr = {
   tooFew: 'trop peu de réponses',
   noReview: 'aucune écoute',
   smallSampleHint:
-    '« Petit échantillon » : moins de {{reviews}} écoutes, la moyenne dit peu. La satisfaction ne s’affiche qu’à partir de {{answers}} réponses. L’argent compté est celui reçu après une promesse ou un plan de l’agent (dans les {{days}} jours).',
+    '«\u00a0Petit échantillon\u00a0» : moins de {{reviews}} écoutes, la moyenne dit peu. La satisfaction ne s’affiche qu’à partir de {{answers}} réponses. L’argent compté est celui reçu après une promesse ou un plan de l’agent (dans les {{days}} jours).',
   chartHeading: 'Évolution',
   figure: 'Chiffre',
   chartLabel: '{{figure}} par {{granularity}}, une ligne par équipe ; le tableau qui suit donne les mêmes chiffres.',

@@ -84,18 +84,20 @@ export const templatesFr = {
   severity: { error: 'Erreur :', warning: 'À vérifier :' },
   findings: {
     syntax: 'une variable n’est pas fermée ({{part}}) : fermez ses doubles accolades sur la même ligne.',
-    expression: '« {{text}} » n’est pas une variable : seules les variables de la liste sont permises, sans calcul.',
-    unknown_variable: '« {{variable}} » n’est pas une variable connue : choisissez-en une dans la liste.',
+    expression:
+      '«\u00a0{{text}}\u00a0» n’est pas une variable : seules les variables de la liste sont permises, sans calcul.',
+    unknown_variable: '«\u00a0{{variable}}\u00a0» n’est pas une variable connue : choisissez-en une dans la liste.',
     variable_not_on_channel: '{{variable}} ne peut pas figurer sur ce canal.',
     variable_not_in_subject: '{{variable}} ne peut pas figurer dans l’objet, visible dans une notification.',
     subject_missing: 'l’e-mail n’a pas d’objet.',
     body_missing: 'le texte est vide.',
     mention_missing: 'mention obligatoire manquante : {{mention}}.',
-    discloses: 'un tiers pourrait lire {{what}} (« {{text}} ») sur un écran verrouillé.',
+    discloses: 'un tiers pourrait lire {{what}} («\u00a0{{text}}\u00a0») sur un écran verrouillé.',
     sms_long: 'ce SMS prendrait {{parts}} messages : raccourcissez-le.',
-    judicial_wording: '« {{text}} » évoque un tribunal ou un acte officiel : une lettre amiable ne peut pas le dire.',
+    judicial_wording:
+      '«\u00a0{{text}}\u00a0» évoque un tribunal ou un acte officiel : une lettre amiable ne peut pas le dire.',
     literal_amount:
-      '« {{text}} » est un montant écrit à la main : les montants viennent seulement des variables du dossier.',
+      '«\u00a0{{text}}\u00a0» est un montant écrit à la main : les montants viennent seulement des variables du dossier.',
   },
   disclosed: { amount: 'un montant', debt_word: 'un mot qui dit la dette', creditor: 'le nom d’un créancier' },
   parts: { subject: 'objet', body: 'texte' },

@@ -168,7 +168,7 @@ export const workspaceFr = {
       'Ce que le débiteur conteste, en quelques mots. Le recouvrement sera suspendu jusqu’à la réponse du créancier.',
     hardshipHint: 'En mots adaptés au dossier, sans détail de santé. Le dossier passe à la cellule accompagnement.',
     bereavementHint:
-      'Quelques mots neutres (« décès de son conjoint »), sans autre détail. Les contacts s’arrêtent 30 jours et le dossier passe à la cellule accompagnement.',
+      'Quelques mots neutres («\u00a0décès de son conjoint\u00a0»), sans autre détail. Les contacts s’arrêtent 30 jours et le dossier passe à la cellule accompagnement.',
     note: 'Note (facultative)',
     healthReminder:
       'N’écrivez ici aucun détail de santé : ils vont dans les champs protégés de la cellule accompagnement.',
@@ -189,7 +189,7 @@ export const workspaceFr = {
       callback: 'Choisissez une date et une heure à venir.',
       reason: 'Écrivez le motif (au moins 3 caractères).',
       disclosed:
-        'Ces étapes ne se font qu’avec le débiteur, identité confirmée : {{steps}}. Décochez-les, ou choisissez « J’ai parlé au débiteur ».',
+        'Ces étapes ne se font qu’avec le débiteur, identité confirmée : {{steps}}. Décochez-les, ou choisissez «\u00a0J’ai parlé au débiteur\u00a0».',
     },
   },
   promises: {
@@ -237,9 +237,9 @@ export const workspaceProblemsFr = {
     unknown_step:
       'Une étape cochée ne fait pas partie du script d’appel : rechargez la page puis cochez de nouveau les étapes.',
     disclosed_without_identity:
-      'Des étapes cochées ne se font qu’avec le débiteur, identité confirmée : décochez-les, ou choisissez « J’ai parlé au débiteur ».',
+      'Des étapes cochées ne se font qu’avec le débiteur, identité confirmée : décochez-les, ou choisissez «\u00a0J’ai parlé au débiteur\u00a0».',
     identity_not_confirmed:
-      'Une conversation avec le débiteur commence par la confirmation de son identité : cochez cette étape, ou enregistrez l’appel comme « Un tiers a répondu ».',
+      'Une conversation avec le débiteur commence par la confirmation de son identité : cochez cette étape, ou enregistrez l’appel comme «\u00a0Un tiers a répondu\u00a0».',
   },
   promise: {
     amount_too_high: 'Le montant promis dépasse le solde du dossier : promettez au plus le solde.',
