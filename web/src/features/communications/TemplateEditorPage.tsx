@@ -146,7 +146,8 @@ function SlotHeading({ view }: { view: TemplateSlotView }) {
       {view.draft?.reviewComment ? (
         <div className="notice warning-text" role="note">
           <p>
-            {t('templates.returnedBy', { name: view.draft.returned?.name ?? '' })} « {view.draft.reviewComment} »
+            {t('templates.returnedBy', { name: view.draft.returned?.name ?? '' })}{' '}
+            {`«\u00a0${view.draft.reviewComment}\u00a0»`}
           </p>
         </div>
       ) : null}
