@@ -168,7 +168,7 @@ function drawBody(doc: PDFKit.PDFDocument, letter: FirstLetter) {
   // 5° L111-8, paragraphs 2 and 3.
   paragraph('Article L111-8 du code des procédures civiles d’exécution, alinéas 2 et 3 :', true);
   letter.l1118.forEach((text, index) => {
-    const quoted = `${index === 0 ? '« ' : ''}${text}${index === letter.l1118.length - 1 ? ' »' : ''}`;
+    const quoted = `${index === 0 ? '«\u00a0' : ''}${text}${index === letter.l1118.length - 1 ? '\u00a0»' : ''}`;
     doc.font('Helvetica-Oblique').text(quoted, LEFT, doc.y, { width: WIDTH });
   });
   paragraph(

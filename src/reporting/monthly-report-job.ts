@@ -18,7 +18,7 @@ const LOCALE = 'fr' as const;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const BODY: Message = {
-  fr: 'Bonjour,\n\nVous trouverez ci-joint le rapport mensuel de votre portefeuille pour {{month}}, en PDF et en XLSX : encaissements, courbes de liquidation, contacts, promesses, plans et pratiques de recouvrement responsable.\n\nLes mêmes fichiers sont disponibles dans Accord, page « Rapports mensuels ».\n\n{{agency}}',
+  fr: 'Bonjour,\n\nVous trouverez ci-joint le rapport mensuel de votre portefeuille pour {{month}}, en PDF et en XLSX : encaissements, courbes de liquidation, contacts, promesses, plans et pratiques de recouvrement responsable.\n\nLes mêmes fichiers sont disponibles dans Accord, page «\u00a0Rapports mensuels\u00a0».\n\n{{agency}}',
   en: 'Hello,\n\nPlease find attached the monthly report on your portfolio for {{month}}, as PDF and XLSX: money collected, liquidation curves, contacts, promises, plans and responsible-collection figures.\n\nThe same files are in Accord, on the "Monthly reports" page.\n\n{{agency}}',
   it: 'Buongiorno,\n\nin allegato il rapporto mensile del vostro portafoglio per {{month}}, in PDF e XLSX: incassi, curve di liquidazione, contatti, promesse, piani e indicatori di recupero responsabile.\n\nGli stessi file sono in Accord, alla pagina «Rapporti mensili».\n\n{{agency}}',
 };

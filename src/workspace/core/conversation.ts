@@ -37,7 +37,7 @@ export const SCRIPT: readonly ScriptStep[] = [
     id: 'reformulate',
     title: { fr: 'Reformuler', en: 'Reformulate', it: 'Riformulare' },
     guidance: {
-      fr: 'Redites avec vos mots ce que vous avez compris (« Si je comprends bien… ») et faites-le confirmer.',
+      fr: 'Redites avec vos mots ce que vous avez compris («\u00a0Si je comprends bien…\u00a0») et faites-le confirmer.',
       en: 'Say back in your own words what you understood (“If I understand you correctly…”) and have it confirmed.',
       it: 'Ripetete con parole vostre ciò che avete capito («Se ho capito bene…») e fatelo confermare.',
     },
@@ -67,7 +67,7 @@ export const SCRIPT: readonly ScriptStep[] = [
     id: 'explain',
     title: { fr: 'Expliquer la procédure', en: 'Explain the procedure', it: 'Spiegare la procedura' },
     guidance: {
-      fr: 'Lisez « Où en est ce dossier » : la procédure engagée, la suite et ce qui se passe sans solution. Aucuns frais de recouvrement amiable ne sont à sa charge.',
+      fr: 'Lisez «\u00a0Où en est ce dossier\u00a0» : la procédure engagée, la suite et ce qui se passe sans solution. Aucuns frais de recouvrement amiable ne sont à sa charge.',
       en: 'Read “Where this file stands”: the procedure engaged, what comes next and what happens without a solution. No amicable collection fee is ever charged to them.',
       it: 'Leggete «A che punto è la pratica»: la procedura avviata, i prossimi passi e cosa succede senza soluzione.',
     },
