@@ -25,4 +25,12 @@ describe('the modules in the repository', () => {
       }
     }
   });
+
+  // Markdown has no escape for it: the files hold the character itself, which few editors show, so this test looks.
+  it('hold the French guillemets to their words by no-break spaces (U+00A0), never plain ones', () => {
+    const french = [...moduleLibrary().values()].filter((module) => module.language === 'fr');
+    const loose = french.filter((module) => /«(?!\u00a0)|(?<!\u00a0)»/.test(JSON.stringify(module)));
+    expect(loose.map((module) => module.id)).toEqual([]);
+    expect(french.some((module) => JSON.stringify(module).includes('«\u00a0'))).toBe(true);
+  });
 });
