@@ -75,5 +75,8 @@ export async function appendCaseEvents(trx: Transaction<DB> | Kysely<DB>, events
     select c.id, c.debtor_id, ${events.at}::timestamptz, ${events.kind}::text, ${events.summary.key}::text,
       ${JSON.stringify(events.summary.params)}::jsonb, ${events.actorUserId}::uuid, ${JSON.stringify(events.data)}::jsonb
     from cases c
-    where c.id in (${events.caseIds})`.execute(trx);
+    where c.id in (${events.caseIds})
+    -- In case order, whatever the plan: the index on case_events.case_id and the checks of its foreign keys then walk
+    -- forward. Left to a hashed plan, 1,000,000 lines in no order took 26.5 s instead of 14.3 s.
+    order by c.id`.execute(trx);
 }
