@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { intakeFileOf } from './generate-intake-file.js';
 import { startImport, type ImportResult, type RunningImport } from './intake-child.js';
 import { rawCopyRowsPerSecond } from './raw-copy.js';
-import { resultCopyClaimsPerSecond } from './result-copy.js';
+import { resultCopy } from './result-copy.js';
 import { createScratchDatabase, dropScratchDatabases } from './scratch-database.js';
 
 /**
@@ -48,7 +48,7 @@ const scratch = await createScratchDatabase(serverUrl, `accord_bench_${process.p
 try {
   const copyRate = await rawCopyRowsPerSecond(scratch.url, big, claims);
   const server = await measure(scratch.url, big);
-  const resultRate = await resultCopyClaimsPerSecond(serverUrl, scratch.url, server.claims);
+  const { claimsPerSecond: resultRate, tableMs } = await resultCopy(serverUrl, scratch.url, server.claims);
   const small = await intakeFileOf(pgliteClaims);
   const embedded = await measure('pglite', small);
   const rowRate = (r: ImportResult) => Math.round(r.rows / r.seconds);
@@ -62,6 +62,7 @@ try {
       `PostgreSQL phases (ms): ${JSON.stringify(server.timings)}`,
       `raw COPY of the same rows into an unindexed table: ${fmt(copyRate)} rows/s`,
       `COPY of the import's result (${server.claims} claims and every other row the import wrote: debtors, references, addresses and contact points with their sources, possible matches, cases, first stages, timeline events, queue marks, rejected rows) into the real tables: ${fmt(resultRate)} claims/s`,
+      `that COPY, per table (ms): ${JSON.stringify(tableMs)}`,
       `PGlite: ${embedded.rows} rows in ${embedded.seconds.toFixed(1)} s, ${fmt(rowRate(embedded))} rows/s, peak RSS ${mb(embedded.peakRssBytes)} MB`,
     ].join('\n') + '\n',
   );
