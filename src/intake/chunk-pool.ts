@@ -10,14 +10,15 @@ import { Worker } from 'node:worker_threads';
 import type { ChunkJob, ChunkOutcome } from './read-chunk.js';
 
 /**
- * Workers of an import: one a core but one (the server's COPY needs a core of its own), at most 4; none below three
- * cores, where the file is read on the main thread. Measured on 2 cores (1,000,000 rows): one worker read slower than
- * the main thread alone (24.8 s against 22.7 s), two faster (14.8 s, 17.6 s inside the import) but at 113 MB more,
- * which took the import's peak from 484 to 536 MB, over the 500 MB an import may take.
+ * Workers of an import: one a core but one (the server's COPY needs a core of its own), at least two, at most 4; none
+ * on one core, where the file is read on the main thread. Measured on 2 cores, 1,000,000 claims inside the built
+ * import (2026-12-07): two workers read, checked and staged them in 17.7 s against 23.1–24.9 s on the main thread,
+ * the import's peak 420 MB against 361–371 MB (an import may take 500). One worker alone was slower than the main
+ * thread (24.8 s against 22.7 s reading alone). A file of one chunk starts no worker (read-chunks.ts).
  */
 export const defaultPoolSize = (): number => {
   const cores = availableParallelism();
-  return cores >= 3 ? Math.min(4, cores - 1) : 0;
+  return cores >= 2 ? Math.min(4, Math.max(2, cores - 1)) : 0;
 };
 
 interface Job {
