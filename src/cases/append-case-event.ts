@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { bulkId } from '../platform/db/bulk-ids.js';
 import type { DB } from '../platform/db/schema.js';
 import type { CaseEventKind, RecordText } from './core/record-texts.js';
 
@@ -62,6 +63,8 @@ export interface CaseEventsForCases {
   summary: RecordText;
   actorUserId: string | null;
   data: Record<string, unknown>;
+  /** The ids from the transaction's key (`startBulkIds`, platform/db/bulk-ids.ts), for an import's many lines. */
+  bulkIds?: boolean;
 }
 
 /**
@@ -71,8 +74,8 @@ export interface CaseEventsForCases {
 export async function appendCaseEvents(trx: Transaction<DB> | Kysely<DB>, events: CaseEventsForCases): Promise<void> {
   if (!trx.isTransaction) throw new Error('appendCaseEvents must run inside the transaction of the change it records');
   await sql`
-    insert into case_events (case_id, debtor_id, occurred_at, kind, summary_key, summary_params, actor_user_id, data)
-    select c.id, c.debtor_id, ${events.at}::timestamptz, ${events.kind}::text, ${events.summary.key}::text,
+    insert into case_events (id, case_id, debtor_id, occurred_at, kind, summary_key, summary_params, actor_user_id, data)
+    select ${events.bulkIds ? bulkId : sql`uuid_time_ordered()`}, c.id, c.debtor_id, ${events.at}::timestamptz, ${events.kind}::text, ${events.summary.key}::text,
       ${JSON.stringify(events.summary.params)}::jsonb, ${events.actorUserId}::uuid, ${JSON.stringify(events.data)}::jsonb
     from cases c
     where c.id in (${events.caseIds})

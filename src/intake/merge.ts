@@ -1,3 +1,4 @@
+import { bulkId, startBulkIds } from '../platform/db/bulk-ids.js';
 import { sql, type QueryResult, type RawBuilder, type Transaction } from 'kysely';
 import type { AuditActor } from '../audit/append.js';
 import type { DB } from '../platform/db/schema.js';
@@ -106,6 +107,8 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
   // each is made now, after the rows it looks in were written (the debtors before their references, the cases
   // before their claims), for the tables as they are. (Not timed: the steps keep their numbers, merge.01 the analyze.)
   await sql`discard plans`.execute(trx);
+  // Every row this merge makes takes its id from one key drawn for the transaction (platform/db/bulk-ids.ts).
+  await startBulkIds(trx);
   await sql`set local plan_cache_mode = auto`.execute(trx);
   // Statistics only for the columns the merge joins, filters or groups on: sampling every column of a wide
   // table costs far more and no plan reads them.
@@ -163,7 +166,7 @@ async function matchDebtors({ p, run }: MergeStep) {
     select distinct on (r.identity) r.identity, s.kind, s.title, s.first_name, s.last_name, s.birth_name, s.birth_date,
       s.birth_place, s.company_name, s.registration, s.language, s.match_key, s.name_key, s.addr_line1, s.addr_line2,
       s.postal_code, s.city, s.country, s.subdivision, s.time_zone,
-      uuid_time_ordered() as debtor_id, true as is_new
+      ${bulkId} as debtor_id, true as is_new
     from intake_refs r join intake_stage s on s.line = r.line
     order by r.identity, r.line`);
   const byIdentity = await run(sql`
@@ -249,13 +252,13 @@ async function recordPossibleMatches({ p, run }: MergeStep): Promise<number> {
 async function mergeContactFacts({ p, run }: MergeStep): Promise<void> {
   // 4. Addresses and contact points.
   await run(sql`
-    insert into debtor_addresses (debtor_id, line1, line2, postal_code, city, country, subdivision, time_zone, is_primary, source)
-    select debtor_id, addr_line1, addr_line2, postal_code, city, country, subdivision, time_zone, true, 'creditor'
+    insert into debtor_addresses (id, debtor_id, line1, line2, postal_code, city, country, subdivision, time_zone, is_primary, source)
+    select ${bulkId}, debtor_id, addr_line1, addr_line2, postal_code, city, country, subdivision, time_zone, true, 'creditor'
     from intake_new_debtors where is_new and addr_line1 is not null`);
   await run(sql`
-    insert into debtor_addresses (debtor_id, line1, line2, postal_code, city, country, subdivision, time_zone, is_primary, source)
+    insert into debtor_addresses (id, debtor_id, line1, line2, postal_code, city, country, subdivision, time_zone, is_primary, source)
     select distinct on (m.debtor_id, s.postal_code, lower(s.addr_line1))
-      m.debtor_id, s.addr_line1, s.addr_line2, s.postal_code, s.city, s.country, s.subdivision, s.time_zone, false, 'creditor'
+      ${bulkId}, m.debtor_id, s.addr_line1, s.addr_line2, s.postal_code, s.city, s.country, s.subdivision, s.time_zone, false, 'creditor'
     from intake_stage s join intake_debtor_map m on m.debtor_ref = s.debtor_ref
     where s.op = 'place' and not m.is_new and s.addr_line1 is not null
       and not exists (select 1 from debtor_addresses a
@@ -266,14 +269,16 @@ async function mergeContactFacts({ p, run }: MergeStep): Promise<void> {
   // it (at 1,000,000 claims: contact points 18.0 s against 20.0-22.4, the two sources 32.3 s against 35.2-37.1).
   for (const created of [true, false]) {
     await run(sql`
-      insert into debtor_contact_points (debtor_id, channel, value, usage, source)
-      select distinct m.debtor_id, p.channel, p.value,
-        case when p.channel = 'email' then 'personal'
-             when p.value ~ '^\\+(336|337|393|26269|59069|59669|59469)' then 'mobile' else 'home' end, 'creditor'
-      from intake_stage s join intake_debtor_map m using (debtor_ref)
-      cross join lateral (values ('phone', s.phone1), ('phone', s.phone2), ('email', s.email)) p (channel, value)
-      where s.op = 'place' and p.value is not null and m.is_new = ${created}
-      order by m.debtor_id
+      insert into debtor_contact_points (id, debtor_id, channel, value, usage, source)
+      select ${bulkId}, named.* from (
+        select distinct m.debtor_id, p.channel, p.value,
+          case when p.channel = 'email' then 'personal'
+               when p.value ~ '^\\+(336|337|393|26269|59069|59669|59469)' then 'mobile' else 'home' end, 'creditor'
+        from intake_stage s join intake_debtor_map m using (debtor_ref)
+        cross join lateral (values ('phone', s.phone1), ('phone', s.phone2), ('email', s.email)) p (channel, value)
+        where s.op = 'place' and p.value is not null and m.is_new = ${created}
+      ) named
+      order by named.debtor_id
       ${created ? sql`` : sql`on conflict (debtor_id, channel, value) do nothing`}`);
   }
   // Provenance: every address, phone and e-mail this file names is credited to this creditor, whether the agency
@@ -313,8 +318,8 @@ async function openCases({ p, run }: MergeStep): Promise<void> {
       group by m.debtor_id
     ),
     inserted as (
-      insert into cases (reference, creditor_id, mandate_id, debtor_id, stage, status, opened_on, stage_changed_at, balance_cents)
-      select 'ACC-' || to_char(${p.today}::date, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+      insert into cases (id, reference, creditor_id, mandate_id, debtor_id, stage, status, opened_on, stage_changed_at, balance_cents)
+      select ${bulkId}, 'ACC-' || to_char(${p.today}::date, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
         ${p.creditorId}::uuid, ${p.mandateId}::uuid, d.debtor_id, ${OPENING_STATE.stage}::text, ${OPENING_STATE.status}::text, ${p.today}::date, ${p.now}::timestamptz, d.total
       from per_debtor d
       where not exists (select 1 from cases c
@@ -324,8 +329,8 @@ async function openCases({ p, run }: MergeStep): Promise<void> {
     )
     insert into intake_new_cases select id, debtor_id from inserted`);
   await run(sql`
-    insert into case_stage_history (case_id, from_stage, to_stage, changed_at, changed_by, reason_key, reason_params)
-    select id, null, ${OPENING_STATE.stage}::text, ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${p.summary.key}::text,
+    insert into case_stage_history (id, case_id, from_stage, to_stage, changed_at, changed_by, reason_key, reason_params)
+    select ${bulkId}, id, null, ${OPENING_STATE.stage}::text, ${p.now}::timestamptz, ${p.actorUserId}::uuid, ${p.summary.key}::text,
       ${JSON.stringify(p.summary.params)}::jsonb from intake_new_cases`);
 }
 
@@ -334,9 +339,9 @@ async function upsertClaims({ p, run }: MergeStep): Promise<{ created: number; u
   await run(sql`create temp table intake_touched_cases (case_id uuid) on commit drop`);
   const claimCounts = await run(sql<{ created: number; updated: number }>`
     with upserted as (
-      insert into claims (case_id, creditor_id, placement_id, reference, contract_type, original_creditor, currency,
+      insert into claims (id, case_id, creditor_id, placement_id, reference, contract_type, original_creditor, currency,
         principal_cents, interest_cents, fees_cents, default_on, last_payment_on)
-      select c.id, ${p.creditorId}::uuid, ${p.placementId}::uuid, s.claim_ref, s.contract_type, s.original_creditor,
+      select ${bulkId}, c.id, ${p.creditorId}::uuid, ${p.placementId}::uuid, s.claim_ref, s.contract_type, s.original_creditor,
         s.currency, s.principal, s.interest, s.fees, s.default_on, s.last_payment_on
       from intake_stage s
       join intake_debtor_map m using (debtor_ref)
@@ -432,6 +437,7 @@ async function refreshTouchedCases({ trx, p, run, timed }: MergeStep): Promise<v
       summary: p.summary,
       actorUserId: p.actorUserId,
       data: { placementId: p.placementId },
+      bulkIds: true,
     }),
   );
 }
