@@ -107,9 +107,9 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
   // each is made now, after the rows it looks in were written (the debtors before their references, the cases
   // before their claims), for the tables as they are. (Not timed: the steps keep their numbers, merge.01 the analyze.)
   await sql`discard plans`.execute(trx);
+  await sql`set local plan_cache_mode = auto`.execute(trx);
   // Every row this merge makes takes its id from one key drawn for the transaction (platform/db/bulk-ids.ts).
   await startBulkIds(trx);
-  await sql`set local plan_cache_mode = auto`.execute(trx);
   // Statistics only for the columns the merge joins, filters or groups on: sampling every column of a wide
   // table costs far more and no plan reads them.
   await step.run(
