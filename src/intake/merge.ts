@@ -1,6 +1,6 @@
-import { bulkId, startBulkIds } from '../platform/db/bulk-ids.js';
 import { sql, type QueryResult, type RawBuilder, type Transaction } from 'kysely';
 import type { AuditActor } from '../audit/append.js';
+import { bulkId, startBulkIds } from '../platform/db/bulk-ids.js';
 import type { DB } from '../platform/db/schema.js';
 import { appendCaseEvents } from '../cases/append-case-event.js';
 import { closeEmptiedCases } from '../cases/close-emptied-cases.js';
