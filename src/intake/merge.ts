@@ -143,9 +143,11 @@ export async function mergeStage(trx: Transaction<DB>, p: MergeParams): Promise<
 /** Steps 1 and 2: every staged reference gets its debtor, known or new; new references are recorded. */
 async function matchDebtors({ p, run }: MergeStep) {
   // 1. The creditor's own reference names a known debtor. The map (reference → debtor) is joined wherever
-  //    a row needs its debtor, instead of rewriting the staged rows.
+  //    a row needs its debtor, instead of rewriting the staged rows. A reference is in it once by construction (one
+  //    per reference known, one per reference new below) and every statement joins it whole, by hash: it has no key,
+  //    whose index cost 4.7 s of a 1,000,000-claim import for no lookup.
   await run(sql`
-    create temp table intake_debtor_map (debtor_ref text primary key, debtor_id uuid not null, is_new boolean not null,
+    create temp table intake_debtor_map (debtor_ref text not null, debtor_id uuid not null, is_new boolean not null,
       ref_is_new boolean not null)
     on commit drop`);
   const byReference = await run(sql`
